@@ -1,0 +1,179 @@
+// Shared records that flow between the stages. Each stage is a function over these;
+// only the edges (ingest, store, report writers, CLI) do I/O.
+
+/** The columns the tool understands; every one but `text` is optional. */
+export const COLUMN_ROLES = ['text', 'id', 'candidate', 'cohort', 'stage', 'date', 'employer', 'role'] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+/** Role → header name as it appears in the file. */
+export type ColumnMapping = Partial<Record<ColumnRole, string>>;
+
+/** One piece of rejection feedback, as read from an export. */
+export interface FeedbackItem {
+  /** From the id column when present, else `<file basename>:<line>`. Unique within a run. */
+  id: string;
+  candidate: string | null;
+  cohort: string | null;
+  stage: string | null;
+  employer: string | null;
+  role: string | null;
+  /** ISO `YYYY-MM-DD` when the date parsed, else null (the raw value is kept in `rawDate`). */
+  date: string | null;
+  rawDate?: string | null;
+  text: string;
+  /** Path of the file as given on the command line. */
+  source: string;
+  /** 1-based physical line in the source file where the row starts. */
+  line: number;
+  /** Set when the text had to be shortened (very long fields). */
+  truncated?: boolean;
+}
+
+/** A data row that could not be used, with where it came from and why. */
+export interface RejectedRow {
+  source: string;
+  line: number;
+  reason: string;
+  raw: string;
+}
+
+export interface IngestFileReport {
+  source: string;
+  encoding: string;
+  delimiter: string;
+  /** Rows above the header that were skipped (survey exports) plus rows under it that were survey metadata. */
+  skippedRows: number;
+  headers: string[];
+  columns: ColumnMapping;
+  dataRows: number;
+  items: number;
+  rejected: number;
+  notes: string[];
+}
+
+export interface IngestResult {
+  items: FeedbackItem[];
+  rejects: RejectedRow[];
+  files: IngestFileReport[];
+  /** Data rows read across all files; always equals items.length + rejects.length. */
+  dataRows: number;
+}
+
+export interface IngestOptions {
+  /** Header names forced by flags or config; applied to every file. */
+  columns: ColumnMapping;
+  /** Per-file overrides keyed by file path or basename (config file `files:` section). */
+  fileColumns?: Record<string, ColumnMapping>;
+  delimiter?: string;
+  encoding?: string;
+  /** Rows to skip before the header; undefined means detect. */
+  skipRows?: number;
+  /** Longer texts are truncated to this many characters with a note on the item. */
+  maxTextChars: number;
+}
+
+// ---------------------------------------------------------------- taxonomy
+
+export interface Theme {
+  id: string;
+  label: string;
+  description: string;
+  /** Exemplar sentences: what feedback with this theme sounds like. */
+  examples: string[];
+  /** Phrases shown as evidence when they occur in a segment. */
+  cues: string[];
+  /** What an adviser should suggest next. */
+  advice: string;
+  /** False for reasons outside the candidate's control. */
+  actionable: boolean;
+}
+
+export interface Taxonomy {
+  /** Path it was loaded from, or `built-in`. */
+  source: string;
+  themes: Theme[];
+}
+
+// ---------------------------------------------------------------- embedding
+
+/** Turns texts into unit-length vectors. The classifier only ever sees this. */
+export interface Embedder {
+  /** Identity used for caching and stamping reports, e.g. `lexical:v1` or `transformers:Xenova/all-MiniLM-L6-v2:<hash>`. */
+  id: string;
+  dims: number;
+  embed(texts: string[]): Promise<Float32Array[]>;
+  /** Release native resources. */
+  dispose?(): Promise<void>;
+}
+
+export type EngineName = 'transformers' | 'lexical';
+export type EngineChoice = EngineName | 'auto';
+
+export interface EngineInfo {
+  name: EngineName;
+  /** Model id or folder for transformers; null for lexical. */
+  model: string | null;
+  /** Why `auto` fell back to lexical; null when it did not. */
+  fallbackReason: string | null;
+}
+
+// ---------------------------------------------------------------- classification
+
+export interface Segment {
+  itemId: string;
+  /** 0-based sentence number within the item. */
+  index: number;
+  text: string;
+  /** Character offsets into the item's text. */
+  start: number;
+  end: number;
+}
+
+/** Per-theme thresholds for one engine. A theme is assigned to a segment when its score
+ * is at least max(floor or the theme's own threshold) and within `margin` of the segment's best theme. */
+export interface Thresholds {
+  engine: EngineName;
+  /** Model the thresholds were fitted for (null: any). */
+  model: string | null;
+  floor: number;
+  margin: number;
+  perTheme: Record<string, number>;
+  /** Where they came from: `default` or a file path. */
+  source: string;
+}
+
+export interface Evidence {
+  segmentIndex: number;
+  segment: string;
+  /** Nearest exemplar of the theme. */
+  exemplar: string;
+  /** Cues of the theme found in the segment (as written in the taxonomy). */
+  cues: string[];
+  score: number;
+}
+
+export interface ThemeAssignment {
+  themeId: string;
+  /** Best segment score for the theme. */
+  score: number;
+  evidence: Evidence;
+}
+
+export interface SegmentResult {
+  itemId: string;
+  index: number;
+  text: string;
+  start: number;
+  end: number;
+  /** Every theme's score, in taxonomy order. */
+  scores: number[];
+  /** Themes assigned to this segment. */
+  themes: string[];
+  /** The segment praises something (a theme mentioned favourably is not a reason). */
+  favourable: boolean;
+}
+
+export interface ClassifiedItem {
+  item: FeedbackItem;
+  themes: ThemeAssignment[];
+  segments: SegmentResult[];
+}
