@@ -69,6 +69,8 @@ export interface IngestOptions {
   skipRows?: number;
   /** Longer texts are truncated to this many characters with a note on the item. */
   maxTextChars: number;
+  /** How to read ambiguous dates like 03/04/2026; day first unless told. */
+  dateOrder?: 'dmy' | 'mdy';
 }
 
 // ---------------------------------------------------------------- taxonomy
@@ -176,4 +178,16 @@ export interface ClassifiedItem {
   item: FeedbackItem;
   themes: ThemeAssignment[];
   segments: SegmentResult[];
+}
+
+// ---------------------------------------------------------------- history
+
+/** Theme counts of an earlier run, read from the store, for "change since last run". */
+export interface PreviousRun {
+  runId: string;
+  finishedAt: string;
+  items: number;
+  candidates: number;
+  /** Theme id → items with that theme. */
+  themes: Record<string, number>;
 }
