@@ -1,0 +1,22 @@
+import type { Dtype } from '../config.js';
+import { modelInfo, pullModel } from '../classify/models.js';
+import type { Logger } from '../logger.js';
+
+export async function modelPullCommand(id: string, cacheDir: string, dtype: Dtype, logger: Logger): Promise<string> {
+  logger.info(`downloading ${id} (${dtype}) into ${cacheDir} …`);
+  const pulled = await pullModel(id, cacheDir, dtype);
+  return `${id} is ready in ${pulled.path}\n${pulled.files.map((f) => `  ${f}`).join('\n')}\nScheduled runs can now use --offline.\n`;
+}
+
+export async function modelInfoCommand(cacheDir: string, json: boolean): Promise<string> {
+  const info = await modelInfo(cacheDir);
+  if (json) return `${JSON.stringify(info, null, 2)}\n`;
+  const lines = [`model cache: ${info.cacheDir}`];
+  if (info.models.length === 0) {
+    lines.push('  no models cached. Run `feedback-themes model pull` on a machine with internet access.');
+  }
+  for (const model of info.models) {
+    lines.push(`  ${model.id}  ${(model.bytes / 1e6).toFixed(1)} MB  ${model.path}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,122 @@
+// The main job: CSV exports in, report folder out. Each stage is a function over typed records;
+// this module only sequences them and owns the side effects around them (locks, store, files).
+
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { analyse } from './analyse/index.js';
+import { prepareClassifier } from './classify/prepare.js';
+import type { RunConfig } from './config.js';
+import { ingestFiles } from './ingest/index.js';
+import { writeOutputsAtomically, cleanupStaleTempFiles } from './io/atomic.js';
+import { acquireLock, type Lock } from './io/lock.js';
+import type { Logger } from './logger.js';
+import { redactItems, redactRejects } from './redact.js';
+import { buildOutputs, buildSummary } from './report/index.js';
+import { openStore, type Store } from './store/store.js';
+import { loadTaxonomy } from './taxonomy/load.js';
+
+export const LOCK_NAME = '.feedback-themes.lock';
+
+export interface RunEffects {
+  logger: Logger;
+  /** Clock, pinned in tests so outputs are reproducible. */
+  now: () => Date;
+}
+
+export interface RunOutcome {
+  summary: ReturnType<typeof buildSummary>;
+  outDir: string;
+}
+
+export async function runJob(config: RunConfig, effects: RunEffects): Promise<RunOutcome> {
+  const { logger } = effects;
+  const startedAt = effects.now().toISOString();
+  const locks: Lock[] = [];
+  let store: Store | null = null;
+  try {
+    locks.push(await acquireLock(path.join(config.out, LOCK_NAME), config.out));
+    if (config.store) locks.push(await acquireLock(`${config.store}.lock`, config.store));
+    await cleanupStaleTempFiles(config.out);
+
+    // Taxonomy and thresholds first: a config mistake should fail before minutes of reading.
+    const taxonomy = await loadTaxonomy(config.taxonomy);
+
+    const ingested = await ingestFiles(
+      config.inputs,
+      {
+        columns: config.columns,
+        fileColumns: config.fileColumns,
+        delimiter: config.delimiter,
+        encoding: config.encoding,
+        skipRows: config.skipRows,
+        maxTextChars: config.maxTextChars,
+        dateOrder: config.dateOrder,
+      },
+      logger,
+    );
+    const items = config.redact ? redactItems(ingested.items) : ingested.items;
+    const rejects = config.redact ? redactRejects(ingested.rejects) : ingested.rejects;
+    if (rejects.length > 0) {
+      logger.warn(`${rejects.length} row(s) could not be used; see rejects.csv in ${config.out} for each file, line and reason.`);
+    }
+
+    if (config.store) store = await openStore(config.store);
+
+    const prepared = await prepareClassifier(config, logger, { store, taxonomy });
+    const { engine, thresholds } = prepared;
+    logger.info(`classifying ${items.length} item(s) with the ${engine.name} engine${engine.model ? ` (${engine.model})` : ''}`);
+    const classified = await prepared.classifier.classify(items, thresholds);
+    await prepared.dispose();
+    const cache = prepared.cacheStats();
+    if (store) logger.info(`embedding cache: ${cache.hits} hit(s), ${cache.misses} miss(es)`);
+
+    const previous = store ? await store.previousRun() : null;
+    const generatedAt = effects.now().toISOString();
+    const model = analyse({
+      classified,
+      taxonomy,
+      engine,
+      inputs: { files: ingested.files, rejects, dataRows: ingested.dataRows },
+      thresholdsSource: thresholds.source,
+      previous,
+      options: { minGroup: config.minGroup, showIds: config.showIds, generatedAt },
+      cache: store ? { hits: cache.hits, misses: cache.misses } : null,
+    });
+    const outputs = buildOutputs(model, classified);
+    await writeOutputsAtomically(config.out, outputs, { removeStale: ['rejects.csv'] });
+    logger.info(`wrote ${outputs.map((o) => o.name).join(', ')} to ${config.out}`);
+
+    if (store) {
+      await store.recordRun({
+        startedAt,
+        finishedAt: effects.now().toISOString(),
+        engine,
+        taxonomySource: taxonomy.source,
+        options: { minGroup: config.minGroup, redact: config.redact, thresholds: thresholds.source, dtype: config.dtype },
+        inputs: await Promise.all(
+          ingested.files.map(async (file) => ({ path: file.source, ...(await fileIdentity(file.source)), rows: file.dataRows })),
+        ),
+        counts: {
+          items: classified.length,
+          segments: classified.reduce((n, c) => n + c.segments.length, 0),
+          candidates: new Set(items.map((i) => i.candidate).filter(Boolean)).size,
+          rejectedRows: rejects.length,
+        },
+        items: classified.map((c) => ({ item: c.item, themes: c.themes.map((t) => ({ themeId: t.themeId, score: t.score })) })),
+      });
+    }
+    return { summary: buildSummary(model), outDir: config.out };
+  } finally {
+    await store?.close();
+    for (const lock of locks.reverse()) await lock.release();
+  }
+}
+
+async function fileIdentity(file: string): Promise<{ bytes: number; sha256: string }> {
+  const { size } = await stat(file);
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return { bytes: size, sha256: hash.digest('hex') };
+}
