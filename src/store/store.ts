@@ -1,0 +1,448 @@
+// The store: one DuckDB file holding run history (for "change since last run") and the
+// embedding cache (for fast re-runs). It never keeps feedback text, only its hash.
+// Tables are documented in SCHEMA.md; advisers may query them with SQL.
+
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { CliError, ExitCode } from '../errors.js';
+import type { EngineInfo, FeedbackItem, PreviousRun } from '../types.js';
+
+export const STORE_SCHEMA_VERSION = 1;
+
+export interface PreviousRunQuery {
+  /** Only consider runs over this taxonomy (its `Taxonomy.source`). */
+  taxonomySource?: string;
+}
+
+export interface Store {
+  path: string;
+  /** Vectors cached for this embedder identity, keyed by text hash. */
+  getVectors(embedderId: string, textHashes: string[]): Promise<Map<string, Float32Array>>;
+  putVectors(embedderId: string, entries: { hash: string; vector: Float32Array }[]): Promise<void>;
+  /** Theme counts of the most recent completed run (optionally only runs over the same taxonomy), or null. */
+  previousRun(query?: PreviousRunQuery): Promise<PreviousRun | null>;
+  recordRun(run: RunRecord): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface RunRecord {
+  startedAt: string;
+  finishedAt: string;
+  engine: EngineInfo;
+  taxonomySource: string;
+  options: Record<string, unknown>;
+  inputs: { path: string; bytes: number; sha256: string; rows: number }[];
+  counts: { items: number; segments: number; candidates: number; rejectedRows: number };
+  items: { item: FeedbackItem; themes: { themeId: string; score: number }[] }[];
+}
+
+/** sha256 hex of the exact text (UTF-8). The store keys texts by this, never by the text itself. */
+export function hashText(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Sortable run id: UTC time to the millisecond plus a random suffix, e.g. `2026-03-01T101502.123Z-9f3a1c`. */
+export function newRunId(now: Date = new Date()): string {
+  return `${now.toISOString().replace(/:/g, '')}-${randomBytes(3).toString('hex')}`;
+}
+
+const SCHEMA_SQL = [
+  `CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
+  `CREATE TABLE runs (
+     run_id VARCHAR PRIMARY KEY,
+     started_at TIMESTAMP NOT NULL,
+     finished_at TIMESTAMP NOT NULL,
+     engine VARCHAR NOT NULL,
+     model VARCHAR,
+     fallback_reason VARCHAR,
+     taxonomy_source VARCHAR NOT NULL,
+     options JSON,
+     items INTEGER NOT NULL,
+     segments INTEGER NOT NULL,
+     candidates INTEGER NOT NULL,
+     rejected_rows INTEGER NOT NULL)`,
+  `CREATE TABLE run_inputs (run_id VARCHAR NOT NULL, path VARCHAR NOT NULL, bytes BIGINT, sha256 VARCHAR, rows INTEGER)`,
+  `CREATE TABLE items (
+     run_id VARCHAR NOT NULL,
+     item_id VARCHAR NOT NULL,
+     candidate VARCHAR,
+     cohort VARCHAR,
+     stage VARCHAR,
+     employer VARCHAR,
+     role VARCHAR,
+     date DATE,
+     source VARCHAR,
+     line INTEGER,
+     text_sha256 VARCHAR NOT NULL)`,
+  `CREATE TABLE assignments (run_id VARCHAR NOT NULL, item_id VARCHAR NOT NULL, theme_id VARCHAR NOT NULL, score DOUBLE)`,
+  `CREATE TABLE embeddings (
+     embedder_id VARCHAR NOT NULL,
+     text_sha256 VARCHAR NOT NULL,
+     dims INTEGER NOT NULL,
+     vector BLOB NOT NULL,
+     created_at TIMESTAMP NOT NULL,
+     PRIMARY KEY (embedder_id, text_sha256))`,
+];
+
+/** Upgrades from older schema versions, keyed by the version they start from. */
+const MIGRATIONS: Record<number, (connection: DuckDBConnection) => Promise<void>> = {};
+
+/** Files open in this process: DuckDB must not attach one file twice from the same process. */
+const openPaths = new Set<string>();
+
+export async function openStore(path: string): Promise<Store> {
+  const key = resolve(path);
+  if (openPaths.has(key)) throw new Error(`the store ${path} is already open in this process`);
+  openPaths.add(key);
+  try {
+    await mkdir(dirname(key), { recursive: true }).catch(() => {});
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path);
+    } catch (error) {
+      throw openError(path, error);
+    }
+    let connection: DuckDBConnection | null = null;
+    try {
+      connection = await instance.connect();
+      await prepareSchema(connection, path);
+    } catch (error) {
+      connection?.closeSync();
+      instance.closeSync();
+      if (error instanceof CliError) throw error;
+      throw openError(path, error);
+    }
+    return new DuckDBStore(path, instance, connection, () => openPaths.delete(key));
+  } catch (error) {
+    openPaths.delete(key);
+    throw error;
+  }
+}
+
+function openError(path: string, error: unknown): CliError {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (/lock/i.test(detail) && /conflict|could not set lock/i.test(detail)) {
+    return new CliError(
+      `the store ${path} is in use by another process; wait for it to finish, or run with --no-store.`,
+      ExitCode.locked,
+      { cause: error },
+    );
+  }
+  return new CliError(
+    `cannot open the store ${path}: it is not a DuckDB database or it is damaged (${firstLine(detail)}). ` +
+      `Move it aside (or delete it: it only holds run history and cached vectors), choose another file with --store, or run with --no-store.`,
+    ExitCode.usage,
+    { cause: error },
+  );
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].trim();
+}
+
+async function prepareSchema(connection: DuckDBConnection, path: string): Promise<void> {
+  const tables = (
+    await connection.runAndReadAll(
+      `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'`,
+    )
+  )
+    .getRowsJS()
+    .map((row) => String(row[0]));
+  if (tables.length === 0) {
+    await inTransaction(connection, async () => {
+      for (const statement of SCHEMA_SQL) await connection.run(statement);
+      await connection.run(`INSERT INTO meta VALUES ('schema_version', $1), ('created_at', $2)`, [
+        String(STORE_SCHEMA_VERSION),
+        new Date().toISOString(),
+      ]);
+    });
+    return;
+  }
+  if (!tables.includes('meta')) {
+    throw new CliError(
+      `${path} is a DuckDB database but not a feedback-themes store (it has no meta table). ` +
+        `Choose another file with --store, or run with --no-store.`,
+      ExitCode.usage,
+    );
+  }
+  const versionRows = (
+    await connection.runAndReadAll(`SELECT value FROM meta WHERE key = 'schema_version'`)
+  ).getRowsJS();
+  const version = Number(versionRows[0]?.[0]);
+  if (!Number.isInteger(version) || version < 1) {
+    throw new CliError(
+      `the store ${path} has no valid schema_version in its meta table (found ${JSON.stringify(versionRows[0]?.[0] ?? null)}); ` +
+        `move it aside, or run with --no-store.`,
+      ExitCode.usage,
+    );
+  }
+  if (version > STORE_SCHEMA_VERSION) {
+    throw new CliError(
+      `the store ${path} was written by a newer feedback-themes (store schema version ${version}; this version reads up to ${STORE_SCHEMA_VERSION}). ` +
+        `Upgrade feedback-themes, choose another file with --store, or run with --no-store.`,
+      ExitCode.usage,
+    );
+  }
+  for (let from = version; from < STORE_SCHEMA_VERSION; from++) {
+    const migrate = MIGRATIONS[from];
+    if (!migrate) throw new Error(`no migration from store schema version ${from}`);
+    await inTransaction(connection, async () => {
+      await migrate(connection);
+      await connection.run(`UPDATE meta SET value = $1 WHERE key = 'schema_version'`, [String(from + 1)]);
+    });
+  }
+}
+
+async function inTransaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await connection.run('COMMIT');
+    return result;
+  } catch (error) {
+    await connection.run('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}
+
+/** Appends rows and closes (flushes) the appender; on error discards what was not flushed. */
+async function withAppender(
+  connection: DuckDBConnection,
+  table: string,
+  fill: (appender: DuckDBAppender) => void,
+  catalog?: string,
+): Promise<void> {
+  const appender = catalog
+    ? await connection.createAppender(table, 'main', catalog)
+    : await connection.createAppender(table);
+  try {
+    fill(appender);
+  } catch (error) {
+    appender.clear();
+    try {
+      appender.closeSync();
+    } catch {
+      // Already failing; the transaction is rolled back by the caller.
+    }
+    throw error;
+  }
+  appender.closeSync();
+}
+
+function appendNullableVarchar(appender: DuckDBAppender, value: string | null | undefined): void {
+  if (value == null) appender.appendNull();
+  else appender.appendVarchar(value);
+}
+
+function isoOrThrow(value: string, field: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new Error(`RunRecord.${field} is not an ISO timestamp: ${JSON.stringify(value)}`);
+  return date.toISOString();
+}
+
+/** A Float32Array's bytes (platform order: little-endian on every supported platform). */
+function vectorBytes(vector: Float32Array): Uint8Array {
+  return new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength);
+}
+
+function bytesToVector(bytes: Uint8Array): Float32Array {
+  // Copy: the blob's view may be unaligned or shared.
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return new Float32Array(copy.buffer);
+}
+
+class DuckDBStore implements Store {
+  /** Operations share one connection; a transaction must not interleave with another call. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    private readonly onClose: () => void,
+  ) {}
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error(`store ${this.path} is closed`));
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  getVectors(embedderId: string, textHashes: string[]): Promise<Map<string, Float32Array>> {
+    return this.serial(async () => {
+      const found = new Map<string, Float32Array>();
+      if (textHashes.length === 0) return found;
+      const c = this.connection;
+      // Stage the wanted hashes and join: one query however many are asked for.
+      await c.run(`CREATE OR REPLACE TEMP TABLE wanted_hashes (text_sha256 VARCHAR)`);
+      await withAppender(
+        c,
+        'wanted_hashes',
+        (appender) => {
+          for (const hash of new Set(textHashes)) {
+            appender.appendVarchar(hash);
+            appender.endRow();
+          }
+        },
+        'temp',
+      );
+      const result = await c.runAndReadAll(
+        `SELECT e.text_sha256, e.dims, e.vector FROM embeddings e JOIN wanted_hashes w USING (text_sha256) WHERE e.embedder_id = $1`,
+        [embedderId],
+      );
+      // getColumns() is empty (not three empty columns) when no row matched.
+      const [hashes = [], dims = [], vectors = []] = result.getColumns() as [string[]?, number[]?, { bytes: Uint8Array }[]?];
+      for (let i = 0; i < hashes.length; i++) {
+        const vector = bytesToVector(vectors[i].bytes);
+        if (vector.length === dims[i]) found.set(hashes[i], vector);
+      }
+      await c.run(`DROP TABLE IF EXISTS temp.main.wanted_hashes`);
+      return found;
+    });
+  }
+
+  putVectors(embedderId: string, entries: { hash: string; vector: Float32Array }[]): Promise<void> {
+    return this.serial(async () => {
+      if (entries.length === 0) return;
+      const c = this.connection;
+      await inTransaction(c, async () => {
+        await c.run(
+          `CREATE OR REPLACE TEMP TABLE new_vectors (text_sha256 VARCHAR, dims INTEGER, vector BLOB)`,
+        );
+        await withAppender(
+          c,
+          'new_vectors',
+          (appender) => {
+            const seen = new Set<string>();
+            for (const { hash, vector } of entries) {
+              if (seen.has(hash)) continue;
+              seen.add(hash);
+              appender.appendVarchar(hash);
+              appender.appendInteger(vector.length);
+              appender.appendBlob(vectorBytes(vector));
+              appender.endRow();
+            }
+          },
+          'temp',
+        );
+        // Vectors already cached for this embedder are kept: same model, same text, same vector.
+        await c.run(
+          `INSERT INTO embeddings (embedder_id, text_sha256, dims, vector, created_at)
+             SELECT $1, n.text_sha256, n.dims, n.vector, $2::TIMESTAMP FROM new_vectors n
+             ON CONFLICT DO NOTHING`,
+          [embedderId, new Date().toISOString()],
+        );
+        await c.run(`DROP TABLE temp.main.new_vectors`);
+      });
+    });
+  }
+
+  previousRun(query: PreviousRunQuery = {}): Promise<PreviousRun | null> {
+    return this.serial(async () => {
+      const c = this.connection;
+      const filter = query.taxonomySource === undefined ? '' : 'WHERE taxonomy_source = $1';
+      const params = query.taxonomySource === undefined ? [] : [query.taxonomySource];
+      const runs = (
+        await c.runAndReadAll(
+          `SELECT run_id, finished_at, items, candidates FROM runs ${filter} ORDER BY finished_at DESC, run_id DESC LIMIT 1`,
+          params,
+        )
+      ).getRowsJS();
+      if (runs.length === 0) return null;
+      const [runId, finishedAt, items, candidates] = runs[0] as [string, Date, number, number];
+      const themeRows = (
+        await c.runAndReadAll(
+          `SELECT theme_id, count(DISTINCT item_id)::INTEGER FROM assignments WHERE run_id = $1 GROUP BY theme_id ORDER BY theme_id`,
+          [runId],
+        )
+      ).getRowsJS() as [string, number][];
+      const themes: Record<string, number> = {};
+      for (const [themeId, count] of themeRows) themes[themeId] = count;
+      return { runId, finishedAt: finishedAt.toISOString(), items, candidates, themes };
+    });
+  }
+
+  recordRun(run: RunRecord): Promise<string> {
+    return this.serial(async () => {
+      const c = this.connection;
+      const runId = newRunId(new Date(isoOrThrow(run.startedAt, 'startedAt')));
+      await inTransaction(c, async () => {
+        await c.run(
+          `INSERT INTO runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5, $6, $7, $8::JSON, $9, $10, $11, $12)`,
+          [
+            runId,
+            isoOrThrow(run.startedAt, 'startedAt'),
+            isoOrThrow(run.finishedAt, 'finishedAt'),
+            run.engine.name,
+            run.engine.model,
+            run.engine.fallbackReason,
+            run.taxonomySource,
+            JSON.stringify(run.options),
+            run.counts.items,
+            run.counts.segments,
+            run.counts.candidates,
+            run.counts.rejectedRows,
+          ],
+        );
+
+        await withAppender(c, 'run_inputs', (inputs) => {
+          for (const input of run.inputs) {
+            inputs.appendVarchar(runId);
+            inputs.appendVarchar(input.path);
+            inputs.appendBigInt(BigInt(input.bytes));
+            inputs.appendVarchar(input.sha256);
+            inputs.appendInteger(input.rows);
+            inputs.endRow();
+          }
+        });
+        await withAppender(c, 'items', (items) => {
+          for (const { item } of run.items) {
+            items.appendVarchar(runId);
+            items.appendVarchar(item.id);
+            appendNullableVarchar(items, item.candidate);
+            appendNullableVarchar(items, item.cohort);
+            appendNullableVarchar(items, item.stage);
+            appendNullableVarchar(items, item.employer);
+            appendNullableVarchar(items, item.role);
+            appendNullableVarchar(items, item.date); // ISO YYYY-MM-DD, cast to DATE by the appender
+            items.appendVarchar(item.source);
+            items.appendInteger(item.line);
+            items.appendVarchar(hashText(item.text));
+            items.endRow();
+          }
+        });
+        await withAppender(c, 'assignments', (assignments) => {
+          for (const { item, themes } of run.items) {
+            for (const theme of themes) {
+              assignments.appendVarchar(runId);
+              assignments.appendVarchar(item.id);
+              assignments.appendVarchar(theme.themeId);
+              assignments.appendDouble(theme.score);
+              assignments.endRow();
+            }
+          }
+        });
+      });
+      return runId;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.queue;
+    this.closed = true;
+    try {
+      // Fold the write-ahead log into the file so the store is one file at rest.
+      await this.connection.run('CHECKPOINT');
+    } finally {
+      this.connection.closeSync();
+      this.instance.closeSync();
+      this.onClose();
+    }
+  }
+}

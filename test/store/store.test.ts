@@ -1,0 +1,327 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CliError } from '../../src/errors.js';
+import { STORE_SCHEMA_VERSION, hashText, newRunId, openStore, type RunRecord, type Store } from '../../src/store/store.js';
+import type { FeedbackItem } from '../../src/types.js';
+
+let dir: string;
+const opened: Store[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ft-store-'));
+});
+afterEach(async () => {
+  for (const store of opened.splice(0)) await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function open(path = join(dir, 'store.duckdb')): Promise<Store> {
+  const store = await openStore(path);
+  opened.push(store);
+  return store;
+}
+
+async function closeAll(): Promise<void> {
+  for (const store of opened.splice(0)) await store.close();
+}
+
+/** Reads a store file with plain SQL, as an adviser would. */
+async function query(path: string, sql: string): Promise<unknown[][]> {
+  const instance = await DuckDBInstance.create(path);
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll(sql)).getRowsJS();
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+function item(id: string, text: string, extra: Partial<FeedbackItem> = {}): FeedbackItem {
+  return {
+    id,
+    candidate: null,
+    cohort: null,
+    stage: null,
+    employer: null,
+    role: null,
+    date: null,
+    text,
+    source: 'export.csv',
+    line: 2,
+    ...extra,
+  };
+}
+
+function run(overrides: Partial<RunRecord> = {}): RunRecord {
+  return {
+    startedAt: '2026-03-01T10:00:00.000Z',
+    finishedAt: '2026-03-01T10:00:05.000Z',
+    engine: { name: 'lexical', model: null, fallbackReason: 'model not found' },
+    taxonomySource: 'built-in',
+    options: { minGroup: 5, redact: true },
+    inputs: [{ path: 'export.csv', bytes: 1234, sha256: 'ab'.repeat(32), rows: 3 }],
+    counts: { items: 3, segments: 5, candidates: 2, rejectedRows: 1 },
+    items: [
+      {
+        item: item('r1', 'Lacked specific examples.', { candidate: 'c1', cohort: '2026', stage: 'interview', date: '2026-02-03', line: 2 }),
+        themes: [{ themeId: 'examples', score: 0.71 }],
+      },
+      {
+        item: item('r2', 'Too little experience; answers sounded rehearsed.', { candidate: 'c1', line: 3 }),
+        themes: [
+          { themeId: 'experience', score: 0.6 },
+          { themeId: 'delivery', score: 0.55 },
+        ],
+      },
+      { item: item('r3', 'Unfortunately we will not progress.', { candidate: 'c2', line: 4 }), themes: [{ themeId: 'uninformative', score: 0.9 }] },
+    ],
+    ...overrides,
+  };
+}
+
+describe('hashText', () => {
+  it('is the sha256 hex digest of the exact UTF-8 text', () => {
+    expect(hashText('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hashText('abc ')).not.toBe(hashText('abc'));
+    expect(hashText('café')).toBe(hashText('café'));
+  });
+});
+
+describe('newRunId', () => {
+  it('sorts by time and is unique', () => {
+    const early = newRunId(new Date('2026-03-01T09:59:59.999Z'));
+    const late = newRunId(new Date('2026-03-01T10:00:00.000Z'));
+    expect([late, early].sort()).toEqual([early, late]);
+    expect(newRunId(new Date(0))).not.toBe(newRunId(new Date(0)));
+    expect(early).toMatch(/^2026-03-01T095959\.999Z-[0-9a-f]{6}$/);
+  });
+});
+
+describe('openStore', () => {
+  it('creates the file and every table with the schema version', async () => {
+    const path = join(dir, 'nested', 'store.duckdb');
+    const store = await open(path);
+    expect(store.path).toBe(path);
+    await closeAll();
+    const tables = (await query(path, `SELECT table_name FROM duckdb_tables() ORDER BY 1`)).map((r) => r[0]);
+    expect(tables).toEqual(['assignments', 'embeddings', 'items', 'meta', 'run_inputs', 'runs']);
+    expect(await query(path, `SELECT value FROM meta WHERE key = 'schema_version'`)).toEqual([[String(STORE_SCHEMA_VERSION)]]);
+  });
+
+  it('reopens an existing store and keeps its data', async () => {
+    const path = join(dir, 'store.duckdb');
+    await (await open(path)).recordRun(run());
+    await closeAll();
+    const again = await open(path);
+    expect((await again.previousRun())?.items).toBe(3);
+  });
+
+  it('refuses a store written by a newer schema, naming the file and the version', async () => {
+    const path = join(dir, 'store.duckdb');
+    await open(path);
+    await closeAll();
+    await query(path, `UPDATE meta SET value = '${STORE_SCHEMA_VERSION + 41}' WHERE key = 'schema_version'`);
+    const error = await openStore(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).exitCode).toBe(2);
+    expect((error as CliError).message).toContain(path);
+    expect((error as CliError).message).toContain(`version ${STORE_SCHEMA_VERSION + 41}`);
+  });
+
+  it('refuses a file that is not a DuckDB database, saying to move it aside or use --no-store', async () => {
+    const path = join(dir, 'notes.duckdb');
+    await writeFile(path, 'candidate,feedback\n'.repeat(500));
+    const error = await openStore(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).exitCode).toBe(2);
+    expect((error as CliError).message).toContain(path);
+    expect((error as CliError).message).toMatch(/move it aside/i);
+    expect((error as CliError).message).toContain('--no-store');
+    // Nothing was written over the user's file.
+    expect(await readFile(path, 'utf8')).toBe('candidate,feedback\n'.repeat(500));
+  });
+
+  it('refuses a DuckDB database that is not a feedback-themes store', async () => {
+    const path = join(dir, 'other.duckdb');
+    await query(path, `CREATE TABLE sales (id INTEGER)`);
+    const error = await openStore(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).message).toContain(path);
+    expect((error as CliError).message).toContain('not a feedback-themes store');
+  });
+
+  it('says the store is in use (exit 5) when another process holds it', async () => {
+    const path = join(dir, 'store.duckdb');
+    await open(path);
+    await closeAll();
+    // A child process keeps the file open until told to stop.
+    const holder = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { DuckDBInstance } from '@duckdb/node-api';
+         const instance = await DuckDBInstance.create(${JSON.stringify(path)});
+         await instance.connect();
+         console.log('held');
+         process.stdin.on('data', () => process.exit(0));`,
+      ],
+      { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve());
+        holder.on('exit', (code) => reject(new Error(`holder exited early with ${code}`)));
+      });
+      const error = await openStore(path).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CliError);
+      expect((error as CliError).exitCode).toBe(5);
+      expect((error as CliError).message).toContain(path);
+    } finally {
+      holder.stdin.write('stop\n');
+      await new Promise((resolve) => holder.on('exit', resolve));
+    }
+  });
+});
+
+describe('run history', () => {
+  it('has no previous run in a new store', async () => {
+    const store = await open();
+    expect(await store.previousRun()).toBeNull();
+  });
+
+  it('records a run and reads back its theme counts', async () => {
+    const store = await open();
+    const runId = await store.recordRun(run());
+    expect(runId).toMatch(/^2026-03-01T100000\.000Z-[0-9a-f]{6}$/);
+    expect(await store.previousRun()).toEqual({
+      runId,
+      finishedAt: '2026-03-01T10:00:05.000Z',
+      items: 3,
+      candidates: 2,
+      themes: { examples: 1, experience: 1, delivery: 1, uninformative: 1 },
+    });
+  });
+
+  it('returns the most recent run, optionally only over the same taxonomy', async () => {
+    const store = await open();
+    const first = await store.recordRun(run({ taxonomySource: 'mine.yaml', finishedAt: '2026-03-01T10:00:05.000Z' }));
+    const second = await store.recordRun(
+      run({
+        startedAt: '2026-04-01T10:00:00.000Z',
+        finishedAt: '2026-04-01T10:00:05.000Z',
+        counts: { items: 1, segments: 1, candidates: 1, rejectedRows: 0 },
+        items: [{ item: item('x', 'No reason given.'), themes: [{ themeId: 'uninformative', score: 1 }] }],
+      }),
+    );
+    expect((await store.previousRun())?.runId).toBe(second);
+    expect((await store.previousRun())?.themes).toEqual({ uninformative: 1 });
+    expect((await store.previousRun({ taxonomySource: 'mine.yaml' }))?.runId).toBe(first);
+    expect(await store.previousRun({ taxonomySource: 'elsewhere.yaml' })).toBeNull();
+  });
+
+  it('stores every column an adviser may query, and the text only as its hash', async () => {
+    const path = join(dir, 'store.duckdb');
+    const store = await open(path);
+    const secret = 'Zephyrine Quaxley said her portfolio was thin';
+    const record = run();
+    record.items[0].item.text = secret;
+    const runId = await store.recordRun(record);
+    await closeAll();
+
+    expect(
+      await query(path, `SELECT engine, model, fallback_reason, taxonomy_source, options->>'minGroup', items, segments, candidates, rejected_rows FROM runs`),
+    ).toEqual([['lexical', null, 'model not found', 'built-in', '5', 3, 5, 2, 1]]);
+    expect(await query(path, `SELECT run_id, path, bytes, sha256, rows FROM run_inputs`)).toEqual([
+      [runId, 'export.csv', 1234n, 'ab'.repeat(32), 3],
+    ]);
+    const items = await query(
+      path,
+      `SELECT item_id, candidate, cohort, stage, employer, role, strftime(date, '%Y-%m-%d'), source, line, text_sha256 FROM items ORDER BY item_id`,
+    );
+    expect(items[0]).toEqual(['r1', 'c1', '2026', 'interview', null, null, '2026-02-03', 'export.csv', 2, hashText(secret)]);
+    expect(items.map((r) => r[0])).toEqual(['r1', 'r2', 'r3']);
+    expect(await query(path, `SELECT item_id, theme_id, score FROM assignments ORDER BY item_id, theme_id`)).toEqual([
+      ['r1', 'examples', 0.71],
+      ['r2', 'delivery', 0.55],
+      ['r2', 'experience', 0.6],
+      ['r3', 'uninformative', 0.9],
+    ]);
+    // Privacy: the feedback text is nowhere in the file.
+    const bytes = await readFile(path);
+    expect(bytes.includes(Buffer.from('Zephyrine'))).toBe(false);
+    expect(bytes.includes(Buffer.from('export.csv'))).toBe(true); // the scan itself can find strings
+  });
+
+  it('records a run in one transaction: a failure leaves no partial run', async () => {
+    const store = await open();
+    const broken = run();
+    broken.items[2].item.date = '31/02/2026'; // not ISO: rejected by the DATE column after earlier rows were appended
+    await expect(store.recordRun(broken)).rejects.toThrow();
+    expect(await store.previousRun()).toBeNull();
+    // The store still works afterwards.
+    const runId = await store.recordRun(run());
+    expect((await store.previousRun())?.runId).toBe(runId);
+  });
+
+  it('records 20k items with 30k assignments quickly', async () => {
+    const store = await open();
+    const items = Array.from({ length: 20_000 }, (_, i) => ({
+      item: item(`row-${i}`, `feedback ${i}`, { candidate: `c${i % 700}`, line: i + 2 }),
+      themes: i % 2 ? [{ themeId: 'experience', score: 0.5 }, { themeId: 'delivery', score: 0.4 }] : [{ themeId: 'examples', score: 0.6 }],
+    }));
+    const started = performance.now();
+    await store.recordRun(run({ items, counts: { items: items.length, segments: items.length, candidates: 700, rejectedRows: 0 } }));
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeLessThan(5_000);
+    expect((await store.previousRun())?.themes).toEqual({ examples: 10_000, experience: 10_000, delivery: 10_000 });
+  });
+});
+
+describe('embedding cache', () => {
+  function vector(seed: number, dims = 8): Float32Array {
+    return Float32Array.from({ length: dims }, (_, j) => Math.sin(seed * 13.7 + j) / 3);
+  }
+
+  it('round-trips vectors exactly, per embedder id', async () => {
+    const store = await open();
+    const a = { hash: hashText('a'), vector: vector(1) };
+    const b = { hash: hashText('b'), vector: Float32Array.from([Math.PI, -0, 1e-38, -3.4e38, 0.1, 0.2, 0.3, Number.EPSILON]) };
+    await store.putVectors('lexical:v1', [a, b]);
+    const got = await store.getVectors('lexical:v1', [a.hash, b.hash, hashText('missing')]);
+    expect([...got.keys()].sort()).toEqual([a.hash, b.hash].sort());
+    expect(got.get(a.hash)).toEqual(a.vector);
+    expect(Array.from(got.get(b.hash)!)).toEqual(Array.from(b.vector));
+    expect(Object.is(got.get(b.hash)![1], -0)).toBe(true);
+    expect((await store.getVectors('transformers:other', [a.hash])).size).toBe(0);
+  });
+
+  it('keeps the first vector for a hash and ignores repeats', async () => {
+    const store = await open();
+    const hash = hashText('same');
+    await store.putVectors('m', [{ hash, vector: vector(1) }, { hash, vector: vector(2) }]);
+    await store.putVectors('m', [{ hash, vector: vector(3) }]);
+    expect((await store.getVectors('m', [hash])).get(hash)).toEqual(vector(1));
+  });
+
+  it('survives reopening the file', async () => {
+    const path = join(dir, 'store.duckdb');
+    const entries = Array.from({ length: 500 }, (_, i) => ({ hash: hashText(`t${i}`), vector: vector(i, 384) }));
+    await (await open(path)).putVectors('m', entries);
+    await closeAll();
+    const got = await (await open(path)).getVectors('m', entries.map((e) => e.hash));
+    expect(got.size).toBe(500);
+    expect(got.get(entries[123].hash)).toEqual(entries[123].vector);
+  });
+
+  it('returns an empty map for no hashes and accepts no entries', async () => {
+    const store = await open();
+    await store.putVectors('m', []);
+    expect((await store.getVectors('m', [])).size).toBe(0);
+  });
+});
