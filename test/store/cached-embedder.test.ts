@@ -1,0 +1,116 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCachedEmbedder } from '../../src/store/cached-embedder.js';
+import { hashText, openStore, type Store } from '../../src/store/store.js';
+import type { Embedder } from '../../src/types.js';
+
+/** A deterministic embedder that records every batch it is asked to embed. */
+function countingEmbedder(id = 'test:char-histogram', dims = 16): Embedder & { calls: string[][] } {
+  const calls: string[][] = [];
+  return {
+    id,
+    dims,
+    calls,
+    async embed(texts) {
+      calls.push([...texts]);
+      return texts.map((text) => {
+        const v = new Float32Array(dims);
+        for (let i = 0; i < text.length; i++) v[text.charCodeAt(i) % dims] += 1 / (i + 1);
+        v[0] += id.length / 7; // different ids give different vectors for the same text
+        return v;
+      });
+    },
+  };
+}
+
+let dir: string;
+let store: Store | null = null;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ft-cache-'));
+});
+afterEach(async () => {
+  await store?.close();
+  store = null;
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('createCachedEmbedder', () => {
+  it('without a store, embeds each distinct text once and returns vectors in input order', async () => {
+    const inner = countingEmbedder();
+    const cached = createCachedEmbedder(inner, null);
+    const texts = ['no examples', 'too nervous', 'no examples', 'no reason', 'too nervous'];
+    const vectors = await cached.embed(texts);
+    expect(inner.calls).toEqual([['no examples', 'too nervous', 'no reason']]);
+    const direct = await countingEmbedder().embed(texts);
+    expect(vectors).toEqual(direct);
+    expect(cached.stats()).toEqual({ hits: 0, misses: 3, unique: 3, requested: 5 });
+    expect(cached.id).toBe(inner.id);
+    expect(cached.dims).toBe(inner.dims);
+  });
+
+  it('embeds only misses on the second call and counts hits', async () => {
+    store = await openStore(join(dir, 'store.duckdb'));
+    const inner = countingEmbedder();
+    const cached = createCachedEmbedder(inner, store);
+    const first = await cached.embed(['a', 'b', 'c']);
+    const second = await cached.embed(['c', 'd', 'a', 'd']);
+    expect(inner.calls).toEqual([['a', 'b', 'c'], ['d']]);
+    expect(second[0]).toEqual(first[2]);
+    expect(second[2]).toEqual(first[0]);
+    expect(second[1]).toEqual(second[3]);
+    expect(cached.stats()).toEqual({ hits: 2, misses: 4, unique: 6, requested: 7 });
+  });
+
+  it('reuses vectors after the store file is reopened, bit for bit', async () => {
+    const path = join(dir, 'store.duckdb');
+    store = await openStore(path);
+    const texts = ['Your answers lacked a clear result.', 'We went with an internal candidate.'];
+    const original = await createCachedEmbedder(countingEmbedder(), store).embed(texts);
+    await store.close();
+
+    store = await openStore(path);
+    const inner = countingEmbedder();
+    const cached = createCachedEmbedder(inner, store);
+    const again = await cached.embed(texts);
+    expect(inner.calls).toEqual([]);
+    for (let i = 0; i < texts.length; i++) {
+      expect(Array.from(again[i])).toEqual(Array.from(original[i]));
+    }
+    expect(cached.stats()).toMatchObject({ hits: 2, misses: 0 });
+  });
+
+  it('does not share vectors between embedder ids', async () => {
+    store = await openStore(join(dir, 'store.duckdb'));
+    const lexical = countingEmbedder('lexical:v1');
+    const neural = countingEmbedder('transformers:Xenova/all-MiniLM-L6-v2:abc');
+    const fromLexical = await createCachedEmbedder(lexical, store).embed(['same text']);
+    const fromNeural = await createCachedEmbedder(neural, store).embed(['same text']);
+    expect(neural.calls).toEqual([['same text']]);
+    expect(fromNeural[0]).not.toEqual(fromLexical[0]);
+    const cachedNeural = await store.getVectors(neural.id, [hashText('same text')]);
+    expect(cachedNeural.get(hashText('same text'))).toEqual(fromNeural[0]);
+  });
+
+  it('re-embeds a cached vector whose length no longer matches the embedder', async () => {
+    store = await openStore(join(dir, 'store.duckdb'));
+    await store.putVectors('test:char-histogram', [{ hash: hashText('x'), vector: new Float32Array(3) }]);
+    const inner = countingEmbedder('test:char-histogram', 16);
+    const [vector] = await createCachedEmbedder(inner, store).embed(['x']);
+    expect(inner.calls).toEqual([['x']]);
+    expect(vector.length).toBe(16);
+  });
+
+  it('returns nothing for no texts without calling the embedder', async () => {
+    const inner = countingEmbedder();
+    expect(await createCachedEmbedder(inner, null).embed([])).toEqual([]);
+    expect(inner.calls).toEqual([]);
+  });
+
+  it('fails loudly when the inner embedder returns the wrong number of vectors', async () => {
+    const broken: Embedder = { id: 'broken', dims: 2, embed: async () => [new Float32Array(2)] };
+    await expect(createCachedEmbedder(broken, null).embed(['a', 'b'])).rejects.toThrow(/1 vectors for 2 texts/);
+  });
+});
