@@ -1,0 +1,175 @@
+// Where models live and what is there: the cache directory, pulling a hub model into it, listing
+// it, and telling a local folder from a hub id. Nothing here loads the inference library until a
+// model is actually pulled, so `model info` and lexical runs stay light.
+
+import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { CliError, ExitCode } from '../errors.js';
+
+export const DEFAULT_MODEL = 'Xenova/all-MiniLM-L6-v2';
+
+export type ModelDtype = 'fp32' | 'q8';
+
+/** Files a model folder needs, besides its ONNX file. */
+export const REQUIRED_MODEL_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'] as const;
+
+/** The ONNX file for a dtype, relative to the model folder (the transformers.js layout). */
+export function onnxFileFor(dtype: ModelDtype): string {
+  return dtype === 'q8' ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx';
+}
+
+/** The model could not be loaded; under `--engine transformers` this ends the run with exit code 4. */
+export class ModelUnavailableError extends CliError {
+  /** The underlying cause in one short line. */
+  readonly reason: string;
+  readonly model: string;
+  constructor(model: string, reason: string, options?: { cause?: unknown }) {
+    super(modelUnavailableMessage(model, reason), ExitCode.modelUnavailable, options);
+    this.name = 'ModelUnavailableError';
+    this.model = model;
+    this.reason = reason;
+  }
+}
+
+function modelUnavailableMessage(model: string, reason: string): string {
+  const hubId = isLocalModelPath(model) ? DEFAULT_MODEL : model;
+  return (
+    `Model "${model}" is not available. Get it with \`feedback-themes model pull ${hubId}\` on a machine with ` +
+    'internet access (it downloads into the model cache dir, see FEEDBACK_THEMES_CACHE), or pass ' +
+    '`--model /path/to/folder` with config.json, tokenizer.json, tokenizer_config.json and onnx/model.onnx, ' +
+    'or use `--engine lexical`.\n' +
+    `Reason: ${reason}`
+  );
+}
+
+/** FEEDBACK_THEMES_CACHE, else $XDG_CACHE_HOME/feedback-themes/models, else ~/.cache/feedback-themes/models. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const explicit = env.FEEDBACK_THEMES_CACHE?.trim();
+  if (explicit) return path.resolve(expandHome(explicit, env));
+  const xdg = env.XDG_CACHE_HOME?.trim();
+  // The XDG spec says relative values are invalid and must be ignored.
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'feedback-themes', 'models');
+  return path.join(homeDir(env), '.cache', 'feedback-themes', 'models');
+}
+
+function homeDir(env: NodeJS.ProcessEnv): string {
+  return env.HOME?.trim() || os.homedir();
+}
+
+function expandHome(p: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (p === '~') return homeDir(env);
+  if (p.startsWith('~/') || p.startsWith('~\\')) return path.join(homeDir(env), p.slice(2));
+  return p;
+}
+
+/** A folder on disk rather than a hub id: starts with `.`, `/` or `~` (or a drive letter), or exists. */
+export function isLocalModelPath(model: string): boolean {
+  if (/^(\.|\/|~|\\)/.test(model) || /^[A-Za-z]:[\\/]/.test(model)) return true;
+  return existsSync(model);
+}
+
+/** Absolute folder of a local model argument (expands `~`). */
+export function resolveLocalModelPath(model: string): string {
+  return path.resolve(expandHome(model));
+}
+
+/** Hub ids look like `owner/name` (or `name`); anything else is rejected before touching the network. */
+export function isHubModelId(model: string): boolean {
+  return /^[A-Za-z0-9][\w.-]*(\/[\w.-]+)?$/.test(model) && !model.includes('..') && !model.includes('--');
+}
+
+/** Folder a hub model occupies in the cache (the library's file-cache layout: `<cacheDir>/<owner>/<name>`). */
+export function cachedModelPath(id: string, cacheDir: string): string {
+  return path.join(cacheDir, ...id.split('/'));
+}
+
+export interface PulledModel {
+  path: string;
+  files: string[];
+}
+
+/** Downloads a hub model into `cacheDir` by loading it once with remote access allowed. */
+export async function pullModel(id: string, cacheDir: string, dtype: ModelDtype = 'fp32'): Promise<PulledModel> {
+  if (isLocalModelPath(id)) {
+    throw new CliError(
+      `"${id}" is a local folder, not a hub model id; use it directly with \`--model ${id}\` (nothing to pull).`,
+      ExitCode.usage,
+    );
+  }
+  if (!isHubModelId(id)) {
+    throw new CliError(`"${id}" is not a model id; expected something like ${DEFAULT_MODEL}.`, ExitCode.usage);
+  }
+  // Loaded lazily: the inference library pulls in native code that `model info` never needs.
+  const { loadFeatureExtractionPipeline } = await import('./transformers.js');
+  const loaded = await loadFeatureExtractionPipeline({ model: id, cacheDir, offline: false, dtype, threads: 1 });
+  await loaded.pipeline.dispose();
+  const modelPath = cachedModelPath(id, cacheDir);
+  return { path: modelPath, files: (await listFiles(modelPath)).map((f) => f.relative) };
+}
+
+export interface CachedModel {
+  id: string;
+  path: string;
+  files: string[];
+  bytes: number;
+}
+
+export interface ModelInfo {
+  cacheDir: string;
+  models: CachedModel[];
+}
+
+/** Models present in the cache: folders holding config.json and at least one onnx/*.onnx. */
+export async function modelInfo(cacheDir: string): Promise<ModelInfo> {
+  const models: CachedModel[] = [];
+  await findModels(cacheDir, cacheDir, 0, models);
+  models.sort((a, b) => a.id.localeCompare(b.id));
+  return { cacheDir, models };
+}
+
+// Hub ids are at most `owner/name`, plus a revision level; deeper folders are not models.
+const MAX_MODEL_DEPTH = 3;
+
+async function findModels(root: string, dir: string, depth: number, out: CachedModel[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => null);
+  if (!entries) return;
+  const names = new Set(entries.map((e) => e.name));
+  if (names.has('config.json') && names.has('onnx')) {
+    const onnxFiles = await readdir(path.join(dir, 'onnx')).catch(() => [] as string[]);
+    if (onnxFiles.some((f) => f.endsWith('.onnx'))) {
+      const files = await listFiles(dir);
+      out.push({
+        id: path.relative(root, dir).split(path.sep).join('/') || path.basename(dir),
+        path: dir,
+        files: files.map((f) => f.relative),
+        bytes: files.reduce((sum, f) => sum + f.bytes, 0),
+      });
+      return;
+    }
+  }
+  if (depth >= MAX_MODEL_DEPTH) return;
+  for (const entry of entries) {
+    if (entry.isDirectory() && !entry.name.startsWith('.')) {
+      await findModels(root, path.join(dir, entry.name), depth + 1, out);
+    }
+  }
+}
+
+/** Files under a folder (relative, `/`-separated, sorted), skipping partial downloads. */
+async function listFiles(dir: string): Promise<{ relative: string; bytes: number }[]> {
+  const out: { relative: string; bytes: number }[] = [];
+  const walk = async (current: string): Promise<void> => {
+    const entries = await readdir(current, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && !/\.tmp\.\d+/.test(entry.name)) {
+        out.push({ relative: path.relative(dir, full).split(path.sep).join('/'), bytes: (await stat(full)).size });
+      }
+    }
+  };
+  await walk(dir);
+  return out.sort((a, b) => a.relative.localeCompare(b.relative));
+}

@@ -1,0 +1,224 @@
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { env as transformersEnv } from '@huggingface/transformers';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTransformersEmbedder, ModelUnavailableError, type TransformersOptions } from '../../src/classify/transformers.js';
+import { ExitCode } from '../../src/errors.js';
+import type { Embedder } from '../../src/types.js';
+import { buildBertModel, TINY_SHAPE } from '../helpers/bert-model.js';
+
+let root: string;
+let modelDir: string;
+let emptyCache: string;
+const open: Embedder[] = [];
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'transformers-embedder-'));
+  modelDir = path.join(root, 'tiny-bert');
+  emptyCache = path.join(root, 'empty-cache');
+  await mkdir(emptyCache);
+  await buildBertModel(modelDir, TINY_SHAPE, { seed: 11, quantized: true });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+afterAll(async () => {
+  await Promise.all(open.map((e) => e.dispose?.()));
+  await rm(root, { recursive: true, force: true });
+});
+
+async function load(overrides: Partial<TransformersOptions> = {}): Promise<Embedder> {
+  const embedder = await createTransformersEmbedder({
+    model: modelDir,
+    cacheDir: emptyCache,
+    offline: true,
+    threads: 1,
+    ...overrides,
+  });
+  open.push(embedder);
+  return embedder;
+}
+
+const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, v, i) => sum + v * b[i], 0);
+const maxAbsDiff = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+
+const TEXTS = [
+  'Unfortunately you were not successful.',
+  'The panel felt your answers lacked specific examples of your own contribution and the results you achieved.',
+  'Too nervous.',
+  'We went with a candidate who had more experience in a client-facing role, and your knowledge of our sector ' +
+    'seemed limited; you had not researched the company, its products or its recent news before the interview, ' +
+    'and several answers sounded rehearsed rather than natural, which made it hard to judge your motivation.',
+  'Salary expectations were above the budget.',
+  'CV not tailored.',
+  'Strong application, but the role was filled internally.',
+  'ok',
+];
+
+async function catchError(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('createTransformersEmbedder with a local folder', () => {
+  it('reports dims from the model and an id naming folder, dtype and file digest', async () => {
+    const embedder = await load();
+    expect(embedder.dims).toBe(TINY_SHAPE.hidden);
+    expect(embedder.id).toMatch(/^transformers:tiny-bert:fp32:[0-9a-f]{12}$/);
+  });
+
+  it('returns unit-norm vectors of the right size, deterministically', async () => {
+    const embedder = await load();
+    const first = await embedder.embed(TEXTS);
+    const second = await embedder.embed(TEXTS);
+    expect(first).toHaveLength(TEXTS.length);
+    for (const [i, vector] of first.entries()) {
+      expect(vector).toBeInstanceOf(Float32Array);
+      expect(vector.length).toBe(TINY_SHAPE.hidden);
+      expect(Math.abs(Math.sqrt(dot(vector, vector)) - 1)).toBeLessThan(1e-4);
+      expect(Array.from(second[i])).toEqual(Array.from(vector));
+    }
+  });
+
+  it('gives the same vectors, in the caller order, whatever the batch size or sorting', async () => {
+    const one = await load({ batchSize: 1 });
+    const three = await load({ batchSize: 3 });
+    const sixteen = await load({ batchSize: 16 });
+    const unsorted = await load({ batchSize: 3, sortByLength: false });
+    // Each text alone: the reference, with no padding at all.
+    const alone = await Promise.all(TEXTS.map(async (t) => (await one.embed([t]))[0]));
+    for (const embedder of [one, three, sixteen, unsorted]) {
+      const vectors = await embedder.embed(TEXTS);
+      vectors.forEach((v, i) => expect(maxAbsDiff(v, alone[i]), `text ${i}`).toBeLessThan(1e-5));
+    }
+    // Reversed input, reversed output.
+    const reversed = await three.embed([...TEXTS].reverse());
+    reversed.forEach((v, i) => expect(maxAbsDiff(v, alone[TEXTS.length - 1 - i])).toBeLessThan(1e-5));
+  });
+
+  it('gives different texts different vectors', async () => {
+    const embedder = await load();
+    const vectors = await embedder.embed(TEXTS);
+    for (let i = 0; i < vectors.length; i++) {
+      for (let j = i + 1; j < vectors.length; j++) {
+        expect(dot(vectors[i], vectors[j]), `${i} vs ${j}`).toBeLessThan(0.9999);
+      }
+    }
+  });
+
+  it('reports progress up to the total', async () => {
+    const calls: [number, number][] = [];
+    const embedder = await load({ batchSize: 3, onProgress: (done, total) => calls.push([done, total]) });
+    await embedder.embed(TEXTS);
+    expect(calls).toEqual([
+      [3, 8],
+      [6, 8],
+      [8, 8],
+    ]);
+  });
+
+  it('handles an empty list and refuses to embed after dispose', async () => {
+    const embedder = await load();
+    expect(await embedder.embed([])).toEqual([]);
+    await embedder.dispose?.();
+    await expect(embedder.embed(['x'])).rejects.toThrow(/dispose/);
+  });
+
+  it('loads a relative folder path', async () => {
+    const relative = path.relative(process.cwd(), modelDir);
+    const embedder = await load({ model: relative.startsWith('.') ? relative : `./${relative}` });
+    expect(embedder.id).toMatch(/^transformers:tiny-bert:fp32:/);
+  });
+
+  it('loads the q8 model, which agrees with fp32', async () => {
+    const fp32 = await load();
+    const q8 = await load({ dtype: 'q8' });
+    expect(q8.id).toMatch(/^transformers:tiny-bert:q8:[0-9a-f]{12}$/);
+    expect(q8.id.split(':')[3]).not.toBe(fp32.id.split(':')[3]);
+    const [a, b] = [await fp32.embed(TEXTS), await q8.embed(TEXTS)];
+    const cosines = a.map((v, i) => dot(v, b[i]));
+    // Measured about 0.9999 on this model: quantization error is small next to the residual stream.
+    expect(Math.min(...cosines)).toBeGreaterThan(0.99);
+    expect(Math.min(...cosines)).toBeLessThan(1);
+  });
+});
+
+describe('createTransformersEmbedder failures', () => {
+  it('names the missing folder and says how to get a model (exit code 4)', async () => {
+    const missing = path.join(root, 'no-such-model');
+    const error = await catchError(load({ model: missing }));
+    expect(error).toBeInstanceOf(ModelUnavailableError);
+    expect((error as ModelUnavailableError).exitCode).toBe(ExitCode.modelUnavailable);
+    const message = (error as Error).message;
+    expect(message).toContain('model pull');
+    expect(message).toContain('--engine lexical');
+    expect(message.split('\n')[1]).toContain(missing);
+  });
+
+  it('names the files a folder lacks', async () => {
+    const partial = path.join(root, 'partial');
+    await cp(modelDir, partial, { recursive: true });
+    await rm(path.join(partial, 'tokenizer.json'));
+    const error = await catchError(load({ model: partial, dtype: 'fp32' }));
+    expect((error as ModelUnavailableError).exitCode).toBe(4);
+    expect((error as Error).message.split('\n')[1]).toContain('tokenizer.json');
+    const q8Missing = path.join(root, 'no-q8');
+    await buildBertModel(q8Missing, TINY_SHAPE, { seed: 11 });
+    const q8Error = await catchError(load({ model: q8Missing, dtype: 'q8' }));
+    expect((q8Error as Error).message).toContain('onnx/model_quantized.onnx');
+  });
+
+  it('fails fast for a hub id that is not cached when offline, without touching the network', async () => {
+    const fetchSpy = vi.fn(() => Promise.reject(new Error('network used')));
+    vi.stubGlobal('fetch', fetchSpy);
+    const savedFetch = transformersEnv.fetch;
+    transformersEnv.fetch = fetchSpy;
+    try {
+      const started = Date.now();
+      const error = await catchError(load({ model: 'Xenova/all-MiniLM-L6-v2', cacheDir: emptyCache, offline: true }));
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect((error as ModelUnavailableError).exitCode).toBe(4);
+      expect((error as Error).message).toContain('feedback-themes model pull Xenova/all-MiniLM-L6-v2');
+      expect((error as Error).message.split('\n')[1]).toContain(emptyCache);
+      expect(fetchSpy).not.toHaveBeenCalled();
+    } finally {
+      transformersEnv.fetch = savedFetch;
+    }
+  });
+
+  it('loads a hub id offline from the cache dir layout <cache>/<owner>/<name>', async () => {
+    const cache = path.join(root, 'filled-cache');
+    await cp(modelDir, path.join(cache, 'test-org', 'tiny-bert'), { recursive: true });
+    const embedder = await load({ model: 'test-org/tiny-bert', cacheDir: cache, offline: true });
+    expect(embedder.id).toMatch(/^transformers:test-org\/tiny-bert:fp32:[0-9a-f]{12}$/);
+    const local = await load();
+    // Same bytes, same identity hash and the same vectors.
+    expect(embedder.id.split(':')[3]).toBe(local.id.split(':')[3]);
+    const [a] = await embedder.embed([TEXTS[1]]);
+    const [b] = await local.embed([TEXTS[1]]);
+    expect(maxAbsDiff(a, b)).toBeLessThan(1e-6);
+  });
+
+  it('reports an unreachable hub when online and the download fails', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }))),
+    );
+    const error = await catchError(load({ model: 'test-org/absent-model', cacheDir: emptyCache, offline: false }));
+    expect((error as ModelUnavailableError).exitCode).toBe(4);
+    expect((error as Error).message.split('\n')[1]).toMatch(/hub could not be reached/);
+  });
+
+  it('rejects something that is neither a folder nor a hub id', async () => {
+    const error = await catchError(load({ model: 'not a model!', offline: false }));
+    expect((error as ModelUnavailableError).exitCode).toBe(4);
+    expect((error as Error).message).toContain('neither an existing folder nor a hub model id');
+  });
+});
