@@ -1,0 +1,175 @@
+// Which column plays which role. Header names are compared without case, spaces or punctuation
+// (and with camelCase split: `ResponseId` = `response id`). An exact synonym beats a header that
+// merely contains one; ties go to the earlier synonym in the list, then to the leftmost column.
+import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from '../types.js';
+import { usageError } from '../errors.js';
+
+/** Synonyms per role, best first. */
+export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
+  text: [
+    'feedback', 'feedback text', 'employer feedback', 'interview feedback', 'rejection feedback',
+    'feedback comments', 'feedback received', 'comments', 'comment', 'response', 'text', 'reason',
+    'rejection reason', 'reason for rejection', 'notes', 'note', 'free text', 'verbatim', 'remarks',
+  ],
+  id: [
+    'id', 'response id', 'responseid', 'feedback id', 'record id', 'respondent id', 'row id', 'uuid',
+    'reference', 'ref',
+  ],
+  candidate: [
+    'candidate', 'candidate id', 'student', 'student id', 'student number', 'applicant', 'applicant id',
+    'learner id', 'learner', 'candidate name', 'student name', 'applicant name', 'participant', 'participant id',
+    'name', 'email', 'email address',
+  ],
+  cohort: ['cohort', 'programme', 'program', 'course', 'intake', 'year group', 'class', 'department', 'faculty'],
+  stage: [
+    'stage', 'application stage', 'status', 'round', 'outcome stage', 'rejection stage', 'interview stage',
+    'outcome', 'step',
+  ],
+  date: [
+    'date', 'feedback date', 'submitted', 'recorded date', 'response date', 'end date', 'submitted date',
+    'submission date', 'completion time', 'timestamp', 'created', 'created at', 'date received',
+    'rejection date', 'interview date', 'start date',
+  ],
+  employer: ['employer', 'company', 'organisation', 'organization', 'employer name', 'company name', 'firm'],
+  role: ['role', 'job title', 'position', 'vacancy', 'job', 'role title', 'job role', 'post', 'opportunity'],
+};
+
+/** Synonyms too generic to count when they are only part of a header ("Job ID" is not an id column). */
+const EXACT_ONLY = new Set(['id', 'ref', 'text', 'name', 'note', 'post', 'step', 'class', 'job', 'created']);
+
+/** Lower-case words of a header: `ResponseId` → [response, id], `Feedback (text)` → [feedback, text]. */
+export function headerWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+export function normaliseHeader(name: string): string {
+  return headerWords(name).join('');
+}
+
+function containsWords(haystack: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+interface Candidate {
+  role: ColumnRole;
+  column: number;
+  exact: boolean;
+  rank: number;
+  /** Mean length of the column's sampled values (prefers the real free-text column). */
+  meanLength: number;
+}
+
+export interface DetectColumnsInput {
+  headers: string[];
+  /** Question text per column in survey exports; also matched (as "contains") when given. */
+  questions?: string[] | null;
+  /** A few data rows, to prefer the column with longer values among equally good text matches. */
+  sampleRows?: string[][];
+  /** Roles already fixed by the user, and the columns they took. */
+  fixed?: ColumnMapping;
+}
+
+/** Auto-detect roles for the columns not fixed by the user. Returns the full mapping. */
+export function detectColumns(input: DetectColumnsInput): ColumnMapping {
+  const { headers, questions, sampleRows = [] } = input;
+  const mapping: ColumnMapping = { ...(input.fixed ?? {}) };
+  const usedColumns = new Set(Object.values(mapping).map((name) => headers.indexOf(name!)));
+  const meanLengths = headers.map((_, column) => {
+    if (sampleRows.length === 0) return 0;
+    let total = 0;
+    for (const row of sampleRows) total += (row[column] ?? '').trim().length;
+    return total / sampleRows.length;
+  });
+
+  const candidates: Candidate[] = [];
+  for (const role of COLUMN_ROLES) {
+    if (mapping[role] !== undefined) continue;
+    COLUMN_SYNONYMS[role].forEach((synonym, rank) => {
+      const synonymWords = headerWords(synonym);
+      const synonymKey = synonymWords.join('');
+      headers.forEach((header, column) => {
+        const words = headerWords(header);
+        const labels = [words];
+        const question = questions?.[column];
+        if (question) labels.push(headerWords(question));
+        if (words.join('') === synonymKey) {
+          candidates.push({ role, column, exact: true, rank, meanLength: meanLengths[column] });
+        } else if (!EXACT_ONLY.has(synonym) && labels.some((label) => containsWords(label, synonymWords))) {
+          candidates.push({ role, column, exact: false, rank, meanLength: meanLengths[column] });
+        }
+      });
+    });
+  }
+
+  const roleOrder = (role: ColumnRole) => COLUMN_ROLES.indexOf(role);
+  candidates.sort(
+    (a, b) =>
+      Number(b.exact) - Number(a.exact) ||
+      roleOrder(a.role) - roleOrder(b.role) ||
+      // Among headers that only mention "feedback", the free-text one has the longest values.
+      (a.role === 'text' && !a.exact ? b.meanLength - a.meanLength : 0) ||
+      a.rank - b.rank ||
+      a.column - b.column,
+  );
+  for (const candidate of candidates) {
+    if (mapping[candidate.role] !== undefined || usedColumns.has(candidate.column)) continue;
+    mapping[candidate.role] = headers[candidate.column];
+    usedColumns.add(candidate.column);
+  }
+  return mapping;
+}
+
+/** Where a forced column name came from, for the error message. */
+export type OverrideSource = 'flag' | 'file';
+
+/**
+ * Resolve user-forced header names against the file's headers: exact first, then ignoring case
+ * and punctuation. A name that matches nothing is a usage error listing the columns found.
+ */
+export function resolveOverrides(
+  fileLabel: string,
+  headers: string[],
+  overrides: { role: ColumnRole; name: string; source: OverrideSource }[],
+): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const { role, name, source } of overrides) {
+    const wanted = name.trim();
+    const found =
+      headers.find((h) => h === wanted) ??
+      headers.find((h) => h.toLowerCase() === wanted.toLowerCase()) ??
+      headers.find((h) => normaliseHeader(h) !== '' && normaliseHeader(h) === normaliseHeader(wanted));
+    if (found === undefined) {
+      const flag = `--${role}-column`;
+      const where = source === 'flag' ? flag : `the ${role} column set for this file in the config file`;
+      const fix =
+        source === 'flag'
+          ? `Check the spelling or run without ${flag} to auto-detect.`
+          : 'Check the spelling in the config file, or remove it to auto-detect.';
+      throw usageError(`${fileLabel}: no column "${name}" (${where}). Columns found: ${listColumns(headers)}. ${fix}`);
+    }
+    mapping[role] = found;
+  }
+  return mapping;
+}
+
+/** `"Response ID", "Feedback", …` (long header lists are cut). */
+export function listColumns(headers: string[], max = 25): string {
+  const shown = headers.slice(0, max).map((h) => JSON.stringify(h)).join(', ');
+  return headers.length > max ? `${shown}, … (${headers.length - max} more)` : shown;
+}
+
+export function noTextColumnError(fileLabel: string, headers: string[]) {
+  return usageError(
+    `${fileLabel}: no feedback text column found. Columns found: ${listColumns(headers)}. ` +
+      'Name the column that holds the feedback with --text-column NAME.',
+  );
+}

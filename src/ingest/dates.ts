@@ -1,0 +1,65 @@
+// Dates as exports write them → ISO `YYYY-MM-DD`. The calendar date is taken as written: a time
+// or zone after it is ignored, so the result never depends on the machine's time zone.
+
+export type DateOrder = 'dmy' | 'mdy';
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
+  nov: 11, november: 11, dec: 12, december: 12,
+};
+
+const TIME = String.raw`(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?`;
+const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`);
+const NUMERIC = new RegExp(String.raw`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})${TIME}$`);
+const DAY_MONTH_YEAR = /^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{4})$/;
+const MONTH_DAY_YEAR = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/;
+const MONTH_YEAR = /^([a-z]+)\.?,?[\s-]+(\d{4})$/;
+const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/;
+// Excel serial days 1982–2173: a bare number in a date column is almost certainly one.
+const EXCEL_SERIAL = /^(\d{5})(?:\.\d+)?$/;
+
+/** Parse a date; returns ISO `YYYY-MM-DD` or null when the value is not a recognisable date. */
+export function parseDate(value: string, order: DateOrder = 'dmy'): string | null {
+  const text = value.trim();
+  if (text === '') return null;
+
+  let m = ISO.exec(text);
+  if (m) return iso(+m[1], +m[2], +m[3]);
+
+  m = NUMERIC.exec(text);
+  if (m) {
+    const a = +m[1];
+    const b = +m[2];
+    const year = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+    const [day, month] = order === 'dmy' ? [a, b] : [b, a];
+    // When only the other order makes a valid date (25/12 under mdy), the writer meant that one.
+    return iso(year, month, day) ?? iso(year, day, month);
+  }
+
+  const words = text.toLowerCase().replace(WEEKDAY, '');
+  m = DAY_MONTH_YEAR.exec(words);
+  if (m && MONTHS[m[2]]) return iso(+m[3], MONTHS[m[2]], +m[1]);
+  m = MONTH_DAY_YEAR.exec(words);
+  if (m && MONTHS[m[1]]) return iso(+m[3], MONTHS[m[1]], +m[2]);
+  m = MONTH_YEAR.exec(words);
+  // A month without a day counts as its first day, so it still lands in the right month.
+  if (m && MONTHS[m[1]]) return iso(+m[2], MONTHS[m[1]], 1);
+
+  m = EXCEL_SERIAL.exec(text);
+  if (m) {
+    const serial = +m[1];
+    if (serial >= 30000 && serial <= 100000) {
+      const date = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+      return date.toISOString().slice(0, 10);
+    }
+  }
+  return null;
+}
+
+function iso(year: number, month: number, day: number): string | null {
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return null;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -1,0 +1,143 @@
+// Encoding detection and incremental decoding. Detection looks at the first bytes only (BOM,
+// strict UTF-8 validity, then chardet); decoding is chunk by chunk with iconv-lite so a large
+// file is never held whole.
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { usageError } from '../errors.js';
+
+export interface DetectedEncoding {
+  /** iconv-lite name used to decode, e.g. `utf-8`, `utf-16le`, `windows-1252`. */
+  encoding: string;
+  /** The file starts with a byte order mark (removed while decoding). */
+  bom: boolean;
+  /** How it was decided, for the file report. */
+  reason: 'forced' | 'bom' | 'utf-8' | 'ascii' | 'detected' | 'utf-16-pattern';
+  /** chardet's guess and confidence, when it was asked. */
+  guess?: { name: string; confidence: number };
+}
+
+export interface TextDecoderLike {
+  write(bytes: Uint8Array): string;
+  end(): string;
+  /** The encoding actually in use; it can change once for files whose sample was plain ASCII. */
+  readonly encoding: string;
+}
+
+/** Check a user-given encoding name; unknown names are a usage error. */
+export function validateEncoding(name: string): string {
+  const trimmed = name.trim();
+  if (!iconv.encodingExists(trimmed)) {
+    throw usageError(
+      `unknown encoding "${name}" (--encoding). Use a name such as utf-8, utf-16le, windows-1252 or latin1, or leave it out to detect the encoding.`,
+    );
+  }
+  return trimmed.toLowerCase();
+}
+
+/** Decide the encoding of a file from its first bytes. */
+export function detectEncoding(sample: Uint8Array, forced?: string): DetectedEncoding {
+  const bom = bomOf(sample);
+  if (forced !== undefined) {
+    return { encoding: validateEncoding(forced), bom: bom !== null, reason: 'forced' };
+  }
+  if (bom) return { encoding: bom, bom: true, reason: 'bom' };
+  const utf16 = utf16ByZeroBytes(sample);
+  if (utf16) return { encoding: utf16, bom: false, reason: 'utf-16-pattern' };
+  if (isAscii(sample)) return { encoding: 'utf-8', bom: false, reason: 'ascii' };
+  if (isValidUtf8(sample)) return { encoding: 'utf-8', bom: false, reason: 'utf-8' };
+  return legacyEncoding(sample);
+}
+
+function bomOf(bytes: Uint8Array): string | null {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** UTF-16 without a BOM: text that is mostly ASCII has a zero in every other byte. */
+function utf16ByZeroBytes(bytes: Uint8Array): string | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return false;
+  return true;
+}
+
+/** Strict UTF-8 check; a sequence cut off at the end of the sample is not an error. */
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Single-byte encodings that chardet may name for short Western samples; anything else with low
+// confidence is read as Windows-1252, what Excel writes on Western-locale Windows.
+const MIN_CONFIDENCE = 50;
+
+function legacyEncoding(sample: Uint8Array): DetectedEncoding {
+  const matches = chardet.analyse(sample);
+  const best = matches.find((m) => !/^utf/i.test(m.name) && iconv.encodingExists(m.name));
+  const guess = best ? { name: best.name, confidence: best.confidence } : undefined;
+  let encoding = 'windows-1252';
+  if (best && best.confidence >= MIN_CONFIDENCE) {
+    // ISO-8859-1 leaves 0x80–0x9F as control characters; Windows-1252 puts curly quotes,
+    // dashes and € there, which is what those bytes mean in real exports.
+    encoding = /^iso-8859-1$/i.test(best.name) ? 'windows-1252' : best.name.toLowerCase();
+  }
+  return { encoding, bom: false, reason: 'detected', guess };
+}
+
+/**
+ * An incremental decoder. When the encoding was chosen only because the sample was plain ASCII,
+ * the choice is checked again at the first non-ASCII byte of the file: invalid UTF-8 there means
+ * a legacy encoding. Every byte before it is ASCII, which decodes the same either way.
+ */
+export function createDecoder(detected: DetectedEncoding): TextDecoderLike {
+  let encoding = detected.encoding;
+  let decoder = iconv.getDecoder(encoding);
+  let settled = detected.reason !== 'ascii';
+  return {
+    get encoding() {
+      return encoding;
+    },
+    write(bytes: Uint8Array): string {
+      if (!settled) {
+        const firstHigh = bytes.findIndex((b) => b >= 0x80);
+        if (firstHigh >= 0) {
+          settled = true;
+          const window = bytes.subarray(firstHigh, firstHigh + 4096);
+          if (!isValidUtf8(window)) {
+            encoding = legacyEncoding(window).encoding;
+            decoder = iconv.getDecoder(encoding);
+          }
+        }
+      }
+      return decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    },
+    end(): string {
+      return decoder.end() ?? '';
+    },
+  };
+}
+
+/** Decode a whole buffer (tests, samples). */
+export function decodeBytes(bytes: Uint8Array, detected: DetectedEncoding): string {
+  const decoder = createDecoder(detected);
+  return decoder.write(bytes) + decoder.end();
+}

@@ -1,0 +1,162 @@
+// Where the header is, which rows under it are survey metadata, and what to call each column.
+
+/**
+ * Header names. Each header cell is trimmed. An empty header cell is named `column_<n>`, where
+ * n is its 1-based position. A name that repeats an earlier one gets a suffix: the second
+ * `Name` becomes `Name_2`, the third `Name_3` (skipping any suffix already taken by another
+ * column). Every column keeps its values, so no data is lost; use the new names with
+ * `--text-column` and the other column flags. Comparison is case-insensitive, so `Name` and
+ * `name` are treated as duplicates too.
+ */
+export function nameHeaders(cells: string[]): { headers: string[]; notes: string[] } {
+  const notes: string[] = [];
+  const trimmed = cells.map((cell) => cell.replace(/^\uFEFF/, '').trim());
+  const taken = new Set(trimmed.filter((name) => name !== '').map((name) => name.toLowerCase()));
+  const seen = new Set<string>();
+  const headers = trimmed.map((name, index) => {
+    if (name === '') {
+      const generated = unique(`column_${index + 1}`, taken, seen);
+      notes.push(`empty header in column ${index + 1} named "${generated}"`);
+      return generated;
+    }
+    const key = name.toLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      return name;
+    }
+    let n = 2;
+    while (taken.has(`${key}_${n}`) || seen.has(`${key}_${n}`)) n++;
+    const renamed = `${name}_${n}`;
+    seen.add(renamed.toLowerCase());
+    notes.push(`duplicate header "${name}" in column ${index + 1} renamed "${renamed}"`);
+    return renamed;
+  });
+  return { headers, notes };
+}
+
+function unique(base: string, taken: Set<string>, seen: Set<string>): string {
+  let name = base;
+  let n = 2;
+  while (taken.has(name.toLowerCase()) || seen.has(name.toLowerCase())) name = `${base}_${n++}`;
+  seen.add(name.toLowerCase());
+  return name;
+}
+
+export type SurveyKind = 'qualtrics' | 'surveymonkey' | null;
+
+export interface HeaderLayout {
+  /** Index (0-based, among all records including blank lines) of the header record. */
+  headerIndex: number;
+  /** Indexes of records under the header that are survey metadata, not data. */
+  metadataIndexes: number[];
+  /** Non-blank rows above the header that were skipped. */
+  preambleRows: number;
+  survey: SurveyKind;
+  /** Per column, the question text of a survey export (used to recognise columns), when known. */
+  questions: string[] | null;
+  notes: string[];
+}
+
+const IMPORT_ID = /^\{\s*"ImportId"\s*:/i;
+const SURVEYMONKEY_SUBHEADERS = new Set(['response', 'open-ended response', 'other (please specify)']);
+const PREAMBLE_LIMIT = 5;
+
+/**
+ * Find the header in the first records of a file. `skipRows` (when given) is the number of rows
+ * above the header and turns detection off. Otherwise leading blank lines and up to five title
+ * rows (one filled cell where the file has several columns) are skipped, and the rows that
+ * Qualtrics (question text, `{"ImportId":…}`) and SurveyMonkey (sub-header) put under the
+ * header are recognised.
+ */
+export function detectLayout(records: string[][], skipRows: number | undefined): HeaderLayout {
+  const notes: string[] = [];
+  const isBlank = (fields: string[] | undefined) => !fields || fields.every((f) => f.trim() === '');
+
+  if (skipRows !== undefined) {
+    let index = 0;
+    let skipped = 0;
+    while (index < records.length && skipped < skipRows) {
+      if (!isBlank(records[index])) skipped++;
+      index++;
+    }
+    while (index < records.length && isBlank(records[index])) index++;
+    if (skipRows > 0) notes.push(`skipped ${skipRows} row${skipRows === 1 ? '' : 's'} above the header (--skip-rows)`);
+    return { headerIndex: index, metadataIndexes: [], preambleRows: skipRows, survey: null, questions: null, notes };
+  }
+
+  const nonBlank = records.map((fields, index) => ({ fields, index })).filter((r) => !isBlank(r.fields));
+  if (nonBlank.length === 0) {
+    return { headerIndex: records.length, metadataIndexes: [], preambleRows: 0, survey: null, questions: null, notes };
+  }
+
+  // Title rows: one filled cell above a table that has several columns.
+  const widest = modalWidth(nonBlank.map((r) => r.fields));
+  let start = 0;
+  if (widest >= 2) {
+    while (start < Math.min(PREAMBLE_LIMIT, nonBlank.length - 1) && filledCells(nonBlank[start].fields) <= 1) start++;
+    if (start > 0) notes.push(`skipped ${start} title row${start === 1 ? '' : 's'} above the header`);
+  }
+  const header = nonBlank[start];
+  const next = nonBlank[start + 1];
+  const third = nonBlank[start + 2];
+  const base = { headerIndex: header.index, preambleRows: start };
+
+  // Qualtrics: names, then question text, then {"ImportId": ...} (older exports: two rows).
+  if (third && third.fields.some((f) => IMPORT_ID.test(f.trim()))) {
+    notes.push('Qualtrics export: skipped the question-text and ImportId rows under the header');
+    return { ...base, metadataIndexes: [next.index, third.index], survey: 'qualtrics', questions: next.fields, notes };
+  }
+  if (next && next.fields.some((f) => IMPORT_ID.test(f.trim()))) {
+    notes.push('Qualtrics export: skipped the ImportId row under the header');
+    return { ...base, metadataIndexes: [next.index], survey: 'qualtrics', questions: null, notes };
+  }
+  if (next && looksLikeQualtricsQuestions(header.fields, next.fields)) {
+    notes.push('Qualtrics export: skipped the question-text row under the header');
+    return { ...base, metadataIndexes: [next.index], survey: 'qualtrics', questions: next.fields, notes };
+  }
+  // SurveyMonkey: question row, then a sub-header row ("Response", "Open-Ended Response").
+  if (next && looksLikeSurveyMonkeySubheader(next.fields)) {
+    notes.push('SurveyMonkey export: skipped the sub-header row under the header');
+    return { ...base, metadataIndexes: [next.index], survey: 'surveymonkey', questions: null, notes };
+  }
+  return { ...base, metadataIndexes: [], survey: null, questions: null, notes };
+}
+
+function filledCells(fields: string[]): number {
+  return fields.filter((f) => f.trim() !== '').length;
+}
+
+function modalWidth(rows: string[][]): number {
+  const tally = new Map<number, number>();
+  for (const row of rows) tally.set(row.length, (tally.get(row.length) ?? 0) + 1);
+  let width = 0;
+  let best = 0;
+  for (const [w, n] of tally) if (n > best || (n === best && w > width)) [width, best] = [w, n];
+  return width;
+}
+
+/** Qualtrics names its columns StartDate, ResponseId…; the row under them spells those out. */
+function looksLikeQualtricsQuestions(header: string[], next: string[]): boolean {
+  const spelledOut: Record<string, string> = {
+    responseid: 'response id',
+    startdate: 'start date',
+    enddate: 'end date',
+    recordeddate: 'recorded date',
+    ipaddress: 'ip address',
+  };
+  let matches = 0;
+  header.forEach((name, i) => {
+    const expected = spelledOut[name.trim().toLowerCase()];
+    if (expected && (next[i] ?? '').trim().toLowerCase() === expected) matches++;
+  });
+  return matches >= 2 || (matches === 1 && header.length <= 3);
+}
+
+function looksLikeSurveyMonkeySubheader(fields: string[]): boolean {
+  const filled = fields.map((f) => f.trim().toLowerCase()).filter((f) => f !== '');
+  if (filled.length === 0) return false;
+  if (filled.includes('open-ended response')) return true;
+  // "Response" alone is a plausible data value; require it to be a sub-header of most filled cells.
+  const subheaders = filled.filter((f) => SURVEYMONKEY_SUBHEADERS.has(f)).length;
+  return subheaders > 0 && subheaders >= filled.length / 2 && fields[0].trim() === '';
+}

@@ -1,0 +1,56 @@
+// Light clean-up of feedback text: what a reader would not notice is removed (odd spaces,
+// invisible characters, runs of blank lines); words and punctuation are left as written.
+
+/** Trim, turn every kind of space into one space, keep line breaks (at most one blank line). */
+export function normaliseText(value: string): string {
+  return value
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
+    .replace(/[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** A value for an optional column: one line, single spaces, empty → null. */
+export function normaliseValue(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const cleaned = value.replace(/\s+/g, ' ').trim();
+  return cleaned === '' ? null : cleaned;
+}
+
+/**
+ * Normalise and shorten a text to at most `maxChars`, cutting after the last sentence end in the
+ * final 40% of the allowance, else at the last space in the final 20%, else exactly at the limit.
+ */
+export function cleanText(value: string, maxChars: number): { text: string; truncated: boolean } {
+  // Normalising megabytes only to throw most of them away is wasteful: look at a prefix.
+  const window = Math.max(maxChars * 4, 4096);
+  const cut = value.length > window;
+  const text = normaliseText(cut ? value.slice(0, window) : value);
+  if (text.length <= maxChars && !cut) return { text, truncated: false };
+  return { text: truncateAtBoundary(text, maxChars), truncated: true };
+}
+
+export function truncateAtBoundary(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const head = text.slice(0, maxChars + 1);
+  const sentenceFloor = Math.floor(maxChars * 0.6);
+  let best = -1;
+  const sentenceEnd = /[.!?…](?:["'”’)\]]*)(?=\s)/g;
+  for (let m = sentenceEnd.exec(head); m; m = sentenceEnd.exec(head)) {
+    const end = m.index + m[0].length;
+    if (end <= maxChars && end >= sentenceFloor) best = end;
+  }
+  if (best > 0) return text.slice(0, best).trimEnd();
+  const space = head.lastIndexOf(' ', maxChars);
+  const newline = head.lastIndexOf('\n', maxChars);
+  const wordEnd = Math.max(space, newline);
+  if (wordEnd >= Math.floor(maxChars * 0.8)) return text.slice(0, wordEnd).trimEnd();
+  // No boundary near the limit: cut there, but never between the halves of a surrogate pair.
+  let end = maxChars;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return text.slice(0, end);
+}
