@@ -1,0 +1,147 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CliError } from '../../src/errors.js';
+import { acquireLock, isPidAlive } from '../../src/io/lock.js';
+import { createMemoryLogger } from '../../src/logger.js';
+import { spawnFixture } from './spawn-fixture.js';
+
+let dir: string;
+let lockPath: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ft-lock-'));
+  lockPath = join(dir, 'feedback-report', '.feedback-themes.lock');
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The pid of a process that has certainly exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  const pid = Number(child.stdout);
+  expect(isPidAlive(pid)).toBe(false);
+  return pid;
+}
+
+describe('acquireLock', () => {
+  it('creates the lock file (and its folder) naming this process, and removes it on release', async () => {
+    const lock = await acquireLock(lockPath, './feedback-report');
+    const holder = JSON.parse(await readFile(lockPath, 'utf8'));
+    expect(holder).toMatchObject({ pid: process.pid, hostname: hostname() });
+    expect(new Date(holder.startedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(typeof holder.command).toBe('string');
+    await lock.release();
+    expect(existsSync(lockPath)).toBe(false);
+    await lock.release(); // twice is harmless
+    const again = await acquireLock(lockPath, './feedback-report');
+    await again.release();
+  });
+
+  it('refuses a second lock in the same process', async () => {
+    const lock = await acquireLock(lockPath, './feedback-report');
+    try {
+      const error = await acquireLock(lockPath, './feedback-report').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CliError);
+      expect((error as CliError).exitCode).toBe(5);
+    } finally {
+      await lock.release();
+    }
+  });
+
+  it('fails with exit code 5 naming the pid when another process holds the lock', async () => {
+    const holder = spawnFixture('hold-lock.ts', [lockPath, './feedback-report']);
+    try {
+      await holder.waitFor('locked');
+      const error = await acquireLock(lockPath, './feedback-report').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CliError);
+      expect((error as CliError).exitCode).toBe(5);
+      const message = (error as CliError).message;
+      expect(message).toMatch(new RegExp(`^another feedback-themes run \\(pid ${holder.child.pid}, started 20\\d\\d-`));
+      expect(message).toContain('is using ./feedback-report; wait for it to finish, or delete');
+      expect(message).toContain(lockPath);
+      // The holder's lock is untouched.
+      expect(JSON.parse(await readFile(lockPath, 'utf8')).pid).toBe(holder.child.pid);
+    } finally {
+      holder.child.stdin.write('release\n');
+      await holder.exited;
+    }
+    expect(existsSync(lockPath)).toBe(false);
+  });
+
+  it('makes a second process exit with code 5 while this one holds the lock', async () => {
+    const lock = await acquireLock(lockPath, './feedback-report');
+    try {
+      const second = spawnFixture('hold-lock.ts', [lockPath, './feedback-report']);
+      const { code } = await second.exited;
+      expect(code).toBe(5);
+      expect(second.stderr()).toContain(`pid ${process.pid}`);
+      expect(second.stdout()).not.toContain('locked');
+    } finally {
+      await lock.release();
+    }
+  });
+
+  it('recovers a stale lock left by a process that no longer exists, and says so', async () => {
+    const pid = deadPid();
+    await acquireLock(lockPath, 'x').then((l) => l.release()); // creates the folder
+    await writeFile(lockPath, JSON.stringify({ pid, hostname: hostname(), startedAt: '2026-01-01T00:00:00.000Z', command: 'run' }));
+    const logger = createMemoryLogger();
+    const lock = await acquireLock(lockPath, './feedback-report', { logger });
+    expect(JSON.parse(await readFile(lockPath, 'utf8')).pid).toBe(process.pid);
+    expect(logger.lines.join('\n')).toMatch(new RegExp(`stale lock.*pid ${pid}`));
+    await lock.release();
+  });
+
+  it('recovers an unreadable lock file older than a minute, but not a fresh one', async () => {
+    await acquireLock(lockPath, 'x').then((l) => l.release());
+    await writeFile(lockPath, '\u0000\u0001garbage');
+    const fresh = await acquireLock(lockPath, './feedback-report', { logger: createMemoryLogger() }).catch((e: unknown) => e);
+    expect(fresh).toBeInstanceOf(CliError);
+    expect((fresh as CliError).exitCode).toBe(5);
+    expect((fresh as CliError).message).toContain(lockPath);
+
+    const old = new Date(Date.now() - 5 * 60_000);
+    await utimes(lockPath, old, old);
+    const logger = createMemoryLogger();
+    const lock = await acquireLock(lockPath, './feedback-report', { logger });
+    expect(logger.lines.join('\n')).toContain('recovered a stale lock');
+    await lock.release();
+  });
+
+  it('treats a lock held on another host as held', async () => {
+    await acquireLock(lockPath, 'x').then((l) => l.release());
+    await writeFile(lockPath, JSON.stringify({ pid: 1, hostname: 'elsewhere.example', startedAt: '2026-01-01T00:00:00.000Z', command: 'run' }));
+    const error = await acquireLock(lockPath, './feedback-report').catch((e: unknown) => e);
+    expect((error as CliError).exitCode).toBe(5);
+    expect((error as CliError).message).toContain('pid 1 on elsewhere.example');
+  });
+
+  it('releases the lock when the holder is interrupted with SIGTERM or SIGINT', async () => {
+    for (const [signal, exitCode] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+      const holder = spawnFixture('hold-lock.ts', [lockPath, './feedback-report']);
+      await holder.waitFor('locked');
+      expect(existsSync(lockPath)).toBe(true);
+      holder.child.kill(signal);
+      const { code } = await holder.exited;
+      expect(code).toBe(exitCode);
+      expect(existsSync(lockPath)).toBe(false);
+    }
+  });
+
+  it('leaves a lock behind on SIGKILL that the next run recovers', async () => {
+    const holder = spawnFixture('hold-lock.ts', [lockPath, './feedback-report']);
+    await holder.waitFor('locked');
+    holder.child.kill('SIGKILL');
+    await holder.exited;
+    expect(existsSync(lockPath)).toBe(true);
+    const logger = createMemoryLogger();
+    const lock = await acquireLock(lockPath, './feedback-report', { logger });
+    expect(logger.lines.join('\n')).toContain(`pid ${holder.child.pid}`);
+    await lock.release();
+  });
+});
