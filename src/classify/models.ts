@@ -125,7 +125,7 @@ export interface ModelInfo {
 export async function modelInfo(cacheDir: string): Promise<ModelInfo> {
   const models: CachedModel[] = [];
   await findModels(cacheDir, cacheDir, 0, models);
-  models.sort((a, b) => a.id.localeCompare(b.id));
+  models.sort((a, b) => byCodeUnits(a.id, b.id));
   return { cacheDir, models };
 }
 
@@ -171,5 +171,10 @@ async function listFiles(dir: string): Promise<{ relative: string; bytes: number
     }
   };
   await walk(dir);
-  return out.sort((a, b) => a.relative.localeCompare(b.relative));
+  return out.sort((a, b) => byCodeUnits(a.relative, b.relative));
+}
+
+/** Locale-independent order, so listings are the same on every machine. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
