@@ -1,0 +1,135 @@
+// Reads a taxonomy YAML file: parse, validate, and report every problem with its line.
+
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
+import { CliError, ExitCode } from '../errors.js';
+import type { Taxonomy } from '../types.js';
+import { validateLocated, type LocatedProblem, type TaxonomyProblem } from './validate.js';
+
+export { validateTaxonomy, type TaxonomyProblem } from './validate.js';
+export { formatTaxonomy } from './format.js';
+
+/** The built-in taxonomy; `src/taxonomy/` and `dist/taxonomy/` are both two levels below the package root. */
+export const DEFAULT_TAXONOMY_PATH: string = fileURLToPath(new URL('../../data/taxonomy.yaml', import.meta.url));
+
+export interface TaxonomyCheck {
+  taxonomy: Taxonomy | null;
+  problems: TaxonomyProblem[];
+}
+
+/** Parses and validates taxonomy YAML text. Problems carry the line (and column) they refer to. */
+export function parseTaxonomy(text: string, source: string): TaxonomyCheck {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: true, uniqueKeys: true });
+
+  if (doc.errors.length > 0) {
+    // A document with syntax errors is only partly understood; checking its structure would add noise.
+    const problems = doc.errors.map((error): TaxonomyProblem => {
+      const position = error.linePos?.[0];
+      return {
+        path: 'syntax',
+        message: `${firstLine(error.message)}. ${syntaxHint(error.code)}`,
+        ...(position ? { line: position.line, column: position.col } : {}),
+      };
+    });
+    return { taxonomy: null, problems };
+  }
+
+  const { taxonomy, problems } = validateLocated(doc.toJS({ maxAliasCount: 100 }), source);
+  const located = problems.map((problem) => withLine(problem, doc, lineCounter));
+  // Read top to bottom, like the file (the sort is stable, so one line's problems keep their order).
+  located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { taxonomy, problems: located };
+}
+
+/** Reads and checks a file without throwing for content problems (for `taxonomy validate`). */
+export async function readTaxonomyFile(path: string = DEFAULT_TAXONOMY_PATH): Promise<TaxonomyCheck> {
+  return parseTaxonomy(await readTaxonomyText(path), path);
+}
+
+/** Loads a taxonomy, or throws a CliError (exit 2) that lists every problem found in it. */
+export async function loadTaxonomy(path: string = DEFAULT_TAXONOMY_PATH): Promise<Taxonomy> {
+  const { taxonomy, problems } = await readTaxonomyFile(path);
+  if (taxonomy && problems.length === 0) return taxonomy;
+  throw new CliError(formatProblems(problems, path), ExitCode.usage);
+}
+
+/** `Taxonomy FILE has N problems:` followed by one `FILE:LINE: path: message` line per problem. */
+export function formatProblems(problems: TaxonomyProblem[], source: string): string {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  const lines = problems.map((problem) => {
+    const where = problem.line === undefined ? source : `${source}:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
+    return `  ${where}: ${problem.path}: ${problem.message}`;
+  });
+  return [`Taxonomy ${source} has ${count}:`, ...lines].join('\n');
+}
+
+async function readTaxonomyText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new CliError(`Taxonomy file not found: ${path}. Check the path given to --taxonomy, or leave it out to use the built-in taxonomy.`, ExitCode.usage);
+    }
+    if (code === 'EISDIR') {
+      throw new CliError(`Taxonomy path ${path} is a folder. Give the path of a .yaml file.`, ExitCode.usage);
+    }
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new CliError(`Taxonomy file ${path} cannot be read (permission denied). Check its permissions.`, ExitCode.usage);
+    }
+    throw error;
+  }
+}
+
+function withLine(problem: LocatedProblem, doc: Document, lineCounter: LineCounter): TaxonomyProblem {
+  const { keys, ...rest } = problem;
+  const offset = locate(doc, keys);
+  return offset === null ? rest : { ...rest, line: lineCounter.linePos(offset).line };
+}
+
+/** Offset of the deepest node on the key path that exists: a key's own line for mapping keys. */
+function locate(doc: Document, keys: (string | number)[]): number | null {
+  let node: unknown = doc.contents;
+  let offset: number | null = rangeStart(node);
+  for (const [depth, key] of keys.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+      // A missing top-level key has no useful line; a missing theme key points at its theme.
+      if (!pair) return depth === 0 ? null : offset;
+      offset = rangeStart(pair.key) ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key];
+      if (item === undefined) break;
+      offset = rangeStart(item) ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | null {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range ? range[0] : null;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+function syntaxHint(code: string): string {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return 'Indent with spaces, not tabs.';
+    case 'DUPLICATE_KEY':
+      return 'A key appears twice in the same theme or at the top; keep one.';
+    case 'MISSING_CHAR':
+      return 'A quote or bracket is not closed; close it on the same line.';
+    default:
+      return 'Check the indentation and quotes here; text that contains ": " must be wrapped in double quotes.';
+  }
+}
