@@ -1,0 +1,151 @@
+// Outputs appear all at once or not at all: every file is written and synced to a temp file in
+// the output folder first, and only then renamed into place. A reader (or a run killed half-way)
+// never sees a truncated report.html or a report.html that disagrees with items.csv.
+
+import { randomBytes } from 'node:crypto';
+import { link, lstat, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isPidAlive } from './lock.js';
+
+export interface OutputFile {
+  name: string;
+  content: string | Uint8Array;
+}
+
+export interface WriteOutputsOptions {
+  /** Output names to delete when not produced this time (e.g. an old rejects.csv). */
+  removeStale?: string[];
+  /** Called after every temp file is written and synced, before any is renamed into place. */
+  beforeCommit?: () => void | Promise<void>;
+}
+
+/** `.report.html.<pid>.<random>.tmp` (and `.bak.tmp` for the short-lived backups). */
+const TEMP_NAME = /^\.(.+)\.(\d+)\.([0-9a-f]+)(\.bak)?\.tmp$/;
+
+function tempName(name: string, suffix = ''): string {
+  return `.${name}.${process.pid}.${randomBytes(4).toString('hex')}${suffix}.tmp`;
+}
+
+function assertPlainName(name: string): void {
+  if (!name || name === '.' || name === '..' || /[/\\]/.test(name) || name.includes('\0')) {
+    throw new Error(`output name must be a plain file name, got ${JSON.stringify(name)}`);
+  }
+}
+
+export async function writeOutputsAtomically(
+  outDir: string,
+  files: OutputFile[],
+  options: WriteOutputsOptions = {},
+): Promise<void> {
+  for (const file of files) assertPlainName(file.name);
+  const names = new Set(files.map((f) => f.name));
+  if (names.size !== files.length) throw new Error('output names must be unique');
+  await mkdir(outDir, { recursive: true });
+
+  const temps: { name: string; temp: string }[] = [];
+  const backups: { name: string; backup: string }[] = [];
+  const committed: string[] = [];
+  try {
+    for (const file of files) {
+      const temp = join(outDir, tempName(file.name));
+      temps.push({ name: file.name, temp });
+      await writeSynced(temp, file.content);
+    }
+    await options.beforeCommit?.();
+
+    // Something other than a file where an output goes (a folder named report.html) would make
+    // a rename fail half-way: refuse before replacing anything.
+    for (const { name } of temps) {
+      const existing = await lstat(join(outDir, name)).catch(() => null);
+      if (existing && !existing.isFile() && !existing.isSymbolicLink()) {
+        throw new Error(`cannot write ${join(outDir, name)}: something that is not a file is in the way; move it aside`);
+      }
+    }
+    // Hard-link backups of the outputs being replaced, so a failing rename can be undone.
+    for (const { name } of temps) {
+      const backup = join(outDir, tempName(name, '.bak'));
+      try {
+        await link(join(outDir, name), backup);
+        backups.push({ name, backup });
+      } catch {
+        // No previous output, or a filesystem without hard links: nothing to restore.
+      }
+    }
+    for (const { name, temp } of temps) {
+      await rename(temp, join(outDir, name));
+      committed.push(name);
+    }
+  } catch (error) {
+    await Promise.all(temps.map(({ temp }) => unlink(temp).catch(() => {})));
+    // Undo renames already done: put the previous outputs back (new outputs had none to restore).
+    for (const name of committed) {
+      const backup = backups.find((b) => b.name === name);
+      if (backup) await rename(backup.backup, join(outDir, name)).catch(() => {});
+      else await unlink(join(outDir, name)).catch(() => {});
+    }
+    await Promise.all(backups.map(({ backup }) => unlink(backup).catch(() => {})));
+    throw error;
+  }
+  await Promise.all(backups.map(({ backup }) => unlink(backup).catch(() => {})));
+
+  for (const stale of options.removeStale ?? []) {
+    if (names.has(stale)) continue;
+    assertPlainName(stale);
+    await unlink(join(outDir, stale)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+  await syncDirectory(outDir);
+}
+
+async function writeSynced(path: string, content: string | Uint8Array): Promise<void> {
+  if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
+    throw new TypeError(`output content for ${path} must be a string or bytes`);
+  }
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Makes the renames durable; not every platform can open a directory, which is fine. */
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Best effort.
+  }
+}
+
+/** Removes temp files left in `outDir` by runs that were killed (their pid no longer exists). Returns their names. */
+export async function cleanupStaleTempFiles(outDir: string): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = await readdir(outDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const removed: string[] = [];
+  for (const entry of entries) {
+    const match = TEMP_NAME.exec(entry);
+    if (!match) continue;
+    const pid = Number(match[2]);
+    if (pid === process.pid || isPidAlive(pid)) continue;
+    try {
+      await unlink(join(outDir, entry));
+      removed.push(entry);
+    } catch {
+      // Already gone, or not ours to remove.
+    }
+  }
+  return removed.sort();
+}
