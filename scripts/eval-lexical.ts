@@ -1,0 +1,79 @@
+// Per-theme precision/recall/F1 of the lexical engine on a labelled CSV, for iterating on the
+// lexical resources. `--fit` grid-searches one floor and one margin for the best micro-F1 (the
+// procedure behind LEXICAL_DEFAULTS in src/classify/thresholds.ts); run it on dev.csv only.
+//
+//   tsx scripts/eval-lexical.ts data/eval/dev.csv [--fit] [--topk 3] [--errors] [--taxonomy FILE]
+
+import { performance } from 'node:perf_hooks';
+import { createClassifier } from '../src/classify/assign.js';
+import { evaluateAssignments, readGold, type EvaluationReport } from '../src/classify/evaluate.js';
+import { createLexicalEmbedder } from '../src/classify/lexical.js';
+import { defaultThresholds } from '../src/classify/thresholds.js';
+import { loadTaxonomy } from '../src/taxonomy/load.js';
+import type { Thresholds } from '../src/types.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const goldPath = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]!.startsWith('--') && args[i - 1] !== '--fit' && args[i - 1] !== '--errors'));
+if (!goldPath) {
+  console.error('usage: tsx scripts/eval-lexical.ts <gold.csv> [--fit] [--topk N] [--errors] [--taxonomy FILE]');
+  process.exit(2);
+}
+
+const taxonomy = await loadTaxonomy(option('--taxonomy'));
+const themeIds = taxonomy.themes.map((t) => t.id);
+const gold = await readGold(goldPath, themeIds);
+const embedder = createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
+const classifier = await createClassifier(taxonomy, embedder, { topK: Number(option('--topk') ?? 3) });
+const started = performance.now();
+const scored = await classifier.score(gold.map((g, i) => ({ id: `gold-${i}`, text: g.text })));
+const seconds = (performance.now() - started) / 1000;
+const segments = scored.reduce((n, s) => n + s.segments.length, 0);
+const goldThemes = gold.map((g) => g.themes);
+const predict = (t: Thresholds) => classifier.assign(scored, t).map((a) => a.themes.map((x) => x.themeId));
+
+let thresholds = defaultThresholds('lexical', null);
+if (flag('--fit')) {
+  let best = { micro: -1, floor: 0, margin: 0 };
+  for (let floor = 0.05; floor <= 0.5001; floor += 0.01) {
+    for (let margin = 0; margin <= 0.3001; margin += 0.01) {
+      const micro = evaluateAssignments(predict({ ...thresholds, floor, margin }), goldThemes, themeIds).microF1;
+      if (micro > best.micro + 1e-9) best = { micro, floor, margin };
+    }
+  }
+  console.log(`fitted: floor ${best.floor.toFixed(2)} margin ${best.margin.toFixed(2)} (micro-F1 ${best.micro.toFixed(3)})`);
+  thresholds = { ...thresholds, floor: best.floor, margin: best.margin };
+}
+
+const report = evaluateAssignments(predict(thresholds), goldThemes, themeIds);
+console.log(`${goldPath}: ${report.items} items, ${segments} segments scored in ${seconds.toFixed(2)} s; floor ${thresholds.floor.toFixed(2)} margin ${thresholds.margin.toFixed(2)}`);
+printReport(report);
+
+if (flag('--errors')) {
+  const predicted = predict(thresholds);
+  gold.forEach((g, i) => {
+    const p = predicted[i]!;
+    if (p.slice().sort().join('|') === g.themes.slice().sort().join('|')) return;
+    const top = scored[i]!.segments.map((s) =>
+      s.scores
+        .map((score, t) => ({ id: themeIds[t]!, score }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 3)
+        .map((x) => `${x.id}:${x.score.toFixed(2)}`)
+        .join(' '),
+    );
+    console.log(`\nline ${g.line}: ${g.text}\n  gold ${g.themes.join('|')}  predicted ${p.join('|') || '-'}\n  ${top.join('\n  ')}`);
+  });
+}
+
+function printReport(r: EvaluationReport) {
+  console.log('theme            precision recall  f1     support predicted');
+  for (const t of r.themes) {
+    console.log(`${t.id.padEnd(16)} ${t.precision.toFixed(3).padStart(9)} ${t.recall.toFixed(3).padStart(6)}  ${t.f1.toFixed(3)}  ${String(t.support).padStart(7)} ${String(t.predicted).padStart(9)}`);
+  }
+  console.log(`micro P ${r.microPrecision.toFixed(3)} R ${r.microRecall.toFixed(3)} F1 ${r.microF1.toFixed(3)}   macro-F1 ${r.macroF1.toFixed(3)}`);
+}

@@ -1,0 +1,278 @@
+// One classifier over any Embedder. Scoring (embedding segments and comparing them with every
+// theme's exemplars) is separated from assignment (applying thresholds), so `evaluate --calibrate`
+// can score once and try many thresholds.
+
+import type {
+  ClassifiedItem,
+  Embedder,
+  FeedbackItem,
+  Segment,
+  SegmentResult,
+  Taxonomy,
+  ThemeAssignment,
+  Thresholds,
+} from '../types.js';
+import { compileCues, findCues, type CompiledCue } from './cues.js';
+import { analysePraise } from './favourable.js';
+import { segmentText } from './segment.js';
+
+/** The theme for rejections that give no reason; only assigned when nothing else is. */
+export const UNINFORMATIVE_THEME = 'uninformative';
+
+export const DEFAULT_TOP_K = 3;
+/** Segments per `embed` call: large enough to amortise the model call, small enough to bound memory. */
+export const DEFAULT_BATCH_SIZE = 256;
+
+export interface ScoredSegment {
+  segment: Segment;
+  /** Some clause praises the candidate. */
+  favourable: boolean;
+  /** Every clause is praise: the segment can carry no theme. */
+  praiseOnly: boolean;
+  /** The text that was embedded: the segment without its praise clauses. */
+  scoredText: string;
+  /** Per theme, in taxonomy order: mean of the top-k cosines to the theme's exemplars. */
+  scores: number[];
+  /** Per theme: index into `theme.examples` of the nearest exemplar (-1 when the theme has none). */
+  nearest: number[];
+}
+
+export interface ScoredItem {
+  id: string;
+  text: string;
+  segments: ScoredSegment[];
+}
+
+export interface ItemAssignment {
+  themes: ThemeAssignment[];
+  segments: SegmentResult[];
+}
+
+export interface Classifier {
+  /** Raw scores: per item, per segment, per theme (taxonomy order). */
+  score(items: { id: string; text: string }[]): Promise<ScoredItem[]>;
+  /** Pure: apply thresholds to scores → assignments with evidence. */
+  assign(scored: ScoredItem[], thresholds: Thresholds): ItemAssignment[];
+  classify(items: FeedbackItem[], thresholds: Thresholds): Promise<ClassifiedItem[]>;
+}
+
+export interface ClassifierOptions {
+  /** Exemplars averaged per theme (the k nearest). */
+  topK?: number;
+  batchSize?: number;
+  /** Called after each embedded batch with segments done and total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, options: ClassifierOptions = {}): Promise<Classifier> {
+  const topK = Math.max(1, options.topK ?? DEFAULT_TOP_K);
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const themes = taxonomy.themes;
+  const exemplarTheme: number[] = [];
+  const exemplarIndex: number[] = [];
+  const exemplarTexts: string[] = [];
+  themes.forEach((theme, t) =>
+    theme.examples.forEach((example, e) => {
+      exemplarTheme.push(t);
+      exemplarIndex.push(e);
+      exemplarTexts.push(example);
+    }),
+  );
+  const exemplarVectors: Float32Array[] = [];
+  for (let i = 0; i < exemplarTexts.length; i += batchSize) {
+    exemplarVectors.push(...(await embedder.embed(exemplarTexts.slice(i, i + batchSize))));
+  }
+  const similarity = createSimilarity(exemplarVectors, embedder.dims);
+  const cues = themes.map((theme) => compileCues(theme.cues));
+
+  const scoreVector = (vector: Float32Array): { scores: number[]; nearest: number[] } => {
+    const sims = similarity(vector);
+    const perTheme: number[][] = themes.map(() => []);
+    const nearest = themes.map(() => -1);
+    const nearestSim = themes.map(() => -Infinity);
+    for (let x = 0; x < sims.length; x++) {
+      const t = exemplarTheme[x]!;
+      perTheme[t]!.push(sims[x]!);
+      if (sims[x]! > nearestSim[t]!) {
+        nearestSim[t] = sims[x]!;
+        nearest[t] = exemplarIndex[x]!;
+      }
+    }
+    return { scores: perTheme.map((s) => meanOfTopK(s, topK)), nearest };
+  };
+
+  const score = async (items: { id: string; text: string }[]): Promise<ScoredItem[]> => {
+    const scored: ScoredItem[] = items.map((item) => ({
+      id: item.id,
+      text: item.text,
+      segments: segmentText(item.id, item.text).map((segment) => {
+        const praise = analysePraise(segment.text);
+        return {
+          segment,
+          favourable: praise.favourable,
+          praiseOnly: praise.praiseOnly,
+          scoredText: praise.praiseOnly ? segment.text : praise.reasonText,
+          scores: [],
+          nearest: [],
+        };
+      }),
+    }));
+    // Feedback repeats itself (boilerplate sentences recur across thousands of rows): embed each
+    // distinct text once, a batch at a time, and keep only its scores.
+    const pending = new Map<string, ScoredSegment[]>();
+    for (const item of scored) {
+      for (const s of item.segments) {
+        const list = pending.get(s.scoredText);
+        if (list) list.push(s);
+        else pending.set(s.scoredText, [s]);
+      }
+    }
+    const texts = [...pending.keys()];
+    for (let i = 0; i < texts.length; i += batchSize) {
+      const batch = texts.slice(i, i + batchSize);
+      const vectors = await embedder.embed(batch);
+      batch.forEach((text, j) => {
+        const { scores, nearest } = scoreVector(vectors[j]!);
+        for (const s of pending.get(text)!) {
+          s.scores = scores;
+          s.nearest = nearest;
+        }
+      });
+      options.onProgress?.(Math.min(i + batchSize, texts.length), texts.length);
+    }
+    return scored;
+  };
+
+  const assign = (scoredItems: ScoredItem[], thresholds: Thresholds): ItemAssignment[] =>
+    scoredItems.map((item) => assignItem(item, taxonomy, thresholds, cues));
+
+  return {
+    score,
+    assign,
+    async classify(items, thresholds) {
+      const scored = await score(items.map((item) => ({ id: item.id, text: item.text })));
+      const assigned = assign(scored, thresholds);
+      return items.map((item, i) => ({ item, ...assigned[i]! }));
+    },
+  };
+}
+
+/** Threshold a theme's score must reach: its own when calibrated, never below the floor. */
+export function themeThreshold(thresholds: Thresholds, themeId: string): number {
+  return Math.max(thresholds.floor, thresholds.perTheme[themeId] ?? thresholds.floor);
+}
+
+/**
+ * Which themes a segment's scores pass: at least the theme's threshold and within `margin` of the
+ * best reason theme. "No reason given" never pushes a reason out by the margin, so the best is taken
+ * over the other themes.
+ */
+export function segmentThemes(segment: ScoredSegment, themeIds: string[], thresholds: Thresholds): number[] {
+  if (segment.praiseOnly) return [];
+  const best = bestReasonScore(segment.scores, themeIds);
+  const passed: number[] = [];
+  segment.scores.forEach((score, t) => {
+    if (score >= themeThreshold(thresholds, themeIds[t]!) && score >= best - thresholds.margin) passed.push(t);
+  });
+  return passed;
+}
+
+function bestReasonScore(scores: number[], themeIds: string[]): number {
+  let best = -Infinity;
+  scores.forEach((s, t) => {
+    if (themeIds[t] !== UNINFORMATIVE_THEME && s > best) best = s;
+  });
+  return best;
+}
+
+/**
+ * Per item and theme, the highest score among the segments where the theme is within the margin
+ * of the best; the theme is assigned to the item exactly when this reaches its threshold (and, for
+ * `uninformative`, when nothing else is assigned). Calibration searches thresholds over these.
+ */
+export function eligibleScores(item: ScoredItem, themeIds: string[], margin: number): number[] {
+  const out = themeIds.map(() => -Infinity);
+  for (const segment of item.segments) {
+    if (segment.praiseOnly) continue;
+    const best = bestReasonScore(segment.scores, themeIds);
+    segment.scores.forEach((score, t) => {
+      if (score >= best - margin && score > out[t]!) out[t] = score;
+    });
+  }
+  return out;
+}
+
+function assignItem(item: ScoredItem, taxonomy: Taxonomy, thresholds: Thresholds, cues: CompiledCue[][]): ItemAssignment {
+  const themeIds = taxonomy.themes.map((t) => t.id);
+  const perSegment = item.segments.map((s) => segmentThemes(s, themeIds, thresholds));
+  const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
+  const hasReason = perSegment.some((passed) => passed.some((t) => t !== uninformative));
+  const keep = (t: number) => !(hasReason && t === uninformative);
+
+  const bestSegment = new Map<number, number>();
+  perSegment.forEach((passed, s) => {
+    for (const t of passed.filter(keep)) {
+      const current = bestSegment.get(t);
+      if (current === undefined || item.segments[s]!.scores[t]! > item.segments[current]!.scores[t]!) bestSegment.set(t, s);
+    }
+  });
+
+  const themes: ThemeAssignment[] = [...bestSegment].map(([t, s]) => {
+    const scored = item.segments[s]!;
+    const theme = taxonomy.themes[t]!;
+    const score = scored.scores[t]!;
+    return {
+      themeId: theme.id,
+      score,
+      evidence: {
+        segmentIndex: scored.segment.index,
+        segment: scored.segment.text,
+        exemplar: theme.examples[scored.nearest[t]!] ?? '',
+        cues: findCues(cues[t]!, scored.scoredText),
+        score,
+      },
+    };
+  });
+  themes.sort((a, b) => b.score - a.score || themeIds.indexOf(a.themeId) - themeIds.indexOf(b.themeId));
+
+  const segments: SegmentResult[] = item.segments.map((s, i) => ({
+    itemId: s.segment.itemId,
+    index: s.segment.index,
+    text: s.segment.text,
+    start: s.segment.start,
+    end: s.segment.end,
+    scores: s.scores,
+    themes: perSegment[i]!.filter(keep).map((t) => themeIds[t]!),
+    favourable: s.favourable,
+  }));
+  return { themes, segments };
+}
+
+function meanOfTopK(values: number[], k: number): number {
+  if (values.length === 0) return 0;
+  const top = values.length <= k ? values : [...values].sort((a, b) => b - a).slice(0, k);
+  return top.reduce((a, b) => a + b, 0) / top.length;
+}
+
+/**
+ * Cosines of one vector against every exemplar (all vectors are unit length, so a dot product).
+ * Exemplars are stored dimension-major so sparse vectors (the lexical engine's are mostly zeros)
+ * only touch the rows of their non-zero dimensions.
+ */
+function createSimilarity(exemplars: Float32Array[], dims: number): (vector: Float32Array) => Float64Array {
+  const count = exemplars.length;
+  const byDimension = new Float32Array(dims * count);
+  exemplars.forEach((v, e) => {
+    for (let d = 0; d < dims; d++) byDimension[d * count + e] = v[d]!;
+  });
+  return (vector) => {
+    const sims = new Float64Array(count);
+    for (let d = 0; d < dims; d++) {
+      const x = vector[d]!;
+      if (x === 0) continue;
+      const row = d * count;
+      for (let e = 0; e < count; e++) sims[e] += x * byDimension[row + e]!;
+    }
+    return sims;
+  };
+}

@@ -1,0 +1,167 @@
+// Labelled feedback in, precision/recall/F1 out. Gold files are CSV with a `text` column and a
+// `themes` column ("a|b"); other columns are ignored so an export can be labelled in place.
+
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
+import { CliError, ExitCode } from '../errors.js';
+
+/** The stable default theme ids; gold labels are checked against these unless told otherwise. */
+export const DEFAULT_THEME_IDS = [
+  'qualifications', 'experience', 'culture_fit', 'delivery', 'examples', 'motivation',
+  'preparation', 'application', 'assessment', 'competition', 'logistics', 'uninformative',
+] as const;
+
+export interface GoldItem {
+  text: string;
+  themes: string[];
+  /** 1-based physical line where the row starts. */
+  line: number;
+}
+
+export interface ThemeMetrics {
+  id: string;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Gold items carrying the theme. */
+  support: number;
+  /** Items the classifier gave the theme. */
+  predicted: number;
+}
+
+export interface EvaluationReport {
+  items: number;
+  microPrecision: number;
+  microRecall: number;
+  microF1: number;
+  /** Mean F1 over themes that occur in the gold labels or the predictions. */
+  macroF1: number;
+  themes: ThemeMetrics[];
+}
+
+/**
+ * Reads a labelled CSV. Theme ids are separated by `|` (`;` and `,` are accepted too); an empty
+ * themes cell means "no theme". Unknown ids fail with the file, line and the valid ids.
+ */
+export async function readGold(path: string, themeIds: readonly string[] = DEFAULT_THEME_IDS): Promise<GoldItem[]> {
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`${path}: cannot read the labelled file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, ExitCode.usage, { cause: error });
+  }
+  return parseGold(raw.replace(/^\uFEFF/, ''), path, themeIds);
+}
+
+export function parseGold(csv: string, path: string, themeIds: readonly string[] = DEFAULT_THEME_IDS): GoldItem[] {
+  const lineStarts = newlineOffsets(csv);
+  const rows: { cells: string[]; line: number }[] = [];
+  let rowStart = 0;
+  Papa.parse<string[]>(csv, {
+    skipEmptyLines: false,
+    step: (result) => {
+      const cells = result.data;
+      rows.push({ cells, line: lineAt(lineStarts, rowStart) });
+      rowStart = result.meta.cursor;
+      // The cursor points at the row's line break; the next row begins after it.
+      if (csv[rowStart] === '\r') rowStart++;
+      if (csv[rowStart] === '\n') rowStart++;
+    },
+  });
+  const header = rows.shift();
+  if (!header) throw new CliError(`${path}: the file is empty. Expected a header with columns text and themes.`, ExitCode.usage);
+  const names = header.cells.map((c) => c.trim().toLowerCase());
+  const textColumn = names.indexOf('text');
+  const themesColumn = names.findIndex((n) => n === 'themes' || n === 'theme' || n === 'labels');
+  const missing = [textColumn < 0 ? 'text' : null, themesColumn < 0 ? 'themes' : null].filter(Boolean);
+  if (missing.length > 0) {
+    throw new CliError(
+      `${path}:${header.line}: missing column(s) ${missing.join(' and ')}. The header has: ${header.cells.join(', ') || '(nothing)'}. ` +
+        'A labelled file needs a "text" column and a "themes" column with ids separated by "|".',
+      ExitCode.usage,
+    );
+  }
+  const valid = new Set(themeIds);
+  const gold: GoldItem[] = [];
+  for (const row of rows) {
+    if (row.cells.every((c) => c.trim() === '')) continue;
+    const text = (row.cells[textColumn] ?? '').trim();
+    if (text === '') continue;
+    const themes = [...new Set((row.cells[themesColumn] ?? '').split(/[|;,]/).map((t) => t.trim()).filter(Boolean))];
+    for (const theme of themes) {
+      if (!valid.has(theme)) {
+        throw new CliError(
+          `${path}:${row.line}: unknown theme id "${theme}". Valid ids: ${[...valid].join(', ')}.`,
+          ExitCode.usage,
+        );
+      }
+    }
+    gold.push({ text, themes, line: row.line });
+  }
+  return gold;
+}
+
+function newlineOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function lineAt(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/**
+ * Multi-label metrics. Micro figures pool every (item, theme) decision over `themeIds`; macro-F1
+ * averages per-theme F1 over the themes that occur in the gold labels or the predictions (a theme
+ * nobody used or predicted has no defined F1 and is left out of the mean).
+ */
+export function evaluateAssignments(predicted: string[][], gold: string[][], themeIds: string[]): EvaluationReport {
+  if (predicted.length !== gold.length) {
+    throw new Error(`evaluateAssignments: ${predicted.length} predictions for ${gold.length} gold items`);
+  }
+  const index = new Map(themeIds.map((id, i) => [id, i]));
+  const tp = new Array<number>(themeIds.length).fill(0);
+  const fp = new Array<number>(themeIds.length).fill(0);
+  const fn = new Array<number>(themeIds.length).fill(0);
+  for (let i = 0; i < gold.length; i++) {
+    const want = new Set(gold[i]!.filter((t) => index.has(t)));
+    const got = new Set(predicted[i]!.filter((t) => index.has(t)));
+    for (const t of got) (want.has(t) ? tp : fp)[index.get(t)!]++;
+    for (const t of want) if (!got.has(t)) fn[index.get(t)!]++;
+  }
+  const themes = themeIds.map((id, i) => {
+    const precision = ratio(tp[i]!, tp[i]! + fp[i]!);
+    const recall = ratio(tp[i]!, tp[i]! + fn[i]!);
+    return { id, precision, recall, f1: f1(precision, recall), support: tp[i]! + fn[i]!, predicted: tp[i]! + fp[i]! };
+  });
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const microPrecision = ratio(sum(tp), sum(tp) + sum(fp));
+  const microRecall = ratio(sum(tp), sum(tp) + sum(fn));
+  const used = themes.filter((t) => t.support > 0 || t.predicted > 0);
+  return {
+    items: gold.length,
+    microPrecision,
+    microRecall,
+    microF1: f1(microPrecision, microRecall),
+    macroF1: used.length > 0 ? sum(used.map((t) => t.f1)) / used.length : 0,
+    themes,
+  };
+}
+
+function ratio(a: number, b: number): number {
+  return b === 0 ? 0 : a / b;
+}
+
+function f1(precision: number, recall: number): number {
+  return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+}

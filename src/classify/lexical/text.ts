@@ -1,0 +1,103 @@
+// Word-level text normalisation shared by the lexical embedder, cue matching and praise detection:
+// lower case, straight quotes, British → one spelling, negative contractions → "not", Porter stems.
+
+import { stemmer } from 'stemmer';
+
+/** Function words that carry no theme. Negations and contrast words are deliberately absent. */
+export const STOP_WORDS = new Set(
+  (
+    'a an the and or of to in on at by for with from into onto as is are was were be been being am ' +
+    'this that these those it its it\'s i me my we us our ours you your yours he him his she her they them their ' +
+    'there here what which who whom whose when where why how ' +
+    'do does did done doing have has had having will would shall should can could may might must ' +
+    'so such than then very just also some any all each both either neither other another same own ' +
+    'about above after again against before below between during over under up down out off through ' +
+    'if while because until once only further ' +
+    'ms mr mrs dear hi hello regards kind best sincerely thank thanks' +
+    ' s t d ll m re ve'
+  ).split(/\s+/),
+);
+
+/** Words that negate what follows; kept as tokens and used by praise detection. */
+export const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'without', 'none', 'nothing', 'hardly', 'barely', 'lack', 'lacked', 'lacking', 'lacks']);
+
+const NEGATIVE_CONTRACTION = /^(.+)n't$/;
+const IRREGULAR_CONTRACTIONS: Record<string, string[]> = {
+  "can't": ['can', 'not'],
+  "won't": ['will', 'not'],
+  "shan't": ['shall', 'not'],
+  cannot: ['can', 'not'],
+};
+
+/** Lower-cased word tokens; "didn't" → "did", "not"; possessive "'s" dropped. */
+export function words(text: string): string[] {
+  const normalised = text.toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u2010-\u2015]/g, '-');
+  const out: string[] = [];
+  for (const match of normalised.matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu)) {
+    let token = match[0];
+    const irregular = IRREGULAR_CONTRACTIONS[token];
+    if (irregular) {
+      out.push(...irregular);
+      continue;
+    }
+    const negative = NEGATIVE_CONTRACTION.exec(token);
+    if (negative) {
+      out.push(negative[1]!, 'not');
+      continue;
+    }
+    token = token.replace(/'(s|re|ve|ll|d|m)$/, '');
+    // Hyphenated compounds count as their parts ("over-rehearsed" → over, rehearsed) and as a whole.
+    if (token.includes('-')) {
+      const parts = token.split('-').filter(Boolean);
+      out.push(...parts);
+      continue;
+    }
+    out.push(token.replace(/'/g, ''));
+  }
+  return out;
+}
+
+/** Hyphenated words joined ("over-rehearsed" → "overrehearsed"), for spellings written as one word. */
+export function joinedCompounds(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.toLowerCase().matchAll(/[\p{L}]+(?:-[\p{L}]+)+/gu)) found.push(match[0].replace(/-/g, ''));
+  return found;
+}
+
+/**
+ * One spelling for British and American variants, applied the same way to every text, so it does
+ * not matter whether the result is a real word: organised/organized, behaviour/behavior, centre/center.
+ */
+export function unifySpelling(word: string): string {
+  if (word.length < 5) return word;
+  return word
+    .replace(/([a-z]{3,})is(e|ed|es|ing|ation|ations|er|ers)$/, '$1iz$2')
+    .replace(/([a-z]{2,})ys(e|ed|es|ing)$/, '$1yz$2')
+    .replace(/([a-z]{3,})our(s|ed|ing|ite|ites|able)?$/, '$1or$2')
+    .replace(/([a-z]{3,})tre(s)?$/, '$1ter$2')
+    .replace(/^licen[cs]e/, 'license')
+    .replace(/^practi[cs]e/, 'practice')
+    .replace(/^programme/, 'program')
+    .replace(/^judgement/, 'judgment');
+}
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem of a normalised word (memoised: feedback vocabularies are small and repetitive). */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stemmer(unifySpelling(word));
+    if (stemCache.size < 200_000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Stems of every word, stop words included (for phrase matching). */
+export function stemAll(text: string): string[] {
+  return words(text).map(stem);
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}

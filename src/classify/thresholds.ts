@@ -1,0 +1,216 @@
+// Per-engine thresholds: defaults, a file format written by `evaluate --calibrate`, and the
+// calibration itself. Scores from different embedders live on different scales, so thresholds
+// are never shared between engines.
+
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { CliError, ExitCode } from '../errors.js';
+import type { EngineName, Taxonomy, Thresholds } from '../types.js';
+import { eligibleScores, themeThreshold, UNINFORMATIVE_THEME, type ScoredItem } from './assign.js';
+
+export const DEFAULT_TRANSFORMERS_MODEL = 'Xenova/all-MiniLM-L6-v2';
+
+/**
+ * Lexical engine (hashed TF-IDF + concept features, `lexical.ts`): fitted on `data/eval/dev.csv`
+ * with `tsx scripts/eval-lexical.ts data/eval/dev.csv --fit`, which grid-searches one floor and one
+ * margin for the best micro-F1 and prints them. Per-theme thresholds are deliberately not fitted
+ * into the defaults (a dev set of a few hundred rows would over-fit them); `evaluate --calibrate`
+ * fits them on a user's own labels.
+ */
+export const LEXICAL_DEFAULTS = { floor: 0.2, margin: 0.1 } as const;
+
+/**
+ * all-MiniLM-L6-v2 (mean pooling, normalised; cosine in [-1, 1]). No weights are reachable here,
+ * so these come from the model's published similarity behaviour, not from a fit:
+ * - sentence-transformers quick start (all-MiniLM-L6-v2): "The weather is lovely today." vs "It's so
+ *   sunny outside!" 0.666 (same topic, no shared words); vs "He drove to the stadium." 0.105 and
+ *   0.141 (unrelated). Unrelated English sentences sit around 0.0–0.2.
+ * - Paraphrases with different wording land around 0.6–0.65 (e.g. 0.649/0.611 for a safety-fence
+ *   paraphrase pair in a published all-MiniLM-L6-v2 analysis); near-duplicates 0.85+; a passage
+ *   against a quarter of itself ~0.59.
+ * - A default score threshold of 0.7 was reported as "rarely reached" with this model
+ *   (masaic-ai-platform/AgC#72): real matches between different sentences mostly fall in 0.4–0.7.
+ * A feedback sentence and an exemplar of the same theme are same-topic, differently worded
+ * sentences (≈0.45–0.7), while a sentence about another theme of the same domain (both about
+ * job applications) sits above the unrelated baseline (≈0.25–0.4). Hence an absolute floor of
+ * 0.40 — clearly above the same-domain background, below typical same-topic scores — and a
+ * margin of 0.07 below the segment's best theme, so a second theme is kept only when it is nearly
+ * as close as the best one (the gap between a same-topic and a merely related pair is ~0.2).
+ * `evaluate --calibrate` replaces these with thresholds fitted to the user's own labels.
+ */
+export const TRANSFORMERS_DEFAULTS = { floor: 0.4, margin: 0.07 } as const;
+
+export function defaultThresholds(engine: EngineName, model: string | null): Thresholds {
+  const base = engine === 'lexical' ? LEXICAL_DEFAULTS : TRANSFORMERS_DEFAULTS;
+  return {
+    engine,
+    model: engine === 'lexical' ? null : model,
+    floor: base.floor,
+    margin: base.margin,
+    perTheme: { ...(engine === 'lexical' ? LEXICAL_PER_THEME : {}) },
+    source: 'default',
+  };
+}
+
+/** Per-theme lexical overrides (empty unless fitted; see LEXICAL_DEFAULTS). */
+const LEXICAL_PER_THEME: Record<string, number> = {};
+
+/** Reads thresholds written by `evaluate --calibrate` (JSON or YAML). */
+export async function loadThresholds(path: string, engine: EngineName, model: string | null): Promise<Thresholds> {
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError(
+      `${path}: cannot read the thresholds file (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
+        'Create one with `feedback-themes evaluate <gold.csv> --calibrate <file>`.',
+      ExitCode.usage,
+      { cause: error },
+    );
+  }
+  return parseThresholds(raw, path, engine, model);
+}
+
+export function parseThresholds(raw: string, path: string, engine: EngineName, model: string | null): Thresholds {
+  let data: unknown;
+  try {
+    data = parseYaml(raw);
+  } catch (error) {
+    throw new CliError(`${path}: not valid JSON or YAML (${(error as Error).message.split('\n')[0]}).`, ExitCode.usage, { cause: error });
+  }
+  if (!isRecord(data)) throw new CliError(`${path}: expected an object with engine, floor, margin and perTheme.`, ExitCode.usage);
+  const fileEngine = data.engine;
+  if (fileEngine !== 'lexical' && fileEngine !== 'transformers') {
+    throw new CliError(`${path}: engine: expected "lexical" or "transformers", got ${JSON.stringify(fileEngine)}.`, ExitCode.usage);
+  }
+  const number = (key: string, min: number, max: number): number => {
+    const value = data[key as keyof typeof data];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+      throw new CliError(`${path}: ${key}: expected a number from ${min} to ${max}, got ${JSON.stringify(value)}.`, ExitCode.usage);
+    }
+    return value;
+  };
+  const floor = number('floor', -1, 1);
+  const margin = number('margin', 0, 2);
+  const perTheme: Record<string, number> = {};
+  const rawPerTheme = data.perTheme ?? {};
+  if (!isRecord(rawPerTheme)) throw new CliError(`${path}: perTheme: expected a map of theme id to number.`, ExitCode.usage);
+  for (const [id, value] of Object.entries(rawPerTheme)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < -1 || value > 1) {
+      throw new CliError(`${path}: perTheme.${id}: expected a number from -1 to 1, got ${JSON.stringify(value)}.`, ExitCode.usage);
+    }
+    perTheme[id] = value;
+  }
+  const fileModel = data.model ?? null;
+  if (fileModel !== null && typeof fileModel !== 'string') {
+    throw new CliError(`${path}: model: expected a model id or null, got ${JSON.stringify(fileModel)}.`, ExitCode.usage);
+  }
+  if (fileEngine !== engine) {
+    throw new CliError(
+      `${path}: these thresholds were fitted for the ${fileEngine} engine, but this run uses the ${engine} engine. ` +
+        'Scores of different engines are on different scales. Pass --engine ' + fileEngine +
+        ', or calibrate thresholds for this engine with `feedback-themes evaluate <gold.csv> --engine ' + engine + ' --calibrate <file>`.',
+      ExitCode.usage,
+    );
+  }
+  if (engine === 'transformers' && fileModel !== null && model !== null && !sameModel(fileModel, model)) {
+    throw new CliError(
+      `${path}: these thresholds were fitted for model "${fileModel}", but this run uses "${model}". ` +
+        'Calibrate for this model with `evaluate --calibrate`, or set model: null in the file to use them with any model.',
+      ExitCode.usage,
+    );
+  }
+  return { engine, model: fileModel, floor, margin, perTheme, source: path };
+}
+
+/** A hub id and a local folder holding the same model ("…/all-MiniLM-L6-v2") count as the same. */
+function sameModel(a: string, b: string): boolean {
+  const last = (s: string) => s.replace(/[\\/]+$/, '').split(/[\\/]/).pop()!.toLowerCase();
+  return a === b || last(a) === last(b);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function serialiseThresholds(t: Thresholds): string {
+  const perTheme = Object.fromEntries(Object.entries(t.perTheme).map(([id, v]) => [id, round(v)]));
+  return `${JSON.stringify({ engine: t.engine, model: t.model, floor: round(t.floor), margin: round(t.margin), perTheme }, null, 2)}\n`;
+}
+
+function round(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+/**
+ * Per-theme thresholds that maximise each theme's F1 on labelled items, searched over the scores
+ * actually observed (cutting between neighbouring scores), with the floor and margin kept.
+ * Themes are independent given the margin, except `uninformative`, which is fitted last because it
+ * only counts on items where no other theme was assigned.
+ */
+export function calibrate(scored: ScoredItem[], gold: string[][], taxonomy: Taxonomy, base: Thresholds): Thresholds {
+  if (scored.length !== gold.length) throw new Error(`calibrate: ${scored.length} scored items for ${gold.length} gold items`);
+  const themeIds = taxonomy.themes.map((t) => t.id);
+  const eligible = scored.map((item) => eligibleScores(item, themeIds, base.margin));
+  const perTheme: Record<string, number> = { ...base.perTheme };
+  const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
+
+  themeIds.forEach((id, t) => {
+    if (t === uninformative) return;
+    const fitted = bestThreshold(
+      eligible.map((e) => e[t]!),
+      gold.map((g) => g.includes(id)),
+      base.floor,
+    );
+    if (fitted !== null) perTheme[id] = fitted;
+  });
+
+  if (uninformative >= 0) {
+    const fitted: Thresholds = { ...base, perTheme };
+    const reasonGiven = eligible.map((e) => e.some((s, t) => t !== uninformative && s >= themeThreshold(fitted, themeIds[t]!)));
+    const fittedU = bestThreshold(
+      eligible.map((e, i) => (reasonGiven[i] ? -Infinity : e[uninformative]!)),
+      gold.map((g) => g.includes(UNINFORMATIVE_THEME)),
+      base.floor,
+    );
+    if (fittedU !== null) perTheme[UNINFORMATIVE_THEME] = fittedU;
+  }
+  return { ...base, perTheme, source: 'calibrated' };
+}
+
+/**
+ * The threshold maximising F1 for one theme, or null when the labels never use it or no threshold
+ * finds any of them. Among equally good cuts the middle one is taken; the cut sits halfway between
+ * the lowest accepted score and the next score below it, never under the floor.
+ */
+export function bestThreshold(scores: number[], positive: boolean[], floor: number): number | null {
+  const totalPositive = positive.filter(Boolean).length;
+  if (totalPositive === 0) return null;
+  const order = scores
+    .map((score, i) => ({ score, positive: positive[i]! }))
+    .filter((x) => x.score >= floor)
+    .sort((a, b) => b.score - a.score);
+  let tp = 0;
+  let fp = 0;
+  let bestF1 = 0;
+  const best: number[] = [];
+  for (let i = 0; i < order.length; i++) {
+    if (order[i]!.positive) tp++;
+    else fp++;
+    // Only cut between distinct scores: equal scores are accepted together.
+    if (i + 1 < order.length && order[i + 1]!.score === order[i]!.score) continue;
+    const f1 = (2 * tp) / (2 * tp + fp + (totalPositive - tp));
+    if (f1 > bestF1 + 1e-12) {
+      bestF1 = f1;
+      best.length = 0;
+      best.push(i);
+    } else if (Math.abs(f1 - bestF1) <= 1e-12 && f1 > 0) {
+      best.push(i);
+    }
+  }
+  if (best.length === 0) return null;
+  const cut = best[Math.floor((best.length - 1) / 2)]!;
+  const lowestAccepted = order[cut]!.score;
+  const nextBelow = cut + 1 < order.length ? order[cut + 1]!.score : floor;
+  return Math.max(floor, (lowestAccepted + nextBelow) / 2);
+}
