@@ -1,0 +1,163 @@
+// The analysed view of a run: everything the report and summary.json show, computed once and
+// purely from the classified items. Rendering never recounts anything.
+
+import type { EngineInfo, IngestFileReport, RejectedRow, Theme } from '../types.js';
+
+/** Where in the hiring process a rejection happened, from the free-text stage value. */
+export type Phase = 'application' | 'testing' | 'interview' | 'assessment' | 'other';
+
+export interface ThemeChange {
+  /** Items now minus items in the previous run. */
+  items: number;
+  /** Share now minus share in the previous run (fractions, not percentage points). */
+  share: number;
+}
+
+export interface ThemeSummary {
+  id: string;
+  label: string;
+  actionable: boolean;
+  items: number;
+  /** Fraction of all items carrying the theme, 0–1, rounded to 4 places. */
+  share: number;
+  candidates: number;
+  /** Candidates who got this theme in two or more of their feedback items. */
+  recurringCandidates: number;
+  change: ThemeChange | null;
+}
+
+export interface GroupBreakdown {
+  /** Group value as written (most common spelling); null for items without one. */
+  key: string | null;
+  items: number;
+  candidates: number;
+  /** True when the group has fewer than `minGroup` candidates: counts by theme are withheld. */
+  suppressed: boolean;
+  /** Theme id → items, every taxonomy theme in taxonomy order; null when suppressed. */
+  themes: Record<string, number> | null;
+}
+
+export interface Breakdowns {
+  byStage: GroupBreakdown[];
+  byCohort: GroupBreakdown[];
+  byMonth: GroupBreakdown[];
+}
+
+export interface RecurringTheme {
+  id: string;
+  items: number;
+}
+
+export interface RecurringCandidate {
+  /** Pseudonym (`Candidate 3`) unless ids are shown. */
+  candidate: string;
+  /** All feedback items of the candidate. */
+  items: number;
+  /** Only the themes seen in two or more of the candidate's items, strongest first. */
+  themes: RecurringTheme[];
+}
+
+export interface Cooccurrence {
+  a: string;
+  b: string;
+  items: number;
+}
+
+export interface PhaseBreakdown extends GroupBreakdown {
+  key: Phase;
+  /** The stage values that mapped to this phase. */
+  stages: string[];
+}
+
+export interface ThemeShare {
+  id: string;
+  items: number;
+  /** Fraction of the side's items. */
+  share: number;
+}
+
+export interface DiagnosisSide {
+  phases: Phase[];
+  items: number;
+  candidates: number;
+  suppressed: boolean;
+  /** Leading themes on this side (at most five, with items > 0); null when suppressed. */
+  top: ThemeShare[] | null;
+}
+
+export type StageVerdict = 'before-interview' | 'at-interview' | 'mixed' | 'unknown';
+
+export interface StageDiagnosis {
+  phases: PhaseBreakdown[];
+  /** Application and testing: not getting to interview. */
+  beforeInterview: DiagnosisSide;
+  /** Interview and assessment: losing once in the room. */
+  atInterview: DiagnosisSide;
+  /** Items whose stage is missing or did not map to a phase. */
+  unstagedItems: number;
+  verdict: StageVerdict;
+  takeaway: string;
+}
+
+export interface QuotePart {
+  text: string;
+  /** `evidence`: the sentence the theme was matched on; `cue`: a taxonomy cue inside it. */
+  mark: 'none' | 'evidence' | 'cue';
+}
+
+export interface Quote {
+  itemId: string;
+  /** Display name of the candidate (pseudonym unless ids are shown). */
+  candidate: string | null;
+  stage: string | null;
+  date: string | null;
+  score: number;
+  parts: QuotePart[];
+}
+
+export interface Takeaways {
+  prevalence: string;
+  stageHeatmap: string;
+  overTime: string;
+  recurrence: string;
+  cooccurrence: string;
+  cohorts: string;
+}
+
+export interface ReportCounts {
+  items: number;
+  segments: number;
+  /** Distinct candidates; an item without a candidate counts as one person of its own. */
+  candidates: number;
+  rejectedRows: number;
+  unthemedItems: number;
+  dataRows: number;
+  itemsWithoutCandidate: number;
+}
+
+export interface ReportModel {
+  schemaVersion: 1;
+  generatedAt: string;
+  engine: EngineInfo;
+  taxonomy: { source: string; themes: Theme[] };
+  thresholdsSource: string;
+  inputs: {
+    files: IngestFileReport[];
+    rejects: RejectedRow[];
+    dataRows: number;
+    dateRange: { from: string; to: string } | null;
+  };
+  counts: ReportCounts;
+  /** Every taxonomy theme, in taxonomy order, even at zero. */
+  themes: ThemeSummary[];
+  recurrence: RecurringCandidate[];
+  breakdowns: Breakdowns;
+  cooccurrence: Cooccurrence[];
+  stageDiagnosis: StageDiagnosis;
+  /** Theme id → representative quotes (at most five). */
+  quotes: Record<string, Quote[]>;
+  takeaways: Takeaways;
+  cache: { hits: number; misses: number } | null;
+  previousRun: { runId: string; finishedAt: string } | null;
+  options: { minGroup: number; showIds: boolean };
+}

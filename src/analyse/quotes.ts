@@ -1,0 +1,135 @@
+// A handful of representative quotes per theme, with the matched sentence and cues marked. The
+// report samples (never embeds every item) so it stays small on large exports.
+
+import type { ClassifiedItem, ThemeAssignment } from '../types.js';
+import type { Quote, QuotePart } from './model.js';
+import { personKey, round } from './util.js';
+
+export const MAX_QUOTES = 5;
+const EXCERPT_CONTEXT = 140;
+const MAX_EVIDENCE_CHARS = 420;
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+function evidenceRange(entry: ClassifiedItem, assignment: ThemeAssignment): Range | null {
+  const text = entry.item.text;
+  const segment = entry.segments.find((candidate) => candidate.index === assignment.evidence.segmentIndex);
+  if (segment && text.slice(segment.start, segment.end) === segment.text) return { start: segment.start, end: segment.end };
+  const found = text.indexOf(assignment.evidence.segment);
+  if (assignment.evidence.segment !== '' && found >= 0) return { start: found, end: found + assignment.evidence.segment.length };
+  return null;
+}
+
+/** Case-insensitive whole-word occurrences of the cues inside `text`, merged. */
+export function cueRanges(text: string, cues: readonly string[]): Range[] {
+  const lower = text.toLowerCase();
+  const ranges: Range[] = [];
+  for (const cue of cues) {
+    const needle = cue.trim().toLowerCase();
+    if (needle === '') continue;
+    let from = 0;
+    for (;;) {
+      const at = lower.indexOf(needle, from);
+      if (at < 0) break;
+      const before = at === 0 ? '' : lower[at - 1];
+      const after = lower[at + needle.length] ?? '';
+      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) ranges.push({ start: at, end: at + needle.length });
+      from = at + needle.length;
+    }
+  }
+  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Range[] = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
+    else merged.push({ ...range });
+  }
+  return merged;
+}
+
+/** Moves a cut point back to a space so words are not split (within a short distance). */
+function atWordBoundary(text: string, index: number, direction: -1 | 1): number {
+  let position = index;
+  for (let step = 0; step < 20 && position > 0 && position < text.length; step += 1) {
+    if (/\s/.test(text[position])) return direction === 1 ? position : position + 1;
+    position += direction;
+  }
+  return index;
+}
+
+/** The quote as plain / evidence / cue parts, cut around the evidence when the item is long. */
+export function quoteParts(text: string, evidence: Range | null, cues: readonly string[]): QuotePart[] {
+  const parts: QuotePart[] = [];
+  const push = (value: string, mark: QuotePart['mark']) => {
+    if (value !== '') parts.push({ text: value, mark });
+  };
+  if (evidence === null) {
+    const short = text.length > MAX_EVIDENCE_CHARS ? `${text.slice(0, MAX_EVIDENCE_CHARS).trimEnd()}…` : text;
+    push(short, 'none');
+    return parts;
+  }
+  let evidenceEnd = evidence.end;
+  let evidenceCut = false;
+  if (evidenceEnd - evidence.start > MAX_EVIDENCE_CHARS) {
+    evidenceEnd = atWordBoundary(text, evidence.start + MAX_EVIDENCE_CHARS, -1);
+    evidenceCut = true;
+  }
+  const from = evidence.start > EXCERPT_CONTEXT ? atWordBoundary(text, evidence.start - EXCERPT_CONTEXT, 1) : 0;
+  const to =
+    evidenceCut ? evidenceEnd : text.length - evidence.end > EXCERPT_CONTEXT ? atWordBoundary(text, evidence.end + EXCERPT_CONTEXT, -1) : text.length;
+  if (from > 0) push('…', 'none');
+  push(text.slice(from, evidence.start), 'none');
+  const evidenceText = text.slice(evidence.start, evidenceEnd);
+  let cursor = 0;
+  for (const cue of cueRanges(evidenceText, cues)) {
+    push(evidenceText.slice(cursor, cue.start), 'evidence');
+    push(evidenceText.slice(cue.start, cue.end), 'cue');
+    cursor = cue.end;
+  }
+  push(evidenceText.slice(cursor), 'evidence');
+  if (!evidenceCut) push(text.slice(evidence.end, to), 'none');
+  if (to < text.length) push('…', 'none');
+  return parts;
+}
+
+/** Highest-scoring items first, one per candidate while there are enough candidates. */
+export function selectQuotes(
+  entries: readonly ClassifiedItem[],
+  themeId: string,
+  names: ReadonlyMap<string, string>,
+): Quote[] {
+  const scored: { entry: ClassifiedItem; assignment: ThemeAssignment; position: number }[] = [];
+  entries.forEach((entry, position) => {
+    const assignment = entry.themes.find((candidate) => candidate.themeId === themeId);
+    if (assignment) scored.push({ entry, assignment, position });
+  });
+  scored.sort((a, b) => b.assignment.score - a.assignment.score || a.position - b.position);
+  const chosen: typeof scored = [];
+  const people = new Set<string>();
+  for (const candidate of scored) {
+    if (chosen.length >= MAX_QUOTES) break;
+    const person = personKey(candidate.entry);
+    if (people.has(person)) continue;
+    people.add(person);
+    chosen.push(candidate);
+  }
+  // Fewer distinct people than quotes wanted: fill up with their other items.
+  for (const candidate of scored) {
+    if (chosen.length >= Math.min(MAX_QUOTES, 3)) break;
+    if (!chosen.includes(candidate)) chosen.push(candidate);
+  }
+  return chosen.map(({ entry, assignment }) => {
+    const candidate = entry.item.candidate?.trim() || null;
+    return {
+      itemId: entry.item.id,
+      candidate: candidate === null ? null : (names.get(candidate) ?? null),
+      stage: entry.item.stage,
+      date: entry.item.date,
+      score: round(assignment.score),
+      parts: quoteParts(entry.item.text, evidenceRange(entry, assignment), assignment.evidence.cues),
+    };
+  });
+}

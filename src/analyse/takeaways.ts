@@ -1,0 +1,77 @@
+// One-line takeaways under each chart, computed from the same figures the chart draws.
+
+import type { Theme } from '../types.js';
+import type { Breakdowns, Cooccurrence, RecurringCandidate, ThemeSummary } from './model.js';
+import { percent, ratio } from './util.js';
+
+export function prevalenceTakeaway(themes: readonly ThemeSummary[], totalItems: number): string {
+  const ranked = themes.filter((theme) => theme.items > 0).sort((a, b) => b.items - a.items);
+  if (totalItems === 0 || ranked.length === 0) return 'No feedback item matched a theme.';
+  const top = ranked[0];
+  const actionableInTop = ranked.slice(0, 3).filter((theme) => theme.actionable).length;
+  return (
+    `${top.label} is the most common theme: ${percent(top.share)} of items (${top.items} of ${totalItems}), ` +
+    `from ${top.candidates} candidate${top.candidates === 1 ? '' : 's'}. ` +
+    `${actionableInTop} of the top ${Math.min(3, ranked.length)} themes are within the candidate's control.`
+  );
+}
+
+export function overTimeTakeaway(byMonth: Breakdowns['byMonth'], themes: readonly ThemeSummary[]): string {
+  const months = byMonth.filter((month) => month.key !== null && !month.suppressed && month.items > 0);
+  if (months.length < 2) return 'Fewer than two reportable months of dated feedback: no trend to show yet.';
+  const top = [...themes].sort((a, b) => b.items - a.items)[0];
+  if (!top || top.items === 0) return 'No theme to follow over time.';
+  const first = months[0];
+  const last = months[months.length - 1];
+  const firstShare = ratio(first.themes![top.id] ?? 0, first.items);
+  const lastShare = ratio(last.themes![top.id] ?? 0, last.items);
+  if (percent(firstShare) === percent(lastShare)) {
+    return `${top.label}, the most common theme, held at ${percent(lastShare)} of items from ${first.key} to ${last.key}.`;
+  }
+  const direction = lastShare > firstShare ? 'rose' : 'fell';
+  return `${top.label}, the most common theme, ${direction} from ${percent(firstShare)} of items in ${first.key} to ${percent(lastShare)} in ${last.key}.`;
+}
+
+export function recurrenceTakeaway(
+  recurrence: readonly RecurringCandidate[],
+  themes: readonly ThemeSummary[],
+  knownCandidates: number,
+): string {
+  if (knownCandidates === 0) return 'No candidate column: recurrence needs to know whose feedback is whose.';
+  if (recurrence.length === 0) return 'No candidate received the same theme in two or more rejections.';
+  const top = [...themes].sort((a, b) => b.recurringCandidates - a.recurringCandidates)[0];
+  return (
+    `${recurrence.length} of ${knownCandidates} candidates (${percent(ratio(recurrence.length, knownCandidates))}) ` +
+    `got the same theme in two or more rejections; the most repeated is ${top.label} ` +
+    `(${top.recurringCandidates} candidate${top.recurringCandidates === 1 ? '' : 's'}).`
+  );
+}
+
+export function cooccurrenceTakeaway(pairs: readonly Cooccurrence[], labels: ReadonlyMap<string, string>): string {
+  if (pairs.length === 0) return 'No two themes appear together in the same item.';
+  const top = pairs[0];
+  return `${labels.get(top.a) ?? top.a} and ${labels.get(top.b) ?? top.b} appear together most often: in ${top.items} item${top.items === 1 ? '' : 's'}.`;
+}
+
+export function cohortsTakeaway(
+  byCohort: Breakdowns['byCohort'],
+  themes: readonly ThemeSummary[],
+  minGroup: number,
+): string {
+  const named = byCohort.filter((cohort) => cohort.key !== null);
+  if (named.length === 0) return 'No cohort column: nothing to compare.';
+  const suppressed = named.filter((cohort) => cohort.suppressed).length;
+  const shown = named.filter((cohort) => !cohort.suppressed && cohort.items > 0);
+  const suppressedNote =
+    suppressed > 0 ? ` ${suppressed} cohort${suppressed === 1 ? ' is' : 's are'} suppressed (fewer than ${minGroup} candidates).` : '';
+  const top = [...themes].sort((a, b) => b.items - a.items)[0];
+  if (shown.length === 0 || !top || top.items === 0) return `No cohort is large enough to compare.${suppressedNote}`;
+  const highest = shown
+    .map((cohort) => ({ cohort, share: ratio(cohort.themes![top.id] ?? 0, cohort.items) }))
+    .sort((a, b) => b.share - a.share)[0];
+  return `Of ${shown.length} reportable cohort${shown.length === 1 ? '' : 's'}, ${highest.cohort.key} has the highest share of ${top.label} (${percent(highest.share)} of its items).${suppressedNote}`;
+}
+
+export function labelsOf(themes: readonly Theme[]): Map<string, string> {
+  return new Map(themes.map((theme) => [theme.id, theme.label]));
+}

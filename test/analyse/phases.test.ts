@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { phaseOfStage } from '../../src/analyse/phases.js';
+
+describe('phaseOfStage', () => {
+  it.each([
+    ['Application', 'application'],
+    ['CV screening', 'application'],
+    ['Resume screening', 'application'],
+    ['Sift', 'application'],
+    ['online application form', 'application'],
+    ['Cover letter', 'application'],
+    ['Online test', 'testing'],
+    ['Psychometric assessment', 'testing'],
+    ['aptitude tests', 'testing'],
+    ['Telephone interview', 'interview'],
+    ['phone screen', 'interview'],
+    ['Video interview', 'interview'],
+    ['FIRST INTERVIEW', 'interview'],
+    ['Second interview', 'interview'],
+    ['Final interview', 'interview'],
+    ['Screening interview', 'interview'],
+    ['Assessment centre', 'assessment'],
+    ['Assessment Center', 'assessment'],
+    ['Case study', 'assessment'],
+    ['Presentation day', 'assessment'],
+    ['Offer stage', 'other'],
+    ['', 'other'],
+  ])('%s → %s', (stage, phase) => {
+    expect(phaseOfStage(stage)).toBe(phase);
+  });
+
+  it('treats a missing stage as other', () => {
+    expect(phaseOfStage(null)).toBe('other');
+  });
+});
