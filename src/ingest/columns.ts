@@ -8,7 +8,7 @@ import { usageError } from '../errors.js';
 export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
   text: [
     'feedback', 'feedback text', 'employer feedback', 'interview feedback', 'rejection feedback',
-    'feedback comments', 'feedback received', 'comments', 'comment', 'response', 'text', 'reason',
+    'feedback comments', 'comments', 'comment', 'response', 'text', 'reason',
     'rejection reason', 'reason for rejection', 'notes', 'note', 'free text', 'verbatim', 'remarks',
   ],
   id: [
@@ -51,9 +51,14 @@ export function normaliseHeader(name: string): string {
   return headerWords(name).join('');
 }
 
+/** Equal, or equal but for a plural `s` ("reasons" mentions "reason"). */
+function sameWord(a: string, b: string): boolean {
+  return a === b || a === `${b}s` || b === `${a}s`;
+}
+
 function containsWords(haystack: string[], needle: string[]): boolean {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    for (let j = 0; j < needle.length; j++) if (!sameWord(haystack[i + j], needle[j])) continue outer;
     return true;
   }
   return false;

@@ -86,20 +86,30 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-// Single-byte encodings that chardet may name for short Western samples; anything else with low
-// confidence is read as Windows-1252, what Excel writes on Western-locale Windows.
+// Excel on Western-locale Windows writes Windows-1252, and chardet's guesses on a few accented
+// letters are unreliable (it can name Windows-1250 with high confidence for "Café"). So another
+// encoding is chosen only with enough evidence: several non-ASCII bytes, a fair confidence, and
+// a clear lead over the Western encodings. `--encoding` settles any remaining doubt.
 const MIN_CONFIDENCE = 50;
+const MIN_HIGH_BYTES = 16;
+const MIN_LEAD = 20;
+const WESTERN = /^(windows-1252|iso-8859-1|iso-8859-15)$/i;
 
 function legacyEncoding(sample: Uint8Array): DetectedEncoding {
-  const matches = chardet.analyse(sample);
-  const best = matches.find((m) => !/^utf/i.test(m.name) && iconv.encodingExists(m.name));
+  const matches = chardet.analyse(sample).filter((m) => !/^utf/i.test(m.name) && iconv.encodingExists(m.name));
+  const best = matches[0];
   const guess = best ? { name: best.name, confidence: best.confidence } : undefined;
   let encoding = 'windows-1252';
-  if (best && best.confidence >= MIN_CONFIDENCE) {
-    // ISO-8859-1 leaves 0x80–0x9F as control characters; Windows-1252 puts curly quotes,
-    // dashes and € there, which is what those bytes mean in real exports.
-    encoding = /^iso-8859-1$/i.test(best.name) ? 'windows-1252' : best.name.toLowerCase();
+  if (best && !WESTERN.test(best.name)) {
+    const western = matches.find((m) => WESTERN.test(m.name))?.confidence ?? 0;
+    let highBytes = 0;
+    for (let i = 0; i < sample.length; i++) if (sample[i] >= 0x80) highBytes++;
+    if (highBytes >= MIN_HIGH_BYTES && best.confidence >= MIN_CONFIDENCE && best.confidence - western >= MIN_LEAD) {
+      encoding = best.name.toLowerCase();
+    }
   }
+  // ISO-8859-1 would turn 0x80–0x9F into control characters; in real exports those bytes are
+  // Windows-1252's curly quotes, dashes and €.
   return { encoding, bom: false, reason: 'detected', guess };
 }
 

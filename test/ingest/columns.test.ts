@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { detectColumns, headerWords, listColumns, noTextColumnError, resolveOverrides } from '../../src/ingest/columns.js';
+
+describe('headerWords', () => {
+  it('splits camelCase and punctuation', () => {
+    expect(headerWords('ResponseId')).toEqual(['response', 'id']);
+    expect(headerWords('EndDate')).toEqual(['end', 'date']);
+    expect(headerWords('Feedback (text)')).toEqual(['feedback', 'text']);
+    expect(headerWords('student_number')).toEqual(['student', 'number']);
+  });
+});
+
+describe('detectColumns', () => {
+  it('maps common export headers, whatever their case and punctuation', () => {
+    const headers = ['ResponseId', 'STUDENT-NUMBER', 'Programme', 'Application Stage', 'EndDate', 'Organisation', 'Job title', 'Employer feedback'];
+    expect(detectColumns({ headers })).toEqual({
+      id: 'ResponseId',
+      candidate: 'STUDENT-NUMBER',
+      cohort: 'Programme',
+      stage: 'Application Stage',
+      date: 'EndDate',
+      employer: 'Organisation',
+      role: 'Job title',
+      text: 'Employer feedback',
+    });
+  });
+
+  it('prefers an exact synonym to a header that only contains one', () => {
+    const mapping = detectColumns({ headers: ['Feedback received?', 'Feedback date', 'Comments'] });
+    expect(mapping.text).toBe('Comments');
+    expect(mapping.date).toBe('Feedback date');
+  });
+
+  it('prefers the earlier synonym among exact matches (recorded date over start date)', () => {
+    expect(detectColumns({ headers: ['StartDate', 'RecordedDate', 'Feedback'] }).date).toBe('RecordedDate');
+  });
+
+  it('among headers that only mention feedback, takes the one with the longest values', () => {
+    const headers = ['Did you get feedback?', 'What feedback did the employer give you?'];
+    const sampleRows = [
+      ['Yes', 'They wanted more experience with SQL and stakeholder work.'],
+      ['No', ''],
+    ];
+    expect(detectColumns({ headers, sampleRows }).text).toBe('What feedback did the employer give you?');
+  });
+
+  it('uses survey question text to find the text column', () => {
+    const mapping = detectColumns({ headers: ['ResponseId', 'Q1', 'Q2'], questions: ['Response ID', 'Your course', 'What reasons did the employer give?'] });
+    expect(mapping.text).toBe('Q2');
+    expect(mapping.cohort).toBe('Q1');
+  });
+
+  it('does not use generic words inside other headers ("Job ID" is not the id)', () => {
+    const mapping = detectColumns({ headers: ['Job ID', 'Feedback'] });
+    expect(mapping.id).toBeUndefined();
+  });
+
+  it('never gives one column two roles and keeps fixed roles', () => {
+    const mapping = detectColumns({ headers: ['Notes', 'Comments'], fixed: { text: 'Comments' } });
+    expect(mapping.text).toBe('Comments');
+    expect(Object.values(mapping).filter((v) => v === 'Comments')).toHaveLength(1);
+  });
+
+  it('finds nothing in headers it does not know', () => {
+    expect(detectColumns({ headers: ['Score', 'Mark'] }).text).toBeUndefined();
+  });
+});
+
+describe('resolveOverrides', () => {
+  const headers = ['Response ID', 'Feedback', 'Stage'];
+
+  it('matches exactly, then without case or punctuation', () => {
+    expect(
+      resolveOverrides('data.csv', headers, [
+        { role: 'text', name: 'feedback', source: 'flag' },
+        { role: 'id', name: 'response_id', source: 'flag' },
+      ]),
+    ).toEqual({ text: 'Feedback', id: 'Response ID' });
+  });
+
+  it('names the file, the missing column, the flag and the columns found', () => {
+    expect(() => resolveOverrides('data.csv', headers, [{ role: 'text', name: 'Feedbak', source: 'flag' }])).toThrow(
+      'data.csv: no column "Feedbak" (--text-column). Columns found: "Response ID", "Feedback", "Stage". Check the spelling or run without --text-column to auto-detect.',
+    );
+    expect(() => resolveOverrides('data.csv', headers, [{ role: 'date', name: 'When', source: 'file' }])).toThrow(/config file/);
+  });
+
+  it('lists long header rows shortly', () => {
+    const many = Array.from({ length: 30 }, (_, i) => `c${i}`);
+    expect(listColumns(many)).toMatch(/"c24", … \(5 more\)$/);
+  });
+
+  it('says how to name the text column when none is found', () => {
+    const error = noTextColumnError('x.csv', ['A', 'B']);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe('x.csv: no feedback text column found. Columns found: "A", "B". Name the column that holds the feedback with --text-column NAME.');
+  });
+});

@@ -1,0 +1,332 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { ingestFiles } from '../../src/ingest/index.js';
+import { createMemoryLogger } from '../../src/logger.js';
+import type { IngestResult } from '../../src/types.js';
+import { cliErrorOf, defaultOptions, fixture, tempFiles } from './helpers.js';
+
+const files = tempFiles();
+
+function expectInvariant(result: IngestResult) {
+  expect(result.dataRows).toBe(result.items.length + result.rejects.length);
+  for (const file of result.files) expect(file.dataRows).toBe(file.items + file.rejected);
+  expect(new Set(result.items.map((i) => i.id)).size).toBe(result.items.length);
+}
+
+describe('ingestFiles: columns', () => {
+  it('reads a plain export with every column auto-detected', async () => {
+    const logger = createMemoryLogger();
+    const path = fixture('basic.csv');
+    const result = await ingestFiles([path], defaultOptions(), logger);
+    expectInvariant(result);
+    expect(result.items).toHaveLength(3);
+    expect(result.items[0]).toEqual({
+      id: 'R1',
+      candidate: 'S001',
+      cohort: 'BSc Computer Science',
+      stage: 'Interview',
+      employer: 'Acme Ltd',
+      role: 'Graduate Analyst',
+      date: '2026-03-04',
+      rawDate: '04/03/2026',
+      text: 'Your answers lacked specific examples, and you did not say what you did yourself.',
+      source: path,
+      line: 2,
+    });
+    expect(result.items[2].text).toBe('The case study presentation ran over time; "too much detail" was the panel\'s view.');
+    expect(result.items[2].date).toBe('2026-03-05');
+    expect(result.files[0]).toMatchObject({ encoding: 'utf-8', delimiter: ',', skippedRows: 0, dataRows: 3, items: 3, rejected: 0 });
+    expect(logger.lines).toEqual([`read ${path}: 3 rows, utf-8, ",", 0 rejected`]);
+  });
+
+  it('obeys --text-column and the other flags, and per-file overrides by basename', async () => {
+    const path = fixture('basic.csv');
+    const flagged = await ingestFiles([path], defaultOptions({ columns: { text: 'job title', candidate: 'Company' } }));
+    expect(flagged.items[0].text).toBe('Graduate Analyst');
+    expect(flagged.items[0].candidate).toBe('Acme Ltd');
+    expect(flagged.files[0].columns.role).toBeUndefined();
+
+    const perFile = await ingestFiles(
+      [path],
+      defaultOptions({ columns: { text: 'Nope' }, fileColumns: { 'basic.csv': { text: 'Programme' } } }),
+    );
+    expect(perFile.items[0].text).toBe('BSc Computer Science');
+  });
+
+  it('fails with exit 2 when a forced column does not exist, listing the columns', async () => {
+    const path = fixture('basic.csv');
+    const error = await cliErrorOf(() => ingestFiles([path], defaultOptions({ columns: { text: 'Feedbak' } })));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(
+      `${path}: no column "Feedbak" (--text-column). Columns found: "Response ID", "Student ID", "Programme", "Application stage", "Feedback date", "Company", "Job title", "Employer feedback". Check the spelling or run without --text-column to auto-detect.`,
+    );
+  });
+
+  it('fails with exit 2 when no text column can be found', async () => {
+    const error = await cliErrorOf(() => ingestFiles([fixture('no-text.csv')], defaultOptions()));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(/no feedback text column found\. Columns found: "Response ID", "Student ID", "Score"\..*--text-column NAME/);
+  });
+
+  it('fails with exit 2 naming a file that does not exist', async () => {
+    const error = await cliErrorOf(() => ingestFiles(['missing/nowhere.csv'], defaultOptions()));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe('cannot read missing/nowhere.csv: no such file. Check the path and that the file is readable.');
+    const dir = await cliErrorOf(() => ingestFiles([files.dir], defaultOptions()));
+    expect(dir.message).toMatch(/not a file/);
+  });
+});
+
+describe('ingestFiles: encodings', () => {
+  const text = 'ID,Feedback\r\n1,Your CV was “good” but the café role needed £ and € figures – sorry\r\n2,Naïve answers; résumé too long\r\n';
+
+  it.each([
+    ['utf-8', Buffer.from(text, 'utf8'), 'utf-8'],
+    ['utf-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), 'utf-8'],
+    ['utf-16le with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]), 'utf-16le'],
+    ['utf-16be with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]), 'utf-16be'],
+    ['windows-1252', iconv.encode(text, 'windows-1252'), 'windows-1252'],
+  ])('reads %s', async (name, bytes, encoding) => {
+    const path = files.write(`enc-${name.replace(/\W+/g, '-')}.csv`, bytes);
+    const result = await ingestFiles([path], defaultOptions());
+    expect(result.files[0].encoding).toBe(encoding);
+    expect(result.items.map((i) => i.text)).toEqual([
+      'Your CV was “good” but the café role needed £ and € figures – sorry',
+      'Naïve answers; résumé too long',
+    ]);
+    expect(result.files[0].headers).toEqual(['ID', 'Feedback']);
+    expect(JSON.stringify(result)).not.toContain('\uFFFD');
+  });
+
+  it('reads Excel "Unicode Text" (UTF-16LE, tab-delimited)', async () => {
+    const tsv = 'Student\tFeedback\tDate\r\nS1\tNo examples of teamwork.\t04/03/2026\r\n';
+    const path = files.write('unicode-text.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(tsv, 'utf-16le')]));
+    const result = await ingestFiles([path], defaultOptions());
+    expect(result.files[0]).toMatchObject({ encoding: 'utf-16le', delimiter: '\t' });
+    expect(result.items[0]).toMatchObject({ candidate: 'S1', text: 'No examples of teamwork.', date: '2026-03-04', line: 2 });
+  });
+
+  it('reads Latin-1 text and obeys a forced encoding', async () => {
+    const latin = 'id,feedback\n1,"Trop timide à l\'entretien, manque de préparation"\n';
+    const path = files.write('latin1.csv', iconv.encode(latin, 'latin1'));
+    const detected = await ingestFiles([path], defaultOptions());
+    expect(detected.items[0].text).toBe("Trop timide à l'entretien, manque de préparation");
+    const forced = await ingestFiles([path], defaultOptions({ encoding: 'latin1' }));
+    expect(forced.files[0].encoding).toBe('latin1');
+    expect(forced.items[0].text).toBe("Trop timide à l'entretien, manque de préparation");
+  });
+
+  it('fails with exit 2 on an unknown --encoding', async () => {
+    const error = await cliErrorOf(() => ingestFiles([fixture('basic.csv')], defaultOptions({ encoding: 'utf-9' })));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(/unknown encoding "utf-9"/);
+  });
+
+  it('switches encoding when non-UTF-8 bytes first appear after the 64 KB sample', async () => {
+    const filler = Array.from({ length: 2000 }, (_, i) => `${i},Plain ascii feedback number ${i}.`).join('\n');
+    const bytes = Buffer.concat([Buffer.from(`id,feedback\n${filler}\n`), iconv.encode('late,Café “late” row\n', 'windows-1252')]);
+    expect(bytes.length).toBeGreaterThan(64 * 1024);
+    const result = await ingestFiles([files.write('late-cp1252.csv', bytes)], defaultOptions());
+    expect(result.items.at(-1)!.text).toBe('Café “late” row');
+    expect(result.files[0].encoding).toBe('windows-1252');
+    expect(result.files[0].notes.join('\n')).toMatch(/after the first 64 KB/);
+  });
+});
+
+describe('ingestFiles: delimiters and line endings', () => {
+  it('reads a semicolon file whose text has many commas', async () => {
+    const result = await ingestFiles([fixture('semicolon.csv')], defaultOptions());
+    expect(result.files[0].delimiter).toBe(';');
+    expect(result.items).toHaveLength(4);
+    expect(result.items[0].text).toBe('Strong field, many applicants, and an internal candidate, so we went another way, sorry.');
+  });
+
+  it('reads tab and pipe files, and obeys --delimiter', async () => {
+    const tab = await ingestFiles([fixture('tab.tsv')], defaultOptions());
+    expect(tab.files[0].delimiter).toBe('\t');
+    expect(tab.items[1].text).toBe('Did not research the company, or the role.');
+    const pipe = await ingestFiles([fixture('pipe.txt')], defaultOptions());
+    expect(pipe.files[0].delimiter).toBe('|');
+    expect(pipe.items[1].text).toBe('Did not research the company; or the role.');
+    // A forced delimiter is obeyed even when wrong; the error then shows how the file split.
+    const forced = await cliErrorOf(() =>
+      ingestFiles([fixture('semicolon.csv')], defaultOptions({ delimiter: 'comma', columns: { text: 'feedback' } })),
+    );
+    expect(forced.message).toMatch(/Columns found: "1;S1;2026;Strong field", "many applicants"/);
+  });
+
+  it.each([
+    ['CRLF', '\r\n'],
+    ['LF', '\n'],
+    ['CR', '\r'],
+  ])('reads %s line endings with quoted line breaks and reports start lines', async (name, eol) => {
+    const content = ['id,feedback', '1,"First line', 'second line"', '2,"He said ""no"""', '3,plain', '', ''].join(eol);
+    const result = await ingestFiles([files.write(`eol-${name}.csv`, content)], defaultOptions());
+    expect(result.items.map((i) => [i.id, i.line, i.text])).toEqual([
+      ['1', 2, 'First line\nsecond line'],
+      ['2', 4, 'He said "no"'],
+      ['3', 5, 'plain'],
+    ]);
+    expect(result.rejects).toEqual([]);
+  });
+});
+
+describe('ingestFiles: survey exports', () => {
+  it('skips the extra Qualtrics header rows and finds columns from question text', async () => {
+    const result = await ingestFiles([fixture('qualtrics.csv')], defaultOptions());
+    expectInvariant(result);
+    expect(result.files[0].skippedRows).toBe(2);
+    expect(result.files[0].notes.join('\n')).toMatch(/Qualtrics/);
+    expect(result.files[0].columns).toMatchObject({ id: 'ResponseId', text: 'Q3', candidate: 'Q1', cohort: 'Q2', date: 'EndDate' });
+    expect(result.items.map((i) => [i.id, i.line, i.date])).toEqual([
+      ['R_1a2b3c', 4, '2026-03-01'],
+      ['R_4d5e6f', 5, '2026-03-02'],
+    ]);
+  });
+
+  it('skips the SurveyMonkey sub-header row', async () => {
+    const result = await ingestFiles([fixture('surveymonkey.csv')], defaultOptions({ dateOrder: 'mdy' }));
+    expect(result.files[0].skippedRows).toBe(1);
+    expect(result.files[0].columns).toMatchObject({ id: 'Respondent ID', candidate: 'Student number', text: 'What feedback did the employer give you?' });
+    expect(result.items.map((i) => [i.id, i.line, i.date])).toEqual([
+      ['11800000001', 3, '2026-03-04'],
+      ['11800000002', 4, '2026-03-05'],
+    ]);
+  });
+
+  it('obeys skipRows', async () => {
+    const result = await ingestFiles([fixture('title-row.csv')], defaultOptions({ skipRows: 2 }));
+    expect(result.files[0]).toMatchObject({ skippedRows: 2, headers: ['Student', 'Feedback', 'Employer'] });
+    expect(result.items[0]).toMatchObject({ candidate: 'S1', employer: 'Acme', line: 5 });
+  });
+});
+
+describe('ingestFiles: headers and rows', () => {
+  it('renames empty and duplicate headers and keeps every value', async () => {
+    const result = await ingestFiles([fixture('headers.csv')], defaultOptions());
+    expect(result.files[0].headers).toEqual(['Feedback', 'column_2', 'Name', 'Name_2', 'name_3', 'column_6']);
+    expect(result.items).toHaveLength(2);
+    expect(result.items[0]).toMatchObject({ text: 'Lacked examples.', candidate: 'Ann' });
+    const byName = await ingestFiles([fixture('headers.csv')], defaultOptions({ columns: { candidate: 'Name_2', cohort: 'column_6' } }));
+    expect(byName.items[1]).toMatchObject({ candidate: 'Bobby', cohort: 'more' });
+  });
+
+  it('rejects ragged rows and empty texts, tolerates a trailing delimiter, ignores blank lines', async () => {
+    const path = fixture('ragged.csv');
+    const logger = createMemoryLogger();
+    const result = await ingestFiles([path], defaultOptions(), logger);
+    expectInvariant(result);
+    expect(result.items.map((i) => [i.id, i.line])).toEqual([
+      ['1', 2],
+      ['5', 6],
+      ['6', 8],
+    ]);
+    expect(result.rejects).toEqual([
+      { source: path, line: 3, reason: 'expected 3 fields, found 4', raw: '2,Too short,Interview,unexpected' },
+      { source: path, line: 4, reason: 'expected 3 fields, found 2', raw: '3,No keywords in the CV.' },
+      { source: path, line: 5, reason: 'empty feedback text in column "feedback"', raw: '4,   ,Application' },
+    ]);
+    expect(result.files[0]).toMatchObject({ dataRows: 6, items: 3, rejected: 3 });
+    expect(result.files[0].notes).toContain('1 blank row ignored');
+    expect(logger.lines[1]).toMatch(/^warning: .*ragged\.csv: 3 of 6 rows rejected \(1 × empty feedback text/);
+  });
+
+  it('keeps ids from the id column, makes repeats unique and uses <file>:<line> when missing', async () => {
+    const result = await ingestFiles([fixture('dup-ids.csv'), fixture('dup-ids-2.csv')], defaultOptions());
+    expectInvariant(result);
+    expect(result.items.map((i) => i.id)).toEqual(['A1', 'A2', 'A1#2', 'dup-ids.csv:5', 'A1#3', 'dup-ids-2.csv:A1', 'A3']);
+    expect(result.files[0].notes).toContain('2 repeated ids made unique (e.g. A1 → A1#2)');
+    expect(result.files[1].notes.join('\n')).toMatch(/prefixed with "dup-ids-2.csv:"/);
+  });
+
+  it('parses dates, keeps unparseable ones raw, and notes them', async () => {
+    const result = await ingestFiles([fixture('dates.csv')], defaultOptions());
+    expect(result.items.map((i) => i.date)).toEqual([
+      '2026-03-04', '2026-03-04', '2026-03-04', '2026-03-04', '2026-03-04', '2026-03-04', '2026-03-01', null, null, null,
+    ]);
+    expect(result.items[7].rawDate).toBe('next Tuesday');
+    expect(result.items[8].rawDate).toBeNull();
+    expect(result.files[0].notes).toContain('2 dates in column "date" not recognised (e.g. "next Tuesday", "31/02/2026"); left empty');
+    const mdy = await ingestFiles([fixture('dates.csv')], defaultOptions({ dateOrder: 'mdy' }));
+    expect(mdy.items[3].date).toBe('2026-04-03');
+  });
+
+  it('truncates very long texts at a boundary, marks them and notes it', async () => {
+    const long = 'The panel felt the answer lacked a clear result. '.repeat(100_000); // ~5 MB
+    const path = files.write('long.csv', `id,feedback,stage\n1,"${long}",Interview\n2,short one,CV\n`);
+    const started = Date.now();
+    const result = await ingestFiles([path], defaultOptions({ maxTextChars: 500 }));
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result.items[0].truncated).toBe(true);
+    expect(result.items[0].text.length).toBeLessThanOrEqual(500);
+    expect(result.items[0].text.endsWith('result.')).toBe(true);
+    expect(result.items[0].stage).toBe('Interview');
+    expect(result.items[1]).toMatchObject({ text: 'short one', line: 3 });
+    expect(result.items[1].truncated).toBeUndefined();
+    expect(result.files[0].notes).toContain('1 text longer than 500 characters truncated');
+  });
+
+  it('keeps at most 500 characters of a rejected row', async () => {
+    const path = files.write('long-reject.csv', `id,feedback,stage\n1,${'z'.repeat(5000)}\n`);
+    const error = await cliErrorOf(() => ingestFiles([path], defaultOptions()));
+    expect(error.exitCode).toBe(3);
+    const result = await ingestFiles([path, fixture('basic.csv')], defaultOptions());
+    expect(result.rejects[0].raw).toHaveLength(500);
+  });
+});
+
+describe('ingestFiles: broken input', () => {
+  it('fails with exit 3 on an empty or header-only file given alone', async () => {
+    const empty = await cliErrorOf(() => ingestFiles([fixture('empty.csv')], defaultOptions()));
+    expect(empty.exitCode).toBe(3);
+    expect(empty.message).toMatch(/empty\.csv: the file is empty/);
+    const headerOnly = await cliErrorOf(() => ingestFiles([fixture('header-only.csv')], defaultOptions()));
+    expect(headerOnly.exitCode).toBe(3);
+    expect(headerOnly.message).toMatch(/header-only\.csv: the file has a header but no data rows/);
+  });
+
+  it('warns and continues past an empty file among several', async () => {
+    const logger = createMemoryLogger();
+    const result = await ingestFiles([fixture('empty.csv'), fixture('basic.csv')], defaultOptions(), logger);
+    expect(result.items).toHaveLength(3);
+    expect(result.files).toHaveLength(2);
+    expect(logger.lines[0]).toMatch(/^warning: .*empty\.csv: the file is empty; skipped$/);
+  });
+
+  it('fails with exit 3 when no file yields an item, listing files and reasons', async () => {
+    const allRejected = files.write('all-rejected.csv', 'id,feedback\n1,\n2,  \n');
+    const error = await cliErrorOf(() => ingestFiles([fixture('header-only.csv'), allRejected], defaultOptions()));
+    expect(error.exitCode).toBe(3);
+    expect(error.message).toContain('header-only.csv');
+    expect(error.message).toContain('all-rejected.csv');
+    expect(error.message).toContain('2 × empty feedback text in column "feedback"');
+  });
+
+  it('fails with exit 2 on a quote that is never closed, naming the line', async () => {
+    const path = fixture('unclosed.csv');
+    const error = await cliErrorOf(() => ingestFiles([path], defaultOptions()));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(`${path}:4: a quoted field starting on line 4 is never closed. Close the quote or re-export the file.`);
+  });
+
+  it('needs at least one path', async () => {
+    const error = await cliErrorOf(() => ingestFiles([], defaultOptions()));
+    expect(error.exitCode).toBe(2);
+  });
+});
+
+describe('ingestFiles: large files', () => {
+  it('streams a file larger than the sample with correct lines across chunk boundaries', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) =>
+      i % 1000 === 0 ? `${i},"Multi\nline ${i}",S${i % 50}` : `${i},Feedback text for row ${i},S${i % 50}`,
+    );
+    const path = files.write('big.csv', `id,feedback,candidate\r\n${rows.join('\r\n')}\r\n`);
+    const result = await ingestFiles([path], defaultOptions());
+    expectInvariant(result);
+    expect(result.items).toHaveLength(30_000);
+    // Each multi-line row adds one physical line to every row after it.
+    const line = (i: number) => 2 + i + Math.ceil(i / 1000);
+    for (const i of [0, 1, 999, 1000, 1001, 29_999]) expect(result.items[i].line).toBe(line(i));
+    expect(result.items[1000].text).toBe('Multi\nline 1000');
+  });
+});

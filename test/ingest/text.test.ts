@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, normaliseText, normaliseValue, truncateAtBoundary } from '../../src/ingest/text.js';
+
+describe('normaliseText', () => {
+  it('trims, collapses spaces, keeps punctuation and at most one blank line', () => {
+    expect(normaliseText('  Too   quiet;\tno\u00A0eye contact!  \r\n\r\n\r\n\r\nNext:  ok? \u200B')).toBe(
+      'Too quiet; no eye contact!\n\nNext: ok?',
+    );
+  });
+
+  it('normalises optional values to one line or null', () => {
+    expect(normaliseValue('  BSc \n CS ')).toBe('BSc CS');
+    expect(normaliseValue('   ')).toBeNull();
+    expect(normaliseValue(undefined)).toBeNull();
+  });
+});
+
+describe('truncateAtBoundary', () => {
+  it('cuts after the last sentence that fits', () => {
+    const text = 'First sentence here. Second sentence is here. Third one runs long past the limit';
+    expect(truncateAtBoundary(text, 50)).toBe('First sentence here. Second sentence is here.');
+  });
+
+  it('cuts at a word when no sentence ends near the limit', () => {
+    const text = 'word '.repeat(30);
+    const cut = truncateAtBoundary(text, 52);
+    expect(cut.length).toBeLessThanOrEqual(52);
+    expect(cut.endsWith('word')).toBe(true);
+  });
+
+  it('cuts exactly at the limit in a text without spaces, never inside a surrogate pair', () => {
+    expect(truncateAtBoundary('x'.repeat(100), 10)).toBe('x'.repeat(10));
+    const emoji = 'a' + '😀'.repeat(10);
+    const cut = truncateAtBoundary(emoji, 4);
+    expect(cut).toBe('a😀');
+  });
+});
+
+describe('cleanText', () => {
+  it('leaves short texts alone', () => {
+    expect(cleanText(' Fine. ', 100)).toEqual({ text: 'Fine.', truncated: false });
+  });
+
+  it('shortens a multi-megabyte text quickly and marks it', () => {
+    const huge = 'This answer went on. '.repeat(200_000);
+    const started = Date.now();
+    const { text, truncated } = cleanText(huge, 1000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(truncated).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(1000);
+    expect(text.endsWith('on.')).toBe(true);
+  });
+});
