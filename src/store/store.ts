@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBBlobVector, type DuckDBConnection } from '@duckdb/node-api';
 import { CliError, ExitCode } from '../errors.js';
 import type { EngineInfo, FeedbackItem, PreviousRun } from '../types.js';
 
@@ -248,7 +248,11 @@ function vectorBytes(vector: Float32Array): Uint8Array {
 }
 
 function bytesToVector(bytes: Uint8Array): Float32Array {
-  // Copy: the blob's view may be unaligned or shared.
+  if (bytes.byteLength % 4 !== 0) return new Float32Array(0);
+  // A fresh, whole buffer can be used as is; a view into a shared or unaligned one is copied.
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength && bytes.buffer instanceof ArrayBuffer) {
+    return new Float32Array(bytes.buffer);
+  }
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
   return new Float32Array(copy.buffer);
@@ -291,15 +295,22 @@ class DuckDBStore implements Store {
         },
         'temp',
       );
-      const result = await c.runAndReadAll(
+      const result = await c.run(
         `SELECT e.text_sha256, e.dims, e.vector FROM embeddings e JOIN wanted_hashes w USING (text_sha256) WHERE e.embedder_id = $1`,
         [embedderId],
       );
-      // getColumns() is empty (not three empty columns) when no row matched.
-      const [hashes = [], dims = [], vectors = []] = result.getColumns() as [string[]?, number[]?, { bytes: Uint8Array }[]?];
-      for (let i = 0; i < hashes.length; i++) {
-        const vector = bytesToVector(vectors[i].bytes);
-        if (vector.length === dims[i]) found.set(hashes[i], vector);
+      // Read the vectors straight from the result chunks: no intermediate value objects.
+      for (let chunkIndex = 0; chunkIndex < result.chunkCount; chunkIndex++) {
+        const chunk = result.getChunk(chunkIndex);
+        const hashes = chunk.getColumnVector(0);
+        const dims = chunk.getColumnVector(1);
+        const vectors = chunk.getColumnVector(2) as DuckDBBlobVector;
+        for (let row = 0; row < chunk.rowCount; row++) {
+          const bytes = vectors.getItemBytes(row);
+          if (!bytes) continue;
+          const vector = bytesToVector(bytes);
+          if (vector.length === dims.getItem(row)) found.set(hashes.getItem(row) as string, vector);
+        }
       }
       await c.run(`DROP TABLE IF EXISTS temp.main.wanted_hashes`);
       return found;

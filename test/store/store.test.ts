@@ -301,6 +301,14 @@ describe('embedding cache', () => {
     expect((await store.getVectors('transformers:other', [a.hash])).size).toBe(0);
   });
 
+  it('round-trips tiny vectors too (DuckDB stores blobs of 12 bytes or less inline)', async () => {
+    const store = await open();
+    const tiny = [Float32Array.from([1.5]), Float32Array.from([0.25, -7]), Float32Array.from([3, 2, 1e-7])];
+    await store.putVectors('m', tiny.map((vector, i) => ({ hash: `h${i}`, vector })));
+    const got = await store.getVectors('m', ['h0', 'h1', 'h2']);
+    tiny.forEach((vector, i) => expect(got.get(`h${i}`)).toEqual(vector));
+  });
+
   it('keeps the first vector for a hash and ignores repeats', async () => {
     const store = await open();
     const hash = hashText('same');
