@@ -72,7 +72,7 @@ export async function runJob(config: RunConfig, effects: RunEffects): Promise<Ru
     const cache = prepared.cacheStats();
     if (store) logger.info(`embedding cache: ${cache.hits} hit(s), ${cache.misses} miss(es)`);
 
-    const previous = store ? await store.previousRun() : null;
+    const previous = store ? await store.previousRun({ taxonomySource: taxonomy.source }) : null;
     const generatedAt = effects.now().toISOString();
     const model = analyse({
       classified,
