@@ -128,8 +128,9 @@ export function createDecoder(detected: DetectedEncoding): TextDecoderLike {
     },
     write(bytes: Uint8Array): string {
       if (!settled) {
-        const firstHigh = bytes.findIndex((b) => b >= 0x80);
-        if (firstHigh >= 0) {
+        let firstHigh = 0;
+        while (firstHigh < bytes.length && bytes[firstHigh] < 0x80) firstHigh++;
+        if (firstHigh < bytes.length) {
           settled = true;
           const window = bytes.subarray(firstHigh, firstHigh + 4096);
           if (!isValidUtf8(window)) {

@@ -55,7 +55,7 @@ export async function ingestFiles(paths: string[], options: IngestOptions, logge
   const files: IngestFileReport[] = [];
 
   for (const path of paths) {
-    const outcome = await ingestFile(path, { ...options, delimiter }, ids);
+    const outcome = await ingestFile(path, { ...options, delimiter }, ids, logger);
     const { report } = outcome;
     files.push(report);
     for (const item of outcome.items) items.push(item);
@@ -100,7 +100,7 @@ export function summariseReasons(rejects: RejectedRow[], max = 4): string {
 
 type FileOptions = Omit<IngestOptions, 'delimiter'> & { delimiter: string | undefined };
 
-async function ingestFile(path: string, options: FileOptions, ids: IdRegistry): Promise<FileOutcome> {
+async function ingestFile(path: string, options: FileOptions, ids: IdRegistry, logger: Logger): Promise<FileOutcome> {
   const handle = await openInput(path);
   let closed = false;
   try {
@@ -134,9 +134,16 @@ async function ingestFile(path: string, options: FileOptions, ids: IdRegistry): 
     const stream = handle.createReadStream({ start: 0, highWaterMark: READ_CHUNK });
     closed = true; // the stream owns the handle from here
     try {
-      for await (const chunk of stream) reader.push(decoder.write(chunk as Buffer));
+      const label = `reading ${basename(path)}`;
+      let bytesRead = 0;
+      for await (const chunk of stream) {
+        reader.push(decoder.write(chunk as Buffer));
+        bytesRead += (chunk as Buffer).length;
+        logger.progress(label, bytesRead, size);
+      }
       reader.push(decoder.end());
       reader.end();
+      logger.progressDone(label);
     } catch (error) {
       stream.destroy();
       if (error instanceof UnclosedQuoteError) {

@@ -2,7 +2,11 @@
 // invisible characters, runs of blank lines); words and punctuation are left as written.
 
 /** Trim, turn every kind of space into one space, keep line breaks (at most one blank line). */
+// Anything normaliseText would change besides the ends; most texts have none of it.
+const NEEDS_WORK = /[\r\n\t\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00A0\u00AD\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]| {2}/;
+
 export function normaliseText(value: string): string {
+  if (!NEEDS_WORK.test(value)) return value.trim();
   return value
     .replace(/\r\n?/g, '\n')
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
