@@ -1,26 +1,27 @@
 // Stage diagnosis: do candidates fail to get interviews (CV, cover letter, tests) or lose at
 // interview and assessment? The advice differs completely between the two.
 
-import type { ClassifiedItem, Theme } from '../types.js';
+import type { Theme } from '../types.js';
 import type { DiagnosisSide, Phase, PhaseBreakdown, StageDiagnosis, StageVerdict, ThemeShare } from './model.js';
-import { AT_INTERVIEW, BEFORE_INTERVIEW, phaseOfStage } from './phases.js';
-import { percent, personKey, ratio, themeIdsOf } from './util.js';
+import { AT_INTERVIEW, BEFORE_INTERVIEW } from './phases.js';
+import type { PreparedItem } from './prepare.js';
+import { percent, ratio } from './util.js';
 
 const TOP_THEMES = 5;
 
 function side(
-  entries: readonly ClassifiedItem[],
+  items: readonly PreparedItem[],
   phases: readonly Phase[],
   themes: readonly Theme[],
   minGroup: number,
 ): DiagnosisSide {
-  const inSide = entries.filter((entry) => phases.includes(phaseOfStage(entry.item.stage)));
-  const people = new Set(inSide.map(personKey));
+  const inSide = items.filter((prepared) => phases.includes(prepared.phase));
+  const people = new Set(inSide.map((prepared) => prepared.person));
   const suppressed = people.size < minGroup;
   let top: ThemeShare[] | null = null;
   if (!suppressed) {
     const counts = new Map<string, number>();
-    for (const entry of inSide) for (const id of themeIdsOf(entry)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const prepared of inSide) for (const id of prepared.themeIds) counts.set(id, (counts.get(id) ?? 0) + 1);
     top = themes
       .map((theme, order) => ({ id: theme.id, items: counts.get(theme.id) ?? 0, order }))
       .filter((theme) => theme.items > 0 && theme.id !== 'uninformative')
@@ -41,14 +42,14 @@ function describeTop(top: ThemeShare[] | null, labels: ReadonlyMap<string, strin
 }
 
 export function diagnoseStages(
-  entries: readonly ClassifiedItem[],
+  items: readonly PreparedItem[],
   phases: PhaseBreakdown[],
   themes: readonly Theme[],
   minGroup: number,
 ): StageDiagnosis {
-  const beforeInterview = side(entries, BEFORE_INTERVIEW, themes, minGroup);
-  const atInterview = side(entries, AT_INTERVIEW, themes, minGroup);
-  const unstagedItems = entries.length - beforeInterview.items - atInterview.items;
+  const beforeInterview = side(items, BEFORE_INTERVIEW, themes, minGroup);
+  const atInterview = side(items, AT_INTERVIEW, themes, minGroup);
+  const unstagedItems = items.length - beforeInterview.items - atInterview.items;
   const staged = beforeInterview.items + atInterview.items;
   const beforeShare = staged > 0 ? beforeInterview.items / staged : 0;
   let verdict: StageVerdict;

@@ -10,8 +10,9 @@ import type {
 } from '../types.js';
 import { computeBreakdowns, computePhases } from './breakdowns.js';
 import { diagnoseStages } from './diagnosis.js';
-import type { Cooccurrence, Quote, ReportModel, ThemeSummary } from './model.js';
-import { selectQuotes } from './quotes.js';
+import type { Cooccurrence, ReportModel, ThemeSummary } from './model.js';
+import { prepare, type PreparedItem } from './prepare.js';
+import { selectAllQuotes } from './quotes.js';
 import { candidateRecurrence, pseudonyms, toRecurringCandidates } from './recurrence.js';
 import {
   cohortsTakeaway,
@@ -21,7 +22,7 @@ import {
   prevalenceTakeaway,
   recurrenceTakeaway,
 } from './takeaways.js';
-import { compareItems, compareStrings, knownCandidate, personKey, ratio, round, themeIdsOf } from './util.js';
+import { compareStrings, ratio, round } from './util.js';
 
 export type * from './model.js';
 export { phaseOfStage, PHASES, PHASE_LABELS } from './phases.js';
@@ -38,18 +39,16 @@ export interface AnalysisInput {
 }
 
 function themeSummaries(
-  entries: readonly ClassifiedItem[],
+  items: readonly PreparedItem[],
   taxonomy: Taxonomy,
   previous: PreviousRun | null,
 ): ThemeSummary[] {
-  const items = new Map<string, number>();
+  const themeItems = new Map<string, number>();
   const people = new Map<string, Set<string>>();
   const perCandidate = new Map<string, Map<string, number>>();
-  for (const entry of entries) {
-    const person = personKey(entry);
-    const candidate = knownCandidate(entry);
-    for (const id of themeIdsOf(entry)) {
-      items.set(id, (items.get(id) ?? 0) + 1);
+  for (const { person, candidate, themeIds } of items) {
+    for (const id of themeIds) {
+      themeItems.set(id, (themeItems.get(id) ?? 0) + 1);
       if (!people.has(id)) people.set(id, new Set());
       people.get(id)!.add(person);
       if (candidate !== null) {
@@ -60,8 +59,8 @@ function themeSummaries(
     }
   }
   return taxonomy.themes.map((theme) => {
-    const count = items.get(theme.id) ?? 0;
-    const share = ratio(count, entries.length);
+    const count = themeItems.get(theme.id) ?? 0;
+    const share = ratio(count, items.length);
     const recurringCandidates = [...(perCandidate.get(theme.id)?.values() ?? [])].filter((n) => n >= 2).length;
     let change: ThemeSummary['change'] = null;
     if (previous !== null) {
@@ -82,10 +81,11 @@ function themeSummaries(
 }
 
 /** Items carrying both themes of each pair; pairs in taxonomy order, most frequent first. */
-function cooccurrences(entries: readonly ClassifiedItem[], order: ReadonlyMap<string, number>): Cooccurrence[] {
+function cooccurrences(items: readonly PreparedItem[], order: ReadonlyMap<string, number>): Cooccurrence[] {
   const counts = new Map<string, Cooccurrence>();
-  for (const entry of entries) {
-    const ids = [...themeIdsOf(entry)]
+  for (const { themeIds } of items) {
+    if (themeIds.length < 2) continue;
+    const ids = [...themeIds]
       .filter((id) => order.has(id))
       .sort((a, b) => order.get(a)! - order.get(b)!);
     for (let i = 0; i < ids.length; i += 1) {
@@ -102,32 +102,38 @@ function cooccurrences(entries: readonly ClassifiedItem[], order: ReadonlyMap<st
   );
 }
 
-function dateRange(entries: readonly ClassifiedItem[]): { from: string; to: string } | null {
-  const dates = entries.map((entry) => entry.item.date).filter((date): date is string => date !== null).sort(compareStrings);
-  return dates.length > 0 ? { from: dates[0], to: dates[dates.length - 1] } : null;
+function dateRange(items: readonly PreparedItem[]): { from: string; to: string } | null {
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const { entry } of items) {
+    const date = entry.item.date;
+    if (date === null) continue;
+    if (from === null || compareStrings(date, from) < 0) from = date;
+    if (to === null || compareStrings(date, to) > 0) to = date;
+  }
+  return from !== null && to !== null ? { from, to } : null;
 }
 
 export function analyse(input: AnalysisInput): ReportModel {
   const { taxonomy, options } = input;
   // Input order can depend on how files were listed; everything downstream sorts from here.
-  const entries = [...input.classified].sort(compareItems);
+  const items = prepare(input.classified);
   const themeIds = taxonomy.themes.map((theme) => theme.id);
   const order = new Map(themeIds.map((id, index) => [id, index]));
   const labels = labelsOf(taxonomy.themes);
 
-  const themes = themeSummaries(entries, taxonomy, input.previous);
-  const { all, recurring } = candidateRecurrence(entries, order);
+  const themes = themeSummaries(items, taxonomy, input.previous);
+  const { all, recurring } = candidateRecurrence(items, order);
   const names = pseudonyms(all, options.showIds);
   const recurrence = toRecurringCandidates(recurring, names);
-  const breakdowns = computeBreakdowns(entries, themeIds, options.minGroup);
-  const phases = computePhases(entries, themeIds, options.minGroup);
-  const stageDiagnosis = diagnoseStages(entries, phases, taxonomy.themes, options.minGroup);
-  const cooccurrence = cooccurrences(entries, order);
-  const quotes: Record<string, Quote[]> = {};
-  for (const id of themeIds) quotes[id] = selectQuotes(entries, id, names);
+  const breakdowns = computeBreakdowns(items, themeIds, options.minGroup);
+  const phases = computePhases(items, themeIds, options.minGroup);
+  const stageDiagnosis = diagnoseStages(items, phases, taxonomy.themes, options.minGroup);
+  const cooccurrence = cooccurrences(items, order);
+  const quotes = selectAllQuotes(items, themeIds, names);
 
-  const people = new Set(entries.map(personKey));
-  const itemsWithoutCandidate = entries.filter((entry) => knownCandidate(entry) === null).length;
+  const people = new Set(items.map((prepared) => prepared.person));
+  const itemsWithoutCandidate = items.filter((prepared) => prepared.candidate === null).length;
 
   return {
     schemaVersion: 1,
@@ -139,14 +145,14 @@ export function analyse(input: AnalysisInput): ReportModel {
       files: input.inputs.files,
       rejects: input.inputs.rejects,
       dataRows: input.inputs.dataRows,
-      dateRange: dateRange(entries),
+      dateRange: dateRange(items),
     },
     counts: {
-      items: entries.length,
-      segments: entries.reduce((sum, entry) => sum + entry.segments.length, 0),
+      items: items.length,
+      segments: items.reduce((sum, prepared) => sum + prepared.entry.segments.length, 0),
       candidates: people.size,
       rejectedRows: input.inputs.rejects.length,
-      unthemedItems: entries.filter((entry) => entry.themes.length === 0).length,
+      unthemedItems: items.filter((prepared) => prepared.themeIds.length === 0).length,
       dataRows: input.inputs.dataRows,
       itemsWithoutCandidate,
     },
@@ -157,7 +163,7 @@ export function analyse(input: AnalysisInput): ReportModel {
     stageDiagnosis,
     quotes,
     takeaways: {
-      prevalence: prevalenceTakeaway(themes, entries.length),
+      prevalence: prevalenceTakeaway(themes, items.length),
       stageHeatmap: stageDiagnosis.takeaway,
       overTime: overTimeTakeaway(breakdowns.byMonth, themes),
       recurrence: recurrenceTakeaway(recurrence, themes, all.length),

@@ -3,7 +3,8 @@
 
 import type { ClassifiedItem, ThemeAssignment } from '../types.js';
 import type { Quote, QuotePart } from './model.js';
-import { personKey, round } from './util.js';
+import type { PreparedItem } from './prepare.js';
+import { round } from './util.js';
 
 export const MAX_QUOTES = 5;
 const EXCERPT_CONTEXT = 140;
@@ -95,34 +96,49 @@ export function quoteParts(text: string, evidence: Range | null, cues: readonly 
   return parts;
 }
 
-/** Highest-scoring items first, one per candidate while there are enough candidates. */
-export function selectQuotes(
-  entries: readonly ClassifiedItem[],
-  themeId: string,
+interface Scored {
+  prepared: PreparedItem;
+  assignment: ThemeAssignment;
+}
+
+/** Quotes for every theme, from one pass over the items. */
+export function selectAllQuotes(
+  items: readonly PreparedItem[],
+  themeIds: readonly string[],
   names: ReadonlyMap<string, string>,
-): Quote[] {
-  const scored: { entry: ClassifiedItem; assignment: ThemeAssignment; position: number }[] = [];
-  entries.forEach((entry, position) => {
-    const assignment = entry.themes.find((candidate) => candidate.themeId === themeId);
-    if (assignment) scored.push({ entry, assignment, position });
-  });
-  scored.sort((a, b) => b.assignment.score - a.assignment.score || a.position - b.position);
+): Record<string, Quote[]> {
+  const byTheme = new Map<string, Scored[]>(themeIds.map((id) => [id, []]));
+  for (const prepared of items) {
+    for (const assignment of prepared.entry.themes) {
+      const list = byTheme.get(assignment.themeId);
+      // An item carries each theme once; keep its best assignment if it repeats.
+      if (list && !(list.length > 0 && list[list.length - 1].prepared === prepared)) list.push({ prepared, assignment });
+    }
+  }
+  const quotes: Record<string, Quote[]> = {};
+  for (const id of themeIds) quotes[id] = selectQuotes(byTheme.get(id)!, names);
+  return quotes;
+}
+
+/** Highest-scoring items first, one per candidate while there are enough candidates. */
+function selectQuotes(scored: Scored[], names: ReadonlyMap<string, string>): Quote[] {
+  scored.sort((a, b) => b.assignment.score - a.assignment.score || a.prepared.position - b.prepared.position);
   const chosen: typeof scored = [];
   const people = new Set<string>();
   for (const candidate of scored) {
     if (chosen.length >= MAX_QUOTES) break;
-    const person = personKey(candidate.entry);
+    const person = candidate.prepared.person;
     if (people.has(person)) continue;
     people.add(person);
     chosen.push(candidate);
   }
   // Fewer distinct people than quotes wanted: fill up with their other items.
-  for (const candidate of scored) {
+  for (const candidate of scored.slice(0, MAX_QUOTES)) {
     if (chosen.length >= Math.min(MAX_QUOTES, 3)) break;
     if (!chosen.includes(candidate)) chosen.push(candidate);
   }
-  return chosen.map(({ entry, assignment }) => {
-    const candidate = entry.item.candidate?.trim() || null;
+  return chosen.map(({ prepared, assignment }) => {
+    const { entry, candidate } = prepared;
     return {
       itemId: entry.item.id,
       candidate: candidate === null ? null : (names.get(candidate) ?? null),

@@ -1,9 +1,8 @@
 // "People tend to repeat the same failures": for each candidate, the themes that came back in two
 // or more of their rejections. Also assigns the pseudonyms the report shows instead of real ids.
 
-import type { ClassifiedItem } from '../types.js';
 import type { RecurringCandidate, RecurringTheme } from './model.js';
-import { knownCandidate, themeIdsOf } from './util.js';
+import type { PreparedItem } from './prepare.js';
 
 export interface CandidateRecurrence {
   /** Real candidate id. */
@@ -23,23 +22,23 @@ function compareStrength(a: CandidateRecurrence, b: CandidateRecurrence): number
   return maxB - maxA || sumB - sumA || b.themes.length - a.themes.length || a.firstSeen - b.firstSeen;
 }
 
-/** `entries` must already be in input order. */
+/** `items` must already be in input order. */
 export function candidateRecurrence(
-  entries: readonly ClassifiedItem[],
+  items: readonly PreparedItem[],
   themeOrder: ReadonlyMap<string, number>,
 ): { all: CandidateRecurrence[]; recurring: CandidateRecurrence[] } {
   const byCandidate = new Map<string, { items: number; themeItems: Map<string, number>; firstSeen: number }>();
-  entries.forEach((entry, position) => {
-    const id = knownCandidate(entry);
-    if (id === null) return;
+  for (const prepared of items) {
+    const id = prepared.candidate;
+    if (id === null) continue;
     let record = byCandidate.get(id);
     if (!record) {
-      record = { items: 0, themeItems: new Map(), firstSeen: position };
+      record = { items: 0, themeItems: new Map(), firstSeen: prepared.position };
       byCandidate.set(id, record);
     }
     record.items += 1;
-    for (const themeId of themeIdsOf(entry)) record.themeItems.set(themeId, (record.themeItems.get(themeId) ?? 0) + 1);
-  });
+    for (const themeId of prepared.themeIds) record.themeItems.set(themeId, (record.themeItems.get(themeId) ?? 0) + 1);
+  }
   const all: CandidateRecurrence[] = [];
   for (const [id, record] of byCandidate) {
     const themes = [...record.themeItems.entries()]

@@ -18,23 +18,6 @@ export function ratio(part: number, whole: number): number {
   return whole > 0 ? round(part / whole) : 0;
 }
 
-/** Who an item belongs to. Items without a candidate are treated as people of their own, so
- * a file without a candidate column still yields groups large enough to show. */
-export function personKey(entry: ClassifiedItem): string {
-  return entry.item.candidate !== null && entry.item.candidate.trim() !== ''
-    ? `c:${entry.item.candidate.trim()}`
-    : `i:${entry.item.id}`;
-}
-
-export function knownCandidate(entry: ClassifiedItem): string | null {
-  const candidate = entry.item.candidate;
-  return candidate !== null && candidate.trim() !== '' ? candidate.trim() : null;
-}
-
-export function themeIdsOf(entry: ClassifiedItem): Set<string> {
-  return new Set(entry.themes.map((assignment) => assignment.themeId));
-}
-
 export function percent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }

@@ -1,0 +1,58 @@
+// Per-item facts every analysis needs (who, which themes, which groups), computed once so the
+// breakdowns stay linear on large exports.
+
+import type { ClassifiedItem } from '../types.js';
+import type { Phase } from './model.js';
+import { phaseOfStage } from './phases.js';
+import { compareItems } from './util.js';
+
+export interface PreparedItem {
+  entry: ClassifiedItem;
+  /** Position in input order (file, line, id). */
+  position: number;
+  /** Candidate id, or a per-item key when the candidate is unknown (a person of their own). */
+  person: string;
+  candidate: string | null;
+  /** Distinct theme ids of the item. */
+  themeIds: string[];
+  /** Whitespace-collapsed values; null when missing or blank. */
+  stage: string | null;
+  cohort: string | null;
+  month: string | null;
+  phase: Phase;
+}
+
+export function normaliseValue(value: string | null): string | null {
+  if (value === null) return null;
+  const collapsed = value.replace(/\s+/g, ' ').trim();
+  return collapsed === '' ? null : collapsed;
+}
+
+export function monthOf(date: string | null): string | null {
+  return date !== null && /^\d{4}-\d{2}/.test(date) ? date.slice(0, 7) : null;
+}
+
+export function prepare(classified: readonly ClassifiedItem[]): PreparedItem[] {
+  const phaseCache = new Map<string, Phase>();
+  return [...classified].sort(compareItems).map((entry, position) => {
+    const candidate = normaliseValue(entry.item.candidate);
+    const stage = normaliseValue(entry.item.stage);
+    let phase: Phase = 'other';
+    if (stage !== null) {
+      const cached = phaseCache.get(stage);
+      phase = cached ?? phaseOfStage(stage);
+      if (cached === undefined) phaseCache.set(stage, phase);
+    }
+    return {
+      entry,
+      position,
+      person: candidate !== null ? `c:${candidate}` : `i:${entry.item.id}`,
+      candidate,
+      themeIds: [...new Set(entry.themes.map((assignment) => assignment.themeId))],
+      stage,
+      cohort: normaliseValue(entry.item.cohort),
+      month: monthOf(entry.item.date),
+      phase,
+    };
+  });
+}

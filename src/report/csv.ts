@@ -1,0 +1,98 @@
+// CSV outputs: RFC 4180 (CRLF between records, fields quoted when they hold a comma, quote, CR or
+// LF) with spreadsheet formula injection neutralised (OWASP): text cells starting with = + - @,
+// tab, CR or LF get a leading apostrophe. Numbers we compute are written as they are.
+
+import type { ClassifiedItem, RejectedRow, Taxonomy } from '../types.js';
+import { compareItems } from '../analyse/util.js';
+
+export type CsvCell = string | number | boolean | null;
+
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export function csvField(cell: CsvCell): string {
+  if (cell === null) return '';
+  const text = typeof cell === 'string' ? neutraliseFormula(cell) : String(cell);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  const lines = [header.map(csvField).join(',')];
+  for (const row of rows) lines.push(row.map(csvField).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function themeOrder(taxonomy: Taxonomy | null, entry: ClassifiedItem): string[] {
+  if (taxonomy === null) return entry.themes.map((theme) => theme.themeId);
+  const order = new Map(taxonomy.themes.map((theme, index) => [theme.id, index]));
+  return entry.themes
+    .map((theme) => theme.themeId)
+    .sort((a, b) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER));
+}
+
+function sortedItems(classified: readonly ClassifiedItem[]): ClassifiedItem[] {
+  return [...classified].sort(compareItems);
+}
+
+export const ITEMS_COLUMNS = ['id', 'candidate', 'cohort', 'stage', 'employer', 'role', 'date', 'themes', 'scores', 'text', 'source', 'line'] as const;
+
+/** One row per feedback item. Themes in taxonomy order when the taxonomy is known, else as assigned. */
+export function itemsCsv(classified: readonly ClassifiedItem[], taxonomy: Taxonomy | null = null): string {
+  const rows = sortedItems(classified).map((entry) => {
+    const ids = themeOrder(taxonomy, entry);
+    const scoreOf = new Map(entry.themes.map((theme) => [theme.themeId, theme.score]));
+    const { item } = entry;
+    return [
+      item.id,
+      item.candidate,
+      item.cohort,
+      item.stage,
+      item.employer,
+      item.role,
+      item.date ?? item.rawDate ?? null,
+      ids.join('|'),
+      ids.map((id) => `${id}:${(scoreOf.get(id) ?? 0).toFixed(2)}`).join('|'),
+      item.text,
+      item.source,
+      item.line,
+    ];
+  });
+  return csv(ITEMS_COLUMNS, rows);
+}
+
+export const SEGMENTS_COLUMNS = ['item_id', 'segment', 'text', 'themes', 'best_theme', 'best_score', 'favourable'] as const;
+
+export function segmentsCsv(classified: readonly ClassifiedItem[], taxonomy: Taxonomy): string {
+  const ids = taxonomy.themes.map((theme) => theme.id);
+  const order = new Map(ids.map((id, index) => [id, index]));
+  const rows: CsvCell[][] = [];
+  for (const entry of sortedItems(classified)) {
+    for (const segment of [...entry.segments].sort((a, b) => a.index - b.index)) {
+      let best = -1;
+      for (let i = 0; i < segment.scores.length; i += 1) if (best < 0 || segment.scores[i] > segment.scores[best]) best = i;
+      const themes = [...segment.themes].sort((a, b) => (order.get(a) ?? ids.length) - (order.get(b) ?? ids.length));
+      rows.push([
+        entry.item.id,
+        segment.index,
+        segment.text,
+        themes.join('|'),
+        best >= 0 ? (ids[best] ?? null) : null,
+        best >= 0 ? Number(segment.scores[best].toFixed(4)) : null,
+        segment.favourable,
+      ]);
+    }
+  }
+  return csv(SEGMENTS_COLUMNS, rows);
+}
+
+export const REJECTS_COLUMNS = ['source', 'line', 'reason', 'raw'] as const;
+
+export function rejectsCsv(rejects: readonly RejectedRow[]): string {
+  const rows = [...rejects]
+    .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.line - b.line))
+    .map((row) => [row.source, row.line, row.reason, row.raw]);
+  return csv(REJECTS_COLUMNS, rows);
+}

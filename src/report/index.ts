@@ -1,0 +1,34 @@
+// The output files of a run, as names and contents; the caller writes them (atomically).
+
+import type { ReportModel } from '../analyse/model.js';
+import type { ClassifiedItem } from '../types.js';
+import { itemsCsv, rejectsCsv, segmentsCsv } from './csv.js';
+import { renderReport } from './render.js';
+import { buildSummary } from './summary.js';
+
+export { buildSummary, type Summary, type SummaryTheme } from './summary.js';
+export { renderReport } from './render.js';
+export { itemsCsv, segmentsCsv, rejectsCsv, csv, csvField, neutraliseFormula } from './csv.js';
+export { html, unsafe, escapeHtml, jsonForScript, Html } from './html.js';
+
+export interface OutputFile {
+  name: string;
+  content: string;
+}
+
+export function summaryJson(model: ReportModel): string {
+  return `${JSON.stringify(buildSummary(model), null, 2)}\n`;
+}
+
+/** report.html, items.csv, segments.csv, summary.json, and rejects.csv when rows were rejected. */
+export function buildOutputs(model: ReportModel, classified: ClassifiedItem[]): OutputFile[] {
+  const taxonomy = { source: model.taxonomy.source, themes: model.taxonomy.themes };
+  const outputs: OutputFile[] = [
+    { name: 'report.html', content: renderReport(model) },
+    { name: 'items.csv', content: itemsCsv(classified, taxonomy) },
+    { name: 'segments.csv', content: segmentsCsv(classified, taxonomy) },
+    { name: 'summary.json', content: summaryJson(model) },
+  ];
+  if (model.inputs.rejects.length > 0) outputs.push({ name: 'rejects.csv', content: rejectsCsv(model.inputs.rejects) });
+  return outputs;
+}

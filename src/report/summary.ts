@@ -1,0 +1,80 @@
+// summary.json: the machine-readable contract scripts depend on. Only figures, never feedback text.
+
+import type {
+  Breakdowns,
+  Cooccurrence,
+  RecurringCandidate,
+  ReportModel,
+  StageDiagnosis,
+  ThemeChange,
+} from '../analyse/model.js';
+import type { EngineName } from '../types.js';
+
+export interface SummaryTheme {
+  id: string;
+  label: string;
+  actionable: boolean;
+  items: number;
+  share: number;
+  candidates: number;
+  recurringCandidates: number;
+  change: ThemeChange | null;
+}
+
+export interface Summary {
+  schemaVersion: 1;
+  generatedAt: string;
+  engine: { name: EngineName; model: string | null; fallbackReason: string | null };
+  taxonomy: { source: string; themes: number };
+  thresholds: { source: string };
+  counts: {
+    items: number;
+    segments: number;
+    candidates: number;
+    rejectedRows: number;
+    unthemedItems: number;
+    dataRows: number;
+  };
+  themes: SummaryTheme[];
+  recurrence: RecurringCandidate[];
+  breakdowns: Breakdowns;
+  cooccurrence: Cooccurrence[];
+  stageDiagnosis: StageDiagnosis;
+  cache: { hits: number; misses: number } | null;
+  previousRun: { runId: string; finishedAt: string } | null;
+}
+
+export function buildSummary(model: ReportModel): Summary {
+  const { counts } = model;
+  return {
+    schemaVersion: 1,
+    generatedAt: model.generatedAt,
+    engine: { name: model.engine.name, model: model.engine.model, fallbackReason: model.engine.fallbackReason },
+    taxonomy: { source: model.taxonomy.source, themes: model.taxonomy.themes.length },
+    thresholds: { source: model.thresholdsSource },
+    counts: {
+      items: counts.items,
+      segments: counts.segments,
+      candidates: counts.candidates,
+      rejectedRows: counts.rejectedRows,
+      unthemedItems: counts.unthemedItems,
+      dataRows: counts.dataRows,
+    },
+    themes: model.themes.map((theme) => ({
+      id: theme.id,
+      label: theme.label,
+      actionable: theme.actionable,
+      items: theme.items,
+      share: theme.share,
+      candidates: theme.candidates,
+      recurringCandidates: theme.recurringCandidates,
+      change: theme.change,
+    })),
+    recurrence: model.recurrence,
+    breakdowns: model.breakdowns,
+    cooccurrence: model.cooccurrence,
+    stageDiagnosis: model.stageDiagnosis,
+    cache: model.cache,
+    previousRun: model.previousRun,
+  };
+}

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { assetsDirectory, inlineScriptSafe } from '../../src/report/assets.js';
+import { buildOutputs } from '../../src/report/index.js';
+import { chartData, renderReport } from '../../src/report/render.js';
+import { contrast, PAGE_BACKGROUND, PALETTE } from '../../src/report/palette.js';
+import { GENERATED_AT, cohortModel, hostileModel, modelFrom, syntheticClassified } from '../fixtures/report/models.js';
+
+function inlineScripts(page: string): { attributes: string; body: string }[] {
+  return [...page.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].map((match) => ({ attributes: match[1], body: match[2] }));
+}
+
+function cspOf(page: string): string {
+  const match = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page);
+  expect(match).not.toBeNull();
+  return match![1].replace(/&#39;/g, "'");
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
+
+describe('renderReport', () => {
+  it('allows exactly the inline scripts it contains by hash, and no unsafe-inline scripts', () => {
+    const page = renderReport(cohortModel().model);
+    const csp = cspOf(page);
+    const scripts = inlineScripts(page);
+    expect(scripts.map((script) => script.attributes.trim())).toEqual(['type="application/json" id="report-data"', '', '']);
+    const scriptSrc = csp.split('; ').find((directive) => directive.startsWith('script-src '))!;
+    expect(scriptSrc).not.toContain('unsafe-inline');
+    expect(scriptSrc).toBe(`script-src 'sha256-${sha256(scripts[1].body)}' 'sha256-${sha256(scripts[2].body)}'`);
+    expect(csp).toContain("default-src 'none'");
+    const style = /<style>([\s\S]*?)<\/style>/.exec(page)![1];
+    expect(csp).toContain(`style-src 'sha256-${sha256(style)}'`);
+  });
+
+  it('embeds the chart data as JSON that parses back to exactly the figures', () => {
+    const { model } = cohortModel();
+    const page = renderReport(model);
+    const json = inlineScripts(page)[0].body;
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(chartData(model))));
+  });
+
+  it('never lets hostile feedback or metadata out as markup', () => {
+    const page = renderReport(hostileModel().model);
+    expect(page).not.toMatch(/<img/i);
+    expect(page).not.toMatch(/<iframe/i);
+    expect(page).not.toMatch(/<svg onload/i);
+    expect(page).not.toMatch(/<b onmouseover/i);
+    expect(page).not.toContain('<!--');
+    expect((page.match(/<\/script>/g) ?? []).length).toBe(3);
+    expect((page.match(/<script/g) ?? []).length).toBe(3);
+    expect(page).toContain('&lt;/script&gt;&lt;script&gt;window.__pwned = 1&lt;/script&gt;');
+    expect(page).toContain('the model &lt;b&gt;could not&lt;/b&gt; load');
+    const data = inlineScripts(page)[0].body;
+    expect(data).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(data).cohorts[0].key).toBe('<b onmouseover="window.__pwned = 6">Co hort</b>');
+    expect(JSON.parse(data).themes.find((theme: { id: string }) => theme.id === 'delivery').label).toBe('Delivery <i onclick="x">\u2028');
+  });
+
+  it('shows a warning banner only when the lexical fallback was used', () => {
+    expect(renderReport(hostileModel().model)).toContain('class="banner banner-warning" role="alert"');
+    expect(renderReport(cohortModel().model)).not.toContain('banner-warning');
+  });
+
+  it('links the header to the data-quality section listing rejected rows by file and line', () => {
+    const page = renderReport(cohortModel().model);
+    expect(page).toContain('<a href="#data-quality">2 rejected</a>');
+    expect(page).toContain('id="data-quality"');
+    expect(page).toContain('<th scope="row">exports/feedback.csv:14</th><td>empty text</td>');
+    expect(page).toContain('2 rows had an empty feedback cell.');
+  });
+
+  it('shows suppressed cohorts as suppressed, never with theme counts', () => {
+    const page = renderReport(cohortModel({ options: { minGroup: 5 } }).model);
+    expect(page).toMatch(/<th scope="row">Evening<\/th><td>2<\/td><td>2<\/td><td>suppressed<\/td>/);
+  });
+
+  it('shows pseudonyms unless ids are asked for', () => {
+    const hidden = renderReport(cohortModel().model);
+    expect(hidden).toContain('<th scope="row">Candidate 1</th><td>3</td><td>Delivery ×3</td>');
+    expect(hidden.split('<script')[0]).not.toMatch(/alice|bob/);
+    expect(renderReport(cohortModel({ options: { showIds: true } }).model)).toContain('<th scope="row">alice</th>');
+  });
+
+  it('is byte-identical for the same input except for the generation time', () => {
+    const first = renderReport(cohortModel().model);
+    const again = renderReport(cohortModel().model);
+    expect(again).toBe(first);
+    const later = renderReport(cohortModel({ options: { generatedAt: '2027-01-01T00:00:00.000Z' } }).model);
+    expect(later).not.toBe(first);
+    expect(later.replaceAll('2027-01-01T00:00:00.000Z', 'T')).toBe(first.replaceAll(GENERATED_AT, 'T'));
+  });
+
+  it('stays small on a large export: it samples quotes instead of embedding items', () => {
+    const classified = syntheticClassified(200_000);
+    const started = performance.now();
+    const model = modelFrom(classified, { options: { minGroup: 5 } });
+    const analysed = performance.now();
+    const page = renderReport(model);
+    const rendered = performance.now();
+    const bytes = Buffer.byteLength(page, 'utf8');
+    console.log(`200k items: analyse ${Math.round(analysed - started)} ms, render ${Math.round(rendered - analysed)} ms, report ${(bytes / 1024).toFixed(0)} KiB`);
+    expect(bytes).toBeLessThan(10 * 1024 * 1024);
+    expect(page).not.toContain('s199999'); // no item id beyond the sampled quotes
+    expect(model.counts.items).toBe(200_000);
+  }, 120_000);
+});
+
+describe('buildOutputs', () => {
+  it('writes the report, CSVs and summary, and rejects.csv only when rows were rejected', () => {
+    const { classified, model } = cohortModel();
+    expect(buildOutputs(model, classified).map((file) => file.name)).toEqual(['report.html', 'items.csv', 'segments.csv', 'summary.json', 'rejects.csv']);
+    const clean = modelFrom(classified, { inputs: { files: [], rejects: [], dataRows: classified.length } });
+    expect(buildOutputs(clean, classified).map((file) => file.name)).toEqual(['report.html', 'items.csv', 'segments.csv', 'summary.json']);
+  });
+});
+
+describe('assets', () => {
+  it('finds the chart script and stylesheet next to the package', () => {
+    const directory = assetsDirectory();
+    expect(existsSync(`${directory}report.js`)).toBe(true);
+    expect(existsSync(`${directory}report.css`)).toBe(true);
+  });
+
+  it('keeps inlined scripts from closing their element', () => {
+    expect(inlineScriptSafe('a("</script>"); b("<!--")')).toBe('a("<\\/script>"); b("<\\!--")');
+  });
+
+  it('uses chart colours with at least 3:1 contrast against the page', () => {
+    for (const colour of [...PALETTE.series, PALETTE.actionable, PALETTE.notActionable, PALETTE.suppressed]) {
+      expect(contrast(colour, PAGE_BACKGROUND), colour).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
