@@ -21,6 +21,17 @@
     return Math.round(value * 100) + '%';
   }
 
+  // Heatmap cells are narrow: whole percentages, "<1%" for small non-zero shares.
+  function cellPct(value) {
+    if (value <= 0) return '·';
+    if (value < 0.005) return '<1%';
+    return Math.round(value * 100) + '%';
+  }
+
+  function compactCount(value) {
+    return value >= 1000 ? d3.format('.2~s')(value) : String(value);
+  }
+
   function shorten(text, max) {
     return text.length > max ? text.slice(0, max - 1) + '…' : text;
   }
@@ -96,7 +107,7 @@
       .attr('y', function (d) { return y(d.id) + y.bandwidth() / 2; })
       .attr('dy', '0.35em')
       .attr('text-anchor', 'end')
-      .text(function (d) { return shorten(d.label, 28); });
+      .text(function (d) { return shorten(d.label, 26); });
     row
       .append('rect')
       .attr('class', 'bar')
@@ -182,7 +193,7 @@
       .attr('y', function (row) { return y(row.key) + y.bandwidth() / 2; })
       .attr('dy', '0.35em')
       .attr('text-anchor', 'end')
-      .text(function (row) { return shorten(row.label, 30); });
+      .text(function (row) { return shorten(row.label, 26); });
     rows.forEach(function (row) {
       var top = y(row.key);
       if (row.suppressed) {
@@ -228,7 +239,7 @@
         .attr('dy', '0.35em')
         .attr('text-anchor', 'middle')
         .attr('fill', function (d) { return d.value > max * 0.45 ? '#ffffff' : P.text; })
-        .text(function (d) { return d.value > 0 ? pct(d.value) : '·'; });
+        .text(function (d) { return cellPct(d.value); });
     });
   }
 
@@ -369,7 +380,7 @@
       .attr('y', function (id) { return y(id) + y.bandwidth() / 2; })
       .attr('dy', '0.35em')
       .attr('text-anchor', 'end')
-      .text(function (id) { return shorten(labelOf[id] || id, 30); });
+      .text(function (id) { return shorten(labelOf[id] || id, 26); });
     // Pairs are stored with a before b in taxonomy order: a is the column, b the row.
     var cells = svg.append('g').selectAll('g').data(pairs).join('g');
     cells
@@ -389,7 +400,7 @@
       .attr('dy', '0.35em')
       .attr('text-anchor', 'middle')
       .attr('fill', function (d) { return d.items > max * 0.45 ? '#ffffff' : P.text; })
-      .text(function (d) { return d.items; });
+      .text(function (d) { return compactCount(d.items); });
   }
 
   [drawPrevalence, drawStages, drawOverTime, drawRecurrence, drawCooccurrence, drawCohorts].forEach(function (draw) {

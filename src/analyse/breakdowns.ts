@@ -4,7 +4,7 @@
 import type { Breakdowns, GroupBreakdown, Phase, PhaseBreakdown } from './model.js';
 import { PHASES, phaseOfStage } from './phases.js';
 import type { PreparedItem } from './prepare.js';
-import { compareStrings } from './util.js';
+import { compareNatural, compareStrings } from './util.js';
 
 interface GroupAccumulator {
   spellings: Map<string, number>;
@@ -76,11 +76,11 @@ function groupBy(
   );
 }
 
-/** Null keys (not recorded) last; otherwise by key. */
+/** Null keys (not recorded) last; otherwise by key, numbers by value. */
 function compareKeys(a: string | null, b: string | null): number {
   if (a === null) return b === null ? 0 : 1;
   if (b === null) return -1;
-  return compareStrings(a, b);
+  return compareNatural(a, b);
 }
 
 export function computeBreakdowns(

@@ -2,7 +2,7 @@
 
 import type { Theme } from '../types.js';
 import type { Breakdowns, Cooccurrence, RecurringCandidate, ThemeSummary } from './model.js';
-import { percent, ratio } from './util.js';
+import { formatCount, percent, ratio } from './util.js';
 
 export function prevalenceTakeaway(themes: readonly ThemeSummary[], totalItems: number): string {
   const ranked = themes.filter((theme) => theme.items > 0).sort((a, b) => b.items - a.items);
@@ -10,8 +10,8 @@ export function prevalenceTakeaway(themes: readonly ThemeSummary[], totalItems: 
   const top = ranked[0];
   const actionableInTop = ranked.slice(0, 3).filter((theme) => theme.actionable).length;
   return (
-    `${top.label} is the most common theme: ${percent(top.share)} of items (${top.items} of ${totalItems}), ` +
-    `from ${top.candidates} candidate${top.candidates === 1 ? '' : 's'}. ` +
+    `${top.label} is the most common theme: ${percent(top.share)} of items (${formatCount(top.items)} of ${formatCount(totalItems)}), ` +
+    `from ${formatCount(top.candidates)} candidate${top.candidates === 1 ? '' : 's'}. ` +
     `${actionableInTop} of the top ${Math.min(3, ranked.length)} themes are within the candidate's control.`
   );
 }
@@ -41,16 +41,16 @@ export function recurrenceTakeaway(
   if (recurrence.length === 0) return 'No candidate received the same theme in two or more rejections.';
   const top = [...themes].sort((a, b) => b.recurringCandidates - a.recurringCandidates)[0];
   return (
-    `${recurrence.length} of ${knownCandidates} candidates (${percent(ratio(recurrence.length, knownCandidates))}) ` +
+    `${formatCount(recurrence.length)} of ${formatCount(knownCandidates)} candidates (${percent(ratio(recurrence.length, knownCandidates))}) ` +
     `got the same theme in two or more rejections; the most repeated is ${top.label} ` +
-    `(${top.recurringCandidates} candidate${top.recurringCandidates === 1 ? '' : 's'}).`
+    `(${formatCount(top.recurringCandidates)} candidate${top.recurringCandidates === 1 ? '' : 's'}).`
   );
 }
 
 export function cooccurrenceTakeaway(pairs: readonly Cooccurrence[], labels: ReadonlyMap<string, string>): string {
   if (pairs.length === 0) return 'No two themes appear together in the same item.';
   const top = pairs[0];
-  return `${labels.get(top.a) ?? top.a} and ${labels.get(top.b) ?? top.b} appear together most often: in ${top.items} item${top.items === 1 ? '' : 's'}.`;
+  return `${labels.get(top.a) ?? top.a} and ${labels.get(top.b) ?? top.b} appear together most often: in ${formatCount(top.items)} item${top.items === 1 ? '' : 's'}.`;
 }
 
 export function cohortsTakeaway(

@@ -7,6 +7,30 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Numbers inside text compare by value ("Cohort 2" before "Cohort 10"); otherwise code-unit order. */
+export function compareNatural(a: string, b: string): number {
+  const partsA = a.match(/\d+|\D+/g) ?? [];
+  const partsB = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(partsA.length, partsB.length); i += 1) {
+    const x = partsA[i];
+    const y = partsB[i];
+    if (x === y) continue;
+    const numeric = /^\d/.test(x) && /^\d/.test(y);
+    if (numeric) {
+      const difference = x.replace(/^0+/, '').length - y.replace(/^0+/, '').length || compareStrings(x.replace(/^0+/, ''), y.replace(/^0+/, ''));
+      if (difference !== 0) return difference;
+      continue;
+    }
+    return compareStrings(x, y);
+  }
+  return partsA.length - partsB.length || compareStrings(a, b);
+}
+
+/** 12345 → "12,345", the same on every machine. */
+export function formatCount(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** Rounded so JSON output does not depend on floating-point noise. */
 export function round(value: number, places = 4): number {
   const factor = 10 ** places;

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { GroupBreakdown, Quote, ReportModel, ThemeSummary } from '../analyse/model.js';
 import { PHASE_LABELS } from '../analyse/phases.js';
+import { compareNatural, formatCount } from '../analyse/util.js';
 import { loadAssets } from './assets.js';
 import { html, Html, jsonForScript, unsafe } from './html.js';
 import { PALETTE } from './palette.js';
@@ -16,9 +17,7 @@ const TABLE_ROWS = 100;
 const TOP_REPEATERS = 20;
 const REJECTS_LISTED = 50;
 
-export function formatCount(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+export { formatCount };
 
 export function formatShare(share: number): string {
   if (share > 0 && share < 0.1) return `${(share * 100).toFixed(1)}%`;
@@ -49,7 +48,7 @@ export function chartData(model: ReportModel) {
     .filter((group) => group.key !== null)
     .sort((a, b) => b.items - a.items)
     .slice(0, CHART_COHORTS)
-    .sort((a, b) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : 0));
+    .sort((a, b) => compareNatural(a.key!, b.key!));
   return {
     palette: PALETTE,
     minGroup: model.options.minGroup,
