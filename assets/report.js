@@ -239,6 +239,7 @@
         .attr('dy', '0.35em')
         .attr('text-anchor', 'middle')
         .attr('fill', function (d) { return d.value > max * 0.45 ? '#ffffff' : P.text; })
+        .style('font-size', x.bandwidth() < 34 ? '10px' : null)
         .text(function (d) { return cellPct(d.value); });
     });
   }
@@ -266,19 +267,27 @@
     heatmap(figure, rows, data.cohortThemes, { value: shareIn });
   }
 
-  function seriesLegend(svg, ids, y) {
-    var legend = svg.append('g').attr('class', 'legend').attr('transform', 'translate(0,' + y + ')');
+  /** Symbol + label per series, wrapping onto new rows; returns the height used. */
+  function seriesLegend(svg, ids) {
+    var legend = svg.append('g').attr('class', 'legend');
     var x = 0;
+    var y = 0;
     ids.forEach(function (id, index) {
-      var label = shorten(labelOf[id] || id, 24);
+      var label = shorten(labelOf[id] || id, 30);
+      var width = 30 + label.length * 6.8;
+      if (x > 0 && x + width > WIDTH) {
+        x = 0;
+        y += 20;
+      }
       legend
         .append('path')
-        .attr('transform', 'translate(' + (x + 7) + ',7)')
+        .attr('transform', 'translate(' + (x + 7) + ',' + (y + 7) + ')')
         .attr('d', d3.symbol(SYMBOLS[index % SYMBOLS.length], 70)())
         .attr('fill', P.series[index % P.series.length]);
-      legend.append('text').attr('x', x + 18).attr('y', 11).text(label);
-      x += 30 + label.length * 6.6;
+      legend.append('text').attr('x', x + 18).attr('y', y + 11).text(label);
+      x += width;
     });
+    return y + 20;
   }
 
   function drawOverTime() {
@@ -286,10 +295,11 @@
     var months = data.months;
     var ids = data.trendThemes;
     if (months.length === 0 || ids.length === 0) return empty(figure, 'No dated, themed feedback.');
-    var margin = { top: 40, right: 24, bottom: 44, left: 48 };
-    var height = 300;
-    var svg = newSvg(figure, height);
-    seriesLegend(svg, ids, 0);
+    var svg = newSvg(figure, 0);
+    var legendHeight = seriesLegend(svg, ids);
+    var margin = { top: legendHeight + 20, right: 24, bottom: 44, left: 48 };
+    var height = margin.top + 240 + margin.bottom;
+    svg.attr('viewBox', '0 0 ' + WIDTH + ' ' + height);
     var x = d3.scalePoint().domain(months.map(function (m) { return m.key; })).range([margin.left, WIDTH - margin.right]).padding(0.4);
     var max = 0;
     months.forEach(function (month) {
@@ -400,6 +410,7 @@
       .attr('dy', '0.35em')
       .attr('text-anchor', 'middle')
       .attr('fill', function (d) { return d.items > max * 0.45 ? '#ffffff' : P.text; })
+      .style('font-size', x.bandwidth() < 34 ? '10px' : null)
       .text(function (d) { return compactCount(d.items); });
   }
 
