@@ -4,6 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Embedder } from '../types.js';
@@ -35,6 +36,8 @@ export interface TransformersOptions {
   /** Sort texts by length so each batch pads little (default true; false keeps the caller's order). */
   sortByLength?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Load the model now even when it is on disk (default: at the first text not already cached). */
+  eager?: boolean;
 }
 
 /**
@@ -218,20 +221,70 @@ export async function fileDigest(file: string): Promise<string> {
   return digest;
 }
 
+/**
+ * What can be known about a model without loading the inference library: its name, ONNX file and
+ * width. Null when the files are not all on disk yet (a hub model that still has to be downloaded).
+ */
+async function describeModelOnDisk(options: LoadOptions & { dtype: ModelDtype }): Promise<{ name: string; onnxPath: string; dims: number } | null> {
+  const onnxFile = onnxFileFor(options.dtype);
+  let dir: string;
+  let name: string;
+  if (isLocalModelPath(options.model)) {
+    dir = resolveLocalModelPath(options.model);
+    checkModelFolder(options.model, dir, onnxFile, `in the folder ${dir}`);
+    name = path.basename(dir);
+  } else {
+    if (!isHubModelId(options.model)) return null;
+    dir = cachedModelPath(options.model, options.cacheDir);
+    if (![...REQUIRED_MODEL_FILES, onnxFile].every((file) => existsSync(path.join(dir, file)))) return null;
+    name = options.model;
+  }
+  let hidden: number;
+  try {
+    const config = JSON.parse(await readFile(path.join(dir, 'config.json'), 'utf8')) as { hidden_size?: unknown };
+    hidden = Number(config.hidden_size);
+  } catch (error) {
+    throw new ModelUnavailableError(options.model, `config.json in ${dir} is not valid JSON: ${shortReason(error)}`, { cause: error });
+  }
+  if (!Number.isInteger(hidden) || hidden <= 0) {
+    throw new ModelUnavailableError(options.model, 'config.json has no usable hidden_size.');
+  }
+  return { name, onnxPath: path.join(dir, onnxFile), dims: hidden };
+}
+
 export async function createTransformersEmbedder(options: TransformersOptions): Promise<Embedder> {
   const dtype = options.dtype ?? 'fp32';
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
   const sortByLength = options.sortByLength ?? true;
-  const loaded = await loadFeatureExtractionPipeline({ ...options, dtype });
-  const digest = loaded.onnxPath ? await fileDigest(loaded.onnxPath) : 'unknown';
-  const dims = loaded.dims;
-  let pipe: FeatureExtractor | null = loaded.pipeline;
+
+  // With the model on disk, its identity (name, dtype, file digest) and width need no inference
+  // library, so loading is deferred to the first text that is not in the embedding cache: a
+  // re-run over unchanged data never loads the model at all. Otherwise load (download) now, so a
+  // missing model is known before any work starts.
+  const onDisk = options.eager ? null : await describeModelOnDisk({ ...options, dtype });
+  let loading: Promise<LoadedModel> | null = onDisk ? null : Promise.resolve(await loadFeatureExtractionPipeline({ ...options, dtype }));
+  const identity = onDisk ?? (await loading!);
+  const onnxPath = onDisk ? onDisk.onnxPath : (await loading!).onnxPath;
+  const digest = onnxPath ? await fileDigest(onnxPath) : 'unknown';
+  const dims = identity.dims;
+  let disposed = false;
+
+  const pipeline = async (): Promise<FeatureExtractor> => {
+    loading ??= loadFeatureExtractionPipeline({ ...options, dtype });
+    const loaded = await loading;
+    if (loaded.dims !== dims) {
+      throw new ModelUnavailableError(options.model, `the model outputs ${loaded.dims} dimensions but config.json says ${dims}.`);
+    }
+    return loaded.pipeline;
+  };
 
   return {
-    id: `transformers:${loaded.name}:${dtype}:${digest}`,
+    id: `transformers:${identity.name}:${dtype}:${digest}`,
     dims,
     async embed(texts: string[]): Promise<Float32Array[]> {
-      if (!pipe) throw new Error('embed() called after dispose()');
+      if (disposed) throw new Error('embed() called after dispose()');
+      if (texts.length === 0) return [];
+      const pipe = await pipeline();
       const order = texts.map((_, i) => i);
       // Character length is a cheap stand-in for token count; ties keep the caller's order.
       if (sortByLength) order.sort((a, b) => texts[a].length - texts[b].length || a - b);
@@ -256,9 +309,10 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
       return vectors;
     },
     async dispose(): Promise<void> {
-      const current = pipe;
-      pipe = null;
-      await current?.dispose();
+      disposed = true;
+      const current = loading;
+      loading = null;
+      if (current) await (await current.catch(() => null))?.pipeline.dispose();
     },
   };
 }

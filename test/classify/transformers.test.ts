@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { env as transformersEnv } from '@huggingface/transformers';
@@ -214,6 +214,20 @@ describe('createTransformersEmbedder failures', () => {
     const error = await catchError(load({ model: 'test-org/absent-model', cacheDir: emptyCache, offline: false }));
     expect((error as ModelUnavailableError).exitCode).toBe(4);
     expect((error as Error).message.split('\n')[1]).toMatch(/hub could not be reached/);
+  });
+
+  it('defers loading an on-disk model to the first embed, and then reports a damaged file as unavailable', async () => {
+    const damaged = path.join(root, 'damaged');
+    await cp(modelDir, damaged, { recursive: true });
+    await writeFile(path.join(damaged, 'onnx', 'model.onnx'), 'not an onnx graph');
+    const embedder = await load({ model: damaged });
+    expect(embedder.dims).toBe(TINY_SHAPE.hidden);
+    expect(embedder.id).toMatch(/^transformers:damaged:fp32:[0-9a-f]{12}$/);
+    const error = await catchError(embedder.embed(['Too nervous.']));
+    expect(error).toBeInstanceOf(ModelUnavailableError);
+    expect((error as ModelUnavailableError).exitCode).toBe(ExitCode.modelUnavailable);
+    const eagerError = await catchError(load({ model: damaged, eager: true }));
+    expect(eagerError).toBeInstanceOf(ModelUnavailableError);
   });
 
   it('rejects something that is neither a folder nor a hub id', async () => {
