@@ -14,7 +14,7 @@ import type {
 } from '../types.js';
 import { compileCues, findCues, type CompiledCue } from './cues.js';
 import { analysePraise } from './favourable.js';
-import { segmentText } from './segment.js';
+import { clausesOf, segmentText } from './segment.js';
 
 /** The theme for rejections that give no reason; only assigned when nothing else is. */
 export const UNINFORMATIVE_THEME = 'uninformative';
@@ -31,9 +31,17 @@ export interface ScoredSegment {
   praiseOnly: boolean;
   /** The text that was embedded: the segment without its praise clauses. */
   scoredText: string;
-  /** Per theme, in taxonomy order: mean of the top-k cosines to the theme's exemplars. */
+  /** Per theme, in taxonomy order: mean of the top-k cosines to the theme's exemplars (best unit). */
   scores: number[];
   /** Per theme: index into `theme.examples` of the nearest exemplar (-1 when the theme has none). */
+  nearest: number[];
+  /** The scored units: the segment's reason text and, when it has several, each of its clauses. */
+  units: UnitScores[];
+}
+
+export interface UnitScores {
+  text: string;
+  scores: number[];
   nearest: number[];
 }
 
@@ -60,7 +68,9 @@ export interface ClassifierOptions {
   /** Exemplars averaged per theme (the k nearest). */
   topK?: number;
   batchSize?: number;
-  /** Called after each embedded batch with segments done and total. */
+  /** Also score each clause of a segment (default true). */
+  clauses?: boolean;
+  /** Called after each embedded batch with texts done and total. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -114,31 +124,31 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
           scoredText: praise.praiseOnly ? segment.text : praise.reasonText,
           scores: [],
           nearest: [],
+          units: [],
         };
       }),
     }));
-    // Feedback repeats itself (boilerplate sentences recur across thousands of rows): embed each
-    // distinct text once, a batch at a time, and keep only its scores.
-    const pending = new Map<string, ScoredSegment[]>();
-    for (const item of scored) {
-      for (const s of item.segments) {
-        const list = pending.get(s.scoredText);
-        if (list) list.push(s);
-        else pending.set(s.scoredText, [s]);
-      }
-    }
-    const texts = [...pending.keys()];
+    // Each segment is scored as a whole and clause by clause (per theme, the best of them), so two
+    // reasons in one sentence do not dilute each other. Feedback repeats itself (boilerplate recurs
+    // across thousands of rows): each distinct text is embedded once, a batch at a time, and only
+    // its scores are kept.
+    const unitsOf = (s: ScoredSegment) => (options.clauses === false ? [s.scoredText] : [s.scoredText, ...clausesOf(s.scoredText)]);
+    const unitScores = new Map<string, { scores: number[]; nearest: number[] } | null>();
+    for (const item of scored) for (const s of item.segments) for (const unit of unitsOf(s)) unitScores.set(unit, null);
+    const texts = [...unitScores.keys()];
     for (let i = 0; i < texts.length; i += batchSize) {
       const batch = texts.slice(i, i + batchSize);
       const vectors = await embedder.embed(batch);
-      batch.forEach((text, j) => {
-        const { scores, nearest } = scoreVector(vectors[j]!);
-        for (const s of pending.get(text)!) {
-          s.scores = scores;
-          s.nearest = nearest;
-        }
-      });
+      batch.forEach((text, j) => unitScores.set(text, scoreVector(vectors[j]!)));
       options.onProgress?.(Math.min(i + batchSize, texts.length), texts.length);
+    }
+    for (const item of scored) {
+      for (const s of item.segments) {
+        const units = unitsOf(s).map((text) => ({ text, ...unitScores.get(text)! }));
+        s.units = units;
+        s.scores = themes.map((_, t) => Math.max(...units.map((u) => u.scores[t]!)));
+        s.nearest = themes.map((_, t) => units.reduce((best, u) => (u.scores[t]! > best.scores[t]! ? u : best)).nearest[t]!);
+      }
     }
     return scored;
   };
@@ -163,40 +173,46 @@ export function themeThreshold(thresholds: Thresholds, themeId: string): number 
 }
 
 /**
- * Which themes a segment's scores pass: at least the theme's threshold and within `margin` of the
- * best reason theme. "No reason given" never pushes a reason out by the margin, so the best is taken
- * over the other themes.
+ * Which themes a segment passes. Per scored unit (the segment, and each clause when it has
+ * several): at least the theme's threshold and within `margin` of that unit's best theme. The best
+ * includes `uninformative`, so a boilerplate sentence ("Thank you for attending the assessment
+ * centre") that is mostly a polite decline does not also count as a reason; taking the margin per
+ * clause lets one sentence carry two reasons.
  */
 export function segmentThemes(segment: ScoredSegment, themeIds: string[], thresholds: Thresholds): number[] {
-  if (segment.praiseOnly) return [];
-  const best = bestReasonScore(segment.scores, themeIds);
+  const eligible = segmentEligible(segment, thresholds.margin);
   const passed: number[] = [];
-  segment.scores.forEach((score, t) => {
-    if (score >= themeThreshold(thresholds, themeIds[t]!) && score >= best - thresholds.margin) passed.push(t);
+  eligible.forEach((score, t) => {
+    if (score >= themeThreshold(thresholds, themeIds[t]!)) passed.push(t);
   });
   return passed;
 }
 
-function bestReasonScore(scores: number[], themeIds: string[]): number {
-  let best = -Infinity;
-  scores.forEach((s, t) => {
-    if (themeIds[t] !== UNINFORMATIVE_THEME && s > best) best = s;
-  });
-  return best;
+/** Per theme, the highest score among the segment's units where it is within the margin of the unit's best. */
+function segmentEligible(segment: ScoredSegment, margin: number): number[] {
+  const out = segment.scores.map(() => -Infinity);
+  if (segment.praiseOnly) return out;
+  const units = segment.units.length > 0 ? segment.units : [{ text: segment.scoredText, scores: segment.scores, nearest: segment.nearest }];
+  for (const unit of units) {
+    let best = -Infinity;
+    for (const x of unit.scores) if (x > best) best = x;
+    unit.scores.forEach((score, t) => {
+      if (score >= best - margin && score > out[t]!) out[t] = score;
+    });
+  }
+  return out;
 }
 
 /**
- * Per item and theme, the highest score among the segments where the theme is within the margin
- * of the best; the theme is assigned to the item exactly when this reaches its threshold (and, for
- * `uninformative`, when nothing else is assigned). Calibration searches thresholds over these.
+ * Per item and theme, the highest eligible score over its segments; the theme is assigned to the
+ * item exactly when this reaches its threshold (and, for `uninformative`, when nothing else is
+ * assigned). Calibration searches thresholds over these.
  */
 export function eligibleScores(item: ScoredItem, themeIds: string[], margin: number): number[] {
   const out = themeIds.map(() => -Infinity);
   for (const segment of item.segments) {
-    if (segment.praiseOnly) continue;
-    const best = bestReasonScore(segment.scores, themeIds);
-    segment.scores.forEach((score, t) => {
-      if (score >= best - margin && score > out[t]!) out[t] = score;
+    segmentEligible(segment, margin).forEach((score, t) => {
+      if (score > out[t]!) out[t] = score;
     });
   }
   return out;

@@ -120,6 +120,7 @@ export function splitClauses(segment: string): Span[] {
 function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;
   while (start < end && /[\s,;:—–-]/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  // Trailing separators belong to no clause (a final full stop stays).
+  while (end > start && /[\s,;:—–-]/.test(text[end - 1]!)) end--;
   return { start, end };
 }

@@ -153,3 +153,28 @@ function boundaryCuts(text: string, piece: Piece, boundary: RegExp): number[] {
   }
   return cuts;
 }
+
+// Clause boundaries inside one sentence: semicolons, colons, dashes, and a comma followed by a
+// conjunction ("…, and …", "…, but …", "…, which …").
+const CLAUSE_BOUNDARY = /\s*[;:—–]\s+|\s+-\s+|,\s+(?=(?:and|but|so|while|whilst|which|as|because|or|yet|although|though|plus)\b)/gi;
+const MIN_CLAUSE_WORDS = 4;
+
+/**
+ * The clauses of a sentence that are long enough to stand alone, or [] when it has only one.
+ * One sentence often carries two reasons ("You're short of the experience we need, and your salary
+ * expectation is above what we can offer"); scoring each clause as well keeps both from diluting.
+ */
+export function clausesOf(text: string): string[] {
+  const parts = text.split(CLAUSE_BOUNDARY).map((p) => p.trim()).filter((p) => p !== '');
+  const clauses: string[] = [];
+  for (const part of parts) {
+    // A fragment too short to mean anything on its own stays with the clause before it.
+    if (clauses.length > 0 && wordCount(part) < MIN_CLAUSE_WORDS) clauses[clauses.length - 1] += ` ${part}`;
+    else clauses.push(part);
+  }
+  if (clauses.length > 1 && wordCount(clauses[0]!) < MIN_CLAUSE_WORDS) {
+    clauses[1] = `${clauses[0]} ${clauses[1]}`;
+    clauses.shift();
+  }
+  return clauses.length > 1 ? clauses : [];
+}

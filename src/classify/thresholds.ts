@@ -17,7 +17,7 @@ export const DEFAULT_TRANSFORMERS_MODEL = 'Xenova/all-MiniLM-L6-v2';
  * into the defaults (a dev set of a few hundred rows would over-fit them); `evaluate --calibrate`
  * fits them on a user's own labels.
  */
-export const LEXICAL_DEFAULTS = { floor: 0.2, margin: 0.1 } as const;
+export const LEXICAL_DEFAULTS = { floor: 0.16, margin: 0.05 } as const;
 
 /**
  * all-MiniLM-L6-v2 (mean pooling, normalised; cosine in [-1, 1]). No weights are reachable here,

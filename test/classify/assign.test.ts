@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { createClassifier, eligibleScores, themeThreshold } from '../../src/classify/assign.js';
+import type { FeedbackItem, Thresholds } from '../../src/types.js';
+import { fakeEmbedder, taxonomyOf, theme } from '../fixtures/classify/fake-embedder.js';
+
+// Axes: 0 = "experience", 1 = "delivery", 2 = "no reason", 3 = unrelated.
+const exemplars = {
+  'exp one': [1, 0, 0, 0],
+  'exp two': [0.8, 0.6, 0, 0],
+  'exp three': [0, 0.6, 0.8, 0],
+  'del one': [0, 1, 0, 0],
+  'del two': [0, 0.6, 0, 0.8],
+  'no reason one': [0, 0, 1, 0],
+};
+const taxonomy = taxonomyOf(
+  theme('experience', ['exp one', 'exp two', 'exp three'], ['years', 'track record']),
+  theme('delivery', ['del one', 'del two'], ['scripted']),
+  theme('uninformative', ['no reason one']),
+);
+const thresholds = (overrides: Partial<Thresholds> = {}): Thresholds => ({
+  engine: 'lexical',
+  model: null,
+  floor: 0.3,
+  margin: 0.1,
+  perTheme: {},
+  source: 'test',
+  ...overrides,
+});
+
+function item(id: string, text: string): FeedbackItem {
+  return { id, text, candidate: null, cohort: null, stage: null, employer: null, role: null, date: null, source: 't.csv', line: 2 };
+}
+
+describe('createClassifier: scoring', () => {
+  const table = {
+    ...exemplars,
+    'You lack the years we need': [1, 0, 0, 0],
+    'Your answers sounded scripted': [0, 1, 0, 0],
+    'Both issues': [0.6, 0.8, 0, 0],
+    'Nothing relevant': [0, 0, 0, -1],
+  };
+
+  it('scores a theme as the mean of the top-k cosines to its exemplars', async () => {
+    const embedder = fakeEmbedder(table);
+    const [k1, k2, k3] = await Promise.all(
+      [1, 2, 3].map(async (topK) => (await createClassifier(taxonomy, embedder, { topK })).score([{ id: 'a', text: 'You lack the years we need.' }])),
+    );
+    // cosines to experience exemplars: 1, 0.8, 0; to delivery: 0, 0.
+    expect(k1![0]!.segments[0]!.scores[0]).toBeCloseTo(1, 5);
+    expect(k2![0]!.segments[0]!.scores[0]).toBeCloseTo(0.9, 5);
+    expect(k3![0]!.segments[0]!.scores[0]).toBeCloseTo(0.6, 5);
+    expect(k2![0]!.segments[0]!.scores[1]).toBeCloseTo(0, 5);
+    // "Both issues": experience cosines 0.6, 0.96, 0.48 → top-2 mean 0.78; delivery 0.8, 0.48 → 0.64.
+    const both = (await (await createClassifier(taxonomy, embedder, { topK: 2 })).score([{ id: 'b', text: 'Both issues.' }]))[0]!;
+    expect(both.segments[0]!.scores[0]).toBeCloseTo(0.78, 5);
+    expect(both.segments[0]!.scores[1]).toBeCloseTo(0.64, 5);
+    expect(both.segments[0]!.nearest).toEqual([1, 0, 0]);
+  });
+
+  it('embeds exemplars once and segments in batches across items, each distinct text once', async () => {
+    const embedder = fakeEmbedder(table);
+    const classifier = await createClassifier(taxonomy, embedder, { batchSize: 2 });
+    expect(embedder.calls.flat()).toHaveLength(6);
+    embedder.calls.length = 0;
+    await classifier.score([
+      { id: 'a', text: 'You lack the years we need. Your answers sounded scripted.' },
+      { id: 'b', text: 'Your answers sounded scripted.' },
+      { id: 'c', text: 'Nothing relevant.' },
+    ]);
+    expect(embedder.calls.map((c) => c.length)).toEqual([2, 1]);
+    expect(new Set(embedder.calls.flat()).size).toBe(3);
+  });
+});
+
+describe('createClassifier: assignment', () => {
+  const table = {
+    ...exemplars,
+    'You lack the years we need': [1, 0, 0, 0],
+    'Your answers sounded scripted': [0, 1, 0, 0],
+    'Mostly experience': [0.9, 0.44, 0, 0],
+    'Split evenly': [0.7, 0.7, 0, 0],
+    'Nothing relevant': [0, 0, 0, -1],
+    'We will not progress your application': [0, 0, 1, 0],
+    'your answers sounded scripted': [0, 1, 0, 0],
+    'Your CV was excellent': [1, 0, 0, 0],
+  };
+  const classify = async (text: string, t: Thresholds = thresholds(), topK = 1) => {
+    const classifier = await createClassifier(taxonomy, fakeEmbedder(table), { topK });
+    return (await classifier.classify([item('i', text)], t))[0]!;
+  };
+  const ids = (r: Awaited<ReturnType<typeof classify>>) => r.themes.map((t) => t.themeId);
+
+  it('assigns a theme only at or above the floor or its own threshold', async () => {
+    expect(ids(await classify('Nothing relevant.'))).toEqual([]);
+    expect(ids(await classify('You lack the years we need.'))).toEqual(['experience']);
+    expect(ids(await classify('You lack the years we need.', thresholds({ perTheme: { experience: 1.01 } })))).toEqual([]);
+    // A per-theme threshold below the floor does not undercut it.
+    expect(themeThreshold(thresholds({ floor: 0.3, perTheme: { experience: 0.1 } }), 'experience')).toBe(0.3);
+  });
+
+  it('keeps every theme within the margin of the best (multi-label), and only those', async () => {
+    // "Split evenly" (top-1): experience max(0.71, 0.99, 0.42) = 0.99; delivery max(0.71, 0.42) = 0.71.
+    expect(ids(await classify('Split evenly.', thresholds({ margin: 0.1 })))).toEqual(['experience']);
+    expect(ids(await classify('Split evenly.', thresholds({ margin: 0.3 })))).toEqual(['experience', 'delivery']);
+    const scored = await (await createClassifier(taxonomy, fakeEmbedder(table), { topK: 1 })).score([{ id: 'x', text: 'Split evenly.' }]);
+    expect(eligibleScores(scored[0]!, ['experience', 'delivery', 'uninformative'], 0.1)[1]).toBe(-Infinity);
+  });
+
+  it('takes the union over segments, with the best segment as evidence', async () => {
+    const result = await classify('You lack the years we need. Your answers sounded scripted.');
+    expect(ids(result).sort()).toEqual(['delivery', 'experience']);
+    const delivery = result.themes.find((t) => t.themeId === 'delivery')!;
+    expect(delivery.evidence).toMatchObject({
+      segmentIndex: 1,
+      segment: 'Your answers sounded scripted.',
+      exemplar: 'del one',
+      cues: ['scripted'],
+    });
+    expect(delivery.score).toBeCloseTo(1, 5);
+    const experience = result.themes.find((t) => t.themeId === 'experience')!;
+    expect(experience.evidence).toMatchObject({ segmentIndex: 0, exemplar: 'exp one', cues: ['years'] });
+    expect(result.segments.map((s) => s.themes)).toEqual([['experience'], ['delivery']]);
+    expect(result.segments[1]!.scores).toHaveLength(3);
+  });
+
+  it('assigns uninformative only when no other theme is assigned to the item', async () => {
+    expect(ids(await classify('We will not progress your application.'))).toEqual(['uninformative']);
+    const mixed = await classify('We will not progress your application. You lack the years we need.');
+    expect(ids(mixed)).toEqual(['experience']);
+    expect(mixed.segments.map((s) => s.themes)).toEqual([[], ['experience']]);
+  });
+
+  it('does not assign a theme that is only praised', async () => {
+    const result = await classify('Your CV was excellent, but your answers sounded scripted.');
+    expect(ids(result)).toEqual(['delivery']);
+    expect(result.segments[0]!.favourable).toBe(true);
+    const praiseOnly = await classify('Your CV was excellent.');
+    expect(ids(praiseOnly)).toEqual([]);
+    expect(praiseOnly.segments[0]).toMatchObject({ favourable: true, themes: [] });
+  });
+
+  it('assign() is pure: the same scores give different results under different thresholds', async () => {
+    const classifier = await createClassifier(taxonomy, fakeEmbedder(table), { topK: 1 });
+    const scored = await classifier.score([{ id: 'x', text: 'Split evenly.' }]);
+    const loose = classifier.assign(scored, thresholds({ margin: 0.5 }));
+    const strict = classifier.assign(scored, thresholds({ floor: 0.99 }));
+    expect(loose[0]!.themes.map((t) => t.themeId)).toEqual(['experience', 'delivery']);
+    expect(strict[0]!.themes).toEqual([]);
+    expect(classifier.assign(scored, thresholds({ margin: 0.5 }))).toEqual(loose);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { analysePraise, isPraiseClause, splitClauses } from '../../src/classify/favourable.js';
+
+describe('analysePraise', () => {
+  it('drops the praised clause before "but" and keeps the reason', () => {
+    const a = analysePraise('Your CV was excellent, but your answers lacked examples.');
+    expect(a.favourable).toBe(true);
+    expect(a.praiseOnly).toBe(false);
+    expect(a.reasonText).toBe('your answers lacked examples.');
+    expect('Your CV was excellent, but your answers lacked examples.'.slice(...a.praise[0]!)).toBe('Your CV was excellent');
+  });
+
+  it('handles "although X, Y", "Y, although X" and "X; however, Y"', () => {
+    expect(analysePraise('Although your experience is impressive, you had not researched the company.').reasonText).toBe(
+      'you had not researched the company.',
+    );
+    expect(analysePraise('You seemed unsure why you applied, although your presentation was great.').reasonText).toBe(
+      'You seemed unsure why you applied',
+    );
+    expect(analysePraise('Your technical test was strong; however, we went with an internal candidate.').reasonText).toBe(
+      'we went with an internal candidate.',
+    );
+  });
+
+  it('marks a segment that only praises', () => {
+    const a = analysePraise('Your presentation was really impressive.');
+    expect(a).toMatchObject({ favourable: true, praiseOnly: true });
+  });
+
+  it('does not treat negated praise, shortfalls or praise of others as favourable', () => {
+    for (const text of [
+      'Your experience was not strong enough for this role.',
+      "Your answers weren't as good as we hoped.",
+      'We were looking for strong SQL skills.',
+      'We would have liked more detail in an otherwise good answer.',
+      'The other candidates were exceptionally strong.',
+      'We wish you well for the future.',
+      'Good luck with your search.',
+    ]) {
+      expect(analysePraise(text).favourable, text).toBe(false);
+      expect(analysePraise(text).reasonText, text).toBe(text);
+    }
+  });
+
+  it('keeps a criticism that merely follows "but" when nothing before it is praise', () => {
+    const a = analysePraise('You were late, but the bigger issue was your lack of preparation.');
+    expect(a.favourable).toBe(false);
+    expect(a.reasonText).toBe('You were late, but the bigger issue was your lack of preparation.');
+  });
+});
+
+describe('clause helpers', () => {
+  it('splits at contrast markers without keeping them', () => {
+    const text = 'Good CV but weak answers';
+    expect(splitClauses(text).map((c) => text.slice(c.start, c.end))).toEqual(['Good CV', 'weak answers']);
+  });
+
+  it('recognises praise words only without negation', () => {
+    expect(isPraiseClause('your CV was excellent')).toBe(true);
+    expect(isPraiseClause("your CV wasn't excellent")).toBe(false);
+    expect(isPraiseClause('your CV was long')).toBe(false);
+  });
+});
