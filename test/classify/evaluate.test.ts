@@ -1,0 +1,67 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateAssignments, parseGold, readGold } from '../../src/classify/evaluate.js';
+import { CliError } from '../../src/errors.js';
+
+describe('evaluateAssignments', () => {
+  it('computes per-theme, micro and macro figures (worked by hand)', () => {
+    const gold = [['a'], ['a', 'b'], ['b'], ['c']];
+    const predicted = [['a'], ['a'], ['a', 'b'], []];
+    const r = evaluateAssignments(predicted, gold, ['a', 'b', 'c', 'd']);
+    // a: tp 2, fp 1, fn 0 → P 2/3, R 1, F1 0.8.  b: tp 1, fp 0, fn 1 → P 1, R 0.5, F1 2/3.
+    // c: tp 0, fn 1 → F1 0.  d: never used → left out of macro.
+    const a = r.themes.find((t) => t.id === 'a')!;
+    expect(a).toMatchObject({ support: 2, predicted: 3 });
+    expect(a.precision).toBeCloseTo(2 / 3);
+    expect(a.recall).toBe(1);
+    expect(a.f1).toBeCloseTo(0.8);
+    expect(r.themes.find((t) => t.id === 'b')!.f1).toBeCloseTo(2 / 3);
+    expect(r.themes.find((t) => t.id === 'c')).toMatchObject({ f1: 0, support: 1, predicted: 0 });
+    // micro: tp 3, fp 1, fn 2 → P 0.75, R 0.6, F1 2/3.
+    expect(r.microPrecision).toBeCloseTo(0.75);
+    expect(r.microRecall).toBeCloseTo(0.6);
+    expect(r.microF1).toBeCloseTo(2 / 3);
+    expect(r.macroF1).toBeCloseTo((0.8 + 2 / 3 + 0) / 3);
+    expect(r.items).toBe(4);
+  });
+
+  it('is perfect on perfect predictions and rejects mismatched lengths', () => {
+    const r = evaluateAssignments([['a'], ['b']], [['a'], ['b']], ['a', 'b']);
+    expect([r.microF1, r.macroF1]).toEqual([1, 1]);
+    expect(() => evaluateAssignments([['a']], [], ['a'])).toThrow();
+  });
+});
+
+describe('readGold', () => {
+  it('reads text and themes, ignores other columns, and reports physical lines', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gold-'));
+    const path = join(dir, 'gold.csv');
+    await writeFile(path, '\uFEFFid,Text,themes,notes\r\n1,"Two\nlines",delivery|examples,x\r\n\r\n2,Too junior,experience,\r\n');
+    expect(await readGold(path)).toEqual([
+      { text: 'Two\nlines', themes: ['delivery', 'examples'], line: 2 },
+      { text: 'Too junior', themes: ['experience'], line: 5 },
+    ]);
+  });
+
+  it('names the file, line and valid ids for an unknown theme', () => {
+    const error = (() => {
+      try {
+        parseGold('text,themes\nfine,delivery\n"bad",delivry\n', 'g.csv');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).exitCode).toBe(2);
+    expect((error as Error).message).toMatch(/^g\.csv:3: unknown theme id "delivry"\. Valid ids: qualifications, .*uninformative/);
+  });
+
+  it('names missing columns and checks against the ids it is given', async () => {
+    expect(() => parseGold('text,label\nx,y\n', 'g.csv')).toThrow(/g\.csv:1: missing column\(s\) themes/);
+    expect(() => parseGold('', 'g.csv')).toThrow(CliError);
+    expect(parseGold('text,themes\nx,custom\n', 'g.csv', ['custom'])).toEqual([{ text: 'x', themes: ['custom'], line: 2 }]);
+    await expect(readGold('/nonexistent/gold.csv')).rejects.toThrow(/\/nonexistent\/gold\.csv: cannot read/);
+  });
+});

@@ -1,0 +1,28 @@
+// The lexical engine with its default thresholds on the labelled development set. The held-out
+// test set is only reported (scripts/eval-lexical.ts), never asserted on or tuned against.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createClassifier } from '../../src/classify/assign.js';
+import { evaluateAssignments, readGold } from '../../src/classify/evaluate.js';
+import { createLexicalEmbedder } from '../../src/classify/lexical.js';
+import { defaultThresholds } from '../../src/classify/thresholds.js';
+import { loadTaxonomy } from '../../src/taxonomy/load.js';
+
+const devPath = fileURLToPath(new URL('../../data/eval/dev.csv', import.meta.url));
+
+describe.skipIf(!existsSync(devPath))('lexical engine quality', () => {
+  it('reaches micro-F1 ≥ 0.70 on data/eval/dev.csv with default thresholds', async () => {
+    const taxonomy = await loadTaxonomy();
+    const ids = taxonomy.themes.map((t) => t.id);
+    const gold = await readGold(devPath, ids);
+    const classifier = await createClassifier(taxonomy, createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) }));
+    const scored = await classifier.score(gold.map((g, i) => ({ id: String(i), text: g.text })));
+    const predicted = classifier.assign(scored, defaultThresholds('lexical', null)).map((a) => a.themes.map((t) => t.themeId));
+    const report = evaluateAssignments(predicted, gold.map((g) => g.themes), ids);
+    expect(report.items).toBeGreaterThan(100);
+    expect(report.microF1).toBeGreaterThanOrEqual(0.7);
+    // Every theme is found at least sometimes: no theme silently dead.
+    for (const theme of report.themes) expect(theme.f1, theme.id).toBeGreaterThan(0.3);
+  });
+});
