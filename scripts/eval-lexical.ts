@@ -1,8 +1,9 @@
 // Per-theme precision/recall/F1 of the lexical engine on a labelled CSV, for iterating on the
-// lexical resources. `--fit` grid-searches one floor and one margin for the best micro-F1 (the
-// procedure behind LEXICAL_DEFAULTS in src/classify/thresholds.ts); run it on dev.csv only.
+// lexical resources. `--grid` prints micro-F1 over a grid of floors and margins and `--fit` uses the
+// best cell (the procedure behind LEXICAL_DEFAULTS in src/classify/thresholds.ts); run them on
+// dev.csv only.
 //
-//   tsx scripts/eval-lexical.ts data/eval/dev.csv [--fit] [--topk 3] [--errors] [--taxonomy FILE]
+//   tsx scripts/eval-lexical.ts data/eval/dev.csv [--grid] [--fit] [--topk 3] [--errors] [--taxonomy FILE]
 
 import { performance } from 'node:perf_hooks';
 import { createClassifier } from '../src/classify/assign.js';
@@ -18,9 +19,9 @@ const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const goldPath = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]!.startsWith('--') && args[i - 1] !== '--fit' && args[i - 1] !== '--errors'));
+const goldPath = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]!.startsWith('--') && !['--fit', '--errors', '--grid'].includes(args[i - 1]!)));
 if (!goldPath) {
-  console.error('usage: tsx scripts/eval-lexical.ts <gold.csv> [--fit] [--topk N] [--errors] [--taxonomy FILE]');
+  console.error('usage: tsx scripts/eval-lexical.ts <gold.csv> [--grid] [--fit] [--topk N] [--errors] [--taxonomy FILE]');
   process.exit(2);
 }
 
@@ -37,6 +38,14 @@ const goldThemes = gold.map((g) => g.themes);
 const predict = (t: Thresholds) => classifier.assign(scored, t).map((a) => a.themes.map((x) => x.themeId));
 
 let thresholds = defaultThresholds('lexical', null);
+if (flag('--grid')) {
+  const margins = [0, 0.01, 0.02, 0.03, 0.04, 0.06, 0.08, 0.1];
+  console.log(`floor \\ margin ${margins.map((m) => m.toFixed(2)).join('  ')}`);
+  for (let floor = 0.1; floor <= 0.3001; floor += 0.02) {
+    const row = margins.map((margin) => evaluateAssignments(predict({ ...thresholds, floor, margin }), goldThemes, themeIds).microF1.toFixed(3));
+    console.log(`${floor.toFixed(2).padEnd(15)} ${row.join(' ')}`);
+  }
+}
 if (flag('--fit')) {
   let best = { micro: -1, floor: 0, margin: 0 };
   for (let floor = 0.05; floor <= 0.5001; floor += 0.01) {

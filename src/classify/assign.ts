@@ -95,20 +95,40 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
   const similarity = createSimilarity(exemplarVectors, embedder.dims);
   const cues = themes.map((theme) => compileCues(theme.cues));
 
+  // Exemplars are listed theme by theme, so each theme is a contiguous range of the similarities.
+  const themeStart = themes.map((_, t) => exemplarTheme.indexOf(t));
+  const themeEnd = themes.map((_, t) => exemplarTheme.lastIndexOf(t) + 1);
+  const top = new Float64Array(topK);
   const scoreVector = (vector: Float32Array): { scores: number[]; nearest: number[] } => {
     const sims = similarity(vector);
-    const perTheme: number[][] = themes.map(() => []);
-    const nearest = themes.map(() => -1);
-    const nearestSim = themes.map(() => -Infinity);
-    for (let x = 0; x < sims.length; x++) {
-      const t = exemplarTheme[x]!;
-      perTheme[t]!.push(sims[x]!);
-      if (sims[x]! > nearestSim[t]!) {
-        nearestSim[t] = sims[x]!;
-        nearest[t] = exemplarIndex[x]!;
+    const scores = new Array<number>(themes.length);
+    const nearest = new Array<number>(themes.length);
+    for (let t = 0; t < themes.length; t++) {
+      const start = themeStart[t]!;
+      const end = themeEnd[t]!;
+      // The k largest, kept in descending order by insertion (k is tiny), and the nearest exemplar.
+      let kept = 0;
+      let best = -1;
+      for (let x = start; x < end && start >= 0; x++) {
+        const sim = sims[x]!;
+        if (best < 0 || sim > sims[best]!) best = x;
+        if (kept < topK) kept++;
+        else if (sim <= top[kept - 1]!) continue;
+        let i = kept - 1;
+        while (i > 0 && top[i - 1]! < sim) {
+          top[i] = top[i - 1]!;
+          i--;
+        }
+        top[i] = sim;
       }
+      let sum = 0;
+      // With no more exemplars than k, all of them count, summed in listed order.
+      if (end - start <= topK) for (let x = start; x < end; x++) sum += sims[x]!;
+      else for (let i = 0; i < kept; i++) sum += top[i]!;
+      scores[t] = kept === 0 ? 0 : sum / kept;
+      nearest[t] = best < 0 ? -1 : exemplarIndex[best]!;
     }
-    return { scores: perTheme.map((s) => meanOfTopK(s, topK)), nearest };
+    return { scores, nearest };
   };
 
   const score = async (items: { id: string; text: string }[]): Promise<ScoredItem[]> => {
@@ -264,30 +284,41 @@ function assignItem(item: ScoredItem, taxonomy: Taxonomy, thresholds: Thresholds
   return { themes, segments };
 }
 
-function meanOfTopK(values: number[], k: number): number {
-  if (values.length === 0) return 0;
-  const top = values.length <= k ? values : [...values].sort((a, b) => b - a).slice(0, k);
-  return top.reduce((a, b) => a + b, 0) / top.length;
-}
-
 /**
  * Cosines of one vector against every exemplar (all vectors are unit length, so a dot product).
- * Exemplars are stored dimension-major so sparse vectors (the lexical engine's are mostly zeros)
- * only touch the rows of their non-zero dimensions.
+ * Sparse vectors (the lexical engine's are mostly zeros) go dimension by dimension, touching only
+ * the rows of their non-zero dimensions; dense ones (neural) go exemplar by exemplar over
+ * contiguous memory, which is faster for them.
  */
 function createSimilarity(exemplars: Float32Array[], dims: number): (vector: Float32Array) => Float64Array {
   const count = exemplars.length;
-  const byDimension = new Float32Array(dims * count);
+  let nonZero = 0;
+  for (const v of exemplars) for (let d = 0; d < dims; d++) if (v[d] !== 0) nonZero++;
+  // One embedder makes both exemplar and segment vectors, so the exemplars tell which layout fits.
+  const dense = nonZero * 4 > dims * count;
+  const matrix = new Float32Array(dims * count);
   exemplars.forEach((v, e) => {
-    for (let d = 0; d < dims; d++) byDimension[d * count + e] = v[d]!;
+    for (let d = 0; d < dims; d++) matrix[dense ? e * dims + d : d * count + e] = v[d]!;
   });
+  if (dense) {
+    return (vector) => {
+      const sims = new Float64Array(count);
+      for (let e = 0; e < count; e++) {
+        const row = e * dims;
+        let dot = 0;
+        for (let d = 0; d < dims; d++) dot += vector[d]! * matrix[row + d]!;
+        sims[e] = dot;
+      }
+      return sims;
+    };
+  }
   return (vector) => {
     const sims = new Float64Array(count);
     for (let d = 0; d < dims; d++) {
       const x = vector[d]!;
       if (x === 0) continue;
       const row = d * count;
-      for (let e = 0; e < count; e++) sims[e] += x * byDimension[row + e]!;
+      for (let e = 0; e < count; e++) sims[e] += x * matrix[row + e]!;
     }
     return sims;
   };

@@ -2,7 +2,7 @@
 // mentions the application favourably and gives examples as the reason; only the second clause
 // should be scored. This module finds praise clauses in a segment so the classifier can drop them.
 
-import { NEGATIONS, words } from './lexical/text.js';
+import { NEGATIONS, stem, words } from './lexical/text.js';
 
 export interface PraiseAnalysis {
   /** Some clause of the segment praises the candidate. */
@@ -23,6 +23,9 @@ const PRAISE_WORDS = new Set([
   'competent', 'capable', 'talented', 'credible', 'nice', 'lovely', 'perfect', 'high-quality',
   'well-prepared', 'well-written', 'well-structured', 'praised', 'admired', 'valued', 'terrific', 'stellar',
 ]);
+
+const PRAISE_STEMS = new Set([...PRAISE_WORDS].map(stem));
+const PRAISE_PHRASES = [/\bspot on\b/i, /\bwell done\b/i, /\bstood out\b/i, /\bimpressed\b/i];
 
 // Words that turn an apparently positive clause into a shortfall or a requirement
 // ("we were looking for strong SQL skills", "would have liked more examples", "good but not enough").
@@ -79,7 +82,8 @@ export function analysePraise(segment: string): PraiseAnalysis {
 /** True when the clause praises (a praise word, no negation, no shortfall, not about other people). */
 export function isPraiseClause(clause: string): boolean {
   const tokens = words(clause);
-  if (!tokens.some((t) => PRAISE_WORDS.has(t))) return false;
+  // Praise words match by stem ("confident" ~ "confidently"); the blockers match exact words.
+  if (!tokens.some((t) => PRAISE_STEMS.has(stem(t))) && !PRAISE_PHRASES.some((p) => p.test(clause))) return false;
   if (tokens.some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t) || OTHERS_WORDS.has(t))) return false;
   if (SHORTFALL_PHRASES.some((p) => p.test(clause))) return false;
   return true;

@@ -35,7 +35,7 @@ export interface LexicalWeights {
   unseen: number;
 }
 
-export const DEFAULT_WEIGHTS: LexicalWeights = { word: 1, bigram: 0.6, concept: 1, synonym: 0.35, charNgram: 0.15, unseen: 0.5 };
+export const DEFAULT_WEIGHTS: LexicalWeights = { word: 1, bigram: 0.6, concept: 1.25, synonym: 0.35, charNgram: 0.15, unseen: 0.5 };
 
 export interface SynonymMap {
   /** Stem → stems of related words in the lexicon vocabulary. */

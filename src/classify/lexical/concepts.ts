@@ -8,6 +8,7 @@
 export const CONCEPTS: Record<string, string[]> = {
   // ---------------------------------------------------------------- qualifications
   credential: [
+    'nvq', 'btec', 'level 3', 'level 2', 'cfa', 'cpa', 'aat', 'prince2', 'ielts', 'toefl', 'qualified teacher status', 'newly qualified', 'licence to practise', 'professional standard', 'required standard', 'not at the level', 'status',
     'qualification', 'qualified', 'unqualified', 'underqualified', 'degree', 'diploma', 'certificate', 'certification',
     'certified', 'chartered', 'accredited', 'accreditation', 'registered', 'registration', 'entry requirement',
     'minimum requirement', 'grade', 'grades', '2:1', '2 1', 'first class', 'classification', 'ucas', 'a-level', 'a level',
@@ -16,6 +17,7 @@ export const CONCEPTS: Record<string, string[]> = {
     'papers', 'licensed to practise', 'membership', 'transcript',
   ],
   technical_skill: [
+    'react', 'php', 'c++', 'c#', '.net', 'node', 'linux', 'devops', 'docker', 'kubernetes', 'matlab', 'agile', 'scrum', 'accountancy', 'bookkeeping', 'payroll', 'clinical skills', 'specialist knowledge', 'technical ability', 'technical interview', 'key skills', 'required skills', 'thermodynamics', 'regulations', 'english language', 'written english', 'translating', 'translation', 'patchy',
     'technical', 'technically', 'technical skill', 'technical knowledge', 'coding', 'code', 'programming', 'programmer',
     'software', 'python', 'java', 'javascript', 'typescript', 'sql', 'excel', 'spreadsheet skills', 'pivot table', 'vlookup',
     'cad', 'autocad', 'salesforce', 'adobe', 'photoshop', 'spss', 'stata', 'tableau', 'power bi', 'cloud', 'aws', 'azure',
@@ -27,6 +29,7 @@ export const CONCEPTS: Record<string, string[]> = {
   ],
   // ---------------------------------------------------------------- experience
   experience_amount: [
+    'start of your career', 'at the start', 'not long enough', 'only been', 'few months', 'limited exposure', 'in a similar setting', 'done this before', 'done before', 'responsibility', 'led a team', 'people management', 'managing a budget', 'budget responsibility', 'run a', 'ran a', 'stakeholder management', 'on the tools', 'field experience', 'site experience', 'front-line', 'frontline', 'customer-facing', 'pqe', 'post-qualification', 'career changer', 'change of career', 'transferable', 'unrelated field', 'different sector', 'different industry', 'another industry', 'at this scale', 'another year', 'a year or two', 'a couple more years', 'spent any time', 'any time in', 'time in a',
     'experience', 'experienced', 'inexperienced', 'inexperience', 'years', 'year s', 'track record', 'background',
     'work history', 'career history', 'exposure', 'hands-on', 'tenure', 'seniority', 'junior', 'senior', 'green',
     'early in your career', 'early career', 'earlier in your career', 'career stage', 'level of responsibility',
@@ -42,6 +45,7 @@ export const CONCEPTS: Record<string, string[]> = {
   ],
   // ---------------------------------------------------------------- culture fit
   culture: [
+    'autonomous', 'autonomously', 'autonomy', 'supervision', 'micromanage', 'boss', 'hierarchy', 'bureaucratic', 'bureaucracy', 'slow-moving', 'red tape', 'tight-knit', 'close-knit', 'confrontational', 'abrasive', 'combative', 'transactional', 'relationship-led', 'service-led', 'people-first', 'inclusive', 'inclusion', 'diversity', 'belonging', 'teamwork', 'team-oriented', 'lone wolf', 'go it alone', 'instructions', 'guidance', 'frustrated', 'co-operative', 'cooperative', 'collectively', 'consensus', 'flexibly', 'work ethic', 'sit well', 'slot in', 'blend in', 'mesh', 'like-minded', 'shared values', 'principles', 'behaviours', 'the way we work', 'how we operate', 'how things work here',
     'culture', 'cultural', 'culturally', 'fit', 'good fit', 'right fit', 'team fit', 'values', 'ethos', 'gel', 'chemistry',
     'personality', 'clash', 'working style', 'style of working', 'way of working', 'ways of working', 'how we work',
     'how our team', 'how the team', 'the way you like to work', 'environment', 'start-up', 'startup', 'pace', 'fast-paced',
@@ -54,6 +58,7 @@ export const CONCEPTS: Record<string, string[]> = {
   ],
   // ---------------------------------------------------------------- delivery
   scripted: [
+    'read off', 'read out', 'reading off', 'looking at your notes', 'over-prepared', 'overprepared', 'learned off', 'practised',
     'scripted', 'script', 'scripts', 'rehearsed', 'over-rehearsed', 'overrehearsed', 'rehearsal', 'memorised', 'memorise',
     'memory', 'word for word', 'verbatim', 'robotic', 'robot', 'reciting', 'recite', 'recited', 'canned', 'learned by heart',
     'learnt by heart', 'by rote', 'rote', 'wooden', 'mechanical', 'formulaic', 'stilted', 'unnatural', 'natural',
@@ -61,32 +66,36 @@ export const CONCEPTS: Record<string, string[]> = {
     'autopilot', 'authentic', 'genuine conversation', 'conversation', 'conversational', 'rigid',
   ],
   nerves: [
+    'nervy', 'shaking', 'shaky voice', 'sweating', 'blanked', 'unsure of yourself', 'visibly', 'on edge', 'self-conscious', 'lacked presence', 'gravitas',
     'nervous', 'nervously', 'nerves', 'anxious', 'anxiety', 'flustered', 'hesitant', 'hesitation', 'hesitated', 'shaky',
     'uneasy', 'tense', 'jittery', 'under pressure', 'train of thought', 'composure', 'composed', 'confidence', 'confident',
     'unconfident', 'self-assured', 'timid', 'shy', 'talked yourself down', 'relax', 'relaxed', 'panicked', 'panic', 'froze',
     'went blank', 'stammer', 'stammered', 'stumbled', 'stuttered', 'calm', 'self-doubt', 'unsure of yourself', 'apologetic',
   ],
   body_language: [
+    'looked at the floor', 'glanced', 'distracted', 'yawned', 'yawning', 'checking your phone', 'phone', 'chewing', 'sat back', 'leaned back',
     'eye contact', 'body language', 'posture', 'fidget', 'fidgeted', 'fidgeting', 'fidgety', 'slouch', 'slouched',
     'slouching', 'arms folded', 'folded arms', 'crossed arms', 'gestures', 'gesturing', 'handshake', 'smile', 'smiled',
     'smiling', 'looked away', 'looking away', 'looked down', 'looking down', 'camera', 'distracting', 'presence',
     'demeanour', 'fiddled', 'fiddling', 'restless',
   ],
   manner: [
+    'warmth', 'cold', 'aloof', 'distant', 'informal language', 'swore', 'swearing', 'overfamiliar', 'over-familiar', 'speak up', 'projected', 'pace of speech', 'speaking pace', 'too softly', 'listen', 'listening', 'active listening', 'short replies', 'terse', 'clipped', 'one-word',
     'arrogant', 'arrogance', 'cocky', 'overconfident', 'over-confident', 'dismissive', 'defensive', 'abrupt', 'rude',
     'curt', 'blunt', 'brusque', 'casual', 'slang', 'unprofessional', 'tone', 'flat', 'monotone', 'monotonous', 'voice',
     'softly spoken', 'quiet', 'quietly', 'mumble', 'mumbled', 'mumbling', 'inaudible', 'hard to hear', 'spoke quickly',
-    'spoke fast', 'too fast', 'too quickly', 'rushed', 'came across', 'come across', 'comes across', 'came over',
-    'impression', 'delivery', 'communication skills', 'communication', 'communicate', 'communicated', 'articulate',
+    'spoke fast', 'too fast', 'too quickly', 'rushed', 'delivery', 'communication skills', 'communication', 'communicate', 'communicated', 'articulate',
     'inarticulate', 'clarity', 'manner', 'presented yourself', 'engaging', 'disengaged', 'animated', 'lifeless', 'bored',
     'repeat yourself', 'interview technique', 'the way you answered', 'how you answered', 'how you responded',
   ],
   interrupting: [
+    'interjected', 'talked too much', 'dominated the conversation', 'over the top of', 'spoke across',
     'interrupt', 'interrupted', 'interrupting', 'interruption', 'interruptions', 'spoke over', 'talked over',
     'talking over', 'speaking over', 'cut in', 'cutting in', 'cut across', 'cut off', 'cut people off', 'let the interviewer finish',
     'let us finish', 'before the question', 'finished asking', 'finished speaking', 'jumped in', 'butted in', 'talked across',
   ],
   rambling: [
+    'monologue', 'over-explained', 'overlong', 'too much detail', 'went round in circles', 'circles', 'in a few words',
     'ramble', 'rambled', 'rambling', 'rambly', 'waffle', 'waffled', 'waffling', 'long-winded', 'verbose', 'went on',
     'too long', 'at length', 'lengthy', 'tangent', 'tangents', 'off topic', 'off-topic', 'off track', 'drifted', 'digress',
     'digressed', 'concise', 'concisely', 'succinct', 'to the point', 'hard to follow', 'difficult to follow',
@@ -96,6 +105,7 @@ export const CONCEPTS: Record<string, string[]> = {
   ],
   // ---------------------------------------------------------------- examples
   evidence: [
+    'real situations', 'actual instance', 'actual example', 'real-life', 'real life', 'specific time', 'times when', 'walk us through', 'what happened', 'what changed', 'because of you', 'your actions', 'set the scene', 'context', 'result of', 'nothing to back', 'unsubstantiated', 'buzzwords', 'cliches', 'proof', 'prove', 'showed us',
     'example', 'examples', 'instance', 'instances', 'specific', 'specifics', 'specifically', 'evidence', 'evidenced',
     'evidencing', 'back it up', 'back up', 'backed up', 'backing up', 'concrete', 'detail', 'detailed', 'depth', 'in depth',
     'real situation', 'real example', 'situation', 'a time when', 'a time you', 'star', 'star method', 'star structure',
@@ -110,6 +120,7 @@ export const CONCEPTS: Record<string, string[]> = {
   ],
   // ---------------------------------------------------------------- motivation
   motivation: [
+    'hunger', 'hungry', 'appetite', 'first choice', 'back-up', 'backup', 'fallback', 'plan b', 'tide you over', 'stepping stone', 'short-term', 'neutral', 'unsure whether', 'accept an offer', 'sold on', 'really want', 'wants to be', 'career change', 'the right career', 'curiosity', 'curious', 'not especially interested', 'indifference', 'what excites you', 'liked about', 'what you liked', 'more interested in', 'excited about',
     'motivation', 'motivated', 'motivating', 'unmotivated', 'enthusiasm', 'enthusiastic', 'unenthusiastic', 'passion',
     'passionate', 'interest', 'interested', 'uninterested', 'disinterested', 'keen', 'keenness', 'eager', 'eagerness',
     'genuine', 'genuinely', 'commitment', 'committed', 'long-term', 'long term', 'stay with us', 'stop-gap', 'stopgap',
@@ -123,6 +134,7 @@ export const CONCEPTS: Record<string, string[]> = {
   ],
   // ---------------------------------------------------------------- preparation
   research: [
+    'recent growth', 'compete with', 'candidate pack', 'information pack', 'briefing pack', 'challenges facing', 'a view on', 'not-for-profit', 'not for profit', 'our latest', 'our recent', 'the difference between', 'looked up', 'look up', 'quick look', 'basic questions about', 'any questions', 'no questions', 'questions at the end', 'questions for us', 'googled', 'what we offer', 'knew about us', 'about us', 'our organisation', 'our sector', 'business model',
     'research', 'researched', 'researching', 'homework', 'prepared', 'preparation', 'preparing', 'prepare', 'unprepared',
     'underprepared', 'ill-prepared', 'knowledge of', 'understanding of', 'commercial awareness', 'awareness', 'aware',
     'unaware', 'website', 'annual report', 'careers page', 'our company', 'the company', 'our organisation', 'the organisation',
@@ -135,11 +147,13 @@ export const CONCEPTS: Record<string, string[]> = {
   ],
   // ---------------------------------------------------------------- application
   written_application: [
+    'application questions', 'online application', 'written answers', 'cover note', 'chronology',
     'cv', 'c v', 'resume', 'résumé', 'cover letter', 'covering letter', 'application form', 'form', 'personal statement',
     'supporting statement', 'motivation statement', 'statement', 'letter', 'linkedin', 'written application',
-    'documents', 'document', 'attachment', 'uploaded', 'submitted your application', 'portfolio', 'paperwork',
+    'attachment', 'uploaded', 'submitted your application', 'portfolio', 'paperwork',
   ],
   application_quality: [
+    'did not mention', 'copy and paste', 'copied', 'pasted', 'photo', 'two pages', 'one page', 'bullet points', 'font', 'unreadable', 'broken link', 'one size fits all', 'hard to follow',
     'tailor', 'tailored', 'tailoring', 'untailored', 'keywords', 'keyword', 'spelling', 'spelt', 'misspelled', 'misspelt',
     'typo', 'typos', 'grammar', 'grammatical', 'punctuation', 'formatting', 'formatted', 'format', 'layout', 'pages long',
     'proofread', 'proofreading', 'proof-read', 'errors', 'mistakes', 'standard letter', 'template', 'blank', 'left blank',
@@ -160,6 +174,7 @@ export const CONCEPTS: Record<string, string[]> = {
     'assessment', 'assessed', 'ran out of time', 'time limit', 'timed',
   ],
   exercises: [
+    'mock', 'simulated', 'fact-find', 'written task', 'drafting exercise', 'proofreading test', 'typing test', 'data entry test', 'audition', 'trial', 'work sample', 'assignment', 'homework task', 'case interview', 'second-stage task', 'presentation exercise', 'pitch', 'debrief', 'marked', 'examiner', 'client meeting',
     'exercise', 'exercises', 'group exercise', 'group discussion', 'group task', 'in-tray', 'e-tray', 'case study',
     'case studies', 'case exercise', 'presentation', 'presenting', 'slides', 'role-play', 'roleplay', 'role play', 'task',
     'tasks', 'take-home', 'coding challenge', 'coding test', 'technical test', 'technical task', 'technical exercise',
@@ -170,6 +185,7 @@ export const CONCEPTS: Record<string, string[]> = {
   ],
   // ---------------------------------------------------------------- competition
   other_candidates: [
+    'close call', 'fine margins', 'finalists', 'finalist', 'shortlisted candidates', 'strongest applications', 'strongest', 'most suitable', 'edged', 'pipped', 'higher scoring', 'ranked higher', 'selected someone', 'appointed someone', 'chosen someone', 'an applicant whose', 'went with someone',
     'strong field', 'field', 'other candidates', 'other applicants', 'another candidate', 'another applicant',
     'other applicant', 'one other', 'someone else', 'somebody else', 'successful candidate', 'preferred candidate',
     'chosen candidate', 'stronger candidate', 'stronger candidates', 'stronger', 'more suitable candidate', 'closer match',
@@ -182,6 +198,7 @@ export const CONCEPTS: Record<string, string[]> = {
     'excellent candidates', 'strong candidates', 'quality of applicants', 'places', 'very close',
   ],
   internal_or_vacancy: [
+    'colleague returning', 'maternity', 'returning from', 'current employee', 'existing employee', 'promoted from within', 'frozen', 'put on ice', 'pulled', 'scrapped', 'no longer recruiting', 'business needs have changed',
     'internal', 'internal candidate', 'internally', 'redeployed', 'redeployment', 'secondment', 'existing staff',
     'already working with us', 'returning member of staff', 'temporary contract', 'filled', 'on hold', 'withdrawn',
     'hiring freeze', 'freeze', 'restructure', 'restructuring', 'reorganise', 'reorganisation', 'no longer exists',
@@ -190,28 +207,33 @@ export const CONCEPTS: Record<string, string[]> = {
   ],
   // ---------------------------------------------------------------- logistics
   pay: [
+    'pays less', 'pay cut', 'drop in pay', 'salary drop', 'currently on', 'currently earning', 'rate', 'daily rate', 'salary band', 'pay range', 'salary range',
     'salary', 'salaries', 'pay', 'paid', 'compensation', 'remuneration', 'package', 'wage', 'wages', 'earnings', 'earn',
     'salary expectations', 'expectations', 'budget', 'figure you mentioned', 'pay band', 'pay scale', 'day rate',
     'hourly rate', 'benefits', 'bonus', 'afford', 'money', 'what we can offer',
   ],
   location: [
+    'able to move', 'move cities', 'move house', 'office days', 'in-office', 'days a week in',
     'relocate', 'relocation', 'relocating', 'location', 'located', 'based in', 'commute', 'commuting', 'distance',
     'on site', 'on-site', 'onsite', 'remote', 'remotely', 'hybrid', 'office', 'from home', 'travel', 'travelling',
     'move to', 'too far', 'far away', 'each way', 'in person', 'in the office',
   ],
   hours: [
+    'nights', 'evening', 'immediately', 'start immediately', 'straight away', 'notice', 'rota', 'shift pattern', 'clinic runs until',
     'hours', 'working hours', 'shift', 'shifts', 'night shifts', 'weekend', 'weekends', 'rota', 'part-time', 'full-time',
     'days a week', 'availability', 'available', 'unavailable', 'flexible working', 'flexibility', 'start date', 'start in',
     'notice period', 'earliest start', 'start before', 'fixed term', 'fixed-term', 'permanent contract', 'contract',
     'temporary', 'term time', 'evenings', 'overtime', 'on call', 'timeline', 'timing', 'commit to',
   ],
   right_to_work: [
+    'driving', 'authorization', 'authorisation', 'work authorization', 'settled status', 'indefinite leave', 'skilled worker', 'graduate visa', 'vetting',
     'visa', 'visas', 'sponsor', 'sponsorship', 'sponsored', 'right to work', 'work permit', 'residency', 'immigration',
     'security clearance', 'clearance', 'dbs', 'background check', 'vetting', 'driving licence', 'driving license',
     'licence', 'license', 'drive', 'driver', 'own car', 'car', 'passport', 'citizenship', 'eligible to work',
   ],
   // ---------------------------------------------------------------- no reason
   decline: [
+    'not good news', 'not be moving forward', 'not moving forward', 'better meet', 'more closely match', 'not what we are looking for', 'different direction', 'deliberation', 'after much deliberation', 'not to appoint', 'completed our review', 'take your application further', 'taking your application further',
     'unsuccessful', 'not successful', 'not been successful', 'not progress', 'not be progressing', 'not progressing',
     'not proceed', 'not proceeding', 'decided not to', 'not to proceed', 'not be taking', 'not taking your application',
     'not been selected', 'not selected', 'not been shortlisted', 'not shortlisted', 'moving forward', 'move forward',
@@ -227,6 +249,7 @@ export const CONCEPTS: Record<string, string[]> = {
     'detailed feedback', 'personal feedback', 'high volume', 'large number of applications',
   ],
   pleasantry: [
+    'appreciate you taking the time', 'taking the time', 'time and effort', 'many thanks', 'interest in joining', 'keep in touch', 'encourage you to apply', 'apply again', 'future roles', 'best wishes',
     'wish you', 'every success', 'good luck', 'best of luck', 'future endeavours', 'all the best', 'thank you for your interest',
     'thanks for your interest', 'thank you for applying', 'thanks for applying', 'thanks for coming in', 'thank you for attending',
     'thank you for your time', 'thanks for your time', 'on file', 'suitable vacancy', 'future vacancies', 'future opportunities',
