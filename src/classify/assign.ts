@@ -12,7 +12,7 @@ import type {
   ThemeAssignment,
   Thresholds,
 } from '../types.js';
-import { compileCues, findCues, type CompiledCue } from './cues.js';
+import { compileCues, findCues, prepareCueText, type CompiledCue, type CueText } from './cues.js';
 import { analysePraise } from './favourable.js';
 import { clausesOf, segmentText } from './segment.js';
 
@@ -253,6 +253,13 @@ function assignItem(item: ScoredItem, taxonomy: Taxonomy, thresholds: Thresholds
     }
   });
 
+  // Several themes often cite the same segment: tokenise and stem its text once.
+  const cueTexts = new Map<number, CueText>();
+  const cueTextOf = (s: number): CueText => {
+    let prepared = cueTexts.get(s);
+    if (!prepared) cueTexts.set(s, (prepared = prepareCueText(item.segments[s]!.scoredText)));
+    return prepared;
+  };
   const themes: ThemeAssignment[] = [...bestSegment].map(([t, s]) => {
     const scored = item.segments[s]!;
     const theme = taxonomy.themes[t]!;
@@ -264,7 +271,7 @@ function assignItem(item: ScoredItem, taxonomy: Taxonomy, thresholds: Thresholds
         segmentIndex: scored.segment.index,
         segment: scored.segment.text,
         exemplar: theme.examples[scored.nearest[t]!] ?? '',
-        cues: findCues(cues[t]!, scored.scoredText),
+        cues: findCues(cues[t]!, cueTextOf(s)),
         score,
       },
     };

@@ -149,3 +149,36 @@ describe('createClassifier: assignment', () => {
     expect(classifier.assign(scored, thresholds({ margin: 0.5 }))).toEqual(loose);
   });
 });
+
+describe('createClassifier: top-k scoring over many exemplars', () => {
+  // Five exemplars for one theme, two for another; dense vectors and mostly-zero (sparse) ones.
+  const dense: Record<string, number[]> = {
+    a1: [1, 0.2, 0.1, 0.3], a2: [0.2, 1, 0.4, 0.1], a3: [0.5, 0.5, 0.5, 0.5], a4: [0.1, 0.1, 1, 0.2], a5: [0.9, 0.1, 0.3, 0.6],
+    b1: [0.3, 0.3, 0.1, 1], b2: [0.7, 0.2, 0.9, 0.1], query: [0.6, 0.3, 0.2, 0.7],
+  };
+  const sparse: Record<string, number[]> = Object.fromEntries(
+    Object.entries(dense).map(([text, v]) => [text, [...v.map((x, i) => (i % 2 === 0 ? x : 0)), ...new Array(28).fill(0)]]),
+  );
+  const tax = taxonomyOf(theme('a', ['a1', 'a2', 'a3', 'a4', 'a5']), theme('b', ['b1', 'b2']));
+  const unit = (v: number[]) => {
+    const n = Math.hypot(...v);
+    return v.map((x) => x / n);
+  };
+  const cosine = (x: number[], y: number[]) => unit(x).reduce((s, v, i) => s + v * unit(y)[i]!, 0);
+
+  for (const [name, table] of [['dense', dense], ['sparse', sparse]] as const) {
+    it(`scores a theme by the mean of its k nearest exemplars and names the nearest (${name} vectors)`, async () => {
+      const classifier = await createClassifier(tax, fakeEmbedder(table), { topK: 2, clauses: false });
+      const [scored] = await classifier.score([{ id: 'q', text: 'query' }]);
+      const segment = scored!.segments[0]!;
+      const sims = (ids: string[]) => ids.map((id) => cosine(table.query!, table[id]!));
+      const simsA = sims(['a1', 'a2', 'a3', 'a4', 'a5']);
+      const topA = [...simsA].sort((x, y) => y - x).slice(0, 2);
+      expect(segment.scores[0]).toBeCloseTo((topA[0]! + topA[1]!) / 2, 5);
+      expect(segment.nearest[0]).toBe(simsA.indexOf(topA[0]!));
+      const simsB = sims(['b1', 'b2']);
+      expect(segment.scores[1]).toBeCloseTo((simsB[0]! + simsB[1]!) / 2, 5);
+      expect(segment.nearest[1]).toBe(simsB[0]! > simsB[1]! ? 0 : 1);
+    });
+  }
+});
