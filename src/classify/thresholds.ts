@@ -26,18 +26,20 @@ export const LEXICAL_DEFAULTS = { floor: 0.2, margin: 0.03 } as const;
  * - sentence-transformers quick start (all-MiniLM-L6-v2): "The weather is lovely today." vs "It's so
  *   sunny outside!" 0.666 (same topic, no shared words); vs "He drove to the stadium." 0.105 and
  *   0.141 (unrelated). Unrelated English sentences sit around 0.0–0.2.
- * - Paraphrases with different wording land around 0.6–0.65 (e.g. 0.649/0.611 for a safety-fence
- *   paraphrase pair in a published all-MiniLM-L6-v2 analysis); near-duplicates 0.85+; a passage
- *   against a quarter of itself ~0.59.
- * - A default score threshold of 0.7 was reported as "rarely reached" with this model
- *   (masaic-ai-platform/AgC#72): real matches between different sentences mostly fall in 0.4–0.7.
- * A feedback sentence and an exemplar of the same theme are same-topic, differently worded
- * sentences (≈0.45–0.7), while a sentence about another theme of the same domain (both about
- * job applications) sits above the unrelated baseline (≈0.25–0.4). Hence an absolute floor of
- * 0.40 — clearly above the same-domain background, below typical same-topic scores — and a
- * margin of 0.07 below the segment's best theme, so a second theme is kept only when it is nearly
- * as close as the best one (the gap between a same-topic and a merely related pair is ~0.2).
- * `evaluate --calibrate` replaces these with thresholds fitted to the user's own labels.
+ * - Paraphrases worded differently land around 0.6–0.65 (0.649 and 0.611 for a paraphrase pair in a
+ *   published all-MiniLM-L6-v2 analysis, with the nearest related-but-different sentence at 0.578);
+ *   a passage against a quarter of itself scores ~0.59, near-duplicates 0.85+.
+ * - A default retrieval threshold of 0.7 was reported as rarely reached with this model
+ *   (masaic-ai-platform/AgC#72): genuine matches between different sentences mostly fall in 0.4–0.7.
+ * A feedback sentence and an exemplar of its theme are same-topic, differently worded sentences
+ * (≈0.45–0.7); a sentence about another theme is still about job applications, so it sits above
+ * the unrelated baseline (≈0.2–0.4). A theme's score is the mean of its top 3 exemplar cosines,
+ * a few hundredths below the single best one. Hence an absolute floor of 0.40 (above same-domain
+ * background, below typical same-topic scores) and a margin of 0.07 below the best theme of the
+ * sentence or clause: a second theme is kept only when it is nearly as close as the best, since a
+ * same-topic and a merely related pair differ by ~0.2. Two reasons in one sentence are handled by
+ * scoring each clause, not by a wide margin. `evaluate --calibrate` fits per-theme thresholds to
+ * the user's own labels.
  */
 export const TRANSFORMERS_DEFAULTS = { floor: 0.4, margin: 0.07 } as const;
 
