@@ -70,7 +70,7 @@ export async function runJob(config: RunConfig, effects: RunEffects): Promise<Ru
     const classified = await prepared.classifier.classify(items, thresholds);
     await prepared.dispose();
     const cache = prepared.cacheStats();
-    if (store) logger.info(`embedding cache: ${cache.hits} hit(s), ${cache.misses} miss(es)`);
+    if (cache) logger.info(`embedding cache: ${cache.hits} hit(s), ${cache.misses} miss(es)`);
 
     const previous = store ? await store.previousRun({ taxonomySource: taxonomy.source }) : null;
     const generatedAt = effects.now().toISOString();
@@ -82,7 +82,7 @@ export async function runJob(config: RunConfig, effects: RunEffects): Promise<Ru
       thresholdsSource: thresholds.source,
       previous,
       options: { minGroup: config.minGroup, showIds: config.showIds, generatedAt },
-      cache: store ? { hits: cache.hits, misses: cache.misses } : null,
+      cache: cache ? { hits: cache.hits, misses: cache.misses } : null,
     });
     const outputs = buildOutputs(model, classified);
     await writeOutputsAtomically(config.out, outputs, { removeStale: ['rejects.csv'] });

@@ -103,6 +103,8 @@ export interface Embedder {
   id: string;
   dims: number;
   embed(texts: string[]): Promise<Float32Array[]>;
+  /** False when vectors are cheaper to recompute than to store (the lexical engine's are large and fast). */
+  cacheable?: boolean;
   /** Release native resources. */
   dispose?(): Promise<void>;
 }

@@ -161,6 +161,8 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
       const vectors = await embedder.embed(batch);
       batch.forEach((text, j) => unitScores.set(text, scoreVector(vectors[j]!)));
       options.onProgress?.(Math.min(i + batchSize, texts.length), texts.length);
+      // Let signal handlers and timers run between batches: a long run must still stop on Ctrl-C.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     for (const item of scored) {
       for (const s of item.segments) {

@@ -16,7 +16,6 @@ export async function selectEngine(
   config: EngineConfig,
   taxonomy: Taxonomy,
   logger: Logger,
-  onProgress?: (done: number, total: number) => void,
 ): Promise<SelectedEngine> {
   const lexical = (): Embedder => createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
   if (config.engine === 'lexical') {
@@ -29,7 +28,6 @@ export async function selectEngine(
       offline: config.offline,
       dtype: config.dtype,
       batchSize: config.batchSize,
-      onProgress,
     });
     return { embedder, info: { name: 'transformers', model: config.model, fallbackReason: null } };
   } catch (error) {

@@ -197,6 +197,8 @@ export function createLexicalEmbedder(options: LexicalOptions): Embedder {
   return {
     id,
     dims,
+    // 16k-dimensional vectors that take microseconds to compute: storing them would cost more than it saves.
+    cacheable: false,
     async embed(texts) {
       return texts.map(embedOne);
     },

@@ -16,7 +16,8 @@ export interface PreparedClassifier {
   engine: EngineInfo;
   thresholds: Thresholds;
   classifier: Classifier;
-  cacheStats(): CacheStats;
+  /** Null when no vectors were looked up in a store (no store, or an engine not worth caching). */
+  cacheStats(): CacheStats | null;
   dispose(): Promise<void>;
 }
 
@@ -26,20 +27,22 @@ export async function prepareClassifier(
   options: { store?: Store | null; taxonomy?: Taxonomy } = {},
 ): Promise<PreparedClassifier> {
   const taxonomy = options.taxonomy ?? (await loadTaxonomy(config.taxonomy));
-  const selected = await selectEngine(config, taxonomy, logger, (done, total) => logger.progress('embedding', done, total));
+  const selected = await selectEngine(config, taxonomy, logger);
   const thresholds = config.thresholds
     ? await loadThresholds(config.thresholds, selected.info.name, selected.info.model)
     : defaultThresholds(selected.info.name, selected.info.model);
   const embedder = createCachedEmbedder(selected.embedder, options.store ?? null);
-  const classifier = await createClassifier(taxonomy, embedder);
+  const classifier = await createClassifier(taxonomy, embedder, {
+    onProgress: (done, total) => logger.progress('classifying sentences', done, total),
+  });
   return {
     taxonomy,
     engine: selected.info,
     thresholds,
     classifier,
-    cacheStats: () => embedder.stats(),
+    cacheStats: () => (options.store && selected.embedder.cacheable !== false ? embedder.stats() : null),
     dispose: async () => {
-      logger.progressDone('embedding');
+      logger.progressDone('classifying sentences');
       await selected.embedder.dispose?.();
     },
   };

@@ -5,17 +5,19 @@ import { prepareClassifier } from '../classify/prepare.js';
 import type { EngineConfig } from '../config.js';
 import { usageError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { loadTaxonomy } from '../taxonomy/load.js';
 
 export async function evaluateCommand(
   goldPath: string,
   config: EngineConfig,
   options: { logger: Logger; json: boolean; calibrate?: string },
 ): Promise<string> {
-  const gold = await readGold(goldPath);
+  const taxonomy = await loadTaxonomy(config.taxonomy);
+  const themeIds = taxonomy.themes.map((t) => t.id);
+  const gold = await readGold(goldPath, themeIds);
   if (gold.length === 0) throw usageError(`${goldPath}: no labelled rows. Add rows with columns text and themes (a|b).`);
-  const prepared = await prepareClassifier(config, options.logger);
+  const prepared = await prepareClassifier(config, options.logger, { taxonomy });
   try {
-    const themeIds = prepared.taxonomy.themes.map((t) => t.id);
     const scored = await prepared.classifier.score(gold.map((g, i) => ({ id: `gold-${i}`, text: g.text })));
     const goldThemes = gold.map((g) => g.themes);
     const predict = (thresholds: typeof prepared.thresholds) =>

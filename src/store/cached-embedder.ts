@@ -15,7 +15,9 @@ export interface CacheStats {
   requested: number;
 }
 
-export function createCachedEmbedder(inner: Embedder, store: Store | null): Embedder & { stats(): CacheStats } {
+export function createCachedEmbedder(inner: Embedder, givenStore: Store | null): Embedder & { stats(): CacheStats } {
+  // Some embedders are cheaper to rerun than to look up; those only get the de-duplication.
+  const store = inner.cacheable === false ? null : givenStore;
   const stats: CacheStats = { hits: 0, misses: 0, unique: 0, requested: 0 };
 
   async function embed(texts: string[]): Promise<Float32Array[]> {
