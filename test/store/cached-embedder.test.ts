@@ -51,6 +51,16 @@ describe('createCachedEmbedder', () => {
     expect(cached.dims).toBe(inner.dims);
   });
 
+  it('keeps nothing in the store for an embedder that is not worth caching', async () => {
+    store = await openStore(join(dir, 'store.duckdb'));
+    const inner = { ...countingEmbedder('test:cheap'), cacheable: false };
+    const cached = createCachedEmbedder(inner, store);
+    await cached.embed(['a', 'b']);
+    await cached.embed(['a', 'b']);
+    expect(inner.calls).toEqual([['a', 'b'], ['a', 'b']]);
+    expect((await store.getVectors('test:cheap', [hashText('a'), hashText('b')])).size).toBe(0);
+  });
+
   it('embeds only misses on the second call and counts hits', async () => {
     store = await openStore(join(dir, 'store.duckdb'));
     const inner = countingEmbedder();
