@@ -312,7 +312,30 @@ function createSimilarity(exemplars: Float32Array[], dims: number): (vector: Flo
   if (dense) {
     return (vector) => {
       const sims = new Float64Array(count);
-      for (let e = 0; e < count; e++) {
+      let e = 0;
+      // Four exemplars per pass over the vector: each element is read once for four products.
+      for (; e + 3 < count; e += 4) {
+        const r0 = e * dims;
+        const r1 = r0 + dims;
+        const r2 = r1 + dims;
+        const r3 = r2 + dims;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let d = 0; d < dims; d++) {
+          const x = vector[d]!;
+          s0 += x * matrix[r0 + d]!;
+          s1 += x * matrix[r1 + d]!;
+          s2 += x * matrix[r2 + d]!;
+          s3 += x * matrix[r3 + d]!;
+        }
+        sims[e] = s0;
+        sims[e + 1] = s1;
+        sims[e + 2] = s2;
+        sims[e + 3] = s3;
+      }
+      for (; e < count; e++) {
         const row = e * dims;
         let dot = 0;
         for (let d = 0; d < dims; d++) dot += vector[d]! * matrix[row + d]!;
