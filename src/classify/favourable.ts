@@ -17,7 +17,7 @@ export interface PraiseAnalysis {
 
 const PRAISE_WORDS = new Set([
   'excellent', 'strong', 'impressive', 'impressed', 'great', 'good', 'well', 'solid',
-  'positive', 'enjoyed', 'liked', 'pleased', 'outstanding', 'fantastic', 'brilliant', 'wonderful', 'superb',
+  'positive', 'pleased', 'satisfactory', 'acceptable', 'decent', 'fab', 'superb', 'outstanding', 'fantastic', 'brilliant', 'wonderful', 'superb',
   'exceptional', 'commendable', 'appreciated', 'polished', 'thorough', 'articulate',
   'confident', 'engaging', 'friendly', 'personable', 'enthusiastic', 'passionate', 'knowledgeable',
   'competent', 'capable', 'talented', 'credible', 'nice', 'lovely', 'perfect', 'high-quality',
@@ -25,7 +25,19 @@ const PRAISE_WORDS = new Set([
 ]);
 
 const PRAISE_STEMS = new Set([...PRAISE_WORDS].map(stem));
-const PRAISE_PHRASES = [/\bspot on\b/i, /\bwell done\b/i, /\bstood out\b/i, /\bimpressed\b/i];
+// Verbs of liking count only in the past tense: "like" is more often a comparison ("it felt like you
+// were reciting"), and "like", "likely" and "liked" share a stem.
+const PRAISE_EXACT = new Set(['liked', 'loved', 'enjoyed', 'appreciated', 'admired', 'valued']);
+const PRAISE_PHRASES = [
+  /\bspot on\b/i,
+  /\bwell done\b/i,
+  /\bstood out\b/i,
+  /\bimpressed\b/i,
+  /\b(was|were|is|are|looked|seemed|felt)( all| absolutely| perfectly| completely)? (fine|ok|okay|great|good)\b/i,
+  /\b(met|meet|meets|ticked)\b.{0,30}\b(criteria|requirements?|standard|boxes|bar)\b/i,
+];
+
+const LIKE_FORMS = new Set(['like', 'likes', 'likely', 'liking', 'love', 'loves', 'loving', 'enjoy', 'enjoys', 'enjoying', 'value', 'values', 'appreciate', 'admire']);
 
 // Words that turn an apparently positive clause into a shortfall or a requirement
 // ("we were looking for strong SQL skills", "would have liked more examples", "good but not enough").
@@ -38,6 +50,8 @@ const SHORTFALL_WORDS = new Set([
 ]);
 const SHORTFALL_PHRASES = [
   /\b(would|could|should|might) have\b/i,
+  /\w'd (have|like|love|want|need)\b/i,
+  /\b(would|could) (like|love)\b/i,
   /\b(work|focus) on\b/i,
   /\bas well\b/i,
   /\bgood luck\b/i,
@@ -56,6 +70,29 @@ const OTHERS_WORDS = new Set([
 const CONCESSION_BEFORE = /(?:^|[\s,;:—–-])(but|however|yet|unfortunately|nevertheless|nonetheless|that said|having said that|sadly|regrettably|on the other hand)\b/gi;
 const CONCESSION_INTRODUCER = /\b(although|even though|though|while|whilst|despite|in spite of|notwithstanding|even if)\b/gi;
 
+// A theme mentioned only to rule it out is not a reason either: "your CV was not the issue",
+// "we had no concerns about your experience", "it wasn't your answers that let you down". The
+// negation sits right before the dismissing noun, so "you didn't address our concerns" is kept.
+const NEGATED = String.raw`(?:no|not|never|nothing|n't|without)`;
+const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness)`;
+const CLEARED_PATTERNS = [
+  new RegExp(String.raw`${NEGATED}\s+(?:(?:an?|the|any|real|major|big|particular|significant|serious|main|deciding)\s+){0,3}${DISMISSING_NOUN}\b`, 'i'),
+  new RegExp(String.raw`\b(?:issue|problem|concern|reason|difference|decider)\s+(?:here\s+)?(?:was|is|were)(?:n't|\s+not|\s+never)\b`, 'i'),
+  /\b(?:was|were|is|are)(?:n't|\s+not|\s+never)\s+(?:what|where|why)\b.{0,30}\b(?:let you down|held you back|fell short|cost you|counted against you|went wrong)\b/i,
+  /\bit\s+(?:was|is)(?:n't|\s+not|\s+never)\s+(?:your|the)\b.{0,40}\bthat\b/i,
+  /\b(?:no|never)\s+(?:doubts?|question)\s+(?:about|over|regarding|as to)\b/i,
+  /\b(?:never|not)\s+in\s+(?:doubt|question)\b/i,
+  /\b(?:nothing wrong with|nothing to do with|no problem with|no issue with|no issues with)\b/i,
+  /(?:n't|\bnot)\s+(?:because of|due to|down to|about)\b/i,
+  /(?:n't|\bnot)\s+(?:hold|held)\s+(?:you|your application)\s+back\b/i,
+];
+const SUBCLAUSE_BOUNDARY = /[,;:—–]\s*|\s-\s/g;
+
+export function isClearedPart(part: string): boolean {
+  const text = part.replace(/[\u2018\u2019\u02bc`´]/g, "'");
+  return CLEARED_PATTERNS.some((p) => p.test(text));
+}
+
 interface Span {
   start: number;
   end: number;
@@ -67,8 +104,25 @@ export function analysePraise(segment: string): PraiseAnalysis {
   const kept: string[] = [];
   for (const clause of clauses) {
     const text = segment.slice(clause.start, clause.end);
-    if (isPraiseClause(text)) praise.push([clause.start, clause.end]);
-    else if (/[\p{L}\p{N}]/u.test(text)) kept.push(text.trim());
+    if (isPraiseClause(text)) {
+      praise.push([clause.start, clause.end]);
+      continue;
+    }
+    // Within a clause, drop only the comma-separated parts that rule a theme out.
+    let cursor = 0;
+    const parts: Span[] = [];
+    for (const match of text.matchAll(SUBCLAUSE_BOUNDARY)) {
+      parts.push({ start: cursor, end: match.index! });
+      cursor = match.index! + match[0].length;
+    }
+    parts.push({ start: cursor, end: text.length });
+    const reasons: string[] = [];
+    for (const part of parts) {
+      const partText = text.slice(part.start, part.end);
+      if (isClearedPart(partText)) praise.push([clause.start + part.start, clause.start + part.end]);
+      else if (/[\p{L}\p{N}]/u.test(partText)) reasons.push(partText.trim());
+    }
+    if (reasons.length > 0) kept.push(parts.length === reasons.length ? text.trim() : reasons.join(', '));
   }
   const favourable = praise.length > 0;
   return {
@@ -83,7 +137,8 @@ export function analysePraise(segment: string): PraiseAnalysis {
 export function isPraiseClause(clause: string): boolean {
   const tokens = words(clause);
   // Praise words match by stem ("confident" ~ "confidently"); the blockers match exact words.
-  if (!tokens.some((t) => PRAISE_STEMS.has(stem(t))) && !PRAISE_PHRASES.some((p) => p.test(clause))) return false;
+  const praiseWord = tokens.some((t) => PRAISE_EXACT.has(t) || (!LIKE_FORMS.has(t) && PRAISE_STEMS.has(stem(t))));
+  if (!praiseWord && !PRAISE_PHRASES.some((p) => p.test(clause))) return false;
   if (tokens.some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t) || OTHERS_WORDS.has(t))) return false;
   if (SHORTFALL_PHRASES.some((p) => p.test(clause))) return false;
   return true;

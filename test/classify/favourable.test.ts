@@ -49,6 +49,43 @@ describe('analysePraise', () => {
   });
 });
 
+describe('themes ruled out', () => {
+  it('drops a part that only rules a theme out and keeps the reason after it', () => {
+    expect(analysePraise('Your CV was not the issue, it was your lack of examples.').reasonText).toBe('it was your lack of examples.');
+    expect(analysePraise('We had no concerns about your experience; however your salary expectations were too high.').reasonText).toBe(
+      'your salary expectations were too high.',
+    );
+    expect(analysePraise("The problem wasn't your CV - it was how you came across.").reasonText).toBe('it was how you came across.');
+    expect(analysePraise("It wasn't your answers that let you down, it was the presentation.").favourable).toBe(true);
+  });
+
+  it('keeps criticisms that merely contain a negation near a dismissing word', () => {
+    for (const text of [
+      "You didn't address our concerns about your availability.",
+      'You did not show problem solving in the case study.',
+      'You had no questions for us at the end.',
+      'There were issues with the accuracy of your figures.',
+    ]) {
+      expect(analysePraise(text).reasonText, text).toBe(text);
+    }
+  });
+});
+
+describe('liking and comparison', () => {
+  it('reads "like" as a comparison and "we would have liked" as a shortfall', () => {
+    for (const text of [
+      'You seemed quite robotic, like you were reciting answers.',
+      "We'd have liked to hear the result of your actions.",
+      "We'd like to see more commercial awareness.",
+      'It is likely that the role will be filled internally.',
+    ]) {
+      expect(analysePraise(text).favourable, text).toBe(false);
+    }
+    expect(analysePraise('We liked your energy, but the role needs a driving licence.').reasonText).toBe('the role needs a driving licence.');
+    expect(analysePraise('Your application was fine but your answers were vague.').reasonText).toBe('your answers were vague.');
+  });
+});
+
 describe('clause helpers', () => {
   it('splits at contrast markers without keeping them', () => {
     const text = 'Good CV but weak answers';

@@ -92,6 +92,14 @@ describe('text normalisation', () => {
     ]);
   });
 
+  it('reads contractions typed without an apostrophe, shorthand and accents', () => {
+    expect(words('you didnt prepare and your comms wasnt clear')).toEqual([
+      'you', 'did', 'not', 'prepare', 'and', 'your', 'communication', 'was', 'not', 'clear',
+    ]);
+    expect(words('3 yrs exp at the AC')).toEqual(['3', 'years', 'experience', 'at', 'the', 'assessment', 'centre']);
+    expect(words('Your résumé')).toEqual(words('your resume'));
+  });
+
   it('unifies British and American spelling before stemming', () => {
     expect(stemAll('memorised organised behaviour centre licence')).toEqual(stemAll('memorized organized behavior center license'));
     expect(unifySpelling('analysed')).toBe(unifySpelling('analyzed'));

@@ -29,15 +29,74 @@ const IRREGULAR_CONTRACTIONS: Record<string, string[]> = {
   cannot: ['can', 'not'],
 };
 
-/** Lower-cased word tokens; "didn't" → "did", "not"; possessive "'s" dropped. */
+// Negative contractions typed without the apostrophe ("didnt", "wasnt") in quick messages.
+const BARE_CONTRACTIONS = new Set([
+  'didnt', 'doesnt', 'dont', 'wasnt', 'werent', 'isnt', 'arent', 'couldnt', 'wouldnt', 'shouldnt', 'hasnt', 'havent',
+  'hadnt', 'wont', 'cant', 'mustnt', 'neednt',
+]);
+
+/**
+ * Abbreviations and shorthand of feedback notes, spelled out so they meet the taxonomy's words:
+ * "comms" is communication, "AC" an assessment centre, "yrs" years.
+ */
+export const ABBREVIATIONS: Record<string, string[]> = {
+  comms: ['communication'],
+  yrs: ['years'],
+  yr: ['year'],
+  exp: ['experience'],
+  quals: ['qualifications'],
+  qual: ['qualification'],
+  uni: ['university'],
+  tech: ['technical'],
+  mgmt: ['management'],
+  mgr: ['manager'],
+  jd: ['job', 'description'],
+  ac: ['assessment', 'centre'],
+  wfh: ['work', 'from', 'home'],
+  f2f: ['face', 'to', 'face'],
+  reqs: ['requirements'],
+  req: ['requirement'],
+  info: ['information'],
+  dept: ['department'],
+  org: ['organisation'],
+  govt: ['government'],
+  ppl: ['people'],
+  stats: ['statistics'],
+  qs: ['questions'],
+  prep: ['preparation'],
+  convo: ['conversation'],
+  pres: ['presentation'],
+  ppt: ['presentation'],
+  sal: ['salary'],
+  ur: ['your'],
+  u: ['you'],
+  thx: ['thanks'],
+  pls: ['please'],
+  asap: ['as', 'soon', 'as', 'possible'],
+  wrt: ['with', 'regard', 'to'],
+  cvs: ['cv'],
+};
+
+/** Lower-cased word tokens; "didn't" → "did", "not"; possessive "'s" dropped; accents removed. */
 export function words(text: string): string[] {
-  const normalised = text.toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u2010-\u2015]/g, '-');
+  let normalised = text.toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u2010-\u2015]/g, '-');
+  // "résumé" and "resume" are one word; only texts with non-ASCII letters pay for this.
+  if (/[^\x00-\x7f]/.test(normalised)) normalised = normalised.normalize('NFD').replace(/\p{M}+/gu, '');
   const out: string[] = [];
   for (const match of normalised.matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu)) {
     let token = match[0];
     const irregular = IRREGULAR_CONTRACTIONS[token];
     if (irregular) {
       out.push(...irregular);
+      continue;
+    }
+    const expanded = ABBREVIATIONS[token];
+    if (expanded) {
+      out.push(...expanded);
+      continue;
+    }
+    if (BARE_CONTRACTIONS.has(token)) {
+      out.push(token === 'wont' ? 'will' : token === 'cant' ? 'can' : token.slice(0, -2), 'not');
       continue;
     }
     const negative = NEGATIVE_CONTRACTION.exec(token);
