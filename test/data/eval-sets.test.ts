@@ -50,7 +50,7 @@ function normalise(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-const sets = [loadSet('dev', 170, 12), loadSet('test', 200, 15)];
+const sets = [loadSet('dev', 170, 12), loadSet('test', 200, 15), loadSet('dev2', 220, 14)];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
@@ -113,17 +113,19 @@ for (const set of sets) {
   });
 }
 
-describe('dev and test sets', () => {
-  it('share no text', () => {
-    const [dev, test] = sets;
-    const devTexts = new Set(dev!.rows.map((row) => normalise(row.text)));
-    const shared = test!.rows.filter((row) => devTexts.has(normalise(row.text))).map((row) => row.id);
-    expect(shared).toEqual([]);
-  });
+describe('the sets together', () => {
+  const pairs = sets.flatMap((a, i) => sets.slice(i + 1).map((b) => [a, b] as const));
 
-  it('share no id', () => {
-    const [dev, test] = sets;
-    const devIds = new Set(dev!.rows.map((row) => row.id));
-    expect(test!.rows.filter((row) => devIds.has(row.id))).toEqual([]);
-  });
+  for (const [a, b] of pairs) {
+    it(`${a.name} and ${b.name} share no text`, () => {
+      const textsOfA = new Set(a.rows.map((row) => normalise(row.text)));
+      const shared = b.rows.filter((row) => textsOfA.has(normalise(row.text))).map((row) => row.id);
+      expect(shared).toEqual([]);
+    });
+
+    it(`${a.name} and ${b.name} share no id`, () => {
+      const idsOfA = new Set(a.rows.map((row) => row.id));
+      expect(b.rows.filter((row) => idsOfA.has(row.id))).toEqual([]);
+    });
+  }
 });
