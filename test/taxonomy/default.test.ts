@@ -60,7 +60,7 @@ describe('default taxonomy file', () => {
     const taxonomy = await loadTaxonomy();
     for (const theme of taxonomy.themes) {
       expect(theme.examples.length, theme.id).toBeGreaterThanOrEqual(20);
-      expect(theme.examples.length, theme.id).toBeLessThanOrEqual(30);
+      expect(theme.examples.length, theme.id).toBeLessThanOrEqual(36);
       expect(theme.cues.length, theme.id).toBeGreaterThanOrEqual(10);
       expect(theme.cues.length, theme.id).toBeLessThanOrEqual(25);
       expect(theme.label.length, theme.id).toBeLessThanOrEqual(40);
