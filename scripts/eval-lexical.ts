@@ -1,9 +1,9 @@
 // Per-theme precision/recall/F1 of the lexical engine on a labelled CSV, for iterating on the
 // lexical resources. `--grid` prints micro-F1 over a grid of floors and margins and `--fit` uses the
-// best cell (the procedure behind LEXICAL_DEFAULTS in src/classify/thresholds.ts); run them on
-// dev.csv only.
+// best cell (the procedure behind LEXICAL_DEFAULTS in src/classify/thresholds.ts); run them on the
+// development sets only (dev.csv, dev2.csv), never on the held-out test.csv.
 //
-//   tsx scripts/eval-lexical.ts data/eval/dev.csv [--grid] [--fit] [--topk 3] [--errors] [--taxonomy FILE]
+//   tsx scripts/eval-lexical.ts data/eval/dev.csv [data/eval/dev2.csv] [--grid] [--fit] [--topk 3] [--errors] [--taxonomy FILE]
 
 import { performance } from 'node:perf_hooks';
 import { createClassifier } from '../src/classify/assign.js';
@@ -19,17 +19,24 @@ const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const goldPath = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]!.startsWith('--') && !['--fit', '--errors', '--grid'].includes(args[i - 1]!)));
-if (!goldPath) {
-  console.error('usage: tsx scripts/eval-lexical.ts <gold.csv> [--grid] [--fit] [--topk N] [--errors] [--taxonomy FILE]');
+// Every argument that is neither a flag nor a flag's value is a gold file; several are pooled.
+const valued = new Set(['--topk', '--taxonomy', '--floor', '--margin', '--centroid']);
+const goldPaths = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && valued.has(args[i - 1]!)));
+if (goldPaths.length === 0) {
+  console.error('usage: tsx scripts/eval-lexical.ts <gold.csv>... [--grid] [--fit] [--floor F] [--margin M] [--topk N] [--centroid W] [--errors] [--taxonomy FILE]');
   process.exit(2);
 }
+const goldPath = goldPaths.join(' + ');
 
 const taxonomy = await loadTaxonomy(option('--taxonomy'));
 const themeIds = taxonomy.themes.map((t) => t.id);
-const gold = await readGold(goldPath, themeIds);
+const gold = (await Promise.all(goldPaths.map((path) => readGold(path, themeIds)))).flat();
 const embedder = createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
-const classifier = await createClassifier(taxonomy, embedder, { topK: Number(option('--topk') ?? 3) });
+const centroid = option('--centroid');
+const classifier = await createClassifier(taxonomy, embedder, {
+  topK: Number(option('--topk') ?? 3),
+  ...(centroid === undefined ? {} : { centroidWeight: Number(centroid) }),
+});
 const started = performance.now();
 const scored = await classifier.score(gold.map((g, i) => ({ id: `gold-${i}`, text: g.text })));
 const seconds = (performance.now() - started) / 1000;
@@ -38,6 +45,8 @@ const goldThemes = gold.map((g) => g.themes);
 const predict = (t: Thresholds) => classifier.assign(scored, t).map((a) => a.themes.map((x) => x.themeId));
 
 let thresholds = defaultThresholds('lexical', null);
+if (option('--floor') !== undefined) thresholds = { ...thresholds, floor: Number(option('--floor')) };
+if (option('--margin') !== undefined) thresholds = { ...thresholds, margin: Number(option('--margin')) };
 if (flag('--grid')) {
   const margins = [0, 0.01, 0.02, 0.03, 0.04, 0.06, 0.08, 0.1];
   console.log(`floor \\ margin ${margins.map((m) => m.toFixed(2)).join('  ')}`);

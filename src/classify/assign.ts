@@ -20,6 +20,8 @@ import { clausesOf, segmentText } from './segment.js';
 export const UNINFORMATIVE_THEME = 'uninformative';
 
 export const DEFAULT_TOP_K = 3;
+/** See ClassifierOptions.centroidWeight. */
+export const LEXICAL_CENTROID_WEIGHT = 0.4;
 /** Segments per `embed` call: large enough to amortise the model call, small enough to bound memory. */
 export const DEFAULT_BATCH_SIZE = 256;
 
@@ -70,6 +72,12 @@ export interface ClassifierOptions {
   batchSize?: number;
   /** Also score each clause of a segment (default true). */
   clauses?: boolean;
+  /**
+   * Share of a theme's score that comes from the cosine with the theme's centroid (the normalised
+   * sum of its exemplar vectors) rather than the top-k exemplars. Defaults to
+   * LEXICAL_CENTROID_WEIGHT for the lexical engine and 0 for others.
+   */
+  centroidWeight?: number;
   /** Called after each embedded batch with texts done and total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -92,7 +100,23 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
   for (let i = 0; i < exemplarTexts.length; i += batchSize) {
     exemplarVectors.push(...(await embedder.embed(exemplarTexts.slice(i, i + batchSize))));
   }
-  const similarity = createSimilarity(exemplarVectors, embedder.dims);
+  const centroidWeight = options.centroidWeight ?? (embedder.id.startsWith('lexical:') ? LEXICAL_CENTROID_WEIGHT : 0);
+  // Theme centroids ride along as extra rows after the exemplars, so one pass scores both.
+  const centroids =
+    centroidWeight > 0
+      ? themes.map((_, t) => {
+          const sum = new Float32Array(embedder.dims);
+          exemplarVectors.forEach((v, x) => {
+            if (exemplarTheme[x] === t) for (let d = 0; d < v.length; d++) sum[d]! += v[d]!;
+          });
+          let norm = 0;
+          for (let d = 0; d < sum.length; d++) norm += sum[d]! * sum[d]!;
+          if (norm > 0) for (let d = 0; d < sum.length; d++) sum[d]! /= Math.sqrt(norm);
+          return sum;
+        })
+      : [];
+  const similarity = createSimilarity([...exemplarVectors, ...centroids], embedder.dims);
+  const centroidRow = exemplarVectors.length;
   const cues = themes.map((theme) => compileCues(theme.cues));
 
   // Exemplars are listed theme by theme, so each theme is a contiguous range of the similarities.
@@ -125,7 +149,8 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
       // With no more exemplars than k, all of them count, summed in listed order.
       if (end - start <= topK) for (let x = start; x < end; x++) sum += sims[x]!;
       else for (let i = 0; i < kept; i++) sum += top[i]!;
-      scores[t] = kept === 0 ? 0 : sum / kept;
+      const exemplarScore = kept === 0 ? 0 : sum / kept;
+      scores[t] = centroidWeight > 0 ? (1 - centroidWeight) * exemplarScore + centroidWeight * sims[centroidRow + t]! : exemplarScore;
       nearest[t] = best < 0 ? -1 : exemplarIndex[best]!;
     }
     return { scores, nearest };

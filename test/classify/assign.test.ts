@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClassifier, eligibleScores, themeThreshold } from '../../src/classify/assign.js';
+import { createClassifier, eligibleScores, LEXICAL_CENTROID_WEIGHT, themeThreshold } from '../../src/classify/assign.js';
 import type { FeedbackItem, Thresholds } from '../../src/types.js';
 import { fakeEmbedder, taxonomyOf, theme } from '../fixtures/classify/fake-embedder.js';
 
@@ -30,6 +30,30 @@ const thresholds = (overrides: Partial<Thresholds> = {}): Thresholds => ({
 function item(id: string, text: string): FeedbackItem {
   return { id, text, candidate: null, cohort: null, stage: null, employer: null, role: null, date: null, source: 't.csv', line: 2 };
 }
+
+describe('createClassifier: theme centroids', () => {
+  const table = { ...exemplars, 'Along the exp one axis': [1, 0, 0, 0] };
+
+  it('mixes the cosine with the normalised sum of a theme\'s exemplars into its score when asked', async () => {
+    // experience exemplars sum to (1.8, 1.2, 0.8, 0); their centroid's cosine with (1, 0, 0, 0) is 1.8 / |sum|.
+    const centroidCosine = 1.8 / Math.hypot(1.8, 1.2, 0.8);
+    const topK = (1 + 0.8 + 0) / 3;
+    const score = async (centroidWeight: number | undefined, embedder = fakeEmbedder(table)) => {
+      const classifier = await createClassifier(taxonomy, embedder, centroidWeight === undefined ? { topK: 3 } : { topK: 3, centroidWeight });
+      const [scored] = await classifier.score([{ id: 'a', text: 'Along the exp one axis' }]);
+      return scored!.segments[0]!.scores[0]!;
+    };
+    expect(await score(0)).toBeCloseTo(topK, 6);
+    expect(await score(1)).toBeCloseTo(centroidCosine, 6);
+    expect(await score(0.5)).toBeCloseTo((topK + centroidCosine) / 2, 6);
+    // Not a lexical embedder: no centroid unless asked.
+    expect(await score(undefined)).toBeCloseTo(topK, 6);
+    // The lexical engine mixes in LEXICAL_CENTROID_WEIGHT by default.
+    const lexicalLike = { ...fakeEmbedder(table), id: 'lexical:test' };
+    expect(await score(undefined, lexicalLike)).toBeCloseTo((1 - LEXICAL_CENTROID_WEIGHT) * topK + LEXICAL_CENTROID_WEIGHT * centroidCosine, 6);
+    expect(LEXICAL_CENTROID_WEIGHT).toBeGreaterThan(0);
+  });
+});
 
 describe('createClassifier: scoring', () => {
   const table = {
