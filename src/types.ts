@@ -75,6 +75,12 @@ export interface IngestOptions {
 
 // ---------------------------------------------------------------- taxonomy
 
+/** Ids of the built-in themes, in taxonomy order. Stable: scripts and reports depend on them. */
+export const DEFAULT_THEME_IDS = [
+  'qualifications', 'experience', 'culture_fit', 'delivery', 'examples', 'motivation',
+  'preparation', 'application', 'assessment', 'competition', 'logistics', 'uninformative',
+] as const;
+
 export interface Theme {
   id: string;
   label: string;

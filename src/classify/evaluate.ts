@@ -4,12 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { CliError, ExitCode } from '../errors.js';
+import { DEFAULT_THEME_IDS } from '../types.js';
 
 /** The stable default theme ids; gold labels are checked against these unless told otherwise. */
-export const DEFAULT_THEME_IDS = [
-  'qualifications', 'experience', 'culture_fit', 'delivery', 'examples', 'motivation',
-  'preparation', 'application', 'assessment', 'competition', 'logistics', 'uninformative',
-] as const;
 
 export interface GoldItem {
   text: string;

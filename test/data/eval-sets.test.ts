@@ -2,22 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev tunes thresholds, test is held out.
-const THEME_IDS = [
-  'qualifications',
-  'experience',
-  'culture_fit',
-  'delivery',
-  'examples',
-  'motivation',
-  'preparation',
-  'application',
-  'assessment',
-  'competition',
-  'logistics',
-  'uninformative',
-] as const;
+const THEME_IDS = DEFAULT_THEME_IDS;
 
 interface EvalRow {
   id: string;

@@ -6,22 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { DEFAULT_TAXONOMY_PATH, loadTaxonomy } from '../../src/taxonomy/load.js';
 import { normaliseSentence } from '../../src/taxonomy/validate.js';
+import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const DEFAULT_IDS = [
-  'qualifications',
-  'experience',
-  'culture_fit',
-  'delivery',
-  'examples',
-  'motivation',
-  'preparation',
-  'application',
-  'assessment',
-  'competition',
-  'logistics',
-  'uninformative',
-];
+const DEFAULT_IDS = [...DEFAULT_THEME_IDS];
 
 function words(text: string): Set<string> {
   return new Set(text.toLowerCase().match(/[a-z0-9']+/g) ?? []);
