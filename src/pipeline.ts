@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { analyse } from './analyse/index.js';
-import { prepareClassifier } from './classify/prepare.js';
+import { prepareClassifier, type PreparedClassifier } from './classify/prepare.js';
 import type { RunConfig } from './config.js';
 import { ingestFiles } from './ingest/index.js';
 import { writeOutputsAtomically, cleanupStaleTempFiles } from './io/atomic.js';
@@ -35,13 +35,18 @@ export async function runJob(config: RunConfig, effects: RunEffects): Promise<Ru
   const startedAt = effects.now().toISOString();
   const locks: Lock[] = [];
   let store: Store | null = null;
+  let prepared: PreparedClassifier | null = null;
   try {
     locks.push(await acquireLock(path.join(config.out, LOCK_NAME), config.out));
     if (config.store) locks.push(await acquireLock(`${config.store}.lock`, config.store));
     await cleanupStaleTempFiles(config.out);
 
-    // Taxonomy and thresholds first: a config mistake should fail before minutes of reading.
+    // Taxonomy, store and engine first: a config mistake or a missing model should fail before
+    // minutes of reading.
     const taxonomy = await loadTaxonomy(config.taxonomy);
+    if (config.store) store = await openStore(config.store);
+    prepared = await prepareClassifier(config, logger, { store, taxonomy });
+    const { engine, thresholds } = prepared;
 
     const ingested = await ingestFiles(
       config.inputs,
@@ -58,17 +63,10 @@ export async function runJob(config: RunConfig, effects: RunEffects): Promise<Ru
     );
     const items = config.redact ? redactItems(ingested.items) : ingested.items;
     const rejects = config.redact ? redactRejects(ingested.rejects) : ingested.rejects;
-    if (rejects.length > 0) {
-      logger.warn(`${rejects.length} row(s) could not be used; see rejects.csv in ${config.out} for each file, line and reason.`);
-    }
+    if (rejects.length > 0) logger.info(`rows that could not be used are listed in ${path.join(config.out, 'rejects.csv')}`);
 
-    if (config.store) store = await openStore(config.store);
-
-    const prepared = await prepareClassifier(config, logger, { store, taxonomy });
-    const { engine, thresholds } = prepared;
     logger.info(`classifying ${items.length} item(s) with the ${engine.name} engine${engine.model ? ` (${engine.model})` : ''}`);
     const classified = await prepared.classifier.classify(items, thresholds);
-    await prepared.dispose();
     const cache = prepared.cacheStats();
     if (cache) logger.info(`embedding cache: ${cache.hits} hit(s), ${cache.misses} miss(es)`);
 
@@ -109,6 +107,7 @@ export async function runJob(config: RunConfig, effects: RunEffects): Promise<Ru
     }
     return { summary: buildSummary(model), outDir: config.out };
   } finally {
+    await prepared?.dispose();
     await store?.close();
     for (const lock of locks.reverse()) await lock.release();
   }

@@ -32,15 +32,11 @@ export async function selectEngine(
     return { embedder, info: { name: 'transformers', model: config.model, fallbackReason: null } };
   } catch (error) {
     if (config.engine === 'transformers' || !(error instanceof ModelUnavailableError)) throw error;
-    const reason = `model "${config.model}" could not be loaded: ${firstLine(error.message)}`;
+    const reason = `model "${config.model}" could not be loaded: ${error.reason.replace(/\.$/, '')}`;
     logger.warn(
-      `${reason}\n  Falling back to the lexical engine, which is less accurate. To use the model, run ` +
-        '`feedback-themes model pull` on a machine with internet access, or pass --model with a local model folder.',
+      `${reason}.\n  Falling back to the lexical engine, which is less accurate. To use the model, run ` +
+        '`feedback-themes model pull` once on a machine with internet access, or pass --model with a local model folder.',
     );
     return { embedder: lexical(), info: { name: 'lexical', model: null, fallbackReason: reason } };
   }
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim();
 }
