@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { env as transformersEnv } from '@huggingface/transformers';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTransformersEmbedder, ModelUnavailableError, type TransformersOptions } from '../../src/classify/transformers.js';
+import {
+  createTransformersEmbedder,
+  loadFeatureExtractionPipeline,
+  ModelUnavailableError,
+  type TransformersOptions,
+} from '../../src/classify/transformers.js';
 import { ExitCode } from '../../src/errors.js';
 import type { Embedder } from '../../src/types.js';
 import { buildBertModel, TINY_SHAPE } from '../helpers/bert-model.js';
@@ -101,6 +106,22 @@ describe('createTransformersEmbedder with a local folder', () => {
     // Reversed input, reversed output.
     const reversed = await three.embed([...TEXTS].reverse());
     reversed.forEach((v, i) => expect(maxAbsDiff(v, alone[TEXTS.length - 1 - i])).toBeLessThan(1e-5));
+  });
+
+  it("matches the library pipeline's own mean pooling and normalisation", async () => {
+    const embedder = await load({ batchSize: 3 });
+    const ours = await embedder.embed(TEXTS);
+    const loaded = await loadFeatureExtractionPipeline({ model: modelDir, cacheDir: emptyCache, offline: true, threads: 1 });
+    try {
+      const reference = await loaded.pipeline(TEXTS, { pooling: 'mean', normalize: true });
+      const width = reference.dims[1]!;
+      TEXTS.forEach((_, i) => {
+        const expected = Float32Array.from(reference.data as Float32Array).slice(i * width, (i + 1) * width);
+        expect(maxAbsDiff(ours[i]!, expected)).toBeLessThan(1e-5);
+      });
+    } finally {
+      await loaded.pipeline.dispose();
+    }
   });
 
   it('gives different texts different vectors', async () => {
