@@ -180,7 +180,9 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
     const unitsOf = (s: ScoredSegment) => (options.clauses === false ? [s.scoredText] : [s.scoredText, ...clausesOf(s.scoredText)]);
     const unitScores = new Map<string, { scores: number[]; nearest: number[] } | null>();
     for (const item of scored) for (const s of item.segments) for (const unit of unitsOf(s)) unitScores.set(unit, null);
-    const texts = [...unitScores.keys()];
+    // Shortest first across the whole run, so every model batch holds texts of nearly one length
+    // and pads little (the embedder only sorts within the slice it is given).
+    const texts = [...unitScores.keys()].sort((a, b) => a.length - b.length);
     for (let i = 0; i < texts.length; i += batchSize) {
       const batch = texts.slice(i, i + batchSize);
       const vectors = await embedder.embed(batch);
