@@ -36,6 +36,31 @@
     return text.length > max ? text.slice(0, max - 1) + '…' : text;
   }
 
+  // Rotated column labels above a grid and right-aligned row labels beside it (heatmaps).
+  function drawGridLabels(svg, grid) {
+    svg
+      .append('g')
+      .attr('class', 'column-labels')
+      .selectAll('text')
+      .data(grid.columns)
+      .join('text')
+      .attr('transform', function (id) {
+        return 'translate(' + (grid.x(id) + grid.x.bandwidth() / 2) + ',' + (grid.margin.top - 8) + ') rotate(-40)';
+      })
+      .text(function (id) { return shorten(grid.columnLabel(id), 22); });
+    svg
+      .append('g')
+      .selectAll('text')
+      .data(grid.rows)
+      .join('text')
+      .attr('class', 'row-label')
+      .attr('x', grid.margin.left - 8)
+      .attr('y', function (row) { return grid.y(grid.rowKey(row)) + grid.y.bandwidth() / 2; })
+      .attr('dy', '0.35em')
+      .attr('text-anchor', 'end')
+      .text(function (row) { return shorten(grid.rowLabel(row), 26); });
+  }
+
   function chart(name) {
     return d3.select('figure.chart[data-chart="' + name + '"]');
   }
@@ -175,25 +200,12 @@
       columns.forEach(function (id) { max = Math.max(max, options.value(row, id)); });
     });
     var colour = heatColour(max || 1);
-    svg
-      .append('g')
-      .attr('class', 'column-labels')
-      .selectAll('text')
-      .data(columns)
-      .join('text')
-      .attr('transform', function (id) { return 'translate(' + (x(id) + x.bandwidth() / 2) + ',' + (margin.top - 8) + ') rotate(-40)'; })
-      .text(function (id) { return shorten(labelOf[id] || id, 22); });
-    svg
-      .append('g')
-      .selectAll('text')
-      .data(rows)
-      .join('text')
-      .attr('class', 'row-label')
-      .attr('x', margin.left - 8)
-      .attr('y', function (row) { return y(row.key) + y.bandwidth() / 2; })
-      .attr('dy', '0.35em')
-      .attr('text-anchor', 'end')
-      .text(function (row) { return shorten(row.label, 26); });
+    drawGridLabels(svg, {
+      columns: columns, rows: rows, x: x, y: y, margin: margin,
+      columnLabel: function (id) { return labelOf[id] || id; },
+      rowKey: function (row) { return row.key; },
+      rowLabel: function (row) { return row.label; },
+    });
     rows.forEach(function (row) {
       var top = y(row.key);
       if (row.suppressed) {
@@ -372,25 +384,12 @@
         svg.append('rect').attr('class', 'grid').attr('x', x(column)).attr('y', y(row)).attr('width', x.bandwidth()).attr('height', y.bandwidth()).attr('fill', 'none').attr('stroke', '#d0d7de');
       });
     });
-    svg
-      .append('g')
-      .attr('class', 'column-labels')
-      .selectAll('text')
-      .data(columns)
-      .join('text')
-      .attr('transform', function (id) { return 'translate(' + (x(id) + x.bandwidth() / 2) + ',' + (margin.top - 8) + ') rotate(-40)'; })
-      .text(function (id) { return shorten(labelOf[id] || id, 22); });
-    svg
-      .append('g')
-      .selectAll('text')
-      .data(rows)
-      .join('text')
-      .attr('class', 'row-label')
-      .attr('x', margin.left - 8)
-      .attr('y', function (id) { return y(id) + y.bandwidth() / 2; })
-      .attr('dy', '0.35em')
-      .attr('text-anchor', 'end')
-      .text(function (id) { return shorten(labelOf[id] || id, 26); });
+    drawGridLabels(svg, {
+      columns: columns, rows: rows, x: x, y: y, margin: margin,
+      columnLabel: function (id) { return labelOf[id] || id; },
+      rowKey: function (id) { return id; },
+      rowLabel: function (id) { return labelOf[id] || id; },
+    });
     // Pairs are stored with a before b in taxonomy order: a is the column, b the row.
     var cells = svg.append('g').selectAll('g').data(pairs).join('g');
     cells
