@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Embedder } from '../types.js';
@@ -262,17 +262,50 @@ async function fetchWithResponseTimeout(input: string | URL, init?: RequestInit)
 // Hashing a 90 MB file takes a moment; runs that embed several times reuse the digest.
 const digestMemo = new Map<string, string>();
 
-/** First 12 hex digits of the file's sha256: the model's identity for the embedding cache. */
-export async function fileDigest(file: string): Promise<string> {
+/** Digests already computed, kept in the model cache dir so each run does not re-read the model. */
+export const DIGEST_MEMO_FILE = '.digests.json';
+
+/**
+ * First 12 hex digits of the file's sha256: the model's identity for the embedding cache. With
+ * `memoFile`, digests persist across processes, keyed by path, size, modification time and inode,
+ * so a replaced or edited file is hashed again.
+ */
+export async function fileDigest(file: string, memoFile?: string): Promise<string> {
   const info = statSync(file);
-  const key = `${file}:${info.size}:${info.mtimeMs}`;
-  const known = digestMemo.get(key);
-  if (known) return known;
+  const key = `${path.resolve(file)}:${info.size}:${info.mtimeMs}:${info.ino}`;
+  const memo = memoFile ? await readDigestMemo(memoFile) : digestMemo;
+  const known = memo.get(key);
+  if (known && /^[0-9a-f]{12}$/.test(known)) return known;
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   const digest = hash.digest('hex').slice(0, 12);
-  digestMemo.set(key, digest);
+  memo.set(key, digest);
+  if (memoFile) await writeDigestMemo(memoFile, memo);
   return digest;
+}
+
+async function readDigestMemo(memoFile: string): Promise<Map<string, string>> {
+  try {
+    const parsed = JSON.parse(await readFile(memoFile, 'utf8')) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      return new Map(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    }
+  } catch {
+    // Missing or unreadable: start afresh; the memo only saves time.
+  }
+  return new Map();
+}
+
+async function writeDigestMemo(memoFile: string, memo: Map<string, string>): Promise<void> {
+  // Best effort (the cache dir may be read-only); written whole and renamed so readers never see half.
+  const temp = `${memoFile}.${process.pid}.tmp`;
+  try {
+    await mkdir(path.dirname(memoFile), { recursive: true });
+    await writeFile(temp, JSON.stringify(Object.fromEntries(memo)));
+    await rename(temp, memoFile);
+  } catch {
+    await rm(temp, { force: true }).catch(() => {});
+  }
 }
 
 /**
@@ -319,7 +352,7 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
   let loading: Promise<LoadedModel> | null = onDisk ? null : Promise.resolve(await loadFeatureExtractionPipeline({ ...options, dtype }));
   const identity = onDisk ?? (await loading!);
   const onnxPath = onDisk ? onDisk.onnxPath : (await loading!).onnxPath;
-  const digest = onnxPath ? await fileDigest(onnxPath) : 'unknown';
+  const digest = onnxPath ? await fileDigest(onnxPath, path.join(options.cacheDir, DIGEST_MEMO_FILE)) : 'unknown';
   const dims = identity.dims;
   let disposed = false;
 

@@ -1,10 +1,11 @@
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { env as transformersEnv } from '@huggingface/transformers';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createTransformersEmbedder,
+  fileDigest,
   loadFeatureExtractionPipeline,
   ModelUnavailableError,
   type TransformersOptions,
@@ -255,5 +256,34 @@ describe('createTransformersEmbedder failures', () => {
     const error = await catchError(load({ model: 'not a model!', offline: false }));
     expect((error as ModelUnavailableError).exitCode).toBe(4);
     expect((error as Error).message).toContain('neither an existing folder nor a hub model id');
+  });
+});
+
+describe('fileDigest', () => {
+  it('keeps digests in a memo file and hashes again when the file changes', async () => {
+    const dir = path.join(root, 'digest');
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, 'weights.bin');
+    const memoFile = path.join(dir, 'memo', '.digests.json');
+    await writeFile(file, 'some weights');
+    const real = await fileDigest(file);
+    expect(real).toMatch(/^[0-9a-f]{12}$/);
+    expect(await fileDigest(file, memoFile)).toBe(real);
+    const memo = JSON.parse(await readFile(memoFile, 'utf8')) as Record<string, string>;
+    expect(Object.values(memo)).toEqual([real]);
+    // A later run trusts the memo rather than reading the file again...
+    const [key] = Object.keys(memo);
+    await writeFile(memoFile, JSON.stringify({ [key!]: 'abcdefabcdef' }));
+    expect(await fileDigest(file, memoFile)).toBe('abcdefabcdef');
+    // ...until the file is touched, when it is hashed afresh.
+    await utimes(file, new Date(), new Date(Date.now() + 5000));
+    expect(await fileDigest(file, memoFile)).toBe(real);
+  });
+
+  it('works without a writable memo location', async () => {
+    const file = path.join(root, 'digest-ro.bin');
+    await writeFile(file, 'other weights');
+    const blocked = path.join(root, 'digest-ro.bin', 'memo.json'); // a path under a file: cannot be created
+    expect(await fileDigest(file, blocked)).toBe(await fileDigest(file));
   });
 });
