@@ -56,6 +56,7 @@ describe('run', () => {
     expect(summary.engine.fallbackReason).toMatch(/Xenova\/all-MiniLM-L6-v2/);
     expect(summary.counts.items + summary.counts.rejectedRows).toBe(summary.counts.dataRows);
     expect(summary.themes.map((t: { id: string }) => t.id)).toHaveLength(12);
+    expect(summary.taxonomy).toEqual({ source: 'built-in', themes: 12 });
     const report = await readFile(path.join(out, 'report.html'), 'utf8');
     expect(report).toMatch(/lexical fallback/i);
   });

@@ -48,11 +48,16 @@ export async function readTaxonomyFile(path: string = DEFAULT_TAXONOMY_PATH): Pr
   return parseTaxonomy(await readTaxonomyText(path), path);
 }
 
-/** Loads a taxonomy, or throws a CliError (exit 2) that lists every problem found in it. */
-export async function loadTaxonomy(path: string = DEFAULT_TAXONOMY_PATH): Promise<Taxonomy> {
-  const { taxonomy, problems } = await readTaxonomyFile(path);
-  if (taxonomy && problems.length === 0) return taxonomy;
-  throw new CliError(formatProblems(problems, path), ExitCode.usage);
+/** Source recorded for the taxonomy that ships with the tool: the same on every machine. */
+export const BUILT_IN_SOURCE = 'built-in';
+
+/** Loads a taxonomy (the built-in one when no path is given), or throws a CliError (exit 2) that
+ * lists every problem found in it. */
+export async function loadTaxonomy(path?: string): Promise<Taxonomy> {
+  const file = path ?? DEFAULT_TAXONOMY_PATH;
+  const { taxonomy, problems } = await readTaxonomyFile(file);
+  if (taxonomy && problems.length === 0) return path === undefined ? { ...taxonomy, source: BUILT_IN_SOURCE } : taxonomy;
+  throw new CliError(formatProblems(problems, file), ExitCode.usage);
 }
 
 /** `Taxonomy FILE has N problems:` followed by one `FILE:LINE: path: message` line per problem. */

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { DEFAULT_TAXONOMY_PATH, loadTaxonomy } from '../../src/taxonomy/load.js';
+import { BUILT_IN_SOURCE, DEFAULT_TAXONOMY_PATH, loadTaxonomy } from '../../src/taxonomy/load.js';
 import { normaliseSentence } from '../../src/taxonomy/validate.js';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
@@ -40,7 +40,7 @@ describe('default taxonomy file', () => {
 
   it('has the 12 default themes in order', async () => {
     const taxonomy = await loadTaxonomy();
-    expect(taxonomy.source).toBe(DEFAULT_TAXONOMY_PATH);
+    expect(taxonomy.source).toBe(BUILT_IN_SOURCE);
     expect(taxonomy.themes.map((theme) => theme.id)).toEqual(DEFAULT_IDS);
   });
 
