@@ -308,7 +308,7 @@ function machineInfo() {
   };
 }
 
-function formatTable(results: BenchResults): string {
+export function formatTable(results: BenchResults): string {
   const lines: string[] = [];
   const m = results.machine;
   lines.push(`machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, node ${m.node}, ${m.platform}`);
@@ -347,7 +347,7 @@ function formatTable(results: BenchResults): string {
   return lines.join('\n');
 }
 
-interface BenchResults {
+export interface BenchResults {
   machine: ReturnType<typeof machineInfo>;
   wholeRun: WholeRunResults | null;
   dtypes: DtypeComparison | null;
