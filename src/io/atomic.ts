@@ -9,8 +9,13 @@ import { isPidAlive } from './lock.js';
 
 export interface OutputFile {
   name: string;
-  content: string | Uint8Array;
+  /** The whole content, or its pieces in order: large CSVs are produced a row at a time and
+   * streamed to disk so they never exist as one string. */
+  content: string | Uint8Array | Iterable<string>;
 }
+
+/** Pieces are gathered into writes of about this many characters. */
+const WRITE_CHUNK_CHARS = 1 << 20;
 
 export interface WriteOutputsOptions {
   /** Output names to delete when not produced this time (e.g. an old rejects.csv). */
@@ -98,13 +103,29 @@ export async function writeOutputsAtomically(
   await syncDirectory(outDir);
 }
 
-async function writeSynced(path: string, content: string | Uint8Array): Promise<void> {
-  if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
-    throw new TypeError(`output content for ${path} must be a string or bytes`);
+async function writeSynced(path: string, content: OutputFile['content']): Promise<void> {
+  const whole = typeof content === 'string' || content instanceof Uint8Array;
+  if (!whole && typeof (content as Partial<Iterable<string>>)?.[Symbol.iterator] !== 'function') {
+    throw new TypeError(`output content for ${path} must be a string, bytes or pieces of text`);
   }
   const handle = await open(path, 'wx');
   try {
-    await handle.writeFile(content);
+    if (whole) {
+      await handle.writeFile(content);
+    } else {
+      let pending: string[] = [];
+      let size = 0;
+      for (const piece of content) {
+        pending.push(piece);
+        size += piece.length;
+        if (size >= WRITE_CHUNK_CHARS) {
+          await handle.write(pending.join(''));
+          pending = [];
+          size = 0;
+        }
+      }
+      if (pending.length > 0) await handle.write(pending.join(''));
+    }
     await handle.sync();
   } finally {
     await handle.close();

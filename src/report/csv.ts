@@ -19,10 +19,19 @@ export function csvField(cell: CsvCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  const lines = [header.map(csvField).join(',')];
-  for (const row of rows) lines.push(row.map(csvField).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+export function csv(header: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
+  return [...csvRecords(header, rows)].join('');
+}
+
+/** The CSV a record at a time (each ending in CRLF), for streaming large outputs to disk. */
+export function* csvRecords(header: readonly string[], rows: Iterable<readonly CsvCell[]>): Generator<string> {
+  yield `${header.map(csvField).join(',')}\r\n`;
+  for (const row of rows) yield `${row.map(csvField).join(',')}\r\n`;
+}
+
+/** A re-iterable view of a generator function, so a writer can retry or a test can read it twice. */
+function reiterable<T>(make: () => Iterator<T>): Iterable<T> {
+  return { [Symbol.iterator]: make };
 }
 
 function themeOrder(taxonomy: Taxonomy | null, entry: ClassifiedItem): string[] {
@@ -41,11 +50,20 @@ export const ITEMS_COLUMNS = ['id', 'candidate', 'cohort', 'stage', 'employer', 
 
 /** One row per feedback item. Themes in taxonomy order when the taxonomy is known, else as assigned. */
 export function itemsCsv(classified: readonly ClassifiedItem[], taxonomy: Taxonomy | null = null): string {
-  const rows = sortedItems(classified).map((entry) => {
+  return [...itemsCsvRecords(classified, taxonomy)].join('');
+}
+
+/** `items.csv` a record at a time. */
+export function itemsCsvRecords(classified: readonly ClassifiedItem[], taxonomy: Taxonomy | null = null): Iterable<string> {
+  return reiterable(() => csvRecords(ITEMS_COLUMNS, itemRows(classified, taxonomy)));
+}
+
+function* itemRows(classified: readonly ClassifiedItem[], taxonomy: Taxonomy | null): Generator<CsvCell[]> {
+  for (const entry of sortedItems(classified)) {
     const ids = themeOrder(taxonomy, entry);
     const scoreOf = new Map(entry.themes.map((theme) => [theme.themeId, theme.score]));
     const { item } = entry;
-    return [
+    yield [
       item.id,
       item.candidate,
       item.cohort,
@@ -59,22 +77,29 @@ export function itemsCsv(classified: readonly ClassifiedItem[], taxonomy: Taxono
       item.source,
       item.line,
     ];
-  });
-  return csv(ITEMS_COLUMNS, rows);
+  }
 }
 
 export const SEGMENTS_COLUMNS = ['item_id', 'segment', 'text', 'themes', 'best_theme', 'best_score', 'favourable'] as const;
 
 export function segmentsCsv(classified: readonly ClassifiedItem[], taxonomy: Taxonomy): string {
+  return [...segmentsCsvRecords(classified, taxonomy)].join('');
+}
+
+/** `segments.csv` a record at a time. */
+export function segmentsCsvRecords(classified: readonly ClassifiedItem[], taxonomy: Taxonomy): Iterable<string> {
+  return reiterable(() => csvRecords(SEGMENTS_COLUMNS, segmentRows(classified, taxonomy)));
+}
+
+function* segmentRows(classified: readonly ClassifiedItem[], taxonomy: Taxonomy): Generator<CsvCell[]> {
   const ids = taxonomy.themes.map((theme) => theme.id);
   const order = new Map(ids.map((id, index) => [id, index]));
-  const rows: CsvCell[][] = [];
   for (const entry of sortedItems(classified)) {
     for (const segment of [...entry.segments].sort((a, b) => a.index - b.index)) {
       let best = -1;
       for (let i = 0; i < segment.scores.length; i += 1) if (best < 0 || segment.scores[i] > segment.scores[best]) best = i;
       const themes = [...segment.themes].sort((a, b) => (order.get(a) ?? ids.length) - (order.get(b) ?? ids.length));
-      rows.push([
+      yield [
         entry.item.id,
         segment.index,
         segment.text,
@@ -82,10 +107,9 @@ export function segmentsCsv(classified: readonly ClassifiedItem[], taxonomy: Tax
         best >= 0 ? (ids[best] ?? null) : null,
         best >= 0 ? Number(segment.scores[best].toFixed(4)) : null,
         segment.favourable,
-      ]);
+      ];
     }
   }
-  return csv(SEGMENTS_COLUMNS, rows);
 }
 
 export const REJECTS_COLUMNS = ['source', 'line', 'reason', 'raw'] as const;

@@ -2,7 +2,7 @@
 
 import type { ReportModel } from '../analyse/model.js';
 import type { ClassifiedItem } from '../types.js';
-import { itemsCsv, rejectsCsv, segmentsCsv } from './csv.js';
+import { itemsCsvRecords, rejectsCsv, segmentsCsvRecords } from './csv.js';
 import { renderReport } from './render.js';
 import { buildSummary } from './summary.js';
 
@@ -13,7 +13,8 @@ export { html, unsafe, escapeHtml, jsonForScript, Html } from './html.js';
 
 export interface OutputFile {
   name: string;
-  content: string;
+  /** Whole text, or records in order for the large CSVs (streamed to disk by the writer). */
+  content: string | Iterable<string>;
 }
 
 export function summaryJson(model: ReportModel): string {
@@ -25,8 +26,8 @@ export function buildOutputs(model: ReportModel, classified: ClassifiedItem[]): 
   const taxonomy = { source: model.taxonomy.source, themes: model.taxonomy.themes };
   const outputs: OutputFile[] = [
     { name: 'report.html', content: renderReport(model) },
-    { name: 'items.csv', content: itemsCsv(classified, taxonomy) },
-    { name: 'segments.csv', content: segmentsCsv(classified, taxonomy) },
+    { name: 'items.csv', content: itemsCsvRecords(classified, taxonomy) },
+    { name: 'segments.csv', content: segmentsCsvRecords(classified, taxonomy) },
     { name: 'summary.json', content: summaryJson(model) },
   ];
   if (model.inputs.rejects.length > 0) outputs.push({ name: 'rejects.csv', content: rejectsCsv(model.inputs.rejects) });

@@ -60,7 +60,26 @@ describe('writeOutputsAtomically', () => {
     const bad = { name: 'items.csv', content: 12345 as unknown as string };
     await expect(
       writeOutputsAtomically(out, [{ name: 'report.html', content: 'half-done' }, bad], { removeStale: ['rejects.csv'] }),
-    ).rejects.toThrow(/string or bytes/);
+    ).rejects.toThrow(/must be a string, bytes or pieces of text/);
+    expect(await snapshot(out)).toEqual(before);
+  });
+
+  it('streams content given as pieces, in order', async () => {
+    const pieces = Array.from({ length: 5000 }, (_, i) => `row ${i},${'x'.repeat(300)}\r\n`);
+    await writeOutputsAtomically(out, [{ name: 'items.csv', content: pieces }]);
+    expect(await readFile(join(out, 'items.csv'), 'utf8')).toBe(pieces.join(''));
+  });
+
+  it('keeps previous outputs when producing streamed content fails half-way', async () => {
+    await writeOutputsAtomically(out, previous);
+    const before = await snapshot(out);
+    function* failing(): Generator<string> {
+      yield 'id,text\r\n'.repeat(100_000);
+      throw new Error('ran out of rows');
+    }
+    await expect(writeOutputsAtomically(out, [{ name: 'items.csv', content: { [Symbol.iterator]: failing } }])).rejects.toThrow(
+      'ran out of rows',
+    );
     expect(await snapshot(out)).toEqual(before);
   });
 
