@@ -207,6 +207,10 @@ describe('run with a local transformers model', () => {
     expect(cache.misses).toBe(0);
     expect(cache.hits).toBeGreaterThan(0);
     expect(second.stderr).toMatch(/embedding cache: \d+ hit\(s\), 0 miss\(es\)/);
+    // Scores read back from the cache are the ones computed: the same themes, to the digit.
+    for (const name of ['items.csv', 'segments.csv']) {
+      expect(await readFile(path.join(work, 'tfx-c2', name), 'utf8'), name).toBe(await readFile(path.join(work, 'tfx-c1', name), 'utf8'));
+    }
   });
 
   it('exits 4 with how to get the model when the model is missing', async () => {

@@ -15,6 +15,7 @@ import type {
 import { compileCues, findCues, prepareCueText, type CompiledCue, type CueText } from './cues.js';
 import { analysePraise } from './favourable.js';
 import { clausesOf, segmentText } from './segment.js';
+import { hashText } from '../hash.js';
 
 /** The theme for rejections that give no reason; only assigned when nothing else is. */
 export const UNINFORMATIVE_THEME = 'uninformative';
@@ -64,6 +65,8 @@ export interface Classifier {
   /** Pure: apply thresholds to scores → assignments with evidence. */
   assign(scored: ScoredItem[], thresholds: Thresholds): ItemAssignment[];
   classify(items: FeedbackItem[], thresholds: Thresholds): Promise<ClassifiedItem[]>;
+  /** Distinct texts whose scores came from the score cache so far. */
+  scoreCacheHits(): number;
 }
 
 export interface ClassifierOptions {
@@ -80,6 +83,15 @@ export interface ClassifierOptions {
   centroidWeight?: number;
   /** Called after each embedded batch with texts done and total. */
   onProgress?: (done: number, total: number) => void;
+  /** Where per-text theme scores are kept between runs (the store), so a re-run neither embeds
+   * nor scores texts it has seen with the same embedder, exemplars and scoring settings. */
+  scoreCache?: VectorCache | null;
+}
+
+/** Float vectors kept per text hash under a namespace; the store implements it. */
+export interface VectorCache {
+  getVectors(namespace: string, textHashes: string[]): Promise<Map<string, Float32Array>>;
+  putVectors(namespace: string, entries: { hash: string; vector: Float32Array }[]): Promise<void>;
 }
 
 export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, options: ClassifierOptions = {}): Promise<Classifier> {
@@ -118,6 +130,11 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
   const similarity = createSimilarity([...exemplarVectors, ...centroids], embedder.dims);
   const centroidRow = exemplarVectors.length;
   const cues = themes.map((theme) => compileCues(theme.cues));
+  // Scores depend on the embedder, the exemplars and the scoring settings: all of them name the cache.
+  const scoreNamespace = `scores:v1:${hashText(
+    JSON.stringify({ embedder: embedder.id, topK, centroidWeight, themes: themes.map((t) => [t.id, t.examples]) }),
+  ).slice(0, 24)}`;
+  let scoreCacheHits = 0;
 
   // Exemplars are listed theme by theme, so each theme is a contiguous range of the similarities.
   const themeStart = themes.map((_, t) => exemplarTheme.indexOf(t));
@@ -150,7 +167,8 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
       if (end - start <= topK) for (let x = start; x < end; x++) sum += sims[x]!;
       else for (let i = 0; i < kept; i++) sum += top[i]!;
       const exemplarScore = kept === 0 ? 0 : sum / kept;
-      scores[t] = centroidWeight > 0 ? (1 - centroidWeight) * exemplarScore + centroidWeight * sims[centroidRow + t]! : exemplarScore;
+      // Float32 precision, so scores read back from the cache equal freshly computed ones exactly.
+      scores[t] = Math.fround(centroidWeight > 0 ? (1 - centroidWeight) * exemplarScore + centroidWeight * sims[centroidRow + t]! : exemplarScore);
       nearest[t] = best < 0 ? -1 : exemplarIndex[best]!;
     }
     return { scores, nearest };
@@ -180,13 +198,36 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
     const unitsOf = (s: ScoredSegment) => (options.clauses === false ? [s.scoredText] : [s.scoredText, ...clausesOf(s.scoredText)]);
     const unitScores = new Map<string, { scores: number[]; nearest: number[] } | null>();
     for (const item of scored) for (const s of item.segments) for (const unit of unitsOf(s)) unitScores.set(unit, null);
+    const cache = options.scoreCache ?? null;
+    const hashes = new Map<string, string>();
+    if (cache) {
+      for (const text of unitScores.keys()) hashes.set(text, hashText(text));
+      const cached = await cache.getVectors(scoreNamespace, [...hashes.values()]);
+      for (const [text, hash] of hashes) {
+        const packed = cached.get(hash);
+        if (packed?.length !== themes.length * 2) continue;
+        unitScores.set(text, { scores: Array.from(packed.subarray(0, themes.length)), nearest: Array.from(packed.subarray(themes.length)) });
+        scoreCacheHits++;
+      }
+    }
     // Shortest first across the whole run, so every model batch holds texts of nearly one length
     // and pads little (the embedder only sorts within the slice it is given).
-    const texts = [...unitScores.keys()].sort((a, b) => a.length - b.length);
+    const texts = [...unitScores.keys()].filter((text) => unitScores.get(text) === null).sort((a, b) => a.length - b.length);
     for (let i = 0; i < texts.length; i += batchSize) {
       const batch = texts.slice(i, i + batchSize);
       const vectors = await embedder.embed(batch);
-      batch.forEach((text, j) => unitScores.set(text, scoreVector(vectors[j]!)));
+      const fresh = batch.map((text, j) => {
+        const unit = scoreVector(vectors[j]!);
+        unitScores.set(text, unit);
+        return { text, unit };
+      });
+      // Scores and nearest-exemplar indices travel as one float32 vector per text.
+      if (cache) {
+        await cache.putVectors(
+          scoreNamespace,
+          fresh.map(({ text, unit }) => ({ hash: hashes.get(text)!, vector: Float32Array.from([...unit.scores, ...unit.nearest]) })),
+        );
+      }
       options.onProgress?.(Math.min(i + batchSize, texts.length), texts.length);
       // Let signal handlers and timers run between batches: a long run must still stop on Ctrl-C.
       await new Promise((resolve) => setImmediate(resolve));
@@ -213,6 +254,7 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
       const assigned = assign(scored, thresholds);
       return items.map((item, i) => ({ item, ...assigned[i]! }));
     },
+    scoreCacheHits: () => scoreCacheHits,
   };
 }
 

@@ -16,8 +16,8 @@ export interface PreparedClassifier {
   engine: EngineInfo;
   thresholds: Thresholds;
   classifier: Classifier;
-  /** Null when no vectors were looked up in a store (no store, or an engine not worth caching). */
-  cacheStats(): CacheStats | null;
+  /** Null when nothing was looked up in a store (no store, or an engine not worth caching). */
+  cacheStats(): Pick<CacheStats, 'hits' | 'misses'> | null;
   dispose(): Promise<void>;
 }
 
@@ -32,15 +32,22 @@ export async function prepareClassifier(
     ? await loadThresholds(config.thresholds, selected.info.name, selected.info.model)
     : defaultThresholds(selected.info.name, selected.info.model);
   const embedder = createCachedEmbedder(selected.embedder, options.store ?? null);
+  const cacheable = Boolean(options.store) && selected.embedder.cacheable !== false;
   const classifier = await createClassifier(taxonomy, embedder, {
     onProgress: (done, total) => logger.progress('classifying sentences', done, total),
+    scoreCache: cacheable ? options.store : null,
   });
   return {
     taxonomy,
     engine: selected.info,
     thresholds,
     classifier,
-    cacheStats: () => (options.store && selected.embedder.cacheable !== false ? embedder.stats() : null),
+    // A hit is a distinct text whose vector or theme scores came from the store.
+    cacheStats: () => {
+      if (!cacheable) return null;
+      const { hits, misses } = embedder.stats();
+      return { hits: hits + classifier.scoreCacheHits(), misses };
+    },
     dispose: async () => {
       logger.progressDone('classifying sentences');
       await selected.embedder.dispose?.();

@@ -2,12 +2,13 @@
 // embedding cache (for fast re-runs). It never keeps feedback text, only its hash.
 // Tables are documented in SCHEMA.md; advisers may query them with SQL.
 
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBBlobVector, type DuckDBConnection } from '@duckdb/node-api';
 import { CliError, ExitCode } from '../errors.js';
 import type { EngineInfo, FeedbackItem, PreviousRun } from '../types.js';
+import { hashText } from '../hash.js';
 
 export const STORE_SCHEMA_VERSION = 1;
 
@@ -38,10 +39,7 @@ export interface RunRecord {
   items: { item: FeedbackItem; themes: { themeId: string; score: number }[] }[];
 }
 
-/** sha256 hex of the exact text (UTF-8). The store keys texts by this, never by the text itself. */
-export function hashText(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+export { hashText } from '../hash.js';
 
 /** Sortable run id: UTC time to the millisecond plus a random suffix, e.g. `2026-03-01T101502.123Z-9f3a1c`. */
 export function newRunId(now: Date = new Date()): string {

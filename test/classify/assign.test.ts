@@ -55,6 +55,62 @@ describe('createClassifier: theme centroids', () => {
   });
 });
 
+describe('createClassifier: score cache', () => {
+  const table = { ...exemplars, 'Along the exp one axis': [1, 0, 0, 0], 'Mostly delivery': [0.1, 1, 0, 0] };
+  /** The store's contract, kept in memory: vectors by namespace and text hash. */
+  function memoryCache() {
+    const data = new Map<string, Float32Array>();
+    return {
+      data,
+      async getVectors(namespace: string, hashes: string[]) {
+        const found = new Map<string, Float32Array>();
+        for (const hash of hashes) {
+          const v = data.get(`${namespace}/${hash}`);
+          if (v) found.set(hash, v);
+        }
+        return found;
+      },
+      async putVectors(namespace: string, entries: { hash: string; vector: Float32Array }[]) {
+        for (const { hash, vector } of entries) data.set(`${namespace}/${hash}`, vector);
+      },
+    };
+  }
+  const texts = [
+    { id: 'a', text: 'Along the exp one axis.' },
+    { id: 'b', text: 'Mostly delivery.' },
+  ];
+
+  it('scores a text once across classifiers sharing the cache, with identical results', async () => {
+    const cache = memoryCache();
+    const first = fakeEmbedder(table);
+    const cold = await createClassifier(taxonomy, first, { scoreCache: cache });
+    const coldScores = await cold.score(texts);
+    expect(cold.scoreCacheHits()).toBe(0);
+    expect(cache.data.size).toBe(2);
+
+    const second = fakeEmbedder(table);
+    const warm = await createClassifier(taxonomy, second, { scoreCache: cache });
+    const warmScores = await warm.score(texts);
+    expect(warm.scoreCacheHits()).toBe(2);
+    // Only the exemplars were embedded; the feedback texts came from the cache.
+    expect(second.calls.flat()).not.toContain('Mostly delivery.');
+    expect(warmScores.map((i) => i.segments.map((s) => [s.scores, s.nearest]))).toEqual(
+      coldScores.map((i) => i.segments.map((s) => [s.scores, s.nearest])),
+    );
+    expect(warm.assign(warmScores, thresholds())).toEqual(cold.assign(coldScores, thresholds()));
+  });
+
+  it('does not reuse scores made with other exemplars', async () => {
+    const cache = memoryCache();
+    await (await createClassifier(taxonomy, fakeEmbedder(table), { scoreCache: cache })).score(texts);
+    const changed = taxonomyOf(theme('experience', ['exp one', 'exp two']), theme('delivery', ['del one', 'del two']), theme('uninformative', ['no reason one']));
+    const other = await createClassifier(changed, fakeEmbedder(table), { scoreCache: cache });
+    await other.score(texts);
+    expect(other.scoreCacheHits()).toBe(0);
+    expect(cache.data.size).toBe(4);
+  });
+});
+
 describe('createClassifier: scoring', () => {
   const table = {
     ...exemplars,
