@@ -5,17 +5,7 @@
 
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../test/helpers/random.js';
 
 const SKILLS = ['SQL', 'Python', 'Excel modelling', 'CAD', 'stakeholder management', 'copywriting', 'data visualisation', 'project planning', 'Java', 'financial analysis', 'survey design', 'budgeting'];
 const ROLES = ['graduate analyst', 'marketing assistant', 'junior engineer', 'policy officer', 'research assistant', 'trainee accountant', 'software developer', 'account executive'];
@@ -91,7 +81,7 @@ export interface SyntheticRow {
 
 /** Rows of 1–4 sentences, mixed lengths, in a realistic (unsorted) order. */
 export function* syntheticRows(count: number, seed = 42): Generator<SyntheticRow> {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]!;
   const cohorts = ['BSc Computer Science', 'MA Marketing', 'BA History', 'MEng Civil Engineering', 'Graduate Skills Programme'];
   const candidates = Math.max(1, Math.floor(count / 2.5));

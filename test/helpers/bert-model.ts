@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import onnxProto from 'onnx-proto';
+import { seededRandom } from './random.js';
 
 const { onnx } = onnxProto;
 type NodeProto = InstanceType<typeof onnx.NodeProto>;
@@ -273,20 +274,8 @@ export function buildVocab(size: number): string[] {
 
 // ---------------------------------------------------------------- weights
 
-/** Mulberry32: small, fast and identical everywhere, so the same seed gives byte-identical files. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function createNormal(seed: number): (n: number, std: number) => Float32Array {
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   return (n, std) => {
     const out = new Float32Array(n);
     for (let i = 0; i < n; i += 2) {
