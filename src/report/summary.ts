@@ -6,20 +6,16 @@ import type {
   RecurringCandidate,
   ReportModel,
   StageDiagnosis,
-  ThemeChange,
+  ThemeSummary,
 } from '../analyse/model.js';
 import type { EngineName } from '../types.js';
 
-export interface SummaryTheme {
-  id: string;
-  label: string;
-  actionable: boolean;
-  items: number;
-  share: number;
-  candidates: number;
-  recurringCandidates: number;
-  change: ThemeChange | null;
-}
+/** The per-theme figures of summary.json: named field by field, so the model can grow without
+ * changing the contract. */
+export type SummaryTheme = Pick<
+  ThemeSummary,
+  'id' | 'label' | 'actionable' | 'items' | 'share' | 'candidates' | 'recurringCandidates' | 'change'
+>;
 
 export interface Summary {
   schemaVersion: 1;
