@@ -4,6 +4,7 @@ import type {
   Breakdowns,
   Cooccurrence,
   RecurringCandidate,
+  ReportCounts,
   ReportModel,
   StageDiagnosis,
   ThemeSummary,
@@ -23,14 +24,7 @@ export interface Summary {
   engine: { name: EngineName; model: string | null; fallbackReason: string | null };
   taxonomy: { source: string; themes: number };
   thresholds: { source: string };
-  counts: {
-    items: number;
-    segments: number;
-    candidates: number;
-    rejectedRows: number;
-    unthemedItems: number;
-    dataRows: number;
-  };
+  counts: Omit<ReportCounts, 'itemsWithoutCandidate'>;
   themes: SummaryTheme[];
   recurrence: RecurringCandidate[];
   breakdowns: Breakdowns;
