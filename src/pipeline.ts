@@ -1,9 +1,6 @@
 // The main job: CSV exports in, report folder out. Each stage is a function over typed records;
 // this module only sequences them and owns the side effects around them (locks, store, files).
 
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { analyse } from './analyse/index.js';
 import { prepareClassifier, type PreparedClassifier } from './classify/prepare.js';
@@ -93,14 +90,13 @@ export async function runJob(config: RunConfig, effects: RunEffects): Promise<Ru
         engine,
         taxonomySource: taxonomy.source,
         options: { minGroup: config.minGroup, redact: config.redact, thresholds: thresholds.source, dtype: config.dtype },
-        inputs: await Promise.all(
-          ingested.files.map(async (file) => ({ path: file.source, ...(await fileIdentity(file.source)), rows: file.dataRows })),
-        ),
+        inputs: ingested.files.map((file) => ({ path: file.source, bytes: file.bytes, sha256: file.sha256, rows: file.dataRows })),
         counts: {
-          items: classified.length,
-          segments: classified.reduce((n, c) => n + c.segments.length, 0),
-          candidates: new Set(items.map((i) => i.candidate).filter(Boolean)).size,
-          rejectedRows: rejects.length,
+          items: model.counts.items,
+          segments: model.counts.segments,
+          // The store counts people with an id; the report also counts each id-less item as one.
+          candidates: model.counts.candidates - model.counts.itemsWithoutCandidate,
+          rejectedRows: model.counts.rejectedRows,
         },
         items: classified.map((c) => ({ item: c.item, themes: c.themes.map((t) => ({ themeId: t.themeId, score: t.score })) })),
       });
@@ -111,11 +107,4 @@ export async function runJob(config: RunConfig, effects: RunEffects): Promise<Ru
     await store?.close();
     for (const lock of locks.reverse()) await lock.release();
   }
-}
-
-async function fileIdentity(file: string): Promise<{ bytes: number; sha256: string }> {
-  const { size } = await stat(file);
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return { bytes: size, sha256: hash.digest('hex') };
 }

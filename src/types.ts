@@ -38,6 +38,9 @@ export interface RejectedRow {
 
 export interface IngestFileReport {
   source: string;
+  /** Size and SHA-256 of the file's bytes, taken while reading it (recorded in the store). */
+  bytes: number;
+  sha256: string;
   encoding: string;
   delimiter: string;
   /** Rows above the header that were skipped (survey exports) plus rows under it that were survey metadata. */

@@ -1,6 +1,7 @@
 // CSV exports → FeedbackItem[] + RejectedRow[]. Each file is detected on its own (encoding,
 // delimiter, header layout, columns) from its first 64 KB, then read as a stream: memory grows
 // with the items kept, not with the size of the file.
+import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CliError, ExitCode, usageError } from '../errors.js';
@@ -132,11 +133,13 @@ async function ingestFile(path: string, options: FileOptions, ids: IdRegistry, l
     const reader = new FileReader(path, options, delimiter, layout, sampleRecords, ids);
     const decoder = createDecoder(detected);
     const stream = handle.createReadStream({ start: 0, highWaterMark: READ_CHUNK });
+    const digest = createHash('sha256');
     closed = true; // the stream owns the handle from here
     try {
       const label = `reading ${basename(path)}`;
       let bytesRead = 0;
       for await (const chunk of stream) {
+        digest.update(chunk as Buffer);
         reader.push(decoder.write(chunk as Buffer));
         bytesRead += (chunk as Buffer).length;
         logger.progress(label, bytesRead, size);
@@ -153,7 +156,7 @@ async function ingestFile(path: string, options: FileOptions, ids: IdRegistry, l
       }
       throw error;
     }
-    return reader.finish(encodingNotes(detected, decoder.encoding), decoder.encoding);
+    return reader.finish(encodingNotes(detected, decoder.encoding), decoder.encoding, { bytes: size, sha256: digest.digest('hex') });
   } finally {
     if (!closed) await handle.close();
   }
@@ -295,7 +298,7 @@ class FileReader {
     this.items.push({ id, ...outcome.item });
   }
 
-  finish(encodingNotes: string[], encoding: string): FileOutcome {
+  finish(encodingNotes: string[], encoding: string, identity: { bytes: number; sha256: string }): FileOutcome {
     const notes = [...encodingNotes, ...this.notes];
     if (this.blankRows > 0) notes.push(`${this.blankRows} blank row${this.blankRows === 1 ? '' : 's'} ignored`);
     notes.push(...this.fileIds.notes());
@@ -318,6 +321,7 @@ class FileReader {
       emptiness,
       report: {
         source: this.path,
+        ...identity,
         encoding,
         delimiter: this.delimiter,
         skippedRows,

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/ingest/index.js';
@@ -36,6 +38,10 @@ describe('ingestFiles: columns', () => {
     expect(result.items[2].text).toBe('The case study presentation ran over time; "too much detail" was the panel\'s view.');
     expect(result.items[2].date).toBe('2026-03-05');
     expect(result.files[0]).toMatchObject({ encoding: 'utf-8', delimiter: ',', skippedRows: 0, dataRows: 3, items: 3, rejected: 0 });
+    // The file's identity is taken from the same read: size and SHA-256 of its bytes.
+    const bytes = readFileSync(path);
+    expect(result.files[0]!.bytes).toBe(bytes.length);
+    expect(result.files[0]!.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(logger.lines).toEqual([`read ${path}: 3 rows, utf-8, ",", 0 rejected`]);
   });
 
