@@ -91,6 +91,12 @@ export function buildProgram(effects: CliEffects): Command {
     .configureOutput({ writeOut: (s) => effects.stdout(s), writeErr: (s) => void effects.stderr.write(s) })
     .exitOverride();
 
+  // `classify` and `evaluate`: engine options from flags; with --json, stderr keeps only warnings.
+  const engineContext = (flags: EngineFlags & { json?: boolean }) => ({
+    config: normalizeEngineConfig(engineSpec(flags), DEFAULT_MODEL, defaultCacheDir(effects.env)),
+    logger: createLogger({ stream: effects.stderr, quiet: Boolean(flags.json) }),
+  });
+
   const run = program
     .command('run')
     .description('classify feedback CSV exports and write report.html, items.csv, segments.csv and summary.json')
@@ -146,8 +152,7 @@ export function buildProgram(effects: CliEffects): Command {
   addEngineOptions(classify)
     .option('--json', 'print JSON to stdout')
     .action(async (text: string, flags: EngineFlags & { json?: boolean }) => {
-      const config = normalizeEngineConfig(engineSpec(flags), DEFAULT_MODEL, defaultCacheDir(effects.env));
-      const logger = createLogger({ stream: effects.stderr, quiet: Boolean(flags.json) });
+      const { config, logger } = engineContext(flags);
       effects.stdout(await classifyCommand(text, config, { logger, json: Boolean(flags.json) }));
     });
 
@@ -159,8 +164,7 @@ export function buildProgram(effects: CliEffects): Command {
     .option('--calibrate <file>', 'fit per-theme thresholds on these labels and write them to FILE (use with run --thresholds)')
     .option('--json', 'print JSON to stdout')
     .action(async (gold: string, flags: EngineFlags & { json?: boolean; calibrate?: string }) => {
-      const config = normalizeEngineConfig(engineSpec(flags), DEFAULT_MODEL, defaultCacheDir(effects.env));
-      const logger = createLogger({ stream: effects.stderr, quiet: Boolean(flags.json) });
+      const { config, logger } = engineContext(flags);
       effects.stdout(await evaluateCommand(gold, config, { logger, json: Boolean(flags.json), calibrate: flags.calibrate }));
     });
 
