@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { usageError } from './errors.js';
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole, type EngineChoice } from './types.js';
+import { emptyTable } from './own.js';
 
 export type Dtype = 'fp32' | 'q8';
 
@@ -142,7 +143,7 @@ function applyConfigValue(spec: RunConfigSpec, key: (typeof CONFIG_KEYS)[number]
     }
     case 'files': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected a mapping of file name to columns';
-      const files: Record<string, ColumnMapping> = {};
+      const files = emptyTable<ColumnMapping>();
       for (const [name, columns] of Object.entries(value)) {
         const mapping = parseColumnMapping(columns);
         if (typeof mapping === 'string') return `${name}: ${mapping}`;

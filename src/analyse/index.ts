@@ -23,6 +23,7 @@ import {
   recurrenceTakeaway,
 } from './takeaways.js';
 import { compareStrings, ratio, round } from './util.js';
+import { own } from '../own.js';
 
 export type * from './model.js';
 export { phaseOfStage, PHASES, PHASE_LABELS } from './phases.js';
@@ -64,7 +65,7 @@ function themeSummaries(
     const recurringCandidates = [...(perCandidate.get(theme.id)?.values() ?? [])].filter((n) => n >= 2).length;
     let change: ThemeSummary['change'] = null;
     if (previous !== null) {
-      const previousItems = previous.themes[theme.id] ?? 0;
+      const previousItems = own(previous.themes, theme.id) ?? 0;
       change = { items: count - previousItems, share: round(share - ratio(previousItems, previous.items)) };
     }
     return {

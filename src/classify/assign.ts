@@ -16,6 +16,7 @@ import { compileCues, findCues, prepareCueText, type CompiledCue, type CueText }
 import { analysePraise } from './favourable.js';
 import { clausesOf, segmentText } from './segment.js';
 import { hashText } from '../hash.js';
+import { own } from '../own.js';
 
 /** The theme for rejections that give no reason; only assigned when nothing else is. */
 export const UNINFORMATIVE_THEME = 'uninformative';
@@ -260,7 +261,7 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
 
 /** Threshold a theme's score must reach: its own when calibrated, never below the floor. */
 export function themeThreshold(thresholds: Thresholds, themeId: string): number {
-  return Math.max(thresholds.floor, thresholds.perTheme[themeId] ?? thresholds.floor);
+  return Math.max(thresholds.floor, own(thresholds.perTheme, themeId) ?? thresholds.floor);
 }
 
 /**

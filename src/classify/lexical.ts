@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Embedder } from '../types.js';
 import { CONCEPTS } from './lexical/concepts.js';
 import { isStopWord, stem, words } from './lexical/text.js';
+import { own } from '../own.js';
 
 export const LEXICAL_VERSION = 'v1';
 export const DEFAULT_LEXICAL_DIMS = 1 << 14;
@@ -126,7 +127,7 @@ export function extractFeatures(text: string, synonyms: SynonymMap, weights: Lex
     features.set(feature, (1 + Math.log(tf)) * weight);
   }
   for (const s of new Set(content)) {
-    for (const related of synonyms[s] ?? []) {
+    for (const related of own(synonyms, s) ?? []) {
       const feature = `w:${related}`;
       if (!counts.has(feature)) features.set(feature, Math.max(features.get(feature) ?? 0, weights.synonym));
     }

@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { CliError, ExitCode } from '../errors.js';
 import type { EngineName, Taxonomy, Thresholds } from '../types.js';
 import { eligibleScores, themeThreshold, UNINFORMATIVE_THEME, type ScoredItem } from './assign.js';
+import { emptyTable } from '../own.js';
 
 export const DEFAULT_TRANSFORMERS_MODEL = 'Xenova/all-MiniLM-L6-v2';
 
@@ -99,7 +100,7 @@ export function parseThresholds(raw: string, path: string, engine: EngineName, m
   };
   const floor = number('floor', -1, 1);
   const margin = number('margin', 0, 2);
-  const perTheme: Record<string, number> = {};
+  const perTheme = emptyTable<number>();
   const rawPerTheme = data.perTheme ?? {};
   if (!isRecord(rawPerTheme)) throw new CliError(`${path}: perTheme: expected a map of theme id to number.`, ExitCode.usage);
   for (const [id, value] of Object.entries(rawPerTheme)) {

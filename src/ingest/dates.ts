@@ -1,6 +1,8 @@
 // Dates as exports write them → ISO `YYYY-MM-DD`. The calendar date is taken as written: a time
 // or zone after it is ignored, so the result never depends on the machine's time zone.
 
+import { own } from '../own.js';
+
 export type DateOrder = 'dmy' | 'mdy';
 
 const MONTHS: Record<string, number> = {
@@ -39,12 +41,12 @@ export function parseDate(value: string, order: DateOrder = 'dmy'): string | nul
 
   const words = text.toLowerCase().replace(WEEKDAY, '');
   m = DAY_MONTH_YEAR.exec(words);
-  if (m && MONTHS[m[2]]) return iso(+m[3], MONTHS[m[2]], +m[1]);
+  if (m && own(MONTHS, m[2])) return iso(+m[3], MONTHS[m[2]], +m[1]);
   m = MONTH_DAY_YEAR.exec(words);
-  if (m && MONTHS[m[1]]) return iso(+m[3], MONTHS[m[1]], +m[2]);
+  if (m && own(MONTHS, m[1])) return iso(+m[3], MONTHS[m[1]], +m[2]);
   m = MONTH_YEAR.exec(words);
   // A month without a day counts as its first day, so it still lands in the right month.
-  if (m && MONTHS[m[1]]) return iso(+m[2], MONTHS[m[1]], 1);
+  if (m && own(MONTHS, m[1])) return iso(+m[2], MONTHS[m[1]], 1);
 
   m = EXCEL_SERIAL.exec(text);
   if (m) {

@@ -2,6 +2,7 @@
 // that splits the rows into the same number of fields most consistently.
 import { usageError } from '../errors.js';
 import { CsvParser, isBlankRecord } from './csv.js';
+import { own } from '../own.js';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -20,7 +21,7 @@ const DELIMITER_NAMES: Record<string, string> = {
 /** Turn `--delimiter` into one character; accepts the character itself or comma, semicolon, tab (`\t`), pipe. */
 export function parseDelimiterOption(value: string): string {
   const key = value.length === 1 ? value : value.trim().toLowerCase();
-  const delimiter = DELIMITER_NAMES[key];
+  const delimiter = own(DELIMITER_NAMES, key);
   if (delimiter) return delimiter;
   if (value.length === 1 && value !== '"' && value !== '\n' && value !== '\r') return value;
   throw usageError(

@@ -1,4 +1,5 @@
 // Where the header is, which rows under it are survey metadata, and what to call each column.
+import { own } from '../own.js';
 
 /**
  * Header names. Each header cell is trimmed. An empty header cell is named `column_<n>`, where
@@ -146,7 +147,7 @@ function looksLikeQualtricsQuestions(header: string[], next: string[]): boolean 
   };
   let matches = 0;
   header.forEach((name, i) => {
-    const expected = spelledOut[name.trim().toLowerCase()];
+    const expected = own(spelledOut, name.trim().toLowerCase());
     if (expected && (next[i] ?? '').trim().toLowerCase() === expected) matches++;
   });
   return matches >= 2 || (matches === 1 && header.length <= 3);

@@ -23,6 +23,7 @@ import { detectDelimiter, parseDelimiterOption } from './delimiter.js';
 import { detectLayout, nameHeaders, type HeaderLayout } from './header.js';
 import { IdRegistry } from './ids.js';
 import { RAW_CHARS, columnIndexes, convertRow, type RowContext } from './rows.js';
+import { own } from '../own.js';
 
 export { parseDelimiterOption } from './delimiter.js';
 export { validateEncoding } from './decode.js';
@@ -252,7 +253,8 @@ class FileReader {
     this.notes.push(...notes);
 
     const base = basename(this.path);
-    const perFile = this.options.fileColumns?.[this.path] ?? this.options.fileColumns?.[base] ?? {};
+    const files = this.options.fileColumns ?? {};
+    const perFile = own(files, this.path) ?? own(files, base) ?? {};
     const overrides: { role: ColumnRole; name: string; source: OverrideSource }[] = [];
     for (const role of COLUMN_ROLES) {
       const fromFile = perFile[role];

@@ -8,6 +8,7 @@ import { compareNatural, formatCount } from '../analyse/util.js';
 import { loadAssets } from './assets.js';
 import { html, Html, jsonForScript, unsafe } from './html.js';
 import { PALETTE } from './palette.js';
+import { own } from '../own.js';
 
 /** Series shown in "over time" and "cohorts": the most common themes. */
 export const TREND_THEMES = 5;
@@ -195,7 +196,7 @@ function stageSection(model: ReportModel, labels: Map<string, string>): Html {
       PHASE_LABELS[phase.key],
       formatCount(phase.items),
       formatCount(phase.candidates),
-      ...themeIds.map((id) => (phase.themes === null ? 'suppressed' : formatCount(phase.themes[id] ?? 0))),
+      ...themeIds.map((id) => (phase.themes === null ? 'suppressed' : formatCount(own(phase.themes, id) ?? 0))),
     ]);
   const stageRows = model.breakdowns.byStage.slice(0, TABLE_ROWS).map((group) => [
     groupLabel(group.key),
@@ -229,7 +230,7 @@ function overTimeSection(model: ReportModel, data: ReturnType<typeof chartData>,
     groupLabel(month.key),
     formatCount(month.items),
     formatCount(month.candidates),
-    ...data.trendThemes.map((id) => (month.themes === null ? 'suppressed' : formatShare((month.themes[id] ?? 0) / Math.max(1, month.items)))),
+    ...data.trendThemes.map((id) => (month.themes === null ? 'suppressed' : formatShare((own(month.themes, id) ?? 0) / Math.max(1, month.items)))),
   ]);
   return chartSection({
     id: 'over-time',
@@ -296,7 +297,7 @@ function cohortSection(model: ReportModel, data: ReturnType<typeof chartData>, l
     groupLabel(group.key),
     formatCount(group.items),
     formatCount(group.candidates),
-    ...data.cohortThemes.map((id) => (group.themes === null ? 'suppressed' : formatShare((group.themes[id] ?? 0) / Math.max(1, group.items)))),
+    ...data.cohortThemes.map((id) => (group.themes === null ? 'suppressed' : formatShare((own(group.themes, id) ?? 0) / Math.max(1, group.items)))),
   ]);
   const named = cohorts.filter((group) => group.key !== null).length;
   return chartSection({
@@ -329,7 +330,7 @@ function themesSection(model: ReportModel): Html {
   const absent = ranked.filter((theme) => theme.items === 0);
   const cards = present.map((summary) => {
     const theme = definitions.get(summary.id)!;
-    const quotes = model.quotes[summary.id] ?? [];
+    const quotes = own(model.quotes, summary.id) ?? [];
     return html`<article class="theme-card" id="theme-${summary.id}">
 <header><h3>${summary.label}</h3><span class="badge ${summary.actionable ? 'badge-actionable' : 'badge-outside'}">${summary.actionable ? 'Actionable' : 'Outside the candidate’s control'}</span></header>
 <p class="theme-figures"><strong>${formatCount(summary.items)}</strong> items (${formatShare(summary.share)}) · ${plural(summary.candidates, 'candidate')} · ${formatCount(summary.recurringCandidates)} repeating</p>

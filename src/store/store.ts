@@ -9,6 +9,7 @@ import { DuckDBInstance, type DuckDBAppender, type DuckDBBlobVector, type DuckDB
 import { CliError, ExitCode } from '../errors.js';
 import type { EngineInfo, FeedbackItem, PreviousRun } from '../types.js';
 import { hashText } from '../hash.js';
+import { emptyTable } from '../own.js';
 
 export const STORE_SCHEMA_VERSION = 1;
 
@@ -370,7 +371,7 @@ class DuckDBStore implements Store {
           [runId],
         )
       ).getRowsJS() as [string, number][];
-      const themes: Record<string, number> = {};
+      const themes = emptyTable<number>();
       for (const [themeId, count] of themeRows) themes[themeId] = count;
       return { runId, finishedAt: finishedAt.toISOString(), items, candidates, themes };
     });

@@ -2,6 +2,7 @@
 // lower case, straight quotes, British → one spelling, negative contractions → "not", Porter stems.
 
 import { stemmer } from 'stemmer';
+import { own } from '../../own.js';
 
 /** Function words that carry no theme. Negations and contrast words are deliberately absent. */
 export const STOP_WORDS = new Set(
@@ -85,12 +86,12 @@ export function words(text: string): string[] {
   const out: string[] = [];
   for (const match of normalised.matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu)) {
     let token = match[0];
-    const irregular = IRREGULAR_CONTRACTIONS[token];
+    const irregular = own(IRREGULAR_CONTRACTIONS, token);
     if (irregular) {
       out.push(...irregular);
       continue;
     }
-    const expanded = ABBREVIATIONS[token];
+    const expanded = own(ABBREVIATIONS, token);
     if (expanded) {
       out.push(...expanded);
       continue;
