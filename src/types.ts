@@ -81,7 +81,7 @@ export interface IngestOptions {
 /** Ids of the built-in themes, in taxonomy order. Stable: scripts and reports depend on them. */
 export const DEFAULT_THEME_IDS = [
   'qualifications', 'experience', 'culture_fit', 'delivery', 'examples', 'motivation',
-  'preparation', 'application', 'assessment', 'competition', 'logistics', 'uninformative',
+  'preparation', 'application', 'assessment', 'competition', 'logistics', 'conduct', 'uninformative',
 ] as const;
 
 export interface Theme {

@@ -55,8 +55,8 @@ describe('run', () => {
     expect(summary.engine.name).toBe('lexical');
     expect(summary.engine.fallbackReason).toMatch(/Xenova\/all-MiniLM-L6-v2/);
     expect(summary.counts.items + summary.counts.rejectedRows).toBe(summary.counts.dataRows);
-    expect(summary.themes.map((t: { id: string }) => t.id)).toHaveLength(12);
-    expect(summary.taxonomy).toEqual({ source: 'built-in', themes: 12 });
+    expect(summary.themes.map((t: { id: string }) => t.id)).toHaveLength(13);
+    expect(summary.taxonomy).toEqual({ source: 'built-in', themes: 13 });
     const report = await readFile(path.join(out, 'report.html'), 'utf8');
     expect(report).toMatch(/lexical fallback/i);
   });
@@ -273,7 +273,7 @@ describe('evaluate', () => {
     const report = JSON.parse(result.stdout);
     expect(report.engine).toBe('lexical');
     expect(report.items).toBe(6);
-    expect(report.themes).toHaveLength(12);
+    expect(report.themes).toHaveLength(13);
     expect(report.microF1).toBeGreaterThanOrEqual(0);
     expect(report.microF1).toBeLessThanOrEqual(1);
     const logistics = report.themes.find((t: { id: string }) => t.id === 'logistics');
@@ -307,7 +307,7 @@ describe('taxonomy and model commands', () => {
   it('validates the built-in taxonomy', async () => {
     const result = await cli(['taxonomy', 'validate']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/valid — 12 themes/);
+    expect(result.stdout).toMatch(/valid — 13 themes/);
   });
 
   it('lists every problem of a broken taxonomy as path: message (exit 2)', async () => {

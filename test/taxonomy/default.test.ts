@@ -38,7 +38,7 @@ describe('default taxonomy file', () => {
     expect(raw.version).toBe(1);
   });
 
-  it('has the 12 default themes in order', async () => {
+  it('has the 13 default themes in order', async () => {
     const taxonomy = await loadTaxonomy();
     expect(taxonomy.source).toBe(BUILT_IN_SOURCE);
     expect(taxonomy.themes.map((theme) => theme.id)).toEqual(DEFAULT_IDS);
@@ -59,7 +59,7 @@ describe('default taxonomy file', () => {
     }
   });
 
-  it('marks competition and uninformative as not actionable and the rest as actionable', async () => {
+  it('marks competition and uninformative as not actionable and the rest (conduct included) as actionable', async () => {
     const taxonomy = await loadTaxonomy();
     const notActionable = taxonomy.themes.filter((theme) => !theme.actionable).map((theme) => theme.id);
     expect(notActionable).toEqual(['competition', 'uninformative']);

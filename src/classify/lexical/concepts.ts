@@ -79,8 +79,8 @@ export const CONCEPTS: Record<string, string[]> = {
     'went blank', 'stammer', 'stammered', 'stumbled', 'stuttered', 'calm', 'self-doubt', 'unsure of yourself', 'apologetic',
   ],
   body_language: [
-    'tapping', 'playing with your pen', 'touching your face', 'stared', 'staring', 'look us in the eye', 'look at the panel', 'looked at the screen', 'off screen', 'the screen', 'lighting', 'background noise', 'camera off', 'slumped', 'leaning back', 'chewing gum', 'gum', 'arms crossed', 'closed body language', 'open body language', 'nonverbal', 'non-verbal', 'physical presence', 'eye-contact', 'avoided eye contact', 'looking around', 'looked around',
-    'looked at the floor', 'glanced', 'distracted', 'yawned', 'yawning', 'checking your phone', 'phone', 'chewing', 'sat back', 'leaned back',
+    'tapping', 'playing with your pen', 'touching your face', 'stared', 'staring', 'look us in the eye', 'look at the panel', 'looked at the screen', 'off screen', 'the screen', 'lighting', 'background noise', 'camera off', 'slumped', 'leaning back', 'arms crossed', 'closed body language', 'open body language', 'nonverbal', 'non-verbal', 'physical presence', 'eye-contact', 'avoided eye contact', 'looking around', 'looked around',
+    'looked at the floor', 'glanced', 'distracted', 'yawned', 'yawning', 'sat back', 'leaned back',
     'eye contact', 'body language', 'posture', 'fidget', 'fidgeted', 'fidgeting', 'fidgety', 'slouch', 'slouched',
     'slouching', 'arms folded', 'folded arms', 'crossed arms', 'gestures', 'gesturing', 'handshake', 'smile', 'smiled',
     'smiling', 'looked away', 'looking away', 'looked down', 'looking down', 'camera', 'distracting', 'presence',
@@ -255,6 +255,55 @@ export const CONCEPTS: Record<string, string[]> = {
     'security clearance', 'clearance', 'dbs', 'background check', 'vetting', 'driving licence', 'driving license',
     'licence', 'license', 'drive', 'driver', 'own car', 'car', 'passport', 'citizenship', 'eligible to work',
   ],
+  // ---------------------------------------------------------------- conduct
+  // Behaviour around the interview rather than in the answers. Bare "phone" is left out on purpose:
+  // "phone interview" and "thanks for your time on the phone" are about the format, not phone use.
+  punctuality: [
+    'were late', 'was late', 'being late', 'late for', 'late to the', 'late and', 'late without', 'late with', 'lateness', 'running late', 'arrived late', 'turned up late', 'came in late', 'joined late', 'logged on late',
+    'minutes late', 'mins late', 'min late', 'hour late', 'late arrival', 'punctual', 'punctuality', 'unpunctual', 'on time',
+    'timekeeping', 'time-keeping', 'after the agreed time', 'after the start time', 'agreed time', 'start time', 'scheduled time',
+    'kept us waiting', 'kept the panel waiting', 'keep us waiting', 'traffic', 'missed the train', 'call ahead', 'calling ahead',
+    'called ahead', 'ring ahead', 'due to start', 'had already started', 'had started', 'start without you', 'begin without you',
+  ],
+  attendance: [
+    'no-show', 'no show', 'did not show', 'did not turn up', 'not turn up', 'failed to turn up', 'failed to attend', 'did not attend',
+    'not attend', 'not attending', 'non-attendance', 'did not appear', 'simply did not appear', 'missed the interview', 'missed your interview',
+    'missing the interview', 'missed the slot', 'missed your slot', 'missed the appointment', 'missed the call', 'missed the first',
+    'not pick up', 'without notice', 'without letting', 'without calling', 'without ringing', 'after your slot', 'minutes after your', 'without a word', 'without letting us know', 'without telling us', 'never replied',
+    'not replied', 'you did not reply', 'no reply from you', 'no response to', 'no response from you', 'you did not respond', 'never responded', 'never got back', 'not get back to us', 'unresponsive', 'could not reach you',
+    'not reach you', 'cancelled on', 'cancelling on', 'last-minute', 'last minute', 'rescheduled', 'reschedule', 'rescheduling',
+    'rebook', 'rebooked', 'reliability', 'unreliable', 'confirm the interview', 'confirm the time', 'make an interview',
+  ],
+  dress: [
+    'dress', 'dressed', 'dress code', 'attire', 'outfit', 'clothes', 'clothing', 'wore', 'wearing', 'suit and tie',
+    'wore a suit', 'wearing a suit', 'business dress', 'business attire', 'smart', 'smartly', 'smart casual', 'scruffy',
+    'untidy', 'unkempt', 'creased', 'crumpled', 'jeans', 'trainers', 'sneakers', 'hoodie', 't-shirt', 'tshirt', 'shorts',
+    'flip flops', 'flip-flops', 'sportswear', 'gym clothes', 'gym kit', 'tracksuit', 'appearance', 'grooming',
+    'well-groomed', 'presentable', 'professional presentation', 'personal presentation', 'dressed casually', 'casually dressed',
+    'too casually', 'underdressed', 'under-dressed', 'sunglasses', 'shoes', 'unshaven',
+  ],
+  courtesy: [
+    'receptionist', 'reception', 'front desk', 'front-of-house', 'front of house', 'security desk', 'security guard',
+    'admin staff', 'administrator', 'coordinator', 'office manager', 'our staff', 'reception staff', 'office staff', 'office team', 'junior colleagues',
+    'waiting area', 'waiting room', 'signed in', 'sign in', 'the wait', 'rude', 'rudely', 'rudeness', 'impolite', 'discourteous',
+    'courteous', 'courtesy', 'polite', 'politeness', 'manners', 'ill-mannered', 'bad-mannered', 'disrespectful', 'disrespect',
+    'dismissive towards', 'short with', 'curt with', 'snapped', 'snapped at', 'rude to', 'treat people', 'treated our',
+    'treat everyone', 'treated everyone', 'how you treated', 'how candidates treat', 'everyone you meet', 'everyone they meet',
+    'overfamiliar', 'over-familiar', 'overly familiar', 'swearing', 'swore', 'chewing gum', 'chewed gum', 'gum', 'chewing',
+  ],
+  phone_use: [
+    'your phone', 'on your phone', 'at your phone', 'checking your phone', 'phone went off', 'phone rang', 'phone buzzed',
+    'phone out', 'phone on the table', 'mobile', 'mobile phone', 'smartphone', 'texting', 'texted', 'text message',
+    'text messages', 'took a call', 'take a call', 'taking a call', 'took the call', 'personal call', 'answered a call',
+    'answered your phone', 'scrolling', 'headphones', 'earphones', 'earbuds', 'notifications', 'buzzed', 'buzzing',
+  ],
+  correspondence: [
+    'your message', 'your messages', 'your email', 'your emails', 'your e-mail', 'your reply', 'your replies', 'email you sent',
+    'emails you sent', 'message you sent', 'messages you sent', 'emails to', 'email to', 'chasing us', 'chased us', 'chasing for', 'follow-up email', 'follow-up message', 'voicemail', 'greeting', 'no greeting',
+    'no sign-off', 'no sign off', 'signed off with', 'text-speak', 'text speak', 'lowercase', 'emoji', 'emojis',
+    'tone of your email', 'tone of your emails', 'tone of your message', 'demanding in tone', 'was demanding', 'were demanding',
+    'demanding to know', 'unprofessional', 'unprofessionally', 'professional enough', 'copying in', 'copied in',
+  ],
   // ---------------------------------------------------------------- no reason
   decline: [
     'not taking forward', 'not take forward', 'not be taking forward', 'taking forward', 'take forward', 'not to take', 'not to progress', 'not to move forward', 'no further', 'go no further', 'end of the process', 'not invited', 'not been invited', 'not able to progress', 'unable to progress', 'unable to take', 'unable to move', 'not right for', 'not the right', 'not a match', 'decided against', 'not been chosen', 'not chosen', 'more closely aligned', 'closer alignment', 'closer fit', 'closely aligned', 'better meet our', 'more closely meet', 'not what we need', 'not quite what we', 'isn\'t what we', 'wasn\'t what we', 'not the right fit for us', 'this time round', 'this round', 'for this vacancy', 'for this position', 'for this role', 'at this stage', 'at the present time', 'at present', 'decided to go', 'go in a different', 'another direction', 'other direction', 'not right now', 'not proceeding further', 'we will not be', 'you have not been', 'have not been successful', 'has not been successful', 'unsuccessful on', 'bad news', 'disappointing news', 'disappointing', 'not the news', 'news you were hoping', 'let you know', 'inform you', 'to inform', 'writing to', 'following your', 'your recent application', 'your recent interview', 'recent interview', 'update you',
@@ -273,6 +322,7 @@ export const CONCEPTS: Record<string, string[]> = {
     'feedback not available', 'not available', 'not able to give feedback', 'not give feedback', 'no feedback',
     'policy is not to', 'not able to provide', 'unable to provide', 'unable to give', 'cannot provide', 'can not provide',
     'detailed feedback', 'personal feedback', 'high volume', 'large number of applications',
+    'do not reply', 'no-reply', 'automated message', 'automated email', 'this mailbox', 'not monitored',
   ],
   pleasantry: [
     'keep on file', 'retain your details', 'hold your details', 'talent community', 'job alerts', 'alerts', 'sign up', 'follow us', 'careers site', 'vacancies page', 'future openings', 'other roles', 'other opportunities', 'other vacancies', 'reapply', 're-apply', 'in future', 'in the future', 'hope to hear from you', 'hearing from you', 'stay in touch', 'pleasure', 'it was a pleasure', 'pleasure to meet', 'nice to meet', 'lovely to meet', 'enjoyed meeting', 'meeting you', 'speaking with you', 'speaking to you', 'talking to you', 'getting to know', 'appreciate your interest', 'appreciate your application', 'your interest in', 'interest in our', 'interest in working', 'time you spent', 'time you took', 'effort you put', 'thank you', 'thanks', 'grateful', 'wish you luck', 'all the best', 'success in', 'in your search', 'career search', 'job hunt', 'next steps in your career', 'your career', 'sorry', 'apologies',
