@@ -1,29 +1,21 @@
 // report.html: one self-contained page. Tables and text are rendered here (escaped); charts are
-// drawn in the browser by assets/report.js from the embedded JSON. No network, strict CSP.
+// drawn in the browser by the chart script (src/report/client) from the embedded JSON. No network, strict CSP.
 
 import { createHash } from 'node:crypto';
 import type { GroupBreakdown, Quote, ReportModel, ThemeSummary } from '../analyse/model.js';
 import { PHASE_LABELS } from '../analyse/phases.js';
-import { compareNatural, formatCount } from '../analyse/util.js';
 import { loadAssets } from './assets.js';
+import { CHART_COHORTS, chartData, type ChartData } from './chart-data.js';
+import { formatCount, formatShare } from './format.js';
 import { html, Html, jsonForScript, unsafe } from './html.js';
-import { PALETTE } from './palette.js';
 import { own } from '../own.js';
 
-/** Series shown in "over time" and "cohorts": the most common themes. */
-export const TREND_THEMES = 5;
-/** Cohorts drawn in the comparison chart (largest first); the table lists more. */
-export const CHART_COHORTS = 15;
 const TABLE_ROWS = 100;
 const TOP_REPEATERS = 20;
 const REJECTS_LISTED = 50;
 
-export { formatCount };
-
-export function formatShare(share: number): string {
-  if (share > 0 && share < 0.1) return `${(share * 100).toFixed(1)}%`;
-  return `${Math.round(share * 100)}%`;
-}
+export { formatCount, formatShare };
+export { chartData, CHART_COHORTS, TREND_THEMES, type ChartData } from './chart-data.js';
 
 function formatChange(theme: ThemeSummary): string {
   if (theme.change === null) return '—';
@@ -41,50 +33,13 @@ function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('base64');
 }
 
-/** The data the chart script needs, and nothing else: figures, never feedback text. */
-export function chartData(model: ReportModel) {
-  const byItems = [...model.themes].sort((a, b) => b.items - a.items).filter((theme) => theme.items > 0);
-  const trendThemes = byItems.slice(0, TREND_THEMES).map((theme) => theme.id);
-  const cohorts = model.breakdowns.byCohort
-    .filter((group) => group.key !== null)
-    .sort((a, b) => b.items - a.items)
-    .slice(0, CHART_COHORTS)
-    .sort((a, b) => compareNatural(a.key!, b.key!));
-  return {
-    palette: PALETTE,
-    minGroup: model.options.minGroup,
-    themes: model.themes.map(({ id, label, actionable, items, share, recurringCandidates }) => ({
-      id,
-      label,
-      actionable,
-      items,
-      share,
-      recurringCandidates,
-    })),
-    phases: model.stageDiagnosis.phases
-      .filter((phase) => phase.items > 0)
-      .map(({ key, items, candidates, suppressed, themes }) => ({
-        key,
-        label: PHASE_LABELS[key],
-        items,
-        candidates,
-        suppressed,
-        themes,
-      })),
-    months: model.breakdowns.byMonth.filter((group) => group.key !== null),
-    trendThemes,
-    cooccurrence: model.cooccurrence,
-    cohorts,
-    cohortThemes: trendThemes,
-  };
-}
-
 function table(caption: string, head: string[], rows: HtmlValueRow[], note?: string): Html {
-  return html`<table>
+  // Wide tables scroll inside their own box (focusable, so keyboards can scroll it too); the page never does.
+  return html`<p class="scroll-cue" hidden>Scroll sideways for more columns →</p><div class="table-scroll" role="region" tabindex="0" aria-label="${caption}"><table>
 <caption>${caption}</caption>
 <thead><tr>${head.map((cell) => html`<th scope="col">${cell}</th>`)}</tr></thead>
 <tbody>${rows.map((row) => html`<tr>${row.map((cell, index) => (index === 0 ? html`<th scope="row">${cell}</th>` : html`<td>${cell}</td>`))}</tr>\n`)}</tbody>
-</table>${note ? html`<p class="table-note">${note}</p>` : ''}`;
+</table></div>${note ? html`<p class="table-note">${note}</p>` : ''}`;
 }
 type HtmlValueRow = (string | Html)[];
 
@@ -101,13 +56,16 @@ function chartSection(options: {
   tables: Html;
   extra?: Html;
 }): Html {
+  // The lead (title, takeaway, chart) prints as one block so a heading never ends a page.
   return html`<section class="chart-section" id="${options.id}" aria-labelledby="${options.id}-title">
+<div class="chart-layout">
+<div class="chart-lead">
 <h2 id="${options.id}-title">${options.title}</h2>
 <p class="takeaway">${options.takeaway}</p>
-<div class="chart-layout">
 <figure class="chart" data-chart="${options.chart}" role="img" aria-label="${options.title}. ${options.takeaway}">
 <noscript><p class="no-script">The chart needs JavaScript; the data table has the same figures.</p></noscript>
 </figure>
+</div>
 <div class="chart-side"><p class="chart-help">${options.description}</p>${options.tables}</div>
 </div>
 ${options.extra ?? ''}
@@ -225,7 +183,7 @@ function stageSection(model: ReportModel, labels: Map<string, string>): Html {
   });
 }
 
-function overTimeSection(model: ReportModel, data: ReturnType<typeof chartData>, labels: Map<string, string>): Html {
+function overTimeSection(model: ReportModel, data: ChartData, labels: Map<string, string>): Html {
   const rows = data.months.map((month) => [
     groupLabel(month.key),
     formatCount(month.items),
@@ -291,7 +249,7 @@ function cooccurrenceSection(model: ReportModel, labels: Map<string, string>): H
   });
 }
 
-function cohortSection(model: ReportModel, data: ReturnType<typeof chartData>, labels: Map<string, string>): Html {
+function cohortSection(model: ReportModel, data: ChartData, labels: Map<string, string>): Html {
   const cohorts = model.breakdowns.byCohort;
   const rows = cohorts.slice(0, TABLE_ROWS).map((group) => [
     groupLabel(group.key),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assetsDirectory, inlineScriptSafe } from '../../src/report/assets.js';
+import { bundleClientScript } from '../../src/report/client-bundle.js';
 import { buildOutputs } from '../../src/report/index.js';
 import { chartData, renderReport } from '../../src/report/render.js';
 import { contrast, PAGE_BACKGROUND, PALETTE } from '../../src/report/palette.js';
@@ -116,10 +117,14 @@ describe('buildOutputs', () => {
 });
 
 describe('assets', () => {
-  it('finds the chart script and stylesheet next to the package', () => {
+  it('finds the stylesheet next to the package and bundles the chart script from TypeScript', () => {
     const directory = assetsDirectory();
-    expect(existsSync(`${directory}report.js`)).toBe(true);
     expect(existsSync(`${directory}report.css`)).toBe(true);
+    const script = bundleClientScript();
+    // One self-contained IIFE: no module syntax, no imports left for the browser to fetch.
+    expect(script).toMatch(/^\(\(\) => \{|^"use strict";\n\(\(\) => \{/);
+    expect(script).not.toMatch(/^\s*(import|export)\s/m);
+    expect(script).not.toMatch(/\brequire\(/);
   });
 
   it('keeps inlined scripts from closing their element', () => {

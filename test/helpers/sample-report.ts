@@ -1,0 +1,29 @@
+// The report of the bundled sample export (data/sample-feedback.csv), made by the CLI from source
+// with the lexical engine, once per test file.
+
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ENTRY = fileURLToPath(new URL('./cli-entry.ts', import.meta.url));
+
+export interface SampleReport {
+  directory: string;
+  html: string;
+  summary: Record<string, unknown>;
+}
+
+export async function sampleReport(extraArgs: string[] = []): Promise<SampleReport> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'feedback-sample-'));
+  const args = ['--import', 'tsx', ENTRY, 'run', path.join(ROOT, 'data/sample-feedback.csv'), '--out', directory, '--engine', 'lexical', '--no-store', '--quiet', ...extraArgs];
+  await promisify(execFile)(process.execPath, args, { cwd: ROOT, env: { ...process.env, FEEDBACK_THEMES_CACHE: path.join(directory, 'no-models') } });
+  return {
+    directory,
+    html: await readFile(path.join(directory, 'report.html'), 'utf8'),
+    summary: JSON.parse(await readFile(path.join(directory, 'summary.json'), 'utf8')) as Record<string, unknown>,
+  };
+}

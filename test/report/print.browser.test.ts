@@ -1,0 +1,67 @@
+// The sample report on A4: printed to PDF by Chromium, its pages counted and read back as text
+// (poppler's pdfinfo / pdftotext) to check that no page ends with a heading.
+
+import { execFileSync } from 'node:child_process';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openReport, testOutputPath } from '../helpers/browser.js';
+import { sampleReport, type SampleReport } from '../helpers/sample-report.js';
+
+let browser: Browser;
+let sample: SampleReport;
+
+beforeAll(async () => {
+  [browser, sample] = await Promise.all([launchBrowser(), sampleReport()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+function pdfPages(file: string): number {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
+}
+
+function pageText(file: string, page: number): string[] {
+  const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'], { encoding: 'utf8' });
+  return text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+}
+
+describe('the sample report on A4', () => {
+  it('prints on 12 pages or fewer, headings never last on a page, every section and theme card kept', async () => {
+    const report = await openReport(browser, testOutputPath('sample-print.html'), sample.html);
+    try {
+      await report.page.emulateMedia({ media: 'print' });
+      const expected = await report.page.evaluate(() => ({
+        headings: Array.from(document.querySelectorAll('main h2, main h3')).map((node) => (node.textContent ?? '').trim()),
+        cards: Array.from(document.querySelectorAll('.theme-card h3')).map((node) => (node.textContent ?? '').trim()),
+        leads: Array.from(document.querySelectorAll('.chart-lead')).map((node) => getComputedStyle(node).breakInside),
+        toc: getComputedStyle(document.querySelector('.toc')!).display,
+        // Data tables print open: their figures are part of the paper report.
+        hiddenTables: Array.from(document.querySelectorAll('.data-table table')).filter((table) => (table as HTMLElement).offsetHeight === 0).length,
+      }));
+      expect(expected.toc).toBe('none');
+      expect(new Set(expected.leads)).toEqual(new Set(['avoid']));
+      expect(expected.hiddenTables).toBe(0);
+      expect(expected.cards.length).toBeGreaterThan(5);
+
+      const file = testOutputPath('sample.pdf');
+      await report.page.pdf({ path: file, format: 'A4' });
+      const pages = pdfPages(file);
+      expect(pages).toBeGreaterThan(1);
+      expect(pages).toBeLessThanOrEqual(12);
+
+      const printed = Array.from({ length: pages }, (_, index) => pageText(file, index + 1));
+      const all = printed.flat().join('\n');
+      for (const heading of expected.headings) expect(all, heading).toContain(heading);
+      for (let index = 0; index < pages - 1; index += 1) {
+        // A heading on either of a page's last two lines is stranded: what it heads starts overleaf.
+        for (const line of printed[index].slice(-2)) expect(expected.headings, `page ${index + 1} ends with "${line}"`).not.toContain(line);
+      }
+      expect(report.pageErrors).toEqual([]);
+    } finally {
+      await report.page.close();
+    }
+  }, 120_000);
+});
