@@ -10,6 +10,7 @@ import { modelInfoCommand, modelPullCommand } from './commands/model.js';
 import { taxonomyShowCommand, taxonomyValidateCommand } from './commands/taxonomy.js';
 import { loadConfigFile, mergeSpecs, normalizeEngineConfig, normalizeRunConfig, type RunConfigSpec } from './config.js';
 import { ExitCode, isCliError } from './errors.js';
+import { toEnvironmentError } from './io/environment.js';
 import { createLogger } from './logger.js';
 import { runJob } from './pipeline.js';
 import type { ColumnMapping, ColumnRole } from './types.js';
@@ -213,6 +214,11 @@ export async function main(argv: string[], effects: CliEffects = defaultEffects(
     if (error instanceof CommanderError) {
       // Help and version exit 0; every other parse failure is a usage error (commander printed it).
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    const environment = toEnvironmentError(error);
+    if (environment) {
+      effects.stderr.write(`feedback-themes: ${environment.message}\n`);
+      return environment.exitCode;
     }
     if (isCliError(error)) {
       effects.stderr.write(`feedback-themes: ${error.message}\n`);

@@ -7,6 +7,7 @@ import { prepareClassifier, type PreparedClassifier } from './classify/prepare.j
 import type { RunConfig } from './config.js';
 import { ingestFiles } from './ingest/index.js';
 import { writeOutputsAtomically, cleanupStaleTempFiles } from './io/atomic.js';
+import { prepareOutFolder, toEnvironmentError } from './io/environment.js';
 import { acquireLock, type Lock } from './io/lock.js';
 import type { Logger } from './logger.js';
 import { redactItems, redactRejects } from './redact.js';
@@ -28,12 +29,22 @@ export interface RunOutcome {
 }
 
 export async function runJob(config: RunConfig, effects: RunEffects): Promise<RunOutcome> {
+  try {
+    return await runLocked(config, effects);
+  } catch (error) {
+    throw toEnvironmentError(error, { out: config.out, store: config.store }) ?? error;
+  }
+}
+
+async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOutcome> {
   const { logger } = effects;
   const startedAt = effects.now().toISOString();
   const locks: Lock[] = [];
   let store: Store | null = null;
   let prepared: PreparedClassifier | null = null;
+  let failed = false;
   try {
+    await prepareOutFolder(config.out);
     locks.push(await acquireLock(path.join(config.out, LOCK_NAME), config.out));
     if (config.store) locks.push(await acquireLock(`${config.store}.lock`, config.store));
     await cleanupStaleTempFiles(config.out);
@@ -102,9 +113,15 @@ export async function runJob(config: RunConfig, effects: RunEffects): Promise<Ru
       });
     }
     return { summary: buildSummary(model), outDir: config.out };
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
     await prepared?.dispose();
-    await store?.close();
+    // After a failure (a full disk, say) closing may fail too; the first error is the one to report.
+    await store?.close().catch((error: unknown) => {
+      if (!failed) throw error;
+    });
     for (const lock of locks.reverse()) await lock.release();
   }
 }

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, lstat, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { environmentErrorFor } from './environment.js';
 import { isPidAlive } from './lock.js';
 
 export interface OutputFile {
@@ -63,7 +64,7 @@ export async function writeOutputsAtomically(
     for (const { name } of temps) {
       const existing = await lstat(join(outDir, name)).catch(() => null);
       if (existing && !existing.isFile() && !existing.isSymbolicLink()) {
-        throw new Error(`cannot write ${join(outDir, name)}: something that is not a file is in the way; move it aside`);
+        throw environmentErrorFor('is-a-folder', join(outDir, name), { out: outDir });
       }
     }
     // Hard-link backups of the outputs being replaced, so a failing rename can be undone.

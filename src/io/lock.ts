@@ -101,9 +101,7 @@ async function tryCreate(lockPath: string, holder: LockHolder): Promise<boolean>
     handle = await open(lockPath, 'wx');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new CliError(`cannot create the lock file ${lockPath}: ${(error as Error).message}`, ExitCode.usage, {
-      cause: error,
-    });
+    throw error; // a full or read-only disk: the caller names the option that moves it
   }
   try {
     await handle.writeFile(`${JSON.stringify(holder)}\n`);

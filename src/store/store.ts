@@ -9,6 +9,7 @@ import { DuckDBInstance, type DuckDBAppender, type DuckDBBlobVector, type DuckDB
 import { CliError, ExitCode } from '../errors.js';
 import type { EngineInfo, FeedbackItem, PreviousRun } from '../types.js';
 import { hashText } from '../hash.js';
+import { toEnvironmentError } from '../io/environment.js';
 import { emptyTable } from '../own.js';
 
 export const STORE_SCHEMA_VERSION = 1;
@@ -122,6 +123,9 @@ export async function openStore(path: string): Promise<Store> {
 
 function openError(path: string, error: unknown): CliError {
   const detail = error instanceof Error ? error.message : String(error);
+  // A store on a full or read-only disk is healthy: say so, and never suggest deleting it.
+  const environment = toEnvironmentError(error, { store: path });
+  if (environment) return environment;
   if (/lock/i.test(detail) && /conflict|could not set lock/i.test(detail)) {
     return new CliError(
       `the store ${path} is in use by another process; wait for it to finish, or run with --no-store.`,

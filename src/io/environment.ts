@@ -1,0 +1,147 @@
+// Problems of the machine rather than of this tool (a full disk, a read-only folder, a file where a
+// folder should be) are the user's to fix: they become a CliError (exit 2) that names the path and
+// says what to do, never "this is a bug" with a stack trace.
+import { constants } from 'node:fs';
+import { access, mkdir, stat } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import { CliError, ExitCode } from '../errors.js';
+
+/** Where the run writes, so a message can name the option that moves it elsewhere. */
+export interface WriteTargets {
+  out?: string;
+  store?: string | null;
+}
+
+type Problem = 'full' | 'read-only' | 'permission' | 'not-a-folder' | 'is-a-file' | 'is-a-folder' | 'cannot-create';
+
+const ERRNO_PROBLEMS: Record<string, Problem> = {
+  ENOSPC: 'full',
+  EDQUOT: 'full',
+  EFBIG: 'full',
+  EROFS: 'read-only',
+  EACCES: 'permission',
+  EPERM: 'permission',
+  ENOTDIR: 'not-a-folder',
+  EEXIST: 'is-a-file',
+  EISDIR: 'is-a-folder',
+};
+
+/** DuckDB reports I/O failures as text: `IO Error: Could not write file "x": No space left on device`. */
+const MESSAGE_PROBLEMS: [RegExp, Problem][] = [
+  [/no space left on device|disk quota exceeded|file too large/i, 'full'],
+  [/read-only file system/i, 'read-only'],
+  [/permission denied|operation not permitted/i, 'permission'],
+];
+
+const DESCRIPTIONS: Record<Problem, string> = {
+  full: 'the disk is full (no space left on device)',
+  'read-only': 'it is on a read-only file system',
+  permission: 'permission denied',
+  'not-a-folder': 'part of that path is a file, not a folder',
+  'is-a-file': 'it is a file, not a folder',
+  'is-a-folder': 'a folder is in the way where a file should be written',
+  'cannot-create': 'the folder cannot be created',
+};
+
+/** The problem an error stands for, and the path it names, when it is an environment problem. */
+export function environmentProblem(error: unknown): { problem: Problem; path: string | null } | null {
+  if (!(error instanceof Error)) return null;
+  const errno = error as NodeJS.ErrnoException & { dest?: string };
+  const code = errno.code;
+  if (code && Object.hasOwn(ERRNO_PROBLEMS, code) && (errno.path || errno.syscall)) {
+    return { problem: ERRNO_PROBLEMS[code], path: errno.dest ?? errno.path ?? null };
+  }
+  for (const [pattern, problem] of MESSAGE_PROBLEMS) {
+    if (pattern.test(error.message)) {
+      const quoted = /"([^"]+)"|'([^']+)'/.exec(error.message);
+      return { problem, path: quoted ? (quoted[1] ?? quoted[2]) : null };
+    }
+  }
+  return null;
+}
+
+function isInside(path: string, folder: string): boolean {
+  const p = resolve(path);
+  const f = resolve(folder);
+  return p === f || p.startsWith(f.endsWith(sep) ? f : f + sep);
+}
+
+function fixFor(problem: Problem, path: string, targets: WriteTargets): string {
+  const store = targets.store ?? null;
+  const inStore = store !== null && (path === store || resolve(path).startsWith(resolve(store)));
+  const inOut = targets.out !== undefined && isInside(path, targets.out);
+  if (inStore) {
+    // A healthy store that cannot be written is not damaged: never suggest deleting it.
+    const keep = 'The store itself is unchanged; nothing from this run was recorded.';
+    if (problem === 'full') return `Free some space on that disk, or move the store to another disk with --store FILE, and run again. ${keep}`;
+    if (problem === 'read-only' || problem === 'permission') {
+      return `Make the store and its folder writable for this user, choose another file with --store FILE, or run with --no-store. ${keep}`;
+    }
+    return `Choose another file with --store FILE, or run with --no-store.`;
+  }
+  const option = inOut ? '--out' : null;
+  const elsewhere = option ? `, or choose another folder with ${option} DIR` : ', or choose another location';
+  switch (problem) {
+    case 'full':
+      return `Free some space on that disk${elsewhere}, and run again. The previous report is unchanged.`;
+    case 'read-only':
+    case 'permission':
+      return `Make it writable for this user${elsewhere}.`;
+    case 'not-a-folder':
+      return option ? `--out needs a folder path; a file stands where a folder is needed. Move it aside or choose another folder with --out DIR.` : `Move the file aside${elsewhere}.`;
+    case 'is-a-file':
+      return option ? `--out names the folder for the report; give a folder (it is created when missing), not a file.` : `Move the file aside${elsewhere}.`;
+    case 'is-a-folder':
+      return `Move the folder aside${elsewhere}.`;
+    case 'cannot-create':
+      return `Create it yourself or choose a folder that can be created${elsewhere}.`;
+  }
+}
+
+/** A CliError (exit 2) for an environment problem, or null when the error is something else. */
+export function toEnvironmentError(error: unknown, targets: WriteTargets = {}): CliError | null {
+  if (error instanceof CliError) return null;
+  const found = environmentProblem(error);
+  if (!found) return null;
+  const path = found.path ?? targets.store ?? targets.out ?? 'a file';
+  return environmentErrorFor(found.problem, path, targets, error);
+}
+
+export function environmentErrorFor(problem: Problem, path: string, targets: WriteTargets, cause?: unknown): CliError {
+  return new CliError(`cannot write ${path}: ${DESCRIPTIONS[problem]}. ${fixFor(problem, path, targets)}`, ExitCode.usage, { cause });
+}
+
+/** The output folder exists (or is created) and can be written, or a CliError says why not. */
+export async function prepareOutFolder(out: string): Promise<void> {
+  const targets = { out };
+  const existing = await stat(out).catch(() => null);
+  if (existing && !existing.isDirectory()) throw environmentErrorFor('is-a-file', out, targets);
+  if (!existing) {
+    try {
+      await mkdir(out, { recursive: true });
+    } catch (error) {
+      // Some file systems answer ENOENT for a folder that cannot be made: ask the nearest folder that exists.
+      const why = toEnvironmentError(error, targets) ? error : await writeProblemOfAncestor(out);
+      const found = why ? environmentProblem(why) : null;
+      throw environmentErrorFor(found?.problem ?? 'cannot-create', out, targets, error);
+    }
+  }
+  try {
+    await access(out, constants.W_OK);
+  } catch (error) {
+    throw toEnvironmentError(error, targets) ?? error;
+  }
+}
+
+async function writeProblemOfAncestor(path: string): Promise<unknown> {
+  let folder = dirname(resolve(path));
+  while (!(await stat(folder).catch(() => null))) {
+    const parent = dirname(folder);
+    if (parent === folder) return null;
+    folder = parent;
+  }
+  return access(folder, constants.W_OK).then(
+    () => null,
+    (error: unknown) => error,
+  );
+}

@@ -1,0 +1,135 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main, type CliEffects } from '../../src/cli.js';
+import { toEnvironmentError } from '../../src/io/environment.js';
+import { canMount, mountTmpfs, remountReadOnly, unmount } from '../helpers/mounts.js';
+
+function errno(code: string, syscall: string, filePath: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: failed, ${syscall} '${filePath}'`), { code, syscall, path: filePath });
+}
+
+describe('toEnvironmentError', () => {
+  it('turns disk, permission and path problems into exit 2 with the path and the option to change', () => {
+    const full = toEnvironmentError(errno('ENOSPC', 'write', 'out/.report.html.1.ab.tmp'), { out: 'out' });
+    expect(full?.exitCode).toBe(2);
+    expect(full?.message).toMatch(/out\/\.report\.html.*disk is full.*--out DIR.*previous report is unchanged/);
+    const denied = toEnvironmentError(errno('EACCES', 'open', '/srv/reports/x'), { out: '/srv/reports' });
+    expect(denied?.message).toMatch(/permission denied\. Make it writable .*--out DIR/);
+    expect(toEnvironmentError(errno('EROFS', 'open', 'a/b'))?.message).toMatch(/read-only file system/);
+    expect(toEnvironmentError(errno('ENOTDIR', 'mkdir', 'file/sub'), { out: 'file/sub' })?.message).toMatch(/part of that path is a file/);
+  });
+
+  it('reads DuckDB I/O failures and never advises deleting a healthy store', () => {
+    const full = toEnvironmentError(new Error('IO Error: Could not write file "data/s.duckdb.wal": No space left on device'), {
+      store: 'data/s.duckdb',
+    });
+    expect(full?.message).toMatch(/cannot write data\/s\.duckdb\.wal: the disk is full.*--store FILE/);
+    const readOnly = toEnvironmentError(new Error('IO Error: Cannot open file "s.duckdb": Read-only file system'), { store: 's.duckdb' });
+    expect(readOnly?.message).toMatch(/read-only.*--no-store/);
+    for (const error of [full, readOnly]) expect(error?.message).not.toMatch(/delete/i);
+  });
+
+  it('leaves other errors alone', () => {
+    expect(toEnvironmentError(new TypeError('x is undefined'))).toBeNull();
+    expect(toEnvironmentError(errno('ENOENT', 'open', 'missing'))).toBeNull();
+  });
+});
+
+let work: string;
+let input: string;
+
+async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const effects: CliEffects = {
+    stdout: () => {},
+    stderr: { write: (chunk: string) => ((stderr += chunk), true), isTTY: false } as unknown as CliEffects['stderr'],
+    now: () => new Date('2026-11-01T09:00:00Z'),
+    env: { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') },
+  };
+  const code = await main(['node', 'feedback-themes', 'run', input, '--engine', 'lexical', '--quiet', ...args], effects);
+  return { code, stderr };
+}
+
+function expectCleanExit2(result: { code: number; stderr: string }, pattern: RegExp): void {
+  expect(result.stderr).toMatch(pattern);
+  expect(result.stderr).not.toMatch(/This is a bug|\n\s+at /);
+  expect(result.code).toBe(2);
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'ft-env-'));
+  input = path.join(work, 'in.csv');
+  const rows = Array.from({ length: 400 }, (_, i) => `S${i},"Your answers lacked specific examples and you had not researched the firm (${i})."`);
+  await writeFile(input, ['Student ID,Feedback', ...rows].join('\n') + '\n');
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('run: environment problems exit 2 with the path and the fix', () => {
+  it('--out that is a file', async () => {
+    const file = path.join(work, 'a-file');
+    await writeFile(file, 'x');
+    expectCleanExit2(await cli(['--out', file, '--no-store']), /a-file: it is a file, not a folder\. --out names the folder/);
+  });
+
+  it('--out under a file', async () => {
+    const file = path.join(work, 'b-file');
+    await writeFile(file, 'x');
+    expectCleanExit2(await cli(['--out', path.join(file, 'sub'), '--no-store']), /b-file\/sub: part of that path is a file/);
+  });
+
+  it('report.html that is a folder, leaving the other outputs as they were', async () => {
+    const out = path.join(work, 'folder-in-the-way');
+    await mkdir(path.join(out, 'report.html'), { recursive: true });
+    await writeFile(path.join(out, 'items.csv'), 'old');
+    expectCleanExit2(await cli(['--out', out, '--no-store']), /report\.html: a folder is in the way.*Move the folder aside/);
+    expect(await readFile(path.join(out, 'items.csv'), 'utf8')).toBe('old');
+  });
+});
+
+const mountable = canMount(path.join(tmpdir(), `ft-mount-probe-${process.pid}`));
+
+describe.skipIf(!mountable)('run on a real full or read-only disk (tmpfs; needs mount privileges)', () => {
+  const mounts: string[] = [];
+  afterAll(() => {
+    for (const dir of mounts) unmount(dir);
+  });
+  const mounted = (name: string, sizeKb: number) => {
+    const dir = path.join(work, name);
+    expect(mountTmpfs(dir, sizeKb)).toBe(true);
+    mounts.push(dir);
+    return dir;
+  };
+
+  it('a full disk under --out', async () => {
+    const disk = mounted('full-out', 64);
+    expectCleanExit2(await cli(['--out', path.join(disk, 'report'), '--no-store']), /disk is full.*--out DIR/);
+  });
+
+  it('a full disk under the store', async () => {
+    const disk = mounted('full-store', 200);
+    const result = await cli(['--out', path.join(work, 'out-full-store'), '--store', path.join(disk, 's.duckdb')]);
+    expectCleanExit2(result, /s\.duckdb.*: the disk is full.*--store FILE/);
+    expect(result.stderr).not.toMatch(/delete/i);
+  });
+
+  it('a read-only store, without advice to delete it', async () => {
+    const disk = mounted('ro-store', 4096);
+    const store = path.join(disk, 's.duckdb');
+    expect((await cli(['--out', path.join(work, 'out-ro-1'), '--store', store])).code).toBe(0);
+    remountReadOnly(disk);
+    const result = await cli(['--out', path.join(work, 'out-ro-2'), '--store', store]);
+    expectCleanExit2(result, /read-only file system.*--store FILE, or run with --no-store/);
+    expect(result.stderr).not.toMatch(/delete/i);
+  });
+
+  it('an --out folder that cannot be created on a read-only disk', async () => {
+    const disk = mounted('ro-out', 64);
+    remountReadOnly(disk);
+    expectCleanExit2(await cli(['--out', path.join(disk, 'a', 'b'), '--no-store']), /read-only file system.*--out DIR/);
+  });
+});
