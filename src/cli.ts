@@ -115,7 +115,7 @@ export function buildProgram(effects: CliEffects): Command {
     .addOption(new Option('--date-order <order>', 'how to read 03/04/2026: dmy (default) or mdy').choices(['dmy', 'mdy']))
     .option('--min-group <n>', 'hide breakdown groups with fewer candidates than this (default 5)', wholeNumber('--min-group'))
     .option('--show-ids', 'show candidate ids in the report instead of pseudonyms')
-    .option('--no-redact', 'keep email addresses and phone numbers in the outputs')
+    .option('--no-redact', 'keep emails, phone numbers and names (and real candidate ids) in the outputs')
     .option('--json', 'print summary.json to stdout')
     .option('--quiet', 'print only warnings and errors')
     .action(async (inputs: string[], flags: Record<string, unknown>) => {

@@ -10,7 +10,7 @@ import { writeOutputsAtomically, cleanupStaleTempFiles } from './io/atomic.js';
 import { prepareOutFolder, toEnvironmentError } from './io/environment.js';
 import { acquireLock, type Lock } from './io/lock.js';
 import type { Logger } from './logger.js';
-import { redactItems, redactRejects } from './redact.js';
+import { finishRejects, loadPseudonymSecret, pseudonymiser, redactFileReports, redactItems, redactNames, redactText, withoutNames } from './redact/index.js';
 import { buildOutputs, buildSummary } from './report/index.js';
 import { openStore, type Store } from './store/store.js';
 import { loadTaxonomy } from './taxonomy/load.js';
@@ -66,11 +66,14 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
         skipRows: config.skipRows,
         maxTextChars: config.maxTextChars,
         dateOrder: config.dateOrder,
+        prepareText: config.redact ? (text, names) => redactNames(redactText(text), names) : undefined,
       },
       logger,
     );
-    const items = config.redact ? redactItems(ingested.items) : ingested.items;
-    const rejects = config.redact ? redactRejects(ingested.rejects) : ingested.rejects;
+    const pseudonymise = config.redact ? pseudonymiser(await loadPseudonymSecret(config.cacheDir)) : null;
+    const items = pseudonymise ? redactItems(ingested.items, { pseudonymise, files: ingested.files }) : withoutNames(ingested.items);
+    const rejects = finishRejects(ingested.rejects, config.redact);
+    const files = config.redact ? redactFileReports(ingested.files) : ingested.files;
     if (rejects.length > 0) logger.info(`rows that could not be used are listed in ${path.join(config.out, 'rejects.csv')}`);
 
     logger.info(`classifying ${items.length} item(s) with the ${engine.name} engine${engine.model ? ` (${engine.model})` : ''}`);
@@ -84,7 +87,7 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
       classified,
       taxonomy,
       engine,
-      inputs: { files: ingested.files, rejects, dataRows: ingested.dataRows },
+      inputs: { files, rejects, dataRows: ingested.dataRows },
       thresholdsSource: thresholds.source,
       previous,
       options: { minGroup: config.minGroup, showIds: config.showIds, generatedAt },

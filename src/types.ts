@@ -26,7 +26,17 @@ export interface FeedbackItem {
   line: number;
   /** Set when the text had to be shortened (very long fields). */
   truncated?: boolean;
+  /** Person names read from this row's name columns: redacted from its text, never written out. */
+  names?: string[];
+  /**
+   * The candidate as written in the export, when `candidate` holds a pseudonym instead. Personal
+   * data: only the adviser's private follow-up list may show it.
+   */
+  candidateRaw?: string | null;
 }
+
+/** What the candidate column holds: an id, or personal data replaced by a pseudonym. */
+export type CandidateKind = 'id' | 'email' | 'name';
 
 /** A data row that could not be used, with where it came from and why. */
 export interface RejectedRow {
@@ -34,6 +44,8 @@ export interface RejectedRow {
   line: number;
   reason: string;
   raw: string;
+  /** Person names read from the row's name columns, for redaction; never written out. */
+  names?: string[];
 }
 
 export interface IngestFileReport {
@@ -47,6 +59,10 @@ export interface IngestFileReport {
   skippedRows: number;
   headers: string[];
   columns: ColumnMapping;
+  /** What the candidate column holds (null without one): emails and names become pseudonyms. */
+  candidateKind?: CandidateKind | null;
+  /** Headers of the columns holding person names (redacted wherever they appear). */
+  nameColumns?: string[];
   dataRows: number;
   items: number;
   rejected: number;
@@ -74,6 +90,8 @@ export interface IngestOptions {
   maxTextChars: number;
   /** How to read ambiguous dates like 03/04/2026; day first unless told. */
   dateOrder?: 'dmy' | 'mdy';
+  /** Applied to each feedback text, with the row's person names, before it is cut (redaction). */
+  prepareText?: (text: string, names: string[]) => string;
 }
 
 // ---------------------------------------------------------------- taxonomy

@@ -1,7 +1,7 @@
 import type { EngineConfig } from '../config.js';
 import { prepareClassifier } from '../classify/prepare.js';
 import type { Logger } from '../logger.js';
-import { redactText } from '../redact.js';
+import { redactText } from '../redact/index.js';
 import type { FeedbackItem } from '../types.js';
 
 export async function classifyCommand(

@@ -8,6 +8,7 @@ import { CliError, ExitCode, usageError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import {
   COLUMN_ROLES,
+  type CandidateKind,
   type ColumnMapping,
   type ColumnRole,
   type FeedbackItem,
@@ -17,6 +18,7 @@ import {
   type RejectedRow,
 } from '../types.js';
 import { detectColumns, noTextColumnError, resolveOverrides, type OverrideSource } from './columns.js';
+import { candidateKind, personNameColumns } from './people.js';
 import { CsvParser, UnclosedQuoteError, isBlankRecord } from './csv.js';
 import { createDecoder, detectEncoding, validateEncoding, type DetectedEncoding } from './decode.js';
 import { detectDelimiter, parseDelimiterOption } from './delimiter.js';
@@ -201,6 +203,8 @@ class FileReader {
   private ctx: RowContext | null = null;
   private headers: string[] = [];
   private mapping: ColumnMapping = {};
+  private nameColumns: string[] = [];
+  private candidateKind: CandidateKind | null = null;
   private readonly notes: string[];
   private readonly items: FeedbackItem[] = [];
   private readonly rejects: RejectedRow[] = [];
@@ -271,6 +275,10 @@ class FileReader {
     const textColumn = this.mapping.text;
     if (textColumn === undefined) throw noTextColumnError(this.path, headers);
 
+    const nameColumns = personNameColumns(headers, this.mapping);
+    this.nameColumns = nameColumns.map((index) => headers[index]);
+    this.candidateKind = candidateKind(this.mapping.candidate, headers, sampleRows);
+
     let lastNamed = cells.length;
     while (lastNamed > 0 && cells[lastNamed - 1].trim() === '') lastNamed--;
     this.ctx = {
@@ -278,6 +286,8 @@ class FileReader {
       headers,
       requiredFields: lastNamed,
       columns: columnIndexes(headers, this.mapping),
+      nameColumns,
+      prepareText: this.options.prepareText,
       textColumnName: textColumn,
       maxTextChars: this.options.maxTextChars,
       dateOrder: this.options.dateOrder ?? 'dmy',
@@ -329,6 +339,8 @@ class FileReader {
         skippedRows,
         headers: this.headers,
         columns: this.mapping,
+        candidateKind: this.candidateKind,
+        nameColumns: this.nameColumns,
         dataRows: this.dataRows,
         items: this.items.length,
         rejected: this.rejects.length,

@@ -3,7 +3,8 @@ import type { ColumnMapping, ColumnRole, FeedbackItem, RejectedRow } from '../ty
 import { parseDate, type DateOrder } from './dates.js';
 import { cleanText, normaliseValue } from './text.js';
 
-export const RAW_CHARS = 500;
+/** Raw text kept per rejected row: more than is shown, so redaction sees whole addresses before the cut. */
+export const RAW_CHARS = 4000;
 
 export interface RowContext {
   source: string;
@@ -12,9 +13,13 @@ export interface RowContext {
   requiredFields: number;
   /** Role → column index. */
   columns: Partial<Record<ColumnRole, number>>;
+  /** Columns holding person names (redacted from the row's text). */
+  nameColumns: number[];
   textColumnName: string;
   maxTextChars: number;
   dateOrder: DateOrder;
+  /** Applied to the feedback text (with the row's person names) before it is cut: redaction. */
+  prepareText?: (text: string, names: string[]) => string;
 }
 
 export type RowOutcome =
@@ -39,8 +44,9 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   const expected = ctx.headers.length;
   const reject = (reason: string): RowOutcome => ({
     kind: 'reject',
-    reject: { source: ctx.source, line, reason, raw: raw.length > RAW_CHARS ? raw.slice(0, RAW_CHARS) : raw },
+    reject: withNames({ source: ctx.source, line, reason, raw }, names),
   });
+  const names = ctx.nameColumns.map((index) => (fields[index] ?? '').trim()).filter((name) => name !== '');
 
   if (fields.length < ctx.requiredFields || (fields.length > expected && fields.slice(expected).some((f) => f.trim() !== ''))) {
     return reject(`expected ${expected} fields, found ${fields.length}`);
@@ -51,7 +57,8 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
     return index === undefined ? undefined : fields[index];
   };
 
-  const { text, truncated } = cleanText(value('text') ?? '', ctx.maxTextChars);
+  const prepare = ctx.prepareText;
+  const { text, truncated } = cleanText(value('text') ?? '', ctx.maxTextChars, prepare && ((t) => prepare(t, names)));
   if (text === '') return reject(`empty feedback text in column "${ctx.textColumnName}"`);
 
   const rawDate = normaliseValue(value('date'));
@@ -69,5 +76,10 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
     line,
   };
   if (truncated) item.truncated = true;
+  if (names.length > 0) item.names = names;
   return { kind: 'item', item, rawId: normaliseValue(value('id')), dateUnparsed: rawDate !== null && date === null };
+}
+
+function withNames(reject: RejectedRow, names: string[]): RejectedRow {
+  return names.length > 0 ? { ...reject, names } : reject;
 }

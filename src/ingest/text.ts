@@ -27,12 +27,18 @@ export function normaliseValue(value: string | undefined): string | null {
 /**
  * Normalise and shorten a text to at most `maxChars`, cutting after the last sentence end in the
  * final 40% of the allowance, else at the last space in the final 20%, else exactly at the limit.
+ * `prepare` (redaction) sees the text before any cut, so a cut never leaves half an address.
  */
-export function cleanText(value: string, maxChars: number): { text: string; truncated: boolean } {
-  // Normalising megabytes only to throw most of them away is wasteful: look at a prefix.
+export function cleanText(value: string, maxChars: number, prepare?: (text: string) => string): { text: string; truncated: boolean } {
+  // Normalising megabytes only to throw most of them away is wasteful: look at a prefix, ending
+  // at a space so that no word (or address) is split at its end.
   const window = Math.max(maxChars * 4, 4096);
   const cut = value.length > window;
-  const text = normaliseText(cut ? value.slice(0, window) : value);
+  const lastSpace = cut ? value.slice(0, window).search(/\s\S*$/) : -1;
+  const prefix = cut ? value.slice(0, lastSpace > window * 0.9 ? lastSpace : window) : value;
+  const normalised = normaliseText(prefix);
+  if (normalised.length <= maxChars && !cut) return { text: normalised, truncated: false };
+  const text = prepare ? prepare(normalised) : normalised;
   if (text.length <= maxChars && !cut) return { text, truncated: false };
   return { text: truncateAtBoundary(text, maxChars), truncated: true };
 }

@@ -1,0 +1,49 @@
+// Which columns hold personal data about people: names (redacted from the row's text wherever
+// they appear) and what the candidate column holds (an id is kept; an email or a name becomes a
+// pseudonym at redaction).
+import type { CandidateKind, ColumnMapping } from '../types.js';
+import { headerWords } from './columns.js';
+
+const NAME_WORDS = new Set(['name', 'names', 'surname', 'forename', 'forenames', 'firstname', 'lastname', 'fullname']);
+/** Names of things, not people: "Company Name", "Programme name", "File name". */
+const THING_WORDS = new Set([
+  'company', 'employer', 'organisation', 'organization', 'org', 'firm', 'business', 'job', 'role', 'position', 'vacancy',
+  'opportunity', 'programme', 'program', 'course', 'module', 'school', 'university', 'college', 'department', 'team',
+  'event', 'file', 'project', 'product', 'survey', 'question', 'scheme', 'site', 'campus', 'faculty', 'cohort', 'user', 'stage',
+]);
+
+export function isPersonNameHeader(header: string): boolean {
+  const words = headerWords(header);
+  if (!words.some((w) => NAME_WORDS.has(w))) return false;
+  return !words.some((w) => THING_WORDS.has(w));
+}
+
+function isEmailHeader(header: string): boolean {
+  const words = headerWords(header);
+  return words.includes('email') || (words.includes('e') && words.includes('mail')) || words.includes('mail');
+}
+
+/** Indexes of the columns holding person names, mapped or not (never the text column). */
+export function personNameColumns(headers: string[], mapping: ColumnMapping): number[] {
+  const indexes: number[] = [];
+  headers.forEach((header, index) => {
+    if (header === mapping.text) return;
+    if (isPersonNameHeader(header)) indexes.push(index);
+  });
+  return indexes;
+}
+
+/** What the candidate column holds: judged from its header, then from its sampled values. */
+export function candidateKind(candidate: string | undefined, headers: string[], sampleRows: string[][]): CandidateKind | null {
+  if (candidate === undefined) return null;
+  if (isEmailHeader(candidate)) return 'email';
+  if (isPersonNameHeader(candidate)) return 'name';
+  const index = headers.indexOf(candidate);
+  const values = sampleRows.map((row) => (row[index] ?? '').trim()).filter((v) => v !== '');
+  if (values.length === 0) return 'id';
+  if (values.filter((v) => v.includes('@')).length * 2 > values.length) return 'email';
+  // Two or more capitalised words with no digits read as names ("Jane Doe", "Doe, Jane").
+  const nameLike = values.filter((v) => !/\d/.test(v) && /^\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*)+$/u.test(v)).length;
+  return nameLike * 2 > values.length ? 'name' : 'id';
+}
+

@@ -1,0 +1,82 @@
+// Personal data must not travel into reports, CSVs, JSON, logs or the store. Redaction runs once,
+// right after ingest, so every later stage and output only ever sees redacted records:
+//  - emails and phone numbers are replaced in every text value (feedback, cohort, stage,
+//    employer, role, ids) and in the raw text of rejected rows;
+//  - names read from a row's name columns are replaced in that row's text;
+//  - a candidate known only by an email or a name gets a stable pseudonym (see pseudonym.ts); the
+//    real value stays on the item as `candidateRaw` for the adviser's private follow-up list.
+// Long values are cut only after redaction, so a cut never leaves half an address behind.
+import type { FeedbackItem, IngestFileReport, RejectedRow } from '../types.js';
+import { containsContactDetails, redactNames, redactText } from './text.js';
+import type { Pseudonymise } from './pseudonym.js';
+
+export { EMAIL_PLACEHOLDER, NAME_PLACEHOLDER, PHONE_PLACEHOLDER, redactText, redactNames } from './text.js';
+export { loadPseudonymSecret, pseudonymiser, PSEUDONYM_KEY_FILE, type Pseudonymise } from './pseudonym.js';
+
+/** Raw text of a rejected row is cut to this many characters, after redaction. */
+export const REJECT_RAW_CHARS = 500;
+
+export interface RedactOptions {
+  pseudonymise: Pseudonymise;
+  /** Files as read, for what each file's candidate column holds. */
+  files: IngestFileReport[];
+}
+
+function redactValue(value: string | null): string | null {
+  return value === null ? null : redactText(value);
+}
+
+function redactItem(item: FeedbackItem, pseudonymiseCandidate: boolean, pseudonymise: Pseudonymise): FeedbackItem {
+  const names = item.names ?? [];
+  const text = redactNames(redactText(item.text), names);
+  const candidateRaw = item.candidate;
+  let candidate = candidateRaw;
+  if (candidate !== null && (pseudonymiseCandidate || containsContactDetails(candidate))) candidate = pseudonymise(candidate);
+  const id = containsContactDetails(item.id) ? pseudonymise(item.id) : item.id;
+  const redacted: FeedbackItem = {
+    ...item,
+    id,
+    text,
+    candidate,
+    candidateRaw,
+    cohort: redactValue(item.cohort),
+    stage: redactValue(item.stage),
+    employer: redactValue(item.employer),
+    role: redactValue(item.role),
+    rawDate: item.rawDate === undefined ? undefined : redactValue(item.rawDate),
+  };
+  if (redacted.rawDate === undefined) delete redacted.rawDate;
+  delete redacted.names;
+  return redacted;
+}
+
+export function redactItems(items: FeedbackItem[], options: RedactOptions): FeedbackItem[] {
+  const pseudonymous = new Set(options.files.filter((f) => f.candidateKind === 'email' || f.candidateKind === 'name').map((f) => f.source));
+  return items.map((item) => redactItem(item, pseudonymous.has(item.source), options.pseudonymise));
+}
+
+/** Items as read, but without the transient name lists (for --no-redact). */
+export function withoutNames(items: FeedbackItem[]): FeedbackItem[] {
+  return items.map((item) => {
+    if (item.names === undefined) return { ...item, candidateRaw: item.candidate };
+    const { names: _names, ...rest } = item;
+    return { ...rest, candidateRaw: item.candidate };
+  });
+}
+
+export function cutRaw(raw: string): string {
+  return raw.length > REJECT_RAW_CHARS ? raw.slice(0, REJECT_RAW_CHARS) : raw;
+}
+
+/** Redacts (when asked) and then cuts the raw text of rejected rows. */
+export function finishRejects(rejects: RejectedRow[], redact: boolean): RejectedRow[] {
+  return rejects.map(({ names, ...row }) => {
+    if (!redact) return { ...row, raw: cutRaw(row.raw) };
+    return { ...row, raw: cutRaw(redactNames(redactText(row.raw), names ?? [])), reason: redactText(row.reason) };
+  });
+}
+
+/** File reports with data-derived notes redacted (examples of unparsed dates, repeated ids). */
+export function redactFileReports(files: IngestFileReport[]): IngestFileReport[] {
+  return files.map((file) => ({ ...file, notes: file.notes.map(redactText), headers: file.headers.map(redactText) }));
+}

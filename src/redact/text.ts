@@ -1,0 +1,150 @@
+// Emails and phone numbers in free text → `[email]`, `[phone]`; given names → `[name]`.
+// Recall matters more than elegance here (a missed number is a leak), but years, money, dates,
+// percentages, scores and reference numbers must survive, so phone candidates are checked for
+// shape (a trunk `0`, an international prefix or the North American 3-3-4 layout) and digit count.
+
+export const EMAIL_PLACEHOLDER = '[email]';
+export const PHONE_PLACEHOLDER = '[phone]';
+export const NAME_PLACEHOLDER = '[name]';
+
+const LOCAL_WORD = String.raw`[\p{L}\p{N}_%+'’=~-]+`;
+const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?`;
+const OPEN = String.raw`[\[({<]`;
+const CLOSE = String.raw`[\])}>]`;
+const AT = String.raw`(?:\s*@\s*|\s*${OPEN}\s*(?:at|@)\s*${CLOSE}\s*)`;
+const DOT = String.raw`(?:\.|\s*${OPEN}\s*(?:dot|\.)\s*${CLOSE}\s*)`;
+// `jane.doe@example.com`, `jane@exämple.com`, `"jane doe"@example.com`, `jane[at]example[dot]com`.
+const EMAIL = new RegExp(
+  String.raw`(?:"[^"\n@]{1,64}"|${LOCAL_WORD}(?:${DOT}${LOCAL_WORD})*)${AT}${LABEL}(?:${DOT}${LABEL})*${DOT}\p{L}{2,24}(?![\p{L}\p{N}])`,
+  'giu',
+);
+// Spelled out: `jane dot doe at example dot co dot uk` (only with a well-known last label, so
+// "look at example dot points" stays).
+const SPELLED_EMAIL = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])${LOCAL_WORD}(?:\s+dot\s+${LOCAL_WORD})*\s+at\s+${LABEL}(?:\s+dot\s+${LABEL})*\s+dot\s+(?:com|org|net|edu|gov|ac|co|uk|io|info|biz|us|ca|au|ie|de|fr|nl)(?![\p{L}\p{N}])`,
+  'giu',
+);
+
+/** Separators inside a phone number: space, dot, hyphen, en/em dash, slash (optionally spaced). */
+const SEP = String.raw`(?:[ \u00a0]?[.\-\u2010-\u2015/][ \u00a0]?|[ \u00a0])`;
+/** Words glued to a number that mark it as a phone: `mob07700900123`, `tel:020…`, `t. 020…`. */
+const PREFIX = String.raw`(?:tel|tele|telephone|phone|ph|mob|mobile|cell|fax|whatsapp|m|t)`;
+const START = String.raw`(?:(?<![\p{L}\p{N}_+\-/£$€¥])(?<!\d[,.])|(?<=(?<![\p{L}])${PREFIX}[.:]?))`;
+const EXTENSION = String.raw`(?:[ ,]*(?:x|ext|extn|extension)\.?[ :]*\d{1,6})?`;
+// A run of digit groups that may be one or more phone numbers; checked and trimmed below.
+const PHONE_RUN = new RegExp(
+  String.raw`${START}(?:\+[ ]?|00)?\(?\d{1,6}\)?(?:${SEP}?\(?\d{1,6}\)?){0,7}`,
+  'gu',
+);
+const EXTENSION_AFTER = new RegExp(`^${EXTENSION}`, 'iu');
+/** Dates are digit groups too: `01/02/2026 03/04/2026` is two dates, not a phone number. */
+const DATE_AHEAD = /^(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([/.\-])\d{1,2}\2\d{1,2})(?!\d)/;
+
+interface Group {
+  digits: string;
+  /** End offset of the group (closing bracket included) within the run. */
+  end: number;
+}
+
+function groupsOf(run: string): Group[] {
+  const groups: Group[] = [];
+  for (const match of run.matchAll(/\(?(\d+)\)?/g)) groups.push({ digits: match[1], end: match.index + match[0].length });
+  return groups;
+}
+
+/** Characters at the start of `run` that form one phone number, or 0 when it does not start with one. */
+function phoneLength(run: string): number {
+  const groups = groupsOf(run);
+  const international = run.startsWith('+') || /^00[1-9]/.test(run);
+  // Take the shortest leading groups that make a phone, extending while the number stays valid:
+  // "07700 900123 07700 900124" is two numbers, "+44 20 7946 0958 12345" a number and a code.
+  let best = 0;
+  let digits = 0;
+  for (let i = 0; i < groups.length; i++) {
+    digits += groups[i].digits.length;
+    const head = run.slice(0, groups[i].end);
+    if (validPhone(head, digits, international, i + 1)) best = groups[i].end;
+    else if (best > 0) break;
+    if (digits > 15) break;
+  }
+  return best;
+}
+
+function validPhone(head: string, digits: number, international: boolean, groups: number): boolean {
+  if (international) {
+    const withoutPrefix = head.replace(/^(\+|00)/, '');
+    return digits - (head.startsWith('00') ? 2 : 0) >= 8 && digits - (head.startsWith('00') ? 2 : 0) <= 15 && /\d/.test(withoutPrefix);
+  }
+  const compact = head.replace(/[()]/g, '');
+  if (compact.startsWith('0')) return digits === 10 || digits === 11;
+  // North American: 3-3-4 with separators, optionally after a leading 1 ("1-800-555-0199").
+  if (groups >= 3) {
+    const shape = groupsOf(head).map((g) => g.digits.length);
+    const nanp = shape.length === 3 ? shape : shape[0] === 1 && shape.length === 4 && head.startsWith('1') ? shape.slice(1) : null;
+    return nanp !== null && nanp[0] === 3 && nanp[1] === 3 && nanp[2] === 4;
+  }
+  return false;
+}
+
+function redactPhones(text: string): string {
+  let out = '';
+  let last = 0;
+  PHONE_RUN.lastIndex = 0;
+  for (let match = PHONE_RUN.exec(text); match !== null; match = PHONE_RUN.exec(text)) {
+    const date = DATE_AHEAD.exec(text.slice(match.index, match.index + 12));
+    if (date) {
+      PHONE_RUN.lastIndex = match.index + date[0].length;
+      continue;
+    }
+    const length = phoneLength(match[0]);
+    const end = match.index + length;
+    // A number glued to more digits or letters ("0770090012345", "07700900123abc") is not a phone.
+    if (length === 0 || /[\p{L}\p{N}]/u.test(text[end] ?? '')) {
+      PHONE_RUN.lastIndex = match.index + Math.max(1, match[0].search(/\d/) + 1);
+      continue;
+    }
+    const extension = EXTENSION_AFTER.exec(text.slice(end))?.[0] ?? '';
+    out += text.slice(last, match.index) + PHONE_PLACEHOLDER;
+    last = end + extension.length;
+    PHONE_RUN.lastIndex = last;
+  }
+  return out + text.slice(last);
+}
+
+export function redactText(text: string): string {
+  if (text === '') return text;
+  const withoutEmails = text.replace(EMAIL, EMAIL_PLACEHOLDER).replace(SPELLED_EMAIL, EMAIL_PLACEHOLDER);
+  return /\d/.test(withoutEmails) ? redactPhones(withoutEmails) : withoutEmails;
+}
+
+/** True when the value holds an email address or a phone number. */
+export function containsContactDetails(value: string): boolean {
+  return redactText(value) !== value;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The parts of a person's name worth hiding: the full value and each word of two letters or more
+ * ("Jane Doe" → "Jane Doe", "Jane", "Doe"; "Doe, Jane" → the same words).
+ */
+export function nameParts(names: readonly string[]): string[] {
+  const parts = new Set<string>();
+  for (const name of names) {
+    const trimmed = name.trim();
+    if (trimmed.length < 2 || /@/.test(trimmed)) continue;
+    parts.add(trimmed);
+    for (const word of trimmed.split(/[\s,]+/)) if (word.replace(/[^\p{L}]/gu, '').length >= 2) parts.add(word.replace(/^[.'’-]+|[.'’-]+$/g, ''));
+  }
+  return [...parts].filter((p) => p !== '').sort((a, b) => b.length - a.length);
+}
+
+/** Replaces the given names (whole words, any case, possessives included) with `[name]`. */
+export function redactNames(text: string, names: readonly string[]): string {
+  const parts = nameParts(names);
+  if (parts.length === 0) return text;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return text.replace(pattern, NAME_PLACEHOLDER);
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { finishRejects, pseudonymiser, redactItems, REJECT_RAW_CHARS } from '../../src/redact/index.js';
+import type { FeedbackItem, IngestFileReport } from '../../src/types.js';
+
+const pseudonymise = pseudonymiser(new Uint8Array(32).fill(7));
+
+function file(source: string, candidateKind: IngestFileReport['candidateKind']): IngestFileReport {
+  return {
+    source, bytes: 0, sha256: '', encoding: 'utf-8', delimiter: ',', skippedRows: 0, headers: [], columns: {},
+    candidateKind, nameColumns: [], dataRows: 1, items: 1, rejected: 0, notes: [],
+  };
+}
+
+const item: FeedbackItem = {
+  id: 'R1', candidate: 'S1', cohort: 'BSc (ask jo@uni.ac.uk)', stage: 'Interview', employer: 'Acme 07700 900123', role: 'Analyst',
+  date: null, text: 'Write to hr@acme.co.uk, Jane.', source: 'a.csv', line: 2, names: ['Jane Doe'],
+};
+
+describe('redactItems', () => {
+  it('redacts every text column, names from name columns, and keeps ids that are ids', () => {
+    const [out] = redactItems([item], { pseudonymise, files: [file('a.csv', 'id')] });
+    expect(out.text).toBe('Write to [email], [name].');
+    expect(out.cohort).toBe('BSc (ask [email])');
+    expect(out.employer).toBe('Acme [phone]');
+    expect(out.candidate).toBe('S1');
+    expect(out.id).toBe('R1');
+    expect(out).not.toHaveProperty('names');
+    expect(item.text).toBe('Write to hr@acme.co.uk, Jane.');
+  });
+
+  it('gives a candidate known by email or name a stable pseudonym, keeping the real one aside', () => {
+    const byEmail = { ...item, candidate: 'Jane.Doe@example.com', id: 'jane.doe@example.com' };
+    const [a] = redactItems([byEmail], { pseudonymise, files: [file('a.csv', 'email')] });
+    const [b] = redactItems([{ ...byEmail, candidate: ' jane.doe@EXAMPLE.com ' }], { pseudonymise, files: [file('a.csv', 'email')] });
+    expect(a.candidate).toMatch(/^p-[0-9a-f]{12}$/);
+    expect(b.candidate).toBe(a.candidate);
+    expect(a.id).toMatch(/^p-[0-9a-f]{12}$/);
+    expect(a.candidateRaw).toBe('Jane.Doe@example.com');
+    const [named] = redactItems([{ ...item, candidate: 'Jane Doe' }], { pseudonymise, files: [file('a.csv', 'name')] });
+    expect(named.candidate).toMatch(/^p-/);
+    expect(pseudonymiser(new Uint8Array(32).fill(8))('Jane Doe')).not.toBe(named.candidate);
+  });
+});
+
+describe('finishRejects', () => {
+  it('redacts the whole raw row first and only then cuts it', () => {
+    const raw = `${'x'.repeat(REJECT_RAW_CHARS - 12)},jane.doe.long@example.com,+44 20 7946 0958,Jane Doe`;
+    const [out] = finishRejects([{ source: 'a.csv', line: 3, reason: 'expected 4 fields, found 3', raw, names: ['Jane Doe'] }], true);
+    expect(out.raw.length).toBeLessThanOrEqual(REJECT_RAW_CHARS);
+    expect(out.raw).not.toMatch(/jane|\+44|@/i);
+    expect(out.raw).toContain(',[email],[ph');
+    expect(out).not.toHaveProperty('names');
+  });
+
+  it('only cuts with redaction off', () => {
+    const [out] = finishRejects([{ source: 'a.csv', line: 3, reason: 'r', raw: 'a@b.com'.repeat(100) }], false);
+    expect(out.raw).toBe('a@b.com'.repeat(100).slice(0, REJECT_RAW_CHARS));
+  });
+});

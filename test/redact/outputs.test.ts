@@ -1,0 +1,95 @@
+// The privacy rule end to end: no email, phone number or name from a name column reaches any
+// output, the logs or the store, whichever column it came from; pseudonyms are stable across runs.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main, type CliEffects } from '../../src/cli.js';
+
+const SECRETS = [/\bjane\b/i, /\bdoe\b/i, /\bamir\b/i, /\bkhan\b/i, /@/, /07700/, /7946/, /555/, /0199/];
+
+let work: string;
+let input: string;
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const effects: CliEffects = {
+    stdout: (text) => void (stdout += text),
+    stderr: { write: (chunk: string) => ((stderr += chunk), true), isTTY: false } as unknown as CliEffects['stderr'],
+    now: () => new Date('2026-11-01T09:00:00Z'),
+    env: { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') },
+  };
+  const code = await main(['node', 'feedback-themes', ...args], effects);
+  return { code, stdout, stderr };
+}
+
+async function storeText(file: string): Promise<string> {
+  const instance = await DuckDBInstance.create(file);
+  const connection = await instance.connect();
+  const parts: string[] = [];
+  for (const table of ['runs', 'run_inputs', 'items', 'assignments']) {
+    parts.push(JSON.stringify((await connection.runAndReadAll(`SELECT * FROM ${table}`)).getRowsJS(), (_, v) => (typeof v === 'bigint' ? String(v) : v)));
+  }
+  connection.closeSync();
+  instance.closeSync();
+  return parts.join('\n');
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'ft-privacy-'));
+  input = path.join(work, 'careers-platform.csv');
+  const long = 'Your answers lacked examples. '.repeat(20);
+  await writeFile(
+    input,
+    [
+      'Email,Candidate Name,Cohort,Employer,Job Title,Stage,Feedback',
+      `jane.doe@example.com,Jane Doe,BSc (jane.doe@example.com),Acme 07700 900123,Analyst +1 212 555 0147,Interview,"Jane's answers were rambling. Call 07700 900123 07700 900124 or 1-800-555-0199."`,
+      `amir.khan@example.org,Amir Khan,MSc,Globex,Engineer,Online test,"Amir, you could not explain what a constructor does; see +44 20 7946 0958 12345."`,
+      `jane.doe@example.com,Jane Doe,BSc,Initech,Analyst,Assessment centre,"Ms Doe did not research the firm; mob07700900123."`,
+      `amir.khan@example.org,Amir Khan,MSc,Globex,Engineer,Interview,"${long} Reach Amir on amir.khan.long.address@example.org or +44 20 7946 0958",extra field`,
+    ].join('\n') + '\n',
+  );
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('privacy across every output, the logs and the store', () => {
+  it('lets no email, phone number or name out, and keys people by a stable pseudonym', async () => {
+    const out = path.join(work, 'out');
+    const store = path.join(work, 'history.duckdb');
+    const args = ['run', input, '--out', out, '--store', store, '--engine', 'lexical', '--min-group', '1', '--show-ids', '--json'];
+    const first = await cli(args);
+    expect(first.stderr).not.toMatch(/unexpected error/);
+    expect(first.code).toBe(0);
+    const files = (await readdir(out)).sort();
+    expect(files).toEqual(['items.csv', 'rejects.csv', 'report.html', 'segments.csv', 'summary.json']);
+    const texts = await Promise.all(files.map((f) => readFile(path.join(out, f), 'utf8')));
+    // The report's bundled code and styles are not data; its data and markup are.
+    texts[2] = texts[2].replace(/<script(?![^>]*application\/json)[^>]*>[\s\S]*?<\/script>|<style>[\s\S]*?<\/style>/g, '');
+    const everything = [...texts, first.stdout, first.stderr, await storeText(store)];
+    for (const secret of SECRETS) for (const text of everything) expect(text).not.toMatch(secret);
+
+    const items = texts[0];
+    const keys = [...items.matchAll(/p-[0-9a-f]{12}/g)].map((m) => m[0]);
+    expect(new Set(keys).size).toBe(2); // Jane twice, Amir once (his second row is rejected)
+    expect(texts[1]).toMatch(/\[email\]/); // rejects.csv: redacted before cut
+
+    const second = await cli([...args.slice(0, 3), path.join(work, 'out2'), ...args.slice(4)]);
+    expect(second.code).toBe(0);
+    const again = await readFile(path.join(work, 'out2', 'items.csv'), 'utf8');
+    expect([...again.matchAll(/p-[0-9a-f]{12}/g)].map((m) => m[0])).toEqual(keys);
+  });
+
+  it('keeps everything as written with --no-redact', async () => {
+    const out = path.join(work, 'raw');
+    const result = await cli(['run', input, '--out', out, '--no-store', '--engine', 'lexical', '--no-redact']);
+    expect(result.code).toBe(0);
+    const items = await readFile(path.join(out, 'items.csv'), 'utf8');
+    expect(items).toMatch(/jane\.doe@example\.com/);
+    expect(items).toMatch(/07700 900123 07700 900124/);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { redactNames, redactText } from '../../src/redact/index.js';
+
+describe('redactText', () => {
+  it.each([
+    ['Contact jane.doe@example.com for details.', 'Contact [email] for details.'],
+    ["Email o'brien+hr@mail.northgate.gov.uk today", 'Email [email] today'],
+    ['Call me on 07700 900123 if you want to discuss.', 'Call me on [phone] if you want to discuss.'],
+    ['Our office is on +44 20 7946 0958.', 'Our office is on [phone].'],
+    ['Ring (020) 7946 0958 or 0161-496-0000.', 'Ring [phone] or [phone].'],
+    ['US office: +1 (555) 123-4567, or 555-123-4567.', 'US office: [phone], or [phone].'],
+    ['Paris: +33 1 23 45 67 89', 'Paris: [phone]'],
+    ['Dial 0044 7700 900123', 'Dial [phone]'],
+  ])('redacts %s', (input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+
+  it.each([
+    'The salary expectation of £32,000 was above our band of 25,000-28,000.',
+    'You scored 7/10 on the case study in March 2026.',
+    'We interviewed 12 candidates on 14/03/2026 for role 2026-118.',
+    'Candidate S1042 has applied 3 times since 2025.',
+    'Reference number 123456789012 is an internal id.',
+  ])('leaves ordinary numbers alone: %s', (input) => {
+    expect(redactText(input)).toBe(input);
+  });
+});
+
+
+describe('redactText: the formats that used to leak', () => {
+  it.each([
+    ['two numbers side by side: 07700 900123 07700 900124.', 'two numbers side by side: [phone] [phone].'],
+    ['Toll free 1-800-555-0199 or 1 800 555 0199.', 'Toll free [phone] or [phone].'],
+    ['Call 07700–900123 or 020/7946/0958 or 0161 – 496 – 0000.', 'Call [phone] or [phone] or [phone].'],
+    ['mob07700900123, tel:02079460958, m. 07700 900123', 'mob[phone], tel:[phone], m. [phone]'],
+    ['Office +44 20 7946 0958 12345 (ref).', 'Office [phone] 12345 (ref).'],
+    ['Direct line 020 7946 0958 ext. 2231, or x 45.', 'Direct line [phone], or x 45.'],
+    ['+44 (0)20 7946 0958 and +44(0)7700 900123', '[phone] and [phone]'],
+    ['NY +1 212 555 0147; Sydney +61 2 9876 5432; Berlin +49 30 901820', 'NY [phone]; Sydney [phone]; Berlin [phone]'],
+    ['US (212) 555-0147, 212.555.0147, 212-555-0147 x12', 'US [phone], [phone], [phone]'],
+    ['jane@exämple.com and josé.garcía@universidad.es', '[email] and [email]'],
+    ['"jane doe"@example.com wrote', '[email] wrote'],
+    ['jane[at]example.com, jane (at) example (dot) com, jane{at}example[dot]co[dot]uk', '[email], [email], [email]'],
+    ['write to jane dot doe at example dot com today', 'write to [email] today'],
+    ['JANE.DOE@EXAMPLE.CO.UK', '[email]'],
+  ])('%s', (input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+});
+
+describe('redactText keeps what is not personal data', () => {
+  it.each([
+    'Salary £28,500–£32,000, or $120,000 a year; 85% of candidates; a 12.5% rise.',
+    'Dates 01/02/2026 03/04/2026, 2026-01-15 to 2026-02-20, 13.01.2026 and 1/2/26.',
+    'Ref REF-0012-3456-789, application 2026-118-0042, job 00123-A, case 7700-900-123.',
+    'Scored 62/100 and 7/10 across 3 rounds between 2019 and 2025 (2019-2025).',
+    'Interviews ran 09:00-17:00 on 12 March; 4 of 12 candidates; 10,000 applicants.',
+    'Reference number 123456789012 and student 20231187 and 2.0231187E7.',
+    'Look at the example dot points in the brief.',
+    'Call centre role at C++ level 3 for 30-40 hours.',
+  ])('%s', (input) => {
+    expect(redactText(input)).toBe(input);
+  });
+});
+
+describe('redactNames', () => {
+  it('replaces the full name and each part, any case, possessives included', () => {
+    expect(redactNames("Jane Doe's answers were good; JANE was late; doe, jane", ['Jane Doe'])).toBe(
+      "[name]'s answers were good; [name] was late; [name], [name]",
+    );
+  });
+  it('leaves words that merely contain a name', () => {
+    expect(redactNames('Janet and Dominic were fine', ['Jane', 'Dom'])).toBe('Janet and Dominic were fine');
+  });
+});
