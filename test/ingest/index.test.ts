@@ -6,6 +6,8 @@ import { ingestFiles } from '../../src/ingest/index.js';
 import { createMemoryLogger } from '../../src/logger.js';
 import type { IngestResult } from '../../src/types.js';
 import { cliErrorOf, defaultOptions, fixture, tempFiles } from './helpers.js';
+import { finishRejects } from '../../src/redact/index.js';
+import { RAW_CHARS } from '../../src/ingest/rows.js';
 
 const files = tempFiles();
 
@@ -272,12 +274,13 @@ describe('ingestFiles: headers and rows', () => {
     expect(result.files[0].notes).toContain('1 text longer than 500 characters truncated');
   });
 
-  it('keeps at most 500 characters of a rejected row', async () => {
+  it('keeps enough of a rejected row to redact it whole; the output keeps at most 500 characters', async () => {
     const path = files.write('long-reject.csv', `id,feedback,stage\n1,${'z'.repeat(5000)}\n`);
     const error = await cliErrorOf(() => ingestFiles([path], defaultOptions()));
     expect(error.exitCode).toBe(3);
     const result = await ingestFiles([path, fixture('basic.csv')], defaultOptions());
-    expect(result.rejects[0].raw).toHaveLength(500);
+    expect(result.rejects[0].raw).toHaveLength(RAW_CHARS);
+    expect(finishRejects(result.rejects, true)[0].raw).toHaveLength(500);
   });
 });
 
