@@ -1,19 +1,15 @@
-// Thin CLI: parse flags into typed options, call one function per command, map errors to exit
-// codes. No pipeline logic lives here.
+// Thin CLI: flags come from the option table (options.ts), each command calls one function, and
+// errors map to exit codes. No pipeline logic lives here. Commands are imported when they run, so
+// `--help`, `--version`, `taxonomy` and `model info` never load DuckDB or the inference library.
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_MODEL, defaultCacheDir } from './classify/models.js';
-import { classifyCommand } from './commands/classify.js';
-import { evaluateCommand } from './commands/evaluate.js';
-import { modelInfoCommand, modelPullCommand } from './commands/model.js';
-import { taxonomyShowCommand, taxonomyValidateCommand } from './commands/taxonomy.js';
-import { loadConfigFile, mergeSpecs, normalizeEngineConfig, normalizeRunConfig, type RunConfigSpec } from './config.js';
+import { DEFAULT_MODEL } from './classify/models.js';
 import { ExitCode, isCliError } from './errors.js';
 import { toEnvironmentError } from './io/environment.js';
 import { createLogger } from './logger.js';
-import { runJob } from './pipeline.js';
-import type { ColumnMapping, ColumnRole } from './types.js';
+import { optionsFor, type CommandName, type OptionDef, type OptionSpec } from './options.js';
+import { COLUMN_ROLES } from './types.js';
 
 export interface CliEffects {
   stdout: (text: string) => void;
@@ -39,50 +35,56 @@ function wholeNumber(flag: string) {
   };
 }
 
-const engineOption = () =>
-  new Option('--engine <engine>', 'embedding engine: auto uses the model when it loads, else lexical').choices(['auto', 'transformers', 'lexical']);
-const dtypeOption = () => new Option('--dtype <dtype>', 'model weights: fp32, or q8 (onnx/model_quantized.onnx)').choices(['fp32', 'q8']);
+const columnFlag = (role: string) => `--${role}-column <name>`;
 
-function addEngineOptions(command: Command): Command {
-  return command
-    .addOption(engineOption())
-    .option('--model <id|dir>', `model id or local model folder (default ${DEFAULT_MODEL})`)
-    .option('--offline', 'never touch the network; use only cached or local models')
-    .option('--cache-dir <dir>', 'where downloaded models are kept')
-    .addOption(dtypeOption())
-    .option('--batch-size <n>', 'texts per model batch', wholeNumber('--batch-size'))
-    .option('--taxonomy <file>', 'theme taxonomy YAML (default: the built-in one)')
-    .option('--thresholds <file>', 'per-theme thresholds written by `evaluate --calibrate`');
+/** Help text with the default appended, so a default is written once, in the table. */
+function helpOf(def: OptionDef): string {
+  const shown = typeof def.default === 'string' || typeof def.default === 'number' ? def.default : null;
+  return shown === null ? def.help : `${def.help} (default ${shown})`;
 }
 
-interface EngineFlags {
-  engine?: 'auto' | 'transformers' | 'lexical';
-  model?: string;
-  offline?: boolean;
-  cacheDir?: string;
-  dtype?: 'fp32' | 'q8';
-  batchSize?: number;
-  taxonomy?: string;
-  thresholds?: string;
+/** Adds the table's options for `name` to `command`, in table order. */
+function addTableOptions(command: Command, name: CommandName): Command {
+  for (const [, def] of optionsFor(name)) {
+    if (def.type === 'columns') {
+      for (const role of COLUMN_ROLES) command.option(columnFlag(role), def.help.replace('{role}', role));
+      continue;
+    }
+    if (!def.flag) continue;
+    const option = new Option(def.flag, helpOf(def));
+    if (typeof def.type !== 'string') option.choices(def.type);
+    if (def.type === 'count') option.argParser(wholeNumber(def.flag.split(' ')[0]!));
+    command.addOption(option);
+    if (def.negate) command.addOption(new Option(def.negate.flag, def.negate.help));
+  }
+  return command;
 }
 
-function engineSpec(flags: EngineFlags): RunConfigSpec {
-  return {
-    engine: flags.engine,
-    model: flags.model,
-    offline: flags.offline,
-    cacheDir: flags.cacheDir,
-    dtype: flags.dtype,
-    batchSize: flags.batchSize,
-    taxonomy: flags.taxonomy,
-    thresholds: flags.thresholds,
+/** The options given on the command line (not commander's defaults: a config file may set those). */
+function givenOptions(command: Command, name: CommandName): OptionSpec {
+  const values = command.opts();
+  const given = (flag: string): string | null => {
+    const attribute = new Option(flag).attributeName();
+    return command.getOptionValueSource(attribute) === 'cli' ? attribute : null;
   };
+  const spec: Record<string, unknown> = {};
+  for (const [key, def] of optionsFor(name)) {
+    if (def.type === 'columns') {
+      const columns: Record<string, string> = {};
+      for (const role of COLUMN_ROLES) {
+        const attribute = given(columnFlag(role));
+        if (attribute) columns[role] = values[attribute] as string;
+      }
+      if (Object.keys(columns).length > 0) spec[key] = columns;
+      continue;
+    }
+    const attribute = def.flag ? given(def.flag) : null;
+    if (!attribute) continue;
+    // `--no-store` turns an option with a value off.
+    spec[key] = values[attribute] === false && def.negate ? null : values[attribute];
+  }
+  return spec as OptionSpec;
 }
-
-const COLUMN_FLAGS: [ColumnRole, string][] = [
-  ['text', 'textColumn'], ['id', 'idColumn'], ['candidate', 'candidateColumn'], ['cohort', 'cohortColumn'],
-  ['stage', 'stageColumn'], ['date', 'dateColumn'], ['employer', 'employerColumn'], ['role', 'roleColumn'],
-];
 
 export function buildProgram(effects: CliEffects): Command {
   const program = new Command('feedback-themes')
@@ -93,113 +95,84 @@ export function buildProgram(effects: CliEffects): Command {
     .exitOverride();
 
   // `classify` and `evaluate`: engine options from flags; with --json, stderr keeps only warnings.
-  const engineContext = (flags: EngineFlags & { json?: boolean }) => ({
-    config: normalizeEngineConfig(engineSpec(flags), DEFAULT_MODEL, defaultCacheDir(effects.env)),
-    logger: createLogger({ stream: effects.stderr, quiet: Boolean(flags.json) }),
-  });
+  const engineContext = async (command: Command, name: 'classify' | 'evaluate') => {
+    const { resolveOptions } = await import('./config.js');
+    const options = resolveOptions(name, givenOptions(command, name), effects.env);
+    return { options, logger: createLogger({ stream: effects.stderr, quiet: options.json }) };
+  };
 
   const run = program
     .command('run')
     .description('classify feedback CSV exports and write report.html, items.csv, segments.csv and summary.json')
-    .argument('<input...>', 'CSV export(s) with one piece of feedback per row')
-    .option('--out <dir>', 'output folder (default ./feedback-report)')
-    .option('--config <file>', 'YAML/JSON file with any of these options (flags win)')
-    .option('--store <file>', 'DuckDB file for run history and the embedding cache (default ./feedback-themes.duckdb)')
-    .option('--no-store', 'keep no history and no cache');
-  addEngineOptions(run);
-  for (const [role] of COLUMN_FLAGS) run.option(`--${role}-column <name>`, `column holding the ${role} (auto-detected when absent)`);
-  run
-    .option('--delimiter <c>', 'field delimiter: , ; tab | (auto-detected when absent)')
-    .option('--encoding <e>', 'file encoding, e.g. utf-8, utf-16le, windows-1252 (auto-detected when absent)')
-    .option('--skip-rows <n>', 'rows above the header to skip (survey exports are detected)', wholeNumber('--skip-rows'))
-    .addOption(new Option('--date-order <order>', 'how to read 03/04/2026: dmy (default) or mdy').choices(['dmy', 'mdy']))
-    .option('--min-group <n>', 'hide breakdown groups with fewer candidates than this (default 5)', wholeNumber('--min-group'))
-    .option('--show-ids', 'show candidate ids in the report instead of pseudonyms')
-    .option('--no-redact', 'keep emails, phone numbers and names (and real candidate ids) in the outputs')
-    .option('--json', 'print summary.json to stdout')
-    .option('--quiet', 'print only warnings and errors')
-    .action(async (inputs: string[], flags: Record<string, unknown>) => {
-      const fileSpec = flags.config ? await loadConfigFile(flags.config as string) : {};
-      const columns: ColumnMapping = {};
-      for (const [role, key] of COLUMN_FLAGS) if (typeof flags[key] === 'string') columns[role] = flags[key] as string;
-      const flagSpec: RunConfigSpec = {
-        ...engineSpec(flags as EngineFlags),
-        inputs,
-        out: flags.out as string | undefined,
-        store: flags.store === false ? null : (flags.store as string | undefined),
-        columns,
-        delimiter: flags.delimiter as string | undefined,
-        encoding: flags.encoding as string | undefined,
-        skipRows: flags.skipRows as number | undefined,
-        dateOrder: flags.dateOrder as 'dmy' | 'mdy' | undefined,
-        minGroup: flags.minGroup as number | undefined,
-        showIds: flags.showIds as boolean | undefined,
-        // commander sets redact=true by default for --no-redact; only an explicit flag overrides the file.
-        redact: flags.redact === false ? false : undefined,
-        json: flags.json as boolean | undefined,
-        quiet: flags.quiet as boolean | undefined,
-      };
-      const config = normalizeRunConfig(mergeSpecs(fileSpec, flagSpec), DEFAULT_MODEL, defaultCacheDir(effects.env));
-      const logger = createLogger({ quiet: config.quiet, stream: effects.stderr });
-      const { summary, outDir } = await runJob(config, { logger, now: effects.now });
-      if (config.json) effects.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-      logger.info(`done: open ${outDir}/report.html in a browser`);
-    });
+    .argument('<input...>', 'CSV export(s) with one piece of feedback per row');
+  addTableOptions(run, 'run').action(async (inputs: string[], _flags: unknown, command: Command) => {
+    const { loadConfigFile, mergeSpecs, resolveRunConfig } = await import('./config.js');
+    const flags = givenOptions(command, 'run');
+    const fileSpec = flags.config ? await loadConfigFile(flags.config) : {};
+    const config = resolveRunConfig(mergeSpecs(fileSpec, { ...flags, inputs }), effects.env);
+    const logger = createLogger({ quiet: config.quiet, stream: effects.stderr });
+    const { runJob } = await import('./pipeline.js');
+    const { summary, outDir } = await runJob(config, { logger, now: effects.now });
+    if (config.json) effects.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    logger.info(`done: open ${outDir}/report.html in a browser`);
+  });
 
   const classify = program
     .command('classify')
     .description('classify one piece of feedback and show the themes, scores and evidence')
     .argument('<text>', 'the feedback text (quote it)');
-  addEngineOptions(classify)
-    .option('--json', 'print JSON to stdout')
-    .action(async (text: string, flags: EngineFlags & { json?: boolean }) => {
-      const { config, logger } = engineContext(flags);
-      effects.stdout(await classifyCommand(text, config, { logger, json: Boolean(flags.json) }));
-    });
+  addTableOptions(classify, 'classify').action(async (text: string, _flags: unknown, command: Command) => {
+    const { options, logger } = await engineContext(command, 'classify');
+    const { classifyCommand } = await import('./commands/classify.js');
+    effects.stdout(await classifyCommand(text, options, { logger, json: options.json }));
+  });
 
   const evaluate = program
     .command('evaluate')
     .description('measure precision, recall and F1 against labelled feedback (columns: text, themes as a|b)')
     .argument('<gold>', 'labelled CSV file');
-  addEngineOptions(evaluate)
-    .option('--calibrate <file>', 'fit per-theme thresholds on these labels and write them to FILE (use with run --thresholds)')
-    .option('--json', 'print JSON to stdout')
-    .action(async (gold: string, flags: EngineFlags & { json?: boolean; calibrate?: string }) => {
-      const { config, logger } = engineContext(flags);
-      effects.stdout(await evaluateCommand(gold, config, { logger, json: Boolean(flags.json), calibrate: flags.calibrate }));
-    });
+  addTableOptions(evaluate, 'evaluate').action(async (gold: string, _flags: unknown, command: Command) => {
+    const { options, logger } = await engineContext(command, 'evaluate');
+    const { evaluateCommand } = await import('./commands/evaluate.js');
+    effects.stdout(await evaluateCommand(gold, options, { logger, json: options.json, calibrate: options.calibrate }));
+  });
 
   const taxonomy = program.command('taxonomy').description('check or list the theme taxonomy');
   taxonomy
     .command('validate')
     .description('report every problem in a taxonomy file as path: message')
     .argument('[file]', 'taxonomy YAML (default: the built-in one)')
-    .action(async (file?: string) => effects.stdout(await taxonomyValidateCommand(file)));
+    .action(async (file?: string) => {
+      const { taxonomyValidateCommand } = await import('./commands/taxonomy.js');
+      effects.stdout(await taxonomyValidateCommand(file));
+    });
   taxonomy
     .command('show')
     .description('list the themes, their advice and how many exemplars each has')
     .argument('[file]', 'taxonomy YAML (default: the built-in one)')
-    .action(async (file?: string) => effects.stdout(await taxonomyShowCommand(file)));
+    .action(async (file?: string) => {
+      const { taxonomyShowCommand } = await import('./commands/taxonomy.js');
+      effects.stdout(await taxonomyShowCommand(file));
+    });
 
   const model = program.command('model').description('fetch or inspect sentence-embedding models');
-  model
+  const pull = model
     .command('pull')
     .description('download a model into the cache so scheduled runs can use --offline')
-    .argument('[id]', 'model id', DEFAULT_MODEL)
-    .option('--cache-dir <dir>', 'where models are kept')
-    .addOption(dtypeOption())
-    .action(async (id: string, flags: { cacheDir?: string; dtype?: 'fp32' | 'q8' }) => {
-      const logger = createLogger({ stream: effects.stderr });
-      effects.stdout(await modelPullCommand(id, flags.cacheDir ?? defaultCacheDir(effects.env), flags.dtype ?? 'fp32', logger));
-    });
-  model
-    .command('info')
-    .description('show where models are cached and which are there')
-    .option('--cache-dir <dir>', 'where models are kept')
-    .option('--json', 'print JSON to stdout')
-    .action(async (flags: { cacheDir?: string; json?: boolean }) => {
-      effects.stdout(await modelInfoCommand(flags.cacheDir ?? defaultCacheDir(effects.env), Boolean(flags.json)));
-    });
+    .argument('[id]', 'model id', DEFAULT_MODEL);
+  addTableOptions(pull, 'model pull').action(async (id: string, _flags: unknown, command: Command) => {
+    const { resolveOptions } = await import('./config.js');
+    const options = resolveOptions('model pull', givenOptions(command, 'model pull'), effects.env);
+    const { modelPullCommand } = await import('./commands/model.js');
+    effects.stdout(await modelPullCommand(id, options.cacheDir, options.dtype, createLogger({ stream: effects.stderr })));
+  });
+  const info = model.command('info').description('show where models are cached and which are there');
+  addTableOptions(info, 'model info').action(async (_flags: unknown, command: Command) => {
+    const { resolveOptions } = await import('./config.js');
+    const options = resolveOptions('model info', givenOptions(command, 'model info'), effects.env);
+    const { modelInfoCommand } = await import('./commands/model.js');
+    effects.stdout(await modelInfoCommand(options.cacheDir, options.json));
+  });
 
   return program;
 }

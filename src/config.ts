@@ -1,77 +1,37 @@
 // Options arrive from three places: defaults, an optional config file (YAML or JSON), and flags.
-// They are merged as a partial spec and normalised once into a fully defaulted `RunConfig`, so no
-// stage ever checks for a missing option.
+// They are merged as a partial spec and resolved once into fully defaulted options, so no stage
+// ever checks for a missing option. What each option is comes from the table in options.ts.
 
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { usageError } from './errors.js';
-import { COLUMN_ROLES, type ColumnMapping, type ColumnRole, type EngineChoice } from './types.js';
+import { readUserText } from './io/user-file.js';
 import { emptyTable } from './own.js';
-
-export type Dtype = 'fp32' | 'q8';
+import {
+  configKeyOf,
+  describeChoices,
+  optionEntries,
+  optionsFor,
+  type CommandName,
+  type OptionDef,
+  type OptionKey,
+  type OptionSpec,
+  type OptionsOf,
+  type OptionType,
+} from './options.js';
+import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from './types.js';
 
 /** Engine options shared by `run`, `classify` and `evaluate`. */
-export interface EngineConfig {
-  engine: EngineChoice;
-  model: string;
-  offline: boolean;
-  cacheDir: string;
-  dtype: Dtype;
-  batchSize?: number;
-  taxonomy?: string;
-  thresholds?: string;
-}
+export type EngineConfig = Omit<OptionsOf<'classify'>, 'json'>;
 
-export interface RunConfig extends EngineConfig {
-  inputs: string[];
-  out: string;
-  /** null: no store (`--no-store`). */
-  store: string | null;
-  columns: ColumnMapping;
-  fileColumns: Record<string, ColumnMapping>;
-  delimiter?: string;
-  encoding?: string;
-  skipRows?: number;
-  dateOrder: 'dmy' | 'mdy';
-  maxTextChars: number;
-  minGroup: number;
-  redact: boolean;
-  showIds: boolean;
-  json: boolean;
-  quiet: boolean;
-}
+export type RunConfig = Omit<OptionsOf<'run'>, 'config'> & { inputs: string[] };
 
 /** Everything optional: the shape of a config file and of parsed flags. */
-export type RunConfigSpec = Partial<Omit<RunConfig, 'columns' | 'fileColumns'>> & {
-  columns?: ColumnMapping;
-  fileColumns?: Record<string, ColumnMapping>;
-};
-
-export const DEFAULTS = {
-  out: './feedback-report',
-  store: './feedback-themes.duckdb',
-  engine: 'auto' as EngineChoice,
-  dtype: 'fp32' as Dtype,
-  minGroup: 5,
-  maxTextChars: 20_000,
-  dateOrder: 'dmy' as const,
-};
-
-const CONFIG_KEYS = [
-  'out', 'store', 'engine', 'model', 'offline', 'cacheDir', 'dtype', 'batchSize', 'taxonomy', 'thresholds',
-  'columns', 'files', 'delimiter', 'encoding', 'skipRows', 'dateOrder', 'maxTextChars', 'minGroup', 'redact',
-  'showIds',
-] as const;
+export type RunConfigSpec = OptionSpec & { inputs?: string[] };
 
 /** Reads a config file into a spec. Relative paths inside it resolve against the file's folder. */
-export async function loadConfigFile(file: string): Promise<RunConfigSpec> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw usageError(`${file}: cannot read the config file. Check the path given to --config.`);
-  }
+export async function loadConfigFile(file: string): Promise<OptionSpec> {
+  const text = await readUserText(file, { what: 'the config file', hint: 'Check the path given to --config.' });
   let raw: unknown;
   try {
     raw = parseYaml(text);
@@ -82,75 +42,63 @@ export async function loadConfigFile(file: string): Promise<RunConfigSpec> {
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     throw usageError(`${file}: the config file must be a mapping of option: value.`);
   }
+  const byConfigKey = new Map<string, [OptionKey, OptionDef]>();
+  for (const [key, def] of optionEntries()) {
+    const configKey = configKeyOf(key, def);
+    if (configKey) byConfigKey.set(configKey, [key, def]);
+  }
   const problems: string[] = [];
-  const spec: RunConfigSpec = {};
+  const spec: Record<string, unknown> = {};
   const base = path.dirname(file);
-  const record = raw as Record<string, unknown>;
-  for (const [key, value] of Object.entries(record)) {
-    if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
-      problems.push(`${key}: unknown option. Allowed: ${CONFIG_KEYS.join(', ')}.`);
+  for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
+    const option = byConfigKey.get(name);
+    if (!option) {
+      problems.push(`${name}: unknown option. Allowed: ${[...byConfigKey.keys()].join(', ')}.`);
       continue;
     }
-    const problem = applyConfigValue(spec, key as (typeof CONFIG_KEYS)[number], value, base);
-    if (problem) problems.push(`${key}: ${problem}`);
+    const parsed = parseConfigValue(option[1].type, value, base);
+    if (typeof parsed === 'object' && 'problem' in parsed) problems.push(`${name}: ${parsed.problem}`);
+    else spec[option[0]] = parsed.value;
   }
   if (problems.length > 0) {
     throw usageError(problems.map((p) => `${file}: ${p}`).join('\n'));
   }
-  return spec;
+  return spec as OptionSpec;
 }
 
-function applyConfigValue(spec: RunConfigSpec, key: (typeof CONFIG_KEYS)[number], value: unknown, base: string): string | null {
+type Parsed = { value: unknown } | { problem: string };
+
+/** Checks one config-file value against its option's type. */
+function parseConfigValue(type: OptionType, value: unknown, base: string): Parsed {
   const relative = (v: string) => (path.isAbsolute(v) ? v : path.join(base, v));
-  switch (key) {
-    case 'out': case 'store': case 'taxonomy': case 'thresholds': case 'cacheDir':
-      if (typeof value !== 'string' || value === '') return 'expected a path';
-      spec[key] = relative(value);
-      return null;
+  if (typeof type !== 'string') {
+    return typeof value === 'string' && type.includes(value) ? { value } : { problem: `expected ${describeChoices(type)}` };
+  }
+  switch (type) {
+    case 'path':
+      return typeof value === 'string' && value !== '' ? { value: relative(value) } : { problem: 'expected a path' };
     case 'model':
-      if (typeof value !== 'string' || value === '') return 'expected a model id or folder';
-      spec.model = value.startsWith('.') ? relative(value) : value;
-      return null;
-    case 'engine':
-      if (value !== 'auto' && value !== 'transformers' && value !== 'lexical') return 'expected auto, transformers or lexical';
-      spec.engine = value;
-      return null;
-    case 'dtype':
-      if (value !== 'fp32' && value !== 'q8') return 'expected fp32 or q8';
-      spec.dtype = value;
-      return null;
-    case 'dateOrder':
-      if (value !== 'dmy' && value !== 'mdy') return 'expected dmy or mdy';
-      spec.dateOrder = value;
-      return null;
-    case 'offline': case 'redact': case 'showIds':
-      if (typeof value !== 'boolean') return 'expected true or false';
-      spec[key] = value;
-      return null;
-    case 'batchSize': case 'minGroup': case 'maxTextChars': case 'skipRows':
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return 'expected a whole number';
-      spec[key] = value;
-      return null;
-    case 'delimiter': case 'encoding':
-      if (typeof value !== 'string' || value === '') return 'expected text';
-      spec[key] = value;
-      return null;
+      if (typeof value !== 'string' || value === '') return { problem: 'expected a model id or folder' };
+      return { value: value.startsWith('.') ? relative(value) : value };
+    case 'text':
+      return typeof value === 'string' && value !== '' ? { value } : { problem: 'expected text' };
+    case 'count':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? { value } : { problem: 'expected a whole number' };
+    case 'boolean':
+      return typeof value === 'boolean' ? { value } : { problem: 'expected true or false' };
     case 'columns': {
       const mapping = parseColumnMapping(value);
-      if (typeof mapping === 'string') return mapping;
-      spec.columns = mapping;
-      return null;
+      return typeof mapping === 'string' ? { problem: mapping } : { value: mapping };
     }
-    case 'files': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected a mapping of file name to columns';
+    case 'fileColumns': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: 'expected a mapping of file name to columns' };
       const files = emptyTable<ColumnMapping>();
       for (const [name, columns] of Object.entries(value)) {
         const mapping = parseColumnMapping(columns);
-        if (typeof mapping === 'string') return `${name}: ${mapping}`;
+        if (typeof mapping === 'string') return { problem: `${name}: ${mapping}` };
         files[name] = mapping;
       }
-      spec.fileColumns = files;
-      return null;
+      return { value: files };
     }
   }
 }
@@ -170,54 +118,45 @@ function parseColumnMapping(value: unknown): ColumnMapping | string {
   return mapping;
 }
 
-/** Later specs win; column mappings merge role by role. */
+const MAPPING_TYPES: readonly OptionType[] = ['columns', 'fileColumns'];
+
+/** Later specs win; mappings (column names) merge key by key. */
 export function mergeSpecs(...specs: RunConfigSpec[]): RunConfigSpec {
-  const merged: RunConfigSpec = {};
+  const types = new Map<string, OptionType>(optionEntries().map(([key, def]) => [key, def.type]));
+  const merged: Record<string, unknown> = {};
   for (const spec of specs) {
     for (const [key, value] of Object.entries(spec)) {
       if (value === undefined) continue;
-      if (key === 'columns') merged.columns = { ...merged.columns, ...(value as ColumnMapping) };
-      else if (key === 'fileColumns') merged.fileColumns = { ...merged.fileColumns, ...(value as Record<string, ColumnMapping>) };
-      else (merged as Record<string, unknown>)[key] = value;
+      const mapping = MAPPING_TYPES.includes(types.get(key)!);
+      merged[key] = mapping ? { ...(merged[key] as object | undefined), ...(value as object) } : value;
     }
   }
-  return merged;
+  return merged as RunConfigSpec;
 }
 
-export function normalizeEngineConfig(spec: Partial<EngineConfig>, defaultModel: string, defaultCacheDir: string): EngineConfig {
-  return {
-    engine: spec.engine ?? DEFAULTS.engine,
-    model: spec.model ?? defaultModel,
-    offline: spec.offline ?? false,
-    cacheDir: spec.cacheDir ?? defaultCacheDir,
-    dtype: spec.dtype ?? DEFAULTS.dtype,
-    batchSize: spec.batchSize,
-    taxonomy: spec.taxonomy,
-    thresholds: spec.thresholds,
-  };
+/** A command's options with every default filled in and every minimum checked. */
+export function resolveOptions<C extends CommandName>(command: C, spec: OptionSpec, env: NodeJS.ProcessEnv = process.env): OptionsOf<C> {
+  const resolved: Record<string, unknown> = {};
+  for (const [key, def] of optionsFor(command)) {
+    const given = spec[key];
+    const value = given !== undefined ? given : typeof def.default === 'function' ? def.default(env) : def.default;
+    if (def.min !== undefined && typeof value === 'number' && value < def.min) {
+      throw usageError(`${def.flag?.split(' ')[0] ?? key}: expected a whole number of at least ${def.min}, got ${value}`);
+    }
+    // Options without a default stay absent rather than present and undefined.
+    if (value !== undefined) resolved[key] = typeof value === 'object' && value !== null ? { ...value } : value;
+  }
+  return resolved as OptionsOf<C>;
 }
 
-export function normalizeRunConfig(spec: RunConfigSpec, defaultModel: string, defaultCacheDir: string): RunConfig {
+export function resolveEngineConfig(spec: OptionSpec, env: NodeJS.ProcessEnv = process.env): EngineConfig {
+  const { json: _json, ...engine } = resolveOptions('classify', spec, env);
+  return engine;
+}
+
+export function resolveRunConfig(spec: RunConfigSpec, env: NodeJS.ProcessEnv = process.env): RunConfig {
   const inputs = spec.inputs ?? [];
   if (inputs.length === 0) throw usageError('run: give at least one CSV file, e.g. feedback-themes run export.csv');
-  const minGroup = spec.minGroup ?? DEFAULTS.minGroup;
-  if (minGroup < 1) throw usageError(`--min-group: expected a whole number of at least 1, got ${minGroup}`);
-  return {
-    ...normalizeEngineConfig(spec, defaultModel, defaultCacheDir),
-    inputs,
-    out: spec.out ?? DEFAULTS.out,
-    store: spec.store === undefined ? DEFAULTS.store : spec.store,
-    columns: spec.columns ?? {},
-    fileColumns: spec.fileColumns ?? {},
-    delimiter: spec.delimiter,
-    encoding: spec.encoding,
-    skipRows: spec.skipRows,
-    dateOrder: spec.dateOrder ?? DEFAULTS.dateOrder,
-    maxTextChars: spec.maxTextChars ?? DEFAULTS.maxTextChars,
-    minGroup,
-    redact: spec.redact ?? true,
-    showIds: spec.showIds ?? false,
-    json: spec.json ?? false,
-    quiet: spec.quiet ?? false,
-  };
+  const { config: _config, ...options } = resolveOptions('run', spec, env);
+  return { ...options, inputs };
 }

@@ -102,6 +102,9 @@ export const DEFAULT_THEME_IDS = [
   'preparation', 'application', 'assessment', 'competition', 'logistics', 'conduct', 'uninformative',
 ] as const;
 
+/** The theme for rejections that give no reason; only assigned when nothing else is. */
+export const UNINFORMATIVE_THEME = 'uninformative';
+
 export interface Theme {
   id: string;
   label: string;
@@ -137,7 +140,13 @@ export interface Embedder {
 }
 
 export type EngineName = 'transformers' | 'lexical';
-export type EngineChoice = EngineName | 'auto';
+/** `--engine`: auto uses the model when it loads, else lexical. */
+export const ENGINE_CHOICES = ['auto', 'transformers', 'lexical'] as const;
+export type EngineChoice = (typeof ENGINE_CHOICES)[number];
+
+/** Model weights: fp32 (onnx/model.onnx) or q8 (onnx/model_quantized.onnx). */
+export const MODEL_DTYPES = ['fp32', 'q8'] as const;
+export type ModelDtype = (typeof MODEL_DTYPES)[number];
 
 export interface EngineInfo {
   name: EngineName;
@@ -219,4 +228,14 @@ export interface PreviousRun {
   candidates: number;
   /** Theme id → items with that theme. */
   themes: Record<string, number>;
+}
+
+// ---------------------------------------------------------------- outputs
+
+/** One file of the report folder, as its writer (src/io/atomic.ts) receives it. */
+export interface OutputFile {
+  name: string;
+  /** The whole content, or its pieces in order: large CSVs are produced a row at a time and
+   * streamed to disk so they never exist as one string. */
+  content: string | Uint8Array | Iterable<string>;
 }

@@ -1,7 +1,7 @@
 // Stage diagnosis: do candidates fail to get interviews (CV, cover letter, tests) or lose at
 // interview and assessment? The advice differs completely between the two.
 
-import type { Theme } from '../types.js';
+import { UNINFORMATIVE_THEME, type Theme } from '../types.js';
 import type { DiagnosisSide, Phase, PhaseBreakdown, StageDiagnosis, StageVerdict, ThemeShare } from './model.js';
 import { AT_INTERVIEW, BEFORE_INTERVIEW } from './phases.js';
 import type { PreparedItem } from './prepare.js';
@@ -24,7 +24,7 @@ function side(
     for (const prepared of inSide) for (const id of prepared.themeIds) counts.set(id, (counts.get(id) ?? 0) + 1);
     top = themes
       .map((theme, order) => ({ id: theme.id, items: counts.get(theme.id) ?? 0, order }))
-      .filter((theme) => theme.items > 0 && theme.id !== 'uninformative')
+      .filter((theme) => theme.items > 0 && theme.id !== UNINFORMATIVE_THEME)
       .sort((a, b) => b.items - a.items || a.order - b.order)
       .slice(0, TOP_THEMES)
       .map(({ id, items }) => ({ id, items, share: ratio(items, inSide.length) }));

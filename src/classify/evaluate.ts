@@ -1,9 +1,9 @@
 // Labelled feedback in, precision/recall/F1 out. Gold files are CSV with a `text` column and a
 // `themes` column ("a|b"); other columns are ignored so an export can be labelled in place.
 
-import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { CliError, ExitCode } from '../errors.js';
+import { readUserText } from '../io/user-file.js';
 import { DEFAULT_THEME_IDS } from '../types.js';
 
 /** The stable default theme ids; gold labels are checked against these unless told otherwise. */
@@ -41,12 +41,7 @@ export interface EvaluationReport {
  * themes cell means "no theme". Unknown ids fail with the file, line and the valid ids.
  */
 export async function readGold(path: string, themeIds: readonly string[] = DEFAULT_THEME_IDS): Promise<GoldItem[]> {
-  let raw: string;
-  try {
-    raw = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new CliError(`${path}: cannot read the labelled file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, ExitCode.usage, { cause: error });
-  }
+  const raw = await readUserText(path, { what: 'the labelled file', hint: 'Check the path of the labelled CSV.' });
   return parseGold(raw.replace(/^\uFEFF/, ''), path, themeIds);
 }
 

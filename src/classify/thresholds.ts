@@ -2,9 +2,9 @@
 // calibration itself. Scores from different embedders live on different scales, so thresholds
 // are never shared between engines.
 
-import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { CliError, ExitCode } from '../errors.js';
+import { readUserText } from '../io/user-file.js';
 import type { EngineName, Taxonomy, Thresholds } from '../types.js';
 import { eligibleScores, themeThreshold, UNINFORMATIVE_THEME, type ScoredItem } from './assign.js';
 import { emptyTable } from '../own.js';
@@ -65,17 +65,10 @@ const LEXICAL_PER_THEME: Record<string, number> = {};
 
 /** Reads thresholds written by `evaluate --calibrate` (JSON or YAML). */
 export async function loadThresholds(path: string, engine: EngineName, model: string | null): Promise<Thresholds> {
-  let raw: string;
-  try {
-    raw = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new CliError(
-      `${path}: cannot read the thresholds file (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
-        'Create one with `feedback-themes evaluate <gold.csv> --calibrate <file>`.',
-      ExitCode.usage,
-      { cause: error },
-    );
-  }
+  const raw = await readUserText(path, {
+    what: 'the thresholds file',
+    hint: 'Create one with `feedback-themes evaluate <gold.csv> --calibrate <file>`.',
+  });
   return parseThresholds(raw, path, engine, model);
 }
 

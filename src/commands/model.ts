@@ -1,8 +1,8 @@
-import type { Dtype } from '../config.js';
 import { modelInfo, pullModel } from '../classify/models.js';
 import type { Logger } from '../logger.js';
+import type { ModelDtype } from '../types.js';
 
-export async function modelPullCommand(id: string, cacheDir: string, dtype: Dtype, logger: Logger): Promise<string> {
+export async function modelPullCommand(id: string, cacheDir: string, dtype: ModelDtype, logger: Logger): Promise<string> {
   logger.info(`downloading ${id} (${dtype}) into ${cacheDir} …`);
   const pulled = await pullModel(id, cacheDir, dtype);
   return `${id} is ready in ${pulled.path}\n${pulled.files.map((f) => `  ${f}`).join('\n')}\nScheduled runs can now use --offline.\n`;

@@ -2,9 +2,10 @@
 // delimiter, header layout, columns) from its first 64 KB, then read as a stream: memory grows
 // with the items kept, not with the size of the file.
 import { createHash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CliError, ExitCode, usageError } from '../errors.js';
+import { openUserFile } from '../io/user-file.js';
 import type { Logger } from '../logger.js';
 import {
   COLUMN_ROLES,
@@ -166,21 +167,7 @@ async function ingestFile(path: string, options: FileOptions, ids: IdRegistry, l
 }
 
 async function openInput(path: string): Promise<FileHandle> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
-    throw usageError(`cannot read ${path}: ${why}. Check the path and that the file is readable.`);
-  }
-  const stat = await handle.stat();
-  if (!stat.isFile()) {
-    await handle.close();
-    throw usageError(`cannot read ${path}: it is not a file. Give the path of a CSV export.`);
-  }
-  return handle;
+  return openUserFile(path, { what: 'the export', hint: 'Give the path of a readable CSV export.' });
 }
 
 function encodingNotes(detected: DetectedEncoding, finalEncoding: string): string[] {

@@ -5,15 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { link, lstat, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { OutputFile } from '../types.js';
 import { environmentErrorFor } from './environment.js';
 import { isPidAlive } from './lock.js';
-
-export interface OutputFile {
-  name: string;
-  /** The whole content, or its pieces in order: large CSVs are produced a row at a time and
-   * streamed to disk so they never exist as one string. */
-  content: string | Uint8Array | Iterable<string>;
-}
 
 /** Pieces are gathered into writes of about this many characters. */
 const WRITE_CHUNK_CHARS = 1 << 20;

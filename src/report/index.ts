@@ -1,7 +1,7 @@
 // The output files of a run, as names and contents; the caller writes them (atomically).
 
 import type { ReportModel } from '../analyse/model.js';
-import type { ClassifiedItem } from '../types.js';
+import type { ClassifiedItem, OutputFile } from '../types.js';
 import { itemsCsvRecords, rejectsCsv, segmentsCsvRecords } from './csv.js';
 import { renderReport } from './render.js';
 import { buildSummary } from './summary.js';
@@ -11,11 +11,6 @@ export { renderReport } from './render.js';
 export { itemsCsv, segmentsCsv, rejectsCsv, csv, csvField, neutraliseFormula } from './csv.js';
 export { html, unsafe, escapeHtml, jsonForScript, Html } from './html.js';
 
-export interface OutputFile {
-  name: string;
-  /** Whole text, or records in order for the large CSVs (streamed to disk by the writer). */
-  content: string | Iterable<string>;
-}
 
 export function summaryJson(model: ReportModel): string {
   return `${JSON.stringify(buildSummary(model), null, 2)}\n`;

@@ -1,9 +1,9 @@
 // Reads a taxonomy YAML file: parse, validate, and report every problem with its line.
 
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
 import { CliError, ExitCode } from '../errors.js';
+import { readUserText } from '../io/user-file.js';
 import type { Taxonomy } from '../types.js';
 import { validateLocated, type LocatedProblem, type TaxonomyProblem } from './validate.js';
 
@@ -71,21 +71,10 @@ export function formatProblems(problems: TaxonomyProblem[], source: string): str
 }
 
 async function readTaxonomyText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new CliError(`Taxonomy file not found: ${path}. Check the path given to --taxonomy, or leave it out to use the built-in taxonomy.`, ExitCode.usage);
-    }
-    if (code === 'EISDIR') {
-      throw new CliError(`Taxonomy path ${path} is a folder. Give the path of a .yaml file.`, ExitCode.usage);
-    }
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw new CliError(`Taxonomy file ${path} cannot be read (permission denied). Check its permissions.`, ExitCode.usage);
-    }
-    throw error;
-  }
+  return readUserText(path, {
+    what: 'the taxonomy file',
+    hint: 'Give the path of a taxonomy .yaml file to --taxonomy, or leave it out to use the built-in taxonomy.',
+  });
 }
 
 function withLine(problem: LocatedProblem, doc: Document, lineCounter: LineCounter): TaxonomyProblem {

@@ -79,9 +79,10 @@ describe('ingestFiles: columns', () => {
   it('fails with exit 2 naming a file that does not exist', async () => {
     const error = await cliErrorOf(() => ingestFiles(['missing/nowhere.csv'], defaultOptions()));
     expect(error.exitCode).toBe(2);
-    expect(error.message).toBe('cannot read missing/nowhere.csv: no such file. Check the path and that the file is readable.');
+    expect(error.message).toBe('missing/nowhere.csv: cannot read the export: no such file. Give the path of a readable CSV export.');
     const dir = await cliErrorOf(() => ingestFiles([files.dir], defaultOptions()));
-    expect(dir.message).toMatch(/not a file/);
+    expect(dir.exitCode).toBe(2);
+    expect(dir.message).toMatch(/: cannot read the export: it is a folder, not a file\./);
   });
 });
 

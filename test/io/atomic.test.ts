@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanupStaleTempFiles, writeOutputsAtomically, type OutputFile } from '../../src/io/atomic.js';
+import { cleanupStaleTempFiles, writeOutputsAtomically } from '../../src/io/atomic.js';
+import type { OutputFile } from '../../src/types.js';
 import { spawnFixture } from './spawn-fixture.js';
 
 let dir: string;

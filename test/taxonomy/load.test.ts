@@ -83,10 +83,13 @@ describe('loadTaxonomy', () => {
     const notFound = await loadError(missing);
     expect(notFound.exitCode).toBe(2);
     expect(notFound.message).toBe(
-      `Taxonomy file not found: ${missing}. Check the path given to --taxonomy, or leave it out to use the built-in taxonomy.`,
+      `${missing}: cannot read the taxonomy file: no such file. ` +
+        'Give the path of a taxonomy .yaml file to --taxonomy, or leave it out to use the built-in taxonomy.',
     );
     const folder = fixture('');
-    expect((await loadError(folder)).message).toBe(`Taxonomy path ${folder} is a folder. Give the path of a .yaml file.`);
+    const isFolder = await loadError(folder);
+    expect(isFolder.exitCode).toBe(2);
+    expect(isFolder.message).toMatch(/: cannot read the taxonomy file: it is a folder, not a file\. Give the path/);
   });
 
   it('ignores a byte-order mark at the start of the file', () => {

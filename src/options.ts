@@ -1,0 +1,155 @@
+// Every option, declared once: its value type (or choices), default, help text, config-file key,
+// CLI flag and the commands that take it. This table generates the commander options (cli.ts),
+// validates config files (config.ts) and types RunConfig and EngineConfig. Adding an option is
+// one entry here plus its use.
+
+import { DEFAULT_MODEL, defaultCacheDir } from './classify/models.js';
+import { ENGINE_CHOICES, MODEL_DTYPES, type ColumnMapping } from './types.js';
+
+export type CommandName = 'run' | 'classify' | 'evaluate' | 'model pull' | 'model info';
+
+/**
+ * How a value is read and checked:
+ * - `path`: a file or folder; relative paths in a config file resolve against the file's folder.
+ * - `model`: a hub id, or a local folder (resolved like a path when it starts with `.`).
+ * - `text`: any non-empty text. `count`: a whole number (at least `min` when given).
+ * - `boolean`: a switch. `columns`: role → column name, one `--<role>-column` flag per role.
+ * - `fileColumns`: file name → columns (config file only). A list of strings: one of these choices.
+ */
+export type OptionType = 'path' | 'model' | 'text' | 'count' | 'boolean' | 'columns' | 'fileColumns' | readonly string[];
+
+export interface OptionDef {
+  type: OptionType;
+  help: string;
+  commands: readonly CommandName[];
+  /** The flag with its value placeholder (`--out <dir>`); absent: config file only. */
+  flag?: string;
+  /** The key in a config file; false: flags only. Absent: the option's own key. */
+  configKey?: string | false;
+  /** Absent: the option stays undefined unless given. A function: computed from the environment. */
+  default?: string | number | boolean | Record<string, never> | ((env: NodeJS.ProcessEnv) => string);
+  /** Smallest value accepted (counts only). */
+  min?: number;
+  /** A `--no-…` flag that turns the option off (its value becomes null). */
+  negate?: { flag: string; help: string };
+}
+
+const ENGINE_COMMANDS = ['run', 'classify', 'evaluate'] as const;
+
+export const OPTIONS = {
+  out: { type: 'path', flag: '--out <dir>', default: './feedback-report', help: 'output folder', commands: ['run'] },
+  config: {
+    type: 'path', flag: '--config <file>', configKey: false, commands: ['run'],
+    help: 'YAML/JSON file with any of these options (flags win)',
+  },
+  store: {
+    type: 'path', flag: '--store <file>', default: './feedback-themes.duckdb', commands: ['run'],
+    help: 'DuckDB file for run history and the embedding cache',
+    negate: { flag: '--no-store', help: 'keep no history and no cache' },
+  },
+  engine: {
+    type: ENGINE_CHOICES, flag: '--engine <engine>', default: 'auto', commands: ENGINE_COMMANDS,
+    help: 'embedding engine: auto uses the model when it loads, else lexical',
+  },
+  model: { type: 'model', flag: '--model <id|dir>', default: DEFAULT_MODEL, commands: ENGINE_COMMANDS, help: 'model id or local model folder' },
+  offline: {
+    type: 'boolean', flag: '--offline', default: false, commands: ENGINE_COMMANDS,
+    help: 'never touch the network; use only cached or local models',
+  },
+  cacheDir: {
+    type: 'path', flag: '--cache-dir <dir>', default: defaultCacheDir, commands: [...ENGINE_COMMANDS, 'model pull', 'model info'],
+    help: 'where downloaded models are kept',
+  },
+  dtype: {
+    type: MODEL_DTYPES, flag: '--dtype <dtype>', default: 'fp32', commands: [...ENGINE_COMMANDS, 'model pull'],
+    help: 'model weights: fp32, or q8 (onnx/model_quantized.onnx)',
+  },
+  // No default here: the transformers embedder's measured batch size applies (MODEL_BATCH_SIZE).
+  batchSize: { type: 'count', flag: '--batch-size <n>', commands: ENGINE_COMMANDS, help: 'texts per model batch' },
+  taxonomy: { type: 'path', flag: '--taxonomy <file>', commands: ENGINE_COMMANDS, help: 'theme taxonomy YAML (default: the built-in one)' },
+  thresholds: {
+    type: 'path', flag: '--thresholds <file>', commands: ENGINE_COMMANDS,
+    help: 'per-theme thresholds written by `evaluate --calibrate`',
+  },
+  calibrate: {
+    type: 'path', flag: '--calibrate <file>', configKey: false, commands: ['evaluate'],
+    help: 'fit per-theme thresholds on these labels and write them to FILE (use with run --thresholds)',
+  },
+  columns: { type: 'columns', default: {}, commands: ['run'], help: 'column holding the {role} (auto-detected when absent)' },
+  fileColumns: { type: 'fileColumns', configKey: 'files', default: {}, commands: ['run'], help: 'per-file column names, by file name or path' },
+  delimiter: { type: 'text', flag: '--delimiter <c>', commands: ['run'], help: 'field delimiter: , ; tab | (auto-detected when absent)' },
+  encoding: {
+    type: 'text', flag: '--encoding <e>', commands: ['run'],
+    help: 'file encoding, e.g. utf-8, utf-16le, windows-1252 (auto-detected when absent)',
+  },
+  skipRows: {
+    type: 'count', flag: '--skip-rows <n>', commands: ['run'],
+    help: 'rows above the header to skip (survey exports are detected)',
+  },
+  dateOrder: {
+    type: ['dmy', 'mdy'], flag: '--date-order <order>', default: 'dmy', commands: ['run'],
+    help: 'how to read 03/04/2026: day first (dmy) or month first (mdy)',
+  },
+  maxTextChars: { type: 'count', default: 20_000, commands: ['run'], help: 'longest feedback text read, in characters' },
+  minGroup: {
+    type: 'count', flag: '--min-group <n>', default: 5, min: 1, commands: ['run'],
+    help: 'hide breakdown groups with fewer candidates than this',
+  },
+  showIds: { type: 'boolean', flag: '--show-ids', default: false, commands: ['run'], help: 'show candidate ids in the report instead of pseudonyms' },
+  redact: { type: 'boolean', flag: '--no-redact', default: true, commands: ['run'], help: 'keep emails, phone numbers and names (and real candidate ids) in the outputs' },
+  json: {
+    type: 'boolean', flag: '--json', configKey: false, default: false, commands: [...ENGINE_COMMANDS, 'model info'],
+    help: 'print JSON to stdout',
+  },
+  quiet: { type: 'boolean', flag: '--quiet', configKey: false, default: false, commands: ['run'], help: 'print only warnings and errors' },
+} as const satisfies Record<string, OptionDef>;
+
+export type OptionKey = keyof typeof OPTIONS;
+type Options = typeof OPTIONS;
+
+type ValueOf<T> = T extends 'path' | 'model' | 'text'
+  ? string
+  : T extends 'count'
+    ? number
+    : T extends 'boolean'
+      ? boolean
+      : T extends 'columns'
+        ? ColumnMapping
+        : T extends 'fileColumns'
+          ? Record<string, ColumnMapping>
+          : T extends readonly (infer C)[]
+            ? C
+            : never;
+
+/** An option's value: its type, or null when its `--no-…` flag was given. */
+export type OptionValue<K extends OptionKey> = ValueOf<Options[K]['type']> | (Options[K] extends { negate: object } ? null : never);
+
+type KeysFor<C extends CommandName> = { [K in OptionKey]: C extends Options[K]['commands'][number] ? K : never }[OptionKey];
+type WithDefault<K extends OptionKey> = K extends unknown ? (Options[K] extends { default: unknown } ? K : never) : never;
+
+/** The resolved options of a command: every option with a default is set. */
+export type OptionsOf<C extends CommandName> = { [K in WithDefault<KeysFor<C>>]: OptionValue<K> } & {
+  [K in Exclude<KeysFor<C>, WithDefault<KeysFor<C>>>]?: OptionValue<K>;
+};
+
+/** Any options, each optional: what a config file or the given flags hold. */
+export type OptionSpec = { [K in OptionKey]?: OptionValue<K> };
+
+/** The table's entries as a plain list, in table order. */
+export function optionEntries(): [OptionKey, OptionDef][] {
+  return Object.entries(OPTIONS) as [OptionKey, OptionDef][];
+}
+
+export function optionsFor(command: CommandName): [OptionKey, OptionDef][] {
+  return optionEntries().filter(([, def]) => def.commands.includes(command));
+}
+
+/** The key an option has in config files, or null when it has none. */
+export function configKeyOf(key: OptionKey, def: OptionDef): string | null {
+  return def.configKey === false ? null : (def.configKey ?? key);
+}
+
+/** Text for a help line or an error: `expected auto, transformers or lexical`. */
+export function describeChoices(choices: readonly string[]): string {
+  return choices.length === 1 ? choices[0]! : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+}
