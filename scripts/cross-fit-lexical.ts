@@ -4,7 +4,8 @@
 //
 //   tsx scripts/cross-fit-lexical.ts data/eval/dev.csv data/eval/dev2.csv [--shrink 0.5]
 
-import { createClassifier, type ScoredItem } from '../src/classify/assign.js';
+import { createClassifier } from '../src/classify/classifier.js';
+import type { ScoredItem } from '../src/classify/units.js';
 import { evaluateAssignments, readGold } from '../src/classify/evaluate.js';
 import { createLexicalEmbedder } from '../src/classify/lexical.js';
 import { calibrate, defaultThresholds } from '../src/classify/thresholds.js';

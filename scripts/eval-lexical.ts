@@ -6,7 +6,7 @@
 //   tsx scripts/eval-lexical.ts data/eval/dev.csv [data/eval/dev2.csv] [--grid] [--fit] [--topk 3] [--errors] [--taxonomy FILE]
 
 import { performance } from 'node:perf_hooks';
-import { createClassifier } from '../src/classify/assign.js';
+import { createClassifier } from '../src/classify/classifier.js';
 import { evaluateAssignments, readGold, type EvaluationReport } from '../src/classify/evaluate.js';
 import { createLexicalEmbedder } from '../src/classify/lexical.js';
 import { defaultThresholds } from '../src/classify/thresholds.js';

@@ -5,7 +5,8 @@ import type { EngineConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Embedder, EngineInfo, Taxonomy } from '../types.js';
 import { createLexicalEmbedder } from './lexical.js';
-import { createTransformersEmbedder, ModelUnavailableError } from './transformers.js';
+import { ModelUnavailableError } from './model-unavailable.js';
+import { createTransformersEmbedder } from './transformers.js';
 
 export interface SelectedEngine {
   embedder: Embedder;

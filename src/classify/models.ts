@@ -1,16 +1,14 @@
-// Where models live and what is there: the cache directory, pulling a hub model into it, listing
-// it, and telling a local folder from a hub id. Nothing here loads the inference library until a
-// model is actually pulled, so `model info` and lexical runs stay light.
+// Where models live and what is there: the cache directory, listing it, and telling a local
+// folder from a hub id. Nothing here loads the inference library, so `model info` and lexical runs
+// stay light (pulling a model is pull.ts).
 
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CliError, ExitCode } from '../errors.js';
+import type { ModelDtype } from '../types.js';
 
 export const DEFAULT_MODEL = 'Xenova/all-MiniLM-L6-v2';
-
-export type ModelDtype = 'fp32' | 'q8';
 
 /** Files a model folder needs, besides its ONNX file. */
 export const REQUIRED_MODEL_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'] as const;
@@ -18,30 +16,6 @@ export const REQUIRED_MODEL_FILES = ['config.json', 'tokenizer.json', 'tokenizer
 /** The ONNX file for a dtype, relative to the model folder (the transformers.js layout). */
 export function onnxFileFor(dtype: ModelDtype): string {
   return dtype === 'q8' ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx';
-}
-
-/** The model could not be loaded; under `--engine transformers` this ends the run with exit code 4. */
-export class ModelUnavailableError extends CliError {
-  /** The underlying cause in one short line. */
-  readonly reason: string;
-  readonly model: string;
-  constructor(model: string, reason: string, options?: { cause?: unknown }) {
-    super(modelUnavailableMessage(model, reason), ExitCode.modelUnavailable, options);
-    this.name = 'ModelUnavailableError';
-    this.model = model;
-    this.reason = reason;
-  }
-}
-
-function modelUnavailableMessage(model: string, reason: string): string {
-  const hubId = isLocalModelPath(model) ? DEFAULT_MODEL : model;
-  return (
-    `Model "${model}" is not available. Get it with \`feedback-themes model pull ${hubId}\` on a machine with ` +
-    'internet access (it downloads into the model cache dir, see FEEDBACK_THEMES_CACHE), or pass ' +
-    '`--model /path/to/folder` with config.json, tokenizer.json, tokenizer_config.json and onnx/model.onnx, ' +
-    'or use `--engine lexical`.\n' +
-    `Reason: ${reason}`
-  );
 }
 
 /** FEEDBACK_THEMES_CACHE, else $XDG_CACHE_HOME/feedback-themes/models, else ~/.cache/feedback-themes/models. */
@@ -83,30 +57,6 @@ export function isHubModelId(model: string): boolean {
 /** Folder a hub model occupies in the cache (the library's file-cache layout: `<cacheDir>/<owner>/<name>`). */
 export function cachedModelPath(id: string, cacheDir: string): string {
   return path.join(cacheDir, ...id.split('/'));
-}
-
-export interface PulledModel {
-  path: string;
-  files: string[];
-}
-
-/** Downloads a hub model into `cacheDir` by loading it once with remote access allowed. */
-export async function pullModel(id: string, cacheDir: string, dtype: ModelDtype = 'fp32'): Promise<PulledModel> {
-  if (isLocalModelPath(id)) {
-    throw new CliError(
-      `"${id}" is a local folder, not a hub model id; use it directly with \`--model ${id}\` (nothing to pull).`,
-      ExitCode.usage,
-    );
-  }
-  if (!isHubModelId(id)) {
-    throw new CliError(`"${id}" is not a model id; expected something like ${DEFAULT_MODEL}.`, ExitCode.usage);
-  }
-  // Loaded lazily: the inference library pulls in native code that `model info` never needs.
-  const { loadFeatureExtractionPipeline } = await import('./transformers.js');
-  const loaded = await loadFeatureExtractionPipeline({ model: id, cacheDir, offline: false, dtype, threads: 1 });
-  await loaded.pipeline.dispose();
-  const modelPath = cachedModelPath(id, cacheDir);
-  return { path: modelPath, files: (await listFiles(modelPath)).map((f) => f.relative) };
 }
 
 export interface CachedModel {
@@ -158,7 +108,7 @@ async function findModels(root: string, dir: string, depth: number, out: CachedM
 }
 
 /** Files under a folder (relative, `/`-separated, sorted), skipping partial downloads. */
-async function listFiles(dir: string): Promise<{ relative: string; bytes: number }[]> {
+export async function listFiles(dir: string): Promise<{ relative: string; bytes: number }[]> {
   const out: { relative: string; bytes: number }[] = [];
   const walk = async (current: string): Promise<void> => {
     const entries = await readdir(current, { withFileTypes: true }).catch(() => []);

@@ -3,11 +3,10 @@
 
 import type { EngineConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import { createCachedEmbedder, type CacheStats } from '../store/cached-embedder.js';
-import type { Store } from '../store/store.js';
 import { loadTaxonomy } from '../taxonomy/load.js';
 import type { EngineInfo, Taxonomy, Thresholds } from '../types.js';
-import { createClassifier, type Classifier } from './assign.js';
+import { createCachedEmbedder, type CacheStats, type VectorCache } from './cache.js';
+import { createClassifier, type Classifier } from './classifier.js';
 import { selectEngine } from './engine.js';
 import { defaultThresholds, loadThresholds } from './thresholds.js';
 
@@ -24,7 +23,7 @@ export interface PreparedClassifier {
 export async function prepareClassifier(
   config: EngineConfig,
   logger: Logger,
-  options: { store?: Store | null; taxonomy?: Taxonomy } = {},
+  options: { store?: VectorCache | null; taxonomy?: Taxonomy } = {},
 ): Promise<PreparedClassifier> {
   const taxonomy = options.taxonomy ?? (await loadTaxonomy(config.taxonomy));
   const selected = await selectEngine(config, taxonomy, logger);

@@ -5,11 +5,10 @@
 import { parse as parseYaml } from 'yaml';
 import { CliError, ExitCode } from '../errors.js';
 import { readUserText } from '../io/user-file.js';
-import type { EngineName, Taxonomy, Thresholds } from '../types.js';
-import { eligibleScores, themeThreshold, UNINFORMATIVE_THEME, type ScoredItem } from './assign.js';
+import { UNINFORMATIVE_THEME, type EngineName, type Taxonomy, type Thresholds } from '../types.js';
+import { eligibleScores, themeThreshold } from './assign.js';
+import type { ScoredItem } from './units.js';
 import { emptyTable } from '../own.js';
-
-export const DEFAULT_TRANSFORMERS_MODEL = 'Xenova/all-MiniLM-L6-v2';
 
 /**
  * Lexical engine (hashed TF-IDF + concept features, `lexical.ts`; scores mix the top-3 exemplars

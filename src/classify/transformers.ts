@@ -2,24 +2,14 @@
 // (`feature-extraction`, mean pooling, L2-normalised), from a local folder or a hub id kept in the
 // model cache. Every loading failure becomes a ModelUnavailableError that says how to get the model.
 
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Embedder } from '../types.js';
-import {
-  cachedModelPath,
-  isHubModelId,
-  isLocalModelPath,
-  ModelUnavailableError,
-  onnxFileFor,
-  REQUIRED_MODEL_FILES,
-  resolveLocalModelPath,
-  type ModelDtype,
-} from './models.js';
-
-export { ModelUnavailableError } from './models.js';
+import type { Embedder, ModelDtype } from '../types.js';
+import { DIGEST_MEMO_FILE, fileDigest } from './model-digest.js';
+import { ModelUnavailableError } from './model-unavailable.js';
+import { cachedModelPath, isHubModelId, isLocalModelPath, onnxFileFor, REQUIRED_MODEL_FILES, resolveLocalModelPath } from './models.js';
 
 export interface TransformersOptions {
   /** Hub id like "Xenova/all-MiniLM-L6-v2" or a local folder path (absolute or relative). */
@@ -46,7 +36,7 @@ export interface TransformersOptions {
  * attention grows with the square of the padded length), and memory grows with the batch; so 16.
  * Unsorted batches cost 2-3x as much (17-37 ms/text).
  */
-export const DEFAULT_BATCH_SIZE = 16;
+export const MODEL_BATCH_SIZE = 16;
 
 /** Give up on the hub when it has not answered (headers) within this time. */
 const HUB_RESPONSE_TIMEOUT_MS = 30_000;
@@ -259,55 +249,6 @@ async function fetchWithResponseTimeout(input: string | URL, init?: RequestInit)
   }
 }
 
-// Hashing a 90 MB file takes a moment; runs that embed several times reuse the digest.
-const digestMemo = new Map<string, string>();
-
-/** Digests already computed, kept in the model cache dir so each run does not re-read the model. */
-export const DIGEST_MEMO_FILE = '.digests.json';
-
-/**
- * First 12 hex digits of the file's sha256: the model's identity for the embedding cache. With
- * `memoFile`, digests persist across processes, keyed by path, size, modification time and inode,
- * so a replaced or edited file is hashed again.
- */
-export async function fileDigest(file: string, memoFile?: string): Promise<string> {
-  const info = statSync(file);
-  const key = `${path.resolve(file)}:${info.size}:${info.mtimeMs}:${info.ino}`;
-  const memo = memoFile ? await readDigestMemo(memoFile) : digestMemo;
-  const known = memo.get(key);
-  if (known && /^[0-9a-f]{12}$/.test(known)) return known;
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  const digest = hash.digest('hex').slice(0, 12);
-  memo.set(key, digest);
-  if (memoFile) await writeDigestMemo(memoFile, memo);
-  return digest;
-}
-
-async function readDigestMemo(memoFile: string): Promise<Map<string, string>> {
-  try {
-    const parsed = JSON.parse(await readFile(memoFile, 'utf8')) as unknown;
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      return new Map(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-    }
-  } catch {
-    // Missing or unreadable: start afresh; the memo only saves time.
-  }
-  return new Map();
-}
-
-async function writeDigestMemo(memoFile: string, memo: Map<string, string>): Promise<void> {
-  // Best effort (the cache dir may be read-only); written whole and renamed so readers never see half.
-  const temp = `${memoFile}.${process.pid}.tmp`;
-  try {
-    await mkdir(path.dirname(memoFile), { recursive: true });
-    await writeFile(temp, JSON.stringify(Object.fromEntries(memo)));
-    await rename(temp, memoFile);
-  } catch {
-    await rm(temp, { force: true }).catch(() => {});
-  }
-}
-
 /**
  * What can be known about a model without loading the inference library: its name, ONNX file and
  * width. Null when the files are not all on disk yet (a hub model that still has to be downloaded).
@@ -341,7 +282,7 @@ async function describeModelOnDisk(options: LoadOptions & { dtype: ModelDtype })
 
 export async function createTransformersEmbedder(options: TransformersOptions): Promise<Embedder> {
   const dtype = options.dtype ?? 'fp32';
-  const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? MODEL_BATCH_SIZE));
   const sortByLength = options.sortByLength ?? true;
 
   // With the model on disk, its identity (name, dtype, file digest) and width need no inference

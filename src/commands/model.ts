@@ -1,4 +1,5 @@
-import { modelInfo, pullModel } from '../classify/models.js';
+import { modelInfo } from '../classify/models.js';
+import { pullModel } from '../classify/pull.js';
 import type { Logger } from '../logger.js';
 import type { ModelDtype } from '../types.js';
 

@@ -2,7 +2,7 @@
 // test set is only reported (scripts/eval-lexical.ts), never asserted on or tuned against.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createClassifier } from '../../src/classify/assign.js';
+import { createClassifier } from '../../src/classify/classifier.js';
 import { evaluateAssignments, readGold } from '../../src/classify/evaluate.js';
 import { createLexicalEmbedder } from '../../src/classify/lexical.js';
 import { defaultThresholds } from '../../src/classify/thresholds.js';

@@ -2,7 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createClassifier, type ScoredItem } from '../../src/classify/assign.js';
+import { createClassifier } from '../../src/classify/classifier.js';
+import type { ScoredItem } from '../../src/classify/units.js';
 import { evaluateAssignments } from '../../src/classify/evaluate.js';
 import {
   bestThreshold,

@@ -3,13 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { env as transformersEnv } from '@huggingface/transformers';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  createTransformersEmbedder,
-  fileDigest,
-  loadFeatureExtractionPipeline,
-  ModelUnavailableError,
-  type TransformersOptions,
-} from '../../src/classify/transformers.js';
+import { fileDigest } from '../../src/classify/model-digest.js';
+import { ModelUnavailableError } from '../../src/classify/model-unavailable.js';
+import { createTransformersEmbedder, loadFeatureExtractionPipeline, type TransformersOptions } from '../../src/classify/transformers.js';
 import { ExitCode } from '../../src/errors.js';
 import type { Embedder } from '../../src/types.js';
 import { buildBertModel, TINY_SHAPE } from '../helpers/bert-model.js';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCachedEmbedder } from '../../src/store/cached-embedder.js';
+import { createCachedEmbedder } from '../../src/classify/cache.js';
 import { hashText, openStore, type Store } from '../../src/store/store.js';
 import type { Embedder } from '../../src/types.js';
 

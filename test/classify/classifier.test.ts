@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createClassifier, eligibleScores, LEXICAL_CENTROID_WEIGHT, themeThreshold } from '../../src/classify/assign.js';
+import { eligibleScores, themeThreshold } from '../../src/classify/assign.js';
+import { createClassifier } from '../../src/classify/classifier.js';
+import { LEXICAL_CENTROID_WEIGHT } from '../../src/classify/scoring.js';
 import type { FeedbackItem, Thresholds } from '../../src/types.js';
 import { fakeEmbedder, taxonomyOf, theme } from '../fixtures/classify/fake-embedder.js';
 
@@ -139,7 +141,7 @@ describe('createClassifier: scoring', () => {
 
   it('embeds exemplars once and segments in batches across items, each distinct text once', async () => {
     const embedder = fakeEmbedder(table);
-    const classifier = await createClassifier(taxonomy, embedder, { batchSize: 2 });
+    const classifier = await createClassifier(taxonomy, embedder, { chunkSize: 2 });
     expect(embedder.calls.flat()).toHaveLength(6);
     embedder.calls.length = 0;
     await classifier.score([

@@ -1,0 +1,117 @@
+// The classifier's one cache, for vectors and for scores: each distinct text is embedded once
+// within a call (duplicates are common in feedback exports), and across runs its vector and its
+// theme scores are kept by text hash in a VectorCache (the store implements it).
+
+import { hashText } from '../hash.js';
+import type { Embedder } from '../types.js';
+import type { ThemeScores } from './units.js';
+
+/** Float vectors kept per text hash under a namespace; the store implements it. */
+export interface VectorCache {
+  getVectors(namespace: string, textHashes: string[]): Promise<Map<string, Float32Array>>;
+  putVectors(namespace: string, entries: { hash: string; vector: Float32Array }[]): Promise<void>;
+}
+
+export interface CacheStats {
+  /** Distinct texts served from the cache. */
+  hits: number;
+  /** Distinct texts the inner embedder had to embed. */
+  misses: number;
+  /** Distinct texts per call, summed over calls. */
+  unique: number;
+  /** Texts asked for, duplicates included. */
+  requested: number;
+}
+
+/** Wraps an Embedder so each distinct text is embedded once, and vectors are kept in `cache`. */
+export function createCachedEmbedder(inner: Embedder, givenCache: VectorCache | null): Embedder & { stats(): CacheStats } {
+  // Some embedders are cheaper to rerun than to look up; those only get the de-duplication.
+  const cache = inner.cacheable === false ? null : givenCache;
+  const stats: CacheStats = { hits: 0, misses: 0, unique: 0, requested: 0 };
+
+  async function embed(texts: string[]): Promise<Float32Array[]> {
+    stats.requested += texts.length;
+    if (texts.length === 0) return [];
+
+    const hashByText = new Map<string, string>();
+    for (const text of texts) if (!hashByText.has(text)) hashByText.set(text, hashText(text));
+    stats.unique += hashByText.size;
+
+    const vectorByHash = cache ? await cache.getVectors(inner.id, [...hashByText.values()]) : new Map<string, Float32Array>();
+    // A cached vector of the wrong length is stale (the embedder changed without a new id): re-embed.
+    for (const [hash, vector] of vectorByHash) if (vector.length !== inner.dims) vectorByHash.delete(hash);
+
+    const missing = [...hashByText].filter(([, hash]) => !vectorByHash.has(hash));
+    stats.hits += hashByText.size - missing.length;
+    stats.misses += missing.length;
+
+    if (missing.length > 0) {
+      const fresh = await inner.embed(missing.map(([text]) => text));
+      if (fresh.length !== missing.length) {
+        throw new Error(`embedder ${inner.id} returned ${fresh.length} vectors for ${missing.length} texts`);
+      }
+      const entries = missing.map(([, hash], i) => ({ hash, vector: fresh[i]! }));
+      for (const { hash, vector } of entries) vectorByHash.set(hash, vector);
+      if (cache) await cache.putVectors(inner.id, entries);
+    }
+
+    // Duplicate texts share one vector object; callers treat vectors as read-only.
+    return texts.map((text) => vectorByHash.get(hashByText.get(text)!)!);
+  }
+
+  const cached: Embedder & { stats(): CacheStats } = {
+    id: inner.id,
+    dims: inner.dims,
+    embed,
+    stats: () => ({ ...stats }),
+  };
+  if (inner.dispose) cached.dispose = () => inner.dispose!();
+  return cached;
+}
+
+export interface ScoreCache {
+  /** Scores kept for these texts; texts without any are left out. */
+  get(texts: string[]): Promise<Map<string, ThemeScores>>;
+  put(entries: { text: string; scores: ThemeScores }[]): Promise<void>;
+  /** Distinct texts whose scores came from the cache so far. */
+  hits(): number;
+}
+
+/**
+ * Per-text theme scores under a namespace named by everything they depend on: the embedder, the
+ * exemplars and the scoring settings. Scores and nearest-exemplar indices travel as one float32
+ * vector per text. With no cache, nothing is kept.
+ */
+export function createScoreCache(cache: VectorCache | null, dependsOn: { embedder: string; topK: number; centroidWeight: number; themes: [string, string[]][] }): ScoreCache {
+  const namespace = `scores:v1:${hashText(JSON.stringify(dependsOn)).slice(0, 24)}`;
+  const themes = dependsOn.themes.length;
+  const hashes = new Map<string, string>();
+  const hashOf = (text: string) => {
+    let hash = hashes.get(text);
+    if (hash === undefined) hashes.set(text, (hash = hashText(text)));
+    return hash;
+  };
+  let hits = 0;
+  return {
+    async get(texts) {
+      const found = new Map<string, ThemeScores>();
+      if (!cache) return found;
+      const packed = await cache.getVectors(namespace, texts.map(hashOf));
+      for (const text of texts) {
+        const vector = packed.get(hashOf(text));
+        if (vector?.length !== themes * 2) continue;
+        found.set(text, { scores: Array.from(vector.subarray(0, themes)), nearest: Array.from(vector.subarray(themes)) });
+        hits++;
+      }
+      return found;
+    },
+    async put(entries) {
+      if (!cache) return;
+      await cache.putVectors(
+        namespace,
+        entries.map(({ text, scores }) => ({ hash: hashOf(text), vector: Float32Array.from([...scores.scores, ...scores.nearest]) })),
+      );
+    },
+    hits: () => hits,
+  };
+}

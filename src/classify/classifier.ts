@@ -1,0 +1,78 @@
+// One classifier over any Embedder, as its stages: units (units.ts) → vectors, through the cache
+// (cache.ts) → theme scores (scoring.ts) → themes by threshold (assign.ts). Scoring is separate
+// from assignment, so `evaluate --calibrate` can score once and try many thresholds.
+
+import type { ClassifiedItem, Embedder, FeedbackItem, Taxonomy, Thresholds } from '../types.js';
+import { assignItems, compileThemeCues, type ItemAssignment } from './assign.js';
+import { createScoreCache, type VectorCache } from './cache.js';
+import { createThemeScorer, EMBED_CHUNK_SIZE, type ScoringOptions } from './scoring.js';
+import { distinctUnitTexts, foldUnitScores, segmentItems, type ScoredItem, type ThemeScores } from './units.js';
+
+export interface Classifier {
+  /** Raw scores: per item, per segment, per theme (taxonomy order). */
+  score(items: { id: string; text: string }[]): Promise<ScoredItem[]>;
+  /** Pure: apply thresholds to scores → assignments with evidence. */
+  assign(scored: ScoredItem[], thresholds: Thresholds): ItemAssignment[];
+  classify(items: FeedbackItem[], thresholds: Thresholds): Promise<ClassifiedItem[]>;
+  /** Distinct texts whose scores came from the score cache so far. */
+  scoreCacheHits(): number;
+}
+
+export interface ClassifierOptions extends ScoringOptions {
+  /** Also score each clause of a segment (default true). */
+  clauses?: boolean;
+  /** Called after each embedded chunk with texts done and total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Where per-text theme scores are kept between runs (the store), so a re-run neither embeds
+   * nor scores texts it has seen with the same embedder, exemplars and scoring settings. */
+  scoreCache?: VectorCache | null;
+}
+
+export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, options: ClassifierOptions = {}): Promise<Classifier> {
+  const chunkSize = Math.max(1, options.chunkSize ?? EMBED_CHUNK_SIZE);
+  const clauses = options.clauses !== false;
+  const scorer = await createThemeScorer(taxonomy, embedder, options);
+  const scoreCache = createScoreCache(options.scoreCache ?? null, {
+    embedder: embedder.id,
+    topK: scorer.topK,
+    centroidWeight: scorer.centroidWeight,
+    themes: taxonomy.themes.map((t) => [t.id, t.examples]),
+  });
+
+  const score = async (items: { id: string; text: string }[]): Promise<ScoredItem[]> => {
+    const scored = segmentItems(items);
+    // Feedback repeats itself (boilerplate recurs across thousands of rows): each distinct text is
+    // embedded once, a chunk at a time, and only its scores are kept.
+    const unitTexts = distinctUnitTexts(scored, clauses);
+    const unitScores = await scoreCache.get(unitTexts);
+    // Shortest first across the whole run, so every model batch holds texts of nearly one length
+    // and pads little (the embedder only sorts within the slice it is given).
+    const texts = unitTexts.filter((text) => !unitScores.has(text)).sort((a, b) => a.length - b.length);
+    for (let i = 0; i < texts.length; i += chunkSize) {
+      const chunk = texts.slice(i, i + chunkSize);
+      const vectors = await embedder.embed(chunk);
+      const fresh = chunk.map((text, j) => ({ text, scores: scorer.score(vectors[j]!) }));
+      for (const { text, scores } of fresh) unitScores.set(text, scores);
+      await scoreCache.put(fresh);
+      options.onProgress?.(Math.min(i + chunkSize, texts.length), texts.length);
+      // Let signal handlers and timers run between chunks: a long run must still stop on Ctrl-C.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    foldUnitScores(scored, clauses, (text) => unitScores.get(text) as ThemeScores);
+    return scored;
+  };
+
+  const cues = compileThemeCues(taxonomy);
+  const assign = (scoredItems: ScoredItem[], thresholds: Thresholds): ItemAssignment[] => assignItems(scoredItems, taxonomy, thresholds, cues);
+
+  return {
+    score,
+    assign,
+    async classify(items, thresholds) {
+      const scored = await score(items.map((item) => ({ id: item.id, text: item.text })));
+      const assigned = assign(scored, thresholds);
+      return items.map((item, i) => ({ item, ...assigned[i]! }));
+    },
+    scoreCacheHits: () => scoreCache.hits(),
+  };
+}

@@ -1,0 +1,82 @@
+// Stage 1 of the classifier: feedback text → the units that get scored. Each segment (sentence)
+// loses its praise clauses ("Strong CV, but…"); what is left is scored as a whole and, when it
+// has several clauses, clause by clause, so two reasons in one sentence do not dilute each other.
+
+import type { Segment } from '../types.js';
+import { analysePraise } from './favourable.js';
+import { clausesOf, segmentText } from './segment.js';
+
+/** Per theme, in taxonomy order: a unit's score and the index of its nearest exemplar. */
+export interface ThemeScores {
+  /** Mean of the top-k cosines to the theme's exemplars (blended with the centroid when set). */
+  scores: number[];
+  /** Index into `theme.examples` of the nearest exemplar (-1 when the theme has none). */
+  nearest: number[];
+}
+
+export interface UnitScores extends ThemeScores {
+  text: string;
+}
+
+export interface ScoredSegment extends ThemeScores {
+  segment: Segment;
+  /** Some clause praises the candidate. */
+  favourable: boolean;
+  /** Every clause is praise: the segment can carry no theme. */
+  praiseOnly: boolean;
+  /** The text that was embedded: the segment without its praise clauses. */
+  scoredText: string;
+  /** The scored units: the segment's reason text and, when it has several, each of its clauses. */
+  units: UnitScores[];
+}
+
+export interface ScoredItem {
+  id: string;
+  text: string;
+  segments: ScoredSegment[];
+}
+
+/** Items split into segments, praise marked, scores still empty. */
+export function segmentItems(items: { id: string; text: string }[]): ScoredItem[] {
+  return items.map((item) => ({
+    id: item.id,
+    text: item.text,
+    segments: segmentText(item.id, item.text).map((segment) => {
+      const praise = analysePraise(segment.text);
+      return {
+        segment,
+        favourable: praise.favourable,
+        praiseOnly: praise.praiseOnly,
+        scoredText: praise.praiseOnly ? segment.text : praise.reasonText,
+        scores: [],
+        nearest: [],
+        units: [],
+      };
+    }),
+  }));
+}
+
+/** The texts scored for a segment: its reason text, then each clause (unless clauses are off). */
+export function unitTextsOf(segment: ScoredSegment, clauses: boolean): string[] {
+  return clauses ? [segment.scoredText, ...clausesOf(segment.scoredText)] : [segment.scoredText];
+}
+
+/** Every distinct unit text of the items, in first-seen order. */
+export function distinctUnitTexts(items: ScoredItem[], clauses: boolean): string[] {
+  const texts = new Set<string>();
+  for (const item of items) for (const s of item.segments) for (const unit of unitTextsOf(s, clauses)) texts.add(unit);
+  return [...texts];
+}
+
+/** Fills each segment's units and, per theme, its best unit's score and nearest exemplar. */
+export function foldUnitScores(items: ScoredItem[], clauses: boolean, scoresOf: (text: string) => ThemeScores): void {
+  for (const item of items) {
+    for (const s of item.segments) {
+      const units = unitTextsOf(s, clauses).map((text) => ({ text, ...scoresOf(text) }));
+      const themes = units[0]!.scores.length;
+      s.units = units;
+      s.scores = Array.from({ length: themes }, (_, t) => Math.max(...units.map((u) => u.scores[t]!)));
+      s.nearest = Array.from({ length: themes }, (_, t) => units.reduce((best, u) => (u.scores[t]! > best.scores[t]! ? u : best)).nearest[t]!);
+    }
+  }
+}
