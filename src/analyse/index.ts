@@ -10,6 +10,7 @@ import type {
 } from '../types.js';
 import { computeBreakdowns, computePhases } from './breakdowns.js';
 import { diagnoseStages } from './diagnosis.js';
+import { itemFacts } from './facts.js';
 import type { Cooccurrence, ReportModel, ThemeSummary } from './model.js';
 import { prepare, type PreparedItem } from './prepare.js';
 import { selectAllQuotes } from './quotes.js';
@@ -37,6 +38,8 @@ export interface AnalysisInput {
   previous: PreviousRun | null;
   options: { minGroup: number; showIds: boolean; generatedAt: string };
   cache?: { hits: number; misses: number } | null;
+  /** False skips the per-item facts (the report's filters redraw without them). */
+  withFacts?: boolean;
 }
 
 function themeSummaries(
@@ -132,6 +135,8 @@ export function analyse(input: AnalysisInput): ReportModel {
   const stageDiagnosis = diagnoseStages(items, phases, taxonomy.themes, options.minGroup);
   const cooccurrence = cooccurrences(items, order);
   const quotes = selectAllQuotes(items, themeIds, names);
+  // Facts always use pseudonym numbers, even when the report shows ids.
+  const facts = input.withFacts === false ? null : itemFacts(items, breakdowns, themeIds, new Map(all.map((candidate, index) => [candidate.id, index + 1])));
 
   const people = new Set(items.map((prepared) => prepared.person));
   const itemsWithoutCandidate = items.filter((prepared) => prepared.candidate === null).length;
@@ -174,5 +179,6 @@ export function analyse(input: AnalysisInput): ReportModel {
     cache: input.cache ?? null,
     previousRun: input.previous ? { runId: input.previous.runId, finishedAt: input.previous.finishedAt } : null,
     options: { minGroup: options.minGroup, showIds: options.showIds },
+    facts,
   };
 }

@@ -107,6 +107,8 @@ export interface QuotePart {
 
 export interface Quote {
   itemId: string;
+  /** The item's position in input order: its index in ItemFacts. */
+  position: number;
   /** Display name of the candidate (pseudonym unless ids are shown). */
   candidate: string | null;
   stage: string | null;
@@ -135,6 +137,20 @@ export interface ReportCounts {
   itemsWithoutCandidate: number;
 }
 
+/** One entry per item, column by column (index i of every array is item i, in input order). Group
+ * columns index into their value list plus one; 0 means not recorded. `candidate` is the report's
+ * pseudonym number (0: no candidate id); `themes` a bit mask over the taxonomy's theme order. */
+export interface ItemFacts {
+  cohorts: string[];
+  stages: string[];
+  months: string[];
+  cohort: number[];
+  stage: number[];
+  month: number[];
+  candidate: number[];
+  themes: number[];
+}
+
 export interface ReportModel {
   schemaVersion: 1;
   generatedAt: string;
@@ -160,4 +176,6 @@ export interface ReportModel {
   cache: { hits: number; misses: number } | null;
   previousRun: { runId: string; finishedAt: string } | null;
   options: { minGroup: number; showIds: boolean };
+  /** What the report's filters redraw from; null when the taxonomy is too large for them. */
+  facts: ItemFacts | null;
 }

@@ -141,6 +141,7 @@ function selectQuotes(scored: Scored[], names: ReadonlyMap<string, string>): Quo
     const { entry, candidate } = prepared;
     return {
       itemId: entry.item.id,
+      position: prepared.position,
       candidate: candidate === null ? null : (names.get(candidate) ?? null),
       stage: entry.item.stage,
       date: entry.item.date,

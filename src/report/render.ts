@@ -2,332 +2,42 @@
 // drawn in the browser by the chart script (src/report/client) from the embedded JSON. No network, strict CSP.
 
 import { createHash } from 'node:crypto';
-import type { GroupBreakdown, Quote, ReportModel, ThemeSummary } from '../analyse/model.js';
-import { PHASE_LABELS } from '../analyse/phases.js';
+import type { ReportModel } from '../analyse/model.js';
 import { loadAssets } from './assets.js';
-import { CHART_COHORTS, chartData, type ChartData } from './chart-data.js';
+import { chartData } from './chart-data.js';
+import { filterData } from './filter-data.js';
 import { formatCount, formatShare } from './format.js';
 import { html, Html, jsonForScript, unsafe } from './html.js';
-import { own } from '../own.js';
-
-const TABLE_ROWS = 100;
-const TOP_REPEATERS = 20;
-const REJECTS_LISTED = 50;
+import {
+  cohortSection,
+  cooccurrenceSection,
+  dataQualitySection,
+  header,
+  keyFindings,
+  overTimeSection,
+  prevalenceSection,
+  recurrenceSection,
+  stageSection,
+  themesSection,
+} from './sections.js';
 
 export { formatCount, formatShare };
 export { chartData, CHART_COHORTS, TREND_THEMES, type ChartData } from './chart-data.js';
-
-function formatChange(theme: ThemeSummary): string {
-  if (theme.change === null) return '—';
-  const { items, share } = theme.change;
-  const sign = (value: number) => (value > 0 ? '+' : value < 0 ? '−' : '±');
-  const points = Math.abs(share * 100).toFixed(1);
-  return `${sign(items)}${formatCount(Math.abs(items))} items (${sign(share)}${points} pts)`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('base64');
 }
 
-function table(caption: string, head: string[], rows: HtmlValueRow[], note?: string): Html {
-  // Wide tables scroll inside their own box (focusable, so keyboards can scroll it too); the page never does.
-  return html`<p class="scroll-cue" hidden>Scroll sideways for more columns →</p><div class="table-scroll" role="region" tabindex="0" aria-label="${caption}"><table>
-<caption>${caption}</caption>
-<thead><tr>${head.map((cell) => html`<th scope="col">${cell}</th>`)}</tr></thead>
-<tbody>${rows.map((row) => html`<tr>${row.map((cell, index) => (index === 0 ? html`<th scope="row">${cell}</th>` : html`<td>${cell}</td>`))}</tr>\n`)}</tbody>
-</table></div>${note ? html`<p class="table-note">${note}</p>` : ''}`;
-}
-type HtmlValueRow = (string | Html)[];
-
-function dataTable(caption: string, head: string[], rows: HtmlValueRow[], note?: string): Html {
-  return html`<details class="data-table"><summary>Data table: ${caption}</summary>${table(caption, head, rows, note)}</details>`;
-}
-
-function chartSection(options: {
-  id: string;
-  title: string;
-  takeaway: string;
-  chart: string;
-  description: string;
-  tables: Html;
-  extra?: Html;
-}): Html {
-  // The lead (title, takeaway, chart) prints as one block so a heading never ends a page.
-  return html`<section class="chart-section" id="${options.id}" aria-labelledby="${options.id}-title">
-<div class="chart-layout">
-<div class="chart-lead">
-<h2 id="${options.id}-title">${options.title}</h2>
-<p class="takeaway">${options.takeaway}</p>
-<figure class="chart" data-chart="${options.chart}" role="img" aria-label="${options.title}. ${options.takeaway}">
-<noscript><p class="no-script">The chart needs JavaScript; the data table has the same figures.</p></noscript>
-</figure>
-</div>
-<div class="chart-side"><p class="chart-help">${options.description}</p>${options.tables}</div>
-</div>
-${options.extra ?? ''}
-</section>`;
-}
-
-function groupLabel(key: string | null): string {
-  return key ?? 'Not recorded';
-}
-
-function topThemesCell(group: GroupBreakdown, labels: Map<string, string>, count = 3): string {
-  if (group.suppressed || group.themes === null) return 'suppressed';
-  const ranked = Object.entries(group.themes)
-    .filter(([, items]) => items > 0)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count);
-  if (ranked.length === 0) return '—';
-  return ranked.map(([id, items]) => `${labels.get(id) ?? id} ${formatShare(items / group.items)}`).join(', ');
-}
-
-function header(model: ReportModel): Html {
-  const { counts, inputs, engine } = model;
-  const range = inputs.dateRange ? `${inputs.dateRange.from} to ${inputs.dateRange.to}` : 'no dates';
-  const files = inputs.files.length
-    ? inputs.files.map((file) => html`<li><code>${file.source}</code> — ${formatCount(file.items)} items of ${formatCount(file.dataRows)} rows (${file.encoding}, delimiter ${JSON.stringify(file.delimiter)})</li>`)
-    : html`<li>none recorded</li>`;
-  const banner = engine.fallbackReason
-    ? html`<div class="banner banner-warning" role="alert"><strong>Lower accuracy:</strong> classified with the lexical fallback because ${engine.fallbackReason}; results are less accurate. Run <code>feedback-themes model pull</code> on a machine with network access (or pass <code>--model</code> a local model folder) and run again.</div>`
-    : '';
-  return html`<header class="masthead">
-<p class="eyebrow">Rejection feedback report</p>
-<h1>What keeps going wrong for our candidates</h1>
-<p class="lede">${formatCount(counts.items)} feedback items from ${formatCount(counts.candidates)} candidates, ${range}.</p>
-${banner}
-<dl class="facts">
-<div><dt>Files</dt><dd><ul class="files">${files}</ul></dd></div>
-<div><dt>Rows</dt><dd>${formatCount(counts.dataRows)} read, ${formatCount(counts.items)} analysed, <a href="#data-quality">${formatCount(counts.rejectedRows)} rejected</a></dd></div>
-<div><dt>Date range</dt><dd>${range}</dd></div>
-<div><dt>Candidates</dt><dd>${formatCount(counts.candidates)}${counts.itemsWithoutCandidate > 0 ? ` (${formatCount(counts.itemsWithoutCandidate)} items without a candidate id)` : ''}</dd></div>
-<div><dt>Engine</dt><dd>${engine.name}${engine.model ? html` — <code>${engine.model}</code>` : ''}${engine.fallbackReason ? ' (fallback)' : ''}</dd></div>
-<div><dt>Taxonomy</dt><dd><code>${model.taxonomy.source}</code>, ${model.taxonomy.themes.length} themes; thresholds: <code>${model.thresholdsSource}</code></dd></div>
-<div><dt>Compared with</dt><dd>${model.previousRun ? html`run <code>${model.previousRun.runId}</code> of ${model.previousRun.finishedAt}` : 'no previous run'}</dd></div>
-<div><dt>Privacy</dt><dd>Groups with fewer than ${model.options.minGroup} candidates are suppressed; candidates are ${model.options.showIds ? 'shown by their ids' : 'pseudonymised'}.</dd></div>
-</dl>
-</header>`;
-}
-
-function keyFindings(model: ReportModel): Html {
-  return html`<section class="findings" id="findings" aria-labelledby="findings-title">
-<h2 id="findings-title">Key findings</h2>
-<ul>
-<li><strong>Where:</strong> ${model.takeaways.stageHeatmap}</li>
-<li><strong>What:</strong> ${model.takeaways.prevalence}</li>
-<li><strong>Who repeats:</strong> ${model.takeaways.recurrence}</li>
-</ul>
-</section>`;
-}
-
-function prevalenceSection(model: ReportModel): Html {
-  const rows = [...model.themes]
-    .sort((a, b) => b.items - a.items)
-    .map((theme) => [
-      theme.label,
-      theme.actionable ? 'yes' : 'no',
-      formatCount(theme.items),
-      formatShare(theme.share),
-      formatCount(theme.candidates),
-      formatChange(theme),
-    ]);
-  return chartSection({
-    id: 'prevalence',
-    title: 'How often each theme comes up',
-    takeaway: model.takeaways.prevalence,
-    chart: 'prevalence',
-    description:
-      'Share of feedback items with each theme (an item can have several). Solid bars: within the candidate’s control; hatched bars marked “outside control”: not.',
-    tables: dataTable('Themes by items', ['Theme', 'Actionable', 'Items', 'Share', 'Candidates', 'Change since last run'], rows),
-  });
-}
-
-function stageSection(model: ReportModel, labels: Map<string, string>): Html {
-  const themeIds = model.themes.map((theme) => theme.id);
-  const phaseRows = model.stageDiagnosis.phases
-    .filter((phase) => phase.items > 0)
-    .map((phase) => [
-      PHASE_LABELS[phase.key],
-      formatCount(phase.items),
-      formatCount(phase.candidates),
-      ...themeIds.map((id) => (phase.themes === null ? 'suppressed' : formatCount(own(phase.themes, id) ?? 0))),
-    ]);
-  const stageRows = model.breakdowns.byStage.slice(0, TABLE_ROWS).map((group) => [
-    groupLabel(group.key),
-    formatCount(group.items),
-    formatCount(group.candidates),
-    topThemesCell(group, labels),
-  ]);
-  const tables = html`${dataTable(
-    'Items by phase and theme',
-    ['Phase', 'Items', 'Candidates', ...themeIds.map((id) => labels.get(id) ?? id)],
-    phaseRows,
-  )}${dataTable(
-    'Stages as written in the data',
-    ['Stage', 'Items', 'Candidates', 'Leading themes'],
-    stageRows,
-    model.breakdowns.byStage.length > TABLE_ROWS ? `First ${TABLE_ROWS} of ${model.breakdowns.byStage.length} stages.` : undefined,
-  )}`;
-  return chartSection({
-    id: 'stages',
-    title: 'Which themes dominate at each stage',
-    takeaway: model.takeaways.stageHeatmap,
-    chart: 'stages',
-    description:
-      'Share of each phase’s items with each theme; darker is more. Application and tests come before interview; problems there keep candidates from being seen.',
-    tables,
-  });
-}
-
-function overTimeSection(model: ReportModel, data: ChartData, labels: Map<string, string>): Html {
-  const rows = data.months.map((month) => [
-    groupLabel(month.key),
-    formatCount(month.items),
-    formatCount(month.candidates),
-    ...data.trendThemes.map((id) => (month.themes === null ? 'suppressed' : formatShare((own(month.themes, id) ?? 0) / Math.max(1, month.items)))),
-  ]);
-  return chartSection({
-    id: 'over-time',
-    title: 'Themes over time',
-    takeaway: model.takeaways.overTime,
-    chart: 'over-time',
-    description: 'Share of each month’s items with the five most common themes. Suppressed months leave a gap.',
-    tables: dataTable('Share of items by month', ['Month', 'Items', 'Candidates', ...data.trendThemes.map((id) => labels.get(id) ?? id)], rows),
-  });
-}
-
-function recurrenceSection(model: ReportModel, labels: Map<string, string>): Html {
-  const themeRows = [...model.themes]
-    .filter((theme) => theme.recurringCandidates > 0)
-    .sort((a, b) => b.recurringCandidates - a.recurringCandidates)
-    .map((theme) => [theme.label, formatCount(theme.recurringCandidates), formatCount(theme.candidates)]);
-  const repeaterRows = model.recurrence.slice(0, TOP_REPEATERS).map((candidate) => [
-    candidate.candidate,
-    formatCount(candidate.items),
-    candidate.themes.map((theme) => `${labels.get(theme.id) ?? theme.id} ×${theme.items}`).join(', '),
-  ]);
-  const repeaters = html`<div class="repeaters">
-<h3>Top repeaters</h3>
-${
-  repeaterRows.length > 0
-    ? table(
-        'Candidates whose rejections repeat the same theme',
-        ['Candidate', 'Feedback items', 'Repeated themes'],
-        repeaterRows,
-        model.recurrence.length > TOP_REPEATERS ? `First ${TOP_REPEATERS} of ${formatCount(model.recurrence.length)} candidates; all are in summary.json.` : undefined,
-      )
-    : html`<p>No candidate has the same theme in two or more rejections.</p>`
-}
-<p class="table-note">Worth a one-to-one: the same theme across several rejections points to something the candidate keeps doing, not bad luck.</p>
-</div>`;
-  return chartSection({
-    id: 'recurrence',
-    title: 'Failures that repeat for the same candidate',
-    takeaway: model.takeaways.recurrence,
-    chart: 'recurrence',
-    description: 'Candidates who got the theme in two or more of their rejections.',
-    tables: dataTable('Candidates repeating each theme', ['Theme', 'Candidates repeating it', 'Candidates with it at all'], themeRows),
-    extra: repeaters,
-  });
-}
-
-function cooccurrenceSection(model: ReportModel, labels: Map<string, string>): Html {
-  const rows = model.cooccurrence
-    .slice(0, TABLE_ROWS)
-    .map((pair) => [`${labels.get(pair.a) ?? pair.a} + ${labels.get(pair.b) ?? pair.b}`, formatCount(pair.items)]);
-  return chartSection({
-    id: 'cooccurrence',
-    title: 'Themes that come together',
-    takeaway: model.takeaways.cooccurrence,
-    chart: 'cooccurrence',
-    description: 'Items carrying both themes of a pair; the number is printed in each cell.',
-    tables: dataTable('Theme pairs', ['Pair', 'Items with both'], rows),
-  });
-}
-
-function cohortSection(model: ReportModel, data: ChartData, labels: Map<string, string>): Html {
-  const cohorts = model.breakdowns.byCohort;
-  const rows = cohorts.slice(0, TABLE_ROWS).map((group) => [
-    groupLabel(group.key),
-    formatCount(group.items),
-    formatCount(group.candidates),
-    ...data.cohortThemes.map((id) => (group.themes === null ? 'suppressed' : formatShare((own(group.themes, id) ?? 0) / Math.max(1, group.items)))),
-  ]);
-  const named = cohorts.filter((group) => group.key !== null).length;
-  return chartSection({
-    id: 'cohorts',
-    title: 'Cohorts compared',
-    takeaway: model.takeaways.cohorts,
-    chart: 'cohorts',
-    description: `Share of each cohort’s items with the most common themes. Cohorts with fewer than ${model.options.minGroup} candidates are suppressed so no one can be identified.`,
-    tables: dataTable(
-      'Share of items by cohort',
-      ['Cohort', 'Items', 'Candidates', ...data.cohortThemes.map((id) => labels.get(id) ?? id)],
-      rows,
-      named > CHART_COHORTS ? `The chart shows the ${CHART_COHORTS} largest of ${named} cohorts.` : undefined,
-    ),
-  });
-}
-
-function quoteBlock(quote: Quote): Html {
-  const context = [quote.candidate, quote.stage, quote.date].filter((part): part is string => Boolean(part)).join(' · ');
-  const body = quote.parts.map((part) =>
-    part.mark === 'none' ? html`${part.text}` : part.mark === 'cue' ? html`<mark class="cue">${part.text}</mark>` : html`<mark>${part.text}</mark>`,
-  );
-  return html`<figure class="quote"><blockquote>${body}</blockquote><figcaption>${context || 'no details'}</figcaption></figure>`;
-}
-
-function themesSection(model: ReportModel): Html {
-  const definitions = new Map(model.taxonomy.themes.map((theme) => [theme.id, theme]));
-  const ranked = [...model.themes].sort((a, b) => b.items - a.items);
-  const present = ranked.filter((theme) => theme.items > 0);
-  const absent = ranked.filter((theme) => theme.items === 0);
-  const cards = present.map((summary) => {
-    const theme = definitions.get(summary.id)!;
-    const quotes = own(model.quotes, summary.id) ?? [];
-    return html`<article class="theme-card" id="theme-${summary.id}">
-<header><h3>${summary.label}</h3><span class="badge ${summary.actionable ? 'badge-actionable' : 'badge-outside'}">${summary.actionable ? 'Actionable' : 'Outside the candidate’s control'}</span></header>
-<p class="theme-figures"><strong>${formatCount(summary.items)}</strong> items (${formatShare(summary.share)}) · ${plural(summary.candidates, 'candidate')} · ${formatCount(summary.recurringCandidates)} repeating</p>
-<p class="definition">${theme.description}</p>
-<div class="advice"><h4>What to suggest</h4><p>${theme.advice}</p></div>
-${quotes.length > 0 ? html`<h4>In their words</h4>${quotes.map(quoteBlock)}` : ''}
-</article>`;
-  });
-  return html`<section id="themes" aria-labelledby="themes-title">
-<h2 id="themes-title">Themes, advice and evidence</h2>
-<p class="section-intro">Quotes are sampled from the highest-scoring items, one per candidate; the highlighted sentence is the evidence the theme was matched on, with taxonomy cues in bold.</p>
-<div class="theme-grid">${cards}</div>
-${absent.length > 0 ? html`<p class="absent">Not found in this feedback: ${absent.map((theme) => theme.label).join(', ')}.</p>` : ''}
-</section>`;
-}
-
-function dataQualitySection(model: ReportModel): Html {
-  const { rejects, files } = model.inputs;
-  const byReason = new Map<string, number>();
-  for (const reject of rejects) byReason.set(reject.reason, (byReason.get(reject.reason) ?? 0) + 1);
-  const reasonRows = [...byReason.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([reason, count]) => [reason, formatCount(count)]);
-  const firstRejects = [...rejects]
-    .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.line - b.line))
-    .slice(0, REJECTS_LISTED)
-    .map((reject) => [`${reject.source}:${reject.line}`, reject.reason]);
-  const notes = files.flatMap((file) => file.notes.map((note) => html`<li><code>${file.source}</code>: ${note}</li>`));
-  return html`<section id="data-quality" aria-labelledby="data-quality-title">
-<h2 id="data-quality-title">Data quality</h2>
-<p>${formatCount(model.counts.dataRows)} data rows read; ${formatCount(model.counts.items)} analysed; ${formatCount(model.counts.rejectedRows)} rejected; ${formatCount(model.counts.unthemedItems)} analysed items matched no theme.</p>
-${
-  rejects.length > 0
-    ? html`${table('Rejected rows by reason', ['Reason', 'Rows'], reasonRows)}
-${table('Rejected rows', ['File:line', 'Reason'], firstRejects, rejects.length > REJECTS_LISTED ? `First ${REJECTS_LISTED} of ${formatCount(rejects.length)}; all are in rejects.csv.` : 'All rejected rows are also in rejects.csv.')}`
-    : html`<p>No rows were rejected.</p>`
-}
-${notes.length > 0 ? html`<h3>Notes from reading the files</h3><ul class="notes">${notes}</ul>` : ''}
-</section>`;
+/** Hidden until the chart script fills its options: without the script it could do nothing. */
+function filterForm(items: number): Html {
+  return html`<form id="filters" class="filters" hidden aria-labelledby="filters-title">
+<h2 id="filters-title" class="filters-title">Focus on</h2>
+<div class="filter"><label for="filter-cohort">Cohort</label><select id="filter-cohort" name="cohort"><option value="">All cohorts</option></select></div>
+<div class="filter"><label for="filter-stage">Stage</label><select id="filter-stage" name="stage"><option value="">All stages</option></select></div>
+<div class="filter"><label for="filter-period">Period</label><select id="filter-period" name="period"><option value="">All dates</option></select></div>
+<p class="filter-status" role="status"><strong data-count="items">${formatCount(items)}</strong> of ${formatCount(items)} items. <span class="filter-status-note"></span></p>
+<p class="filter-help">Only choices with at least enough candidates to stay anonymous are offered.</p>
+</form>`;
 }
 
 export function renderReport(model: ReportModel): string {
@@ -335,6 +45,7 @@ export function renderReport(model: ReportModel): string {
   const labels = new Map(model.themes.map((theme) => [theme.id, theme.label]));
   const data = chartData(model);
   const dataJson = jsonForScript(data);
+  const filters = filterData(model);
   const csp = [
     "default-src 'none'",
     `script-src 'sha256-${sha256(assets.d3)}' 'sha256-${sha256(assets.script)}'`,
@@ -356,6 +67,7 @@ export function renderReport(model: ReportModel): string {
 <body>
 <a class="skip" href="#findings">Skip to findings</a>
 ${header(model)}
+${filters ? filterForm(model.counts.items) : ''}
 <nav class="toc" aria-label="Sections"><ul>
 <li><a href="#findings">Findings</a></li><li><a href="#prevalence">Themes</a></li><li><a href="#stages">Stages</a></li><li><a href="#over-time">Over time</a></li><li><a href="#recurrence">Repeats</a></li><li><a href="#cooccurrence">Together</a></li><li><a href="#cohorts">Cohorts</a></li><li><a href="#themes">Advice &amp; quotes</a></li><li><a href="#data-quality">Data quality</a></li>
 </ul></nav>
@@ -372,6 +84,7 @@ ${dataQualitySection(model)}
 </main>
 <footer class="colophon">Generated ${model.generatedAt} by feedback-themes. Feedback text is shown as written, with personal data redacted when redaction is on.</footer>
 <script type="application/json" id="report-data">${unsafe(dataJson)}</script>
+${filters ? html`<script type="application/json" id="report-filters">${unsafe(jsonForScript(filters))}</script>` : ''}
 <script>${unsafe(assets.d3)}</script>
 <script>${unsafe(assets.script)}</script>
 </body>

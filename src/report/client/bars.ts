@@ -66,7 +66,7 @@ export function groupedBars(figure: Figure, width: number, groups: BarGroup[], o
   const barSpace = Math.max(40, width - barLeft - valueRoom);
   const max = d3.max(rows, (row) => row.value) || 1;
   const x = d3.scaleLinear().domain([0, max]).range([0, barSpace]);
-  const axisHeight = 22;
+  const axisHeight = 28;
   const axis = svg.append('g').attr('class', 'axis').attr('transform', `translate(${barLeft},${top + axisHeight - 4})`);
   axis.call(
     d3

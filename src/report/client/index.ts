@@ -3,8 +3,10 @@
 // the page only through textContent; nothing is fetched.
 
 import type { ChartData } from '../chart-data.js';
+import type { FilterData } from '../filter-data.js';
 import { drawCharts } from './charts.js';
 import { d3 } from './d3.js';
+import { setUpFilters } from './filters.js';
 
 /** Shows the "scroll sideways" cue above each table box whose table is wider than the box. */
 function markOverflowingTables(): void {
@@ -19,11 +21,22 @@ const PAPER_WIDTH = 700;
 
 function start(): void {
   markOverflowingTables();
-  document.querySelectorAll('details').forEach((details) => details.addEventListener('toggle', markOverflowingTables));
+  // Toggle events do not bubble, but they can be caught on the way down: one listener for every
+  // data table, including those the filters render later.
+  document.addEventListener('toggle', markOverflowingTables, true);
   const source = document.getElementById('report-data');
   if (!source || typeof d3 === 'undefined') return;
-  const data = JSON.parse(source.textContent ?? '{}') as ChartData;
+  let data = JSON.parse(source.textContent ?? '{}') as ChartData;
   drawCharts(document, data);
+  const filters = document.getElementById('report-filters');
+  if (filters) {
+    const initial = data;
+    setUpFilters(JSON.parse(filters.textContent ?? '{}') as FilterData, (chart) => {
+      data = chart;
+      drawCharts(document, data);
+      markOverflowingTables();
+    }, initial);
+  }
   let lastWidth = document.documentElement.clientWidth;
   let pending = 0;
   const redraw = () => {

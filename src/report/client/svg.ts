@@ -51,7 +51,7 @@ export function labelLines(
   options: { x: number; y: number; size: number; anchor?: 'start' | 'middle' | 'end'; className: string; valign?: 'top' | 'middle' },
 ) {
   const step = options.size * LINE_HEIGHT;
-  const top = options.valign === 'top' ? options.y + options.size * 0.8 : options.y - ((lines.length - 1) * step) / 2 + options.size * 0.35;
+  const top = options.valign === 'top' ? options.y + options.size : options.y - ((lines.length - 1) * step) / 2 + options.size * 0.35;
   const text = parent
     .append('text')
     .attr('class', options.className)
@@ -92,7 +92,7 @@ export function swatchLegend(
   entries: { label: string; draw: (group: Group) => void }[],
   top = 0,
 ): number {
-  const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(0,${top})`);
+  const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(0,${top + 2})`);
   let x = 0;
   let y = 0;
   const size = TEXT.small;
@@ -110,7 +110,7 @@ export function swatchLegend(
     y += (lines.length - 1) * size * LINE_HEIGHT;
     x += entryWidth;
   }
-  return y + rowHeight;
+  return y + rowHeight + 2;
 }
 
 /** Single-hue sequential blues: ordered by lightness, so readable without colour vision. */

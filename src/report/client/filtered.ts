@@ -1,0 +1,51 @@
+// The report for a selection of items, computed in the browser by the same analysis and section
+// renderers that made the page, from the embedded facts alone.
+
+import { analyse } from '../../analyse/index.js';
+import type { ReportModel } from '../../analyse/model.js';
+import { themesOfMask } from '../../analyse/facts.js';
+import type { ClassifiedItem } from '../../types.js';
+import type { FilterData } from '../filter-data.js';
+
+export function filteredModel(data: FilterData, chosen: readonly number[]): ReportModel {
+  const { facts } = data;
+  const themeIds = data.taxonomy.themes.map((theme) => theme.id);
+  const classified: ClassifiedItem[] = chosen.map((i) => {
+    const month = facts.month[i] === 0 ? null : facts.months[facts.month[i] - 1];
+    return {
+      item: {
+        id: String(i),
+        candidate: facts.candidate[i] > 0 ? `Candidate ${facts.candidate[i]}` : null,
+        cohort: facts.cohort[i] === 0 ? null : facts.cohorts[facts.cohort[i] - 1],
+        stage: facts.stage[i] === 0 ? null : facts.stages[facts.stage[i] - 1],
+        employer: null,
+        role: null,
+        date: month === null ? null : `${month}-01`,
+        text: '',
+        source: '',
+        line: i,
+      },
+      themes: themesOfMask(facts.themes[i], themeIds).map((themeId) => ({
+        themeId,
+        score: 0,
+        evidence: { segmentIndex: 0, segment: '', exemplar: '', cues: [], score: 0 },
+      })),
+      segments: [],
+    };
+  });
+  const model = analyse({
+    classified,
+    taxonomy: data.taxonomy,
+    engine: data.engine,
+    inputs: { files: [], rejects: [], dataRows: chosen.length },
+    thresholdsSource: data.thresholdsSource,
+    previous: null,
+    // The candidates are already pseudonyms ("Candidate 7"): keep the report's numbering.
+    options: { minGroup: data.minGroup, showIds: true, generatedAt: data.generatedAt },
+    withFacts: false,
+  });
+  const inSelection = new Set(chosen);
+  const quotes: ReportModel['quotes'] = {};
+  for (const id of themeIds) quotes[id] = (data.quotes[id] ?? []).filter((entry) => inSelection.has(entry.item)).map((entry) => entry.quote);
+  return { ...model, quotes, options: { ...model.options, showIds: false } };
+}
