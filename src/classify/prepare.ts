@@ -8,7 +8,7 @@ import type { EngineInfo, Taxonomy, Thresholds } from '../types.js';
 import { createCachedEmbedder, type CacheStats, type VectorCache } from './cache.js';
 import { createClassifier, type Classifier } from './classifier.js';
 import { selectEngine } from './engine.js';
-import { defaultThresholds, loadThresholds } from './thresholds.js';
+import { defaultThresholds, loadThresholds, SCORING_DEFAULTS } from './thresholds.js';
 
 export interface PreparedClassifier {
   taxonomy: Taxonomy;
@@ -26,15 +26,21 @@ export async function prepareClassifier(
   options: { store?: VectorCache | null; taxonomy?: Taxonomy } = {},
 ): Promise<PreparedClassifier> {
   const taxonomy = options.taxonomy ?? (await loadTaxonomy(config.taxonomy));
-  const selected = await selectEngine(config, taxonomy, logger);
+  const store = options.store ?? null;
+  // The sentence model's vectors are worth keeping between runs; the lexical engine's are not.
+  let cachedModel: ReturnType<typeof createCachedEmbedder> | null = null;
+  const selected = await selectEngine(config, taxonomy, logger, {
+    wrapModel: (model) => (cachedModel = createCachedEmbedder(model, store)),
+  });
   const thresholds = config.thresholds
     ? await loadThresholds(config.thresholds, selected.info.name, selected.info.model)
     : defaultThresholds(selected.info.name, selected.info.model);
-  const embedder = createCachedEmbedder(selected.embedder, options.store ?? null);
-  const cacheable = Boolean(options.store) && selected.embedder.cacheable !== false;
+  const embedder = cachedModel ? selected.embedder : createCachedEmbedder(selected.embedder, null);
+  const cacheable = Boolean(store) && selected.info.name !== 'lexical';
   const classifier = await createClassifier(taxonomy, embedder, {
+    ...SCORING_DEFAULTS[selected.info.name],
     onProgress: (done, total) => logger.progress('classifying sentences', done, total),
-    scoreCache: cacheable ? options.store : null,
+    scoreCache: cacheable ? store : null,
   });
   return {
     taxonomy,
@@ -43,8 +49,8 @@ export async function prepareClassifier(
     classifier,
     // A hit is a distinct text whose vector or theme scores came from the store.
     cacheStats: () => {
-      if (!cacheable) return null;
-      const { hits, misses } = embedder.stats();
+      if (!cacheable || !cachedModel) return null;
+      const { hits, misses } = (cachedModel as ReturnType<typeof createCachedEmbedder>).stats();
       return { hits: hits + classifier.scoreCacheHits(), misses };
     },
     dispose: async () => {

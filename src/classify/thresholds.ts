@@ -5,7 +5,7 @@
 import { parse as parseYaml } from 'yaml';
 import { CliError, ExitCode } from '../errors.js';
 import { readUserText } from '../io/user-file.js';
-import { UNINFORMATIVE_THEME, type EngineName, type Taxonomy, type Thresholds } from '../types.js';
+import { ENGINE_NAMES, UNINFORMATIVE_THEME, type EngineName, type Taxonomy, type Thresholds } from '../types.js';
 import { eligibleScores, themeThreshold } from './assign.js';
 import type { ScoredItem } from './units.js';
 import { emptyTable } from '../own.js';
@@ -25,30 +25,37 @@ import { emptyTable } from '../own.js';
 export const LEXICAL_DEFAULTS = { floor: 0.24, margin: 0.04 } as const;
 
 /**
- * all-MiniLM-L6-v2 (mean pooling, normalised; cosine in [-1, 1]). No weights are reachable here,
- * so these come from the model's published similarity behaviour, not from a fit:
- * - sentence-transformers quick start (all-MiniLM-L6-v2): "The weather is lovely today." vs "It's so
- *   sunny outside!" 0.666 (same topic, no shared words); vs "He drove to the stadium." 0.105 and
- *   0.141 (unrelated). Unrelated English sentences sit around 0.0–0.2.
- * - Paraphrases worded differently land around 0.6–0.65 (0.649 and 0.611 for a paraphrase pair in a
- *   published all-MiniLM-L6-v2 analysis, with the nearest related-but-different sentence at 0.578);
- *   a passage against a quarter of itself scores ~0.59, near-duplicates 0.85+.
- * - A default retrieval threshold of 0.7 was reported as rarely reached with this model
- *   (masaic-ai-platform/AgC#72): genuine matches between different sentences mostly fall in 0.4–0.7.
- * A feedback sentence and an exemplar of its theme are same-topic, differently worded sentences
- * (≈0.45–0.7); a sentence about another theme is still about job applications, so it sits above
- * the unrelated baseline (≈0.2–0.4). A theme's score is the mean of its top 3 exemplar cosines,
- * a few hundredths below the single best one. Hence an absolute floor of 0.40 (above same-domain
- * background, below typical same-topic scores) and a margin of 0.07 below the best theme of the
- * sentence or clause: a second theme is kept only when it is nearly as close as the best, since a
- * same-topic and a merely related pair differ by ~0.2. Two reasons in one sentence are handled by
- * scoring each clause, not by a wide margin. `evaluate --calibrate` fits per-theme thresholds to
- * the user's own labels.
+ * all-MiniLM-L6-v2 alone (mean pooling, normalised): fitted on the two development sets pooled with
+ * the real weights (`tsx scripts/fit-engine.ts --engine transformers data/eval/dev.csv
+ * data/eval/dev2.csv`), over top-k, centroid weight, floor and margin, taking the best
+ * neighbourhood (mean micro-F1 within ±0.02 of floor and margin) rather than the single best cell.
+ * A margin of 0 means one theme per scored unit; a sentence with two reasons still gets both
+ * through its clauses. See README, "How the thresholds were fitted".
  */
-export const TRANSFORMERS_DEFAULTS = { floor: 0.4, margin: 0.07 } as const;
+export const TRANSFORMERS_DEFAULTS = { floor: 0.38, margin: 0 } as const;
+
+/**
+ * The hybrid engine (0.45 of the score from model cosines, 0.55 lexical), fitted the same way on the same two
+ * development sets (`--engine hybrid`); see TRANSFORMERS_DEFAULTS.
+ */
+export const HYBRID_DEFAULTS = { floor: 0.28, margin: 0.01 } as const;
+
+/** How each engine turns exemplar cosines into a theme score: the top-k mean, mixed with the theme
+ * centroid's cosine at this weight (the lexical values predate the fit of the others). */
+export const SCORING_DEFAULTS: Record<EngineName, { topK: number; centroidWeight: number }> = {
+  lexical: { topK: 3, centroidWeight: 0.4 },
+  transformers: { topK: 2, centroidWeight: 0.3 },
+  hybrid: { topK: 3, centroidWeight: 0.4 },
+};
+
+const ENGINE_DEFAULTS: Record<EngineName, { floor: number; margin: number }> = {
+  lexical: LEXICAL_DEFAULTS,
+  transformers: TRANSFORMERS_DEFAULTS,
+  hybrid: HYBRID_DEFAULTS,
+};
 
 export function defaultThresholds(engine: EngineName, model: string | null): Thresholds {
-  const base = engine === 'lexical' ? LEXICAL_DEFAULTS : TRANSFORMERS_DEFAULTS;
+  const base = ENGINE_DEFAULTS[engine];
   return {
     engine,
     model: engine === 'lexical' ? null : model,
@@ -80,8 +87,8 @@ export function parseThresholds(raw: string, path: string, engine: EngineName, m
   }
   if (!isRecord(data)) throw new CliError(`${path}: expected an object with engine, floor, margin and perTheme.`, ExitCode.usage);
   const fileEngine = data.engine;
-  if (fileEngine !== 'lexical' && fileEngine !== 'transformers') {
-    throw new CliError(`${path}: engine: expected "lexical" or "transformers", got ${JSON.stringify(fileEngine)}.`, ExitCode.usage);
+  if (!(ENGINE_NAMES as readonly unknown[]).includes(fileEngine)) {
+    throw new CliError(`${path}: engine: expected one of ${ENGINE_NAMES.join(', ')}, got ${JSON.stringify(fileEngine)}.`, ExitCode.usage);
   }
   const number = (key: string, min: number, max: number): number => {
     const value = data[key as keyof typeof data];
@@ -113,7 +120,7 @@ export function parseThresholds(raw: string, path: string, engine: EngineName, m
       ExitCode.usage,
     );
   }
-  if (engine === 'transformers' && fileModel !== null && model !== null && !sameModel(fileModel, model)) {
+  if (engine !== 'lexical' && fileModel !== null && model !== null && !sameModel(fileModel, model)) {
     throw new CliError(
       `${path}: these thresholds were fitted for model "${fileModel}", but this run uses "${model}". ` +
         'Calibrate for this model with `evaluate --calibrate`, or set model: null in the file to use them with any model.',

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Embedder, ModelDtype } from '../types.js';
+import { readModelPooling } from '../models/meta.js';
 import { DIGEST_MEMO_FILE, fileDigest } from './model-digest.js';
 import { ModelUnavailableError } from './model-unavailable.js';
 import { cachedModelPath, isHubModelId, isLocalModelPath, onnxFileFor, REQUIRED_MODEL_FILES, resolveLocalModelPath } from './models.js';
@@ -42,6 +43,7 @@ export const MODEL_BATCH_SIZE = 16;
 const HUB_RESPONSE_TIMEOUT_MS = 30_000;
 
 type TransformersModule = typeof import('@huggingface/transformers');
+type Pooling = 'mean' | 'cls';
 
 /** The slice of the feature-extraction pipeline this module uses. */
 /** A tensor as the library returns it: flat data in row-major order. */
@@ -59,12 +61,13 @@ export interface FeatureExtractor {
 }
 
 /**
- * One batch through the model, then mean pooling over the real tokens and L2 normalisation — what
+ * One batch through the model, then pooling (the mean over the real tokens, or the CLS token) and L2
+ * normalisation. Mean pooling is what
  * the pipeline's `{ pooling: 'mean', normalize: true }` computes, written row by row: the library's
  * pooling converts the 64-bit attention mask element by element for every hidden unit, which cost
  * more than a tenth of the embedding time on MiniLM-sized models.
  */
-async function embedBatch(pipe: FeatureExtractor, texts: string[], dims: number): Promise<Float32Array[]> {
+async function embedBatch(pipe: FeatureExtractor, texts: string[], dims: number, pooling: Pooling): Promise<Float32Array[]> {
   const inputs = pipe.tokenizer(texts, { padding: true, truncation: true });
   const outputs = await pipe.model(inputs);
   const hidden = outputs.last_hidden_state ?? outputs.logits ?? outputs.token_embeddings;
@@ -79,7 +82,9 @@ async function embedBatch(pipe: FeatureExtractor, texts: string[], dims: number)
   for (let row = 0; row < rows; row++) {
     sum.fill(0);
     let count = 0;
-    for (let token = 0; token < tokens; token++) {
+    // CLS pooling: the first token alone (checkpoints trained that way, recorded by `model import`).
+    const poolTokens = pooling === 'cls' ? Math.min(1, tokens) : tokens;
+    for (let token = 0; token < poolTokens; token++) {
       if (Number(mask[row * tokens + token]) === 0) continue;
       count++;
       const offset = (row * tokens + token) * dims;
@@ -253,7 +258,9 @@ async function fetchWithResponseTimeout(input: string | URL, init?: RequestInit)
  * What can be known about a model without loading the inference library: its name, ONNX file and
  * width. Null when the files are not all on disk yet (a hub model that still has to be downloaded).
  */
-async function describeModelOnDisk(options: LoadOptions & { dtype: ModelDtype }): Promise<{ name: string; onnxPath: string; dims: number } | null> {
+async function describeModelOnDisk(
+  options: LoadOptions & { dtype: ModelDtype },
+): Promise<{ name: string; onnxPath: string; dims: number; pooling: Pooling } | null> {
   const onnxFile = onnxFileFor(options.dtype);
   let dir: string;
   let name: string;
@@ -277,7 +284,7 @@ async function describeModelOnDisk(options: LoadOptions & { dtype: ModelDtype })
   if (!Number.isInteger(hidden) || hidden <= 0) {
     throw new ModelUnavailableError(options.model, 'config.json has no usable hidden_size.');
   }
-  return { name, onnxPath: path.join(dir, onnxFile), dims: hidden };
+  return { name, onnxPath: path.join(dir, onnxFile), dims: hidden, pooling: await readModelPooling(dir) };
 }
 
 export async function createTransformersEmbedder(options: TransformersOptions): Promise<Embedder> {
@@ -295,6 +302,7 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
   const onnxPath = onDisk ? onDisk.onnxPath : (await loading!).onnxPath;
   const digest = onnxPath ? await fileDigest(onnxPath, path.join(options.cacheDir, DIGEST_MEMO_FILE)) : 'unknown';
   const dims = identity.dims;
+  const pooling: Pooling = onDisk ? onDisk.pooling : onnxPath ? await readModelPooling(path.dirname(path.dirname(onnxPath))) : 'mean';
   let disposed = false;
 
   const pipeline = async (): Promise<FeatureExtractor> => {
@@ -307,7 +315,8 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
   };
 
   return {
-    id: `transformers:${identity.name}:${dtype}:${digest}`,
+    // Mean pooling keeps the ids vectors were cached under; another pooling is another embedder.
+    id: `transformers:${identity.name}:${dtype}:${digest}${pooling === 'mean' ? '' : `:${pooling}`}`,
     dims,
     async embed(texts: string[]): Promise<Float32Array[]> {
       if (disposed) throw new Error('embed() called after dispose()');
@@ -323,6 +332,7 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
           pipe,
           batch.map((i) => texts[i]),
           dims,
+          pooling,
         );
         batch.forEach((original, row) => {
           vectors[original] = batchVectors[row]!;

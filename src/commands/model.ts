@@ -1,4 +1,4 @@
-import { modelInfo } from '../classify/models.js';
+import { DEFAULT_MODEL, modelInfo } from '../classify/models.js';
 import { pullModel } from '../classify/pull.js';
 import type { Logger } from '../logger.js';
 import type { ModelDtype } from '../types.js';
@@ -20,4 +20,23 @@ export async function modelInfoCommand(cacheDir: string, json: boolean): Promise
     lines.push(`  ${model.id}  ${(model.bytes / 1e6).toFixed(1)} MB  ${model.path}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+export interface ModelImportFlags {
+  out?: string;
+  name?: string;
+  cacheDir: string;
+}
+
+/** Imports a checkpoint; the model folder is the last line, so scripts can take it with `tail -n 1`. */
+export async function modelImportCommand(source: string, flags: ModelImportFlags, logger: Logger): Promise<string> {
+  // Loaded on use: building graphs needs the protobuf encoder that no other command does.
+  const { importModel } = await import('../models/import.js');
+  const imported = await importModel({ source, out: flags.out, name: flags.name, cacheDir: flags.cacheDir, logger });
+  const usage = flags.out
+    ? `Use it with --model ${imported.dir}`
+    : imported.name === DEFAULT_MODEL
+      ? 'It is the default model: `feedback-themes run export.csv --offline` now uses it.'
+      : `Use it with --model ${imported.name} --offline`;
+  return `imported ${imported.name} (${imported.meta.pooling} pooling) from ${source}\n${usage}\n${imported.dir}\n`;
 }

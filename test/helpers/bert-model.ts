@@ -5,13 +5,9 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import onnxProto from 'onnx-proto';
+import { buildBertOnnx, type BertShape as EncoderShape, type BertWeights, type Linear, type Norm } from '../../src/models/bert-onnx.js';
 import { seededRandom } from './random.js';
 
-const { onnx } = onnxProto;
-type NodeProto = InstanceType<typeof onnx.NodeProto>;
-type TensorProto = InstanceType<typeof onnx.TensorProto>;
-type AttributeProto = InstanceType<typeof onnx.AttributeProto>;
 
 export interface BertShape {
   layers: number;
@@ -47,8 +43,6 @@ export interface BuildBertOptions {
   quantized?: boolean;
 }
 
-const OPSET = 17;
-const IR_VERSION = 8;
 const WEIGHT_STD = 0.02;
 const LAYER_NORM_EPS = 1e-12;
 const SPECIAL_TOKENS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'] as const;
@@ -64,9 +58,11 @@ export async function buildBertModel(dir: string, shape: BertShape, options: Bui
   await writeFile(path.join(dir, 'tokenizer.json'), json(tokenizerJson(vocab)));
   await writeFile(path.join(dir, 'tokenizer_config.json'), json(tokenizerConfig(shape)));
   await writeFile(path.join(dir, 'special_tokens_map.json'), json(specialTokensMap()));
-  await writeFile(path.join(dir, 'onnx', 'model.onnx'), encodeModel(buildGraph(shape, weights, false)));
+  const encoder = encoderShape(shape);
+  const producer = 'feedback-themes-test-bert';
+  await writeFile(path.join(dir, 'onnx', 'model.onnx'), buildBertOnnx(encoder, weights, { quantized: false, producer }));
   if (options.quantized) {
-    await writeFile(path.join(dir, 'onnx', 'model_quantized.onnx'), encodeModel(buildGraph(shape, weights, true)));
+    await writeFile(path.join(dir, 'onnx', 'model_quantized.onnx'), buildBertOnnx(encoder, weights, { quantized: true, producer }));
   }
 }
 
@@ -83,7 +79,7 @@ function json(value: unknown): string {
 
 // ---------------------------------------------------------------- config and tokenizer
 
-function bertConfig(shape: BertShape) {
+export function bertConfig(shape: BertShape) {
   return {
     architectures: ['BertModel'],
     model_type: 'bert',
@@ -104,7 +100,7 @@ function bertConfig(shape: BertShape) {
   };
 }
 
-function tokenizerConfig(shape: BertShape) {
+export function tokenizerConfig(shape: BertShape) {
   return {
     clean_up_tokenization_spaces: true,
     cls_token: '[CLS]',
@@ -126,7 +122,7 @@ function specialTokensMap() {
   return { cls_token: '[CLS]', mask_token: '[MASK]', pad_token: '[PAD]', sep_token: '[SEP]', unk_token: '[UNK]' };
 }
 
-function tokenizerJson(vocab: string[]) {
+export function tokenizerJson(vocab: string[]) {
   const vocabMap: Record<string, number> = {};
   vocab.forEach((token, id) => {
     vocabMap[token] = id;
@@ -289,35 +285,7 @@ function createNormal(seed: number): (n: number, std: number) => Float32Array {
   };
 }
 
-interface LayerWeights {
-  query: Linear;
-  key: Linear;
-  value: Linear;
-  attentionOut: Linear;
-  attentionNorm: Norm;
-  intermediate: Linear;
-  output: Linear;
-  outputNorm: Norm;
-}
-interface Linear {
-  weight: Float32Array; // [in, out], row-major, as MatMul expects
-  bias: Float32Array;
-  inDim: number;
-  outDim: number;
-}
-interface Norm {
-  scale: Float32Array;
-  bias: Float32Array;
-}
-interface BertWeights {
-  wordEmbeddings: Float32Array;
-  positionEmbeddings: Float32Array;
-  tokenTypeEmbeddings: Float32Array;
-  embeddingNorm: Norm;
-  layers: LayerWeights[];
-}
-
-function generateWeights(shape: BertShape, seed: number): BertWeights {
+export function generateWeights(shape: BertShape, seed: number): BertWeights {
   const normal = createNormal(seed);
   const { hidden, intermediate } = shape;
   const linear = (inDim: number, outDim: number): Linear => ({
@@ -349,228 +317,6 @@ function generateWeights(shape: BertShape, seed: number): BertWeights {
   };
 }
 
-// ---------------------------------------------------------------- graph
-
-const { FLOAT, INT8, INT64 } = onnx.TensorProto.DataType;
-
-type AttributeValue = number | number[] | { float: number };
-
-class GraphBuilder {
-  readonly nodes: NodeProto[] = [];
-  readonly initializers: TensorProto[] = [];
-  private counter = 0;
-
-  fresh(prefix: string): string {
-    return `${prefix}_${this.counter++}`;
-  }
-
-  /** Adds a node and returns the names of its outputs. */
-  op(opType: string, inputs: string[], attributes: Record<string, AttributeValue> = {}, outputCount = 1): string[] {
-    const outputs = Array.from({ length: outputCount }, () => this.fresh(opType));
-    this.nodes.push(
-      onnx.NodeProto.create({
-        opType,
-        name: this.fresh(`${opType}_node`),
-        input: inputs,
-        output: outputs,
-        attribute: Object.entries(attributes).map(([name, value]) => attribute(name, value)),
-      }),
-    );
-    return outputs;
-  }
-
-  one(opType: string, inputs: string[], attributes: Record<string, AttributeValue> = {}): string {
-    return this.op(opType, inputs, attributes)[0];
-  }
-
-  /** Renames the output of the last node (for graph outputs). */
-  renameLastOutput(name: string): void {
-    this.nodes[this.nodes.length - 1].output[0] = name;
-  }
-
-  tensor(name: string, dataType: number, dims: number[], data: ArrayBufferView): string {
-    this.initializers.push(
-      onnx.TensorProto.create({
-        name,
-        dataType,
-        dims,
-        rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-      }),
-    );
-    return name;
-  }
-
-  float(name: string, dims: number[], data: Float32Array): string {
-    return this.tensor(name, FLOAT, dims, data);
-  }
-
-  int64(name: string, dims: number[], values: number[]): string {
-    return this.tensor(name, INT64, dims, BigInt64Array.from(values.map(BigInt)));
-  }
-
-  scalarFloat(name: string, value: number): string {
-    return this.float(name, [], Float32Array.of(value));
-  }
-}
-
-function attribute(name: string, value: AttributeValue): AttributeProto {
-  const { AttributeType } = onnx.AttributeProto;
-  if (typeof value === 'number') return onnx.AttributeProto.create({ name, type: AttributeType.INT, i: value });
-  if (Array.isArray(value)) return onnx.AttributeProto.create({ name, type: AttributeType.INTS, ints: value });
-  return onnx.AttributeProto.create({ name, type: AttributeType.FLOAT, f: value.float });
-}
-
-interface QuantizedTensor {
-  values: Int8Array;
-  /** One scale per output column (symmetric, zero point 0). */
-  scales: Float32Array;
-}
-
-/** Symmetric int8 quantization, one scale per column of a row-major [rows, cols] matrix. */
-function quantizeColumns(data: Float32Array, rows: number, cols: number): QuantizedTensor {
-  const scales = new Float32Array(cols);
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) scales[c] = Math.max(scales[c], Math.abs(data[r * cols + c]));
-  }
-  for (let c = 0; c < cols; c++) scales[c] = scales[c] > 0 ? scales[c] / 127 : 1;
-  const values = new Int8Array(data.length);
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) values[r * cols + c] = Math.round(data[r * cols + c] / scales[c]);
-  }
-  return { values, scales };
-}
-
-function quantizeTensor(data: Float32Array): { values: Int8Array; scale: number } {
-  let max = 0;
-  for (const v of data) max = Math.max(max, Math.abs(v));
-  const scale = max > 0 ? max / 127 : 1;
-  return { values: Int8Array.from(data, (v) => Math.round(v / scale)), scale };
-}
-
-function buildGraph(shape: BertShape, weights: BertWeights, quantized: boolean) {
-  const g = new GraphBuilder();
-  const { hidden, heads } = shape;
-  const headDim = hidden / heads;
-
-  const zeroInt8 = quantized ? g.tensor('int8_zero', INT8, [], Int8Array.of(0)) : '';
-
-  // A dense layer. Quantized: DynamicQuantizeLinear + MatMulInteger, as onnxruntime's dynamic
-  // quantization emits (the runtime fuses it into one integer kernel); fp32: MatMul.
-  const dense = (x: string, linear: Linear, name: string): string => {
-    const bias = g.float(`${name}.bias`, [linear.outDim], linear.bias);
-    if (!quantized) {
-      const weight = g.float(`${name}.weight`, [linear.inDim, linear.outDim], linear.weight);
-      return g.one('Add', [g.one('MatMul', [x, weight]), bias]);
-    }
-    const q = quantizeColumns(linear.weight, linear.inDim, linear.outDim);
-    const weight = g.tensor(`${name}.weight_quantized`, INT8, [linear.inDim, linear.outDim], q.values);
-    const weightScale = g.float(`${name}.weight_scale`, [linear.outDim], q.scales);
-    const [xq, xScale, xZero] = g.op('DynamicQuantizeLinear', [x], {}, 3);
-    const product = g.one('MatMulInteger', [xq, weight, xZero, zeroInt8]);
-    const scale = g.one('Mul', [xScale, weightScale]);
-    const dequantized = g.one('Mul', [g.one('Cast', [product], { to: FLOAT }), scale]);
-    return g.one('Add', [dequantized, bias]);
-  };
-
-  const layerNorm = (x: string, norm: Norm, name: string): string =>
-    g.one(
-      'LayerNormalization',
-      [x, g.float(`${name}.weight`, [hidden], norm.scale), g.float(`${name}.bias`, [hidden], norm.bias)],
-      { axis: -1, epsilon: { float: LAYER_NORM_EPS } },
-    );
-
-  // Embeddings: word + position + token type, then LayerNorm.
-  let words: string;
-  if (quantized) {
-    const q = quantizeTensor(weights.wordEmbeddings);
-    const table = g.tensor('embeddings.word_embeddings.weight_quantized', INT8, [shape.vocabSize, hidden], q.values);
-    const scale = g.scalarFloat('embeddings.word_embeddings.weight_scale', q.scale);
-    words = g.one('DequantizeLinear', [g.one('Gather', [table, 'input_ids']), scale, zeroInt8]);
-  } else {
-    const table = g.float('embeddings.word_embeddings.weight', [shape.vocabSize, hidden], weights.wordEmbeddings);
-    words = g.one('Gather', [table, 'input_ids']);
-  }
-  const sequenceLength = g.one('Gather', [g.one('Shape', ['input_ids']), g.int64('const_one_scalar', [], [1])], {
-    axis: 0,
-  });
-  const positionIds = g.one('Range', [
-    g.int64('const_zero_scalar', [], [0]),
-    sequenceLength,
-    'const_one_scalar',
-  ]);
-  const positions = g.one('Gather', [
-    g.float('embeddings.position_embeddings.weight', [shape.maxPositions, hidden], weights.positionEmbeddings),
-    positionIds,
-  ]);
-  const tokenTypes = g.one('Gather', [
-    g.float('embeddings.token_type_embeddings.weight', [2, hidden], weights.tokenTypeEmbeddings),
-    'token_type_ids',
-  ]);
-  let x = layerNorm(g.one('Add', [g.one('Add', [words, positions]), tokenTypes]), weights.embeddingNorm, 'embeddings.LayerNorm');
-
-  // Additive attention mask [batch, 1, 1, seq]: 0 where attended, -10000 on padding.
-  const maskFloat = g.one('Cast', ['attention_mask'], { to: FLOAT });
-  const inverted = g.one('Sub', [g.scalarFloat('const_one_float', 1), maskFloat]);
-  const additiveMask = g.one('Unsqueeze', [
-    g.one('Mul', [inverted, g.scalarFloat('const_mask_value', -10000)]),
-    g.int64('const_mask_axes', [2], [1, 2]),
-  ]);
-  const splitHeads = g.int64('const_split_heads_shape', [4], [0, 0, heads, headDim]);
-  const mergeHeads = g.int64('const_merge_heads_shape', [3], [0, 0, hidden]);
-  const attentionScale = g.scalarFloat('const_attention_scale', Math.sqrt(headDim));
-  const sqrtHalf = g.scalarFloat('const_sqrt_two', Math.SQRT2);
-  const half = g.scalarFloat('const_half', 0.5);
-
-  weights.layers.forEach((layer, i) => {
-    const prefix = `encoder.layer.${i}`;
-    const heads4 = (t: string, perm: number[]) => g.one('Transpose', [g.one('Reshape', [t, splitHeads])], { perm });
-    const query = heads4(dense(x, layer.query, `${prefix}.attention.self.query`), [0, 2, 1, 3]);
-    const key = heads4(dense(x, layer.key, `${prefix}.attention.self.key`), [0, 2, 3, 1]);
-    const value = heads4(dense(x, layer.value, `${prefix}.attention.self.value`), [0, 2, 1, 3]);
-    const scores = g.one('Add', [g.one('Div', [g.one('MatMul', [query, key]), attentionScale]), additiveMask]);
-    const probabilities = g.one('Softmax', [scores], { axis: -1 });
-    const context = g.one('Reshape', [
-      g.one('Transpose', [g.one('MatMul', [probabilities, value])], { perm: [0, 2, 1, 3] }),
-      mergeHeads,
-    ]);
-    const attended = dense(context, layer.attentionOut, `${prefix}.attention.output.dense`);
-    x = layerNorm(g.one('Add', [attended, x]), layer.attentionNorm, `${prefix}.attention.output.LayerNorm`);
-
-    // Feed-forward with exact GELU: 0.5 * h * (1 + erf(h / sqrt 2)).
-    const h = dense(x, layer.intermediate, `${prefix}.intermediate.dense`);
-    const gelu = g.one('Mul', [
-      g.one('Mul', [h, half]),
-      g.one('Add', [g.one('Erf', [g.one('Div', [h, sqrtHalf])]), 'const_one_float']),
-    ]);
-    const out = dense(gelu, layer.output, `${prefix}.output.dense`);
-    x = layerNorm(g.one('Add', [out, x]), layer.outputNorm, `${prefix}.output.LayerNorm`);
-  });
-  g.renameLastOutput('last_hidden_state');
-
-  const dim = (d: string | number) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d });
-  const valueInfo = (name: string, elemType: number, dims: (string | number)[]) =>
-    onnx.ValueInfoProto.create({
-      name,
-      type: { tensorType: { elemType, shape: { dim: dims.map(dim) } } },
-    });
-
-  return onnx.ModelProto.create({
-    irVersion: IR_VERSION,
-    producerName: 'feedback-themes-test-bert',
-    producerVersion: '1',
-    opsetImport: [{ domain: '', version: OPSET }],
-    graph: {
-      name: 'bert',
-      node: g.nodes,
-      initializer: g.initializers,
-      input: ['input_ids', 'attention_mask', 'token_type_ids'].map((name) =>
-        valueInfo(name, INT64, ['batch_size', 'sequence_length']),
-      ),
-      output: [valueInfo('last_hidden_state', FLOAT, ['batch_size', 'sequence_length', hidden])],
-    },
-  });
-}
-
-function encodeModel(model: InstanceType<typeof onnx.ModelProto>): Uint8Array {
-  return onnx.ModelProto.encode(model).finish();
+function encoderShape(shape: BertShape): EncoderShape {
+  return { ...shape, typeVocabSize: 2, layerNormEps: LAYER_NORM_EPS };
 }

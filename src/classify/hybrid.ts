@@ -1,0 +1,38 @@
+// The hybrid engine: a sentence embedding and the lexical vector of the same text, side by side.
+// Each part is unit length and weighted by the square root of its share, so the cosine of two
+// hybrid vectors is exactly share * neural cosine + (1 - share) * lexical cosine: the model's sense
+// of meaning and the lexical engine's concept evidence (employers' own wording for each theme)
+// vote together, and the classifier needs to know nothing about it.
+
+import type { Embedder } from '../types.js';
+
+/** Neural share of the hybrid similarity; see HYBRID_DEFAULTS in thresholds.ts for how it was fitted. */
+export const DEFAULT_NEURAL_SHARE = 0.45;
+
+export function createHybridEmbedder(neural: Embedder, lexical: Embedder, neuralShare = DEFAULT_NEURAL_SHARE): Embedder {
+  if (!(neuralShare > 0 && neuralShare < 1)) throw new Error(`hybrid: the neural share must lie strictly between 0 and 1, got ${neuralShare}`);
+  const a = Math.sqrt(neuralShare);
+  const b = Math.sqrt(1 - neuralShare);
+  const dims = neural.dims + lexical.dims;
+  return {
+    id: `hybrid:${neuralShare}:${neural.id}+${lexical.id}`,
+    dims,
+    // The neural half is cached by its own embedder (the caller wraps it); the whole is cheap to rebuild.
+    cacheable: false,
+    async embed(texts) {
+      const [dense, sparse] = await Promise.all([neural.embed(texts), lexical.embed(texts)]);
+      return texts.map((_, i) => {
+        const vector = new Float32Array(dims);
+        const n = dense[i]!;
+        const l = sparse[i]!;
+        for (let d = 0; d < n.length; d++) vector[d] = a * n[d]!;
+        for (let d = 0; d < l.length; d++) if (l[d] !== 0) vector[neural.dims + d] = b * l[d]!;
+        return vector;
+      });
+    },
+    async dispose() {
+      await neural.dispose?.();
+      await lexical.dispose?.();
+    },
+  };
+}
