@@ -78,7 +78,7 @@ describe('resolving options', () => {
       model: 'Xenova/all-MiniLM-L6-v2',
       offline: false,
       cacheDir: '/models',
-      dtype: 'fp32',
+      dtype: 'q8',
       columns: {},
       fileColumns: {},
       dateOrder: 'dmy',
@@ -90,7 +90,7 @@ describe('resolving options', () => {
       quiet: false,
     });
     expect(resolveEngineConfig({ engine: 'lexical' }, { FEEDBACK_THEMES_CACHE: '/models' })).toEqual({
-      engine: 'lexical', model: 'Xenova/all-MiniLM-L6-v2', offline: false, cacheDir: '/models', dtype: 'fp32',
+      engine: 'lexical', model: 'Xenova/all-MiniLM-L6-v2', offline: false, cacheDir: '/models', dtype: 'q8',
     });
   });
 
