@@ -32,7 +32,7 @@ describe('the option table', () => {
     expect(help).toContain(`(default ${OPTIONS.out.default})`);
     expect(help).toContain(`(default ${OPTIONS.minGroup.default})`);
     expect(help).toContain(`(default ${OPTIONS.model.default})`);
-    expect(help).toMatch(/--engine <engine> .* \(default auto\) \(choices: "auto", "transformers", "lexical"\)/);
+    expect(help).toMatch(/--engine <engine> .* \(default auto\) \(choices: "auto", "hybrid", "transformers", "lexical"\)/);
   });
 
   it('gives every option a help text and at least one way in (flag or config key)', () => {
