@@ -53,8 +53,13 @@ export interface IngestFileReport {
   /** Size and SHA-256 of the file's bytes, taken while reading it (recorded in the store). */
   bytes: number;
   sha256: string;
+  /** `csv` or `xlsx`. */
+  format?: 'csv' | 'xlsx';
+  /** The sheet read from a workbook; null for CSV. */
+  sheet?: string | null;
   encoding: string;
-  delimiter: string;
+  /** Field delimiter of a CSV file; null for a workbook. */
+  delimiter: string | null;
   /** Rows above the header that were skipped (survey exports) plus rows under it that were survey metadata. */
   skippedRows: number;
   headers: string[];

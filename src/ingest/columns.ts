@@ -3,6 +3,11 @@
 // merely contains one; ties go to the earlier synonym in the list, then to the leftmost column.
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from '../types.js';
 import { usageError } from '../errors.js';
+import { redactText } from '../redact/text.js';
+import { headerWords, normaliseHeader } from './header-words.js';
+import { isEmailHeader, isPersonNameHeader } from './people.js';
+
+export { headerWords, normaliseHeader } from './header-words.js';
 
 /** Synonyms per role, best first. */
 export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
@@ -16,14 +21,18 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
     'reference', 'ref',
   ],
   candidate: [
-    'candidate', 'candidate id', 'student', 'student id', 'student number', 'applicant', 'applicant id',
-    'learner id', 'learner', 'candidate name', 'student name', 'applicant name', 'participant', 'participant id',
-    'name', 'email', 'email address',
+    'candidate', 'candidate id', 'student', 'student id', 'student number', 'student no', 'student num', 'applicant',
+    'applicant id', 'applicant number', 'candidate number', 'candidate no', 'candidate ref', 'external reference',
+    'external ref', 'external id', 'learner id', 'learner number', 'learner', 'participant', 'participant id',
+    'matriculation number', 'matric number', 'registration number', 'urn', 'person id', 'user id',
+    // Personal data: used only when no id-like column exists (and then pseudonymised).
+    'candidate name', 'student name', 'applicant name', 'full name', 'name', 'email', 'email address',
+    'recipient email', 'candidate email', 'student email',
   ],
   cohort: ['cohort', 'programme', 'program', 'course', 'intake', 'year group', 'class', 'department', 'faculty'],
   stage: [
-    'stage', 'application stage', 'status', 'round', 'outcome stage', 'rejection stage', 'interview stage',
-    'outcome', 'step',
+    'stage', 'application stage', 'round', 'outcome stage', 'rejection stage', 'interview stage', 'stage reached',
+    'outcome', 'step', 'application status',
   ],
   date: [
     'date', 'feedback date', 'submitted', 'recorded date', 'response date', 'end date', 'submitted date',
@@ -34,22 +43,28 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
   role: ['role', 'job title', 'position', 'vacancy', 'job', 'role title', 'job role', 'post', 'opportunity'],
 };
 
+/**
+ * Survey-tool bookkeeping columns (Qualtrics, SurveyMonkey, Microsoft Forms): never the text, stage,
+ * cohort, candidate, employer or role, however their names read ("Status" is the response type,
+ * not the application stage). Compared as normalised headers.
+ */
+const SYSTEM_COLUMNS = new Set([
+  'status', 'ipaddress', 'progress', 'durationinseconds', 'duration', 'finished', 'responseid', 'responseidentifier',
+  'distributionchannel', 'userlanguage', 'locationlatitude', 'locationlongitude', 'latitude', 'longitude',
+  'startdate', 'enddate', 'recordeddate', 'collectorid', 'respondentid', 'starttime', 'completiontime',
+  'lastmodifiedtime', 'qrecaptchascore', 'qrelevantidduplicate', 'qrelevantidduplicatescore', 'qrelevantidfraudscore',
+  'qrelevantidlaststartdate', 'recipientfirstname', 'recipientlastname', 'customdata1', 'customdata', 'consent',
+]);
+/** Roles a system column may still take: its id and its dates are what they say. */
+const SYSTEM_ROLES = new Set<ColumnRole>(['id', 'date']);
+/** Candidate synonyms that are personal data; an id-like column is preferred to any of them. */
+const PERSONAL_CANDIDATE = new Set([
+  'candidate name', 'student name', 'applicant name', 'full name', 'name', 'email', 'email address',
+  'recipient email', 'candidate email', 'student email',
+]);
+
 /** Synonyms too generic to count when they are only part of a header ("Job ID" is not an id column). */
 const EXACT_ONLY = new Set(['id', 'ref', 'text', 'name', 'note', 'post', 'step', 'class', 'job', 'created']);
-
-/** Lower-case words of a header: `ResponseId` → [response, id], `Feedback (text)` → [feedback, text]. */
-export function headerWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
-}
-
-export function normaliseHeader(name: string): string {
-  return headerWords(name).join('');
-}
 
 /** Equal, or equal but for a plural `s` ("reasons" mentions "reason"). */
 function sameWord(a: string, b: string): boolean {
@@ -68,6 +83,8 @@ interface Candidate {
   role: ColumnRole;
   column: number;
   exact: boolean;
+  /** 0 exact, 1 contained; personal candidate columns (names, emails) come after every other match. */
+  tier: number;
   rank: number;
   /** Mean length of the column's sampled values (prefers the real free-text column). */
   meanLength: number;
@@ -85,6 +102,11 @@ export interface DetectColumnsInput {
 
 /** Auto-detect roles for the columns not fixed by the user. Returns the full mapping. */
 export function detectColumns(input: DetectColumnsInput): ColumnMapping {
+  return detectColumnsExplained(input).mapping;
+}
+
+/** The mapping, plus a note for each role where another column fitted as well as the one chosen. */
+export function detectColumnsExplained(input: DetectColumnsInput): { mapping: ColumnMapping; notes: string[] } {
   const { headers, questions, sampleRows = [] } = input;
   const mapping: ColumnMapping = { ...(input.fixed ?? {}) };
   const usedColumns = new Set(Object.values(mapping).map((name) => headers.indexOf(name!)));
@@ -101,15 +123,19 @@ export function detectColumns(input: DetectColumnsInput): ColumnMapping {
     COLUMN_SYNONYMS[role].forEach((synonym, rank) => {
       const synonymWords = headerWords(synonym);
       const synonymKey = synonymWords.join('');
+      const personalSynonym = role === 'candidate' && PERSONAL_CANDIDATE.has(synonym) ? 2 : 0;
       headers.forEach((header, column) => {
         const words = headerWords(header);
+        const personalHeader = role === 'candidate' && (isPersonNameHeader(header) || isEmailHeader(header)) ? 2 : 0;
+        const personal = Math.max(personalSynonym, personalHeader);
+        if (SYSTEM_COLUMNS.has(words.join('')) && !SYSTEM_ROLES.has(role)) return;
         const labels = [words];
         const question = questions?.[column];
         if (question) labels.push(headerWords(question));
         if (words.join('') === synonymKey) {
-          candidates.push({ role, column, exact: true, rank, meanLength: meanLengths[column] });
+          candidates.push({ role, column, exact: true, tier: personal, rank, meanLength: meanLengths[column] });
         } else if (!EXACT_ONLY.has(synonym) && labels.some((label) => containsWords(label, synonymWords))) {
-          candidates.push({ role, column, exact: false, rank, meanLength: meanLengths[column] });
+          candidates.push({ role, column, exact: false, tier: 1 + personal, rank, meanLength: meanLengths[column] });
         }
       });
     });
@@ -118,19 +144,34 @@ export function detectColumns(input: DetectColumnsInput): ColumnMapping {
   const roleOrder = (role: ColumnRole) => COLUMN_ROLES.indexOf(role);
   candidates.sort(
     (a, b) =>
-      Number(b.exact) - Number(a.exact) ||
+      a.tier - b.tier ||
       roleOrder(a.role) - roleOrder(b.role) ||
       // Among headers that only mention "feedback", the free-text one has the longest values.
       (a.role === 'text' && !a.exact ? b.meanLength - a.meanLength : 0) ||
       a.rank - b.rank ||
       a.column - b.column,
   );
+  const chosen = new Map<ColumnRole, Candidate>();
   for (const candidate of candidates) {
     if (mapping[candidate.role] !== undefined || usedColumns.has(candidate.column)) continue;
     mapping[candidate.role] = headers[candidate.column];
     usedColumns.add(candidate.column);
+    chosen.set(candidate.role, candidate);
   }
-  return mapping;
+
+  // Another column that matched as well (same tier, same synonym) and took no other role is a real ambiguity.
+  const notes: string[] = [];
+  for (const [role, winner] of chosen) {
+    const rivals = new Set(
+      candidates
+        .filter((c) => c.role === role && c.column !== winner.column && c.tier === winner.tier && c.rank === winner.rank && !Object.values(mapping).includes(headers[c.column]))
+        .map((c) => headers[c.column]),
+    );
+    if (rivals.size === 0) continue;
+    const others = [...rivals].slice(0, 3).map((h) => JSON.stringify(h)).join(', ');
+    notes.push(`${role} column: chose ${JSON.stringify(headers[winner.column])} over ${others}; use --${role}-column NAME to choose another`);
+  }
+  return { mapping, notes };
 }
 
 /** Where a forced column name came from, for the error message. */
@@ -174,7 +215,7 @@ export function listColumns(headers: string[], max = 25): string {
 
 export function noTextColumnError(fileLabel: string, headers: string[]) {
   return usageError(
-    `${fileLabel}: no feedback text column found. Columns found: ${listColumns(headers)}. ` +
+    `${fileLabel}: no feedback text column found. Columns found: ${redactText(listColumns(headers))}. ` +
       'Name the column that holds the feedback with --text-column NAME.',
   );
 }

@@ -65,3 +65,25 @@ function iso(year: number, month: number, day: number): string | null {
   if (day > daysInMonth) return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/**
+ * The order that a column's values prove: `13/01/2026` can only be day first, `01/13/2026` only
+ * month first. Null when the values prove neither (or, inconsistently, both).
+ */
+export function provenDateOrder(values: Iterable<string>): { order: DateOrder; example: string } | null {
+  let dmy: string | null = null;
+  let mdy: string | null = null;
+  for (const value of values) {
+    const m = NUMERIC.exec(value.trim());
+    if (!m) continue;
+    const a = +m[1];
+    const b = +m[2];
+    const year = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+    // Only a real date proves anything: 31/02/2026 is wrong in either order.
+    if (a > 12 && b <= 12 && iso(year, b, a)) dmy ??= value.trim();
+    if (b > 12 && a <= 12 && iso(year, a, b)) mdy ??= value.trim();
+  }
+  if (dmy && !mdy) return { order: 'dmy', example: dmy };
+  if (mdy && !dmy) return { order: 'mdy', example: mdy };
+  return null;
+}

@@ -18,14 +18,13 @@ const DELIMITER_NAMES: Record<string, string> = {
   pipe: '|',
 };
 
-/** Turn `--delimiter` into one character; accepts the character itself or comma, semicolon, tab (`\t`), pipe. */
+/** Turn `--delimiter` into one of `,` `;` tab `|`; accepts the character itself or comma, semicolon, tab (`\t`), pipe. */
 export function parseDelimiterOption(value: string): string {
   const key = value.length === 1 ? value : value.trim().toLowerCase();
   const delimiter = own(DELIMITER_NAMES, key);
   if (delimiter) return delimiter;
-  if (value.length === 1 && value !== '"' && value !== '\n' && value !== '\r') return value;
   throw usageError(
-    `unknown delimiter "${value}" (--delimiter). Use one character, or comma, semicolon, tab (\\t) or pipe.`,
+    `unknown delimiter ${JSON.stringify(value)} (--delimiter). Use one of , ; tab | (or comma, semicolon, tab, \\t, pipe).`,
   );
 }
 

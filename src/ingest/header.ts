@@ -1,5 +1,7 @@
 // Where the header is, which rows under it are survey metadata, and what to call each column.
 import { own } from '../own.js';
+import { COLUMN_SYNONYMS } from './columns.js';
+import { normaliseHeader } from './header-words.js';
 
 /**
  * Header names. Each header cell is trimmed. An empty header cell is named `column_<n>`, where
@@ -94,7 +96,7 @@ export function detectLayout(records: string[][], skipRows: number | undefined):
   const widest = modalWidth(nonBlank.map((r) => r.fields));
   let start = 0;
   if (widest >= 2) {
-    while (start < Math.min(PREAMBLE_LIMIT, nonBlank.length - 1) && filledCells(nonBlank[start].fields) <= 1) start++;
+    while (start < Math.min(PREAMBLE_LIMIT, nonBlank.length - 1) && isTitleRow(nonBlank[start].fields)) start++;
     if (start > 0) notes.push(`skipped ${start} title row${start === 1 ? '' : 's'} above the header`);
   }
   const header = nonBlank[start];
@@ -122,6 +124,19 @@ export function detectLayout(records: string[][], skipRows: number | undefined):
   }
   return { ...base, metadataIndexes: [], survey: null, questions: null, notes };
 }
+
+/**
+ * A title above the table ("Feedback export, March 2026"): one filled cell, the first, that does
+ * not name a column. A header with empty cells (`,Feedback,`) is a header.
+ */
+function isTitleRow(fields: string[]): boolean {
+  if (filledCells(fields) > 1) return false;
+  const first = fields[0]?.trim() ?? '';
+  if (first === '') return false;
+  return !KNOWN_HEADERS.has(normaliseHeader(first));
+}
+
+const KNOWN_HEADERS = new Set(Object.values(COLUMN_SYNONYMS).flat().map(normaliseHeader));
 
 function filledCells(fields: string[]): number {
   return fields.filter((f) => f.trim() !== '').length;

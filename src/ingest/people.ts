@@ -2,7 +2,7 @@
 // they appear) and what the candidate column holds (an id is kept; an email or a name becomes a
 // pseudonym at redaction).
 import type { CandidateKind, ColumnMapping } from '../types.js';
-import { headerWords } from './columns.js';
+import { headerWords } from './header-words.js';
 
 const NAME_WORDS = new Set(['name', 'names', 'surname', 'forename', 'forenames', 'firstname', 'lastname', 'fullname']);
 /** Names of things, not people: "Company Name", "Programme name", "File name". */
@@ -18,7 +18,7 @@ export function isPersonNameHeader(header: string): boolean {
   return !words.some((w) => THING_WORDS.has(w));
 }
 
-function isEmailHeader(header: string): boolean {
+export function isEmailHeader(header: string): boolean {
   const words = headerWords(header);
   return words.includes('email') || (words.includes('e') && words.includes('mail')) || words.includes('mail');
 }

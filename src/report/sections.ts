@@ -4,6 +4,7 @@
 import type { GroupBreakdown, Quote, ReportModel, ThemeSummary } from '../analyse/model.js';
 import { PHASE_LABELS } from '../analyse/phases.js';
 import { own } from '../own.js';
+import { COLUMN_ROLES } from '../types.js';
 import { CHART_COHORTS, type ChartData } from './chart-data.js';
 import { formatCount, formatShare } from './format.js';
 import { html, Html } from './html.js';
@@ -83,7 +84,7 @@ export function header(model: ReportModel): Html {
   const { counts, inputs, engine } = model;
   const range = inputs.dateRange ? `${inputs.dateRange.from} to ${inputs.dateRange.to}` : 'no dates';
   const files = inputs.files.length
-    ? inputs.files.map((file) => html`<li><code>${file.source}</code> — ${formatCount(file.items)} items of ${formatCount(file.dataRows)} rows (${file.encoding}, delimiter ${JSON.stringify(file.delimiter)})</li>`)
+    ? inputs.files.map((file) => html`<li><code>${file.source}</code> — ${formatCount(file.items)} items of ${formatCount(file.dataRows)} rows (${file.format === 'xlsx' ? `sheet ${JSON.stringify(file.sheet)}` : `${file.encoding}, delimiter ${JSON.stringify(file.delimiter)}`})</li>`)
     : html`<li>none recorded</li>`;
   const banner = engine.fallbackReason
     ? html`<div class="banner banner-warning" role="alert"><strong>Lower accuracy:</strong> classified with the lexical fallback because ${engine.fallbackReason}; results are less accurate. Run <code>feedback-themes model pull</code> on a machine with network access (or pass <code>--model</code> a local model folder) and run again.</div>`
@@ -310,6 +311,7 @@ export function dataQualitySection(model: ReportModel): Html {
     .slice(0, REJECTS_LISTED)
     .map((reject) => [`${reject.source}:${reject.line}`, reject.reason]);
   const notes = files.flatMap((file) => file.notes.map((note) => html`<li><code>${file.source}</code>: ${note}</li>`));
+  const mappingRows = files.map((file) => [file.source, ...COLUMN_ROLES.map((role) => file.columns[role] ?? '—')]);
   return html`<section id="data-quality" aria-labelledby="data-quality-title">
 <h2 id="data-quality-title">Data quality</h2>
 <p>${formatCount(model.counts.dataRows)} data rows read; ${formatCount(model.counts.items)} analysed; ${formatCount(model.counts.rejectedRows)} rejected; ${formatCount(model.counts.unthemedItems)} analysed items matched no theme.</p>
@@ -319,6 +321,7 @@ ${
 ${table('Rejected rows', ['File:line', 'Reason'], firstRejects, rejects.length > REJECTS_LISTED ? `First ${REJECTS_LISTED} of ${formatCount(rejects.length)}; all are in rejects.csv.` : 'All rejected rows are also in rejects.csv.')}`
     : html`<p>No rows were rejected.</p>`
 }
+${table('Columns read, per file (override with --text-column, --candidate-column, …)', ['File', ...COLUMN_ROLES], mappingRows)}
 ${notes.length > 0 ? html`<h3>Notes from reading the files</h3><ul class="notes">${notes}</ul>` : ''}
 </section>`;
 }

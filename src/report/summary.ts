@@ -9,6 +9,7 @@ import type {
   StageDiagnosis,
   ThemeSummary,
 } from '../analyse/model.js';
+import { inputSummary, type InputSummary } from '../ingest/mapping.js';
 import type { EngineName } from '../types.js';
 
 /** The per-theme figures of summary.json: named field by field, so the model can grow without
@@ -24,6 +25,8 @@ export interface Summary {
   engine: { name: EngineName; model: string | null; fallbackReason: string | null };
   taxonomy: { source: string; themes: number };
   thresholds: { source: string };
+  /** Per input file: how it was read and which header fed each role. */
+  inputs: InputSummary[];
   counts: Omit<ReportCounts, 'itemsWithoutCandidate'>;
   themes: SummaryTheme[];
   recurrence: RecurringCandidate[];
@@ -42,6 +45,7 @@ export function buildSummary(model: ReportModel): Summary {
     engine: { name: model.engine.name, model: model.engine.model, fallbackReason: model.engine.fallbackReason },
     taxonomy: { source: model.taxonomy.source, themes: model.taxonomy.themes.length },
     thresholds: { source: model.thresholdsSource },
+    inputs: model.inputs.files.map(inputSummary),
     counts: {
       items: counts.items,
       segments: counts.segments,

@@ -43,11 +43,11 @@ describe('parseDelimiterOption', () => {
     expect(parseDelimiterOption('Semicolon')).toBe(';');
     expect(parseDelimiterOption('comma')).toBe(',');
     expect(parseDelimiterOption('pipe')).toBe('|');
-    expect(parseDelimiterOption('^')).toBe('^');
   });
 
   it('rejects anything else with a usage error', () => {
     expect(() => parseDelimiterOption('colon-ish')).toThrow(/unknown delimiter "colon-ish"/);
     expect(() => parseDelimiterOption('"')).toThrow(/--delimiter/);
+    for (const other of ['^', ':', 'x', ' ', ',;']) expect(() => parseDelimiterOption(other)).toThrow(/Use one of , ; tab \|/);
   });
 });

@@ -44,7 +44,10 @@ describe('ingestFiles: columns', () => {
     const bytes = readFileSync(path);
     expect(result.files[0]!.bytes).toBe(bytes.length);
     expect(result.files[0]!.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-    expect(logger.lines).toEqual([`read ${path}: 3 rows, utf-8, ",", 0 rejected`]);
+    expect(logger.lines).toEqual([
+      `read ${path}: 3 rows, utf-8, ",", 0 rejected; columns text="Employer feedback" id="Response ID" candidate="Student ID" ` +
+        'cohort="Programme" stage="Application stage" date="Feedback date" employer="Company" role="Job title"',
+    ]);
   });
 
   it('obeys --text-column and the other flags, and per-file overrides by basename', async () => {

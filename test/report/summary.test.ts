@@ -10,7 +10,7 @@ describe('summary.json', () => {
   it('has the documented top-level keys in order', () => {
     const summary = buildSummary(cohortModel().model);
     expect(Object.keys(summary)).toEqual([
-      'schemaVersion', 'generatedAt', 'engine', 'taxonomy', 'thresholds', 'counts', 'themes', 'recurrence',
+      'schemaVersion', 'generatedAt', 'engine', 'taxonomy', 'thresholds', 'inputs', 'counts', 'themes', 'recurrence',
       'breakdowns', 'cooccurrence', 'stageDiagnosis', 'cache', 'previousRun',
     ]);
     expect(Object.keys(summary.counts)).toEqual(['items', 'segments', 'candidates', 'rejectedRows', 'unthemedItems', 'dataRows']);

@@ -1,0 +1,187 @@
+// One file's records → items and rejects, following its detected layout: the header is named,
+// columns detected, each data row converted. Fed by the CSV parser or by a workbook's sheet.
+import { basename } from 'node:path';
+import { own } from '../own.js';
+import { COLUMN_ROLES, type CandidateKind, type ColumnMapping, type ColumnRole, type FeedbackItem, type IngestFileReport, type IngestOptions, type RejectedRow } from '../types.js';
+import { detectColumnsExplained, noTextColumnError, resolveOverrides, type OverrideSource } from './columns.js';
+import { isBlankRecord } from './csv.js';
+import { provenDateOrder, type DateOrder } from './dates.js';
+import { nameHeaders, type HeaderLayout } from './header.js';
+import type { IdRegistry } from './ids.js';
+import { candidateKind, personNameColumns } from './people.js';
+import { columnIndexes, convertRow, type RowContext } from './rows.js';
+
+export type ReaderOptions = Omit<IngestOptions, 'delimiter'>;
+
+/** How the file was read, as reported in summary.json. */
+export type FileShape = Pick<IngestFileReport, 'encoding' | 'delimiter' | 'format' | 'sheet'>;
+
+/** What happened to one file; `emptiness` says why it gave no data rows. */
+export interface FileOutcome {
+  items: FeedbackItem[];
+  rejects: RejectedRow[];
+  report: IngestFileReport;
+  emptiness: 'empty' | 'header-only' | null;
+}
+
+/** Turns the records of one file into items and rejects, following the detected layout. */
+export class RecordReader {
+  private recordIndex = 0;
+  private readonly metadata: Set<number>;
+  private ctx: RowContext | null = null;
+  private headers: string[] = [];
+  private mapping: ColumnMapping = {};
+  private nameColumns: string[] = [];
+  private candidateKind: CandidateKind | null = null;
+  private readonly notes: string[];
+  private readonly items: FeedbackItem[] = [];
+  private readonly rejects: RejectedRow[] = [];
+  private readonly fileIds;
+  private dataRows = 0;
+  private blankRows = 0;
+  private pendingBlankRows = 0;
+  private unparsedDates = 0;
+  private readonly unparsedExamples: string[] = [];
+  private truncatedTexts = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly options: ReaderOptions,
+    private readonly layout: HeaderLayout,
+    private readonly sampleRecords: string[][],
+    ids: IdRegistry,
+  ) {
+    this.metadata = new Set(layout.metadataIndexes);
+    this.notes = [...layout.notes];
+    this.fileIds = ids.forFile(path);
+  }
+
+  /** One record of the file, in order: rows above the header, the header, metadata rows, data. */
+  record(fields: string[], line: number, raw: string): void {
+    const index = this.recordIndex++;
+    if (index < this.layout.headerIndex || this.metadata.has(index)) return;
+    if (index === this.layout.headerIndex) return this.readHeader(fields);
+    if (isBlankRecord(fields)) {
+      this.pendingBlankRows++;
+      return;
+    }
+    // Blank rows between data rows are worth a note; trailing ones (common in exports) are not.
+    this.blankRows += this.pendingBlankRows;
+    this.pendingBlankRows = 0;
+    this.readRow(fields, line, raw);
+  }
+
+  private readHeader(cells: string[]): void {
+    const { headers, notes } = nameHeaders(cells);
+    this.headers = headers;
+    this.notes.push(...notes);
+
+    const base = basename(this.path);
+    const files = this.options.fileColumns ?? {};
+    const perFile = own(files, this.path) ?? own(files, base) ?? {};
+    const overrides: { role: ColumnRole; name: string; source: OverrideSource }[] = [];
+    for (const role of COLUMN_ROLES) {
+      const fromFile = perFile[role];
+      const fromFlag = this.options.columns[role];
+      if (fromFile !== undefined) overrides.push({ role, name: fromFile, source: 'file' });
+      else if (fromFlag !== undefined) overrides.push({ role, name: fromFlag, source: 'flag' });
+    }
+    const fixed = resolveOverrides(this.path, headers, overrides);
+    const sampleRows = this.sampleRecords
+      .slice(this.layout.headerIndex + 1)
+      .filter((_, i) => !this.metadata.has(this.layout.headerIndex + 1 + i))
+      .filter((fields) => !isBlankRecord(fields));
+    const detected = detectColumnsExplained({ headers, questions: this.layout.questions, sampleRows, fixed });
+    this.mapping = detected.mapping;
+    this.notes.push(...detected.notes);
+    const textColumn = this.mapping.text;
+    if (textColumn === undefined) throw noTextColumnError(this.path, headers);
+
+    const nameColumns = personNameColumns(headers, this.mapping);
+    this.nameColumns = nameColumns.map((index) => headers[index]);
+    this.candidateKind = candidateKind(this.mapping.candidate, headers, sampleRows);
+
+    let lastNamed = cells.length;
+    while (lastNamed > 0 && cells[lastNamed - 1].trim() === '') lastNamed--;
+    this.ctx = {
+      source: this.path,
+      headers,
+      requiredFields: lastNamed,
+      columns: columnIndexes(headers, this.mapping),
+      nameColumns,
+      prepareText: this.options.prepareText,
+      textColumnName: textColumn,
+      maxTextChars: this.options.maxTextChars,
+      dateOrder: this.dateOrderFor(sampleRows, headers),
+    };
+  }
+
+  /** --date-order (day first by default), unless this file's own dates prove the other order. */
+  private dateOrderFor(sampleRows: string[][], headers: string[]): DateOrder {
+    const asked = this.options.dateOrder ?? 'dmy';
+    const column = this.mapping.date === undefined ? -1 : headers.indexOf(this.mapping.date);
+    if (column < 0) return asked;
+    const proven = provenDateOrder(sampleRows.map((row) => row[column] ?? ''));
+    if (!proven || proven.order === asked) return asked;
+    const how = proven.order === 'dmy' ? 'day first' : 'month first';
+    const said = this.options.dateOrder ? `--date-order ${asked}` : 'the default (day first)';
+    this.notes.push(
+      `dates in column "${this.mapping.date}" are ${how} (e.g. ${JSON.stringify(proven.example)}), which contradicts ${said}; this file was read ${how}`,
+    );
+    return proven.order;
+  }
+
+  private readRow(fields: string[], line: number, raw: string): void {
+    this.dataRows++;
+    const outcome = convertRow(fields, line, raw, this.ctx!);
+    if (outcome.kind === 'reject') {
+      this.rejects.push(outcome.reject);
+      return;
+    }
+    if (outcome.dateUnparsed) {
+      this.unparsedDates++;
+      if (this.unparsedExamples.length < 3) this.unparsedExamples.push(outcome.item.rawDate!);
+    }
+    if (outcome.item.truncated) this.truncatedTexts++;
+    const id = this.fileIds.assign(outcome.rawId, line);
+    this.items.push({ id, ...outcome.item });
+  }
+
+  finish(encodingNotes: string[], shape: FileShape, identity: { bytes: number; sha256: string }): FileOutcome {
+    const notes = [...encodingNotes, ...this.notes];
+    if (this.blankRows > 0) notes.push(`${this.blankRows} blank row${this.blankRows === 1 ? '' : 's'} ignored`);
+    notes.push(...this.fileIds.notes());
+    if (this.unparsedDates > 0) {
+      const examples = this.unparsedExamples.map((d) => JSON.stringify(d)).join(', ');
+      notes.push(
+        `${this.unparsedDates} date${this.unparsedDates === 1 ? '' : 's'} in column "${this.mapping.date}" not recognised (e.g. ${examples}); left empty`,
+      );
+    }
+    if (this.truncatedTexts > 0) {
+      notes.push(
+        `${this.truncatedTexts} text${this.truncatedTexts === 1 ? '' : 's'} longer than ${this.options.maxTextChars} characters truncated`,
+      );
+    }
+    const emptiness = this.ctx === null ? 'empty' : this.dataRows === 0 ? 'header-only' : null;
+    const skippedRows = this.ctx === null ? 0 : this.layout.preambleRows + this.layout.metadataIndexes.length;
+    return {
+      items: this.items,
+      rejects: this.rejects,
+      emptiness,
+      report: {
+        source: this.path,
+        ...identity,
+        ...shape,
+        skippedRows,
+        headers: this.headers,
+        columns: this.mapping,
+        candidateKind: this.candidateKind,
+        nameColumns: this.nameColumns,
+        dataRows: this.dataRows,
+        items: this.items.length,
+        rejected: this.rejects.length,
+        notes,
+      },
+    };
+  }
+}

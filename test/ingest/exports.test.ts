@@ -1,0 +1,81 @@
+// Real-shaped exports (fictional rows; see test/fixtures/exports/README.md): the right column for
+// each role, system columns never used as stage, cohort or candidate, id-like candidates preferred.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ingestFiles, parseDelimiterOption } from '../../src/ingest/index.js';
+import { describeMapping, inputSummary } from '../../src/ingest/mapping.js';
+import { detectColumnsExplained } from '../../src/ingest/columns.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/exports/${name}`, import.meta.url));
+const read = async (name: string) => ingestFiles([fixture(name)], { columns: {}, maxTextChars: 20_000 });
+
+describe('column detection on survey and spreadsheet exports', () => {
+  it('Qualtrics: question text picks the roles; Status, IPAddress and RecipientEmail are never used', async () => {
+    const { files, items } = await read('qualtrics-survey-export.csv');
+    expect(files[0].columns).toEqual({
+      id: 'ResponseId', candidate: 'ExternalReference', date: 'RecordedDate', text: 'Q5', cohort: 'Q1', stage: 'Q4',
+      employer: 'Q2', role: 'Q3',
+    });
+    expect(files[0].candidateKind).toBe('id');
+    expect(files[0].nameColumns).toEqual(['RecipientLastName', 'RecipientFirstName']);
+    expect(items.map((i) => i.stage)).toEqual(['Technical interview', 'Online Assessment', 'Assessment centre']);
+    expect(items[0].candidate).toBe('S2031001');
+  });
+
+  it('SurveyMonkey: questions in the header, sub-header skipped, US dates proven by their values', async () => {
+    const { files, items } = await read('surveymonkey-export.csv');
+    expect(files[0].columns).toMatchObject({
+      id: 'Respondent ID', candidate: 'What is your student number?', text: 'What reasons did the employer give?',
+      stage: 'At which stage were you rejected?', cohort: 'Which course are you on?', employer: 'Which company rejected you?',
+    });
+    expect(files[0].notes.join('\n')).toMatch(/month first \(e\.g\. "03\/13\/2026.*contradicts the default \(day first\)/);
+    expect(items.map((i) => i.date)).toEqual(['2026-03-10', '2026-03-13']);
+  });
+
+  it('--date-order contradicted by the values: said, and the file read in the proven order', async () => {
+    const { files, items } = await ingestFiles([fixture('excel-semicolon-export.csv')], { columns: {}, maxTextChars: 20_000, dateOrder: 'mdy' });
+    expect(files[0].notes.join('\n')).toMatch(/day first \(e\.g\. "13\/01\/2026"\), which contradicts --date-order mdy/);
+    expect(items.map((i) => i.date)).toEqual(['2026-01-13', '2026-01-14']);
+  });
+
+  it('Excel semicolon export: Student No is the candidate, Candidate Name a name column', async () => {
+    const { files, items } = await read('excel-semicolon-export.csv');
+    expect(files[0].delimiter).toBe(';');
+    expect(files[0].columns.candidate).toBe('Student No');
+    expect(files[0].nameColumns).toEqual(['Candidate Name']);
+    expect(items.map((i) => i.candidate)).toEqual(['20231187', '20231188']);
+    expect(items[0].names).toEqual(['Jo Bloggs']);
+  });
+
+  it('Microsoft Forms: a name or email is the only candidate, so it is marked for a pseudonym', async () => {
+    const { files } = await read('microsoft-forms-export.csv');
+    expect(files[0].columns).toMatchObject({ id: 'ID', date: 'Completion time', text: 'Feedback you received', stage: 'Stage you reached', cohort: 'Your programme' });
+    expect(['name', 'email']).toContain(files[0].candidateKind);
+  });
+
+  it('a header with empty cells is the header, not a title row', async () => {
+    const { files, items } = await read('header-with-empty-cells.csv');
+    expect(files[0].columns.text).toBe('Feedback');
+    expect(items.map((i) => i.text)).toEqual(['Your examples lacked results.', 'You were late to the interview.']);
+  });
+
+  it('says which column it chose when two fit equally, and how to choose another', () => {
+    const { mapping, notes } = detectColumnsExplained({ headers: ['Feedback (interview)', 'Feedback (CV)'], sampleRows: [['long text here', 'x']] });
+    expect(mapping.text).toBe('Feedback (interview)');
+    expect(notes).toEqual(['text column: chose "Feedback (interview)" over "Feedback (CV)"; use --text-column NAME to choose another']);
+  });
+
+  it('reports the mapping for summary.json and stderr, with null for unused roles', async () => {
+    const { files } = await read('header-with-empty-cells.csv');
+    expect(inputSummary(files[0])).toEqual({
+      source: fixture('header-with-empty-cells.csv'), format: 'csv', sheet: null, rows: 2, encoding: 'utf-8', delimiter: ',',
+      columns: { text: 'Feedback', id: null, candidate: null, cohort: null, stage: null, date: null, employer: null, role: null },
+    });
+    expect(describeMapping(files[0])).toBe('text="Feedback" id=- candidate=- cohort=- stage=- date=- employer=- role=-');
+  });
+
+  it('--delimiter takes only , ; tab |', () => {
+    expect(parseDelimiterOption(';')).toBe(';');
+    expect(() => parseDelimiterOption(':')).toThrow(/Use one of , ; tab \|/);
+  });
+});
