@@ -103,7 +103,7 @@ export function buildProgram(effects: CliEffects): Command {
 
   const run = program
     .command('run')
-    .description('classify feedback CSV exports and write report.html, items.csv, segments.csv and summary.json')
+    .description('classify feedback CSV exports and write report.html, items.csv, segments.csv, summary.json and followup.csv')
     .argument('<input...>', 'CSV export(s) with one piece of feedback per row');
   addTableOptions(run, 'run').action(async (inputs: string[], _flags: unknown, command: Command) => {
     const { loadConfigFile, mergeSpecs, resolveRunConfig } = await import('./config.js');

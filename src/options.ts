@@ -105,6 +105,10 @@ export const OPTIONS = {
     help: 'hide breakdown groups with fewer candidates than this',
   },
   showIds: { type: 'boolean', flag: '--show-ids', default: false, commands: ['run'], help: 'show candidate ids in the report instead of pseudonyms' },
+  digests: {
+    type: 'boolean', flag: '--digests', default: false, commands: ['run'],
+    help: 'also write candidates/*.html: one page per student with two or more rejections',
+  },
   redact: { type: 'boolean', flag: '--no-redact', default: true, commands: ['run'], help: 'keep emails, phone numbers and names (and real candidate ids) in the outputs' },
   json: {
     type: 'boolean', flag: '--json', configKey: false, default: false, commands: [...ENGINE_COMMANDS, 'model info'],

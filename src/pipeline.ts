@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import { analyse } from './analyse/index.js';
+import { describeMovement } from './analyse/changes.js';
 import { prepareClassifier, type PreparedClassifier } from './classify/prepare.js';
 import type { RunConfig } from './config.js';
 import { ingestFiles } from './ingest/index.js';
@@ -11,7 +12,7 @@ import { prepareOutFolder, toEnvironmentError } from './io/environment.js';
 import { acquireLock, type Lock } from './io/lock.js';
 import type { Logger } from './logger.js';
 import { finishRejects, loadPseudonymSecret, pseudonymiser, redactFileReports, redactItems, redactNames, redactText, withoutNames } from './redact/index.js';
-import { buildOutputs, buildSummary } from './report/index.js';
+import { buildOutputs, buildSummary, DIGEST_FOLDER, DIGEST_PAGE_PATTERN, FOLLOWUP_FILE } from './report/index.js';
 import { openStore, type Store } from './store/store.js';
 import { loadTaxonomy } from './taxonomy/load.js';
 
@@ -47,7 +48,7 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
     await prepareOutFolder(config.out);
     locks.push(await acquireLock(path.join(config.out, LOCK_NAME), config.out));
     if (config.store) locks.push(await acquireLock(`${config.store}.lock`, config.store));
-    await cleanupStaleTempFiles(config.out);
+    await cleanupStaleTempFiles(config.out, [DIGEST_FOLDER]);
 
     // Taxonomy, store and engine first: a config mistake or a missing model should fail before
     // minutes of reading.
@@ -81,7 +82,9 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
     const cache = prepared.cacheStats();
     if (cache) logger.info(`embedding cache: ${cache.hits} hit(s), ${cache.misses} miss(es)`);
 
-    const previous = store ? await store.previousRun({ taxonomySource: taxonomy.source }) : null;
+    const previous = store
+      ? await store.previousRun({ taxonomySource: taxonomy.source, engine: { name: engine.name, model: engine.model } })
+      : null;
     const generatedAt = effects.now().toISOString();
     const model = analyse({
       classified,
@@ -90,12 +93,21 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
       inputs: { files, rejects, dataRows: ingested.dataRows },
       thresholdsSource: thresholds.source,
       previous,
-      options: { minGroup: config.minGroup, showIds: config.showIds, generatedAt },
+      options: { minGroup: config.minGroup, showIds: config.showIds, generatedAt, digests: config.digests },
       cache: cache ? { hits: cache.hits, misses: cache.misses } : null,
     });
     const outputs = buildOutputs(model, classified);
-    await writeOutputsAtomically(config.out, outputs, { removeStale: ['rejects.csv'] });
-    logger.info(`wrote ${outputs.map((o) => o.name).join(', ')} to ${config.out}`);
+    // Pages of an earlier run are removed even without --digests: their numbers may now belong to
+    // someone else.
+    await writeOutputsAtomically(config.out, outputs, {
+      removeStale: ['rejects.csv'],
+      removeStaleIn: [{ folder: DIGEST_FOLDER, pattern: DIGEST_PAGE_PATTERN }],
+    });
+    const pages = model.digests?.length ?? 0;
+    const topLevel = outputs.filter((o) => !o.name.startsWith(`${DIGEST_FOLDER}/`)).map((o) => o.name);
+    logger.info(`wrote ${topLevel.join(', ')}${config.digests ? ` and ${pages} candidate page(s) in ${DIGEST_FOLDER}/` : ''} to ${config.out}`);
+    logger.info(`${FOLLOWUP_FILE} names ${new Set(model.followUp.map((row) => row.candidate)).size} candidate(s) to follow up: it is personal data, keep it private`);
+    if (model.previousRun) logger.info(changesLine(model.changes));
 
     if (store) {
       await store.recordRun({
@@ -103,7 +115,14 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
         finishedAt: effects.now().toISOString(),
         engine,
         taxonomySource: taxonomy.source,
-        options: { minGroup: config.minGroup, redact: config.redact, thresholds: thresholds.source, dtype: config.dtype },
+        options: {
+          minGroup: config.minGroup,
+          redact: config.redact,
+          thresholds: thresholds.source,
+          dtype: config.dtype,
+          // So "since the last run" compares only themes both taxonomies had.
+          taxonomyThemes: taxonomy.themes.map((theme) => theme.id),
+        },
         inputs: ingested.files.map((file) => ({ path: file.source, bytes: file.bytes, sha256: file.sha256, rows: file.dataRows })),
         counts: {
           items: model.counts.items,
@@ -127,4 +146,11 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
     });
     for (const lock of locks.reverse()) await lock.release();
   }
+}
+
+/** One stderr line for a scheduled re-run: what moved, or that nothing did. */
+function changesLine(changes: ReturnType<typeof analyse>['changes']): string {
+  if (changes.length === 0) return 'since the last run: no theme changed beyond noise';
+  const more = changes.length > 1 ? ` (and ${changes.length - 1} more theme${changes.length === 2 ? '' : 's'}; see summary.json changes)` : '';
+  return `since the last run: ${describeMovement(changes[0])}${more}`;
 }

@@ -235,12 +235,15 @@ export interface PreviousRun {
   candidates: number;
   /** Theme id → items with that theme. */
   themes: Record<string, number>;
+  /** Theme ids of that run's taxonomy, when recorded (older runs: unknown). */
+  themeIds?: string[] | null;
 }
 
 // ---------------------------------------------------------------- outputs
 
 /** One file of the report folder, as its writer (src/io/atomic.ts) receives it. */
 export interface OutputFile {
+  /** A file name, or `folder/name` for outputs one folder down (candidate pages). */
   name: string;
   /** The whole content, or its pieces in order: large CSVs are produced a row at a time and
    * streamed to disk so they never exist as one string. */

@@ -9,6 +9,9 @@ import type {
   Taxonomy,
 } from '../types.js';
 import { computeBreakdowns, computePhases } from './breakdowns.js';
+import { computeChanges } from './changes.js';
+import { buildDigests } from './digest.js';
+import { followUpRows, groupByCandidate } from './followup.js';
 import { diagnoseStages } from './diagnosis.js';
 import { itemFacts } from './facts.js';
 import type { Cooccurrence, ReportModel, ThemeSummary } from './model.js';
@@ -36,7 +39,8 @@ export interface AnalysisInput {
   inputs: { files: IngestFileReport[]; rejects: RejectedRow[]; dataRows: number };
   thresholdsSource: string;
   previous: PreviousRun | null;
-  options: { minGroup: number; showIds: boolean; generatedAt: string };
+  /** `digests`: also build one page per candidate with two or more rejections. */
+  options: { minGroup: number; showIds: boolean; generatedAt: string; digests?: boolean };
   cache?: { hits: number; misses: number } | null;
   /** False skips the per-item facts (the report's filters redraw without them). */
   withFacts?: boolean;
@@ -137,6 +141,13 @@ export function analyse(input: AnalysisInput): ReportModel {
   const quotes = selectAllQuotes(items, themeIds, names);
   // Facts always use pseudonym numbers, even when the report shows ids.
   const facts = input.withFacts === false ? null : itemFacts(items, breakdowns, themeIds, new Map(all.map((candidate, index) => [candidate.id, index + 1])));
+  const changes = computeChanges(themes, items.length, input.previous);
+  const digestsWanted = options.digests ?? false;
+  const byCandidate = groupByCandidate(items, all);
+  const followUp = followUpRows(byCandidate, names, taxonomy.themes, digestsWanted);
+  const digests = digestsWanted
+    ? buildDigests(byCandidate, new Map(all.map((candidate) => [candidate.id, candidate.themes])), names, taxonomy.themes)
+    : null;
 
   const people = new Set(items.map((prepared) => prepared.person));
   const itemsWithoutCandidate = items.filter((prepared) => prepared.candidate === null).length;
@@ -175,10 +186,15 @@ export function analyse(input: AnalysisInput): ReportModel {
       recurrence: recurrenceTakeaway(recurrence, themes, all.length),
       cooccurrence: cooccurrenceTakeaway(cooccurrence, labels),
       cohorts: cohortsTakeaway(breakdowns.byCohort, themes, options.minGroup),
+      changes: changes.takeaway,
     },
+    changes: changes.changes,
+    changeTest: changes.test,
+    followUp,
+    digests,
     cache: input.cache ?? null,
     previousRun: input.previous ? { runId: input.previous.runId, finishedAt: input.previous.finishedAt } : null,
-    options: { minGroup: options.minGroup, showIds: options.showIds },
+    options: { minGroup: options.minGroup, showIds: options.showIds, digests: digestsWanted },
     facts,
   };
 }

@@ -124,6 +124,102 @@ export interface Takeaways {
   recurrence: string;
   cooccurrence: string;
   cohorts: string;
+  /** What moved since the previous run; null when there is none to compare with. */
+  changes: string | null;
+}
+
+export interface ShareCount {
+  items: number;
+  of: number;
+  share: number;
+}
+
+/** A theme whose share moved beyond noise since the previous run (see significance.ts). */
+export interface ThemeMovement {
+  theme: string;
+  label: string;
+  before: ShareCount;
+  after: ShareCount;
+  direction: 'up' | 'down';
+  /** after.share − before.share, as a fraction. */
+  difference: number;
+  z: number;
+  pValue: number;
+}
+
+/** How `changes` was decided, so a reader of summary.json can check it. */
+export interface ChangeTest {
+  previousRunId: string;
+  method: 'two-proportion z-test, pooled, two-sided, Bonferroni over themes tested';
+  alpha: number;
+  themesTested: number;
+  minItems: number;
+  minExpected: number;
+  minDifference: number;
+}
+
+/** One line of the adviser's private follow-up list (followup.csv). */
+export interface FollowUpRow {
+  /** The real identifier as exported: personal data, only ever written to followup.csv. */
+  candidate: string;
+  /** Exactly as the report shows the candidate. */
+  pseudonym: string;
+  /** `repeat`: the theme came back in two or more rejections; `no-reason`: rejections gave no reason. */
+  kind: 'repeat' | 'no-reason';
+  themeId: string;
+  label: string;
+  rejections: number;
+  of: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  stages: string[];
+  employers: string[];
+  suggestion: string;
+  /** Relative path of the candidate's page, when pages are written. */
+  digest: string | null;
+}
+
+export interface DigestEntry {
+  itemId: string;
+  /** ISO date, else the date as written, else null. */
+  date: string | null;
+  employer: string | null;
+  role: string | null;
+  stage: string | null;
+  phase: Phase;
+  /** Theme ids in taxonomy order. */
+  themes: string[];
+  /** The whole feedback with the evidence of each theme marked. */
+  parts: QuotePart[];
+}
+
+export interface DigestAdvice {
+  themeId: string;
+  label: string;
+  /** The taxonomy's advice, written to the student. */
+  text: string;
+  items: number;
+  actionable: boolean;
+}
+
+/** A page for one student with two or more rejections: their feedback and nobody else's. */
+export interface CandidateDigest {
+  /** Relative path inside the output folder, from the pseudonym's number: never the real id. */
+  file: string;
+  pseudonym: string;
+  items: number;
+  /** Timeline: dated items first, oldest first. */
+  entries: DigestEntry[];
+  repeating: RecurringTheme[];
+  /** The stage diagnosis for this student alone, in "you" form. */
+  diagnosis: string[];
+  /** Said plainly when reasons lay outside their control (strong field, role withdrawn). */
+  outsideControl: string | null;
+  /** Reasons given no feedback at all, and what to do about it. */
+  noReason: string | null;
+  /** Advice for the repeating themes, or for every reason given when none repeats. */
+  adviceScope: 'repeating' | 'given';
+  advice: DigestAdvice[];
 }
 
 export interface ReportCounts {
@@ -173,9 +269,16 @@ export interface ReportModel {
   /** Theme id → representative quotes (at most five). */
   quotes: Record<string, Quote[]>;
   takeaways: Takeaways;
+  /** Themes whose share moved beyond noise since the previous run, largest move first. */
+  changes: ThemeMovement[];
+  changeTest: ChangeTest | null;
+  /** The adviser's private list: holds real identifiers, never shown in the report or summary. */
+  followUp: FollowUpRow[];
+  /** Candidate pages, when asked for (`--digests`); null otherwise. */
+  digests: CandidateDigest[] | null;
   cache: { hits: number; misses: number } | null;
   previousRun: { runId: string; finishedAt: string } | null;
-  options: { minGroup: number; showIds: boolean };
+  options: { minGroup: number; showIds: boolean; digests: boolean };
   /** What the report's filters redraw from; null when the taxonomy is too large for them. */
   facts: ItemFacts | null;
 }

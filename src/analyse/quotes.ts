@@ -15,7 +15,7 @@ interface Range {
   end: number;
 }
 
-function evidenceRange(entry: ClassifiedItem, assignment: ThemeAssignment): Range | null {
+export function evidenceRange(entry: ClassifiedItem, assignment: ThemeAssignment): Range | null {
   const text = entry.item.text;
   const segment = entry.segments.find((candidate) => candidate.index === assignment.evidence.segmentIndex);
   if (segment && text.slice(segment.start, segment.end) === segment.text) return { start: segment.start, end: segment.end };

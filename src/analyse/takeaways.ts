@@ -2,6 +2,7 @@
 
 import type { Theme } from '../types.js';
 import type { Breakdowns, Cooccurrence, RecurringCandidate, ThemeSummary } from './model.js';
+import { CHANGE_GUARD, compareProportions, formatP } from './significance.js';
 import { formatCount, percent, ratio } from './util.js';
 
 export function prevalenceTakeaway(themes: readonly ThemeSummary[], totalItems: number): string {
@@ -16,20 +17,40 @@ export function prevalenceTakeaway(themes: readonly ThemeSummary[], totalItems: 
   );
 }
 
+/** Months as "2026-01" or "2026-01 to 2026-03". */
+function monthSpan(months: Breakdowns['byMonth']): string {
+  const first = months[0].key!;
+  const last = months[months.length - 1].key!;
+  return first === last ? first : `${first} to ${last}`;
+}
+
+/** The most common theme in the earlier half of the reportable months against the later half,
+ * claimed as a rise or fall only when it passes the same guard as "since the last run". */
 export function overTimeTakeaway(byMonth: Breakdowns['byMonth'], themes: readonly ThemeSummary[]): string {
   const months = byMonth.filter((month) => month.key !== null && !month.suppressed && month.items > 0);
   if (months.length < 2) return 'Fewer than two reportable months of dated feedback: no trend to show yet.';
   const top = [...themes].sort((a, b) => b.items - a.items)[0];
   if (!top || top.items === 0) return 'No theme to follow over time.';
-  const first = months[0];
-  const last = months[months.length - 1];
-  const firstShare = ratio(first.themes![top.id] ?? 0, first.items);
-  const lastShare = ratio(last.themes![top.id] ?? 0, last.items);
-  if (percent(firstShare) === percent(lastShare)) {
-    return `${top.label}, the most common theme, held at ${percent(lastShare)} of items from ${first.key} to ${last.key}.`;
+  const half = Math.floor(months.length / 2);
+  const earlier = months.slice(0, half);
+  const later = months.slice(months.length - half);
+  const side = (group: Breakdowns['byMonth']) => {
+    const of = group.reduce((sum, month) => sum + month.items, 0);
+    const items = group.reduce((sum, month) => sum + (month.themes![top.id] ?? 0), 0);
+    return { items, of, share: ratio(items, of) };
+  };
+  const before = side(earlier);
+  const after = side(later);
+  const shares = `${percent(before.share)} of items in ${monthSpan(earlier)}, ${percent(after.share)} in ${monthSpan(later)}`;
+  const outcome = compareProportions(before, after);
+  if (outcome.significant) {
+    const direction = after.share > before.share ? 'rose' : 'fell';
+    return `${top.label}, the most common theme, ${direction} from ${percent(before.share)} of items (${monthSpan(earlier)}) to ${percent(after.share)} (${monthSpan(later)}); ${formatP(outcome.pValue)}.`;
   }
-  const direction = lastShare > firstShare ? 'rose' : 'fell';
-  return `${top.label}, the most common theme, ${direction} from ${percent(firstShare)} of items in ${first.key} to ${percent(lastShare)} in ${last.key}.`;
+  if (outcome.reason === 'too-few') {
+    return `Too few dated items to call a trend in ${top.label}, the most common theme (${shares}; each period needs at least ${CHANGE_GUARD.minItems} items and ${CHANGE_GUARD.minExpected} expected with and without the theme).`;
+  }
+  return `${top.label}, the most common theme, shows no change beyond noise over time (${shares}).`;
 }
 
 export function recurrenceTakeaway(

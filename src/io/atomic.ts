@@ -3,8 +3,8 @@
 // never sees a truncated report.html or a report.html that disagrees with items.csv.
 
 import { randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { link, lstat, mkdir, open, readdir, rename, rmdir, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../types.js';
 import { environmentErrorFor } from './environment.js';
 import { isPidAlive } from './lock.js';
@@ -15,6 +15,9 @@ const WRITE_CHUNK_CHARS = 1 << 20;
 export interface WriteOutputsOptions {
   /** Output names to delete when not produced this time (e.g. an old rejects.csv). */
   removeStale?: string[];
+  /** Files in a subfolder to delete when not produced this time (e.g. pages of an earlier run);
+   * the folder goes too when that leaves it empty. */
+  removeStaleIn?: { folder: string; pattern: RegExp }[];
   /** Called after every temp file is written and synced, before any is renamed into place. */
   beforeCommit?: () => void | Promise<void>;
 }
@@ -22,13 +25,22 @@ export interface WriteOutputsOptions {
 /** `.report.html.<pid>.<random>.tmp` (and `.bak.tmp` for the short-lived backups). */
 const TEMP_NAME = /^\.(.+)\.(\d+)\.([0-9a-f]+)(\.bak)?\.tmp$/;
 
+/** Beside its output, in the same folder, so the rename is atomic. */
 function tempName(name: string, suffix = ''): string {
-  return `.${name}.${process.pid}.${randomBytes(4).toString('hex')}${suffix}.tmp`;
+  const folder = dirname(name);
+  const temp = `.${basename(name)}.${process.pid}.${randomBytes(4).toString('hex')}${suffix}.tmp`;
+  return folder === '.' ? temp : `${folder}/${temp}`;
 }
 
+function isPlainSegment(segment: string): boolean {
+  return segment !== '' && segment !== '.' && segment !== '..' && !/[\\]/.test(segment) && !segment.includes('\0');
+}
+
+/** A plain file name, or one folder and a plain file name. */
 function assertPlainName(name: string): void {
-  if (!name || name === '.' || name === '..' || /[/\\]/.test(name) || name.includes('\0')) {
-    throw new Error(`output name must be a plain file name, got ${JSON.stringify(name)}`);
+  const segments = name.split('/');
+  if (segments.length > 2 || !segments.every(isPlainSegment)) {
+    throw new Error(`output name must be a plain file name or folder/name, got ${JSON.stringify(name)}`);
   }
 }
 
@@ -41,6 +53,9 @@ export async function writeOutputsAtomically(
   const names = new Set(files.map((f) => f.name));
   if (names.size !== files.length) throw new Error('output names must be unique');
   await mkdir(outDir, { recursive: true });
+  for (const folder of new Set(files.map((f) => dirname(f.name)).filter((folder) => folder !== '.'))) {
+    await mkdir(join(outDir, folder), { recursive: true });
+  }
 
   const temps: { name: string; temp: string }[] = [];
   const backups: { name: string; backup: string }[] = [];
@@ -95,7 +110,29 @@ export async function writeOutputsAtomically(
       if (error.code !== 'ENOENT') throw error;
     });
   }
+  for (const { folder, pattern } of options.removeStaleIn ?? []) await removeStaleIn(outDir, folder, pattern, names);
   await syncDirectory(outDir);
+}
+
+async function removeStaleIn(outDir: string, folder: string, pattern: RegExp, produced: ReadonlySet<string>): Promise<void> {
+  assertPlainName(folder);
+  const path = join(outDir, folder);
+  let entries: string[];
+  try {
+    entries = await readdir(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return;
+    throw error;
+  }
+  for (const entry of entries) {
+    if (!pattern.test(entry) || produced.has(`${folder}/${entry}`)) continue;
+    await unlink(join(path, entry)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+  await syncDirectory(path);
+  // Only an empty folder goes: anything the user put there stays.
+  await rmdir(path).catch(() => {});
 }
 
 async function writeSynced(path: string, content: OutputFile['content']): Promise<void> {
@@ -141,26 +178,31 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Removes temp files left in `outDir` by runs that were killed (their pid no longer exists). Returns their names. */
-export async function cleanupStaleTempFiles(outDir: string): Promise<string[]> {
-  let entries: string[];
-  try {
-    entries = await readdir(outDir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+/** Removes temp files left in `outDir` (and in the given output subfolders) by runs that were
+ * killed (their pid no longer exists). Returns their names, relative to `outDir`. */
+export async function cleanupStaleTempFiles(outDir: string, subfolders: readonly string[] = []): Promise<string[]> {
   const removed: string[] = [];
-  for (const entry of entries) {
-    const match = TEMP_NAME.exec(entry);
-    if (!match) continue;
-    const pid = Number(match[2]);
-    if (pid === process.pid || isPidAlive(pid)) continue;
+  for (const folder of ['.', ...subfolders]) {
+    const path = folder === '.' ? outDir : join(outDir, folder);
+    let entries: string[];
     try {
-      await unlink(join(outDir, entry));
-      removed.push(entry);
-    } catch {
-      // Already gone, or not ours to remove.
+      entries = await readdir(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') continue;
+      throw error;
+    }
+    for (const entry of entries) {
+      const match = TEMP_NAME.exec(entry);
+      if (!match) continue;
+      const pid = Number(match[2]);
+      if (pid === process.pid || isPidAlive(pid)) continue;
+      try {
+        await unlink(join(path, entry));
+        removed.push(folder === '.' ? entry : `${folder}/${entry}`);
+      } catch {
+        // Already gone, or not ours to remove.
+      }
     }
   }
   return removed.sort();

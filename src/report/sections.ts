@@ -6,6 +6,7 @@ import { PHASE_LABELS } from '../analyse/phases.js';
 import { own } from '../own.js';
 import { COLUMN_ROLES } from '../types.js';
 import { CHART_COHORTS, type ChartData } from './chart-data.js';
+import { changesFinding, followUpPrivacyNote, repeatersNote } from './followup-notes.js';
 import { formatCount, formatShare } from './format.js';
 import { html, Html } from './html.js';
 
@@ -102,7 +103,7 @@ ${banner}
 <div><dt>Engine</dt><dd>${engine.name}${engine.model ? html` — <code>${engine.model}</code>` : ''}${engine.fallbackReason ? ' (fallback)' : ''}</dd></div>
 <div><dt>Taxonomy</dt><dd><code>${model.taxonomy.source}</code>, ${model.taxonomy.themes.length} themes; thresholds: <code>${model.thresholdsSource}</code></dd></div>
 <div><dt>Compared with</dt><dd>${model.previousRun ? html`run <code>${model.previousRun.runId}</code> of ${model.previousRun.finishedAt}` : 'no previous run'}</dd></div>
-<div><dt>Privacy</dt><dd>Groups with fewer than ${model.options.minGroup} candidates are suppressed; candidates are ${model.options.showIds ? 'shown by their ids' : 'pseudonymised'}.</dd></div>
+<div><dt>Privacy</dt><dd>Groups with fewer than ${model.options.minGroup} candidates are suppressed; candidates are ${model.options.showIds ? 'shown by their ids' : 'pseudonymised'}.${followUpPrivacyNote(model)}</dd></div>
 </dl>
 </header>`;
 }
@@ -114,6 +115,7 @@ export function keyFindings(model: ReportModel): Html {
 <li><strong>Where:</strong> ${model.takeaways.stageHeatmap}</li>
 <li><strong>What:</strong> ${model.takeaways.prevalence}</li>
 <li><strong>Who repeats:</strong> ${model.takeaways.recurrence}</li>
+${changesFinding(model)}
 </ul>
 </section>`;
 }
@@ -216,7 +218,7 @@ ${
       )
     : html`<p>No candidate has the same theme in two or more rejections.</p>`
 }
-<p class="table-note">Worth a one-to-one: the same theme across several rejections points to something the candidate keeps doing, not bad luck.</p>
+${repeatersNote()}
 </div>`;
   return chartSection({
     id: 'recurrence',

@@ -2,11 +2,13 @@
 
 import type {
   Breakdowns,
+  ChangeTest,
   Cooccurrence,
   RecurringCandidate,
   ReportCounts,
   ReportModel,
   StageDiagnosis,
+  ThemeMovement,
   ThemeSummary,
 } from '../analyse/model.js';
 import { inputSummary, type InputSummary } from '../ingest/mapping.js';
@@ -33,6 +35,10 @@ export interface Summary {
   breakdowns: Breakdowns;
   cooccurrence: Cooccurrence[];
   stageDiagnosis: StageDiagnosis;
+  /** Themes whose share moved beyond noise since `previousRun` (empty when none did, or no run to compare). */
+  changes: ThemeMovement[];
+  /** The test `changes` passed; null when there was no previous run. */
+  changeTest: ChangeTest | null;
   cache: { hits: number; misses: number } | null;
   previousRun: { runId: string; finishedAt: string } | null;
 }
@@ -68,6 +74,8 @@ export function buildSummary(model: ReportModel): Summary {
     breakdowns: model.breakdowns,
     cooccurrence: model.cooccurrence,
     stageDiagnosis: model.stageDiagnosis,
+    changes: model.changes,
+    changeTest: model.changeTest,
     cache: model.cache,
     previousRun: model.previousRun,
   };

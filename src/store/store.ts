@@ -17,6 +17,8 @@ export const STORE_SCHEMA_VERSION = 1;
 export interface PreviousRunQuery {
   /** Only consider runs over this taxonomy (its `Taxonomy.source`). */
   taxonomySource?: string;
+  /** Only consider runs classified the same way: shares from another engine or model are not comparable. */
+  engine?: { name: string; model: string | null };
 }
 
 export interface Store {
@@ -139,6 +141,17 @@ function openError(path: string, error: unknown): CliError {
     ExitCode.usage,
     { cause: error },
   );
+}
+
+/** Theme ids recorded with a run (`options.taxonomyThemes`); null for runs that did not record them. */
+function parseThemeIds(json: string | null): string[] | null {
+  if (json === null) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) && value.every((id) => typeof id === 'string') ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 function firstLine(text: string): string {
@@ -359,16 +372,27 @@ class DuckDBStore implements Store {
   previousRun(query: PreviousRunQuery = {}): Promise<PreviousRun | null> {
     return this.serial(async () => {
       const c = this.connection;
-      const filter = query.taxonomySource === undefined ? '' : 'WHERE taxonomy_source = $1';
-      const params = query.taxonomySource === undefined ? [] : [query.taxonomySource];
+      const conditions: string[] = [];
+      const params: (string | null)[] = [];
+      if (query.taxonomySource !== undefined) {
+        params.push(query.taxonomySource);
+        conditions.push(`taxonomy_source = $${params.length}`);
+      }
+      if (query.engine !== undefined) {
+        params.push(query.engine.name);
+        conditions.push(`engine = $${params.length}`);
+        params.push(query.engine.model);
+        conditions.push(`model IS NOT DISTINCT FROM $${params.length}::VARCHAR`);
+      }
+      const filter = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
       const runs = (
         await c.runAndReadAll(
-          `SELECT run_id, finished_at, items, candidates FROM runs ${filter} ORDER BY finished_at DESC, run_id DESC LIMIT 1`,
+          `SELECT run_id, finished_at, items, candidates, json_extract(options, '$.taxonomyThemes')::VARCHAR FROM runs ${filter} ORDER BY finished_at DESC, run_id DESC LIMIT 1`,
           params,
         )
       ).getRowsJS();
       if (runs.length === 0) return null;
-      const [runId, finishedAt, items, candidates] = runs[0] as [string, Date, number, number];
+      const [runId, finishedAt, items, candidates, themeIdsJson] = runs[0] as [string, Date, number, number, string | null];
       const themeRows = (
         await c.runAndReadAll(
           `SELECT theme_id, count(DISTINCT item_id)::INTEGER FROM assignments WHERE run_id = $1 GROUP BY theme_id ORDER BY theme_id`,
@@ -377,7 +401,7 @@ class DuckDBStore implements Store {
       ).getRowsJS() as [string, number][];
       const themes = emptyTable<number>();
       for (const [themeId, count] of themeRows) themes[themeId] = count;
-      return { runId, finishedAt: finishedAt.toISOString(), items, candidates, themes };
+      return { runId, finishedAt: finishedAt.toISOString(), items, candidates, themes, themeIds: parseThemeIds(themeIdsJson) };
     });
   }
 

@@ -230,8 +230,9 @@ describe('analyse: quotes and takeaways', () => {
       'Of 1 reportable cohort, 2026 Spring has the highest share of Delivery (44% of its items). 1 cohort is suppressed (fewer than 5 candidates).',
     );
     expect(model.takeaways.cooccurrence).toBe('Qualifications and Application (CV, cover letter) appear together most often: in 1 item.');
+    // Months of three or four items: far too few to call a trend.
     expect(analyse(input(recurrenceCohort(), { minGroup: 3 })).takeaways.overTime).toBe(
-      'Delivery, the most common theme, held at 33% of items from 2026-01 to 2026-03.',
+      'Too few dated items to call a trend in Delivery, the most common theme (33% of items in 2026-01, 33% in 2026-03; each period needs at least 30 items and 5 expected with and without the theme).',
     );
   });
 });

@@ -113,8 +113,30 @@ describe('writeOutputsAtomically', () => {
     expect(await snapshot(out)).toEqual(before);
   });
 
+  it('writes outputs one folder down, and removes only the stale pages there', async () => {
+    await writeOutputsAtomically(out, [
+      { name: 'report.html', content: 'first' },
+      { name: 'candidates/candidate-1.html', content: 'page one' },
+      { name: 'candidates/candidate-2.html', content: 'page two' },
+    ]);
+    expect((await readdir(join(out, 'candidates'))).sort()).toEqual(['candidate-1.html', 'candidate-2.html']);
+    await writeFile(join(out, 'candidates', 'my-notes.txt'), 'kept');
+    const stale = [{ folder: 'candidates', pattern: /^candidate-\d+\.html$/ }];
+    await writeOutputsAtomically(out, [{ name: 'report.html', content: 'second' }, { name: 'candidates/candidate-1.html', content: 'new one' }], {
+      removeStaleIn: stale,
+    });
+    expect((await readdir(join(out, 'candidates'))).sort()).toEqual(['candidate-1.html', 'my-notes.txt']);
+    expect(await readFile(join(out, 'candidates', 'candidate-1.html'), 'utf8')).toBe('new one');
+    await rm(join(out, 'candidates', 'my-notes.txt'));
+    await writeOutputsAtomically(out, [{ name: 'report.html', content: 'third' }], { removeStaleIn: stale });
+    expect(await readdir(out)).toEqual(['report.html']); // the emptied folder goes too
+  });
+
   it('rejects names that are not plain file names', async () => {
     await expect(writeOutputsAtomically(out, [{ name: '../escape.html', content: 'x' }])).rejects.toThrow(/plain file name/);
+    await expect(writeOutputsAtomically(out, [{ name: 'a/b/c.html', content: 'x' }])).rejects.toThrow(/plain file name/);
+    await expect(writeOutputsAtomically(out, [{ name: 'candidates/../../x', content: 'x' }])).rejects.toThrow(/plain file name/);
+    await expect(writeOutputsAtomically(out, [{ name: '/etc/x', content: 'x' }])).rejects.toThrow(/plain file name/);
     await expect(writeOutputsAtomically(out, [{ name: 'a', content: 'x' }, { name: 'a', content: 'y' }])).rejects.toThrow(/unique/);
   });
 
@@ -152,6 +174,15 @@ describe('cleanupStaleTempFiles', () => {
     for (const name of names) await writeFile(join(out, name), 'x');
     expect(await cleanupStaleTempFiles(out)).toEqual([`.items.csv.${dead}.ffff0000.bak.tmp`, `.report.html.${dead}.0a1b2c3d.tmp`]);
     expect((await readdir(out)).sort()).toEqual([`.report.html.${process.pid}.12345678.tmp`, 'notes.tmp', 'report.html'].sort());
+  });
+
+  it('also cleans the output subfolders it is given', async () => {
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    await mkdir(join(out, 'candidates'), { recursive: true });
+    await writeFile(join(out, 'candidates', `.candidate-1.html.${dead}.0a1b2c3d.tmp`), 'x');
+    await writeFile(join(out, 'candidates', 'candidate-1.html'), 'x');
+    expect(await cleanupStaleTempFiles(out, ['candidates'])).toEqual([`candidates/.candidate-1.html.${dead}.0a1b2c3d.tmp`]);
+    expect(await readdir(join(out, 'candidates'))).toEqual(['candidate-1.html']);
   });
 
   it('does nothing when the folder does not exist yet', async () => {

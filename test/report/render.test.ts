@@ -110,9 +110,9 @@ describe('renderReport', () => {
 describe('buildOutputs', () => {
   it('writes the report, CSVs and summary, and rejects.csv only when rows were rejected', () => {
     const { classified, model } = cohortModel();
-    expect(buildOutputs(model, classified).map((file) => file.name)).toEqual(['report.html', 'items.csv', 'segments.csv', 'summary.json', 'rejects.csv']);
+    expect(buildOutputs(model, classified).map((file) => file.name)).toEqual(['report.html', 'items.csv', 'segments.csv', 'summary.json', 'followup.csv', 'rejects.csv']);
     const clean = modelFrom(classified, { inputs: { files: [], rejects: [], dataRows: classified.length } });
-    expect(buildOutputs(clean, classified).map((file) => file.name)).toEqual(['report.html', 'items.csv', 'segments.csv', 'summary.json']);
+    expect(buildOutputs(clean, classified).map((file) => file.name)).toEqual(['report.html', 'items.csv', 'segments.csv', 'summary.json', 'followup.csv']);
   });
 });
 

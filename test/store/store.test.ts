@@ -205,6 +205,7 @@ describe('run history', () => {
       items: 3,
       candidates: 2,
       themes: { examples: 1, experience: 1, delivery: 1, uninformative: 1 },
+      themeIds: null,
     });
   });
 
@@ -223,6 +224,22 @@ describe('run history', () => {
     expect((await store.previousRun())?.themes).toEqual({ uninformative: 1 });
     expect((await store.previousRun({ taxonomySource: 'mine.yaml' }))?.runId).toBe(first);
     expect(await store.previousRun({ taxonomySource: 'elsewhere.yaml' })).toBeNull();
+  });
+
+  it('compares only with runs of the same engine and model, and reads back the theme ids recorded', async () => {
+    const store = await open();
+    const lexical = await store.recordRun(run({ options: { taxonomyThemes: ['examples', 'delivery'] } }));
+    const neural = await store.recordRun(
+      run({
+        startedAt: '2026-04-01T10:00:00.000Z',
+        finishedAt: '2026-04-01T10:00:05.000Z',
+        engine: { name: 'transformers', model: 'Xenova/all-MiniLM-L6-v2', fallbackReason: null },
+      }),
+    );
+    expect((await store.previousRun({ engine: { name: 'lexical', model: null } }))?.runId).toBe(lexical);
+    expect((await store.previousRun({ engine: { name: 'lexical', model: null } }))?.themeIds).toEqual(['examples', 'delivery']);
+    expect((await store.previousRun({ engine: { name: 'transformers', model: 'Xenova/all-MiniLM-L6-v2' } }))?.runId).toBe(neural);
+    expect(await store.previousRun({ engine: { name: 'transformers', model: './my-model' } })).toBeNull();
   });
 
   it('stores every column an adviser may query, and the text only as its hash', async () => {

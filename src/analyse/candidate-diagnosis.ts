@@ -1,0 +1,124 @@
+// The stage diagnosis for one student, written to them. From the seeds: turned down at interview
+// again and again despite fitting on paper → look at interview technique (mock interviews); never
+// reaching interview → look at the CV against the job description; no reason given → phone and
+// ask what to do differently. Reasons outside their control are said to be exactly that.
+
+import { UNINFORMATIVE_THEME, type Theme } from '../types.js';
+import { AT_INTERVIEW, BEFORE_INTERVIEW } from './phases.js';
+import type { PreparedItem } from './prepare.js';
+
+/** A side of the process counts as "where it goes wrong" when it holds this share of staged items. */
+const DOMINANT_SHARE = 0.6;
+
+export interface CandidateDiagnosis {
+  diagnosis: string[];
+  outsideControl: string | null;
+  noReason: string | null;
+}
+
+function times(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** "4 of your 5 applications", or "all 4 of your applications" / "both of your applications". */
+function partOf(part: number, whole: number, noun: string): string {
+  if (part === whole) return whole === 2 ? `both of your ${noun}s` : `all ${whole} of your ${noun}s`;
+  return `${part} of your ${times(whole, noun)}`;
+}
+
+/** The reason given most often across `items` (two or more times), ignoring "no reason". */
+function leadTheme(items: readonly PreparedItem[], themes: readonly Theme[]): { theme: Theme; items: number } | null {
+  let best: { theme: Theme; items: number } | null = null;
+  for (const theme of themes) {
+    if (theme.id === UNINFORMATIVE_THEME) continue;
+    const count = items.filter((prepared) => prepared.themeIds.includes(theme.id)).length;
+    if (count >= 2 && (best === null || count > best.items)) best = { theme, items: count };
+  }
+  return best;
+}
+
+function leadSentence(lead: { theme: Theme; items: number } | null, sideItems: number): string {
+  if (lead === null) return '';
+  const which = lead.items === sideItems ? (sideItems === 2 ? 'Both' : 'All of those') : `${lead.items} of those`;
+  return lead.theme.actionable
+    ? ` ${which} mention the same thing: ${lead.theme.label}.`
+    : ` ${which} came down to ${lead.theme.label}, which was outside your control.`;
+}
+
+const INTERVIEW_ADVICE =
+  'Getting that far means your applications work on paper, so the place to look is how you come across in the room: practise interview technique in a mock interview with a careers coach, ideally recorded.';
+const CV_ADVICE =
+  'Look at your CV and cover letter against the job description: do they use its keywords, and could a reader see within 10 seconds that you fit the role?';
+const TEST_ADVICE = 'Practise the test formats (reasoning tests, situational judgement) through your careers service, and time yourself.';
+
+function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]): string[] {
+  const n = items.length;
+  const before = items.filter((prepared) => BEFORE_INTERVIEW.includes(prepared.phase));
+  const at = items.filter((prepared) => AT_INTERVIEW.includes(prepared.phase));
+  const application = before.filter((prepared) => prepared.phase === 'application').length;
+  const testing = before.length - application;
+  const staged = before.length + at.length;
+  const unstaged = n - staged;
+  if (staged === 0) return ['Your feedback does not say at which stage each application ended, so this page goes by the reasons alone.'];
+  const unstagedNote = unstaged > 0 ? ` (${times(unstaged, 'rejection')} of yours ${unstaged === 1 ? 'does' : 'do'} not say the stage.)` : '';
+
+  if (at.length >= 2 && at.length / staged >= DOMINANT_SHARE) {
+    const lead = leadTheme(at, themes);
+    const text = `You reached interview or assessment in ${partOf(at.length, n, 'application')} and were turned down there.${leadSentence(lead, at.length)}`;
+    const advice = lead !== null && !lead.theme.actionable ? 'That says more about the field than about you: keep applying at this level.' : INTERVIEW_ADVICE;
+    return [`${text}${unstagedNote}`, advice];
+  }
+  if (before.length >= 2 && before.length / staged >= DOMINANT_SHARE) {
+    const lead = leadTheme(before, themes);
+    const where =
+      testing === 0
+        ? `You were not shortlisted in ${partOf(before.length, n, 'application')}.`
+        : application === 0
+          ? `You stopped at the online tests in ${partOf(before.length, n, 'application')}.`
+          : `You did not reach interview in ${partOf(before.length, n, 'application')} (${application} at the application, ${testing} at online tests).`;
+    const advice = lead !== null && !lead.theme.actionable ? 'That says more about the field than about you.' : application >= testing ? CV_ADVICE : TEST_ADVICE;
+    return [`${where}${leadSentence(lead, before.length)}${unstagedNote}`, advice];
+  }
+  return [
+    `Your applications ended both before interview (${before.length} of ${n}) and at interview or assessment (${at.length} of ${n}).${unstagedNote}`,
+    'So look at both: your CV against the job description, and your interview technique in a mock interview.',
+  ];
+}
+
+function outsideControlNote(items: readonly PreparedItem[], themes: readonly Theme[]): string | null {
+  const outside = themes.filter((theme) => !theme.actionable && theme.id !== UNINFORMATIVE_THEME);
+  const withOutside = items.filter((prepared) => outside.some((theme) => prepared.themeIds.includes(theme.id)));
+  if (withOutside.length === 0) return null;
+  const named = outside
+    .map((theme) => ({ theme, count: withOutside.filter((prepared) => prepared.themeIds.includes(theme.id)).length }))
+    .filter(({ count }) => count > 0)
+    .map(({ theme, count }) => `${theme.label} (${count})`)
+    .join(', ');
+  const outsideOrNone = (id: string) => id === UNINFORMATIVE_THEME || outside.some((theme) => theme.id === id);
+  const onlyThat = items.every((prepared) => prepared.themeIds.length > 0 && prepared.themeIds.every(outsideOrNone));
+  const lead =
+    withOutside.length === items.length
+      ? `Every one of your ${times(items.length, 'rejection')} came down to something outside your control: ${named}.`
+      : `${withOutside.length} of your ${times(items.length, 'rejection')} came down to something outside your control: ${named}.`;
+  const close = onlyThat
+    ? ' Nothing in this feedback points to something you did wrong.'
+    : ' That is about the field or the vacancy, not a judgement on you.';
+  return `${lead}${close}`;
+}
+
+function noReasonNote(items: readonly PreparedItem[]): string | null {
+  const count = items.filter((prepared) => prepared.themeIds.includes(UNINFORMATIVE_THEME)).length;
+  if (count === 0) return null;
+  const lead =
+    count === items.length
+      ? `None of your ${times(items.length, 'rejection')} gave a reason.`
+      : `${count} of your ${times(items.length, 'rejection')} gave no reason.`;
+  return (
+    `${lead} It is worth phoning the person who made the decision and asking, politely, "what should I do differently next time?" ` +
+    'They do not have to answer, so be gracious and thank them.'
+  );
+}
+
+export function diagnoseCandidate(items: readonly PreparedItem[], themes: readonly Theme[]): CandidateDiagnosis {
+  return { diagnosis: stageDiagnosis(items, themes), outsideControl: outsideControlNote(items, themes), noReason: noReasonNote(items) };
+}

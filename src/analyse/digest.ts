@@ -1,0 +1,78 @@
+// One page per student with two or more rejections: the "bigger picture" the seeds ask for, put
+// together from that student's feedback and nobody else's.
+
+import { UNINFORMATIVE_THEME, type Theme } from '../types.js';
+import { diagnoseCandidate } from './candidate-diagnosis.js';
+import { digestFileOf, hasDigest, type CandidateItems } from './followup.js';
+import { markedText } from './marked-text.js';
+import type { CandidateDigest, DigestAdvice, DigestEntry, RecurringTheme } from './model.js';
+import type { PreparedItem } from './prepare.js';
+import { compareStrings } from './util.js';
+
+/** Dated items first, oldest first; then input order. */
+function compareTimeline(a: PreparedItem, b: PreparedItem): number {
+  const dateA = a.entry.item.date;
+  const dateB = b.entry.item.date;
+  if (dateA !== null && dateB !== null) return compareStrings(dateA, dateB) || a.position - b.position;
+  if (dateA !== null) return -1;
+  if (dateB !== null) return 1;
+  return a.position - b.position;
+}
+
+function entryOf(prepared: PreparedItem, order: ReadonlyMap<string, number>): DigestEntry {
+  const { item } = prepared.entry;
+  return {
+    itemId: item.id,
+    date: item.date ?? item.rawDate ?? null,
+    employer: item.employer,
+    role: item.role,
+    stage: prepared.stage,
+    phase: prepared.phase,
+    themes: [...prepared.themeIds].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+    parts: markedText(prepared.entry),
+  };
+}
+
+function adviceFor(items: readonly PreparedItem[], repeating: readonly RecurringTheme[], themes: readonly Theme[]) {
+  const byId = new Map(themes.map((theme) => [theme.id, theme]));
+  const count = (id: string) => items.filter((prepared) => prepared.themeIds.includes(id)).length;
+  const toAdvice = (theme: Theme): DigestAdvice => ({
+    themeId: theme.id,
+    label: theme.label,
+    text: theme.advice,
+    items: count(theme.id),
+    actionable: theme.actionable,
+  });
+  // "No reason" has its own note (phone and ask); its advice would only repeat it.
+  const repeated = repeating.filter((theme) => theme.id !== UNINFORMATIVE_THEME && byId.has(theme.id)).map((theme) => toAdvice(byId.get(theme.id)!));
+  if (repeated.length > 0) return { scope: 'repeating' as const, advice: repeated };
+  const given = themes.filter((theme) => theme.id !== UNINFORMATIVE_THEME && count(theme.id) > 0).map(toAdvice);
+  return { scope: 'given' as const, advice: given.sort((a, b) => b.items - a.items) };
+}
+
+export function buildDigests(
+  candidates: readonly CandidateItems[],
+  repeatingOf: ReadonlyMap<string, RecurringTheme[]>,
+  names: ReadonlyMap<string, string>,
+  themes: readonly Theme[],
+): CandidateDigest[] {
+  const order = new Map(themes.map((theme, index) => [theme.id, index]));
+  return candidates.filter(hasDigest).map((candidate) => {
+    const timeline = [...candidate.items].sort(compareTimeline);
+    const repeating = (repeatingOf.get(candidate.id) ?? []).map((theme) => ({ ...theme }));
+    const { diagnosis, outsideControl, noReason } = diagnoseCandidate(candidate.items, themes);
+    const { scope, advice } = adviceFor(candidate.items, repeating, themes);
+    return {
+      file: digestFileOf(candidate.rank),
+      pseudonym: names.get(candidate.id) ?? candidate.id,
+      items: candidate.items.length,
+      entries: timeline.map((prepared) => entryOf(prepared, order)),
+      repeating,
+      diagnosis,
+      outsideControl,
+      noReason,
+      adviceScope: scope,
+      advice,
+    };
+  });
+}

@@ -1,0 +1,133 @@
+// The adviser's follow-up list: who keeps hearing the same reason, and who heard no reason at all.
+// "People tend to repeat the same failures": a theme back in two or more of a candidate's
+// rejections is worth a one-to-one; a rejection with no reason is worth a phone call.
+
+import { UNINFORMATIVE_THEME, type Theme } from '../types.js';
+import type { FollowUpRow } from './model.js';
+import type { PreparedItem } from './prepare.js';
+import type { CandidateRecurrence } from './recurrence.js';
+import { compareNatural, compareStrings } from './util.js';
+
+/** From the seeds: phone the decision-maker, who is likelier to answer a call than an email. */
+export const NO_REASON_SUGGESTION =
+  'Ask again by phone for specific feedback: call the person who made the decision and ask "what should I do differently next time?"';
+
+const SUGGESTION_CHARS = 220;
+
+/** The advice's first sentence, cut at a word when it is very long. */
+export function shortAdvice(advice: string): string {
+  const text = advice.replace(/\s+/g, ' ').trim();
+  const first = text.split(/(?<=[.!?])\s+(?=["“‘'(]?[A-Z])/)[0] ?? text;
+  if (first.length <= SUGGESTION_CHARS) return first;
+  const cut = first.slice(0, SUGGESTION_CHARS);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), SUGGESTION_CHARS / 2)).trimEnd()}…`;
+}
+
+export interface CandidateItems {
+  /** Normalised candidate id (the key the analysis groups by). */
+  id: string;
+  /** The identifier as exported, from the candidate's first item. */
+  raw: string;
+  /** 1-based position in recurrence-strength order: the number in `Candidate N`. */
+  rank: number;
+  items: PreparedItem[];
+}
+
+/** Every known candidate with their items in input order, in the order pseudonyms are given. */
+export function groupByCandidate(items: readonly PreparedItem[], ordered: readonly CandidateRecurrence[]): CandidateItems[] {
+  const byId = new Map<string, PreparedItem[]>();
+  for (const prepared of items) {
+    if (prepared.candidate === null) continue;
+    const list = byId.get(prepared.candidate);
+    if (list) list.push(prepared);
+    else byId.set(prepared.candidate, [prepared]);
+  }
+  return ordered.map((candidate, index) => {
+    const own = byId.get(candidate.id) ?? [];
+    // Where the export only had an email or a name, `candidate` is a pseudonymous key and the
+    // identifier as exported is kept aside, for this list only.
+    const first = own[0]?.entry.item;
+    return { id: candidate.id, raw: first?.candidateRaw ?? first?.candidate ?? candidate.id, rank: index + 1, items: own };
+  });
+}
+
+/** Where candidate pages go, and what their names look like (so pages of earlier runs can be removed). */
+export const DIGEST_FOLDER = 'candidates';
+export const DIGEST_PAGE_PATTERN = /^candidate-\d+\.html$/;
+
+/** A candidate page's path: from the pseudonym's number, never from the real id. */
+export function digestFileOf(rank: number): string {
+  return `${DIGEST_FOLDER}/candidate-${rank}.html`;
+}
+
+/** Whether a candidate gets a page: two or more rejections. */
+export function hasDigest(candidate: CandidateItems): boolean {
+  return candidate.items.length >= 2;
+}
+
+/** Distinct values as written (first spelling of each, compared case-insensitively), in item order. */
+function distinctValues(values: readonly (string | null)[]): string[] {
+  const seen = new Map<string, string>();
+  for (const value of values) {
+    const clean = value?.replace(/\s+/g, ' ').trim();
+    if (!clean) continue;
+    const key = clean.toLowerCase();
+    if (!seen.has(key)) seen.set(key, clean);
+  }
+  return [...seen.values()];
+}
+
+function dateSpan(items: readonly PreparedItem[]): { first: string | null; last: string | null } {
+  const dates = items.map((prepared) => prepared.entry.item.date).filter((date): date is string => date !== null).sort(compareStrings);
+  return { first: dates[0] ?? null, last: dates[dates.length - 1] ?? null };
+}
+
+export function followUpRows(
+  candidates: readonly CandidateItems[],
+  names: ReadonlyMap<string, string>,
+  themes: readonly Theme[],
+  digests: boolean,
+): FollowUpRow[] {
+  const order = new Map(themes.map((theme, index) => [theme.id, index]));
+  const rows: (FollowUpRow & { rank: number })[] = [];
+  for (const candidate of candidates) {
+    const byTheme = new Map<string, PreparedItem[]>();
+    for (const prepared of candidate.items) {
+      for (const id of prepared.themeIds) {
+        const list = byTheme.get(id);
+        if (list) list.push(prepared);
+        else byTheme.set(id, [prepared]);
+      }
+    }
+    for (const theme of themes) {
+      const withTheme = byTheme.get(theme.id) ?? [];
+      const noReason = theme.id === UNINFORMATIVE_THEME;
+      if (withTheme.length < (noReason ? 1 : 2)) continue;
+      const span = dateSpan(withTheme);
+      rows.push({
+        rank: candidate.rank,
+        candidate: candidate.raw,
+        pseudonym: names.get(candidate.id) ?? candidate.id,
+        kind: noReason ? 'no-reason' : 'repeat',
+        themeId: theme.id,
+        label: theme.label,
+        rejections: withTheme.length,
+        of: candidate.items.length,
+        firstDate: span.first,
+        lastDate: span.last,
+        stages: distinctValues(withTheme.map((prepared) => prepared.stage)),
+        employers: distinctValues(withTheme.map((prepared) => prepared.entry.item.employer)),
+        suggestion: noReason ? NO_REASON_SUGGESTION : shortAdvice(theme.advice),
+        digest: digests && hasDigest(candidate) ? digestFileOf(candidate.rank) : null,
+      });
+    }
+  }
+  rows.sort(
+    (a, b) =>
+      b.rejections - a.rejections ||
+      a.rank - b.rank ||
+      (order.get(a.themeId) ?? 0) - (order.get(b.themeId) ?? 0) ||
+      compareNatural(a.pseudonym, b.pseudonym),
+  );
+  return rows.map(({ rank: _rank, ...row }) => row);
+}

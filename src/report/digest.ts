@@ -1,0 +1,148 @@
+// candidates/<pseudonym number>.html: one self-contained page per student with two or more
+// rejections, written to the student. Same rules as the report: offline, strict CSP (no script at
+// all), every value escaped, redacted text only, prints on A4.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { CandidateDigest, DigestEntry, QuotePart, ReportModel } from '../analyse/model.js';
+import { PHASE_LABELS } from '../analyse/phases.js';
+import { assetsDirectory } from './assets.js';
+import { html, unsafe, type Html } from './html.js';
+
+let css: string | null = null;
+
+function digestCss(): string {
+  css ??= readFileSync(`${assetsDirectory()}digest.css`, 'utf8').replace(/<\/(style)/gi, '<\\/$1');
+  return css;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
+}
+
+function times(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function partOf(part: number, whole: number): string {
+  if (part === whole) return whole === 2 ? 'both of your rejections' : `all ${whole} of your rejections`;
+  return `${part} of your ${times(whole, 'rejection')}`;
+}
+
+function marked(parts: readonly QuotePart[]): Html[] {
+  return parts.map((part) =>
+    part.mark === 'none' ? html`${part.text}` : part.mark === 'cue' ? html`<mark class="cue">${part.text}</mark>` : html`<mark>${part.text}</mark>`,
+  );
+}
+
+function dateRange(digest: CandidateDigest): string {
+  const dates = digest.entries.map((entry) => entry.date).filter((date): date is string => date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date));
+  if (dates.length === 0) return '';
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  return first === last ? `, on ${first}` : `, from ${first} to ${last}`;
+}
+
+function pattern(digest: CandidateDigest, labels: ReadonlyMap<string, string>): Html {
+  const repeats =
+    digest.repeating.length > 0
+      ? html`<p>The reasons that came back more than once:</p>
+<ul class="repeats">${digest.repeating.map((theme) => html`<li><strong>${labels.get(theme.id) ?? theme.id}</strong>: in ${partOf(theme.items, digest.items)}</li>`)}</ul>`
+      : html`<p>No reason came up in more than one of your rejections.</p>`;
+  return html`<section class="pattern" aria-labelledby="pattern-title">
+<h2 id="pattern-title">The pattern</h2>
+${digest.diagnosis.map((paragraph) => html`<p>${paragraph}</p>`)}
+${repeats}
+${digest.outsideControl ? html`<p class="outside">${digest.outsideControl}</p>` : ''}
+${digest.noReason ? html`<p class="no-reason">${digest.noReason}</p>` : ''}
+</section>`;
+}
+
+function themeList(entry: DigestEntry, labels: ReadonlyMap<string, string>): string {
+  return entry.themes.length > 0 ? entry.themes.map((id) => labels.get(id) ?? id).join(', ') : 'no theme found';
+}
+
+function stageText(entry: DigestEntry): string {
+  if (entry.stage === null) return 'not recorded';
+  const phase = PHASE_LABELS[entry.phase];
+  return entry.phase === 'other' || entry.stage.toLowerCase() === phase.toLowerCase() ? entry.stage : `${entry.stage} (${phase})`;
+}
+
+function timeline(digest: CandidateDigest, labels: ReadonlyMap<string, string>): Html {
+  const rows = digest.entries.map(
+    (entry) => html`<tr><th scope="row">${entry.date ?? 'no date'}</th><td>${entry.employer ?? '—'}</td><td>${entry.role ?? '—'}</td><td>${stageText(entry)}</td><td>${themeList(entry, labels)}</td></tr>\n`,
+  );
+  return html`<section aria-labelledby="timeline-title">
+<h2 id="timeline-title">Your applications, in order</h2>
+<div class="table-wrap"><table>
+<caption>${times(digest.items, 'rejection')}</caption>
+<thead><tr><th scope="col">Date</th><th scope="col">Employer</th><th scope="col">Role</th><th scope="col">Stage</th><th scope="col">Reasons given</th></tr></thead>
+<tbody>${rows}</tbody>
+</table></div>
+</section>`;
+}
+
+function feedback(digest: CandidateDigest): Html {
+  const items = digest.entries.map((entry) => {
+    const caption = [entry.date, entry.employer, entry.role, entry.stage].filter((part): part is string => Boolean(part)).join(' · ');
+    return html`<figure class="item"><blockquote>${marked(entry.parts)}</blockquote><figcaption>${caption || 'no details recorded'}</figcaption></figure>`;
+  });
+  return html`<section aria-labelledby="feedback-title">
+<h2 id="feedback-title">In the employers’ words</h2>
+<p class="legend">Highlighted: the sentences each reason was read from, with the telling words in bold.</p>
+${items}
+</section>`;
+}
+
+function advice(digest: CandidateDigest): Html {
+  if (digest.advice.length === 0) return html``;
+  const intro =
+    digest.adviceScope === 'repeating'
+      ? 'For the reasons that keep coming back:'
+      : 'No reason repeats yet, so here is the advice for each reason you were given:';
+  const items = digest.advice.map(
+    (item) => html`<div class="advice-item"><h3>${item.label}</h3>
+<p class="advice-count">In ${partOf(item.items, digest.items)}${item.actionable ? '' : ' · outside your control'}</p>
+<p>${item.text}</p></div>`,
+  );
+  return html`<section aria-labelledby="advice-title">
+<h2 id="advice-title">What you can do next</h2>
+<p>${intro}</p>
+${items}
+</section>`;
+}
+
+export function renderDigest(digest: CandidateDigest, model: ReportModel): string {
+  const style = digestCss();
+  const labels = new Map(model.themes.map((theme) => [theme.id, theme.label]));
+  const csp = ["default-src 'none'", `style-src 'sha256-${sha256(style)}'`, "base-uri 'none'", "form-action 'none'"].join('; ');
+  const page = html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="feedback-themes">
+<title>Your rejection feedback, put together</title>
+<style>${unsafe(style)}</style>
+</head>
+<body>
+<main>
+<header>
+<p class="eyebrow">Your rejection feedback, put together</p>
+<h1>What your feedback says</h1>
+<p class="lede">${times(digest.items, 'rejection')}${dateRange(digest)}. Each piece of feedback is a small piece of evidence; put together, they show the bigger picture.</p>
+<p class="reference">Reference: ${digest.pseudonym}</p>
+</header>
+${pattern(digest, labels)}
+${timeline(digest, labels)}
+${feedback(digest)}
+${advice(digest)}
+<footer>Put together on ${model.generatedAt.slice(0, 10)} from the feedback employers gave, by feedback-themes. The reasons are read by a program and can be wrong: talk them through with your careers adviser.</footer>
+</main>
+</body>
+</html>
+`;
+  return page.value;
+}

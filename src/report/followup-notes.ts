@@ -1,0 +1,20 @@
+// The main report's few words about follow-up: what changed since the last run (a key finding),
+// and where the private list that names the candidates is (the privacy note).
+
+import type { ReportModel } from '../analyse/model.js';
+import { FOLLOWUP_FILE } from './followup-csv.js';
+import { html, type Html } from './html.js';
+
+/** A key-findings line, only when there was a previous run to compare with. */
+export function changesFinding(model: ReportModel): Html | '' {
+  return model.takeaways.changes === null ? '' : html`<li><strong>Since the last run:</strong> ${model.takeaways.changes}</li>`;
+}
+
+export function followUpPrivacyNote(model: ReportModel): Html {
+  const pages = model.options.digests ? ' (and the student pages in candidates/)' : '';
+  return html` <strong>${FOLLOWUP_FILE}</strong>${pages}, beside this report, names the students behind the pseudonyms: it is personal data, so keep it out of anything you share.`;
+}
+
+export function repeatersNote(): Html {
+  return html`<p class="table-note">Worth a one-to-one: the same theme across several rejections points to something the candidate keeps doing, not bad luck. Who each candidate is, and what to suggest, is in your private <strong>${FOLLOWUP_FILE}</strong>.</p>`;
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { describeMovement } from '../../src/analyse/changes.js';
+import { analyse, type AnalysisInput } from '../../src/analyse/index.js';
+import type { ReportModel } from '../../src/analyse/model.js';
+import type { ClassifiedItem, PreviousRun } from '../../src/types.js';
+import { TAXONOMY, classifiedItem } from '../fixtures/analyse/build.js';
+
+function input(classified: ClassifiedItem[], previous: PreviousRun | null): AnalysisInput {
+  return {
+    classified,
+    taxonomy: TAXONOMY,
+    engine: { name: 'lexical', model: null, fallbackReason: null },
+    inputs: { files: [], rejects: [], dataRows: classified.length },
+    thresholdsSource: 'default',
+    previous,
+    options: { minGroup: 5, showIds: false, generatedAt: '2026-05-01T09:00:00.000Z' },
+  };
+}
+
+/** `count` items, the first `withTheme` of them carrying `theme`, the rest cycling through `others`. */
+function batch(prefix: string, count: number, theme: string, withTheme: number, others: string[]): ClassifiedItem[] {
+  return Array.from({ length: count }, (_, i) =>
+    classifiedItem({ id: `${prefix}${i}`, candidate: `${prefix}-c${i % 15}`, themes: [i < withTheme ? theme : others[i % others.length]], line: i + 2, source: `${prefix}.csv` }),
+  );
+}
+
+/** What the store would hand back after recording `model`'s run. */
+function asPrevious(model: ReportModel, themeIds: string[] | null = null): PreviousRun {
+  return {
+    runId: 'run-1',
+    finishedAt: '2026-04-01T08:00:00.000Z',
+    items: model.counts.items,
+    candidates: model.counts.candidates,
+    themes: Object.fromEntries(model.themes.filter((theme) => theme.items > 0).map((theme) => [theme.id, theme.items])),
+    themeIds,
+  };
+}
+
+const OTHERS = ['application', 'examples', 'experience', 'preparation', 'motivation', 'qualifications'];
+const base = () => batch('jan', 60, 'delivery', 6, OTHERS);
+
+describe('changes since the last run', () => {
+  it('is empty with no test when there is no previous run', () => {
+    const model = analyse(input(base(), null));
+    expect(model.changes).toEqual([]);
+    expect(model.changeTest).toBeNull();
+    expect(model.takeaways.changes).toBeNull();
+  });
+
+  it('is empty on an identical re-run, and says so', () => {
+    const first = analyse(input(base(), null));
+    const again = analyse(input(base(), asPrevious(first)));
+    expect(again.changes).toEqual([]);
+    expect(again.changeTest).toMatchObject({ previousRunId: 'run-1', alpha: 0.05, themesTested: 12, minItems: 30, minExpected: 5, minDifference: 0.02 });
+    expect(again.takeaways.changes).toBe('No theme’s share moved beyond noise (compared with the run of 2026-04-01).');
+  });
+
+  it('lists the theme that moved after feedback is added, with counts and shares on both sides', () => {
+    const first = analyse(input(base(), null));
+    const grown = [...base(), ...batch('feb', 40, 'delivery', 30, OTHERS)];
+    const model = analyse(input(grown, asPrevious(first)));
+    expect(model.changes).toHaveLength(1);
+    const [delivery] = model.changes;
+    expect(delivery).toMatchObject({
+      theme: 'delivery',
+      label: 'Delivery',
+      before: { items: 6, of: 60, share: 0.1 },
+      after: { items: 36, of: 100, share: 0.36 },
+      direction: 'up',
+      difference: 0.26,
+    });
+    expect(delivery.pValue).toBeLessThan(0.05 / 12);
+    expect(describeMovement(delivery)).toBe('Delivery up from 10% to 36% of items');
+    expect(model.takeaways.changes).toBe('Delivery up from 10% to 36% of items (p < 0.001), compared with the run of 2026-04-01.');
+  });
+
+  it('finds falls as well as rises, largest move first', () => {
+    const before = [...batch('a', 50, 'delivery', 25, OTHERS), ...batch('b', 50, 'application', 5, ['examples'])];
+    const after = [...batch('a', 50, 'delivery', 5, ['examples']), ...batch('b', 50, 'application', 30, ['experience'])];
+    const model = analyse(input(after, asPrevious(analyse(input(before, null)))));
+    // By hand: application 9 → 30 of 100, delivery 25 → 5, experience 4 → 20; examples 50 → 45 is noise.
+    expect(model.changes.map((change) => [change.theme, change.direction, change.before.items, change.after.items])).toEqual([
+      ['application', 'up', 9, 30],
+      ['delivery', 'down', 25, 5],
+      ['experience', 'up', 4, 20],
+    ]);
+    const differences = model.changes.map((change) => Math.abs(change.difference));
+    expect([...differences].sort((a, b) => b - a)).toEqual(differences);
+  });
+
+  it('never compares a theme the previous taxonomy did not have', () => {
+    const first = analyse(input(base(), null));
+    const grown = [...base(), ...batch('feb', 40, 'delivery', 30, OTHERS)];
+    const model = analyse(input(grown, asPrevious(first, TAXONOMY.themes.map((theme) => theme.id).filter((id) => id !== 'delivery'))));
+    expect(model.changes.map((change) => change.theme)).not.toContain('delivery');
+    expect(model.changeTest?.themesTested).toBe(11);
+  });
+
+  it('claims nothing between runs of a dozen items, whatever the shares', () => {
+    const small = batch('x', 12, 'delivery', 1, OTHERS);
+    const smallAfter = batch('y', 12, 'delivery', 10, OTHERS);
+    const model = analyse(input(smallAfter, asPrevious(analyse(input(small, null)))));
+    expect(model.changes).toEqual([]);
+    expect(model.takeaways.changes).toBe('Too few items to tell a change from noise (each run needs at least 30; compared with the run of 2026-04-01).');
+  });
+});
+
+describe('the over-time takeaway', () => {
+  const month = (prefix: string, date: string, count: number, withDelivery: number) =>
+    Array.from({ length: count }, (_, i) =>
+      classifiedItem({ id: `${prefix}${i}`, candidate: `${prefix}-c${i}`, date, themes: [i < withDelivery ? 'delivery' : OTHERS[i % OTHERS.length]], line: i + 2, source: `${prefix}.csv` }),
+    );
+
+  it('claims no trend from months of a dozen items', () => {
+    const items = [...month('m1', '2026-01-10', 12, 1), ...month('m2', '2026-02-10', 12, 3), ...month('m3', '2026-03-10', 12, 6), ...month('m4', '2026-04-10', 12, 9)];
+    const text = analyse(input(items, null)).takeaways.overTime;
+    expect(text).toMatch(/^Too few dated items to call a trend in Delivery/);
+    expect(text).not.toMatch(/rose|fell/);
+  });
+
+  it('reports a rise that passes the guard', () => {
+    const items = [...month('m1', '2026-01-10', 40, 4), ...month('m2', '2026-02-10', 40, 5), ...month('m3', '2026-03-10', 40, 20), ...month('m4', '2026-04-10', 40, 22)];
+    expect(analyse(input(items, null)).takeaways.overTime).toBe(
+      'Delivery, the most common theme, rose from 11% of items (2026-01 to 2026-02) to 53% (2026-03 to 2026-04); p < 0.001.',
+    );
+  });
+
+  it('says when a difference is only noise', () => {
+    const items = [...month('m1', '2026-01-10', 40, 12), ...month('m2', '2026-02-10', 40, 14)];
+    expect(analyse(input(items, null)).takeaways.overTime).toBe(
+      'Delivery, the most common theme, shows no change beyond noise over time (30% of items in 2026-01, 35% in 2026-02).',
+    );
+  });
+});

@@ -1,0 +1,163 @@
+// From report to action, end to end on an export the project has not otherwise seen
+// (test/fixtures/followup: a fictional placement office's spring and summer exports).
+
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main, type CliEffects } from '../src/cli.js';
+import { escapeHtml } from '../src/report/html.js';
+
+const SPRING = path.resolve('test/fixtures/followup/placement-office-spring.csv');
+const SUMMER = path.resolve('test/fixtures/followup/placement-office-summer.csv');
+
+let work: string;
+let out: string;
+let store: string;
+
+async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const effects: CliEffects = {
+    stdout: () => {},
+    stderr: { write: (chunk: string) => ((stderr += chunk), true), isTTY: false } as unknown as CliEffects['stderr'],
+    now: () => new Date('2027-07-15T09:00:00Z'),
+    env: { FEEDBACK_THEMES_CACHE: path.join(work, 'no-models') },
+  };
+  const code = await main(['node', 'feedback-themes', 'run', ...args, '--out', out, '--store', store, '--engine', 'lexical'], effects);
+  return { code, stderr };
+}
+
+function parseCsv(text: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+}
+
+const unescape = (text: string) =>
+  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#96;/g, '`').replace(/&amp;/g, '&');
+
+/** The report's "Top repeaters" table: pseudonym → { items, themes: label → count }. */
+function reportRepeaters(page: string) {
+  const table = /<caption>Candidates whose rejections repeat the same theme<\/caption>([\s\S]*?)<\/table>/.exec(page)![1];
+  const rows = [...table.matchAll(/<tr><th scope="row">([^<]+)<\/th><td>(\d+)<\/td><td>([^<]*)<\/td><\/tr>/g)];
+  return new Map(
+    rows.map(([, who, items, themes]) => [
+      unescape(who),
+      { items: Number(items), themes: new Map([...unescape(themes).matchAll(/(.+?) ×(\d+)(?:, |$)/g)].map(([, label, n]) => [label, Number(n)])) },
+    ]),
+  );
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'ft-followup-'));
+  await mkdir(path.join(work, 'no-models'));
+  out = path.join(work, 'report');
+  store = path.join(work, 'history.duckdb');
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('from report to action', () => {
+  let firstStderr = '';
+
+  it('writes the private follow-up list and a page per student with two or more rejections', async () => {
+    const { code, stderr } = await cli([SPRING, '--digests']);
+    firstStderr = stderr;
+    expect(code, stderr).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['candidates', 'followup.csv', 'items.csv', 'report.html', 'segments.csv', 'summary.json']);
+    expect(stderr).toMatch(/followup\.csv names \d+ candidate\(s\) to follow up: it is personal data/);
+    expect(stderr).not.toMatch(/since the last run/); // nothing to compare with yet
+  });
+
+  it('lists exactly the repeats and the no-reason rejections that items.csv shows, most repeated first', async () => {
+    const items = parseCsv(await readFile(path.join(out, 'items.csv'), 'utf8'));
+    const rows = parseCsv(await readFile(path.join(out, 'followup.csv'), 'utf8'));
+    const counts = new Map<string, Map<string, number>>();
+    const totals = new Map<string, number>();
+    for (const item of items) {
+      totals.set(item.candidate, (totals.get(item.candidate) ?? 0) + 1);
+      const mine = counts.get(item.candidate) ?? new Map<string, number>();
+      counts.set(item.candidate, mine);
+      for (const theme of item.themes.split('|').filter(Boolean)) mine.set(theme, (mine.get(theme) ?? 0) + 1);
+    }
+    const expected: string[] = [];
+    for (const [candidate, themes] of counts) {
+      for (const [theme, n] of themes) if (n >= (theme === 'uninformative' ? 1 : 2)) expected.push(`${candidate}/${theme}/${n}/${totals.get(candidate)}`);
+    }
+    expect(rows.map((row) => `${row.candidate}/${row.theme_id}/${row.rejections}/${row.of}`).sort()).toEqual(expected.sort());
+    const repeated = rows.map((row) => Number(row.rejections));
+    expect([...repeated].sort((a, b) => b - a)).toEqual(repeated);
+    expect(rows.filter((row) => row.kind === 'no-reason').every((row) => /phone/i.test(row.suggestion))).toBe(true);
+    expect(rows.length).toBeGreaterThan(3);
+  });
+
+  it('uses the pseudonyms the report shows, so "Candidate N" in the report leads to the right student', async () => {
+    const page = await readFile(path.join(out, 'report.html'), 'utf8');
+    const rows = parseCsv(await readFile(path.join(out, 'followup.csv'), 'utf8'));
+    const repeaters = reportRepeaters(page);
+    expect(repeaters.size).toBeGreaterThan(2);
+    for (const [pseudonym, shown] of repeaters) {
+      const mine = rows.filter((row) => row.pseudonym === pseudonym && Number(row.rejections) >= 2);
+      expect(new Map(mine.map((row) => [row.theme, Number(row.rejections)])), pseudonym).toEqual(shown.themes);
+      expect(mine.every((row) => Number(row.of) === shown.items)).toBe(true);
+      expect(new Set(mine.map((row) => row.candidate)).size).toBe(1);
+    }
+    // The shareable outputs never name anyone; the report points to the private list.
+    const summary = await readFile(path.join(out, 'summary.json'), 'utf8');
+    for (const id of new Set(rows.map((row) => row.candidate))) {
+      expect(page).not.toContain(id);
+      expect(summary).not.toContain(id);
+    }
+    expect(page).toMatch(/followup\.csv<\/strong>[^<]*names the students behind the pseudonyms: it is personal data/);
+  });
+
+  it('hands each student a page with their own feedback and nobody else’s', async () => {
+    const items = parseCsv(await readFile(path.join(out, 'items.csv'), 'utf8'));
+    const rows = parseCsv(await readFile(path.join(out, 'followup.csv'), 'utf8'));
+    const pages = await readdir(path.join(out, 'candidates'));
+    const perCandidate = new Map<string, number>();
+    for (const item of items) perCandidate.set(item.candidate, (perCandidate.get(item.candidate) ?? 0) + 1);
+    expect(pages).toHaveLength([...perCandidate.values()].filter((n) => n >= 2).length);
+    for (const row of rows.filter((r) => r.digest !== '')) {
+      const page = await readFile(path.join(out, row.digest), 'utf8');
+      expect(page).toContain(`Reference: ${row.pseudonym}`);
+      const words = page.replace(/<[^>]+>/g, ''); // highlights split the text into marks
+      for (const item of items) {
+        const excerpt = escapeHtml(item.text.split(/(?<=[.;:])\s/)[0]).slice(0, 50);
+        expect(words.includes(excerpt), `${row.digest} / ${item.id}`).toBe(item.candidate === row.candidate);
+      }
+      expect(page).not.toContain(row.candidate);
+    }
+  });
+
+  it('says nothing moved on an identical re-run', async () => {
+    const { code, stderr } = await cli([SPRING, '--digests']);
+    expect(code, stderr).toBe(0);
+    const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
+    expect(summary.changes).toEqual([]);
+    expect(summary.changeTest).toMatchObject({ method: expect.stringMatching(/two-proportion/), themesTested: 12 });
+    expect(stderr).toMatch(/^since the last run: no theme changed beyond noise$/m);
+    expect(firstStderr).not.toBe(stderr);
+  });
+
+  it('says what moved after a summer of feedback about delivery, on stderr and in the key findings', async () => {
+    const { code, stderr } = await cli([SPRING, SUMMER]);
+    expect(code, stderr).toBe(0);
+    const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
+    expect(summary.changes[0]).toMatchObject({ theme: 'delivery', direction: 'up', before: { of: 40 }, after: { of: 69 } });
+    expect(summary.changes[0].after.share).toBeGreaterThan(summary.changes[0].before.share + 0.2);
+    const line = stderr.split('\n').filter((l) => l.startsWith('since the last run'));
+    expect(line).toHaveLength(1);
+    expect(line[0]).toMatch(/^since the last run: Interview delivery up from \d+% to \d+% of items/);
+    const page = await readFile(path.join(out, 'report.html'), 'utf8');
+    expect(page).toMatch(/<li><strong>Since the last run:<\/strong> Interview delivery up from \d+% to \d+% of items/);
+  });
+
+  it('removes the pages of an earlier run when pages are not asked for: their numbers may belong to someone else now', async () => {
+    expect(existsSync(path.join(out, 'candidates'))).toBe(false); // the last run had no --digests
+    const rows = parseCsv(await readFile(path.join(out, 'followup.csv'), 'utf8'));
+    expect(rows.every((row) => row.digest === '')).toBe(true);
+  });
+});

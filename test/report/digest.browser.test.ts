@@ -1,0 +1,85 @@
+// A student's page in real Chromium: loads with no errors, no requests and no CSP violation,
+// hostile feedback stays inert, highlights show, and it prints on a few A4 pages.
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analyse/index.js';
+import { renderDigest } from '../../src/report/digest.js';
+import { launchBrowser, openReport, testOutputPath } from '../helpers/browser.js';
+import { TAXONOMY, classifiedItem } from '../fixtures/analyse/build.js';
+import { HOSTILE_TEXTS } from '../fixtures/report/models.js';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+function hostilePage(): string {
+  const themes = ['delivery', 'examples', 'competition', 'motivation', 'application'];
+  const classified = HOSTILE_TEXTS.map((text, index) =>
+    classifiedItem({
+      id: `h${index}`,
+      candidate: 'same-student',
+      stage: index % 2 === 0 ? 'Interview </style><script>window.__pwned = 10</script>' : 'CV <sift>',
+      date: `2026-0${1 + index}-10`,
+      themes: [themes[index], 'delivery'],
+      text,
+      line: index + 2,
+    }),
+  );
+  const model = analyse({
+    classified,
+    taxonomy: TAXONOMY,
+    engine: { name: 'lexical', model: null, fallbackReason: null },
+    inputs: { files: [], rejects: [], dataRows: classified.length },
+    thresholdsSource: 'default',
+    previous: null,
+    options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
+  });
+  expect(model.digests).toHaveLength(1);
+  return renderDigest(model.digests![0], model);
+}
+
+describe('a candidate page in Chromium', () => {
+  it('opens offline with no errors or requests, and hostile text stays text', async () => {
+    const opened = await openReport(browser, testOutputPath('candidate-page.html'), hostilePage(), { width: 390, height: 844 });
+    try {
+      expect(opened.consoleErrors).toEqual([]);
+      expect(opened.pageErrors).toEqual([]);
+      expect(opened.foreignRequests).toEqual([]);
+      const facts = await opened.page.evaluate(() => ({
+        pwned: Object.keys(window).filter((key) => key.startsWith('__pwned')),
+        scripts: document.scripts.length,
+        iframes: document.querySelectorAll('iframe, img, svg').length,
+        marks: document.querySelectorAll('blockquote mark').length,
+        rows: document.querySelectorAll('tbody tr').length,
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      }));
+      expect(facts).toMatchObject({ pwned: [], scripts: 0, iframes: 0, rows: 5, overflow: 0 });
+      expect(facts.marks).toBeGreaterThan(0);
+      await opened.page.screenshot({ path: testOutputPath('candidate-page-390.png'), fullPage: true });
+    } finally {
+      await opened.page.close();
+    }
+  });
+
+  it('prints on A4 in a few pages, with highlights kept', async () => {
+    const opened = await openReport(browser, testOutputPath('candidate-page-print.html'), hostilePage());
+    try {
+      await opened.page.emulateMedia({ media: 'print' });
+      const background = await opened.page.evaluate(() => getComputedStyle(document.querySelector('blockquote mark')!).backgroundColor);
+      expect(background).not.toBe('rgba(0, 0, 0, 0)');
+      const pdf = await opened.page.pdf({ format: 'A4', printBackground: true });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages).toBeGreaterThanOrEqual(1);
+      expect(pages).toBeLessThanOrEqual(4);
+    } finally {
+      await opened.page.close();
+    }
+  });
+});

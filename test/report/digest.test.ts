@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analyse/index.js';
+import type { ReportModel } from '../../src/analyse/model.js';
+import { escapeHtml } from '../../src/report/html.js';
+import { buildOutputs, renderDigest } from '../../src/report/index.js';
+import type { ClassifiedItem } from '../../src/types.js';
+import { TAXONOMY, classifiedItem } from '../fixtures/analyse/build.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
+
+/** Every item has text no other item shares, so a page can be checked for anybody else's words. */
+function distinctItems(): ClassifiedItem[] {
+  const people = ['P-100', 'P-200', 'P-300', 'P-400'];
+  const themes = ['delivery', 'application', 'competition', 'examples'];
+  const items: ClassifiedItem[] = [];
+  let line = 2;
+  for (const [p, person] of people.entries()) {
+    for (let k = 0; k < 3; k += 1) {
+      const id = `${person}-${k}`;
+      items.push(
+        classifiedItem({
+          id,
+          candidate: person,
+          stage: k === 0 ? 'CV screening' : 'Final interview',
+          date: `2026-0${k + 1}-1${p}`,
+          themes: [themes[p]],
+          text: `Marker ${person.replace('-', '')}x${k}: feedback written for this person only.`,
+          line: line++,
+        }),
+      );
+    }
+  }
+  // A hostile candidate: every field tries to break out of the page.
+  for (let k = 0; k < 2; k += 1) {
+    const entry = classifiedItem({
+      id: `evil-${k}`,
+      candidate: '<img src=x onerror=alert(1)>',
+      stage: 'Interview </style><script>alert(2)</script>',
+      date: '2026-04-01',
+      themes: ['delivery'],
+      text: `</blockquote><script>window.__pwned=${k}</script> Your answers sounded robotic.`,
+      line: line++,
+    });
+    entry.item.employer = '"><iframe src="https://example.invalid/"></iframe>';
+    entry.item.role = "<a href='javascript:alert(3)'>role</a>";
+    items.push(entry);
+  }
+  return items;
+}
+
+function pagesModel(): ReportModel {
+  const classified = distinctItems();
+  return analyse({
+    classified,
+    taxonomy: TAXONOMY,
+    engine: { name: 'lexical', model: null, fallbackReason: null },
+    inputs: { files: [], rejects: [], dataRows: classified.length },
+    thresholdsSource: 'default',
+    previous: null,
+    options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
+  });
+}
+
+describe('candidate pages', () => {
+  const model = pagesModel();
+  const items = distinctItems();
+
+  it('contains that candidate’s feedback and nobody else’s', () => {
+    expect(model.digests).toHaveLength(5);
+    for (const digest of model.digests!) {
+      const page = renderDigest(digest, model);
+      const ownIds = new Set(digest.entries.map((entry) => entry.itemId));
+      const owner = items.find((entry) => ownIds.has(entry.item.id))!.item.candidate;
+      for (const entry of items) {
+        const shown = page.includes(escapeHtml(entry.item.text.slice(0, 40)));
+        expect(shown, `${digest.pseudonym} / ${entry.item.id}`).toBe(entry.item.candidate === owner);
+      }
+      // No other candidate's pseudonym or anybody's real id.
+      for (const other of model.digests!) if (other !== digest) expect(page).not.toContain(`${other.pseudonym}<`);
+      for (const person of ['P-100', 'P-200', 'P-300', 'P-400']) expect(page).not.toContain(person);
+    }
+  });
+
+  it('is self-contained under a CSP that allows its one stylesheet and no script at all', () => {
+    const page = renderDigest(model.digests![0], model);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page)![1].replace(/&#39;/g, "'");
+    const style = /<style>([\s\S]*?)<\/style>/.exec(page)![1];
+    expect(csp).toBe(`default-src 'none'; style-src 'sha256-${sha256(style)}'; base-uri 'none'; form-action 'none'`);
+    expect(page).not.toMatch(/<script|<link|<img|src=|https?:\/\//i);
+    expect(style).toMatch(/@media print/);
+    expect(style).toMatch(/@page \{ size: A4/);
+  });
+
+  it('lets hostile feedback and metadata out only as text', () => {
+    const evil = model.digests!.find((digest) => digest.entries.some((entry) => entry.itemId.startsWith('evil')))!;
+    const page = renderDigest(evil, model);
+    expect(page).not.toMatch(/<script|<iframe|<img|<a href/i);
+    expect(page).toContain('&lt;/blockquote&gt;&lt;script&gt;window.__pwned=0&lt;/script&gt;');
+    expect(page).toContain('&quot;&gt;&lt;iframe src=&quot;https://example.invalid/&quot;&gt;&lt;/iframe&gt;');
+    expect(page).toContain('Interview &lt;/style&gt;&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect((page.match(/<\/style>/g) ?? []).length).toBe(1);
+    expect(page).not.toContain('onerror'); // the real id is not on the page at all
+  });
+
+  it('is written as candidates/<n>.html beside the report, never under the real id', () => {
+    const names = buildOutputs(model, items).map((file) => file.name);
+    expect(names.filter((name) => name.startsWith('candidates/'))).toEqual(model.digests!.map((digest) => digest.file));
+    expect(names.join(' ')).not.toMatch(/P-\d00|onerror/);
+  });
+
+  it('speaks to the student', () => {
+    const page = renderDigest(model.digests![0], model);
+    expect(page).toContain('What your feedback says');
+    expect(page).toMatch(/You reached interview or assessment in 2 of your 3 applications/);
+    expect(page).toContain('What you can do next');
+  });
+});
