@@ -2,7 +2,7 @@
 // (test/fixtures/followup: a fictional placement office's spring and summer exports).
 
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
@@ -17,7 +17,7 @@ let work: string;
 let out: string;
 let store: string;
 
-async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
+async function cli(args: string[], target = { out: () => out, store: () => store }): Promise<{ code: number; stderr: string }> {
   let stderr = '';
   const effects: CliEffects = {
     stdout: () => {},
@@ -25,7 +25,7 @@ async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
     now: () => new Date('2027-07-15T09:00:00Z'),
     env: { FEEDBACK_THEMES_CACHE: path.join(work, 'no-models') },
   };
-  const code = await main(['node', 'feedback-themes', 'run', ...args, '--out', out, '--store', store, '--engine', 'lexical'], effects);
+  const code = await main(['node', 'feedback-themes', 'run', ...args, '--out', target.out(), '--store', target.store(), '--engine', 'lexical'], effects);
   return { code, stderr };
 }
 
@@ -137,7 +137,7 @@ describe('from report to action', () => {
     expect(code, stderr).toBe(0);
     const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
     expect(summary.changes).toEqual([]);
-    expect(summary.changeTest).toMatchObject({ method: expect.stringMatching(/two-proportion/), themesTested: 12 });
+    expect(summary.changeTest).toMatchObject({ method: expect.stringMatching(/two-proportion/), themesTested: summary.themes.length });
     expect(stderr).toMatch(/^since the last run: no theme changed beyond noise$/m);
     expect(firstStderr).not.toBe(stderr);
   });
@@ -159,5 +159,33 @@ describe('from report to action', () => {
     expect(existsSync(path.join(out, 'candidates'))).toBe(false); // the last run had no --digests
     const rows = parseCsv(await readFile(path.join(out, 'followup.csv'), 'utf8'));
     expect(rows.every((row) => row.digest === '')).toBe(true);
+  });
+});
+
+describe('candidates known only by email', () => {
+  it('are named in followup.csv as exported, and nowhere else', async () => {
+    const input = path.join(work, 'emails.csv');
+    const emailsOut = path.join(work, 'emails-report');
+    await writeFile(
+      input,
+      [
+        'Email,Stage,Feedback',
+        'morwenna.tregarthen@example.ac.uk,First interview,"Your answers sounded robotic and over-rehearsed."',
+        'morwenna.tregarthen@example.ac.uk,Final interview,"You came across as nervous and rambled, with little eye contact."',
+        'idris.pennant@example.ac.uk,Application,"We will not be taking your application further."',
+        'idris.pennant@example.ac.uk,Application,"Your CV was not tailored to the role."',
+        '',
+      ].join('\n'),
+    );
+    const { code, stderr } = await cli([input, '--digests'], { out: () => emailsOut, store: () => path.join(work, 'emails.duckdb') });
+    expect(code, stderr).toBe(0);
+    const rows = parseCsv(await readFile(path.join(emailsOut, 'followup.csv'), 'utf8'));
+    expect(new Set(rows.map((row) => row.candidate))).toEqual(new Set(['morwenna.tregarthen@example.ac.uk', 'idris.pennant@example.ac.uk']));
+    const shared = ['report.html', 'summary.json', 'items.csv', 'segments.csv', ...(await readdir(path.join(emailsOut, 'candidates'))).map((name) => `candidates/${name}`)];
+    for (const name of shared) {
+      const text = await readFile(path.join(emailsOut, name), 'utf8');
+      expect(text, name).not.toMatch(/tregarthen|pennant|@example/i);
+    }
+    expect(stderr).not.toMatch(/tregarthen|pennant/i);
   });
 });
