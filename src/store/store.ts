@@ -5,14 +5,16 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { DuckDBInstance, type DuckDBAppender, type DuckDBBlobVector, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBBlobVector, type DuckDBConnection } from '@duckdb/node-api';
 import { CliError, ExitCode } from '../errors.js';
 import type { EngineInfo, FeedbackItem, PreviousRun } from '../types.js';
 import { hashText } from '../hash.js';
 import { toEnvironmentError } from '../io/environment.js';
 import { emptyTable } from '../own.js';
+import { appendNullableVarchar, bytesToVector, inTransaction, vectorBytes, withAppender } from './duckdb.js';
+import { prepareSchema } from './schema.js';
 
-export const STORE_SCHEMA_VERSION = 1;
+export { STORE_SCHEMA_VERSION } from './schema.js';
 
 export interface PreviousRunQuery {
   /** Only consider runs over this taxonomy (its `Taxonomy.source`). */
@@ -49,47 +51,6 @@ export { hashText } from '../hash.js';
 export function newRunId(now: Date = new Date()): string {
   return `${now.toISOString().replace(/:/g, '')}-${randomBytes(3).toString('hex')}`;
 }
-
-const SCHEMA_SQL = [
-  `CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
-  `CREATE TABLE runs (
-     run_id VARCHAR PRIMARY KEY,
-     started_at TIMESTAMP NOT NULL,
-     finished_at TIMESTAMP NOT NULL,
-     engine VARCHAR NOT NULL,
-     model VARCHAR,
-     fallback_reason VARCHAR,
-     taxonomy_source VARCHAR NOT NULL,
-     options JSON,
-     items INTEGER NOT NULL,
-     segments INTEGER NOT NULL,
-     candidates INTEGER NOT NULL,
-     rejected_rows INTEGER NOT NULL)`,
-  `CREATE TABLE run_inputs (run_id VARCHAR NOT NULL, path VARCHAR NOT NULL, bytes BIGINT, sha256 VARCHAR, rows INTEGER)`,
-  `CREATE TABLE items (
-     run_id VARCHAR NOT NULL,
-     item_id VARCHAR NOT NULL,
-     candidate VARCHAR,
-     cohort VARCHAR,
-     stage VARCHAR,
-     employer VARCHAR,
-     role VARCHAR,
-     date DATE,
-     source VARCHAR,
-     line INTEGER,
-     text_sha256 VARCHAR NOT NULL)`,
-  `CREATE TABLE assignments (run_id VARCHAR NOT NULL, item_id VARCHAR NOT NULL, theme_id VARCHAR NOT NULL, score DOUBLE)`,
-  `CREATE TABLE embeddings (
-     embedder_id VARCHAR NOT NULL,
-     text_sha256 VARCHAR NOT NULL,
-     dims INTEGER NOT NULL,
-     vector BLOB NOT NULL,
-     created_at TIMESTAMP NOT NULL,
-     PRIMARY KEY (embedder_id, text_sha256))`,
-];
-
-/** Upgrades from older schema versions, keyed by the version they start from. */
-const MIGRATIONS: Record<number, (connection: DuckDBConnection) => Promise<void>> = {};
 
 /** Files open in this process: DuckDB must not attach one file twice from the same process. */
 const openPaths = new Set<string>();
@@ -158,120 +119,10 @@ function firstLine(text: string): string {
   return text.split('\n')[0].trim();
 }
 
-async function prepareSchema(connection: DuckDBConnection, path: string): Promise<void> {
-  const tables = (
-    await connection.runAndReadAll(
-      `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'`,
-    )
-  )
-    .getRowsJS()
-    .map((row) => String(row[0]));
-  if (tables.length === 0) {
-    await inTransaction(connection, async () => {
-      for (const statement of SCHEMA_SQL) await connection.run(statement);
-      await connection.run(`INSERT INTO meta VALUES ('schema_version', $1), ('created_at', $2)`, [
-        String(STORE_SCHEMA_VERSION),
-        new Date().toISOString(),
-      ]);
-    });
-    return;
-  }
-  if (!tables.includes('meta')) {
-    throw new CliError(
-      `${path} is a DuckDB database but not a feedback-themes store (it has no meta table). ` +
-        `Choose another file with --store, or run with --no-store.`,
-      ExitCode.usage,
-    );
-  }
-  const versionRows = (
-    await connection.runAndReadAll(`SELECT value FROM meta WHERE key = 'schema_version'`)
-  ).getRowsJS();
-  const version = Number(versionRows[0]?.[0]);
-  if (!Number.isInteger(version) || version < 1) {
-    throw new CliError(
-      `the store ${path} has no valid schema_version in its meta table (found ${JSON.stringify(versionRows[0]?.[0] ?? null)}); ` +
-        `move it aside, or run with --no-store.`,
-      ExitCode.usage,
-    );
-  }
-  if (version > STORE_SCHEMA_VERSION) {
-    throw new CliError(
-      `the store ${path} was written by a newer feedback-themes (store schema version ${version}; this version reads up to ${STORE_SCHEMA_VERSION}). ` +
-        `Upgrade feedback-themes, choose another file with --store, or run with --no-store.`,
-      ExitCode.usage,
-    );
-  }
-  for (let from = version; from < STORE_SCHEMA_VERSION; from++) {
-    const migrate = MIGRATIONS[from];
-    if (!migrate) throw new Error(`no migration from store schema version ${from}`);
-    await inTransaction(connection, async () => {
-      await migrate(connection);
-      await connection.run(`UPDATE meta SET value = $1 WHERE key = 'schema_version'`, [String(from + 1)]);
-    });
-  }
-}
-
-async function inTransaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
-  await connection.run('BEGIN TRANSACTION');
-  try {
-    const result = await work();
-    await connection.run('COMMIT');
-    return result;
-  } catch (error) {
-    await connection.run('ROLLBACK').catch(() => {});
-    throw error;
-  }
-}
-
-/** Appends rows and closes (flushes) the appender; on error discards what was not flushed. */
-async function withAppender(
-  connection: DuckDBConnection,
-  table: string,
-  fill: (appender: DuckDBAppender) => void,
-  catalog?: string,
-): Promise<void> {
-  const appender = catalog
-    ? await connection.createAppender(table, 'main', catalog)
-    : await connection.createAppender(table);
-  try {
-    fill(appender);
-  } catch (error) {
-    appender.clear();
-    try {
-      appender.closeSync();
-    } catch {
-      // Already failing; the transaction is rolled back by the caller.
-    }
-    throw error;
-  }
-  appender.closeSync();
-}
-
-function appendNullableVarchar(appender: DuckDBAppender, value: string | null | undefined): void {
-  if (value == null) appender.appendNull();
-  else appender.appendVarchar(value);
-}
-
 function isoOrThrow(value: string, field: string): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw new Error(`RunRecord.${field} is not an ISO timestamp: ${JSON.stringify(value)}`);
   return date.toISOString();
-}
-
-/** A Float32Array's bytes (platform order: little-endian on every supported platform). */
-function vectorBytes(vector: Float32Array): Uint8Array {
-  return new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength);
-}
-
-function bytesToVector(bytes: Uint8Array): Float32Array {
-  if (bytes.byteLength % 4 !== 0) return new Float32Array(0);
-  // A fresh, whole buffer can be used as is; a view into a shared or unaligned one is copied.
-  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength && bytes.buffer instanceof ArrayBuffer) {
-    return new Float32Array(bytes.buffer);
-  }
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return new Float32Array(copy.buffer);
 }
 
 class DuckDBStore implements Store {
