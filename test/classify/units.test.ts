@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { distinctUnitTexts, foldUnitScores, segmentItems, unitTextsOf } from '../../src/classify/units.js';
+
+describe('classifier units', () => {
+  const items = segmentItems([
+    { id: 'a', text: 'Strong CV. Your answers lacked examples, and you arrived late.' },
+    { id: 'b', text: 'Strong CV.' },
+  ]);
+
+  it('splits items into segments and marks praise-only ones', () => {
+    expect(items.map((i) => i.segments.map((s) => s.segment.text))).toEqual([
+      ['Strong CV.', 'Your answers lacked examples, and you arrived late.'],
+      ['Strong CV.'],
+    ]);
+    expect(items[0]!.segments[0]!.praiseOnly).toBe(true);
+    expect(items[0]!.segments[1]!.praiseOnly).toBe(false);
+  });
+
+  it('scores a segment whole and clause by clause unless clauses are off', () => {
+    const reason = items[0]!.segments[1]!;
+    expect(unitTextsOf(reason, true).length).toBeGreaterThan(1);
+    expect(unitTextsOf(reason, true)[0]).toBe(reason.scoredText);
+    expect(unitTextsOf(reason, false)).toEqual([reason.scoredText]);
+    // The repeated "Strong CV." is one distinct unit.
+    expect(distinctUnitTexts(items, false)).toEqual(['Strong CV.', reason.scoredText]);
+  });
+
+  it('takes, per theme, the best unit score and that unit’s nearest exemplar', () => {
+    const copy = segmentItems([{ id: 'c', text: 'Your answers lacked examples, and you arrived late.' }]);
+    const [whole, ...clauses] = unitTextsOf(copy[0]!.segments[0]!, true);
+    const table = new Map([[whole!, { scores: [0.5, 0.1], nearest: [0, 0] }]]);
+    clauses.forEach((c, i) => table.set(c, { scores: [0.2, 0.25 * (i + 1)], nearest: [1, 2 + i] }));
+    foldUnitScores(copy, true, (text) => table.get(text)!);
+    const segment = copy[0]!.segments[0]!;
+    expect(segment.scores).toEqual([0.5, 0.25 * clauses.length]);
+    expect(segment.nearest).toEqual([0, 2 + clauses.length - 1]);
+    expect(segment.units.map((u) => u.text)).toEqual([whole, ...clauses]);
+  });
+});
