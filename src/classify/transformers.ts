@@ -10,6 +10,7 @@ import type { Embedder, ModelDtype } from '../types.js';
 import { readModelPooling } from '../models/meta.js';
 import { DIGEST_MEMO_FILE, fileDigest } from './model-digest.js';
 import { ModelUnavailableError } from './model-unavailable.js';
+import { poolRows, type Pooling } from './pooling.js';
 import { cachedModelPath, isHubModelId, isLocalModelPath, onnxFileFor, REQUIRED_MODEL_FILES, resolveLocalModelPath } from './models.js';
 
 export interface TransformersOptions {
@@ -43,9 +44,7 @@ export const MODEL_BATCH_SIZE = 16;
 const HUB_RESPONSE_TIMEOUT_MS = 30_000;
 
 type TransformersModule = typeof import('@huggingface/transformers');
-type Pooling = 'mean' | 'cls';
 
-/** The slice of the feature-extraction pipeline this module uses. */
 /** A tensor as the library returns it: flat data in row-major order. */
 interface TensorLike {
   data: ArrayLike<number | bigint>;
@@ -53,6 +52,7 @@ interface TensorLike {
   dispose?(): void;
 }
 
+/** The slice of the feature-extraction pipeline this module uses. */
 export interface FeatureExtractor {
   (texts: string[], options: { pooling: 'mean'; normalize: true }): Promise<TensorLike>;
   tokenizer(texts: string[], options: { padding: true; truncation: true }): { attention_mask: TensorLike } & Record<string, unknown>;
@@ -60,13 +60,7 @@ export interface FeatureExtractor {
   dispose(): Promise<void>;
 }
 
-/**
- * One batch through the model, then pooling (the mean over the real tokens, or the CLS token) and L2
- * normalisation. Mean pooling is what
- * the pipeline's `{ pooling: 'mean', normalize: true }` computes, written row by row: the library's
- * pooling converts the 64-bit attention mask element by element for every hidden unit, which cost
- * more than a tenth of the embedding time on MiniLM-sized models.
- */
+/** One batch through the model, then pooling and L2 normalisation (pooling.ts). */
 async function embedBatch(pipe: FeatureExtractor, texts: string[], dims: number, pooling: Pooling): Promise<Float32Array[]> {
   const inputs = pipe.tokenizer(texts, { padding: true, truncation: true });
   const outputs = await pipe.model(inputs);
@@ -75,31 +69,7 @@ async function embedBatch(pipe: FeatureExtractor, texts: string[], dims: number,
     throw new Error(`model output has shape [${hidden?.dims.join(', ') ?? ''}], expected [${texts.length}, tokens, ${dims}]`);
   }
   const [rows, tokens] = hidden.dims as [number, number, number];
-  const data = hidden.data as Float32Array;
-  const mask = inputs.attention_mask.data;
-  const vectors: Float32Array[] = [];
-  const sum = new Float64Array(dims);
-  for (let row = 0; row < rows; row++) {
-    sum.fill(0);
-    let count = 0;
-    // CLS pooling: the first token alone (checkpoints trained that way, recorded by `model import`).
-    const poolTokens = pooling === 'cls' ? Math.min(1, tokens) : tokens;
-    for (let token = 0; token < poolTokens; token++) {
-      if (Number(mask[row * tokens + token]) === 0) continue;
-      count++;
-      const offset = (row * tokens + token) * dims;
-      for (let d = 0; d < dims; d++) sum[d] += data[offset + d]!;
-    }
-    const vector = new Float32Array(dims);
-    let norm = 0;
-    for (let d = 0; d < dims; d++) {
-      vector[d] = count > 0 ? sum[d]! / count : 0;
-      norm += vector[d]! * vector[d]!;
-    }
-    norm = Math.sqrt(norm);
-    if (norm > 0) for (let d = 0; d < dims; d++) vector[d] = vector[d]! / norm;
-    vectors.push(vector);
-  }
+  const vectors = poolRows(hidden.data as Float32Array, inputs.attention_mask.data, { rows, tokens, dims }, pooling);
   hidden.dispose?.();
   return vectors;
 }
