@@ -4,6 +4,8 @@
 export interface Logger {
   info(message: string): void;
   warn(message: string): void;
+  /** News a scheduled run exists to deliver (what moved since the last run): shown even with --quiet. */
+  notice(message: string): void;
   /** Progress of long work; `done` of `total`. Silent unless on a TTY. */
   progress(label: string, done: number, total: number): void;
   /** Finish a progress line. */
@@ -30,6 +32,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   return {
     info(message) {
       if (quiet) return;
+      clear();
+      stream.write(`${message}\n`);
+    },
+    notice(message) {
       clear();
       stream.write(`${message}\n`);
     },
@@ -61,6 +67,7 @@ export function createMemoryLogger(): Logger & { lines: string[] } {
   return {
     lines,
     info: (m) => void lines.push(m),
+    notice: (m) => void lines.push(m),
     warn: (m) => void lines.push(`warning: ${m}`),
     progress: () => {},
     progressDone: () => {},

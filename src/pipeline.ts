@@ -107,7 +107,11 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
     const topLevel = outputs.filter((o) => !o.name.startsWith(`${DIGEST_FOLDER}/`)).map((o) => o.name);
     logger.info(`wrote ${topLevel.join(', ')}${config.digests ? ` and ${pages} candidate page(s) in ${DIGEST_FOLDER}/` : ''} to ${config.out}`);
     logger.info(`${FOLLOWUP_FILE} names ${new Set(model.followUp.map((row) => row.candidate)).size} candidate(s) to follow up: it is personal data, keep it private`);
-    if (model.previousRun) logger.info(changesLine(model.changes));
+    // Under --quiet (cron mails any output) only a real change is worth a line.
+    if (model.previousRun) {
+      if (model.changes.length > 0) logger.notice(changesLine(model.changes));
+      else logger.info(changesLine(model.changes));
+    }
 
     if (store) {
       await store.recordRun({

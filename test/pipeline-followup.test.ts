@@ -189,3 +189,14 @@ describe('candidates known only by email', () => {
     expect(stderr).not.toMatch(/tregarthen|pennant/i);
   });
 });
+
+describe('a scheduled run with --quiet', () => {
+  it('prints nothing when nothing moved, and the one line when something did', async () => {
+    const target = { out: () => path.join(work, 'quiet-report'), store: () => path.join(work, 'quiet.duckdb') };
+    expect((await cli([SPRING, '--quiet'], target)).stderr).toBe('');
+    expect((await cli([SPRING, '--quiet'], target)).stderr).toBe('');
+    const moved = await cli([SPRING, SUMMER, '--quiet'], target);
+    expect(moved.code).toBe(0);
+    expect(moved.stderr).toMatch(/^since the last run: Interview delivery up from \d+% to \d+% of items[^\n]*\n$/);
+  });
+});

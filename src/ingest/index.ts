@@ -27,7 +27,7 @@ export const SAMPLE_BYTES = 64 * 1024;
 const SAMPLE_RECORDS = 60;
 const READ_CHUNK = 256 * 1024;
 
-const silentLogger: Logger = { info() {}, warn() {}, progress() {}, progressDone() {} };
+const silentLogger: Logger = { info() {}, notice() {}, warn() {}, progress() {}, progressDone() {} };
 
 
 export async function ingestFiles(paths: string[], options: IngestOptions, logger: Logger = silentLogger): Promise<IngestResult> {
