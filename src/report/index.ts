@@ -33,6 +33,9 @@ export function buildOutputs(model: ReportModel, classified: ClassifiedItem[]): 
     { name: FOLLOWUP_FILE, content: followUpCsv(model.followUp) },
   ];
   if (model.inputs.rejects.length > 0) outputs.push({ name: 'rejects.csv', content: rejectsCsv(model.inputs.rejects) });
-  for (const digest of model.digests ?? []) outputs.push({ name: digest.file, content: renderDigest(digest, model) });
+  // Rendered only as each page is written: a large cohort has thousands of them.
+  for (const digest of model.digests ?? []) {
+    outputs.push({ name: digest.file, content: { *[Symbol.iterator]() { yield renderDigest(digest, model); } } });
+  }
   return outputs;
 }
