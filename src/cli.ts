@@ -137,7 +137,7 @@ export function buildProgram(effects: CliEffects): Command {
     effects.stdout(await evaluateCommand(gold, options, { logger, json: options.json, calibrate: options.calibrate }));
   });
 
-  const taxonomy = program.command('taxonomy').description('check or list the theme taxonomy');
+  const taxonomy = program.command('taxonomy').description('check, list or extend the theme taxonomy');
   taxonomy
     .command('validate')
     .description('report every problem in a taxonomy file as path: message')
@@ -154,6 +154,19 @@ export function buildProgram(effects: CliEffects): Command {
       const { taxonomyShowCommand } = await import('./commands/taxonomy.js');
       effects.stdout(await taxonomyShowCommand(file));
     });
+  const suggest = taxonomy
+    .command('suggest')
+    .description('write the taxonomy plus one suggested theme per emerging group of unexplained feedback')
+    .argument('<input...>', 'CSV export(s), read as `run` reads them');
+  addTableOptions(suggest, 'taxonomy suggest').action(async (inputs: string[], _flags: unknown, command: Command) => {
+    const { loadConfigFile, mergeSpecs, resolveRunConfig } = await import('./config.js');
+    const { suggestOut, ...flags } = givenOptions(command, 'taxonomy suggest');
+    const fileSpec = flags.config ? await loadConfigFile(flags.config) : {};
+    const config = resolveRunConfig(mergeSpecs(fileSpec, { ...flags, inputs }), effects.env);
+    const logger = createLogger({ quiet: config.quiet, stream: effects.stderr });
+    const { taxonomySuggestCommand } = await import('./commands/suggest.js');
+    effects.stdout(await taxonomySuggestCommand(config, logger, suggestOut));
+  });
 
   const model = program.command('model').description('fetch or inspect sentence-embedding models');
   const pull = model

@@ -6,7 +6,7 @@
 import { DEFAULT_MODEL, defaultCacheDir } from './classify/models.js';
 import { ENGINE_CHOICES, MODEL_DTYPES, type ColumnMapping } from './types.js';
 
-export type CommandName = 'run' | 'classify' | 'evaluate' | 'model pull' | 'model info' | 'model import';
+export type CommandName = 'run' | 'classify' | 'evaluate' | 'taxonomy suggest' | 'model pull' | 'model info' | 'model import';
 
 /**
  * How a value is read and checked:
@@ -34,12 +34,18 @@ export interface OptionDef {
   negate?: { flag: string; help: string };
 }
 
-const ENGINE_COMMANDS = ['run', 'classify', 'evaluate'] as const;
+const ENGINE_COMMANDS = ['run', 'classify', 'evaluate', 'taxonomy suggest'] as const;
+/** Commands that read exports the way `run` does. */
+const INPUT_COMMANDS = ['run', 'taxonomy suggest'] as const;
 
 export const OPTIONS = {
   out: { type: 'path', flag: '--out <dir>', default: './feedback-report', help: 'output folder', commands: ['run'] },
+  suggestOut: {
+    type: 'path', flag: '--out <file>', configKey: false, commands: ['taxonomy suggest'],
+    help: 'write the suggested taxonomy YAML here (default: print it)',
+  },
   config: {
-    type: 'path', flag: '--config <file>', configKey: false, commands: ['run'],
+    type: 'path', flag: '--config <file>', configKey: false, commands: INPUT_COMMANDS,
     help: 'YAML/JSON file with any of these options (flags win)',
   },
   store: {
@@ -84,22 +90,22 @@ export const OPTIONS = {
     type: 'path', flag: '--calibrate <file>', configKey: false, commands: ['evaluate'],
     help: 'fit per-theme thresholds on these labels and write them to FILE (use with run --thresholds)',
   },
-  columns: { type: 'columns', default: {}, commands: ['run'], help: 'column holding the {role} (auto-detected when absent)' },
-  fileColumns: { type: 'fileColumns', configKey: 'files', default: {}, commands: ['run'], help: 'per-file column names, by file name or path' },
-  delimiter: { type: 'text', flag: '--delimiter <c>', commands: ['run'], help: 'field delimiter: , ; tab | (auto-detected when absent)' },
+  columns: { type: 'columns', default: {}, commands: INPUT_COMMANDS, help: 'column holding the {role} (auto-detected when absent)' },
+  fileColumns: { type: 'fileColumns', configKey: 'files', default: {}, commands: INPUT_COMMANDS, help: 'per-file column names, by file name or path' },
+  delimiter: { type: 'text', flag: '--delimiter <c>', commands: INPUT_COMMANDS, help: 'field delimiter: , ; tab | (auto-detected when absent)' },
   encoding: {
-    type: 'text', flag: '--encoding <e>', commands: ['run'],
+    type: 'text', flag: '--encoding <e>', commands: INPUT_COMMANDS,
     help: 'file encoding, e.g. utf-8, utf-16le, windows-1252 (auto-detected when absent)',
   },
   skipRows: {
-    type: 'count', flag: '--skip-rows <n>', commands: ['run'],
+    type: 'count', flag: '--skip-rows <n>', commands: INPUT_COMMANDS,
     help: 'rows above the header to skip (survey exports are detected)',
   },
   dateOrder: {
-    type: ['dmy', 'mdy'], flag: '--date-order <order>', default: 'dmy', commands: ['run'],
+    type: ['dmy', 'mdy'], flag: '--date-order <order>', default: 'dmy', commands: INPUT_COMMANDS,
     help: 'how to read 03/04/2026: day first (dmy) or month first (mdy)',
   },
-  maxTextChars: { type: 'count', default: 20_000, commands: ['run'], help: 'longest feedback text read, in characters' },
+  maxTextChars: { type: 'count', default: 20_000, commands: INPUT_COMMANDS, help: 'longest feedback text read, in characters' },
   minGroup: {
     type: 'count', flag: '--min-group <n>', default: 5, min: 1, commands: ['run'],
     help: 'hide breakdown groups with fewer candidates than this',
@@ -109,12 +115,12 @@ export const OPTIONS = {
     type: 'boolean', flag: '--digests', default: false, commands: ['run'],
     help: 'also write candidates/*.html: one page per student with two or more rejections',
   },
-  redact: { type: 'boolean', flag: '--no-redact', default: true, commands: ['run'], help: 'keep emails, phone numbers and names (and real candidate ids) in the outputs' },
+  redact: { type: 'boolean', flag: '--no-redact', default: true, commands: INPUT_COMMANDS, help: 'keep emails, phone numbers and names (and real candidate ids) in the outputs' },
   json: {
-    type: 'boolean', flag: '--json', configKey: false, default: false, commands: [...ENGINE_COMMANDS, 'model info'],
+    type: 'boolean', flag: '--json', configKey: false, default: false, commands: ['run', 'classify', 'evaluate', 'model info'],
     help: 'print JSON to stdout',
   },
-  quiet: { type: 'boolean', flag: '--quiet', configKey: false, default: false, commands: ['run'], help: 'print only warnings and errors' },
+  quiet: { type: 'boolean', flag: '--quiet', configKey: false, default: false, commands: INPUT_COMMANDS, help: 'print only warnings and errors' },
 } as const satisfies Record<string, OptionDef>;
 
 export type OptionKey = keyof typeof OPTIONS;

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { analyse } from './analyse/index.js';
 import { describeMovement } from './analyse/changes.js';
+import { discoverEmerging } from './discover/index.js';
 import { prepareClassifier, type PreparedClassifier } from './classify/prepare.js';
 import type { RunConfig } from './config.js';
 import { ingestFiles } from './ingest/index.js';
@@ -11,6 +12,7 @@ import { writeOutputsAtomically, cleanupStaleTempFiles } from './io/atomic.js';
 import { prepareOutFolder, toEnvironmentError } from './io/environment.js';
 import { acquireLock, type Lock } from './io/lock.js';
 import type { Logger } from './logger.js';
+import type { ClassifiedItem, EmergingTheme } from './types.js';
 import { finishRejects, loadPseudonymSecret, pseudonymiser, redactFileReports, redactItems, redactNames, redactText, withoutNames } from './redact/index.js';
 import { buildOutputs, buildSummary, DIGEST_FOLDER, DIGEST_PAGE_PATTERN, FOLLOWUP_FILE } from './report/index.js';
 import { openStore, type Store } from './store/store.js';
@@ -57,30 +59,14 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
     prepared = await prepareClassifier(config, logger, { store, taxonomy });
     const { engine, thresholds } = prepared;
 
-    const ingested = await ingestFiles(
-      config.inputs,
-      {
-        columns: config.columns,
-        fileColumns: config.fileColumns,
-        delimiter: config.delimiter,
-        encoding: config.encoding,
-        skipRows: config.skipRows,
-        maxTextChars: config.maxTextChars,
-        dateOrder: config.dateOrder,
-        prepareText: config.redact ? (text, names) => redactNames(redactText(text), names) : undefined,
-      },
-      logger,
-    );
-    const pseudonymise = config.redact ? pseudonymiser(await loadPseudonymSecret(config.cacheDir)) : null;
-    const items = pseudonymise ? redactItems(ingested.items, { pseudonymise, files: ingested.files }) : withoutNames(ingested.items);
-    const rejects = finishRejects(ingested.rejects, config.redact);
-    const files = config.redact ? redactFileReports(ingested.files) : ingested.files;
+    const { ingested, items, rejects, files } = await readInputs(config, logger);
     if (rejects.length > 0) logger.info(`rows that could not be used are listed in ${path.join(config.out, 'rejects.csv')}`);
 
     logger.info(`classifying ${items.length} item(s) with the ${engine.name} engine${engine.model ? ` (${engine.model})` : ''}`);
     const classified = await prepared.classifier.classify(items, thresholds);
     const cache = prepared.cacheStats();
     if (cache) logger.info(`embedding cache: ${cache.hits} hit(s), ${cache.misses} miss(es)`);
+    const emerging = await findEmergingThemes(classified, prepared, logger);
 
     const previous = store
       ? await store.previousRun({ taxonomySource: taxonomy.source, engine: { name: engine.name, model: engine.model } })
@@ -95,6 +81,7 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
       previous,
       options: { minGroup: config.minGroup, showIds: config.showIds, generatedAt, digests: config.digests },
       cache: cache ? { hits: cache.hits, misses: cache.misses } : null,
+      emerging,
     });
     const outputs = buildOutputs(model, classified);
     // Pages of an earlier run are removed even without --digests: their numbers may now belong to
@@ -157,4 +144,38 @@ function changesLine(changes: ReturnType<typeof analyse>['changes']): string {
   if (changes.length === 0) return 'since the last run: no theme changed beyond noise';
   const more = changes.length > 1 ? ` (and ${changes.length - 1} more theme${changes.length === 2 ? '' : 's'}; see summary.json changes)` : '';
   return `since the last run: ${describeMovement(changes[0])}${more}`;
+}
+
+/** The inputs read as the run options say: redacted and pseudonymised unless told otherwise. */
+export async function readInputs(config: RunConfig, logger: Logger) {
+  const ingested = await ingestFiles(
+    config.inputs,
+    {
+      columns: config.columns,
+      fileColumns: config.fileColumns,
+      delimiter: config.delimiter,
+      encoding: config.encoding,
+      skipRows: config.skipRows,
+      maxTextChars: config.maxTextChars,
+      dateOrder: config.dateOrder,
+      prepareText: config.redact ? (text, names) => redactNames(redactText(text), names) : undefined,
+    },
+    logger,
+  );
+  const pseudonymise = config.redact ? pseudonymiser(await loadPseudonymSecret(config.cacheDir)) : null;
+  const items = pseudonymise ? redactItems(ingested.items, { pseudonymise, files: ingested.files }) : withoutNames(ingested.items);
+  const rejects = finishRejects(ingested.rejects, config.redact);
+  const files = config.redact ? redactFileReports(ingested.files) : ingested.files;
+  return { ingested, items, rejects, files };
+}
+
+/** Groups what no theme explains and marks each item with the clusters it belongs to. */
+export async function findEmergingThemes(classified: ClassifiedItem[], prepared: PreparedClassifier, logger: Logger): Promise<EmergingTheme[]> {
+  const { emerging, byItem } = await discoverEmerging(classified, prepared.taxonomy, prepared.thresholds, prepared.embedder, {
+    onProgress: (done, total) => logger.progress('grouping unexplained sentences', done, total),
+  });
+  logger.progressDone('grouping unexplained sentences');
+  for (const entry of classified) entry.emerging = byItem.get(entry.item.id) ?? [];
+  if (emerging.length > 0) logger.info(`${emerging.length} emerging theme(s): feedback the taxonomy may be missing`);
+  return emerging;
 }

@@ -223,6 +223,28 @@ export interface ClassifiedItem {
   item: FeedbackItem;
   themes: ThemeAssignment[];
   segments: SegmentResult[];
+  /** Ids of the emerging clusters (shown ones only) that some segment of the item belongs to. */
+  emerging?: string[];
+}
+
+// ---------------------------------------------------------------- discovery
+
+/** A group of feedback sentences that no theme explains: what the taxonomy may be missing. */
+export interface EmergingTheme {
+  /** `E1`, `E2`, … by size (items, then candidates, then terms): the same input gives the same ids. */
+  id: string;
+  /** Short suggested name made from the most distinctive terms. */
+  label: string;
+  /** Most distinctive terms (class-based TF-IDF), strongest first. */
+  terms: string[];
+  items: number;
+  candidates: number;
+  /** The member sentence nearest the cluster's centre. */
+  sentence: string;
+  /** Up to three representative sentences from different items, nearest the centre first. */
+  examples: string[];
+  /** Distinct member sentences nearest the centre first (at most 24), for `taxonomy suggest`. */
+  sentences: string[];
 }
 
 // ---------------------------------------------------------------- history

@@ -1,6 +1,7 @@
 // Classified items → ReportModel. Pure: same input, same model, whatever the input order.
 
 import type {
+  EmergingTheme,
   ClassifiedItem,
   EngineInfo,
   IngestFileReport,
@@ -44,6 +45,8 @@ export interface AnalysisInput {
   cache?: { hits: number; misses: number } | null;
   /** False skips the per-item facts (the report's filters redraw without them). */
   withFacts?: boolean;
+  /** Clusters of unexplained feedback (src/discover), already suppressed below the minimum size. */
+  emerging?: EmergingTheme[];
 }
 
 function themeSummaries(
@@ -196,5 +199,6 @@ export function analyse(input: AnalysisInput): ReportModel {
     previousRun: input.previous ? { runId: input.previous.runId, finishedAt: input.previous.finishedAt } : null,
     options: { minGroup: options.minGroup, showIds: options.showIds, digests: digestsWanted },
     facts,
+    emerging: input.emerging ?? [],
   };
 }

@@ -1,7 +1,7 @@
 // The analysed view of a run: everything the report and summary.json show, computed once and
 // purely from the classified items. Rendering never recounts anything.
 
-import type { EngineInfo, IngestFileReport, RejectedRow, Theme } from '../types.js';
+import type { EmergingTheme, EngineInfo, IngestFileReport, RejectedRow, Theme } from '../types.js';
 
 /** Where in the hiring process a rejection happened, from the free-text stage value. */
 export type Phase = 'application' | 'testing' | 'interview' | 'assessment' | 'other';
@@ -281,4 +281,6 @@ export interface ReportModel {
   options: { minGroup: number; showIds: boolean; digests: boolean };
   /** What the report's filters redraw from; null when the taxonomy is too large for them. */
   facts: ItemFacts | null;
+  /** What the taxonomy may be missing: clusters of unexplained feedback, largest first. */
+  emerging: EmergingTheme[];
 }

@@ -4,7 +4,7 @@
 import type { EngineConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { loadTaxonomy } from '../taxonomy/load.js';
-import type { EngineInfo, Taxonomy, Thresholds } from '../types.js';
+import type { Embedder, EngineInfo, Taxonomy, Thresholds } from '../types.js';
 import { createCachedEmbedder, type CacheStats, type VectorCache } from './cache.js';
 import { createClassifier, type Classifier } from './classifier.js';
 import { selectEngine } from './engine.js';
@@ -15,6 +15,8 @@ export interface PreparedClassifier {
   engine: EngineInfo;
   thresholds: Thresholds;
   classifier: Classifier;
+  /** The engine's embedder (behind the store's vector cache when one is open), for discovery. */
+  embedder: Embedder;
   /** Null when nothing was looked up in a store (no store, or an engine not worth caching). */
   cacheStats(): Pick<CacheStats, 'hits' | 'misses'> | null;
   dispose(): Promise<void>;
@@ -47,6 +49,7 @@ export async function prepareClassifier(
     engine: selected.info,
     thresholds,
     classifier,
+    embedder,
     // A hit is a distinct text whose vector or theme scores came from the store.
     cacheStats: () => {
       if (!cacheable || !cachedModel) return null;

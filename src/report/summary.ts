@@ -1,4 +1,5 @@
-// summary.json: the machine-readable contract scripts depend on. Only figures, never feedback text.
+// summary.json: the machine-readable contract scripts depend on. Figures, and no feedback text
+// except the few example sentences of each emerging theme (redacted like every output).
 
 import type {
   Breakdowns,
@@ -12,7 +13,7 @@ import type {
   ThemeSummary,
 } from '../analyse/model.js';
 import { inputSummary, type InputSummary } from '../ingest/mapping.js';
-import type { EngineName } from '../types.js';
+import type { EmergingTheme, EngineName } from '../types.js';
 
 /** The per-theme figures of summary.json: named field by field, so the model can grow without
  * changing the contract. */
@@ -41,7 +42,11 @@ export interface Summary {
   changeTest: ChangeTest | null;
   cache: { hits: number; misses: number } | null;
   previousRun: { runId: string; finishedAt: string } | null;
+  /** Clusters of feedback no theme explains (shown ones only). */
+  emerging: SummaryEmerging[];
 }
+
+export type SummaryEmerging = Pick<EmergingTheme, 'id' | 'label' | 'terms' | 'items' | 'candidates' | 'examples'>;
 
 export function buildSummary(model: ReportModel): Summary {
   const { counts } = model;
@@ -78,5 +83,13 @@ export function buildSummary(model: ReportModel): Summary {
     changeTest: model.changeTest,
     cache: model.cache,
     previousRun: model.previousRun,
+    emerging: model.emerging.map((cluster) => ({
+      id: cluster.id,
+      label: cluster.label,
+      terms: cluster.terms,
+      items: cluster.items,
+      candidates: cluster.candidates,
+      examples: cluster.examples,
+    })),
   };
 }

@@ -46,13 +46,21 @@ describe('CSV writer', () => {
 describe('items.csv', () => {
   it('has the documented columns and one row per item in file/line order', () => {
     const rows = parse(itemsCsv(recurrenceCohort().reverse(), TAXONOMY));
-    expect(rows[0]).toEqual(['id', 'candidate', 'cohort', 'stage', 'employer', 'role', 'date', 'themes', 'scores', 'text', 'source', 'line']);
+    expect(rows[0]).toEqual(['id', 'candidate', 'cohort', 'stage', 'employer', 'role', 'date', 'themes', 'scores', 'text', 'source', 'line', 'emerging']);
     expect(rows.slice(1).map((row) => row[0])).toEqual(['a1', 'b1', 'c1', 'a2', 'd1', 'b2', 'e1', 'a3', 'f1', 'g1', 'h1']);
     const b1 = rows[2];
     expect(b1[7]).toBe('qualifications|application'); // taxonomy order, not assignment order
     expect(b1[8]).toBe('qualifications:0.60|application:0.60');
     expect(b1[11]).toBe('3');
     expect(rows[9][7]).toBe(''); // unthemed item
+  });
+
+  it('lists the emerging clusters of each item, |-joined, and nothing when it has none', () => {
+    const [first, second] = recurrenceCohort();
+    const rows = parse(itemsCsv([{ ...first!, emerging: ['E1', 'E3'] }, { ...second!, emerging: [] }], TAXONOMY));
+    const byId = new Map(rows.slice(1).map((row) => [row[0], row[12]]));
+    expect(byId.get(first!.item.id)).toBe('E1|E3');
+    expect(byId.get(second!.item.id)).toBe('');
   });
 
   it('neutralises injection in feedback and metadata but keeps the text otherwise exact', () => {

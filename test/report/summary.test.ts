@@ -11,7 +11,7 @@ describe('summary.json', () => {
     const summary = buildSummary(cohortModel().model);
     expect(Object.keys(summary)).toEqual([
       'schemaVersion', 'generatedAt', 'engine', 'taxonomy', 'thresholds', 'inputs', 'counts', 'themes', 'recurrence',
-      'breakdowns', 'cooccurrence', 'stageDiagnosis', 'changes', 'changeTest', 'cache', 'previousRun',
+      'breakdowns', 'cooccurrence', 'stageDiagnosis', 'changes', 'changeTest', 'cache', 'previousRun', 'emerging',
     ]);
     expect(Object.keys(summary.counts)).toEqual(['items', 'segments', 'candidates', 'rejectedRows', 'unthemedItems', 'dataRows']);
     expect(Object.keys(summary.themes[0])).toEqual(['id', 'label', 'actionable', 'items', 'share', 'candidates', 'recurringCandidates', 'change']);

@@ -1,0 +1,221 @@
+// Emerging themes: feedback that no theme explains, grouped by meaning with the run's own embedder.
+// A bounded sample of the distinct unexplained sentences is clustered (average linkage on cosine
+// distance, cut at a distance); every other sentence joins the nearest cluster centre when it is
+// within the same distance. Clusters are named by class-based TF-IDF terms against the rest of the
+// run, and shown only when big enough (items and candidates), like every other group in the report.
+
+import { hashText } from '../hash.js';
+import type { ClassifiedItem, Embedder, EmergingTheme, EngineName, Taxonomy, Thresholds } from '../types.js';
+import { averageLinkageClusters, dot } from './cluster.js';
+import { unexplainedSegments, type UnexplainedSegment } from './select.js';
+import { classTfIdf, termsOf } from './terms.js';
+
+export interface DiscoverOptions {
+  /** Clusters with fewer items are not shown (default 5). */
+  minItems?: number;
+  /** …or with fewer candidates (default 3). */
+  minCandidates?: number;
+  /** Largest average cosine distance inside a cluster; defaults per engine (DEFAULT_MAX_DISTANCE). */
+  maxDistance?: number;
+  /** Distinct sentences clustered directly; the rest are assigned to the nearest centre. */
+  sampleSize?: number;
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const DEFAULT_MIN_ITEMS = 5;
+export const DEFAULT_MIN_CANDIDATES = 3;
+export const DEFAULT_SAMPLE_SIZE = 2000;
+/**
+ * Cut-off per engine. Lexical: fitted on the development sets with one theme at a time removed
+ * (scripts/fit-discovery.ts). Transformers (all-MiniLM-L6-v2): same-topic sentences in different
+ * words sit around 0.45–0.65 cosine and unrelated ones near 0.1, so an average distance of 0.6
+ * (similarity 0.4) keeps one topic together without joining neighbouring ones. Hybrid: its cosine
+ * is 0.45 × neural + 0.55 × lexical (classify/hybrid.ts), so the same mix of the two similarities:
+ * 1 − (0.45 × 0.4 + 0.55 × 0.2) ≈ 0.71.
+ */
+export const DEFAULT_MAX_DISTANCE: Record<EngineName, number> = { lexical: 0.8, transformers: 0.6, hybrid: 0.71 };
+const TERMS_SHOWN = 8;
+const SENTENCES_KEPT = 24;
+
+export interface DiscoveryResult {
+  emerging: EmergingTheme[];
+  /** Item id → ids of the shown clusters it belongs to, in id order. */
+  byItem: Map<string, string[]>;
+}
+
+export async function discoverEmerging(
+  classified: readonly ClassifiedItem[],
+  taxonomy: Taxonomy,
+  thresholds: Thresholds,
+  embedder: Embedder,
+  options: DiscoverOptions = {},
+): Promise<DiscoveryResult> {
+  const minItems = options.minItems ?? DEFAULT_MIN_ITEMS;
+  const minCandidates = options.minCandidates ?? DEFAULT_MIN_CANDIDATES;
+  const maxDistance = options.maxDistance ?? DEFAULT_MAX_DISTANCE[thresholds.engine];
+  const sampleSize = Math.max(2, options.sampleSize ?? DEFAULT_SAMPLE_SIZE);
+  const batchSize = Math.max(1, options.batchSize ?? 256);
+
+  const segments = unexplainedSegments(classified, taxonomy, thresholds);
+  const occurrences = new Map<string, UnexplainedSegment[]>();
+  for (const segment of segments) {
+    const list = occurrences.get(segment.reasonText);
+    if (list) list.push(segment);
+    else occurrences.set(segment.reasonText, [segment]);
+  }
+  // Distinct texts in the order of their hash: a sample that depends only on the texts themselves,
+  // not on file or row order, and spreads over the whole input.
+  const texts = [...occurrences.keys()]
+    .map((text) => ({ text, key: hashText(text) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((entry) => entry.text);
+  if (texts.length < 2) return { emerging: [], byItem: new Map() };
+
+  const embedAll = async (batch: string[], done: number): Promise<Float32Array[]> => {
+    const vectors: Float32Array[] = [];
+    for (let i = 0; i < batch.length; i += batchSize) {
+      vectors.push(...(await embedder.embed(batch.slice(i, i + batchSize))));
+      options.onProgress?.(done + Math.min(i + batchSize, batch.length), texts.length);
+    }
+    return vectors;
+  };
+  const sample = texts.slice(0, sampleSize);
+  const sampleVectors = await embedAll(sample, 0);
+  const labels = averageLinkageClusters(sampleVectors, maxDistance);
+
+  // Clusters of two or more distinct sentences get a centre; singletons stay unexplained.
+  const membersOf = new Map<number, number[]>();
+  labels.forEach((label, i) => membersOf.set(label, [...(membersOf.get(label) ?? []), i]));
+  const groups = [...membersOf.values()].filter((members) => members.length >= 2);
+  const centres = groups.map((members) => normalisedMean(members.map((i) => sampleVectors[i]!), embedder.dims));
+  const member: { text: string; group: number; similarity: number }[] = [];
+  groups.forEach((members, g) => {
+    for (const i of members) member.push({ text: sample[i]!, group: g, similarity: dot(sampleVectors[i]!, centres[g]!) });
+  });
+  // The rest, a batch at a time, to the nearest centre within the cut-off.
+  for (let start = sampleSize; start < texts.length && centres.length > 0; start += batchSize) {
+    const batch = texts.slice(start, start + batchSize);
+    const vectors = await embedAll(batch, start);
+    vectors.forEach((vector, j) => {
+      // Only the vector's non-zero entries matter (the lexical engine's are a few dozen of 16k).
+      const nonZero: number[] = [];
+      for (let d = 0; d < vector.length; d++) if (vector[d] !== 0) nonZero.push(d);
+      let best = -1;
+      let bestSimilarity = -Infinity;
+      centres.forEach((centre, g) => {
+        let similarity = 0;
+        for (const d of nonZero) similarity += vector[d]! * centre[d]!;
+        if (similarity > bestSimilarity) {
+          bestSimilarity = similarity;
+          best = g;
+        }
+      });
+      if (best >= 0 && 1 - bestSimilarity <= maxDistance) member.push({ text: batch[j]!, group: best, similarity: bestSimilarity });
+    });
+  }
+
+  const clusters = groups.map((_, g) => {
+    const texts = member.filter((m) => m.group === g).sort((a, b) => b.similarity - a.similarity || (a.text < b.text ? -1 : 1));
+    const hits = texts.flatMap((m) => occurrences.get(m.text)!);
+    const items = new Set(hits.map((hit) => hit.itemId));
+    const people = new Set(hits.map((hit) => (hit.candidate === null ? `item:${hit.itemId}` : `candidate:${hit.candidate}`)));
+    return { texts, hits, items, people };
+  });
+  const shown = clusters.filter((cluster) => cluster.items.size >= minItems && cluster.people.size >= minCandidates);
+  if (shown.length === 0) return { emerging: [], byItem: new Map() };
+
+  const weights = classTfIdf(termClasses(classified, shown.map((cluster) => cluster.hits)));
+  const named = shown.map((cluster, c) => {
+    const terms = weights[c]!.slice(0, TERMS_SHOWN).map((entry) => entry.term);
+    return { cluster, terms };
+  });
+  named.sort(
+    (a, b) =>
+      b.cluster.items.size - a.cluster.items.size ||
+      b.cluster.people.size - a.cluster.people.size ||
+      (a.terms.join(' ') < b.terms.join(' ') ? -1 : a.terms.join(' ') > b.terms.join(' ') ? 1 : 0),
+  );
+
+  const byItem = new Map<string, string[]>();
+  const emerging = named.map(({ cluster, terms }, rank): EmergingTheme => {
+    const id = `E${rank + 1}`;
+    for (const itemId of cluster.items) byItem.set(itemId, [...(byItem.get(itemId) ?? []), id]);
+    const sentences = cluster.texts.map((m) => occurrences.get(m.text)![0]!.text);
+    return {
+      id,
+      label: labelFrom(terms),
+      terms,
+      items: cluster.items.size,
+      candidates: cluster.people.size,
+      sentence: sentences[0]!,
+      examples: representativeQuotes(cluster.texts.map((m) => occurrences.get(m.text)!)),
+      sentences: [...new Set(sentences)].slice(0, SENTENCES_KEPT),
+    };
+  });
+  return { emerging, byItem };
+}
+
+/**
+ * The classes c-TF-IDF compares: each shown cluster, each theme (sentences by their best assigned
+ * theme), and everything else — every sentence of the run in exactly one class, as in BERTopic
+ * where every document has a topic (the rest play the part of its outlier topic).
+ */
+function termClasses(classified: readonly ClassifiedItem[], clusterHits: readonly UnexplainedSegment[][]): string[][] {
+  const inCluster = new Map<string, number>();
+  clusterHits.forEach((hits, c) => hits.forEach((hit) => inCluster.set(`${hit.itemId}\u0000${hit.segmentIndex}`, c)));
+  const classes: string[][] = clusterHits.map(() => []);
+  const byTheme = new Map<string, string[]>();
+  const rest: string[] = [];
+  for (const entry of classified) {
+    for (const segment of entry.segments) {
+      const tokens = termsOf(segment.text);
+      const c = inCluster.get(`${entry.item.id}\u0000${segment.index}`);
+      if (c !== undefined) classes[c]!.push(...tokens);
+      else if (segment.themes.length > 0) {
+        const list = byTheme.get(segment.themes[0]!) ?? [];
+        list.push(...tokens);
+        byTheme.set(segment.themes[0]!, list);
+      } else rest.push(...tokens);
+    }
+  }
+  return [...classes, ...[...byTheme.keys()].sort().map((id) => byTheme.get(id)!), rest];
+}
+
+/** Three quotes nearest the centre, from different items, and different candidates while possible. */
+function representativeQuotes(occurrenceLists: readonly UnexplainedSegment[][]): string[] {
+  const quotes: string[] = [];
+  const items = new Set<string>();
+  const people = new Set<string>();
+  for (const pass of ['new-person', 'new-item'] as const) {
+    for (const list of occurrenceLists) {
+      for (const hit of list) {
+        if (quotes.length >= 3) return quotes;
+        const person = hit.candidate ?? `item:${hit.itemId}`;
+        if (items.has(hit.itemId) || quotes.includes(hit.text) || (pass === 'new-person' && people.has(person))) continue;
+        quotes.push(hit.text);
+        items.add(hit.itemId);
+        people.add(person);
+      }
+    }
+  }
+  return quotes;
+}
+
+/** "Smoking, breaks and vaping" from the three strongest terms. */
+function labelFrom(terms: readonly string[]): string {
+  const top = terms.slice(0, 3);
+  if (top.length === 0) return 'Unnamed group';
+  const first = top[0]!.charAt(0).toUpperCase() + top[0]!.slice(1);
+  if (top.length === 1) return first;
+  return `${[first, ...top.slice(1, -1)].join(', ')} and ${top[top.length - 1]}`;
+}
+
+function normalisedMean(vectors: readonly Float32Array[], dims: number): Float32Array {
+  const sum = new Float32Array(dims);
+  for (const v of vectors) for (let d = 0; d < dims; d++) sum[d]! += v[d]!;
+  let norm = 0;
+  for (let d = 0; d < dims; d++) norm += sum[d]! * sum[d]!;
+  if (norm > 0) for (let d = 0; d < dims; d++) sum[d]! /= Math.sqrt(norm);
+  return sum;
+}

@@ -1,0 +1,44 @@
+// Which sentences discovery looks at: those that no theme explains. A sentence qualifies when it
+// gives a reason (not praise only, not boilerplate) and its best theme is absent or weak, i.e.
+// below that theme's threshold plus the margin, just over the floor at most.
+
+import { themeThreshold } from '../classify/assign.js';
+import { analysePraise } from '../classify/favourable.js';
+import { UNINFORMATIVE_THEME, type ClassifiedItem, type Taxonomy, type Thresholds } from '../types.js';
+import { termsOf } from './terms.js';
+
+/** Sentences with fewer content words say too little to group ("Hi Sam,", "Thanks again."). */
+export const MIN_CONTENT_WORDS = 3;
+
+export interface UnexplainedSegment {
+  itemId: string;
+  /** Candidate id, or null when the item has none (then it counts as its own person). */
+  candidate: string | null;
+  segmentIndex: number;
+  /** The sentence as written (quoted in the report). */
+  text: string;
+  /** The sentence without praise clauses: what is embedded and grouped. */
+  reasonText: string;
+}
+
+export function unexplainedSegments(classified: readonly ClassifiedItem[], taxonomy: Taxonomy, thresholds: Thresholds): UnexplainedSegment[] {
+  const ids = taxonomy.themes.map((theme) => theme.id);
+  const uninformative = ids.indexOf(UNINFORMATIVE_THEME);
+  const weakBelow = ids.map((id) => themeThreshold(thresholds, id) + thresholds.margin);
+  const boilerplateFrom = uninformative >= 0 ? themeThreshold(thresholds, UNINFORMATIVE_THEME) : Infinity;
+  const out: UnexplainedSegment[] = [];
+  for (const entry of classified) {
+    for (const segment of entry.segments) {
+      // A polite decline or "we will keep your CV on file" is not a missing theme.
+      if (uninformative >= 0 && segment.scores[uninformative]! >= boilerplateFrom) continue;
+      const explained = segment.scores.some((score, t) => t !== uninformative && score >= weakBelow[t]!);
+      if (explained) continue;
+      const praise = analysePraise(segment.text);
+      if (praise.praiseOnly) continue;
+      const reasonText = praise.reasonText.trim();
+      if (termsOf(reasonText).length < MIN_CONTENT_WORDS) continue;
+      out.push({ itemId: entry.item.id, candidate: entry.item.candidate, segmentIndex: segment.index, text: segment.text, reasonText });
+    }
+  }
+  return out;
+}

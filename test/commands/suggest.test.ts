@@ -1,0 +1,100 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main, type CliEffects } from '../../src/cli.js';
+import { loadTaxonomy } from '../../src/taxonomy/load.js';
+import { ORDINARY, SOCIAL_MEDIA } from '../fixtures/discover/feedback.js';
+
+let work: string;
+let input: string;
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const effects: CliEffects = {
+    stdout: (text) => void (stdout += text),
+    stderr: { write: (chunk: string) => ((stderr += chunk), true), isTTY: false } as unknown as CliEffects['stderr'],
+    now: () => new Date('2026-11-01T09:00:00Z'),
+    env: { FEEDBACK_THEMES_CACHE: path.join(work, 'no-models') },
+  };
+  const code = await main(['node', 'feedback-themes', ...args], effects);
+  return { code, stdout, stderr };
+}
+
+function csvOf(texts: string[]): string {
+  return Papa.unparse(texts.map((text, i) => ({ id: `r${i + 1}`, student: `s${i + 1}`, feedback: text })), { newline: '\n' });
+}
+
+const parse = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'ft-suggest-'));
+  input = path.join(work, 'export.csv');
+  await writeFile(input, csvOf([...SOCIAL_MEDIA, ...ORDINARY]));
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('emerging themes in a run', () => {
+  it('lists them in summary.json and marks their items in items.csv', async () => {
+    const out = path.join(work, 'report');
+    const result = await cli(['run', input, '--engine', 'lexical', '--no-store', '--out', out, '--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
+    expect(summary.emerging).toHaveLength(1);
+    expect(Object.keys(summary.emerging[0])).toEqual(['id', 'label', 'terms', 'items', 'candidates', 'examples']);
+    expect(summary.emerging[0]).toMatchObject({ id: 'E1', items: 6, candidates: 6 });
+    const rows = parse(await readFile(path.join(out, 'items.csv'), 'utf8'));
+    const tagged = rows.filter((row) => row.emerging === 'E1').map((row) => row.text);
+    expect(tagged.sort()).toEqual([...SOCIAL_MEDIA].sort());
+    expect(await readFile(path.join(out, 'report.html'), 'utf8')).toContain('What the taxonomy may be missing');
+  });
+});
+
+describe('taxonomy suggest', () => {
+  it('writes the taxonomy plus a suggested theme that validates and then catches that feedback', async () => {
+    const suggested = path.join(work, 'suggested.yaml');
+    const result = await cli(['taxonomy', 'suggest', input, '--engine', 'lexical', '--out', suggested]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/1 suggested theme/);
+    const text = await readFile(suggested, 'utf8');
+    // The built-in file's comments survive, and the suggestion says where it came from.
+    expect(text).toContain('# Themes of rejection feedback used by feedback-themes.');
+    expect(text).toMatch(/# Suggested by feedback-themes from emerging theme E1/);
+
+    const validate = await cli(['taxonomy', 'validate', suggested]);
+    expect(validate.code, validate.stderr).toBe(0);
+    const taxonomy = await loadTaxonomy(suggested);
+    const builtIn = await loadTaxonomy();
+    expect(taxonomy.themes.slice(0, builtIn.themes.length)).toEqual(builtIn.themes);
+    expect(taxonomy.themes).toHaveLength(builtIn.themes.length + 1);
+    const added = taxonomy.themes[builtIn.themes.length]!;
+    expect(added.id).toMatch(/^[a-z][a-z0-9_]*$/);
+    expect(added.id).toMatch(/social|media|posts/);
+    expect(added.actionable).toBe(true);
+    for (const example of added.examples) expect(SOCIAL_MEDIA).toContain(example);
+    expect(added.cues).toEqual(expect.arrayContaining(['social', 'media']));
+
+    const out = path.join(work, 'with-suggestion');
+    const run = await cli(['run', input, '--engine', 'lexical', '--no-store', '--taxonomy', suggested, '--out', out, '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    const rows = parse(await readFile(path.join(out, 'items.csv'), 'utf8'));
+    const caught = rows.filter((row) => row.themes.split('|').includes(added.id)).map((row) => row.text);
+    expect(caught.sort()).toEqual([...SOCIAL_MEDIA].sort());
+    // Nothing is left for the taxonomy to miss.
+    expect(JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')).emerging).toEqual([]);
+  });
+
+  it('prints the YAML when there is no --out, unchanged but for the suggestions', async () => {
+    const plain = path.join(work, 'plain.csv');
+    await writeFile(plain, csvOf(ORDINARY));
+    const result = await cli(['taxonomy', 'suggest', plain, '--engine', 'lexical']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/no emerging theme was large enough/);
+    expect(result.stdout).toBe(await readFile(new URL('../../data/taxonomy.yaml', import.meta.url), 'utf8'));
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createClassifier } from '../../src/classify/classifier.js';
+import { createLexicalEmbedder } from '../../src/classify/lexical.js';
+import { defaultThresholds } from '../../src/classify/thresholds.js';
+import { discoverEmerging, type DiscoverOptions } from '../../src/discover/index.js';
+import { loadTaxonomy } from '../../src/taxonomy/load.js';
+import type { FeedbackItem, Taxonomy } from '../../src/types.js';
+import { feedbackItems, ORDINARY, SOCIAL_MEDIA, TIMEKEEPING } from '../fixtures/discover/feedback.js';
+
+async function discover(taxonomy: Taxonomy, items: FeedbackItem[], options: DiscoverOptions = {}) {
+  const embedder = createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
+  const classifier = await createClassifier(taxonomy, embedder);
+  const thresholds = defaultThresholds('lexical', null);
+  const classified = await classifier.classify(items, thresholds);
+  return discoverEmerging(classified, taxonomy, thresholds, embedder, options);
+}
+
+function membersOf(result: Awaited<ReturnType<typeof discover>>, id: string): string[] {
+  return [...result.byItem].filter(([, ids]) => ids.includes(id)).map(([itemId]) => itemId).sort();
+}
+
+const full = await loadTaxonomy();
+const withoutConduct: Taxonomy = { ...full, themes: full.themes.filter((theme) => theme.id !== 'conduct') };
+
+describe('emerging themes', () => {
+  it('brings back the items of a theme removed from the taxonomy as one cluster that is about them', async () => {
+    const items = [...feedbackItems(TIMEKEEPING, 't'), ...feedbackItems(ORDINARY, 'o')];
+    const result = await discover(withoutConduct, items);
+    const topic = new Set(feedbackItems(TIMEKEEPING, 't').map((item) => item.id));
+    const holding = result.emerging.filter((cluster) => membersOf(result, cluster.id).some((id) => topic.has(id)));
+    expect(holding).toHaveLength(1);
+    const members = membersOf(result, holding[0]!.id);
+    expect(members.filter((id) => topic.has(id)).length).toBeGreaterThanOrEqual(TIMEKEEPING.length - 1);
+    expect(members.filter((id) => !topic.has(id))).toEqual([]);
+    expect(holding[0]!.terms.slice(0, 3)).toContain('late');
+    expect(holding[0]!.items).toBe(members.length);
+    expect(holding[0]!.examples).toHaveLength(3);
+    for (const example of holding[0]!.examples) expect(TIMEKEEPING).toContain(example);
+    expect(TIMEKEEPING).toContain(holding[0]!.sentence);
+  });
+
+  it('finds a topic no default theme covers, and nothing in feedback the themes explain', async () => {
+    const result = await discover(full, [...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')]);
+    expect(result.emerging).toHaveLength(1);
+    expect(membersOf(result, result.emerging[0]!.id)).toEqual(feedbackItems(SOCIAL_MEDIA, 's').map((i) => i.id).sort());
+    expect(result.emerging[0]!.terms.slice(0, 4)).toEqual(expect.arrayContaining(['social', 'media']));
+    expect(result.emerging[0]!.label).toMatch(/^[A-Z]/);
+
+    const covered = await discover(full, feedbackItems(ORDINARY, 'o'));
+    expect(covered.emerging).toEqual([]);
+  });
+
+  it('is deterministic: same clusters, ids and terms on a re-run and whatever the row order', async () => {
+    const items = [...feedbackItems(TIMEKEEPING, 't'), ...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
+    const first = await discover(withoutConduct, items);
+    const again = await discover(withoutConduct, items);
+    const reversed = await discover(withoutConduct, [...items].reverse());
+    expect(first.emerging.length).toBeGreaterThanOrEqual(2);
+    expect(again.emerging).toEqual(first.emerging);
+    expect(reversed.emerging.map(({ id, terms, items }) => ({ id, terms, items }))).toEqual(first.emerging.map(({ id, terms, items }) => ({ id, terms, items })));
+    expect([...reversed.byItem].sort()).toEqual([...first.byItem].sort());
+    // Largest first.
+    expect(first.emerging.map((c) => c.id)).toEqual(first.emerging.map((_, i) => `E${i + 1}`));
+    expect(first.emerging[0]!.items).toBeGreaterThanOrEqual(first.emerging[1]!.items);
+  });
+
+  it('does not show a cluster with fewer than 5 items or from fewer than 3 candidates', async () => {
+    const four = await discover(withoutConduct, [...feedbackItems(TIMEKEEPING.slice(0, 4), 't'), ...feedbackItems(ORDINARY, 'o')]);
+    expect(four.emerging).toEqual([]);
+    expect(four.byItem.size).toBe(0);
+    // Eight items, but from two people.
+    const twoPeople = await discover(withoutConduct, [...feedbackItems(TIMEKEEPING, 't', (i) => `p${i % 2}`), ...feedbackItems(ORDINARY, 'o')]);
+    expect(twoPeople.emerging).toEqual([]);
+    // The same items shown once the minimums allow them.
+    const allowed = await discover(withoutConduct, [...feedbackItems(TIMEKEEPING, 't', (i) => `p${i % 2}`), ...feedbackItems(ORDINARY, 'o')], { minCandidates: 2 });
+    expect(allowed.emerging).toHaveLength(1);
+    expect(allowed.emerging[0]!.candidates).toBe(2);
+  });
+
+  it('clusters a bounded sample and assigns the rest to the nearest centre', async () => {
+    const items = [...feedbackItems(TIMEKEEPING, 't'), ...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
+    const whole = await discover(withoutConduct, items);
+    const sampled = await discover(withoutConduct, items, { sampleSize: 8 });
+    expect(sampled.emerging.length).toBeGreaterThanOrEqual(1);
+    // Assignment to the nearest centre keeps the topics apart and leaves the themed feedback out.
+    for (const cluster of sampled.emerging) {
+      const prefixes = new Set(membersOf(sampled, cluster.id).map((id) => id[0]));
+      expect([...prefixes], cluster.label).toHaveLength(1);
+      expect(prefixes.has('o'), cluster.label).toBe(false);
+    }
+    const sampledMembers = sampled.emerging.reduce((n, c) => n + c.items, 0);
+    expect(sampledMembers).toBeGreaterThanOrEqual(whole.emerging.reduce((n, c) => n + c.items, 0) - 2);
+  });
+});
