@@ -27,7 +27,7 @@ export interface BenchOptions {
 export const BENCH_DEFAULTS: BenchOptions = {
   rows: 2000,
   repeats: 3,
-  dtype: 'fp32',
+  dtype: 'q8',
   compareDtype: false,
   tune: false,
   lexicalScale: 200_000,
@@ -38,7 +38,7 @@ export const BENCH_DEFAULTS: BenchOptions = {
 export const BENCH_USAGE = `usage: npm run bench -- [options]
   --rows N            rows for the plain loop / cold run / warm run comparison (default 2000; 0 skips it)
   --repeats N         rounds of a, b, c, alternating; medians are reported (default 3)
-  --dtype fp32|q8     model precision for the a/b/c comparison (default fp32)
+  --dtype fp32|q8     model precision of the runs (b, c); the plain loop (a) is always fp32 (default q8)
   --compare-dtype     also time fp32 vs q8 embedding and their vectors' cosine agreement
   --tune              also sweep embedding batch size and thread count
   --lexical-scale N   rows for the end-to-end lexical run (default 200000; 0 skips it)

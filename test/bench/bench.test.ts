@@ -9,19 +9,19 @@ import { benchModelDir } from '../../bench/run.js';
 import { segmentText } from '../../src/classify/segment.js';
 
 describe('parseBenchArgs', () => {
-  it('defaults to 2000 rows, 3 repeats, fp32 and a 200k-row lexical run', () => {
+  it('defaults to 2000 rows, 3 repeats, q8 and a 200k-row lexical run', () => {
     expect(parseBenchArgs([])).toEqual(BENCH_DEFAULTS);
-    expect(BENCH_DEFAULTS).toMatchObject({ rows: 2000, repeats: 3, dtype: 'fp32', lexicalScale: 200_000, json: false });
+    expect(BENCH_DEFAULTS).toMatchObject({ rows: 2000, repeats: 3, dtype: 'q8', lexicalScale: 200_000, json: false });
   });
 
   it('reads every flag', () => {
     const options = parseBenchArgs([
-      '--rows', '500', '--repeats', '5', '--dtype', 'q8', '--compare-dtype', '--tune', '--lexical-scale', '10_000', '--json', '--no-build',
+      '--rows', '500', '--repeats', '5', '--dtype', 'fp32', '--compare-dtype', '--tune', '--lexical-scale', '10_000', '--json', '--no-build',
     ]);
     expect(options).toEqual({
       rows: 500,
       repeats: 5,
-      dtype: 'q8',
+      dtype: 'fp32',
       compareDtype: true,
       tune: true,
       lexicalScale: 10_000,
@@ -52,11 +52,8 @@ describe('median', () => {
 });
 
 describe('benchModelDir', () => {
-  it('lives under XDG_CACHE_HOME, else ~/.cache, outside the repository', () => {
-    expect(benchModelDir({ XDG_CACHE_HOME: '/var/cache/x' })).toBe('/var/cache/x/feedback-themes-bench/minilm-random');
-    expect(benchModelDir({ HOME: '/home/ada' })).toBe('/home/ada/.cache/feedback-themes-bench/minilm-random');
-    // A relative XDG_CACHE_HOME is invalid by the spec and ignored.
-    expect(benchModelDir({ XDG_CACHE_HOME: 'rel', HOME: '/home/ada' })).toBe('/home/ada/.cache/feedback-themes-bench/minilm-random');
+  it('is the real model the tests import, in the ignored .cache folder', () => {
+    expect(benchModelDir('/repo')).toBe('/repo/.cache/test-model/all-MiniLM-L6-v2');
   });
 });
 
