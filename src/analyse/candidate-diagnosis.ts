@@ -79,9 +79,14 @@ function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]
     const advice = lead !== null && !lead.theme.actionable ? 'That says more about the field than about you.' : application >= testing ? CV_ADVICE : TEST_ADVICE;
     return [`${where}${leadSentence(lead, before.length)}${unstagedNote}`, advice];
   }
+  const split = `Your applications ended both before interview (${before.length} of ${n}) and at interview or assessment (${at.length} of ${n}).${unstagedNote}`;
+  // With a reason that repeats, that reason is the better guide than a stage that does not point one way.
+  const repeats = leadTheme(items, themes) !== null;
   return [
-    `Your applications ended both before interview (${before.length} of ${n}) and at interview or assessment (${at.length} of ${n}).${unstagedNote}`,
-    'So look at both: your CV against the job description, and your interview technique in a mock interview.',
+    split,
+    repeats
+      ? 'So the stage alone does not say where to look; the reason that keeps coming back, below, does.'
+      : 'So look at both: your CV against the job description, and your interview technique in a mock interview.',
   ];
 }
 

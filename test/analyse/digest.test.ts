@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse/index.js';
 import type { CandidateDigest } from '../../src/analyse/model.js';
-import { TAXONOMY } from '../fixtures/analyse/build.js';
+import { TAXONOMY, classifiedItem } from '../fixtures/analyse/build.js';
 import { handMadeCandidates } from '../fixtures/analyse/candidates.js';
 
 const model = analyse({
@@ -80,6 +80,7 @@ describe('candidate digests', () => {
     const cara = digest('Candidate 4');
     expect(cara.noReason).toMatch(/^1 of your 2 rejections gave no reason\. It is worth phoning the person who made the decision/);
     expect(cara.diagnosis[0]).toMatch(/^Your applications ended both before interview \(1 of 2\) and at interview or assessment \(1 of 2\)/);
+    expect(cara.diagnosis[1]).toMatch(/look at both: your CV against the job description, and your interview technique/); // nothing repeats
     expect(digest('Candidate 1').noReason).toBeNull();
   });
 
@@ -92,6 +93,28 @@ describe('candidate digests', () => {
     expect(digest('Candidate 1').advice[0].text).toBe(TAXONOMY.themes.find((theme) => theme.id === 'delivery')!.advice);
     expect(digest('Candidate 4')).toMatchObject({ adviceScope: 'given' });
     expect(digest('Candidate 4').advice.map((advice) => advice.themeId)).toEqual(['competition']);
+  });
+
+  it('lets a repeating reason guide a student whose rejections split across stages', () => {
+    const split = analyse({
+      classified: [
+        classifiedItem({ id: 's1', candidate: 'S', stage: 'CV screening', themes: ['logistics'], line: 2 }),
+        classifiedItem({ id: 's2', candidate: 'S', stage: 'Application', themes: ['logistics'], line: 3 }),
+        classifiedItem({ id: 's3', candidate: 'S', stage: 'Final interview', themes: ['logistics'], line: 4 }),
+        classifiedItem({ id: 's4', candidate: 'S', stage: 'First interview', themes: ['motivation'], line: 5 }),
+      ],
+      taxonomy: TAXONOMY,
+      engine: { name: 'lexical', model: null, fallbackReason: null },
+      inputs: { files: [], rejects: [], dataRows: 4 },
+      thresholdsSource: 'default',
+      previous: null,
+      options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
+    }).digests![0];
+    expect(split.diagnosis).toEqual([
+      'Your applications ended both before interview (2 of 4) and at interview or assessment (2 of 4).',
+      'So the stage alone does not say where to look; the reason that keeps coming back, below, does.',
+    ]);
+    expect(split.advice.map((advice) => advice.themeId)).toEqual(['logistics']);
   });
 
   it('is not built unless asked for', () => {
