@@ -86,6 +86,10 @@ export const OPTIONS = {
     type: 'path', flag: '--thresholds <file>', commands: ENGINE_COMMANDS,
     help: 'per-theme thresholds written by `evaluate --calibrate`',
   },
+  corrections: {
+    type: 'path', flag: '--corrections <file>', commands: ENGINE_COMMANDS,
+    help: 'CSV of text,themes (or id,themes with the ids of items.csv): corrected items the classifier learns from',
+  },
   calibrate: {
     type: 'path', flag: '--calibrate <file>', configKey: false, commands: ['evaluate'],
     help: 'fit per-theme thresholds on these labels and write them to FILE (use with run --thresholds)',

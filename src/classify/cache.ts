@@ -82,7 +82,7 @@ export interface ScoreCache {
  * exemplars and the scoring settings. Scores and nearest-exemplar indices travel as one float32
  * vector per text. With no cache, nothing is kept.
  */
-export function createScoreCache(cache: VectorCache | null, dependsOn: { embedder: string; topK: number; centroidWeight: number; themes: [string, string[]][] }): ScoreCache {
+export function createScoreCache(cache: VectorCache | null, dependsOn: { embedder: string; topK: number; centroidWeight: number; themes: [string, string[]][]; counterExamples?: Readonly<Record<string, readonly string[]>> }): ScoreCache {
   const namespace = `scores:v1:${hashText(JSON.stringify(dependsOn)).slice(0, 24)}`;
   const themes = dependsOn.themes.length;
   const hashes = new Map<string, string>();

@@ -37,6 +37,8 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
     topK: scorer.topK,
     centroidWeight: scorer.centroidWeight,
     themes: taxonomy.themes.map((t) => [t.id, t.examples]),
+    // Absent without corrections, so their scores stay cached under the same name as before.
+    ...(options.counterExamples ? { counterExamples: options.counterExamples } : {}),
   });
 
   const score = async (items: { id: string; text: string }[]): Promise<ScoredItem[]> => {

@@ -7,6 +7,7 @@ import { loadTaxonomy } from '../taxonomy/load.js';
 import type { Embedder, EngineInfo, Taxonomy, Thresholds } from '../types.js';
 import { createCachedEmbedder, type CacheStats, type VectorCache } from './cache.js';
 import { createClassifier, type Classifier } from './classifier.js';
+import { learnFromCorrections, readCorrections, resolveCorrections } from './corrections.js';
 import { selectEngine } from './engine.js';
 import { defaultThresholds, loadThresholds, SCORING_DEFAULTS } from './thresholds.js';
 
@@ -17,6 +18,11 @@ export interface PreparedClassifier {
   classifier: Classifier;
   /** The engine's embedder (behind the store's vector cache when one is open), for discovery. */
   embedder: Embedder;
+  /**
+   * With `--corrections`: rebuild the classifier with what the corrected items teach (`id` rows are
+   * looked up among `items`). Without, nothing happens.
+   */
+  learn(items: readonly { id: string; text: string }[]): Promise<void>;
   /** Null when nothing was looked up in a store (no store, or an engine not worth caching). */
   cacheStats(): Pick<CacheStats, 'hits' | 'misses'> | null;
   dispose(): Promise<void>;
@@ -39,17 +45,28 @@ export async function prepareClassifier(
     : defaultThresholds(selected.info.name, selected.info.model);
   const embedder = cachedModel ? selected.embedder : createCachedEmbedder(selected.embedder, null);
   const cacheable = Boolean(store) && selected.info.name !== 'lexical';
-  const classifier = await createClassifier(taxonomy, embedder, {
+  const classifierOptions = {
     ...SCORING_DEFAULTS[selected.info.name],
-    onProgress: (done, total) => logger.progress('classifying sentences', done, total),
+    onProgress: (done: number, total: number) => logger.progress('classifying sentences', done, total),
     scoreCache: cacheable ? store : null,
-  });
-  return {
+  };
+  const classifier = await createClassifier(taxonomy, embedder, classifierOptions);
+  // A bad corrections file fails before any input is read.
+  const corrections = config.corrections ? await readCorrections(config.corrections, taxonomy.themes.map((t) => t.id)) : null;
+  const prepared: PreparedClassifier = {
     taxonomy,
     engine: selected.info,
     thresholds,
     classifier,
     embedder,
+    async learn(items) {
+      if (!corrections) return;
+      const lessons = await learnFromCorrections(taxonomy, classifier, thresholds, resolveCorrections(corrections, items));
+      const added = lessons.taxonomy.themes.reduce((n, t) => n + t.examples.length, 0) - taxonomy.themes.reduce((n, t) => n + t.examples.length, 0);
+      const counter = Object.values(lessons.counterExamples).reduce((n, list) => n + list.length, 0);
+      logger.info(`corrections: ${corrections.rows.length} item(s) → ${added} exemplar(s) and ${counter} counter-example(s)`);
+      prepared.classifier = await createClassifier(lessons.taxonomy, embedder, { ...classifierOptions, counterExamples: lessons.counterExamples });
+    },
     // A hit is a distinct text whose vector or theme scores came from the store.
     cacheStats: () => {
       if (!cacheable || !cachedModel) return null;
@@ -61,4 +78,5 @@ export async function prepareClassifier(
       await selected.embedder.dispose?.();
     },
   };
+  return prepared;
 }

@@ -22,6 +22,11 @@ export interface ScoringOptions {
   centroidWeight?: number;
   /** Texts per `embed` call (default EMBED_CHUNK_SIZE). */
   chunkSize?: number;
+  /**
+   * Theme id → sentences that must not carry the theme (from corrections). A text nearer to one of
+   * them than to the theme's nearest exemplar loses the difference from the theme's score.
+   */
+  counterExamples?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface ThemeScorer {
@@ -57,8 +62,17 @@ export async function createThemeScorer(taxonomy: Taxonomy, embedder: Embedder, 
   const centroidWeight = options.centroidWeight ?? (embedder.id.startsWith('lexical:') ? LEXICAL_CENTROID_WEIGHT : 0);
   // Theme centroids ride along as extra rows after the exemplars, so one pass scores both.
   const centroids = centroidWeight > 0 ? themes.map((_, t) => centroidOf(exemplarVectors, exemplarTheme, t, embedder.dims)) : [];
-  const similarity = createSimilarity([...exemplarVectors, ...centroids], embedder.dims);
+  // Counter-examples ride along after the centroids, theme by theme.
+  const counterTexts = themes.map((theme) => [...(options.counterExamples?.[theme.id] ?? [])]);
+  const counterVectors = await embedInChunks(embedder, counterTexts.flat(), chunkSize);
+  const similarity = createSimilarity([...exemplarVectors, ...centroids, ...counterVectors], embedder.dims);
   const centroidRow = exemplarVectors.length;
+  const counterStart: number[] = [];
+  let counterRow = exemplarVectors.length + centroids.length;
+  for (const texts of counterTexts) {
+    counterStart.push(counterRow);
+    counterRow += texts.length;
+  }
 
   // Exemplars are listed theme by theme, so each theme is a contiguous range of the similarities.
   const themeStart = themes.map((_, t) => exemplarTheme.indexOf(t));
@@ -91,8 +105,12 @@ export async function createThemeScorer(taxonomy: Taxonomy, embedder: Embedder, 
       if (end - start <= topK) for (let x = start; x < end; x++) sum += sims[x]!;
       else for (let i = 0; i < kept; i++) sum += top[i]!;
       const exemplarScore = kept === 0 ? 0 : sum / kept;
+      let blended = centroidWeight > 0 ? (1 - centroidWeight) * exemplarScore + centroidWeight * sims[centroidRow + t]! : exemplarScore;
+      let counter = -Infinity;
+      for (let x = counterStart[t]!; x < counterStart[t]! + counterTexts[t]!.length; x++) counter = Math.max(counter, sims[x]!);
+      if (best >= 0 && counter > sims[best]!) blended -= counter - sims[best]!;
       // Float32 precision, so scores read back from the cache equal freshly computed ones exactly.
-      scores[t] = Math.fround(centroidWeight > 0 ? (1 - centroidWeight) * exemplarScore + centroidWeight * sims[centroidRow + t]! : exemplarScore);
+      scores[t] = Math.fround(blended);
       nearest[t] = best < 0 ? -1 : exemplarIndex[best]!;
     }
     return { scores, nearest };

@@ -18,6 +18,8 @@ export async function evaluateCommand(
   if (gold.length === 0) throw usageError(`${goldPath}: no labelled rows. Add rows with columns text and themes (a|b).`);
   const prepared = await prepareClassifier(config, options.logger, { taxonomy });
   try {
+    // Corrections are given as text rows here: there is no run whose item ids they could name.
+    await prepared.learn([]);
     const scored = await prepared.classifier.score(gold.map((g, i) => ({ id: `gold-${i}`, text: g.text })));
     const goldThemes = gold.map((g) => g.themes);
     const predict = (thresholds: typeof prepared.thresholds) =>

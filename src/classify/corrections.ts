@@ -1,0 +1,136 @@
+// Corrections that teach: a CSV of `text,themes` (or `id,themes` with the ids of items.csv, as an
+// adviser gets by copying rows from items.csv and fixing the themes column). Each corrected item
+// becomes extra exemplars of the themes it should have, and, for every theme the classifier gave
+// it that the adviser removed, counter-evidence: feedback nearer to a corrected sentence than to
+// any exemplar of that theme loses the theme.
+
+import Papa from 'papaparse';
+import { CliError, ExitCode } from '../errors.js';
+import { readUserText } from '../io/user-file.js';
+import type { Taxonomy, Thresholds } from '../types.js';
+import type { Classifier } from './classifier.js';
+
+export interface CorrectionRow {
+  /** 1-based line of the row in the file. */
+  line: number;
+  text?: string;
+  id?: string;
+  themes: string[];
+}
+
+export interface Corrections {
+  source: string;
+  rows: CorrectionRow[];
+}
+
+/** What the corrections add to the taxonomy: exemplars and, per theme, counter-examples. */
+export interface Lessons {
+  taxonomy: Taxonomy;
+  counterExamples: Record<string, string[]>;
+}
+
+export async function readCorrections(path: string, themeIds: readonly string[]): Promise<Corrections> {
+  const raw = await readUserText(path, { what: 'the corrections file', hint: 'Check the path given to --corrections.' });
+  return parseCorrections(raw.replace(/^\uFEFF/, ''), path, themeIds);
+}
+
+export function parseCorrections(csv: string, path: string, themeIds: readonly string[]): Corrections {
+  const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: false });
+  const [header, ...body] = parsed.data;
+  const names = (header ?? []).map((cell) => cell.trim().toLowerCase());
+  const textColumn = names.indexOf('text');
+  const idColumn = names.indexOf('id');
+  const themesColumn = names.indexOf('themes');
+  if (themesColumn < 0 || (textColumn < 0 && idColumn < 0)) {
+    throw new CliError(
+      `${path}:1: a corrections file needs a "themes" column and a "text" or "id" column (copy rows from items.csv and fix their themes). ` +
+        `The header has: ${(header ?? []).join(', ') || '(nothing)'}.`,
+      ExitCode.usage,
+    );
+  }
+  const valid = new Set(themeIds);
+  const problems: string[] = [];
+  const rows: CorrectionRow[] = [];
+  // Rows of a spreadsheet export are one line each unless a cell holds a line break; count them.
+  let line = 1 + lineBreaks((header ?? []).join(','));
+  for (const cells of body) {
+    line++;
+    const rowLine = line;
+    line += lineBreaks(cells.join(','));
+    if (cells.every((cell) => cell.trim() === '')) continue;
+    const text = textColumn >= 0 ? (cells[textColumn] ?? '').trim() : '';
+    const id = idColumn >= 0 ? (cells[idColumn] ?? '').trim() : '';
+    const themes = [...new Set((cells[themesColumn] ?? '').split(/[|;,]/).map((t) => t.trim()).filter(Boolean))];
+    const unknown = themes.filter((theme) => !valid.has(theme));
+    if (unknown.length > 0) problems.push(`${path}:${rowLine}: unknown theme id${unknown.length > 1 ? 's' : ''} ${unknown.map((t) => `"${t}"`).join(', ')}`);
+    if (!text && !id) problems.push(`${path}:${rowLine}: no text and no id: say which feedback the row corrects`);
+    rows.push({ line: rowLine, ...(text ? { text } : { id }), themes });
+  }
+  if (problems.length > 0) {
+    throw new CliError(`${problems.join('\n')}\nValid theme ids: ${[...valid].join(', ')}.`, ExitCode.usage);
+  }
+  return { source: path, rows };
+}
+
+function lineBreaks(text: string): number {
+  return (text.match(/\r\n|\r|\n/g) ?? []).length;
+}
+
+/** Texts of the corrected items: `id` rows are looked up among the run's items (unknown ids exit 2). */
+export function resolveCorrections(corrections: Corrections, items: readonly { id: string; text: string }[]): { text: string; themes: string[] }[] {
+  const byId = new Map(items.map((item) => [item.id, item.text]));
+  const problems: string[] = [];
+  const resolved: { text: string; themes: string[] }[] = [];
+  for (const row of corrections.rows) {
+    const text = row.text ?? byId.get(row.id!);
+    if (text === undefined) {
+      problems.push(`${corrections.source}:${row.line}: unknown item id "${row.id}" (not in this run's input; ids are those of items.csv)`);
+      continue;
+    }
+    resolved.push({ text, themes: row.themes });
+  }
+  if (problems.length > 0) throw new CliError(problems.join('\n'), ExitCode.usage);
+  return resolved;
+}
+
+/**
+ * Lessons from corrected items, judged with the uncorrected classifier: each reason sentence becomes
+ * an exemplar of the corrected theme it scores highest on, and the sentences that carried a theme
+ * the adviser removed become counter-examples of that theme.
+ */
+export async function learnFromCorrections(
+  taxonomy: Taxonomy,
+  classifier: Classifier,
+  thresholds: Thresholds,
+  corrected: readonly { text: string; themes: string[] }[],
+): Promise<Lessons> {
+  const ids = taxonomy.themes.map((theme) => theme.id);
+  const scored = await classifier.score(corrected.map((c, i) => ({ id: `correction-${i}`, text: c.text })));
+  const assigned = classifier.assign(scored, thresholds);
+  const extra = new Map<string, string[]>(ids.map((id) => [id, []]));
+  const counter: Record<string, string[]> = {};
+  corrected.forEach((correction, i) => {
+    const item = scored[i]!;
+    const wanted = new Set(correction.themes);
+    const reasons = item.segments.filter((segment) => !segment.praiseOnly);
+    for (const segment of reasons) {
+      const best = [...wanted].sort((a, b) => segment.scores[ids.indexOf(b)]! - segment.scores[ids.indexOf(a)]!)[0];
+      if (best) extra.get(best)!.push(segment.scoredText);
+    }
+    // A wanted theme no sentence went to still learns from the whole text.
+    for (const theme of wanted) if (!reasons.some((s) => extra.get(theme)!.includes(s.scoredText))) extra.get(theme)!.push(correction.text);
+    assigned[i]!.segments.forEach((segment, s) => {
+      for (const theme of segment.themes) {
+        if (wanted.has(theme)) continue;
+        (counter[theme] ??= []).push(item.segments[s]!.scoredText);
+      }
+    });
+  });
+  return {
+    taxonomy: {
+      ...taxonomy,
+      themes: taxonomy.themes.map((theme) => ({ ...theme, examples: [...theme.examples, ...new Set(extra.get(theme.id)!)] })),
+    },
+    counterExamples: Object.fromEntries(Object.entries(counter).map(([id, texts]) => [id, [...new Set(texts)]])),
+  };
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { createClassifier } from '../../src/classify/classifier.js';
+import { learnFromCorrections, parseCorrections, resolveCorrections } from '../../src/classify/corrections.js';
+import { createLexicalEmbedder } from '../../src/classify/lexical.js';
+import { defaultThresholds } from '../../src/classify/thresholds.js';
+import { isCliError } from '../../src/errors.js';
+import { loadTaxonomy } from '../../src/taxonomy/load.js';
+
+const taxonomy = await loadTaxonomy();
+const ids = taxonomy.themes.map((t) => t.id);
+const thresholds = defaultThresholds('lexical', null);
+
+function errorOf(run: () => unknown): { message: string; exitCode: number } {
+  try {
+    run();
+  } catch (error) {
+    if (isCliError(error)) return { message: error.message, exitCode: error.exitCode };
+    throw error;
+  }
+  throw new Error('expected an error');
+}
+
+describe('corrections file', () => {
+  it('reads text,themes and id,themes rows, as copied from items.csv with other columns kept', () => {
+    const csv = 'id,candidate,themes,scores,text\nr1,s1,delivery|conduct,x,\nr2,s2,,x,"Some feedback, with a comma"\n';
+    const { rows } = parseCorrections(csv, 'fix.csv', ids);
+    expect(rows).toEqual([
+      { line: 2, id: 'r1', themes: ['delivery', 'conduct'] },
+      { line: 3, text: 'Some feedback, with a comma', themes: [] },
+    ]);
+  });
+
+  it('lists every unknown theme id with its line and exits 2', () => {
+    const csv = 'text,themes\n"fine",delivery\n"two\nlines",delivry\n"x",motivation|nerves|late\n';
+    const error = errorOf(() => parseCorrections(csv, 'fix.csv', ids));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain('fix.csv:3: unknown theme id "delivry"');
+    expect(error.message).toContain('fix.csv:5: unknown theme ids "nerves", "late"');
+    expect(error.message).toMatch(/Valid theme ids: qualifications, .*conduct, uninformative/);
+  });
+
+  it('needs a themes column and a text or id column', () => {
+    expect(errorOf(() => parseCorrections('feedback,labels\na,b\n', 'fix.csv', ids)).message).toMatch(/^fix\.csv:1: a corrections file needs a "themes" column/);
+  });
+
+  it('lists item ids that are not in the run, with their lines, and exits 2', () => {
+    const corrections = parseCorrections('id,themes\nr1,delivery\nr9,motivation\nr7,\n', 'fix.csv', ids);
+    const items = [{ id: 'r1', text: 'You rambled.' }, { id: 'r9', text: 'Not keen.' }, { id: 'r7', text: 'x' }];
+    expect(resolveCorrections(corrections, items)).toEqual([
+      { text: 'You rambled.', themes: ['delivery'] },
+      { text: 'Not keen.', themes: ['motivation'] },
+      { text: 'x', themes: [] },
+    ]);
+    const error = errorOf(() => resolveCorrections(corrections, [{ id: 'r7', text: 'x' }]));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe('fix.csv:2: unknown item id "r1" (not in this run\'s input; ids are those of items.csv)\nfix.csv:3: unknown item id "r9" (not in this run\'s input; ids are those of items.csv)');
+  });
+});
+
+describe('learning from corrections', () => {
+  const embedder = createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
+  const themesOf = async (classifier: Awaited<ReturnType<typeof createClassifier>>, text: string) =>
+    classifier.assign(await classifier.score([{ id: 'x', text }]), thresholds)[0]!.themes.map((t) => t.themeId).sort();
+
+  it('agrees with the corrections on the corrected items and generalises to similar feedback', async () => {
+    const base = await createClassifier(taxonomy, embedder);
+    // Feedback about a topic no exemplar speaks of: the classifier misses it or gets it wrong.
+    const corrected = [
+      { text: 'The partners noticed you vaping outside the office before your interview.', themes: ['conduct'] },
+      { text: 'You were seen smoking by the entrance just before the panel.', themes: ['conduct'] },
+    ];
+    const similar = 'Someone saw you vaping outside reception before you came in.';
+    const before = await themesOf(base, similar);
+    expect(before).not.toEqual(['conduct']);
+    const lessons = await learnFromCorrections(taxonomy, base, thresholds, corrected);
+    expect(lessons.taxonomy.themes.find((t) => t.id === 'conduct')!.examples).toEqual(expect.arrayContaining(corrected.map((c) => c.text)));
+    const taught = await createClassifier(lessons.taxonomy, embedder, { counterExamples: lessons.counterExamples });
+    for (const { text, themes } of corrected) expect(await themesOf(taught, text)).toEqual(themes);
+    expect(await themesOf(taught, similar)).toContain('conduct');
+  });
+
+  it('removes a theme the adviser took away, as counter-evidence, on that item and ones like it', async () => {
+    const base = await createClassifier(taxonomy, embedder);
+    // A remark made in passing, not a reason: the adviser clears the theme the classifier gave it.
+    const text = 'We talked about salary and hours at the end of the interview.';
+    const before = await themesOf(base, text);
+    expect(before).toContain('logistics');
+    const lessons = await learnFromCorrections(taxonomy, base, thresholds, [{ text, themes: [] }]);
+    expect(lessons.counterExamples.logistics).toEqual([text]);
+    const taught = await createClassifier(lessons.taxonomy, embedder, { counterExamples: lessons.counterExamples });
+    expect(await themesOf(taught, text)).not.toContain('logistics');
+    expect(await themesOf(taught, 'We talked about salary and working hours at the end of your interview.')).not.toContain('logistics');
+    // Feedback that really is about salary keeps the theme.
+    expect(await themesOf(taught, 'The salary you asked for is higher than our budget for the post.')).toContain('logistics');
+  });
+});
