@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenchUsageError, median, parseBenchArgs, type BenchDtype, type BenchOptions } from './args.js';
 import { syntheticRows, writeSyntheticCsv } from './generate.js';
+import { benchTimings, formatTimings, type Timing } from './timings.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'bin', 'feedback-themes.js');
@@ -343,6 +344,7 @@ export function formatTable(results: BenchResults): string {
     lines.push(`lexical engine, whole job, ${l.rows} rows (${l.csvMiB.toFixed(1)} MiB CSV):`);
     lines.push(`  ${l.wallSeconds.toFixed(1)} s, ${l.rowsPerSecond.toFixed(0)} rows/s, peak RSS ${l.peakRssMiB.toFixed(0)} MiB, report.html ${l.reportHtmlMiB.toFixed(2)} MiB`);
   }
+  if (results.timings.length > 0) lines.push('', ...formatTimings(results.timings));
   return lines.join('\n');
 }
 
@@ -352,6 +354,7 @@ export interface BenchResults {
   dtypes: DtypeComparison | null;
   tuning: TuneResult[] | null;
   lexicalScale: LexicalScaleResults | null;
+  timings: Timing[];
 }
 
 function buildCli(log: (m: string) => void): void {
@@ -372,11 +375,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   if (needsModel) ensureModel(modelDir, log);
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'feedback-themes-bench-'));
   try {
-    const results: BenchResults = { machine: machineInfo(), wholeRun: null, dtypes: null, tuning: null, lexicalScale: null };
+    const results: BenchResults = { machine: machineInfo(), wholeRun: null, dtypes: null, tuning: null, lexicalScale: null, timings: [] };
     if (options.rows > 0) results.wholeRun = await benchWholeRun(options, modelDir, scratch, log);
     if (options.compareDtype) results.dtypes = await benchDtypes(Math.max(options.rows, 500), modelDir, log);
     if (options.tune) results.tuning = await benchTuning(Math.max(options.rows, 500), modelDir, log);
     if (options.lexicalScale > 0) results.lexicalScale = await benchLexicalScale(options.lexicalScale, scratch, log);
+    results.timings = await benchTimings(log);
     return results;
   } finally {
     await rm(scratch, { recursive: true, force: true });

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { analyse } from './analyse/index.js';
 import { describeMovement } from './analyse/changes.js';
+import { checkpoint } from './checkpoint.js';
 import { discoverEmerging } from './discover/index.js';
 import { prepareClassifier, type PreparedClassifier } from './classify/prepare.js';
 import type { RunConfig } from './config.js';
@@ -64,6 +65,7 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
     if (rejects.length > 0) logger.info(`rows that could not be used are listed in ${path.join(config.out, 'rejects.csv')}`);
 
     logger.info(`classifying ${items.length} item(s) with the ${engine.name} engine${engine.model ? ` (${engine.model})` : ''}`);
+    await checkpoint('classifying');
     const classified = await prepared.classifier.classify(items, thresholds);
     const cache = prepared.cacheStats();
     if (cache) logger.info(`embedding cache: ${cache.hits} hit(s), ${cache.misses} miss(es)`);
@@ -87,6 +89,7 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
     const outputs = buildOutputs(model, classified);
     // Pages of an earlier run are removed even without --digests: their numbers may now belong to
     // someone else.
+    await checkpoint('writing');
     await writeOutputsAtomically(config.out, outputs, {
       removeStale: ['rejects.csv'],
       removeStaleIn: [{ folder: DIGEST_FOLDER, pattern: DIGEST_PAGE_PATTERN }],

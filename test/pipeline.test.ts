@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSyntheticCsv } from '../bench/generate.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./helpers/cli-entry.ts', import.meta.url));
@@ -17,11 +16,11 @@ interface Child {
   kill: (signal: NodeJS.Signals) => void;
 }
 
-function runCli(args: string[]): Child {
+function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Child {
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, FEEDBACK_THEMES_CACHE: path.join(work, 'no-models') },
+    env: { ...process.env, FEEDBACK_THEMES_CACHE: path.join(work, 'no-models'), ...env },
   });
   let err = '';
   const waiters: (() => void)[] = [];
@@ -68,11 +67,9 @@ describe('a run killed mid-way', () => {
     for (const name of await readdir(out)) before.set(name, await readFile(path.join(out, name), 'utf8'));
     expect([...before.keys()]).toContain('report.html');
 
-    // A large export keeps the second run busy classifying long enough to kill it there.
-    const big = path.join(work, 'big.csv');
-    await writeSyntheticCsv(big, 40_000, 7);
-    const killed = runCli(['run', big, ...common]);
-    await killed.waitForStderr('classifying');
+    // The second run holds where everything is computed and nothing written yet, and dies there.
+    const killed = runCli(['run', SAMPLE, ...common], { FEEDBACK_THEMES_HOLD_AT: 'writing' });
+    await killed.waitForStderr('checkpoint: holding at writing');
     killed.kill('SIGKILL');
     expect((await killed.exited).signal).toBe('SIGKILL');
 
@@ -90,10 +87,9 @@ describe('a run killed mid-way', () => {
 describe('two runs at once', () => {
   it('the second exits 5 at once, naming the first', async () => {
     const out = path.join(work, 'busy');
-    const big = path.join(work, 'busy.csv');
-    await writeSyntheticCsv(big, 20_000, 3);
-    const first = runCli(['run', big, '--out', out, '--no-store', '--engine', 'lexical']);
-    await first.waitForStderr('classifying');
+    // The first run holds its lock at a known point until it is stopped.
+    const first = runCli(['run', SAMPLE, '--out', out, '--no-store', '--engine', 'lexical'], { FEEDBACK_THEMES_HOLD_AT: 'classifying' });
+    await first.waitForStderr('checkpoint: holding at classifying');
     const second = runCli(['run', SAMPLE, '--out', out, '--no-store', '--engine', 'lexical']);
     const { code } = await second.exited;
     first.kill('SIGTERM');

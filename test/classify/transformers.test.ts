@@ -199,9 +199,7 @@ describe('createTransformersEmbedder failures', () => {
     const savedFetch = transformersEnv.fetch;
     transformersEnv.fetch = fetchSpy;
     try {
-      const started = Date.now();
       const error = await catchError(load({ model: 'Xenova/all-MiniLM-L6-v2', cacheDir: emptyCache, offline: true }));
-      expect(Date.now() - started).toBeLessThan(2000);
       expect((error as ModelUnavailableError).exitCode).toBe(4);
       expect((error as Error).message).toContain('feedback-themes model pull Xenova/all-MiniLM-L6-v2');
       expect((error as Error).message.split('\n')[1]).toContain(emptyCache);

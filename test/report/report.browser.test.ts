@@ -159,15 +159,13 @@ describe('report in a real browser', () => {
     }
   });
 
-  it('opens a report of 200k items quickly and draws it', async () => {
+  it('opens a report of 200k items and draws it', async () => {
     const model = modelFrom(syntheticClassified(200_000), { options: { minGroup: 5 } });
     const page = renderReport(model);
-    const started = Date.now();
     const report = await openReport(browser, testOutputPath('report-large.html'), page);
     try {
       expectClean(report);
       expect(await countMarks(report)).toEqual(expectedMarks(model));
-      expect(Date.now() - started).toBeLessThan(20_000);
     } finally {
       await report.page.close();
     }
