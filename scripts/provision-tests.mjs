@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Runs before `npm test` (the `pretest` script): provisions what the tests need on this machine,
+// one step at a time, so the README's test command works on a fresh machine. Each step checks
+// first and does nothing when its need is already met. A need that cannot be met stops here with
+// one line saying what to do, before any test runs. Add a step by adding it to STEPS.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Where the browser tests look for Chromium (test/helpers/browser.ts). */
+const CHROMIUM = process.env.FEEDBACK_THEMES_CHROMIUM ?? '/usr/bin/chromium';
+
+class Unmet extends Error {}
+
+/** Debian's Chromium for the report browser tests, installed with apt-get when we are root. */
+function chromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.env.FEEDBACK_THEMES_CHROMIUM || process.getuid?.() !== 0) {
+    throw new Unmet(
+      `Chromium is missing at ${CHROMIUM} (the report browser tests drive it): install it with ` +
+        '`sudo apt-get install chromium`, or set FEEDBACK_THEMES_CHROMIUM to a Chromium binary, then run npm test again.',
+    );
+  }
+  process.stderr.write('provision: installing Debian\'s chromium for the browser tests (apt-get) …\n');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+    const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
+    if (result.status !== 0) throw new Unmet(`\`apt-get ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}); install chromium by hand, then run npm test again.`);
+  }
+  if (!existsSync(CHROMIUM)) throw new Unmet(`chromium was installed but ${CHROMIUM} is still missing; set FEEDBACK_THEMES_CHROMIUM to its binary.`);
+}
+
+/** Real model weights for the real-model suite (skipped, saying so, when they cannot be had outside CI). */
+function realModel() {
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'provision-model.mjs')], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Unmet(`the real-model step failed (exit ${result.status ?? result.signal}); see the lines above.`);
+}
+
+const STEPS = [
+  { name: 'chromium', run: chromium },
+  { name: 'real model', run: realModel },
+];
+
+for (const step of STEPS) {
+  try {
+    step.run();
+  } catch (error) {
+    if (!(error instanceof Unmet)) throw error;
+    process.stderr.write(`provision (${step.name}): ${error.message}\n`);
+    process.exit(1);
+  }
+}
