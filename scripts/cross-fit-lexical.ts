@@ -4,37 +4,35 @@
 //
 //   tsx scripts/cross-fit-lexical.ts data/eval/dev.csv data/eval/dev2.csv [--shrink 0.5]
 
+import { parseArgs } from 'node:util';
 import { createClassifier } from '../src/classify/classifier.js';
-import type { ScoredItem } from '../src/classify/units.js';
-import { evaluateAssignments, readGold } from '../src/classify/evaluate.js';
-import { createLexicalEmbedder } from '../src/classify/lexical.js';
+import { readGold, scoreGold } from '../src/classify/evaluate.js';
+import { lexicalEmbedderFor } from '../src/classify/lexical.js';
 import { calibrate, defaultThresholds } from '../src/classify/thresholds.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
 import type { Thresholds } from '../src/types.js';
 
-const args = process.argv.slice(2);
-const shrinkAt = args.indexOf('--shrink');
+const USAGE = 'usage: tsx scripts/cross-fit-lexical.ts <a.csv> <b.csv> [--shrink 0..1]';
+const { values: flags, positionals: paths } = (() => {
+  try {
+    return parseArgs({ allowPositionals: true, options: { shrink: { type: 'string' } } });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+})();
 // 0: keep the fitted per-theme thresholds; 1: ignore them (the defaults).
-const shrink = shrinkAt >= 0 ? Number(args[shrinkAt + 1]) : 0.5;
-const paths = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1] === '--shrink'));
+const shrink = flags.shrink === undefined ? 0.5 : Number(flags.shrink);
 if (paths.length !== 2) {
-  console.error('usage: tsx scripts/cross-fit-lexical.ts <a.csv> <b.csv> [--shrink 0..1]');
+  console.error(USAGE);
   process.exit(2);
 }
 
 const taxonomy = await loadTaxonomy();
 const ids = taxonomy.themes.map((t) => t.id);
-const classifier = await createClassifier(taxonomy, createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) }));
-const sets = await Promise.all(
-  paths.map(async (path) => {
-    const gold = await readGold(path, ids);
-    const scored = await classifier.score(gold.map((g, i) => ({ id: String(i), text: g.text })));
-    return { path, gold: gold.map((g) => g.themes), scored };
-  }),
-);
+const classifier = await createClassifier(taxonomy, lexicalEmbedderFor(taxonomy));
+const sets = await Promise.all(paths.map(async (path) => ({ path, ...(await scoreGold(classifier, await readGold(path, ids), ids)) })));
 const base = defaultThresholds('lexical', null);
-const measure = (scored: ScoredItem[], gold: string[][], t: Thresholds) =>
-  evaluateAssignments(classifier.assign(scored, t).map((a) => a.themes.map((x) => x.themeId)), gold, ids);
 const shrunk = (fitted: Thresholds): Thresholds => ({
   ...fitted,
   perTheme: Object.fromEntries(Object.entries(fitted.perTheme).map(([id, v]) => [id, v + (themeFloor(base, id) - v) * shrink])),
@@ -42,10 +40,10 @@ const shrunk = (fitted: Thresholds): Thresholds => ({
 const themeFloor = (t: Thresholds, id: string) => Math.max(t.floor, t.perTheme[id] ?? t.floor);
 
 for (const [from, to] of [[sets[0]!, sets[1]!], [sets[1]!, sets[0]!]] as const) {
-  const fitted = shrunk(calibrate(from.scored, from.gold, taxonomy, base));
-  const before = measure(to.scored, to.gold, base);
-  const after = measure(to.scored, to.gold, fitted);
-  const self = measure(from.scored, from.gold, fitted);
+  const fitted = shrunk(calibrate(from.scored, from.labels, taxonomy, base));
+  const before = to.measure(base);
+  const after = to.measure(fitted);
+  const self = from.measure(fitted);
   console.log(
     `fit on ${from.path} (self micro ${self.microF1.toFixed(3)}) → ${to.path}: micro ${before.microF1.toFixed(3)} → ${after.microF1.toFixed(3)}, ` +
       `macro ${before.macroF1.toFixed(3)} → ${after.macroF1.toFixed(3)}`,

@@ -6,60 +6,64 @@
 //   tsx scripts/eval-lexical.ts data/eval/dev.csv [data/eval/dev2.csv] [--grid] [--fit] [--topk 3] [--errors] [--taxonomy FILE]
 
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { createClassifier } from '../src/classify/classifier.js';
-import { evaluateAssignments, readGold, type EvaluationReport } from '../src/classify/evaluate.js';
-import { createLexicalEmbedder } from '../src/classify/lexical.js';
+import { readGoldFiles, scoreGold, type EvaluationReport } from '../src/classify/evaluate.js';
+import { lexicalEmbedderFor } from '../src/classify/lexical.js';
 import { defaultThresholds } from '../src/classify/thresholds.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
-import type { Thresholds } from '../src/types.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(name);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-// Every argument that is neither a flag nor a flag's value is a gold file; several are pooled.
-const valued = new Set(['--topk', '--taxonomy', '--floor', '--margin', '--centroid']);
-const goldPaths = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && valued.has(args[i - 1]!)));
+const USAGE = 'usage: tsx scripts/eval-lexical.ts <gold.csv>... [--grid] [--fit] [--floor F] [--margin M] [--topk N] [--centroid W] [--errors] [--taxonomy FILE]';
+const { values: flags, positionals: goldPaths } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        grid: { type: 'boolean' }, fit: { type: 'boolean' }, errors: { type: 'boolean' },
+        floor: { type: 'string' }, margin: { type: 'string' }, topk: { type: 'string' }, centroid: { type: 'string' }, taxonomy: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+})();
+// Several gold files are pooled.
 if (goldPaths.length === 0) {
-  console.error('usage: tsx scripts/eval-lexical.ts <gold.csv>... [--grid] [--fit] [--floor F] [--margin M] [--topk N] [--centroid W] [--errors] [--taxonomy FILE]');
+  console.error(USAGE);
   process.exit(2);
 }
 const goldPath = goldPaths.join(' + ');
 
-const taxonomy = await loadTaxonomy(option('--taxonomy'));
+const taxonomy = await loadTaxonomy(flags.taxonomy);
 const themeIds = taxonomy.themes.map((t) => t.id);
-const gold = (await Promise.all(goldPaths.map((path) => readGold(path, themeIds)))).flat();
-const embedder = createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
-const centroid = option('--centroid');
-const classifier = await createClassifier(taxonomy, embedder, {
-  topK: Number(option('--topk') ?? 3),
-  ...(centroid === undefined ? {} : { centroidWeight: Number(centroid) }),
+const gold = await readGoldFiles(goldPaths, themeIds);
+const classifier = await createClassifier(taxonomy, lexicalEmbedderFor(taxonomy), {
+  topK: Number(flags.topk ?? 3),
+  ...(flags.centroid === undefined ? {} : { centroidWeight: Number(flags.centroid) }),
 });
 const started = performance.now();
-const scored = await classifier.score(gold.map((g, i) => ({ id: `gold-${i}`, text: g.text })));
+const evaluation = await scoreGold(classifier, gold, themeIds);
 const seconds = (performance.now() - started) / 1000;
+const { scored, predict } = evaluation;
 const segments = scored.reduce((n, s) => n + s.segments.length, 0);
-const goldThemes = gold.map((g) => g.themes);
-const predict = (t: Thresholds) => classifier.assign(scored, t).map((a) => a.themes.map((x) => x.themeId));
 
 let thresholds = defaultThresholds('lexical', null);
-if (option('--floor') !== undefined) thresholds = { ...thresholds, floor: Number(option('--floor')) };
-if (option('--margin') !== undefined) thresholds = { ...thresholds, margin: Number(option('--margin')) };
-if (flag('--grid')) {
+if (flags.floor !== undefined) thresholds = { ...thresholds, floor: Number(flags.floor) };
+if (flags.margin !== undefined) thresholds = { ...thresholds, margin: Number(flags.margin) };
+if (flags.grid) {
   const margins = [0, 0.01, 0.02, 0.03, 0.04, 0.06, 0.08, 0.1];
   console.log(`floor \\ margin ${margins.map((m) => m.toFixed(2)).join('  ')}`);
   for (let floor = 0.1; floor <= 0.3001; floor += 0.02) {
-    const row = margins.map((margin) => evaluateAssignments(predict({ ...thresholds, floor, margin }), goldThemes, themeIds).microF1.toFixed(3));
+    const row = margins.map((margin) => evaluation.measure({ ...thresholds, floor, margin }).microF1.toFixed(3));
     console.log(`${floor.toFixed(2).padEnd(15)} ${row.join(' ')}`);
   }
 }
-if (flag('--fit')) {
+if (flags.fit) {
   let best = { micro: -1, floor: 0, margin: 0 };
   for (let floor = 0.05; floor <= 0.5001; floor += 0.01) {
     for (let margin = 0; margin <= 0.3001; margin += 0.01) {
-      const micro = evaluateAssignments(predict({ ...thresholds, floor, margin }), goldThemes, themeIds).microF1;
+      const micro = evaluation.measure({ ...thresholds, floor, margin }).microF1;
       if (micro > best.micro + 1e-9) best = { micro, floor, margin };
     }
   }
@@ -67,11 +71,11 @@ if (flag('--fit')) {
   thresholds = { ...thresholds, floor: best.floor, margin: best.margin };
 }
 
-const report = evaluateAssignments(predict(thresholds), goldThemes, themeIds);
+const report = evaluation.measure(thresholds);
 console.log(`${goldPath}: ${report.items} items, ${segments} segments scored in ${seconds.toFixed(2)} s; floor ${thresholds.floor.toFixed(2)} margin ${thresholds.margin.toFixed(2)}`);
 printReport(report);
 
-if (flag('--errors')) {
+if (flags.errors) {
   const predicted = predict(thresholds);
   gold.forEach((g, i) => {
     const p = predicted[i]!;

@@ -5,60 +5,53 @@
 //   tsx scripts/fit-engine.ts --engine hybrid|transformers|lexical [--dtype q8] [--cache-dir DIR] data/eval/dev.csv data/eval/dev2.csv
 //     [--shares 0.3,0.5] [--topks 1,3] [--centroids 0,0.4] [--floor F --margin M --share S --topk K --centroid C] [--errors]
 
+import { parseArgs } from 'node:util';
+import { createCachedEmbedder, memoryVectorCache } from '../src/classify/cache.js';
 import { createClassifier } from '../src/classify/classifier.js';
-import { evaluateAssignments, readGold } from '../src/classify/evaluate.js';
+import { readGoldFiles, scoreGold } from '../src/classify/evaluate.js';
 import { createHybridEmbedder } from '../src/classify/hybrid.js';
-import { createLexicalEmbedder } from '../src/classify/lexical.js';
+import { lexicalEmbedderFor } from '../src/classify/lexical.js';
 import { DEFAULT_MODEL, defaultCacheDir } from '../src/classify/models.js';
 import { defaultThresholds } from '../src/classify/thresholds.js';
 import { createTransformersEmbedder } from '../src/classify/transformers.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
-import type { Embedder, EngineName } from '../src/types.js';
+import type { EngineName } from '../src/types.js';
 
-const args = process.argv.slice(2);
-const valued = new Set(['--engine', '--dtype', '--cache-dir', '--shares', '--topks', '--centroids', '--floor', '--margin', '--share', '--topk', '--centroid', '--taxonomy', '--model']);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const list = (name: string, fallback: number[]) => option(name)?.split(',').map(Number) ?? fallback;
-const goldPaths = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && valued.has(args[i - 1]!)));
-const engine = (option('--engine') ?? 'hybrid') as EngineName;
+const text = { type: 'string' } as const;
+const { values: flags, positionals: goldPaths } = parseArgs({
+  allowPositionals: true,
+  options: {
+    engine: text, dtype: text, 'cache-dir': text, model: text, taxonomy: text, shares: text, topks: text, centroids: text,
+    floor: text, margin: text, share: text, topk: text, centroid: text, errors: { type: 'boolean' },
+  },
+});
+const option = (name: keyof typeof flags) => flags[name] as string | undefined;
+const list = (name: keyof typeof flags, fallback: number[]) => option(name)?.split(',').map(Number) ?? fallback;
+const engine = (option('engine') ?? 'hybrid') as EngineName;
 
-const taxonomy = await loadTaxonomy(option('--taxonomy'));
+const taxonomy = await loadTaxonomy(option('taxonomy'));
 const themeIds = taxonomy.themes.map((t) => t.id);
-const gold = (await Promise.all(goldPaths.map((p) => readGold(p, themeIds)))).flat();
-const goldThemes = gold.map((g) => g.themes);
+const gold = await readGoldFiles(goldPaths, themeIds);
 
-/** In-process memo, so every cell of the grid embeds each text once. */
-function memo(inner: Embedder): Embedder {
-  const seen = new Map<string, Float32Array>();
-  return {
-    ...inner,
-    async embed(texts) {
-      const missing = [...new Set(texts.filter((t) => !seen.has(t)))];
-      if (missing.length) (await inner.embed(missing)).forEach((v, i) => seen.set(missing[i]!, v));
-      return texts.map((t) => seen.get(t)!);
-    },
-  };
-}
-const lexical = createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
+const lexical = lexicalEmbedderFor(taxonomy);
+// Vectors kept in memory, so every cell of the grid embeds each text once.
 const neural =
   engine === 'lexical'
     ? null
-    : memo(
+    : createCachedEmbedder(
         await createTransformersEmbedder({
-          model: option('--model') ?? DEFAULT_MODEL,
-          cacheDir: option('--cache-dir') ?? defaultCacheDir(),
+          model: option('model') ?? DEFAULT_MODEL,
+          cacheDir: option('cache-dir') ?? defaultCacheDir(),
           offline: true,
-          dtype: (option('--dtype') ?? 'fp32') as 'fp32' | 'q8',
+          dtype: (option('dtype') ?? 'fp32') as 'fp32' | 'q8',
         }),
+        memoryVectorCache(),
       );
 
-const single = option('--floor') !== undefined;
-const shares = engine === 'hybrid' ? (option('--share') ? [Number(option('--share'))] : list('--shares', [0.3, 0.4, 0.5, 0.6, 0.7])) : [0];
-const topKs = option('--topk') ? [Number(option('--topk'))] : list('--topks', [1, 2, 3, 5]);
-const centroids = option('--centroid') ? [Number(option('--centroid'))] : list('--centroids', [0, 0.2, 0.4]);
+const single = option('floor') !== undefined;
+const shares = engine === 'hybrid' ? (option('share') ? [Number(option('share'))] : list('shares', [0.3, 0.4, 0.5, 0.6, 0.7])) : [0];
+const topKs = option('topk') ? [Number(option('topk'))] : list('topks', [1, 2, 3, 5]);
+const centroids = option('centroid') ? [Number(option('centroid'))] : list('centroids', [0, 0.2, 0.4]);
 const base = defaultThresholds(engine, engine === 'lexical' ? null : DEFAULT_MODEL);
 
 interface Cell { share: number; topK: number; centroid: number; floor: number; margin: number; micro: number; macro: number }
@@ -68,19 +61,19 @@ for (const share of shares) {
   for (const topK of topKs) {
     for (const centroid of centroids) {
       const classifier = await createClassifier(taxonomy, embedder, { topK, centroidWeight: centroid });
-      const scored = await classifier.score(gold.map((g, i) => ({ id: `gold-${i}`, text: g.text })));
-      const floors = single ? [Number(option('--floor'))] : range(0.2, 0.48, 0.01);
-      const margins = single ? [Number(option('--margin') ?? base.margin)] : range(0, 0.05, 0.01);
+      const evaluation = await scoreGold(classifier, gold, themeIds);
+      const floors = single ? [Number(option('floor'))] : range(0.2, 0.48, 0.01);
+      const margins = single ? [Number(option('margin') ?? base.margin)] : range(0, 0.05, 0.01);
       for (const floor of floors) {
         for (const margin of margins) {
-          const predicted = classifier.assign(scored, { ...base, floor, margin }).map((a) => a.themes.map((x) => x.themeId));
-          const report = evaluateAssignments(predicted, goldThemes, themeIds);
+          const predicted = evaluation.predict({ ...base, floor, margin });
+          const report = evaluation.measure({ ...base, floor, margin });
           cells.push({ share, topK, centroid, floor, margin, micro: report.microF1, macro: report.macroF1 });
           if (single) {
             console.log(`${goldPaths.join(' + ')}: ${engine} share ${share} topK ${topK} centroid ${centroid} floor ${floor} margin ${margin}`);
             console.log(`micro P ${report.microPrecision.toFixed(3)} R ${report.microRecall.toFixed(3)} F1 ${report.microF1.toFixed(3)}  macro-F1 ${report.macroF1.toFixed(3)}`);
             for (const t of report.themes) console.log(`  ${t.id.padEnd(15)} P ${t.precision.toFixed(2)} R ${t.recall.toFixed(2)} F1 ${t.f1.toFixed(2)} n ${t.support}`);
-            if (args.includes('--errors')) {
+            if (flags.errors) {
               gold.forEach((g, i) => {
                 const p = predicted[i]!;
                 if (p.slice().sort().join('|') !== g.themes.slice().sort().join('|')) console.log(`ERR gold ${g.themes.join('|')} got ${p.join('|') || '-'}: ${g.text.slice(0, 160)}`);

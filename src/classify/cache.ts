@@ -12,6 +12,24 @@ export interface VectorCache {
   putVectors(namespace: string, entries: { hash: string; vector: Float32Array }[]): Promise<void>;
 }
 
+/** A VectorCache in memory, for work that scores the same texts many times in one process. */
+export function memoryVectorCache(): VectorCache {
+  const vectors = new Map<string, Float32Array>();
+  return {
+    async getVectors(namespace, hashes) {
+      const found = new Map<string, Float32Array>();
+      for (const hash of hashes) {
+        const vector = vectors.get(`${namespace}\0${hash}`);
+        if (vector) found.set(hash, vector);
+      }
+      return found;
+    },
+    async putVectors(namespace, entries) {
+      for (const { hash, vector } of entries) vectors.set(`${namespace}\0${hash}`, vector);
+    },
+  };
+}
+
 export interface CacheStats {
   /** Distinct texts served from the cache. */
   hits: number;

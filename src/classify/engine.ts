@@ -6,7 +6,7 @@ import type { EngineConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Embedder, EngineInfo, EngineName, Taxonomy } from '../types.js';
 import { createHybridEmbedder } from './hybrid.js';
-import { createLexicalEmbedder } from './lexical.js';
+import { lexicalEmbedderFor } from './lexical.js';
 import { ModelUnavailableError } from './model-unavailable.js';
 import { createTransformersEmbedder } from './transformers.js';
 
@@ -24,7 +24,7 @@ export interface SelectOptions {
 }
 
 export async function selectEngine(config: EngineConfig, taxonomy: Taxonomy, logger: Logger, options: SelectOptions = {}): Promise<SelectedEngine> {
-  const lexical = (): Embedder => createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
+  const lexical = (): Embedder => lexicalEmbedderFor(taxonomy);
   if (config.engine === 'lexical') {
     return { embedder: lexical(), info: { name: 'lexical', model: null, fallbackReason: null } };
   }

@@ -4,7 +4,9 @@
 import Papa from 'papaparse';
 import { CliError, ExitCode } from '../errors.js';
 import { readUserText } from '../io/user-file.js';
-import { DEFAULT_THEME_IDS } from '../types.js';
+import { DEFAULT_THEME_IDS, type Thresholds } from '../types.js';
+import type { Classifier } from './classifier.js';
+import type { ScoredItem } from './units.js';
 
 /** The stable default theme ids; gold labels are checked against these unless told otherwise. */
 
@@ -148,6 +150,33 @@ export function evaluateAssignments(predicted: string[][], gold: string[][], the
     macroF1: used.length > 0 ? sum(used.map((t) => t.f1)) / used.length : 0,
     themes,
   };
+}
+
+/** Several labelled files, pooled in order, each checked against the taxonomy's ids. */
+export async function readGoldFiles(paths: string[], themeIds: readonly string[]): Promise<GoldItem[]> {
+  return (await Promise.all(paths.map((path) => readGold(path, themeIds)))).flat();
+}
+
+/**
+ * Labelled items scored once, to be measured at any thresholds: the one evaluation workflow,
+ * shared by the `evaluate` command, the fitting scripts and the quality tests.
+ */
+export interface ScoredGold {
+  gold: GoldItem[];
+  /** The gold theme ids of each item. */
+  labels: string[][];
+  scored: ScoredItem[];
+  themeIds: string[];
+  /** Theme ids assigned to each item at these thresholds. */
+  predict(thresholds: Thresholds): string[][];
+  measure(thresholds: Thresholds): EvaluationReport;
+}
+
+export async function scoreGold(classifier: Pick<Classifier, 'score' | 'assign'>, gold: GoldItem[], themeIds: string[]): Promise<ScoredGold> {
+  const scored = await classifier.score(gold.map((g, i) => ({ id: `gold-${i}`, text: g.text })));
+  const labels = gold.map((g) => g.themes);
+  const predict = (thresholds: Thresholds) => classifier.assign(scored, thresholds).map((a) => a.themes.map((t) => t.themeId));
+  return { gold, labels, scored, themeIds, predict, measure: (thresholds) => evaluateAssignments(predict(thresholds), labels, themeIds) };
 }
 
 function ratio(a: number, b: number): number {

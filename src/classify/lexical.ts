@@ -6,7 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Embedder } from '../types.js';
+import type { Embedder, Taxonomy } from '../types.js';
 import { CONCEPTS } from './lexical/concepts.js';
 import { isStopWord, stem, words } from './lexical/text.js';
 import { own } from '../own.js';
@@ -149,6 +149,11 @@ export function fnv1a(text: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
+}
+
+/** The lexical engine for a taxonomy: its vocabulary weighted over the taxonomy's exemplars. */
+export function lexicalEmbedderFor(taxonomy: Taxonomy): Embedder {
+  return createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
 }
 
 export function createLexicalEmbedder(options: LexicalOptions): Embedder {

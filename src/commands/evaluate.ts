@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { calibrate, serialiseThresholds } from '../classify/thresholds.js';
-import { evaluateAssignments, readGold, type EvaluationReport } from '../classify/evaluate.js';
+import { readGold, scoreGold, type EvaluationReport } from '../classify/evaluate.js';
 import { prepareClassifier } from '../classify/prepare.js';
 import type { EngineConfig } from '../config.js';
 import { usageError } from '../errors.js';
@@ -20,17 +20,13 @@ export async function evaluateCommand(
   try {
     // Corrections are given as text rows here: there is no run whose item ids they could name.
     await prepared.learn([]);
-    const scored = await prepared.classifier.score(gold.map((g, i) => ({ id: `gold-${i}`, text: g.text })));
-    const goldThemes = gold.map((g) => g.themes);
-    const predict = (thresholds: typeof prepared.thresholds) =>
-      prepared.classifier.assign(scored, thresholds).map((a) => a.themes.map((t) => t.themeId));
-
-    const report = { engine: prepared.engine.name, ...evaluateAssignments(predict(prepared.thresholds), goldThemes, themeIds) };
+    const scored = await scoreGold(prepared.classifier, gold, themeIds);
+    const report = { engine: prepared.engine.name, ...scored.measure(prepared.thresholds) };
     let calibrated: (EvaluationReport & { file: string }) | null = null;
     if (options.calibrate) {
-      const fitted = calibrate(scored, goldThemes, prepared.taxonomy, prepared.thresholds);
+      const fitted = calibrate(scored.scored, scored.labels, prepared.taxonomy, prepared.thresholds);
       await writeFile(options.calibrate, serialiseThresholds({ ...fitted, source: options.calibrate }));
-      calibrated = { file: options.calibrate, ...evaluateAssignments(predict(fitted), goldThemes, themeIds) };
+      calibrated = { file: options.calibrate, ...scored.measure(fitted) };
     }
     if (options.json) {
       return `${JSON.stringify(calibrated ? { ...report, calibrated } : report, null, 2)}\n`;

@@ -2,8 +2,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateAssignments, parseGold, readGold } from '../../src/classify/evaluate.js';
+import { createClassifier } from '../../src/classify/classifier.js';
+import { evaluateAssignments, parseGold, readGold, scoreGold } from '../../src/classify/evaluate.js';
 import { CliError } from '../../src/errors.js';
+import type { Thresholds } from '../../src/types.js';
+import { fakeEmbedder, taxonomyOf, theme } from '../fixtures/classify/fake-embedder.js';
 
 describe('evaluateAssignments', () => {
   it('computes per-theme, micro and macro figures (worked by hand)', () => {
@@ -63,5 +66,28 @@ describe('readGold', () => {
     expect(() => parseGold('', 'g.csv')).toThrow(CliError);
     expect(parseGold('text,themes\nx,custom\n', 'g.csv', ['custom'])).toEqual([{ text: 'x', themes: ['custom'], line: 2 }]);
     await expect(readGold('/nonexistent/gold.csv')).rejects.toThrow(/\/nonexistent\/gold\.csv: cannot read/);
+  });
+});
+
+describe('scoreGold', () => {
+  const table = { 'a one': [1, 0], 'b one': [0, 1], 'Mostly a': [0.9, 0.2], 'Mostly b': [0.3, 0.9] };
+  const taxonomy = taxonomyOf(theme('a', ['a one']), theme('b', ['b one']));
+  const thresholds = (floor: number): Thresholds => ({ engine: 'lexical', model: null, floor, margin: 0, perTheme: {}, source: 'test' });
+  const gold = [
+    { text: 'Mostly a', themes: ['a'], line: 2 },
+    { text: 'Mostly b', themes: ['a'], line: 3 },
+  ];
+
+  it('scores the labelled texts once and measures them at any thresholds', async () => {
+    const embedder = fakeEmbedder(table);
+    const scored = await scoreGold(await createClassifier(taxonomy, embedder), gold, ['a', 'b']);
+    const calls = embedder.calls.length;
+    expect(scored.labels).toEqual([['a'], ['a']]);
+    expect(scored.predict(thresholds(0.5))).toEqual([['a'], ['b']]);
+    const report = scored.measure(thresholds(0.5));
+    expect(report).toEqual(evaluateAssignments([['a'], ['b']], [['a'], ['a']], ['a', 'b']));
+    expect(report.microF1).toBeCloseTo(0.5, 6);
+    expect(scored.measure(thresholds(0.99)).microF1).toBe(0);
+    expect(embedder.calls.length).toBe(calls); // measuring embeds nothing more
   });
 });

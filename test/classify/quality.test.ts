@@ -3,8 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/classify/classifier.js';
-import { evaluateAssignments, readGold } from '../../src/classify/evaluate.js';
-import { createLexicalEmbedder } from '../../src/classify/lexical.js';
+import { readGold, scoreGold } from '../../src/classify/evaluate.js';
+import { lexicalEmbedderFor } from '../../src/classify/lexical.js';
 import { defaultThresholds } from '../../src/classify/thresholds.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 
@@ -15,10 +15,8 @@ describe('lexical engine quality', () => {
     const taxonomy = await loadTaxonomy();
     const ids = taxonomy.themes.map((t) => t.id);
     const gold = await readGold(devPath, ids);
-    const classifier = await createClassifier(taxonomy, createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) }));
-    const scored = await classifier.score(gold.map((g, i) => ({ id: String(i), text: g.text })));
-    const predicted = classifier.assign(scored, defaultThresholds('lexical', null)).map((a) => a.themes.map((t) => t.themeId));
-    const report = evaluateAssignments(predicted, gold.map((g) => g.themes), ids);
+    const classifier = await createClassifier(taxonomy, lexicalEmbedderFor(taxonomy));
+    const report = (await scoreGold(classifier, gold, ids)).measure(defaultThresholds('lexical', null));
     expect(report.items).toBeGreaterThan(100);
     expect(report.microF1).toBeGreaterThanOrEqual(0.7);
     // Every theme is found at least sometimes: no theme silently dead.
