@@ -5,7 +5,7 @@
 
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { seededRandom } from '../test/helpers/random.js';
+import { seededRandom } from '../support/random.js';
 
 const SKILLS = ['SQL', 'Python', 'Excel modelling', 'CAD', 'stakeholder management', 'copywriting', 'data visualisation', 'project planning', 'Java', 'financial analysis', 'survey design', 'budgeting'];
 const ROLES = ['graduate analyst', 'marketing assistant', 'junior engineer', 'policy officer', 'research assistant', 'trainee accountant', 'software developer', 'account executive'];

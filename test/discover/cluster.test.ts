@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { averageLinkageClusters, averageLinkageMerges } from '../../src/discover/cluster.js';
-import { seededRandom } from '../helpers/random.js';
+import { seededRandom } from '../../support/random.js';
 
 function unit(values: number[]): Float32Array {
   const norm = Math.hypot(...values);
