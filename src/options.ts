@@ -105,6 +105,7 @@ export const OPTIONS = {
     type: 'count', flag: '--skip-rows <n>', commands: INPUT_COMMANDS,
     help: 'rows above the header to skip (survey exports are detected)',
   },
+  sheet: { type: 'text', flag: '--sheet <name>', commands: ['run'], help: 'sheet to read from .xlsx workbooks (default: the first)' },
   dateOrder: {
     type: ['dmy', 'mdy'], flag: '--date-order <order>', default: 'dmy', commands: INPUT_COMMANDS,
     help: 'how to read 03/04/2026: day first (dmy) or month first (mdy)',

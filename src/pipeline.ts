@@ -160,6 +160,7 @@ export async function readInputs(config: RunConfig, logger: Logger) {
       delimiter: config.delimiter,
       encoding: config.encoding,
       skipRows: config.skipRows,
+      sheet: config.sheet,
       maxTextChars: config.maxTextChars,
       dateOrder: config.dateOrder,
       prepareText: config.redact ? (text, names) => redactNames(redactText(text), names) : undefined,

@@ -89,6 +89,8 @@ export interface IngestOptions {
   fileColumns?: Record<string, ColumnMapping>;
   delimiter?: string;
   encoding?: string;
+  /** Sheet to read from workbooks; undefined means the first. */
+  sheet?: string;
   /** Rows to skip before the header; undefined means detect. */
   skipRows?: number;
   /** Longer texts are truncated to this many characters with a note on the item. */

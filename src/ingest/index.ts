@@ -16,6 +16,7 @@ import { IdRegistry } from './ids.js';
 import { describeMapping } from './mapping.js';
 import { RecordReader, type FileOutcome } from './reader.js';
 import { RAW_CHARS } from './rows.js';
+import { binaryFileError, binaryKind, checkWorkbookSize, inspectWorkbook, readWorkbook } from './workbook.js';
 
 export { parseDelimiterOption } from './delimiter.js';
 export { validateEncoding } from './decode.js';
@@ -96,6 +97,10 @@ async function ingestFile(path: string, options: FileOptions, ids: IdRegistry, l
     const sample = sampleBytes.subarray(0, bytesRead);
     const wholeFileInSample = bytesRead >= size;
 
+    const binary = binaryKind(sample);
+    if (binary === 'xlsx') return await ingestWorkbook(path, handle, size, options, ids);
+    if (binary !== null) throw binaryFileError(path, binary);
+
     const detected = detectEncoding(sample, options.encoding);
     const sampleDecoder = createDecoder(detected);
     const sampleText = sampleDecoder.write(sample) + (wholeFileInSample ? sampleDecoder.end() : '');
@@ -149,6 +154,24 @@ async function ingestFile(path: string, options: FileOptions, ids: IdRegistry, l
   } finally {
     if (!closed) await handle.close();
   }
+}
+
+/** A workbook: its sheet's cells become the records a CSV export of it would give. */
+async function ingestWorkbook(path: string, handle: FileHandle, size: number, options: FileOptions, ids: IdRegistry): Promise<FileOutcome> {
+  checkWorkbookSize(path, size);
+  await inspectWorkbook(path);
+  const bytes = await handle.readFile();
+  const { sheet, rows } = await readWorkbook(path, bytes, options.sheet);
+  const layout = detectLayout(rows.slice(0, SAMPLE_RECORDS), options.skipRows);
+  const reader = new RecordReader(path, options, layout, rows.slice(0, SAMPLE_RECORDS), ids);
+  rows.forEach((fields, index) => reader.record(fields, index + 1, csvLine(fields)));
+  const notes = [`sheet ${JSON.stringify(sheet)} of the workbook`];
+  return reader.finish(notes, { encoding: 'utf-8', delimiter: null, format: 'xlsx', sheet }, { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+}
+
+/** A row as one CSV line, for the raw text of rejected rows. */
+function csvLine(fields: string[]): string {
+  return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',');
 }
 
 async function openInput(path: string): Promise<FileHandle> {

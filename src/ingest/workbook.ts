@@ -1,0 +1,167 @@
+// `.xlsx` workbooks (Microsoft Forms downloads, advisers' spreadsheets) → the same records a CSV
+// gives, read by `read-excel-file` (read-only, maintained, no known advisories). A workbook is
+// untrusted input: its size, the sizes its zip directory declares (a zip bomb is small on disk),
+// its sheets and its rows are capped, and every entry is test-inflated with capped output (the
+// zip reader of src/io/zip.ts), before the library reads it. Other binary formats are
+// refused with what to do.
+import { readSheet, SheetNotFoundError } from 'read-excel-file/node';
+import { CliError, ExitCode, usageError } from '../errors.js';
+import { openZip, ZipFormatError, type ZipEntry } from '../io/zip.js';
+
+export interface WorkbookLimits {
+  /** Bytes on disk. */
+  maxFileBytes: number;
+  /** Sum of the uncompressed sizes the zip directory declares. */
+  maxUncompressedBytes: number;
+  /** Largest uncompressed/compressed ratio of one large entry (ordinary sheets stay far below). */
+  maxRatio: number;
+  maxSheets: number;
+  maxRows: number;
+}
+
+export const WORKBOOK_LIMITS: WorkbookLimits = {
+  maxFileBytes: 100 * 1024 * 1024,
+  maxUncompressedBytes: 1024 * 1024 * 1024,
+  maxRatio: 500,
+  maxSheets: 256,
+  maxRows: 1_048_576,
+};
+
+export type BinaryKind = 'xlsx' | 'xls' | 'ods' | 'zip' | 'other' | null;
+
+/** What a file's first bytes say it is; null for text. */
+export function binaryKind(head: Uint8Array): BinaryKind {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'xls';
+  if (starts(0x50, 0x4b, 0x03, 0x04)) {
+    const text = Buffer.from(head).toString('latin1');
+    if (text.includes('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
+    return text.includes('[Content_Types].xml') || text.includes('xl/') ? 'xlsx' : 'zip';
+  }
+  if (starts(0x25, 0x50, 0x44, 0x46) || starts(0x1f, 0x8b) || starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff)) return 'other';
+  return null;
+}
+
+/** The refusal for a binary file that is not an .xlsx workbook. */
+export function binaryFileError(path: string, kind: Exclude<BinaryKind, 'xlsx' | null>): CliError {
+  const why: Record<typeof kind, string> = {
+    xls: 'this is an Excel 97–2003 workbook (.xls): open it in Excel or LibreOffice and save it as .xlsx or CSV',
+    ods: 'this is an OpenDocument spreadsheet (.ods): save it as .xlsx or CSV',
+    zip: 'this is a zip archive, not an .xlsx workbook: extract the export, or save the sheet as .xlsx or CSV',
+    other: 'this is a binary file (not CSV text or an .xlsx workbook): export the feedback as CSV or .xlsx',
+  };
+  return usageError(`${path}: ${why[kind]}.`);
+}
+
+function damaged(path: string, detail: string): CliError {
+  return usageError(`${path}: the workbook cannot be read (${detail}). Open it in Excel and save it again as .xlsx, or export it as CSV.`);
+}
+
+function tooLarge(path: string, what: string): CliError {
+  return new CliError(`${path}: ${what}. Split the workbook, or export the sheet as CSV (CSV files of any size are streamed).`, ExitCode.usage);
+}
+
+/** Checked before the file is even read into memory. */
+export function checkWorkbookSize(path: string, size: number, limits: WorkbookLimits = WORKBOOK_LIMITS): void {
+  if (size > limits.maxFileBytes) throw tooLarge(path, `the workbook is ${mb(size)}, over the ${mb(limits.maxFileBytes)} limit for workbooks`);
+}
+
+/**
+ * Checks a workbook before the library reads it: the sizes its zip directory declares, its sheets,
+ * and that every entry really inflates to its declared size and checksum (with the output capped
+ * at that size), so a directory that understates a bomb is caught too.
+ */
+export async function inspectWorkbook(path: string, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<void> {
+  let archive;
+  try {
+    archive = await openZip(path, { maxEntries: 10_000, maxEntryBytes: limits.maxUncompressedBytes });
+  } catch (error) {
+    if (error instanceof ZipFormatError) throw damaged(path, error.message);
+    throw error;
+  }
+  try {
+    checkEntries(path, archive.entries, limits);
+    for (const entry of archive.entries) await archive.read(entry);
+  } catch (error) {
+    if (error instanceof ZipFormatError) throw damaged(path, error.message);
+    throw error;
+  } finally {
+    await archive.close();
+  }
+}
+
+export function checkEntries(path: string, entries: readonly ZipEntry[], limits: WorkbookLimits = WORKBOOK_LIMITS): void {
+  const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)).length;
+  if (sheets === 0) throw damaged(path, 'it has no worksheets');
+  if (sheets > limits.maxSheets) throw tooLarge(path, `the workbook has ${sheets} sheets, over the limit of ${limits.maxSheets}`);
+  let total = 0;
+  for (const entry of entries) {
+    total += entry.size;
+    if (entry.size > 1024 * 1024 && entry.size > entry.compressedSize * limits.maxRatio) {
+      throw tooLarge(path, `${entry.name} expands ${Math.round(entry.size / Math.max(1, entry.compressedSize))} times (a zip bomb?), over the limit of ${limits.maxRatio}`);
+    }
+  }
+  if (total > limits.maxUncompressedBytes) {
+    throw tooLarge(path, `the workbook unpacks to ${mb(total)}, over the ${mb(limits.maxUncompressedBytes)} limit`);
+  }
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+export interface WorkbookSheet {
+  sheet: string;
+  /** Cells as text, as a CSV export of the sheet would hold them. */
+  rows: string[][];
+}
+
+/** Reads one sheet (the first unless named) as rows of text. */
+export async function readWorkbook(path: string, zip: Buffer, sheet: string | undefined, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<WorkbookSheet> {
+  let data: unknown[][];
+  let name: string;
+  try {
+    // Numbers as written in the sheet ("20231187", not 2.0231187E7); date-styled cells as Dates.
+    data = (await readSheet(zip, sheet ?? 1, { parseNumber: (text: string) => text, trim: false })) as unknown[][];
+    name = sheet ?? (await firstSheetName(zip));
+  } catch (error) {
+    if (error instanceof SheetNotFoundError) {
+      const sheets = (error as { sheets?: unknown }).sheets;
+      const available = Array.isArray(sheets) ? sheets.map((s) => JSON.stringify(String(s))).join(', ') : null;
+      throw usageError(`${path}: no sheet ${JSON.stringify(sheet)}${available ? ` (sheets: ${available})` : ''}. Name one of them with --sheet NAME.`);
+    }
+    if (error instanceof CliError) throw error;
+    throw damaged(path, firstLine((error as Error)?.message ?? String(error)));
+  }
+  if (data.length > limits.maxRows) throw tooLarge(path, `the sheet has ${data.length} rows, over the limit of ${limits.maxRows}`);
+  return { sheet: name, rows: data.map((row) => row.map(cellText)) };
+}
+
+/** The first sheet's name: the library lists the sheets when asked for one that is not there. */
+async function firstSheetName(zip: Buffer): Promise<string> {
+  try {
+    await readSheet(zip, '\u0000');
+  } catch (error) {
+    const sheets = (error as { sheets?: unknown }).sheets;
+    if (error instanceof SheetNotFoundError && Array.isArray(sheets) && typeof sheets[0] === 'string') return sheets[0];
+  }
+  return 'Sheet1';
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].trim();
+}
+
+/** A cell as the text a CSV export would hold: dates as ISO, numbers as written, TRUE/FALSE. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return '';
+    // Serial day fractions carry float error (10:04:49.9999): round to the second, as Excel shows it.
+    const iso = new Date(Math.round(value.getTime() / 1000) * 1000).toISOString();
+    const time = iso.slice(11, 19);
+    return time === '00:00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
