@@ -9,7 +9,8 @@ import { discoverEmerging } from './discover/index.js';
 import { prepareClassifier, type PreparedClassifier } from './classify/prepare.js';
 import type { RunConfig } from './config.js';
 import { ingestFiles } from './ingest/index.js';
-import { writeOutputsAtomically, cleanupStaleTempFiles } from './io/atomic.js';
+import { commitRun, recoverPendingRuns } from './commit.js';
+import { cleanupStaleTempFiles } from './io/atomic.js';
 import { prepareOutFolder, toEnvironmentError } from './io/environment.js';
 import { acquireLock, type Lock } from './io/lock.js';
 import type { Logger } from './logger.js';
@@ -51,12 +52,16 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
     await prepareOutFolder(config.out);
     locks.push(await acquireLock(path.join(config.out, LOCK_NAME), config.out));
     if (config.store) locks.push(await acquireLock(`${config.store}.lock`, config.store));
-    await cleanupStaleTempFiles(config.out, [DIGEST_FOLDER]);
 
     // Taxonomy, store and engine first: a config mistake or a missing model should fail before
     // minutes of reading.
     const taxonomy = await loadTaxonomy(config.taxonomy);
-    if (config.store) store = await openStore(config.store);
+    if (config.store) {
+      store = await openStore(config.store);
+      // A run killed while committing is settled first: its temp files are its journal.
+      await recoverPendingRuns(store, config.out, logger);
+    }
+    await cleanupStaleTempFiles(config.out, [DIGEST_FOLDER]);
     prepared = await prepareClassifier(config, logger, { store, taxonomy });
     const { engine, thresholds } = prepared;
 
@@ -87,25 +92,17 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
       emerging,
     });
     const outputs = buildOutputs(model, classified);
-    // Pages of an earlier run are removed even without --digests: their numbers may now belong to
-    // someone else.
+    // Outputs and store rows land together or not at all (src/commit.ts). Pages of an earlier run
+    // are removed even without --digests: their numbers may now belong to someone else.
     await checkpoint('writing');
-    await writeOutputsAtomically(config.out, outputs, {
+    await commitRun({
+      outDir: config.out,
+      outputs,
       removeStale: ['rejects.csv'],
       removeStaleIn: [{ folder: DIGEST_FOLDER, pattern: DIGEST_PAGE_PATTERN }],
-    });
-    const pages = model.digests?.length ?? 0;
-    const topLevel = outputs.filter((o) => !o.name.startsWith(`${DIGEST_FOLDER}/`)).map((o) => o.name);
-    logger.info(`wrote ${topLevel.join(', ')}${config.digests ? ` and ${pages} candidate page(s) in ${DIGEST_FOLDER}/` : ''} to ${config.out}`);
-    logger.info(`${FOLLOWUP_FILE} names ${new Set(model.followUp.map((row) => row.candidate)).size} candidate(s) to follow up: it is personal data, keep it private`);
-    // Under --quiet (cron mails any output) only a real change is worth a line.
-    if (model.previousRun) {
-      if (model.changes.length > 0) logger.notice(changesLine(model.changes));
-      else logger.info(changesLine(model.changes));
-    }
-
-    if (store) {
-      await store.recordRun({
+      store,
+      logger,
+      record: () => ({
         startedAt,
         finishedAt: effects.now().toISOString(),
         engine,
@@ -127,8 +124,18 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
           rejectedRows: model.counts.rejectedRows,
         },
         items: classified.map((c) => ({ item: c.item, themes: c.themes.map((t) => ({ themeId: t.themeId, score: t.score })) })),
-      });
+      }),
+    });
+    const pages = model.digests?.length ?? 0;
+    const topLevel = outputs.filter((o) => !o.name.startsWith(`${DIGEST_FOLDER}/`)).map((o) => o.name);
+    logger.info(`wrote ${topLevel.join(', ')}${config.digests ? ` and ${pages} candidate page(s) in ${DIGEST_FOLDER}/` : ''} to ${config.out}`);
+    logger.info(`${FOLLOWUP_FILE} names ${new Set(model.followUp.map((row) => row.candidate)).size} candidate(s) to follow up: it is personal data, keep it private`);
+    // Under --quiet (cron mails any output) only a real change is worth a line.
+    if (model.previousRun) {
+      if (model.changes.length > 0) logger.notice(changesLine(model.changes));
+      else logger.info(changesLine(model.changes));
     }
+
     return { summary: buildSummary(model), outDir: config.out };
   } catch (error) {
     failed = true;

@@ -2,7 +2,7 @@
 // the output folder first, and only then renamed into place. A reader (or a run killed half-way)
 // never sees a truncated report.html or a report.html that disagrees with items.csv.
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { link, lstat, mkdir, open, readdir, rename, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../types.js';
@@ -49,6 +49,26 @@ export async function writeOutputsAtomically(
   files: OutputFile[],
   options: WriteOutputsOptions = {},
 ): Promise<void> {
+  const staged = await stageOutputs(outDir, files);
+  try {
+    await options.beforeCommit?.();
+  } catch (error) {
+    await discardStaged(staged);
+    throw error;
+  }
+  const landed = await landOutputs(staged, options);
+  await landed.finish();
+}
+
+/** Outputs written and synced to temp files beside their final names, not yet in place. */
+export interface StagedOutputs {
+  outDir: string;
+  /** Final name, temp file name (relative to outDir) and SHA-256 of the content, per output. */
+  files: { name: string; temp: string; sha256: string }[];
+}
+
+/** Writes every output to a synced temp file in `outDir`; nothing visible changes yet. */
+export async function stageOutputs(outDir: string, files: OutputFile[]): Promise<StagedOutputs> {
   for (const file of files) assertPlainName(file.name);
   const names = new Set(files.map((f) => f.name));
   if (names.size !== files.length) throw new Error('output names must be unique');
@@ -56,18 +76,60 @@ export async function writeOutputsAtomically(
   for (const folder of new Set(files.map((f) => dirname(f.name)).filter((folder) => folder !== '.'))) {
     await mkdir(join(outDir, folder), { recursive: true });
   }
-
-  const temps: { name: string; temp: string }[] = [];
-  const backups: { name: string; backup: string }[] = [];
-  const committed: string[] = [];
+  const staged: StagedOutputs = { outDir, files: [] };
   try {
     for (const file of files) {
-      const temp = join(outDir, tempName(file.name));
-      temps.push({ name: file.name, temp });
-      await writeSynced(temp, file.content);
+      const entry = { name: file.name, temp: tempName(file.name), sha256: '' };
+      staged.files.push(entry);
+      entry.sha256 = await writeSynced(join(outDir, entry.temp), file.content);
     }
-    await options.beforeCommit?.();
+  } catch (error) {
+    await discardStaged(staged);
+    throw error;
+  }
+  return staged;
+}
 
+export async function discardStaged(staged: StagedOutputs): Promise<void> {
+  await Promise.all(staged.files.map(({ temp }) => unlink(join(staged.outDir, temp)).catch(() => {})));
+}
+
+/** Outputs in place, with the previous ones kept aside until `finish` (or put back by `undo`). */
+export interface LandedOutputs {
+  /** Drops the kept-aside previous outputs and stale pages: the new outputs are final. */
+  finish(): Promise<void>;
+  /** Puts the previous outputs back exactly as they were. */
+  undo(): Promise<void>;
+}
+
+/**
+ * Renames staged outputs into place and moves stale ones aside. On an error every rename already
+ * done is undone (the previous outputs come back from hard-link backups) and the temps removed.
+ */
+export async function landOutputs(
+  staged: StagedOutputs,
+  options: Pick<WriteOutputsOptions, 'removeStale' | 'removeStaleIn'> = {},
+  afterEachRename?: () => void,
+): Promise<LandedOutputs> {
+  const { outDir } = staged;
+  const temps = staged.files.map(({ name, temp }) => ({ name, temp: join(outDir, temp) }));
+  const names = new Set(temps.map((t) => t.name));
+  const backups: { name: string; backup: string }[] = [];
+  const committed: string[] = [];
+  const staleAside: { name: string; backup: string }[] = [];
+  const undo = async () => {
+    await Promise.all(temps.map(({ temp }) => unlink(temp).catch(() => {})));
+    // Undo renames already done: put the previous outputs back (new outputs had none to restore).
+    for (const name of committed) {
+      const backup = backups.find((b) => b.name === name);
+      if (backup) await rename(backup.backup, join(outDir, name)).catch(() => {});
+      else await unlink(join(outDir, name)).catch(() => {});
+    }
+    for (const { name, backup } of staleAside) await rename(backup, join(outDir, name)).catch(() => {});
+    await Promise.all(backups.map(({ backup }) => unlink(backup).catch(() => {})));
+    await syncDirectory(outDir);
+  };
+  try {
     // Something other than a file where an output goes (a folder named report.html) would make
     // a rename fail half-way: refuse before replacing anything.
     for (const { name } of temps) {
@@ -76,7 +138,7 @@ export async function writeOutputsAtomically(
         throw environmentErrorFor('is-a-folder', join(outDir, name), { out: outDir });
       }
     }
-    // Hard-link backups of the outputs being replaced, so a failing rename can be undone.
+    // Hard-link backups of the outputs being replaced, so the renames can be undone.
     for (const { name } of temps) {
       const backup = join(outDir, tempName(name, '.bak'));
       try {
@@ -89,29 +151,32 @@ export async function writeOutputsAtomically(
     for (const { name, temp } of temps) {
       await rename(temp, join(outDir, name));
       committed.push(name);
+      afterEachRename?.();
     }
+    for (const stale of options.removeStale ?? []) {
+      if (names.has(stale)) continue;
+      assertPlainName(stale);
+      const backup = join(outDir, tempName(stale, '.bak'));
+      try {
+        await rename(join(outDir, stale), backup);
+        staleAside.push({ name: stale, backup });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    await syncDirectory(outDir);
   } catch (error) {
-    await Promise.all(temps.map(({ temp }) => unlink(temp).catch(() => {})));
-    // Undo renames already done: put the previous outputs back (new outputs had none to restore).
-    for (const name of committed) {
-      const backup = backups.find((b) => b.name === name);
-      if (backup) await rename(backup.backup, join(outDir, name)).catch(() => {});
-      else await unlink(join(outDir, name)).catch(() => {});
-    }
-    await Promise.all(backups.map(({ backup }) => unlink(backup).catch(() => {})));
+    await undo();
     throw error;
   }
-  await Promise.all(backups.map(({ backup }) => unlink(backup).catch(() => {})));
-
-  for (const stale of options.removeStale ?? []) {
-    if (names.has(stale)) continue;
-    assertPlainName(stale);
-    await unlink(join(outDir, stale)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-  }
-  for (const { folder, pattern } of options.removeStaleIn ?? []) await removeStaleIn(outDir, folder, pattern, names);
-  await syncDirectory(outDir);
+  return {
+    undo,
+    finish: async () => {
+      await Promise.all([...backups, ...staleAside].map(({ backup }) => unlink(backup).catch(() => {})));
+      for (const { folder, pattern } of options.removeStaleIn ?? []) await removeStaleIn(outDir, folder, pattern, names);
+      await syncDirectory(outDir);
+    },
+  };
 }
 
 async function removeStaleIn(outDir: string, folder: string, pattern: RegExp, produced: ReadonlySet<string>): Promise<void> {
@@ -135,7 +200,9 @@ async function removeStaleIn(outDir: string, folder: string, pattern: RegExp, pr
   await rmdir(path).catch(() => {});
 }
 
-async function writeSynced(path: string, content: OutputFile['content']): Promise<void> {
+/** Writes, syncs and returns the SHA-256 (hex) of what was written. */
+async function writeSynced(path: string, content: OutputFile['content']): Promise<string> {
+  const digest = createHash('sha256');
   const whole = typeof content === 'string' || content instanceof Uint8Array;
   if (!whole && typeof (content as Partial<Iterable<string>>)?.[Symbol.iterator] !== 'function') {
     throw new TypeError(`output content for ${path} must be a string, bytes or pieces of text`);
@@ -143,6 +210,7 @@ async function writeSynced(path: string, content: OutputFile['content']): Promis
   const handle = await open(path, 'wx');
   try {
     if (whole) {
+      digest.update(content);
       await handle.writeFile(content);
     } else {
       let pending: string[] = [];
@@ -151,17 +219,24 @@ async function writeSynced(path: string, content: OutputFile['content']): Promis
         pending.push(piece);
         size += piece.length;
         if (size >= WRITE_CHUNK_CHARS) {
-          await handle.write(pending.join(''));
+          const chunk = pending.join('');
+          digest.update(chunk);
+          await handle.write(chunk);
           pending = [];
           size = 0;
         }
       }
-      if (pending.length > 0) await handle.write(pending.join(''));
+      if (pending.length > 0) {
+        const chunk = pending.join('');
+        digest.update(chunk);
+        await handle.write(chunk);
+      }
     }
     await handle.sync();
   } finally {
     await handle.close();
   }
+  return digest.digest('hex');
 }
 
 /** Makes the renames durable; not every platform can open a directory, which is fine. */

@@ -4,7 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { CliError, ExitCode } from '../errors.js';
 import { inTransaction } from './duckdb.js';
 
-export const STORE_SCHEMA_VERSION = 1;
+export const STORE_SCHEMA_VERSION = 2;
 
 const SCHEMA_SQL = [
   `CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
@@ -20,7 +20,9 @@ const SCHEMA_SQL = [
      items INTEGER NOT NULL,
      segments INTEGER NOT NULL,
      candidates INTEGER NOT NULL,
-     rejected_rows INTEGER NOT NULL)`,
+     rejected_rows INTEGER NOT NULL,
+     status VARCHAR NOT NULL DEFAULT 'committed',
+     outputs JSON)`,
   `CREATE TABLE run_inputs (run_id VARCHAR NOT NULL, path VARCHAR NOT NULL, bytes BIGINT, sha256 VARCHAR, rows INTEGER)`,
   `CREATE TABLE items (
      run_id VARCHAR NOT NULL,
@@ -45,7 +47,13 @@ const SCHEMA_SQL = [
 ];
 
 /** Upgrades from older schema versions, keyed by the version they start from. */
-const MIGRATIONS: Record<number, (connection: DuckDBConnection) => Promise<void>> = {};
+const MIGRATIONS: Record<number, (connection: DuckDBConnection) => Promise<void>> = {
+  // v2: a run is recorded pending, then committed once its outputs are in place (src/commit.ts).
+  1: async (connection) => {
+    await connection.run(`ALTER TABLE runs ADD COLUMN status VARCHAR DEFAULT 'committed'`);
+    await connection.run(`ALTER TABLE runs ADD COLUMN outputs JSON`);
+  },
+};
 
 export async function prepareSchema(connection: DuckDBConnection, path: string): Promise<void> {
   const tables = (

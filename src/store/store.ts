@@ -30,8 +30,22 @@ export interface Store {
   putVectors(embedderId: string, entries: { hash: string; vector: Float32Array }[]): Promise<void>;
   /** Theme counts of the most recent completed run (optionally only runs over the same taxonomy), or null. */
   previousRun(query?: PreviousRunQuery): Promise<PreviousRun | null>;
-  recordRun(run: RunRecord): Promise<string>;
+  /** Records a run; with `pending`, as pending (not counted until `markCommitted`). */
+  recordRun(run: RunRecord, pending?: PendingOutputs): Promise<string>;
+  markCommitted(runId: string): Promise<void>;
+  /** Deletes a pending run and its rows (a run whose outputs did not land). */
+  discardRun(runId: string): Promise<void>;
+  /** Runs recorded as pending: their outputs may or may not have landed. */
+  pendingRuns(): Promise<{ runId: string; outputs: PendingOutputs }[]>;
   close(): Promise<void>;
+}
+
+/** Where a pending run's outputs go: enough to finish or undo landing them after a crash. */
+export interface PendingOutputs {
+  /** Absolute output folder. */
+  outDir: string;
+  files: { name: string; temp: string; sha256: string }[];
+  removeStale: string[];
 }
 
 export interface RunRecord {
@@ -223,7 +237,8 @@ class DuckDBStore implements Store {
   previousRun(query: PreviousRunQuery = {}): Promise<PreviousRun | null> {
     return this.serial(async () => {
       const c = this.connection;
-      const conditions: string[] = [];
+      // Only committed runs are history: a pending one is a commit in progress (src/commit.ts).
+      const conditions: string[] = ["status = 'committed'"];
       const params: (string | null)[] = [];
       if (query.taxonomySource !== undefined) {
         params.push(query.taxonomySource);
@@ -256,13 +271,35 @@ class DuckDBStore implements Store {
     });
   }
 
-  recordRun(run: RunRecord): Promise<string> {
+  markCommitted(runId: string): Promise<void> {
+    return this.serial(async () => {
+      await this.connection.run(`UPDATE runs SET status = 'committed', outputs = NULL WHERE run_id = $1`, [runId]);
+    });
+  }
+
+  discardRun(runId: string): Promise<void> {
+    return this.serial(async () => {
+      const c = this.connection;
+      await inTransaction(c, async () => {
+        for (const table of ['assignments', 'items', 'run_inputs', 'runs']) await c.run(`DELETE FROM ${table} WHERE run_id = $1`, [runId]);
+      });
+    });
+  }
+
+  pendingRuns(): Promise<{ runId: string; outputs: PendingOutputs }[]> {
+    return this.serial(async () => {
+      const rows = (await this.connection.runAndReadAll(`SELECT run_id, outputs::VARCHAR FROM runs WHERE status = 'pending' ORDER BY run_id`)).getRowsJS();
+      return rows.map(([runId, outputs]) => ({ runId: String(runId), outputs: JSON.parse(String(outputs)) as PendingOutputs }));
+    });
+  }
+
+  recordRun(run: RunRecord, pending?: PendingOutputs): Promise<string> {
     return this.serial(async () => {
       const c = this.connection;
       const runId = newRunId(new Date(isoOrThrow(run.startedAt, 'startedAt')));
       await inTransaction(c, async () => {
         await c.run(
-          `INSERT INTO runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5, $6, $7, $8::JSON, $9, $10, $11, $12)`,
+          `INSERT INTO runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5, $6, $7, $8::JSON, $9, $10, $11, $12, $13, $14::JSON)`,
           [
             runId,
             isoOrThrow(run.startedAt, 'startedAt'),
@@ -276,6 +313,8 @@ class DuckDBStore implements Store {
             run.counts.segments,
             run.counts.candidates,
             run.counts.rejectedRows,
+            pending ? 'pending' : 'committed',
+            pending ? JSON.stringify(pending) : null,
           ],
         );
 
