@@ -1,0 +1,72 @@
+// A run's rows: one row in `runs`, its inputs, items and theme assignments, written in the
+// caller's transaction (see SCHEMA.md).
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { hashText } from '../hash.js';
+import { appendNullableVarchar, withAppender } from './duckdb.js';
+import type { PendingOutputs, RunRecord } from './store.js';
+
+export function isoOrThrow(value: string, field: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new Error(`RunRecord.${field} is not an ISO timestamp: ${JSON.stringify(value)}`);
+  return date.toISOString();
+}
+
+export async function insertRun(c: DuckDBConnection, runId: string, run: RunRecord, pending: PendingOutputs | undefined): Promise<void> {
+  await c.run(
+    `INSERT INTO runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5, $6, $7, $8::JSON, $9, $10, $11, $12, $13, $14::JSON)`,
+    [
+      runId,
+      isoOrThrow(run.startedAt, 'startedAt'),
+      isoOrThrow(run.finishedAt, 'finishedAt'),
+      run.engine.name,
+      run.engine.model,
+      run.engine.fallbackReason,
+      run.taxonomySource,
+      JSON.stringify(run.options),
+      run.counts.items,
+      run.counts.segments,
+      run.counts.candidates,
+      run.counts.rejectedRows,
+      pending ? 'pending' : 'committed',
+      pending ? JSON.stringify(pending) : null,
+    ],
+  );
+
+  await withAppender(c, 'run_inputs', (inputs) => {
+    for (const input of run.inputs) {
+      inputs.appendVarchar(runId);
+      inputs.appendVarchar(input.path);
+      inputs.appendBigInt(BigInt(input.bytes));
+      inputs.appendVarchar(input.sha256);
+      inputs.appendInteger(input.rows);
+      inputs.endRow();
+    }
+  });
+  await withAppender(c, 'items', (items) => {
+    for (const { item } of run.items) {
+      items.appendVarchar(runId);
+      items.appendVarchar(item.id);
+      appendNullableVarchar(items, item.candidate);
+      appendNullableVarchar(items, item.cohort);
+      appendNullableVarchar(items, item.stage);
+      appendNullableVarchar(items, item.employer);
+      appendNullableVarchar(items, item.role);
+      appendNullableVarchar(items, item.date); // ISO YYYY-MM-DD, cast to DATE by the appender
+      items.appendVarchar(item.source);
+      items.appendInteger(item.line);
+      items.appendVarchar(hashText(item.text));
+      items.endRow();
+    }
+  });
+  await withAppender(c, 'assignments', (assignments) => {
+    for (const { item, themes } of run.items) {
+      for (const theme of themes) {
+        assignments.appendVarchar(runId);
+        assignments.appendVarchar(item.id);
+        assignments.appendVarchar(theme.themeId);
+        assignments.appendDouble(theme.score);
+        assignments.endRow();
+      }
+    }
+  });
+}
