@@ -3,7 +3,26 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { hashText } from '../hash.js';
 import { appendNullableVarchar, withAppender } from './duckdb.js';
-import type { PendingOutputs, RunRecord } from './store.js';
+import type { EngineInfo, FeedbackItem } from '../types.js';
+
+/** Where a pending run's outputs go: enough to finish or undo landing them after a crash. */
+export interface PendingOutputs {
+  /** Absolute output folder. */
+  outDir: string;
+  files: { name: string; temp: string; sha256: string }[];
+  removeStale: string[];
+}
+
+export interface RunRecord {
+  startedAt: string;
+  finishedAt: string;
+  engine: EngineInfo;
+  taxonomySource: string;
+  options: Record<string, unknown>;
+  inputs: { path: string; bytes: number; sha256: string; rows: number }[];
+  counts: { items: number; segments: number; candidates: number; rejectedRows: number };
+  items: { item: FeedbackItem; themes: { themeId: string; score: number }[] }[];
+}
 
 export function isoOrThrow(value: string, field: string): string {
   const date = new Date(value);

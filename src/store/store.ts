@@ -7,11 +7,11 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBBlobVector, type DuckDBConnection } from '@duckdb/node-api';
 import { CliError, ExitCode } from '../errors.js';
-import type { EngineInfo, FeedbackItem, PreviousRun } from '../types.js';
+import type { PreviousRun } from '../types.js';
 import { toEnvironmentError } from '../io/environment.js';
 import { emptyTable } from '../own.js';
 import { bytesToVector, inTransaction, vectorBytes, withAppender } from './duckdb.js';
-import { insertRun, isoOrThrow } from './runs.js';
+import { insertRun, isoOrThrow, type PendingOutputs, type RunRecord } from './runs.js';
 import { prepareSchema } from './schema.js';
 
 export { STORE_SCHEMA_VERSION } from './schema.js';
@@ -40,24 +40,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Where a pending run's outputs go: enough to finish or undo landing them after a crash. */
-export interface PendingOutputs {
-  /** Absolute output folder. */
-  outDir: string;
-  files: { name: string; temp: string; sha256: string }[];
-  removeStale: string[];
-}
-
-export interface RunRecord {
-  startedAt: string;
-  finishedAt: string;
-  engine: EngineInfo;
-  taxonomySource: string;
-  options: Record<string, unknown>;
-  inputs: { path: string; bytes: number; sha256: string; rows: number }[];
-  counts: { items: number; segments: number; candidates: number; rejectedRows: number };
-  items: { item: FeedbackItem; themes: { themeId: string; score: number }[] }[];
-}
+export type { PendingOutputs, RunRecord } from './runs.js';
 
 export { hashText } from '../hash.js';
 
