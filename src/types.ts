@@ -190,6 +190,12 @@ export interface Thresholds {
   source: string;
 }
 
+export interface CueRange {
+  cue: string;
+  start: number;
+  end: number;
+}
+
 export interface Evidence {
   segmentIndex: number;
   segment: string;
@@ -197,6 +203,9 @@ export interface Evidence {
   exemplar: string;
   /** Cues of the theme found in the segment (as written in the taxonomy). */
   cues: string[];
+  /** Where each cue matched: [start, end) offsets into `segment`, in text order. The report
+   * highlights exactly these; nothing downstream matches cues again. */
+  cueRanges: CueRange[];
   score: number;
 }
 

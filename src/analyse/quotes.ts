@@ -24,29 +24,14 @@ export function evidenceRange(entry: ClassifiedItem, assignment: ThemeAssignment
   return null;
 }
 
-/** Case-insensitive whole-word occurrences of the cues inside `text`, merged. */
-export function cueRanges(text: string, cues: readonly string[]): Range[] {
-  const lower = text.toLowerCase();
-  const ranges: Range[] = [];
-  for (const cue of cues) {
-    const needle = cue.trim().toLowerCase();
-    if (needle === '') continue;
-    let from = 0;
-    for (;;) {
-      const at = lower.indexOf(needle, from);
-      if (at < 0) break;
-      const before = at === 0 ? '' : lower[at - 1];
-      const after = lower[at + needle.length] ?? '';
-      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) ranges.push({ start: at, end: at + needle.length });
-      from = at + needle.length;
-    }
-  }
-  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
+/** The classifier's cue ranges (offsets into the segment) as merged offsets into the evidence. */
+function cueOffsets(evidence: ThemeAssignment['evidence']): Range[] {
+  const sorted = [...evidence.cueRanges].sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Range[] = [];
-  for (const range of ranges) {
+  for (const range of sorted) {
     const last = merged[merged.length - 1];
     if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
-    else merged.push({ ...range });
+    else merged.push({ start: range.start, end: range.end });
   }
   return merged;
 }
@@ -61,8 +46,9 @@ function atWordBoundary(text: string, index: number, direction: -1 | 1): number 
   return index;
 }
 
-/** The quote as plain / evidence / cue parts, cut around the evidence when the item is long. */
-export function quoteParts(text: string, evidence: Range | null, cues: readonly string[]): QuotePart[] {
+/** The quote as plain / evidence / cue parts, cut around the evidence when the item is long.
+ * `cues` are offsets into the evidence range, exactly as the classifier matched them. */
+export function quoteParts(text: string, evidence: Range | null, cues: readonly Range[]): QuotePart[] {
   const parts: QuotePart[] = [];
   const push = (value: string, mark: QuotePart['mark']) => {
     if (value !== '') parts.push({ text: value, mark });
@@ -75,8 +61,10 @@ export function quoteParts(text: string, evidence: Range | null, cues: readonly 
   let evidenceEnd = evidence.end;
   let evidenceCut = false;
   if (evidenceEnd - evidence.start > MAX_EVIDENCE_CHARS) {
-    evidenceEnd = atWordBoundary(text, evidence.start + MAX_EVIDENCE_CHARS, -1);
-    evidenceCut = true;
+    // Cut a very long sentence, but never before its last cue: every matched cue is shown.
+    const lastCue = Math.max(0, ...cues.map((cue) => cue.end));
+    evidenceEnd = Math.max(atWordBoundary(text, evidence.start + MAX_EVIDENCE_CHARS, -1), evidence.start + lastCue);
+    evidenceCut = evidenceEnd < evidence.end;
   }
   const from = evidence.start > EXCERPT_CONTEXT ? atWordBoundary(text, evidence.start - EXCERPT_CONTEXT, 1) : 0;
   const to =
@@ -85,7 +73,9 @@ export function quoteParts(text: string, evidence: Range | null, cues: readonly 
   push(text.slice(from, evidence.start), 'none');
   const evidenceText = text.slice(evidence.start, evidenceEnd);
   let cursor = 0;
-  for (const cue of cueRanges(evidenceText, cues)) {
+  for (const cue of cues) {
+    // A cue past a cut in a very long sentence is not shown, so it cannot be marked.
+    if (cue.start < cursor || cue.end > evidenceText.length) continue;
     push(evidenceText.slice(cursor, cue.start), 'evidence');
     push(evidenceText.slice(cue.start, cue.end), 'cue');
     cursor = cue.end;
@@ -94,6 +84,11 @@ export function quoteParts(text: string, evidence: Range | null, cues: readonly 
   if (!evidenceCut) push(text.slice(evidence.end, to), 'none');
   if (to < text.length) push('…', 'none');
   return parts;
+}
+
+/** The quote of one assignment: its evidence sentence marked, and the classifier's cues in it. */
+export function assignmentQuoteParts(entry: ClassifiedItem, assignment: ThemeAssignment): QuotePart[] {
+  return quoteParts(entry.item.text, evidenceRange(entry, assignment), cueOffsets(assignment.evidence));
 }
 
 interface Scored {
@@ -146,7 +141,7 @@ function selectQuotes(scored: Scored[], names: ReadonlyMap<string, string>): Quo
       stage: entry.item.stage,
       date: entry.item.date,
       score: round(assignment.score),
-      parts: quoteParts(entry.item.text, evidenceRange(entry, assignment), assignment.evidence.cues),
+      parts: assignmentQuoteParts(entry, assignment),
     };
   });
 }

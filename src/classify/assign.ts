@@ -3,7 +3,7 @@
 
 import { UNINFORMATIVE_THEME, type SegmentResult, type Taxonomy, type ThemeAssignment, type Thresholds } from '../types.js';
 import { own } from '../own.js';
-import { compileCues, findCues, prepareCueText, type CompiledCue, type CueText } from './cues.js';
+import { compileCues, findCueRanges, prepareCueText, type CompiledCue, type CueText } from './cues.js';
 import type { ScoredItem, ScoredSegment } from './units.js';
 
 export interface ItemAssignment {
@@ -87,17 +87,21 @@ function assignItem(item: ScoredItem, taxonomy: Taxonomy, thresholds: Thresholds
     }
   });
 
-  // Several themes often cite the same segment: tokenise and stem its text once.
+  // Several themes often cite the same segment: tokenise and stem its text once. Cues are found
+  // in the segment as written, outside its praise clauses (what was scored), so their offsets
+  // point into the text the report shows.
   const cueTexts = new Map<number, CueText>();
   const cueTextOf = (s: number): CueText => {
     let prepared = cueTexts.get(s);
-    if (!prepared) cueTexts.set(s, (prepared = prepareCueText(item.segments[s]!.scoredText)));
+    if (!prepared) cueTexts.set(s, (prepared = prepareCueText(item.segments[s]!.segment.text, item.segments[s]!.praise)));
     return prepared;
   };
   const themes: ThemeAssignment[] = [...bestSegment].map(([t, s]) => {
     const scored = item.segments[s]!;
     const theme = taxonomy.themes[t]!;
     const score = scored.scores[t]!;
+    const cueRanges = findCueRanges(cues[t]!, cueTextOf(s));
+    const found = new Set(cueRanges.map((range) => range.cue));
     return {
       themeId: theme.id,
       score,
@@ -105,7 +109,8 @@ function assignItem(item: ScoredItem, taxonomy: Taxonomy, thresholds: Thresholds
         segmentIndex: scored.segment.index,
         segment: scored.segment.text,
         exemplar: theme.examples[scored.nearest[t]!] ?? '',
-        cues: findCues(cues[t]!, cueTextOf(s)),
+        cues: cues[t]!.filter((cue) => found.has(cue.cue)).map((cue) => cue.cue),
+        cueRanges,
         score,
       },
     };

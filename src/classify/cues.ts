@@ -1,7 +1,9 @@
-// Finds a theme's cue phrases in a segment, as evidence for an adviser. Matching is case-insensitive
-// and ignores word endings: words match when their stems agree ("rehearsal" ~ "rehearsed") or when
-// the cue word is a prefix of the text's word ("rambl" matches "rambling", "relocat" "relocation").
+// Finds a theme's cue phrases in a segment, as evidence for an adviser, with where each one is.
+// Matching is case-insensitive and ignores word endings: words match when their stems agree
+// ("rehearsal" ~ "rehearsed") or when the cue word is a prefix of the text's word ("rambl" matches
+// "rambling", "relocat" "relocation"). The report highlights the ranges found here and nothing else.
 
+import type { CueRange } from '../types.js';
 import { stem, unifySpelling, words } from './lexical/text.js';
 
 export interface CompiledCue {
@@ -26,27 +28,57 @@ export function compileCues(cues: string[]): CompiledCue[] {
 export interface CueText {
   words: string[];
   stems: string[];
+  /** [start, end) of the written token each word came from ("don't" gives two words, one span). */
+  spans: Array<[number, number]>;
 }
 
-export function prepareCueText(text: string): CueText {
-  const w = words(text).map(unifySpelling);
-  return { words: w, stems: w.map(stem) };
+/** A written token: letters and digits joined by apostrophes or hyphens of any kind (as `words` reads them). */
+const TOKEN = /[\p{L}\p{N}\p{M}]+(?:['\u2018\u2019\u02bc`\u00b4\u2010-\u2015-][\p{L}\p{N}\p{M}]+)*/gu;
+
+/** Words of `text` with their positions, leaving out those inside `skip` ranges (praise clauses). */
+export function prepareCueText(text: string, skip: ReadonlyArray<readonly [number, number]> = []): CueText {
+  const prepared: CueText = { words: [], stems: [], spans: [] };
+  for (const match of text.matchAll(TOKEN)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (skip.some(([from, to]) => start >= from && start < to)) continue;
+    for (const word of words(match[0])) {
+      const unified = unifySpelling(word);
+      prepared.words.push(unified);
+      prepared.stems.push(stem(unified));
+      prepared.spans.push([start, end]);
+    }
+  }
+  return prepared;
+}
+
+/** Every occurrence of every cue in `text`, in text order (cues in taxonomy order at one place). */
+export function findCueRanges(compiled: CompiledCue[], text: string | CueText): CueRange[] {
+  const prepared = typeof text === 'string' ? prepareCueText(text) : text;
+  const ranges: CueRange[] = [];
+  for (const cue of compiled) {
+    for (const at of occurrences(prepared, cue)) {
+      ranges.push({ cue: cue.cue, start: prepared.spans[at]![0], end: prepared.spans[at + cue.words.length - 1]![1] });
+    }
+  }
+  return ranges.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** Cues found in `text` (each once, in taxonomy order). */
 export function findCues(compiled: CompiledCue[], text: string | CueText): string[] {
-  const prepared = typeof text === 'string' ? prepareCueText(text) : text;
-  return compiled.filter((c) => containsCue(prepared, c)).map((c) => c.cue);
+  const found = new Set(findCueRanges(compiled, text).map((range) => range.cue));
+  return compiled.filter((c) => found.has(c.cue)).map((c) => c.cue);
 }
 
-function containsCue(text: CueText, cue: CompiledCue): boolean {
+function occurrences(text: CueText, cue: CompiledCue): number[] {
+  const found: number[] = [];
   outer: for (let i = 0; i + cue.words.length <= text.words.length; i++) {
     for (let j = 0; j < cue.words.length; j++) {
       const word = text.words[i + j]!;
       const same = text.stems[i + j] === cue.stems[j] || (cue.words[j]!.length >= MIN_PREFIX && word.startsWith(cue.words[j]!));
       if (!same) continue outer;
     }
-    return true;
+    found.push(i);
   }
-  return false;
+  return found;
 }

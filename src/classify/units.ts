@@ -26,6 +26,8 @@ export interface ScoredSegment extends ThemeScores {
   praiseOnly: boolean;
   /** The text that was embedded: the segment without its praise clauses. */
   scoredText: string;
+  /** Praise clauses left out of `scoredText`, as [start, end) offsets into the segment's text. */
+  praise: Array<[number, number]>;
   /** The scored units: the segment's reason text and, when it has several, each of its clauses. */
   units: UnitScores[];
 }
@@ -48,6 +50,7 @@ export function segmentItems(items: { id: string; text: string }[]): ScoredItem[
         favourable: praise.favourable,
         praiseOnly: praise.praiseOnly,
         scoredText: praise.praiseOnly ? segment.text : praise.reasonText,
+        praise: praise.praiseOnly ? [] : praise.praise,
         scores: [],
         nearest: [],
         units: [],

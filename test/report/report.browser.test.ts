@@ -159,6 +159,31 @@ describe('report in a real browser', () => {
     }
   });
 
+  it('highlights in each quote exactly the cues the classifier matched', async () => {
+    const { model } = cohortModel();
+    const report = await openReport(browser, testOutputPath('report-cues.html'), renderReport(model));
+    try {
+      const shown = await report.page.evaluate(() =>
+        Object.fromEntries(
+          Array.from(document.querySelectorAll('.theme-card')).map((card) => [
+            card.id.replace(/^theme-/, ''),
+            Array.from(card.querySelectorAll('.quote blockquote')).map((quote) => Array.from(quote.querySelectorAll('mark.cue')).map((mark) => mark.textContent)),
+          ]),
+        ),
+      );
+      const expected = Object.fromEntries(
+        model.themes
+          .filter((theme) => theme.items > 0)
+          .map((theme) => [theme.id, (model.quotes[theme.id] ?? []).map((quote) => quote.parts.filter((part) => part.mark === 'cue').map((part) => part.text))]),
+      );
+      expect(shown).toEqual(expected);
+      // Not vacuous: the fixture's quotes carry cues, and each came from the classifier's ranges.
+      expect(Object.values(expected).flat(2).length).toBeGreaterThan(3);
+    } finally {
+      await report.page.close();
+    }
+  });
+
   it('opens a report of 200k items and draws it', async () => {
     const model = modelFrom(syntheticClassified(200_000), { options: { minGroup: 5 } });
     const page = renderReport(model);

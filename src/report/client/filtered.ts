@@ -28,7 +28,7 @@ export function filteredModel(data: FilterData, chosen: readonly number[]): Repo
       themes: themesOfMask(facts.themes[i], themeIds).map((themeId) => ({
         themeId,
         score: 0,
-        evidence: { segmentIndex: 0, segment: '', exemplar: '', cues: [], score: 0 },
+        evidence: { segmentIndex: 0, segment: '', exemplar: '', cues: [], cueRanges: [], score: 0 },
       })),
       segments: [],
     };

@@ -1,0 +1,55 @@
+// One cue rule: over a labelled set, every cue the classifier reports is highlighted in its quote,
+// at exactly the characters the classifier matched, and nothing else is highlighted.
+
+import { describe, expect, it } from 'vitest';
+import { assignmentQuoteParts } from '../../src/analyse/quotes.js';
+import { createClassifier } from '../../src/classify/classifier.js';
+import { readGold } from '../../src/classify/evaluate.js';
+import { createLexicalEmbedder } from '../../src/classify/lexical.js';
+import { defaultThresholds } from '../../src/classify/thresholds.js';
+import { loadTaxonomy } from '../../src/taxonomy/load.js';
+import type { FeedbackItem } from '../../src/types.js';
+
+const DEV = new URL('../../data/eval/dev.csv', import.meta.url).pathname;
+
+describe('cue highlighting on data/eval/dev.csv', () => {
+  it('highlights exactly the ranges of every cue the classifier reports', async () => {
+    const taxonomy = await loadTaxonomy();
+    const gold = await readGold(DEV, taxonomy.themes.map((theme) => theme.id));
+    const classifier = await createClassifier(taxonomy, createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((theme) => theme.examples) }), { topK: 3 });
+    const items: FeedbackItem[] = gold.map((entry, index) => ({
+      id: `dev-${index}`, candidate: null, cohort: null, stage: null, employer: null, role: null, date: null,
+      text: entry.text, source: 'dev.csv', line: index + 2,
+    }));
+    const classified = await classifier.classify(items, defaultThresholds('lexical', null));
+    let reported = 0;
+    let highlighted = 0;
+    for (const entry of classified) {
+      for (const assignment of entry.themes) {
+        const { segment, cueRanges, cues } = assignment.evidence;
+        // Names and ranges agree: every named cue has a range, every range a named cue.
+        expect(new Set(cueRanges.map((range) => range.cue))).toEqual(new Set(cues));
+        for (const range of cueRanges) expect(range.end).toBeLessThanOrEqual(segment.length);
+        // Overlapping ranges print as one mark.
+        const spans = mergeRanges(cueRanges).map((range) => segment.slice(range.start, range.end));
+        const marks = assignmentQuoteParts(entry, assignment).filter((part) => part.mark === 'cue').map((part) => part.text);
+        expect(marks, `${assignment.themeId}: ${segment}`).toEqual(spans);
+        reported += cueRanges.length;
+        highlighted += cueRanges.filter((range) => marks.some((mark) => mark.includes(segment.slice(range.start, range.end)))).length;
+      }
+    }
+    console.log(`dev.csv: ${reported} cue matches reported, ${highlighted} highlighted`);
+    expect(reported).toBeGreaterThan(100);
+    expect(highlighted).toBe(reported);
+  }, 120_000);
+});
+
+function mergeRanges(ranges: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const merged: { start: number; end: number }[] = [];
+  for (const range of [...ranges].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    const last = merged[merged.length - 1];
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
+    else merged.push({ start: range.start, end: range.end });
+  }
+  return merged;
+}
