@@ -18,6 +18,8 @@ export interface BenchOptions {
   tune: boolean;
   /** Rows for the end-to-end lexical run in a child process (0 skips it). */
   lexicalScale: number;
+  /** Items in a report built straight from synthetic classified items, opened in Chromium (0 skips it). */
+  reportScale: number;
   /** Print the results as JSON on stdout instead of a table. */
   json: boolean;
   /** Skip `npm run build` (use dist/ as it is). */
@@ -31,6 +33,7 @@ export const BENCH_DEFAULTS: BenchOptions = {
   compareDtype: false,
   tune: false,
   lexicalScale: 200_000,
+  reportScale: 200_000,
   json: false,
   noBuild: false,
 };
@@ -42,6 +45,8 @@ export const BENCH_USAGE = `usage: npm run bench -- [options]
   --compare-dtype     also time fp32 vs q8 embedding and their vectors' cosine agreement
   --tune              also sweep embedding batch size and thread count
   --lexical-scale N   rows for the end-to-end lexical run (default 200000; 0 skips it)
+  --report-scale N    items in a report made from synthetic classified items: size, open time in
+                      Chromium and one filter redraw (default 200000; 0 skips it)
   --json              print results as JSON on stdout
   --no-build          do not run \`npm run build\` first`;
 
@@ -71,6 +76,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
         'compare-dtype': { type: 'boolean' },
         tune: { type: 'boolean' },
         'lexical-scale': { type: 'string' },
+        'report-scale': { type: 'string' },
         json: { type: 'boolean' },
         'no-build': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -90,6 +96,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     compareDtype: v['compare-dtype'] ?? false,
     tune: v.tune ?? false,
     lexicalScale: v['lexical-scale'] === undefined ? BENCH_DEFAULTS.lexicalScale : wholeNumber('--lexical-scale', v['lexical-scale'], 0),
+    reportScale: v['report-scale'] === undefined ? BENCH_DEFAULTS.reportScale : wholeNumber('--report-scale', v['report-scale'], 0),
     json: v.json ?? false,
     noBuild: v['no-build'] ?? false,
   };

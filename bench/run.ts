@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { BenchUsageError, median, parseBenchArgs, type BenchDtype, type BenchOptions } from './args.js';
 import { syntheticRows, writeSyntheticCsv } from './generate.js';
 import { benchTimings, formatTimings, type Timing } from './timings.js';
+import { benchReportScale, measureReportOpen, type ReportOpenResults, type ReportScaleResults } from './report-open.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'bin', 'feedback-themes.js');
@@ -195,6 +196,8 @@ interface LexicalScaleResults {
   peakRssMiB: number;
   reportHtmlMiB: number;
   csvMiB: number;
+  /** The report opened in Chromium: charts drawn and filters ready, and one filter redraw. */
+  reportOpen: ReportOpenResults;
 }
 
 async function benchLexicalScale(rows: number, scratch: string, log: (m: string) => void): Promise<LexicalScaleResults> {
@@ -207,7 +210,10 @@ async function benchLexicalScale(rows: number, scratch: string, log: (m: string)
   const result = await runCli(csv, outDir, store, '', 'fp32', scratch, 'lexical');
   if (result.maxRssKiB === null) throw new Error('the lexical run did not report its peak memory');
   const seconds = result.wallMs / 1000;
+  log('opening report.html in Chromium…');
+  const reportOpen = await measureReportOpen(path.join(outDir, 'report.html'));
   return {
+    reportOpen,
     rows,
     wallSeconds: seconds,
     rowsPerSecond: rows / seconds,
@@ -343,6 +349,17 @@ export function formatTable(results: BenchResults): string {
     lines.push('');
     lines.push(`lexical engine, whole job, ${l.rows} rows (${l.csvMiB.toFixed(1)} MiB CSV):`);
     lines.push(`  ${l.wallSeconds.toFixed(1)} s, ${l.rowsPerSecond.toFixed(0)} rows/s, peak RSS ${l.peakRssMiB.toFixed(0)} MiB, report.html ${l.reportHtmlMiB.toFixed(2)} MiB`);
+    if (l.reportOpen) {
+      const filter = l.reportOpen.filterSeconds === null ? 'no cohort to filter by' : `one cohort filter redraws in ${l.reportOpen.filterSeconds.toFixed(2)} s`;
+      lines.push(`  report.html opens in Chromium (charts drawn, filters ready) in ${l.reportOpen.openSeconds.toFixed(2)} s; ${filter}`);
+    }
+  }
+  const r = results.reportScale;
+  if (r) {
+    lines.push('');
+    lines.push(`report of ${r.items} synthetic items: report.html ${r.reportHtmlMiB.toFixed(2)} MiB (filter facts ${r.factsMiB.toFixed(2)} MiB), built in ${r.buildSeconds.toFixed(1)} s`);
+    const filter = r.open.filterSeconds === null ? '' : `; one cohort filter redraws in ${r.open.filterSeconds.toFixed(2)} s`;
+    lines.push(`  opens in Chromium (charts drawn, filters ready) in ${r.open.openSeconds.toFixed(2)} s${filter}`);
   }
   if (results.timings.length > 0) lines.push('', ...formatTimings(results.timings));
   return lines.join('\n');
@@ -355,6 +372,7 @@ export interface BenchResults {
   tuning: TuneResult[] | null;
   lexicalScale: LexicalScaleResults | null;
   timings: Timing[];
+  reportScale?: ReportScaleResults | null;
 }
 
 function buildCli(log: (m: string) => void): void {
@@ -379,6 +397,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     if (options.rows > 0) results.wholeRun = await benchWholeRun(options, modelDir, scratch, log);
     if (options.compareDtype) results.dtypes = await benchDtypes(Math.max(options.rows, 500), modelDir, log);
     if (options.tune) results.tuning = await benchTuning(Math.max(options.rows, 500), modelDir, log);
+    if (options.reportScale > 0) {
+      log(`building and opening a report of ${options.reportScale} synthetic items…`);
+      results.reportScale = await benchReportScale(options.reportScale, path.join(scratch, 'report-scale.html'));
+    }
     if (options.lexicalScale > 0) results.lexicalScale = await benchLexicalScale(options.lexicalScale, scratch, log);
     results.timings = await benchTimings(log);
     return results;

@@ -11,7 +11,7 @@ let browser: Browser;
 let sample: SampleReport;
 
 beforeAll(async () => {
-  [browser, sample] = await Promise.all([launchBrowser(), sampleReport()]);
+  [browser, sample] = await Promise.all([launchBrowser(), sampleReport('auto')]);
 });
 
 afterAll(async () => {
@@ -38,17 +38,24 @@ describe('the sample report on A4', () => {
         cards: Array.from(document.querySelectorAll('.theme-card h3')).map((node) => (node.textContent ?? '').trim()),
         leads: Array.from(document.querySelectorAll('.chart-lead')).map((node) => getComputedStyle(node).breakInside),
         toc: getComputedStyle(document.querySelector('.toc')!).display,
-        // Data tables print open: their figures are part of the paper report.
-        hiddenTables: Array.from(document.querySelectorAll('.data-table table')).filter((table) => (table as HTMLElement).offsetHeight === 0).length,
+        // Data tables print open: their figures are part of the paper report. The co-occurrence
+        // table alone is left out, because its matrix prints every pair's count.
+        hiddenTables: Array.from(document.querySelectorAll('.data-table table'))
+          .filter((table) => (table as HTMLElement).offsetHeight === 0)
+          .map((table) => table.closest('section')!.id),
+        pairs: document.querySelectorAll('#cooccurrence .data-table tbody tr').length,
+        pairCells: Array.from(document.querySelectorAll('figure[data-chart="cooccurrence"] rect.cell[data-pair]')).length,
       }));
       expect(expected.toc).toBe('none');
       expect(new Set(expected.leads)).toEqual(new Set(['avoid']));
-      expect(expected.hiddenTables).toBe(0);
+      expect(expected.hiddenTables).toEqual(['cooccurrence']);
+      expect(expected.pairCells).toBe(expected.pairs);
       expect(expected.cards.length).toBeGreaterThan(5);
 
       const file = testOutputPath('sample.pdf');
       await report.page.pdf({ path: file, format: 'A4' });
       const pages = pdfPages(file);
+      console.log(`sample report: ${pages} A4 pages`);
       expect(pages).toBeGreaterThan(1);
       expect(pages).toBeLessThanOrEqual(12);
 

@@ -24,8 +24,6 @@ export interface BarOptions {
   actionLegend: boolean;
 }
 
-const BAR = 16;
-const GAP = 10;
 
 export interface BarGroup {
   title: string;
@@ -40,6 +38,8 @@ export function horizontalBars(figure: Figure, width: number, rows: BarRow[], op
 
 /** Bars in titled groups (small multiples when a grid is too wide for the screen); one scale. */
 export function groupedBars(figure: Figure, width: number, groups: BarGroup[], options: BarOptions): void {
+  const BAR = TEXT.bar;
+  const GAP = TEXT.gap;
   const P = options.palette;
   const narrow = width < NARROW;
   const svg = newSvg(figure, width, 100);

@@ -7,7 +7,7 @@ import { groupedBars, horizontalBars, type BarRow } from './bars.js';
 import { d3 } from './d3.js';
 import { fitGrid, heatmap, type GridColumn, type GridRow } from './heatmap.js';
 import { lineChart } from './lines.js';
-import { empty, figureWidth, type Figure } from './svg.js';
+import { empty, figureWidth, setPaper, type Figure } from './svg.js';
 
 interface Group {
   items: number;
@@ -35,6 +35,7 @@ function themeBar(theme: ChartTheme, value: number, valueLabel: string): BarRow 
 
 /** `width` overrides the figures' own widths (paper, before printing). */
 export function drawCharts(root: ParentNode, data: ChartData, width?: number): void {
+  setPaper(width !== undefined || window.matchMedia('print').matches);
   const labelOf = new Map(data.themes.map((theme) => [theme.id, theme.label]));
   const label = (id: string) => labelOf.get(id) ?? id;
   const P = data.palette;

@@ -4,7 +4,7 @@
 // when even that does not fit.
 
 import { longestWord, textWidth } from './measure.js';
-import { heatColour, labelLines, linesHeight, newSvg, setHeight, TEXT, wrapped, type Figure, type Palette, type Svg } from './svg.js';
+import { heatColour, isPaper, labelLines, linesHeight, newSvg, setHeight, TEXT, wrapped, type Figure, type Palette, type Svg } from './svg.js';
 
 export interface GridRow {
   key: string;
@@ -112,7 +112,7 @@ export function heatmap(figure: Figure, width: number, fitted: Layout, original:
   let y = top;
   fitted.rows.forEach((row) => {
     const lines = wrapped(row.label, left - 8, size);
-    const height = Math.max(cell * 0.72, linesHeight(lines.length, size) + 6);
+    const height = Math.max(isPaper() ? 18 : cell * 0.72, linesHeight(lines.length, size) + (isPaper() ? 3 : 6));
     labelLines(svg, lines, { x: left - 8, y: y + height / 2, size, anchor: 'end', className: 'row-label' });
     drawRow(svg, row, y, height);
     y += height + 3;

@@ -3,7 +3,7 @@
 
 import { d3 } from './d3.js';
 import { textWidth } from './measure.js';
-import { newSvg, setHeight, swatchLegend, SYMBOLS, TEXT, type Figure, type Palette } from './svg.js';
+import { isPaper, newSvg, setHeight, swatchLegend, SYMBOLS, TEXT, type Figure, type Palette } from './svg.js';
 
 export interface Series {
   id: string;
@@ -33,7 +33,7 @@ export function lineChart(figure: Figure, width: number, months: MonthPoint[], s
     })),
   );
   const margin = { top: legendHeight + 16, right: 16, bottom: 40, left: 44 };
-  const plotHeight = width < 480 ? 200 : 240;
+  const plotHeight = isPaper() ? 170 : width < 480 ? 200 : 240;
   const height = margin.top + plotHeight + margin.bottom;
   const x = d3
     .scalePoint()

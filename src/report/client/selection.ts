@@ -20,122 +20,160 @@ export interface FilterOption {
   candidates: number;
 }
 
-/** Per-item lookups computed once. */
+/** One dimension's values, and per item the value it has (-1: none). A period has two: the
+ * month (`primary`) and its quarter (`secondary`), both codes into `values`. */
+interface Column {
+  values: string[];
+  primary: Int32Array;
+  secondary: Int32Array | null;
+}
+
+/** Per-item codes computed once, so counting a selection allocates nothing per item. */
 export interface FactIndex {
   facts: ItemFacts;
   count: number;
+  columns: Record<Dimension, Column>;
   phase: Phase[];
   month: (string | null)[];
   /** Candidate pseudonym number, or a negative key unique to the item (a person of their own). */
-  person: Int32Array | number[];
-}
-
-export function indexFacts(facts: ItemFacts): FactIndex {
-  const stagePhase = facts.stages.map((stage) => phaseOfStage(stage));
-  const count = facts.themes.length;
-  const phase: Phase[] = new Array(count);
-  const month: (string | null)[] = new Array(count);
-  const person = new Array<number>(count);
-  for (let i = 0; i < count; i += 1) {
-    phase[i] = facts.stage[i] === 0 ? 'other' : stagePhase[facts.stage[i] - 1];
-    month[i] = facts.month[i] === 0 ? null : facts.months[facts.month[i] - 1];
-    person[i] = facts.candidate[i] > 0 ? facts.candidate[i] : -(i + 1);
-  }
-  return { facts, count, phase, month, person };
+  person: Int32Array;
 }
 
 export function quarterOf(month: string): string {
   return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
-function matches(index: FactIndex, i: number, dimension: Dimension, value: string): boolean {
-  if (value === '') return true;
-  if (dimension === 'cohort') return String(index.facts.cohort[i]) === value;
-  if (dimension === 'stage') return index.phase[i] === value;
-  const month = index.month[i];
-  if (month === null) return false;
-  return value.includes('Q') ? quarterOf(month) === value : month === value;
+export function indexFacts(facts: ItemFacts): FactIndex {
+  const stagePhase = facts.stages.map((stage) => PHASES.indexOf(phaseOfStage(stage)));
+  const quarters = [...new Set(facts.months.map(quarterOf))];
+  const monthQuarter = facts.months.map((month) => facts.months.length + quarters.indexOf(quarterOf(month)));
+  const count = facts.themes.length;
+  const cohort = new Int32Array(count);
+  const stage = new Int32Array(count);
+  const month = new Int32Array(count);
+  const quarter = new Int32Array(count);
+  const person = new Int32Array(count);
+  for (let i = 0; i < count; i += 1) {
+    cohort[i] = facts.cohort[i] - 1;
+    stage[i] = facts.stage[i] === 0 ? PHASES.indexOf('other') : stagePhase[facts.stage[i] - 1];
+    month[i] = facts.month[i] - 1;
+    quarter[i] = facts.month[i] === 0 ? -1 : monthQuarter[facts.month[i] - 1];
+    person[i] = facts.candidate[i] > 0 ? facts.candidate[i] : -(i + 1);
+  }
+  return {
+    facts,
+    count,
+    columns: {
+      cohort: { values: facts.cohorts.map((_, index) => String(index + 1)), primary: cohort, secondary: null },
+      stage: { values: [...PHASES], primary: stage, secondary: null },
+      period: { values: [...facts.months, ...quarters], primary: month, secondary: quarter },
+    },
+    phase: Array.from(stage, (code) => PHASES[code]),
+    month: Array.from(month, (code) => (code < 0 ? null : facts.months[code])),
+    person,
+  };
+}
+
+/** The selection as value codes; -2 for every value. */
+function codesOf(index: FactIndex, selection: Selection): Record<Dimension, number> {
+  const code = (dimension: Dimension) => (selection[dimension] === '' ? -2 : index.columns[dimension].values.indexOf(selection[dimension]));
+  return { cohort: code('cohort'), stage: code('stage'), period: code('period') };
+}
+
+function has(column: Column, i: number, code: number): boolean {
+  return code === -2 || column.primary[i] === code || (column.secondary !== null && column.secondary[i] === code);
+}
+
+function selectsCodes(index: FactIndex, i: number, codes: Record<Dimension, number>): boolean {
+  const { columns } = index;
+  return has(columns.cohort, i, codes.cohort) && has(columns.stage, i, codes.stage) && has(columns.period, i, codes.period);
 }
 
 export function selects(index: FactIndex, i: number, selection: Selection): boolean {
-  return DIMENSIONS.every((dimension) => matches(index, i, dimension, selection[dimension]));
+  return selectsCodes(index, i, codesOf(index, selection));
 }
 
 /** Item positions the selection holds. */
 export function selectedItems(index: FactIndex, selection: Selection): number[] {
+  const codes = codesOf(index, selection);
   const chosen: number[] = [];
-  for (let i = 0; i < index.count; i += 1) if (selects(index, i, selection)) chosen.push(i);
+  for (let i = 0; i < index.count; i += 1) if (selectsCodes(index, i, codes)) chosen.push(i);
   return chosen;
-}
-
-interface Tally {
-  items: number;
-  people: Set<number>;
-}
-
-/** The values of one dimension an item has (a month counts in its month and its quarter). */
-function valuesOf(index: FactIndex, i: number, dimension: Dimension): string[] {
-  if (dimension === 'cohort') return index.facts.cohort[i] === 0 ? [] : [String(index.facts.cohort[i])];
-  if (dimension === 'stage') return [index.phase[i]];
-  const month = index.month[i];
-  return month === null ? [] : [month, quarterOf(month)];
-}
-
-interface Member {
-  person: number;
-  values: string[];
 }
 
 /** Drops offered values, smallest first, until the items no offered value covers (values held
  * back, and items with no value) come from none or at least `minGroup` candidates: that remainder
  * is what the parent view minus the offered views would show. */
-function protectRest(values: readonly string[], tallies: Map<string, Tally>, members: readonly Member[], minGroup: number): Set<string> {
-  const offered = new Set(values.filter((value) => (tallies.get(value)?.people.size ?? 0) >= minGroup));
+function protectRest(
+  candidates: readonly number[],
+  people: readonly Set<number>[],
+  members: readonly number[],
+  column: Column,
+  minGroup: number,
+  offered: Uint8Array,
+  person: Int32Array,
+): void {
+  for (const code of candidates) offered[code] = people[code] !== undefined && people[code].size >= minGroup ? 1 : 0;
   for (;;) {
     const rest = new Set<number>();
-    for (const member of members) if (!member.values.some((value) => offered.has(value))) rest.add(member.person);
-    if (rest.size === 0 || rest.size >= minGroup || offered.size === 0) return offered;
-    const smallest = [...offered].sort((a, b) => tallies.get(a)!.people.size - tallies.get(b)!.people.size)[0];
-    offered.delete(smallest);
+    for (const i of members) {
+      const first = column.primary[i];
+      const second = column.secondary === null ? -1 : column.secondary[i];
+      if (!((first >= 0 && offered[first]) || (second >= 0 && offered[second]))) rest.add(person[i]);
+    }
+    const shown = candidates.filter((code) => offered[code]);
+    if (rest.size === 0 || rest.size >= minGroup || shown.length === 0) return;
+    const smallest = shown.sort((a, b) => people[a].size - people[b].size)[0];
+    offered[smallest] = 0;
   }
 }
 
 /** Options of `dimension` that may be offered while the other two dimensions stay as selected. */
 export function offeredOptions(index: FactIndex, selection: Selection, dimension: Dimension, minGroup: number): FilterOption[] {
-  const context: Selection = { ...selection, [dimension]: '' };
-  const tallies = new Map<string, Tally>();
-  const members: Member[] = [];
+  const codes = codesOf(index, { ...selection, [dimension]: '' });
+  const column = index.columns[dimension];
+  const size = column.values.length;
+  const items = new Int32Array(size);
+  const people: Set<number>[] = new Array(size);
+  const members: number[] = [];
+  const count = (code: number, person: number) => {
+    items[code] += 1;
+    (people[code] ??= new Set()).add(person);
+  };
   for (let i = 0; i < index.count; i += 1) {
-    if (!selects(index, i, context)) continue;
-    const person = index.person[i];
-    const values = valuesOf(index, i, dimension);
-    members.push({ person, values });
-    for (const value of values) {
-      let tally = tallies.get(value);
-      if (!tally) tallies.set(value, (tally = { items: 0, people: new Set() }));
-      tally.items += 1;
-      tally.people.add(person);
-    }
+    if (!selectsCodes(index, i, codes)) continue;
+    members.push(i);
+    if (column.primary[i] >= 0) count(column.primary[i], index.person[i]);
+    if (column.secondary !== null && column.secondary[i] >= 0) count(column.secondary[i], index.person[i]);
   }
-  let offered = protectRest([...tallies.keys()], tallies, members, minGroup);
-  if (dimension === 'period') {
-    // Months and quarters overlap: inside each offered quarter, the months held back must not
-    // be small either (the quarter minus its offered months would show them).
-    for (const quarter of [...offered].filter((value) => value.includes('Q'))) {
-      const months = [...offered].filter((value) => !value.includes('Q') && quarterOf(value) === quarter);
-      const inside = members.filter((member) => member.values.includes(quarter)).map((member) => ({ person: member.person, values: member.values.filter((value) => value !== quarter) }));
-      const kept = protectRest(months, tallies, inside, minGroup);
-      for (const month of months) if (!kept.has(month)) offered.delete(month);
+  const offered = new Uint8Array(size);
+  const all = Array.from({ length: size }, (_, code) => code);
+  if (column.secondary === null) {
+    protectRest(all, people, members, column, minGroup, offered, index.person);
+  } else {
+    // Months and quarters overlap: protect them as one family, then inside each offered quarter
+    // the months held back (the quarter minus its offered months would show them), then the
+    // family once more, since holding months back can leave its remainder small again.
+    protectRest(all, people, members, column, minGroup, offered, index.person);
+    const secondary = column.secondary;
+    const monthsOnly: Column = { values: column.values, primary: column.primary, secondary: null };
+    for (const quarter of all.filter((code) => offered[code] && code >= index.facts.months.length)) {
+      const months = all.filter((code) => offered[code] && code < index.facts.months.length && column.values.indexOf(quarterOf(column.values[code])) === quarter);
+      const inside = members.filter((i) => secondary[i] === quarter);
+      const kept = new Uint8Array(size);
+      protectRest(months, people, inside, monthsOnly, minGroup, kept, index.person);
+      for (const month of months) offered[month] = kept[month];
     }
-    // Dropping months can leave the whole family's remainder small again: check it once more.
-    offered = protectRest([...offered], tallies, members, minGroup);
+    const stillOffered = all.filter((code) => offered[code]);
+    offered.fill(0);
+    for (const code of stillOffered) offered[code] = 1;
+    protectRest(stillOffered, people, members, column, minGroup, offered, index.person);
   }
-  return optionOrder(index, dimension, [...offered]).map((value) => ({
-    value,
-    label: optionLabel(index, dimension, value),
-    items: tallies.get(value)!.items,
-    candidates: tallies.get(value)!.people.size,
-  }));
+  const values = all.filter((code) => offered[code]).map((code) => column.values[code]);
+  return optionOrder(index, dimension, values).map((value) => {
+    const code = column.values.indexOf(value);
+    return { value, label: optionLabel(index, dimension, value), items: items[code], candidates: people[code].size };
+  });
 }
 
 function optionOrder(index: FactIndex, dimension: Dimension, values: string[]): string[] {

@@ -11,8 +11,19 @@ export type Group = Selection<SVGGElement, unknown, null, undefined>;
 export type Figure = Selection<HTMLElement, unknown, null, undefined>;
 export type Palette = ChartData['palette'];
 
-/** Font sizes in CSS px; nothing in a chart is smaller than 11 px. */
-export const TEXT = { label: 13, small: 12, cell: 12, tiny: 11 } as const;
+/** Font sizes and bar sizes in CSS px; nothing in a chart is smaller than 11 px. Paper gets a
+ * denser set (11 px is 8.25 pt); the stylesheet's `svg.paper` rules use the same sizes. */
+const SCREEN = { label: 13, small: 12, cell: 12, bar: 16, gap: 10 };
+const PAPER = { label: 11, small: 11, cell: 11, bar: 11, gap: 5 };
+export const TEXT = { ...SCREEN };
+
+export function setPaper(paper: boolean): void {
+  Object.assign(TEXT, paper ? PAPER : SCREEN);
+}
+
+export function isPaper(): boolean {
+  return TEXT.bar === PAPER.bar;
+}
 export const LINE_HEIGHT = 1.25;
 /** Below this width charts switch to their narrow layouts (labels above bars, fewer columns). */
 export const NARROW = 560;
@@ -32,7 +43,8 @@ export function newSvg(figure: Figure, width: number, height: number): Svg {
     .attr('width', '100%')
     .attr('preserveAspectRatio', 'xMinYMin meet')
     .attr('aria-hidden', 'true')
-    .attr('focusable', 'false');
+    .attr('focusable', 'false')
+    .classed('paper', isPaper());
 }
 
 export function setHeight(svg: Svg, width: number, height: number): void {
@@ -96,7 +108,7 @@ export function swatchLegend(
   let x = 0;
   let y = 0;
   const size = TEXT.small;
-  const rowHeight = 20;
+  const rowHeight = size + 8;
   for (const entry of entries) {
     const lines = wrapText(entry.label, width - 24, size);
     const entryWidth = 24 + Math.max(...lines.map((line) => textWidth(line, size))) + 18;
