@@ -3,7 +3,7 @@
 
 import type { ClassifiedItem } from '../types.js';
 import type { QuotePart } from './model.js';
-import { cueRanges, evidenceRange } from './quotes.js';
+import { evidenceRange } from './quotes.js';
 
 interface Range {
   start: number;
@@ -29,8 +29,9 @@ export function markedText(entry: ClassifiedItem): QuotePart[] {
     const range = evidenceRange(entry, assignment);
     if (range === null) continue;
     evidence.push(range);
-    for (const cue of cueRanges(text.slice(range.start, range.end), assignment.evidence.cues)) {
-      cues.push({ start: range.start + cue.start, end: range.start + cue.end });
+    // The classifier's own cue ranges (offsets into the segment): nothing is matched again here.
+    for (const cue of assignment.evidence.cueRanges) {
+      if (range.start + cue.end <= range.end) cues.push({ start: range.start + cue.start, end: range.start + cue.end });
     }
   }
   const marks = merge(evidence);
