@@ -2,32 +2,17 @@ import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliEffects } from '../src/cli.js';
 import { buildBertModel, TINY_SHAPE } from './helpers/bert-model.js';
+import { runCli, type CliResult } from './helpers/run-cli.js';
 
 const SAMPLE = path.resolve('data/sample-feedback.csv');
 const PINNED = new Date('2026-11-01T09:00:00Z');
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let work: string;
 let emptyCache: string;
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const effects: CliEffects = {
-    stdout: (text) => void (stdout += text),
-    stderr: { write: (chunk: string) => ((stderr += chunk), true), isTTY: false } as unknown as CliEffects['stderr'],
-    now: () => PINNED,
-    env: { FEEDBACK_THEMES_CACHE: emptyCache, ...env },
-  };
-  const code = await main(['node', 'feedback-themes', ...args], effects);
-  return { code, stdout, stderr };
+  return runCli(args, { FEEDBACK_THEMES_CACHE: emptyCache, ...env }, PINNED);
 }
 
 beforeAll(async () => {

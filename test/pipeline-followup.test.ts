@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliEffects } from '../src/cli.js';
 import { escapeHtml } from '../src/report/html.js';
+import { runCli } from './helpers/run-cli.js';
 
 const SPRING = path.resolve('test/fixtures/followup/placement-office-spring.csv');
 const SUMMER = path.resolve('test/fixtures/followup/placement-office-summer.csv');
@@ -18,15 +18,8 @@ let out: string;
 let store: string;
 
 async function cli(args: string[], target = { out: () => out, store: () => store }): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const effects: CliEffects = {
-    stdout: () => {},
-    stderr: { write: (chunk: string) => ((stderr += chunk), true), isTTY: false } as unknown as CliEffects['stderr'],
-    now: () => new Date('2027-07-15T09:00:00Z'),
-    env: { FEEDBACK_THEMES_CACHE: path.join(work, 'no-models') },
-  };
-  const code = await main(['node', 'feedback-themes', 'run', ...args, '--out', target.out(), '--store', target.store(), '--engine', 'lexical'], effects);
-  return { code, stderr };
+  const runArgs = ['run', ...args, '--out', target.out(), '--store', target.store(), '--engine', 'lexical'];
+  return runCli(runArgs, { FEEDBACK_THEMES_CACHE: path.join(work, 'no-models') }, new Date('2027-07-15T09:00:00Z'));
 }
 
 function parseCsv(text: string): Record<string, string>[] {

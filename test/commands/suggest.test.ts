@@ -3,24 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliEffects } from '../../src/cli.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 import { ORDINARY, SOCIAL_MEDIA } from '../fixtures/discover/feedback.js';
+import { runCli } from '../helpers/run-cli.js';
 
 let work: string;
 let input: string;
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const effects: CliEffects = {
-    stdout: (text) => void (stdout += text),
-    stderr: { write: (chunk: string) => ((stderr += chunk), true), isTTY: false } as unknown as CliEffects['stderr'],
-    now: () => new Date('2026-11-01T09:00:00Z'),
-    env: { FEEDBACK_THEMES_CACHE: path.join(work, 'no-models') },
-  };
-  const code = await main(['node', 'feedback-themes', ...args], effects);
-  return { code, stdout, stderr };
+  return runCli(args, { FEEDBACK_THEMES_CACHE: path.join(work, 'no-models') });
 }
 
 function csvOf(texts: string[]): string {

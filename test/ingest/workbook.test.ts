@@ -4,10 +4,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliEffects } from '../../src/cli.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import { binaryKind, inspectWorkbook, WORKBOOK_LIMITS } from '../../src/ingest/workbook.js';
 import { buildXlsx, zip, type XlsxCell } from '../helpers/xlsx.js';
+import { runCli } from '../helpers/run-cli.js';
 
 let work: string;
 const options = { columns: {}, maxTextChars: 20_000 };
@@ -27,15 +27,7 @@ async function write(name: string, bytes: Buffer | string): Promise<string> {
 }
 
 async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const effects: CliEffects = {
-    stdout: () => {},
-    stderr: { write: (chunk: string) => ((stderr += chunk), true), isTTY: false } as unknown as CliEffects['stderr'],
-    now: () => new Date('2026-11-01T09:00:00Z'),
-    env: { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') },
-  };
-  const code = await main(['node', 'feedback-themes', ...args], effects);
-  return { code, stderr };
+  return runCli([...args], { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') });
 }
 
 beforeAll(async () => {

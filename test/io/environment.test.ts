@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliEffects } from '../../src/cli.js';
 import { toEnvironmentError } from '../../src/io/environment.js';
 import { canMount, mountTmpfs, remountReadOnly, unmount } from '../helpers/mounts.js';
+import { runCli } from '../helpers/run-cli.js';
 
 function errno(code: string, syscall: string, filePath: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: failed, ${syscall} '${filePath}'`), { code, syscall, path: filePath });
@@ -41,15 +41,7 @@ let work: string;
 let input: string;
 
 async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const effects: CliEffects = {
-    stdout: () => {},
-    stderr: { write: (chunk: string) => ((stderr += chunk), true), isTTY: false } as unknown as CliEffects['stderr'],
-    now: () => new Date('2026-11-01T09:00:00Z'),
-    env: { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') },
-  };
-  const code = await main(['node', 'feedback-themes', 'run', input, '--engine', 'lexical', '--quiet', ...args], effects);
-  return { code, stderr };
+  return runCli(['run', input, '--engine', 'lexical', '--quiet', ...args], { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') });
 }
 
 function expectCleanExit2(result: { code: number; stderr: string }, pattern: RegExp): void {

@@ -8,10 +8,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliEffects } from '../../src/cli.js';
 import { DEFAULT_MODEL } from '../../src/classify/models.js';
 import { createTransformersEmbedder } from '../../src/classify/transformers.js';
 import type { Embedder } from '../../src/types.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const MODEL_DIR = path.resolve('.cache/test-model/all-MiniLM-L6-v2');
 const WHEELS = path.resolve('.cache/wheels');
@@ -34,18 +34,7 @@ const PUBLISHED = [0.666, 0.1046, 0.1411];
 let work: string;
 const open: Embedder[] = [];
 
-async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const effects: CliEffects = {
-    stdout: (text) => void (stdout += text),
-    stderr: { write: (chunk: string) => ((stderr += chunk), true), isTTY: false } as unknown as CliEffects['stderr'],
-    now: () => new Date('2026-11-01T09:00:00Z'),
-    env,
-  };
-  const code = await main(['node', 'feedback-themes', ...args], effects);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv) => runCli(args, env);
 
 async function similarities(dtype: 'fp32' | 'q8'): Promise<number[]> {
   const embedder = await createTransformersEmbedder({ model: MODEL_DIR, cacheDir: work, offline: true, dtype });

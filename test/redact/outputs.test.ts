@@ -5,7 +5,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliEffects } from '../../src/cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const SECRETS = [/\bjane\b/i, /\bdoe\b/i, /\bamir\b/i, /\bkhan\b/i, /@/, /07700/, /7946/, /555/, /0199/];
 
@@ -13,16 +13,7 @@ let work: string;
 let input: string;
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const effects: CliEffects = {
-    stdout: (text) => void (stdout += text),
-    stderr: { write: (chunk: string) => ((stderr += chunk), true), isTTY: false } as unknown as CliEffects['stderr'],
-    now: () => new Date('2026-11-01T09:00:00Z'),
-    env: { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') },
-  };
-  const code = await main(['node', 'feedback-themes', ...args], effects);
-  return { code, stdout, stderr };
+  return runCli(args, { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') });
 }
 
 async function storeText(file: string): Promise<string> {
