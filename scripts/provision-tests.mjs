@@ -16,23 +16,47 @@ const CHROMIUM = process.env.FEEDBACK_THEMES_CHROMIUM ?? '/usr/bin/chromium';
 
 class Unmet extends Error {}
 
-/** Debian's Chromium for the report browser tests, installed with apt-get when we are root. */
-function chromium() {
-  if (existsSync(CHROMIUM)) return;
-  if (process.env.FEEDBACK_THEMES_CHROMIUM || process.getuid?.() !== 0) {
-    throw new Unmet(
-      `Chromium is missing at ${CHROMIUM} (the report browser tests drive it): install it with ` +
-        '`sudo apt-get install chromium`, or set FEEDBACK_THEMES_CHROMIUM to a Chromium binary, then run npm test again.',
-    );
-  }
-  process.stderr.write('provision: installing Debian\'s chromium for the browser tests (apt-get) …\n');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
-    const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
-    if (result.status !== 0) throw new Unmet(`\`apt-get ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}); install chromium by hand, then run npm test again.`);
-  }
-  if (!existsSync(CHROMIUM)) throw new Unmet(`chromium was installed but ${CHROMIUM} is still missing; set FEEDBACK_THEMES_CHROMIUM to its binary.`);
+/** Is `command` on the PATH? */
+function onPath(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
+
+/**
+ * A Debian package the tests drive, installed with apt-get when we are root. `present` says whether
+ * it is already there; `override` names the environment variable that points at the user's own copy
+ * (never installed over).
+ */
+function debianPackage({ pkg, what, present, missing, override }) {
+  return () => {
+    if (present()) return;
+    if ((override && process.env[override]) || process.getuid?.() !== 0) {
+      throw new Unmet(`${missing}: install it with \`sudo apt-get install ${pkg}\`${override ? `, or set ${override} to ${what}` : ''}, then run npm test again.`);
+    }
+    process.stderr.write(`provision: installing Debian's ${pkg} for the tests (apt-get) …\n`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    for (const args of [['update', '-qq'], ['install', '-y', '-qq', pkg]]) {
+      const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
+      if (result.status !== 0) throw new Unmet(`\`apt-get ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}); install ${pkg} by hand, then run npm test again.`);
+    }
+    if (!present()) throw new Unmet(`${pkg} was installed, yet ${missing}${override ? `; set ${override} to ${what}` : ''}.`);
+  };
+}
+
+/** Debian's Chromium for the report browser tests. */
+const chromium = debianPackage({
+  pkg: 'chromium',
+  what: 'a Chromium binary',
+  present: () => existsSync(CHROMIUM),
+  missing: `Chromium is missing at ${CHROMIUM} (the report browser tests drive it)`,
+  override: 'FEEDBACK_THEMES_CHROMIUM',
+});
+
+/** poppler's pdfinfo and pdftotext, which read the printed report in the print tests. */
+const poppler = debianPackage({
+  pkg: 'poppler-utils',
+  present: () => onPath('pdfinfo') && onPath('pdftotext'),
+  missing: 'pdfinfo and pdftotext are missing (the print tests read the printed report with them)',
+});
 
 /** Real model weights for the real-model suite (skipped, saying so, when they cannot be had outside CI). */
 function realModel() {
@@ -42,6 +66,7 @@ function realModel() {
 
 const STEPS = [
   { name: 'chromium', run: chromium },
+  { name: 'poppler', run: poppler },
   { name: 'real model', run: realModel },
 ];
 
