@@ -66,7 +66,7 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
     const { engine, thresholds } = prepared;
 
     const { ingested, items, rejects, files } = await readInputs(config, logger);
-    await prepared.learn(items);
+    await prepared.learn(items, { redact: config.redact });
     if (rejects.length > 0) logger.info(`rows that could not be used are listed in ${path.join(config.out, 'rejects.csv')}`);
 
     logger.info(`classifying ${items.length} item(s) with the ${engine.name} engine${engine.model ? ` (${engine.model})` : ''}`);

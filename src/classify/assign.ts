@@ -16,9 +16,18 @@ export function compileThemeCues(taxonomy: Taxonomy): CompiledCue[][] {
   return taxonomy.themes.map((theme) => compileCues(theme.cues));
 }
 
-/** Thresholds applied to every item's scores. */
-export function assignItems(items: ScoredItem[], taxonomy: Taxonomy, thresholds: Thresholds, cues = compileThemeCues(taxonomy)): ItemAssignment[] {
-  return items.map((item) => assignItem(item, taxonomy, thresholds, cues));
+/** The themes an adviser's correction fixes for a text (undefined when none does). */
+export type PinnedThemes = (text: string) => readonly string[] | undefined;
+
+/** Thresholds applied to every item's scores; corrected items take their corrected themes. */
+export function assignItems(
+  items: ScoredItem[],
+  taxonomy: Taxonomy,
+  thresholds: Thresholds,
+  cues = compileThemeCues(taxonomy),
+  pinned: PinnedThemes = () => undefined,
+): ItemAssignment[] {
+  return items.map((item) => assignItem(item, taxonomy, thresholds, cues, pinned(item.text)));
 }
 
 /** Threshold a theme's score must reach: its own when calibrated, never below the floor. */
@@ -72,12 +81,33 @@ export function eligibleScores(item: ScoredItem, themeIds: string[], margin: num
   return out;
 }
 
-function assignItem(item: ScoredItem, taxonomy: Taxonomy, thresholds: Thresholds, cues: CompiledCue[][]): ItemAssignment {
+/**
+ * A corrected item's themes, each on the segment that scores it highest (a reason rather than praise
+ * where there is one), so its evidence points at the likeliest sentence.
+ */
+function pinnedSegments(item: ScoredItem, themeIds: string[], themes: readonly string[]): number[][] {
+  const perSegment: number[][] = item.segments.map(() => []);
+  if (item.segments.length === 0) return perSegment;
+  for (const themeId of themes) {
+    const t = themeIds.indexOf(themeId);
+    if (t < 0) continue;
+    let best = 0;
+    item.segments.forEach((segment, s) => {
+      const current = item.segments[best]!;
+      if (current.praiseOnly !== segment.praiseOnly ? current.praiseOnly : segment.scores[t]! > current.scores[t]!) best = s;
+    });
+    perSegment[best]!.push(t);
+  }
+  return perSegment;
+}
+
+function assignItem(item: ScoredItem, taxonomy: Taxonomy, thresholds: Thresholds, cues: CompiledCue[][], pinned: readonly string[] | undefined): ItemAssignment {
   const themeIds = taxonomy.themes.map((t) => t.id);
-  const perSegment = item.segments.map((s) => segmentThemes(s, themeIds, thresholds));
+  const perSegment = pinned ? pinnedSegments(item, themeIds, pinned) : item.segments.map((s) => segmentThemes(s, themeIds, thresholds));
   const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
   const hasReason = perSegment.some((passed) => passed.some((t) => t !== uninformative));
-  const keep = (t: number) => !(hasReason && t === uninformative);
+  // What an adviser set is kept as set.
+  const keep = (t: number) => Boolean(pinned) || !(hasReason && t === uninformative);
 
   const bestSegment = new Map<number, number>();
   perSegment.forEach((passed, s) => {

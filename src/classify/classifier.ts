@@ -3,7 +3,7 @@
 // from assignment, so `evaluate --calibrate` can score once and try many thresholds.
 
 import type { ClassifiedItem, Embedder, FeedbackItem, Taxonomy, Thresholds } from '../types.js';
-import { assignItems, compileThemeCues, type ItemAssignment } from './assign.js';
+import { assignItems, compileThemeCues, type ItemAssignment, type PinnedThemes } from './assign.js';
 import { createScoreCache, type VectorCache } from './cache.js';
 import { createThemeScorer, EMBED_CHUNK_SIZE, type ScoringOptions } from './scoring.js';
 import { distinctUnitTexts, foldUnitScores, segmentItems, type ScoredItem, type ThemeScores } from './units.js';
@@ -26,6 +26,8 @@ export interface ClassifierOptions extends ScoringOptions {
   /** Where per-text theme scores are kept between runs (the store), so a re-run neither embeds
    * nor scores texts it has seen with the same embedder, exemplars and scoring settings. */
   scoreCache?: VectorCache | null;
+  /** Corrected items (from corrections): their themes are set, not scored. */
+  pinned?: PinnedThemes;
 }
 
 export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, options: ClassifierOptions = {}): Promise<Classifier> {
@@ -65,7 +67,7 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
   };
 
   const cues = compileThemeCues(taxonomy);
-  const assign = (scoredItems: ScoredItem[], thresholds: Thresholds): ItemAssignment[] => assignItems(scoredItems, taxonomy, thresholds, cues);
+  const assign = (scoredItems: ScoredItem[], thresholds: Thresholds): ItemAssignment[] => assignItems(scoredItems, taxonomy, thresholds, cues, options.pinned);
 
   return {
     score,

@@ -2,7 +2,8 @@
 // adviser gets by copying rows from items.csv and fixing the themes column). Each corrected item
 // becomes extra exemplars of the themes it should have, and, for every theme the classifier gave
 // it that the adviser removed, counter-evidence: feedback nearer to a corrected sentence than to
-// any exemplar of that theme loses the theme.
+// any exemplar of that theme loses the theme. The corrected items themselves take exactly the
+// corrected themes on the next run (they are pinned): an adviser's word on an item is final.
 
 import Papa from 'papaparse';
 import { CliError, ExitCode } from '../errors.js';
@@ -27,6 +28,33 @@ export interface Corrections {
 export interface Lessons {
   taxonomy: Taxonomy;
   counterExamples: Record<string, string[]>;
+  /** The themes a corrected feedback text carries whatever it scores; undefined for other texts. */
+  pinned: (text: string) => readonly string[] | undefined;
+}
+
+export interface ResolvedCorrection {
+  text: string;
+  themes: string[];
+  line: number;
+}
+
+// items.csv neutralises spreadsheet formulas with a leading apostrophe (report/csv.ts); a text
+// copied back from it still names the same feedback.
+const NEUTRALISED_FORMULA = /^'(?=[=+\-@\t\r\n])/;
+
+/**
+ * What makes two feedback texts the same item for a correction: case, spacing, curly quotes and the
+ * apostrophe items.csv puts before a formula-like cell do not count.
+ */
+export function correctionKey(text: string): string {
+  return text
+    .replace(NEUTRALISED_FORMULA, '')
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 export async function readCorrections(path: string, themeIds: readonly string[]): Promise<Corrections> {
@@ -76,21 +104,41 @@ function lineBreaks(text: string): number {
   return (text.match(/\r\n|\r|\n/g) ?? []).length;
 }
 
-/** Texts of the corrected items: `id` rows are looked up among the run's items (unknown ids exit 2). */
-export function resolveCorrections(corrections: Corrections, items: readonly { id: string; text: string }[]): { text: string; themes: string[] }[] {
+/**
+ * Texts of the corrected items: `id` rows are looked up among the run's items. Unknown ids, and
+ * rows that correct the same feedback two different ways, are all listed (exit 2).
+ */
+export function resolveCorrections(corrections: Corrections, items: readonly { id: string; text: string }[]): ResolvedCorrection[] {
   const byId = new Map(items.map((item) => [item.id, item.text]));
   const problems: string[] = [];
-  const resolved: { text: string; themes: string[] }[] = [];
+  const resolved: ResolvedCorrection[] = [];
+  const seen = new Map<string, ResolvedCorrection>();
   for (const row of corrections.rows) {
     const text = row.text ?? byId.get(row.id!);
     if (text === undefined) {
       problems.push(`${corrections.source}:${row.line}: unknown item id "${row.id}" (not in this run's input; ids are those of items.csv)`);
       continue;
     }
-    resolved.push({ text, themes: row.themes });
+    const correction = { text, themes: row.themes, line: row.line };
+    const key = correctionKey(text);
+    const earlier = seen.get(key);
+    if (earlier && themeSet(earlier.themes) !== themeSet(row.themes)) {
+      problems.push(
+        `${corrections.source}:${row.line}: corrects the same feedback as line ${earlier.line} differently ` +
+          `("${themeSet(row.themes) || '(no themes)'}" against "${themeSet(earlier.themes) || '(no themes)'}"); keep one of the two rows`,
+      );
+      continue;
+    }
+    if (earlier) continue;
+    seen.set(key, correction);
+    resolved.push(correction);
   }
   if (problems.length > 0) throw new CliError(problems.join('\n'), ExitCode.usage);
   return resolved;
+}
+
+function themeSet(themes: readonly string[]): string {
+  return [...themes].sort().join('|');
 }
 
 /**
@@ -104,6 +152,7 @@ export async function learnFromCorrections(
   thresholds: Thresholds,
   corrected: readonly { text: string; themes: string[] }[],
 ): Promise<Lessons> {
+  const pinnedByKey = new Map(corrected.map((correction) => [correctionKey(correction.text), [...correction.themes]]));
   const ids = taxonomy.themes.map((theme) => theme.id);
   const scored = await classifier.score(corrected.map((c, i) => ({ id: `correction-${i}`, text: c.text })));
   const assigned = classifier.assign(scored, thresholds);
@@ -132,5 +181,6 @@ export async function learnFromCorrections(
       themes: taxonomy.themes.map((theme) => ({ ...theme, examples: [...theme.examples, ...new Set(extra.get(theme.id)!)] })),
     },
     counterExamples: Object.fromEntries(Object.entries(counter).map(([id, texts]) => [id, [...new Set(texts)]])),
+    pinned: (text) => pinnedByKey.get(correctionKey(text)),
   };
 }

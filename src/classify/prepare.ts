@@ -3,6 +3,7 @@
 
 import type { EngineConfig } from '../config.js';
 import type { Logger } from '../logger.js';
+import { redactText } from '../redact/index.js';
 import { loadTaxonomy } from '../taxonomy/load.js';
 import type { Embedder, EngineInfo, Taxonomy, Thresholds } from '../types.js';
 import { createCachedEmbedder, type CacheStats, type VectorCache } from './cache.js';
@@ -20,9 +21,10 @@ export interface PreparedClassifier {
   embedder: Embedder;
   /**
    * With `--corrections`: rebuild the classifier with what the corrected items teach (`id` rows are
-   * looked up among `items`). Without, nothing happens.
+   * looked up among `items`). Text rows are redacted like the input unless `redact` is false.
+   * Without corrections, nothing happens.
    */
-  learn(items: readonly { id: string; text: string }[]): Promise<void>;
+  learn(items: readonly { id: string; text: string }[], options?: { redact?: boolean }): Promise<void>;
   /** Null when nothing was looked up in a store (no store, or an engine not worth caching). */
   cacheStats(): Pick<CacheStats, 'hits' | 'misses'> | null;
   dispose(): Promise<void>;
@@ -59,13 +61,21 @@ export async function prepareClassifier(
     thresholds,
     classifier,
     embedder,
-    async learn(items) {
+    async learn(items, { redact = true } = {}) {
       if (!corrections) return;
-      const lessons = await learnFromCorrections(taxonomy, classifier, thresholds, resolveCorrections(corrections, items));
+      // Text rows are the adviser's own typing: redacted like the input before they become exemplars.
+      const resolved = resolveCorrections(corrections, items).map((c) => (redact ? { ...c, text: redactText(c.text) } : c));
+      const lessons = await learnFromCorrections(taxonomy, classifier, thresholds, resolved);
       const added = lessons.taxonomy.themes.reduce((n, t) => n + t.examples.length, 0) - taxonomy.themes.reduce((n, t) => n + t.examples.length, 0);
       const counter = Object.values(lessons.counterExamples).reduce((n, list) => n + list.length, 0);
-      logger.info(`corrections: ${corrections.rows.length} item(s) → ${added} exemplar(s) and ${counter} counter-example(s)`);
-      prepared.classifier = await createClassifier(lessons.taxonomy, embedder, { ...classifierOptions, counterExamples: lessons.counterExamples });
+      logger.info(
+        `corrections: ${resolved.length} item(s) take their corrected themes, and teach ${added} exemplar(s) and ${counter} counter-example(s)`,
+      );
+      prepared.classifier = await createClassifier(lessons.taxonomy, embedder, {
+        ...classifierOptions,
+        counterExamples: lessons.counterExamples,
+        pinned: lessons.pinned,
+      });
     },
     // A hit is a distinct text whose vector or theme scores came from the store.
     cacheStats: () => {

@@ -11,7 +11,7 @@ export async function classifyCommand(
 ): Promise<string> {
   const prepared = await prepareClassifier(config, options.logger);
   try {
-    await prepared.learn([]);
+    await prepared.learn([], { redact: options.redact !== false });
     const item: FeedbackItem = {
       id: 'text', candidate: null, cohort: null, stage: null, employer: null, role: null, date: null,
       text: options.redact === false ? text : redactText(text), source: 'command line', line: 1,

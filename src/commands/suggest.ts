@@ -23,7 +23,7 @@ export async function taxonomySuggest(config: RunConfig, logger: Logger): Promis
   const prepared = await prepareClassifier(config, logger, { store: null, taxonomy });
   try {
     const { items } = await readInputs(config, logger);
-    await prepared.learn(items);
+    await prepared.learn(items, { redact: config.redact });
     logger.info(`classifying ${items.length} item(s) with the ${prepared.engine.name} engine`);
     const classified = await prepared.classifier.classify(items, prepared.thresholds);
     const emerging = await findEmergingThemes(classified, prepared, logger);

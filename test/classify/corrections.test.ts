@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/classify/classifier.js';
-import { learnFromCorrections, parseCorrections, resolveCorrections } from '../../src/classify/corrections.js';
+import { correctionKey, learnFromCorrections, parseCorrections, resolveCorrections } from '../../src/classify/corrections.js';
 import { createLexicalEmbedder } from '../../src/classify/lexical.js';
 import { defaultThresholds } from '../../src/classify/thresholds.js';
 import { isCliError } from '../../src/errors.js';
@@ -47,13 +47,29 @@ describe('corrections file', () => {
     const corrections = parseCorrections('id,themes\nr1,delivery\nr9,motivation\nr7,\n', 'fix.csv', ids);
     const items = [{ id: 'r1', text: 'You rambled.' }, { id: 'r9', text: 'Not keen.' }, { id: 'r7', text: 'x' }];
     expect(resolveCorrections(corrections, items)).toEqual([
-      { text: 'You rambled.', themes: ['delivery'] },
-      { text: 'Not keen.', themes: ['motivation'] },
-      { text: 'x', themes: [] },
+      { text: 'You rambled.', themes: ['delivery'], line: 2 },
+      { text: 'Not keen.', themes: ['motivation'], line: 3 },
+      { text: 'x', themes: [], line: 4 },
     ]);
     const error = errorOf(() => resolveCorrections(corrections, [{ id: 'r7', text: 'x' }]));
     expect(error.exitCode).toBe(2);
     expect(error.message).toBe('fix.csv:2: unknown item id "r1" (not in this run\'s input; ids are those of items.csv)\nfix.csv:3: unknown item id "r9" (not in this run\'s input; ids are those of items.csv)');
+  });
+
+  it('lists rows that correct the same feedback two ways, and lets a repeated identical row through', () => {
+    const csv = 'text,themes\n"You rambled.",delivery\n"you  rambled.",delivery\n"You rambled.",examples\n"Late.",conduct\n';
+    const corrections = parseCorrections(csv, 'fix.csv', ids);
+    const error = errorOf(() => resolveCorrections(corrections, []));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe('fix.csv:4: corrects the same feedback as line 2 differently ("examples" against "delivery"); keep one of the two rows');
+    const consistent = parseCorrections('text,themes\n"You rambled.",delivery|examples\n"you rambled. ",examples|delivery\n', 'fix.csv', ids);
+    expect(resolveCorrections(consistent, [])).toEqual([{ text: 'You rambled.', themes: ['delivery', 'examples'], line: 2 }]);
+  });
+
+  it('names a text by its words: case, spacing, curly quotes and items.csv\'s formula apostrophe do not count', () => {
+    expect(correctionKey("'-  You didn\u2019t  answer.\n")).toBe(correctionKey("- you didn't answer."));
+    expect(correctionKey("'Twas late")).toBe("'twas late");
+    expect(correctionKey('You rambled.')).not.toBe(correctionKey('You rambled on.'));
   });
 });
 
@@ -92,5 +108,31 @@ describe('learning from corrections', () => {
     expect(await themesOf(taught, 'We talked about salary and working hours at the end of your interview.')).not.toContain('logistics');
     // Feedback that really is about salary keeps the theme.
     expect(await themesOf(taught, 'The salary you asked for is higher than our budget for the post.')).toContain('logistics');
+  });
+
+  it('gives the corrected items exactly their corrected themes, even where the scores disagree', async () => {
+    const base = await createClassifier(taxonomy, embedder);
+    const text = 'Your answers rambled and you gave no examples. We talked about salary at the end.';
+    const before = await themesOf(base, text);
+    const corrected = [
+      { text, themes: ['conduct', 'delivery'] },
+      { text: 'Thank you for your interest in the role.', themes: [] },
+    ];
+    expect(before).not.toEqual(['conduct', 'delivery']);
+    const lessons = await learnFromCorrections(taxonomy, base, thresholds, corrected);
+    const taught = await createClassifier(lessons.taxonomy, embedder, { counterExamples: lessons.counterExamples, pinned: lessons.pinned });
+    // As copied back from items.csv: the same words, other spacing and case.
+    const [item, empty] = taught.assign(
+      await taught.score([
+        { id: 'a', text: `  ${text.toUpperCase()} ` },
+        { id: 'b', text: 'Thank you for your interest in the role.' },
+      ]),
+      thresholds,
+    );
+    expect(item!.themes.map((t) => t.themeId).sort()).toEqual(['conduct', 'delivery']);
+    // Each pinned theme cites a sentence of the item, and that sentence carries it.
+    for (const theme of item!.themes) expect(item!.segments[theme.evidence.segmentIndex]!.themes).toContain(theme.themeId);
+    expect(empty!.themes).toEqual([]);
+    expect(await themesOf(taught, 'Your answers rambled.')).not.toContain('conduct');
   });
 });
