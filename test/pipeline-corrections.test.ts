@@ -46,7 +46,7 @@ describe('a run with corrections copied from items.csv', () => {
     const themed = first.filter((row) => row.themes !== '' && row.themes !== 'uninformative');
     const [a, b] = themed;
     const c = first.find((row) => row.themes === 'uninformative')!;
-    const fixes = [
+    const fixes: Record<string, string>[] = [
       { ...a!, themes: a!.themes === 'conduct' ? 'delivery' : 'conduct' },
       { ...b!, themes: '' },
       { ...c, themes: 'motivation|experience' },
