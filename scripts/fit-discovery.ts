@@ -1,61 +1,91 @@
 // How well emerging-theme discovery finds a theme the taxonomy does not have: each theme in turn is
-// removed from the taxonomy, the labelled sets are classified without it, and discovery runs over
-// what is left unexplained. For each cut-off it prints, averaged over themes, the purity of the
-// cluster that holds most of the removed theme's items (share of its items that carry that label)
-// and the recall (share of the removed theme's items in it). Fit on the development sets only;
-// test.csv may be measured, never used to choose.
+// removed from the taxonomy, the labelled sets are classified without it by the engine the flags
+// choose (as `run` would), and discovery runs over what is left unexplained. For each weak band and
+// cut-off it prints, averaged over themes, the purity of the cluster that holds most of the removed
+// theme's items (share of its items that carry that label) and the recall (share of the removed
+// theme's items in it); and, with the whole taxonomy, the false alarms: groups shown when no theme
+// is missing. Fit on the development sets only; test.csv may be measured, never used to choose.
 //
-//   tsx scripts/fit-discovery.ts data/eval/dev.csv data/eval/dev2.csv [--cutoffs 0.7,0.75,0.8]
+//   tsx scripts/fit-discovery.ts [--engine E --model M …] data/eval/dev.csv data/eval/dev2.csv
+//     [--bands 0.02,0.04] [--cutoffs 0.7,0.75,0.8] [--detail]
 
-import { createClassifier } from '../src/classify/classifier.js';
-import { readGold } from '../src/classify/evaluate.js';
-import { createLexicalEmbedder } from '../src/classify/lexical.js';
-import { defaultThresholds } from '../src/classify/thresholds.js';
-import { discoverEmerging } from '../src/discover/index.js';
+import { parseArgs } from 'node:util';
+import { readGoldFiles } from '../src/classify/evaluate.js';
+import { prepareClassifier } from '../src/classify/prepare.js';
+import { DEFAULT_MAX_DISTANCE, DEFAULT_WEAK_BAND, discoverEmerging } from '../src/discover/index.js';
+import { createLogger } from '../src/logger.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
-import type { FeedbackItem } from '../src/types.js';
+import type { FeedbackItem, Taxonomy } from '../src/types.js';
+import { ENGINE_FLAGS, engineConfigFrom } from './lib/engine-flags.js';
 
-const args = process.argv.slice(2);
-const cutoffArg = args.indexOf('--cutoffs');
-const cutoffs = cutoffArg >= 0 ? args[cutoffArg + 1]!.split(',').map(Number) : [0.7, 0.75, 0.8, 0.85, 0.9];
-const paths = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1] === '--cutoffs'));
-const full = await loadTaxonomy();
+const { values: flags, positionals: paths } = parseArgs({
+  allowPositionals: true,
+  options: { ...ENGINE_FLAGS, cutoffs: { type: 'string' }, bands: { type: 'string' }, detail: { type: 'boolean' } },
+});
+const config = engineConfigFrom(flags);
+const logger = createLogger({ quiet: true });
+const full = await loadTaxonomy(config.taxonomy);
 const ids = full.themes.map((t) => t.id);
-const gold = (await Promise.all(paths.map((p) => readGold(p, ids)))).flat();
+const gold = await readGoldFiles(paths, ids);
 const items: FeedbackItem[] = gold.map((g, i) => ({
-  id: `g${i}`, candidate: null, cohort: null, stage: null, employer: null, role: null, date: null, text: g.text, source: 'gold', line: i + 2,
+  // Each labelled item is its own candidate, so the minimum of 3 candidates is the minimum of 3 items.
+  id: `g${i}`, candidate: `c${i}`, cohort: null, stage: null, employer: null, role: null, date: null, text: g.text, source: 'gold', line: i + 2,
 }));
 const labelOf = new Map(items.map((item, i) => [item.id, gold[i]!.themes]));
+const numbers = (text: string | undefined) => text?.split(',').map(Number);
 
-for (const cutoff of cutoffs) {
-  let puritySum = 0;
-  let recallSum = 0;
-  let themes = 0;
-  let found = 0;
-  const rows: string[] = [];
-  for (const removed of ids.filter((id) => id !== 'uninformative')) {
-    const taxonomy = { ...full, themes: full.themes.filter((t) => t.id !== removed) };
-    const embedder = createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
-    const classifier = await createClassifier(taxonomy, embedder, {});
-    const thresholds = defaultThresholds('lexical', null);
-    const classified = await classifier.classify(items, thresholds);
-    const { emerging, byItem } = await discoverEmerging(classified, taxonomy, thresholds, embedder, { maxDistance: cutoff });
-    const positives = items.filter((item) => labelOf.get(item.id)!.includes(removed)).length;
-    let best = { id: '-', purity: 0, recall: 0, items: 0 };
+interface Outcome { removed: string; clusters: number; id: string; items: number; purity: number; recall: number }
+interface Cell { band: number; cutoff: number; outcomes: Outcome[]; falseAlarms: { clusters: number; items: number } }
+const cells = new Map<string, Cell>();
+let engineName = '';
+
+/** Classifies with `taxonomy` and runs discovery for every cell of the grid. */
+async function eachCell(taxonomy: Taxonomy, visit: (cell: Cell, found: Awaited<ReturnType<typeof discoverEmerging>>) => void) {
+  const prepared = await prepareClassifier(config, logger, { taxonomy });
+  engineName = prepared.engine.name;
+  const bands = numbers(flags.bands) ?? [DEFAULT_WEAK_BAND[prepared.engine.name]];
+  const base = DEFAULT_MAX_DISTANCE[prepared.engine.name];
+  const cutoffs = numbers(flags.cutoffs) ?? [-0.04, -0.02, 0, 0.02, 0.04].map((d) => Math.round((base + d) * 100) / 100);
+  const classified = await prepared.classifier.classify(items, prepared.thresholds);
+  for (const band of bands) {
+    for (const cutoff of cutoffs) {
+      const key = `${band}/${cutoff}`;
+      if (!cells.has(key)) cells.set(key, { band, cutoff, outcomes: [], falseAlarms: { clusters: 0, items: 0 } });
+      visit(cells.get(key)!, await discoverEmerging(classified, taxonomy, prepared.thresholds, prepared.embedder, { maxDistance: cutoff, weakBand: band }));
+    }
+  }
+  await prepared.dispose();
+}
+
+await eachCell(full, (cell, { emerging, byItem }) => {
+  cell.falseAlarms = { clusters: emerging.length, items: byItem.size };
+});
+for (const removed of ids.filter((id) => id !== 'uninformative')) {
+  const positives = items.filter((item) => labelOf.get(item.id)!.includes(removed)).length;
+  await eachCell({ ...full, themes: full.themes.filter((t) => t.id !== removed) }, (cell, { emerging, byItem }) => {
+    let best: Outcome = { removed, clusters: emerging.length, id: '-', purity: 0, recall: 0, items: 0 };
     for (const cluster of emerging) {
       const members = [...byItem].filter(([, clusters]) => clusters.includes(cluster.id)).map(([id]) => id);
       const hits = members.filter((id) => labelOf.get(id)!.includes(removed)).length;
-      if (hits / positives > best.recall) best = { id: cluster.id, purity: hits / members.length, recall: hits / positives, items: members.length };
+      if (hits / positives > best.recall) best = { ...best, id: cluster.id, purity: hits / members.length, recall: hits / positives, items: members.length };
     }
-    if (best.items > 0) found++;
-    puritySum += best.purity;
-    recallSum += best.recall;
-    themes++;
-    rows.push(`  ${removed.padEnd(15)} clusters ${String(emerging.length).padStart(2)}  best ${best.id.padEnd(3)} items ${String(best.items).padStart(3)}  purity ${best.purity.toFixed(2)}  recall ${best.recall.toFixed(2)}`);
-  }
+    cell.outcomes.push(best);
+  });
+}
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+console.log(`${paths.join(' + ')}: ${engineName} engine, ${gold.length} items`);
+for (const { band, cutoff, outcomes, falseAlarms } of cells.values()) {
+  const found = outcomes.filter((row) => row.items > 0);
   console.log(
-    `cut-off ${cutoff.toFixed(2)}: came back ${found}/${themes}; purity ${(puritySum / Math.max(1, found)).toFixed(3)} over those ` +
-      `(${(puritySum / themes).toFixed(3)} counting misses as 0); recall ${(recallSum / themes).toFixed(3)}`,
+    `band ${band.toFixed(2)} cut-off ${cutoff.toFixed(2)}: came back ${found.length}/${outcomes.length}; ` +
+      `purity ${mean(found.map((r) => r.purity)).toFixed(3)} over those (${mean(outcomes.map((r) => r.purity)).toFixed(3)} counting misses as 0); ` +
+      `recall ${mean(outcomes.map((r) => r.recall)).toFixed(3)}; groups per run ${mean(outcomes.map((r) => r.clusters)).toFixed(1)}; ` +
+      `nothing missing: ${falseAlarms.clusters} group(s), ${falseAlarms.items} item(s)`,
   );
-  if (args.includes('--detail')) console.log(rows.join('\n'));
+  if (flags.detail) {
+    for (const r of outcomes) {
+      console.log(`  ${r.removed.padEnd(15)} groups ${String(r.clusters).padStart(2)}  best ${r.id.padEnd(3)} items ${String(r.items).padStart(3)}  purity ${r.purity.toFixed(2)}  recall ${r.recall.toFixed(2)}`);
+    }
+  }
 }

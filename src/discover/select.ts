@@ -1,6 +1,8 @@
 // Which sentences discovery looks at: those that no theme explains. A sentence qualifies when it
 // gives a reason (not praise only, not boilerplate) and its best theme is absent or weak, i.e.
-// below that theme's threshold plus the margin, just over the floor at most.
+// below that theme's threshold plus a band. Feedback about a topic no theme covers is still
+// claimed, weakly, by its nearest theme; what sets it apart is that it is claimed by less than
+// feedback the theme really covers (the band per engine is fitted in discover/index.ts).
 
 import { themeThreshold } from '../classify/assign.js';
 import { analysePraise } from '../classify/favourable.js';
@@ -21,10 +23,15 @@ export interface UnexplainedSegment {
   reasonText: string;
 }
 
-export function unexplainedSegments(classified: readonly ClassifiedItem[], taxonomy: Taxonomy, thresholds: Thresholds): UnexplainedSegment[] {
+export function unexplainedSegments(
+  classified: readonly ClassifiedItem[],
+  taxonomy: Taxonomy,
+  thresholds: Thresholds,
+  weakBand: number,
+): UnexplainedSegment[] {
   const ids = taxonomy.themes.map((theme) => theme.id);
   const uninformative = ids.indexOf(UNINFORMATIVE_THEME);
-  const weakBelow = ids.map((id) => themeThreshold(thresholds, id) + thresholds.margin);
+  const weakBelow = ids.map((id) => themeThreshold(thresholds, id) + weakBand);
   const boilerplateFrom = uninformative >= 0 ? themeThreshold(thresholds, UNINFORMATIVE_THEME) : Infinity;
   const out: UnexplainedSegment[] = [];
   for (const entry of classified) {

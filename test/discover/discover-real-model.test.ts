@@ -1,0 +1,61 @@
+// Discovery with the default engine on the real all-MiniLM-L6-v2 (hybrid, q8), on the same
+// fixtures as the lexical tests: a theme removed from the taxonomy comes back as one group about
+// it, a topic no theme covers is found, and feedback the themes explain gives no group.
+
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCachedEmbedder, memoryVectorCache } from '../../src/classify/cache.js';
+import { createClassifier } from '../../src/classify/classifier.js';
+import { createHybridEmbedder } from '../../src/classify/hybrid.js';
+import { lexicalEmbedderFor } from '../../src/classify/lexical.js';
+import { defaultThresholds, SCORING_DEFAULTS } from '../../src/classify/thresholds.js';
+import { createTransformersEmbedder } from '../../src/classify/transformers.js';
+import { DEFAULT_MODEL } from '../../src/classify/models.js';
+import { discoverEmerging } from '../../src/discover/index.js';
+import { loadTaxonomy } from '../../src/taxonomy/load.js';
+import type { Embedder, FeedbackItem, Taxonomy } from '../../src/types.js';
+import { feedbackItems, ORDINARY, SOCIAL_MEDIA, TIMEKEEPING } from '../fixtures/discover/feedback.js';
+import { REAL_MODEL_DIR, requireRealModel } from '../helpers/real-model.js';
+
+const available = requireRealModel('real-model discovery tests');
+let neural: Embedder | null = null;
+
+async function discover(taxonomy: Taxonomy, items: FeedbackItem[]) {
+  neural ??= createCachedEmbedder(
+    await createTransformersEmbedder({ model: REAL_MODEL_DIR, cacheDir: REAL_MODEL_DIR, offline: true, dtype: 'q8' }),
+    memoryVectorCache(),
+  );
+  const embedder = createHybridEmbedder(neural, lexicalEmbedderFor(taxonomy));
+  const classifier = await createClassifier(taxonomy, embedder, SCORING_DEFAULTS.hybrid);
+  const thresholds = defaultThresholds('hybrid', DEFAULT_MODEL);
+  return discoverEmerging(await classifier.classify(items, thresholds), taxonomy, thresholds, embedder);
+}
+
+function membersOf(result: Awaited<ReturnType<typeof discover>>, id: string): string[] {
+  return [...result.byItem].filter(([, ids]) => ids.includes(id)).map(([itemId]) => itemId).sort();
+}
+
+describe.skipIf(!available)('emerging themes with the default engine on the real model', () => {
+  afterAll(async () => {
+    await neural?.dispose?.();
+  });
+
+  it('brings back a removed theme as one group about it, and finds a topic no theme covers', async () => {
+    const full = await loadTaxonomy();
+    const withoutConduct = { ...full, themes: full.themes.filter((theme) => theme.id !== 'conduct') };
+    const items = [...feedbackItems(TIMEKEEPING, 't'), ...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
+    const result = await discover(withoutConduct, items);
+    for (const [prefix, topic] of [['t', TIMEKEEPING], ['s', SOCIAL_MEDIA]] as const) {
+      const holding = result.emerging.filter((cluster) => membersOf(result, cluster.id).some((id) => id.startsWith(prefix)));
+      expect(holding, `${prefix}: ${JSON.stringify(result.emerging.map((c) => c.label))}`).toHaveLength(1);
+      const members = membersOf(result, holding[0]!.id);
+      // Mostly about one thing: at least 4 in 5 of the group's items are that topic's.
+      expect(members.filter((id) => id.startsWith(prefix)).length).toBeGreaterThanOrEqual(Math.max(5, members.length * 0.8));
+      expect(members.filter((id) => id.startsWith(prefix)).length).toBeGreaterThanOrEqual(topic.length - 2);
+    }
+  });
+
+  it('shows no group when the themes explain the feedback', async () => {
+    const covered = await discover(await loadTaxonomy(), feedbackItems(ORDINARY, 'o'));
+    expect(covered.emerging).toEqual([]);
+  });
+});

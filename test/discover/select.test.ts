@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { defaultThresholds } from '../../src/classify/thresholds.js';
+import { unexplainedSegments } from '../../src/discover/select.js';
+import { loadTaxonomy } from '../../src/taxonomy/load.js';
+import type { ClassifiedItem } from '../../src/types.js';
+
+const taxonomy = await loadTaxonomy();
+const ids = taxonomy.themes.map((t) => t.id);
+const thresholds = defaultThresholds('lexical', null);
+
+/** One item with one sentence whose only non-zero score is `score` for `themeId`. */
+function itemScoring(id: string, text: string, themeId: string, score: number): ClassifiedItem {
+  const scores = ids.map((theme) => (theme === themeId ? score : 0));
+  return {
+    item: { id, candidate: `c-${id}`, cohort: null, stage: null, employer: null, role: null, date: null, text, source: 'x.csv', line: 2 },
+    themes: [],
+    segments: [{ itemId: id, index: 0, text, start: 0, end: text.length, scores, themes: [], favourable: false }],
+  };
+}
+
+describe('which sentences discovery looks at', () => {
+  const text = 'Your posts about former colleagues on social media worried us.';
+  const { floor } = thresholds;
+
+  it('takes sentences whose best theme is under its threshold plus the weak band, and no others', () => {
+    const items = [
+      itemScoring('under-floor', text, 'delivery', floor - 0.05),
+      itemScoring('in-band', text, 'delivery', floor + 0.03),
+      itemScoring('over-band', text, 'delivery', floor + 0.08),
+    ];
+    expect(unexplainedSegments(items, taxonomy, thresholds, 0.05).map((s) => s.itemId)).toEqual(['under-floor', 'in-band']);
+    expect(unexplainedSegments(items, taxonomy, thresholds, 0.1).map((s) => s.itemId)).toEqual(['under-floor', 'in-band', 'over-band']);
+    expect(unexplainedSegments(items, taxonomy, thresholds, 0).map((s) => s.itemId)).toEqual(['under-floor']);
+  });
+
+  it('leaves out boilerplate, praise and sentences too short to group', () => {
+    const items = [
+      itemScoring('boilerplate', 'We will keep your details on file for future roles.', 'uninformative', 0.9),
+      itemScoring('praise', 'Your presentation was excellent.', 'delivery', 0),
+      itemScoring('short', 'Thanks again.', 'delivery', 0),
+      itemScoring('reason', text, 'delivery', 0),
+    ];
+    expect(unexplainedSegments(items, taxonomy, thresholds, 0.05).map((s) => s.itemId)).toEqual(['reason']);
+  });
+});
