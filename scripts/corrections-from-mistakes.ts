@@ -8,6 +8,7 @@
 
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
+import { correctionsFromMistakes } from '../src/classify/corrections.js';
 import { readGoldFiles } from '../src/classify/evaluate.js';
 import { prepareClassifier } from '../src/classify/prepare.js';
 import { createLogger } from '../src/logger.js';
@@ -19,10 +20,7 @@ const ids = prepared.taxonomy.themes.map((t) => t.id);
 const gold = await readGoldFiles(goldPaths, ids);
 const { classifier, thresholds } = prepared;
 const assigned = classifier.assign(await classifier.score(gold.map((g, i) => ({ id: `g${i}`, text: g.text }))), thresholds);
-const rows = gold
-  .map((g, i) => ({ g, predicted: assigned[i]!.themes.map((t) => t.themeId) }))
-  .filter(({ g, predicted }) => [...g.themes].sort().join('|') !== [...predicted].sort().join('|'))
-  .map(({ g }) => ({ text: g.text, themes: g.themes.join('|') }));
+const rows = correctionsFromMistakes(gold, assigned.map((a) => a.themes.map((t) => t.themeId))).map((c) => ({ text: c.text, themes: c.themes.join('|') }));
 process.stdout.write(`${Papa.unparse(rows, { newline: '\n', columns: ['text', 'themes'] })}\n`);
 process.stderr.write(`${prepared.engine.name}: ${rows.length} of ${gold.length} items corrected\n`);
 await prepared.dispose();

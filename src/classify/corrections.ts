@@ -184,3 +184,17 @@ export async function learnFromCorrections(
     pinned: (text) => pinnedByKey.get(correctionKey(text)),
   };
 }
+
+/**
+ * What an adviser fixing every mistake would write: each labelled item whose predicted themes
+ * differ from its labels, with its labels. Used to measure corrections (scripts, tests); only
+ * ever from development sets.
+ */
+export function correctionsFromMistakes(
+  gold: readonly { text: string; themes: readonly string[] }[],
+  predicted: readonly (readonly string[])[],
+): { text: string; themes: string[] }[] {
+  return gold
+    .filter((g, i) => themeSet(g.themes) !== themeSet(predicted[i]!))
+    .map((g) => ({ text: g.text, themes: [...g.themes] }));
+}

@@ -2,6 +2,10 @@
 // fixtures as the lexical tests: a theme removed from the taxonomy comes back as one group about
 // it, a topic no theme covers is found, and feedback the themes explain gives no group.
 
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCachedEmbedder, memoryVectorCache } from '../../src/classify/cache.js';
 import { createClassifier } from '../../src/classify/classifier.js';
@@ -15,6 +19,7 @@ import { loadTaxonomy } from '../../src/taxonomy/load.js';
 import type { Embedder, FeedbackItem, Taxonomy } from '../../src/types.js';
 import { feedbackItems, ORDINARY, SOCIAL_MEDIA, TIMEKEEPING } from '../fixtures/discover/feedback.js';
 import { REAL_MODEL_DIR, requireRealModel } from '../helpers/real-model.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const available = requireRealModel('real-model discovery tests');
 let neural: Embedder | null = null;
@@ -57,5 +62,33 @@ describe.skipIf(!available)('emerging themes with the default engine on the real
   it('shows no group when the themes explain the feedback', async () => {
     const covered = await discover(await loadTaxonomy(), feedbackItems(ORDINARY, 'o'));
     expect(covered.emerging).toEqual([]);
+  });
+
+  it('turns the group into a suggested theme that validates and then catches that feedback (taxonomy suggest, default engine)', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'ft-suggest-real-'));
+    try {
+      const input = path.join(work, 'export.csv');
+      const texts = [...SOCIAL_MEDIA, ...ORDINARY];
+      await writeFile(input, Papa.unparse(texts.map((text, i) => ({ id: `r${i + 1}`, student: `s${i + 1}`, feedback: text }))));
+      const model = ['--model', REAL_MODEL_DIR, '--offline'];
+      const env = { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') };
+      const suggested = path.join(work, 'suggested.yaml');
+      const suggest = await runCli(['taxonomy', 'suggest', input, ...model, '--out', suggested], env);
+      expect(suggest.code, suggest.stderr).toBe(0);
+      expect(suggest.stderr).toMatch(/classifying 28 item\(s\) with the hybrid engine/);
+      expect((await runCli(['taxonomy', 'validate', suggested], env)).code).toBe(0);
+      const taxonomy = await loadTaxonomy(suggested);
+      const added = taxonomy.themes.at(-1)!;
+      expect((await loadTaxonomy()).themes.map((t) => t.id)).not.toContain(added.id);
+
+      const out = path.join(work, 'out');
+      const run = await runCli(['run', input, ...model, '--taxonomy', suggested, '--no-store', '--out', out, '--quiet'], env);
+      expect(run.code, run.stderr).toBe(0);
+      const rows = Papa.parse<Record<string, string>>(await readFile(path.join(out, 'items.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+      const caught = rows.filter((row) => row.themes.split('|').includes(added.id)).map((row) => row.text);
+      expect(caught.sort()).toEqual([...SOCIAL_MEDIA].sort());
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });
