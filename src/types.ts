@@ -246,7 +246,7 @@ export interface EmergingTheme {
   id: string;
   /** Short suggested name made from the most distinctive terms. */
   label: string;
-  /** Most distinctive terms (class-based TF-IDF), strongest first. */
+  /** Most distinctive terms (class-based TF-IDF), strongest first, except that the top two are in reading order when they make a phrase ("social media"). */
   terms: string[];
   items: number;
   candidates: number;

@@ -136,8 +136,8 @@ export async function discoverEmerging(
 
   const weights = classTfIdf(termClasses(classified, shown.map((cluster) => cluster.hits)));
   const named = shown.map((cluster, c) => {
-    const terms = weights[c]!.slice(0, TERMS_SHOWN).map((entry) => entry.term);
-    return { cluster, terms };
+    const strongest = weights[c]!.slice(0, TERMS_SHOWN).map((entry) => entry.term);
+    return { cluster, ...inReadingOrder(strongest, cluster.hits.map((hit) => hit.reasonText)) };
   });
   named.sort(
     (a, b) =>
@@ -147,13 +147,13 @@ export async function discoverEmerging(
   );
 
   const byItem = new Map<string, string[]>();
-  const emerging = named.map(({ cluster, terms }, rank): EmergingTheme => {
+  const emerging = named.map(({ cluster, terms, phrase }, rank): EmergingTheme => {
     const id = `E${rank + 1}`;
     for (const itemId of cluster.items) byItem.set(itemId, [...(byItem.get(itemId) ?? []), id]);
     const sentences = cluster.texts.map((m) => occurrences.get(m.text)![0]!.text);
     return {
       id,
-      label: labelFrom(terms),
+      label: labelFrom(terms, phrase),
       terms,
       items: cluster.items.size,
       candidates: cluster.people.size,
@@ -211,9 +211,34 @@ function representativeQuotes(occurrenceLists: readonly UnexplainedSegment[][]):
   return quotes;
 }
 
-/** "Smoking, breaks and vaping" from the three strongest terms. */
-function labelFrom(terms: readonly string[]): string {
-  const top = terms.slice(0, 3);
+/**
+ * The two strongest terms in the order the feedback says them when they make a phrase ("social
+ * media", not "media social"), so the label and the suggested id read naturally.
+ */
+function inReadingOrder(terms: string[], sentences: readonly string[]): { terms: string[]; phrase: boolean } {
+  if (terms.length < 2) return { terms, phrase: false };
+  const [a, b] = terms as [string, string];
+  let forward = 0;
+  let backward = 0;
+  for (const sentence of sentences) {
+    const words = termsOf(sentence);
+    for (let i = 0; i + 1 < words.length; i++) {
+      if (words[i] === a && words[i + 1] === b) forward++;
+      if (words[i] === b && words[i + 1] === a) backward++;
+    }
+  }
+  // A phrase when most sentences that hold both words say them together.
+  const both = sentences.filter((sentence) => {
+    const words = termsOf(sentence);
+    return words.includes(a) && words.includes(b);
+  }).length;
+  const phrase = Math.max(forward, backward) * 2 > both;
+  return { terms: backward > forward ? [b, a, ...terms.slice(2)] : terms, phrase };
+}
+
+/** "Smoking, breaks and vaping" from the three strongest terms; "Social media and posts" when the first two are a phrase. */
+function labelFrom(terms: readonly string[], phrase: boolean): string {
+  const top = phrase ? [`${terms[0]} ${terms[1]}`, ...terms.slice(2, 3)] : terms.slice(0, 3);
   if (top.length === 0) return 'Unnamed group';
   const first = top[0]!.charAt(0).toUpperCase() + top[0]!.slice(1);
   if (top.length === 1) return first;

@@ -80,6 +80,8 @@ describe.skipIf(!available)('emerging themes with the default engine on the real
       const taxonomy = await loadTaxonomy(suggested);
       const added = taxonomy.themes.at(-1)!;
       expect((await loadTaxonomy()).themes.map((t) => t.id)).not.toContain(added.id);
+      expect(added.id).toBe('social_media');
+      expect(added.label).toMatch(/^Social media\b/);
 
       const out = path.join(work, 'out');
       const run = await runCli(['run', input, ...model, '--taxonomy', suggested, '--no-store', '--out', out, '--quiet'], env);
