@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
@@ -73,6 +74,20 @@ describe('a run with corrections copied from items.csv', () => {
     const result = await run(path.join(work, 'third'), ['--config', config]);
     expect(result.code, result.stderr).toBe(0);
     expect(themesOf(result.items, row.id!)).toEqual(['competition']);
+  });
+
+  it('reads a file Excel saved as Windows-1252, and says which text rows match no feedback', async () => {
+    const salary = first.find((r) => r.text.includes('£'))!;
+    const csv = Papa.unparse([
+      { text: salary.text, themes: 'motivation' },
+      { text: 'Feedback that is not in this export at all.', themes: 'delivery' },
+    ], { newline: '\r\n' });
+    const file = path.join(work, 'excel-fixes.csv');
+    await writeFile(file, iconv.encode(csv, 'windows-1252'));
+    const result = await run(path.join(work, 'fourth'), ['--corrections', file]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(themesOf(result.items, salary.id!)).toEqual(['motivation']);
+    expect(result.stderr).toContain(`${file}: 1 text row(s) match no feedback in this run (line 3).`);
   });
 
   it('lists unknown item ids and theme ids with their lines, exits 2 and writes nothing', async () => {

@@ -7,7 +7,8 @@
 
 import Papa from 'papaparse';
 import { CliError, ExitCode } from '../errors.js';
-import { readUserText } from '../io/user-file.js';
+import { decodeBytes, detectEncoding } from '../ingest/decode.js';
+import { readUserBytes } from '../io/user-file.js';
 import type { Taxonomy, Thresholds } from '../types.js';
 import type { Classifier } from './classifier.js';
 
@@ -36,6 +37,8 @@ export interface ResolvedCorrection {
   text: string;
   themes: string[];
   line: number;
+  /** Whether the row named its feedback by text (it may match no item) or by id. */
+  by: 'text' | 'id';
 }
 
 // items.csv neutralises spreadsheet formulas with a leading apostrophe (report/csv.ts); a text
@@ -57,9 +60,10 @@ export function correctionKey(text: string): string {
     .toLowerCase();
 }
 
+/** Read as an export is: Excel saves CSV as UTF-8 with a BOM, UTF-16 or Windows-1252, by version. */
 export async function readCorrections(path: string, themeIds: readonly string[]): Promise<Corrections> {
-  const raw = await readUserText(path, { what: 'the corrections file', hint: 'Check the path given to --corrections.' });
-  return parseCorrections(raw.replace(/^\uFEFF/, ''), path, themeIds);
+  const bytes = await readUserBytes(path, { what: 'the corrections file', hint: 'Check the path given to --corrections.' });
+  return parseCorrections(decodeBytes(bytes, detectEncoding(bytes)).replace(/^\uFEFF/, ''), path, themeIds);
 }
 
 export function parseCorrections(csv: string, path: string, themeIds: readonly string[]): Corrections {
@@ -119,7 +123,7 @@ export function resolveCorrections(corrections: Corrections, items: readonly { i
       problems.push(`${corrections.source}:${row.line}: unknown item id "${row.id}" (not in this run's input; ids are those of items.csv)`);
       continue;
     }
-    const correction = { text, themes: row.themes, line: row.line };
+    const correction: ResolvedCorrection = { text, themes: row.themes, line: row.line, by: row.text === undefined ? 'id' : 'text' };
     const key = correctionKey(text);
     const earlier = seen.get(key);
     if (earlier && themeSet(earlier.themes) !== themeSet(row.themes)) {
@@ -197,4 +201,10 @@ export function correctionsFromMistakes(
   return gold
     .filter((g, i) => themeSet(g.themes) !== themeSet(predicted[i]!))
     .map((g) => ({ text: g.text, themes: [...g.themes] }));
+}
+
+/** Text rows whose feedback is not among `items`: they teach, but correct nothing in this run. */
+export function unmatchedTextRows(corrected: readonly ResolvedCorrection[], items: readonly { text: string }[]): ResolvedCorrection[] {
+  const present = new Set(items.map((item) => correctionKey(item.text)));
+  return corrected.filter((correction) => correction.by === 'text' && !present.has(correctionKey(correction.text)));
 }

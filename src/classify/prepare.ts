@@ -8,7 +8,7 @@ import { loadTaxonomy } from '../taxonomy/load.js';
 import type { Embedder, EngineInfo, Taxonomy, Thresholds } from '../types.js';
 import { createCachedEmbedder, type CacheStats, type VectorCache } from './cache.js';
 import { createClassifier, type Classifier } from './classifier.js';
-import { learnFromCorrections, readCorrections, resolveCorrections } from './corrections.js';
+import { learnFromCorrections, readCorrections, resolveCorrections, unmatchedTextRows } from './corrections.js';
 import { selectEngine } from './engine.js';
 import { defaultThresholds, loadThresholds, SCORING_DEFAULTS } from './thresholds.js';
 
@@ -65,6 +65,14 @@ export async function prepareClassifier(
       if (!corrections) return;
       // Text rows are the adviser's own typing: redacted like the input before they become exemplars.
       const resolved = resolveCorrections(corrections, items).map((c) => (redact ? { ...c, text: redactText(c.text) } : c));
+      const unmatched = items.length > 0 ? unmatchedTextRows(resolved, items) : [];
+      if (unmatched.length > 0) {
+        const lines = unmatched.slice(0, 10).map((c) => c.line).join(', ') + (unmatched.length > 10 ? ', …' : '');
+        logger.warn(
+          `${corrections.source}: ${unmatched.length} text row(s) match no feedback in this run (line${unmatched.length > 1 ? 's' : ''} ${lines}). ` +
+            'They still teach the classifier, but correct no item here: copy the text from items.csv unchanged, or use the id column.',
+        );
+      }
       const lessons = await learnFromCorrections(taxonomy, classifier, thresholds, resolved);
       const added = lessons.taxonomy.themes.reduce((n, t) => n + t.examples.length, 0) - taxonomy.themes.reduce((n, t) => n + t.examples.length, 0);
       const counter = Object.values(lessons.counterExamples).reduce((n, list) => n + list.length, 0);

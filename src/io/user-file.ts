@@ -44,9 +44,14 @@ export async function openUserFile(path: string, file: UserFile): Promise<FileHa
 
 /** A user's text file, whole, as UTF-8. */
 export async function readUserText(path: string, file: UserFile): Promise<string> {
+  return (await readUserBytes(path, file)).toString('utf8');
+}
+
+/** The file's bytes, for files that may come in a spreadsheet's encoding rather than UTF-8. */
+export async function readUserBytes(path: string, file: UserFile): Promise<Buffer> {
   const handle = await openUserFile(path, file);
   try {
-    return await handle.readFile('utf8');
+    return await handle.readFile();
   } catch (error) {
     throw unreadable(path, file, describeErrno(error));
   } finally {

@@ -47,9 +47,9 @@ describe('corrections file', () => {
     const corrections = parseCorrections('id,themes\nr1,delivery\nr9,motivation\nr7,\n', 'fix.csv', ids);
     const items = [{ id: 'r1', text: 'You rambled.' }, { id: 'r9', text: 'Not keen.' }, { id: 'r7', text: 'x' }];
     expect(resolveCorrections(corrections, items)).toEqual([
-      { text: 'You rambled.', themes: ['delivery'], line: 2 },
-      { text: 'Not keen.', themes: ['motivation'], line: 3 },
-      { text: 'x', themes: [], line: 4 },
+      { text: 'You rambled.', themes: ['delivery'], line: 2, by: 'id' },
+      { text: 'Not keen.', themes: ['motivation'], line: 3, by: 'id' },
+      { text: 'x', themes: [], line: 4, by: 'id' },
     ]);
     const error = errorOf(() => resolveCorrections(corrections, [{ id: 'r7', text: 'x' }]));
     expect(error.exitCode).toBe(2);
@@ -63,7 +63,7 @@ describe('corrections file', () => {
     expect(error.exitCode).toBe(2);
     expect(error.message).toBe('fix.csv:4: corrects the same feedback as line 2 differently ("examples" against "delivery"); keep one of the two rows');
     const consistent = parseCorrections('text,themes\n"You rambled.",delivery|examples\n"you rambled. ",examples|delivery\n', 'fix.csv', ids);
-    expect(resolveCorrections(consistent, [])).toEqual([{ text: 'You rambled.', themes: ['delivery', 'examples'], line: 2 }]);
+    expect(resolveCorrections(consistent, [])).toEqual([{ text: 'You rambled.', themes: ['delivery', 'examples'], line: 2, by: 'text' }]);
   });
 
   it('names a text by its words: case, spacing, curly quotes and items.csv\'s formula apostrophe do not count', () => {
