@@ -30,6 +30,14 @@ describe('corrections file', () => {
     ]);
   });
 
+  it('reads a semicolon-separated file, as Excel saves CSV in much of Europe', () => {
+    const { rows } = parseCorrections('id;themes;text\r\nr1;delivery|conduct;"Late; and rude"\r\nr2;;x\r\n', 'fix.csv', ids);
+    expect(rows).toEqual([
+      { line: 2, text: 'Late; and rude', themes: ['delivery', 'conduct'] },
+      { line: 3, text: 'x', themes: [] },
+    ]);
+  });
+
   it('lists every unknown theme id with its line and exits 2', () => {
     const csv = 'text,themes\n"fine",delivery\n"two\nlines",delivry\n"x",motivation|nerves|late\n';
     const error = errorOf(() => parseCorrections(csv, 'fix.csv', ids));
