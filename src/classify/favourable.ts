@@ -54,6 +54,8 @@ const SHORTFALL_PHRASES = [
   /\b(would|could) (like|love)\b/i,
   /\b(work|focus) on\b/i,
   /\bas well\b/i,
+  // "well" as a measure, not a compliment: "well above the budget", "well short of the pass mark".
+  /\bwell (above|below|over|under|short|beyond|outside|behind|past)\b/i,
   /\bgood luck\b/i,
   /\bwish(es)? you (well|(the )?(very )?best)\b/i,
   /\b(all )?the best\b/i,

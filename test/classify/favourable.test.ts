@@ -36,6 +36,8 @@ describe('analysePraise', () => {
       'The other candidates were exceptionally strong.',
       'We wish you well for the future.',
       'Good luck with your search.',
+      'Your salary expectations were well above the budget for this role.',
+      'Your score was well short of the pass mark.',
     ]) {
       expect(analysePraise(text).favourable, text).toBe(false);
       expect(analysePraise(text).reasonText, text).toBe(text);
