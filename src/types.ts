@@ -236,6 +236,8 @@ export interface ClassifiedItem {
   segments: SegmentResult[];
   /** Ids of the emerging clusters (shown ones only) that some segment of the item belongs to. */
   emerging?: string[];
+  /** An adviser's correction set the item's themes (see classify/corrections.ts). */
+  corrected?: true;
 }
 
 // ---------------------------------------------------------------- discovery

@@ -9,6 +9,8 @@ import type { ScoredItem, ScoredSegment } from './units.js';
 export interface ItemAssignment {
   themes: ThemeAssignment[];
   segments: SegmentResult[];
+  /** Set when an adviser's correction fixed the themes rather than the scores. */
+  corrected?: true;
 }
 
 /** Each theme's cue phrases, compiled once per taxonomy. */
@@ -157,5 +159,5 @@ function assignItem(item: ScoredItem, taxonomy: Taxonomy, thresholds: Thresholds
     themes: perSegment[i]!.filter(keep).map((t) => themeIds[t]!),
     favourable: s.favourable,
   }));
-  return { themes, segments };
+  return pinned ? { themes, segments, corrected: true } : { themes, segments };
 }

@@ -35,6 +35,8 @@ export function unexplainedSegments(
   const boilerplateFrom = uninformative >= 0 ? themeThreshold(thresholds, UNINFORMATIVE_THEME) : Infinity;
   const out: UnexplainedSegment[] = [];
   for (const entry of classified) {
+    // An adviser has said what this feedback is about (or that it gives no reason).
+    if (entry.corrected) continue;
     for (const segment of entry.segments) {
       // A polite decline or "we will keep your CV on file" is not a missing theme.
       if (uninformative >= 0 && segment.scores[uninformative]! >= boilerplateFrom) continue;

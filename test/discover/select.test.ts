@@ -42,4 +42,9 @@ describe('which sentences discovery looks at', () => {
     ];
     expect(unexplainedSegments(items, taxonomy, thresholds, 0.05).map((s) => s.itemId)).toEqual(['reason']);
   });
+
+  it('leaves out items an adviser has corrected: their themes are known', () => {
+    const corrected = { ...itemScoring('corrected', text, 'delivery', 0), corrected: true as const };
+    expect(unexplainedSegments([corrected, itemScoring('open', text, 'delivery', 0)], taxonomy, thresholds, 0.05).map((s) => s.itemId)).toEqual(['open']);
+  });
 });
