@@ -1,7 +1,7 @@
-// Builds small .xlsx workbooks for tests: a zip (stored or deflated entries) holding the minimum
+// Builds small .xlsx workbooks for tests: a zip (zip-writer.ts) holding the minimum
 // SpreadsheetML parts. Cells are strings (shared strings), numbers, or dates (a serial number with
 // a date style), so tests exercise the same cell types Excel writes.
-import { crc32, deflateRawSync } from 'node:zlib';
+import { buildZip } from './zip-writer.js';
 
 export type XlsxCell = string | number | Date | null | { formula: string; value: string };
 export interface XlsxSheet {
@@ -77,49 +77,5 @@ export function buildXlsx(sheets: XlsxSheet[]): Buffer {
     'xl/sharedStrings.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t xml:space="preserve">${xmlEscape(s)}</t></si>`).join('')}</sst>`,
   ]);
-  return zip(files.map(([name, text]) => [name, Buffer.from(text, 'utf8')]));
-}
-
-/** A zip of deflated entries (stored, as ODS stores its mimetype, with `stored`). */
-export function zip(entries: [string, Buffer][], options: { stored?: boolean } = {}): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const compressed = options.stored ? data : deflateRawSync(data);
-    const method = options.stored ? 0 : 8;
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, compressed);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + compressed.length;
-  }
-  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, end]);
+  return buildZip(files.map(([name, data]) => ({ name, data })));
 }

@@ -1,5 +1,5 @@
-// Writes zip archives for tests (wheels, damaged archives): stored or deflated entries, with a
-// correct central directory unless told to lie.
+// Writes zip archives for tests (wheels, workbooks, damaged archives): stored or deflated entries
+// with UTF-8 names, and a correct central directory unless told to lie.
 
 import { crc32, deflateRawSync } from 'node:zlib';
 
@@ -12,6 +12,9 @@ export interface ZipInput {
   declaredSize?: number;
 }
 
+/** General-purpose flag bit 11: the entry's name is UTF-8. */
+const UTF8_NAMES = 0x0800;
+
 export function buildZip(inputs: ZipInput[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -20,12 +23,13 @@ export function buildZip(inputs: ZipInput[]): Buffer {
     const data = Buffer.isBuffer(input.data) ? input.data : Buffer.from(input.data);
     const deflate = input.deflate ?? true;
     const body = deflate ? deflateRawSync(data) : data;
-    const name = Buffer.from(input.name);
+    const name = Buffer.from(input.name, 'utf8');
     const crc = crc32(data) >>> 0;
     const size = input.declaredSize ?? data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(UTF8_NAMES, 6);
     local.writeUInt16LE(deflate ? 8 : 0, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
@@ -35,6 +39,7 @@ export function buildZip(inputs: ZipInput[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(UTF8_NAMES, 8);
     central.writeUInt16LE(deflate ? 8 : 0, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);

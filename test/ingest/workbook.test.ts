@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/ingest/index.js';
 import { binaryKind, inspectWorkbook, WORKBOOK_LIMITS } from '../../src/ingest/workbook.js';
-import { buildXlsx, zip, type XlsxCell } from '../helpers/xlsx.js';
+import { buildXlsx, type XlsxCell } from '../helpers/xlsx.js';
+import { buildZip } from '../helpers/zip-writer.js';
 import { runCli } from '../helpers/run-cli.js';
 
 let work: string;
@@ -81,7 +82,7 @@ describe('.xlsx input', () => {
 
   it('refuses legacy .xls, .ods and other binaries with what to do (exit 2)', async () => {
     const xls = await write('old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
-    const ods = await write('sheet.ods', zip([['mimetype', Buffer.from('application/vnd.oasis.opendocument.spreadsheet')]], { stored: true }));
+    const ods = await write('sheet.ods', buildZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', deflate: false }]));
     const pdf = await write('export.pdf', '%PDF-1.7\n%\u00e2\u00e3\n');
     const cases: [string, RegExp][] = [
       [xls, /old\.xls: this is an Excel 97–2003 workbook \(\.xls\): .*save it as \.xlsx or CSV/],
@@ -100,13 +101,13 @@ describe('.xlsx input', () => {
     const smallFile = await write('small.xlsx', small);
     await expect(inspectWorkbook(smallFile, { ...WORKBOOK_LIMITS, maxUncompressedBytes: 100 })).rejects.toThrow(/unpacks to .* over the .* limit/);
     // 50 MB of zeros deflates to about 50 KB: a zip bomb in miniature.
-    const bomb = await write('bomb.xlsx', zip([['[Content_Types].xml', Buffer.from('<Types/>')], ['xl/worksheets/sheet1.xml', Buffer.alloc(50 * 1024 * 1024)]]));
+    const bomb = await write('bomb.xlsx', buildZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(50 * 1024 * 1024) }]));
     await expect(inspectWorkbook(bomb)).rejects.toThrow(/expands \d+ times \(a zip bomb\?\)/);
     const result = await cli(['run', bomb, '--out', path.join(work, 'bomb-out'), '--no-store', '--engine', 'lexical']);
     expect(result.stderr).toMatch(/bomb\.xlsx: .*zip bomb/);
     expect(result.code).toBe(2);
     // A directory that understates an entry's size is caught when the entry is test-inflated.
-    const lying = zip([['[Content_Types].xml', Buffer.from('<Types/>')], ['xl/worksheets/sheet1.xml', Buffer.alloc(4 * 1024 * 1024)]]);
+    const lying = buildZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(4 * 1024 * 1024) }]);
     const sizeField = lying.lastIndexOf(Buffer.from('xl/worksheets/sheet1.xml')) - 46 + 24;
     lying.writeUInt32LE(1000, sizeField);
     await expect(inspectWorkbook(await write('lying.xlsx', lying))).rejects.toThrow(/lying\.xlsx: the workbook cannot be read/);
