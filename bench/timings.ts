@@ -12,6 +12,7 @@ import { ingestFiles } from '../src/ingest/index.js';
 import { cleanText } from '../src/ingest/text.js';
 import { openStore } from '../src/store/store.js';
 import type { FeedbackItem } from '../src/types.js';
+import { feedbackItem } from '../support/feedback-item.js';
 
 export interface Timing {
   name: string;
@@ -26,10 +27,7 @@ async function timed(name: string, budgetMs: number, work: () => Promise<unknown
 }
 
 function item(i: number): FeedbackItem {
-  return {
-    id: `row-${i}`, candidate: `c${i % 700}`, cohort: null, stage: null, employer: null, role: null, date: null,
-    text: `feedback ${i}`, source: 'bench.csv', line: i + 2,
-  };
+  return feedbackItem({ id: `row-${i}`, candidate: `c${i % 700}`, text: `feedback ${i}`, source: 'bench.csv', line: i + 2 });
 }
 
 export async function benchTimings(log: (message: string) => void): Promise<Timing[]> {

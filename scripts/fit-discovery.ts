@@ -17,6 +17,7 @@ import { createLogger } from '../src/logger.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
 import type { FeedbackItem, Taxonomy } from '../src/types.js';
 import { ENGINE_FLAGS, engineConfigFrom } from './lib/engine-flags.js';
+import { feedbackItem } from '../support/feedback-item.js';
 
 const { values: flags, positionals: paths } = parseArgs({
   allowPositionals: true,
@@ -27,10 +28,8 @@ const logger = createLogger({ quiet: true });
 const full = await loadTaxonomy(config.taxonomy);
 const ids = full.themes.map((t) => t.id);
 const gold = await readGoldFiles(paths, ids);
-const items: FeedbackItem[] = gold.map((g, i) => ({
-  // Each labelled item is its own candidate, so the minimum of 3 candidates is the minimum of 3 items.
-  id: `g${i}`, candidate: `c${i}`, cohort: null, stage: null, employer: null, role: null, date: null, text: g.text, source: 'gold', line: i + 2,
-}));
+// Each labelled item is its own candidate, so the minimum of 3 candidates is the minimum of 3 items.
+const items: FeedbackItem[] = gold.map((g, i) => feedbackItem({ id: `g${i}`, candidate: `c${i}`, text: g.text, source: 'gold', line: i + 2 }));
 const labelOf = new Map(items.map((item, i) => [item.id, gold[i]!.themes]));
 const numbers = (text: string | undefined) => text?.split(',').map(Number);
 

@@ -9,6 +9,7 @@ import { createLexicalEmbedder } from '../../src/classify/lexical.js';
 import { defaultThresholds } from '../../src/classify/thresholds.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 import type { FeedbackItem } from '../../src/types.js';
+import { feedbackItem } from '../../support/feedback-item.js';
 
 const DEV = new URL('../../data/eval/dev.csv', import.meta.url).pathname;
 
@@ -17,10 +18,7 @@ describe('cue highlighting on data/eval/dev.csv', () => {
     const taxonomy = await loadTaxonomy();
     const gold = await readGold(DEV, taxonomy.themes.map((theme) => theme.id));
     const classifier = await createClassifier(taxonomy, createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((theme) => theme.examples) }), { topK: 3 });
-    const items: FeedbackItem[] = gold.map((entry, index) => ({
-      id: `dev-${index}`, candidate: null, cohort: null, stage: null, employer: null, role: null, date: null,
-      text: entry.text, source: 'dev.csv', line: index + 2,
-    }));
+    const items: FeedbackItem[] = gold.map((entry, index) => feedbackItem({ id: `dev-${index}`, text: entry.text, source: 'dev.csv', line: index + 2 }));
     const classified = await classifier.classify(items, defaultThresholds('lexical', null));
     let reported = 0;
     let highlighted = 0;

@@ -4,6 +4,7 @@ import { createClassifier } from '../../src/classify/classifier.js';
 import { LEXICAL_CENTROID_WEIGHT } from '../../src/classify/scoring.js';
 import type { FeedbackItem, Thresholds } from '../../src/types.js';
 import { fakeEmbedder, taxonomyOf, theme } from '../fixtures/classify/fake-embedder.js';
+import { feedbackItem } from '../../support/feedback-item.js';
 
 // Axes: 0 = "experience", 1 = "delivery", 2 = "no reason", 3 = unrelated.
 const exemplars = {
@@ -30,7 +31,7 @@ const thresholds = (overrides: Partial<Thresholds> = {}): Thresholds => ({
 });
 
 function item(id: string, text: string): FeedbackItem {
-  return { id, text, candidate: null, cohort: null, stage: null, employer: null, role: null, date: null, source: 't.csv', line: 2 };
+  return feedbackItem({ id, text, source: 't.csv' });
 }
 
 describe('createClassifier: theme centroids', () => {

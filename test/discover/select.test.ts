@@ -3,6 +3,7 @@ import { defaultThresholds } from '../../src/classify/thresholds.js';
 import { unexplainedSegments } from '../../src/discover/select.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 import type { ClassifiedItem } from '../../src/types.js';
+import { feedbackItem } from '../../support/feedback-item.js';
 
 const taxonomy = await loadTaxonomy();
 const ids = taxonomy.themes.map((t) => t.id);
@@ -12,7 +13,7 @@ const thresholds = defaultThresholds('lexical', null);
 function itemScoring(id: string, text: string, themeId: string, score: number): ClassifiedItem {
   const scores = ids.map((theme) => (theme === themeId ? score : 0));
   return {
-    item: { id, candidate: `c-${id}`, cohort: null, stage: null, employer: null, role: null, date: null, text, source: 'x.csv', line: 2 },
+    item: feedbackItem({ id, candidate: `c-${id}`, text, source: 'x.csv' }),
     themes: [],
     segments: [{ itemId: id, index: 0, text, start: 0, end: text.length, scores, themes: [], favourable: false }],
   };

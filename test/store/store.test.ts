@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
 import { STORE_SCHEMA_VERSION, hashText, newRunId, openStore, type RunRecord, type Store } from '../../src/store/store.js';
 import type { FeedbackItem } from '../../src/types.js';
+import { feedbackItem } from '../../support/feedback-item.js';
 
 let dir: string;
 const opened: Store[] = [];
@@ -42,19 +43,7 @@ async function query(path: string, sql: string): Promise<unknown[][]> {
 }
 
 function item(id: string, text: string, extra: Partial<FeedbackItem> = {}): FeedbackItem {
-  return {
-    id,
-    candidate: null,
-    cohort: null,
-    stage: null,
-    employer: null,
-    role: null,
-    date: null,
-    text,
-    source: 'export.csv',
-    line: 2,
-    ...extra,
-  };
+  return feedbackItem({ id, text, source: 'export.csv', ...extra });
 }
 
 function run(overrides: Partial<RunRecord> = {}): RunRecord {
