@@ -101,16 +101,21 @@ export function buildProgram(effects: CliEffects): Command {
     return { options, logger: createLogger({ stream: effects.stderr, quiet: options.json }) };
   };
 
+  // `run` and `taxonomy suggest`: the config file (--config) under the flags, and the run's logger.
+  // `spec` is the command's flags less any of its own (suggest's --out).
+  const runContext = async (spec: OptionSpec, inputs: string[]) => {
+    const { loadConfigFile, mergeSpecs, resolveRunConfig } = await import('./config.js');
+    const fileSpec = spec.config ? await loadConfigFile(spec.config) : {};
+    const config = resolveRunConfig(mergeSpecs(fileSpec, { ...spec, inputs }), effects.env);
+    return { config, logger: createLogger({ quiet: config.quiet, stream: effects.stderr }) };
+  };
+
   const run = program
     .command('run')
     .description('classify feedback CSV exports and write report.html, items.csv, segments.csv, summary.json and followup.csv')
     .argument('<input...>', 'CSV export(s) with one piece of feedback per row');
   addTableOptions(run, 'run').action(async (inputs: string[], _flags: unknown, command: Command) => {
-    const { loadConfigFile, mergeSpecs, resolveRunConfig } = await import('./config.js');
-    const flags = givenOptions(command, 'run');
-    const fileSpec = flags.config ? await loadConfigFile(flags.config) : {};
-    const config = resolveRunConfig(mergeSpecs(fileSpec, { ...flags, inputs }), effects.env);
-    const logger = createLogger({ quiet: config.quiet, stream: effects.stderr });
+    const { config, logger } = await runContext(givenOptions(command, 'run'), inputs);
     const { runJob } = await import('./pipeline.js');
     const { summary, outDir } = await runJob(config, { logger, now: effects.now });
     if (config.json) effects.stdout(`${JSON.stringify(summary, null, 2)}\n`);
@@ -159,11 +164,8 @@ export function buildProgram(effects: CliEffects): Command {
     .description('write the taxonomy plus one suggested theme per emerging group of unexplained feedback')
     .argument('<input...>', 'CSV export(s), read as `run` reads them');
   addTableOptions(suggest, 'taxonomy suggest').action(async (inputs: string[], _flags: unknown, command: Command) => {
-    const { loadConfigFile, mergeSpecs, resolveRunConfig } = await import('./config.js');
     const { suggestOut, ...flags } = givenOptions(command, 'taxonomy suggest');
-    const fileSpec = flags.config ? await loadConfigFile(flags.config) : {};
-    const config = resolveRunConfig(mergeSpecs(fileSpec, { ...flags, inputs }), effects.env);
-    const logger = createLogger({ quiet: config.quiet, stream: effects.stderr });
+    const { config, logger } = await runContext(flags, inputs);
     const { taxonomySuggestCommand } = await import('./commands/suggest.js');
     effects.stdout(await taxonomySuggestCommand(config, logger, suggestOut));
   });
