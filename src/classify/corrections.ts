@@ -60,10 +60,13 @@ export function correctionKey(text: string): string {
     .toLowerCase();
 }
 
-/** Read as an export is: Excel saves CSV as UTF-8 with a BOM, UTF-16 or Windows-1252, by version. */
+/**
+ * Read as an export is: Excel saves CSV as UTF-8 with a BOM, UTF-16 or Windows-1252, by version
+ * (the decoder drops the BOM).
+ */
 export async function readCorrections(path: string, themeIds: readonly string[]): Promise<Corrections> {
   const bytes = await readUserBytes(path, { what: 'the corrections file', hint: 'Check the path given to --corrections.' });
-  return parseCorrections(decodeBytes(bytes, detectEncoding(bytes)).replace(/^\uFEFF/, ''), path, themeIds);
+  return parseCorrections(decodeBytes(bytes, detectEncoding(bytes)), path, themeIds);
 }
 
 export function parseCorrections(csv: string, path: string, themeIds: readonly string[]): Corrections {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/classify/classifier.js';
-import { correctionKey, learnFromCorrections, parseCorrections, resolveCorrections } from '../../src/classify/corrections.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { correctionKey, learnFromCorrections, parseCorrections, readCorrections, resolveCorrections } from '../../src/classify/corrections.js';
 import { createLexicalEmbedder } from '../../src/classify/lexical.js';
 import { defaultThresholds } from '../../src/classify/thresholds.js';
 import { isCliError } from '../../src/errors.js';
@@ -28,6 +31,17 @@ describe('corrections file', () => {
       { line: 2, id: 'r1', themes: ['delivery', 'conduct'] },
       { line: 3, text: 'Some feedback, with a comma', themes: [] },
     ]);
+  });
+
+  it('reads a file Excel saved as "CSV UTF-8", byte-order mark and all', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ft-corrections-bom-'));
+    try {
+      const file = path.join(dir, 'fix.csv');
+      await writeFile(file, '\uFEFFtext,themes\r\n"Café staff found you rude",conduct\r\n', 'utf8');
+      expect((await readCorrections(file, ids)).rows).toEqual([{ line: 2, text: 'Café staff found you rude', themes: ['conduct'] }]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads a semicolon-separated file, as Excel saves CSV in much of Europe', () => {
