@@ -9,6 +9,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from './helpers/csv.js';
 import { runCli } from './helpers/run-cli.js';
 
 const SAMPLE = path.resolve('data/sample-feedback.csv');
@@ -17,10 +18,6 @@ let work: string;
 let first: Record<string, string>[];
 
 const cli = (args: string[]) => runCli(args, { FEEDBACK_THEMES_CACHE: path.join(work, 'no-models') });
-
-function parseCsv(text: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
-}
 
 async function run(out: string, extra: string[]): Promise<{ code: number; stderr: string; items: Record<string, string>[] }> {
   const result = await cli(['run', SAMPLE, '--engine', 'lexical', '--no-store', '--out', out, ...extra]);

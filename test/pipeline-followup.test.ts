@@ -5,9 +5,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../src/report/html.js';
+import { parseCsv } from './helpers/csv.js';
 import { runCli } from './helpers/run-cli.js';
 
 const SPRING = path.resolve('test/fixtures/followup/placement-office-spring.csv');
@@ -20,10 +20,6 @@ let store: string;
 async function cli(args: string[], target = { out: () => out, store: () => store }): Promise<{ code: number; stderr: string }> {
   const runArgs = ['run', ...args, '--out', target.out(), '--store', target.store(), '--engine', 'lexical'];
   return runCli(runArgs, { FEEDBACK_THEMES_CACHE: path.join(work, 'no-models') }, new Date('2027-07-15T09:00:00Z'));
-}
-
-function parseCsv(text: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
 }
 
 const unescape = (text: string) =>

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 import { ORDINARY, SOCIAL_MEDIA } from '../fixtures/discover/feedback.js';
+import { parseCsv } from '../helpers/csv.js';
 import { runCli } from '../helpers/run-cli.js';
 
 let work: string;
@@ -18,7 +19,6 @@ function csvOf(texts: string[]): string {
   return Papa.unparse(texts.map((text, i) => ({ id: `r${i + 1}`, student: `s${i + 1}`, feedback: text })), { newline: '\n' });
 }
 
-const parse = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'ft-suggest-'));
@@ -39,7 +39,7 @@ describe('emerging themes in a run', () => {
     expect(summary.emerging).toHaveLength(1);
     expect(Object.keys(summary.emerging[0])).toEqual(['id', 'label', 'terms', 'items', 'candidates', 'examples']);
     expect(summary.emerging[0]).toMatchObject({ id: 'E1', items: 6, candidates: 6 });
-    const rows = parse(await readFile(path.join(out, 'items.csv'), 'utf8'));
+    const rows = parseCsv(await readFile(path.join(out, 'items.csv'), 'utf8'));
     const tagged = rows.filter((row) => row.emerging === 'E1').map((row) => row.text);
     expect(tagged.sort()).toEqual([...SOCIAL_MEDIA].sort());
     expect(await readFile(path.join(out, 'report.html'), 'utf8')).toContain('What the taxonomy may be missing');
@@ -73,7 +73,7 @@ describe('taxonomy suggest', () => {
     const out = path.join(work, 'with-suggestion');
     const run = await cli(['run', input, '--engine', 'lexical', '--no-store', '--taxonomy', suggested, '--out', out, '--quiet']);
     expect(run.code, run.stderr).toBe(0);
-    const rows = parse(await readFile(path.join(out, 'items.csv'), 'utf8'));
+    const rows = parseCsv(await readFile(path.join(out, 'items.csv'), 'utf8'));
     const caught = rows.filter((row) => row.themes.split('|').includes(added.id)).map((row) => row.text);
     expect(caught.sort()).toEqual([...SOCIAL_MEDIA].sort());
     // Nothing is left for the taxonomy to miss.

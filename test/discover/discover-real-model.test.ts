@@ -19,6 +19,7 @@ import { loadTaxonomy } from '../../src/taxonomy/load.js';
 import type { Embedder, FeedbackItem, Taxonomy } from '../../src/types.js';
 import { feedbackItems, ORDINARY, SOCIAL_MEDIA, TIMEKEEPING } from '../fixtures/discover/feedback.js';
 import { REAL_MODEL_DIR, requireRealModel } from '../helpers/real-model.js';
+import { parseCsv } from '../helpers/csv.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const available = requireRealModel('real-model discovery tests');
@@ -86,7 +87,7 @@ describe.skipIf(!available)('emerging themes with the default engine on the real
       const out = path.join(work, 'out');
       const run = await runCli(['run', input, ...model, '--taxonomy', suggested, '--no-store', '--out', out, '--quiet'], env);
       expect(run.code, run.stderr).toBe(0);
-      const rows = Papa.parse<Record<string, string>>(await readFile(path.join(out, 'items.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+      const rows = parseCsv(await readFile(path.join(out, 'items.csv'), 'utf8'));
       const caught = rows.filter((row) => row.themes.split('|').includes(added.id)).map((row) => row.text);
       expect(caught.sort()).toEqual([...SOCIAL_MEDIA].sort());
     } finally {
