@@ -1,10 +1,9 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
-import { ORDINARY, SOCIAL_MEDIA } from '../fixtures/discover/feedback.js';
+import { feedbackCsv, ORDINARY, SOCIAL_MEDIA } from '../fixtures/discover/feedback.js';
 import { parseCsv } from '../helpers/csv.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -15,15 +14,11 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   return runCli(args, { FEEDBACK_THEMES_CACHE: path.join(work, 'no-models') });
 }
 
-function csvOf(texts: string[]): string {
-  return Papa.unparse(texts.map((text, i) => ({ id: `r${i + 1}`, student: `s${i + 1}`, feedback: text })), { newline: '\n' });
-}
-
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'ft-suggest-'));
   input = path.join(work, 'export.csv');
-  await writeFile(input, csvOf([...SOCIAL_MEDIA, ...ORDINARY]));
+  await writeFile(input, feedbackCsv([...SOCIAL_MEDIA, ...ORDINARY]));
 });
 
 afterAll(async () => {
@@ -82,7 +77,7 @@ describe('taxonomy suggest', () => {
 
   it('prints the YAML when there is no --out, unchanged but for the suggestions', async () => {
     const plain = path.join(work, 'plain.csv');
-    await writeFile(plain, csvOf(ORDINARY));
+    await writeFile(plain, feedbackCsv(ORDINARY));
     const result = await cli(['taxonomy', 'suggest', plain, '--engine', 'lexical']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/no emerging theme was large enough/);

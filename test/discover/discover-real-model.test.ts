@@ -5,7 +5,6 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCachedEmbedder, memoryVectorCache } from '../../src/classify/cache.js';
 import { createClassifier } from '../../src/classify/classifier.js';
@@ -17,7 +16,7 @@ import { DEFAULT_MODEL } from '../../src/classify/models.js';
 import { discoverEmerging } from '../../src/discover/index.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 import type { Embedder, FeedbackItem, Taxonomy } from '../../src/types.js';
-import { feedbackItems, ORDINARY, SOCIAL_MEDIA, TIMEKEEPING } from '../fixtures/discover/feedback.js';
+import { feedbackCsv, feedbackItems, ORDINARY, SOCIAL_MEDIA, TIMEKEEPING } from '../fixtures/discover/feedback.js';
 import { REAL_MODEL_DIR, requireRealModel } from '../helpers/real-model.js';
 import { parseCsv } from '../helpers/csv.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -69,8 +68,7 @@ describe.skipIf(!available)('emerging themes with the default engine on the real
     const work = await mkdtemp(path.join(tmpdir(), 'ft-suggest-real-'));
     try {
       const input = path.join(work, 'export.csv');
-      const texts = [...SOCIAL_MEDIA, ...ORDINARY];
-      await writeFile(input, Papa.unparse(texts.map((text, i) => ({ id: `r${i + 1}`, student: `s${i + 1}`, feedback: text }))));
+      await writeFile(input, feedbackCsv([...SOCIAL_MEDIA, ...ORDINARY]));
       const model = ['--model', REAL_MODEL_DIR, '--offline'];
       const env = { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') };
       const suggested = path.join(work, 'suggested.yaml');
