@@ -6,7 +6,7 @@ import { analyse } from './analyse/index.js';
 import { describeMovement } from './analyse/changes.js';
 import { checkpoint } from './checkpoint.js';
 import { discoverEmerging } from './discover/index.js';
-import { prepareClassifier, type PreparedClassifier } from './classify/prepare.js';
+import { loadEngine, type LoadedEngine, type PreparedClassifier } from './classify/prepare.js';
 import type { RunConfig } from './config.js';
 import { ingestFiles } from './ingest/index.js';
 import { commitRun, recoverPendingRuns } from './commit.js';
@@ -46,7 +46,7 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
   const startedAt = effects.now().toISOString();
   const locks: Lock[] = [];
   let store: Store | null = null;
-  let prepared: PreparedClassifier | null = null;
+  let loaded: LoadedEngine | null = null;
   let failed = false;
   try {
     await prepareOutFolder(config.out);
@@ -62,11 +62,11 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
       await recoverPendingRuns(store, config.out, logger);
     }
     await cleanupStaleTempFiles(config.out, [DIGEST_FOLDER]);
-    prepared = await prepareClassifier(config, logger, { store, taxonomy });
-    const { engine, thresholds } = prepared;
+    loaded = await loadEngine(config, logger, { store, taxonomy });
+    const { engine, thresholds } = loaded;
 
     const { ingested, items, rejects, files } = await readInputs(config, logger);
-    await prepared.learn(items, { redact: config.redact });
+    const prepared = await loaded.build(items, { redact: config.redact });
     if (rejects.length > 0) logger.info(`rows that could not be used are listed in ${path.join(config.out, 'rejects.csv')}`);
 
     logger.info(`classifying ${items.length} item(s) with the ${engine.name} engine${engine.model ? ` (${engine.model})` : ''}`);
@@ -141,7 +141,7 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
     failed = true;
     throw error;
   } finally {
-    await prepared?.dispose();
+    await loaded?.dispose();
     // After a failure (a full disk, say) closing may fail too; the first error is the one to report.
     await store?.close().catch((error: unknown) => {
       if (!failed) throw error;

@@ -198,6 +198,21 @@ describe('run with a local transformers model', () => {
     }
   });
 
+  it('with corrections, counts each text once: a cold store has no hits, a warm one hits what the cold run missed', async () => {
+    const store = path.join(work, 'tfx-corrections.duckdb');
+    const fixes = path.join(work, 'tfx-fixes.csv');
+    await writeFile(fixes, 'text,themes\n"Your CV had several typos and no cover letter.",application\n"We went with someone more experienced.",experience|competition\n');
+    const args = ['run', SAMPLE, '--store', store, '--engine', 'transformers', '--model', modelDir, '--offline', '--json', '--corrections', fixes];
+    const first = await cli([...args, '--out', path.join(work, 'tfx-k1')]);
+    expect(first.code, first.stderr).toBe(0);
+    const cold = JSON.parse(first.stdout).cache;
+    expect(cold.hits).toBe(0);
+    expect(cold.misses).toBeGreaterThan(0);
+    const second = await cli([...args, '--out', path.join(work, 'tfx-k2')]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(JSON.parse(second.stdout).cache).toEqual({ hits: cold.misses, misses: 0 });
+  });
+
   it('exits 4 with how to get the model when the model is missing', async () => {
     const result = await cli(['run', SAMPLE, '--out', path.join(work, 'tfx-missing'), '--no-store', '--engine', 'transformers', '--model', path.join(work, 'no-such-model'), '--offline']);
     expect(result.code).toBe(4);

@@ -41,8 +41,31 @@ export interface CacheStats {
   requested: number;
 }
 
+/**
+ * A run's cache hits and misses, one outcome per distinct text: the first time a text is needed it
+ * counts as a hit when its vector or theme scores came from the store, as a miss when it had to be
+ * embedded. Later needs of the same text in the run (exemplars read again after corrections, say)
+ * do not count again, so a cold run reports no hits and a warm run reports the cold run's misses.
+ */
+export interface CacheLedger {
+  hit(textHash: string): void;
+  miss(textHash: string): void;
+  stats(): Pick<CacheStats, 'hits' | 'misses'>;
+}
+
+export function createCacheLedger(): CacheLedger {
+  const hits = new Set<string>();
+  const misses = new Set<string>();
+  const seen = (hash: string) => hits.has(hash) || misses.has(hash);
+  return {
+    hit: (hash) => void (seen(hash) || hits.add(hash)),
+    miss: (hash) => void (seen(hash) || misses.add(hash)),
+    stats: () => ({ hits: hits.size, misses: misses.size }),
+  };
+}
+
 /** Wraps an Embedder so each distinct text is embedded once, and vectors are kept in `cache`. */
-export function createCachedEmbedder(inner: Embedder, givenCache: VectorCache | null): Embedder & { stats(): CacheStats } {
+export function createCachedEmbedder(inner: Embedder, givenCache: VectorCache | null, ledger?: CacheLedger): Embedder & { stats(): CacheStats } {
   // Some embedders are cheaper to rerun than to look up; those only get the de-duplication.
   const cache = inner.cacheable === false ? null : givenCache;
   const stats: CacheStats = { hits: 0, misses: 0, unique: 0, requested: 0 };
@@ -62,6 +85,10 @@ export function createCachedEmbedder(inner: Embedder, givenCache: VectorCache | 
     const missing = [...hashByText].filter(([, hash]) => !vectorByHash.has(hash));
     stats.hits += hashByText.size - missing.length;
     stats.misses += missing.length;
+    if (ledger) {
+      for (const hash of vectorByHash.keys()) ledger.hit(hash);
+      for (const [, hash] of missing) ledger.miss(hash);
+    }
 
     if (missing.length > 0) {
       const fresh = await inner.embed(missing.map(([text]) => text));
@@ -100,7 +127,11 @@ export interface ScoreCache {
  * exemplars and the scoring settings. Scores and nearest-exemplar indices travel as one float32
  * vector per text. With no cache, nothing is kept.
  */
-export function createScoreCache(cache: VectorCache | null, dependsOn: { embedder: string; topK: number; centroidWeight: number; themes: [string, string[]][]; counterExamples?: Readonly<Record<string, readonly string[]>> }): ScoreCache {
+export function createScoreCache(
+  cache: VectorCache | null,
+  dependsOn: { embedder: string; topK: number; centroidWeight: number; themes: [string, string[]][]; counterExamples?: Readonly<Record<string, readonly string[]>> },
+  ledger?: CacheLedger,
+): ScoreCache {
   const namespace = `scores:v1:${hashText(JSON.stringify(dependsOn)).slice(0, 24)}`;
   const themes = dependsOn.themes.length;
   const hashes = new Map<string, string>();
@@ -119,6 +150,7 @@ export function createScoreCache(cache: VectorCache | null, dependsOn: { embedde
         const vector = packed.get(hashOf(text));
         if (vector?.length !== themes * 2) continue;
         found.set(text, { scores: Array.from(vector.subarray(0, themes)), nearest: Array.from(vector.subarray(themes)) });
+        ledger?.hit(hashOf(text));
         hits++;
       }
       return found;

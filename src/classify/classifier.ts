@@ -4,7 +4,7 @@
 
 import type { ClassifiedItem, Embedder, FeedbackItem, Taxonomy, Thresholds } from '../types.js';
 import { assignItems, compileThemeCues, type ItemAssignment, type PinnedThemes } from './assign.js';
-import { createScoreCache, type VectorCache } from './cache.js';
+import { createScoreCache, type CacheLedger, type VectorCache } from './cache.js';
 import { createThemeScorer, EMBED_CHUNK_SIZE, type ScoringOptions } from './scoring.js';
 import { distinctUnitTexts, foldUnitScores, segmentItems, type ScoredItem, type ThemeScores } from './units.js';
 
@@ -26,6 +26,8 @@ export interface ClassifierOptions extends ScoringOptions {
   /** Where per-text theme scores are kept between runs (the store), so a re-run neither embeds
    * nor scores texts it has seen with the same embedder, exemplars and scoring settings. */
   scoreCache?: VectorCache | null;
+  /** Where the run counts what came from the score cache (see CacheLedger). */
+  ledger?: CacheLedger;
   /** Corrected items (from corrections): their themes are set, not scored. */
   pinned?: PinnedThemes;
 }
@@ -41,7 +43,7 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
     themes: taxonomy.themes.map((t) => [t.id, t.examples]),
     // Absent without corrections, so their scores stay cached under the same name as before.
     ...(options.counterExamples ? { counterExamples: options.counterExamples } : {}),
-  });
+  }, options.ledger);
 
   const score = async (items: { id: string; text: string }[]): Promise<ScoredItem[]> => {
     const scored = segmentItems(items);

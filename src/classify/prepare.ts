@@ -1,100 +1,145 @@
-// The classifier set-up shared by `run`, `classify` and `evaluate`: taxonomy, engine (with its
-// fallback), thresholds for that engine, and the embedding cache when a store is open.
+// The classifier set-up shared by `run`, `classify` and `evaluate`, in two steps that each return a
+// value nothing replaces later: `loadEngine` reads everything that can be wrong in a config
+// (taxonomy, engine and model, thresholds, the corrections file) before any input is read, and
+// `build` makes the run's one classifier, with what the corrections teach already in it.
 
 import type { EngineConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { redactText } from '../redact/index.js';
 import { loadTaxonomy } from '../taxonomy/load.js';
 import type { Embedder, EngineInfo, Taxonomy, Thresholds } from '../types.js';
-import { createCachedEmbedder, type CacheStats, type VectorCache } from './cache.js';
-import { createClassifier, type Classifier } from './classifier.js';
-import { learnFromCorrections, readCorrections, resolveCorrections, unmatchedTextRows } from './corrections.js';
+import { createCacheLedger, createCachedEmbedder, type CacheStats, type VectorCache } from './cache.js';
+import { createClassifier, type Classifier, type ClassifierOptions } from './classifier.js';
+import { learnFromCorrections, readCorrections, resolveCorrections, unmatchedTextRows, type Corrections } from './corrections.js';
 import { selectEngine } from './engine.js';
 import { defaultThresholds, loadThresholds, SCORING_DEFAULTS } from './thresholds.js';
 
+/** The run's classifier, built once; what it reports is about the classifier that ran. */
 export interface PreparedClassifier {
-  taxonomy: Taxonomy;
-  engine: EngineInfo;
-  thresholds: Thresholds;
-  classifier: Classifier;
+  readonly taxonomy: Taxonomy;
+  readonly engine: EngineInfo;
+  readonly thresholds: Thresholds;
+  readonly classifier: Classifier;
   /** The engine's embedder (behind the store's vector cache when one is open), for discovery. */
-  embedder: Embedder;
+  readonly embedder: Embedder;
   /**
-   * With `--corrections`: rebuild the classifier with what the corrected items teach (`id` rows are
-   * looked up among `items`). Text rows are redacted like the input unless `redact` is false.
-   * Without corrections, nothing happens.
+   * Distinct texts whose vector or scores came from the store (hits) or had to be embedded
+   * (misses) in this run, each counted once. Null when nothing was looked up in a store (no store,
+   * or an engine not worth caching).
    */
-  learn(items: readonly { id: string; text: string }[], options?: { redact?: boolean }): Promise<void>;
-  /** Null when nothing was looked up in a store (no store, or an engine not worth caching). */
   cacheStats(): Pick<CacheStats, 'hits' | 'misses'> | null;
+}
+
+/** An engine ready to build the run's classifier. */
+export interface LoadedEngine {
+  readonly taxonomy: Taxonomy;
+  readonly engine: EngineInfo;
+  readonly thresholds: Thresholds;
+  /**
+   * The run's classifier, with the corrections (if any) learnt: `id` rows are looked up among
+   * `items`, text rows are redacted like the input unless `redact` is false. Called once per load.
+   */
+  build(items: readonly { id: string; text: string }[], options?: { redact?: boolean }): Promise<PreparedClassifier>;
   dispose(): Promise<void>;
 }
 
-export async function prepareClassifier(
-  config: EngineConfig,
-  logger: Logger,
-  options: { store?: VectorCache | null; taxonomy?: Taxonomy } = {},
-): Promise<PreparedClassifier> {
+export async function loadEngine(config: EngineConfig, logger: Logger, options: { store?: VectorCache | null; taxonomy?: Taxonomy } = {}): Promise<LoadedEngine> {
   const taxonomy = options.taxonomy ?? (await loadTaxonomy(config.taxonomy));
+  // A bad corrections file fails before the model loads or any input is read.
+  const corrections = config.corrections ? await readCorrections(config.corrections, taxonomy.themes.map((t) => t.id)) : null;
   const store = options.store ?? null;
+  const ledger = createCacheLedger();
   // The sentence model's vectors are worth keeping between runs; the lexical engine's are not.
-  let cachedModel: ReturnType<typeof createCachedEmbedder> | null = null;
+  let cachedModel = false;
   const selected = await selectEngine(config, taxonomy, logger, {
-    wrapModel: (model) => (cachedModel = createCachedEmbedder(model, store)),
+    wrapModel: (model) => {
+      cachedModel = true;
+      return createCachedEmbedder(model, store, ledger);
+    },
   });
   const thresholds = config.thresholds
     ? await loadThresholds(config.thresholds, selected.info.name, selected.info.model)
     : defaultThresholds(selected.info.name, selected.info.model);
   const embedder = cachedModel ? selected.embedder : createCachedEmbedder(selected.embedder, null);
-  const cacheable = Boolean(store) && selected.info.name !== 'lexical';
-  const classifierOptions = {
+  const cacheable = Boolean(store) && cachedModel;
+  const classifierOptions: ClassifierOptions = {
     ...SCORING_DEFAULTS[selected.info.name],
-    onProgress: (done: number, total: number) => logger.progress('classifying sentences', done, total),
+    onProgress: (done, total) => logger.progress('classifying sentences', done, total),
     scoreCache: cacheable ? store : null,
+    ledger,
   };
-  const classifier = await createClassifier(taxonomy, embedder, classifierOptions);
-  // A bad corrections file fails before any input is read.
-  const corrections = config.corrections ? await readCorrections(config.corrections, taxonomy.themes.map((t) => t.id)) : null;
-  const prepared: PreparedClassifier = {
+  let built = false;
+  return {
     taxonomy,
     engine: selected.info,
     thresholds,
-    classifier,
-    embedder,
-    async learn(items, { redact = true } = {}) {
-      if (!corrections) return;
-      // Text rows are the adviser's own typing: redacted like the input before they become exemplars.
-      const resolved = resolveCorrections(corrections, items).map((c) => (redact ? { ...c, text: redactText(c.text) } : c));
-      const unmatched = items.length > 0 ? unmatchedTextRows(resolved, items) : [];
-      if (unmatched.length > 0) {
-        const lines = unmatched.slice(0, 10).map((c) => c.line).join(', ') + (unmatched.length > 10 ? ', …' : '');
-        logger.warn(
-          `${corrections.source}: ${unmatched.length} text row(s) match no feedback in this run (line${unmatched.length > 1 ? 's' : ''} ${lines}). ` +
-            'They still teach the classifier, but correct no item here: copy the text from items.csv unchanged, or use the id column.',
-        );
-      }
-      const lessons = await learnFromCorrections(taxonomy, classifier, thresholds, resolved);
-      const added = lessons.taxonomy.themes.reduce((n, t) => n + t.examples.length, 0) - taxonomy.themes.reduce((n, t) => n + t.examples.length, 0);
-      const counter = Object.values(lessons.counterExamples).reduce((n, list) => n + list.length, 0);
-      logger.info(
-        `corrections: ${resolved.length} item(s) take their corrected themes, and teach ${added} exemplar(s) and ${counter} counter-example(s)`,
-      );
-      prepared.classifier = await createClassifier(lessons.taxonomy, embedder, {
-        ...classifierOptions,
-        counterExamples: lessons.counterExamples,
-        pinned: lessons.pinned,
-      });
-    },
-    // A hit is a distinct text whose vector or theme scores came from the store.
-    cacheStats: () => {
-      if (!cacheable || !cachedModel) return null;
-      const { hits, misses } = (cachedModel as ReturnType<typeof createCachedEmbedder>).stats();
-      return { hits: hits + classifier.scoreCacheHits(), misses };
+    async build(items, { redact = true } = {}) {
+      if (built) throw new Error('loadEngine: build() is called once per loaded engine');
+      built = true;
+      const classifier = corrections
+        ? await correctedClassifier({ taxonomy, embedder, thresholds, classifierOptions, corrections, items, redact, logger })
+        : await createClassifier(taxonomy, embedder, classifierOptions);
+      return {
+        taxonomy,
+        engine: selected.info,
+        thresholds,
+        classifier,
+        embedder,
+        cacheStats: () => (cacheable ? ledger.stats() : null),
+      };
     },
     dispose: async () => {
       logger.progressDone('classifying sentences');
       await selected.embedder.dispose?.();
     },
   };
-  return prepared;
+}
+
+/** Engine and classifier in one step, for work with no run items to correct (evaluate, classify, scripts). */
+export async function prepareClassifier(
+  config: EngineConfig,
+  logger: Logger,
+  options: { store?: VectorCache | null; taxonomy?: Taxonomy; redact?: boolean } = {},
+): Promise<PreparedClassifier & { dispose(): Promise<void> }> {
+  const loaded = await loadEngine(config, logger, options);
+  try {
+    // Corrections are given as text rows here: there is no run whose item ids they could name.
+    return { ...(await loaded.build([], { redact: options.redact })), dispose: loaded.dispose };
+  } catch (error) {
+    await loaded.dispose();
+    throw error;
+  }
+}
+
+/**
+ * The classifier with what the corrected items teach: they are judged by the uncorrected classifier
+ * (which only this function sees), then become exemplars, counter-examples and pinned themes.
+ */
+async function correctedClassifier(context: {
+  taxonomy: Taxonomy;
+  embedder: Embedder;
+  thresholds: Thresholds;
+  classifierOptions: ClassifierOptions;
+  corrections: Corrections;
+  items: readonly { id: string; text: string }[];
+  redact: boolean;
+  logger: Logger;
+}): Promise<Classifier> {
+  const { taxonomy, embedder, thresholds, classifierOptions, corrections, items, redact, logger } = context;
+  // Text rows are the adviser's own typing: redacted like the input before they become exemplars.
+  const resolved = resolveCorrections(corrections, items).map((c) => (redact ? { ...c, text: redactText(c.text) } : c));
+  const unmatched = items.length > 0 ? unmatchedTextRows(resolved, items) : [];
+  if (unmatched.length > 0) {
+    const lines = unmatched.slice(0, 10).map((c) => c.line).join(', ') + (unmatched.length > 10 ? ', …' : '');
+    logger.warn(
+      `${corrections.source}: ${unmatched.length} text row(s) match no feedback in this run (line${unmatched.length > 1 ? 's' : ''} ${lines}). ` +
+        'They still teach the classifier, but correct no item here: copy the text from items.csv unchanged, or use the id column.',
+    );
+  }
+  const uncorrected = await createClassifier(taxonomy, embedder, classifierOptions);
+  const lessons = await learnFromCorrections(taxonomy, uncorrected, thresholds, resolved);
+  const added = lessons.taxonomy.themes.reduce((n, t) => n + t.examples.length, 0) - taxonomy.themes.reduce((n, t) => n + t.examples.length, 0);
+  const counter = Object.values(lessons.counterExamples).reduce((n, list) => n + list.length, 0);
+  logger.info(`corrections: ${resolved.length} item(s) take their corrected themes, and teach ${added} exemplar(s) and ${counter} counter-example(s)`);
+  return createClassifier(lessons.taxonomy, embedder, { ...classifierOptions, counterExamples: lessons.counterExamples, pinned: lessons.pinned });
 }

@@ -9,9 +9,8 @@ export async function classifyCommand(
   config: EngineConfig,
   options: { logger: Logger; json: boolean; redact?: boolean },
 ): Promise<string> {
-  const prepared = await prepareClassifier(config, options.logger);
+  const prepared = await prepareClassifier(config, options.logger, { redact: options.redact !== false });
   try {
-    await prepared.learn([], { redact: options.redact !== false });
     const item: FeedbackItem = {
       id: 'text', candidate: null, cohort: null, stage: null, employer: null, role: null, date: null,
       text: options.redact === false ? text : redactText(text), source: 'command line', line: 1,

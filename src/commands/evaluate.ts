@@ -18,8 +18,6 @@ export async function evaluateCommand(
   if (gold.length === 0) throw usageError(`${goldPath}: no labelled rows. Add rows with columns text and themes (a|b).`);
   const prepared = await prepareClassifier(config, options.logger, { taxonomy });
   try {
-    // Corrections are given as text rows here: there is no run whose item ids they could name.
-    await prepared.learn([]);
     const scored = await scoreGold(prepared.classifier, gold, themeIds);
     const report = { engine: prepared.engine.name, ...scored.measure(prepared.thresholds) };
     let calibrated: (EvaluationReport & { file: string }) | null = null;

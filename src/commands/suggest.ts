@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { prepareClassifier } from '../classify/prepare.js';
+import { loadEngine } from '../classify/prepare.js';
 import type { RunConfig } from '../config.js';
 import { writeOutputsAtomically } from '../io/atomic.js';
 import type { Logger } from '../logger.js';
@@ -20,10 +20,10 @@ export interface SuggestResult {
 export async function taxonomySuggest(config: RunConfig, logger: Logger): Promise<SuggestResult> {
   const taxonomy = await loadTaxonomy(config.taxonomy);
   // No store: suggestions need no history, and a scheduled run may hold the store's lock.
-  const prepared = await prepareClassifier(config, logger, { store: null, taxonomy });
+  const loaded = await loadEngine(config, logger, { store: null, taxonomy });
   try {
     const { items } = await readInputs(config, logger);
-    await prepared.learn(items, { redact: config.redact });
+    const prepared = await loaded.build(items, { redact: config.redact });
     logger.info(`classifying ${items.length} item(s) with the ${prepared.engine.name} engine`);
     const classified = await prepared.classifier.classify(items, prepared.thresholds);
     const emerging = await findEmergingThemes(classified, prepared, logger);
@@ -32,7 +32,7 @@ export async function taxonomySuggest(config: RunConfig, logger: Logger): Promis
     const suggested = loadSuggested(yaml) - taxonomy.themes.length;
     return { yaml, suggested };
   } finally {
-    await prepared.dispose();
+    await loaded.dispose();
   }
 }
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCachedEmbedder } from '../../src/classify/cache.js';
+import { createCacheLedger, createCachedEmbedder } from '../../src/classify/cache.js';
 import { hashText, openStore, type Store } from '../../src/store/store.js';
 import type { Embedder } from '../../src/types.js';
 
@@ -72,6 +72,18 @@ describe('createCachedEmbedder', () => {
     expect(second[2]).toEqual(first[0]);
     expect(second[1]).toEqual(second[3]);
     expect(cached.stats()).toEqual({ hits: 2, misses: 4, unique: 6, requested: 7 });
+  });
+
+  it('reports each text once to a run ledger: its first outcome counts, a later look-up does not', async () => {
+    store = await openStore(join(dir, 'store.duckdb'));
+    await createCachedEmbedder(countingEmbedder(), store).embed(['a']);
+    const ledger = createCacheLedger();
+    const cached = createCachedEmbedder(countingEmbedder(), store, ledger);
+    await cached.embed(['a', 'b']);
+    // 'b' was embedded above and is now in the store: a hit for the embedder, but not counted again.
+    await cached.embed(['a', 'b', 'c']);
+    expect(cached.stats()).toMatchObject({ hits: 3, misses: 2 });
+    expect(ledger.stats()).toEqual({ hits: 1, misses: 2 });
   });
 
   it('reuses vectors after the store file is reopened, bit for bit', async () => {
