@@ -26,6 +26,7 @@ export function bundleClientScript(): string {
     platform: 'browser',
     legalComments: 'none',
     charset: 'utf8',
+    minify: true,
   });
   return result.outputFiles[0].text;
 }

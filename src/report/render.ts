@@ -49,7 +49,7 @@ export function renderReport(model: ReportModel): string {
   const filters = filterData(model);
   const csp = [
     "default-src 'none'",
-    `script-src 'sha256-${sha256(assets.d3)}' 'sha256-${sha256(assets.script)}'`,
+    `script-src 'sha256-${sha256(assets.script)}'`,
     `style-src 'sha256-${sha256(assets.css)}'`,
     'img-src data:',
     "base-uri 'none'",
@@ -87,7 +87,6 @@ ${dataQualitySection(model)}
 <footer class="colophon">Generated ${model.generatedAt} by feedback-themes. Feedback text is shown as written, with personal data redacted when redaction is on.</footer>
 <script type="application/json" id="report-data">${unsafe(dataJson)}</script>
 ${filters ? html`<script type="application/json" id="report-filters">${unsafe(jsonForScript(filters))}</script>` : ''}
-<script>${unsafe(assets.d3)}</script>
 <script>${unsafe(assets.script)}</script>
 </body>
 </html>

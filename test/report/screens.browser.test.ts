@@ -62,6 +62,14 @@ async function axeViolations(page: Page) {
   });
 }
 
+describe('the sample report file', () => {
+  it('weighs at most 300 KB: only the D3 modules the charts use, minified', () => {
+    const bytes = Buffer.byteLength(sample.html, 'utf8');
+    console.log(`sample report: ${Math.round(bytes / 1024)} KB`);
+    expect(bytes).toBeLessThanOrEqual(300 * 1024);
+  });
+});
+
 describe.each(WIDTHS)('the sample report at %i px', (width) => {
   it('has no sideways page scroll, readable chart text, no cut labels, zero axe violations', async () => {
     const report = await openReport(browser, testOutputPath(`sample-${width}.html`), sample.html, { width, height: 900 });

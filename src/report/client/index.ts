@@ -5,7 +5,6 @@
 import type { ChartData } from '../chart-data.js';
 import type { FilterData } from '../filter-data.js';
 import { drawCharts } from './charts.js';
-import { d3 } from './d3.js';
 import { setUpFilters } from './filters.js';
 
 /** Shows the "scroll sideways" cue above each table box whose table is wider than the box. */
@@ -25,7 +24,7 @@ function start(): void {
   // data table, including those the filters render later.
   document.addEventListener('toggle', markOverflowingTables, true);
   const source = document.getElementById('report-data');
-  if (!source || typeof d3 === 'undefined') return;
+  if (!source) return;
   let data = JSON.parse(source.textContent ?? '{}') as ChartData;
   drawCharts(document, data);
   const filters = document.getElementById('report-filters');

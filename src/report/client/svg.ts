@@ -1,7 +1,7 @@
 // Building blocks shared by the charts: an SVG drawn at the figure's real width (one unit is one
 // CSS pixel, so font sizes are what the reader sees), wrapped labels, legends and patterns.
 
-import type { Selection } from 'd3';
+import type { Selection } from 'd3-selection';
 import type { ChartData } from '../chart-data.js';
 import { d3 } from './d3.js';
 import { textWidth, wrapText } from './measure.js';
