@@ -4,7 +4,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
-// The labelled sets that measure classification quality: dev tunes thresholds, test is held out.
+// The labelled sets that measure classification quality: dev, dev2 and voices-dev are fitted and
+// tuned on; test and voices-test are held out. traps.csv holds sentences with themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
 interface EvalRow {
@@ -13,21 +14,35 @@ interface EvalRow {
   themes: string;
 }
 
+interface Mix {
+  /** Share of items with two or more themes. */
+  multi: [number, number];
+  /** Share of items labelled only `uninformative`. */
+  uninformative: [number, number];
+}
+
 interface EvalSet {
   name: string;
   raw: string;
   rows: EvalRow[];
   expectedRows: number;
   minPositivesPerTheme: number;
+  mix: Mix;
 }
 
-function loadSet(name: string, expectedRows: number, minPositivesPerTheme: number): EvalSet {
+const WRITTEN_MIX: Mix = { multi: [0.25, 0.35], uninformative: [0.06, 0.1] };
+
+function readTable<T>(name: string): { raw: string; rows: T[] } {
   const raw = readFileSync(fileURLToPath(new URL(`../../data/eval/${name}.csv`, import.meta.url)), 'utf8');
-  const parsed = Papa.parse<EvalRow>(raw, { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<T>(raw, { header: true, skipEmptyLines: true });
   if (parsed.errors.length > 0) {
     throw new Error(`${name}.csv: ${parsed.errors.map((e) => `row ${e.row}: ${e.message}`).join('; ')}`);
   }
-  return { name, raw, rows: parsed.data, expectedRows, minPositivesPerTheme };
+  return { raw, rows: parsed.data };
+}
+
+function loadSet(name: string, expectedRows: number, minPositivesPerTheme: number, mix: Mix = WRITTEN_MIX): EvalSet {
+  return { name, ...readTable<EvalRow>(name), expectedRows, minPositivesPerTheme, mix };
 }
 
 function themesOf(row: EvalRow): string[] {
@@ -38,7 +53,14 @@ function normalise(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-const sets = [loadSet('dev', 186, 12), loadSet('test', 220, 15), loadSet('dev2', 238, 14)];
+const VOICES_MIX: Mix = { multi: [0.12, 0.35], uninformative: [0.06, 0.1] };
+const sets = [
+  loadSet('dev', 186, 12),
+  loadSet('test', 220, 15),
+  loadSet('dev2', 238, 14),
+  loadSet('voices-dev', 239, 11, VOICES_MIX),
+  loadSet('voices-test', 135, 6, VOICES_MIX),
+];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
@@ -51,6 +73,10 @@ for (const set of sets) {
 
     it(`has the promised number of rows`, () => {
       expect(set.rows).toHaveLength(set.expectedRows);
+    });
+
+    it(`numbers its ids ${set.name}-NNN`, () => {
+      for (const row of set.rows) expect(row.id).toMatch(new RegExp(`^${set.name}-\\d{3}$`));
     });
 
     it('has unique, non-empty ids and non-empty texts', () => {
@@ -93,10 +119,10 @@ for (const set of sets) {
     it('has the promised mix of multi-theme and reason-free items', () => {
       const multi = set.rows.filter((row) => themesOf(row).length >= 2).length / set.rows.length;
       const uninformative = set.rows.filter((row) => row.themes === 'uninformative').length / set.rows.length;
-      expect(multi).toBeGreaterThanOrEqual(0.25);
-      expect(multi).toBeLessThanOrEqual(0.35);
-      expect(uninformative).toBeGreaterThanOrEqual(0.06);
-      expect(uninformative).toBeLessThanOrEqual(0.1);
+      expect(multi).toBeGreaterThanOrEqual(set.mix.multi[0]);
+      expect(multi).toBeLessThanOrEqual(set.mix.multi[1]);
+      expect(uninformative).toBeGreaterThanOrEqual(set.mix.uninformative[0]);
+      expect(uninformative).toBeLessThanOrEqual(set.mix.uninformative[1]);
     });
   });
 }
@@ -116,4 +142,70 @@ describe('the sets together', () => {
       expect(b.rows.filter((row) => idsOfA.has(row.id))).toEqual([]);
     });
   }
+});
+
+describe('data/eval/voices-styles.csv', () => {
+  const VOICES = ['ats', 'short', 'phone', 'sheet', 'email', 'praise', 'us', 'indian', 'aus', 'nonnative', 'candidate', 'plain'];
+  const styles = readTable<{ id: string; voice: string }>('voices-styles');
+  const voiceSets = sets.filter((set) => set.name.startsWith('voices-'));
+
+  it('names the voice of every voices item, once, from the documented list', () => {
+    const ids = voiceSets.flatMap((set) => set.rows.map((row) => row.id)).sort();
+    expect(styles.rows.map((row) => row.id).sort()).toEqual(ids);
+    for (const row of styles.rows) expect(VOICES, row.id).toContain(row.voice);
+  });
+
+  it('puts every voice in both the fit and the held-out set', () => {
+    const voiceOf = new Map(styles.rows.map((row) => [row.id, row.voice]));
+    for (const set of voiceSets) {
+      const present = new Set(set.rows.map((row) => voiceOf.get(row.id)));
+      expect([...present].sort(), set.name).toEqual([...VOICES].sort());
+    }
+  });
+});
+
+describe('data/eval/traps.csv', () => {
+  interface TrapRow {
+    id: string;
+    text: string;
+    forbidden: string;
+    required: string;
+  }
+  const traps = readTable<TrapRow>('traps');
+  const listed = (cell: string) => (cell === '' ? [] : cell.split('|'));
+
+  it('has the header id,text,forbidden,required, LF line endings and no BOM', () => {
+    expect(traps.raw.charCodeAt(0)).not.toBe(0xfeff);
+    expect(traps.raw).not.toContain('\r');
+    expect(traps.raw.split('\n')[0]).toBe('id,text,forbidden,required');
+  });
+
+  it('has at least 60 sentences, numbered traps-dev-NNN or traps-test-NNN, with a held-out part', () => {
+    expect(traps.rows.length).toBeGreaterThanOrEqual(60);
+    for (const row of traps.rows) expect(row.id).toMatch(/^traps-(dev|test)-\d{3}$/);
+    expect(new Set(traps.rows.map((row) => row.id)).size).toBe(traps.rows.length);
+    expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('forbids at least one known theme per sentence and never requires a forbidden one', () => {
+    for (const row of traps.rows) {
+      const forbidden = listed(row.forbidden);
+      const required = listed(row.required);
+      expect(forbidden.length, row.id).toBeGreaterThan(0);
+      for (const theme of [...forbidden, ...required]) expect(THEME_IDS, `${row.id}: ${theme}`).toContain(theme);
+      for (const themes of [forbidden, required]) {
+        const order = themes.map((theme) => THEME_IDS.indexOf(theme as (typeof THEME_IDS)[number]));
+        expect(order, row.id).toEqual([...order].sort((a, b) => a - b));
+        expect(new Set(themes).size, row.id).toBe(themes.length);
+      }
+      expect(forbidden.filter((theme) => required.includes(theme)), row.id).toEqual([]);
+    }
+  });
+
+  it('shares no text with itself or the labelled sets', () => {
+    const texts = traps.rows.map((row) => normalise(row.text));
+    expect(texts.filter((text, index) => texts.indexOf(text) !== index)).toEqual([]);
+    const labelled = new Set(sets.flatMap((set) => set.rows.map((row) => normalise(row.text))));
+    expect(traps.rows.filter((row) => labelled.has(normalise(row.text))).map((row) => row.id)).toEqual([]);
+  });
 });
