@@ -5,6 +5,7 @@
 import { open, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError, ExitCode } from '../errors.js';
+import { JsonLimitError, parseBoundedJson } from '../io/json.js';
 import { openZip, ZipFormatError, type ZipArchive } from '../io/zip.js';
 
 export type Pooling = 'mean' | 'cls';
@@ -16,12 +17,16 @@ export interface CheckpointFiles {
   /** The checkpoint's folder inside the source ('' when it is the source itself). */
   root: string;
   has(relative: string): boolean;
+  /** Bytes the file holds (for an archive, what its directory declares; reading is capped at it). */
+  size(relative: string): Promise<number>;
   read(relative: string): Promise<Buffer>;
   close(): Promise<void>;
 }
 
 const WEIGHTS_FILE = 'model.safetensors';
 const MAX_FOLDER_DEPTH = 4;
+/** Largest JSON file of a checkpoint read (a multilingual tokenizer.json is about 17 MB). */
+export const MAX_JSON_BYTES = 64 * 1024 ** 2;
 
 export function importError(source: string, message: string): CliError {
   return new CliError(`model import ${source}: ${message}`, ExitCode.usage);
@@ -90,6 +95,7 @@ async function openFolder(source: string): Promise<CheckpointFiles> {
     source,
     root,
     has: (relative) => set.has(full(relative)),
+    size: async (relative) => (await stat(path.join(source, full(relative)))).size,
     read: (relative) => readFile(path.join(source, full(relative))),
     close: async () => {},
   };
@@ -102,6 +108,11 @@ async function openArchive(source: string): Promise<CheckpointFiles> {
   } catch (error) {
     throw archiveError(source, error);
   }
+  const unsafe = zip.entries.find((e) => unsafeEntryName(e.name));
+  if (unsafe) {
+    await zip.close();
+    throw importError(source, `the archive holds an entry with an unsafe path, ${JSON.stringify(unsafe.name.slice(0, 200))} (absolute, or with a ".." segment); it is not a package to trust.`);
+  }
   const byName = new Map(zip.entries.filter((e) => !e.name.endsWith('/')).map((e) => [e.name, e]));
   const root = findRoot([...byName.keys()]);
   if (root === null) {
@@ -113,6 +124,7 @@ async function openArchive(source: string): Promise<CheckpointFiles> {
     source,
     root,
     has: (relative) => byName.has(full(relative)),
+    size: async (relative) => byName.get(full(relative))?.size ?? 0,
     async read(relative) {
       const entry = byName.get(full(relative));
       if (!entry) throw importError(source, `${full(relative)} is missing from the archive.`);
@@ -126,6 +138,12 @@ async function openArchive(source: string): Promise<CheckpointFiles> {
   };
 }
 
+/** An archive path that would point outside its own folder if extracted: absolute, `..`, or a drive. */
+function unsafeEntryName(name: string): boolean {
+  if (name.startsWith('/') || name.includes('\\') || /^[A-Za-z]:/.test(name) || name.includes('\0')) return true;
+  return name.split('/').some((segment) => segment === '..' || segment === '.');
+}
+
 function archiveError(source: string, error: unknown): unknown {
   if (error instanceof ZipFormatError) {
     return importError(source, `the archive cannot be read: ${error.message}. Download or copy it again.`);
@@ -133,14 +151,21 @@ function archiveError(source: string, error: unknown): unknown {
   return error;
 }
 
-export async function readJson(files: CheckpointFiles, relative: string): Promise<Record<string, unknown>> {
-  const text = (await files.read(relative)).toString('utf8');
+/** A JSON file of the checkpoint, its size and nesting checked before it is parsed. */
+async function readAnyJson(files: CheckpointFiles, relative: string): Promise<unknown> {
+  const size = await files.size(relative);
+  if (size > MAX_JSON_BYTES) throw importError(files.source, `${relative} is ${(size / 1024 ** 2).toFixed(1)} MB, over the limit of ${MAX_JSON_BYTES / 1024 ** 2} MB.`);
   try {
-    const value = JSON.parse(text) as unknown;
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-  } catch {
-    // fall through to the error below
+    return parseBoundedJson((await files.read(relative)).toString('utf8'));
+  } catch (error) {
+    if (error instanceof JsonLimitError) throw importError(files.source, `${relative} cannot be read: ${error.message}.`);
+    throw error;
   }
+}
+
+export async function readJson(files: CheckpointFiles, relative: string): Promise<Record<string, unknown>> {
+  const value = await readAnyJson(files, relative);
+  if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
   throw importError(files.source, `${relative} is not a JSON object.`);
 }
 
@@ -159,13 +184,13 @@ export async function readPooling(files: CheckpointFiles): Promise<PoolingConfig
   let pooling: Pooling = 'mean';
   let normalize = false;
   if (files.has('modules.json')) {
-    const modules = JSON.parse((await files.read('modules.json')).toString('utf8')) as unknown;
+    const modules = await readAnyJson(files, 'modules.json');
     if (!Array.isArray(modules)) throw importError(files.source, 'modules.json is not a list of modules.');
     for (const module of modules as { type?: unknown; path?: unknown }[]) {
       const type = String(module?.type ?? '');
       if (type.endsWith('.Normalize')) normalize = true;
       if (type.endsWith('.Pooling')) {
-        const configPath = `${String(module.path ?? '')}/config.json`.replace(/^\//, '');
+        const configPath = `${String(module?.path ?? '')}/config.json`.replace(/^\//, '');
         if (files.has(configPath)) pooling = poolingMode(files.source, await readJson(files, configPath));
       }
     }

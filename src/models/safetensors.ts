@@ -2,6 +2,8 @@
 // shape and byte range, then the raw little-endian data. Read straight from a buffer; half
 // precision is widened to float32, since the ONNX graph is built in float32.
 
+import { JsonLimitError, parseBoundedJson } from '../io/json.js';
+
 export interface TensorInfo {
   dtype: string;
   shape: number[];
@@ -26,7 +28,7 @@ export class SafetensorsError extends Error {
 }
 
 const BYTES_PER_ELEMENT: Record<string, number> = { F32: 4, F16: 2, BF16: 2, F64: 8, I64: 8, I32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1 };
-const MAX_HEADER_BYTES = 100 * 1024 * 1024;
+const MAX_HEADER_BYTES = 16 * 1024 * 1024;
 
 export function parseSafetensors(bytes: Buffer): SafetensorsFile {
   if (bytes.length < 8) throw new SafetensorsError('the file is shorter than a safetensors header');
@@ -34,15 +36,17 @@ export function parseSafetensors(bytes: Buffer): SafetensorsFile {
   if (headerLength > MAX_HEADER_BYTES || 8 + headerLength > bytes.length) {
     throw new SafetensorsError(`the header claims ${headerLength} bytes but the file has ${bytes.length} (truncated?)`);
   }
-  let header: Record<string, unknown>;
+  let header: unknown;
   try {
-    header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as Record<string, unknown>;
-  } catch {
-    throw new SafetensorsError('the header is not valid JSON');
+    header = parseBoundedJson(bytes.toString('utf8', 8, 8 + headerLength), 8);
+  } catch (error) {
+    if (error instanceof JsonLimitError) throw new SafetensorsError(`the header cannot be read: ${error.message}`);
+    throw error;
   }
+  if (!header || typeof header !== 'object' || Array.isArray(header)) throw new SafetensorsError('the header is not a JSON object');
   const dataStart = 8 + headerLength;
   const tensors = new Map<string, TensorInfo>();
-  for (const [name, value] of Object.entries(header)) {
+  for (const [name, value] of Object.entries(header as Record<string, unknown>)) {
     if (name === '__metadata__') continue;
     tensors.set(name, checkTensor(name, value, bytes.length - dataStart));
   }

