@@ -16,7 +16,7 @@ import { IdRegistry } from './ids.js';
 import { describeMapping } from './mapping.js';
 import { RecordReader, type FileOutcome } from './reader.js';
 import { RAW_CHARS } from './rows.js';
-import { binaryFileError, binaryKind, checkWorkbookSize, inspectWorkbook, readWorkbook } from './workbook.js';
+import { binaryFileError, binaryKind, checkWorkbookSize, inspectWorkbook, oleKind, readWorkbook } from './workbook.js';
 
 export { parseDelimiterOption } from './delimiter.js';
 export { validateEncoding } from './decode.js';
@@ -99,6 +99,7 @@ async function ingestFile(path: string, options: FileOptions, ids: IdRegistry, l
 
     const binary = binaryKind(sample);
     if (binary === 'xlsx') return await ingestWorkbook(path, handle, size, options, ids);
+    if (binary === 'xls') throw binaryFileError(path, await oleKind(handle, size));
     if (binary !== null) throw binaryFileError(path, binary);
 
     const detected = detectEncoding(sample, options.encoding);
@@ -159,9 +160,9 @@ async function ingestFile(path: string, options: FileOptions, ids: IdRegistry, l
 /** A workbook: its sheet's cells become the records a CSV export of it would give. */
 async function ingestWorkbook(path: string, handle: FileHandle, size: number, options: FileOptions, ids: IdRegistry): Promise<FileOutcome> {
   checkWorkbookSize(path, size);
-  await inspectWorkbook(path);
+  const checked = await inspectWorkbook(path);
   const bytes = await handle.readFile();
-  const { sheet, rows } = await readWorkbook(path, bytes, options.sheet);
+  const { sheet, rows } = await readWorkbook(path, checked, options.sheet);
   const layout = detectLayout(rows.slice(0, SAMPLE_RECORDS), options.skipRows);
   const reader = new RecordReader(path, options, layout, rows.slice(0, SAMPLE_RECORDS), ids);
   rows.forEach((fields, index) => reader.record(fields, index + 1, csvLine(fields)));

@@ -1,12 +1,15 @@
 // `.xlsx` workbooks (Microsoft Forms downloads, advisers' spreadsheets) → the same records a CSV
 // gives, read by `read-excel-file` (read-only, maintained, no known advisories). A workbook is
 // untrusted input: its size, the sizes its zip directory declares (a zip bomb is small on disk),
-// its sheets and its rows are capped, and every entry is test-inflated with capped output (the
-// zip reader of src/io/zip.ts), before the library reads it. Other binary formats are
-// refused with what to do.
+// its sheets, and how far each sheet reaches are capped, and every entry the directory lists is
+// inflated with its output capped (the zip reader of src/io/zip.ts). The library is then given a
+// fresh zip of exactly those entries, so it cannot read an entry the checks did not see. Other
+// binary formats are refused with what to do.
+import type { FileHandle } from 'node:fs/promises';
 import { readSheet, SheetNotFoundError } from 'read-excel-file/node';
 import { CliError, ExitCode, usageError } from '../errors.js';
-import { openZip, ZipFormatError, type ZipEntry } from '../io/zip.js';
+import { buildStoredZip, openZip, ZipFormatError, type ZipEntry } from '../io/zip.js';
+import { CellReferenceError, sheetExtent } from './sheet-extent.js';
 
 export interface WorkbookLimits {
   /** Bytes on disk. */
@@ -16,18 +19,24 @@ export interface WorkbookLimits {
   /** Largest uncompressed/compressed ratio of one large entry (ordinary sheets stay far below). */
   maxRatio: number;
   maxSheets: number;
+  /** Excel's own last row and column (XFD). */
   maxRows: number;
+  maxColumns: number;
+  /** Rows × columns a sheet may span (the library allocates the whole rectangle). */
+  maxCells: number;
 }
 
 export const WORKBOOK_LIMITS: WorkbookLimits = {
   maxFileBytes: 100 * 1024 * 1024,
-  maxUncompressedBytes: 1024 * 1024 * 1024,
+  maxUncompressedBytes: 256 * 1024 * 1024,
   maxRatio: 500,
   maxSheets: 256,
   maxRows: 1_048_576,
+  maxColumns: 16_384,
+  maxCells: 2_000_000,
 };
 
-export type BinaryKind = 'xlsx' | 'xls' | 'ods' | 'zip' | 'other' | null;
+export type BinaryKind = 'xlsx' | 'xls' | 'encrypted' | 'ods' | 'zip' | 'other' | null;
 
 /** What a file's first bytes say it is; null for text. */
 export function binaryKind(head: Uint8Array): BinaryKind {
@@ -42,10 +51,28 @@ export function binaryKind(head: Uint8Array): BinaryKind {
   return null;
 }
 
+/**
+ * An OLE compound file is a legacy .xls, or a password-protected .xlsx (Office wraps the encrypted
+ * package in one): its first directory sector names the `EncryptedPackage` stream.
+ */
+export async function oleKind(handle: FileHandle, size: number): Promise<'xls' | 'encrypted'> {
+  const header = Buffer.alloc(512);
+  await handle.read(header, 0, 512, 0);
+  const sectorSize = 2 ** header.readUInt16LE(0x1e);
+  const directorySector = header.readUInt32LE(0x30);
+  const at = (directorySector + 1) * sectorSize;
+  if (sectorSize > 4096 || at >= size) return 'xls';
+  const directory = Buffer.alloc(Math.min(sectorSize * 4, size - at));
+  await handle.read(directory, 0, directory.length, at);
+  return directory.includes(Buffer.from('EncryptedPackage', 'utf16le')) ? 'encrypted' : 'xls';
+}
+
 /** The refusal for a binary file that is not an .xlsx workbook. */
 export function binaryFileError(path: string, kind: Exclude<BinaryKind, 'xlsx' | null>): CliError {
   const why: Record<typeof kind, string> = {
     xls: 'this is an Excel 97–2003 workbook (.xls): open it in Excel or LibreOffice and save it as .xlsx or CSV',
+    encrypted:
+      'this workbook is protected with a password (encrypted), so it cannot be read: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it as .xlsx, or export the sheet as CSV',
     ods: 'this is an OpenDocument spreadsheet (.ods): save it as .xlsx or CSV',
     zip: 'this is a zip archive, not an .xlsx workbook: extract the export, or save the sheet as .xlsx or CSV',
     other: 'this is a binary file (not CSV text or an .xlsx workbook): export the feedback as CSV or .xlsx',
@@ -67,11 +94,11 @@ export function checkWorkbookSize(path: string, size: number, limits: WorkbookLi
 }
 
 /**
- * Checks a workbook before the library reads it: the sizes its zip directory declares, its sheets,
- * and that every entry really inflates to its declared size and checksum (with the output capped
- * at that size), so a directory that understates a bomb is caught too.
+ * The workbook's entries as the library may read them: each entry its zip directory lists, inflated
+ * with its output capped at the size the directory declares and checked against its checksum, its
+ * sheets' extent checked, then packed afresh (stored), so the library sees exactly these entries.
  */
-export async function inspectWorkbook(path: string, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<void> {
+export async function inspectWorkbook(path: string, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<Buffer> {
   let archive;
   try {
     archive = await openZip(path, { maxEntries: 10_000, maxEntryBytes: limits.maxUncompressedBytes });
@@ -81,7 +108,15 @@ export async function inspectWorkbook(path: string, limits: WorkbookLimits = WOR
   }
   try {
     checkEntries(path, archive.entries, limits);
-    for (const entry of archive.entries) await archive.read(entry);
+    const kept: { name: string; data: Buffer }[] = [];
+    for (const entry of archive.entries) {
+      const data = await archive.read(entry);
+      // The library reads only XML parts; images and printer settings are checked, then left out.
+      if (!/\.(xml|rels)$/.test(entry.name)) continue;
+      if (WORKSHEET.test(entry.name)) checkExtent(path, entry.name, data, limits);
+      kept.push({ name: entry.name, data });
+    }
+    return buildStoredZip(kept);
   } catch (error) {
     if (error instanceof ZipFormatError) throw damaged(path, error.message);
     throw error;
@@ -90,8 +125,31 @@ export async function inspectWorkbook(path: string, limits: WorkbookLimits = WOR
   }
 }
 
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+
+function checkExtent(path: string, entry: string, xml: Buffer, limits: WorkbookLimits): void {
+  let extent;
+  try {
+    extent = sheetExtent(xml);
+  } catch (error) {
+    if (error instanceof CellReferenceError) throw damaged(path, `${entry}: ${error.message}`);
+    throw error;
+  }
+  const where = `${entry} reaches cell ${extent.furthest}`;
+  if (extent.rows > limits.maxRows) throw tooLarge(path, `${where}, row ${extent.rows}, past the last row a sheet may have (${limits.maxRows})`);
+  if (extent.columns > limits.maxColumns) throw tooLarge(path, `${where}, column ${extent.columns}, past the last column a sheet may have (${limits.maxColumns}, XFD)`);
+  if (extent.rows * extent.columns > limits.maxCells) {
+    throw tooLarge(path, `${where}, spanning ${extent.rows} rows × ${extent.columns} columns, over the limit of ${limits.maxCells} cells`);
+  }
+}
+
 export function checkEntries(path: string, entries: readonly ZipEntry[], limits: WorkbookLimits = WORKBOOK_LIMITS): void {
-  const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)).length;
+  const names = new Set<string>();
+  for (const entry of entries) {
+    if (names.has(entry.name)) throw damaged(path, `its zip directory lists ${entry.name} twice`);
+    names.add(entry.name);
+  }
+  const sheets = entries.filter((e) => WORKSHEET.test(e.name)).length;
   if (sheets === 0) throw damaged(path, 'it has no worksheets');
   if (sheets > limits.maxSheets) throw tooLarge(path, `the workbook has ${sheets} sheets, over the limit of ${limits.maxSheets}`);
   let total = 0;
@@ -131,7 +189,7 @@ export async function readWorkbook(path: string, zip: Buffer, sheet: string | un
       throw usageError(`${path}: no sheet ${JSON.stringify(sheet)}${available ? ` (sheets: ${available})` : ''}. Name one of them with --sheet NAME.`);
     }
     if (error instanceof CliError) throw error;
-    throw damaged(path, firstLine((error as Error)?.message ?? String(error)));
+    throw damaged(path, libraryError(error));
   }
   if (data.length > limits.maxRows) throw tooLarge(path, `the sheet has ${data.length} rows, over the limit of ${limits.maxRows}`);
   return { sheet: name, rows: data.map((row) => row.map(cellText)) };
@@ -148,8 +206,21 @@ async function firstSheetName(zip: Buffer): Promise<string> {
   return 'Sheet1';
 }
 
+/**
+ * What went wrong, for the user: the library's own errors describe the file; a JavaScript error
+ * raised inside it ("Cannot read properties of undefined") describes only its code.
+ */
+function libraryError(error: unknown): string {
+  const name = (error as Error)?.name;
+  if (name === 'InvalidSpreadsheetError' || name === 'InvalidInputError') {
+    return firstLine((error as Error).message || String((error as { code?: unknown }).code ?? 'not a workbook'));
+  }
+  if (error instanceof RangeError) return 'its sheet is nested or repeated beyond what can be read';
+  return 'its parts are not laid out as Excel writes them';
+}
+
 function firstLine(text: string): string {
-  return text.split('\n')[0].trim();
+  return text.split('\n')[0]!.trim();
 }
 
 /** A cell as the text a CSV export would hold: dates as ISO, numbers as written, TRUE/FALSE. */

@@ -35,6 +35,8 @@ const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const EOCD_MIN = 22;
 const MAX_COMMENT = 0xffff;
+/** General-purpose flag bit 11: the entry's name is UTF-8. */
+const UTF8_NAMES = 0x0800;
 
 export interface ZipArchive {
   entries: ZipEntry[];
@@ -130,4 +132,47 @@ async function readEntry(handle: FileHandle, size: number, entry: ZipEntry, limi
     throw new ZipFormatError(`${entry.name} is damaged (size or checksum does not match)`);
   }
   return data;
+}
+
+/**
+ * A zip of stored (uncompressed) entries, its directory and local headers agreeing: how checked
+ * entries are handed on to a library that reads local headers, so it sees exactly those entries.
+ */
+export function buildStoredZip(entries: readonly { name: string; data: Uint8Array }[]): Buffer {
+  const parts: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const crc = crc32(entry.data) >>> 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL_SIGNATURE, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(UTF8_NAMES, 6);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(entry.data.length, 18);
+    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(CENTRAL_SIGNATURE, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(UTF8_NAMES, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(entry.data.length, 20);
+    central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    parts.push(local, name, Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength));
+    directory.push(central, name);
+    offset += 30 + name.length + entry.data.length;
+  }
+  const directoryBytes = Buffer.concat(directory);
+  const end = Buffer.alloc(EOCD_MIN);
+  end.writeUInt32LE(EOCD_SIGNATURE, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directoryBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directoryBytes, end]);
 }

@@ -1,7 +1,7 @@
 // Builds small .xlsx workbooks for tests: a zip (zip-writer.ts) holding the minimum
 // SpreadsheetML parts. Cells are strings (shared strings), numbers, or dates (a serial number with
 // a date style), so tests exercise the same cell types Excel writes.
-import { buildZip } from './zip-writer.js';
+import { buildZip, type ZipInput } from './zip-writer.js';
 
 export type XlsxCell = string | number | Date | null | { formula: string; value: string };
 export interface XlsxSheet {
@@ -25,6 +25,11 @@ function serial(date: Date): number {
 }
 
 export function buildXlsx(sheets: XlsxSheet[]): Buffer {
+  return buildZip(xlsxEntries(sheets));
+}
+
+/** The workbook's parts, for tests that replace or add one before zipping. */
+export function xlsxEntries(sheets: XlsxSheet[]): ZipInput[] {
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
   const shared = (text: string) => {
@@ -77,5 +82,5 @@ export function buildXlsx(sheets: XlsxSheet[]): Buffer {
     'xl/sharedStrings.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t xml:space="preserve">${xmlEscape(s)}</t></si>`).join('')}</sst>`,
   ]);
-  return buildZip(files.map(([name, data]) => ({ name, data })));
+  return files.map(([name, data]) => ({ name, data }));
 }
