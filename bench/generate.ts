@@ -7,26 +7,94 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { seededRandom } from '../support/random.js';
 
-const SKILLS = ['SQL', 'Python', 'Excel modelling', 'CAD', 'stakeholder management', 'copywriting', 'data visualisation', 'project planning', 'Java', 'financial analysis', 'survey design', 'budgeting'];
-const ROLES = ['graduate analyst', 'marketing assistant', 'junior engineer', 'policy officer', 'research assistant', 'trainee accountant', 'software developer', 'account executive'];
-const STAGES = ['first interview', 'final interview', 'assessment centre', 'telephone interview', 'video interview', 'online test', 'application review'];
+const SKILLS = [
+  'SQL',
+  'Python',
+  'Excel modelling',
+  'CAD',
+  'stakeholder management',
+  'copywriting',
+  'data visualisation',
+  'project planning',
+  'Java',
+  'financial analysis',
+  'survey design',
+  'budgeting',
+];
+const ROLES = [
+  'graduate analyst',
+  'marketing assistant',
+  'junior engineer',
+  'policy officer',
+  'research assistant',
+  'trainee accountant',
+  'software developer',
+  'account executive',
+];
+const STAGES = [
+  'first interview',
+  'final interview',
+  'assessment centre',
+  'telephone interview',
+  'video interview',
+  'online test',
+  'application review',
+];
 const TEAMS = ['the panel', 'the hiring manager', 'our assessors', 'the team', 'the interviewers', 'we'];
-const QUALIFIERS = ['at times', 'in several answers', 'especially early on', 'throughout', 'when questions got harder', 'in the second half'];
+const QUALIFIERS = [
+  'at times',
+  'in several answers',
+  'especially early on',
+  'throughout',
+  'when questions got harder',
+  'in the second half',
+];
 /** Optional lead-ins and tails: real feedback words the same point many ways. */
 const LEADS = [
-  '', '', '', 'Unfortunately, ', 'On reflection, ', 'Overall, ', 'To be candid, ', 'In our view, ', 'As discussed, ',
-  'Compared with other candidates, ', 'Looking at your interview as a whole, ', 'Having reviewed our notes, ',
-  'On this occasion, ', 'Following the panel discussion, ', 'From the interview notes, ', 'Speaking frankly, ',
+  '',
+  '',
+  '',
+  'Unfortunately, ',
+  'On reflection, ',
+  'Overall, ',
+  'To be candid, ',
+  'In our view, ',
+  'As discussed, ',
+  'Compared with other candidates, ',
+  'Looking at your interview as a whole, ',
+  'Having reviewed our notes, ',
+  'On this occasion, ',
+  'Following the panel discussion, ',
+  'From the interview notes, ',
+  'Speaking frankly, ',
 ];
 const TAILS = [
-  '', '', '', ', and that was the main concern for the panel', ', which was the deciding factor', ' compared with the other shortlisted candidates',
-  ', something we discussed at length afterwards', ' for a role at this level', ', and several panel members raised it',
-  ', which is something you could work on', ' on this occasion', ' in a closely balanced decision',
-]
+  '',
+  '',
+  '',
+  ', and that was the main concern for the panel',
+  ', which was the deciding factor',
+  ' compared with the other shortlisted candidates',
+  ', something we discussed at length afterwards',
+  ' for a role at this level',
+  ', and several panel members raised it',
+  ', which is something you could work on',
+  ' on this occasion',
+  ' in a closely balanced decision',
+];
 const TOPICS = [
-  'the question on teamwork', 'the question about a difficult deadline', 'the scenario question', 'the question on leadership',
-  'the question about a mistake you made', 'the final question', 'the opening question', 'the question about conflict',
-  'the question on prioritising work', 'the question about customer service', 'the technical question', 'the question on change',
+  'the question on teamwork',
+  'the question about a difficult deadline',
+  'the scenario question',
+  'the question on leadership',
+  'the question about a mistake you made',
+  'the final question',
+  'the opening question',
+  'the question about conflict',
+  'the question on prioritising work',
+  'the question about customer service',
+  'the technical question',
+  'the question on change',
 ];
 
 const REASONS: ((pick: <T>(xs: T[]) => T) => string)[] = [

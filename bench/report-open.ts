@@ -19,7 +19,10 @@ export async function measureReportOpen(file: string): Promise<ReportOpenResults
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelectorAll('figure.chart svg, figure.chart .chart-empty').length >= 6 && !document.getElementById('filters')?.hidden);
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('figure.chart svg, figure.chart .chart-empty').length >= 6 && !document.getElementById('filters')?.hidden,
+    );
     const openMs = await page.evaluate(() => performance.now());
     const option = await page.$eval('select[name="cohort"]', (select) => (select as HTMLSelectElement).options[1]?.value ?? null);
     let filterSeconds: number | null = null;

@@ -108,7 +108,14 @@ interface WholeRunResults {
   repeats: number;
   dtype: BenchDtype;
   plainLoop: { wallSeconds: number[]; medianSeconds: number; rowsPerSecond: number; medianLoadSeconds: number; medianEmbedSeconds: number };
-  coldRun: { wallSeconds: number[]; medianSeconds: number; rowsPerSecond: number; peakRssMiB: number; cache: RunSummary['cache']; segments: number };
+  coldRun: {
+    wallSeconds: number[];
+    medianSeconds: number;
+    rowsPerSecond: number;
+    peakRssMiB: number;
+    cache: RunSummary['cache'];
+    segments: number;
+  };
   warmRun: { wallSeconds: number[]; medianSeconds: number; rowsPerSecond: number; cache: RunSummary['cache'] };
   speedupColdOverPlain: number;
   speedupWarmOverCold: number;
@@ -287,7 +294,8 @@ async function benchTuning(rows: number, modelDir: string, log: (m: string) => v
   const cores = os.availableParallelism();
   const threadChoices = [...new Set([1, cores])];
   const settings: { batchSize: number; threads: number; sortByLength: boolean }[] = [];
-  for (const threads of threadChoices) for (const batchSize of [8, 16, 32, 64, 128]) settings.push({ batchSize, threads, sortByLength: true });
+  for (const threads of threadChoices)
+    for (const batchSize of [8, 16, 32, 64, 128]) settings.push({ batchSize, threads, sortByLength: true });
   settings.push({ batchSize: 32, threads: cores, sortByLength: false });
   for (const setting of settings) {
     const embedder = await createTransformersEmbedder({ model: modelDir, cacheDir: os.tmpdir(), offline: true, ...setting });
@@ -296,7 +304,9 @@ async function benchTuning(rows: number, modelDir: string, log: (m: string) => v
     await embedder.embed(texts);
     const seconds = (performance.now() - started) / 1000;
     const result = { ...setting, textsPerSecond: texts.length / seconds, rssMiB: process.memoryUsage().rss / 2 ** 20 };
-    log(`  batch ${setting.batchSize}, threads ${setting.threads}, sorted ${setting.sortByLength}: ${result.textsPerSecond.toFixed(0)} texts/s`);
+    log(
+      `  batch ${setting.batchSize}, threads ${setting.threads}, sorted ${setting.sortByLength}: ${result.textsPerSecond.toFixed(0)} texts/s`,
+    );
     results.push(result);
     await embedder.dispose?.();
   }
@@ -322,42 +332,65 @@ export function formatTable(results: BenchResults): string {
   if (w) {
     const cache = (c: RunSummary['cache']) => (c ? `${c.hits} hits / ${c.misses} misses` : '-');
     lines.push('');
-    lines.push(`${w.rows} rows, ${w.coldRun.segments} segments, all-MiniLM-L6-v2 (real weights); plain loop fp32, run ${w.dtype}; median of ${w.repeats} (process wall time, model load included)`);
+    lines.push(
+      `${w.rows} rows, ${w.coldRun.segments} segments, all-MiniLM-L6-v2 (real weights); plain loop fp32, run ${w.dtype}; median of ${w.repeats} (process wall time, model load included)`,
+    );
     lines.push(`  ${'job'.padEnd(44)}${'median s'.padStart(10)}${'rows/s'.padStart(10)}   embedding cache`);
-    lines.push(`  ${'(a) plain transformers.js loop, fp32, batch 32'.padEnd(44)}${w.plainLoop.medianSeconds.toFixed(2).padStart(10)}${w.plainLoop.rowsPerSecond.toFixed(0).padStart(10)}   -`);
-    lines.push(`  ${'(b) feedback-themes run (default engine), cold'.padEnd(44)}${w.coldRun.medianSeconds.toFixed(2).padStart(10)}${w.coldRun.rowsPerSecond.toFixed(0).padStart(10)}   ${cache(w.coldRun.cache)}`);
-    lines.push(`  ${'(c) feedback-themes run, warm store'.padEnd(44)}${w.warmRun.medianSeconds.toFixed(2).padStart(10)}${w.warmRun.rowsPerSecond.toFixed(0).padStart(10)}   ${cache(w.warmRun.cache)}`);
-    lines.push(`  plain loop: load ${w.plainLoop.medianLoadSeconds.toFixed(2)} s + embed ${w.plainLoop.medianEmbedSeconds.toFixed(2)} s (medians); cold run peak RSS ${w.coldRun.peakRssMiB.toFixed(0)} MiB`);
-    lines.push(`  a/b (whole run vs plain loop): ${w.speedupColdOverPlain.toFixed(2)}x    b/c (warm re-run vs cold): ${w.speedupWarmOverCold.toFixed(1)}x`);
+    lines.push(
+      `  ${'(a) plain transformers.js loop, fp32, batch 32'.padEnd(44)}${w.plainLoop.medianSeconds.toFixed(2).padStart(10)}${w.plainLoop.rowsPerSecond.toFixed(0).padStart(10)}   -`,
+    );
+    lines.push(
+      `  ${'(b) feedback-themes run (default engine), cold'.padEnd(44)}${w.coldRun.medianSeconds.toFixed(2).padStart(10)}${w.coldRun.rowsPerSecond.toFixed(0).padStart(10)}   ${cache(w.coldRun.cache)}`,
+    );
+    lines.push(
+      `  ${'(c) feedback-themes run, warm store'.padEnd(44)}${w.warmRun.medianSeconds.toFixed(2).padStart(10)}${w.warmRun.rowsPerSecond.toFixed(0).padStart(10)}   ${cache(w.warmRun.cache)}`,
+    );
+    lines.push(
+      `  plain loop: load ${w.plainLoop.medianLoadSeconds.toFixed(2)} s + embed ${w.plainLoop.medianEmbedSeconds.toFixed(2)} s (medians); cold run peak RSS ${w.coldRun.peakRssMiB.toFixed(0)} MiB`,
+    );
+    lines.push(
+      `  a/b (whole run vs plain loop): ${w.speedupColdOverPlain.toFixed(2)}x    b/c (warm re-run vs cold): ${w.speedupWarmOverCold.toFixed(1)}x`,
+    );
   }
   const d = results.dtypes;
   if (d) {
     lines.push('');
     lines.push(`fp32 vs q8 on ${d.texts} distinct sentences (embedding only, length-sorted batches):`);
-    lines.push(`  fp32 ${d.fp32.textsPerSecond.toFixed(0)} texts/s, q8 ${d.q8.textsPerSecond.toFixed(0)} texts/s (q8 ${d.speedupQ8OverFp32.toFixed(2)}x)`);
+    lines.push(
+      `  fp32 ${d.fp32.textsPerSecond.toFixed(0)} texts/s, q8 ${d.q8.textsPerSecond.toFixed(0)} texts/s (q8 ${d.speedupQ8OverFp32.toFixed(2)}x)`,
+    );
     lines.push(`  cosine(q8, fp32): mean ${d.cosineQ8VsFp32.mean.toFixed(4)}, min ${d.cosineQ8VsFp32.min.toFixed(4)}`);
   }
   if (results.tuning) {
     lines.push('');
     lines.push('embedding throughput by setting (texts/s):');
     for (const t of results.tuning) {
-      lines.push(`  batch ${String(t.batchSize).padStart(3)}, threads ${t.threads}, ${t.sortByLength ? 'length-sorted' : 'input order  '}: ${t.textsPerSecond.toFixed(0).padStart(5)}  (rss ${t.rssMiB.toFixed(0)} MiB)`);
+      lines.push(
+        `  batch ${String(t.batchSize).padStart(3)}, threads ${t.threads}, ${t.sortByLength ? 'length-sorted' : 'input order  '}: ${t.textsPerSecond.toFixed(0).padStart(5)}  (rss ${t.rssMiB.toFixed(0)} MiB)`,
+      );
     }
   }
   const l = results.lexicalScale;
   if (l) {
     lines.push('');
     lines.push(`lexical engine, whole job, ${l.rows} rows (${l.csvMiB.toFixed(1)} MiB CSV):`);
-    lines.push(`  ${l.wallSeconds.toFixed(1)} s, ${l.rowsPerSecond.toFixed(0)} rows/s, peak RSS ${l.peakRssMiB.toFixed(0)} MiB, report.html ${l.reportHtmlMiB.toFixed(2)} MiB`);
+    lines.push(
+      `  ${l.wallSeconds.toFixed(1)} s, ${l.rowsPerSecond.toFixed(0)} rows/s, peak RSS ${l.peakRssMiB.toFixed(0)} MiB, report.html ${l.reportHtmlMiB.toFixed(2)} MiB`,
+    );
     if (l.reportOpen) {
-      const filter = l.reportOpen.filterSeconds === null ? 'no cohort to filter by' : `one cohort filter redraws in ${l.reportOpen.filterSeconds.toFixed(2)} s`;
+      const filter =
+        l.reportOpen.filterSeconds === null
+          ? 'no cohort to filter by'
+          : `one cohort filter redraws in ${l.reportOpen.filterSeconds.toFixed(2)} s`;
       lines.push(`  report.html opens in Chromium (charts drawn, filters ready) in ${l.reportOpen.openSeconds.toFixed(2)} s; ${filter}`);
     }
   }
   const r = results.reportScale;
   if (r) {
     lines.push('');
-    lines.push(`report of ${r.items} synthetic items: report.html ${r.reportHtmlMiB.toFixed(2)} MiB (filter facts ${r.factsMiB.toFixed(2)} MiB), built in ${r.buildSeconds.toFixed(1)} s`);
+    lines.push(
+      `report of ${r.items} synthetic items: report.html ${r.reportHtmlMiB.toFixed(2)} MiB (filter facts ${r.factsMiB.toFixed(2)} MiB), built in ${r.buildSeconds.toFixed(1)} s`,
+    );
     const filter = r.open.filterSeconds === null ? '' : `; one cohort filter redraws in ${r.open.filterSeconds.toFixed(2)} s`;
     lines.push(`  opens in Chromium (charts drawn, filters ready) in ${r.open.openSeconds.toFixed(2)} s${filter}`);
   }

@@ -48,13 +48,24 @@ export async function benchTimings(log: (message: string) => void): Promise<Timi
     const huge = 'This answer went on. '.repeat(200_000);
     timings.push(await timed('cleanText: 4 MB text to 1000 characters', 1_000, async () => cleanText(huge, 1000)));
     const csv = path.join(scratch, 'long.csv');
-    await writeFile(csv, `id,feedback,stage\n1,"${'The panel felt the answer lacked a clear result. '.repeat(100_000)}",Interview\n2,short one,CV\n`);
-    timings.push(await timed('ingest: a 5 MB text cut to 500 characters', 5_000, () => ingestFiles([csv], { columns: {}, maxTextChars: 500 })));
+    await writeFile(
+      csv,
+      `id,feedback,stage\n1,"${'The panel felt the answer lacked a clear result. '.repeat(100_000)}",Interview\n2,short one,CV\n`,
+    );
+    timings.push(
+      await timed('ingest: a 5 MB text cut to 500 characters', 5_000, () => ingestFiles([csv], { columns: {}, maxTextChars: 500 })),
+    );
     const store = await openStore(path.join(scratch, 'bench.duckdb'));
     try {
       const items = Array.from({ length: 20_000 }, (_, i) => ({
         item: item(i),
-        themes: i % 2 ? [{ themeId: 'experience', score: 0.5 }, { themeId: 'delivery', score: 0.4 }] : [{ themeId: 'examples', score: 0.6 }],
+        themes:
+          i % 2
+            ? [
+                { themeId: 'experience', score: 0.5 },
+                { themeId: 'delivery', score: 0.4 },
+              ]
+            : [{ themeId: 'examples', score: 0.6 }],
       }));
       timings.push(
         await timed('store: record a run of 20k items, 30k assignments', 5_000, () =>
@@ -82,6 +93,8 @@ export async function benchTimings(log: (message: string) => void): Promise<Timi
 export function formatTimings(timings: Timing[]): string[] {
   return [
     'timings (budget: what tests once asserted):',
-    ...timings.map((t) => `  ${t.name.padEnd(52)} ${t.ms.toFixed(0).padStart(6)} ms  (budget ${t.budgetMs} ms${t.ms > t.budgetMs ? ', OVER' : ''})`),
+    ...timings.map(
+      (t) => `  ${t.name.padEnd(52)} ${t.ms.toFixed(0).padStart(6)} ms  (budget ${t.budgetMs} ms${t.ms > t.budgetMs ? ', OVER' : ''})`,
+    ),
   ];
 }

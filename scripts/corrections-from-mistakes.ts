@@ -20,7 +20,10 @@ const ids = prepared.taxonomy.themes.map((t) => t.id);
 const gold = await readGoldFiles(goldPaths, ids);
 const { classifier, thresholds } = prepared;
 const assigned = classifier.assign(await classifier.score(gold.map((g, i) => ({ id: `g${i}`, text: g.text }))), thresholds);
-const rows = correctionsFromMistakes(gold, assigned.map((a) => a.themes.map((t) => t.themeId))).map((c) => ({ text: c.text, themes: c.themes.join('|') }));
+const rows = correctionsFromMistakes(
+  gold,
+  assigned.map((a) => a.themes.map((t) => t.themeId)),
+).map((c) => ({ text: c.text, themes: c.themes.join('|') }));
 process.stdout.write(`${Papa.unparse(rows, { newline: '\n', columns: ['text', 'themes'] })}\n`);
 process.stderr.write(`${prepared.engine.name}: ${rows.length} of ${gold.length} items corrected\n`);
 await prepared.dispose();

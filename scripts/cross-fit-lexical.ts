@@ -39,7 +39,10 @@ const shrunk = (fitted: Thresholds): Thresholds => ({
 });
 const themeFloor = (t: Thresholds, id: string) => Math.max(t.floor, t.perTheme[id] ?? t.floor);
 
-for (const [from, to] of [[sets[0]!, sets[1]!], [sets[1]!, sets[0]!]] as const) {
+for (const [from, to] of [
+  [sets[0]!, sets[1]!],
+  [sets[1]!, sets[0]!],
+] as const) {
   const fitted = shrunk(calibrate(from.scored, from.labels, taxonomy, base));
   const before = to.measure(base);
   const after = to.measure(fitted);

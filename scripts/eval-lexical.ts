@@ -13,14 +13,21 @@ import { lexicalEmbedderFor } from '../src/classify/lexical.js';
 import { defaultThresholds } from '../src/classify/thresholds.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
 
-const USAGE = 'usage: tsx scripts/eval-lexical.ts <gold.csv>... [--grid] [--fit] [--floor F] [--margin M] [--topk N] [--centroid W] [--errors] [--taxonomy FILE]';
+const USAGE =
+  'usage: tsx scripts/eval-lexical.ts <gold.csv>... [--grid] [--fit] [--floor F] [--margin M] [--topk N] [--centroid W] [--errors] [--taxonomy FILE]';
 const { values: flags, positionals: goldPaths } = (() => {
   try {
     return parseArgs({
       allowPositionals: true,
       options: {
-        grid: { type: 'boolean' }, fit: { type: 'boolean' }, errors: { type: 'boolean' },
-        floor: { type: 'string' }, margin: { type: 'string' }, topk: { type: 'string' }, centroid: { type: 'string' }, taxonomy: { type: 'string' },
+        grid: { type: 'boolean' },
+        fit: { type: 'boolean' },
+        errors: { type: 'boolean' },
+        floor: { type: 'string' },
+        margin: { type: 'string' },
+        topk: { type: 'string' },
+        centroid: { type: 'string' },
+        taxonomy: { type: 'string' },
       },
     });
   } catch (error) {
@@ -72,7 +79,9 @@ if (flags.fit) {
 }
 
 const report = evaluation.measure(thresholds);
-console.log(`${goldPath}: ${report.items} items, ${segments} segments scored in ${seconds.toFixed(2)} s; floor ${thresholds.floor.toFixed(2)} margin ${thresholds.margin.toFixed(2)}`);
+console.log(
+  `${goldPath}: ${report.items} items, ${segments} segments scored in ${seconds.toFixed(2)} s; floor ${thresholds.floor.toFixed(2)} margin ${thresholds.margin.toFixed(2)}`,
+);
 printReport(report);
 
 if (flags.errors) {
@@ -95,7 +104,11 @@ if (flags.errors) {
 function printReport(r: EvaluationReport) {
   console.log('theme            precision recall  f1     support predicted');
   for (const t of r.themes) {
-    console.log(`${t.id.padEnd(16)} ${t.precision.toFixed(3).padStart(9)} ${t.recall.toFixed(3).padStart(6)}  ${t.f1.toFixed(3)}  ${String(t.support).padStart(7)} ${String(t.predicted).padStart(9)}`);
+    console.log(
+      `${t.id.padEnd(16)} ${t.precision.toFixed(3).padStart(9)} ${t.recall.toFixed(3).padStart(6)}  ${t.f1.toFixed(3)}  ${String(t.support).padStart(7)} ${String(t.predicted).padStart(9)}`,
+    );
   }
-  console.log(`micro P ${r.microPrecision.toFixed(3)} R ${r.microRecall.toFixed(3)} F1 ${r.microF1.toFixed(3)}   macro-F1 ${r.macroF1.toFixed(3)}`);
+  console.log(
+    `micro P ${r.microPrecision.toFixed(3)} R ${r.microRecall.toFixed(3)} F1 ${r.microF1.toFixed(3)}   macro-F1 ${r.macroF1.toFixed(3)}`,
+  );
 }

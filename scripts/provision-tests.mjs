@@ -30,13 +30,21 @@ function debianPackage({ pkg, what, present, missing, override }) {
   return () => {
     if (present()) return;
     if ((override && process.env[override]) || process.getuid?.() !== 0) {
-      throw new Unmet(`${missing}: install it with \`sudo apt-get install ${pkg}\`${override ? `, or set ${override} to ${what}` : ''}, then run npm test again.`);
+      throw new Unmet(
+        `${missing}: install it with \`sudo apt-get install ${pkg}\`${override ? `, or set ${override} to ${what}` : ''}, then run npm test again.`,
+      );
     }
     process.stderr.write(`provision: installing Debian's ${pkg} for the tests (apt-get) …\n`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    for (const args of [['update', '-qq'], ['install', '-y', '-qq', pkg]]) {
+    for (const args of [
+      ['update', '-qq'],
+      ['install', '-y', '-qq', pkg],
+    ]) {
       const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
-      if (result.status !== 0) throw new Unmet(`\`apt-get ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}); install ${pkg} by hand, then run npm test again.`);
+      if (result.status !== 0)
+        throw new Unmet(
+          `\`apt-get ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}); install ${pkg} by hand, then run npm test again.`,
+        );
     }
     if (!present()) throw new Unmet(`${pkg} was installed, yet ${missing}${override ? `; set ${override} to ${what}` : ''}.`);
   };

@@ -41,7 +41,10 @@ export async function commitRun(options: CommitOptions): Promise<void> {
   const stale = { removeStale: options.removeStale, removeStaleIn: options.removeStaleIn };
   const land = () => landOutputs(staged, stale, () => commitStep('landing'));
   if (!store) {
-    await guarded(() => commitStep('staged'), () => discardStaged(staged));
+    await guarded(
+      () => commitStep('staged'),
+      () => discardStaged(staged),
+    );
     await (await land()).finish();
     return;
   }
@@ -100,7 +103,9 @@ async function exists(path: string): Promise<boolean> {
 
 async function sha256Of(path: string): Promise<string | null> {
   try {
-    return createHash('sha256').update(await readFile(path)).digest('hex');
+    return createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
   } catch {
     return null;
   }
@@ -110,7 +115,11 @@ async function sha256Of(path: string): Promise<string | null> {
  * Settles runs left pending in the store for this output folder (see the top of this file). Runs
  * pending for other folders are left for a run over those folders. Returns what was done.
  */
-export async function recoverPendingRuns(store: Store, outDir: string, logger: Logger): Promise<{ rolledBack: string[]; rolledForward: string[] }> {
+export async function recoverPendingRuns(
+  store: Store,
+  outDir: string,
+  logger: Logger,
+): Promise<{ rolledBack: string[]; rolledForward: string[] }> {
   const done = { rolledBack: [] as string[], rolledForward: [] as string[] };
   const here = resolve(outDir);
   for (const { runId, outputs } of await store.pendingRuns()) {

@@ -91,7 +91,8 @@ function parseConfigValue(type: OptionType, value: unknown, base: string): Parse
       return typeof mapping === 'string' ? { problem: mapping } : { value: mapping };
     }
     case 'fileColumns': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: 'expected a mapping of file name to columns' };
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return { problem: 'expected a mapping of file name to columns' };
       const files = emptyTable<ColumnMapping>();
       for (const [name, columns] of Object.entries(value)) {
         const mapping = parseColumnMapping(columns);

@@ -15,7 +15,16 @@ import { prepareOutFolder, toEnvironmentError } from './io/environment.js';
 import { acquireLock, type Lock } from './io/lock.js';
 import type { Logger } from './logger.js';
 import type { ClassifiedItem, EmergingTheme } from './types.js';
-import { finishRejects, loadPseudonymSecret, pseudonymiser, redactFileReports, redactItems, redactNames, redactText, withoutNames } from './redact/index.js';
+import {
+  finishRejects,
+  loadPseudonymSecret,
+  pseudonymiser,
+  redactFileReports,
+  redactItems,
+  redactNames,
+  redactText,
+  withoutNames,
+} from './redact/index.js';
 import { buildOutputs, buildSummary, DIGEST_FOLDER, DIGEST_PAGE_PATTERN, FOLLOWUP_FILE } from './report/index.js';
 import { openStore, type Store } from './store/store.js';
 import { loadTaxonomy } from './taxonomy/load.js';
@@ -128,8 +137,12 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
     });
     const pages = model.digests?.length ?? 0;
     const topLevel = outputs.filter((o) => !o.name.startsWith(`${DIGEST_FOLDER}/`)).map((o) => o.name);
-    logger.info(`wrote ${topLevel.join(', ')}${config.digests ? ` and ${pages} candidate page(s) in ${DIGEST_FOLDER}/` : ''} to ${config.out}`);
-    logger.info(`${FOLLOWUP_FILE} names ${new Set(model.followUp.map((row) => row.candidate)).size} candidate(s) to follow up: it is personal data, keep it private`);
+    logger.info(
+      `wrote ${topLevel.join(', ')}${config.digests ? ` and ${pages} candidate page(s) in ${DIGEST_FOLDER}/` : ''} to ${config.out}`,
+    );
+    logger.info(
+      `${FOLLOWUP_FILE} names ${new Set(model.followUp.map((row) => row.candidate)).size} candidate(s) to follow up: it is personal data, keep it private`,
+    );
     // Under --quiet (cron mails any output) only a real change is worth a line.
     if (model.previousRun) {
       if (model.changes.length > 0) logger.notice(changesLine(model.changes));
@@ -153,7 +166,8 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
 /** One stderr line for a scheduled re-run: what moved, or that nothing did. */
 function changesLine(changes: ReturnType<typeof analyse>['changes']): string {
   if (changes.length === 0) return 'since the last run: no theme changed beyond noise';
-  const more = changes.length > 1 ? ` (and ${changes.length - 1} more theme${changes.length === 2 ? '' : 's'}; see summary.json changes)` : '';
+  const more =
+    changes.length > 1 ? ` (and ${changes.length - 1} more theme${changes.length === 2 ? '' : 's'}; see summary.json changes)` : '';
   return `since the last run: ${describeMovement(changes[0])}${more}`;
 }
 
@@ -182,7 +196,11 @@ export async function readInputs(config: RunConfig, logger: Logger) {
 }
 
 /** Groups what no theme explains and marks each item with the clusters it belongs to. */
-export async function findEmergingThemes(classified: ClassifiedItem[], prepared: PreparedClassifier, logger: Logger): Promise<EmergingTheme[]> {
+export async function findEmergingThemes(
+  classified: ClassifiedItem[],
+  prepared: PreparedClassifier,
+  logger: Logger,
+): Promise<EmergingTheme[]> {
   const { emerging, byItem } = await discoverEmerging(classified, prepared.taxonomy, prepared.thresholds, prepared.embedder, {
     onProgress: (done, total) => logger.progress('grouping unexplained sentences', done, total),
   });

@@ -105,8 +105,19 @@ export interface IngestOptions {
 
 /** Ids of the built-in themes, in taxonomy order. Stable: scripts and reports depend on them. */
 export const DEFAULT_THEME_IDS = [
-  'qualifications', 'experience', 'culture_fit', 'delivery', 'examples', 'motivation',
-  'preparation', 'application', 'assessment', 'competition', 'logistics', 'conduct', 'uninformative',
+  'qualifications',
+  'experience',
+  'culture_fit',
+  'delivery',
+  'examples',
+  'motivation',
+  'preparation',
+  'application',
+  'assessment',
+  'competition',
+  'logistics',
+  'conduct',
+  'uninformative',
 ] as const;
 
 /** The theme for rejections that give no reason; only assigned when nothing else is. */

@@ -132,7 +132,12 @@ describe('run', () => {
     // The parent process (vitest's runner) is alive, so this lock is not stale.
     await writeFile(
       path.join(out, '.feedback-themes.lock'),
-      JSON.stringify({ pid: process.ppid, hostname: (await import('node:os')).hostname(), startedAt: '2026-11-01T08:00:00Z', command: 'run' }),
+      JSON.stringify({
+        pid: process.ppid,
+        hostname: (await import('node:os')).hostname(),
+        startedAt: '2026-11-01T08:00:00Z',
+        command: 'run',
+      }),
     );
     const result = await cli(['run', SAMPLE, '--out', out, '--no-store', '--engine', 'lexical']);
     expect(result.code).toBe(5);
@@ -143,7 +148,10 @@ describe('run', () => {
     const input = path.join(work, 'renamed.csv');
     await writeFile(input, 'Learner,Remarks\nL1,"You interrupted the panel several times."\nL2,"We could not sponsor a visa."\n');
     const config = path.join(work, 'config.yaml');
-    await writeFile(config, 'engine: lexical\nstore: history-from-config.duckdb\ncolumns:\n  text: Remarks\n  candidate: Learner\nminGroup: 1\n');
+    await writeFile(
+      config,
+      'engine: lexical\nstore: history-from-config.duckdb\ncolumns:\n  text: Remarks\n  candidate: Learner\nminGroup: 1\n',
+    );
     const result = await cli(['run', input, '--config', config, '--no-store', '--out', path.join(work, 'cfg'), '--json', '--quiet']);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
@@ -171,7 +179,19 @@ describe('run with a local transformers model', () => {
 
   it('classifies with the model folder offline', async () => {
     const out = path.join(work, 'tfx');
-    const result = await cli(['run', SAMPLE, '--out', out, '--no-store', '--engine', 'transformers', '--model', modelDir, '--offline', '--json']);
+    const result = await cli([
+      'run',
+      SAMPLE,
+      '--out',
+      out,
+      '--no-store',
+      '--engine',
+      'transformers',
+      '--model',
+      modelDir,
+      '--offline',
+      '--json',
+    ]);
     expect(result.stderr).not.toMatch(/warning: .*could not be loaded/);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
@@ -202,8 +222,24 @@ describe('run with a local transformers model', () => {
   it('with corrections, counts each text once: a cold store has no hits, a warm one hits what the cold run missed', async () => {
     const store = path.join(work, 'tfx-corrections.duckdb');
     const fixes = path.join(work, 'tfx-fixes.csv');
-    await writeFile(fixes, 'text,themes\n"Your CV had several typos and no cover letter.",application\n"We went with someone more experienced.",experience|competition\n');
-    const args = ['run', SAMPLE, '--store', store, '--engine', 'transformers', '--model', modelDir, '--offline', '--json', '--corrections', fixes];
+    await writeFile(
+      fixes,
+      'text,themes\n"Your CV had several typos and no cover letter.",application\n"We went with someone more experienced.",experience|competition\n',
+    );
+    const args = [
+      'run',
+      SAMPLE,
+      '--store',
+      store,
+      '--engine',
+      'transformers',
+      '--model',
+      modelDir,
+      '--offline',
+      '--json',
+      '--corrections',
+      fixes,
+    ];
     const first = await cli([...args, '--out', path.join(work, 'tfx-k1')]);
     expect(first.code, first.stderr).toBe(0);
     const cold = JSON.parse(first.stdout).cache;
@@ -215,7 +251,18 @@ describe('run with a local transformers model', () => {
   });
 
   it('exits 4 with how to get the model when the model is missing', async () => {
-    const result = await cli(['run', SAMPLE, '--out', path.join(work, 'tfx-missing'), '--no-store', '--engine', 'transformers', '--model', path.join(work, 'no-such-model'), '--offline']);
+    const result = await cli([
+      'run',
+      SAMPLE,
+      '--out',
+      path.join(work, 'tfx-missing'),
+      '--no-store',
+      '--engine',
+      'transformers',
+      '--model',
+      path.join(work, 'no-such-model'),
+      '--offline',
+    ]);
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/model pull/);
     expect(result.stderr).toMatch(/no-such-model/);
@@ -231,7 +278,13 @@ describe('run with a local transformers model', () => {
 
 describe('classify', () => {
   it('shows themes, scores and evidence as JSON', async () => {
-    const result = await cli(['classify', 'Your answers sounded robotic and over-rehearsed, and you rarely made eye contact.', '--engine', 'lexical', '--json']);
+    const result = await cli([
+      'classify',
+      'Your answers sounded robotic and over-rehearsed, and you rarely made eye contact.',
+      '--engine',
+      'lexical',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const parsed = JSON.parse(result.stdout);
     const delivery = parsed.themes.find((t: { id: string }) => t.id === 'delivery');
@@ -288,7 +341,19 @@ describe('evaluate', () => {
     expect(result.stdout).toContain(`run --thresholds ${file}`);
     const written = JSON.parse(await readFile(file, 'utf8'));
     expect(written.engine).toBe('lexical');
-    const run = await cli(['run', SAMPLE, '--out', path.join(work, 'calibrated'), '--no-store', '--engine', 'lexical', '--thresholds', file, '--json', '--quiet']);
+    const run = await cli([
+      'run',
+      SAMPLE,
+      '--out',
+      path.join(work, 'calibrated'),
+      '--no-store',
+      '--engine',
+      'lexical',
+      '--thresholds',
+      file,
+      '--json',
+      '--quiet',
+    ]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).thresholds.source).toBe(file);
   });

@@ -21,7 +21,10 @@ let oldInput: string;
 let newInput: string;
 let baseline: string;
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'run', ...args, '--engine', 'lexical', '--quiet'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -109,15 +112,19 @@ describe('a run killed at each step of its commit', () => {
     ['landed', 'new'], // all renamed, not yet committed: committed
     ['committed', 'new'],
   ];
-  it.each(cases)('killed after %s leaves the %s run everywhere', async (step, expected) => {
-    const dir = await fresh(`kill-${step}`);
-    const result = await run([newInput, '--out', path.join(dir, 'out'), '--store', path.join(dir, 'store.duckdb')], {
-      FEEDBACK_THEMES_TEST_KILL_AT: step,
-    });
-    expect(result.signal).toBe('SIGKILL');
-    await settle(dir);
-    await expectOneRun(dir, expected);
-  }, 120_000);
+  it.each(cases)(
+    'killed after %s leaves the %s run everywhere',
+    async (step, expected) => {
+      const dir = await fresh(`kill-${step}`);
+      const result = await run([newInput, '--out', path.join(dir, 'out'), '--store', path.join(dir, 'store.duckdb')], {
+        FEEDBACK_THEMES_TEST_KILL_AT: step,
+      });
+      expect(result.signal).toBe('SIGKILL');
+      await settle(dir);
+      await expectOneRun(dir, expected);
+    },
+    120_000,
+  );
 
   it('is settled by the next real run too, which then lands normally', async () => {
     const dir = await fresh('kill-then-run');
@@ -125,7 +132,9 @@ describe('a run killed at each step of its commit', () => {
       FEEDBACK_THEMES_TEST_KILL_AT: 'landing',
     });
     expect(killed.signal).toBe('SIGKILL');
-    const next = await run([newInput, '--out', path.join(dir, 'out'), '--store', path.join(dir, 'store.duckdb')], { FEEDBACK_THEMES_NO_PROGRESS: '1' });
+    const next = await run([newInput, '--out', path.join(dir, 'out'), '--store', path.join(dir, 'store.duckdb')], {
+      FEEDBACK_THEMES_NO_PROGRESS: '1',
+    });
     expect(next.stderr).toMatch(/interrupted run .* remaining outputs were put in place/);
     expect(next.code).toBe(0);
     expect(await committedRuns(path.join(dir, 'store.duckdb'))).toEqual([3, 5, 5]);
@@ -133,15 +142,19 @@ describe('a run killed at each step of its commit', () => {
 });
 
 describe('a run failing at each step of its commit (an injected full disk)', () => {
-  it.each(['staged', 'recorded', 'landing', 'landed'])('failing after %s exits 2 and leaves the old run everywhere', async (step) => {
-    const dir = await fresh(`fail-${step}`);
-    const result = await run([newInput, '--out', path.join(dir, 'out'), '--store', path.join(dir, 'store.duckdb')], {
-      FEEDBACK_THEMES_TEST_FAIL_AT: step,
-      FEEDBACK_THEMES_TEST_FAIL_PATH: path.join(dir, 'store.duckdb'),
-    });
-    expect(result.stderr).toMatch(/disk is full/);
-    expect(result.stderr).not.toMatch(/This is a bug/);
-    expect(result.code).toBe(2);
-    await expectOneRun(dir, 'old');
-  }, 120_000);
+  it.each(['staged', 'recorded', 'landing', 'landed'])(
+    'failing after %s exits 2 and leaves the old run everywhere',
+    async (step) => {
+      const dir = await fresh(`fail-${step}`);
+      const result = await run([newInput, '--out', path.join(dir, 'out'), '--store', path.join(dir, 'store.duckdb')], {
+        FEEDBACK_THEMES_TEST_FAIL_AT: step,
+        FEEDBACK_THEMES_TEST_FAIL_PATH: path.join(dir, 'store.duckdb'),
+      });
+      expect(result.stderr).toMatch(/disk is full/);
+      expect(result.stderr).not.toMatch(/This is a bug/);
+      expect(result.code).toBe(2);
+      await expectOneRun(dir, 'old');
+    },
+    120_000,
+  );
 });

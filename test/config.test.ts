@@ -20,7 +20,10 @@ async function configFile(name: string, text: string): Promise<string> {
 
 async function problemsOf(text: string): Promise<string> {
   const file = await configFile('bad.yaml', text);
-  const error = await loadConfigFile(file).then(() => null, (e: Error & { exitCode?: number }) => e);
+  const error = await loadConfigFile(file).then(
+    () => null,
+    (e: Error & { exitCode?: number }) => e,
+  );
   expect(error?.exitCode).toBe(2);
   return error!.message;
 }
@@ -63,7 +66,9 @@ describe('config files', () => {
 
   it('names a config file that cannot be read', async () => {
     const missing = path.join(work, 'nope.yaml');
-    await expect(loadConfigFile(missing)).rejects.toThrow(`${missing}: cannot read the config file: no such file. Check the path given to --config.`);
+    await expect(loadConfigFile(missing)).rejects.toThrow(
+      `${missing}: cannot read the config file: no such file. Check the path given to --config.`,
+    );
   });
 });
 
@@ -91,7 +96,11 @@ describe('resolving options', () => {
       quiet: false,
     });
     expect(resolveEngineConfig({ engine: 'lexical' }, { FEEDBACK_THEMES_CACHE: '/models' })).toEqual({
-      engine: 'lexical', model: 'Xenova/all-MiniLM-L6-v2', offline: false, cacheDir: '/models', dtype: 'q8',
+      engine: 'lexical',
+      model: 'Xenova/all-MiniLM-L6-v2',
+      offline: false,
+      cacheDir: '/models',
+      dtype: 'q8',
     });
   });
 

@@ -23,7 +23,10 @@ describe('the option table', () => {
           if (def.type === 'columns') return COLUMN_ROLES.map((role) => `--${role}-column`);
           return [def.flag, def.negate?.flag].filter((f): f is string => Boolean(f)).map((f) => f.split(' ')[0]!);
         });
-      expect(commandNamed(name).options.map((o) => o.long), name).toEqual(expected);
+      expect(
+        commandNamed(name).options.map((o) => o.long),
+        name,
+      ).toEqual(expected);
     }
   });
 

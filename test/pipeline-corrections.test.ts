@@ -25,7 +25,12 @@ async function run(out: string, extra: string[]): Promise<{ code: number; stderr
   return { code: result.code, stderr: result.stderr, items };
 }
 
-const themesOf = (rows: Record<string, string>[], id: string) => rows.find((row) => row.id === id)!.themes.split('|').filter(Boolean).sort();
+const themesOf = (rows: Record<string, string>[], id: string) =>
+  rows
+    .find((row) => row.id === id)!
+    .themes.split('|')
+    .filter(Boolean)
+    .sort();
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'ft-corrections-'));
@@ -58,7 +63,9 @@ describe('a run with corrections copied from items.csv', () => {
     expect(second.stderr).toMatch(/corrections: 3 item\(s\) take their corrected themes/);
     for (const fix of fixes) expect(themesOf(second.items, fix.id!)).toEqual(fix.themes.split('|').filter(Boolean).sort());
     // Everything else was classified as before, bar feedback like the corrected items.
-    const unchanged = second.items.filter((row) => !fixes.some((fix) => fix.id === row.id) && row.themes === first.find((f) => f.id === row.id)!.themes);
+    const unchanged = second.items.filter(
+      (row) => !fixes.some((fix) => fix.id === row.id) && row.themes === first.find((f) => f.id === row.id)!.themes,
+    );
     expect(unchanged.length).toBeGreaterThan(second.items.length * 0.9);
   });
 
@@ -75,10 +82,13 @@ describe('a run with corrections copied from items.csv', () => {
 
   it('reads a file Excel saved as Windows-1252, and says which text rows match no feedback', async () => {
     const salary = first.find((r) => r.text.includes('£'))!;
-    const csv = Papa.unparse([
-      { text: salary.text, themes: 'motivation' },
-      { text: 'Feedback that is not in this export at all.', themes: 'delivery' },
-    ], { newline: '\r\n' });
+    const csv = Papa.unparse(
+      [
+        { text: salary.text, themes: 'motivation' },
+        { text: 'Feedback that is not in this export at all.', themes: 'delivery' },
+      ],
+      { newline: '\r\n' },
+    );
     const file = path.join(work, 'excel-fixes.csv');
     await writeFile(file, iconv.encode(csv, 'windows-1252'));
     const result = await run(path.join(work, 'fourth'), ['--corrections', file]);

@@ -23,7 +23,13 @@ async function cli(args: string[], target = { out: () => out, store: () => store
 }
 
 const unescape = (text: string) =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#96;/g, '`').replace(/&amp;/g, '&');
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&#96;/g, '`')
+    .replace(/&amp;/g, '&');
 
 /** The report's "Top repeaters" table: pseudonym → { items, themes: label → count }. */
 function reportRepeaters(page: string) {
@@ -32,7 +38,10 @@ function reportRepeaters(page: string) {
   return new Map(
     rows.map(([, who, items, themes]) => [
       unescape(who),
-      { items: Number(items), themes: new Map([...unescape(themes).matchAll(/(.+?) ×(\d+)(?:, |$)/g)].map(([, label, n]) => [label, Number(n)])) },
+      {
+        items: Number(items),
+        themes: new Map([...unescape(themes).matchAll(/(.+?) ×(\d+)(?:, |$)/g)].map(([, label, n]) => [label, Number(n)])),
+      },
     ]),
   );
 }
@@ -73,7 +82,8 @@ describe('from report to action', () => {
     }
     const expected: string[] = [];
     for (const [candidate, themes] of counts) {
-      for (const [theme, n] of themes) if (n >= (theme === 'uninformative' ? 1 : 2)) expected.push(`${candidate}/${theme}/${n}/${totals.get(candidate)}`);
+      for (const [theme, n] of themes)
+        if (n >= (theme === 'uninformative' ? 1 : 2)) expected.push(`${candidate}/${theme}/${n}/${totals.get(candidate)}`);
     }
     expect(rows.map((row) => `${row.candidate}/${row.theme_id}/${row.rejections}/${row.of}`).sort()).toEqual(expected.sort());
     const repeated = rows.map((row) => Number(row.rejections));
@@ -169,8 +179,16 @@ describe('candidates known only by email', () => {
     const { code, stderr } = await cli([input, '--digests'], { out: () => emailsOut, store: () => path.join(work, 'emails.duckdb') });
     expect(code, stderr).toBe(0);
     const rows = parseCsv(await readFile(path.join(emailsOut, 'followup.csv'), 'utf8'));
-    expect(new Set(rows.map((row) => row.candidate))).toEqual(new Set(['morwenna.tregarthen@example.ac.uk', 'idris.pennant@example.ac.uk']));
-    const shared = ['report.html', 'summary.json', 'items.csv', 'segments.csv', ...(await readdir(path.join(emailsOut, 'candidates'))).map((name) => `candidates/${name}`)];
+    expect(new Set(rows.map((row) => row.candidate))).toEqual(
+      new Set(['morwenna.tregarthen@example.ac.uk', 'idris.pennant@example.ac.uk']),
+    );
+    const shared = [
+      'report.html',
+      'summary.json',
+      'items.csv',
+      'segments.csv',
+      ...(await readdir(path.join(emailsOut, 'candidates'))).map((name) => `candidates/${name}`),
+    ];
     for (const name of shared) {
       const text = await readFile(path.join(emailsOut, name), 'utf8');
       expect(text, name).not.toMatch(/tregarthen|pennant|@example/i);

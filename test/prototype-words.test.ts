@@ -55,7 +55,10 @@ describe('prototype-member words', () => {
       env: { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') },
     };
     const out = path.join(work, 'out');
-    const code = await main(['node', 'feedback-themes', 'run', input, '--out', out, '--engine', 'lexical', '--no-store', '--min-group', '1'], effects);
+    const code = await main(
+      ['node', 'feedback-themes', 'run', input, '--out', out, '--engine', 'lexical', '--no-store', '--min-group', '1'],
+      effects,
+    );
     expect(stderr).not.toMatch(/unexpected error/);
     expect(code).toBe(0);
     const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));

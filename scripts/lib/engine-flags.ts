@@ -13,7 +13,13 @@ export const ENGINE_FLAGS = {
   offline: { type: 'boolean' },
 } as const;
 
-export function engineConfigFrom(flags: { engine?: string; model?: string; dtype?: string; 'cache-dir'?: string; offline?: boolean }): EngineConfig {
+export function engineConfigFrom(flags: {
+  engine?: string;
+  model?: string;
+  dtype?: string;
+  'cache-dir'?: string;
+  offline?: boolean;
+}): EngineConfig {
   const spec: Record<string, unknown> = {};
   if (flags.engine) spec.engine = flags.engine;
   if (flags.model) spec.model = flags.model;

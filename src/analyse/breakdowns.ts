@@ -37,12 +37,7 @@ function displaySpelling(spellings: Map<string, number>): string {
   return best ?? '';
 }
 
-function finishGroup(
-  key: string | null,
-  accumulator: GroupAccumulator,
-  themeIds: readonly string[],
-  minGroup: number,
-): GroupBreakdown {
+function finishGroup(key: string | null, accumulator: GroupAccumulator, themeIds: readonly string[], minGroup: number): GroupBreakdown {
   const candidates = accumulator.people.size;
   const suppressed = candidates < minGroup;
   let themes: Record<string, number> | null = null;
@@ -83,11 +78,7 @@ function compareKeys(a: string | null, b: string | null): number {
   return compareNatural(a, b);
 }
 
-export function computeBreakdowns(
-  items: readonly PreparedItem[],
-  themeIds: readonly string[],
-  minGroup: number,
-): Breakdowns {
+export function computeBreakdowns(items: readonly PreparedItem[], themeIds: readonly string[], minGroup: number): Breakdowns {
   const phaseRank = (key: string | null) => PHASES.indexOf(phaseOfStage(key));
   const byStage = groupBy(items, (prepared) => prepared.stage, themeIds, minGroup).sort(
     (a, b) => phaseRank(a.key) - phaseRank(b.key) || b.items - a.items || compareKeys(a.key, b.key),
@@ -98,11 +89,7 @@ export function computeBreakdowns(
 }
 
 /** Items grouped into the five phases, always all five in process order. */
-export function computePhases(
-  items: readonly PreparedItem[],
-  themeIds: readonly string[],
-  minGroup: number,
-): PhaseBreakdown[] {
+export function computePhases(items: readonly PreparedItem[], themeIds: readonly string[], minGroup: number): PhaseBreakdown[] {
   const accumulators = new Map<Phase, GroupAccumulator>(PHASES.map((phase) => [phase, newAccumulator()]));
   const stagesByPhase = new Map<Phase, Map<string, string>>(PHASES.map((phase) => [phase, new Map()]));
   for (const prepared of items) {

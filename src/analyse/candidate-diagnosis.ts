@@ -60,12 +60,16 @@ function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]
   const staged = before.length + at.length;
   const unstaged = n - staged;
   if (staged === 0) return ['Your feedback does not say at which stage each application ended, so this page goes by the reasons alone.'];
-  const unstagedNote = unstaged > 0 ? ` (${times(unstaged, 'rejection')} of yours ${unstaged === 1 ? 'does' : 'do'} not say the stage.)` : '';
+  const unstagedNote =
+    unstaged > 0 ? ` (${times(unstaged, 'rejection')} of yours ${unstaged === 1 ? 'does' : 'do'} not say the stage.)` : '';
 
   if (at.length >= 2 && at.length / staged >= DOMINANT_SHARE) {
     const lead = leadTheme(at, themes);
     const text = `You reached interview or assessment in ${partOf(at.length, n, 'application')} and were turned down there.${leadSentence(lead, at.length)}`;
-    const advice = lead !== null && !lead.theme.actionable ? 'That says more about the field than about you: keep applying at this level.' : INTERVIEW_ADVICE;
+    const advice =
+      lead !== null && !lead.theme.actionable
+        ? 'That says more about the field than about you: keep applying at this level.'
+        : INTERVIEW_ADVICE;
     return [`${text}${unstagedNote}`, advice];
   }
   if (before.length >= 2 && before.length / staged >= DOMINANT_SHARE) {
@@ -76,7 +80,12 @@ function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]
         : application === 0
           ? `You stopped at the online tests in ${partOf(before.length, n, 'application')}.`
           : `You did not reach interview in ${partOf(before.length, n, 'application')} (${application} at the application, ${testing} at online tests).`;
-    const advice = lead !== null && !lead.theme.actionable ? 'That says more about the field than about you.' : application >= testing ? CV_ADVICE : TEST_ADVICE;
+    const advice =
+      lead !== null && !lead.theme.actionable
+        ? 'That says more about the field than about you.'
+        : application >= testing
+          ? CV_ADVICE
+          : TEST_ADVICE;
     return [`${where}${leadSentence(lead, before.length)}${unstagedNote}`, advice];
   }
   const split = `Your applications ended both before interview (${before.length} of ${n}) and at interview or assessment (${at.length} of ${n}).${unstagedNote}`;

@@ -62,6 +62,9 @@ function changesTakeaway(changes: readonly ThemeMovement[], previous: PreviousRu
   }
   if (changes.length === 0) return `No theme’s share moved beyond noise (${against}).`;
   const [largest, ...rest] = changes;
-  const others = rest.length > 0 ? ` ${rest.length} other theme${rest.length === 1 ? '' : 's'} also moved: ${rest.map(describeMovement).join('; ')}.` : '';
+  const others =
+    rest.length > 0
+      ? ` ${rest.length} other theme${rest.length === 1 ? '' : 's'} also moved: ${rest.map(describeMovement).join('; ')}.`
+      : '';
   return `${describeMovement(largest)} (${formatP(largest.pValue)}), ${against}.${others}`;
 }

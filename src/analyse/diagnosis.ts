@@ -9,12 +9,7 @@ import { percent, ratio } from './util.js';
 
 const TOP_THEMES = 5;
 
-function side(
-  items: readonly PreparedItem[],
-  phases: readonly Phase[],
-  themes: readonly Theme[],
-  minGroup: number,
-): DiagnosisSide {
+function side(items: readonly PreparedItem[], phases: readonly Phase[], themes: readonly Theme[], minGroup: number): DiagnosisSide {
   const inSide = items.filter((prepared) => phases.includes(prepared.phase));
   const people = new Set(inSide.map((prepared) => prepared.person));
   const suppressed = people.size < minGroup;

@@ -44,7 +44,9 @@ function adviceFor(items: readonly PreparedItem[], repeating: readonly Recurring
     actionable: theme.actionable,
   });
   // "No reason" has its own note (phone and ask); its advice would only repeat it.
-  const repeated = repeating.filter((theme) => theme.id !== UNINFORMATIVE_THEME && byId.has(theme.id)).map((theme) => toAdvice(byId.get(theme.id)!));
+  const repeated = repeating
+    .filter((theme) => theme.id !== UNINFORMATIVE_THEME && byId.has(theme.id))
+    .map((theme) => toAdvice(byId.get(theme.id)!));
   if (repeated.length > 0) return { scope: 'repeating' as const, advice: repeated };
   const given = themes.filter((theme) => theme.id !== UNINFORMATIVE_THEME && count(theme.id) > 0).map(toAdvice);
   return { scope: 'given' as const, advice: given.sort((a, b) => b.items - a.items) };

@@ -61,7 +61,8 @@ export function itemFacts(
   const stages = [...listedStages];
   if (breakdowns.byCohort.some((group, index) => index >= LISTED_GROUPS && group.key !== null)) cohorts.push(OTHER_COHORTS);
   for (const phase of PHASES) {
-    if (breakdowns.byStage.some((group, index) => index >= LISTED_GROUPS && group.key !== null && phaseOfStage(group.key) === phase)) stages.push(OTHER_STAGES[phase]);
+    if (breakdowns.byStage.some((group, index) => index >= LISTED_GROUPS && group.key !== null && phaseOfStage(group.key) === phase))
+      stages.push(OTHER_STAGES[phase]);
   }
   const months = breakdowns.byMonth.flatMap((group) => (group.key === null ? [] : [group.key]));
   const cohortIndex = indexer(cohorts);
@@ -71,7 +72,11 @@ export function itemFacts(
   const facts: ItemFacts = { cohorts, stages, months, cohort: [], stage: [], month: [], candidate: [], themes: [] };
   for (const prepared of items) {
     facts.cohort.push(prepared.cohort === null ? 0 : (cohortIndex.get(prepared.cohort.toLowerCase()) ?? otherCohort));
-    facts.stage.push(prepared.stage === null ? 0 : (stageIndex.get(prepared.stage.toLowerCase()) ?? stageIndex.get(OTHER_STAGES[prepared.phase].toLowerCase()) ?? 0));
+    facts.stage.push(
+      prepared.stage === null
+        ? 0
+        : (stageIndex.get(prepared.stage.toLowerCase()) ?? stageIndex.get(OTHER_STAGES[prepared.phase].toLowerCase()) ?? 0),
+    );
     facts.month.push(prepared.month === null ? 0 : (monthIndex.get(prepared.month) ?? 0));
     facts.candidate.push(prepared.candidate === null ? 0 : (pseudonymNumber.get(prepared.candidate) ?? 0));
     facts.themes.push(themeMask(prepared.themeIds, order));

@@ -78,7 +78,10 @@ function distinctValues(values: readonly (string | null)[]): string[] {
 }
 
 function dateSpan(items: readonly PreparedItem[]): { first: string | null; last: string | null } {
-  const dates = items.map((prepared) => prepared.entry.item.date).filter((date): date is string => date !== null).sort(compareStrings);
+  const dates = items
+    .map((prepared) => prepared.entry.item.date)
+    .filter((date): date is string => date !== null)
+    .sort(compareStrings);
   return { first: dates[0] ?? null, last: dates[dates.length - 1] ?? null };
 }
 

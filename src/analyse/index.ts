@@ -1,14 +1,6 @@
 // Classified items → ReportModel. Pure: same input, same model, whatever the input order.
 
-import type {
-  EmergingTheme,
-  ClassifiedItem,
-  EngineInfo,
-  IngestFileReport,
-  PreviousRun,
-  RejectedRow,
-  Taxonomy,
-} from '../types.js';
+import type { EmergingTheme, ClassifiedItem, EngineInfo, IngestFileReport, PreviousRun, RejectedRow, Taxonomy } from '../types.js';
 import { computeBreakdowns, computePhases } from './breakdowns.js';
 import { computeChanges } from './changes.js';
 import { buildDigests } from './digest.js';
@@ -19,14 +11,7 @@ import type { Cooccurrence, ReportModel, ThemeSummary } from './model.js';
 import { prepare, type PreparedItem } from './prepare.js';
 import { selectAllQuotes } from './quotes.js';
 import { candidateRecurrence, pseudonyms, toRecurringCandidates } from './recurrence.js';
-import {
-  cohortsTakeaway,
-  cooccurrenceTakeaway,
-  labelsOf,
-  overTimeTakeaway,
-  prevalenceTakeaway,
-  recurrenceTakeaway,
-} from './takeaways.js';
+import { cohortsTakeaway, cooccurrenceTakeaway, labelsOf, overTimeTakeaway, prevalenceTakeaway, recurrenceTakeaway } from './takeaways.js';
 import { compareStrings, ratio, round } from './util.js';
 import { own } from '../own.js';
 
@@ -49,11 +34,7 @@ export interface AnalysisInput {
   emerging?: EmergingTheme[];
 }
 
-function themeSummaries(
-  items: readonly PreparedItem[],
-  taxonomy: Taxonomy,
-  previous: PreviousRun | null,
-): ThemeSummary[] {
+function themeSummaries(items: readonly PreparedItem[], taxonomy: Taxonomy, previous: PreviousRun | null): ThemeSummary[] {
   const themeItems = new Map<string, number>();
   const people = new Map<string, Set<string>>();
   const perCandidate = new Map<string, Map<string, number>>();
@@ -96,9 +77,7 @@ function cooccurrences(items: readonly PreparedItem[], order: ReadonlyMap<string
   const counts = new Map<string, Cooccurrence>();
   for (const { themeIds } of items) {
     if (themeIds.length < 2) continue;
-    const ids = [...themeIds]
-      .filter((id) => order.has(id))
-      .sort((a, b) => order.get(a)! - order.get(b)!);
+    const ids = [...themeIds].filter((id) => order.has(id)).sort((a, b) => order.get(a)! - order.get(b)!);
     for (let i = 0; i < ids.length; i += 1) {
       for (let j = i + 1; j < ids.length; j += 1) {
         const key = `${ids[i]}\u0000${ids[j]}`;
@@ -108,9 +87,7 @@ function cooccurrences(items: readonly PreparedItem[], order: ReadonlyMap<string
       }
     }
   }
-  return [...counts.values()].sort(
-    (x, y) => y.items - x.items || order.get(x.a)! - order.get(y.a)! || order.get(x.b)! - order.get(y.b)!,
-  );
+  return [...counts.values()].sort((x, y) => y.items - x.items || order.get(x.a)! - order.get(y.a)! || order.get(x.b)! - order.get(y.b)!);
 }
 
 function dateRange(items: readonly PreparedItem[]): { from: string; to: string } | null {
@@ -143,7 +120,10 @@ export function analyse(input: AnalysisInput): ReportModel {
   const cooccurrence = cooccurrences(items, order);
   const quotes = selectAllQuotes(items, themeIds, names);
   // Facts always use pseudonym numbers, even when the report shows ids.
-  const facts = input.withFacts === false ? null : itemFacts(items, breakdowns, themeIds, new Map(all.map((candidate, index) => [candidate.id, index + 1])));
+  const facts =
+    input.withFacts === false
+      ? null
+      : itemFacts(items, breakdowns, themeIds, new Map(all.map((candidate, index) => [candidate.id, index + 1])));
   const changes = computeChanges(themes, items.length, input.previous);
   const digestsWanted = options.digests ?? false;
   const byCandidate = groupByCandidate(items, all);

@@ -16,7 +16,10 @@ export const PHASE_LABELS: Record<Phase, string> = {
 /** Checked in order: "psychometric assessment" and "online assessment" are tests, "CV screening" an application,
  * "screening interview" an interview. */
 const PHASE_RULES: readonly [Phase, RegExp][] = [
-  ['testing', /\b(online (test|assessment|exercise|task|game|stage)s?|e-?tray|coding (test|challenge|assessment)|tests?\b|testing|psychometric|aptitude|numerical|verbal reasoning|logical reasoning|situational judg(e)?ment|sjt|game[- ]based)/i],
+  [
+    'testing',
+    /\b(online (test|assessment|exercise|task|game|stage)s?|e-?tray|coding (test|challenge|assessment)|tests?\b|testing|psychometric|aptitude|numerical|verbal reasoning|logical reasoning|situational judg(e)?ment|sjt|game[- ]based)/i,
+  ],
   ['interview', /\b(interview|phone screen|telephone|phone|video call|video|panel)\b/i],
   ['assessment', /\b(assessment (centre|center|day)|assessment|case study|presentation|group exercise|in[- ]tray|\bac\b)/i],
   ['application', /\b(application|applied|cv|résumé|resume|screening|sift|cover letter|covering letter|form)\b/i],

@@ -67,8 +67,11 @@ export function quoteParts(text: string, evidence: Range | null, cues: readonly 
     evidenceCut = evidenceEnd < evidence.end;
   }
   const from = evidence.start > EXCERPT_CONTEXT ? atWordBoundary(text, evidence.start - EXCERPT_CONTEXT, 1) : 0;
-  const to =
-    evidenceCut ? evidenceEnd : text.length - evidence.end > EXCERPT_CONTEXT ? atWordBoundary(text, evidence.end + EXCERPT_CONTEXT, -1) : text.length;
+  const to = evidenceCut
+    ? evidenceEnd
+    : text.length - evidence.end > EXCERPT_CONTEXT
+      ? atWordBoundary(text, evidence.end + EXCERPT_CONTEXT, -1)
+      : text.length;
   if (from > 0) push('…', 'none');
   push(text.slice(from, evidence.start), 'none');
   const evidenceText = text.slice(evidence.start, evidenceEnd);

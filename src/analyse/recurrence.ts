@@ -56,10 +56,7 @@ export function pseudonyms(ordered: readonly CandidateRecurrence[], showIds: boo
   return new Map(ordered.map((candidate, index) => [candidate.id, showIds ? candidate.id : `Candidate ${index + 1}`]));
 }
 
-export function toRecurringCandidates(
-  recurring: readonly CandidateRecurrence[],
-  names: ReadonlyMap<string, string>,
-): RecurringCandidate[] {
+export function toRecurringCandidates(recurring: readonly CandidateRecurrence[], names: ReadonlyMap<string, string>): RecurringCandidate[] {
   return recurring.map((candidate) => ({
     candidate: names.get(candidate.id) ?? candidate.id,
     items: candidate.items,

@@ -74,11 +74,7 @@ export function cooccurrenceTakeaway(pairs: readonly Cooccurrence[], labels: Rea
   return `${labels.get(top.a) ?? top.a} and ${labels.get(top.b) ?? top.b} appear together most often: in ${formatCount(top.items)} item${top.items === 1 ? '' : 's'}.`;
 }
 
-export function cohortsTakeaway(
-  byCohort: Breakdowns['byCohort'],
-  themes: readonly ThemeSummary[],
-  minGroup: number,
-): string {
+export function cohortsTakeaway(byCohort: Breakdowns['byCohort'], themes: readonly ThemeSummary[], minGroup: number): string {
   const named = byCohort.filter((cohort) => cohort.key !== null);
   if (named.length === 0) return 'No cohort column: nothing to compare.';
   const suppressed = named.filter((cohort) => cohort.suppressed).length;

@@ -17,7 +17,8 @@ export function compareNatural(a: string, b: string): number {
     if (x === y) continue;
     const numeric = /^\d/.test(x) && /^\d/.test(y);
     if (numeric) {
-      const difference = x.replace(/^0+/, '').length - y.replace(/^0+/, '').length || compareStrings(x.replace(/^0+/, ''), y.replace(/^0+/, ''));
+      const difference =
+        x.replace(/^0+/, '').length - y.replace(/^0+/, '').length || compareStrings(x.replace(/^0+/, ''), y.replace(/^0+/, ''));
       if (difference !== 0) return difference;
       continue;
     }

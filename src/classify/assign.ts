@@ -103,7 +103,13 @@ function pinnedSegments(item: ScoredItem, themeIds: string[], themes: readonly s
   return perSegment;
 }
 
-function assignItem(item: ScoredItem, taxonomy: Taxonomy, thresholds: Thresholds, cues: CompiledCue[][], pinned: readonly string[] | undefined): ItemAssignment {
+function assignItem(
+  item: ScoredItem,
+  taxonomy: Taxonomy,
+  thresholds: Thresholds,
+  cues: CompiledCue[][],
+  pinned: readonly string[] | undefined,
+): ItemAssignment {
   const themeIds = taxonomy.themes.map((t) => t.id);
   const perSegment = pinned ? pinnedSegments(item, themeIds, pinned) : item.segments.map((s) => segmentThemes(s, themeIds, thresholds));
   const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);

@@ -65,7 +65,11 @@ export function createCacheLedger(): CacheLedger {
 }
 
 /** Wraps an Embedder so each distinct text is embedded once, and vectors are kept in `cache`. */
-export function createCachedEmbedder(inner: Embedder, givenCache: VectorCache | null, ledger?: CacheLedger): Embedder & { stats(): CacheStats } {
+export function createCachedEmbedder(
+  inner: Embedder,
+  givenCache: VectorCache | null,
+  ledger?: CacheLedger,
+): Embedder & { stats(): CacheStats } {
   // Some embedders are cheaper to rerun than to look up; those only get the de-duplication.
   const cache = inner.cacheable === false ? null : givenCache;
   const stats: CacheStats = { hits: 0, misses: 0, unique: 0, requested: 0 };
@@ -129,7 +133,13 @@ export interface ScoreCache {
  */
 export function createScoreCache(
   cache: VectorCache | null,
-  dependsOn: { embedder: string; topK: number; centroidWeight: number; themes: [string, string[]][]; counterExamples?: Readonly<Record<string, readonly string[]>> },
+  dependsOn: {
+    embedder: string;
+    topK: number;
+    centroidWeight: number;
+    themes: [string, string[]][];
+    counterExamples?: Readonly<Record<string, readonly string[]>>;
+  },
   ledger?: CacheLedger,
 ): ScoreCache {
   const namespace = `scores:v1:${hashText(JSON.stringify(dependsOn)).slice(0, 24)}`;

@@ -36,14 +36,18 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
   const chunkSize = Math.max(1, options.chunkSize ?? EMBED_CHUNK_SIZE);
   const clauses = options.clauses !== false;
   const scorer = await createThemeScorer(taxonomy, embedder, options);
-  const scoreCache = createScoreCache(options.scoreCache ?? null, {
-    embedder: embedder.id,
-    topK: scorer.topK,
-    centroidWeight: scorer.centroidWeight,
-    themes: taxonomy.themes.map((t) => [t.id, t.examples]),
-    // Absent without corrections, so their scores stay cached under the same name as before.
-    ...(options.counterExamples ? { counterExamples: options.counterExamples } : {}),
-  }, options.ledger);
+  const scoreCache = createScoreCache(
+    options.scoreCache ?? null,
+    {
+      embedder: embedder.id,
+      topK: scorer.topK,
+      centroidWeight: scorer.centroidWeight,
+      themes: taxonomy.themes.map((t) => [t.id, t.examples]),
+      // Absent without corrections, so their scores stay cached under the same name as before.
+      ...(options.counterExamples ? { counterExamples: options.counterExamples } : {}),
+    },
+    options.ledger,
+  );
 
   const score = async (items: { id: string; text: string }[]): Promise<ScoredItem[]> => {
     const scored = segmentItems(items);
@@ -69,7 +73,8 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
   };
 
   const cues = compileThemeCues(taxonomy);
-  const assign = (scoredItems: ScoredItem[], thresholds: Thresholds): ItemAssignment[] => assignItems(scoredItems, taxonomy, thresholds, cues, options.pinned);
+  const assign = (scoredItems: ScoredItem[], thresholds: Thresholds): ItemAssignment[] =>
+    assignItems(scoredItems, taxonomy, thresholds, cues, options.pinned);
 
   return {
     score,

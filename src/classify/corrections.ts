@@ -95,9 +95,17 @@ export function parseCorrections(csv: string, path: string, themeIds: readonly s
     if (cells.every((cell) => cell.trim() === '')) continue;
     const text = textColumn >= 0 ? (cells[textColumn] ?? '').trim() : '';
     const id = idColumn >= 0 ? (cells[idColumn] ?? '').trim() : '';
-    const themes = [...new Set((cells[themesColumn] ?? '').split(/[|;,]/).map((t) => t.trim()).filter(Boolean))];
+    const themes = [
+      ...new Set(
+        (cells[themesColumn] ?? '')
+          .split(/[|;,]/)
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ];
     const unknown = themes.filter((theme) => !valid.has(theme));
-    if (unknown.length > 0) problems.push(`${path}:${rowLine}: unknown theme id${unknown.length > 1 ? 's' : ''} ${unknown.map((t) => `"${t}"`).join(', ')}`);
+    if (unknown.length > 0)
+      problems.push(`${path}:${rowLine}: unknown theme id${unknown.length > 1 ? 's' : ''} ${unknown.map((t) => `"${t}"`).join(', ')}`);
     if (!text && !id) problems.push(`${path}:${rowLine}: no text and no id: say which feedback the row corrects`);
     rows.push({ line: rowLine, ...(text ? { text } : { id }), themes });
   }
@@ -201,9 +209,7 @@ export function correctionsFromMistakes(
   gold: readonly { text: string; themes: readonly string[] }[],
   predicted: readonly (readonly string[])[],
 ): { text: string; themes: string[] }[] {
-  return gold
-    .filter((g, i) => themeSet(g.themes) !== themeSet(predicted[i]!))
-    .map((g) => ({ text: g.text, themes: [...g.themes] }));
+  return gold.filter((g, i) => themeSet(g.themes) !== themeSet(predicted[i]!)).map((g) => ({ text: g.text, themes: [...g.themes] }));
 }
 
 /** Text rows whose feedback is not among `items`: they teach, but correct nothing in this run. */

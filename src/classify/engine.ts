@@ -23,7 +23,12 @@ export interface SelectOptions {
   wrapModel?: (model: Embedder) => Embedder;
 }
 
-export async function selectEngine(config: EngineConfig, taxonomy: Taxonomy, logger: Logger, options: SelectOptions = {}): Promise<SelectedEngine> {
+export async function selectEngine(
+  config: EngineConfig,
+  taxonomy: Taxonomy,
+  logger: Logger,
+  options: SelectOptions = {},
+): Promise<SelectedEngine> {
   const lexical = (): Embedder => lexicalEmbedderFor(taxonomy);
   if (config.engine === 'lexical') {
     return { embedder: lexical(), info: { name: 'lexical', model: null, fallbackReason: null } };

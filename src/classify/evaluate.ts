@@ -81,13 +81,17 @@ export function parseGold(csv: string, path: string, themeIds: readonly string[]
     if (row.cells.every((c) => c.trim() === '')) continue;
     const text = (row.cells[textColumn] ?? '').trim();
     if (text === '') continue;
-    const themes = [...new Set((row.cells[themesColumn] ?? '').split(/[|;,]/).map((t) => t.trim()).filter(Boolean))];
+    const themes = [
+      ...new Set(
+        (row.cells[themesColumn] ?? '')
+          .split(/[|;,]/)
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ];
     for (const theme of themes) {
       if (!valid.has(theme)) {
-        throw new CliError(
-          `${path}:${row.line}: unknown theme id "${theme}". Valid ids: ${[...valid].join(', ')}.`,
-          ExitCode.usage,
-        );
+        throw new CliError(`${path}:${row.line}: unknown theme id "${theme}". Valid ids: ${[...valid].join(', ')}.`, ExitCode.usage);
       }
     }
     gold.push({ text, themes, line: row.line });
@@ -172,7 +176,11 @@ export interface ScoredGold {
   measure(thresholds: Thresholds): EvaluationReport;
 }
 
-export async function scoreGold(classifier: Pick<Classifier, 'score' | 'assign'>, gold: GoldItem[], themeIds: string[]): Promise<ScoredGold> {
+export async function scoreGold(
+  classifier: Pick<Classifier, 'score' | 'assign'>,
+  gold: GoldItem[],
+  themeIds: string[],
+): Promise<ScoredGold> {
   const scored = await classifier.score(gold.map((g, i) => ({ id: `gold-${i}`, text: g.text })));
   const labels = gold.map((g) => g.themes);
   const predict = (thresholds: Thresholds) => classifier.assign(scored, thresholds).map((a) => a.themes.map((t) => t.themeId));

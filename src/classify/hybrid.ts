@@ -10,7 +10,8 @@ import type { Embedder } from '../types.js';
 export const DEFAULT_NEURAL_SHARE = 0.45;
 
 export function createHybridEmbedder(neural: Embedder, lexical: Embedder, neuralShare = DEFAULT_NEURAL_SHARE): Embedder {
-  if (!(neuralShare > 0 && neuralShare < 1)) throw new Error(`hybrid: the neural share must lie strictly between 0 and 1, got ${neuralShare}`);
+  if (!(neuralShare > 0 && neuralShare < 1))
+    throw new Error(`hybrid: the neural share must lie strictly between 0 and 1, got ${neuralShare}`);
   const a = Math.sqrt(neuralShare);
   const b = Math.sqrt(1 - neuralShare);
   const dims = neural.dims + lexical.dims;

@@ -110,7 +110,7 @@ export function extractFeatures(text: string, synonyms: SynonymMap, weights: Lex
 
   const content: string[] = [];
   tokens.forEach((token, i) => {
-    if (isStopWord(token) || token.length < 2 && !/\d/.test(token)) return;
+    if (isStopWord(token) || (token.length < 2 && !/\d/.test(token))) return;
     content.push(stems[i]!);
   });
   for (const s of content) {
@@ -161,7 +161,9 @@ export function createLexicalEmbedder(options: LexicalOptions): Embedder {
   if (!Number.isInteger(dims) || dims < 16) throw new Error(`lexical embedder: dims must be an integer ≥ 16, got ${dims}`);
   const charNgrams = options.charNgrams ?? false;
   const weights: LexicalWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
-  const synonymFile = options.synonyms ? { version: `custom-${hashOf(JSON.stringify(options.synonyms))}`, synonyms: options.synonyms } : loadDefaultSynonyms();
+  const synonymFile = options.synonyms
+    ? { version: `custom-${hashOf(JSON.stringify(options.synonyms))}`, synonyms: options.synonyms }
+    : loadDefaultSynonyms();
   const synonyms = synonymFile.synonyms;
 
   // IDF over the corpus: ln((1 + N) / (1 + df)) + 1. A feature unseen in the corpus gets the

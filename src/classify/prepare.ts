@@ -43,10 +43,19 @@ export interface LoadedEngine {
   dispose(): Promise<void>;
 }
 
-export async function loadEngine(config: EngineConfig, logger: Logger, options: { store?: VectorCache | null; taxonomy?: Taxonomy } = {}): Promise<LoadedEngine> {
+export async function loadEngine(
+  config: EngineConfig,
+  logger: Logger,
+  options: { store?: VectorCache | null; taxonomy?: Taxonomy } = {},
+): Promise<LoadedEngine> {
   const taxonomy = options.taxonomy ?? (await loadTaxonomy(config.taxonomy));
   // A bad corrections file fails before the model loads or any input is read.
-  const corrections = config.corrections ? await readCorrections(config.corrections, taxonomy.themes.map((t) => t.id)) : null;
+  const corrections = config.corrections
+    ? await readCorrections(
+        config.corrections,
+        taxonomy.themes.map((t) => t.id),
+      )
+    : null;
   const store = options.store ?? null;
   const ledger = createCacheLedger();
   // The sentence model's vectors are worth keeping between runs; the lexical engine's are not.
@@ -130,7 +139,11 @@ async function correctedClassifier(context: {
   const resolved = resolveCorrections(corrections, items).map((c) => (redact ? { ...c, text: redactText(c.text) } : c));
   const unmatched = items.length > 0 ? unmatchedTextRows(resolved, items) : [];
   if (unmatched.length > 0) {
-    const lines = unmatched.slice(0, 10).map((c) => c.line).join(', ') + (unmatched.length > 10 ? ', …' : '');
+    const lines =
+      unmatched
+        .slice(0, 10)
+        .map((c) => c.line)
+        .join(', ') + (unmatched.length > 10 ? ', …' : '');
     logger.warn(
       `${corrections.source}: ${unmatched.length} text row(s) match no feedback in this run (line${unmatched.length > 1 ? 's' : ''} ${lines}). ` +
         'They still teach the classifier, but correct no item here: copy the text from items.csv unchanged, or use the id column.',
@@ -138,8 +151,15 @@ async function correctedClassifier(context: {
   }
   const uncorrected = await createClassifier(taxonomy, embedder, classifierOptions);
   const lessons = await learnFromCorrections(taxonomy, uncorrected, thresholds, resolved);
-  const added = lessons.taxonomy.themes.reduce((n, t) => n + t.examples.length, 0) - taxonomy.themes.reduce((n, t) => n + t.examples.length, 0);
+  const added =
+    lessons.taxonomy.themes.reduce((n, t) => n + t.examples.length, 0) - taxonomy.themes.reduce((n, t) => n + t.examples.length, 0);
   const counter = Object.values(lessons.counterExamples).reduce((n, list) => n + list.length, 0);
-  logger.info(`corrections: ${resolved.length} item(s) take their corrected themes, and teach ${added} exemplar(s) and ${counter} counter-example(s)`);
-  return createClassifier(lessons.taxonomy, embedder, { ...classifierOptions, counterExamples: lessons.counterExamples, pinned: lessons.pinned });
+  logger.info(
+    `corrections: ${resolved.length} item(s) take their corrected themes, and teach ${added} exemplar(s) and ${counter} counter-example(s)`,
+  );
+  return createClassifier(lessons.taxonomy, embedder, {
+    ...classifierOptions,
+    counterExamples: lessons.counterExamples,
+    pinned: lessons.pinned,
+  });
 }

@@ -11,7 +11,25 @@ const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 // Words that end in a full stop without ending the sentence; the segmenter splits after some of them.
 const ABBREVIATIONS = new Set([
-  'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'etc', 'vs', 'no', 'inc', 'ltd', 'jr', 'sr', 'approx', 'dept', 'co', 'fig', 'e.g', 'i.e',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'prof',
+  'st',
+  'etc',
+  'vs',
+  'no',
+  'inc',
+  'ltd',
+  'jr',
+  'sr',
+  'approx',
+  'dept',
+  'co',
+  'fig',
+  'e.g',
+  'i.e',
 ]);
 
 // A bullet or list marker at the start of a line: -, *, •, ·, ▪, –, "1.", "1)", "a)".
@@ -129,9 +147,7 @@ function splitLongPiece(text: string, piece: Piece): Piece[] {
       start = lastCut;
     }
     parts.push({ start, end: piece.end });
-    const trimmed = parts
-      .map((p) => trimPiece(text, p.start, p.end))
-      .filter((p): p is Piece => p !== null && hasWordCharacter(text, p));
+    const trimmed = parts.map((p) => trimPiece(text, p.start, p.end)).filter((p): p is Piece => p !== null && hasWordCharacter(text, p));
     // A part may still be too long when the coarser boundary is sparse; refine it with the finer ones.
     return trimmed.flatMap((p) => (p.end - p.start > MAX_SEGMENT_CHARS && boundary.source !== '\\s+' ? splitLongPiece(text, p) : [p]));
   }
@@ -165,7 +181,10 @@ const MIN_CLAUSE_WORDS = 4;
  * expectation is above what we can offer"); scoring each clause as well keeps both from diluting.
  */
 export function clausesOf(text: string): string[] {
-  const parts = text.split(CLAUSE_BOUNDARY).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = text
+    .split(CLAUSE_BOUNDARY)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   const clauses: string[] = [];
   for (const part of parts) {
     // A fragment too short to mean anything on its own stays with the clause before it.

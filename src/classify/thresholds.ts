@@ -115,8 +115,11 @@ export function parseThresholds(raw: string, path: string, engine: EngineName, m
   if (fileEngine !== engine) {
     throw new CliError(
       `${path}: these thresholds were fitted for the ${fileEngine} engine, but this run uses the ${engine} engine. ` +
-        'Scores of different engines are on different scales. Pass --engine ' + fileEngine +
-        ', or calibrate thresholds for this engine with `feedback-themes evaluate <gold.csv> --engine ' + engine + ' --calibrate <file>`.',
+        'Scores of different engines are on different scales. Pass --engine ' +
+        fileEngine +
+        ', or calibrate thresholds for this engine with `feedback-themes evaluate <gold.csv> --engine ' +
+        engine +
+        ' --calibrate <file>`.',
       ExitCode.usage,
     );
   }
@@ -132,7 +135,12 @@ export function parseThresholds(raw: string, path: string, engine: EngineName, m
 
 /** A hub id and a local folder holding the same model ("…/all-MiniLM-L6-v2") count as the same. */
 function sameModel(a: string, b: string): boolean {
-  const last = (s: string) => s.replace(/[\\/]+$/, '').split(/[\\/]/).pop()!.toLowerCase();
+  const last = (s: string) =>
+    s
+      .replace(/[\\/]+$/, '')
+      .split(/[\\/]/)
+      .pop()!
+      .toLowerCase();
   return a === b || last(a) === last(b);
 }
 

@@ -119,10 +119,7 @@ async function loadNow(options: LoadOptions): Promise<LoadedModel> {
     allowRemote = false;
   } else {
     if (!isHubModelId(options.model)) {
-      throw new ModelUnavailableError(
-        options.model,
-        'it is neither an existing folder nor a hub model id like Xenova/all-MiniLM-L6-v2.',
-      );
+      throw new ModelUnavailableError(options.model, 'it is neither an existing folder nor a hub model id like Xenova/all-MiniLM-L6-v2.');
     }
     const cachedDir = cachedModelPath(options.model, options.cacheDir);
     // Offline: decide from the cache alone, so a missing model fails at once with no network attempt.

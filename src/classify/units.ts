@@ -79,7 +79,10 @@ export function foldUnitScores(items: ScoredItem[], clauses: boolean, scoresOf: 
       const themes = units[0]!.scores.length;
       s.units = units;
       s.scores = Array.from({ length: themes }, (_, t) => Math.max(...units.map((u) => u.scores[t]!)));
-      s.nearest = Array.from({ length: themes }, (_, t) => units.reduce((best, u) => (u.scores[t]! > best.scores[t]! ? u : best)).nearest[t]!);
+      s.nearest = Array.from(
+        { length: themes },
+        (_, t) => units.reduce((best, u) => (u.scores[t]! > best.scores[t]! ? u : best)).nearest[t]!,
+      );
     }
   }
 }

@@ -12,8 +12,16 @@ export async function classifyCommand(
   const prepared = await prepareClassifier(config, options.logger, { redact: options.redact !== false });
   try {
     const item: FeedbackItem = {
-      id: 'text', candidate: null, cohort: null, stage: null, employer: null, role: null, date: null,
-      text: options.redact === false ? text : redactText(text), source: 'command line', line: 1,
+      id: 'text',
+      candidate: null,
+      cohort: null,
+      stage: null,
+      employer: null,
+      role: null,
+      date: null,
+      text: options.redact === false ? text : redactText(text),
+      source: 'command line',
+      line: 1,
     };
     const [result] = await prepared.classifier.classify([item], prepared.thresholds);
     const labels = new Map(prepared.taxonomy.themes.map((t) => [t.id, t.label]));

@@ -39,7 +39,8 @@ export async function taxonomySuggest(config: RunConfig, logger: Logger): Promis
 /** The suggestion must load like any taxonomy file; a failure here is a bug, not bad input. */
 function loadSuggested(yaml: string): number {
   const check = parseTaxonomy(yaml, 'suggested taxonomy');
-  if (!check.taxonomy) throw new Error(`suggested taxonomy does not validate: ${check.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!check.taxonomy)
+    throw new Error(`suggested taxonomy does not validate: ${check.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   return check.taxonomy.themes.length;
 }
 
@@ -49,6 +50,8 @@ export async function taxonomySuggestCommand(config: RunConfig, logger: Logger, 
   if (suggested === 0) logger.warn('no emerging theme was large enough to suggest: the taxonomy is unchanged');
   if (!out) return yaml;
   await writeOutputsAtomically(path.dirname(path.resolve(out)), [{ name: path.basename(out), content: yaml }]);
-  logger.info(`wrote ${out} with ${suggested} suggested theme(s); rename, edit or delete them, then check it with: feedback-themes taxonomy validate ${out}`);
+  logger.info(
+    `wrote ${out} with ${suggested} suggested theme(s); rename, edit or delete them, then check it with: feedback-themes taxonomy validate ${out}`,
+  );
   return '';
 }

@@ -98,7 +98,12 @@ export async function discoverEmerging(
   const membersOf = new Map<number, number[]>();
   labels.forEach((label, i) => membersOf.set(label, [...(membersOf.get(label) ?? []), i]));
   const groups = [...membersOf.values()].filter((members) => members.length >= 2);
-  const centres = groups.map((members) => mean(members.map((i) => sampleVectors[i]!), embedder.dims));
+  const centres = groups.map((members) =>
+    mean(
+      members.map((i) => sampleVectors[i]!),
+      embedder.dims,
+    ),
+  );
   const member: { text: string; group: number; similarity: number }[] = [];
   groups.forEach((members, g) => {
     for (const i of members) member.push({ text: sample[i]!, group: g, similarity: dot(sampleVectors[i]!, centres[g]!) });
@@ -135,10 +140,21 @@ export async function discoverEmerging(
   const shown = clusters.filter((cluster) => cluster.items.size >= minItems && cluster.people.size >= minCandidates);
   if (shown.length === 0) return { emerging: [], byItem: new Map() };
 
-  const weights = classTfIdf(termClasses(classified, shown.map((cluster) => cluster.hits)));
+  const weights = classTfIdf(
+    termClasses(
+      classified,
+      shown.map((cluster) => cluster.hits),
+    ),
+  );
   const named = shown.map((cluster, c) => {
     const strongest = weights[c]!.slice(0, TERMS_SHOWN).map((entry) => entry.term);
-    return { cluster, ...inReadingOrder(strongest, cluster.hits.map((hit) => hit.reasonText)) };
+    return {
+      cluster,
+      ...inReadingOrder(
+        strongest,
+        cluster.hits.map((hit) => hit.reasonText),
+      ),
+    };
   });
   named.sort(
     (a, b) =>

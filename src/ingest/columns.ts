@@ -12,32 +12,96 @@ export { headerWords, normaliseHeader } from './header-words.js';
 /** Synonyms per role, best first. */
 export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
   text: [
-    'feedback', 'feedback text', 'employer feedback', 'interview feedback', 'rejection feedback',
-    'feedback comments', 'comments', 'comment', 'response', 'text', 'reason',
-    'rejection reason', 'reason for rejection', 'notes', 'note', 'free text', 'verbatim', 'remarks',
+    'feedback',
+    'feedback text',
+    'employer feedback',
+    'interview feedback',
+    'rejection feedback',
+    'feedback comments',
+    'comments',
+    'comment',
+    'response',
+    'text',
+    'reason',
+    'rejection reason',
+    'reason for rejection',
+    'notes',
+    'note',
+    'free text',
+    'verbatim',
+    'remarks',
   ],
-  id: [
-    'id', 'response id', 'responseid', 'feedback id', 'record id', 'respondent id', 'row id', 'uuid',
-    'reference', 'ref',
-  ],
+  id: ['id', 'response id', 'responseid', 'feedback id', 'record id', 'respondent id', 'row id', 'uuid', 'reference', 'ref'],
   candidate: [
-    'candidate', 'candidate id', 'student', 'student id', 'student number', 'student no', 'student num', 'applicant',
-    'applicant id', 'applicant number', 'candidate number', 'candidate no', 'candidate ref', 'external reference',
-    'external ref', 'external id', 'learner id', 'learner number', 'learner', 'participant', 'participant id',
-    'matriculation number', 'matric number', 'registration number', 'urn', 'person id', 'user id',
+    'candidate',
+    'candidate id',
+    'student',
+    'student id',
+    'student number',
+    'student no',
+    'student num',
+    'applicant',
+    'applicant id',
+    'applicant number',
+    'candidate number',
+    'candidate no',
+    'candidate ref',
+    'external reference',
+    'external ref',
+    'external id',
+    'learner id',
+    'learner number',
+    'learner',
+    'participant',
+    'participant id',
+    'matriculation number',
+    'matric number',
+    'registration number',
+    'urn',
+    'person id',
+    'user id',
     // Personal data: used only when no id-like column exists (and then pseudonymised).
-    'candidate name', 'student name', 'applicant name', 'full name', 'name', 'email', 'email address',
-    'recipient email', 'candidate email', 'student email',
+    'candidate name',
+    'student name',
+    'applicant name',
+    'full name',
+    'name',
+    'email',
+    'email address',
+    'recipient email',
+    'candidate email',
+    'student email',
   ],
   cohort: ['cohort', 'programme', 'program', 'course', 'intake', 'year group', 'class', 'department', 'faculty'],
   stage: [
-    'stage', 'application stage', 'round', 'outcome stage', 'rejection stage', 'interview stage', 'stage reached',
-    'outcome', 'step', 'application status',
+    'stage',
+    'application stage',
+    'round',
+    'outcome stage',
+    'rejection stage',
+    'interview stage',
+    'stage reached',
+    'outcome',
+    'step',
+    'application status',
   ],
   date: [
-    'date', 'feedback date', 'submitted', 'recorded date', 'response date', 'end date', 'submitted date',
-    'submission date', 'completion time', 'timestamp', 'created', 'created at', 'date received',
-    'rejection date', 'interview date', 'start date',
+    'date',
+    'feedback date',
+    'submitted',
+    'recorded date',
+    'response date',
+    'end date',
+    'submitted date',
+    'submission date',
+    'completion time',
+    'timestamp',
+    'created',
+    'created at',
+    'date received',
+    'rejection date',
+    'interview date',
+    'start date',
   ],
   employer: ['employer', 'company', 'organisation', 'organization', 'employer name', 'company name', 'firm'],
   role: ['role', 'job title', 'position', 'vacancy', 'job', 'role title', 'job role', 'post', 'opportunity'],
@@ -49,18 +113,53 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
  * not the application stage). Compared as normalised headers.
  */
 const SYSTEM_COLUMNS = new Set([
-  'status', 'ipaddress', 'progress', 'durationinseconds', 'duration', 'finished', 'responseid', 'responseidentifier',
-  'distributionchannel', 'userlanguage', 'locationlatitude', 'locationlongitude', 'latitude', 'longitude',
-  'startdate', 'enddate', 'recordeddate', 'collectorid', 'respondentid', 'starttime', 'completiontime',
-  'lastmodifiedtime', 'qrecaptchascore', 'qrelevantidduplicate', 'qrelevantidduplicatescore', 'qrelevantidfraudscore',
-  'qrelevantidlaststartdate', 'recipientfirstname', 'recipientlastname', 'customdata1', 'customdata', 'consent',
+  'status',
+  'ipaddress',
+  'progress',
+  'durationinseconds',
+  'duration',
+  'finished',
+  'responseid',
+  'responseidentifier',
+  'distributionchannel',
+  'userlanguage',
+  'locationlatitude',
+  'locationlongitude',
+  'latitude',
+  'longitude',
+  'startdate',
+  'enddate',
+  'recordeddate',
+  'collectorid',
+  'respondentid',
+  'starttime',
+  'completiontime',
+  'lastmodifiedtime',
+  'qrecaptchascore',
+  'qrelevantidduplicate',
+  'qrelevantidduplicatescore',
+  'qrelevantidfraudscore',
+  'qrelevantidlaststartdate',
+  'recipientfirstname',
+  'recipientlastname',
+  'customdata1',
+  'customdata',
+  'consent',
 ]);
 /** Roles a system column may still take: its id and its dates are what they say. */
 const SYSTEM_ROLES = new Set<ColumnRole>(['id', 'date']);
 /** Candidate synonyms that are personal data; an id-like column is preferred to any of them. */
 const PERSONAL_CANDIDATE = new Set([
-  'candidate name', 'student name', 'applicant name', 'full name', 'name', 'email', 'email address',
-  'recipient email', 'candidate email', 'student email',
+  'candidate name',
+  'student name',
+  'applicant name',
+  'full name',
+  'name',
+  'email',
+  'email address',
+  'recipient email',
+  'candidate email',
+  'student email',
 ]);
 
 /** Synonyms too generic to count when they are only part of a header ("Job ID" is not an id column). */
@@ -164,12 +263,24 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
   for (const [role, winner] of chosen) {
     const rivals = new Set(
       candidates
-        .filter((c) => c.role === role && c.column !== winner.column && c.tier === winner.tier && c.rank === winner.rank && !Object.values(mapping).includes(headers[c.column]))
+        .filter(
+          (c) =>
+            c.role === role &&
+            c.column !== winner.column &&
+            c.tier === winner.tier &&
+            c.rank === winner.rank &&
+            !Object.values(mapping).includes(headers[c.column]),
+        )
         .map((c) => headers[c.column]),
     );
     if (rivals.size === 0) continue;
-    const others = [...rivals].slice(0, 3).map((h) => JSON.stringify(h)).join(', ');
-    notes.push(`${role} column: chose ${JSON.stringify(headers[winner.column])} over ${others}; use --${role}-column NAME to choose another`);
+    const others = [...rivals]
+      .slice(0, 3)
+      .map((h) => JSON.stringify(h))
+      .join(', ');
+    notes.push(
+      `${role} column: chose ${JSON.stringify(headers[winner.column])} over ${others}; use --${role}-column NAME to choose another`,
+    );
   }
   return { mapping, notes };
 }
@@ -209,7 +320,10 @@ export function resolveOverrides(
 
 /** `"Response ID", "Feedback", …` (long header lists are cut). */
 export function listColumns(headers: string[], max = 25): string {
-  const shown = headers.slice(0, max).map((h) => JSON.stringify(h)).join(', ');
+  const shown = headers
+    .slice(0, max)
+    .map((h) => JSON.stringify(h))
+    .join(', ');
   return headers.length > max ? `${shown}, … (${headers.length - max} more)` : shown;
 }
 

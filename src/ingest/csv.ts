@@ -203,9 +203,10 @@ export class CsvParser {
   /** Line break at `j` (CR or LF) outside quotes: close the record; returns the next index. */
   private endLine(chunk: string, j: number, rawStart: number): number {
     this.endField();
-    const raw = this.rawPrefix.length >= this.rawChars
-      ? this.rawPrefix
-      : this.rawPrefix + chunk.slice(rawStart, Math.min(j, rawStart + this.rawChars - this.rawPrefix.length));
+    const raw =
+      this.rawPrefix.length >= this.rawChars
+        ? this.rawPrefix
+        : this.rawPrefix + chunk.slice(rawStart, Math.min(j, rawStart + this.rawChars - this.rawPrefix.length));
     this.emit(raw);
     this.line++;
     this.state = State.FieldStart;

@@ -23,9 +23,7 @@ export function parseDelimiterOption(value: string): string {
   const key = value.length === 1 ? value : value.trim().toLowerCase();
   const delimiter = own(DELIMITER_NAMES, key);
   if (delimiter) return delimiter;
-  throw usageError(
-    `unknown delimiter ${JSON.stringify(value)} (--delimiter). Use one of , ; tab | (or comma, semicolon, tab, \\t, pipe).`,
-  );
+  throw usageError(`unknown delimiter ${JSON.stringify(value)} (--delimiter). Use one of , ; tab | (or comma, semicolon, tab, \\t, pipe).`);
 }
 
 export interface DelimiterScore {

@@ -30,7 +30,6 @@ const READ_CHUNK = 256 * 1024;
 
 const silentLogger: Logger = { info() {}, notice() {}, warn() {}, progress() {}, progressDone() {} };
 
-
 export async function ingestFiles(paths: string[], options: IngestOptions, logger: Logger = silentLogger): Promise<IngestResult> {
   if (paths.length === 0) throw usageError('no input files. Give one or more CSV exports, e.g. feedback-themes run export.csv');
   // Check the options once, before any file is read.
@@ -57,7 +56,8 @@ export async function ingestFiles(paths: string[], options: IngestOptions, logge
       logger.warn(`${path}: ${problem}; skipped`);
       continue;
     }
-    const how = report.format === 'xlsx' ? `sheet ${JSON.stringify(report.sheet)}` : `${report.encoding}, ${JSON.stringify(report.delimiter)}`;
+    const how =
+      report.format === 'xlsx' ? `sheet ${JSON.stringify(report.sheet)}` : `${report.encoding}, ${JSON.stringify(report.delimiter)}`;
     logger.info(`read ${path}: ${report.dataRows} rows, ${how}, ${report.rejected} rejected; columns ${describeMapping(report)}`);
     if (report.rejected > 0) {
       logger.warn(`${path}: ${report.rejected} of ${report.dataRows} rows rejected (${summariseReasons(outcome.rejects)})`);
@@ -151,7 +151,11 @@ async function ingestFile(path: string, options: FileOptions, ids: IdRegistry, l
       }
       throw error;
     }
-    return reader.finish(encodingNotes(detected, decoder.encoding), { encoding: decoder.encoding, delimiter, format: 'csv', sheet: null }, { bytes: size, sha256: digest.digest('hex') });
+    return reader.finish(
+      encodingNotes(detected, decoder.encoding),
+      { encoding: decoder.encoding, delimiter, format: 'csv', sheet: null },
+      { bytes: size, sha256: digest.digest('hex') },
+    );
   } finally {
     if (!closed) await handle.close();
   }
@@ -167,7 +171,11 @@ async function ingestWorkbook(path: string, handle: FileHandle, size: number, op
   const reader = new RecordReader(path, options, layout, rows.slice(0, SAMPLE_RECORDS), ids);
   rows.forEach((fields, index) => reader.record(fields, index + 1, csvLine(fields)));
   const notes = [`sheet ${JSON.stringify(sheet)} of the workbook`];
-  return reader.finish(notes, { encoding: 'utf-8', delimiter: null, format: 'xlsx', sheet }, { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+  return reader.finish(
+    notes,
+    { encoding: 'utf-8', delimiter: null, format: 'xlsx', sheet },
+    { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+  );
 }
 
 /** A row as one CSV line, for the raw text of rejected rows. */

@@ -7,9 +7,40 @@ import { headerWords } from './header-words.js';
 const NAME_WORDS = new Set(['name', 'names', 'surname', 'forename', 'forenames', 'firstname', 'lastname', 'fullname']);
 /** Names of things, not people: "Company Name", "Programme name", "File name". */
 const THING_WORDS = new Set([
-  'company', 'employer', 'organisation', 'organization', 'org', 'firm', 'business', 'job', 'role', 'position', 'vacancy',
-  'opportunity', 'programme', 'program', 'course', 'module', 'school', 'university', 'college', 'department', 'team',
-  'event', 'file', 'project', 'product', 'survey', 'question', 'scheme', 'site', 'campus', 'faculty', 'cohort', 'user', 'stage',
+  'company',
+  'employer',
+  'organisation',
+  'organization',
+  'org',
+  'firm',
+  'business',
+  'job',
+  'role',
+  'position',
+  'vacancy',
+  'opportunity',
+  'programme',
+  'program',
+  'course',
+  'module',
+  'school',
+  'university',
+  'college',
+  'department',
+  'team',
+  'event',
+  'file',
+  'project',
+  'product',
+  'survey',
+  'question',
+  'scheme',
+  'site',
+  'campus',
+  'faculty',
+  'cohort',
+  'user',
+  'stage',
 ]);
 
 export function isPersonNameHeader(header: string): boolean {
@@ -46,4 +77,3 @@ export function candidateKind(candidate: string | undefined, headers: string[], 
   const nameLike = values.filter((v) => !/\d/.test(v) && /^\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*)+$/u.test(v)).length;
   return nameLike * 2 > values.length ? 'name' : 'id';
 }
-

@@ -2,7 +2,16 @@
 // columns detected, each data row converted. Fed by the CSV parser or by a workbook's sheet.
 import { basename } from 'node:path';
 import { own } from '../own.js';
-import { COLUMN_ROLES, type CandidateKind, type ColumnMapping, type ColumnRole, type FeedbackItem, type IngestFileReport, type IngestOptions, type RejectedRow } from '../types.js';
+import {
+  COLUMN_ROLES,
+  type CandidateKind,
+  type ColumnMapping,
+  type ColumnRole,
+  type FeedbackItem,
+  type IngestFileReport,
+  type IngestOptions,
+  type RejectedRow,
+} from '../types.js';
 import { detectColumnsExplained, noTextColumnError, resolveOverrides, type OverrideSource } from './columns.js';
 import { isBlankRecord } from './csv.js';
 import { provenDateOrder, type DateOrder } from './dates.js';

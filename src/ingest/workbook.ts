@@ -85,12 +85,16 @@ function damaged(path: string, detail: string): CliError {
 }
 
 function tooLarge(path: string, what: string): CliError {
-  return new CliError(`${path}: ${what}. Split the workbook, or export the sheet as CSV (CSV files of any size are streamed).`, ExitCode.usage);
+  return new CliError(
+    `${path}: ${what}. Split the workbook, or export the sheet as CSV (CSV files of any size are streamed).`,
+    ExitCode.usage,
+  );
 }
 
 /** Checked before the file is even read into memory. */
 export function checkWorkbookSize(path: string, size: number, limits: WorkbookLimits = WORKBOOK_LIMITS): void {
-  if (size > limits.maxFileBytes) throw tooLarge(path, `the workbook is ${mb(size)}, over the ${mb(limits.maxFileBytes)} limit for workbooks`);
+  if (size > limits.maxFileBytes)
+    throw tooLarge(path, `the workbook is ${mb(size)}, over the ${mb(limits.maxFileBytes)} limit for workbooks`);
 }
 
 /**
@@ -136,8 +140,10 @@ function checkExtent(path: string, entry: string, xml: Buffer, limits: WorkbookL
     throw error;
   }
   const where = `${entry} reaches cell ${extent.furthest}`;
-  if (extent.rows > limits.maxRows) throw tooLarge(path, `${where}, row ${extent.rows}, past the last row a sheet may have (${limits.maxRows})`);
-  if (extent.columns > limits.maxColumns) throw tooLarge(path, `${where}, column ${extent.columns}, past the last column a sheet may have (${limits.maxColumns}, XFD)`);
+  if (extent.rows > limits.maxRows)
+    throw tooLarge(path, `${where}, row ${extent.rows}, past the last row a sheet may have (${limits.maxRows})`);
+  if (extent.columns > limits.maxColumns)
+    throw tooLarge(path, `${where}, column ${extent.columns}, past the last column a sheet may have (${limits.maxColumns}, XFD)`);
   if (extent.rows * extent.columns > limits.maxCells) {
     throw tooLarge(path, `${where}, spanning ${extent.rows} rows × ${extent.columns} columns, over the limit of ${limits.maxCells} cells`);
   }
@@ -156,7 +162,10 @@ export function checkEntries(path: string, entries: readonly ZipEntry[], limits:
   for (const entry of entries) {
     total += entry.size;
     if (entry.size > 1024 * 1024 && entry.size > entry.compressedSize * limits.maxRatio) {
-      throw tooLarge(path, `${entry.name} expands ${Math.round(entry.size / Math.max(1, entry.compressedSize))} times (a zip bomb?), over the limit of ${limits.maxRatio}`);
+      throw tooLarge(
+        path,
+        `${entry.name} expands ${Math.round(entry.size / Math.max(1, entry.compressedSize))} times (a zip bomb?), over the limit of ${limits.maxRatio}`,
+      );
     }
   }
   if (total > limits.maxUncompressedBytes) {
@@ -175,7 +184,12 @@ export interface WorkbookSheet {
 }
 
 /** Reads one sheet (the first unless named) as rows of text. */
-export async function readWorkbook(path: string, zip: Buffer, sheet: string | undefined, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<WorkbookSheet> {
+export async function readWorkbook(
+  path: string,
+  zip: Buffer,
+  sheet: string | undefined,
+  limits: WorkbookLimits = WORKBOOK_LIMITS,
+): Promise<WorkbookSheet> {
   let data: unknown[][];
   let name: string;
   try {
@@ -186,7 +200,9 @@ export async function readWorkbook(path: string, zip: Buffer, sheet: string | un
     if (error instanceof SheetNotFoundError) {
       const sheets = (error as { sheets?: unknown }).sheets;
       const available = Array.isArray(sheets) ? sheets.map((s) => JSON.stringify(String(s))).join(', ') : null;
-      throw usageError(`${path}: no sheet ${JSON.stringify(sheet)}${available ? ` (sheets: ${available})` : ''}. Name one of them with --sheet NAME.`);
+      throw usageError(
+        `${path}: no sheet ${JSON.stringify(sheet)}${available ? ` (sheets: ${available})` : ''}. Name one of them with --sheet NAME.`,
+      );
     }
     if (error instanceof CliError) throw error;
     throw damaged(path, libraryError(error));

@@ -44,11 +44,7 @@ function assertPlainName(name: string): void {
   }
 }
 
-export async function writeOutputsAtomically(
-  outDir: string,
-  files: OutputFile[],
-  options: WriteOutputsOptions = {},
-): Promise<void> {
+export async function writeOutputsAtomically(outDir: string, files: OutputFile[], options: WriteOutputsOptions = {}): Promise<void> {
   const staged = await stageOutputs(outDir, files);
   try {
     await options.beforeCommit?.();

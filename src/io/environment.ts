@@ -73,7 +73,8 @@ function fixFor(problem: Problem, path: string, targets: WriteTargets): string {
   if (inStore) {
     // A healthy store that cannot be written is not damaged: never suggest deleting it.
     const keep = 'The store itself is unchanged; nothing from this run was recorded.';
-    if (problem === 'full') return `Free some space on that disk, or move the store to another disk with --store FILE, and run again. ${keep}`;
+    if (problem === 'full')
+      return `Free some space on that disk, or move the store to another disk with --store FILE, and run again. ${keep}`;
     if (problem === 'read-only' || problem === 'permission') {
       return `Make the store and its folder writable for this user, choose another file with --store FILE, or run with --no-store. ${keep}`;
     }
@@ -88,9 +89,13 @@ function fixFor(problem: Problem, path: string, targets: WriteTargets): string {
     case 'permission':
       return `Make it writable for this user${elsewhere}.`;
     case 'not-a-folder':
-      return option ? `--out needs a folder path; a file stands where a folder is needed. Move it aside or choose another folder with --out DIR.` : `Move the file aside${elsewhere}.`;
+      return option
+        ? `--out needs a folder path; a file stands where a folder is needed. Move it aside or choose another folder with --out DIR.`
+        : `Move the file aside${elsewhere}.`;
     case 'is-a-file':
-      return option ? `--out names the folder for the report; give a folder (it is created when missing), not a file.` : `Move the file aside${elsewhere}.`;
+      return option
+        ? `--out names the folder for the report; give a folder (it is created when missing), not a file.`
+        : `Move the file aside${elsewhere}.`;
     case 'is-a-folder':
       return `Move the folder aside${elsewhere}.`;
     case 'cannot-create':

@@ -8,7 +8,9 @@ export function commitStep(step: CommitStep): void {
   if (process.env.FEEDBACK_THEMES_TEST_KILL_AT === step) process.kill(process.pid, 'SIGKILL');
   if (process.env.FEEDBACK_THEMES_TEST_FAIL_AT === step) {
     throw Object.assign(new Error(`ENOSPC: no space left on device, write (injected at ${step})`), {
-      code: 'ENOSPC', syscall: 'write', path: process.env.FEEDBACK_THEMES_TEST_FAIL_PATH ?? step,
+      code: 'ENOSPC',
+      syscall: 'write',
+      path: process.env.FEEDBACK_THEMES_TEST_FAIL_PATH ?? step,
     });
   }
 }

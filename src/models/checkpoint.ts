@@ -73,7 +73,10 @@ function missingRoot(source: string, files: string[]): CliError {
     : hasConfig
       ? 'it has a config.json but no model.safetensors beside it.'
       : 'no config.json with a model.safetensors beside it was found.';
-  return importError(source, `not a sentence-transformers checkpoint: ${why} Supported: BERT-family encoders (model_type "bert") saved with safetensors.`);
+  return importError(
+    source,
+    `not a sentence-transformers checkpoint: ${why} Supported: BERT-family encoders (model_type "bert") saved with safetensors.`,
+  );
 }
 
 async function openFolder(source: string): Promise<CheckpointFiles> {
@@ -111,7 +114,10 @@ async function openArchive(source: string): Promise<CheckpointFiles> {
   const unsafe = zip.entries.find((e) => unsafeEntryName(e.name));
   if (unsafe) {
     await zip.close();
-    throw importError(source, `the archive holds an entry with an unsafe path, ${JSON.stringify(unsafe.name.slice(0, 200))} (absolute, or with a ".." segment); it is not a package to trust.`);
+    throw importError(
+      source,
+      `the archive holds an entry with an unsafe path, ${JSON.stringify(unsafe.name.slice(0, 200))} (absolute, or with a ".." segment); it is not a package to trust.`,
+    );
   }
   const byName = new Map(zip.entries.filter((e) => !e.name.endsWith('/')).map((e) => [e.name, e]));
   const root = findRoot([...byName.keys()]);
@@ -154,7 +160,11 @@ function archiveError(source: string, error: unknown): unknown {
 /** A JSON file of the checkpoint, its size and nesting checked before it is parsed. */
 async function readAnyJson(files: CheckpointFiles, relative: string): Promise<unknown> {
   const size = await files.size(relative);
-  if (size > MAX_JSON_BYTES) throw importError(files.source, `${relative} is ${(size / 1024 ** 2).toFixed(1)} MB, over the limit of ${MAX_JSON_BYTES / 1024 ** 2} MB.`);
+  if (size > MAX_JSON_BYTES)
+    throw importError(
+      files.source,
+      `${relative} is ${(size / 1024 ** 2).toFixed(1)} MB, over the limit of ${MAX_JSON_BYTES / 1024 ** 2} MB.`,
+    );
   try {
     return parseBoundedJson((await files.read(relative)).toString('utf8'));
   } catch (error) {

@@ -42,13 +42,15 @@ export async function importModel(options: ImportOptions): Promise<ImportedModel
     const config = await readJson(files, 'config.json');
     const shape = bertShape(files.source, config);
     for (const required of ['tokenizer.json']) {
-      if (!files.has(required)) throw importError(files.source, `${required} is missing beside config.json; save the checkpoint with its fast tokenizer.`);
+      if (!files.has(required))
+        throw importError(files.source, `${required} is missing beside config.json; save the checkpoint with its fast tokenizer.`);
     }
     const pooling = await readPooling(files);
     checkWeightsSize(files.source, shape, await files.size('model.safetensors'));
     const fallbackName = options.name ?? checkModelId(await importedName(files), 'the name read from the checkpoint', options.cacheDir);
     // The destination is checked before the weights are read, for the name the weights may not change.
-    if (options.out === undefined && options.name !== undefined) await checkDestination(cachedModelPath(options.name, options.cacheDir), 'the model cache');
+    if (options.out === undefined && options.name !== undefined)
+      await checkDestination(cachedModelPath(options.name, options.cacheDir), 'the model cache');
 
     options.logger.info(`reading ${files.root ? `${files.root}/` : ''}model.safetensors from ${files.source} …`);
     const bytes = await files.read('model.safetensors');
@@ -75,7 +77,8 @@ export async function importModel(options: ImportOptions): Promise<ImportedModel
       ['onnx/model.onnx', buildBertOnnx(shape, weights, { quantized: false, producer: PRODUCER })],
       ['onnx/model_quantized.onnx', buildBertOnnx(shape, weights, { quantized: true, producer: PRODUCER })],
     ];
-    if (files.has('special_tokens_map.json')) outputs.push(['special_tokens_map.json', json(await readJson(files, 'special_tokens_map.json'))]);
+    if (files.has('special_tokens_map.json'))
+      outputs.push(['special_tokens_map.json', json(await readJson(files, 'special_tokens_map.json'))]);
     await writeFolderAtomically(dir, outputs);
     return { dir, name, meta };
   } finally {
@@ -180,10 +183,18 @@ export function knownModel(weights: Buffer): string | undefined {
 
 /** `imported/<name>`, the name taken from the model card's heading, else the checkpoint's folder or file. */
 async function importedName(files: CheckpointFiles): Promise<string> {
-  const card = files.has('README.md') && (await files.size('README.md')) < 1024 ** 2 ? (await files.read('README.md')).toString('utf8').slice(0, 4000) : '';
+  const card =
+    files.has('README.md') && (await files.size('README.md')) < 1024 ** 2
+      ? (await files.read('README.md')).toString('utf8').slice(0, 4000)
+      : '';
   const heading = /^#\s+(.+)$/m.exec(card)?.[1]?.trim() ?? '';
   const base = (heading || path.basename(files.root || files.source)).replace(/\.(whl|zip)$/i, '');
-  const slug = base.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 80) || 'model';
+  const slug =
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9.]+/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '')
+      .slice(0, 80) || 'model';
   return `imported/${slug}`;
 }
 
@@ -198,10 +209,13 @@ async function writeFolderAtomically(dir: string, outputs: [string, Uint8Array |
       await writeFile(path.join(temp, relative), content);
     }
     // Replace an earlier import: move it aside, move the new one in, then delete the old one.
-    const hadOld = await rename(dir, old).then(() => true, (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return false;
-      throw error;
-    });
+    const hadOld = await rename(dir, old).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return false;
+        throw error;
+      },
+    );
     await rename(temp, dir);
     if (hadOld) await rm(old, { recursive: true, force: true });
   } catch (error) {
@@ -212,12 +226,19 @@ async function writeFolderAtomically(dir: string, outputs: [string, Uint8Array |
 
 function writeError(dir: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOSPC') return new CliError(`model import: the disk is full while writing ${dir}; free some space and import again.`, ExitCode.usage);
+  if (code === 'ENOSPC')
+    return new CliError(`model import: the disk is full while writing ${dir}; free some space and import again.`, ExitCode.usage);
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new CliError(`model import: cannot write ${dir} (${code}). Choose a writable folder with --out, or set FEEDBACK_THEMES_CACHE.`, ExitCode.usage);
+    return new CliError(
+      `model import: cannot write ${dir} (${code}). Choose a writable folder with --out, or set FEEDBACK_THEMES_CACHE.`,
+      ExitCode.usage,
+    );
   }
   if (code === 'ENOTDIR' || code === 'EEXIST' || code === 'ENOTEMPTY') {
-    return new CliError(`model import: ${dir} cannot be used as a model folder (${code}): a file is in the way. Choose another --out.`, ExitCode.usage);
+    return new CliError(
+      `model import: ${dir} cannot be used as a model folder (${code}): a file is in the way. Choose another --out.`,
+      ExitCode.usage,
+    );
   }
   return error;
 }

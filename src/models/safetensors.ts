@@ -74,8 +74,11 @@ function checkTensor(name: string, value: unknown, dataBytes: number): TensorInf
   const shape = tensor?.shape;
   if (
     typeof tensor?.dtype !== 'string' ||
-    !Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0) ||
-    !Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isInteger(o) && o >= 0)
+    !Array.isArray(shape) ||
+    !shape.every((d) => Number.isInteger(d) && d >= 0) ||
+    !Array.isArray(offsets) ||
+    offsets.length !== 2 ||
+    !offsets.every((o) => Number.isInteger(o) && o >= 0)
   ) {
     throw new SafetensorsError(`tensor ${name} has a malformed header entry`);
   }

@@ -23,7 +23,10 @@ export const MODEL_LIMITS = {
 export function bertShape(source: string, config: Record<string, unknown>): BertShape {
   const modelType = String(config.model_type ?? '');
   if (modelType !== 'bert') {
-    throw importError(source, `model_type "${modelType || '(none)'}" is not supported. Supported: BERT-family encoders (model_type "bert"), e.g. all-MiniLM-L6-v2, all-MiniLM-L12-v2, bge-small-en.`);
+    throw importError(
+      source,
+      `model_type "${modelType || '(none)'}" is not supported. Supported: BERT-family encoders (model_type "bert"), e.g. all-MiniLM-L6-v2, all-MiniLM-L12-v2, bge-small-en.`,
+    );
   }
   const act = String(config.hidden_act ?? 'gelu');
   if (act !== 'gelu') throw importError(source, `hidden_act "${act}" is not supported; supported: gelu.`);
@@ -47,10 +50,14 @@ export function bertShape(source: string, config: Record<string, unknown>): Bert
     typeVocabSize: whole('type_vocab_size', MODEL_LIMITS.typeVocabSize, 2),
     layerNormEps: typeof config.layer_norm_eps === 'number' ? config.layer_norm_eps : 1e-12,
   };
-  if (shape.hidden % shape.heads !== 0) throw importError(source, `config.json: hidden_size ${shape.hidden} is not divisible by num_attention_heads ${shape.heads}.`);
+  if (shape.hidden % shape.heads !== 0)
+    throw importError(source, `config.json: hidden_size ${shape.hidden} is not divisible by num_attention_heads ${shape.heads}.`);
   const parameters = parameterCount(shape);
   if (parameters > MODEL_LIMITS.parameters) {
-    throw importError(source, `config.json describes ${millions(parameters)} million parameters, over the limit of ${millions(MODEL_LIMITS.parameters)} million for an importable model.`);
+    throw importError(
+      source,
+      `config.json describes ${millions(parameters)} million parameters, over the limit of ${millions(MODEL_LIMITS.parameters)} million for an importable model.`,
+    );
   }
   return shape;
 }
@@ -70,7 +77,10 @@ export function parameterCount(shape: BertShape): number {
  */
 export function checkWeightsSize(source: string, shape: BertShape, bytes: number): void {
   if (bytes > MODEL_LIMITS.weightsBytes) {
-    throw importError(source, `model.safetensors is ${mb(bytes)}, over the limit of ${mb(MODEL_LIMITS.weightsBytes)} for an importable model.`);
+    throw importError(
+      source,
+      `model.safetensors is ${mb(bytes)}, over the limit of ${mb(MODEL_LIMITS.weightsBytes)} for an importable model.`,
+    );
   }
   const parameters = parameterCount(shape);
   const headerAllowance = 16 * 1024 ** 2;

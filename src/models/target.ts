@@ -33,7 +33,10 @@ export function modelIdProblem(id: string, cacheDir: string): string | null {
 /** The id, or exit 2 naming it and where it came from. */
 export function checkModelId(id: string, origin: string, cacheDir: string): string {
   const problem = modelIdProblem(id, cacheDir);
-  if (problem) throw usageError(`model import: ${origin} ${JSON.stringify(id)} cannot be a model id: ${problem}. Give --name org/name (letters, digits, ".", "_", "-").`);
+  if (problem)
+    throw usageError(
+      `model import: ${origin} ${JSON.stringify(id)} cannot be a model id: ${problem}. Give --name org/name (letters, digits, ".", "_", "-").`,
+    );
   return id;
 }
 
@@ -55,6 +58,9 @@ export async function checkDestination(dir: string, flag: '--out' | 'the model c
 }
 
 function refused(dir: string, flag: string, why: string): CliError {
-  const what = flag === '--out' ? 'Give --out a new or empty folder, or a model folder this tool imported (it has feedback-themes-model.json)' : 'Choose another --name';
+  const what =
+    flag === '--out'
+      ? 'Give --out a new or empty folder, or a model folder this tool imported (it has feedback-themes-model.json)'
+      : 'Choose another --name';
   return usageError(`model import: will not write the model to ${dir} (${flag}): ${why}, and it would be replaced. ${what}.`);
 }

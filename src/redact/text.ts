@@ -32,10 +32,7 @@ const PREFIX = String.raw`(?:tel|tele|telephone|phone|ph|mob|mobile|cell|fax|wha
 const START = String.raw`(?:(?<![\p{L}\p{N}_+\-/£$€¥])(?<!\d[,.])|(?<=(?<![\p{L}])${PREFIX}[.:]?))`;
 const EXTENSION = String.raw`(?:[ ,]*(?:x|ext|extn|extension)\.?[ :]*\d{1,6})?`;
 // A run of digit groups that may be one or more phone numbers; checked and trimmed below.
-const PHONE_RUN = new RegExp(
-  String.raw`${START}(?:\+[ ]?|00)?\(?\d{1,6}\)?(?:${SEP}?\(?\d{1,6}\)?){0,7}`,
-  'gu',
-);
+const PHONE_RUN = new RegExp(String.raw`${START}(?:\+[ ]?|00)?\(?\d{1,6}\)?(?:${SEP}?\(?\d{1,6}\)?){0,7}`, 'gu');
 const EXTENSION_AFTER = new RegExp(`^${EXTENSION}`, 'iu');
 /** Dates are digit groups too: `01/02/2026 03/04/2026` is two dates, not a phone number. */
 const DATE_AHEAD = /^(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([/.\-])\d{1,2}\2\d{1,2})(?!\d)/;
@@ -136,7 +133,8 @@ export function nameParts(names: readonly string[]): string[] {
     const trimmed = name.trim();
     if (trimmed.length < 2 || /@/.test(trimmed)) continue;
     parts.add(trimmed);
-    for (const word of trimmed.split(/[\s,]+/)) if (word.replace(/[^\p{L}]/gu, '').length >= 2) parts.add(word.replace(/^[.'’-]+|[.'’-]+$/g, ''));
+    for (const word of trimmed.split(/[\s,]+/))
+      if (word.replace(/[^\p{L}]/gu, '').length >= 2) parts.add(word.replace(/^[.'’-]+|[.'’-]+$/g, ''));
   }
   return [...parts].filter((p) => p !== '').sort((a, b) => b.length - a.length);
 }

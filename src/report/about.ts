@@ -27,7 +27,10 @@ function thresholdsInWords(source: string): Html {
 }
 
 function fileLine(file: ReportModel['inputs']['files'][number]): Html {
-  const how = file.format === 'xlsx' ? html`sheet “${file.sheet}”` : html`${file.encoding} text, columns separated by ${file.delimiter === '\t' ? 'tabs' : html`“${file.delimiter}”`}`;
+  const how =
+    file.format === 'xlsx'
+      ? html`sheet “${file.sheet}”`
+      : html`${file.encoding} text, columns separated by ${file.delimiter === '\t' ? 'tabs' : html`“${file.delimiter}”`}`;
   return html`<li><code>${file.source}</code>: ${formatCount(file.items)} feedback items from ${formatCount(file.dataRows)} rows (${how})</li>`;
 }
 
@@ -40,14 +43,17 @@ export function aboutSection(model: ReportModel): Html {
   const cache = model.cache
     ? html` Results for ${formatCount(model.cache.hits)} sentence${model.cache.hits === 1 ? '' : 's'} were reused from earlier runs; ${formatCount(model.cache.misses)} were worked out afresh.`
     : '';
-  const mappingRows = inputs.files.map((file) => html`<tr><th scope="row">${file.source}</th>${COLUMN_ROLES.map((role) => html`<td>${file.columns[role] ?? '—'}</td>`)}</tr>`);
-  const mapping = inputs.files.length > 0
-    ? html`<p class="scroll-cue" hidden>Scroll sideways for more columns →</p><div class="table-scroll" role="region" tabindex="0" aria-label="Columns read from each file"><table>
+  const mappingRows = inputs.files.map(
+    (file) => html`<tr><th scope="row">${file.source}</th>${COLUMN_ROLES.map((role) => html`<td>${file.columns[role] ?? '—'}</td>`)}</tr>`,
+  );
+  const mapping =
+    inputs.files.length > 0
+      ? html`<p class="scroll-cue" hidden>Scroll sideways for more columns →</p><div class="table-scroll" role="region" tabindex="0" aria-label="Columns read from each file"><table>
 <caption>Columns read from each file (choose others with --text-column, --candidate-column, …)</caption>
 <thead><tr><th scope="col">File</th>${COLUMN_ROLES.map((role) => html`<th scope="col">${role}</th>`)}</tr></thead>
 <tbody>${mappingRows}</tbody>
 </table></div>`
-    : '';
+      : '';
   return html`<section id="${ABOUT_SECTION_ID}" class="about" aria-labelledby="${ABOUT_SECTION_ID}-title">
 <h2 id="${ABOUT_SECTION_ID}-title">About this run</h2>
 <h3>What was read</h3>

@@ -46,7 +46,21 @@ function sortedItems(classified: readonly ClassifiedItem[]): ClassifiedItem[] {
   return [...classified].sort(compareItems);
 }
 
-export const ITEMS_COLUMNS = ['id', 'candidate', 'cohort', 'stage', 'employer', 'role', 'date', 'themes', 'scores', 'text', 'source', 'line', 'emerging'] as const;
+export const ITEMS_COLUMNS = [
+  'id',
+  'candidate',
+  'cohort',
+  'stage',
+  'employer',
+  'role',
+  'date',
+  'themes',
+  'scores',
+  'text',
+  'source',
+  'line',
+  'emerging',
+] as const;
 
 /** One row per feedback item. Themes in taxonomy order when the taxonomy is known, else as assigned. */
 export function itemsCsv(classified: readonly ClassifiedItem[], taxonomy: Taxonomy | null = null): string {

@@ -31,12 +31,18 @@ function partOf(part: number, whole: number): string {
 
 function marked(parts: readonly QuotePart[]): Html[] {
   return parts.map((part) =>
-    part.mark === 'none' ? html`${part.text}` : part.mark === 'cue' ? html`<mark class="cue">${part.text}</mark>` : html`<mark>${part.text}</mark>`,
+    part.mark === 'none'
+      ? html`${part.text}`
+      : part.mark === 'cue'
+        ? html`<mark class="cue">${part.text}</mark>`
+        : html`<mark>${part.text}</mark>`,
   );
 }
 
 function dateRange(digest: CandidateDigest): string {
-  const dates = digest.entries.map((entry) => entry.date).filter((date): date is string => date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date));
+  const dates = digest.entries
+    .map((entry) => entry.date)
+    .filter((date): date is string => date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date));
   if (dates.length === 0) return '';
   const first = dates[0];
   const last = dates[dates.length - 1];
@@ -70,7 +76,8 @@ function stageText(entry: DigestEntry): string {
 
 function timeline(digest: CandidateDigest, labels: ReadonlyMap<string, string>): Html {
   const rows = digest.entries.map(
-    (entry) => html`<tr><th scope="row">${entry.date ?? 'no date'}</th><td>${entry.employer ?? '—'}</td><td>${entry.role ?? '—'}</td><td>${stageText(entry)}</td><td>${themeList(entry, labels)}</td></tr>\n`,
+    (entry) =>
+      html`<tr><th scope="row">${entry.date ?? 'no date'}</th><td>${entry.employer ?? '—'}</td><td>${entry.role ?? '—'}</td><td>${stageText(entry)}</td><td>${themeList(entry, labels)}</td></tr>\n`,
   );
   return html`<section aria-labelledby="timeline-title">
 <h2 id="timeline-title">Your applications, in order</h2>

@@ -31,7 +31,10 @@ export function filterData(model: ReportModel): FilterData | null {
     quotes[theme.id] = (own(model.quotes, theme.id) ?? []).map((quote) => {
       const number = facts.candidate[quote.position];
       // The page may show real ids when asked to; a filtered view never does.
-      return { item: quote.position, quote: { ...quote, itemId: '', candidate: quote.candidate === null ? null : number > 0 ? `Candidate ${number}` : null } };
+      return {
+        item: quote.position,
+        quote: { ...quote, itemId: '', candidate: quote.candidate === null ? null : number > 0 ? `Candidate ${number}` : null },
+      };
     });
   }
   return {

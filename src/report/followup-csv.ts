@@ -7,8 +7,19 @@ import { csv } from './csv.js';
 export const FOLLOWUP_FILE = 'followup.csv';
 
 export const FOLLOWUP_COLUMNS = [
-  'candidate', 'pseudonym', 'theme', 'theme_id', 'kind', 'rejections', 'of', 'first_date', 'last_date',
-  'stages', 'employers', 'suggestion', 'digest',
+  'candidate',
+  'pseudonym',
+  'theme',
+  'theme_id',
+  'kind',
+  'rejections',
+  'of',
+  'first_date',
+  'last_date',
+  'stages',
+  'employers',
+  'suggestion',
+  'digest',
 ] as const;
 
 /** Excel reads a CSV as the local code page unless it starts with a UTF-8 byte-order mark. */

@@ -8,7 +8,9 @@ import { plainStatistics } from './plain-words.js';
 
 /** A key-findings line, only when there was a previous run to compare with. */
 export function changesFinding(model: ReportModel): Html | '' {
-  return model.takeaways.changes === null ? '' : html`<li><strong>Since the last run:</strong> ${plainStatistics(model.takeaways.changes)}</li>`;
+  return model.takeaways.changes === null
+    ? ''
+    : html`<li><strong>Since the last run:</strong> ${plainStatistics(model.takeaways.changes)}</li>`;
 }
 
 export function followUpPrivacyNote(model: ReportModel): Html {

@@ -16,7 +16,6 @@ export { followUpCsv, FOLLOWUP_FILE, FOLLOWUP_COLUMNS } from './followup-csv.js'
 export { renderDigest } from './digest.js';
 export { DIGEST_FOLDER, DIGEST_PAGE_PATTERN } from '../analyse/followup.js';
 
-
 export function summaryJson(model: ReportModel): string {
   return `${JSON.stringify(buildSummary(model), null, 2)}\n`;
 }
@@ -35,7 +34,14 @@ export function buildOutputs(model: ReportModel, classified: ClassifiedItem[]): 
   if (model.inputs.rejects.length > 0) outputs.push({ name: 'rejects.csv', content: rejectsCsv(model.inputs.rejects) });
   // Rendered only as each page is written: a large cohort has thousands of them.
   for (const digest of model.digests ?? []) {
-    outputs.push({ name: digest.file, content: { *[Symbol.iterator]() { yield renderDigest(digest, model); } } });
+    outputs.push({
+      name: digest.file,
+      content: {
+        *[Symbol.iterator]() {
+          yield renderDigest(digest, model);
+        },
+      },
+    });
   }
   return outputs;
 }

@@ -14,7 +14,6 @@ const TABLE_ROWS = 100;
 const TOP_REPEATERS = 20;
 const REJECTS_LISTED = 50;
 
-
 function formatChange(theme: ThemeSummary): string {
   if (theme.change === null) return '—';
   const { items, share } = theme.change;
@@ -26,7 +25,6 @@ function formatChange(theme: ThemeSummary): string {
 function plural(count: number, noun: string): string {
   return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
-
 
 /** Tables with more rows than this may continue on the next printed page. */
 const LONG_TABLE = 20;
@@ -145,12 +143,9 @@ export function stageSection(model: ReportModel, labels: Map<string, string>): H
       formatCount(phase.candidates),
       ...themeIds.map((id) => (phase.themes === null ? 'suppressed' : formatCount(own(phase.themes, id) ?? 0))),
     ]);
-  const stageRows = model.breakdowns.byStage.slice(0, TABLE_ROWS).map((group) => [
-    groupLabel(group.key),
-    formatCount(group.items),
-    formatCount(group.candidates),
-    topThemesCell(group, labels),
-  ]);
+  const stageRows = model.breakdowns.byStage
+    .slice(0, TABLE_ROWS)
+    .map((group) => [groupLabel(group.key), formatCount(group.items), formatCount(group.candidates), topThemesCell(group, labels)]);
   const tables = html`${dataTable(
     'Items by phase and theme',
     ['Phase', 'Items', 'Candidates', ...themeIds.map((id) => labels.get(id) ?? id)],
@@ -177,7 +172,9 @@ export function overTimeSection(model: ReportModel, data: ChartData, labels: Map
     groupLabel(month.key),
     formatCount(month.items),
     formatCount(month.candidates),
-    ...data.trendThemes.map((id) => (month.themes === null ? 'suppressed' : formatShare((own(month.themes, id) ?? 0) / Math.max(1, month.items)))),
+    ...data.trendThemes.map((id) =>
+      month.themes === null ? 'suppressed' : formatShare((own(month.themes, id) ?? 0) / Math.max(1, month.items)),
+    ),
   ]);
   return chartSection({
     id: 'over-time',
@@ -185,7 +182,11 @@ export function overTimeSection(model: ReportModel, data: ChartData, labels: Map
     takeaway: model.takeaways.overTime,
     chart: 'over-time',
     description: 'Share of each month’s items with the five most common themes. Suppressed months leave a gap.',
-    tables: dataTable('Share of items by month', ['Month', 'Items', 'Candidates', ...data.trendThemes.map((id) => labels.get(id) ?? id)], rows),
+    tables: dataTable(
+      'Share of items by month',
+      ['Month', 'Items', 'Candidates', ...data.trendThemes.map((id) => labels.get(id) ?? id)],
+      rows,
+    ),
   });
 }
 
@@ -194,11 +195,13 @@ export function recurrenceSection(model: ReportModel, labels: Map<string, string
     .filter((theme) => theme.recurringCandidates > 0)
     .sort((a, b) => b.recurringCandidates - a.recurringCandidates)
     .map((theme) => [theme.label, formatCount(theme.recurringCandidates), formatCount(theme.candidates)]);
-  const repeaterRows = model.recurrence.slice(0, TOP_REPEATERS).map((candidate) => [
-    candidate.candidate,
-    formatCount(candidate.items),
-    candidate.themes.map((theme) => `${labels.get(theme.id) ?? theme.id} ×${theme.items}`).join(', '),
-  ]);
+  const repeaterRows = model.recurrence
+    .slice(0, TOP_REPEATERS)
+    .map((candidate) => [
+      candidate.candidate,
+      formatCount(candidate.items),
+      candidate.themes.map((theme) => `${labels.get(theme.id) ?? theme.id} ×${theme.items}`).join(', '),
+    ]);
   const repeaters = html`<div class="repeaters">
 <h3>Top repeaters</h3>
 ${
@@ -207,7 +210,9 @@ ${
         'Candidates whose rejections repeat the same theme',
         ['Candidate', 'Feedback items', 'Repeated themes'],
         repeaterRows,
-        model.recurrence.length > TOP_REPEATERS ? `First ${TOP_REPEATERS} of ${formatCount(model.recurrence.length)} candidates; all are in summary.json.` : undefined,
+        model.recurrence.length > TOP_REPEATERS
+          ? `First ${TOP_REPEATERS} of ${formatCount(model.recurrence.length)} candidates; all are in summary.json.`
+          : undefined,
       )
     : html`<p>No candidate has the same theme in two or more rejections.</p>`
 }
@@ -240,12 +245,16 @@ export function cooccurrenceSection(model: ReportModel, labels: Map<string, stri
 
 export function cohortSection(model: ReportModel, data: ChartData, labels: Map<string, string>): Html {
   const cohorts = model.breakdowns.byCohort;
-  const rows = cohorts.slice(0, TABLE_ROWS).map((group) => [
-    groupLabel(group.key),
-    formatCount(group.items),
-    formatCount(group.candidates),
-    ...data.cohortThemes.map((id) => (group.themes === null ? 'suppressed' : formatShare((own(group.themes, id) ?? 0) / Math.max(1, group.items)))),
-  ]);
+  const rows = cohorts
+    .slice(0, TABLE_ROWS)
+    .map((group) => [
+      groupLabel(group.key),
+      formatCount(group.items),
+      formatCount(group.candidates),
+      ...data.cohortThemes.map((id) =>
+        group.themes === null ? 'suppressed' : formatShare((own(group.themes, id) ?? 0) / Math.max(1, group.items)),
+      ),
+    ]);
   const named = cohorts.filter((group) => group.key !== null).length;
   return chartSection({
     id: 'cohorts',
@@ -265,7 +274,11 @@ export function cohortSection(model: ReportModel, data: ChartData, labels: Map<s
 function quoteBlock(quote: Quote): Html {
   const context = [quote.candidate, quote.stage, quote.date].filter((part): part is string => Boolean(part)).join(' · ');
   const body = quote.parts.map((part) =>
-    part.mark === 'none' ? html`${part.text}` : part.mark === 'cue' ? html`<mark class="cue">${part.text}</mark>` : html`<mark>${part.text}</mark>`,
+    part.mark === 'none'
+      ? html`${part.text}`
+      : part.mark === 'cue'
+        ? html`<mark class="cue">${part.text}</mark>`
+        : html`<mark>${part.text}</mark>`,
   );
   return html`<figure class="quote"><blockquote>${body}</blockquote><figcaption>${context || 'no details'}</figcaption></figure>`;
 }
@@ -318,4 +331,3 @@ ${table('Rejected rows', ['File:line', 'Reason'], firstRejects, rejects.length >
 ${notes.length > 0 ? html`<h3>Notes from reading the files</h3><ul class="notes">${notes}</ul>` : ''}
 </section>`;
 }
-

@@ -21,9 +21,7 @@ export async function withAppender(
   fill: (appender: DuckDBAppender) => void,
   catalog?: string,
 ): Promise<void> {
-  const appender = catalog
-    ? await connection.createAppender(table, 'main', catalog)
-    : await connection.createAppender(table);
+  const appender = catalog ? await connection.createAppender(table, 'main', catalog) : await connection.createAppender(table);
   try {
     fill(appender);
   } catch (error) {

@@ -31,25 +31,22 @@ export function isoOrThrow(value: string, field: string): string {
 }
 
 export async function insertRun(c: DuckDBConnection, runId: string, run: RunRecord, pending: PendingOutputs | undefined): Promise<void> {
-  await c.run(
-    `INSERT INTO runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5, $6, $7, $8::JSON, $9, $10, $11, $12, $13, $14::JSON)`,
-    [
-      runId,
-      isoOrThrow(run.startedAt, 'startedAt'),
-      isoOrThrow(run.finishedAt, 'finishedAt'),
-      run.engine.name,
-      run.engine.model,
-      run.engine.fallbackReason,
-      run.taxonomySource,
-      JSON.stringify(run.options),
-      run.counts.items,
-      run.counts.segments,
-      run.counts.candidates,
-      run.counts.rejectedRows,
-      pending ? 'pending' : 'committed',
-      pending ? JSON.stringify(pending) : null,
-    ],
-  );
+  await c.run(`INSERT INTO runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5, $6, $7, $8::JSON, $9, $10, $11, $12, $13, $14::JSON)`, [
+    runId,
+    isoOrThrow(run.startedAt, 'startedAt'),
+    isoOrThrow(run.finishedAt, 'finishedAt'),
+    run.engine.name,
+    run.engine.model,
+    run.engine.fallbackReason,
+    run.taxonomySource,
+    JSON.stringify(run.options),
+    run.counts.items,
+    run.counts.segments,
+    run.counts.candidates,
+    run.counts.rejectedRows,
+    pending ? 'pending' : 'committed',
+    pending ? JSON.stringify(pending) : null,
+  ]);
 
   await withAppender(c, 'run_inputs', (inputs) => {
     for (const input of run.inputs) {

@@ -80,9 +80,7 @@ export async function prepareSchema(connection: DuckDBConnection, path: string):
       ExitCode.usage,
     );
   }
-  const versionRows = (
-    await connection.runAndReadAll(`SELECT value FROM meta WHERE key = 'schema_version'`)
-  ).getRowsJS();
+  const versionRows = (await connection.runAndReadAll(`SELECT value FROM meta WHERE key = 'schema_version'`)).getRowsJS();
   const version = Number(versionRows[0]?.[0]);
   if (!Number.isInteger(version) || version < 1) {
     throw new CliError(

@@ -87,11 +87,9 @@ function openError(path: string, error: unknown): CliError {
   const environment = toEnvironmentError(error, { store: path });
   if (environment) return environment;
   if (/lock/i.test(detail) && /conflict|could not set lock/i.test(detail)) {
-    return new CliError(
-      `the store ${path} is in use by another process; wait for it to finish, or run with --no-store.`,
-      ExitCode.locked,
-      { cause: error },
-    );
+    return new CliError(`the store ${path} is in use by another process; wait for it to finish, or run with --no-store.`, ExitCode.locked, {
+      cause: error,
+    });
   }
   return new CliError(
     `cannot open the store ${path}: it is not a DuckDB database or it is damaged (${firstLine(detail)}). ` +
@@ -115,7 +113,6 @@ function parseThemeIds(json: string | null): string[] | null {
 function firstLine(text: string): string {
   return text.split('\n')[0].trim();
 }
-
 
 class DuckDBStore implements Store {
   /** Operations share one connection; a transaction must not interleave with another call. */
@@ -181,9 +178,7 @@ class DuckDBStore implements Store {
       if (entries.length === 0) return;
       const c = this.connection;
       await inTransaction(c, async () => {
-        await c.run(
-          `CREATE OR REPLACE TEMP TABLE new_vectors (text_sha256 VARCHAR, dims INTEGER, vector BLOB)`,
-        );
+        await c.run(`CREATE OR REPLACE TEMP TABLE new_vectors (text_sha256 VARCHAR, dims INTEGER, vector BLOB)`);
         await withAppender(
           c,
           'new_vectors',
@@ -266,7 +261,9 @@ class DuckDBStore implements Store {
 
   pendingRuns(): Promise<{ runId: string; outputs: PendingOutputs }[]> {
     return this.serial(async () => {
-      const rows = (await this.connection.runAndReadAll(`SELECT run_id, outputs::VARCHAR FROM runs WHERE status = 'pending' ORDER BY run_id`)).getRowsJS();
+      const rows = (
+        await this.connection.runAndReadAll(`SELECT run_id, outputs::VARCHAR FROM runs WHERE status = 'pending' ORDER BY run_id`)
+      ).getRowsJS();
       return rows.map(([runId, outputs]) => ({ runId: String(runId), outputs: JSON.parse(String(outputs)) as PendingOutputs }));
     });
   }

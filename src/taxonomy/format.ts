@@ -13,9 +13,7 @@ export function formatTaxonomy(t: Taxonomy): string {
   for (const theme of t.themes) {
     lines.push('');
     lines.push(`${theme.id} — ${theme.label}`);
-    lines.push(
-      `  actionable: ${theme.actionable ? 'yes' : 'no'}   examples: ${theme.examples.length}   cues: ${theme.cues.length}`,
-    );
+    lines.push(`  actionable: ${theme.actionable ? 'yes' : 'no'}   examples: ${theme.examples.length}   cues: ${theme.cues.length}`);
     lines.push(...wrap(theme.description, '  '));
     lines.push(...wrap(`Advice: ${theme.advice}`, '  '));
   }

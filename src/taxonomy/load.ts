@@ -64,7 +64,8 @@ export async function loadTaxonomy(path?: string): Promise<Taxonomy> {
 export function formatProblems(problems: TaxonomyProblem[], source: string): string {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   const lines = problems.map((problem) => {
-    const where = problem.line === undefined ? source : `${source}:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
+    const where =
+      problem.line === undefined ? source : `${source}:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
     return `  ${where}: ${problem.path}: ${problem.message}`;
   });
   return [`Taxonomy ${source} has ${count}:`, ...lines].join('\n');
@@ -112,7 +113,10 @@ function rangeStart(node: unknown): number | null {
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  return message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/\.$/, '');
 }
 
 function syntaxHint(code: string): string {

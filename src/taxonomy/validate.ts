@@ -50,7 +50,11 @@ export function validateLocated(raw: unknown, source: string): { taxonomy: Taxon
     }
   }
   if ('version' in raw && raw.version !== TAXONOMY_VERSION) {
-    report(['version'], 'version', `must be ${TAXONOMY_VERSION}, found ${describe(raw.version)}. This program reads taxonomy files of version ${TAXONOMY_VERSION}.`);
+    report(
+      ['version'],
+      'version',
+      `must be ${TAXONOMY_VERSION}, found ${describe(raw.version)}. This program reads taxonomy files of version ${TAXONOMY_VERSION}.`,
+    );
   }
 
   const themesRaw = raw.themes;
@@ -121,13 +125,25 @@ function validateTheme(entry: unknown, index: number, firstIndexById: Map<string
   } else if (rawId === '') {
     fail(at('id'), 'is empty. Give the theme a short id such as "interview_nerves".');
   } else if (!THEME_ID_PATTERN.test(rawId!)) {
-    fail(at('id'), `"${entry.id}" is not a valid id. Use lowercase letters, digits and _, starting with a letter, e.g. "${suggestId(entry.id)}".`);
+    fail(
+      at('id'),
+      `"${entry.id}" is not a valid id. Use lowercase letters, digits and _, starting with a letter, e.g. "${suggestId(entry.id)}".`,
+    );
   } else if (firstIndexById.get(rawId!) !== index) {
-    fail(at('id'), `duplicate id "${rawId}" (also used by themes[${firstIndexById.get(rawId!)}]). Each theme needs its own id; rename one or merge the two.`);
+    fail(
+      at('id'),
+      `duplicate id "${rawId}" (also used by themes[${firstIndexById.get(rawId!)}]). Each theme needs its own id; rename one or merge the two.`,
+    );
   }
 
   const label = requireText(entry, 'label', at, fail, 'Add a short name for the theme as advisers should see it.');
-  const description = requireText(entry, 'description', at, fail, 'Add a sentence or two saying what the theme covers and what it does not.');
+  const description = requireText(
+    entry,
+    'description',
+    at,
+    fail,
+    'Add a sentence or two saying what the theme covers and what it does not.',
+  );
   const advice = requireText(entry, 'advice', at, fail, 'Add what an adviser should suggest to a candidate who gets this feedback.');
 
   const examples = requireTextList(entry, 'examples', at, fail, MIN_EXAMPLES, {
@@ -267,7 +283,11 @@ function suggestId(id: string): string {
 
 /** Case, spacing and trailing punctuation do not make two exemplars different. */
 export function normaliseSentence(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.!?]+$/, '').trim();
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.!?]+$/, '')
+    .trim();
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -5,7 +5,11 @@ import { TAXONOMY, classifiedItem, recurrenceCohort } from '../fixtures/analyse/
 
 const GENERATED_AT = '2026-04-01T09:00:00.000Z';
 
-function input(classified: ClassifiedItem[], overrides: Partial<AnalysisInput['options']> = {}, previous: PreviousRun | null = null): AnalysisInput {
+function input(
+  classified: ClassifiedItem[],
+  overrides: Partial<AnalysisInput['options']> = {},
+  previous: PreviousRun | null = null,
+): AnalysisInput {
   return {
     classified,
     taxonomy: TAXONOMY,
@@ -50,7 +54,14 @@ describe('analyse: recurrence', () => {
     const model = analyse(input(items, { showIds: true }));
     expect(model.recurrence).toEqual([
       { candidate: 'y', items: 3, themes: [{ id: 'delivery', items: 3 }] },
-      { candidate: 'x', items: 2, themes: [{ id: 'examples', items: 2 }, { id: 'motivation', items: 2 }] },
+      {
+        candidate: 'x',
+        items: 2,
+        themes: [
+          { id: 'examples', items: 2 },
+          { id: 'motivation', items: 2 },
+        ],
+      },
     ]);
   });
 
@@ -67,7 +78,16 @@ describe('analyse: theme figures', () => {
     const model = analyse(input(recurrenceCohort()));
     expect(model.themes.map((theme) => theme.id)).toEqual(TAXONOMY.themes.map((theme) => theme.id));
     const byId = Object.fromEntries(model.themes.map((theme) => [theme.id, theme]));
-    expect(byId.delivery).toEqual({ id: 'delivery', label: 'Delivery', actionable: true, items: 4, share: 0.3636, candidates: 2, recurringCandidates: 1, change: null });
+    expect(byId.delivery).toEqual({
+      id: 'delivery',
+      label: 'Delivery',
+      actionable: true,
+      items: 4,
+      share: 0.3636,
+      candidates: 2,
+      recurringCandidates: 1,
+      change: null,
+    });
     expect(byId.application).toMatchObject({ items: 2, share: 0.1818, candidates: 1, recurringCandidates: 1 });
     expect(byId.competition).toMatchObject({ items: 1, actionable: false, recurringCandidates: 0 });
     expect(byId.culture_fit).toMatchObject({ items: 0, share: 0, candidates: 0 });
@@ -84,7 +104,13 @@ describe('analyse: theme figures', () => {
   });
 
   it('computes change against the previous run', () => {
-    const previous: PreviousRun = { runId: 'r1', finishedAt: '2026-03-01T00:00:00Z', items: 20, candidates: 9, themes: { delivery: 2, application: 5 } };
+    const previous: PreviousRun = {
+      runId: 'r1',
+      finishedAt: '2026-03-01T00:00:00Z',
+      items: 20,
+      candidates: 9,
+      themes: { delivery: 2, application: 5 },
+    };
     const model = analyse(input(recurrenceCohort(), {}, previous));
     const byId = Object.fromEntries(model.themes.map((theme) => [theme.id, theme]));
     expect(byId.delivery.change).toEqual({ items: 2, share: 0.2636 });
@@ -101,7 +127,9 @@ describe('analyse: theme figures', () => {
       { a: 'delivery', b: 'examples', items: 1 },
       { a: 'delivery', b: 'preparation', items: 1 },
     ]);
-    const doubled = analyse(input([...recurrenceCohort(), classifiedItem({ id: 'z', candidate: 'zed', themes: ['examples', 'delivery'], line: 20 })]));
+    const doubled = analyse(
+      input([...recurrenceCohort(), classifiedItem({ id: 'z', candidate: 'zed', themes: ['examples', 'delivery'], line: 20 })]),
+    );
     expect(doubled.cooccurrence[0]).toEqual({ a: 'delivery', b: 'examples', items: 2 });
   });
 });
@@ -110,7 +138,23 @@ describe('analyse: breakdowns and suppression', () => {
   it('suppresses a cohort of two candidates and shows the cohort of six', () => {
     const model = analyse(input(recurrenceCohort()));
     expect(model.breakdowns.byCohort).toEqual([
-      { key: '2026 Spring', items: 9, candidates: 6, suppressed: false, themes: { ...ALL_ZERO, delivery: 4, examples: 1, application: 2, qualifications: 1, assessment: 1, competition: 1, experience: 1, preparation: 1 } },
+      {
+        key: '2026 Spring',
+        items: 9,
+        candidates: 6,
+        suppressed: false,
+        themes: {
+          ...ALL_ZERO,
+          delivery: 4,
+          examples: 1,
+          application: 2,
+          qualifications: 1,
+          assessment: 1,
+          competition: 1,
+          experience: 1,
+          preparation: 1,
+        },
+      },
       { key: 'Evening', items: 2, candidates: 2, suppressed: true, themes: null },
     ]);
   });
@@ -118,8 +162,20 @@ describe('analyse: breakdowns and suppression', () => {
   it('buckets months by date and suppresses small months; undated items form their own group', () => {
     const model = analyse(input(recurrenceCohort(), { minGroup: 3 }));
     expect(model.breakdowns.byMonth).toEqual([
-      { key: '2026-01', items: 3, candidates: 3, suppressed: false, themes: { ...ALL_ZERO, delivery: 1, examples: 1, application: 1, qualifications: 1, assessment: 1 } },
-      { key: '2026-02', items: 4, candidates: 4, suppressed: false, themes: { ...ALL_ZERO, delivery: 2, application: 1, competition: 1, experience: 1 } },
+      {
+        key: '2026-01',
+        items: 3,
+        candidates: 3,
+        suppressed: false,
+        themes: { ...ALL_ZERO, delivery: 1, examples: 1, application: 1, qualifications: 1, assessment: 1 },
+      },
+      {
+        key: '2026-02',
+        items: 4,
+        candidates: 4,
+        suppressed: false,
+        themes: { ...ALL_ZERO, delivery: 2, application: 1, competition: 1, experience: 1 },
+      },
       { key: '2026-03', items: 3, candidates: 3, suppressed: false, themes: { ...ALL_ZERO, delivery: 1, preparation: 1, motivation: 1 } },
       { key: null, items: 1, candidates: 1, suppressed: true, themes: null },
     ]);
@@ -149,7 +205,9 @@ describe('analyse: breakdowns and suppression', () => {
   });
 
   it('counts items without a candidate as people of their own', () => {
-    const items = [1, 2, 3, 4, 5].map((n) => classifiedItem({ id: `n${n}`, candidate: null, cohort: 'Open day', themes: ['delivery'], line: n + 1 }));
+    const items = [1, 2, 3, 4, 5].map((n) =>
+      classifiedItem({ id: `n${n}`, candidate: null, cohort: 'Open day', themes: ['delivery'], line: n + 1 }),
+    );
     const model = analyse(input(items));
     expect(model.breakdowns.byCohort[0]).toMatchObject({ key: 'Open day', candidates: 5, suppressed: false });
     expect(model.recurrence).toEqual([]);
@@ -221,7 +279,7 @@ describe('analyse: quotes and takeaways', () => {
   it('writes takeaways from the figures', () => {
     const model = analyse(input(recurrenceCohort()));
     expect(model.takeaways.prevalence).toBe(
-      'Delivery is the most common theme: 36% of items (4 of 11), from 2 candidates. 3 of the top 3 themes are within the candidate\'s control.',
+      "Delivery is the most common theme: 36% of items (4 of 11), from 2 candidates. 3 of the top 3 themes are within the candidate's control.",
     );
     expect(model.takeaways.recurrence).toBe(
       '2 of 8 candidates (25%) got the same theme in two or more rejections; the most repeated is Delivery (1 candidate).',

@@ -20,7 +20,13 @@ function input(classified: ClassifiedItem[], previous: PreviousRun | null): Anal
 /** `count` items, the first `withTheme` of them carrying `theme`, the rest cycling through `others`. */
 function batch(prefix: string, count: number, theme: string, withTheme: number, others: string[]): ClassifiedItem[] {
   return Array.from({ length: count }, (_, i) =>
-    classifiedItem({ id: `${prefix}${i}`, candidate: `${prefix}-c${i % 15}`, themes: [i < withTheme ? theme : others[i % others.length]], line: i + 2, source: `${prefix}.csv` }),
+    classifiedItem({
+      id: `${prefix}${i}`,
+      candidate: `${prefix}-c${i % 15}`,
+      themes: [i < withTheme ? theme : others[i % others.length]],
+      line: i + 2,
+      source: `${prefix}.csv`,
+    }),
   );
 }
 
@@ -51,7 +57,14 @@ describe('changes since the last run', () => {
     const first = analyse(input(base(), null));
     const again = analyse(input(base(), asPrevious(first)));
     expect(again.changes).toEqual([]);
-    expect(again.changeTest).toMatchObject({ previousRunId: 'run-1', alpha: 0.05, themesTested: 12, minItems: 30, minExpected: 5, minDifference: 0.02 });
+    expect(again.changeTest).toMatchObject({
+      previousRunId: 'run-1',
+      alpha: 0.05,
+      themesTested: 12,
+      minItems: 30,
+      minExpected: 5,
+      minDifference: 0.02,
+    });
     expect(again.takeaways.changes).toBe('No theme’s share moved beyond noise (compared with the run of 2026-04-01).');
   });
 
@@ -91,7 +104,15 @@ describe('changes since the last run', () => {
   it('never compares a theme the previous taxonomy did not have', () => {
     const first = analyse(input(base(), null));
     const grown = [...base(), ...batch('feb', 40, 'delivery', 30, OTHERS)];
-    const model = analyse(input(grown, asPrevious(first, TAXONOMY.themes.map((theme) => theme.id).filter((id) => id !== 'delivery'))));
+    const model = analyse(
+      input(
+        grown,
+        asPrevious(
+          first,
+          TAXONOMY.themes.map((theme) => theme.id).filter((id) => id !== 'delivery'),
+        ),
+      ),
+    );
     expect(model.changes.map((change) => change.theme)).not.toContain('delivery');
     expect(model.changeTest?.themesTested).toBe(11);
   });
@@ -101,25 +122,44 @@ describe('changes since the last run', () => {
     const smallAfter = batch('y', 12, 'delivery', 10, OTHERS);
     const model = analyse(input(smallAfter, asPrevious(analyse(input(small, null)))));
     expect(model.changes).toEqual([]);
-    expect(model.takeaways.changes).toBe('Too few items to tell a change from noise (each run needs at least 30; compared with the run of 2026-04-01).');
+    expect(model.takeaways.changes).toBe(
+      'Too few items to tell a change from noise (each run needs at least 30; compared with the run of 2026-04-01).',
+    );
   });
 });
 
 describe('the over-time takeaway', () => {
   const month = (prefix: string, date: string, count: number, withDelivery: number) =>
     Array.from({ length: count }, (_, i) =>
-      classifiedItem({ id: `${prefix}${i}`, candidate: `${prefix}-c${i}`, date, themes: [i < withDelivery ? 'delivery' : OTHERS[i % OTHERS.length]], line: i + 2, source: `${prefix}.csv` }),
+      classifiedItem({
+        id: `${prefix}${i}`,
+        candidate: `${prefix}-c${i}`,
+        date,
+        themes: [i < withDelivery ? 'delivery' : OTHERS[i % OTHERS.length]],
+        line: i + 2,
+        source: `${prefix}.csv`,
+      }),
     );
 
   it('claims no trend from months of a dozen items', () => {
-    const items = [...month('m1', '2026-01-10', 12, 1), ...month('m2', '2026-02-10', 12, 3), ...month('m3', '2026-03-10', 12, 6), ...month('m4', '2026-04-10', 12, 9)];
+    const items = [
+      ...month('m1', '2026-01-10', 12, 1),
+      ...month('m2', '2026-02-10', 12, 3),
+      ...month('m3', '2026-03-10', 12, 6),
+      ...month('m4', '2026-04-10', 12, 9),
+    ];
     const text = analyse(input(items, null)).takeaways.overTime;
     expect(text).toMatch(/^Too few dated items to call a trend in Delivery/);
     expect(text).not.toMatch(/rose|fell/);
   });
 
   it('reports a rise that passes the guard', () => {
-    const items = [...month('m1', '2026-01-10', 40, 4), ...month('m2', '2026-02-10', 40, 5), ...month('m3', '2026-03-10', 40, 20), ...month('m4', '2026-04-10', 40, 22)];
+    const items = [
+      ...month('m1', '2026-01-10', 40, 4),
+      ...month('m2', '2026-02-10', 40, 5),
+      ...month('m3', '2026-03-10', 40, 20),
+      ...month('m4', '2026-04-10', 40, 22),
+    ];
     expect(analyse(input(items, null)).takeaways.overTime).toBe(
       'Delivery, the most common theme, rose from 11% of items (2026-01 to 2026-02) to 53% (2026-03 to 2026-04); p < 0.001.',
     );

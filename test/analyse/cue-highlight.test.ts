@@ -16,9 +16,18 @@ const DEV = new URL('../../data/eval/dev.csv', import.meta.url).pathname;
 describe('cue highlighting on data/eval/dev.csv', () => {
   it('highlights exactly the ranges of every cue the classifier reports', async () => {
     const taxonomy = await loadTaxonomy();
-    const gold = await readGold(DEV, taxonomy.themes.map((theme) => theme.id));
-    const classifier = await createClassifier(taxonomy, createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((theme) => theme.examples) }), { topK: 3 });
-    const items: FeedbackItem[] = gold.map((entry, index) => feedbackItem({ id: `dev-${index}`, text: entry.text, source: 'dev.csv', line: index + 2 }));
+    const gold = await readGold(
+      DEV,
+      taxonomy.themes.map((theme) => theme.id),
+    );
+    const classifier = await createClassifier(
+      taxonomy,
+      createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((theme) => theme.examples) }),
+      { topK: 3 },
+    );
+    const items: FeedbackItem[] = gold.map((entry, index) =>
+      feedbackItem({ id: `dev-${index}`, text: entry.text, source: 'dev.csv', line: index + 2 }),
+    );
     const classified = await classifier.classify(items, defaultThresholds('lexical', null));
     let reported = 0;
     let highlighted = 0;
@@ -30,7 +39,9 @@ describe('cue highlighting on data/eval/dev.csv', () => {
         for (const range of cueRanges) expect(range.end).toBeLessThanOrEqual(segment.length);
         // Overlapping ranges print as one mark.
         const spans = mergeRanges(cueRanges).map((range) => segment.slice(range.start, range.end));
-        const marks = assignmentQuoteParts(entry, assignment).filter((part) => part.mark === 'cue').map((part) => part.text);
+        const marks = assignmentQuoteParts(entry, assignment)
+          .filter((part) => part.mark === 'cue')
+          .map((part) => part.text);
         expect(marks, `${assignment.themeId}: ${segment}`).toEqual(spans);
         reported += cueRanges.length;
         highlighted += cueRanges.filter((range) => marks.some((mark) => mark.includes(segment.slice(range.start, range.end)))).length;

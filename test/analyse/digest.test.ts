@@ -27,7 +27,10 @@ describe('candidate digests', () => {
 
   it('holds that candidate’s items and nobody else’s', () => {
     const owner = new Map(handMadeCandidates().map((entry) => [entry.item.id, entry.item.candidate]));
-    const expected = { 'Candidate 1': 'ADA-01', 'Candidate 2': 'BEN-02', 'Candidate 3': 'DEV-04', 'Candidate 4': 'CARA-03' } as Record<string, string>;
+    const expected = { 'Candidate 1': 'ADA-01', 'Candidate 2': 'BEN-02', 'Candidate 3': 'DEV-04', 'Candidate 4': 'CARA-03' } as Record<
+      string,
+      string
+    >;
     for (const page of model.digests!) {
       const ids = page.entries.map((entry) => entry.itemId);
       expect(new Set(ids.map((id) => owner.get(id))), page.pseudonym).toEqual(new Set([expected[page.pseudonym]]));
@@ -47,7 +50,11 @@ describe('candidate digests', () => {
     const [first] = digest('Candidate 1').entries;
     const text = handMadeCandidates()[0].item.text;
     expect(first.parts.map((part) => part.text).join('')).toBe(text);
-    expect(first.parts.filter((part) => part.mark === 'cue').map((part) => part.text)).toEqual(['robotic', 'over-rehearsed', 'specific examples']);
+    expect(first.parts.filter((part) => part.mark === 'cue').map((part) => part.text)).toEqual([
+      'robotic',
+      'over-rehearsed',
+      'specific examples',
+    ]);
     expect(first.parts.some((part) => part.mark === 'none')).toBe(true); // the space between the two sentences
   });
 
@@ -79,7 +86,9 @@ describe('candidate digests', () => {
   it('suggests phoning for feedback where none was given', () => {
     const cara = digest('Candidate 4');
     expect(cara.noReason).toMatch(/^1 of your 2 rejections gave no reason\. It is worth phoning the person who made the decision/);
-    expect(cara.diagnosis[0]).toMatch(/^Your applications ended both before interview \(1 of 2\) and at interview or assessment \(1 of 2\)/);
+    expect(cara.diagnosis[0]).toMatch(
+      /^Your applications ended both before interview \(1 of 2\) and at interview or assessment \(1 of 2\)/,
+    );
     expect(cara.diagnosis[1]).toMatch(/look at both: your CV against the job description, and your interview technique/); // nothing repeats
     expect(digest('Candidate 1').noReason).toBeNull();
   });

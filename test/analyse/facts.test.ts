@@ -26,7 +26,8 @@ describe('item facts', () => {
     const cohorts = facts.cohort.map((index) => (index === 0 ? null : facts.cohorts[index - 1]));
     for (const group of model.breakdowns.byCohort) expect(cohorts.filter((key) => key === group.key).length).toBe(group.items);
     const ids = model.taxonomy.themes.map((theme) => theme.id);
-    for (const theme of model.themes) expect(facts.themes.filter((mask) => themesOfMask(mask, ids).includes(theme.id)).length).toBe(theme.items);
+    for (const theme of model.themes)
+      expect(facts.themes.filter((mask) => themesOfMask(mask, ids).includes(theme.id)).length).toBe(theme.items);
     const people = new Set(facts.candidate.filter((number) => number > 0));
     expect(people.size).toBe(model.counts.candidates - model.counts.itemsWithoutCandidate);
   });
@@ -39,9 +40,13 @@ describe('item facts', () => {
       expect(data).not.toContain(entry.item.candidate!);
       expect(data).not.toContain(`"${entry.item.id}"`);
     }
-    const quoted = Object.values(model.quotes).flat().flatMap((quote) => quote.parts.map((part) => part.text));
+    const quoted = Object.values(model.quotes)
+      .flat()
+      .flatMap((quote) => quote.parts.map((part) => part.text));
     const payload = filterData(model)!;
-    const texts = Object.values(payload.quotes).flat().flatMap((entry) => entry.quote.parts.map((part) => part.text));
+    const texts = Object.values(payload.quotes)
+      .flat()
+      .flatMap((entry) => entry.quote.parts.map((part) => part.text));
     for (const text of texts) expect(quoted).toContain(text);
     for (const entry of Object.values(payload.quotes).flat()) expect(entry.quote.candidate).toMatch(/^Candidate \d+$/);
   });

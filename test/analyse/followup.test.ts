@@ -35,7 +35,9 @@ describe('follow-up rows', () => {
     const analysed = model();
     for (const repeater of analysed.recurrence) {
       const rows = analysed.followUp.filter((row) => row.pseudonym === repeater.candidate && row.kind === 'repeat');
-      expect(rows.map((row) => [row.themeId, row.rejections, row.of])).toEqual(repeater.themes.map((theme) => [theme.id, theme.items, repeater.items]));
+      expect(rows.map((row) => [row.themeId, row.rejections, row.of])).toEqual(
+        repeater.themes.map((theme) => [theme.id, theme.items, repeater.items]),
+      );
     }
     // Quotes name candidates the same way: Dev's and Cara's competition items.
     expect(new Set(analysed.quotes.competition.map((quote) => quote.candidate))).toEqual(new Set(['Candidate 3', 'Candidate 4']));
@@ -50,13 +52,21 @@ describe('follow-up rows', () => {
       employers: ['Northwind', 'Contoso'],
     });
     const ben = model().followUp.find((row) => row.candidate === 'BEN-02')!;
-    expect(ben).toMatchObject({ firstDate: '2026-01-20', lastDate: '2026-03-02', stages: ['CV screening', 'Online application'], employers: ['Tailspin', 'Litware'] });
+    expect(ben).toMatchObject({
+      firstDate: '2026-01-20',
+      lastDate: '2026-03-02',
+      stages: ['CV screening', 'Online application'],
+      employers: ['Tailspin', 'Litware'],
+    });
   });
 
   it('suggests the theme’s advice, short, and a phone call where no reason was given', () => {
     const rows = model().followUp;
     expect(rows[0].suggestion).toBe(shortAdvice(advice('delivery')));
-    expect(rows.filter((row) => row.kind === 'no-reason').map((row) => row.suggestion)).toEqual([NO_REASON_SUGGESTION, NO_REASON_SUGGESTION]);
+    expect(rows.filter((row) => row.kind === 'no-reason').map((row) => row.suggestion)).toEqual([
+      NO_REASON_SUGGESTION,
+      NO_REASON_SUGGESTION,
+    ]);
     expect(NO_REASON_SUGGESTION).toMatch(/phone/);
   });
 
@@ -81,14 +91,20 @@ describe('follow-up rows', () => {
 
   it('leaves out items with no candidate: nobody to follow up', () => {
     expect(model().followUp.every((row) => row.candidate !== '' && row.candidate !== null)).toBe(true);
-    expect(model().followUp.filter((row) => row.themeId === 'delivery').map((row) => row.candidate)).toEqual(['ADA-01']);
+    expect(
+      model()
+        .followUp.filter((row) => row.themeId === 'delivery')
+        .map((row) => row.candidate),
+    ).toEqual(['ADA-01']);
   });
 });
 
 describe('shortAdvice', () => {
   it('takes the first sentence', () => {
     expect(shortAdvice('Practise out loud. Then record yourself.')).toBe('Practise out loud.');
-    expect(shortAdvice('Use the STAR structure: situation, task, action, result. Say "I".')).toBe('Use the STAR structure: situation, task, action, result.');
+    expect(shortAdvice('Use the STAR structure: situation, task, action, result. Say "I".')).toBe(
+      'Use the STAR structure: situation, task, action, result.',
+    );
   });
 
   it('cuts a very long first sentence at a word', () => {

@@ -16,7 +16,20 @@ describe('parseBenchArgs', () => {
 
   it('reads every flag', () => {
     const options = parseBenchArgs([
-      '--rows', '500', '--repeats', '5', '--dtype', 'fp32', '--compare-dtype', '--tune', '--lexical-scale', '10_000', '--report-scale', '50000', '--json', '--no-build',
+      '--rows',
+      '500',
+      '--repeats',
+      '5',
+      '--dtype',
+      'fp32',
+      '--compare-dtype',
+      '--tune',
+      '--lexical-scale',
+      '10_000',
+      '--report-scale',
+      '50000',
+      '--json',
+      '--no-build',
     ]);
     expect(options).toEqual({
       rows: 500,
@@ -32,7 +45,11 @@ describe('parseBenchArgs', () => {
   });
 
   it('accepts --flag=value and 0 to skip a part', () => {
-    expect(parseBenchArgs(['--rows=0', '--lexical-scale=0', '--report-scale=0'])).toMatchObject({ rows: 0, lexicalScale: 0, reportScale: 0 });
+    expect(parseBenchArgs(['--rows=0', '--lexical-scale=0', '--report-scale=0'])).toMatchObject({
+      rows: 0,
+      lexicalScale: 0,
+      reportScale: 0,
+    });
   });
 
   it('names the flag and the bad value', () => {

@@ -57,7 +57,10 @@ describe('createCachedEmbedder', () => {
     const cached = createCachedEmbedder(inner, store);
     await cached.embed(['a', 'b']);
     await cached.embed(['a', 'b']);
-    expect(inner.calls).toEqual([['a', 'b'], ['a', 'b']]);
+    expect(inner.calls).toEqual([
+      ['a', 'b'],
+      ['a', 'b'],
+    ]);
     expect((await store.getVectors('test:cheap', [hashText('a'), hashText('b')])).size).toBe(0);
   });
 

@@ -37,12 +37,16 @@ function item(id: string, text: string): FeedbackItem {
 describe('createClassifier: theme centroids', () => {
   const table = { ...exemplars, 'Along the exp one axis': [1, 0, 0, 0] };
 
-  it('mixes the cosine with the normalised sum of a theme\'s exemplars into its score when asked', async () => {
+  it("mixes the cosine with the normalised sum of a theme's exemplars into its score when asked", async () => {
     // experience exemplars sum to (1.8, 1.2, 0.8, 0); their centroid's cosine with (1, 0, 0, 0) is 1.8 / |sum|.
     const centroidCosine = 1.8 / Math.hypot(1.8, 1.2, 0.8);
     const topK = (1 + 0.8 + 0) / 3;
     const score = async (centroidWeight: number | undefined, embedder = fakeEmbedder(table)) => {
-      const classifier = await createClassifier(taxonomy, embedder, centroidWeight === undefined ? { topK: 3 } : { topK: 3, centroidWeight });
+      const classifier = await createClassifier(
+        taxonomy,
+        embedder,
+        centroidWeight === undefined ? { topK: 3 } : { topK: 3, centroidWeight },
+      );
       const [scored] = await classifier.score([{ id: 'a', text: 'Along the exp one axis' }]);
       return scored!.segments[0]!.scores[0]!;
     };
@@ -107,7 +111,11 @@ describe('createClassifier: score cache', () => {
   it('does not reuse scores made with other exemplars', async () => {
     const cache = memoryCache();
     await (await createClassifier(taxonomy, fakeEmbedder(table), { scoreCache: cache })).score(texts);
-    const changed = taxonomyOf(theme('experience', ['exp one', 'exp two']), theme('delivery', ['del one', 'del two']), theme('uninformative', ['no reason one']));
+    const changed = taxonomyOf(
+      theme('experience', ['exp one', 'exp two']),
+      theme('delivery', ['del one', 'del two']),
+      theme('uninformative', ['no reason one']),
+    );
     const other = await createClassifier(changed, fakeEmbedder(table), { scoreCache: cache });
     await other.score(texts);
     expect(other.scoreCacheHits()).toBe(0);
@@ -127,7 +135,9 @@ describe('createClassifier: scoring', () => {
   it('scores a theme as the mean of the top-k cosines to its exemplars', async () => {
     const embedder = fakeEmbedder(table);
     const [k1, k2, k3] = await Promise.all(
-      [1, 2, 3].map(async (topK) => (await createClassifier(taxonomy, embedder, { topK })).score([{ id: 'a', text: 'You lack the years we need.' }])),
+      [1, 2, 3].map(async (topK) =>
+        (await createClassifier(taxonomy, embedder, { topK })).score([{ id: 'a', text: 'You lack the years we need.' }]),
+      ),
     );
     // cosines to experience exemplars: 1, 0.8, 0; to delivery: 0, 0.
     expect(k1![0]!.segments[0]!.scores[0]).toBeCloseTo(1, 5);
@@ -237,8 +247,14 @@ describe('createClassifier: assignment', () => {
 describe('createClassifier: top-k scoring over many exemplars', () => {
   // Five exemplars for one theme, two for another; dense vectors and mostly-zero (sparse) ones.
   const dense: Record<string, number[]> = {
-    a1: [1, 0.2, 0.1, 0.3], a2: [0.2, 1, 0.4, 0.1], a3: [0.5, 0.5, 0.5, 0.5], a4: [0.1, 0.1, 1, 0.2], a5: [0.9, 0.1, 0.3, 0.6],
-    b1: [0.3, 0.3, 0.1, 1], b2: [0.7, 0.2, 0.9, 0.1], query: [0.6, 0.3, 0.2, 0.7],
+    a1: [1, 0.2, 0.1, 0.3],
+    a2: [0.2, 1, 0.4, 0.1],
+    a3: [0.5, 0.5, 0.5, 0.5],
+    a4: [0.1, 0.1, 1, 0.2],
+    a5: [0.9, 0.1, 0.3, 0.6],
+    b1: [0.3, 0.3, 0.1, 1],
+    b2: [0.7, 0.2, 0.9, 0.1],
+    query: [0.6, 0.3, 0.2, 0.7],
   };
   const sparse: Record<string, number[]> = Object.fromEntries(
     Object.entries(dense).map(([text, v]) => [text, [...v.map((x, i) => (i % 2 === 0 ? x : 0)), ...new Array(28).fill(0)]]),
@@ -250,7 +266,10 @@ describe('createClassifier: top-k scoring over many exemplars', () => {
   };
   const cosine = (x: number[], y: number[]) => unit(x).reduce((s, v, i) => s + v * unit(y)[i]!, 0);
 
-  for (const [name, table] of [['dense', dense], ['sparse', sparse]] as const) {
+  for (const [name, table] of [
+    ['dense', dense],
+    ['sparse', sparse],
+  ] as const) {
     it(`scores a theme by the mean of its k nearest exemplars and names the nearest (${name} vectors)`, async () => {
       const classifier = await createClassifier(tax, fakeEmbedder(table), { topK: 2, clauses: false });
       const [scored] = await classifier.score([{ id: 'q', text: 'query' }]);

@@ -24,12 +24,18 @@ describe.skipIf(!available)('corrections with the default engine on the real mod
       const model = ['--model', REAL_MODEL_DIR, '--offline'];
       const env = { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') };
       const prepared = await prepareClassifier(resolveEngineConfig({ model: REAL_MODEL_DIR, offline: true }, env), createMemoryLogger());
-      const gold = await readGoldFiles(['data/eval/dev.csv', 'data/eval/dev2.csv'], prepared.taxonomy.themes.map((t) => t.id));
+      const gold = await readGoldFiles(
+        ['data/eval/dev.csv', 'data/eval/dev2.csv'],
+        prepared.taxonomy.themes.map((t) => t.id),
+      );
       const { classifier, thresholds } = prepared;
       const assigned = classifier.assign(await classifier.score(gold.map((g, i) => ({ id: `g${i}`, text: g.text }))), thresholds);
       await prepared.dispose();
       expect(prepared.engine.name).toBe('hybrid');
-      const fixes = correctionsFromMistakes(gold, assigned.map((a) => a.themes.map((t) => t.themeId)));
+      const fixes = correctionsFromMistakes(
+        gold,
+        assigned.map((a) => a.themes.map((t) => t.themeId)),
+      );
       expect(fixes.length).toBeGreaterThan(50);
       const file = path.join(work, 'fixes.csv');
       await writeFile(file, Papa.unparse(fixes.map((c) => ({ text: c.text, themes: c.themes.join('|') }))));

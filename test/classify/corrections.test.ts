@@ -3,7 +3,13 @@ import { createClassifier } from '../../src/classify/classifier.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { correctionKey, learnFromCorrections, parseCorrections, readCorrections, resolveCorrections } from '../../src/classify/corrections.js';
+import {
+  correctionKey,
+  learnFromCorrections,
+  parseCorrections,
+  readCorrections,
+  resolveCorrections,
+} from '../../src/classify/corrections.js';
 import { createLexicalEmbedder } from '../../src/classify/lexical.js';
 import { defaultThresholds } from '../../src/classify/thresholds.js';
 import { isCliError } from '../../src/errors.js';
@@ -62,12 +68,18 @@ describe('corrections file', () => {
   });
 
   it('needs a themes column and a text or id column', () => {
-    expect(errorOf(() => parseCorrections('feedback,labels\na,b\n', 'fix.csv', ids)).message).toMatch(/^fix\.csv:1: a corrections file needs a "themes" column/);
+    expect(errorOf(() => parseCorrections('feedback,labels\na,b\n', 'fix.csv', ids)).message).toMatch(
+      /^fix\.csv:1: a corrections file needs a "themes" column/,
+    );
   });
 
   it('lists item ids that are not in the run, with their lines, and exits 2', () => {
     const corrections = parseCorrections('id,themes\nr1,delivery\nr9,motivation\nr7,\n', 'fix.csv', ids);
-    const items = [{ id: 'r1', text: 'You rambled.' }, { id: 'r9', text: 'Not keen.' }, { id: 'r7', text: 'x' }];
+    const items = [
+      { id: 'r1', text: 'You rambled.' },
+      { id: 'r9', text: 'Not keen.' },
+      { id: 'r7', text: 'x' },
+    ];
     expect(resolveCorrections(corrections, items)).toEqual([
       { text: 'You rambled.', themes: ['delivery'], line: 2, by: 'id' },
       { text: 'Not keen.', themes: ['motivation'], line: 3, by: 'id' },
@@ -75,7 +87,9 @@ describe('corrections file', () => {
     ]);
     const error = errorOf(() => resolveCorrections(corrections, [{ id: 'r7', text: 'x' }]));
     expect(error.exitCode).toBe(2);
-    expect(error.message).toBe('fix.csv:2: unknown item id "r1" (not in this run\'s input; ids are those of items.csv)\nfix.csv:3: unknown item id "r9" (not in this run\'s input; ids are those of items.csv)');
+    expect(error.message).toBe(
+      'fix.csv:2: unknown item id "r1" (not in this run\'s input; ids are those of items.csv)\nfix.csv:3: unknown item id "r9" (not in this run\'s input; ids are those of items.csv)',
+    );
   });
 
   it('lists rows that correct the same feedback two ways, and lets a repeated identical row through', () => {
@@ -83,12 +97,18 @@ describe('corrections file', () => {
     const corrections = parseCorrections(csv, 'fix.csv', ids);
     const error = errorOf(() => resolveCorrections(corrections, []));
     expect(error.exitCode).toBe(2);
-    expect(error.message).toBe('fix.csv:4: corrects the same feedback as line 2 differently ("examples" against "delivery"); keep one of the two rows');
-    const consistent = parseCorrections('text,themes\n"You rambled.",delivery|examples\n"you rambled. ",examples|delivery\n', 'fix.csv', ids);
+    expect(error.message).toBe(
+      'fix.csv:4: corrects the same feedback as line 2 differently ("examples" against "delivery"); keep one of the two rows',
+    );
+    const consistent = parseCorrections(
+      'text,themes\n"You rambled.",delivery|examples\n"you rambled. ",examples|delivery\n',
+      'fix.csv',
+      ids,
+    );
     expect(resolveCorrections(consistent, [])).toEqual([{ text: 'You rambled.', themes: ['delivery', 'examples'], line: 2, by: 'text' }]);
   });
 
-  it('names a text by its words: case, spacing, curly quotes and items.csv\'s formula apostrophe do not count', () => {
+  it("names a text by its words: case, spacing, curly quotes and items.csv's formula apostrophe do not count", () => {
     expect(correctionKey("'-  You didn\u2019t  answer.\n")).toBe(correctionKey("- you didn't answer."));
     expect(correctionKey("'Twas late")).toBe("'twas late");
     expect(correctionKey('You rambled.')).not.toBe(correctionKey('You rambled on.'));
@@ -98,7 +118,10 @@ describe('corrections file', () => {
 describe('learning from corrections', () => {
   const embedder = createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
   const themesOf = async (classifier: Awaited<ReturnType<typeof createClassifier>>, text: string) =>
-    classifier.assign(await classifier.score([{ id: 'x', text }]), thresholds)[0]!.themes.map((t) => t.themeId).sort();
+    classifier
+      .assign(await classifier.score([{ id: 'x', text }]), thresholds)[0]!
+      .themes.map((t) => t.themeId)
+      .sort();
 
   it('agrees with the corrections on the corrected items and generalises to similar feedback', async () => {
     const base = await createClassifier(taxonomy, embedder);

@@ -8,7 +8,11 @@ describe('findCues', () => {
     expect(findCues(cues, 'You sounded Over Rehearsed and your EYE CONTACT was poor.')).toEqual(['over-rehearsed', 'eye contact']);
     expect(findCues(cues, 'Your cover letters were generic')).toEqual(['Cover Letter']);
     expect(findCues(cues, 'Your answers rambled on')).toEqual(['rambl']);
-    expect(findCues(compileCues(['relocat', 'proficien', 'cv']), 'relocation and proficiency; CVs')).toEqual(['relocat', 'proficien', 'cv']);
+    expect(findCues(compileCues(['relocat', 'proficien', 'cv']), 'relocation and proficiency; CVs')).toEqual([
+      'relocat',
+      'proficien',
+      'cv',
+    ]);
     expect(findCues(compileCues(['cv']), 'cvx')).toEqual([]);
     expect(findCues(cues, 'contact by eye')).toEqual([]);
     expect(findCues(cues, 'a strong record on the track')).toEqual([]);

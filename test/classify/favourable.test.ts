@@ -83,7 +83,9 @@ describe('liking and comparison', () => {
     ]) {
       expect(analysePraise(text).favourable, text).toBe(false);
     }
-    expect(analysePraise('We liked your energy, but the role needs a driving licence.').reasonText).toBe('the role needs a driving licence.');
+    expect(analysePraise('We liked your energy, but the role needs a driving licence.').reasonText).toBe(
+      'the role needs a driving licence.',
+    );
     expect(analysePraise('Your application was fine but your answers were vague.').reasonText).toBe('your answers were vague.');
   });
 });

@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createLexicalEmbedder, extractFeatures, DEFAULT_WEIGHTS, fnv1a, SYNONYMS_URL, type SynonymFile } from '../../src/classify/lexical.js';
+import {
+  createLexicalEmbedder,
+  extractFeatures,
+  DEFAULT_WEIGHTS,
+  fnv1a,
+  SYNONYMS_URL,
+  type SynonymFile,
+} from '../../src/classify/lexical.js';
 import { buildSynonyms, synonymInputsHash } from '../../src/classify/lexical/build-synonyms.js';
 import { stemAll, unifySpelling, words } from '../../src/classify/lexical/text.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
@@ -88,13 +95,31 @@ describe('lexical embedder', () => {
 describe('text normalisation', () => {
   it('splits negative contractions and hyphenated words', () => {
     expect(words("You didn't interview well; can't say over-rehearsed")).toEqual([
-      'you', 'did', 'not', 'interview', 'well', 'can', 'not', 'say', 'over', 'rehearsed',
+      'you',
+      'did',
+      'not',
+      'interview',
+      'well',
+      'can',
+      'not',
+      'say',
+      'over',
+      'rehearsed',
     ]);
   });
 
   it('reads contractions typed without an apostrophe, shorthand and accents', () => {
     expect(words('you didnt prepare and your comms wasnt clear')).toEqual([
-      'you', 'did', 'not', 'prepare', 'and', 'your', 'communication', 'was', 'not', 'clear',
+      'you',
+      'did',
+      'not',
+      'prepare',
+      'and',
+      'your',
+      'communication',
+      'was',
+      'not',
+      'clear',
     ]);
     expect(words('3 yrs exp at the AC')).toEqual(['3', 'years', 'experience', 'at', 'the', 'assessment', 'centre']);
     expect(words('Your résumé')).toEqual(words('your resume'));

@@ -28,20 +28,14 @@ afterAll(async () => {
 
 describe('defaultCacheDir', () => {
   it('prefers FEEDBACK_THEMES_CACHE, resolved and with ~ expanded', () => {
-    expect(defaultCacheDir({ FEEDBACK_THEMES_CACHE: '/srv/models', XDG_CACHE_HOME: '/x', HOME: '/home/a' })).toBe(
-      '/srv/models',
-    );
+    expect(defaultCacheDir({ FEEDBACK_THEMES_CACHE: '/srv/models', XDG_CACHE_HOME: '/x', HOME: '/home/a' })).toBe('/srv/models');
     expect(defaultCacheDir({ FEEDBACK_THEMES_CACHE: '~/m', HOME: '/home/a' })).toBe('/home/a/m');
     expect(defaultCacheDir({ FEEDBACK_THEMES_CACHE: 'rel/m', HOME: '/home/a' })).toBe(path.resolve('rel/m'));
   });
 
   it('then $XDG_CACHE_HOME/feedback-themes/models, ignoring a relative XDG value', () => {
-    expect(defaultCacheDir({ XDG_CACHE_HOME: '/var/cache/u', HOME: '/home/a' })).toBe(
-      '/var/cache/u/feedback-themes/models',
-    );
-    expect(defaultCacheDir({ XDG_CACHE_HOME: 'relative', HOME: '/home/a' })).toBe(
-      '/home/a/.cache/feedback-themes/models',
-    );
+    expect(defaultCacheDir({ XDG_CACHE_HOME: '/var/cache/u', HOME: '/home/a' })).toBe('/var/cache/u/feedback-themes/models');
+    expect(defaultCacheDir({ XDG_CACHE_HOME: 'relative', HOME: '/home/a' })).toBe('/home/a/.cache/feedback-themes/models');
   });
 
   it('else ~/.cache/feedback-themes/models; blank values count as unset', () => {
@@ -76,13 +70,7 @@ describe('modelInfo', () => {
     expect(info.models.map((m) => m.id)).toEqual(['acme/tiny']);
     const [model] = info.models;
     expect(model.path).toBe(path.join(cache, 'acme', 'tiny'));
-    expect(model.files).toEqual([
-      'config.json',
-      'onnx/model.onnx',
-      'special_tokens_map.json',
-      'tokenizer.json',
-      'tokenizer_config.json',
-    ]);
+    expect(model.files).toEqual(['config.json', 'onnx/model.onnx', 'special_tokens_map.json', 'tokenizer.json', 'tokenizer_config.json']);
     const sizes = await Promise.all(model.files.map(async (f) => (await stat(path.join(model.path, f))).size));
     expect(model.bytes).toBe(sizes.reduce((a, b) => a + b, 0));
   });
@@ -145,7 +133,10 @@ describe('pullModel', () => {
   });
 
   it('says the hub is unreachable when the download fails (exit code 4)', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('fetch failed'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('fetch failed'))),
+    );
     const error = await pullModel('acme/absent', path.join(root, 'pull-fail')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelUnavailableError);
     expect((error as ModelUnavailableError).exitCode).toBe(ExitCode.modelUnavailable);

@@ -51,7 +51,12 @@ describe('segmentText', () => {
       expect(long.slice(s.start, s.end)).toBe(s.text);
     }
     // Nothing lost but the separators.
-    expect(segments.map((s) => s.text).join(' ').replace(/,/g, '')).toBe(long.replace(/,/g, ''));
+    expect(
+      segments
+        .map((s) => s.text)
+        .join(' ')
+        .replace(/,/g, ''),
+    ).toBe(long.replace(/,/g, ''));
   });
 
   it('hard-cuts a run with no boundaries at all', () => {

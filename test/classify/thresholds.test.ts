@@ -35,7 +35,12 @@ describe('defaults', () => {
 
 describe('thresholds files', () => {
   const fitted: Thresholds = {
-    engine: 'transformers', model: 'Xenova/all-MiniLM-L6-v2', floor: 0.41, margin: 0.06, perTheme: { delivery: 0.5 }, source: 'x',
+    engine: 'transformers',
+    model: 'Xenova/all-MiniLM-L6-v2',
+    floor: 0.41,
+    margin: 0.06,
+    perTheme: { delivery: 0.5 },
+    source: 'x',
   };
 
   it('round-trips through serialise and load (JSON or YAML)', async () => {
@@ -107,7 +112,12 @@ describe('calibrate', () => {
     const gold = texts.map((t) => t.gold);
     const ids = ['a', 'b', 'uninformative'];
     const base: Thresholds = { engine: 'lexical', model: null, floor: 0.3, margin: 1, perTheme: {}, source: 'default' };
-    const f1 = (t: Thresholds) => evaluateAssignments(classifier.assign(scored, t).map((r) => r.themes.map((x) => x.themeId)), gold, ids).microF1;
+    const f1 = (t: Thresholds) =>
+      evaluateAssignments(
+        classifier.assign(scored, t).map((r) => r.themes.map((x) => x.themeId)),
+        gold,
+        ids,
+      ).microF1;
 
     const fitted = calibrate(scored, gold, taxonomy, base);
     expect(fitted).toMatchObject({ floor: 0.3, margin: 1, engine: 'lexical', source: 'calibrated' });

@@ -14,7 +14,6 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   return runCli(args, { FEEDBACK_THEMES_CACHE: path.join(work, 'no-models') });
 }
 
-
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'ft-suggest-'));
   input = path.join(work, 'export.csv');

@@ -187,7 +187,10 @@ describe('data/eval/traps.csv', () => {
         expect(order, row.id).toEqual([...order].sort((a, b) => a - b));
         expect(new Set(themes).size, row.id).toBe(themes.length);
       }
-      expect(forbidden.filter((theme) => required.includes(theme)), row.id).toEqual([]);
+      expect(
+        forbidden.filter((theme) => required.includes(theme)),
+        row.id,
+      ).toEqual([]);
     }
   });
 

@@ -5,16 +5,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 
 const SAMPLE_PATH = new URL('../../data/sample-feedback.csv', import.meta.url);
-const HEADER = [
-  'Response ID',
-  'Student ID',
-  'Programme',
-  'Application Stage',
-  'Date',
-  'Employer',
-  'Job Title',
-  'Employer Feedback',
-];
+const HEADER = ['Response ID', 'Student ID', 'Programme', 'Application Stage', 'Date', 'Employer', 'Job Title', 'Employer Feedback'];
 const CANONICAL_STAGES = [
   'Application',
   'CV screening',

@@ -38,14 +38,23 @@ function bruteForceHeights(vectors: Float32Array[]): number[] {
 describe('average linkage', () => {
   it('builds the same dendrogram heights as merging the closest pair by mean distance', () => {
     const vectors = randomVectors(40, 6, 7);
-    const chain = averageLinkageMerges(vectors).map((m) => m.distance).sort((a, b) => a - b);
+    const chain = averageLinkageMerges(vectors)
+      .map((m) => m.distance)
+      .sort((a, b) => a - b);
     const brute = bruteForceHeights(vectors).sort((a, b) => a - b);
     expect(chain).toHaveLength(39);
     chain.forEach((height, i) => expect(height).toBeCloseTo(brute[i]!, 9));
   });
 
   it('cuts the dendrogram at the distance: two tight groups far apart stay two clusters', () => {
-    const vectors = [unit([1, 0.05, 0]), unit([1, 0, 0.05]), unit([1, 0.02, 0.02]), unit([0, 1, 0.05]), unit([0.05, 1, 0]), unit([0, 0, 1])];
+    const vectors = [
+      unit([1, 0.05, 0]),
+      unit([1, 0, 0.05]),
+      unit([1, 0.02, 0.02]),
+      unit([0, 1, 0.05]),
+      unit([0.05, 1, 0]),
+      unit([0, 0, 1]),
+    ];
     expect(averageLinkageClusters(vectors, 0.1)).toEqual([0, 0, 0, 1, 1, 2]);
     // A cut above every height joins everything; a cut below every height joins nothing.
     expect(new Set(averageLinkageClusters(vectors, 2))).toEqual(new Set([0]));

@@ -36,7 +36,10 @@ async function discover(taxonomy: Taxonomy, items: FeedbackItem[]) {
 }
 
 function membersOf(result: Awaited<ReturnType<typeof discover>>, id: string): string[] {
-  return [...result.byItem].filter(([, ids]) => ids.includes(id)).map(([itemId]) => itemId).sort();
+  return [...result.byItem]
+    .filter(([, ids]) => ids.includes(id))
+    .map(([itemId]) => itemId)
+    .sort();
 }
 
 describe.skipIf(!available)('emerging themes with the default engine on the real model', () => {
@@ -49,7 +52,10 @@ describe.skipIf(!available)('emerging themes with the default engine on the real
     const withoutConduct = { ...full, themes: full.themes.filter((theme) => theme.id !== 'conduct') };
     const items = [...feedbackItems(TIMEKEEPING, 't'), ...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
     const result = await discover(withoutConduct, items);
-    for (const [prefix, topic] of [['t', TIMEKEEPING], ['s', SOCIAL_MEDIA]] as const) {
+    for (const [prefix, topic] of [
+      ['t', TIMEKEEPING],
+      ['s', SOCIAL_MEDIA],
+    ] as const) {
       const holding = result.emerging.filter((cluster) => membersOf(result, cluster.id).some((id) => id.startsWith(prefix)));
       expect(holding, `${prefix}: ${JSON.stringify(result.emerging.map((c) => c.label))}`).toHaveLength(1);
       const members = membersOf(result, holding[0]!.id);

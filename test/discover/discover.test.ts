@@ -16,7 +16,10 @@ async function discover(taxonomy: Taxonomy, items: FeedbackItem[], options: Disc
 }
 
 function membersOf(result: Awaited<ReturnType<typeof discover>>, id: string): string[] {
-  return [...result.byItem].filter(([, ids]) => ids.includes(id)).map(([itemId]) => itemId).sort();
+  return [...result.byItem]
+    .filter(([, ids]) => ids.includes(id))
+    .map(([itemId]) => itemId)
+    .sort();
 }
 
 const full = await loadTaxonomy();
@@ -42,7 +45,11 @@ describe('emerging themes', () => {
   it('finds a topic no default theme covers, and nothing in feedback the themes explain', async () => {
     const result = await discover(full, [...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')]);
     expect(result.emerging).toHaveLength(1);
-    expect(membersOf(result, result.emerging[0]!.id)).toEqual(feedbackItems(SOCIAL_MEDIA, 's').map((i) => i.id).sort());
+    expect(membersOf(result, result.emerging[0]!.id)).toEqual(
+      feedbackItems(SOCIAL_MEDIA, 's')
+        .map((i) => i.id)
+        .sort(),
+    );
     // The two strongest words make a phrase, kept in reading order in the terms and the label.
     expect(result.emerging[0]!.terms.slice(0, 2)).toEqual(['social', 'media']);
     expect(result.emerging[0]!.label).toMatch(/^Social media and [a-z]+$/);
@@ -58,7 +65,9 @@ describe('emerging themes', () => {
     const reversed = await discover(withoutConduct, [...items].reverse());
     expect(first.emerging.length).toBeGreaterThanOrEqual(2);
     expect(again.emerging).toEqual(first.emerging);
-    expect(reversed.emerging.map(({ id, terms, items }) => ({ id, terms, items }))).toEqual(first.emerging.map(({ id, terms, items }) => ({ id, terms, items })));
+    expect(reversed.emerging.map(({ id, terms, items }) => ({ id, terms, items }))).toEqual(
+      first.emerging.map(({ id, terms, items }) => ({ id, terms, items })),
+    );
     expect([...reversed.byItem].sort()).toEqual([...first.byItem].sort());
     // Largest first.
     expect(first.emerging.map((c) => c.id)).toEqual(first.emerging.map((_, i) => `E${i + 1}`));
@@ -70,10 +79,17 @@ describe('emerging themes', () => {
     expect(four.emerging).toEqual([]);
     expect(four.byItem.size).toBe(0);
     // Eight items, but from two people.
-    const twoPeople = await discover(withoutConduct, [...feedbackItems(TIMEKEEPING, 't', (i) => `p${i % 2}`), ...feedbackItems(ORDINARY, 'o')]);
+    const twoPeople = await discover(withoutConduct, [
+      ...feedbackItems(TIMEKEEPING, 't', (i) => `p${i % 2}`),
+      ...feedbackItems(ORDINARY, 'o'),
+    ]);
     expect(twoPeople.emerging).toEqual([]);
     // The same items shown once the minimums allow them.
-    const allowed = await discover(withoutConduct, [...feedbackItems(TIMEKEEPING, 't', (i) => `p${i % 2}`), ...feedbackItems(ORDINARY, 'o')], { minCandidates: 2 });
+    const allowed = await discover(
+      withoutConduct,
+      [...feedbackItems(TIMEKEEPING, 't', (i) => `p${i % 2}`), ...feedbackItems(ORDINARY, 'o')],
+      { minCandidates: 2 },
+    );
     expect(allowed.emerging).toHaveLength(1);
     expect(allowed.emerging[0]!.candidates).toBe(2);
   });

@@ -46,6 +46,8 @@ describe('which sentences discovery looks at', () => {
 
   it('leaves out items an adviser has corrected: their themes are known', () => {
     const corrected = { ...itemScoring('corrected', text, 'delivery', 0), corrected: true as const };
-    expect(unexplainedSegments([corrected, itemScoring('open', text, 'delivery', 0)], taxonomy, thresholds, 0.05).map((s) => s.itemId)).toEqual(['open']);
+    expect(
+      unexplainedSegments([corrected, itemScoring('open', text, 'delivery', 0)], taxonomy, thresholds, 0.05).map((s) => s.itemId),
+    ).toEqual(['open']);
   });
 });

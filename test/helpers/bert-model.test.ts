@@ -77,10 +77,7 @@ describe('buildBertModel', () => {
       const [a, b] = await Promise.all([readFile(path.join(first, file)), readFile(path.join(second, file))]);
       expect(a.equals(b), file).toBe(true);
     }
-    const [a, c] = await Promise.all([
-      readFile(path.join(first, 'onnx/model.onnx')),
-      readFile(path.join(otherSeed, 'onnx/model.onnx')),
-    ]);
+    const [a, c] = await Promise.all([readFile(path.join(first, 'onnx/model.onnx')), readFile(path.join(otherSeed, 'onnx/model.onnx'))]);
     expect(a.equals(c)).toBe(false);
   });
 

@@ -39,7 +39,12 @@ export interface OpenedReport {
 }
 
 /** Writes `htmlText` to `file` and opens it from a file:// URL. */
-export async function openReport(browser: Browser, file: string, htmlText: string, viewport = { width: 1366, height: 900 }): Promise<OpenedReport> {
+export async function openReport(
+  browser: Browser,
+  file: string,
+  htmlText: string,
+  viewport = { width: 1366, height: 900 },
+): Promise<OpenedReport> {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, htmlText);
   const url = pathToFileURL(resolve(file)).href;

@@ -28,7 +28,11 @@ export function safetensorsBytes(tensors: Record<string, { shape: number[]; data
   const json = Buffer.from(JSON.stringify(header));
   const length = Buffer.alloc(8);
   length.writeBigUInt64LE(BigInt(json.length));
-  return Buffer.concat([length, json, ...Object.values(tensors).map((t) => Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength))]);
+  return Buffer.concat([
+    length,
+    json,
+    ...Object.values(tensors).map((t) => Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength)),
+  ]);
 }
 
 export function checkpointTensors(shape: BertShape, weights: BertWeights): Record<string, { shape: number[]; data: Float32Array }> {
@@ -74,7 +78,11 @@ export function checkpointFiles(shape: BertShape, options: CheckpointOptions = {
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   return {
     'config.json': json({ ...bertConfig(shape), ...options.config }),
-    'tokenizer.json': json({ ...tokenizerJson(buildVocab(shape.vocabSize)), padding: { strategy: { Fixed: 128 } }, truncation: { max_length: 128 } }),
+    'tokenizer.json': json({
+      ...tokenizerJson(buildVocab(shape.vocabSize)),
+      padding: { strategy: { Fixed: 128 } },
+      truncation: { max_length: 128 },
+    }),
     'tokenizer_config.json': json(tokenizerConfig(shape)),
     'sentence_bert_config.json': json({ max_seq_length: 64, do_lower_case: false }),
     'modules.json': json([

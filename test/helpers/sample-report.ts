@@ -20,8 +20,24 @@ export interface SampleReport {
 /** `engine: 'auto'` with no model available falls back to lexical and shows the warning banner. */
 export async function sampleReport(engine: 'lexical' | 'auto' = 'lexical'): Promise<SampleReport> {
   const directory = await mkdtemp(path.join(tmpdir(), 'feedback-sample-'));
-  const args = ['--import', 'tsx', ENTRY, 'run', path.join(ROOT, 'data/sample-feedback.csv'), '--out', directory, '--engine', engine, '--offline', '--no-store', '--quiet'];
-  await promisify(execFile)(process.execPath, args, { cwd: ROOT, env: { ...process.env, FEEDBACK_THEMES_CACHE: path.join(directory, 'no-models') } });
+  const args = [
+    '--import',
+    'tsx',
+    ENTRY,
+    'run',
+    path.join(ROOT, 'data/sample-feedback.csv'),
+    '--out',
+    directory,
+    '--engine',
+    engine,
+    '--offline',
+    '--no-store',
+    '--quiet',
+  ];
+  await promisify(execFile)(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, FEEDBACK_THEMES_CACHE: path.join(directory, 'no-models') },
+  });
   return {
     directory,
     html: await readFile(path.join(directory, 'report.html'), 'utf8'),

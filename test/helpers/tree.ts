@@ -12,7 +12,10 @@ export async function snapshotTree(dir: string): Promise<Record<string, string>>
     for (const entry of entries) {
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) await walk(child);
-      else out[child] = createHash('sha256').update(await readFile(path.join(dir, child))).digest('hex');
+      else
+        out[child] = createHash('sha256')
+          .update(await readFile(path.join(dir, child)))
+          .digest('hex');
     }
   };
   await walk('');

@@ -12,7 +12,16 @@ describe('headerWords', () => {
 
 describe('detectColumns', () => {
   it('maps common export headers, whatever their case and punctuation', () => {
-    const headers = ['ResponseId', 'STUDENT-NUMBER', 'Programme', 'Application Stage', 'EndDate', 'Organisation', 'Job title', 'Employer feedback'];
+    const headers = [
+      'ResponseId',
+      'STUDENT-NUMBER',
+      'Programme',
+      'Application Stage',
+      'EndDate',
+      'Organisation',
+      'Job title',
+      'Employer feedback',
+    ];
     expect(detectColumns({ headers })).toEqual({
       id: 'ResponseId',
       candidate: 'STUDENT-NUMBER',
@@ -45,7 +54,10 @@ describe('detectColumns', () => {
   });
 
   it('uses survey question text to find the text column', () => {
-    const mapping = detectColumns({ headers: ['ResponseId', 'Q1', 'Q2'], questions: ['Response ID', 'Your course', 'What reasons did the employer give?'] });
+    const mapping = detectColumns({
+      headers: ['ResponseId', 'Q1', 'Q2'],
+      questions: ['Response ID', 'Your course', 'What reasons did the employer give?'],
+    });
     expect(mapping.text).toBe('Q2');
     expect(mapping.cohort).toBe('Q1');
   });
@@ -93,6 +105,8 @@ describe('resolveOverrides', () => {
   it('says how to name the text column when none is found', () => {
     const error = noTextColumnError('x.csv', ['A', 'B']);
     expect(error.exitCode).toBe(2);
-    expect(error.message).toBe('x.csv: no feedback text column found. Columns found: "A", "B". Name the column that holds the feedback with --text-column NAME.');
+    expect(error.message).toBe(
+      'x.csv: no feedback text column found. Columns found: "A", "B". Name the column that holds the feedback with --text-column NAME.',
+    );
   });
 });

@@ -13,8 +13,14 @@ describe('column detection on survey and spreadsheet exports', () => {
   it('Qualtrics: question text picks the roles; Status, IPAddress and RecipientEmail are never used', async () => {
     const { files, items } = await read('qualtrics-survey-export.csv');
     expect(files[0].columns).toEqual({
-      id: 'ResponseId', candidate: 'ExternalReference', date: 'RecordedDate', text: 'Q5', cohort: 'Q1', stage: 'Q4',
-      employer: 'Q2', role: 'Q3',
+      id: 'ResponseId',
+      candidate: 'ExternalReference',
+      date: 'RecordedDate',
+      text: 'Q5',
+      cohort: 'Q1',
+      stage: 'Q4',
+      employer: 'Q2',
+      role: 'Q3',
     });
     expect(files[0].candidateKind).toBe('id');
     expect(files[0].nameColumns).toEqual(['RecipientLastName', 'RecipientFirstName']);
@@ -25,15 +31,23 @@ describe('column detection on survey and spreadsheet exports', () => {
   it('SurveyMonkey: questions in the header, sub-header skipped, US dates proven by their values', async () => {
     const { files, items } = await read('surveymonkey-export.csv');
     expect(files[0].columns).toMatchObject({
-      id: 'Respondent ID', candidate: 'What is your student number?', text: 'What reasons did the employer give?',
-      stage: 'At which stage were you rejected?', cohort: 'Which course are you on?', employer: 'Which company rejected you?',
+      id: 'Respondent ID',
+      candidate: 'What is your student number?',
+      text: 'What reasons did the employer give?',
+      stage: 'At which stage were you rejected?',
+      cohort: 'Which course are you on?',
+      employer: 'Which company rejected you?',
     });
     expect(files[0].notes.join('\n')).toMatch(/month first \(e\.g\. "03\/13\/2026.*contradicts the default \(day first\)/);
     expect(items.map((i) => i.date)).toEqual(['2026-03-10', '2026-03-13']);
   });
 
   it('--date-order contradicted by the values: said, and the file read in the proven order', async () => {
-    const { files, items } = await ingestFiles([fixture('excel-semicolon-export.csv')], { columns: {}, maxTextChars: 20_000, dateOrder: 'mdy' });
+    const { files, items } = await ingestFiles([fixture('excel-semicolon-export.csv')], {
+      columns: {},
+      maxTextChars: 20_000,
+      dateOrder: 'mdy',
+    });
     expect(files[0].notes.join('\n')).toMatch(/day first \(e\.g\. "13\/01\/2026"\), which contradicts --date-order mdy/);
     expect(items.map((i) => i.date)).toEqual(['2026-01-13', '2026-01-14']);
   });
@@ -49,7 +63,13 @@ describe('column detection on survey and spreadsheet exports', () => {
 
   it('Microsoft Forms: a name or email is the only candidate, so it is marked for a pseudonym', async () => {
     const { files } = await read('microsoft-forms-export.csv');
-    expect(files[0].columns).toMatchObject({ id: 'ID', date: 'Completion time', text: 'Feedback you received', stage: 'Stage you reached', cohort: 'Your programme' });
+    expect(files[0].columns).toMatchObject({
+      id: 'ID',
+      date: 'Completion time',
+      text: 'Feedback you received',
+      stage: 'Stage you reached',
+      cohort: 'Your programme',
+    });
     expect(['name', 'email']).toContain(files[0].candidateKind);
   });
 
@@ -60,7 +80,10 @@ describe('column detection on survey and spreadsheet exports', () => {
   });
 
   it('says which column it chose when two fit equally, and how to choose another', () => {
-    const { mapping, notes } = detectColumnsExplained({ headers: ['Feedback (interview)', 'Feedback (CV)'], sampleRows: [['long text here', 'x']] });
+    const { mapping, notes } = detectColumnsExplained({
+      headers: ['Feedback (interview)', 'Feedback (CV)'],
+      sampleRows: [['long text here', 'x']],
+    });
     expect(mapping.text).toBe('Feedback (interview)');
     expect(notes).toEqual(['text column: chose "Feedback (interview)" over "Feedback (CV)"; use --text-column NAME to choose another']);
   });
@@ -68,7 +91,12 @@ describe('column detection on survey and spreadsheet exports', () => {
   it('reports the mapping for summary.json and stderr, with null for unused roles', async () => {
     const { files } = await read('header-with-empty-cells.csv');
     expect(inputSummary(files[0])).toEqual({
-      source: fixture('header-with-empty-cells.csv'), format: 'csv', sheet: null, rows: 2, encoding: 'utf-8', delimiter: ',',
+      source: fixture('header-with-empty-cells.csv'),
+      format: 'csv',
+      sheet: null,
+      rows: 2,
+      encoding: 'utf-8',
+      delimiter: ',',
       columns: { text: 'Feedback', id: null, candidate: null, cohort: null, stage: null, date: null, employer: null, role: null },
     });
     expect(describeMapping(files[0])).toBe('text="Feedback" id=- candidate=- cohort=- stage=- date=- employer=- role=-');

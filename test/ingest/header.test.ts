@@ -49,7 +49,11 @@ describe('detectLayout', () => {
   });
 
   it('does not take an ordinary data row for a sub-header', () => {
-    const records = [['id', 'feedback'], ['1', 'Response'], ['2', 'Other']];
+    const records = [
+      ['id', 'feedback'],
+      ['1', 'Response'],
+      ['2', 'Other'],
+    ];
     expect(detectLayout(records, undefined).metadataIndexes).toEqual([]);
   });
 

@@ -76,7 +76,9 @@ describe('ingestFiles: columns', () => {
   it('fails with exit 2 when no text column can be found', async () => {
     const error = await cliErrorOf(() => ingestFiles([fixture('no-text.csv')], defaultOptions()));
     expect(error.exitCode).toBe(2);
-    expect(error.message).toMatch(/no feedback text column found\. Columns found: "Response ID", "Student ID", "Score"\..*--text-column NAME/);
+    expect(error.message).toMatch(
+      /no feedback text column found\. Columns found: "Response ID", "Student ID", "Score"\..*--text-column NAME/,
+    );
   });
 
   it('fails with exit 2 naming a file that does not exist', async () => {
@@ -90,7 +92,8 @@ describe('ingestFiles: columns', () => {
 });
 
 describe('ingestFiles: encodings', () => {
-  const text = 'ID,Feedback\r\n1,Your CV was “good” but the café role needed £ and € figures – sorry\r\n2,Naïve answers; résumé too long\r\n';
+  const text =
+    'ID,Feedback\r\n1,Your CV was “good” but the café role needed £ and € figures – sorry\r\n2,Naïve answers; résumé too long\r\n';
 
   it.each([
     ['utf-8', Buffer.from(text, 'utf8'), 'utf-8'],
@@ -199,7 +202,11 @@ describe('ingestFiles: survey exports', () => {
   it('skips the SurveyMonkey sub-header row', async () => {
     const result = await ingestFiles([fixture('surveymonkey.csv')], defaultOptions({ dateOrder: 'mdy' }));
     expect(result.files[0].skippedRows).toBe(1);
-    expect(result.files[0].columns).toMatchObject({ id: 'Respondent ID', candidate: 'Student number', text: 'What feedback did the employer give you?' });
+    expect(result.files[0].columns).toMatchObject({
+      id: 'Respondent ID',
+      candidate: 'Student number',
+      text: 'What feedback did the employer give you?',
+    });
     expect(result.items.map((i) => [i.id, i.line, i.date])).toEqual([
       ['11800000001', 3, '2026-03-04'],
       ['11800000002', 4, '2026-03-05'],
@@ -254,7 +261,16 @@ describe('ingestFiles: headers and rows', () => {
   it('parses dates, keeps unparseable ones raw, and notes them', async () => {
     const result = await ingestFiles([fixture('dates.csv')], defaultOptions());
     expect(result.items.map((i) => i.date)).toEqual([
-      '2026-03-04', '2026-03-04', '2026-03-04', '2026-03-04', '2026-03-04', '2026-03-04', '2026-03-01', null, null, null,
+      '2026-03-04',
+      '2026-03-04',
+      '2026-03-04',
+      '2026-03-04',
+      '2026-03-04',
+      '2026-03-04',
+      '2026-03-01',
+      null,
+      null,
+      null,
     ]);
     expect(result.items[7].rawDate).toBe('next Tuesday');
     expect(result.items[8].rawDate).toBeNull();

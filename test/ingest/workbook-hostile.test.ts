@@ -25,7 +25,10 @@ const FEEDBACK = [['Feedback'], ['Your examples lacked results.'], ['The panel w
 function workbookWithSheet(sheetData: string): ZipInput[] {
   return xlsxEntries([{ name: 'S', rows: FEEDBACK }]).map((entry) =>
     entry.name === 'xl/worksheets/sheet1.xml'
-      ? { ...entry, data: `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>` }
+      ? {
+          ...entry,
+          data: `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`,
+        }
       : entry,
   );
 }
@@ -36,7 +39,9 @@ async function run(name: string, bytes: Buffer) {
   const file = path.join(work, name);
   await writeFile(file, bytes);
   const out = path.join(work, `out-${name}`);
-  const result = await runCli(['run', file, '--out', out, '--no-store', '--engine', 'lexical', '--quiet'], { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') });
+  const result = await runCli(['run', file, '--out', out, '--no-store', '--engine', 'lexical', '--quiet'], {
+    FEEDBACK_THEMES_CACHE: path.join(work, 'cache'),
+  });
   expect(result.code, result.stderr).not.toBe(ExitCode.unexpected);
   return { ...result, out, file };
 }
@@ -49,7 +54,11 @@ describe('a workbook that reaches far is refused before the library allocates it
     ['XFE3', /column 16385, past the last column a sheet may have \(16384, XFD\)/],
   ])('one cell at %s in a small file: exit 2 naming the cell and the limit', async (ref, message) => {
     const row = /\d+$/.exec(ref)![0];
-    const bytes = buildZip(workbookWithSheet(`<row r="1">${cell('A1', 'Feedback')}</row><row r="2">${cell('A2', 'Too quiet.')}</row><row r="${row}">${cell(ref, 'x')}</row>`));
+    const bytes = buildZip(
+      workbookWithSheet(
+        `<row r="1">${cell('A1', 'Feedback')}</row><row r="2">${cell('A2', 'Too quiet.')}</row><row r="${row}">${cell(ref, 'x')}</row>`,
+      ),
+    );
     expect(bytes.length).toBeLessThan(3000);
     const result = await run(`far-${ref}.xlsx`, bytes);
     expect(result.code).toBe(ExitCode.usage);
@@ -82,14 +91,22 @@ function withHiddenEntry(zip: Buffer, hidden: ZipInput): Buffer {
 
 describe('the checks and the reader see the same entries (finding 5)', () => {
   it('an entry the directory does not list is never read: not a hidden sheet, not a hidden bomb', async () => {
-    const listed = buildZip(workbookWithSheet(`<row r="1">${cell('A1', 'Feedback')}</row><row r="2">${cell('A2', 'The listed sheet was read.')}</row>`));
-    const hiddenSheet = { name: 'xl/worksheets/sheet1.xml', data: `<worksheet><sheetData><row r="1">${cell('A1', 'Feedback')}</row><row r="2">${cell('A2', 'The hidden sheet was read.')}</row></sheetData></worksheet>` };
+    const listed = buildZip(
+      workbookWithSheet(`<row r="1">${cell('A1', 'Feedback')}</row><row r="2">${cell('A2', 'The listed sheet was read.')}</row>`),
+    );
+    const hiddenSheet = {
+      name: 'xl/worksheets/sheet1.xml',
+      data: `<worksheet><sheetData><row r="1">${cell('A1', 'Feedback')}</row><row r="2">${cell('A2', 'The hidden sheet was read.')}</row></sheetData></worksheet>`,
+    };
     const sheet = await run('hidden-sheet.xlsx', withHiddenEntry(listed, hiddenSheet));
     expect(sheet.code, sheet.stderr).toBe(0);
     const items = await readFile(path.join(sheet.out, 'items.csv'), 'utf8');
     expect(items).toContain('The listed sheet was read.');
     expect(items).not.toContain('The hidden sheet was read.');
-    const bomb = await run('hidden-bomb.xlsx', withHiddenEntry(listed, { name: 'xl/sharedStrings.xml', data: Buffer.alloc(64 * 1024 * 1024, 0x41) }));
+    const bomb = await run(
+      'hidden-bomb.xlsx',
+      withHiddenEntry(listed, { name: 'xl/sharedStrings.xml', data: Buffer.alloc(64 * 1024 * 1024, 0x41) }),
+    );
     expect(bomb.code, bomb.stderr).toBe(0);
   });
 

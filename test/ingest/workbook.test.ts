@@ -15,9 +15,39 @@ const options = { columns: {}, maxTextChars: 20_000 };
 
 // A Microsoft Forms download (fictional rows): ID, times, Email, Name, then one column per question.
 const FORMS_ROWS: XlsxCell[][] = [
-  ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Student number', 'Your programme', 'Stage you reached', 'Feedback you received'],
-  [1, new Date(Date.UTC(2026, 2, 2, 10, 1, 11)), new Date(Date.UTC(2026, 2, 2, 10, 4, 50)), 'lee.chan@example.ac.uk', 'Lee Chan', 20231187, 'MEng Civil Engineering', 'Online Assessment', 'Your verbal reasoning result did not meet the benchmark.'],
-  [2, new Date(Date.UTC(2026, 2, 3, 12, 15, 40)), new Date(Date.UTC(2026, 2, 13)), 'priya.nair@example.ac.uk', 'Priya Nair', 20231188, 'BSc Biology', 'Final interview', 'Priya, another candidate had more relevant lab experience; call 07700 900123.'],
+  [
+    'ID',
+    'Start time',
+    'Completion time',
+    'Email',
+    'Name',
+    'Student number',
+    'Your programme',
+    'Stage you reached',
+    'Feedback you received',
+  ],
+  [
+    1,
+    new Date(Date.UTC(2026, 2, 2, 10, 1, 11)),
+    new Date(Date.UTC(2026, 2, 2, 10, 4, 50)),
+    'lee.chan@example.ac.uk',
+    'Lee Chan',
+    20231187,
+    'MEng Civil Engineering',
+    'Online Assessment',
+    'Your verbal reasoning result did not meet the benchmark.',
+  ],
+  [
+    2,
+    new Date(Date.UTC(2026, 2, 3, 12, 15, 40)),
+    new Date(Date.UTC(2026, 2, 13)),
+    'priya.nair@example.ac.uk',
+    'Priya Nair',
+    20231188,
+    'BSc Biology',
+    'Final interview',
+    'Priya, another candidate had more relevant lab experience; call 07700 900123.',
+  ],
   [3, null, new Date(Date.UTC(2026, 2, 14)), 'sam.reid@example.ac.uk', 'Sam Reid', 20231189, 'BSc Biology', 'Interview', ''],
 ];
 
@@ -40,10 +70,22 @@ afterAll(async () => {
 
 describe('.xlsx input', () => {
   it('reads the first sheet: columns detected, dates as dates, numeric ids as written', async () => {
-    const file = await write('forms.xlsx', buildXlsx([{ name: 'Form1', rows: FORMS_ROWS }, { name: 'Notes', rows: [['x']] }]));
+    const file = await write(
+      'forms.xlsx',
+      buildXlsx([
+        { name: 'Form1', rows: FORMS_ROWS },
+        { name: 'Notes', rows: [['x']] },
+      ]),
+    );
     const { files, items, rejects } = await ingestFiles([file], options);
     expect(files[0]).toMatchObject({ format: 'xlsx', sheet: 'Form1', delimiter: null, dataRows: 3 });
-    expect(files[0].columns).toMatchObject({ id: 'ID', candidate: 'Student number', date: 'Completion time', text: 'Feedback you received', stage: 'Stage you reached' });
+    expect(files[0].columns).toMatchObject({
+      id: 'ID',
+      candidate: 'Student number',
+      date: 'Completion time',
+      text: 'Feedback you received',
+      stage: 'Stage you reached',
+    });
     expect(items.map((i) => i.candidate)).toEqual(['20231187', '20231188']);
     expect(items.map((i) => i.date)).toEqual(['2026-03-02', '2026-03-13']);
     expect(items[0].rawDate).toBe('2026-03-02 10:04:50');
@@ -51,21 +93,51 @@ describe('.xlsx input', () => {
   });
 
   it('reads the sheet named by --sheet, and lists the sheets when it is not there', async () => {
-    const file = await write('two.xlsx', buildXlsx([{ name: 'Cover', rows: [['Exported 2026']] }, { name: 'Responses', rows: FORMS_ROWS }]));
+    const file = await write(
+      'two.xlsx',
+      buildXlsx([
+        { name: 'Cover', rows: [['Exported 2026']] },
+        { name: 'Responses', rows: FORMS_ROWS },
+      ]),
+    );
     const { files } = await ingestFiles([file], { ...options, sheet: 'Responses' });
     expect(files[0].sheet).toBe('Responses');
-    await expect(ingestFiles([file], { ...options, sheet: 'Missing' })).rejects.toThrow(/no sheet "Missing" \(sheets: "Cover", "Responses"\)\. Name one of them with --sheet NAME/);
+    await expect(ingestFiles([file], { ...options, sheet: 'Missing' })).rejects.toThrow(
+      /no sheet "Missing" \(sheets: "Cover", "Responses"\)\. Name one of them with --sheet NAME/,
+    );
   });
 
   it('gives the same items.csv as the same data saved as CSV', async () => {
     const rows: XlsxCell[][] = [
       ['Response ID', 'Student No', 'Programme', 'Stage', 'Date', 'Feedback'],
-      ['R1', 20231187, 'BSc Law', 'Interview', new Date(Date.UTC(2026, 0, 13)), 'You seemed unenthusiastic about the role, and your examples lacked results.'],
+      [
+        'R1',
+        20231187,
+        'BSc Law',
+        'Interview',
+        new Date(Date.UTC(2026, 0, 13)),
+        'You seemed unenthusiastic about the role, and your examples lacked results.',
+      ],
       ['R2', 20231188, 'LLB', 'Application', new Date(Date.UTC(2026, 0, 14)), 'Your cover letter was generic, "not tailored" to us.'],
-      ['R3', 20231187, 'BSc Law', 'Assessment centre', new Date(Date.UTC(2026, 1, 2)), 'You did not research the firm before the case study.\nThe panel noticed.'],
+      [
+        'R3',
+        20231187,
+        'BSc Law',
+        'Assessment centre',
+        new Date(Date.UTC(2026, 1, 2)),
+        'You did not research the firm before the case study.\nThe panel noticed.',
+      ],
     ];
     const xlsx = await write('same.xlsx', buildXlsx([{ name: 'Sheet1', rows }]));
-    const csvText = rows.map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : String(c))).map((f) => (/[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',')).join('\r\n') + '\r\n';
+    const csvText =
+      rows
+        .map((r) =>
+          r
+            .map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : String(c)))
+            .map((f) => (/[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f))
+            .join(','),
+        )
+        .join('\r\n') + '\r\n';
     const csv = await write('same.csv', csvText);
     const outputs: string[] = [];
     for (const input of [xlsx, csv]) {
@@ -82,7 +154,10 @@ describe('.xlsx input', () => {
 
   it('refuses legacy .xls, .ods and other binaries with what to do (exit 2)', async () => {
     const xls = await write('old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
-    const ods = await write('sheet.ods', buildZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', deflate: false }]));
+    const ods = await write(
+      'sheet.ods',
+      buildZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', deflate: false }]),
+    );
     const pdf = await write('export.pdf', '%PDF-1.7\n%\u00e2\u00e3\n');
     const cases: [string, RegExp][] = [
       [xls, /old\.xls: this is an Excel 97–2003 workbook \(\.xls\): .*save it as \.xlsx or CSV/],
@@ -99,21 +174,37 @@ describe('.xlsx input', () => {
   it('caps hostile workbooks before the library decompresses them', async () => {
     const small = buildXlsx([{ name: 'S', rows: [['Feedback'], ['x']] }]);
     const smallFile = await write('small.xlsx', small);
-    await expect(inspectWorkbook(smallFile, { ...WORKBOOK_LIMITS, maxUncompressedBytes: 100 })).rejects.toThrow(/unpacks to .* over the .* limit/);
+    await expect(inspectWorkbook(smallFile, { ...WORKBOOK_LIMITS, maxUncompressedBytes: 100 })).rejects.toThrow(
+      /unpacks to .* over the .* limit/,
+    );
     // 50 MB of zeros deflates to about 50 KB: a zip bomb in miniature.
-    const bomb = await write('bomb.xlsx', buildZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(50 * 1024 * 1024) }]));
+    const bomb = await write(
+      'bomb.xlsx',
+      buildZip([
+        { name: '[Content_Types].xml', data: '<Types/>' },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(50 * 1024 * 1024) },
+      ]),
+    );
     await expect(inspectWorkbook(bomb)).rejects.toThrow(/expands \d+ times \(a zip bomb\?\)/);
     const result = await cli(['run', bomb, '--out', path.join(work, 'bomb-out'), '--no-store', '--engine', 'lexical']);
     expect(result.stderr).toMatch(/bomb\.xlsx: .*zip bomb/);
     expect(result.code).toBe(2);
     // A directory that understates an entry's size is caught when the entry is test-inflated.
-    const lying = buildZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(4 * 1024 * 1024) }]);
+    const lying = buildZip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(4 * 1024 * 1024) },
+    ]);
     const sizeField = lying.lastIndexOf(Buffer.from('xl/worksheets/sheet1.xml')) - 46 + 24;
     lying.writeUInt32LE(1000, sizeField);
     await expect(inspectWorkbook(await write('lying.xlsx', lying))).rejects.toThrow(/lying\.xlsx: the workbook cannot be read/);
-    const manySheets = await write('many.xlsx', buildXlsx(Array.from({ length: 5 }, (_, i) => ({ name: `S${i}`, rows: [['Feedback'], ['x']] }))));
+    const manySheets = await write(
+      'many.xlsx',
+      buildXlsx(Array.from({ length: 5 }, (_, i) => ({ name: `S${i}`, rows: [['Feedback'], ['x']] }))),
+    );
     await expect(inspectWorkbook(manySheets, { ...WORKBOOK_LIMITS, maxSheets: 4 })).rejects.toThrow(/5 sheets, over the limit of 4/);
-    await expect(ingestFiles([await write('cut.xlsx', small.subarray(0, small.length - 30))], options)).rejects.toThrow(/cut\.xlsx: the workbook cannot be read/);
+    await expect(ingestFiles([await write('cut.xlsx', small.subarray(0, small.length - 30))], options)).rejects.toThrow(
+      /cut\.xlsx: the workbook cannot be read/,
+    );
   });
 
   it('knows a workbook from its first bytes', () => {

@@ -45,9 +45,16 @@ describe('writeOutputsAtomically', () => {
 
   it('replaces previous outputs and removes stale ones only when not produced again', async () => {
     await writeOutputsAtomically(out, previous);
-    await writeOutputsAtomically(out, [{ name: 'report.html', content: 'new' }, { name: 'items.csv', content: 'id\n' }], {
-      removeStale: ['rejects.csv', 'never-existed.csv'],
-    });
+    await writeOutputsAtomically(
+      out,
+      [
+        { name: 'report.html', content: 'new' },
+        { name: 'items.csv', content: 'id\n' },
+      ],
+      {
+        removeStale: ['rejects.csv', 'never-existed.csv'],
+      },
+    );
     expect((await readdir(out)).sort()).toEqual(['items.csv', 'report.html']);
     expect(await readFile(join(out, 'report.html'), 'utf8')).toBe('new');
 
@@ -103,12 +110,19 @@ describe('writeOutputsAtomically', () => {
     await writeOutputsAtomically(out, previous);
     const before = await snapshot(out);
     await expect(
-      writeOutputsAtomically(out, [{ name: 'report.html', content: 'new report' }, { name: 'fresh.csv', content: 'x' }], {
-        // Lose the second temp file, so its rename fails after report.html was already replaced.
-        beforeCommit: async () => {
-          for (const name of await readdir(out)) if (name.startsWith('.fresh.csv.')) await rm(join(out, name));
+      writeOutputsAtomically(
+        out,
+        [
+          { name: 'report.html', content: 'new report' },
+          { name: 'fresh.csv', content: 'x' },
+        ],
+        {
+          // Lose the second temp file, so its rename fails after report.html was already replaced.
+          beforeCommit: async () => {
+            for (const name of await readdir(out)) if (name.startsWith('.fresh.csv.')) await rm(join(out, name));
+          },
         },
-      }),
+      ),
     ).rejects.toThrow(/ENOENT/);
     expect(await snapshot(out)).toEqual(before);
   });
@@ -122,9 +136,16 @@ describe('writeOutputsAtomically', () => {
     expect((await readdir(join(out, 'candidates'))).sort()).toEqual(['candidate-1.html', 'candidate-2.html']);
     await writeFile(join(out, 'candidates', 'my-notes.txt'), 'kept');
     const stale = [{ folder: 'candidates', pattern: /^candidate-\d+\.html$/ }];
-    await writeOutputsAtomically(out, [{ name: 'report.html', content: 'second' }, { name: 'candidates/candidate-1.html', content: 'new one' }], {
-      removeStaleIn: stale,
-    });
+    await writeOutputsAtomically(
+      out,
+      [
+        { name: 'report.html', content: 'second' },
+        { name: 'candidates/candidate-1.html', content: 'new one' },
+      ],
+      {
+        removeStaleIn: stale,
+      },
+    );
     expect((await readdir(join(out, 'candidates'))).sort()).toEqual(['candidate-1.html', 'my-notes.txt']);
     expect(await readFile(join(out, 'candidates', 'candidate-1.html'), 'utf8')).toBe('new one');
     await rm(join(out, 'candidates', 'my-notes.txt'));
@@ -137,7 +158,12 @@ describe('writeOutputsAtomically', () => {
     await expect(writeOutputsAtomically(out, [{ name: 'a/b/c.html', content: 'x' }])).rejects.toThrow(/plain file name/);
     await expect(writeOutputsAtomically(out, [{ name: 'candidates/../../x', content: 'x' }])).rejects.toThrow(/plain file name/);
     await expect(writeOutputsAtomically(out, [{ name: '/etc/x', content: 'x' }])).rejects.toThrow(/plain file name/);
-    await expect(writeOutputsAtomically(out, [{ name: 'a', content: 'x' }, { name: 'a', content: 'y' }])).rejects.toThrow(/unique/);
+    await expect(
+      writeOutputsAtomically(out, [
+        { name: 'a', content: 'x' },
+        { name: 'a', content: 'y' },
+      ]),
+    ).rejects.toThrow(/unique/);
   });
 
   it('keeps the previous report when the writer is killed between writing and renaming', async () => {

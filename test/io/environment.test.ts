@@ -53,7 +53,10 @@ function expectCleanExit2(result: { code: number; stderr: string }, pattern: Reg
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'ft-env-'));
   input = path.join(work, 'in.csv');
-  const rows = Array.from({ length: 400 }, (_, i) => `S${i},"Your answers lacked specific examples and you had not researched the firm (${i})."`);
+  const rows = Array.from(
+    { length: 400 },
+    (_, i) => `S${i},"Your answers lacked specific examples and you had not researched the firm (${i})."`,
+  );
   await writeFile(input, ['Student ID,Feedback', ...rows].join('\n') + '\n');
 });
 

@@ -115,14 +115,20 @@ describe('acquireLock', () => {
 
   it('treats a lock held on another host as held', async () => {
     await acquireLock(lockPath, 'x').then((l) => l.release());
-    await writeFile(lockPath, JSON.stringify({ pid: 1, hostname: 'elsewhere.example', startedAt: '2026-01-01T00:00:00.000Z', command: 'run' }));
+    await writeFile(
+      lockPath,
+      JSON.stringify({ pid: 1, hostname: 'elsewhere.example', startedAt: '2026-01-01T00:00:00.000Z', command: 'run' }),
+    );
     const error = await acquireLock(lockPath, './feedback-report').catch((e: unknown) => e);
     expect((error as CliError).exitCode).toBe(5);
     expect((error as CliError).message).toContain('pid 1 on elsewhere.example');
   });
 
   it('releases the lock when the holder is interrupted with SIGTERM or SIGINT', async () => {
-    for (const [signal, exitCode] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+    for (const [signal, exitCode] of [
+      ['SIGTERM', 143],
+      ['SIGINT', 130],
+    ] as const) {
       const holder = spawnFixture('hold-lock.ts', [lockPath, './feedback-report']);
       await holder.waitFor('locked');
       expect(existsSync(lockPath)).toBe(true);

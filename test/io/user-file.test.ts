@@ -16,7 +16,10 @@ afterAll(async () => {
 });
 
 async function errorOf(promise: Promise<unknown>): Promise<CliError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(CliError);
   return error as CliError;
 }

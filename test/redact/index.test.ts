@@ -6,14 +6,35 @@ const pseudonymise = pseudonymiser(new Uint8Array(32).fill(7));
 
 function file(source: string, candidateKind: IngestFileReport['candidateKind']): IngestFileReport {
   return {
-    source, bytes: 0, sha256: '', encoding: 'utf-8', delimiter: ',', skippedRows: 0, headers: [], columns: {},
-    candidateKind, nameColumns: [], dataRows: 1, items: 1, rejected: 0, notes: [],
+    source,
+    bytes: 0,
+    sha256: '',
+    encoding: 'utf-8',
+    delimiter: ',',
+    skippedRows: 0,
+    headers: [],
+    columns: {},
+    candidateKind,
+    nameColumns: [],
+    dataRows: 1,
+    items: 1,
+    rejected: 0,
+    notes: [],
   };
 }
 
 const item: FeedbackItem = {
-  id: 'R1', candidate: 'S1', cohort: 'BSc (ask jo@uni.ac.uk)', stage: 'Interview', employer: 'Acme 07700 900123', role: 'Analyst',
-  date: null, text: 'Write to hr@acme.co.uk, Jane.', source: 'a.csv', line: 2, names: ['Jane Doe'],
+  id: 'R1',
+  candidate: 'S1',
+  cohort: 'BSc (ask jo@uni.ac.uk)',
+  stage: 'Interview',
+  employer: 'Acme 07700 900123',
+  role: 'Analyst',
+  date: null,
+  text: 'Write to hr@acme.co.uk, Jane.',
+  source: 'a.csv',
+  line: 2,
+  names: ['Jane Doe'],
 };
 
 describe('redactItems', () => {

@@ -21,7 +21,11 @@ async function storeText(file: string): Promise<string> {
   const connection = await instance.connect();
   const parts: string[] = [];
   for (const table of ['runs', 'run_inputs', 'items', 'assignments']) {
-    parts.push(JSON.stringify((await connection.runAndReadAll(`SELECT * FROM ${table}`)).getRowsJS(), (_, v) => (typeof v === 'bigint' ? String(v) : v)));
+    parts.push(
+      JSON.stringify((await connection.runAndReadAll(`SELECT * FROM ${table}`)).getRowsJS(), (_, v) =>
+        typeof v === 'bigint' ? String(v) : v,
+      ),
+    );
   }
   connection.closeSync();
   instance.closeSync();

@@ -26,7 +26,6 @@ describe('redactText', () => {
   });
 });
 
-
 describe('redactText: the formats that used to leak', () => {
   it.each([
     ['two numbers side by side: 07700 900123 07700 900124.', 'two numbers side by side: [phone] [phone].'],

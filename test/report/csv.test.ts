@@ -22,7 +22,15 @@ describe('CSV writer', () => {
   });
 
   it('ends every record with CRLF', () => {
-    expect(csv(['a', 'b'], [['1', '2'], ['3', null]])).toBe('a,b\r\n1,2\r\n3,\r\n');
+    expect(
+      csv(
+        ['a', 'b'],
+        [
+          ['1', '2'],
+          ['3', null],
+        ],
+      ),
+    ).toBe('a,b\r\n1,2\r\n3,\r\n');
   });
 
   it.each([
@@ -46,7 +54,21 @@ describe('CSV writer', () => {
 describe('items.csv', () => {
   it('has the documented columns and one row per item in file/line order', () => {
     const rows = parse(itemsCsv(recurrenceCohort().reverse(), TAXONOMY));
-    expect(rows[0]).toEqual(['id', 'candidate', 'cohort', 'stage', 'employer', 'role', 'date', 'themes', 'scores', 'text', 'source', 'line', 'emerging']);
+    expect(rows[0]).toEqual([
+      'id',
+      'candidate',
+      'cohort',
+      'stage',
+      'employer',
+      'role',
+      'date',
+      'themes',
+      'scores',
+      'text',
+      'source',
+      'line',
+      'emerging',
+    ]);
     expect(rows.slice(1).map((row) => row[0])).toEqual(['a1', 'b1', 'c1', 'a2', 'd1', 'b2', 'e1', 'a3', 'f1', 'g1', 'h1']);
     const b1 = rows[2];
     expect(b1[7]).toBe('qualifications|application'); // taxonomy order, not assignment order
@@ -57,14 +79,30 @@ describe('items.csv', () => {
 
   it('lists the emerging clusters of each item, |-joined, and nothing when it has none', () => {
     const [first, second] = recurrenceCohort();
-    const rows = parse(itemsCsv([{ ...first!, emerging: ['E1', 'E3'] }, { ...second!, emerging: [] }], TAXONOMY));
+    const rows = parse(
+      itemsCsv(
+        [
+          { ...first!, emerging: ['E1', 'E3'] },
+          { ...second!, emerging: [] },
+        ],
+        TAXONOMY,
+      ),
+    );
     const byId = new Map(rows.slice(1).map((row) => [row[0], row[12]]));
     expect(byId.get(first!.item.id)).toBe('E1|E3');
     expect(byId.get(second!.item.id)).toBe('');
   });
 
   it('neutralises injection in feedback and metadata but keeps the text otherwise exact', () => {
-    const item = classifiedItem({ id: '=cmd', candidate: '@evil', cohort: '+c', stage: '-s', themes: ['delivery'], text: '=HYPERLINK("x")\r\nline two, with "quotes"', line: 2 });
+    const item = classifiedItem({
+      id: '=cmd',
+      candidate: '@evil',
+      cohort: '+c',
+      stage: '-s',
+      themes: ['delivery'],
+      text: '=HYPERLINK("x")\r\nline two, with "quotes"',
+      line: 2,
+    });
     const rows = parse(itemsCsv([item], TAXONOMY));
     expect(rows[1].slice(0, 4)).toEqual([`'=cmd`, `'@evil`, `'+c`, `'-s`]);
     expect(rows[1][9]).toBe(`'=HYPERLINK("x")\r\nline two, with "quotes"`);

@@ -11,7 +11,11 @@ const cluster: EmergingTheme = {
   items: 6,
   candidates: 5,
   sentence: 'Some of your <script>alert(1)</script> posts worried us.',
-  examples: ['Some of your <script>alert(1)</script> posts worried us.', 'Posts about a "previous" employer & clients.', 'Your social media posts.'],
+  examples: [
+    'Some of your <script>alert(1)</script> posts worried us.',
+    'Posts about a "previous" employer & clients.',
+    'Your social media posts.',
+  ],
   sentences: [],
 };
 

@@ -33,7 +33,9 @@ const MIN_GROUP = 5;
 
 async function options(page: Page, name: string): Promise<{ value: string; label: string }[]> {
   return page.$$eval(`#filters select[name="${name}"] option`, (nodes) =>
-    nodes.map((node) => ({ value: (node as HTMLOptionElement).value, label: node.textContent ?? '' })).filter((option) => option.value !== ''),
+    nodes
+      .map((node) => ({ value: (node as HTMLOptionElement).value, label: node.textContent ?? '' }))
+      .filter((option) => option.value !== ''),
   );
 }
 
@@ -53,7 +55,9 @@ describe('report filters', () => {
     expect(await page.isVisible('#filters')).toBe(true);
     expect(await choose(page, {})).toBe(summary().counts.items);
     const cohorts = (await options(page, 'cohort')).map((option) => labelName(option.label));
-    const small = summary().breakdowns.byCohort.filter((group) => group.key !== null && group.candidates < MIN_GROUP).map((group) => group.key);
+    const small = summary()
+      .breakdowns.byCohort.filter((group) => group.key !== null && group.candidates < MIN_GROUP)
+      .map((group) => group.key);
     expect(small.length).toBeGreaterThan(0);
     for (const key of small) expect(cohorts).not.toContain(key);
     expect(cohorts.length).toBeGreaterThan(2);
@@ -76,7 +80,9 @@ describe('report filters', () => {
     const periods = await options(page, 'period');
     expect(periods.some((option) => option.value.includes('Q'))).toBe(true);
     for (const option of periods) {
-      const months = summary().breakdowns.byMonth.filter((group) => group.key !== null && (option.value.includes('Q') ? quarterOf(group.key) === option.value : group.key === option.value));
+      const months = summary().breakdowns.byMonth.filter(
+        (group) => group.key !== null && (option.value.includes('Q') ? quarterOf(group.key) === option.value : group.key === option.value),
+      );
       expect(await choose(page, { period: option.value }), option.label).toBe(months.reduce((sum, group) => sum + group.items, 0));
     }
     await choose(page, {});

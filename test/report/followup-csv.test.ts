@@ -53,7 +53,9 @@ describe('followup.csv', () => {
   });
 
   it('keeps spreadsheet formulas in ids and names from running', () => {
-    const text = followUpCsv([row({ candidate: '=HYPERLINK("http://x.invalid","click")', employers: ['+44 Ltd', '@corp'], digest: null, firstDate: null })]);
+    const text = followUpCsv([
+      row({ candidate: '=HYPERLINK("http://x.invalid","click")', employers: ['+44 Ltd', '@corp'], digest: null, firstDate: null }),
+    ]);
     const [parsed] = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
     expect(parsed.candidate).toBe('\'=HYPERLINK("http://x.invalid","click")');
     expect(parsed.employers).toBe("'+44 Ltd; @corp");

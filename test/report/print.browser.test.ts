@@ -25,7 +25,10 @@ function pdfPages(file: string): number {
 
 function pageText(file: string, page: number): string[] {
   const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'], { encoding: 'utf8' });
-  return text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
 describe('the sample report on A4', () => {

@@ -25,7 +25,11 @@ describe('renderReport', () => {
     const page = renderReport(cohortModel().model);
     const csp = cspOf(page);
     const scripts = inlineScripts(page);
-    expect(scripts.map((script) => script.attributes.trim())).toEqual(['type="application/json" id="report-data"', 'type="application/json" id="report-filters"', '']);
+    expect(scripts.map((script) => script.attributes.trim())).toEqual([
+      'type="application/json" id="report-data"',
+      'type="application/json" id="report-filters"',
+      '',
+    ]);
     const scriptSrc = csp.split('; ').find((directive) => directive.startsWith('script-src '))!;
     expect(scriptSrc).not.toContain('unsafe-inline');
     expect(scriptSrc).toBe(`script-src 'sha256-${sha256(scripts[2].body)}'`);
@@ -106,9 +110,22 @@ describe('renderReport', () => {
 describe('buildOutputs', () => {
   it('writes the report, CSVs and summary, and rejects.csv only when rows were rejected', () => {
     const { classified, model } = cohortModel();
-    expect(buildOutputs(model, classified).map((file) => file.name)).toEqual(['report.html', 'items.csv', 'segments.csv', 'summary.json', 'followup.csv', 'rejects.csv']);
+    expect(buildOutputs(model, classified).map((file) => file.name)).toEqual([
+      'report.html',
+      'items.csv',
+      'segments.csv',
+      'summary.json',
+      'followup.csv',
+      'rejects.csv',
+    ]);
     const clean = modelFrom(classified, { inputs: { files: [], rejects: [], dataRows: classified.length } });
-    expect(buildOutputs(clean, classified).map((file) => file.name)).toEqual(['report.html', 'items.csv', 'segments.csv', 'summary.json', 'followup.csv']);
+    expect(buildOutputs(clean, classified).map((file) => file.name)).toEqual([
+      'report.html',
+      'items.csv',
+      'segments.csv',
+      'summary.json',
+      'followup.csv',
+    ]);
   });
 });
 

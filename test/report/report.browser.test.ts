@@ -102,7 +102,12 @@ describe('report in a real browser', () => {
 
       // Pattern, not only colour, for themes outside the candidate's control.
       const fills = await report.page.evaluate(() =>
-        Object.fromEntries(Array.from(document.querySelectorAll('figure[data-chart="prevalence"] rect.bar')).map((bar) => [bar.getAttribute('data-theme'), bar.getAttribute('fill')])),
+        Object.fromEntries(
+          Array.from(document.querySelectorAll('figure[data-chart="prevalence"] rect.bar')).map((bar) => [
+            bar.getAttribute('data-theme'),
+            bar.getAttribute('fill'),
+          ]),
+        ),
       );
       expect(fills.competition).toMatch(/^url\(#/);
       expect(fills.delivery).not.toMatch(/^url\(#/);
@@ -119,7 +124,9 @@ describe('report in a real browser', () => {
     try {
       expectClean(report);
       expect(await countMarks(report)).toEqual(expectedMarks(model));
-      const labels = await report.page.$$eval('figure[data-chart="cohorts"] .suppressed-label', (nodes) => nodes.map((node) => node.textContent));
+      const labels = await report.page.$$eval('figure[data-chart="cohorts"] .suppressed-label', (nodes) =>
+        nodes.map((node) => node.textContent),
+      );
       expect(labels).toEqual(['Suppressed: fewer than 5 candidates']);
     } finally {
       await report.page.close();
@@ -136,13 +143,17 @@ describe('report in a real browser', () => {
         pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
         images: document.querySelectorAll('img').length,
         iframes: document.querySelectorAll('iframe').length,
-        handlers: Array.from(document.querySelectorAll('*')).filter((element) => Array.from(element.attributes).some((attribute) => attribute.name.startsWith('on'))).length,
+        handlers: Array.from(document.querySelectorAll('*')).filter((element) =>
+          Array.from(element.attributes).some((attribute) => attribute.name.startsWith('on')),
+        ).length,
         scripts: document.scripts.length,
         bodyText: document.body.innerText,
         quoteTexts: Array.from(document.querySelectorAll('.quote blockquote')).map((node) => node.textContent),
         // Wrapped labels are one tspan per line.
         cohortLabels: Array.from(document.querySelectorAll('figure[data-chart="cohorts"] .row-label')).map((node) =>
-          Array.from(node.querySelectorAll('tspan')).map((line) => line.textContent).join(' '),
+          Array.from(node.querySelectorAll('tspan'))
+            .map((line) => line.textContent)
+            .join(' '),
         ),
       }));
       expect(state.pwned).toBeNull();
@@ -167,14 +178,19 @@ describe('report in a real browser', () => {
         Object.fromEntries(
           Array.from(document.querySelectorAll('.theme-card')).map((card) => [
             card.id.replace(/^theme-/, ''),
-            Array.from(card.querySelectorAll('.quote blockquote')).map((quote) => Array.from(quote.querySelectorAll('mark.cue')).map((mark) => mark.textContent)),
+            Array.from(card.querySelectorAll('.quote blockquote')).map((quote) =>
+              Array.from(quote.querySelectorAll('mark.cue')).map((mark) => mark.textContent),
+            ),
           ]),
         ),
       );
       const expected = Object.fromEntries(
         model.themes
           .filter((theme) => theme.items > 0)
-          .map((theme) => [theme.id, (model.quotes[theme.id] ?? []).map((quote) => quote.parts.filter((part) => part.mark === 'cue').map((part) => part.text))]),
+          .map((theme) => [
+            theme.id,
+            (model.quotes[theme.id] ?? []).map((quote) => quote.parts.filter((part) => part.mark === 'cue').map((part) => part.text)),
+          ]),
       );
       expect(shown).toEqual(expected);
       // Not vacuous: the fixture's quotes carry cues, and each came from the classifier's ranges.

@@ -53,11 +53,24 @@ async function chartTexts(page: Page): Promise<ChartText[]> {
 async function axeViolations(page: Page) {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ passes: { id: string }[]; violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: unknown,
+          ) => Promise<{ passes: { id: string }[]; violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
     return {
       passed: result.passes.map((rule) => rule.id),
-      violations: result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) })),
+      violations: result.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        targets: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
+      })),
     };
   });
 }
@@ -108,7 +121,9 @@ describe.each(WIDTHS)('the sample report at %i px', (width) => {
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth: document.documentElement.clientWidth,
         // Every table sits in a box that scrolls on its own.
-        unboxedTables: Array.from(document.querySelectorAll('table')).filter((table) => !table.parentElement!.classList.contains('table-scroll')).length,
+        unboxedTables: Array.from(document.querySelectorAll('table')).filter(
+          (table) => !table.parentElement!.classList.contains('table-scroll'),
+        ).length,
         tables: document.querySelectorAll('table').length,
       }));
       expect(layout.scrollWidth).toBeLessThanOrEqual(layout.clientWidth);
@@ -116,14 +131,18 @@ describe.each(WIDTHS)('the sample report at %i px', (width) => {
       expect(layout.unboxedTables).toBe(0);
 
       const texts = await chartTexts(page);
-      expect(new Set(texts.map((text) => text.chart))).toEqual(new Set(['prevalence', 'stages', 'over-time', 'recurrence', 'cooccurrence', 'cohorts']));
+      expect(new Set(texts.map((text) => text.chart))).toEqual(
+        new Set(['prevalence', 'stages', 'over-time', 'recurrence', 'cooccurrence', 'cohorts']),
+      );
       expect(texts.filter((text) => text.size < 11)).toEqual([]);
       expect(texts.filter((text) => text.text.includes('…'))).toEqual([]);
       expect(texts.filter((text) => !text.inside)).toEqual([]);
       // Every theme's full name is in the prevalence chart, whatever the wrapping.
       const themeLabels = await page.evaluate(() =>
         Array.from(document.querySelectorAll('figure[data-chart="prevalence"] .row-label')).map((node) =>
-          Array.from(node.querySelectorAll('tspan')).map((line) => line.textContent).join(' '),
+          Array.from(node.querySelectorAll('tspan'))
+            .map((line) => line.textContent)
+            .join(' '),
         ),
       );
       const themes = (sample.summary.themes as { label: string }[]).map((theme) => theme.label);
@@ -148,7 +167,9 @@ describe.each(WIDTHS)('the sample report at %i px', (width) => {
       const axe = await axeViolations(page);
       expect(axe.violations).toEqual([]);
       // Not vacuous: the rules that matter here ran and passed.
-      expect(axe.passed).toEqual(expect.arrayContaining(['color-contrast', 'scrollable-region-focusable', 'select-name', 'role-img-alt', 'target-size']));
+      expect(axe.passed).toEqual(
+        expect.arrayContaining(['color-contrast', 'scrollable-region-focusable', 'select-name', 'role-img-alt', 'target-size']),
+      );
     } finally {
       await report.page.close();
     }

@@ -10,11 +10,35 @@ describe('summary.json', () => {
   it('has the documented top-level keys in order', () => {
     const summary = buildSummary(cohortModel().model);
     expect(Object.keys(summary)).toEqual([
-      'schemaVersion', 'generatedAt', 'engine', 'taxonomy', 'thresholds', 'inputs', 'counts', 'themes', 'recurrence',
-      'breakdowns', 'cooccurrence', 'stageDiagnosis', 'changes', 'changeTest', 'cache', 'previousRun', 'emerging',
+      'schemaVersion',
+      'generatedAt',
+      'engine',
+      'taxonomy',
+      'thresholds',
+      'inputs',
+      'counts',
+      'themes',
+      'recurrence',
+      'breakdowns',
+      'cooccurrence',
+      'stageDiagnosis',
+      'changes',
+      'changeTest',
+      'cache',
+      'previousRun',
+      'emerging',
     ]);
     expect(Object.keys(summary.counts)).toEqual(['items', 'segments', 'candidates', 'rejectedRows', 'unthemedItems', 'dataRows']);
-    expect(Object.keys(summary.themes[0])).toEqual(['id', 'label', 'actionable', 'items', 'share', 'candidates', 'recurringCandidates', 'change']);
+    expect(Object.keys(summary.themes[0])).toEqual([
+      'id',
+      'label',
+      'actionable',
+      'items',
+      'share',
+      'candidates',
+      'recurringCandidates',
+      'change',
+    ]);
     expect(Object.keys(summary.breakdowns)).toEqual(['byStage', 'byCohort', 'byMonth']);
   });
 
@@ -31,7 +55,13 @@ describe('summary.json', () => {
       { candidate: 'Candidate 1', items: 3, themes: [{ id: 'delivery', items: 3 }] },
       { candidate: 'Candidate 2', items: 2, themes: [{ id: 'application', items: 2 }] },
     ]);
-    expect(summary.breakdowns.byCohort.find((group) => group.key === 'Evening')).toEqual({ key: 'Evening', items: 2, candidates: 2, suppressed: true, themes: null });
+    expect(summary.breakdowns.byCohort.find((group) => group.key === 'Evening')).toEqual({
+      key: 'Evening',
+      items: 2,
+      candidates: 2,
+      suppressed: true,
+      themes: null,
+    });
   });
 
   it('carries no feedback text', () => {

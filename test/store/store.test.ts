@@ -67,7 +67,10 @@ function run(overrides: Partial<RunRecord> = {}): RunRecord {
           { themeId: 'delivery', score: 0.55 },
         ],
       },
-      { item: item('r3', 'Unfortunately we will not progress.', { candidate: 'c2', line: 4 }), themes: [{ themeId: 'uninformative', score: 0.9 }] },
+      {
+        item: item('r3', 'Unfortunately we will not progress.', { candidate: 'c2', line: 4 }),
+        themes: [{ themeId: 'uninformative', score: 0.9 }],
+      },
     ],
     ...overrides,
   };
@@ -241,7 +244,10 @@ describe('run history', () => {
     await closeAll();
 
     expect(
-      await query(path, `SELECT engine, model, fallback_reason, taxonomy_source, options->>'minGroup', items, segments, candidates, rejected_rows FROM runs`),
+      await query(
+        path,
+        `SELECT engine, model, fallback_reason, taxonomy_source, options->>'minGroup', items, segments, candidates, rejected_rows FROM runs`,
+      ),
     ).toEqual([['lexical', null, 'model not found', 'built-in', '5', 3, 5, 2, 1]]);
     expect(await query(path, `SELECT run_id, path, bytes, sha256, rows FROM run_inputs`)).toEqual([
       [runId, 'export.csv', 1234n, 'ab'.repeat(32), 3],
@@ -279,7 +285,13 @@ describe('run history', () => {
     const store = await open();
     const items = Array.from({ length: 20_000 }, (_, i) => ({
       item: item(`row-${i}`, `feedback ${i}`, { candidate: `c${i % 700}`, line: i + 2 }),
-      themes: i % 2 ? [{ themeId: 'experience', score: 0.5 }, { themeId: 'delivery', score: 0.4 }] : [{ themeId: 'examples', score: 0.6 }],
+      themes:
+        i % 2
+          ? [
+              { themeId: 'experience', score: 0.5 },
+              { themeId: 'delivery', score: 0.4 },
+            ]
+          : [{ themeId: 'examples', score: 0.6 }],
     }));
     await store.recordRun(run({ items, counts: { items: items.length, segments: items.length, candidates: 700, rejectedRows: 0 } }));
     expect((await store.previousRun())?.themes).toEqual({ examples: 10_000, experience: 10_000, delivery: 10_000 });
@@ -307,7 +319,10 @@ describe('embedding cache', () => {
   it('round-trips tiny vectors too (DuckDB stores blobs of 12 bytes or less inline)', async () => {
     const store = await open();
     const tiny = [Float32Array.from([1.5]), Float32Array.from([0.25, -7]), Float32Array.from([3, 2, 1e-7])];
-    await store.putVectors('m', tiny.map((vector, i) => ({ hash: `h${i}`, vector })));
+    await store.putVectors(
+      'm',
+      tiny.map((vector, i) => ({ hash: `h${i}`, vector })),
+    );
     const got = await store.getVectors('m', ['h0', 'h1', 'h2']);
     tiny.forEach((vector, i) => expect(got.get(`h${i}`)).toEqual(vector));
   });
@@ -315,7 +330,10 @@ describe('embedding cache', () => {
   it('keeps the first vector for a hash and ignores repeats', async () => {
     const store = await open();
     const hash = hashText('same');
-    await store.putVectors('m', [{ hash, vector: vector(1) }, { hash, vector: vector(2) }]);
+    await store.putVectors('m', [
+      { hash, vector: vector(1) },
+      { hash, vector: vector(2) },
+    ]);
     await store.putVectors('m', [{ hash, vector: vector(3) }]);
     expect((await store.getVectors('m', [hash])).get(hash)).toEqual(vector(1));
   });
@@ -325,7 +343,10 @@ describe('embedding cache', () => {
     const entries = Array.from({ length: 500 }, (_, i) => ({ hash: hashText(`t${i}`), vector: vector(i, 384) }));
     await (await open(path)).putVectors('m', entries);
     await closeAll();
-    const got = await (await open(path)).getVectors('m', entries.map((e) => e.hash));
+    const got = await (await open(path)).getVectors(
+      'm',
+      entries.map((e) => e.hash),
+    );
     expect(got.size).toBe(500);
     expect(got.get(entries[123].hash)).toEqual(entries[123].vector);
   });

@@ -51,7 +51,9 @@ describe('loadTaxonomy', () => {
     const error = await loadError(path);
     expect(error.exitCode).toBe(2);
     expect(error.message).toMatch(new RegExp(`^Taxonomy ${path} has \\d+ problems?:\\n`));
-    expect(error.message).toContain(`${path}:6:1: syntax: Missing closing "quote. A quote or bracket is not closed; close it on the same line.`);
+    expect(error.message).toContain(
+      `${path}:6:1: syntax: Missing closing "quote. A quote or bracket is not closed; close it on the same line.`,
+    );
   });
 
   it('says to indent with spaces when the file uses tabs', async () => {
@@ -64,7 +66,12 @@ describe('loadTaxonomy', () => {
   it('reports a duplicated key as a syntax problem with its position', () => {
     const { problems } = parseTaxonomy('themes:\n  - id: a\n    id: b\n', 'dup.yaml');
     expect(problems).toEqual([
-      { path: 'syntax', line: 3, column: 5, message: 'Map keys must be unique. A key appears twice in the same theme or at the top; keep one.' },
+      {
+        path: 'syntax',
+        line: 3,
+        column: 5,
+        message: 'Map keys must be unique. A key appears twice in the same theme or at the top; keep one.',
+      },
     ]);
   });
 
@@ -93,7 +100,8 @@ describe('loadTaxonomy', () => {
   });
 
   it('ignores a byte-order mark at the start of the file', () => {
-    const text = '\uFEFFversion: 1\nthemes:\n  - id: a\n    label: A\n    description: d\n    examples: [x, y, z]\n    cues: [c]\n    advice: v\n    actionable: true\n';
+    const text =
+      '\uFEFFversion: 1\nthemes:\n  - id: a\n    label: A\n    description: d\n    examples: [x, y, z]\n    cues: [c]\n    advice: v\n    actionable: true\n';
     const { taxonomy, problems } = parseTaxonomy(text, 'bom.yaml');
     expect(problems).toEqual([]);
     expect(taxonomy?.themes[0].id).toBe('a');

@@ -8,7 +8,7 @@ import { own } from '../../own.js';
 export const STOP_WORDS = new Set(
   (
     'a an the and or of to in on at by for with from into onto as is are was were be been being am ' +
-    'this that these those it its it\'s i me my we us our ours you your yours he him his she her they them their ' +
+    "this that these those it its it's i me my we us our ours you your yours he him his she her they them their " +
     'there here what which who whom whose when where why how ' +
     'do does did done doing have has had having will would shall should can could may might must ' +
     'so such than then very just also some any all each both either neither other another same own ' +
@@ -20,7 +20,21 @@ export const STOP_WORDS = new Set(
 );
 
 /** Words that negate what follows; kept as tokens and used by praise detection. */
-export const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'without', 'none', 'nothing', 'hardly', 'barely', 'lack', 'lacked', 'lacking', 'lacks']);
+export const NEGATIONS = new Set([
+  'not',
+  'no',
+  'never',
+  'nor',
+  'without',
+  'none',
+  'nothing',
+  'hardly',
+  'barely',
+  'lack',
+  'lacked',
+  'lacking',
+  'lacks',
+]);
 
 const NEGATIVE_CONTRACTION = /^(.+)n't$/;
 const IRREGULAR_CONTRACTIONS: Record<string, string[]> = {
@@ -32,8 +46,23 @@ const IRREGULAR_CONTRACTIONS: Record<string, string[]> = {
 
 // Negative contractions typed without the apostrophe ("didnt", "wasnt") in quick messages.
 const BARE_CONTRACTIONS = new Set([
-  'didnt', 'doesnt', 'dont', 'wasnt', 'werent', 'isnt', 'arent', 'couldnt', 'wouldnt', 'shouldnt', 'hasnt', 'havent',
-  'hadnt', 'wont', 'cant', 'mustnt', 'neednt',
+  'didnt',
+  'doesnt',
+  'dont',
+  'wasnt',
+  'werent',
+  'isnt',
+  'arent',
+  'couldnt',
+  'wouldnt',
+  'shouldnt',
+  'hasnt',
+  'havent',
+  'hadnt',
+  'wont',
+  'cant',
+  'mustnt',
+  'neednt',
 ]);
 
 /**
@@ -80,7 +109,10 @@ export const ABBREVIATIONS: Record<string, string[]> = {
 
 /** Lower-cased word tokens; "didn't" → "did", "not"; possessive "'s" dropped; accents removed. */
 export function words(text: string): string[] {
-  let normalised = text.toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u2010-\u2015]/g, '-');
+  let normalised = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u2010-\u2015]/g, '-');
   // "résumé" and "resume" are one word; only texts with non-ASCII letters pay for this.
   if (/[^\x00-\x7f]/.test(normalised)) normalised = normalised.normalize('NFD').replace(/\p{M}+/gu, '');
   const out: string[] = [];

@@ -3,7 +3,19 @@
 
 import { d3 } from './d3.js';
 import { longestWord, textWidth } from './measure.js';
-import { hatchPattern, labelLines, linesHeight, NARROW, newSvg, setHeight, swatchLegend, TEXT, wrapped, type Figure, type Palette } from './svg.js';
+import {
+  hatchPattern,
+  labelLines,
+  linesHeight,
+  NARROW,
+  newSvg,
+  setHeight,
+  swatchLegend,
+  TEXT,
+  wrapped,
+  type Figure,
+  type Palette,
+} from './svg.js';
 
 export interface BarRow {
   id: string;
@@ -23,7 +35,6 @@ export interface BarOptions {
   /** Draw the solid / hatched key (themes in and outside the candidate's control). */
   actionLegend: boolean;
 }
-
 
 export interface BarGroup {
   title: string;
@@ -48,10 +59,19 @@ export function groupedBars(figure: Figure, width: number, groups: BarGroup[], o
   const fill = (row: BarRow) => (row.actionable ? P.actionable : `url(#${hatchId})`);
   let top = 0;
   if (options.actionLegend) {
-    top = swatchLegend(svg, width, [
-      { label: 'Within the candidate’s control', draw: (g) => void g.append('rect').attr('width', 14).attr('height', 14).attr('fill', P.actionable).attr('stroke', P.notActionable) },
-      { label: 'Outside their control', draw: (g) => void g.append('rect').attr('width', 14).attr('height', 14).attr('fill', `url(#${hatchId})`).attr('stroke', P.notActionable) },
-    ]) + 8;
+    top =
+      swatchLegend(svg, width, [
+        {
+          label: 'Within the candidate’s control',
+          draw: (g) =>
+            void g.append('rect').attr('width', 14).attr('height', 14).attr('fill', P.actionable).attr('stroke', P.notActionable),
+        },
+        {
+          label: 'Outside their control',
+          draw: (g) =>
+            void g.append('rect').attr('width', 14).attr('height', 14).attr('fill', `url(#${hatchId})`).attr('stroke', P.notActionable),
+        },
+      ]) + 8;
   }
   const rows = groups.flatMap((group) => group.rows);
   const size = TEXT.label;
@@ -67,7 +87,10 @@ export function groupedBars(figure: Figure, width: number, groups: BarGroup[], o
   const max = d3.max(rows, (row) => row.value) || 1;
   const x = d3.scaleLinear().domain([0, max]).range([0, barSpace]);
   const axisHeight = 28;
-  const axis = svg.append('g').attr('class', 'axis').attr('transform', `translate(${barLeft},${top + axisHeight - 4})`);
+  const axis = svg
+    .append('g')
+    .attr('class', 'axis')
+    .attr('transform', `translate(${barLeft},${top + axisHeight - 4})`);
   axis.call(
     d3
       .axisTop(x)

@@ -30,7 +30,13 @@ function compactCount(value: number): string {
 }
 
 function themeBar(theme: ChartTheme, value: number, valueLabel: string): BarRow {
-  return { id: theme.id, label: theme.label, value, actionable: theme.actionable, valueLabel: valueLabel + (theme.actionable ? '' : ' · outside control') };
+  return {
+    id: theme.id,
+    label: theme.label,
+    value,
+    actionable: theme.actionable,
+    valueLabel: valueLabel + (theme.actionable ? '' : ' · outside control'),
+  };
 }
 
 /** `width` overrides the figures' own widths (paper, before printing). */
@@ -51,12 +57,17 @@ export function drawCharts(root: ParentNode, data: ChartData, width?: number): v
   draw('prevalence', (figure, width) => {
     const rows = [...data.themes].sort((a, b) => b.items - a.items);
     if (rows.length === 0) return empty(figure, 'No themes in the taxonomy.');
-    horizontalBars(figure, width, rows.map((theme) => themeBar(theme, theme.share, `${formatShare(theme.share)} (${theme.items})`)), {
-      name: 'prevalence',
-      palette: P,
-      tickFormat: d3.format('.0%'),
-      actionLegend: true,
-    });
+    horizontalBars(
+      figure,
+      width,
+      rows.map((theme) => themeBar(theme, theme.share, `${formatShare(theme.share)} (${theme.items})`)),
+      {
+        name: 'prevalence',
+        palette: P,
+        tickFormat: d3.format('.0%'),
+        actionLegend: true,
+      },
+    );
   });
 
   draw('recurrence', (figure, width) => {
@@ -65,7 +76,9 @@ export function drawCharts(root: ParentNode, data: ChartData, width?: number): v
     horizontalBars(
       figure,
       width,
-      rows.map((theme) => themeBar(theme, theme.recurringCandidates, `${theme.recurringCandidates} candidate${theme.recurringCandidates === 1 ? '' : 's'}`)),
+      rows.map((theme) =>
+        themeBar(theme, theme.recurringCandidates, `${theme.recurringCandidates} candidate${theme.recurringCandidates === 1 ? '' : 's'}`),
+      ),
       { name: 'recurrence', palette: P, tickFormat: d3.format('d'), integer: true, actionLegend: true },
     );
   });
@@ -105,7 +118,12 @@ export function drawCharts(root: ParentNode, data: ChartData, width?: number): v
   draw('stages', (figure, width) => {
     const columns = data.themes.filter((theme) => theme.items > 0).map((theme) => theme.id);
     if (data.phases.length === 0 || columns.length === 0) return empty(figure, 'No themed items to place by stage.');
-    shareGrid(figure, width, data.phases.map((phase) => ({ ...phase, key: phase.key, label: phase.label })), columns);
+    shareGrid(
+      figure,
+      width,
+      data.phases.map((phase) => ({ ...phase, key: phase.key, label: phase.label })),
+      columns,
+    );
   });
 
   draw('cohorts', (figure, width) => {
@@ -114,7 +132,13 @@ export function drawCharts(root: ParentNode, data: ChartData, width?: number): v
     shareGrid(
       figure,
       width,
-      data.cohorts.map((cohort) => ({ key: cohort.key!, label: cohort.key!, suppressed: cohort.suppressed, items: cohort.items, themes: cohort.themes })),
+      data.cohorts.map((cohort) => ({
+        key: cohort.key!,
+        label: cohort.key!,
+        suppressed: cohort.suppressed,
+        items: cohort.items,
+        themes: cohort.themes,
+      })),
       data.cohortThemes,
     );
   });
@@ -154,20 +178,29 @@ export function drawCharts(root: ParentNode, data: ChartData, width?: number): v
         })),
         { name: 'cooccurrence', palette: P, tickFormat: d3.format('d'), integer: true, actionLegend: false },
       );
-      figure.selectAll('rect.bar').attr('class', 'bar cell').each(function () {
-        const node = this as SVGRectElement;
-        node.setAttribute('data-pair', node.getAttribute('data-theme') ?? '');
-        node.removeAttribute('data-theme');
-      });
+      figure
+        .selectAll('rect.bar')
+        .attr('class', 'bar cell')
+        .each(function () {
+          const node = this as SVGRectElement;
+          node.setAttribute('data-pair', node.getAttribute('data-theme') ?? '');
+          node.removeAttribute('data-theme');
+        });
       return;
     }
-    heatmap(figure, width, fitted, { rows, columns }, {
-      palette: P,
-      minGroup: data.minGroup,
-      value: (row, column) => counts.get(`${column.id}+${row.key}`) ?? null,
-      text: compactCount,
-      cellData: (row, column) => ({ pair: `${column.id}+${row.key}` }),
-      transposable: false,
-    });
+    heatmap(
+      figure,
+      width,
+      fitted,
+      { rows, columns },
+      {
+        palette: P,
+        minGroup: data.minGroup,
+        value: (row, column) => counts.get(`${column.id}+${row.key}`) ?? null,
+        text: compactCount,
+        cellData: (row, column) => ({ pair: `${column.id}+${row.key}` }),
+        transposable: false,
+      },
+    );
   });
 }

@@ -10,7 +10,17 @@ import { line, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, s
 
 /** ColorBrewer's nine-class Blues (as d3-scale-chromatic's interpolateBlues), without the
  * hundred other schemes that module would bring along. */
-const interpolateBlues = interpolateRgbBasis(['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b']);
+const interpolateBlues = interpolateRgbBasis([
+  '#f7fbff',
+  '#deebf7',
+  '#c6dbef',
+  '#9ecae1',
+  '#6baed6',
+  '#4292c6',
+  '#2171b5',
+  '#08519c',
+  '#08306b',
+]);
 
 export const d3 = {
   axisBottom,

@@ -46,6 +46,7 @@ export function filteredModel(data: FilterData, chosen: readonly number[]): Repo
   });
   const inSelection = new Set(chosen);
   const quotes: ReportModel['quotes'] = {};
-  for (const id of themeIds) quotes[id] = (data.quotes[id] ?? []).filter((entry) => inSelection.has(entry.item)).map((entry) => entry.quote);
+  for (const id of themeIds)
+    quotes[id] = (data.quotes[id] ?? []).filter((entry) => inSelection.has(entry.item)).map((entry) => entry.quote);
   return { ...model, quotes, options: { ...model.options, showIds: false } };
 }

@@ -70,7 +70,8 @@ export function setUpFilters(data: FilterData, redraw: (chart: ChartData) => voi
     const everything = DIMENSIONS.every((dimension) => selection[dimension] === '');
     const chosen = everything ? null : selectedItems(index, selection);
     if (count) count.textContent = formatCount(chosen === null ? index.count : chosen.length);
-    if (status) status.textContent = everything ? '' : 'Filtered view: change since the last run is not shown; candidates are pseudonymised.';
+    if (status)
+      status.textContent = everything ? '' : 'Filtered view: change since the last run is not shown; candidates are pseudonymised.';
     if (chosen === null) {
       replaceSections(Object.fromEntries(original));
       redraw(initial);

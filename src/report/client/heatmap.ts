@@ -4,7 +4,19 @@
 // when even that does not fit.
 
 import { longestWord, textWidth } from './measure.js';
-import { heatColour, isPaper, labelLines, linesHeight, newSvg, setHeight, TEXT, wrapped, type Figure, type Palette, type Svg } from './svg.js';
+import {
+  heatColour,
+  isPaper,
+  labelLines,
+  linesHeight,
+  newSvg,
+  setHeight,
+  TEXT,
+  wrapped,
+  type Figure,
+  type Palette,
+  type Svg,
+} from './svg.js';
 
 export interface GridRow {
   key: string;
@@ -51,18 +63,23 @@ interface Layout {
 function layout(width: number, rows: GridRow[], columns: GridColumn[], transposed: boolean, angle: number): Layout {
   const size = TEXT.label;
   const radians = (angle * Math.PI) / 180;
-  const left = Math.min(Math.round(width * 0.38), Math.max(90, Math.min(170, Math.ceil(Math.max(0, ...rows.map((row) => longestWord(row.label, size)))) + 12)));
+  const left = Math.min(
+    Math.round(width * 0.38),
+    Math.max(90, Math.min(170, Math.ceil(Math.max(0, ...rows.map((row) => longestWord(row.label, size)))) + 12)),
+  );
   const columnLines = columns.map((column) => wrapped(column.label, COLUMN_LABEL_WIDTH, size));
   const widthOf = (lines: string[]) => Math.max(0, ...lines.map((line) => textWidth(line, size)));
   const blockHeight = (lines: string[]) => linesHeight(lines.length, size);
   // A turned label starts above its column's centre and reaches right by width × cos(angle).
   let cell = 64;
   columns.forEach((_, index) => {
-    const reach = widthOf(columnLines[index]) * Math.cos(radians) + blockHeight(columnLines[index]) * Math.sin(radians) / 2;
+    const reach = widthOf(columnLines[index]) * Math.cos(radians) + (blockHeight(columnLines[index]) * Math.sin(radians)) / 2;
     cell = Math.min(cell, (width - 2 - left - reach) / (index + 0.5));
   });
   cell = Math.min(cell, (width - left - 2) / Math.max(1, columns.length));
-  const top = Math.ceil(Math.max(0, ...columnLines.map((lines) => widthOf(lines) * Math.sin(radians) + blockHeight(lines) * Math.cos(radians))) + 12);
+  const top = Math.ceil(
+    Math.max(0, ...columnLines.map((lines) => widthOf(lines) * Math.sin(radians) + blockHeight(lines) * Math.cos(radians))) + 12,
+  );
   return { rows, columns, transposed, left, cell: Math.floor(cell), top, angle, columnLines };
 }
 
@@ -85,7 +102,13 @@ export function fitGrid(width: number, rows: GridRow[], columns: GridColumn[], t
   return null;
 }
 
-export function heatmap(figure: Figure, width: number, fitted: Layout, original: { rows: GridRow[]; columns: GridColumn[] }, options: GridOptions): void {
+export function heatmap(
+  figure: Figure,
+  width: number,
+  fitted: Layout,
+  original: { rows: GridRow[]; columns: GridColumn[] },
+  options: GridOptions,
+): void {
   const { left, cell, top, columnLines } = fitted;
   const size = TEXT.label;
   const svg = newSvg(figure, width, 100);
@@ -106,7 +129,12 @@ export function heatmap(figure: Figure, width: number, fitted: Layout, original:
   fitted.columns.forEach((column, index) => {
     const cx = left + index * cell + cell / 2;
     const group = labels.append('g').attr('transform', `translate(${cx},${top - 6}) rotate(-${fitted.angle})`);
-    labelLines(group, columnLines[index], { x: 0, y: -linesHeight(columnLines[index].length - 1, size) / 2, size, className: 'column-label' });
+    labelLines(group, columnLines[index], {
+      x: 0,
+      y: -linesHeight(columnLines[index].length - 1, size) / 2,
+      size,
+      className: 'column-label',
+    });
   });
 
   let y = top;

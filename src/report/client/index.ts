@@ -30,11 +30,15 @@ function start(): void {
   const filters = document.getElementById('report-filters');
   if (filters) {
     const initial = data;
-    setUpFilters(JSON.parse(filters.textContent ?? '{}') as FilterData, (chart) => {
-      data = chart;
-      drawCharts(document, data);
-      markOverflowingTables();
-    }, initial);
+    setUpFilters(
+      JSON.parse(filters.textContent ?? '{}') as FilterData,
+      (chart) => {
+        data = chart;
+        drawCharts(document, data);
+        markOverflowingTables();
+      },
+      initial,
+    );
   }
   let lastWidth = document.documentElement.clientWidth;
   let pending = 0;

@@ -42,7 +42,11 @@ export function lineChart(figure: Figure, width: number, months: MonthPoint[], s
     .padding(0.4);
   let max = 0;
   for (const month of months) if (!month.suppressed) for (const entry of series) max = Math.max(max, month.share(entry.id));
-  const y = d3.scaleLinear().domain([0, Math.max(0.05, max)]).nice().range([height - margin.bottom, margin.top]);
+  const y = d3
+    .scaleLinear()
+    .domain([0, Math.max(0.05, max)])
+    .nice()
+    .range([height - margin.bottom, margin.top]);
   // Show every n-th month so labels keep a gap between them.
   const labelWidth = textWidth('2026-12', TEXT.small) + 10;
   const every = Math.max(1, Math.ceil((labelWidth * months.length) / Math.max(1, width - margin.left - margin.right)));
@@ -52,7 +56,11 @@ export function lineChart(figure: Figure, width: number, months: MonthPoint[], s
     .attr('class', 'axis')
     .attr('transform', `translate(0,${height - margin.bottom})`)
     .call(d3.axisBottom(x).tickValues(ticks).tickSizeOuter(0));
-  svg.append('g').attr('class', 'axis').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
+  svg
+    .append('g')
+    .attr('class', 'axis')
+    .attr('transform', `translate(${margin.left},0)`)
+    .call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
   for (const month of months) {
     if (!month.suppressed) continue;
     svg
@@ -69,7 +77,14 @@ export function lineChart(figure: Figure, width: number, months: MonthPoint[], s
       .defined((d) => d.value !== null)
       .x((d) => x(d.key)!)
       .y((d) => y(d.value ?? 0));
-    svg.append('path').attr('class', 'line').attr('data-theme', entry.id).attr('fill', 'none').attr('stroke', colour).attr('stroke-width', 2.5).attr('d', line(points));
+    svg
+      .append('path')
+      .attr('class', 'line')
+      .attr('data-theme', entry.id)
+      .attr('fill', 'none')
+      .attr('stroke', colour)
+      .attr('stroke-width', 2.5)
+      .attr('d', line(points));
     svg
       .append('g')
       .selectAll('path')

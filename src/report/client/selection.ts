@@ -158,7 +158,9 @@ export function offeredOptions(index: FactIndex, selection: Selection, dimension
     const secondary = column.secondary;
     const monthsOnly: Column = { values: column.values, primary: column.primary, secondary: null };
     for (const quarter of all.filter((code) => offered[code] && code >= index.facts.months.length)) {
-      const months = all.filter((code) => offered[code] && code < index.facts.months.length && column.values.indexOf(quarterOf(column.values[code])) === quarter);
+      const months = all.filter(
+        (code) => offered[code] && code < index.facts.months.length && column.values.indexOf(quarterOf(column.values[code])) === quarter,
+      );
       const inside = members.filter((i) => secondary[i] === quarter);
       const kept = new Uint8Array(size);
       protectRest(months, people, inside, monthsOnly, minGroup, kept, index.person);

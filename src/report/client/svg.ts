@@ -71,7 +71,11 @@ export function labelLines(
     .attr('y', top)
     .attr('text-anchor', options.anchor ?? 'start');
   lines.forEach((line, index) => {
-    text.append('tspan').attr('x', options.x).attr('dy', index === 0 ? 0 : step).text(line);
+    text
+      .append('tspan')
+      .attr('x', options.x)
+      .attr('dy', index === 0 ? 0 : step)
+      .text(line);
   });
   return text;
 }
@@ -98,13 +102,11 @@ export function hatchPattern(svg: Svg, id: string, colour: string): void {
 }
 
 /** Legend entries laid out left to right, wrapping onto new rows; returns the height used. */
-export function swatchLegend(
-  svg: Svg,
-  width: number,
-  entries: { label: string; draw: (group: Group) => void }[],
-  top = 0,
-): number {
-  const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(0,${top + 2})`);
+export function swatchLegend(svg: Svg, width: number, entries: { label: string; draw: (group: Group) => void }[], top = 0): number {
+  const legend = svg
+    .append('g')
+    .attr('class', 'legend')
+    .attr('transform', `translate(0,${top + 2})`);
   let x = 0;
   let y = 0;
   const size = TEXT.small;

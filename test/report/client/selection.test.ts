@@ -65,7 +65,11 @@ function reachable(index: FactIndex, minGroup: number): Selection[] {
 }
 
 describe('filter suppression', () => {
-  for (const [seed, minGroup] of [[1, 5], [3, 10], [4, 3]] as const) {
+  for (const [seed, minGroup] of [
+    [1, 5],
+    [3, 10],
+    [4, 3],
+  ] as const) {
     it(`never shows or implies a group below the minimum (seed ${seed}, min ${minGroup})`, () => {
       const index = indexFacts(randomFacts(seed, 900, 160));
       const views = reachable(index, minGroup);
@@ -87,10 +91,18 @@ describe('filter suppression', () => {
           // And the parent minus any one child view.
           if (view[dimension] !== '') {
             const child = new Set(items);
-            const difference = candidates(index, parent.filter((i) => !child.has(i)));
+            const difference = candidates(
+              index,
+              parent.filter((i) => !child.has(i)),
+            );
             expect(difference === 0 || difference >= minGroup, `${JSON.stringify(view)} minus ${dimension}`).toBe(true);
           }
-          if (offered.length < new Set(parent.map((i) => (dimension === 'cohort' ? index.facts.cohort[i] : dimension === 'stage' ? index.phase[i] : index.month[i]))).size) {
+          if (
+            offered.length <
+            new Set(
+              parent.map((i) => (dimension === 'cohort' ? index.facts.cohort[i] : dimension === 'stage' ? index.phase[i] : index.month[i])),
+            ).size
+          ) {
             suppressedSomething = true;
           }
         }
