@@ -111,14 +111,14 @@ const REASONS: ((pick: <T>(xs: T[]) => T) => string)[] = [
   (p) => `It was not clear why you wanted to be a ${p(ROLES)} with us in particular.`,
   (p) => `You did not seem to know much about our clients or recent projects before the ${p(STAGES)}.`,
   (p) => `Your CV did not reflect the ${p(SKILLS)} requirements listed in the advert for the ${p(ROLES)} role.`,
-  (p) => `The cover letter was generic and addressed to the wrong company.`,
+  (_p) => `The cover letter was generic and addressed to the wrong company.`,
   (p) => `Your score in the numerical reasoning test at the ${p(STAGES)} was below our benchmark.`,
-  (p) => `In the group exercise you struggled to build on other people's ideas.`,
+  (_p) => `In the group exercise you struggled to build on other people's ideas.`,
   (p) => `We felt your preferred working style would not suit our small, fast-moving ${p(['team', 'office', 'department'])}.`,
   (p) => `The salary you asked for was above the budget for the ${p(ROLES)} position.`,
   (p) => `The post requires you to be on site in ${p(['Leeds', 'Bristol', 'Glasgow', 'Cardiff', 'Norwich'])} five days a week.`,
   (p) => `We appointed an internal candidate to the ${p(ROLES)} role.`,
-  (p) => `The field was exceptionally strong this year and the margins were very small.`,
+  (_p) => `The field was exceptionally strong this year and the margins were very small.`,
   (p) => `You seemed nervous ${p(QUALIFIERS)}, which hid some of your strengths.`,
   (p) => `Your presentation at the ${p(STAGES)} overran and did not answer the brief.`,
 ];
@@ -188,7 +188,7 @@ export async function writeSyntheticCsv(file: string, count: number, seed = 42):
   const out = createWriteStream(file);
   out.write('Response ID,Student ID,Programme,Application Stage,Date,Employer Feedback\n');
   for (const row of syntheticRows(count, seed)) {
-    const line = [row.id, row.candidate, row.cohort, row.stage, row.date, row.feedback].map(csvField).join(',') + '\n';
+    const line = `${[row.id, row.candidate, row.cohort, row.stage, row.date, row.feedback].map(csvField).join(',')}\n`;
     if (!out.write(line)) await once(out, 'drain');
   }
   out.end();

@@ -23,7 +23,7 @@ function importsOf(file: string): string[] {
 }
 
 /** Every import cycle, each as the chain of files that closes it. */
-export function findCycles(graph: Map<string, string[]>): string[][] {
+function findCycles(graph: Map<string, string[]>): string[][] {
   const cycles: string[][] = [];
   const state = new Map<string, 'active' | 'done'>();
   const stack: string[] = [];

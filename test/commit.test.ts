@@ -93,8 +93,8 @@ beforeAll(async () => {
   const row = (i: number) => `S${i},"Your answers lacked specific examples and you had not researched the firm (${i}).",Interview`;
   oldInput = path.join(work, 'old.csv');
   newInput = path.join(work, 'new.csv');
-  await writeFile(oldInput, ['Student ID,Feedback,Stage', ...[1, 2, 3].map(row)].join('\n') + '\n');
-  await writeFile(newInput, ['Student ID,Feedback,Stage', ...[1, 2, 3, 4, 5].map(row)].join('\n') + '\n');
+  await writeFile(oldInput, `${['Student ID,Feedback,Stage', ...[1, 2, 3].map(row)].join('\n')}\n`);
+  await writeFile(newInput, `${['Student ID,Feedback,Stage', ...[1, 2, 3, 4, 5].map(row)].join('\n')}\n`);
   baseline = path.join(work, 'baseline');
   const first = await run([oldInput, '--out', path.join(baseline, 'out'), '--store', path.join(baseline, 'store.duckdb')]);
   expect(first.code).toBe(0);

@@ -12,7 +12,8 @@ describe('own', () => {
 
   it('gives a table where __proto__ is an ordinary key', () => {
     const table = emptyTable<number>();
-    table['__proto__'] = 3;
+    const key = '__proto__';
+    table[key] = 3;
     expect(own(table, '__proto__')).toBe(3);
     expect(Object.keys(table)).toEqual(['__proto__']);
   });

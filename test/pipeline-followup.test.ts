@@ -22,7 +22,7 @@ async function cli(args: string[], target = { out: () => out, store: () => store
   return runCli(runArgs, { FEEDBACK_THEMES_CACHE: path.join(work, 'no-models') }, new Date('2027-07-15T09:00:00Z'));
 }
 
-const unescape = (text: string) =>
+const unescapeHtml = (text: string) =>
   text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -37,10 +37,10 @@ function reportRepeaters(page: string) {
   const rows = [...table.matchAll(/<tr><th scope="row">([^<]+)<\/th><td>(\d+)<\/td><td>([^<]*)<\/td><\/tr>/g)];
   return new Map(
     rows.map(([, who, items, themes]) => [
-      unescape(who),
+      unescapeHtml(who),
       {
         items: Number(items),
-        themes: new Map([...unescape(themes).matchAll(/(.+?) ×(\d+)(?:, |$)/g)].map(([, label, n]) => [label, Number(n)])),
+        themes: new Map([...unescapeHtml(themes).matchAll(/(.+?) ×(\d+)(?:, |$)/g)].map(([, label, n]) => [label, Number(n)])),
       },
     ]),
   );

@@ -42,7 +42,7 @@ describe('prototype-member words', () => {
   it('run end to end in feedback, values and headers', async () => {
     const input = path.join(work, 'words.csv');
     const rows = WORDS.map((w, i) => `S${i},${w},${w},"You could not explain what a ${w} does, and your ${w} answers lacked examples."`);
-    await writeFile(input, ['constructor,Stage,Cohort,Feedback', ...rows].join('\n') + '\n');
+    await writeFile(input, `${['constructor,Stage,Cohort,Feedback', ...rows].join('\n')}\n`);
     const ingested = await ingestFiles([input], { columns: {}, maxTextChars: 5000 });
     expect(ingested.items).toHaveLength(WORDS.length);
     expect(ingested.items[0].stage).toBe('constructor');
@@ -50,7 +50,13 @@ describe('prototype-member words', () => {
     let stderr = '';
     const effects: CliEffects = {
       stdout: () => {},
-      stderr: { write: (chunk: string) => ((stderr += chunk), true), isTTY: false } as unknown as CliEffects['stderr'],
+      stderr: {
+        write: (chunk: string) => {
+          stderr += chunk;
+          return true;
+        },
+        isTTY: false,
+      } as unknown as CliEffects['stderr'],
       now: () => new Date('2026-11-01T09:00:00Z'),
       env: { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') },
     };

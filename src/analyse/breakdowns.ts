@@ -51,13 +51,13 @@ function finishGroup(key: string | null, accumulator: GroupAccumulator, themeIds
 /** Groups items by a value, case-insensitively (values arrive whitespace-collapsed). */
 function groupBy(
   items: readonly PreparedItem[],
-  valueOf: (prepared: PreparedItem) => string | null,
+  valueFor: (prepared: PreparedItem) => string | null,
   themeIds: readonly string[],
   minGroup: number,
 ): GroupBreakdown[] {
   const groups = new Map<string | null, GroupAccumulator>();
   for (const prepared of items) {
-    const spelling = valueOf(prepared);
+    const spelling = valueFor(prepared);
     const groupKey = spelling === null ? null : spelling.toLowerCase();
     let accumulator = groups.get(groupKey);
     if (!accumulator) {

@@ -131,7 +131,10 @@ function assignItem(
   const cueTexts = new Map<number, CueText>();
   const cueTextOf = (s: number): CueText => {
     let prepared = cueTexts.get(s);
-    if (!prepared) cueTexts.set(s, (prepared = prepareCueText(item.segments[s]!.segment.text, item.segments[s]!.praise)));
+    if (!prepared) {
+      prepared = prepareCueText(item.segments[s]!.segment.text, item.segments[s]!.praise);
+      cueTexts.set(s, prepared);
+    }
     return prepared;
   };
   const themes: ThemeAssignment[] = [...bestSegment].map(([t, s]) => {

@@ -147,7 +147,10 @@ export function createScoreCache(
   const hashes = new Map<string, string>();
   const hashOf = (text: string) => {
     let hash = hashes.get(text);
-    if (hash === undefined) hashes.set(text, (hash = hashText(text)));
+    if (hash === undefined) {
+      hash = hashText(text);
+      hashes.set(text, hash);
+    }
     return hash;
   };
   let hits = 0;

@@ -186,7 +186,8 @@ export async function learnFromCorrections(
     assigned[i]!.segments.forEach((segment, s) => {
       for (const theme of segment.themes) {
         if (wanted.has(theme)) continue;
-        (counter[theme] ??= []).push(item.segments[s]!.scoredText);
+        counter[theme] ??= [];
+        counter[theme].push(item.segments[s]!.scoredText);
       }
     });
   });

@@ -51,13 +51,13 @@ export async function createThemeScorer(taxonomy: Taxonomy, embedder: Embedder, 
   const exemplarTheme: number[] = [];
   const exemplarIndex: number[] = [];
   const exemplarTexts: string[] = [];
-  themes.forEach((theme, t) =>
+  themes.forEach((theme, t) => {
     theme.examples.forEach((example, e) => {
       exemplarTheme.push(t);
       exemplarIndex.push(e);
       exemplarTexts.push(example);
-    }),
-  );
+    });
+  });
   const exemplarVectors = await embedInChunks(embedder, exemplarTexts, chunkSize);
   const centroidWeight = options.centroidWeight ?? (embedder.id.startsWith('lexical:') ? LEXICAL_CENTROID_WEIGHT : 0);
   // Theme centroids ride along as extra rows after the exemplars, so one pass scores both.

@@ -65,7 +65,7 @@ async function embedBatch(pipe: FeatureExtractor, texts: string[], dims: number,
   const inputs = pipe.tokenizer(texts, { padding: true, truncation: true });
   const outputs = await pipe.model(inputs);
   const hidden = outputs.last_hidden_state ?? outputs.logits ?? outputs.token_embeddings;
-  if (!hidden || hidden.dims.length !== 3 || hidden.dims[0] !== texts.length || hidden.dims[2] !== dims) {
+  if (hidden?.dims.length !== 3 || hidden.dims[0] !== texts.length || hidden.dims[2] !== dims) {
     throw new Error(`model output has shape [${hidden?.dims.join(', ') ?? ''}], expected [${texts.length}, tokens, ${dims}]`);
   }
   const [rows, tokens] = hidden.dims as [number, number, number];

@@ -142,7 +142,10 @@ export function averageLinkageClusters(vectors: readonly Float32Array[], maxDist
   return parent.map((_, i) => {
     const root = find(i);
     let label = labelOfRoot.get(root);
-    if (label === undefined) labelOfRoot.set(root, (label = labelOfRoot.size));
+    if (label === undefined) {
+      label = labelOfRoot.size;
+      labelOfRoot.set(root, label);
+    }
     return label;
   });
 }

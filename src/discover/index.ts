@@ -96,7 +96,9 @@ export async function discoverEmerging(
   // the rule average linkage would have merged it by; singletons of the sample fail it by
   // construction, so being sampled or not does not decide whether a sentence is grouped.
   const membersOf = new Map<number, number[]>();
-  labels.forEach((label, i) => membersOf.set(label, [...(membersOf.get(label) ?? []), i]));
+  labels.forEach((label, i) => {
+    membersOf.set(label, [...(membersOf.get(label) ?? []), i]);
+  });
   const groups = [...membersOf.values()].filter((members) => members.length >= 2);
   const centres = groups.map((members) =>
     mean(
@@ -189,7 +191,11 @@ export async function discoverEmerging(
  */
 function termClasses(classified: readonly ClassifiedItem[], clusterHits: readonly UnexplainedSegment[][]): string[][] {
   const inCluster = new Map<string, number>();
-  clusterHits.forEach((hits, c) => hits.forEach((hit) => inCluster.set(`${hit.itemId}\u0000${hit.segmentIndex}`, c)));
+  clusterHits.forEach((hits, c) => {
+    hits.forEach((hit) => {
+      inCluster.set(`${hit.itemId}\u0000${hit.segmentIndex}`, c);
+    });
+  });
   const classes: string[][] = clusterHits.map(() => []);
   const byTheme = new Map<string, string[]>();
   const rest: string[] = [];

@@ -38,7 +38,7 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 
-const enum State {
+enum State {
   FieldStart,
   Unquoted,
   Quoted,

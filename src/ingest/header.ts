@@ -105,11 +105,11 @@ export function detectLayout(records: string[][], skipRows: number | undefined):
   const base = { headerIndex: header.index, preambleRows: start };
 
   // Qualtrics: names, then question text, then {"ImportId": ...} (older exports: two rows).
-  if (third && third.fields.some((f) => IMPORT_ID.test(f.trim()))) {
+  if (third?.fields.some((f) => IMPORT_ID.test(f.trim()))) {
     notes.push('Qualtrics export: skipped the question-text and ImportId rows under the header');
     return { ...base, metadataIndexes: [next.index, third.index], survey: 'qualtrics', questions: next.fields, notes };
   }
-  if (next && next.fields.some((f) => IMPORT_ID.test(f.trim()))) {
+  if (next?.fields.some((f) => IMPORT_ID.test(f.trim()))) {
     notes.push('Qualtrics export: skipped the ImportId row under the header');
     return { ...base, metadataIndexes: [next.index], survey: 'qualtrics', questions: null, notes };
   }

@@ -169,7 +169,9 @@ async function ingestWorkbook(path: string, handle: FileHandle, size: number, op
   const { sheet, rows } = await readWorkbook(path, checked, options.sheet);
   const layout = detectLayout(rows.slice(0, SAMPLE_RECORDS), options.skipRows);
   const reader = new RecordReader(path, options, layout, rows.slice(0, SAMPLE_RECORDS), ids);
-  rows.forEach((fields, index) => reader.record(fields, index + 1, csvLine(fields)));
+  rows.forEach((fields, index) => {
+    reader.record(fields, index + 1, csvLine(fields));
+  });
   const notes = [`sheet ${JSON.stringify(sheet)} of the workbook`];
   return reader.finish(
     notes,

@@ -69,7 +69,10 @@ export class RecordReader {
   record(fields: string[], line: number, raw: string): void {
     const index = this.recordIndex++;
     if (index < this.layout.headerIndex || this.metadata.has(index)) return;
-    if (index === this.layout.headerIndex) return this.readHeader(fields);
+    if (index === this.layout.headerIndex) {
+      this.readHeader(fields);
+      return;
+    }
     if (isBlankRecord(fields)) {
       this.pendingBlankRows++;
       return;

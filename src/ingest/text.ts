@@ -3,18 +3,22 @@
 
 /** Trim, turn every kind of space into one space, keep line breaks (at most one blank line). */
 // Anything normaliseText would change besides the ends; most texts have none of it.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds
 const NEEDS_WORK = /[\r\n\t\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00A0\u00AD\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]| {2}/;
 
 export function normaliseText(value: string): string {
   if (!NEEDS_WORK.test(value)) return value.trim();
-  return value
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
-    .replace(/[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    value
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters become spaces
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
+      .replace(/[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
+      .replace(/ ?\n ?/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 /** A value for an optional column: one line, single spaces, empty → null. */

@@ -35,7 +35,7 @@ const EXTENSION = String.raw`(?:[ ,]*(?:x|ext|extn|extension)\.?[ :]*\d{1,6})?`;
 const PHONE_RUN = new RegExp(String.raw`${START}(?:\+[ ]?|00)?\(?\d{1,6}\)?(?:${SEP}?\(?\d{1,6}\)?){0,7}`, 'gu');
 const EXTENSION_AFTER = new RegExp(`^${EXTENSION}`, 'iu');
 /** Dates are digit groups too: `01/02/2026 03/04/2026` is two dates, not a phone number. */
-const DATE_AHEAD = /^(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([/.\-])\d{1,2}\2\d{1,2})(?!\d)/;
+const DATE_AHEAD = /^(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([/.-])\d{1,2}\2\d{1,2})(?!\d)/;
 
 interface Group {
   digits: string;

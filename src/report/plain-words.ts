@@ -17,7 +17,7 @@ const TOO_FEW = /^Too few\b/;
 function pieces(text: string): Piece[] {
   const condition = CONDITION.exec(text);
   if (condition) {
-    const rest = text.slice(0, condition.index) + ')' + text.slice(condition.index + condition[0].length);
+    const rest = `${text.slice(0, condition.index)})${text.slice(condition.index + condition[0].length)}`;
     const exact = `${condition[1][0].toUpperCase()}${condition[1].slice(1)} before a change is tested.`;
     if (TOO_FEW.test(rest)) return [{ text: 'Too few', exact }, ...pieces(rest.slice('Too few'.length))];
     return [...pieces(rest), { text: ' (too few to test)', exact }];

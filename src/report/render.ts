@@ -9,7 +9,7 @@ import { chartData } from './chart-data.js';
 import { filterData } from './filter-data.js';
 import { formatCount, formatShare } from './format.js';
 import { emergingSection } from './emerging.js';
-import { html, Html, jsonForScript, unsafe } from './html.js';
+import { html, type Html, jsonForScript, unsafe } from './html.js';
 import {
   cohortSection,
   cooccurrenceSection,

@@ -8,7 +8,7 @@ import { CHART_COHORTS, type ChartData } from './chart-data.js';
 import { changesFinding, repeatersNote } from './followup-notes.js';
 import { plainStatistics, plainStatisticsText } from './plain-words.js';
 import { formatCount, formatShare } from './format.js';
-import { html, Html } from './html.js';
+import { html, type Html } from './html.js';
 
 const TABLE_ROWS = 100;
 const TOP_REPEATERS = 20;

@@ -5,7 +5,6 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_DEFAULTS, BenchUsageError, median, parseBenchArgs } from '../../bench/args.js';
 import { syntheticRows, writeSyntheticCsv } from '../../bench/generate.js';
-import { benchModelDir } from '../../bench/run.js';
 import { segmentText } from '../../src/classify/segment.js';
 
 describe('parseBenchArgs', () => {
@@ -66,12 +65,6 @@ describe('median', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNaN();
-  });
-});
-
-describe('benchModelDir', () => {
-  it('is the real model the tests import, in the ignored .cache folder', () => {
-    expect(benchModelDir('/repo')).toBe('/repo/.cache/test-model/all-MiniLM-L6-v2');
   });
 });
 

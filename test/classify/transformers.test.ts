@@ -98,11 +98,15 @@ describe('createTransformersEmbedder with a local folder', () => {
     const alone = await Promise.all(TEXTS.map(async (t) => (await one.embed([t]))[0]));
     for (const embedder of [one, three, sixteen, unsorted]) {
       const vectors = await embedder.embed(TEXTS);
-      vectors.forEach((v, i) => expect(maxAbsDiff(v, alone[i]), `text ${i}`).toBeLessThan(1e-5));
+      vectors.forEach((v, i) => {
+        expect(maxAbsDiff(v, alone[i]), `text ${i}`).toBeLessThan(1e-5);
+      });
     }
     // Reversed input, reversed output.
     const reversed = await three.embed([...TEXTS].reverse());
-    reversed.forEach((v, i) => expect(maxAbsDiff(v, alone[TEXTS.length - 1 - i])).toBeLessThan(1e-5));
+    reversed.forEach((v, i) => {
+      expect(maxAbsDiff(v, alone[TEXTS.length - 1 - i])).toBeLessThan(1e-5);
+    });
   });
 
   it("matches the library pipeline's own mean pooling and normalisation", async () => {

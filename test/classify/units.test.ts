@@ -29,7 +29,9 @@ describe('classifier units', () => {
     const copy = segmentItems([{ id: 'c', text: 'Your answers lacked examples, and you arrived late.' }]);
     const [whole, ...clauses] = unitTextsOf(copy[0]!.segments[0]!, true);
     const table = new Map([[whole!, { scores: [0.5, 0.1], nearest: [0, 0] }]]);
-    clauses.forEach((c, i) => table.set(c, { scores: [0.2, 0.25 * (i + 1)], nearest: [1, 2 + i] }));
+    clauses.forEach((c, i) => {
+      table.set(c, { scores: [0.2, 0.25 * (i + 1)], nearest: [1, 2 + i] });
+    });
     foldUnitScores(copy, true, (text) => table.get(text)!);
     const segment = copy[0]!.segments[0]!;
     expect(segment.scores).toEqual([0.5, 0.25 * clauses.length]);

@@ -83,9 +83,9 @@ describe('data/sample-feedback.csv', () => {
   it('has at least 5 programmes: 4 large cohorts and one small enough to be suppressed', () => {
     const studentsByProgramme = new Map<string, Set<string>>();
     for (const row of rows) {
-      const students = studentsByProgramme.get(row['Programme']) ?? new Set<string>();
+      const students = studentsByProgramme.get(row.Programme) ?? new Set<string>();
       students.add(row['Student ID']);
-      studentsByProgramme.set(row['Programme'], students);
+      studentsByProgramme.set(row.Programme, students);
     }
     const sizes = [...studentsByProgramme.values()].map((students) => students.size);
     expect(studentsByProgramme.size).toBeGreaterThanOrEqual(5);
@@ -101,7 +101,7 @@ describe('data/sample-feedback.csv', () => {
   });
 
   it('has dates from January to October 2026 over at least 9 months, some in UK format', () => {
-    const rawDates = rows.map((row) => row['Date']);
+    const rawDates = rows.map((row) => row.Date);
     const isoDates = rawDates.map(toIsoDate);
     expect(isoDates).not.toContain(null);
     const sorted = (isoDates as string[]).slice().sort();
@@ -112,7 +112,7 @@ describe('data/sample-feedback.csv', () => {
   });
 
   it('has roughly 40 employers', () => {
-    const employers = new Set(rows.map((row) => row['Employer']));
+    const employers = new Set(rows.map((row) => row.Employer));
     expect(employers.size).toBeGreaterThanOrEqual(35);
     expect(employers.size).toBeLessThanOrEqual(45);
   });

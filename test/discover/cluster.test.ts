@@ -43,7 +43,9 @@ describe('average linkage', () => {
       .sort((a, b) => a - b);
     const brute = bruteForceHeights(vectors).sort((a, b) => a - b);
     expect(chain).toHaveLength(39);
-    chain.forEach((height, i) => expect(height).toBeCloseTo(brute[i]!, 9));
+    chain.forEach((height, i) => {
+      expect(height).toBeCloseTo(brute[i]!, 9);
+    });
   });
 
   it('cuts the dendrogram at the distance: two tight groups far apart stay two clusters', () => {
@@ -74,7 +76,9 @@ describe('average linkage', () => {
     // The same directions spread over a wide, mostly-zero space (the lexical engine's layout).
     const sparse = dense.map((v) => {
       const wide = new Float32Array(512);
-      v.forEach((x, d) => (wide[d * 61] = x));
+      v.forEach((x, d) => {
+        wide[d * 61] = x;
+      });
       return wide;
     });
     const first = averageLinkageClusters(dense, 0.6);

@@ -14,8 +14,16 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv, now: Date =
   let stdout = '';
   let stderr = '';
   const effects: CliEffects = {
-    stdout: (text) => void (stdout += text),
-    stderr: { write: (chunk: string) => ((stderr += chunk), true), isTTY: false } as unknown as CliEffects['stderr'],
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: {
+      write: (chunk: string) => {
+        stderr += chunk;
+        return true;
+      },
+      isTTY: false,
+    } as unknown as CliEffects['stderr'],
     now: () => now,
     env,
   };

@@ -93,8 +93,7 @@ describe('legacy encodings', () => {
   });
 
   it('takes a non-Western encoding when the evidence is strong', () => {
-    const polish =
-      'id,feedback\n' + Array.from({ length: 8 }, (_, i) => `${i},Zbyt nieśmiały, źle przygotowany; świetny ale żółć ąę ść\n`).join('');
+    const polish = `id,feedback\n${Array.from({ length: 8 }, (_, i) => `${i},Zbyt nieśmiały, źle przygotowany; świetny ale żółć ąę ść\n`).join('')}`;
     const bytes = iconv.encode(polish, 'windows-1250');
     const detected = detectEncoding(bytes);
     expect(detected.encoding).toBe('windows-1250');

@@ -30,7 +30,7 @@ describe('truncateAtBoundary', () => {
 
   it('cuts exactly at the limit in a text without spaces, never inside a surrogate pair', () => {
     expect(truncateAtBoundary('x'.repeat(100), 10)).toBe('x'.repeat(10));
-    const emoji = 'a' + '😀'.repeat(10);
+    const emoji = `a${'😀'.repeat(10)}`;
     const cut = truncateAtBoundary(emoji, 4);
     expect(cut).toBe('a😀');
   });
@@ -45,7 +45,10 @@ describe('cleanText', () => {
     const huge = 'This answer went on. '.repeat(200_000);
     // Normalising and redacting are the costly steps: they see a few times the limit, not 4 MB.
     const prepared: number[] = [];
-    const { text, truncated } = cleanText(huge, 1000, (t) => (prepared.push(t.length), t));
+    const { text, truncated } = cleanText(huge, 1000, (t) => {
+      prepared.push(t.length);
+      return t;
+    });
     expect(prepared).toHaveLength(1);
     expect(prepared[0]).toBeLessThanOrEqual(4096);
     expect(prepared[0]).toBeGreaterThan(1000);

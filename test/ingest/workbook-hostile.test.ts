@@ -138,7 +138,9 @@ describe("the library's errors become messages about the file", () => {
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(file);
     file.writeUInt16LE(9, 0x1e);
     file.writeUInt32LE(0, 0x30);
-    ['Root Entry', 'EncryptionInfo', 'EncryptedPackage'].forEach((name, i) => file.write(name, 512 + i * 128, 'utf16le'));
+    ['Root Entry', 'EncryptionInfo', 'EncryptedPackage'].forEach((name, i) => {
+      file.write(name, 512 + i * 128, 'utf16le');
+    });
     const result = await run('protected.xlsx', file);
     expect(result.code).toBe(ExitCode.usage);
     expect(result.stderr).toMatch(/protected\.xlsx: this workbook is protected with a password \(encrypted\).*remove the password/);

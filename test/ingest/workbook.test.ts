@@ -129,15 +129,14 @@ describe('.xlsx input', () => {
       ],
     ];
     const xlsx = await write('same.xlsx', buildXlsx([{ name: 'Sheet1', rows }]));
-    const csvText =
-      rows
-        .map((r) =>
-          r
-            .map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : String(c)))
-            .map((f) => (/[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f))
-            .join(','),
-        )
-        .join('\r\n') + '\r\n';
+    const csvText = `${rows
+      .map((r) =>
+        r
+          .map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : String(c)))
+          .map((f) => (/[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f))
+          .join(','),
+      )
+      .join('\r\n')}\r\n`;
     const csv = await write('same.csv', csvText);
     const outputs: string[] = [];
     for (const input of [xlsx, csv]) {

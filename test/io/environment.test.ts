@@ -57,7 +57,7 @@ beforeAll(async () => {
     { length: 400 },
     (_, i) => `S${i},"Your answers lacked specific examples and you had not researched the firm (${i})."`,
   );
-  await writeFile(input, ['Student ID,Feedback', ...rows].join('\n') + '\n');
+  await writeFile(input, `${['Student ID,Feedback', ...rows].join('\n')}\n`);
 });
 
 afterAll(async () => {

@@ -71,7 +71,9 @@ describe('model import', () => {
     expect((await readdir(out)).sort()).toEqual(['config.json', MODEL_META_FILE, 'onnx', 'tokenizer.json', 'tokenizer_config.json'].sort());
     expect((await readdir(path.join(out, 'onnx'))).sort()).toEqual(['model.onnx', 'model_quantized.onnx']);
     const [mine, theirs] = [await embed(out), await embed(reference)];
-    mine.forEach((v, i) => expect(maxAbsDiff(v, theirs[i]!)).toBeLessThan(1e-5));
+    mine.forEach((v, i) => {
+      expect(maxAbsDiff(v, theirs[i]!)).toBeLessThan(1e-5);
+    });
     // Quantised: close to fp32, not equal to it.
     const q8 = await embed(out, 'q8');
     q8.forEach((v, i) => {
@@ -98,7 +100,9 @@ describe('model import', () => {
     await importModel({ source: await checkpoint({ pooling: 'mean' }), out: meanDir, cacheDir: root, logger });
     await importModel({ source: await checkpoint({ pooling: 'cls' }), out: clsDir, cacheDir: root, logger });
     const [mean, cls] = [await embed(meanDir), await embed(clsDir)];
-    cls.forEach((v, i) => expect(maxAbsDiff(v, mean[i]!)).toBeGreaterThan(1e-3));
+    cls.forEach((v, i) => {
+      expect(maxAbsDiff(v, mean[i]!)).toBeGreaterThan(1e-3);
+    });
   });
 
   it('reads a wheel in place, with `bert.`-prefixed tensor names, and gives the same model as the folder', async () => {
@@ -115,7 +119,9 @@ describe('model import', () => {
     const out = path.join(root, 'from-wheel');
     await importModel({ source: wheel, out, cacheDir: root, logger });
     const [mine, theirs] = [await embed(out), await embed(reference)];
-    mine.forEach((v, i) => expect(maxAbsDiff(v, theirs[i]!)).toBeLessThan(1e-5));
+    mine.forEach((v, i) => {
+      expect(maxAbsDiff(v, theirs[i]!)).toBeLessThan(1e-5);
+    });
   });
 
   it('registers a model not recognised by its weights under imported/<name>, whatever it is called', async () => {

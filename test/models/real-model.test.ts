@@ -52,9 +52,13 @@ describe.skipIf(!available)('the real all-MiniLM-L6-v2, imported from its wheel'
 
   it('reproduces the published similarities: fp32 within 0.005, q8 within 0.03', async () => {
     const fp32 = await similarities('fp32');
-    fp32.forEach((s, i) => expect(Math.abs(s - PUBLISHED[i]!), `pair ${i}: ${s}`).toBeLessThanOrEqual(0.005));
+    fp32.forEach((s, i) => {
+      expect(Math.abs(s - PUBLISHED[i]!), `pair ${i}: ${s}`).toBeLessThanOrEqual(0.005);
+    });
     const q8 = await similarities('q8');
-    q8.forEach((s, i) => expect(Math.abs(s - PUBLISHED[i]!), `pair ${i}: ${s}`).toBeLessThanOrEqual(0.03));
+    q8.forEach((s, i) => {
+      expect(Math.abs(s - PUBLISHED[i]!), `pair ${i}: ${s}`).toBeLessThanOrEqual(0.03);
+    });
   });
 
   it('loads in transformers.js on its own, with the library pooling', async () => {

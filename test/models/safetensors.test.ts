@@ -23,9 +23,13 @@ describe('parseSafetensors', () => {
 
   it('widens float16 and bfloat16 to float32', () => {
     const half = Buffer.alloc(6);
-    [0x3c00, 0xc000, 0x3555].forEach((h, i) => half.writeUInt16LE(h, i * 2)); // 1, -2, ~0.3333
+    [0x3c00, 0xc000, 0x3555].forEach((h, i) => {
+      half.writeUInt16LE(h, i * 2);
+    }); // 1, -2, ~0.3333
     const bf = Buffer.alloc(4);
-    [0x3f80, 0x4049].forEach((h, i) => bf.writeUInt16LE(h, i * 2)); // 1, ~3.14
+    [0x3f80, 0x4049].forEach((h, i) => {
+      bf.writeUInt16LE(h, i * 2);
+    }); // 1, ~3.14
     const file = parseSafetensors(
       withHeader(
         { h: { dtype: 'F16', shape: [3], data_offsets: [0, 6] }, b: { dtype: 'BF16', shape: [2], data_offsets: [6, 10] } },

@@ -38,13 +38,13 @@ beforeAll(async () => {
   const long = 'Your answers lacked examples. '.repeat(20);
   await writeFile(
     input,
-    [
+    `${[
       'Email,Candidate Name,Cohort,Employer,Job Title,Stage,Feedback',
       `jane.doe@example.com,Jane Doe,BSc (jane.doe@example.com),Acme 07700 900123,Analyst +1 212 555 0147,Interview,"Jane's answers were rambling. Call 07700 900123 07700 900124 or 1-800-555-0199."`,
       `amir.khan@example.org,Amir Khan,MSc,Globex,Engineer,Online test,"Amir, you could not explain what a constructor does; see +44 20 7946 0958 12345."`,
       `jane.doe@example.com,Jane Doe,BSc,Initech,Analyst,Assessment centre,"Ms Doe did not research the firm; mob07700900123."`,
       `amir.khan@example.org,Amir Khan,MSc,Globex,Engineer,Interview,"${long} Reach Amir on amir.khan.long.address@example.org or +44 20 7946 0958",extra field`,
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   );
 });
 

@@ -72,7 +72,8 @@ describe('report filters', () => {
       expect(await page.textContent('#prevalence .takeaway')).toContain(`of ${group.items})`);
       expect(await page.locator('figure[data-chart="prevalence"] rect.bar').count()).toBe((sample.summary.themes as unknown[]).length);
     }
-    for (const option of await (async () => (await choose(page, {}), options(page, 'stage')))()) {
+    await choose(page, {});
+    for (const option of await options(page, 'stage')) {
       const phase = summary().stageDiagnosis.phases.find((entry) => entry.key === option.value)!;
       expect(await choose(page, { stage: option.value }), option.label).toBe(phase.items);
     }

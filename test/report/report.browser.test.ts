@@ -147,6 +147,7 @@ describe('report in a real browser', () => {
           Array.from(element.attributes).some((attribute) => attribute.name.startsWith('on')),
         ).length,
         scripts: document.scripts.length,
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, without hidden elements
         bodyText: document.body.innerText,
         quoteTexts: Array.from(document.querySelectorAll('.quote blockquote')).map((node) => node.textContent),
         // Wrapped labels are one tspan per line.

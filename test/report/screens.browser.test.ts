@@ -100,6 +100,7 @@ describe.each([
       expect(place.banner).toBeLessThan(place.findings);
       expect(place.findings).toBeLessThanOrEqual(limit);
       expect(place.about).toBeGreaterThan(place.data);
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, without hidden elements
       const top = await report.page.evaluate(() => document.body.innerText.slice(0, document.body.innerText.indexOf('Key findings')));
       // No run jargon above the findings: the engine, thresholds and run ids are in "About this run".
       expect(top).not.toMatch(/hybrid|thresholds|Xenova|run 20\d\d-|cache|delimiter/i);
@@ -150,7 +151,9 @@ describe.each(WIDTHS)('the sample report at %i px', (width) => {
 
       // A table wider than its box shows the written cue; the rest do not.
       const cues = await page.evaluate(() => {
-        document.querySelectorAll('details').forEach((details) => (details.open = true));
+        document.querySelectorAll('details').forEach((details) => {
+          details.open = true;
+        });
         return new Promise<{ overflowing: number; cued: number }>((resolve) =>
           setTimeout(() => {
             const boxes = Array.from(document.querySelectorAll<HTMLElement>('.table-scroll'));

@@ -324,7 +324,9 @@ describe('embedding cache', () => {
       tiny.map((vector, i) => ({ hash: `h${i}`, vector })),
     );
     const got = await store.getVectors('m', ['h0', 'h1', 'h2']);
-    tiny.forEach((vector, i) => expect(got.get(`h${i}`)).toEqual(vector));
+    tiny.forEach((vector, i) => {
+      expect(got.get(`h${i}`)).toEqual(vector);
+    });
   });
 
   it('keeps the first vector for a hash and ignores repeats', async () => {

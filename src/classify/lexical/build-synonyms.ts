@@ -98,7 +98,10 @@ export function buildSynonyms(taxonomy: Taxonomy, dictDir: string = wordnetDir()
           const target = stem(neighbour);
           if (target === key || !vocabulary.has(target)) continue;
           let set = related.get(key);
-          if (!set) related.set(key, (set = new Set()));
+          if (!set) {
+            set = new Set();
+            related.set(key, set);
+          }
           set.add(target);
         }
       }

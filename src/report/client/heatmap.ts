@@ -126,7 +126,7 @@ export function heatmap(
   const colour = heatColour(max);
 
   const labels = svg.append('g').attr('class', 'column-labels');
-  fitted.columns.forEach((column, index) => {
+  fitted.columns.forEach((_column, index) => {
     const cx = left + index * cell + cell / 2;
     const group = labels.append('g').attr('transform', `translate(${cx},${top - 6}) rotate(-${fitted.angle})`);
     labelLines(group, columnLines[index], {

@@ -138,7 +138,8 @@ export function offeredOptions(index: FactIndex, selection: Selection, dimension
   const members: number[] = [];
   const count = (code: number, person: number) => {
     items[code] += 1;
-    (people[code] ??= new Set()).add(person);
+    people[code] ??= new Set();
+    people[code].add(person);
   };
   for (let i = 0; i < index.count; i += 1) {
     if (!selectsCodes(index, i, codes)) continue;
@@ -178,7 +179,7 @@ export function offeredOptions(index: FactIndex, selection: Selection, dimension
   });
 }
 
-function optionOrder(index: FactIndex, dimension: Dimension, values: string[]): string[] {
+function optionOrder(_index: FactIndex, dimension: Dimension, values: string[]): string[] {
   if (dimension === 'cohort') return values.sort((a, b) => Number(a) - Number(b));
   if (dimension === 'stage') return PHASES.filter((phase) => values.includes(phase));
   // Quarters first, then months, each in time order.
