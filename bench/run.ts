@@ -247,7 +247,7 @@ async function distinctSegments(rows: number): Promise<string[]> {
 }
 
 async function benchDtypes(rows: number, modelDir: string, log: (m: string) => void): Promise<DtypeComparison> {
-  const { createTransformersEmbedder } = await import('../src/classify/transformers.js');
+  const { createTransformersEmbedder } = await import('../src/models/transformers.js');
   const texts = await distinctSegments(rows);
   const timed = async (dtype: BenchDtype) => {
     const embedder = await createTransformersEmbedder({ model: modelDir, cacheDir: os.tmpdir(), offline: true, dtype });
@@ -288,7 +288,7 @@ interface TuneResult {
 }
 
 async function benchTuning(rows: number, modelDir: string, log: (m: string) => void): Promise<TuneResult[]> {
-  const { createTransformersEmbedder } = await import('../src/classify/transformers.js');
+  const { createTransformersEmbedder } = await import('../src/models/transformers.js');
   const texts = await distinctSegments(rows);
   const results: TuneResult[] = [];
   const cores = os.availableParallelism();

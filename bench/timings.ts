@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createTransformersEmbedder } from '../src/classify/transformers.js';
+import { createTransformersEmbedder } from '../src/models/transformers.js';
 import { ingestFiles } from '../src/ingest/index.js';
 import { cleanText } from '../src/ingest/text.js';
 import { openStore } from '../src/store/store.js';

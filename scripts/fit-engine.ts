@@ -11,9 +11,9 @@ import { createClassifier } from '../src/classify/classifier.js';
 import { readGoldFiles, scoreGold } from '../src/classify/evaluate.js';
 import { createHybridEmbedder } from '../src/classify/hybrid.js';
 import { lexicalEmbedderFor } from '../src/classify/lexical.js';
-import { DEFAULT_MODEL, defaultCacheDir } from '../src/classify/models.js';
+import { DEFAULT_MODEL, defaultCacheDir } from '../src/models/catalog.js';
 import { defaultThresholds } from '../src/classify/thresholds.js';
-import { createTransformersEmbedder } from '../src/classify/transformers.js';
+import { createTransformersEmbedder } from '../src/models/transformers.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
 import type { EngineName } from '../src/types.js';
 

@@ -4,7 +4,7 @@
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_MODEL } from './classify/models.js';
+import { DEFAULT_MODEL } from './models/catalog.js';
 import { ExitCode, isCliError } from './errors.js';
 import { toEnvironmentError } from './io/environment.js';
 import { createLogger } from './logger.js';

@@ -3,7 +3,7 @@
 // validates config files (config.ts) and types RunConfig and EngineConfig. Adding an option is
 // one entry here plus its use.
 
-import { DEFAULT_MODEL, defaultCacheDir } from './classify/models.js';
+import { DEFAULT_MODEL, defaultCacheDir } from './models/catalog.js';
 import { ENGINE_CHOICES, MODEL_DTYPES, type ColumnMapping } from './types.js';
 
 export type CommandName = 'run' | 'classify' | 'evaluate' | 'taxonomy suggest' | 'model pull' | 'model info' | 'model import';

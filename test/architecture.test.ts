@@ -1,6 +1,8 @@
 // The shape of the code, checked: no module imports itself back through others (static, dynamic
-// or type-only imports alike), and no source file grows past 350 lines (split it by concept).
+// or type-only imports alike), folders import only lower layers, the browser's code no Node module,
+// and no source file grows past 350 lines (split it by concept).
 import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -20,6 +22,85 @@ function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const specifiers = [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^import\s+)['"](\.[^'"]+)['"]/gm)].map((m) => m[1]!);
   return specifiers.map((s) => path.resolve(path.dirname(file), s).replace(/\.js$/, '.ts'));
+}
+
+/**
+ * The layers of src/, lowest first: a folder or top-level file imports only from layers below its own
+ * (and from within itself). The first layer is the shared vocabulary, whose files may use each other.
+ */
+const LAYERS: readonly (readonly string[])[] = [
+  ['types.ts', 'own.ts', 'hash.ts', 'errors.ts', 'logger.ts'],
+  ['io'],
+  ['models', 'redact', 'taxonomy', 'store'],
+  ['options.ts'],
+  ['config.ts', 'ingest'],
+  ['classify'],
+  ['discover', 'analyse'],
+  ['report'],
+  ['checkpoint.ts', 'commit.ts'],
+  ['pipeline.ts'],
+  ['commands'],
+  ['cli.ts'],
+];
+
+/** The folder (or top-level file) of src/ a source file belongs to. */
+function unitOf(file: string): string {
+  return path.relative(SRC, file).split(path.sep)[0]!;
+}
+
+function layerOf(unit: string): number {
+  const layer = LAYERS.findIndex((units) => units.includes(unit));
+  if (layer < 0) throw new Error(`src/${unit} is in no layer of test/architecture.test.ts: add it to LAYERS`);
+  return layer;
+}
+
+/** Imports that go sideways or up the layers, as "from → to". */
+function layerViolations(graph: Map<string, string[]>): string[] {
+  const bad = new Set<string>();
+  for (const [file, imports] of graph) {
+    const from = unitOf(file);
+    for (const target of imports) {
+      const to = unitOf(target);
+      if (from === to) continue;
+      const [a, b] = [layerOf(from), layerOf(to)];
+      if (b > a || (b === a && a > 0)) bad.add(`${path.relative(SRC, file)} → ${path.relative(SRC, target)}`);
+    }
+  }
+  return [...bad];
+}
+
+/** The graph of folders (and top-level files): an edge wherever one imports the other. */
+function unitGraph(graph: Map<string, string[]>): Map<string, string[]> {
+  const units = new Map<string, Set<string>>();
+  for (const [file, imports] of graph) {
+    const from = unitOf(file);
+    const targets = units.get(from) ?? new Set<string>();
+    units.set(from, targets);
+    for (const target of imports) if (unitOf(target) !== from) targets.add(unitOf(target));
+  }
+  return new Map([...units].map(([unit, targets]) => [unit, [...targets]]));
+}
+
+/** Every file a set of entry files reaches through imports. */
+function reachable(graph: Map<string, string[]>, entries: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    queue.push(...(graph.get(file) ?? []));
+  }
+  return seen;
+}
+
+const NODE_MODULES = new Set(builtinModules);
+
+/** The Node built-in modules a file imports (`node:fs`, or `fs` without the prefix). */
+function nodeImportsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^import\s+)['"]([^'".][^'"]*)['"]/gm)].map((m) => m[1]!);
+  return specifiers.filter((s) => s.startsWith('node:') || NODE_MODULES.has(s.split('/')[0]!));
 }
 
 /** Every import cycle, each as the chain of files that closes it. */
@@ -63,6 +144,36 @@ describe('source layout', () => {
       ['d', ['a']],
     ]);
     expect(findCycles(graph)).toEqual([['a', 'b', 'c', 'a']]);
+  });
+
+  it('imports only from lower layers', () => {
+    const graph = new Map(files.map((f) => [f, importsOf(f)]));
+    expect(layerViolations(graph)).toEqual([]);
+  });
+
+  it('flags an import that goes up the layers or sideways', () => {
+    const at = (file: string) => path.join(SRC, file);
+    const graph = new Map([
+      [at('models/a.ts'), [at('classify/b.ts'), at('io/c.ts'), at('models/d.ts')]],
+      [at('ingest/e.ts'), [at('config.ts')]],
+      [at('types.ts'), [at('errors.ts')]],
+    ]);
+    expect(layerViolations(graph)).toEqual(['models/a.ts → classify/b.ts', 'ingest/e.ts → config.ts']);
+  });
+
+  it('has no folder that imports a folder importing it back', () => {
+    const graph = new Map(files.map((f) => [f, importsOf(f)]));
+    expect(findCycles(unitGraph(graph))).toEqual([]);
+  });
+
+  it('keeps Node modules out of the code that reaches the browser', () => {
+    const graph = new Map(files.map((f) => [f, importsOf(f)]));
+    const client = files.filter((f) => f.startsWith(path.join(SRC, 'report', 'client') + path.sep));
+    const browser = [...reachable(graph, client)];
+    expect(browser.length).toBeGreaterThan(client.length);
+    const nodeImports = browser.flatMap((f) => nodeImportsOf(f).map((m) => `${path.relative(SRC, f)}: ${m}`));
+    expect(nodeImports).toEqual([]);
+    expect(nodeImportsOf(path.join(SRC, 'report', 'render.ts')).length).toBeGreaterThan(0);
   });
 
   it(`keeps every file in src/ at most ${MAX_LINES} lines`, () => {

@@ -7,8 +7,8 @@ import type { Logger } from '../logger.js';
 import type { Embedder, EngineInfo, EngineName, Taxonomy } from '../types.js';
 import { createHybridEmbedder } from './hybrid.js';
 import { lexicalEmbedderFor } from './lexical.js';
-import { ModelUnavailableError } from './model-unavailable.js';
-import { createTransformersEmbedder } from './transformers.js';
+import { ModelUnavailableError } from '../models/unavailable.js';
+import { createTransformersEmbedder } from '../models/transformers.js';
 
 /** What `--engine auto` runs when the model is there: the best engine measured (README, Quality). */
 export const AUTO_ENGINE: EngineName = 'hybrid';

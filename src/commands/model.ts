@@ -1,5 +1,5 @@
-import { DEFAULT_MODEL, modelInfo } from '../classify/models.js';
-import { pullModel } from '../classify/pull.js';
+import { DEFAULT_MODEL, modelInfo } from '../models/catalog.js';
+import { pullModel } from '../models/pull.js';
 import type { Logger } from '../logger.js';
 import type { ModelDtype } from '../types.js';
 

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cachedModelPath, DEFAULT_MODEL } from '../classify/models.js';
+import { cachedModelPath, DEFAULT_MODEL } from './catalog.js';
 import { CliError, ExitCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { buildBertOnnx, transpose, type BertShape, type BertWeights, type Linear, type Norm } from './bert-onnx.js';

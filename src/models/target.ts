@@ -6,7 +6,7 @@
 
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { cachedModelPath } from '../classify/models.js';
+import { cachedModelPath } from './catalog.js';
 import { usageError, type CliError } from '../errors.js';
 import { MODEL_META_FILE } from './meta.js';
 

@@ -2,7 +2,7 @@
 
 import { CliError, ExitCode } from '../errors.js';
 import type { ModelDtype } from '../types.js';
-import { cachedModelPath, DEFAULT_MODEL, isHubModelId, isLocalModelPath, listFiles } from './models.js';
+import { cachedModelPath, DEFAULT_MODEL, isHubModelId, isLocalModelPath, listFiles } from './catalog.js';
 import { loadFeatureExtractionPipeline } from './transformers.js';
 
 export interface PulledModel {

@@ -7,16 +7,16 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Embedder, ModelDtype } from '../types.js';
-import { readModelPooling } from '../models/meta.js';
-import { DIGEST_MEMO_FILE, fileDigest } from './model-digest.js';
-import { ModelUnavailableError } from './model-unavailable.js';
+import { readModelPooling } from './meta.js';
+import { DIGEST_MEMO_FILE, fileDigest } from './digest.js';
+import { ModelUnavailableError } from './unavailable.js';
 import { poolRows, type Pooling } from './pooling.js';
-import { cachedModelPath, isHubModelId, isLocalModelPath, onnxFileFor, REQUIRED_MODEL_FILES, resolveLocalModelPath } from './models.js';
+import { cachedModelPath, isHubModelId, isLocalModelPath, onnxFileFor, REQUIRED_MODEL_FILES, resolveLocalModelPath } from './catalog.js';
 
 export interface TransformersOptions {
   /** Hub id like "Xenova/all-MiniLM-L6-v2" or a local folder path (absolute or relative). */
   model: string;
-  /** Where downloaded models live (see models.ts). */
+  /** Where downloaded models live (see catalog.ts). */
   cacheDir: string;
   /** Never touch the network. */
   offline: boolean;

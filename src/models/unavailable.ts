@@ -2,7 +2,7 @@
 // `--engine transformers` ends the run with exit code 4 (`auto` falls back to lexical instead).
 
 import { CliError, ExitCode } from '../errors.js';
-import { DEFAULT_MODEL, isLocalModelPath } from './models.js';
+import { DEFAULT_MODEL, isLocalModelPath } from './catalog.js';
 
 /** The model could not be loaded; under `--engine transformers` this ends the run with exit code 4. */
 export class ModelUnavailableError extends CliError {

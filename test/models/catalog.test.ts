@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ModelUnavailableError } from '../../src/classify/model-unavailable.js';
-import { defaultCacheDir, isLocalModelPath, modelInfo } from '../../src/classify/models.js';
-import { pullModel } from '../../src/classify/pull.js';
-import { createTransformersEmbedder } from '../../src/classify/transformers.js';
+import { ModelUnavailableError } from '../../src/models/unavailable.js';
+import { defaultCacheDir, isLocalModelPath, modelInfo } from '../../src/models/catalog.js';
+import { pullModel } from '../../src/models/pull.js';
+import { createTransformersEmbedder } from '../../src/models/transformers.js';
 import { CliError, ExitCode } from '../../src/errors.js';
 import { buildBertModel, TINY_SHAPE } from '../helpers/bert-model.js';
 
