@@ -1,11 +1,12 @@
 // Reads a taxonomy YAML file: parse, validate, and report every problem with its line.
 
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Document } from 'yaml';
 import { CliError, ExitCode } from '../errors.js';
-import { readUserText } from '../io/user-file.js';
+import { openUserFile } from '../io/user-file.js';
 import type { Taxonomy } from '../types.js';
-import { validateLocated, type LocatedProblem, type TaxonomyProblem } from './validate.js';
+import { firstTooDeep, MAX_YAML_DEPTH } from './depth.js';
+import { MAX_THEMES, validateLocated, type LocatedProblem, type TaxonomyProblem } from './validate.js';
 
 export { validateTaxonomy, type TaxonomyProblem } from './validate.js';
 export { formatTaxonomy } from './format.js';
@@ -20,6 +21,12 @@ export interface TaxonomyCheck {
 
 /** Parses and validates taxonomy YAML text. Problems carry the line (and column) they refer to. */
 export function parseTaxonomy(text: string, source: string): TaxonomyCheck {
+  // Counted before parsing: the parser recurses once per level.
+  const deep = firstTooDeep(text);
+  if (deep) {
+    const message = `nests ${deep.depth} levels deep here, over the limit of ${MAX_YAML_DEPTH}. A taxonomy needs five: themes, a theme, its keys and their lists.`;
+    return { taxonomy: null, problems: [{ path: 'syntax', message, line: deep.line }] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: true, uniqueKeys: true });
 
@@ -36,11 +43,36 @@ export function parseTaxonomy(text: string, source: string): TaxonomyCheck {
     return { taxonomy: null, problems };
   }
 
-  const { taxonomy, problems } = validateLocated(doc.toJS({ maxAliasCount: 100 }), source);
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The yaml library's guard against alias bombs ("billion laughs").
+    if (!(error instanceof ReferenceError)) throw error;
+    const message = `uses aliases (*name) that expand too far (over the limit of ${MAX_ALIAS_COUNT} alias expansions). Write the entries out in full instead of repeating anchors.`;
+    const offset = firstAliasOffset(doc);
+    return { taxonomy: null, problems: [{ path: 'syntax', message, ...(offset === null ? {} : { line: lineCounter.linePos(offset).line }) }] };
+  }
+  const { taxonomy, problems } = validateLocated(raw, source);
   const located = problems.map((problem) => withLine(problem, doc, lineCounter));
   // Read top to bottom, like the file (the sort is stable, so one line's problems keep their order).
   located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { taxonomy, problems: located };
+}
+
+const MAX_ALIAS_COUNT = 100;
+/** Larger than any taxonomy an adviser could keep by hand (the built-in one is 55 KB). */
+const MAX_TAXONOMY_BYTES = 4 * 1024 * 1024;
+
+function firstAliasOffset(doc: Document): number | null {
+  let offset: number | null = null;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? null;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** Reads and checks a file without throwing for content problems (for `taxonomy validate`). */
@@ -72,10 +104,19 @@ export function formatProblems(problems: TaxonomyProblem[], source: string): str
 }
 
 async function readTaxonomyText(path: string): Promise<string> {
-  return readUserText(path, {
+  const handle = await openUserFile(path, {
     what: 'the taxonomy file',
     hint: 'Give the path of a taxonomy .yaml file to --taxonomy, or leave it out to use the built-in taxonomy.',
   });
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_TAXONOMY_BYTES) {
+      throw new CliError(`${path}: the taxonomy file is ${(size / 1024 ** 2).toFixed(1)} MB, over the limit of ${MAX_TAXONOMY_BYTES / 1024 ** 2} MB. A taxonomy holds at most ${MAX_THEMES} themes.`, ExitCode.usage);
+    }
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 function withLine(problem: LocatedProblem, doc: Document, lineCounter: LineCounter): TaxonomyProblem {

@@ -20,6 +20,10 @@ export interface LocatedProblem extends TaxonomyProblem {
 export const TAXONOMY_VERSION = 1;
 export const THEME_ID_PATTERN = /^[a-z][a-z0-9_]*$/;
 export const MIN_EXAMPLES = 3;
+/** A report of more themes than this cannot be read, and classifying against them costs quadratically. */
+export const MAX_THEMES = 200;
+/** Examples or cues one theme may list. */
+export const MAX_LIST_ITEMS = 200;
 export const TOP_LEVEL_KEYS = ['version', 'themes'] as const;
 export const THEME_KEYS = ['id', 'label', 'description', 'examples', 'cues', 'advice', 'actionable'] as const;
 
@@ -68,6 +72,10 @@ export function validateLocated(raw: unknown, source: string): { taxonomy: Taxon
   }
   if (themesRaw.length === 0) {
     report(['themes'], 'themes', 'is empty. Add at least one theme.');
+    return { taxonomy: null, problems };
+  }
+  if (themesRaw.length > MAX_THEMES) {
+    report(['themes'], 'themes', `has ${themesRaw.length} themes, over the limit of ${MAX_THEMES}. Merge related themes; a report of more cannot be read.`);
     return { taxonomy: null, problems };
   }
 
@@ -208,6 +216,10 @@ function requireTextList(
   }
   if (!Array.isArray(value)) {
     fail(at(key), `must be a list of ${wording.what} (one "- " line each), found ${describe(value)}.`);
+    return null;
+  }
+  if (value.length > MAX_LIST_ITEMS) {
+    fail(at(key), `has ${value.length} ${wording.what}, over the limit of ${MAX_LIST_ITEMS}. Keep the clearest ones.`);
     return null;
   }
   let ok = true;
