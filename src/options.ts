@@ -177,6 +177,14 @@ export const OPTIONS = {
     commands: ['run'],
     help: 'hide breakdown groups with fewer candidates than this',
   },
+  keep: {
+    type: 'count',
+    flag: '--keep <n>',
+    default: 12,
+    min: 1,
+    commands: ['run'],
+    help: 'runs kept in DIR/runs/, one dated folder each, the newest shown (12: a year of monthly runs)',
+  },
   showIds: {
     type: 'boolean',
     flag: '--show-ids',

@@ -9,7 +9,7 @@ import { discoverEmerging } from './discover/index.js';
 import { loadEngine, type LoadedEngine, type PreparedClassifier } from './classify/prepare.js';
 import type { RunConfig } from './config.js';
 import { ingestFiles } from './ingest/index.js';
-import { commitRun, recoverPendingRuns } from './commit.js';
+import { commitRun, recoverPendingRuns, type CommitProgress } from './commit.js';
 import { cleanupStaleTempFiles } from './io/atomic.js';
 import { prepareOutFolder, toEnvironmentError } from './io/environment.js';
 import { acquireLock, type Lock } from './io/lock.js';
@@ -25,8 +25,8 @@ import {
   redactText,
   withoutNames,
 } from './redact/index.js';
-import { buildOutputs, buildSummary, DIGEST_FOLDER, DIGEST_PAGE_PATTERN, FOLLOWUP_FILE } from './report/index.js';
-import { openStore, type Store } from './store/store.js';
+import { buildOutputs, buildSummary, DIGEST_FOLDER, FOLLOWUP_FILE } from './report/index.js';
+import { newRunId, openStore, type Store } from './store/store.js';
 import { loadTaxonomy } from './taxonomy/load.js';
 
 export const LOCK_NAME = '.feedback-themes.lock';
@@ -43,16 +43,23 @@ export interface RunOutcome {
 }
 
 export async function runJob(config: RunConfig, effects: RunEffects): Promise<RunOutcome> {
+  // An error names what was recorded: nothing, or (a failure after the commit) the whole run.
+  const progress: { reached: CommitProgress } = { reached: 'nothing' };
   try {
-    return await runLocked(config, effects);
+    return await runLocked(config, effects, progress);
   } catch (error) {
-    throw toEnvironmentError(error, { out: config.out, store: config.store }) ?? error;
+    throw toEnvironmentError(error, writeTargets(config, progress.reached)) ?? error;
   }
 }
 
-async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOutcome> {
+function writeTargets(config: RunConfig, recorded: CommitProgress) {
+  return { out: config.out, store: config.store, cache: config.cacheDir, recorded };
+}
+
+async function runLocked(config: RunConfig, effects: RunEffects, progress: { reached: CommitProgress }): Promise<RunOutcome> {
   const { logger } = effects;
   const startedAt = effects.now().toISOString();
+  const runId = newRunId(new Date(startedAt));
   const locks: Lock[] = [];
   let store: Store | null = null;
   let loaded: LoadedEngine | null = null;
@@ -65,12 +72,10 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
     // Taxonomy, store and engine first: a config mistake or a missing model should fail before
     // minutes of reading.
     const taxonomy = await loadTaxonomy(config.taxonomy);
-    if (config.store) {
-      store = await openStore(config.store);
-      // A run killed while committing is settled first: its temp files are its journal.
-      await recoverPendingRuns(store, config.out, logger);
-    }
-    await cleanupStaleTempFiles(config.out, [DIGEST_FOLDER]);
+    if (config.store) store = await openStore(config.store);
+    // What a killed run left is settled first, so the folder shows one run, whole.
+    await recoverPendingRuns(store, config.out, logger, config.keep);
+    await cleanupStaleTempFiles(config.out);
     loaded = await loadEngine(config, logger, { store, taxonomy });
     const { engine, thresholds } = loaded;
 
@@ -101,14 +106,14 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
       emerging,
     });
     const outputs = buildOutputs(model, classified);
-    // Outputs and store rows land together or not at all (src/commit.ts). Pages of an earlier run
-    // are removed even without --digests: their numbers may now belong to someone else.
+    // Outputs and store rows land together or not at all (src/commit.ts), in a folder of their own.
     await checkpoint('writing');
-    await commitRun({
+    await commitRun(
+      {
       outDir: config.out,
+      runId,
       outputs,
-      removeStale: ['rejects.csv'],
-      removeStaleIn: [{ folder: DIGEST_FOLDER, pattern: DIGEST_PAGE_PATTERN }],
+      keep: config.keep,
       store,
       logger,
       record: () => ({
@@ -134,7 +139,9 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
         },
         items: classified.map((c) => ({ item: c.item, themes: c.themes.map((t) => ({ themeId: t.themeId, score: t.score })) })),
       }),
-    });
+      },
+      progress,
+    );
     const pages = model.digests?.length ?? 0;
     const topLevel = outputs.filter((o) => !o.name.startsWith(`${DIGEST_FOLDER}/`)).map((o) => o.name);
     logger.info(
@@ -156,8 +163,12 @@ async function runLocked(config: RunConfig, effects: RunEffects): Promise<RunOut
   } finally {
     await loaded?.dispose();
     // After a failure (a full disk, say) closing may fail too; the first error is the one to report.
+    // After the commit, a store that cannot fold its log still holds the run: a warning, not a failure.
     await store?.close().catch((error: unknown) => {
-      if (!failed) throw error;
+      if (failed) return;
+      const environment = toEnvironmentError(error, writeTargets(config, progress.reached));
+      if (progress.reached === 'committed' && environment) logger.warn(environment.message);
+      else throw error;
     });
     for (const lock of locks.reverse()) await lock.release();
   }

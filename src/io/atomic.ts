@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { link, lstat, mkdir, open, readdir, rename, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../types.js';
-import { environmentErrorFor } from './environment.js';
+import { environmentErrorFor, writingTo } from './environment.js';
 import { isPidAlive } from './lock.js';
 
 /** Pieces are gathered into writes of about this many characters. */
@@ -196,8 +196,12 @@ async function removeStaleIn(outDir: string, folder: string, pattern: RegExp, pr
   await rmdir(path).catch(() => {});
 }
 
-/** Writes, syncs and returns the SHA-256 (hex) of what was written. */
-async function writeSynced(path: string, content: OutputFile['content']): Promise<string> {
+/** Writes, syncs and returns the SHA-256 (hex) of what was written; a failure names `path`. */
+export function writeSynced(path: string, content: OutputFile['content']): Promise<string> {
+  return writingTo(path, () => writeSyncedUnnamed(path, content));
+}
+
+async function writeSyncedUnnamed(path: string, content: OutputFile['content']): Promise<string> {
   const digest = createHash('sha256');
   const whole = typeof content === 'string' || content instanceof Uint8Array;
   if (!whole && typeof (content as Partial<Iterable<string>>)?.[Symbol.iterator] !== 'function') {
@@ -236,7 +240,7 @@ async function writeSynced(path: string, content: OutputFile['content']): Promis
 }
 
 /** Makes the renames durable; not every platform can open a directory, which is fine. */
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   try {
     const handle = await open(dir, 'r');
     try {

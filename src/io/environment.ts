@@ -10,6 +10,10 @@ import { CliError, ExitCode } from '../errors.js';
 export interface WriteTargets {
   out?: string;
   store?: string | null;
+  /** The model cache (--cache-dir). */
+  cache?: string;
+  /** How far the run got: 'committed' once its outputs are shown and its run recorded. */
+  recorded?: 'nothing' | 'committed';
 }
 
 type Problem = 'full' | 'read-only' | 'permission' | 'not-a-folder' | 'is-a-file' | 'is-a-folder' | 'cannot-create';
@@ -66,40 +70,67 @@ function isInside(path: string, folder: string): boolean {
   return p === f || p.startsWith(f.endsWith(sep) ? f : f + sep);
 }
 
-function fixFor(problem: Problem, path: string, targets: WriteTargets): string {
+type Target = 'store' | 'out' | 'cache' | null;
+
+function targetOf(path: string, targets: WriteTargets): Target {
   const store = targets.store ?? null;
-  const inStore = store !== null && (path === store || resolve(path).startsWith(resolve(store)));
-  const inOut = targets.out !== undefined && isInside(path, targets.out);
-  if (inStore) {
-    // A healthy store that cannot be written is not damaged: never suggest deleting it.
-    const keep = 'The store itself is unchanged; nothing from this run was recorded.';
-    if (problem === 'full')
-      return `Free some space on that disk, or move the store to another disk with --store FILE, and run again. ${keep}`;
+  if (store !== null && (path === store || resolve(path).startsWith(resolve(store)))) return 'store';
+  if (targets.out !== undefined && isInside(path, targets.out)) return 'out';
+  if (targets.cache !== undefined && isInside(path, targets.cache)) return 'cache';
+  return null;
+}
+
+/** What the run left behind, so the message never claims less or more than happened. */
+function outcome(target: Target, targets: WriteTargets): string {
+  if (targets.recorded === 'committed') {
+    return `This run's report is in place${targets.store ? ' and the run is recorded in the store' : ''}; only the work after that failed (the next run repeats it).`;
+  }
+  // A healthy store that cannot be written is not damaged: say so.
+  if (target === 'store') return 'The store itself is unchanged; nothing from this run was recorded.';
+  if (target === 'out') return 'The previous report is unchanged.';
+  return `Nothing from this run was recorded${targets.out ? '; the previous report is unchanged' : ''}.`;
+}
+
+const OPTION_FOR: Record<Exclude<Target, null | 'store'>, string> = { out: '--out DIR', cache: '--cache-dir DIR' };
+
+function fixFor(problem: Problem, path: string, targets: WriteTargets): string {
+  const target = targetOf(path, targets);
+  const after = outcome(target, targets);
+  if (target === 'store') {
+    // Never suggest deleting the store.
+    if (problem === 'full') return `Free some space on that disk, or move the store to another disk with --store FILE, and run again. ${after}`;
     if (problem === 'read-only' || problem === 'permission') {
-      return `Make the store and its folder writable for this user, choose another file with --store FILE, or run with --no-store. ${keep}`;
+      return `Make the store and its folder writable for this user, choose another file with --store FILE, or run with --no-store. ${after}`;
     }
     return `Choose another file with --store FILE, or run with --no-store.`;
   }
-  const option = inOut ? '--out' : null;
-  const elsewhere = option ? `, or choose another folder with ${option} DIR` : ', or choose another location';
+  const option = target === null ? null : OPTION_FOR[target];
+  const elsewhere = option ? `, or choose another folder with ${option}` : ', or choose another location';
   switch (problem) {
     case 'full':
-      return `Free some space on that disk${elsewhere}, and run again. The previous report is unchanged.`;
+      return `Free some space on that disk${elsewhere}, and run again. ${after}`;
     case 'read-only':
     case 'permission':
       return `Make it writable for this user${elsewhere}.`;
     case 'not-a-folder':
-      return option
-        ? `--out needs a folder path; a file stands where a folder is needed. Move it aside or choose another folder with --out DIR.`
-        : `Move the file aside${elsewhere}.`;
+      return target === 'out' ? `--out needs a folder path; a file stands where a folder is needed. Move it aside or choose another folder with --out DIR.` : `Move the file aside${elsewhere}.`;
     case 'is-a-file':
-      return option
-        ? `--out names the folder for the report; give a folder (it is created when missing), not a file.`
-        : `Move the file aside${elsewhere}.`;
+      return target === 'out' ? `--out names the folder for the report; give a folder (it is created when missing), not a file.` : `Move the file aside${elsewhere}.`;
     case 'is-a-folder':
       return `Move the folder aside${elsewhere}.`;
     case 'cannot-create':
       return `Create it yourself or choose a folder that can be created${elsewhere}.`;
+  }
+}
+
+/** Attaches `path` to a file-system error that lacks one (a failed write on an open file has none). */
+export async function writingTo<T>(path: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const errno = error as NodeJS.ErrnoException;
+    if (error instanceof Error && typeof errno.code === 'string' && !errno.path) errno.path = path;
+    throw error;
   }
 }
 
@@ -108,8 +139,13 @@ export function toEnvironmentError(error: unknown, targets: WriteTargets = {}): 
   if (error instanceof CliError) return null;
   const found = environmentProblem(error);
   if (!found) return null;
-  const path = found.path ?? targets.store ?? targets.out ?? 'a file';
-  return environmentErrorFor(found.problem, path, targets, error);
+  if (found.path === null) {
+    // Never guess which disk: name every place the run writes.
+    const places = [targets.out && `the output folder ${targets.out}`, targets.store && `the store ${targets.store}`, targets.cache && `the model cache ${targets.cache}`].filter(Boolean);
+    const where = places.length > 0 ? ` on the disk of ${places.join(', or ')}` : '';
+    return new CliError(`cannot write${where}: ${DESCRIPTIONS[found.problem]}. Free some space or fix that disk, and run again. ${outcome(null, targets)}`, ExitCode.usage, { cause: error });
+  }
+  return environmentErrorFor(found.problem, found.path, targets, error);
 }
 
 export function environmentErrorFor(problem: Problem, path: string, targets: WriteTargets, cause?: unknown): CliError {

@@ -4,11 +4,12 @@
 
 import { randomBytes } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
-import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { CliError, ExitCode } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
+import { writingTo } from './environment.js';
 
 export interface Lock {
   release(): Promise<void>;
@@ -17,7 +18,7 @@ export interface Lock {
 export interface LockOptions {
   /** Where "recovered a stale lock" is reported; stderr by default. */
   logger?: Logger;
-  /** A lock file that cannot be read is treated as stale once it is this old (ms). */
+  /** A lock file that cannot be read (empty, garbled) is treated as stale once it is this old (ms). */
   garbageAgeMs?: number;
 }
 
@@ -31,7 +32,8 @@ export interface LockHolder {
   token?: string;
 }
 
-const DEFAULT_GARBAGE_AGE_MS = 60_000;
+/** An unreadable lock younger than this is waited for; older, it is taken over. */
+const DEFAULT_GARBAGE_AGE_MS = 2_000;
 
 /** Locks held by this process, removed synchronously if it is interrupted or exits. */
 const heldLocks = new Map<string, string>();
@@ -51,6 +53,7 @@ export async function acquireLock(lockPath: string, what: string, options: LockO
     token,
   };
 
+  let waited = 0;
   for (let attempt = 0; attempt < 5; attempt++) {
     if (await tryCreate(lockPath, holder)) {
       heldLocks.set(lockPath, token);
@@ -60,19 +63,19 @@ export async function acquireLock(lockPath: string, what: string, options: LockO
     const existing = await readHolder(lockPath);
     if (existing === 'missing') continue; // released between our create and read: try again
     if (existing === 'unreadable') {
+      // Locks are created whole (see tryCreate), so an empty or garbled one is left from a crash or
+      // a full disk. A lock of an older version may be a moment from being written: give it until
+      // it is garbageAgeMs old, then take it over.
       const age = await ageOf(lockPath);
       if (age === null) continue;
-      if (age < garbageAgeMs) {
-        // Possibly a holder that has created the file but not yet written it.
-        await sleep(50 * (attempt + 1));
-        if (attempt < 4) continue;
-        throw new CliError(
-          `another feedback-themes run may be using ${what}: ${lockPath} exists but cannot be read; ` +
-            `wait a minute and try again, or delete ${lockPath} if no other run is in progress.`,
-          ExitCode.locked,
-        );
+      if (age < garbageAgeMs && waited < garbageAgeMs) {
+        const pause = Math.min(garbageAgeMs - age, 250);
+        await sleep(pause);
+        waited += pause;
+        attempt--;
+        continue;
       }
-      logger.warn(`recovered a stale lock on ${what}: ${lockPath} could not be read and is ${Math.round(age / 1000)}s old.`);
+      logger.warn(`recovered a stale lock on ${what}: ${lockPath} was empty or unreadable (left by a run that crashed or ran out of disk space).`);
       await unlink(lockPath).catch(ignoreMissing);
       continue;
     }
@@ -95,7 +98,27 @@ export async function acquireLock(lockPath: string, what: string, options: LockO
   );
 }
 
+/**
+ * Creates the lock file whole: the holder is written to a temp file that is then hard-linked to
+ * the lock's name (which fails if it exists), so a full disk never leaves an empty lock behind.
+ * Where hard links are not supported the file is created exclusively and written, and removed
+ * again if the write fails.
+ */
 async function tryCreate(lockPath: string, holder: LockHolder): Promise<boolean> {
+  const temp = `${lockPath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writingTo(temp, () => writeWhole(temp, holder));
+    try {
+      await link(temp, lockPath);
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    }
+  } finally {
+    await unlink(temp).catch(() => {});
+  }
   let handle;
   try {
     handle = await open(lockPath, 'wx');
@@ -104,12 +127,24 @@ async function tryCreate(lockPath: string, holder: LockHolder): Promise<boolean>
     throw error; // a full or read-only disk: the caller names the option that moves it
   }
   try {
+    await writingTo(lockPath, () => handle.writeFile(`${JSON.stringify(holder)}\n`).then(() => handle.sync()));
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(lockPath).catch(() => {});
+    throw error;
+  }
+  await handle.close();
+  return true;
+}
+
+async function writeWhole(path: string, holder: LockHolder): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
     await handle.writeFile(`${JSON.stringify(holder)}\n`);
     await handle.sync();
   } finally {
     await handle.close();
   }
-  return true;
 }
 
 async function readHolder(lockPath: string): Promise<LockHolder | 'missing' | 'unreadable'> {

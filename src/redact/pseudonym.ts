@@ -4,6 +4,7 @@
 // model cache folder (`pseudonym.key`, readable by its owner only), created on first use.
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile } from 'node:fs/promises';
+import { writingTo } from '../io/environment.js';
 import { join } from 'node:path';
 import { CliError, ExitCode } from '../errors.js';
 
@@ -35,8 +36,11 @@ export async function loadPseudonymSecret(dir: string): Promise<Uint8Array> {
   try {
     const handle = await open(file, 'wx', 0o600);
     try {
-      await handle.writeFile(`${randomBytes(KEY_BYTES).toString('hex')}\n`);
-      await handle.sync();
+      // A failed write names no path by itself; a full disk must name this file.
+      await writingTo(file, async () => {
+        await handle.writeFile(`${randomBytes(KEY_BYTES).toString('hex')}\n`);
+        await handle.sync();
+      });
     } finally {
       await handle.close();
     }

@@ -9,8 +9,11 @@ import type { EngineInfo, FeedbackItem } from '../types.js';
 export interface PendingOutputs {
   /** Absolute output folder. */
   outDir: string;
-  files: { name: string; temp: string; sha256: string }[];
-  removeStale: string[];
+  /** `runs/<run id>` in outDir: the run is shown once `current` points there. */
+  runFolder?: string;
+  /** Output names and SHA-256; `temp` and `removeStale` only in runs of earlier versions. */
+  files: { name: string; sha256: string; temp?: string }[];
+  removeStale?: string[];
 }
 
 export interface RunRecord {

@@ -30,8 +30,8 @@ export interface Store {
   putVectors(embedderId: string, entries: { hash: string; vector: Float32Array }[]): Promise<void>;
   /** Theme counts of the most recent completed run (optionally only runs over the same taxonomy), or null. */
   previousRun(query?: PreviousRunQuery): Promise<PreviousRun | null>;
-  /** Records a run; with `pending`, as pending (not counted until `markCommitted`). */
-  recordRun(run: RunRecord, pending?: PendingOutputs): Promise<string>;
+  /** Records a run (under `runId`, else a new id); with `pending`, as pending (not counted until `markCommitted`). */
+  recordRun(run: RunRecord, pending?: PendingOutputs, runId?: string): Promise<string>;
   markCommitted(runId: string): Promise<void>;
   /** Deletes a pending run and its rows (a run whose outputs did not land). */
   discardRun(runId: string): Promise<void>;
@@ -268,9 +268,9 @@ class DuckDBStore implements Store {
     });
   }
 
-  recordRun(run: RunRecord, pending?: PendingOutputs): Promise<string> {
+  recordRun(run: RunRecord, pending?: PendingOutputs, id?: string): Promise<string> {
     return this.serial(async () => {
-      const runId = newRunId(new Date(isoOrThrow(run.startedAt, 'startedAt')));
+      const runId = id ?? newRunId(new Date(isoOrThrow(run.startedAt, 'startedAt')));
       await inTransaction(this.connection, () => insertRun(this.connection, runId, run, pending));
       return runId;
     });

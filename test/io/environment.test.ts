@@ -1,4 +1,7 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +45,28 @@ let input: string;
 
 async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
   return runCli(['run', input, '--engine', 'lexical', '--quiet', ...args], { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') });
+}
+
+/** Fills a (small, mounted) disk to the last byte; freeDisk gives the space back. */
+function fillDisk(dir: string): void {
+  try {
+    execFileSync('dd', ['if=/dev/zero', `of=${path.join(dir, 'filler')}`, 'bs=4096'], { stdio: 'ignore' });
+  } catch {
+    // dd stops with an error once the disk is full: that is the point.
+  }
+}
+
+function freeDisk(dir: string): void {
+  rmSync(path.join(dir, 'filler'), { force: true });
+}
+
+async function committedRuns(store: string): Promise<number> {
+  const instance = await DuckDBInstance.create(store);
+  const connection = await instance.connect();
+  const rows = (await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM runs WHERE status = 'committed'`)).getRowsJS();
+  connection.closeSync();
+  instance.closeSync();
+  return Number(rows[0][0]);
 }
 
 function expectCleanExit2(result: { code: number; stderr: string }, pattern: RegExp): void {
@@ -105,11 +130,50 @@ describe.skipIf(!mountable)('run on a real full or read-only disk (tmpfs; needs 
     expectCleanExit2(await cli(['--out', path.join(disk, 'report'), '--no-store']), /disk is full.*--out DIR/);
   });
 
-  it('a full disk under the store', async () => {
-    const disk = mounted('full-store', 200);
-    const result = await cli(['--out', path.join(work, 'out-full-store'), '--store', path.join(disk, 's.duckdb')]);
-    expectCleanExit2(result, /s\.duckdb.*: the disk is full.*--store FILE/);
-    expect(result.stderr).not.toMatch(/delete/i);
+  it('a full disk under --out with the store elsewhere names the output folder, not the store', async () => {
+    const disk = mounted('full-out-store-elsewhere', 64);
+    const result = await cli(['--out', path.join(disk, 'report'), '--store', path.join(work, 'elsewhere.duckdb')]);
+    expectCleanExit2(result, /cannot write .*full-out-store-elsewhere\/report.*: the disk is full.*--out DIR.*The previous report is unchanged/);
+    expect(result.stderr).not.toMatch(/--store|elsewhere\.duckdb/);
+  });
+
+  it('a store disk too full to record the run: exit 2, nothing recorded, the previous report still shown', async () => {
+    const disk = mounted('full-store', 4096);
+    const store = path.join(disk, 's.duckdb');
+    const out = path.join(work, 'out-full-store');
+    expect((await cli(['--out', out, '--store', store])).code).toBe(0);
+    const before = await readFile(path.join(out, 'summary.json'), 'utf8');
+    fillDisk(disk);
+    const result = await cli(['--out', out, '--store', store]);
+    expectCleanExit2(result, /s\.duckdb.*: the disk is full.*--store FILE.*nothing from this run was recorded/);
+    expect(result.stderr).not.toMatch(/delete|--out/i);
+    expect(await readFile(path.join(out, 'summary.json'), 'utf8')).toBe(before);
+    freeDisk(disk);
+    expect(await committedRuns(store)).toBe(1);
+  });
+
+  it('a store disk that fills after the run is recorded: exit 0, and the warning says the run is recorded', async () => {
+    const disk = mounted('store-fills-late', 200);
+    const store = path.join(disk, 's.duckdb');
+    const result = await cli(['--out', path.join(work, 'out-fills-late'), '--store', store]);
+    expect(result.stderr).toMatch(/warning: cannot write .*s\.duckdb.*: the disk is full.*This run's report is in place and the run is recorded in the store/);
+    expect(result.stderr).not.toMatch(/nothing from this run was recorded/);
+    expect(result.code).toBe(0);
+    // What the warning says is so: the run is in the store, committed (read from a copy on a roomy disk).
+    const copy = path.join(work, 'fills-late-copy');
+    await mkdir(copy, { recursive: true });
+    for (const name of await readdir(disk)) await copyFile(path.join(disk, name), path.join(copy, name));
+    expect(await committedRuns(path.join(copy, 's.duckdb'))).toBe(1);
+  });
+
+  it('a full model cache names the cache and --cache-dir, not the output folder', async () => {
+    const disk = mounted('full-cache', 64);
+    fillDisk(disk);
+    const result = await runCli(['run', input, '--engine', 'lexical', '--quiet', '--out', path.join(work, 'out-full-cache'), '--no-store'], {
+      FEEDBACK_THEMES_CACHE: path.join(disk, 'models'),
+    });
+    expectCleanExit2(result, /cannot write .*full-cache\/models.*: the disk is full.*--cache-dir DIR/);
+    expect(result.stderr).not.toMatch(/--out/);
   });
 
   it('a read-only store, without advice to delete it', async () => {

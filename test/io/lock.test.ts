@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
 import { acquireLock, isPidAlive } from '../../src/io/lock.js';
 import { createMemoryLogger } from '../../src/logger.js';
+import { canMount, mountTmpfs, unmount } from '../helpers/mounts.js';
 import { spawnFixture } from './spawn-fixture.js';
+
+const mountable = canMount(join(tmpdir(), `ft-lock-mount-probe-${process.pid}`));
 
 let dir: string;
 let lockPath: string;
@@ -97,20 +100,48 @@ describe('acquireLock', () => {
     await lock.release();
   });
 
-  it('recovers an unreadable lock file older than a minute, but not a fresh one', async () => {
-    await acquireLock(lockPath, 'x').then((l) => l.release());
-    await writeFile(lockPath, '\u0000\u0001garbage');
-    const fresh = await acquireLock(lockPath, './feedback-report', { logger: createMemoryLogger() }).catch((e: unknown) => e);
-    expect(fresh).toBeInstanceOf(CliError);
-    expect((fresh as CliError).exitCode).toBe(5);
-    expect((fresh as CliError).message).toContain(lockPath);
-
+  it('takes over an empty or garbled lock once it is a moment old, waiting for a fresh one first', async () => {
+    for (const content of ['', '\u0000\u0001garbage']) {
+      await acquireLock(lockPath, 'x').then((l) => l.release());
+      await writeFile(lockPath, content);
+      const logger = createMemoryLogger();
+      const started = Date.now();
+      const lock = await acquireLock(lockPath, './feedback-report', { logger, garbageAgeMs: 600 });
+      // A fresh one was given until it was garbageAgeMs old (a holder of an older version may be writing it).
+      expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+      expect(logger.lines.join('\n')).toMatch(/recovered a stale lock.*empty or unreadable/);
+      expect(JSON.parse(await readFile(lockPath, 'utf8')).pid).toBe(process.pid);
+      await lock.release();
+    }
+    // An old one is taken over at once, with the default wait.
+    await writeFile(lockPath, '');
     const old = new Date(Date.now() - 5 * 60_000);
     await utimes(lockPath, old, old);
-    const logger = createMemoryLogger();
-    const lock = await acquireLock(lockPath, './feedback-report', { logger });
-    expect(logger.lines.join('\n')).toContain('recovered a stale lock');
+    const started = Date.now();
+    const lock = await acquireLock(lockPath, './feedback-report', { logger: createMemoryLogger() });
+    expect(Date.now() - started).toBeLessThan(1_000);
     await lock.release();
+  });
+
+  it.skipIf(!mountable)('on a full disk fails naming the lock file and leaves no lock behind (tmpfs)', async () => {
+    const disk = join(dir, 'disk');
+    expect(mountTmpfs(disk, 64)).toBe(true);
+    try {
+      execFileSync('sh', ['-c', `dd if=/dev/zero of=${join(disk, 'filler')} bs=4096 2>/dev/null || true`]);
+      const full = join(disk, '.feedback-themes.lock');
+      const error = await acquireLock(full, 'out').catch((e: unknown) => e);
+      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      expect((error as NodeJS.ErrnoException).path).toMatch(/\.feedback-themes\.lock/);
+      expect(readdirSync(disk)).toEqual(['filler']);
+      // With space again, the next run takes the lock at once: nothing stale to wait for.
+      rmSync(join(disk, 'filler'));
+      const started = Date.now();
+      const lock = await acquireLock(full, 'out', { logger: createMemoryLogger() });
+      expect(Date.now() - started).toBeLessThan(1_000);
+      await lock.release();
+    } finally {
+      unmount(disk);
+    }
   });
 
   it('treats a lock held on another host as held', async () => {
