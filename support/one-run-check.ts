@@ -8,7 +8,7 @@
 // ragged row (so rejects.csv comes and goes); `digests(K)` says which batches write candidates/.
 
 import { spawn } from 'node:child_process';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -98,4 +98,57 @@ export function runCli(command: string[], args: string[], env: Record<string, st
       resolve({ code, signal, stderr });
     }),
   );
+}
+
+/** Where a run is stopped: a named step of its commit (src/io/faults.ts), a time after its start, or not at all. */
+export type KillPoint = { step: string } | { afterMs: number };
+
+export const COMMIT_STEPS = ['staging:1', 'staging:3', 'staging:6', 'staged', 'recorded', 'linked', 'shown', 'committed'];
+
+export interface KillRound {
+  point: KillPoint;
+  batch: number;
+  killed: boolean;
+  /** The batch the folder showed right after, before any other run. */
+  shown: number | null;
+  problems: string[];
+}
+
+/**
+ * Runs batches 1, 2, 3, … over one folder and store, stopping each at its kill point, and looks at
+ * the folder after each before the next run starts. The folder must show the batch before or
+ * this batch, whole. Returns one round per point (batch 1, never killed, is the baseline).
+ */
+export async function killRounds(
+  options: { cli: string[]; work: string; points: KillPoint[]; keep?: number },
+  onRound?: (round: KillRound) => void,
+): Promise<KillRound[]> {
+  await mkdir(options.work, { recursive: true });
+  const out = path.join(options.work, 'out');
+  const common = ['--out', out, '--store', path.join(options.work, 'store.duckdb'), '--engine', 'lexical', '--quiet', '--keep', String(options.keep ?? 1000)];
+  const env = { FEEDBACK_THEMES_CACHE: path.join(options.work, 'cache'), FEEDBACK_THEMES_NO_PROGRESS: '1' };
+  const runBatch = async (batch: number, point: KillPoint | null) => {
+    const input = await writeBatch(options.work, batch);
+    const args = [input, ...common, ...(digestsFor(batch) ? ['--digests'] : [])];
+    const stepEnv: Record<string, string> = point && 'step' in point ? { FEEDBACK_THEMES_TEST_KILL_AT: point.step } : {};
+    return runCli(options.cli, args, { ...env, ...stepEnv }, point && 'afterMs' in point ? point.afterMs : undefined);
+  };
+  const first = await runBatch(1, null);
+  if (first.code !== 0) throw new Error(`the baseline run failed (${first.code}): ${first.stderr}`);
+  let shownBefore = 1;
+  const rounds: KillRound[] = [];
+  for (const [index, point] of options.points.entries()) {
+    const batch = index + 2;
+    const result = await runBatch(batch, point);
+    const look = await lookAtFolder(out);
+    const problems = [...look.problems];
+    if (result.signal !== 'SIGKILL' && result.code !== 0) problems.push(`exit ${result.code}: ${result.stderr.trim().split('\n').pop()}`);
+    if (look.batch !== shownBefore && look.batch !== batch) problems.push(`shows batch ${look.batch}, expected ${shownBefore} or ${batch}`);
+    if (result.signal !== 'SIGKILL' && look.batch !== batch) problems.push(`finished, yet shows batch ${look.batch}`);
+    const round = { point, batch, killed: result.signal === 'SIGKILL', shown: look.batch, problems };
+    rounds.push(round);
+    onRound?.(round);
+    if (look.batch !== null) shownBefore = look.batch;
+  }
+  return rounds;
 }

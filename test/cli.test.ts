@@ -34,7 +34,7 @@ describe('run', () => {
     expect(result.stderr).toMatch(/Falling back to the lexical engine/);
     expect(result.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
     const files = (await readdir(out)).sort();
-    expect(files).toEqual(['followup.csv', 'items.csv', 'rejects.csv', 'report.html', 'segments.csv', 'summary.json']);
+    expect(files).toEqual(['current', 'followup.csv', 'items.csv', 'rejects.csv', 'report.html', 'runs', 'segments.csv', 'summary.json']);
     const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
     expect(summary.schemaVersion).toBe(1);
     expect(summary.engine.name).toBe('lexical');

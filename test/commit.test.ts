@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverPendingRuns } from '../src/commit.js';
 import { openStore } from '../src/store/store.js';
 import { lookAtFolder, runCli, writeBatch } from '../support/one-run-check.js';
-import { cliCommand } from './helpers/cli-process.js';
+import { cliCommand } from '../support/cli-process.js';
 
 const quiet = { info() {}, warn() {}, notice() {}, progress() {}, progressDone() {} };
 const CLI = cliCommand();
@@ -121,5 +121,22 @@ describe('a run failing at each step of its commit (an injected full disk)', () 
     expect(result.stderr).not.toMatch(/This is a bug/);
     expect(result.code).toBe(2);
     await expectOneRun(dir, 1);
+  }, 120_000);
+});
+
+describe('the look at the folder (support/one-run-check.ts)', () => {
+  it('catches a folder mixing two runs, or missing an output, as the earlier one-by-one renames could leave it', async () => {
+    const dir = await fresh('mixed');
+    const killed = await run(dir, newInput, { FEEDBACK_THEMES_TEST_KILL_AT: 'committed' }, ['--digests']);
+    expect(killed.signal).toBe('SIGKILL');
+    // Copy what is shown into a plain folder, then put batch 1's report beside batch 2's pages.
+    const plain = path.join(dir, 'plain');
+    await cp(path.join(dir, 'out', 'current'), plain, { recursive: true });
+    expect(await lookAtFolder(plain)).toEqual({ batch: 2, problems: [] });
+    const [oldRun] = await readdir(path.join(baseline, 'out', 'runs'));
+    await cp(path.join(baseline, 'out', 'runs', oldRun, 'report.html'), path.join(plain, 'report.html'));
+    expect((await lookAtFolder(plain)).problems).toContain('files from batches 1, 2');
+    await rm(path.join(plain, 'report.html'));
+    expect((await lookAtFolder(plain)).problems).toContain('only 4 of the 5 outputs every run writes are there');
   }, 120_000);
 });

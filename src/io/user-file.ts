@@ -1,6 +1,7 @@
 // Files the user names (exports, taxonomies, thresholds, labels, config): opening one that is
 // missing, unreadable or a folder is a usage error that names the file and says what to do.
 
+import { constants, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { usageError } from '../errors.js';
 
@@ -24,17 +25,25 @@ function describeErrno(error: unknown): string {
   return code ?? (error as Error).message;
 }
 
+function specialKind(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'a special file';
+}
+
 /** Opens a user's file for reading; the caller closes the handle. */
 export async function openUserFile(path: string, file: UserFile): Promise<FileHandle> {
   let handle: FileHandle;
   try {
-    handle = await open(path, 'r');
+    // Non-blocking, so a named pipe (FIFO) is refused below instead of waiting for a writer forever.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw unreadable(path, file, describeErrno(error));
   }
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw unreadable(path, file, stat.isDirectory() ? 'it is a folder, not a file' : 'it is not a regular file');
+    if (!stat.isFile()) throw unreadable(path, file, stat.isDirectory() ? 'it is a folder, not a file' : `it is ${specialKind(stat)}, not a regular file`);
     return handle;
   } catch (error) {
     await handle.close();

@@ -3,7 +3,7 @@
 // Tables are documented in SCHEMA.md; advisers may query them with SQL.
 
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, open, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBBlobVector, type DuckDBConnection } from '@duckdb/node-api';
 import { CliError, ExitCode } from '../errors.js';
@@ -57,6 +57,7 @@ export async function openStore(path: string): Promise<Store> {
   if (openPaths.has(key)) throw new Error(`the store ${path} is already open in this process`);
   openPaths.add(key);
   try {
+    await refuseWhatIsNotAStore(path);
     await mkdir(dirname(key), { recursive: true }).catch(() => {});
     let instance: DuckDBInstance;
     try {
@@ -78,6 +79,35 @@ export async function openStore(path: string): Promise<Store> {
   } catch (error) {
     openPaths.delete(key);
     throw error;
+  }
+}
+
+/** DuckDB files carry `DUCK` after an 8-byte checksum. */
+const DUCKDB_MAGIC = Buffer.from('DUCK');
+
+/**
+ * An existing file given as the store must be a DuckDB store: DuckDB itself would read a .csv or
+ * .json as a table and the run would keep no history, silently. It is left untouched.
+ */
+async function refuseWhatIsNotAStore(path: string): Promise<void> {
+  const found = await stat(path).catch(() => null);
+  if (!found) return; // a new store
+  const refuse = (what: string) =>
+    new CliError(
+      `--store ${path}: ${what}, not a feedback-themes store (a DuckDB file); it was left untouched. ` +
+        `Move it aside, or give another file with --store FILE (a new name starts a new store), or run with --no-store.`,
+      ExitCode.usage,
+    );
+  if (found.isDirectory()) throw refuse('it is a folder');
+  if (!found.isFile()) throw refuse('it is not a regular file');
+  if (found.size === 0) return; // an empty file becomes a new store
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(12);
+    const { bytesRead } = await handle.read(head, 0, 12, 0);
+    if (bytesRead < 12 || !head.subarray(8, 12).equals(DUCKDB_MAGIC)) throw refuse('it is an existing file of another kind');
+  } finally {
+    await handle.close();
   }
 }
 

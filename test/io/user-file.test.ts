@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
 import { openUserFile, readUserText } from '../../src/io/user-file.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const FILE = { what: 'the thing', hint: 'Do this.' };
 let work: string;
@@ -47,4 +49,18 @@ describe('reading a file the user named', () => {
     await chmod(locked, 0o000);
     expect((await errorOf(readUserText(locked, FILE))).message).toContain(': cannot read the thing: permission denied. Do this.');
   });
+});
+
+describe('a file that is not a regular file', () => {
+  it('a named pipe (FIFO) given as an export exits 2 at once, naming it, instead of waiting for a writer', async () => {
+    const fifo = path.join(work, 'export.csv');
+    execFileSync('mkfifo', [fifo]);
+    const error = await errorOf(openUserFile(fifo, FILE));
+    expect(error.message).toBe(`${fifo}: cannot read the thing: it is a named pipe (FIFO), not a regular file. Do this.`);
+    const result = await runCli(['run', fifo, '--engine', 'lexical', '--no-store', '--out', path.join(work, 'out')], {
+      FEEDBACK_THEMES_CACHE: path.join(work, 'cache'),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/export\.csv: cannot read the export: it is a named pipe \(FIFO\), not a regular file/);
+  }, 15_000);
 });

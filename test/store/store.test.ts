@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -136,6 +136,29 @@ describe('openStore', () => {
     expect((error as CliError).message).toContain('--no-store');
     // Nothing was written over the user's file.
     expect(await readFile(path, 'utf8')).toBe('candidate,feedback\n'.repeat(500));
+  });
+
+  it.each([
+    ['history.csv', 'run_id,items\n1,2\n'],
+    ['history.json', '{"runs": []}\n'],
+    ['notes.txt', 'x'],
+  ])('refuses an existing %s given as the store (exit 2, naming it), and leaves it untouched', async (name, content) => {
+    const path = join(dir, name);
+    await writeFile(path, content);
+    const error = await openStore(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).exitCode).toBe(2);
+    expect((error as CliError).message).toBe(
+      `--store ${path}: it is an existing file of another kind, not a feedback-themes store (a DuckDB file); it was left untouched. ` +
+        'Move it aside, or give another file with --store FILE (a new name starts a new store), or run with --no-store.',
+    );
+    expect(await readFile(path, 'utf8')).toBe(content);
+    expect(await readdir(dir)).toEqual([name]);
+  });
+
+  it('refuses a folder given as the store', async () => {
+    const error = await openStore(dir).catch((e: unknown) => e);
+    expect((error as CliError).message).toMatch(/^--store .*: it is a folder, not a feedback-themes store/);
   });
 
   it('refuses a DuckDB database that is not a feedback-themes store', async () => {
