@@ -36,15 +36,32 @@ try {
   const rounds = await killRounds({ cli, work, points: plan }, (round: KillRound) => {
     const where = 'step' in round.point ? round.point.step : `${round.point.afterMs} ms`;
     const verdict = round.problems.length === 0 ? 'ok' : `PROBLEM: ${round.problems.join('; ')}`;
-    process.stdout.write(`batch ${round.batch}: ${round.killed ? 'killed' : 'finished'} at ${where}, shows batch ${round.shown}: ${verdict}\n`);
+    process.stdout.write(
+      `batch ${round.batch}: ${round.killed ? 'killed' : 'finished'} at ${where}, shows batch ${round.shown}: ${verdict}\n`,
+    );
   });
 
   // The last run settles what the last kill left; the store then agrees with the folder.
   const last = rounds.length + 2;
   const out = path.join(work, 'out');
-  const final = await runCli(cli, [await writeBatch(work, last), '--out', out, '--store', path.join(work, 'store.duckdb'), '--engine', 'lexical', '--quiet', '--keep', '1000'], {
-    FEEDBACK_THEMES_CACHE: path.join(work, 'cache'),
-  });
+  const final = await runCli(
+    cli,
+    [
+      await writeBatch(work, last),
+      '--out',
+      out,
+      '--store',
+      path.join(work, 'store.duckdb'),
+      '--engine',
+      'lexical',
+      '--quiet',
+      '--keep',
+      '1000',
+    ],
+    {
+      FEEDBACK_THEMES_CACHE: path.join(work, 'cache'),
+    },
+  );
   const instance = await DuckDBInstance.create(path.join(work, 'store.duckdb'));
   const connection = await instance.connect();
   const rows = (await connection.runAndReadAll(`SELECT run_id, status FROM runs ORDER BY run_id`)).getRowsJS() as [string, string][];
@@ -52,12 +69,16 @@ try {
   instance.closeSync();
   const folders = await readdir(path.join(out, 'runs'));
   const committed = rows.filter(([, status]) => status === 'committed').map(([id]) => id);
-  const storeAgrees = final.code === 0 && rows.every(([, status]) => status === 'committed') && JSON.stringify(committed) === JSON.stringify(folders);
+  const storeAgrees =
+    final.code === 0 && rows.every(([, status]) => status === 'committed') && JSON.stringify(committed) === JSON.stringify(folders);
   const lastLook = await lookAtFolder(out);
 
   const killed = rounds.filter((r) => r.killed);
   const bad = rounds.filter((r) => r.problems.length > 0);
-  const tally = (rs: KillRound[]) => ({ old: rs.filter((r) => r.shown === r.batch - 1 || (r.shown !== r.batch && r.shown !== null)).length, new: rs.filter((r) => r.shown === r.batch).length });
+  const tally = (rs: KillRound[]) => ({
+    old: rs.filter((r) => r.shown === r.batch - 1 || (r.shown !== r.batch && r.shown !== null)).length,
+    new: rs.filter((r) => r.shown === r.batch).length,
+  });
   process.stdout.write(
     `\n${rounds.length} points (${killed.length} killed, ${rounds.length - killed.length} finished; a whole run takes ~${runMs} ms here)\n` +
       `after a kill the folder showed the previous run ${tally(killed).old} time(s), the killed run ${tally(killed).new} time(s)\n` +

@@ -19,7 +19,16 @@ import { discardStaged, landOutputs } from './io/atomic.js';
 import { CliError, ExitCode } from './errors.js';
 import { writingTo } from './io/environment.js';
 import { commitStep } from './io/faults.js';
-import { currentRun, removeRunFolder, RUNS_FOLDER, showPrevious, showRun, stageRun, tidyOutputFolder, wasShown } from './io/output-folder.js';
+import {
+  currentRun,
+  removeRunFolder,
+  RUNS_FOLDER,
+  showPrevious,
+  showRun,
+  stageRun,
+  tidyOutputFolder,
+  wasShown,
+} from './io/output-folder.js';
 import type { Logger } from './logger.js';
 import type { PendingOutputs, RunRecord, Store } from './store/store.js';
 import type { OutputFile } from './types.js';
@@ -164,7 +173,11 @@ async function settleEarlierPending(
   done: { rolledBack: string[]; rolledForward: string[] },
 ): Promise<void> {
   const files = outputs.files.map((file) => ({ name: file.name, temp: file.temp ?? '', sha256: file.sha256 }));
-  const exists = (path: string) => access(path).then(() => true, () => false);
+  const exists = (path: string) =>
+    access(path).then(
+      () => true,
+      () => false,
+    );
   const remaining = [];
   for (const file of files) if (file.temp && (await exists(join(outputs.outDir, file.temp)))) remaining.push(file);
   if (remaining.length === files.length) {

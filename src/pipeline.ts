@@ -110,35 +110,35 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
     await checkpoint('writing');
     await commitRun(
       {
-      outDir: config.out,
-      runId,
-      outputs,
-      keep: config.keep,
-      store,
-      logger,
-      record: () => ({
-        startedAt,
-        finishedAt: effects.now().toISOString(),
-        engine,
-        taxonomySource: taxonomy.source,
-        options: {
-          minGroup: config.minGroup,
-          redact: config.redact,
-          thresholds: thresholds.source,
-          dtype: config.dtype,
-          // So "since the last run" compares only themes both taxonomies had.
-          taxonomyThemes: taxonomy.themes.map((theme) => theme.id),
-        },
-        inputs: ingested.files.map((file) => ({ path: file.source, bytes: file.bytes, sha256: file.sha256, rows: file.dataRows })),
-        counts: {
-          items: model.counts.items,
-          segments: model.counts.segments,
-          // The store counts people with an id; the report also counts each id-less item as one.
-          candidates: model.counts.candidates - model.counts.itemsWithoutCandidate,
-          rejectedRows: model.counts.rejectedRows,
-        },
-        items: classified.map((c) => ({ item: c.item, themes: c.themes.map((t) => ({ themeId: t.themeId, score: t.score })) })),
-      }),
+        outDir: config.out,
+        runId,
+        outputs,
+        keep: config.keep,
+        store,
+        logger,
+        record: () => ({
+          startedAt,
+          finishedAt: effects.now().toISOString(),
+          engine,
+          taxonomySource: taxonomy.source,
+          options: {
+            minGroup: config.minGroup,
+            redact: config.redact,
+            thresholds: thresholds.source,
+            dtype: config.dtype,
+            // So "since the last run" compares only themes both taxonomies had.
+            taxonomyThemes: taxonomy.themes.map((theme) => theme.id),
+          },
+          inputs: ingested.files.map((file) => ({ path: file.source, bytes: file.bytes, sha256: file.sha256, rows: file.dataRows })),
+          counts: {
+            items: model.counts.items,
+            segments: model.counts.segments,
+            // The store counts people with an id; the report also counts each id-less item as one.
+            candidates: model.counts.candidates - model.counts.itemsWithoutCandidate,
+            rejectedRows: model.counts.rejectedRows,
+          },
+          items: classified.map((c) => ({ item: c.item, themes: c.themes.map((t) => ({ themeId: t.themeId, score: t.score })) })),
+        }),
       },
       progress,
     );

@@ -18,6 +18,7 @@ function newestMtime(dir: string): number {
 
 export function cliCommand(): string[] {
   const built = statSync(path.join(ROOT, 'dist', 'cli.js'), { throwIfNoEntry: false });
-  if (built && built.mtimeMs >= newestMtime(path.join(ROOT, 'src'))) return [process.execPath, path.join(ROOT, 'bin', 'feedback-themes.js')];
+  if (built && built.mtimeMs >= newestMtime(path.join(ROOT, 'src')))
+    return [process.execPath, path.join(ROOT, 'bin', 'feedback-themes.js')];
   return [process.execPath, '--import', 'tsx', path.join(ROOT, 'test', 'helpers', 'cli-entry.ts')];
 }

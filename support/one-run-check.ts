@@ -72,7 +72,7 @@ export async function lookAtFolder(outDir: string): Promise<{ batch: number | nu
   const s1 = followup?.split('\n').find((line) => line.startsWith('S1,'));
   if (s1 && !new RegExp(`,\\d+,${batch + 2},`).test(s1)) problems.push(`followup.csv is from another batch: ${s1.slice(0, 80)}`);
   if ((rejects !== null) !== (batch % 2 === 1)) problems.push(`rejects.csv ${rejects === null ? 'missing' : 'left from another run'}`);
-  if ((pages.length > 0) !== digestsFor(batch)) problems.push(`candidate pages ${pages.length > 0 ? 'left from another run' : 'missing'}`);
+  if (pages.length > 0 !== digestsFor(batch)) problems.push(`candidate pages ${pages.length > 0 ? 'left from another run' : 'missing'}`);
   return { batch, problems };
 }
 
@@ -125,7 +125,17 @@ export async function killRounds(
 ): Promise<KillRound[]> {
   await mkdir(options.work, { recursive: true });
   const out = path.join(options.work, 'out');
-  const common = ['--out', out, '--store', path.join(options.work, 'store.duckdb'), '--engine', 'lexical', '--quiet', '--keep', String(options.keep ?? 1000)];
+  const common = [
+    '--out',
+    out,
+    '--store',
+    path.join(options.work, 'store.duckdb'),
+    '--engine',
+    'lexical',
+    '--quiet',
+    '--keep',
+    String(options.keep ?? 1000),
+  ];
   const env = { FEEDBACK_THEMES_CACHE: path.join(options.work, 'cache'), FEEDBACK_THEMES_NO_PROGRESS: '1' };
   const runBatch = async (batch: number, point: KillPoint | null) => {
     const input = await writeBatch(options.work, batch);

@@ -20,7 +20,17 @@ let oldInput: string;
 let newInput: string;
 
 function run(dir: string, input: string, env: Record<string, string> = {}, extra: string[] = []) {
-  const args = [input, '--out', path.join(dir, 'out'), '--store', path.join(dir, 'store.duckdb'), '--engine', 'lexical', '--quiet', ...extra];
+  const args = [
+    input,
+    '--out',
+    path.join(dir, 'out'),
+    '--store',
+    path.join(dir, 'store.duckdb'),
+    '--engine',
+    'lexical',
+    '--quiet',
+    ...extra,
+  ];
   return runCli(CLI, args, { FEEDBACK_THEMES_CACHE: path.join(work, 'cache'), ...env });
 }
 
@@ -30,7 +40,10 @@ async function storeRuns(store: string): Promise<{ committed: string[]; pending:
   const rows = (await connection.runAndReadAll(`SELECT run_id, status FROM runs ORDER BY run_id`)).getRowsJS() as [string, string][];
   connection.closeSync();
   instance.closeSync();
-  return { committed: rows.filter((r) => r[1] === 'committed').map((r) => r[0]), pending: rows.filter((r) => r[1] !== 'committed').map((r) => r[0]) };
+  return {
+    committed: rows.filter((r) => r[1] === 'committed').map((r) => r[0]),
+    pending: rows.filter((r) => r[1] !== 'committed').map((r) => r[0]),
+  };
 }
 
 /** A copy of the baseline (batch 1 shown, with its run committed), for one experiment. */
@@ -87,12 +100,16 @@ describe('a run killed at each step of its commit', () => {
     ['shown', 2], // shown, not yet committed: committed by the next run
     ['committed', 2],
   ];
-  it.each(cases)('killed at %s shows batch %i, whole', async (step, expected) => {
-    const dir = await fresh(`kill-${step.replace(':', '-')}`);
-    const result = await run(dir, newInput, { FEEDBACK_THEMES_TEST_KILL_AT: step }, ['--digests']);
-    expect(result.signal).toBe('SIGKILL');
-    await expectOneRun(dir, expected);
-  }, 120_000);
+  it.each(cases)(
+    'killed at %s shows batch %i, whole',
+    async (step, expected) => {
+      const dir = await fresh(`kill-${step.replace(':', '-')}`);
+      const result = await run(dir, newInput, { FEEDBACK_THEMES_TEST_KILL_AT: step }, ['--digests']);
+      expect(result.signal).toBe('SIGKILL');
+      await expectOneRun(dir, expected);
+    },
+    120_000,
+  );
 
   it('is settled by the next real run too, which then lands normally', async () => {
     const dir = await fresh('kill-then-run');
@@ -114,14 +131,18 @@ describe('a run failing at each step of its commit (an injected full disk)', () 
     ['linked', /cannot write .*out: the disk is full.*--out DIR/],
     ['shown', /cannot write .*store\.duckdb: the disk is full.*--store FILE.*nothing from this run was recorded/],
   ];
-  it.each(cases)('failing at %s exits 2 naming the path written, and leaves the old run shown', async (step, message) => {
-    const dir = await fresh(`fail-${step.replace(':', '-')}`);
-    const result = await run(dir, newInput, { FEEDBACK_THEMES_TEST_FAIL_AT: step });
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr).not.toMatch(/This is a bug/);
-    expect(result.code).toBe(2);
-    await expectOneRun(dir, 1);
-  }, 120_000);
+  it.each(cases)(
+    'failing at %s exits 2 naming the path written, and leaves the old run shown',
+    async (step, message) => {
+      const dir = await fresh(`fail-${step.replace(':', '-')}`);
+      const result = await run(dir, newInput, { FEEDBACK_THEMES_TEST_FAIL_AT: step });
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/This is a bug/);
+      expect(result.code).toBe(2);
+      await expectOneRun(dir, 1);
+    },
+    120_000,
+  );
 });
 
 describe('the look at the folder (support/one-run-check.ts)', () => {

@@ -64,7 +64,16 @@ describe('from report to action', () => {
     const { code, stderr } = await cli([SPRING, '--digests']);
     firstStderr = stderr;
     expect(code, stderr).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['candidates', 'current', 'followup.csv', 'items.csv', 'report.html', 'runs', 'segments.csv', 'summary.json']);
+    expect((await readdir(out)).sort()).toEqual([
+      'candidates',
+      'current',
+      'followup.csv',
+      'items.csv',
+      'report.html',
+      'runs',
+      'segments.csv',
+      'summary.json',
+    ]);
     expect(stderr).toMatch(/followup\.csv names \d+ candidate\(s\) to follow up: it is personal data/);
     expect(stderr).not.toMatch(/since the last run/); // nothing to compare with yet
   });

@@ -65,7 +65,8 @@ describe('a run killed mid-way', () => {
     expect((await first.exited).code, first.stderr()).toBe(0);
     const before = new Map<string, string>();
     // The outputs (links through `current`), not the run folders behind them.
-    for (const name of await readdir(out)) if (name !== 'runs' && name !== 'current') before.set(name, await readFile(path.join(out, name), 'utf8'));
+    for (const name of await readdir(out))
+      if (name !== 'runs' && name !== 'current') before.set(name, await readFile(path.join(out, name), 'utf8'));
     expect([...before.keys()]).toContain('report.html');
 
     // The second run holds where everything is computed and nothing written yet, and dies there.

@@ -98,7 +98,8 @@ function fixFor(problem: Problem, path: string, targets: WriteTargets): string {
   const after = outcome(target, targets);
   if (target === 'store') {
     // Never suggest deleting the store.
-    if (problem === 'full') return `Free some space on that disk, or move the store to another disk with --store FILE, and run again. ${after}`;
+    if (problem === 'full')
+      return `Free some space on that disk, or move the store to another disk with --store FILE, and run again. ${after}`;
     if (problem === 'read-only' || problem === 'permission') {
       return `Make the store and its folder writable for this user, choose another file with --store FILE, or run with --no-store. ${after}`;
     }
@@ -113,9 +114,13 @@ function fixFor(problem: Problem, path: string, targets: WriteTargets): string {
     case 'permission':
       return `Make it writable for this user${elsewhere}.`;
     case 'not-a-folder':
-      return target === 'out' ? `--out needs a folder path; a file stands where a folder is needed. Move it aside or choose another folder with --out DIR.` : `Move the file aside${elsewhere}.`;
+      return target === 'out'
+        ? `--out needs a folder path; a file stands where a folder is needed. Move it aside or choose another folder with --out DIR.`
+        : `Move the file aside${elsewhere}.`;
     case 'is-a-file':
-      return target === 'out' ? `--out names the folder for the report; give a folder (it is created when missing), not a file.` : `Move the file aside${elsewhere}.`;
+      return target === 'out'
+        ? `--out names the folder for the report; give a folder (it is created when missing), not a file.`
+        : `Move the file aside${elsewhere}.`;
     case 'is-a-folder':
       return `Move the folder aside${elsewhere}.`;
     case 'cannot-create':
@@ -141,9 +146,17 @@ export function toEnvironmentError(error: unknown, targets: WriteTargets = {}): 
   if (!found) return null;
   if (found.path === null) {
     // Never guess which disk: name every place the run writes.
-    const places = [targets.out && `the output folder ${targets.out}`, targets.store && `the store ${targets.store}`, targets.cache && `the model cache ${targets.cache}`].filter(Boolean);
+    const places = [
+      targets.out && `the output folder ${targets.out}`,
+      targets.store && `the store ${targets.store}`,
+      targets.cache && `the model cache ${targets.cache}`,
+    ].filter(Boolean);
     const where = places.length > 0 ? ` on the disk of ${places.join(', or ')}` : '';
-    return new CliError(`cannot write${where}: ${DESCRIPTIONS[found.problem]}. Free some space or fix that disk, and run again. ${outcome(null, targets)}`, ExitCode.usage, { cause: error });
+    return new CliError(
+      `cannot write${where}: ${DESCRIPTIONS[found.problem]}. Free some space or fix that disk, and run again. ${outcome(null, targets)}`,
+      ExitCode.usage,
+      { cause: error },
+    );
   }
   return environmentErrorFor(found.problem, found.path, targets, error);
 }

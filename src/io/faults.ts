@@ -22,7 +22,9 @@ export function commitStep(step: CommitStep): void {
   if (matches(failAt, step, count)) {
     // As a real write fails: ENOSPC without a path (the caller knows which file it was writing).
     throw Object.assign(new Error(`ENOSPC: no space left on device, write (injected at ${step})`), {
-      code: 'ENOSPC', syscall: 'write', ...(process.env.FEEDBACK_THEMES_TEST_FAIL_PATH ? { path: process.env.FEEDBACK_THEMES_TEST_FAIL_PATH } : {}),
+      code: 'ENOSPC',
+      syscall: 'write',
+      ...(process.env.FEEDBACK_THEMES_TEST_FAIL_PATH ? { path: process.env.FEEDBACK_THEMES_TEST_FAIL_PATH } : {}),
     });
   }
 }

@@ -75,7 +75,9 @@ export async function acquireLock(lockPath: string, what: string, options: LockO
         attempt--;
         continue;
       }
-      logger.warn(`recovered a stale lock on ${what}: ${lockPath} was empty or unreadable (left by a run that crashed or ran out of disk space).`);
+      logger.warn(
+        `recovered a stale lock on ${what}: ${lockPath} was empty or unreadable (left by a run that crashed or ran out of disk space).`,
+      );
       await unlink(lockPath).catch(ignoreMissing);
       continue;
     }

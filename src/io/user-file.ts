@@ -43,7 +43,8 @@ export async function openUserFile(path: string, file: UserFile): Promise<FileHa
   }
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw unreadable(path, file, stat.isDirectory() ? 'it is a folder, not a file' : `it is ${specialKind(stat)}, not a regular file`);
+    if (!stat.isFile())
+      throw unreadable(path, file, stat.isDirectory() ? 'it is a folder, not a file' : `it is ${specialKind(stat)}, not a regular file`);
     return handle;
   } catch (error) {
     await handle.close();

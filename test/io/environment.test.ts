@@ -133,7 +133,10 @@ describe.skipIf(!mountable)('run on a real full or read-only disk (tmpfs; needs 
   it('a full disk under --out with the store elsewhere names the output folder, not the store', async () => {
     const disk = mounted('full-out-store-elsewhere', 64);
     const result = await cli(['--out', path.join(disk, 'report'), '--store', path.join(work, 'elsewhere.duckdb')]);
-    expectCleanExit2(result, /cannot write .*full-out-store-elsewhere\/report.*: the disk is full.*--out DIR.*The previous report is unchanged/);
+    expectCleanExit2(
+      result,
+      /cannot write .*full-out-store-elsewhere\/report.*: the disk is full.*--out DIR.*The previous report is unchanged/,
+    );
     expect(result.stderr).not.toMatch(/--store|elsewhere\.duckdb/);
   });
 
@@ -156,7 +159,9 @@ describe.skipIf(!mountable)('run on a real full or read-only disk (tmpfs; needs 
     const disk = mounted('store-fills-late', 200);
     const store = path.join(disk, 's.duckdb');
     const result = await cli(['--out', path.join(work, 'out-fills-late'), '--store', store]);
-    expect(result.stderr).toMatch(/warning: cannot write .*s\.duckdb.*: the disk is full.*This run's report is in place and the run is recorded in the store/);
+    expect(result.stderr).toMatch(
+      /warning: cannot write .*s\.duckdb.*: the disk is full.*This run's report is in place and the run is recorded in the store/,
+    );
     expect(result.stderr).not.toMatch(/nothing from this run was recorded/);
     expect(result.code).toBe(0);
     // What the warning says is so: the run is in the store, committed (read from a copy on a roomy disk).
@@ -169,9 +174,12 @@ describe.skipIf(!mountable)('run on a real full or read-only disk (tmpfs; needs 
   it('a full model cache names the cache and --cache-dir, not the output folder', async () => {
     const disk = mounted('full-cache', 64);
     fillDisk(disk);
-    const result = await runCli(['run', input, '--engine', 'lexical', '--quiet', '--out', path.join(work, 'out-full-cache'), '--no-store'], {
-      FEEDBACK_THEMES_CACHE: path.join(disk, 'models'),
-    });
+    const result = await runCli(
+      ['run', input, '--engine', 'lexical', '--quiet', '--out', path.join(work, 'out-full-cache'), '--no-store'],
+      {
+        FEEDBACK_THEMES_CACHE: path.join(disk, 'models'),
+      },
+    );
     expectCleanExit2(result, /cannot write .*full-cache\/models.*: the disk is full.*--cache-dir DIR/);
     expect(result.stderr).not.toMatch(/--out/);
   });
