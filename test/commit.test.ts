@@ -145,6 +145,16 @@ describe('a run failing at each step of its commit (an injected full disk)', () 
   );
 });
 
+describe('a folder where links cannot be made', () => {
+  it('exits 2 saying so before anything is shown or recorded', async () => {
+    const dir = await fresh('no-links');
+    const result = await run(dir, newInput, { FEEDBACK_THEMES_TEST_NO_LINKS: '1' });
+    expect(result.stderr).toMatch(/cannot show the run in .*out: symbolic links cannot be made there .*Developer Mode.*unchanged/);
+    expect(result.code).toBe(2);
+    await expectOneRun(dir, 1);
+  }, 120_000);
+});
+
 describe('the look at the folder (support/one-run-check.ts)', () => {
   it('catches a folder mixing two runs, or missing an output, as the earlier one-by-one renames could leave it', async () => {
     const dir = await fresh('mixed');

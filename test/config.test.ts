@@ -88,6 +88,7 @@ describe('resolving options', () => {
       fileColumns: {},
       dateOrder: 'dmy',
       maxTextChars: 20_000,
+      keep: 12,
       minGroup: 5,
       showIds: false,
       digests: false,

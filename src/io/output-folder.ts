@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path';
 import type { OutputFile } from '../types.js';
 import { syncDirectory, writeSynced } from './atomic.js';
 import { isPidAlive } from './lock.js';
+import { CliError, ExitCode } from '../errors.js';
 import { environmentErrorFor } from './environment.js';
 
 export const RUNS_FOLDER = 'runs';
@@ -153,6 +154,13 @@ async function pointTo(outDir: string, runId: string): Promise<void> {
  */
 export async function showRun(staged: StagedRun, beforeSwitch?: () => void): Promise<{ previous: string | null }> {
   const { outDir } = staged;
+  if (!(await canLink(outDir))) {
+    throw new CliError(
+      `cannot show the run in ${outDir}: symbolic links cannot be made there (this file system or account does not allow them; ` +
+        'on Windows, turn on Developer Mode). The output folder is unchanged. Choose another folder with --out DIR.',
+      ExitCode.usage,
+    );
+  }
   await adoptEarlierLayout(outDir);
   const previous = await currentRun(outDir);
   const folders = new Set(staged.files.filter((f) => f.name.includes('/')).map((f) => f.name.split('/')[0]));
@@ -297,12 +305,15 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
 
 /** Whether this folder can hold the links (not every file system or Windows account can). */
 export async function canLink(outDir: string): Promise<boolean> {
+  if (process.env.FEEDBACK_THEMES_TEST_NO_LINKS === '1') return false; // tests: a file system without links
   const probe = join(outDir, `.link-probe.${tempSuffix()}`);
   try {
     await symlink(CURRENT, probe, 'dir');
-    await unlink(probe);
-    return true;
-  } catch {
-    return false;
+  } catch (error) {
+    // Only these say "no links here"; a full disk or a read-only folder is reported as such.
+    if (['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EINVAL'].includes((error as NodeJS.ErrnoException).code ?? '')) return false;
+    throw error;
   }
+  await unlink(probe).catch(() => {});
+  return true;
 }
