@@ -11,6 +11,7 @@ import { lexicalEmbedderFor } from '../src/classify/lexical.js';
 import { calibrate, defaultThresholds } from '../src/classify/thresholds.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
 import type { Thresholds } from '../src/types.js';
+import { ENGINE_PROFILES } from '../src/classify/profiles.js';
 
 const USAGE = 'usage: tsx scripts/cross-fit-lexical.ts <a.csv> <b.csv> [--shrink 0..1]';
 const { values: flags, positionals: paths } = (() => {
@@ -30,7 +31,7 @@ if (paths.length !== 2) {
 
 const taxonomy = await loadTaxonomy();
 const ids = taxonomy.themes.map((t) => t.id);
-const classifier = await createClassifier(taxonomy, lexicalEmbedderFor(taxonomy));
+const classifier = await createClassifier(taxonomy, lexicalEmbedderFor(taxonomy), ENGINE_PROFILES.lexical.scoring);
 const sets = await Promise.all(paths.map(async (path) => ({ path, ...(await scoreGold(classifier, await readGold(path, ids), ids)) })));
 const base = defaultThresholds('lexical', null);
 const shrunk = (fitted: Thresholds): Thresholds => ({

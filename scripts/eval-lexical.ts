@@ -1,6 +1,6 @@
 // Per-theme precision/recall/F1 of the lexical engine on a labelled CSV, for iterating on the
 // lexical resources. `--grid` prints micro-F1 over a grid of floors and margins and `--fit` uses the
-// best cell (the procedure behind LEXICAL_DEFAULTS in src/classify/thresholds.ts); run them on the
+// best cell (the procedure behind the lexical profile in src/classify/profiles.ts); run them on the
 // development sets only (dev.csv, dev2.csv), never on the held-out test.csv.
 //
 //   tsx scripts/eval-lexical.ts data/eval/dev.csv [data/eval/dev2.csv] [--grid] [--fit] [--topk 3] [--errors] [--taxonomy FILE]
@@ -12,6 +12,7 @@ import { readGoldFiles, scoreGold, type EvaluationReport } from '../src/classify
 import { lexicalEmbedderFor } from '../src/classify/lexical.js';
 import { defaultThresholds } from '../src/classify/thresholds.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
+import { ENGINE_PROFILES } from '../src/classify/profiles.js';
 
 const USAGE =
   'usage: tsx scripts/eval-lexical.ts <gold.csv>... [--grid] [--fit] [--floor F] [--margin M] [--topk N] [--centroid W] [--errors] [--taxonomy FILE]';
@@ -46,8 +47,8 @@ const taxonomy = await loadTaxonomy(flags.taxonomy);
 const themeIds = taxonomy.themes.map((t) => t.id);
 const gold = await readGoldFiles(goldPaths, themeIds);
 const classifier = await createClassifier(taxonomy, lexicalEmbedderFor(taxonomy), {
-  topK: Number(flags.topk ?? 3),
-  ...(flags.centroid === undefined ? {} : { centroidWeight: Number(flags.centroid) }),
+  topK: Number(flags.topk ?? ENGINE_PROFILES.lexical.scoring.topK),
+  centroidWeight: flags.centroid === undefined ? ENGINE_PROFILES.lexical.scoring.centroidWeight : Number(flags.centroid),
 });
 const started = performance.now();
 const evaluation = await scoreGold(classifier, gold, themeIds);

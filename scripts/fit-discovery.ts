@@ -12,7 +12,8 @@
 import { parseArgs } from 'node:util';
 import { readGoldFiles } from '../src/classify/evaluate.js';
 import { prepareClassifier } from '../src/classify/prepare.js';
-import { DEFAULT_MAX_DISTANCE, DEFAULT_WEAK_BAND, discoverEmerging } from '../src/discover/index.js';
+import { ENGINE_PROFILES } from '../src/classify/profiles.js';
+import { discoverEmerging } from '../src/discover/index.js';
 import { createLogger } from '../src/logger.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
 import type { FeedbackItem, Taxonomy } from '../src/types.js';
@@ -56,8 +57,8 @@ let engineName = '';
 async function eachCell(taxonomy: Taxonomy, visit: (cell: Cell, found: Awaited<ReturnType<typeof discoverEmerging>>) => void) {
   const prepared = await prepareClassifier(config, logger, { taxonomy });
   engineName = prepared.engine.name;
-  const bands = numbers(flags.bands) ?? [DEFAULT_WEAK_BAND[prepared.engine.name]];
-  const base = DEFAULT_MAX_DISTANCE[prepared.engine.name];
+  const bands = numbers(flags.bands) ?? [ENGINE_PROFILES[prepared.engine.name].discovery.weakBand];
+  const base = ENGINE_PROFILES[prepared.engine.name].discovery.maxDistance;
   const cutoffs = numbers(flags.cutoffs) ?? [-0.04, -0.02, 0, 0.02, 0.04].map((d) => Math.round((base + d) * 100) / 100);
   const classified = await prepared.classifier.classify(items, prepared.thresholds);
   for (const band of bands) {

@@ -7,6 +7,7 @@ import { describeMovement } from './analyse/changes.js';
 import { checkpoint } from './checkpoint.js';
 import { discoverEmerging } from './discover/index.js';
 import { loadEngine, type LoadedEngine, type PreparedClassifier } from './classify/prepare.js';
+import { ENGINE_PROFILES } from './classify/profiles.js';
 import type { RunConfig } from './config.js';
 import { ingestFiles } from './ingest/index.js';
 import { commitRun, recoverPendingRuns, type CommitProgress } from './commit.js';
@@ -213,6 +214,7 @@ export async function findEmergingThemes(
   logger: Logger,
 ): Promise<EmergingTheme[]> {
   const { emerging, byItem } = await discoverEmerging(classified, prepared.taxonomy, prepared.thresholds, prepared.embedder, {
+    ...ENGINE_PROFILES[prepared.engine.name].discovery,
     onProgress: (done, total) => logger.progress('grouping unexplained sentences', done, total),
   });
   logger.progressDone('grouping unexplained sentences');

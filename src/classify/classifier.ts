@@ -32,7 +32,7 @@ export interface ClassifierOptions extends ScoringOptions {
   pinned?: PinnedThemes;
 }
 
-export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, options: ClassifierOptions = {}): Promise<Classifier> {
+export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, options: ClassifierOptions): Promise<Classifier> {
   const chunkSize = Math.max(1, options.chunkSize ?? EMBED_CHUNK_SIZE);
   const clauses = options.clauses !== false;
   const scorer = await createThemeScorer(taxonomy, embedder, options);

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import type { Embedder, EngineInfo, EngineName, Taxonomy } from '../types.js';
 import { createHybridEmbedder } from './hybrid.js';
 import { lexicalEmbedderFor } from './lexical.js';
+import { ENGINE_PROFILES } from './profiles.js';
 import { ModelUnavailableError } from '../models/unavailable.js';
 import { createTransformersEmbedder } from '../models/transformers.js';
 
@@ -54,7 +55,8 @@ export async function selectEngine(
     return { embedder: lexical(), info: { name: 'lexical', model: null, fallbackReason: reason } };
   }
   const wrapped = options.wrapModel ? options.wrapModel(model) : model;
-  const embedder = name === 'hybrid' ? createHybridEmbedder(wrapped, lexical()) : wrapped;
+  const { neuralShare } = ENGINE_PROFILES[name];
+  const embedder = neuralShare === null ? wrapped : createHybridEmbedder(wrapped, lexical(), neuralShare);
   const dispose = async () => {
     await model.dispose?.();
   };

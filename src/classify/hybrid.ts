@@ -6,10 +6,8 @@
 
 import type { Embedder } from '../types.js';
 
-/** Neural share of the hybrid similarity; see HYBRID_DEFAULTS in thresholds.ts for how it was fitted. */
-export const DEFAULT_NEURAL_SHARE = 0.45;
-
-export function createHybridEmbedder(neural: Embedder, lexical: Embedder, neuralShare = DEFAULT_NEURAL_SHARE): Embedder {
+/** `neuralShare`: the hybrid profile's (profiles.ts), where it was fitted. */
+export function createHybridEmbedder(neural: Embedder, lexical: Embedder, neuralShare: number): Embedder {
   if (!(neuralShare > 0 && neuralShare < 1))
     throw new Error(`hybrid: the neural share must lie strictly between 0 and 1, got ${neuralShare}`);
   const a = Math.sqrt(neuralShare);

@@ -12,7 +12,8 @@ import { createCacheLedger, createCachedEmbedder, type CacheStats, type VectorCa
 import { createClassifier, type Classifier, type ClassifierOptions } from './classifier.js';
 import { learnFromCorrections, readCorrections, resolveCorrections, unmatchedTextRows, type Corrections } from './corrections.js';
 import { selectEngine } from './engine.js';
-import { defaultThresholds, loadThresholds, SCORING_DEFAULTS } from './thresholds.js';
+import { ENGINE_PROFILES } from './profiles.js';
+import { defaultThresholds, loadThresholds } from './thresholds.js';
 
 /** The run's classifier, built once; what it reports is about the classifier that ran. */
 export interface PreparedClassifier {
@@ -72,7 +73,7 @@ export async function loadEngine(
   const embedder = cachedModel ? selected.embedder : createCachedEmbedder(selected.embedder, null);
   const cacheable = Boolean(store) && cachedModel;
   const classifierOptions: ClassifierOptions = {
-    ...SCORING_DEFAULTS[selected.info.name],
+    ...ENGINE_PROFILES[selected.info.name].scoring,
     onProgress: (done, total) => logger.progress('classifying sentences', done, total),
     scoreCache: cacheable ? store : null,
     ledger,

@@ -3,23 +3,15 @@
 // centroid (the normalised sum of its exemplar vectors).
 
 import type { Embedder, Taxonomy } from '../types.js';
+import type { ScoringProfile } from './profiles.js';
 import { createSimilarity } from './similarity.js';
 import type { ThemeScores } from './units.js';
 
-export const DEFAULT_TOP_K = 3;
-/** See ScoringOptions.centroidWeight. */
-export const LEXICAL_CENTROID_WEIGHT = 0.4;
 /** Texts per `embed` call: large enough to amortise the model call, small enough to bound memory. */
 export const EMBED_CHUNK_SIZE = 256;
 
-export interface ScoringOptions {
-  /** Exemplars averaged per theme (the k nearest). */
-  topK?: number;
-  /**
-   * Share of a theme's score that comes from the cosine with the theme's centroid rather than the
-   * top-k exemplars. Defaults to LEXICAL_CENTROID_WEIGHT for the lexical engine and 0 for others.
-   */
-  centroidWeight?: number;
+/** How scores are made (topK, centroidWeight): the engine's profile's (profiles.ts), passed in. */
+export interface ScoringOptions extends ScoringProfile {
   /** Texts per `embed` call (default EMBED_CHUNK_SIZE). */
   chunkSize?: number;
   /**
@@ -44,8 +36,8 @@ export async function embedInChunks(embedder: Embedder, texts: string[], chunkSi
 }
 
 /** Embeds every theme's exemplars once and returns the scorer for unit vectors. */
-export async function createThemeScorer(taxonomy: Taxonomy, embedder: Embedder, options: ScoringOptions = {}): Promise<ThemeScorer> {
-  const topK = Math.max(1, options.topK ?? DEFAULT_TOP_K);
+export async function createThemeScorer(taxonomy: Taxonomy, embedder: Embedder, options: ScoringOptions): Promise<ThemeScorer> {
+  const topK = Math.max(1, options.topK);
   const chunkSize = Math.max(1, options.chunkSize ?? EMBED_CHUNK_SIZE);
   const themes = taxonomy.themes;
   const exemplarTheme: number[] = [];
@@ -59,7 +51,7 @@ export async function createThemeScorer(taxonomy: Taxonomy, embedder: Embedder, 
     });
   });
   const exemplarVectors = await embedInChunks(embedder, exemplarTexts, chunkSize);
-  const centroidWeight = options.centroidWeight ?? (embedder.id.startsWith('lexical:') ? LEXICAL_CENTROID_WEIGHT : 0);
+  const centroidWeight = options.centroidWeight;
   // Theme centroids ride along as extra rows after the exemplars, so one pass scores both.
   const centroids = centroidWeight > 0 ? themes.map((_, t) => centroidOf(exemplarVectors, exemplarTheme, t, embedder.dims)) : [];
   // Counter-examples ride along after the centroids, theme by theme.

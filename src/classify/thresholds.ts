@@ -1,6 +1,6 @@
-// Per-engine thresholds: defaults, a file format written by `evaluate --calibrate`, and the
-// calibration itself. Scores from different embedders live on different scales, so thresholds
-// are never shared between engines.
+// Per-engine thresholds: defaults (from the engine's profile, profiles.ts), a file format written by
+// `evaluate --calibrate`, and the calibration itself. Scores from different embedders live on
+// different scales, so thresholds are never shared between engines.
 
 import { parse as parseYaml } from 'yaml';
 import { CliError, ExitCode } from '../errors.js';
@@ -9,65 +9,14 @@ import { ENGINE_NAMES, UNINFORMATIVE_THEME, type EngineName, type Taxonomy, type
 import { eligibleScores, themeThreshold } from './assign.js';
 import type { ScoredItem } from './units.js';
 import { emptyTable } from '../own.js';
+import { ENGINE_PROFILES } from './profiles.js';
 
-/**
- * Lexical engine (hashed TF-IDF + concept features, `lexical.ts`; scores mix the top-3 exemplars
- * with the theme centroid, see LEXICAL_CENTROID_WEIGHT), fitted on the two development sets pooled
- * (390 items written independently of each other):
- * `tsx scripts/eval-lexical.ts data/eval/dev.csv data/eval/dev2.csv --grid` prints micro-F1 for
- * floors 0.10–0.30 and margins 0–0.10. It is flat (0.80–0.82) for floors 0.22–0.26 at every margin
- * up to 0.08, and falls off either side; the defaults are the middle of that plateau rather than
- * its single best cell, which 390 items would over-fit. `tsx scripts/cross-fit-lexical.ts` shows
- * per-theme thresholds fitted on one set gain little on the other, so none are set here; users fit
- * them to their own labels with `evaluate --calibrate`. Re-run the grid after changing the lexical
- * resources or the taxonomy.
- */
-export const LEXICAL_DEFAULTS = { floor: 0.24, margin: 0.04 } as const;
-
-/**
- * all-MiniLM-L6-v2 alone (mean pooling, normalised): fitted on the two development sets pooled with
- * the real weights (`tsx scripts/fit-engine.ts --engine transformers data/eval/dev.csv
- * data/eval/dev2.csv`), over top-k, centroid weight, floor and margin, taking the best
- * neighbourhood (mean micro-F1 within ±0.02 of floor and margin) rather than the single best cell.
- * A margin of 0 means one theme per scored unit; a sentence with two reasons still gets both
- * through its clauses. See README, "How the thresholds were fitted".
- */
-export const TRANSFORMERS_DEFAULTS = { floor: 0.38, margin: 0 } as const;
-
-/**
- * The hybrid engine (0.45 of the score from model cosines, 0.55 lexical), fitted the same way on the same two
- * development sets (`--engine hybrid`); see TRANSFORMERS_DEFAULTS.
- */
-export const HYBRID_DEFAULTS = { floor: 0.28, margin: 0.01 } as const;
-
-/** How each engine turns exemplar cosines into a theme score: the top-k mean, mixed with the theme
- * centroid's cosine at this weight (the lexical values predate the fit of the others). */
-export const SCORING_DEFAULTS: Record<EngineName, { topK: number; centroidWeight: number }> = {
-  lexical: { topK: 3, centroidWeight: 0.4 },
-  transformers: { topK: 2, centroidWeight: 0.3 },
-  hybrid: { topK: 3, centroidWeight: 0.4 },
-};
-
-const ENGINE_DEFAULTS: Record<EngineName, { floor: number; margin: number }> = {
-  lexical: LEXICAL_DEFAULTS,
-  transformers: TRANSFORMERS_DEFAULTS,
-  hybrid: HYBRID_DEFAULTS,
-};
-
+/** An engine's fitted thresholds (its profile's), for the model it runs. */
 export function defaultThresholds(engine: EngineName, model: string | null): Thresholds {
-  const base = ENGINE_DEFAULTS[engine];
-  return {
-    engine,
-    model: engine === 'lexical' ? null : model,
-    floor: base.floor,
-    margin: base.margin,
-    perTheme: { ...(engine === 'lexical' ? LEXICAL_PER_THEME : {}) },
-    source: 'default',
-  };
+  const profile = ENGINE_PROFILES[engine];
+  const { floor, margin, perTheme } = profile.thresholds;
+  return { engine, model: profile.usesModel ? model : null, floor, margin, perTheme: { ...perTheme }, source: 'default' };
 }
-
-/** Per-theme lexical overrides (empty unless fitted; see LEXICAL_DEFAULTS). */
-const LEXICAL_PER_THEME: Record<string, number> = {};
 
 /** Reads thresholds written by `evaluate --calibrate` (JSON or YAML). */
 export async function loadThresholds(path: string, engine: EngineName, model: string | null): Promise<Thresholds> {
@@ -123,7 +72,7 @@ export function parseThresholds(raw: string, path: string, engine: EngineName, m
       ExitCode.usage,
     );
   }
-  if (engine !== 'lexical' && fileModel !== null && model !== null && !sameModel(fileModel, model)) {
+  if (ENGINE_PROFILES[engine].usesModel && fileModel !== null && model !== null && !sameModel(fileModel, model)) {
     throw new CliError(
       `${path}: these thresholds were fitted for model "${fileModel}", but this run uses "${model}". ` +
         'Calibrate for this model with `evaluate --calibrate`, or set model: null in the file to use them with any model.',

@@ -4,21 +4,19 @@
 // within the same distance. Clusters are named by class-based TF-IDF terms against the rest of the
 // run, and shown only when big enough (items and candidates), like every other group in the report.
 
+import type { DiscoveryProfile } from '../classify/profiles.js';
 import { hashText } from '../hash.js';
-import type { ClassifiedItem, Embedder, EmergingTheme, EngineName, Taxonomy, Thresholds } from '../types.js';
+import type { ClassifiedItem, Embedder, EmergingTheme, Taxonomy, Thresholds } from '../types.js';
 import { averageLinkageClusters, dot } from './cluster.js';
 import { unexplainedSegments, type UnexplainedSegment } from './select.js';
 import { classTfIdf, termsOf } from './terms.js';
 
-export interface DiscoverOptions {
+/** weakBand and maxDistance: the engine's discovery profile (classify/profiles.ts), passed in. */
+export interface DiscoverOptions extends DiscoveryProfile {
   /** Clusters with fewer items are not shown (default 5). */
   minItems?: number;
   /** …or with fewer candidates (default 3). */
   minCandidates?: number;
-  /** Largest average cosine distance inside a cluster; defaults per engine (DEFAULT_MAX_DISTANCE). */
-  maxDistance?: number;
-  /** A sentence whose best theme scores under its threshold plus this is unexplained; per engine by default (DEFAULT_WEAK_BAND). */
-  weakBand?: number;
   /** Distinct sentences clustered directly; the rest are assigned to the nearest centre. */
   sampleSize?: number;
   batchSize?: number;
@@ -28,18 +26,6 @@ export interface DiscoverOptions {
 export const DEFAULT_MIN_ITEMS = 5;
 export const DEFAULT_MIN_CANDIDATES = 3;
 export const DEFAULT_SAMPLE_SIZE = 2000;
-/**
- * Per engine, fitted together on the development sets with one theme at a time removed from the
- * taxonomy (scripts/fit-discovery.ts), choosing among the settings where every removed theme comes
- * back as a group the purest, with the fewest groups shown when no theme is missing (none for
- * hybrid; one for lexical, whose earlier cut-off stayed the purest):
- * - the weak band: a sentence whose best theme scores under its threshold plus the band is
- *   unexplained (feedback on a missing topic is still claimed, weakly, by its nearest theme);
- * - the cut-off: the largest average cosine distance inside a group.
- * Transformers alone groups poorly (README, Emerging themes); the default hybrid does not.
- */
-export const DEFAULT_WEAK_BAND: Record<EngineName, number> = { lexical: 0.04, transformers: 0.06, hybrid: 0.07 };
-export const DEFAULT_MAX_DISTANCE: Record<EngineName, number> = { lexical: 0.8, transformers: 0.82, hybrid: 0.77 };
 const TERMS_SHOWN = 8;
 const SENTENCES_KEPT = 24;
 
@@ -54,15 +40,15 @@ export async function discoverEmerging(
   taxonomy: Taxonomy,
   thresholds: Thresholds,
   embedder: Embedder,
-  options: DiscoverOptions = {},
+  options: DiscoverOptions,
 ): Promise<DiscoveryResult> {
   const minItems = options.minItems ?? DEFAULT_MIN_ITEMS;
   const minCandidates = options.minCandidates ?? DEFAULT_MIN_CANDIDATES;
-  const maxDistance = options.maxDistance ?? DEFAULT_MAX_DISTANCE[thresholds.engine];
+  const maxDistance = options.maxDistance;
   const sampleSize = Math.max(2, options.sampleSize ?? DEFAULT_SAMPLE_SIZE);
   const batchSize = Math.max(1, options.batchSize ?? 256);
 
-  const weakBand = options.weakBand ?? DEFAULT_WEAK_BAND[thresholds.engine];
+  const weakBand = options.weakBand;
   const segments = unexplainedSegments(classified, taxonomy, thresholds, weakBand);
   const occurrences = new Map<string, UnexplainedSegment[]>();
   for (const segment of segments) {

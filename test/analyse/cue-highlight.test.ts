@@ -10,6 +10,7 @@ import { defaultThresholds } from '../../src/classify/thresholds.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 import type { FeedbackItem } from '../../src/types.js';
 import { feedbackItem } from '../../support/feedback-item.js';
+import { ENGINE_PROFILES } from '../../src/classify/profiles.js';
 
 const DEV = new URL('../../data/eval/dev.csv', import.meta.url).pathname;
 
@@ -23,7 +24,7 @@ describe('cue highlighting on data/eval/dev.csv', () => {
     const classifier = await createClassifier(
       taxonomy,
       createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((theme) => theme.examples) }),
-      { topK: 3 },
+      ENGINE_PROFILES.lexical.scoring,
     );
     const items: FeedbackItem[] = gold.map((entry, index) =>
       feedbackItem({ id: `dev-${index}`, text: entry.text, source: 'dev.csv', line: index + 2 }),

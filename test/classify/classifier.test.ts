@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eligibleScores, themeThreshold } from '../../src/classify/assign.js';
 import { createClassifier } from '../../src/classify/classifier.js';
-import { LEXICAL_CENTROID_WEIGHT } from '../../src/classify/scoring.js';
 import type { FeedbackItem, Thresholds } from '../../src/types.js';
 import { fakeEmbedder, taxonomyOf, theme } from '../fixtures/classify/fake-embedder.js';
 import { feedbackItem } from '../../support/feedback-item.js';
@@ -34,6 +33,9 @@ function item(id: string, text: string): FeedbackItem {
   return feedbackItem({ id, text, source: 't.csv' });
 }
 
+/** Top-3 scoring with no centroid, for tests about something else. */
+const NO_CENTROID = { topK: 3, centroidWeight: 0 };
+
 describe('createClassifier: theme centroids', () => {
   const table = { ...exemplars, 'Along the exp one axis': [1, 0, 0, 0] };
 
@@ -41,25 +43,14 @@ describe('createClassifier: theme centroids', () => {
     // experience exemplars sum to (1.8, 1.2, 0.8, 0); their centroid's cosine with (1, 0, 0, 0) is 1.8 / |sum|.
     const centroidCosine = 1.8 / Math.hypot(1.8, 1.2, 0.8);
     const topK = (1 + 0.8 + 0) / 3;
-    const score = async (centroidWeight: number | undefined, embedder = fakeEmbedder(table)) => {
-      const classifier = await createClassifier(
-        taxonomy,
-        embedder,
-        centroidWeight === undefined ? { topK: 3 } : { topK: 3, centroidWeight },
-      );
+    const score = async (centroidWeight: number) => {
+      const classifier = await createClassifier(taxonomy, fakeEmbedder(table), { topK: 3, centroidWeight });
       const [scored] = await classifier.score([{ id: 'a', text: 'Along the exp one axis' }]);
       return scored!.segments[0]!.scores[0]!;
     };
     expect(await score(0)).toBeCloseTo(topK, 6);
     expect(await score(1)).toBeCloseTo(centroidCosine, 6);
     expect(await score(0.5)).toBeCloseTo((topK + centroidCosine) / 2, 6);
-    // Not a lexical embedder: no centroid unless asked.
-    expect(await score(undefined)).toBeCloseTo(topK, 6);
-    // The lexical engine mixes in LEXICAL_CENTROID_WEIGHT by default.
-    const lexicalLike = { ...fakeEmbedder(table), id: 'lexical:test' };
-    const lexicalScore = await score(undefined, lexicalLike);
-    expect(lexicalScore).toBeCloseTo((1 - LEXICAL_CENTROID_WEIGHT) * topK + LEXICAL_CENTROID_WEIGHT * centroidCosine, 6);
-    expect(lexicalScore).not.toBeCloseTo(topK, 3);
   });
 });
 
@@ -91,13 +82,13 @@ describe('createClassifier: score cache', () => {
   it('scores a text once across classifiers sharing the cache, with identical results', async () => {
     const cache = memoryCache();
     const first = fakeEmbedder(table);
-    const cold = await createClassifier(taxonomy, first, { scoreCache: cache });
+    const cold = await createClassifier(taxonomy, first, { ...NO_CENTROID, scoreCache: cache });
     const coldScores = await cold.score(texts);
     expect(cold.scoreCacheHits()).toBe(0);
     expect(cache.data.size).toBe(2);
 
     const second = fakeEmbedder(table);
-    const warm = await createClassifier(taxonomy, second, { scoreCache: cache });
+    const warm = await createClassifier(taxonomy, second, { ...NO_CENTROID, scoreCache: cache });
     const warmScores = await warm.score(texts);
     expect(warm.scoreCacheHits()).toBe(2);
     // Only the exemplars were embedded; the feedback texts came from the cache.
@@ -110,13 +101,13 @@ describe('createClassifier: score cache', () => {
 
   it('does not reuse scores made with other exemplars', async () => {
     const cache = memoryCache();
-    await (await createClassifier(taxonomy, fakeEmbedder(table), { scoreCache: cache })).score(texts);
+    await (await createClassifier(taxonomy, fakeEmbedder(table), { ...NO_CENTROID, scoreCache: cache })).score(texts);
     const changed = taxonomyOf(
       theme('experience', ['exp one', 'exp two']),
       theme('delivery', ['del one', 'del two']),
       theme('uninformative', ['no reason one']),
     );
-    const other = await createClassifier(changed, fakeEmbedder(table), { scoreCache: cache });
+    const other = await createClassifier(changed, fakeEmbedder(table), { ...NO_CENTROID, scoreCache: cache });
     await other.score(texts);
     expect(other.scoreCacheHits()).toBe(0);
     expect(cache.data.size).toBe(4);
@@ -136,7 +127,7 @@ describe('createClassifier: scoring', () => {
     const embedder = fakeEmbedder(table);
     const [k1, k2, k3] = await Promise.all(
       [1, 2, 3].map(async (topK) =>
-        (await createClassifier(taxonomy, embedder, { topK })).score([{ id: 'a', text: 'You lack the years we need.' }]),
+        (await createClassifier(taxonomy, embedder, { topK, centroidWeight: 0 })).score([{ id: 'a', text: 'You lack the years we need.' }]),
       ),
     );
     // cosines to experience exemplars: 1, 0.8, 0; to delivery: 0, 0.
@@ -145,7 +136,9 @@ describe('createClassifier: scoring', () => {
     expect(k3![0]!.segments[0]!.scores[0]).toBeCloseTo(0.6, 5);
     expect(k2![0]!.segments[0]!.scores[1]).toBeCloseTo(0, 5);
     // "Both issues": experience cosines 0.6, 0.96, 0.48 → top-2 mean 0.78; delivery 0.8, 0.48 → 0.64.
-    const both = (await (await createClassifier(taxonomy, embedder, { topK: 2 })).score([{ id: 'b', text: 'Both issues.' }]))[0]!;
+    const both = (
+      await (await createClassifier(taxonomy, embedder, { topK: 2, centroidWeight: 0 })).score([{ id: 'b', text: 'Both issues.' }])
+    )[0]!;
     expect(both.segments[0]!.scores[0]).toBeCloseTo(0.78, 5);
     expect(both.segments[0]!.scores[1]).toBeCloseTo(0.64, 5);
     expect(both.segments[0]!.nearest).toEqual([1, 0, 0]);
@@ -153,7 +146,7 @@ describe('createClassifier: scoring', () => {
 
   it('embeds exemplars once and segments in batches across items, each distinct text once', async () => {
     const embedder = fakeEmbedder(table);
-    const classifier = await createClassifier(taxonomy, embedder, { chunkSize: 2 });
+    const classifier = await createClassifier(taxonomy, embedder, { ...NO_CENTROID, chunkSize: 2 });
     expect(embedder.calls.flat()).toHaveLength(6);
     embedder.calls.length = 0;
     await classifier.score([
@@ -179,7 +172,7 @@ describe('createClassifier: assignment', () => {
     'Your CV was excellent': [1, 0, 0, 0],
   };
   const classify = async (text: string, t: Thresholds = thresholds(), topK = 1) => {
-    const classifier = await createClassifier(taxonomy, fakeEmbedder(table), { topK });
+    const classifier = await createClassifier(taxonomy, fakeEmbedder(table), { topK, centroidWeight: 0 });
     return (await classifier.classify([item('i', text)], t))[0]!;
   };
   const ids = (r: Awaited<ReturnType<typeof classify>>) => r.themes.map((t) => t.themeId);
@@ -196,7 +189,9 @@ describe('createClassifier: assignment', () => {
     // "Split evenly" (top-1): experience max(0.71, 0.99, 0.42) = 0.99; delivery max(0.71, 0.42) = 0.71.
     expect(ids(await classify('Split evenly.', thresholds({ margin: 0.1 })))).toEqual(['experience']);
     expect(ids(await classify('Split evenly.', thresholds({ margin: 0.3 })))).toEqual(['experience', 'delivery']);
-    const scored = await (await createClassifier(taxonomy, fakeEmbedder(table), { topK: 1 })).score([{ id: 'x', text: 'Split evenly.' }]);
+    const scored = await (await createClassifier(taxonomy, fakeEmbedder(table), { topK: 1, centroidWeight: 0 })).score([
+      { id: 'x', text: 'Split evenly.' },
+    ]);
     expect(eligibleScores(scored[0]!, ['experience', 'delivery', 'uninformative'], 0.1)[1]).toBe(-Infinity);
   });
 
@@ -234,7 +229,7 @@ describe('createClassifier: assignment', () => {
   });
 
   it('assign() is pure: the same scores give different results under different thresholds', async () => {
-    const classifier = await createClassifier(taxonomy, fakeEmbedder(table), { topK: 1 });
+    const classifier = await createClassifier(taxonomy, fakeEmbedder(table), { topK: 1, centroidWeight: 0 });
     const scored = await classifier.score([{ id: 'x', text: 'Split evenly.' }]);
     const loose = classifier.assign(scored, thresholds({ margin: 0.5 }));
     const strict = classifier.assign(scored, thresholds({ floor: 0.99 }));
@@ -271,7 +266,7 @@ describe('createClassifier: top-k scoring over many exemplars', () => {
     ['sparse', sparse],
   ] as const) {
     it(`scores a theme by the mean of its k nearest exemplars and names the nearest (${name} vectors)`, async () => {
-      const classifier = await createClassifier(tax, fakeEmbedder(table), { topK: 2, clauses: false });
+      const classifier = await createClassifier(tax, fakeEmbedder(table), { topK: 2, centroidWeight: 0, clauses: false });
       const [scored] = await classifier.score([{ id: 'q', text: 'query' }]);
       const segment = scored!.segments[0]!;
       const sims = (ids: string[]) => ids.map((id) => cosine(table.query!, table[id]!));

@@ -14,6 +14,7 @@ import { createLexicalEmbedder } from '../../src/classify/lexical.js';
 import { defaultThresholds } from '../../src/classify/thresholds.js';
 import { isCliError } from '../../src/errors.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
+import { ENGINE_PROFILES } from '../../src/classify/profiles.js';
 
 const taxonomy = await loadTaxonomy();
 const ids = taxonomy.themes.map((t) => t.id);
@@ -124,7 +125,7 @@ describe('learning from corrections', () => {
       .sort();
 
   it('agrees with the corrections on the corrected items and generalises to similar feedback', async () => {
-    const base = await createClassifier(taxonomy, embedder);
+    const base = await createClassifier(taxonomy, embedder, ENGINE_PROFILES.lexical.scoring);
     // Feedback about a topic no exemplar speaks of: the classifier misses it or gets it wrong.
     const corrected = [
       { text: 'The partners noticed you vaping outside the office before your interview.', themes: ['conduct'] },
@@ -135,20 +136,26 @@ describe('learning from corrections', () => {
     expect(before).not.toEqual(['conduct']);
     const lessons = await learnFromCorrections(taxonomy, base, thresholds, corrected);
     expect(lessons.taxonomy.themes.find((t) => t.id === 'conduct')!.examples).toEqual(expect.arrayContaining(corrected.map((c) => c.text)));
-    const taught = await createClassifier(lessons.taxonomy, embedder, { counterExamples: lessons.counterExamples });
+    const taught = await createClassifier(lessons.taxonomy, embedder, {
+      ...ENGINE_PROFILES.lexical.scoring,
+      counterExamples: lessons.counterExamples,
+    });
     for (const { text, themes } of corrected) expect(await themesOf(taught, text)).toEqual(themes);
     expect(await themesOf(taught, similar)).toContain('conduct');
   });
 
   it('removes a theme the adviser took away, as counter-evidence, on that item and ones like it', async () => {
-    const base = await createClassifier(taxonomy, embedder);
+    const base = await createClassifier(taxonomy, embedder, ENGINE_PROFILES.lexical.scoring);
     // A remark made in passing, not a reason: the adviser clears the theme the classifier gave it.
     const text = 'We talked about salary and hours at the end of the interview.';
     const before = await themesOf(base, text);
     expect(before).toContain('logistics');
     const lessons = await learnFromCorrections(taxonomy, base, thresholds, [{ text, themes: [] }]);
     expect(lessons.counterExamples.logistics).toEqual([text]);
-    const taught = await createClassifier(lessons.taxonomy, embedder, { counterExamples: lessons.counterExamples });
+    const taught = await createClassifier(lessons.taxonomy, embedder, {
+      ...ENGINE_PROFILES.lexical.scoring,
+      counterExamples: lessons.counterExamples,
+    });
     expect(await themesOf(taught, text)).not.toContain('logistics');
     expect(await themesOf(taught, 'We talked about salary and working hours at the end of your interview.')).not.toContain('logistics');
     // Feedback that really is about salary keeps the theme.
@@ -156,7 +163,7 @@ describe('learning from corrections', () => {
   });
 
   it('gives the corrected items exactly their corrected themes, even where the scores disagree', async () => {
-    const base = await createClassifier(taxonomy, embedder);
+    const base = await createClassifier(taxonomy, embedder, ENGINE_PROFILES.lexical.scoring);
     const text = 'Your answers rambled and you gave no examples. We talked about salary at the end.';
     const before = await themesOf(base, text);
     const corrected = [
@@ -165,7 +172,11 @@ describe('learning from corrections', () => {
     ];
     expect(before).not.toEqual(['conduct', 'delivery']);
     const lessons = await learnFromCorrections(taxonomy, base, thresholds, corrected);
-    const taught = await createClassifier(lessons.taxonomy, embedder, { counterExamples: lessons.counterExamples, pinned: lessons.pinned });
+    const taught = await createClassifier(lessons.taxonomy, embedder, {
+      ...ENGINE_PROFILES.lexical.scoring,
+      counterExamples: lessons.counterExamples,
+      pinned: lessons.pinned,
+    });
     // As copied back from items.csv: the same words, other spacing and case.
     const [item, empty] = taught.assign(
       await taught.score([

@@ -80,7 +80,7 @@ describe('scoreGold', () => {
 
   it('scores the labelled texts once and measures them at any thresholds', async () => {
     const embedder = fakeEmbedder(table);
-    const scored = await scoreGold(await createClassifier(taxonomy, embedder), gold, ['a', 'b']);
+    const scored = await scoreGold(await createClassifier(taxonomy, embedder, { topK: 3, centroidWeight: 0 }), gold, ['a', 'b']);
     const calls = embedder.calls.length;
     expect(scored.labels).toEqual([['a'], ['a']]);
     expect(scored.predict(thresholds(0.5))).toEqual([['a'], ['b']]);

@@ -7,6 +7,7 @@ import { readGold, scoreGold } from '../../src/classify/evaluate.js';
 import { lexicalEmbedderFor } from '../../src/classify/lexical.js';
 import { defaultThresholds } from '../../src/classify/thresholds.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
+import { ENGINE_PROFILES } from '../../src/classify/profiles.js';
 
 const devPath = fileURLToPath(new URL('../../data/eval/dev.csv', import.meta.url));
 
@@ -15,7 +16,7 @@ describe('lexical engine quality', () => {
     const taxonomy = await loadTaxonomy();
     const ids = taxonomy.themes.map((t) => t.id);
     const gold = await readGold(devPath, ids);
-    const classifier = await createClassifier(taxonomy, lexicalEmbedderFor(taxonomy));
+    const classifier = await createClassifier(taxonomy, lexicalEmbedderFor(taxonomy), ENGINE_PROFILES.lexical.scoring);
     const report = (await scoreGold(classifier, gold, ids)).measure(defaultThresholds('lexical', null));
     expect(report.items).toBeGreaterThan(100);
     expect(report.microF1).toBeGreaterThanOrEqual(0.7);

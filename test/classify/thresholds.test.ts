@@ -12,18 +12,23 @@ import {
   loadThresholds,
   parseThresholds,
   serialiseThresholds,
-  TRANSFORMERS_DEFAULTS,
 } from '../../src/classify/thresholds.js';
 import { CliError } from '../../src/errors.js';
 import type { Thresholds } from '../../src/types.js';
 import { fakeEmbedder, taxonomyOf, theme } from '../fixtures/classify/fake-embedder.js';
+import { ENGINE_PROFILES } from '../../src/classify/profiles.js';
 
 describe('defaults', () => {
   it('differ by engine and carry the model for transformers only', () => {
     const lexical = defaultThresholds('lexical', 'ignored');
     const neural = defaultThresholds('transformers', 'Xenova/all-MiniLM-L6-v2');
     expect(lexical).toMatchObject({ engine: 'lexical', model: null, source: 'default' });
-    expect(neural).toMatchObject({ engine: 'transformers', model: 'Xenova/all-MiniLM-L6-v2', ...TRANSFORMERS_DEFAULTS });
+    expect(neural).toMatchObject({
+      engine: 'transformers',
+      model: 'Xenova/all-MiniLM-L6-v2',
+      floor: ENGINE_PROFILES.transformers.thresholds.floor,
+      margin: ENGINE_PROFILES.transformers.thresholds.margin,
+    });
     expect(lexical.floor).not.toBe(neural.floor);
     for (const t of [lexical, neural]) {
       expect(t.floor).toBeGreaterThan(0);
@@ -107,7 +112,7 @@ describe('calibrate', () => {
     add('beta one', 0.1, 0.5, ['b']);
     add('beta two', 0.1, 0.35, ['b']);
     const taxonomy = taxonomyOf(theme('a', ['a ex']), theme('b', ['b ex']), theme('uninformative', ['u ex']));
-    const classifier = await createClassifier(taxonomy, fakeEmbedder(table), { topK: 1 });
+    const classifier = await createClassifier(taxonomy, fakeEmbedder(table), { topK: 1, centroidWeight: 0 });
     const scored: ScoredItem[] = await classifier.score(texts.map((t, i) => ({ id: String(i), text: t.text })));
     const gold = texts.map((t) => t.gold);
     const ids = ['a', 'b', 'uninformative'];

@@ -10,7 +10,7 @@ import { createCachedEmbedder, memoryVectorCache } from '../../src/classify/cach
 import { createClassifier } from '../../src/classify/classifier.js';
 import { createHybridEmbedder } from '../../src/classify/hybrid.js';
 import { lexicalEmbedderFor } from '../../src/classify/lexical.js';
-import { defaultThresholds, SCORING_DEFAULTS } from '../../src/classify/thresholds.js';
+import { defaultThresholds } from '../../src/classify/thresholds.js';
 import { createTransformersEmbedder } from '../../src/models/transformers.js';
 import { DEFAULT_MODEL } from '../../src/models/catalog.js';
 import { discoverEmerging } from '../../src/discover/index.js';
@@ -20,6 +20,7 @@ import { feedbackCsv, feedbackItems, ORDINARY, SOCIAL_MEDIA, TIMEKEEPING } from 
 import { REAL_MODEL_DIR, requireRealModel } from '../helpers/real-model.js';
 import { parseCsv } from '../helpers/csv.js';
 import { runCli } from '../helpers/run-cli.js';
+import { ENGINE_PROFILES } from '../../src/classify/profiles.js';
 
 const available = requireRealModel('real-model discovery tests');
 let neural: Embedder | null = null;
@@ -29,10 +30,11 @@ async function discover(taxonomy: Taxonomy, items: FeedbackItem[]) {
     await createTransformersEmbedder({ model: REAL_MODEL_DIR, cacheDir: REAL_MODEL_DIR, offline: true, dtype: 'q8' }),
     memoryVectorCache(),
   );
-  const embedder = createHybridEmbedder(neural, lexicalEmbedderFor(taxonomy));
-  const classifier = await createClassifier(taxonomy, embedder, SCORING_DEFAULTS.hybrid);
+  const hybrid = ENGINE_PROFILES.hybrid;
+  const embedder = createHybridEmbedder(neural, lexicalEmbedderFor(taxonomy), hybrid.neuralShare!);
+  const classifier = await createClassifier(taxonomy, embedder, hybrid.scoring);
   const thresholds = defaultThresholds('hybrid', DEFAULT_MODEL);
-  return discoverEmerging(await classifier.classify(items, thresholds), taxonomy, thresholds, embedder);
+  return discoverEmerging(await classifier.classify(items, thresholds), taxonomy, thresholds, embedder, hybrid.discovery);
 }
 
 function membersOf(result: Awaited<ReturnType<typeof discover>>, id: string): string[] {

@@ -6,13 +6,14 @@ import { discoverEmerging, type DiscoverOptions } from '../../src/discover/index
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 import type { FeedbackItem, Taxonomy } from '../../src/types.js';
 import { feedbackItems, ORDINARY, SOCIAL_MEDIA, TIMEKEEPING } from '../fixtures/discover/feedback.js';
+import { ENGINE_PROFILES } from '../../src/classify/profiles.js';
 
-async function discover(taxonomy: Taxonomy, items: FeedbackItem[], options: DiscoverOptions = {}) {
+async function discover(taxonomy: Taxonomy, items: FeedbackItem[], options: Partial<DiscoverOptions> = {}) {
   const embedder = createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
-  const classifier = await createClassifier(taxonomy, embedder);
+  const classifier = await createClassifier(taxonomy, embedder, ENGINE_PROFILES.lexical.scoring);
   const thresholds = defaultThresholds('lexical', null);
   const classified = await classifier.classify(items, thresholds);
-  return discoverEmerging(classified, taxonomy, thresholds, embedder, options);
+  return discoverEmerging(classified, taxonomy, thresholds, embedder, { ...ENGINE_PROFILES.lexical.discovery, ...options });
 }
 
 function membersOf(result: Awaited<ReturnType<typeof discover>>, id: string): string[] {
