@@ -33,11 +33,16 @@ function theme(i: number, examples = 3): string[] {
     ...Array.from({ length: examples }, (_, e) => `      - Sentence ${e} about topic ${i}.`),
   ];
 }
-const taxonomy = (themes: string[][]) => ['version: 1', 'themes:', ...themes.flat()].join('\n') + '\n';
+const taxonomy = (themes: string[][]) => `${['version: 1', 'themes:', ...themes.flat()].join('\n')}\n`;
 
 function billionLaughs(): string {
   const lines = ['version: 1', 'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-  for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < 10; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   return [...lines, 'themes: *a9'].join('\n');
 }
 
@@ -45,16 +50,24 @@ describe('taxonomy files that would exhaust the parser', () => {
   it('billion laughs: the first alias line is named, and the alias limit', () => {
     const { taxonomy: parsed, problems } = parseTaxonomy(billionLaughs(), 'laughs.yaml');
     expect(parsed).toBeNull();
-    expect(problems).toEqual([{ path: 'syntax', line: 3, message: expect.stringMatching(/uses aliases .*over the limit of 100 alias expansions/) }]);
+    expect(problems).toEqual([
+      { path: 'syntax', line: 3, message: expect.stringMatching(/uses aliases .*over the limit of 100 alias expansions/) },
+    ]);
   });
 
   it.each([
     ['flow', `version: 1\nthemes:\n  - id: a\n    examples: ${'['.repeat(2000)}${']'.repeat(2000)}\n`, 4],
-    ['block', ['version: 1', 'themes:', ...Array.from({ length: 2000 }, (_, d) => `${'  '.repeat(d + 1)}- `)].join('\n'), MAX_YAML_DEPTH + 1],
-    ['mapping', ['version: 1', ...Array.from({ length: 2000 }, (_, d) => `${'  '.repeat(d)}k${d}:`)].join('\n') + ' x', MAX_YAML_DEPTH + 2],
+    [
+      'block',
+      ['version: 1', 'themes:', ...Array.from({ length: 2000 }, (_, d) => `${'  '.repeat(d + 1)}- `)].join('\n'),
+      MAX_YAML_DEPTH + 1,
+    ],
+    ['mapping', `${['version: 1', ...Array.from({ length: 2000 }, (_, d) => `${'  '.repeat(d)}k${d}:`)].join('\n')} x`, MAX_YAML_DEPTH + 2],
   ])('nesting 2,000 deep (%s) is refused at the line it passes the limit', (_kind, text, line) => {
     const { problems } = parseTaxonomy(text, 'deep.yaml');
-    expect(problems).toEqual([{ path: 'syntax', line, message: expect.stringMatching(new RegExp(`levels deep here, over the limit of ${MAX_YAML_DEPTH}`)) }]);
+    expect(problems).toEqual([
+      { path: 'syntax', line, message: expect.stringMatching(new RegExp(`levels deep here, over the limit of ${MAX_YAML_DEPTH}`)) },
+    ]);
   });
 
   it('through the CLI: exit 2 naming file and line, for run and taxonomy validate', async () => {
@@ -75,13 +88,24 @@ describe('taxonomy files that would exhaust the parser', () => {
 describe('taxonomies too large to report on', () => {
   it(`more than ${MAX_THEMES} themes: one problem on the themes line, found before each theme is checked`, () => {
     const { problems } = parseTaxonomy(taxonomy(Array.from({ length: MAX_THEMES + 1 }, (_, i) => theme(i))), 'big.yaml');
-    expect(problems).toEqual([{ path: 'themes', line: 2, message: `has ${MAX_THEMES + 1} themes, over the limit of ${MAX_THEMES}. Merge related themes; a report of more cannot be read.` }]);
+    expect(problems).toEqual([
+      {
+        path: 'themes',
+        line: 2,
+        message: `has ${MAX_THEMES + 1} themes, over the limit of ${MAX_THEMES}. Merge related themes; a report of more cannot be read.`,
+      },
+    ]);
     expect(parseTaxonomy(taxonomy(Array.from({ length: MAX_THEMES }, (_, i) => theme(i))), 'ok.yaml').problems).toEqual([]);
   });
 
   it(`more than ${MAX_LIST_ITEMS} examples in one theme`, () => {
     const { problems } = parseTaxonomy(taxonomy([theme(0, MAX_LIST_ITEMS + 1)]), 'long.yaml');
-    expect(problems).toEqual([expect.objectContaining({ path: 'themes.theme_0.examples', message: expect.stringMatching(/has 201 exemplar sentences, over the limit of 200/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: 'themes.theme_0.examples',
+        message: expect.stringMatching(/has 201 exemplar sentences, over the limit of 200/),
+      }),
+    ]);
   });
 
   it('a file over 4 MB is refused before it is read', async () => {
@@ -95,7 +119,15 @@ describe('taxonomies too large to report on', () => {
 
 describe('firstTooDeep counts structure, not text', () => {
   it('brackets inside quotes and comments, and the lines of block scalars, are not levels', () => {
-    const text = ['a:', `  b: "${'['.repeat(50)}"`, `  c: '${'{'.repeat(50)}'`, `  d: x # ${'['.repeat(50)}`, '  e: |', ...Array.from({ length: 50 }, (_, i) => `${' '.repeat(4 + i)}text`), '  f: 1'].join('\n');
+    const text = [
+      'a:',
+      `  b: "${'['.repeat(50)}"`,
+      `  c: '${'{'.repeat(50)}'`,
+      `  d: x # ${'['.repeat(50)}`,
+      '  e: |',
+      ...Array.from({ length: 50 }, (_, i) => `${' '.repeat(4 + i)}text`),
+      '  f: 1',
+    ].join('\n');
     expect(firstTooDeep(text, 4)).toBeNull();
     expect(firstTooDeep(`a: [${'['.repeat(4)}]`, 4)).toEqual({ line: 1, depth: 6 });
   });
