@@ -118,22 +118,34 @@ export function selectAllQuotes(
   return quotes;
 }
 
-/** Highest-scoring items first, one per candidate while there are enough candidates. */
+/** Two items whose text differs only in case, spacing or punctuation say the same thing. */
+function sameWords(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Highest-scoring items first, one per candidate while there are enough candidates, and never
+ * the same words twice (a stock rejection line sent to many candidates is quoted once). */
 function selectQuotes(scored: Scored[], names: ReadonlyMap<string, string>): Quote[] {
   scored.sort((a, b) => b.assignment.score - a.assignment.score || a.prepared.position - b.prepared.position);
   const chosen: typeof scored = [];
   const people = new Set<string>();
+  const texts = new Set<string>();
+  const isNew = (candidate: Scored) => !texts.has(sameWords(candidate.prepared.entry.item.text));
+  const take = (candidate: Scored) => {
+    texts.add(sameWords(candidate.prepared.entry.item.text));
+    chosen.push(candidate);
+  };
   for (const candidate of scored) {
     if (chosen.length >= MAX_QUOTES) break;
     const person = candidate.prepared.person;
-    if (people.has(person)) continue;
+    if (people.has(person) || !isNew(candidate)) continue;
     people.add(person);
-    chosen.push(candidate);
+    take(candidate);
   }
   // Fewer distinct people than quotes wanted: fill up with their other items.
   for (const candidate of scored.slice(0, MAX_QUOTES)) {
     if (chosen.length >= Math.min(MAX_QUOTES, 3)) break;
-    if (!chosen.includes(candidate)) chosen.push(candidate);
+    if (!chosen.includes(candidate) && isNew(candidate)) take(candidate);
   }
   return chosen.map(({ prepared, assignment }) => {
     const { entry, candidate } = prepared;

@@ -81,6 +81,17 @@ describe('the sample report file', () => {
     console.log(`sample report: ${Math.round(bytes / 1024)} KB`);
     expect(bytes).toBeLessThanOrEqual(300 * 1024);
   });
+
+  it('quotes different words in each theme card', () => {
+    const cards = sample.html.split('<article class="theme-card"').slice(1);
+    expect(cards.length).toBeGreaterThan(5);
+    for (const card of cards) {
+      const quotes = [...card.split('</article>')[0].matchAll(/<blockquote>([\s\S]*?)<\/blockquote>/g)].map((match) =>
+        match[1].replace(/<[^>]*>/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim(),
+      );
+      expect(new Set(quotes).size, card.slice(0, 120)).toBe(quotes.length);
+    }
+  });
 });
 
 // Findings first: how far down "Key findings" starts with the fallback banner shown, at the
