@@ -39,6 +39,8 @@ export interface ChartData {
     muted: string;
   };
   minGroup: number;
+  /** First and last feedback date; exported charts carry it. */
+  dateRange: { from: string; to: string } | null;
   themes: ChartTheme[];
   phases: ChartPhase[];
   months: GroupBreakdown[];
@@ -60,6 +62,7 @@ export function chartData(model: ReportModel): ChartData {
   return {
     palette: PALETTE,
     minGroup: model.options.minGroup,
+    dateRange: model.inputs.dateRange,
     themes: model.themes.map(({ id, label, actionable, items, share, recurringCandidates }) => ({
       id,
       label,

@@ -58,9 +58,10 @@ function chartSection(options: {
 <div class="chart-lead">
 <h2 id="${options.id}-title">${options.title}</h2>
 <p class="takeaway">${plainStatistics(options.takeaway)}</p>
-<figure class="chart" data-chart="${options.chart}" role="img" aria-label="${options.title}. ${plainStatisticsText(options.takeaway)}">
+<div class="chart-box"><figure class="chart" data-chart="${options.chart}" role="img" aria-label="${options.title}. ${plainStatisticsText(options.takeaway)}">
 <noscript><p class="no-script">The chart needs JavaScript; the data table has the same figures.</p></noscript>
 </figure>
+<p class="chart-export">Save this chart: <button type="button" data-export="svg">SVG</button> <button type="button" data-export="png">PNG</button></p></div>
 </div>
 <div class="chart-side"><p class="chart-help">${options.description}</p>${options.tables}</div>
 </div>

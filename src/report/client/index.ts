@@ -5,6 +5,7 @@
 import type { ChartData } from '../chart-data.js';
 import type { FilterData } from '../filter-data.js';
 import { drawCharts } from './charts.js';
+import { setUpExports } from './export.js';
 import { setUpFilters } from './filters.js';
 
 /** Shows the "scroll sideways" cue above each table box whose table is wider than the box. */
@@ -27,6 +28,7 @@ function start(): void {
   if (!source) return;
   let data = JSON.parse(source.textContent ?? '{}') as ChartData;
   drawCharts(document, data);
+  setUpExports(() => data);
   const filters = document.getElementById('report-filters');
   if (filters) {
     const initial = data;
