@@ -120,7 +120,10 @@ export function selectAllQuotes(
 
 /** Two items whose text differs only in case, spacing or punctuation say the same thing. */
 function sameWords(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Highest-scoring items first, one per candidate while there are enough candidates, and never

@@ -280,9 +280,21 @@ describe('analyse: quotes and takeaways', () => {
     const stock = 'Unfortunately on this occasion you have not been successful.';
     const items = [
       classifiedItem({ id: 's1', candidate: 's1', text: stock, themes: [['uninformative', 0.9]], line: 2 }),
-      classifiedItem({ id: 's2', candidate: 's2', text: `  unfortunately on this occasion, you have NOT been successful `, themes: [['uninformative', 0.8]], line: 3 }),
+      classifiedItem({
+        id: 's2',
+        candidate: 's2',
+        text: `  unfortunately on this occasion, you have NOT been successful `,
+        themes: [['uninformative', 0.8]],
+        line: 3,
+      }),
       classifiedItem({ id: 's3', candidate: 's3', text: stock, themes: [['uninformative', 0.7]], line: 4 }),
-      classifiedItem({ id: 's4', candidate: 's4', text: 'We will not be taking your application further.', themes: [['uninformative', 0.6]], line: 5 }),
+      classifiedItem({
+        id: 's4',
+        candidate: 's4',
+        text: 'We will not be taking your application further.',
+        themes: [['uninformative', 0.6]],
+        line: 5,
+      }),
     ];
     const quotes = analyse(input(items)).quotes.uninformative;
     expect(quotes.map((quote) => quote.itemId)).toEqual(['s1', 's4']);

@@ -100,35 +100,46 @@ describe('saving the sample report’s charts', () => {
     for (const control of controls) expect(control, control.chart!).toMatchObject({ svg: 1, png: 1, visible: true });
   });
 
-  it.each(CHARTS)('saves the %s chart as a titled, dated SVG and a PNG in proportion', async (chart) => {
-    const { page } = report;
-    const title = (await page.textContent(`section:has(figure[data-chart="${chart}"]) h2`))!.trim();
-    const svg = await save(page, chart, 'svg');
-    expect(svg.name).toMatch(/^[a-z0-9-]+_\d{4}-\d{2}-\d{2}_to_\d{4}-\d{2}-\d{2}\.svg$/);
-    expect(svg.name.startsWith(title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, ''))).toBe(true);
-    const parsed = await readSvg(page, svg.bytes.toString('utf8'));
-    expect(parsed.error).toBeNull();
-    expect(parsed.root).toBe('svg');
-    expect(parsed.title).toContain(title);
-    expect(parsed.texts).toContain(title);
-    expect(parsed.texts.some((text) => /^Feedback dated \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/.test(text))).toBe(true);
-    expect(parsed.marks).toBeGreaterThan(5);
-    expect(parsed.width).toBeGreaterThan(300);
-    expect(parsed.height).toBeGreaterThan(100);
-    // Styled by attributes: a standalone file has no stylesheet, and the page's CSP forbids style attributes.
-    expect(parsed.styleAttributes).toBe(0);
+  it.each(CHARTS)(
+    'saves the %s chart as a titled, dated SVG and a PNG in proportion',
+    async (chart) => {
+      const { page } = report;
+      const title = (await page.textContent(`section:has(figure[data-chart="${chart}"]) h2`))!.trim();
+      const svg = await save(page, chart, 'svg');
+      expect(svg.name).toMatch(/^[a-z0-9-]+_\d{4}-\d{2}-\d{2}_to_\d{4}-\d{2}-\d{2}\.svg$/);
+      expect(
+        svg.name.startsWith(
+          title
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/-$/, ''),
+        ),
+      ).toBe(true);
+      const parsed = await readSvg(page, svg.bytes.toString('utf8'));
+      expect(parsed.error).toBeNull();
+      expect(parsed.root).toBe('svg');
+      expect(parsed.title).toContain(title);
+      expect(parsed.texts).toContain(title);
+      expect(parsed.texts.some((text) => /^Feedback dated \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/.test(text))).toBe(true);
+      expect(parsed.marks).toBeGreaterThan(5);
+      expect(parsed.width).toBeGreaterThan(300);
+      expect(parsed.height).toBeGreaterThan(100);
+      // Styled by attributes: a standalone file has no stylesheet, and the page's CSP forbids style attributes.
+      expect(parsed.styleAttributes).toBe(0);
 
-    const png = await save(page, chart, 'png');
-    expect(png.name).toBe(svg.name.replace(/\.svg$/, '.png'));
-    const image = await readPng(page, png.bytes);
-    expect(image.width).toBe(parsed.width * 2);
-    expect(image.height).toBe(parsed.height * 2);
-    expect(image.inked).toBeGreaterThan(image.width * image.height * 0.01);
+      const png = await save(page, chart, 'png');
+      expect(png.name).toBe(svg.name.replace(/\.svg$/, '.png'));
+      const image = await readPng(page, png.bytes);
+      expect(image.width).toBe(parsed.width * 2);
+      expect(image.height).toBe(parsed.height * 2);
+      expect(image.inked).toBeGreaterThan(image.width * image.height * 0.01);
 
-    expect(report.pageErrors).toEqual([]);
-    expect(report.consoleErrors).toEqual([]);
-    expect(report.foreignRequests.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
-  }, 60_000);
+      expect(report.pageErrors).toEqual([]);
+      expect(report.consoleErrors).toEqual([]);
+      expect(report.foreignRequests.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe('saving a chart with suppressed groups', () => {

@@ -87,7 +87,11 @@ describe('the sample report file', () => {
     expect(cards.length).toBeGreaterThan(5);
     for (const card of cards) {
       const quotes = [...card.split('</article>')[0].matchAll(/<blockquote>([\s\S]*?)<\/blockquote>/g)].map((match) =>
-        match[1].replace(/<[^>]*>/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim(),
+        match[1]
+          .replace(/<[^>]*>/g, '')
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, ' ')
+          .trim(),
       );
       expect(new Set(quotes).size, card.slice(0, 120)).toBe(quotes.length);
     }

@@ -41,7 +41,12 @@ function themeBar(theme: ChartTheme, value: number, valueLabel: string): BarRow 
 
 /** `width` overrides the figures' own widths (paper before printing, or a saved chart); `paper`
  * picks the denser type and bars of print. */
-export function drawCharts(root: ParentNode, data: ChartData, width?: number, paper = width !== undefined || window.matchMedia('print').matches): void {
+export function drawCharts(
+  root: ParentNode,
+  data: ChartData,
+  width?: number,
+  paper = width !== undefined || window.matchMedia('print').matches,
+): void {
   setPaper(paper);
   const labelOf = new Map(data.themes.map((theme) => [theme.id, theme.label]));
   const label = (id: string) => labelOf.get(id) ?? id;

@@ -14,7 +14,17 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 export const EXPORT_WIDTH = 960;
 /** PNG pixels per SVG unit: sharp on a projector. */
 export const PNG_SCALE = 2;
-const STYLES = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'font-family', 'font-size', 'font-weight', 'font-style', 'opacity'] as const;
+const STYLES = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'opacity',
+] as const;
 const TITLE_SIZE = 20;
 const NOTE_SIZE = 13;
 
@@ -76,7 +86,10 @@ export function chartSvg(chart: string, data: ChartData, title: string, note: st
     const [, , width, chartHeight] = (drawn.getAttribute('viewBox') ?? `0 0 ${EXPORT_WIDTH} 100`).split(' ').map(Number);
     const margin = 16;
     const titleLines = wrapText(title, width - 2 * margin, TITLE_SIZE, 700);
-    const lines = [...titleLines.map((text) => ({ text, size: TITLE_SIZE, weight: 700 })), { text: `${rangeText(data.dateRange)}${note ? ` · ${note}` : ''}`, size: NOTE_SIZE, weight: 400 }];
+    const lines = [
+      ...titleLines.map((text) => ({ text, size: TITLE_SIZE, weight: 700 })),
+      { text: `${rangeText(data.dateRange)}${note ? ` · ${note}` : ''}`, size: NOTE_SIZE, weight: 400 },
+    ];
     const svg = svgElement('svg', { xmlns: SVG_NS, width, viewBox: `0 0 ${width} 0` });
     const label = svgElement('title', {});
     label.textContent = `${title}. ${lines[lines.length - 1].text}`;
@@ -84,7 +97,14 @@ export function chartSvg(chart: string, data: ChartData, title: string, note: st
     let y = margin;
     for (const line of lines) {
       y += line.size * 1.25;
-      const text = svgElement('text', { x: margin, y, 'font-family': family, 'font-size': line.size, 'font-weight': line.weight, fill: line.weight === 700 ? '#1f2328' : '#57606a' });
+      const text = svgElement('text', {
+        x: margin,
+        y,
+        'font-family': family,
+        'font-size': line.size,
+        'font-weight': line.weight,
+        fill: line.weight === 700 ? '#1f2328' : '#57606a',
+      });
       text.textContent = line.text;
       // A line wider than the chart (one very long word) would be cut: shrink it to fit instead.
       if (textWidth(line.text, line.size, line.weight) > width - 2 * margin) text.setAttribute('textLength', String(width - 2 * margin));
