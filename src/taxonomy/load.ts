@@ -51,7 +51,10 @@ export function parseTaxonomy(text: string, source: string): TaxonomyCheck {
     if (!(error instanceof ReferenceError)) throw error;
     const message = `uses aliases (*name) that expand too far (over the limit of ${MAX_ALIAS_COUNT} alias expansions). Write the entries out in full instead of repeating anchors.`;
     const offset = firstAliasOffset(doc);
-    return { taxonomy: null, problems: [{ path: 'syntax', message, ...(offset === null ? {} : { line: lineCounter.linePos(offset).line }) }] };
+    return {
+      taxonomy: null,
+      problems: [{ path: 'syntax', message, ...(offset === null ? {} : { line: lineCounter.linePos(offset).line }) }],
+    };
   }
   const { taxonomy, problems } = validateLocated(raw, source);
   const located = problems.map((problem) => withLine(problem, doc, lineCounter));
@@ -111,7 +114,10 @@ async function readTaxonomyText(path: string): Promise<string> {
   try {
     const { size } = await handle.stat();
     if (size > MAX_TAXONOMY_BYTES) {
-      throw new CliError(`${path}: the taxonomy file is ${(size / 1024 ** 2).toFixed(1)} MB, over the limit of ${MAX_TAXONOMY_BYTES / 1024 ** 2} MB. A taxonomy holds at most ${MAX_THEMES} themes.`, ExitCode.usage);
+      throw new CliError(
+        `${path}: the taxonomy file is ${(size / 1024 ** 2).toFixed(1)} MB, over the limit of ${MAX_TAXONOMY_BYTES / 1024 ** 2} MB. A taxonomy holds at most ${MAX_THEMES} themes.`,
+        ExitCode.usage,
+      );
     }
     return await handle.readFile('utf8');
   } finally {

@@ -75,7 +75,11 @@ export function validateLocated(raw: unknown, source: string): { taxonomy: Taxon
     return { taxonomy: null, problems };
   }
   if (themesRaw.length > MAX_THEMES) {
-    report(['themes'], 'themes', `has ${themesRaw.length} themes, over the limit of ${MAX_THEMES}. Merge related themes; a report of more cannot be read.`);
+    report(
+      ['themes'],
+      'themes',
+      `has ${themesRaw.length} themes, over the limit of ${MAX_THEMES}. Merge related themes; a report of more cannot be read.`,
+    );
     return { taxonomy: null, problems };
   }
 
