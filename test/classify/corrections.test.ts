@@ -6,6 +6,7 @@ import path from 'node:path';
 import {
   correctionKey,
   learnFromCorrections,
+  MAX_CORRECTIONS,
   parseCorrections,
   readCorrections,
   resolveCorrections,
@@ -66,6 +67,14 @@ describe('corrections file', () => {
     expect(error.message).toContain('fix.csv:3: unknown theme id "delivry"');
     expect(error.message).toContain('fix.csv:5: unknown theme ids "nerves", "late"');
     expect(error.message).toMatch(/Valid theme ids: qualifications, .*conduct, uninformative/);
+  });
+
+  it(`refuses more than ${MAX_CORRECTIONS} rows before learning from any (blank lines do not count)`, () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => `Answer ${i} lacked examples.,examples`).join('\n');
+    const over = errorOf(() => parseCorrections(`text,themes\n${rows(MAX_CORRECTIONS + 1)}\n`, 'fix.csv', ids));
+    expect(over.exitCode).toBe(2);
+    expect(over.message).toMatch(/^fix\.csv: 2001 correction rows, over the limit of 2000\./);
+    expect(parseCorrections(`text,themes\n${rows(MAX_CORRECTIONS)}\n\n\n`, 'fix.csv', ids).rows).toHaveLength(MAX_CORRECTIONS);
   });
 
   it('needs a themes column and a text or id column', () => {
