@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram, type CliEffects } from '../src/cli.js';
 import { OPTIONS, optionEntries, type CommandName } from '../src/options.js';
-import { COLUMN_ROLES } from '../src/types.js';
 
 const effects: CliEffects = { stdout: () => {}, stderr: process.stderr, now: () => new Date(0), env: {} };
 
@@ -12,22 +13,43 @@ function commandNamed(name: CommandName): Command {
   return command;
 }
 
-const COMMANDS: CommandName[] = ['run', 'classify', 'evaluate', 'model pull', 'model info'];
+/** The README's table of `run` options: each row's flags (the `--id-` of `--id-column` spelt out) and its default. */
+function readmeRunTable(): { flags: string[]; default: string }[] {
+  const readme = readFileSync(path.resolve('README.md'), 'utf8');
+  const start = readme.indexOf('`run` options');
+  const table = readme.slice(start, readme.indexOf('\n\n', readme.indexOf('| --- |', start)));
+  return table
+    .split('\n')
+    .filter((line) => line.startsWith('| `--'))
+    .map((line) => {
+      const cells = line.split(/(?<!\\)\|/).map((cell) => cell.trim());
+      const flags = [...cells[1]!.matchAll(/--[a-z][a-z-]*/g)].map((m) => (m[0].endsWith('-') ? `${m[0]}column` : m[0]));
+      return { flags, default: cells[3]! };
+    });
+}
 
 describe('the option table', () => {
-  it('generates exactly the flags each command offers', () => {
-    for (const name of COMMANDS) {
-      const expected = optionEntries()
-        .filter(([, def]) => def.commands.includes(name))
-        .flatMap(([, def]) => {
-          if (def.type === 'columns') return COLUMN_ROLES.map((role) => `--${role}-column`);
-          return [def.flag, def.negate?.flag].filter((f): f is string => Boolean(f)).map((f) => f.split(' ')[0]!);
-        });
-      expect(
-        commandNamed(name).options.map((o) => o.long),
-        name,
-      ).toEqual(expected);
+  it("offers on run exactly the flags the README documents, with the table's defaults", () => {
+    const rows = readmeRunTable();
+    const documented = rows.flatMap((row) => row.flags);
+    const offered = commandNamed('run').options.map((o) => o.long!);
+    expect([...documented].sort()).toEqual([...offered].sort());
+    for (const [key, def] of optionEntries()) {
+      if (!def.commands.includes('run') || !def.flag) continue;
+      const row = rows.find((r) => r.flags.includes(def.flag!.split(' ')[0]!))!;
+      if (typeof def.default === 'string' || typeof def.default === 'number') expect(row.default, key).toContain(String(def.default));
+      if (def.type === 'boolean' && def.default !== true) expect(row.default, key).toBe('off');
     }
+  });
+
+  it('offers the flags of every other command, the engine options on each that classifies', () => {
+    const flags = (name: CommandName) => commandNamed(name).options.map((o) => o.long);
+    expect(flags('classify')).toEqual(
+      expect.arrayContaining(['--engine', '--model', '--offline', '--taxonomy', '--thresholds', '--corrections']),
+    );
+    expect(flags('evaluate')).toEqual(expect.arrayContaining(['--engine', '--calibrate', '--json']));
+    expect(flags('classify')).not.toContain('--out');
+    expect(flags('model info')).not.toContain('--engine');
   });
 
   it('writes each default into the help once, from the table', () => {

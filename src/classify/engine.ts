@@ -11,7 +11,7 @@ import { ENGINE_PROFILES } from './profiles.js';
 import { ModelUnavailableError } from '../models/unavailable.js';
 import { createTransformersEmbedder } from '../models/transformers.js';
 
-/** What `--engine auto` runs when the model is there: the best engine measured (README, Quality). */
+/** What `--engine auto` runs when the model is there: the best engine measured (docs/engines-and-quality.md, Quality). */
 export const AUTO_ENGINE: EngineName = 'hybrid';
 
 export interface SelectedEngine {

@@ -34,7 +34,7 @@ export interface EngineProfile {
    * a group the purest, with the fewest groups shown when no theme is missing (none for hybrid; one
    * for lexical, whose earlier cut-off stayed the purest). Feedback on a missing topic is still
    * claimed, weakly, by its nearest theme: hence the weak band. Transformers alone groups poorly
-   * (README, Emerging themes); the default hybrid does not.
+   * (docs/engines-and-quality.md, Emerging themes); the default hybrid does not.
    */
   discovery: DiscoveryProfile;
 }
@@ -66,7 +66,7 @@ const LEXICAL: EngineProfile = {
  * data/eval/dev2.csv`), over top-k, centroid weight, floor and margin, taking the best
  * neighbourhood (mean micro-F1 within ±0.02 of floor and margin) rather than the single best cell.
  * A margin of 0 means one theme per scored unit; a sentence with two reasons still gets both
- * through its clauses. See README, "How the thresholds were fitted".
+ * through its clauses. See docs/engines-and-quality.md, Quality.
  */
 const TRANSFORMERS: EngineProfile = {
   engine: 'transformers',

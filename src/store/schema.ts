@@ -1,4 +1,4 @@
-// The store's tables (documented in SCHEMA.md), created in a new file and upgraded in an old one.
+// The store's tables (documented in docs/store.md), created in a new file and upgraded in an old one.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CliError, ExitCode } from '../errors.js';

@@ -1,6 +1,6 @@
 // The store: one DuckDB file holding run history (for "change since last run") and the
 // embedding cache (for fast re-runs). It never keeps feedback text, only its hash.
-// Tables are documented in SCHEMA.md; advisers may query them with SQL.
+// Tables are documented in docs/store.md; advisers may query them with SQL.
 
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, stat } from 'node:fs/promises';

@@ -20,7 +20,7 @@ const MODEL_DIR = REAL_MODEL_DIR;
 const WHEELS = path.resolve('.cache/wheels');
 const available = requireRealModel('real-model tests');
 
-/** Measured on data/eval/test.csv with the default engine (hybrid, q8): see README, Quality. */
+/** Measured on data/eval/test.csv with the default engine (hybrid, q8): see docs/engines-and-quality.md, Quality. */
 const MEASURED_TEST_MICRO_F1 = 0.863;
 const MEASURED_LEXICAL_TEST_MICRO_F1 = 0.825;
 
