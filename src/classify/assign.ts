@@ -45,7 +45,7 @@ export function themeThreshold(thresholds: Thresholds, themeId: string): number 
  * clause lets one sentence carry two reasons.
  */
 export function segmentThemes(segment: ScoredSegment, themeIds: string[], thresholds: Thresholds): number[] {
-  const eligible = segmentEligible(segment, thresholds.margin);
+  const eligible = segmentEligible(segment, themeIds, thresholds.margin);
   const passed: number[] = [];
   eligible.forEach((score, t) => {
     if (score >= themeThreshold(thresholds, themeIds[t]!)) passed.push(t);
@@ -53,10 +53,30 @@ export function segmentThemes(segment: ScoredSegment, themeIds: string[], thresh
   return passed;
 }
 
-/** Per theme, the highest score among the segment's units where it is within the margin of the unit's best. */
-function segmentEligible(segment: ScoredSegment, margin: number): number[] {
+/** The eligible score of a theme the rules of reading assert: the top of the cosine scale, so it passes. */
+export const ASSERTED_SCORE = 1;
+
+/**
+ * Per theme, the highest score among the segment's units where it is within the margin of the unit's
+ * best; then the rules of reading (reading.ts): a silence note carries only `uninformative`, ruled-out
+ * themes nothing, asserted themes pass.
+ */
+function segmentEligible(segment: ScoredSegment, themeIds: readonly string[], margin: number): number[] {
   const out = segment.scores.map(() => -Infinity);
   if (segment.praiseOnly) return out;
+  const { reading } = segment;
+  if (reading.silence) {
+    const u = themeIds.indexOf(UNINFORMATIVE_THEME);
+    if (u >= 0) out[u] = ASSERTED_SCORE;
+    return out;
+  }
+  scoreUnits(segment, margin, out);
+  for (const id of reading.ruledOut) if (themeIds.includes(id)) out[themeIds.indexOf(id)] = -Infinity;
+  for (const id of reading.asserted) if (themeIds.includes(id)) out[themeIds.indexOf(id)] = ASSERTED_SCORE;
+  return out;
+}
+
+function scoreUnits(segment: ScoredSegment, margin: number, out: number[]): void {
   const units = segment.units.length > 0 ? segment.units : [{ text: segment.scoredText, scores: segment.scores, nearest: segment.nearest }];
   for (const unit of units) {
     let best = -Infinity;
@@ -65,7 +85,6 @@ function segmentEligible(segment: ScoredSegment, margin: number): number[] {
       if (score >= best - margin && score > out[t]!) out[t] = score;
     });
   }
-  return out;
 }
 
 /**
@@ -73,10 +92,10 @@ function segmentEligible(segment: ScoredSegment, margin: number): number[] {
  * item exactly when this reaches its threshold (and, for `uninformative`, when nothing else is
  * assigned). Calibration searches thresholds over these.
  */
-export function eligibleScores(item: ScoredItem, themeIds: string[], margin: number): number[] {
+export function eligibleScores(item: ScoredItem, themeIds: readonly string[], margin: number): number[] {
   const out = themeIds.map(() => -Infinity);
   for (const segment of item.segments) {
-    segmentEligible(segment, margin).forEach((score, t) => {
+    segmentEligible(segment, themeIds, margin).forEach((score, t) => {
       if (score > out[t]!) out[t] = score;
     });
   }

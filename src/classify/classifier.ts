@@ -36,6 +36,7 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
   const chunkSize = Math.max(1, options.chunkSize ?? EMBED_CHUNK_SIZE);
   const clauses = options.clauses !== false;
   const scorer = await createThemeScorer(taxonomy, embedder, options);
+  const themeIds = taxonomy.themes.map((t) => t.id);
   const scoreCache = createScoreCache(
     options.scoreCache ?? null,
     {
@@ -50,7 +51,7 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
   );
 
   const score = async (items: { id: string; text: string }[]): Promise<ScoredItem[]> => {
-    const scored = segmentItems(items);
+    const scored = segmentItems(items, themeIds);
     // Feedback repeats itself (boilerplate recurs across thousands of rows): each distinct text is
     // embedded once, a chunk at a time, and only its scores are kept.
     const unitTexts = distinctUnitTexts(scored, clauses);

@@ -3,6 +3,7 @@
 // should be scored. This module finds praise clauses in a segment so the classifier can drop them.
 
 import { NEGATIONS, stem, words } from './lexical/text.js';
+import { isRuledOut, justifiesRuleOut } from './rule-outs.js';
 
 export interface PraiseAnalysis {
   /** Some clause of the segment praises the candidate. */
@@ -45,7 +46,6 @@ const PRAISE_WORDS = new Set([
   'confident',
   'engaging',
   'friendly',
-  'personable',
   'enthusiastic',
   'passionate',
   'knowledgeable',
@@ -65,12 +65,24 @@ const PRAISE_WORDS = new Set([
   'valued',
   'terrific',
   'stellar',
+  // Manners and presentation on the day, so "you arrived on time and were very polite, but…" is praise.
+  'polite',
+  'courteous',
+  'punctual',
+  'smartly',
+  'faultless',
+  'flawless',
+  'impeccable',
+  'glowing',
+  'refreshing',
+  'infectious',
 ]);
 
 const PRAISE_STEMS = new Set([...PRAISE_WORDS].map(stem));
 // Verbs of liking count only in the past tense: "like" is more often a comparison ("it felt like you
 // were reciting"), and "like", "likely" and "liked" share a stem.
-const PRAISE_EXACT = new Set(['liked', 'loved', 'enjoyed', 'appreciated', 'admired', 'valued']);
+// "personable" only as written: its stem is "person" ("the person we appointed").
+const PRAISE_EXACT = new Set(['liked', 'loved', 'enjoyed', 'appreciated', 'admired', 'valued', 'personable']);
 const PRAISE_PHRASES = [
   /\bspot on\b/i,
   /\bwell done\b/i,
@@ -78,7 +90,17 @@ const PRAISE_PHRASES = [
   /\bimpressed\b/i,
   /\b(was|were|is|are|looked|seemed|felt)( all| absolutely| perfectly| completely)? (fine|ok|okay|great|good)\b/i,
   /\b(met|meet|meets|ticked)\b.{0,30}\b(criteria|requirements?|standard|boxes|bar)\b/i,
+  /\b(arrived|were|was|turned up)( right)? (on time|early|punctual)\b/i,
+  /\bexactly what (we|the (role|team|job|post))\b/i,
+  /\b(had|have|has|hold|holds|held|got)( all| exactly)? the right\b/i,
+  /\bone of the (best|strongest|highest)\b/i,
 ];
+// "one of the best we've read" praises the candidate; elsewhere "best" and "stronger" are about others.
+const ONE_OF_THE_BEST = /\bone of the (best|strongest|highest)\b/i;
+const COMPARATIVES = new Set(['stronger', 'strongest', 'better', 'best']);
+const WITH_OTHERS = new Set(['with', 'to', 'on', 'alongside', 'for', 'of']);
+const ABOVE_WHAT_IS_NEEDED =
+  /\b(?:above|beyond|more than|exactly)\s+what\s+(?:\w+\s+){0,3}(?:needs?|requires?|required|wants?|wanted|expects?|expected|looks? for|looking for)\b/gi;
 
 const LIKE_FORMS = new Set([
   'like',
@@ -155,7 +177,7 @@ const SHORTFALL_PHRASES = [
   /\bwell (above|below|over|under|short|beyond|outside|behind|past)\b/i,
   /\bgood luck\b/i,
   /\bwish(es)? you (well|(the )?(very )?best)\b/i,
-  /\b(all )?the best\b/i,
+  /\b(all the best|(the )?best of luck)\b/i,
   /\bnot (as|so) (well|good|strong|clear)\b/i,
 ];
 
@@ -182,38 +204,18 @@ const OTHERS_WORDS = new Set([
   'best',
   'whose',
   'who',
+  'appointed',
+  'hired',
+  'chosen',
 ]);
 
-// "X, but Y": X is the concession. "Although X, Y" / "Y, although X": X is the concession.
+// "X, but Y": X is the concession. "Although X, Y" / "Y, although X": X is the concession. A
+// semicolon also parts praise from the reason ("Great eye contact throughout; the gap was…").
 const CONCESSION_BEFORE =
-  /(?:^|[\s,;:—–-])(but|however|yet|unfortunately|nevertheless|nonetheless|that said|having said that|sadly|regrettably|on the other hand)\b/gi;
+  /(?:^|[\s,;:—–-])(but|however|yet|unfortunately|nevertheless|nonetheless|that said|having said that|sadly|regrettably|on the other hand)\b|(;)/gi;
 const CONCESSION_INTRODUCER = /\b(although|even though|though|while|whilst|despite|in spite of|notwithstanding|even if)\b/gi;
 
-// A theme mentioned only to rule it out is not a reason either: "your CV was not the issue",
-// "we had no concerns about your experience", "it wasn't your answers that let you down". The
-// negation sits right before the dismissing noun, so "you didn't address our concerns" is kept.
-const NEGATED = String.raw`(?:no|not|never|nothing|n't|without)`;
-const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness)`;
-const CLEARED_PATTERNS = [
-  new RegExp(
-    String.raw`${NEGATED}\s+(?:(?:an?|the|any|real|major|big|particular|significant|serious|main|deciding)\s+){0,3}${DISMISSING_NOUN}\b`,
-    'i',
-  ),
-  /\b(?:issue|problem|concern|reason|difference|decider)\s+(?:here\s+)?(?:was|is|were)(?:n't|\s+not|\s+never)\b/i,
-  /\b(?:was|were|is|are)(?:n't|\s+not|\s+never)\s+(?:what|where|why)\b.{0,30}\b(?:let you down|held you back|fell short|cost you|counted against you|went wrong)\b/i,
-  /\bit\s+(?:was|is)(?:n't|\s+not|\s+never)\s+(?:your|the)\b.{0,40}\bthat\b/i,
-  /\b(?:no|never)\s+(?:doubts?|question)\s+(?:about|over|regarding|as to)\b/i,
-  /\b(?:never|not)\s+in\s+(?:doubt|question)\b/i,
-  /\b(?:nothing wrong with|nothing to do with|no problem with|no issue with|no issues with)\b/i,
-  /(?:n't|\bnot)\s+(?:because of|due to|down to|about)\b/i,
-  /(?:n't|\bnot)\s+(?:hold|held)\s+(?:you|your application)\s+back\b/i,
-];
 const SUBCLAUSE_BOUNDARY = /[,;:—–]\s*|\s-\s/g;
-
-export function isClearedPart(part: string): boolean {
-  const text = part.replace(/[\u2018\u2019\u02bc`´]/g, "'");
-  return CLEARED_PATTERNS.some((p) => p.test(text));
-}
 
 interface Span {
   start: number;
@@ -239,9 +241,11 @@ export function analysePraise(segment: string): PraiseAnalysis {
     }
     parts.push({ start: cursor, end: text.length });
     const reasons: string[] = [];
+    let ruledOut = false;
     for (const part of parts) {
       const partText = text.slice(part.start, part.end);
-      if (isClearedPart(partText)) praise.push([clause.start + part.start, clause.start + part.end]);
+      ruledOut = isRuledOut(partText) || (ruledOut && justifiesRuleOut(partText));
+      if (ruledOut) praise.push([clause.start + part.start, clause.start + part.end]);
       else if (/[\p{L}\p{N}]/u.test(partText)) reasons.push(partText.trim());
     }
     if (reasons.length > 0) kept.push(parts.length === reasons.length ? text.trim() : reasons.join(', '));
@@ -261,7 +265,15 @@ export function isPraiseClause(clause: string): boolean {
   // Praise words match by stem ("confident" ~ "confidently"); the blockers match exact words.
   const praiseWord = tokens.some((t) => PRAISE_EXACT.has(t) || (!LIKE_FORMS.has(t) && PRAISE_STEMS.has(stem(t))));
   if (!praiseWord && !PRAISE_PHRASES.some((p) => p.test(clause))) return false;
-  if (tokens.some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t) || OTHERS_WORDS.has(t))) return false;
+  // "Listening and building on others' ideas" praises how the candidate treats others.
+  const aboutOthers = (t: string, i: number) =>
+    OTHERS_WORDS.has(t) &&
+    !(COMPARATIVES.has(t) && ONE_OF_THE_BEST.test(clause)) &&
+    !(t === 'others' && WITH_OTHERS.has(tokens[i - 1] ?? ''));
+  // "Above what the role needs" is praise; the need is not a shortfall there.
+  const blockers = words(clause.replace(ABOVE_WHAT_IS_NEEDED, ' '));
+  if (blockers.some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t))) return false;
+  if (tokens.some(aboutOthers)) return false;
   if (SHORTFALL_PHRASES.some((p) => p.test(clause))) return false;
   return true;
 }
@@ -272,9 +284,10 @@ export function splitClauses(segment: string): Span[] {
   const chunks: Span[] = [];
   let cursor = 0;
   for (const match of segment.matchAll(CONCESSION_BEFORE)) {
-    const markerStart = match.index! + match[0].length - match[1]!.length;
+    const marker = match[1] ?? match[2]!;
+    const markerStart = match.index! + match[0].length - marker.length;
     if (markerStart > cursor) chunks.push({ start: cursor, end: markerStart });
-    cursor = markerStart + match[1]!.length;
+    cursor = markerStart + marker.length;
   }
   chunks.push({ start: cursor, end: segment.length });
 

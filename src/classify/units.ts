@@ -2,8 +2,9 @@
 // loses its praise clauses ("Strong CV, but…"); what is left is scored as a whole and, when it
 // has several clauses, clause by clause, so two reasons in one sentence do not dilute each other.
 
-import type { Segment } from '../types.js';
+import { DEFAULT_THEME_IDS, type Segment } from '../types.js';
 import { analysePraise } from './favourable.js';
+import { readSegment, type SegmentReading } from './reading.js';
 import { clausesOf, segmentText } from './segment.js';
 
 /** Per theme, in taxonomy order: a unit's score and the index of its nearest exemplar. */
@@ -30,6 +31,8 @@ export interface ScoredSegment extends ThemeScores {
   praise: Array<[number, number]>;
   /** The scored units: the segment's reason text and, when it has several, each of its clauses. */
   units: UnitScores[];
+  /** Rules of reading (reading.ts): an employer's silence, conduct that is not the candidate's, comparisons. */
+  reading: SegmentReading;
 }
 
 export interface ScoredItem {
@@ -38,30 +41,37 @@ export interface ScoredItem {
   segments: ScoredSegment[];
 }
 
-/** Items split into segments, praise marked, scores still empty. */
-export function segmentItems(items: { id: string; text: string }[]): ScoredItem[] {
+/** Items split into segments, praise marked and the rules of reading applied, scores still empty. */
+export function segmentItems(items: { id: string; text: string }[], themeIds: readonly string[] = DEFAULT_THEME_IDS): ScoredItem[] {
   return items.map((item) => ({
     id: item.id,
     text: item.text,
     segments: segmentText(item.id, item.text).map((segment) => {
       const praise = analysePraise(segment.text);
+      const scoredText = praise.praiseOnly ? segment.text : praise.reasonText;
       return {
         segment,
         favourable: praise.favourable,
         praiseOnly: praise.praiseOnly,
-        scoredText: praise.praiseOnly ? segment.text : praise.reasonText,
+        scoredText,
         praise: praise.praiseOnly ? [] : praise.praise,
         scores: [],
         nearest: [],
         units: [],
+        reading: readSegment(scoredText, themeIds),
       };
     }),
   }));
 }
 
-/** The texts scored for a segment: its reason text, then each clause (unless clauses are off). */
+/**
+ * The texts scored for a segment: its reason text, then each clause (unless clauses are off), then
+ * the subject of a comparison with another candidate.
+ */
 export function unitTextsOf(segment: ScoredSegment, clauses: boolean): string[] {
-  return clauses ? [segment.scoredText, ...clausesOf(segment.scoredText)] : [segment.scoredText];
+  const texts = clauses ? [segment.scoredText, ...clausesOf(segment.scoredText)] : [segment.scoredText];
+  const subject = segment.reading.subject;
+  return subject && !texts.includes(subject) ? [...texts, subject] : texts;
 }
 
 /** Every distinct unit text of the items, in first-seen order. */

@@ -47,8 +47,9 @@ describe.skipIf(!available)('corrections with the default engine on the real mod
       };
       const before = await microF1('data/eval/test.csv', []);
       const after = await microF1('data/eval/test.csv', ['--corrections', file]);
-      // Measured: 0.863 → 0.875 (README, Corrections that teach).
-      expect(after).toBeGreaterThan(before + 0.005);
+      // Measured: 0.863 → 0.875 before the rules of reading (praise, rule-outs, comparisons, silence
+      // notes); with them 0.883 → 0.884, as the rules already fix most of what these corrections taught.
+      expect(after).toBeGreaterThan(before);
 
       // The corrections file is itself a labelled set: the corrected items, with their labels.
       expect(await microF1(file, ['--corrections', file])).toBe(1);

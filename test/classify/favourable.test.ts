@@ -102,3 +102,46 @@ describe('clause helpers', () => {
     expect(isPraiseClause('your CV was long')).toBe(false);
   });
 });
+
+describe('praise of manners, fit and skills before the reason', () => {
+  it.each([
+    ['You arrived on time and were very polite, but your answers lacked specific examples.', 'your answers lacked specific examples.'],
+    [
+      "You had the right technical skills, but you didn't seem to know much about what we do.",
+      "you didn't seem to know much about what we do.",
+    ],
+    [
+      'Your qualifications are exactly what we look for; where you fell short was the group exercise.',
+      'where you fell short was the group exercise.',
+    ],
+    [
+      'Great eye contact and a confident manner throughout; the gap was that you lack a relevant degree.',
+      'the gap was that you lack a relevant degree.',
+    ],
+    [
+      'Your timekeeping and manners were faultless; the issue was that you haven’t worked in retail before.',
+      'the issue was that you haven’t worked in retail before.',
+    ],
+  ])('%s', (text, reason) => {
+    expect(analysePraise(text).reasonText).toBe(reason);
+  });
+
+  it.each([
+    'Your cover letter was one of the best we have read.',
+    'Your technical knowledge is excellent and clearly above what the role needs.',
+    'You handled the group exercise really well, listening and building on others’ ideas.',
+    'Your emails to us were always courteous and prompt.',
+  ])('reads "%s" as praise only', (text) => {
+    expect(analysePraise(text).praiseOnly).toBe(true);
+  });
+
+  it('does not read another person, or the best of luck, as praise of the candidate', () => {
+    for (const text of [
+      'The person we appointed already holds the CIPD Level 5 qualification we ask for.',
+      'The best candidates had all led teams before.',
+      'Your salary expectation is well beyond what the role can pay.',
+    ]) {
+      expect(analysePraise(text).favourable, text).toBe(false);
+    }
+  });
+});

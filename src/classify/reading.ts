@@ -1,0 +1,113 @@
+// Rules of reading that advisers apply to one sentence, beyond praise and rule-outs (favourable.ts):
+//  - A candidate's own note about an employer's silence ("never heard back after the interview even
+//    though I emailed twice") gives no reason: it is `uninformative`, and never `conduct`.
+//  - `conduct` is the candidate's own behaviour: an interviewer who was late or on the phone is not.
+//  - A comparison keeps its subject: "other applicants had more client-facing experience" is
+//    `competition`, and its subject ("more client-facing experience") is scored as well.
+// The rules name the default theme ids; a taxonomy without them is read without these rules.
+
+export const CONDUCT_THEME = 'conduct';
+export const COMPETITION_THEME = 'competition';
+
+export interface SegmentReading {
+  /** The candidate's note of an employer's silence: no theme but `uninformative`. */
+  silence: boolean;
+  /** Theme ids this sentence cannot carry, whatever its scores. */
+  ruledOut: string[];
+  /** Theme ids the sentence carries by how it is phrased. */
+  asserted: string[];
+  /** What a comparison says the other candidate had, scored as a unit of its own. */
+  subject: string | null;
+}
+
+const quotesStraightened = (text: string) => text.replace(/[\u2018\u2019\u02bc`´]/g, "'");
+
+const SECOND_PERSON = /\b(?:you|your|yours|you're|you've|you'd|u|ur)\b/i;
+const CANDIDATE_NOUN = /\b(?:candidate|candidates|applicant|cand)\b/i;
+// What a candidate writes when the employer went quiet or gave nothing. The strong forms can only
+// be about the employer; the weak ones ("no response", "didn't reply") also describe a candidate who
+// went quiet, so they count only in a note the candidate wrote (first person).
+const STRONG_SILENCE = new RegExp(
+  [
+    String.raw`\b(?:heard|hear|hearing)\s+(?:back|nothing|anything)\b`,
+    String.raw`\b(?:have|has|had)n't\s+heard\b(?!\s+of)`,
+    String.raw`\bghost(?:ed|ing)?\b`,
+    String.raw`\bchas(?:ed|ing)\b`,
+    String.raw`\bstill\s+(?:waiting|nothing)\b`,
+    String.raw`\bwaiting\s+to\s+hear\b`,
+    String.raw`\bno\s+idea\s+why\b`,
+    String.raw`\bnothing\s+back\b`,
+    String.raw`\b(?:not|neither|never)\s+(?:\w+\s+)?returned\b`,
+    String.raw`\bout[- ]of[- ]office\b`,
+    String.raw`\bwent\s+quiet\b`,
+    String.raw`\b(?:automated|generic|two-line|one-line)\s+(?:rejection|email|reply)\b`,
+    String.raw`\bno\s+(?:reason|feedback)\s+(?:given|at all|offered)\b`,
+    String.raw`\bbut\s+never\s+did\b`,
+  ].join('|'),
+  'i',
+);
+const WEAK_SILENCE = new RegExp(
+  [
+    String.raw`\bno\s+(?:reply|replies|response|answer|acknowledge?ment|word|news|reason|feedback)\b`,
+    String.raw`\bnever\s+(?:replied|responded|answered|got back|came back|called|rang|did|confirmed|heard)\b`,
+    String.raw`\b(?:didn't|did not|don't|won't)\s+(?:reply|respond|answer|call|ring|get back)\b`,
+    String.raw`\bstopped\s+(?:replying|responding|answering)\b`,
+  ].join('|'),
+  'i',
+);
+const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|me|my|myself)\b/i;
+// A note that passes on what the employer said about the candidate carries that reason.
+const REPORTED_REASON =
+  /\b(?:said|says|told me|feedback (?:was|is)|apparently|because|reason was)\s+(?:that\s+)?(?:i|i'm|i'd|i've|my|me)\b/i;
+// The employer's side as the one acting: "the interviewer was late", "they cancelled", "by them".
+const EMPLOYER_ACTS =
+  /^(?:the\s+)?(?:interviewer|interviewers|hiring manager|manager|panel|recruiter|recruiters|hr|they|company|employer|coordinator)\s+(?:was|were|spent|took|turned|arrived|came|cancell?ed|forgot|stopped|never|didn't|did not|rushed|kept|sent|left|went)\b|\bby them\b|\bthey\s+(?:forgot|cancell?ed|never|stopped|didn't|lost)\b/i;
+
+// Another candidate as the subject: other applicants, the person appointed, someone else. "Other
+// candidates" counts only where it starts a clause: in "you talked over two other candidates" or
+// "build on other people's ideas" they are the candidate's fellow members of a group exercise.
+const CLAUSE_START = String.raw`(?:^|[,;:.(]\s*|\b(?:but|and|as|because|while|whereas|though|although|that|where)\s+)`;
+const DECIDER = String.raw`(?:we|they|the (?:client|panel|team|school|board|trustees|partner|hiring manager|manager|practice|firm)|hm|he|she)`;
+const PICKED = String.raw`(?:appointed|hired|chose|chosen|selected|picked|finalised|went with|gone with|decided (?:for|on)|decided to (?:appoint|go with|offer it to)|offered (?:it|the (?:role|job|post|position|place)) to)`;
+const OTHER_CANDIDATE = new RegExp(
+  [
+    String.raw`${CLAUSE_START}(?:the\s+|all\s+the\s+|several\s+|some\s+|most\s+)?other\s+(?:candidates?|applicants?|finalists?|interviewees?|people|person|guy|girl|one)\b(?!')`,
+    String.raw`${CLAUSE_START}another\s+(?:candidate|applicant|finalist|person)\b(?!')`,
+    String.raw`\b(?:the\s+)?others\s+(?:in|on)\s+the\s+(?:pool|shortlist|field|list)\b`,
+    String.raw`\bthe\s+others\s+(?:had|have|were|was|gave|came|could|did|knew|showed|scored|all)\b`,
+    String.raw`\b(?:everyone|everybody)\s+else\b`,
+    String.raw`\bsomeone\s+else\b`,
+    String.raw`\b(?:the\s+)?(?:successful|chosen|preferred|appointed|selected|winning)\s+(?:candidate|applicant|person|finalist)(?:'s)?\b(?!\s+(?:will|would|must|should|needs?|is expected)\b)`,
+    String.raw`\b(?:the\s+)?(?:candidate|applicant|person|one)\s+(?:we|who)\s+(?:have\s+)?(?:appointed|hired|chose|selected|picked|went with|offered|got the)\b(?:\s+(?:it|the\s+(?:job|role|post|position|place)))?`,
+    String.raw`\b${DECIDER}\s+(?:have\s+|'ve\s+|had\s+)?${PICKED}\s+(?:someone|somebody|a candidate|an applicant|another|a local|one of|an internal|a person|(?:an?\s+)?other\s+(?:candidate|applicant|person))\b(?:\s+(?:who'd|who|with))?`,
+    String.raw`\b(?:(?:role|job|post|position|place)\s+(?:went|has gone|was given|has been given)|went|gone)\s+to\s+(?:someone|somebody|a candidate|an applicant|another|a local|an internal)\b(?:\s+(?:who'd|who|with))?`,
+    String.raw`\b(?:stronger|better|fuller|clearer)\s+than\s+(?:yours|you)\b`,
+    String.raw`\b(?:compared|next)\s+(?:with|to)\s+(?:the\s+)?other\s+(?:candidates|applicants|finalists|people)\b`,
+  ].join('|'),
+  'i',
+);
+// Boilerplate that only hints at others ("we have decided to pursue other candidates") names no reason.
+const OTHERS_BOILERPLATE =
+  /\b(?:pursue|proceed with|progress|progressing|move forward with|go forward with|moving forward with)\s+(?:\w+\s+)?other\s+(?:candidates|applicants)\b|\bother\s+(?:candidates|applicants)\s+whose\b/i;
+
+export function readSegment(text: string, themeIds: readonly string[]): SegmentReading {
+  const plain = quotesStraightened(text);
+  const reading: SegmentReading = { silence: false, ruledOut: [], asserted: [], subject: null };
+  const aboutCandidate = SECOND_PERSON.test(plain) || CANDIDATE_NOUN.test(plain);
+  const silent = STRONG_SILENCE.test(plain) || (FIRST_PERSON.test(plain) && WEAK_SILENCE.test(plain));
+  if (!aboutCandidate && silent && !REPORTED_REASON.test(plain)) {
+    reading.silence = true;
+    return reading;
+  }
+  if (!aboutCandidate && EMPLOYER_ACTS.test(plain.trim()) && themeIds.includes(CONDUCT_THEME)) reading.ruledOut.push(CONDUCT_THEME);
+  const other = OTHER_CANDIDATE.exec(plain);
+  if (other && !OTHERS_BOILERPLATE.test(plain) && themeIds.includes(COMPETITION_THEME)) {
+    reading.asserted.push(COMPETITION_THEME);
+    const subject = `${plain.slice(0, other.index)} ${plain.slice(other.index + other[0].length)}`
+      .replace(/\s+/g, ' ')
+      .replace(/^[\s,;:.-]+/, '')
+      .trim();
+    if (/[\p{L}]{3}/u.test(subject) && subject.split(' ').length >= 3) reading.subject = subject;
+  }
+  return reading;
+}

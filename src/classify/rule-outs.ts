@@ -1,0 +1,50 @@
+// Rule-outs: a theme mentioned only to say it was not the reason is not a reason either. "Your CV
+// was not the issue", "this is no reflection on your interview", "salary wasn't a factor", "nobody
+// doubted your enthusiasm". The negation sits right before the dismissing word, so "you didn't
+// address our concerns" is kept. A justification that follows a rule-out ("…, since the job is fully
+// remote") goes with it.
+
+const NEGATED = String.raw`(?:no|not|never|nothing|n't|without)`;
+const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness)`;
+const NEGATED_VERB = String.raw`(?:n't|\bnot|\bnever)`;
+
+const RULE_OUT_PATTERNS = [
+  new RegExp(
+    String.raw`${NEGATED}\s+(?:(?:an?|the|any|real|major|big|particular|significant|serious|main|deciding)\s+){0,3}${DISMISSING_NOUN}\b`,
+    'i',
+  ),
+  /\b(?:issue|problem|concern|reason|difference|decider)\s+(?:here\s+)?(?:was|is|were)(?:n't|\s+not|\s+never)\b/i,
+  /\b(?:was|were|is|are)(?:n't|\s+not|\s+never)\s+(?:what|where|why)\b.{0,30}\b(?:let you down|held you back|fell short|cost you|counted against you|went wrong)\b/i,
+  /\bit\s+(?:was|is)(?:n't|\s+not|\s+never)\s+(?:your|the)\b.{0,40}\bthat\b/i,
+  /\b(?:no|never)\s+(?:doubts?|question)\s+(?:about|over|regarding|as to)\b/i,
+  /\b(?:never|not)\s+in\s+(?:doubt|question)\b/i,
+  /\b(?:nothing wrong with|nothing to do with|no problem with|no issue with|no issues with)\b/i,
+  /(?:n't|\bnot)\s+(?:because of|due to|down to|about)\b/i,
+  /(?:n't|\bnot)\s+(?:hold|held)\s+(?:you|your application)\s+back\b/i,
+  // "no reflection on your interview", "none of this reflects on you", "is not a reflection on".
+  /\bno\s+reflection\s+on\b/i,
+  /(?:\bnot|n't|\bnone of (?:this|it))\s+(?:a\s+)?reflect(?:s|ion)?\s+(?:on|of)\b/i,
+  // "please don't take this as a criticism of", "none of this is a comment on".
+  /(?:\bnot|n't|\bno|\bnone of (?:this|it) is)\s+(?:\w+\s+){0,3}(?:a\s+)?(?:criticism|comment|judgement|judgment)\s+(?:of|on|about)\b/i,
+  new RegExp(String.raw`${NEGATED_VERB}\s+(?:\w+\s+)?(?:worried|concerned|bothered)\s+(?:about|by|with)\b`, 'i'),
+  /\b(?:nobody|no one|no-one|none of us)\s+(?:\w+\s+)?(?:doubted|doubts|questioned|questions|was worried|had concerns|had any concerns)\b/i,
+  new RegExp(String.raw`\b(?:we|i)\s+(?:do|did|would|could)?\s*${NEGATED_VERB}\s+(?:doubt|question)\w*\b`, 'i'),
+  new RegExp(String.raw`\b(?:do|did|does|was|were|is)\s*${NEGATED_VERB}\b.{0,60}\bmatter(?:ed|s)?\b`, 'i'),
+  new RegExp(String.raw`${NEGATED_VERB}\s+(?:count|counted|weigh|weighed|go|work|tell|held|hold)\s+against\s+(?:you|your)\b`, 'i'),
+  new RegExp(String.raw`${NEGATED_VERB}\s+do\s+anything\s+wrong\b`, 'i'),
+  /\bnothing\s+you\s+(?:did|said)\b/i,
+  new RegExp(String.raw`${NEGATED_VERB}\s+(?:the|a)\s+(?:reason|factor)\b`, 'i'),
+];
+
+/** A part that starts like this justifies the rule-out before it ("…, since the job is fully remote"). */
+const JUSTIFICATION = /^(?:as|since|because|given|which|who|so|seeing as)\b/i;
+
+export function isRuledOut(part: string): boolean {
+  const text = part.replace(/[\u2018\u2019\u02bc`´]/g, "'");
+  return RULE_OUT_PATTERNS.some((p) => p.test(text));
+}
+
+/** True when `part` explains the rule-out that comes right before it. */
+export function justifiesRuleOut(part: string): boolean {
+  return JUSTIFICATION.test(part.trim());
+}

@@ -1,0 +1,50 @@
+// The rules of reading as the assignment stage applies them: a silence note carries only
+// `uninformative`, conduct that is the employer's is ruled out, a comparison is `competition` and its
+// subject is scored as a unit of its own.
+
+import { describe, expect, it } from 'vitest';
+import { createClassifier } from '../../src/classify/classifier.js';
+import type { Thresholds } from '../../src/types.js';
+import { fakeEmbedder, taxonomyOf, theme } from '../fixtures/classify/fake-embedder.js';
+
+// Axes: 0 = experience, 1 = conduct, 2 = competition, 3 = no reason.
+const exemplars = {
+  'exp one': [1, 0, 0, 0],
+  'conduct one': [0, 1, 0, 0],
+  'competition one': [0, 0, 1, 0],
+  'no reason one': [0, 0, 0, 1],
+};
+const taxonomy = taxonomyOf(
+  theme('experience', ['exp one']),
+  theme('conduct', ['conduct one']),
+  theme('competition', ['competition one']),
+  theme('uninformative', ['no reason one']),
+);
+const thresholds: Thresholds = { engine: 'lexical', model: null, floor: 0.5, margin: 0.1, perTheme: {}, source: 'test' };
+
+async function themesOf(table: Record<string, number[]>, text: string): Promise<string[]> {
+  const classifier = await createClassifier(taxonomy, fakeEmbedder({ ...exemplars, ...table }), { clauses: false });
+  const [assigned] = classifier.assign(await classifier.score([{ id: 'a', text }]), thresholds);
+  return assigned!.themes.map((t) => t.themeId).sort();
+}
+
+describe('assignment with the rules of reading', () => {
+  it('gives a candidate’s note of an employer’s silence `uninformative`, never conduct', async () => {
+    const text = 'I never heard back after the interview even though I emailed twice.';
+    expect(await themesOf({ [text]: [0, 1, 0, 0.1] }, text)).toEqual(['uninformative']);
+  });
+
+  it('rules out conduct when the employer is the one acting', async () => {
+    const text = 'The interviewer was late and spent the time on his phone.';
+    expect(await themesOf({ [text]: [0, 1, 0, 0] }, text)).toEqual([]);
+    const own = 'You were late and spent the time on your phone.';
+    expect(await themesOf({ [own]: [0, 1, 0, 0] }, own)).toEqual(['conduct']);
+  });
+
+  it('gives a comparison competition and the theme of its subject', async () => {
+    const text = 'Other applicants had more hands-on experience in a client-facing setting.';
+    const subject = 'had more hands-on experience in a client-facing setting.';
+    // The whole sentence reads as neither; its subject reads as experience.
+    expect(await themesOf({ [text]: [0.1, 0, 0.1, 1], [subject]: [1, 0, 0, 0] }, text)).toEqual(['competition', 'experience']);
+  });
+});

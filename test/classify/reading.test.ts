@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { readSegment } from '../../src/classify/reading.js';
+import { DEFAULT_THEME_IDS } from '../../src/types.js';
+
+const read = (text: string) => readSegment(text, DEFAULT_THEME_IDS);
+
+describe('readSegment: an employer’s silence', () => {
+  it.each([
+    'I never heard back after the interview even though I emailed twice.',
+    'They stopped replying to my emails after the second interview.',
+    'Ghosted after the final round.',
+    'Chased HR three times for an outcome and finally got a two-line rejection.',
+    'i emailed to ask how it went and got nothing back so no idea why',
+    'Left two voicemails for the recruiter about the outcome, neither returned.',
+    "They said they'd email feedback but never did.",
+  ])('"%s" is a silence note', (text) => {
+    expect(read(text)).toMatchObject({ silence: true, asserted: [], ruledOut: [] });
+  });
+
+  it.each([
+    // The candidate's own silence, as the employer describes it.
+    "We couldn't reach you to confirm the interview time, and you didn't respond to our emails.",
+    'Candidate no-showed the client meeting this morning and isn’t answering.',
+    'VI not completed by deadline despite 3 reminders; no response to calls',
+    // A note that passes on a reason.
+    'The recruiter said my CV was too long and I never heard why it mattered.',
+    'they said my python wasnt strong enough and i need spark for the data eng role',
+  ])('"%s" is not', (text) => {
+    expect(read(text).silence).toBe(false);
+  });
+});
+
+describe('readSegment: conduct is the candidate’s own behaviour', () => {
+  it.each([
+    'The hiring manager was 20 minutes late to my interview and rushed through the questions.',
+    'Interviewer spent most of the time on his phone.',
+    'My phone interview was cancelled twice by them.',
+    'The panel turned up late and the room was double-booked.',
+  ])('rules conduct out of "%s"', (text) => {
+    expect(read(text).ruledOut).toEqual(['conduct']);
+  });
+
+  it.each([
+    'You arrived 30 minutes late and did not call ahead.',
+    'Panel note: arrived 25 min late, no apology.',
+    'Client rang: candidate turned up in jeans and was on his phone in reception.',
+    'My fault really - I got the time wrong and turned up an hour late.',
+  ])('keeps conduct possible in "%s"', (text) => {
+    expect(read(text).ruledOut).toEqual([]);
+  });
+});
+
+describe('readSegment: a comparison keeps its subject', () => {
+  it.each([
+    [
+      'Other applicants had more hands-on experience in a client-facing setting.',
+      'had more hands-on experience in a client-facing setting.',
+    ],
+    [
+      'The person we appointed already holds the CIPD Level 5 qualification we ask for.',
+      'already holds the CIPD Level 5 qualification we ask for.',
+    ],
+    [
+      'We appointed someone who has managed a team of ten; you have managed two people.',
+      'has managed a team of ten; you have managed two people.',
+    ],
+    ['The successful candidate’s values matched ours more closely.', 'values matched ours more closely.'],
+  ])('"%s" is competition, with its subject scored', (text, subject) => {
+    expect(read(text)).toMatchObject({ asserted: ['competition'], subject });
+  });
+
+  it('asserts competition on "stronger than yours" and "went to someone with"', () => {
+    expect(read('Her presentation at the assessment centre was stronger than yours.').asserted).toEqual(['competition']);
+    expect(read('The role went to someone with more experience in the sector.').asserted).toEqual(['competition']);
+  });
+
+  it.each([
+    'After careful consideration, we have decided to pursue other candidates.',
+    'We regret that other applicants whose experience better meets our needs have been shortlisted.',
+    'We need someone who has already managed a team.',
+    'You prefer working alone rather than with others.',
+  ])('does not read boilerplate or a requirement as a comparison: "%s"', (text) => {
+    expect(read(text).asserted).toEqual([]);
+  });
+
+  it('applies no rule for a theme the taxonomy does not have', () => {
+    expect(readSegment('Other applicants had more experience.', ['experience']).asserted).toEqual([]);
+    expect(readSegment('The interviewer was late.', ['experience']).ruledOut).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { analysePraise } from '../../src/classify/favourable.js';
+import { isRuledOut, justifiesRuleOut } from '../../src/classify/rule-outs.js';
+
+describe('isRuledOut', () => {
+  it('recognises a theme named only to rule it out', () => {
+    for (const text of [
+      'This is no reflection on your interview.',
+      'None of this reflects on your interview',
+      "Please don't read this as a comment on your qualifications",
+      'Please don’t take this as a criticism of your preparation',
+      'We were not worried about your degree classification.',
+      'Nobody doubted your enthusiasm for the work.',
+      "We don't doubt that you could do the job",
+      "We didn't feel your lack of a master's degree mattered.",
+      'Your lateness did not count against you at all',
+      "You didn't do anything wrong in the interview.",
+      'Nothing you did on the day counted against you',
+      'Salary wasn’t a factor in our decision.',
+      'Your application was not the reason we said no.',
+      'There was nothing wrong with how you interviewed',
+      'Location was not a problem for us',
+    ]) {
+      expect(isRuledOut(text), text).toBe(true);
+    }
+  });
+
+  it('keeps criticism that merely contains a negation', () => {
+    for (const text of [
+      'You did not give any examples of leading a team.',
+      "You didn't address our concerns about your availability.",
+      'We were worried about your lack of experience with children.',
+      'Your answers did not show what you personally did.',
+      'The reason was your salary expectation.',
+      'No reason was given by the panel.',
+    ]) {
+      expect(isRuledOut(text), text).toBe(false);
+    }
+  });
+});
+
+describe('justifiesRuleOut', () => {
+  it('is true for a clause that explains the rule-out before it', () => {
+    expect(justifiesRuleOut(' since the job is fully remote.')).toBe(true);
+    expect(justifiesRuleOut('as the train strike held up several candidates')).toBe(true);
+    expect(justifiesRuleOut('your answers lacked examples')).toBe(false);
+  });
+});
+
+describe('rule-outs in a segment', () => {
+  it('drops the rule-out and its justification and keeps the reason', () => {
+    const text = 'Location was not a problem for us, since the job is fully remote, but your answers lacked examples.';
+    const a = analysePraise(text);
+    expect(a.reasonText).toBe('your answers lacked examples.');
+  });
+
+  it('leaves nothing to score when the whole sentence rules a theme out', () => {
+    expect(analysePraise('This is no reflection on your interview.').praiseOnly).toBe(true);
+    expect(analysePraise('Please know this isn’t about your grades.').praiseOnly).toBe(true);
+  });
+});
