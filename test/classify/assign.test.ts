@@ -23,7 +23,11 @@ const taxonomy = taxonomyOf(
 const thresholds: Thresholds = { engine: 'lexical', model: null, floor: 0.5, margin: 0.1, perTheme: {}, source: 'test' };
 
 async function themesOf(table: Record<string, number[]>, text: string): Promise<string[]> {
-  const classifier = await createClassifier(taxonomy, fakeEmbedder({ ...exemplars, ...table }), { clauses: false });
+  const classifier = await createClassifier(taxonomy, fakeEmbedder({ ...exemplars, ...table }), {
+    topK: 3,
+    centroidWeight: 0,
+    clauses: false,
+  });
   const [assigned] = classifier.assign(await classifier.score([{ id: 'a', text }]), thresholds);
   return assigned!.themes.map((t) => t.themeId).sort();
 }
