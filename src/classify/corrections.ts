@@ -5,10 +5,8 @@
 // any exemplar of that theme loses the theme. The corrected items themselves take exactly the
 // corrected themes on the next run (they are pinned): an adviser's word on an item is final.
 
-import Papa from 'papaparse';
 import { CliError, ExitCode } from '../errors.js';
-import { decodeBytes, detectEncoding } from '../ingest/decode.js';
-import { readUserBytes } from '../io/user-file.js';
+import { parseTable, readTable, type TableRecord } from '../ingest/table.js';
 import type { Taxonomy, Thresholds } from '../types.js';
 import type { Classifier } from './classifier.js';
 
@@ -60,13 +58,10 @@ export function correctionKey(text: string): string {
     .toLowerCase();
 }
 
-/**
- * Read as an export is: Excel saves CSV as UTF-8 with a BOM, UTF-16 or Windows-1252, by version
- * (the decoder drops the BOM).
- */
+/** Read as an export is (ingest/table.ts). */
 export async function readCorrections(path: string, themeIds: readonly string[]): Promise<Corrections> {
-  const bytes = await readUserBytes(path, { what: 'the corrections file', hint: 'Check the path given to --corrections.' });
-  return parseCorrections(decodeBytes(bytes, detectEncoding(bytes)), path, themeIds);
+  const records = await readTable(path, { what: 'the corrections file', hint: 'Check the path given to --corrections.' });
+  return correctionsOf(records, path, themeIds);
 }
 
 /**
@@ -75,10 +70,15 @@ export async function readCorrections(path: string, themeIds: readonly string[])
  */
 export const MAX_CORRECTIONS = 2_000;
 
+/** Corrections from CSV text (decoded, as readCorrections reads a file). */
 export function parseCorrections(csv: string, path: string, themeIds: readonly string[]): Corrections {
-  const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: false });
-  const [header, ...body] = parsed.data;
-  const rowCount = body.filter((cells) => cells.some((cell) => cell.trim() !== '')).length;
+  return correctionsOf(parseTable(csv, path), path, themeIds);
+}
+
+function correctionsOf(records: TableRecord[], path: string, themeIds: readonly string[]): Corrections {
+  const [headerRecord, ...body] = records;
+  const header = headerRecord?.cells;
+  const rowCount = body.filter(({ cells }) => cells.some((cell) => cell.trim() !== '')).length;
   if (rowCount > MAX_CORRECTIONS) {
     throw new CliError(
       `${path}: ${rowCount} correction rows, over the limit of ${MAX_CORRECTIONS}. Keep the corrections of the themes that are still wrong; older rows the classifier now gets right teach it nothing new.`,
@@ -99,12 +99,7 @@ export function parseCorrections(csv: string, path: string, themeIds: readonly s
   const valid = new Set(themeIds);
   const problems: string[] = [];
   const rows: CorrectionRow[] = [];
-  // Rows of a spreadsheet export are one line each unless a cell holds a line break; count them.
-  let line = 1 + lineBreaks((header ?? []).join(','));
-  for (const cells of body) {
-    line++;
-    const rowLine = line;
-    line += lineBreaks(cells.join(','));
+  for (const { cells, line: rowLine } of body) {
     if (cells.every((cell) => cell.trim() === '')) continue;
     const text = textColumn >= 0 ? (cells[textColumn] ?? '').trim() : '';
     const id = idColumn >= 0 ? (cells[idColumn] ?? '').trim() : '';
@@ -126,10 +121,6 @@ export function parseCorrections(csv: string, path: string, themeIds: readonly s
     throw new CliError(`${problems.join('\n')}\nValid theme ids: ${[...valid].join(', ')}.`, ExitCode.usage);
   }
   return { source: path, rows };
-}
-
-function lineBreaks(text: string): number {
-  return (text.match(/\r\n|\r|\n/g) ?? []).length;
 }
 
 /**

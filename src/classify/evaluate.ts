@@ -1,9 +1,8 @@
 // Labelled feedback in, precision/recall/F1 out. Gold files are CSV with a `text` column and a
 // `themes` column ("a|b"); other columns are ignored so an export can be labelled in place.
 
-import Papa from 'papaparse';
 import { CliError, ExitCode } from '../errors.js';
-import { readUserText } from '../io/user-file.js';
+import { parseTable, readTable, type TableRecord } from '../ingest/table.js';
 import { DEFAULT_THEME_IDS, type Thresholds } from '../types.js';
 import type { Classifier } from './classifier.js';
 import type { ScoredItem } from './units.js';
@@ -43,25 +42,17 @@ export interface EvaluationReport {
  * themes cell means "no theme". Unknown ids fail with the file, line and the valid ids.
  */
 export async function readGold(path: string, themeIds: readonly string[] = DEFAULT_THEME_IDS): Promise<GoldItem[]> {
-  const raw = await readUserText(path, { what: 'the labelled file', hint: 'Check the path of the labelled CSV.' });
-  return parseGold(raw.replace(/^\uFEFF/, ''), path, themeIds);
+  const records = await readTable(path, { what: 'the labelled file', hint: 'Check the path of the labelled CSV.' });
+  return goldOf(records, path, themeIds);
 }
 
+/** Labelled items from CSV text (decoded, as readGold reads a file). */
 export function parseGold(csv: string, path: string, themeIds: readonly string[] = DEFAULT_THEME_IDS): GoldItem[] {
-  const lineStarts = newlineOffsets(csv);
-  const rows: { cells: string[]; line: number }[] = [];
-  let rowStart = 0;
-  Papa.parse<string[]>(csv, {
-    skipEmptyLines: false,
-    step: (result) => {
-      const cells = result.data;
-      rows.push({ cells, line: lineAt(lineStarts, rowStart) });
-      rowStart = result.meta.cursor;
-      // The cursor points at the row's line break; the next row begins after it.
-      if (csv[rowStart] === '\r') rowStart++;
-      if (csv[rowStart] === '\n') rowStart++;
-    },
-  });
+  return goldOf(parseTable(csv, path), path, themeIds);
+}
+
+function goldOf(records: TableRecord[], path: string, themeIds: readonly string[]): GoldItem[] {
+  const rows = [...records];
   const header = rows.shift();
   if (!header) throw new CliError(`${path}: the file is empty. Expected a header with columns text and themes.`, ExitCode.usage);
   const names = header.cells.map((c) => c.trim().toLowerCase());
@@ -97,25 +88,6 @@ export function parseGold(csv: string, path: string, themeIds: readonly string[]
     gold.push({ text, themes, line: row.line });
   }
   return gold;
-}
-
-function newlineOffsets(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function lineAt(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }
 
 /**

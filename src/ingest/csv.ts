@@ -7,6 +7,8 @@
 // only opens a field when it is the field's first character; `""` inside a quoted field is a
 // quote; text after a closing quote and before the delimiter is kept as written.
 
+import { type CliError, usageError } from '../errors.js';
+
 export interface CsvRecord {
   fields: string[];
   /** 1-based physical line where the record starts. */
@@ -32,6 +34,13 @@ export class UnclosedQuoteError extends Error {
     this.name = 'UnclosedQuoteError';
     this.line = line;
   }
+}
+
+/** The usage error (exit 2) for a file whose quote is never closed. */
+export function unclosedQuote(path: string, error: UnclosedQuoteError): CliError {
+  return usageError(
+    `${path}:${error.line}: a quoted field starting on line ${error.line} is never closed. Close the quote or re-export the file.`,
+  );
 }
 
 const QUOTE = 34;

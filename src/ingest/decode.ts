@@ -5,6 +5,9 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { usageError } from '../errors.js';
 
+/** How much of a file encoding (and delimiter) detection looks at. */
+export const SAMPLE_BYTES = 64 * 1024;
+
 export interface DetectedEncoding {
   /** iconv-lite name used to decode, e.g. `utf-8`, `utf-16le`, `windows-1252`. */
   encoding: string;

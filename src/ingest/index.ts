@@ -8,8 +8,8 @@ import { CliError, ExitCode, usageError } from '../errors.js';
 import { openUserFile } from '../io/user-file.js';
 import type { Logger } from '../logger.js';
 import type { FeedbackItem, IngestFileReport, IngestOptions, IngestResult, RejectedRow } from '../types.js';
-import { CsvParser, UnclosedQuoteError } from './csv.js';
-import { createDecoder, detectEncoding, validateEncoding, type DetectedEncoding } from './decode.js';
+import { CsvParser, UnclosedQuoteError, unclosedQuote } from './csv.js';
+import { createDecoder, detectEncoding, SAMPLE_BYTES, validateEncoding, type DetectedEncoding } from './decode.js';
 import { detectDelimiter, parseDelimiterOption } from './delimiter.js';
 import { detectLayout } from './header.js';
 import { IdRegistry } from './ids.js';
@@ -19,12 +19,11 @@ import { RAW_CHARS } from './rows.js';
 import { binaryFileError, binaryKind, checkWorkbookSize, inspectWorkbook, oleKind, readWorkbook } from './workbook.js';
 
 export { parseDelimiterOption } from './delimiter.js';
-export { validateEncoding } from './decode.js';
+export { SAMPLE_BYTES, validateEncoding } from './decode.js';
 export { parseDate } from './dates.js';
 export { nameHeaders } from './header.js';
 export { COLUMN_SYNONYMS } from './columns.js';
 
-export const SAMPLE_BYTES = 64 * 1024;
 const SAMPLE_RECORDS = 60;
 const READ_CHUNK = 256 * 1024;
 
@@ -144,11 +143,7 @@ async function ingestFile(path: string, options: FileOptions, ids: IdRegistry, l
       logger.progressDone(label);
     } catch (error) {
       stream.destroy();
-      if (error instanceof UnclosedQuoteError) {
-        throw usageError(
-          `${path}:${error.line}: a quoted field starting on line ${error.line} is never closed. Close the quote or re-export the file.`,
-        );
-      }
+      if (error instanceof UnclosedQuoteError) throw unclosedQuote(path, error);
       throw error;
     }
     return reader.finish(

@@ -1,10 +1,15 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/classify/classifier.js';
 import { evaluateAssignments, parseGold, readGold, scoreGold } from '../../src/classify/evaluate.js';
+import { lexicalEmbedderFor } from '../../src/classify/lexical.js';
+import { ENGINE_PROFILES } from '../../src/classify/profiles.js';
+import { defaultThresholds } from '../../src/classify/thresholds.js';
 import { CliError } from '../../src/errors.js';
+import { loadTaxonomy } from '../../src/taxonomy/load.js';
 import type { Thresholds } from '../../src/types.js';
 import { fakeEmbedder, taxonomyOf, theme } from '../fixtures/classify/fake-embedder.js';
 
@@ -46,6 +51,30 @@ describe('readGold', () => {
       { text: 'Two\nlines', themes: ['delivery', 'examples'], line: 2 },
       { text: 'Too junior', themes: ['experience'], line: 5 },
     ]);
+  });
+
+  it('gives a Windows-1252 labelled file the same evaluation as its UTF-8 twin', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gold-'));
+    const csv = [
+      'text,themes',
+      'Your résumé was generic and not tailored to the rôle,application',
+      '"Naïve answers; the café scenario went badly",delivery',
+      'Strong candidate but the field was exceptional – no concerns,competition',
+      'Your CV listed duties rather than achievements,examples',
+      '',
+    ].join('\r\n');
+    await writeFile(join(dir, 'utf8.csv'), csv);
+    await writeFile(join(dir, 'cp1252.csv'), iconv.encode(csv, 'windows-1252'));
+    const [utf8, cp1252] = [await readGold(join(dir, 'utf8.csv')), await readGold(join(dir, 'cp1252.csv'))];
+    expect(utf8[0]!.text).toBe('Your résumé was generic and not tailored to the rôle');
+    expect(cp1252).toEqual(utf8);
+    const taxonomy = await loadTaxonomy();
+    const ids = taxonomy.themes.map((t) => t.id);
+    const classifier = await createClassifier(taxonomy, lexicalEmbedderFor(taxonomy), ENGINE_PROFILES.lexical.scoring);
+    const thresholds = defaultThresholds('lexical', null);
+    const [a, b] = [await scoreGold(classifier, utf8, ids), await scoreGold(classifier, cp1252, ids)];
+    expect(b.measure(thresholds)).toEqual(a.measure(thresholds));
+    expect(b.predict(thresholds)).toEqual(a.predict(thresholds));
   });
 
   it('names the file, line and valid ids for an unknown theme', () => {
