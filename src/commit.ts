@@ -72,7 +72,11 @@ export async function commitRun(options: CommitOptions, progress: { reached: Com
     () =>
       writingTo(outDir, async () => {
         commitStep(store ? 'recorded' : 'staged');
-        await showRun(staged, () => commitStep('linked'));
+        await showRun(
+          staged,
+          () => commitStep('linked'),
+          () => commitStep('copying'),
+        );
       }),
     async () => {
       await unshow().catch(() => {});

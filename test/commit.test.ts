@@ -1,12 +1,13 @@
 // One commit for store and outputs: killed at each step of the commit, or failing there as a full
 // disk would, a run leaves the folder showing one run's files, whole, before any other run looks;
 // once the next run settles it, the store agrees with what is shown.
-import { cp, mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
+import { cp, lstat, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverPendingRuns } from '../src/commit.js';
+import { currentRun } from '../src/io/output-layout.js';
 import { openStore } from '../src/store/store.js';
 import { lookAtFolder, runCli, writeBatch } from '../support/one-run-check.js';
 import { cliCommand } from '../support/cli-process.js';
@@ -73,7 +74,7 @@ async function expectOneRun(dir: string, expected: number): Promise<void> {
   expect(runs.pending).toEqual([]);
   expect(runs.committed).toEqual(await readdir(path.join(dir, 'out', 'runs')));
   expect(runs.committed).toHaveLength(expected === 1 ? 1 : 2);
-  expect(path.basename(await readlink(path.join(dir, 'out', 'current')))).toBe(runs.committed.at(-1));
+  expect(await currentRun(path.join(dir, 'out'))).toBe(runs.committed.at(-1));
   const hidden = (await readdir(path.join(dir, 'out'))).filter((name) => name.endsWith('.tmp'));
   expect(hidden).toEqual([]);
 }
@@ -145,14 +146,37 @@ describe('a run failing at each step of its commit (an injected full disk)', () 
   );
 });
 
-describe('a folder where links cannot be made', () => {
-  it('exits 2 saying so before anything is shown or recorded', async () => {
-    const dir = await fresh('no-links');
-    const result = await run(dir, newInput, { FEEDBACK_THEMES_TEST_NO_LINKS: '1' });
-    expect(result.stderr).toMatch(/cannot show the run in .*out: symbolic links cannot be made there .*Developer Mode.*unchanged/);
-    expect(result.code).toBe(2);
-    await expectOneRun(dir, 1);
+describe('a folder where links cannot be made (copies, settled by the next run)', () => {
+  const noLinks = { FEEDBACK_THEMES_TEST_NO_LINKS: '1' };
+
+  it('shows each run as copies, with current a file naming the run', async () => {
+    const dir = await fresh('copies');
+    const result = await run(dir, newInput, noLinks, ['--digests']);
+    expect(result.code, result.stderr).toBe(0);
+    expect((await lstat(path.join(dir, 'out', 'report.html'))).isFile()).toBe(true);
+    expect((await lstat(path.join(dir, 'out', 'candidates'))).isDirectory()).toBe(true);
+    await expectOneRun(dir, 2);
+    const back = await run(dir, oldInput, noLinks);
+    expect(back.code, back.stderr).toBe(0);
+    expect(await lookAtFolder(path.join(dir, 'out'))).toEqual({ batch: 1, problems: [] }); // pages and rejects of batch 2 gone
   }, 120_000);
+
+  it.each([
+    ['copying:2', 1],
+    ['shown', 2],
+  ] as const)(
+    'killed at %s, the next run puts back one run whole (batch %i)',
+    async (step, expected) => {
+      const dir = await fresh(`copies-kill-${step.replace(':', '-')}`);
+      const killed = await run(dir, newInput, { ...noLinks, FEEDBACK_THEMES_TEST_KILL_AT: step }, ['--digests']);
+      expect(killed.signal).toBe('SIGKILL');
+      // Killed while copying, the folder may mix runs until the next run: the mark says so.
+      expect((await readdir(path.join(dir, 'out'))).includes('.showing')).toBe(step === 'copying:2');
+      await settle(dir);
+      await expectOneRun(dir, expected);
+    },
+    120_000,
+  );
 });
 
 describe('the look at the folder (support/one-run-check.ts)', () => {

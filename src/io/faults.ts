@@ -1,16 +1,17 @@
 // Test hooks for the commit protocol (src/commit.ts): a test names a step in an environment
 // variable and the process is killed there (FEEDBACK_THEMES_TEST_KILL_AT) or the step fails as a
 // full disk would (FEEDBACK_THEMES_TEST_FAIL_AT). `step:N` means the Nth time the step is reached
-// (`staging` is reached once per output written). Unset in normal use: each call is one lookup.
+// (`staging` is reached once per output written, `copying` once per output copied where links
+// cannot be made). Unset in normal use: each call is one lookup.
 
-export type CommitStep = 'staging' | 'staged' | 'recorded' | 'linked' | 'shown' | 'committed';
+export type CommitStep = 'staging' | 'staged' | 'recorded' | 'linked' | 'copying' | 'shown' | 'committed';
 
 const reached = new Map<CommitStep, number>();
 
 function matches(setting: string | undefined, step: CommitStep, count: number): boolean {
   if (!setting) return false;
   const [name, nth] = setting.split(':');
-  return name === step && (nth === undefined ? count === 1 || step !== 'staging' : Number(nth) === count);
+  return name === step && (nth === undefined ? count === 1 : Number(nth) === count);
 }
 
 export function commitStep(step: CommitStep): void {

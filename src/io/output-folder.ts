@@ -13,23 +13,28 @@
 // Where the pointer cannot be replaced in one rename (Windows refuses to rename over a folder
 // link) it is removed and made again: a reader then briefly sees no run, never a mix.
 
-import { randomBytes } from 'node:crypto';
-import { copyFile, link, lstat, mkdir, readdir, readlink, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readlink, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { OutputFile } from '../types.js';
 import { syncDirectory, writeSynced } from './atomic.js';
 import { isPidAlive } from './lock.js';
-import { CliError, ExitCode } from '../errors.js';
-import { environmentErrorFor } from './environment.js';
+import { settleCopies, showByCopies, writePointerFile } from './output-copies.js';
+import {
+  CURRENT,
+  currentRun,
+  DIGESTS,
+  EARLIER_OUTPUTS,
+  entryKind,
+  linkOrCopy,
+  RUN_ID,
+  RUNS_FOLDER,
+  SHOWN_MARK,
+  TEMP,
+  tempSuffix,
+} from './output-layout.js';
 
-export const RUNS_FOLDER = 'runs';
-export const CURRENT = 'current';
-/** Names a run of this tool may show at the top of the folder (every output's first segment). */
-const RUN_ID = /^\d{4}-\d{2}-\d{2}T\d{6}\.\d{3}Z-[0-9a-f]{6}$/;
-/** Left in a run folder once it has been shown: a folder without it, not shown now, never was. */
-const SHOWN_MARK = '.shown';
-/** `.<name>.<pid>.<random>.tmp`: a staging folder or temp link of a process that may have died. */
-const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+export { CURRENT, currentRun, RUNS_FOLDER } from './output-layout.js';
+import { environmentErrorFor } from './environment.js';
 
 /** A run's outputs, complete and synced in `runs/<id>/`, not yet shown. */
 export interface StagedRun {
@@ -53,10 +58,6 @@ function assertOutputName(name: string): void {
   if (segments.length > 2 || !segments.every(isPlainSegment) || segments[0] === RUNS_FOLDER || segments[0] === CURRENT) {
     throw new Error(`output name must be a plain file name or folder/name, got ${JSON.stringify(name)}`);
   }
-}
-
-function tempSuffix(): string {
-  return `${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 }
 
 /** Writes every output into `runs/<runId>/` (through a hidden staging folder); nothing shown changes. */
@@ -92,30 +93,10 @@ export async function removeRunFolder(outDir: string, runId: string): Promise<vo
   await rm(join(outDir, RUNS_FOLDER, runId), { recursive: true, force: true });
 }
 
-/** The run the folder shows, or null (no run shown yet, or an earlier layout). */
-export async function currentRun(outDir: string): Promise<string | null> {
-  try {
-    const target = (await readlink(join(outDir, CURRENT))).replace(/\\/g, '/').replace(/\/$/, '');
-    const id = target.split('/').pop() ?? '';
-    return RUN_ID.test(id) ? id : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Run folders in `runs/`, oldest first. */
 export async function runFolders(outDir: string): Promise<string[]> {
   const entries = await readdir(join(outDir, RUNS_FOLDER)).catch(() => [] as string[]);
   return entries.filter((name) => RUN_ID.test(name)).sort();
-}
-
-async function entryKind(path: string): Promise<'missing' | 'link' | 'file' | 'folder' | 'other'> {
-  const stats = await lstat(path).catch(() => null);
-  if (!stats) return 'missing';
-  if (stats.isSymbolicLink()) return 'link';
-  if (stats.isFile()) return 'file';
-  if (stats.isDirectory()) return 'folder';
-  return 'other';
 }
 
 /** `name -> current/name`, made through a temp link and a rename so it replaces a file atomically. */
@@ -152,17 +133,16 @@ async function pointTo(outDir: string, runId: string): Promise<void> {
  * Shows a staged run: makes the links its names need (they resolve through `current`, so nothing
  * shown changes yet), then switches `current` to it. Returns the run shown before, to switch back to.
  */
-export async function showRun(staged: StagedRun, beforeSwitch?: () => void): Promise<{ previous: string | null }> {
+export async function showRun(staged: StagedRun, beforeSwitch?: () => void, onCopy?: () => void): Promise<{ previous: string | null }> {
   const { outDir } = staged;
-  if (!(await canLink(outDir))) {
-    throw new CliError(
-      `cannot show the run in ${outDir}: symbolic links cannot be made there (this file system or account does not allow them; ` +
-        'on Windows, turn on Developer Mode). The output folder is unchanged. Choose another folder with --out DIR.',
-      ExitCode.usage,
-    );
-  }
-  await adoptEarlierLayout(outDir);
+  const links = await canLink(outDir);
+  await adoptEarlierLayout(outDir, links);
   const previous = await currentRun(outDir);
+  if (!links) {
+    beforeSwitch?.();
+    await showByCopies(outDir, staged.runId, onCopy);
+    return { previous };
+  }
   const folders = new Set(staged.files.filter((f) => f.name.includes('/')).map((f) => f.name.split('/')[0]));
   for (const name of topLevelNames(staged.files)) {
     const kind = await entryKind(join(outDir, name));
@@ -177,7 +157,8 @@ export async function showRun(staged: StagedRun, beforeSwitch?: () => void): Pro
 
 /** Switches back to the run shown before (a run that could not be recorded), or to none. */
 export async function showPrevious(outDir: string, previous: string | null): Promise<void> {
-  if (previous) await pointTo(outDir, previous);
+  if ((await entryKind(join(outDir, CURRENT))) === 'file') await showByCopies(outDir, previous);
+  else if (previous) await pointTo(outDir, previous);
   else {
     await unlink(join(outDir, CURRENT)).catch(() => {});
     await syncDirectory(outDir);
@@ -203,6 +184,7 @@ async function markShown(outDir: string, runId: string): Promise<void> {
 export async function tidyOutputFolder(outDir: string, keep: number): Promise<{ unshown: string[]; pruned: string[] }> {
   await removeDeadTemps(outDir);
   await removeDeadTemps(join(outDir, RUNS_FOLDER));
+  await settleCopies(outDir);
   const current = await currentRun(outDir);
   if (current !== null) await markShown(outDir, current);
   const unshown: string[] = [];
@@ -247,16 +229,12 @@ async function removeDanglingLinks(outDir: string): Promise<void> {
   }
 }
 
-/** Output names a run of an earlier version wrote straight into the folder. */
-const DIGESTS = 'candidates';
-const EARLIER_OUTPUTS = ['report.html', 'items.csv', 'segments.csv', 'summary.json', 'followup.csv', 'rejects.csv', DIGESTS];
-
 /**
  * An output folder from before run folders holds the outputs themselves. They become a run folder
  * of their own (hard links, or copies) shown through `current`, and each is then replaced by its
  * link: every step shows the same content, so a kill half-way leaves the earlier report whole.
  */
-async function adoptEarlierLayout(outDir: string): Promise<void> {
+async function adoptEarlierLayout(outDir: string, links: boolean): Promise<void> {
   const present: { name: string; kind: 'file' | 'folder' }[] = [];
   for (const name of EARLIER_OUTPUTS) {
     const kind = await entryKind(join(outDir, name));
@@ -284,8 +262,10 @@ async function adoptEarlierLayout(outDir: string): Promise<void> {
     }
     await writeFile(join(folder, SHOWN_MARK), '');
     await syncDirectory(folder);
-    await pointTo(outDir, id);
+    if (links) await pointTo(outDir, id);
+    else await writePointerFile(outDir, id);
   }
+  if (!links) return; // the files stay: they are the copies of the run shown
   for (const { name, kind } of present) {
     if (kind === 'file') await linkThroughCurrent(outDir, name, false);
     else {
@@ -297,10 +277,6 @@ async function adoptEarlierLayout(outDir: string): Promise<void> {
     }
   }
   await syncDirectory(outDir);
-}
-
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  await link(from, to).catch(() => copyFile(from, to));
 }
 
 /** Whether this folder can hold the links (not every file system or Windows account can). */
