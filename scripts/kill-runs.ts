@@ -9,7 +9,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { cliCommand } from '../support/cli-process.js';
-import { COMMIT_STEPS, killRounds, lookAtFolder, runCli, writeBatch, type KillPoint, type KillRound } from '../support/one-run-check.js';
+import {
+  COMMIT_STEPS,
+  digestsFor,
+  killRounds,
+  lookAtFolder,
+  runCli,
+  writeBatch,
+  type KillPoint,
+  type KillRound,
+} from '../support/one-run-check.js';
 import { seededRandom } from '../support/random.js';
 
 function flag(name: string, fallback: number): number {
@@ -57,10 +66,9 @@ try {
       '--quiet',
       '--keep',
       '1000',
+      ...(digestsFor(last) ? ['--digests'] : []),
     ],
-    {
-      FEEDBACK_THEMES_CACHE: path.join(work, 'cache'),
-    },
+    { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') },
   );
   const instance = await DuckDBInstance.create(path.join(work, 'store.duckdb'));
   const connection = await instance.connect();
@@ -76,7 +84,7 @@ try {
   const killed = rounds.filter((r) => r.killed);
   const bad = rounds.filter((r) => r.problems.length > 0);
   const tally = (rs: KillRound[]) => ({
-    old: rs.filter((r) => r.shown === r.batch - 1 || (r.shown !== r.batch && r.shown !== null)).length,
+    old: rs.filter((r) => r.shown !== null && r.shown !== r.batch).length,
     new: rs.filter((r) => r.shown === r.batch).length,
   });
   process.stdout.write(
