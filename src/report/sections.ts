@@ -28,10 +28,13 @@ function plural(count: number, noun: string): string {
 
 /** Tables with more rows than this may continue on the next printed page. */
 const LONG_TABLE = 20;
+/** Tables with more columns than this turn their headings upright on paper, so every column
+ * fits the page without breaking a word. */
+const WIDE_TABLE = 8;
 
 function table(caption: string, head: string[], rows: HtmlValueRow[], note?: string): Html {
   // Wide tables scroll inside their own box (focusable, so keyboards can scroll it too); the page never does.
-  return html`<p class="scroll-cue" hidden>Scroll sideways for more columns →</p><div class="table-scroll${rows.length > LONG_TABLE ? ' long-table' : ''}" role="region" tabindex="0" aria-label="${caption}"><table>
+  return html`<p class="scroll-cue" hidden>Scroll sideways for more columns →</p><div class="table-scroll${rows.length > LONG_TABLE ? ' long-table' : ''}" role="region" tabindex="0" aria-label="${caption}"><table${head.length > WIDE_TABLE ? html` class="wide-table"` : ''}>
 <caption>${caption}</caption>
 <thead><tr>${head.map((cell) => html`<th scope="col">${cell}</th>`)}</tr></thead>
 <tbody>${rows.map((row) => html`<tr>${row.map((cell, index) => (index === 0 ? html`<th scope="row">${cell}</th>` : html`<td>${cell}</td>`))}</tr>\n`)}</tbody>

@@ -69,6 +69,37 @@ describe('the sample report on A4', () => {
         // A heading on either of a page's last two lines is stranded: what it heads starts overleaf.
         for (const line of printed[index].slice(-2)) expect(expected.headings, `page ${index + 1} ends with "${line}"`).not.toContain(line);
       }
+      // No word or number broken inside a table ("Ite m s", "14 5"): printed again without the
+      // charts (whose turned labels a PDF's text does not keep in reading order), every word of a
+      // printed table is in the PDF's text as often as the page shows it.
+      const shown = await report.page.evaluate(() => {
+        document.querySelectorAll<HTMLElement>('figure.chart').forEach((figure) => {
+          figure.style.display = 'none';
+        });
+        return {
+          tables: Array.from(document.querySelectorAll<HTMLElement>('table'))
+            .filter((table) => table.offsetHeight > 0)
+            // biome-ignore lint/performance/useDomNodeTextContent: the printed text is what layout shows
+            .map((table) => table.innerText)
+            .join('\n'),
+          // biome-ignore lint/performance/useDomNodeTextContent: the printed text is what layout shows
+          page: document.body.innerText,
+        };
+      });
+      const textOnly = testOutputPath('sample-text-only.pdf');
+      await report.page.pdf({ path: textOnly, format: 'A4' });
+      const pdfText = execFileSync('pdftotext', ['-layout', textOnly, '-'], { encoding: 'utf8' });
+      const words = (text: string) => text.split(/[^\p{L}\p{N}%]+/u).filter((word) => word.length > 1);
+      const count = (text: string) => {
+        const counts = new Map<string, number>();
+        for (const word of words(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+        return counts;
+      };
+      const inPdf = count(pdfText);
+      const onPage = count(shown.page);
+      const broken = [...new Set(words(shown.tables))].filter((word) => (inPdf.get(word) ?? 0) < (onPage.get(word) ?? 0));
+      expect(words(shown.tables).length).toBeGreaterThan(100);
+      expect(broken).toEqual([]);
       expect(report.pageErrors).toEqual([]);
     } finally {
       await report.page.close();

@@ -41,7 +41,10 @@ export interface GridOptions {
   transposable: boolean;
 }
 
-const COLUMN_LABEL_WIDTH = 130;
+/** Widths tried for wrapping a column label, narrowest first. */
+const COLUMN_LABEL_WIDTHS = [130, 170, 220, 290];
+/** Room kept between neighbouring turned labels, in px. */
+const LABEL_GAP = 6;
 
 /** Narrowest cell that still holds "100%" in the cell font. */
 export function minimumCell(): number {
@@ -67,20 +70,29 @@ function layout(width: number, rows: GridRow[], columns: GridColumn[], transpose
     Math.round(width * 0.38),
     Math.max(90, Math.min(170, Math.ceil(Math.max(0, ...rows.map((row) => longestWord(row.label, size)))) + 12)),
   );
-  const columnLines = columns.map((column) => wrapped(column.label, COLUMN_LABEL_WIDTH, size));
   const widthOf = (lines: string[]) => Math.max(0, ...lines.map((line) => textWidth(line, size)));
   const blockHeight = (lines: string[]) => linesHeight(lines.length, size);
-  // A turned label starts above its column's centre and reaches right by width × cos(angle).
-  let cell = 64;
-  columns.forEach((_, index) => {
-    const reach = widthOf(columnLines[index]) * Math.cos(radians) + (blockHeight(columnLines[index]) * Math.sin(radians)) / 2;
-    cell = Math.min(cell, (width - 2 - left - reach) / (index + 0.5));
-  });
-  cell = Math.min(cell, (width - left - 2) / Math.max(1, columns.length));
-  const top = Math.ceil(
-    Math.max(0, ...columnLines.map((lines) => widthOf(lines) * Math.sin(radians) + blockHeight(lines) * Math.cos(radians))) + 12,
-  );
-  return { rows, columns, transposed, left, cell: Math.floor(cell), top, angle, columnLines };
+  // Turned labels are parallel strips, each starting at its column's centre: the next column's
+  // strip lies cell × sin(angle) further along, so a label may be only as many lines thick as
+  // fit in that gap. Wider wrapping makes fewer lines but longer reach (smaller cells): take the
+  // narrowest wrap whose lines fit; none fitting leaves no cell (the caller tries another layout).
+  for (const wrapWidth of COLUMN_LABEL_WIDTHS) {
+    const columnLines = columns.map((column) => wrapped(column.label, wrapWidth, size));
+    // A turned label starts above its column's centre and reaches right by width × cos(angle).
+    let cell = 64;
+    columns.forEach((_, index) => {
+      const reach = widthOf(columnLines[index]) * Math.cos(radians) + (blockHeight(columnLines[index]) * Math.sin(radians)) / 2;
+      cell = Math.min(cell, (width - 2 - left - reach) / (index + 0.5));
+    });
+    cell = Math.floor(Math.min(cell, (width - left - 2) / Math.max(1, columns.length)));
+    const thickest = Math.max(0, ...columnLines.slice(1).map(blockHeight));
+    if (thickest + LABEL_GAP > cell * Math.sin(radians)) continue;
+    const top = Math.ceil(
+      Math.max(0, ...columnLines.map((lines) => widthOf(lines) * Math.sin(radians) + blockHeight(lines) * Math.cos(radians))) + 12,
+    );
+    return { rows, columns, transposed, left, cell, top, angle, columnLines };
+  }
+  return { rows, columns, transposed, left, cell: 0, top: 0, angle, columnLines: [] };
 }
 
 /** The layout that fits, or null when the cells would be too small to hold their values. */
