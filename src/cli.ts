@@ -95,10 +95,11 @@ export function buildProgram(effects: CliEffects): Command {
     .exitOverride();
 
   // `classify` and `evaluate`: engine options from flags; with --json, stderr keeps only warnings.
-  const engineContext = async (command: Command, name: 'classify' | 'evaluate') => {
+  const engineContext = async <C extends 'classify' | 'evaluate' | 'train'>(command: Command, name: C) => {
     const { resolveOptions } = await import('./config.js');
     const options = resolveOptions(name, givenOptions(command, name), effects.env);
-    return { options, logger: createLogger({ stream: effects.stderr, quiet: options.json }) };
+    const quiet = 'json' in options && options.json === true;
+    return { options, logger: createLogger({ stream: effects.stderr, quiet }) };
   };
 
   // `run` and `taxonomy suggest`: the config file (--config) under the flags, and the run's logger.
@@ -140,6 +141,16 @@ export function buildProgram(effects: CliEffects): Command {
     const { options, logger } = await engineContext(command, 'evaluate');
     const { evaluateCommand } = await import('./commands/evaluate.js');
     effects.stdout(await evaluateCommand(gold, options, { logger, json: options.json, calibrate: options.calibrate }));
+  });
+
+  const train = program
+    .command('train')
+    .description('fit a theme head on labelled feedback (columns: text, themes as a|b) for run/evaluate --head')
+    .argument('<labelled...>', 'labelled CSV file(s): your own labels, corrections files with a text column, data/eval sets');
+  addTableOptions(train, 'train').action(async (labelled: string[], _flags: unknown, command: Command) => {
+    const { options, logger } = await engineContext(command, 'train');
+    const { trainCommand } = await import('./commands/train.js');
+    effects.stdout(await trainCommand(labelled, options, logger));
   });
 
   const taxonomy = program.command('taxonomy').description('check, list or extend the theme taxonomy');

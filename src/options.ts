@@ -6,7 +6,7 @@
 import { DEFAULT_MODEL, defaultCacheDir } from './models/catalog.js';
 import { ENGINE_CHOICES, MODEL_DTYPES, type ColumnMapping } from './types.js';
 
-export type CommandName = 'run' | 'classify' | 'evaluate' | 'taxonomy suggest' | 'model pull' | 'model info' | 'model import';
+export type CommandName = 'run' | 'classify' | 'evaluate' | 'train' | 'taxonomy suggest' | 'model pull' | 'model info' | 'model import';
 
 /**
  * How a value is read and checked:
@@ -35,6 +35,8 @@ export interface OptionDef {
 }
 
 const ENGINE_COMMANDS = ['run', 'classify', 'evaluate', 'taxonomy suggest'] as const;
+/** What computes the scores a theme head is fitted on: the engine commands' model options, and `train`. */
+const MODEL_COMMANDS = [...ENGINE_COMMANDS, 'train'] as const;
 /** Commands that read exports the way `run` does. */
 const INPUT_COMMANDS = ['run', 'taxonomy suggest'] as const;
 
@@ -66,28 +68,28 @@ export const OPTIONS = {
     type: ENGINE_CHOICES,
     flag: '--engine <engine>',
     default: 'auto',
-    commands: ENGINE_COMMANDS,
+    commands: MODEL_COMMANDS,
     help: 'auto: hybrid when the model loads, else lexical; hybrid: the model and lexical evidence together; transformers: the model alone',
   },
   model: {
     type: 'model',
     flag: '--model <id|dir>',
     default: DEFAULT_MODEL,
-    commands: ENGINE_COMMANDS,
+    commands: MODEL_COMMANDS,
     help: 'model id or local model folder',
   },
   offline: {
     type: 'boolean',
     flag: '--offline',
     default: false,
-    commands: ENGINE_COMMANDS,
+    commands: MODEL_COMMANDS,
     help: 'never touch the network; use only cached or local models',
   },
   cacheDir: {
     type: 'path',
     flag: '--cache-dir <dir>',
     default: defaultCacheDir,
-    commands: [...ENGINE_COMMANDS, 'model pull', 'model info', 'model import'],
+    commands: [...MODEL_COMMANDS, 'model pull', 'model info', 'model import'],
     help: 'where downloaded models are kept',
   },
   dtype: {
@@ -95,7 +97,7 @@ export const OPTIONS = {
     type: MODEL_DTYPES,
     flag: '--dtype <dtype>',
     default: 'q8',
-    commands: [...ENGINE_COMMANDS, 'model pull'],
+    commands: [...MODEL_COMMANDS, 'model pull'],
     help: 'model weights: q8 (onnx/model_quantized.onnx) or fp32 (onnx/model.onnx)',
   },
   importOut: {
@@ -113,8 +115,23 @@ export const OPTIONS = {
     help: 'register it in the cache under this model id (default: recognised from the checkpoint)',
   },
   // No default here: the transformers embedder's measured batch size applies (MODEL_BATCH_SIZE).
-  batchSize: { type: 'count', flag: '--batch-size <n>', commands: ENGINE_COMMANDS, help: 'texts per model batch' },
-  taxonomy: { type: 'path', flag: '--taxonomy <file>', commands: ENGINE_COMMANDS, help: 'theme taxonomy YAML (default: the built-in one)' },
+  batchSize: { type: 'count', flag: '--batch-size <n>', commands: MODEL_COMMANDS, help: 'texts per model batch' },
+  taxonomy: { type: 'path', flag: '--taxonomy <file>', commands: MODEL_COMMANDS, help: 'theme taxonomy YAML (default: the built-in one)' },
+  head: {
+    type: 'path',
+    flag: '--head <file>',
+    commands: ENGINE_COMMANDS,
+    help: 'theme head written by `train` (default: the built-in one, for the default engine, model and taxonomy)',
+    negate: { flag: '--no-head', help: 'assign themes by similarity thresholds alone, without a theme head' },
+  },
+  headOut: {
+    type: 'path',
+    flag: '--out <file>',
+    configKey: false,
+    default: './feedback-themes-head.json',
+    commands: ['train'],
+    help: 'where to write the fitted head (use it with run/evaluate --head FILE)',
+  },
   thresholds: {
     type: 'path',
     flag: '--thresholds <file>',

@@ -104,6 +104,9 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
       previous,
       options: { minGroup: config.minGroup, showIds: config.showIds, generatedAt, digests: config.digests },
       cache: cache ? { hits: cache.hits, misses: cache.misses } : null,
+      head: prepared.head
+        ? { source: prepared.head.source, assignAt: prepared.head.file.assignAt, confidentAt: prepared.head.file.confidentAt }
+        : null,
       emerging,
     });
     const outputs = buildOutputs(model, classified);

@@ -153,6 +153,8 @@ export interface Embedder {
   embed(texts: string[]): Promise<Float32Array[]>;
   /** False when vectors are cheaper to recompute than to store (the lexical engine's are large and fast). */
   cacheable?: boolean;
+  /** Digest of the model weights file the vectors come from (sentence models; a theme head is bound to it). */
+  weights?: string;
   /** Release native resources. */
   dispose?(): Promise<void>;
 }
@@ -224,6 +226,13 @@ export interface ThemeAssignment {
   themeId: string;
   /** Best segment score for the theme. */
   score: number;
+  /**
+   * Calibrated probability that the theme is right (from a theme head); 1 for an adviser's
+   * correction; absent when no head was used (similarity thresholds alone).
+   */
+  confidence?: number;
+  /** Set when the head is not sure enough to state it (confidence below its `confidentAt`): shown as "possibly …", never the basis of a suggestion. */
+  tentative?: true;
   evidence: Evidence;
 }
 

@@ -29,6 +29,7 @@ function entryOf(prepared: PreparedItem, order: ReadonlyMap<string, number>): Di
     stage: prepared.stage,
     phase: prepared.phase,
     themes: [...prepared.themeIds].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+    possibly: [...prepared.possibleThemeIds].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
     parts: markedText(prepared.entry),
   };
 }

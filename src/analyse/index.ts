@@ -7,7 +7,7 @@ import { buildDigests } from './digest.js';
 import { followUpRows, groupByCandidate } from './followup.js';
 import { diagnoseStages } from './diagnosis.js';
 import { itemFacts } from './facts.js';
-import type { Cooccurrence, ReportModel, ThemeSummary } from './model.js';
+import type { Cooccurrence, HeadSummary, ReportModel, ThemeSummary } from './model.js';
 import { prepare, type PreparedItem } from './prepare.js';
 import { selectAllQuotes } from './quotes.js';
 import { candidateRecurrence, pseudonyms, toRecurringCandidates } from './recurrence.js';
@@ -28,10 +28,29 @@ export interface AnalysisInput {
   /** `digests`: also build one page per candidate with two or more rejections. */
   options: { minGroup: number; showIds: boolean; generatedAt: string; digests?: boolean };
   cache?: { hits: number; misses: number } | null;
+  /** The theme head that decided themes (null or absent: similarity thresholds did). */
+  head?: HeadSummary | null;
   /** False skips the per-item facts (the report's filters redraw without them). */
   withFacts?: boolean;
   /** Clusters of unexplained feedback (src/discover), already suppressed below the minimum size. */
   emerging?: EmergingTheme[];
+}
+
+/** How sure the head was: per theme, how many items carry it as sure and how many only as "possibly". */
+function confidenceOf(
+  classified: readonly ClassifiedItem[],
+  themeIds: readonly string[],
+  head: HeadSummary | null,
+): ReportModel['confidence'] {
+  if (!head) return null;
+  const perTheme = Object.fromEntries(themeIds.map((id) => [id, { sure: 0, possible: 0 }]));
+  for (const entry of classified) {
+    for (const theme of entry.themes) {
+      const counts = perTheme[theme.themeId];
+      if (counts) counts[theme.tentative ? 'possible' : 'sure']++;
+    }
+  }
+  return { head, themes: perTheme };
 }
 
 function themeSummaries(items: readonly PreparedItem[], taxonomy: Taxonomy, previous: PreviousRun | null): ThemeSummary[] {
@@ -126,10 +145,17 @@ export function analyse(input: AnalysisInput): ReportModel {
       : itemFacts(items, breakdowns, themeIds, new Map(all.map((candidate, index) => [candidate.id, index + 1])));
   const changes = computeChanges(themes, items.length, input.previous);
   const digestsWanted = options.digests ?? false;
-  const byCandidate = groupByCandidate(items, all);
+  // What one student is told to work on rests only on themes the head was sure of; the others
+  // appear on their page as "possibly".
+  const sure = items.map((prepared) => ({
+    ...prepared,
+    themeIds: prepared.themeIds.filter((id) => !prepared.possibleThemeIds.includes(id)),
+  }));
+  const byCandidate = groupByCandidate(sure, all);
   const followUp = followUpRows(byCandidate, names, taxonomy.themes, digestsWanted);
+  const sureRecurrence = candidateRecurrence(sure, order).all;
   const digests = digestsWanted
-    ? buildDigests(byCandidate, new Map(all.map((candidate) => [candidate.id, candidate.themes])), names, taxonomy.themes)
+    ? buildDigests(byCandidate, new Map(sureRecurrence.map((candidate) => [candidate.id, candidate.themes])), names, taxonomy.themes)
     : null;
 
   const people = new Set(items.map((prepared) => prepared.person));
@@ -176,6 +202,7 @@ export function analyse(input: AnalysisInput): ReportModel {
     followUp,
     digests,
     cache: input.cache ?? null,
+    confidence: confidenceOf(input.classified, themeIds, input.head ?? null),
     previousRun: input.previous ? { runId: input.previous.runId, finishedAt: input.previous.finishedAt } : null,
     options: { minGroup: options.minGroup, showIds: options.showIds, digests: digestsWanted },
     facts,

@@ -189,6 +189,8 @@ export interface DigestEntry {
   phase: Phase;
   /** Theme ids in taxonomy order. */
   themes: string[];
+  /** Themes the head was not sure of, in taxonomy order: shown as "possibly …", never advised on. */
+  possibly?: string[];
   /** The whole feedback with the evidence of each theme marked. */
   parts: QuotePart[];
 }
@@ -247,6 +249,13 @@ export interface ItemFacts {
   themes: number[];
 }
 
+/** The theme head a run used: where it came from and its two cuts (calibrated probabilities). */
+export interface HeadSummary {
+  source: string;
+  assignAt: number;
+  confidentAt: number;
+}
+
 export interface ReportModel {
   schemaVersion: 1;
   generatedAt: string;
@@ -277,6 +286,8 @@ export interface ReportModel {
   /** Candidate pages, when asked for (`--digests`); null otherwise. */
   digests: CandidateDigest[] | null;
   cache: { hits: number; misses: number } | null;
+  /** The theme head and, per theme id, items where it is sure of the theme and items where it is only possible; null without a head. */
+  confidence: { head: HeadSummary; themes: Record<string, { sure: number; possible: number }> } | null;
   previousRun: { runId: string; finishedAt: string } | null;
   options: { minGroup: number; showIds: boolean; digests: boolean };
   /** What the report's filters redraw from; null when the taxonomy is too large for them. */

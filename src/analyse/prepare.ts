@@ -15,6 +15,8 @@ export interface PreparedItem {
   candidate: string | null;
   /** Distinct theme ids of the item. */
   themeIds: string[];
+  /** Those the theme head was not sure of (stated as "possibly"; never the basis of advice to one student). */
+  possibleThemeIds: string[];
   /** Whitespace-collapsed values; null when missing or blank. */
   stage: string | null;
   cohort: string | null;
@@ -49,6 +51,7 @@ export function prepare(classified: readonly ClassifiedItem[]): PreparedItem[] {
       person: candidate !== null ? `c:${candidate}` : `i:${entry.item.id}`,
       candidate,
       themeIds: [...new Set(entry.themes.map((assignment) => assignment.themeId))],
+      possibleThemeIds: [...new Set(entry.themes.filter((assignment) => assignment.tentative).map((assignment) => assignment.themeId))],
       stage,
       cohort: normaliseValue(entry.item.cohort),
       month: monthOf(entry.item.date),

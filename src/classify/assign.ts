@@ -4,6 +4,8 @@
 import { UNINFORMATIVE_THEME, type SegmentResult, type Taxonomy, type ThemeAssignment, type Thresholds } from '../types.js';
 import { own } from '../own.js';
 import { compileCues, findCueRanges, prepareCueText, type CompiledCue, type CueText } from './cues.js';
+import { decideThemes, headProbabilities } from './head/apply.js';
+import type { HeadFile } from './head/file.js';
 import type { ScoredItem, ScoredSegment } from './units.js';
 
 export interface ItemAssignment {
@@ -21,15 +23,28 @@ export function compileThemeCues(taxonomy: Taxonomy): CompiledCue[][] {
 /** The themes an adviser's correction fixes for a text (undefined when none does). */
 export type PinnedThemes = (text: string) => readonly string[] | undefined;
 
-/** Thresholds applied to every item's scores; corrected items take their corrected themes. */
+/**
+ * Thresholds applied to every item's scores, or, with a head, the head's calibrated decision per
+ * item; corrected items take their corrected themes.
+ */
 export function assignItems(
   items: ScoredItem[],
   taxonomy: Taxonomy,
   thresholds: Thresholds,
   cues = compileThemeCues(taxonomy),
   pinned: PinnedThemes = () => undefined,
+  head: HeadFile | null = null,
 ): ItemAssignment[] {
-  return items.map((item) => assignItem(item, taxonomy, thresholds, cues, pinned(item.text)));
+  return items.map((item) => {
+    const fixed = pinned(item.text);
+    if (fixed || !head) return assignItem(item, taxonomy, thresholds, cues, fixed);
+    const [probabilities] = headProbabilities(head, [item], cues);
+    return assignItem(item, taxonomy, thresholds, cues, undefined, {
+      probabilities: probabilities!,
+      chosen: decideThemes(probabilities!, head.taxonomy.themes, head.assignAt),
+      confidentAt: head.confidentAt,
+    });
+  });
 }
 
 /** Threshold a theme's score must reach: its own when calibrated, never below the floor. */
@@ -122,19 +137,43 @@ function pinnedSegments(item: ScoredItem, themeIds: string[], themes: readonly s
   return perSegment;
 }
 
+/** A head's decision for an item: its themes (indices) and every theme's probability. */
+interface HeadDecision {
+  chosen: number[];
+  probabilities: number[];
+  confidentAt: number;
+}
+
+/** A head's themes sit on the segment that scores each highest, and on any other segment that passes the thresholds for it. */
+function headSegments(item: ScoredItem, themeIds: string[], thresholds: Thresholds, decision: HeadDecision): number[][] {
+  const best = pinnedSegments(
+    item,
+    themeIds,
+    decision.chosen.map((t) => themeIds[t]!),
+  );
+  return item.segments.map((s, i) => [
+    ...new Set([...best[i]!, ...segmentThemes(s, themeIds, thresholds).filter((t) => decision.chosen.includes(t))]),
+  ]);
+}
+
 function assignItem(
   item: ScoredItem,
   taxonomy: Taxonomy,
   thresholds: Thresholds,
   cues: CompiledCue[][],
   pinned: readonly string[] | undefined,
+  decision?: HeadDecision,
 ): ItemAssignment {
   const themeIds = taxonomy.themes.map((t) => t.id);
-  const perSegment = pinned ? pinnedSegments(item, themeIds, pinned) : item.segments.map((s) => segmentThemes(s, themeIds, thresholds));
+  const perSegment = pinned
+    ? pinnedSegments(item, themeIds, pinned)
+    : decision
+      ? headSegments(item, themeIds, thresholds, decision)
+      : item.segments.map((s) => segmentThemes(s, themeIds, thresholds));
   const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
   const hasReason = perSegment.some((passed) => passed.some((t) => t !== uninformative));
-  // What an adviser set is kept as set.
-  const keep = (t: number) => Boolean(pinned) || !(hasReason && t === uninformative);
+  // What an adviser set is kept as set, and what the head chose is already consistent.
+  const keep = (t: number) => Boolean(pinned) || Boolean(decision) || !(hasReason && t === uninformative);
 
   const bestSegment = new Map<number, number>();
   perSegment.forEach((passed, s) => {
@@ -162,9 +201,12 @@ function assignItem(
     const score = scored.scores[t]!;
     const cueRanges = findCueRanges(cues[t]!, cueTextOf(s));
     const found = new Set(cueRanges.map((range) => range.cue));
+    const confidence = pinned ? 1 : decision ? Math.round(decision.probabilities[t]! * 1000) / 1000 : undefined;
     return {
       themeId: theme.id,
       score,
+      ...(confidence === undefined ? {} : { confidence }),
+      ...(decision && decision.probabilities[t]! < decision.confidentAt ? { tentative: true as const } : {}),
       evidence: {
         segmentIndex: scored.segment.index,
         segment: scored.segment.text,

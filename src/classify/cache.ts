@@ -111,6 +111,7 @@ export function createCachedEmbedder(
   const cached: Embedder & { stats(): CacheStats } = {
     id: inner.id,
     dims: inner.dims,
+    ...(inner.weights ? { weights: inner.weights } : {}),
     embed,
     stats: () => ({ ...stats }),
   };

@@ -5,6 +5,7 @@
 import type { ClassifiedItem, Embedder, FeedbackItem, Taxonomy, Thresholds } from '../types.js';
 import { assignItems, compileThemeCues, type ItemAssignment, type PinnedThemes } from './assign.js';
 import { createScoreCache, type CacheLedger, type VectorCache } from './cache.js';
+import type { HeadFile } from './head/file.js';
 import { createThemeScorer, EMBED_CHUNK_SIZE, type ScoringOptions } from './scoring.js';
 import { distinctUnitTexts, foldUnitScores, segmentItems, type ScoredItem, type ThemeScores } from './units.js';
 
@@ -30,6 +31,8 @@ export interface ClassifierOptions extends ScoringOptions {
   ledger?: CacheLedger;
   /** Corrected items (from corrections): their themes are set, not scored. */
   pinned?: PinnedThemes;
+  /** A theme head fitted for this taxonomy and engine: it decides each item's themes, with a calibrated confidence. */
+  head?: HeadFile | null;
 }
 
 export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, options: ClassifierOptions): Promise<Classifier> {
@@ -75,7 +78,7 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
 
   const cues = compileThemeCues(taxonomy);
   const assign = (scoredItems: ScoredItem[], thresholds: Thresholds): ItemAssignment[] =>
-    assignItems(scoredItems, taxonomy, thresholds, cues, options.pinned);
+    assignItems(scoredItems, taxonomy, thresholds, cues, options.pinned, options.head ?? null);
 
   return {
     score,

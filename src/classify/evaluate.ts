@@ -32,26 +32,45 @@ export interface EvaluationReport {
   microPrecision: number;
   microRecall: number;
   microF1: number;
-  /** Mean F1 over themes that occur in the gold labels or the predictions. */
+  /** Mean F1 over the themes that occur in the gold labels. */
   macroF1: number;
   themes: ThemeMetrics[];
+  /** Themes predicted but absent from the labels (their F1 is 0 by definition; reported apart from macro-F1). */
+  predictedOnly: string[];
+  /** Items the classifier gave no theme at all. */
+  unthemed: number;
 }
 
 /**
  * Reads a labelled CSV. Theme ids are separated by `|` (`;` and `,` are accepted too); an empty
  * themes cell means "no theme". Unknown ids fail with the file, line and the valid ids.
  */
-export async function readGold(path: string, themeIds: readonly string[] = DEFAULT_THEME_IDS): Promise<GoldItem[]> {
+export async function readGold(
+  path: string,
+  themeIds: readonly string[] = DEFAULT_THEME_IDS,
+  options: GoldOptions = {},
+): Promise<GoldItem[]> {
   const records = await readTable(path, { what: 'the labelled file', hint: 'Check the path of the labelled CSV.' });
-  return goldOf(records, path, themeIds);
+  return goldOf(records, path, themeIds, options);
+}
+
+export interface GoldOptions {
+  /** Rows with no text or no theme are mistakes to name (training), not rows to pass over (evaluation). */
+  strict?: boolean;
 }
 
 /** Labelled items from CSV text (decoded, as readGold reads a file). */
-export function parseGold(csv: string, path: string, themeIds: readonly string[] = DEFAULT_THEME_IDS): GoldItem[] {
-  return goldOf(parseTable(csv, path), path, themeIds);
+export function parseGold(
+  csv: string,
+  path: string,
+  themeIds: readonly string[] = DEFAULT_THEME_IDS,
+  options: GoldOptions = {},
+): GoldItem[] {
+  return goldOf(parseTable(csv, path), path, themeIds, options);
 }
 
-function goldOf(records: TableRecord[], path: string, themeIds: readonly string[]): GoldItem[] {
+/** Every unknown theme id (and, when strict, every row without text or themes) is listed, each with its line (exit 2). */
+function goldOf(records: TableRecord[], path: string, themeIds: readonly string[], options: GoldOptions): GoldItem[] {
   const rows = [...records];
   const header = rows.shift();
   if (!header) throw new CliError(`${path}: the file is empty. Expected a header with columns text and themes.`, ExitCode.usage);
@@ -68,10 +87,10 @@ function goldOf(records: TableRecord[], path: string, themeIds: readonly string[
   }
   const valid = new Set(themeIds);
   const gold: GoldItem[] = [];
+  const problems: string[] = [];
   for (const row of rows) {
     if (row.cells.every((c) => c.trim() === '')) continue;
     const text = (row.cells[textColumn] ?? '').trim();
-    if (text === '') continue;
     const themes = [
       ...new Set(
         (row.cells[themesColumn] ?? '')
@@ -80,20 +99,28 @@ function goldOf(records: TableRecord[], path: string, themeIds: readonly string[
           .filter(Boolean),
       ),
     ];
-    for (const theme of themes) {
-      if (!valid.has(theme)) {
-        throw new CliError(`${path}:${row.line}: unknown theme id "${theme}". Valid ids: ${[...valid].join(', ')}.`, ExitCode.usage);
-      }
+    const unknown = themes.filter((theme) => !valid.has(theme));
+    if (unknown.length > 0)
+      problems.push(`${path}:${row.line}: unknown theme id${unknown.length > 1 ? 's' : ''} ${unknown.map((t) => `"${t}"`).join(', ')}`);
+    if (text === '') {
+      if (options.strict) problems.push(`${path}:${row.line}: empty text: add the feedback or delete the row`);
+      continue;
     }
+    if (options.strict && themes.length === 0)
+      problems.push(`${path}:${row.line}: no theme: label it (uninformative when it gives no reason) or delete the row`);
     gold.push({ text, themes, line: row.line });
+  }
+  if (problems.length > 0) {
+    const unknownIds = problems.some((p) => p.includes('unknown theme id'));
+    throw new CliError(`${problems.join('\n')}${unknownIds ? `\nValid ids: ${[...valid].join(', ')}.` : ''}`, ExitCode.usage);
   }
   return gold;
 }
 
 /**
  * Multi-label metrics. Micro figures pool every (item, theme) decision over `themeIds`; macro-F1
- * averages per-theme F1 over the themes that occur in the gold labels or the predictions (a theme
- * nobody used or predicted has no defined F1 and is left out of the mean).
+ * averages per-theme F1 over the themes that occur in the gold labels: a theme only predicted has an
+ * F1 of 0 whatever else happens, so it is listed apart (`predictedOnly`) rather than averaged in.
  */
 export function evaluateAssignments(predicted: string[][], gold: string[][], themeIds: string[]): EvaluationReport {
   if (predicted.length !== gold.length) {
@@ -117,7 +144,7 @@ export function evaluateAssignments(predicted: string[][], gold: string[][], the
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const microPrecision = ratio(sum(tp), sum(tp) + sum(fp));
   const microRecall = ratio(sum(tp), sum(tp) + sum(fn));
-  const used = themes.filter((t) => t.support > 0 || t.predicted > 0);
+  const used = themes.filter((t) => t.support > 0);
   return {
     items: gold.length,
     microPrecision,
@@ -125,6 +152,8 @@ export function evaluateAssignments(predicted: string[][], gold: string[][], the
     microF1: f1(microPrecision, microRecall),
     macroF1: used.length > 0 ? sum(used.map((t) => t.f1)) / used.length : 0,
     themes,
+    predictedOnly: themes.filter((t) => t.support === 0 && t.predicted > 0).map((t) => t.id),
+    unthemed: predicted.filter((p) => p.filter((t) => index.has(t)).length === 0).length,
   };
 }
 

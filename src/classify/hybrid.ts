@@ -16,6 +16,7 @@ export function createHybridEmbedder(neural: Embedder, lexical: Embedder, neural
   return {
     id: `hybrid:${neuralShare}:${neural.id}+${lexical.id}`,
     dims,
+    ...(neural.weights ? { weights: neural.weights } : {}),
     // The neural half is cached by its own embedder (the caller wraps it); the whole is cheap to rebuild.
     cacheable: false,
     async embed(texts) {

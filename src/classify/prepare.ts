@@ -12,6 +12,8 @@ import { createCacheLedger, createCachedEmbedder, type CacheStats, type VectorCa
 import { createClassifier, type Classifier, type ClassifierOptions } from './classifier.js';
 import { learnFromCorrections, readCorrections, resolveCorrections, unmatchedTextRows, type Corrections } from './corrections.js';
 import { selectEngine } from './engine.js';
+import type { HeadProfile } from './head/file.js';
+import { checkHeadOptions, resolveHead, type ResolvedHead } from './head/resolve.js';
 import { ENGINE_PROFILES } from './profiles.js';
 import { defaultThresholds, loadThresholds } from './thresholds.js';
 
@@ -20,6 +22,10 @@ export interface PreparedClassifier {
   readonly taxonomy: Taxonomy;
   readonly engine: EngineInfo;
   readonly thresholds: Thresholds;
+  /** The theme head that decides themes, or null (similarity thresholds decide). */
+  readonly head: ResolvedHead | null;
+  /** What a head's features depend on in this engine (a head is fitted for, and bound to, exactly this). */
+  readonly profile: HeadProfile;
   readonly classifier: Classifier;
   /** The engine's embedder (behind the store's vector cache when one is open), for discovery. */
   readonly embedder: Embedder;
@@ -36,6 +42,7 @@ export interface LoadedEngine {
   readonly taxonomy: Taxonomy;
   readonly engine: EngineInfo;
   readonly thresholds: Thresholds;
+  readonly head: ResolvedHead | null;
   /**
    * The run's classifier, with the corrections (if any) learnt: `id` rows are looked up among
    * `items`, text rows are redacted like the input unless `redact` is false. Called once per load.
@@ -49,6 +56,7 @@ export async function loadEngine(
   logger: Logger,
   options: { store?: VectorCache | null; taxonomy?: Taxonomy } = {},
 ): Promise<LoadedEngine> {
+  checkHeadOptions(config);
   const taxonomy = options.taxonomy ?? (await loadTaxonomy(config.taxonomy));
   // A bad corrections file fails before the model loads or any input is read.
   const corrections = config.corrections
@@ -72,8 +80,17 @@ export async function loadEngine(
     : defaultThresholds(selected.info.name, selected.info.model);
   const embedder = cachedModel ? selected.embedder : createCachedEmbedder(selected.embedder, null);
   const cacheable = Boolean(store) && cachedModel;
+  const scoring = ENGINE_PROFILES[selected.info.name].scoring;
+  const profile: HeadProfile = {
+    engine: selected.info.name,
+    model: selected.info.model,
+    weights: embedder.weights ? [embedder.weights] : [],
+    scoring: { ...scoring, margin: thresholds.margin },
+  };
+  const head = await resolveHead(config, taxonomy, logger, profile);
   const classifierOptions: ClassifierOptions = {
-    ...ENGINE_PROFILES[selected.info.name].scoring,
+    ...scoring,
+    head: head?.file ?? null,
     onProgress: (done, total) => logger.progress('classifying sentences', done, total),
     scoreCache: cacheable ? store : null,
     ledger,
@@ -83,6 +100,7 @@ export async function loadEngine(
     taxonomy,
     engine: selected.info,
     thresholds,
+    head,
     async build(items, { redact = true } = {}) {
       if (built) throw new Error('loadEngine: build() is called once per loaded engine');
       built = true;
@@ -93,6 +111,8 @@ export async function loadEngine(
         taxonomy,
         engine: selected.info,
         thresholds,
+        head,
+        profile,
         classifier,
         embedder,
         cacheStats: () => (cacheable ? ledger.stats() : null),

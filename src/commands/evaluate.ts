@@ -1,11 +1,21 @@
+// `feedback-themes evaluate LABELLED.csv`: precision, recall and F1 against labels, saying exactly
+// what was measured (engine, model, dtype, head, where the cuts came from) and, with a head, how
+// well its probabilities are calibrated on these labels.
+
 import { writeFile } from 'node:fs/promises';
-import { calibrate, serialiseThresholds } from '../classify/thresholds.js';
+import { compileThemeCues } from '../classify/assign.js';
 import { readGold, scoreGold, type EvaluationReport } from '../classify/evaluate.js';
-import { prepareClassifier } from '../classify/prepare.js';
+import { headLogits } from '../classify/head/apply.js';
+import { itemFeatures } from '../classify/head/features.js';
+import { reliability } from '../classify/head/fit.js';
+import { sigmoid } from '../classify/head/logistic.js';
+import { prepareClassifier, type PreparedClassifier } from '../classify/prepare.js';
+import { calibrate, serialiseThresholds } from '../classify/thresholds.js';
 import type { EngineConfig } from '../config.js';
-import { usageError } from '../errors.js';
+import { CliError, ExitCode, usageError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { loadTaxonomy } from '../taxonomy/load.js';
+import type { ScoredItem } from '../classify/units.js';
 
 export async function evaluateCommand(
   goldPath: string,
@@ -18,8 +28,15 @@ export async function evaluateCommand(
   if (gold.length === 0) throw usageError(`${goldPath}: no labelled rows. Add rows with columns text and themes (a|b).`);
   const prepared = await prepareClassifier(config, options.logger, { taxonomy });
   try {
+    if (options.calibrate && prepared.head) {
+      throw new CliError(
+        '--calibrate fits similarity thresholds, which a theme head replaces: add --no-head (or refit the head with `feedback-themes train`).',
+        ExitCode.usage,
+      );
+    }
     const scored = await scoreGold(prepared.classifier, gold, themeIds);
-    const report = { engine: prepared.engine.name, ...scored.measure(prepared.thresholds) };
+    const report = { ...measured(prepared, config), ...scored.measure(prepared.thresholds) };
+    const calibration = prepared.head ? headCalibration(prepared, scored.scored, scored.labels) : null;
     let calibrated: (EvaluationReport & { file: string }) | null = null;
     if (options.calibrate) {
       const fitted = calibrate(scored.scored, scored.labels, prepared.taxonomy, prepared.thresholds);
@@ -27,12 +44,16 @@ export async function evaluateCommand(
       calibrated = { file: options.calibrate, ...scored.measure(fitted) };
     }
     if (options.json) {
-      return `${JSON.stringify(calibrated ? { ...report, calibrated } : report, null, 2)}\n`;
+      return `${JSON.stringify({ ...report, ...(calibration ? { calibration } : {}), ...(calibrated ? { calibrated } : {}) }, null, 2)}\n`;
     }
     const lines = [
-      `${goldPath}: ${report.items} items, engine ${prepared.engine.name}${prepared.engine.model ? ` (${prepared.engine.model})` : ''}, thresholds ${prepared.thresholds.source}`,
+      `${goldPath}: ${report.items} items`,
+      `engine ${report.engine}, model ${report.model ?? '(none)'}, dtype ${report.dtype ?? '(does not apply to this engine)'}`,
+      `head: ${report.head ? `${report.head.source} (fitted on ${report.head.fittedOn})` : 'none'}`,
+      `themes decided by: ${report.decidedBy}`,
       formatTable(report),
     ];
+    if (calibration) lines.push('', formatReliability(calibration));
     if (calibrated) {
       lines.push(
         '',
@@ -46,13 +67,79 @@ export async function evaluateCommand(
   }
 }
 
+/** What was measured: the engine, model and dtype, the head, and where the cuts that decide themes came from. */
+function measured(prepared: PreparedClassifier, config: EngineConfig) {
+  const head = prepared.head;
+  const fitted = head?.file.fitted;
+  return {
+    engine: prepared.engine.name,
+    model: prepared.engine.model,
+    dtype: prepared.engine.name === 'lexical' ? null : config.dtype,
+    head: head
+      ? {
+          source: head.source,
+          fittedOn: `${fitted!.items} items of ${fitted!.files.join(', ')}`,
+          assignAt: head.file.assignAt,
+          confidentAt: head.file.confidentAt,
+          crossValidated: fitted!.crossValidated,
+        }
+      : null,
+    decidedBy: head
+      ? `the head's calibrated probabilities: assigned from ${head.file.assignAt}, sure from ${head.file.confidentAt}, both chosen by ${fitted!.folds}-fold cross-validation when it was fitted`
+      : `similarity thresholds (${prepared.thresholds.source === 'default' ? `the ${prepared.engine.name} defaults, fitted on the development sets` : prepared.thresholds.source}): floor ${prepared.thresholds.floor}, margin ${prepared.thresholds.margin}`,
+  };
+}
+
+/** Reliability of the head's probabilities on these labels, before Platt scaling (raw logistic output) and after. */
+function headCalibration(prepared: PreparedClassifier, items: ScoredItem[], labels: string[][]) {
+  const head = prepared.head!.file;
+  const ids = head.taxonomy.themes;
+  const cues = compileThemeCues(prepared.taxonomy);
+  const before: { p: number; y: number }[] = [];
+  const after: { p: number; y: number }[] = [];
+  items.forEach((item, i) => {
+    const z = headLogits(head, itemFeatures(item, ids, cues, head.profile.scoring.margin));
+    head.themes.forEach((theme, t) => {
+      const y = labels[i]!.includes(ids[t]!) ? 1 : 0;
+      before.push({ p: sigmoid(z[t]!), y });
+      after.push({ p: sigmoid(theme.platt.a * z[t]! + theme.platt.b), y });
+    });
+  });
+  const raw = reliability(before);
+  const calibrated = reliability(after);
+  return { eceBefore: raw.ece, eceAfter: calibrated.ece, pairs: after.length, table: calibrated.table };
+}
+
+function formatReliability(calibration: ReturnType<typeof headCalibration>): string {
+  const rows = calibration.table
+    .filter((bin) => bin.count > 0)
+    .map(
+      (bin) =>
+        `${bin.from.toFixed(1)}–${bin.to.toFixed(1)}   ${String(bin.count).padStart(5)}  ${bin.meanProbability.toFixed(3)}      ${bin.observed.toFixed(3)}`,
+    );
+  return [
+    `reliability of the confidence (${calibration.pairs} item-theme pairs)`,
+    'probability  pairs  mean stated  observed',
+    ...rows,
+    `expected calibration error: ${calibration.eceBefore.toFixed(3)} before calibration, ${calibration.eceAfter.toFixed(3)} after`,
+  ].join('\n');
+}
+
 function formatTable(report: EvaluationReport): string {
-  const rows = report.themes.map(
-    (t) => `${t.id.padEnd(16)} ${t.precision.toFixed(3)}     ${t.recall.toFixed(3)}  ${t.f1.toFixed(3)}  ${String(t.support).padStart(7)}`,
-  );
+  const rows = report.themes
+    .filter((t) => t.support > 0)
+    .map(
+      (t) =>
+        `${t.id.padEnd(16)} ${t.precision.toFixed(3)}     ${t.recall.toFixed(3)}  ${t.f1.toFixed(3)}  ${String(t.support).padStart(7)}`,
+    );
+  const predictedOnly = report.themes
+    .filter((t) => report.predictedOnly.includes(t.id))
+    .map((t) => `${t.id} (${t.predicted} item${t.predicted === 1 ? '' : 's'})`);
   return [
     'theme            precision recall f1     support',
     ...rows,
-    `micro-F1 ${report.microF1.toFixed(3)}   macro-F1 ${report.macroF1.toFixed(3)}`,
+    `micro-F1 ${report.microF1.toFixed(3)}   macro-F1 ${report.macroF1.toFixed(3)} (over the ${rows.length} themes in the labels)`,
+    `predicted but not in the labels: ${predictedOnly.join(', ') || 'none'}`,
+    `items given no theme: ${report.unthemed} of ${report.items}`,
   ].join('\n');
 }

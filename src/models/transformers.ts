@@ -285,6 +285,7 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
     // Mean pooling keeps the ids vectors were cached under; another pooling is another embedder.
     id: `transformers:${identity.name}:${dtype}:${digest}${pooling === 'mean' ? '' : `:${pooling}`}`,
     dims,
+    ...(onnxPath ? { weights: digest } : {}),
     async embed(texts: string[]): Promise<Float32Array[]> {
       if (disposed) throw new Error('embed() called after dispose()');
       if (texts.length === 0) return [];

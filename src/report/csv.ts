@@ -56,6 +56,7 @@ export const ITEMS_COLUMNS = [
   'date',
   'themes',
   'scores',
+  'confidence',
   'text',
   'source',
   'line',
@@ -76,6 +77,7 @@ function* itemRows(classified: readonly ClassifiedItem[], taxonomy: Taxonomy | n
   for (const entry of sortedItems(classified)) {
     const ids = themeOrder(taxonomy, entry);
     const scoreOf = new Map(entry.themes.map((theme) => [theme.themeId, theme.score]));
+    const confidenceOf = new Map(entry.themes.map((theme) => [theme.themeId, theme.confidence]));
     const { item } = entry;
     yield [
       item.id,
@@ -87,6 +89,10 @@ function* itemRows(classified: readonly ClassifiedItem[], taxonomy: Taxonomy | n
       item.date ?? item.rawDate ?? null,
       ids.join('|'),
       ids.map((id) => `${id}:${(scoreOf.get(id) ?? 0).toFixed(2)}`).join('|'),
+      // Calibrated probabilities from the theme head; empty when similarity thresholds alone decided.
+      entry.themes.some((theme) => theme.confidence !== undefined)
+        ? ids.map((id) => `${id}:${(confidenceOf.get(id) ?? 0).toFixed(2)}`).join('|')
+        : null,
       item.text,
       item.source,
       item.line,

@@ -65,7 +65,9 @@ ${digest.noReason ? html`<p class="no-reason">${digest.noReason}</p>` : ''}
 }
 
 function themeList(entry: DigestEntry, labels: ReadonlyMap<string, string>): string {
-  return entry.themes.length > 0 ? entry.themes.map((id) => labels.get(id) ?? id).join(', ') : 'no theme found';
+  const sure = entry.themes.map((id) => labels.get(id) ?? id).join(', ');
+  const possibly = (entry.possibly ?? []).map((id) => `possibly ${(labels.get(id) ?? id).toLowerCase()}`).join(', ');
+  return [sure, possibly].filter(Boolean).join('; ') || 'no theme found';
 }
 
 function stageText(entry: DigestEntry): string {

@@ -41,6 +41,8 @@ export interface Summary {
   /** The test `changes` passed; null when there was no previous run. */
   changeTest: ChangeTest | null;
   cache: { hits: number; misses: number } | null;
+  /** The theme head (calibrated confidence) and per theme the items it is sure of and those only "possibly"; null without a head. */
+  confidence: ReportModel['confidence'];
   previousRun: { runId: string; finishedAt: string } | null;
   /** Clusters of feedback no theme explains (shown ones only). */
   emerging: SummaryEmerging[];
@@ -82,6 +84,7 @@ export function buildSummary(model: ReportModel): Summary {
     changes: model.changes,
     changeTest: model.changeTest,
     cache: model.cache,
+    confidence: model.confidence,
     previousRun: model.previousRun,
     emerging: model.emerging.map((cluster) => ({
       id: cluster.id,

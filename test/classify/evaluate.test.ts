@@ -35,6 +35,14 @@ describe('evaluateAssignments', () => {
     expect(r.items).toBe(4);
   });
 
+  it('averages macro-F1 over labelled themes only, lists predicted-only themes apart and counts unthemed items', () => {
+    const r = evaluateAssignments([['a', 'd'], []], [['a'], ['b']], ['a', 'b', 'c', 'd']);
+    // a: F1 1, b: F1 0; d is only predicted, c is nowhere.
+    expect(r.macroF1).toBeCloseTo(0.5);
+    expect(r.predictedOnly).toEqual(['d']);
+    expect(r.unthemed).toBe(1);
+  });
+
   it('is perfect on perfect predictions and rejects mismatched lengths', () => {
     const r = evaluateAssignments([['a'], ['b']], [['a'], ['b']], ['a', 'b']);
     expect([r.microF1, r.macroF1]).toEqual([1, 1]);
@@ -87,7 +95,7 @@ describe('readGold', () => {
     })();
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).exitCode).toBe(2);
-    expect((error as Error).message).toMatch(/^g\.csv:3: unknown theme id "delivry"\. Valid ids: qualifications, .*uninformative/);
+    expect((error as Error).message).toMatch(/^g\.csv:3: unknown theme id "delivry"\nValid ids: qualifications, .*uninformative/);
   });
 
   it('names missing columns and checks against the ids it is given', async () => {

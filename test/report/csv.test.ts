@@ -64,6 +64,7 @@ describe('items.csv', () => {
       'date',
       'themes',
       'scores',
+      'confidence',
       'text',
       'source',
       'line',
@@ -73,7 +74,8 @@ describe('items.csv', () => {
     const b1 = rows[2];
     expect(b1[7]).toBe('qualifications|application'); // taxonomy order, not assignment order
     expect(b1[8]).toBe('qualifications:0.60|application:0.60');
-    expect(b1[11]).toBe('3');
+    expect(b1[9]).toBe(''); // no theme head decided these themes
+    expect(b1[12]).toBe('3');
     expect(rows[9][7]).toBe(''); // unthemed item
   });
 
@@ -88,7 +90,7 @@ describe('items.csv', () => {
         TAXONOMY,
       ),
     );
-    const byId = new Map(rows.slice(1).map((row) => [row[0], row[12]]));
+    const byId = new Map(rows.slice(1).map((row) => [row[0], row[13]]));
     expect(byId.get(first!.item.id)).toBe('E1|E3');
     expect(byId.get(second!.item.id)).toBe('');
   });
@@ -105,7 +107,7 @@ describe('items.csv', () => {
     });
     const rows = parse(itemsCsv([item], TAXONOMY));
     expect(rows[1].slice(0, 4)).toEqual([`'=cmd`, `'@evil`, `'+c`, `'-s`]);
-    expect(rows[1][9]).toBe(`'=HYPERLINK("x")\r\nline two, with "quotes"`);
+    expect(rows[1][10]).toBe(`'=HYPERLINK("x")\r\nline two, with "quotes"`);
   });
 
   it('is byte-identical for the same input in any order', () => {

@@ -25,6 +25,7 @@ describe('summary.json', () => {
       'changes',
       'changeTest',
       'cache',
+      'confidence',
       'previousRun',
       'emerging',
     ]);

@@ -1,0 +1,50 @@
+// A head applied to scored items: per item and theme, a calibrated probability, and from those the
+// item's themes. Labels are per item, so the head decides per item; each theme's evidence is then
+// the segment that scores it highest (assign.ts).
+
+import { UNINFORMATIVE_THEME } from '../../types.js';
+import type { CompiledCue } from '../cues.js';
+import type { ScoredItem } from '../units.js';
+import { itemFeatures } from './features.js';
+import type { HeadFile } from './file.js';
+import { logit, sigmoid, type LogisticModel } from './logistic.js';
+
+/** The head's logit per theme for one item's (raw) features. */
+export function headLogits(
+  head: { standardise: HeadFile['standardise']; themes: readonly LogisticModel[] },
+  features: readonly (readonly number[])[],
+): number[] {
+  const { mean, sd } = head.standardise;
+  return head.themes.map((theme, t) =>
+    logit(
+      theme,
+      features[t]!.map((x, j) => (x - mean[j]!) / sd[j]!),
+    ),
+  );
+}
+
+export function calibrated(theme: HeadFile['themes'][number], z: number): number {
+  return sigmoid(theme.platt.a * z + theme.platt.b);
+}
+
+/** Calibrated probability of every theme (taxonomy order) for each item. */
+export function headProbabilities(head: HeadFile, items: readonly ScoredItem[], cues: readonly CompiledCue[][]): number[][] {
+  const ids = head.taxonomy.themes;
+  return items.map((item) => {
+    const z = headLogits(head, itemFeatures(item, ids, cues, head.profile.scoring.margin));
+    return head.themes.map((theme, t) => calibrated(theme, z[t]!));
+  });
+}
+
+/**
+ * The themes (indices) an item takes: those at `assignAt` or above; `uninformative` only when no
+ * reason is. An item where none reaches it takes its likeliest theme, which then reads as
+ * "possibly": rejection feedback always says something, if only that it gives no reason.
+ */
+export function decideThemes(probabilities: readonly number[], themeIds: readonly string[], assignAt: number): number[] {
+  const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
+  let chosen = probabilities.flatMap((p, t) => (p >= assignAt ? [t] : []));
+  if (chosen.some((t) => t !== uninformative)) chosen = chosen.filter((t) => t !== uninformative);
+  if (chosen.length === 0 && probabilities.length > 0) chosen = [probabilities.indexOf(Math.max(...probabilities))];
+  return chosen;
+}

@@ -1,0 +1,57 @@
+// What a theme head sees of one item: the engine's own evidence, pooled from segments (and their
+// clauses) to the item, because labels are per item. Per theme: its best similarity to the theme's
+// exemplars, whether the engine's threshold rule would pass it, how far it leads the other themes
+// (over the item, and within its best clause), whether a cue phrase of the theme occurs outside
+// praise; and, shared by every theme, the scores of all themes (so a head can learn which themes
+// go together or exclude each other), the praise and the number of reasons.
+
+import { UNINFORMATIVE_THEME } from '../../types.js';
+import { findCueRanges, prepareCueText, type CompiledCue } from '../cues.js';
+import type { ScoredItem, ScoredSegment } from '../units.js';
+
+/** Names of the features, in order; the head file lists them so a file from another version is refused. */
+export function featureNames(themeIds: readonly string[]): string[] {
+  return ['score', 'eligible', 'lead', 'clause_lead', 'cues', 'praise', 'reasons', ...themeIds.map((id) => `score:${id}`)];
+}
+
+/**
+ * Per theme (taxonomy order), the feature vector of one item. `margin` is the engine's: a theme is
+ * eligible in a unit when it scores within it of the unit's best theme.
+ */
+export function itemFeatures(item: ScoredItem, themeIds: readonly string[], cues: readonly CompiledCue[][], margin: number): number[][] {
+  const k = themeIds.length;
+  const reasons = item.segments.filter((s) => !s.praiseOnly);
+  // An item that is all praise still has scores; they are all there is to judge it by.
+  const judged: ScoredSegment[] = reasons.length > 0 ? reasons : item.segments;
+  const best = new Array<number>(k).fill(0);
+  const eligible = new Array<number>(k).fill(0);
+  const clauseLead = new Array<number>(k).fill(-1);
+  for (const segment of judged) {
+    const units =
+      segment.units.length > 0 ? segment.units : [{ text: segment.scoredText, scores: segment.scores, nearest: segment.nearest }];
+    for (const unit of units) {
+      const top = Math.max(...unit.scores);
+      unit.scores.forEach((score, t) => {
+        if (score > best[t]!) best[t] = score;
+        if (!segment.praiseOnly && score >= top - margin) eligible[t] = 1;
+        const other = Math.max(...unit.scores.filter((_, u) => u !== t));
+        if (score - other > clauseLead[t]!) clauseLead[t] = score - other;
+      });
+    }
+  }
+  const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
+  const cueCounts = new Array<number>(k).fill(0);
+  for (const segment of reasons) {
+    const text = prepareCueText(segment.segment.text, segment.praise);
+    cues.forEach((compiled, t) => {
+      if (compiled.length > 0) cueCounts[t]! += new Set(findCueRanges(compiled as CompiledCue[], text).map((r) => r.cue)).size;
+    });
+  }
+  const praise = item.segments.some((s) => s.favourable) ? 1 : 0;
+  const reasonCount = Math.log1p(reasons.length);
+  return themeIds.map((_, t) => {
+    let other = 0;
+    for (let u = 0; u < k; u++) if (u !== t && u !== uninformative && best[u]! > other) other = best[u]!;
+    return [best[t]!, eligible[t]!, best[t]! - other, clauseLead[t]!, Math.min(cueCounts[t]!, 3), praise, reasonCount, ...best];
+  });
+}

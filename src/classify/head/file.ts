@@ -1,0 +1,149 @@
+// A theme head as a file: per-theme logistic weights over the item features (features.ts), the
+// standardisation they were fitted with, Platt scaling to calibrated probabilities, and the cuts.
+// It is bound to what its features depend on: the taxonomy's themes, exemplars and cues (digest),
+// the engine, the model weights (file digests) and the scoring settings. A head is only ever used
+// with exactly those.
+
+import { CliError, ExitCode } from '../../errors.js';
+import { hashText } from '../../hash.js';
+import { readUserText } from '../../io/user-file.js';
+import type { EngineName, Taxonomy } from '../../types.js';
+import { featureNames } from './features.js';
+import type { LogisticModel } from './logistic.js';
+
+export const HEAD_FORMAT = 'feedback-themes-head';
+export const HEAD_VERSION = 1;
+
+/** The engine settings the head's features were computed with. */
+export interface HeadProfile {
+  engine: EngineName;
+  /** Model name as the engine reports it, for messages. */
+  model: string | null;
+  /** Digests of the model weight files the head accepts (every dtype of the weights it was fitted with). */
+  weights: string[];
+  /** The embedder's scoring settings and the engine's margin (features depend on them). */
+  scoring: { topK: number; centroidWeight: number; margin: number };
+}
+
+export interface ThemeHead extends LogisticModel {
+  id: string;
+  /** Platt scaling of the head's logit: probability = sigmoid(a · logit + b). */
+  platt: { a: number; b: number };
+}
+
+export interface HeadFile {
+  format: typeof HEAD_FORMAT;
+  version: typeof HEAD_VERSION;
+  taxonomy: { digest: string; themes: string[] };
+  profile: HeadProfile;
+  features: string[];
+  standardise: { mean: number[]; sd: number[] };
+  themes: ThemeHead[];
+  /** A theme is assigned at this calibrated probability (chosen by cross-validation for F1). */
+  assignAt: number;
+  /** From this probability a theme is stated as sure; assigned themes below it read "possibly". */
+  confidentAt: number;
+  /** How it was fitted, for `evaluate` and for people reading the file. */
+  fitted: {
+    files: string[];
+    items: number;
+    l2: number;
+    positiveWeight: number;
+    folds: number;
+    crossValidated: { microF1: number; macroF1: number };
+  };
+}
+
+/** What a head's features depend on in a taxonomy: theme ids, exemplars and cues, in order. */
+export function taxonomyDigest(taxonomy: Taxonomy): string {
+  return hashText(JSON.stringify(taxonomy.themes.map((t) => [t.id, t.examples, t.cues]))).slice(0, 16);
+}
+
+/** Why `head` cannot be used with this taxonomy and engine, or null when it can. */
+export function headMismatch(head: HeadFile, taxonomy: Taxonomy, profile: HeadProfile): string | null {
+  const ids = taxonomy.themes.map((t) => t.id);
+  if (head.taxonomy.themes.join('|') !== ids.join('|'))
+    return `it was fitted for the themes ${head.taxonomy.themes.join(', ')}, not ${ids.join(', ')}`;
+  if (head.taxonomy.digest !== taxonomyDigest(taxonomy)) return "it was fitted for other exemplars or cues of this taxonomy's themes";
+  if (head.profile.engine !== profile.engine) return `it was fitted for the ${head.profile.engine} engine, not ${profile.engine}`;
+  const unweighted = head.profile.weights.length === 0 && profile.weights.length === 0;
+  if (!unweighted && !profile.weights.some((w) => head.profile.weights.includes(w))) {
+    return `it was fitted with other model weights (${head.profile.model ?? 'none'}, ${head.profile.weights.join(' or ')}), not ${profile.model ?? 'none'} (${profile.weights.join(', ') || 'no weights'})`;
+  }
+  const [a, b] = [head.profile.scoring, profile.scoring];
+  if (a.topK !== b.topK || a.centroidWeight !== b.centroidWeight || a.margin !== b.margin)
+    return 'it was fitted with other scoring settings';
+  return null;
+}
+
+export async function readHeadFile(path: string): Promise<HeadFile> {
+  const raw = await readUserText(path, {
+    what: 'the head file',
+    hint: 'Check the path given to --head, or write one with `feedback-themes train`.',
+  });
+  return parseHeadFile(raw, path);
+}
+
+/** Checks every field a run relies on; a damaged or foreign file is refused with what to do. */
+export function parseHeadFile(raw: string, path: string): HeadFile {
+  const refuse = (why: string) =>
+    new CliError(
+      `${path}: not a usable head file: ${why}. Write a new one with \`feedback-themes train LABELLED.csv --out ${path}\`, or run without --head.`,
+      ExitCode.usage,
+    );
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (error) {
+    throw refuse(`it is not valid JSON (${(error as Error).message})`);
+  }
+  const head = parsed as HeadFile;
+  if (!head || typeof head !== 'object' || head.format !== HEAD_FORMAT) throw refuse(`"format" is not "${HEAD_FORMAT}"`);
+  if (head.version !== HEAD_VERSION) throw refuse(`version ${String(head.version)} is not ${HEAD_VERSION}`);
+  const themes = head.taxonomy?.themes;
+  if (!Array.isArray(themes) || themes.length === 0 || !themes.every((t) => typeof t === 'string'))
+    throw refuse('"taxonomy.themes" is not a list of theme ids');
+  if (typeof head.taxonomy.digest !== 'string') throw refuse('"taxonomy.digest" is missing');
+  const p = head.profile;
+  if (
+    !p ||
+    typeof p.engine !== 'string' ||
+    !Array.isArray(p.weights) ||
+    !p.scoring ||
+    ![p.scoring.topK, p.scoring.centroidWeight, p.scoring.margin].every(Number.isFinite)
+  ) {
+    throw refuse('"profile" does not say which engine, weights and scoring settings it was fitted with');
+  }
+  const names = featureNames(themes);
+  if (!Array.isArray(head.features) || head.features.join('|') !== names.join('|'))
+    throw refuse('its features are not the ones this version computes');
+  const numbers = (xs: unknown, length: number) => Array.isArray(xs) && xs.length === length && xs.every((x) => Number.isFinite(x));
+  if (
+    !numbers(head.standardise?.mean, names.length) ||
+    !numbers(head.standardise?.sd, names.length) ||
+    head.standardise.sd.some((x) => x <= 0)
+  ) {
+    throw refuse('"standardise" is not one mean and one positive spread per feature');
+  }
+  if (!Array.isArray(head.themes) || head.themes.map((t) => t?.id).join('|') !== themes.join('|'))
+    throw refuse('"themes" does not hold one model per theme, in order');
+  for (const theme of head.themes) {
+    if (
+      !numbers(theme.weights, names.length) ||
+      !Number.isFinite(theme.bias) ||
+      !Number.isFinite(theme.platt?.a) ||
+      !Number.isFinite(theme.platt?.b)
+    ) {
+      throw refuse(`the model of theme "${theme.id}" is incomplete or not numeric`);
+    }
+  }
+  for (const key of ['assignAt', 'confidentAt'] as const) {
+    if (!(Number.isFinite(head[key]) && head[key] > 0 && head[key] < 1)) throw refuse(`"${key}" is not a probability`);
+  }
+  return head;
+}
+
+/** The file as written by `train`: stable key order, numbers at float precision that round-trips. */
+export function serialiseHead(head: HeadFile): string {
+  return `${JSON.stringify(head, null, 1)}\n`;
+}

@@ -1,0 +1,162 @@
+// Fitting a head on labelled items, deterministically: per theme, logistic regression over the
+// standardised item features; the penalty, the weight of positives and the assignment cut are
+// chosen by k-fold cross-validation (folds by position, each fold standardised on its own training
+// part), and Platt scaling is fitted on the out-of-fold logits, so probabilities are calibrated on
+// items the weights never saw.
+
+import { evaluateAssignments } from '../evaluate.js';
+import { decideThemes, headLogits } from './apply.js';
+import type { HeadFile, ThemeHead } from './file.js';
+import { fitLogistic, fitPlatt, sigmoid } from './logistic.js';
+
+export interface LabelledFeatures {
+  /** Per theme (taxonomy order), the item's feature vector. */
+  features: number[][];
+  themes: readonly string[];
+}
+
+export interface FitSettings {
+  folds: number;
+  l2s: readonly number[];
+  positiveWeights: readonly number[];
+  cuts: readonly number[];
+  /** Precision that assignments at `confidentAt` and above reached out of fold. */
+  confidentPrecision: number;
+}
+
+export const FIT_DEFAULTS: FitSettings = {
+  folds: 5,
+  l2s: [0.03, 0.1, 0.3],
+  positiveWeights: [1, 2],
+  cuts: [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
+  confidentPrecision: 0.9,
+};
+
+export type FittedHead = Pick<HeadFile, 'standardise' | 'themes' | 'assignAt' | 'confidentAt'> & {
+  l2: number;
+  positiveWeight: number;
+  crossValidated: { microF1: number; macroF1: number };
+  /** Out-of-fold calibrated probabilities per item and theme (for reliability tables). */
+  outOfFold: number[][];
+};
+
+export function fitHead(items: readonly LabelledFeatures[], themeIds: readonly string[], settings: FitSettings = FIT_DEFAULTS): FittedHead {
+  const labels = items.map((item) => item.themes.slice());
+  let best: {
+    l2: number;
+    positiveWeight: number;
+    cut: number;
+    micro: number;
+    macro: number;
+    platt: ThemeHead['platt'][];
+    probabilities: number[][];
+  } | null = null;
+  for (const l2 of settings.l2s) {
+    for (const positiveWeight of settings.positiveWeights) {
+      const logits = outOfFoldLogits(items, themeIds, { l2, positiveWeight, folds: settings.folds });
+      const platt = themeIds.map((id, t) =>
+        fitPlatt(
+          logits.map((z) => z[t]!),
+          labels.map((l) => (l.includes(id) ? 1 : 0)),
+        ),
+      );
+      const probabilities = logits.map((z) => z.map((x, t) => sigmoid(platt[t]!.a * x + platt[t]!.b)));
+      for (const cut of settings.cuts) {
+        const predicted = probabilities.map((p) => decideThemes(p, themeIds, cut).map((t) => themeIds[t]!));
+        const report = evaluateAssignments(predicted, labels, [...themeIds]);
+        // Ties go to the first setting tried: the stronger penalty, equal weights, the lower cut.
+        if (!best || report.microF1 > best.micro + 1e-9)
+          best = { l2, positiveWeight, cut, micro: report.microF1, macro: report.macroF1, platt, probabilities };
+      }
+    }
+  }
+  const chosen = best!;
+  const final = fitThemes(items, themeIds, { l2: chosen.l2, positiveWeight: chosen.positiveWeight });
+  return {
+    standardise: final.standardise,
+    themes: themeIds.map((id, t) => ({ id, weights: final.models[t]!.weights, bias: final.models[t]!.bias, platt: chosen.platt[t]! })),
+    assignAt: chosen.cut,
+    confidentAt: confidentLevel(chosen.probabilities, labels, themeIds, chosen.cut, settings.confidentPrecision),
+    l2: chosen.l2,
+    positiveWeight: chosen.positiveWeight,
+    crossValidated: { microF1: chosen.micro, macroF1: chosen.macro },
+    outOfFold: chosen.probabilities,
+  };
+}
+
+/** Logits of each item from the fold that did not see it. */
+function outOfFoldLogits(
+  items: readonly LabelledFeatures[],
+  themeIds: readonly string[],
+  options: { l2: number; positiveWeight: number; folds: number },
+): number[][] {
+  const logits: number[][] = items.map(() => []);
+  for (let fold = 0; fold < options.folds; fold++) {
+    const training = items.filter((_, i) => i % options.folds !== fold);
+    const fitted = fitThemes(training, themeIds, options);
+    const head = { standardise: fitted.standardise, themes: fitted.models };
+    items.forEach((item, i) => {
+      if (i % options.folds === fold) logits[i] = headLogits(head, item.features);
+    });
+  }
+  return logits;
+}
+
+function fitThemes(items: readonly LabelledFeatures[], themeIds: readonly string[], options: { l2: number; positiveWeight: number }) {
+  // One standardisation for all themes: every theme's vector has the same features.
+  const rows = items.flatMap((item) => item.features);
+  const width = rows[0]?.length ?? 0;
+  const mean = Array.from({ length: width }, (_, j) => rows.reduce((sum, row) => sum + row[j]!, 0) / rows.length);
+  const sd = Array.from(
+    { length: width },
+    (_, j) => Math.sqrt(rows.reduce((sum, row) => sum + (row[j]! - mean[j]!) ** 2, 0) / rows.length) || 1,
+  );
+  const models = themeIds.map((id, t) => {
+    const x = items.map((item) => item.features[t]!.map((v, j) => (v - mean[j]!) / sd[j]!));
+    const y = items.map((item) => (item.themes.includes(id) ? 1 : 0));
+    return { id, ...fitLogistic(x, y, options) };
+  });
+  return { standardise: { mean, sd }, models };
+}
+
+/** The lowest probability from which out-of-fold assignments were right at least `precision` of the time. */
+function confidentLevel(
+  probabilities: number[][],
+  labels: string[][],
+  themeIds: readonly string[],
+  cut: number,
+  precision: number,
+): number {
+  const assigned: { p: number; right: boolean }[] = [];
+  probabilities.forEach((p, i) => {
+    for (const t of decideThemes(p, themeIds, cut)) assigned.push({ p: p[t]!, right: labels[i]!.includes(themeIds[t]!) });
+  });
+  assigned.sort((a, b) => b.p - a.p);
+  let right = 0;
+  let level = 0.99;
+  assigned.forEach((a, n) => {
+    if (a.right) right++;
+    // At least 20 assignments, so a handful of lucky ones do not set the level.
+    if (n + 1 >= 20 && right / (n + 1) >= precision) level = a.p;
+  });
+  return Math.min(0.99, Math.max(cut, Math.round(level * 100) / 100));
+}
+
+/** Reliability of probabilities against 0/1 outcomes: ten equal-width bins and the expected calibration error. */
+export function reliability(pairs: readonly { p: number; y: number }[], bins = 10) {
+  const table = Array.from({ length: bins }, (_, b) => ({ from: b / bins, to: (b + 1) / bins, count: 0, meanProbability: 0, observed: 0 }));
+  for (const { p, y } of pairs) {
+    const bin = table[Math.min(bins - 1, Math.floor(p * bins))]!;
+    bin.count++;
+    bin.meanProbability += p;
+    bin.observed += y;
+  }
+  let ece = 0;
+  for (const bin of table) {
+    if (bin.count === 0) continue;
+    bin.meanProbability /= bin.count;
+    bin.observed /= bin.count;
+    ece += (bin.count / Math.max(1, pairs.length)) * Math.abs(bin.meanProbability - bin.observed);
+  }
+  return { table, ece };
+}

@@ -1,0 +1,163 @@
+// `feedback-themes train LABELLED.csv… [--out FILE]`: fit a theme head on labelled feedback (the
+// project's sets, an institution's own labels, corrections files with a text column) for the
+// engine, model and taxonomy given, and write it for `run`/`evaluate --head FILE`.
+
+import path from 'node:path';
+import { compileThemeCues } from '../classify/assign.js';
+import { correctionKey } from '../classify/corrections.js';
+import { readGold, type GoldItem } from '../classify/evaluate.js';
+import { featureNames, itemFeatures } from '../classify/head/features.js';
+import { HEAD_FORMAT, HEAD_VERSION, serialiseHead, taxonomyDigest, type HeadFile } from '../classify/head/file.js';
+import { fitHead } from '../classify/head/fit.js';
+import { prepareClassifier } from '../classify/prepare.js';
+import { createTransformersEmbedder } from '../models/transformers.js';
+import type { EngineConfig } from '../config.js';
+import { CliError, ExitCode } from '../errors.js';
+import { writeOutputsAtomically } from '../io/atomic.js';
+import type { Logger } from '../logger.js';
+import { loadTaxonomy } from '../taxonomy/load.js';
+import { MODEL_DTYPES } from '../types.js';
+
+/** Fewer labelled items than this for a theme and its weights would be guesses. */
+export const MIN_THEME_EXAMPLES = 5;
+
+export type TrainConfig = Omit<EngineConfig, 'head' | 'thresholds' | 'corrections'> & { headOut: string };
+
+export async function trainCommand(paths: string[], config: TrainConfig, logger: Logger): Promise<string> {
+  if (paths.length === 0)
+    throw new CliError(
+      'train: give at least one labelled CSV (columns text and themes), e.g. feedback-themes train labels.csv',
+      ExitCode.usage,
+    );
+  const taxonomy = await loadTaxonomy(config.taxonomy);
+  const ids = taxonomy.themes.map((t) => t.id);
+  const items = checkTrainingSet(await readTrainingFiles(paths, ids), ids, logger);
+  // Scores come from the engine alone: the head is what is being fitted.
+  const prepared = await prepareClassifier({ ...config, head: null }, logger, { taxonomy });
+  try {
+    logger.info(`scoring ${items.length} labelled item(s) with the ${prepared.engine.name} engine`);
+    const scored = await prepared.classifier.score(items.map((item, i) => ({ id: `train-${i}`, text: item.text })));
+    const cues = compileThemeCues(taxonomy);
+    const margin = prepared.profile.scoring.margin;
+    const labelled = scored.map((item, i) => ({ features: itemFeatures(item, ids, cues, margin), themes: items[i]!.themes }));
+    logger.info(`fitting one head per theme (${ids.length}), choosing its settings by 5-fold cross-validation`);
+    const fitted = fitHead(labelled, ids);
+    const head: HeadFile = {
+      format: HEAD_FORMAT,
+      version: HEAD_VERSION,
+      taxonomy: { digest: taxonomyDigest(taxonomy), themes: ids },
+      profile: {
+        engine: prepared.engine.name,
+        model: prepared.engine.model ? path.basename(prepared.engine.model) : null,
+        weights: await weightDigests(config, prepared.profile.weights[0]),
+        scoring: prepared.profile.scoring,
+      },
+      features: featureNames(ids),
+      standardise: fitted.standardise,
+      themes: fitted.themes,
+      assignAt: fitted.assignAt,
+      confidentAt: fitted.confidentAt,
+      fitted: {
+        files: paths.map((p) => path.basename(p)),
+        items: items.length,
+        l2: fitted.l2,
+        positiveWeight: fitted.positiveWeight,
+        folds: 5,
+        crossValidated: { microF1: round(fitted.crossValidated.microF1), macroF1: round(fitted.crossValidated.macroF1) },
+      },
+    };
+    await writeOutputsAtomically(path.dirname(path.resolve(config.headOut)), [
+      { name: path.basename(config.headOut), content: serialiseHead(head) },
+    ]);
+    return (
+      `fitted a ${prepared.engine.name} theme head on ${items.length} item(s) from ${paths.join(', ')}\n` +
+      `cross-validated (5 folds): micro-F1 ${head.fitted.crossValidated.microF1.toFixed(3)}, macro-F1 ${head.fitted.crossValidated.macroF1.toFixed(3)}; ` +
+      `themes assigned from probability ${head.assignAt}, stated as sure from ${head.confidentAt}\n` +
+      `wrote ${config.headOut} (use: feedback-themes run … --head ${config.headOut})\n`
+    );
+  } finally {
+    await prepared.dispose();
+  }
+}
+
+type TrainingRow = GoldItem & { source: string };
+
+async function readTrainingFiles(paths: string[], ids: string[]): Promise<TrainingRow[][]> {
+  const read: TrainingRow[][] = [];
+  const problems: string[] = [];
+  for (const file of paths) {
+    try {
+      read.push((await readGold(file, ids, { strict: true })).map((row) => ({ ...row, source: file })));
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length > 0) throw new CliError(problems.join('\n'), ExitCode.usage);
+  return read;
+}
+
+/**
+ * One item per distinct text: rows repeating an item with the same themes count once (said so);
+ * rows that label the same text differently, and themes with too few items, are all listed (exit 2).
+ */
+export function checkTrainingSet(files: TrainingRow[][], ids: readonly string[], logger: Logger): TrainingRow[] {
+  const problems: string[] = [];
+  const seen = new Map<string, TrainingRow>();
+  const items: TrainingRow[] = [];
+  let repeats = 0;
+  for (const rows of files) {
+    for (const item of rows) {
+      const row = item;
+      const key = correctionKey(row.text);
+      const earlier = seen.get(key);
+      const themes = [...row.themes].sort().join('|');
+      if (earlier) {
+        const before = [...earlier.themes].sort().join('|');
+        if (before !== themes)
+          problems.push(
+            `${item.source}:${row.line}: the same feedback as ${earlier.source}:${earlier.line}, labelled "${themes}" there "${before}"; keep one of the two rows`,
+          );
+        else repeats++;
+        continue;
+      }
+      seen.set(key, item);
+      items.push(item);
+    }
+  }
+  for (const id of ids) {
+    const lines = items.filter((item) => item.themes.includes(id));
+    if (lines.length < MIN_THEME_EXAMPLES) {
+      const where = lines.map((item) => `${item.source}:${item.line}`).join(', ');
+      problems.push(
+        `theme "${id}": ${lines.length} labelled item(s)${where ? ` (${where})` : ''}; a head needs at least ${MIN_THEME_EXAMPLES} of every theme: label more`,
+      );
+    }
+  }
+  if (problems.length > 0) throw new CliError(problems.join('\n'), ExitCode.usage);
+  if (repeats > 0) logger.info(`${repeats} row(s) repeat an earlier item with the same themes and count once`);
+  return items;
+}
+
+/**
+ * Digests of every dtype of the model's weights present locally, so a head fitted with q8 scores
+ * also serves the fp32 weights of the same model (their scores agree to within noise).
+ */
+async function weightDigests(config: TrainConfig, used: string | undefined): Promise<string[]> {
+  if (!used) return [];
+  const digests = new Set([used]);
+  for (const dtype of MODEL_DTYPES) {
+    try {
+      const embedder = await createTransformersEmbedder({ model: config.model, cacheDir: config.cacheDir, offline: true, dtype });
+      if (embedder.weights) digests.add(embedder.weights);
+      await embedder.dispose?.();
+    } catch {
+      // That dtype is not on this machine: the head accepts the ones that are.
+    }
+  }
+  return [...digests];
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { headMismatch, parseHeadFile, taxonomyDigest, type HeadFile } from '../../../src/classify/head/file.js';
+import { DEFAULT_HEAD_PATH } from '../../../src/classify/head/resolve.js';
+import { loadTaxonomy } from '../../../src/taxonomy/load.js';
+
+const shipped = readFileSync(DEFAULT_HEAD_PATH, 'utf8');
+
+describe('the built-in head', () => {
+  it('is a valid head file fitted for the built-in taxonomy as it is now (refit it with `train` after editing the taxonomy)', async () => {
+    const head = parseHeadFile(shipped, DEFAULT_HEAD_PATH);
+    const taxonomy = await loadTaxonomy(undefined);
+    expect(head.taxonomy.themes).toEqual(taxonomy.themes.map((t) => t.id));
+    expect(head.taxonomy.digest).toBe(taxonomyDigest(taxonomy));
+    expect(head.profile.engine).toBe('hybrid');
+  });
+});
+
+describe('parseHeadFile', () => {
+  const valid = JSON.parse(shipped) as HeadFile;
+  const refused = (text: string) => () => parseHeadFile(text, 'head.json');
+
+  it('refuses what is not a head file, saying what to do', () => {
+    expect(refused('{"format": "feedback-themes-head", "version": 1, "taxonomy"')).toThrow(
+      /head\.json: not a usable head file: it is not valid JSON.*feedback-themes train/,
+    );
+    expect(refused('[]')).toThrow(/"format" is not "feedback-themes-head"/);
+    expect(refused(JSON.stringify({ ...valid, version: 2 }))).toThrow(/version 2 is not 1/);
+  });
+
+  it('refuses a damaged file: a missing weight, a weight that is not a number, a zero spread', () => {
+    const damaged = structuredClone(valid);
+    damaged.themes[3]!.weights.pop();
+    expect(refused(JSON.stringify(damaged))).toThrow(new RegExp(`theme "${valid.themes[3]!.id}" is incomplete`));
+    const text = JSON.stringify(valid).replace(/"bias":\s*-?[\d.e-]+/, '"bias": "x"');
+    expect(refused(text)).toThrow(/incomplete or not numeric/);
+    const flat = structuredClone(valid);
+    flat.standardise.sd[0] = 0;
+    expect(refused(JSON.stringify(flat))).toThrow(/positive spread/);
+    const cut = structuredClone(valid);
+    cut.assignAt = 1.5;
+    expect(refused(JSON.stringify(cut))).toThrow(/"assignAt" is not a probability/);
+  });
+});
+
+describe('headMismatch', () => {
+  it('names what differs: themes, exemplars, engine, weights, scoring', async () => {
+    const head = parseHeadFile(shipped, DEFAULT_HEAD_PATH);
+    const taxonomy = await loadTaxonomy(undefined);
+    const profile = { ...head.profile, weights: [head.profile.weights[0]!] };
+    expect(headMismatch(head, taxonomy, profile)).toBeNull();
+    const fewer = { ...taxonomy, themes: taxonomy.themes.slice(1) };
+    expect(headMismatch(head, fewer, profile)).toMatch(/fitted for the themes qualifications, .* not experience/);
+    const edited = {
+      ...taxonomy,
+      themes: taxonomy.themes.map((t, i) => (i === 0 ? { ...t, examples: [...t.examples, 'New exemplar.'] } : t)),
+    };
+    expect(headMismatch(head, edited, profile)).toMatch(/other exemplars or cues/);
+    expect(headMismatch(head, taxonomy, { ...profile, engine: 'transformers' })).toMatch(/hybrid engine, not transformers/);
+    expect(headMismatch(head, taxonomy, { ...profile, weights: ['0123456789ab'] })).toMatch(/other model weights/);
+    expect(headMismatch(head, taxonomy, { ...profile, scoring: { ...profile.scoring, margin: 0.05 } })).toMatch(/scoring settings/);
+  });
+});

@@ -1,0 +1,145 @@
+// `train` end to end with the lexical engine (no model needed): bad labelled files are refused line
+// by line, a good one gives a head that `evaluate` and `run` use, and a head that does not fit the
+// run is refused with what to do.
+
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseHeadFile } from '../../src/classify/head/file.js';
+import { parseCsv } from '../helpers/csv.js';
+import { runCli } from '../helpers/run-cli.js';
+
+let work: string;
+const cli = (args: string[]) => runCli(args, { FEEDBACK_THEMES_CACHE: path.join(work, 'cache') });
+const LABELLED = path.resolve('data/eval/dev.csv');
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'ft-train-'));
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('train: bad labelled files', () => {
+  it('names every bad line: unknown theme ids, empty text, no theme, contradicting duplicates, too few items of a theme', async () => {
+    const file = path.join(work, 'bad.csv');
+    await writeFile(
+      file,
+      [
+        'text,themes',
+        'Your CV had typos.,application',
+        'You were late.,conduct|punctuality',
+        ',delivery',
+        'No reason was given.,',
+        'your cv had typos.,delivery',
+      ].join('\n'),
+    );
+    const result = await cli(['train', file, '--engine', 'lexical', '--out', path.join(work, 'bad-head.json')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file}:3: unknown theme id "punctuality"`);
+    expect(result.stderr).toContain(`${file}:4: empty text`);
+    expect(result.stderr).toContain(`${file}:5: no theme`);
+  });
+
+  it('lists rows that label the same feedback two ways, and themes with fewer than 5 items, with their lines', async () => {
+    const file = path.join(work, 'thin.csv');
+    const rows = (await readFile(LABELLED, 'utf8')).trimEnd().split('\n');
+    // Keep every item but three of the four-plus conduct ones, and repeat one row with other themes.
+    let conduct = 0;
+    const kept = rows.filter((row, i) => i === 0 || !/,([a-z_|]*\|)?conduct(\|[a-z_|]*)?$/.test(row) || ++conduct <= 2);
+    kept.push('dup-1,"Your CV had several typos.",application', 'dup-2,"your CV had several typos.",delivery');
+    await writeFile(file, `${kept.join('\n')}\n`);
+    const result = await cli(['train', file, '--engine', 'lexical', '--out', path.join(work, 'thin-head.json')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      new RegExp(`${file}:${kept.length}: the same feedback as ${file}:${kept.length - 1}, labelled "delivery" there "application"`),
+    );
+    expect(result.stderr).toMatch(
+      /theme "conduct": 2 labelled item\(s\) \(.*thin\.csv:\d+, .*thin\.csv:\d+\); a head needs at least 5 of every theme/,
+    );
+  });
+});
+
+describe('train: a head for the lexical engine', () => {
+  const head = () => path.join(work, 'lexical-head.json');
+
+  beforeAll(async () => {
+    const result = await cli(['train', LABELLED, '--engine', 'lexical', '--out', head()]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/fitted a lexical theme head on 186 item\(s\)/);
+  }, 120_000);
+
+  it('writes a valid head bound to the engine and taxonomy, and the same file on a second fit', async () => {
+    const text = await readFile(head(), 'utf8');
+    const parsed = parseHeadFile(text, head());
+    expect(parsed.profile.engine).toBe('lexical');
+    expect(parsed.fitted).toMatchObject({ files: ['dev.csv'], items: 186, folds: 5 });
+    const again = path.join(work, 'lexical-head-2.json');
+    expect((await cli(['train', LABELLED, '--engine', 'lexical', '--out', again])).code).toBe(0);
+    expect(await readFile(again, 'utf8')).toBe(text);
+  }, 120_000);
+
+  it('is used by evaluate --head, which says so and what decided the themes', async () => {
+    const result = await cli(['evaluate', path.resolve('data/eval/dev2.csv'), '--engine', 'lexical', '--head', head(), '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ engine: 'lexical', dtype: null, head: { source: head() } });
+    expect(report.decidedBy).toMatch(/calibrated probabilities/);
+    expect(report.calibration.eceAfter).toBeGreaterThanOrEqual(0);
+    expect(report.unthemed).toBe(0);
+  });
+
+  it('gives run outputs a calibrated confidence: items.csv per theme, summary.json per theme', async () => {
+    const out = path.join(work, 'run');
+    const result = await cli([
+      'run',
+      path.resolve('data/sample-feedback.csv'),
+      '--engine',
+      'lexical',
+      '--no-store',
+      '--head',
+      head(),
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.confidence.head.source).toBe(head());
+    const items = parseCsv(await readFile(path.join(out, 'items.csv'), 'utf8'));
+    for (const row of items) {
+      const themes = row.themes!.split('|').filter(Boolean);
+      const confidence = row.confidence!.split('|').map((pair) => pair.split(':'));
+      expect(confidence.map(([id]) => id)).toEqual(themes);
+      for (const [, p] of confidence) expect(Number(p)).toBeGreaterThan(0);
+    }
+    const sure = Object.values(summary.confidence.themes as Record<string, { sure: number; possible: number }>).reduce(
+      (n, t) => n + t.sure + t.possible,
+      0,
+    );
+    expect(sure).toBe(items.reduce((n, row) => n + row.themes!.split('|').filter(Boolean).length, 0));
+  });
+
+  it('is refused (exit 2) for another engine or taxonomy, and when corrupt, with what to do', async () => {
+    const gold = path.resolve('data/eval/dev2.csv');
+    const taxonomy = path.join(work, 'taxonomy.yaml');
+    const original = await readFile(path.resolve('data/taxonomy.yaml'), 'utf8');
+    await writeFile(
+      taxonomy,
+      original.replace(/examples:\n(\s+)- /, (all, indent: string) => `${all}Applicants who wrote a new exemplar.\n${indent}- `),
+    );
+    const otherTaxonomy = await cli(['evaluate', gold, '--engine', 'lexical', '--head', head(), '--taxonomy', taxonomy]);
+    expect(otherTaxonomy.code).toBe(2);
+    expect(otherTaxonomy.stderr).toMatch(/this head cannot be used here: .*other exemplars or cues.*feedback-themes train/);
+    const corrupt = path.join(work, 'corrupt.json');
+    await writeFile(corrupt, (await readFile(head(), 'utf8')).slice(0, 500));
+    const broken = await cli(['evaluate', gold, '--engine', 'lexical', '--head', corrupt]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/not a usable head file: it is not valid JSON/);
+    const both = await cli(['evaluate', gold, '--engine', 'lexical', '--head', head(), '--thresholds', corrupt]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/give --head or --thresholds, not both/);
+  });
+});
