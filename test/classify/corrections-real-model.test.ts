@@ -60,5 +60,5 @@ describe.skipIf(!available)('corrections with the default engine on the real mod
     } finally {
       await rm(work, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });

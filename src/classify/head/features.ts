@@ -3,7 +3,8 @@
 // exemplars, whether the engine's threshold rule would pass it, how far it leads the other themes
 // (over the item, and within its best clause), whether a cue phrase of the theme occurs outside
 // praise; and, shared by every theme, the scores of all themes (so a head can learn which themes
-// go together or exclude each other), the praise and the number of reasons.
+// go together or exclude each other), how often and how evenly it leads across reasons, the
+// praise, the number of reasons, and the length and case of the text.
 
 import { UNINFORMATIVE_THEME } from '../../types.js';
 import { findCueRanges, prepareCueText, type CompiledCue } from '../cues.js';
@@ -11,7 +12,20 @@ import type { ScoredItem, ScoredSegment } from '../units.js';
 
 /** Names of the features, in order; the head file lists them so a file from another version is refused. */
 export function featureNames(themeIds: readonly string[]): string[] {
-  return ['score', 'eligible', 'lead', 'clause_lead', 'cues', 'praise', 'reasons', ...themeIds.map((id) => `score:${id}`)];
+  return [
+    'score',
+    'eligible',
+    'lead',
+    'clause_lead',
+    'cues',
+    'praise',
+    'reasons',
+    'top_units',
+    'mean_score',
+    'length',
+    'lowercase',
+    ...themeIds.map((id) => `score:${id}`),
+  ];
 }
 
 /**
@@ -47,11 +61,29 @@ export function itemFeatures(item: ScoredItem, themeIds: readonly string[], cues
       if (compiled.length > 0) cueCounts[t]! += new Set(findCueRanges(compiled as CompiledCue[], text).map((r) => r.cue)).size;
     });
   }
+  // How often the theme is a reason's best theme, and its mean over reasons (one strong sentence or several).
+  const topUnits = new Array<number>(k).fill(0);
+  const meanScore = new Array<number>(k).fill(0);
+  for (const segment of reasons) {
+    for (const unit of segment.units) {
+      const top = Math.max(...unit.scores);
+      unit.scores.forEach((score, t) => {
+        if (score === top) topUnits[t]!++;
+      });
+    }
+    segment.scores.forEach((score, t) => {
+      meanScore[t]! += score / reasons.length;
+    });
+  }
   const praise = item.segments.some((s) => s.favourable) ? 1 : 0;
   const reasonCount = Math.log1p(reasons.length);
+  // Terse notes and codes read differently from long emails: the head may trust scores differently.
+  const length = Math.log1p(item.text.length);
+  const lowercase = item.text === item.text.toLowerCase() ? 1 : 0;
   return themeIds.map((_, t) => {
     let other = 0;
     for (let u = 0; u < k; u++) if (u !== t && u !== uninformative && best[u]! > other) other = best[u]!;
-    return [best[t]!, eligible[t]!, best[t]! - other, clauseLead[t]!, Math.min(cueCounts[t]!, 3), praise, reasonCount, ...best];
+    const own = [best[t]!, eligible[t]!, best[t]! - other, clauseLead[t]!, Math.min(cueCounts[t]!, 3), praise, reasonCount];
+    return [...own, Math.min(topUnits[t]!, 3), meanScore[t]!, length, lowercase, ...best];
   });
 }
