@@ -140,12 +140,15 @@ function checkExtent(path: string, entry: string, xml: Buffer, limits: WorkbookL
     throw error;
   }
   const where = `${entry} reaches cell ${extent.furthest}`;
-  if (extent.rows > limits.maxRows)
-    throw tooLarge(path, `${where}, row ${extent.rows}, past the last row a sheet may have (${limits.maxRows})`);
+  const refuse = (what: string) =>
+    usageError(
+      `${path}: ${where}, ${what}. Clear the cells beyond the data (Ctrl+End in Excel goes to the last one) and save, or export the sheet as CSV.`,
+    );
+  if (extent.rows > limits.maxRows) throw refuse(`row ${extent.rows}, past the last row a sheet may have (${limits.maxRows})`);
   if (extent.columns > limits.maxColumns)
-    throw tooLarge(path, `${where}, column ${extent.columns}, past the last column a sheet may have (${limits.maxColumns}, XFD)`);
+    throw refuse(`column ${extent.columns}, past the last column a sheet may have (${limits.maxColumns}, XFD)`);
   if (extent.rows * extent.columns > limits.maxCells) {
-    throw tooLarge(path, `${where}, spanning ${extent.rows} rows × ${extent.columns} columns, over the limit of ${limits.maxCells} cells`);
+    throw refuse(`spanning ${extent.rows} rows × ${extent.columns} columns, over the limit of ${limits.maxCells} cells`);
   }
 }
 
