@@ -36,7 +36,7 @@ const PRODUCER = 'feedback-themes-model-import';
 
 export async function importModel(options: ImportOptions): Promise<ImportedModel> {
   if (options.name !== undefined) checkModelId(options.name, '--name', options.cacheDir);
-  if (options.out !== undefined) await checkDestination(path.resolve(options.out), '--out');
+  if (options.out !== undefined) await checkDestination(path.resolve(options.out), '--out', options.cacheDir);
   const files = await openCheckpoint(options.source);
   try {
     const config = await readJson(files, 'config.json');

