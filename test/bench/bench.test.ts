@@ -3,14 +3,23 @@ import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BENCH_DEFAULTS, BenchUsageError, median, parseBenchArgs } from '../../bench/args.js';
+import { BenchUsageError, median, parseBenchArgs } from '../../bench/args.js';
 import { syntheticRows, writeSyntheticCsv } from '../../bench/generate.js';
 import { segmentText } from '../../src/classify/segment.js';
 
 describe('parseBenchArgs', () => {
-  it('defaults to 2000 rows, 3 repeats, q8 and a 200k-row lexical run', () => {
-    expect(parseBenchArgs([])).toEqual(BENCH_DEFAULTS);
-    expect(BENCH_DEFAULTS).toMatchObject({ rows: 2000, repeats: 3, dtype: 'q8', lexicalScale: 200_000, json: false });
+  it('defaults to 2000 rows, 3 repeats, q8, a 200k-row lexical run and a 200k-item report', () => {
+    expect(parseBenchArgs([])).toEqual({
+      rows: 2000,
+      repeats: 3,
+      dtype: 'q8',
+      compareDtype: false,
+      tune: false,
+      lexicalScale: 200_000,
+      reportScale: 200_000,
+      json: false,
+      noBuild: false,
+    });
   });
 
   it('reads every flag', () => {

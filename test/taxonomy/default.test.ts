@@ -28,11 +28,6 @@ describe('default taxonomy file', () => {
     expect(existsSync(DEFAULT_TAXONOMY_PATH)).toBe(true);
   });
 
-  it('resolves to the same file from the compiled layout (dist/taxonomy/load.js)', () => {
-    const fromDist = fileURLToPath(new URL('../../data/taxonomy.yaml', new URL('dist/taxonomy/load.js', `file://${REPO_ROOT}/`)));
-    expect(fromDist).toBe(DEFAULT_TAXONOMY_PATH);
-  });
-
   it('declares version 1', async () => {
     const raw = parse(await readFile(DEFAULT_TAXONOMY_PATH, 'utf8'));
     expect(raw.version).toBe(1);
