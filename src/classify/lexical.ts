@@ -1,6 +1,6 @@
 // The lexical engine: no model weights, always available. A text becomes a hashed TF-IDF vector of
 //   - stemmed content words and adjacent-word bigrams,
-//   - concept features from a hand-written phrase map (concepts.ts), weighted above words,
+//   - concept features from a hand-written phrase map (data/lexicon/concepts.yaml), weighted above words,
 //   - WordNet synonyms of its words (data/lexicon/synonyms.json), weighted below the words,
 // with sublinear term frequency, IDF fitted on the taxonomy exemplars, and unit length.
 

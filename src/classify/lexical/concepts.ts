@@ -1,336 +1,47 @@
-// A hand-written map from the many ways rejection feedback says a thing to one concept feature.
-// Feedback about how answers sounded seldom says "delivery", and feedback about experience often
-// says "too green" or "early in your career": the lexical engine matches those to the taxonomy
-// through shared concept features rather than shared words. Phrases are matched on word stems, so
-// "memorised", "memorising" and "memorized" are one entry. Keep entries general (how people write
-// feedback), never copied from any evaluation set.
+// The concept map the lexical engine matches feedback through: concept feature → the many ways
+// feedback says it ("scripted", "rehearsed", "memorised" → one feature). The phrases are data, in
+// data/lexicon/concepts.yaml (see its header); this reads and checks them once.
 
-export const CONCEPTS: Record<string, string[]> = {
-  // ---------------------------------------------------------------- qualifications
-  credential: [
-    'part-qualified', 'part qualified', 'professionally qualified', 'fully qualified', 'honours', '2:2', '2 2', 'lower second', 'upper second', 'third class', 'stem subject', 'relevant degree', 'degree subject', 'subject area', 'science degree', 'engineering degree', 'law degree', 'sqe', 'lpc', 'bar course', 'gmc', 'gphc', 'rics', 'icaew', 'cisi', 'nebosh', 'iosh', 'ccna', 'city and guilds', 'hnd', 'hnc', 'foundation degree', 'level 4', 'level 5', 'level 6', 'level 7', 'english requirement', 'language requirement', 'first aid', 'food hygiene', 'forklift', 'cscs card', 'gas safe', 'required certificate', 'professional body', 'licence to practice', 'registration with', 'on the register',
-    'nvq', 'btec', 'level 3', 'level 2', 'cfa', 'cpa', 'aat', 'prince2', 'ielts', 'toefl', 'qualified teacher status', 'newly qualified', 'licence to practise', 'professional standard', 'required standard', 'not at the level', 'status',
-    'qualification', 'qualified', 'unqualified', 'underqualified', 'degree', 'diploma', 'certificate', 'certification',
-    'certified', 'chartered', 'accredited', 'accreditation', 'registered', 'registration', 'entry requirement',
-    'minimum requirement', 'grade', 'grades', '2:1', '2 1', 'first class', 'classification', 'ucas', 'a-level', 'a level',
-    'gcse', 'gcses', 'masters', 'master s', 'msc', 'mba', 'phd', 'doctorate', 'postgraduate', 'undergraduate', 'bachelor',
-    'pgce', 'qts', 'cipd', 'acca', 'cima', 'aca', 'nmc', 'hcpc', 'cscs', 'conversion course', 'professional exams',
-    'papers', 'licensed to practise', 'membership', 'transcript',
-  ],
-  technical_skill: [
-    'git', 'version control', 'api', 'apis', 'back-end', 'backend', 'front-end', 'frontend', 'html', 'css', 'sas', 'vba', 'powerpoint', 'microsoft office', 'ms office', 'crm', 'erp', 'sap', 'xero', 'sage', 'quickbooks', 'figma', 'indesign', 'illustrator', 'seo', 'ppc', 'google analytics', 'data visualisation', 'algorithms', 'data structures', 'system design', 'networking', 'cybersecurity', 'unit testing', 'automation', 'plc', 'solidworks', 'revit', 'bim', 'gis', 'arcgis', 'laboratory skills', 'lab skills', 'pcr', 'phlebotomy', 'cannulation', 'numeracy', 'literacy', 'mental arithmetic', 'knowledge gap', 'gaps in your knowledge', 'gap in your knowledge', 'technical depth', 'depth of knowledge', 'subject knowledge', 'typing speed', 'words per minute', 'wpm', 'shorthand', 'conversational level', 'business level', 'native level', 'language skills', 'foreign language', 'tools we use', 'our tech stack', 'tech stack', 'stack', 'frameworks', 'framework', 'the basics', 'basic skills', 'core skills', 'hard skill', 'specialist skills', 'skills required', 'skill required',
-    'react', 'php', 'c++', 'c#', '.net', 'node', 'linux', 'devops', 'docker', 'kubernetes', 'matlab', 'agile', 'scrum', 'accountancy', 'bookkeeping', 'payroll', 'clinical skills', 'specialist knowledge', 'technical ability', 'technical interview', 'key skills', 'required skills', 'thermodynamics', 'regulations', 'english language', 'written english', 'translating', 'translation', 'patchy',
-    'technical', 'technically', 'technical skill', 'technical knowledge', 'coding', 'code', 'programming', 'programmer',
-    'software', 'python', 'java', 'javascript', 'typescript', 'sql', 'excel', 'spreadsheet skills', 'pivot table', 'vlookup',
-    'cad', 'autocad', 'salesforce', 'adobe', 'photoshop', 'spss', 'stata', 'tableau', 'power bi', 'cloud', 'aws', 'azure',
-    'object-oriented', 'fundamentals', 'proficiency', 'proficient', 'skill set', 'skillset', 'hard skills', 'tooling',
-    'financial modelling', 'modelling', 'mathematics', 'mathematician', 'maths', 'statistics', 'statistical', 'analytics',
-    'data analysis', 'machine learning', 'engineering knowledge', 'grounding', 'grasp of', 'know-how', 'competence in',
-    'fluent', 'fluency', 'language level', 'german', 'french', 'spanish', 'mandarin', 'arabic', 'bilingual',
-    'native speaker', 'training in', 'up to speed', 'skills gap', 'skill gap', 'standard we expect',
-  ],
-  // ---------------------------------------------------------------- experience
-  experience_amount: [
-    'under your belt', 'more established', 'more seasoned', 'seasoned', 'proven track record', 'demonstrable experience', 'years of', 'years in', 'years at', 'depth of experience', 'breadth of experience', 'relevant background', 'at that level', 'level of seniority', 'too senior', 'too experienced', 'recent graduate', 'fresh graduate', 'new graduate', 'just graduated', 'straight out of', 'school leaver', 'first role', 'first professional role', 'career break', 'returner', 'done the job', 'doing the job', 'done the role', 'done it before', 'already done', 'already worked', 'prior experience', 'previous experience', 'relevant work', 'paid work', 'paid experience', 'direct experience', 'sector background', 'in-house', 'agency-side', 'client-side', 'larger organisation', 'bigger organisation', 'run a team', 'ran a team', 'lead a team', 'leading a team', 'leadership experience', 'managed people', 'direct reports', 'p&l', 'budget holder', 'owned a budget', 'account management', 'exposure to', 'ramp up', 'ramp-up', 'training period', 'get up to speed', 'steep learning curve', 'a lot of training', 'step into', 'next step up', 'a step too far', 'too much of a stretch', 'stretch', 'big leap', 'leap', 'too early', 'not yet ready', 'a few more years', 'few more years', 'more time in', 'more years', 'someone more senior', 'more senior', 'someone with more', 'gained enough', 'enough time', 'worked at this level', 'operated at', 'at a similar level', 'similar level', 'longevity', 'short stints', 'job hopping', 'level of the role',
-    'start of your career', 'at the start', 'not long enough', 'only been', 'few months', 'limited exposure', 'in a similar setting', 'done this before', 'done before', 'responsibility', 'led a team', 'people management', 'managing a budget', 'budget responsibility', 'run a', 'ran a', 'stakeholder management', 'on the tools', 'field experience', 'site experience', 'front-line', 'frontline', 'customer-facing', 'pqe', 'post-qualification', 'career changer', 'change of career', 'transferable', 'unrelated field', 'different sector', 'different industry', 'another industry', 'at this scale', 'another year', 'a year or two', 'a couple more years', 'spent any time', 'any time in', 'time in a',
-    'experience', 'experienced', 'inexperienced', 'inexperience', 'years', 'year s', 'track record', 'background',
-    'work history', 'career history', 'exposure', 'hands-on', 'tenure', 'seniority', 'junior', 'senior', 'green',
-    'early in your career', 'early career', 'earlier in your career', 'career stage', 'level of responsibility',
-    'stepping up', 'step up', 'big jump', 'big step', 'hit the ground running', 'similar role', 'similar position',
-    'commercial environment', 'commercial experience', 'in industry', 'industry experience', 'sector experience',
-    'placement', 'placements', 'internship', 'internships', 'worked in', 'have worked', 'previous roles', 'prior roles',
-    'managed a team', 'management experience', 'line management', 'managing people', 'supervising', 'supervisory',
-    'not done that before', 'have not done', 'have not had', 'never worked', 'not yet worked', 'relevant experience',
-    'more experience', 'less experienced', 'new to', 'first job', 'entry level', 'overqualified', 'over-qualified',
-    'time in the sector', 'time in the role', 'in a similar', 'done so far', 'so far in your career', 'your career so far',
-    'learning curve', 'too junior', 'not senior enough', 'at this level', 'a level above', 'ready for', 'not ready',
-    'maturity', 'practical experience', 'real-world', 'on the job', 'day-to-day experience', 'client-facing work',
-  ],
-  // ---------------------------------------------------------------- culture fit
-  culture: [
-    'fit with the team', 'team culture', 'company culture', 'workplace culture', 'our culture', 'cultural fit', 'culture fit', 'value fit', 'get on with', 'get along', 'personality fit', 'personalities', 'wavelength', 'same page', 'vibe', 'team spirit', 'pull together', 'muck in', 'roll up your sleeves', 'self-starter', 'proactive', 'initiative', 'take ownership', 'structured environment', 'clear direction', 'process-driven', 'entrepreneurial', 'corporate environment', 'big company', 'small company', 'small business', 'family business', 'family-run', 'customer-centric', 'open-plan', 'sociable', 'outgoing', 'extrovert', 'introvert', 'reserved', 'high-energy', 'laid-back', 'formal', 'professional environment', 'respect', 'respectful', 'humility', 'humble', 'ego', 'individualistic', 'competitive environment', 'cut-throat', 'working together', 'work together', 'work with others', 'with other people', 'as part of a team', 'part of a team', 'solo', 'your own way', 'own way of doing things', 'push back', 'challenge authority', 'openness', 'transparency', 'how we do things', 'the way we do things', 'would suit', 'suit you', 'thrive', 'thrive in', 'happy here', 'comfortable with', 'sit comfortably', 'slot into', 'fit into', 'belong', 'at home here', 'kind of place', 'type of place', 'type of organisation', 'sort of organisation', 'our team', 'the team here', 'nature of the team', 'nature of the office', 'team environment', 'office environment',
-    'autonomous', 'autonomously', 'autonomy', 'supervision', 'micromanage', 'boss', 'hierarchy', 'bureaucratic', 'bureaucracy', 'slow-moving', 'red tape', 'tight-knit', 'close-knit', 'confrontational', 'abrasive', 'combative', 'transactional', 'relationship-led', 'service-led', 'people-first', 'inclusive', 'inclusion', 'diversity', 'belonging', 'teamwork', 'team-oriented', 'lone wolf', 'go it alone', 'instructions', 'guidance', 'frustrated', 'co-operative', 'cooperative', 'collectively', 'consensus', 'flexibly', 'work ethic', 'sit well', 'slot in', 'blend in', 'mesh', 'like-minded', 'shared values', 'principles', 'behaviours', 'the way we work', 'how we operate', 'how things work here',
-    'culture', 'cultural', 'culturally', 'fit', 'good fit', 'right fit', 'team fit', 'values', 'ethos', 'gel', 'chemistry',
-    'personality', 'clash', 'working style', 'style of working', 'way of working', 'ways of working', 'how we work',
-    'how our team', 'how the team', 'the way you like to work', 'environment', 'start-up', 'startup', 'pace', 'fast-paced',
-    'fast-moving', 'informal', 'hierarchical', 'flat organisation', 'flat structure', 'collaborative', 'collaboration',
-    'team player', 'work alone', 'on your own', 'independently', 'individually', 'alongside', 'colleagues', 'outlook',
-    'align', 'aligned', 'alignment', 'mission', 'corporate', 'sales-driven', 'mindset', 'attitude', 'team dynamic',
-    'dynamics', 'the rest of the team', 'fit in', 'fitted in', 'comfortable in', 'happier somewhere', 'suited to',
-    'organisation like ours', 'company like ours', 'team like ours', 'our people', 'the squad', 'rapport', 'processes',
-    'structure', 'ambiguity', 'supportive', 'competitive', 'mismatch', 'match how', 'lines up with',
-  ],
-  // ---------------------------------------------------------------- delivery
-  scripted: [
-    'reading from a script', 'prepared script', 'regurgitated', 'regurgitating', 'parroted', 'parroting', 'sounded rehearsed', 'too polished', 'like a script', 'stock answers', 'stock answer', 'pat answers', 'textbook', 'off by heart', 'off pat', 'rote answers', 'learned answers', 'pre-learned', 'pre-written', 'prepared answers', 'over-practised', 'overpractised', 'coached', 'sound natural', 'come across naturally', 'being yourself', 'be yourself', 'the real you', 'personality come through', 'personality to come through',
-    'read off', 'read out', 'reading off', 'looking at your notes', 'over-prepared', 'overprepared', 'learned off', 'practised',
-    'scripted', 'script', 'scripts', 'rehearsed', 'over-rehearsed', 'overrehearsed', 'rehearsal', 'memorised', 'memorise',
-    'memory', 'word for word', 'verbatim', 'robotic', 'robot', 'reciting', 'recite', 'recited', 'canned', 'learned by heart',
-    'learnt by heart', 'by rote', 'rote', 'wooden', 'mechanical', 'formulaic', 'stilted', 'unnatural', 'natural',
-    'spontaneous', 'read from', 'reading from', 'notes', 'stiff', 'pre-prepared', 'practised answers', 'textbook answers',
-    'autopilot', 'authentic', 'genuine conversation', 'conversation', 'conversational', 'rigid',
-  ],
-  nerves: [
-    'nervous laugh', 'giggle', 'giggled', 'nervousness', 'jittery', 'fluster', 'rattled', 'thrown', 'thrown by', 'caught off guard', 'wobble', 'wobbly', 'lost your nerve', 'lacked confidence', 'lack of confidence', 'low confidence', 'more confidence', 'self-belief', 'doubted yourself', 'sell yourself', 'selling yourself', 'undersold yourself', 'underselling', 'modest', 'too modest', 'meek', 'tentative', 'uncertain', 'unsure',
-    'nervy', 'shaking', 'shaky voice', 'sweating', 'blanked', 'unsure of yourself', 'visibly', 'on edge', 'self-conscious', 'lacked presence', 'gravitas',
-    'nervous', 'nervously', 'nerves', 'anxious', 'anxiety', 'flustered', 'hesitant', 'hesitation', 'hesitated', 'shaky',
-    'uneasy', 'tense', 'jittery', 'under pressure', 'train of thought', 'composure', 'composed', 'confidence', 'confident',
-    'unconfident', 'self-assured', 'timid', 'shy', 'talked yourself down', 'relax', 'relaxed', 'panicked', 'panic', 'froze',
-    'went blank', 'stammer', 'stammered', 'stumbled', 'stuttered', 'calm', 'self-doubt', 'unsure of yourself', 'apologetic',
-  ],
-  body_language: [
-    'tapping', 'playing with your pen', 'touching your face', 'stared', 'staring', 'look us in the eye', 'look at the panel', 'looked at the screen', 'off screen', 'the screen', 'lighting', 'background noise', 'camera off', 'slumped', 'leaning back', 'arms crossed', 'closed body language', 'open body language', 'nonverbal', 'non-verbal', 'physical presence', 'eye-contact', 'avoided eye contact', 'looking around', 'looked around',
-    'looked at the floor', 'glanced', 'distracted', 'yawned', 'yawning', 'sat back', 'leaned back',
-    'eye contact', 'body language', 'posture', 'fidget', 'fidgeted', 'fidgeting', 'fidgety', 'slouch', 'slouched',
-    'slouching', 'arms folded', 'folded arms', 'crossed arms', 'gestures', 'gesturing', 'handshake', 'smile', 'smiled',
-    'smiling', 'looked away', 'looking away', 'looked down', 'looking down', 'camera', 'distracting', 'presence',
-    'demeanour', 'fiddled', 'fiddling', 'restless',
-  ],
-  manner: [
-    'came across as', 'came across', 'coming across', 'the way you came across', 'how you came across', 'impression', 'first impression', 'overbearing', 'pushy', 'aggressive', 'condescending', 'patronising', 'too informal', 'too casual', 'jokes', 'joking', 'flippant', 'sarcastic', 'professionalism', 'filler', 'filler words', 'um', 'umm', 'erm', 'ums', 'errs', 'muttered', 'spoke too softly', 'volume', 'louder', 'speak louder', 'projection', 'enunciate', 'diction', 'monotonous', 'dull', 'flat delivery', 'low energy', 'expression', 'expressive', 'intonation', 'presentation skills', 'verbal communication', 'spoken communication', 'interpersonal', 'interpersonal skills', 'speaking', 'spoke', 'tone of voice', 'pace', 'speed', 'too slowly', 'slowly',
-    'warmth', 'cold', 'aloof', 'distant', 'informal language', 'swore', 'swearing', 'overfamiliar', 'over-familiar', 'speak up', 'projected', 'pace of speech', 'speaking pace', 'too softly', 'listen', 'listening', 'active listening', 'short replies', 'terse', 'clipped', 'one-word',
-    'arrogant', 'arrogance', 'cocky', 'overconfident', 'over-confident', 'dismissive', 'defensive', 'abrupt', 'rude',
-    'curt', 'blunt', 'brusque', 'casual', 'slang', 'unprofessional', 'tone', 'flat', 'monotone', 'monotonous', 'voice',
-    'softly spoken', 'quiet', 'quietly', 'mumble', 'mumbled', 'mumbling', 'inaudible', 'hard to hear', 'spoke quickly',
-    'spoke fast', 'too fast', 'too quickly', 'rushed', 'delivery', 'communication skills', 'communication', 'communicate', 'communicated', 'articulate',
-    'inarticulate', 'clarity', 'manner', 'presented yourself', 'engaging', 'disengaged', 'animated', 'lifeless', 'bored',
-    'repeat yourself', 'interview technique', 'the way you answered', 'how you answered', 'how you responded',
-  ],
-  interrupting: [
-    'let me finish', 'let them finish', 'let others finish', 'before i had finished', 'before we had finished', 'before they had finished', 'jumping in', 'jump in', 'talked across', 'spoke across', 'over others', 'over other people', 'over the other candidates', 'dominated', 'dominating', 'dominate', 'domineering', 'didn\'t let', 'give others a chance', 'space for others', 'let others speak',
-    'interjected', 'talked too much', 'dominated the conversation', 'over the top of', 'spoke across',
-    'interrupt', 'interrupted', 'interrupting', 'interruption', 'interruptions', 'spoke over', 'talked over',
-    'talking over', 'speaking over', 'cut in', 'cutting in', 'cut across', 'cut off', 'cut people off', 'let the interviewer finish',
-    'let us finish', 'before the question', 'finished asking', 'finished speaking', 'jumped in', 'butted in', 'talked across',
-  ],
-  rambling: [
-    'went off on', 'lost the thread', 'lost your thread', 'lost track', 'ran over', 'talked for', 'talking for', 'talked a lot', 'chatty', 'over-talked', 'overshared', 'oversharing', 'over-sharing', 'answered a different question', 'different question', 'didn\'t answer', 'not answer', 'dodged', 'evasive', 'avoided the question', 'sidestepped', 'yes or no', 'brief answers', 'too short', 'minimal answers', 'say more', 'draw you out', 'draw out', 'pulling teeth', 'get to the point', 'got to the point', 'the point', 'long answers', 'lengthy answers', 'shorter answers', 'more succinct', 'more concise', 'tighter', 'focus your answers', 'structure your answers', 'structured answers', 'structure of your answers', 'unstructured', 'all over the place', 'disorganised', 'jumbled', 'muddled', 'confusing', 'hard to understand', 'difficult to understand', 'wandered', 'went round the houses', 'round the houses', 'repetitive', 'repeated yourself', 'too much information', 'information overload',
-    'monologue', 'over-explained', 'overlong', 'too much detail', 'went round in circles', 'circles', 'in a few words',
-    'ramble', 'rambled', 'rambling', 'rambly', 'waffle', 'waffled', 'waffling', 'long-winded', 'verbose', 'went on',
-    'too long', 'at length', 'lengthy', 'tangent', 'tangents', 'off topic', 'off-topic', 'off track', 'drifted', 'digress',
-    'digressed', 'concise', 'concisely', 'succinct', 'to the point', 'hard to follow', 'difficult to follow',
-    'jumped between', 'got lost', 'too brief', 'brief', 'short answers', 'one-word answers', 'monosyllabic',
-    'a sentence or two', 'prompting', 'prompted', 'expand on', 'elaborate', 'answer the question', 'answering the question',
-    'the question that was asked', 'focused answers', 'unfocused', 'meandering', 'rambled on',
-  ],
-  // ---------------------------------------------------------------- examples
-  evidence: [
-    'walk me through', 'talk us through', 'talk me through', 'take us through', 'what you achieved', 'what you delivered', 'your input', 'personal input', 'individual contribution', 'team\'s work', 'the team did', 'team effort', 'group effort', 'credit', 'we instead of i', 'i instead of we', 'tangible', 'real-world examples', 'evidence of', 'proof points', 'data points', 'percentages', 'kpis', 'kpi', 'roi', 'what happened next', 'how it ended', 'what the result was', 'reflection', 'reflect', 'lessons learned', 'what you learned', 'situation task action result', 'star format', 'star technique', 'star approach', 'star model', 'structured examples', 'competency questions', 'behavioural questions', 'behavioural', 'strengths-based', 'what you would do', 'would do', 'would have done', 'in theory', 'in principle', 'abstract', 'broad brush', 'sweeping', 'generalities', 'general terms', 'generalisations', 'bland', 'fluffy', 'jargon', 'platitudes', 'soundbites', 'telling rather than showing', 'told us you were', 'said you were', 'claim to be', 'describe yourself as', 'adjectives', 'back that up', 'support that', 'support your claims', 'unsupported', 'shallow', 'thin', 'lacking detail', 'sketchy', 'light on detail', 'drill down', 'drilled down', 'follow-up questions', 'follow-up', 'when pressed', 'pressed', 'pushed for', 'probing', 'real instances', 'real examples', 'past experience', 'from your past', 'times you',
-    'real situations', 'actual instance', 'actual example', 'real-life', 'real life', 'specific time', 'times when', 'walk us through', 'what happened', 'what changed', 'because of you', 'your actions', 'set the scene', 'context', 'result of', 'nothing to back', 'unsubstantiated', 'buzzwords', 'cliches', 'proof', 'prove', 'showed us',
-    'example', 'examples', 'instance', 'instances', 'specific', 'specifics', 'specifically', 'evidence', 'evidenced',
-    'evidencing', 'back it up', 'back up', 'backed up', 'backing up', 'concrete', 'detail', 'detailed', 'depth', 'in depth',
-    'real situation', 'real example', 'situation', 'a time when', 'a time you', 'star', 'star method', 'star structure',
-    'outcome', 'outcomes', 'result', 'results', 'impact', 'difference you made', 'measurable', 'quantify', 'quantified',
-    'numbers', 'metrics', 'figures', 'achievements', 'accomplishments', 'what you did', 'what you actually did',
-    'what you personally', 'personally', 'your own part', 'your part', 'your contribution', 'own contribution',
-    'your role in', 'hypothetical', 'hypothetically', 'theoretical', 'theory', 'general', 'generic', 'vague', 'vaguely',
-    'superficial', 'high level', 'high-level', 'anecdote', 'anecdotes', 'illustrate', 'illustrated', 'demonstrate',
-    'demonstrated', 'show us', 'competency', 'competencies', 'competency-based', 'claims', 'claimed', 'assertions',
-    'breadth', 'drawing on', 'draw on', 'actually done', 'actions you took', 'action you took', 'the action',
-    'said we', 'saying we', 'we rather than i', 'supported by', 'substantiate', 'probe', 'probed',
-  ],
-  // ---------------------------------------------------------------- motivation
-  motivation: [
-    'perks', 'just a job', 'any job', 'any role', 'applying everywhere', 'scattergun', 'mass applications', 'applied to lots', 'why you chose', 'why you picked', 'why here', 'why this company', 'why our', 'why the role', 'what drew you', 'what attracted you', 'what appeals', 'appeal', 'appealed', 'fire in your belly', 'zeal', 'gusto', 'buzz', 'switched on', 'interest in the sector', 'interest in the role', 'care about the', 'cause', 'our cause', 'purpose', 'mission-driven', 'belief in', 'believe in', 'buy into', 'bought into', 'conviction', 'long-term plans', 'future plans', 'five years', 'see yourself', 'stay long', 'stick around', 'move on quickly', 'flight risk', 'retention', 'loyalty', 'passing through', 'temporary measure', 'until something better', 'something better', 'better offer', 'other offers', 'keeping your options open', 'options open', 'undecided', 'not sure you want', 'whether you want', 'whether you really', 'made the effort', 'little effort', 'low effort', 'effort', 'for the money', 'in it for the money', 'money-driven', 'prestige', 'brand name', 'big name', 'the title', 'job title', 'go-getter', 'self-motivated', 'willing', 'unwilling', 'reluctant', 'reluctance', 'want it', 'wanted it', 'wanted it more', 'hungrier', 'truly', 'really interested', 'interest in us', 'excite', 'exciting', 'inspired', 'inspire',
-    'hunger', 'hungry', 'appetite', 'first choice', 'back-up', 'backup', 'fallback', 'plan b', 'tide you over', 'stepping stone', 'short-term', 'neutral', 'unsure whether', 'accept an offer', 'sold on', 'wants to be', 'career change', 'the right career', 'curiosity', 'curious', 'not especially interested', 'indifference', 'what excites you', 'liked about', 'what you liked', 'more interested in', 'excited about',
-    'motivation', 'motivated', 'motivating', 'unmotivated', 'enthusiasm', 'enthusiastic', 'unenthusiastic', 'passion',
-    'passionate', 'interest', 'interested', 'uninterested', 'disinterested', 'keen', 'keenness', 'eager', 'eagerness',
-    'genuine', 'genuinely', 'commitment', 'committed', 'long-term', 'long term', 'stay with us', 'stop-gap', 'stopgap',
-    'for now', 'heart', 'drive', 'driven', 'ambition', 'ambitious', 'energy', 'spark', 'lukewarm', 'ambivalent',
-    'indifferent', 'why you applied', 'why you want', 'why you wanted', 'wanted this job', 'want this job', 'really wanted',
-    'drawn to', 'draws you', 'attracts you', 'attracted', 'one of many applications', 'main focus', 'priorities',
-    'where you see yourself', 'career goals', 'career path', 'care about', 'boredom', 'apathetic', 'apathy',
-    'going through the motions', 'half-hearted', 'excited', 'excitement', 'desire', 'willingness', 'buy-in', 'engaged',
-    'reasons for applying', 'reason for applying', 'why this role', 'why this career', 'why us', 'not sure whether',
-    'whether it is for you', 'settled on', 'convinced you wanted', 'sincere', 'invested', 'dedication', 'dedicated',
-  ],
-  // ---------------------------------------------------------------- preparation
-  research: [
-    'looked at our website', 'visited our', 'read about', 'knew nothing', 'knew very little', 'little knowledge', 'limited knowledge', 'what we make', 'what we sell', 'our range', 'our brand', 'brands', 'our stores', 'our schools', 'our patients', 'our members', 'our partners', 'our funders', 'our donors', 'our campaigns', 'our projects', 'recent deals', 'recent developments', 'in the news', 'headlines', 'current affairs', 'market conditions', 'landscape', 'competitive landscape', 'key players', 'rivals', 'competitor', 'client base', 'customer base', 'target market', 'audience', 'our users', 'job spec', 'role profile', 'what the job entails', 'entails', 'the job involves', 'questions to ask', 'ask us', 'nothing to ask', 'no questions for', 'didn\'t ask', 'interview prep', 'prepared for', 'preparing for', 'came prepared', 'came in cold', 'winging it', 'winged it', 'wing it', 'due diligence', 'groundwork', 'legwork', 'research into', 'researched us', 'insight into', 'industry knowledge', 'sector knowledge', 'market knowledge', 'business awareness', 'understanding of our', 'knowledge of our', 'revenue', 'mission statement', 'who we work with', 'what makes us different', 'sets us apart', 'our approach', 'our model', 'our offering', 'our ethos', 'the organisation\'s', 'the company\'s', 'who our', 'beforehand', 'in advance', 'ahead of the interview', 'before the interview', 'before coming in',
-    'recent growth', 'compete with', 'candidate pack', 'information pack', 'briefing pack', 'challenges facing', 'a view on', 'not-for-profit', 'not for profit', 'our latest', 'our recent', 'the difference between', 'looked up', 'look up', 'quick look', 'basic questions about', 'any questions', 'no questions', 'questions at the end', 'questions for us', 'googled', 'what we offer', 'knew about us', 'about us', 'our organisation', 'our sector', 'business model',
-    'research', 'researched', 'researching', 'homework', 'prepared', 'preparation', 'preparing', 'prepare', 'unprepared',
-    'underprepared', 'ill-prepared', 'knowledge of our', 'understanding of our', 'knowledge of the company', 'knowledge of the organisation', 'understanding of the company', 'understanding of the organisation', 'understanding of what we', 'commercial awareness', 'awareness', 'aware',
-    'unaware', 'website', 'annual report', 'careers page', 'our company', 'the company', 'our organisation', 'the organisation',
-    'our firm', 'the firm', 'what we do', 'our products', 'our services', 'our clients', 'our customers', 'our business',
-    'our strategy', 'competitors', 'merger', 'recent news', 'news', 'the industry', 'the sector', 'the market',
-    'trends', 'current issues', 'regulator', 'familiar', 'familiarity', 'unfamiliar', 'read up', 'reading up', 'looked into',
-    'look into', 'looked at', 'what the role involves', 'the role involves', 'basic knowledge', 'surface level',
-    'background reading', 'online', 'knew little', 'did not know', 'heard of', 'ofsted', 'annual review', 'about us',
-    'our history', 'our work', 'our mission', 'our values', 'who we are', 'the business', 'how we make money',
-  ],
-  // ---------------------------------------------------------------- application
-  written_application: [
-    'covering email', 'application email', 'supporting information', 'personal profile', 'profile', 'summary', 'personal summary', 'employment history', 'references', 'contact details', 'attachments', 'pdf', 'document', 'documents', 'written submission', 'submission', 'application pack', 'cv and', 'the paperwork',
-    'application questions', 'online application', 'written answers', 'cover note', 'chronology',
-    'cv', 'c v', 'resume', 'résumé', 'cover letter', 'covering letter', 'application form', 'form', 'personal statement',
-    'supporting statement', 'motivation statement', 'statement', 'letter', 'linkedin', 'written application',
-    'attachment', 'uploaded', 'submitted your application', 'portfolio', 'paperwork',
-  ],
-  application_quality: [
-    'not tailored', 'one-size-fits-all', 'boilerplate', 'sent to any', 'any employer', 'any company', 'relevance', 'irrelevant', 'not relevant', 'matched against', 'map your', 'mapped', 'screening questions', 'knockout questions', 'eligibility questions', 'ats', 'applicant tracking', 'automated', 'sloppy', 'careless', 'carelessness', 'attention to detail', 'capital letters', 'text speak', 'emoji', 'emojis', 'pages', 'length', 'dense', 'cluttered', 'wall of text', 'hard to pick out', 'skim', 'skimmed', 'recruiter', 'seconds', 'list of duties', 'list of responsibilities', 'responsibilities', 'work samples', 'writing sample', 'links', 'character limit', 'over the limit', 'exceeded', 'missing sections', 'not completed', 'left out', 'unanswered', 'skipped', 'missing', 'gap in your cv', 'unexplained gap', 'employment gaps', 'wrong name', 'wrong role', 'wrong job', 'wrong file', 'wrong document', 'job title wrong', 'didn\'t match', 'doesn\'t match', 'evidence against', 'against the', 'presented', 'presentation of', 'on paper', 'paper',
-    'did not mention', 'copy and paste', 'copied', 'pasted', 'photo', 'two pages', 'one page', 'bullet points', 'font', 'unreadable', 'broken link', 'one size fits all', 'hard to follow',
-    'tailor', 'tailored', 'tailoring', 'untailored', 'keywords', 'keyword', 'spelling', 'spelt', 'misspelled', 'misspelt',
-    'typo', 'typos', 'grammar', 'grammatical', 'punctuation', 'formatting', 'formatted', 'format', 'layout', 'pages long',
-    'proofread', 'proofreading', 'proof-read', 'errors', 'mistakes', 'standard letter', 'template', 'blank', 'left blank',
-    'incomplete', 'word limit', 'word count', 'referee', 'referees', 'gaps', 'duties', 'stand out', 'screening', 'shortlisting',
-    'sift', 'sifting', 'paper sift', 'person specification', 'person spec', 'essential criteria', 'criteria', 'addressed to',
-    'wrong company', 'hard to read', 'difficult to read', 'at a glance', 'presentation of your application', 'dates',
-  ],
-  deadline: [
-    'late submission', 'submitted after', 'missed the closing date', 'after the deadline', 'past the closing date', 'closed before', 'out of time', 'not received in time', 'received too late', 'arrived late',
-    'deadline', 'closing date', 'late', 'too late', 'after the closing date', 'missed the deadline', 'arrived after',
-    'received after', 'past the deadline', 'submitted late', 'cut-off date',
-  ],
-  // ---------------------------------------------------------------- assessment
-  tests: [
-    'psychometrics', 'gamified', 'game-based', 'games', 'online tests', 'cognitive', 'cognitive ability', 'critical thinking', 'watson glaser', 'watson-glaser', 'numerical', 'verbal', 'logical', 'deductive', 'mechanical reasoning', 'spatial', 'error checking', 'sift test', 'coding assessment', 'hackerrank', 'codility', 'online coding', 'pass rate', 'passed', 'fail', 'failed to pass', 'norm group', 'bottom quartile', 'points', 'marked down', 'test result', 'test results', 'assessment results', 'below the required', 'required score', 'minimum score', 'score required', 'benchmark score', 'cut off', 'cut-off score', 'unfinished', 'did not complete', 'finish in time', 'timed out', 'attempts', 'attempt',
-    'test', 'tests', 'testing', 'online test', 'online assessment', 'psychometric', 'numerical reasoning', 'verbal reasoning',
-    'logical reasoning', 'abstract reasoning', 'inductive reasoning', 'diagrammatic reasoning', 'reasoning', 'situational judgement',
-    'sjt', 'aptitude', 'personality questionnaire', 'questionnaire', 'score', 'scored', 'scores', 'scoring', 'pass mark',
-    'benchmark', 'cut-off', 'cutoff', 'threshold', 'mark', 'marks', 'marking scheme', 'percentile', 'results', 'exam',
-    'assessment', 'assessed', 'ran out of time', 'time limit', 'timed',
-  ],
-  exercises: [
-    'live coding', 'pair programming', 'technical challenge', 'design exercise', 'mock client', 'mock lesson', 'teaching a lesson', 'observed', 'trial lesson', 'sample lesson', 'micro-teach', 'microteach', 'micro teach', 'in-basket', 'inbox exercise', 'written assessment', 'essay', 'report writing', 'drafting', 'group activity', 'group stage', 'team task', 'team exercise', 'group interview', 'hirevue', 'recorded interview', 'one-way video', 'task-based', 'super day', 'superday', 'final round', 'insight day', 'selection day', 'selection event', 'assessment stage', 'on the day', 'the exercise', 'the task', 'the case', 'the activity', 'the challenge', 'challenge', 'deliverable', 'brief you were given', 'stakeholder exercise', 'prioritisation exercise', 'scheduling exercise', 'planning exercise', 'practical', 'practical assessment', 'skills test', 'practical test', 'trade test', 'test day',
-    'mock', 'simulated', 'fact-find', 'written task', 'drafting exercise', 'proofreading test', 'typing test', 'data entry test', 'audition', 'trial', 'work sample', 'assignment', 'homework task', 'case interview', 'second-stage task', 'presentation exercise', 'pitch', 'debrief', 'marked', 'examiner', 'client meeting',
-    'exercise', 'exercises', 'group exercise', 'group discussion', 'group task', 'in-tray', 'e-tray', 'case study',
-    'case studies', 'case exercise', 'presentation', 'presenting', 'slides', 'role-play', 'roleplay', 'role play', 'task',
-    'tasks', 'take-home', 'coding challenge', 'coding test', 'technical test', 'technical task', 'technical exercise',
-    'whiteboard', 'written exercise', 'written report', 'written test', 'assessment centre', 'assessment day', 'assessor',
-    'assessors', 'lesson observation', 'observed lesson', 'video assessment', 'recorded video', 'video interview',
-    'negotiation exercise', 'analysis exercise', 'spreadsheet task', 'the brief', 'time available', 'in the time',
-    'test cases', 'trial shift', 'work trial', 'practical task', 'simulation', 'business case', 'scenario',
-  ],
-  // ---------------------------------------------------------------- competition
-  other_candidates: [
-    'stronger field', 'shortlist', 'strong shortlist', 'very strong', 'exceptionally strong', 'high standard', 'high quality applicants', 'oversubscribed', 'applications received', 'hundreds of applications', 'thousands of applications', 'so many applicants', 'many applicants', 'many strong', 'just one role', 'one vacancy', 'one position', 'limited places', 'limited number of places', 'only a few', 'few places', 'just missed out', 'missed out', 'narrowly missed', 'close second', 'a whisker', 'came down to', 'between you and', 'final two', 'final decision', 'matched more closely', 'better aligned', 'edged it', 'beaten', 'outshone', 'outclassed', 'benchmarked against', 'in comparison', 'by comparison', 'one of the other',
-    'close call', 'fine margins', 'finalists', 'finalist', 'shortlisted candidates', 'strongest applications', 'strongest', 'most suitable', 'edged', 'pipped', 'higher scoring', 'ranked higher', 'selected someone', 'appointed someone', 'chosen someone', 'an applicant whose', 'went with someone',
-    'strong field', 'field', 'other candidates', 'other applicants', 'another candidate', 'another applicant',
-    'other applicant', 'one other', 'someone else', 'somebody else', 'successful candidate', 'preferred candidate',
-    'chosen candidate', 'stronger candidate', 'stronger candidates', 'stronger', 'more suitable candidate', 'closer match',
-    'better match', 'closely matched', 'close decision', 'tough choice', 'difficult decision', 'narrowly', 'narrow margin',
-    'second choice', 'runner-up', 'ranked', 'top three', 'competitive', 'competition', 'high calibre', 'calibre',
-    'standard of candidates', 'volume of applications', 'number of applications', 'applications for', 'applicants for',
-    'outperformed', 'finished ahead', 'ahead of you', 'tipped the balance', 'only one offer', 'could only choose',
-    'only choose one', 'offered the job to', 'offered the role to', 'made an offer', 'accepted our offer', 'went with',
-    'gone with', 'going with', 'appointed', 'the other person', 'candidate who', 'applicant who', 'pool',
-    'excellent candidates', 'strong candidates', 'quality of applicants', 'places', 'very close',
-  ],
-  internal_or_vacancy: [
-    'in-house candidate', 'existing member', 'someone internal', 'from within', 'internal applicant', 'internal move', 'internal transfer', 'staff member', 'current staff', 'agency worker', 'incumbent', 'no longer required', 'no longer needed', 'role is no longer', 'post is no longer', 'position is no longer', 'taken off', 'closed early', 'vacancy closed', 'put on pause', 'postponed', 'delayed', 'deferred', 'pushed back', 'cost-cutting', 'cost saving', 'financial constraints', 'financial pressures', 'spend controls', 'hiring pause', 'recruitment freeze', 'acquisition', 'takeover', 'change in priorities', 'priorities changed', 'business priorities', 'strategic review', 'redundancies', 'redundancy', 'redeploy', 'lost the contract', 'project cancelled', 'shelved', 'mothballed', 'not going ahead', 'won\'t be going ahead', 'no longer going ahead', 'decided not to recruit', 'not to recruit', 'rethink', 'rethinking', 're-scoped', 'rescoped', 're-evaluate', 'review the role', 'reviewing the role', 'changes to the role', 'role has changed', 'the role changed', 'role changed',
-    'colleague returning', 'maternity', 'returning from', 'current employee', 'existing employee', 'promoted from within', 'frozen', 'put on ice', 'pulled', 'scrapped', 'no longer recruiting', 'business needs have changed',
-    'internal', 'internal candidate', 'internally', 'redeployed', 'redeployment', 'secondment', 'existing staff',
-    'already working with us', 'returning member of staff', 'temporary contract', 'filled', 'on hold', 'withdrawn',
-    'hiring freeze', 'freeze', 'restructure', 'restructuring', 'reorganise', 'reorganisation', 'no longer exists',
-    'budget review', 'budget cuts', 'not recruiting', 'cancelled', 'funding', 'headcount', 'role has been', 'vacancy has been',
-    'position has been', 'post has been', 'no longer available', 'paused', 'decided not to fill', 'cut at short notice',
-  ],
-  // ---------------------------------------------------------------- logistics
-  pay: [
-    'per annum', 'per hour', 'an hour', 'pay expectations', 'asking for', 'asked for', 'too expensive', 'out of our range', 'above our range', 'above budget', 'over budget', 'price', 'cost', 'counter-offer', 'equity', 'pension', 'holiday', 'annual leave', 'pay grade', 'grade of the role', 'starting salary', 'salary level', 'the band', 'band', 'ceiling', 'top of the band', 'cap', 'capped', 'what you\'re on', 'current salary', 'current package', 'take-home', 'lower salary', 'higher salary', 'pay drop', 'pay gap', 'salary gap', 'expectation', 'expecting', 'earn more', 'earning more',
-    'pays less', 'pay cut', 'drop in pay', 'salary drop', 'currently on', 'currently earning', 'rate', 'daily rate', 'salary band', 'pay range', 'salary range',
-    'salary', 'salaries', 'pay', 'paid', 'compensation', 'remuneration', 'package', 'wage', 'wages', 'earnings', 'earn',
-    'salary expectations', 'expectations', 'budget', 'figure you mentioned', 'pay band', 'pay scale', 'day rate',
-    'hourly rate', 'benefits', 'bonus', 'afford', 'money', 'what we can offer',
-  ],
-  location: [
-    'region', 'area', 'patch', 'territory', 'based', 'base', 'miles', 'miles away', 'hour each way', 'journey', 'public transport', 'bus', 'train', 'parking', 'office-based', 'fully remote', 'remote-first', 'days in the office', 'abroad', 'overseas', 'international travel', 'nights away', 'away from home', 'move', 'moving', 'live', 'living', 'lives', 'where you live', 'where you are based', 'home working', 'working from home', 'home-based', 'site-based', 'field-based', 'on the road', 'travel time', 'travel distance', 'too far away', 'the site', 'our site', 'site',
-    'able to move', 'move cities', 'move house', 'office days', 'in-office', 'days a week in',
-    'relocate', 'relocation', 'relocating', 'location', 'located', 'based in', 'commute', 'commuting', 'distance',
-    'on site', 'on-site', 'onsite', 'remote', 'remotely', 'hybrid', 'office', 'from home', 'travel', 'travelling',
-    'move to', 'too far', 'far away', 'each way', 'in person', 'in the office',
-  ],
-  hours: [
-    'working pattern', 'pattern', 'split shifts', 'lates', 'earlies', 'twilight', 'sundays', 'saturdays', 'bank holidays', 'unsociable hours', 'long hours', 'hours per week', 'contracted hours', 'zero hours', 'part time', 'job share', 'compressed hours', 'four-day', 'condensed', 'fixed hours', 'flexi', 'flexitime', 'standby', 'call-out', 'available from', 'available until', 'start until', 'couldn\'t start', 'join until', 'joining date', 'onboarding date', 'cohort start', 'intake', 'training dates', 'induction', 'holidays booked', 'booked holiday', 'term dates', 'school run', 'childcare', 'caring responsibilities', 'days off', 'time off', 'schedule', 'scheduling', 'calendar', 'dates', 'date', 'when you could start', 'start straight away', 'start sooner', 'sooner', 'until', 'week', 'weeks', 'months notice', 'month\'s notice',
-    'nights', 'evening', 'immediately', 'start immediately', 'straight away', 'notice', 'rota', 'shift pattern', 'clinic runs until',
-    'hours', 'working hours', 'shift', 'shifts', 'night shifts', 'weekend', 'weekends', 'rota', 'part-time', 'full-time',
-    'days a week', 'availability', 'available', 'unavailable', 'flexible working', 'flexibility', 'start date', 'start in',
-    'notice period', 'earliest start', 'start before', 'fixed term', 'fixed-term', 'permanent contract', 'contract',
-    'temporary', 'term time', 'evenings', 'overtime', 'on call', 'timeline', 'timing', 'commit to',
-  ],
-  right_to_work: [
-    'tier 2', 'biometric', 'brp', 'share code', 'right to remain', 'pre-settled', 'dependant visa', 'student visa', 'graduate route', 'work rights', 'eligibility to work', 'eligible', 'eligibility', 'citizen', 'nationality', 'national', 'resident', 'resident in', 'lived in the uk', 'sc clearance', 'developed vetting', 'bpss', 'nppv', 'enhanced dbs', 'criminal record', 'convictions', 'full licence', 'clean licence', 'points on your licence', 'provisional', 'van', 'hgv', 'vehicle', 'access to a vehicle', 'own transport', 'business insurance', 'occupational health', 'health check', 'fitness test', 'medical', 'legal right', 'legally', 'entitled to work', 'permission to work',
-    'driving', 'authorization', 'authorisation', 'work authorization', 'settled status', 'indefinite leave', 'skilled worker', 'graduate visa', 'vetting',
-    'visa', 'visas', 'sponsor', 'sponsorship', 'sponsored', 'right to work', 'work permit', 'residency', 'immigration',
-    'security clearance', 'clearance', 'dbs', 'background check', 'vetting', 'driving licence', 'driving license',
-    'licence', 'license', 'drive', 'driver', 'own car', 'car', 'passport', 'citizenship', 'eligible to work',
-  ],
-  // ---------------------------------------------------------------- conduct
-  // Behaviour around the interview rather than in the answers. Bare "phone" is left out on purpose:
-  // "phone interview" and "thanks for your time on the phone" are about the format, not phone use.
-  punctuality: [
-    'were late', 'was late', 'being late', 'late for', 'late to the', 'late and', 'late without', 'late with', 'lateness', 'running late', 'arrived late', 'turned up late', 'came in late', 'joined late', 'logged on late',
-    'minutes late', 'mins late', 'min late', 'hour late', 'late arrival', 'punctual', 'punctuality', 'unpunctual', 'on time',
-    'timekeeping', 'time-keeping', 'after the agreed time', 'after the start time', 'agreed time', 'start time', 'scheduled time',
-    'kept us waiting', 'kept the panel waiting', 'keep us waiting', 'traffic', 'missed the train', 'call ahead', 'calling ahead',
-    'called ahead', 'ring ahead', 'due to start', 'had already started', 'had started', 'start without you', 'begin without you',
-  ],
-  attendance: [
-    'no-show', 'no show', 'did not show', 'did not turn up', 'not turn up', 'failed to turn up', 'failed to attend', 'did not attend',
-    'not attend', 'not attending', 'non-attendance', 'did not appear', 'simply did not appear', 'missed the interview', 'missed your interview',
-    'missing the interview', 'missed the slot', 'missed your slot', 'missed the appointment', 'missed the call', 'missed the first',
-    'not pick up', 'without notice', 'without letting', 'without calling', 'without ringing', 'after your slot', 'minutes after your', 'without a word', 'without letting us know', 'without telling us', 'never replied',
-    'not replied', 'you did not reply', 'no reply from you', 'no response to', 'no response from you', 'you did not respond', 'never responded', 'never got back', 'not get back to us', 'unresponsive', 'could not reach you',
-    'not reach you', 'cancelled on', 'cancelling on', 'last-minute', 'last minute', 'rescheduled', 'reschedule', 'rescheduling',
-    'rebook', 'rebooked', 'reliability', 'unreliable', 'confirm the interview', 'confirm the time', 'make an interview',
-  ],
-  dress: [
-    'dress', 'dressed', 'dress code', 'attire', 'outfit', 'clothes', 'clothing', 'wore', 'wearing', 'suit and tie',
-    'wore a suit', 'wearing a suit', 'business dress', 'business attire', 'smart', 'smartly', 'smart casual', 'scruffy',
-    'untidy', 'unkempt', 'creased', 'crumpled', 'jeans', 'trainers', 'sneakers', 'hoodie', 't-shirt', 'tshirt', 'shorts',
-    'flip flops', 'flip-flops', 'sportswear', 'gym clothes', 'gym kit', 'tracksuit', 'appearance', 'grooming',
-    'well-groomed', 'presentable', 'professional presentation', 'personal presentation', 'dressed casually', 'casually dressed',
-    'too casually', 'underdressed', 'under-dressed', 'sunglasses', 'shoes', 'unshaven',
-  ],
-  courtesy: [
-    'receptionist', 'reception', 'front desk', 'front-of-house', 'front of house', 'security desk', 'security guard',
-    'admin staff', 'administrator', 'coordinator', 'office manager', 'our staff', 'reception staff', 'office staff', 'office team', 'junior colleagues',
-    'waiting area', 'waiting room', 'signed in', 'sign in', 'the wait', 'rude', 'rudely', 'rudeness', 'impolite', 'discourteous',
-    'courteous', 'courtesy', 'polite', 'politeness', 'manners', 'ill-mannered', 'bad-mannered', 'disrespectful', 'disrespect',
-    'dismissive towards', 'short with', 'curt with', 'snapped', 'snapped at', 'rude to', 'treat people', 'treated our',
-    'treat everyone', 'treated everyone', 'how you treated', 'how candidates treat', 'everyone you meet', 'everyone they meet',
-    'overfamiliar', 'over-familiar', 'overly familiar', 'swearing', 'swore', 'chewing gum', 'chewed gum', 'gum', 'chewing',
-  ],
-  phone_use: [
-    'your phone', 'on your phone', 'at your phone', 'checking your phone', 'phone went off', 'phone rang', 'phone buzzed',
-    'phone out', 'phone on the table', 'mobile', 'mobile phone', 'smartphone', 'texting', 'texted', 'text message',
-    'text messages', 'took a call', 'take a call', 'taking a call', 'took the call', 'personal call', 'answered a call',
-    'answered your phone', 'scrolling', 'headphones', 'earphones', 'earbuds', 'notifications', 'buzzed', 'buzzing',
-  ],
-  correspondence: [
-    'your message', 'your messages', 'your email', 'your emails', 'your e-mail', 'your reply', 'your replies', 'email you sent',
-    'emails you sent', 'message you sent', 'messages you sent', 'emails to', 'email to', 'chasing us', 'chased us', 'chasing for', 'follow-up email', 'follow-up message', 'voicemail', 'greeting', 'no greeting',
-    'no sign-off', 'no sign off', 'signed off with', 'text-speak', 'text speak', 'lowercase', 'emoji', 'emojis',
-    'tone of your email', 'tone of your emails', 'tone of your message', 'demanding in tone', 'was demanding', 'were demanding',
-    'demanding to know', 'unprofessional', 'unprofessionally', 'professional enough', 'copying in', 'copied in',
-  ],
-  // ---------------------------------------------------------------- no reason
-  decline: [
-    'not taking forward', 'not take forward', 'not be taking forward', 'taking forward', 'take forward', 'not to take', 'not to progress', 'not to move forward', 'no further', 'go no further', 'end of the process', 'not invited', 'not been invited', 'not able to progress', 'unable to progress', 'unable to take', 'unable to move', 'not right for', 'not the right', 'not a match', 'decided against', 'not been chosen', 'not chosen', 'more closely aligned', 'closer alignment', 'closer fit', 'closely aligned', 'better meet our', 'more closely meet', 'not what we need', 'not quite what we', 'isn\'t what we', 'wasn\'t what we', 'not the right fit for us', 'this time round', 'this round', 'for this vacancy', 'for this position', 'for this role', 'at this stage', 'at the present time', 'at present', 'decided to go', 'go in a different', 'another direction', 'other direction', 'not right now', 'not proceeding further', 'we will not be', 'you have not been', 'have not been successful', 'has not been successful', 'unsuccessful on', 'bad news', 'disappointing news', 'disappointing', 'not the news', 'news you were hoping', 'let you know', 'inform you', 'to inform', 'writing to', 'following your', 'your recent application', 'your recent interview', 'recent interview', 'update you',
-    'not good news', 'not be moving forward', 'not moving forward', 'better meet', 'more closely match', 'not what we are looking for', 'different direction', 'deliberation', 'after much deliberation', 'not to appoint', 'completed our review', 'take your application further', 'taking your application further',
-    'unsuccessful', 'not successful', 'not been successful', 'not progress', 'not be progressing', 'not progressing',
-    'not proceed', 'not proceeding', 'decided not to', 'not to proceed', 'not be taking', 'not taking your application',
-    'not been selected', 'not selected', 'not been shortlisted', 'not shortlisted', 'moving forward', 'move forward',
-    'not be offering', 'not able to offer', 'unable to offer', 'not been offered', 'on this occasion', 'at this time',
-    'this time', 'regret', 'regrettably', 'sorry', 'afraid', 'a no', 'not be moving', 'pursue other', 'decided to pursue',
-    'other candidates whose', 'reached its decision', 'reached a decision', 'made a decision', 'outcome was not',
-    'not positive', 'not be continuing', 'not continue', 'not invite', 'not be inviting', 'not offer you',
-  ],
-  no_feedback: [
-    'not in a position to', 'not in a position', 'due to the number', 'sheer number', 'high number', 'we receive', 'too many to', 'individual responses', 'respond individually', 'specific feedback', 'detailed reasons', 'reasons for our decision', 'explain our decision', 'comment further', 'discuss further', 'enter into correspondence', 'correspondence', 'decision is final', 'final decision', 'any feedback', 'feedback at this stage', 'feedback on this occasion', 'provide reasons', 'give reasons', 'give a reason', 'no reason', 'reasons',
-    'unable to provide feedback', 'unable to provide individual feedback', 'individual feedback', 'feedback is not available',
-    'feedback not available', 'not available', 'not able to give feedback', 'not give feedback', 'no feedback',
-    'policy is not to', 'not able to provide', 'unable to provide', 'unable to give', 'cannot provide', 'can not provide',
-    'detailed feedback', 'personal feedback', 'high volume', 'large number of applications',
-    'do not reply', 'no-reply', 'automated message', 'automated email', 'this mailbox', 'not monitored',
-  ],
-  pleasantry: [
-    'keep on file', 'retain your details', 'hold your details', 'talent community', 'job alerts', 'alerts', 'sign up', 'follow us', 'careers site', 'vacancies page', 'future openings', 'other roles', 'other opportunities', 'other vacancies', 'reapply', 're-apply', 'in future', 'in the future', 'hope to hear from you', 'hearing from you', 'stay in touch', 'pleasure', 'it was a pleasure', 'pleasure to meet', 'nice to meet', 'lovely to meet', 'enjoyed meeting', 'meeting you', 'speaking with you', 'speaking to you', 'talking to you', 'getting to know', 'appreciate your interest', 'appreciate your application', 'your interest in', 'interest in our', 'interest in working', 'time you spent', 'time you took', 'effort you put', 'thank you', 'thanks', 'grateful', 'wish you luck', 'all the best', 'success in', 'in your search', 'career search', 'job hunt', 'next steps in your career', 'your career', 'sorry', 'apologies',
-    'appreciate you taking the time', 'taking the time', 'time and effort', 'many thanks', 'interest in joining', 'keep in touch', 'encourage you to apply', 'apply again', 'future roles', 'best wishes',
-    'wish you', 'every success', 'good luck', 'best of luck', 'future endeavours', 'all the best', 'thank you for your interest',
-    'thanks for your interest', 'thank you for applying', 'thanks for applying', 'thanks for coming in', 'thank you for attending',
-    'thank you for your time', 'thanks for your time', 'on file', 'suitable vacancy', 'future vacancies', 'future opportunities',
-    'careful consideration', 'after careful consideration', 'appreciated the time', 'appreciate the time', 'well for the future',
-    'job search', 'your search', 'future applications', 'keep your details', 'keep your cv',
-  ],
-};
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export const CONCEPTS_PATH: string = fileURLToPath(new URL('../../../data/lexicon/concepts.yaml', import.meta.url));
+
+const NAME = /^[a-z][a-z0-9_]*$/;
+
+/**
+ * Checks a parsed concept file: a mapping of concept names (lower case, underscores) to non-empty
+ * lists of non-empty phrases. Throws naming the file, the concept and what is wrong.
+ */
+export function checkConcepts(data: unknown, source: string): Record<string, string[]> {
+  const fail = (what: string): never => {
+    throw new Error(`${source}: ${what}. Each concept is a lower-case name with a list of phrases, e.g.\n  nerves:\n    - "nervous"`);
+  };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('expected a mapping of concept names to phrase lists');
+  const concepts: Record<string, string[]> = {};
+  for (const [name, phrases] of Object.entries(data as Record<string, unknown>)) {
+    if (!NAME.test(name)) fail(`concept name ${JSON.stringify(name)} is not lower case with underscores`);
+    if (!Array.isArray(phrases) || phrases.length === 0) fail(`concept ${name}: expected a non-empty list of phrases`);
+    (phrases as unknown[]).forEach((phrase, index) => {
+      if (typeof phrase !== 'string' || phrase.trim() === '')
+        fail(`concept ${name}, phrase ${index + 1}: expected text, got ${JSON.stringify(phrase)}`);
+    });
+    concepts[name] = phrases as string[];
+  }
+  if (Object.keys(concepts).length === 0) fail('no concepts');
+  return concepts;
+}
+
+/** Reads and checks the concept file. */
+export function loadConcepts(path: string = CONCEPTS_PATH): Record<string, string[]> {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path}: not valid YAML (${(error as Error).message.split('\n')[0]})`, { cause: error });
+  }
+  return checkConcepts(data, path);
+}
+
+export const CONCEPTS: Record<string, string[]> = loadConcepts();
