@@ -1,10 +1,17 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // Golden files and date bucketing depend on a pinned zone.
-    env: { TZ: 'UTC', FEEDBACK_THEMES_NO_PROGRESS: '1' },
+    // Runs without a store keep their secret in a state folder: never the user's own in tests.
+    env: {
+      TZ: 'UTC',
+      FEEDBACK_THEMES_NO_PROGRESS: '1',
+      FEEDBACK_THEMES_STATE: path.join(os.tmpdir(), `feedback-themes-test-state-${process.pid}`),
+    },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

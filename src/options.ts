@@ -4,6 +4,7 @@
 // one entry here plus its use.
 
 import { DEFAULT_MODEL, defaultCacheDir } from './models/catalog.js';
+import { defaultStateDir } from './redact/pseudonym.js';
 import { ENGINE_CHOICES, MODEL_DTYPES, type ColumnMapping } from './types.js';
 
 export type CommandName = 'run' | 'classify' | 'evaluate' | 'train' | 'taxonomy suggest' | 'model pull' | 'model info' | 'model import';
@@ -91,6 +92,13 @@ export const OPTIONS = {
     default: defaultCacheDir,
     commands: [...MODEL_COMMANDS, 'model pull', 'model info', 'model import'],
     help: 'where downloaded models are kept',
+  },
+  stateDir: {
+    type: 'path',
+    flag: '--state-dir <dir>',
+    default: defaultStateDir,
+    commands: ['run'],
+    help: 'where the pseudonym secret is kept when there is no store (with a store it sits beside it)',
   },
   dtype: {
     // q8 scores within 0.01 micro-F1 of fp32 on the development sets and embeds about twice as fast.
@@ -207,7 +215,7 @@ export const OPTIONS = {
     flag: '--show-ids',
     default: false,
     commands: ['run'],
-    help: 'show candidate ids in the report instead of pseudonyms',
+    help: 'show real candidate ids in report.html, items.csv and summary.json instead of references',
   },
   digests: {
     type: 'boolean',

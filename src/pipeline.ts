@@ -24,8 +24,10 @@ import {
   redactItems,
   redactNames,
   redactText,
+  secretPath,
   withoutNames,
 } from './redact/index.js';
+import { referencesKeyedBy } from './redact/reference.js';
 import { buildOutputs, buildSummary, DIGEST_FOLDER, FOLLOWUP_FILE } from './report/index.js';
 import { newRunId, openStore, type Store } from './store/store.js';
 import { loadTaxonomy } from './taxonomy/load.js';
@@ -80,7 +82,13 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
     loaded = await loadEngine(config, logger, { store, taxonomy });
     const { engine, thresholds } = loaded;
 
-    const { ingested, items, rejects, files } = await readInputs(config, logger);
+    const secret = await loadPseudonymSecret({
+      file: secretPath(config.store, config.stateDir),
+      legacyDir: config.cacheDir,
+      store: store && config.store ? { path: config.store, hasHistory: async () => (await store!.previousRun()) !== null } : null,
+      logger,
+    });
+    const { ingested, items, rejects, files } = await readInputs(config, logger, secret);
     const prepared = await loaded.build(items, { redact: config.redact });
     if (rejects.length > 0) logger.info(`rows that could not be used are listed in ${path.join(config.out, 'rejects.csv')}`);
 
@@ -102,6 +110,7 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
       inputs: { files, rejects, dataRows: ingested.dataRows },
       thresholdsSource: thresholds.source,
       previous,
+      references: referencesKeyedBy(secret),
       options: { minGroup: config.minGroup, showIds: config.showIds, generatedAt, digests: config.digests },
       cache: cache ? { hits: cache.hits, misses: cache.misses } : null,
       head: prepared.head
@@ -186,8 +195,8 @@ function changesLine(changes: ReturnType<typeof analyse>['changes']): string {
   return `since the last run: ${describeMovement(changes[0])}${more}`;
 }
 
-/** The inputs read as the run options say: redacted and pseudonymised unless told otherwise. */
-export async function readInputs(config: RunConfig, logger: Logger) {
+/** The inputs read as the run options say: redacted and pseudonymised (keyed by `secret`) unless told otherwise. */
+export async function readInputs(config: RunConfig, logger: Logger, secret: Uint8Array) {
   const ingested = await ingestFiles(
     config.inputs,
     {
@@ -203,7 +212,7 @@ export async function readInputs(config: RunConfig, logger: Logger) {
     },
     logger,
   );
-  const pseudonymise = config.redact ? pseudonymiser(await loadPseudonymSecret(config.cacheDir)) : null;
+  const pseudonymise = config.redact ? pseudonymiser(secret) : null;
   const items = pseudonymise ? redactItems(ingested.items, { pseudonymise, files: ingested.files }) : withoutNames(ingested.items);
   const rejects = finishRejects(ingested.rejects, config.redact);
   const files = config.redact ? redactFileReports(ingested.files) : ingested.files;

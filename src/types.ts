@@ -26,6 +26,8 @@ export interface FeedbackItem {
   line: number;
   /** Set when the text had to be shortened (very long fields). */
   truncated?: boolean;
+  /** The feedback cell was blank: no feedback given (the item is `uninformative`, its text ''). */
+  noText?: true;
   /** Person names read from this row's name columns: redacted from its text, never written out. */
   names?: string[];
   /**

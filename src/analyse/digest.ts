@@ -66,7 +66,7 @@ export function buildDigests(
     const { diagnosis, outsideControl, noReason } = diagnoseCandidate(candidate.items, themes);
     const { scope, advice } = adviceFor(candidate.items, repeating, themes);
     return {
-      file: digestFileOf(candidate.rank),
+      file: digestFileOf(candidate.reference),
       pseudonym: names.get(candidate.id) ?? candidate.id,
       items: candidate.items.length,
       entries: timeline.map((prepared) => entryOf(prepared, order)),

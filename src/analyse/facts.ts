@@ -1,7 +1,7 @@
 // Compact per-item facts embedded in report.html so the page can be filtered without a server:
 // for each item only which cohort, stage and month it belongs to, which pseudonymous candidate it
 // came from and which themes it carries. No text, no ids: group values are the ones the report's
-// tables already show, and candidates are the report's own pseudonym numbers.
+// tables already show, and candidates are numbers into the list of their references.
 
 import type { Breakdowns, ItemFacts, Phase } from './model.js';
 import { phaseOfStage, PHASES } from './phases.js';
@@ -51,7 +51,8 @@ export function itemFacts(
   items: readonly PreparedItem[],
   breakdowns: Breakdowns,
   themeIds: readonly string[],
-  pseudonymNumber: ReadonlyMap<string, number>,
+  /** Candidate id → reference; a candidate's number n in the facts is that of `facts.references[n - 1]`. */
+  references: ReadonlyMap<string, string>,
 ): ItemFacts | null {
   if (themeIds.length > MAX_FACT_THEMES) return null;
   const order = new Map(themeIds.map((id, index) => [id, index]));
@@ -69,7 +70,18 @@ export function itemFacts(
   const stageIndex = indexer(stages);
   const monthIndex = indexer(months);
   const otherCohort = cohortIndex.get(OTHER_COHORTS.toLowerCase()) ?? 0;
-  const facts: ItemFacts = { cohorts, stages, months, cohort: [], stage: [], month: [], candidate: [], themes: [] };
+  const numberOf = new Map([...references.keys()].map((id, index) => [id, index + 1]));
+  const facts: ItemFacts = {
+    cohorts,
+    stages,
+    months,
+    references: [...references.values()],
+    cohort: [],
+    stage: [],
+    month: [],
+    candidate: [],
+    themes: [],
+  };
   for (const prepared of items) {
     facts.cohort.push(prepared.cohort === null ? 0 : (cohortIndex.get(prepared.cohort.toLowerCase()) ?? otherCohort));
     facts.stage.push(
@@ -78,7 +90,7 @@ export function itemFacts(
         : (stageIndex.get(prepared.stage.toLowerCase()) ?? stageIndex.get(OTHER_STAGES[prepared.phase].toLowerCase()) ?? 0),
     );
     facts.month.push(prepared.month === null ? 0 : (monthIndex.get(prepared.month) ?? 0));
-    facts.candidate.push(prepared.candidate === null ? 0 : (pseudonymNumber.get(prepared.candidate) ?? 0));
+    facts.candidate.push(prepared.candidate === null ? 0 : (numberOf.get(prepared.candidate) ?? 0));
     facts.themes.push(themeMask(prepared.themeIds, order));
   }
   return facts;

@@ -7,6 +7,7 @@ import type { FollowUpRow } from './model.js';
 import type { PreparedItem } from './prepare.js';
 import type { CandidateRecurrence } from './recurrence.js';
 import { compareNatural, compareStrings } from './util.js';
+import { referenceCode } from './references.js';
 
 /** From the seeds: phone the decision-maker, who is likelier to answer a call than an email. */
 export const NO_REASON_SUGGESTION =
@@ -28,13 +29,19 @@ export interface CandidateItems {
   id: string;
   /** The identifier as exported, from the candidate's first item. */
   raw: string;
-  /** 1-based position in recurrence-strength order: the number in `Candidate N`. */
+  /** 1-based position in recurrence-strength order. */
   rank: number;
+  /** `Candidate 4K7QXM`: the same for this student in every run sharing the secret. */
+  reference: string;
   items: PreparedItem[];
 }
 
-/** Every known candidate with their items in input order, in the order pseudonyms are given. */
-export function groupByCandidate(items: readonly PreparedItem[], ordered: readonly CandidateRecurrence[]): CandidateItems[] {
+/** Every known candidate with their items in input order, strongest recurrence first. */
+export function groupByCandidate(
+  items: readonly PreparedItem[],
+  ordered: readonly CandidateRecurrence[],
+  references: ReadonlyMap<string, string>,
+): CandidateItems[] {
   const byId = new Map<string, PreparedItem[]>();
   for (const prepared of items) {
     if (prepared.candidate === null) continue;
@@ -47,17 +54,18 @@ export function groupByCandidate(items: readonly PreparedItem[], ordered: readon
     // Where the export only had an email or a name, `candidate` is a pseudonymous key and the
     // identifier as exported is kept aside, for this list only.
     const first = own[0]?.entry.item;
-    return { id: candidate.id, raw: first?.candidateRaw ?? first?.candidate ?? candidate.id, rank: index + 1, items: own };
+    const reference = references.get(candidate.id) ?? candidate.id;
+    return { id: candidate.id, raw: first?.candidateRaw ?? first?.candidate ?? candidate.id, rank: index + 1, reference, items: own };
   });
 }
 
 /** Where candidate pages go, and what their names look like (so pages of earlier runs can be removed). */
 export const DIGEST_FOLDER = 'candidates';
-export const DIGEST_PAGE_PATTERN = /^candidate-\d+\.html$/;
+export const DIGEST_PAGE_PATTERN = /^candidate-[0-9A-Z]+\.html$/;
 
-/** A candidate page's path: from the pseudonym's number, never from the real id. */
-export function digestFileOf(rank: number): string {
-  return `${DIGEST_FOLDER}/candidate-${rank}.html`;
+/** A candidate page's path: from the reference's code, never from the real id. */
+export function digestFileOf(reference: string): string {
+  return `${DIGEST_FOLDER}/candidate-${referenceCode(reference)}.html`;
 }
 
 /** Whether a candidate gets a page: two or more rejections. */
@@ -85,15 +93,15 @@ function dateSpan(items: readonly PreparedItem[]): { first: string | null; last:
   return { first: dates[0] ?? null, last: dates[dates.length - 1] ?? null };
 }
 
-export function followUpRows(
-  candidates: readonly CandidateItems[],
-  names: ReadonlyMap<string, string>,
-  themes: readonly Theme[],
-  digests: boolean,
-): FollowUpRow[] {
+/** A student with a page but no repeating reason and no reason-less rejection still gets a row. */
+export const SINGLE_SUGGESTION = 'No reason came back twice: go through the page with the student and agree what to work on next.';
+
+export function followUpRows(candidates: readonly CandidateItems[], themes: readonly Theme[], digests: boolean): FollowUpRow[] {
   const order = new Map(themes.map((theme, index) => [theme.id, index]));
   const rows: (FollowUpRow & { rank: number })[] = [];
   for (const candidate of candidates) {
+    const digest = digests && hasDigest(candidate) ? digestFileOf(candidate.reference) : null;
+    const before = rows.length;
     const byTheme = new Map<string, PreparedItem[]>();
     for (const prepared of candidate.items) {
       for (const id of prepared.themeIds) {
@@ -110,7 +118,7 @@ export function followUpRows(
       rows.push({
         rank: candidate.rank,
         candidate: candidate.raw,
-        pseudonym: names.get(candidate.id) ?? candidate.id,
+        pseudonym: candidate.reference,
         kind: noReason ? 'no-reason' : 'repeat',
         themeId: theme.id,
         label: theme.label,
@@ -121,7 +129,27 @@ export function followUpRows(
         stages: distinctValues(withTheme.map((prepared) => prepared.stage)),
         employers: distinctValues(withTheme.map((prepared) => prepared.entry.item.employer)),
         suggestion: noReason ? NO_REASON_SUGGESTION : shortAdvice(theme.advice),
-        digest: digests && hasDigest(candidate) ? digestFileOf(candidate.rank) : null,
+        digest,
+      });
+    }
+    // Every page is listed: a page nobody can match to a student is no use to an adviser.
+    if (digest !== null && rows.length === before) {
+      const span = dateSpan(candidate.items);
+      rows.push({
+        rank: candidate.rank,
+        candidate: candidate.raw,
+        pseudonym: candidate.reference,
+        kind: 'single',
+        themeId: '',
+        label: '',
+        rejections: candidate.items.length,
+        of: candidate.items.length,
+        firstDate: span.first,
+        lastDate: span.last,
+        stages: distinctValues(candidate.items.map((prepared) => prepared.stage)),
+        employers: distinctValues(candidate.items.map((prepared) => prepared.entry.item.employer)),
+        suggestion: SINGLE_SUGGESTION,
+        digest,
       });
     }
   }

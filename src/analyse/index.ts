@@ -10,7 +10,8 @@ import { itemFacts } from './facts.js';
 import type { Cooccurrence, HeadSummary, ReportModel, ThemeSummary } from './model.js';
 import { prepare, type PreparedItem } from './prepare.js';
 import { selectAllQuotes } from './quotes.js';
-import { candidateRecurrence, pseudonyms, toRecurringCandidates } from './recurrence.js';
+import { candidateRecurrence, displayNames, toRecurringCandidates } from './recurrence.js';
+import type { AssignReferences } from './references.js';
 import { cohortsTakeaway, cooccurrenceTakeaway, labelsOf, overTimeTakeaway, prevalenceTakeaway, recurrenceTakeaway } from './takeaways.js';
 import { compareStrings, ratio, round } from './util.js';
 import { own } from '../own.js';
@@ -27,6 +28,9 @@ export interface AnalysisInput {
   previous: PreviousRun | null;
   /** `digests`: also build one page per candidate with two or more rejections. */
   options: { minGroup: number; showIds: boolean; generatedAt: string; digests?: boolean };
+  /** Each candidate id → the reference every output but followup.csv knows them by
+   * (src/redact/reference.ts); the browser, whose ids already are references, keeps them. */
+  references: AssignReferences;
   cache?: { hits: number; misses: number } | null;
   /** The theme head that decided themes (null or absent: similarity thresholds did). */
   head?: HeadSummary | null;
@@ -131,18 +135,17 @@ export function analyse(input: AnalysisInput): ReportModel {
 
   const themes = themeSummaries(items, taxonomy, input.previous);
   const { all, recurring } = candidateRecurrence(items, order);
-  const names = pseudonyms(all, options.showIds);
+  // References depend on who a student is, never on rows or order: the same in every run.
+  const references = input.references(all.map((candidate) => candidate.id));
+  const names = displayNames(references, options.showIds);
   const recurrence = toRecurringCandidates(recurring, names);
   const breakdowns = computeBreakdowns(items, themeIds, options.minGroup);
   const phases = computePhases(items, themeIds, options.minGroup);
   const stageDiagnosis = diagnoseStages(items, phases, taxonomy.themes, options.minGroup);
   const cooccurrence = cooccurrences(items, order);
   const quotes = selectAllQuotes(items, themeIds, names);
-  // Facts always use pseudonym numbers, even when the report shows ids.
-  const facts =
-    input.withFacts === false
-      ? null
-      : itemFacts(items, breakdowns, themeIds, new Map(all.map((candidate, index) => [candidate.id, index + 1])));
+  // Facts always use references, even when the report shows ids.
+  const facts = input.withFacts === false ? null : itemFacts(items, breakdowns, themeIds, references);
   const changes = computeChanges(themes, items.length, input.previous);
   const digestsWanted = options.digests ?? false;
   // What one student is told to work on rests only on themes the head was sure of; the others
@@ -151,8 +154,8 @@ export function analyse(input: AnalysisInput): ReportModel {
     ...prepared,
     themeIds: prepared.themeIds.filter((id) => !prepared.possibleThemeIds.includes(id)),
   }));
-  const byCandidate = groupByCandidate(sure, all);
-  const followUp = followUpRows(byCandidate, names, taxonomy.themes, digestsWanted);
+  const byCandidate = groupByCandidate(sure, all, references);
+  const followUp = followUpRows(byCandidate, taxonomy.themes, digestsWanted);
   const sureRecurrence = candidateRecurrence(sure, order).all;
   const digests = digestsWanted
     ? buildDigests(byCandidate, new Map(sureRecurrence.map((candidate) => [candidate.id, candidate.themes])), names, taxonomy.themes)
@@ -201,6 +204,7 @@ export function analyse(input: AnalysisInput): ReportModel {
     changeTest: changes.test,
     followUp,
     digests,
+    displayNames: names,
     cache: input.cache ?? null,
     confidence: confidenceOf(input.classified, themeIds, input.head ?? null),
     previousRun: input.previous ? { runId: input.previous.runId, finishedAt: input.previous.finishedAt } : null,

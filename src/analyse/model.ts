@@ -162,10 +162,11 @@ export interface ChangeTest {
 export interface FollowUpRow {
   /** The real identifier as exported: personal data, only ever written to followup.csv. */
   candidate: string;
-  /** Exactly as the report shows the candidate. */
+  /** The candidate's reference (`Candidate 4K7QXM`), whether or not the report shows real ids. */
   pseudonym: string;
-  /** `repeat`: the theme came back in two or more rejections; `no-reason`: rejections gave no reason. */
-  kind: 'repeat' | 'no-reason';
+  /** `repeat`: the theme came back in two or more rejections; `no-reason`: rejections gave no reason;
+   * `single`: the student has a page but neither (no theme: the row lists the page). */
+  kind: 'repeat' | 'no-reason' | 'single';
   themeId: string;
   label: string;
   rejections: number;
@@ -206,7 +207,7 @@ export interface DigestAdvice {
 
 /** A page for one student with two or more rejections: their feedback and nobody else's. */
 export interface CandidateDigest {
-  /** Relative path inside the output folder, from the pseudonym's number: never the real id. */
+  /** Relative path inside the output folder, from the reference's code: never the real id. */
   file: string;
   pseudonym: string;
   items: number;
@@ -236,10 +237,12 @@ export interface ReportCounts {
 }
 
 /** One entry per item, column by column (index i of every array is item i, in input order). Group
- * columns index into their value list plus one; 0 means not recorded. `candidate` is the report's
- * pseudonym number (0: no candidate id); `themes` a bit mask over the taxonomy's theme order. */
+ * columns index into their value list plus one; 0 means not recorded. `candidate` is a number into
+ * `references` plus one (0: no candidate id); `themes` a bit mask over the taxonomy's theme order. */
 export interface ItemFacts {
   cohorts: string[];
+  /** Each candidate's reference (`Candidate 4K7QXM`), never a real id. */
+  references: string[];
   stages: string[];
   months: string[];
   cohort: number[];
@@ -283,6 +286,8 @@ export interface ReportModel {
   changeTest: ChangeTest | null;
   /** The adviser's private list: holds real identifiers, never shown in the report or summary. */
   followUp: FollowUpRow[];
+  /** Candidate id → how every output but followup.csv names them (reference, or id with --show-ids). */
+  displayNames: ReadonlyMap<string, string>;
   /** Candidate pages, when asked for (`--digests`); null otherwise. */
   digests: CandidateDigest[] | null;
   cache: { hits: number; misses: number } | null;

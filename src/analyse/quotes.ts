@@ -107,6 +107,8 @@ export function selectAllQuotes(
 ): Record<string, Quote[]> {
   const byTheme = new Map<string, Scored[]>(themeIds.map((id) => [id, []]));
   for (const prepared of items) {
+    // A blank reply has nothing to quote.
+    if (prepared.entry.item.noText) continue;
     for (const assignment of prepared.entry.themes) {
       const list = byTheme.get(assignment.themeId);
       // An item carries each theme once; keep its best assignment if it repeats.

@@ -1,5 +1,5 @@
 // "People tend to repeat the same failures": for each candidate, the themes that came back in two
-// or more of their rejections. Also assigns the pseudonyms the report shows instead of real ids.
+// or more of their rejections, strongest first.
 
 import type { RecurringCandidate, RecurringTheme } from './model.js';
 import type { PreparedItem } from './prepare.js';
@@ -51,9 +51,9 @@ export function candidateRecurrence(
   return { all, recurring: all.filter((candidate) => candidate.themes.length > 0) };
 }
 
-/** `Candidate 1…N` in recurrence-strength order, then by first appearance; real ids when asked. */
-export function pseudonyms(ordered: readonly CandidateRecurrence[], showIds: boolean): Map<string, string> {
-  return new Map(ordered.map((candidate, index) => [candidate.id, showIds ? candidate.id : `Candidate ${index + 1}`]));
+/** How the report names each candidate: their reference, or their real id when asked. */
+export function displayNames(references: ReadonlyMap<string, string>, showIds: boolean): Map<string, string> {
+  return new Map([...references.keys()].map((id) => [id, showIds ? id : references.get(id)!]));
 }
 
 export function toRecurringCandidates(recurring: readonly CandidateRecurrence[], names: ReadonlyMap<string, string>): RecurringCandidate[] {

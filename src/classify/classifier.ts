@@ -2,7 +2,7 @@
 // (cache.ts) → theme scores (scoring.ts) → themes by threshold (assign.ts). Scoring is separate
 // from assignment, so `evaluate --calibrate` can score once and try many thresholds.
 
-import type { ClassifiedItem, Embedder, FeedbackItem, Taxonomy, Thresholds } from '../types.js';
+import { UNINFORMATIVE_THEME, type ClassifiedItem, type Embedder, type FeedbackItem, type Taxonomy, type Thresholds } from '../types.js';
 import { assignItems, compileThemeCues, type ItemAssignment, type PinnedThemes } from './assign.js';
 import { createScoreCache, type CacheLedger, type VectorCache } from './cache.js';
 import type { HeadFile } from './head/file.js';
@@ -77,6 +77,19 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
   };
 
   const cues = compileThemeCues(taxonomy);
+  // No feedback given: the no-reason theme, when the taxonomy has one, with nothing to quote.
+  const noFeedback: ItemAssignment = {
+    themes: taxonomy.themes.some((theme) => theme.id === UNINFORMATIVE_THEME)
+      ? [
+          {
+            themeId: UNINFORMATIVE_THEME,
+            score: 1,
+            evidence: { segmentIndex: -1, segment: '', exemplar: '', cues: [], cueRanges: [], score: 1 },
+          },
+        ]
+      : [],
+    segments: [],
+  };
   const assign = (scoredItems: ScoredItem[], thresholds: Thresholds): ItemAssignment[] =>
     assignItems(scoredItems, taxonomy, thresholds, cues, options.pinned, options.head ?? null);
 
@@ -84,9 +97,10 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
     score,
     assign,
     async classify(items, thresholds) {
-      const scored = await score(items.map((item) => ({ id: item.id, text: item.text })));
-      const assigned = assign(scored, thresholds);
-      return items.map((item, i) => ({ item, ...assigned[i]! }));
+      const withText = items.filter((item) => !item.noText);
+      const scored = await score(withText.map((item) => ({ id: item.id, text: item.text })));
+      const assigned = new Map(assign(scored, thresholds).map((assignment, i) => [withText[i]!, assignment]));
+      return items.map((item) => ({ item, ...(assigned.get(item) ?? noFeedback) }));
     },
     scoreCacheHits: () => scoreCache.hits(),
   };

@@ -1,6 +1,7 @@
 // `feedback-themes taxonomy suggest <input...>`: read and classify the inputs exactly as `run` does,
 // group what no theme explains, and write the current taxonomy plus one suggested theme per group.
 
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadEngine } from '../classify/prepare.js';
@@ -22,7 +23,8 @@ export async function taxonomySuggest(config: RunConfig, logger: Logger): Promis
   // No store: suggestions need no history, and a scheduled run may hold the store's lock.
   const loaded = await loadEngine(config, logger, { store: null, taxonomy });
   try {
-    const { items } = await readInputs(config, logger);
+    // Suggestions show no person, so a throwaway secret does: no state is created for them.
+    const { items } = await readInputs(config, logger, randomBytes(32));
     const prepared = await loaded.build(items, { redact: config.redact });
     logger.info(`classifying ${items.length} item(s) with the ${prepared.engine.name} engine`);
     const classified = await prepared.classifier.classify(items, prepared.thresholds);

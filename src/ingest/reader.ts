@@ -50,6 +50,7 @@ export class RecordReader {
   private blankRows = 0;
   private pendingBlankRows = 0;
   private unparsedDates = 0;
+  private blankTexts = 0;
   private readonly unparsedExamples: string[] = [];
   private truncatedTexts = 0;
 
@@ -155,6 +156,7 @@ export class RecordReader {
       if (this.unparsedExamples.length < 3) this.unparsedExamples.push(outcome.item.rawDate!);
     }
     if (outcome.item.truncated) this.truncatedTexts++;
+    if (outcome.item.noText) this.blankTexts++;
     const id = this.fileIds.assign(outcome.rawId, line);
     this.items.push({ id, ...outcome.item });
   }
@@ -168,6 +170,10 @@ export class RecordReader {
       notes.push(
         `${this.unparsedDates} date${this.unparsedDates === 1 ? '' : 's'} in column "${this.mapping.date}" not recognised (e.g. ${examples}); left empty`,
       );
+    }
+    if (this.blankTexts > 0) {
+      const rows = `${this.blankTexts} row${this.blankTexts === 1 ? '' : 's'}`;
+      notes.push(`${rows} with a blank "${this.mapping.text}" counted as "no feedback given" (the no-reason theme, worth a call)`);
     }
     if (this.truncatedTexts > 0) {
       notes.push(

@@ -59,8 +59,6 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
 
   const prepare = ctx.prepareText;
   const { text, truncated } = cleanText(value('text') ?? '', ctx.maxTextChars, prepare && ((t) => prepare(t, names)));
-  if (text === '') return reject(`empty feedback text in column "${ctx.textColumnName}"`);
-
   const rawDate = normaliseValue(value('date'));
   const date = rawDate === null ? null : parseDate(rawDate, ctx.dateOrder);
   const item: Omit<FeedbackItem, 'id'> = {
@@ -75,6 +73,14 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
     source: ctx.source,
     line,
   };
+  // A blank feedback cell is the employer giving no reason, which is worth a call; only a row with
+  // nothing else to go on either (no candidate, stage, employer, …) is unusable.
+  if (text === '') {
+    const described = [item.candidate, item.cohort, item.stage, item.employer, item.role, rawDate].some((v) => v !== null);
+    if (!described)
+      return reject(`empty feedback text in column "${ctx.textColumnName}" and no candidate, cohort, stage, employer, role or date`);
+    item.noText = true;
+  }
   if (truncated) item.truncated = true;
   if (names.length > 0) item.names = names;
   return { kind: 'item', item, rawId: normaliseValue(value('id')), dateUnparsed: rawDate !== null && date === null };

@@ -11,7 +11,7 @@ import { containsContactDetails, redactNames, redactText } from './text.js';
 import type { Pseudonymise } from './pseudonym.js';
 
 export { EMAIL_PLACEHOLDER, NAME_PLACEHOLDER, PHONE_PLACEHOLDER, redactText, redactNames } from './text.js';
-export { loadPseudonymSecret, pseudonymiser, PSEUDONYM_KEY_FILE, type Pseudonymise } from './pseudonym.js';
+export { defaultStateDir, loadPseudonymSecret, pseudonymiser, PSEUDONYM_KEY_FILE, secretPath, type Pseudonymise } from './pseudonym.js';
 
 /** Raw text of a rejected row is cut to this many characters, after redaction. */
 export const REJECT_RAW_CHARS = 500;

@@ -1,13 +1,22 @@
 // Stable pseudonyms for people identified only by an email address or a name: the same person
 // gets the same key on every run (so recurrence and history still work), and the key cannot be
-// turned back into the identifier without the secret. The secret is 32 random bytes kept in the
-// model cache folder (`pseudonym.key`, readable by its owner only), created on first use.
+// turned back into the identifier without the secret. The same secret keys the references
+// ("Candidate 4K7QXM", see reference.ts).
+//
+// The secret is state, not cache: 32 random bytes beside the store (`<store>.key`) or, with
+// --no-store, under $XDG_STATE_HOME/feedback-themes/ — readable by its owner only and never
+// overwritten. Losing it would silently give every student a new reference, so a missing secret
+// next to a store that has history stops the run.
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { writingTo } from '../io/environment.js';
-import { join } from 'node:path';
 import { CliError, ExitCode } from '../errors.js';
+import type { Logger } from '../logger.js';
 
+/** The secret's file name in a folder (the state folder, and where older versions kept it). */
 export const PSEUDONYM_KEY_FILE = 'pseudonym.key';
 const KEY_BYTES = 32;
 
@@ -27,56 +36,99 @@ export function pseudonymiser(secret: Uint8Array): Pseudonymise {
   };
 }
 
-/** Reads the secret in `dir`, creating it (once, even with runs racing) when missing. */
-export async function loadPseudonymSecret(dir: string): Promise<Uint8Array> {
-  const file = join(dir, PSEUDONYM_KEY_FILE);
+/** $FEEDBACK_THEMES_STATE, else $XDG_STATE_HOME/feedback-themes, else ~/.local/state/feedback-themes. */
+export function defaultStateDir(env: NodeJS.ProcessEnv = process.env): string {
+  const explicit = env.FEEDBACK_THEMES_STATE?.trim();
+  if (explicit) return path.resolve(explicit);
+  const xdg = env.XDG_STATE_HOME?.trim();
+  // The XDG spec says relative values are invalid and must be ignored.
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'feedback-themes');
+  return path.join(env.HOME?.trim() || os.homedir(), '.local', 'state', 'feedback-themes');
+}
+
+/** Where a run's secret lives: beside its store, or in the state folder without one. */
+export function secretPath(store: string | null, stateDir: string): string {
+  return store ? `${path.resolve(store)}.key` : path.join(stateDir, PSEUDONYM_KEY_FILE);
+}
+
+export interface SecretLocation {
+  file: string;
+  /** Where older versions kept the secret (the model cache): copied from on first use. */
+  legacyDir: string;
+  /** The store the secret belongs to, and whether it holds runs made with it. */
+  store: { path: string; hasHistory: () => Promise<boolean> } | null;
+  logger?: Logger;
+}
+
+/** Reads the run's secret; copies it from its old place, or creates it, when it is missing. */
+export async function loadPseudonymSecret(location: SecretLocation): Promise<Uint8Array> {
+  const { file } = location;
   const existing = await readSecret(file);
   if (existing) return existing;
-  await mkdir(dir, { recursive: true });
-  try {
-    const handle = await open(file, 'wx', 0o600);
-    try {
-      // A failed write names no path by itself; a full disk must name this file.
-      await writingTo(file, async () => {
-        await handle.writeFile(`${randomBytes(KEY_BYTES).toString('hex')}\n`);
-        await handle.sync();
-      });
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  const legacyFile = path.join(location.legacyDir, PSEUDONYM_KEY_FILE);
+  const legacy = path.resolve(legacyFile) === path.resolve(file) ? null : await readSecret(legacyFile, { optional: true });
+  if (legacy) {
+    // Copied, not moved: other stores may still need it for their own first run.
+    await createSecret(file, legacy);
+    location.logger?.info(`copied the pseudonym secret from the model cache (${legacyFile}) to ${file}; keep ${file} with the store`);
+    return (await readSecret(file))!;
+import { writingTo } from '../io/environment.js';
   }
-  let created = await readSecret(file);
-  // Another run may have created the file and not yet written it.
-  for (let attempt = 0; !created && attempt < 10; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    created = await readSecret(file);
-  }
-  if (!created) {
+  if (location.store && (await location.store.hasHistory())) {
     throw new CliError(
-      `${file} is not a pseudonym key (expected ${KEY_BYTES * 2} hex digits). Restore it from a backup to keep pseudonyms stable, ` +
-        'or move it aside to start new ones.',
+      `${file}: the pseudonym secret is missing, but the store ${location.store.path} holds earlier runs made with it. ` +
+        `Without it every student would get a new reference. Restore ${file} from a backup, ` +
+        'or give a new --store to start new references.',
       ExitCode.usage,
     );
   }
-  return created;
+  await createSecret(file, randomBytes(KEY_BYTES));
+  location.logger?.info(`created the pseudonym secret ${file}: keep it (and back it up) with the store, or every reference changes`);
+  return (await readSecret(file))!;
 }
 
-async function readSecret(file: string): Promise<Uint8Array | null> {
+/** Writes the secret whole under a temporary name and links it into place: never half a file,
+ * never over an existing one (a run that loses the race reads the winner's). */
+async function createSecret(file: string, secret: Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    // A failed write names no path by itself; a full disk must name this file.
+    await writingTo(file, () => writeFile(temp, `${Buffer.from(secret).toString('hex')}\n`, { mode: 0o600, flag: 'wx' }));
+    await link(temp, file).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST') return;
+      // File systems without hard links: an exclusive copy never overwrites either.
+      if (error.code !== 'EPERM' && error.code !== 'ENOTSUP') throw error;
+      await copyFile(temp, file, fsConstants.COPYFILE_EXCL).catch((copyError: NodeJS.ErrnoException) => {
+        if (copyError.code !== 'EEXIST') throw copyError;
+      });
+    });
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+async function readSecret(file: string, options: { optional?: boolean } = {}): Promise<Uint8Array | null> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || (options.optional && code === 'ENOTDIR')) return null;
+    if (options.optional) return null;
+    throw new CliError(
+      `${file}: cannot read the pseudonym secret (${code ?? (error as Error).message}). Give this user read access to it, ` +
+        'or restore it from a backup; it is not replaced.',
+      ExitCode.usage,
+    );
   }
   const hex = text.trim();
   if (!/^[0-9a-f]{64}$/i.test(hex)) {
-    if (hex === '') return null; // being written by another run
+    if (options.optional) return null;
+    const what = hex === '' ? 'is empty' : `holds ${hex.length} characters`;
     throw new CliError(
-      `${file} is not a pseudonym key (expected ${KEY_BYTES * 2} hex digits). Restore it from a backup to keep pseudonyms stable, ` +
-        'or move it aside to start new ones.',
+      `${file}: not a pseudonym secret (it ${what}; expected ${KEY_BYTES * 2} hex digits). Restore it from a backup to keep ` +
+        'references stable, or move it aside to start new ones; it is not replaced.',
       ExitCode.usage,
     );
   }

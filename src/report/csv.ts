@@ -4,6 +4,10 @@
 
 import type { ClassifiedItem, RejectedRow, Taxonomy } from '../types.js';
 import { compareItems } from '../analyse/util.js';
+import { normaliseValue } from '../analyse/prepare.js';
+
+/** Candidate id → the name an output shows (their reference); ids not in it are shown as they are. */
+export type DisplayNames = ReadonlyMap<string, string>;
 
 export type CsvCell = string | number | boolean | null;
 
@@ -63,25 +67,27 @@ export const ITEMS_COLUMNS = [
   'emerging',
 ] as const;
 
-/** One row per feedback item. Themes in taxonomy order when the taxonomy is known, else as assigned. */
-export function itemsCsv(classified: readonly ClassifiedItem[], taxonomy: Taxonomy | null = null): string {
-  return [...itemsCsvRecords(classified, taxonomy)].join('');
+/** One row per feedback item, candidates by their references. Themes in taxonomy order when the
+ * taxonomy is known, else as assigned. */
+export function itemsCsv(classified: readonly ClassifiedItem[], taxonomy: Taxonomy | null, names: DisplayNames): string {
+  return [...itemsCsvRecords(classified, taxonomy, names)].join('');
 }
 
 /** `items.csv` a record at a time. */
-export function itemsCsvRecords(classified: readonly ClassifiedItem[], taxonomy: Taxonomy | null = null): Iterable<string> {
-  return reiterable(() => csvRecords(ITEMS_COLUMNS, itemRows(classified, taxonomy)));
+export function itemsCsvRecords(classified: readonly ClassifiedItem[], taxonomy: Taxonomy | null, names: DisplayNames): Iterable<string> {
+  return reiterable(() => csvRecords(ITEMS_COLUMNS, itemRows(classified, taxonomy, names)));
 }
 
-function* itemRows(classified: readonly ClassifiedItem[], taxonomy: Taxonomy | null): Generator<CsvCell[]> {
+function* itemRows(classified: readonly ClassifiedItem[], taxonomy: Taxonomy | null, names: DisplayNames): Generator<CsvCell[]> {
   for (const entry of sortedItems(classified)) {
     const ids = themeOrder(taxonomy, entry);
     const scoreOf = new Map(entry.themes.map((theme) => [theme.themeId, theme.score]));
     const confidenceOf = new Map(entry.themes.map((theme) => [theme.themeId, theme.confidence]));
     const { item } = entry;
+    const candidate = normaliseValue(item.candidate);
     yield [
       item.id,
-      item.candidate,
+      candidate === null ? null : (names.get(candidate) ?? candidate),
       item.cohort,
       item.stage,
       item.employer,

@@ -94,7 +94,9 @@ function timeline(digest: CandidateDigest, labels: ReadonlyMap<string, string>):
 function feedback(digest: CandidateDigest): Html {
   const items = digest.entries.map((entry) => {
     const caption = [entry.date, entry.employer, entry.role, entry.stage].filter((part): part is string => Boolean(part)).join(' · ');
-    return html`<figure class="item"><blockquote>${marked(entry.parts)}</blockquote><figcaption>${caption || 'no details recorded'}</figcaption></figure>`;
+    const words =
+      entry.parts.length > 0 ? html`<blockquote>${marked(entry.parts)}</blockquote>` : html`<p class="no-text">No feedback given.</p>`;
+    return html`<figure class="item">${words}<figcaption>${caption || 'no details recorded'}</figcaption></figure>`;
   });
   return html`<section aria-labelledby="feedback-title">
 <h2 id="feedback-title">In the employers’ words</h2>

@@ -1,6 +1,6 @@
 // What the report's filters need to redraw the page for a selection, embedded as JSON beside the
 // chart data: the per-item facts, the theme definitions the cards show, and the quotes already on
-// the page (tied to their item's position, with pseudonyms only). One type for both sides.
+// the page (tied to their item's position, with references only). One type for both sides.
 
 import type { ItemFacts, Quote, ReportModel } from '../analyse/model.js';
 import type { EngineInfo, Theme } from '../types.js';
@@ -33,7 +33,7 @@ export function filterData(model: ReportModel): FilterData | null {
       // The page may show real ids when asked to; a filtered view never does.
       return {
         item: quote.position,
-        quote: { ...quote, itemId: '', candidate: quote.candidate === null ? null : number > 0 ? `Candidate ${number}` : null },
+        quote: { ...quote, itemId: '', candidate: quote.candidate === null ? null : number > 0 ? facts.references[number - 1] : null },
       };
     });
   }

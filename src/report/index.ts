@@ -26,7 +26,7 @@ export function buildOutputs(model: ReportModel, classified: ClassifiedItem[]): 
   const taxonomy = { source: model.taxonomy.source, themes: model.taxonomy.themes };
   const outputs: OutputFile[] = [
     { name: 'report.html', content: renderReport(model) },
-    { name: 'items.csv', content: itemsCsvRecords(classified, taxonomy) },
+    { name: 'items.csv', content: itemsCsvRecords(classified, taxonomy, model.displayNames) },
     { name: 'segments.csv', content: segmentsCsvRecords(classified, taxonomy) },
     { name: 'summary.json', content: summaryJson(model) },
     { name: FOLLOWUP_FILE, content: followUpCsv(model.followUp) },

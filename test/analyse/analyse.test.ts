@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse, type AnalysisInput } from '../../src/analyse/index.js';
 import type { ClassifiedItem, PreviousRun } from '../../src/types.js';
 import { TAXONOMY, classifiedItem, recurrenceCohort } from '../fixtures/analyse/build.js';
+import { referenceOf, testReferences } from '../helpers/references.js';
 
 const GENERATED_AT = '2026-04-01T09:00:00.000Z';
 
@@ -16,6 +17,7 @@ function input(
     engine: { name: 'lexical', model: null, fallbackReason: null },
     inputs: { files: [], rejects: [], dataRows: classified.length },
     thresholdsSource: 'default',
+    references: testReferences,
     previous,
     options: { minGroup: 5, showIds: false, generatedAt: GENERATED_AT, ...overrides },
   };
@@ -27,8 +29,8 @@ describe('analyse: recurrence', () => {
   it('lists exactly the candidate with delivery in three rejections and the one with CV problems in two', () => {
     const model = analyse(input(recurrenceCohort()));
     expect(model.recurrence).toEqual([
-      { candidate: 'Candidate 1', items: 3, themes: [{ id: 'delivery', items: 3 }] },
-      { candidate: 'Candidate 2', items: 2, themes: [{ id: 'application', items: 2 }] },
+      { candidate: referenceOf('alice'), items: 3, themes: [{ id: 'delivery', items: 3 }] },
+      { candidate: referenceOf('bob'), items: 2, themes: [{ id: 'application', items: 2 }] },
     ]);
   });
 
@@ -65,11 +67,30 @@ describe('analyse: recurrence', () => {
     ]);
   });
 
-  it('pseudonymises non-repeating candidates after the repeaters, by first appearance', () => {
+  it('names every candidate by their reference, repeaters or not', () => {
     const model = analyse(input(recurrenceCohort()));
     const quoteOf = (themeId: string) => model.quotes[themeId].map((quote) => quote.candidate);
-    expect(quoteOf('assessment')).toEqual(['Candidate 3']); // carol, first non-repeater in the file
-    expect(quoteOf('uninformative')).toEqual(['Candidate 8']); // hank, last
+    expect(quoteOf('assessment')).toEqual([referenceOf('carol')]);
+    expect(quoteOf('uninformative')).toEqual([referenceOf('hank')]);
+    expect(referenceOf('carol')).toMatch(/^Candidate [0-9A-HJKMNP-TV-Z]{6}$/);
+  });
+
+  it('keeps each candidate’s reference when rows are added, removed or reordered', () => {
+    const cohort = recurrenceCohort();
+    const namesOf = (classified: ClassifiedItem[]) => analyse(input(classified)).displayNames;
+    const before = namesOf(cohort);
+    const newcomers = [
+      classifiedItem({ id: 'z1', candidate: 'zoe', themes: ['delivery'], line: 40 }),
+      classifiedItem({ id: 'z2', candidate: 'zoe', themes: ['delivery'], line: 41 }),
+      classifiedItem({ id: 'z3', candidate: 'zoe', themes: ['delivery'], line: 42 }),
+      classifiedItem({ id: 'z4', candidate: 'zoe', themes: ['delivery'], line: 43 }),
+    ];
+    // zoe now repeats most strongly: under rank numbering she would take alice's number.
+    const after = namesOf([...newcomers, ...cohort.filter((entry) => entry.item.candidate !== 'carol')].reverse());
+    for (const [id, reference] of before) if (id !== 'carol') expect(after.get(id), id).toBe(reference);
+    expect(after.has('carol')).toBe(false);
+    expect([...after.values()]).not.toContain(before.get('carol'));
+    expect(new Set(after.values()).size).toBe(after.size);
   });
 });
 

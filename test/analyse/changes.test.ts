@@ -4,6 +4,7 @@ import { analyse, type AnalysisInput } from '../../src/analyse/index.js';
 import type { ReportModel } from '../../src/analyse/model.js';
 import type { ClassifiedItem, PreviousRun } from '../../src/types.js';
 import { TAXONOMY, classifiedItem } from '../fixtures/analyse/build.js';
+import { testReferences } from '../helpers/references.js';
 
 function input(classified: ClassifiedItem[], previous: PreviousRun | null): AnalysisInput {
   return {
@@ -12,6 +13,7 @@ function input(classified: ClassifiedItem[], previous: PreviousRun | null): Anal
     engine: { name: 'lexical', model: null, fallbackReason: null },
     inputs: { files: [], rejects: [], dataRows: classified.length },
     thresholdsSource: 'default',
+    references: testReferences,
     previous,
     options: { minGroup: 5, showIds: false, generatedAt: '2026-05-01T09:00:00.000Z' },
   };

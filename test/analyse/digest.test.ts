@@ -3,6 +3,8 @@ import { analyse } from '../../src/analyse/index.js';
 import type { CandidateDigest } from '../../src/analyse/model.js';
 import { TAXONOMY, classifiedItem } from '../fixtures/analyse/build.js';
 import { handMadeCandidates } from '../fixtures/analyse/candidates.js';
+import { referenceOf, testReferences } from '../helpers/references.js';
+import { referenceCode } from '../../src/analyse/references.js';
 
 const model = analyse({
   classified: handMadeCandidates(),
@@ -10,27 +12,25 @@ const model = analyse({
   engine: { name: 'lexical', model: null, fallbackReason: null },
   inputs: { files: [], rejects: [], dataRows: 15 },
   thresholdsSource: 'default',
+  references: testReferences,
   previous: null,
   options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
 });
+/** The hand-made students, strongest recurrence first. */
+const STUDENT = ['', 'ADA-01', 'BEN-02', 'DEV-04', 'CARA-03'];
+const ref = (n: number) => referenceOf(STUDENT[n]);
 const digest = (pseudonym: string): CandidateDigest => model.digests!.find((page) => page.pseudonym === pseudonym)!;
 
 describe('candidate digests', () => {
-  it('makes one page per candidate with two or more rejections, named by pseudonym number', () => {
-    expect(model.digests!.map((page) => [page.pseudonym, page.file, page.items])).toEqual([
-      ['Candidate 1', 'candidates/candidate-1.html', 4],
-      ['Candidate 2', 'candidates/candidate-2.html', 3],
-      ['Candidate 3', 'candidates/candidate-3.html', 2],
-      ['Candidate 4', 'candidates/candidate-4.html', 2],
-    ]);
+  it('makes one page per candidate with two or more rejections, named by the reference’s code', () => {
+    expect(model.digests!.map((page) => [page.pseudonym, page.file, page.items])).toEqual(
+      [4, 3, 2, 2].map((items, i) => [ref(i + 1), `candidates/candidate-${referenceCode(ref(i + 1))}.html`, items]),
+    );
   });
 
   it('holds that candidate’s items and nobody else’s', () => {
     const owner = new Map(handMadeCandidates().map((entry) => [entry.item.id, entry.item.candidate]));
-    const expected = { 'Candidate 1': 'ADA-01', 'Candidate 2': 'BEN-02', 'Candidate 3': 'DEV-04', 'Candidate 4': 'CARA-03' } as Record<
-      string,
-      string
-    >;
+    const expected = Object.fromEntries(STUDENT.slice(1).map((id) => [referenceOf(id), id])) as Record<string, string>;
     for (const page of model.digests!) {
       const ids = page.entries.map((entry) => entry.itemId);
       expect(new Set(ids.map((id) => owner.get(id))), page.pseudonym).toEqual(new Set([expected[page.pseudonym]]));
@@ -39,7 +39,7 @@ describe('candidate digests', () => {
   });
 
   it('puts the timeline in date order, undated items last', () => {
-    expect(digest('Candidate 2').entries.map((entry) => [entry.itemId, entry.date])).toEqual([
+    expect(digest(ref(2)).entries.map((entry) => [entry.itemId, entry.date])).toEqual([
       ['b1', '2026-01-20'],
       ['b3', '2026-03-02'],
       ['b2', null],
@@ -47,7 +47,7 @@ describe('candidate digests', () => {
   });
 
   it('marks the evidence of every theme in the student’s own words, text intact', () => {
-    const [first] = digest('Candidate 1').entries;
+    const [first] = digest(ref(1)).entries;
     const text = handMadeCandidates()[0].item.text;
     expect(first.parts.map((part) => part.text).join('')).toBe(text);
     expect(first.parts.filter((part) => part.mark === 'cue').map((part) => part.text)).toEqual([
@@ -59,21 +59,21 @@ describe('candidate digests', () => {
   });
 
   it('diagnoses losing at interview, with the reason that repeats there and mock interviews', () => {
-    expect(digest('Candidate 1').diagnosis).toEqual([
+    expect(digest(ref(1)).diagnosis).toEqual([
       'You reached interview or assessment in all 4 of your applications and were turned down there. 3 of those mention the same thing: Delivery.',
       expect.stringMatching(/^Getting that far means your applications work on paper.*mock interview/),
     ]);
   });
 
   it('diagnoses not getting shortlisted, pointing at the CV against the job description', () => {
-    expect(digest('Candidate 2').diagnosis).toEqual([
+    expect(digest(ref(2)).diagnosis).toEqual([
       'You were not shortlisted in all 3 of your applications. All of those mention the same thing: Application (CV, cover letter).',
       expect.stringMatching(/CV and cover letter against the job description/),
     ]);
   });
 
   it('says plainly when the reasons lay outside the student’s control, and does not send them to practise', () => {
-    const dev = digest('Candidate 3');
+    const dev = digest(ref(3));
     expect(dev.diagnosis[0]).toBe(
       'You reached interview or assessment in both of your applications and were turned down there. Both came down to Strong competition, which was outside your control.',
     );
@@ -84,24 +84,24 @@ describe('candidate digests', () => {
   });
 
   it('suggests phoning for feedback where none was given', () => {
-    const cara = digest('Candidate 4');
+    const cara = digest(ref(4));
     expect(cara.noReason).toMatch(/^1 of your 2 rejections gave no reason\. It is worth phoning the person who made the decision/);
     expect(cara.diagnosis[0]).toMatch(
       /^Your applications ended both before interview \(1 of 2\) and at interview or assessment \(1 of 2\)/,
     );
     expect(cara.diagnosis[1]).toMatch(/look at both: your CV against the job description, and your interview technique/); // nothing repeats
-    expect(digest('Candidate 1').noReason).toBeNull();
+    expect(digest(ref(1)).noReason).toBeNull();
   });
 
   it('ends with the advice for repeating themes, or for every reason given when none repeats', () => {
-    expect(digest('Candidate 1')).toMatchObject({ adviceScope: 'repeating' });
-    expect(digest('Candidate 1').advice.map((advice) => [advice.themeId, advice.items])).toEqual([
+    expect(digest(ref(1))).toMatchObject({ adviceScope: 'repeating' });
+    expect(digest(ref(1)).advice.map((advice) => [advice.themeId, advice.items])).toEqual([
       ['delivery', 3],
       ['examples', 2],
     ]);
-    expect(digest('Candidate 1').advice[0].text).toBe(TAXONOMY.themes.find((theme) => theme.id === 'delivery')!.advice);
-    expect(digest('Candidate 4')).toMatchObject({ adviceScope: 'given' });
-    expect(digest('Candidate 4').advice.map((advice) => advice.themeId)).toEqual(['competition']);
+    expect(digest(ref(1)).advice[0].text).toBe(TAXONOMY.themes.find((theme) => theme.id === 'delivery')!.advice);
+    expect(digest(ref(4))).toMatchObject({ adviceScope: 'given' });
+    expect(digest(ref(4)).advice.map((advice) => advice.themeId)).toEqual(['competition']);
   });
 
   it('lets a repeating reason guide a student whose rejections split across stages', () => {
@@ -116,6 +116,7 @@ describe('candidate digests', () => {
       engine: { name: 'lexical', model: null, fallbackReason: null },
       inputs: { files: [], rejects: [], dataRows: 4 },
       thresholdsSource: 'default',
+      references: testReferences,
       previous: null,
       options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
     }).digests![0];
@@ -133,6 +134,7 @@ describe('candidate digests', () => {
       engine: { name: 'lexical', model: null, fallbackReason: null },
       inputs: { files: [], rejects: [], dataRows: 15 },
       thresholdsSource: 'default',
+      references: testReferences,
       previous: null,
       options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z' },
     });

@@ -48,6 +48,6 @@ describe('item facts', () => {
       .flat()
       .flatMap((entry) => entry.quote.parts.map((part) => part.text));
     for (const text of texts) expect(quoted).toContain(text);
-    for (const entry of Object.values(payload.quotes).flat()) expect(entry.quote.candidate).toMatch(/^Candidate \d+$/);
+    for (const entry of Object.values(payload.quotes).flat()) expect(entry.quote.candidate).toMatch(/^Candidate [0-9A-Z]{6,}$/);
   });
 });

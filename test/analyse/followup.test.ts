@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { NO_REASON_SUGGESTION, shortAdvice } from '../../src/analyse/followup.js';
+import { NO_REASON_SUGGESTION, SINGLE_SUGGESTION, shortAdvice } from '../../src/analyse/followup.js';
 import { analyse } from '../../src/analyse/index.js';
 import { TAXONOMY } from '../fixtures/analyse/build.js';
 import { handMadeCandidates } from '../fixtures/analyse/candidates.js';
+import { referenceOf, testReferences } from '../helpers/references.js';
+import { referenceCode } from '../../src/analyse/references.js';
+import { classifiedItem } from '../fixtures/analyse/build.js';
 
-function model(digests = true, showIds = false) {
+const STUDENT = ['', 'ADA-01', 'BEN-02', 'DEV-04', 'CARA-03', '', 'FAY-06'];
+const ref = (n: number) => referenceOf(STUDENT[n]);
+const page = (n: number) => `candidates/candidate-${referenceCode(ref(n))}.html`;
+
+function model(digests = true, showIds = false, classified = handMadeCandidates()) {
   return analyse({
-    classified: handMadeCandidates(),
+    classified,
     taxonomy: TAXONOMY,
     engine: { name: 'lexical', model: null, fallbackReason: null },
     inputs: { files: [], rejects: [], dataRows: 15 },
     thresholdsSource: 'default',
+    references: testReferences,
     previous: null,
     options: { minGroup: 5, showIds, generatedAt: '2026-06-01T09:00:00.000Z', digests },
   });
@@ -22,12 +30,12 @@ describe('follow-up rows', () => {
   it('lists each repeating theme and each candidate who heard no reason, most repeated first', () => {
     const rows = model().followUp;
     expect(rows.map((row) => [row.candidate, row.pseudonym, row.themeId, row.kind, row.rejections, row.of])).toEqual([
-      ['ADA-01', 'Candidate 1', 'delivery', 'repeat', 3, 4],
-      ['BEN-02', 'Candidate 2', 'application', 'repeat', 3, 3],
-      ['ADA-01', 'Candidate 1', 'examples', 'repeat', 2, 4],
-      ['DEV-04', 'Candidate 3', 'competition', 'repeat', 2, 2],
-      ['CARA-03', 'Candidate 4', 'uninformative', 'no-reason', 1, 2],
-      ['FAY-06', 'Candidate 6', 'uninformative', 'no-reason', 1, 1],
+      ['ADA-01', ref(1), 'delivery', 'repeat', 3, 4],
+      ['BEN-02', ref(2), 'application', 'repeat', 3, 3],
+      ['ADA-01', ref(1), 'examples', 'repeat', 2, 4],
+      ['DEV-04', ref(3), 'competition', 'repeat', 2, 2],
+      ['CARA-03', ref(4), 'uninformative', 'no-reason', 1, 2],
+      ['FAY-06', ref(6), 'uninformative', 'no-reason', 1, 1],
     ]);
   });
 
@@ -43,7 +51,7 @@ describe('follow-up rows', () => {
     // so quoted once).
     const quoted = analysed.quotes.competition.map((quote) => quote.candidate);
     expect(quoted).toHaveLength(1);
-    expect(['Candidate 3', 'Candidate 4']).toContain(quoted[0]);
+    expect([ref(3), ref(4)]).toContain(quoted[0]);
   });
 
   it('gives dates, stages and employers of the items with that theme only', () => {
@@ -75,21 +83,38 @@ describe('follow-up rows', () => {
 
   it('links the candidate page only when pages are written and the candidate has two or more rejections', () => {
     const withPages = model(true).followUp;
-    expect(withPages.map((row) => row.digest)).toEqual([
-      'candidates/candidate-1.html',
-      'candidates/candidate-2.html',
-      'candidates/candidate-1.html',
-      'candidates/candidate-3.html',
-      'candidates/candidate-4.html',
-      null,
-    ]);
+    expect(withPages.map((row) => row.digest)).toEqual([page(1), page(2), page(1), page(3), page(4), null]);
     expect(model(false).followUp.every((row) => row.digest === null)).toBe(true);
   });
 
-  it('names the page after the pseudonym’s number even when ids are shown', () => {
+  it('names the page and the reference after the reference’s code even when ids are shown', () => {
     const shown = model(true, true);
-    expect(shown.followUp[0]).toMatchObject({ candidate: 'ADA-01', pseudonym: 'ADA-01', digest: 'candidates/candidate-1.html' });
+    expect(shown.followUp[0]).toMatchObject({ candidate: 'ADA-01', pseudonym: ref(1), digest: page(1) });
     expect(shown.digests!.map((digest) => digest.file).join(' ')).not.toMatch(/ADA|BEN|CARA|DEV/);
+  });
+
+  it('lists every page, with a row of kind single for a student whose reasons neither repeat nor are missing', () => {
+    const gil = [
+      classifiedItem({ id: 'g1', candidate: 'GIL-07', themes: ['delivery'], stage: 'First interview', date: '2026-02-01', line: 60 }),
+      classifiedItem({ id: 'g2', candidate: 'GIL-07', themes: ['application'], stage: 'CV screening', date: '2026-03-01', line: 61 }),
+    ];
+    const analysed = model(true, false, [...handMadeCandidates(), ...gil]);
+    const listed = new Set(analysed.followUp.map((row) => row.digest));
+    for (const digest of analysed.digests!) expect(listed.has(digest.file), digest.file).toBe(true);
+    const single = analysed.followUp.filter((row) => row.kind === 'single');
+    expect(single).toEqual([
+      expect.objectContaining({
+        candidate: 'GIL-07',
+        pseudonym: referenceOf('GIL-07'),
+        themeId: '',
+        rejections: 2,
+        of: 2,
+        firstDate: '2026-02-01',
+        lastDate: '2026-03-01',
+        suggestion: SINGLE_SUGGESTION,
+      }),
+    ]);
+    expect(model(false, false, [...handMadeCandidates(), ...gil]).followUp.some((row) => row.kind === 'single')).toBe(false);
   });
 
   it('leaves out items with no candidate: nobody to follow up', () => {

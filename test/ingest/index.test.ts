@@ -230,24 +230,28 @@ describe('ingestFiles: headers and rows', () => {
     expect(byName.items[1]).toMatchObject({ candidate: 'Bobby', cohort: 'more' });
   });
 
-  it('rejects ragged rows and empty texts, tolerates a trailing delimiter, ignores blank lines', async () => {
+  it('rejects ragged rows, keeps a blank text as no feedback given, tolerates a trailing delimiter, ignores blank lines', async () => {
     const path = fixture('ragged.csv');
     const logger = createMemoryLogger();
     const result = await ingestFiles([path], defaultOptions(), logger);
     expectInvariant(result);
-    expect(result.items.map((i) => [i.id, i.line])).toEqual([
-      ['1', 2],
-      ['5', 6],
-      ['6', 8],
+    expect(result.items.map((i) => [i.id, i.line, i.noText ?? false])).toEqual([
+      ['1', 2, false],
+      ['4', 5, true],
+      ['5', 6, false],
+      ['6', 8, false],
     ]);
+    expect(result.items[1]).toMatchObject({ text: '', stage: 'Application' });
     expect(result.rejects).toEqual([
       { source: path, line: 3, reason: 'expected 3 fields, found 4', raw: '2,Too short,Interview,unexpected' },
       { source: path, line: 4, reason: 'expected 3 fields, found 2', raw: '3,No keywords in the CV.' },
-      { source: path, line: 5, reason: 'empty feedback text in column "feedback"', raw: '4,   ,Application' },
     ]);
-    expect(result.files[0]).toMatchObject({ dataRows: 6, items: 3, rejected: 3 });
+    expect(result.files[0]).toMatchObject({ dataRows: 6, items: 4, rejected: 2 });
     expect(result.files[0].notes).toContain('1 blank row ignored');
-    expect(logger.lines[1]).toMatch(/^warning: .*ragged\.csv: 3 of 6 rows rejected \(1 × empty feedback text/);
+    expect(result.files[0].notes).toContain(
+      '1 row with a blank "feedback" counted as "no feedback given" (the no-reason theme, worth a call)',
+    );
+    expect(logger.lines[1]).toMatch(/^warning: .*ragged\.csv: 2 of 6 rows rejected \(1 × expected 3 fields/);
   });
 
   it('keeps ids from the id column, makes repeats unique and uses <file>:<line> when missing', async () => {

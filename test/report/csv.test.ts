@@ -51,9 +51,18 @@ describe('CSV writer', () => {
   });
 });
 
+const NO_NAMES = new Map<string, string>();
+
 describe('items.csv', () => {
+  it('names each candidate as the report does, never by the id it was read with', () => {
+    const rows = parse(itemsCsv(recurrenceCohort(), TAXONOMY, new Map([['alice', 'Candidate 4K7QXM']])));
+    const candidates = new Map(rows.slice(1).map((row) => [row[0], row[1]]));
+    expect(candidates.get('a1')).toBe('Candidate 4K7QXM');
+    expect(rows.slice(1).some((row) => row[1] === 'alice')).toBe(false);
+  });
+
   it('has the documented columns and one row per item in file/line order', () => {
-    const rows = parse(itemsCsv(recurrenceCohort().reverse(), TAXONOMY));
+    const rows = parse(itemsCsv(recurrenceCohort().reverse(), TAXONOMY, NO_NAMES));
     expect(rows[0]).toEqual([
       'id',
       'candidate',
@@ -88,6 +97,7 @@ describe('items.csv', () => {
           { ...second!, emerging: [] },
         ],
         TAXONOMY,
+        NO_NAMES,
       ),
     );
     const byId = new Map(rows.slice(1).map((row) => [row[0], row[13]]));
@@ -105,14 +115,14 @@ describe('items.csv', () => {
       text: '=HYPERLINK("x")\r\nline two, with "quotes"',
       line: 2,
     });
-    const rows = parse(itemsCsv([item], TAXONOMY));
+    const rows = parse(itemsCsv([item], TAXONOMY, NO_NAMES));
     expect(rows[1].slice(0, 4)).toEqual([`'=cmd`, `'@evil`, `'+c`, `'-s`]);
     expect(rows[1][10]).toBe(`'=HYPERLINK("x")\r\nline two, with "quotes"`);
   });
 
   it('is byte-identical for the same input in any order', () => {
-    const forward = itemsCsv(recurrenceCohort(), TAXONOMY);
-    expect(itemsCsv([...recurrenceCohort()].reverse(), TAXONOMY)).toBe(forward);
+    const forward = itemsCsv(recurrenceCohort(), TAXONOMY, NO_NAMES);
+    expect(itemsCsv([...recurrenceCohort()].reverse(), TAXONOMY, NO_NAMES)).toBe(forward);
     expect(forward.endsWith('\r\n')).toBe(true);
   });
 });

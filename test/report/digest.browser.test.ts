@@ -8,6 +8,7 @@ import { renderDigest } from '../../src/report/digest.js';
 import { launchBrowser, openReport, testOutputPath } from '../helpers/browser.js';
 import { TAXONOMY, classifiedItem } from '../fixtures/analyse/build.js';
 import { HOSTILE_TEXTS } from '../fixtures/report/models.js';
+import { testReferences } from '../helpers/references.js';
 
 let browser: Browser;
 
@@ -38,6 +39,7 @@ function hostilePage(): string {
     engine: { name: 'lexical', model: null, fallbackReason: null },
     inputs: { files: [], rejects: [], dataRows: classified.length },
     thresholdsSource: 'default',
+    references: testReferences,
     previous: null,
     options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
   });

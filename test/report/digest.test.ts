@@ -6,6 +6,7 @@ import { escapeHtml } from '../../src/report/html.js';
 import { buildOutputs, renderDigest } from '../../src/report/index.js';
 import type { ClassifiedItem } from '../../src/types.js';
 import { TAXONOMY, classifiedItem } from '../fixtures/analyse/build.js';
+import { testReferences } from '../helpers/references.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 
@@ -57,6 +58,7 @@ function pagesModel(): ReportModel {
     engine: { name: 'lexical', model: null, fallbackReason: null },
     inputs: { files: [], rejects: [], dataRows: classified.length },
     thresholdsSource: 'default',
+    references: testReferences,
     previous: null,
     options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
   });

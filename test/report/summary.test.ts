@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSummary, summaryJson } from '../../src/report/index.js';
 import { TAXONOMY } from '../fixtures/analyse/build.js';
 import { cohortModel } from '../fixtures/report/models.js';
+import { referenceOf } from '../helpers/references.js';
 
 const GOLDEN = new URL('../fixtures/report/cohort.summary.json', import.meta.url);
 
@@ -53,8 +54,8 @@ describe('summary.json', () => {
   it('lists exactly the delivery×3 and CV×2 repeaters and suppresses the two-person cohort', () => {
     const summary = buildSummary(cohortModel({ options: { minGroup: 5 } }).model);
     expect(summary.recurrence).toEqual([
-      { candidate: 'Candidate 1', items: 3, themes: [{ id: 'delivery', items: 3 }] },
-      { candidate: 'Candidate 2', items: 2, themes: [{ id: 'application', items: 2 }] },
+      { candidate: referenceOf('alice'), items: 3, themes: [{ id: 'delivery', items: 3 }] },
+      { candidate: referenceOf('bob'), items: 2, themes: [{ id: 'application', items: 2 }] },
     ]);
     expect(summary.breakdowns.byCohort.find((group) => group.key === 'Evening')).toEqual({
       key: 'Evening',

@@ -15,7 +15,7 @@ export function filteredModel(data: FilterData, chosen: readonly number[]): Repo
     return {
       item: {
         id: String(i),
-        candidate: facts.candidate[i] > 0 ? `Candidate ${facts.candidate[i]}` : null,
+        candidate: facts.candidate[i] > 0 ? facts.references[facts.candidate[i] - 1] : null,
         cohort: facts.cohort[i] === 0 ? null : facts.cohorts[facts.cohort[i] - 1],
         stage: facts.stage[i] === 0 ? null : facts.stages[facts.stage[i] - 1],
         employer: null,
@@ -40,13 +40,14 @@ export function filteredModel(data: FilterData, chosen: readonly number[]): Repo
     inputs: { files: [], rejects: [], dataRows: chosen.length },
     thresholdsSource: data.thresholdsSource,
     previous: null,
-    // The candidates are already pseudonyms ("Candidate 7"): keep the report's numbering.
-    options: { minGroup: data.minGroup, showIds: true, generatedAt: data.generatedAt },
+    // The candidates are already references ("Candidate 4K7QXM"): keep them.
+    references: (ids) => new Map(ids.map((id) => [id, id])),
+    options: { minGroup: data.minGroup, showIds: false, generatedAt: data.generatedAt },
     withFacts: false,
   });
   const inSelection = new Set(chosen);
   const quotes: ReportModel['quotes'] = {};
   for (const id of themeIds)
     quotes[id] = (data.quotes[id] ?? []).filter((entry) => inSelection.has(entry.item)).map((entry) => entry.quote);
-  return { ...model, quotes, options: { ...model.options, showIds: false } };
+  return { ...model, quotes };
 }

@@ -25,6 +25,7 @@ function randomFacts(seed: number, items: number, people: number): ItemFacts {
     cohorts: ['A', 'B', 'C', 'D', 'E'],
     stages: STAGES,
     months: ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-07'],
+    references: [],
     cohort: [],
     stage: [],
     month: [],
