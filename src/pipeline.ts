@@ -163,6 +163,7 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
     logger.info(
       `${FOLLOWUP_FILE} names ${new Set(model.followUp.map((row) => row.candidate)).size} candidate(s) to follow up: it is personal data, keep it private`,
     );
+    logger.info(privacyLine(config));
     // Under --quiet (cron mails any output) only a real change is worth a line.
     if (model.previousRun) {
       if (model.changes.length > 0) logger.notice(changesLine(model.changes));
@@ -185,6 +186,16 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
     });
     for (const lock of locks.reverse()) await lock.release();
   }
+}
+
+/** Which outputs may be shared and which is personal data, said once per run. */
+function privacyLine(config: RunConfig): string {
+  if (!config.redact)
+    return `--no-redact: every output holds names, emails, phone numbers and ids as exported; none of it is safe to share`;
+  const shared = `${config.digests ? `${DIGEST_FOLDER}/*.html, ` : ''}segments.csv and rejects.csv name students by reference only`;
+  if (config.showIds)
+    return `${shared}; report.html, items.csv and summary.json show real candidate ids (--show-ids), as ${FOLLOWUP_FILE} does`;
+  return `report.html, items.csv, summary.json, ${shared}; ${FOLLOWUP_FILE} alone holds real ids`;
 }
 
 /** One stderr line for a scheduled re-run: what moved, or that nothing did. */
