@@ -27,7 +27,8 @@ import {
   secretPath,
   withoutNames,
 } from './redact/index.js';
-import { referencesKeyedBy } from './redact/reference.js';
+import { referenceCoder } from './redact/reference.js';
+import { assignReferences } from './analyse/references.js';
 import { buildOutputs, buildSummary, DIGEST_FOLDER, FOLLOWUP_FILE } from './report/index.js';
 import { newRunId, openStore, type Store } from './store/store.js';
 import { loadTaxonomy } from './taxonomy/load.js';
@@ -110,7 +111,7 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
       inputs: { files, rejects, dataRows: ingested.dataRows },
       thresholdsSource: thresholds.source,
       previous,
-      references: referencesKeyedBy(secret),
+      references: (ids) => assignReferences(ids, referenceCoder(secret)),
       options: { minGroup: config.minGroup, showIds: config.showIds, generatedAt, digests: config.digests },
       cache: cache ? { hits: cache.hits, misses: cache.misses } : null,
       head: prepared.head
