@@ -72,7 +72,6 @@ export async function loadPseudonymSecret(location: SecretLocation): Promise<Uin
     await createSecret(file, legacy);
     location.logger?.info(`copied the pseudonym secret from the model cache (${legacyFile}) to ${file}; keep ${file} with the store`);
     return (await readSecret(file))!;
-import { writingTo } from '../io/environment.js';
   }
   if (location.store && (await location.store.hasHistory())) {
     throw new CliError(
