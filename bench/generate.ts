@@ -5,7 +5,7 @@
 
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { seededRandom } from '../support/random.js';
+import { seededRandom } from '../src/random.js';
 
 const SKILLS = [
   'SQL',

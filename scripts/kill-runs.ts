@@ -19,7 +19,7 @@ import {
   type KillPoint,
   type KillRound,
 } from '../support/one-run-check.js';
-import { seededRandom } from '../support/random.js';
+import { seededRandom } from '../src/random.js';
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);

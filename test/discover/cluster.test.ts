@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { averageLinkageClusters, averageLinkageMerges } from '../../src/discover/cluster.js';
-import { seededRandom } from '../../support/random.js';
-
-function unit(values: number[]): Float32Array {
-  const norm = Math.hypot(...values);
-  return Float32Array.from(values, (v) => v / norm);
-}
-
-function randomVectors(n: number, dims: number, seed: number): Float32Array[] {
-  const random = seededRandom(seed);
-  return Array.from({ length: n }, () => unit(Array.from({ length: dims }, () => random() - 0.5)));
-}
+import { randomVectors, unit } from '../helpers/vectors.js';
 
 /** The textbook O(n³) algorithm: merge the closest pair by mean pairwise distance, again and again. */
 function bruteForceHeights(vectors: Float32Array[]): number[] {

@@ -3,7 +3,7 @@
 // issue 22 found). The same seed gives the same cases on every machine.
 
 import { readFileSync } from 'node:fs';
-import { seededRandom } from '../../support/random.js';
+import { seededRandom } from '../../src/random.js';
 import { DEFAULT_TAXONOMY_PATH } from '../../src/taxonomy/load.js';
 import { TINY_SHAPE } from '../helpers/bert-model.js';
 import { checkpointFiles } from '../helpers/checkpoint.js';

@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildBertOnnx, type BertShape as EncoderShape, type BertWeights, type Linear, type Norm } from '../../src/models/bert-onnx.js';
-import { seededRandom } from '../../support/random.js';
+import { seededRandom } from '../../src/random.js';
 
 /** The encoder's shape, less what is fixed for these test models (two token types, BERT's epsilon). */
 export type BertShape = Omit<EncoderShape, 'typeVocabSize' | 'layerNormEps'>;

@@ -14,7 +14,7 @@ import {
   type FactIndex,
   type Selection,
 } from '../../../src/report/client/selection.js';
-import { seededRandom } from '../../../support/random.js';
+import { seededRandom } from '../../../src/random.js';
 
 const STAGES = ['CV screening', 'Online test', 'First interview', 'Assessment centre', 'Careers fair'];
 

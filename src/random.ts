@@ -1,4 +1,4 @@
-// Shared by the tests and the benchmarks (support/ holds code both use, so neither imports the other).
+// Shared by the pipeline (discovery), the tests and the benchmarks.
 /** Mulberry32: a small seeded generator, identical on every platform, so fixtures, generated
  * models and benchmark rows are the same for the same seed. Returns numbers in [0, 1). */
 export function seededRandom(seed: number): () => number {
