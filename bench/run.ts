@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { BenchUsageError, median, parseBenchArgs, type BenchDtype, type BenchOptions } from './args.js';
 import { syntheticRows, writeSyntheticCsv } from './generate.js';
 import { benchTimings, formatTimings, type Timing } from './timings.js';
+import { benchDiscovery, type DiscoveryResults } from './discovery.js';
 import { benchReportScale, measureReportOpen, type ReportOpenResults, type ReportScaleResults } from './report-open.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -354,6 +355,13 @@ export function formatTable(results: BenchResults): string {
     lines.push(
       `  a/b (whole run vs plain loop): ${w.speedupColdOverPlain.toFixed(2)}x    b/c (warm re-run vs cold): ${w.speedupWarmOverCold.toFixed(1)}x`,
     );
+    const e = results.discovery;
+    if (e) {
+      const share = e.medianSeconds / w.coldRun.medianSeconds;
+      lines.push(
+        `  discovery alone, cold, in process: ${e.medianSeconds.toFixed(2)} s = ${(share * 100).toFixed(1)}% of (b) (budget 15%); ${e.groups} group(s)`,
+      );
+    }
   }
   const d = results.dtypes;
   if (d) {
@@ -405,6 +413,8 @@ export function formatTable(results: BenchResults): string {
 export interface BenchResults {
   machine: ReturnType<typeof machineInfo>;
   wholeRun: WholeRunResults | null;
+  /** Discovery alone over the whole run's rows, cold; compare with wholeRun.coldRun. */
+  discovery?: DiscoveryResults | null;
   dtypes: DtypeComparison | null;
   tuning: TuneResult[] | null;
   lexicalScale: LexicalScaleResults | null;
@@ -431,7 +441,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'feedback-themes-bench-'));
   try {
     const results: BenchResults = { machine: machineInfo(), wholeRun: null, dtypes: null, tuning: null, lexicalScale: null, timings: [] };
-    if (options.rows > 0) results.wholeRun = await benchWholeRun(options, modelDir, scratch, log);
+    if (options.rows > 0) {
+      results.wholeRun = await benchWholeRun(options, modelDir, scratch, log);
+      results.discovery = await benchDiscovery(options.rows, options.repeats, modelDir, options.dtype, log);
+    }
     if (options.compareDtype) results.dtypes = await benchDtypes(Math.max(options.rows, 500), modelDir, log);
     if (options.tune) results.tuning = await benchTuning(Math.max(options.rows, 500), modelDir, log);
     if (options.reportScale > 0) {

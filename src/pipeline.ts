@@ -237,7 +237,7 @@ export async function findEmergingThemes(
   prepared: PreparedClassifier,
   logger: Logger,
 ): Promise<EmergingTheme[]> {
-  const { emerging, byItem } = await discoverEmerging(classified, prepared.taxonomy, prepared.thresholds, prepared.embedder, {
+  const { emerging, byItem } = await discoverEmerging(classified, prepared.taxonomy, prepared.thresholds, prepared.discoveryEmbedder, {
     ...ENGINE_PROFILES[prepared.engine.name].discovery,
     onProgress: (done, total) => logger.progress('grouping unexplained sentences', done, total),
   });

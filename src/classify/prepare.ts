@@ -27,8 +27,13 @@ export interface PreparedClassifier {
   /** What a head's features depend on in this engine (a head is fitted for, and bound to, exactly this). */
   readonly profile: HeadProfile;
   readonly classifier: Classifier;
-  /** The engine's embedder (behind the store's vector cache when one is open), for discovery. */
+  /** The engine's embedder (behind the store's vector cache when one is open). */
   readonly embedder: Embedder;
+  /**
+   * What discovery groups with: the sentence model's own embedder when the engine has one (the
+   * hybrid vector's lexical half scores paraphrases near zero), else the engine's.
+   */
+  readonly discoveryEmbedder: Embedder;
   /**
    * Distinct texts whose vector or scores came from the store (hits) or had to be embedded
    * (misses) in this run, each counted once. Null when nothing was looked up in a store (no store,
@@ -68,18 +73,18 @@ export async function loadEngine(
   const store = options.store ?? null;
   const ledger = createCacheLedger();
   // The sentence model's vectors are worth keeping between runs; the lexical engine's are not.
-  let cachedModel = false;
+  let cachedModel: Embedder | null = null as Embedder | null;
   const selected = await selectEngine(config, taxonomy, logger, {
     wrapModel: (model) => {
-      cachedModel = true;
-      return createCachedEmbedder(model, store, ledger);
+      cachedModel = createCachedEmbedder(model, store, ledger);
+      return cachedModel;
     },
   });
   const thresholds = config.thresholds
     ? await loadThresholds(config.thresholds, selected.info.name, selected.info.model)
     : defaultThresholds(selected.info.name, selected.info.model);
   const embedder = cachedModel ? selected.embedder : createCachedEmbedder(selected.embedder, null);
-  const cacheable = Boolean(store) && cachedModel;
+  const cacheable = Boolean(store) && cachedModel !== null;
   const scoring = ENGINE_PROFILES[selected.info.name].scoring;
   const profile: HeadProfile = {
     engine: selected.info.name,
@@ -115,6 +120,7 @@ export async function loadEngine(
         profile,
         classifier,
         embedder,
+        discoveryEmbedder: cachedModel ?? embedder,
         cacheStats: () => (cacheable ? ledger.stats() : null),
       };
     },

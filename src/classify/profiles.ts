@@ -12,10 +12,28 @@ export interface ScoringProfile {
   centroidWeight: number;
 }
 
+/** How unexplained sentences are grouped by neighbourhood (discover/group.ts). */
+export interface GroupingSettings {
+  /** Neighbours per sentence in the graph. */
+  neighbours: number;
+  /** Louvain resolution: higher gives more, smaller communities. */
+  resolution: number;
+  /** Share of a sentence's link strength that must stay inside its community to keep it there. */
+  coreShare: number;
+  /** How much nearer its members must be to one another than to the nearest theme's exemplars. */
+  minNovelty: number;
+}
+
 export interface DiscoveryProfile {
   /** A sentence whose best theme scores under its threshold plus this is unexplained. */
   weakBand: number;
-  /** Largest average cosine distance inside a group of unexplained sentences. */
+  /**
+   * With a sentence model: unexplained sentences are grouped by neighbourhood on the model's own
+   * vectors (discover/group.ts), with these settings. Null: by average linkage on the engine's
+   * vectors, cut at maxDistance.
+   */
+  grouping: GroupingSettings | null;
+  /** Largest average cosine distance inside a group of unexplained sentences (average linkage only). */
   maxDistance: number;
 }
 
@@ -29,15 +47,23 @@ export interface EngineProfile {
   /** Neural share of the hybrid similarity (hybrid only). */
   neuralShare: number | null;
   /**
-   * Fitted together on the development sets with one theme at a time removed from the taxonomy
-   * (scripts/fit-discovery.ts), choosing among the settings where every removed theme comes back as
-   * a group the purest, with the fewest groups shown when no theme is missing (none for hybrid; one
-   * for lexical, whose earlier cut-off stayed the purest). Feedback on a missing topic is still
-   * claimed, weakly, by its nearest theme: hence the weak band. Transformers alone groups poorly
-   * (docs/engines-and-quality.md, Emerging themes); the default hybrid does not.
+   * Fitted on the development sets with one theme at a time removed from the taxonomy
+   * (scripts/fit-discovery.ts), counting also the groups shown when no theme is missing. Feedback
+   * on a missing topic is still claimed, weakly, by its nearest theme: hence the weak band. The
+   * lexical engine keeps its average-linkage cut-off (the purest of its settings, one group when
+   * nothing is missing); the model engines group by neighbourhood with the settings that brought
+   * back the most removed themes with at most one group when nothing is missing
+   * (docs/engines-and-quality.md, Emerging themes).
    */
   discovery: DiscoveryProfile;
 }
+
+/**
+ * Neighbourhood grouping on the model's vectors, fitted with the hybrid engine on dev + dev2: 10
+ * neighbours, Louvain resolution 0.8, no core cut, and a novelty bar of −0.015 (at −0.008 no group
+ * shows when nothing is missing, but fewer removed themes come back).
+ */
+const NEIGHBOURHOOD: GroupingSettings = { neighbours: 10, resolution: 0.8, coreShare: 0, minNovelty: -0.015 };
 
 /**
  * Lexical engine (hashed TF-IDF + concept features, `lexical.ts`; scores mix the top-3 exemplars
@@ -57,7 +83,7 @@ const LEXICAL: EngineProfile = {
   thresholds: { floor: 0.24, margin: 0.04, perTheme: {} },
   scoring: { topK: 3, centroidWeight: 0.4 },
   neuralShare: null,
-  discovery: { weakBand: 0.04, maxDistance: 0.8 },
+  discovery: { weakBand: 0.04, grouping: null, maxDistance: 0.8 },
 };
 
 /**
@@ -74,7 +100,7 @@ const TRANSFORMERS: EngineProfile = {
   thresholds: { floor: 0.38, margin: 0, perTheme: {} },
   scoring: { topK: 2, centroidWeight: 0.3 },
   neuralShare: null,
-  discovery: { weakBand: 0.06, maxDistance: 0.82 },
+  discovery: { weakBand: 0.06, grouping: NEIGHBOURHOOD, maxDistance: 0.82 },
 };
 
 /**
@@ -87,7 +113,7 @@ const HYBRID: EngineProfile = {
   thresholds: { floor: 0.28, margin: 0.01, perTheme: {} },
   scoring: { topK: 3, centroidWeight: 0.4 },
   neuralShare: 0.45,
-  discovery: { weakBand: 0.07, maxDistance: 0.77 },
+  discovery: { weakBand: 0.07, grouping: NEIGHBOURHOOD, maxDistance: 0.77 },
 };
 
 export const ENGINE_PROFILES: Readonly<Record<EngineName, EngineProfile>> = {

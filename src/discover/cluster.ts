@@ -5,6 +5,8 @@
 // (Murtagh 1983; also how scipy's `linkage(method="average")` works). Memory is one n×n matrix,
 // which is why callers cluster a bounded sample.
 
+import { dot } from './neighbours.js';
+
 export interface Merge {
   /** Representative point of each side (the smallest index of its cluster's slot). */
   a: number;
@@ -33,13 +35,6 @@ function sparseDot(a: SparseVector, b: SparseVector): number {
     else if (x < y) i++;
     else j++;
   }
-  return sum;
-}
-
-/** Dot product of unit vectors, i.e. cosine similarity. */
-export function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let d = 0; d < a.length; d++) sum += a[d]! * b[d]!;
   return sum;
 }
 

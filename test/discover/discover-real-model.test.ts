@@ -1,6 +1,8 @@
 // Discovery with the default engine on the real all-MiniLM-L6-v2 (hybrid, q8), on the same
-// fixtures as the lexical tests: a theme removed from the taxonomy comes back as one group about
-// it, a topic no theme covers is found, and feedback the themes explain gives no group.
+// fixtures as the lexical tests: the sentences the hybrid classifier leaves unexplained are grouped
+// on the model's own vectors. A theme removed from the taxonomy comes back as one group about it,
+// a topic no theme covers is found, feedback the themes explain gives no group, the row order
+// changes nothing, and the suggested theme catches its group on the next run.
 
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import { defaultThresholds } from '../../src/classify/thresholds.js';
 import { createTransformersEmbedder } from '../../src/models/transformers.js';
 import { DEFAULT_MODEL } from '../../src/models/catalog.js';
 import { discoverEmerging } from '../../src/discover/index.js';
+import { seededRandom } from '../../src/random.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 import type { Embedder, FeedbackItem, Taxonomy } from '../../src/types.js';
 import { feedbackCsv, feedbackItems, ORDINARY, SOCIAL_MEDIA, TIMEKEEPING } from '../fixtures/discover/feedback.js';
@@ -34,7 +37,7 @@ async function discover(taxonomy: Taxonomy, items: FeedbackItem[]) {
   const embedder = createHybridEmbedder(neural, lexicalEmbedderFor(taxonomy), hybrid.neuralShare!);
   const classifier = await createClassifier(taxonomy, embedder, hybrid.scoring);
   const thresholds = defaultThresholds('hybrid', DEFAULT_MODEL);
-  return discoverEmerging(await classifier.classify(items, thresholds), taxonomy, thresholds, embedder, hybrid.discovery);
+  return discoverEmerging(await classifier.classify(items, thresholds), taxonomy, thresholds, neural, hybrid.discovery);
 }
 
 function membersOf(result: Awaited<ReturnType<typeof discover>>, id: string): string[] {
@@ -65,6 +68,24 @@ describe.skipIf(!available)('emerging themes with the default engine on the real
       expect(members.filter((id) => id.startsWith(prefix)).length).toBeGreaterThanOrEqual(Math.max(5, members.length * 0.8));
       expect(members.filter((id) => id.startsWith(prefix)).length).toBeGreaterThanOrEqual(topic.length - 2);
     }
+  });
+
+  it('gives the same groups, labels and members whatever the row order', async () => {
+    const full = await loadTaxonomy();
+    const withoutConduct = { ...full, themes: full.themes.filter((theme) => theme.id !== 'conduct') };
+    const items = [...feedbackItems(TIMEKEEPING, 't'), ...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
+    const first = await discover(withoutConduct, items);
+    const random = seededRandom(3);
+    const shuffled = [...items];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    expect(shuffled.map((i) => i.id)).not.toEqual(items.map((i) => i.id));
+    const again = await discover(withoutConduct, shuffled);
+    expect(first.emerging.length).toBeGreaterThanOrEqual(2);
+    expect(again.emerging).toEqual(first.emerging);
+    expect([...again.byItem].sort()).toEqual([...first.byItem].sort());
   });
 
   it('shows no group when the themes explain the feedback', async () => {

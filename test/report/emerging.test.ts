@@ -38,4 +38,12 @@ describe('report section "What the taxonomy may be missing"', () => {
     expect(section).toContain('No group of unexplained feedback was large enough to show');
     expect(section).not.toContain('theme-card');
   });
+
+  it('says that discovery is weaker without the sentence model (lexical engine), and only then', () => {
+    const model = cohortModel().model;
+    const lexical = emergingSection({ ...model, engine: { ...model.engine, name: 'lexical' } }).value;
+    expect(lexical).toMatch(/<small>This run had no sentence model \(lexical engine\)/);
+    const hybrid = emergingSection({ ...model, engine: { ...model.engine, name: 'hybrid' } }).value;
+    expect(hybrid).not.toContain('no sentence model');
+  });
 });

@@ -1,0 +1,107 @@
+// The neighbourhood graph discovery groups on: each sentence linked to its k most similar
+// sentences, each link weighted by how near it is compared with that sentence's own nearest
+// neighbours (UMAP's fuzzy simplicial set, McInnes et al. 2018, §3.1). Weighting relative to each
+// sentence's own neighbourhood is what lets a topic hold together in model space, where
+// paraphrases of one topic are only a little more alike than unrelated feedback.
+
+/** Dot product of unit vectors, i.e. cosine similarity. */
+export function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let d = 0; d < a.length; d++) sum += a[d]! * b[d]!;
+  return sum;
+}
+
+export interface Neighbours {
+  k: number;
+  /** Row i holds the indices of i's k nearest points, nearest first. */
+  index: Int32Array;
+  /** Their cosine similarities, in the same order. */
+  similarity: Float32Array;
+}
+
+/**
+ * Exact k nearest neighbours of each `queries` vector among `points` (cosine on unit vectors),
+ * ties to the lower index. With `self` the queries are the points and a point is not its own
+ * neighbour.
+ */
+export function nearestNeighbours(queries: readonly Float32Array[], points: readonly Float32Array[], k: number, self = false): Neighbours {
+  const kk = Math.max(0, Math.min(k, points.length - (self ? 1 : 0)));
+  const index = new Int32Array(queries.length * kk);
+  const similarity = new Float32Array(queries.length * kk);
+  const topIndex = new Int32Array(kk);
+  const topSimilarity = new Float64Array(kk);
+  queries.forEach((query, q) => {
+    let filled = 0;
+    points.forEach((point, p) => {
+      if (self && p === q) return;
+      const s = dot(query, point);
+      if (filled === kk && s <= topSimilarity[kk - 1]!) return;
+      // Insertion into the sorted top list; an equal similarity stays behind the earlier index.
+      let at = filled < kk ? filled++ : kk - 1;
+      while (at > 0 && topSimilarity[at - 1]! < s) {
+        topSimilarity[at] = topSimilarity[at - 1]!;
+        topIndex[at] = topIndex[at - 1]!;
+        at--;
+      }
+      topSimilarity[at] = s;
+      topIndex[at] = p;
+    });
+    index.set(topIndex, q * kk);
+    similarity.set(topSimilarity, q * kk);
+  });
+  return { k: kk, index, similarity };
+}
+
+export interface WeightedEdge {
+  a: number;
+  b: number;
+  weight: number;
+}
+
+/**
+ * UMAP's membership strengths: for point i with nearest distance ρ and scale σ (found so that the
+ * strengths of its k links sum to log2 k), the link to j weighs exp(−(d − ρ)/σ); the two
+ * directions are joined as a fuzzy union, w = a + b − ab. Edges are listed with a < b, sorted.
+ */
+export function fuzzyNeighbourEdges(neighbours: Neighbours, n: number): WeightedEdge[] {
+  const { k, index, similarity } = neighbours;
+  const directed = new Map<number, number>();
+  const target = Math.log2(Math.max(2, k));
+  for (let i = 0; i < n; i++) {
+    const distances = Array.from(similarity.subarray(i * k, (i + 1) * k), (s) => 1 - s);
+    const rho = distances[0] ?? 0;
+    const sigma = scaleFor(distances, rho, target);
+    distances.forEach((d, j) => {
+      directed.set(i * n + index[i * k + j]!, Math.exp(-Math.max(0, d - rho) / sigma));
+    });
+  }
+  const edges: WeightedEdge[] = [];
+  for (const [key, w] of directed) {
+    const a = Math.floor(key / n);
+    const b = key % n;
+    const back = directed.get(b * n + a);
+    if (back !== undefined && b < a) continue; // counted from the other side
+    edges.push({ a: Math.min(a, b), b: Math.max(a, b), weight: back === undefined ? w : w + back - w * back });
+  }
+  return edges.sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+/** Binary search for σ with Σ exp(−(d − ρ)/σ) = target, as umap-learn's smooth_knn_dist does. */
+function scaleFor(distances: readonly number[], rho: number, target: number): number {
+  let low = 0;
+  let high = Infinity;
+  let sigma = 1;
+  for (let step = 0; step < 64; step++) {
+    let sum = 0;
+    for (const d of distances) sum += Math.exp(-Math.max(0, d - rho) / sigma);
+    if (Math.abs(sum - target) < 1e-5) break;
+    if (sum > target) {
+      high = sigma;
+      sigma = (low + high) / 2;
+    } else {
+      low = sigma;
+      sigma = high === Infinity ? sigma * 2 : (low + high) / 2;
+    }
+  }
+  return Math.max(sigma, 1e-3);
+}
