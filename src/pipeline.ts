@@ -14,6 +14,7 @@ import { commitRun, recoverPendingRuns, type CommitProgress } from './commit.js'
 import { cleanupStaleTempFiles } from './io/atomic.js';
 import { prepareOutFolder, toEnvironmentError } from './io/environment.js';
 import { acquireLock, type Lock } from './io/lock.js';
+import { RUNS_FOLDER } from './io/output-folder.js';
 import type { Logger } from './logger.js';
 import type { ClassifiedItem, EmergingTheme } from './types.js';
 import {
@@ -159,7 +160,8 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
     const pages = model.digests?.length ?? 0;
     const topLevel = outputs.filter((o) => !o.name.startsWith(`${DIGEST_FOLDER}/`)).map((o) => o.name);
     logger.info(
-      `wrote ${topLevel.join(', ')}${config.digests ? ` and ${pages} candidate page(s) in ${DIGEST_FOLDER}/` : ''} to ${config.out}`,
+      `wrote ${topLevel.join(', ')}${config.digests ? ` and ${pages} candidate page(s) in ${DIGEST_FOLDER}/` : ''} to ${config.out}` +
+        ` (kept as ${path.join(config.out, RUNS_FOLDER, runId)}; the last ${config.keep} runs are kept)`,
     );
     logger.info(
       `${FOLLOWUP_FILE} names ${new Set(model.followUp.map((row) => row.candidate)).size} candidate(s) to follow up: it is personal data, keep it private`,
