@@ -34,6 +34,29 @@ describe('toEnvironmentError', () => {
     for (const error of [full, readOnly]) expect(error?.message).not.toMatch(/delete/i);
   });
 
+  it('names the place being written and only the advice that fits it', () => {
+    const targets = { out: '/srv/out', store: '/data/s.duckdb', cache: '/home/a/.cache/ft' };
+    const out = toEnvironmentError(errno('ENOSPC', 'write', '/srv/out/runs/.x.1.ab.tmp'), targets)?.message;
+    expect(out).toMatch(/--out DIR.*The previous report is unchanged\.$/);
+    expect(out).not.toMatch(/--store|--cache-dir/);
+    const cache = toEnvironmentError(errno('ENOSPC', 'write', '/home/a/.cache/ft/pseudonym.key'), targets)?.message;
+    expect(cache).toMatch(/pseudonym\.key: the disk is full.*--cache-dir DIR.*Nothing from this run was recorded/);
+    expect(cache).not.toMatch(/--out|--store/);
+    // A failed write that names no file is never blamed on one place.
+    const unknown = toEnvironmentError(
+      Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' }),
+      targets,
+    );
+    expect(unknown?.message).toMatch(/on the disk of the output folder \/srv\/out, or the store \/data\/s\.duckdb, or the model cache/);
+    // After the run is shown and committed, the message says so.
+    const late = toEnvironmentError(new Error('IO Error: Could not write file "/data/s.duckdb.wal": No space left on device'), {
+      ...targets,
+      recorded: 'committed',
+    })?.message;
+    expect(late).toMatch(/This run's report is in place and the run is recorded in the store/);
+    expect(late).not.toMatch(/nothing from this run was recorded/i);
+  });
+
   it('leaves other errors alone', () => {
     expect(toEnvironmentError(new TypeError('x is undefined'))).toBeNull();
     expect(toEnvironmentError(errno('ENOENT', 'open', 'missing'))).toBeNull();
