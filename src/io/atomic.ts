@@ -37,7 +37,7 @@ function isPlainSegment(segment: string): boolean {
 }
 
 /** A plain file name, or one folder and a plain file name. */
-function assertPlainName(name: string): void {
+export function assertPlainName(name: string): void {
   const segments = name.split('/');
   if (segments.length > 2 || !segments.every(isPlainSegment)) {
     throw new Error(`output name must be a plain file name or folder/name, got ${JSON.stringify(name)}`);

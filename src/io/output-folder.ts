@@ -16,7 +16,8 @@
 import { lstat, mkdir, readdir, readlink, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { OutputFile } from '../types.js';
-import { syncDirectory, writeSynced } from './atomic.js';
+import { assertPlainName, syncDirectory, writeSynced } from './atomic.js';
+import { environmentErrorFor } from './environment.js';
 import { isPidAlive } from './lock.js';
 import { settleCopies, showByCopies, writePointerFile } from './output-copies.js';
 import {
@@ -34,7 +35,6 @@ import {
 } from './output-layout.js';
 
 export { CURRENT, currentRun, RUNS_FOLDER } from './output-layout.js';
-import { environmentErrorFor } from './environment.js';
 
 /** A run's outputs, complete and synced in `runs/<id>/`, not yet shown. */
 export interface StagedRun {
@@ -49,15 +49,11 @@ function topLevelNames(files: readonly { name: string }[]): string[] {
   return [...new Set(files.map((file) => file.name.split('/')[0]))];
 }
 
-function isPlainSegment(segment: string): boolean {
-  return segment !== '' && segment !== '.' && segment !== '..' && !segment.includes('\\') && !segment.includes('\0');
-}
-
+/** A plain name, or folder/name, that is not one of the folder's own (`runs`, `current`). */
 function assertOutputName(name: string): void {
-  const segments = name.split('/');
-  if (segments.length > 2 || !segments.every(isPlainSegment) || segments[0] === RUNS_FOLDER || segments[0] === CURRENT) {
-    throw new Error(`output name must be a plain file name or folder/name, got ${JSON.stringify(name)}`);
-  }
+  assertPlainName(name);
+  const first = name.split('/')[0];
+  if (first === RUNS_FOLDER || first === CURRENT) throw new Error(`output name ${JSON.stringify(name)} is taken by the output folder's layout`);
 }
 
 /** Writes every output into `runs/<runId>/` (through a hidden staging folder); nothing shown changes. */
