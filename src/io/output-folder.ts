@@ -53,7 +53,8 @@ function topLevelNames(files: readonly { name: string }[]): string[] {
 function assertOutputName(name: string): void {
   assertPlainName(name);
   const first = name.split('/')[0];
-  if (first === RUNS_FOLDER || first === CURRENT) throw new Error(`output name ${JSON.stringify(name)} is taken by the output folder's layout`);
+  if (first === RUNS_FOLDER || first === CURRENT)
+    throw new Error(`output name ${JSON.stringify(name)} is taken by the output folder's layout`);
 }
 
 /** Writes every output into `runs/<runId>/` (through a hidden staging folder); nothing shown changes. */
