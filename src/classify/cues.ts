@@ -70,9 +70,16 @@ export function findCues(compiled: CompiledCue[], text: string | CueText): strin
   return compiled.filter((c) => found.has(c.cue)).map((c) => c.cue);
 }
 
-function occurrences(text: CueText, cue: CompiledCue): number[] {
+/** How many of the cues occur in `text` at least once (a theme head's evidence; no ranges needed). */
+export function countCues(compiled: readonly CompiledCue[], text: CueText): number {
+  let count = 0;
+  for (const cue of compiled) if (occurrences(text, cue, 1).length > 0) count++;
+  return count;
+}
+
+function occurrences(text: CueText, cue: CompiledCue, limit = Number.POSITIVE_INFINITY): number[] {
   const found: number[] = [];
-  outer: for (let i = 0; i + cue.words.length <= text.words.length; i++) {
+  outer: for (let i = 0; i + cue.words.length <= text.words.length && found.length < limit; i++) {
     for (let j = 0; j < cue.words.length; j++) {
       const word = text.words[i + j]!;
       const same = text.stems[i + j] === cue.stems[j] || (cue.words[j]!.length >= MIN_PREFIX && word.startsWith(cue.words[j]!));

@@ -7,7 +7,7 @@
 // praise, the number of reasons, and the length and case of the text.
 
 import { UNINFORMATIVE_THEME } from '../../types.js';
-import { findCueRanges, prepareCueText, type CompiledCue } from '../cues.js';
+import { countCues, prepareCueText, type CompiledCue } from '../cues.js';
 import type { ScoredItem, ScoredSegment } from '../units.js';
 
 /** Names of the features, in order; the head file lists them so a file from another version is refused. */
@@ -44,12 +44,17 @@ export function itemFeatures(item: ScoredItem, themeIds: readonly string[], cues
     const units =
       segment.units.length > 0 ? segment.units : [{ text: segment.scoredText, scores: segment.scores, nearest: segment.nearest }];
     for (const unit of units) {
-      const top = Math.max(...unit.scores);
+      // The unit's two best scores: every theme's lead is over the best other theme.
+      let first = 0;
+      for (let t = 1; t < k; t++) if (unit.scores[t]! > unit.scores[first]!) first = t;
+      let second = -Infinity;
+      for (let t = 0; t < k; t++) if (t !== first && unit.scores[t]! > second) second = unit.scores[t]!;
+      const top = unit.scores[first]!;
       unit.scores.forEach((score, t) => {
         if (score > best[t]!) best[t] = score;
         if (!segment.praiseOnly && score >= top - margin) eligible[t] = 1;
-        const other = Math.max(...unit.scores.filter((_, u) => u !== t));
-        if (score - other > clauseLead[t]!) clauseLead[t] = score - other;
+        const lead = score - (t === first ? second : top);
+        if (lead > clauseLead[t]!) clauseLead[t] = lead;
       });
     }
   }
@@ -58,7 +63,7 @@ export function itemFeatures(item: ScoredItem, themeIds: readonly string[], cues
   for (const segment of reasons) {
     const text = prepareCueText(segment.segment.text, segment.praise);
     cues.forEach((compiled, t) => {
-      if (compiled.length > 0) cueCounts[t]! += new Set(findCueRanges(compiled as CompiledCue[], text).map((r) => r.cue)).size;
+      if (compiled.length > 0) cueCounts[t]! += countCues(compiled, text);
     });
   }
   // How often the theme is a reason's best theme, and its mean over reasons (one strong sentence or several).
