@@ -5,6 +5,7 @@ import { UNINFORMATIVE_THEME, type SegmentResult, type Taxonomy, type ThemeAssig
 import { own } from '../own.js';
 import { compileCues, findCueRanges, prepareCueText, type CompiledCue, type CueText } from './cues.js';
 import { decideThemes, headProbabilities } from './head/apply.js';
+import { readingOf } from './head/features.js';
 import type { HeadFile } from './head/file.js';
 import type { ScoredItem, ScoredSegment } from './units.js';
 
@@ -41,7 +42,7 @@ export function assignItems(
     const [probabilities] = headProbabilities(head, [item], cues);
     return assignItem(item, taxonomy, thresholds, cues, undefined, {
       probabilities: probabilities!,
-      chosen: decideThemes(probabilities!, head.taxonomy.themes, head.assignAt),
+      chosen: decideThemes(probabilities!, head.taxonomy.themes, head.assignAt, readingOf(item, head.taxonomy.themes)),
       confidentAt: head.confidentAt,
     });
   });

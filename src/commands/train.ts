@@ -6,7 +6,7 @@ import path from 'node:path';
 import { compileThemeCues } from '../classify/assign.js';
 import { correctionKey } from '../classify/corrections.js';
 import { readGold, type GoldItem } from '../classify/evaluate.js';
-import { featureNames, itemFeatures } from '../classify/head/features.js';
+import { featureNames, itemFeatures, readingOf } from '../classify/head/features.js';
 import { HEAD_FORMAT, HEAD_VERSION, serialiseHead, taxonomyDigest, type HeadFile } from '../classify/head/file.js';
 import { fitHead } from '../classify/head/fit.js';
 import { prepareClassifier } from '../classify/prepare.js';
@@ -39,7 +39,11 @@ export async function trainCommand(paths: string[], config: TrainConfig, logger:
     const scored = await prepared.classifier.score(items.map((item, i) => ({ id: `train-${i}`, text: item.text })));
     const cues = compileThemeCues(taxonomy);
     const margin = prepared.profile.scoring.margin;
-    const labelled = scored.map((item, i) => ({ features: itemFeatures(item, ids, cues, margin), themes: items[i]!.themes }));
+    const labelled = scored.map((item, i) => ({
+      features: itemFeatures(item, ids, cues, margin),
+      reading: readingOf(item, ids),
+      themes: items[i]!.themes,
+    }));
     logger.info(`fitting one head per theme (${ids.length}), choosing its settings by 5-fold cross-validation`);
     const fitted = fitHead(labelled, ids);
     const head: HeadFile = {

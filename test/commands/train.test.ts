@@ -113,7 +113,10 @@ describe('train: a head for the lexical engine', () => {
       const themes = row.themes!.split('|').filter(Boolean);
       const confidence = row.confidence!.split('|').map((pair) => pair.split(':'));
       expect(confidence.map(([id]) => id)).toEqual(themes);
-      for (const [, p] of confidence) expect(Number(p)).toBeGreaterThan(0);
+      for (const [, p] of confidence) {
+        expect(Number(p)).toBeGreaterThanOrEqual(0);
+        expect(Number(p)).toBeLessThanOrEqual(1);
+      }
     }
     const sure = Object.values(summary.confidence.themes as Record<string, { sure: number; possible: number }>).reduce(
       (n, t) => n + t.sure + t.possible,

@@ -5,7 +5,7 @@
 import { UNINFORMATIVE_THEME } from '../../types.js';
 import type { CompiledCue } from '../cues.js';
 import type { ScoredItem } from '../units.js';
-import { itemFeatures } from './features.js';
+import { itemFeatures, type ItemReading } from './features.js';
 import type { HeadFile } from './file.js';
 import { logit, sigmoid, type LogisticModel } from './logistic.js';
 
@@ -37,14 +37,26 @@ export function headProbabilities(head: HeadFile, items: readonly ScoredItem[], 
 }
 
 /**
- * The themes (indices) an item takes: those at `assignAt` or above; `uninformative` only when no
- * reason is. An item where none reaches it takes its likeliest theme, which then reads as
- * "possibly": rejection feedback always says something, if only that it gives no reason.
+ * The themes (indices) an item takes: among those the rules of reading allow, the ones at
+ * `assignAt` or above and the ones its phrasing asserts; `uninformative` only when no reason is. An
+ * item where none qualifies takes its likeliest allowed theme, which then reads as "possibly":
+ * rejection feedback always says something, if only that it gives no reason.
  */
-export function decideThemes(probabilities: readonly number[], themeIds: readonly string[], assignAt: number): number[] {
+export function decideThemes(
+  probabilities: readonly number[],
+  themeIds: readonly string[],
+  assignAt: number,
+  reading: ItemReading = { allowed: probabilities.map(() => true), asserted: probabilities.map(() => false) },
+): number[] {
   const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
-  let chosen = probabilities.flatMap((p, t) => (p >= assignAt ? [t] : []));
+  let chosen = probabilities.flatMap((p, t) => (reading.allowed[t] && (p >= assignAt || reading.asserted[t]) ? [t] : []));
   if (chosen.some((t) => t !== uninformative)) chosen = chosen.filter((t) => t !== uninformative);
-  if (chosen.length === 0 && probabilities.length > 0) chosen = [probabilities.indexOf(Math.max(...probabilities))];
+  if (chosen.length === 0) {
+    let best = -1;
+    probabilities.forEach((p, t) => {
+      if (reading.allowed[t] && (best < 0 || p > probabilities[best]!)) best = t;
+    });
+    if (best >= 0) chosen = [best];
+  }
   return chosen;
 }

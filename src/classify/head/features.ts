@@ -29,6 +29,38 @@ export function featureNames(themeIds: readonly string[]): string[] {
 }
 
 /**
+ * What the rules of reading (reading.ts, favourable.ts) allow an item, per theme: a theme can only
+ * come from a reason (not praise), from a sentence that does not rule it out, and not from a note of
+ * an employer's silence, which says only `uninformative`; a theme a sentence asserts by its phrasing
+ * (silence: `uninformative`) is given. A head decides only among what is allowed, as the thresholds do.
+ */
+export interface ItemReading {
+  allowed: boolean[];
+  asserted: boolean[];
+}
+
+export function readingOf(item: ScoredItem, themeIds: readonly string[]): ItemReading {
+  const allowed = themeIds.map(() => false);
+  const asserted = themeIds.map(() => false);
+  const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
+  const reasons = item.segments.filter((s) => !s.praiseOnly);
+  // Feedback that is all praise gives no reason.
+  if (reasons.length === 0 && uninformative >= 0) allowed[uninformative] = true;
+  for (const segment of reasons) {
+    const { reading } = segment;
+    if (reading.silence) {
+      if (uninformative >= 0) allowed[uninformative] = asserted[uninformative] = true;
+      continue;
+    }
+    themeIds.forEach((id, t) => {
+      if (!reading.ruledOut.includes(id)) allowed[t] = true;
+      if (reading.asserted.includes(id)) asserted[t] = true;
+    });
+  }
+  return { allowed, asserted };
+}
+
+/**
  * Per theme (taxonomy order), the feature vector of one item. `margin` is the engine's: a theme is
  * eligible in a unit when it scores within it of the unit's best theme.
  */
@@ -41,6 +73,8 @@ export function itemFeatures(item: ScoredItem, themeIds: readonly string[], cues
   const eligible = new Array<number>(k).fill(0);
   const clauseLead = new Array<number>(k).fill(-1);
   for (const segment of judged) {
+    // Scores a rule of reading took away are not evidence for the theme.
+    const counts = (t: number) => !segment.reading.silence && !segment.reading.ruledOut.includes(themeIds[t]!);
     const units =
       segment.units.length > 0 ? segment.units : [{ text: segment.scoredText, scores: segment.scores, nearest: segment.nearest }];
     for (const unit of units) {
@@ -51,6 +85,7 @@ export function itemFeatures(item: ScoredItem, themeIds: readonly string[], cues
       for (let t = 0; t < k; t++) if (t !== first && unit.scores[t]! > second) second = unit.scores[t]!;
       const top = unit.scores[first]!;
       unit.scores.forEach((score, t) => {
+        if (!counts(t)) return;
         if (score > best[t]!) best[t] = score;
         if (!segment.praiseOnly && score >= top - margin) eligible[t] = 1;
         const lead = score - (t === first ? second : top);

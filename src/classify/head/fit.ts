@@ -6,12 +6,15 @@
 
 import { evaluateAssignments } from '../evaluate.js';
 import { decideThemes, headLogits } from './apply.js';
+import type { ItemReading } from './features.js';
 import type { HeadFile, ThemeHead } from './file.js';
 import { fitLogistic, fitPlatt, sigmoid } from './logistic.js';
 
 export interface LabelledFeatures {
   /** Per theme (taxonomy order), the item's feature vector. */
   features: number[][];
+  /** What the rules of reading allow and assert (decisions respect them as at run time). */
+  reading: ItemReading;
   themes: readonly string[];
 }
 
@@ -62,7 +65,7 @@ export function fitHead(items: readonly LabelledFeatures[], themeIds: readonly s
       );
       const probabilities = logits.map((z) => z.map((x, t) => sigmoid(platt[t]!.a * x + platt[t]!.b)));
       for (const cut of settings.cuts) {
-        const predicted = probabilities.map((p) => decideThemes(p, themeIds, cut).map((t) => themeIds[t]!));
+        const predicted = probabilities.map((p, i) => decideThemes(p, themeIds, cut, items[i]!.reading).map((t) => themeIds[t]!));
         const report = evaluateAssignments(predicted, labels, [...themeIds]);
         // Ties go to the first setting tried: the stronger penalty, equal weights, the lower cut.
         if (!best || report.microF1 > best.micro + 1e-9)
@@ -76,7 +79,14 @@ export function fitHead(items: readonly LabelledFeatures[], themeIds: readonly s
     standardise: final.standardise,
     themes: themeIds.map((id, t) => ({ id, weights: final.models[t]!.weights, bias: final.models[t]!.bias, platt: chosen.platt[t]! })),
     assignAt: chosen.cut,
-    confidentAt: confidentLevel(chosen.probabilities, labels, themeIds, chosen.cut, settings.confidentPrecision),
+    confidentAt: confidentLevel(
+      chosen.probabilities,
+      labels,
+      themeIds,
+      chosen.cut,
+      settings.confidentPrecision,
+      items.map((item) => item.reading),
+    ),
     l2: chosen.l2,
     positiveWeight: chosen.positiveWeight,
     crossValidated: { microF1: chosen.micro, macroF1: chosen.macro },
@@ -126,10 +136,11 @@ function confidentLevel(
   themeIds: readonly string[],
   cut: number,
   precision: number,
+  readings: readonly ItemReading[],
 ): number {
   const assigned: { p: number; right: boolean }[] = [];
   probabilities.forEach((p, i) => {
-    for (const t of decideThemes(p, themeIds, cut)) assigned.push({ p: p[t]!, right: labels[i]!.includes(themeIds[t]!) });
+    for (const t of decideThemes(p, themeIds, cut, readings[i])) assigned.push({ p: p[t]!, right: labels[i]!.includes(themeIds[t]!) });
   });
   assigned.sort((a, b) => b.p - a.p);
   let right = 0;
