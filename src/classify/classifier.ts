@@ -84,6 +84,8 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
           {
             themeId: UNINFORMATIVE_THEME,
             score: 1,
+            // With a head every theme carries a confidence; that no feedback was given is certain.
+            ...(options.head ? { confidence: 1 } : {}),
             evidence: { segmentIndex: -1, segment: '', exemplar: '', cues: [], cueRanges: [], score: 1 },
           },
         ]
