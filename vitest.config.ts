@@ -15,5 +15,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Every core: vitest's default leaves one idle (one worker on two cores), while many files wait on
+    // child processes (the CLI, Chromium) rather than compute.
+    maxWorkers: os.availableParallelism(),
   },
 });
