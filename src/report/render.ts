@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ReportModel } from '../analyse/model.js';
 import { aboutSection } from './about.js';
+import { compareSection } from './compare.js';
 import { loadAssets } from './assets.js';
 import { chartData } from './chart-data.js';
 import { filterData } from './filter-data.js';
@@ -71,7 +72,7 @@ export function renderReport(model: ReportModel): string {
 ${header(model)}
 ${filters ? filterForm(model.counts.items) : ''}
 <nav class="toc" aria-label="Sections"><ul>
-<li><a href="#findings">Findings</a></li><li><a href="#prevalence">Themes</a></li><li><a href="#stages">Stages</a></li><li><a href="#over-time">Over time</a></li><li><a href="#recurrence">Repeats</a></li><li><a href="#cooccurrence">Together</a></li><li><a href="#cohorts">Cohorts</a></li><li><a href="#themes">Advice &amp; quotes</a></li><li><a href="#emerging">Missing?</a></li><li><a href="#data-quality">Data quality</a></li><li><a href="#about">About this run</a></li>
+<li><a href="#findings">Findings</a></li><li><a href="#prevalence">Themes</a></li><li><a href="#stages">Stages</a></li><li><a href="#over-time">Over time</a></li><li><a href="#recurrence">Repeats</a></li><li><a href="#cooccurrence">Together</a></li><li><a href="#cohorts">Cohorts</a></li>${model.facts ? html`<li><a href="#compare">Side by side</a></li>` : ''}<li><a href="#themes">Advice &amp; quotes</a></li><li><a href="#emerging">Missing?</a></li><li><a href="#data-quality">Data quality</a></li><li><a href="#about">About this run</a></li>
 </ul></nav>
 <main>
 ${keyFindings(model)}
@@ -81,6 +82,7 @@ ${overTimeSection(model, data, labels)}
 ${recurrenceSection(model, labels)}
 ${cooccurrenceSection(model, labels)}
 ${cohortSection(model, data, labels)}
+${compareSection(model)}
 ${themesSection(model)}
 ${emergingSection(model)}
 ${dataQualitySection(model)}

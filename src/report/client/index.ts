@@ -5,6 +5,7 @@
 import type { ChartData } from '../chart-data.js';
 import type { FilterData } from '../filter-data.js';
 import { drawCharts } from './charts.js';
+import { setUpComparison } from './compare.js';
 import { setUpExports } from './export.js';
 import { setUpFilters } from './filters.js';
 
@@ -32,8 +33,10 @@ function start(): void {
   const filters = document.getElementById('report-filters');
   if (filters) {
     const initial = data;
+    const facts = JSON.parse(filters.textContent ?? '{}') as FilterData;
+    setUpComparison(facts, markOverflowingTables);
     setUpFilters(
-      JSON.parse(filters.textContent ?? '{}') as FilterData,
+      facts,
       (chart) => {
         data = chart;
         drawCharts(document, data);
