@@ -28,8 +28,11 @@ describe.skipIf(!available)('the built-in head', () => {
       const { themes: shippedThemes, standardise: shippedStandardise, ...shippedRest } = shipped;
       expect(rest).toEqual(shippedRest);
       // Weights to within what another CPU's arithmetic could move them.
-      const close = (a: number[], b: number[]) =>
-        a.forEach((x, i) => expect(Math.abs(x - b[i]!)).toBeLessThan(1e-3 * Math.max(1, Math.abs(b[i]!))));
+      const close = (a: number[], b: number[]) => {
+        a.forEach((x, i) => {
+          expect(Math.abs(x - b[i]!)).toBeLessThan(1e-3 * Math.max(1, Math.abs(b[i]!)));
+        });
+      };
       close(standardise.mean, shippedStandardise.mean);
       close(standardise.sd, shippedStandardise.sd);
       themes.forEach((theme, t) => {
