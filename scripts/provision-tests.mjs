@@ -87,3 +87,4 @@ for (const step of STEPS) {
     process.exit(1);
   }
 }
+process.stderr.write(`provision: ready (${STEPS.map((step) => step.name).join(', ')}; each installed only when missing)\n`);
