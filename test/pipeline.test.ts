@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliCommand } from '../support/cli-process.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ENTRY = fileURLToPath(new URL('./helpers/cli-entry.ts', import.meta.url));
+/** The built CLI when dist/ is fresh (a plain Node start), else the sources through tsx. */
+const CLI = cliCommand();
 const SAMPLE = path.join(ROOT, 'data/sample-feedback.csv');
 
 interface Child {
@@ -17,7 +19,7 @@ interface Child {
 }
 
 function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+  const child = spawn(CLI[0]!, [...CLI.slice(1), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, FEEDBACK_THEMES_CACHE: path.join(work, 'no-models'), ...env },

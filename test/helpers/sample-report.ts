@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { cliCommand } from '../../support/cli-process.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ENTRY = fileURLToPath(new URL('./cli-entry.ts', import.meta.url));
 
 export interface SampleReport {
   directory: string;
@@ -20,10 +20,9 @@ export interface SampleReport {
 /** `engine: 'auto'` with no model available falls back to lexical and shows the warning banner. */
 export async function sampleReport(engine: 'lexical' | 'auto' = 'lexical'): Promise<SampleReport> {
   const directory = await mkdtemp(path.join(tmpdir(), 'feedback-sample-'));
+  const [node, ...entry] = cliCommand();
   const args = [
-    '--import',
-    'tsx',
-    ENTRY,
+    ...entry,
     'run',
     path.join(ROOT, 'data/sample-feedback.csv'),
     '--out',
@@ -34,7 +33,7 @@ export async function sampleReport(engine: 'lexical' | 'auto' = 'lexical'): Prom
     '--no-store',
     '--quiet',
   ];
-  await promisify(execFile)(process.execPath, args, {
+  await promisify(execFile)(node!, args, {
     cwd: ROOT,
     env: { ...process.env, FEEDBACK_THEMES_CACHE: path.join(directory, 'no-models') },
   });
