@@ -48,7 +48,7 @@ export async function importModel(options: ImportOptions): Promise<ImportedModel
     const pooling = await readPooling(files);
     checkWeightsSize(files.source, shape, await files.size('model.safetensors'));
     const fallbackName = options.name ?? checkModelId(await importedName(files), 'the name read from the checkpoint', options.cacheDir);
-    // The destination is checked before the weights are read, for the name the weights may not change.
+    // A destination named by flag is checked before the weights are read; a recognised one once they are.
     if (options.out === undefined && options.name !== undefined)
       await checkDestination(cachedModelPath(options.name, options.cacheDir), 'the model cache');
 
@@ -56,7 +56,7 @@ export async function importModel(options: ImportOptions): Promise<ImportedModel
     const bytes = await files.read('model.safetensors');
     const name = options.name ?? knownModel(bytes) ?? fallbackName;
     const dir = path.resolve(options.out ?? cachedModelPath(name, options.cacheDir));
-    if (options.out === undefined) await checkDestination(dir, 'the model cache');
+    if (options.out === undefined && options.name === undefined) await checkDestination(dir, 'the model cache');
     const tensors = readWeights(files.source, bytes);
     const weights = bertWeights(files.source, tensors, shape);
 
