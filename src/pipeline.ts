@@ -58,7 +58,7 @@ export async function runJob(config: RunConfig, effects: RunEffects): Promise<Ru
 }
 
 function writeTargets(config: RunConfig, recorded: CommitProgress) {
-  return { out: config.out, store: config.store, cache: config.cacheDir, recorded };
+  return { out: config.out, store: config.store, cache: config.cacheDir, state: config.stateDir, recorded };
 }
 
 async function runLocked(config: RunConfig, effects: RunEffects, progress: { reached: CommitProgress }): Promise<RunOutcome> {

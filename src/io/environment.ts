@@ -12,6 +12,8 @@ export interface WriteTargets {
   store?: string | null;
   /** The model cache (--cache-dir). */
   cache?: string;
+  /** Where the pseudonym secret is kept without a store (--state-dir). */
+  state?: string;
   /** How far the run got: 'committed' once its outputs are shown and its run recorded. */
   recorded?: 'nothing' | 'committed';
 }
@@ -70,13 +72,14 @@ function isInside(path: string, folder: string): boolean {
   return p === f || p.startsWith(f.endsWith(sep) ? f : f + sep);
 }
 
-type Target = 'store' | 'out' | 'cache' | null;
+type Target = 'store' | 'out' | 'cache' | 'state' | null;
 
 function targetOf(path: string, targets: WriteTargets): Target {
   const store = targets.store ?? null;
   if (store !== null && (path === store || resolve(path).startsWith(resolve(store)))) return 'store';
   if (targets.out !== undefined && isInside(path, targets.out)) return 'out';
   if (targets.cache !== undefined && isInside(path, targets.cache)) return 'cache';
+  if (targets.state !== undefined && isInside(path, targets.state)) return 'state';
   return null;
 }
 
@@ -91,7 +94,11 @@ function outcome(target: Target, targets: WriteTargets): string {
   return `Nothing from this run was recorded${targets.out ? '; the previous report is unchanged' : ''}.`;
 }
 
-const OPTION_FOR: Record<Exclude<Target, null | 'store'>, string> = { out: '--out DIR', cache: '--cache-dir DIR' };
+const OPTION_FOR: Record<Exclude<Target, null | 'store'>, string> = {
+  out: '--out DIR',
+  cache: '--cache-dir DIR',
+  state: '--state-dir DIR',
+};
 
 function fixFor(problem: Problem, path: string, targets: WriteTargets): string {
   const target = targetOf(path, targets);

@@ -194,17 +194,21 @@ describe.skipIf(!mountable)('run on a real full or read-only disk (tmpfs; needs 
     expect(await committedRuns(path.join(copy, 's.duckdb'))).toBe(1);
   });
 
-  it('a full model cache names the cache and --cache-dir, not the output folder', async () => {
-    const disk = mounted('full-cache', 64);
+  it('a full state folder (the secret without a store) names the secret and --state-dir, not the output folder', async () => {
+    const disk = mounted('full-state', 64);
     fillDisk(disk);
     const result = await runCli(
-      ['run', input, '--engine', 'lexical', '--quiet', '--out', path.join(work, 'out-full-cache'), '--no-store'],
+      ['run', input, '--engine', 'lexical', '--quiet', '--out', path.join(work, 'out-full-state'), '--no-store'],
       {
-        FEEDBACK_THEMES_CACHE: path.join(disk, 'models'),
+        FEEDBACK_THEMES_CACHE: path.join(work, 'cache'),
+        FEEDBACK_THEMES_STATE: path.join(disk, 'state'),
       },
     );
-    expectCleanExit2(result, /cannot write .*full-cache\/models.*: the disk is full.*--cache-dir DIR/);
-    expect(result.stderr).not.toMatch(/--out/);
+    expectCleanExit2(
+      result,
+      /cannot write .*full-state\/state\/pseudonym\.key: the disk is full.*--state-dir DIR.*Nothing from this run was recorded/,
+    );
+    expect(result.stderr).not.toMatch(/--out|--store/);
   });
 
   it('a read-only store, without advice to delete it', async () => {
