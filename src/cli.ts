@@ -190,7 +190,7 @@ export function buildProgram(effects: CliEffects): Command {
     const { resolveOptions } = await import('./config.js');
     const options = resolveOptions('model pull', givenOptions(command, 'model pull'), effects.env);
     const { modelPullCommand } = await import('./commands/model.js');
-    effects.stdout(await modelPullCommand(id, options.cacheDir, options.dtype, createLogger({ stream: effects.stderr })));
+    effects.stdout(await modelPullCommand(id, options.cacheDir, options.dtype ?? 'q8', createLogger({ stream: effects.stderr })));
   });
   const info = model.command('info').description('show where models are cached and which are there');
   addTableOptions(info, 'model info').action(async (_flags: unknown, command: Command) => {

@@ -104,9 +104,9 @@ export const OPTIONS = {
     // q8 scores within 0.01 micro-F1 of fp32 on the development sets and embeds about twice as fast.
     type: MODEL_DTYPES,
     flag: '--dtype <dtype>',
-    default: 'q8',
+    // Absent: q8 when the model has it, else fp32 with a note (a folder may hold only onnx/model.onnx).
     commands: [...MODEL_COMMANDS, 'model pull'],
-    help: 'model weights: q8 (onnx/model_quantized.onnx) or fp32 (onnx/model.onnx)',
+    help: 'model weights: q8 (onnx/model_quantized.onnx) or fp32 (onnx/model.onnx); default q8, or fp32 for a model that has only that',
   },
   importOut: {
     type: 'path',

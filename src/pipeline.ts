@@ -16,6 +16,7 @@ import { prepareOutFolder, toEnvironmentError } from './io/environment.js';
 import { acquireLock, type Lock } from './io/lock.js';
 import { RUNS_FOLDER } from './io/output-folder.js';
 import type { Logger } from './logger.js';
+import { preferredDtype } from './models/catalog.js';
 import type { ClassifiedItem, EmergingTheme } from './types.js';
 import {
   finishRejects,
@@ -140,7 +141,7 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
             minGroup: config.minGroup,
             redact: config.redact,
             thresholds: thresholds.source,
-            dtype: config.dtype,
+            dtype: config.dtype ?? preferredDtype(config.model, config.cacheDir).dtype,
             // So "since the last run" compares only themes both taxonomies had.
             taxonomyThemes: taxonomy.themes.map((theme) => theme.id),
           },

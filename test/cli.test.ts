@@ -202,6 +202,52 @@ describe('run with a local transformers model', () => {
     expect(summary.counts.items).toBe(242);
   });
 
+  it('runs a folder with only the fp32 weights at fp32, with a note; --dtype q8 names what is missing', async () => {
+    const fp32Only = path.join(work, 'fp32-only');
+    await buildBertModel(fp32Only, TINY_SHAPE, { seed: 7 });
+    const run = (extra: string[]) =>
+      cli([
+        'run',
+        SAMPLE,
+        '--out',
+        path.join(work, `fp32-${extra.length}`),
+        '--no-store',
+        '--engine',
+        'transformers',
+        '--model',
+        fp32Only,
+        '--offline',
+        '--json',
+        ...extra,
+      ]);
+    const result = await run([]);
+    expect(result.code).toBe(0);
+    expect(result.stderr.split('\n').filter((line) => line.includes('onnx/model_quantized.onnx'))).toEqual([
+      `model ${fp32Only} has no onnx/model_quantized.onnx: running its fp32 weights (onnx/model.onnx); same themes, slower.`,
+    ]);
+    expect(JSON.parse(result.stdout).engine).toMatchObject({ name: 'transformers', fallbackReason: null });
+
+    const strict = await run(['--dtype', 'q8']);
+    expect(strict.code).toBe(4);
+    expect(strict.stderr).toContain(
+      `onnx/model_quantized.onnx missing in the folder ${fp32Only}. It has onnx/model.onnx: run with --dtype fp32`,
+    );
+
+    const missing = await cli([
+      'run',
+      SAMPLE,
+      '--out',
+      path.join(work, 'no-model'),
+      '--no-store',
+      '--engine',
+      'transformers',
+      '--model',
+      path.join(work, 'no-such-model'),
+      '--offline',
+    ]);
+    expect(missing.code).toBe(4);
+  });
+
   it('caches sentence vectors in the store: a re-run embeds nothing new', async () => {
     const store = path.join(work, 'tfx-cache.duckdb');
     const args = ['run', SAMPLE, '--store', store, '--engine', 'transformers', '--model', modelDir, '--offline', '--json'];

@@ -83,7 +83,7 @@ describe('resolving options', () => {
       model: 'Xenova/all-MiniLM-L6-v2',
       offline: false,
       cacheDir: '/models',
-      dtype: 'q8',
+      // No dtype: q8 is chosen when the model has it (models/catalog.ts preferredDtype).
       columns: {},
       fileColumns: {},
       dateOrder: 'dmy',
@@ -101,7 +101,6 @@ describe('resolving options', () => {
       model: 'Xenova/all-MiniLM-L6-v2',
       offline: false,
       cacheDir: '/models',
-      dtype: 'q8',
     });
   });
 

@@ -10,6 +10,7 @@ import { lexicalEmbedderFor } from './lexical.js';
 import { ENGINE_PROFILES } from './profiles.js';
 import { ModelUnavailableError } from '../models/unavailable.js';
 import { createTransformersEmbedder } from '../models/transformers.js';
+import { preferredDtype } from '../models/catalog.js';
 
 /** What `--engine auto` runs when the model is there: the best engine measured (docs/engines-and-quality.md, Quality). */
 export const AUTO_ENGINE: EngineName = 'hybrid';
@@ -37,11 +38,13 @@ export async function selectEngine(
   const name: EngineName = config.engine === 'auto' ? AUTO_ENGINE : config.engine;
   let model: Embedder;
   try {
+    const preferred = config.dtype === undefined ? preferredDtype(config.model, config.cacheDir) : null;
+    if (preferred?.note) logger.info(preferred.note);
     model = await createTransformersEmbedder({
       model: config.model,
       cacheDir: config.cacheDir,
       offline: config.offline,
-      dtype: config.dtype,
+      dtype: config.dtype ?? preferred!.dtype,
       batchSize: config.batchSize,
     });
   } catch (error) {

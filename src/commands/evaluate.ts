@@ -2,6 +2,7 @@
 // what was measured (engine, model, dtype, head, where the cuts came from) and, with a head, how
 // well its probabilities are calibrated on these labels.
 
+import { preferredDtype } from '../models/catalog.js';
 import { writeFile } from 'node:fs/promises';
 import { compileThemeCues } from '../classify/assign.js';
 import { readGold, scoreGold, type EvaluationReport } from '../classify/evaluate.js';
@@ -74,7 +75,7 @@ function measured(prepared: PreparedClassifier, config: EngineConfig) {
   return {
     engine: prepared.engine.name,
     model: prepared.engine.model,
-    dtype: prepared.engine.name === 'lexical' ? null : config.dtype,
+    dtype: prepared.engine.name === 'lexical' ? null : (config.dtype ?? preferredDtype(config.model, config.cacheDir).dtype),
     head: head
       ? {
           source: head.source,

@@ -18,6 +18,18 @@ export function onnxFileFor(dtype: ModelDtype): string {
   return dtype === 'q8' ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx';
 }
 
+/** The weights to run when none were asked for: q8, unless the model on disk (a folder, or the
+ * cache offline) has only the fp32 weights; then fp32, with a one-line note saying so. */
+export function preferredDtype(model: string, cacheDir: string): { dtype: ModelDtype; note: string | null } {
+  const dir = isLocalModelPath(model) ? resolveLocalModelPath(model) : isHubModelId(model) ? cachedModelPath(model, cacheDir) : null;
+  const has = (dtype: ModelDtype) => dir !== null && existsSync(path.join(dir, onnxFileFor(dtype)));
+  if (has('q8') || !has('fp32')) return { dtype: 'q8', note: null };
+  return {
+    dtype: 'fp32',
+    note: `model ${model} has no ${onnxFileFor('q8')}: running its fp32 weights (${onnxFileFor('fp32')}); same themes, slower.`,
+  };
+}
+
 /** FEEDBACK_THEMES_CACHE, else $XDG_CACHE_HOME/feedback-themes/models, else ~/.cache/feedback-themes/models. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   const explicit = env.FEEDBACK_THEMES_CACHE?.trim();

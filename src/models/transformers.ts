@@ -20,7 +20,7 @@ export interface TransformersOptions {
   cacheDir: string;
   /** Never touch the network. */
   offline: boolean;
-  /** q8 loads onnx/model_quantized.onnx. */
+  /** q8 loads onnx/model_quantized.onnx, fp32 (the default) onnx/model.onnx. */
   dtype?: ModelDtype;
   batchSize?: number;
   /** intraOpNumThreads; default os.availableParallelism(). */
@@ -189,7 +189,15 @@ function checkModelFolder(model: string, dir: string, onnxFile: string, where: s
     throw new ModelUnavailableError(model, reason);
   }
   const missing = [...REQUIRED_MODEL_FILES, onnxFile].filter((file) => !existsSync(path.join(dir, file)));
-  if (missing.length > 0) throw new ModelUnavailableError(model, `${missing.join(', ')} missing ${where}.`);
+  if (missing.length > 0) {
+    // The other weights being there is worth saying: the fix is then a flag, not a download.
+    const other = onnxFile === onnxFileFor('q8') ? onnxFileFor('fp32') : onnxFileFor('q8');
+    const hint =
+      missing.length === 1 && missing[0] === onnxFile && existsSync(path.join(dir, other))
+        ? ` It has ${other}: run with --dtype ${other === onnxFileFor('fp32') ? 'fp32' : 'q8'} (or leave --dtype out).`
+        : '';
+    throw new ModelUnavailableError(model, `${missing.join(', ')} missing ${where}.${hint}`);
+  }
 }
 
 function describeLoadFailure(error: unknown, allowRemote: boolean): string {

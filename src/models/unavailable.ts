@@ -22,7 +22,8 @@ function modelUnavailableMessage(model: string, reason: string): string {
   return (
     `Model "${model}" is not available. Get it with \`feedback-themes model pull ${hubId}\` on a machine with ` +
     'internet access (it downloads into the model cache dir, see FEEDBACK_THEMES_CACHE), or pass ' +
-    '`--model /path/to/folder` with config.json, tokenizer.json, tokenizer_config.json and onnx/model.onnx, ' +
+    '`--model /path/to/folder` with config.json, tokenizer.json, tokenizer_config.json and the weights ' +
+    '(onnx/model.onnx for fp32, onnx/model_quantized.onnx for q8; `feedback-themes model import` writes both), ' +
     'or use `--engine lexical`.\n' +
     `Reason: ${reason}`
   );
