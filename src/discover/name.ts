@@ -21,7 +21,8 @@ const GENERIC_WORDS = new Set(
     'feedback decision unfortunately however although though still really quite well much many more most less ' +
     'felt feel feels think thought believe want wanted need needed needs make made bring brought get got give gave ' +
     'seem seemed seems look looked looking way ways thing things time times able would like also overall ' +
-    'one two first next today day week team company us interview interviewed panel'
+    'one two first next today day week team company us interview interviewed panel hiring manager managers ' +
+    'but yet across came come someone something anyone work working worked firm lot bit say said told asked'
   ).split(/\s+/),
 );
 
