@@ -74,7 +74,7 @@ describe('config files', () => {
 
 describe('resolving options', () => {
   it('fills every default from the table', () => {
-    const config = resolveRunConfig({ inputs: ['a.csv'] }, { FEEDBACK_THEMES_CACHE: '/models' });
+    const config = resolveRunConfig({ inputs: ['a.csv'] }, { FEEDBACK_THEMES_CACHE: '/models', FEEDBACK_THEMES_STATE: '/state' });
     expect(config).toEqual({
       inputs: ['a.csv'],
       out: './feedback-report',
@@ -83,6 +83,7 @@ describe('resolving options', () => {
       model: 'Xenova/all-MiniLM-L6-v2',
       offline: false,
       cacheDir: '/models',
+      stateDir: '/state',
       // No dtype: q8 is chosen when the model has it (models/catalog.ts preferredDtype).
       columns: {},
       fileColumns: {},
