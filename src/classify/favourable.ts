@@ -3,7 +3,7 @@
 // should be scored. This module finds praise clauses in a segment so the classifier can drop them.
 
 import { NEGATIONS, stem, words } from './lexical/text.js';
-import { isRuledOut, justifiesRuleOut } from './rule-outs.js';
+import { isRuledOut, justifiesRuleOut, refersBack } from './rule-outs.js';
 
 export interface PraiseAnalysis {
   /** Some clause of the segment praises the candidate. */
@@ -16,73 +16,28 @@ export interface PraiseAnalysis {
   praise: Array<[number, number]>;
 }
 
-const PRAISE_WORDS = new Set([
-  'excellent',
-  'strong',
-  'impressive',
-  'impressed',
-  'great',
-  'good',
-  'well',
-  'solid',
-  'positive',
-  'pleased',
-  'satisfactory',
-  'acceptable',
-  'decent',
-  'fab',
-  'superb',
-  'outstanding',
-  'fantastic',
-  'brilliant',
-  'wonderful',
-  'superb',
-  'exceptional',
-  'commendable',
-  'appreciated',
-  'polished',
-  'thorough',
-  'articulate',
-  'confident',
-  'engaging',
-  'friendly',
-  'enthusiastic',
-  'passionate',
-  'knowledgeable',
-  'competent',
-  'capable',
-  'talented',
-  'credible',
-  'nice',
-  'lovely',
-  'perfect',
-  'high-quality',
-  'well-prepared',
-  'well-written',
-  'well-structured',
-  'praised',
-  'admired',
-  'valued',
-  'terrific',
-  'stellar',
+const PRAISE_WORDS = new Set(
   // Manners and presentation on the day, so "you arrived on time and were very polite, but…" is praise.
-  'polite',
-  'courteous',
-  'punctual',
-  'smartly',
-  'faultless',
-  'flawless',
-  'impeccable',
-  'glowing',
-  'refreshing',
-  'infectious',
-]);
+  (
+    'excellent strong impressive impressed great good well solid positive pleased satisfactory acceptable decent ' +
+    'fab superb outstanding fantastic brilliant wonderful superb exceptional commendable appreciated polished ' +
+    'thorough articulate confident engaging friendly enthusiastic passionate knowledgeable competent capable ' +
+    'talented credible nice lovely perfect high-quality well-prepared well-written well-structured praised ' +
+    'admired valued terrific stellar polite courteous punctual smartly faultless flawless impeccable glowing ' +
+    'refreshing infectious convincing ideal insightful thoughtful composed well-organised'
+  ).split(' '),
+);
 
 const PRAISE_STEMS = new Set([...PRAISE_WORDS].map(stem));
 // Verbs of liking count only in the past tense: "like" is more often a comparison ("it felt like you
 // were reciting"), and "like", "likely" and "liked" share a stem.
 // "personable" only as written: its stem is "person" ("the person we appointed").
-const PRAISE_EXACT = new Set(['liked', 'loved', 'enjoyed', 'appreciated', 'admired', 'valued', 'personable']);
+// Adverbs of praise are listed as written ("clearly" and "strongly" are not praise).
+const PRAISE_EXACT = new Set(
+  'liked loved enjoyed appreciated admired valued personable brilliantly impressively convincingly superbly excellently articulately'.split(
+    ' ',
+  ),
+);
 const PRAISE_PHRASES = [
   /\bspot on\b/i,
   /\bwell done\b/i,
@@ -94,79 +49,31 @@ const PRAISE_PHRASES = [
   /\bexactly what (we|the (role|team|job|post))\b/i,
   /\b(had|have|has|hold|holds|held|got)( all| exactly)? the right\b/i,
   /\bone of the (best|strongest|highest)\b/i,
+  /\b(did|done) your homework\b/i,
+  /\b(researched|prepared|read up on)\b.{0,20}\b(thoroughly|carefully|in depth|well)\b/i,
+  /\b(perfectly|very|always|entirely|completely|thoroughly) professional\b/i,
+  /\b(first[- ]class|top marks|inside out|back to front)\b/i,
+  /\b(can|could) (tell|see) how much you\b/i,
 ];
 // "one of the best we've read" praises the candidate; elsewhere "best" and "stronger" are about others.
 const ONE_OF_THE_BEST = /\bone of the (best|strongest|highest)\b/i;
 const COMPARATIVES = new Set(['stronger', 'strongest', 'better', 'best']);
 const WITH_OTHERS = new Set(['with', 'to', 'on', 'alongside', 'for', 'of']);
 const ABOVE_WHAT_IS_NEEDED =
-  /\b(?:above|beyond|more than|exactly)\s+what\s+(?:\w+\s+){0,3}(?:needs?|requires?|required|wants?|wanted|expects?|expected|looks? for|looking for)\b/gi;
+  /\b(?:above|beyond|more than|exactly)\s+what\s+(?:\w+\s+){0,3}(?:needs?|requires?|required|wants?|wanted|expects?|expected|looks? for|looking for)\b|\b(?:can|could)\s+(?:tell|see)\s+how\s+much\s+you\s+(?:want|wanted|care|cared)\b/gi;
 
-const LIKE_FORMS = new Set([
-  'like',
-  'likes',
-  'likely',
-  'liking',
-  'love',
-  'loves',
-  'loving',
-  'enjoy',
-  'enjoys',
-  'enjoying',
-  'value',
-  'values',
-  'appreciate',
-  'admire',
-]);
+const LIKE_FORMS = new Set('like likes likely liking love loves loving enjoy enjoys enjoying value values appreciate admire'.split(' '));
 
 // Words that turn an apparently positive clause into a shortfall or a requirement
 // ("we were looking for strong SQL skills", "would have liked more examples", "good but not enough").
-const SHORTFALL_WORDS = new Set([
-  'more',
-  'further',
-  'enough',
-  'insufficient',
-  'insufficiently',
-  'limited',
-  'too',
-  'less',
-  'weak',
-  'weaker',
-  'poor',
-  'lacked',
-  'looking',
-  'seeking',
-  'sought',
-  'want',
-  'wanted',
-  'wanting',
-  'require',
-  'required',
-  'requires',
-  'requirement',
-  'need',
-  'needed',
-  'needs',
-  'expect',
-  'expected',
-  'essential',
-  'must',
-  'improve',
-  'improvement',
-  'develop',
-  'unfortunately',
-  'however',
-  'struggled',
-  'difficult',
-  'concern',
-  'concerns',
-  'concerned',
-  'unclear',
-  'missing',
-  'failed',
-  'unable',
-  'only',
-]);
+const SHORTFALL_WORDS = new Set(
+  (
+    'more further enough insufficient insufficiently limited too less weak weaker poor lacked looking seeking ' +
+    'sought want wanted wanting require required requires requirement need needed needs expect expected essential ' +
+    'must improve improvement develop unfortunately however struggled difficult concern concerns concerned ' +
+    'unclear missing failed unable only hard'
+  ).split(' '),
+);
 const SHORTFALL_PHRASES = [
   /\b(would|could|should|might) have\b/i,
   /\w'd (have|like|love|want|need)\b/i,
@@ -182,32 +89,13 @@ const SHORTFALL_PHRASES = [
 ];
 
 // Praise of someone else is competition, not a compliment to the candidate.
-const OTHERS_WORDS = new Set([
-  'candidate',
-  'candidates',
-  'applicant',
-  'applicants',
-  'field',
-  'others',
-  'other',
-  'someone',
-  'somebody',
-  'internal',
-  'successful',
-  'pool',
-  'shortlist',
-  'competition',
-  'competitive',
-  'stronger',
-  'strongest',
-  'better',
-  'best',
-  'whose',
-  'who',
-  'appointed',
-  'hired',
-  'chosen',
-]);
+const OTHERS_WORDS = new Set(
+  (
+    'candidate candidates applicant applicants field others other someone somebody internal successful pool ' +
+    'shortlist competition competitive stronger strongest better best whose who appointed hired chosen finalist ' +
+    'finalists interviewees shortlisted'
+  ).split(' '),
+);
 
 // "X, but Y": X is the concession. "Although X, Y" / "Y, although X": X is the concession. A
 // semicolon also parts praise from the reason ("Great eye contact throughout; the gap was…").
@@ -220,6 +108,8 @@ const SUBCLAUSE_BOUNDARY = /[,;:—–]\s*|\s-\s/g;
 interface Span {
   start: number;
   end: number;
+  /** Introduced by "although", "whilst", "despite"…: conceded before the reason. */
+  conceded?: boolean;
 }
 
 export function analysePraise(segment: string): PraiseAnalysis {
@@ -228,7 +118,7 @@ export function analysePraise(segment: string): PraiseAnalysis {
   const kept: string[] = [];
   for (const clause of clauses) {
     const text = segment.slice(clause.start, clause.end);
-    if (isPraiseClause(text)) {
+    if (isPraiseClause(text) || (clause.conceded === true && isConcededStrength(text))) {
       praise.push([clause.start, clause.end]);
       continue;
     }
@@ -242,12 +132,21 @@ export function analysePraise(segment: string): PraiseAnalysis {
     parts.push({ start: cursor, end: text.length });
     const reasons: string[] = [];
     let ruledOut = false;
-    for (const part of parts) {
+    parts.forEach((part, p) => {
       const partText = text.slice(part.start, part.end);
       ruledOut = isRuledOut(partText) || (ruledOut && justifiesRuleOut(partText));
-      if (ruledOut) praise.push([clause.start + part.start, clause.start + part.end]);
-      else if (/[\p{L}\p{N}]/u.test(partText)) reasons.push(partText.trim());
-    }
+      if (!ruledOut) {
+        if (/[\p{L}\p{N}]/u.test(partText)) reasons.push(partText.trim());
+        return;
+      }
+      praise.push([clause.start + part.start, clause.start + part.end]);
+      // "X, so please don't worry about that": the rule-out points back at X.
+      const before = parts[p - 1];
+      if (before && refersBack(partText) && reasons.at(-1) === text.slice(before.start, before.end).trim()) {
+        reasons.pop();
+        praise.push([clause.start + before.start, clause.start + before.end]);
+      }
+    });
     if (reasons.length > 0) kept.push(parts.length === reasons.length ? text.trim() : reasons.join(', '));
   }
   const favourable = praise.length > 0;
@@ -270,12 +169,21 @@ export function isPraiseClause(clause: string): boolean {
     OTHERS_WORDS.has(t) &&
     !(COMPARATIVES.has(t) && ONE_OF_THE_BEST.test(clause)) &&
     !(t === 'others' && WITH_OTHERS.has(tokens[i - 1] ?? ''));
-  // "Above what the role needs" is praise; the need is not a shortfall there.
+  // "Above what the role needs" and "we could tell how much you want it" are praise; the need is not a shortfall there.
   const blockers = words(clause.replace(ABOVE_WHAT_IS_NEEDED, ' '));
   if (blockers.some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t))) return false;
   if (tokens.some(aboutOthers)) return false;
   if (SHORTFALL_PHRASES.some((p) => p.test(clause))) return false;
   return true;
+}
+
+/**
+ * What a concession grants the candidate ("whilst your degree is in a relevant subject, …") is not
+ * the reason either, unless it is itself a shortfall ("although you were not ready…").
+ */
+export function isConcededStrength(clause: string): boolean {
+  const tokens = words(clause);
+  return /\b(you|your)\b/i.test(clause) && !tokens.some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t));
 }
 
 /** Clauses separated by contrast markers; the markers themselves belong to no clause. */
@@ -303,7 +211,7 @@ export function splitClauses(segment: string): Span[] {
       const stop = /[,;:]/.exec(segment.slice(afterIntro, chunk.end));
       const concessionEnd = stop ? afterIntro + stop.index : chunk.end;
       if (introStart > start) clauses.push({ start, end: introStart });
-      clauses.push({ start: afterIntro, end: concessionEnd });
+      clauses.push({ start: afterIntro, end: concessionEnd, conceded: true });
       start = stop ? concessionEnd + 1 : chunk.end;
     }
     if (start < chunk.end) clauses.push({ start, end: chunk.end });
@@ -316,5 +224,5 @@ function trimSpan(text: string, span: Span): Span {
   while (start < end && /[\s,;:—–-]/.test(text[start]!)) start++;
   // Trailing separators belong to no clause (a final full stop stays).
   while (end > start && /[\s,;:—–-]/.test(text[end - 1]!)) end--;
-  return { start, end };
+  return { ...span, start, end };
 }

@@ -2,11 +2,15 @@
 //  - A candidate's own note about an employer's silence ("never heard back after the interview even
 //    though I emailed twice") gives no reason: it is `uninformative`, and never `conduct`.
 //  - `conduct` is the candidate's own behaviour: an interviewer who was late or on the phone is not.
+//  - A named technical skill the candidate lacks (Python, Spark, SQL…) is `qualifications`, and
+//    "experience with Python" is that skill, not work history.
 //  - A comparison keeps its subject: "other applicants had more client-facing experience" is
 //    `competition`, and its subject ("more client-facing experience") is scored as well.
 // The rules name the default theme ids; a taxonomy without them is read without these rules.
 
 export const CONDUCT_THEME = 'conduct';
+export const QUALIFICATIONS_THEME = 'qualifications';
+export const EXPERIENCE_THEME = 'experience';
 export const COMPETITION_THEME = 'competition';
 
 export interface SegmentReading {
@@ -35,11 +39,14 @@ const STRONG_SILENCE = new RegExp(
     String.raw`\bchas(?:ed|ing)\b`,
     String.raw`\bstill\s+(?:waiting|nothing)\b`,
     String.raw`\bwaiting\s+to\s+hear\b`,
-    String.raw`\bno\s+idea\s+why\b`,
+    String.raw`\bno\s+idea\s+(?:why|what\s+happened)\b`,
+    String.raw`\b(?:nobody|no one|no-one)\s+(?:ever\s+)?(?:called|rang|got|wrote|replied|responded|answered|came)\b`,
     String.raw`\bnothing\s+back\b`,
+    String.raw`\bnot\s+(?:a|one)\s+(?:word|peep|squeak)\b`,
+    String.raw`\bnever\s+(?:got|received|had)\s+(?:a\s+|any\s+)?(?:reply|response|answer|feedback|call)\b`,
     String.raw`\b(?:not|neither|never)\s+(?:\w+\s+)?returned\b`,
     String.raw`\bout[- ]of[- ]office\b`,
-    String.raw`\bwent\s+quiet\b`,
+    String.raw`\bwent\s+(?:quiet|silent)\b`,
     String.raw`\b(?:automated|generic|two-line|one-line)\s+(?:rejection|email|reply)\b`,
     String.raw`\bno\s+(?:reason|feedback)\s+(?:given|at all|offered)\b`,
     String.raw`\bbut\s+never\s+did\b`,
@@ -80,7 +87,11 @@ const OTHER_CANDIDATE = new RegExp(
     String.raw`\b(?:the\s+)?(?:successful|chosen|preferred|appointed|selected|winning)\s+(?:candidate|applicant|person|finalist)(?:'s)?\b(?!\s+(?:will|would|must|should|needs?|is expected)\b)`,
     String.raw`\b(?:the\s+)?(?:candidate|applicant|person|one)\s+(?:we|who)\s+(?:have\s+)?(?:appointed|hired|chose|selected|picked|went with|offered|got the)\b(?:\s+(?:it|the\s+(?:job|role|post|position|place)))?`,
     String.raw`\b${DECIDER}\s+(?:have\s+|'ve\s+|had\s+)?${PICKED}\s+(?:someone|somebody|a candidate|an applicant|another|a local|one of|an internal|a person|(?:an?\s+)?other\s+(?:candidate|applicant|person))\b(?:\s+(?:who'd|who|with))?`,
-    String.raw`\b(?:(?:role|job|post|position|place)\s+(?:went|has gone|was given|has been given)|went|gone)\s+to\s+(?:someone|somebody|a candidate|an applicant|another|a local|an internal)\b(?:\s+(?:who'd|who|with))?`,
+    String.raw`\b(?:role|job|post|position|place|offer)\s+(?:went|has gone|was given|has been given)\s+to\s+(?:someone|somebody|another|an?\s+\w+)\b(?:\s+(?:who'd|who|with))?`,
+    String.raw`\b(?:went|gone)\s+to\s+(?:someone|somebody|a candidate|an applicant|another|a local|an internal)\b(?:\s+(?:who'd|who|with))?`,
+    String.raw`\b(?:pipped|edged out|beaten|outscored|outperformed|beaten to it)\s+by\s+(?:someone|somebody|another|an?\s+\w+)\b(?:\s+(?:who'd|who|with))?`,
+    String.raw`^(?:someone|somebody|a candidate|an applicant|a person)\s+(?:with|who)\s+(?<held>[^.;]{3,80}?)\s+(?:got|was offered|was given|took|landed|won)\s+(?:it|the\s+(?:job|role|post|position|place|offer))\b`,
+    String.raw`\b(?:a|an|the)\s+(?<more>(?:more|better|stronger)\s+(?:\w+\s+)?)(?:qualified\s+)?(?:candidate|applicant|person)\b`,
     String.raw`\b(?:stronger|better|fuller|clearer)\s+than\s+(?:yours|you)\b`,
     String.raw`\b(?:compared|next)\s+(?:with|to)\s+(?:the\s+)?other\s+(?:candidates|applicants|finalists|people)\b`,
   ].join('|'),
@@ -90,24 +101,46 @@ const OTHER_CANDIDATE = new RegExp(
 const OTHERS_BOILERPLATE =
   /\b(?:pursue|proceed with|progress|progressing|move forward with|go forward with|moving forward with)\s+(?:\w+\s+)?other\s+(?:candidates|applicants)\b|\bother\s+(?:candidates|applicants)\s+whose\b/i;
 
+// Tools and languages employers name as skills; "R" and "C" alone are too ambiguous to list.
+const TECH = String.raw`\b(?:python|sparktool|sql|nosql|java|javascript|typescript|react|node(?:\.js)?|c\+\+|c#|scala|hadoop|airflow|dbt|kafka|excel|vba|power ?bi|tableau|aws|azure|gcp|docker|kubernetes|terraform|git|linux|matlab|sas|spss|stata|autocad|revit|solidworks|salesforce|sap|photoshop|figma)(?![\w+#])`;
+const LACK = String.raw`(?:\b(?:lack(?:ed|s|ing)?|no|not|never|none|weak|weaker|basic|limited|gaps?|missing|unfamiliar|insufficient|below|neither|nor|little|patchy|rusty|struggled)\b|n't\b)`;
+// The shortfall sits next to the skill, not across a "but", "so" or a dash: "Python experience but no team management" is not it.
+const GAP = String.raw`(?:(?!\b(?:but|however|so|although|though)\b)[^.;:—–])`;
+const LACKING_SKILL = new RegExp(String.raw`${LACK}${GAP}{0,40}?${TECH}|${TECH}${GAP}{0,45}?${LACK}`, 'i');
+// "Spark" the tool is written with a capital; "no real spark about the work" is not it.
+const markSpark = (text: string) => text.replace(/\b(?:Py)?Spark\b/g, 'sparktool');
+// Work history named beside the skill keeps `experience` possible: "no Python and only a year in post".
+const WORK_HISTORY = /\b(?:years?|months?|sector|industry|background|managed|managing|clients?|commercial|senior|junior)\b/i;
+const SKILL_EXPERIENCE = /\bexperience\s+(?:with|in|of|using)\b/i;
+
 export function readSegment(text: string, themeIds: readonly string[]): SegmentReading {
   const plain = quotesStraightened(text);
   const reading: SegmentReading = { silence: false, ruledOut: [], asserted: [], subject: null };
-  const aboutCandidate = SECOND_PERSON.test(plain) || CANDIDATE_NOUN.test(plain);
+  // "Thank you" addresses nobody in particular: "I sent a thank-you email and never got a reply".
+  const addressed = plain.replace(/\bthank[- ]you\b/gi, '');
+  const aboutCandidate = SECOND_PERSON.test(addressed) || CANDIDATE_NOUN.test(addressed);
   const silent = STRONG_SILENCE.test(plain) || (FIRST_PERSON.test(plain) && WEAK_SILENCE.test(plain));
   if (!aboutCandidate && silent && !REPORTED_REASON.test(plain)) {
     reading.silence = true;
     return reading;
   }
   if (!aboutCandidate && EMPLOYER_ACTS.test(plain.trim()) && themeIds.includes(CONDUCT_THEME)) reading.ruledOut.push(CONDUCT_THEME);
+  if (LACKING_SKILL.test(markSpark(plain))) {
+    if (themeIds.includes(QUALIFICATIONS_THEME)) reading.asserted.push(QUALIFICATIONS_THEME);
+    if (SKILL_EXPERIENCE.test(plain) && !WORK_HISTORY.test(plain) && themeIds.includes(EXPERIENCE_THEME))
+      reading.ruledOut.push(EXPERIENCE_THEME);
+  }
   const other = OTHER_CANDIDATE.exec(plain);
   if (other && !OTHERS_BOILERPLATE.test(plain) && themeIds.includes(COMPETITION_THEME)) {
     reading.asserted.push(COMPETITION_THEME);
-    const subject = `${plain.slice(0, other.index)} ${plain.slice(other.index + other[0].length)}`
+    // The subject is what the pattern captured ("someone with <a licence> got the job", "a <more
+    // experienced> candidate"), or else the sentence without the other candidate.
+    const captured = other.groups?.held ?? other.groups?.more;
+    const subject = (captured ?? `${plain.slice(0, other.index)} ${plain.slice(other.index + other[0].length)}`)
       .replace(/\s+/g, ' ')
       .replace(/^[\s,;:.-]+/, '')
       .trim();
-    if (/[\p{L}]{3}/u.test(subject) && subject.split(' ').length >= 3) reading.subject = subject;
+    if (/[\p{L}]{3}/u.test(subject) && subject.split(' ').length >= (captured ? 2 : 3)) reading.subject = subject;
   }
   return reading;
 }

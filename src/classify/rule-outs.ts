@@ -5,7 +5,7 @@
 // remote") goes with it.
 
 const NEGATED = String.raw`(?:no|not|never|nothing|n't|without)`;
-const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness)`;
+const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|difference)`;
 const NEGATED_VERB = String.raw`(?:n't|\bnot|\bnever)`;
 
 const RULE_OUT_PATTERNS = [
@@ -33,11 +33,24 @@ const RULE_OUT_PATTERNS = [
   new RegExp(String.raw`${NEGATED_VERB}\s+(?:count|counted|weigh|weighed|go|work|tell|held|hold)\s+against\s+(?:you|your)\b`, 'i'),
   new RegExp(String.raw`${NEGATED_VERB}\s+do\s+anything\s+wrong\b`, 'i'),
   /\bnothing\s+you\s+(?:did|said)\b/i,
+  /\b(?:no|any)\s+(?:part|role|bearing|influence|weight)\s+(?:in|on)\b/i,
+  new RegExp(
+    String.raw`${NEGATED_VERB}\s+(?:think|feel|assume|believe|imagine)\s+(?:that\s+)?(?:this|it)\s+(?:is|was)\s+(?:about|because|down to|due to)\b`,
+    'i',
+  ),
+  /\b(?:don't|do not|no need to|needn't)\s+worry\s+about\b/i,
   new RegExp(String.raw`${NEGATED_VERB}\s+(?:the|a)\s+(?:reason|factor)\b`, 'i'),
 ];
 
 /** A part that starts like this justifies the rule-out before it ("…, since the job is fully remote"). */
 const JUSTIFICATION = /^(?:as|since|because|given|which|who|so|seeing as)\b/i;
+
+/** A rule-out about what was said just before it: "so don't worry about that", "which was not a factor". */
+const BACK_REFERENCE = /\b(?:about|with|over)\s+(?:that|this|it)\b|^(?:so\s+|and\s+)?(?:that|this|it)\b|^which\b/i;
+
+export function refersBack(part: string): boolean {
+  return BACK_REFERENCE.test(part.trim());
+}
 
 export function isRuledOut(part: string): boolean {
   const text = part.replace(/[\u2018\u2019\u02bc`´]/g, "'");

@@ -145,3 +145,35 @@ describe('praise of manners, fit and skills before the reason', () => {
     }
   });
 });
+
+describe('what a concession grants', () => {
+  it('is not a reason, unless it is itself a shortfall', () => {
+    expect(analysePraise('Whilst your degree is in a relevant subject, we need someone with two years in a laboratory.').reasonText).toBe(
+      'we need someone with two years in a laboratory.',
+    );
+    const shortfall = 'Although you were not ready for this level, your answers were thoughtful.';
+    expect(analysePraise(shortfall).reasonText).toContain('you were not ready for this level');
+  });
+
+  it('reads homework done, and professionalism, as praise', () => {
+    expect(analysePraise('You clearly did your homework on us before the interview.').praiseOnly).toBe(true);
+    expect(analysePraise('You clearly researched us thoroughly.').praiseOnly).toBe(true);
+    expect(analysePraise('Your emails and calls with us were perfectly professional.').praiseOnly).toBe(true);
+  });
+});
+
+describe('praise in more words', () => {
+  it.each([
+    'You would fit in brilliantly with the team.',
+    'Your examples were detailed and convincing.',
+    'Your qualifications are first class.',
+    'You knew our business inside out.',
+    'We could tell how much you want this job.',
+  ])('reads "%s" as praise only', (text) => {
+    expect(analysePraise(text).praiseOnly).toBe(true);
+  });
+
+  it('does not read "hard to engage with" as praise', () => {
+    expect(analysePraise('The panel felt your answers were rehearsed and hard to engage with.').favourable).toBe(false);
+  });
+});

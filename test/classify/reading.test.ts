@@ -12,6 +12,7 @@ describe('readSegment: an employer’s silence', () => {
     'Chased HR three times for an outcome and finally got a two-line rejection.',
     'i emailed to ask how it went and got nothing back so no idea why',
     'Left two voicemails for the recruiter about the outcome, neither returned.',
+    'Not a word from them since the assessment centre.',
     "They said they'd email feedback but never did.",
   ])('"%s" is a silence note', (text) => {
     expect(read(text)).toMatchObject({ silence: true, asserted: [], ruledOut: [] });
@@ -86,5 +87,36 @@ describe('readSegment: a comparison keeps its subject', () => {
   it('applies no rule for a theme the taxonomy does not have', () => {
     expect(readSegment('Other applicants had more experience.', ['experience']).asserted).toEqual([]);
     expect(readSegment('The interviewer was late.', ['experience']).ruledOut).toEqual([]);
+  });
+});
+
+describe('readSegment: a missing technical skill is a qualification', () => {
+  it.each([
+    'no python, no Spark. needs both day one',
+    'Python and Spark are essential and you have neither.',
+    'The technical interview showed you haven’t used Spark and your SQL is basic.',
+  ])('asserts qualifications for "%s"', (text) => {
+    expect(read(text).asserted).toEqual(['qualifications']);
+  });
+
+  it('reads "experience with Python" as the skill, unless work history is named too', () => {
+    expect(read('The panel felt you lacked experience with Python and Spark, which are essential for this role.').ruledOut).toEqual([
+      'experience',
+    ]);
+    expect(read('You lacked experience with Python and have only a year in industry.').ruledOut).toEqual([]);
+  });
+
+  it('needs the shortfall next to the skill', () => {
+    expect(read('You have two years of Python experience but no team management.').asserted).toEqual([]);
+    expect(read('Your Excel is fine, but you have no experience of managing people.').asserted).toEqual([]);
+  });
+});
+
+describe('readSegment: words that only look like skills', () => {
+  it.each([
+    'Came across as going through the motions — no real spark about the work itself.',
+    'Your CV didn’t mention any of the systems in the ad — even though you told me you’ve used SAP for years.',
+  ])('"%s" is not a missing skill', (text) => {
+    expect(read(text).asserted).toEqual([]);
   });
 });

@@ -59,3 +59,24 @@ describe('rule-outs in a segment', () => {
     expect(analysePraise('Please know this isn’t about your grades.').praiseOnly).toBe(true);
   });
 });
+
+describe('a rule-out that points back', () => {
+  it('takes the part it points at with it', () => {
+    const text = 'Your emails and calls with us were perfectly casual, so please don’t worry about that, but your examples were thin.';
+    expect(analysePraise(text).reasonText).toBe('your examples were thin.');
+  });
+
+  it('leaves the part before alone when the rule-out is about something else', () => {
+    expect(analysePraise('Your examples were thin, and salary was not a factor.').reasonText).toBe('Your examples were thin');
+  });
+});
+
+describe('more rule-outs', () => {
+  it.each([
+    'Being five minutes late made no difference to our decision.',
+    'Your degree result played no part in this.',
+    "Please don't think this is about whether you'd fit in here.",
+  ])('"%s"', (text) => {
+    expect(isRuledOut(text)).toBe(true);
+  });
+});
