@@ -104,23 +104,6 @@ function scoreUnits(segment: ScoredSegment, margin: number, out: number[]): void
 }
 
 /**
- * An item-level decision (a learned head's) made to follow the rules of reading, as the threshold
- * rule does per segment: a theme no reason segment may carry (every one is a silence note, or rules
- * the theme out) is dropped; an asserted theme (a comparison's competition) is added; an item whose
- * every reason segment is a silence note is `uninformative`.
- */
-export function applyReading(item: ScoredItem, themeIds: readonly string[], chosen: readonly number[]): number[] {
-  const reasons = item.segments.filter((s) => !s.praiseOnly);
-  if (reasons.length === 0) return [...chosen];
-  const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
-  if (reasons.every((s) => s.reading.silence)) return uninformative >= 0 ? [uninformative] : [];
-  const blocked = (t: number) => reasons.every((s) => s.reading.silence || s.reading.ruledOut.includes(themeIds[t]!));
-  const asserted = reasons.flatMap((s) => s.reading.asserted.map((id) => themeIds.indexOf(id)).filter((t) => t >= 0));
-  const kept = [...new Set([...chosen.filter((t) => !blocked(t)), ...asserted])];
-  return kept.some((t) => t !== uninformative) ? kept.filter((t) => t !== uninformative) : kept;
-}
-
-/**
  * Per item and theme, the highest eligible score over its segments; the theme is assigned to the
  * item exactly when this reaches its threshold (and, for `uninformative`, when nothing else is
  * assigned). Calibration searches thresholds over these.

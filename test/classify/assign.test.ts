@@ -3,9 +3,7 @@
 // subject is scored as a unit of its own.
 
 import { describe, expect, it } from 'vitest';
-import { applyReading } from '../../src/classify/assign.js';
 import { createClassifier } from '../../src/classify/classifier.js';
-import { segmentItems } from '../../src/classify/units.js';
 import type { Thresholds } from '../../src/types.js';
 import { fakeEmbedder, taxonomyOf, theme } from '../fixtures/classify/fake-embedder.js';
 
@@ -52,24 +50,5 @@ describe('assignment with the rules of reading', () => {
     const subject = 'had more hands-on experience in a client-facing setting.';
     // The whole sentence reads as neither; its subject reads as experience.
     expect(await themesOf({ [text]: [0.1, 0, 0.1, 1], [subject]: [1, 0, 0, 0] }, text)).toEqual(['competition', 'experience']);
-  });
-});
-
-describe('applyReading: the rules applied to an item-level decision', () => {
-  const ids = ['experience', 'conduct', 'competition', 'uninformative'];
-  const item = (text: string) => segmentItems([{ id: 'a', text }], ids)[0]!;
-
-  it('makes an item of silence notes uninformative, whatever was chosen', () => {
-    expect(applyReading(item('I never heard back even though I emailed twice. Still waiting.'), ids, [1])).toEqual([3]);
-  });
-
-  it('drops conduct where the employer acted, and adds a comparison’s competition', () => {
-    expect(applyReading(item('The interviewer was late and on his phone.'), ids, [1])).toEqual([]);
-    expect(applyReading(item('You were late. The interviewer was late too.'), ids, [1])).toEqual([1]);
-    expect(applyReading(item('Other applicants had more hands-on experience.'), ids, [0])).toEqual([0, 2]);
-  });
-
-  it('keeps uninformative only when nothing else is left', () => {
-    expect(applyReading(item('Other applicants had more hands-on experience.'), ids, [3])).toEqual([2]);
   });
 });
