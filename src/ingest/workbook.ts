@@ -117,7 +117,8 @@ export async function inspectWorkbook(path: string, limits: WorkbookLimits = WOR
       const data = await archive.read(entry);
       // The library reads only XML parts; images and printer settings are checked, then left out.
       if (!/\.(xml|rels)$/.test(entry.name)) continue;
-      if (WORKSHEET.test(entry.name)) checkExtent(path, entry.name, data, limits);
+      // The workbook's relationships may point a sheet at any part, not only xl/worksheets/.
+      if (WORKSHEET.test(entry.name) || data.includes(SHEET_DATA)) checkExtent(path, entry.name, data, limits);
       kept.push({ name: entry.name, data });
     }
     return buildStoredZip(kept);
@@ -130,6 +131,7 @@ export async function inspectWorkbook(path: string, limits: WorkbookLimits = WOR
 }
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+const SHEET_DATA = Buffer.from('sheetData');
 
 function checkExtent(path: string, entry: string, xml: Buffer, limits: WorkbookLimits): void {
   let extent;

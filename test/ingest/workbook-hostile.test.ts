@@ -66,6 +66,20 @@ describe('a workbook that reaches far is refused before the library allocates it
     expect(result.stderr).toContain(`far-${ref}.xlsx`);
   });
 
+  it('a far-reaching sheet stored outside xl/worksheets/, which the workbook names as its sheet, is checked too', async () => {
+    const entries = workbookWithSheet(`<row r="1">${cell('A1', 'Feedback')}</row>`);
+    const far = entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    const moved = entries.map((e) =>
+      e.name === 'xl/_rels/workbook.xml.rels'
+        ? { ...e, data: String(e.data).replace('Target="worksheets/sheet1.xml"', 'Target="/xl/media/far.xml"') }
+        : e,
+    );
+    const farSheet = String(far.data).replace('</sheetData>', `<row r="1048576">${cell('XFD1048576', 'x')}</row></sheetData>`);
+    const result = await run('moved-sheet.xlsx', buildZip([...moved, { name: 'xl/media/far.xml', data: farSheet }]));
+    expect(result.code).toBe(ExitCode.usage);
+    expect(result.stderr).toMatch(/xl\/media\/far\.xml reaches cell XFD1048576/);
+  });
+
   it('an empty <row r> far down counts too', async () => {
     const result = await run('far-row.xlsx', buildZip(workbookWithSheet(`<row r="1">${cell('A1', 'Feedback')}</row><row r="99999999"/>`)));
     expect(result.code).toBe(ExitCode.usage);
