@@ -112,7 +112,17 @@ export function keyFindings(model: ReportModel): Html {
 <li><strong>Who keeps meeting the same problem:</strong> ${model.takeaways.recurrence}</li>
 ${changesFinding(model)}
 </ul>
+${howSure(model)}
 </section>`;
+}
+
+/** How sure the theme head was of the most common theme, when a head decided the themes. */
+function howSure(model: ReportModel): Html | '' {
+  const top = [...model.themes].sort((a, b) => b.items - a.items)[0];
+  const figures = top && model.confidence ? own(model.confidence.themes, top.id) : undefined;
+  if (!top || top.items === 0 || !figures) return '';
+  const threshold = Math.round(model.confidence!.head.confidentAt * 100);
+  return html`<p class="how-sure">How sure the tool is: of the ${formatCount(top.items)} items counted under ${top.label}, it is <abbr class="exact" title="${`Its calibrated probability is at least ${threshold}% for these items.`}">sure</abbr> of ${formatCount(figures.sure)}; ${formatCount(figures.possible)} ${figures.possible === 1 ? 'is' : 'are'} only possible matches.</p>`;
 }
 
 export function prevalenceSection(model: ReportModel): Html {

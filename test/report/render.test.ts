@@ -63,6 +63,19 @@ describe('renderReport', () => {
     expect(JSON.parse(data).themes.find((theme: { id: string }) => theme.id === 'delivery').label).toBe('Delivery <i onclick="x">\u2028');
   });
 
+  it('says how sure the theme head was of the most common theme, only when a head decided', () => {
+    const { model } = cohortModel();
+    // (The chart script carries the words too: it re-renders the findings for a filter.)
+    expect(renderReport({ ...model, confidence: null }).split('<script')[0]).not.toContain('How sure the tool is');
+    const withHead = {
+      ...model,
+      confidence: { head: { source: 'built-in', assignAt: 0.3, confidentAt: 0.7 }, themes: { delivery: { sure: 3, possible: 1 } } },
+    };
+    expect(renderReport(withHead)).toContain(
+      'How sure the tool is: of the 4 items counted under Delivery, it is <abbr class="exact" title="Its calibrated probability is at least 70% for these items.">sure</abbr> of 3; 1 is only possible matches.',
+    );
+  });
+
   it('shows a warning banner only when the lexical fallback was used', () => {
     expect(renderReport(hostileModel().model)).toContain('class="banner banner-warning" role="alert"');
     expect(renderReport(cohortModel().model)).not.toContain('banner-warning');
