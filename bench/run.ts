@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenchUsageError, median, parseBenchArgs, type BenchDtype, type BenchOptions } from './args.js';
 import { syntheticRows, writeSyntheticCsv } from './generate.js';
+import { benchRedactionScaling, formatRedactionScaling, type TokenScaling } from './redaction.js';
 import { benchTimings, formatTimings, type Timing } from './timings.js';
 import { benchDiscovery, type DiscoveryResults } from './discovery.js';
 import { benchReportScale, measureReportOpen, type ReportOpenResults, type ReportScaleResults } from './report-open.js';
@@ -407,6 +408,7 @@ export function formatTable(results: BenchResults): string {
     lines.push(`  opens in Chromium (charts drawn, filters ready) in ${r.open.openSeconds.toFixed(2)} s${filter}`);
   }
   if (results.timings.length > 0) lines.push('', ...formatTimings(results.timings));
+  if (results.redaction) lines.push('', ...formatRedactionScaling(results.redaction));
   return lines.join('\n');
 }
 
@@ -420,6 +422,7 @@ export interface BenchResults {
   lexicalScale: LexicalScaleResults | null;
   timings: Timing[];
   reportScale?: ReportScaleResults | null;
+  redaction?: TokenScaling[];
 }
 
 function buildCli(log: (m: string) => void): void {
@@ -453,6 +456,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     }
     if (options.lexicalScale > 0) results.lexicalScale = await benchLexicalScale(options.lexicalScale, scratch, log);
     results.timings = await benchTimings(log);
+    results.redaction = benchRedactionScaling(log);
     return results;
   } finally {
     await rm(scratch, { recursive: true, force: true });

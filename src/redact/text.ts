@@ -7,21 +7,39 @@ export const EMAIL_PLACEHOLDER = '[email]';
 export const PHONE_PLACEHOLDER = '[phone]';
 export const NAME_PLACEHOLDER = '[name]';
 
-const LOCAL_WORD = String.raw`[\p{L}\p{N}_%+'’=~-]+`;
-const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?`;
+// Every quantifier is bounded (an address part is at most 64 characters, a label 63, a name a
+// handful of labels), so the work at each position of the text is bounded too and one long token
+// redacts in linear time; unbounded `+` and `*` here once made a 40k-character token take a minute.
+const LOCAL_WORD = String.raw`[\p{L}\p{N}_%+'’=~-]{1,64}`;
+const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?`;
+const SP = String.raw`[ \t\u00a0]{0,3}`;
 const OPEN = String.raw`[\[({<]`;
 const CLOSE = String.raw`[\])}>]`;
-const AT = String.raw`(?:\s*@\s*|\s*${OPEN}\s*(?:at|@)\s*${CLOSE}\s*)`;
-const DOT = String.raw`(?:\.|\s*${OPEN}\s*(?:dot|\.)\s*${CLOSE}\s*)`;
-// `jane.doe@example.com`, `jane@exämple.com`, `"jane doe"@example.com`, `jane[at]example[dot]com`.
+/** `@`, fullwidth `＠`, URL-encoded `%40`, HTML `&#64;` / `&#x40;`. */
+const AT_SIGN = String.raw`(?:@|＠|%40|&#0{0,3}64;|&#[xX]0{0,3}40;)`;
+const AT = String.raw`(?:${SP}${AT_SIGN}${SP}|${SP}${OPEN}${SP}(?:at|${AT_SIGN})${SP}${CLOSE}${SP})`;
+const BRACKETED_DOT = String.raw`${SP}${OPEN}${SP}(?:dot|\.)${SP}${CLOSE}${SP}`;
+/** Between the words of the local part: a dot as written (a spaced dot there ends a sentence). */
+const LOCAL_DOT = String.raw`(?:[.．]|${BRACKETED_DOT})`;
+/** Between the labels of the domain: also spaced, `example . com`. */
+const DOMAIN_DOT = String.raw`(?:${SP}[.．]${SP}|${BRACKETED_DOT})`;
+// `jane.doe@example.com`, `jane@exämple.com`, `"jane doe"@example.com`, `jane[at]example[dot]com`,
+// `jane @ example . com`, `jane＠example.com`, `jane%40example.com`, `jane&#64;example.com`.
 const EMAIL = new RegExp(
-  String.raw`(?:"[^"\n@]{1,64}"|${LOCAL_WORD}(?:${DOT}${LOCAL_WORD})*)${AT}${LABEL}(?:${DOT}${LABEL})*${DOT}\p{L}{2,24}(?![\p{L}\p{N}])`,
+  String.raw`(?:"[^"\n@]{1,64}"|${LOCAL_WORD}(?:${LOCAL_DOT}${LOCAL_WORD}){0,16})${AT}${LABEL}(?:${DOMAIN_DOT}${LABEL}){0,8}${DOMAIN_DOT}\p{L}{2,24}(?![\p{L}\p{N}])`,
   'giu',
 );
+const AT_MARKER = new RegExp(String.raw`${AT_SIGN}|${OPEN}${SP}at${SP}${CLOSE}`, 'iu');
+const SPOKEN_AT = /\sat\s/i;
 // Spelled out: `jane dot doe at example dot co dot uk` (only with a well-known last label, so
 // "look at example dot points" stays).
 const SPELLED_EMAIL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])${LOCAL_WORD}(?:\s+dot\s+${LOCAL_WORD})*\s+at\s+${LABEL}(?:\s+dot\s+${LABEL})*\s+dot\s+(?:com|org|net|edu|gov|ac|co|uk|io|info|biz|us|ca|au|ie|de|fr|nl)(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])${LOCAL_WORD}(?:\s{1,3}dot\s{1,3}${LOCAL_WORD}){0,16}\s{1,3}at\s{1,3}${LABEL}(?:\s{1,3}dot\s{1,3}${LABEL}){0,8}\s{1,3}dot\s{1,3}(?:com|org|net|edu|gov|ac|co|uk|io|info|biz|us|ca|au|ie|de|fr|nl)(?![\p{L}\p{N}])`,
+  'giu',
+);
+// A mail provider named without its domain: `jane.doe at gmail`, `jdoe at hotmail dot co dot uk`.
+const PROVIDER_EMAIL = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])${LOCAL_WORD}(?:[.．]${LOCAL_WORD}){0,16}\s{1,3}at\s{1,3}(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|aol|protonmail|btinternet|ymail)(?:(?:${DOMAIN_DOT}|\s{1,3}dot\s{1,3})\p{L}{2,24}){0,3}(?![\p{L}\p{N}-])`,
   'giu',
 );
 
@@ -74,6 +92,8 @@ function validPhone(head: string, digits: number, international: boolean, groups
   }
   const compact = head.replace(/[()]/g, '');
   if (compact.startsWith('0')) return digits === 10 || digits === 11;
+  // Ten digits written as one number: a phone without its trunk 0 or area separators.
+  if (groups === 1 && digits === 10) return true;
   // North American: 3-3-4 with separators, optionally after a leading 1 ("1-800-555-0199").
   if (groups >= 3) {
     const shape = groupsOf(head).map((g) => g.digits.length);
@@ -100,7 +120,7 @@ function redactPhones(text: string): string {
       PHONE_RUN.lastIndex = match.index + Math.max(1, match[0].search(/\d/) + 1);
       continue;
     }
-    const extension = EXTENSION_AFTER.exec(text.slice(end))?.[0] ?? '';
+    const extension = EXTENSION_AFTER.exec(text.slice(end, end + 40))?.[0] ?? '';
     out += text.slice(last, match.index) + PHONE_PLACEHOLDER;
     last = end + extension.length;
     PHONE_RUN.lastIndex = last;
@@ -110,7 +130,11 @@ function redactPhones(text: string): string {
 
 export function redactText(text: string): string {
   if (text === '') return text;
-  const withoutEmails = text.replace(EMAIL, EMAIL_PLACEHOLDER).replace(SPELLED_EMAIL, EMAIL_PLACEHOLDER);
+  let withoutEmails = text;
+  // Each pattern needs its marker: most text has none, and is not scanned for addresses at all.
+  if (AT_MARKER.test(text)) withoutEmails = withoutEmails.replace(EMAIL, EMAIL_PLACEHOLDER);
+  if (SPOKEN_AT.test(withoutEmails))
+    withoutEmails = withoutEmails.replace(SPELLED_EMAIL, EMAIL_PLACEHOLDER).replace(PROVIDER_EMAIL, EMAIL_PLACEHOLDER);
   return /\d/.test(withoutEmails) ? redactPhones(withoutEmails) : withoutEmails;
 }
 

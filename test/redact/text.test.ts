@@ -42,6 +42,11 @@ describe('redactText: the formats that used to leak', () => {
     ['jane[at]example.com, jane (at) example (dot) com, jane{at}example[dot]co[dot]uk', '[email], [email], [email]'],
     ['write to jane dot doe at example dot com today', 'write to [email] today'],
     ['JANE.DOE@EXAMPLE.CO.UK', '[email]'],
+    ['write to jane @ example . com or jane . doe @ example . co . uk', 'write to [email] or jane . [email]'],
+    ['fullwidth jane＠example.com and jane＠example．com', 'fullwidth [email] and [email]'],
+    ['encoded jane%40example.com, jane&#64;example.com, jane&#x40;example.org', 'encoded [email], [email], [email]'],
+    ['reach jane.doe at gmail or jdoe at hotmail dot co dot uk', 'reach [email] or [email]'],
+    ['bare numbers 7700900123 and 2125550147.', 'bare numbers [phone] and [phone].'],
   ])('%s', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
@@ -56,6 +61,7 @@ describe('redactText keeps what is not personal data', () => {
     'Interviews ran 09:00-17:00 on 12 March; 4 of 12 candidates; 10,000 applicants.',
     'Reference number 123456789012 and student 20231187 and 2.0231187E7.',
     'Look at the example dot points in the brief.',
+    'Well done. Look at Gmail-style inboxes at home. See you @ 3pm.',
     'Call centre role at C++ level 3 for 30-40 hours.',
   ])('%s', (input) => {
     expect(redactText(input)).toBe(input);
