@@ -24,8 +24,7 @@ import {
   pseudonymiser,
   redactFileReports,
   redactItems,
-  redactNames,
-  redactText,
+  redactFreeText,
   secretPath,
   withoutNames,
 } from './redact/index.js';
@@ -223,7 +222,7 @@ export async function readInputs(config: RunConfig, logger: Logger, secret: Uint
       sheet: config.sheet,
       maxTextChars: config.maxTextChars,
       dateOrder: config.dateOrder,
-      prepareText: config.redact ? (text, names) => redactNames(redactText(text), names) : undefined,
+      prepareText: config.redact ? redactFreeText : undefined,
     },
     logger,
   );

@@ -48,6 +48,8 @@ export interface RejectedRow {
   raw: string;
   /** Person names read from the row's name columns, for redaction; never written out. */
   names?: string[];
+  /** The row's candidate id as read, for redaction; never written out. */
+  candidateIds?: string[];
 }
 
 export interface IngestFileReport {

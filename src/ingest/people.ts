@@ -54,12 +54,45 @@ export function isEmailHeader(header: string): boolean {
   return words.includes('email') || (words.includes('e') && words.includes('mail')) || words.includes('mail');
 }
 
-/** Indexes of the columns holding person names, mapped or not (never the text column). */
+/** Staff who handled the record: "Recorded By", "Interviewer", "Careers adviser", "Assessor". */
+const STAFF_WORDS = new Set([
+  'interviewer',
+  'interviewers',
+  'recruiter',
+  'adviser',
+  'advisor',
+  'assessor',
+  'coach',
+  'consultant',
+  'caseworker',
+]);
+const BY_VERBS = new Set([
+  'recorded',
+  'entered',
+  'logged',
+  'created',
+  'submitted',
+  'updated',
+  'modified',
+  'added',
+  'reviewed',
+  'assigned',
+  'owned',
+]);
+
+export function isStaffHeader(header: string): boolean {
+  const words = headerWords(header);
+  if (words.some((w) => STAFF_WORDS.has(w))) return true;
+  const by = words.indexOf('by');
+  return by > 0 && BY_VERBS.has(words[by - 1]!);
+}
+
+/** Indexes of the columns holding person names, students' or staff's, mapped or not (never the text column). */
 export function personNameColumns(headers: string[], mapping: ColumnMapping): number[] {
   const indexes: number[] = [];
   headers.forEach((header, index) => {
     if (header === mapping.text) return;
-    if (isPersonNameHeader(header)) indexes.push(index);
+    if (isPersonNameHeader(header) || isStaffHeader(header)) indexes.push(index);
   });
   return indexes;
 }

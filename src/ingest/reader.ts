@@ -153,7 +153,10 @@ export class RecordReader {
     }
     if (outcome.dateUnparsed) {
       this.unparsedDates++;
-      if (this.unparsedExamples.length < 3) this.unparsedExamples.push(outcome.item.rawDate!);
+      // Quoted in a note: redacted like the row's own values (a name typed into the date column).
+      const example = outcome.item.rawDate!;
+      if (this.unparsedExamples.length < 3)
+        this.unparsedExamples.push(this.options.prepareText?.(example, outcome.item.names ?? []) ?? example);
     }
     if (outcome.item.truncated) this.truncatedTexts++;
     if (outcome.item.noText) this.blankTexts++;

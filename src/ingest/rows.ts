@@ -44,11 +44,16 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   const expected = ctx.headers.length;
   const reject = (reason: string): RowOutcome => ({
     kind: 'reject',
-    reject: withNames({ source: ctx.source, line, reason, raw }, names),
+    reject: withPeople({ source: ctx.source, line, reason, raw }, names, candidateId),
   });
+  const candidateIndex = ctx.columns.candidate;
+  const candidateId = candidateIndex === undefined ? '' : (fields[candidateIndex] ?? '').trim();
   const names = ctx.nameColumns.map((index) => (fields[index] ?? '').trim()).filter((name) => name !== '');
 
   if (fields.length < ctx.requiredFields || (fields.length > expected && fields.slice(expected).some((f) => f.trim() !== ''))) {
+    // A name with an unquoted comma ("Doe, Janeway") shifts the fields: its parts sit beside the
+    // name column, so name-like fields near it are redacted from the raw row as well.
+    names.push(...shiftedNames(fields, ctx.nameColumns, Math.abs(fields.length - expected)));
     return reject(`expected ${expected} fields, found ${fields.length}`);
   }
 
@@ -86,6 +91,21 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   return { kind: 'item', item, rawId: normaliseValue(value('id')), dateUnparsed: rawDate !== null && date === null };
 }
 
-function withNames(reject: RejectedRow, names: string[]): RejectedRow {
-  return names.length > 0 ? { ...reject, names } : reject;
+/** Up to four capitalised words and nothing else: how a name (or part of one) looks in a field. */
+const NAME_LIKE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
+
+function shiftedNames(fields: readonly string[], nameColumns: readonly number[], shift: number): string[] {
+  const found: string[] = [];
+  for (const index of nameColumns) {
+    for (let i = Math.max(0, index - shift); i <= Math.min(fields.length - 1, index + shift); i++) {
+      const field = fields[i]!.trim();
+      if (NAME_LIKE.test(field)) found.push(field);
+    }
+  }
+  return found;
+}
+
+function withPeople(reject: RejectedRow, names: string[], candidateId: string): RejectedRow {
+  const withNames = names.length > 0 ? { ...reject, names } : reject;
+  return candidateId !== '' ? { ...withNames, candidateIds: [candidateId] } : withNames;
 }

@@ -7,11 +7,19 @@
 //    real value stays on the item as `candidateRaw` for the adviser's private follow-up list.
 // Long values are cut only after redaction, so a cut never leaves half an address behind.
 import type { FeedbackItem, IngestFileReport, RejectedRow } from '../types.js';
-import { containsContactDetails, redactNames, redactText } from './text.js';
+import { containsContactDetails, redactAddressedNames, redactNames, redactText } from './text.js';
 import type { Pseudonymise } from './pseudonym.js';
 
 export { EMAIL_PLACEHOLDER, NAME_PLACEHOLDER, PHONE_PLACEHOLDER, redactText, redactNames } from './text.js';
+
+/** Free text (feedback, a rejected row) as it may be shown: contacts, the row's names and the
+ * names its greetings and sign-offs address, all replaced. */
+export function redactFreeText(text: string, names: readonly string[]): string {
+  return redactAddressedNames(redactNames(redactText(text), names));
+}
 export { defaultStateDir, loadPseudonymSecret, pseudonymiser, PSEUDONYM_KEY_FILE, secretPath, type Pseudonymise } from './pseudonym.js';
+
+export const CANDIDATE_PLACEHOLDER = '[candidate]';
 
 /** Raw text of a rejected row is cut to this many characters, after redaction. */
 export const REJECT_RAW_CHARS = 500;
@@ -22,17 +30,15 @@ export interface RedactOptions {
   files: IngestFileReport[];
 }
 
-function redactValue(value: string | null): string | null {
-  return value === null ? null : redactText(value);
-}
-
 function redactItem(item: FeedbackItem, pseudonymiseCandidate: boolean, pseudonymise: Pseudonymise): FeedbackItem {
   const names = item.names ?? [];
-  const text = redactNames(redactText(item.text), names);
+  // Names from the row's name columns go from every column, not only the text.
+  const redactValue = (value: string | null): string | null => (value === null ? null : redactNames(redactText(value), names));
+  const text = redactFreeText(item.text, names);
   const candidateRaw = item.candidate;
   let candidate = candidateRaw;
   if (candidate !== null && (pseudonymiseCandidate || containsContactDetails(candidate))) candidate = pseudonymise(candidate);
-  const id = containsContactDetails(item.id) ? pseudonymise(item.id) : item.id;
+  const id = containsContactDetails(item.id) || redactNames(item.id, names) !== item.id ? pseudonymise(item.id) : item.id;
   const redacted: FeedbackItem = {
     ...item,
     id,
@@ -70,10 +76,18 @@ export function cutRaw(raw: string): string {
 
 /** Redacts (when asked) and then cuts the raw text of rejected rows. */
 export function finishRejects(rejects: RejectedRow[], redact: boolean): RejectedRow[] {
-  return rejects.map(({ names, ...row }) => {
+  return rejects.map(({ names, candidateIds, ...row }) => {
     if (!redact) return { ...row, raw: cutRaw(row.raw) };
-    return { ...row, raw: cutRaw(redactNames(redactText(row.raw), names ?? [])), reason: redactText(row.reason) };
+    const raw = withoutIds(redactFreeText(row.raw, names ?? []), candidateIds ?? []);
+    return { ...row, raw: cutRaw(raw), reason: redactText(row.reason) };
   });
+}
+
+/** A rejected row's candidate id (a student number) → `[candidate]`: rejects.csv names nobody. */
+function withoutIds(text: string, ids: readonly string[]): string {
+  let out = text;
+  for (const id of ids) if (id.length >= 2) out = out.split(id).join(CANDIDATE_PLACEHOLDER);
+  return out;
 }
 
 /** File reports with data-derived notes redacted (examples of unparsed dates, repeated ids). */

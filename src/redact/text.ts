@@ -170,3 +170,48 @@ export function redactNames(text: string, names: readonly string[]): string {
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   return text.replace(pattern, NAME_PLACEHOLDER);
 }
+
+// Names the text itself marks as names, with no name column to give them: whom a greeting, a
+// thank-you or a sign-off addresses ("Dear Sam,", "Thank you for coming in, Sam.", "Kind
+// regards, Jo Smith"). A capitalised word in such a place is a name unless it is one of these.
+const NOT_NAMES = new Set([
+  'team',
+  'all',
+  'everyone',
+  'again',
+  'sir',
+  'madam',
+  'there',
+  'candidate',
+  'applicant',
+  'you',
+  'the',
+  'for',
+  'and',
+]);
+const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?`;
+const ADDRESSED = [
+  // A greeting at the start of a sentence: "Dear Sam,", "Hi Priya -", "Well done Aisha, but …".
+  new RegExp(
+    String.raw`(?<=(?:^|[.!?\n]\s{0,3})(?:Dear|Hi|Hello|Hey|Thanks|Thank you|Congratulations|Congrats|Well done|Good luck|Sorry)[ ,]{1,3})(${NAME_WORD}(?: ${NAME_WORD})?)(?=\s{0,3}(?:[,.!?:;\n—–-]|$))`,
+    'gu',
+  ),
+  // The person thanked, at the end of the sentence: "Thank you for coming in, Sam." (not after
+  // another capitalised word: "applying to Deloitte, London.")
+  new RegExp(
+    String.raw`(?<=(?:^|[.!?\n]\s{0,3})(?:Thank you|Thanks|Many thanks)\b[^.!?\n,]{0,80}(?<!\p{Lu}\p{Ll}{0,40}), ?)(${NAME_WORD})(?=\s{0,3}(?:[.!?\n]|$))`,
+    'gu',
+  ),
+  // A sign-off at the end of the text: "Kind regards, Jo Smith", "Best wishes\nTom".
+  new RegExp(
+    String.raw`(?<=(?:Kind regards|Best regards|Warm regards|Regards|Best wishes|Many thanks|Thanks|Cheers|Sincerely|Yours sincerely|Yours faithfully|Best)[,.]?\s{1,3})(${NAME_WORD}(?: ${NAME_WORD}){0,2})(?=[\s.]{0,3}$)`,
+    'gu',
+  ),
+];
+
+/** Replaces the names greetings, thank-yous and sign-offs address with `[name]`. */
+export function redactAddressedNames(text: string): string {
+  let out = text;
+  for (const pattern of ADDRESSED) out = out.replace(pattern, (name) => (NOT_NAMES.has(name.toLowerCase()) ? name : NAME_PLACEHOLDER));
+  return out;
+}

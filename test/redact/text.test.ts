@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redactNames, redactText } from '../../src/redact/index.js';
+import { redactAddressedNames } from '../../src/redact/text.js';
 
 describe('redactText', () => {
   it.each([
@@ -76,5 +77,28 @@ describe('redactNames', () => {
   });
   it('leaves words that merely contain a name', () => {
     expect(redactNames('Janet and Dominic were fine', ['Jane', 'Dom'])).toBe('Janet and Dominic were fine');
+  });
+});
+
+describe('redactAddressedNames', () => {
+  it.each([
+    ['Thank you for coming in, Sam.', 'Thank you for coming in, [name].'],
+    ['Dear Jo, we will not proceed.', 'Dear [name], we will not proceed.'],
+    ['Well done Aisha, but the panel wanted more.', 'Well done [name], but the panel wanted more.'],
+    ['Sorry Mark - the role went elsewhere.', 'Sorry [name] - the role went elsewhere.'],
+    ['Strong answers. Kind regards, Tom Baker', 'Strong answers. Kind regards, [name]'],
+    ['Strong answers.\nBest wishes\nPriya', 'Strong answers.\nBest wishes\n[name]'],
+  ])('%j', (input, expected) => {
+    expect(redactAddressedNames(input)).toBe(expected);
+  });
+
+  it.each([
+    'Thanks again for your time.',
+    'Hi team, see below.',
+    'Your Python and Excel skills were weak; Sage experience is needed.',
+    'We are based in Leeds, Manchester.',
+    'Thank you for applying to Deloitte, London.',
+  ])('leaves places, companies and skills: %j', (input) => {
+    expect(redactAddressedNames(input)).toBe(input);
   });
 });
