@@ -79,11 +79,11 @@ function stageText(entry: DigestEntry): string {
 function timeline(digest: CandidateDigest, labels: ReadonlyMap<string, string>): Html {
   const rows = digest.entries.map(
     (entry) =>
-      html`<tr><th scope="row">${entry.date ?? 'no date'}</th><td>${entry.employer ?? '—'}</td><td>${entry.role ?? '—'}</td><td>${stageText(entry)}</td><td>${themeList(entry, labels)}</td></tr>\n`,
+      html`<tr><th scope="row">${entry.date ?? 'no date'}</th><td data-label="Employer">${entry.employer ?? '—'}</td><td data-label="Role">${entry.role ?? '—'}</td><td data-label="Stage">${stageText(entry)}</td><td data-label="Reasons given">${themeList(entry, labels)}</td></tr>\n`,
   );
   return html`<section aria-labelledby="timeline-title">
 <h2 id="timeline-title">Your applications, in order</h2>
-<div class="table-wrap"><table>
+<div class="table-wrap"><table class="timeline">
 <caption>${times(digest.items, 'rejection')}</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Employer</th><th scope="col">Role</th><th scope="col">Stage</th><th scope="col">Reasons given</th></tr></thead>
 <tbody>${rows}</tbody>

@@ -61,8 +61,21 @@ describe('a candidate page in Chromium', () => {
         marks: document.querySelectorAll('blockquote mark').length,
         rows: document.querySelectorAll('tbody tr').length,
         overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        // Nothing drawn past the screen's edge, and no table scrolling sideways out of sight.
+        widest: Math.max(...[...document.body.querySelectorAll('*')].map((element) => element.getBoundingClientRect().right)),
+        hiddenScroll: [...document.querySelectorAll('.table-wrap')].filter((wrap) => wrap.scrollWidth > wrap.clientWidth).length,
+        stageLabelShown: getComputedStyle(document.querySelector('td[data-label="Stage"]')!, '::before').content,
       }));
-      expect(facts).toMatchObject({ pwned: [], scripts: 0, iframes: 0, rows: 5, overflow: 0 });
+      expect(facts).toMatchObject({
+        pwned: [],
+        scripts: 0,
+        iframes: 0,
+        rows: 5,
+        overflow: 0,
+        hiddenScroll: 0,
+        stageLabelShown: '"Stage: "',
+      });
+      expect(facts.widest).toBeLessThanOrEqual(390);
       expect(facts.marks).toBeGreaterThan(0);
       await opened.page.screenshot({ path: testOutputPath('candidate-page-390.png'), fullPage: true });
     } finally {
