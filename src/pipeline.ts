@@ -198,7 +198,7 @@ function privacyLine(config: RunConfig): string {
   const shared = `${config.digests ? `${DIGEST_FOLDER}/*.html, ` : ''}segments.csv and rejects.csv name students by reference only`;
   if (config.showIds)
     return `${shared}; report.html, items.csv and summary.json show real candidate ids (--show-ids), as ${FOLLOWUP_FILE} does`;
-  return `report.html, items.csv, summary.json, ${shared}; ${FOLLOWUP_FILE} alone holds real ids`;
+  return `report.html, items.csv, summary.json, ${shared}; ${FOLLOWUP_FILE} alone holds real ids and contact details`;
 }
 
 /** One stderr line for a scheduled re-run: what moved, or that nothing did. */

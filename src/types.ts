@@ -26,6 +26,9 @@ export interface FeedbackItem {
   line: number;
   /** Set when the text had to be shortened (very long fields). */
   truncated?: boolean;
+  /** The student's name, email and phone as the export's columns give them: personal data, for
+   * the adviser's private follow-up list only (never another output, a log or the store). */
+  contact?: Contact;
   /** The feedback cell was blank: no feedback given (the item is `uninformative`, its text ''). */
   noText?: true;
   /** Person names read from this row's name columns: redacted from its text, never written out. */
@@ -35,6 +38,12 @@ export interface FeedbackItem {
    * data: only the adviser's private follow-up list may show it.
    */
   candidateRaw?: string | null;
+}
+
+export interface Contact {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
 }
 
 /** What the candidate column holds: an id, or personal data replaced by a pseudonym. */

@@ -85,6 +85,8 @@ describe('two runs over a growing, reordered export', () => {
       expect(pageOf(first.followUp, id)).toMatch(/^candidates\/candidate-[0-9A-Z]{6,}\.html$/);
     }
     expect(new Set(after.values()).size).toBe(after.size);
+    // The private list is the calling list: it keeps the export's contact details.
+    expect(second.followUp.find((row) => row.candidate === '24007777')).toMatchObject({ name: 'Lee Chan' });
   });
 
   it('lists every student page in followup.csv', async () => {
@@ -121,6 +123,6 @@ describe('two runs over a growing, reordered export', () => {
         for (const personal of PERSONAL) expect(text, `${file}: ${personal}`).not.toMatch(personal);
       }
     }
-    expect(first.stderr).toMatch(/followup\.csv alone holds real ids/);
+    expect(first.stderr).toMatch(/followup\.csv alone holds real ids and contact details/);
   });
 });

@@ -2,7 +2,7 @@
 // "People tend to repeat the same failures": a theme back in two or more of a candidate's
 // rejections is worth a one-to-one; a rejection with no reason is worth a phone call.
 
-import { UNINFORMATIVE_THEME, type Theme } from '../types.js';
+import { UNINFORMATIVE_THEME, type Contact, type Theme } from '../types.js';
 import type { FollowUpRow } from './model.js';
 import type { PreparedItem } from './prepare.js';
 import type { CandidateRecurrence } from './recurrence.js';
@@ -33,6 +33,8 @@ export interface CandidateItems {
   rank: number;
   /** `Candidate 4K7QXM`: the same for this student in every run sharing the secret. */
   reference: string;
+  /** Name, email and phone from the export's columns (the first of each given): personal data. */
+  contact: Contact;
   items: PreparedItem[];
 }
 
@@ -55,8 +57,22 @@ export function groupByCandidate(
     // identifier as exported is kept aside, for this list only.
     const first = own[0]?.entry.item;
     const reference = references.get(candidate.id) ?? candidate.id;
-    return { id: candidate.id, raw: first?.candidateRaw ?? first?.candidate ?? candidate.id, rank: index + 1, reference, items: own };
+    const contact = contactOf(own);
+    return {
+      id: candidate.id,
+      raw: first?.candidateRaw ?? first?.candidate ?? candidate.id,
+      rank: index + 1,
+      reference,
+      contact,
+      items: own,
+    };
   });
+}
+
+function contactOf(items: readonly PreparedItem[]): Contact {
+  const first = (key: keyof Contact) =>
+    items.map((prepared) => prepared.entry.item.contact?.[key] ?? null).find((value) => value !== null) ?? null;
+  return { name: first('name'), email: first('email'), phone: first('phone') };
 }
 
 /** Where candidate pages go, and what their names look like (so pages of earlier runs can be removed). */
@@ -118,6 +134,7 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
       rows.push({
         rank: candidate.rank,
         candidate: candidate.raw,
+        ...candidate.contact,
         pseudonym: candidate.reference,
         kind: noReason ? 'no-reason' : 'repeat',
         themeId: theme.id,
@@ -138,6 +155,7 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
       rows.push({
         rank: candidate.rank,
         candidate: candidate.raw,
+        ...candidate.contact,
         pseudonym: candidate.reference,
         kind: 'single',
         themeId: '',

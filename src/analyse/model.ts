@@ -162,6 +162,10 @@ export interface ChangeTest {
 export interface FollowUpRow {
   /** The real identifier as exported: personal data, only ever written to followup.csv. */
   candidate: string;
+  /** The student's name, email and phone as exported (null when the export has no such column). */
+  name: string | null;
+  email: string | null;
+  phone: string | null;
   /** The candidate's reference (`Candidate 4K7QXM`), whether or not the report shows real ids. */
   pseudonym: string;
   /** `repeat`: the theme came back in two or more rejections; `no-reason`: rejections gave no reason;

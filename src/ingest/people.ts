@@ -97,6 +97,26 @@ export function personNameColumns(headers: string[], mapping: ColumnMapping): nu
   return indexes;
 }
 
+const PHONE_WORDS = new Set(['phone', 'mobile', 'telephone', 'tel', 'cell']);
+
+/** Columns with the student's own contact details (not staff's): kept for the follow-up list. */
+export interface ContactColumns {
+  name: number[];
+  email: number[];
+  phone: number[];
+}
+
+export function contactColumns(headers: string[], mapping: ColumnMapping): ContactColumns {
+  const columns: ContactColumns = { name: [], email: [], phone: [] };
+  headers.forEach((header, index) => {
+    if (header === mapping.text || isStaffHeader(header)) return;
+    if (isPersonNameHeader(header)) columns.name.push(index);
+    else if (isEmailHeader(header)) columns.email.push(index);
+    else if (headerWords(header).some((w) => PHONE_WORDS.has(w))) columns.phone.push(index);
+  });
+  return columns;
+}
+
 /** What the candidate column holds: judged from its header, then from its sampled values. */
 export function candidateKind(candidate: string | undefined, headers: string[], sampleRows: string[][]): CandidateKind | null {
   if (candidate === undefined) return null;

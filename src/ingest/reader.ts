@@ -17,7 +17,7 @@ import { isBlankRecord } from './csv.js';
 import { provenDateOrder, type DateOrder } from './dates.js';
 import { nameHeaders, type HeaderLayout } from './header.js';
 import type { IdRegistry } from './ids.js';
-import { candidateKind, personNameColumns } from './people.js';
+import { candidateKind, contactColumns, personNameColumns } from './people.js';
 import { columnIndexes, convertRow, type RowContext } from './rows.js';
 
 export type ReaderOptions = Omit<IngestOptions, 'delimiter'>;
@@ -122,6 +122,7 @@ export class RecordReader {
       requiredFields: lastNamed,
       columns: columnIndexes(headers, this.mapping),
       nameColumns,
+      contactColumns: contactColumns(headers, this.mapping),
       prepareText: this.options.prepareText,
       textColumnName: textColumn,
       maxTextChars: this.options.maxTextChars,

@@ -1,5 +1,6 @@
 // One data record → a FeedbackItem or a RejectedRow. Pure: the caller owns ids and counters.
-import type { ColumnMapping, ColumnRole, FeedbackItem, RejectedRow } from '../types.js';
+import type { ColumnMapping, ColumnRole, Contact, FeedbackItem, RejectedRow } from '../types.js';
+import type { ContactColumns } from './people.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { cleanText, normaliseValue } from './text.js';
 
@@ -15,6 +16,8 @@ export interface RowContext {
   columns: Partial<Record<ColumnRole, number>>;
   /** Columns holding person names (redacted from the row's text). */
   nameColumns: number[];
+  /** The student's name, email and phone columns, kept on the item for the follow-up list. */
+  contactColumns?: ContactColumns;
   textColumnName: string;
   maxTextChars: number;
   dateOrder: DateOrder;
@@ -87,8 +90,17 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
     item.noText = true;
   }
   if (truncated) item.truncated = true;
+  const contact = contactOf(fields, ctx.contactColumns);
+  if (contact) item.contact = contact;
   if (names.length > 0) item.names = names;
   return { kind: 'item', item, rawId: normaliseValue(value('id')), dateUnparsed: rawDate !== null && date === null };
+}
+
+function contactOf(fields: readonly string[], columns: ContactColumns | undefined): Contact | null {
+  if (!columns) return null;
+  const join = (indexes: number[]) => normaliseValue(indexes.map((i) => fields[i] ?? '').join(' '));
+  const contact = { name: join(columns.name), email: join(columns.email), phone: join(columns.phone) };
+  return contact.name || contact.email || contact.phone ? contact : null;
 }
 
 /** Up to four capitalised words and nothing else: how a name (or part of one) looks in a field. */

@@ -20,6 +20,10 @@ export const FOLLOWUP_COLUMNS = [
   'employers',
   'suggestion',
   'digest',
+  // The student's contact details, from the export's name, email and phone columns.
+  'name',
+  'email',
+  'phone',
 ] as const;
 
 /** Excel reads a CSV as the local code page unless it starts with a UTF-8 byte-order mark. */
@@ -44,6 +48,9 @@ export function followUpCsv(rows: readonly FollowUpRow[]): string {
         row.employers.join('; '),
         row.suggestion,
         row.digest,
+        row.name,
+        row.email,
+        row.phone,
       ]),
     )
   );

@@ -17,6 +17,9 @@ const row = (overrides: Partial<FollowUpRow> = {}): FollowUpRow => ({
   employers: ['Kestrel Software Ltd', 'Marlowe & Finch, Communications'],
   suggestion: 'Practise interview technique in mock interviews.',
   digest: 'candidates/candidate-3.html',
+  name: 'Sam Reid',
+  email: 'sam.reid@example.ac.uk',
+  phone: null,
   ...overrides,
 });
 
@@ -48,6 +51,9 @@ describe('followup.csv', () => {
         employers: 'Kestrel Software Ltd; Marlowe & Finch, Communications',
         suggestion: 'Practise interview technique in mock interviews.',
         digest: 'candidates/candidate-3.html',
+        name: 'Sam Reid',
+        email: 'sam.reid@example.ac.uk',
+        phone: '',
       },
     ]);
   });
