@@ -91,6 +91,18 @@ describe('train: a head for the lexical engine', () => {
     expect(report.unthemed).toBe(0);
   });
 
+  it('in text says the dtype does not apply to the lexical engine, and refuses --calibrate, which a head replaces', async () => {
+    const gold = path.resolve('data/eval/dev2.csv');
+    const text = await cli(['evaluate', gold, '--engine', 'lexical', '--head', head()]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/engine lexical, model \(none\), dtype \(does not apply to this engine\)/);
+    expect(text.stdout).toMatch(/expected calibration error: [\d.]+ before calibration, [\d.]+ after/);
+    expect(text.stdout).toMatch(/items given no theme: 0 of 238/);
+    const calibrate = await cli(['evaluate', gold, '--engine', 'lexical', '--head', head(), '--calibrate', path.join(work, 't.yaml')]);
+    expect(calibrate.code).toBe(2);
+    expect(calibrate.stderr).toMatch(/--calibrate fits similarity thresholds, which a theme head replaces: add --no-head/);
+  });
+
   it('gives run outputs a calibrated confidence: items.csv per theme, summary.json per theme', async () => {
     const out = path.join(work, 'run');
     const result = await cli([
