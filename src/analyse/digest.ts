@@ -5,6 +5,7 @@ import { UNINFORMATIVE_THEME, type Theme } from '../types.js';
 import { diagnoseCandidate } from './candidate-diagnosis.js';
 import { digestFileOf, hasDigest, type CandidateItems } from './followup.js';
 import { markedText } from './marked-text.js';
+import { subReasonAdvice } from './sub-reasons.js';
 import type { CandidateDigest, DigestAdvice, DigestEntry, RecurringTheme } from './model.js';
 import type { PreparedItem } from './prepare.js';
 import { compareStrings } from './util.js';
@@ -40,7 +41,12 @@ function adviceFor(items: readonly PreparedItem[], repeating: readonly Recurring
   const toAdvice = (theme: Theme): DigestAdvice => ({
     themeId: theme.id,
     label: theme.label,
-    text: theme.advice,
+    // Where the student's own feedback names one shortfall, the advice speaks to it.
+    text:
+      subReasonAdvice(
+        theme.id,
+        items.filter((prepared) => prepared.themeIds.includes(theme.id)).map((prepared) => prepared.entry.item.text),
+      ) ?? theme.advice,
     items: count(theme.id),
     actionable: theme.actionable,
   });

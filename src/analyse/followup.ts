@@ -8,6 +8,7 @@ import type { PreparedItem } from './prepare.js';
 import type { CandidateRecurrence } from './recurrence.js';
 import { compareNatural, compareStrings } from './util.js';
 import { referenceCode } from './references.js';
+import { subReasonAdvice } from './sub-reasons.js';
 
 /** From the seeds: phone the decision-maker, who is likelier to answer a call than an email. */
 export const NO_REASON_SUGGESTION =
@@ -145,7 +146,12 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
         lastDate: span.last,
         stages: distinctValues(withTheme.map((prepared) => prepared.stage)),
         employers: distinctValues(withTheme.map((prepared) => prepared.entry.item.employer)),
-        suggestion: noReason ? NO_REASON_SUGGESTION : shortAdvice(theme.advice),
+        suggestion: noReason
+          ? NO_REASON_SUGGESTION
+          : (subReasonAdvice(
+              theme.id,
+              withTheme.map((prepared) => prepared.entry.item.text),
+            ) ?? shortAdvice(theme.advice)),
         digest,
       });
     }

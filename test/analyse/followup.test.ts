@@ -142,3 +142,30 @@ describe('shortAdvice', () => {
     expect(short).toMatch(/word…$/);
   });
 });
+
+describe('suggestions matched to the evidence', () => {
+  const tests = (texts: string[]) =>
+    texts.map((text, i) =>
+      classifiedItem({ id: `n${i}`, candidate: 'NUM-09', themes: ['assessment'], stage: 'Online test', text, line: 80 + i }),
+    );
+
+  it('tells a student who failed numerical tests to practise such tests, on the list and on their page', () => {
+    const analysed = model(
+      true,
+      false,
+      tests([
+        'Your numerical reasoning score was below the cut-off.',
+        'You did not reach the pass mark in the numerical test.',
+        'The verbal reasoning test let you down.',
+      ]),
+    );
+    const row = analysed.followUp.find((entry) => entry.themeId === 'assessment')!;
+    expect(row.suggestion).toMatch(/^Practise timed aptitude tests/);
+    expect(analysed.digests![0]!.advice.find((advice) => advice.themeId === 'assessment')!.text).toBe(row.suggestion);
+  });
+
+  it('keeps the theme’s own advice when no one shortfall is clear', () => {
+    const analysed = model(true, false, tests(['The group exercise did not go well.', 'Your in-tray exercise was incomplete.']));
+    expect(analysed.followUp.find((entry) => entry.themeId === 'assessment')!.suggestion).toBe(shortAdvice(advice('assessment')));
+  });
+});
