@@ -102,7 +102,14 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
     const emerging = await findEmergingThemes(classified, prepared, logger);
 
     const previous = store
-      ? await store.previousRun({ taxonomySource: taxonomy.source, engine: { name: engine.name, model: engine.model } })
+      ? await store.previousRun({
+          taxonomySource: taxonomy.source,
+          engine: { name: engine.name, model: engine.model },
+          inputs: {
+            sources: ingested.files.map((file) => file.source),
+            cohorts: items.flatMap((item) => (item.cohort ? [item.cohort] : [])),
+          },
+        })
       : null;
     const generatedAt = effects.now().toISOString();
     const model = analyse({

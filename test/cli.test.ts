@@ -88,6 +88,12 @@ describe('run', () => {
     expect(summary.themes.every((t: { change: unknown }) => t.change !== null)).toBe(true);
     // Lexical vectors are recomputed rather than cached: they are large and cheap.
     expect(summary.cache).toBeNull();
+    // An unrelated export (another file name, no shared cohort) is not compared with either run.
+    const other = path.join(work, 'unrelated.csv');
+    await writeFile(other, 'Feedback\n"Your CV had typos."\n"Answers were too short."\n');
+    const third = await cli(['run', other, '--out', path.join(work, 'h3'), '--store', store, '--engine', 'lexical', '--json']);
+    expect(third.code).toBe(0);
+    expect(JSON.parse(third.stdout).previousRun).toBeNull();
   });
 
   it('writes byte-identical CSVs and report for the same input and options', async () => {

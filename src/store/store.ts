@@ -13,6 +13,7 @@ import { emptyTable } from '../own.js';
 import { bytesToVector, inTransaction, vectorBytes, withAppender } from './duckdb.js';
 import { insertRun, isoOrThrow, type PendingOutputs, type RunRecord } from './runs.js';
 import { prepareSchema } from './schema.js';
+import { comparableRun, type RunInputs } from './comparable.js';
 
 export { STORE_SCHEMA_VERSION } from './schema.js';
 
@@ -21,6 +22,8 @@ export interface PreviousRunQuery {
   taxonomySource?: string;
   /** Only consider runs classified the same way: shares from another engine or model are not comparable. */
   engine?: { name: string; model: string | null };
+  /** Only a run over the same inputs (same file names, else overlapping cohorts): see comparable.ts. */
+  inputs?: RunInputs;
 }
 
 export interface Store {
@@ -256,12 +259,20 @@ class DuckDBStore implements Store {
       const filter = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
       const runs = (
         await c.runAndReadAll(
-          `SELECT run_id, finished_at, items, candidates, json_extract(options, '$.taxonomyThemes')::VARCHAR FROM runs ${filter} ORDER BY finished_at DESC, run_id DESC LIMIT 1`,
+          `SELECT run_id, finished_at, items, candidates, json_extract(options, '$.taxonomyThemes')::VARCHAR FROM runs ${filter} ORDER BY finished_at DESC, run_id DESC`,
           params,
         )
-      ).getRowsJS();
-      if (runs.length === 0) return null;
-      const [runId, finishedAt, items, candidates, themeIdsJson] = runs[0] as [string, Date, number, number, string | null];
+      ).getRowsJS() as [string, Date, number, number, string | null][];
+      const chosen = query.inputs
+        ? await comparableRun(
+            c,
+            runs.map(([id]) => id),
+            query.inputs,
+          )
+        : (runs[0]?.[0] ?? null);
+      const found = runs.find(([id]) => id === chosen);
+      if (found === undefined) return null;
+      const [runId, finishedAt, items, candidates, themeIdsJson] = found;
       const themeRows = (
         await c.runAndReadAll(
           `SELECT theme_id, count(DISTINCT item_id)::INTEGER FROM assignments WHERE run_id = $1 GROUP BY theme_id ORDER BY theme_id`,

@@ -257,6 +257,27 @@ describe('run history', () => {
     expect(await store.previousRun({ engine: { name: 'transformers', model: './my-model' } })).toBeNull();
   });
 
+  it('compares only with a run over the same file names, else one with overlapping cohorts, else none', async () => {
+    const store = await open();
+    const april = { startedAt: '2026-04-01T10:00:00.000Z', finishedAt: '2026-04-01T10:00:05.000Z' };
+    const sameFile = await store.recordRun(run({ inputs: [{ path: 'exports/export.csv', bytes: 1, sha256: 'ab'.repeat(32), rows: 3 }] }));
+    const unrelated = await store.recordRun(
+      run({
+        ...april,
+        inputs: [{ path: 'other.csv', bytes: 1, sha256: 'cd'.repeat(32), rows: 1 }],
+        items: [{ item: item('x', 'No reason given.', { cohort: '1999' }), themes: [{ themeId: 'uninformative', score: 1 }] }],
+      }),
+    );
+    expect((await store.previousRun())?.runId).toBe(unrelated);
+    // The same file name from another folder is the same input; the newer unrelated run is skipped.
+    expect((await store.previousRun({ inputs: { sources: ['/data/export.csv'], cohorts: [] } }))?.runId).toBe(sameFile);
+    // Another file name: matched by an overlapping cohort (2026 is in the first run only).
+    expect((await store.previousRun({ inputs: { sources: ['renamed.csv'], cohorts: ['2026', '2027'] } }))?.runId).toBe(sameFile);
+    expect((await store.previousRun({ inputs: { sources: ['renamed.csv'], cohorts: ['1999'] } }))?.runId).toBe(unrelated);
+    expect(await store.previousRun({ inputs: { sources: ['renamed.csv'], cohorts: ['2030'] } })).toBeNull();
+    expect(await store.previousRun({ inputs: { sources: ['export.csv', 'more.csv'], cohorts: [] } })).toBeNull();
+  });
+
   it('stores every column an adviser may query, and the text only as its hash', async () => {
     const path = join(dir, 'store.duckdb');
     const store = await open(path);

@@ -1,0 +1,34 @@
+// Which earlier run "what changed" compares with: the newest committed run over the same inputs
+// (the same set of source file names), else the newest whose cohorts overlap this run's. An
+// unrelated run (another export altogether) is never compared (see docs/scheduling.md).
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+/** What this run read: source file names (any folder) and the cohorts of its items. */
+export interface RunInputs {
+  sources: readonly string[];
+  cohorts: readonly string[];
+}
+
+/** Picks from `runIds` (newest first) the run to compare with, or null when none is comparable. */
+export async function comparableRun(c: DuckDBConnection, runIds: readonly string[], inputs: RunInputs): Promise<string | null> {
+  if (runIds.length === 0) return null;
+  const wanted = nameSet(inputs.sources);
+  const list = runIds.map((_, index) => `$${index + 1}`).join(', ');
+  const sourceRows = (await c.runAndReadAll(`SELECT run_id, path FROM run_inputs WHERE run_id IN (${list})`, [...runIds])).getRowsJS();
+  const sources = new Map<string, string[]>();
+  for (const [runId, source] of sourceRows as [string, string][]) sources.set(runId, [...(sources.get(runId) ?? []), source]);
+  const sameSources = runIds.find((runId) => nameSet(sources.get(runId) ?? []) === wanted);
+  if (sameSources !== undefined) return sameSources;
+  const cohorts = new Set(inputs.cohorts);
+  if (cohorts.size === 0) return null;
+  const cohortRows = (
+    await c.runAndReadAll(`SELECT DISTINCT run_id, cohort FROM items WHERE cohort IS NOT NULL AND run_id IN (${list})`, [...runIds])
+  ).getRowsJS() as [string, string][];
+  const overlapping = new Set(cohortRows.filter(([, cohort]) => cohorts.has(cohort)).map(([runId]) => runId));
+  return runIds.find((runId) => overlapping.has(runId)) ?? null;
+}
+
+function nameSet(sources: readonly string[]): string {
+  return JSON.stringify([...new Set(sources.map((source) => path.basename(source)))].sort());
+}
