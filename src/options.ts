@@ -217,6 +217,12 @@ export const OPTIONS = {
     commands: ['run'],
     help: 'show real candidate ids in report.html, items.csv and summary.json instead of references',
   },
+  since: {
+    type: 'text',
+    flag: '--since <run>',
+    commands: ['run'],
+    help: 'compare with this stored run (its id), or with the last run on or before this date (YYYY-MM-DD)',
+  },
   digests: {
     type: 'boolean',
     flag: '--digests',

@@ -10,6 +10,7 @@ import { loadEngine, type LoadedEngine, type PreparedClassifier } from './classi
 import { ENGINE_PROFILES } from './classify/profiles.js';
 import type { RunConfig } from './config.js';
 import { ingestFiles } from './ingest/index.js';
+import { usageError } from './errors.js';
 import { commitRun, recoverPendingRuns, type CommitProgress } from './commit.js';
 import { cleanupStaleTempFiles } from './io/atomic.js';
 import { prepareOutFolder, toEnvironmentError } from './io/environment.js';
@@ -78,6 +79,8 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
     // minutes of reading.
     const taxonomy = await loadTaxonomy(config.taxonomy);
     if (config.store) store = await openStore(config.store);
+    if (config.since !== undefined && store === null)
+      throw usageError(`--since ${config.since} compares with a stored run: drop --no-store`);
     // What a killed run left is settled first, so the folder shows one run, whole.
     await recoverPendingRuns(store, config.out, logger, config.keep);
     await cleanupStaleTempFiles(config.out);
@@ -105,6 +108,7 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
       ? await store.previousRun({
           taxonomySource: taxonomy.source,
           engine: { name: engine.name, model: engine.model },
+          since: config.since,
           inputs: {
             sources: ingested.files.map((file) => file.source),
             cohorts: items.flatMap((item) => (item.cohort ? [item.cohort] : [])),

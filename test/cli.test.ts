@@ -94,6 +94,35 @@ describe('run', () => {
     const third = await cli(['run', other, '--out', path.join(work, 'h3'), '--store', store, '--engine', 'lexical', '--json']);
     expect(third.code).toBe(0);
     expect(JSON.parse(third.stdout).previousRun).toBeNull();
+    const since = await cli([
+      'run',
+      other,
+      '--out',
+      path.join(work, 'h4'),
+      '--store',
+      store,
+      '--engine',
+      'lexical',
+      '--json',
+      '--since',
+      summary.previousRun.runId,
+    ]);
+    expect(since.code).toBe(0);
+    expect(JSON.parse(since.stdout).previousRun.runId).toBe(summary.previousRun.runId);
+    const unknown = await cli([
+      'run',
+      other,
+      '--out',
+      path.join(work, 'h5'),
+      '--store',
+      store,
+      '--engine',
+      'lexical',
+      '--since',
+      '1999-01-01',
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--since 1999-01-01');
   });
 
   it('writes byte-identical CSVs and report for the same input and options', async () => {

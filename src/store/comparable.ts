@@ -3,6 +3,7 @@
 // unrelated run (another export altogether) is never compared (see docs/scheduling.md).
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { type CliError, usageError } from '../errors.js';
 
 /** What this run read: source file names (any folder) and the cohorts of its items. */
 export interface RunInputs {
@@ -31,4 +32,20 @@ export async function comparableRun(c: DuckDBConnection, runIds: readonly string
 
 function nameSet(sources: readonly string[]): string {
   return JSON.stringify([...new Set(sources.map((source) => path.basename(source)))].sort());
+}
+
+/** `--since` named no run: exit 2 with what to give instead. */
+export function unknownSince(since: string, isDate: boolean): CliError {
+  return isDate
+    ? usageError(
+        `--since ${since}: no comparable run in the store on or before that date; give a later date, or a run id (summary.json previousRun)`,
+      )
+    : usageError(
+        `--since ${since}: no committed run with that id in the store; give a run id from an earlier summary.json, or a date as YYYY-MM-DD`,
+      );
+}
+
+/** YYYY-MM-DD naming a real day (2026-02-30 is not one). */
+export function isCalendarDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().slice(0, 10) === value;
 }

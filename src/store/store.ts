@@ -13,7 +13,7 @@ import { emptyTable } from '../own.js';
 import { bytesToVector, inTransaction, vectorBytes, withAppender } from './duckdb.js';
 import { insertRun, isoOrThrow, type PendingOutputs, type RunRecord } from './runs.js';
 import { prepareSchema } from './schema.js';
-import { comparableRun, type RunInputs } from './comparable.js';
+import { comparableRun, isCalendarDate, type RunInputs, unknownSince } from './comparable.js';
 
 export { STORE_SCHEMA_VERSION } from './schema.js';
 
@@ -24,6 +24,8 @@ export interface PreviousRunQuery {
   engine?: { name: string; model: string | null };
   /** Only a run over the same inputs (same file names, else overlapping cohorts): see comparable.ts. */
   inputs?: RunInputs;
+  /** `--since`: a run id (that run, whatever its inputs), or YYYY-MM-DD (the last run on or before it). */
+  since?: string;
 }
 
 export interface Store {
@@ -256,6 +258,17 @@ class DuckDBStore implements Store {
         params.push(query.engine.model);
         conditions.push(`model IS NOT DISTINCT FROM $${params.length}::VARCHAR`);
       }
+      const sinceDate = query.since !== undefined && isCalendarDate(query.since) ? query.since : null;
+      if (query.since !== undefined && sinceDate === null) {
+        // A run id names the run to compare with: no other filter applies.
+        conditions.splice(1);
+        params.splice(0);
+        params.push(query.since);
+        conditions.push(`run_id = $${params.length}`);
+      } else if (sinceDate !== null) {
+        params.push(sinceDate);
+        conditions.push(`CAST(finished_at AS DATE) <= $${params.length}::DATE`);
+      }
       const filter = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
       const runs = (
         await c.runAndReadAll(
@@ -263,13 +276,15 @@ class DuckDBStore implements Store {
           params,
         )
       ).getRowsJS() as [string, Date, number, number, string | null][];
-      const chosen = query.inputs
-        ? await comparableRun(
-            c,
-            runs.map(([id]) => id),
-            query.inputs,
-          )
-        : (runs[0]?.[0] ?? null);
+      if (query.since !== undefined && runs.length === 0) throw unknownSince(query.since, sinceDate !== null);
+      const chosen =
+        query.inputs && query.since === undefined
+          ? await comparableRun(
+              c,
+              runs.map(([id]) => id),
+              query.inputs,
+            )
+          : (runs[0]?.[0] ?? null);
       const found = runs.find(([id]) => id === chosen);
       if (found === undefined) return null;
       const [runId, finishedAt, items, candidates, themeIdsJson] = found;

@@ -278,6 +278,32 @@ describe('run history', () => {
     expect(await store.previousRun({ inputs: { sources: ['export.csv', 'more.csv'], cohorts: [] } })).toBeNull();
   });
 
+  it('with since, compares with the run of that id or the last run on or before that date, and refuses others (exit 2)', async () => {
+    const store = await open();
+    const march = await store.recordRun(run());
+    const april = await store.recordRun(
+      run({
+        startedAt: '2026-04-01T10:00:00.000Z',
+        finishedAt: '2026-04-01T10:00:05.000Z',
+        inputs: [{ path: 'other.csv', bytes: 1, sha256: 'cd'.repeat(32), rows: 3 }],
+      }),
+    );
+    const inputs = { sources: ['export.csv'], cohorts: [] };
+    expect((await store.previousRun({ inputs }))?.runId).toBe(march);
+    expect((await store.previousRun({ inputs, since: april }))?.runId).toBe(april);
+    expect((await store.previousRun({ since: '2026-03-31' }))?.runId).toBe(march);
+    expect((await store.previousRun({ since: '2026-04-01' }))?.runId).toBe(april);
+    await expect(store.previousRun({ since: '2026-02-28' })).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('2026-02-28'),
+    });
+    await expect(store.previousRun({ since: 'no-such-run' })).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('no-such-run'),
+    });
+    await expect(store.previousRun({ since: '2026-02-30' })).rejects.toMatchObject({ exitCode: 2 });
+  });
+
   it('stores every column an adviser may query, and the text only as its hash', async () => {
     const path = join(dir, 'store.duckdb');
     const store = await open(path);
