@@ -124,7 +124,7 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
       thresholdsSource: thresholds.source,
       previous,
       references: (ids) => assignReferences(ids, referenceCoder(secret)),
-      options: { minGroup: config.minGroup, showIds: config.showIds, generatedAt, digests: config.digests },
+      options: { minGroup: config.minGroup, showIds: config.showIds, generatedAt, digests: config.digests, runId },
       cache: cache ? { hits: cache.hits, misses: cache.misses } : null,
       head: prepared.head
         ? { source: prepared.head.source, assignAt: prepared.head.file.assignAt, confidentAt: prepared.head.file.confidentAt }

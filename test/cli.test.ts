@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBertModel, TINY_SHAPE } from './helpers/bert-model.js';
 import { runCli, type CliResult } from './helpers/run-cli.js';
@@ -46,6 +47,16 @@ describe('run', () => {
     const report = await readFile(path.join(out, 'report.html'), 'utf8');
     expect(report).toMatch(/Lower accuracy:/);
     expect(report).toContain('model import');
+    // The report, summary.json and the store all name the run by its folder under runs/.
+    const [runId, ...others] = await readdir(path.join(out, 'runs'));
+    expect(others).toEqual([]);
+    expect(summary.runId).toBe(runId);
+    expect(report).toContain(`This report is run <code>${runId}</code>`);
+    const instance = await DuckDBInstance.create(path.join(work, 'auto.duckdb'));
+    const connection = await instance.connect();
+    const stored = (await connection.runAndReadAll('SELECT run_id FROM runs')).getRowsJS();
+    connection.closeSync();
+    expect(stored).toEqual([[runId]]);
   });
 
   it('prints only the summary JSON on stdout with --json', async () => {
@@ -125,12 +136,17 @@ describe('run', () => {
     expect(unknown.stderr).toContain('--since 1999-01-01');
   });
 
-  it('writes byte-identical CSVs and report for the same input and options', async () => {
+  it('writes byte-identical CSVs and report for the same input and options, but for the run id', async () => {
     const a = path.join(work, 'same-a');
     const b = path.join(work, 'same-b');
     for (const out of [a, b]) expect((await cli(['run', SAMPLE, '--out', out, '--no-store', '--engine', 'lexical'])).code).toBe(0);
+    // Each run is named by its own folder under runs/; that name is the only difference.
+    const withoutRunId = async (out: string, name: string) => {
+      const [runId] = await readdir(path.join(out, 'runs'));
+      return (await readFile(path.join(out, name), 'utf8')).replaceAll(runId!, 'RUN');
+    };
     for (const name of ['items.csv', 'segments.csv', 'report.html', 'summary.json']) {
-      expect(await readFile(path.join(a, name), 'utf8'), name).toBe(await readFile(path.join(b, name), 'utf8'));
+      expect(await withoutRunId(a, name), name).toBe(await withoutRunId(b, name));
     }
   });
 

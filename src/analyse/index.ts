@@ -27,7 +27,7 @@ export interface AnalysisInput {
   thresholdsSource: string;
   previous: PreviousRun | null;
   /** `digests`: also build one page per candidate with two or more rejections. */
-  options: { minGroup: number; showIds: boolean; generatedAt: string; digests?: boolean };
+  options: { minGroup: number; showIds: boolean; generatedAt: string; digests?: boolean; runId?: string };
   /** Each candidate id → the reference every output but followup.csv knows them by
    * (src/redact/reference.ts); the browser, whose ids already are references, keeps them. */
   references: AssignReferences;
@@ -167,6 +167,7 @@ export function analyse(input: AnalysisInput): ReportModel {
   return {
     schemaVersion: 1,
     generatedAt: options.generatedAt,
+    runId: options.runId ?? null,
     engine: { ...input.engine },
     taxonomy: { source: taxonomy.source, themes: taxonomy.themes },
     thresholdsSource: input.thresholdsSource,

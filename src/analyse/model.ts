@@ -266,6 +266,8 @@ export interface HeadSummary {
 export interface ReportModel {
   schemaVersion: 1;
   generatedAt: string;
+  /** This run's id, the name of its folder under `runs/` and its row in the store; null when not made by a run (tests, filtered views). */
+  runId: string | null;
   engine: EngineInfo;
   taxonomy: { source: string; themes: Theme[] };
   thresholdsSource: string;

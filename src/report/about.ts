@@ -40,6 +40,7 @@ export function aboutSection(model: ReportModel): Html {
   const compared = model.previousRun
     ? html`Compared with the previous run of ${model.previousRun.finishedAt.slice(0, 10)} (run <code>${model.previousRun.runId}</code>).`
     : html`Nothing to compare with: no earlier run of this feedback was found.`;
+  const thisRun = model.runId ? html`This report is run <code>${model.runId}</code>; its files are kept in a folder of that name. ` : '';
   const cache = model.cache
     ? html` Results for ${formatCount(model.cache.hits)} sentence${model.cache.hits === 1 ? '' : 's'} were reused from earlier runs; ${formatCount(model.cache.misses)} were worked out afresh.`
     : '';
@@ -61,7 +62,7 @@ export function aboutSection(model: ReportModel): Html {
 <p>${formatCount(counts.dataRows)} rows read, ${formatCount(counts.items)} analysed, <a href="#data-quality">${formatCount(counts.rejectedRows)} rejected</a>. ${formatCount(counts.candidates)} candidates${counts.itemsWithoutCandidate > 0 ? `, and ${formatCount(counts.itemsWithoutCandidate)} items with no candidate named` : ''}.</p>
 <h3>How themes were found</h3>
 <p>Themes were found with ${engineInWords(model.engine)}, using ${model.taxonomy.source === 'built-in' ? 'the built-in list' : html`the list in <code>${model.taxonomy.source}</code>`} of ${model.taxonomy.themes.length} themes and ${thresholdsInWords(model.thresholdsSource)}.${cache}</p>
-<p>${compared}</p>
+<p>${thisRun}${compared}</p>
 <h3>Privacy</h3>
 <p>Groups with fewer than ${model.options.minGroup} candidates are not shown, so no one can be picked out; candidates are ${model.options.showIds ? 'shown by their ids' : 'shown under made-up names (“Candidate 7”)'}.${followUpPrivacyNote(model)}</p>
 ${mapping}

@@ -25,6 +25,8 @@ export type SummaryTheme = Pick<
 export interface Summary {
   schemaVersion: 1;
   generatedAt: string;
+  /** The run's id: the name of its folder under `runs/` and its row in the store (null only outside a run). */
+  runId: string | null;
   engine: { name: EngineName; model: string | null; fallbackReason: string | null };
   taxonomy: { source: string; themes: number };
   thresholds: { source: string };
@@ -55,6 +57,7 @@ export function buildSummary(model: ReportModel): Summary {
   return {
     schemaVersion: 1,
     generatedAt: model.generatedAt,
+    runId: model.runId,
     engine: { name: model.engine.name, model: model.engine.model, fallbackReason: model.engine.fallbackReason },
     taxonomy: { source: model.taxonomy.source, themes: model.taxonomy.themes.length },
     thresholds: { source: model.thresholdsSource },

@@ -101,6 +101,17 @@ describe('renderReport', () => {
     expect(renderReport(cohortModel({ options: { showIds: true } }).model)).toContain('<th scope="row">alice</th>');
   });
 
+  it('names this run and the run it was compared with in "About this run", and no run without an id', () => {
+    const about = (page: string) =>
+      page.slice(page.indexOf('<section id="about"'), page.indexOf('</section>', page.indexOf('<section id="about"')));
+    const named = about(renderReport(cohortModel({ options: { runId: '2026-04-01T090000.000Z-fe0011' } }).model));
+    expect(named).toContain('This report is run <code>2026-04-01T090000.000Z-fe0011</code>');
+    expect(named).toContain('(run <code>run-2026-03</code>)');
+    const unnamed = about(renderReport({ ...cohortModel().model, runId: null }));
+    expect(unnamed).toContain('Compared with the previous run');
+    expect(unnamed).not.toContain('This report is run');
+  });
+
   it('is byte-identical for the same input except for the generation time', () => {
     const first = renderReport(cohortModel().model);
     const again = renderReport(cohortModel().model);

@@ -13,6 +13,7 @@ describe('summary.json', () => {
     expect(Object.keys(summary)).toEqual([
       'schemaVersion',
       'generatedAt',
+      'runId',
       'engine',
       'taxonomy',
       'thresholds',
