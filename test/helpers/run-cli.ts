@@ -25,8 +25,8 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv, now: Date =
       isTTY: false,
     } as unknown as CliEffects['stderr'],
     now: () => now,
-    // A state folder for runs without a store (vitest.config.ts), unless the test gives its own.
-    env: { FEEDBACK_THEMES_STATE: process.env.FEEDBACK_THEMES_STATE, ...env },
+    // The state and model cache folders of vitest.config.ts, unless the test gives its own.
+    env: { FEEDBACK_THEMES_STATE: process.env.FEEDBACK_THEMES_STATE, FEEDBACK_THEMES_CACHE: process.env.FEEDBACK_THEMES_CACHE, ...env },
   };
   const code = await main(['node', 'feedback-themes', ...args], effects);
   return { code, stdout, stderr };
