@@ -54,7 +54,9 @@ describe('config files', () => {
     const message = await problemsOf('engin: lexical\nminGroup: -1\ndtype: q4\nredact: "no"\ncolumns: { title: X }\njson: true\n');
     const file = path.join(work, 'bad.yaml');
     expect(message.split('\n')).toEqual([
-      expect.stringMatching(new RegExp(`^${file}: engin: unknown option\\. Allowed: out, store, engine, .*, showIds, since, digests, redact\\.$`)),
+      expect.stringMatching(
+        new RegExp(`^${file}: engin: unknown option\\. Allowed: out, store, engine, .*, showIds, since, digests, redact\\.$`),
+      ),
       `${file}: minGroup: expected a whole number`,
       `${file}: dtype: expected fp32 or q8`,
       `${file}: redact: expected true or false`,
