@@ -305,6 +305,9 @@ export interface PreviousRun {
   themes: Record<string, number>;
   /** Theme ids of that run's taxonomy, when recorded (older runs: unknown). */
   themeIds?: string[] | null;
+  /** Item and candidate ids that run held, to count what is new since (absent: not known). */
+  itemIds?: string[];
+  candidateIds?: string[];
 }
 
 // ---------------------------------------------------------------- outputs

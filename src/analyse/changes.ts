@@ -13,7 +13,18 @@ export interface ChangeAnalysis {
   takeaway: string | null;
 }
 
-export function computeChanges(themes: readonly ThemeSummary[], totalItems: number, previous: PreviousRun | null): ChangeAnalysis {
+/** What this run holds: item ids and candidate ids, to say how many are new since the earlier run. */
+export interface CurrentMembers {
+  itemIds: readonly string[];
+  candidateIds: readonly string[];
+}
+
+export function computeChanges(
+  themes: readonly ThemeSummary[],
+  totalItems: number,
+  previous: PreviousRun | null,
+  current?: CurrentMembers,
+): ChangeAnalysis {
   if (previous === null) return { changes: [], test: null, takeaway: null };
   // A theme the previous taxonomy did not have was not "0 before": leave it out.
   const known = previous.themeIds ? new Set(previous.themeIds) : null;
@@ -47,7 +58,8 @@ export function computeChanges(themes: readonly ThemeSummary[], totalItems: numb
     minExpected: CHANGE_GUARD.minExpected,
     minDifference: CHANGE_GUARD.minDifference,
   };
-  return { changes, test, takeaway: changesTakeaway(changes, previous, totalItems) };
+  const arrivals = current ? newSince(previous, current) : '';
+  return { changes, test, takeaway: `${arrivals}${changesTakeaway(changes, previous, totalItems)}` };
 }
 
 /** "Interview delivery up from 14% to 31% of items": the one line for stderr and key findings. */
@@ -67,4 +79,18 @@ function changesTakeaway(changes: readonly ThemeMovement[], previous: PreviousRu
       ? ` ${rest.length} other theme${rest.length === 1 ? '' : 's'} also moved: ${rest.map(describeMovement).join('; ')}.`
       : '';
   return `${describeMovement(largest)} (${formatP(largest.pValue)}), ${against}.${others}`;
+}
+
+/** "12 new items and 3 new students since 2026-04-01. ": counts only, never ids. */
+function newSince(previous: PreviousRun, current: CurrentMembers): string {
+  if (previous.itemIds === undefined || previous.candidateIds === undefined) return '';
+  const items = countNew(current.itemIds, previous.itemIds);
+  const students = countNew(current.candidateIds, previous.candidateIds);
+  const plural = (n: number, noun: string) => `${n} new ${noun}${n === 1 ? '' : 's'}`;
+  return `${plural(items, 'item')} and ${plural(students, 'student')} since ${previous.finishedAt.slice(0, 10)}. `;
+}
+
+function countNew(now: readonly string[], before: readonly string[]): number {
+  const earlier = new Set(before);
+  return new Set(now.filter((id) => !earlier.has(id))).size;
 }

@@ -146,7 +146,10 @@ export function analyse(input: AnalysisInput): ReportModel {
   const quotes = selectAllQuotes(items, themeIds, names);
   // Facts always use references, even when the report shows ids.
   const facts = input.withFacts === false ? null : itemFacts(items, breakdowns, themeIds, references);
-  const changes = computeChanges(themes, items.length, input.previous);
+  const changes = computeChanges(themes, items.length, input.previous, {
+    itemIds: items.map((prepared) => prepared.entry.item.id),
+    candidateIds: items.flatMap((prepared) => (prepared.candidate === null ? [] : [prepared.candidate])),
+  });
   const digestsWanted = options.digests ?? false;
   // What one student is told to work on rests only on themes the head was sure of; the others
   // appear on their page as "possibly".

@@ -49,3 +49,13 @@ export function unknownSince(since: string, isDate: boolean): CliError {
 export function isCalendarDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().slice(0, 10) === value;
 }
+
+/** The item and candidate ids a run held: what "new since that run" is counted against. */
+export async function runMembers(c: DuckDBConnection, runId: string): Promise<{ itemIds: string[]; candidateIds: string[] }> {
+  const rows = (await c.runAndReadAll(`SELECT item_id, candidate FROM items WHERE run_id = $1`, [runId])).getRowsJS() as [
+    string,
+    string | null,
+  ][];
+  const candidates = new Set(rows.flatMap(([, candidate]) => (candidate === null ? [] : [candidate])));
+  return { itemIds: rows.map(([id]) => id).sort(), candidateIds: [...candidates].sort() };
+}

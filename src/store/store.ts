@@ -13,7 +13,7 @@ import { emptyTable } from '../own.js';
 import { bytesToVector, inTransaction, vectorBytes, withAppender } from './duckdb.js';
 import { insertRun, isoOrThrow, type PendingOutputs, type RunRecord } from './runs.js';
 import { prepareSchema } from './schema.js';
-import { comparableRun, isCalendarDate, type RunInputs, unknownSince } from './comparable.js';
+import { comparableRun, isCalendarDate, runMembers, type RunInputs, unknownSince } from './comparable.js';
 
 export { STORE_SCHEMA_VERSION } from './schema.js';
 
@@ -277,14 +277,8 @@ class DuckDBStore implements Store {
         )
       ).getRowsJS() as [string, Date, number, number, string | null][];
       if (query.since !== undefined && runs.length === 0) throw unknownSince(query.since, sinceDate !== null);
-      const chosen =
-        query.inputs && query.since === undefined
-          ? await comparableRun(
-              c,
-              runs.map(([id]) => id),
-              query.inputs,
-            )
-          : (runs[0]?.[0] ?? null);
+      const ids = runs.map(([id]) => id);
+      const chosen = query.inputs && query.since === undefined ? await comparableRun(c, ids, query.inputs) : (ids[0] ?? null);
       const found = runs.find(([id]) => id === chosen);
       if (found === undefined) return null;
       const [runId, finishedAt, items, candidates, themeIdsJson] = found;
@@ -296,7 +290,8 @@ class DuckDBStore implements Store {
       ).getRowsJS() as [string, number][];
       const themes = emptyTable<number>();
       for (const [themeId, count] of themeRows) themes[themeId] = count;
-      return { runId, finishedAt: finishedAt.toISOString(), items, candidates, themes, themeIds: parseThemeIds(themeIdsJson) };
+      const [at, themeIds, members] = [finishedAt.toISOString(), parseThemeIds(themeIdsJson), await runMembers(c, runId)];
+      return { runId, finishedAt: at, items, candidates, themes, themeIds, ...members };
     });
   }
 

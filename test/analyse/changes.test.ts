@@ -89,6 +89,17 @@ describe('changes since the last run', () => {
     expect(model.takeaways.changes).toBe('Delivery up from 10% to 36% of items (p < 0.001), compared with the run of 2026-04-01.');
   });
 
+  it('counts the items and students new since the earlier run of a growing export, by count only', () => {
+    const first = analyse(input(base(), null));
+    const previous = { ...asPrevious(first), itemIds: base().map((c) => c.item.id), candidateIds: ['jan-c0', 'jan-c1'] };
+    const grown = analyse(input([...base(), ...batch('feb', 40, 'delivery', 4, OTHERS)], previous));
+    // 13 of January's 15 students were not in the earlier run's list, plus February's 15.
+    expect(grown.takeaways.changes).toMatch(/^40 new items and 28 new students since 2026-04-01\. /);
+    expect(grown.takeaways.changes).not.toContain('feb-c');
+    const same = analyse(input(base(), { ...previous, candidateIds: base().map((c) => c.item.candidate ?? '') }));
+    expect(same.takeaways.changes).toMatch(/^0 new items and 0 new students since 2026-04-01\. No theme/);
+  });
+
   it('finds falls as well as rises, largest move first', () => {
     const before = [...batch('a', 50, 'delivery', 25, OTHERS), ...batch('b', 50, 'application', 5, ['examples'])];
     const after = [...batch('a', 50, 'delivery', 5, ['examples']), ...batch('b', 50, 'application', 30, ['experience'])];

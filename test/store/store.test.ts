@@ -221,6 +221,8 @@ describe('run history', () => {
       candidates: 2,
       themes: { examples: 1, experience: 1, delivery: 1, uninformative: 1 },
       themeIds: null,
+      itemIds: ['r1', 'r2', 'r3'],
+      candidateIds: ['c1', 'c2'],
     });
   });
 
