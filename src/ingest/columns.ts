@@ -10,6 +10,20 @@ import { isEmailHeader, isPersonNameHeader } from './people.js';
 export { headerWords, normaliseHeader } from './header-words.js';
 
 /** Synonyms per role, best first. */
+/** Candidate synonyms that are personal data (names, emails), listed last among the candidate's. */
+const PERSONAL_CANDIDATE_SYNONYMS = [
+  'candidate name',
+  'student name',
+  'applicant name',
+  'full name',
+  'name',
+  'email',
+  'email address',
+  'recipient email',
+  'candidate email',
+  'student email',
+];
+
 export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
   text: [
     'feedback',
@@ -61,16 +75,7 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
     'person id',
     'user id',
     // Personal data: used only when no id-like column exists (and then pseudonymised).
-    'candidate name',
-    'student name',
-    'applicant name',
-    'full name',
-    'name',
-    'email',
-    'email address',
-    'recipient email',
-    'candidate email',
-    'student email',
+    ...PERSONAL_CANDIDATE_SYNONYMS,
   ],
   cohort: ['cohort', 'programme', 'program', 'course', 'intake', 'year group', 'class', 'department', 'faculty'],
   stage: [
@@ -149,18 +154,7 @@ const SYSTEM_COLUMNS = new Set([
 /** Roles a system column may still take: its id and its dates are what they say. */
 const SYSTEM_ROLES = new Set<ColumnRole>(['id', 'date']);
 /** Candidate synonyms that are personal data; an id-like column is preferred to any of them. */
-const PERSONAL_CANDIDATE = new Set([
-  'candidate name',
-  'student name',
-  'applicant name',
-  'full name',
-  'name',
-  'email',
-  'email address',
-  'recipient email',
-  'candidate email',
-  'student email',
-]);
+const PERSONAL_CANDIDATE = new Set(PERSONAL_CANDIDATE_SYNONYMS);
 
 /** Synonyms too generic to count when they are only part of a header ("Job ID" is not an id column). */
 const EXACT_ONLY = new Set(['id', 'ref', 'text', 'name', 'note', 'post', 'step', 'class', 'job', 'created']);
