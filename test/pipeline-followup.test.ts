@@ -150,6 +150,7 @@ describe('from report to action', () => {
     expect(code, stderr).toBe(0);
     const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
     expect(summary.changes).toEqual([]);
+    expect(summary.newSincePrevious).toEqual({ items: 0, students: 0 });
     expect(summary.changeTest).toMatchObject({ method: expect.stringMatching(/two-proportion/), themesTested: summary.themes.length });
     expect(stderr).toMatch(/^since the last run: no theme changed beyond noise$/m);
     expect(firstStderr).not.toBe(stderr);
@@ -168,6 +169,9 @@ describe('from report to action', () => {
     expect(page).toMatch(
       /<li><strong>Since the last run:<\/strong> 29 new items and \d+ new students? since [\d-]{10}\. Interview delivery up from \d+% to \d+% of items/,
     );
+    // The same counts, as fields, for scripts.
+    const students = /29 new items and (\d+) new student/.exec(page)![1];
+    expect(summary.newSincePrevious).toEqual({ items: 29, students: Number(students) });
   });
 
   it('removes the pages of an earlier run when pages are not asked for: their numbers may belong to someone else now', async () => {

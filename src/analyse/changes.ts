@@ -3,7 +3,7 @@
 // significance.ts. An identical re-run lists nothing.
 
 import type { PreviousRun } from '../types.js';
-import type { ChangeTest, ThemeMovement, ThemeSummary } from './model.js';
+import type { Arrivals, ChangeTest, ThemeMovement, ThemeSummary } from './model.js';
 import { CHANGE_GUARD, compareProportions, formatP } from './significance.js';
 import { percent, ratio, round } from './util.js';
 
@@ -11,6 +11,8 @@ export interface ChangeAnalysis {
   changes: ThemeMovement[];
   test: ChangeTest | null;
   takeaway: string | null;
+  /** What is new since the earlier run, by count; null without one, or when it did not record what it held. */
+  arrivals: Arrivals | null;
 }
 
 /** What this run holds: item ids and candidate ids, to say how many are new since the earlier run. */
@@ -25,7 +27,7 @@ export function computeChanges(
   previous: PreviousRun | null,
   current?: CurrentMembers,
 ): ChangeAnalysis {
-  if (previous === null) return { changes: [], test: null, takeaway: null };
+  if (previous === null) return { changes: [], test: null, takeaway: null, arrivals: null };
   // A theme the previous taxonomy did not have was not "0 before": leave it out.
   const known = previous.themeIds ? new Set(previous.themeIds) : null;
   const tested = themes.filter((theme) => known === null || known.has(theme.id));
@@ -58,8 +60,9 @@ export function computeChanges(
     minExpected: CHANGE_GUARD.minExpected,
     minDifference: CHANGE_GUARD.minDifference,
   };
-  const arrivals = current ? newSince(previous, current) : '';
-  return { changes, test, takeaway: `${arrivals}${changesTakeaway(changes, previous, totalItems)}` };
+  const arrivals = current ? newSince(previous, current) : null;
+  const arrived = arrivals ? arrivalsLine(arrivals, previous) : '';
+  return { changes, test, takeaway: `${arrived}${changesTakeaway(changes, previous, totalItems)}`, arrivals };
 }
 
 /** "Interview delivery up from 14% to 31% of items": the one line for stderr and key findings. */
@@ -81,13 +84,15 @@ function changesTakeaway(changes: readonly ThemeMovement[], previous: PreviousRu
   return `${describeMovement(largest)} (${formatP(largest.pValue)}), ${against}.${others}`;
 }
 
+function newSince(previous: PreviousRun, current: CurrentMembers): Arrivals | null {
+  if (previous.itemIds === undefined || previous.candidateIds === undefined) return null;
+  return { items: countNew(current.itemIds, previous.itemIds), students: countNew(current.candidateIds, previous.candidateIds) };
+}
+
 /** "12 new items and 3 new students since 2026-04-01. ": counts only, never ids. */
-function newSince(previous: PreviousRun, current: CurrentMembers): string {
-  if (previous.itemIds === undefined || previous.candidateIds === undefined) return '';
-  const items = countNew(current.itemIds, previous.itemIds);
-  const students = countNew(current.candidateIds, previous.candidateIds);
+function arrivalsLine(arrivals: Arrivals, previous: PreviousRun): string {
   const plural = (n: number, noun: string) => `${n} new ${noun}${n === 1 ? '' : 's'}`;
-  return `${plural(items, 'item')} and ${plural(students, 'student')} since ${previous.finishedAt.slice(0, 10)}. `;
+  return `${plural(arrivals.items, 'item')} and ${plural(arrivals.students, 'student')} since ${previous.finishedAt.slice(0, 10)}. `;
 }
 
 function countNew(now: readonly string[], before: readonly string[]): number {

@@ -206,6 +206,7 @@ export function analyse(input: AnalysisInput): ReportModel {
     },
     changes: changes.changes,
     changeTest: changes.test,
+    newSincePrevious: changes.arrivals,
     followUp,
     digests,
     displayNames: names,

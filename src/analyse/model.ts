@@ -117,6 +117,12 @@ export interface Quote {
   parts: QuotePart[];
 }
 
+/** Items and students in this run that the earlier run did not have (counts only, never ids). */
+export interface Arrivals {
+  items: number;
+  students: number;
+}
+
 export interface Takeaways {
   prevalence: string;
   stageHeatmap: string;
@@ -290,6 +296,8 @@ export interface ReportModel {
   /** Themes whose share moved beyond noise since the previous run, largest move first. */
   changes: ThemeMovement[];
   changeTest: ChangeTest | null;
+  /** Items and students new since `previousRun` (counts only); null without a comparable earlier run. */
+  newSincePrevious: Arrivals | null;
   /** The adviser's private list: holds real identifiers, never shown in the report or summary. */
   followUp: FollowUpRow[];
   /** Candidate id → how every output but followup.csv names them (reference, or id with --show-ids). */

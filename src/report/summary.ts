@@ -42,6 +42,8 @@ export interface Summary {
   changes: ThemeMovement[];
   /** The test `changes` passed; null when there was no previous run. */
   changeTest: ChangeTest | null;
+  /** Items and students new since `previousRun`, by count (never ids); null without a previous run. */
+  newSincePrevious: ReportModel['newSincePrevious'];
   cache: { hits: number; misses: number } | null;
   /** The theme head (calibrated confidence) and per theme the items it is sure of and those only "possibly"; null without a head. */
   confidence: ReportModel['confidence'];
@@ -86,6 +88,7 @@ export function buildSummary(model: ReportModel): Summary {
     stageDiagnosis: model.stageDiagnosis,
     changes: model.changes,
     changeTest: model.changeTest,
+    newSincePrevious: model.newSincePrevious,
     cache: model.cache,
     confidence: model.confidence,
     previousRun: model.previousRun,

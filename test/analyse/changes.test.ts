@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeMovement } from '../../src/analyse/changes.js';
+import { buildSummary } from '../../src/report/summary.js';
 import { analyse, type AnalysisInput } from '../../src/analyse/index.js';
 import type { ReportModel } from '../../src/analyse/model.js';
 import type { ClassifiedItem, PreviousRun } from '../../src/types.js';
@@ -96,8 +97,14 @@ describe('changes since the last run', () => {
     // 13 of January's 15 students were not in the earlier run's list, plus February's 15.
     expect(grown.takeaways.changes).toMatch(/^40 new items and 28 new students since 2026-04-01\. /);
     expect(grown.takeaways.changes).not.toContain('feb-c');
+    expect(grown.newSincePrevious).toEqual({ items: 40, students: 28 });
+    expect(buildSummary(grown).newSincePrevious).toEqual({ items: 40, students: 28 });
     const same = analyse(input(base(), { ...previous, candidateIds: base().map((c) => c.item.candidate ?? '') }));
     expect(same.takeaways.changes).toMatch(/^0 new items and 0 new students since 2026-04-01\. No theme/);
+    expect(same.newSincePrevious).toEqual({ items: 0, students: 0 });
+    // No earlier run, or one that did not record what it held: no counts rather than made-up ones.
+    expect(first.newSincePrevious).toBeNull();
+    expect(analyse(input(base(), asPrevious(first))).newSincePrevious).toBeNull();
   });
 
   it('finds falls as well as rises, largest move first', () => {

@@ -26,6 +26,7 @@ describe('summary.json', () => {
       'stageDiagnosis',
       'changes',
       'changeTest',
+      'newSincePrevious',
       'cache',
       'confidence',
       'previousRun',
