@@ -4,8 +4,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
-// The labelled sets that measure classification quality: dev, dev2 and voices-dev are fitted and
-// tuned on; test and voices-test are held out. traps.csv holds sentences with themes they must not get.
+// The labelled sets that measure classification quality: dev, dev2, voices-dev and voices-dev2 are
+// fitted and tuned on; test and voices-test are held out. traps.csv holds sentences with themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
 interface EvalRow {
@@ -49,6 +49,7 @@ const sets = [
   loadSet('dev2', 238, 14),
   loadSet('voices-dev', 452, 30),
   loadSet('voices-test', 254, 16),
+  loadSet('voices-dev2', 399, 25),
 ];
 
 for (const set of sets) {
