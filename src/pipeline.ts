@@ -83,6 +83,8 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
       throw usageError(`--since ${config.since} compares with a stored run: drop --no-store`);
     // What a killed run left is settled first, so the folder shows one run, whole.
     await recoverPendingRuns(store, config.out, logger, config.keep);
+    // A mistyped --since fails now, not after minutes of classifying.
+    if (config.since !== undefined) await store?.checkSince(config.since, taxonomy.source);
     await cleanupStaleTempFiles(config.out);
     loaded = await loadEngine(config, logger, { store, taxonomy });
     const { engine, thresholds } = loaded;

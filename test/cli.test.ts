@@ -134,6 +134,27 @@ describe('run', () => {
     ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--since 1999-01-01');
+    // A --since that names nothing is refused before the model loads: a missing model (exit 4)
+    // is never reached, and nothing is classified.
+    const missingModel = ['--engine', 'transformers', '--model', path.join(work, 'no-such-model'), '--offline'];
+    for (const since of ['no-such-run', '1999-01-01', '2026-02-30']) {
+      const early = await cli(['run', other, '--out', path.join(work, 'h6'), '--store', store, ...missingModel, '--since', since]);
+      expect(early.code, early.stderr).toBe(2);
+      expect(early.stderr).toContain(`--since ${since}`);
+      expect(early.stderr).not.toMatch(/classifying|no-such-model/);
+    }
+    const known = await cli([
+      'run',
+      other,
+      '--out',
+      path.join(work, 'h6'),
+      '--store',
+      store,
+      ...missingModel,
+      '--since',
+      summary.previousRun.runId,
+    ]);
+    expect(known.code).toBe(4); // a known run id passes the check; then the missing model stops the run
   });
 
   it('writes byte-identical CSVs and report for the same input and options, but for the run id', async () => {

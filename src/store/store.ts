@@ -9,24 +9,13 @@ import { DuckDBInstance, type DuckDBBlobVector, type DuckDBConnection } from '@d
 import { CliError, ExitCode } from '../errors.js';
 import type { PreviousRun } from '../types.js';
 import { toEnvironmentError } from '../io/environment.js';
-import { emptyTable } from '../own.js';
 import { bytesToVector, inTransaction, vectorBytes, withAppender } from './duckdb.js';
 import { insertRun, isoOrThrow, type PendingOutputs, type RunRecord } from './runs.js';
 import { prepareSchema } from './schema.js';
-import { comparableRun, isCalendarDate, runMembers, type RunInputs, unknownSince } from './comparable.js';
+import { checkSince, findPreviousRun, type PreviousRunQuery } from './history.js';
 
 export { STORE_SCHEMA_VERSION } from './schema.js';
-
-export interface PreviousRunQuery {
-  /** Only consider runs over this taxonomy (its `Taxonomy.source`). */
-  taxonomySource?: string;
-  /** Only consider runs classified the same way: shares from another engine or model are not comparable. */
-  engine?: { name: string; model: string | null };
-  /** Only a run over the same inputs (same file names, else overlapping cohorts): see comparable.ts. */
-  inputs?: RunInputs;
-  /** `--since`: a run id (that run, whatever its inputs), or YYYY-MM-DD (the last run on or before it). */
-  since?: string;
-}
+export type { PreviousRunQuery } from './history.js';
 
 export interface Store {
   path: string;
@@ -35,6 +24,8 @@ export interface Store {
   putVectors(embedderId: string, entries: { hash: string; vector: Float32Array }[]): Promise<void>;
   /** Theme counts of the most recent completed run (optionally only runs over the same taxonomy), or null. */
   previousRun(query?: PreviousRunQuery): Promise<PreviousRun | null>;
+  /** `--since` checked before any classification work: exit 2 when it names no committed run (see history.ts). */
+  checkSince(since: string, taxonomySource?: string): Promise<void>;
   /** Records a run (under `runId`, else a new id); with `pending`, as pending (not counted until `markCommitted`). */
   recordRun(run: RunRecord, pending?: PendingOutputs, runId?: string): Promise<string>;
   markCommitted(runId: string): Promise<void>;
@@ -132,17 +123,6 @@ function openError(path: string, error: unknown): CliError {
     ExitCode.usage,
     { cause: error },
   );
-}
-
-/** Theme ids recorded with a run (`options.taxonomyThemes`); null for runs that did not record them. */
-function parseThemeIds(json: string | null): string[] | null {
-  if (json === null) return null;
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) && value.every((id) => typeof id === 'string') ? value : null;
-  } catch {
-    return null;
-  }
 }
 
 function firstLine(text: string): string {
@@ -243,56 +223,11 @@ class DuckDBStore implements Store {
   }
 
   previousRun(query: PreviousRunQuery = {}): Promise<PreviousRun | null> {
-    return this.serial(async () => {
-      const c = this.connection;
-      // Only committed runs are history: a pending one is a commit in progress (src/commit.ts).
-      const conditions: string[] = ["status = 'committed'"];
-      const params: (string | null)[] = [];
-      if (query.taxonomySource !== undefined) {
-        params.push(query.taxonomySource);
-        conditions.push(`taxonomy_source = $${params.length}`);
-      }
-      if (query.engine !== undefined) {
-        params.push(query.engine.name);
-        conditions.push(`engine = $${params.length}`);
-        params.push(query.engine.model);
-        conditions.push(`model IS NOT DISTINCT FROM $${params.length}::VARCHAR`);
-      }
-      const sinceDate = query.since !== undefined && isCalendarDate(query.since) ? query.since : null;
-      if (query.since !== undefined && sinceDate === null) {
-        // A run id names the run to compare with: no other filter applies.
-        conditions.splice(1);
-        params.splice(0);
-        params.push(query.since);
-        conditions.push(`run_id = $${params.length}`);
-      } else if (sinceDate !== null) {
-        params.push(sinceDate);
-        conditions.push(`CAST(finished_at AS DATE) <= $${params.length}::DATE`);
-      }
-      const filter = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-      const runs = (
-        await c.runAndReadAll(
-          `SELECT run_id, finished_at, items, candidates, json_extract(options, '$.taxonomyThemes')::VARCHAR FROM runs ${filter} ORDER BY finished_at DESC, run_id DESC`,
-          params,
-        )
-      ).getRowsJS() as [string, Date, number, number, string | null][];
-      if (query.since !== undefined && runs.length === 0) throw unknownSince(query.since, sinceDate !== null);
-      const ids = runs.map(([id]) => id);
-      const chosen = query.inputs && query.since === undefined ? await comparableRun(c, ids, query.inputs) : (ids[0] ?? null);
-      const found = runs.find(([id]) => id === chosen);
-      if (found === undefined) return null;
-      const [runId, finishedAt, items, candidates, themeIdsJson] = found;
-      const themeRows = (
-        await c.runAndReadAll(
-          `SELECT theme_id, count(DISTINCT item_id)::INTEGER FROM assignments WHERE run_id = $1 GROUP BY theme_id ORDER BY theme_id`,
-          [runId],
-        )
-      ).getRowsJS() as [string, number][];
-      const themes = emptyTable<number>();
-      for (const [themeId, count] of themeRows) themes[themeId] = count;
-      const [at, themeIds, members] = [finishedAt.toISOString(), parseThemeIds(themeIdsJson), await runMembers(c, runId)];
-      return { runId, finishedAt: at, items, candidates, themes, themeIds, ...members };
-    });
+    return this.serial(() => findPreviousRun(this.connection, query));
+  }
+
+  checkSince(since: string, taxonomySource?: string): Promise<void> {
+    return this.serial(() => checkSince(this.connection, since, taxonomySource));
   }
 
   markCommitted(runId: string): Promise<void> {

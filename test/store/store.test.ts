@@ -304,6 +304,14 @@ describe('run history', () => {
       message: expect.stringContaining('no-such-run'),
     });
     await expect(store.previousRun({ since: '2026-02-30' })).rejects.toMatchObject({ exitCode: 2 });
+    // The same answers before any classification, from checkSince (taxonomy known, engine not yet).
+    await expect(store.checkSince(april)).resolves.toBeUndefined();
+    await expect(store.checkSince('2026-03-31', 'built-in')).resolves.toBeUndefined();
+    for (const since of ['2026-02-28', 'no-such-run', '2026-02-30']) {
+      await expect(store.checkSince(since)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining(`--since ${since}`) });
+    }
+    await expect(store.checkSince('2026-02-30')).rejects.toThrow(/not a day of the calendar/);
+    await expect(store.checkSince('2026-03-31', 'other-taxonomy.yaml')).rejects.toMatchObject({ exitCode: 2 });
   });
 
   it('stores every column an adviser may query, and the text only as its hash', async () => {
