@@ -140,11 +140,15 @@ export function createScoreCache(
     centroidWeight: number;
     themes: [string, string[]][];
     counterExamples?: Readonly<Record<string, readonly string[]>>;
+    /** A digest of the theme head's probe, whose scores are kept too. */
+    probe?: string;
   },
   ledger?: CacheLedger,
 ): ScoreCache {
   const namespace = `scores:v1:${hashText(JSON.stringify(dependsOn)).slice(0, 24)}`;
   const themes = dependsOn.themes.length;
+  // Scores and nearest exemplars, then the probe's scores when there is one.
+  const width = dependsOn.probe ? 3 : 2;
   const hashes = new Map<string, string>();
   const hashOf = (text: string) => {
     let hash = hashes.get(text);
@@ -162,8 +166,12 @@ export function createScoreCache(
       const packed = await cache.getVectors(namespace, texts.map(hashOf));
       for (const text of texts) {
         const vector = packed.get(hashOf(text));
-        if (vector?.length !== themes * 2) continue;
-        found.set(text, { scores: Array.from(vector.subarray(0, themes)), nearest: Array.from(vector.subarray(themes)) });
+        if (vector?.length !== themes * width) continue;
+        found.set(text, {
+          scores: Array.from(vector.subarray(0, themes)),
+          nearest: Array.from(vector.subarray(themes, 2 * themes)),
+          ...(dependsOn.probe ? { probe: Array.from(vector.subarray(2 * themes)) } : {}),
+        });
         ledger?.hit(hashOf(text));
         hits++;
       }
@@ -173,7 +181,10 @@ export function createScoreCache(
       if (!cache) return;
       await cache.putVectors(
         namespace,
-        entries.map(({ text, scores }) => ({ hash: hashOf(text), vector: Float32Array.from([...scores.scores, ...scores.nearest]) })),
+        entries.map(({ text, scores }) => ({
+          hash: hashOf(text),
+          vector: Float32Array.from([...scores.scores, ...scores.nearest, ...(dependsOn.probe ? (scores.probe ?? []) : [])]),
+        })),
       );
     },
     hits: () => hits,

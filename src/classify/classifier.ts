@@ -6,6 +6,8 @@ import { UNINFORMATIVE_THEME, type ClassifiedItem, type Embedder, type FeedbackI
 import { assignItems, compileThemeCues, type ItemAssignment, type PinnedThemes } from './assign.js';
 import { createScoreCache, type CacheLedger, type VectorCache } from './cache.js';
 import type { HeadFile } from './head/file.js';
+import { modelPart, probeScores } from './head/probe.js';
+import { hashText } from '../hash.js';
 import { createThemeScorer, EMBED_CHUNK_SIZE, type ScoringOptions } from './scoring.js';
 import { distinctUnitTexts, foldUnitScores, segmentItems, type ScoredItem, type ThemeScores } from './units.js';
 
@@ -33,6 +35,8 @@ export interface ClassifierOptions extends ScoringOptions {
   pinned?: PinnedThemes;
   /** A theme head fitted for this taxonomy and engine: it decides each item's themes, with a calibrated confidence. */
   head?: HeadFile | null;
+  /** How many leading entries of the embedder's vectors are the sentence model's (a head's probe reads them). */
+  modelDims?: number;
 }
 
 export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, options: ClassifierOptions): Promise<Classifier> {
@@ -40,6 +44,12 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
   const clauses = options.clauses !== false;
   const scorer = await createThemeScorer(taxonomy, embedder, options);
   const themeIds = taxonomy.themes.map((t) => t.id);
+  const probe = options.head?.probe ?? null;
+  if (probe && options.modelDims !== probe.dims)
+    throw new Error(`the head's probe reads ${probe.dims} model dimensions, the engine gives ${options.modelDims ?? 'none'}`);
+  // The probe's scores of a text are kept with its theme scores: both come from its one vector.
+  const scoreVector = (vector: Float32Array): ThemeScores =>
+    probe ? { ...scorer.score(vector), probe: probeScores(probe, modelPart(vector, probe.dims)) } : scorer.score(vector);
   const scoreCache = createScoreCache(
     options.scoreCache ?? null,
     {
@@ -49,6 +59,7 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
       themes: taxonomy.themes.map((t) => [t.id, t.examples]),
       // Absent without corrections, so their scores stay cached under the same name as before.
       ...(options.counterExamples ? { counterExamples: options.counterExamples } : {}),
+      ...(probe ? { probe: hashText(JSON.stringify(probe)).slice(0, 16) } : {}),
     },
     options.ledger,
   );
@@ -65,7 +76,7 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
     for (let i = 0; i < texts.length; i += chunkSize) {
       const chunk = texts.slice(i, i + chunkSize);
       const vectors = await embedder.embed(chunk);
-      const fresh = chunk.map((text, j) => ({ text, scores: scorer.score(vectors[j]!) }));
+      const fresh = chunk.map((text, j) => ({ text, scores: scoreVector(vectors[j]!) }));
       for (const { text, scores } of fresh) unitScores.set(text, scores);
       await scoreCache.put(fresh);
       options.onProgress?.(Math.min(i + chunkSize, texts.length), texts.length);

@@ -96,6 +96,7 @@ export async function loadEngine(
   const classifierOptions: ClassifierOptions = {
     ...scoring,
     head: head?.file ?? null,
+    ...(cachedModel ? { modelDims: cachedModel.dims } : {}),
     onProgress: (done, total) => logger.progress('classifying sentences', done, total),
     scoreCache: cacheable ? store : null,
     ledger,

@@ -13,6 +13,8 @@ export interface ThemeScores {
   scores: number[];
   /** Index into `theme.examples` of the nearest exemplar (-1 when the theme has none). */
   nearest: number[];
+  /** Per theme, the theme head's probe on the model's vector of the text (probe.ts), when the head has one. */
+  probe?: number[];
 }
 
 export interface UnitScores extends ThemeScores {

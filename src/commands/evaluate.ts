@@ -6,8 +6,7 @@ import { preferredDtype } from '../models/catalog.js';
 import { writeFile } from 'node:fs/promises';
 import { compileThemeCues } from '../classify/assign.js';
 import { readGold, scoreGold, type EvaluationReport } from '../classify/evaluate.js';
-import { headLogits } from '../classify/head/apply.js';
-import { itemFeatures } from '../classify/head/features.js';
+import { headItemLogits } from '../classify/head/apply.js';
 import { reliability } from '../classify/head/fit.js';
 import { sigmoid } from '../classify/head/logistic.js';
 import { prepareClassifier, type PreparedClassifier } from '../classify/prepare.js';
@@ -99,7 +98,7 @@ function headCalibration(prepared: PreparedClassifier, items: ScoredItem[], labe
   const before: { p: number; y: number }[] = [];
   const after: { p: number; y: number }[] = [];
   items.forEach((item, i) => {
-    const z = headLogits(head, itemFeatures(item, ids, cues, head.profile.scoring.margin));
+    const z = headItemLogits(head, item, cues);
     head.themes.forEach((theme, t) => {
       const y = labels[i]!.includes(ids[t]!) ? 1 : 0;
       before.push({ p: sigmoid(z[t]!), y });

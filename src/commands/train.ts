@@ -9,7 +9,11 @@ import { readGold, type GoldItem } from '../classify/evaluate.js';
 import { featureNames, itemFeatures, readingOf } from '../classify/head/features.js';
 import { HEAD_FORMAT, HEAD_VERSION, serialiseHead, taxonomyDigest, type HeadFile } from '../classify/head/file.js';
 import { fitHead } from '../classify/head/fit.js';
-import { prepareClassifier } from '../classify/prepare.js';
+import { prepareClassifier, type PreparedClassifier } from '../classify/prepare.js';
+import { memoryVectorCache } from '../classify/cache.js';
+import { modelPart, PROBE_SETTINGS, stackProbe, type Probe } from '../classify/head/probe.js';
+import { EMBED_CHUNK_SIZE, embedInChunks } from '../classify/scoring.js';
+import type { ScoredItem } from '../classify/units.js';
 import { createTransformersEmbedder } from '../models/transformers.js';
 import type { EngineConfig } from '../config.js';
 import { CliError, ExitCode } from '../errors.js';
@@ -32,15 +36,17 @@ export async function trainCommand(paths: string[], config: TrainConfig, logger:
   const taxonomy = await loadTaxonomy(config.taxonomy);
   const ids = taxonomy.themes.map((t) => t.id);
   const items = checkTrainingSet(await readTrainingFiles(paths, ids), ids, logger);
-  // Scores come from the engine alone: the head is what is being fitted.
-  const prepared = await prepareClassifier({ ...config, head: null }, logger, { taxonomy });
+  // Scores come from the engine alone: the head is what is being fitted. The model's vectors are
+  // kept in memory, for the probe, so no text is embedded twice.
+  const prepared = await prepareClassifier({ ...config, head: null }, logger, { taxonomy, store: memoryVectorCache() });
   try {
     logger.info(`scoring ${items.length} labelled item(s) with the ${prepared.engine.name} engine`);
     const scored = await prepared.classifier.score(items.map((item, i) => ({ id: `train-${i}`, text: item.text })));
     const cues = compileThemeCues(taxonomy);
     const margin = prepared.profile.scoring.margin;
+    const probe = prepared.engine.model ? await fitItemProbe(prepared, scored, items, ids) : null;
     const labelled = scored.map((item, i) => ({
-      features: itemFeatures(item, ids, cues, margin),
+      features: itemFeatures(item, ids, cues, margin, probe !== null),
       reading: readingOf(item, ids),
       themes: items[i]!.themes,
     }));
@@ -56,7 +62,8 @@ export async function trainCommand(paths: string[], config: TrainConfig, logger:
         weights: await weightDigests(config, prepared.profile.weights[0]),
         scoring: prepared.profile.scoring,
       },
-      features: featureNames(ids),
+      features: featureNames(ids, probe !== null),
+      probe,
       standardise: fitted.standardise,
       themes: fitted.themes,
       assignAt: fitted.assignAt,
@@ -85,6 +92,19 @@ export async function trainCommand(paths: string[], config: TrainConfig, logger:
 }
 
 type TrainingRow = GoldItem & { source: string };
+
+/**
+ * The probe on the model's vectors (probe.ts), fitted on every item; each item's units are given
+ * the scores of a probe fitted without it, so the head learns how far to trust it on new feedback.
+ */
+async function fitItemProbe(prepared: PreparedClassifier, scored: ScoredItem[], items: TrainingRow[], ids: string[]): Promise<Probe> {
+  const dims = prepared.discoveryEmbedder.dims;
+  const texts = [...new Set(scored.flatMap((item) => item.segments.flatMap((s) => s.units.map((u) => u.text))))];
+  const embedded = await embedInChunks(prepared.embedder, texts, EMBED_CHUNK_SIZE);
+  const vectors = new Map(texts.map((text, i) => [text, modelPart(embedded[i]!, dims)]));
+  const labels = items.map((item) => ids.map((id) => (item.themes.includes(id) ? 1 : 0)));
+  return stackProbe(scored, labels, (text) => vectors.get(text)!, { dims, ...PROBE_SETTINGS });
+}
 
 async function readTrainingFiles(paths: string[], ids: string[]): Promise<TrainingRow[][]> {
   const read: TrainingRow[][] = [];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eligibleScores, themeThreshold } from '../../src/classify/assign.js';
 import { createClassifier } from '../../src/classify/classifier.js';
+import type { HeadFile } from '../../src/classify/head/file.js';
+import { modelPart, probeScores, type Probe } from '../../src/classify/head/probe.js';
 import type { FeedbackItem, Thresholds } from '../../src/types.js';
 import { fakeEmbedder, taxonomyOf, theme } from '../fixtures/classify/fake-embedder.js';
 import { feedbackItem } from '../../support/feedback-item.js';
@@ -111,6 +113,44 @@ describe('createClassifier: score cache', () => {
     await other.score(texts);
     expect(other.scoreCacheHits()).toBe(0);
     expect(cache.data.size).toBe(4);
+  });
+
+  it("keeps a head probe's scores with the theme scores, and does not reuse scores made without it", async () => {
+    // A probe over the 4 dimensions of the test vectors: theme 0 reads axis 0, theme 1 axis 1.
+    const probe: Probe = {
+      dims: 4,
+      l2: 0.1,
+      centre: [0, 0, 0, 0],
+      weights: [
+        [1, 0, 0, 0],
+        [0, 1, 0, 0],
+        [0, 0, 1, 0],
+      ],
+      bias: [0, 0, 0],
+    };
+    const head = { probe } as HeadFile;
+    const cache = memoryCache();
+    await (await createClassifier(taxonomy, fakeEmbedder(table), { ...NO_CENTROID, scoreCache: cache })).score(texts);
+    const cold = await createClassifier(taxonomy, fakeEmbedder(table), { ...NO_CENTROID, scoreCache: cache, head, modelDims: 4 });
+    const coldScores = await cold.score(texts);
+    expect(cold.scoreCacheHits()).toBe(0);
+    const unit = coldScores[1]!.segments[0]!.units[0]!;
+    expect(unit.probe).toEqual(probeScores(probe, modelPart(Float32Array.from(table['Mostly delivery']), 4)));
+    expect(unit.probe![1]).toBeCloseTo(1 / Math.hypot(0.1, 1), 6);
+
+    const second = fakeEmbedder(table);
+    const warm = await createClassifier(taxonomy, second, { ...NO_CENTROID, scoreCache: cache, head, modelDims: 4 });
+    const warmScores = await warm.score(texts);
+    expect(warm.scoreCacheHits()).toBe(2);
+    expect(second.calls.flat()).not.toContain('Mostly delivery.');
+    expect(warmScores).toEqual(coldScores);
+  });
+
+  it('refuses a head whose probe reads another number of model dimensions (a bug, not a user mistake)', async () => {
+    const head = { probe: { dims: 384 } } as HeadFile;
+    await expect(createClassifier(taxonomy, fakeEmbedder(table), { ...NO_CENTROID, head, modelDims: 4 })).rejects.toThrow(
+      /reads 384 model dimensions, the engine gives 4/,
+    );
   });
 });
 

@@ -27,11 +27,15 @@ export function calibrated(theme: HeadFile['themes'][number], z: number): number
   return sigmoid(theme.platt.a * z + theme.platt.b);
 }
 
+/** The head's logit per theme for one scored item (its units carry the probe's scores when the head has a probe). */
+export function headItemLogits(head: HeadFile, item: ScoredItem, cues: readonly CompiledCue[][]): number[] {
+  return headLogits(head, itemFeatures(item, head.taxonomy.themes, cues, head.profile.scoring.margin, head.probe !== null));
+}
+
 /** Calibrated probability of every theme (taxonomy order) for each item. */
 export function headProbabilities(head: HeadFile, items: readonly ScoredItem[], cues: readonly CompiledCue[][]): number[][] {
-  const ids = head.taxonomy.themes;
   return items.map((item) => {
-    const z = headLogits(head, itemFeatures(item, ids, cues, head.profile.scoring.margin));
+    const z = headItemLogits(head, item, cues);
     return head.themes.map((theme, t) => calibrated(theme, z[t]!));
   });
 }

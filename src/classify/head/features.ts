@@ -11,7 +11,7 @@ import { countCues, prepareCueText, type CompiledCue } from '../cues.js';
 import type { ScoredItem, ScoredSegment } from '../units.js';
 
 /** Names of the features, in order; the head file lists them so a file from another version is refused. */
-export function featureNames(themeIds: readonly string[]): string[] {
+export function featureNames(themeIds: readonly string[], probe = false): string[] {
   return [
     'score',
     'eligible',
@@ -25,6 +25,7 @@ export function featureNames(themeIds: readonly string[]): string[] {
     'length',
     'lowercase',
     ...themeIds.map((id) => `score:${id}`),
+    ...(probe ? ['probe_mean', 'probe_max'] : []),
   ];
 }
 
@@ -64,7 +65,13 @@ export function readingOf(item: ScoredItem, themeIds: readonly string[]): ItemRe
  * Per theme (taxonomy order), the feature vector of one item. `margin` is the engine's: a theme is
  * eligible in a unit when it scores within it of the unit's best theme.
  */
-export function itemFeatures(item: ScoredItem, themeIds: readonly string[], cues: readonly CompiledCue[][], margin: number): number[][] {
+export function itemFeatures(
+  item: ScoredItem,
+  themeIds: readonly string[],
+  cues: readonly CompiledCue[][],
+  margin: number,
+  probe = false,
+): number[][] {
   const k = themeIds.length;
   const reasons = item.segments.filter((s) => !s.praiseOnly);
   // An item that is all praise still has scores; they are all there is to judge it by.
@@ -72,11 +79,23 @@ export function itemFeatures(item: ScoredItem, themeIds: readonly string[], cues
   const best = new Array<number>(k).fill(0);
   const eligible = new Array<number>(k).fill(0);
   const clauseLead = new Array<number>(k).fill(-1);
+  // The probe's score (probe.ts): its mean over the reasons' texts, and its best over their units.
+  const probeMean = new Array<number>(k).fill(0);
+  const probeMax = new Array<number>(k).fill(0);
   for (const segment of judged) {
     // Scores a rule of reading took away are not evidence for the theme.
     const counts = (t: number) => !segment.reading.silence && !segment.reading.ruledOut.includes(themeIds[t]!);
     const units =
       segment.units.length > 0 ? segment.units : [{ text: segment.scoredText, scores: segment.scores, nearest: segment.nearest }];
+    if (probe) {
+      const own = segment.units[0]?.probe;
+      for (let t = 0; t < k; t++) if (counts(t)) probeMean[t]! += (own?.[t] ?? 0) / judged.length;
+      for (const unit of segment.units) {
+        unit.probe?.forEach((p, t) => {
+          if (counts(t) && p > probeMax[t]!) probeMax[t] = p;
+        });
+      }
+    }
     for (const unit of units) {
       // The unit's two best scores: every theme's lead is over the best other theme.
       let first = 0;
@@ -124,6 +143,7 @@ export function itemFeatures(item: ScoredItem, themeIds: readonly string[], cues
     let other = 0;
     for (let u = 0; u < k; u++) if (u !== t && u !== uninformative && best[u]! > other) other = best[u]!;
     const own = [best[t]!, eligible[t]!, best[t]! - other, clauseLead[t]!, Math.min(cueCounts[t]!, 3), praise, reasonCount];
-    return [...own, Math.min(topUnits[t]!, 3), meanScore[t]!, length, lowercase, ...best];
+    const learnt = probe ? [probeMean[t]!, probeMax[t]!] : [];
+    return [...own, Math.min(topUnits[t]!, 3), meanScore[t]!, length, lowercase, ...best, ...learnt];
   });
 }

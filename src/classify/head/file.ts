@@ -10,9 +10,11 @@ import { readUserText } from '../../io/user-file.js';
 import type { EngineName, Taxonomy } from '../../types.js';
 import { featureNames } from './features.js';
 import type { LogisticModel } from './logistic.js';
+import type { Probe } from './probe.js';
 
 export const HEAD_FORMAT = 'feedback-themes-head';
-export const HEAD_VERSION = 1;
+/** 2: a probe on the model's vectors (probe.ts) joined the features. */
+export const HEAD_VERSION = 2;
 
 /** The engine settings the head's features were computed with. */
 export interface HeadProfile {
@@ -37,6 +39,8 @@ export interface HeadFile {
   taxonomy: { digest: string; themes: string[] };
   profile: HeadProfile;
   features: string[];
+  /** The probe on the model's vectors whose scores are features, or null (an engine without a model). */
+  probe: Probe | null;
   standardise: { mean: number[]; sd: number[] };
   themes: ThemeHead[];
   /** A theme is assigned at this calibrated probability (chosen by cross-validation for F1). */
@@ -99,7 +103,8 @@ export function parseHeadFile(raw: string, path: string): HeadFile {
   }
   const head = parsed as HeadFile;
   if (!head || typeof head !== 'object' || head.format !== HEAD_FORMAT) throw refuse(`"format" is not "${HEAD_FORMAT}"`);
-  if (head.version !== HEAD_VERSION) throw refuse(`version ${String(head.version)} is not ${HEAD_VERSION}`);
+  if (head.version !== HEAD_VERSION)
+    throw refuse(`it is of version ${String(head.version)}, and this version of feedback-themes reads version ${HEAD_VERSION}`);
   const themes = head.taxonomy?.themes;
   if (!Array.isArray(themes) || themes.length === 0 || !themes.every((t) => typeof t === 'string'))
     throw refuse('"taxonomy.themes" is not a list of theme ids');
@@ -114,10 +119,27 @@ export function parseHeadFile(raw: string, path: string): HeadFile {
   ) {
     throw refuse('"profile" does not say which engine, weights and scoring settings it was fitted with');
   }
-  const names = featureNames(themes);
+  const numbers = (xs: unknown, length: number) => Array.isArray(xs) && xs.length === length && xs.every((x) => Number.isFinite(x));
+  const probe = head.probe;
+  if (probe === undefined) throw refuse('"probe" is missing');
+  if (
+    probe !== null &&
+    !(
+      Number.isInteger(probe.dims) &&
+      probe.dims > 0 &&
+      Number.isFinite(probe.l2) &&
+      numbers(probe.centre, probe.dims) &&
+      numbers(probe.bias, themes.length) &&
+      Array.isArray(probe.weights) &&
+      probe.weights.length === themes.length &&
+      probe.weights.every((w) => numbers(w, probe.dims))
+    )
+  ) {
+    throw refuse('"probe" is not one weight per model dimension and theme');
+  }
+  const names = featureNames(themes, probe !== null);
   if (!Array.isArray(head.features) || head.features.join('|') !== names.join('|'))
     throw refuse('its features are not the ones this version computes');
-  const numbers = (xs: unknown, length: number) => Array.isArray(xs) && xs.length === length && xs.every((x) => Number.isFinite(x));
   if (
     !numbers(head.standardise?.mean, names.length) ||
     !numbers(head.standardise?.sd, names.length) ||

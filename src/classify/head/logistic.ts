@@ -86,7 +86,7 @@ export function fitPlatt(scores: readonly number[], labels: readonly number[]): 
 }
 
 /** Solves A x = b for a symmetric positive definite A (Cholesky). */
-function solveSymmetric(a: Float64Array, b: Float64Array, n: number): Float64Array {
+export function solveSymmetric(a: Float64Array, b: Float64Array, n: number): Float64Array {
   const l = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {

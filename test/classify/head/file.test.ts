@@ -25,7 +25,29 @@ describe('parseHeadFile', () => {
       /head\.json: not a usable head file: it is not valid JSON.*feedback-themes train/,
     );
     expect(refused('[]')).toThrow(/"format" is not "feedback-themes-head"/);
-    expect(refused(JSON.stringify({ ...valid, version: 2 }))).toThrow(/version 2 is not 1/);
+  });
+
+  it('refuses a head of an older or newer format version, saying to refit it', () => {
+    // Version 1 heads had no probe on the model's vectors.
+    const { probe: _, ...older } = { ...valid, version: 1 };
+    for (const other of [older, { ...valid, version: 3 }]) {
+      expect(refused(JSON.stringify(other))).toThrow(
+        new RegExp(
+          `head\\.json: not a usable head file: it is of version ${other.version}, and this version of feedback-themes reads version 2\\. Write a new one with \`feedback-themes train`,
+        ),
+      );
+    }
+  });
+
+  it('refuses a probe that is missing, or not one weight per model dimension and theme', () => {
+    const { probe: _, ...missing } = valid;
+    expect(refused(JSON.stringify(missing))).toThrow(/"probe" is missing/);
+    const short = structuredClone(valid);
+    short.probe!.weights[2]!.pop();
+    expect(refused(JSON.stringify(short))).toThrow(/"probe" is not one weight per model dimension and theme/);
+    const noProbe = { ...structuredClone(valid), probe: null };
+    // A head without a probe has no probe features: the shipped one's feature list no longer fits it.
+    expect(refused(JSON.stringify(noProbe))).toThrow(/its features are not the ones this version computes/);
   });
 
   it('refuses a damaged file: a missing weight, a weight that is not a number, a zero spread', () => {

@@ -24,8 +24,8 @@ describe.skipIf(!available)('the built-in head', () => {
       const result = await runCli(['train', ...files, '--model', REAL_MODEL_DIR, '--offline', '--out', out], env);
       expect(result.code, result.stderr).toBe(0);
       const fitted = parseHeadFile(await readFile(out, 'utf8'), out);
-      const { themes, standardise, ...rest } = fitted;
-      const { themes: shippedThemes, standardise: shippedStandardise, ...shippedRest } = shipped;
+      const { themes, standardise, probe, ...rest } = fitted;
+      const { themes: shippedThemes, standardise: shippedStandardise, probe: shippedProbe, ...shippedRest } = shipped;
       expect(rest).toEqual(shippedRest);
       // Weights to within what another CPU's arithmetic could move them.
       const close = (a: number[], b: number[]) => {
@@ -33,6 +33,14 @@ describe.skipIf(!available)('the built-in head', () => {
           expect(Math.abs(x - b[i]!)).toBeLessThan(1e-3 * Math.max(1, Math.abs(b[i]!)));
         });
       };
+      expect(probe === null).toBe(shippedProbe === null);
+      if (probe && shippedProbe) {
+        expect(probe.dims).toBe(shippedProbe.dims);
+        close(
+          [...probe.centre, ...probe.bias, ...probe.weights.flat()],
+          [...shippedProbe.centre, ...shippedProbe.bias, ...shippedProbe.weights.flat()],
+        );
+      }
       close(standardise.mean, shippedStandardise.mean);
       close(standardise.sd, shippedStandardise.sd);
       themes.forEach((theme, t) => {

@@ -1,0 +1,199 @@
+// Measures theme-head variants on the development sets only, with a proxy for feedback in voices
+// the head never saw: leave one set out (fit on the others, score the one left out), plus the
+// head's own 5-fold cross-validation over all of them. Never give it a held-out (test) set.
+//
+//   tsx scripts/fit-head.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--cache /tmp/head-vectors.json]
+//     [--variants base,probe] [--l2s 0.01,0.03] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv
+//
+// The model's vectors and the engine's scores are kept in the --cache file, so a rerun embeds nothing.
+
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { compileThemeCues } from '../src/classify/assign.js';
+import { correctionKey } from '../src/classify/corrections.js';
+import { evaluateAssignments, readGold } from '../src/classify/evaluate.js';
+import { decideThemes, headLogits, calibrated } from '../src/classify/head/apply.js';
+import { itemFeatures, readingOf } from '../src/classify/head/features.js';
+import { fitHead, type LabelledFeatures } from '../src/classify/head/fit.js';
+import { attachProbe, itemProbeVector, modelPart, stackProbe } from '../src/classify/head/probe.js';
+import { prepareClassifier } from '../src/classify/prepare.js';
+import type { ScoredItem } from '../src/classify/units.js';
+import { createLogger } from '../src/logger.js';
+import { loadTaxonomy } from '../src/taxonomy/load.js';
+import { ENGINE_FLAGS, engineConfigFrom } from './lib/engine-flags.js';
+import { fileVectorCache } from './lib/file-vector-cache.js';
+
+const { values: flags, positionals: files } = parseArgs({
+  allowPositionals: true,
+  options: { ...ENGINE_FLAGS, cache: { type: 'string' }, variants: { type: 'string' }, l2s: { type: 'string' } },
+});
+if (files.length < 2) throw new Error('give at least two development sets (leave-one-set-out needs them)');
+if (files.some((f) => /test/i.test(path.basename(f)))) throw new Error('held-out sets are never used to choose a head');
+
+const taxonomy = await loadTaxonomy(undefined);
+const ids = taxonomy.themes.map((t) => t.id);
+const cues = compileThemeCues(taxonomy);
+
+// One item per distinct text, first set first (as `train` does).
+const seen = new Set<string>();
+const gold: { text: string; themes: string[]; set: number }[] = [];
+for (const [set, file] of files.entries()) {
+  for (const row of await readGold(file, ids, { strict: true })) {
+    const key = correctionKey(row.text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    gold.push({ text: row.text, themes: row.themes, set });
+  }
+}
+
+const store = await fileVectorCache(flags.cache ?? '/tmp/fit-head-vectors.json');
+const prepared = await prepareClassifier({ ...engineConfigFrom(flags), head: null }, createLogger({ quiet: true }), { store });
+const scored = await prepared.classifier.score(gold.map((g, i) => ({ id: `g${i}`, text: g.text })));
+const unitTexts = [...new Set(scored.flatMap((item) => item.segments.flatMap((s) => s.units.map((u) => u.text))))];
+const modelDims = prepared.discoveryEmbedder.dims;
+const vectors = new Map<string, Float32Array>();
+for (let i = 0; i < unitTexts.length; i += 256) {
+  const chunk = unitTexts.slice(i, i + 256);
+  const embedded = await prepared.embedder.embed(chunk);
+  chunk.forEach((text, j) => {
+    vectors.set(text, modelPart(embedded[j]!, modelDims));
+  });
+}
+await store.save();
+await prepared.dispose();
+const vectorOf = (text: string) => vectors.get(text)!;
+const margin = prepared.profile.scoring.margin;
+
+interface Variant {
+  name: string;
+  probeL2: number | null;
+  /** Every theme's probe mean as features of each theme (as the scores of all themes are). */
+  shared?: boolean;
+  /** A comparison's subject: per theme its score in the subject, and whether there is a comparison. */
+  comparison?: boolean;
+  /** Per theme, the nearest labelled item with the theme (cosine of item vectors), and its gap to the nearest of all. */
+  knn?: boolean;
+}
+const l2s = (flags.l2s ?? '0.01,0.03,0.1').split(',').map(Number);
+const wanted = (flags.variants ?? 'base,probe').split(',');
+const variants: Variant[] = [
+  ...(wanted.includes('base') ? [{ name: 'base', probeL2: null }] : []),
+  ...(wanted.includes('probe') ? l2s.map((l2) => ({ name: `probe l2=${l2}`, probeL2: l2 })) : []),
+  ...(wanted.includes('shared') ? l2s.map((l2) => ({ name: `probe+shared l2=${l2}`, probeL2: l2, shared: true })) : []),
+  ...(wanted.includes('knn') ? l2s.map((l2) => ({ name: `probe+knn l2=${l2}`, probeL2: l2, knn: true })) : []),
+  ...(wanted.includes('knn-only') ? [{ name: 'base+knn', probeL2: null, knn: true }] : []),
+  ...(wanted.includes('comparison') ? [{ name: 'base+comparison', probeL2: null, comparison: true }] : []),
+  ...(wanted.includes('probe-comparison') ? l2s.map((l2) => ({ name: `probe+comparison l2=${l2}`, probeL2: l2, comparison: true })) : []),
+];
+
+const labelsOf = (items: readonly { themes: string[] }[]) => items.map((g) => ids.map((id) => (g.themes.includes(id) ? 1 : 0)));
+
+const unitItemVectors = scored.map((item) => {
+  const v = itemProbeVector(item, vectorOf, modelDims);
+  const norm = Math.hypot(...v) || 1;
+  return v.map((x) => x / norm);
+});
+let knnTrain: number[] = [];
+function knnFeatures(i: number): number[][] {
+  const pos = ids.map(() => -1);
+  let nearest = -1;
+  for (const j of knnTrain) {
+    if (j === i) continue;
+    let c = 0;
+    const a = unitItemVectors[i]!;
+    const b = unitItemVectors[j]!;
+    for (let d = 0; d < modelDims; d++) c += a[d]! * b[d]!;
+    if (c > nearest) nearest = c;
+    for (const [t, id] of ids.entries()) if (gold[j]!.themes.includes(id) && c > pos[t]!) pos[t] = c;
+  }
+  return ids.map((_, t) => [pos[t]!, pos[t]! - nearest]);
+}
+
+/** Features of the training items (probe out of fold) and of the items scored, with the probe fitted on all training items. */
+function featuresFor(variant: Variant, train: number[], test: number[]) {
+  knnTrain = train;
+  const probe = variant.probeL2 !== null;
+  if (probe) {
+    const fitted = stackProbe(
+      train.map((i) => scored[i]!),
+      labelsOf(train.map((i) => gold[i]!)),
+      vectorOf,
+      { dims: modelDims, l2: variant.probeL2!, folds: 5 },
+    );
+    const trainFeatures = train.map((i) => labelled(scored[i]!, i, probe, variant));
+    attachProbe(
+      test.map((i) => scored[i]!),
+      fitted,
+      vectorOf,
+    );
+    return { trainFeatures, testFeatures: test.map((i) => labelled(scored[i]!, i, probe, variant)) };
+  }
+  return {
+    trainFeatures: train.map((i) => labelled(scored[i]!, i, false, variant)),
+    testFeatures: test.map((i) => labelled(scored[i]!, i, false, variant)),
+  };
+}
+
+function labelled(item: ScoredItem, i: number, probe: boolean, variant: Variant): LabelledFeatures {
+  let features = itemFeatures(item, ids, cues, margin, probe);
+  if (variant.shared) {
+    const means = features.map((f) => f[f.length - 2]!);
+    features = features.map((f) => [...f, ...means]);
+  }
+  if (variant.knn) {
+    const knn = knnFeatures(i);
+    features = features.map((f, t) => [...f, ...knn[t]!]);
+  }
+  if (variant.comparison) {
+    const subject = new Array<number>(ids.length).fill(0);
+    let compared = 0;
+    for (const segment of item.segments) {
+      const unit = segment.reading.subject ? segment.units.find((u) => u.text === segment.reading.subject) : undefined;
+      if (!unit) continue;
+      compared = 1;
+      unit.scores.forEach((x, t) => {
+        if (x > subject[t]!) subject[t] = x;
+      });
+    }
+    features = features.map((f, t) => [...f, compared, subject[t]!]);
+  }
+  return { features, reading: readingOf(item, ids), themes: gold[i]!.themes };
+}
+
+const all = gold.map((_, i) => i);
+console.log(`${gold.length} items: ${files.map((f, s) => `${path.basename(f)} ${gold.filter((g) => g.set === s).length}`).join(', ')}`);
+console.log(`| variant | CV all (5 folds) | ${files.map((f) => `left out: ${path.basename(f)}`).join(' | ')} | mean left out |`);
+for (const variant of variants) {
+  const { trainFeatures } = featuresFor(variant, all, []);
+  const cv = fitHead(trainFeatures, ids).crossValidated.microF1;
+  const left: number[] = [];
+  const weak: string[] = [];
+  for (let s = 0; s < files.length; s++) {
+    const train = all.filter((i) => gold[i]!.set !== s);
+    const test = all.filter((i) => gold[i]!.set === s);
+    const { trainFeatures: a, testFeatures: b } = featuresFor(variant, train, test);
+    const head = fitHead(a, ids);
+    const predicted = b.map((item) => {
+      const z = headLogits(head, item.features);
+      const p = head.themes.map((theme, t) => calibrated(theme, z[t]!));
+      return decideThemes(p, ids, head.assignAt, item.reading).map((t) => ids[t]!);
+    });
+    const report = evaluateAssignments(
+      predicted,
+      b.map((item) => [...item.themes]),
+      ids,
+    );
+    left.push(report.microF1);
+    weak.push(
+      report.themes
+        .filter((t) => t.support > 0)
+        .sort((x, y) => x.f1 - y.f1)
+        .slice(0, 3)
+        .map((t) => `${t.id} ${t.f1.toFixed(2)}`)
+        .join(', '),
+    );
+  }
+  const mean = left.reduce((a, b) => a + b, 0) / left.length;
+  console.log(`| ${variant.name} | ${cv.toFixed(3)} | ${left.map((x) => x.toFixed(3)).join(' | ')} | ${mean.toFixed(3)} |`);
+  console.log(`  weakest left out: ${weak.map((w, s) => `${path.basename(files[s]!)}: ${w}`).join('; ')}`);
+}

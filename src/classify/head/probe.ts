@@ -1,0 +1,125 @@
+// A linear probe on the sentence model's own vectors: per theme, ridge regression of the item's
+// label on the mean of its reasons' model vectors. The engine's scores only say how near a text is
+// to a few exemplars; the probe learns which directions of the model's space go with each theme
+// from every labelled item, so wording no exemplar has can still be recognised. Only the model's
+// part of a hybrid vector is used (the lexical part is the engine's own concept evidence, already
+// in the scores). Exact and deterministic: one shared linear solve for all themes.
+
+import type { ScoredItem } from '../units.js';
+import { solveSymmetric } from './logistic.js';
+
+export interface Probe {
+  /** Length of the model vectors it reads. */
+  dims: number;
+  /** The ridge penalty it was fitted with (per item, on unit-length vectors). */
+  l2: number;
+  /** The mean training vector (vectors are centred on it). */
+  centre: number[];
+  /** Per theme (taxonomy order): the weights over the centred vector and the mean label. */
+  weights: number[][];
+  bias: number[];
+}
+
+/** The probe's penalty and the folds its out-of-fold scores come from (chosen on the development sets: scripts/fit-head.ts). */
+export const PROBE_SETTINGS = { l2: 0.03, folds: 5 } as const;
+
+/** The sentence model's part of an engine vector: the leading `modelDims` entries, unit length. */
+export function modelPart(vector: Float32Array, modelDims: number): Float32Array {
+  const part = vector.length === modelDims ? Float32Array.from(vector) : vector.slice(0, modelDims);
+  let norm = 0;
+  for (let d = 0; d < part.length; d++) norm += part[d]! * part[d]!;
+  if (norm > 0) for (let d = 0; d < part.length; d++) part[d]! /= Math.sqrt(norm);
+  return part;
+}
+
+/**
+ * The probe's score per theme for one vector: about the chance the theme is there (not clipped).
+ * Float32, as theme scores are, so scores read back from the score cache equal fresh ones.
+ */
+export function probeScores(probe: Probe, vector: ArrayLike<number>): number[] {
+  return probe.weights.map((w, t) => {
+    let z = probe.bias[t]!;
+    for (let d = 0; d < w.length; d++) z += w[d]! * (vector[d]! - probe.centre[d]!);
+    return Math.fround(z);
+  });
+}
+
+/**
+ * Fits the probe: minimises the mean squared error of each theme's 0/1 label plus `l2` · |w|²,
+ * over centred vectors (one item, one vector: the mean of its reasons' model vectors).
+ */
+export function fitProbe(vectors: readonly ArrayLike<number>[], labels: readonly (readonly number[])[], l2: number): Probe {
+  const n = vectors.length;
+  const dims = n > 0 ? vectors[0]!.length : 0;
+  const themes = n > 0 ? labels[0]!.length : 0;
+  const centre = new Float64Array(dims);
+  for (const v of vectors) for (let d = 0; d < dims; d++) centre[d]! += v[d]! / n;
+  const bias = Array.from({ length: themes }, (_, t) => labels.reduce((sum, y) => sum + y[t]!, 0) / n);
+  const gram = new Float64Array(dims * dims);
+  const moments = Array.from({ length: themes }, () => new Float64Array(dims));
+  const x = new Float64Array(dims);
+  for (let i = 0; i < n; i++) {
+    for (let d = 0; d < dims; d++) x[d] = vectors[i]![d]! - centre[d]!;
+    for (let a = 0; a < dims; a++) {
+      const xa = x[a]! / n;
+      if (xa === 0) continue;
+      for (let b = 0; b <= a; b++) gram[a * dims + b]! += xa * x[b]!;
+    }
+    for (let t = 0; t < themes; t++) {
+      const y = (labels[i]![t]! - bias[t]!) / n;
+      if (y !== 0) for (let d = 0; d < dims; d++) moments[t]![d]! += y * x[d]!;
+    }
+  }
+  for (let a = 0; a < dims; a++) {
+    for (let b = 0; b < a; b++) gram[b * dims + a] = gram[a * dims + b]!;
+    gram[a * dims + a]! += l2;
+  }
+  const weights = moments.map((m) => Array.from(solveSymmetric(gram, m, dims)));
+  return { dims, l2, centre: Array.from(centre), weights, bias };
+}
+
+/** The item's vector for the probe: the mean of its reasons' model vectors (of every segment when all are praise). */
+export function itemProbeVector(item: ScoredItem, vectorOf: (text: string) => Float32Array, dims: number): Float64Array {
+  const reasons = item.segments.filter((s) => !s.praiseOnly);
+  const judged = reasons.length > 0 ? reasons : item.segments;
+  const mean = new Float64Array(dims);
+  for (const segment of judged) {
+    const v = vectorOf(segment.scoredText);
+    for (let d = 0; d < dims; d++) mean[d]! += v[d]! / judged.length;
+  }
+  return mean;
+}
+
+/** Sets every unit's probe scores (what the head's probe features read). */
+export function attachProbe(items: readonly ScoredItem[], probe: Probe, vectorOf: (text: string) => Float32Array): void {
+  for (const item of items)
+    for (const segment of item.segments) for (const unit of segment.units) unit.probe = probeScores(probe, vectorOf(unit.text));
+}
+
+/**
+ * Fits the probe on all `items` and sets the units' probe scores of each item from a probe fitted
+ * without it (`folds` folds by position, as the head's cross-validation), so the head learns how
+ * far to trust the probe on items it never saw. Returns the probe fitted on all items.
+ */
+export function stackProbe(
+  items: readonly ScoredItem[],
+  labels: readonly (readonly number[])[],
+  vectorOf: (text: string) => Float32Array,
+  options: { dims: number; l2: number; folds: number },
+): Probe {
+  const vectors = items.map((item) => itemProbeVector(item, vectorOf, options.dims));
+  for (let fold = 0; fold < options.folds; fold++) {
+    const part = (i: number) => i % options.folds !== fold;
+    const probe = fitProbe(
+      vectors.filter((_, i) => part(i)),
+      labels.filter((_, i) => part(i)),
+      options.l2,
+    );
+    attachProbe(
+      items.filter((_, i) => !part(i)),
+      probe,
+      vectorOf,
+    );
+  }
+  return fitProbe(vectors, labels, options.l2);
+}
