@@ -3,62 +3,135 @@
 
 /**
  * Cosines of one vector against every exemplar (all vectors are unit length, so a dot product).
- * Sparse vectors (the lexical engine's are mostly zeros) go dimension by dimension, touching only
- * the rows of their non-zero dimensions; dense ones (neural) go exemplar by exemplar over
- * contiguous memory, which is faster for them.
+ * Dense vectors (neural) go exemplar by exemplar over contiguous memory; sparse ones (lexical, and
+ * the hybrid's lexical half) touch only the vector's non-zero dimensions.
  */
 export function createSimilarity(exemplars: Float32Array[], dims: number): (vector: Float32Array) => Float64Array {
   const count = exemplars.length;
   let nonZero = 0;
   for (const v of exemplars) for (let d = 0; d < dims; d++) if (v[d] !== 0) nonZero++;
   // One embedder makes both exemplar and segment vectors, so the exemplars tell which layout fits.
-  const dense = nonZero * 4 > dims * count;
+  if (nonZero * 4 > dims * count) return denseSimilarity(exemplars, dims);
+  return sparseSimilarity(exemplars, dims, denseLead(exemplars, dims));
+}
+
+/** Dense vectors (neural): exemplar by exemplar over contiguous memory, four exemplars per pass. */
+function denseSimilarity(exemplars: Float32Array[], dims: number): (vector: Float32Array) => Float64Array {
+  const count = exemplars.length;
   const matrix = new Float32Array(dims * count);
-  exemplars.forEach((v, e) => {
-    for (let d = 0; d < dims; d++) matrix[dense ? e * dims + d : d * count + e] = v[d]!;
-  });
-  if (dense) {
-    return (vector) => {
-      const sims = new Float64Array(count);
-      let e = 0;
-      // Four exemplars per pass over the vector: each element is read once for four products.
-      for (; e + 3 < count; e += 4) {
-        const r0 = e * dims;
-        const r1 = r0 + dims;
-        const r2 = r1 + dims;
-        const r3 = r2 + dims;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        for (let d = 0; d < dims; d++) {
-          const x = vector[d]!;
-          s0 += x * matrix[r0 + d]!;
-          s1 += x * matrix[r1 + d]!;
-          s2 += x * matrix[r2 + d]!;
-          s3 += x * matrix[r3 + d]!;
-        }
-        sims[e] = s0;
-        sims[e + 1] = s1;
-        sims[e + 2] = s2;
-        sims[e + 3] = s3;
-      }
-      for (; e < count; e++) {
-        const row = e * dims;
-        let dot = 0;
-        for (let d = 0; d < dims; d++) dot += vector[d]! * matrix[row + d]!;
-        sims[e] = dot;
-      }
-      return sims;
-    };
-  }
+  exemplars.forEach((v, e) => matrix.set(v.subarray(0, dims), e * dims));
   return (vector) => {
     const sims = new Float64Array(count);
-    for (let d = 0; d < dims; d++) {
+    let e = 0;
+    // Four exemplars per pass over the vector: each element is read once for four products.
+    for (; e + 3 < count; e += 4) {
+      const r0 = e * dims;
+      const r1 = r0 + dims;
+      const r2 = r1 + dims;
+      const r3 = r2 + dims;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let d = 0; d < dims; d++) {
+        const x = vector[d]!;
+        s0 += x * matrix[r0 + d]!;
+        s1 += x * matrix[r1 + d]!;
+        s2 += x * matrix[r2 + d]!;
+        s3 += x * matrix[r3 + d]!;
+      }
+      sims[e] = s0;
+      sims[e + 1] = s1;
+      sims[e + 2] = s2;
+      sims[e + 3] = s3;
+    }
+    for (; e < count; e++) {
+      const row = e * dims;
+      let dot = 0;
+      for (let d = 0; d < dims; d++) dot += vector[d]! * matrix[row + d]!;
+      sims[e] = dot;
+    }
+    return sims;
+  };
+}
+
+/**
+ * How many leading dimensions most exemplars use: the hybrid engine's vectors open with the
+ * model's dense half, then the lexical engine's sparse half. 0 for purely sparse vectors.
+ */
+function denseLead(exemplars: Float32Array[], dims: number): number {
+  let lead = 0;
+  while (lead < dims) {
+    let used = 0;
+    for (const v of exemplars) if (v[lead] !== 0) used++;
+    if (used * 2 <= exemplars.length) break;
+    lead++;
+  }
+  return lead;
+}
+
+/**
+ * Sparse vectors (lexical, or hybrid past its dense lead): the vector's non-zero dimensions past
+ * the lead are listed once, then four exemplars at a time run over the lead (rows, contiguous) and
+ * down that list (columns), so each product is one load and the sums stay in registers. Every sum
+ * adds its products in increasing dimension order (a zero adds nothing), so the cosines are the
+ * same to the last bit whichever way they are laid out.
+ */
+function sparseSimilarity(exemplars: Float32Array[], dims: number, lead: number): (vector: Float32Array) => Float64Array {
+  const count = exemplars.length;
+  const rows = new Float32Array(lead * count);
+  const columns = new Float32Array((dims - lead) * count);
+  exemplars.forEach((v, e) => {
+    for (let d = 0; d < lead; d++) rows[e * lead + d] = v[d]!;
+    for (let d = lead; d < dims; d++) if (v[d] !== 0) columns[(d - lead) * count + e] = v[d]!;
+  });
+  const tailAt = new Int32Array(dims - lead);
+  const tailValues = new Float64Array(dims - lead);
+  return (vector) => {
+    const sims = new Float64Array(count);
+    let tails = 0;
+    for (let d = lead; d < dims; d++) {
       const x = vector[d]!;
       if (x === 0) continue;
-      const row = d * count;
-      for (let e = 0; e < count; e++) sims[e] += x * matrix[row + e]!;
+      tailAt[tails] = (d - lead) * count;
+      tailValues[tails] = x;
+      tails++;
+    }
+    let e = 0;
+    for (; e + 3 < count; e += 4) {
+      const r0 = e * lead;
+      const r1 = r0 + lead;
+      const r2 = r1 + lead;
+      const r3 = r2 + lead;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let d = 0; d < lead; d++) {
+        const x = vector[d]!;
+        s0 += x * rows[r0 + d]!;
+        s1 += x * rows[r1 + d]!;
+        s2 += x * rows[r2 + d]!;
+        s3 += x * rows[r3 + d]!;
+      }
+      for (let k = 0; k < tails; k++) {
+        const x = tailValues[k]!;
+        const at = tailAt[k]! + e;
+        s0 += x * columns[at]!;
+        s1 += x * columns[at + 1]!;
+        s2 += x * columns[at + 2]!;
+        s3 += x * columns[at + 3]!;
+      }
+      sims[e] = s0;
+      sims[e + 1] = s1;
+      sims[e + 2] = s2;
+      sims[e + 3] = s3;
+    }
+    for (; e < count; e++) {
+      let dot = 0;
+      for (let d = 0; d < lead; d++) dot += vector[d]! * rows[e * lead + d]!;
+      for (let k = 0; k < tails; k++) dot += tailValues[k]! * columns[tailAt[k]! + e]!;
+      sims[e] = dot;
     }
     return sims;
   };
