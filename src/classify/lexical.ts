@@ -188,16 +188,20 @@ export function createLexicalEmbedder(options: LexicalOptions): Embedder {
 
   const embedOne = (text: string): Float32Array => {
     const vector = new Float32Array(dims);
+    const touched: number[] = [];
     for (const [feature, weight] of extractFeatures(text, synonyms, weights, charNgrams)) {
       const hash = fnv1a(feature);
+      touched.push(hash % dims);
       // The top bit picks a sign so that colliding features cancel out on average instead of adding up.
       vector[hash % dims] += (hash & 0x80000000 ? -1 : 1) * weight * idf(feature);
     }
+    // Only the touched dimensions can be non-zero; summed in index order, as over every dimension.
+    const used = [...new Set(touched)].sort((a, b) => a - b);
     let norm = 0;
-    for (let i = 0; i < dims; i++) norm += vector[i]! * vector[i]!;
+    for (const i of used) norm += vector[i]! * vector[i]!;
     if (norm > 0) {
       const scale = 1 / Math.sqrt(norm);
-      for (let i = 0; i < dims; i++) vector[i]! *= scale;
+      for (const i of used) vector[i]! *= scale;
     }
     return vector;
   };
