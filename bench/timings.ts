@@ -78,6 +78,7 @@ export async function benchTimings(log: (message: string) => void): Promise<Timi
             inputs: [],
             counts: { items: items.length, segments: items.length, candidates: 700, rejectedRows: 0 },
             items,
+            followUp: [],
           }),
         ),
       );

@@ -31,6 +31,7 @@ import {
 } from './redact/index.js';
 import { referenceCoder } from './redact/reference.js';
 import { assignReferences } from './analyse/references.js';
+import { followUpMembers } from './analyse/followup.js';
 import { buildOutputs, buildSummary, DIGEST_FOLDER, FOLLOWUP_FILE } from './report/index.js';
 import { newRunId, openStore, type Store } from './store/store.js';
 import { loadTaxonomy } from './taxonomy/load.js';
@@ -166,6 +167,7 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
             rejectedRows: model.counts.rejectedRows,
           },
           items: classified.map((c) => ({ item: c.item, themes: c.themes.map((t) => ({ themeId: t.themeId, score: t.score })) })),
+          followUp: followUpMembers(model.followUp),
         }),
       },
       progress,

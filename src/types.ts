@@ -308,6 +308,15 @@ export interface PreviousRun {
   /** Item and candidate ids that run held, to count what is new since (absent: not known). */
   itemIds?: string[];
   candidateIds?: string[];
+  /** That run's follow-up list by reference (absent: recorded before lists were kept). */
+  followUp?: FollowUpMember[];
+}
+
+/** One row of a run's follow-up list as the store keeps it: a reference, never a real id. */
+export interface FollowUpMember {
+  reference: string;
+  kind: 'repeat' | 'no-reason';
+  themeId: string;
 }
 
 // ---------------------------------------------------------------- outputs

@@ -150,7 +150,10 @@ describe('from report to action', () => {
     expect(code, stderr).toBe(0);
     const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
     expect(summary.changes).toEqual([]);
-    expect(summary.newSincePrevious).toEqual({ items: 0, students: 0 });
+    expect(summary.newSincePrevious).toEqual({ items: 0, students: 0, followUp: [] });
+    const rows = parseCsv(await readFile(path.join(out, 'followup.csv'), 'utf8'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.new).toBe(row.kind === 'single' ? '' : 'no');
     expect(summary.changeTest).toMatchObject({ method: expect.stringMatching(/two-proportion/), themesTested: summary.themes.length });
     expect(stderr).toMatch(/^since the last run: no theme changed beyond noise$/m);
     expect(firstStderr).not.toBe(stderr);
@@ -167,11 +170,24 @@ describe('from report to action', () => {
     expect(line[0]).toMatch(/^since the last run: Interview delivery up from \d+% to \d+% of items/);
     const page = await readFile(path.join(out, 'report.html'), 'utf8');
     expect(page).toMatch(
-      /<li><strong>Since the last run:<\/strong> 29 new items and \d+ new students? since [\d-]{10}\. Interview delivery up from \d+% to \d+% of items/,
+      /<li><strong>Since the last run:<\/strong> 29 new items and \d+ new students? since [\d-]{10}; [^<]*?\. Interview delivery up from \d+% to \d+% of items/,
     );
     // The same counts, as fields, for scripts.
     const students = /29 new items and (\d+) new student/.exec(page)![1];
-    expect(summary.newSincePrevious).toEqual({ items: 29, students: Number(students) });
+    expect(summary.newSincePrevious).toMatchObject({ items: 29, students: Number(students) });
+    // Who newly needs a follow-up: named by reference in the report and summary.json, marked in followup.csv.
+    const newcomers: string[] = summary.newSincePrevious.followUp;
+    expect(newcomers.length).toBeGreaterThan(0);
+    for (const reference of newcomers) expect(reference).toMatch(/^Candidate [0-9A-Z]+$/);
+    expect(page).toContain(
+      `newly need${newcomers.length === 1 ? 's' : ''} a follow-up: ${newcomers.slice(0, 10).map(escapeHtml).join(', ')}`,
+    );
+    const rows = parseCsv(await readFile(path.join(out, 'followup.csv'), 'utf8'));
+    const marked = new Set(rows.filter((row) => row.new === 'yes').map((row) => row.pseudonym));
+    for (const reference of newcomers) expect(marked.has(reference)).toBe(true);
+    // A student on the earlier list keeps no-marked rows for the reasons already there.
+    expect(rows.some((row) => row.new === 'no')).toBe(true);
+    for (const row of rows.filter((r) => newcomers.includes(r.pseudonym))) expect(row.new).toBe('yes');
   });
 
   it('removes the pages of an earlier run when pages are not asked for: their numbers may belong to someone else now', async () => {

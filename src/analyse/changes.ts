@@ -2,10 +2,10 @@
 // the store (same taxonomy, same engine), listed only when the move passes the guard in
 // significance.ts. An identical re-run lists nothing.
 
-import type { PreviousRun } from '../types.js';
-import type { Arrivals, ChangeTest, ThemeMovement, ThemeSummary } from './model.js';
+import type { FollowUpMember, PreviousRun } from '../types.js';
+import type { Arrivals, ChangeTest, FollowUpRow, ThemeMovement, ThemeSummary } from './model.js';
 import { CHANGE_GUARD, compareProportions, formatP } from './significance.js';
-import { percent, ratio, round } from './util.js';
+import { compareNatural, percent, ratio, round } from './util.js';
 
 export interface ChangeAnalysis {
   changes: ThemeMovement[];
@@ -15,10 +15,11 @@ export interface ChangeAnalysis {
   arrivals: Arrivals | null;
 }
 
-/** What this run holds: item ids and candidate ids, to say how many are new since the earlier run. */
+/** What this run holds: item ids, candidate ids and its follow-up list, to say what is new since the earlier run. */
 export interface CurrentMembers {
   itemIds: readonly string[];
   candidateIds: readonly string[];
+  followUp: readonly FollowUpMember[];
 }
 
 export function computeChanges(
@@ -86,13 +87,39 @@ function changesTakeaway(changes: readonly ThemeMovement[], previous: PreviousRu
 
 function newSince(previous: PreviousRun, current: CurrentMembers): Arrivals | null {
   if (previous.itemIds === undefined || previous.candidateIds === undefined) return null;
-  return { items: countNew(current.itemIds, previous.itemIds), students: countNew(current.candidateIds, previous.candidateIds) };
+  return {
+    items: countNew(current.itemIds, previous.itemIds),
+    students: countNew(current.candidateIds, previous.candidateIds),
+    followUp: previous.followUp
+      ? [...new Set(current.followUp.map((member) => member.reference))]
+          .filter((reference) => !previous.followUp!.some((member) => member.reference === reference))
+          .sort(compareNatural)
+      : null,
+  };
 }
 
-/** "12 new items and 3 new students since 2026-04-01. ": counts only, never ids. */
+/** Students named in the report's line; the rest are counted (followup.csv marks every new row). */
+const NAMED_NEWCOMERS = 10;
+
+/** "12 new items and 3 new students since 2026-04-01; 1 student newly needs a follow-up: Candidate 4K7QXM. " */
 function arrivalsLine(arrivals: Arrivals, previous: PreviousRun): string {
   const plural = (n: number, noun: string) => `${n} new ${noun}${n === 1 ? '' : 's'}`;
-  return `${plural(arrivals.items, 'item')} and ${plural(arrivals.students, 'student')} since ${previous.finishedAt.slice(0, 10)}. `;
+  const counts = `${plural(arrivals.items, 'item')} and ${plural(arrivals.students, 'student')} since ${previous.finishedAt.slice(0, 10)}`;
+  const newcomers = arrivals.followUp;
+  if (newcomers === null) return `${counts}. `;
+  if (newcomers.length === 0) return `${counts}; nobody newly needs a follow-up. `;
+  const named = newcomers.slice(0, NAMED_NEWCOMERS).join(', ');
+  const more = newcomers.length > NAMED_NEWCOMERS ? ` and ${newcomers.length - NAMED_NEWCOMERS} more (column new of followup.csv)` : '';
+  const who = newcomers.length === 1 ? '1 student newly needs' : `${newcomers.length} students newly need`;
+  return `${counts}; ${who} a follow-up: ${named}${more}. `;
+}
+
+/** Marks each row of the follow-up list that the earlier run's list did not have (same student, same theme). */
+export function markNewRows(rows: readonly FollowUpRow[], previous: PreviousRun | null): FollowUpRow[] {
+  const before = previous?.followUp;
+  if (before === undefined) return [...rows];
+  const known = new Set(before.map((member) => `${member.reference}\u0000${member.themeId}`));
+  return rows.map((row) => ({ ...row, isNew: row.kind === 'single' ? null : !known.has(`${row.pseudonym}\u0000${row.themeId}`) }));
 }
 
 function countNew(now: readonly string[], before: readonly string[]): number {

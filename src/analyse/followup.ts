@@ -2,7 +2,7 @@
 // "People tend to repeat the same failures": a theme back in two or more of a candidate's
 // rejections is worth a one-to-one; a rejection with no reason is worth a phone call.
 
-import { UNINFORMATIVE_THEME, type Contact, type Theme } from '../types.js';
+import { UNINFORMATIVE_THEME, type Contact, type FollowUpMember, type Theme } from '../types.js';
 import type { FollowUpRow } from './model.js';
 import type { PreparedItem } from './prepare.js';
 import type { CandidateRecurrence } from './recurrence.js';
@@ -153,6 +153,7 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
               withTheme.map((prepared) => prepared.entry.item.text),
             ) ?? shortAdvice(theme.advice)),
         digest,
+        isNew: null,
       });
     }
     // Every page is listed: a page nobody can match to a student is no use to an adviser.
@@ -174,6 +175,7 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
         employers: distinctValues(candidate.items.map((prepared) => prepared.entry.item.employer)),
         suggestion: SINGLE_SUGGESTION,
         digest,
+        isNew: null,
       });
     }
   }
@@ -185,4 +187,9 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
       compareNatural(a.pseudonym, b.pseudonym),
   );
   return rows.map(({ rank: _rank, ...row }) => row);
+}
+
+/** The list as the store keeps it: who needs a call and for which theme, by reference only. */
+export function followUpMembers(rows: readonly FollowUpRow[]): FollowUpMember[] {
+  return rows.flatMap((row) => (row.kind === 'single' ? [] : [{ reference: row.pseudonym, kind: row.kind, themeId: row.themeId }]));
 }

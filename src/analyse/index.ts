@@ -2,9 +2,9 @@
 
 import type { EmergingTheme, ClassifiedItem, EngineInfo, IngestFileReport, PreviousRun, RejectedRow, Taxonomy } from '../types.js';
 import { computeBreakdowns, computePhases } from './breakdowns.js';
-import { computeChanges } from './changes.js';
+import { computeChanges, markNewRows } from './changes.js';
 import { buildDigests } from './digest.js';
-import { followUpRows, groupByCandidate } from './followup.js';
+import { followUpMembers, followUpRows, groupByCandidate } from './followup.js';
 import { diagnoseStages } from './diagnosis.js';
 import { itemFacts } from './facts.js';
 import type { Cooccurrence, HeadSummary, ReportModel, ThemeSummary } from './model.js';
@@ -146,10 +146,6 @@ export function analyse(input: AnalysisInput): ReportModel {
   const quotes = selectAllQuotes(items, themeIds, names);
   // Facts always use references, even when the report shows ids.
   const facts = input.withFacts === false ? null : itemFacts(items, breakdowns, themeIds, references);
-  const changes = computeChanges(themes, items.length, input.previous, {
-    itemIds: items.map((prepared) => prepared.entry.item.id),
-    candidateIds: items.flatMap((prepared) => (prepared.candidate === null ? [] : [prepared.candidate])),
-  });
   const digestsWanted = options.digests ?? false;
   // What one student is told to work on rests only on themes the head was sure of; the others
   // appear on their page as "possibly".
@@ -158,7 +154,12 @@ export function analyse(input: AnalysisInput): ReportModel {
     themeIds: prepared.themeIds.filter((id) => !prepared.possibleThemeIds.includes(id)),
   }));
   const byCandidate = groupByCandidate(sure, all, references);
-  const followUp = followUpRows(byCandidate, taxonomy.themes, digestsWanted);
+  const followUp = markNewRows(followUpRows(byCandidate, taxonomy.themes, digestsWanted), input.previous);
+  const changes = computeChanges(themes, items.length, input.previous, {
+    itemIds: items.map((prepared) => prepared.entry.item.id),
+    candidateIds: items.flatMap((prepared) => (prepared.candidate === null ? [] : [prepared.candidate])),
+    followUp: followUpMembers(followUp),
+  });
   const sureRecurrence = candidateRecurrence(sure, order).all;
   const digests = digestsWanted
     ? buildDigests(byCandidate, new Map(sureRecurrence.map((candidate) => [candidate.id, candidate.themes])), names, taxonomy.themes)

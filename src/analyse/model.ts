@@ -121,6 +121,9 @@ export interface Quote {
 export interface Arrivals {
   items: number;
   students: number;
+  /** References of students on the follow-up list now but not on the earlier run's (never real ids);
+   * null when the earlier run did not record its list. */
+  followUp: string[] | null;
 }
 
 export interface Takeaways {
@@ -188,6 +191,9 @@ export interface FollowUpRow {
   suggestion: string;
   /** Relative path of the candidate's page, when pages are written. */
   digest: string | null;
+  /** True when this (student, theme) row was not on the earlier run's list; null without one to compare
+   * with (no earlier run, one that did not record its list, or a `single` row). */
+  isNew: boolean | null;
 }
 
 export interface DigestEntry {

@@ -24,6 +24,8 @@ export const FOLLOWUP_COLUMNS = [
   'name',
   'email',
   'phone',
+  // `yes`: this student and theme were not on the list of the run "what changed" compares with.
+  'new',
 ] as const;
 
 /** Excel reads a CSV as the local code page unless it starts with a UTF-8 byte-order mark. */
@@ -51,6 +53,7 @@ export function followUpCsv(rows: readonly FollowUpRow[]): string {
         row.name,
         row.email,
         row.phone,
+        row.isNew === null ? null : row.isNew ? 'yes' : 'no',
       ]),
     )
   );

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type CliError, usageError } from '../errors.js';
+import type { FollowUpMember } from '../types.js';
 
 /** What this run read: source file names (any folder) and the cohorts of its items. */
 export interface RunInputs {
@@ -58,4 +59,14 @@ export async function runMembers(c: DuckDBConnection, runId: string): Promise<{ 
   ][];
   const candidates = new Set(rows.flatMap(([, candidate]) => (candidate === null ? [] : [candidate])));
   return { itemIds: rows.map(([id]) => id).sort(), candidateIds: [...candidates].sort() };
+}
+
+/** A run's follow-up list by reference, or undefined when the run was recorded before lists were kept. */
+export async function runFollowUp(c: DuckDBConnection, runId: string): Promise<FollowUpMember[] | undefined> {
+  const recorded = (await c.runAndReadAll(`SELECT followup_recorded FROM runs WHERE run_id = $1`, [runId])).getRowsJS();
+  if (recorded[0]?.[0] !== true) return undefined;
+  const rows = (
+    await c.runAndReadAll(`SELECT reference, kind, theme_id FROM followup WHERE run_id = $1 ORDER BY reference, theme_id`, [runId])
+  ).getRowsJS() as [string, FollowUpMember['kind'], string][];
+  return rows.map(([reference, kind, themeId]) => ({ reference, kind, themeId }));
 }

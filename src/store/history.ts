@@ -4,7 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { usageError } from '../errors.js';
 import { emptyTable } from '../own.js';
 import type { PreviousRun } from '../types.js';
-import { comparableRun, isCalendarDate, runMembers, type RunInputs, unknownSince } from './comparable.js';
+import { comparableRun, isCalendarDate, runFollowUp, runMembers, type RunInputs, unknownSince } from './comparable.js';
 
 export interface PreviousRunQuery {
   /** Only consider runs over this taxonomy (its `Taxonomy.source`). */
@@ -65,7 +65,8 @@ export async function findPreviousRun(c: DuckDBConnection, query: PreviousRunQue
   const themes = emptyTable<number>();
   for (const [themeId, count] of themeRows) themes[themeId] = count;
   const [at, themeIds, members] = [finishedAt.toISOString(), parseThemeIds(themeIdsJson), await runMembers(c, runId)];
-  return { runId, finishedAt: at, items, candidates, themes, themeIds, ...members };
+  const followUp = await runFollowUp(c, runId);
+  return { runId, finishedAt: at, items, candidates, themes, themeIds, ...members, ...(followUp ? { followUp } : {}) };
 }
 
 /** Theme ids recorded with a run (`options.taxonomyThemes`); null for runs that did not record them. */

@@ -1,9 +1,9 @@
-// A run's rows: one row in `runs`, its inputs, items and theme assignments, written in the
+// A run's rows: one row in `runs`, its inputs, items, theme assignments and follow-up list, written in the
 // caller's transaction (see docs/store.md).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { hashText } from '../hash.js';
 import { appendNullableVarchar, withAppender } from './duckdb.js';
-import type { EngineInfo, FeedbackItem } from '../types.js';
+import type { EngineInfo, FeedbackItem, FollowUpMember } from '../types.js';
 
 /** Where a pending run's outputs go: enough to finish or undo landing them after a crash. */
 export interface PendingOutputs {
@@ -25,6 +25,8 @@ export interface RunRecord {
   inputs: { path: string; bytes: number; sha256: string; rows: number }[];
   counts: { items: number; segments: number; candidates: number; rejectedRows: number };
   items: { item: FeedbackItem; themes: { themeId: string; score: number }[] }[];
+  /** The run's follow-up list (who needs a call, and for which theme), by reference only. */
+  followUp: FollowUpMember[];
 }
 
 export function isoOrThrow(value: string, field: string): string {
@@ -34,22 +36,25 @@ export function isoOrThrow(value: string, field: string): string {
 }
 
 export async function insertRun(c: DuckDBConnection, runId: string, run: RunRecord, pending: PendingOutputs | undefined): Promise<void> {
-  await c.run(`INSERT INTO runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5, $6, $7, $8::JSON, $9, $10, $11, $12, $13, $14::JSON)`, [
-    runId,
-    isoOrThrow(run.startedAt, 'startedAt'),
-    isoOrThrow(run.finishedAt, 'finishedAt'),
-    run.engine.name,
-    run.engine.model,
-    run.engine.fallbackReason,
-    run.taxonomySource,
-    JSON.stringify(run.options),
-    run.counts.items,
-    run.counts.segments,
-    run.counts.candidates,
-    run.counts.rejectedRows,
-    pending ? 'pending' : 'committed',
-    pending ? JSON.stringify(pending) : null,
-  ]);
+  await c.run(
+    `INSERT INTO runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5, $6, $7, $8::JSON, $9, $10, $11, $12, $13, $14::JSON, true)`,
+    [
+      runId,
+      isoOrThrow(run.startedAt, 'startedAt'),
+      isoOrThrow(run.finishedAt, 'finishedAt'),
+      run.engine.name,
+      run.engine.model,
+      run.engine.fallbackReason,
+      run.taxonomySource,
+      JSON.stringify(run.options),
+      run.counts.items,
+      run.counts.segments,
+      run.counts.candidates,
+      run.counts.rejectedRows,
+      pending ? 'pending' : 'committed',
+      pending ? JSON.stringify(pending) : null,
+    ],
+  );
 
   await withAppender(c, 'run_inputs', (inputs) => {
     for (const input of run.inputs) {
@@ -75,6 +80,15 @@ export async function insertRun(c: DuckDBConnection, runId: string, run: RunReco
       items.appendInteger(item.line);
       items.appendVarchar(hashText(item.text));
       items.endRow();
+    }
+  });
+  await withAppender(c, 'followup', (followup) => {
+    for (const member of run.followUp) {
+      followup.appendVarchar(runId);
+      followup.appendVarchar(member.reference);
+      followup.appendVarchar(member.kind);
+      followup.appendVarchar(member.themeId);
+      followup.endRow();
     }
   });
   await withAppender(c, 'assignments', (assignments) => {

@@ -4,7 +4,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { CliError, ExitCode } from '../errors.js';
 import { inTransaction } from './duckdb.js';
 
-export const STORE_SCHEMA_VERSION = 2;
+export const STORE_SCHEMA_VERSION = 3;
+
+/** Who was on a run's follow-up list, by reference only: what "newly needs a follow-up" is counted against. */
+const FOLLOWUP_TABLE_SQL = `CREATE TABLE followup (run_id VARCHAR NOT NULL, reference VARCHAR NOT NULL, kind VARCHAR NOT NULL, theme_id VARCHAR NOT NULL)`;
 
 const SCHEMA_SQL = [
   `CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
@@ -22,7 +25,8 @@ const SCHEMA_SQL = [
      candidates INTEGER NOT NULL,
      rejected_rows INTEGER NOT NULL,
      status VARCHAR NOT NULL DEFAULT 'committed',
-     outputs JSON)`,
+     outputs JSON,
+     followup_recorded BOOLEAN)`,
   `CREATE TABLE run_inputs (run_id VARCHAR NOT NULL, path VARCHAR NOT NULL, bytes BIGINT, sha256 VARCHAR, rows INTEGER)`,
   `CREATE TABLE items (
      run_id VARCHAR NOT NULL,
@@ -36,6 +40,7 @@ const SCHEMA_SQL = [
      source VARCHAR,
      line INTEGER,
      text_sha256 VARCHAR NOT NULL)`,
+  FOLLOWUP_TABLE_SQL,
   `CREATE TABLE assignments (run_id VARCHAR NOT NULL, item_id VARCHAR NOT NULL, theme_id VARCHAR NOT NULL, score DOUBLE)`,
   `CREATE TABLE embeddings (
      embedder_id VARCHAR NOT NULL,
@@ -52,6 +57,11 @@ const MIGRATIONS: Record<number, (connection: DuckDBConnection) => Promise<void>
   1: async (connection) => {
     await connection.run(`ALTER TABLE runs ADD COLUMN status VARCHAR DEFAULT 'committed'`);
     await connection.run(`ALTER TABLE runs ADD COLUMN outputs JSON`);
+  },
+  // v3: each run's follow-up list (references only); older runs have followup_recorded null: unknown.
+  2: async (connection) => {
+    await connection.run(`ALTER TABLE runs ADD COLUMN followup_recorded BOOLEAN`);
+    await connection.run(FOLLOWUP_TABLE_SQL);
   },
 };
 

@@ -240,7 +240,8 @@ class DuckDBStore implements Store {
     return this.serial(async () => {
       const c = this.connection;
       await inTransaction(c, async () => {
-        for (const table of ['assignments', 'items', 'run_inputs', 'runs']) await c.run(`DELETE FROM ${table} WHERE run_id = $1`, [runId]);
+        for (const table of ['followup', 'assignments', 'items', 'run_inputs', 'runs'])
+          await c.run(`DELETE FROM ${table} WHERE run_id = $1`, [runId]);
       });
     });
   }

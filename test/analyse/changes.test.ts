@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { describeMovement } from '../../src/analyse/changes.js';
+import { followUpMembers } from '../../src/analyse/followup.js';
+import { compareNatural } from '../../src/analyse/util.js';
 import { buildSummary } from '../../src/report/summary.js';
 import { analyse, type AnalysisInput } from '../../src/analyse/index.js';
 import type { ReportModel } from '../../src/analyse/model.js';
 import type { ClassifiedItem, PreviousRun } from '../../src/types.js';
 import { TAXONOMY, classifiedItem } from '../fixtures/analyse/build.js';
-import { testReferences } from '../helpers/references.js';
+import { referenceOf, testReferences } from '../helpers/references.js';
 
 function input(classified: ClassifiedItem[], previous: PreviousRun | null): AnalysisInput {
   return {
@@ -97,14 +99,65 @@ describe('changes since the last run', () => {
     // 13 of January's 15 students were not in the earlier run's list, plus February's 15.
     expect(grown.takeaways.changes).toMatch(/^40 new items and 28 new students since 2026-04-01\. /);
     expect(grown.takeaways.changes).not.toContain('feb-c');
-    expect(grown.newSincePrevious).toEqual({ items: 40, students: 28 });
-    expect(buildSummary(grown).newSincePrevious).toEqual({ items: 40, students: 28 });
+    expect(grown.newSincePrevious).toEqual({ items: 40, students: 28, followUp: null });
+    expect(buildSummary(grown).newSincePrevious).toEqual({ items: 40, students: 28, followUp: null });
     const same = analyse(input(base(), { ...previous, candidateIds: base().map((c) => c.item.candidate ?? '') }));
     expect(same.takeaways.changes).toMatch(/^0 new items and 0 new students since 2026-04-01\. No theme/);
-    expect(same.newSincePrevious).toEqual({ items: 0, students: 0 });
+    expect(same.newSincePrevious).toEqual({ items: 0, students: 0, followUp: null });
     // No earlier run, or one that did not record what it held: no counts rather than made-up ones.
     expect(first.newSincePrevious).toBeNull();
     expect(analyse(input(base(), asPrevious(first))).newSincePrevious).toBeNull();
+  });
+
+  it('names, by reference only, the students who newly need a follow-up, and marks their rows', () => {
+    const one = (id: string, candidate: string, theme: string) =>
+      classifiedItem({ id, candidate, themes: [theme], line: 2, source: 'x.csv' });
+    const january = [
+      one('j1', 'S-ANN', 'delivery'),
+      one('j2', 'S-ANN', 'delivery'),
+      one('j3', 'S-BEN', 'examples'),
+      one('j4', 'S-CAT', 'experience'),
+    ];
+    const first = analyse(input(january, null));
+    expect(first.followUp.map((row) => [row.candidate, row.isNew])).toEqual([['S-ANN', null]]);
+    const previous: PreviousRun = {
+      ...asPrevious(first),
+      itemIds: january.map((c) => c.item.id),
+      candidateIds: ['S-ANN', 'S-BEN', 'S-CAT'],
+      followUp: followUpMembers(first.followUp),
+    };
+    // February: Ben's examples come back, Ann's delivery again (not new), Dan arrives with two.
+    const february = [
+      ...january,
+      one('f1', 'S-BEN', 'examples'),
+      one('f2', 'S-ANN', 'delivery'),
+      one('f3', 'S-DAN', 'preparation'),
+      one('f4', 'S-DAN', 'preparation'),
+    ];
+    const grown = analyse(input(february, previous));
+    const ids = ['S-ANN', 'S-BEN', 'S-CAT', 'S-DAN'];
+    const [ben, dan] = [referenceOf('S-BEN', ids), referenceOf('S-DAN', ids)];
+    expect(grown.newSincePrevious).toEqual({ items: 4, students: 1, followUp: [ben, dan].sort(compareNatural) });
+    expect(Object.fromEntries(grown.followUp.map((row) => [row.candidate, row.isNew]))).toEqual({
+      'S-ANN': false,
+      'S-BEN': true,
+      'S-DAN': true,
+    });
+    expect(grown.takeaways.changes).toContain(
+      `4 new items and 1 new student since 2026-04-01; 2 students newly need a follow-up: ${[ben, dan].sort(compareNatural).join(', ')}. `,
+    );
+    expect(JSON.stringify(buildSummary(grown))).not.toMatch(/S-(ANN|BEN|DAN)/);
+    // Ann on the list again for a new theme is a new row, but not a student newly on the list.
+    const annAgain = analyse(input([...february, one('f5', 'S-ANN', 'examples'), one('f6', 'S-ANN', 'examples')], previous));
+    const ann = annAgain.followUp.filter((row) => row.candidate === 'S-ANN').map((row) => [row.themeId, row.isNew]);
+    expect(ann).toEqual([
+      ['delivery', false],
+      ['examples', true],
+    ]);
+    expect(annAgain.newSincePrevious?.followUp).not.toContain(referenceOf('S-ANN', ids));
+    // Nobody new: said so.
+    const none = analyse(input(january, previous));
+    expect(none.takeaways.changes).toMatch(/^0 new items and 0 new students since 2026-04-01; nobody newly needs a follow-up\. /);
   });
 
   it('finds falls as well as rises, largest move first', () => {

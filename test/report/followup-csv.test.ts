@@ -20,6 +20,7 @@ const row = (overrides: Partial<FollowUpRow> = {}): FollowUpRow => ({
   name: 'Sam Reid',
   email: 'sam.reid@example.ac.uk',
   phone: null,
+  isNew: true,
   ...overrides,
 });
 
@@ -54,8 +55,15 @@ describe('followup.csv', () => {
         name: 'Sam Reid',
         email: 'sam.reid@example.ac.uk',
         phone: '',
+        new: 'yes',
       },
     ]);
+    // Without an earlier list to compare with, the column is empty rather than a guess.
+    const [unknown, known] = Papa.parse<Record<string, string>>(followUpCsv([row({ isNew: null }), row({ isNew: false })]).slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect([unknown.new, known.new]).toEqual(['', 'no']);
   });
 
   it('keeps spreadsheet formulas in ids and names from running', () => {

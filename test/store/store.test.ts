@@ -55,6 +55,7 @@ function run(overrides: Partial<RunRecord> = {}): RunRecord {
     options: { minGroup: 5, redact: true },
     inputs: [{ path: 'export.csv', bytes: 1234, sha256: 'ab'.repeat(32), rows: 3 }],
     counts: { items: 3, segments: 5, candidates: 2, rejectedRows: 1 },
+    followUp: [{ reference: 'Candidate AAAAAA', kind: 'repeat', themeId: 'examples' }],
     items: [
       {
         item: item('r1', 'Lacked specific examples.', { candidate: 'c1', cohort: '2026', stage: 'interview', date: '2026-02-03', line: 2 }),
@@ -101,7 +102,7 @@ describe('openStore', () => {
     expect(store.path).toBe(path);
     await closeAll();
     const tables = (await query(path, `SELECT table_name FROM duckdb_tables() ORDER BY 1`)).map((r) => r[0]);
-    expect(tables).toEqual(['assignments', 'embeddings', 'items', 'meta', 'run_inputs', 'runs']);
+    expect(tables).toEqual(['assignments', 'embeddings', 'followup', 'items', 'meta', 'run_inputs', 'runs']);
     expect(await query(path, `SELECT value FROM meta WHERE key = 'schema_version'`)).toEqual([[String(STORE_SCHEMA_VERSION)]]);
   });
 
@@ -111,6 +112,24 @@ describe('openStore', () => {
     await closeAll();
     const again = await open(path);
     expect((await again.previousRun())?.items).toBe(3);
+  });
+
+  it('upgrades a version 2 store: its runs keep their history, with no follow-up list; new runs keep theirs', async () => {
+    const path = join(dir, 'v2.duckdb');
+    const old = await (await open(path)).recordRun(run());
+    await closeAll();
+    // What a version 2 store looked like: no followup table, no followup_recorded column.
+    await query(path, `DROP TABLE followup`);
+    await query(path, `ALTER TABLE runs DROP COLUMN followup_recorded`);
+    await query(path, `UPDATE meta SET value = '2' WHERE key = 'schema_version'`);
+    const store = await open(path);
+    const previous = await store.previousRun();
+    expect(previous).toMatchObject({ runId: old, items: 3, itemIds: ['r1', 'r2', 'r3'] });
+    expect(previous).not.toHaveProperty('followUp');
+    const next = await store.recordRun(run({ startedAt: '2026-03-02T10:00:00.000Z', finishedAt: '2026-03-02T10:00:05.000Z' }));
+    expect(await store.previousRun()).toMatchObject({ runId: next, followUp: [{ reference: 'Candidate AAAAAA', themeId: 'examples' }] });
+    await closeAll();
+    expect(await query(path, `SELECT value FROM meta WHERE key = 'schema_version'`)).toEqual([[String(STORE_SCHEMA_VERSION)]]);
   });
 
   it('refuses a store written by a newer schema, naming the file and the version', async () => {
@@ -223,7 +242,26 @@ describe('run history', () => {
       themeIds: null,
       itemIds: ['r1', 'r2', 'r3'],
       candidateIds: ['c1', 'c2'],
+      followUp: [{ reference: 'Candidate AAAAAA', kind: 'repeat', themeId: 'examples' }],
     });
+  });
+
+  it('keeps each run its own follow-up list, and knows when a run of an older store kept none', async () => {
+    const path = join(dir, 'lists.duckdb');
+    const store = await open(path);
+    const empty = await store.recordRun(run({ followUp: [] }));
+    expect((await store.previousRun())?.followUp).toEqual([]);
+    // A pending run's list goes with it when the run is discarded.
+    const pending = await store.recordRun(run({ startedAt: '2026-03-02T10:00:00.000Z' }), { outDir: dir, files: [] });
+    await store.discardRun(pending);
+    await closeAll();
+    expect(await query(path, `SELECT count(*)::INTEGER FROM followup`)).toEqual([[0]]);
+    // A run recorded before lists were kept (followup_recorded null) has no list, not an empty one.
+    await query(path, `UPDATE runs SET followup_recorded = NULL WHERE run_id = '${empty}'`);
+    const again = await open(path);
+    const previous = await again.previousRun();
+    expect(previous?.runId).toBe(empty);
+    expect(previous).not.toHaveProperty('followUp');
   });
 
   it('returns the most recent run, optionally only over the same taxonomy', async () => {
