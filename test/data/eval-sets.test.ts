@@ -204,3 +204,18 @@ describe('data/eval/traps.csv', () => {
     expect(traps.rows.filter((row) => labelled.has(normalise(row.text))).map((row) => row.id)).toEqual([]);
   });
 });
+
+describe('the built-in head (data/heads/default.json)', () => {
+  const head = JSON.parse(readFileSync(fileURLToPath(new URL('../../data/heads/default.json', import.meta.url)), 'utf8')) as {
+    fitted: { files: string[] };
+  };
+
+  it('is fitted on every development set and on no held-out one', () => {
+    const fitSets = sets.filter((set) => !/(^|-)test\d*$/.test(set.name)).map((set) => `${set.name}.csv`);
+    const heldOut = [...sets.filter((set) => /(^|-)test\d*$/.test(set.name)).map((set) => `${set.name}.csv`), 'traps.csv'];
+    expect(fitSets).toContain('voices-dev2.csv');
+    expect(heldOut).toContain('voices-test2.csv');
+    expect([...head.fitted.files].sort()).toEqual(fitSets.sort());
+    for (const name of heldOut) expect(head.fitted.files).not.toContain(name);
+  });
+});
