@@ -113,11 +113,22 @@ function dateSpan(items: readonly PreparedItem[]): { first: string | null; last:
 /** A student with a page but no repeating reason and no reason-less rejection still gets a row. */
 export const SINGLE_SUGGESTION = 'No reason came back twice: go through the page with the student and agree what to work on next.';
 
+/** Themes the tool was unsure of in a student's rejections, "Label ×N" in taxonomy order: shown, never advised on. */
+function possiblyOf(candidate: CandidateItems, themes: readonly Theme[]): string[] {
+  const counts = new Map<string, number>();
+  for (const prepared of candidate.items) for (const id of prepared.possibleThemeIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return themes.flatMap((theme) => {
+    const items = counts.get(theme.id) ?? 0;
+    return items === 0 ? [] : [items === 1 ? theme.label : `${theme.label} ×${items}`];
+  });
+}
+
 export function followUpRows(candidates: readonly CandidateItems[], themes: readonly Theme[], digests: boolean): FollowUpRow[] {
   const order = new Map(themes.map((theme, index) => [theme.id, index]));
   const rows: (FollowUpRow & { rank: number })[] = [];
   for (const candidate of candidates) {
     const digest = digests && hasDigest(candidate) ? digestFileOf(candidate.reference) : null;
+    const possibly = possiblyOf(candidate, themes);
     const before = rows.length;
     const byTheme = new Map<string, PreparedItem[]>();
     for (const prepared of candidate.items) {
@@ -153,6 +164,7 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
               withTheme.map((prepared) => prepared.entry.item.text),
             ) ?? shortAdvice(theme.advice)),
         digest,
+        possibly,
         isNew: null,
       });
     }
@@ -175,6 +187,7 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
         employers: distinctValues(candidate.items.map((prepared) => prepared.entry.item.employer)),
         suggestion: SINGLE_SUGGESTION,
         digest,
+        possibly,
         isNew: null,
       });
     }

@@ -26,6 +26,8 @@ export const FOLLOWUP_COLUMNS = [
   'phone',
   // `yes`: this student and theme were not on the list of the run "what changed" compares with.
   'new',
+  // Themes the tool was unsure of in this student's rejections: shown, never a reason for a row or a suggestion.
+  'possibly',
 ] as const;
 
 /** Excel reads a CSV as the local code page unless it starts with a UTF-8 byte-order mark. */
@@ -54,6 +56,7 @@ export function followUpCsv(rows: readonly FollowUpRow[]): string {
         row.email,
         row.phone,
         row.isNew === null ? null : row.isNew ? 'yes' : 'no',
+        row.possibly.join('; '),
       ]),
     )
   );

@@ -6,6 +6,7 @@ import { PHASE_LABELS } from '../analyse/phases.js';
 import { own } from '../own.js';
 import { CHART_COHORTS, type ChartData } from './chart-data.js';
 import { changesFinding, repeatersNote } from './followup-notes.js';
+import { howSure, sureColumn } from './confidence.js';
 import { plainStatistics, plainStatisticsText } from './plain-words.js';
 import { formatCount, formatShare } from './format.js';
 import { html, type Html } from './html.js';
@@ -116,22 +117,15 @@ ${howSure(model)}
 </section>`;
 }
 
-/** How sure the theme head was of the most common theme, when a head decided the themes. */
-function howSure(model: ReportModel): Html | '' {
-  const top = [...model.themes].sort((a, b) => b.items - a.items)[0];
-  const figures = top && model.confidence ? own(model.confidence.themes, top.id) : undefined;
-  if (!top || top.items === 0 || !figures) return '';
-  const threshold = Math.round(model.confidence!.head.confidentAt * 100);
-  return html`<p class="how-sure">How sure the tool is: of the ${formatCount(top.items)} items counted under ${top.label}, it is <abbr class="exact" title="${`Its calibrated probability is at least ${threshold}% for these items.`}">sure</abbr> of ${formatCount(figures.sure)}; ${formatCount(figures.possible)} ${figures.possible === 1 ? 'is' : 'are'} only possible matches.</p>`;
-}
-
 export function prevalenceSection(model: ReportModel): Html {
+  const sure = sureColumn(model);
   const rows = [...model.themes]
     .sort((a, b) => b.items - a.items)
     .map((theme) => [
       theme.label,
       theme.actionable ? 'yes' : 'no',
       formatCount(theme.items),
+      ...sure.cell(theme.id),
       formatShare(theme.share),
       formatCount(theme.candidates),
       formatChange(theme),
@@ -143,7 +137,11 @@ export function prevalenceSection(model: ReportModel): Html {
     chart: 'prevalence',
     description:
       'Share of feedback items with each theme (an item can have several). Solid bars: within the candidate’s control; hatched bars marked “outside control”: not.',
-    tables: dataTable('Themes by items', ['Theme', 'Actionable', 'Items', 'Share', 'Candidates', 'Change since last run'], rows),
+    tables: dataTable(
+      'Themes by items',
+      ['Theme', 'Actionable', 'Items', ...sure.header, 'Share', 'Candidates', 'Change since last run'],
+      rows,
+    ),
   });
 }
 

@@ -169,3 +169,41 @@ describe('suggestions matched to the evidence', () => {
     expect(analysed.followUp.find((entry) => entry.themeId === 'assessment')!.suggestion).toBe(shortAdvice(advice('assessment')));
   });
 });
+
+describe('doubt on the follow-up list', () => {
+  /** An item whose themes are sure, except those listed as only possible (below the head's confidentAt). */
+  const item = (id: string, candidate: string, themes: string[], possible: string[] = [], text?: string) => {
+    const entry = classifiedItem({ id, candidate, themes: [...themes, ...possible], line: 2, text });
+    for (const assignment of entry.themes) {
+      if (possible.includes(assignment.themeId)) Object.assign(assignment, { tentative: true, confidence: 0.4 });
+      else Object.assign(assignment, { confidence: 0.95 });
+    }
+    return entry;
+  };
+
+  it('rests rows and suggestions on sure themes only, and lists the unsure ones as possibly', () => {
+    const numerical = 'You did not reach the pass mark in the numerical test.';
+    const rows = model(true, false, [
+      // Ada: examples sure twice (a row); experience only possible twice, competition once.
+      item('a1', 'ADA-01', ['examples'], ['experience', 'competition']),
+      item('a2', 'ADA-01', ['examples'], ['experience']),
+      // Ben: numerical tests twice, but the tool is unsure both times: no assessment row, no test advice.
+      item('b1', 'BEN-02', ['delivery'], ['assessment'], numerical),
+      item('b2', 'BEN-02', [], ['assessment'], numerical),
+    ]).followUp;
+    const ada = rows.filter((row) => row.candidate === 'ADA-01');
+    expect(ada.map((row) => [row.themeId, row.kind, row.possibly])).toEqual([
+      ['examples', 'repeat', ['Experience ×2', 'Strong competition']],
+    ]);
+    const ben = rows.filter((row) => row.candidate === 'BEN-02');
+    expect(ben.map((row) => [row.kind, row.themeId, row.possibly])).toEqual([['single', '', ['Tests and assessments ×2']]]);
+    for (const row of rows) expect(row.suggestion).not.toMatch(/aptitude|numerical/i);
+    // Had the tool been sure, Ben would have been told to practise such tests: the doubt is what changed it.
+    const sure = model(true, false, [
+      item('b1', 'BEN-02', ['delivery', 'assessment'], [], numerical),
+      item('b2', 'BEN-02', ['assessment'], [], numerical),
+    ]);
+    expect(sure.followUp.find((row) => row.themeId === 'assessment')?.suggestion).toMatch(/^Practise timed aptitude tests/);
+    expect(sure.followUp.every((row) => row.possibly.length === 0)).toBe(true);
+  });
+});

@@ -21,6 +21,7 @@ const row = (overrides: Partial<FollowUpRow> = {}): FollowUpRow => ({
   email: 'sam.reid@example.ac.uk',
   phone: null,
   isNew: true,
+  possibly: ['Work experience ×2', 'Strong competition'],
   ...overrides,
 });
 
@@ -56,6 +57,7 @@ describe('followup.csv', () => {
         email: 'sam.reid@example.ac.uk',
         phone: '',
         new: 'yes',
+        possibly: 'Work experience ×2; Strong competition',
       },
     ]);
     // Without an earlier list to compare with, the column is empty rather than a guess.

@@ -63,17 +63,28 @@ describe('renderReport', () => {
     expect(JSON.parse(data).themes.find((theme: { id: string }) => theme.id === 'delivery').label).toBe('Delivery <i onclick="x">\u2028');
   });
 
-  it('says how sure the theme head was of the most common theme, only when a head decided', () => {
+  it('says how sure the theme head was of each headline theme, only when a head decided, and of every theme in the table', () => {
     const { model } = cohortModel();
     // (The chart script carries the words too: it re-renders the findings for a filter.)
-    expect(renderReport({ ...model, confidence: null }).split('<script')[0]).not.toContain('How sure the tool is');
+    const without = renderReport({ ...model, confidence: null }).split('<script')[0];
+    expect(without).not.toContain('How sure the tool is');
+    expect(without).not.toContain('<th scope="col">Sure of</th>');
     const withHead = {
       ...model,
-      confidence: { head: { source: 'built-in', assignAt: 0.3, confidentAt: 0.7 }, themes: { delivery: { sure: 3, possible: 1 } } },
+      confidence: {
+        head: { source: 'built-in', assignAt: 0.3, confidentAt: 0.7 },
+        themes: { delivery: { sure: 3, possible: 1 }, application: { sure: 2, possible: 0 }, qualifications: { sure: 0, possible: 1 } },
+      },
     };
-    expect(renderReport(withHead)).toContain(
-      'How sure the tool is: of the 4 items counted under Delivery, it is <abbr class="exact" title="Its calibrated probability is at least 70% for these items.">sure</abbr> of 3; 1 is only possible matches.',
+    const page = renderReport(withHead).split('<script')[0];
+    // Delivery (4), Application (2) and the first theme of one item in taxonomy order are the headline.
+    expect(page).toContain(
+      'How sure the tool is: of the 4 items counted under Delivery, it is <abbr class="exact" title="Its calibrated probability is at least 70% for these items.">sure</abbr> of 3; 1 is only a possible match. ' +
+        'Of the 2 under Application (CV, cover letter), 2. Of the 1 under Qualifications, 0; 1 is only a possible match. The table “Themes by items” gives the figure for every theme.',
     );
+    const table = /<caption>Themes by items<\/caption>([\s\S]*?)<\/table>/.exec(page)![1];
+    expect(table).toContain('<th scope="col">Sure of</th>');
+    expect(table).toMatch(/<th scope="row">Delivery<\/th><td>yes<\/td><td>4<\/td><td>3<\/td>/);
   });
 
   it('shows a warning banner only when the lexical fallback was used', () => {
