@@ -1,7 +1,8 @@
 // A theme's advice is general; where a student's feedback for it names one clear kind of shortfall,
 // the suggestion speaks to that instead ("practise more thoroughly", as the seeds put it, means
 // practising the thing that failed): numerical tests → practise such tests, a presentation →
-// rehearse it with someone who will give honest feedback.
+// rehearse it with someone who will give honest feedback, nerves → mock interviews until the
+// format is familiar, too little experience at that level → a stepping-stone role.
 
 interface SubReason {
   themeId: string;
@@ -10,34 +11,87 @@ interface SubReason {
   advice: string;
 }
 
+const PRESENTATION =
+  'Rehearse the presentation aloud and against the clock, in front of someone who will give honest feedback, such as a careers coach.';
+
+/** Most specific first: where two are named equally often, the earlier one is given. */
 const SUB_REASONS: readonly SubReason[] = [
   {
     themeId: 'assessment',
-    pattern: /\b(?:numerical|numeracy|verbal|logical|abstract|inductive|deductive|psychometric|aptitude|reasoning)\b/i,
+    pattern: /\b(?:numerical|numeracy|numeric)\b/i,
     advice:
-      'Practise timed aptitude tests of the same kind (numerical, verbal or logical reasoning) until the format holds no surprises, then sit one under exam conditions.',
+      'Practise timed numerical reasoning tests (percentages, ratios, reading tables and charts) until the format holds no surprises, then sit one under exam conditions.',
   },
   {
     themeId: 'assessment',
-    pattern: /\bpresentations?\b/i,
+    pattern: /\b(?:verbal|critical)[\s-]+reasoning\b|\bverbal (?:test|assessment)s?\b/i,
     advice:
-      'Rehearse the presentation aloud and against the clock, in front of someone who will give honest feedback, such as a careers coach.',
+      'Practise timed verbal reasoning tests (true, false or cannot say from the passage alone) until the format holds no surprises, then sit one under exam conditions.',
+  },
+  {
+    themeId: 'assessment',
+    pattern: /\bsituational[\s-]+judge?ment\b|\bSJTs?\b/,
+    advice:
+      'Read the employer’s values and the role’s competencies, then practise situational judgement tests, choosing each answer for what this employer would want done.',
+  },
+  {
+    themeId: 'assessment',
+    pattern: /\bcase[\s-]+(?:stud(?:y|ies)|exercises?|interviews?)\b/i,
+    advice:
+      'Practise case studies against the clock with someone who can play the assessor: structure the problem, say your assumptions aloud and end with a clear recommendation.',
+  },
+  {
+    themeId: 'assessment',
+    pattern: /\b(?:technical|coding|programming|take[\s-]+home)\s+(?:tests?|tasks?|exercises?|challenges?|assessments?)\b/i,
+    advice:
+      'Find out what the technical test covered and practise that skill on problems of the same kind, under a time limit, explaining your reasoning as you go.',
+  },
+  {
+    themeId: 'assessment',
+    pattern: /\b(?:logical|abstract|inductive|deductive|diagrammatic|psychometric|aptitude|reasoning)\b/i,
+    advice:
+      'Practise timed aptitude tests of the same kind (numerical, verbal or logical reasoning) until the format holds no surprises, then sit one under exam conditions.',
+  },
+  { themeId: 'assessment', pattern: /\bpresentations?\b/i, advice: PRESENTATION },
+  { themeId: 'delivery', pattern: /\bpresentations?\b/i, advice: PRESENTATION },
+  {
+    themeId: 'delivery',
+    pattern:
+      /\bnerv(?:es|ous|ousness)\b|\banxious\b|\bflustered\b|\b(?:lacked|lack of|more|little) confidence\b|\bhesita(?:nt|ted|tion)\b/i,
+    advice:
+      'Practise interview technique in mock interviews, with a careers coach if you can, until the format is familiar: nerves ease with rehearsal, and a short pause to think is fine.',
   },
   {
     themeId: 'delivery',
-    pattern: /\bpresentations?\b/i,
+    pattern: /\brambl(?:e|ed|es|ing)\b|\blong[\s-]+winded\b|\bwaffl(?:e|ed|ing)\b|\b(?:more )?concise\b|\btangents?\b|\btoo long\b/i,
     advice:
-      'Rehearse the presentation aloud and against the clock, in front of someone who will give honest feedback, such as a careers coach.',
+      'Practise answering in about two minutes with a clear structure (situation, task, action, result), and stop once the question is answered: record yourself and time it.',
+  },
+  {
+    themeId: 'experience',
+    pattern:
+      /\b(?:sector|industry|field|domain|market)[\s-]+(?:specific\s+)?(?:experience|knowledge|background)\b|\bexperience (?:in|of|within) (?:the |this |our |a similar |an? )?(?:[a-z]+ )?(?:sector|industry|field|domain)\b/i,
+    advice:
+      'Get experience in the sector itself (a placement, volunteering, a short project or a stepping-stone role there) and name it in your next applications.',
+  },
+  {
+    themeId: 'experience',
+    pattern:
+      /\bmore (?:senior|experienced)\b|\bseniority\b|\b(?:years|level) of experience\b|\btoo junior\b|\bmanagement experience\b|\bexperience at (?:this|that|a higher|a senior) level\b/i,
+    advice:
+      'Aim for roles at the level your experience fits now (a stepping-stone role), build the missing experience there, and apply again for this level later.',
   },
 ];
 
 /** The advice for the shortfall most of these texts name under this theme, or null when none is clear. */
 export function subReasonAdvice(themeId: string, texts: readonly string[]): string | null {
   if (texts.length === 0) return null;
+  let best: { advice: string; naming: number } | null = null;
   for (const reason of SUB_REASONS) {
     if (reason.themeId !== themeId) continue;
     const naming = texts.filter((text) => reason.pattern.test(text)).length;
-    if (naming * 2 > texts.length) return reason.advice;
+    // Clear means named in most of the texts; the most often named wins, the more specific on a tie.
+    if (naming * 2 > texts.length && (best === null || naming > best.naming)) best = { advice: reason.advice, naming };
   }
-  return null;
+  return best?.advice ?? null;
 }

@@ -160,7 +160,7 @@ describe('suggestions matched to the evidence', () => {
       ]),
     );
     const row = analysed.followUp.find((entry) => entry.themeId === 'assessment')!;
-    expect(row.suggestion).toMatch(/^Practise timed aptitude tests/);
+    expect(row.suggestion).toMatch(/^Practise timed numerical reasoning tests/);
     expect(analysed.digests![0]!.advice.find((advice) => advice.themeId === 'assessment')!.text).toBe(row.suggestion);
   });
 
@@ -203,7 +203,7 @@ describe('doubt on the follow-up list', () => {
       item('b1', 'BEN-02', ['delivery', 'assessment'], [], numerical),
       item('b2', 'BEN-02', ['assessment'], [], numerical),
     ]);
-    expect(sure.followUp.find((row) => row.themeId === 'assessment')?.suggestion).toMatch(/^Practise timed aptitude tests/);
+    expect(sure.followUp.find((row) => row.themeId === 'assessment')?.suggestion).toMatch(/^Practise timed numerical reasoning tests/);
     expect(sure.followUp.every((row) => row.possibly.length === 0)).toBe(true);
   });
 });

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { subReasonAdvice } from '../../src/analyse/sub-reasons.js';
+
+/** The advice's opening words, enough to tell the sub-reasons apart. */
+const opening = (themeId: string, texts: string[]) => subReasonAdvice(themeId, texts)?.split(' ').slice(0, 4).join(' ') ?? null;
+
+describe('advice matched to the shortfall the feedback names', () => {
+  it('tells the kinds of assessment apart', () => {
+    expect(opening('assessment', ['Your numerical reasoning score was below our cut-off.', 'Failed the numeracy test.'])).toBe(
+      'Practise timed numerical reasoning',
+    );
+    expect(opening('assessment', ['You did not pass the verbal reasoning test.'])).toBe('Practise timed verbal reasoning');
+    expect(opening('assessment', ['Your situational judgement test score was low.', 'SJT below the bar.'])).toBe(
+      'Read the employer’s values',
+    );
+    expect(opening('assessment', ['The case study lacked a clear recommendation.'])).toBe('Practise case studies against');
+    expect(opening('assessment', ['You did not complete the coding challenge in time.', 'The technical test showed gaps in SQL.'])).toBe(
+      'Find out what the',
+    );
+    expect(opening('assessment', ['Your psychometric results were below the benchmark.'])).toBe('Practise timed aptitude tests');
+    expect(opening('assessment', ['Your presentation overran.'])).toBe('Rehearse the presentation aloud');
+  });
+
+  it('tells nerves from rambling in interview delivery', () => {
+    expect(opening('delivery', ['You seemed very nervous.', 'Visibly flustered when pressed.'])).toBe('Practise interview technique in');
+    expect(opening('delivery', ['Your answers rambled.', 'Long-winded, went off on tangents.'])).toBe('Practise answering in about');
+  });
+
+  it('tells experience of the sector from experience at the level', () => {
+    expect(opening('experience', ['We chose someone with more sector experience.', 'They had experience in the retail industry.'])).toBe(
+      'Get experience in the',
+    );
+    expect(opening('experience', ['We need someone more senior.', 'You are a bit too junior for this role.'])).toBe('Aim for roles at');
+  });
+
+  it('gives nothing where no one shortfall is clear: a minority, two named equally, or another theme', () => {
+    // One of three names numerical tests: not most of them.
+    expect(subReasonAdvice('assessment', ['Failed the numerical test.', 'The group exercise went badly.', 'Weak in-tray.'])).toBeNull();
+    expect(subReasonAdvice('delivery', ['Answers were too short.', 'Little eye contact.'])).toBeNull();
+    expect(subReasonAdvice('experience', ['You lacked relevant experience.'])).toBeNull();
+    expect(subReasonAdvice('competition', ['More senior candidates applied.'])).toBeNull();
+    expect(subReasonAdvice('assessment', [])).toBeNull();
+  });
+
+  it('gives the one named most often when two are named in most texts', () => {
+    const texts = ['Nervous and rambling.', 'You rambled.', 'Your answers rambled on.'];
+    expect(opening('delivery', texts)).toBe('Practise answering in about');
+    // On a tie, the more specific (listed first) wins: numerical over aptitude in general.
+    expect(opening('assessment', ['Numerical reasoning below the bar.'])).toBe('Practise timed numerical reasoning');
+  });
+});
