@@ -16,6 +16,8 @@ import { decideThemes, headLogits, calibrated } from '../src/classify/head/apply
 import { itemFeatures, readingOf } from '../src/classify/head/features.js';
 import { fitHead, type LabelledFeatures } from '../src/classify/head/fit.js';
 import { attachProbe, itemProbeVector, modelPart, stackProbe } from '../src/classify/head/probe.js';
+import { DEFAULT_WEIGHTS, extractFeatures } from '../src/classify/lexical.js';
+import { CONCEPTS } from '../src/classify/lexical/concepts.js';
 import { prepareClassifier } from '../src/classify/prepare.js';
 import type { ScoredItem } from '../src/classify/units.js';
 import { createLogger } from '../src/logger.js';
@@ -71,6 +73,8 @@ interface Variant {
   shared?: boolean;
   /** A comparison's subject: per theme its score in the subject, and whether there is a comparison. */
   comparison?: boolean;
+  /** The lexical engine's concepts (present or not, times this scale) read by the probe beside the model's vector. */
+  concepts?: number;
   /** Per theme, the nearest labelled item with the theme (cosine of item vectors), and its gap to the nearest of all. */
   knn?: boolean;
 }
@@ -80,6 +84,9 @@ const variants: Variant[] = [
   ...(wanted.includes('base') ? [{ name: 'base', probeL2: null }] : []),
   ...(wanted.includes('probe') ? l2s.map((l2) => ({ name: `probe l2=${l2}`, probeL2: l2 })) : []),
   ...(wanted.includes('shared') ? l2s.map((l2) => ({ name: `probe+shared l2=${l2}`, probeL2: l2, shared: true })) : []),
+  ...(wanted.includes('concepts')
+    ? [0.1, 0.3].map((scale) => ({ name: `probe+concepts ×${scale} l2=${l2s[0]}`, probeL2: l2s[0]!, concepts: scale }))
+    : []),
   ...(wanted.includes('knn') ? l2s.map((l2) => ({ name: `probe+knn l2=${l2}`, probeL2: l2, knn: true })) : []),
   ...(wanted.includes('knn-only') ? [{ name: 'base+knn', probeL2: null, knn: true }] : []),
   ...(wanted.includes('comparison') ? [{ name: 'base+comparison', probeL2: null, comparison: true }] : []),
@@ -87,6 +94,18 @@ const variants: Variant[] = [
 ];
 
 const labelsOf = (items: readonly { themes: string[] }[]) => items.map((g) => ids.map((id) => (g.themes.includes(id) ? 1 : 0)));
+
+const conceptNames = Object.keys(CONCEPTS);
+const conceptCache = new Map<string, number[]>();
+function withConcepts(text: string, scale: number): Float32Array {
+  let present = conceptCache.get(text);
+  if (!present) {
+    const features = extractFeatures(text, {}, DEFAULT_WEIGHTS, false);
+    present = conceptNames.map((name) => (features.has(`c:${name}`) ? 1 : 0));
+    conceptCache.set(text, present);
+  }
+  return Float32Array.from([...vectorOf(text), ...present.map((x) => x * scale)]);
+}
 
 const unitItemVectors = scored.map((item) => {
   const v = itemProbeVector(item, vectorOf, modelDims);
@@ -114,17 +133,19 @@ function featuresFor(variant: Variant, train: number[], test: number[]) {
   knnTrain = train;
   const probe = variant.probeL2 !== null;
   if (probe) {
+    const scale = variant.concepts;
+    const read = scale === undefined ? vectorOf : (text: string) => withConcepts(text, scale);
     const fitted = stackProbe(
       train.map((i) => scored[i]!),
       labelsOf(train.map((i) => gold[i]!)),
-      vectorOf,
-      { dims: modelDims, l2: variant.probeL2!, folds: 5 },
+      read,
+      { dims: modelDims + (scale === undefined ? 0 : conceptNames.length), l2: variant.probeL2!, folds: 5 },
     );
     const trainFeatures = train.map((i) => labelled(scored[i]!, i, probe, variant));
     attachProbe(
       test.map((i) => scored[i]!),
       fitted,
-      vectorOf,
+      read,
     );
     return { trainFeatures, testFeatures: test.map((i) => labelled(scored[i]!, i, probe, variant)) };
   }
