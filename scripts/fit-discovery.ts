@@ -1,22 +1,34 @@
-// How well emerging-theme discovery finds a theme the taxonomy does not have: each theme in turn is
-// removed from the taxonomy, the labelled sets are classified without it by the engine the flags
-// choose (as `run` would), and discovery runs over what is left unexplained. For each setting it
-// prints, per removed theme, the group holding most of its items: recall (share of the theme's
-// items in it) and purity (share of its items that carry the theme); how many themes come back
-// with recall ≥ 0.4 and purity ≥ 0.6; and, with the whole taxonomy, the false alarms: groups shown
-// when no theme is missing. Fit on the development sets only; test.csv may be measured, never used
-// to choose. Vectors and scores are kept in --vector-cache between runs.
+// How well emerging-theme discovery finds themes the taxonomy does not have. Two measurements, for
+// each setting the flags name (around the engine's profile):
+// - Leave one theme out: each theme in turn is removed from the taxonomy, the labelled sets are
+//   classified without it by the engine the flags choose (as `run` would: the built-in head no
+//   longer fits, so similarity thresholds decide), and discovery runs over what is left unexplained.
+// - A scenario (--remove, --novel): the themes named by --remove are taken out of the taxonomy and
+//   the items of --novel files (labelled with topic ids the taxonomy does not have, such as
+//   data/eval/references-dev.csv) are added, so several topics are missing at once; --known N
+//   keeps only N of the items about known topics (chosen by hash), to match a smaller export.
+// For each missing topic it prints the group holding most of its items: recall (share of the
+// topic's items in it) and purity (share of the group's items that carry the topic), and how many
+// of the topic's items reached the unexplained pool; a topic comes back with recall ≥ 0.4 and
+// purity ≥ 0.6. With the whole taxonomy it counts the false alarms: groups shown when nothing is
+// missing. Fit on the development sets only; held-out sets may be measured, never used to choose.
+// Vectors and scores are kept in --vector-cache between runs.
 //
 //   tsx scripts/fit-discovery.ts [--engine E --model M …] data/eval/dev.csv data/eval/dev2.csv
+//     [--remove conduct --novel data/eval/references-dev.csv [--known 150] [--no-loo]]
 //     [--bands 0.07] [--neighbours 10,15] [--resolutions 0.8,1] [--core 0,0.3]
-//     [--novelty -0.015,-0.008]
-//     [--cutoffs 0.8 (lexical)] [--vector-cache /tmp/fit-discovery.json] [--detail]
+//     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1]
+//     [--cutoffs 0.8 (lexical)] [--vector-cache FILE] [--detail]
 
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import Papa from 'papaparse';
 import { readGoldFiles } from '../src/classify/evaluate.js';
 import { prepareClassifier } from '../src/classify/prepare.js';
-import { ENGINE_PROFILES, type DiscoveryProfile } from '../src/classify/profiles.js';
+import { ENGINE_PROFILES, type DiscoveryProfile, type GroupingSettings } from '../src/classify/profiles.js';
 import { discoverEmerging, type DiscoverOptions } from '../src/discover/index.js';
+import { unexplainedSegments } from '../src/discover/select.js';
+import { hashText } from '../src/hash.js';
 import { createLogger } from '../src/logger.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
 import type { FeedbackItem, Taxonomy } from '../src/types.js';
@@ -32,8 +44,15 @@ const { values: flags, positionals: paths } = parseArgs({
     neighbours: { type: 'string' },
     resolutions: { type: 'string' },
     core: { type: 'string' },
+    margins: { type: 'string' },
+    resamples: { type: 'string' },
+    stability: { type: 'string' },
     novelty: { type: 'string' },
     cutoffs: { type: 'string' },
+    remove: { type: 'string' },
+    novel: { type: 'string', multiple: true },
+    known: { type: 'string' },
+    'no-loo': { type: 'boolean' },
     'vector-cache': { type: 'string' },
     detail: { type: 'boolean' },
   },
@@ -43,104 +62,198 @@ const logger = createLogger({ quiet: true });
 const store = await fileVectorCache(flags['vector-cache'] ?? '/tmp/fit-discovery-vectors.json');
 const full = await loadTaxonomy(config.taxonomy);
 const ids = full.themes.map((t) => t.id);
-const gold = await readGoldFiles(paths, ids);
+
 // Each labelled item is its own candidate, so the minimum of 3 candidates is the minimum of 3 items.
-const items: FeedbackItem[] = gold.map((g, i) =>
-  feedbackItem({ id: `g${i}`, candidate: `c${i}`, text: g.text, source: 'gold', line: i + 2 }),
-);
-const labelOf = new Map(items.map((item, i) => [item.id, gold[i]!.themes]));
+async function labelledItems(files: string[], topicIds: readonly string[], prefix: string) {
+  const gold = await readGoldFiles(files, topicIds);
+  return gold.map((g, i) => ({
+    item: feedbackItem({ id: `${prefix}${i}`, candidate: `${prefix}c${i}`, text: g.text, source: 'gold', line: i + 2 }),
+    labels: g.themes,
+  }));
+}
+/** The topic ids a labelled file uses that the taxonomy does not have. */
+async function novelTopicsOf(files: readonly string[]): Promise<string[]> {
+  const topics = new Set<string>();
+  for (const file of files) {
+    const rows = Papa.parse<{ themes?: string }>(await readFile(file, 'utf8'), { header: true, skipEmptyLines: true }).data;
+    for (const row of rows) for (const id of (row.themes ?? '').split('|')) if (id && !ids.includes(id)) topics.add(id);
+  }
+  return [...topics].sort();
+}
+
+type Labelled = { item: FeedbackItem; labels: string[] };
+const devItems = await labelledItems(paths, ids, 'g');
+const novelFiles = flags.novel ?? [];
+const novelTopics = await novelTopicsOf(novelFiles);
+const novelItems = novelFiles.length > 0 ? await labelledItems(novelFiles, [...ids, ...novelTopics], 'n') : [];
+const removed = flags.remove?.split(',').filter(Boolean) ?? [];
+for (const id of removed) if (!ids.includes(id)) throw new Error(`--remove ${id}: not a theme of the taxonomy`);
+
+/** The scenario's items: every item of a missing topic, and --known N of the rest, by hash. */
+function scenarioItems(missing: readonly string[]): Labelled[] {
+  const all = [...devItems, ...novelItems];
+  if (!flags.known) return all;
+  const isMissing = (entry: Labelled) => entry.labels.some((id) => missing.includes(id));
+  const known = all
+    .filter((entry) => !isMissing(entry))
+    .sort((a, b) => (hashText(a.item.text) < hashText(b.item.text) ? -1 : 1))
+    .slice(0, Number(flags.known));
+  const keep = new Set([...all.filter(isMissing), ...known]);
+  return all.filter((entry) => keep.has(entry));
+}
+
 const numbers = (text: string | undefined, fallback: number) => text?.split(',').map(Number) ?? [fallback];
 /** Every setting the flags name around the engine's profile: cut-offs for average linkage, the rest for neighbourhoods. */
 function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
   const g = profile.grouping;
   if (!g) return numbers(flags.cutoffs, profile.maxDistance).map((maxDistance) => ({ ...profile, weakBand: band, maxDistance }));
-  return numbers(flags.neighbours, g.neighbours).flatMap((neighbours) =>
-    numbers(flags.resolutions, g.resolution).flatMap((resolution) =>
-      numbers(flags.core, g.coreShare).flatMap((coreShare) =>
-        numbers(flags.novelty, g.minNovelty).map((minNovelty) => ({
-          ...profile,
-          weakBand: band,
-          grouping: { neighbours, resolution, coreShare, minNovelty },
-        })),
-      ),
-    ),
-  );
+  // Every combination of the values given for each setting.
+  const axes: [keyof GroupingSettings, string | undefined][] = [
+    ['neighbours', flags.neighbours],
+    ['resolution', flags.resolutions],
+    ['coreShare', flags.core],
+    ['memberMargin', flags.margins],
+    ['resamples', flags.resamples],
+    ['minStability', flags.stability],
+    ['minNovelty', flags.novelty],
+  ];
+  let settings: GroupingSettings[] = [g];
+  for (const [key, given] of axes) settings = settings.flatMap((s) => numbers(given, s[key]).map((value) => ({ ...s, [key]: value })));
+  return settings.map((grouping) => ({ ...profile, weakBand: band, grouping }));
 }
 
 interface Outcome {
-  removed: string;
+  topic: string;
   groups: number;
   id: string;
   items: number;
+  inPool: number;
+  total: number;
   purity: number;
   recall: number;
 }
 interface Cell {
   name: string;
-  outcomes: Outcome[];
+  leaveOneOut: Outcome[];
+  scenario: Outcome[];
+  scenarioGroups: string[];
   falseAlarms: { groups: number; items: number; labels: string[] };
 }
 const cells = new Map<string, Cell>();
 let engineName = '';
 
-/** Classifies with `taxonomy` and runs discovery for every cell of the grid. */
-async function eachCell(taxonomy: Taxonomy, visit: (cell: Cell, found: Awaited<ReturnType<typeof discoverEmerging>>) => void) {
+/**
+ * Classifies `entries` with `taxonomy` and runs discovery for every cell of the grid; `missing`
+ * topics are measured (best group, share in the pool).
+ */
+async function measure(
+  taxonomy: Taxonomy,
+  entries: readonly Labelled[],
+  missing: readonly string[],
+  visit: (cell: Cell, outcomes: Outcome[], labels: string[], items: number) => void,
+) {
   const prepared = await prepareClassifier(config, logger, { taxonomy, store });
   engineName = prepared.engine.name;
-  const classified = await prepared.classifier.classify(items, prepared.thresholds);
+  const classified = await prepared.classifier.classify(
+    entries.map((e) => e.item),
+    prepared.thresholds,
+  );
+  const labelOf = new Map(entries.map((e) => [e.item.id, e.labels]));
   const profile = ENGINE_PROFILES[prepared.engine.name].discovery;
   for (const band of numbers(flags.bands, profile.weakBand)) {
+    const pool = new Set(unexplainedSegments(classified, taxonomy, prepared.thresholds, band).map((s) => s.itemId));
     for (const options of grid(profile, band)) {
       const g = options.grouping;
       const name = g
-        ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} novelty ${g.minNovelty}`
+        ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty}`
         : `band ${band} cut-off ${options.maxDistance}`;
-      if (!cells.has(name)) cells.set(name, { name, outcomes: [], falseAlarms: { groups: 0, items: 0, labels: [] } });
-      visit(cells.get(name)!, await discoverEmerging(classified, taxonomy, prepared.thresholds, prepared.discoveryEmbedder, options));
+      if (!cells.has(name))
+        cells.set(name, { name, leaveOneOut: [], scenario: [], scenarioGroups: [], falseAlarms: { groups: 0, items: 0, labels: [] } });
+      const { emerging, byItem } = await discoverEmerging(classified, taxonomy, prepared.thresholds, prepared.discoveryEmbedder, options);
+      const outcomes = missing.map((topic) => {
+        const positives = entries.filter((e) => e.labels.includes(topic));
+        const inPool = positives.filter((e) => pool.has(e.item.id)).length;
+        let best: Outcome = { topic, groups: emerging.length, id: '-', purity: 0, recall: 0, items: 0, inPool, total: positives.length };
+        for (const cluster of emerging) {
+          const members = [...byItem].filter(([, clusters]) => clusters.includes(cluster.id)).map(([id]) => id);
+          const hits = members.filter((id) => labelOf.get(id)!.includes(topic)).length;
+          if (hits / positives.length > best.recall)
+            best = {
+              ...best,
+              id: `${cluster.id} ${cluster.label}`,
+              purity: hits / members.length,
+              recall: hits / positives.length,
+              items: members.length,
+            };
+        }
+        return best;
+      });
+      const labels = emerging.map((e) => {
+        const members = [...byItem].filter(([, clusters]) => clusters.includes(e.id)).map(([id]) => id);
+        const counts = new Map<string, number>();
+        for (const id of members) for (const label of labelOf.get(id)!) counts.set(label, (counts.get(label) ?? 0) + 1);
+        const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3);
+        return `${e.label} (${members.length}: ${top.map(([l, n]) => `${l} ${n}`).join(', ')})`;
+      });
+      visit(cells.get(name)!, outcomes, labels, byItem.size);
     }
   }
   await prepared.dispose();
 }
 
-await eachCell(full, (cell, { emerging, byItem }) => {
-  cell.falseAlarms = { groups: emerging.length, items: byItem.size, labels: emerging.map((e) => e.label) };
+const missingInScenario = [...removed, ...novelTopics];
+const withoutRemoved = (taxonomy: Taxonomy, gone: readonly string[]) => ({
+  ...taxonomy,
+  themes: taxonomy.themes.filter((t) => !gone.includes(t.id)),
 });
-for (const removed of ids.filter((id) => id !== 'uninformative')) {
-  const positives = items.filter((item) => labelOf.get(item.id)!.includes(removed)).length;
-  await eachCell({ ...full, themes: full.themes.filter((t) => t.id !== removed) }, (cell, { emerging, byItem }) => {
-    let best: Outcome = { removed, groups: emerging.length, id: '-', purity: 0, recall: 0, items: 0 };
-    for (const cluster of emerging) {
-      const members = [...byItem].filter(([, clusters]) => clusters.includes(cluster.id)).map(([id]) => id);
-      const hits = members.filter((id) => labelOf.get(id)!.includes(removed)).length;
-      if (hits / positives > best.recall)
-        best = {
-          ...best,
-          id: `${cluster.id} ${cluster.label}`,
-          purity: hits / members.length,
-          recall: hits / positives,
-          items: members.length,
-        };
-    }
-    cell.outcomes.push(best);
+const knownOnly = scenarioItems(missingInScenario).filter((e) => !e.labels.some((id) => novelTopics.includes(id)));
+await measure(
+  full,
+  flags.known ? knownOnly.filter((e) => !e.labels.some((id) => removed.includes(id))) : devItems,
+  [],
+  (cell, _, labels, items) => {
+    cell.falseAlarms = { groups: labels.length, items, labels };
+  },
+);
+if (missingInScenario.length > 0) {
+  await measure(withoutRemoved(full, removed), scenarioItems(missingInScenario), missingInScenario, (cell, outcomes, labels) => {
+    cell.scenario = outcomes;
+    cell.scenarioGroups = labels;
   });
+}
+if (!flags['no-loo']) {
+  for (const theme of ids.filter((id) => id !== 'uninformative')) {
+    await measure(withoutRemoved(full, [theme]), devItems, [theme], (cell, outcomes) => {
+      cell.leaveOneOut.push(...outcomes);
+    });
+  }
 }
 await store.save();
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-console.log(`${paths.join(' + ')}: ${engineName} engine, ${gold.length} items`);
-for (const { name, outcomes, falseAlarms } of cells.values()) {
-  const back = outcomes.filter((row) => row.recall >= 0.4 && row.purity >= 0.6);
-  console.log(
-    `${name}: back ${back.length}/${outcomes.length} (recall ≥ 0.4, purity ≥ 0.6); ` +
-      `mean recall ${mean(outcomes.map((r) => r.recall)).toFixed(3)}, purity ${mean(outcomes.filter((r) => r.items > 0).map((r) => r.purity)).toFixed(3)}; ` +
-      `groups per run ${mean(outcomes.map((r) => r.groups)).toFixed(1)}; nothing missing: ${falseAlarms.groups} group(s), ${falseAlarms.items} item(s)`,
-  );
+const back = (outcomes: Outcome[]) => outcomes.filter((row) => row.recall >= 0.4 && row.purity >= 0.6);
+const row = (r: Outcome) =>
+  `  ${r.topic.padEnd(15)} groups ${String(r.groups).padStart(2)}  in pool ${String(r.inPool).padStart(3)}/${String(r.total).padEnd(3)}  items ${String(r.items).padStart(3)}  purity ${r.purity.toFixed(2)}  recall ${r.recall.toFixed(2)}  ${r.id}`;
+console.log(`${[...paths, ...novelFiles].join(' + ')}: ${engineName} engine, ${devItems.length + novelItems.length} items`);
+for (const cell of cells.values()) {
+  const { name, leaveOneOut, scenario, falseAlarms } = cell;
+  const parts = [`nothing missing: ${falseAlarms.groups} group(s), ${falseAlarms.items} item(s)`];
+  if (scenario.length > 0)
+    parts.push(
+      `scenario (${missingInScenario.join(', ')} missing): ${scenario.map((r) => `${r.topic} ${r.recall.toFixed(2)}/${r.purity.toFixed(2)}`).join(', ')}`,
+    );
+  if (leaveOneOut.length > 0)
+    parts.push(
+      `leave one out: back ${back(leaveOneOut).length}/${leaveOneOut.length}, mean recall ${mean(leaveOneOut.map((r) => r.recall)).toFixed(3)}, ` +
+        `purity ${mean(leaveOneOut.filter((r) => r.items > 0).map((r) => r.purity)).toFixed(3)}, groups per run ${mean(leaveOneOut.map((r) => r.groups)).toFixed(1)}`,
+    );
+  console.log(`${name}: ${parts.join('; ')}`);
   if (flags.detail) {
-    if (falseAlarms.labels.length > 0) console.log(`  nothing missing: ${falseAlarms.labels.join(' | ')}`);
-    for (const r of outcomes) {
-      console.log(
-        `  ${r.removed.padEnd(15)} groups ${String(r.groups).padStart(2)}  items ${String(r.items).padStart(3)}  purity ${r.purity.toFixed(2)}  recall ${r.recall.toFixed(2)}  ${r.id}`,
-      );
+    for (const label of falseAlarms.labels) console.log(`  nothing missing: ${label}`);
+    if (scenario.length > 0) {
+      for (const r of scenario) console.log(row(r));
+      for (const label of cell.scenarioGroups) console.log(`    group ${label}`);
     }
+    for (const r of leaveOneOut) console.log(row(r));
   }
 }
