@@ -20,7 +20,16 @@ export interface GroupingSettings {
   resolution: number;
   /** Share of a sentence's link strength that must stay inside its community to keep it there. */
   coreShare: number;
-  /** How much nearer its members must be to one another than to the nearest theme's exemplars. */
+  /**
+   * How much nearer a member must be to its three nearest fellow members than to the three nearest
+   * exemplars of its nearest theme to stay in its group.
+   */
+  memberMargin: number;
+  /** Resamples of the pool a group must come back in (0: no stability test). */
+  resamples: number;
+  /** Least mean Jaccard similarity between a group and its best match in each resample. */
+  minStability: number;
+  /** Least mean margin of a group's members (how much nearer one another than their nearest theme). */
   minNovelty: number;
 }
 
@@ -52,19 +61,30 @@ export interface EngineProfile {
    * on a missing topic is still claimed, weakly, by its nearest theme: hence the weak band. The
    * lexical engine keeps its average-linkage cut-off (the purest of its settings, one group when
    * nothing is missing); the model engines group by neighbourhood with the settings that brought
-   * back the most removed themes with at most one group when nothing is missing
+   * back the missing topics with at most one group when nothing is missing
    * (docs/engines-and-quality.md, Emerging themes).
    */
   discovery: DiscoveryProfile;
 }
 
 /**
- * Neighbourhood grouping on the model's vectors, fitted with the hybrid engine on dev, dev2 and
- * voices-dev (876 items): 10 neighbours, Louvain resolution 0.8, no core cut, and a novelty bar of
- * 0.04, the lowest with at most one group shown when nothing is missing (at 0.02, four; at −0.015,
- * eight), with 3 of 12 removed themes back at recall ≥ 0.4 and purity ≥ 0.6.
+ * Neighbourhood grouping on the model's vectors, fitted with the hybrid engine on the development
+ * sets: the scenario of two topics missing at once (conduct removed, data/eval/references-dev.csv
+ * added, 150 known items) and leave one theme out over dev, dev2 and voices-dev. 15 neighbours and
+ * resolution 0.5 keep a topic said several ways in one community; a member margin of −0.05 (0: the
+ * smallest topic of the real-model test loses a member and falls under 5 items; −0.08: purity
+ * under 0.65); stability 0.5 over 10 resamples. Both topics come back (0.60/0.80, 0.57/0.77) and no
+ * group shows when nothing is missing (docs/engines-and-quality.md, Emerging themes).
  */
-const NEIGHBOURHOOD: GroupingSettings = { neighbours: 10, resolution: 0.8, coreShare: 0, minNovelty: 0.04 };
+const NEIGHBOURHOOD: GroupingSettings = {
+  neighbours: 15,
+  resolution: 0.5,
+  coreShare: 0,
+  memberMargin: -0.05,
+  resamples: 10,
+  minStability: 0.5,
+  minNovelty: -1,
+};
 
 /**
  * Lexical engine (hashed TF-IDF + concept features, `lexical.ts`; scores mix the top-3 exemplars
@@ -114,7 +134,7 @@ const HYBRID: EngineProfile = {
   thresholds: { floor: 0.28, margin: 0.01, perTheme: {} },
   scoring: { topK: 3, centroidWeight: 0.4 },
   neuralShare: 0.45,
-  discovery: { weakBand: 0.07, grouping: NEIGHBOURHOOD, maxDistance: 0.77 },
+  discovery: { weakBand: 0.13, grouping: NEIGHBOURHOOD, maxDistance: 0.77 },
 };
 
 export const ENGINE_PROFILES: Readonly<Record<EngineName, EngineProfile>> = {

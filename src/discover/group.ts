@@ -1,13 +1,18 @@
 // Grouping by neighbourhood: communities of the neighbourhood graph (Louvain, Blondel et al. 2008,
-// from graphology), optionally cut back to their core, then kept only when they are new.
-// - Core: a sentence stays in its community when enough of its link strength stays inside it.
-// - Novelty, the guard against false alarms: the group's sentences must be more like each other
-//   than like any theme's exemplars (each sentence's three nearest fellow members against the three
-//   nearest exemplars of its nearest theme, averaged). Feedback the classifier merely missed forms
-//   communities too, but those sit closer to their theme than to one another. The bar is fitted on
-//   labelled data with nothing missing (scripts/fit-discovery.ts). A permutation test against
-//   random sets of pool sentences was tried first and kept nothing out: every community is tighter
-//   than chance by construction.
+// from graphology), each cut back to the sentences that belong to it rather than to a theme, then
+// kept only when they are stable.
+// - Resolution: low enough that one topic said in several ways (late, no-show, rude to reception)
+//   stays one community; the cut below removes what a coarse community sweeps in.
+// - Members: a sentence stays in its community when its three nearest fellow members are nearer,
+//   on average, than the three nearest exemplars of its nearest theme, by the member margin
+//   (repeated until no member leaves). Feedback the classifier merely missed sits nearer its theme.
+// - Stability, the guard against false alarms: the pool is grouped again on resamples of it (each
+//   sentence kept with probability 0.8, the same resamples every run), and a group is shown only
+//   when, on average, a resample holds a group matching it (Jaccard similarity of the members both
+//   contain, Hennig 2007). A real topic comes back in every resample; a community cut out of a
+//   continuum of unrelated feedback comes back differently each time. A permutation test against
+//   random pool sentences was tried first and kept nothing out (every community is tighter than
+//   chance by construction), and a fixed bar on how new a group is was passed by mixed groups.
 // Everything is seeded and follows the order of the vectors given, which the caller makes
 // canonical, so the same sentences always give the same groups.
 
@@ -22,23 +27,31 @@ const louvain = louvainModule as unknown as typeof louvainModule.default;
 
 /** Louvain visits nodes in a random order; a fixed seed makes it the same order every run. */
 const SEED = 18;
-/** Nearest fellow members and nearest exemplars averaged in the novelty test. */
+/** Nearest fellow members and nearest exemplars averaged in the margin test. */
 const NEAREST = 3;
 /** Members whose novelty is measured: a bounded, evenly spread subset of a large group. */
 const NOVELTY_MEMBERS = 200;
+/** Fewest neighbours per sentence, however small the pool. */
+const MIN_NEIGHBOURS = 4;
+/** Share of the sentences each resample keeps. */
+const RESAMPLE_SHARE = 0.8;
+/** Neighbours listed per sentence, so that a resample still finds `neighbours` of them. */
+const LISTED_NEIGHBOURS = 3;
 
 export interface Group {
   /** Indices into the vectors, most central first. */
   members: number[];
   /** Mean margin of the members' similarity to one another over their nearest theme's exemplars. */
   novelty: number;
+  /** Mean best Jaccard similarity of the group to the groups of each resample (1: always found). */
+  stability: number;
   /** Mean of the members' vectors: its dot product with a vector is the mean similarity to them. */
   centre: Float32Array;
 }
 
 export interface Grouping {
   groups: Group[];
-  /** Groups before the novelty test, for fitting its bar. */
+  /** Groups before the stability test, for fitting its bar. */
   candidates: Group[];
 }
 
@@ -50,16 +63,92 @@ export function groupByNeighbourhood(
 ): Grouping {
   const n = vectors.length;
   if (n < 3) return { groups: [], candidates: [] };
-  const neighbours = nearestNeighbours(vectors, vectors, settings.neighbours, true);
-  const edges = fuzzyNeighbourEdges(neighbours, n);
-  const graph = new UndirectedGraph();
-  for (let i = 0; i < n; i++) graph.addNode(String(i));
-  for (const { a, b, weight } of edges) graph.addEdge(String(a), String(b), { weight });
-  const community = louvain(graph, { getEdgeWeight: 'weight', resolution: settings.resolution, rng: seededRandom(SEED) });
+  const similarity = similarityMatrix(vectors);
+  const listed = nearestInMatrix(similarity, n, settings.neighbours * LISTED_NEIGHBOURS);
+  const themeNearness = vectors.map((vector) => nearestTheme(vector, exemplars));
+  const context: Context = { n, similarity, listed, themeNearness, settings };
 
-  // Each sentence's link strength, in total and per community it links into.
-  const total = new Float64Array(n);
-  const inside = new Float64Array(n);
+  const everyone = Array.from({ length: n }, (_, i) => i);
+  const found = partition(context, everyone, SEED);
+  const stability = new Float64Array(found.length);
+  for (let r = 0; r < settings.resamples; r++) {
+    const random = seededRandom(SEED * 1000 + r);
+    const kept = everyone.filter(() => random() < RESAMPLE_SHARE);
+    const inResample = new Uint8Array(n);
+    for (const i of kept) inResample[i] = 1;
+    const again = partition(context, kept, SEED + r + 1).map((members) => new Set(members));
+    found.forEach((members, g) => {
+      const present = members.filter((i) => inResample[i]);
+      let best = 0;
+      for (const other of again) {
+        const shared = present.filter((i) => other.has(i)).length;
+        best = Math.max(best, shared / (present.length + other.size - shared));
+      }
+      stability[g]! += best / settings.resamples;
+    });
+  }
+  const candidates = found.map((members, g) => describeGroup(context, vectors, members, settings.resamples > 0 ? stability[g]! : 1));
+  return {
+    groups: candidates.filter((group) => group.stability >= settings.minStability && group.novelty >= settings.minNovelty),
+    candidates,
+  };
+}
+
+interface Context {
+  n: number;
+  /** Cosine similarity of every pair, row-major. */
+  similarity: Float32Array;
+  /** Each sentence's nearest sentences, more than a graph needs, so that a resample still has enough. */
+  listed: Neighbours;
+  /** Each sentence's mean similarity to the nearest exemplars of its nearest theme. */
+  themeNearness: number[];
+  settings: GroupingSettings;
+}
+
+/** The groups (of two or more) among the sentences `nodes`: Louvain communities cut back to their members. */
+function partition(context: Context, nodes: readonly number[], seed: number): number[][] {
+  const { n, similarity, listed, settings } = context;
+  const m = nodes.length;
+  if (m < 3) return [];
+  const position = new Int32Array(n).fill(-1);
+  nodes.forEach((i, p) => {
+    position[i] = p;
+  });
+  // Each node's nearest among `nodes`, from the listed neighbours (the last one repeated in the
+  // rare case that too few of them are left).
+  const k = neighboursFor(settings, m);
+  const index = new Int32Array(m * k);
+  const near = new Float32Array(m * k);
+  nodes.forEach((i, p) => {
+    let filled = 0;
+    for (let j = 0; j < listed.k && filled < k; j++) {
+      const other = listed.index[i * listed.k + j]!;
+      if (position[other]! < 0) continue;
+      index[p * k + filled] = position[other]!;
+      near[p * k + filled++] = listed.similarity[i * listed.k + j]!;
+    }
+    if (filled < k) {
+      // Rare: too few listed neighbours are in this resample; rank all of its nodes instead.
+      const ranked = nodes
+        .map((other, q) => ({ q, s: similarity[i * n + other]! }))
+        .filter(({ q }) => q !== p)
+        .sort((x, y) => y.s - x.s || x.q - y.q)
+        .slice(0, k);
+      ranked.forEach(({ q, s }, j) => {
+        index[p * k + j] = q;
+        near[p * k + j] = s;
+      });
+    }
+  });
+  const edges = fuzzyNeighbourEdges({ k, index, similarity: near }, m);
+  const graph = new UndirectedGraph();
+  for (let p = 0; p < m; p++) graph.addNode(String(p));
+  for (const { a, b, weight } of edges) graph.addEdge(String(a), String(b), { weight });
+  const community = louvain(graph, { getEdgeWeight: 'weight', resolution: settings.resolution, rng: seededRandom(seed) });
+
+  // Core: a sentence stays when enough of its link strength stays inside its community.
+  const total = new Float64Array(m);
+  const inside = new Float64Array(m);
   for (const { a, b, weight } of edges) {
     total[a]! += weight;
     total[b]! += weight;
@@ -69,24 +158,100 @@ export function groupByNeighbourhood(
     }
   }
   const byCommunity = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    if (total[i]! === 0 || inside[i]! / total[i]! < settings.coreShare) continue;
-    const c = community[String(i)]!;
-    byCommunity.set(c, [...(byCommunity.get(c) ?? []), i]);
+  for (let p = 0; p < m; p++) {
+    if (total[p]! === 0 || inside[p]! / total[p]! < settings.coreShare) continue;
+    const c = community[String(p)]!;
+    byCommunity.set(c, [...(byCommunity.get(c) ?? []), nodes[p]!]);
   }
-  const candidates = [...byCommunity.values()]
-    .filter((members) => members.length >= 2)
-    .map((members) => describeGroup(vectors, members, exemplars));
-  return { groups: candidates.filter((group) => group.novelty >= settings.minNovelty), candidates };
+  return [...byCommunity.values()].map((members) => ownMembers(context, members)).filter((members) => members.length >= 2);
 }
 
-function describeGroup(vectors: readonly Float32Array[], members: number[], exemplars: readonly (readonly Float32Array[])[]): Group {
+/**
+ * Neighbours per sentence: the setting, but no more than about √m, so that in a small pool (a few
+ * dozen sentences) a sentence is not linked to nearly every other and two topics stay apart.
+ */
+function neighboursFor(settings: GroupingSettings, m: number): number {
+  return Math.max(1, Math.min(settings.neighbours, m - 1, Math.max(MIN_NEIGHBOURS, Math.round(Math.sqrt(m)))));
+}
+
+/** The members nearer one another than their nearest theme, by the member margin, until none leaves. */
+function ownMembers(context: Context, members: number[]): number[] {
+  const { settings } = context;
+  let kept = members;
+  for (;;) {
+    const next = kept.filter((i) => ownMargin(context, kept, i) >= settings.memberMargin);
+    if (next.length === kept.length) return kept;
+    kept = next;
+  }
+}
+
+/** Keeps `top` the NEAREST largest values seen, largest first. */
+function insertTop(top: number[], value: number, count = NEAREST): void {
+  if (top.length === count && value <= top[count - 1]!) return;
+  let at = top.length < count ? top.length : count - 1;
+  top[at] = value;
+  while (at > 0 && top[at - 1]! < value) {
+    top[at] = top[at - 1]!;
+    top[at - 1] = value;
+    at--;
+  }
+}
+
+const mean = (values: readonly number[]) => (values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : 0);
+
+function describeGroup(context: Context, vectors: readonly Float32Array[], members: number[], stability: number): Group {
   const dims = vectors[0]!.length;
   const centre = new Float32Array(dims);
   for (const i of members) for (let d = 0; d < dims; d++) centre[d]! += vectors[i]![d]! / members.length;
   const centrality = new Map(members.map((i) => [i, dot(vectors[i]!, centre)]));
   const ordered = [...members].sort((a, b) => centrality.get(b)! - centrality.get(a)! || a - b);
-  return { members: ordered, novelty: novelty(vectors, members, exemplars), centre };
+  return { members: ordered, novelty: mean(members.map((i) => ownMargin(context, members, i))), stability, centre };
+}
+
+/** How much nearer sentence i is to its nearest fellow members than to its nearest theme's exemplars. */
+function ownMargin(context: Context, members: readonly number[], i: number): number {
+  // √size nearest fellows, at least three: in a large community anyone finds three near
+  // fellows, a sentence of the topic finds many.
+  const count = Math.max(NEAREST, Math.round(Math.sqrt(members.length)));
+  const top: number[] = [];
+  for (const j of members) if (j !== i) insertTop(top, context.similarity[i * context.n + j]!, count);
+  return mean(top) - context.themeNearness[i]!;
+}
+
+/** Cosine similarity of every pair of unit vectors, row-major (the sample is bounded, so is this). */
+function similarityMatrix(vectors: readonly Float32Array[]): Float32Array {
+  const n = vectors.length;
+  const similarity = new Float32Array(n * n);
+  for (let i = 0; i < n; i++) {
+    similarity[i * n + i] = 1;
+    const a = vectors[i]!;
+    for (let j = i + 1; j < n; j++) similarity[i * n + j] = similarity[j * n + i] = dot(a, vectors[j]!);
+  }
+  return similarity;
+}
+
+/** Each row's `count` most similar other rows, most similar first, ties to the lower index. */
+function nearestInMatrix(similarity: Float32Array, n: number, count: number): Neighbours {
+  const k = Math.min(count, n - 1);
+  const index = new Int32Array(n * k);
+  const near = new Float32Array(n * k);
+  for (let i = 0; i < n; i++) {
+    let filled = 0;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const s = similarity[i * n + j]!;
+      if (filled === k && s <= near[i * k + k - 1]!) continue;
+      let at = filled < k ? filled++ : k - 1;
+      while (at > 0 && near[i * k + at - 1]! < s) {
+        near[i * k + at] = near[i * k + at - 1]!;
+        index[i * k + at] = index[i * k + at - 1]!;
+        at--;
+      }
+      near[i * k + at] = s;
+      index[i * k + at] = j;
+    }
+  }
+  return { k, index, similarity: near };
 }
 
 /** The novelty test: how much nearer the members are to one another than to their nearest theme. */
@@ -104,45 +269,55 @@ export function novelty(
       vectors[i]!,
       memberVectors.filter((v) => v !== vectors[i]),
     );
-    const theme = Math.max(-1, ...exemplars.filter((list) => list.length > 0).map((list) => nearestMean(vectors[i]!, list)));
-    sum += fellows - theme;
+    sum += fellows - nearestTheme(vectors[i]!, exemplars);
   }
   return sum / measured.length;
 }
 
+/** Mean similarity to the nearest exemplars of the nearest theme (−1 without exemplars). */
+function nearestTheme(vector: Float32Array, exemplars: readonly (readonly Float32Array[])[]): number {
+  return Math.max(-1, ...exemplars.filter((list) => list.length > 0).map((list) => nearestMean(vector, list)));
+}
+
 /** Mean similarity to the NEAREST most similar of `others`. */
 function nearestMean(vector: Float32Array, others: readonly Float32Array[]): number {
-  const top = others
-    .map((other) => dot(vector, other))
-    .sort((a, b) => b - a)
-    .slice(0, NEAREST);
-  return top.length > 0 ? top.reduce((a, b) => a + b, 0) / top.length : 0;
+  const top: number[] = [];
+  for (const other of others) insertTop(top, dot(vector, other));
+  return mean(top);
 }
 
 /**
  * Which group each of `vectors` joins, by its nearest sentences among the grouped sample: the group
  * holding the largest share of its neighbours' similarity, when that share reaches the core share
- * (the rule that kept the sample's own members); otherwise −1.
+ * and the sentence is nearer that group's sentences among its neighbours than its nearest theme
+ * by the member margin (the rules that kept the sample's own members); otherwise −1.
  */
 export function joinGroups(
   vectors: readonly Float32Array[],
   sample: readonly Float32Array[],
   groupOf: Int32Array,
   settings: GroupingSettings,
+  exemplars: readonly (readonly Float32Array[])[],
 ): number[] {
   const neighbours: Neighbours = nearestNeighbours(vectors, sample, settings.neighbours);
-  return vectors.map((_, q) => {
+  return vectors.map((vector, q) => {
     const share = new Map<number, number>();
+    const nearest = new Map<number, number[]>();
     let total = 0;
     for (let j = 0; j < neighbours.k; j++) {
-      const s = Math.max(0, neighbours.similarity[q * neighbours.k + j]!);
-      total += s;
+      const s = neighbours.similarity[q * neighbours.k + j]!;
+      total += Math.max(0, s);
       const g = groupOf[neighbours.index[q * neighbours.k + j]!]!;
-      if (g >= 0) share.set(g, (share.get(g) ?? 0) + s);
+      if (g < 0) continue;
+      share.set(g, (share.get(g) ?? 0) + Math.max(0, s));
+      const top = nearest.get(g) ?? [];
+      insertTop(top, s);
+      nearest.set(g, top);
     }
     let best = -1;
     let bestShare = 0;
     for (const [g, s] of share) if (s > bestShare || (s === bestShare && g < best)) [best, bestShare] = [g, s];
-    return total > 0 && bestShare / total >= settings.coreShare ? best : -1;
+    if (best < 0 || total === 0 || bestShare / total < settings.coreShare) return -1;
+    return mean(nearest.get(best)!) - nearestTheme(vector, exemplars) >= settings.memberMargin ? best : -1;
   });
 }

@@ -36,8 +36,8 @@ export interface DiscoveryResult {
   emerging: EmergingTheme[];
   /** Item id → ids of the shown clusters it belongs to, in id order. */
   byItem: Map<string, string[]>;
-  /** Novelty of every group large enough to show, before the novelty test: for fitting its bar. */
-  novelty: number[];
+  /** Stability of every group large enough to show, before the stability test: for fitting its bar. */
+  stability: number[];
 }
 
 /**
@@ -58,7 +58,7 @@ export async function discoverEmerging(
   const sampleSize = Math.max(2, options.sampleSize ?? DEFAULT_SAMPLE_SIZE);
   const batchSize = Math.max(1, options.batchSize ?? 256);
   const { grouping, maxDistance } = options;
-  const none: DiscoveryResult = { emerging: [], byItem: new Map(), novelty: [] };
+  const none: DiscoveryResult = { emerging: [], byItem: new Map(), stability: [] };
 
   const occurrences = new Map<string, UnexplainedSegment[]>();
   for (const segment of unexplainedSegments(classified, taxonomy, thresholds, options.weakBand)) {
@@ -84,8 +84,9 @@ export async function discoverEmerging(
   };
   const sample = texts.slice(0, sampleSize);
   const sampleVectors = await embedAll(sample, 0);
+  const themeExemplars = grouping ? await embedExemplars(taxonomy, embedder) : [];
   const { groups, candidates } = grouping
-    ? groupByNeighbourhood(sampleVectors, await embedExemplars(taxonomy, embedder), grouping)
+    ? groupByNeighbourhood(sampleVectors, themeExemplars, grouping)
     : linkageGroups(sampleVectors, maxDistance);
   const groupOf = new Int32Array(sample.length).fill(-1);
   groups.forEach((group, g) => {
@@ -100,7 +101,9 @@ export async function discoverEmerging(
   for (let start = sampleSize; start < texts.length && groups.length > 0; start += batchSize) {
     const batch = texts.slice(start, start + batchSize);
     const vectors = await embedAll(batch, start);
-    const joined = grouping ? joinGroups(vectors, sampleVectors, groupOf, grouping) : joinNearestCentre(vectors, groups, maxDistance);
+    const joined = grouping
+      ? joinGroups(vectors, sampleVectors, groupOf, grouping, themeExemplars)
+      : joinNearestCentre(vectors, groups, maxDistance);
     joined.forEach((g, j) => {
       if (g >= 0) member.push({ text: batch[j]!, group: g, similarity: dot(vectors[j]!, groups[g]!.centre) });
     });
@@ -110,9 +113,9 @@ export async function discoverEmerging(
     new Set(hits.map((hit) => (hit.candidate === null ? `item:${hit.itemId}` : `candidate:${hit.candidate}`)));
   const bigEnough = (hits: UnexplainedSegment[]) =>
     new Set(hits.map((hit) => hit.itemId)).size >= minItems && people(hits).size >= minCandidates;
-  const novelty = candidates
+  const stability = candidates
     .filter((group) => bigEnough(group.members.flatMap((i) => occurrences.get(sample[i]!)!)))
-    .map((group) => group.novelty);
+    .map((group) => group.stability);
 
   const clusters = groups.map((_, g) => {
     // Most central first: the exemplar, the quotes and the suggested theme's exemplars.
@@ -121,7 +124,7 @@ export async function discoverEmerging(
     return { texts, hits, items: new Set(hits.map((hit) => hit.itemId)), people: people(hits) };
   });
   const shown = clusters.filter((cluster) => bigEnough(cluster.hits));
-  if (shown.length === 0) return { ...none, novelty };
+  if (shown.length === 0) return { ...none, stability };
 
   const exemplars = shown.map((cluster) => occurrences.get(cluster.texts[0]!.text)![0]!.text);
   const names = nameGroups(
@@ -153,7 +156,7 @@ export async function discoverEmerging(
       sentences: [...new Set(sentences)].slice(0, SENTENCES_KEPT),
     };
   });
-  return { emerging, byItem, novelty };
+  return { emerging, byItem, stability };
 }
 
 /** Each theme's exemplars in the space the sentences are grouped in. */
@@ -179,7 +182,7 @@ function linkageGroups(vectors: readonly Float32Array[], maxDistance: number): {
     .map((members) => {
       const centre = new Float32Array(vectors[0]!.length);
       for (const i of members) for (let d = 0; d < centre.length; d++) centre[d]! += vectors[i]![d]! / members.length;
-      return { members, centre, novelty: Infinity };
+      return { members, centre, novelty: Infinity, stability: Infinity };
     });
   return { groups, candidates: [] };
 }

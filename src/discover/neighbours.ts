@@ -6,9 +6,22 @@
 
 /** Dot product of unit vectors, i.e. cosine similarity. */
 export function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let d = 0; d < a.length; d++) sum += a[d]! * b[d]!;
-  return sum;
+  // Four running sums: about twice as fast in V8 as one, which matters over millions of pairs.
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const n = a.length;
+  const end = n - (n % 4);
+  let d = 0;
+  for (; d < end; d += 4) {
+    s0 += a[d]! * b[d]!;
+    s1 += a[d + 1]! * b[d + 1]!;
+    s2 += a[d + 2]! * b[d + 2]!;
+    s3 += a[d + 3]! * b[d + 3]!;
+  }
+  for (; d < n; d++) s0 += a[d]! * b[d]!;
+  return s0 + s1 + s2 + s3;
 }
 
 export interface Neighbours {

@@ -42,14 +42,56 @@ describe('grouping by neighbourhood', () => {
     }
   });
 
-  it('shows no group when nothing is missing: the missed feedback of known themes sits nearer their exemplars (the novelty test)', () => {
-    const { groups, candidates } = groupByNeighbourhood(background, exemplars, settings);
-    expect(candidates.length).toBeGreaterThan(0);
-    for (const candidate of candidates) expect(candidate.novelty).toBeLessThan(settings.minNovelty);
+  it('shows no group when nothing is missing: the missed feedback of known themes sits nearer their exemplars', () => {
+    const { groups } = groupByNeighbourhood(background, exemplars, settings);
     expect(groups).toEqual([]);
     // Without the first theme, its feedback is a group.
     const { groups: without } = groupByNeighbourhood(background, exemplars.slice(1), settings);
     expect(without.some((g) => g.members.filter((i) => i < 15).length >= 10)).toBe(true);
+  });
+
+  it('shows only groups that come back when the pool is resampled: none cut out of scattered feedback', () => {
+    // Sentences about nothing in particular, far from every theme and about as far from one
+    // another (random directions of a high-dimensional space): Louvain still splits them into
+    // communities, and their members pass the member margin, but no two resamples split them alike.
+    const wide = () => unit(Array.from({ length: 256 }, gaussian));
+    const themes = [Array.from({ length: 5 }, wide)];
+    const scattered = Array.from({ length: 120 }, wide);
+    // A high resolution, so that Louvain cuts the cloud into several communities.
+    const fine = { ...settings, resolution: 2 };
+    const unguarded = groupByNeighbourhood(scattered, themes, { ...fine, minStability: 0 });
+    expect(unguarded.groups.length).toBeGreaterThan(1);
+    const guarded = groupByNeighbourhood(scattered, themes, fine);
+    const steadiest = Math.max(...guarded.candidates.map((candidate) => candidate.stability));
+    // A planted topic among them comes back in every resample.
+    const centre = wide();
+    const topic = Array.from({ length: 15 }, () => {
+      const offset = wide();
+      return unit(Array.from(centre, (c, d) => c + 1.2 * offset[d]!));
+    });
+    const withTopic = groupByNeighbourhood([...scattered, ...topic], themes, fine);
+    const found = withTopic.candidates.find((g) => g.members.filter((i) => i >= 120).length >= 13)!;
+    expect(found.stability).toBeGreaterThanOrEqual(0.8);
+    expect(found.stability).toBeGreaterThan(steadiest + 0.15);
+    // With the bar between the two, only the topic is shown.
+    const bar = { ...fine, minStability: (found.stability + steadiest) / 2 };
+    expect(groupByNeighbourhood(scattered, themes, bar).groups).toEqual([]);
+    const shown = groupByNeighbourhood([...scattered, ...topic], themes, bar).groups;
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.members.filter((i) => i >= 120).length).toBeGreaterThanOrEqual(13);
+  });
+
+  it('keeps in a group only the sentences nearer one another than their nearest theme', () => {
+    // A topic and, between it and a known theme, feedback nearer that theme's exemplars than one
+    // another: linked into the topic's community, it leaves it.
+    const near = around(unit(Array.from(known[0]!, (k, d) => k + 0.7 * topicA[d]!)), 5, 1);
+    const vectors = [...around(topicA, 15, 1), ...near];
+    const { candidates } = groupByNeighbourhood(vectors, exemplars, { ...settings, resolution: 0.05, minStability: 0, memberMargin: 0 });
+    const holding = candidates.filter((g) => g.members.some((i) => i < 15));
+    expect(holding).toHaveLength(1);
+    expect(holding[0]!.members.filter((i) => i >= 15)).toEqual([]);
+    const unfiltered = groupByNeighbourhood(vectors, exemplars, { ...settings, resolution: 0.05, minStability: 0, memberMargin: -1 });
+    expect(unfiltered.candidates.some((g) => g.members.some((i) => i < 15) && g.members.some((i) => i >= 15))).toBe(true);
   });
 
   it('measures novelty: positive for a topic no theme covers, negative for feedback near a theme', () => {
@@ -79,7 +121,7 @@ describe('grouping by neighbourhood', () => {
       for (const i of g.members) groupOf[i] = index;
     });
     const topicGroup = groupOf[first.groups.flatMap((g) => g.members).find((i) => i >= 60)!]!;
-    const joined = joinGroups([...around(topicA, 3, 1), ...around(known[0]!, 1, 1.4)], vectors, groupOf, settings);
+    const joined = joinGroups([...around(topicA, 3, 1), ...around(known[0]!, 1, 1.4)], vectors, groupOf, settings, exemplars);
     expect(joined.slice(0, 3)).toEqual([topicGroup, topicGroup, topicGroup]);
     expect(joined[3]).toBe(-1);
   });
