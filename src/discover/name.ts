@@ -5,6 +5,7 @@
 
 import type { ClassifiedItem } from '../types.js';
 import type { UnexplainedSegment } from './select.js';
+import { words as wordsOf } from '../classify/lexical/text.js';
 import { classTfIdf, termsOf } from './terms.js';
 
 const TERMS_SHOWN = 8;
@@ -22,7 +23,8 @@ const GENERIC_WORDS = new Set(
     'felt feel feels think thought believe want wanted need needed needs make made bring brought get got give gave ' +
     'seem seemed seems look looked looking way ways thing things time times able would like also overall ' +
     'one two first next today day week team company us interview interviewed panel hiring manager managers ' +
-    'but yet across came come someone something anyone work working worked firm lot bit say said told asked'
+    'but yet across came come someone something anyone work working worked firm lot bit say said told asked ' +
+    'client clients recruiter recruiters agency cand sorry afraid unable regret'
   ).split(/\s+/),
 );
 
@@ -41,9 +43,10 @@ export function nameGroups(
   groupHits: readonly UnexplainedSegment[][],
   exemplars: readonly string[],
 ): GroupName[] {
-  const weights = classTfIdf(termClasses(classified, groupHits));
+  const fold = pluralFolding(classified);
+  const weights = classTfIdf(termClasses(classified, groupHits, fold));
   return groupHits.map((hits, g) => {
-    const sentences = [...new Set(hits.map((hit) => hit.reasonText))].map((text) => new Set(termsOf(text)));
+    const sentences = [...new Set(hits.map((hit) => hit.reasonText))].map((text) => new Set(termsOf(text).map(fold)));
     const needed = Math.max(2, Math.ceil(sentences.length * LABEL_COVERAGE));
     const terms = weights[g]!.filter(
       ({ term }) => !GENERIC_WORDS.has(term) && sentences.filter((words) => words.has(term)).length >= needed,
@@ -53,12 +56,33 @@ export function nameGroups(
     const ordered = inReadingOrder(
       terms,
       hits.map((hit) => hit.reasonText),
+      fold,
     );
     return { label: labelFrom(ordered.terms, ordered.phrase, exemplars[g]!), terms: ordered.terms };
   });
 }
 
-function termClasses(classified: readonly ClassifiedItem[], groupHits: readonly UnexplainedSegment[][]): string[][] {
+/**
+ * A plural counts as its singular when the run also uses the singular ("references" as
+ * "reference", "checks" as "check"), so one word's two forms are not each too rare to name a
+ * group; a word is never changed into one the feedback does not use.
+ */
+function pluralFolding(classified: readonly ClassifiedItem[]): (term: string) => string {
+  const vocabulary = new Set(classified.flatMap((entry) => entry.segments.flatMap((segment) => termsOf(segment.text))));
+  const singular = (term: string) =>
+    term.endsWith('ies') && vocabulary.has(`${term.slice(0, -3)}y`)
+      ? `${term.slice(0, -3)}y`
+      : term.endsWith('s') && !term.endsWith('ss') && vocabulary.has(term.slice(0, -1))
+        ? term.slice(0, -1)
+        : term;
+  return singular;
+}
+
+function termClasses(
+  classified: readonly ClassifiedItem[],
+  groupHits: readonly UnexplainedSegment[][],
+  fold: (term: string) => string,
+): string[][] {
   const inGroup = new Map<string, number>();
   groupHits.forEach((hits, c) => {
     for (const hit of hits) inGroup.set(`${hit.itemId}\u0000${hit.segmentIndex}`, c);
@@ -68,7 +92,7 @@ function termClasses(classified: readonly ClassifiedItem[], groupHits: readonly 
   const rest: string[] = [];
   for (const entry of classified) {
     for (const segment of entry.segments) {
-      const tokens = termsOf(segment.text);
+      const tokens = termsOf(segment.text).map(fold);
       const c = inGroup.get(`${entry.item.id}\u0000${segment.index}`);
       if (c !== undefined) classes[c]!.push(...tokens);
       else if (segment.themes.length > 0) {
@@ -105,22 +129,27 @@ export function representativeQuotes(occurrenceLists: readonly UnexplainedSegmen
  * The two strongest terms in the order the feedback says them when they make a phrase ("social
  * media", not "media social"), so the label and the suggested id read naturally.
  */
-function inReadingOrder(terms: string[], sentences: readonly string[]): { terms: string[]; phrase: boolean } {
+function inReadingOrder(
+  terms: string[],
+  sentences: readonly string[],
+  fold: (term: string) => string,
+): { terms: string[]; phrase: boolean } {
   if (terms.length < 2) return { terms, phrase: false };
   const [a, b] = terms as [string, string];
   let forward = 0;
   let backward = 0;
   let both = 0;
   for (const sentence of sentences) {
-    const words = termsOf(sentence);
+    // Side by side as written ("reference check"), not merely once the small words are gone.
+    const words = wordsOf(sentence).map(fold);
     if (words.includes(a) && words.includes(b)) both++;
     for (let i = 0; i + 1 < words.length; i++) {
       if (words[i] === a && words[i + 1] === b) forward++;
       if (words[i] === b && words[i + 1] === a) backward++;
     }
   }
-  // A phrase when most sentences that hold both words say them together.
-  const phrase = Math.max(forward, backward) * 2 > both;
+  // A phrase when most sentences that hold both words, and two at least, say them together.
+  const phrase = Math.max(forward, backward) >= 2 && Math.max(forward, backward) * 2 > both;
   return { terms: backward > forward ? [b, a, ...terms.slice(2)] : terms, phrase };
 }
 
