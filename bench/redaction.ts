@@ -3,7 +3,11 @@
 // busy machine changes the seconds but not the verdict: linear work doubles per doubling (ratio
 // about 1 after dividing by the size ratio), quadratic work quadruples (about 2).
 import { performance } from 'node:perf_hooks';
-import { redactText } from '../src/redact/text.js';
+import { readFileSync } from 'node:fs';
+import { redactFreeText } from '../src/redact/index.js';
+import { recogniser, recogniserCalls } from '../src/redact/people.js';
+import { redactAddressedNames, redactNames, redactText } from '../src/redact/text.js';
+import { syntheticRows } from './generate.js';
 
 export interface TokenScaling {
   /** What the token is made of: the worst case each pattern sees. */
@@ -48,4 +52,64 @@ export function formatRedactionScaling(results: readonly TokenScaling[]): string
     lines.push(`  ${r.token.padEnd(18)} ${sizes}; growth ÷ linear ${r.growthOverLinear.toFixed(2)}`);
   }
   return lines;
+}
+
+export interface NameRedactionCost {
+  rows: number;
+  /** Sentences in the rows, and those the gate handed to the name recogniser. */
+  sentences: number;
+  recognised: number;
+  /** Milliseconds to load the recogniser on first use (0 when this process had it already). */
+  loadMs: number;
+  /** Median ms over the rows: contacts, column names and addressed names only; then with the recogniser. */
+  withoutMs: number;
+  withMs: number;
+}
+
+/**
+ * What finding names mentioned in passing costs on 2,000 rows: the synthetic feedback of the
+ * whole-run bench, one row in four with a sentence of the labelled name set added (names,
+ * places, companies, skills), redacted without and with the recogniser, as a ratio.
+ */
+export function benchNameRedaction(log: (message: string) => void, rows = 2_000, repeats = 5): NameRedactionCost {
+  log(`redaction: names in passing on ${rows} rows …`);
+  const labelled = parseLabelled(readFileSync(new URL('../test/fixtures/redact/names.csv', import.meta.url), 'utf8'));
+  const texts = [...syntheticRows(rows, 7)].map((row, i) =>
+    i % 4 === 0 ? `${row.feedback} ${labelled[i % labelled.length]}` : row.feedback,
+  );
+  const without = (text: string) => redactAddressedNames(redactNames(redactText(text), []));
+  const started = performance.now();
+  recogniser();
+  const loadMs = performance.now() - started;
+  const calls = recogniserCalls.sentences;
+  for (const text of texts) redactFreeText(text, []);
+  const recognised = recogniserCalls.sentences - calls;
+  const sentences = texts.reduce((sum, text) => sum + (text.match(/[^.!?\n]+(?:[.!?]+|\n|$)/g)?.length ?? 0), 0);
+  const median = (run: (text: string) => string) => {
+    const times: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      const start = performance.now();
+      for (const text of texts) run(text);
+      times.push(performance.now() - start);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+  };
+  return { rows, sentences, recognised, loadMs, withoutMs: median(without), withMs: median((text) => redactFreeText(text, [])) };
+}
+
+export function formatNameRedaction(cost: NameRedactionCost): string[] {
+  return [
+    `names in passing, ${cost.rows} rows (${cost.sentences} sentences, ${cost.recognised} handed to the recogniser, ${((100 * cost.recognised) / cost.sentences).toFixed(1)}%):`,
+    `  redaction with the recogniser ÷ without: ${(cost.withMs / cost.withoutMs).toFixed(1)}× (median ${cost.withMs.toFixed(0)} ms vs ${cost.withoutMs.toFixed(0)} ms; ` +
+      `recogniser loaded once in ${cost.loadMs.toFixed(0)} ms)`,
+  ];
+}
+
+/** The text column of the labelled name set (a quoted CSV with the text first). */
+function parseLabelled(csv: string): string[] {
+  return csv
+    .split('\n')
+    .slice(1)
+    .map((line) => /^"((?:[^"]|"")*)"|^([^,]*)/.exec(line))
+    .flatMap((match) => (match && (match[1] ?? match[2]) ? [(match[1] ?? match[2]!).replace(/""/g, '"')] : []));
 }

@@ -11,7 +11,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenchUsageError, median, parseBenchArgs, type BenchDtype, type BenchOptions } from './args.js';
 import { syntheticRows, writeSyntheticCsv } from './generate.js';
-import { benchRedactionScaling, formatRedactionScaling, type TokenScaling } from './redaction.js';
+import {
+  benchNameRedaction,
+  benchRedactionScaling,
+  formatNameRedaction,
+  formatRedactionScaling,
+  type NameRedactionCost,
+  type TokenScaling,
+} from './redaction.js';
 import { benchTimings, formatTimings, type Timing } from './timings.js';
 import { benchDiscovery, type DiscoveryResults } from './discovery.js';
 import { benchReportScale, measureReportOpen, type ReportOpenResults, type ReportScaleResults } from './report-open.js';
@@ -409,6 +416,7 @@ export function formatTable(results: BenchResults): string {
   }
   if (results.timings.length > 0) lines.push('', ...formatTimings(results.timings));
   if (results.redaction) lines.push('', ...formatRedactionScaling(results.redaction));
+  if (results.nameRedaction) lines.push('', ...formatNameRedaction(results.nameRedaction));
   return lines.join('\n');
 }
 
@@ -423,6 +431,7 @@ export interface BenchResults {
   timings: Timing[];
   reportScale?: ReportScaleResults | null;
   redaction?: TokenScaling[];
+  nameRedaction?: NameRedactionCost;
 }
 
 function buildCli(log: (m: string) => void): void {
@@ -455,6 +464,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       results.reportScale = await benchReportScale(options.reportScale, path.join(scratch, 'report-scale.html'));
     }
     if (options.lexicalScale > 0) results.lexicalScale = await benchLexicalScale(options.lexicalScale, scratch, log);
+    // First: the recogniser's load is only seen in a process that has not used it yet.
+    results.nameRedaction = benchNameRedaction(log);
     results.timings = await benchTimings(log);
     results.redaction = benchRedactionScaling(log);
     return results;

@@ -8,14 +8,15 @@
 // Long values are cut only after redaction, so a cut never leaves half an address behind.
 import type { FeedbackItem, IngestFileReport, RejectedRow } from '../types.js';
 import { containsContactDetails, redactAddressedNames, redactNames, redactText } from './text.js';
+import { redactPeople } from './people.js';
 import type { Pseudonymise } from './pseudonym.js';
 
 export { EMAIL_PLACEHOLDER, NAME_PLACEHOLDER, PHONE_PLACEHOLDER, redactText, redactNames } from './text.js';
 
-/** Free text (feedback, a rejected row) as it may be shown: contacts, the row's names and the
- * names its greetings and sign-offs address, all replaced. */
+/** Free text (feedback, a rejected row) as it may be shown: contacts, the row's names, the
+ * names its greetings and sign-offs address and the people a name recogniser finds, all replaced. */
 export function redactFreeText(text: string, names: readonly string[]): string {
-  return redactAddressedNames(redactNames(redactText(text), names));
+  return redactPeople(redactAddressedNames(redactNames(redactText(text), names)));
 }
 export { defaultStateDir, loadPseudonymSecret, pseudonymiser, PSEUDONYM_KEY_FILE, secretPath, type Pseudonymise } from './pseudonym.js';
 

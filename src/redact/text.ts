@@ -212,6 +212,8 @@ const ADDRESSED = [
 /** Replaces the names greetings, thank-yous and sign-offs address with `[name]`. */
 export function redactAddressedNames(text: string): string {
   let out = text;
-  for (const pattern of ADDRESSED) out = out.replace(pattern, (name) => (NOT_NAMES.has(name.toLowerCase()) ? name : NAME_PLACEHOLDER));
+  // "Regards, Recruitment Team": a sign-off from a team, not a person.
+  const notAName = (name: string) => name.split(' ').some((word) => NOT_NAMES.has(word.toLowerCase()));
+  for (const pattern of ADDRESSED) out = out.replace(pattern, (name) => (notAName(name) ? name : NAME_PLACEHOLDER));
   return out;
 }

@@ -1,50 +1,72 @@
-// Name redaction measured on a labelled set (test/fixtures/redact/names.csv, 100 sentences): names
-// a greeting, thank-you or sign-off addresses, names merely mentioned, and sentences with only
-// places, companies and skills. No name column helps here: the text alone.
+// Name redaction measured on labelled sentences: names a greeting, thank-you or sign-off
+// addresses, names merely mentioned, and sentences with only places, companies and skills. No
+// name column helps here: the text alone. test/fixtures/redact/names.csv (100 sentences) is the
+// development set; names-heldout.csv (65 sentences, written before the recogniser was chosen)
+// was measured once and is only reported, never tuned on. Figures: docs/privacy.md.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { redactFreeText } from '../../src/redact/index.js';
 import { parseCsv } from '../helpers/csv.js';
 
-const rows = parseCsv(readFileSync('test/fixtures/redact/names.csv', 'utf8'));
+const KEPT = ['places', 'companies', 'skills'] as const;
 const split = (cell: string | undefined) => (cell ?? '').split('|').filter(Boolean);
 const present = (text: string, term: string) =>
   new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text);
 
-/** Share of names gone (every word of each) and of kept terms lost, by kind of sentence. */
-function measure() {
-  const tally = new Map<string, { names: number; hidden: number }>();
-  let keep = 0;
-  let lost = 0;
+/** Names hidden (every word of each) by kind of sentence, and terms lost by kind of term. */
+function measure(file: string) {
+  const rows = parseCsv(readFileSync(`test/fixtures/redact/${file}`, 'utf8'));
+  const names = new Map<string, { names: number; hidden: number }>();
+  const kept = new Map(KEPT.map((kind) => [kind, { terms: 0, lost: 0 }]));
   for (const row of rows) {
     const out = redactFreeText(row.text!, []);
-    const kind = tally.get(row.kind!) ?? { names: 0, hidden: 0 };
-    tally.set(row.kind!, kind);
+    const tally = names.get(row.kind!) ?? { names: 0, hidden: 0 };
+    names.set(row.kind!, tally);
     for (const name of split(row.names)) {
-      kind.names += 1;
-      if (name.split(' ').every((word) => !present(out, word))) kind.hidden += 1;
+      tally.names += 1;
+      if (name.split(' ').every((word) => !present(out, word))) tally.hidden += 1;
     }
-    for (const term of split(row.keep)) {
-      keep += 1;
-      if (!present(out, term)) lost += 1;
+    for (const kind of KEPT) {
+      for (const term of split(row[kind])) {
+        kept.get(kind)!.terms += 1;
+        if (!present(out, term)) kept.get(kind)!.lost += 1;
+      }
     }
   }
-  return { tally, keep, lost };
+  const line =
+    `${file}: ${rows.length} sentences; names hidden: ` +
+    [...names]
+      .filter(([, t]) => t.names > 0)
+      .map(([kind, t]) => `${kind} ${t.hidden}/${t.names}`)
+      .join(', ') +
+    '; lost: ' +
+    [...kept].map(([kind, t]) => `${kind} ${t.lost}/${t.terms}`).join(', ');
+  process.stdout.write(`${line}\n`);
+  return { rows, names, kept };
 }
 
-describe('name redaction on the labelled set', () => {
-  it('has at least 100 labelled sentences', () => {
+describe('name redaction on the labelled sets', () => {
+  it('the development set: hides addressed and mentioned names, and keeps places, companies and skills', () => {
+    const { rows, names, kept } = measure('names.csv');
     expect(rows.length).toBeGreaterThanOrEqual(100);
+    const [addressed, mentioned] = [names.get('addressed')!, names.get('mentioned')!];
+    expect(addressed.hidden / addressed.names).toBeGreaterThanOrEqual(0.85);
+    expect(mentioned.hidden / mentioned.names).toBeGreaterThanOrEqual(0.85);
+    for (const kind of KEPT) expect(kept.get(kind)!.lost / kept.get(kind)!.terms, kind).toBeLessThanOrEqual(0.03);
   });
 
-  it('hides the names greetings, thank-yous and sign-offs address, and keeps places, companies and skills', () => {
-    const { tally, keep, lost } = measure();
-    const addressed = tally.get('addressed')!;
-    const mentioned = tally.get('mentioned')!;
-    process.stdout.write(
-      `names addressed: ${addressed.hidden}/${addressed.names} hidden; names mentioned: ${mentioned.hidden}/${mentioned.names}; places, companies and skills lost: ${lost}/${keep}\n`,
-    );
-    expect(addressed.hidden / addressed.names).toBeGreaterThanOrEqual(0.85);
-    expect(lost / keep).toBeLessThanOrEqual(0.02);
+  it('the held-out set: the figures docs/privacy.md reports hold', () => {
+    const { rows, names, kept } = measure('names-heldout.csv');
+    expect(rows.length).toBeGreaterThanOrEqual(60);
+    expect(names.get('addressed')!.names + names.get('mentioned')!.names).toBeGreaterThanOrEqual(35);
+    expect(KEPT.map((kind) => kept.get(kind)!.terms).every((n) => n >= 20)).toBe(true);
+    // The figures docs/privacy.md reports, as bounds: a change that loses ground fails here.
+    const rate = (t: { names: number; hidden: number }) => t.hidden / t.names;
+    expect(rate(names.get('mentioned')!)).toBeGreaterThanOrEqual(20 / 28);
+    expect(rate(names.get('addressed')!)).toBeGreaterThanOrEqual(9 / 10);
+    const lost = (kind: (typeof KEPT)[number]) => kept.get(kind)!.lost / kept.get(kind)!.terms;
+    expect(lost('places')).toBeLessThanOrEqual(2 / 21);
+    expect(lost('companies')).toBeLessThanOrEqual(3 / 20);
+    expect(lost('skills')).toBe(0);
   });
 });
