@@ -3,7 +3,7 @@
 // head's own 5-fold cross-validation over all of them. Never give it a held-out (test) set.
 //
 //   tsx scripts/fit-head.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--cache /tmp/head-vectors.json]
-//     [--variants base,probe] [--l2s 0.01,0.03] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv
+//     [--variants base,probe] [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv
 //
 // The model's vectors and the engine's scores are kept in the --cache file, so a rerun embeds nothing.
 
@@ -14,7 +14,7 @@ import { correctionKey } from '../src/classify/corrections.js';
 import { evaluateAssignments, readGold } from '../src/classify/evaluate.js';
 import { decideThemes, headLogits, calibrated } from '../src/classify/head/apply.js';
 import { itemFeatures, readingOf } from '../src/classify/head/features.js';
-import { fitHead, type LabelledFeatures } from '../src/classify/head/fit.js';
+import { FIT_DEFAULTS, fitHead, type LabelledFeatures } from '../src/classify/head/fit.js';
 import { attachProbe, itemProbeVector, modelPart, stackProbe } from '../src/classify/head/probe.js';
 import { DEFAULT_WEIGHTS, extractFeatures } from '../src/classify/lexical.js';
 import { CONCEPTS } from '../src/classify/lexical/concepts.js';
@@ -27,7 +27,13 @@ import { fileVectorCache } from './lib/file-vector-cache.js';
 
 const { values: flags, positionals: files } = parseArgs({
   allowPositionals: true,
-  options: { ...ENGINE_FLAGS, cache: { type: 'string' }, variants: { type: 'string' }, l2s: { type: 'string' } },
+  options: {
+    ...ENGINE_FLAGS,
+    cache: { type: 'string' },
+    variants: { type: 'string' },
+    l2s: { type: 'string' },
+    'head-l2s': { type: 'string' },
+  },
 });
 if (files.length < 2) throw new Error('give at least two development sets (leave-one-set-out needs them)');
 if (files.some((f) => /test/i.test(path.basename(f)))) throw new Error('held-out sets are never used to choose a head');
@@ -93,6 +99,8 @@ const variants: Variant[] = [
   ...(wanted.includes('probe-comparison') ? l2s.map((l2) => ({ name: `probe+comparison l2=${l2}`, probeL2: l2, comparison: true })) : []),
 ];
 
+// The head's own penalties to choose among by cross-validation (train's by default).
+const settings = flags['head-l2s'] ? { ...FIT_DEFAULTS, l2s: flags['head-l2s'].split(',').map(Number) } : FIT_DEFAULTS;
 const labelsOf = (items: readonly { themes: string[] }[]) => items.map((g) => ids.map((id) => (g.themes.includes(id) ? 1 : 0)));
 
 const conceptNames = Object.keys(CONCEPTS);
@@ -186,14 +194,14 @@ console.log(`${gold.length} items: ${files.map((f, s) => `${path.basename(f)} ${
 console.log(`| variant | CV all (5 folds) | ${files.map((f) => `left out: ${path.basename(f)}`).join(' | ')} | mean left out |`);
 for (const variant of variants) {
   const { trainFeatures } = featuresFor(variant, all, []);
-  const cv = fitHead(trainFeatures, ids).crossValidated.microF1;
+  const cv = fitHead(trainFeatures, ids, settings).crossValidated.microF1;
   const left: number[] = [];
   const weak: string[] = [];
   for (let s = 0; s < files.length; s++) {
     const train = all.filter((i) => gold[i]!.set !== s);
     const test = all.filter((i) => gold[i]!.set === s);
     const { trainFeatures: a, testFeatures: b } = featuresFor(variant, train, test);
-    const head = fitHead(a, ids);
+    const head = fitHead(a, ids, settings);
     const predicted = b.map((item) => {
       const z = headLogits(head, item.features);
       const p = head.themes.map((theme, t) => calibrated(theme, z[t]!));
