@@ -49,7 +49,7 @@ export async function evaluateCommand(
     const lines = [
       `${goldPath}: ${report.items} items`,
       `engine ${report.engine}, model ${report.model ?? '(none)'}, dtype ${report.dtype ?? '(does not apply to this engine)'}`,
-      `head: ${report.head ? `${report.head.source} (fitted on ${report.head.fittedOn})` : 'none'}`,
+      `head: ${report.head ? `${report.head.source} (fitted on ${report.head.fittedOn}; ${report.head.probe ? `engine scores and a probe on the model's ${report.head.probe.dims}-dimensional vectors` : 'engine scores only'})` : 'none'}`,
       `themes decided by: ${report.decidedBy}`,
       formatTable(report),
     ];
@@ -79,6 +79,8 @@ function measured(prepared: PreparedClassifier, config: EngineConfig) {
       ? {
           source: head.source,
           fittedOn: `${fitted!.items} items of ${fitted!.files.join(', ')}`,
+          /** Format 2 heads read a probe on the model's vectors besides the engine's scores. */
+          probe: head.file.probe ? { dims: head.file.probe.dims, l2: head.file.probe.l2 } : null,
           assignAt: head.file.assignAt,
           confidentAt: head.file.confidentAt,
           crossValidated: fitted!.crossValidated,

@@ -85,7 +85,7 @@ describe('train: a head for the lexical engine', () => {
     const result = await cli(['evaluate', path.resolve('data/eval/dev2.csv'), '--engine', 'lexical', '--head', head(), '--json']);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report).toMatchObject({ engine: 'lexical', dtype: null, head: { source: head() } });
+    expect(report).toMatchObject({ engine: 'lexical', dtype: null, head: { source: head(), probe: null } });
     expect(report.decidedBy).toMatch(/calibrated probabilities/);
     expect(report.calibration.eceAfter).toBeGreaterThanOrEqual(0);
     expect(report.unthemed).toBe(0);
@@ -96,6 +96,8 @@ describe('train: a head for the lexical engine', () => {
     const text = await cli(['evaluate', gold, '--engine', 'lexical', '--head', head()]);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/engine lexical, model \(none\), dtype \(does not apply to this engine\)/);
+    // The lexical engine has no model vectors for a probe to read.
+    expect(text.stdout).toMatch(/fitted on 186 items of dev\.csv; engine scores only\)/);
     expect(text.stdout).toMatch(/expected calibration error: [\d.]+ before calibration, [\d.]+ after/);
     expect(text.stdout).toMatch(/items given no theme: 0 of 238/);
     const calibrate = await cli(['evaluate', gold, '--engine', 'lexical', '--head', head(), '--calibrate', path.join(work, 't.yaml')]);
