@@ -3,7 +3,7 @@
 // head's own 5-fold cross-validation over all of them. Never give it a held-out (test) set.
 //
 //   tsx scripts/fit-head.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--cache /tmp/head-vectors.json]
-//     [--variants base,probe] [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv
+//     [--variants base,probe] [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv
 //
 // The model's vectors and the engine's scores are kept in the --cache file, so a rerun embeds nothing.
 
@@ -33,6 +33,7 @@ const { values: flags, positionals: files } = parseArgs({
     variants: { type: 'string' },
     l2s: { type: 'string' },
     'head-l2s': { type: 'string' },
+    'head-weights': { type: 'string' },
   },
 });
 if (files.length < 2) throw new Error('give at least two development sets (leave-one-set-out needs them)');
@@ -100,7 +101,12 @@ const variants: Variant[] = [
 ];
 
 // The head's own penalties to choose among by cross-validation (train's by default).
-const settings = flags['head-l2s'] ? { ...FIT_DEFAULTS, l2s: flags['head-l2s'].split(',').map(Number) } : FIT_DEFAULTS;
+const numbers = (list: string | undefined, fallback: readonly number[]) => list?.split(',').map(Number) ?? fallback;
+const settings = {
+  ...FIT_DEFAULTS,
+  l2s: numbers(flags['head-l2s'], FIT_DEFAULTS.l2s),
+  positiveWeights: numbers(flags['head-weights'], FIT_DEFAULTS.positiveWeights),
+};
 const labelsOf = (items: readonly { themes: string[] }[]) => items.map((g) => ids.map((id) => (g.themes.includes(id) ? 1 : 0)));
 
 const conceptNames = Object.keys(CONCEPTS);
