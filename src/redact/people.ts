@@ -31,7 +31,14 @@ function everyday(): Set<string> {
 
 /** Loaded on first need: most runs' text has no sentence that needs it. */
 export function recogniser(): Recognise {
-  recognise ??= createRequire(import.meta.url)('compromise') as Recognise;
+  try {
+    recognise ??= createRequire(import.meta.url)('compromise') as Recognise;
+  } catch (error) {
+    // Without it names would reach the outputs: stop rather than carry on unredacted.
+    throw new Error('the name recogniser (the npm package compromise) is not installed: run `npm ci` in the feedback-themes folder', {
+      cause: error,
+    });
+  }
   return recognise;
 }
 
