@@ -19,7 +19,9 @@ export function createSimilarity(exemplars: Float32Array[], dims: number): (vect
 function denseSimilarity(exemplars: Float32Array[], dims: number): (vector: Float32Array) => Float64Array {
   const count = exemplars.length;
   const matrix = new Float32Array(dims * count);
-  exemplars.forEach((v, e) => matrix.set(v.subarray(0, dims), e * dims));
+  exemplars.forEach((v, e) => {
+    matrix.set(v.subarray(0, dims), e * dims);
+  });
   return (vector) => {
     const sims = new Float64Array(count);
     let e = 0;

@@ -33,7 +33,9 @@ describe('createSimilarity', () => {
     for (const query of queries) {
       const sims = similarity(query);
       expect(sims).toHaveLength(exemplars.length);
-      exemplars.forEach((exemplar, e) => expect(sims[e]).toBe(plainDot(query, exemplar)));
+      exemplars.forEach((exemplar, e) => {
+        expect(sims[e]).toBe(plainDot(query, exemplar));
+      });
     }
   });
 
