@@ -10,7 +10,7 @@ import { classTfIdf, termsOf } from './terms.js';
 
 const TERMS_SHOWN = 8;
 /** A label word must occur in at least this share of the group's sentences (and in two of them). */
-export const LABEL_COVERAGE = 0.2;
+export const LABEL_COVERAGE = 0.15;
 
 /**
  * Words of every kind of rejection feedback: they tell no group apart, however often a group says
@@ -47,18 +47,26 @@ export function nameGroups(
   const weights = classTfIdf(termClasses(classified, groupHits, fold));
   return groupHits.map((hits, g) => {
     const sentences = [...new Set(hits.map((hit) => hit.reasonText))].map((text) => new Set(termsOf(text).map(fold)));
+    const saidBy = (term: string) => sentences.filter((words) => words.has(term)).length;
+    const candidates = weights[g]!.filter(({ term }) => !GENERIC_WORDS.has(term) && saidBy(term) >= 2).map((entry) => entry.term);
     const needed = Math.max(2, Math.ceil(sentences.length * LABEL_COVERAGE));
-    const terms = weights[g]!.filter(
-      ({ term }) => !GENERIC_WORDS.has(term) && sentences.filter((words) => words.has(term)).length >= needed,
-    )
-      .slice(0, TERMS_SHOWN)
-      .map((entry) => entry.term);
+    const terms = candidates.filter((term) => saidBy(term) >= needed).slice(0, TERMS_SHOWN);
     const ordered = inReadingOrder(
       terms,
       hits.map((hit) => hit.reasonText),
       fold,
     );
-    return { label: labelFrom(ordered.terms, ordered.phrase, exemplars[g]!), terms: ordered.terms };
+    // No word said widely enough to name the group: it is named by its exemplar, and its
+    // strongest words said twice at least, else the exemplar's own, stand as its terms (a
+    // suggested theme's cues).
+    const exemplarWords = termsOf(exemplars[g]!)
+      .map(fold)
+      .filter((term) => !GENERIC_WORDS.has(term));
+    const fallback = candidates.length > 0 ? candidates : [...new Set(exemplarWords)];
+    return {
+      label: labelFrom(ordered.terms, ordered.phrase, exemplars[g]!),
+      terms: ordered.terms.length > 0 ? ordered.terms : fallback.slice(0, TERMS_SHOWN),
+    };
   });
 }
 

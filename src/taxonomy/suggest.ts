@@ -52,7 +52,10 @@ function suggestedThemes(taxonomy: Taxonomy, emerging: readonly EmergingTheme[])
   for (const cluster of emerging) {
     const examples = uniqueSentences(cluster.sentences, existingExamples).slice(0, SUGGESTED_EXAMPLES);
     if (examples.length < 3) continue; // too few distinct sentences to stand as a theme
-    const id = readableId(cluster.terms, used);
+    // A theme needs a cue to validate; discovery names every group by some words, so this is rare.
+    if (cluster.terms.length === 0) continue;
+    const cues = [...new Set(cluster.terms.map((term) => term.toLowerCase()))];
+    const id = readableId(cues, used);
     used.add(id);
     out.push({
       comment: ` Suggested by feedback-themes from emerging theme ${cluster.id} (${cluster.terms.slice(0, 5).join(', ')}). Rename, edit or delete it.`,
@@ -61,7 +64,7 @@ function suggestedThemes(taxonomy: Taxonomy, emerging: readonly EmergingTheme[])
         label: cluster.label,
         description: `Suggested from ${cluster.items} feedback items (${cluster.candidates} candidates) that no theme explained. Say what this theme covers and what it does not, or delete the theme.`,
         examples,
-        cues: [...new Set(cluster.terms.map((term) => term.toLowerCase()))],
+        cues,
         advice: 'Write what an adviser should suggest to a candidate who hears this. Keep it to two or three sentences.',
         actionable: true,
       },

@@ -57,7 +57,8 @@ describe('naming a group', () => {
     );
     const exemplar = 'The team noticed that your portfolio links were broken when we opened them on the day of the interview.';
     const [name] = nameGroups(group, [hitsOf(group)], [exemplar]);
-    expect(name!.terms).toEqual([]);
     expect(name!.label).toBe('The team noticed that your portfolio links were broken…');
+    // Its terms (a suggested theme's cues) are then the exemplar's own content words.
+    expect(name!.terms).toEqual(['noticed', 'portfolio', 'links', 'broken', 'opened']);
   });
 });
