@@ -71,8 +71,10 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
     const unitTexts = distinctUnitTexts(scored, clauses);
     const unitScores = await scoreCache.get(unitTexts);
     // Shortest first across the whole run, so every model batch holds texts of nearly one length
-    // and pads little (the embedder only sorts within the slice it is given).
-    const texts = unitTexts.filter((text) => !unitScores.has(text)).sort((a, b) => a.length - b.length);
+    // and pads little (the embedder only sorts within the slice it is given); texts of one length
+    // in text order, so that the batches, and with them the quantised model's vectors (its
+    // activation scales are set per batch), do not depend on the order of the rows.
+    const texts = unitTexts.filter((text) => !unitScores.has(text)).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
     for (let i = 0; i < texts.length; i += chunkSize) {
       const chunk = texts.slice(i, i + chunkSize);
       const vectors = await embedder.embed(chunk);
