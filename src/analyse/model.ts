@@ -191,7 +191,7 @@ export interface FollowUpRow {
   suggestion: string;
   /** Relative path of the candidate's page, when pages are written. */
   digest: string | null;
-  /** The student's themes the tool was unsure of ("possibly"), "Label ×N" in taxonomy order: never the basis of a row or a suggestion. */
+  /** The student's themes the tool was only ever unsure of ("possibly"), "Label ×N" in taxonomy order: never the basis of a row or a suggestion. */
   possibly: string[];
   /** True when this (student, theme) row was not on the earlier run's list; null without one to compare
    * with (no earlier run, one that did not record its list, or a `single` row). */

@@ -187,6 +187,8 @@ describe('doubt on the follow-up list', () => {
       // Ada: examples sure twice (a row); experience only possible twice, competition once.
       item('a1', 'ADA-01', ['examples'], ['experience', 'competition']),
       item('a2', 'ADA-01', ['examples'], ['experience']),
+      // ... and examples only possible in a third: asserted already, so not "possibly".
+      item('a3', 'ADA-01', [], ['examples']),
       // Ben: numerical tests twice, but the tool is unsure both times: no assessment row, no test advice.
       item('b1', 'BEN-02', ['delivery'], ['assessment'], numerical),
       item('b2', 'BEN-02', [], ['assessment'], numerical),
