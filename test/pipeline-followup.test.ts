@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../src/report/html.js';
 import { parseCsv } from './helpers/csv.js';
@@ -154,6 +155,19 @@ describe('from report to action', () => {
     const rows = parseCsv(await readFile(path.join(out, 'followup.csv'), 'utf8'));
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.new).toBe(row.kind === 'single' ? '' : 'no');
+    // The store keeps the same list as followup.csv, by reference only, under the run's id.
+    const instance = await DuckDBInstance.create(store);
+    const connection = await instance.connect();
+    const kept = (
+      await connection.runAndReadAll(`SELECT reference, kind, theme_id FROM followup WHERE run_id = $1`, [summary.runId])
+    ).getRowsJS();
+    connection.closeSync();
+    instance.closeSync();
+    const listed = rows.filter((row) => row.kind !== 'single').map((row) => [row.pseudonym, row.kind, row.theme_id]);
+    const sorted = (list: unknown[][]) => list.map((row) => row.join('\u0000')).sort();
+    expect(sorted(kept)).toEqual(sorted(listed));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(JSON.stringify(kept)).not.toMatch(/AP-\d/);
     expect(summary.changeTest).toMatchObject({ method: expect.stringMatching(/two-proportion/), themesTested: summary.themes.length });
     expect(stderr).toMatch(/^since the last run: no theme changed beyond noise$/m);
     expect(firstStderr).not.toBe(stderr);
