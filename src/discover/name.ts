@@ -24,7 +24,7 @@ const GENERIC_WORDS = new Set(
     'seem seemed seems look looked looking way ways thing things time times able would like also overall ' +
     'one two first next today day week team company us interview interviewed panel hiring manager managers ' +
     'but yet across came come someone something anyone work working worked firm lot bit say said told asked ' +
-    'client clients recruiter recruiters agency cand sorry afraid unable regret'
+    'client clients recruiter recruiters agency cand sorry afraid unable regret know knew year years'
   ).split(/\s+/),
 );
 
