@@ -4,6 +4,7 @@
 
 import { hashText } from '../hash.js';
 import type { Embedder } from '../types.js';
+import { CLAUSE_ROLES } from './roles/model.js';
 import type { ThemeScores } from './units.js';
 
 /** Float vectors kept per text hash under a namespace; the store implements it. */
@@ -142,6 +143,8 @@ export function createScoreCache(
     counterExamples?: Readonly<Record<string, readonly string[]>>;
     /** A digest of the theme head's probe, whose scores are kept too. */
     probe?: string;
+    /** The clause-role reader whose probabilities travel with the scores (its digest). */
+    roles?: string;
   },
   ledger?: CacheLedger,
 ): ScoreCache {
@@ -149,6 +152,8 @@ export function createScoreCache(
   const themes = dependsOn.themes.length;
   // Scores and nearest exemplars, then the probe's scores when there is one.
   const width = dependsOn.probe ? 3 : 2;
+  // Role probabilities, when a reader is in use, ride after the scores and nearest exemplars.
+  const roleCount = dependsOn.roles ? CLAUSE_ROLES.length : 0;
   const hashes = new Map<string, string>();
   const hashOf = (text: string) => {
     let hash = hashes.get(text);
@@ -166,12 +171,14 @@ export function createScoreCache(
       const packed = await cache.getVectors(namespace, texts.map(hashOf));
       for (const text of texts) {
         const vector = packed.get(hashOf(text));
-        if (vector?.length !== themes * width) continue;
-        found.set(text, {
+        if (vector?.length !== themes * width + roleCount) continue;
+        const scores: ThemeScores = {
           scores: Array.from(vector.subarray(0, themes)),
           nearest: Array.from(vector.subarray(themes, 2 * themes)),
-          ...(dependsOn.probe ? { probe: Array.from(vector.subarray(2 * themes)) } : {}),
-        });
+          ...(dependsOn.probe ? { probe: Array.from(vector.subarray(2 * themes, 3 * themes)) } : {}),
+        };
+        if (roleCount > 0) scores.roles = Array.from(vector.subarray(themes * width));
+        found.set(text, scores);
         ledger?.hit(hashOf(text));
         hits++;
       }
@@ -183,7 +190,12 @@ export function createScoreCache(
         namespace,
         entries.map(({ text, scores }) => ({
           hash: hashOf(text),
-          vector: Float32Array.from([...scores.scores, ...scores.nearest, ...(dependsOn.probe ? (scores.probe ?? []) : [])]),
+          vector: Float32Array.from([
+            ...scores.scores,
+            ...scores.nearest,
+            ...(dependsOn.probe ? (scores.probe ?? []) : []),
+            ...(roleCount > 0 ? (scores.roles ?? []) : []),
+          ]),
         })),
       );
     },

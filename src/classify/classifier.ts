@@ -2,12 +2,16 @@
 // (cache.ts) → theme scores (scoring.ts) → themes by threshold (assign.ts). Scoring is separate
 // from assignment, so `evaluate --calibrate` can score once and try many thresholds.
 
+import { hashText } from '../hash.js';
 import { UNINFORMATIVE_THEME, type ClassifiedItem, type Embedder, type FeedbackItem, type Taxonomy, type Thresholds } from '../types.js';
 import { assignItems, compileThemeCues, type ItemAssignment, type PinnedThemes } from './assign.js';
 import { createScoreCache, type CacheLedger, type VectorCache } from './cache.js';
 import type { HeadFile } from './head/file.js';
 import { modelPart, probeScores } from './head/probe.js';
 import { hashText } from '../hash.js';
+import { applyClauseRoles } from './roles/read.js';
+import type { RolesFile } from './roles/file.js';
+import { roleProbabilities } from './roles/model.js';
 import { createThemeScorer, EMBED_CHUNK_SIZE, type ScoringOptions } from './scoring.js';
 import { distinctUnitTexts, foldUnitScores, segmentItems, type ScoredItem, type ThemeScores } from './units.js';
 
@@ -37,6 +41,8 @@ export interface ClassifierOptions extends ScoringOptions {
   head?: HeadFile | null;
   /** How many leading entries of the embedder's vectors are the sentence model's (a head's probe reads them). */
   modelDims?: number;
+  /** A clause-role reader for this embedder's sentence model: units it reads as praise, rule-outs or notes of the employer's side give no evidence. */
+  roles?: RolesFile | null;
 }
 
 export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, options: ClassifierOptions): Promise<Classifier> {
@@ -50,6 +56,7 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
   // The probe's scores of a text are kept with its theme scores: both come from its one vector.
   const scoreVector = (vector: Float32Array): ThemeScores =>
     probe ? { ...scorer.score(vector), probe: probeScores(probe, modelPart(vector, probe.dims)) } : scorer.score(vector);
+  const roles = options.roles ?? null;
   const scoreCache = createScoreCache(
     options.scoreCache ?? null,
     {
@@ -60,6 +67,7 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
       // Absent without corrections, so their scores stay cached under the same name as before.
       ...(options.counterExamples ? { counterExamples: options.counterExamples } : {}),
       ...(probe ? { probe: hashText(JSON.stringify(probe)).slice(0, 16) } : {}),
+      ...(roles ? { roles: hashText(JSON.stringify([roles.roles, roles.standardise])).slice(0, 16) } : {}),
     },
     options.ledger,
   );
@@ -78,7 +86,12 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
     for (let i = 0; i < texts.length; i += chunkSize) {
       const chunk = texts.slice(i, i + chunkSize);
       const vectors = await embedder.embed(chunk);
-      const fresh = chunk.map((text, j) => ({ text, scores: scoreVector(vectors[j]!) }));
+      const fresh = chunk.map((text, j) => {
+        const scores = scoreVector(vectors[j]!);
+        // Float32 precision, as the score cache keeps them: a re-run reads each clause the same way.
+        if (roles) scores.roles = roleProbabilities(roles, vectors[j]!, text).map(Math.fround);
+        return { text, scores };
+      });
       for (const { text, scores } of fresh) unitScores.set(text, scores);
       await scoreCache.put(fresh);
       options.onProgress?.(Math.min(i + chunkSize, texts.length), texts.length);
@@ -86,6 +99,7 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
       await new Promise((resolve) => setImmediate(resolve));
     }
     foldUnitScores(scored, clauses, (text) => unitScores.get(text) as ThemeScores);
+    if (roles) for (const item of scored) for (const segment of item.segments) applyClauseRoles(segment, roles.confidentAt);
     return scored;
   };
 

@@ -15,6 +15,7 @@ import { selectEngine } from './engine.js';
 import type { HeadProfile } from './head/file.js';
 import { checkHeadOptions, resolveHead, type ResolvedHead } from './head/resolve.js';
 import { ENGINE_PROFILES } from './profiles.js';
+import { resolveClauseRoles } from './roles/file.js';
 import { defaultThresholds, loadThresholds } from './thresholds.js';
 
 /** The run's classifier, built once; what it reports is about the classifier that ran. */
@@ -93,10 +94,12 @@ export async function loadEngine(
     scoring: { ...scoring, margin: thresholds.margin },
   };
   const head = await resolveHead(config, taxonomy, logger, profile);
+  const roles = await resolveClauseRoles(embedder.weights, logger);
   const classifierOptions: ClassifierOptions = {
     ...scoring,
     head: head?.file ?? null,
     ...(cachedModel ? { modelDims: cachedModel.dims } : {}),
+    roles,
     onProgress: (done, total) => logger.progress('classifying sentences', done, total),
     scoreCache: cacheable ? store : null,
     ledger,

@@ -113,6 +113,21 @@ const markSpark = (text: string) => text.replace(/\b(?:Py)?Spark\b/g, 'sparktool
 const WORK_HISTORY = /\b(?:years?|months?|sector|industry|background|managed|managing|clients?|commercial|senior|junior)\b/i;
 const SKILL_EXPERIENCE = /\bexperience\s+(?:with|in|of|using)\b/i;
 
+// Who a note is written by or about: the candidate writing ("I", "my") or the employer's side acting.
+const EMPLOYER_SIDE = /\b(?:they|them|their|recruiter|recruiters|hr|interviewer|interviewers|panel|company|employer|agency|manager)\b/i;
+
+/**
+ * Whether a sentence can be a candidate's note about the employer's side: it is not addressed to the
+ * candidate, does not pass on a reason they were told, and names who wrote it or who acted. "20 min
+ * late no call" is the employer's note of the candidate's lateness, which is `conduct`.
+ */
+export function mayBeEmployerNote(text: string): boolean {
+  const plain = quotesStraightened(text);
+  const addressed = plain.replace(/\bthank[- ]you\b/gi, '');
+  if (SECOND_PERSON.test(addressed) || CANDIDATE_NOUN.test(addressed) || REPORTED_REASON.test(plain)) return false;
+  return FIRST_PERSON.test(plain) || EMPLOYER_SIDE.test(plain);
+}
+
 export function readSegment(text: string, themeIds: readonly string[]): SegmentReading {
   const plain = quotesStraightened(text);
   const reading: SegmentReading = { silence: false, ruledOut: [], asserted: [], subject: null };

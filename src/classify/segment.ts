@@ -174,6 +174,27 @@ function boundaryCuts(text: string, piece: Piece, boundary: RegExp): number[] {
 // conjunction ("…, and …", "…, but …", "…, which …").
 const CLAUSE_BOUNDARY = /\s*[;:—–]\s+|\s+-\s+|,\s+(?=(?:and|but|so|while|whilst|which|as|because|or|yet|although|though|plus)\b)/gi;
 const MIN_CLAUSE_WORDS = 4;
+// Shorthand often starts its sentences in lower case ("cv was great. it was the interview that…"),
+// which the sentence segmenter does not split: a full stop after a word, then a lower-case word.
+const LOWERCASE_SENTENCE = /(?<=\b([\p{L}]{2,})[.!?])\s+(?=\p{Ll})/u;
+
+function lowercaseSentences(text: string): string[] {
+  const out: string[] = [];
+  let rest = text;
+  for (let match = LOWERCASE_SENTENCE.exec(rest); match; match = LOWERCASE_SENTENCE.exec(rest)) {
+    if (ABBREVIATIONS.has(match[1]!.toLowerCase())) {
+      // "etc. and": not a sentence end; look on after it.
+      const after = rest.slice(match.index + match[0].length);
+      const split = lowercaseSentences(after);
+      out.push(`${rest.slice(0, match.index)}${match[0]}${split[0] ?? ''}`, ...split.slice(1));
+      return out;
+    }
+    out.push(rest.slice(0, match.index));
+    rest = rest.slice(match.index + match[0].length);
+  }
+  out.push(rest);
+  return out;
+}
 
 /**
  * The clauses of a sentence that are long enough to stand alone, or [] when it has only one.
@@ -181,8 +202,8 @@ const MIN_CLAUSE_WORDS = 4;
  * expectation is above what we can offer"); scoring each clause as well keeps both from diluting.
  */
 export function clausesOf(text: string): string[] {
-  const parts = text
-    .split(CLAUSE_BOUNDARY)
+  const parts = lowercaseSentences(text)
+    .flatMap((sentence) => sentence.split(CLAUSE_BOUNDARY))
     .map((p) => p.trim())
     .filter((p) => p !== '');
   const clauses: string[] = [];

@@ -15,6 +15,8 @@ export interface ThemeScores {
   nearest: number[];
   /** Per theme, the theme head's probe on the model's vector of the text (probe.ts), when the head has one. */
   probe?: number[];
+  /** What the unit does (roles/model.ts, CLAUSE_ROLES order), when a clause-role reader read it. */
+  roles?: number[];
 }
 
 export interface UnitScores extends ThemeScores {

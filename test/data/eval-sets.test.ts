@@ -219,3 +219,43 @@ describe('the built-in head (data/heads/default.json)', () => {
     for (const name of heldOut) expect(head.fitted.files).not.toContain(name);
   });
 });
+
+describe('data/eval/clause-roles.csv', () => {
+  interface ClauseRow {
+    id: string;
+    text: string;
+    role: string;
+    voice: string;
+  }
+  const clauses = readTable<ClauseRow>('clause-roles');
+  const ROLES = ['reason', 'praise', 'rule_out', 'employer', 'boilerplate'];
+
+  it('has the header id,text,role,voice, LF line endings and no BOM, one known role per clause', () => {
+    expect(clauses.raw.charCodeAt(0)).not.toBe(0xfeff);
+    expect(clauses.raw).not.toContain('\r');
+    expect(clauses.raw.split('\n')[0]).toBe('id,text,role,voice');
+    for (const row of clauses.rows) {
+      expect(row.id).toMatch(/^clause-\d{3}$/);
+      expect(ROLES, row.id).toContain(row.role);
+      expect(row.text.trim(), row.id).not.toBe('');
+    }
+    expect(new Set(clauses.rows.map((row) => row.id)).size).toBe(clauses.rows.length);
+  });
+
+  it('holds several hundred clauses, every role at least 50 times, in many voices', () => {
+    expect(clauses.rows.length).toBeGreaterThanOrEqual(400);
+    for (const role of ROLES) expect(clauses.rows.filter((row) => row.role === role).length, role).toBeGreaterThanOrEqual(50);
+    expect(new Set(clauses.rows.map((row) => row.voice)).size).toBeGreaterThanOrEqual(10);
+  });
+
+  it('shares no text with itself, the trap sentences or the labelled sets', () => {
+    const texts = clauses.rows.map((row) => normalise(row.text));
+    expect(texts.filter((text, index) => texts.indexOf(text) !== index)).toEqual([]);
+    const elsewhere = new Set([...sets.flatMap((set) => set.rows), ...traps().rows].map((row) => normalise(row.text)));
+    expect(clauses.rows.filter((row) => elsewhere.has(normalise(row.text))).map((row) => row.id)).toEqual([]);
+  });
+});
+
+function traps() {
+  return readTable<{ text: string }>('traps');
+}
