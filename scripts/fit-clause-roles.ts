@@ -1,7 +1,7 @@
 // Fits the clause-role reader (src/classify/roles/) on labelled clauses and writes it, bound to the
 // sentence model's weights (q8 and fp32 digests) and to the clauses' digest. Deterministic.
 //
-//   npx tsx scripts/fit-clause-roles.ts data/eval/clause-roles.csv --reasons data/eval/dev.csv,data/eval/dev2.csv,data/eval/voices-dev.csv \
+//   npx tsx scripts/fit-clause-roles.ts data/eval/clause-roles.csv --reasons data/eval/dev.csv,data/eval/dev2.csv,data/eval/voices-dev.csv,data/eval/voices-dev2.csv \
 //     --out data/roles/default.json
 //     [--model DIR_OR_ID] [--cache-dir DIR] [--dtype q8] [--vectors /tmp/clause-vectors.json] [--errors] [--l2 0.3] [--trust 0.5]
 

@@ -8,7 +8,6 @@ import { assignItems, compileThemeCues, type ItemAssignment, type PinnedThemes }
 import { createScoreCache, type CacheLedger, type VectorCache } from './cache.js';
 import type { HeadFile } from './head/file.js';
 import { modelPart, probeScores } from './head/probe.js';
-import { hashText } from '../hash.js';
 import { applyClauseRoles } from './roles/read.js';
 import type { RolesFile } from './roles/file.js';
 import { roleProbabilities } from './roles/model.js';

@@ -23,7 +23,11 @@ export interface RoleFit {
   outOfFold: number[][];
 }
 
-export const L2_GRID = [0.3, 0.1, 0.03];
+/**
+ * The penalties tried. Cross-validated accuracy over 0.01–1 chose 0.3 on the first 432 clauses and
+ * 0.1 on 562; with the labelled reasons a fit takes minutes per penalty, so 0.1 alone is tried now.
+ */
+export const L2_GRID = [0.1];
 export const CUT_GRID = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 
 /** One-vs-rest models on standardised features. */

@@ -10,6 +10,7 @@ import { NEGATIONS, words } from '../lexical/text.js';
 import { readSegment } from '../reading.js';
 import { isRuledOut } from '../rule-outs.js';
 import { logit, sigmoid, type LogisticModel } from '../head/logistic.js';
+import { modelPart } from '../head/probe.js';
 
 /**
  * What a clause does: gives a `reason` for the rejection, praises the candidate (`praise`), says
@@ -51,11 +52,9 @@ export const LEXICAL_SIGNALS: ReadonlyArray<[string, (text: string, tokens: stri
 
 /** The features of one clause: its model vector (leading `dims` components, unit length), then the word signals. */
 export function roleFeatures(vector: Float32Array, dims: number, text: string): number[] {
-  let norm = 0;
-  for (let d = 0; d < dims; d++) norm += vector[d]! * vector[d]!;
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  const model = modelPart(vector, dims);
   const features = new Array<number>(dims + LEXICAL_SIGNALS.length);
-  for (let d = 0; d < dims; d++) features[d] = vector[d]! * scale;
+  for (let d = 0; d < dims; d++) features[d] = model[d]!;
   const plain = text.replace(/[\u2018\u2019\u02bc`´]/g, "'");
   const tokens = words(plain);
   LEXICAL_SIGNALS.forEach(([, signal], j) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitClauseRoles, stratifiedFolds, trustedReadings, type LabelledClause } from '../../../src/classify/roles/fit.js';
+import { CUT_GRID, fitClauseRoles, stratifiedFolds, trustedReadings, type LabelledClause } from '../../../src/classify/roles/fit.js';
 import { CLAUSE_ROLES, likeliestRole, roleProbabilitiesOf } from '../../../src/classify/roles/model.js';
 import { seededRandom } from '../../../src/random.js';
 
@@ -26,7 +26,11 @@ describe('fitClauseRoles', () => {
     const fit = fitClauseRoles(clusters(12, 0.6), CLAUSE_ROLES.length, { folds: 3 });
     expect(fit.crossValidated.accuracy).toBeGreaterThan(0.9);
     expect(fit.crossValidated.trustedPrecision).toBeGreaterThanOrEqual(0.95);
-    expect(fit.confidentAt).toBeGreaterThanOrEqual(0.5);
+    expect(CUT_GRID).toContain(fit.confidentAt);
+    // Given a cut, it is kept and its cross-validated precision reported.
+    const given = fitClauseRoles(clusters(12, 0.6), CLAUSE_ROLES.length, { folds: 3, confidentAt: 0.75 });
+    expect(given.confidentAt).toBe(0.75);
+    expect(given.crossValidated.trustedShare).toBeLessThanOrEqual(fit.crossValidated.trustedShare);
     const fresh = clusters(4, 0.6, 99);
     const right = fresh.filter((c) => likeliestRole(roleProbabilitiesOf(fit.models, c.features)) === c.role).length;
     expect(right / fresh.length).toBeGreaterThan(0.9);
