@@ -99,7 +99,8 @@ type TrainingRow = GoldItem & { source: string };
  */
 async function fitItemProbe(prepared: PreparedClassifier, scored: ScoredItem[], items: TrainingRow[], ids: string[]): Promise<Probe> {
   const dims = prepared.discoveryEmbedder.dims;
-  const texts = [...new Set(scored.flatMap((item) => item.segments.flatMap((s) => s.units.map((u) => u.text))))];
+  // A segment's reason text is among its units unless the clause-role reader set some of its clauses aside.
+  const texts = [...new Set(scored.flatMap((item) => item.segments.flatMap((s) => [s.scoredText, ...s.units.map((u) => u.text)])))];
   const embedded = await embedInChunks(prepared.embedder, texts, EMBED_CHUNK_SIZE);
   const vectors = new Map(texts.map((text, i) => [text, modelPart(embedded[i]!, dims)]));
   const labels = items.map((item) => ids.map((id) => (item.themes.includes(id) ? 1 : 0)));
