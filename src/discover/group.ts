@@ -3,9 +3,10 @@
 // kept only when they are stable.
 // - Resolution: low enough that one topic said in several ways (late, no-show, rude to reception)
 //   stays one community; the cut below removes what a coarse community sweeps in.
-// - Members: a sentence stays in its community when its three nearest fellow members are nearer,
-//   on average, than the three nearest exemplars of its nearest theme, by the member margin
-//   (repeated until no member leaves). Feedback the classifier merely missed sits nearer its theme.
+// - Members: a sentence stays in its community when its √size nearest fellow members (three at
+//   least) are nearer, on average, than the three nearest exemplars of its nearest theme, give or
+//   take the member margin (repeated until no member leaves, 20 times at most). Feedback the
+//   classifier merely missed sits nearer its theme, and has few near fellows in a big community.
 // - Stability, the guard against false alarms: the pool is grouped again on resamples of it (each
 //   sentence kept with probability 0.8, the same resamples every run), and a group is shown only
 //   when, on average, a resample holds a group matching it (Jaccard similarity of the members both
@@ -31,6 +32,8 @@ const SEED = 18;
 const NEAREST = 3;
 /** Members whose novelty is measured: a bounded, evenly spread subset of a large group. */
 const NOVELTY_MEMBERS = 200;
+/** Most passes of the member test. */
+const MEMBER_PASSES = 20;
 /** Fewest neighbours per sentence, however small the pool. */
 const MIN_NEIGHBOURS = 4;
 /** Share of the sentences each resample keeps. */
@@ -174,15 +177,20 @@ function neighboursFor(settings: GroupingSettings, m: number): number {
   return Math.max(1, Math.min(settings.neighbours, m - 1, Math.max(MIN_NEIGHBOURS, Math.round(Math.sqrt(m)))));
 }
 
-/** The members nearer one another than their nearest theme, by the member margin, until none leaves. */
+/**
+ * The members nearer one another than their nearest theme, by the member margin, until none
+ * leaves or MEMBER_PASSES have run (each pass compares every pair of members, so the cap bounds
+ * the cost of a large community that loses a few members at a time).
+ */
 function ownMembers(context: Context, members: number[]): number[] {
   const { settings } = context;
   let kept = members;
-  for (;;) {
+  for (let pass = 0; pass < MEMBER_PASSES; pass++) {
     const next = kept.filter((i) => ownMargin(context, kept, i) >= settings.memberMargin);
-    if (next.length === kept.length) return kept;
+    if (next.length === kept.length) break;
     kept = next;
   }
+  return kept;
 }
 
 /** Keeps `top` the NEAREST largest values seen, largest first. */
