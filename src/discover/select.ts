@@ -2,7 +2,7 @@
 // gives a reason (not praise only, not boilerplate) and its best theme is absent or weak, i.e.
 // below that theme's threshold plus a band. Feedback about a topic no theme covers is still
 // claimed, weakly, by its nearest theme; what sets it apart is that it is claimed by less than
-// feedback the theme really covers (the band per engine is fitted in discover/index.ts).
+// feedback the theme really covers (the band per engine is its profile's, in classify/profiles.ts, where its fitting is recorded).
 
 import { themeThreshold } from '../classify/assign.js';
 import { analysePraise } from '../classify/favourable.js';
