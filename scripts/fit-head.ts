@@ -3,10 +3,13 @@
 // head's own 5-fold cross-validation over all of them. Never give it a held-out (test) set.
 //
 //   tsx scripts/fit-head.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--cache /tmp/head-vectors.json]
-//     [--variants base,probe] [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv
+//     [--variants base,probe] [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] [--items FILE.jsonl] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv
 //
+// Per variant it also prints each theme's F1 over all the sets left out (pooled); --items writes every
+// left-out item (variant, set, text, gold and predicted themes) for error analysis.
 // The model's vectors and the engine's scores are kept in the --cache file, so a rerun embeds nothing.
 
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileThemeCues } from '../src/classify/assign.js';
@@ -34,6 +37,7 @@ const { values: flags, positionals: files } = parseArgs({
     l2s: { type: 'string' },
     'head-l2s': { type: 'string' },
     'head-weights': { type: 'string' },
+    items: { type: 'string' },
   },
 });
 if (files.length < 2) throw new Error('give at least two development sets (leave-one-set-out needs them)');
@@ -58,7 +62,8 @@ for (const [set, file] of files.entries()) {
 const store = await fileVectorCache(flags.cache ?? '/tmp/fit-head-vectors.json');
 const prepared = await prepareClassifier({ ...engineConfigFrom(flags), head: null }, createLogger({ quiet: true }), { store });
 const scored = await prepared.classifier.score(gold.map((g, i) => ({ id: `g${i}`, text: g.text })));
-const unitTexts = [...new Set(scored.flatMap((item) => item.segments.flatMap((s) => s.units.map((u) => u.text))))];
+// A segment's reason text is among its units unless the clause-role reader set some of its clauses aside (as `train` embeds them).
+const unitTexts = [...new Set(scored.flatMap((item) => item.segments.flatMap((s) => [s.scoredText, ...s.units.map((u) => u.text)])))];
 const modelDims = prepared.discoveryEmbedder.dims;
 const vectors = new Map<string, Float32Array>();
 for (let i = 0; i < unitTexts.length; i += 256) {
@@ -196,6 +201,7 @@ function labelled(item: ScoredItem, i: number, probe: boolean, variant: Variant)
 }
 
 const all = gold.map((_, i) => i);
+const itemRows: string[] = [];
 console.log(`${gold.length} items: ${files.map((f, s) => `${path.basename(f)} ${gold.filter((g) => g.set === s).length}`).join(', ')}`);
 console.log(`| variant | CV all (5 folds) | ${files.map((f) => `left out: ${path.basename(f)}`).join(' | ')} | mean left out |`);
 for (const variant of variants) {
@@ -203,6 +209,8 @@ for (const variant of variants) {
   const cv = fitHead(trainFeatures, ids, settings).crossValidated.microF1;
   const left: number[] = [];
   const weak: string[] = [];
+  const pooledPredicted: string[][] = [];
+  const pooledGold: string[][] = [];
   for (let s = 0; s < files.length; s++) {
     const train = all.filter((i) => gold[i]!.set !== s);
     const test = all.filter((i) => gold[i]!.set === s);
@@ -218,6 +226,19 @@ for (const variant of variants) {
       b.map((item) => [...item.themes]),
       ids,
     );
+    pooledPredicted.push(...predicted);
+    pooledGold.push(...b.map((item) => [...item.themes]));
+    test.forEach((i, k) => {
+      itemRows.push(
+        JSON.stringify({
+          variant: variant.name,
+          set: path.basename(files[s]!),
+          text: gold[i]!.text,
+          gold: gold[i]!.themes,
+          predicted: predicted[k],
+        }),
+      );
+    });
     left.push(report.microF1);
     weak.push(
       report.themes
@@ -231,4 +252,9 @@ for (const variant of variants) {
   const mean = left.reduce((a, b) => a + b, 0) / left.length;
   console.log(`| ${variant.name} | ${cv.toFixed(3)} | ${left.map((x) => x.toFixed(3)).join(' | ')} | ${mean.toFixed(3)} |`);
   console.log(`  weakest left out: ${weak.map((w, s) => `${path.basename(files[s]!)}: ${w}`).join('; ')}`);
+  const pooled = evaluateAssignments(pooledPredicted, pooledGold, ids);
+  console.log(
+    `  all left out pooled: micro ${pooled.microF1.toFixed(3)}; ${pooled.themes.map((t) => `${t.id} ${t.f1.toFixed(3)}`).join(', ')}`,
+  );
 }
+if (flags.items) await writeFile(flags.items, itemRows.map((row) => `${row}\n`).join(''));
