@@ -72,21 +72,44 @@ export function mayNameSomeone(sentence: string): boolean {
 /** Sentences (and lines) with their offsets: the recogniser reads one at a time. */
 const SENTENCE = /[^.!?\n]+(?:[.!?]+|\n|$)/g;
 
+/** Feedback repeats its sentences (boilerplate, templates): each distinct one is read once. */
+const namesBySentence = new Map<string, [offset: number, name: string][]>();
+const REMEMBERED_SENTENCES = 20_000;
+
+/** Forgets what was read (the bench times the recogniser from cold each round). */
+export function forgetReadSentences(): void {
+  namesBySentence.clear();
+}
+
+/** The names the recogniser finds in one sentence, with their offsets; titles (Ms, Dr) and "'s" left out. */
+function namesIn(sentence: string): [offset: number, name: string][] {
+  const known = namesBySentence.get(sentence);
+  if (known) return known;
+  recogniserCalls.sentences += 1;
+  const names: [number, string][] = [];
+  for (const person of recogniser()(sentence).people().json({ offset: true })) {
+    for (const term of person.terms) {
+      if (term.tags.includes('Honorific') || !/^\p{Lu}/u.test(term.text)) continue;
+      names.push([term.offset.start, term.text.replace(/['’]s$/, '')]);
+    }
+  }
+  if (namesBySentence.size >= REMEMBERED_SENTENCES) namesBySentence.clear();
+  namesBySentence.set(sentence, names);
+  return names;
+}
+
 /** Replaces the person names the recogniser finds with `[name]`; titles (Ms, Dr) and "'s" stay. */
 export function redactPeople(text: string): string {
   if (!/\p{Lu}/u.test(text)) return text;
   const ranges: [number, number][] = [];
   for (const match of text.matchAll(SENTENCE)) {
-    const sentence = match[0];
+    // Read without its leading spaces, so a sentence is the same wherever it stands.
+    const sentence = match[0].trimStart();
     if (!mayNameSomeone(sentence)) continue;
-    recogniserCalls.sentences += 1;
-    for (const person of recogniser()(sentence).people().json({ offset: true })) {
-      for (const term of person.terms) {
-        if (term.tags.includes('Honorific') || !/^\p{Lu}/u.test(term.text)) continue;
-        const name = term.text.replace(/['’]s$/, '');
-        const start = match.index + term.offset.start;
-        if (text.slice(start, start + name.length) === name) ranges.push([start, start + name.length]);
-      }
+    const at = match.index + match[0].length - sentence.length;
+    for (const [offset, name] of namesIn(sentence)) {
+      const start = at + offset;
+      if (text.slice(start, start + name.length) === name) ranges.push([start, start + name.length]);
     }
   }
   if (ranges.length === 0) return text;

@@ -19,6 +19,16 @@ describe('names mentioned in passing', () => {
     expect(recogniserCalls.sentences).toBe(before);
   });
 
+  it('reads a sentence that recurs only once, and redacts it the same way each time', () => {
+    const sentence = 'We spoke with Liam Carter about the delivery of your answers.';
+    redactPeople(sentence);
+    const before = recogniserCalls.sentences;
+    const again = redactPeople(`${sentence} ${sentence}`);
+    expect(recogniserCalls.sentences).toBe(before);
+    expect(again).toBe(`${redactPeople(sentence)} ${redactPeople(sentence)}`);
+    expect(again).not.toContain('Liam');
+  });
+
   it('hides the names it finds, keeping titles, possessives and the places, companies and skills beside them', () => {
     expect(redactPeople("The panel thought Sam's Python examples were thin.")).toBe(
       "The panel thought [name]'s Python examples were thin.",
