@@ -30,8 +30,6 @@ const louvain = louvainModule as unknown as typeof louvainModule.default;
 const SEED = 18;
 /** Nearest fellow members and nearest exemplars averaged in the margin test. */
 const NEAREST = 3;
-/** Members whose novelty is measured: a bounded, evenly spread subset of a large group. */
-const NOVELTY_MEMBERS = 200;
 /** Most passes of the member test. */
 const MEMBER_PASSES = 20;
 /** Fewest neighbours per sentence, however small the pool. */
@@ -97,14 +95,18 @@ export function groupByNeighbourhood(
   };
 }
 
-interface Context {
+/** What a member's margin is measured from. */
+interface Nearness {
   n: number;
   /** Cosine similarity of every pair, row-major. */
   similarity: Float32Array;
-  /** Each sentence's nearest sentences, more than a graph needs, so that a resample still has enough. */
-  listed: Neighbours;
   /** Each sentence's mean similarity to the nearest exemplars of its nearest theme. */
   themeNearness: number[];
+}
+
+interface Context extends Nearness {
+  /** Each sentence's nearest sentences, more than a graph needs, so that a resample still has enough. */
+  listed: Neighbours;
   settings: GroupingSettings;
 }
 
@@ -213,11 +215,16 @@ function describeGroup(context: Context, vectors: readonly Float32Array[], membe
   for (const i of members) for (let d = 0; d < dims; d++) centre[d]! += vectors[i]![d]! / members.length;
   const centrality = new Map(members.map((i) => [i, dot(vectors[i]!, centre)]));
   const ordered = [...members].sort((a, b) => centrality.get(b)! - centrality.get(a)! || a - b);
-  return { members: ordered, novelty: mean(members.map((i) => ownMargin(context, members, i))), stability, centre };
+  return { members: ordered, novelty: meanMargin(context, members), stability, centre };
+}
+
+/** A group's novelty: its members' mean margin (how much nearer one another than their nearest theme). */
+function meanMargin(nearness: Nearness, members: readonly number[]): number {
+  return mean(members.map((i) => ownMargin(nearness, members, i)));
 }
 
 /** How much nearer sentence i is to its nearest fellow members than to its nearest theme's exemplars. */
-function ownMargin(context: Context, members: readonly number[], i: number): number {
+function ownMargin(context: Nearness, members: readonly number[], i: number): number {
   // √size nearest fellows, at least three: in a large community anyone finds three near
   // fellows, a sentence of the topic finds many.
   const count = Math.max(NEAREST, Math.round(Math.sqrt(members.length)));
@@ -262,24 +269,22 @@ function nearestInMatrix(similarity: Float32Array, n: number, count: number): Ne
   return { k, index, similarity: near };
 }
 
-/** The novelty test: how much nearer the members are to one another than to their nearest theme. */
+/** The novelty of some sentences taken as one group, measured as each found group's is. */
 export function novelty(
   vectors: readonly Float32Array[],
   members: readonly number[],
   exemplars: readonly (readonly Float32Array[])[],
 ): number {
-  const step = Math.max(1, members.length / NOVELTY_MEMBERS);
-  const measured = Array.from({ length: Math.min(members.length, NOVELTY_MEMBERS) }, (_, i) => members[Math.floor(i * step)]!);
-  const memberVectors = members.map((i) => vectors[i]!);
-  let sum = 0;
-  for (const i of measured) {
-    const fellows = nearestMean(
-      vectors[i]!,
-      memberVectors.filter((v) => v !== vectors[i]),
-    );
-    sum += fellows - nearestTheme(vectors[i]!, exemplars);
-  }
-  return sum / measured.length;
+  const chosen = members.map((i) => vectors[i]!);
+  const nearness: Nearness = {
+    n: chosen.length,
+    similarity: similarityMatrix(chosen),
+    themeNearness: chosen.map((vector) => nearestTheme(vector, exemplars)),
+  };
+  return meanMargin(
+    nearness,
+    chosen.map((_, i) => i),
+  );
 }
 
 /** Mean similarity to the nearest exemplars of the nearest theme (−1 without exemplars). */
