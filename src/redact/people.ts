@@ -42,19 +42,21 @@ export function recogniser(): Recognise {
   return recognise;
 }
 
+/** Endings an everyday word may carry, and what undoes each. */
+const ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/s$/, ''],
+  [/es$/, ''],
+  [/ed$/, ''],
+  [/d$/, ''],
+  [/ing$/, ''],
+  [/ing$/, 'e'],
+];
+
 /** A word's everyday forms: "Answers" → answers, answer; "Interviewed" → interviewed, interview. */
 function isEveryday(word: string, words: Set<string>): boolean {
   const lower = word.toLowerCase().replace(/['’]s$/, '');
   if (words.has(lower)) return true;
-  const endings: [RegExp, string][] = [
-    [/s$/, ''],
-    [/es$/, ''],
-    [/ed$/, ''],
-    [/d$/, ''],
-    [/ing$/, ''],
-    [/ing$/, 'e'],
-  ];
-  return endings.some(([ending, replacement]) => ending.test(lower) && words.has(lower.replace(ending, replacement)));
+  return ENDINGS.some(([ending, replacement]) => ending.test(lower) && words.has(lower.replace(ending, replacement)));
 }
 
 const CAPITALISED = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]*/gu;
