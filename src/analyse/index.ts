@@ -57,20 +57,30 @@ function confidenceOf(
   return { head, themes: perTheme };
 }
 
-function themeSummaries(items: readonly PreparedItem[], taxonomy: Taxonomy, previous: PreviousRun | null): ThemeSummary[] {
+/** Per theme: items and people over every assignment; candidates meeting it again only where the
+ * head was sure of it each time (`sure`: the same items with unsure themes removed). */
+function themeSummaries(
+  items: readonly PreparedItem[],
+  sure: readonly PreparedItem[],
+  taxonomy: Taxonomy,
+  previous: PreviousRun | null,
+): ThemeSummary[] {
   const themeItems = new Map<string, number>();
   const people = new Map<string, Set<string>>();
-  const perCandidate = new Map<string, Map<string, number>>();
-  for (const { person, candidate, themeIds } of items) {
+  for (const { person, themeIds } of items) {
     for (const id of themeIds) {
       themeItems.set(id, (themeItems.get(id) ?? 0) + 1);
       if (!people.has(id)) people.set(id, new Set());
       people.get(id)!.add(person);
-      if (candidate !== null) {
-        if (!perCandidate.has(id)) perCandidate.set(id, new Map());
-        const counts = perCandidate.get(id)!;
-        counts.set(candidate, (counts.get(candidate) ?? 0) + 1);
-      }
+    }
+  }
+  const perCandidate = new Map<string, Map<string, number>>();
+  for (const { candidate, themeIds } of sure) {
+    if (candidate === null) continue;
+    for (const id of themeIds) {
+      if (!perCandidate.has(id)) perCandidate.set(id, new Map());
+      const counts = perCandidate.get(id)!;
+      counts.set(candidate, (counts.get(candidate) ?? 0) + 1);
     }
   }
   return taxonomy.themes.map((theme) => {
@@ -133,8 +143,14 @@ export function analyse(input: AnalysisInput): ReportModel {
   const order = new Map(themeIds.map((id, index) => [id, index]));
   const labels = labelsOf(taxonomy.themes);
 
-  const themes = themeSummaries(items, taxonomy, input.previous);
-  const { all, recurring } = candidateRecurrence(items, order);
+  // Whatever names one student (who keeps meeting a problem, what they are told to work on) rests
+  // only on themes the head was sure of; the others appear on their page as "possibly".
+  const sure = items.map((prepared) => ({
+    ...prepared,
+    themeIds: prepared.themeIds.filter((id) => !prepared.possibleThemeIds.includes(id)),
+  }));
+  const themes = themeSummaries(items, sure, taxonomy, input.previous);
+  const { all, recurring } = candidateRecurrence(sure, order);
   // References depend on who a student is, never on rows or order: the same in every run.
   const references = input.references(all.map((candidate) => candidate.id));
   const names = displayNames(references, options.showIds);
@@ -147,12 +163,6 @@ export function analyse(input: AnalysisInput): ReportModel {
   // Facts always use references, even when the report shows ids.
   const facts = input.withFacts === false ? null : itemFacts(items, breakdowns, themeIds, references);
   const digestsWanted = options.digests ?? false;
-  // What one student is told to work on rests only on themes the head was sure of; the others
-  // appear on their page as "possibly".
-  const sure = items.map((prepared) => ({
-    ...prepared,
-    themeIds: prepared.themeIds.filter((id) => !prepared.possibleThemeIds.includes(id)),
-  }));
   const byCandidate = groupByCandidate(sure, all, references);
   const followUp = markNewRows(followUpRows(byCandidate, taxonomy.themes, digestsWanted), input.previous);
   const changes = computeChanges(themes, items.length, input.previous, {
@@ -160,9 +170,8 @@ export function analyse(input: AnalysisInput): ReportModel {
     candidateIds: items.flatMap((prepared) => (prepared.candidate === null ? [] : [prepared.candidate])),
     followUp: followUpMembers(followUp),
   });
-  const sureRecurrence = candidateRecurrence(sure, order).all;
   const digests = digestsWanted
-    ? buildDigests(byCandidate, new Map(sureRecurrence.map((candidate) => [candidate.id, candidate.themes])), names, taxonomy.themes)
+    ? buildDigests(byCandidate, new Map(all.map((candidate) => [candidate.id, candidate.themes])), names, taxonomy.themes)
     : null;
 
   const people = new Set(items.map((prepared) => prepared.person));

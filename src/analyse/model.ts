@@ -21,7 +21,7 @@ export interface ThemeSummary {
   /** Fraction of all items carrying the theme, 0–1, rounded to 4 places. */
   share: number;
   candidates: number;
-  /** Candidates who got this theme in two or more of their feedback items. */
+  /** Candidates who got this theme, with the head sure of it, in two or more of their feedback items. */
   recurringCandidates: number;
   change: ThemeChange | null;
 }
@@ -294,6 +294,7 @@ export interface ReportModel {
   counts: ReportCounts;
   /** Every taxonomy theme, in taxonomy order, even at zero. */
   themes: ThemeSummary[];
+  /** Candidates meeting a theme again, counting only themes the head was sure of. */
   recurrence: RecurringCandidate[];
   breakdowns: Breakdowns;
   cooccurrence: Cooccurrence[];

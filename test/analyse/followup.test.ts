@@ -208,4 +208,25 @@ describe('doubt on the follow-up list', () => {
     expect(sure.followUp.find((row) => row.themeId === 'assessment')?.suggestion).toMatch(/^Practise timed numerical reasoning tests/);
     expect(sure.followUp.every((row) => row.possibly.length === 0)).toBe(true);
   });
+  it('counts a student as meeting a problem again in the report only where it was sure each time', () => {
+    const analysed = model(true, false, [
+      // Ada: examples sure twice; experience sure once and only possible once more.
+      item('a1', 'ADA-01', ['examples', 'experience']),
+      item('a2', 'ADA-01', ['examples'], ['experience']),
+      // Ben: assessment only possible both times.
+      item('b1', 'BEN-02', ['delivery'], ['assessment']),
+      item('b2', 'BEN-02', [], ['assessment']),
+    ]);
+    expect(analysed.recurrence.map((candidate) => [candidate.candidate, candidate.themes.map((theme) => [theme.id, theme.items])])).toEqual(
+      [[ref(1), [['examples', 2]]]],
+    );
+    const repeating = (id: string) => analysed.themes.find((theme) => theme.id === id)!;
+    expect([
+      repeating('examples').recurringCandidates,
+      repeating('experience').recurringCandidates,
+      repeating('assessment').recurringCandidates,
+    ]).toEqual([1, 0, 0]);
+    // The cohort's counts still include what was only possible.
+    expect([repeating('experience').items, repeating('assessment').items]).toEqual([2, 2]);
+  });
 });
