@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2, voices-dev and voices-dev2 are
-// fitted and tuned on; test, voices-test and voices-test2 are held out. traps.csv holds sentences with
+// fitted and tuned on; test, voices-test, voices-test2 and voices-test3 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -52,6 +52,7 @@ const sets = [
   loadSet('voices-test', 254, 16),
   loadSet('voices-dev2', 399, 25),
   loadSet('voices-test2', 242, 15),
+  loadSet('voices-test3', 251, 15),
 ];
 
 for (const set of sets) {
@@ -215,6 +216,7 @@ describe('the built-in head (data/heads/default.json)', () => {
     const heldOut = [...sets.filter((set) => /(^|-)test\d*$/.test(set.name)).map((set) => `${set.name}.csv`), 'traps.csv'];
     expect(fitSets).toContain('voices-dev2.csv');
     expect(heldOut).toContain('voices-test2.csv');
+    expect(heldOut).toContain('voices-test3.csv');
     expect([...head.fitted.files].sort()).toEqual(fitSets.sort());
     for (const name of heldOut) expect(head.fitted.files).not.toContain(name);
   });
