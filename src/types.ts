@@ -136,6 +136,13 @@ export const DEFAULT_THEME_IDS = [
 /** The theme for rejections that give no reason; only assigned when nothing else is. */
 export const UNINFORMATIVE_THEME = 'uninformative';
 
+/**
+ * The theme for a decision put down to other candidates or the vacancy. A decline that only says
+ * others were chosen ("we've decided to pursue other candidates") gives no reason, so the head
+ * weighs it against `uninformative` (head/apply.ts).
+ */
+export const COMPETITION_THEME = 'competition';
+
 export interface Theme {
   id: string;
   label: string;

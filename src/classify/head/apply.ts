@@ -2,7 +2,7 @@
 // item's themes. Labels are per item, so the head decides per item; each theme's evidence is then
 // the segment that scores it highest (assign.ts).
 
-import { UNINFORMATIVE_THEME } from '../../types.js';
+import { COMPETITION_THEME, UNINFORMATIVE_THEME } from '../../types.js';
 import type { CompiledCue } from '../cues.js';
 import type { ScoredItem } from '../units.js';
 import { itemFeatures, type ItemReading } from './features.js';
@@ -45,6 +45,11 @@ export function headProbabilities(head: HeadFile, items: readonly ScoredItem[], 
  * `assignAt` or above and the ones its phrasing asserts; `uninformative` only when no reason is. An
  * item where none qualifies takes its likeliest allowed theme, which then reads as "possibly":
  * rejection feedback always says something, if only that it gives no reason.
+ *
+ * `uninformative` never goes with a reason, so when both pass one side must go. A real reason wins,
+ * except where the only other theme is `competition` and it is no likelier than `uninformative`:
+ * boilerplate that others were chosen ("we've chosen to pursue other candidates", "a very high
+ * number of applications") names no reason, and by the labelling conventions gives none.
  */
 export function decideThemes(
   probabilities: readonly number[],
@@ -54,7 +59,8 @@ export function decideThemes(
 ): number[] {
   const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
   let chosen = probabilities.flatMap((p, t) => (reading.allowed[t] && (p >= assignAt || reading.asserted[t]) ? [t] : []));
-  if (chosen.some((t) => t !== uninformative)) chosen = chosen.filter((t) => t !== uninformative);
+  const reasons = chosen.filter((t) => t !== uninformative);
+  if (reasons.length > 0) chosen = noReasonOutweighs(probabilities, themeIds, chosen, reasons) ? [uninformative] : reasons;
   if (chosen.length === 0) {
     let best = -1;
     probabilities.forEach((p, t) => {
@@ -63,4 +69,13 @@ export function decideThemes(
     if (best >= 0) chosen = [best];
   }
   return chosen;
+}
+
+/** Whether an item's chosen `uninformative` outweighs its other chosen themes: only `competition`, and no likelier. */
+function noReasonOutweighs(probabilities: readonly number[], themeIds: readonly string[], chosen: number[], reasons: number[]): boolean {
+  const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
+  return (
+    chosen.includes(uninformative) &&
+    reasons.every((t) => themeIds[t] === COMPETITION_THEME && probabilities[t]! <= probabilities[uninformative]!)
+  );
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { decideThemes } from '../../../src/classify/head/apply.js';
+
+const ids = ['experience', 'motivation', 'competition', 'uninformative'];
+const names = (chosen: number[]) => chosen.map((t) => ids[t]!);
+const decide = (p: number[], reading?: { allowed: boolean[]; asserted: boolean[] }) => names(decideThemes(p, ids, 0.4, reading));
+
+describe('decideThemes', () => {
+  it('takes every theme at the cut and drops `uninformative` beside a real reason', () => {
+    expect(decide([0.7, 0.1, 0.2, 0.3])).toEqual(['experience']);
+    expect(decide([0.6, 0.5, 0.1, 0.9])).toEqual(['experience', 'motivation']);
+    expect(decide([0.6, 0.1, 0.5, 0.9])).toEqual(['experience', 'competition']);
+  });
+
+  it('gives boilerplate that only says others were chosen `uninformative` when it is the likelier of the two', () => {
+    expect(decide([0.1, 0.1, 0.6, 0.9])).toEqual(['uninformative']);
+    expect(decide([0.1, 0.1, 0.6, 0.6])).toEqual(['uninformative']);
+    expect(decide([0.1, 0.1, 0.9, 0.6])).toEqual(['competition']);
+  });
+
+  it('keeps `competition` when `uninformative` does not pass', () => {
+    expect(decide([0.1, 0.1, 0.5, 0.3])).toEqual(['competition']);
+  });
+
+  it('takes the likeliest allowed theme when none passes, and never a ruled-out one', () => {
+    expect(decide([0.2, 0.3, 0.1, 0.25])).toEqual(['motivation']);
+    const reading = { allowed: [true, false, true, true], asserted: [false, false, false, false] };
+    expect(decide([0.2, 0.3, 0.1, 0.25], reading)).toEqual(['uninformative']);
+  });
+
+  it('keeps what the phrasing asserts, and weighs an asserted `uninformative` like any other', () => {
+    const silence = { allowed: [false, false, true, true], asserted: [false, false, false, true] };
+    expect(decide([0.1, 0.1, 0.2, 0.1], silence)).toEqual(['uninformative']);
+    expect(decide([0.1, 0.1, 0.8, 0.1], silence)).toEqual(['competition']);
+  });
+});
