@@ -82,9 +82,16 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
     // in text order, so that the batches, and with them the quantised model's vectors (its
     // activation scales are set per batch), do not depend on the order of the rows.
     const texts = unitTexts.filter((text) => !unitScores.has(text)).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+    // The next chunk is embedded (in the model's worker threads) while this one is scored; the
+    // chunks, and so the model's batches, are the same as one at a time.
+    const embedChunk = (start: number) => (start < texts.length ? embedder.embed(texts.slice(start, start + chunkSize)) : null);
+    let next = embedChunk(0);
     for (let i = 0; i < texts.length; i += chunkSize) {
       const chunk = texts.slice(i, i + chunkSize);
-      const vectors = await embedder.embed(chunk);
+      const vectors = await next!;
+      next = embedChunk(i + chunkSize);
+      // Should scoring this chunk fail, the one under way must not fail unobserved.
+      next?.catch(() => undefined);
       const fresh = chunk.map((text, j) => {
         const scores = scoreVector(vectors[j]!);
         // Float32 precision, as the score cache keeps them: a re-run reads each clause the same way.

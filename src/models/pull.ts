@@ -3,7 +3,7 @@
 import { CliError, ExitCode } from '../errors.js';
 import type { ModelDtype } from '../types.js';
 import { cachedModelPath, DEFAULT_MODEL, isHubModelId, isLocalModelPath, listFiles } from './catalog.js';
-import { loadFeatureExtractionPipeline } from './transformers.js';
+import { loadFeatureExtractionPipeline } from './load.js';
 
 export interface PulledModel {
   path: string;

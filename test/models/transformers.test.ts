@@ -5,7 +5,8 @@ import { env as transformersEnv } from '@huggingface/transformers';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fileDigest } from '../../src/models/digest.js';
 import { ModelUnavailableError } from '../../src/models/unavailable.js';
-import { createTransformersEmbedder, loadFeatureExtractionPipeline, type TransformersOptions } from '../../src/models/transformers.js';
+import { loadFeatureExtractionPipeline } from '../../src/models/load.js';
+import { createTransformersEmbedder, type TransformersOptions } from '../../src/models/transformers.js';
 import { ExitCode } from '../../src/errors.js';
 import type { Embedder } from '../../src/types.js';
 import { buildBertModel, TINY_SHAPE } from '../helpers/bert-model.js';
@@ -107,6 +108,17 @@ describe('createTransformersEmbedder with a local folder', () => {
     reversed.forEach((v, i) => {
       expect(maxAbsDiff(v, alone[TEXTS.length - 1 - i])).toBeLessThan(1e-5);
     });
+  });
+
+  it('gives the same vectors, bit for bit, whether one worker thread or several run the batches', async () => {
+    // q8: its activation scales are set per batch, so a batch run with other texts would show.
+    const single = await load({ dtype: 'q8', batchSize: 2, threads: 1 });
+    const several = await load({ dtype: 'q8', batchSize: 2, threads: 3 });
+    const texts = [...TEXTS, ...TEXTS.map((t) => `${t} Again.`)];
+    const expected = await single.embed(texts);
+    const [first, second] = await Promise.all([several.embed(texts), several.embed([...texts].reverse())]);
+    expect(first).toEqual(expected);
+    expect(second).toEqual([...expected].reverse());
   });
 
   it("matches the library pipeline's own mean pooling and normalisation", async () => {

@@ -1,0 +1,143 @@
+// Worker threads that run the sentence model side by side, one single-threaded session each
+// (embed-worker.ts). ONNX Runtime runs a session synchronously on the calling thread, so in the
+// main thread every batch stopped all other work; in workers the batches run while the main thread
+// scores the texts already embedded. Two independent sessions also keep two cores busier than one
+// session with two threads, which wait for each other at every operator. A batch's vectors do not
+// depend on the thread or the number of threads that ran it: the pool only changes where it runs.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { EmbedWorkerJob, EmbedWorkerReply, EmbedWorkerSetup } from './embed-worker.js';
+import { ModelUnavailableError } from './unavailable.js';
+
+export interface EmbedWorkerPool {
+  /** Starts the workers (once) and resolves with the model's width when one has loaded it. */
+  ready(): Promise<number>;
+  /** One batch, as the embedder formed it; batches start in the order given, each on a free worker. */
+  run(texts: string[]): Promise<Float32Array[]>;
+  dispose(): Promise<void>;
+}
+
+interface Pending {
+  texts: string[];
+  resolve(vectors: Float32Array[]): void;
+  reject(error: unknown): void;
+}
+
+interface Member {
+  worker: Worker;
+  loaded: boolean;
+  running: Pending | null;
+}
+
+/** `model` names the model in errors; every worker loads `setup.load` from disk. */
+export function createEmbedWorkerPool(model: string, setup: EmbedWorkerSetup, size: number): EmbedWorkerPool {
+  const queue: Pending[] = [];
+  const members: Member[] = [];
+  let failure: unknown = null;
+  let started: Promise<number> | null = null;
+  let jobs = 0;
+
+  const fail = (error: unknown) => {
+    failure ??= error;
+    for (const pending of queue.splice(0)) pending.reject(failure);
+    for (const member of members) {
+      member.running?.reject(failure);
+      member.running = null;
+      void member.worker.terminate();
+    }
+  };
+
+  const dispatch = () => {
+    for (const member of members) {
+      if (!member.loaded || member.running) continue;
+      const next = queue.shift();
+      if (!next) {
+        // An idle worker does not keep the process alive (an embedder nobody disposed, say).
+        member.worker.unref();
+        continue;
+      }
+      member.running = next;
+      member.worker.ref();
+      member.worker.postMessage({ job: jobs++, texts: next.texts } satisfies EmbedWorkerJob);
+    }
+    // Another worker only when batches wait that the workers still loading will not take: a few
+    // texts (a test, a handful of corrections) do not pay for loading the model twice.
+    const loading = members.filter((member) => !member.loaded).length;
+    if (failure === null && members.length > 0 && members.length < size && queue.length > loading) spawn();
+  };
+
+  let resolveReady: (dims: number) => void = () => undefined;
+  let rejectReady: (error: unknown) => void = () => undefined;
+  const stop = (error: unknown) => {
+    fail(error);
+    rejectReady(failure);
+  };
+
+  const spawn = () => {
+    const member: Member = { worker: spawnEmbedWorker(setup), loaded: false, running: null };
+    members.push(member);
+    member.worker.on('message', (reply: EmbedWorkerReply) => {
+      if (reply.type === 'ready') {
+        member.loaded = true;
+        resolveReady(reply.dims);
+      } else if (reply.type === 'failed') {
+        stop(new ModelUnavailableError(model, reply.unavailable ?? reply.message));
+      } else {
+        const pending = member.running;
+        member.running = null;
+        if (reply.type === 'done') pending?.resolve(reply.vectors);
+        else pending?.reject(new Error(`the model failed on a batch of ${pending.texts.length} text(s): ${reply.message}`));
+      }
+      dispatch();
+    });
+    member.worker.on('error', stop);
+    member.worker.on('exit', (code) => {
+      if (failure === null) stop(new Error(`a model worker thread stopped unexpectedly (exit code ${code})`));
+    });
+  };
+
+  const start = (): Promise<number> => {
+    if (!started) {
+      started = new Promise<number>((resolve, reject) => {
+        resolveReady = resolve;
+        rejectReady = reject;
+      });
+      spawn();
+    }
+    return started;
+  };
+
+  return {
+    ready: start,
+    run(texts) {
+      if (failure !== null) return Promise.reject(failure);
+      const result = new Promise<Float32Array[]>((resolve, reject) => queue.push({ texts, resolve, reject }));
+      // A failed start rejects every queued batch (fail); its own rejection needs no second handler.
+      start().catch(() => undefined);
+      dispatch();
+      return result;
+    },
+    async dispose() {
+      failure ??= new Error('the embedder was disposed');
+      for (const pending of queue.splice(0)) pending.reject(failure);
+      await Promise.all(members.map((member) => member.worker.terminate()));
+    },
+  };
+}
+
+/** From the TypeScript sources (tests, scripts under tsx) the worker compiles them as the caller does. */
+function spawnEmbedWorker(setup: EmbedWorkerSetup): Worker {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const entry = new URL(fromSource ? './embed-worker.ts' : './embed-worker.js', import.meta.url);
+  if (!fromSource) return new Worker(entry, { workerData: setup });
+  // tsx's ESM entry (require.resolve would give its CommonJS one).
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  const tsx = pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api']!.import.default)).href;
+  const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(code, { eval: true, workerData: setup });
+}
