@@ -263,7 +263,8 @@ async function benchDtypes(rows: number, modelDir: string, log: (m: string) => v
   const texts = await distinctSegments(rows);
   const timed = async (dtype: BenchDtype) => {
     const embedder = await createTransformersEmbedder({ model: modelDir, cacheDir: os.tmpdir(), offline: true, dtype });
-    await embedder.embed(texts.slice(0, 8)); // warm-up: first-call allocations are not throughput
+    // Warm-up, over several batches so that every model worker has started: loading is not throughput.
+    await embedder.embed(texts.slice(0, 64));
     const started = performance.now();
     const vectors = await embedder.embed(texts);
     const seconds = (performance.now() - started) / 1000;
@@ -311,7 +312,7 @@ async function benchTuning(rows: number, modelDir: string, log: (m: string) => v
   settings.push({ batchSize: 32, threads: cores, sortByLength: false });
   for (const setting of settings) {
     const embedder = await createTransformersEmbedder({ model: modelDir, cacheDir: os.tmpdir(), offline: true, ...setting });
-    await embedder.embed(texts.slice(0, 8));
+    await embedder.embed(texts.slice(0, 64));
     const started = performance.now();
     await embedder.embed(texts);
     const seconds = (performance.now() - started) / 1000;
