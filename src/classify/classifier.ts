@@ -44,6 +44,9 @@ export interface ClassifierOptions extends ScoringOptions {
   roles?: RolesFile | null;
 }
 
+/** Chunks of texts being embedded at once while the classifier scores the one before them. */
+const EMBED_AHEAD = 2;
+
 export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, options: ClassifierOptions): Promise<Classifier> {
   const chunkSize = Math.max(1, options.chunkSize ?? EMBED_CHUNK_SIZE);
   const clauses = options.clauses !== false;
@@ -82,16 +85,22 @@ export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, o
     // in text order, so that the batches, and with them the quantised model's vectors (its
     // activation scales are set per batch), do not depend on the order of the rows.
     const texts = unitTexts.filter((text) => !unitScores.has(text)).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-    // The next chunk is embedded (in the model's worker threads) while this one is scored; the
-    // chunks, and so the model's batches, are the same as one at a time.
-    const embedChunk = (start: number) => (start < texts.length ? embedder.embed(texts.slice(start, start + chunkSize)) : null);
-    let next = embedChunk(0);
+    // Chunks ahead are embedded (in the model's worker threads) while this one is scored, two of
+    // them so that the workers still have one queued while a finished chunk is handed over; the
+    // chunks, and so the model's batches, are the same as one at a time. The texts are distinct,
+    // so no two chunks under way can embed one text twice.
+    const embedChunk = (start: number) => {
+      if (start >= texts.length) return null;
+      const vectors = embedder.embed(texts.slice(start, start + chunkSize));
+      // Should an earlier chunk fail, those under way must not fail unobserved.
+      vectors.catch(() => undefined);
+      return vectors;
+    };
+    const ahead = Array.from({ length: EMBED_AHEAD }, (_, k) => embedChunk(k * chunkSize));
     for (let i = 0; i < texts.length; i += chunkSize) {
       const chunk = texts.slice(i, i + chunkSize);
-      const vectors = await next!;
-      next = embedChunk(i + chunkSize);
-      // Should scoring this chunk fail, the one under way must not fail unobserved.
-      next?.catch(() => undefined);
+      const vectors = await ahead.shift()!;
+      ahead.push(embedChunk(i + EMBED_AHEAD * chunkSize));
       const fresh = chunk.map((text, j) => {
         const scores = scoreVector(vectors[j]!);
         // Float32 precision, as the score cache keeps them: a re-run reads each clause the same way.
