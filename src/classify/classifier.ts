@@ -11,7 +11,7 @@ import { modelPart, probeScores } from './head/probe.js';
 import { applyClauseRoles } from './roles/read.js';
 import type { RolesFile } from './roles/file.js';
 import { roleProbabilities } from './roles/model.js';
-import { createThemeScorer, EMBED_CHUNK_SIZE, type ScoringOptions } from './scoring.js';
+import { createThemeScorer, EMBED_CHUNK_SIZE, type ScoringOptions, type ThemeScorer } from './scoring.js';
 import { distinctUnitTexts, foldUnitScores, segmentItems, type ScoredItem, type ThemeScores } from './units.js';
 
 export interface Classifier {
@@ -47,10 +47,16 @@ export interface ClassifierOptions extends ScoringOptions {
 /** Chunks of texts being embedded at once while the classifier scores the one before them. */
 const EMBED_AHEAD = 2;
 
-export async function createClassifier(taxonomy: Taxonomy, embedder: Embedder, options: ClassifierOptions): Promise<Classifier> {
+/** `exemplars`: the scorer of this taxonomy's exemplars with this embedder and options, when it is already being made. */
+export async function createClassifier(
+  taxonomy: Taxonomy,
+  embedder: Embedder,
+  options: ClassifierOptions,
+  exemplars: Promise<ThemeScorer> = createThemeScorer(taxonomy, embedder, options),
+): Promise<Classifier> {
   const chunkSize = Math.max(1, options.chunkSize ?? EMBED_CHUNK_SIZE);
   const clauses = options.clauses !== false;
-  const scorer = await createThemeScorer(taxonomy, embedder, options);
+  const scorer = await exemplars;
   const themeIds = taxonomy.themes.map((t) => t.id);
   const probe = options.head?.probe ?? null;
   if (probe && options.modelDims !== probe.dims)

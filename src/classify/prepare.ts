@@ -15,6 +15,7 @@ import { selectEngine } from './engine.js';
 import type { HeadProfile } from './head/file.js';
 import { checkHeadOptions, resolveHead, type ResolvedHead } from './head/resolve.js';
 import { ENGINE_PROFILES } from './profiles.js';
+import { createThemeScorer } from './scoring.js';
 import { resolveClauseRoles } from './roles/file.js';
 import { defaultThresholds, loadThresholds } from './thresholds.js';
 
@@ -104,6 +105,12 @@ export async function loadEngine(
     scoreCache: cacheable ? store : null,
     ledger,
   };
+  // The exemplars' vectors depend on no input: embedding them (and loading the model, when they
+  // are not in the store) starts now, while the input is read. With corrections the exemplars
+  // change, so the classifier embeds its own.
+  const exemplars = corrections ? null : createThemeScorer(taxonomy, embedder, classifierOptions);
+  // Observed by build(); a run that stops before it (bad input, say) must not fail on it unobserved.
+  exemplars?.catch(() => undefined);
   let built = false;
   return {
     taxonomy,
@@ -115,7 +122,7 @@ export async function loadEngine(
       built = true;
       const classifier = corrections
         ? await correctedClassifier({ taxonomy, embedder, thresholds, classifierOptions, corrections, items, redact, logger })
-        : await createClassifier(taxonomy, embedder, classifierOptions);
+        : await createClassifier(taxonomy, embedder, classifierOptions, exemplars!);
       return {
         taxonomy,
         engine: selected.info,
@@ -131,6 +138,8 @@ export async function loadEngine(
     dispose: async () => {
       logger.progressDone('classifying sentences');
       await selected.embedder.dispose?.();
+      // Exemplars still being embedded stop with the model; the store closes only after they have.
+      await exemplars?.catch(() => undefined);
     },
   };
 }
