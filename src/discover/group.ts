@@ -1,6 +1,9 @@
 // Grouping by neighbourhood: communities of the neighbourhood graph (Louvain, Blondel et al. 2008,
 // from graphology), each cut back to the sentences that belong to it rather than to a theme, then
 // kept only when they are stable.
+// - Links: on what the taxonomy does not explain (the vectors without the known themes' directions,
+//   discover/residual.ts), so that a missing topic's sentences find one another rather than the
+//   missed feedback of the themes around it; the member test below still measures the vectors.
 // - Resolution: low enough that one topic said in several ways (late, no-show, rude to reception)
 //   stays one community; the cut below removes what a coarse community sweeps in.
 // - Members: a sentence stays in its community when its √size nearest fellow members (three at
@@ -21,7 +24,7 @@ import louvainModule from 'graphology-communities-louvain';
 import { UndirectedGraph } from 'graphology';
 import type { GroupingSettings } from '../classify/profiles.js';
 import { seededRandom } from '../random.js';
-import { dot, fuzzyNeighbourEdges, nearestNeighbours, type Neighbours } from './neighbours.js';
+import { dot, fuzzyNeighbourEdges, nearestInMatrix, nearestNeighbours, similarityMatrix, type Neighbours } from './neighbours.js';
 
 // The package is CommonJS whose export is the function itself.
 const louvain = louvainModule as unknown as typeof louvainModule.default;
@@ -61,13 +64,15 @@ export function groupByNeighbourhood(
   vectors: readonly Float32Array[],
   exemplars: readonly (readonly Float32Array[])[],
   settings: GroupingSettings,
+  linkVectors: readonly Float32Array[] = vectors,
 ): Grouping {
   const n = vectors.length;
   if (n < 3) return { groups: [], candidates: [] };
   const similarity = similarityMatrix(vectors);
-  const listed = nearestInMatrix(similarity, n, settings.neighbours * LISTED_NEIGHBOURS);
+  const linkSimilarity = linkVectors === vectors ? similarity : similarityMatrix(linkVectors);
+  const listed = nearestInMatrix(linkSimilarity, n, settings.neighbours * LISTED_NEIGHBOURS);
   const themeNearness = vectors.map((vector) => nearestTheme(vector, exemplars));
-  const context: Context = { n, similarity, listed, themeNearness, settings };
+  const context: Context = { n, similarity, linkSimilarity, listed, themeNearness, settings };
 
   const everyone = Array.from({ length: n }, (_, i) => i);
   const found = partition(context, everyone, SEED);
@@ -105,6 +110,8 @@ interface Nearness {
 }
 
 interface Context extends Nearness {
+  /** Similarity in the space sentences are linked in (`linkVectors`), row-major. */
+  linkSimilarity: Float32Array;
   /** Each sentence's nearest sentences, more than a graph needs, so that a resample still has enough. */
   listed: Neighbours;
   settings: GroupingSettings;
@@ -112,7 +119,7 @@ interface Context extends Nearness {
 
 /** The groups (of two or more) among the sentences `nodes`: Louvain communities cut back to their members. */
 function partition(context: Context, nodes: readonly number[], seed: number): number[][] {
-  const { n, similarity, listed, settings } = context;
+  const { n, linkSimilarity, listed, settings } = context;
   const m = nodes.length;
   if (m < 3) return [];
   const position = new Int32Array(n).fill(-1);
@@ -135,7 +142,7 @@ function partition(context: Context, nodes: readonly number[], seed: number): nu
     if (filled < k) {
       // Rare: too few listed neighbours are in this resample; rank all of its nodes instead.
       const ranked = nodes
-        .map((other, q) => ({ q, s: similarity[i * n + other]! }))
+        .map((other, q) => ({ q, s: linkSimilarity[i * n + other]! }))
         .filter(({ q }) => q !== p)
         .sort((x, y) => y.s - x.s || x.q - y.q)
         .slice(0, k);
@@ -233,42 +240,6 @@ function ownMargin(context: Nearness, members: readonly number[], i: number): nu
   return mean(top) - context.themeNearness[i]!;
 }
 
-/** Cosine similarity of every pair of unit vectors, row-major (the sample is bounded, so is this). */
-function similarityMatrix(vectors: readonly Float32Array[]): Float32Array {
-  const n = vectors.length;
-  const similarity = new Float32Array(n * n);
-  for (let i = 0; i < n; i++) {
-    similarity[i * n + i] = 1;
-    const a = vectors[i]!;
-    for (let j = i + 1; j < n; j++) similarity[i * n + j] = similarity[j * n + i] = dot(a, vectors[j]!);
-  }
-  return similarity;
-}
-
-/** Each row's `count` most similar other rows, most similar first, ties to the lower index. */
-function nearestInMatrix(similarity: Float32Array, n: number, count: number): Neighbours {
-  const k = Math.min(count, n - 1);
-  const index = new Int32Array(n * k);
-  const near = new Float32Array(n * k);
-  for (let i = 0; i < n; i++) {
-    let filled = 0;
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      const s = similarity[i * n + j]!;
-      if (filled === k && s <= near[i * k + k - 1]!) continue;
-      let at = filled < k ? filled++ : k - 1;
-      while (at > 0 && near[i * k + at - 1]! < s) {
-        near[i * k + at] = near[i * k + at - 1]!;
-        index[i * k + at] = index[i * k + at - 1]!;
-        at--;
-      }
-      near[i * k + at] = s;
-      index[i * k + at] = j;
-    }
-  }
-  return { k, index, similarity: near };
-}
-
 /** The novelty of some sentences taken as one group, measured as each found group's is. */
 export function novelty(
   vectors: readonly Float32Array[],
@@ -311,26 +282,44 @@ export function joinGroups(
   groupOf: Int32Array,
   settings: GroupingSettings,
   exemplars: readonly (readonly Float32Array[])[],
+  link: { vectors: readonly Float32Array[]; sample: readonly Float32Array[] } = { vectors, sample },
 ): number[] {
-  const neighbours: Neighbours = nearestNeighbours(vectors, sample, settings.neighbours);
+  const neighbours: Neighbours = nearestNeighbours(link.vectors, link.sample, settings.neighbours);
   return vectors.map((vector, q) => {
-    const share = new Map<number, number>();
-    const nearest = new Map<number, number[]>();
-    let total = 0;
-    for (let j = 0; j < neighbours.k; j++) {
+    const near = Array.from({ length: neighbours.k }, (_, j) => {
+      const i = neighbours.index[q * neighbours.k + j]!;
       const s = neighbours.similarity[q * neighbours.k + j]!;
-      total += Math.max(0, s);
-      const g = groupOf[neighbours.index[q * neighbours.k + j]!]!;
-      if (g < 0) continue;
-      share.set(g, (share.get(g) ?? 0) + Math.max(0, s));
-      const top = nearest.get(g) ?? [];
-      insertTop(top, s);
-      nearest.set(g, top);
-    }
-    let best = -1;
-    let bestShare = 0;
-    for (const [g, s] of share) if (s > bestShare || (s === bestShare && g < best)) [best, bestShare] = [g, s];
-    if (best < 0 || total === 0 || bestShare / total < settings.coreShare) return -1;
-    return mean(nearest.get(best)!) - nearestTheme(vector, exemplars) >= settings.memberMargin ? best : -1;
+      return { link: s, group: groupOf[i]!, similarity: link.vectors === vectors ? s : dot(vector, sample[i]!) };
+    });
+    return chooseGroup(near, nearestTheme(vector, exemplars), settings);
   });
+}
+
+/**
+ * The group a sentence joins from its nearest grouped sentences (`link`: their similarity where
+ * sentences are linked; `group`: −1 when in none): the group holding the largest share of that
+ * similarity, when the share reaches the core share and the sentence's NEAREST members of it are
+ * nearer than its nearest theme (`themeNearness`) by the member margin; otherwise −1.
+ */
+function chooseGroup(
+  near: readonly { link: number; group: number; similarity: number }[],
+  themeNearness: number,
+  settings: GroupingSettings,
+): number {
+  const share = new Map<number, number>();
+  const nearest = new Map<number, number[]>();
+  let total = 0;
+  for (const { link, group, similarity } of near) {
+    total += Math.max(0, link);
+    if (group < 0) continue;
+    share.set(group, (share.get(group) ?? 0) + Math.max(0, link));
+    const top = nearest.get(group) ?? [];
+    insertTop(top, similarity);
+    nearest.set(group, top);
+  }
+  let best = -1;
+  let bestShare = 0;
+  for (const [g, s] of share) if (s > bestShare || (s === bestShare && g < best)) [best, bestShare] = [g, s];
+  if (best < 0 || total === 0 || bestShare / total < settings.coreShare) return -1;
+  return mean(nearest.get(best)!) - themeNearness >= settings.memberMargin ? best : -1;
 }

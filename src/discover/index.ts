@@ -13,6 +13,7 @@ import { averageLinkageClusters } from './cluster.js';
 import { groupByNeighbourhood, joinGroups, type Group } from './group.js';
 import { nameGroups, representativeQuotes } from './name.js';
 import { dot } from './neighbours.js';
+import { themeBasis, withoutBasis } from './residual.js';
 import { unexplainedSegments, type UnexplainedSegment } from './select.js';
 
 /** weakBand, maxDistance and grouping: the engine's discovery profile (classify/profiles.ts), passed in. */
@@ -85,8 +86,12 @@ export async function discoverEmerging(
   const sample = texts.slice(0, sampleSize);
   const sampleVectors = await embedAll(sample, 0);
   const themeExemplars = grouping ? await embedExemplars(taxonomy, embedder) : [];
+  // Sentences are linked by what no theme explains (discover/residual.ts).
+  const basis = grouping ? themeBasis(themeExemplars, grouping.themeDirections) : [];
+  const linkOf = (vectors: Float32Array[]) => (basis.length > 0 ? vectors.map((v) => withoutBasis(v, basis)) : vectors);
+  const sampleLinks = linkOf(sampleVectors);
   const { groups, candidates } = grouping
-    ? groupByNeighbourhood(sampleVectors, themeExemplars, grouping)
+    ? groupByNeighbourhood(sampleVectors, themeExemplars, grouping, sampleLinks)
     : linkageGroups(sampleVectors, maxDistance);
   const groupOf = new Int32Array(sample.length).fill(-1);
   groups.forEach((group, g) => {
@@ -102,7 +107,7 @@ export async function discoverEmerging(
     const batch = texts.slice(start, start + batchSize);
     const vectors = await embedAll(batch, start);
     const joined = grouping
-      ? joinGroups(vectors, sampleVectors, groupOf, grouping, themeExemplars)
+      ? joinGroups(vectors, sampleVectors, groupOf, grouping, themeExemplars, { vectors: linkOf(vectors), sample: sampleLinks })
       : joinNearestCentre(vectors, groups, maxDistance);
     joined.forEach((g, j) => {
       if (g >= 0) member.push({ text: batch[j]!, group: g, similarity: dot(vectors[j]!, groups[g]!.centre) });

@@ -118,3 +118,39 @@ function scaleFor(distances: readonly number[], rho: number, target: number): nu
   }
   return Math.max(sigma, 1e-3);
 }
+
+/** Cosine similarity of every pair of unit vectors, row-major (the sample is bounded, so is this). */
+export function similarityMatrix(vectors: readonly Float32Array[]): Float32Array {
+  const n = vectors.length;
+  const similarity = new Float32Array(n * n);
+  for (let i = 0; i < n; i++) {
+    similarity[i * n + i] = 1;
+    const a = vectors[i]!;
+    for (let j = i + 1; j < n; j++) similarity[i * n + j] = similarity[j * n + i] = dot(a, vectors[j]!);
+  }
+  return similarity;
+}
+
+/** Each row's `count` most similar other rows, most similar first, ties to the lower index. */
+export function nearestInMatrix(similarity: Float32Array, n: number, count: number): Neighbours {
+  const k = Math.min(count, n - 1);
+  const index = new Int32Array(n * k);
+  const near = new Float32Array(n * k);
+  for (let i = 0; i < n; i++) {
+    let filled = 0;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const s = similarity[i * n + j]!;
+      if (filled === k && s <= near[i * k + k - 1]!) continue;
+      let at = filled < k ? filled++ : k - 1;
+      while (at > 0 && near[i * k + at - 1]! < s) {
+        near[i * k + at] = near[i * k + at - 1]!;
+        index[i * k + at] = index[i * k + at - 1]!;
+        at--;
+      }
+      near[i * k + at] = s;
+      index[i * k + at] = j;
+    }
+  }
+  return { k, index, similarity: near };
+}

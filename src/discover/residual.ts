@@ -1,0 +1,91 @@
+// What the taxonomy does not explain: a sentence's vector with the known themes' directions taken
+// out. Feedback the classifier merely missed points mostly along its theme; with that direction
+// gone, what is left of it is its own wording, unlike any other sentence's. Feedback on a topic no
+// theme covers keeps its topic, which its sentences share. Neighbours found on what is left are
+// therefore more often sentences of the same missing topic, and less often of a known theme that
+// happens to sit nearby (how a removed theme used to merge with its neighbours).
+
+import { dot } from './neighbours.js';
+
+/** Below this length (of a unit vector) a direction adds nothing new to the basis. */
+const INDEPENDENT = 1e-3;
+/** Power-iteration steps for a theme's directions of spread. */
+const POWER_STEPS = 50;
+
+/**
+ * An orthonormal basis of the known themes' directions: each theme's mean exemplar and, with
+ * `perTheme` above 1, the `perTheme − 1` directions along which its exemplars spread most (their
+ * leading principal components, found by power iteration from a fixed start, so always the same).
+ */
+export function themeBasis(exemplars: readonly (readonly Float32Array[])[], perTheme: number): Float32Array[] {
+  const basis: Float32Array[] = [];
+  for (const list of exemplars) {
+    if (list.length === 0 || perTheme < 1) continue;
+    const dims = list[0]!.length;
+    const mean = new Float64Array(dims);
+    for (const v of list) for (let d = 0; d < dims; d++) mean[d]! += v[d]! / list.length;
+    addToBasis(basis, mean);
+    const centred = list.map((v) => Float64Array.from(v, (x, d) => x - mean[d]!));
+    const found: Float64Array[] = [];
+    for (let c = 1; c < Math.min(perTheme, list.length); c++) {
+      const direction = leadingDirection(centred, found);
+      if (!direction) break;
+      found.push(direction);
+      addToBasis(basis, direction);
+    }
+  }
+  return basis;
+}
+
+/** `vector` without its part in the span of `basis`, made unit length (unchanged if nothing is left). */
+export function withoutBasis(vector: Float32Array, basis: readonly Float32Array[]): Float32Array {
+  if (basis.length === 0) return vector;
+  const rest = Float64Array.from(vector);
+  for (const b of basis) {
+    let along = 0;
+    for (let d = 0; d < rest.length; d++) along += rest[d]! * b[d]!;
+    for (let d = 0; d < rest.length; d++) rest[d]! -= along * b[d]!;
+  }
+  const norm = Math.hypot(...rest);
+  return norm > INDEPENDENT ? Float32Array.from(rest, (x) => x / norm) : vector;
+}
+
+/** Gram–Schmidt: adds what is new in `direction` to the orthonormal `basis`. */
+function addToBasis(basis: Float32Array[], direction: ArrayLike<number>): void {
+  const rest = Float64Array.from(direction);
+  const length = Math.hypot(...rest);
+  if (length === 0) return;
+  for (let d = 0; d < rest.length; d++) rest[d]! /= length;
+  // Twice, for numerical orthogonality.
+  for (let pass = 0; pass < 2; pass++) {
+    for (const b of basis) {
+      const along = dot(Float32Array.from(rest), b);
+      for (let d = 0; d < rest.length; d++) rest[d]! -= along * b[d]!;
+    }
+  }
+  const norm = Math.hypot(...rest);
+  if (norm > INDEPENDENT) basis.push(Float32Array.from(rest, (x) => x / norm));
+}
+
+/** The direction of greatest spread of the rows, orthogonal to `found`, or null when none is left. */
+function leadingDirection(rows: readonly Float64Array[], found: readonly Float64Array[]): Float64Array | null {
+  const dims = rows[0]!.length;
+  let direction = Float64Array.from({ length: dims }, (_, d) => 1 / Math.sqrt(dims) + (d % 2 === 0 ? 1e-3 : -1e-3));
+  for (let step = 0; step < POWER_STEPS; step++) {
+    const next = new Float64Array(dims);
+    for (const row of rows) {
+      let along = 0;
+      for (let d = 0; d < dims; d++) along += row[d]! * direction[d]!;
+      for (let d = 0; d < dims; d++) next[d]! += along * row[d]!;
+    }
+    for (const f of found) {
+      let along = 0;
+      for (let d = 0; d < dims; d++) along += next[d]! * f[d]!;
+      for (let d = 0; d < dims; d++) next[d]! -= along * f[d]!;
+    }
+    const norm = Math.hypot(...next);
+    if (norm < 1e-12) return null;
+    direction = next.map((x) => x / norm);
+  }
+  return direction;
+}

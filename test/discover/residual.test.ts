@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ENGINE_PROFILES } from '../../src/classify/profiles.js';
+import { groupByNeighbourhood } from '../../src/discover/group.js';
+import { dot, nearestNeighbours } from '../../src/discover/neighbours.js';
+import { themeBasis, withoutBasis } from '../../src/discover/residual.js';
+import { seededRandom } from '../../src/random.js';
+import { unit } from '../helpers/vectors.js';
+
+const DIMS = 32;
+const random = seededRandom(9);
+const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+const direction = () => unit(Array.from({ length: DIMS }, gaussian));
+const around = (centre: Float32Array, count: number, noise: number) =>
+  Array.from({ length: count }, () => {
+    const offset = direction();
+    return unit(Array.from(centre, (c, d) => c + noise * offset[d]!));
+  });
+const mean = (list: readonly Float32Array[]) =>
+  Float32Array.from(list[0]!, (_, d) => list.reduce((sum, v) => sum + v[d]!, 0) / list.length);
+
+describe('what the taxonomy does not explain', () => {
+  const themes = Array.from({ length: 3 }, direction);
+  const exemplars = themes.map((theme) => around(theme, 12, 0.4));
+  // Missed feedback of the first theme, and a topic beside it.
+  const missed = around(themes[0]!, 40, 0.9);
+  const offset = direction();
+  const topic = around(unit(Array.from(themes[0]!, (t, d) => t + 0.6 * offset[d]!)), 15, 0.9);
+
+  it('takes each theme’s mean exemplar out of a vector, and more of its spread with more directions', () => {
+    const basis = themeBasis(exemplars, 1);
+    expect(basis).toHaveLength(3);
+    basis.forEach((a, i) =>
+      basis.forEach((b, j) => {
+        expect(dot(a, b)).toBeCloseTo(i === j ? 1 : 0, 5);
+      }),
+    );
+    const vector = direction();
+    const rest = withoutBasis(vector, basis);
+    expect(dot(rest, rest)).toBeCloseTo(1, 5);
+    for (const list of exemplars) expect(dot(rest, unit(Array.from(mean(list))))).toBeCloseTo(0, 5);
+    // Three directions per theme: the exemplars' own spread goes too, so they keep less of themselves.
+    const wider = themeBasis(exemplars, 3);
+    expect(wider).toHaveLength(9);
+    const kept = (b: Float32Array[]) => exemplars[0]!.reduce((sum, v) => sum + dot(withoutBasis(v, b), v), 0);
+    expect(kept(wider)).toBeLessThan(kept(basis));
+    // No theme, nothing taken out.
+    expect(withoutBasis(vector, themeBasis([], 1))).toBe(vector);
+  });
+
+  it('links a missing topic that sits beside a known theme to itself, not to the theme’s missed feedback', () => {
+    // In the vectors as they are, both lie along the theme and are each other's neighbours; without the theme's direction
+    // the topic keeps what its sentences share and the missed feedback is left with its noise.
+    const vectors = [...missed, ...topic];
+    const precision = (linked: Float32Array[]) => {
+      const { k, index } = nearestNeighbours(linked, linked, 8, true);
+      let own = 0;
+      for (let i = 40; i < vectors.length; i++) for (let j = 0; j < k; j++) if (index[i * k + j]! >= 40) own++;
+      return own / (15 * k);
+    };
+    const basis = themeBasis(exemplars, 1);
+    const residual = vectors.map((v) => withoutBasis(v, basis));
+    expect(precision(residual)).toBeGreaterThan(precision(vectors) + 0.2);
+
+    // Grouped with those links, the topic is a group of mostly its own sentences.
+    const settings = { ...ENGINE_PROFILES.hybrid.discovery.grouping!, minStability: 0 };
+    const { candidates } = groupByNeighbourhood(vectors, exemplars, settings, residual);
+    const best = candidates
+      .map((g) => ({ own: g.members.filter((i) => i >= 40).length, size: g.members.length }))
+      .sort((a, b) => b.own - a.own)[0]!;
+    expect(best.own).toBeGreaterThanOrEqual(10);
+    expect(best.own / best.size).toBeGreaterThanOrEqual(0.7);
+  });
+});
