@@ -17,10 +17,13 @@
 //   tsx scripts/fit-discovery.ts [--engine E --model M …] data/eval/dev.csv data/eval/dev2.csv
 //     [--remove conduct --novel data/eval/references-dev.csv [--known 150] [--no-loo]]
 //     [--bands 0.07] [--neighbours 10,15] [--resolutions 0.8,1] [--core 0,0.3]
-//     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1]
-//     [--cutoffs 0.8 (lexical)] [--vector-cache FILE] [--detail]
+//     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1]
+//     [--cutoffs 0.8 (lexical)] [--vector-cache FILE] [--runs FILE] [--detail]
+// --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
+// settings later costs only the grouping (delete the file after changing classification).
 
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { readGoldFiles } from '../src/classify/evaluate.js';
@@ -31,7 +34,7 @@ import { unexplainedSegments } from '../src/discover/select.js';
 import { hashText } from '../src/hash.js';
 import { createLogger } from '../src/logger.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
-import type { FeedbackItem, Taxonomy } from '../src/types.js';
+import type { ClassifiedItem, Embedder, FeedbackItem, Taxonomy, Thresholds } from '../src/types.js';
 import { feedbackItem } from '../support/feedback-item.js';
 import { ENGINE_FLAGS, engineConfigFrom } from './lib/engine-flags.js';
 import { fileVectorCache } from './lib/file-vector-cache.js';
@@ -48,12 +51,14 @@ const { values: flags, positionals: paths } = parseArgs({
     resamples: { type: 'string' },
     stability: { type: 'string' },
     novelty: { type: 'string' },
+    directions: { type: 'string' },
     cutoffs: { type: 'string' },
     remove: { type: 'string' },
     novel: { type: 'string', multiple: true },
     known: { type: 'string' },
     'no-loo': { type: 'boolean' },
     'vector-cache': { type: 'string' },
+    runs: { type: 'string' },
     detail: { type: 'boolean' },
   },
 });
@@ -116,6 +121,7 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
     ['resamples', flags.resamples],
     ['minStability', flags.stability],
     ['minNovelty', flags.novelty],
+    ['themeDirections', flags.directions],
   ];
   let settings: GroupingSettings[] = [g];
   for (const [key, given] of axes) settings = settings.flatMap((s) => numbers(given, s[key]).map((value) => ({ ...s, [key]: value })));
@@ -152,24 +158,19 @@ async function measure(
   missing: readonly string[],
   visit: (cell: Cell, outcomes: Outcome[], labels: string[], items: number) => void,
 ) {
-  const prepared = await prepareClassifier(config, logger, { taxonomy, store });
-  engineName = prepared.engine.name;
-  const classified = await prepared.classifier.classify(
-    entries.map((e) => e.item),
-    prepared.thresholds,
-  );
+  const { classified, thresholds, embedder, dispose } = await classifiedRun(taxonomy, entries);
   const labelOf = new Map(entries.map((e) => [e.item.id, e.labels]));
-  const profile = ENGINE_PROFILES[prepared.engine.name].discovery;
+  const profile = ENGINE_PROFILES[engineName as keyof typeof ENGINE_PROFILES].discovery;
   for (const band of numbers(flags.bands, profile.weakBand)) {
-    const pool = new Set(unexplainedSegments(classified, taxonomy, prepared.thresholds, band).map((s) => s.itemId));
+    const pool = new Set(unexplainedSegments(classified, taxonomy, thresholds, band).map((s) => s.itemId));
     for (const options of grid(profile, band)) {
       const g = options.grouping;
       const name = g
-        ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty}`
+        ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections}`
         : `band ${band} cut-off ${options.maxDistance}`;
       if (!cells.has(name))
         cells.set(name, { name, leaveOneOut: [], scenario: [], scenarioGroups: [], falseAlarms: { groups: 0, items: 0, labels: [] } });
-      const { emerging, byItem } = await discoverEmerging(classified, taxonomy, prepared.thresholds, prepared.discoveryEmbedder, options);
+      const { emerging, byItem } = await discoverEmerging(classified, taxonomy, thresholds, embedder, options);
       const outcomes = missing.map((topic) => {
         const positives = entries.filter((e) => e.labels.includes(topic));
         const inPool = positives.filter((e) => pool.has(e.item.id)).length;
@@ -198,7 +199,68 @@ async function measure(
       visit(cells.get(name)!, outcomes, labels, byItem.size);
     }
   }
-  await prepared.dispose();
+  await dispose();
+}
+
+/** What one classification run leaves for discovery, kept in --runs FILE when given. */
+interface SavedRun {
+  engine: string;
+  classified: ClassifiedItem[];
+  thresholds: Thresholds;
+  /** Text → the discovery embedder's vector, for every text discovery embedded. */
+  vectors: Record<string, number[]>;
+  dims: number;
+}
+const savedRuns: Record<string, SavedRun> = flags.runs && existsSync(flags.runs) ? JSON.parse(await readFile(flags.runs, 'utf8')) : {};
+let runsChanged = false;
+
+async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
+  const key = hashText(`${taxonomy.themes.map((t) => t.id).join(',')}|${entries.map((e) => e.item.id).join(',')}`);
+  const saved = flags.runs ? savedRuns[key] : undefined;
+  if (saved) {
+    engineName = saved.engine;
+    const embedder: Embedder = {
+      id: 'saved',
+      dims: saved.dims,
+      embed: async (texts) =>
+        texts.map((text) => {
+          const vector = saved.vectors[text];
+          if (!vector) throw new Error(`--runs ${flags.runs}: no vector for "${text}"; delete the file to classify again`);
+          return Float32Array.from(vector);
+        }),
+    };
+    return { classified: saved.classified, thresholds: saved.thresholds, embedder, dispose: async () => {} };
+  }
+  const prepared = await prepareClassifier(config, logger, { taxonomy, store });
+  engineName = prepared.engine.name;
+  const classified = await prepared.classifier.classify(
+    entries.map((e) => e.item),
+    prepared.thresholds,
+  );
+  const run: SavedRun = {
+    engine: engineName,
+    classified,
+    thresholds: prepared.thresholds,
+    vectors: {},
+    dims: prepared.discoveryEmbedder.dims,
+  };
+  // Records what discovery embeds, so that a saved run replays it.
+  const embedder: Embedder = {
+    id: prepared.discoveryEmbedder.id,
+    dims: prepared.discoveryEmbedder.dims,
+    embed: async (texts) => {
+      const vectors = await prepared.discoveryEmbedder.embed(texts);
+      texts.forEach((text, i) => {
+        run.vectors[text] = Array.from(vectors[i]!);
+      });
+      return vectors;
+    },
+  };
+  if (flags.runs) {
+    savedRuns[key] = run;
+    runsChanged = true;
+  }
+  return { classified, thresholds: prepared.thresholds, embedder, dispose: () => prepared.dispose() };
 }
 
 const missingInScenario = [...removed, ...novelTopics];
@@ -229,6 +291,7 @@ if (!flags['no-loo']) {
   }
 }
 await store.save();
+if (flags.runs && runsChanged) await writeFile(flags.runs, JSON.stringify(savedRuns));
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 const back = (outcomes: Outcome[]) => outcomes.filter((row) => row.recall >= 0.4 && row.purity >= 0.6);
