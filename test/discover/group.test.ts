@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { groupByNeighbourhood, joinGroups, novelty } from '../../src/discover/group.js';
 import { ENGINE_PROFILES, type GroupingSettings } from '../../src/classify/profiles.js';
-import { seededRandom } from '../../src/random.js';
-import { unit } from '../helpers/vectors.js';
+import { topicSpace, unit } from '../helpers/vectors.js';
 
-const DIMS = 24;
-const random = seededRandom(5);
-const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-const direction = () => unit(Array.from({ length: DIMS }, gaussian));
-/** Unit vectors around a direction, `noise` the length of the random part: paraphrases of one topic. */
-const around = (centre: Float32Array, count: number, noise: number) =>
-  Array.from({ length: count }, () => {
-    const offset = direction();
-    return unit(Array.from(centre, (c, d) => c + noise * offset[d]!));
-  });
+const { gaussian, direction, around } = topicSpace(24, 5);
 
 // What a pool holds when nothing is missing: loose sentences about four known themes (feedback
 // the classifier missed), each theme with tighter exemplars; and two topics no theme covers.

@@ -3,18 +3,9 @@ import { ENGINE_PROFILES } from '../../src/classify/profiles.js';
 import { groupByNeighbourhood } from '../../src/discover/group.js';
 import { dot, nearestNeighbours } from '../../src/discover/neighbours.js';
 import { themeBasis, withoutBasis } from '../../src/discover/residual.js';
-import { seededRandom } from '../../src/random.js';
-import { unit } from '../helpers/vectors.js';
+import { topicSpace, unit } from '../helpers/vectors.js';
 
-const DIMS = 32;
-const random = seededRandom(9);
-const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-const direction = () => unit(Array.from({ length: DIMS }, gaussian));
-const around = (centre: Float32Array, count: number, noise: number) =>
-  Array.from({ length: count }, () => {
-    const offset = direction();
-    return unit(Array.from(centre, (c, d) => c + noise * offset[d]!));
-  });
+const { direction, around } = topicSpace(32, 9);
 const mean = (list: readonly Float32Array[]) =>
   Float32Array.from(list[0]!, (_, d) => list.reduce((sum, v) => sum + v[d]!, 0) / list.length);
 
