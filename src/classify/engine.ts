@@ -31,7 +31,7 @@ export async function selectEngine(
   logger: Logger,
   options: SelectOptions = {},
 ): Promise<SelectedEngine> {
-  const lexical = (): Embedder => lexicalEmbedderFor(taxonomy);
+  const lexical = () => lexicalEmbedderFor(taxonomy);
   if (config.engine === 'lexical') {
     return { embedder: lexical(), info: { name: 'lexical', model: null, fallbackReason: null } };
   }

@@ -5,9 +5,10 @@
 // vote together, and the classifier needs to know nothing about it.
 
 import type { Embedder } from '../types.js';
+import type { LexicalEmbedder } from './lexical.js';
 
 /** `neuralShare`: the hybrid profile's (profiles.ts), where it was fitted. */
-export function createHybridEmbedder(neural: Embedder, lexical: Embedder, neuralShare: number): Embedder {
+export function createHybridEmbedder(neural: Embedder, lexical: LexicalEmbedder, neuralShare: number): Embedder {
   if (!(neuralShare > 0 && neuralShare < 1))
     throw new Error(`hybrid: the neural share must lie strictly between 0 and 1, got ${neuralShare}`);
   const a = Math.sqrt(neuralShare);
@@ -20,13 +21,14 @@ export function createHybridEmbedder(neural: Embedder, lexical: Embedder, neural
     // The neural half is cached by its own embedder (the caller wraps it); the whole is cheap to rebuild.
     cacheable: false,
     async embed(texts) {
-      const [dense, sparse] = await Promise.all([neural.embed(texts), lexical.embed(texts)]);
-      return texts.map((_, i) => {
+      const dense = neural.embed(texts);
+      // The lexical half as its non-zeros: no 16k-wide vector per text to allocate and scan.
+      const sparse = lexical.sparse(texts);
+      return (await dense).map((n, i) => {
         const vector = new Float32Array(dims);
-        const n = dense[i]!;
-        const l = sparse[i]!;
         for (let d = 0; d < n.length; d++) vector[d] = a * n[d]!;
-        for (let d = 0; d < l.length; d++) if (l[d] !== 0) vector[neural.dims + d] = b * l[d]!;
+        const { at, values } = sparse[i]!;
+        for (let k = 0; k < at.length; k++) if (values[k] !== 0) vector[neural.dims + at[k]!] = b * values[k]!;
         return vector;
       });
     },

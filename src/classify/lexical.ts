@@ -152,11 +152,22 @@ export function fnv1a(text: string): number {
 }
 
 /** The lexical engine for a taxonomy: its vocabulary weighted over the taxonomy's exemplars. */
-export function lexicalEmbedderFor(taxonomy: Taxonomy): Embedder {
+export function lexicalEmbedderFor(taxonomy: Taxonomy): LexicalEmbedder {
   return createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
 }
 
-export function createLexicalEmbedder(options: LexicalOptions): Embedder {
+/** A lexical vector as its touched dimensions (increasing) and their values; every other one is zero. */
+export interface SparseVector {
+  at: number[];
+  values: Float32Array;
+}
+
+/** The lexical engine's embedder; `sparse` gives the same vectors as `embed`, without their zeros. */
+export interface LexicalEmbedder extends Embedder {
+  sparse(texts: string[]): SparseVector[];
+}
+
+export function createLexicalEmbedder(options: LexicalOptions): LexicalEmbedder {
   const dims = options.dims ?? DEFAULT_LEXICAL_DIMS;
   if (!Number.isInteger(dims) || dims < 16) throw new Error(`lexical embedder: dims must be an integer ≥ 16, got ${dims}`);
   const charNgrams = options.charNgrams ?? false;
@@ -186,23 +197,34 @@ export function createLexicalEmbedder(options: LexicalOptions): Embedder {
     JSON.stringify({ dims, charNgrams, weights, synonyms: synonymFile.version, concepts: CONCEPTS_HASH, corpus: corpusHash }),
   )}`;
 
-  const embedOne = (text: string): Float32Array => {
-    const vector = new Float32Array(dims);
+  // Features are summed here, in float32 as in a vector of their own; it is all zeros between texts.
+  const sums = new Float32Array(dims);
+  const sparseOne = (text: string): SparseVector => {
     const touched: number[] = [];
     for (const [feature, weight] of extractFeatures(text, synonyms, weights, charNgrams)) {
       const hash = fnv1a(feature);
       touched.push(hash % dims);
       // The top bit picks a sign so that colliding features cancel out on average instead of adding up.
-      vector[hash % dims] += (hash & 0x80000000 ? -1 : 1) * weight * idf(feature);
+      sums[hash % dims] += (hash & 0x80000000 ? -1 : 1) * weight * idf(feature);
     }
     // Only the touched dimensions can be non-zero; summed in index order, as over every dimension.
-    const used = [...new Set(touched)].sort((a, b) => a - b);
+    const at = [...new Set(touched)].sort((a, b) => a - b);
     let norm = 0;
-    for (const i of used) norm += vector[i]! * vector[i]!;
-    if (norm > 0) {
-      const scale = 1 / Math.sqrt(norm);
-      for (const i of used) vector[i]! *= scale;
-    }
+    for (const i of at) norm += sums[i]! * sums[i]!;
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 1;
+    const values = new Float32Array(at.length);
+    at.forEach((i, k) => {
+      values[k] = norm > 0 ? sums[i]! * scale : sums[i]!;
+      sums[i] = 0;
+    });
+    return { at, values };
+  };
+  const embedOne = (text: string): Float32Array => {
+    const { at, values } = sparseOne(text);
+    const vector = new Float32Array(dims);
+    at.forEach((i, k) => {
+      vector[i] = values[k]!;
+    });
     return vector;
   };
 
@@ -214,6 +236,7 @@ export function createLexicalEmbedder(options: LexicalOptions): Embedder {
     async embed(texts) {
       return texts.map(embedOne);
     },
+    sparse: (texts) => texts.map(sparseOne),
   };
 }
 
