@@ -1,9 +1,8 @@
 // Grouping by neighbourhood: communities of the neighbourhood graph (Louvain, Blondel et al. 2008,
 // from graphology), each cut back to the sentences that belong to it rather than to a theme, then
 // kept only when they are stable.
-// - Links: on what the taxonomy does not explain (the vectors without the known themes' directions,
-//   discover/residual.ts), so that a missing topic's sentences find one another rather than the
-//   missed feedback of the themes around it; the member test below still measures the vectors.
+// - Links: on the vectors, or (with themeDirections) on what the taxonomy does not explain
+//   (discover/residual.ts); the member test below always measures the vectors themselves.
 // - Resolution: low enough that one topic said in several ways (late, no-show, rude to reception)
 //   stays one community; the cut below removes what a coarse community sweeps in.
 // - Members: a sentence stays in its community when its √size nearest fellow members (three at

@@ -86,7 +86,7 @@ export async function discoverEmerging(
   const sample = texts.slice(0, sampleSize);
   const sampleVectors = await embedAll(sample, 0);
   const themeExemplars = grouping ? await embedExemplars(taxonomy, embedder) : [];
-  // Sentences are linked by what no theme explains (discover/residual.ts).
+  // With themeDirections, sentences are linked by what no theme explains (discover/residual.ts).
   const basis = grouping ? themeBasis(themeExemplars, grouping.themeDirections) : [];
   const linkOf = (vectors: Float32Array[]) => (basis.length > 0 ? vectors.map((v) => withoutBasis(v, basis)) : vectors);
   const sampleLinks = linkOf(sampleVectors);
