@@ -8,7 +8,8 @@ import { assignItems, compileThemeCues, type ItemAssignment, type PinnedThemes }
 import { createScoreCache, type CacheLedger, type VectorCache } from './cache.js';
 import type { HeadFile } from './head/file.js';
 import { modelPart, probeScores } from './head/probe.js';
-import { applyClauseRoles } from './roles/read.js';
+import { settleEmployerSide } from './reading.js';
+import { applyItemRoles } from './roles/read.js';
 import type { RolesFile } from './roles/file.js';
 import { roleProbabilities } from './roles/model.js';
 import { createThemeScorer, EMBED_CHUNK_SIZE, type ScoringOptions, type ThemeScorer } from './scoring.js';
@@ -120,7 +121,10 @@ export async function createClassifier(
       await new Promise((resolve) => setImmediate(resolve));
     }
     foldUnitScores(scored, clauses, (text) => unitScores.get(text) as ThemeScores);
-    if (roles) for (const item of scored) for (const segment of item.segments) applyClauseRoles(segment, roles.confidentAt);
+    for (const item of scored) {
+      if (roles) applyItemRoles(item, roles.confidentAt, themeIds);
+      else settleEmployerSide(item.segments, themeIds);
+    }
     return scored;
   };
 

@@ -22,6 +22,8 @@ export interface SegmentReading {
   asserted: string[];
   /** What a comparison says the other candidate had, scored as a unit of its own. */
   subject: string | null;
+  /** The employer's side is who acts: "the interviewer was late", "HR never replied". */
+  employerSide: boolean;
 }
 
 const quotesStraightened = (text: string) => text.replace(/[\u2018\u2019\u02bc`´]/g, "'");
@@ -69,6 +71,12 @@ const REPORTED_REASON =
 // The employer's side as the one acting: "the interviewer was late", "they cancelled", "by them".
 const EMPLOYER_ACTS =
   /^(?:the\s+)?(?:interviewer|interviewers|hiring manager|manager|panel|recruiter|recruiters|hr|they|company|employer|coordinator)\s+(?:was|were|spent|took|turned|arrived|came|cancell?ed|forgot|stopped|never|didn't|did not|rushed|kept|sent|left|went)\b|\bby them\b|\bthey\s+(?:forgot|cancell?ed|never|stopped|didn't|lost)\b/i;
+
+// The employer's side as the subject, whatever it did ("the interviewer swore", "interview panel
+// was late", "the HR lady was rude"), unless it passes on a judgement of the candidate.
+const EMPLOYER_SUBJECT =
+  /^(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?)\b(?!')\s+(?!(?:said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)[\w']+\b(?!\s*:)/i;
+const SEGMENT_ABOUT_HIM_OR_HER = /^(?:he|she)\b/i;
 
 // Another candidate as the subject: other applicants, the person appointed, someone else. "Other
 // candidates" counts only where it starts a clause: in "you talked over two other candidates" or
@@ -130,16 +138,20 @@ export function mayBeEmployerNote(text: string): boolean {
 
 export function readSegment(text: string, themeIds: readonly string[]): SegmentReading {
   const plain = quotesStraightened(text);
-  const reading: SegmentReading = { silence: false, ruledOut: [], asserted: [], subject: null };
+  const reading: SegmentReading = { silence: false, ruledOut: [], asserted: [], subject: null, employerSide: false };
   // "Thank you" addresses nobody in particular: "I sent a thank-you email and never got a reply".
   const addressed = plain.replace(/\bthank[- ]you\b/gi, '');
   const aboutCandidate = SECOND_PERSON.test(addressed) || CANDIDATE_NOUN.test(addressed);
   const silent = STRONG_SILENCE.test(plain) || (FIRST_PERSON.test(plain) && WEAK_SILENCE.test(plain));
   if (!aboutCandidate && silent && !REPORTED_REASON.test(plain)) {
     reading.silence = true;
+    reading.employerSide = true;
     return reading;
   }
-  if (!aboutCandidate && EMPLOYER_ACTS.test(plain.trim()) && themeIds.includes(CONDUCT_THEME)) reading.ruledOut.push(CONDUCT_THEME);
+  if (!aboutCandidate && (EMPLOYER_ACTS.test(plain.trim()) || EMPLOYER_SUBJECT.test(plain.trim()))) {
+    reading.employerSide = true;
+    if (themeIds.includes(CONDUCT_THEME)) reading.ruledOut.push(CONDUCT_THEME);
+  }
   if (LACKING_SKILL.test(markSpark(plain))) {
     if (themeIds.includes(QUALIFICATIONS_THEME)) reading.asserted.push(QUALIFICATIONS_THEME);
     if (SKILL_EXPERIENCE.test(plain) && !WORK_HISTORY.test(plain) && themeIds.includes(EXPERIENCE_THEME))
@@ -158,4 +170,29 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
     if (/[\p{L}]{3}/u.test(subject) && subject.split(' ').length >= (captured ? 2 : 3)) reading.subject = subject;
   }
   return reading;
+}
+
+/**
+ * A candidate's note about the employer's side speaks of no conduct of theirs: in an item where some
+ * sentence is about the employer (its silence, or the employer's side acting) and none addresses the
+ * candidate, passes on what they were told or is about "he"/"she", `conduct` is ruled out in every
+ * sentence: "The interviewer took a call halfway through. Rejected the next day."
+ */
+export function settleEmployerSide(
+  segments: readonly { scoredText: string; reading: SegmentReading }[],
+  themeIds: readonly string[],
+): void {
+  if (!themeIds.includes(CONDUCT_THEME) || !segments.some((s) => s.reading.silence || s.reading.employerSide)) return;
+  const aboutCandidate = (text: string) => {
+    const plain = quotesStraightened(text);
+    const addressed = plain.replace(/\bthank[- ]you\b/gi, '');
+    return (
+      SECOND_PERSON.test(addressed) ||
+      CANDIDATE_NOUN.test(addressed) ||
+      REPORTED_REASON.test(plain) ||
+      SEGMENT_ABOUT_HIM_OR_HER.test(plain.trim())
+    );
+  };
+  if (segments.some((s) => aboutCandidate(s.scoredText))) return;
+  for (const { reading } of segments) if (!reading.ruledOut.includes(CONDUCT_THEME)) reading.ruledOut.push(CONDUCT_THEME);
 }

@@ -37,6 +37,10 @@ describe('readSegment: conduct is the candidate’s own behaviour', () => {
     'Interviewer spent most of the time on his phone.',
     'My phone interview was cancelled twice by them.',
     'The panel turned up late and the room was double-booked.',
+    // The employer's side as the subject, whatever it did.
+    'The interviewer swore twice and took a call from his wife.',
+    'Interview panel was late, half of them were on laptops.',
+    'The HR lady was quite rude on the phone to me.',
   ])('rules conduct out of "%s"', (text) => {
     expect(read(text).ruledOut).toEqual(['conduct']);
   });
@@ -46,6 +50,9 @@ describe('readSegment: conduct is the candidate’s own behaviour', () => {
     'Panel note: arrived 25 min late, no apology.',
     'Client rang: candidate turned up in jeans and was on his phone in reception.',
     'My fault really - I got the time wrong and turned up an hour late.',
+    // The employer's side passing on a judgement of the candidate.
+    'The panel noted he arrived late and was dismissive of the receptionist.',
+    'Hiring manager felt he was rude to the team.',
   ])('keeps conduct possible in "%s"', (text) => {
     expect(read(text).ruledOut).toEqual([]);
   });

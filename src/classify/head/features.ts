@@ -62,6 +62,15 @@ export function readingOf(item: ScoredItem, themeIds: readonly string[]): ItemRe
 }
 
 /**
+ * Whether a segment's evidence (scores, probe, cue phrases) counts for a theme: not when a rule of
+ * reading took the theme away there, nor in a note of an employer's silence (only `uninformative`).
+ */
+function countsFor(segment: ScoredSegment, themeId: string): boolean {
+  if (segment.reading.silence) return themeId === UNINFORMATIVE_THEME;
+  return !segment.reading.ruledOut.includes(themeId);
+}
+
+/**
  * Per theme (taxonomy order), the feature vector of one item. `margin` is the engine's: a theme is
  * eligible in a unit when it scores within it of the unit's best theme.
  */
@@ -83,8 +92,7 @@ export function itemFeatures(
   const probeMean = new Array<number>(k).fill(0);
   const probeMax = new Array<number>(k).fill(0);
   for (const segment of judged) {
-    // Scores a rule of reading took away are not evidence for the theme.
-    const counts = (t: number) => !segment.reading.silence && !segment.reading.ruledOut.includes(themeIds[t]!);
+    const counts = (t: number) => countsFor(segment, themeIds[t]!);
     const units =
       segment.units.length > 0 ? segment.units : [{ text: segment.scoredText, scores: segment.scores, nearest: segment.nearest }];
     if (probe) {
@@ -117,7 +125,7 @@ export function itemFeatures(
   for (const segment of reasons) {
     const text = prepareCueText(segment.segment.text, segment.praise);
     cues.forEach((compiled, t) => {
-      if (compiled.length > 0) cueCounts[t]! += countCues(compiled, text);
+      if (compiled.length > 0 && countsFor(segment, themeIds[t]!)) cueCounts[t]! += countCues(compiled, text);
     });
   }
   // How often the theme is a reason's best theme, and its mean over reasons (one strong sentence or several).
@@ -127,11 +135,11 @@ export function itemFeatures(
     for (const unit of segment.units) {
       const top = Math.max(...unit.scores);
       unit.scores.forEach((score, t) => {
-        if (score === top) topUnits[t]!++;
+        if (score === top && countsFor(segment, themeIds[t]!)) topUnits[t]!++;
       });
     }
     segment.scores.forEach((score, t) => {
-      meanScore[t]! += score / reasons.length;
+      if (countsFor(segment, themeIds[t]!)) meanScore[t]! += score / reasons.length;
     });
   }
   const praise = item.segments.some((s) => s.favourable) ? 1 : 0;

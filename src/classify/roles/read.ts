@@ -4,11 +4,22 @@
 // employer gives no evidence for a theme. A segment left with no reason is praise, or, when the
 // employer's side is what it is about, a note of silence (`uninformative`, never `conduct`).
 
-import { mayBeEmployerNote } from '../reading.js';
-import type { ScoredSegment } from '../units.js';
+import { UNINFORMATIVE_THEME } from '../../types.js';
+import { mayBeEmployerNote, settleEmployerSide } from '../reading.js';
+import type { ScoredItem, ScoredSegment } from '../units.js';
 import { isNotAReason, readRole, type ClauseRole } from './model.js';
 
-export function applyClauseRoles(segment: ScoredSegment, confidentAt: number): void {
+/**
+ * The reader applied to an item: to each segment (applyClauseRoles), then to the whole item: a
+ * candidate's note about the employer's side carries no `conduct` (settleEmployerSide).
+ */
+export function applyItemRoles(item: ScoredItem, confidentAt: number, themeIds: readonly string[]): void {
+  for (const segment of item.segments) applyClauseRoles(segment, confidentAt, themeIds);
+  settleEmployerSide(item.segments, themeIds);
+}
+
+/** Applies the reader to one segment. */
+export function applyClauseRoles(segment: ScoredSegment, confidentAt: number, themeIds: readonly string[]): void {
   const { reading } = segment;
   // What the word rules settled stays settled: praise, silence, and what a sentence asserts by its
   // phrasing (a comparison keeps its subject: "the successful candidate had stronger Python").
@@ -20,6 +31,11 @@ export function applyClauseRoles(segment: ScoredSegment, confidentAt: number): v
     const role = readRole(unit.roles, confidentAt);
     return role === 'employer' && !mayBeEmployerNote(unit.text) ? null : role;
   };
+  // A polite formula with no reason in it says only that no reason is given.
+  if (roleOf(whole) === 'boilerplate' && !clauses.some((c) => roleOf(c) === 'reason')) {
+    for (const id of themeIds) if (id !== UNINFORMATIVE_THEME && !reading.ruledOut.includes(id)) reading.ruledOut.push(id);
+    return;
+  }
   const notReason = (unit: { text: string; roles?: number[] }) => isNotAReason(roleOf(unit));
   // Inside a sentence surely read as a reason, a clause must be surer still to be set aside: the
   // reader knows whole sentences better than fragments ("and yours wasn't tailored enough").
