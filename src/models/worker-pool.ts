@@ -123,7 +123,14 @@ export function createEmbedWorkerPool(model: string, setup: EmbedWorkerSetup, si
     },
     async dispose() {
       failure ??= new Error('the embedder was disposed');
+      // Batches waiting or running end now: whoever awaits them (exemplars embedded while a run
+      // that stopped early read its input, say) must not wait for ever.
       for (const pending of queue.splice(0)) pending.reject(failure);
+      for (const member of members) {
+        member.running?.reject(failure);
+        member.running = null;
+      }
+      rejectReady(failure);
       await Promise.all(members.map((member) => member.worker.terminate()));
     },
   };

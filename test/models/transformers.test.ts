@@ -165,6 +165,20 @@ describe('createTransformersEmbedder with a local folder', () => {
     await expect(embedder.embed(['x'])).rejects.toThrow(/dispose/);
   });
 
+  it('ends a batch still running when disposed, so nothing awaits it for ever', async () => {
+    let embedder: Embedder | null = null;
+    let disposing: Promise<void> | undefined;
+    embedder = await load({
+      batchSize: 1,
+      // After the first batch the second, the last, is running on the one worker.
+      onProgress: (done) => {
+        if (done === 1) disposing = embedder!.dispose?.();
+      },
+    });
+    await expect(embedder.embed(TEXTS.slice(0, 2))).rejects.toThrow(/disposed/);
+    await disposing;
+  });
+
   it('loads a relative folder path', async () => {
     const relative = path.relative(process.cwd(), modelDir);
     const embedder = await load({ model: relative.startsWith('.') ? relative : `./${relative}` });
