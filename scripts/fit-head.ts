@@ -6,7 +6,7 @@
 //     [--variants base,probe] [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] [--items FILE.jsonl] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv data/eval/voices-dev2.csv data/eval/voices-dev3.csv
 //
 // Per variant it also prints each theme's F1 over all the sets left out (pooled); --items writes every
-// left-out item (variant, set, text, gold and predicted themes) for error analysis.
+// left-out item (variant, set, text, gold and predicted themes, each theme's probability and the cut) for error analysis.
 // The model's vectors and the engine's scores are kept in the --cache file, so a rerun embeds nothing.
 
 import { writeFile } from 'node:fs/promises';
@@ -216,11 +216,11 @@ for (const variant of variants) {
     const test = all.filter((i) => gold[i]!.set === s);
     const { trainFeatures: a, testFeatures: b } = featuresFor(variant, train, test);
     const head = fitHead(a, ids, settings);
-    const predicted = b.map((item) => {
+    const probabilities = b.map((item) => {
       const z = headLogits(head, item.features);
-      const p = head.themes.map((theme, t) => calibrated(theme, z[t]!));
-      return decideThemes(p, ids, head.assignAt, item.reading).map((t) => ids[t]!);
+      return head.themes.map((theme, t) => calibrated(theme, z[t]!));
     });
+    const predicted = b.map((item, k) => decideThemes(probabilities[k]!, ids, head.assignAt, item.reading).map((t) => ids[t]!));
     const report = evaluateAssignments(
       predicted,
       b.map((item) => [...item.themes]),
@@ -236,6 +236,8 @@ for (const variant of variants) {
           text: gold[i]!.text,
           gold: gold[i]!.themes,
           predicted: predicted[k],
+          probabilities: Object.fromEntries(ids.map((id, t) => [id, Math.round(probabilities[k]![t]! * 1000) / 1000])),
+          assignAt: head.assignAt,
         }),
       );
     });
