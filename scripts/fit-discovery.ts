@@ -17,7 +17,7 @@
 //   tsx scripts/fit-discovery.ts [--engine E --model M …] data/eval/dev.csv data/eval/dev2.csv
 //     [--remove conduct --novel data/eval/references-dev.csv [--known 150] [--no-loo]]
 //     [--bands 0.07] [--neighbours 10,15] [--resolutions 0.8,1] [--core 0,0.3]
-//     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1]
+//     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--covered 1,0.75]
 //     [--cutoffs 0.8 (lexical)] [--vector-cache FILE] [--runs FILE] [--detail]
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
 // settings later costs only the grouping (delete the file after changing classification).
@@ -52,6 +52,7 @@ const { values: flags, positionals: paths } = parseArgs({
     stability: { type: 'string' },
     novelty: { type: 'string' },
     directions: { type: 'string' },
+    covered: { type: 'string' },
     cutoffs: { type: 'string' },
     remove: { type: 'string' },
     novel: { type: 'string', multiple: true },
@@ -122,6 +123,7 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
     ['minStability', flags.stability],
     ['minNovelty', flags.novelty],
     ['themeDirections', flags.directions],
+    ['maxCovered', flags.covered],
   ];
   let settings: GroupingSettings[] = [g];
   for (const [key, given] of axes) settings = settings.flatMap((s) => numbers(given, s[key]).map((value) => ({ ...s, [key]: value })));
@@ -166,7 +168,7 @@ async function measure(
     for (const options of grid(profile, band)) {
       const g = options.grouping;
       const name = g
-        ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections}`
+        ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered}`
         : `band ${band} cut-off ${options.maxDistance}`;
       if (!cells.has(name))
         cells.set(name, { name, leaveOneOut: [], scenario: [], scenarioGroups: [], falseAlarms: { groups: 0, items: 0, labels: [] } });

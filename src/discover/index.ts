@@ -8,7 +8,7 @@
 
 import type { DiscoveryProfile } from '../classify/profiles.js';
 import { hashText } from '../hash.js';
-import type { ClassifiedItem, Embedder, EmergingTheme, Taxonomy, Thresholds } from '../types.js';
+import { UNINFORMATIVE_THEME, type ClassifiedItem, type Embedder, type EmergingTheme, type Taxonomy, type Thresholds } from '../types.js';
 import { averageLinkageClusters } from './cluster.js';
 import { groupByNeighbourhood, joinGroups, type Group } from './group.js';
 import { nameGroups, representativeQuotes } from './name.js';
@@ -128,7 +128,19 @@ export async function discoverEmerging(
     const hits = texts.flatMap((m) => occurrences.get(m.text)!);
     return { texts, hits, items: new Set(hits.map((hit) => hit.itemId)), people: people(hits) };
   });
-  const shown = clusters.filter((cluster) => bigEnough(cluster.hits));
+  // A group whose items a theme head already states a theme for (sure of it, not "possibly") is
+  // feedback on known themes in one shared voice or phrasing, not a missing theme. Without a head
+  // a theme is only a similarity over a threshold, which a missing topic's nearest theme often
+  // reaches too: then nothing counts as covered.
+  const stated = new Set(
+    classified
+      .filter((entry) =>
+        entry.themes.some((theme) => theme.themeId !== UNINFORMATIVE_THEME && theme.confidence !== undefined && !theme.tentative),
+      )
+      .map((entry) => entry.item.id),
+  );
+  const covered = (items: Set<string>) => [...items].filter((id) => stated.has(id)).length / items.size;
+  const shown = clusters.filter((cluster) => bigEnough(cluster.hits) && (!grouping || covered(cluster.items) <= grouping.maxCovered));
   if (shown.length === 0) return { ...none, stability };
 
   const exemplars = shown.map((cluster) => occurrences.get(cluster.texts[0]!.text)![0]!.text);

@@ -110,3 +110,44 @@ describe('emerging themes', () => {
     expect(sampledMembers).toBeGreaterThanOrEqual(whole.emerging.reduce((n, c) => n + c.items, 0) - 2);
   });
 });
+
+describe('emerging themes: feedback the taxonomy already covers', () => {
+  it('hides a group most of whose items already have a stated theme, and shows it otherwise', async () => {
+    // A topic the themes do not explain, grouped by neighbourhood; then the same sentences as if a
+    // theme head had stated a theme, sure of it, for their items (feedback on known themes in one
+    // shared voice).
+    const taxonomy = full;
+    const embedder = createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
+    const classifier = await createClassifier(taxonomy, embedder, ENGINE_PROFILES.lexical.scoring);
+    const thresholds = defaultThresholds('lexical', null);
+    const items = [...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
+    const classified = await classifier.classify(items, thresholds);
+    const grouping = { ...ENGINE_PROFILES.hybrid.discovery.grouping!, maxCovered: 0.75 };
+    const options = { ...ENGINE_PROFILES.lexical.discovery, grouping };
+    const shown = await discoverEmerging(classified, taxonomy, thresholds, embedder, options);
+    const topic = shown.emerging.find((e) => e.terms.includes('social'));
+    expect(topic).toBeDefined();
+
+    const stating = (share: number) => {
+      let stated = 0;
+      return classified.map((entry) => {
+        if (!entry.item.id.startsWith('s') || stated >= share * SOCIAL_MEDIA.length) return entry;
+        stated++;
+        const evidence = { segmentIndex: 0, segment: entry.item.text, exemplar: '', cues: [], cueRanges: [], score: 0.9 };
+        return { ...entry, themes: [...entry.themes, { themeId: 'motivation', score: 0.9, confidence: 0.9, evidence }] };
+      });
+    };
+    const allStated = await discoverEmerging(stating(1), taxonomy, thresholds, embedder, options);
+    expect(allStated.emerging.find((e) => e.terms.includes('social'))).toBeUndefined();
+    // A possible theme ("possibly …") is not a stated one, nor a theme assigned without a head.
+    const unsure = stating(1).map((entry) => ({ ...entry, themes: entry.themes.map(({ confidence: _, ...t }) => t) }));
+    expect((await discoverEmerging(unsure, taxonomy, thresholds, embedder, options)).emerging).toEqual(shown.emerging);
+    const tentative = stating(1).map((entry) => ({ ...entry, themes: entry.themes.map((t) => ({ ...t, tentative: true as const })) }));
+    expect((await discoverEmerging(tentative, taxonomy, thresholds, embedder, options)).emerging).toEqual(shown.emerging);
+    const halfStated = await discoverEmerging(stating(0.5), taxonomy, thresholds, embedder, options);
+    expect(halfStated.emerging).toEqual(shown.emerging);
+    // With no bar, it shows however much is covered.
+    const unguarded = { ...options, grouping: { ...grouping, maxCovered: 1 } };
+    expect((await discoverEmerging(stating(1), taxonomy, thresholds, embedder, unguarded)).emerging).toEqual(shown.emerging);
+  });
+});
