@@ -20,7 +20,8 @@
 //     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--covered 1,0.75]
 //     [--cutoffs 0.8 (lexical)] [--vector-cache FILE] [--runs FILE] [--detail]
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
-// settings later costs only the grouping (delete the file after changing classification).
+// settings later costs only the grouping (a changed taxonomy or set of items is classified again;
+// delete the file after changing the classifier or its head).
 
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -217,7 +218,8 @@ const savedRuns: Record<string, SavedRun> = flags.runs && existsSync(flags.runs)
 let runsChanged = false;
 
 async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
-  const key = hashText(`${taxonomy.themes.map((t) => t.id).join(',')}|${entries.map((e) => e.item.id).join(',')}`);
+  // The taxonomy in full (its exemplars and cues classify too) and the items: a saved run of another set-up is never reused.
+  const key = hashText(`${JSON.stringify(taxonomy)}|${entries.map((e) => `${e.item.id}:${e.item.text}`).join('\n')}`);
   const saved = flags.runs ? savedRuns[key] : undefined;
   if (saved) {
     engineName = saved.engine;
