@@ -74,6 +74,17 @@ describe('clausesOf', () => {
     ]);
   });
 
+  it('splits where a sentence turns from praise to the reason after a comma', () => {
+    expect(clausesOf('ur answers were detailed n backed up w/ examples, just dont have the 2 yrs we need')).toEqual([
+      'ur answers were detailed n backed up w/ examples',
+      'just dont have the 2 yrs we need',
+    ]);
+    expect(clausesOf('The panel liked your presentation a lot, unfortunately the hours do not suit the rota.')).toEqual([
+      'The panel liked your presentation a lot',
+      'unfortunately the hours do not suit the rota.',
+    ]);
+  });
+
   it('returns nothing for a single clause, and keeps short fragments attached', () => {
     expect(clausesOf('Your answers felt scripted.')).toEqual([]);
     expect(clausesOf('Nervous; sorry.')).toEqual([]);
