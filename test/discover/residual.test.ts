@@ -20,11 +20,11 @@ describe('what the taxonomy does not explain', () => {
   it('takes each theme’s mean exemplar out of a vector, and more of its spread with more directions', () => {
     const basis = themeBasis(exemplars, 1);
     expect(basis).toHaveLength(3);
-    basis.forEach((a, i) =>
+    basis.forEach((a, i) => {
       basis.forEach((b, j) => {
         expect(dot(a, b)).toBeCloseTo(i === j ? 1 : 0, 5);
-      }),
-    );
+      });
+    });
     const vector = direction();
     const rest = withoutBasis(vector, basis);
     expect(dot(rest, rest)).toBeCloseTo(1, 5);
