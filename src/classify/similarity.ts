@@ -3,58 +3,17 @@
 
 /**
  * Cosines of one vector against every exemplar (all vectors are unit length, so a dot product).
- * Dense vectors (neural) go exemplar by exemplar over contiguous memory; sparse ones (lexical, and
+ * Dense dimensions (neural) go exemplar by exemplar over contiguous memory; sparse ones (lexical, and
  * the hybrid's lexical half) touch only the vector's non-zero dimensions.
  */
 export function createSimilarity(exemplars: Float32Array[], dims: number): (vector: Float32Array) => Float64Array {
   const count = exemplars.length;
   let nonZero = 0;
   for (const v of exemplars) for (let d = 0; d < dims; d++) if (v[d] !== 0) nonZero++;
-  // One embedder makes both exemplar and segment vectors, so the exemplars tell which layout fits.
-  if (nonZero * 4 > dims * count) return denseSimilarity(exemplars, dims);
-  return sparseSimilarity(exemplars, dims, denseLead(exemplars, dims));
-}
-
-/** Dense vectors (neural): exemplar by exemplar over contiguous memory, four exemplars per pass. */
-function denseSimilarity(exemplars: Float32Array[], dims: number): (vector: Float32Array) => Float64Array {
-  const count = exemplars.length;
-  const matrix = new Float32Array(dims * count);
-  exemplars.forEach((v, e) => {
-    matrix.set(v.subarray(0, dims), e * dims);
-  });
-  return (vector) => {
-    const sims = new Float64Array(count);
-    let e = 0;
-    // Four exemplars per pass over the vector: each element is read once for four products.
-    for (; e + 3 < count; e += 4) {
-      const r0 = e * dims;
-      const r1 = r0 + dims;
-      const r2 = r1 + dims;
-      const r3 = r2 + dims;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let d = 0; d < dims; d++) {
-        const x = vector[d]!;
-        s0 += x * matrix[r0 + d]!;
-        s1 += x * matrix[r1 + d]!;
-        s2 += x * matrix[r2 + d]!;
-        s3 += x * matrix[r3 + d]!;
-      }
-      sims[e] = s0;
-      sims[e + 1] = s1;
-      sims[e + 2] = s2;
-      sims[e + 3] = s3;
-    }
-    for (; e < count; e++) {
-      const row = e * dims;
-      let dot = 0;
-      for (let d = 0; d < dims; d++) dot += vector[d]! * matrix[row + d]!;
-      sims[e] = dot;
-    }
-    return sims;
-  };
+  // One embedder makes both exemplar and segment vectors, so the exemplars tell which layout fits:
+  // dense vectors are all lead, with no sparse tail.
+  const lead = nonZero * 4 > dims * count ? dims : denseLead(exemplars, dims);
+  return leadAndTailSimilarity(exemplars, dims, lead);
 }
 
 /**
@@ -73,13 +32,13 @@ function denseLead(exemplars: Float32Array[], dims: number): number {
 }
 
 /**
- * Sparse vectors (lexical, or hybrid past its dense lead): the vector's non-zero dimensions past
- * the lead are listed once, then four exemplars at a time run over the lead (rows, contiguous) and
- * down that list (columns), so each product is one load and the sums stay in registers. Every sum
+ * Dense leading dimensions (all of a neural vector, the hybrid's model half, none of a lexical one)
+ * and a sparse tail: the vector's non-zero dimensions past the lead are listed once, then four
+ * exemplars at a time run over the lead (rows, contiguous) and down that list (columns), so each product is one load and the sums stay in registers. Every sum
  * adds its products in increasing dimension order (a zero adds nothing), so the cosines are the
  * same to the last bit whichever way they are laid out.
  */
-function sparseSimilarity(exemplars: Float32Array[], dims: number, lead: number): (vector: Float32Array) => Float64Array {
+function leadAndTailSimilarity(exemplars: Float32Array[], dims: number, lead: number): (vector: Float32Array) => Float64Array {
   const count = exemplars.length;
   const rows = new Float32Array(lead * count);
   const columns = new Float32Array((dims - lead) * count);
