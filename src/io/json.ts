@@ -23,6 +23,24 @@ export function parseBoundedJson(text: string, maxDepth: number = MAX_JSON_DEPTH
   }
 }
 
+/**
+ * One of this tool's own JSON files, as a user may hand it over (a theme head, clause-role weights):
+ * bounded JSON whose top level is an object carrying `format`. Anything else is refused through
+ * `refuse`, which names the file and what to do.
+ */
+export function parseFormatJson(text: string, format: string, refuse: (why: string) => Error): { format: string } {
+  let parsed: unknown;
+  try {
+    parsed = parseBoundedJson(text);
+  } catch (error) {
+    if (error instanceof JsonLimitError) throw refuse(error.message);
+    throw error;
+  }
+  const file = parsed as { format?: unknown } | null;
+  if (!file || typeof file !== 'object' || file.format !== format) throw refuse(`"format" is not "${format}"`);
+  return file as { format: string };
+}
+
 /** Deepest bracket nesting outside strings, stopping as soon as it passes `stopAbove`. */
 function jsonDepth(text: string, stopAbove: number): number {
   let depth = 0;

@@ -6,6 +6,7 @@
 
 import { CliError, ExitCode } from '../../errors.js';
 import { hashText } from '../../hash.js';
+import { parseFormatJson } from '../../io/json.js';
 import { readUserText } from '../../io/user-file.js';
 import type { EngineName, Taxonomy } from '../../types.js';
 import { featureNames } from './features.js';
@@ -95,14 +96,7 @@ export function parseHeadFile(raw: string, path: string): HeadFile {
       `${path}: not a usable head file: ${why}. Write a new one with \`feedback-themes train LABELLED.csv --out ${path}\`, or run without --head.`,
       ExitCode.usage,
     );
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch (error) {
-    throw refuse(`it is not valid JSON (${(error as Error).message})`);
-  }
-  const head = parsed as HeadFile;
-  if (!head || typeof head !== 'object' || head.format !== HEAD_FORMAT) throw refuse(`"format" is not "${HEAD_FORMAT}"`);
+  const head = parseFormatJson(raw, HEAD_FORMAT, refuse) as HeadFile;
   if (head.version !== HEAD_VERSION)
     throw refuse(`it is of version ${String(head.version)}, and this version of feedback-themes reads version ${HEAD_VERSION}`);
   const themes = head.taxonomy?.themes;

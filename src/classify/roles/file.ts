@@ -5,6 +5,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { CliError, ExitCode } from '../../errors.js';
+import { parseFormatJson } from '../../io/json.js';
 import { readUserText } from '../../io/user-file.js';
 import type { Logger } from '../../logger.js';
 import { CLAUSE_ROLES, LEXICAL_SIGNALS, type RoleModels } from './model.js';
@@ -42,14 +43,7 @@ export interface RolesFile extends RoleModels {
 export function parseRolesFile(raw: string, path: string): RolesFile {
   const refuse = (why: string) =>
     new CliError(`${path}: not a usable clause-role file: ${why}. Refit it with \`${REFIT_ROLES}\`.`, ExitCode.usage);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch (error) {
-    throw refuse(`it is not valid JSON (${(error as Error).message})`);
-  }
-  const file = parsed as RolesFile;
-  if (!file || typeof file !== 'object' || file.format !== ROLES_FORMAT) throw refuse(`"format" is not "${ROLES_FORMAT}"`);
+  const file = parseFormatJson(raw, ROLES_FORMAT, refuse) as RolesFile;
   if (file.version !== ROLES_VERSION) throw refuse(`version ${String(file.version)} is not ${ROLES_VERSION}`);
   if (!Number.isInteger(file.dims) || file.dims <= 0) throw refuse('"dims" is not a positive whole number');
   const signals = LEXICAL_SIGNALS.map(([name]) => name);
