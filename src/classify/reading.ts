@@ -136,12 +136,17 @@ export function mayBeEmployerNote(text: string): boolean {
   return FIRST_PERSON.test(plain) || EMPLOYER_SIDE.test(plain);
 }
 
+/** Whether a sentence (quotes straightened) speaks to or of the candidate. "Thank you" addresses
+ * nobody in particular: "I sent a thank-you email and never got a reply". */
+function addressesCandidate(plain: string): boolean {
+  const addressed = plain.replace(/\bthank[- ]you\b/gi, '');
+  return SECOND_PERSON.test(addressed) || CANDIDATE_NOUN.test(addressed);
+}
+
 export function readSegment(text: string, themeIds: readonly string[]): SegmentReading {
   const plain = quotesStraightened(text);
   const reading: SegmentReading = { silence: false, ruledOut: [], asserted: [], subject: null, employerSide: false };
-  // "Thank you" addresses nobody in particular: "I sent a thank-you email and never got a reply".
-  const addressed = plain.replace(/\bthank[- ]you\b/gi, '');
-  const aboutCandidate = SECOND_PERSON.test(addressed) || CANDIDATE_NOUN.test(addressed);
+  const aboutCandidate = addressesCandidate(plain);
   const silent = STRONG_SILENCE.test(plain) || (FIRST_PERSON.test(plain) && WEAK_SILENCE.test(plain));
   if (!aboutCandidate && silent && !REPORTED_REASON.test(plain)) {
     reading.silence = true;
@@ -185,13 +190,7 @@ export function settleEmployerSide(
   if (!themeIds.includes(CONDUCT_THEME) || !segments.some((s) => s.reading.silence || s.reading.employerSide)) return;
   const aboutCandidate = (text: string) => {
     const plain = quotesStraightened(text);
-    const addressed = plain.replace(/\bthank[- ]you\b/gi, '');
-    return (
-      SECOND_PERSON.test(addressed) ||
-      CANDIDATE_NOUN.test(addressed) ||
-      REPORTED_REASON.test(plain) ||
-      SEGMENT_ABOUT_HIM_OR_HER.test(plain.trim())
-    );
+    return addressesCandidate(plain) || REPORTED_REASON.test(plain) || SEGMENT_ABOUT_HIM_OR_HER.test(plain.trim());
   };
   if (segments.some((s) => aboutCandidate(s.scoredText))) return;
   for (const { reading } of segments) if (!reading.ruledOut.includes(CONDUCT_THEME)) reading.ruledOut.push(CONDUCT_THEME);

@@ -60,7 +60,7 @@ export function decideThemes(
   const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
   let chosen = probabilities.flatMap((p, t) => (reading.allowed[t] && (p >= assignAt || reading.asserted[t]) ? [t] : []));
   const reasons = chosen.filter((t) => t !== uninformative);
-  if (reasons.length > 0) chosen = noReasonOutweighs(probabilities, themeIds, chosen, reasons) ? [uninformative] : reasons;
+  if (reasons.length > 0) chosen = noReasonOutweighs(probabilities, themeIds, uninformative, chosen, reasons) ? [uninformative] : reasons;
   if (chosen.length === 0) {
     let best = -1;
     probabilities.forEach((p, t) => {
@@ -72,8 +72,13 @@ export function decideThemes(
 }
 
 /** Whether an item's chosen `uninformative` outweighs its other chosen themes: only `competition`, and no likelier. */
-function noReasonOutweighs(probabilities: readonly number[], themeIds: readonly string[], chosen: number[], reasons: number[]): boolean {
-  const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
+function noReasonOutweighs(
+  probabilities: readonly number[],
+  themeIds: readonly string[],
+  uninformative: number,
+  chosen: number[],
+  reasons: number[],
+): boolean {
   return (
     chosen.includes(uninformative) &&
     reasons.every((t) => themeIds[t] === COMPETITION_THEME && probabilities[t]! <= probabilities[uninformative]!)
