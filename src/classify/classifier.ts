@@ -12,7 +12,7 @@ import { settleEmployerSide } from './reading.js';
 import { applyItemRoles } from './roles/read.js';
 import type { RolesFile } from './roles/file.js';
 import { roleProbabilities } from './roles/model.js';
-import { createThemeScorer, EMBED_CHUNK_SIZE, type ScoringOptions, type ThemeScorer } from './scoring.js';
+import { createThemeScorer, EMBED_CHUNK_SIZE, scorerSettings, type ScoringOptions, type ThemeScorer } from './scoring.js';
 import { distinctUnitTexts, foldUnitScores, segmentItems, type ScoredItem, type ThemeScores } from './units.js';
 
 export interface Classifier {
@@ -57,21 +57,28 @@ export async function createClassifier(
 ): Promise<Classifier> {
   const chunkSize = Math.max(1, options.chunkSize ?? EMBED_CHUNK_SIZE);
   const clauses = options.clauses !== false;
-  const scorer = await exemplars;
+  // Awaited only once the first chunks of texts are with the model: the input is segmented while
+  // the exemplars are still being embedded. Should it fail first, it fails when awaited, not unobserved.
+  exemplars.catch(() => undefined);
+  const settings = scorerSettings(options);
+  const exemplarTexts = new Set([
+    ...taxonomy.themes.flatMap((theme) => theme.examples),
+    ...Object.values(options.counterExamples ?? {}).flat(),
+  ]);
   const themeIds = taxonomy.themes.map((t) => t.id);
   const probe = options.head?.probe ?? null;
   if (probe && options.modelDims !== probe.dims)
     throw new Error(`the head's probe reads ${probe.dims} model dimensions, the engine gives ${options.modelDims ?? 'none'}`);
   // The probe's scores of a text are kept with its theme scores: both come from its one vector.
-  const scoreVector = (vector: Float32Array): ThemeScores =>
+  const scoreVector = (scorer: ThemeScorer, vector: Float32Array): ThemeScores =>
     probe ? { ...scorer.score(vector), probe: probeScores(probe, modelPart(vector, probe.dims)) } : scorer.score(vector);
   const roles = options.roles ?? null;
   const scoreCache = createScoreCache(
     options.scoreCache ?? null,
     {
       embedder: embedder.id,
-      topK: scorer.topK,
-      centroidWeight: scorer.centroidWeight,
+      topK: settings.topK,
+      centroidWeight: settings.centroidWeight,
       themes: taxonomy.themes.map((t) => [t.id, t.examples]),
       // Absent without corrections, so their scores stay cached under the same name as before.
       ...(options.counterExamples ? { counterExamples: options.counterExamples } : {}),
@@ -98,18 +105,23 @@ export async function createClassifier(
     // so no two chunks under way can embed one text twice.
     const embedChunk = (start: number) => {
       if (start >= texts.length) return null;
-      const vectors = embedder.embed(texts.slice(start, start + chunkSize));
+      const chunk = texts.slice(start, start + chunkSize);
+      // A text that is also an exemplar takes the exemplar's vector from the store, as it would
+      // with the exemplars done first: its chunk waits for them, so the model's batches do not
+      // depend on which finishes first.
+      const vectors = chunk.some((text) => exemplarTexts.has(text)) ? exemplars.then(() => embedder.embed(chunk)) : embedder.embed(chunk);
       // Should an earlier chunk fail, those under way must not fail unobserved.
       vectors.catch(() => undefined);
       return vectors;
     };
     const ahead = Array.from({ length: EMBED_AHEAD }, (_, k) => embedChunk(k * chunkSize));
+    const scorer = await exemplars;
     for (let i = 0; i < texts.length; i += chunkSize) {
       const chunk = texts.slice(i, i + chunkSize);
       const vectors = await ahead.shift()!;
       ahead.push(embedChunk(i + EMBED_AHEAD * chunkSize));
       const fresh = chunk.map((text, j) => {
-        const scores = scoreVector(vectors[j]!);
+        const scores = scoreVector(scorer, vectors[j]!);
         // Float32 precision, as the score cache keeps them: a re-run reads each clause the same way.
         if (roles) scores.roles = roleProbabilities(roles, vectors[j]!, text).map(Math.fround);
         return { text, scores };

@@ -28,16 +28,27 @@ export interface ThemeScorer {
   score(vector: Float32Array): ThemeScores;
 }
 
-/** Embeds `texts` a chunk at a time. */
+/**
+ * Embeds `texts` in chunks of `chunkSize`, all handed to the embedder at once: a model in worker
+ * threads then never waits for the next chunk (the chunks, and so the model's batches, are the same
+ * as one at a time).
+ */
 export async function embedInChunks(embedder: Embedder, texts: string[], chunkSize: number): Promise<Float32Array[]> {
-  const vectors: Float32Array[] = [];
-  for (let i = 0; i < texts.length; i += chunkSize) vectors.push(...(await embedder.embed(texts.slice(i, i + chunkSize))));
-  return vectors;
+  const chunks: Promise<Float32Array[]>[] = [];
+  for (let i = 0; i < texts.length; i += chunkSize) chunks.push(embedder.embed(texts.slice(i, i + chunkSize)));
+  // Should one chunk fail, the others must not fail unobserved.
+  for (const chunk of chunks) chunk.catch(() => undefined);
+  return (await Promise.all(chunks)).flat();
+}
+
+/** The settings a scorer's scores depend on besides the embedder and exemplars, known before any is embedded. */
+export function scorerSettings(options: ScoringOptions): { topK: number; centroidWeight: number } {
+  return { topK: Math.max(1, options.topK), centroidWeight: options.centroidWeight };
 }
 
 /** Embeds every theme's exemplars once and returns the scorer for unit vectors. */
 export async function createThemeScorer(taxonomy: Taxonomy, embedder: Embedder, options: ScoringOptions): Promise<ThemeScorer> {
-  const topK = Math.max(1, options.topK);
+  const { topK, centroidWeight } = scorerSettings(options);
   const chunkSize = Math.max(1, options.chunkSize ?? EMBED_CHUNK_SIZE);
   const themes = taxonomy.themes;
   const exemplarTheme: number[] = [];
@@ -51,7 +62,6 @@ export async function createThemeScorer(taxonomy: Taxonomy, embedder: Embedder, 
     });
   });
   const exemplarVectors = await embedInChunks(embedder, exemplarTexts, chunkSize);
-  const centroidWeight = options.centroidWeight;
   // Theme centroids ride along as extra rows after the exemplars, so one pass scores both.
   const centroids = centroidWeight > 0 ? themes.map((_, t) => centroidOf(exemplarVectors, exemplarTheme, t, embedder.dims)) : [];
   // Counter-examples ride along after the centroids, theme by theme.

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { eligibleScores, themeThreshold } from '../../src/classify/assign.js';
+import { createCachedEmbedder, memoryVectorCache } from '../../src/classify/cache.js';
 import { createClassifier } from '../../src/classify/classifier.js';
 import type { HeadFile } from '../../src/classify/head/file.js';
 import { modelPart, probeScores, type Probe } from '../../src/classify/head/probe.js';
-import type { FeedbackItem, Thresholds } from '../../src/types.js';
+import type { Embedder, FeedbackItem, Thresholds } from '../../src/types.js';
 import { fakeEmbedder, taxonomyOf, theme } from '../fixtures/classify/fake-embedder.js';
 import { feedbackItem } from '../../support/feedback-item.js';
 
@@ -196,6 +197,40 @@ describe('createClassifier: scoring', () => {
     ]);
     expect(embedder.calls.map((c) => c.length)).toEqual([2, 1]);
     expect(new Set(embedder.calls.flat()).size).toBe(3);
+  });
+
+  it('segments the input while the exemplars embed, and a text that is also an exemplar still takes its cached vector', async () => {
+    const inner = fakeEmbedder({ ...table, 'Your answers sounded scripted.': [0, 1, 0, 0] });
+    let releaseExemplars: () => void = () => undefined;
+    const exemplarsHeld = new Promise<void>((resolve) => {
+      releaseExemplars = resolve;
+    });
+    // The exemplars' batch finishes only when released; the input's batches at once.
+    const slow: Embedder = {
+      ...inner,
+      embed: async (texts) => {
+        const vectors = await inner.embed(texts);
+        if (texts.includes('del one')) await exemplarsHeld;
+        return vectors;
+      },
+    };
+    const embedder = createCachedEmbedder(slow, memoryVectorCache());
+    const scripted = taxonomyOf(
+      theme('experience', ['exp one', 'exp two']),
+      theme('delivery', ['del one', 'Your answers sounded scripted.']),
+    );
+    const classifier = await createClassifier(scripted, embedder, { ...NO_CENTROID, chunkSize: 1 });
+    const scoring = classifier.score([
+      { id: 'a', text: 'You lack the years we need.' },
+      { id: 'b', text: 'Your answers sounded scripted.' },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The text that is no exemplar went to the model before the exemplars were done.
+    expect(inner.calls.flat()).toContain('You lack the years we need.');
+    releaseExemplars();
+    const scored = await scoring;
+    expect(inner.calls.flat().filter((text) => text === 'Your answers sounded scripted.')).toHaveLength(1);
+    expect(scored[1]!.segments[0]!.scores[1]).toBeCloseTo(1, 5);
   });
 });
 
