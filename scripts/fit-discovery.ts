@@ -23,7 +23,7 @@
 // settings later costs only the grouping (a changed taxonomy or set of items is classified again;
 // delete the file after changing the classifier or its head).
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
@@ -31,8 +31,18 @@ import { readGoldFiles } from '../src/classify/evaluate.js';
 import { prepareClassifier } from '../src/classify/prepare.js';
 import { ENGINE_PROFILES, type DiscoveryProfile, type GroupingSettings } from '../src/classify/profiles.js';
 import { discoverEmerging, type DiscoverOptions } from '../src/discover/index.js';
-import { unexplainedSegments } from '../src/discover/select.js';
+import { MIN_CONTENT_WORDS, unexplainedSegments, type UnexplainedSegment } from '../src/discover/select.js';
+import { compileThemeCues, segmentThemes, themeThreshold } from '../src/classify/assign.js';
+import { decideThemes, headProbabilities } from '../src/classify/head/apply.js';
+import { readingOf } from '../src/classify/head/features.js';
+import { analysePraise } from '../src/classify/favourable.js';
+import { termsOf } from '../src/discover/terms.js';
+import type { ScoredItem } from '../src/classify/units.js';
 import { hashText } from '../src/hash.js';
+import { correctionKey } from '../src/classify/corrections.js';
+import { serialiseHead } from '../src/classify/head/file.js';
+import { fitHeadFile } from '../src/commands/train.js';
+import path from 'node:path';
 import { createLogger } from '../src/logger.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
 import type { ClassifiedItem, Embedder, FeedbackItem, Taxonomy, Thresholds } from '../src/types.js';
@@ -62,6 +72,8 @@ const { values: flags, positionals: paths } = parseArgs({
     'vector-cache': { type: 'string' },
     runs: { type: 'string' },
     detail: { type: 'boolean' },
+    'head-pool': { type: 'string' },
+    'refit-head': { type: 'string' },
   },
 });
 const config = engineConfigFrom(flags);
@@ -160,12 +172,17 @@ async function measure(
   entries: readonly Labelled[],
   missing: readonly string[],
   visit: (cell: Cell, outcomes: Outcome[], labels: string[], items: number) => void,
+  headPool?: (classified: ClassifiedItem[], thresholds: Thresholds) => { pool: UnexplainedSegment[]; classified: ClassifiedItem[] },
 ) {
-  const { classified, thresholds, embedder, dispose } = await classifiedRun(taxonomy, entries);
+  const run = await classifiedRun(taxonomy, entries);
+  const { thresholds, embedder, dispose } = run;
+  let classified = run.classified;
+  let headChosen: UnexplainedSegment[] | undefined;
+  if (headPool) ({ pool: headChosen, classified } = headPool(classified, thresholds));
   const labelOf = new Map(entries.map((e) => [e.item.id, e.labels]));
   const profile = ENGINE_PROFILES[engineName as keyof typeof ENGINE_PROFILES].discovery;
   for (const band of numbers(flags.bands, profile.weakBand)) {
-    const pool = new Set(unexplainedSegments(classified, taxonomy, thresholds, band).map((s) => s.itemId));
+    const pool = new Set((headChosen ?? unexplainedSegments(classified, taxonomy, thresholds, band)).map((s) => s.itemId));
     for (const options of grid(profile, band)) {
       const g = options.grouping;
       const name = g
@@ -173,7 +190,13 @@ async function measure(
         : `band ${band} cut-off ${options.maxDistance}`;
       if (!cells.has(name))
         cells.set(name, { name, leaveOneOut: [], scenario: [], scenarioGroups: [], falseAlarms: { groups: 0, items: 0, labels: [] } });
-      const { emerging, byItem } = await discoverEmerging(classified, taxonomy, thresholds, embedder, options);
+      const { emerging, byItem } = await discoverEmerging(
+        classified,
+        taxonomy,
+        thresholds,
+        embedder,
+        headChosen ? { ...options, pool: headChosen } : options,
+      );
       const outcomes = missing.map((topic) => {
         const positives = entries.filter((e) => e.labels.includes(topic));
         const inPool = positives.filter((e) => pool.has(e.item.id)).length;
@@ -217,9 +240,44 @@ interface SavedRun {
 const savedRuns: Record<string, SavedRun> = flags.runs && existsSync(flags.runs) ? JSON.parse(await readFile(flags.runs, 'utf8')) : {};
 let runsChanged = false;
 
+// A taxonomy without some themes is classified with a head refitted on --refit-head's sets without
+// them (their labels dropped), never with one that saw their labels; without --refit-head, with
+// the similarity thresholds alone. The whole taxonomy uses the engine's own (the built-in head).
+const headFiles = flags['refit-head']?.split(',').filter(Boolean) ?? [];
+const headTraining: { text: string; themes: string[] }[] = [];
+{
+  const seen = new Set<string>();
+  for (const g of await readGoldFiles(headFiles, ids)) {
+    if (seen.has(correctionKey(g.text))) continue;
+    seen.add(correctionKey(g.text));
+    headTraining.push({ text: g.text, themes: g.themes });
+  }
+}
+/** The head file to classify `taxonomy` with, null for none, undefined for the engine's own (the whole taxonomy). */
+async function headFor(taxonomy: Taxonomy): Promise<string | null | undefined> {
+  if (taxonomy === full) return undefined;
+  if (headFiles.length === 0) return null;
+  const kept = taxonomy.themes.map((t) => t.id);
+  const file = `/tmp/fit-discovery-head-${hashText(`${JSON.stringify(taxonomy)}|${headFiles.join(',')}`).slice(0, 12)}.json`;
+  if (existsSync(file)) return file;
+  const prepared = await prepareClassifier({ ...config, head: null }, logger, { taxonomy, store });
+  const items = headTraining.map((g) => ({ text: g.text, themes: g.themes.filter((id) => kept.includes(id)) }));
+  const head = await fitHeadFile(prepared, items, {
+    files: headFiles.map((f) => path.basename(f)),
+    weights: prepared.profile.weights,
+    logger,
+  });
+  await prepared.dispose();
+  await writeFile(file, serialiseHead(head));
+  return file;
+}
+
 async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
-  // The taxonomy in full (its exemplars and cues classify too) and the items: a saved run of another set-up is never reused.
-  const key = hashText(`${JSON.stringify(taxonomy)}|${entries.map((e) => `${e.item.id}:${e.item.text}`).join('\n')}`);
+  const head = await headFor(taxonomy);
+  // The taxonomy in full (its exemplars and cues classify too), the head and the items: a saved run of another set-up is never reused.
+  const key = hashText(
+    `${JSON.stringify(taxonomy)}|${head ? readFileSync(head, 'utf8') : String(head)}|${entries.map((e) => `${e.item.id}:${e.item.text}`).join('\n')}`,
+  );
   const saved = flags.runs ? savedRuns[key] : undefined;
   if (saved) {
     engineName = saved.engine;
@@ -235,7 +293,7 @@ async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
     };
     return { classified: saved.classified, thresholds: saved.thresholds, embedder, dispose: async () => {} };
   }
-  const prepared = await prepareClassifier(config, logger, { taxonomy, store });
+  const prepared = await prepareClassifier(head === undefined ? config : { ...config, head }, logger, { taxonomy, store });
   engineName = prepared.engine.name;
   const classified = await prepared.classifier.classify(
     entries.map((e) => e.item),
@@ -287,11 +345,86 @@ if (missingInScenario.length > 0) {
     cell.scenarioGroups = labels;
   });
 }
+// Upper bound (experiment): the pool chosen by the full head's sureness over the remaining themes
+// (the full head saw the removed theme's labels, so this flatters).
+let fullScored: { scored: ScoredItem[]; probabilities: number[][]; assignAt: number; confidentAt: number } | null = null;
+if (flags['head-pool']) {
+  const prepared = await prepareClassifier(config, logger, { taxonomy: full, store });
+  const head = prepared.head!.applied;
+  const scored = await prepared.classifier.score(devItems.map((e) => ({ id: e.item.id, text: e.item.text })));
+  fullScored = {
+    scored,
+    probabilities: headProbabilities(head, scored, compileThemeCues(full)),
+    assignAt: head.assignAt,
+    confidentAt: head.confidentAt,
+  };
+  await prepared.dispose();
+}
+function headPoolWithout(removedId: string) {
+  const mode = flags['head-pool']!;
+  const r = ids.indexOf(removedId);
+  const u = ids.indexOf('uninformative');
+  return (classified: ClassifiedItem[], thresholds: Thresholds) => {
+    const { scored, probabilities, assignAt, confidentAt } = fullScored!;
+    const pool: UnexplainedSegment[] = [];
+    const byId = new Map(classified.map((c) => [c.item.id, c]));
+    const relabelled: ClassifiedItem[] = [];
+    scored.forEach((item, i) => {
+      const p = probabilities[i]!;
+      const reading = readingOf(item, ids);
+      reading.allowed[r] = false;
+      reading.asserted[r] = false;
+      const chosen = decideThemes(p, ids, assignAt, reading);
+      const sure = chosen.filter((t) => t !== u && (mode === 'assigned' || p[t]! >= confidentAt));
+      const entry = byId.get(item.id)!;
+      relabelled.push({
+        ...entry,
+        themes: entry.themes.map((th) => {
+          const t = ids.indexOf(th.themeId);
+          return { ...th, confidence: p[t]!, ...(sure.includes(t) ? {} : { tentative: true as const }) };
+        }),
+      });
+      item.segments.forEach((segment, s) => {
+        if (segment.praiseOnly) return;
+        if (u >= 0 && segment.scores[u]! >= themeThreshold(thresholds, 'uninformative')) return;
+        const passes = segmentThemes(segment, ids, thresholds);
+        const explained = sure.some((t) => {
+          if (passes.includes(t)) return true;
+          let best = 0;
+          item.segments.forEach((other, o) => {
+            const current = item.segments[best]!;
+            if (current.praiseOnly !== other.praiseOnly ? current.praiseOnly : other.scores[t]! > current.scores[t]!) best = o;
+          });
+          return best === s;
+        });
+        if (explained) return;
+        const praise = analysePraise(segment.segment.text);
+        if (praise.praiseOnly) return;
+        const reasonText = praise.reasonText.trim();
+        if (termsOf(reasonText).length < MIN_CONTENT_WORDS) return;
+        pool.push({
+          itemId: item.id,
+          candidate: entry.item.candidate,
+          segmentIndex: segment.segment.index,
+          text: segment.segment.text,
+          reasonText,
+        });
+      });
+    });
+    return { pool, classified: relabelled };
+  };
+}
 if (!flags['no-loo']) {
   for (const theme of ids.filter((id) => id !== 'uninformative')) {
-    await measure(withoutRemoved(full, [theme]), devItems, [theme], (cell, outcomes) => {
-      cell.leaveOneOut.push(...outcomes);
-    });
+    await measure(
+      withoutRemoved(full, [theme]),
+      devItems,
+      [theme],
+      (cell, outcomes) => {
+        cell.leaveOneOut.push(...outcomes);
+      },
+      fullScored ? headPoolWithout(theme) : undefined,
+    );
   }
 }
 await store.save();

@@ -7,6 +7,7 @@
 
 import { parseArgs } from 'node:util';
 import { assignItems, compileThemeCues } from '../src/classify/assign.js';
+import { applyHead } from '../src/classify/head/bind.js';
 import { readHeadFile } from '../src/classify/head/file.js';
 import { attachProbe, modelPart } from '../src/classify/head/probe.js';
 import { DEFAULT_HEAD_PATH } from '../src/classify/head/resolve.js';
@@ -28,8 +29,9 @@ for (const file of files) {
   }
 }
 const items = [...texts].map((text, i) => ({ id: `i${i}`, text }));
-const head = await readHeadFile(flags.head ?? DEFAULT_HEAD_PATH);
+const file = await readHeadFile(flags.head ?? DEFAULT_HEAD_PATH);
 const prepared = await prepareClassifier({ ...engineConfigFrom(flags), head: null }, createLogger({ quiet: true }));
+const head = applyHead(file, prepared.taxonomy);
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const time = async (work: () => unknown) => {
   const started = performance.now();

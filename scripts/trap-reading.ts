@@ -38,7 +38,7 @@ const roleOf = (roles: number[] | undefined) => {
   const best = roles.indexOf(Math.max(...roles));
   return `${CLAUSE_ROLES[best]} ${roles[best]!.toFixed(2)}`;
 };
-const names = head ? featureNames(ids, head.file.probe !== null) : [];
+const names = head ? featureNames(head.file.probe !== null) : [];
 const shown = ['score', 'lead', 'clause_lead', 'cues', 'probe_mean', 'probe_max'];
 
 traps.forEach((trap, i) => {
@@ -69,13 +69,14 @@ traps.forEach((trap, i) => {
     }
   }
   if (head && hits.length > 0) {
-    const features = itemFeatures(item, ids, cues, head.file.profile.scoring.margin, head.file.probe !== null);
-    const z = headItemLogits(head.file, item, cues);
+    const features = itemFeatures(item, ids, cues, head.applied.margin, head.applied.probe !== null);
+    const z = headItemLogits(head.applied, item, cues);
     for (const h of hits) {
       const t = ids.indexOf(h);
       const f = features[t]!;
       const parts = shown.map((n) => `${n}=${f[names.indexOf(n)]?.toFixed(2)}`).join(' ');
-      console.log(`  head ${h}: p=${calibrated(head.file.themes[t]!, z[t]!).toFixed(2)} ${parts}`);
+      const model = head.applied.models[t];
+      console.log(`  head ${h}: p=${model ? calibrated(model, z[t]!).toFixed(2) : '(similarity)'} ${parts}`);
     }
   }
 });

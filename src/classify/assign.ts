@@ -6,7 +6,7 @@ import { own } from '../own.js';
 import { compileCues, findCueRanges, prepareCueText, type CompiledCue, type CueText } from './cues.js';
 import { decideThemes, headProbabilities } from './head/apply.js';
 import { readingOf } from './head/features.js';
-import type { HeadFile } from './head/file.js';
+import type { AppliedHead } from './head/bind.js';
 import type { ScoredItem, ScoredSegment } from './units.js';
 
 export interface ItemAssignment {
@@ -26,7 +26,7 @@ export type PinnedThemes = (text: string) => readonly string[] | undefined;
 
 /**
  * Thresholds applied to every item's scores, or, with a head, the head's calibrated decision per
- * item; corrected items take their corrected themes.
+ * item (themes the head does not know by their thresholds); corrected items take their corrected themes.
  */
 export function assignItems(
   items: ScoredItem[],
@@ -34,15 +34,25 @@ export function assignItems(
   thresholds: Thresholds,
   cues = compileThemeCues(taxonomy),
   pinned: PinnedThemes = () => undefined,
-  head: HeadFile | null = null,
+  head: AppliedHead | null = null,
 ): ItemAssignment[] {
+  const themeIds = taxonomy.themes.map((t) => t.id);
+  const unknown = head ? head.models.map((model) => model === null) : [];
   return items.map((item) => {
     const fixed = pinned(item.text);
     if (fixed || !head) return assignItem(item, taxonomy, thresholds, cues, fixed);
     const [probabilities] = headProbabilities(head, [item], cues);
+    const reading = readingOf(item, themeIds);
+    if (unknown.includes(true)) {
+      // A theme the head does not know is there exactly when it passes its similarity threshold.
+      const eligible = eligibleScores(item, themeIds, thresholds.margin);
+      unknown.forEach((isUnknown, t) => {
+        if (isUnknown) reading.allowed[t] = reading.asserted[t] = eligible[t]! >= themeThreshold(thresholds, themeIds[t]!);
+      });
+    }
     return assignItem(item, taxonomy, thresholds, cues, undefined, {
       probabilities: probabilities!,
-      chosen: decideThemes(probabilities!, head.taxonomy.themes, head.assignAt, readingOf(item, head.taxonomy.themes)),
+      chosen: decideThemes(probabilities!, themeIds, head.assignAt, reading),
       confidentAt: head.confidentAt,
     });
   });
@@ -202,12 +212,14 @@ function assignItem(
     const score = scored.scores[t]!;
     const cueRanges = findCueRanges(cues[t]!, cueTextOf(s));
     const found = new Set(cueRanges.map((range) => range.cue));
-    const confidence = pinned ? 1 : decision ? Math.round(decision.probabilities[t]! * 1000) / 1000 : undefined;
+    // A theme the head does not know (NaN) has a similarity score, not a confidence.
+    const known = decision && !Number.isNaN(decision.probabilities[t]!);
+    const confidence = pinned ? 1 : known ? Math.round(decision.probabilities[t]! * 1000) / 1000 : undefined;
     return {
       themeId: theme.id,
       score,
       ...(confidence === undefined ? {} : { confidence }),
-      ...(decision && decision.probabilities[t]! < decision.confidentAt ? { tentative: true as const } : {}),
+      ...(known && decision.probabilities[t]! < decision.confidentAt ? { tentative: true as const } : {}),
       evidence: {
         segmentIndex: scored.segment.index,
         segment: scored.segment.text,

@@ -6,7 +6,7 @@ import { hashText } from '../hash.js';
 import { UNINFORMATIVE_THEME, type ClassifiedItem, type Embedder, type FeedbackItem, type Taxonomy, type Thresholds } from '../types.js';
 import { assignItems, compileThemeCues, type ItemAssignment, type PinnedThemes } from './assign.js';
 import { createScoreCache, type CacheLedger, type VectorCache } from './cache.js';
-import type { HeadFile } from './head/file.js';
+import type { AppliedHead } from './head/bind.js';
 import { modelPart, probeScores } from './head/probe.js';
 import { settleEmployerSide } from './reading.js';
 import { applyItemRoles } from './roles/read.js';
@@ -37,8 +37,8 @@ export interface ClassifierOptions extends ScoringOptions {
   ledger?: CacheLedger;
   /** Corrected items (from corrections): their themes are set, not scored. */
   pinned?: PinnedThemes;
-  /** A theme head fitted for this taxonomy and engine: it decides each item's themes, with a calibrated confidence. */
-  head?: HeadFile | null;
+  /** A theme head over this taxonomy, for this engine: it decides each item's themes it knows, with a calibrated confidence. */
+  head?: AppliedHead | null;
   /** How many leading entries of the embedder's vectors are the sentence model's (a head's probe reads them). */
   modelDims?: number;
   /** A clause-role reader for this embedder's sentence model: units it reads as praise, rule-outs or notes of the employer's side give no evidence. */

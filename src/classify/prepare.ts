@@ -98,7 +98,7 @@ export async function loadEngine(
   const roles = await resolveClauseRoles(embedder.weights, logger);
   const classifierOptions: ClassifierOptions = {
     ...scoring,
-    head: head?.file ?? null,
+    head: head?.applied ?? null,
     ...(cachedModel ? { modelDims: cachedModel.dims } : {}),
     roles,
     onProgress: (done, total) => logger.progress('classifying sentences', done, total),

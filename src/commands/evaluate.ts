@@ -83,25 +83,30 @@ function measured(prepared: PreparedClassifier, config: EngineConfig) {
           probe: head.file.probe ? { dims: head.file.probe.dims, l2: head.file.probe.l2 } : null,
           assignAt: head.file.assignAt,
           confidentAt: head.file.confidentAt,
+          /** Themes of this taxonomy the head does not know: similarity thresholds decide them. */
+          unknown: head.unknown,
           crossValidated: fitted!.crossValidated,
         }
       : null,
     decidedBy: head
-      ? `the head's calibrated probabilities: assigned from ${head.file.assignAt}, sure from ${head.file.confidentAt}, both chosen by ${fitted!.folds}-fold cross-validation when it was fitted`
+      ? `the head's calibrated probabilities: assigned from ${head.file.assignAt}, sure from ${head.file.confidentAt}, both chosen by ${fitted!.folds}-fold cross-validation when it was fitted` +
+        (head.unknown.length > 0 ? `; ${head.unknown.join(', ')} (not known to the head) by similarity thresholds` : '')
       : `similarity thresholds (${prepared.thresholds.source === 'default' ? `the ${prepared.engine.name} defaults, fitted on the development sets` : prepared.thresholds.source}): floor ${prepared.thresholds.floor}, margin ${prepared.thresholds.margin}`,
   };
 }
 
 /** Reliability of the head's probabilities on these labels, before Platt scaling (raw logistic output) and after. */
 function headCalibration(prepared: PreparedClassifier, items: ScoredItem[], labels: string[][]) {
-  const head = prepared.head!.file;
-  const ids = head.taxonomy.themes;
+  const head = prepared.head!.applied;
+  const ids = head.themeIds;
   const cues = compileThemeCues(prepared.taxonomy);
   const before: { p: number; y: number }[] = [];
   const after: { p: number; y: number }[] = [];
   items.forEach((item, i) => {
     const z = headItemLogits(head, item, cues);
-    head.themes.forEach((theme, t) => {
+    // Themes the head does not know have no probability to check.
+    head.models.forEach((theme, t) => {
+      if (!theme) return;
       const y = labels[i]!.includes(ids[t]!) ? 1 : 0;
       before.push({ p: sigmoid(z[t]!), y });
       after.push({ p: sigmoid(theme.platt.a * z[t]! + theme.platt.b), y });

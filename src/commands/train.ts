@@ -7,7 +7,8 @@ import { compileThemeCues } from '../classify/assign.js';
 import { correctionKey } from '../classify/corrections.js';
 import { readGold, type GoldItem } from '../classify/evaluate.js';
 import { featureNames, itemFeatures, readingOf } from '../classify/head/features.js';
-import { HEAD_FORMAT, HEAD_VERSION, serialiseHead, taxonomyDigest, type HeadFile } from '../classify/head/file.js';
+import { themeDigest } from '../classify/head/bind.js';
+import { HEAD_FORMAT, HEAD_VERSION, serialiseHead, type HeadFile } from '../classify/head/file.js';
 import { fitHead } from '../classify/head/fit.js';
 import { prepareClassifier, type PreparedClassifier } from '../classify/prepare.js';
 import { memoryVectorCache } from '../classify/cache.js';
@@ -40,43 +41,11 @@ export async function trainCommand(paths: string[], config: TrainConfig, logger:
   // kept in memory, for the probe, so no text is embedded twice.
   const prepared = await prepareClassifier({ ...config, head: null }, logger, { taxonomy, store: memoryVectorCache() });
   try {
-    logger.info(`scoring ${items.length} labelled item(s) with the ${prepared.engine.name} engine`);
-    const scored = await prepared.classifier.score(items.map((item, i) => ({ id: `train-${i}`, text: item.text })));
-    const cues = compileThemeCues(taxonomy);
-    const margin = prepared.profile.scoring.margin;
-    const probe = prepared.engine.model ? await fitItemProbe(prepared, scored, items, ids) : null;
-    const labelled = scored.map((item, i) => ({
-      features: itemFeatures(item, ids, cues, margin, probe !== null),
-      reading: readingOf(item, ids),
-      themes: items[i]!.themes,
-    }));
-    logger.info(`fitting one head per theme (${ids.length}), choosing its settings by 5-fold cross-validation`);
-    const fitted = fitHead(labelled, ids);
-    const head: HeadFile = {
-      format: HEAD_FORMAT,
-      version: HEAD_VERSION,
-      taxonomy: { digest: taxonomyDigest(taxonomy), themes: ids },
-      profile: {
-        engine: prepared.engine.name,
-        model: prepared.engine.model ? path.basename(prepared.engine.model) : null,
-        weights: await weightDigests(config, prepared.profile.weights[0]),
-        scoring: prepared.profile.scoring,
-      },
-      features: featureNames(ids, probe !== null),
-      probe,
-      standardise: fitted.standardise,
-      themes: fitted.themes,
-      assignAt: fitted.assignAt,
-      confidentAt: fitted.confidentAt,
-      fitted: {
-        files: paths.map((p) => path.basename(p)),
-        items: items.length,
-        l2: fitted.l2,
-        positiveWeight: fitted.positiveWeight,
-        folds: 5,
-        crossValidated: { microF1: round(fitted.crossValidated.microF1), macroF1: round(fitted.crossValidated.macroF1) },
-      },
-    };
+    const head = await fitHeadFile(prepared, items, {
+      files: paths.map((p) => path.basename(p)),
+      weights: await weightDigests(config, prepared.profile.weights[0]),
+      logger,
+    });
     await writeOutputsAtomically(path.dirname(path.resolve(config.headOut)), [
       { name: path.basename(config.headOut), content: serialiseHead(head) },
     ]);
@@ -91,13 +60,70 @@ export async function trainCommand(paths: string[], config: TrainConfig, logger:
   }
 }
 
+/**
+ * A head fitted on labelled items for the prepared engine and its taxonomy (which must have been
+ * prepared without a head: the engine's scores are what the head reads). An item may carry no
+ * theme of the taxonomy: it then teaches every theme what it is not.
+ */
+export async function fitHeadFile(
+  prepared: PreparedClassifier,
+  items: readonly { text: string; themes: readonly string[] }[],
+  options: { files: string[]; weights: string[]; logger: Logger },
+): Promise<HeadFile> {
+  const { taxonomy } = prepared;
+  const ids = taxonomy.themes.map((t) => t.id);
+  const logger = options.logger;
+  logger.info(`scoring ${items.length} labelled item(s) with the ${prepared.engine.name} engine`);
+  const scored = await prepared.classifier.score(items.map((item, i) => ({ id: `train-${i}`, text: item.text })));
+  const cues = compileThemeCues(taxonomy);
+  const margin = prepared.profile.scoring.margin;
+  const probe = prepared.engine.model ? await fitItemProbe(prepared, scored, items, ids) : null;
+  const labelled = scored.map((item, i) => ({
+    features: itemFeatures(item, ids, cues, margin, probe !== null),
+    reading: readingOf(item, ids),
+    themes: items[i]!.themes,
+  }));
+  logger.info(`fitting one head per theme (${ids.length}), choosing its settings by 5-fold cross-validation`);
+  const fitted = fitHead(labelled, ids);
+  return {
+    format: HEAD_FORMAT,
+    version: HEAD_VERSION,
+    taxonomy: { themes: ids, digests: taxonomy.themes.map(themeDigest) },
+    profile: {
+      engine: prepared.engine.name,
+      model: prepared.engine.model ? path.basename(prepared.engine.model) : null,
+      weights: options.weights,
+      scoring: prepared.profile.scoring,
+    },
+    features: featureNames(probe !== null),
+    probe,
+    standardise: fitted.standardise,
+    themes: fitted.themes,
+    assignAt: fitted.assignAt,
+    confidentAt: fitted.confidentAt,
+    fitted: {
+      files: options.files,
+      items: items.length,
+      l2: fitted.l2,
+      positiveWeight: fitted.positiveWeight,
+      folds: 5,
+      crossValidated: { microF1: round(fitted.crossValidated.microF1), macroF1: round(fitted.crossValidated.macroF1) },
+    },
+  };
+}
+
 type TrainingRow = GoldItem & { source: string };
 
 /**
  * The probe on the model's vectors (probe.ts), fitted on every item; each item's units are given
  * the scores of a probe fitted without it, so the head learns how far to trust it on new feedback.
  */
-async function fitItemProbe(prepared: PreparedClassifier, scored: ScoredItem[], items: TrainingRow[], ids: string[]): Promise<Probe> {
+async function fitItemProbe(
+  prepared: PreparedClassifier,
+  scored: ScoredItem[],
+  items: readonly { themes: readonly string[] }[],
+  ids: string[],
+): Promise<Probe> {
   const dims = prepared.discoveryEmbedder.dims;
   // A segment's reason text is among its units unless the clause-role reader set some of its clauses aside.
   const texts = [...new Set(scored.flatMap((item) => item.segments.flatMap((s) => [s.scoredText, ...s.units.map((u) => u.text)])))];

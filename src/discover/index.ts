@@ -25,6 +25,8 @@ export interface DiscoverOptions extends DiscoveryProfile {
   /** Distinct sentences grouped directly; the rest join the groups of their nearest sampled sentences. */
   sampleSize?: number;
   batchSize?: number;
+  /** The sentences to group, when something other than the similarity band chose them. */
+  pool?: readonly UnexplainedSegment[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -62,7 +64,7 @@ export async function discoverEmerging(
   const none: DiscoveryResult = { emerging: [], byItem: new Map(), stability: [] };
 
   const occurrences = new Map<string, UnexplainedSegment[]>();
-  for (const segment of unexplainedSegments(classified, taxonomy, thresholds, options.weakBand)) {
+  for (const segment of options.pool ?? unexplainedSegments(classified, taxonomy, thresholds, options.weakBand)) {
     const list = occurrences.get(segment.reasonText);
     if (list) list.push(segment);
     else occurrences.set(segment.reasonText, [segment]);

@@ -4,6 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/classify/classifier.js';
+import type { AppliedHead } from '../../src/classify/head/bind.js';
+import { featureNames } from '../../src/classify/head/features.js';
 import type { Thresholds } from '../../src/types.js';
 import { fakeEmbedder, taxonomyOf, theme } from '../fixtures/classify/fake-embedder.js';
 
@@ -50,5 +52,46 @@ describe('assignment with the rules of reading', () => {
     const subject = 'had more hands-on experience in a client-facing setting.';
     // The whole sentence reads as neither; its subject reads as experience.
     expect(await themesOf({ [text]: [0.1, 0, 0.1, 1], [subject]: [1, 0, 0, 0] }, text)).toEqual(['competition', 'experience']);
+  });
+});
+
+describe('assignment by a head that does not know every theme', () => {
+  // A head whose probabilities do not depend on the text (no weights; the Platt offset sets them),
+  // fitted without `conduct`: that theme is left to the similarity thresholds.
+  const width = featureNames(false).length;
+  const model = (id: string, p: number) => ({
+    id,
+    weights: new Array<number>(width).fill(0),
+    bias: 0,
+    platt: { a: 1, b: Math.log(p / (1 - p)) },
+  });
+  const head: AppliedHead = {
+    themeIds: taxonomy.themes.map((t) => t.id),
+    models: [model('experience', 0.9), null, model('competition', 0.1), model('uninformative', 0.2)],
+    probe: null,
+    standardise: { mean: new Array<number>(width).fill(0), sd: new Array<number>(width).fill(1) },
+    margin: thresholds.margin,
+    assignAt: 0.5,
+    confidentAt: 0.8,
+  };
+  async function assigned(table: Record<string, number[]>, text: string) {
+    const classifier = await createClassifier(taxonomy, fakeEmbedder({ ...exemplars, ...table }), {
+      topK: 3,
+      centroidWeight: 0,
+      clauses: false,
+      head,
+    });
+    return classifier.assign(await classifier.score([{ id: 'a', text }]), thresholds)[0]!.themes;
+  }
+
+  it('gives the unknown theme exactly when it passes its threshold, with no confidence, and the known ones by the head', async () => {
+    const own = 'You were late and spent the time on your phone.';
+    const themes = await assigned({ [own]: [0.3, 1, 0, 0] }, own);
+    expect(themes.map((t) => [t.themeId, t.confidence, t.tentative])).toEqual([
+      ['conduct', undefined, undefined],
+      ['experience', 0.9, undefined],
+    ]);
+    const other = 'You needed more years in the role.';
+    expect((await assigned({ [other]: [1, 0.3, 0, 0] }, other)).map((t) => t.themeId)).toEqual(['experience']);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eligibleScores, themeThreshold } from '../../src/classify/assign.js';
 import { createCachedEmbedder, memoryVectorCache } from '../../src/classify/cache.js';
 import { createClassifier } from '../../src/classify/classifier.js';
-import type { HeadFile } from '../../src/classify/head/file.js';
+import type { AppliedHead } from '../../src/classify/head/bind.js';
 import { modelPart, probeScores, type Probe } from '../../src/classify/head/probe.js';
 import type { Embedder, FeedbackItem, Thresholds } from '../../src/types.js';
 import { fakeEmbedder, taxonomyOf, theme } from '../fixtures/classify/fake-embedder.js';
@@ -129,7 +129,7 @@ describe('createClassifier: score cache', () => {
       ],
       bias: [0, 0, 0],
     };
-    const head = { probe } as HeadFile;
+    const head = { probe } as AppliedHead;
     const cache = memoryCache();
     await (await createClassifier(taxonomy, fakeEmbedder(table), { ...NO_CENTROID, scoreCache: cache })).score(texts);
     const cold = await createClassifier(taxonomy, fakeEmbedder(table), { ...NO_CENTROID, scoreCache: cache, head, modelDims: 4 });
@@ -148,7 +148,7 @@ describe('createClassifier: score cache', () => {
   });
 
   it('refuses a head whose probe reads another number of model dimensions (a bug, not a user mistake)', async () => {
-    const head = { probe: { dims: 384 } } as HeadFile;
+    const head = { probe: { dims: 384 } } as AppliedHead;
     await expect(createClassifier(taxonomy, fakeEmbedder(table), { ...NO_CENTROID, head, modelDims: 4 })).rejects.toThrow(
       /reads 384 model dimensions, the engine gives 4/,
     );

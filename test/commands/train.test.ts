@@ -139,17 +139,32 @@ describe('train: a head for the lexical engine', () => {
     expect(sure).toBe(items.reduce((n, row) => n + row.themes!.split('|').filter(Boolean).length, 0));
   });
 
-  it('is refused (exit 2) for another engine or taxonomy, and when corrupt, with what to do', async () => {
+  it('decides the themes it knows in an edited taxonomy, names those left to similarity thresholds, and is refused (exit 2) when it knows none, or is corrupt', async () => {
     const gold = path.resolve('data/eval/dev2.csv');
-    const taxonomy = path.join(work, 'taxonomy.yaml');
     const original = await readFile(path.resolve('data/taxonomy.yaml'), 'utf8');
-    await writeFile(
-      taxonomy,
-      original.replace(/examples:\n(\s+)- /, (all, indent: string) => `${all}Applicants who wrote a new exemplar.\n${indent}- `),
+    const withExemplar = (count: number) => {
+      let edited = 0;
+      return original.replace(/examples:\n(\s+)- /g, (all, indent: string) =>
+        edited++ < count ? `${all}Applicants who wrote a new exemplar.\n${indent}- ` : all,
+      );
+    };
+    // The first theme's exemplars edited: the head decides the other twelve.
+    const oneEdited = path.join(work, 'taxonomy-one.yaml');
+    await writeFile(oneEdited, withExemplar(1));
+    const partly = await cli(['evaluate', gold, '--engine', 'lexical', '--head', head(), '--taxonomy', oneEdited, '--json']);
+    expect(partly.code, partly.stderr).toBe(0);
+    expect(partly.stderr).toMatch(
+      /was not fitted for the theme\(s\) qualifications as this taxonomy defines them .*similarity thresholds.*the head decides the other 12/,
     );
-    const otherTaxonomy = await cli(['evaluate', gold, '--engine', 'lexical', '--head', head(), '--taxonomy', taxonomy]);
-    expect(otherTaxonomy.code).toBe(2);
-    expect(otherTaxonomy.stderr).toMatch(/this head cannot be used here: .*other exemplars or cues.*feedback-themes train/);
+    expect(JSON.parse(partly.stdout).head.unknown).toEqual(['qualifications']);
+    // Every theme's exemplars edited: it knows none of them.
+    const allEdited = path.join(work, 'taxonomy-all.yaml');
+    await writeFile(allEdited, withExemplar(Infinity));
+    const none = await cli(['evaluate', gold, '--engine', 'lexical', '--head', head(), '--taxonomy', allEdited]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(
+      /this head cannot be used here: it knows none of this taxonomy's themes as they are.*feedback-themes train/,
+    );
     const corrupt = path.join(work, 'corrupt.json');
     await writeFile(corrupt, (await readFile(head(), 'utf8')).slice(0, 500));
     const broken = await cli(['evaluate', gold, '--engine', 'lexical', '--head', corrupt]);

@@ -1,25 +1,28 @@
-// A head applied to scored items: per item and theme, a calibrated probability, and from those the
-// item's themes. Labels are per item, so the head decides per item; each theme's evidence is then
+// A head applied to scored items: per item and theme, a calibrated probability (NaN for a theme
+// the head does not know, bind.ts), and from those the item's themes. Labels are per item, so the head decides per item; each theme's evidence is then
 // the segment that scores it highest (assign.ts).
 
 import { COMPETITION_THEME, UNINFORMATIVE_THEME } from '../../types.js';
 import type { CompiledCue } from '../cues.js';
 import type { ScoredItem } from '../units.js';
 import { itemFeatures, type ItemReading } from './features.js';
+import type { AppliedHead } from './bind.js';
 import type { HeadFile } from './file.js';
 import { logit, sigmoid, type LogisticModel } from './logistic.js';
 
 /** The head's logit per theme for one item's (raw) features. */
 export function headLogits(
-  head: { standardise: HeadFile['standardise']; themes: readonly LogisticModel[] },
+  head: { standardise: HeadFile['standardise']; themes: readonly (LogisticModel | null)[] },
   features: readonly (readonly number[])[],
 ): number[] {
   const { mean, sd } = head.standardise;
   return head.themes.map((theme, t) =>
-    logit(
-      theme,
-      features[t]!.map((x, j) => (x - mean[j]!) / sd[j]!),
-    ),
+    theme
+      ? logit(
+          theme,
+          features[t]!.map((x, j) => (x - mean[j]!) / sd[j]!),
+        )
+      : Number.NaN,
   );
 }
 
@@ -28,15 +31,18 @@ export function calibrated(theme: HeadFile['themes'][number], z: number): number
 }
 
 /** The head's logit per theme for one scored item (its units carry the probe's scores when the head has a probe). */
-export function headItemLogits(head: HeadFile, item: ScoredItem, cues: readonly CompiledCue[][]): number[] {
-  return headLogits(head, itemFeatures(item, head.taxonomy.themes, cues, head.profile.scoring.margin, head.probe !== null));
+export function headItemLogits(head: AppliedHead, item: ScoredItem, cues: readonly CompiledCue[][]): number[] {
+  return headLogits(
+    { standardise: head.standardise, themes: head.models },
+    itemFeatures(item, head.themeIds, cues, head.margin, head.probe !== null),
+  );
 }
 
-/** Calibrated probability of every theme (taxonomy order) for each item. */
-export function headProbabilities(head: HeadFile, items: readonly ScoredItem[], cues: readonly CompiledCue[][]): number[][] {
+/** Calibrated probability of every theme (taxonomy order) for each item; NaN where the head does not know the theme. */
+export function headProbabilities(head: AppliedHead, items: readonly ScoredItem[], cues: readonly CompiledCue[][]): number[][] {
   return items.map((item) => {
     const z = headItemLogits(head, item, cues);
-    return head.themes.map((theme, t) => calibrated(theme, z[t]!));
+    return head.models.map((theme, t) => (theme ? calibrated(theme, z[t]!) : Number.NaN));
   });
 }
 
@@ -45,6 +51,9 @@ export function headProbabilities(head: HeadFile, items: readonly ScoredItem[], 
  * `assignAt` or above and the ones its phrasing asserts; `uninformative` only when no reason is. An
  * item where none qualifies takes its likeliest allowed theme, which then reads as "possibly":
  * rejection feedback always says something, if only that it gives no reason.
+ *
+ * A theme the head does not know has no probability (NaN): it is chosen only when asserted (the
+ * caller asserts what passes its similarity threshold), and it wins as a reason.
  *
  * `uninformative` never goes with a reason, so when both pass one side must go. A real reason wins,
  * except where the only other theme is `competition` and it is no likelier than `uninformative`:

@@ -2,16 +2,20 @@
 // clauses) to the item, because labels are per item. Per theme: its best similarity to the theme's
 // exemplars, whether the engine's threshold rule would pass it, how far it leads the other themes
 // (over the item, and within its best clause), whether a cue phrase of the theme occurs outside
-// praise; and, shared by every theme, the scores of all themes (so a head can learn which themes
-// go together or exclude each other), how often and how evenly it leads across reasons, the
-// praise, the number of reasons, and the length and case of the text.
+// praise; how often and how evenly it leads across reasons; the scores of the other themes as a
+// summary that names none of them (their three best, and the no-reason theme's), so each theme's
+// model holds in a taxonomy with other themes (bind.ts); and, shared by every theme, the praise,
+// the number of reasons, and the length and case of the text.
 
 import { UNINFORMATIVE_THEME } from '../../types.js';
 import { countCues, prepareCueText, type CompiledCue } from '../cues.js';
 import type { ScoredItem, ScoredSegment } from '../units.js';
 
+/** How many of the other themes' best scores each theme sees, highest first. */
+const OTHERS_SEEN = 3;
+
 /** Names of the features, in order; the head file lists them so a file from another version is refused. */
-export function featureNames(themeIds: readonly string[], probe = false): string[] {
+export function featureNames(probe = false): string[] {
   return [
     'score',
     'eligible',
@@ -24,7 +28,8 @@ export function featureNames(themeIds: readonly string[], probe = false): string
     'mean_score',
     'length',
     'lowercase',
-    ...themeIds.map((id) => `score:${id}`),
+    ...Array.from({ length: OTHERS_SEEN }, (_, r) => `other_${r + 1}`),
+    'no_reason_score',
     ...(probe ? ['probe_mean', 'probe_max'] : []),
   ];
 }
@@ -148,10 +153,12 @@ export function itemFeatures(
   const length = Math.log1p(item.text.length);
   const lowercase = item.text === item.text.toLowerCase() ? 1 : 0;
   return themeIds.map((_, t) => {
-    let other = 0;
-    for (let u = 0; u < k; u++) if (u !== t && u !== uninformative && best[u]! > other) other = best[u]!;
-    const own = [best[t]!, eligible[t]!, best[t]! - other, clauseLead[t]!, Math.min(cueCounts[t]!, 3), praise, reasonCount];
+    // The other reasons' best scores, highest first (0 where the taxonomy has fewer themes).
+    const others = best.filter((_, u) => u !== t && u !== uninformative).sort((a, b) => b - a);
+    const seen = Array.from({ length: OTHERS_SEEN }, (_, r) => others[r] ?? 0);
+    const noReason = uninformative >= 0 && uninformative !== t ? best[uninformative]! : 0;
+    const own = [best[t]!, eligible[t]!, best[t]! - seen[0]!, clauseLead[t]!, Math.min(cueCounts[t]!, 3), praise, reasonCount];
     const learnt = probe ? [probeMean[t]!, probeMax[t]!] : [];
-    return [...own, Math.min(topUnits[t]!, 3), meanScore[t]!, length, lowercase, ...best, ...learnt];
+    return [...own, Math.min(topUnits[t]!, 3), meanScore[t]!, length, lowercase, ...seen, noReason, ...learnt];
   });
 }

@@ -1,21 +1,24 @@
 // A theme head as a file: per-theme logistic weights over the item features (features.ts), the
 // standardisation they were fitted with, Platt scaling to calibrated probabilities, and the cuts.
-// It is bound to what its features depend on: the taxonomy's themes, exemplars and cues (digest),
-// the engine, the model weights (file digests) and the scoring settings. A head is only ever used
-// with exactly those.
+// It is bound to what its features depend on: the engine, the model weights (file digests) and
+// the scoring settings, which must be exactly those of the run; and, theme by theme, to each
+// theme's id, exemplars and cues (a digest per theme), so that a run whose taxonomy differs keeps
+// the head for the themes it still has unchanged (bind.ts).
 
 import { CliError, ExitCode } from '../../errors.js';
-import { hashText } from '../../hash.js';
 import { parseFormatJson } from '../../io/json.js';
 import { readUserText } from '../../io/user-file.js';
-import type { EngineName, Taxonomy } from '../../types.js';
+import type { EngineName } from '../../types.js';
 import { featureNames } from './features.js';
 import type { LogisticModel } from './logistic.js';
 import type { Probe } from './probe.js';
 
 export const HEAD_FORMAT = 'feedback-themes-head';
-/** 2: a probe on the model's vectors (probe.ts) joined the features. */
-export const HEAD_VERSION = 2;
+/**
+ * 2: a probe on the model's vectors (probe.ts) joined the features. 3: the features no longer name
+ * the other themes, and each theme has its own digest, so a head applies theme by theme.
+ */
+export const HEAD_VERSION = 3;
 
 /** The engine settings the head's features were computed with. */
 export interface HeadProfile {
@@ -37,7 +40,8 @@ export interface ThemeHead extends LogisticModel {
 export interface HeadFile {
   format: typeof HEAD_FORMAT;
   version: typeof HEAD_VERSION;
-  taxonomy: { digest: string; themes: string[] };
+  /** The themes fitted, and per theme the digest of its id, exemplars and cues (bind.ts). */
+  taxonomy: { themes: string[]; digests: string[] };
   profile: HeadProfile;
   features: string[];
   /** The probe on the model's vectors whose scores are features, or null (an engine without a model). */
@@ -59,17 +63,8 @@ export interface HeadFile {
   };
 }
 
-/** What a head's features depend on in a taxonomy: theme ids, exemplars and cues, in order. */
-export function taxonomyDigest(taxonomy: Taxonomy): string {
-  return hashText(JSON.stringify(taxonomy.themes.map((t) => [t.id, t.examples, t.cues]))).slice(0, 16);
-}
-
-/** Why `head` cannot be used with this taxonomy and engine, or null when it can. */
-export function headMismatch(head: HeadFile, taxonomy: Taxonomy, profile: HeadProfile): string | null {
-  const ids = taxonomy.themes.map((t) => t.id);
-  if (head.taxonomy.themes.join('|') !== ids.join('|'))
-    return `it was fitted for the themes ${head.taxonomy.themes.join(', ')}, not ${ids.join(', ')}`;
-  if (head.taxonomy.digest !== taxonomyDigest(taxonomy)) return "it was fitted for other exemplars or cues of this taxonomy's themes";
+/** Why `head` cannot be used with this engine at all, or null when it can (which themes it knows is bind.ts's). */
+export function headMismatch(head: HeadFile, profile: HeadProfile): string | null {
   if (head.profile.engine !== profile.engine) return `it was fitted for the ${head.profile.engine} engine, not ${profile.engine}`;
   const unweighted = head.profile.weights.length === 0 && profile.weights.length === 0;
   if (!unweighted && !profile.weights.some((w) => head.profile.weights.includes(w))) {
@@ -102,7 +97,9 @@ export function parseHeadFile(raw: string, path: string): HeadFile {
   const themes = head.taxonomy?.themes;
   if (!Array.isArray(themes) || themes.length === 0 || !themes.every((t) => typeof t === 'string'))
     throw refuse('"taxonomy.themes" is not a list of theme ids');
-  if (typeof head.taxonomy.digest !== 'string') throw refuse('"taxonomy.digest" is missing');
+  const digests = head.taxonomy.digests;
+  if (!Array.isArray(digests) || digests.length !== themes.length || !digests.every((d) => typeof d === 'string'))
+    throw refuse('"taxonomy.digests" is not one digest per theme');
   const p = head.profile;
   if (
     !p ||
@@ -131,7 +128,7 @@ export function parseHeadFile(raw: string, path: string): HeadFile {
   ) {
     throw refuse('"probe" is not one weight per model dimension and theme');
   }
-  const names = featureNames(themes, probe !== null);
+  const names = featureNames(probe !== null);
   if (!Array.isArray(head.features) || head.features.join('|') !== names.join('|'))
     throw refuse('its features are not the ones this version computes');
   if (

@@ -34,3 +34,23 @@ describe('decideThemes', () => {
     expect(decide([0.1, 0.1, 0.8, 0.1], silence)).toEqual(['competition']);
   });
 });
+
+describe('decideThemes with themes the head does not know (NaN)', () => {
+  const unknown = (p: number[], passes: boolean[]) =>
+    decide(p, { allowed: passes, asserted: passes.map((x, t) => x && Number.isNaN(p[t]!)) });
+
+  it('takes an unknown theme exactly when it is asserted (it passed its similarity threshold)', () => {
+    expect(unknown([0.7, Number.NaN, 0.1, 0.1], [true, true, true, true])).toEqual(['experience', 'motivation']);
+    expect(unknown([0.7, Number.NaN, 0.1, 0.1], [true, false, true, true])).toEqual(['experience']);
+  });
+
+  it('lets an unknown theme stand as the reason, without the fallback adding a guess', () => {
+    expect(unknown([0.1, Number.NaN, 0.2, 0.1], [true, true, true, true])).toEqual(['motivation']);
+  });
+
+  it('an unknown `competition` is a reason that outweighs `uninformative`, and an unknown `uninformative` gives way to a reason', () => {
+    expect(unknown([0.1, 0.1, Number.NaN, 0.9], [true, true, true, true])).toEqual(['competition']);
+    expect(unknown([0.8, 0.1, 0.1, Number.NaN], [true, true, true, true])).toEqual(['experience']);
+    expect(unknown([0.1, 0.1, 0.1, Number.NaN], [true, true, true, true])).toEqual(['uninformative']);
+  });
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { headMismatch, parseHeadFile, taxonomyDigest, type HeadFile } from '../../../src/classify/head/file.js';
+import { themeDigest } from '../../../src/classify/head/bind.js';
+import { headMismatch, parseHeadFile, type HeadFile } from '../../../src/classify/head/file.js';
 import { DEFAULT_HEAD_PATH } from '../../../src/classify/head/resolve.js';
 import { loadTaxonomy } from '../../../src/taxonomy/load.js';
 
@@ -11,7 +12,7 @@ describe('the built-in head', () => {
     const head = parseHeadFile(shipped, DEFAULT_HEAD_PATH);
     const taxonomy = await loadTaxonomy(undefined);
     expect(head.taxonomy.themes).toEqual(taxonomy.themes.map((t) => t.id));
-    expect(head.taxonomy.digest).toBe(taxonomyDigest(taxonomy));
+    expect(head.taxonomy.digests).toEqual(taxonomy.themes.map(themeDigest));
     expect(head.profile.engine).toBe('hybrid');
   });
 });
@@ -28,12 +29,12 @@ describe('parseHeadFile', () => {
   });
 
   it('refuses a head of an older or newer format version, saying to refit it', () => {
-    // Version 1 heads had no probe on the model's vectors.
+    // Version 1 heads had no probe on the model's vectors; version 2 ones named every theme in each theme's features.
     const { probe: _, ...older } = { ...valid, version: 1 };
-    for (const other of [older, { ...valid, version: 3 }]) {
+    for (const other of [older, { ...valid, version: 2 }, { ...valid, version: 4 }]) {
       expect(refused(JSON.stringify(other))).toThrow(
         new RegExp(
-          `head\\.json: not a usable head file: it is of version ${other.version}, and this version of feedback-themes reads version 2\\. Write a new one with \`feedback-themes train`,
+          `head\\.json: not a usable head file: it is of version ${other.version}, and this version of feedback-themes reads version 3\\. Write a new one with \`feedback-themes train`,
         ),
       );
     }
@@ -48,6 +49,14 @@ describe('parseHeadFile', () => {
     const noProbe = { ...structuredClone(valid), probe: null };
     // A head without a probe has no probe features: the shipped one's feature list no longer fits it.
     expect(refused(JSON.stringify(noProbe))).toThrow(/its features are not the ones this version computes/);
+  });
+
+  it('refuses a file without one digest per theme', () => {
+    const { digests: _, ...noDigests } = valid.taxonomy;
+    expect(refused(JSON.stringify({ ...valid, taxonomy: noDigests }))).toThrow(/"taxonomy.digests" is not one digest per theme/);
+    const short = structuredClone(valid);
+    short.taxonomy.digests.pop();
+    expect(refused(JSON.stringify(short))).toThrow(/"taxonomy.digests" is not one digest per theme/);
   });
 
   it('refuses a damaged file: a missing weight, a weight that is not a number, a zero spread', () => {
@@ -66,20 +75,12 @@ describe('parseHeadFile', () => {
 });
 
 describe('headMismatch', () => {
-  it('names what differs: themes, exemplars, engine, weights, scoring', async () => {
+  it('names what differs in the engine: its name, the model weights, the scoring settings', () => {
     const head = parseHeadFile(shipped, DEFAULT_HEAD_PATH);
-    const taxonomy = await loadTaxonomy(undefined);
     const profile = { ...head.profile, weights: [head.profile.weights[0]!] };
-    expect(headMismatch(head, taxonomy, profile)).toBeNull();
-    const fewer = { ...taxonomy, themes: taxonomy.themes.slice(1) };
-    expect(headMismatch(head, fewer, profile)).toMatch(/fitted for the themes qualifications, .* not experience/);
-    const edited = {
-      ...taxonomy,
-      themes: taxonomy.themes.map((t, i) => (i === 0 ? { ...t, examples: [...t.examples, 'New exemplar.'] } : t)),
-    };
-    expect(headMismatch(head, edited, profile)).toMatch(/other exemplars or cues/);
-    expect(headMismatch(head, taxonomy, { ...profile, engine: 'transformers' })).toMatch(/hybrid engine, not transformers/);
-    expect(headMismatch(head, taxonomy, { ...profile, weights: ['0123456789ab'] })).toMatch(/other model weights/);
-    expect(headMismatch(head, taxonomy, { ...profile, scoring: { ...profile.scoring, margin: 0.05 } })).toMatch(/scoring settings/);
+    expect(headMismatch(head, profile)).toBeNull();
+    expect(headMismatch(head, { ...profile, engine: 'transformers' })).toMatch(/hybrid engine, not transformers/);
+    expect(headMismatch(head, { ...profile, weights: ['0123456789ab'] })).toMatch(/other model weights/);
+    expect(headMismatch(head, { ...profile, scoring: { ...profile.scoring, margin: 0.05 } })).toMatch(/scoring settings/);
   });
 });
