@@ -42,14 +42,28 @@ export function prepareCueText(text: string, skip: ReadonlyArray<readonly [numbe
     const start = match.index;
     const end = start + match[0].length;
     if (skip.some(([from, to]) => start >= from && start < to)) continue;
-    for (const word of words(match[0])) {
-      const unified = unifySpelling(word);
-      prepared.words.push(unified);
-      prepared.stems.push(stem(unified));
+    const token = tokenOf(match[0]);
+    for (let i = 0; i < token.words.length; i++) {
+      prepared.words.push(token.words[i]!);
+      prepared.stems.push(token.stems[i]!);
       prepared.spans.push([start, end]);
     }
   }
   return prepared;
+}
+
+/** A written token's words (spelling unified) and stems, worked out once per token: feedback repeats its vocabulary. */
+const tokens = new Map<string, { words: string[]; stems: string[] }>();
+const TOKEN_MEMO_LIMIT = 200_000;
+
+function tokenOf(written: string): { words: string[]; stems: string[] } {
+  let token = tokens.get(written);
+  if (token === undefined) {
+    const unified = words(written).map(unifySpelling);
+    token = { words: unified, stems: unified.map(stem) };
+    if (tokens.size < TOKEN_MEMO_LIMIT) tokens.set(written, token);
+  }
+  return token;
 }
 
 /** Every occurrence of every cue in `text`, in text order (cues in taxonomy order at one place). */
@@ -73,19 +87,29 @@ export function findCues(compiled: CompiledCue[], text: string | CueText): strin
 /** How many of the cues occur in `text` at least once (a theme head's evidence; no ranges needed). */
 export function countCues(compiled: readonly CompiledCue[], text: CueText): number {
   let count = 0;
-  for (const cue of compiled) if (occurrences(text, cue, 1).length > 0) count++;
+  for (const cue of compiled) {
+    for (let i = 0; i + cue.words.length <= text.words.length; i++) {
+      if (occursAt(text, cue, i)) {
+        count++;
+        break;
+      }
+    }
+  }
   return count;
 }
 
-function occurrences(text: CueText, cue: CompiledCue, limit = Number.POSITIVE_INFINITY): number[] {
+function occurrences(text: CueText, cue: CompiledCue): number[] {
   const found: number[] = [];
-  outer: for (let i = 0; i + cue.words.length <= text.words.length && found.length < limit; i++) {
-    for (let j = 0; j < cue.words.length; j++) {
-      const word = text.words[i + j]!;
-      const same = text.stems[i + j] === cue.stems[j] || (cue.words[j]!.length >= MIN_PREFIX && word.startsWith(cue.words[j]!));
-      if (!same) continue outer;
-    }
-    found.push(i);
-  }
+  for (let i = 0; i + cue.words.length <= text.words.length; i++) if (occursAt(text, cue, i)) found.push(i);
   return found;
+}
+
+/** Whether the cue's words begin at word `i` of the text. */
+function occursAt(text: CueText, cue: CompiledCue, i: number): boolean {
+  for (let j = 0; j < cue.words.length; j++) {
+    const word = text.words[i + j]!;
+    const same = text.stems[i + j] === cue.stems[j] || (cue.words[j]!.length >= MIN_PREFIX && word.startsWith(cue.words[j]!));
+    if (!same) return false;
+  }
+  return true;
 }

@@ -118,36 +118,34 @@ export function words(text: string): string[] {
   if (/[^\x00-\x7f]/.test(normalised)) normalised = normalised.normalize('NFD').replace(/\p{M}+/gu, '');
   const out: string[] = [];
   for (const match of normalised.matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu)) {
-    let token = match[0];
-    const irregular = own(IRREGULAR_CONTRACTIONS, token);
-    if (irregular) {
-      out.push(...irregular);
-      continue;
+    let split = tokenCache.get(match[0]);
+    if (split === undefined) {
+      split = tokenWords(match[0]);
+      if (tokenCache.size < MEMO_LIMIT) tokenCache.set(match[0], split);
     }
-    const expanded = own(ABBREVIATIONS, token);
-    if (expanded) {
-      out.push(...expanded);
-      continue;
-    }
-    if (BARE_CONTRACTIONS.has(token)) {
-      out.push(token === 'wont' ? 'will' : token === 'cant' ? 'can' : token.slice(0, -2), 'not');
-      continue;
-    }
-    const negative = NEGATIVE_CONTRACTION.exec(token);
-    if (negative) {
-      out.push(negative[1]!, 'not');
-      continue;
-    }
-    token = token.replace(/'(s|re|ve|ll|d|m)$/, '');
-    // Hyphenated compounds count as their parts ("over-rehearsed" → over, rehearsed) and as a whole.
-    if (token.includes('-')) {
-      const parts = token.split('-').filter(Boolean);
-      out.push(...parts);
-      continue;
-    }
-    out.push(token.replace(/'/g, ''));
+    for (const word of split) out.push(word);
   }
   return out;
+}
+
+/** Feedback vocabularies are small and repetitive: a token's words, spellings and stems are worked out once. */
+const MEMO_LIMIT = 200_000;
+const tokenCache = new Map<string, readonly string[]>();
+
+/** The words of one lower-cased token of `words`. */
+function tokenWords(written: string): readonly string[] {
+  let token = written;
+  const irregular = own(IRREGULAR_CONTRACTIONS, token);
+  if (irregular) return irregular;
+  const expanded = own(ABBREVIATIONS, token);
+  if (expanded) return expanded;
+  if (BARE_CONTRACTIONS.has(token)) return [token === 'wont' ? 'will' : token === 'cant' ? 'can' : token.slice(0, -2), 'not'];
+  const negative = NEGATIVE_CONTRACTION.exec(token);
+  if (negative) return [negative[1]!, 'not'];
+  token = token.replace(/'(s|re|ve|ll|d|m)$/, '');
+  // Hyphenated compounds count as their parts ("over-rehearsed" → over, rehearsed) and as a whole.
+  if (token.includes('-')) return token.split('-').filter(Boolean);
+  return [token.replace(/'/g, '')];
 }
 
 /** Hyphenated words joined ("over-rehearsed" → "overrehearsed"), for spellings written as one word. */
@@ -163,6 +161,17 @@ export function joinedCompounds(text: string): string[] {
  */
 export function unifySpelling(word: string): string {
   if (word.length < 5) return word;
+  let unified = spellingCache.get(word);
+  if (unified === undefined) {
+    unified = unifiedSpelling(word);
+    if (spellingCache.size < MEMO_LIMIT) spellingCache.set(word, unified);
+  }
+  return unified;
+}
+
+const spellingCache = new Map<string, string>();
+
+function unifiedSpelling(word: string): string {
   return word
     .replace(/([a-z]{3,})is(e|ed|es|ing|ation|ations|er|ers)$/, '$1iz$2')
     .replace(/([a-z]{2,})ys(e|ed|es|ing)$/, '$1yz$2')
@@ -181,7 +190,7 @@ export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     s = stemmer(unifySpelling(word));
-    if (stemCache.size < 200_000) stemCache.set(word, s);
+    if (stemCache.size < MEMO_LIMIT) stemCache.set(word, s);
   }
   return s;
 }
