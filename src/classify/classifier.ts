@@ -94,10 +94,10 @@ export async function createClassifier(
     // embedded once, a chunk at a time, and only its scores are kept.
     const unitTexts = distinctUnitTexts(scored, clauses);
     const unitScores = await scoreCache.get(unitTexts);
-    // Shortest first across the whole run, so every model batch holds texts of nearly one length
-    // and pads little (the embedder only sorts within the slice it is given); texts of one length
-    // in text order, so that the batches, and with them the quantised model's vectors (its
-    // activation scales are set per batch), do not depend on the order of the rows.
+    // Shortest first across the whole run, so that batches of several texts (`--batch-size`) hold
+    // texts of nearly one length and pad little (the embedder only sorts within the slice it is
+    // given); texts of one length in text order, so that even such batches, and with them the
+    // quantised model's vectors, do not depend on the order of the rows.
     const texts = unitTexts.filter((text) => !unitScores.has(text)).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
     // Chunks ahead are embedded (in the model's worker threads) while this one is scored, two of
     // them so that the workers still have one queued while a finished chunk is handed over; the

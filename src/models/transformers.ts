@@ -37,12 +37,14 @@ export interface TransformersOptions {
 }
 
 /**
- * Measured on an all-MiniLM-L6-v2-shaped model, 500 feedback sentences (mean 183 chars), length-sorted,
- * one thread: 8.4 CPU ms/text at batch 8 and 16, 9.5 at 32, 12.3 at 64 (wider batches pad more and
- * attention grows with the square of the padded length), and memory grows with the batch; so 16.
- * Unsorted batches cost 2-3x as much (17-37 ms/text).
+ * One text per model call. The quantised model sets its activation scales per batch (and padding
+ * takes part in them), so in a batch a text's vector depended on its batch mates: on which texts
+ * the store already held, on the rows beside it, on the exemplars. Alone, a text's vector depends
+ * on the text only. It costs nothing: length-sorted batches of 16 padded 12% and run in two
+ * single-threaded workers as fast as texts one at a time (2,000 cold rows: 20.6 s user CPU
+ * against 19.7-21.1 s at 16; 2,000 sentences 4.6-6.8 s against 7.3-9.6 s).
  */
-export const MODEL_BATCH_SIZE = 16;
+export const MODEL_BATCH_SIZE = 1;
 
 /** Each worker holds its own copy of the model; beyond a few, cores go to intra-op threads instead. */
 export const MAX_MODEL_WORKERS = 4;
@@ -143,7 +145,8 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
 
   return {
     // Mean pooling keeps the ids vectors were cached under; another pooling is another embedder.
-    id: `transformers:${identity.name}:${dtype}:${digest}${pooling === 'mean' ? '' : `:${pooling}`}`,
+    // Quantised vectors depend on the batch size (see MODEL_BATCH_SIZE), so q8 ids name it.
+    id: `transformers:${identity.name}:${dtype}:${digest}${pooling === 'mean' ? '' : `:${pooling}`}${dtype === 'q8' ? `:batch${batchSize}` : ''}`,
     dims,
     ...(onnxPath ? { weights: digest } : {}),
     async embed(texts: string[]): Promise<Float32Array[]> {

@@ -188,13 +188,26 @@ describe('createTransformersEmbedder with a local folder', () => {
   it('loads the q8 model, which agrees with fp32', async () => {
     const fp32 = await load();
     const q8 = await load({ dtype: 'q8' });
-    expect(q8.id).toMatch(/^transformers:tiny-bert:q8:[0-9a-f]{12}$/);
+    expect(q8.id).toMatch(/^transformers:tiny-bert:q8:[0-9a-f]{12}:batch1$/);
     expect(q8.id.split(':')[3]).not.toBe(fp32.id.split(':')[3]);
     const [a, b] = [await fp32.embed(TEXTS), await q8.embed(TEXTS)];
     const cosines = a.map((v, i) => dot(v, b[i]));
     // Measured about 0.9999 on this model: quantization error is small next to the residual stream.
     expect(Math.min(...cosines)).toBeGreaterThan(0.99);
     expect(Math.min(...cosines)).toBeLessThan(1);
+  });
+
+  it("gives a q8 text the same vector whatever texts it is embedded with, and names a batch size that would not", async () => {
+    const q8 = await load({ dtype: 'q8' });
+    const [alone] = await q8.embed([TEXTS[0]!]);
+    const amongOthers = await q8.embed([...TEXTS].reverse());
+    expect(Array.from(amongOthers[TEXTS.length - 1]!)).toEqual(Array.from(alone!));
+    // In a batch, the quantised model's activation scales are shared: vectors then depend on batch mates.
+    const batched = await load({ dtype: 'q8', batchSize: 16 });
+    expect(batched.id).toBe(q8.id.replace(/:batch1$/, ':batch16'));
+    const [batchedAlone] = await batched.embed([TEXTS[0]!]);
+    const batchedAmongOthers = await batched.embed([...TEXTS].reverse());
+    expect(Array.from(batchedAmongOthers[TEXTS.length - 1]!)).not.toEqual(Array.from(batchedAlone!));
   });
 });
 
