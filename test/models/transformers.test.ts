@@ -197,7 +197,7 @@ describe('createTransformersEmbedder with a local folder', () => {
     expect(Math.min(...cosines)).toBeLessThan(1);
   });
 
-  it("gives a q8 text the same vector whatever texts it is embedded with, and names a batch size that would not", async () => {
+  it('gives a q8 text the same vector whatever texts it is embedded with, and names a batch size that would not', async () => {
     const q8 = await load({ dtype: 'q8' });
     const [alone] = await q8.embed([TEXTS[0]!]);
     const amongOthers = await q8.embed([...TEXTS].reverse());
