@@ -37,17 +37,21 @@ async function serve(): Promise<void> {
     reply({ type: 'failed', unavailable, message: shortReason(error) });
     return;
   }
-  port.on('message', async ({ job, texts }: EmbedWorkerJob) => {
-    try {
-      const vectors = await embedBatch(loaded.pipeline, texts, loaded.dims, setup.pooling);
-      // Each vector owns its buffer (poolRows), so all of them move without a copy.
-      reply(
-        { type: 'done', job, vectors },
-        vectors.map((vector) => vector.buffer as ArrayBuffer),
-      );
-    } catch (error) {
-      reply({ type: 'error', job, message: shortReason(error) });
-    }
+  // The pool sends a few batches ahead; they run one at a time, in the order sent (one session on one core).
+  let previous: Promise<void> = Promise.resolve();
+  port.on('message', ({ job, texts }: EmbedWorkerJob) => {
+    previous = previous.then(async () => {
+      try {
+        const vectors = await embedBatch(loaded.pipeline, texts, loaded.dims, setup.pooling);
+        // Each vector owns its buffer (poolRows), so all of them move without a copy.
+        reply(
+          { type: 'done', job, vectors },
+          vectors.map((vector) => vector.buffer as ArrayBuffer),
+        );
+      } catch (error) {
+        reply({ type: 'error', job, message: shortReason(error) });
+      }
+    });
   });
   reply({ type: 'ready', dims: loaded.dims });
 }

@@ -30,8 +30,16 @@ interface Pending {
 interface Member {
   worker: Worker;
   loaded: boolean;
-  running: Pending | null;
+  /** Batches sent to this worker, in the order it runs them (one at a time). */
+  running: Pending[];
 }
+
+/**
+ * Batches each worker holds at once: the one it runs and the next ones, so that it goes on while the
+ * main thread is busy (scoring a chunk, reading the input) and cannot hand it a new batch. More
+ * would leave one worker with several batches still to run at the end while the other has none.
+ */
+const BATCHES_PER_WORKER = 3;
 
 /** `model` names the model in errors; every worker loads `setup.load` from disk. */
 export function createEmbedWorkerPool(model: string, setup: EmbedWorkerSetup, size: number): EmbedWorkerPool {
@@ -45,24 +53,28 @@ export function createEmbedWorkerPool(model: string, setup: EmbedWorkerSetup, si
     failure ??= error;
     for (const pending of queue.splice(0)) pending.reject(failure);
     for (const member of members) {
-      member.running?.reject(failure);
-      member.running = null;
+      for (const pending of member.running.splice(0)) pending.reject(failure);
       void member.worker.terminate();
     }
   };
 
   const dispatch = () => {
-    for (const member of members) {
-      if (!member.loaded || member.running) continue;
-      const next = queue.shift();
-      if (!next) {
-        // An idle worker does not keep the process alive (an embedder nobody disposed, say).
-        member.worker.unref();
-        continue;
+    // Each batch to the loaded worker holding the fewest (the first of them on a tie).
+    while (queue.length > 0) {
+      let least: Member | null = null;
+      for (const member of members) {
+        if (member.loaded && member.running.length < BATCHES_PER_WORKER && (!least || member.running.length < least.running.length))
+          least = member;
       }
-      member.running = next;
-      member.worker.ref();
-      member.worker.postMessage({ job: jobs++, texts: next.texts } satisfies EmbedWorkerJob);
+      if (!least) break;
+      const next = queue.shift()!;
+      least.running.push(next);
+      least.worker.postMessage({ job: jobs++, texts: next.texts } satisfies EmbedWorkerJob);
+    }
+    // An idle worker does not keep the process alive (an embedder nobody disposed, say).
+    for (const member of members) {
+      if (member.running.length > 0) member.worker.ref();
+      else member.worker.unref();
     }
     // Another worker only when batches wait that the workers still loading will not take: a few
     // texts (a test, a handful of corrections) do not pay for loading the model twice.
@@ -78,7 +90,7 @@ export function createEmbedWorkerPool(model: string, setup: EmbedWorkerSetup, si
   };
 
   const spawn = () => {
-    const member: Member = { worker: spawnEmbedWorker(setup), loaded: false, running: null };
+    const member: Member = { worker: spawnEmbedWorker(setup), loaded: false, running: [] };
     members.push(member);
     member.worker.on('message', (reply: EmbedWorkerReply) => {
       if (reply.type === 'ready') {
@@ -87,8 +99,8 @@ export function createEmbedWorkerPool(model: string, setup: EmbedWorkerSetup, si
       } else if (reply.type === 'failed') {
         stop(new ModelUnavailableError(model, reply.unavailable ?? reply.message));
       } else {
-        const pending = member.running;
-        member.running = null;
+        // A worker answers its batches in the order they were sent.
+        const pending = member.running.shift();
         if (reply.type === 'done') pending?.resolve(reply.vectors);
         else pending?.reject(new Error(`the model failed on a batch of ${pending.texts.length} text(s): ${reply.message}`));
       }
@@ -126,10 +138,7 @@ export function createEmbedWorkerPool(model: string, setup: EmbedWorkerSetup, si
       // Batches waiting or running end now: whoever awaits them (exemplars embedded while a run
       // that stopped early read its input, say) must not wait for ever.
       for (const pending of queue.splice(0)) pending.reject(failure);
-      for (const member of members) {
-        member.running?.reject(failure);
-        member.running = null;
-      }
+      for (const member of members) for (const pending of member.running.splice(0)) pending.reject(failure);
       rejectReady(failure);
       await Promise.all(members.map((member) => member.worker.terminate()));
     },
