@@ -48,6 +48,9 @@ export interface ClassifierOptions extends ScoringOptions {
 /** Chunks of texts being embedded at once while the classifier scores the one before them. */
 const EMBED_AHEAD = 2;
 
+/** Texts scored between two turns of the event loop (a few milliseconds' work). */
+const SCORED_BETWEEN_TURNS = 32;
+
 /** `exemplars`: the scorer of this taxonomy's exemplars with this embedder and options, when it is already being made. */
 export async function createClassifier(
   taxonomy: Taxonomy,
@@ -120,12 +123,15 @@ export async function createClassifier(
       const chunk = texts.slice(i, i + chunkSize);
       const vectors = await ahead.shift()!;
       ahead.push(embedChunk(i + EMBED_AHEAD * chunkSize));
-      const fresh = chunk.map((text, j) => {
+      const fresh: { text: string; scores: ThemeScores }[] = [];
+      for (const [j, text] of chunk.entries()) {
+        // The model's workers get their next batches from this thread: it lets them in every few texts.
+        if (j > 0 && j % SCORED_BETWEEN_TURNS === 0) await new Promise((resolve) => setImmediate(resolve));
         const scores = scoreVector(scorer, vectors[j]!);
         // Float32 precision, as the score cache keeps them: a re-run reads each clause the same way.
         if (roles) scores.roles = roleProbabilities(roles, vectors[j]!, text).map(Math.fround);
-        return { text, scores };
-      });
+        fresh.push({ text, scores });
+      }
       for (const { text, scores } of fresh) unitScores.set(text, scores);
       await scoreCache.put(fresh);
       options.onProgress?.(Math.min(i + chunkSize, texts.length), texts.length);

@@ -12,10 +12,10 @@ export interface EmbedWorkerSetup {
   pooling: Pooling;
 }
 
-/** What the pool sends: one batch, exactly as the embedder formed it. */
+/** What the pool sends: a job of batches, each exactly as the embedder formed it and run as one model call. */
 export interface EmbedWorkerJob {
   job: number;
-  texts: string[];
+  batches: string[][];
 }
 
 export type EmbedWorkerReply =
@@ -37,12 +37,13 @@ async function serve(): Promise<void> {
     reply({ type: 'failed', unavailable, message: shortReason(error) });
     return;
   }
-  // The pool sends a few batches ahead; they run one at a time, in the order sent (one session on one core).
+  // The pool sends a few jobs ahead; they run one at a time, in the order sent (one session on one core).
   let previous: Promise<void> = Promise.resolve();
-  port.on('message', ({ job, texts }: EmbedWorkerJob) => {
+  port.on('message', ({ job, batches }: EmbedWorkerJob) => {
     previous = previous.then(async () => {
       try {
-        const vectors = await embedBatch(loaded.pipeline, texts, loaded.dims, setup.pooling);
+        const vectors: Float32Array[] = [];
+        for (const texts of batches) vectors.push(...(await embedBatch(loaded.pipeline, texts, loaded.dims, setup.pooling)));
         // Each vector owns its buffer (poolRows), so all of them move without a copy.
         reply(
           { type: 'done', job, vectors },

@@ -26,6 +26,8 @@ export interface TransformersOptions {
   /** q8 loads onnx/model_quantized.onnx, fp32 (the default) onnx/model.onnx. */
   dtype?: ModelDtype;
   batchSize?: number;
+  /** Batches go to a model worker in jobs of about this many characters of text (default WORKER_JOB_CHARS). */
+  jobChars?: number;
   /** Cores the model may use (default os.availableParallelism()): that many worker threads (at most
    * MAX_MODEL_WORKERS, sharing the cores), or ONNX Runtime's intra-op threads for a model loaded here. */
   threads?: number;
@@ -45,6 +47,14 @@ export interface TransformersOptions {
  * against 19.7-21.1 s at 16; 2,000 sentences 4.6-6.8 s against 7.3-9.6 s).
  */
 export const MODEL_BATCH_SIZE = 1;
+
+/**
+ * Batches go to a model worker in jobs of whole batches, up to about this many characters of text
+ * (at least one batch): with one text per call, a message per text cost the main thread a turn
+ * per text, and a worker waited whenever the main thread was busy. Texts are sorted by length, so
+ * long texts come in short jobs and the workers finish close together.
+ */
+export const WORKER_JOB_CHARS = 2_000;
 
 /** Each worker holds its own copy of the model; beyond a few, cores go to intra-op threads instead. */
 export const MAX_MODEL_WORKERS = 4;
@@ -85,6 +95,7 @@ async function describeModelOnDisk(
 export async function createTransformersEmbedder(options: TransformersOptions): Promise<Embedder> {
   const dtype = options.dtype ?? 'fp32';
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? MODEL_BATCH_SIZE));
+  const jobCharLimit = Math.max(1, options.jobChars ?? WORKER_JOB_CHARS);
   const sortByLength = options.sortByLength ?? true;
   const threads = Math.max(1, Math.floor(options.threads ?? os.availableParallelism()));
 
@@ -126,10 +137,10 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
       )
     : null;
   let inThread: Promise<unknown> = Promise.resolve();
-  const runBatch = async (texts: string[]): Promise<Float32Array[]> => {
+  const runJob = async (batches: string[][]): Promise<Float32Array[]> => {
     if (pool) {
       // Queued at once, so that a second worker starts while the first loads.
-      const [loadedDims, vectors] = await Promise.all([pool.ready(), pool.run(texts)]);
+      const [loadedDims, vectors] = await Promise.all([pool.ready(), pool.run(batches)]);
       checkDims(loadedDims);
       return vectors;
     }
@@ -137,7 +148,9 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
       loading ??= loadFeatureExtractionPipeline({ ...options, dtype, threads });
       const loaded = await loading;
       checkDims(loaded.dims);
-      return embedBatch(loaded.pipeline, texts, dims, pooling);
+      const vectors: Float32Array[] = [];
+      for (const batch of batches) vectors.push(...(await embedBatch(loaded.pipeline, batch, dims, pooling)));
+      return vectors;
     });
     inThread = run.catch(() => undefined);
     return run;
@@ -155,18 +168,27 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
       const order = texts.map((_, i) => i);
       // Character length is a cheap stand-in for token count; ties keep the caller's order.
       if (sortByLength) order.sort((a, b) => texts[a].length - texts[b].length || a - b);
-      const batches: number[][] = [];
-      for (let start = 0; start < order.length; start += batchSize) batches.push(order.slice(start, start + batchSize));
+      const jobs: number[][][] = [[]];
+      let jobChars = 0;
+      for (let start = 0; start < order.length; start += batchSize) {
+        if (jobChars >= jobCharLimit) {
+          jobs.push([]);
+          jobChars = 0;
+        }
+        const batch = order.slice(start, start + batchSize);
+        jobs[jobs.length - 1]!.push(batch);
+        for (const i of batch) jobChars += texts[i].length;
+      }
       const vectors = new Array<Float32Array>(texts.length);
       let done = 0;
-      // All batches are handed over at once: the pool keeps every worker busy, in batch order.
+      // All jobs are handed over at once: the pool keeps every worker busy, in job order.
       await Promise.all(
-        batches.map(async (batch) => {
-          const batchVectors = await runBatch(batch.map((i) => texts[i]));
-          batch.forEach((original, row) => {
-            vectors[original] = batchVectors[row]!;
+        jobs.map(async (job) => {
+          const jobVectors = await runJob(job.map((batch) => batch.map((i) => texts[i])));
+          job.flat().forEach((original, row) => {
+            vectors[original] = jobVectors[row]!;
           });
-          done += batch.length;
+          done += jobVectors.length;
           options.onProgress?.(done, texts.length);
         }),
       );

@@ -16,13 +16,13 @@ import { ModelUnavailableError } from './unavailable.js';
 export interface EmbedWorkerPool {
   /** Starts the workers (once) and resolves with the model's width when one has loaded it. */
   ready(): Promise<number>;
-  /** One batch, as the embedder formed it; batches start in the order given, each on a free worker. */
-  run(texts: string[]): Promise<Float32Array[]>;
+  /** One job of batches, each as the embedder formed it; jobs start in the order given, each on the least busy worker. */
+  run(batches: string[][]): Promise<Float32Array[]>;
   dispose(): Promise<void>;
 }
 
 interface Pending {
-  texts: string[];
+  batches: string[][];
   resolve(vectors: Float32Array[]): void;
   reject(error: unknown): void;
 }
@@ -30,16 +30,16 @@ interface Pending {
 interface Member {
   worker: Worker;
   loaded: boolean;
-  /** Batches sent to this worker, in the order it runs them (one at a time). */
+  /** Jobs sent to this worker, in the order it runs them (one at a time). */
   running: Pending[];
 }
 
 /**
- * Batches each worker holds at once: the one it runs and the next ones, so that it goes on while the
- * main thread is busy (scoring a chunk, reading the input) and cannot hand it a new batch. More
- * would leave one worker with several batches still to run at the end while the other has none.
+ * Jobs each worker holds at once: the one it runs and the next ones, so that it goes on while the
+ * main thread is busy (scoring a chunk, reading the input) and cannot hand it a new job. More
+ * would leave one worker with several jobs still to run at the end while the other has none.
  */
-const BATCHES_PER_WORKER = 3;
+const JOBS_PER_WORKER = 3;
 
 /** `model` names the model in errors; every worker loads `setup.load` from disk. */
 export function createEmbedWorkerPool(model: string, setup: EmbedWorkerSetup, size: number): EmbedWorkerPool {
@@ -59,17 +59,17 @@ export function createEmbedWorkerPool(model: string, setup: EmbedWorkerSetup, si
   };
 
   const dispatch = () => {
-    // Each batch to the loaded worker holding the fewest (the first of them on a tie).
+    // Each job to the loaded worker holding the fewest (the first of them on a tie).
     while (queue.length > 0) {
       let least: Member | null = null;
       for (const member of members) {
-        if (member.loaded && member.running.length < BATCHES_PER_WORKER && (!least || member.running.length < least.running.length))
+        if (member.loaded && member.running.length < JOBS_PER_WORKER && (!least || member.running.length < least.running.length))
           least = member;
       }
       if (!least) break;
       const next = queue.shift()!;
       least.running.push(next);
-      least.worker.postMessage({ job: jobs++, texts: next.texts } satisfies EmbedWorkerJob);
+      least.worker.postMessage({ job: jobs++, batches: next.batches } satisfies EmbedWorkerJob);
     }
     // An idle worker does not keep the process alive (an embedder nobody disposed, say).
     for (const member of members) {
@@ -99,10 +99,10 @@ export function createEmbedWorkerPool(model: string, setup: EmbedWorkerSetup, si
       } else if (reply.type === 'failed') {
         stop(new ModelUnavailableError(model, reply.unavailable ?? reply.message));
       } else {
-        // A worker answers its batches in the order they were sent.
+        // A worker answers its jobs in the order they were sent.
         const pending = member.running.shift();
         if (reply.type === 'done') pending?.resolve(reply.vectors);
-        else pending?.reject(new Error(`the model failed on a batch of ${pending.texts.length} text(s): ${reply.message}`));
+        else pending?.reject(new Error(`the model failed on a job of ${pending.batches.flat().length} text(s): ${reply.message}`));
       }
       dispatch();
     });
@@ -125,9 +125,9 @@ export function createEmbedWorkerPool(model: string, setup: EmbedWorkerSetup, si
 
   return {
     ready: start,
-    run(texts) {
+    run(batches) {
       if (failure !== null) return Promise.reject(failure);
-      const result = new Promise<Float32Array[]>((resolve, reject) => queue.push({ texts, resolve, reject }));
+      const result = new Promise<Float32Array[]>((resolve, reject) => queue.push({ batches, resolve, reject }));
       // A failed start rejects every queued batch (fail); its own rejection needs no second handler.
       start().catch(() => undefined);
       dispatch();

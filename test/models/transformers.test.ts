@@ -113,7 +113,8 @@ describe('createTransformersEmbedder with a local folder', () => {
   it('gives the same vectors, bit for bit, whether one worker thread or several run the batches', async () => {
     // q8: its activation scales are set per batch, so a batch run with other texts would show.
     const single = await load({ dtype: 'q8', batchSize: 2, threads: 1 });
-    const several = await load({ dtype: 'q8', batchSize: 2, threads: 3 });
+    // One batch per job, so that the batches spread over the workers.
+    const several = await load({ dtype: 'q8', batchSize: 2, threads: 3, jobChars: 1 });
     const texts = [...TEXTS, ...TEXTS.map((t) => `${t} Again.`)];
     const expected = await single.embed(texts);
     const [first, second] = await Promise.all([several.embed(texts), several.embed([...texts].reverse())]);
@@ -149,7 +150,8 @@ describe('createTransformersEmbedder with a local folder', () => {
 
   it('reports progress up to the total', async () => {
     const calls: [number, number][] = [];
-    const embedder = await load({ batchSize: 3, onProgress: (done, total) => calls.push([done, total]) });
+    // Progress comes per job; one batch per job here.
+    const embedder = await load({ batchSize: 3, jobChars: 1, onProgress: (done, total) => calls.push([done, total]) });
     await embedder.embed(TEXTS);
     expect(calls).toEqual([
       [3, 8],
@@ -170,6 +172,7 @@ describe('createTransformersEmbedder with a local folder', () => {
     let disposing: Promise<void> | undefined;
     embedder = await load({
       batchSize: 1,
+      jobChars: 1,
       // After the first batch the second, the last, is running on the one worker.
       onProgress: (done) => {
         if (done === 1) disposing = embedder!.dispose?.();
