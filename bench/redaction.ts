@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { redactFreeText } from '../src/redact/index.js';
-import { forgetReadSentences, recogniser, recogniserCalls } from '../src/redact/people.js';
+import { forgetReadSentences, loadRecogniser, recogniserCalls } from '../src/redact/people.js';
 import { redactAddressedNames, redactNames, redactText } from '../src/redact/text.js';
 import { syntheticRows } from './generate.js';
 
@@ -79,7 +79,7 @@ export function benchNameRedaction(log: (message: string) => void, rows = 2_000,
   );
   const without = (text: string) => redactAddressedNames(redactNames(redactText(text), []));
   const started = performance.now();
-  recogniser();
+  loadRecogniser();
   const loadMs = performance.now() - started;
   const calls = recogniserCalls.sentences;
   forgetReadSentences();

