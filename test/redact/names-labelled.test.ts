@@ -78,7 +78,6 @@ describe('name redaction on the labelled sets', () => {
     const lost = (kind: (typeof KEPT)[number]) => kept.get(kind)!.lost / kept.get(kind)!.terms;
     expect(lost('places')).toBeLessThanOrEqual(2 / 21);
     expect(lost('companies')).toBeLessThanOrEqual(2 / 20);
-    // One skill is now lost (0/40 before the list of names): reported, not tuned away.
-    expect(lost('skills')).toBeLessThanOrEqual(1 / 40);
+    expect(lost('skills')).toBe(0);
   });
 });
