@@ -14,9 +14,10 @@ import type { Pseudonymise } from './pseudonym.js';
 export { EMAIL_PLACEHOLDER, NAME_PLACEHOLDER, PHONE_PLACEHOLDER, redactText, redactNames } from './text.js';
 
 /** Free text (feedback, a rejected row) as it may be shown: contacts, the row's names, the
- * names its greetings and sign-offs address and the people a name recogniser finds, all replaced. */
-export function redactFreeText(text: string, names: readonly string[]): string {
-  return redactPeople(redactAddressedNames(redactNames(redactText(text), names)));
+ * names its greetings and sign-offs address and the people a name recogniser finds, all replaced;
+ * the row's employer (as its employer column gives it) stays even when named like a person. */
+export function redactFreeText(text: string, names: readonly string[], employers: readonly string[] = []): string {
+  return redactPeople(redactAddressedNames(redactNames(redactText(text), names)), employers);
 }
 export { defaultStateDir, loadPseudonymSecret, pseudonymiser, PSEUDONYM_KEY_FILE, secretPath, type Pseudonymise } from './pseudonym.js';
 
@@ -35,7 +36,8 @@ function redactItem(item: FeedbackItem, pseudonymiseCandidate: boolean, pseudony
   const names = item.names ?? [];
   // Names from the row's name columns go from every column, not only the text.
   const redactValue = (value: string | null): string | null => (value === null ? null : redactNames(redactText(value), names));
-  const text = redactFreeText(item.text, names);
+  const employer = redactValue(item.employer);
+  const text = redactFreeText(item.text, names, employer === null ? [] : [employer]);
   const candidateRaw = item.candidate;
   let candidate = candidateRaw;
   if (candidate !== null && (pseudonymiseCandidate || containsContactDetails(candidate))) candidate = pseudonymise(candidate);
@@ -48,7 +50,7 @@ function redactItem(item: FeedbackItem, pseudonymiseCandidate: boolean, pseudony
     candidateRaw,
     cohort: redactValue(item.cohort),
     stage: redactValue(item.stage),
-    employer: redactValue(item.employer),
+    employer,
     role: redactValue(item.role),
     rawDate: item.rawDate === undefined ? undefined : redactValue(item.rawDate),
   };

@@ -36,7 +36,7 @@ export function isToolWord(lower: string): boolean {
 }
 
 /** Common English words (SCOWL up to level 35, British and shared spellings), in lowercase. */
-function isEnglishWord(lower: string): boolean {
+export function isEnglishWord(lower: string): boolean {
   if (!englishWords) {
     const require = createRequire(import.meta.url);
     englishWords = new Set<string>();

@@ -1,19 +1,17 @@
 // Person names mentioned in passing ("Sam's answers were strong but …", "I spoke with Priya
-// about …") → `[name]`, found by a maintained recogniser (compromise's `.people()`), not by rules
-// of our own. The recogniser costs a load and about a millisecond a sentence, so it runs only on
-// sentences with a capitalised word that is not an everyday English word
-// (data/lexicon/common-words.txt): "The panel felt your Excel skills were weak." never reaches it.
-// The recogniser's lexicon misses most names from outside the English-speaking world (Oluwaseun,
-// Agnieszka, Xiaoming), so each sentence's words found in a broad list of names (name-list.ts) are
-// handed to it as first names; names in lowercase shorthand ("spoke to anjali re: offer") are
-// taken only beside a word that marks a person. Places ("the team in Chester") and employers
-// named like people ("Grant Thornton", "Marks & Spencer") are left alone; docs/privacy.md gives
-// the measured rates.
-
+// about …") → `[name]`, found by a maintained recogniser (compromise's `.people()`). It costs a
+// load and about a millisecond a sentence, so it runs only on sentences with a capitalised word
+// that is not an everyday English word (data/lexicon/common-words.txt): "The panel felt your Excel
+// skills were weak." never reaches it. Its lexicon misses most names from outside the
+// English-speaking world (Oluwaseun, Agnieszka, Xiaoming), so each sentence's words found in a
+// broad list of names (name-list.ts) are handed to it as first names; names in lowercase shorthand
+// ("spoke to anjali re: offer") are taken only beside a word that marks a person. Places ("the
+// team in Chester") and employers named like people ("Grant Thornton", "Marks & Spencer") are left
+// alone; docs/privacy.md gives the measured rates.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { isToolWord, type NameList, nameList, namedLikePeoplePattern } from './name-list.js';
-import { NAME_PLACEHOLDER } from './text.js';
+import { isEnglishWord, isToolWord, type NameList, nameList, namedLikePeoplePattern } from './name-list.js';
+import { escapeRegExp, NAME_PLACEHOLDER } from './text.js';
 
 export const COMMON_WORDS_URL = new URL('../../data/lexicon/common-words.txt', import.meta.url);
 
@@ -68,8 +66,10 @@ const PERSON_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'L
 function nameWords(): NameList {
   if (givenNames) return givenNames;
   const lexicon = recogniser().model().one.lexicon;
+  // Exact words only: the everyday forms would read "Aisling" as aisle + ing (the list of English
+  // words name-list.ts applies holds the inflected forms).
   givenNames = nameList((lower) => {
-    if (isEveryday(lower, everyday())) return false;
+    if (everyday().has(lower)) return false;
     const tags = lexicon[lower];
     return tags === undefined || ([] as string[]).concat(tags).every((tag) => PERSON_TAGS.has(tag));
   });
@@ -123,9 +123,14 @@ const WORD = /(?<![\p{L}\p{N}'’-])\p{L}[\p{L}'’-]*/gu;
 /** Before a name in shorthand: "spoke to anjali", "HM (yusuf)", "per deepika", "cc kofi". */
 const BEFORE_PERSON =
   /(?:^|[^\p{L}])(?:spoke|speak|speaking|talked|talking|chatted|met|meeting|call|called|rang|phoned|emailed|messaged|texted|cc|per|w\/|with|told|asked|chased|hm)(?: to| with| in)?[ :(]{1,3}$/iu;
-/** After a name in shorthand: "ahmed said …", "kofi's offer". */
-const AFTER_PERSON =
-  /^(?:['’]s(?![\p{L}])|[ ),:]{1,3}(?:said|says|felt|feels|thinks|thought|mentioned|noted|asked|wants|wanted|reckons|agreed|confirmed|was|is|has|had|got|did|didn't|will|would)(?![\p{L}]))/iu;
+/** What only a person does: "Xiaoming said …", "Fiifi felt …" (not "was": "Kubernetes was weak"). */
+const PERSON_VERB = String.raw`(?:said|says|felt|feels|thinks|thought|mentioned|noted|reckons|told|asked|agreed|interviewed)(?![\p{L}])`;
+const SPEAKS = new RegExp(String.raw`^(?:['’]s)?[ ),]{1,3}${PERSON_VERB}`, 'iu');
+/** After a name in shorthand: "ahmed said …", "kofi's offer", "yusuf wants …". */
+const AFTER_PERSON = new RegExp(
+  String.raw`^(?:['’]s(?![\p{L}])|[ ),:]{1,3}(?:${PERSON_VERB}|(?:wants|wanted|confirmed)(?![\p{L}])))`,
+  'iu',
+);
 /** Contact with a person: the word after it is a name even when no list holds it ("rang aisling"). */
 const MET_PERSON =
   /(?:^|[^\p{L}])(?:spoke|speak|speaking|talked|talking|chatted|met|rang|phoned|emailed|messaged|texted|cc|w\/)(?: to| with)?[ :(]{1,3}$/iu;
@@ -141,7 +146,7 @@ function lowercaseNamesIn(sentence: string, names: NameList): [offset: number, n
   for (const match of sentence.matchAll(WORD)) {
     const word = match[0].replace(/['’]s$/, '');
     if (!/^\p{Ll}+(?:-\p{Ll}+)?$/u.test(word)) continue;
-    const named = names.has(word) || (isPersonWord(word) && !isEveryday(word, everyday()));
+    const named = names.has(word) || (isPersonWord(word) && !everyday().has(word));
     if (!named && !(unlisted(word) && MET_PERSON.test(sentence.slice(0, match.index)))) continue;
     const joined = match.index === lastEnd + 1 && sentence[lastEnd] === ' ';
     const before = BEFORE_PERSON.test(sentence.slice(0, match.index));
@@ -156,10 +161,13 @@ function lowercaseNamesIn(sentence: string, names: NameList): [offset: number, n
 /** The sentence's capitalised words the list knows as names and the recogniser does not know at all. */
 function unknownNames(sentence: string, names: NameList): Record<string, string> {
   const lexicon: Record<string, string> = {};
-  for (const [word] of sentence.matchAll(CAPITALISED)) {
+  for (const { 0: word, index } of sentence.matchAll(CAPITALISED)) {
     const lower = word.toLowerCase().replace(/['’]s$/, '');
     // A capital inside a word (SaaS, LinkedIn, B.Tech) marks a brand or an abbreviation, not a name.
-    if (NAME_SHAPE.test(word) && names.has(lower) && knownAs(lower) === undefined) lexicon[lower] = 'FirstName';
+    if (!NAME_SHAPE.test(word) || knownAs(lower) !== undefined) continue;
+    // A word no list holds is a name when what follows is something only a person does ("Fiifi felt").
+    const speaks = () => unlisted(lower) && SPEAKS.test(sentence.slice(index + word.length));
+    if (names.has(lower) || speaks()) lexicon[lower] = 'FirstName';
   }
   // "Yaw and Efua": a word no list holds, joined by "and" to a name, is a name too.
   const isName = (lower: string) => lower in lexicon || isPersonWord(lower);
@@ -183,9 +191,9 @@ function isPersonWord(lower: string): boolean {
   return (knownAs(lower) ?? []).some((tag) => PERSON_NAME_TAGS.has(tag));
 }
 
-/** A word of three letters or more that is no everyday word, no tool and nothing the recogniser knows. */
+/** A word of three letters or more that is no everyday or English word, no tool and nothing the recogniser knows. */
 function unlisted(lower: string): boolean {
-  return lower.length >= 3 && !isEveryday(lower, everyday()) && !isToolWord(lower) && knownAs(lower) === undefined;
+  return lower.length >= 3 && !isEveryday(lower, everyday()) && !isEnglishWord(lower) && !isToolWord(lower) && knownAs(lower) === undefined;
 }
 
 /** The person names in one sentence, with their offsets; titles (Ms, Dr) and "'s" left out. */
@@ -220,10 +228,29 @@ function recognised(sentence: string, listed: NameList, names: [offset: number, 
   }
 }
 
-/** Replaces the person names the recogniser finds with `[name]`; titles (Ms, Dr) and "'s" stay. */
-export function redactPeople(text: string): string {
+/** "Hartwell & Co Ltd" → "Hartwell & Co": an employer as feedback writes it. */
+const LEGAL_FORM = /(?:[\s,]+(?:ltd|limited|llp|plc|inc|llc|gmbh|group|uk))+\.?$/iu;
+
+/** Where the row's employer (its employer column) is named in the text: kept even when named like a person. */
+function employerSpans(text: string, employers: readonly string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const value of employers) {
+    const name = value.trim().replace(LEGAL_FORM, '');
+    if (name.length < 2) continue;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu');
+    for (const match of text.matchAll(pattern)) spans.push([match.index, match.index + match[0].length]);
+  }
+  return spans;
+}
+
+/**
+ * Replaces the person names the recogniser finds with `[name]`; titles (Ms, Dr) and "'s" stay, and
+ * so does the row's own employer (`employers`: its employer column) wherever the text names it.
+ */
+export function redactPeople(text: string, employers: readonly string[] = []): string {
   if (!/\p{Lu}/u.test(text) && !PERSON_CUE.test(text)) return text;
   const ranges: [number, number][] = [];
+  const employer = employerSpans(text, employers);
   for (const match of text.matchAll(SENTENCE)) {
     // Read without its leading spaces, so a sentence is the same wherever it stands.
     const sentence = match[0].trimStart();
@@ -231,7 +258,8 @@ export function redactPeople(text: string): string {
     const at = match.index + match[0].length - sentence.length;
     for (const [offset, name] of namesIn(sentence)) {
       const start = at + offset;
-      if (text.slice(start, start + name.length) === name) ranges.push([start, start + name.length]);
+      const end = start + name.length;
+      if (text.slice(start, end) === name && !employer.some(([from, to]) => start < to && end > from)) ranges.push([start, end]);
     }
   }
   if (ranges.length === 0) return text;

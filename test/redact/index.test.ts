@@ -61,6 +61,14 @@ describe('redactItems', () => {
     expect(named.candidate).toMatch(/^p-/);
     expect(pseudonymiser(new Uint8Array(32).fill(8))('Jane Doe')).not.toBe(named.candidate);
   });
+
+  it("keeps the row's own employer in its text even when named like a person, and hides the people beside it", () => {
+    const text = 'Spoke to Hartwell re: the offer; Oluwaseun said the panel wanted more.';
+    const [out] = redactItems([{ ...item, text, employer: 'Hartwell Ltd', names: [] }], { pseudonymise, files: [file('a.csv', 'id')] });
+    expect(out.text).toBe('Spoke to Hartwell re: the offer; [name] said the panel wanted more.');
+    const [other] = redactItems([{ ...item, text, employer: 'Acme', names: [] }], { pseudonymise, files: [file('a.csv', 'id')] });
+    expect(other.text).toBe('Spoke to [name] re: the offer; [name] said the panel wanted more.');
+  });
 });
 
 describe('finishRejects', () => {

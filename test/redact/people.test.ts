@@ -82,3 +82,15 @@ describe('names the recogniser does not know, and names in shorthand', () => {
     expect(redactPeople("You would have worked in Tomasz's team.")).toBe("You would have worked in [name]'s team.");
   });
 });
+
+describe('names no list holds', () => {
+  it('hides a capitalised word no list holds when only a person could do what follows, not when a skill could', () => {
+    expect(redactPeople('Xiaoming said the coding exercise was slow.')).toBe('[name] said the coding exercise was slow.');
+    expect(redactPeople('Kubernetes was the weakest part.')).toBe('Kubernetes was the weakest part.');
+  });
+
+  it("keeps the row's employer wherever the text names it, without its legal form", () => {
+    expect(redactPeople('We merged with Hartwell last year.', ['Hartwell Ltd'])).toBe('We merged with Hartwell last year.');
+    expect(redactPeople('Spoke to Hartwell re: the offer.')).toBe('Spoke to [name] re: the offer.');
+  });
+});
