@@ -103,7 +103,8 @@ const CONCESSION_BEFORE =
   /(?:^|[\s,;:—–-])(but|however|yet|unfortunately|nevertheless|nonetheless|that said|having said that|sadly|regrettably|on the other hand)\b|(;)/gi;
 const CONCESSION_INTRODUCER = /\b(although|even though|though|while|whilst|despite|in spite of|notwithstanding|even if)\b/gi;
 
-const SUBCLAUSE_BOUNDARY = /[,;:—–]\s*|\s-\s/g;
+// "re:" is shorthand for "regarding", not a break: "no concerns re: candidate's attitude".
+const SUBCLAUSE_BOUNDARY = /[,;—–]\s*|(?<!\bre):\s*|\s-\s/gi;
 
 interface Span {
   start: number;

@@ -73,10 +73,15 @@ const EMPLOYER_ACTS =
   /^(?:the\s+)?(?:interviewer|interviewers|hiring manager|manager|panel|recruiter|recruiters|hr|they|company|employer|coordinator)\s+(?:was|were|spent|took|turned|arrived|came|cancell?ed|forgot|stopped|never|didn't|did not|rushed|kept|sent|left|went)\b|\bby them\b|\bthey\s+(?:forgot|cancell?ed|never|stopped|didn't|lost)\b/i;
 
 // The employer's side as the subject, whatever it did ("the interviewer swore", "interview panel
-// was late", "the HR lady was rude"), unless it passes on a judgement of the candidate.
+// was late", "the HR lady was rude", "the receptionist didn't know I was coming"), also where the
+// employer apologises for it ("sorry that our interviewer was late"), unless it passes on a
+// judgement of the candidate.
 const EMPLOYER_SUBJECT =
-  /^(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?)\b(?!')\s+(?!(?:said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)[\w']+\b(?!\s*:)/i;
+  /^(?:(?:so\s+)?(?:sorry|apologies|we\s+apologi[sz]e)\s+(?:that\s+|for\s+)?)?(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?|receptionists?|reception|security|front desk)(?:\s+(?:lady|guy|man|woman|person|team|rep|officer|chair|lead))?\b(?!')\s+(?!(?:lady|guy|man|woman|person|team|rep|officer|chair|lead|said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)[\w']+\b(?!\s*:)/i;
 const SEGMENT_ABOUT_HIM_OR_HER = /^(?:he|she)\b/i;
+// "…and they'd double-booked the room": the employer's side as the one who acted, in a clause of the note.
+const THEY_HAD_DONE =
+  /(?:^|[,;]\s*|\b(?:and|but|so|then|because)\s+)they(?:'d|'ve|\s+had|\s+have)\s+(?!(?:said|told|felt|thought|decided|wanted|needed|found|noted|noticed|asked|been)\b)[\w-]+ed\b/i;
 
 // Another candidate as the subject: other applicants, the person appointed, someone else. "Other
 // candidates" counts only where it starts a clause: in "you talked over two other candidates" or
@@ -123,6 +128,10 @@ const SKILL_EXPERIENCE = /\bexperience\s+(?:with|in|of|using)\b/i;
 
 // Who a note is written by or about: the candidate writing ("I", "my") or the employer's side acting.
 const EMPLOYER_SIDE = /\b(?:they|them|their|recruiter|recruiters|hr|interviewer|interviewers|panel|company|employer|agency|manager)\b/i;
+// The employer writing of its own side ("our interview room was double-booked, so apologies"), in a
+// sentence about nobody else: "we started without him" is about a candidate.
+const EMPLOYER_OWN_SIDE = /\b(?:we|we're|we've|our|us)\b/i;
+const HIM_OR_HER = /\b(?:he|she|him|her|his|hers)\b/i;
 
 /**
  * Whether a sentence can be a candidate's note about the employer's side: it is not addressed to the
@@ -133,7 +142,7 @@ export function mayBeEmployerNote(text: string): boolean {
   const plain = quotesStraightened(text);
   const addressed = plain.replace(/\bthank[- ]you\b/gi, '');
   if (SECOND_PERSON.test(addressed) || CANDIDATE_NOUN.test(addressed) || REPORTED_REASON.test(plain)) return false;
-  return FIRST_PERSON.test(plain) || EMPLOYER_SIDE.test(plain);
+  return FIRST_PERSON.test(plain) || EMPLOYER_SIDE.test(plain) || (EMPLOYER_OWN_SIDE.test(plain) && !HIM_OR_HER.test(plain));
 }
 
 /** Whether a sentence (quotes straightened) speaks to or of the candidate. "Thank you" addresses
@@ -153,7 +162,8 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
     reading.employerSide = true;
     return reading;
   }
-  if (!aboutCandidate && (EMPLOYER_ACTS.test(plain.trim()) || EMPLOYER_SUBJECT.test(plain.trim()))) {
+  const trimmed = plain.trim();
+  if (!aboutCandidate && (EMPLOYER_ACTS.test(trimmed) || EMPLOYER_SUBJECT.test(trimmed) || THEY_HAD_DONE.test(trimmed))) {
     reading.employerSide = true;
     if (themeIds.includes(CONDUCT_THEME)) reading.ruledOut.push(CONDUCT_THEME);
   }

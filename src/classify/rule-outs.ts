@@ -27,7 +27,8 @@ const RULE_OUT_PATTERNS = [
   // "please don't take this as a criticism of", "none of this is a comment on".
   /(?:\bnot|n't|\bno|\bnone of (?:this|it) is)\s+(?:\w+\s+){0,3}(?:a\s+)?(?:criticism|comment|judgement|judgment)\s+(?:of|on|about)\b/i,
   new RegExp(String.raw`${NEGATED_VERB}\s+(?:\w+\s+)?(?:worried|concerned|bothered)\s+(?:about|by|with)\b`, 'i'),
-  /\b(?:nobody|no one|no-one|none of us)\s+(?:\w+\s+)?(?:doubted|doubts|questioned|questions|was worried|had concerns|had any concerns)\b/i,
+  // "nobody on the panel questioned your fit": who did not doubt may take a few words to name.
+  /\b(?:nobody|no one|no-one|none of us)\s+(?:[\w-]+\s+){0,4}?(?:doubted|doubts|questioned|questions|was worried|were worried|had concerns|had any concerns)\b/i,
   new RegExp(String.raw`\b(?:we|i)\s+(?:do|did|would|could)?\s*${NEGATED_VERB}\s+(?:doubt|question)\w*\b`, 'i'),
   new RegExp(String.raw`\b(?:do|did|does|was|were|is)\s*${NEGATED_VERB}\b.{0,60}\bmatter(?:ed|s)?\b`, 'i'),
   new RegExp(String.raw`${NEGATED_VERB}\s+(?:count|counted|weigh|weighed|go|work|tell|held|hold)\s+against\s+(?:you|your)\b`, 'i'),
@@ -40,6 +41,9 @@ const RULE_OUT_PATTERNS = [
   ),
   /\b(?:don't|do not|no need to|needn't)\s+worry\s+about\b/i,
   new RegExp(String.raw`${NEGATED_VERB}\s+(?:the|a)\s+(?:reason|factor)\b`, 'i'),
+  // The decision itself negated: "was not what tipped the balance", "wasn't driven by your grades".
+  /(?:n't|\bnot)\s+what\s+(?:tipped|swung|decided|settled|sealed)\b/i,
+  /\b(?:decision|outcome|choice|this|it|that)\s+(?:was|is|were)(?:n't|\s+not|\s+never)\s+(?:\w+\s+)?(?:driven|influenced|affected|swayed|decided)\s+by\b/i,
 ];
 
 /** A part that starts like this justifies the rule-out before it ("…, since the job is fully remote"). */

@@ -173,9 +173,10 @@ function boundaryCuts(text: string, piece: Piece, boundary: RegExp): number[] {
 // Clause boundaries inside one sentence: semicolons, colons, dashes, and a comma followed by a
 // conjunction ("…, and …", "…, but …", "…, which …").
 // After a comma, a word that opens a second clause: a conjunction, or the turn to the real reason
-// ("…backed up w/ examples, just dont have the 2 yrs we need", "…, unfortunately the hours…").
+// ("…backed up w/ examples, just dont have the 2 yrs we need", "…, unfortunately the hours…", "…, only
+// thing is the shift timings…"). "re:" (regarding) is no boundary.
 const CLAUSE_BOUNDARY =
-  /\s*[;:—–]\s+|\s+-\s+|,\s+(?=(?:and|but|so|while|whilst|which|as|because|or|yet|although|though|plus|however|unfortunately|sadly|just|except|whereas)\b)/gi;
+  /\s*[;—–]\s+|(?<!\bre):\s+|\s+-\s+|,\s+(?=(?:and|but|so|while|whilst|which|as|because|or|yet|although|though|plus|however|unfortunately|sadly|just|only|except|whereas)\b)/gi;
 const MIN_CLAUSE_WORDS = 4;
 // Shorthand often starts its sentences in lower case ("cv was great. it was the interview that…"),
 // which the sentence segmenter does not split: a full stop after a word, then a lower-case word.

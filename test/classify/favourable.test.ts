@@ -61,6 +61,10 @@ describe('themes ruled out', () => {
     expect(analysePraise("It wasn't your answers that let you down, it was the presentation.").favourable).toBe(true);
   });
 
+  it('reads "re:" as "regarding", so the rule-out keeps its object', () => {
+    expect(analysePraise('no concerns re: her timekeeping, but she lacks the CSCS card.').reasonText).toBe('she lacks the CSCS card.');
+  });
+
   it('keeps criticisms that merely contain a negation near a dismissing word', () => {
     for (const text of [
       "You didn't address our concerns about your availability.",

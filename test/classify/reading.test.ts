@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSegment } from '../../src/classify/reading.js';
+import { mayBeEmployerNote, readSegment } from '../../src/classify/reading.js';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 const read = (text: string) => readSegment(text, DEFAULT_THEME_IDS);
@@ -41,6 +41,10 @@ describe('readSegment: conduct is the candidate’s own behaviour', () => {
     'The interviewer swore twice and took a call from his wife.',
     'Interview panel was late, half of them were on laptops.',
     'The HR lady was quite rude on the phone to me.',
+    'The receptionist had no record of my appointment and I waited an hour.',
+    // The employer apologising for its own side, and "they'd" doing something in a clause of the note.
+    'Sorry that our panel ran late on the day.',
+    'I arrived on time and they had double-booked the interview room.',
   ])('rules conduct out of "%s"', (text) => {
     expect(read(text).ruledOut).toEqual(['conduct']);
   });
@@ -53,6 +57,9 @@ describe('readSegment: conduct is the candidate’s own behaviour', () => {
     // The employer's side passing on a judgement of the candidate.
     'The panel noted he arrived late and was dismissive of the receptionist.',
     'Hiring manager felt he was rude to the team.',
+    'They had noticed he arrived late.',
+    'Apologies, the panel felt he was late.',
+    'The HR lady said he was rude to reception.',
   ])('keeps conduct possible in "%s"', (text) => {
     expect(read(text).ruledOut).toEqual([]);
   });
@@ -125,5 +132,15 @@ describe('readSegment: words that only look like skills', () => {
     'Your CV didn’t mention any of the systems in the ad — even though you told me you’ve used SAP for years.',
   ])('"%s" is not a missing skill', (text) => {
     expect(read(text).asserted).toEqual([]);
+  });
+});
+
+describe('mayBeEmployerNote', () => {
+  it('takes the employer writing of its own side for a possible note, but not a sentence about the candidate', () => {
+    expect(mayBeEmployerNote('Our meeting room was double-booked, so apologies for the rush.')).toBe(true);
+    expect(mayBeEmployerNote('I waited an hour in reception.')).toBe(true);
+    expect(mayBeEmployerNote('We started without him as he was late.')).toBe(false);
+    expect(mayBeEmployerNote('You were late and we noticed.')).toBe(false);
+    expect(mayBeEmployerNote('20 min late no call')).toBe(false);
   });
 });

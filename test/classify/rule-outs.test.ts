@@ -20,6 +20,10 @@ describe('isRuledOut', () => {
       'Your application was not the reason we said no.',
       'There was nothing wrong with how you interviewed',
       'Location was not a problem for us',
+      // Who did not doubt may take a few words to name; the decision itself negated.
+      'No-one on the interview panel questioned your commitment.',
+      'Your accent was not what decided it.',
+      "The outcome wasn't influenced by your test scores.",
     ]) {
       expect(isRuledOut(text), text).toBe(true);
     }
@@ -28,6 +32,8 @@ describe('isRuledOut', () => {
   it('keeps criticism that merely contains a negation', () => {
     for (const text of [
       'You did not give any examples of leading a team.',
+      'Nobody on the panel felt you had enough retail experience yet.',
+      'You were not driven by the work itself, it seemed.',
       "You didn't address our concerns about your availability.",
       'We were worried about your lack of experience with children.',
       'Your answers did not show what you personally did.',

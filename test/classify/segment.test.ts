@@ -83,6 +83,12 @@ describe('clausesOf', () => {
       'The panel liked your presentation a lot',
       'unfortunately the hours do not suit the rota.',
     ]);
+    expect(clausesOf('Your research was very good, only thing is the night shifts do not suit you.')).toEqual([
+      'Your research was very good',
+      'only thing is the night shifts do not suit you.',
+    ]);
+    // "re:" is "regarding": no clause ends there.
+    expect(clausesOf('No concerns re: punctuality or dress on the day.')).toEqual([]);
   });
 
   it('returns nothing for a single clause, and keeps short fragments attached', () => {

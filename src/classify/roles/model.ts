@@ -38,10 +38,10 @@ const THIRD_PERSON = /\b(?:he|she|him|her|his|candidate|applicant)\b/i;
 const EMPLOYER_SIDE = /\b(?:they|them|their|recruiter|hr|interviewer|panel|company|employer|agency|manager)\b/i;
 
 // A negation within a few words of the decision itself ("was not what tipped the balance", "didn't
-// come up in our discussion", "had zero bearing on the outcome"): the mean of a sentence's word
+// come up in our discussion", "had zero bearing on the outcome", "nobody questioned your fit"): the mean of a sentence's word
 // vectors barely changes with a "not", so the reader is told where a negation sits.
-const NEGATION = String.raw`(?:\b(?:not|never|no|nothing|none|zero|without)\b|n't\b|\bnt\b)`;
-const VERDICT = String.raw`\b(?:decid\w*|decision|outcome|reason|factor|count(?:ed|s)?|matter\w*|part|role|bearing|balance|swung|swing|tipped|tip|came up|come up|come into|came into|consider\w*|thinking|against|issue|problem|concern\w*|worr\w*|doubt\w*|question\w*|reservations?|difference|why we|held (?:you )?back|let you down|cost you)\b`;
+const NEGATION = String.raw`(?:\b(?:not|never|no|nothing|none|nobody|zero|without)\b|n't\b|\bnt\b)`;
+const VERDICT = String.raw`\b(?:decid\w*|decision|outcome|reason|factor|count(?:ed|s)?|matter\w*|part|role|bearing|balance|swung|swing|tipped|tip|came up|come up|come into|came into|consider\w*|thinking|against|issue|problem|concern\w*|worr\w*|doubt\w*|question\w*|reservations?|difference|why we|held (?:you )?back|let you down|cost you|influenc\w*|driven|affect\w*|weigh\w*|irrelevant|held against|put (?:\w+ )?off|mark\w* (?:\w+ )?down|enter\w* into|constraint)\b`;
 const NEGATED_VERDICT = new RegExp(String.raw`${NEGATION}(?:\W+\w+){0,5}?\W+${VERDICT}|${VERDICT}(?:\W+\w+){0,3}?\W+${NEGATION}`, 'i');
 
 /** The word-level signals, by name; the role file lists them so a file from another version is refused. */

@@ -7,7 +7,11 @@
 import { UNINFORMATIVE_THEME } from '../../types.js';
 import { mayBeEmployerNote, settleEmployerSide } from '../reading.js';
 import type { ScoredItem, ScoredSegment } from '../units.js';
-import { isNotAReason, readRole, type ClauseRole } from './model.js';
+import { isRuledOut } from '../rule-outs.js';
+import { CLAUSE_ROLES, isNotAReason, likeliestRole, readRole, type ClauseRole } from './model.js';
+
+/** More likely than not: how sure the reader must be of a clause conceded before the real reason. */
+export const CONCEDED_AT = 0.5;
 
 /**
  * The reader applied to an item: to each segment (applyClauseRoles), then to the whole item: a
@@ -27,8 +31,13 @@ export function applyClauseRoles(segment: ScoredSegment, confidentAt: number, th
   const [whole, ...clauses] = segment.units;
   if (!whole) return;
   // A note about the employer's side needs someone to be about: read without one, it is unsure.
+  // Where the word rules already found the employer's side acting ("the panel were rude…") or a
+  // rule-out ("was not what tipped the balance"), the reader's likeliest reading of the note or the
+  // rule-out is enough: the two agree.
   const roleOf = (unit: { text: string; roles?: number[] }): ClauseRole | null => {
-    const role = readRole(unit.roles, confidentAt);
+    const likeliest = unit.roles?.length === CLAUSE_ROLES.length ? likeliestRole(unit.roles) : null;
+    const agreed = (likeliest === 'employer' && reading.employerSide) || (likeliest === 'rule_out' && isRuledOut(unit.text));
+    const role = agreed ? likeliest : readRole(unit.roles, confidentAt);
     return role === 'employer' && !mayBeEmployerNote(unit.text) ? null : role;
   };
   // A polite formula with no reason in it says only that no reason is given.
@@ -45,12 +54,14 @@ export function applyClauseRoles(segment: ScoredSegment, confidentAt: number, th
       ? (unit: { text: string; roles?: number[] }) => isNotAReason(readRole(unit.roles, stricter)) && notReason(unit)
       : notReason;
   // A sentence that is no reason keeps only the clauses that surely are one; a sentence with one
-  // praised and one criticised clause is read through its clauses alone.
-  const droppedClauses = notReason(whole) ? clauses.filter((c) => roleOf(c) !== 'reason') : clauses.filter(clauseNotReason);
+  // praised and one criticised clause is read through its clauses alone, and so is praise before
+  // the real reason (concededBefore).
+  const setAside = clauses.map((c, i) => clauseNotReason(c) || concededBefore(whole.text, clauses, i));
+  const droppedClauses = notReason(whole) ? clauses.filter((c) => roleOf(c) !== 'reason') : clauses.filter((_, i) => setAside[i]);
   const kept = notReason(whole)
     ? clauses.filter((c) => roleOf(c) === 'reason')
     : droppedClauses.length > 0
-      ? clauses.filter((c) => !clauseNotReason(c))
+      ? clauses.filter((_, i) => !setAside[i])
       : segment.units;
   if (kept.length === segment.units.length) return;
   for (const clause of droppedClauses) {
@@ -71,4 +82,35 @@ export function applyClauseRoles(segment: ScoredSegment, confidentAt: number, th
     // As for a segment the word rules find all praise: nothing in it is scored, so nothing is marked.
     segment.praise = [];
   }
+}
+
+/** How likely the reader finds a unit to be no reason (praise, a rule-out or the employer's side). */
+function notReasonMass(roles: readonly number[]): number {
+  return CLAUSE_ROLES.reduce((mass, role, r) => (isNotAReason(role) ? mass + roles[r]! : mass), 0);
+}
+
+// Where a sentence turns to the real reason: a semicolon or dash between two clauses, or a clause
+// that opens with a contrast ("…, but…", "…, unfortunately…", "…, only thing is…").
+const TURN_BETWEEN = /[;—–]|\s-\s/;
+const TURN_WORD = /^(?:but|however|though|although|yet|unfortunately|sadly|regrettably|just|only|except|whereas)\b/i;
+
+/**
+ * Praise before the real reason: a clause the reader finds more likely praise or a rule-out than
+ * not, followed at a turn ("…; it was…", "…, but…") by one it reads likeliest as a reason (or a
+ * polite formula), is the concession ("The assessors raved about your written case; it was your
+ * lack of a licence…"). The turn marks it, so the reader need not be sure of the concession alone.
+ */
+export function concededBefore(sentence: string, clauses: readonly { text: string; roles?: number[] }[], index: number): boolean {
+  const clause = clauses[index];
+  const next = clauses[index + 1];
+  if (!clause?.roles || clause.roles.length !== CLAUSE_ROLES.length || !next?.roles || next.roles.length !== CLAUSE_ROLES.length)
+    return false;
+  const role = likeliestRole(clause.roles);
+  if ((role !== 'praise' && role !== 'rule_out') || notReasonMass(clause.roles) < CONCEDED_AT) return false;
+  const turnTo = likeliestRole(next.roles);
+  if (turnTo !== 'reason' && turnTo !== 'boilerplate') return false;
+  const end = sentence.indexOf(clause.text) + clause.text.length;
+  const start = sentence.indexOf(next.text, end);
+  if (end < clause.text.length || start < 0) return false;
+  return TURN_BETWEEN.test(sentence.slice(end, start)) || TURN_WORD.test(next.text.trim());
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyClauseRoles, applyItemRoles } from '../../../src/classify/roles/read.js';
+import { applyClauseRoles, applyItemRoles, concededBefore } from '../../../src/classify/roles/read.js';
 import type { ScoredItem, ScoredSegment, UnitScores } from '../../../src/classify/units.js';
 
 // Role probabilities in CLAUSE_ROLES order: reason, praise, rule_out, employer, boilerplate.
@@ -43,21 +43,45 @@ describe('applyClauseRoles', () => {
     expect(s.praiseOnly).toBe(false);
   });
 
-  it('asks more of a clause inside a sentence surely read as a reason', () => {
+  it('asks more of a clause after the reason inside a sentence surely read as a reason', () => {
     const fairly = [0.15, 0.8, 0.05, 0, 0]; // not a reason, 0.85 together
     const surely = [0.02, 0.96, 0.02, 0, 0];
+    const after = 'Your answers lacked examples, and your manners were lovely';
+    const reason = 'Your answers lacked examples';
+    const manners = 'and your manners were lovely';
     const read = (clauseRoles: number[]) => {
-      const s = segment(text, [
-        unit(text, [0.6, 0.5], REASON),
-        unit(praised, [0.7, 0.1], clauseRoles),
-        unit(criticised, [0.2, 0.6], REASON),
-      ]);
+      const s = segment(after, [unit(after, [0.6, 0.5], REASON), unit(reason, [0.2, 0.6], REASON), unit(manners, [0.7, 0.1], clauseRoles)]);
       applyClauseRoles(s, 0.8, THEMES);
       return s.units.map((u) => u.text);
     };
     // At 0.8 the clause alone would be set aside; inside a sure reason it needs (1 + 0.8) / 2 = 0.9.
-    expect(read(fairly)).toEqual([text, praised, criticised]);
-    expect(read(surely)).toEqual([criticised]);
+    expect(read(fairly)).toEqual([after, reason, manners]);
+    expect(read(surely)).toEqual([reason]);
+  });
+
+  it('sets aside praise before the real reason when it is likelier praise than a reason, however unsure', () => {
+    const turned = 'Your manners were lovely, but your answers lacked examples';
+    const butCriticised = 'but your answers lacked examples';
+    const read = (praisedRoles: number[], reasonRoles: number[]) => {
+      const s = segment(turned, [
+        unit(turned, [0.6, 0.5], REASON),
+        unit(praised, [0.7, 0.1], praisedRoles),
+        unit(butCriticised, [0.2, 0.6], reasonRoles),
+      ]);
+      applyClauseRoles(s, 0.8, THEMES);
+      return s.units.map((u) => u.text);
+    };
+    const leaning = [0.35, 0.55, 0.05, 0.05, 0]; // praise likeliest, not a reason 0.65
+    const undecided = [0.45, 0.4, 0.05, 0.05, 0.05]; // a reason likeliest
+    expect(read(leaning, REASON)).toEqual([butCriticised]);
+    expect(read(leaning, UNSURE)).toEqual([butCriticised]);
+    expect(read(undecided, REASON)).toEqual([turned, praised, butCriticised]);
+    // What follows is praise too: no turn to a reason, so the sentence is read as before.
+    expect(read(leaning, [0.3, 0.6, 0.05, 0.05, 0])).toEqual([turned, praised, butCriticised]);
+    // No turn in ", and": the reader alone decides, and is not sure enough.
+    const s = segment(text, [unit(text, [0.6, 0.5], REASON), unit(praised, [0.7, 0.1], leaning), unit(criticised, [0.2, 0.6], REASON)]);
+    applyClauseRoles(s, 0.8, THEMES);
+    expect(s.units).toHaveLength(3);
   });
 
   it('makes a sentence read as praise throughout carry no reason', () => {
@@ -78,6 +102,29 @@ describe('applyClauseRoles', () => {
     applyClauseRoles(only, 0.8, THEMES);
     expect(only.reading.silence).toBe(true);
     expect(only.praiseOnly).toBe(false);
+  });
+
+  it("trusts its likeliest reading of a note where the word rules found the employer's side acting", () => {
+    const note = 'The panel were abrupt and talked over me the whole time';
+    const leaning = [0.25, 0.05, 0.05, 0.6, 0.05];
+    const agreed = segment(note, [unit(note, [0.6, 0.1], leaning)], { employerSide: true });
+    applyClauseRoles(agreed, 0.8, THEMES);
+    expect(agreed.reading.silence).toBe(true);
+    const alone = segment(note, [unit(note, [0.6, 0.1], leaning)]);
+    applyClauseRoles(alone, 0.8, THEMES);
+    expect(alone.reading.silence).toBe(false);
+  });
+
+  it('trusts its likeliest reading of a rule-out where the wording is one the word rules know', () => {
+    const leaning = [0.35, 0.05, 0.55, 0.05, 0];
+    const ruledOut = 'Your accent was not what decided it';
+    const agreed = segment(ruledOut, [unit(ruledOut, [0.6, 0.1], leaning)]);
+    applyClauseRoles(agreed, 0.8, THEMES);
+    expect(agreed.praiseOnly).toBe(true);
+    const plain = 'Your accent was hard to follow at times';
+    const alone = segment(plain, [unit(plain, [0.6, 0.1], leaning)]);
+    applyClauseRoles(alone, 0.8, THEMES);
+    expect(alone.praiseOnly).toBe(false);
   });
 
   it("does not take an employer's note of the candidate's conduct for the employer's side", () => {
@@ -102,6 +149,31 @@ describe('applyClauseRoles', () => {
     const unread = segment(praised, [{ text: praised, scores: [0.7, 0.1], nearest: [0, 1] }]);
     applyClauseRoles(unread, 0.8, THEMES);
     expect(unread.praiseOnly).toBe(false);
+  });
+});
+
+describe('concededBefore', () => {
+  const leaning = [0.3, 0.6, 0.05, 0.05, 0];
+  const sentence = 'The panel loved your case study; it was the missing licence that stopped us';
+  const praised = { text: 'The panel loved your case study', roles: leaning };
+  const reason = { text: 'it was the missing licence that stopped us', roles: REASON };
+
+  it('needs a turn to a clause read likeliest as a reason or a formula', () => {
+    expect(concededBefore(sentence, [praised, reason], 0)).toBe(true);
+    expect(concededBefore(sentence, [praised, { ...reason, roles: BOILERPLATE }], 0)).toBe(true);
+    expect(concededBefore(sentence, [praised, { ...reason, roles: PRAISE }], 0)).toBe(false);
+    expect(concededBefore(sentence, [{ ...praised, roles: REASON }, reason], 0)).toBe(false);
+    expect(concededBefore(sentence, [{ ...praised, roles: [0.3, 0.6] }, reason], 0)).toBe(false);
+    expect(concededBefore(sentence, [praised, { text: reason.text }], 0)).toBe(false);
+  });
+
+  it('takes a contrast word opening the next clause as a turn, but not a plain sentence break', () => {
+    const but = 'Presented well and articulate, but has never worked in care';
+    const praisedBut = { text: 'Presented well and articulate', roles: leaning };
+    expect(concededBefore(but, [praisedBut, { text: 'but has never worked in care', roles: REASON }], 0)).toBe(true);
+    const plain = 'case study maths all wrong. margin calc out by 10x';
+    const wrong = { text: 'case study maths all wrong.', roles: leaning };
+    expect(concededBefore(plain, [wrong, { text: 'margin calc out by 10x', roles: REASON }], 0)).toBe(false);
   });
 });
 
