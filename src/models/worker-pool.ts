@@ -71,10 +71,11 @@ export function createEmbedWorkerPool(model: string, setup: EmbedWorkerSetup, si
       least.running.push(next);
       least.worker.postMessage({ job: jobs++, batches: next.batches } satisfies EmbedWorkerJob);
     }
-    // An idle worker does not keep the process alive (an embedder nobody disposed, say).
+    // An idle worker does not keep the process alive (an embedder nobody disposed, say); one still
+    // loading does, as batches wait for it.
     for (const member of members) {
-      if (member.running.length > 0) member.worker.ref();
-      else member.worker.unref();
+      if (member.loaded && member.running.length === 0 && queue.length === 0) member.worker.unref();
+      else member.worker.ref();
     }
     // Another worker only when batches wait that the workers still loading will not take: a few
     // texts (a test, a handful of corrections) do not pay for loading the model twice.

@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { env as transformersEnv } from '@huggingface/transformers';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fileDigest } from '../../src/models/digest.js';
@@ -158,6 +161,14 @@ describe('createTransformersEmbedder with a local folder', () => {
       [6, 8],
       [8, 8],
     ]);
+  });
+
+  it('keeps the process alive while its workers load: a script that only embeds gets its vectors', async () => {
+    const script = fileURLToPath(new URL('./fixtures/embed-alone.ts', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, modelDir, emptyCache], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    });
+    expect(stdout).toBe('embedded 3\n');
   });
 
   it('handles an empty list and refuses to embed after dispose', async () => {
