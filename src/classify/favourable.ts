@@ -3,7 +3,7 @@
 // should be scored. This module finds praise clauses in a segment so the classifier can drop them.
 
 import { NEGATIONS, stem, words } from './lexical/text.js';
-import { isRuledOut, justifiesRuleOut, refersBack } from './rule-outs.js';
+import { continuesList, isRuledOut, justifiesRuleOut, refersBack } from './rule-outs.js';
 
 export interface PraiseAnalysis {
   /** Some clause of the segment praises the candidate. */
@@ -135,7 +135,7 @@ export function analysePraise(segment: string): PraiseAnalysis {
     let ruledOut = false;
     parts.forEach((part, p) => {
       const partText = text.slice(part.start, part.end);
-      ruledOut = isRuledOut(partText) || (ruledOut && justifiesRuleOut(partText));
+      ruledOut = isRuledOut(partText) || (ruledOut && (justifiesRuleOut(partText) || continuesList(partText)));
       if (!ruledOut) {
         if (/[\p{L}\p{N}]/u.test(partText)) reasons.push(partText.trim());
         return;

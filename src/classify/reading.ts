@@ -65,9 +65,10 @@ const WEAK_SILENCE = new RegExp(
   'i',
 );
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|me|my|myself)\b/i;
-// A note that passes on what the employer said about the candidate carries that reason.
+// A note that passes on what the employer said about the candidate carries that reason; a promise
+// of news ("the outcome they said I'd have in a few days") passes on none.
 const REPORTED_REASON =
-  /\b(?:said|says|told me|feedback (?:was|is)|apparently|because|reason was)\s+(?:that\s+)?(?:i|i'm|i'd|i've|my|me)\b/i;
+  /\b(?:said|says|told me|feedback (?:was|is)|apparently|because|reason was)\s+(?:that\s+)?(?:i(?!'d\s+(?:have|get|hear|receive|know)\b)|i'm|i've|my|me)\b/i;
 // The employer's side as the one acting: "the interviewer was late", "they cancelled", "by them".
 const EMPLOYER_ACTS =
   /^(?:the\s+)?(?:interviewer|interviewers|hiring manager|manager|panel|recruiter|recruiters|hr|they|company|employer|coordinator)\s+(?:was|were|spent|took|turned|arrived|came|cancell?ed|forgot|stopped|never|didn't|did not|rushed|kept|sent|left|went)\b|\bby them\b|\bthey\s+(?:forgot|cancell?ed|never|stopped|didn't|lost)\b/i;

@@ -61,6 +61,17 @@ export function isRuledOut(part: string): boolean {
   return RULE_OUT_PATTERNS.some((p) => p.test(text));
 }
 
+// The rest of a list the rule-out began ("wasn't driven by your grades, the numerical test or anything
+// on your form"): a part with no verb, whose items run on with "or"/"nor".
+const LIST_RUN_ON = /\b(?:or|nor)\b/i;
+const VERB =
+  /\b(?:is|was|were|are|be|been|had|has|have|did|does|do|could|would|should|will|can|may|might|must|felt|seemed|showed|gave|got|made|went|came|\w+ed|\w+n't|\w+'s)\b/i;
+
+/** True when `part` only carries on the list of things the rule-out before it named. */
+export function continuesList(part: string): boolean {
+  return LIST_RUN_ON.test(part) && !VERB.test(part.replace(/[\u2018\u2019\u02bc`´]/g, "'"));
+}
+
 /** True when `part` explains the rule-out that comes right before it. */
 export function justifiesRuleOut(part: string): boolean {
   return JUSTIFICATION.test(part.trim());

@@ -139,6 +139,9 @@ describe('mayBeEmployerNote', () => {
   it('takes the employer writing of its own side for a possible note, but not a sentence about the candidate', () => {
     expect(mayBeEmployerNote('Our meeting room was double-booked, so apologies for the rush.')).toBe(true);
     expect(mayBeEmployerNote('I waited an hour in reception.')).toBe(true);
+    // A promise of news passes on no reason; what they said of the candidate does.
+    expect(mayBeEmployerNote("Still waiting, they said I'd hear by Friday.")).toBe(true);
+    expect(mayBeEmployerNote("They said I'd been too quiet in the interview.")).toBe(false);
     expect(mayBeEmployerNote('We started without him as he was late.')).toBe(false);
     expect(mayBeEmployerNote('You were late and we noticed.')).toBe(false);
     expect(mayBeEmployerNote('20 min late no call')).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysePraise } from '../../src/classify/favourable.js';
-import { isRuledOut, justifiesRuleOut } from '../../src/classify/rule-outs.js';
+import { continuesList, isRuledOut, justifiesRuleOut } from '../../src/classify/rule-outs.js';
 
 describe('isRuledOut', () => {
   it('recognises a theme named only to rule it out', () => {
@@ -58,6 +58,16 @@ describe('rule-outs in a segment', () => {
     const text = 'Location was not a problem for us, since the job is fully remote, but your answers lacked examples.';
     const a = analysePraise(text);
     expect(a.reasonText).toBe('your answers lacked examples.');
+  });
+
+  it('takes the rest of the list a rule-out began with it, but not a reason after it', () => {
+    expect(analysePraise("The outcome wasn't influenced by your degree, the aptitude test or your notice period.").praiseOnly).toBe(true);
+    expect(continuesList('the aptitude test or your notice period.')).toBe(true);
+    expect(continuesList('your answers lacked examples or detail')).toBe(false);
+    expect(continuesList('the lack of examples')).toBe(false);
+    expect(analysePraise('Your degree was not the issue, the presentation or the case study was.').reasonText).toBe(
+      'the presentation or the case study was.',
+    );
   });
 
   it('leaves nothing to score when the whole sentence rules a theme out', () => {
