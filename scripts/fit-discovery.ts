@@ -1,8 +1,11 @@
 // How well emerging-theme discovery finds themes the taxonomy does not have. Two measurements, for
 // each setting the flags name (around the engine's profile):
 // - Leave one theme out: each theme in turn is removed from the taxonomy, the labelled sets are
-//   classified without it by the engine the flags choose (as `run` would: the built-in head no
-//   longer fits, so similarity thresholds decide), and discovery runs over what is left unexplained.
+//   classified without it by the engine the flags choose, and discovery runs over what is left
+//   unexplained. The head never saw the removed theme's labels: with --refit-head SETS (comma-
+//   separated labelled files, e.g. the five development sets the built-in head is fitted on) a head
+//   is fitted on SETS without the removed themes (their labels dropped, as `train` would with that
+//   taxonomy), and the run uses it as `run --head` would; without it, similarity thresholds decide.
 // - A scenario (--remove, --novel): the themes named by --remove are taken out of the taxonomy and
 //   the items of --novel files (labelled with topic ids the taxonomy does not have, such as
 //   data/eval/references-dev.csv) are added, so several topics are missing at once; --known N
@@ -18,7 +21,7 @@
 //     [--remove conduct --novel data/eval/references-dev.csv [--known 150] [--no-loo]]
 //     [--bands 0.07] [--neighbours 10,15] [--resolutions 0.8,1] [--core 0,0.3]
 //     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--covered 1,0.75]
-//     [--cutoffs 0.8 (lexical)] [--vector-cache FILE] [--runs FILE] [--detail]
+//     [--cutoffs 0.8 (lexical)] [--refit-head SETS] [--vector-cache FILE] [--runs FILE] [--detail]
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
 // settings later costs only the grouping (a changed taxonomy or set of items is classified again;
 // delete the file after changing the classifier or its head).
@@ -31,16 +34,12 @@ import { readGoldFiles } from '../src/classify/evaluate.js';
 import { prepareClassifier } from '../src/classify/prepare.js';
 import { ENGINE_PROFILES, type DiscoveryProfile, type GroupingSettings } from '../src/classify/profiles.js';
 import { discoverEmerging, type DiscoverOptions } from '../src/discover/index.js';
-import { MIN_CONTENT_WORDS, unexplainedSegments, type UnexplainedSegment } from '../src/discover/select.js';
-import { compileThemeCues, segmentThemes, themeThreshold } from '../src/classify/assign.js';
-import { decideThemes, headProbabilities } from '../src/classify/head/apply.js';
-import { readingOf } from '../src/classify/head/features.js';
-import { analysePraise } from '../src/classify/favourable.js';
-import { termsOf } from '../src/discover/terms.js';
-import type { ScoredItem } from '../src/classify/units.js';
+import { unexplainedSegments } from '../src/discover/select.js';
+import { decidedThemes } from '../src/classify/head/bind.js';
 import { hashText } from '../src/hash.js';
 import { correctionKey } from '../src/classify/corrections.js';
-import { serialiseHead } from '../src/classify/head/file.js';
+import { HEAD_VERSION, serialiseHead } from '../src/classify/head/file.js';
+import { featureNames } from '../src/classify/head/features.js';
 import { fitHeadFile } from '../src/commands/train.js';
 import path from 'node:path';
 import { createLogger } from '../src/logger.js';
@@ -72,8 +71,8 @@ const { values: flags, positionals: paths } = parseArgs({
     'vector-cache': { type: 'string' },
     runs: { type: 'string' },
     detail: { type: 'boolean' },
-    'head-pool': { type: 'string' },
     'refit-head': { type: 'string' },
+    explained: { type: 'string' },
   },
 });
 const config = engineConfigFrom(flags);
@@ -172,57 +171,53 @@ async function measure(
   entries: readonly Labelled[],
   missing: readonly string[],
   visit: (cell: Cell, outcomes: Outcome[], labels: string[], items: number) => void,
-  headPool?: (classified: ClassifiedItem[], thresholds: Thresholds) => { pool: UnexplainedSegment[]; classified: ClassifiedItem[] },
 ) {
-  const run = await classifiedRun(taxonomy, entries);
-  const { thresholds, embedder, dispose } = run;
-  let classified = run.classified;
-  let headChosen: UnexplainedSegment[] | undefined;
-  if (headPool) ({ pool: headChosen, classified } = headPool(classified, thresholds));
+  const { classified, thresholds, headThemes, embedder, dispose } = await classifiedRun(taxonomy, entries);
   const labelOf = new Map(entries.map((e) => [e.item.id, e.labels]));
   const profile = ENGINE_PROFILES[engineName as keyof typeof ENGINE_PROFILES].discovery;
   for (const band of numbers(flags.bands, profile.weakBand)) {
-    const pool = new Set((headChosen ?? unexplainedSegments(classified, taxonomy, thresholds, band)).map((s) => s.itemId));
-    for (const options of grid(profile, band)) {
-      const g = options.grouping;
-      const name = g
-        ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered}`
-        : `band ${band} cut-off ${options.maxDistance}`;
-      if (!cells.has(name))
-        cells.set(name, { name, leaveOneOut: [], scenario: [], scenarioGroups: [], falseAlarms: { groups: 0, items: 0, labels: [] } });
-      const { emerging, byItem } = await discoverEmerging(
-        classified,
-        taxonomy,
-        thresholds,
-        embedder,
-        headChosen ? { ...options, pool: headChosen } : options,
-      );
-      const outcomes = missing.map((topic) => {
-        const positives = entries.filter((e) => e.labels.includes(topic));
-        const inPool = positives.filter((e) => pool.has(e.item.id)).length;
-        let best: Outcome = { topic, groups: emerging.length, id: '-', purity: 0, recall: 0, items: 0, inPool, total: positives.length };
-        for (const cluster of emerging) {
-          const members = [...byItem].filter(([, clusters]) => clusters.includes(cluster.id)).map(([id]) => id);
-          const hits = members.filter((id) => labelOf.get(id)!.includes(topic)).length;
-          if (hits / positives.length > best.recall)
-            best = {
-              ...best,
-              id: `${cluster.id} ${cluster.label}`,
-              purity: hits / members.length,
-              recall: hits / positives.length,
-              items: members.length,
-            };
-        }
-        return best;
-      });
-      const labels = emerging.map((e) => {
-        const members = [...byItem].filter(([, clusters]) => clusters.includes(e.id)).map(([id]) => id);
-        const counts = new Map<string, number>();
-        for (const id of members) for (const label of labelOf.get(id)!) counts.set(label, (counts.get(label) ?? 0) + 1);
-        const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3);
-        return `${e.label} (${members.length}: ${top.map(([l, n]) => `${l} ${n}`).join(', ')})`;
-      });
-      visit(cells.get(name)!, outcomes, labels, byItem.size);
+    for (const explained of flags.explained?.split(',').map((x) => (x === 'sure' ? null : Number(x))) ?? [null]) {
+      const pool = new Set(unexplainedSegments(classified, taxonomy, thresholds, band, headThemes, explained).map((s) => s.itemId));
+      for (const options of grid(profile, band)) {
+        const g = options.grouping;
+        const setting = g
+          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered}`
+          : `band ${band} cut-off ${options.maxDistance}`;
+        const name = explained === null ? setting : `${setting} explained from ${explained}`;
+        if (!cells.has(name))
+          cells.set(name, { name, leaveOneOut: [], scenario: [], scenarioGroups: [], falseAlarms: { groups: 0, items: 0, labels: [] } });
+        const { emerging, byItem } = await discoverEmerging(classified, taxonomy, thresholds, embedder, {
+          ...options,
+          headThemes,
+          explainedFrom: explained,
+        });
+        const outcomes = missing.map((topic) => {
+          const positives = entries.filter((e) => e.labels.includes(topic));
+          const inPool = positives.filter((e) => pool.has(e.item.id)).length;
+          let best: Outcome = { topic, groups: emerging.length, id: '-', purity: 0, recall: 0, items: 0, inPool, total: positives.length };
+          for (const cluster of emerging) {
+            const members = [...byItem].filter(([, clusters]) => clusters.includes(cluster.id)).map(([id]) => id);
+            const hits = members.filter((id) => labelOf.get(id)!.includes(topic)).length;
+            if (hits / positives.length > best.recall)
+              best = {
+                ...best,
+                id: `${cluster.id} ${cluster.label}`,
+                purity: hits / members.length,
+                recall: hits / positives.length,
+                items: members.length,
+              };
+          }
+          return best;
+        });
+        const labels = emerging.map((e) => {
+          const members = [...byItem].filter(([, clusters]) => clusters.includes(e.id)).map(([id]) => id);
+          const counts = new Map<string, number>();
+          for (const id of members) for (const label of labelOf.get(id)!) counts.set(label, (counts.get(label) ?? 0) + 1);
+          const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3);
+          return `${e.label} (${members.length}: ${top.map(([l, n]) => `${l} ${n}`).join(', ')})`;
+        });
+        visit(cells.get(name)!, outcomes, labels, byItem.size);
+      }
     }
   }
   await dispose();
@@ -233,6 +228,8 @@ interface SavedRun {
   engine: string;
   classified: ClassifiedItem[];
   thresholds: Thresholds;
+  /** The themes a head decided (null: none). */
+  headThemes: string[] | null;
   /** Text → the discovery embedder's vector, for every text discovery embedded. */
   vectors: Record<string, number[]>;
   dims: number;
@@ -258,7 +255,9 @@ async function headFor(taxonomy: Taxonomy): Promise<string | null | undefined> {
   if (taxonomy === full) return undefined;
   if (headFiles.length === 0) return null;
   const kept = taxonomy.themes.map((t) => t.id);
-  const file = `/tmp/fit-discovery-head-${hashText(`${JSON.stringify(taxonomy)}|${headFiles.join(',')}`).slice(0, 12)}.json`;
+  // Kept between runs (refitting takes a minute); a head of other features or format is never reused.
+  const key = `${JSON.stringify(taxonomy)}|${headFiles.join(',')}|${HEAD_VERSION}|${featureNames(true).join(',')}`;
+  const file = `/tmp/fit-discovery-head-${hashText(key).slice(0, 12)}.json`;
   if (existsSync(file)) return file;
   const prepared = await prepareClassifier({ ...config, head: null }, logger, { taxonomy, store });
   const items = headTraining.map((g) => ({ text: g.text, themes: g.themes.filter((id) => kept.includes(id)) }));
@@ -291,7 +290,7 @@ async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
           return Float32Array.from(vector);
         }),
     };
-    return { classified: saved.classified, thresholds: saved.thresholds, embedder, dispose: async () => {} };
+    return { classified: saved.classified, thresholds: saved.thresholds, headThemes: saved.headThemes, embedder, dispose: async () => {} };
   }
   const prepared = await prepareClassifier(head === undefined ? config : { ...config, head }, logger, { taxonomy, store });
   engineName = prepared.engine.name;
@@ -303,6 +302,7 @@ async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
     engine: engineName,
     classified,
     thresholds: prepared.thresholds,
+    headThemes: prepared.head ? decidedThemes(prepared.head.applied) : null,
     vectors: {},
     dims: prepared.discoveryEmbedder.dims,
   };
@@ -322,7 +322,7 @@ async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
     savedRuns[key] = run;
     runsChanged = true;
   }
-  return { classified, thresholds: prepared.thresholds, embedder, dispose: () => prepared.dispose() };
+  return { classified, thresholds: prepared.thresholds, headThemes: run.headThemes, embedder, dispose: () => prepared.dispose() };
 }
 
 const missingInScenario = [...removed, ...novelTopics];
@@ -345,86 +345,11 @@ if (missingInScenario.length > 0) {
     cell.scenarioGroups = labels;
   });
 }
-// Upper bound (experiment): the pool chosen by the full head's sureness over the remaining themes
-// (the full head saw the removed theme's labels, so this flatters).
-let fullScored: { scored: ScoredItem[]; probabilities: number[][]; assignAt: number; confidentAt: number } | null = null;
-if (flags['head-pool']) {
-  const prepared = await prepareClassifier(config, logger, { taxonomy: full, store });
-  const head = prepared.head!.applied;
-  const scored = await prepared.classifier.score(devItems.map((e) => ({ id: e.item.id, text: e.item.text })));
-  fullScored = {
-    scored,
-    probabilities: headProbabilities(head, scored, compileThemeCues(full)),
-    assignAt: head.assignAt,
-    confidentAt: head.confidentAt,
-  };
-  await prepared.dispose();
-}
-function headPoolWithout(removedId: string) {
-  const mode = flags['head-pool']!;
-  const r = ids.indexOf(removedId);
-  const u = ids.indexOf('uninformative');
-  return (classified: ClassifiedItem[], thresholds: Thresholds) => {
-    const { scored, probabilities, assignAt, confidentAt } = fullScored!;
-    const pool: UnexplainedSegment[] = [];
-    const byId = new Map(classified.map((c) => [c.item.id, c]));
-    const relabelled: ClassifiedItem[] = [];
-    scored.forEach((item, i) => {
-      const p = probabilities[i]!;
-      const reading = readingOf(item, ids);
-      reading.allowed[r] = false;
-      reading.asserted[r] = false;
-      const chosen = decideThemes(p, ids, assignAt, reading);
-      const sure = chosen.filter((t) => t !== u && (mode === 'assigned' || p[t]! >= confidentAt));
-      const entry = byId.get(item.id)!;
-      relabelled.push({
-        ...entry,
-        themes: entry.themes.map((th) => {
-          const t = ids.indexOf(th.themeId);
-          return { ...th, confidence: p[t]!, ...(sure.includes(t) ? {} : { tentative: true as const }) };
-        }),
-      });
-      item.segments.forEach((segment, s) => {
-        if (segment.praiseOnly) return;
-        if (u >= 0 && segment.scores[u]! >= themeThreshold(thresholds, 'uninformative')) return;
-        const passes = segmentThemes(segment, ids, thresholds);
-        const explained = sure.some((t) => {
-          if (passes.includes(t)) return true;
-          let best = 0;
-          item.segments.forEach((other, o) => {
-            const current = item.segments[best]!;
-            if (current.praiseOnly !== other.praiseOnly ? current.praiseOnly : other.scores[t]! > current.scores[t]!) best = o;
-          });
-          return best === s;
-        });
-        if (explained) return;
-        const praise = analysePraise(segment.segment.text);
-        if (praise.praiseOnly) return;
-        const reasonText = praise.reasonText.trim();
-        if (termsOf(reasonText).length < MIN_CONTENT_WORDS) return;
-        pool.push({
-          itemId: item.id,
-          candidate: entry.item.candidate,
-          segmentIndex: segment.segment.index,
-          text: segment.segment.text,
-          reasonText,
-        });
-      });
-    });
-    return { pool, classified: relabelled };
-  };
-}
 if (!flags['no-loo']) {
   for (const theme of ids.filter((id) => id !== 'uninformative')) {
-    await measure(
-      withoutRemoved(full, [theme]),
-      devItems,
-      [theme],
-      (cell, outcomes) => {
-        cell.leaveOneOut.push(...outcomes);
-      },
-      fullScored ? headPoolWithout(theme) : undefined,
-    );
+    await measure(withoutRemoved(full, [theme]), devItems, [theme], (cell, outcomes) => {
+      cell.leaveOneOut.push(...outcomes);
+    });
   }
 }
 await store.save();

@@ -25,7 +25,11 @@ export interface DiscoverOptions extends DiscoveryProfile {
   /** Distinct sentences grouped directly; the rest join the groups of their nearest sampled sentences. */
   sampleSize?: number;
   batchSize?: number;
-  /** The sentences to group, when something other than the similarity band chose them. */
+  /** The themes a theme head decides in this run (select.ts), or null/absent without a head. */
+  headThemes?: readonly string[] | null;
+  /** With a head, the probability from which its themes explain a sentence (select.ts); absent: where it is sure. */
+  explainedFrom?: number | null;
+  /** The sentences to group, when something other than the classification chose them (measurement scripts). */
   pool?: readonly UnexplainedSegment[];
   onProgress?: (done: number, total: number) => void;
 }
@@ -64,7 +68,8 @@ export async function discoverEmerging(
   const none: DiscoveryResult = { emerging: [], byItem: new Map(), stability: [] };
 
   const occurrences = new Map<string, UnexplainedSegment[]>();
-  for (const segment of options.pool ?? unexplainedSegments(classified, taxonomy, thresholds, options.weakBand)) {
+  for (const segment of options.pool ??
+    unexplainedSegments(classified, taxonomy, thresholds, options.weakBand, options.headThemes ?? null, options.explainedFrom ?? null)) {
     const list = occurrences.get(segment.reasonText);
     if (list) list.push(segment);
     else occurrences.set(segment.reasonText, [segment]);

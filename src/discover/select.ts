@@ -3,6 +3,9 @@
 // below that theme's threshold plus a band. Feedback about a topic no theme covers is still
 // claimed, weakly, by its nearest theme; what sets it apart is that it is claimed by less than
 // feedback the theme really covers (the band per engine is its profile's, in classify/profiles.ts, where its fitting is recorded).
+// With a theme head, a theme it decides explains a sentence only where the head states it (sure,
+// not "possibly …"): the head, fitted on labels, tells a missing topic from its nearest theme
+// far better than a similarity band (docs/engines-and-quality.md, Emerging themes).
 
 import { themeThreshold } from '../classify/assign.js';
 import { analysePraise } from '../classify/favourable.js';
@@ -23,24 +26,42 @@ export interface UnexplainedSegment {
   reasonText: string;
 }
 
+/**
+ * `headThemes`: the themes a head decides in this run (null without a head); the others, as every
+ * theme without a head, explain a sentence they claim above their threshold plus `weakBand`. A
+ * theme the head decides explains the sentences it is assigned to from probability
+ * `explainedFrom` (null: where the head states it as sure).
+ */
 export function unexplainedSegments(
   classified: readonly ClassifiedItem[],
   taxonomy: Taxonomy,
   thresholds: Thresholds,
   weakBand: number,
+  headThemes: readonly string[] | null = null,
+  explainedFrom: number | null = null,
 ): UnexplainedSegment[] {
   const ids = taxonomy.themes.map((theme) => theme.id);
   const uninformative = ids.indexOf(UNINFORMATIVE_THEME);
+  const byHead = ids.map((id) => headThemes?.includes(id) ?? false);
   const weakBelow = ids.map((id) => themeThreshold(thresholds, id) + weakBand);
   const boilerplateFrom = uninformative >= 0 ? themeThreshold(thresholds, UNINFORMATIVE_THEME) : Infinity;
   const out: UnexplainedSegment[] = [];
   for (const entry of classified) {
     // An adviser has said what this feedback is about (or that it gives no reason).
     if (entry.corrected) continue;
+    const stated = new Set(
+      entry.themes
+        .filter(
+          (theme) => theme.confidence !== undefined && (explainedFrom === null ? !theme.tentative : theme.confidence >= explainedFrom),
+        )
+        .map((theme) => theme.themeId),
+    );
     for (const segment of entry.segments) {
       // A polite decline or "we will keep your CV on file" is not a missing theme.
       if (uninformative >= 0 && segment.scores[uninformative]! >= boilerplateFrom) continue;
-      const explained = segment.scores.some((score, t) => t !== uninformative && score >= weakBelow[t]!);
+      const explained = segment.scores.some((score, t) =>
+        t === uninformative ? false : byHead[t] ? stated.has(ids[t]!) && segment.themes.includes(ids[t]!) : score >= weakBelow[t]!,
+      );
       if (explained) continue;
       const praise = analysePraise(segment.text);
       if (praise.praiseOnly) continue;

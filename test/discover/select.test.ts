@@ -51,3 +51,36 @@ describe('which sentences discovery looks at', () => {
     ).toEqual(['open']);
   });
 });
+
+describe('which sentences discovery looks at, with a theme head', () => {
+  const text = 'Your posts about former colleagues on social media worried us.';
+  const { floor } = thresholds;
+  /** The item with `themeId` assigned on its sentence by a head, at `confidence`, sure or not. */
+  const decided = (id: string, themeId: string, score: number, confidence: number, tentative: boolean): ClassifiedItem => {
+    const item = itemScoring(id, text, themeId, score);
+    const evidence = { segmentIndex: 0, segment: text, exemplar: '', cues: [], cueRanges: [], score };
+    return {
+      ...item,
+      themes: [{ themeId, score, confidence, ...(tentative ? { tentative: true as const } : {}), evidence }],
+      segments: [{ ...item.segments[0]!, themes: [themeId] }],
+    };
+  };
+
+  it('takes a sentence the head only says "possibly" of, however high its similarity, and leaves one it is sure of', () => {
+    const items = [decided('possibly', 'delivery', floor + 0.2, 0.45, true), decided('sure', 'delivery', floor + 0.2, 0.9, false)];
+    expect(unexplainedSegments(items, taxonomy, thresholds, 0.05, ids).map((s) => s.itemId)).toEqual(['possibly']);
+    // Without a head the similarity band decides: both are explained.
+    expect(unexplainedSegments(items, taxonomy, thresholds, 0.05).map((s) => s.itemId)).toEqual([]);
+  });
+
+  it('takes a sentence with no stated theme even when its similarity passes the band, for the themes the head decides', () => {
+    const items = [itemScoring('claimed', text, 'delivery', floor + 0.2)];
+    expect(unexplainedSegments(items, taxonomy, thresholds, 0.05, ids).map((s) => s.itemId)).toEqual(['claimed']);
+  });
+
+  it('lets a theme the head does not decide explain a sentence by the similarity band', () => {
+    const items = [itemScoring('claimed', text, 'delivery', floor + 0.2)];
+    const others = ids.filter((id) => id !== 'delivery');
+    expect(unexplainedSegments(items, taxonomy, thresholds, 0.05, others).map((s) => s.itemId)).toEqual([]);
+  });
+});

@@ -53,3 +53,8 @@ export function applyHead(head: HeadFile, taxonomy: Taxonomy): AppliedHead {
     confidentAt: head.confidentAt,
   };
 }
+
+/** The themes the head decides (the others pass by their similarity thresholds). */
+export function decidedThemes(head: AppliedHead): string[] {
+  return head.themeIds.filter((_, t) => head.models[t] !== null);
+}
