@@ -21,7 +21,7 @@
 //     [--remove conduct --novel data/eval/references-dev.csv [--known 150] [--no-loo]]
 //     [--bands 0.07] [--neighbours 10,15] [--resolutions 0.8,1] [--core 0,0.3]
 //     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--covered 1,0.75]
-//     [--cutoffs 0.8 (lexical)] [--refit-head SETS] [--vector-cache FILE] [--runs FILE] [--detail]
+//     [--cutoffs 0.8 (lexical)] [--explained sure,0.7] [--refit-head SETS] [--vector-cache FILE] [--runs FILE] [--detail]
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
 // settings later costs only the grouping (a changed taxonomy or set of items is classified again;
 // delete the file after changing the classifier or its head).
@@ -176,14 +176,15 @@ async function measure(
   const labelOf = new Map(entries.map((e) => [e.item.id, e.labels]));
   const profile = ENGINE_PROFILES[engineName as keyof typeof ENGINE_PROFILES].discovery;
   for (const band of numbers(flags.bands, profile.weakBand)) {
-    for (const explained of flags.explained?.split(',').map((x) => (x === 'sure' ? null : Number(x))) ?? [null]) {
+    for (const explainedText of flags.explained?.split(',') ?? [String(profile.explainedFrom ?? 'sure')]) {
+      const explained = explainedText === 'sure' ? null : Number(explainedText);
       const pool = new Set(unexplainedSegments(classified, taxonomy, thresholds, band, headThemes, explained).map((s) => s.itemId));
       for (const options of grid(profile, band)) {
         const g = options.grouping;
         const setting = g
           ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered}`
           : `band ${band} cut-off ${options.maxDistance}`;
-        const name = explained === null ? setting : `${setting} explained from ${explained}`;
+        const name = `${setting} explained from ${explainedText}`;
         if (!cells.has(name))
           cells.set(name, { name, leaveOneOut: [], scenario: [], scenarioGroups: [], falseAlarms: { groups: 0, items: 0, labels: [] } });
         const { emerging, byItem } = await discoverEmerging(classified, taxonomy, thresholds, embedder, {
@@ -280,17 +281,33 @@ async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
   const saved = flags.runs ? savedRuns[key] : undefined;
   if (saved) {
     engineName = saved.engine;
+    // A pool chosen otherwise than when the run was saved may hold texts it never embedded: the model embeds those.
+    let model: Awaited<ReturnType<typeof prepareClassifier>> | null = null;
     const embedder: Embedder = {
       id: 'saved',
       dims: saved.dims,
-      embed: async (texts) =>
-        texts.map((text) => {
-          const vector = saved.vectors[text];
-          if (!vector) throw new Error(`--runs ${flags.runs}: no vector for "${text}"; delete the file to classify again`);
-          return Float32Array.from(vector);
-        }),
+      embed: async (texts) => {
+        const missing = texts.filter((text) => !saved.vectors[text]);
+        if (missing.length > 0) {
+          model ??= await prepareClassifier({ ...config, head: null }, logger, { taxonomy, store });
+          const vectors = await model.discoveryEmbedder.embed(missing);
+          missing.forEach((text, i) => {
+            saved.vectors[text] = Array.from(vectors[i]!);
+          });
+          runsChanged = true;
+        }
+        return texts.map((text) => Float32Array.from(saved.vectors[text]!));
+      },
     };
-    return { classified: saved.classified, thresholds: saved.thresholds, headThemes: saved.headThemes, embedder, dispose: async () => {} };
+    return {
+      classified: saved.classified,
+      thresholds: saved.thresholds,
+      headThemes: saved.headThemes,
+      embedder,
+      dispose: async () => {
+        await model?.dispose();
+      },
+    };
   }
   const prepared = await prepareClassifier(head === undefined ? config : { ...config, head }, logger, { taxonomy, store });
   engineName = prepared.engine.name;

@@ -27,8 +27,6 @@ export interface DiscoverOptions extends DiscoveryProfile {
   batchSize?: number;
   /** The themes a theme head decides in this run (select.ts), or null/absent without a head. */
   headThemes?: readonly string[] | null;
-  /** With a head, the probability from which its themes explain a sentence (select.ts); absent: where it is sure. */
-  explainedFrom?: number | null;
   /** The sentences to group, when something other than the classification chose them (measurement scripts). */
   pool?: readonly UnexplainedSegment[];
   onProgress?: (done: number, total: number) => void;
@@ -69,7 +67,7 @@ export async function discoverEmerging(
 
   const occurrences = new Map<string, UnexplainedSegment[]>();
   for (const segment of options.pool ??
-    unexplainedSegments(classified, taxonomy, thresholds, options.weakBand, options.headThemes ?? null, options.explainedFrom ?? null)) {
+    unexplainedSegments(classified, taxonomy, thresholds, options.weakBand, options.headThemes ?? null, options.explainedFrom)) {
     const list = occurrences.get(segment.reasonText);
     if (list) list.push(segment);
     else occurrences.set(segment.reasonText, [segment]);

@@ -3,9 +3,10 @@
 // below that theme's threshold plus a band. Feedback about a topic no theme covers is still
 // claimed, weakly, by its nearest theme; what sets it apart is that it is claimed by less than
 // feedback the theme really covers (the band per engine is its profile's, in classify/profiles.ts, where its fitting is recorded).
-// With a theme head, a theme it decides explains a sentence only where the head states it (sure,
-// not "possibly …"): the head, fitted on labels, tells a missing topic from its nearest theme
-// far better than a similarity band (docs/engines-and-quality.md, Emerging themes).
+// With a theme head, a theme it decides explains a sentence only where the head assigns it with
+// enough probability and the sentence is similar to it: a sentence the nearest theme merely
+// claims by similarity stays in the pool when the head, fitted on labels, does not back the claim
+// (docs/engines-and-quality.md, Emerging themes).
 
 import { themeThreshold } from '../classify/assign.js';
 import { analysePraise } from '../classify/favourable.js';
@@ -29,8 +30,10 @@ export interface UnexplainedSegment {
 /**
  * `headThemes`: the themes a head decides in this run (null without a head); the others, as every
  * theme without a head, explain a sentence they claim above their threshold plus `weakBand`. A
- * theme the head decides explains the sentences it is assigned to from probability
- * `explainedFrom` (null: where the head states it as sure).
+ * theme the head decides explains a sentence it is assigned to from probability `explainedFrom`
+ * (null: where the head states it as sure) and only where the sentence reaches the theme's
+ * similarity threshold: the head places an item's theme on its likeliest sentence, which need not
+ * be about it.
  */
 export function unexplainedSegments(
   classified: readonly ClassifiedItem[],
@@ -60,7 +63,11 @@ export function unexplainedSegments(
       // A polite decline or "we will keep your CV on file" is not a missing theme.
       if (uninformative >= 0 && segment.scores[uninformative]! >= boilerplateFrom) continue;
       const explained = segment.scores.some((score, t) =>
-        t === uninformative ? false : byHead[t] ? stated.has(ids[t]!) && segment.themes.includes(ids[t]!) : score >= weakBelow[t]!,
+        t === uninformative
+          ? false
+          : byHead[t]
+            ? stated.has(ids[t]!) && segment.themes.includes(ids[t]!) && score >= weakBelow[t]! - weakBand
+            : score >= weakBelow[t]!,
       );
       if (explained) continue;
       const praise = analysePraise(segment.text);

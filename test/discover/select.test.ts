@@ -73,6 +73,17 @@ describe('which sentences discovery looks at, with a theme head', () => {
     expect(unexplainedSegments(items, taxonomy, thresholds, 0.05).map((s) => s.itemId)).toEqual([]);
   });
 
+  it('takes a sentence the head is sure of when the sentence itself is not similar enough to the theme', () => {
+    const items = [decided('elsewhere', 'delivery', floor - 0.05, 0.9, false), decided('here', 'delivery', floor + 0.01, 0.9, false)];
+    expect(unexplainedSegments(items, taxonomy, thresholds, 0.05, ids).map((s) => s.itemId)).toEqual(['elsewhere']);
+  });
+
+  it('with `explainedFrom`, counts a head theme as explaining only from that probability', () => {
+    const items = [decided('likely', 'delivery', floor + 0.2, 0.75, false), decided('very likely', 'delivery', floor + 0.2, 0.85, false)];
+    expect(unexplainedSegments(items, taxonomy, thresholds, 0.05, ids, 0.8).map((s) => s.itemId)).toEqual(['likely']);
+    expect(unexplainedSegments(items, taxonomy, thresholds, 0.05, ids).map((s) => s.itemId)).toEqual([]);
+  });
+
   it('takes a sentence with no stated theme even when its similarity passes the band, for the themes the head decides', () => {
     const items = [itemScoring('claimed', text, 'delivery', floor + 0.2)];
     expect(unexplainedSegments(items, taxonomy, thresholds, 0.05, ids).map((s) => s.itemId)).toEqual(['claimed']);
