@@ -12,7 +12,6 @@ import { prepareClassifier } from '../src/classify/prepare.js';
 import { ENGINE_PROFILES } from '../src/classify/profiles.js';
 import { resolveEngineConfig } from '../src/config.js';
 import { discoverEmerging } from '../src/discover/index.js';
-import { decidedThemes } from '../src/classify/head/bind.js';
 import { createLogger } from '../src/logger.js';
 import type { OptionSpec } from '../src/options.js';
 import { openStore } from '../src/store/store.js';
@@ -51,8 +50,7 @@ export async function benchDiscovery(
         prepared.taxonomy,
         prepared.thresholds,
         prepared.discoveryEmbedder,
-        // As `run` does: the themes the head decides explain only what it states.
-        { ...ENGINE_PROFILES[prepared.engine.name].discovery, headThemes: prepared.head ? decidedThemes(prepared.head.applied) : null },
+        ENGINE_PROFILES[prepared.engine.name].discovery,
       );
       seconds.push((performance.now() - started) / 1000);
       groups = emerging.length;

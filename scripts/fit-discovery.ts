@@ -21,7 +21,7 @@
 //     [--remove conduct --novel data/eval/references-dev.csv [--known 150] [--no-loo]]
 //     [--bands 0.07] [--neighbours 10,15] [--resolutions 0.8,1] [--core 0,0.3]
 //     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--covered 1,0.75]
-//     [--cutoffs 0.8 (lexical)] [--explained sure,0.7] [--refit-head SETS] [--vector-cache FILE] [--runs FILE] [--detail]
+//     [--cutoffs 0.8 (lexical)] [--explained band,sure,0.7] [--refit-head SETS] [--vector-cache FILE] [--runs FILE] [--detail]
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
 // settings later costs only the grouping (a changed taxonomy or set of items is classified again;
 // delete the file after changing the classifier or its head).
@@ -176,9 +176,11 @@ async function measure(
   const labelOf = new Map(entries.map((e) => [e.item.id, e.labels]));
   const profile = ENGINE_PROFILES[engineName as keyof typeof ENGINE_PROFILES].discovery;
   for (const band of numbers(flags.bands, profile.weakBand)) {
-    for (const explainedText of flags.explained?.split(',') ?? [String(profile.explainedFrom ?? 'sure')]) {
-      const explained = explainedText === 'sure' ? null : Number(explainedText);
-      const pool = new Set(unexplainedSegments(classified, taxonomy, thresholds, band, headThemes, explained).map((s) => s.itemId));
+    for (const explainedText of flags.explained?.split(',') ?? ['band']) {
+      // 'band': the similarity band decides for every theme, as without a head.
+      const explained = explainedText === 'sure' || explainedText === 'band' ? null : Number(explainedText);
+      const poolThemes = explainedText === 'band' ? null : headThemes;
+      const pool = new Set(unexplainedSegments(classified, taxonomy, thresholds, band, poolThemes, explained).map((s) => s.itemId));
       for (const options of grid(profile, band)) {
         const g = options.grouping;
         const setting = g
@@ -189,7 +191,7 @@ async function measure(
           cells.set(name, { name, leaveOneOut: [], scenario: [], scenarioGroups: [], falseAlarms: { groups: 0, items: 0, labels: [] } });
         const { emerging, byItem } = await discoverEmerging(classified, taxonomy, thresholds, embedder, {
           ...options,
-          headThemes,
+          headThemes: poolThemes,
           explainedFrom: explained,
         });
         const outcomes = missing.map((topic) => {

@@ -6,7 +6,6 @@ import { analyse } from './analyse/index.js';
 import { describeMovement } from './analyse/changes.js';
 import { checkpoint } from './checkpoint.js';
 import { discoverEmerging } from './discover/index.js';
-import { decidedThemes } from './classify/head/bind.js';
 import { loadEngine, type LoadedEngine, type PreparedClassifier } from './classify/prepare.js';
 import { ENGINE_PROFILES } from './classify/profiles.js';
 import type { RunConfig } from './config.js';
@@ -257,7 +256,6 @@ export async function findEmergingThemes(
 ): Promise<EmergingTheme[]> {
   const { emerging, byItem } = await discoverEmerging(classified, prepared.taxonomy, prepared.thresholds, prepared.discoveryEmbedder, {
     ...ENGINE_PROFILES[prepared.engine.name].discovery,
-    headThemes: prepared.head ? decidedThemes(prepared.head.applied) : null,
     onProgress: (done, total) => logger.progress('grouping unexplained sentences', done, total),
   });
   logger.progressDone('grouping unexplained sentences');

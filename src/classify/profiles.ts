@@ -55,11 +55,6 @@ export interface DiscoveryProfile {
   grouping: GroupingSettings | null;
   /** Largest average cosine distance inside a group of unexplained sentences (average linkage only). */
   maxDistance: number;
-  /**
-   * With a theme head: the probability from which a theme the head decides explains the sentences
-   * it is assigned to (discover/select.ts); null: from the head's own sure level (`confidentAt`).
-   */
-  explainedFrom: number | null;
 }
 
 export interface EngineProfile {
@@ -129,7 +124,7 @@ const LEXICAL: EngineProfile = {
   thresholds: { floor: 0.24, margin: 0.04, perTheme: {} },
   scoring: { topK: 3, centroidWeight: 0.4 },
   neuralShare: null,
-  discovery: { weakBand: 0.04, grouping: null, maxDistance: 0.8, explainedFrom: null },
+  discovery: { weakBand: 0.04, grouping: null, maxDistance: 0.8 },
 };
 
 /**
@@ -146,19 +141,8 @@ const TRANSFORMERS: EngineProfile = {
   thresholds: { floor: 0.38, margin: 0, perTheme: {} },
   scoring: { topK: 2, centroidWeight: 0.3 },
   neuralShare: null,
-  discovery: { weakBand: 0.06, grouping: NEIGHBOURHOOD, maxDistance: 0.82, explainedFrom: null },
+  discovery: { weakBand: 0.06, grouping: NEIGHBOURHOOD, maxDistance: 0.82 },
 };
-
-/**
- * With the built-in head (hybrid), a theme it decides explains a sentence for discovery from
- * probability 0.8 (where the sentence also reaches the theme's threshold); below it the sentence
- * stays in the pool. Chosen on the development sets: leave one theme out over dev, dev2 and
- * voices-dev with the head refitted without the removed theme (4 of 12 back, 0 with the band
- * alone), and the two-topic scenario (both back, purer than with the band). The head's own sure
- * level (0.47) let it claim too much of a missing topic for the nearest themes; see
- * docs/engines-and-quality.md, Emerging themes.
- */
-const HEAD_EXPLAINS_FROM = 0.8;
 
 /**
  * The hybrid engine (0.45 of the score from model cosines, 0.55 lexical), fitted the same way on the
@@ -170,7 +154,7 @@ const HYBRID: EngineProfile = {
   thresholds: { floor: 0.28, margin: 0.01, perTheme: {} },
   scoring: { topK: 3, centroidWeight: 0.4 },
   neuralShare: 0.45,
-  discovery: { weakBand: 0.1, grouping: NEIGHBOURHOOD, maxDistance: 0.77, explainedFrom: HEAD_EXPLAINS_FROM },
+  discovery: { weakBand: 0.1, grouping: NEIGHBOURHOOD, maxDistance: 0.77 },
 };
 
 export const ENGINE_PROFILES: Readonly<Record<EngineName, EngineProfile>> = {

@@ -25,10 +25,13 @@ export interface DiscoverOptions extends DiscoveryProfile {
   /** Distinct sentences grouped directly; the rest join the groups of their nearest sampled sentences. */
   sampleSize?: number;
   batchSize?: number;
-  /** The themes a theme head decides in this run (select.ts), or null/absent without a head. */
+  /**
+   * Chooses the pool with a theme head (select.ts): the themes it decides in this run, and the
+   * probability from which they explain a sentence. Measured, not used by `run` (it keeps the
+   * similarity band; docs/engines-and-quality.md, Choosing the pool with the head).
+   */
   headThemes?: readonly string[] | null;
-  /** The sentences to group, when something other than the classification chose them (measurement scripts). */
-  pool?: readonly UnexplainedSegment[];
+  explainedFrom?: number | null;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -66,8 +69,14 @@ export async function discoverEmerging(
   const none: DiscoveryResult = { emerging: [], byItem: new Map(), stability: [] };
 
   const occurrences = new Map<string, UnexplainedSegment[]>();
-  for (const segment of options.pool ??
-    unexplainedSegments(classified, taxonomy, thresholds, options.weakBand, options.headThemes ?? null, options.explainedFrom)) {
+  for (const segment of unexplainedSegments(
+    classified,
+    taxonomy,
+    thresholds,
+    options.weakBand,
+    options.headThemes ?? null,
+    options.explainedFrom ?? null,
+  )) {
     const list = occurrences.get(segment.reasonText);
     if (list) list.push(segment);
     else occurrences.set(segment.reasonText, [segment]);

@@ -3,10 +3,10 @@
 // below that theme's threshold plus a band. Feedback about a topic no theme covers is still
 // claimed, weakly, by its nearest theme; what sets it apart is that it is claimed by less than
 // feedback the theme really covers (the band per engine is its profile's, in classify/profiles.ts, where its fitting is recorded).
-// With a theme head, a theme it decides explains a sentence only where the head assigns it with
-// enough probability and the sentence is similar to it: a sentence the nearest theme merely
-// claims by similarity stays in the pool when the head, fitted on labels, does not back the claim
-// (docs/engines-and-quality.md, Emerging themes).
+// A caller may instead have a theme head choose (`headThemes`): a theme it decides then explains a
+// sentence only where the head assigns it with enough probability and the sentence is similar to
+// it. scripts/fit-discovery.ts measures that; `run` keeps the band, which held the two-topic
+// scenario better (docs/engines-and-quality.md, Choosing the pool with the head).
 
 import { themeThreshold } from '../classify/assign.js';
 import { analysePraise } from '../classify/favourable.js';
