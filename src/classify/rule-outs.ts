@@ -5,7 +5,7 @@
 // remote") goes with it.
 
 const NEGATED = String.raw`(?:no|not|never|nothing|n't|without)`;
-const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|difference)`;
+const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|difference)`;
 const NEGATED_VERB = String.raw`(?:n't|\bnot|\bnever)`;
 
 const RULE_OUT_PATTERNS = [

@@ -24,6 +24,8 @@ describe('isRuledOut', () => {
       'No-one on the interview panel questioned your commitment.',
       'Your accent was not what decided it.',
       "The outcome wasn't influenced by your test scores.",
+      'We had no reservations about your written English.',
+      'No complaints at all about how you handled the in-tray.',
     ]) {
       expect(isRuledOut(text), text).toBe(true);
     }
@@ -33,6 +35,7 @@ describe('isRuledOut', () => {
     for (const text of [
       'You did not give any examples of leading a team.',
       'Nobody on the panel felt you had enough retail experience yet.',
+      'We had reservations about your written English.',
       'You were not driven by the work itself, it seemed.',
       "You didn't address our concerns about your availability.",
       'We were worried about your lack of experience with children.',
