@@ -8,7 +8,7 @@ import { env as transformersEnv } from '@huggingface/transformers';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fileDigest } from '../../src/models/digest.js';
 import { ModelUnavailableError } from '../../src/models/unavailable.js';
-import { loadFeatureExtractionPipeline } from '../../src/models/load.js';
+import { embedBatch, type FeatureExtractor, loadFeatureExtractionPipeline } from '../../src/models/load.js';
 import { createTransformersEmbedder, type TransformersOptions } from '../../src/models/transformers.js';
 import { ExitCode } from '../../src/errors.js';
 import type { Embedder } from '../../src/types.js';
@@ -138,6 +138,28 @@ describe('createTransformersEmbedder with a local folder', () => {
       });
     } finally {
       await loaded.pipeline.dispose();
+    }
+  });
+
+  it.each(['fp32', 'q8'] as const)("runs the library's session directly, with the library model call's exact bytes (%s)", async (dtype) => {
+    const loaded = await loadFeatureExtractionPipeline({ model: modelDir, cacheDir: emptyCache, offline: true, dtype, threads: 1 });
+    const pipe = loaded.pipeline;
+    try {
+      const session = pipe.model.sessions!.model!;
+      const direct = vi.spyOn(session, 'run');
+      // The same pipeline with no session in sight: embedBatch falls back to the library's model call.
+      const libraryCall = Object.assign((inputs: Record<string, unknown>) => pipe.model(inputs), { config: pipe.model.config });
+      const viaLibrary = { ...pipe, tokenizer: pipe.tokenizer, model: libraryCall } as unknown as FeatureExtractor;
+      const bytes = (vectors: Float32Array[]) => Buffer.concat(vectors.map((v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength)));
+      for (const texts of [[TEXTS[0]!], TEXTS.slice(0, 3)]) {
+        const calls = direct.mock.calls.length;
+        const ours = await embedBatch(pipe, texts, loaded.dims, 'mean');
+        expect(direct.mock.calls.length).toBe(calls + 1);
+        const library = await embedBatch(viaLibrary, texts, loaded.dims, 'mean');
+        expect(bytes(ours).equals(bytes(library))).toBe(true);
+      }
+    } finally {
+      await pipe.dispose();
     }
   });
 
