@@ -3,7 +3,7 @@
 // (tokenise, run, pool), one batch at a time.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { embedBatch, loadFeatureExtractionPipeline, shortReason, type LoadedModel, type LoadOptions } from './load.js';
+import { embedBatches, loadFeatureExtractionPipeline, shortReason, type LoadedModel, type LoadOptions } from './load.js';
 import type { Pooling } from './pooling.js';
 import { ModelUnavailableError } from './unavailable.js';
 
@@ -42,8 +42,7 @@ async function serve(): Promise<void> {
   port.on('message', ({ job, batches }: EmbedWorkerJob) => {
     previous = previous.then(async () => {
       try {
-        const vectors: Float32Array[] = [];
-        for (const texts of batches) vectors.push(...(await embedBatch(loaded.pipeline, texts, loaded.dims, setup.pooling)));
+        const vectors = await embedBatches(loaded.pipeline, batches, loaded.dims, setup.pooling);
         // Each vector owns its buffer (poolRows), so all of them move without a copy.
         reply(
           { type: 'done', job, vectors },

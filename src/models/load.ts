@@ -48,6 +48,18 @@ export async function embedBatch(pipe: FeatureExtractor, texts: string[], dims: 
   return vectors;
 }
 
+/** Batches in order, one model call each (embedBatch), their vectors in one list. */
+export async function embedBatches(
+  pipe: FeatureExtractor,
+  batches: readonly string[][],
+  dims: number,
+  pooling: Pooling,
+): Promise<Float32Array[]> {
+  const vectors: Float32Array[] = [];
+  for (const texts of batches) vectors.push(...(await embedBatch(pipe, texts, dims, pooling)));
+  return vectors;
+}
+
 /** The ONNX Runtime session the library created for the model (same file, same session options). */
 interface ModelSession {
   inputNames: readonly string[];

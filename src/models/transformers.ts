@@ -13,7 +13,7 @@ import { DIGEST_MEMO_FILE, fileDigest } from './digest.js';
 import { ModelUnavailableError } from './unavailable.js';
 import type { Pooling } from './pooling.js';
 import { cachedModelPath, isHubModelId, isLocalModelPath, onnxFileFor, REQUIRED_MODEL_FILES, resolveLocalModelPath } from './catalog.js';
-import { checkModelFolder, embedBatch, loadFeatureExtractionPipeline, shortReason, type LoadedModel, type LoadOptions } from './load.js';
+import { checkModelFolder, embedBatches, loadFeatureExtractionPipeline, shortReason, type LoadedModel, type LoadOptions } from './load.js';
 import { createEmbedWorkerPool } from './worker-pool.js';
 
 export interface TransformersOptions {
@@ -148,9 +148,7 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
       loading ??= loadFeatureExtractionPipeline({ ...options, dtype, threads });
       const loaded = await loading;
       checkDims(loaded.dims);
-      const vectors: Float32Array[] = [];
-      for (const batch of batches) vectors.push(...(await embedBatch(loaded.pipeline, batch, dims, pooling)));
-      return vectors;
+      return embedBatches(loaded.pipeline, batches, dims, pooling);
     });
     inThread = run.catch(() => undefined);
     return run;
