@@ -8,6 +8,8 @@
 //    `competition`, and its subject ("more client-facing experience") is scored as well.
 // The rules name the default theme ids; a taxonomy without them is read without these rules.
 
+import { straightenQuotes } from './lexical/text.js';
+
 export const CONDUCT_THEME = 'conduct';
 export const QUALIFICATIONS_THEME = 'qualifications';
 export const EXPERIENCE_THEME = 'experience';
@@ -25,8 +27,6 @@ export interface SegmentReading {
   /** The employer's side is who acts: "the interviewer was late", "HR never replied". */
   employerSide: boolean;
 }
-
-const quotesStraightened = (text: string) => text.replace(/[\u2018\u2019\u02bc`´]/g, "'");
 
 const SECOND_PERSON = /\b(?:you|your|yours|you're|you've|you'd|u|ur)\b/i;
 const CANDIDATE_NOUN = /\b(?:candidate|candidates|applicant|cand)\b/i;
@@ -140,9 +140,8 @@ const HIM_OR_HER = /\b(?:he|she|him|her|his|hers)\b/i;
  * late no call" is the employer's note of the candidate's lateness, which is `conduct`.
  */
 export function mayBeEmployerNote(text: string): boolean {
-  const plain = quotesStraightened(text);
-  const addressed = plain.replace(/\bthank[- ]you\b/gi, '');
-  if (SECOND_PERSON.test(addressed) || CANDIDATE_NOUN.test(addressed) || REPORTED_REASON.test(plain)) return false;
+  const plain = straightenQuotes(text);
+  if (addressesCandidate(plain) || REPORTED_REASON.test(plain)) return false;
   return FIRST_PERSON.test(plain) || EMPLOYER_SIDE.test(plain) || (EMPLOYER_OWN_SIDE.test(plain) && !HIM_OR_HER.test(plain));
 }
 
@@ -154,7 +153,7 @@ function addressesCandidate(plain: string): boolean {
 }
 
 export function readSegment(text: string, themeIds: readonly string[]): SegmentReading {
-  const plain = quotesStraightened(text);
+  const plain = straightenQuotes(text);
   const reading: SegmentReading = { silence: false, ruledOut: [], asserted: [], subject: null, employerSide: false };
   const aboutCandidate = addressesCandidate(plain);
   const silent = STRONG_SILENCE.test(plain) || (FIRST_PERSON.test(plain) && WEAK_SILENCE.test(plain));
@@ -200,7 +199,7 @@ export function settleEmployerSide(
 ): void {
   if (!themeIds.includes(CONDUCT_THEME) || !segments.some((s) => s.reading.silence || s.reading.employerSide)) return;
   const aboutCandidate = (text: string) => {
-    const plain = quotesStraightened(text);
+    const plain = straightenQuotes(text);
     return addressesCandidate(plain) || REPORTED_REASON.test(plain) || SEGMENT_ABOUT_HIM_OR_HER.test(plain.trim());
   };
   if (segments.some((s) => aboutCandidate(s.scoredText))) return;

@@ -4,6 +4,8 @@
 // address our concerns" is kept. A justification that follows a rule-out ("…, since the job is fully
 // remote") goes with it.
 
+import { straightenQuotes } from './lexical/text.js';
+
 const NEGATED = String.raw`(?:no|not|never|nothing|n't|without)`;
 const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|difference)`;
 const NEGATED_VERB = String.raw`(?:n't|\bnot|\bnever)`;
@@ -57,7 +59,7 @@ export function refersBack(part: string): boolean {
 }
 
 export function isRuledOut(part: string): boolean {
-  const text = part.replace(/[\u2018\u2019\u02bc`´]/g, "'");
+  const text = straightenQuotes(part);
   return RULE_OUT_PATTERNS.some((p) => p.test(text));
 }
 
@@ -69,7 +71,7 @@ const VERB =
 
 /** True when `part` only carries on the list of things the rule-out before it named. */
 export function continuesList(part: string): boolean {
-  return LIST_RUN_ON.test(part) && !VERB.test(part.replace(/[\u2018\u2019\u02bc`´]/g, "'"));
+  return LIST_RUN_ON.test(part) && !VERB.test(straightenQuotes(part));
 }
 
 /** True when `part` explains the rule-out that comes right before it. */

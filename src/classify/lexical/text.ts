@@ -107,12 +107,14 @@ export const ABBREVIATIONS: Record<string, string[]> = {
   cvs: ['cv'],
 };
 
+/** Curly and other apostrophes as the straight one, so that one pattern reads "didn’t" and "didn't". */
+export function straightenQuotes(text: string): string {
+  return text.replace(/[\u2018\u2019\u02bc`´]/g, "'");
+}
+
 /** Lower-cased word tokens; "didn't" → "did", "not"; possessive "'s" dropped; accents removed. */
 export function words(text: string): string[] {
-  let normalised = text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/[\u2010-\u2015]/g, '-');
+  let normalised = straightenQuotes(text.toLowerCase()).replace(/[\u2010-\u2015]/g, '-');
   // "résumé" and "resume" are one word; only texts with non-ASCII letters pay for this.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII
   if (/[^\x00-\x7f]/.test(normalised)) normalised = normalised.normalize('NFD').replace(/\p{M}+/gu, '');

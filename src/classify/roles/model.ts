@@ -6,7 +6,7 @@
 // probabilities are normalised to sum to one.
 
 import { isPraiseClause } from '../favourable.js';
-import { NEGATIONS, words } from '../lexical/text.js';
+import { NEGATIONS, straightenQuotes, words } from '../lexical/text.js';
 import { readSegment } from '../reading.js';
 import { isRuledOut } from '../rule-outs.js';
 import { logit, sigmoid, type LogisticModel } from '../head/logistic.js';
@@ -63,7 +63,7 @@ export function roleFeatures(vector: Float32Array, dims: number, text: string): 
   const model = modelPart(vector, dims);
   const features = new Array<number>(dims + LEXICAL_SIGNALS.length);
   for (let d = 0; d < dims; d++) features[d] = model[d]!;
-  const plain = text.replace(/[\u2018\u2019\u02bc`´]/g, "'");
+  const plain = straightenQuotes(text);
   const tokens = words(plain);
   LEXICAL_SIGNALS.forEach(([, signal], j) => {
     features[dims + j] = signal(plain, tokens) ? 1 : 0;
