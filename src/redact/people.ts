@@ -65,14 +65,10 @@ const PERSON_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'L
 /** The list's names less everyday words and words the recogniser knows as something else (a month, a region). */
 function nameWords(): NameList {
   if (givenNames) return givenNames;
-  const lexicon = recogniser().model().one.lexicon;
+  recogniser(); // loaded with the lists, not inside the first sentence
   // Exact words only: the everyday forms would read "Aisling" as aisle + ing (the list of English
   // words name-list.ts applies holds the inflected forms).
-  givenNames = nameList((lower) => {
-    if (everyday().has(lower)) return false;
-    const tags = lexicon[lower];
-    return tags === undefined || ([] as string[]).concat(tags).every((tag) => PERSON_TAGS.has(tag));
-  });
+  givenNames = nameList((lower) => !everyday().has(lower) && (knownAs(lower) ?? []).every((tag) => PERSON_TAGS.has(tag)));
   return givenNames;
 }
 
@@ -120,9 +116,13 @@ export function forgetReadSentences(): void {
 }
 
 const WORD = /(?<![\p{L}\p{N}'’-])\p{L}[\p{L}'’-]*/gu;
+/** Words of contact with a person ("spoke to", "rang", "cc"): what follows is a name even when no list holds it. */
+const CONTACT = String.raw`spoke|speak|speaking|talked|talking|chatted|met|rang|phoned|emailed|messaged|texted|cc|w\/`;
 /** Before a name in shorthand: "spoke to anjali", "HM (yusuf)", "per deepika", "cc kofi". */
-const BEFORE_PERSON =
-  /(?:^|[^\p{L}])(?:spoke|speak|speaking|talked|talking|chatted|met|meeting|call|called|rang|phoned|emailed|messaged|texted|cc|per|w\/|with|told|asked|chased|hm)(?: to| with| in)?[ :(]{1,3}$/iu;
+const BEFORE_PERSON = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${CONTACT}|meeting|call|called|per|with|told|asked|chased|hm)(?: to| with| in)?[ :(]{1,3}$`,
+  'iu',
+);
 /** What only a person does: "Xiaoming said …", "Fiifi felt …" (not "was": "Kubernetes was weak"). */
 const PERSON_VERB = String.raw`(?:said|says|felt|feels|thinks|thought|mentioned|noted|reckons|told|asked|agreed|interviewed)(?![\p{L}])`;
 const SPEAKS = new RegExp(String.raw`^(?:['’]s)?[ ),]{1,3}${PERSON_VERB}`, 'iu');
@@ -132,8 +132,7 @@ const AFTER_PERSON = new RegExp(
   'iu',
 );
 /** Contact with a person: the word after it is a name even when no list holds it ("rang aisling"). */
-const MET_PERSON =
-  /(?:^|[^\p{L}])(?:spoke|speak|speaking|talked|talking|chatted|met|rang|phoned|emailed|messaged|texted|cc|w\/)(?: to| with)?[ :(]{1,3}$/iu;
+const MET_PERSON = new RegExp(String.raw`(?:^|[^\p{L}])(?:${CONTACT})(?: to| with)?[ :(]{1,3}$`, 'iu');
 /** Any word that may stand beside a name in shorthand: only such sentences are searched for one. */
 const PERSON_CUE = new RegExp(`${BEFORE_PERSON.source.replace(/\$$/, '\\p{Ll}')}|\\p{Ll}${AFTER_PERSON.source.replace(/^\^/, '')}`, 'iu');
 /** Before a place, not a person: "the team in Chester", "based near Stanley". */
