@@ -28,7 +28,7 @@ interface Pending {
 }
 
 interface Member {
-  worker: Worker;
+  worker: EmbedWorkerHandle;
   loaded: boolean;
   /** Jobs sent to this worker, in the order it runs them (one at a time). */
   running: Pending[];
@@ -41,8 +41,16 @@ interface Member {
  */
 const JOBS_PER_WORKER = 3;
 
+/** The part of a worker thread the pool uses (tests start fakes). */
+export type EmbedWorkerHandle = Pick<Worker, 'on' | 'postMessage' | 'ref' | 'unref' | 'terminate'>;
+
 /** `model` names the model in errors; every worker loads `setup.load` from disk. */
-export function createEmbedWorkerPool(model: string, setup: EmbedWorkerSetup, size: number): EmbedWorkerPool {
+export function createEmbedWorkerPool(
+  model: string,
+  setup: EmbedWorkerSetup,
+  size: number,
+  startWorker: (setup: EmbedWorkerSetup) => EmbedWorkerHandle = spawnEmbedWorker,
+): EmbedWorkerPool {
   const queue: Pending[] = [];
   const members: Member[] = [];
   let failure: unknown = null;
@@ -59,11 +67,14 @@ export function createEmbedWorkerPool(model: string, setup: EmbedWorkerSetup, si
   };
 
   const dispatch = () => {
-    // Each job to the loaded worker holding the fewest (the first of them on a tie).
+    // Each job to the worker holding the fewest, a loaded one first (the first of them on a tie). A
+    // worker still loading takes jobs too: it runs them the moment its model is loaded, without
+    // waiting for this thread, which may be busy reading the input just then.
     while (queue.length > 0) {
       let least: Member | null = null;
       for (const member of members) {
-        if (member.loaded && member.running.length < JOBS_PER_WORKER && (!least || member.running.length < least.running.length))
+        if (member.running.length >= JOBS_PER_WORKER) continue;
+        if (!least || (member.loaded && !least.loaded) || (member.loaded === least.loaded && member.running.length < least.running.length))
           least = member;
       }
       if (!least) break;
@@ -77,10 +88,12 @@ export function createEmbedWorkerPool(model: string, setup: EmbedWorkerSetup, si
       if (member.loaded && member.running.length === 0 && queue.length === 0) member.worker.unref();
       else member.worker.ref();
     }
-    // Another worker only when batches wait that the workers still loading will not take: a few
-    // texts (a test, a handful of corrections) do not pay for loading the model twice.
-    const loading = members.filter((member) => !member.loaded).length;
-    if (failure === null && members.length > 0 && members.length < size && queue.length > loading) spawn();
+    // Another worker only when batches wait that the loaded workers cannot take (a few texts, a
+    // test, a handful of corrections, do not pay for loading the model twice), and only once no
+    // other is loading: ONNX Runtime for Node, creating sessions in two threads at the same moment,
+    // now and then aborted the process (`Napi::Error`). The first loads while the input is read.
+    const loading = members.some((member) => !member.loaded);
+    if (failure === null && members.length > 0 && members.length < size && !loading && queue.length > 0) spawn();
   };
 
   let resolveReady: (dims: number) => void = () => undefined;
@@ -91,7 +104,7 @@ export function createEmbedWorkerPool(model: string, setup: EmbedWorkerSetup, si
   };
 
   const spawn = () => {
-    const member: Member = { worker: spawnEmbedWorker(setup), loaded: false, running: [] };
+    const member: Member = { worker: startWorker(setup), loaded: false, running: [] };
     members.push(member);
     member.worker.on('message', (reply: EmbedWorkerReply) => {
       if (reply.type === 'ready') {
