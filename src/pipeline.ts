@@ -24,7 +24,7 @@ import {
   loadPseudonymSecret,
   pseudonymiser,
   redactFileReports,
-  redactItems,
+  redactItemsInTurns,
   redactFreeText,
   secretPath,
   withoutNames,
@@ -242,7 +242,9 @@ export async function readInputs(config: RunConfig, logger: Logger, secret: Uint
     logger,
   );
   const pseudonymise = config.redact ? pseudonymiser(secret) : null;
-  const items = pseudonymise ? redactItems(ingested.items, { pseudonymise, files: ingested.files }) : withoutNames(ingested.items);
+  const items = pseudonymise
+    ? await redactItemsInTurns(ingested.items, { pseudonymise, files: ingested.files })
+    : withoutNames(ingested.items);
   const rejects = finishRejects(ingested.rejects, config.redact);
   const files = config.redact ? redactFileReports(ingested.files) : ingested.files;
   return { ingested, items, rejects, files };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finishRejects, pseudonymiser, redactItems, REJECT_RAW_CHARS } from '../../src/redact/index.js';
+import { finishRejects, pseudonymiser, redactItems, redactItemsInTurns, REJECT_RAW_CHARS } from '../../src/redact/index.js';
 import type { FeedbackItem, IngestFileReport } from '../../src/types.js';
 
 const pseudonymise = pseudonymiser(new Uint8Array(32).fill(7));
@@ -68,6 +68,27 @@ describe('redactItems', () => {
     expect(out.text).toBe('Spoke to Hartwell re: the offer; [name] said the panel wanted more.');
     const [other] = redactItems([{ ...item, text, employer: 'Acme', names: [] }], { pseudonymise, files: [file('a.csv', 'id')] });
     expect(other.text).toBe('Spoke to [name] re: the offer; [name] said the panel wanted more.');
+  });
+});
+
+describe('redactItemsInTurns', () => {
+  it('gives what redactItems gives, in order, while letting the event loop turn between slices', async () => {
+    const items = Array.from({ length: 150 }, (_, i) => ({
+      ...item,
+      id: `R${i}`,
+      candidate: i % 3 === 0 ? `s${i}@example.com` : `S${i}`,
+      text: `Row ${i}: write to hr${i}@acme.co.uk, Jane.`,
+    }));
+    const options = { pseudonymise, files: [file('a.csv', 'email')] };
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    const redacted = await redactItemsInTurns(items, options);
+    clearInterval(ticking);
+    // Timers ran while it worked: it did not hold the thread for all 150 items.
+    expect(turns).toBeGreaterThan(0);
+    expect(redacted).toEqual(redactItems(items, options));
+    expect(redacted.map((out) => out.text)).toEqual(items.map((_, i) => `Row ${i}: write to [email], [name].`));
+    expect(await redactItemsInTurns([], options)).toEqual([]);
   });
 });
 
