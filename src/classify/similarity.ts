@@ -1,6 +1,8 @@
 // The similarity kernel: cosines of one vector against a fixed set of exemplar vectors, laid out
 // for whichever of sparse (lexical) or dense (neural) vectors the embedder makes.
 
+import { createDenseKernel } from './dense-kernel.js';
+
 /**
  * Cosines of one vector against every exemplar (all vectors are unit length, so a dot product).
  * Dense dimensions (neural) go exemplar by exemplar over contiguous memory; sparse ones (lexical, and
@@ -48,6 +50,8 @@ function leadAndTailSimilarity(exemplars: Float32Array[], dims: number, lead: nu
   });
   const tailAt = new Int32Array(dims - lead);
   const tailValues = new Float64Array(dims - lead);
+  // The lead's sums of the first exemplars, four at a time, in WebAssembly (dense-kernel.ts): the same sums.
+  const kernel = createDenseKernel(exemplars, lead);
   return (vector) => {
     const sims = new Float64Array(count);
     let tails = 0;
@@ -58,22 +62,38 @@ function leadAndTailSimilarity(exemplars: Float32Array[], dims: number, lead: nu
       tailValues[tails] = x;
       tails++;
     }
+    // Exemplars the kernel summed the lead of; the rest are summed here, the same way.
+    let summed = 0;
+    if (kernel) {
+      const input = kernel.input;
+      for (let d = 0; d < lead; d++) input[d] = vector[d]!;
+      kernel.run();
+      summed = kernel.exemplars;
+    }
     let e = 0;
     for (; e + 3 < count; e += 4) {
-      const r0 = e * lead;
-      const r1 = r0 + lead;
-      const r2 = r1 + lead;
-      const r3 = r2 + lead;
       let s0 = 0;
       let s1 = 0;
       let s2 = 0;
       let s3 = 0;
-      for (let d = 0; d < lead; d++) {
-        const x = vector[d]!;
-        s0 += x * rows[r0 + d]!;
-        s1 += x * rows[r1 + d]!;
-        s2 += x * rows[r2 + d]!;
-        s3 += x * rows[r3 + d]!;
+      if (e < summed) {
+        const sums = kernel!.output;
+        s0 = sums[e]!;
+        s1 = sums[e + 1]!;
+        s2 = sums[e + 2]!;
+        s3 = sums[e + 3]!;
+      } else {
+        const r0 = e * lead;
+        const r1 = r0 + lead;
+        const r2 = r1 + lead;
+        const r3 = r2 + lead;
+        for (let d = 0; d < lead; d++) {
+          const x = vector[d]!;
+          s0 += x * rows[r0 + d]!;
+          s1 += x * rows[r1 + d]!;
+          s2 += x * rows[r2 + d]!;
+          s3 += x * rows[r3 + d]!;
+        }
       }
       for (let k = 0; k < tails; k++) {
         const x = tailValues[k]!;
