@@ -166,11 +166,21 @@ export interface Taxonomy {
 // ---------------------------------------------------------------- embedding
 
 /** Turns texts into unit-length vectors. The classifier only ever sees this. */
+/** A vector as its leading entries and, past them, its non-zero entries; every other entry is 0. */
+export interface LeadAndTail {
+  lead: Float32Array;
+  /** Positions in the whole vector, increasing, each at least `lead.length`. */
+  tailAt: Int32Array;
+  tailValues: Float32Array;
+}
+
 export interface Embedder {
   /** Identity used for caching and stamping reports, e.g. `lexical:v1` or `transformers:Xenova/all-MiniLM-L6-v2:<hash>`. */
   id: string;
   dims: number;
   embed(texts: string[]): Promise<Float32Array[]>;
+  /** The same vectors as `embed` without their zeros, when the embedder can (the hybrid's lexical half is mostly zeros). */
+  embedLeadAndTail?(texts: string[]): Promise<LeadAndTail[]>;
   /** False when vectors are cheaper to recompute than to store (the lexical engine's are large and fast). */
   cacheable?: boolean;
   /** Digest of the model weights file the vectors come from (sentence models; a theme head is bound to it). */

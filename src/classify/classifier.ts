@@ -13,6 +13,7 @@ import { applyItemRoles } from './roles/read.js';
 import type { RolesFile } from './roles/file.js';
 import { roleProbabilities } from './roles/model.js';
 import { createThemeScorer, EMBED_CHUNK_SIZE, scorerSettings, type ScoringOptions, type ThemeScorer } from './scoring.js';
+import { wideVector, type EngineVector } from './similarity.js';
 import { distinctUnitTexts, foldUnitScores, segmentItems, type ScoredItem, type ThemeScores } from './units.js';
 
 export interface Classifier {
@@ -73,8 +74,13 @@ export async function createClassifier(
   if (probe && options.modelDims !== probe.dims)
     throw new Error(`the head's probe reads ${probe.dims} model dimensions, the engine gives ${options.modelDims ?? 'none'}`);
   // The probe's scores of a text are kept with its theme scores: both come from its one vector.
-  const scoreVector = (scorer: ThemeScorer, vector: Float32Array): ThemeScores =>
-    probe ? { ...scorer.score(vector), probe: probeScores(probe, modelPart(vector, probe.dims)) } : scorer.score(vector);
+  const scoreVector = (scorer: ThemeScorer, vector: EngineVector): ThemeScores =>
+    probe
+      ? { ...scorer.score(vector), probe: probeScores(probe, modelPart(leadOf(vector, probe.dims), probe.dims)) }
+      : scorer.score(vector);
+  // The sentence model's part of a vector is its leading entries (the whole lead of a hybrid's).
+  const leadOf = (vector: EngineVector, modelDims: number): Float32Array =>
+    vector instanceof Float32Array ? vector : vector.lead.length >= modelDims ? vector.lead : wideVector(vector, embedder.dims);
   const roles = options.roles ?? null;
   const scoreCache = createScoreCache(
     options.scoreCache ?? null,
@@ -112,7 +118,9 @@ export async function createClassifier(
       // A text that is also an exemplar takes the exemplar's vector from the store, as it would
       // with the exemplars done first: its chunk waits for them, so the model's batches do not
       // depend on which finishes first.
-      const vectors = chunk.some((text) => exemplarTexts.has(text)) ? exemplars.then(() => embedder.embed(chunk)) : embedder.embed(chunk);
+      // As lead and tail when the embedder gives them so (the hybrid): the same vectors, without their zeros.
+      const embed = (): Promise<EngineVector[]> => (embedder.embedLeadAndTail ? embedder.embedLeadAndTail(chunk) : embedder.embed(chunk));
+      const vectors = chunk.some((text) => exemplarTexts.has(text)) ? exemplars.then(embed) : embed();
       // Should an earlier chunk fail, those under way must not fail unobserved.
       vectors.catch(() => undefined);
       return vectors;
@@ -129,7 +137,7 @@ export async function createClassifier(
         if (j > 0 && j % SCORED_BETWEEN_TURNS === 0) await new Promise((resolve) => setImmediate(resolve));
         const scores = scoreVector(scorer, vectors[j]!);
         // Float32 precision, as the score cache keeps them: a re-run reads each clause the same way.
-        if (roles) scores.roles = roleProbabilities(roles, vectors[j]!, text).map(Math.fround);
+        if (roles) scores.roles = roleProbabilities(roles, leadOf(vectors[j]!, roles.dims), text).map(Math.fround);
         fresh.push({ text, scores });
       }
       for (const { text, scores } of fresh) unitScores.set(text, scores);

@@ -4,7 +4,8 @@
 // of meaning and the lexical engine's concept evidence (employers' own wording for each theme)
 // vote together, and the classifier needs to know nothing about it.
 
-import type { Embedder } from '../types.js';
+import type { Embedder, LeadAndTail } from '../types.js';
+import { wideVector } from './similarity.js';
 import type { LexicalEmbedder } from './lexical.js';
 
 /** `neuralShare`: the hybrid profile's (profiles.ts), where it was fitted. */
@@ -14,24 +15,32 @@ export function createHybridEmbedder(neural: Embedder, lexical: LexicalEmbedder,
   const a = Math.sqrt(neuralShare);
   const b = Math.sqrt(1 - neuralShare);
   const dims = neural.dims + lexical.dims;
+  // The model's half is the lead; the lexical half, as its non-zeros, the tail: no 16k-wide vector per text to allocate and scan.
+  const leadAndTail = async (texts: string[]): Promise<LeadAndTail[]> => {
+    const dense = neural.embed(texts);
+    const sparse = lexical.sparse(texts);
+    return (await dense).map((n, i) => {
+      const lead = new Float32Array(n.length);
+      for (let d = 0; d < n.length; d++) lead[d] = a * n[d]!;
+      const { at, values } = sparse[i]!;
+      const tailAt: number[] = [];
+      const tailValues: number[] = [];
+      for (let k = 0; k < at.length; k++) {
+        if (values[k] === 0) continue;
+        tailAt.push(neural.dims + at[k]!);
+        tailValues.push(b * values[k]!);
+      }
+      return { lead, tailAt: Int32Array.from(tailAt), tailValues: Float32Array.from(tailValues) };
+    });
+  };
   return {
     id: `hybrid:${neuralShare}:${neural.id}+${lexical.id}`,
     dims,
     ...(neural.weights ? { weights: neural.weights } : {}),
     // The neural half is cached by its own embedder (the caller wraps it); the whole is cheap to rebuild.
     cacheable: false,
-    async embed(texts) {
-      const dense = neural.embed(texts);
-      // The lexical half as its non-zeros: no 16k-wide vector per text to allocate and scan.
-      const sparse = lexical.sparse(texts);
-      return (await dense).map((n, i) => {
-        const vector = new Float32Array(dims);
-        for (let d = 0; d < n.length; d++) vector[d] = a * n[d]!;
-        const { at, values } = sparse[i]!;
-        for (let k = 0; k < at.length; k++) if (values[k] !== 0) vector[neural.dims + at[k]!] = b * values[k]!;
-        return vector;
-      });
-    },
+    embed: async (texts) => (await leadAndTail(texts)).map((vector) => wideVector(vector, dims)),
+    embedLeadAndTail: leadAndTail,
     async dispose() {
       await neural.dispose?.();
       await lexical.dispose?.();

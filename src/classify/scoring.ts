@@ -4,7 +4,7 @@
 
 import type { Embedder, Taxonomy } from '../types.js';
 import type { ScoringProfile } from './profiles.js';
-import { createSimilarity } from './similarity.js';
+import { createSimilarity, type EngineVector } from './similarity.js';
 import type { ThemeScores } from './units.js';
 
 /** Texts per `embed` call: large enough to amortise the model call, small enough to bound memory. */
@@ -25,7 +25,7 @@ export interface ThemeScorer {
   /** The settings the scores depend on (besides the embedder and exemplars). */
   topK: number;
   centroidWeight: number;
-  score(vector: Float32Array): ThemeScores;
+  score(vector: EngineVector): ThemeScores;
 }
 
 /**
@@ -80,7 +80,7 @@ export async function createThemeScorer(taxonomy: Taxonomy, embedder: Embedder, 
   const themeStart = themes.map((_, t) => exemplarTheme.indexOf(t));
   const themeEnd = themes.map((_, t) => exemplarTheme.lastIndexOf(t) + 1);
   const top = new Float64Array(topK);
-  const score = (vector: Float32Array): ThemeScores => {
+  const score = (vector: EngineVector): ThemeScores => {
     const sims = similarity(vector);
     const scores = new Array<number>(themes.length);
     const nearest = new Array<number>(themes.length);

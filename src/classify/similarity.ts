@@ -1,14 +1,27 @@
 // The similarity kernel: cosines of one vector against a fixed set of exemplar vectors, laid out
 // for whichever of sparse (lexical) or dense (neural) vectors the embedder makes.
 
+import type { LeadAndTail } from '../types.js';
 import { createDenseKernel } from './dense-kernel.js';
+
+/** An engine's vector, whole or as its lead and the non-zeros past it (Embedder.embedLeadAndTail). */
+export type EngineVector = Float32Array | LeadAndTail;
+
+/** The whole vector, `dims` wide. */
+export function wideVector(vector: EngineVector, dims: number): Float32Array {
+  if (vector instanceof Float32Array) return vector;
+  const wide = new Float32Array(dims);
+  wide.set(vector.lead);
+  for (let k = 0; k < vector.tailAt.length; k++) wide[vector.tailAt[k]!] = vector.tailValues[k]!;
+  return wide;
+}
 
 /**
  * Cosines of one vector against every exemplar (all vectors are unit length, so a dot product).
  * Dense dimensions (neural) go exemplar by exemplar over contiguous memory; sparse ones (lexical, and
  * the hybrid's lexical half) touch only the vector's non-zero dimensions.
  */
-export function createSimilarity(exemplars: Float32Array[], dims: number): (vector: Float32Array) => Float64Array {
+export function createSimilarity(exemplars: Float32Array[], dims: number): (vector: EngineVector) => Float64Array {
   const count = exemplars.length;
   let nonZero = 0;
   for (const v of exemplars) for (let d = 0; d < dims; d++) if (v[d] !== 0) nonZero++;
@@ -40,7 +53,7 @@ function denseLead(exemplars: Float32Array[], dims: number): number {
  * adds its products in increasing dimension order (a zero adds nothing), so the cosines are the
  * same to the last bit whichever way they are laid out.
  */
-function leadAndTailSimilarity(exemplars: Float32Array[], dims: number, lead: number): (vector: Float32Array) => Float64Array {
+function leadAndTailSimilarity(exemplars: Float32Array[], dims: number, lead: number): (vector: EngineVector) => Float64Array {
   const count = exemplars.length;
   const rows = new Float32Array(lead * count);
   const columns = new Float32Array((dims - lead) * count);
@@ -52,15 +65,28 @@ function leadAndTailSimilarity(exemplars: Float32Array[], dims: number, lead: nu
   const tailValues = new Float64Array(dims - lead);
   // The lead's sums of the first exemplars, four at a time, in WebAssembly (dense-kernel.ts): the same sums.
   const kernel = createDenseKernel(exemplars, lead);
-  return (vector) => {
+  return (given) => {
     const sims = new Float64Array(count);
+    // A vector given as its lead and tail needs no scan of its zeros when its lead is this kernel's.
+    const split = !(given instanceof Float32Array) && given.lead.length === lead ? given : null;
+    const vector = split ? split.lead : wideVector(given, dims);
     let tails = 0;
-    for (let d = lead; d < dims; d++) {
-      const x = vector[d]!;
-      if (x === 0) continue;
-      tailAt[tails] = (d - lead) * count;
-      tailValues[tails] = x;
-      tails++;
+    if (split) {
+      for (let k = 0; k < split.tailAt.length; k++) {
+        const x = split.tailValues[k]!;
+        if (x === 0) continue;
+        tailAt[tails] = (split.tailAt[k]! - lead) * count;
+        tailValues[tails] = x;
+        tails++;
+      }
+    } else {
+      for (let d = lead; d < dims; d++) {
+        const x = vector[d]!;
+        if (x === 0) continue;
+        tailAt[tails] = (d - lead) * count;
+        tailValues[tails] = x;
+        tails++;
+      }
     }
     // Exemplars the kernel summed the lead of; the rest are summed here, the same way.
     let summed = 0;

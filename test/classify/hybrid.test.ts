@@ -40,6 +40,19 @@ describe('hybrid embedder', () => {
     });
   });
 
+  it('gives the same vectors as their lead (the weighted sentence vector) and the non-zeros after it', async () => {
+    const hybrid = createHybridEmbedder(neural, lexical, 0.6);
+    const whole = await hybrid.embed(texts);
+    const split = await hybrid.embedLeadAndTail!(texts);
+    split.forEach(({ lead, tailAt, tailValues }, i) => {
+      expect(lead).toEqual(whole[i]!.subarray(0, neural.dims));
+      const nonZero = [...whole[i]!.keys()].filter((d) => d >= neural.dims && whole[i]![d] !== 0);
+      expect([...tailAt]).toEqual(nonZero);
+      expect([...tailValues]).toEqual(nonZero.map((d) => whole[i]![d]));
+    });
+    expect(split.some(({ tailAt }) => tailAt.length > 0)).toBe(true);
+  });
+
   it("gives the lexical vectors' non-zeros, in increasing dimension order", async () => {
     const full = await lexical.embed(texts);
     lexical.sparse(texts).forEach(({ at, values }, i) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimilarity } from '../../src/classify/similarity.js';
+import { createSimilarity, wideVector } from '../../src/classify/similarity.js';
 import { seededRandom } from '../../src/random.js';
 
 /** The plainest dot product: every dimension, in order, summed in float64. */
@@ -36,6 +36,24 @@ describe('createSimilarity', () => {
       exemplars.forEach((exemplar, e) => {
         expect(sims[e]).toBe(plainDot(query, exemplar));
       });
+    }
+  });
+
+  it('gives the same bits for a vector given as its lead and the non-zeros after it, whatever lead it has', () => {
+    const [dims, lead] = [4096, 48];
+    const exemplars = vectors(23, dims, lead, 12, 1);
+    const similarity = createSimilarity(exemplars, dims);
+    for (const query of vectors(9, dims, lead, 12, 2)) {
+      for (const given of [lead, lead - 5]) {
+        const tail = [...query.keys()].filter((d) => d >= given && query[d] !== 0);
+        const split = {
+          lead: query.slice(0, given),
+          tailAt: Int32Array.from(tail),
+          tailValues: Float32Array.from(tail, (d) => query[d]!),
+        };
+        expect(wideVector(split, dims)).toEqual(query);
+        expect(similarity(split)).toEqual(similarity(query));
+      }
     }
   });
 
