@@ -3,7 +3,7 @@
 // head's own 5-fold cross-validation over all of them. Never give it a held-out (test) set.
 //
 //   tsx scripts/fit-head.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--cache /tmp/head-vectors.json]
-//     [--variants base,probe] [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] [--items FILE.jsonl] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv data/eval/voices-dev2.csv data/eval/voices-dev3.csv
+//     [--variants base,probe,roles,unitprobe] [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] [--items FILE.jsonl] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv data/eval/voices-dev2.csv data/eval/voices-dev3.csv data/eval/voices-dev4.csv data/eval/voices-dev5.csv
 //
 // Per variant it also prints each theme's F1 over all the sets left out (pooled); --items writes every
 // left-out item (variant, set, text, gold and predicted themes, each theme's probability and the cut) for error analysis.
@@ -18,7 +18,7 @@ import { evaluateAssignments, readGold } from '../src/classify/evaluate.js';
 import { decideThemes, headLogits, calibrated } from '../src/classify/head/apply.js';
 import { itemFeatures, readingOf } from '../src/classify/head/features.js';
 import { FIT_DEFAULTS, fitHead, type LabelledFeatures } from '../src/classify/head/fit.js';
-import { attachProbe, itemProbeVector, modelPart, stackProbe } from '../src/classify/head/probe.js';
+import { attachProbe, fitProbe, itemProbeVector, modelPart, probeScores, stackProbe } from '../src/classify/head/probe.js';
 import { DEFAULT_WEIGHTS, extractFeatures } from '../src/classify/lexical.js';
 import { CONCEPTS } from '../src/classify/lexical/concepts.js';
 import { prepareClassifier } from '../src/classify/prepare.js';
@@ -38,6 +38,8 @@ const { values: flags, positionals: files } = parseArgs({
     'head-l2s': { type: 'string' },
     'head-weights': { type: 'string' },
     items: { type: 'string' },
+    'per-theme': { type: 'boolean' },
+    'theme-cuts': { type: 'boolean' },
   },
 });
 if (files.length < 2) throw new Error('give at least two development sets (leave-one-set-out needs them)');
@@ -89,6 +91,10 @@ interface Variant {
   concepts?: number;
   /** Per theme, the nearest labelled item with the theme (cosine of item vectors), and its gap to the nearest of all. */
   knn?: boolean;
+  /** What the clause-role reader read of the item's reasons (shared by every theme). */
+  roles?: boolean;
+  /** A second probe fitted on each reason's own vector (labelled with its item's themes), read as its best over units. */
+  unitProbe?: number;
 }
 const l2s = (flags.l2s ?? '0.01,0.03,0.1').split(',').map(Number);
 const wanted = (flags.variants ?? 'base,probe').split(',');
@@ -100,6 +106,10 @@ const variants: Variant[] = [
     ? [0.1, 0.3].map((scale) => ({ name: `probe+concepts ×${scale} l2=${l2s[0]}`, probeL2: l2s[0]!, concepts: scale }))
     : []),
   ...(wanted.includes('knn') ? l2s.map((l2) => ({ name: `probe+knn l2=${l2}`, probeL2: l2, knn: true })) : []),
+  ...(wanted.includes('roles') ? l2s.map((l2) => ({ name: `probe+roles l2=${l2}`, probeL2: l2, roles: true })) : []),
+  ...(wanted.includes('unitprobe')
+    ? [0.001, 0.01].map((u) => ({ name: `probe+unitprobe ${u} l2=${l2s[0]}`, probeL2: l2s[0]!, unitProbe: u }))
+    : []),
   ...(wanted.includes('knn-only') ? [{ name: 'base+knn', probeL2: null, knn: true }] : []),
   ...(wanted.includes('comparison') ? [{ name: 'base+comparison', probeL2: null, comparison: true }] : []),
   ...(wanted.includes('probe-comparison') ? l2s.map((l2) => ({ name: `probe+comparison l2=${l2}`, probeL2: l2, comparison: true })) : []),
@@ -111,6 +121,8 @@ const settings = {
   ...FIT_DEFAULTS,
   l2s: numbers(flags['head-l2s'], FIT_DEFAULTS.l2s),
   positiveWeights: numbers(flags['head-weights'], FIT_DEFAULTS.positiveWeights),
+  perTheme: flags['per-theme'] ?? false,
+  themeCuts: flags['theme-cuts'] ?? false,
 };
 const labelsOf = (items: readonly { themes: string[] }[]) => items.map((g) => ids.map((id) => (g.themes.includes(id) ? 1 : 0)));
 
@@ -150,6 +162,8 @@ function knnFeatures(i: number): number[][] {
 /** Features of the training items (probe out of fold) and of the items scored, with the probe fitted on all training items. */
 function featuresFor(variant: Variant, train: number[], test: number[]) {
   knnTrain = train;
+  unitProbeOf.clear();
+  if (variant.unitProbe !== undefined) stackUnitProbe(train, test, variant.unitProbe);
   const probe = variant.probeL2 !== null;
   if (probe) {
     const scale = variant.concepts;
@@ -184,6 +198,14 @@ function labelled(item: ScoredItem, i: number, probe: boolean, variant: Variant)
     const knn = knnFeatures(i);
     features = features.map((f, t) => [...f, ...knn[t]!]);
   }
+  if (variant.unitProbe !== undefined) {
+    const extra = unitProbeOf.get(i)!;
+    features = features.map((f, t) => [...f, extra[t]!]);
+  }
+  if (variant.roles) {
+    const extra = roleSummary(item);
+    features = features.map((f) => [...f, ...extra]);
+  }
   if (variant.comparison) {
     const subject = new Array<number>(ids.length).fill(0);
     let compared = 0;
@@ -198,6 +220,57 @@ function labelled(item: ScoredItem, i: number, probe: boolean, variant: Variant)
     features = features.map((f, t) => [...f, compared, subject[t]!]);
   }
   return { features, reading: readingOf(item, ids), themes: gold[i]!.themes };
+}
+
+const unitProbeOf = new Map<number, number[]>();
+const reasonSegments = (i: number) => scored[i]!.segments.filter((s) => !s.praiseOnly);
+function fitUnitProbe(items: number[], l2: number) {
+  const vectors: Float32Array[] = [];
+  const labels: number[][] = [];
+  for (const i of items) {
+    const y = ids.map((id) => (gold[i]!.themes.includes(id) ? 1 : 0));
+    for (const segment of reasonSegments(i)) {
+      vectors.push(vectorOf(segment.scoredText));
+      labels.push(y);
+    }
+  }
+  return fitProbe(vectors, labels, l2);
+}
+function scoreUnitProbe(probe: ReturnType<typeof fitProbe>, i: number) {
+  const best = ids.map(() => 0);
+  for (const segment of reasonSegments(i)) {
+    for (const unit of segment.units) {
+      probeScores(probe, vectorOf(unit.text)).forEach((p, t) => {
+        const id = ids[t]!;
+        const counts = segment.reading.silence ? id === 'uninformative' : !segment.reading.ruledOut.includes(id);
+        if (counts && p > best[t]!) best[t] = p;
+      });
+    }
+  }
+  return best;
+}
+function stackUnitProbe(train: number[], test: number[], l2: number) {
+  for (let fold = 0; fold < 5; fold++) {
+    const probe = fitUnitProbe(
+      train.filter((_, k) => k % 5 !== fold),
+      l2,
+    );
+    train.forEach((i, k) => {
+      if (k % 5 === fold) unitProbeOf.set(i, scoreUnitProbe(probe, i));
+    });
+  }
+  const probe = fitUnitProbe(train, l2);
+  for (const i of test) unitProbeOf.set(i, scoreUnitProbe(probe, i));
+}
+
+/** The reader's roles over the item's reasons: the most boilerplate, employer and rule-out a reason text reads as, and how many read as reasons. */
+function roleSummary(item: ScoredItem): number[] {
+  const reasons = item.segments.filter((s) => !s.praiseOnly);
+  const read = reasons.map((s) => s.units[0]?.roles).filter((r): r is number[] => r !== undefined && r.length === 5);
+  if (read.length === 0) return [0, 0, 0, 0];
+  const max = (r: number) => Math.max(...read.map((roles) => roles[r]!));
+  const asReason = read.filter((roles) => roles[0]! >= Math.max(...roles)).length / read.length;
+  return [max(4), max(3), max(2), asReason];
 }
 
 const all = gold.map((_, i) => i);
