@@ -21,7 +21,8 @@
 //     [--remove conduct --novel data/eval/references-dev.csv [--known 150] [--no-loo]]
 //     [--bands 0.07] [--neighbours 10,15] [--resolutions 0.8,1] [--core 0,0.3]
 //     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--covered 1,0.75]
-//     [--cutoffs 0.8 (lexical)] [--explained band,sure,0.7] [--refit-head SETS] [--vector-cache FILE] [--runs FILE] [--detail]
+//     [--seed-below 1,0.95] [--others-join 0,1] [--join-margins 0,0.03]
+//     [--cutoffs 0.8 (lexical)] [--explained band,sure,0.7] [--refit-head SETS | --built-in-head] [--vector-cache FILE] [--runs FILE] [--detail]
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
 // settings later costs only the grouping (a changed taxonomy or set of items is classified again;
 // delete the file after changing the classifier or its head).
@@ -63,6 +64,9 @@ const { values: flags, positionals: paths } = parseArgs({
     novelty: { type: 'string' },
     directions: { type: 'string' },
     covered: { type: 'string' },
+    'seed-below': { type: 'string' },
+    'others-join': { type: 'string' },
+    'join-margins': { type: 'string' },
     cutoffs: { type: 'string' },
     remove: { type: 'string' },
     novel: { type: 'string', multiple: true },
@@ -72,6 +76,7 @@ const { values: flags, positionals: paths } = parseArgs({
     runs: { type: 'string' },
     detail: { type: 'boolean' },
     'refit-head': { type: 'string' },
+    'built-in-head': { type: 'boolean' },
     explained: { type: 'string' },
   },
 });
@@ -136,9 +141,14 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
     ['minNovelty', flags.novelty],
     ['themeDirections', flags.directions],
     ['maxCovered', flags.covered],
+    ['seedBelow', flags['seed-below']],
+    ['joinMargin', flags['join-margins']],
   ];
   let settings: GroupingSettings[] = [g];
-  for (const [key, given] of axes) settings = settings.flatMap((s) => numbers(given, s[key]).map((value) => ({ ...s, [key]: value })));
+  for (const [key, given] of axes)
+    settings = settings.flatMap((s) => numbers(given, s[key] as number).map((value) => ({ ...s, [key]: value })));
+  const joins = flags['others-join']?.split(',').map((text) => text === '1' || text === 'true');
+  if (joins) settings = settings.flatMap((s) => joins.map((othersJoin) => ({ ...s, othersJoin })));
   return settings.map((grouping) => ({ ...profile, weakBand: band, grouping }));
 }
 
@@ -184,7 +194,7 @@ async function measure(
       for (const options of grid(profile, band)) {
         const g = options.grouping;
         const setting = g
-          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered}`
+          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} others join ${g.othersJoin} join margin ${g.joinMargin}`
           : `band ${band} cut-off ${options.maxDistance}`;
         const name = `${setting} explained from ${explainedText}`;
         if (!cells.has(name))
@@ -255,7 +265,8 @@ const headTraining: { text: string; themes: string[] }[] = [];
 }
 /** The head file to classify `taxonomy` with, null for none, undefined for the engine's own (the whole taxonomy). */
 async function headFor(taxonomy: Taxonomy): Promise<string | null | undefined> {
-  if (taxonomy === full) return undefined;
+  // --built-in-head: as `run` does, the built-in head (which saw every theme's labels) decides the themes left.
+  if (taxonomy === full || flags['built-in-head']) return undefined;
   if (headFiles.length === 0) return null;
   const kept = taxonomy.themes.map((t) => t.id);
   // Kept between runs (refitting takes a minute); a head of other features or format is never reused.

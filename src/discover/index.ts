@@ -87,17 +87,23 @@ export async function discoverEmerging(
     .map((text) => ({ text, key: hashText(text) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((entry) => entry.text);
-  if (texts.length < 2) return none;
+  // Grouped: the sentences of items the head is unsure of (all, without a head); the others may
+  // only join the groups those form.
+  const unsure = grouping ? unsureItems(classified, grouping.seedBelow) : null;
+  const seeds = unsure ? texts.filter((text) => occurrences.get(text)!.some((hit) => unsure.has(hit.itemId))) : texts;
+  const joiners =
+    unsure && grouping?.othersJoin ? texts.filter((text) => !occurrences.get(text)!.some((hit) => unsure.has(hit.itemId))) : [];
+  if (seeds.length < 2) return none;
 
   const embedAll = async (batch: string[], done: number): Promise<Float32Array[]> => {
     const vectors: Float32Array[] = [];
     for (let i = 0; i < batch.length; i += batchSize) {
       vectors.push(...(await embedder.embed(batch.slice(i, i + batchSize))));
-      options.onProgress?.(done + Math.min(i + batchSize, batch.length), texts.length);
+      options.onProgress?.(done + Math.min(i + batchSize, batch.length), seeds.length + joiners.length);
     }
     return vectors;
   };
-  const sample = texts.slice(0, sampleSize);
+  const sample = seeds.slice(0, sampleSize);
   const sampleVectors = await embedAll(sample, 0);
   const themeExemplars = grouping ? await embedExemplars(taxonomy, embedder) : [];
   // With themeDirections, sentences are linked by what no theme explains (discover/residual.ts).
@@ -117,11 +123,18 @@ export async function discoverEmerging(
     for (const i of group.members) member.push({ text: sample[i]!, group: g, similarity: dot(sampleVectors[i]!, group.centre) });
   });
   // The rest, a batch at a time: memory stays that of the sample, however many rows there are.
-  for (let start = sampleSize; start < texts.length && groups.length > 0; start += batchSize) {
-    const batch = texts.slice(start, start + batchSize);
-    const vectors = await embedAll(batch, start);
-    const joined = grouping
-      ? joinGroups(vectors, sampleVectors, groupOf, grouping, themeExemplars, { vectors: linkOf(vectors), sample: sampleLinks })
+  // Sentences of items the head is sure of join by the stricter join margin.
+  const joinSettings = grouping ? { ...grouping, memberMargin: grouping.joinMargin } : null;
+  const batches = [
+    ...batchesOf(seeds.slice(sampleSize), batchSize).map((batch) => ({ batch, settings: grouping })),
+    ...batchesOf(joiners, batchSize).map((batch) => ({ batch, settings: joinSettings })),
+  ];
+  let done = sample.length;
+  for (const { batch, settings } of groups.length > 0 ? batches : []) {
+    const vectors = await embedAll(batch, done);
+    done += batch.length;
+    const joined = settings
+      ? joinGroups(vectors, sampleVectors, groupOf, settings, themeExemplars, { vectors: linkOf(vectors), sample: sampleLinks })
       : joinNearestCentre(vectors, groups, maxDistance);
     joined.forEach((g, j) => {
       if (g >= 0) member.push({ text: batch[j]!, group: g, similarity: dot(vectors[j]!, groups[g]!.centre) });
@@ -188,6 +201,22 @@ export async function discoverEmerging(
     };
   });
   return { emerging, byItem, stability };
+}
+
+function batchesOf<T>(list: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(list.length / size) }, (_, b) => list.slice(b * size, (b + 1) * size));
+}
+
+/**
+ * The items whose surest theme (other than "no reason given") the head gives a probability under
+ * `below`; null when every item counts (`below` ≥ 1). Without a head no theme has a probability,
+ * so every item is unsure.
+ */
+function unsureItems(classified: readonly ClassifiedItem[], below: number): Set<string> | null {
+  if (below >= 1) return null;
+  const surest = (entry: ClassifiedItem) =>
+    Math.max(0, ...entry.themes.filter((theme) => theme.themeId !== UNINFORMATIVE_THEME).map((theme) => theme.confidence ?? 0));
+  return new Set(classified.filter((entry) => surest(entry) < below).map((entry) => entry.item.id));
 }
 
 /** Each theme's exemplars in the space the sentences are grouped in. */

@@ -151,3 +151,50 @@ describe('emerging themes: feedback the taxonomy already covers', () => {
     expect((await discoverEmerging(stating(1), taxonomy, thresholds, embedder, unguarded)).emerging).toEqual(shown.emerging);
   });
 });
+
+describe('emerging themes: grouping what the head is unsure of', () => {
+  it('groups only the sentences of items the head is unsure of; those of items it is sure of may only join', async () => {
+    const taxonomy = full;
+    const embedder = createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
+    const classifier = await createClassifier(taxonomy, embedder, ENGINE_PROFILES.lexical.scoring);
+    const thresholds = defaultThresholds('lexical', null);
+    const items = [...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
+    const classified = await classifier.classify(items, thresholds);
+    // No coverage bar: only which sentences seed a group is tested here.
+    const grouping = { ...ENGINE_PROFILES.hybrid.discovery.grouping!, maxCovered: 1, seedBelow: 0.9, othersJoin: true, joinMargin: -0.06 };
+    const options = { ...ENGINE_PROFILES.lexical.discovery, grouping };
+    const topicOf = (result: Awaited<ReturnType<typeof discoverEmerging>>) => result.emerging.find((e) => e.terms.includes('social'));
+    // Without a head no theme has a probability: every item is unsure, and the topic is found.
+    const unsure = await discoverEmerging(classified, taxonomy, thresholds, embedder, options);
+    expect(topicOf(unsure)?.items).toBe(SOCIAL_MEDIA.length);
+
+    // The head gives the first `count` social-media items a theme with probability `confidence`.
+    const sureOf = (count: number, confidence: number, tentative = false) =>
+      classified.map((entry) => {
+        if (!entry.item.id.startsWith('s') || Number(entry.item.id.slice(1)) >= count) return entry;
+        const evidence = { segmentIndex: 0, segment: entry.item.text, exemplar: '', cues: [], cueRanges: [], score: 0.5 };
+        const theme = { themeId: 'motivation', score: 0.5, confidence, evidence, ...(tentative ? { tentative: true as const } : {}) };
+        return { ...entry, themes: [...entry.themes, theme] };
+      });
+    const ids = feedbackItems(SOCIAL_MEDIA, 's').map((item) => item.id);
+    const membersIn = (result: Awaited<ReturnType<typeof discoverEmerging>>) =>
+      [...result.byItem].filter(([, clusters]) => clusters.includes(topicOf(result)?.id ?? '-')).map(([id]) => id);
+    // Sure of every item: nothing seeds a group, and sentences that may only join form none.
+    expect(topicOf(await discoverEmerging(sureOf(ids.length, 0.95), taxonomy, thresholds, embedder, options))).toBeUndefined();
+    // Sure of half: the unsure half (3 items, under the minimum of 5) seeds the group, the sure half joins it.
+    const half = sureOf(3, 0.95);
+    expect(membersIn(await discoverEmerging(half, taxonomy, thresholds, embedder, options)).sort()).toEqual([...ids].sort());
+    const noJoining = { ...options, grouping: { ...grouping, othersJoin: false } };
+    expect(topicOf(await discoverEmerging(half, taxonomy, thresholds, embedder, noJoining))).toBeUndefined();
+    // A join margin no sentence reaches keeps the sure half out too.
+    const strict = { ...options, grouping: { ...grouping, joinMargin: 1 } };
+    expect(topicOf(await discoverEmerging(half, taxonomy, thresholds, embedder, strict))).toBeUndefined();
+    // A probability under the bar is unsure, "possibly" or not; at the bar, sure.
+    expect(topicOf(await discoverEmerging(sureOf(ids.length, 0.89), taxonomy, thresholds, embedder, noJoining))?.items).toBe(ids.length);
+    expect(topicOf(await discoverEmerging(sureOf(ids.length, 0.95, true), taxonomy, thresholds, embedder, options))).toBeUndefined();
+    expect(topicOf(await discoverEmerging(sureOf(ids.length, 0.9), taxonomy, thresholds, embedder, noJoining))).toBeUndefined();
+    // seedBelow 1 groups every item's sentences, as before the bar.
+    const everyone = { ...options, grouping: { ...grouping, seedBelow: 1 } };
+    expect(topicOf(await discoverEmerging(sureOf(ids.length, 0.95), taxonomy, thresholds, embedder, everyone))?.items).toBe(ids.length);
+  });
+});
