@@ -14,11 +14,11 @@ import type { RolesFile } from './roles/file.js';
 import { roleProbabilities } from './roles/model.js';
 import { createThemeScorer, EMBED_CHUNK_SIZE, scorerSettings, type ScoringOptions, type ThemeScorer } from './scoring.js';
 import { wideVector, type EngineVector } from './similarity.js';
-import { distinctUnitTexts, foldUnitScores, segmentItems, type ScoredItem, type ThemeScores } from './units.js';
+import { distinctUnitTexts, foldUnitScores, segmentItems, unitTextsOf, type ScoredItem, type ThemeScores } from './units.js';
 
 export interface Classifier {
-  /** Raw scores: per item, per segment, per theme (taxonomy order). */
-  score(items: { id: string; text: string }[]): Promise<ScoredItem[]>;
+  /** Raw scores: per item, per segment, per theme (taxonomy order); each item also to `onItemScored` as soon as all its texts are scored. */
+  score(items: { id: string; text: string }[], onItemScored?: (index: number, item: ScoredItem) => void): Promise<ScoredItem[]>;
   /** Pure: apply thresholds to scores → assignments with evidence. */
   assign(scored: ScoredItem[], thresholds: Thresholds): ItemAssignment[];
   classify(items: FeedbackItem[], thresholds: Thresholds): Promise<ClassifiedItem[]>;
@@ -44,6 +44,37 @@ export interface ClassifierOptions extends ScoringOptions {
   modelDims?: number;
   /** A clause-role reader for this embedder's sentence model: units it reads as praise, rule-outs or notes of the employer's side give no evidence. */
   roles?: RolesFile | null;
+}
+
+/**
+ * Which items wait for which texts: `ready` lists (in order) the items all of whose texts are
+ * scored, at first those `isScored` already, then as `scored` is told of each text scored.
+ */
+function itemsWaiting(
+  items: ScoredItem[],
+  clauses: boolean,
+  isScored: (text: string) => boolean,
+): { ready: number[]; scored(text: string): void } {
+  const waitingFor = new Map<string, number[]>();
+  const ready: number[] = [];
+  const pending = items.map((item, i) => {
+    let count = 0;
+    for (const text of new Set(item.segments.flatMap((segment) => unitTextsOf(segment, clauses)))) {
+      if (isScored(text)) continue;
+      count++;
+      const items = waitingFor.get(text);
+      if (items) items.push(i);
+      else waitingFor.set(text, [i]);
+    }
+    if (count === 0) ready.push(i);
+    return count;
+  });
+  return {
+    ready,
+    scored(text) {
+      for (const i of waitingFor.get(text) ?? []) if (--pending[i]! === 0) ready.push(i);
+    },
+  };
 }
 
 /** Chunks of texts being embedded at once while the classifier scores the one before them. */
@@ -97,12 +128,31 @@ export async function createClassifier(
     options.ledger,
   );
 
-  const score = async (items: { id: string; text: string }[]): Promise<ScoredItem[]> => {
+  const score = async (
+    items: { id: string; text: string }[],
+    onItemScored?: (index: number, item: ScoredItem) => void,
+  ): Promise<ScoredItem[]> => {
     const scored = segmentItems(items, themeIds);
     // Feedback repeats itself (boilerplate recurs across thousands of rows): each distinct text is
     // embedded once, a chunk at a time, and only its scores are kept.
     const unitTexts = distinctUnitTexts(scored, clauses);
     const unitScores = await scoreCache.get(unitTexts);
+    // Each item is settled (its units' scores folded, its clauses read) as soon as all its texts are
+    // scored, while the model embeds the longer texts still to come, and handed to `onItemScored`.
+    const settle = (index: number) => {
+      const item = scored[index]!;
+      foldUnitScores([item], clauses, (text) => unitScores.get(text) as ThemeScores);
+      if (roles) applyItemRoles(item, roles.confidentAt, themeIds);
+      else settleEmployerSide(item.segments, themeIds);
+      onItemScored?.(index, item);
+    };
+    const waiting = itemsWaiting(scored, clauses, (text) => unitScores.has(text));
+    const settleReady = async () => {
+      for (let k = 0; waiting.ready.length > 0; k++) {
+        if (k > 0 && k % SCORED_BETWEEN_TURNS === 0) await new Promise((resolve) => setImmediate(resolve));
+        settle(waiting.ready.shift()!);
+      }
+    };
     // Shortest first across the whole run, so that batches of several texts (`--batch-size`) hold
     // texts of nearly one length and pad little (the embedder only sorts within the slice it is
     // given); texts of one length in text order, so that even such batches, and with them the
@@ -126,6 +176,7 @@ export async function createClassifier(
       return vectors;
     };
     const ahead = Array.from({ length: EMBED_AHEAD }, (_, k) => embedChunk(k * chunkSize));
+    await settleReady();
     const scorer = await exemplars;
     for (let i = 0; i < texts.length; i += chunkSize) {
       const chunk = texts.slice(i, i + chunkSize);
@@ -140,16 +191,15 @@ export async function createClassifier(
         if (roles) scores.roles = roleProbabilities(roles, leadOf(vectors[j]!, roles.dims), text).map(Math.fround);
         fresh.push({ text, scores });
       }
-      for (const { text, scores } of fresh) unitScores.set(text, scores);
+      for (const { text, scores } of fresh) {
+        unitScores.set(text, scores);
+        waiting.scored(text);
+      }
       await scoreCache.put(fresh);
+      await settleReady();
       options.onProgress?.(Math.min(i + chunkSize, texts.length), texts.length);
       // Let signal handlers and timers run between chunks: a long run must still stop on Ctrl-C.
       await new Promise((resolve) => setImmediate(resolve));
-    }
-    foldUnitScores(scored, clauses, (text) => unitScores.get(text) as ThemeScores);
-    for (const item of scored) {
-      if (roles) applyItemRoles(item, roles.confidentAt, themeIds);
-      else settleEmployerSide(item.segments, themeIds);
     }
     return scored;
   };
@@ -178,8 +228,15 @@ export async function createClassifier(
     assign,
     async classify(items, thresholds) {
       const withText = items.filter((item) => !item.noText);
-      const scored = await score(withText.map((item) => ({ id: item.id, text: item.text })));
-      const assigned = new Map(assign(scored, thresholds).map((assignment, i) => [withText[i]!, assignment]));
+      // Each item is assigned as soon as it is scored, while longer texts are still being embedded.
+      const assignments: ItemAssignment[] = [];
+      await score(
+        withText.map((item) => ({ id: item.id, text: item.text })),
+        (i, item) => {
+          assignments[i] = assign([item], thresholds)[0]!;
+        },
+      );
+      const assigned = new Map(assignments.map((assignment, i) => [withText[i]!, assignment]));
       return items.map((item) => ({ item, ...(assigned.get(item) ?? noFeedback) }));
     },
     scoreCacheHits: () => scoreCache.hits(),

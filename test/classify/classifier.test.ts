@@ -252,6 +252,26 @@ describe('createClassifier: assignment', () => {
   };
   const ids = (r: Awaited<ReturnType<typeof classify>>) => r.themes.map((t) => t.themeId);
 
+  it('settles each item as soon as its texts are scored, longer texts still embedding, and classifies as scoring all first', async () => {
+    const embedder = fakeEmbedder(table);
+    const classifier = await createClassifier(taxonomy, embedder, { topK: 1, centroidWeight: 0, chunkSize: 1 });
+    const items = [
+      item('a', 'Split evenly. You lack the years we need.'),
+      item('b', 'Nothing relevant.'),
+      item('c', 'Your answers sounded scripted.'),
+      item('d', 'We will not progress your application. Nothing relevant.'),
+    ];
+    const asked: Record<number, string[]> = {};
+    const scored = await classifier.score(items, (i) => {
+      asked[i] = embedder.calls.flat();
+    });
+    // "Nothing relevant." is the shortest text: its item was settled before the longest was sent to the model.
+    expect(asked[1]).not.toContain('We will not progress your application.');
+    expect(Object.keys(asked).sort()).toEqual(['0', '1', '2', '3']);
+    const classified = await classifier.classify(items, thresholds());
+    expect(classified.map(({ item: _, ...assignment }) => assignment)).toEqual(classifier.assign(scored, thresholds()));
+  });
+
   it('assigns a theme only at or above the floor or its own threshold', async () => {
     expect(ids(await classify('Nothing relevant.'))).toEqual([]);
     expect(ids(await classify('You lack the years we need.'))).toEqual(['experience']);
