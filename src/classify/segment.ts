@@ -174,9 +174,11 @@ function boundaryCuts(text: string, piece: Piece, boundary: RegExp): number[] {
 // conjunction ("…, and …", "…, but …", "…, which …").
 // After a comma, a word that opens a second clause: a conjunction, or the turn to the real reason
 // ("…backed up w/ examples, just dont have the 2 yrs we need", "…, unfortunately the hours…", "…, only
-// thing is the shift timings…"). "re:" (regarding) is no boundary.
+// thing is the shift timings…"). "re:" (regarding) is no boundary. "But" turns a sentence with or
+// without a comma ("was on time for the video round but had not read…"), except in "all but",
+// "nothing but" and "not only… but also".
 const CLAUSE_BOUNDARY =
-  /\s*[;—–]\s+|(?<!\bre):\s+|\s+-\s+|,\s+(?=(?:and|but|so|while|whilst|which|as|because|or|yet|although|though|plus|however|unfortunately|sadly|just|only|except|whereas)\b)/gi;
+  /\s*[;—–]\s+|(?<!\bre):\s+|\s+-\s+|,\s+(?=(?:and|but|so|while|whilst|which|as|because|or|yet|although|though|plus|however|unfortunately|sadly|just|only|except|whereas)\b)|(?<![,\s]|\b(?:all|nothing|anything|everything|none))\s+(?=but\s+(?!also\b))/gi;
 const MIN_CLAUSE_WORDS = 4;
 // Shorthand often starts its sentences in lower case ("cv was great. it was the interview that…"),
 // which the sentence segmenter does not split: a full stop after a word, then a lower-case word.

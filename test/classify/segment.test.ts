@@ -87,6 +87,13 @@ describe('clausesOf', () => {
       'Your research was very good',
       'only thing is the night shifts do not suit you.',
     ]);
+    // "But" turns a sentence without a comma too; not in "anything but", "nothing but" or "not only… but also".
+    expect(clausesOf('Candidate was on time for the video round but had clearly not read the job description.')).toEqual([
+      'Candidate was on time for the video round',
+      'but had clearly not read the job description.',
+    ]);
+    expect(clausesOf('You were anything but prepared for the case study questions today.')).toEqual([]);
+    expect(clausesOf('Not only was the test weak but also the interview answers were vague.')).toEqual([]);
     // "re:" is "regarding": no clause ends there.
     expect(clausesOf('No concerns re: punctuality or dress on the day.')).toEqual([]);
   });

@@ -18,8 +18,24 @@ export const CONCEDED_AT = 0.5;
  * candidate's note about the employer's side carries no `conduct` (settleEmployerSide).
  */
 export function applyItemRoles(item: ScoredItem, confidentAt: number, themeIds: readonly string[]): void {
-  for (const segment of item.segments) applyClauseRoles(segment, confidentAt, themeIds);
+  item.segments.forEach((segment, i) => {
+    if (concededSentence(segment, item.segments[i + 1])) readAsPraise(segment);
+    else applyClauseRoles(segment, confidentAt, themeIds);
+  });
   settleEmployerSide(item.segments, themeIds);
+}
+
+/** What the word rules settled stays settled: praise, silence, and what a sentence asserts by its phrasing. */
+function settledByWords(segment: ScoredSegment): boolean {
+  const { reading } = segment;
+  return segment.praiseOnly || reading.silence || reading.asserted.length > 0 || Boolean(reading.subject);
+}
+
+/** A segment with no reason in it: as for one the word rules find all praise, nothing in it is scored or marked. */
+function readAsPraise(segment: ScoredSegment): void {
+  segment.praiseOnly = true;
+  segment.favourable = true;
+  segment.praise = [];
 }
 
 /** Applies the reader to one segment. */
@@ -27,7 +43,7 @@ export function applyClauseRoles(segment: ScoredSegment, confidentAt: number, th
   const { reading } = segment;
   // What the word rules settled stays settled: praise, silence, and what a sentence asserts by its
   // phrasing (a comparison keeps its subject: "the successful candidate had stronger Python").
-  if (segment.praiseOnly || reading.silence || reading.asserted.length > 0 || reading.subject) return;
+  if (settledByWords(segment)) return;
   const [whole, ...clauses] = segment.units;
   if (!whole) return;
   // A note about the employer's side needs someone to be about: read without one, it is unsure.
@@ -76,12 +92,7 @@ export function applyClauseRoles(segment: ScoredSegment, confidentAt: number, th
   }
   const employer = [whole, ...droppedClauses].some((unit) => roleOf(unit) === 'employer');
   if (employer) reading.silence = true;
-  else {
-    segment.praiseOnly = true;
-    segment.favourable = true;
-    // As for a segment the word rules find all praise: nothing in it is scored, so nothing is marked.
-    segment.praise = [];
-  }
+  else readAsPraise(segment);
 }
 
 /** How likely the reader finds a unit to be no reason (praise, a rule-out or the employer's side). */
@@ -95,6 +106,30 @@ const TURN_BETWEEN = /[;—–]|\s-\s/;
 const TURN_WORD = /^(?:but|however|though|although|yet|unfortunately|sadly|regrettably|just|only|except|whereas)\b/i;
 
 /**
+ * Praise before the real reason across a sentence break, as concededBefore within one: a sentence
+ * the reader finds more likely praise or a rule-out than not, followed by a sentence that opens with
+ * a turn ("However, you spoke so quietly…", "But…") and reads likeliest as a reason, is the
+ * concession ("Your degree and certifications tick every box. However, …").
+ */
+function concededSentence(segment: ScoredSegment, next: ScoredSegment | undefined): boolean {
+  if (!next || settledByWords(segment) || next.praiseOnly) return false;
+  const [whole] = segment.units;
+  const [following] = next.units;
+  if (!whole || !following) return false;
+  const opening = next.segment.text.replace(/^[\s"'\u2018\u201c(*•-]+/u, '');
+  return concedes(whole, following) && TURN_WORD.test(opening);
+}
+
+/** Whether `unit` reads more likely praise or a rule-out than not, and `next` likeliest as a reason (or a polite formula). */
+function concedes(unit: { roles?: number[] }, next: { roles?: number[] }): boolean {
+  if (!unit.roles || unit.roles.length !== CLAUSE_ROLES.length || !next.roles || next.roles.length !== CLAUSE_ROLES.length) return false;
+  const role = likeliestRole(unit.roles);
+  if ((role !== 'praise' && role !== 'rule_out') || notReasonMass(unit.roles) < CONCEDED_AT) return false;
+  const turnTo = likeliestRole(next.roles);
+  return turnTo === 'reason' || turnTo === 'boilerplate';
+}
+
+/**
  * Praise before the real reason: a clause the reader finds more likely praise or a rule-out than
  * not, followed at a turn ("…; it was…", "…, but…") by one it reads likeliest as a reason (or a
  * polite formula), is the concession ("The assessors raved about your written case; it was your
@@ -103,12 +138,7 @@ const TURN_WORD = /^(?:but|however|though|although|yet|unfortunately|sadly|regre
 export function concededBefore(sentence: string, clauses: readonly { text: string; roles?: number[] }[], index: number): boolean {
   const clause = clauses[index];
   const next = clauses[index + 1];
-  if (!clause?.roles || clause.roles.length !== CLAUSE_ROLES.length || !next?.roles || next.roles.length !== CLAUSE_ROLES.length)
-    return false;
-  const role = likeliestRole(clause.roles);
-  if ((role !== 'praise' && role !== 'rule_out') || notReasonMass(clause.roles) < CONCEDED_AT) return false;
-  const turnTo = likeliestRole(next.roles);
-  if (turnTo !== 'reason' && turnTo !== 'boilerplate') return false;
+  if (!clause || !next || !concedes(clause, next)) return false;
   const end = sentence.indexOf(clause.text) + clause.text.length;
   const start = sentence.indexOf(next.text, end);
   if (end < clause.text.length || start < 0) return false;

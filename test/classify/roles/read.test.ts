@@ -191,6 +191,25 @@ describe('applyItemRoles', () => {
     expect(unsure.reading.ruledOut).toEqual([]);
   });
 
+  it('sets aside a sentence of praise or a rule-out before a sentence that turns to the reason', () => {
+    const leaning = [0.3, 0.6, 0.05, 0.05, 0];
+    const praised = 'Your degree and certifications tick every box.';
+    const turn = 'However, you spoke so quietly that the panel struggled to follow you.';
+    const plain = 'You spoke so quietly that the panel struggled to follow you.';
+    const read = (first: number[], second: string, secondRoles: number[]) => {
+      const a = segment(praised, [unit(praised, [0.6, 0.1], first)]);
+      const b = segment(second, [unit(second, [0.1, 0.6], secondRoles)]);
+      applyItemRoles(item(a, b), 0.8, THEMES);
+      return [a.praiseOnly, b.praiseOnly];
+    };
+    expect(read(leaning, turn, REASON)).toEqual([true, false]);
+    expect(read(leaning, `"But ${plain.toLowerCase()}`, REASON)).toEqual([true, false]);
+    // No turn, a first sentence likelier a reason, or a second one read as praise: both stay.
+    expect(read(leaning, plain, REASON)).toEqual([false, false]);
+    expect(read(UNSURE, turn, REASON)).toEqual([false, false]);
+    expect(read(leaning, turn, leaning)).toEqual([false, false]);
+  });
+
   it("takes `conduct` out of a candidate's note about the employer's side, not out of feedback to the candidate", () => {
     const ids = ['conduct', 'uninformative'];
     const note = 'The interviewer took a call halfway through';
