@@ -84,10 +84,37 @@ export function findCues(compiled: CompiledCue[], text: string | CueText): strin
   return compiled.filter((c) => found.has(c.cue)).map((c) => c.cue);
 }
 
+/** A text's stems, and every prefix of its words that a cue word may match by (MIN_PREFIX letters or more). */
+interface FirstWordIndex {
+  stems: Set<string>;
+  prefixes: Set<string>;
+}
+
+const firstWordIndexes = new WeakMap<CueText, FirstWordIndex>();
+
+function firstWordIndex(text: CueText): FirstWordIndex {
+  let index = firstWordIndexes.get(text);
+  if (!index) {
+    index = { stems: new Set(text.stems), prefixes: new Set() };
+    for (const word of text.words) for (let end = MIN_PREFIX; end <= word.length; end++) index.prefixes.add(word.slice(0, end));
+    firstWordIndexes.set(text, index);
+  }
+  return index;
+}
+
+/** Whether some word of the text matches the cue's first word (as occursAt matches it): else the cue cannot occur. */
+function mayOccur(text: CueText, cue: CompiledCue): boolean {
+  const index = firstWordIndex(text);
+  const first = cue.words[0]!;
+  return index.stems.has(cue.stems[0]!) || (first.length >= MIN_PREFIX && index.prefixes.has(first));
+}
+
 /** How many of the cues occur in `text` at least once (a theme head's evidence; no ranges needed). */
 export function countCues(compiled: readonly CompiledCue[], text: CueText): number {
   let count = 0;
   for (const cue of compiled) {
+    // Most cues' first word is nowhere in the text: one look-up instead of a pass over its words.
+    if (!mayOccur(text, cue)) continue;
     for (let i = 0; i + cue.words.length <= text.words.length; i++) {
       if (occursAt(text, cue, i)) {
         count++;
@@ -100,6 +127,7 @@ export function countCues(compiled: readonly CompiledCue[], text: CueText): numb
 
 function occurrences(text: CueText, cue: CompiledCue): number[] {
   const found: number[] = [];
+  if (!mayOccur(text, cue)) return found;
   for (let i = 0; i + cue.words.length <= text.words.length; i++) if (occursAt(text, cue, i)) found.push(i);
   return found;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileCues, findCues } from '../../src/classify/cues.js';
+import { type CompiledCue, compileCues, countCues, type CueText, findCues, prepareCueText } from '../../src/classify/cues.js';
+import { loadTaxonomy } from '../../src/taxonomy/load.js';
 
 describe('findCues', () => {
   const cues = compileCues(['over-rehearsed', 'eye contact', 'rambl', 'Cover Letter', 'track record']);
@@ -20,5 +21,38 @@ describe('findCues', () => {
 
   it('returns each cue once in taxonomy order', () => {
     expect(findCues(cues, 'Track record. Cover letter. Track record again.')).toEqual(['Cover Letter', 'track record']);
+  });
+});
+
+describe('countCues', () => {
+  it("counts the cues that occur, exactly as trying every cue at every word would, whatever the taxonomy's cues", async () => {
+    const taxonomy = await loadTaxonomy(undefined);
+    const texts = [
+      'You sounded over-rehearsed, and your eye contact was poor; the cover letters rambled.',
+      'Relocation was an issue and your track record in client-facing work was thin.',
+      'We went with someone who had more hands-on experience and stronger Python.',
+      'cv',
+      'Excellent interview, thank you.',
+      '',
+    ];
+    /** Every cue tried at every word, as countCues did before it looked its first word up. */
+    const tried = (cues: CompiledCue[], text: CueText) =>
+      cues.filter((cue) =>
+        text.words.some(
+          (_, i) =>
+            i + cue.words.length <= text.words.length &&
+            cue.words.every((word, j) => text.stems[i + j] === cue.stems[j] || (word.length >= 4 && text.words[i + j]!.startsWith(word))),
+        ),
+      ).length;
+    let found = 0;
+    for (const theme of taxonomy.themes) {
+      const cues = compileCues(theme.cues);
+      for (const text of texts) {
+        const prepared = prepareCueText(text);
+        expect(countCues(cues, prepared), `${theme.id}: ${text}`).toBe(tried(cues, prepared));
+        found += countCues(cues, prepared);
+      }
+    }
+    expect(found).toBeGreaterThan(5);
   });
 });
