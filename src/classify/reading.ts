@@ -9,6 +9,7 @@
 // The rules name the default theme ids; a taxonomy without them is read without these rules.
 
 import { straightenQuotes } from './lexical/text.js';
+import { clausesOf } from './segment.js';
 
 export const CONDUCT_THEME = 'conduct';
 export const QUALIFICATIONS_THEME = 'qualifications';
@@ -178,13 +179,29 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
     // The subject is what the pattern captured ("someone with <a licence> got the job", "a <more
     // experienced> candidate"), or else the sentence without the other candidate.
     const captured = other.groups?.held ?? other.groups?.more;
-    const subject = (captured ?? `${plain.slice(0, other.index)} ${plain.slice(other.index + other[0].length)}`)
+    // The rest of the sentence is the subject only within the comparison's own clause ("no worry
+    // about your fit; we went with someone who holds the PRINCE2": not the fit).
+    const own = clauseAround(plain, other.index, other[0].length);
+    const at = other.index - own.start;
+    const subject = (captured ?? `${own.text.slice(0, at)} ${own.text.slice(at + other[0].length)}`)
       .replace(/\s+/g, ' ')
       .replace(/^[\s,;:.-]+/, '')
       .trim();
     if (/[\p{L}]{3}/u.test(subject) && subject.split(' ').length >= (captured ? 2 : 3)) reading.subject = subject;
   }
   return reading;
+}
+
+/** The clause of `text` (clausesOf) that holds [index, index + length), or the whole text. */
+function clauseAround(text: string, index: number, length: number): { start: number; text: string } {
+  let from = 0;
+  for (const clause of clausesOf(text)) {
+    const start = text.indexOf(clause, from);
+    if (start < 0) break;
+    from = start + clause.length;
+    if (start <= index && index + length <= from) return { start, text: clause };
+  }
+  return { start: 0, text };
 }
 
 /**

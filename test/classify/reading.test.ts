@@ -75,9 +75,11 @@ describe('readSegment: a comparison keeps its subject', () => {
       'The person we appointed already holds the CIPD Level 5 qualification we ask for.',
       'already holds the CIPD Level 5 qualification we ask for.',
     ],
+    // The subject lies within the comparison's own clause (the other clause is scored as a unit of its own).
+    ['We appointed someone who has managed a team of ten; you have managed two people.', 'has managed a team of ten'],
     [
-      'We appointed someone who has managed a team of ten; you have managed two people.',
-      'has managed a team of ten; you have managed two people.',
+      "None of the panel had any worry about how you'd get on with the team; we went with someone who holds the PRINCE2 certificate.",
+      'holds the PRINCE2 certificate.',
     ],
     ['The successful candidate’s values matched ours more closely.', 'values matched ours more closely.'],
   ])('"%s" is competition, with its subject scored', (text, subject) => {

@@ -6,7 +6,7 @@
 
 import { UNINFORMATIVE_THEME } from '../../types.js';
 import { mayBeEmployerNote, settleEmployerSide } from '../reading.js';
-import type { ScoredItem, ScoredSegment } from '../units.js';
+import type { ScoredItem, ScoredSegment, UnitScores } from '../units.js';
 import { isRuledOut } from '../rule-outs.js';
 import { CLAUSE_ROLES, isNotAReason, likeliestRole, readRole, type ClauseRole } from './model.js';
 
@@ -42,10 +42,22 @@ function readAsPraise(segment: ScoredSegment): void {
 export function applyClauseRoles(segment: ScoredSegment, confidentAt: number, themeIds: readonly string[]): void {
   const { reading } = segment;
   // What the word rules settled stays settled: praise, silence, and what a sentence asserts by its
-  // phrasing (a comparison keeps its subject: "the successful candidate had stronger Python").
-  if (settledByWords(segment)) return;
+  // phrasing (a comparison keeps its subject: "the successful candidate had stronger Python"). Only
+  // a clause conceded before the turn to it is set aside there ("None of the panel had any worry
+  // about your fit; we went with someone who holds the PRINCE2").
+  if (segment.praiseOnly || reading.silence) return;
   const [whole, ...clauses] = segment.units;
   if (!whole) return;
+  if (settledByWords(segment)) {
+    const conceded = clauses.filter((c, i) => c.text !== reading.subject && concededBefore(whole.text, clauses, i));
+    if (conceded.length > 0)
+      keepOnly(
+        segment,
+        clauses.filter((c) => !conceded.includes(c)),
+        conceded,
+      );
+    return;
+  }
   // A note about the employer's side needs someone to be about: read without one, it is unsure.
   // Where the word rules already found the employer's side acting ("the panel were rude…") or a
   // rule-out ("was not what tipped the balance"), the reader's likeliest reading of the note or the
@@ -80,19 +92,30 @@ export function applyClauseRoles(segment: ScoredSegment, confidentAt: number, th
       ? clauses.filter((_, i) => !setAside[i])
       : segment.units;
   if (kept.length === segment.units.length) return;
-  for (const clause of droppedClauses) {
-    const at = segment.segment.text.indexOf(clause.text);
-    if (at >= 0) segment.praise.push([at, at + clause.text.length]);
-  }
   if (kept.length > 0) {
-    segment.units = kept;
-    segment.scores = segment.scores.map((_, t) => Math.max(...kept.map((u) => u.scores[t]!)));
-    segment.nearest = segment.nearest.map((_, t) => kept.reduce((best, u) => (u.scores[t]! > best.scores[t]! ? u : best)).nearest[t]!);
+    keepOnly(segment, kept, droppedClauses);
     return;
   }
+  markSetAside(segment, droppedClauses);
   const employer = [whole, ...droppedClauses].some((unit) => roleOf(unit) === 'employer');
   if (employer) reading.silence = true;
   else readAsPraise(segment);
+}
+
+/** Marks the clauses set aside in the segment's text (as praise is marked: no evidence there). */
+function markSetAside(segment: ScoredSegment, dropped: readonly UnitScores[]): void {
+  for (const clause of dropped) {
+    const at = segment.segment.text.indexOf(clause.text);
+    if (at >= 0) segment.praise.push([at, at + clause.text.length]);
+  }
+}
+
+/** The segment read through the units kept alone: its scores and nearest exemplars are theirs. */
+function keepOnly(segment: ScoredSegment, kept: readonly UnitScores[], dropped: readonly UnitScores[]): void {
+  markSetAside(segment, dropped);
+  segment.units = [...kept];
+  segment.scores = segment.scores.map((_, t) => Math.max(...kept.map((u) => u.scores[t]!)));
+  segment.nearest = segment.nearest.map((_, t) => kept.reduce((best, u) => (u.scores[t]! > best.scores[t]! ? u : best)).nearest[t]!);
 }
 
 /** How likely the reader finds a unit to be no reason (praise, a rule-out or the employer's side). */

@@ -43,6 +43,30 @@ describe('applyClauseRoles', () => {
     expect(s.praiseOnly).toBe(false);
   });
 
+  it('in a comparison, sets aside only a clause conceded before the turn, keeping the subject', () => {
+    const leaning = [0.3, 0.05, 0.6, 0.05, 0];
+    const comparison = 'Nobody had any worry about your fit; we went with someone who holds the licence';
+    const ruleOut = 'Nobody had any worry about your fit';
+    const other = 'we went with someone who holds the licence';
+    const subject = 'holds the licence';
+    const read = (first: number[]) => {
+      const s = segment(
+        comparison,
+        [
+          unit(comparison, [0.5, 0.4], REASON),
+          unit(ruleOut, [0.6, 0.1], first),
+          unit(other, [0.2, 0.6], REASON),
+          unit(subject, [0.1, 0.7], REASON),
+        ],
+        { asserted: ['competition'], subject },
+      );
+      applyClauseRoles(s, 0.8, THEMES);
+      return { units: s.units.map((u) => u.text), asserted: s.reading.asserted, praiseOnly: s.praiseOnly };
+    };
+    expect(read(leaning)).toEqual({ units: [other, subject], asserted: ['competition'], praiseOnly: false });
+    expect(read(REASON).units).toEqual([comparison, ruleOut, other, subject]);
+  });
+
   it('asks more of a clause after the reason inside a sentence surely read as a reason', () => {
     const fairly = [0.15, 0.8, 0.05, 0, 0]; // not a reason, 0.85 together
     const surely = [0.02, 0.96, 0.02, 0, 0];
