@@ -76,6 +76,7 @@ export async function discoverEmerging(
     options.weakBand,
     options.headThemes ?? null,
     options.explainedFrom ?? null,
+    grouping?.boilerplateJoins ?? false,
   )) {
     const list = occurrences.get(segment.reasonText);
     if (list) list.push(segment);
@@ -87,12 +88,15 @@ export async function discoverEmerging(
     .map((text) => ({ text, key: hashText(text) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((entry) => entry.text);
-  // Grouped: the sentences of items the head is unsure of (all, without a head); the others may
-  // only join the groups those form.
+  // Grouped: the sentences of items the head is unsure of (all, without a head), boilerplate
+  // aside; the others may only join the groups those form.
   const unsure = grouping ? unsureItems(classified, grouping.seedBelow) : null;
-  const seeds = unsure ? texts.filter((text) => occurrences.get(text)!.some((hit) => unsure.has(hit.itemId))) : texts;
-  const joiners =
-    unsure && grouping?.othersJoin ? texts.filter((text) => !occurrences.get(text)!.some((hit) => unsure.has(hit.itemId))) : [];
+  const seeds: string[] = [];
+  const joiners: string[] = [];
+  for (const text of texts) {
+    if (occurrences.get(text)!.some((hit) => !hit.boilerplate && (!unsure || unsure.has(hit.itemId)))) seeds.push(text);
+    else if (grouping?.othersJoin) joiners.push(text);
+  }
   if (seeds.length < 2) return none;
 
   const embedAll = async (batch: string[], done: number): Promise<Float32Array[]> => {

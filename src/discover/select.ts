@@ -25,6 +25,8 @@ export interface UnexplainedSegment {
   text: string;
   /** The sentence without praise clauses: what is embedded and grouped. */
   reasonText: string;
+  /** Claimed by the boilerplate theme ("no reason given"): kept only when asked, to join groups, never to form one. */
+  boilerplate?: true;
 }
 
 /**
@@ -33,7 +35,8 @@ export interface UnexplainedSegment {
  * theme the head decides explains a sentence it is assigned to from probability `explainedFrom`
  * (null: where the head states it as sure) and only where the sentence reaches the theme's
  * similarity threshold: the head places an item's theme on its likeliest sentence, which need not
- * be about it.
+ * be about it. With `keepBoilerplate`, a sentence the boilerplate theme claims is kept too, marked:
+ * a reason said in a decline's words ("we cannot proceed without two references") reads as one.
  */
 export function unexplainedSegments(
   classified: readonly ClassifiedItem[],
@@ -42,6 +45,7 @@ export function unexplainedSegments(
   weakBand: number,
   headThemes: readonly string[] | null = null,
   explainedFrom: number | null = null,
+  keepBoilerplate = false,
 ): UnexplainedSegment[] {
   const ids = taxonomy.themes.map((theme) => theme.id);
   const uninformative = ids.indexOf(UNINFORMATIVE_THEME);
@@ -61,7 +65,8 @@ export function unexplainedSegments(
     );
     for (const segment of entry.segments) {
       // A polite decline or "we will keep your CV on file" is not a missing theme.
-      if (uninformative >= 0 && segment.scores[uninformative]! >= boilerplateFrom) continue;
+      const boilerplate = uninformative >= 0 && segment.scores[uninformative]! >= boilerplateFrom;
+      if (boilerplate && !keepBoilerplate) continue;
       const explained = segment.scores.some((score, t) =>
         t === uninformative
           ? false
@@ -74,7 +79,14 @@ export function unexplainedSegments(
       if (praise.praiseOnly) continue;
       const reasonText = praise.reasonText.trim();
       if (termsOf(reasonText).length < MIN_CONTENT_WORDS) continue;
-      out.push({ itemId: entry.item.id, candidate: entry.item.candidate, segmentIndex: segment.index, text: segment.text, reasonText });
+      out.push({
+        itemId: entry.item.id,
+        candidate: entry.item.candidate,
+        segmentIndex: segment.index,
+        text: segment.text,
+        reasonText,
+        ...(boilerplate ? { boilerplate: true as const } : {}),
+      });
     }
   }
   return out;

@@ -161,7 +161,14 @@ describe('emerging themes: grouping what the head is unsure of', () => {
     const items = [...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
     const classified = await classifier.classify(items, thresholds);
     // No coverage bar: only which sentences seed a group is tested here.
-    const grouping = { ...ENGINE_PROFILES.hybrid.discovery.grouping!, maxCovered: 1, seedBelow: 0.9, othersJoin: true, joinMargin: -0.06 };
+    const grouping = {
+      ...ENGINE_PROFILES.hybrid.discovery.grouping!,
+      maxCovered: 1,
+      seedBelow: 0.9,
+      othersJoin: true,
+      joinMargin: -0.06,
+      boilerplateJoins: false,
+    };
     const options = { ...ENGINE_PROFILES.lexical.discovery, grouping };
     const topicOf = (result: Awaited<ReturnType<typeof discoverEmerging>>) => result.emerging.find((e) => e.terms.includes('social'));
     // Without a head no theme has a probability: every item is unsure, and the topic is found.
@@ -196,5 +203,24 @@ describe('emerging themes: grouping what the head is unsure of', () => {
     // seedBelow 1 groups every item's sentences, as before the bar.
     const everyone = { ...options, grouping: { ...grouping, seedBelow: 1 } };
     expect(topicOf(await discoverEmerging(sureOf(ids.length, 0.95), taxonomy, thresholds, embedder, everyone))?.items).toBe(ids.length);
+
+    // Sentences the boilerplate theme claims never form a group; with boilerplateJoins they may join one.
+    const uninformative = taxonomy.themes.findIndex((theme) => theme.id === 'uninformative');
+    const boilerplateOf = (count: number) =>
+      classified.map((entry) =>
+        !entry.item.id.startsWith('s') || Number(entry.item.id.slice(1)) >= count
+          ? entry
+          : {
+              ...entry,
+              segments: entry.segments.map((segment) => ({
+                ...segment,
+                scores: segment.scores.map((x, t) => (t === uninformative ? 1 : x)),
+              })),
+            },
+      );
+    const joining = { ...options, grouping: { ...grouping, boilerplateJoins: true } };
+    expect(topicOf(await discoverEmerging(boilerplateOf(3), taxonomy, thresholds, embedder, options))).toBeUndefined();
+    expect(membersIn(await discoverEmerging(boilerplateOf(3), taxonomy, thresholds, embedder, joining)).sort()).toEqual([...ids].sort());
+    expect(topicOf(await discoverEmerging(boilerplateOf(ids.length), taxonomy, thresholds, embedder, joining))).toBeUndefined();
   });
 });

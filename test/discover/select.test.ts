@@ -44,6 +44,20 @@ describe('which sentences discovery looks at', () => {
     expect(unexplainedSegments(items, taxonomy, thresholds, 0.05).map((s) => s.itemId)).toEqual(['reason']);
   });
 
+  it("keeps boilerplate, marked, only when asked (a reason in a decline's words reads as boilerplate)", () => {
+    const decline = 'We cannot proceed without two references from your recent employers.';
+    const items = [
+      itemScoring('boilerplate', decline, 'uninformative', 0.9),
+      itemScoring('praise', 'Your presentation was excellent.', 'uninformative', 0.9),
+      itemScoring('reason', text, 'delivery', 0),
+    ];
+    expect(unexplainedSegments(items, taxonomy, thresholds, 0.05).map((s) => [s.itemId, s.boilerplate])).toEqual([['reason', undefined]]);
+    expect(unexplainedSegments(items, taxonomy, thresholds, 0.05, null, null, true).map((s) => [s.itemId, s.boilerplate])).toEqual([
+      ['boilerplate', true],
+      ['reason', undefined],
+    ]);
+  });
+
   it('leaves out items an adviser has corrected: their themes are known', () => {
     const corrected = { ...itemScoring('corrected', text, 'delivery', 0), corrected: true as const };
     expect(
