@@ -4,7 +4,7 @@
 // address our concerns" is kept. A justification that follows a rule-out ("…, since the job is fully
 // remote") goes with it.
 
-import { straightenQuotes } from './lexical/text.js';
+import { spellOutPronouns, straightenQuotes } from './lexical/text.js';
 
 const NEGATED = String.raw`(?:no|not|never|nothing|n't|without)`;
 const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|difference)`;
@@ -59,7 +59,7 @@ export function refersBack(part: string): boolean {
 }
 
 export function isRuledOut(part: string): boolean {
-  const text = straightenQuotes(part);
+  const text = spellOutPronouns(straightenQuotes(part));
   return RULE_OUT_PATTERNS.some((p) => p.test(text));
 }
 

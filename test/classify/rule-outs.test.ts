@@ -31,6 +31,13 @@ describe('isRuledOut', () => {
     }
   });
 
+  it('reads shorthand pronouns as the pronouns ("ur" is "your"), but not a "U." initial', () => {
+    expect(isRuledOut("it wasn't ur answers that did it, honestly")).toBe(true);
+    expect(isRuledOut('honestly nothing u did, the role was pulled')).toBe(true);
+    expect(isRuledOut('ur answers were too short')).toBe(false);
+    expect(isRuledOut('nothing U. Smith did')).toBe(false);
+  });
+
   it('keeps criticism that merely contains a negation', () => {
     for (const text of [
       'You did not give any examples of leading a team.',

@@ -107,6 +107,14 @@ export const ABBREVIATIONS: Record<string, string[]> = {
   cvs: ['cv'],
 };
 
+/**
+ * Shorthand "ur" and "u" spelled out as "your" and "you" (ABBREVIATIONS), for word rules whose
+ * patterns name the candidate in full ("it wasn't ur answers that did it").
+ */
+export function spellOutPronouns(text: string): string {
+  return text.replace(/\b(?:ur|u)\b(?!\.)/gi, (word) => ABBREVIATIONS[word.toLowerCase()]!.join(' '));
+}
+
 /** Curly and other apostrophes as the straight one, so that one pattern reads "didn’t" and "didn't". */
 export function straightenQuotes(text: string): string {
   return text.replace(/[\u2018\u2019\u02bc`´]/g, "'");
