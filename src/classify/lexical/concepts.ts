@@ -2,9 +2,10 @@
 // feedback says it ("scripted", "rehearsed", "memorised" → one feature). The phrases are data, in
 // data/lexicon/concepts.yaml (see its header); this reads and checks them once.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { hashText } from '../../hash.js';
 
 export const CONCEPTS_PATH: string = fileURLToPath(new URL('../../../data/lexicon/concepts.yaml', import.meta.url));
 
@@ -33,15 +34,41 @@ export function checkConcepts(data: unknown, source: string): Record<string, str
   return concepts;
 }
 
-/** Reads and checks the concept file. */
-export function loadConcepts(path: string = CONCEPTS_PATH): Record<string, string[]> {
+/**
+ * The concept file as `npm run build` compiles it (scripts/build-client.ts): the checked concepts
+ * and the digest of the YAML they came from. Parsing the YAML cost about 0.15 s at every start,
+ * before the model began to load; the compiled copy is read only while that digest is the file's.
+ */
+export const COMPILED_CONCEPTS_PATH: string = fileURLToPath(new URL('./concepts.json', import.meta.url));
+
+interface CompiledConcepts {
+  digest: string;
+  concepts: Record<string, string[]>;
+}
+
+/** The compiled copy of the YAML text `text`, for `compiled`. */
+export function compileConcepts(text: string, source: string): CompiledConcepts {
   let data: unknown;
   try {
-    data = parse(readFileSync(path, 'utf8'));
+    data = parse(text);
   } catch (error) {
-    throw new Error(`${path}: not valid YAML (${(error as Error).message.split('\n')[0]})`, { cause: error });
+    throw new Error(`${source}: not valid YAML (${(error as Error).message.split('\n')[0]})`, { cause: error });
   }
-  return checkConcepts(data, path);
+  return { digest: hashText(text), concepts: checkConcepts(data, source) };
+}
+
+/** Reads and checks the concept file, from its compiled copy when that was made from this very text. */
+export function loadConcepts(path: string = CONCEPTS_PATH, compiled: string | null = COMPILED_CONCEPTS_PATH): Record<string, string[]> {
+  const text = readFileSync(path, 'utf8');
+  if (compiled !== null && existsSync(compiled)) {
+    try {
+      const copy = JSON.parse(readFileSync(compiled, 'utf8')) as CompiledConcepts;
+      if (copy.digest === hashText(text)) return copy.concepts;
+    } catch {
+      // An unreadable copy is no copy: the YAML is parsed instead.
+    }
+  }
+  return compileConcepts(text, path).concepts;
 }
 
 export const CONCEPTS: Record<string, string[]> = loadConcepts();

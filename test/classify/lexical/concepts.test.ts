@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONCEPTS, checkConcepts, loadConcepts } from '../../../src/classify/lexical/concepts.js';
+import { CONCEPTS, checkConcepts, compileConcepts, loadConcepts } from '../../../src/classify/lexical/concepts.js';
+import { hashText } from '../../../src/hash.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -26,6 +27,24 @@ describe('the concept file', () => {
     expect(() => checkConcepts({ nerves: ['nervous', 3] }, 'c.yaml')).toThrow(/c\.yaml: concept nerves, phrase 2: expected text, got 3/);
     expect(() => checkConcepts({ nerves: ['nervous', ' '] }, 'c.yaml')).toThrow(/phrase 2: expected text/);
     expect(checkConcepts({ nerves: ['nervous', 'shaky'] }, 'c.yaml')).toEqual({ nerves: ['nervous', 'shaky'] });
+  });
+
+  it('starts from the compiled copy only while it was made from the very same text', async () => {
+    const file = path.join(dir, 'concepts.yaml');
+    const compiled = path.join(dir, 'concepts.json');
+    const text = 'nerves:\n  - "nervous"\n  - shaky\n';
+    await writeFile(file, text);
+    expect(compileConcepts(text, file)).toEqual({ digest: hashText(text), concepts: { nerves: ['nervous', 'shaky'] } });
+    // A copy that says other things than the file shows which of the two was read.
+    await writeFile(compiled, JSON.stringify({ digest: hashText(text), concepts: { copied: ['from the copy'] } }));
+    expect(loadConcepts(file, compiled)).toEqual({ copied: ['from the copy'] });
+    expect(loadConcepts(file, null)).toEqual({ nerves: ['nervous', 'shaky'] });
+    // The YAML edited since the copy was made: the YAML is read.
+    await writeFile(file, `${text}  - jittery\n`);
+    expect(loadConcepts(file, compiled)).toEqual({ nerves: ['nervous', 'shaky', 'jittery'] });
+    // A copy that cannot be read is no copy.
+    await writeFile(compiled, '{ not json');
+    expect(loadConcepts(file, compiled)).toEqual({ nerves: ['nervous', 'shaky', 'jittery'] });
   });
 
   it('names the file when it is not YAML', async () => {
