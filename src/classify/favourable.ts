@@ -28,7 +28,15 @@ const PRAISE_WORDS = new Set(
   ).split(' '),
 );
 
-const PRAISE_STEMS = new Set([...PRAISE_WORDS].map(stem));
+// A praise word matches its own longer forms ("confident" ~ "confidently", "impressive" ~
+// "impressively"), not every word that shares its stem: "position" is not "positive", "Excel" not
+// "excellent", "knowledge" not "knowledgeable", "thought" not "thoughtful".
+const PRAISE_BY_STEM = new Map<string, string[]>();
+for (const word of PRAISE_WORDS) PRAISE_BY_STEM.set(stem(word), [...(PRAISE_BY_STEM.get(stem(word)) ?? []), word.replace(/e$/, '')]);
+/** Whether a word is a praise word or one of its longer forms. */
+export function isPraiseWord(token: string): boolean {
+  return PRAISE_BY_STEM.get(stem(token))?.some((word) => token.startsWith(word)) ?? false;
+}
 // Verbs of liking count only in the past tense: "like" is more often a comparison ("it felt like you
 // were reciting"), and "like", "likely" and "liked" share a stem.
 // "personable" only as written: its stem is "person" ("the person we appointed").
@@ -42,6 +50,7 @@ const PRAISE_PHRASES = [
   /\bspot on\b/i,
   /\bwell done\b/i,
   /\bstood out\b/i,
+  /\b(?:blown|blew)\s+(?:\w+\s+)?away\b/i,
   /\bimpressed\b/i,
   /\b(was|were|is|are|looked|seemed|felt)( all| absolutely| perfectly| completely)? (fine|ok|okay|great|good)\b/i,
   /\b(met|meet|meets|ticked)\b.{0,30}\b(criteria|requirements?|standard|boxes|bar)\b/i,
@@ -162,8 +171,8 @@ export function analysePraise(segment: string): PraiseAnalysis {
 /** True when the clause praises (a praise word, no negation, no shortfall, not about other people). */
 export function isPraiseClause(clause: string): boolean {
   const tokens = words(clause);
-  // Praise words match by stem ("confident" ~ "confidently"); the blockers match exact words.
-  const praiseWord = tokens.some((t) => PRAISE_EXACT.has(t) || (!LIKE_FORMS.has(t) && PRAISE_STEMS.has(stem(t))));
+  // Praise words match in their own forms ("confident" ~ "confidently"); the blockers match exact words.
+  const praiseWord = tokens.some((t) => PRAISE_EXACT.has(t) || (!LIKE_FORMS.has(t) && isPraiseWord(t)));
   if (!praiseWord && !PRAISE_PHRASES.some((p) => p.test(clause))) return false;
   // "Listening and building on others' ideas" praises how the candidate treats others.
   const aboutOthers = (t: string, i: number) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysePraise, isPraiseClause, splitClauses } from '../../src/classify/favourable.js';
+import { analysePraise, isPraiseClause, isPraiseWord, splitClauses } from '../../src/classify/favourable.js';
 
 describe('analysePraise', () => {
   it('drops the praised clause before "but" and keeps the reason', () => {
@@ -104,6 +104,18 @@ describe('clause helpers', () => {
     expect(isPraiseClause('your CV was excellent')).toBe(true);
     expect(isPraiseClause("your CV wasn't excellent")).toBe(false);
     expect(isPraiseClause('your CV was long')).toBe(false);
+  });
+
+  it('matches a praise word and its longer forms, not other words that share its stem', () => {
+    expect(isPraiseWord('confidently')).toBe(true);
+    expect(isPraiseWord('impressively')).toBe(true);
+    expect(isPraiseWord('excellent')).toBe(true);
+    for (const word of ['position', 'excel', 'knowledge', 'thought', 'accepted', 'competency', 'impression'])
+      expect(isPraiseWord(word), word).toBe(false);
+    expect(analysePraise('Closed - position on hold pending restructure').praiseOnly).toBe(false);
+    expect(analysePraise('The gap is Excel - the test showed you would struggle with pivots.').praiseOnly).toBe(false);
+    expect(analysePraise('Fail - Knowledge of Org (0/3)').praiseOnly).toBe(false);
+    expect(isPraiseClause('The panel were blown away by your knowledge of our funds.')).toBe(true);
   });
 });
 
