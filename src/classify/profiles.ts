@@ -125,7 +125,7 @@ const NEIGHBOURHOOD: GroupingSettings = {
   minNovelty: -1,
   themeDirections: 0,
   maxCovered: 0.75,
-  seedBelow: 0.95,
+  seedBelow: 1,
   othersJoin: true,
   joinMargin: 0.06,
   boilerplateJoins: false,
