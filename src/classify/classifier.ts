@@ -2,6 +2,7 @@
 // (cache.ts) → theme scores (scoring.ts) → themes by threshold (assign.ts). Scoring is separate
 // from assignment, so `evaluate --calibrate` can score once and try many thresholds.
 
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { hashText } from '../hash.js';
 import { UNINFORMATIVE_THEME, type ClassifiedItem, type Embedder, type FeedbackItem, type Taxonomy, type Thresholds } from '../types.js';
 import { assignItems, compileThemeCues, type ItemAssignment, type PinnedThemes } from './assign.js';
@@ -147,10 +148,12 @@ export async function createClassifier(
       onItemScored?.(index, item);
     };
     const waiting = itemsWaiting(scored, clauses, (text) => unitScores.has(text));
+    // Read by position, not shifted off: on a warm run every item is ready at once.
+    let settled = 0;
     const settleReady = async () => {
-      for (let k = 0; waiting.ready.length > 0; k++) {
-        if (k > 0 && k % SCORED_BETWEEN_TURNS === 0) await new Promise((resolve) => setImmediate(resolve));
-        settle(waiting.ready.shift()!);
+      for (let k = 0; settled < waiting.ready.length; k++) {
+        if (k > 0 && k % SCORED_BETWEEN_TURNS === 0) await nextTurn();
+        settle(waiting.ready[settled++]!);
       }
     };
     // Shortest first across the whole run, so that batches of several texts (`--batch-size`) hold
@@ -185,7 +188,7 @@ export async function createClassifier(
       const fresh: { text: string; scores: ThemeScores }[] = [];
       for (const [j, text] of chunk.entries()) {
         // The model's workers get their next batches from this thread: it lets them in every few texts.
-        if (j > 0 && j % SCORED_BETWEEN_TURNS === 0) await new Promise((resolve) => setImmediate(resolve));
+        if (j > 0 && j % SCORED_BETWEEN_TURNS === 0) await nextTurn();
         const scores = scoreVector(scorer, vectors[j]!);
         // Float32 precision, as the score cache keeps them: a re-run reads each clause the same way.
         if (roles) scores.roles = roleProbabilities(roles, leadOf(vectors[j]!, roles.dims), text).map(Math.fround);
@@ -199,7 +202,7 @@ export async function createClassifier(
       await settleReady();
       options.onProgress?.(Math.min(i + chunkSize, texts.length), texts.length);
       // Let signal handlers and timers run between chunks: a long run must still stop on Ctrl-C.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     return scored;
   };
