@@ -6,6 +6,7 @@
 //  - a candidate known only by an email or a name gets a stable pseudonym (see pseudonym.ts); the
 //    real value stays on the item as `candidateRaw` for the adviser's private follow-up list.
 // Long values are cut only after redaction, so a cut never leaves half an address behind.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FeedbackItem, IngestFileReport, RejectedRow } from '../types.js';
 import { containsContactDetails, redactAddressedNames, redactNames, redactText } from './text.js';
 import { redactPeople } from './people.js';
@@ -59,8 +60,13 @@ function redactItem(item: FeedbackItem, pseudonymiseCandidate: boolean, pseudony
   return redacted;
 }
 
+/** The files whose candidate column holds emails or names: their candidates get pseudonyms. */
+function pseudonymousSources(files: readonly IngestFileReport[]): Set<string> {
+  return new Set(files.filter((f) => f.candidateKind === 'email' || f.candidateKind === 'name').map((f) => f.source));
+}
+
 export function redactItems(items: FeedbackItem[], options: RedactOptions): FeedbackItem[] {
-  const pseudonymous = new Set(options.files.filter((f) => f.candidateKind === 'email' || f.candidateKind === 'name').map((f) => f.source));
+  const pseudonymous = pseudonymousSources(options.files);
   return items.map((item) => redactItem(item, pseudonymous.has(item.source), options.pseudonymise));
 }
 
@@ -68,15 +74,16 @@ export function redactItems(items: FeedbackItem[], options: RedactOptions): Feed
 const REDACTED_BETWEEN_TURNS = 64;
 
 /**
- * redactItems a slice at a time, letting the event loop turn between slices: the model's workers,
+ * redactItems, letting the event loop turn every REDACTED_BETWEEN_TURNS items: the model's workers,
  * loading while the input is read, get their first texts from this thread when they are ready,
  * not when the whole input is redacted. The same items as redactItems.
  */
 export async function redactItemsInTurns(items: FeedbackItem[], options: RedactOptions): Promise<FeedbackItem[]> {
+  const pseudonymous = pseudonymousSources(options.files);
   const redacted: FeedbackItem[] = [];
-  for (let i = 0; i < items.length; i += REDACTED_BETWEEN_TURNS) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-    for (const item of redactItems(items.slice(i, i + REDACTED_BETWEEN_TURNS), options)) redacted.push(item);
+  for (const [i, item] of items.entries()) {
+    if (i > 0 && i % REDACTED_BETWEEN_TURNS === 0) await nextTurn();
+    redacted.push(redactItem(item, pseudonymous.has(item.source), options.pseudonymise));
   }
   return redacted;
 }
