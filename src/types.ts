@@ -165,7 +165,6 @@ export interface Taxonomy {
 
 // ---------------------------------------------------------------- embedding
 
-/** Turns texts into unit-length vectors. The classifier only ever sees this. */
 /** A vector as its leading entries and, past them, its non-zero entries; every other entry is 0. */
 export interface LeadAndTail {
   lead: Float32Array;
@@ -174,6 +173,7 @@ export interface LeadAndTail {
   tailValues: Float32Array;
 }
 
+/** Turns texts into unit-length vectors. The classifier only ever sees this. */
 export interface Embedder {
   /** Identity used for caching and stamping reports, e.g. `lexical:v1` or `transformers:Xenova/all-MiniLM-L6-v2:<hash>`. */
   id: string;
