@@ -38,8 +38,6 @@ const { values: flags, positionals: files } = parseArgs({
     'head-l2s': { type: 'string' },
     'head-weights': { type: 'string' },
     items: { type: 'string' },
-    'per-theme': { type: 'boolean' },
-    'theme-cuts': { type: 'boolean' },
   },
 });
 if (files.length < 2) throw new Error('give at least two development sets (leave-one-set-out needs them)');
@@ -121,8 +119,6 @@ const settings = {
   ...FIT_DEFAULTS,
   l2s: numbers(flags['head-l2s'], FIT_DEFAULTS.l2s),
   positiveWeights: numbers(flags['head-weights'], FIT_DEFAULTS.positiveWeights),
-  perTheme: flags['per-theme'] ?? false,
-  themeCuts: flags['theme-cuts'] ?? false,
 };
 const labelsOf = (items: readonly { themes: string[] }[]) => items.map((g) => ids.map((id) => (g.themes.includes(id) ? 1 : 0)));
 
