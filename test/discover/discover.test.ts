@@ -4,16 +4,28 @@ import { createLexicalEmbedder } from '../../src/classify/lexical.js';
 import { defaultThresholds } from '../../src/classify/thresholds.js';
 import { discoverEmerging, type DiscoverOptions } from '../../src/discover/index.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
-import type { FeedbackItem, Taxonomy } from '../../src/types.js';
+import type { ClassifiedItem, FeedbackItem, Taxonomy } from '../../src/types.js';
 import { feedbackItems, ORDINARY, SOCIAL_MEDIA, TIMEKEEPING } from '../fixtures/discover/feedback.js';
 import { ENGINE_PROFILES } from '../../src/classify/profiles.js';
 
-async function discover(taxonomy: Taxonomy, items: FeedbackItem[], options: Partial<DiscoverOptions> = {}) {
+/** The items classified by the lexical engine, with what discovery needs besides. */
+async function classifyLexically(taxonomy: Taxonomy, items: FeedbackItem[]) {
   const embedder = createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
   const classifier = await createClassifier(taxonomy, embedder, ENGINE_PROFILES.lexical.scoring);
   const thresholds = defaultThresholds('lexical', null);
-  const classified = await classifier.classify(items, thresholds);
+  return { embedder, thresholds, classified: await classifier.classify(items, thresholds) };
+}
+
+async function discover(taxonomy: Taxonomy, items: FeedbackItem[], options: Partial<DiscoverOptions> = {}) {
+  const { embedder, thresholds, classified } = await classifyLexically(taxonomy, items);
   return discoverEmerging(classified, taxonomy, thresholds, embedder, { ...ENGINE_PROFILES.lexical.discovery, ...options });
+}
+
+/** The item with `motivation` stated by a head with probability `confidence` (a social-media item has none). */
+function withMotivation(entry: ClassifiedItem, confidence: number, tentative = false): ClassifiedItem {
+  const evidence = { segmentIndex: 0, segment: entry.item.text, exemplar: '', cues: [], cueRanges: [], score: confidence };
+  const theme = { themeId: 'motivation', score: confidence, confidence, evidence, ...(tentative ? { tentative: true as const } : {}) };
+  return { ...entry, themes: [...entry.themes, theme] };
 }
 
 function membersOf(result: Awaited<ReturnType<typeof discover>>, id: string): string[] {
@@ -117,11 +129,8 @@ describe('emerging themes: feedback the taxonomy already covers', () => {
     // theme head had stated a theme, sure of it, for their items (feedback on known themes in one
     // shared voice).
     const taxonomy = full;
-    const embedder = createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
-    const classifier = await createClassifier(taxonomy, embedder, ENGINE_PROFILES.lexical.scoring);
-    const thresholds = defaultThresholds('lexical', null);
     const items = [...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
-    const classified = await classifier.classify(items, thresholds);
+    const { embedder, thresholds, classified } = await classifyLexically(taxonomy, items);
     const grouping = { ...ENGINE_PROFILES.hybrid.discovery.grouping!, maxCovered: 0.75 };
     const options = { ...ENGINE_PROFILES.lexical.discovery, grouping };
     const shown = await discoverEmerging(classified, taxonomy, thresholds, embedder, options);
@@ -133,8 +142,7 @@ describe('emerging themes: feedback the taxonomy already covers', () => {
       return classified.map((entry) => {
         if (!entry.item.id.startsWith('s') || stated >= share * SOCIAL_MEDIA.length) return entry;
         stated++;
-        const evidence = { segmentIndex: 0, segment: entry.item.text, exemplar: '', cues: [], cueRanges: [], score: 0.9 };
-        return { ...entry, themes: [...entry.themes, { themeId: 'motivation', score: 0.9, confidence: 0.9, evidence }] };
+        return withMotivation(entry, 0.9);
       });
     };
     const allStated = await discoverEmerging(stating(1), taxonomy, thresholds, embedder, options);
@@ -155,11 +163,8 @@ describe('emerging themes: feedback the taxonomy already covers', () => {
 describe('emerging themes: grouping what the head is unsure of', () => {
   it('groups only the sentences of items the head is unsure of; those of items it is sure of may only join', async () => {
     const taxonomy = full;
-    const embedder = createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((t) => t.examples) });
-    const classifier = await createClassifier(taxonomy, embedder, ENGINE_PROFILES.lexical.scoring);
-    const thresholds = defaultThresholds('lexical', null);
     const items = [...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
-    const classified = await classifier.classify(items, thresholds);
+    const { embedder, thresholds, classified } = await classifyLexically(taxonomy, items);
     // No coverage bar: only which sentences seed a group is tested here.
     const grouping = {
       ...ENGINE_PROFILES.hybrid.discovery.grouping!,
@@ -177,12 +182,9 @@ describe('emerging themes: grouping what the head is unsure of', () => {
 
     // The head gives the first `count` social-media items a theme with probability `confidence`.
     const sureOf = (count: number, confidence: number, tentative = false) =>
-      classified.map((entry) => {
-        if (!entry.item.id.startsWith('s') || Number(entry.item.id.slice(1)) >= count) return entry;
-        const evidence = { segmentIndex: 0, segment: entry.item.text, exemplar: '', cues: [], cueRanges: [], score: 0.5 };
-        const theme = { themeId: 'motivation', score: 0.5, confidence, evidence, ...(tentative ? { tentative: true as const } : {}) };
-        return { ...entry, themes: [...entry.themes, theme] };
-      });
+      classified.map((entry) =>
+        !entry.item.id.startsWith('s') || Number(entry.item.id.slice(1)) >= count ? entry : withMotivation(entry, confidence, tentative),
+      );
     const ids = feedbackItems(SOCIAL_MEDIA, 's').map((item) => item.id);
     const membersIn = (result: Awaited<ReturnType<typeof discoverEmerging>>) =>
       [...result.byItem].filter(([, clusters]) => clusters.includes(topicOf(result)?.id ?? '-')).map(([id]) => id);
