@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
-// voices-dev3, voices-dev4 and voices-dev5 are fitted and tuned on; test and voices-test to voices-test5 are held out. traps.csv holds sentences with
+// voices-dev3, voices-dev4, voices-dev5 and voices-dev6 are fitted and tuned on; test and voices-test to voices-test5 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -70,11 +70,14 @@ const sets = [
   loadSet('voices-test5', 300, 25, [0.07, 0.11]),
   // Leans on no-reason declines, indirect experience, the candidate's own conduct, motivation, comparisons and fit.
   loadSet('voices-dev5', 322, 18, [0.12, 0.16]),
+  // Leans on indirect experience and qualifications, motivation, comparisons, delivery and no-reason declines;
+  // 40 of 320 (12.5%) give no reason.
+  loadSet('voices-dev6', 320, 18, [0.11, 0.14]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev6.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
