@@ -14,6 +14,7 @@ import { ModelUnavailableError } from './unavailable.js';
 import type { Pooling } from './pooling.js';
 import { cachedModelPath, isHubModelId, isLocalModelPath, onnxFileFor, REQUIRED_MODEL_FILES, resolveLocalModelPath } from './catalog.js';
 import { checkModelFolder, embedBatches, loadFeatureExtractionPipeline, shortReason, type LoadedModel, type LoadOptions } from './load.js';
+import { tokenKeyFor } from './token-key.js';
 import { createEmbedWorkerPool } from './worker-pool.js';
 
 export interface TransformersOptions {
@@ -65,7 +66,7 @@ export const MAX_MODEL_WORKERS = 4;
  */
 async function describeModelOnDisk(
   options: LoadOptions & { dtype: ModelDtype },
-): Promise<{ name: string; onnxPath: string; dims: number; pooling: Pooling } | null> {
+): Promise<{ name: string; onnxPath: string; dims: number; pooling: Pooling; tokenKey: (text: string) => string } | null> {
   const onnxFile = onnxFileFor(options.dtype);
   let dir: string;
   let name: string;
@@ -89,7 +90,22 @@ async function describeModelOnDisk(
   if (!Number.isInteger(hidden) || hidden <= 0) {
     throw new ModelUnavailableError(options.model, 'config.json has no usable hidden_size.');
   }
-  return { name, onnxPath: path.join(dir, onnxFile), dims: hidden, pooling: await readModelPooling(dir) };
+  return {
+    name,
+    onnxPath: path.join(dir, onnxFile),
+    dims: hidden,
+    pooling: await readModelPooling(dir),
+    tokenKey: tokenKeyFor(await readTokenizer(dir)),
+  };
+}
+
+/** tokenizer.json, parsed; null when it cannot be read (the model's load then says why). */
+async function readTokenizer(dir: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path.join(dir, 'tokenizer.json'), 'utf8'));
+  } catch {
+    return null;
+  }
 }
 
 export async function createTransformersEmbedder(options: TransformersOptions): Promise<Embedder> {
@@ -110,6 +126,9 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
   const digest = onnxPath ? await fileDigest(onnxPath, path.join(options.cacheDir, DIGEST_MEMO_FILE)) : 'unknown';
   const dims = identity.dims;
   const pooling: Pooling = onDisk ? onDisk.pooling : onnxPath ? await readModelPooling(path.dirname(path.dirname(onnxPath))) : 'mean';
+  // One text per call: a text's vector depends on its token ids alone, so texts the tokenizer
+  // cannot tell apart share one call (token-key.ts). In batches of several it would change batches.
+  const tokenKey = onDisk && batchSize === 1 ? onDisk.tokenKey : (text: string) => text;
   const checkDims = (loadedDims: number) => {
     if (loadedDims !== dims) {
       throw new ModelUnavailableError(options.model, `the model outputs ${loadedDims} dimensions but config.json says ${dims}.`);
@@ -163,7 +182,15 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
     async embed(texts: string[]): Promise<Float32Array[]> {
       if (disposed) throw new Error('embed() called after dispose()');
       if (texts.length === 0) return [];
-      const order = texts.map((_, i) => i);
+      // The first text of each key is embedded; the others take a copy of its vector.
+      const firstOfKey = new Map<string, number>();
+      const sameAs = texts.map((text, i) => {
+        const key = tokenKey(text);
+        const first = firstOfKey.get(key);
+        if (first === undefined) firstOfKey.set(key, i);
+        return first ?? i;
+      });
+      const order = texts.flatMap((_, i) => (sameAs[i] === i ? [i] : []));
       // Character length is a cheap stand-in for token count; ties keep the caller's order.
       if (sortByLength) order.sort((a, b) => texts[a].length - texts[b].length || a - b);
       const jobs: number[][][] = [[]];
@@ -178,7 +205,7 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
         for (const i of batch) jobChars += texts[i].length;
       }
       const vectors = new Array<Float32Array>(texts.length);
-      let done = 0;
+      let done = texts.length - order.length;
       // All jobs are handed over at once: the pool keeps every worker busy, in job order.
       await Promise.all(
         jobs.map(async (job) => {
@@ -190,7 +217,7 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
           options.onProgress?.(done, texts.length);
         }),
       );
-      return vectors;
+      return sameAs.map((first, i) => (first === i ? vectors[i]! : vectors[first]!.slice()));
     },
     async dispose(): Promise<void> {
       disposed = true;

@@ -125,6 +125,24 @@ describe('createTransformersEmbedder with a local folder', () => {
     expect(second).toEqual([...expected].reverse());
   });
 
+  it('runs texts that differ only in case once, each getting the vector it gets alone, in its own array', async () => {
+    const embedder = await load({ dtype: 'q8' });
+    const texts = [
+      'The panel felt you were nervous.',
+      'Too nervous.',
+      'the panel felt you were nervous.',
+      'THE PANEL FELT YOU WERE NERVOUS.',
+    ];
+    const alone = await Promise.all(texts.map(async (text) => (await embedder.embed([text]))[0]!));
+    const progress: number[] = [];
+    const together = await load({ dtype: 'q8', jobChars: 1, onProgress: (done) => progress.push(done) });
+    const vectors = await together.embed(texts);
+    vectors.forEach((vector, i) => expect(vector, texts[i]).toEqual(alone[i]));
+    expect(new Set(vectors.map((vector) => vector.buffer)).size).toBe(texts.length);
+    // Two model calls (one a job): the two copies count as done from the start.
+    expect(progress).toEqual([3, 4]);
+  });
+
   it("matches the library pipeline's own mean pooling and normalisation", async () => {
     const embedder = await load({ batchSize: 3 });
     const ours = await embedder.embed(TEXTS);
