@@ -48,18 +48,34 @@ function denseLead(exemplars: Float32Array[], dims: number): number {
 
 /**
  * Dense leading dimensions (all of a neural vector, the hybrid's model half, none of a lexical one)
- * and a sparse tail: the vector's non-zero dimensions past the lead are listed once, then four
- * exemplars at a time run over the lead (rows, contiguous) and down that list (columns), so each product is one load and the sums stay in registers. Every sum
- * adds its products in increasing dimension order (a zero adds nothing), so the cosines are the
+ * and a sparse tail: four exemplars at a time run over the lead (rows, contiguous), then the
+ * vector's non-zero dimensions past the lead, in increasing order, each add only to the exemplars
+ * that are non-zero there (a dimension's exemplars are listed once, as a column). Every sum adds its
+ * products in increasing dimension order, and a product with a zero adds nothing (a sum that starts
+ * at +0 is never -0, and adding ±0 to anything else leaves it as it is), so the cosines are the
  * same to the last bit whichever way they are laid out.
  */
 function leadAndTailSimilarity(exemplars: Float32Array[], dims: number, lead: number): (vector: EngineVector) => Float64Array {
   const count = exemplars.length;
   const rows = new Float32Array(lead * count);
-  const columns = new Float32Array((dims - lead) * count);
+  // Each tail dimension's non-zero exemplars, in exemplar order: those of dimension lead + t are
+  // columnExemplar[columnStart[t] .. columnStart[t + 1]), with their values in columnValue.
+  const columnStart = new Int32Array(dims - lead + 1);
   exemplars.forEach((v, e) => {
     for (let d = 0; d < lead; d++) rows[e * lead + d] = v[d]!;
-    for (let d = lead; d < dims; d++) if (v[d] !== 0) columns[(d - lead) * count + e] = v[d]!;
+    for (let d = lead; d < dims; d++) if (v[d] !== 0) columnStart[d - lead + 1]!++;
+  });
+  for (let t = 0; t < dims - lead; t++) columnStart[t + 1]! += columnStart[t]!;
+  const columnExemplar = new Int32Array(columnStart[dims - lead]!);
+  const columnValue = new Float32Array(columnExemplar.length);
+  const filled = columnStart.slice(0, dims - lead);
+  exemplars.forEach((v, e) => {
+    for (let d = lead; d < dims; d++) {
+      if (v[d] === 0) continue;
+      const at = filled[d - lead]!++;
+      columnExemplar[at] = e;
+      columnValue[at] = v[d]!;
+    }
   });
   const tailAt = new Int32Array(dims - lead);
   const tailValues = new Float64Array(dims - lead);
@@ -75,7 +91,7 @@ function leadAndTailSimilarity(exemplars: Float32Array[], dims: number, lead: nu
       for (let k = 0; k < split.tailAt.length; k++) {
         const x = split.tailValues[k]!;
         if (x === 0) continue;
-        tailAt[tails] = (split.tailAt[k]! - lead) * count;
+        tailAt[tails] = split.tailAt[k]! - lead;
         tailValues[tails] = x;
         tails++;
       }
@@ -83,7 +99,7 @@ function leadAndTailSimilarity(exemplars: Float32Array[], dims: number, lead: nu
       for (let d = lead; d < dims; d++) {
         const x = vector[d]!;
         if (x === 0) continue;
-        tailAt[tails] = (d - lead) * count;
+        tailAt[tails] = d - lead;
         tailValues[tails] = x;
         tails++;
       }
@@ -98,36 +114,28 @@ function leadAndTailSimilarity(exemplars: Float32Array[], dims: number, lead: nu
     }
     let e = 0;
     for (; e + 3 < count; e += 4) {
+      if (e < summed) {
+        const sums = kernel!.output;
+        sims[e] = sums[e]!;
+        sims[e + 1] = sums[e + 1]!;
+        sims[e + 2] = sums[e + 2]!;
+        sims[e + 3] = sums[e + 3]!;
+        continue;
+      }
       let s0 = 0;
       let s1 = 0;
       let s2 = 0;
       let s3 = 0;
-      if (e < summed) {
-        const sums = kernel!.output;
-        s0 = sums[e]!;
-        s1 = sums[e + 1]!;
-        s2 = sums[e + 2]!;
-        s3 = sums[e + 3]!;
-      } else {
-        const r0 = e * lead;
-        const r1 = r0 + lead;
-        const r2 = r1 + lead;
-        const r3 = r2 + lead;
-        for (let d = 0; d < lead; d++) {
-          const x = vector[d]!;
-          s0 += x * rows[r0 + d]!;
-          s1 += x * rows[r1 + d]!;
-          s2 += x * rows[r2 + d]!;
-          s3 += x * rows[r3 + d]!;
-        }
-      }
-      for (let k = 0; k < tails; k++) {
-        const x = tailValues[k]!;
-        const at = tailAt[k]! + e;
-        s0 += x * columns[at]!;
-        s1 += x * columns[at + 1]!;
-        s2 += x * columns[at + 2]!;
-        s3 += x * columns[at + 3]!;
+      const r0 = e * lead;
+      const r1 = r0 + lead;
+      const r2 = r1 + lead;
+      const r3 = r2 + lead;
+      for (let d = 0; d < lead; d++) {
+        const x = vector[d]!;
+        s0 += x * rows[r0 + d]!;
+        s1 += x * rows[r1 + d]!;
+        s2 += x * rows[r2 + d]!;
+        s3 += x * rows[r3 + d]!;
       }
       sims[e] = s0;
       sims[e + 1] = s1;
@@ -137,8 +145,12 @@ function leadAndTailSimilarity(exemplars: Float32Array[], dims: number, lead: nu
     for (; e < count; e++) {
       let dot = 0;
       for (let d = 0; d < lead; d++) dot += vector[d]! * rows[e * lead + d]!;
-      for (let k = 0; k < tails; k++) dot += tailValues[k]! * columns[tailAt[k]! + e]!;
       sims[e] = dot;
+    }
+    for (let k = 0; k < tails; k++) {
+      const x = tailValues[k]!;
+      const end = columnStart[tailAt[k]! + 1]!;
+      for (let j = columnStart[tailAt[k]!]!; j < end; j++) sims[columnExemplar[j]!]! += x * columnValue[j]!;
     }
     return sims;
   };

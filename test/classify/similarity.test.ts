@@ -26,6 +26,8 @@ describe('createSimilarity', () => {
     ['dense (neural)', 64, 64, 0],
     ['sparse (lexical)', 4096, 0, 12],
     ['a dense lead then a sparse tail (hybrid)', 4096, 48, 12],
+    // A narrow tail: the query's non-zeros meet several exemplars' in most dimensions.
+    ['a dense lead then a narrow tail the exemplars share', 176, 16, 40],
   ])('gives exactly the plain dot products for %s vectors', (_, dims, lead, used) => {
     const exemplars = vectors(23, dims, lead, used, 1);
     const queries = vectors(9, dims, lead, used, 2);
