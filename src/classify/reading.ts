@@ -1,13 +1,15 @@
 // Rules of reading that advisers apply to one sentence, beyond praise and rule-outs (favourable.ts):
 //  - A candidate's own note about an employer's silence ("never heard back after the interview even
 //    though I emailed twice") gives no reason: it is `uninformative`, and never `conduct`.
-//  - `conduct` is the candidate's own behaviour: an interviewer who was late or on the phone is not.
+//  - `conduct` is the candidate's own behaviour: an interviewer who was late or on the phone is not,
+//    nor a task that arrived late or a dress code described as the job's (conduct.ts).
 //  - A named technical skill the candidate lacks (Python, Spark, SQL…) is `qualifications`, and
 //    "experience with Python" is that skill, not work history.
 //  - A comparison keeps its subject: "other applicants had more client-facing experience" is
 //    `competition`, and its subject ("more client-facing experience") is scored as well.
 // The rules name the default theme ids; a taxonomy without them is read without these rules.
 
+import { conductHeldElsewhere } from './conduct.js';
 import { straightenQuotes } from './lexical/text.js';
 import { clausesOf } from './segment.js';
 
@@ -79,7 +81,7 @@ const EMPLOYER_ACTS =
 // employer apologises for it ("sorry that our interviewer was late"), unless it passes on a
 // judgement of the candidate.
 const EMPLOYER_SUBJECT =
-  /^(?:(?:so\s+)?(?:sorry|apologies|we\s+apologi[sz]e)\s+(?:that\s+|for\s+)?)?(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?|receptionists?|reception|security|front desk)(?:\s+(?:lady|guy|man|woman|person|team|rep|officer|chair|lead))?\b(?!')\s+(?!(?:lady|guy|man|woman|person|team|rep|officer|chair|lead|said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)[\w']+\b(?!\s*:)/i;
+  /^(?:(?:so\s+)?(?:sorry|apologies|we\s+apologi[sz]e)\s+(?:that\s+|for\s+)?)?(?:(?:one|two|some|all|both|either|neither|each)\s+of\s+)?(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?|receptionists?|reception|security|front desk)(?:\s+(?:lady|guy|man|woman|person|team|rep|officer|chair|lead))?\b(?!')\s+(?!(?:lady|guy|man|woman|person|team|rep|officer|chair|lead|said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)[\w']+\b(?!\s*:)/i;
 const SEGMENT_ABOUT_HIM_OR_HER = /^(?:he|she)\b/i;
 // "…and they'd double-booked the room": the employer's side as the one who acted, in a clause of the note.
 const THEY_HAD_DONE =
@@ -168,6 +170,10 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
     reading.employerSide = true;
     if (themeIds.includes(CONDUCT_THEME)) reading.ruledOut.push(CONDUCT_THEME);
   }
+  // Lateness, dress, rudeness or a phone that is not the candidate's own on the day: "the take-home
+  // task arrived late", "a late-stage interview", "rude customers", "the interviewer's mobile".
+  if (themeIds.includes(CONDUCT_THEME) && !reading.ruledOut.includes(CONDUCT_THEME) && conductHeldElsewhere(plain))
+    reading.ruledOut.push(CONDUCT_THEME);
   if (LACKING_SKILL.test(markSpark(plain))) {
     if (themeIds.includes(QUALIFICATIONS_THEME)) reading.asserted.push(QUALIFICATIONS_THEME);
     if (SKILL_EXPERIENCE.test(plain) && !WORK_HISTORY.test(plain) && themeIds.includes(EXPERIENCE_THEME))

@@ -1,0 +1,245 @@
+// `conduct` is the candidate's own behaviour on the day. A word of lateness, dress, rudeness or a
+// phone is evidence of it only when the candidate holds it: "you arrived late", "turned up 20 mins
+// late", "on his phone throughout", "late, no apology" (no subject: a note about the candidate). It
+// is not when something or someone else does: a task or form that arrived late, a "late-stage"
+// interview, an interviewer or a train running late, a dress code described as a fact of the job,
+// rude customers in the role, the interviewer's phone, feedback given "on the phone".
+//
+// Who holds the word is read from the grammar around it, not from the sentence's wording:
+//  - a word used to qualify a noun ("late-stage", "late app", "rude customers") belongs to that noun;
+//  - a phone as the channel ("by phone", "on the phone", "phone screen") is nobody's behaviour;
+//  - a possessor ("the interviewer's mobile") holds what follows;
+//  - a dress code or uniform that is the subject of a description ("is very relaxed") is the job's;
+//  - otherwise the subject of the nearest verb before the word holds it ("the take-home task arrived
+//    late", "the panel felt you were late"); no subject is a note about the candidate.
+
+import { straightenQuotes } from './lexical/text.js';
+
+type Kind = 'adjective' | 'noun' | 'verb';
+
+/** Conduct words, by how they attach to who holds them. */
+const KINDS: Record<string, Kind> = {
+  late: 'adjective',
+  rude: 'adjective',
+  impolite: 'adjective',
+  disrespectful: 'adjective',
+  scruffy: 'adjective',
+  unprofessional: 'adjective',
+  punctual: 'adjective',
+  lateness: 'noun',
+  rudeness: 'noun',
+  punctuality: 'noun',
+  phone: 'noun',
+  phones: 'noun',
+  mobile: 'noun',
+  telephone: 'noun',
+  dress: 'noun',
+  attire: 'noun',
+  appearance: 'noun',
+  outfit: 'noun',
+  uniform: 'noun',
+  manners: 'noun',
+  dressed: 'verb',
+};
+
+// Words that may follow an adjective used predicatively ("late to", "late, no apology", "late x2").
+const AFTER_PREDICATE = new Set(
+  (
+    'and or but nor to for by on at in into with without from no not again today yesterday twice once too as so because since ' +
+    'which who that then when while if this the a an every each back all also though throughout x2 x3'
+  ).split(' '),
+);
+// Nouns a lateness word qualifies that are still the candidate's doing: "late arrival", "late cancellation".
+const OWN_DOING = new Set('arrival arriving cancellation cancellations cancelling canceling notice joining attendance comer'.split(' '));
+// A phone or mobile as the medium of a stage or call.
+const MEDIUM = new Set(
+  'screen screening screens interview interviews int round stage call calls exercise conversation chat number line assessment task'.split(
+    ' ',
+  ),
+);
+// A phone call the candidate takes or makes is their conduct: "taking a phone call during the panel".
+const TAKES_CALL = /\b(?:take|takes|took|taking|answer|answers|answered|answering|make|made|making|a|another)\b/;
+// Being on the phone is the candidate's state ("was on the phone", "chatting on the mobile"); said
+// or told on the phone, it is the channel.
+const IN_A_STATE = new Set('is are was were be been being kept sat stayed spent'.split(' '));
+// Who is the candidate: addressed, written of in the third person, or writing.
+const CANDIDATE = new Set('you u he she i candidate cand applicant interviewee yourself himself herself'.split(' '));
+// What the candidate's conduct is a quality of: "your timekeeping was poor", "his appearance".
+const BEHAVIOUR = new Set(
+  (
+    'arrival timekeeping punctuality lateness dress appearance attire outfit clothing clothes manner manners attitude ' +
+    'behaviour behavior conduct tone phone mobile email emails message messages language'
+  ).split(' '),
+);
+// A possessor that is the candidate's: "your phone", "his outfit", "their phone" (a candidate not gendered).
+const CANDIDATE_POSSESSOR = new Set('your ur his her my their candidate’s'.split(' '));
+const DETERMINER = new Set('the a an your ur my his her our their this that these those some any every each one'.split(' '));
+// Words skipped between a verb and its subject ("he has also joined", "I was then").
+const SKIPPED_BEFORE_VERB = new Set(
+  "also then always often just really still even both all had has have was were is are been being can could would will may might not n't never actually apparently".split(
+    ' ',
+  ),
+);
+// Verbs and auxiliaries, closed-class and common; any other word ending in -ed counts as a verb too.
+const VERBS = new Set(
+  (
+    'is are was were be been being am get gets got getting come comes came coming run runs ran running turn turns turned ' +
+    'show shows showed arrive arrives arrive start starts started go goes went going keep keeps kept seem seems seemed look looks ' +
+    'can could would will may might must should deal deals dealing finish finishes finished join joins joined have has had do does did ' +
+    'make makes made take takes took sit sat stay stayed wore wear wears wearing says said felt feel feels thought think noted '
+  ).split(' '),
+);
+// A verb whose object is what was late: "you submitted the task late" is the task's lateness.
+const SUBMITTED = new Set(
+  'submit submits submitted send sends sent return returns returned hand handed file filed upload uploaded complete completed'.split(' '),
+);
+// A dress code or uniform described, as a fact of the job ("is very relaxed", "requires a suit").
+const DESCRIBED = new Set("is are was were 's requires require required means includes include applies apply will can".split(' '));
+// The words that end a clause for the reading of its subject.
+const CLAUSE_BREAK = new Set([
+  ',',
+  ';',
+  ':',
+  '.',
+  '!',
+  '?',
+  '(',
+  ')',
+  '—',
+  '–',
+  '-',
+  '/',
+  'and',
+  'but',
+  'so',
+  'because',
+  'when',
+  'while',
+  'as',
+  'although',
+  'though',
+  'if',
+  'after',
+  'before',
+  'until',
+  'since',
+  'then',
+  'or',
+  'where',
+  'whereas',
+]);
+
+// Conduct said in other words than these ("the tone of your emails", "short with the receptionist"):
+// the rule does not judge it, so it takes nothing away.
+const OTHER_CONDUCT =
+  /\b(?:e-?mails?|messages?|texts?|texting|receptionists?|reception|front desk|no[- ]show|gum|reschedul\w*|tone|behaviou?r|conduct|swear\w*|attend\w*|manners)\b/i;
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+
+/** Lower-case words and punctuation marks of a text, in order. */
+function tokensOf(text: string): string[] {
+  return [...straightenQuotes(text).toLowerCase().matchAll(TOKEN)].map((m) => m[0]);
+}
+
+const isWord = (token: string | undefined): token is string => token !== undefined && /^[\p{L}\p{N}]/u.test(token);
+const isVerb = (token: string) =>
+  VERBS.has(token) || SUBMITTED.has(token) || (/^[a-z]{3,}ed$/.test(token) && !(token in KINDS)) || token.endsWith("n't");
+
+/**
+ * Whether a segment speaks of lateness, dress, rudeness or a phone and none of it is the
+ * candidate's own behaviour: such wording gives no evidence for `conduct` there.
+ */
+export function conductHeldElsewhere(text: string): boolean {
+  if (OTHER_CONDUCT.test(text)) return false;
+  const tokens = tokensOf(text);
+  let found = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = kindOf(tokens, i);
+    if (!kind) continue;
+    found++;
+    if (!heldElsewhere(tokens, i, kind)) return false;
+  }
+  return found > 0;
+}
+
+/** The kind of conduct word at `i`, if it is one ("on time" is read at "time"). */
+function kindOf(tokens: readonly string[], i: number): Kind | null {
+  const token = tokens[i]!;
+  const head = token.split('-')[0]!;
+  if (token === 'time' && tokens[i - 1] === 'on') return 'adjective';
+  return KINDS[token] ?? (token.includes('-') && KINDS[head] ? KINDS[head]! : null);
+}
+
+function heldElsewhere(tokens: readonly string[], i: number, kind: Kind): boolean {
+  const token = tokens[i]!;
+  // "late-stage", "phone-screen": a compound word names a thing, not behaviour.
+  if (token.includes('-')) return !OWN_DOING.has(token.split('-')[1]!);
+  const next = tokens[i + 1];
+  const before = tokens[i - 1];
+  if (kind === 'adjective' && token !== 'time' && isWord(next) && !AFTER_PREDICATE.has(next) && !isVerb(next) && !/^\d/.test(next)) {
+    // Qualifying a noun: "late app", "rude customers"; the candidate's own doing stays ("late arrival").
+    if (!OWN_DOING.has(next)) return true;
+  }
+  if (token === 'phone' || token === 'phones' || token === 'mobile' || token === 'telephone') {
+    if (before === 'by' || before === 'via' || (before === 'the' && (tokens[i - 2] === 'over' || tokens[i - 2] === 'via'))) return true;
+    const state = tokens[i - 3] ?? '';
+    if (before === 'the' && tokens[i - 2] === 'on' && !IN_A_STATE.has(state) && !state.endsWith('ing')) return true;
+    if (isWord(next) && MEDIUM.has(next))
+      return !(next === 'call' || next === 'calls') || !TAKES_CALL.test(tokens.slice(Math.max(0, i - 3), i).join(' '));
+  }
+  // A possessor holds what follows: "the interviewer's mobile", "our uniform".
+  if (kind === 'noun' && before !== undefined) {
+    if (before.endsWith("'s") || before.endsWith('’s')) return !CANDIDATE.has(before.slice(0, -2)) && !CANDIDATE_POSSESSOR.has(before);
+    if (before === 'our') return true;
+    if (CANDIDATE_POSSESSOR.has(before)) return false;
+  }
+  if ((token === 'dress' && (next === 'code' || next === 'codes')) || token === 'uniform') return describedAsFact(tokens, i);
+  if (kind === 'noun') return false;
+  return subjectIsElsewhere(tokens, i);
+}
+
+/** "Dress code in the chambers is formal": the code, subject of its clause, described. */
+function describedAsFact(tokens: readonly string[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && !CLAUSE_BREAK.has(tokens[j]!); j--) if (isVerb(tokens[j]!)) return false;
+  for (let j = i + 1; j < Math.min(tokens.length, i + 8) && !CLAUSE_BREAK.has(tokens[j]!); j++) if (DESCRIBED.has(tokens[j]!)) return true;
+  return false;
+}
+
+/** Whether the subject of the nearest verb before word `i`, in its clause, is someone or something other than the candidate. */
+function subjectIsElsewhere(tokens: readonly string[], i: number): boolean {
+  let verb = -1;
+  for (let j = i - 1; j >= 0 && !CLAUSE_BREAK.has(tokens[j]!); j--) {
+    if (isVerb(tokens[j]!)) {
+      verb = j;
+      break;
+    }
+  }
+  if (verb < 0) return false;
+  let s = verb - 1;
+  while (s >= 0 && (SKIPPED_BEFORE_VERB.has(tokens[s]!) || isVerb(tokens[s]!)) && !CLAUSE_BREAK.has(tokens[s]!)) s--;
+  const subject = tokens[s];
+  // No subject ("arrived 25 min late", "for being late") is a note about the candidate.
+  if (!isWord(subject) || CLAUSE_BREAK.has(subject) || DETERMINER.has(subject)) return false;
+  if (CANDIDATE.has(subject) || BEHAVIOUR.has(subject)) return SUBMITTED.has(tokens[verb]!) && CANDIDATE.has(subject);
+  // Someone or something named with a determiner, or the employer's side: not the candidate. A bare
+  // name ("Sam was late") or a word not known as a noun stays the candidate's.
+  return hasDeterminer(tokens, s) || OTHERS.has(subject);
+}
+
+// Who else may be late or rude, named without a determiner: "interviewer running late", "we were running late".
+const OTHERS = new Set(
+  (
+    'interviewer interviewers panel panellist panellists manager managers hm recruiter recruiters hr receptionist reception ' +
+    'assessor assessors director chair staff team customers clients public callers patients guests colleagues people everyone ' +
+    'nobody someone they we train trains bus buses traffic tube transport flight'
+  ).split(' '),
+);
+
+/** Whether the noun phrase ending at `s` opens with a determiner or possessive, within its clause. */
+function hasDeterminer(tokens: readonly string[], s: number): boolean {
+  for (let j = s - 1; j >= Math.max(0, s - 4) && !CLAUSE_BREAK.has(tokens[j]!); j--) {
+    if (DETERMINER.has(tokens[j]!) || tokens[j]!.endsWith("'s")) return true;
+    if (isVerb(tokens[j]!)) return false;
+  }
+  return false;
+}

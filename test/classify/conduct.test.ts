@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { conductHeldElsewhere } from '../../src/classify/conduct.js';
+import { readSegment } from '../../src/classify/reading.js';
+import { DEFAULT_THEME_IDS } from '../../src/types.js';
+
+describe('conductHeldElsewhere: lateness, dress, rudeness or a phone that is not the candidate’s', () => {
+  it.each([
+    // Something else was late: a task, a form, a stage of the process.
+    'The take-home task arrived late and was only half finished.',
+    'Your reference forms came in late.',
+    'At the late-stage interview you weren’t able to talk about our main competitors.',
+    'REJ - late app + outside commuting area',
+    'You sent the presentation slides late the night before.',
+    // Someone else was late or rude.
+    'Interviewer running late, so the slot was cut short.',
+    'The assessors were late back from lunch.',
+    'Front-line staff deal with some pretty rude customers at the counter.',
+    'Our customers can be very rude on the phones.',
+    // A phone that is the channel, or somebody else's.
+    'Spoke to the hiring manager on the phone.',
+    'Feedback by phone: rambled a lot.',
+    'Phone screen fail: could not say why this company.',
+    'Sorry the interviewer’s mobile went off twice during your slot.',
+    // A dress code described as a fact of the job.
+    'The dress code here is very relaxed and you said you’d find that hard.',
+    'Dress code in the chambers is formal every day.',
+  ])('"%s" is held elsewhere', (text) => {
+    expect(conductHeldElsewhere(text)).toBe(true);
+  });
+
+  it.each([
+    'You arrived late and were abrupt.',
+    'turned up 20 mins late',
+    'late, no apology',
+    '20 min late no call',
+    'Candidate was on his phone throughout.',
+    'Your phone went off twice during the interview.',
+    'You joined the video call ten minutes late and from a busy café.',
+    'The panel felt you were late and unprepared.',
+    'Late cancellation (x3). Do not re-engage.',
+    'taking a phone call during the panel left a poor impression',
+    'was seen chatting on the mobile during the HR round',
+    'to be honest turning up late didn’t help your case',
+    'They told me my outfit was too casual.',
+    'the dress code thing we could have overlooked',
+    // Conduct in other words is not judged: nothing is taken away.
+    'HM said on the phone that the candidate was short with the receptionist.',
+    'The hiring manager was put off by the tone of your emails after the phone screen.',
+    // No conduct word at all.
+    'Your answers lacked specific examples.',
+  ])('"%s" is not', (text) => {
+    expect(conductHeldElsewhere(text)).toBe(false);
+  });
+});
+
+describe('readSegment rules conduct out where it is held elsewhere', () => {
+  it('rules it out for a task that arrived late, keeps it for a candidate who did', () => {
+    expect(readSegment('The take-home task arrived late.', DEFAULT_THEME_IDS).ruledOut).toContain('conduct');
+    expect(readSegment('You arrived late.', DEFAULT_THEME_IDS).ruledOut).not.toContain('conduct');
+  });
+
+  it('rules nothing out in a taxonomy without conduct', () => {
+    expect(readSegment('The take-home task arrived late.', ['assessment']).ruledOut).toEqual([]);
+  });
+});
