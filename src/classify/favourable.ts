@@ -3,7 +3,7 @@
 // should be scored. This module finds praise clauses in a segment so the classifier can drop them.
 
 import { NEGATIONS, stem, words } from './lexical/text.js';
-import { continuesList, isRuledOut, justifiesRuleOut, refersBack } from './rule-outs.js';
+import { continuesList, hasVerb, isRuledOut, justifiesRuleOut, refersBack } from './rule-outs.js';
 
 export interface PraiseAnalysis {
   /** Some clause of the segment praises the candidate. */
@@ -53,7 +53,9 @@ const PRAISE_PHRASES = [
   /\b(?:blown|blew)\s+(?:\w+\s+)?away\b/i,
   /\bimpressed\b/i,
   /\b(was|were|is|are|looked|seemed|felt)( all| absolutely| perfectly| completely)? (fine|ok|okay|great|good)\b/i,
-  /\b(met|meet|meets|ticked)\b.{0,30}\b(criteria|requirements?|standard|boxes|bar)\b/i,
+  /\b(met|meet|meets|ticked|ticks|tick)\b.{0,30}\b(criteria|requirements?|standard|box|boxes|bar)\b/i,
+  // A verdict given in a note without its verb: "manner/appearance fine by client".
+  /\bfine\s+by\s+(?:us|me|them|the\s+\w+|client|hm|panel)\b/i,
   /\b(arrived|were|was|turned up)( right)? (on time|early|punctual)\b/i,
   /\bexactly what (we|the (role|team|job|post))\b/i,
   /\b(had|have|has|hold|holds|held|got)( all| exactly)? the right\b/i,
@@ -152,7 +154,10 @@ export function analysePraise(segment: string): PraiseAnalysis {
       praise.push([clause.start + part.start, clause.start + part.end]);
       // "X, so please don't worry about that": the rule-out points back at X.
       const before = parts[p - 1];
-      if (before && refersBack(partText) && reasons.at(-1) === text.slice(before.start, before.end).trim()) {
+      // "Visa - no issue", "Motivation: no concerns": a bare topic labelled with a verbless rule-out goes with it.
+      const topic = before && text.slice(before.start, before.end);
+      const labelled = topic !== undefined && labelsTopic(topic, text.slice(before!.end, part.start), partText);
+      if (before && (refersBack(partText) || labelled) && reasons.at(-1) === text.slice(before.start, before.end).trim()) {
         reasons.pop();
         praise.push([clause.start + before.start, clause.start + before.end]);
       }
@@ -166,6 +171,25 @@ export function analysePraise(segment: string): PraiseAnalysis {
     reasonText: favourable ? kept.join(' ').replace(/^[\s,;:—–-]+/, '') : segment,
     praise,
   };
+}
+
+// A rule-out given as a verdict with no verb of its own: "no issue", "never a worry", "not a factor".
+const VERBLESS_VERDICT = /^(?:no|not|never|nothing|none|zero|hardly)\b/i;
+
+/**
+ * Whether `topic` is a bare topic (a short noun phrase, no verb, nothing said against it) that the
+ * verbless rule-out after the separator (a colon or a dash) is the verdict on: "Visa - no issue".
+ */
+export function labelsTopic(topic: string, separator: string, ruleOut: string): boolean {
+  const tokens = words(topic);
+  return (
+    /[:—–]|(?:^|\s)-(?:\s|$)/.test(separator) &&
+    VERBLESS_VERDICT.test(ruleOut.trim()) &&
+    tokens.length > 0 &&
+    tokens.length <= 8 &&
+    !hasVerb(topic) &&
+    !tokens.some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t))
+  );
 }
 
 /** True when the clause praises (a praise word, no negation, no shortfall, not about other people). */

@@ -6,8 +6,8 @@
 
 import { spellOutPronouns, straightenQuotes } from './lexical/text.js';
 
-const NEGATED = String.raw`(?:no|not|never|nothing|n't|without)`;
-const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|difference)`;
+const NEGATED = String.raw`(?:no|not|never|nothing|n't|without|hardly)`;
+const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference)`;
 const NEGATED_VERB = String.raw`(?:n't|\bnot|\bnever)`;
 
 const RULE_OUT_PATTERNS = [
@@ -43,6 +43,11 @@ const RULE_OUT_PATTERNS = [
   ),
   /\b(?:don't|do not|no need to|needn't)\s+worry\s+about\b/i,
   new RegExp(String.raw`${NEGATED_VERB}\s+(?:the|a)\s+(?:reason|factor)\b`, 'i'),
+  // The smallest of the worries is none: "your cover letter was the least of our worries".
+  new RegExp(String.raw`\bthe\s+least\s+of\s+(?:our|my|the|their|his|her)\s+(?:worries|concerns|problems|issues)\b`, 'i'),
+  // Never part of the decision's reckoning: "didn't enter the equation", "wasn't even on our radar", "never came into it".
+  /(?:n't|\bnot|\bnever)\s+(?:even\s+|really\s+|at\s+all\s+)?(?:on|in|into|part\s+of)\s+(?:our|the|my|their)\s+(?:radar|equation|reckoning|calculations?|thinking|picture|considerations?)\b/i,
+  /(?:n't|\bnot|\bnever)\s+(?:even\s+|really\s+)?(?:enter(?:ed)?|come|came|figure[ds]?|feature[ds]?)\s+(?:in(?:to)?\s+)?(?:it|the\s+(?:equation|picture|reckoning|decision|mix|discussion)|our\s+(?:thinking|decision|calculations?|reckoning))\b/i,
   // The decision itself negated: "was not what tipped the balance", "wasn't driven by your grades".
   /(?:n't|\bnot)\s+what\s+(?:tipped|swung|decided|settled|sealed)\b/i,
   /\b(?:decision|outcome|choice|this|it|that)\s+(?:was|is|were)(?:n't|\s+not|\s+never)\s+(?:\w+\s+)?(?:driven|influenced|affected|swayed|decided)\s+by\b/i,
@@ -58,8 +63,11 @@ export function refersBack(part: string): boolean {
   return BACK_REFERENCE.test(part.trim());
 }
 
+// Negative contractions typed without the apostrophe in quick notes: "wasnt", "didnt".
+const BARE_CONTRACTION = /\b(was|were|is|are|did|does|do|could|would|should|has|have|had|need)nt\b/gi;
+
 export function isRuledOut(part: string): boolean {
-  const text = spellOutPronouns(straightenQuotes(part));
+  const text = spellOutPronouns(straightenQuotes(part)).replace(BARE_CONTRACTION, "$1n't");
   return RULE_OUT_PATTERNS.some((p) => p.test(text));
 }
 
@@ -68,6 +76,11 @@ export function isRuledOut(part: string): boolean {
 const LIST_RUN_ON = /\b(?:or|nor)\b/i;
 const VERB =
   /\b(?:is|was|were|are|be|been|had|has|have|did|does|do|could|would|should|will|can|may|might|must|felt|seemed|showed|gave|got|made|went|came|\w+ed|\w+n't|\w+'s)\b/i;
+
+/** Whether a part has a verb (a clause), as against a bare noun phrase ("Visa", "Reasons for leaving your last post"). */
+export function hasVerb(part: string): boolean {
+  return VERB.test(straightenQuotes(part));
+}
 
 /** True when `part` only carries on the list of things the rule-out before it named. */
 export function continuesList(part: string): boolean {

@@ -3,7 +3,7 @@
 // has several clauses, clause by clause, so two reasons in one sentence do not dilute each other.
 
 import { DEFAULT_THEME_IDS, type Segment } from '../types.js';
-import { analysePraise } from './favourable.js';
+import { analysePraise, labelsTopic } from './favourable.js';
 import { readSegment, type SegmentReading } from './reading.js';
 import { clausesOf, segmentText } from './segment.js';
 
@@ -50,8 +50,8 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
   return items.map((item) => ({
     id: item.id,
     text: item.text,
-    segments: segmentText(item.id, item.text).map((segment) => {
-      const praise = analysePraise(segment.text);
+    segments: segmentText(item.id, item.text).map((segment, i, segments) => {
+      const praise = askedOfVerdict(segment, segments[i + 1]) ? { ...analysePraise(segment.text), praiseOnly: true, favourable: true } : analysePraise(segment.text);
       const scoredText = praise.praiseOnly ? segment.text : praise.reasonText;
       return {
         segment,
@@ -66,6 +66,16 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
       };
     }),
   }));
+}
+
+/**
+ * A bare topic asked as a question and answered by a verdict that rules it out ("Your fit with the
+ * team? Never a worry.") is ruled out with it, as "Visa - no issue" is within a sentence.
+ */
+function askedOfVerdict(segment: Segment, next: Segment | undefined): boolean {
+  if (!next || !segment.text.trim().endsWith('?')) return false;
+  const answer = analysePraise(next.text);
+  return answer.praiseOnly && labelsTopic(segment.text.trim().slice(0, -1), ':', next.text);
 }
 
 /**

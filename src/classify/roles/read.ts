@@ -127,6 +127,11 @@ function notReasonMass(roles: readonly number[]): number {
 // that opens with a contrast ("…, but…", "…, unfortunately…", "…, only thing is…").
 const TURN_BETWEEN = /[;—–]|\s-\s/;
 const TURN_WORD = /^(?:but|however|though|although|yet|unfortunately|sadly|regrettably|just|only|except|whereas)\b/i;
+// A sentence or clause that names the reason turns to it as well: "The problem is the in-tray",
+// "What we missed was the conversation", "Where we hesitated was…", "That's where we had doubts".
+const NAMES_THE_REASON =
+  /^(?:(?:the|our|my|one|main|only|real|big|biggest)\s+)*(?:\w+\s+)?(?:problem|issue|concern|worry|sticking point|snag|catch|stumbling block|difficulty|thing|bit|part)\b[^.;]{0,40}?\b(?:is|was|were)\b|^(?:what|where)\s+[^.;]{1,40}?\b(?:was|is|were)\b|^that(?:'s|\s+is|\s+was)\s+where\b/i;
+const turnsTo = (text: string) => TURN_WORD.test(text) || NAMES_THE_REASON.test(text);
 
 /**
  * Praise before the real reason across a sentence break, as concededBefore within one: a sentence
@@ -140,7 +145,7 @@ function concededSentence(segment: ScoredSegment, next: ScoredSegment | undefine
   const [following] = next.units;
   if (!whole || !following) return false;
   const opening = next.segment.text.replace(/^[\s"'\u2018\u201c(*•-]+/u, '');
-  return concedes(whole, following) && TURN_WORD.test(opening);
+  return concedes(whole, following) && turnsTo(opening);
 }
 
 /** Whether `unit` reads more likely praise or a rule-out than not, and `next` likeliest as a reason (or a polite formula). */
@@ -165,5 +170,5 @@ export function concededBefore(sentence: string, clauses: readonly { text: strin
   const end = sentence.indexOf(clause.text) + clause.text.length;
   const start = sentence.indexOf(next.text, end);
   if (end < clause.text.length || start < 0) return false;
-  return TURN_BETWEEN.test(sentence.slice(end, start)) || TURN_WORD.test(next.text.trim());
+  return TURN_BETWEEN.test(sentence.slice(end, start)) || turnsTo(next.text.trim());
 }
