@@ -42,7 +42,7 @@ export function isPraiseWord(token: string): boolean {
 // "personable" only as written: its stem is "person" ("the person we appointed").
 // Adverbs of praise are listed as written ("clearly" and "strongly" are not praise).
 const PRAISE_EXACT = new Set(
-  'liked loved enjoyed appreciated admired valued personable brilliantly impressively convincingly superbly excellently articulately'.split(
+  'liked loved enjoyed appreciated admired valued raved personable brilliantly impressively convincingly superbly excellently articulately'.split(
     ' ',
   ),
 );
@@ -66,6 +66,7 @@ const PRAISE_PHRASES = [
   /\b(first[- ]class|top marks|inside out|back to front)\b/i,
   /\b(can|could) (tell|see) how much you\b/i,
 ];
+const SUBJECT_OF_NOTE = new Set(['candidate', 'applicant', 'interviewee']);
 // "one of the best we've read" praises the candidate; elsewhere "best" and "stronger" are about others.
 const ONE_OF_THE_BEST = /\bone of the (best|strongest|highest)\b/i;
 const COMPARATIVES = new Set(['stronger', 'strongest', 'better', 'best']);
@@ -199,8 +200,11 @@ export function isPraiseClause(clause: string): boolean {
   const praiseWord = tokens.some((t) => PRAISE_EXACT.has(t) || (!LIKE_FORMS.has(t) && isPraiseWord(t)));
   if (!praiseWord && !PRAISE_PHRASES.some((p) => p.test(clause))) return false;
   // "Listening and building on others' ideas" praises how the candidate treats others.
+  // A third-person note's subject ("Candidate was on time…", "The applicant presented well") is the candidate.
+  const noteSubject = (t: string, i: number) => SUBJECT_OF_NOTE.has(t) && (i === 0 || (i === 1 && tokens[0] === 'the'));
   const aboutOthers = (t: string, i: number) =>
     OTHERS_WORDS.has(t) &&
+    !noteSubject(t, i) &&
     !(COMPARATIVES.has(t) && ONE_OF_THE_BEST.test(clause)) &&
     !(t === 'others' && WITH_OTHERS.has(tokens[i - 1] ?? ''));
   // "Above what the role needs" and "we could tell how much you want it" are praise; the need is not a shortfall there.

@@ -38,13 +38,13 @@ const RULE_OUT_PATTERNS = [
   /\bnothing\s+you\s+(?:did|said)\b/i,
   /\b(?:no|any)\s+(?:part|role|bearing|influence|weight)\s+(?:in|on)\b/i,
   new RegExp(
-    String.raw`${NEGATED_VERB}\s+(?:think|feel|assume|believe|imagine)\s+(?:that\s+)?(?:this|it)\s+(?:is|was)\s+(?:about|because|down to|due to)\b`,
+    String.raw`${NEGATED_VERB}\s+(?:go\s+)?(?:think|thinking|feel|assume|assuming|believe|imagine)\s+(?:that\s+)?(?:this|it|that)\s+(?:is|was)\s+(?:it|why|the reason|about|because|down to|due to)\b`,
     'i',
   ),
   /\b(?:don't|do not|no need to|needn't)\s+worry\s+about\b/i,
   new RegExp(String.raw`${NEGATED_VERB}\s+(?:the|a)\s+(?:reason|factor)\b`, 'i'),
   // The smallest of the worries is none: "your cover letter was the least of our worries".
-  new RegExp(String.raw`\bthe\s+least\s+of\s+(?:our|my|the|their|his|her)\s+(?:worries|concerns|problems|issues)\b`, 'i'),
+  /\bthe\s+least\s+of\s+(?:our|my|the|their|his|her)\s+(?:worries|concerns|problems|issues)\b/i,
   // Never part of the decision's reckoning: "didn't enter the equation", "wasn't even on our radar", "never came into it".
   /(?:n't|\bnot|\bnever)\s+(?:even\s+|really\s+|at\s+all\s+)?(?:on|in|into|part\s+of)\s+(?:our|the|my|their)\s+(?:radar|equation|reckoning|calculations?|thinking|picture|considerations?)\b/i,
   /(?:n't|\bnot|\bnever)\s+(?:even\s+|really\s+)?(?:enter(?:ed)?|come|came|figure[ds]?|feature[ds]?)\s+(?:in(?:to)?\s+)?(?:it|the\s+(?:equation|picture|reckoning|decision|mix|discussion)|our\s+(?:thinking|decision|calculations?|reckoning))\b/i,
@@ -57,7 +57,8 @@ const RULE_OUT_PATTERNS = [
 const JUSTIFICATION = /^(?:as|since|because|given|which|who|so|seeing as)\b/i;
 
 /** A rule-out about what was said just before it: "so don't worry about that", "which was not a factor". */
-const BACK_REFERENCE = /\b(?:about|with|over)\s+(?:that|this|it)\b|^(?:so\s+|and\s+)?(?:that|this|it)\b|^which\b/i;
+const BACK_REFERENCE =
+  /\b(?:about|with|over)\s+(?:that|this|it)\b|^(?:so\s+|and\s+)?(?:that|this|it)\b|^which\b|\b(?:think|thinking|assume|assuming)\s+(?:that|this|it)\s+(?:was|is)\b/i;
 
 export function refersBack(part: string): boolean {
   return BACK_REFERENCE.test(part.trim());

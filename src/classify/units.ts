@@ -51,7 +51,9 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
     id: item.id,
     text: item.text,
     segments: segmentText(item.id, item.text).map((segment, i, segments) => {
-      const praise = askedOfVerdict(segment, segments[i + 1]) ? { ...analysePraise(segment.text), praiseOnly: true, favourable: true } : analysePraise(segment.text);
+      const praise = askedOfVerdict(segment, segments[i + 1])
+        ? { ...analysePraise(segment.text), praiseOnly: true, favourable: true }
+        : analysePraise(segment.text);
       const scoredText = praise.praiseOnly ? segment.text : praise.reasonText;
       return {
         segment,
