@@ -193,3 +193,19 @@ describe('praise in more words', () => {
     expect(analysePraise('The panel felt your answers were rehearsed and hard to engage with.').favourable).toBe(false);
   });
 });
+
+describe('praise in notes', () => {
+  it.each([
+    'quals ticked every box fwiw',
+    'Recruiter: manner/appearance fine by client.',
+    'Candidate was on time for the video round',
+    'she raved about his CV layout and covering letter',
+  ])('"%s" is praise', (text) => {
+    expect(isPraiseClause(text)).toBe(true);
+  });
+
+  it('still reads another candidate as competition', () => {
+    expect(isPraiseClause('The successful candidate was excellent')).toBe(false);
+    expect(isPraiseClause('Another candidate was on time')).toBe(false);
+  });
+});

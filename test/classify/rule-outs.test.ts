@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { segmentItems } from '../../src/classify/units.js';
 import { analysePraise } from '../../src/classify/favourable.js';
 import { continuesList, isRuledOut, justifiesRuleOut } from '../../src/classify/rule-outs.js';
 
@@ -104,5 +105,32 @@ describe('more rule-outs', () => {
     "Please don't think this is about whether you'd fit in here.",
   ])('"%s"', (text) => {
     expect(isRuledOut(text)).toBe(true);
+  });
+});
+
+describe('rule-outs as a verdict on a topic', () => {
+  it.each([
+    'Your cover letter was the least of our worries.',
+    "Your lack of a car didn't enter the equation.",
+    'how u dressed wasnt even on our radar',
+    'Your examples were hardly the weak link',
+    "so please don't go thinking that was it",
+  ])('"%s" rules its theme out', (text) => {
+    expect(isRuledOut(text)).toBe(true);
+  });
+
+  it('takes a bare topic labelled with a verbless verdict with it, but not a shortfall or a clause', () => {
+    expect(analysePraise('Visa - no issue.').praiseOnly).toBe(true);
+    expect(analysePraise('Motivation: no concerns. ').praiseOnly).toBe(true);
+    expect(analysePraise('Python weak - no issues with attitude').reasonText).toBe('Python weak');
+    expect(analysePraise('Python skills, no issues').reasonText).toBe('Python skills');
+    expect(analysePraise('You lacked examples - no issue with the rest').reasonText).toBe('You lacked examples');
+  });
+
+  it('takes a topic asked as a question with the verdict that answers it', () => {
+    const [item] = segmentItems([
+      { id: 'a', text: 'Your fit with the team? Never a worry. Your knowledge of safeguarding law? That is where we had doubts.' },
+    ]);
+    expect(item!.segments.map((s) => s.praiseOnly)).toEqual([true, true, false, false]);
   });
 });

@@ -234,6 +234,21 @@ describe('applyItemRoles', () => {
     expect(read(leaning, turn, leaning)).toEqual([false, false]);
   });
 
+  it('reads a sentence that names the reason ("The problem is…", "What we missed was…") as a turn', () => {
+    const leaning = [0.3, 0.6, 0.05, 0.05, 0];
+    const praised = 'Top answer on why you want to work for a housing charity.';
+    const read = (second: string) => {
+      const a = segment(praised, [unit(praised, [0.6, 0.1], leaning)]);
+      const b = segment(second, [unit(second, [0.1, 0.6], REASON)]);
+      applyItemRoles(item(a, b), 0.8, THEMES);
+      return a.praiseOnly;
+    };
+    expect(read("The problem is the in-tray, which you didn't finish.")).toBe(true);
+    expect(read('What we missed was the conversation.')).toBe(true);
+    expect(read("That's where we had doubts.")).toBe(true);
+    expect(read("You didn't finish the in-tray.")).toBe(false);
+  });
+
   it("takes `conduct` out of a candidate's note about the employer's side, not out of feedback to the candidate", () => {
     const ids = ['conduct', 'uninformative'];
     const note = 'The interviewer took a call halfway through';
