@@ -5,7 +5,7 @@
 //   tsx scripts/fit-head.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--cache /tmp/head-vectors.json]
 //     [--variants base,probe,roles,unitprobe] [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] [--items FILE.jsonl] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv data/eval/voices-dev2.csv data/eval/voices-dev3.csv data/eval/voices-dev4.csv data/eval/voices-dev5.csv data/eval/voices-dev6.csv
 //
-// Per variant it also prints each theme's F1 over all the sets left out (pooled); --items writes every
+// Per variant it also prints each theme's F1 and recall over all the sets left out (pooled); --items writes every
 // left-out item (variant, set, text, gold and predicted themes, each theme's probability and the cut) for error analysis.
 // The model's vectors and the engine's scores are kept in the --cache file, so a rerun embeds nothing.
 
@@ -327,5 +327,6 @@ for (const variant of variants) {
   console.log(
     `  all left out pooled: micro ${pooled.microF1.toFixed(3)}; ${pooled.themes.map((t) => `${t.id} ${t.f1.toFixed(3)}`).join(', ')}`,
   );
+  console.log(`  all left out pooled, recall: ${pooled.themes.map((t) => `${t.id} ${t.recall.toFixed(3)}`).join(', ')}`);
 }
 if (flags.items) await writeFile(flags.items, itemRows.map((row) => `${row}\n`).join(''));

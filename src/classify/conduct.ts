@@ -73,6 +73,8 @@ const BEHAVIOUR = new Set(
 );
 // A possessor that is the candidate's: "your phone", "his outfit", "their phone" (a candidate not gendered).
 const CANDIDATE_POSSESSOR = new Set('your ur his her my their candidate’s'.split(' '));
+const ADDRESSED = new Set(['you', 'your', 'u', 'ur', "you're", "you'd", "you've"]);
+const WRITER = new Set(['i', 'my', "i'm", "i'd", "i've", 'me']);
 const DETERMINER = new Set('the a an your ur my his her our their this that these those some any every each one'.split(' '));
 // Words skipped between a verb and its subject ("he has also joined", "I was then").
 const SKIPPED_BEFORE_VERB = new Set(
@@ -152,12 +154,14 @@ const isVerb = (token: string) =>
 export function conductHeldElsewhere(text: string): boolean {
   if (OTHER_CONDUCT.test(text)) return false;
   const tokens = tokensOf(text);
+  // Written to the candidate, "I" and "my" are the writer's: "Apologies - my phone kept ringing during your interview".
+  const writer = tokens.some((t) => ADDRESSED.has(t)) ? WRITER : null;
   let found = 0;
   for (let i = 0; i < tokens.length; i++) {
     const kind = kindOf(tokens, i);
     if (!kind) continue;
     found++;
-    if (!heldElsewhere(tokens, i, kind)) return false;
+    if (!heldElsewhere(tokens, i, kind, writer)) return false;
   }
   return found > 0;
 }
@@ -170,7 +174,7 @@ function kindOf(tokens: readonly string[], i: number): Kind | null {
   return KINDS[token] ?? (token.includes('-') && KINDS[head] ? KINDS[head]! : null);
 }
 
-function heldElsewhere(tokens: readonly string[], i: number, kind: Kind): boolean {
+function heldElsewhere(tokens: readonly string[], i: number, kind: Kind, writer: ReadonlySet<string> | null): boolean {
   const token = tokens[i]!;
   // "late-stage", "phone-screen": a compound word names a thing, not behaviour.
   if (token.includes('-')) return !OWN_DOING.has(token.split('-')[1]!);
@@ -190,12 +194,12 @@ function heldElsewhere(tokens: readonly string[], i: number, kind: Kind): boolea
   // A possessor holds what follows: "the interviewer's mobile", "our uniform".
   if (kind === 'noun' && before !== undefined) {
     if (before.endsWith("'s") || before.endsWith('’s')) return !CANDIDATE.has(before.slice(0, -2)) && !CANDIDATE_POSSESSOR.has(before);
-    if (before === 'our') return true;
+    if (before === 'our' || writer?.has(before)) return true;
     if (CANDIDATE_POSSESSOR.has(before)) return false;
   }
   if ((token === 'dress' && (next === 'code' || next === 'codes')) || token === 'uniform') return describedAsFact(tokens, i);
   if (kind === 'noun') return false;
-  return subjectIsElsewhere(tokens, i);
+  return subjectIsElsewhere(tokens, i, writer);
 }
 
 /** "Dress code in the chambers is formal": the code, subject of its clause, described. */
@@ -206,7 +210,7 @@ function describedAsFact(tokens: readonly string[], i: number): boolean {
 }
 
 /** Whether the subject of the nearest verb before word `i`, in its clause, is someone or something other than the candidate. */
-function subjectIsElsewhere(tokens: readonly string[], i: number): boolean {
+function subjectIsElsewhere(tokens: readonly string[], i: number, writer: ReadonlySet<string> | null): boolean {
   let verb = -1;
   for (let j = i - 1; j >= 0 && !CLAUSE_BREAK.has(tokens[j]!); j--) {
     if (isVerb(tokens[j]!)) {
@@ -220,6 +224,7 @@ function subjectIsElsewhere(tokens: readonly string[], i: number): boolean {
   const subject = tokens[s];
   // No subject ("arrived 25 min late", "for being late") is a note about the candidate.
   if (!isWord(subject) || CLAUSE_BREAK.has(subject) || DETERMINER.has(subject)) return false;
+  if (writer?.has(subject)) return true;
   if (CANDIDATE.has(subject) || BEHAVIOUR.has(subject)) return SUBMITTED.has(tokens[verb]!) && CANDIDATE.has(subject);
   // Someone or something named with a determiner, or the employer's side: not the candidate. A bare
   // name ("Sam was late") or a word not known as a noun stays the candidate's.

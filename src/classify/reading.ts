@@ -214,13 +214,15 @@ function clauseAround(text: string, index: number, length: number): { start: num
  * A candidate's note about the employer's side speaks of no conduct of theirs: in an item where some
  * sentence is about the employer (its silence, or the employer's side acting) and none addresses the
  * candidate, passes on what they were told or is about "he"/"she", `conduct` is ruled out in every
- * sentence: "The interviewer took a call halfway through. Rejected the next day."
+ * sentence: "The interviewer took a call halfway through. Rejected the next day." `readAsNote`: the
+ * clause-role reader found some sentence likeliest such a note.
  */
 export function settleEmployerSide(
   segments: readonly { scoredText: string; reading: SegmentReading }[],
   themeIds: readonly string[],
+  readAsNote = false,
 ): void {
-  if (!themeIds.includes(CONDUCT_THEME) || !segments.some((s) => s.reading.silence || s.reading.employerSide)) return;
+  if (!themeIds.includes(CONDUCT_THEME) || !(readAsNote || segments.some((s) => s.reading.silence || s.reading.employerSide))) return;
   const aboutCandidate = (text: string) => {
     const plain = straightenQuotes(text);
     return addressesCandidate(plain) || REPORTED_REASON.test(plain) || SEGMENT_ABOUT_HIM_OR_HER.test(plain.trim());

@@ -24,6 +24,9 @@ describe('conductHeldElsewhere: lateness, dress, rudeness or a phone that is not
     // A dress code described as a fact of the job.
     'The dress code here is very relaxed and you said you’d find that hard.',
     'Dress code in the chambers is formal every day.',
+    // Written to the candidate, "my" is the writer's.
+    'Apologies - my phone kept ringing during your interview.',
+    'Sorry, I was running late for your interview.',
   ])('"%s" is held elsewhere', (text) => {
     expect(conductHeldElsewhere(text)).toBe(true);
   });
@@ -42,6 +45,7 @@ describe('conductHeldElsewhere: lateness, dress, rudeness or a phone that is not
     'was seen chatting on the mobile during the HR round',
     'to be honest turning up late didn’t help your case',
     'They told me my outfit was too casual.',
+    'My fault - I turned up an hour late.',
     'the dress code thing we could have overlooked',
     // Conduct in other words is not judged: nothing is taken away.
     'HM said on the phone that the candidate was short with the receptionist.',

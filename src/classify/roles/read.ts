@@ -22,7 +22,13 @@ export function applyItemRoles(item: ScoredItem, confidentAt: number, themeIds: 
     if (concededSentence(segment, item.segments[i + 1])) readAsPraise(segment);
     else applyClauseRoles(segment, confidentAt, themeIds);
   });
-  settleEmployerSide(item.segments, themeIds);
+  // A sentence the reader finds likeliest a note about the employer's side, and that may be one, is
+  // such a note for `conduct` even where the reader is not sure enough to set it aside.
+  const note = item.segments.some((s) => {
+    const roles = s.units[0]?.roles;
+    return roles?.length === CLAUSE_ROLES.length && likeliestRole(roles) === 'employer' && mayBeEmployerNote(s.scoredText);
+  });
+  settleEmployerSide(item.segments, themeIds, note);
 }
 
 /** What the word rules settled stays settled: praise, silence, and what a sentence asserts by its phrasing. */

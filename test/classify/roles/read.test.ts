@@ -263,4 +263,20 @@ describe('applyItemRoles', () => {
     applyItemRoles(item(c, d), 0.8, ids);
     expect(d.reading.ruledOut).toEqual([]);
   });
+
+  it("takes `conduct` out of an item with a sentence the reader finds likeliest an employer's note, even unsure", () => {
+    const ids = ['conduct', 'uninformative'];
+    const leaning = [0.3, 0.05, 0.05, 0.55, 0.05];
+    const note = 'Waited in the lobby 50 mins, then they told me the manager had gone home';
+    const outcome = 'No offer';
+    const a = segment(note, [unit(note, [0.6, 0.1], leaning)]);
+    const b = segment(outcome, [unit(outcome, [0.3, 0.5], UNSURE)]);
+    applyItemRoles(item(a, b), 0.8, ids);
+    expect(b.reading.ruledOut).toEqual(['conduct']);
+    const told = 'You were late, which the panel noticed';
+    const c = segment(note, [unit(note, [0.6, 0.1], leaning)]);
+    const d = segment(told, [unit(told, [0.6, 0.1], UNSURE)]);
+    applyItemRoles(item(c, d), 0.8, ids);
+    expect(d.reading.ruledOut).toEqual([]);
+  });
 });
