@@ -137,7 +137,7 @@ describe('createTransformersEmbedder with a local folder', () => {
     const progress: number[] = [];
     const together = await load({ dtype: 'q8', jobChars: 1, onProgress: (done) => progress.push(done) });
     const vectors = await together.embed(texts);
-    vectors.forEach((vector, i) => expect(vector, texts[i]).toEqual(alone[i]));
+    for (const [i, vector] of vectors.entries()) expect(vector, texts[i]).toEqual(alone[i]);
     expect(new Set(vectors.map((vector) => vector.buffer)).size).toBe(texts.length);
     // Two model calls (one a job): the two copies count as done from the start.
     expect(progress).toEqual([3, 4]);
