@@ -21,7 +21,7 @@
 //     [--remove conduct --novel data/eval/references-dev.csv [--known 150] [--no-loo]]
 //     [--bands 0.07] [--neighbours 10,15] [--resolutions 0.8,1] [--core 0,0.3]
 //     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--covered 1,0.75]
-//     [--seed-below 1,0.95] [--others-join 0,1] [--join-margins 0,0.03] [--boilerplate-joins 0,1]
+//     [--seed-below 1,0.95] [--seed-shares 1,0.4] [--join-shares 0,0.5] [--others-join 0,1] [--join-margins 0,0.03] [--boilerplate-joins 0,1]
 //     [--cutoffs 0.8 (lexical)] [--explained band,sure,0.7] [--refit-head SETS | --built-in-head] [--vector-cache FILE] [--runs FILE] [--detail]
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
 // settings later costs only the grouping (a changed taxonomy or set of items is classified again;
@@ -65,6 +65,8 @@ const { values: flags, positionals: paths } = parseArgs({
     directions: { type: 'string' },
     covered: { type: 'string' },
     'seed-below': { type: 'string' },
+    'seed-shares': { type: 'string' },
+    'join-shares': { type: 'string' },
     'others-join': { type: 'string' },
     'join-margins': { type: 'string' },
     'boilerplate-joins': { type: 'string' },
@@ -143,6 +145,8 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
     ['themeDirections', flags.directions],
     ['maxCovered', flags.covered],
     ['seedBelow', flags['seed-below']],
+    ['seedShare', flags['seed-shares']],
+    ['joinShare', flags['join-shares']],
     ['joinMargin', flags['join-margins']],
   ];
   let settings: GroupingSettings[] = [g];
@@ -197,7 +201,7 @@ async function measure(
       for (const options of grid(profile, band)) {
         const g = options.grouping;
         const setting = g
-          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins}`
+          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins}`
           : `band ${band} cut-off ${options.maxDistance}`;
         const name = `${setting} explained from ${explainedText}`;
         if (!cells.has(name))

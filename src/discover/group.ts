@@ -258,7 +258,7 @@ export function novelty(
 }
 
 /** Mean similarity to the nearest exemplars of the nearest theme (−1 without exemplars). */
-function nearestTheme(vector: Float32Array, exemplars: readonly (readonly Float32Array[])[]): number {
+export function nearestTheme(vector: Float32Array, exemplars: readonly (readonly Float32Array[])[]): number {
   return Math.max(-1, ...exemplars.filter((list) => list.length > 0).map((list) => nearestMean(vector, list)));
 }
 
@@ -273,7 +273,8 @@ function nearestMean(vector: Float32Array, others: readonly Float32Array[]): num
  * Which group each of `vectors` joins, by its nearest sentences among the grouped sample: the group
  * holding the largest share of its neighbours' similarity, when that share reaches the core share
  * and the sentence is nearer that group's sentences among its neighbours than its nearest theme
- * by the member margin (the rules that kept the sample's own members); otherwise −1.
+ * by the member margin (the rules that kept the sample's own members); otherwise −1. `ownIndex`
+ * gives each vector's place in the sample when it is one of the sample's (−1 when not).
  */
 export function joinGroups(
   vectors: readonly Float32Array[],
@@ -282,11 +283,14 @@ export function joinGroups(
   settings: GroupingSettings,
   exemplars: readonly (readonly Float32Array[])[],
   link: { vectors: readonly Float32Array[]; sample: readonly Float32Array[] } = { vectors, sample },
+  ownIndex: readonly number[] | null = null,
 ): number[] {
-  const neighbours: Neighbours = nearestNeighbours(link.vectors, link.sample, settings.neighbours);
+  // A sentence of the sample itself is not its own neighbour: one more is listed, and it is left out.
+  const neighbours: Neighbours = nearestNeighbours(link.vectors, link.sample, settings.neighbours + (ownIndex ? 1 : 0));
   return vectors.map((vector, q) => {
-    const near = Array.from({ length: neighbours.k }, (_, j) => {
-      const i = neighbours.index[q * neighbours.k + j]!;
+    const listed = Array.from({ length: neighbours.k }, (_, j) => neighbours.index[q * neighbours.k + j]!);
+    const others = listed.map((i, j) => ({ i, j })).filter(({ i }) => i !== ownIndex?.[q]);
+    const near = others.slice(0, settings.neighbours).map(({ i, j }) => {
       const s = neighbours.similarity[q * neighbours.k + j]!;
       return { link: s, group: groupOf[i]!, similarity: link.vectors === vectors ? s : dot(vector, sample[i]!) };
     });

@@ -10,9 +10,10 @@ import type { DiscoveryProfile } from '../classify/profiles.js';
 import { hashText } from '../hash.js';
 import { UNINFORMATIVE_THEME, type ClassifiedItem, type Embedder, type EmergingTheme, type Taxonomy, type Thresholds } from '../types.js';
 import { averageLinkageClusters } from './cluster.js';
-import { groupByNeighbourhood, joinGroups, type Group } from './group.js';
+import { groupByNeighbourhood, joinGroups, nearestTheme, type Group } from './group.js';
 import { nameGroups, representativeQuotes } from './name.js';
-import { dot } from './neighbours.js';
+import { dot, nearestNeighbours } from './neighbours.js';
+import { chooseSeeds } from './novelty.js';
 import { themeBasis, withoutBasis } from './residual.js';
 import { unexplainedSegments, type UnexplainedSegment } from './select.js';
 
@@ -110,13 +111,33 @@ export async function discoverEmerging(
   const sample = seeds.slice(0, sampleSize);
   const sampleVectors = await embedAll(sample, 0);
   const themeExemplars = grouping ? await embedExemplars(taxonomy, embedder) : [];
+  // With seedShare under 1 only the sample's most novel sentences are grouped (discover/novelty.ts);
+  // the others, and sentences outside the sample that would not have ranked so, may only join.
+  const spreadOf = (text: string) => Math.max(...occurrences.get(text)!.map((hit) => hit.spread));
+  const choice =
+    grouping && grouping.seedShare < 1
+      ? chooseSeeds(
+          sampleVectors,
+          sampleVectors.map((vector) => nearestTheme(vector, themeExemplars)),
+          sample.map(spreadOf),
+          grouping.seedShare,
+          grouping.neighbours,
+          grouping.leastSeeds,
+        )
+      : null;
+  const grouped = sample.map((_, i) => i).filter((i) => !choice || choice.seeds[i]);
+  const groupedVectors = grouped.map((i) => sampleVectors[i]!);
   // With themeDirections, sentences are linked by what no theme explains (discover/residual.ts).
   const basis = grouping ? themeBasis(themeExemplars, grouping.themeDirections) : [];
   const linkOf = (vectors: Float32Array[]) => (basis.length > 0 ? vectors.map((v) => withoutBasis(v, basis)) : vectors);
   const sampleLinks = linkOf(sampleVectors);
-  const { groups, candidates } = grouping
-    ? groupByNeighbourhood(sampleVectors, themeExemplars, grouping, sampleLinks)
+  const found = grouping
+    ? groupByNeighbourhood(groupedVectors, themeExemplars, grouping, linkOf(groupedVectors))
     : linkageGroups(sampleVectors, maxDistance);
+  // Members as indices into the sample.
+  const inSample = (group: Group): Group => (choice ? { ...group, members: group.members.map((i) => grouped[i]!) } : group);
+  const groups = found.groups.map(inSample);
+  const candidates = found.candidates.map(inSample);
   const groupOf = new Int32Array(sample.length).fill(-1);
   groups.forEach((group, g) => {
     for (const i of group.members) groupOf[i] = g;
@@ -127,19 +148,48 @@ export async function discoverEmerging(
     for (const i of group.members) member.push({ text: sample[i]!, group: g, similarity: dot(sampleVectors[i]!, group.centre) });
   });
   // The rest, a batch at a time: memory stays that of the sample, however many rows there are.
-  // Sentences of items the head is sure of join by the stricter join margin.
+  // Sentences of items the head is sure of, and those not novel enough to seed, join by the
+  // stricter join margin.
   const joinSettings = grouping ? { ...grouping, memberMargin: grouping.joinMargin } : null;
+  // Sampled sentences left out of grouping join only where a group holds joinShare of their neighbourhood.
+  const notSeeds = sample.flatMap((_, i) => (choice && !choice.seeds[i] ? [i] : []));
+  const notSeedSettings = grouping ? { ...grouping, memberMargin: grouping.joinMargin, coreShare: grouping.joinShare } : null;
+  if (grouping && groups.length > 0 && notSeeds.length > 0) {
+    const vectors = notSeeds.map((i) => sampleVectors[i]!);
+    const joined = joinGroups(
+      vectors,
+      sampleVectors,
+      groupOf,
+      notSeedSettings!,
+      themeExemplars,
+      { vectors: linkOf(vectors), sample: sampleLinks },
+      notSeeds,
+    );
+    joined.forEach((g, j) => {
+      if (g >= 0) member.push({ text: sample[notSeeds[j]!]!, group: g, similarity: dot(vectors[j]!, groups[g]!.centre) });
+    });
+  }
   const batches = [
-    ...batchesOf(seeds.slice(sampleSize), batchSize).map((batch) => ({ batch, settings: grouping })),
-    ...batchesOf(joiners, batchSize).map((batch) => ({ batch, settings: joinSettings })),
+    ...batchesOf(seeds.slice(sampleSize), batchSize).map((batch) => ({ batch, settings: grouping, ranked: choice !== null })),
+    ...batchesOf(joiners, batchSize).map((batch) => ({ batch, settings: joinSettings, ranked: false })),
   ];
   let done = sample.length;
-  for (const { batch, settings } of groups.length > 0 ? batches : []) {
+  for (const { batch, settings, ranked } of groups.length > 0 ? batches : []) {
     const vectors = await embedAll(batch, done);
     done += batch.length;
-    const joined = settings
-      ? joinGroups(vectors, sampleVectors, groupOf, settings, themeExemplars, { vectors: linkOf(vectors), sample: sampleLinks })
-      : joinNearestCentre(vectors, groups, maxDistance);
+    const join = (from: Float32Array[], settings: NonNullable<typeof grouping>) =>
+      joinGroups(from, sampleVectors, groupOf, settings, themeExemplars, { vectors: linkOf(from), sample: sampleLinks });
+    let joined: number[];
+    if (!settings || !joinSettings) joined = joinNearestCentre(vectors, groups, maxDistance);
+    else if (!ranked) joined = join(vectors, settings);
+    else {
+      // Outside the sample: ranked against it, then joining as a seed or as the rest would.
+      const near = nearestNeighbours(vectors, sampleVectors, settings.neighbours);
+      const asSeed = vectors.map((vector, q) => choice!.wouldSeed(near, q, nearestTheme(vector, themeExemplars), spreadOf(batch[q]!)));
+      const loose = join(vectors, settings);
+      const strict = join(vectors, notSeedSettings!);
+      joined = vectors.map((_, q) => (asSeed[q] ? loose[q]! : strict[q]!));
+    }
     joined.forEach((g, j) => {
       if (g >= 0) member.push({ text: batch[j]!, group: g, similarity: dot(vectors[j]!, groups[g]!.centre) });
     });

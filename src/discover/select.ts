@@ -11,6 +11,7 @@
 import { themeThreshold } from '../classify/assign.js';
 import { analysePraise } from '../classify/favourable.js';
 import { UNINFORMATIVE_THEME, type ClassifiedItem, type Taxonomy, type Thresholds } from '../types.js';
+import { scoreSpread } from './novelty.js';
 import { termsOf } from './terms.js';
 
 /** Sentences with fewer content words say too little to group ("Hi Sam,", "Thanks again."). */
@@ -25,6 +26,8 @@ export interface UnexplainedSegment {
   text: string;
   /** The sentence without praise clauses: what is embedded and grouped. */
   reasonText: string;
+  /** How much the sentence's best theme score stands out from the next ones (discover/novelty.ts). */
+  spread: number;
   /** Claimed by the boilerplate theme ("no reason given"): kept only when asked, to join groups, never to form one. */
   boilerplate?: true;
 }
@@ -85,6 +88,7 @@ export function unexplainedSegments(
         segmentIndex: segment.index,
         text: segment.text,
         reasonText,
+        spread: scoreSpread(segment.scores, uninformative),
         ...(boilerplate ? { boilerplate: true as const } : {}),
       });
     }

@@ -226,3 +226,44 @@ describe('emerging themes: grouping what the head is unsure of', () => {
     expect(topicOf(await discoverEmerging(boilerplateOf(ids.length), taxonomy, thresholds, embedder, joining))).toBeUndefined();
   });
 });
+
+describe('emerging themes: grouping the most novel sentences', () => {
+  it('groups the most novel share of the unexplained sentences; the rest join where a group holds their neighbourhood', async () => {
+    const items = [...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
+    const { embedder, thresholds, classified } = await classifyLexically(full, items);
+    const grouping = {
+      ...ENGINE_PROFILES.hybrid.discovery.grouping!,
+      maxCovered: 1,
+      seedShare: 1,
+      leastSeeds: 1,
+      joinShare: 0.3,
+      joinMargin: -0.06,
+    };
+    const run = (settings: Partial<typeof grouping>, sampleSize?: number) =>
+      discoverEmerging(classified, full, thresholds, embedder, {
+        ...ENGINE_PROFILES.lexical.discovery,
+        grouping: { ...grouping, ...settings },
+        ...(sampleSize ? { sampleSize } : {}),
+      });
+    const membersIn = (result: Awaited<ReturnType<typeof discoverEmerging>>) => {
+      const topic = result.emerging.find((e) => e.terms.includes('social'));
+      return [...result.byItem]
+        .filter(([, clusters]) => clusters.includes(topic?.id ?? '-'))
+        .map(([id]) => id)
+        .sort();
+    };
+    const ids = feedbackItems(SOCIAL_MEDIA, 's')
+      .map((item) => item.id)
+      .sort();
+    expect(membersIn(await run({}))).toEqual(ids);
+    // Half the pool seeds: the topic's sentences are among the most novel, and the same group forms.
+    expect(membersIn(await run({ seedShare: 0.5 }))).toEqual(ids);
+    // A third of the pool seeds: fewer of the topic's sentences than a group needs (5 items), the
+    // others joining because the group holds their neighbourhood and they are nearer it than any theme.
+    expect(membersIn(await run({ seedShare: 0.35 }))).toEqual(ids);
+    expect(membersIn(await run({ seedShare: 0.35, joinShare: 1.01 }))).toEqual([]);
+    expect(membersIn(await run({ seedShare: 0.35, joinMargin: 1 }))).toEqual([]);
+    // A sample smaller than the pool: the sentences outside it are ranked against it and join alike.
+    expect(membersIn(await run({ seedShare: 0.5 }, 6))).toEqual(ids);
+  });
+});

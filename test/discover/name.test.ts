@@ -20,6 +20,7 @@ const hitsOf = (entries: ClassifiedItem[]): UnexplainedSegment[] =>
     segmentIndex: 0,
     text: entry.segments[0]!.text,
     reasonText: entry.segments[0]!.text,
+    spread: 0,
   }));
 
 describe('naming a group', () => {

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { nearestTheme } from '../../src/discover/group.js';
+import { nearestNeighbours } from '../../src/discover/neighbours.js';
+import { chooseSeeds, scoreSpread } from '../../src/discover/novelty.js';
+import { topicSpace } from '../helpers/vectors.js';
+
+const { direction, around } = topicSpace(24, 7);
+
+// A pool as discovery sees it: loose sentences a known theme scored weakly (near its exemplars,
+// each unusual in its own way) and a missing topic's sentences, close to one another.
+const known = Array.from({ length: 4 }, direction);
+const exemplars = known.map((theme) => around(theme, 10, 0.5));
+const missed = known.flatMap((theme) => around(theme, 15, 1.4));
+const topic = around(direction(), 15, 0.9);
+const vectors = [...missed, ...topic];
+const nearness = vectors.map((vector) => nearestTheme(vector, exemplars));
+const isTopic = (i: number) => i >= missed.length;
+
+describe('scoreSpread', () => {
+  it('is how far the best theme score stands above the mean of the next four, the boilerplate theme aside', () => {
+    expect(scoreSpread([0.6, 0.2, 0.2, 0.2, 0.2, 0.1], 5)).toBeCloseTo(0.4);
+    expect(scoreSpread([0.9, 0.5, 0.3, 0.3, 0.3, 0.3], 0)).toBeCloseTo(0.2);
+    expect(scoreSpread([0.4], -1)).toBe(0);
+  });
+});
+
+describe('choosing the seeds', () => {
+  it('keeps the share asked for, with the missing topic far more often than the missed feedback', () => {
+    const flat = vectors.map(() => 0.1);
+    const { seeds } = chooseSeeds(vectors, nearness, flat, 0.3, 15, 1);
+    const chosen = seeds.flatMap((seed, i) => (seed ? [i] : []));
+    expect(chosen).toHaveLength(Math.ceil(0.3 * vectors.length));
+    const fromTopic = chosen.filter(isTopic).length;
+    expect(fromTopic / chosen.length).toBeGreaterThan(2 * (topic.length / vectors.length));
+    expect(fromTopic).toBeGreaterThanOrEqual(12);
+  });
+
+  it('ranks a sentence whose best theme stands out lower than one scoring several themes alike', () => {
+    // Same vectors; only the scores differ, for one of the topic's sentences.
+    const spreads = vectors.map(() => 0.1);
+    const base = chooseSeeds(vectors, nearness, spreads, 0.3, 15, 1).seeds;
+    const lowest = topic.length - 1 + missed.length;
+    const clear = chooseSeeds(vectors, nearness, spreads.with(lowest, 0.9), 0.3, 15, 1).seeds;
+    expect(clear.filter(Boolean).length).toBe(base.filter(Boolean).length);
+    expect(clear.filter((seed, i) => seed && isTopic(i)).length).toBeLessThanOrEqual(base.filter((seed, i) => seed && isTopic(i)).length);
+    expect(chooseSeeds(vectors, nearness, spreads.with(lowest, -1), 1e-9, 15, 1).seeds[lowest]).toBe(true);
+  });
+
+  it('seeds every sentence at a share of 1, and judges a sentence outside the sample by the same ranks', () => {
+    const spreads = vectors.map((_, i) => (i % 3) / 10);
+    expect(chooseSeeds(vectors, nearness, spreads, 1, 15, 1).seeds.every(Boolean)).toBe(true);
+    // At least `least` seeds: every sentence of a pool smaller than that.
+    expect(chooseSeeds(vectors, nearness, spreads, 0.3, 15, 60).seeds.filter(Boolean)).toHaveLength(60);
+    expect(chooseSeeds(vectors, nearness, spreads, 0.3, 15, 100).seeds.every(Boolean)).toBe(true);
+    const { wouldSeed } = chooseSeeds(vectors, nearness, spreads, 0.3, 15, 1);
+    const outside = [...around(topic[0]!, 2, 0.3), ...around(known[0]!, 2, 1.4)];
+    const near = nearestNeighbours(outside, vectors, 15);
+    const verdicts = outside.map((vector, q) => wouldSeed(near, q, nearestTheme(vector, exemplars), 0.1));
+    expect(verdicts).toEqual([true, true, false, false]);
+  });
+});
