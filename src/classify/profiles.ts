@@ -130,7 +130,7 @@ export interface EngineProfile {
  * (discover/novelty.ts; all of a pool of under 60); the other half joins a group that holds 30% of
  * its neighbourhood, by the member margin: with heads refitted without the removed theme, leave
  * one theme out brought back 4 of 12 (3 with every sentence seeding), mean recall 0.46 (0.37) and
- * purity 0.52 (0.50), the scenario's topics still back through the CLI (0.68/0.71, 0.45/0.82) and
+ * purity 0.52 (0.50; after the head's refit with voices-dev6, 3 of 12 against 1), the scenario's topics still back through the CLI (0.68/0.71, 0.45/0.82) and
  * no group with nothing missing; seeding 40% brought back 5 but references through the CLI at
  * exactly 0.40. Letting sentences read as boilerplate join helped the scenario but showed two
  * groups of agency voice (205 items) on voices-dev2 to voices-dev5 with nothing missing, so it is
