@@ -91,6 +91,8 @@ interface Variant {
   knn?: boolean;
   /** What the clause-role reader read of the item's reasons (shared by every theme). */
   roles?: boolean;
+  /** Per theme, how far it leads the third theme in a unit where it is among the two best (a second theme). */
+  second?: boolean;
   /** A second probe fitted on each reason's own vector (labelled with its item's themes), read as its best over units. */
   unitProbe?: number;
 }
@@ -105,6 +107,7 @@ const variants: Variant[] = [
     : []),
   ...(wanted.includes('knn') ? l2s.map((l2) => ({ name: `probe+knn l2=${l2}`, probeL2: l2, knn: true })) : []),
   ...(wanted.includes('roles') ? l2s.map((l2) => ({ name: `probe+roles l2=${l2}`, probeL2: l2, roles: true })) : []),
+  ...(wanted.includes('second') ? l2s.map((l2) => ({ name: `probe+second l2=${l2}`, probeL2: l2, second: true })) : []),
   ...(wanted.includes('unitprobe')
     ? [0.001, 0.01].map((u) => ({ name: `probe+unitprobe ${u} l2=${l2s[0]}`, probeL2: l2s[0]!, unitProbe: u }))
     : []),
@@ -198,6 +201,10 @@ function labelled(item: ScoredItem, i: number, probe: boolean, variant: Variant)
     const extra = unitProbeOf.get(i)!;
     features = features.map((f, t) => [...f, extra[t]!]);
   }
+  if (variant.second) {
+    const extra = secondPlace(item);
+    features = features.map((f, t) => [...f, extra[t]!]);
+  }
   if (variant.roles) {
     const extra = roleSummary(item);
     features = features.map((f) => [...f, ...extra]);
@@ -257,6 +264,22 @@ function stackUnitProbe(train: number[], test: number[], l2: number) {
   }
   const probe = fitUnitProbe(train, l2);
   for (const i of test) unitProbeOf.set(i, scoreUnitProbe(probe, i));
+}
+
+/** Per theme, its best lead over the third-best theme of a reason unit where it is first or second (−1 if never). */
+function secondPlace(item: ScoredItem): number[] {
+  const best = ids.map(() => -1);
+  for (const segment of item.segments.filter((s) => !s.praiseOnly && !s.reading.silence)) {
+    for (const unit of segment.units) {
+      const sorted = [...unit.scores].sort((a, b) => b - a);
+      const third = sorted[2] ?? 0;
+      unit.scores.forEach((x, t) => {
+        if (segment.reading.ruledOut.includes(ids[t]!) || x < sorted[1]!) return;
+        if (x - third > best[t]!) best[t] = x - third;
+      });
+    }
+  }
+  return best;
 }
 
 /** The reader's roles over the item's reasons: the most boilerplate, employer and rule-out a reason text reads as, and how many read as reasons. */
