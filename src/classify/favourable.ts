@@ -2,7 +2,7 @@
 // mentions the application favourably and gives examples as the reason; only the second clause
 // should be scored. This module finds praise clauses in a segment so the classifier can drop them.
 
-import { NEGATIONS, stem, words } from './lexical/text.js';
+import { NEGATIONS, stem, straightenQuotes, words } from './lexical/text.js';
 import { continuesList, hasVerb, isRuledOut, justifiesRuleOut, refersBack } from './rule-outs.js';
 
 export interface PraiseAnalysis {
@@ -65,6 +65,8 @@ const PRAISE_PHRASES = [
   /\b(perfectly|very|always|entirely|completely|thoroughly) professional\b/i,
   /\b(first[- ]class|top marks|inside out|back to front)\b/i,
   /\b(can|could) (tell|see) how much you\b/i,
+  // A test passed is a strength: "you passed comfortably".
+  /\b(you|u|he|she|they)\s+(\w+\s+)?(passed|aced|nailed|sailed through)\b/i,
 ];
 const SUBJECT_OF_NOTE = new Set(['candidate', 'applicant', 'interviewee']);
 // "one of the best we've read" praises the candidate; elsewhere "best" and "stronger" are about others.
@@ -172,6 +174,28 @@ export function analysePraise(segment: string): PraiseAnalysis {
     reasonText: favourable ? kept.join(' ').replace(/^[\s,;:—–-]+/, '') : segment,
     praise,
   };
+}
+
+// A sentence that names the reason: "The problem is the in-tray", "What we missed was the
+// conversation", "Where we hesitated was…", "That's where we had doubts", "It's that the role is in Aberdeen".
+const NAMES_THE_REASON =
+  /^(?:(?:the|our|my|one|main|only|real|big|biggest)\s+)*(?:\w+\s+)?(?:problem|issue|concern|worry|sticking point|snag|catch|stumbling block|difficulty|thing|bit|part)\b[^.;]{0,40}?\b(?:is|was|were)\b|^(?:what|where)\s+[^.;]{1,40}?\b(?:was|is|were)\b|^that(?:'s|\s+is|\s+was)\s+where\b|^it(?:'s|\s+is|\s+was)\s+(?:that|because)\b/i;
+
+/** Whether a sentence or clause opens by naming the reason. */
+export function namesTheReason(text: string): boolean {
+  return NAMES_THE_REASON.test(straightenQuotes(text).replace(/^[\s"'(*•-]+/, ''));
+}
+
+/**
+ * A sentence right before one that names the reason is its preamble (courtesy or praise: "Top
+ * answer on why you want to work for a housing charity. The problem is the in-tray…"), unless it
+ * states a shortfall of its own.
+ */
+export function isPreamble(sentence: string, next: string): boolean {
+  // "Your knowledge of safeguarding law? That's where we had doubts.": a question, or a sentence the
+  // next points back at, is the reason's topic.
+  if (sentence.trim().endsWith('?') || /^\W*that\b/i.test(next)) return false;
+  return namesTheReason(next) && !namesTheReason(sentence) && !words(sentence).some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t));
 }
 
 // A rule-out given as a verdict with no verb of its own: "no issue", "never a worry", "not a factor".

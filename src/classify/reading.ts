@@ -54,6 +54,8 @@ const STRONG_SILENCE = new RegExp(
     String.raw`\bwent\s+(?:quiet|silent)\b`,
     String.raw`\b(?:automated|generic|two-line|one-line)\s+(?:rejection|email|reply)\b`,
     String.raw`\bno\s+(?:reason|feedback)\s+(?:given|at all|offered)\b`,
+    String.raw`\bwithout\s+(?:saying|giving|explaining|telling\s+(?:me|us))\s+(?:why|a reason|any reason)\b`,
+    String.raw`\b(?:nobody|no one|no-one)\s+(?:ever\s+)?(?:told|explained|said)\s+(?:me\s+|us\s+)?(?:how|why|what)\b`,
     String.raw`\bbut\s+never\s+did\b`,
   ].join('|'),
   'i',

@@ -18,6 +18,8 @@ const RULE_OUT_PATTERNS = [
   /\b(?:issue|problem|concern|reason|difference|decider)\s+(?:here\s+)?(?:was|is|were)(?:n't|\s+not|\s+never)\b/i,
   /\b(?:was|were|is|are)(?:n't|\s+not|\s+never)\s+(?:what|where|why)\b.{0,30}\b(?:let you down|held you back|fell short|cost you|counted against you|went wrong)\b/i,
   /\bit\s+(?:was|is)(?:n't|\s+not|\s+never)\s+(?:your|the)\b.{0,40}\bthat\b/i,
+  // "The assessment day result isn't why", "that's not why".
+  /\b(?:is|was|were|are|'s)(?:n't|\s+not)\s+why\b/i,
   /\b(?:no|never)\s+(?:doubts?|question)\s+(?:about|over|regarding|as to)\b/i,
   /\b(?:never|not)\s+in\s+(?:doubt|question)\b/i,
   /\b(?:nothing wrong with|nothing to do with|no problem with|no issue with|no issues with)\b/i,

@@ -3,7 +3,7 @@
 // has several clauses, clause by clause, so two reasons in one sentence do not dilute each other.
 
 import { DEFAULT_THEME_IDS, type Segment } from '../types.js';
-import { analysePraise, labelsTopic } from './favourable.js';
+import { analysePraise, isPreamble, labelsTopic } from './favourable.js';
 import { readSegment, type SegmentReading } from './reading.js';
 import { clausesOf, segmentText } from './segment.js';
 
@@ -51,9 +51,9 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
     id: item.id,
     text: item.text,
     segments: segmentText(item.id, item.text).map((segment, i, segments) => {
-      const praise = askedOfVerdict(segment, segments[i + 1])
-        ? { ...analysePraise(segment.text), praiseOnly: true, favourable: true }
-        : analysePraise(segment.text);
+      const next = segments[i + 1];
+      const preamble = askedOfVerdict(segment, next) || (next !== undefined && isPreamble(segment.text, next.text));
+      const praise = preamble ? { ...analysePraise(segment.text), praiseOnly: true, favourable: true } : analysePraise(segment.text);
       const scoredText = praise.praiseOnly ? segment.text : praise.reasonText;
       return {
         segment,

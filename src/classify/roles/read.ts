@@ -7,6 +7,7 @@
 import { UNINFORMATIVE_THEME } from '../../types.js';
 import { mayBeEmployerNote, settleEmployerSide } from '../reading.js';
 import type { ScoredItem, ScoredSegment, UnitScores } from '../units.js';
+import { namesTheReason } from '../favourable.js';
 import { isRuledOut } from '../rule-outs.js';
 import { CLAUSE_ROLES, isNotAReason, likeliestRole, readRole, type ClauseRole } from './model.js';
 
@@ -133,11 +134,8 @@ function notReasonMass(roles: readonly number[]): number {
 // that opens with a contrast ("…, but…", "…, unfortunately…", "…, only thing is…").
 const TURN_BETWEEN = /[;—–]|\s-\s/;
 const TURN_WORD = /^(?:but|however|though|although|yet|unfortunately|sadly|regrettably|just|only|except|whereas)\b/i;
-// A sentence or clause that names the reason turns to it as well: "The problem is the in-tray",
-// "What we missed was the conversation", "Where we hesitated was…", "That's where we had doubts".
-const NAMES_THE_REASON =
-  /^(?:(?:the|our|my|one|main|only|real|big|biggest)\s+)*(?:\w+\s+)?(?:problem|issue|concern|worry|sticking point|snag|catch|stumbling block|difficulty|thing|bit|part)\b[^.;]{0,40}?\b(?:is|was|were)\b|^(?:what|where)\s+[^.;]{1,40}?\b(?:was|is|were)\b|^that(?:'s|\s+is|\s+was)\s+where\b/i;
-const turnsTo = (text: string) => TURN_WORD.test(text) || NAMES_THE_REASON.test(text);
+// A sentence or clause that names the reason turns to it as well (namesTheReason).
+const turnsTo = (text: string) => TURN_WORD.test(text) || namesTheReason(text);
 
 /**
  * Praise before the real reason across a sentence break, as concededBefore within one: a sentence
