@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysePraise, isPraiseClause, isPraiseWord, splitClauses } from '../../src/classify/favourable.js';
+import { analysePraise, isPraiseClause, isPraiseWord, isPreamble, namesTheReason, splitClauses } from '../../src/classify/favourable.js';
 
 describe('analysePraise', () => {
   it('drops the praised clause before "but" and keeps the reason', () => {
@@ -207,5 +207,32 @@ describe('praise in notes', () => {
   it('still reads another candidate as competition', () => {
     expect(isPraiseClause('The successful candidate was excellent')).toBe(false);
     expect(isPraiseClause('Another candidate was on time')).toBe(false);
+  });
+});
+
+describe('a sentence before one that names the reason', () => {
+  it.each([
+    'The problem is the in-tray, which you did not finish.',
+    'What we missed was the conversation.',
+    'Where we hesitated was your commitment.',
+    "It's that the role is based in Aberdeen.",
+    'Only thing is u need the C+E licence.',
+  ])('"%s" names the reason', (text) => {
+    expect(namesTheReason(text)).toBe(true);
+  });
+
+  it('is a preamble unless it states a shortfall, is a question, or is pointed back at', () => {
+    const next = 'The problem is the in-tray, which you did not finish.';
+    expect(isPreamble('Your answers had real structure and you clearly know your numbers.', next)).toBe(true);
+    expect(isPreamble('Thanks for coming in on Tuesday.', next)).toBe(true);
+    expect(isPreamble('Your answers lacked structure.', next)).toBe(false);
+    expect(isPreamble('You had too few examples.', next)).toBe(false);
+    expect(isPreamble('Your knowledge of safeguarding law?', 'That is where we had doubts.')).toBe(false);
+    expect(isPreamble('Your answers had real structure.', 'You did not finish the in-tray.')).toBe(false);
+  });
+
+  it('reads a test passed as praise', () => {
+    expect(isPraiseClause('you passed comfortably')).toBe(true);
+    expect(isPraiseClause("you haven't passed the numerical test")).toBe(false);
   });
 });

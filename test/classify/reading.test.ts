@@ -14,6 +14,8 @@ describe('readSegment: an employer’s silence', () => {
     'Left two voicemails for the recruiter about the outcome, neither returned.',
     'Not a word from them since the assessment centre.',
     "They said they'd email feedback but never did.",
+    'The trust lost my ID documents, then withdrew the conditional offer without saying why.',
+    "I didn't get through and nobody told me how I'd scored.",
   ])('"%s" is a silence note', (text) => {
     expect(read(text)).toMatchObject({ silence: true, asserted: [], ruledOut: [] });
   });

@@ -115,6 +115,7 @@ describe('rule-outs as a verdict on a topic', () => {
     'how u dressed wasnt even on our radar',
     'Your examples were hardly the weak link',
     "so please don't go thinking that was it",
+    "The assessment day result isn't why",
   ])('"%s" rules its theme out', (text) => {
     expect(isRuledOut(text)).toBe(true);
   });
