@@ -43,9 +43,11 @@ describe('classifier units', () => {
 describe('a preamble before the sentence that names the reason', () => {
   it('is read as praise, and a sentence with a shortfall of its own is not', () => {
     const [item] = segmentItems([
-      { id: 'a', text: 'Lovely to meet you. The sticking point is the licence. Your answers were too short. What let you down was the test.' },
+      {
+        id: 'a',
+        text: 'Lovely to meet you. The sticking point is the licence. Your answers were too short. What let you down was the test.',
+      },
     ]);
     expect(item!.segments.map((s) => s.praiseOnly)).toEqual([true, false, false, false]);
   });
 });
-
