@@ -275,6 +275,8 @@ function nearestMean(vector: Float32Array, others: readonly Float32Array[]): num
  * and the sentence is nearer that group's sentences among its neighbours than its nearest theme
  * by the member margin (the rules that kept the sample's own members); otherwise −1. `ownIndex`
  * gives each vector's place in the sample when it is one of the sample's (−1 when not).
+ * `link.neighbours`, when given, are the linked vectors' `settings.neighbours` nearest in the linked
+ * sample, already listed (a caller joining one batch under two settings lists them once).
  */
 export function joinGroups(
   vectors: readonly Float32Array[],
@@ -282,11 +284,12 @@ export function joinGroups(
   groupOf: Int32Array,
   settings: GroupingSettings,
   exemplars: readonly (readonly Float32Array[])[],
-  link: { vectors: readonly Float32Array[]; sample: readonly Float32Array[] } = { vectors, sample },
+  link: { vectors: readonly Float32Array[]; sample: readonly Float32Array[]; neighbours?: Neighbours } = { vectors, sample },
   ownIndex: readonly number[] | null = null,
 ): number[] {
   // A sentence of the sample itself is not its own neighbour: one more is listed, and it is left out.
-  const neighbours: Neighbours = nearestNeighbours(link.vectors, link.sample, settings.neighbours + (ownIndex ? 1 : 0));
+  const neighbours: Neighbours =
+    link.neighbours && !ownIndex ? link.neighbours : nearestNeighbours(link.vectors, link.sample, settings.neighbours + (ownIndex ? 1 : 0));
   return vectors.map((vector, q) => {
     const listed = Array.from({ length: neighbours.k }, (_, j) => neighbours.index[q * neighbours.k + j]!);
     const others = listed.map((i, j) => ({ i, j })).filter(({ i }) => i !== ownIndex?.[q]);

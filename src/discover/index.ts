@@ -12,7 +12,7 @@ import { UNINFORMATIVE_THEME, type ClassifiedItem, type Embedder, type EmergingT
 import { averageLinkageClusters } from './cluster.js';
 import { groupByNeighbourhood, joinGroups, nearestTheme, type Group } from './group.js';
 import { nameGroups, representativeQuotes } from './name.js';
-import { dot, nearestNeighbours } from './neighbours.js';
+import { dot, nearestNeighbours, type Neighbours } from './neighbours.js';
 import { chooseSeeds } from './novelty.js';
 import { themeBasis, withoutBasis } from './residual.js';
 import { unexplainedSegments, type UnexplainedSegment } from './select.js';
@@ -177,17 +177,21 @@ export async function discoverEmerging(
   for (const { batch, settings, ranked } of groups.length > 0 ? batches : []) {
     const vectors = await embedAll(batch, done);
     done += batch.length;
-    const join = (from: Float32Array[], settings: NonNullable<typeof grouping>) =>
-      joinGroups(from, sampleVectors, groupOf, settings, themeExemplars, { vectors: linkOf(from), sample: sampleLinks });
+    const links = linkOf(vectors);
+    const join = (settings: NonNullable<typeof grouping>, neighbours?: Neighbours) =>
+      joinGroups(vectors, sampleVectors, groupOf, settings, themeExemplars, { vectors: links, sample: sampleLinks, neighbours });
     let joined: number[];
     if (!settings || !joinSettings) joined = joinNearestCentre(vectors, groups, maxDistance);
-    else if (!ranked) joined = join(vectors, settings);
+    else if (!ranked) joined = join(settings);
     else {
-      // Outside the sample: ranked against it, then joining as a seed or as the rest would.
-      const near = nearestNeighbours(vectors, sampleVectors, settings.neighbours);
+      // Outside the sample: ranked against it, then joining as a seed or as the rest would. Both
+      // joins read the same nearest sample sentences, listed once (and the ranking too, when
+      // sentences are linked on their vectors as they are).
+      const linked = nearestNeighbours(links, sampleLinks, settings.neighbours);
+      const near = links === vectors ? linked : nearestNeighbours(vectors, sampleVectors, settings.neighbours);
       const asSeed = vectors.map((vector, q) => choice!.wouldSeed(near, q, nearestTheme(vector, themeExemplars), spreadOf(batch[q]!)));
-      const loose = join(vectors, settings);
-      const strict = join(vectors, notSeedSettings!);
+      const loose = join(settings, linked);
+      const strict = join(notSeedSettings!, linked);
       joined = vectors.map((_, q) => (asSeed[q] ? loose[q]! : strict[q]!));
     }
     joined.forEach((g, j) => {
