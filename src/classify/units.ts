@@ -3,7 +3,7 @@
 // has several clauses, clause by clause, so two reasons in one sentence do not dilute each other.
 
 import { DEFAULT_THEME_IDS, type Segment } from '../types.js';
-import { analysePraise, isPreamble, labelsTopic } from './favourable.js';
+import { analysePraise, isPreamble, labelsTopic, type PraiseAnalysis } from './favourable.js';
 import { readSegment, type SegmentReading } from './reading.js';
 import { clausesOf, segmentText } from './segment.js';
 
@@ -50,23 +50,26 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
   return items.map((item) => ({
     id: item.id,
     text: item.text,
-    segments: segmentText(item.id, item.text).map((segment, i, segments) => {
-      const next = segments[i + 1];
-      const preamble = askedOfVerdict(segment, next) || (next !== undefined && isPreamble(segment.text, next.text));
-      const praise = preamble ? { ...analysePraise(segment.text), praiseOnly: true, favourable: true } : analysePraise(segment.text);
-      const scoredText = praise.praiseOnly ? segment.text : praise.reasonText;
-      return {
-        segment,
-        favourable: praise.favourable,
-        praiseOnly: praise.praiseOnly,
-        scoredText,
-        praise: praise.praiseOnly ? [] : praise.praise,
-        scores: [],
-        nearest: [],
-        units: [],
-        reading: readSegment(scoredText, themeIds),
-      };
-    }),
+    // Each segment's praise is read once: a question's verdict reads its answer's too.
+    segments: segmentText(item.id, item.text)
+      .map((segment) => ({ segment, praise: analysePraise(segment.text) }))
+      .map(({ segment, praise: own }, i, segments) => {
+        const next = segments[i + 1];
+        const preamble = askedOfVerdict(segment, next) || (next !== undefined && isPreamble(segment.text, next.segment.text));
+        const praise = preamble ? { ...own, praiseOnly: true, favourable: true } : own;
+        const scoredText = praise.praiseOnly ? segment.text : praise.reasonText;
+        return {
+          segment,
+          favourable: praise.favourable,
+          praiseOnly: praise.praiseOnly,
+          scoredText,
+          praise: praise.praiseOnly ? [] : praise.praise,
+          scores: [],
+          nearest: [],
+          units: [],
+          reading: readSegment(scoredText, themeIds),
+        };
+      }),
   }));
 }
 
@@ -74,10 +77,9 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
  * A bare topic asked as a question and answered by a verdict that rules it out ("Your fit with the
  * team? Never a worry.") is ruled out with it, as "Visa - no issue" is within a sentence.
  */
-function askedOfVerdict(segment: Segment, next: Segment | undefined): boolean {
+function askedOfVerdict(segment: Segment, next: { segment: Segment; praise: PraiseAnalysis } | undefined): boolean {
   if (!next || !segment.text.trim().endsWith('?')) return false;
-  const answer = analysePraise(next.text);
-  return answer.praiseOnly && labelsTopic(segment.text.trim().slice(0, -1), ':', next.text);
+  return next.praise.praiseOnly && labelsTopic(segment.text.trim().slice(0, -1), ':', next.segment.text);
 }
 
 /**
