@@ -18,29 +18,29 @@ import { straightenQuotes } from './lexical/text.js';
 type Kind = 'adjective' | 'noun' | 'verb';
 
 /** Conduct words, by how they attach to who holds them. */
-const KINDS: Record<string, Kind> = {
-  late: 'adjective',
-  rude: 'adjective',
-  impolite: 'adjective',
-  disrespectful: 'adjective',
-  scruffy: 'adjective',
-  unprofessional: 'adjective',
-  punctual: 'adjective',
-  lateness: 'noun',
-  rudeness: 'noun',
-  punctuality: 'noun',
-  phone: 'noun',
-  phones: 'noun',
-  mobile: 'noun',
-  telephone: 'noun',
-  dress: 'noun',
-  attire: 'noun',
-  appearance: 'noun',
-  outfit: 'noun',
-  uniform: 'noun',
-  manners: 'noun',
-  dressed: 'verb',
-};
+const KINDS = new Map<string, Kind>([
+  ['late', 'adjective'],
+  ['rude', 'adjective'],
+  ['impolite', 'adjective'],
+  ['disrespectful', 'adjective'],
+  ['scruffy', 'adjective'],
+  ['unprofessional', 'adjective'],
+  ['punctual', 'adjective'],
+  ['lateness', 'noun'],
+  ['rudeness', 'noun'],
+  ['punctuality', 'noun'],
+  ['phone', 'noun'],
+  ['phones', 'noun'],
+  ['mobile', 'noun'],
+  ['telephone', 'noun'],
+  ['dress', 'noun'],
+  ['attire', 'noun'],
+  ['appearance', 'noun'],
+  ['outfit', 'noun'],
+  ['uniform', 'noun'],
+  ['manners', 'noun'],
+  ['dressed', 'verb'],
+]);
 
 // Words that may follow an adjective used predicatively ("late to", "late, no apology", "late x2").
 const AFTER_PREDICATE = new Set(
@@ -145,7 +145,7 @@ function tokensOf(text: string): string[] {
 
 const isWord = (token: string | undefined): token is string => token !== undefined && /^[\p{L}\p{N}]/u.test(token);
 const isVerb = (token: string) =>
-  VERBS.has(token) || SUBMITTED.has(token) || (/^[a-z]{3,}ed$/.test(token) && !(token in KINDS)) || token.endsWith("n't");
+  VERBS.has(token) || SUBMITTED.has(token) || (/^[a-z]{3,}ed$/.test(token) && !KINDS.has(token)) || token.endsWith("n't");
 
 /**
  * Whether a segment speaks of lateness, dress, rudeness or a phone and none of it is the
@@ -171,7 +171,7 @@ function kindOf(tokens: readonly string[], i: number): Kind | null {
   const token = tokens[i]!;
   const head = token.split('-')[0]!;
   if (token === 'time' && tokens[i - 1] === 'on') return 'adjective';
-  return KINDS[token] ?? (token.includes('-') && KINDS[head] ? KINDS[head]! : null);
+  return KINDS.get(token) ?? (token.includes('-') ? (KINDS.get(head) ?? null) : null);
 }
 
 function heldElsewhere(tokens: readonly string[], i: number, kind: Kind, writer: ReadonlySet<string> | null): boolean {

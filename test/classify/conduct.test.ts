@@ -50,8 +50,9 @@ describe('conductHeldElsewhere: lateness, dress, rudeness or a phone that is not
     // Conduct in other words is not judged: nothing is taken away.
     'HM said on the phone that the candidate was short with the receptionist.',
     'The hiring manager was put off by the tone of your emails after the phone screen.',
-    // No conduct word at all.
+    // No conduct word at all, including words an object literal would hold as keys.
     'Your answers lacked specific examples.',
+    'We felt the constructor injection was shaky.',
   ])('"%s" is not', (text) => {
     expect(conductHeldElsewhere(text)).toBe(false);
   });
