@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
-// voices-dev3, voices-dev4, voices-dev5 and voices-dev6 are fitted and tuned on; test and voices-test to voices-test6 are held out. traps.csv holds sentences with
+// voices-dev3, voices-dev4, voices-dev5, voices-dev6 and voices-dev7 are fitted and tuned on (voices-dev7 once the head is refitted); test and voices-test to voices-test6 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -75,11 +75,14 @@ const sets = [
   // Leans on indirect experience and qualifications, motivation, comparisons, delivery and no-reason declines;
   // 40 of 320 (12.5%) give no reason.
   loadSet('voices-dev6', 320, 18, [0.11, 0.14]),
+  // Leans on indirect experience (25 comparisons with another candidate's), no-reason declines, comparisons with
+  // varied subjects, motivation and qualifications; 45 of 320 (14%) give no reason.
+  loadSet('voices-dev7', 320, 24, [0.13, 0.15]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev7.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
