@@ -166,6 +166,30 @@ export function conductHeldElsewhere(text: string): boolean {
   return found > 0;
 }
 
+/**
+ * Whether the writer of a candidate's own note owns up to conduct: "I got the time wrong and turned up
+ * an hour late", "I was a bit rude to the receptionist". Such a note is about the candidate's
+ * behaviour even where the employer's side acts in it too ("They didn't reschedule").
+ */
+export function writerOwnsConduct(text: string): boolean {
+  const tokens = tokensOf(text);
+  if (tokens.some((t) => ADDRESSED.has(t)) || !tokens.some((t) => WRITER.has(t))) return false;
+  return tokens.some(
+    (token, i) =>
+      KINDS.get(token) === 'adjective' && token !== 'punctual' && !heldElsewhere(tokens, i, 'adjective', null) && heldByWriter(tokens, i),
+  );
+}
+
+/** Whether the nearest one named before word `i` in its sentence is the writer, or nobody (a note with the writer left out: "Got there late"). */
+function heldByWriter(tokens: readonly string[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && !SENTENCE_END.has(tokens[j]!); j--) {
+    if (WRITER.has(tokens[j]!)) return true;
+    if (OTHERS.has(tokens[j]!) || CANDIDATE.has(tokens[j]!) || tokens[j] === 'it') return false;
+  }
+  return true;
+}
+const SENTENCE_END = new Set(['.', ';', '!', '?']);
+
 /** The kind of conduct word at `i`, if it is one ("on time" is read at "time"). */
 function kindOf(tokens: readonly string[], i: number): Kind | null {
   const token = tokens[i]!;

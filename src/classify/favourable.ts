@@ -63,7 +63,7 @@ const PRAISE_PHRASES = [
   /\b(did|done) your homework\b/i,
   /\b(researched|prepared|read up on)\b.{0,20}\b(thoroughly|carefully|in depth|well)\b/i,
   /\b(perfectly|very|always|entirely|completely|thoroughly) professional\b/i,
-  /\b(first[- ]class|top marks|inside out|back to front)\b/i,
+  /\b(first[- ]class|top marks|inside out|back to front|second to none)\b/i,
   /\b(can|could) (tell|see) how much you\b/i,
   // A test passed is a strength: "you passed comfortably".
   /\b(you|u|he|she|they)\s+(\w+\s+)?(passed|aced|nailed|sailed through)\b/i,
@@ -73,8 +73,11 @@ const SUBJECT_OF_NOTE = new Set(['candidate', 'applicant', 'interviewee']);
 const ONE_OF_THE_BEST = /\bone of the (best|strongest|highest)\b/i;
 const COMPARATIVES = new Set(['stronger', 'strongest', 'better', 'best']);
 const WITH_OTHERS = new Set(['with', 'to', 'on', 'alongside', 'for', 'of']);
-const ABOVE_WHAT_IS_NEEDED =
-  /\b(?:above|beyond|more than|exactly)\s+what\s+(?:\w+\s+){0,3}(?:needs?|requires?|required|wants?|wanted|expects?|expected|looks? for|looking for)\b|\b(?:can|could)\s+(?:tell|see)\s+how\s+much\s+you\s+(?:want|wanted|care|cared)\b/gi;
+// Words that look like a shortfall but are none: a need the candidate is above ("above what the role
+// needs"), how much they want it, why they want it (a topic: "your answer on why you want to join
+// us"), and praise by litotes ("second to none").
+const NO_SHORTFALL =
+  /\b(?:above|beyond|more than|exactly)\s+what\s+(?:\w+\s+){0,3}(?:needs?|requires?|required|wants?|wanted|expects?|expected|looks? for|looking for)\b|\b(?:can|could)\s+(?:tell|see)\s+how\s+much\s+you\s+(?:want|wanted|care|cared)\b|\bwhy\s+(?:you|u|he|she|they)\s+(?:want|wanted|would\s+like)\b|\bsecond\s+to\s+none\b/gi;
 
 const LIKE_FORMS = new Set('like likes likely liking love loves loving enjoy enjoys enjoying value values appreciate admire'.split(' '));
 
@@ -195,7 +198,7 @@ export function isPreamble(sentence: string, next: string): boolean {
   // "Your knowledge of safeguarding law? That's where we had doubts.": a question, or a sentence the
   // next points back at, is the reason's topic.
   if (sentence.trim().endsWith('?') || /^\W*that\b/i.test(next)) return false;
-  return namesTheReason(next) && !namesTheReason(sentence) && !words(sentence).some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t));
+  return namesTheReason(next) && !namesTheReason(sentence) && !statesShortfall(sentence);
 }
 
 // A rule-out given as a verdict with no verb of its own: "no issue", "never a worry", "not a factor".
@@ -223,20 +226,40 @@ export function isPraiseClause(clause: string): boolean {
   // Praise words match in their own forms ("confident" ~ "confidently"); the blockers match exact words.
   const praiseWord = tokens.some((t) => PRAISE_EXACT.has(t) || (!LIKE_FORMS.has(t) && isPraiseWord(t)));
   if (!praiseWord && !PRAISE_PHRASES.some((p) => p.test(clause))) return false;
+  // Said of the candidate's own attribute ("Your answer on why you want to join us was heartfelt and
+  // convincing"), the praise is the predicate: what the subject names cannot take it back.
+  const judged = praisedPredicate(clause) ?? clause;
+  const judgedTokens = judged === clause ? tokens : words(judged);
   // "Listening and building on others' ideas" praises how the candidate treats others.
   // A third-person note's subject ("Candidate was on time…", "The applicant presented well") is the candidate.
-  const noteSubject = (t: string, i: number) => SUBJECT_OF_NOTE.has(t) && (i === 0 || (i === 1 && tokens[0] === 'the'));
+  const noteSubject = (t: string, i: number) =>
+    judged === clause && SUBJECT_OF_NOTE.has(t) && (i === 0 || (i === 1 && tokens[0] === 'the'));
   const aboutOthers = (t: string, i: number) =>
     OTHERS_WORDS.has(t) &&
     !noteSubject(t, i) &&
-    !(COMPARATIVES.has(t) && ONE_OF_THE_BEST.test(clause)) &&
-    !(t === 'others' && WITH_OTHERS.has(tokens[i - 1] ?? ''));
-  // "Above what the role needs" and "we could tell how much you want it" are praise; the need is not a shortfall there.
-  const blockers = words(clause.replace(ABOVE_WHAT_IS_NEEDED, ' '));
-  if (blockers.some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t))) return false;
-  if (tokens.some(aboutOthers)) return false;
-  if (SHORTFALL_PHRASES.some((p) => p.test(clause))) return false;
+    !(COMPARATIVES.has(t) && ONE_OF_THE_BEST.test(judged)) &&
+    !(t === 'others' && WITH_OTHERS.has(judgedTokens[i - 1] ?? ''));
+  if (statesShortfall(judged)) return false;
+  if (judgedTokens.some(aboutOthers)) return false;
+  if (SHORTFALL_PHRASES.some((p) => p.test(judged))) return false;
   return true;
+}
+
+/** Whether a text holds a negation or a shortfall word ("Above what the role needs" and "second to none" hold none). */
+function statesShortfall(text: string): boolean {
+  return words(text.replace(NO_SHORTFALL, ' ')).some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t));
+}
+
+// "Your <attribute> was/were <predicate>": the candidate's own attribute as subject of a copula.
+const OWN_ATTRIBUTE =
+  /^\W*(?:your|ur|his|her|(?:the\s+)?candidate's)\s+(?<subject>[^,;:]{1,60}?)\s+(?:was|were|is|are|came across as|seemed|looked)\s+(?<predicate>.+)$/i;
+
+/** The predicate of a clause that judges the candidate's own attribute, when the praise is in it. */
+function praisedPredicate(clause: string): string | null {
+  const predicate = OWN_ATTRIBUTE.exec(straightenQuotes(clause))?.groups?.predicate;
+  if (!predicate) return null;
+  const praises = words(predicate).some((t) => PRAISE_EXACT.has(t) || (!LIKE_FORMS.has(t) && isPraiseWord(t)));
+  return praises || PRAISE_PHRASES.some((p) => p.test(predicate)) ? predicate : null;
 }
 
 /**

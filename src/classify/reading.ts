@@ -9,7 +9,7 @@
 //    `competition`, and its subject ("more client-facing experience") is scored as well.
 // The rules name the default theme ids; a taxonomy without them is read without these rules.
 
-import { conductHeldElsewhere } from './conduct.js';
+import { conductHeldElsewhere, writerOwnsConduct } from './conduct.js';
 import { straightenQuotes } from './lexical/text.js';
 import { clausesOf } from './segment.js';
 
@@ -133,27 +133,61 @@ const WORK_HISTORY = /\b(?:years?|months?|sector|industry|background|managed|man
 const SKILL_EXPERIENCE = /\bexperience\s+(?:with|in|of|using)\b/i;
 
 // Who a note is written by or about: the candidate writing ("I", "my") or the employer's side acting.
-const EMPLOYER_SIDE = /\b(?:they|them|their|recruiter|recruiters|hr|interviewer|interviewers|panel|company|employer|agency|manager)\b/i;
+const EMPLOYER_SIDE = /\b(?:they|them|their|recruiters?|hr|interviewers?|panel|company|employer|agency|manager|assessors?)\b/i;
+// A note that opens with what the writer received has the writer as its subject: "Got a calendar
+// invite for an interview, then a cancellation…", "Received a one-line email".
+const RECEIVED =
+  /^\W*(?:got|received|had)\s+(?:an?\s+|the\s+|my\s+|another\s+)?(?:[\w-]+\s+){0,2}?(?:e-?mail|message|call|invite|invitation|letter|text|reply|rejection|voicemail)s?\b/i;
 // The employer writing of its own side ("our interview room was double-booked, so apologies"), in a
 // sentence about nobody else: "we started without him" is about a candidate.
 const EMPLOYER_OWN_SIDE = /\b(?:we|we're|we've|our|us)\b/i;
 const HIM_OR_HER = /\b(?:he|she|him|her|his|hers)\b/i;
 
+// A clause that opens after one of these has a subject of its own: "…ran over because the assessors
+// were late back from lunch".
+const SUBORDINATE = /\b(?:because|as|since|so|and|then|when|while|after|until)\s+/gi;
+// The candidate's arrangements, done to them (passive, so by the employer's side): "The room was
+// double-booked", "my interview was cancelled", "the slot had been given away".
+const ARRANGEMENT_DONE =
+  /^(?:the|my|our|an?)\s+(?:[\w-]+\s+){0,2}?(?:room|slot|interview|call|meeting|booking|appointment|link|invite|invitation|venue|date|start)s?\s+(?:was|were|got|had\s+been|has\s+been|kept\s+getting)\s+(?:\w+ly\s+)?(?:double-booked|cancell?ed|moved|rescheduled|postponed|pushed\s+back|given\s+away|delayed|put\s+back|changed|shifted|forgotten|lost|cut\s+short)\b/i;
+
+/** Whether the employer's side is who acts in a sentence (not written to or of the candidate), in its first clause or one after a conjunction. */
+function employerActs(trimmed: string): boolean {
+  if (EMPLOYER_ACTS.test(trimmed) || EMPLOYER_SUBJECT.test(trimmed) || THEY_HAD_DONE.test(trimmed) || ARRANGEMENT_DONE.test(trimmed))
+    return true;
+  for (const match of trimmed.matchAll(SUBORDINATE)) {
+    const clause = trimmed.slice(match.index + match[0].length);
+    if (/^(?:the|our|my|an?|one|some|all|both)\s/i.test(clause) && (EMPLOYER_SUBJECT.test(clause) || ARRANGEMENT_DONE.test(clause)))
+      return true;
+  }
+  return false;
+}
+
 /**
  * Whether a sentence can be a candidate's note about the employer's side: it is not addressed to the
- * candidate, does not pass on a reason they were told, and names who wrote it or who acted. "20 min
+ * candidate, does not pass on a reason they were told nor own up to the writer's conduct, and names
+ * who wrote it or who acted. "20 min
  * late no call" is the employer's note of the candidate's lateness, which is `conduct`.
  */
 export function mayBeEmployerNote(text: string): boolean {
   const plain = straightenQuotes(text);
-  if (addressesCandidate(plain) || REPORTED_REASON.test(plain)) return false;
-  return FIRST_PERSON.test(plain) || EMPLOYER_SIDE.test(plain) || (EMPLOYER_OWN_SIDE.test(plain) && !HIM_OR_HER.test(plain));
+  // "My fault - I … turned up an hour late": the writer's own conduct, not the employer's side.
+  if (addressesCandidate(plain) || REPORTED_REASON.test(plain) || writerOwnsConduct(plain)) return false;
+  return (
+    FIRST_PERSON.test(plain) ||
+    RECEIVED.test(plain) ||
+    EMPLOYER_SIDE.test(plain) ||
+    (EMPLOYER_OWN_SIDE.test(plain) && !HIM_OR_HER.test(plain))
+  );
 }
+
+const WRITER_LABEL = /^\W*(?:the\s+)?(?:candidate|applicant)(?:'s)?\s+(?:own\s+)?(?:note|notes|comment|comments|account)\s*[:-]/i;
 
 /** Whether a sentence (quotes straightened) speaks to or of the candidate. "Thank you" addresses
  * nobody in particular: "I sent a thank-you email and never got a reply". */
 function addressesCandidate(plain: string): boolean {
-  const addressed = plain.replace(/\bthank[- ]you\b/gi, '');
+  // "Candidate's note: chased x3 by email…": a label that says who wrote the note is not about them.
+  const addressed = plain.replace(/\bthank[- ]you\b/gi, '').replace(WRITER_LABEL, '');
   return SECOND_PERSON.test(addressed) || CANDIDATE_NOUN.test(addressed);
 }
 
@@ -168,7 +202,7 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
     return reading;
   }
   const trimmed = plain.trim();
-  if (!aboutCandidate && (EMPLOYER_ACTS.test(trimmed) || EMPLOYER_SUBJECT.test(trimmed) || THEY_HAD_DONE.test(trimmed))) {
+  if (!aboutCandidate && employerActs(trimmed)) {
     reading.employerSide = true;
     if (themeIds.includes(CONDUCT_THEME)) reading.ruledOut.push(CONDUCT_THEME);
   }
@@ -215,7 +249,8 @@ function clauseAround(text: string, index: number, length: number): { start: num
 /**
  * A candidate's note about the employer's side speaks of no conduct of theirs: in an item where some
  * sentence is about the employer (its silence, or the employer's side acting) and none addresses the
- * candidate, passes on what they were told or is about "he"/"she", `conduct` is ruled out in every
+ * candidate, passes on what they were told, is about "he"/"she" or owns up to the writer's own
+ * lateness or rudeness ("I … turned up an hour late"), `conduct` is ruled out in every
  * sentence: "The interviewer took a call halfway through. Rejected the next day." `readAsNote`: the
  * clause-role reader found some sentence likeliest such a note.
  */
@@ -227,7 +262,9 @@ export function settleEmployerSide(
   if (!themeIds.includes(CONDUCT_THEME) || !(readAsNote || segments.some((s) => s.reading.silence || s.reading.employerSide))) return;
   const aboutCandidate = (text: string) => {
     const plain = straightenQuotes(text);
-    return addressesCandidate(plain) || REPORTED_REASON.test(plain) || SEGMENT_ABOUT_HIM_OR_HER.test(plain.trim());
+    return (
+      addressesCandidate(plain) || REPORTED_REASON.test(plain) || SEGMENT_ABOUT_HIM_OR_HER.test(plain.trim()) || writerOwnsConduct(plain)
+    );
   };
   if (segments.some((s) => aboutCandidate(s.scoredText))) return;
   for (const { reading } of segments) if (!reading.ruledOut.includes(CONDUCT_THEME)) reading.ruledOut.push(CONDUCT_THEME);

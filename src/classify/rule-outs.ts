@@ -7,12 +7,13 @@
 import { spellOutPronouns, straightenQuotes } from './lexical/text.js';
 
 const NEGATED = String.raw`(?:no|not|never|nothing|n't|without|hardly)`;
-const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference)`;
+const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|quibbles?|gripes?|misgivings?|hesitations?|red flags?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference)`;
 const NEGATED_VERB = String.raw`(?:n't|\bnot|\bnever)`;
 
 const RULE_OUT_PATTERNS = [
   new RegExp(
-    String.raw`${NEGATED}\s+(?:(?:an?|the|any|real|major|big|particular|significant|serious|main|deciding)\s+){0,3}${DISMISSING_NOUN}\b`,
+    // Also held or seen: "we did not have any reservation regarding…", "didn't see any issue with…".
+    String.raw`${NEGATED}\s+(?:(?:an?|the|any|real|major|big|particular|significant|serious|main|deciding|have|has|had|got|see|saw|find|found)\s+){0,3}${DISMISSING_NOUN}\b`,
     'i',
   ),
   /\b(?:issue|problem|concern|reason|difference|decider)\s+(?:here\s+)?(?:was|is|were)(?:n't|\s+not|\s+never)\b/i,
@@ -48,12 +49,27 @@ const RULE_OUT_PATTERNS = [
   // The smallest of the worries is none: "your cover letter was the least of our worries".
   /\bthe\s+least\s+of\s+(?:our|my|the|their|his|her)\s+(?:worries|concerns|problems|issues)\b/i,
   // Never part of the decision's reckoning: "didn't enter the equation", "wasn't even on our radar", "never came into it".
-  /(?:n't|\bnot|\bnever)\s+(?:even\s+|really\s+|at\s+all\s+)?(?:on|in|into|part\s+of)\s+(?:our|the|my|their)\s+(?:radar|equation|reckoning|calculations?|thinking|picture|considerations?)\b/i,
-  /(?:n't|\bnot|\bnever)\s+(?:even\s+|really\s+)?(?:enter(?:ed)?|come|came|figure[ds]?|feature[ds]?)\s+(?:in(?:to)?\s+)?(?:it|the\s+(?:equation|picture|reckoning|decision|mix|discussion)|our\s+(?:thinking|decision|calculations?|reckoning))\b/i,
+  // …or among its reasons: "wasn't among our reasons", "was not one of our concerns".
+  /(?:n't|\bnot|\bnever)\s+(?:even\s+|really\s+|at\s+all\s+)?(?:on|in|into|part\s+of|among|one\s+of)\s+(?:our|the|my|their)\s+(?:radar|equation|reckoning|calculations?|thinking|picture|considerations?|reasons|concerns|worries)\b/i,
+  /(?:n't|\bnot|\bnever)\s+(?:even\s+|really\s+|once\s+)?(?:enter(?:ed)?|come|came|come\s+up|came\s+up|crop(?:ped)?\s+up|figure[ds]?|feature[ds]?)\s+(?:in(?:to)?\s+|during\s+)?(?:it|the\s+(?:equation|picture|reckoning|decision|mix|discussions?|deliberations?)|our\s+(?:thinking|decision|calculations?|reckoning|discussions?|deliberations?))\b/i,
+  // Weighed both ways, so neither: "neither here nor there", "neither a help nor a hindrance".
+  /\bneither\s+here\s+nor\s+there\b|\bneither\s+for\s+nor\s+against\b/i,
+  /\bneither\s+(?:an?\s+)?(?:help|plus|positive|advantage|asset|boost|benefit)\s+nor\s+(?:an?\s+)?(?:hindrance|minus|negative|disadvantage|drawback|handicap|problem)\b/i,
   // The decision itself negated: "was not what tipped the balance", "wasn't driven by your grades".
   /(?:n't|\bnot)\s+what\s+(?:tipped|swung|decided|settled|sealed)\b/i,
   /\b(?:decision|outcome|choice|this|it|that)\s+(?:was|is|were)(?:n't|\s+not|\s+never)\s+(?:\w+\s+)?(?:driven|influenced|affected|swayed|decided)\s+by\b/i,
 ];
+
+// A shortfall that nobody judged the candidate to have is none: "nobody thought you were
+// underprepared", "at no point did the interviewers feel your answers were too brief", "please do not
+// think that your communication skills were lacking". Judged so without the shortfall ("we did not
+// feel you were ready") it is the reason, so the shortfall must be in what was (not) judged.
+// Within one clause: no "and", "but", "so"… between the negation, the judging and the shortfall.
+const IN_CLAUSE = String.raw`(?!(?:and|but|so|because|or|while|whereas|though|although)\b)`;
+const NEGATED_JUDGE = String.raw`(?:\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:us|the\s+\w+))|\bat\s+no\s+(?:point|stage|time)|n't|\bnot|\bnever)\s+(?:${IN_CLAUSE}[\w-]+\s+){0,4}?`;
+const JUDGED = String.raw`(?:think|thought|feel|felt|find|found|believe|believed|consider|considered|judge|judged|see|saw|view|viewed|suggest|suggested)`;
+const SHORTFALL = String.raw`(?:too|lack\w*|weak\w*|poor\w*|insufficient\w*|inadequate\w*|short\s+(?:on|of)|fell\s+short|not\s+(?:enough|good\s+enough|up\s+to)|(?:un|under|ill)-?(?:prepared|qualified|suited|suitable|ready|focused|motivated|convincing|professional|interested|committed|enthusiastic|clear|equipped|experienced))`;
+const NEGATED_SHORTFALL = new RegExp(String.raw`${NEGATED_JUDGE}${JUDGED}\b(?:${IN_CLAUSE}[^,;.:!?]){0,60}?\b${SHORTFALL}\b`, 'i');
 
 /** A part that starts like this justifies the rule-out before it ("…, since the job is fully remote"). */
 const JUSTIFICATION = /^(?:as|since|because|given|which|who|so|seeing as)\b/i;
@@ -71,7 +87,7 @@ const BARE_CONTRACTION = /\b(was|were|is|are|did|does|do|could|would|should|has|
 
 export function isRuledOut(part: string): boolean {
   const text = spellOutPronouns(straightenQuotes(part)).replace(BARE_CONTRACTION, "$1n't");
-  return RULE_OUT_PATTERNS.some((p) => p.test(text));
+  return RULE_OUT_PATTERNS.some((p) => p.test(text)) || NEGATED_SHORTFALL.test(text);
 }
 
 // The rest of a list the rule-out began ("wasn't driven by your grades, the numerical test or anything

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conductHeldElsewhere } from '../../src/classify/conduct.js';
-import { readSegment } from '../../src/classify/reading.js';
+import { conductHeldElsewhere, writerOwnsConduct } from '../../src/classify/conduct.js';
+import { readSegment, settleEmployerSide } from '../../src/classify/reading.js';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 describe('conductHeldElsewhere: lateness, dress, rudeness or a phone that is not the candidate’s', () => {
@@ -66,5 +66,35 @@ describe('readSegment rules conduct out where it is held elsewhere', () => {
 
   it('rules nothing out in a taxonomy without conduct', () => {
     expect(readSegment('The take-home task arrived late.', ['assessment']).ruledOut).toEqual([]);
+  });
+});
+
+describe("writerOwnsConduct: a candidate's note that owns up to their own lateness or rudeness", () => {
+  it.each([
+    'My fault really - I got the time wrong and turned up an hour late.',
+    'I was a bit rude to the receptionist, I admit.',
+    'HR said the manager was put off that I was late.',
+  ])('"%s"', (text) => {
+    expect(writerOwnsConduct(text)).toBe(true);
+  });
+
+  it.each([
+    'I arrived on time and they had double-booked the interview room.',
+    'The interviewer was late and rude to me.',
+    'I waited 40 mins, the panel were late.',
+    'You were late and I noticed.',
+    'The late-stage interview was moved twice on me.',
+  ])('not "%s"', (text) => {
+    expect(writerOwnsConduct(text)).toBe(false);
+  });
+
+  it("keeps `conduct` in a note where the employer's side acts too", () => {
+    const segments = ['My fault really - I got the time wrong and turned up an hour late.', "They didn't reschedule."].map((text) => ({
+      scoredText: text,
+      reading: readSegment(text, DEFAULT_THEME_IDS),
+    }));
+    expect(segments[1]!.reading.employerSide).toBe(true);
+    settleEmployerSide(segments, DEFAULT_THEME_IDS);
+    expect(segments[0]!.reading.ruledOut).toEqual([]);
   });
 });

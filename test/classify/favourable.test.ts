@@ -236,3 +236,23 @@ describe('a sentence before one that names the reason', () => {
     expect(isPraiseClause("you haven't passed the numerical test")).toBe(false);
   });
 });
+
+describe("praise of the candidate's own attribute", () => {
+  it('is read in the predicate: what the subject names does not take it back', () => {
+    expect(isPraiseClause('Your answer on why you want to join us was heartfelt and convincing')).toBe(true);
+    expect(isPraiseClause('Your preparation was second to none')).toBe(true);
+  });
+
+  it('is not praise where the predicate states a shortfall, or holds no praise', () => {
+    expect(isPraiseClause('Your strong CV was not enough on its own')).toBe(false);
+    expect(isPraiseClause('Your good answers were let down by a lack of examples')).toBe(false);
+    expect(isPraiseClause('Your knowledge was good but not deep enough')).toBe(false);
+  });
+
+  it('makes a sentence of such praise a preamble to one that names the reason', () => {
+    const reason = 'The problem is the in-tray, which you did not finish.';
+    expect(isPreamble('Top answer on why you want to work for a charity - it moved us.', reason)).toBe(true);
+    expect(isPreamble('Your preparation was second to none.', reason)).toBe(true);
+    expect(isPreamble('Your answers were too short.', reason)).toBe(false);
+  });
+});

@@ -151,3 +151,38 @@ describe('mayBeEmployerNote', () => {
     expect(mayBeEmployerNote('20 min late no call')).toBe(false);
   });
 });
+
+describe("readSegment: more of the employer's side", () => {
+  it.each([
+    // The employer's side as subject of a clause after a conjunction.
+    'Assessment centre ran 90 minutes over because the assessors were late back from lunch.',
+    // The candidate's arrangements, done to them.
+    'The room was double-booked so we ended up in a corridor.',
+    'My second interview was cancelled the night before.',
+  ])('rules conduct out of "%s"', (text) => {
+    expect(read(text)).toMatchObject({ ruledOut: ['conduct'], employerSide: true });
+  });
+
+  it.each([
+    'Candidate arrived late because the train was delayed.',
+    'The panel felt he arrived late and the assessors noted his phone.',
+    'Your interview was cut short because you arrived late.',
+  ])('not out of "%s"', (text) => {
+    expect(read(text).ruledOut).toEqual([]);
+  });
+
+  it("reads a note labelled as the candidate's own as written by them", () => {
+    expect(read("Candidate's note: chased x3 by email, x1 by phone, nothing.").silence).toBe(true);
+    expect(read('Candidate: chased for a start date x3, no reply from her.').silence).toBe(false);
+  });
+
+  it('takes a note that opens with what the writer received for a possible note about the employer', () => {
+    expect(mayBeEmployerNote('Got a calendar invite, then a cancellation, then a message saying the post had gone.')).toBe(true);
+    expect(mayBeEmployerNote('Arrived 20 mins late, then a cancellation of the second slot.')).toBe(false);
+  });
+
+  it("does not take a note that owns up to the writer's own lateness for one about the employer", () => {
+    expect(mayBeEmployerNote('My fault really - I got the time wrong and turned up an hour late.')).toBe(false);
+    expect(mayBeEmployerNote('I turned up on time and they had lost my slot.')).toBe(true);
+  });
+});

@@ -135,3 +135,43 @@ describe('rule-outs as a verdict on a topic', () => {
     expect(item!.segments.map((s) => s.praiseOnly)).toEqual([true, true, false, false]);
   });
 });
+
+describe('a shortfall nobody judged the candidate to have', () => {
+  it.each([
+    'nobody thought you were underprepared fwiw',
+    'At no point did the panel feel your answers were too long.',
+    'Please do not think that your written English was lacking.',
+    'We never found you under-qualified for the post.',
+  ])('"%s" rules its theme out', (text) => {
+    expect(isRuledOut(text)).toBe(true);
+  });
+
+  it.each([
+    // Judged so without a shortfall, it is the reason.
+    'We did not feel you were ready for a team lead role.',
+    'We did not think your examples were strong enough.',
+    // The shortfall in a clause of its own is the reason too.
+    "You didn't say much and your answers were too short.",
+    'We were not sure and felt you were too junior.',
+  ])('"%s" does not', (text) => {
+    expect(isRuledOut(text)).toBe(false);
+  });
+});
+
+describe('more verdicts that rule a theme out', () => {
+  it.each([
+    'We did not have any reservation regarding your references.',
+    "we've no quibble with ur degree",
+    'Your notice period never came up in our discussions.',
+    "Your portfolio wasn't among our reasons.",
+    'Where you live was neither here nor there.',
+    'The interview scores were neither a help nor a hindrance.',
+  ])('"%s"', (text) => {
+    expect(isRuledOut(text)).toBe(true);
+  });
+
+  it('keeps "neither… nor" that lists what the candidate lacked', () => {
+    expect(isRuledOut('You had neither the experience nor the qualifications.')).toBe(false);
+    expect(isRuledOut('Your answers were neither clear nor concise.')).toBe(false);
+  });
+});

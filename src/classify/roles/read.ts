@@ -19,15 +19,16 @@ export const CONCEDED_AT = 0.5;
  * candidate's note about the employer's side carries no `conduct` (settleEmployerSide).
  */
 export function applyItemRoles(item: ScoredItem, confidentAt: number, themeIds: readonly string[]): void {
-  item.segments.forEach((segment, i) => {
-    if (concededSentence(segment, item.segments[i + 1])) readAsPraise(segment);
-    else applyClauseRoles(segment, confidentAt, themeIds);
-  });
   // A sentence the reader finds likeliest a note about the employer's side, and that may be one, is
-  // such a note for `conduct` even where the reader is not sure enough to set it aside.
+  // such a note for `conduct` even where the reader is not sure enough to set it aside. Read as the
+  // whole sentence was, before any of its clauses were set aside.
   const note = item.segments.some((s) => {
     const roles = s.units[0]?.roles;
     return roles?.length === CLAUSE_ROLES.length && likeliestRole(roles) === 'employer' && mayBeEmployerNote(s.scoredText);
+  });
+  item.segments.forEach((segment, i) => {
+    if (concededSentence(segment, item.segments[i + 1])) readAsPraise(segment);
+    else applyClauseRoles(segment, confidentAt, themeIds);
   });
   settleEmployerSide(item.segments, themeIds, note);
 }

@@ -279,4 +279,20 @@ describe('applyItemRoles', () => {
     applyItemRoles(item(c, d), 0.8, ids);
     expect(d.reading.ruledOut).toEqual([]);
   });
+
+  it("reads the whole sentence as it was before its clauses were set aside when looking for an employer's note", () => {
+    const ids = ['conduct', 'uninformative'];
+    const note = 'Nobody met me at the gate so I rang the number - it went to voicemail';
+    const first = 'Nobody met me at the gate so I rang the number';
+    const second = 'it went to voicemail';
+    const outcome = 'Eventually got a sorry, not successful';
+    const leaning = [0.3, 0.05, 0.05, 0.55, 0.05];
+    // The whole sentence leans to an employer's note; its first clause is set aside surely, and the
+    // clause left, read as a polite formula, would no longer say so.
+    const a = segment(note, [unit(note, [0.6, 0.1], leaning), unit(first, [0.2, 0.1], EMPLOYER), unit(second, [0.6, 0.1], UNSURE)]);
+    const b = segment(outcome, [unit(outcome, [0.3, 0.5], UNSURE)]);
+    applyItemRoles(item(a, b), 0.8, ids);
+    expect(a.units.map((u) => u.text)).toEqual([second]);
+    expect(b.reading.ruledOut).toEqual(['conduct']);
+  });
 });
