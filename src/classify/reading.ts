@@ -6,12 +6,12 @@
 //  - A named technical skill the candidate lacks (Python, Spark, SQL…) is `qualifications`, and
 //    "experience with Python" is that skill, not work history.
 //  - A comparison keeps its subject: "other applicants had more client-facing experience" is
-//    `competition`, and its subject ("more client-facing experience") is scored as well.
+//    `competition`, and its subject ("had more client-facing experience") is scored as well (comparison.ts).
 // The rules name the default theme ids; a taxonomy without them is read without these rules.
 
+import { readComparison } from './comparison.js';
 import { conductHeldElsewhere, writerOwnsConduct } from './conduct.js';
 import { straightenQuotes } from './lexical/text.js';
-import { clausesOf } from './segment.js';
 
 export const CONDUCT_THEME = 'conduct';
 export const QUALIFICATIONS_THEME = 'qualifications';
@@ -88,37 +88,6 @@ const SEGMENT_ABOUT_HIM_OR_HER = /^(?:he|she)\b/i;
 // "…and they'd double-booked the room": the employer's side as the one who acted, in a clause of the note.
 const THEY_HAD_DONE =
   /(?:^|[,;]\s*|\b(?:and|but|so|then|because)\s+)they(?:'d|'ve|\s+had|\s+have)\s+(?!(?:said|told|felt|thought|decided|wanted|needed|found|noted|noticed|asked|been)\b)[\w-]+ed\b/i;
-
-// Another candidate as the subject: other applicants, the person appointed, someone else. "Other
-// candidates" counts only where it starts a clause: in "you talked over two other candidates" or
-// "build on other people's ideas" they are the candidate's fellow members of a group exercise.
-const CLAUSE_START = String.raw`(?:^|[,;:.(]\s*|\b(?:but|and|as|because|while|whereas|though|although|that|where)\s+)`;
-const DECIDER = String.raw`(?:we|they|the (?:client|panel|team|school|board|trustees|partner|hiring manager|manager|practice|firm)|hm|he|she)`;
-const PICKED = String.raw`(?:appointed|hired|chose|chosen|selected|picked|finalised|went with|gone with|decided (?:for|on)|decided to (?:appoint|go with|offer it to)|offered (?:it|the (?:role|job|post|position|place)) to)`;
-const OTHER_CANDIDATE = new RegExp(
-  [
-    String.raw`${CLAUSE_START}(?:the\s+|all\s+the\s+|several\s+|some\s+|most\s+)?other\s+(?:candidates?|applicants?|finalists?|interviewees?|people|person|guy|girl|one)\b(?!')`,
-    String.raw`${CLAUSE_START}another\s+(?:candidate|applicant|finalist|person)\b(?!')`,
-    String.raw`\b(?:the\s+)?others\s+(?:in|on)\s+the\s+(?:pool|shortlist|field|list)\b`,
-    String.raw`\bthe\s+others\s+(?:had|have|were|was|gave|came|could|did|knew|showed|scored|all)\b`,
-    String.raw`\b(?:everyone|everybody)\s+else\b`,
-    String.raw`\bsomeone\s+else\b`,
-    String.raw`\b(?:the\s+)?(?:successful|chosen|preferred|appointed|selected|winning)\s+(?:candidate|applicant|person|finalist)(?:'s)?\b(?!\s+(?:will|would|must|should|needs?|is expected)\b)`,
-    String.raw`\b(?:the\s+)?(?:candidate|applicant|person|one)\s+(?:we|who)\s+(?:have\s+)?(?:appointed|hired|chose|selected|picked|went with|offered|got the)\b(?:\s+(?:it|the\s+(?:job|role|post|position|place)))?`,
-    String.raw`\b${DECIDER}\s+(?:have\s+|'ve\s+|had\s+)?${PICKED}\s+(?:someone|somebody|a candidate|an applicant|another|a local|one of|an internal|a person|(?:an?\s+)?other\s+(?:candidate|applicant|person))\b(?:\s+(?:who'd|who|with))?`,
-    String.raw`\b(?:role|job|post|position|place|offer)\s+(?:went|has gone|was given|has been given)\s+to\s+(?:someone|somebody|another|an?\s+\w+)\b(?:\s+(?:who'd|who|with))?`,
-    String.raw`\b(?:went|gone)\s+to\s+(?:someone|somebody|a candidate|an applicant|another|a local|an internal)\b(?:\s+(?:who'd|who|with))?`,
-    String.raw`\b(?:pipped|edged out|beaten|outscored|outperformed|beaten to it)\s+by\s+(?:someone|somebody|another|an?\s+\w+)\b(?:\s+(?:who'd|who|with))?`,
-    String.raw`^(?:someone|somebody|a candidate|an applicant|a person)\s+(?:with|who)\s+(?<held>[^.;]{3,80}?)\s+(?:got|was offered|was given|took|landed|won)\s+(?:it|the\s+(?:job|role|post|position|place|offer))\b`,
-    String.raw`\b(?:a|an|the)\s+(?<more>(?:more|better|stronger)\s+(?:\w+\s+)?)(?:qualified\s+)?(?:candidate|applicant|person)\b`,
-    String.raw`\b(?:stronger|better|fuller|clearer)\s+than\s+(?:yours|you)\b`,
-    String.raw`\b(?:compared|next)\s+(?:with|to)\s+(?:the\s+)?other\s+(?:candidates|applicants|finalists|people)\b`,
-  ].join('|'),
-  'i',
-);
-// Boilerplate that only hints at others ("we have decided to pursue other candidates") names no reason.
-const OTHERS_BOILERPLATE =
-  /\b(?:pursue|proceed with|progress|progressing|move forward with|go forward with|moving forward with)\s+(?:\w+\s+)?other\s+(?:candidates|applicants)\b|\bother\s+(?:candidates|applicants)\s+whose\b/i;
 
 // Tools and languages employers name as skills; "R" and "C" alone are too ambiguous to list.
 const TECH = String.raw`\b(?:python|sparktool|sql|nosql|java|javascript|typescript|react|node(?:\.js)?|c\+\+|c#|scala|hadoop|airflow|dbt|kafka|excel|vba|power ?bi|tableau|aws|azure|gcp|docker|kubernetes|terraform|git|linux|matlab|sas|spss|stata|autocad|revit|solidworks|salesforce|sap|photoshop|figma)(?![\w+#])`;
@@ -215,35 +184,12 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
     if (SKILL_EXPERIENCE.test(plain) && !WORK_HISTORY.test(plain) && themeIds.includes(EXPERIENCE_THEME))
       reading.ruledOut.push(EXPERIENCE_THEME);
   }
-  const other = OTHER_CANDIDATE.exec(plain);
-  if (other && !OTHERS_BOILERPLATE.test(plain) && themeIds.includes(COMPETITION_THEME)) {
+  const comparison = themeIds.includes(COMPETITION_THEME) ? readComparison(plain) : null;
+  if (comparison) {
     reading.asserted.push(COMPETITION_THEME);
-    // The subject is what the pattern captured ("someone with <a licence> got the job", "a <more
-    // experienced> candidate"), or else the sentence without the other candidate.
-    const captured = other.groups?.held ?? other.groups?.more;
-    // The rest of the sentence is the subject only within the comparison's own clause ("no worry
-    // about your fit; we went with someone who holds the PRINCE2": not the fit).
-    const own = clauseAround(plain, other.index, other[0].length);
-    const at = other.index - own.start;
-    const subject = (captured ?? `${own.text.slice(0, at)} ${own.text.slice(at + other[0].length)}`)
-      .replace(/\s+/g, ' ')
-      .replace(/^[\s,;:.-]+/, '')
-      .trim();
-    if (/[\p{L}]{3}/u.test(subject) && subject.split(' ').length >= (captured ? 2 : 3)) reading.subject = subject;
+    reading.subject = comparison.subject;
   }
   return reading;
-}
-
-/** The clause of `text` (clausesOf) that holds [index, index + length), or the whole text. */
-function clauseAround(text: string, index: number, length: number): { start: number; text: string } {
-  let from = 0;
-  for (const clause of clausesOf(text)) {
-    const start = text.indexOf(clause, from);
-    if (start < 0) break;
-    from = start + clause.length;
-    if (start <= index && index + length <= from) return { start, text: clause };
-  }
-  return { start: 0, text };
 }
 
 /**

@@ -71,19 +71,19 @@ describe('readSegment: a comparison keeps its subject', () => {
   it.each([
     [
       'Other applicants had more hands-on experience in a client-facing setting.',
-      'had more hands-on experience in a client-facing setting.',
+      'had more hands-on experience in a client-facing setting',
     ],
     [
       'The person we appointed already holds the CIPD Level 5 qualification we ask for.',
-      'already holds the CIPD Level 5 qualification we ask for.',
+      'already holds the CIPD Level 5 qualification we ask for',
     ],
     // The subject lies within the comparison's own clause (the other clause is scored as a unit of its own).
     ['We appointed someone who has managed a team of ten; you have managed two people.', 'has managed a team of ten'],
     [
       "None of the panel had any worry about how you'd get on with the team; we went with someone who holds the PRINCE2 certificate.",
-      'holds the PRINCE2 certificate.',
+      'holds the PRINCE2 certificate',
     ],
-    ['The successful candidate’s values matched ours more closely.', 'values matched ours more closely.'],
+    ['The successful candidate’s values matched ours more closely.', 'values matched ours more closely'],
   ])('"%s" is competition, with its subject scored', (text, subject) => {
     expect(read(text)).toMatchObject({ asserted: ['competition'], subject });
   });

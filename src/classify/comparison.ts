@@ -1,0 +1,106 @@
+// A comparison with another candidate: "the other finalist had led a migration like ours", "pipped
+// by someone with five years in payments", "we went with a candidate who has run a site". It is
+// `competition`, and what the other candidate had (its subject) is a reason of its own, scored as a
+// unit (units.ts): "had led a migration like ours" is `experience`. Recognised by its grammar: who
+// the other candidate is (other/another/the appointee/the internal candidate), a decision that picked
+// someone ("we went with a bloke who…"), a contest lost ("pipped by", "up against people who'd…"),
+// or a field stronger on something; boilerplate that only hints at others names no reason.
+
+const NUMBER = String.raw`(?:\d+|two|three|four|five|six|seven|eight|both|all)`;
+const OTHERS_NOUN = String.raw`(?:candidates?|applicants?|finalists?|interviewees?|people|person|guy|girl|bloke|one|two|three|\d+)`;
+// Where a clause starts: "other candidates" counts only there (or as a verb's subject, below). In "you
+// talked over two other candidates" or "build on other people's ideas" they are fellow members of a
+// group exercise. A spaced dash starts a clause in notes ("Rej - other finalist had 6 yrs").
+const CLAUSE_START = String.raw`(?:^|[,;:.(]\s*|\s[-–—]\s*|\b(?:but|and|as|because|while|whereas|though|although|that|where|apparently|basically|honestly|simply)\s+)`;
+// What the other candidate went on to do, as the verb of which they are the subject.
+const AS_SUBJECT = String.raw`(?=\s+(?:(?:both|all|just|already|simply|also|each|clearly)\s+)?(?:had|has|have|'d|'s|was|were|is|are|could|did|knew|showed|scored|brought|came|offered|gave|held|got|ran|led|managed|worked|currently)\b)`;
+const DECIDER = String.raw`(?:we|they|the (?:client|panel|team|school|board|trustees|partner|hiring manager|manager|practice|firm)|hm|he|she)`;
+// Past tense only (and "choose", as written in non-native English): "we want to appoint someone who
+// has…" is a requirement.
+const PICKED = String.raw`(?:appointed|hired|chose|choose|chosen|selected|picked|finalised|went with|gone with|decided (?:for|on)|decided to (?:appoint|go with|offer it to)|offered (?:it|the (?:role|job|post|position|place)) to)`;
+// The one picked, told apart from a requirement ("we need someone who has…"): an indefinite person
+// with what they had after it ("a bloke who's been…", "an NQT who did…", "another candidate with…").
+const WHO = String.raw`(?:who'd|who's|who|whose|with|w\/)`;
+const PICKED_ONE = String.raw`(?:someone|somebody|another(?:\s+(?:candidate|applicant|person|finalist))?|the other (?:candidate|applicant|person|finalist)|other (?:candidate|applicant|person)|an?\s+(?:[\w-]+\s+){0,2}?(?:candidate|applicant|person|local|internal|[\w-]+))`;
+const OTHER_CANDIDATE = new RegExp(
+  [
+    String.raw`${CLAUSE_START}(?:the\s+|all\s+the\s+|several\s+|some\s+|most\s+)?(?:${NUMBER}\s+)?other\s+${OTHERS_NOUN}\b(?!')`,
+    String.raw`\bthe\s+(?:${NUMBER}\s+)?other\s+${OTHERS_NOUN}${AS_SUBJECT}`,
+    String.raw`${CLAUSE_START}(?:the\s+|all\s+|both\s+)?(?:\d+|two|three|four|five|six)\s+(?:on the shortlist|(?:\w+\s+)?(?:finalists|candidates|applicants|interviewees)|shortlisted)\b(?:\s+(?:above|ahead of)\s+(?:him|her|them|you))?${AS_SUBJECT}`,
+    String.raw`${CLAUSE_START}top\s+(?:two|three|\d+)\b`,
+    String.raw`${CLAUSE_START}another\s+(?:candidate|applicant|finalist|person)\b(?!')`,
+    String.raw`\banother\s+(?:candidate|applicant|finalist|person)\s+${WHO}`,
+    String.raw`\b(?:the\s+)?others\s+(?:in|on)\s+the\s+(?:pool|shortlist|field|list)\b`,
+    String.raw`(?:\bthe\s+|${CLAUSE_START})others\s+(?:had|have|'d|were|was|gave|came|could|did|knew|showed|scored|all|brought|offered|both)\b`,
+    String.raw`\b(?:a number of|several|many|lots of|plenty of|a few)\s+(?:(?:very\s+)?(?:strong|excellent|good|other)\s+)?(?:candidates|applicants|people)\s+${WHO}`,
+    String.raw`\b(?:everyone|everybody)\s+else\b`,
+    String.raw`\bsomeone\s+else\b`,
+    String.raw`\b(?:the\s+)?(?:successful|chosen|preferred|appointed|selected|winning|internal)\s+(?:candidate|applicant|person|finalist)(?:'s)?\b(?!\s+(?:will|would|must|should|needs?|is expected)\b)`,
+    String.raw`\bthe\s+appointee(?:'s)?\b`,
+    String.raw`\b(?:the\s+)?(?:candidate|applicant|person|one)\s+(?:we|who)\s+(?:have\s+)?(?:appointed|hired|chose|selected|picked|went with|offered|got the)\b(?:\s+(?:it|the\s+(?:job|role|post|position|place)))?`,
+    String.raw`\b(?:${DECIDER}\s+(?:have\s+|'ve\s+|had\s+)?)?${PICKED}\s+(?:one of|(?:${PICKED_ONE})\s+${WHO}|(?:someone|somebody)(?:\s+(?<than>(?:much\s+|far\s+|a bit\s+)?more\s+\w+))?|a candidate|an applicant|another|a local|an internal|a person|the other (?:candidate|applicant|person|finalist)|(?:an?\s+)?other\s+(?:candidate|applicant|person))\b`,
+    String.raw`\b(?:move|moving|go|going|proceed|proceeding)\s+(?:forward\s+)?with\s+(?:someone|somebody|a candidate|an applicant|a person)\s+${WHO}`,
+    String.raw`\b(?:role|job|post|position|place|offer)\s+(?:went|has gone|was given|has been given)\s+to\s+(?:someone|somebody|another|an?\s+\w+)\b(?:\s+${WHO})?`,
+    String.raw`\b(?:went|gone)\s+to\s+(?:someone|somebody|a candidate|an applicant|another|a local|an internal)\b(?:\s+${WHO})?`,
+    String.raw`\b(?:pipped|edged out|beaten|outscored|outperformed|beaten to it)\s+by\s+(?:someone|somebody|another|an?\s+\w+)\b(?:\s+${WHO})?`,
+    String.raw`\b(?:lost out|lost)\s+to\s+(?:someone|somebody|another (?:candidate|applicant|person)|an?\s+(?:candidate|applicant|person))\b(?:\s+${WHO})?`,
+    String.raw`\bup\s+against\s+(?:people|others|candidates|applicants|someone|somebody)\s+${WHO}`,
+    String.raw`^(?:someone|somebody|a candidate|an applicant|a person)\s+(?:with|who)\s+(?<held>[^.;]{3,80}?)\s+(?:got|was offered|was given|took|landed|won)\s+(?:it|the\s+(?:job|role|post|position|place|offer))\b`,
+    String.raw`\b(?:(?:a|an|the)\s+|${CLAUSE_START})(?<more>(?:more|better|stronger)\s+(?:\w+\s+)?)(?:qualified\s+)?(?:candidate|applicant|person|hire)\b(?:\s+${WHO})?`,
+    String.raw`\b(?:(?:field|pool|shortlist|competition)\s+(?:was|were|is)\s+(?:\w+\s+)?(?:stronger|deeper|more experienced)|(?:a|the)\s+(?:much\s+|far\s+)?(?:stronger|deeper|more experienced)\s+(?:field|pool|shortlist))\s+(?:on|in|when it came to)\s+(?<field>[^.;]{3,80})`,
+    String.raw`\b(?:stronger|better|fuller|clearer)\s+than\s+(?:yours|you)\b`,
+    String.raw`\b(?:compared|next)\s+(?:with|to)\s+(?:the\s+)?other\s+(?:candidates|applicants|finalists|people)\b`,
+  ].join('|'),
+  'i',
+);
+// Boilerplate that only hints at others ("we have decided to pursue other candidates") names no reason.
+const OTHERS_BOILERPLATE =
+  /\b(?:pursue|proceed with|progress|progressing|move forward with|go forward with|moving forward with)\s+(?:\w+\s+)?other\s+(?:candidates|applicants)\b|\bother\s+(?:candidates|applicants)\s+whose\b/i;
+// Where what the other candidate had ends: a new clause about someone else or the decision ("…, which
+// tipped it", "…, so they went with her", "… vs cand 1", "…; you have managed two").
+const SUBJECT_END =
+  /[;:!?]|\.(?:\s|$)|,\s*(?:which|so|and|but|though|although|whereas|while|hence|because|as)\b|\s(?:but|whereas|while|vs\.?|versus)\s|\s[-–—]\s/i;
+
+export interface Comparison {
+  /** What the other candidate had, to be scored as a unit of its own (null when too short to mean anything). */
+  subject: string | null;
+}
+
+/** The comparison with another candidate in a sentence (quotes straightened), or null if it makes none. */
+export function readComparison(plain: string): Comparison | null {
+  const other = OTHER_CANDIDATE.exec(plain);
+  if (!other || OTHERS_BOILERPLATE.test(plain)) return null;
+  const groups = other.groups ?? {};
+  const captured = groups.held ?? groups.more ?? groups.than ?? groups.field;
+  const after = untilEnd(plain.slice(other.index + other[0].length));
+  // Only "…stronger than yours" puts what the other had before it ("filled by an internal candidate" does not).
+  const before = /\bthan\s+(?:yours|you)\b/i.test(other[0]) ? sinceStart(plain.slice(0, other.index)) : null;
+  // The subject is what the pattern captured ("someone with <a licence> got the job", "a <more
+  // experienced> candidate") when it says something, else what follows the other candidate ("the
+  // other finalist <had led a migration>"), else what comes before in its clause ("<her presentation
+  // was> stronger than yours").
+  const subject = [captured && words(captured) >= 2 ? captured : null, after, before]
+    .map((text) => (text ? tidy(text) : null))
+    .find((text) => text !== null && /\p{L}{3}/u.test(text) && words(text) >= (text === captured ? 2 : 3));
+  return { subject: subject ?? null };
+}
+
+const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
+const tidy = (text: string) =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:.-]+|[\s,;:-]+$/g, '')
+    .trim();
+
+/** `text` up to where the other candidate's clause ends. */
+function untilEnd(text: string): string {
+  const end = SUBJECT_END.exec(text);
+  return end ? text.slice(0, end.index) : text;
+}
+
+/** The end of `text` back to where its clause started. */
+function sinceStart(text: string): string {
+  const starts = [...text.matchAll(/[;:.!?](?:\s|$)|,\s*|\s[-–—]\s|\b(?:but|and|so|because|although|though)\s+/gi)];
+  const last = starts.at(-1);
+  return last ? text.slice(last.index + last[0].length) : text;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { readComparison } from '../../src/classify/comparison.js';
+
+const subjectOf = (text: string) => readComparison(text)?.subject;
+
+describe('readComparison: the shapes a comparison with another candidate takes', () => {
+  it.each([
+    // The other candidate as the subject of what they had or did, wherever the clause starts.
+    ['The other applicant had spent four years on a hospital ward.', 'had spent four years on a hospital ward'],
+    ['Spoke to the manager - other finalist had 3 yrs in logistics vs cand 1', 'had 3 yrs in logistics'],
+    ['Apparently the other person had run a warehouse before, so they chose him.', 'had run a warehouse before'],
+    ['Both other two had managed budgets. he hasnt', 'had managed budgets'],
+    ['all 4 on the shortlist ahead of her had taught A level', 'had taught A level'],
+    ['The 3 other finalists both had more years in sales; ours is new to it.', 'both had more years in sales'],
+    ['Top three all currently in senior posts; this one junior.', 'all currently in senior posts'],
+    ['The others brought more experience of live events.', 'more experience of live events'],
+    ['The appointee had six years in the charity sector.', 'had six years in the charity sector'],
+    ['The internal candidate already knew the finance system well.', 'already knew the finance system well'],
+    // A decision that picked someone, told by the indefinite person and what follows them.
+    ['We interviewed a strong group and went with someone who had coached a squad before.', 'had coached a squad before'],
+    ["They've hired a graduate who did a placement in the department; ours hasn't.", 'did a placement in the department'],
+    ["We've gone with a chap who's been volunteering with us for three years.", 'been volunteering with us for three years'],
+    ['We went with the other finalist, who had the exact retail background we needed.', 'who had the exact retail background we needed'],
+    ['we choose other person with more experience in the warehouse', 'more experience in the warehouse'],
+    ['We decided to move forward with a candidate who has more time in a busy A&E.', 'has more time in a busy A&E'],
+    ["It's been decided to go with another candidate who's already running a similar team.", 'already running a similar team'],
+    ['In the end we went with someone more senior.', 'more senior'],
+    // A contest lost, or a field stronger on something.
+    ['You were pipped by someone who had already done the job elsewhere.', 'had already done the job elsewhere'],
+    ['REJ - stronger candidate w/ 4 yrs in audit selected', '4 yrs in audit selected'],
+    ['You were up against people who had done this for a decade.', 'had done this for a decade'],
+    ['This time we had a stronger field on stakeholder management.', 'stakeholder management'],
+    ['The pool was simply deeper on commercial experience.', 'commercial experience'],
+    // "…stronger than yours": what the other had comes before.
+    ['Her written exercise was stronger than yours.', 'Her written exercise was'],
+  ])('"%s" compares, with what the other had: "%s"', (text, subject) => {
+    expect(subjectOf(text)).toBe(subject);
+  });
+
+  it('stops the subject where the other candidate’s clause ends', () => {
+    expect(subjectOf('The other applicant had led a merger, which tipped it.')).toBe('had led a merger');
+    expect(subjectOf('We appointed someone who has run a site of 200; you have run one of 20.')).toBe('has run a site of 200');
+  });
+
+  it('keeps a comparison with nothing said of the other candidate, without a subject', () => {
+    expect(readComparison('The position has been filled by an internal candidate.')).toEqual({ subject: null });
+    expect(readComparison('Someone else got it.')).toEqual({ subject: null });
+  });
+
+  it.each([
+    'All candidates are assessed against the same criteria.',
+    'We want to appoint someone who has led a team.',
+    'We need someone who has already managed a team.',
+    'You talked over two other candidates in the group task.',
+    'After careful consideration, we have decided to pursue other candidates.',
+    'We regret that other applicants whose experience better meets our needs have been shortlisted.',
+    'You would be working with someone who has run the service for years.',
+  ])('reads no comparison in "%s"', (text) => {
+    expect(readComparison(text)).toBeNull();
+  });
+});
