@@ -61,9 +61,28 @@ const OTHERS_BOILERPLATE =
 const SUBJECT_END =
   /[;:!?]|\.(?:\s|$)|,\s*(?:which|so|and|but|though|although|whereas|while|hence|because|as)\b|\s(?:but|whereas|while|vs\.?|versus)\s|\s[-–—]\s/i;
 
+// What the other candidate had is work history when it is work they have done, how long, or their
+// experience by name: "had led a migration", "had already been doing the job", "both had more years
+// post-registration", "w/ 5 yrs in payments", "more experience with international clients". Not a
+// skill, a certificate or how they did on the day ("had done more research", "gave a stronger answer").
+const WORK_HISTORY = new RegExp(
+  [
+    String.raw`\b(?:led|run|ran|managed|supervised|coordinated|overseen|oversaw|headed|taught|nursed|practised|practiced|operated)\b`,
+    String.raw`\bworked\s+(?:in|at|on|with|as|for|across|alongside|closely|directly|abroad|overseas|nights|shifts)\b`,
+    String.raw`\b(?:done|doing|did)\s+(?:[\w-]+\s+){0,4}?(?:job|role|work|post|shifts?|nights|placements?)\b`,
+    String.raw`\bdone\s+(?:it|this|that)\s+(?:before|for)\b`,
+    String.raw`\bbeen\s+(?:doing|working|running|managing|leading|teaching|in\s+(?:post|the role|the job|a similar))\b`,
+    String.raw`\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|more|several|many)\s*\+?\s*(?:years?|yrs?|seasons|months)\b`,
+    String.raw`\b(?:experienc\w*|background|track record|seniority|more senior|work history)\b`,
+  ].join('|'),
+  'i',
+);
+
 export interface Comparison {
   /** What the other candidate had, to be scored as a unit of its own (null when too short to mean anything). */
   subject: string | null;
+  /** What the other candidate had is work history: the comparison says the candidate had less experience. */
+  workHistory: boolean;
 }
 
 /** The comparison with another candidate in a sentence (quotes straightened), or null if it makes none. */
@@ -82,7 +101,8 @@ export function readComparison(plain: string): Comparison | null {
   const subject = [captured && words(captured) >= 2 ? captured : null, after, before]
     .map((text) => (text ? tidy(text) : null))
     .find((text) => text !== null && /\p{L}{3}/u.test(text) && words(text) >= (text === captured ? 2 : 3));
-  return { subject: subject ?? null };
+  const said = subject ?? captured ?? '';
+  return { subject: subject ?? null, workHistory: WORK_HISTORY.test(said) };
 }
 
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;

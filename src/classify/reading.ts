@@ -188,6 +188,9 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
   if (comparison) {
     reading.asserted.push(COMPETITION_THEME);
     reading.subject = comparison.subject;
+    // "The other finalist had led a migration like ours": the candidate had less experience.
+    if (comparison.workHistory && themeIds.includes(EXPERIENCE_THEME) && !reading.ruledOut.includes(EXPERIENCE_THEME))
+      reading.asserted.push(EXPERIENCE_THEME);
   }
   return reading;
 }

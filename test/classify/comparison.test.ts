@@ -43,8 +43,25 @@ describe('readComparison: the shapes a comparison with another candidate takes',
   });
 
   it('keeps a comparison with nothing said of the other candidate, without a subject', () => {
-    expect(readComparison('The position has been filled by an internal candidate.')).toEqual({ subject: null });
-    expect(readComparison('Someone else got it.')).toEqual({ subject: null });
+    expect(readComparison('The position has been filled by an internal candidate.')).toEqual({ subject: null, workHistory: false });
+    expect(readComparison('Someone else got it.')).toEqual({ subject: null, workHistory: false });
+  });
+
+  it.each([
+    ['The other applicant had led a merger of two services.', true],
+    ['We went with someone who had already done the job at a rival firm.', true],
+    ["You were up against people who'd done this for a decade.", true],
+    ['The successful candidate has been running a similar unit for a while.', true],
+    ['Both other finalists had more years on the wards.', true],
+    ['REJ - stronger candidate w/ 4 yrs in audit selected', true],
+    ['The appointee had a background in retail banking.', true],
+    ['We went with someone more senior.', true],
+    ['The other applicant had done more research on our clients.', false],
+    ['The successful candidate holds the CIPD Level 5.', false],
+    ['Her written exercise was stronger than yours.', false],
+    ['The other finalist gave clearer examples of working under pressure.', false],
+  ])('"%s" says the other had more work history: %s', (text, workHistory) => {
+    expect(readComparison(text)?.workHistory).toBe(workHistory);
   });
 
   it.each([

@@ -85,12 +85,23 @@ describe('readSegment: a comparison keeps its subject', () => {
     ],
     ['The successful candidate’s values matched ours more closely.', 'values matched ours more closely'],
   ])('"%s" is competition, with its subject scored', (text, subject) => {
-    expect(read(text)).toMatchObject({ asserted: ['competition'], subject });
+    expect(read(text).asserted).toContain('competition');
+    expect(read(text).subject).toBe(subject);
+  });
+
+  it('asserts experience too where what the other had is work history', () => {
+    expect(read('The other finalist had already run a ward of this size.').asserted).toEqual(['competition', 'experience']);
+    expect(read('The person we appointed already holds the CIPD Level 5 qualification.').asserted).toEqual(['competition']);
+    // A missing skill named as "experience with Python" is the skill, not work history.
+    expect(read('The other applicant had more experience with Python, which you lack.').asserted).toEqual([
+      'qualifications',
+      'competition',
+    ]);
   });
 
   it('asserts competition on "stronger than yours" and "went to someone with"', () => {
     expect(read('Her presentation at the assessment centre was stronger than yours.').asserted).toEqual(['competition']);
-    expect(read('The role went to someone with more experience in the sector.').asserted).toEqual(['competition']);
+    expect(read('The role went to someone with more experience in the sector.').asserted).toEqual(['competition', 'experience']);
   });
 
   it.each([
