@@ -7,7 +7,7 @@
 // or a field stronger on something; boilerplate that only hints at others names no reason.
 
 const NUMBER = String.raw`(?:\d+|two|three|four|five|six|seven|eight|both|all)`;
-const OTHERS_NOUN = String.raw`(?:candidates?|applicants?|finalists?|interviewees?|people|person|guy|girl|bloke|one|two|three|\d+)`;
+const OTHERS_NOUN = String.raw`(?:(?:shortlisted|short-listed|selected|successful)\s+)?(?:candidates?|applicants?|finalists?|interviewees?|profiles?|people|person|guy|girl|bloke|one|two|three|\d+)`;
 // Where a clause starts: "other candidates" counts only there (or as a verb's subject, below). In "you
 // talked over two other candidates" or "build on other people's ideas" they are fellow members of a
 // group exercise. A spaced dash starts a clause in notes ("Rej - other finalist had 6 yrs").
@@ -17,17 +17,17 @@ const AS_SUBJECT = String.raw`(?=\s+(?:(?:both|all|just|already|simply|also|each
 const DECIDER = String.raw`(?:we|they|the (?:client|panel|team|school|board|trustees|partner|hiring manager|manager|practice|firm)|hm|he|she)`;
 // Past tense only (and "choose", as written in non-native English): "we want to appoint someone who
 // has…" is a requirement.
-const PICKED = String.raw`(?:appointed|hired|chose|choose|chosen|selected|picked|finalised|went with|gone with|decided (?:for|on)|decided to (?:appoint|go with|offer it to)|offered (?:it|the (?:role|job|post|position|place)) to)`;
+const PICKED = String.raw`(?:appointed|hired|chose|choose|chosen|selected|picked|preferred|finalised|went with|gone with|decided (?:for|on)|decided to (?:appoint|go with|offer it to)|(?:offered|given|gave) (?:it|the (?:role|job|post|position|place)) to)`;
 // The one picked, told apart from a requirement ("we need someone who has…"): an indefinite person
 // with what they had after it ("a bloke who's been…", "an NQT who did…", "another candidate with…").
-const WHO = String.raw`(?:who'd|who's|who|whose|with|w\/)`;
-const PICKED_ONE = String.raw`(?:someone|somebody|another(?:\s+(?:candidate|applicant|person|finalist))?|the other (?:candidate|applicant|person|finalist)|other (?:candidate|applicant|person)|an?\s+(?:[\w-]+\s+){0,2}?(?:candidate|applicant|person|local|internal|[\w-]+))`;
+const WHO = String.raw`(?:who'd|who's|who|whose|which|with|having|w\/)`;
+const PICKED_ONE = String.raw`(?:someone|somebody|another(?:\s+(?:candidate|applicant|person|finalist))?|the other (?:candidate|applicant|person|finalist)|(?:other\s+)?(?:candidate|applicant|person)|an?\s+(?:[\w-]+\s+){0,2}?(?:candidate|applicant|person|local|internal|[\w-]+))`;
 const OTHER_CANDIDATE = new RegExp(
   [
     String.raw`${CLAUSE_START}(?:the\s+|all\s+the\s+|several\s+|some\s+|most\s+)?(?:${NUMBER}\s+)?other\s+${OTHERS_NOUN}\b(?!')`,
     String.raw`\bthe\s+(?:${NUMBER}\s+)?other\s+${OTHERS_NOUN}${AS_SUBJECT}`,
     String.raw`${CLAUSE_START}(?:the\s+|all\s+|both\s+)?(?:\d+|two|three|four|five|six)\s+(?:on the shortlist|(?:\w+\s+)?(?:finalists|candidates|applicants|interviewees)|shortlisted)\b(?:\s+(?:above|ahead of)\s+(?:him|her|them|you))?${AS_SUBJECT}`,
-    String.raw`${CLAUSE_START}top\s+(?:two|three|\d+)\b`,
+    String.raw`(?:${CLAUSE_START}|\b(?:to|behind|than)\s+(?:the\s+)?)top\s+(?:two|three|\d+)\b`,
     String.raw`${CLAUSE_START}another\s+(?:candidate|applicant|finalist|person)\b(?!')`,
     String.raw`\banother\s+(?:candidate|applicant|finalist|person)\s+${WHO}`,
     String.raw`\b(?:the\s+)?others\s+(?:in|on)\s+the\s+(?:pool|shortlist|field|list)\b`,
@@ -35,8 +35,10 @@ const OTHER_CANDIDATE = new RegExp(
     String.raw`\b(?:a number of|several|many|lots of|plenty of|a few)\s+(?:(?:very\s+)?(?:strong|excellent|good|other)\s+)?(?:candidates|applicants|people)\s+${WHO}`,
     String.raw`\b(?:everyone|everybody)\s+else\b`,
     String.raw`\bsomeone\s+else\b`,
-    String.raw`\b(?:the\s+)?(?:successful|chosen|preferred|appointed|selected|winning|internal)\s+(?:candidate|applicant|person|finalist)(?:'s)?\b(?!\s+(?:will|would|must|should|needs?|is expected)\b)`,
+    String.raw`\b(?:the\s+)?(?:successful|chosen|preferred|appointed|selected|winning|internal)\s+(?:candidate|applicant|person|finalist|guy|girl|bloke|hire|profile)(?:'s)?\b(?!\s+(?:will|would|must|should|needs?|is expected)\b)`,
     String.raw`\bthe\s+appointee(?:'s)?\b`,
+    String.raw`\bthe\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:we|they)(?:'ve|\s+have)?\s+(?:hired|appointed|chose|selected|picked|went with|(?:offered|gave|given) (?:it|the (?:role|job|post|position|place)) to)\b(?=\s+(?:has|had|have|is|was|'s|already|just)\b)`,
+    String.raw`^(?:a|one|another)\s+(?:candidate|applicant|person|finalist)\s+who(?:'d|\s+had|\s+already)\b`,
     String.raw`\b(?:the\s+)?(?:candidate|applicant|person|one)\s+(?:we|who)\s+(?:have\s+)?(?:appointed|hired|chose|selected|picked|went with|offered|got the)\b(?:\s+(?:it|the\s+(?:job|role|post|position|place)))?`,
     String.raw`\b(?:${DECIDER}\s+(?:have\s+|'ve\s+|had\s+)?)?${PICKED}\s+(?:one of|(?:${PICKED_ONE})\s+${WHO}|(?:someone|somebody)(?:\s+(?<than>(?:much\s+|far\s+|a bit\s+)?more\s+\w+))?|a candidate|an applicant|another|a local|an internal|a person|the other (?:candidate|applicant|person|finalist)|(?:an?\s+)?other\s+(?:candidate|applicant|person))\b`,
     String.raw`\b(?:move|moving|go|going|proceed|proceeding)\s+(?:forward\s+)?with\s+(?:someone|somebody|a candidate|an applicant|a person)\s+${WHO}`,
@@ -45,7 +47,7 @@ const OTHER_CANDIDATE = new RegExp(
     String.raw`\b(?:pipped|edged out|beaten|outscored|outperformed|beaten to it)\s+by\s+(?:someone|somebody|another|an?\s+\w+)\b(?:\s+${WHO})?`,
     String.raw`\b(?:lost out|lost)\s+to\s+(?:someone|somebody|another (?:candidate|applicant|person)|an?\s+(?:candidate|applicant|person))\b(?:\s+${WHO})?`,
     String.raw`\bup\s+against\s+(?:people|others|candidates|applicants|someone|somebody)\s+${WHO}`,
-    String.raw`^(?:someone|somebody|a candidate|an applicant|a person)\s+(?:with|who)\s+(?<held>[^.;]{3,80}?)\s+(?:got|was offered|was given|took|landed|won)\s+(?:it|the\s+(?:job|role|post|position|place|offer))\b`,
+    String.raw`(?:^|\bthat\s+)(?:someone|somebody|(?:a|the|another)?\s*(?:candidate|applicant|person|profile))\s+(?:with|who|having)\s+(?<held>[^.;]{3,80}?)\s+(?:(?:got|was offered|was given|took|landed|won)\s+(?:it|the\s+(?:job|role|post|position|place|offer))|(?:has been|have been|was|got)\s+(?:selected|chosen|appointed|hired|offered|finalised|shortlisted))\b`,
     String.raw`\b(?:(?:a|an|the)\s+|${CLAUSE_START})(?<more>(?:more|better|stronger)\s+(?:\w+\s+)?)(?:qualified\s+)?(?:candidate|applicant|person|hire)\b(?:\s+${WHO})?`,
     String.raw`\b(?:(?:field|pool|shortlist|competition)\s+(?:was|were|is)\s+(?:\w+\s+)?(?:stronger|deeper|more experienced)|(?:a|the)\s+(?:much\s+|far\s+)?(?:stronger|deeper|more experienced)\s+(?:field|pool|shortlist))\s+(?:on|in|when it came to)\s+(?<field>[^.;]{3,80})`,
     String.raw`\b(?:stronger|better|fuller|clearer)\s+than\s+(?:yours|you)\b`,
@@ -67,13 +69,15 @@ const SUBJECT_END =
 // skill, a certificate or how they did on the day ("had done more research", "gave a stronger answer").
 const WORK_HISTORY = new RegExp(
   [
-    String.raw`\b(?:led|run|ran|managed|supervised|coordinated|overseen|oversaw|headed|taught|nursed|practised|practiced|operated)\b`,
+    String.raw`(?:^|\b(?:had|has|have|'d|'s|'ve|already|who|previously|both|all)\s+(?:(?:already|both|all|also|each|just|previously)\s+)?)(?:led|run|ran|managed|supervised|coordinated|overseen|oversaw|headed|taught|nursed|practised|practiced|operated)\b`,
+    String.raw`\bbeen\s+(?:an?\s+|the\s+|in charge\b)`,
     String.raw`\bworked\s+(?:in|at|on|with|as|for|across|alongside|closely|directly|abroad|overseas|nights|shifts)\b`,
     String.raw`\b(?:done|doing|did)\s+(?:[\w-]+\s+){0,4}?(?:job|role|work|post|shifts?|nights|placements?)\b`,
     String.raw`\bdone\s+(?:it|this|that)\s+(?:before|for)\b`,
     String.raw`\bbeen\s+(?:doing|working|running|managing|leading|teaching|in\s+(?:post|the role|the job|a similar))\b`,
+    String.raw`\b(?:knew|knows|know)\s+(?:the\s+|our\s+|all\s+)?(?:systems?|kit|procedures|processes|customers|clients|ropes|patch|team)\b`,
     String.raw`\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|more|several|many)\s*\+?\s*(?:years?|yrs?|seasons|months)\b`,
-    String.raw`\b(?:experienc\w*|background|track record|seniority|more senior|work history)\b`,
+    String.raw`\b(?:experienc\w*|exposure|background|track record|seniority|more senior|work history)\b`,
   ].join('|'),
   'i',
 );
@@ -91,7 +95,7 @@ export function readComparison(plain: string): Comparison | null {
   if (!other || OTHERS_BOILERPLATE.test(plain)) return null;
   const groups = other.groups ?? {};
   const captured = groups.held ?? groups.more ?? groups.than ?? groups.field;
-  const after = untilEnd(plain.slice(other.index + other[0].length));
+  const after = untilEnd(plain.slice(other.index + other[0].length).replace(/^\s*[:\-–—]\s*/, ' '));
   // Only "…stronger than yours" puts what the other had before it ("filled by an internal candidate" does not).
   const before = /\bthan\s+(?:yours|you)\b/i.test(other[0]) ? sinceStart(plain.slice(0, other.index)) : null;
   // The subject is what the pattern captured ("someone with <a licence> got the job", "a <more

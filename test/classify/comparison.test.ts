@@ -25,6 +25,13 @@ describe('readComparison: the shapes a comparison with another candidate takes',
     ['We decided to move forward with a candidate who has more time in a busy A&E.', 'has more time in a busy A&E'],
     ["It's been decided to go with another candidate who's already running a similar team.", 'already running a similar team'],
     ['In the end we went with someone more senior.', 'more senior'],
+    ['The other shortlisted profile had 6 years of client handling.', 'had 6 years of client handling'],
+    ['internal bloke knew the suppliers already. no contest', 'knew the suppliers already'],
+    ['The nurse we hired has been a ward sister for three years.', 'has been a ward sister for three years'],
+    ['They have given the job to a man who has been running depots for a decade.', 'has been running depots for a decade'],
+    ['A candidate who had already taught the syllabus applied, and the head preferred her.', 'already taught the syllabus applied'],
+    ['Please note that candidate with prior payroll exposure has been selected.', 'prior payroll exposure'],
+    ['Placed 4th. Behind the top three: all already team leaders.', 'all already team leaders'],
     // A contest lost, or a field stronger on something.
     ['You were pipped by someone who had already done the job elsewhere.', 'had already done the job elsewhere'],
     ['REJ - stronger candidate w/ 4 yrs in audit selected', '4 yrs in audit selected'],
@@ -59,6 +66,8 @@ describe('readComparison: the shapes a comparison with another candidate takes',
     ['The other applicant had done more research on our clients.', false],
     ['The successful candidate holds the CIPD Level 5.', false],
     ['Her written exercise was stronger than yours.', false],
+    ['Another applicant clicked with the team and how they run things.', false],
+    ['The nurse we hired has been a ward sister for three years.', true],
     ['The other finalist gave clearer examples of working under pressure.', false],
   ])('"%s" says the other had more work history: %s', (text, workHistory) => {
     expect(readComparison(text)?.workHistory).toBe(workHistory);
@@ -72,6 +81,8 @@ describe('readComparison: the shapes a comparison with another candidate takes',
     'After careful consideration, we have decided to pursue other candidates.',
     'We regret that other applicants whose experience better meets our needs have been shortlisted.',
     'You would be working with someone who has run the service for years.',
+    'We would prefer a candidate with more confidence.',
+    'A candidate who has this will be preferred.',
   ])('reads no comparison in "%s"', (text) => {
     expect(readComparison(text)).toBeNull();
   });
