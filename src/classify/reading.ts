@@ -100,6 +100,14 @@ const markSpark = (text: string) => text.replace(/\b(?:Py)?Spark\b/g, 'sparktool
 // Work history named beside the skill keeps `experience` possible: "no Python and only a year in post".
 const WORK_HISTORY = /\b(?:years?|months?|sector|industry|background|managed|managing|clients?|commercial|senior|junior)\b/i;
 const SKILL_EXPERIENCE = /\bexperience\s+(?:with|in|of|using)\b/i;
+// How long the candidate would stay is commitment, not experience: "we need someone who'll stay for
+// the full two-year programme", "said she'd quit once her masters offer is confirmed", "a stepping
+// stone", "long-term". Unless the sentence also speaks of work done or seniority ("overqualified,
+// he'd leave").
+const STAYING =
+  /\b(?:(?:will|would|'ll|'d|to|going to|plans? to|planning to|wants? to|intends? to|likely to|not sure (?:you|he|she) (?:will|would))\s+(?:\w+\s+)?(?:stay|stick|remain|leave|quit|be with us|see it through|commit)\b|\b(?:stay|staying|stick around|stay on)\s+(?:for|beyond|past|longer|more than|at least)\b|\bleaving\s+(?:in|after|once|when|to|within|early)\b|\brisk of (?:early )?leaving\b|\blong[- ]term\b|\bstability\b|\bstop-?gap\b|\bstepping stone\b|\bfor (?:a|one) year\b|\bfor the full\b)/i;
+const PAST_WORK =
+  /\b(?:experienc\w*|exp|background|worked|work history|done|track record|senior|junior|overqualified|over-qualified|years? (?:of|in|as)|yrs (?:of|in)|in post|managed|led|run|placements?|internships?|knows|been\s+\w+ing)\b/i;
 
 // Who a note is written by or about: the candidate writing ("I", "my") or the employer's side acting.
 const EMPLOYER_SIDE = /\b(?:they|them|their|recruiters?|hr|interviewers?|panel|company|employer|agency|manager|assessors?)\b/i;
@@ -184,6 +192,8 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
     if (SKILL_EXPERIENCE.test(plain) && !WORK_HISTORY.test(plain) && themeIds.includes(EXPERIENCE_THEME))
       reading.ruledOut.push(EXPERIENCE_THEME);
   }
+  if (STAYING.test(plain) && !PAST_WORK.test(plain) && themeIds.includes(EXPERIENCE_THEME) && !reading.ruledOut.includes(EXPERIENCE_THEME))
+    reading.ruledOut.push(EXPERIENCE_THEME);
   const comparison = themeIds.includes(COMPETITION_THEME) ? readComparison(plain) : null;
   if (comparison) {
     reading.asserted.push(COMPETITION_THEME);

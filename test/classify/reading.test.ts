@@ -119,6 +119,25 @@ describe('readSegment: a comparison keeps its subject', () => {
   });
 });
 
+describe('readSegment: how long the candidate would stay is commitment, not experience', () => {
+  it.each([
+    "We need someone who'll stay for the full two-year programme.",
+    'said he would quit once his course place is confirmed. need someone for 2 yrs min',
+    'The panel saw this as a stepping stone for you.',
+    'Risk of early leaving: high',
+  ])('rules experience out of "%s"', (text) => {
+    expect(read(text).ruledOut).toContain('experience');
+  });
+
+  it.each([
+    "Overqualified for the grade, and the manager doubts she'd stay.",
+    'You have two years of experience and we need someone who will stay on as a senior.',
+    'We need five years in the sector.',
+  ])('keeps experience possible where work done or seniority is named too: "%s"', (text) => {
+    expect(read(text).ruledOut).not.toContain('experience');
+  });
+});
+
 describe('readSegment: a missing technical skill is a qualification', () => {
   it.each([
     'no python, no Spark. needs both day one',
