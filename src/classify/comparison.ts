@@ -46,7 +46,7 @@ const OTHER_CANDIDATE = new RegExp(
     String.raw`\b(?:went|gone)\s+to\s+(?:someone|somebody|a candidate|an applicant|another|a local|an internal)\b(?:\s+${WHO})?`,
     String.raw`\b(?:pipped|edged out|beaten|outscored|outperformed|beaten to it)\s+by\s+(?:someone|somebody|another|an?\s+\w+)\b(?:\s+${WHO})?`,
     String.raw`\b(?:lost out|lost)\s+to\s+(?:someone|somebody|another (?:candidate|applicant|person)|an?\s+(?:candidate|applicant|person))\b(?:\s+${WHO})?`,
-    String.raw`\bup\s+against\s+(?:people|others|candidates|applicants|someone|somebody)\s+${WHO}`,
+    String.raw`\bup\s+against\s+(?:people|ppl|others|candidates|applicants|someone|somebody)\s+${WHO}`,
     String.raw`(?:^|\bthat\s+)(?:someone|somebody|(?:a|the|another)?\s*(?:candidate|applicant|person|profile))\s+(?:with|who|having)\s+(?<held>[^.;]{3,80}?)\s+(?:(?:got|was offered|was given|took|landed|won)\s+(?:it|the\s+(?:job|role|post|position|place|offer))|(?:has been|have been|was|got)\s+(?:selected|chosen|appointed|hired|offered|finalised|shortlisted))\b`,
     String.raw`\b(?:(?:a|an|the)\s+|${CLAUSE_START})(?<more>(?:more|better|stronger)\s+(?:\w+\s+)?)(?:qualified\s+)?(?:candidate|applicant|person|hire)\b(?:\s+${WHO})?`,
     String.raw`\b(?:(?:field|pool|shortlist|competition)\s+(?:was|were|is)\s+(?:\w+\s+)?(?:stronger|deeper|more experienced)|(?:a|the)\s+(?:much\s+|far\s+)?(?:stronger|deeper|more experienced)\s+(?:field|pool|shortlist))\s+(?:on|in|when it came to)\s+(?<field>[^.;]{3,80})`,

@@ -36,6 +36,7 @@ describe('readComparison: the shapes a comparison with another candidate takes',
     ['You were pipped by someone who had already done the job elsewhere.', 'had already done the job elsewhere'],
     ['REJ - stronger candidate w/ 4 yrs in audit selected', '4 yrs in audit selected'],
     ['You were up against people who had done this for a decade.', 'had done this for a decade'],
+    ['up against ppl w/ 3+ yrs running payroll', '3+ yrs running payroll'],
     ['This time we had a stronger field on stakeholder management.', 'stakeholder management'],
     ['The pool was simply deeper on commercial experience.', 'commercial experience'],
     // "…stronger than yours": what the other had comes before.
