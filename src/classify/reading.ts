@@ -73,7 +73,13 @@ const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|me|my|myself)\b/i;
 // A note that passes on what the employer said about the candidate carries that reason; a promise
 // of news ("the outcome they said I'd have in a few days") passes on none.
 const REPORTED_REASON =
-  /\b(?:said|says|told me|feedback (?:was|is)|apparently|because|reason was)\s+(?:that\s+)?(?:i(?!'d\s+(?:have|get|hear|receive|know)\b)|i'm|i've|my|me)\b/i;
+  /\b(?:said|says|told me|(?:was|got|been)\s+told|feedback (?:was|is)|apparently|because|reason was)\s+(?:that\s+)?(?:i(?!'d\s+(?:have|get|hear|receive|know)\b)|i'm|i've|my|me)\b/i;
+// A note that relays what someone said of the candidate in the third person: "Site manager said he
+// turned up in trackies". It is about the candidate, whoever else it names; in a note the candidate
+// wrote ("LinkedIn says she's seen my message") he or she is the employer's side (relaysOfCandidate).
+// A promise ("said she'd chase the client") relays nothing about the candidate.
+const RELAYED_OF_CANDIDATE =
+  /\b(?:said|says|told us|felt|feels|thought|reckoned|noted|reported|mentioned)\s+(?:that\s+)?(?:he|she)\b(?!'d|'ll|\s+would|\s+will)/i;
 // The employer's side as the one acting: "the interviewer was late", "they cancelled", "by them".
 const EMPLOYER_ACTS =
   /^(?:the\s+)?(?:interviewer|interviewers|hiring manager|manager|panel|recruiter|recruiters|hr|they|company|employer|coordinator)\s+(?:was|were|spent|took|turned|arrived|came|cancell?ed|forgot|stopped|never|didn't|did not|rushed|kept|sent|left|went)\b|\bby them\b|\bthey\s+(?:forgot|cancell?ed|never|stopped|didn't|lost)\b/i;
@@ -111,6 +117,10 @@ const PAST_WORK =
 
 // Who a note is written by or about: the candidate writing ("I", "my") or the employer's side acting.
 const EMPLOYER_SIDE = /\b(?:they|them|their|recruiters?|hr|interviewers?|panel|company|employer|agency|manager|assessors?)\b/i;
+// The employer's side named only as where something went ("no show for 10:30 panel", "rude to the
+// recruiter") is not who acted; "apologised for the interviewer being late" names who did.
+const EMPLOYER_AS_OBJECT =
+  /\b(?:for|to|with|towards|in front of)\s+(?:the\s+|a\s+|an\s+|our\s+|[\d:.]+\s+)?(?:recruiters?|hr|interviewers?|panel|company|employer|agency|manager|assessors?)\b(?!\s+(?:being|to)\b)/gi;
 // A note that opens with what the writer received has the writer as its subject: "Got a calendar
 // invite for an interview, then a cancellation…", "Received a one-line email".
 const RECEIVED =
@@ -140,6 +150,10 @@ function employerActs(trimmed: string): boolean {
   return false;
 }
 
+function relaysOfCandidate(plain: string): boolean {
+  return RELAYED_OF_CANDIDATE.test(plain) && !FIRST_PERSON.test(plain);
+}
+
 /**
  * Whether a sentence can be a candidate's note about the employer's side: it is not addressed to the
  * candidate, does not pass on a reason they were told nor own up to the writer's conduct, and names
@@ -149,11 +163,11 @@ function employerActs(trimmed: string): boolean {
 export function mayBeEmployerNote(text: string): boolean {
   const plain = straightenQuotes(text);
   // "My fault - I … turned up an hour late": the writer's own conduct, not the employer's side.
-  if (addressesCandidate(plain) || REPORTED_REASON.test(plain) || writerOwnsConduct(plain)) return false;
+  if (addressesCandidate(plain) || REPORTED_REASON.test(plain) || relaysOfCandidate(plain) || writerOwnsConduct(plain)) return false;
   return (
     FIRST_PERSON.test(plain) ||
     RECEIVED.test(plain) ||
-    EMPLOYER_SIDE.test(plain) ||
+    EMPLOYER_SIDE.test(plain.replace(EMPLOYER_AS_OBJECT, ' ')) ||
     (EMPLOYER_OWN_SIDE.test(plain) && !HIM_OR_HER.test(plain))
   );
 }
@@ -222,7 +236,11 @@ export function settleEmployerSide(
   const aboutCandidate = (text: string) => {
     const plain = straightenQuotes(text);
     return (
-      addressesCandidate(plain) || REPORTED_REASON.test(plain) || SEGMENT_ABOUT_HIM_OR_HER.test(plain.trim()) || writerOwnsConduct(plain)
+      addressesCandidate(plain) ||
+      REPORTED_REASON.test(plain) ||
+      relaysOfCandidate(plain) ||
+      SEGMENT_ABOUT_HIM_OR_HER.test(plain.trim()) ||
+      writerOwnsConduct(plain)
     );
   };
   if (segments.some((s) => aboutCandidate(s.scoredText))) return;

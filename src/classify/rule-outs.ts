@@ -9,6 +9,8 @@ import { spellOutPronouns, straightenQuotes } from './lexical/text.js';
 const NEGATED = String.raw`(?:no|not|never|nothing|n't|without|hardly)`;
 const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|quibbles?|gripes?|misgivings?|hesitations?|red flags?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference)`;
 const NEGATED_VERB = String.raw`(?:n't|\bnot|\bnever)`;
+// Nobody as the subject: "nobody", "no one", "none of us", "not one of the panel", "not a single assessor".
+const NOBODY = String.raw`\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:us|them|the\s+\w+)|not\s+(?:one|a\s+single\s+\w+)(?:\s+of\s+(?:us|them|the\s+\w+))?)`;
 
 const RULE_OUT_PATTERNS = [
   new RegExp(
@@ -33,7 +35,10 @@ const RULE_OUT_PATTERNS = [
   /(?:\bnot|n't|\bno|\bnone of (?:this|it) is)\s+(?:\w+\s+){0,3}(?:a\s+)?(?:criticism|comment|judgement|judgment)\s+(?:of|on|about)\b/i,
   new RegExp(String.raw`${NEGATED_VERB}\s+(?:\w+\s+)?(?:worried|concerned|bothered)\s+(?:about|by|with)\b`, 'i'),
   // "nobody on the panel questioned your fit": who did not doubt may take a few words to name.
-  /\b(?:nobody|no one|no-one|none of us)\s+(?:[\w-]+\s+){0,4}?(?:doubted|doubts|questioned|questions|was worried|were worried|had concerns|had any concerns)\b/i,
+  new RegExp(
+    String.raw`${NOBODY}\s+(?:[\w-]+\s+){0,4}?(?:doubted|doubts|questioned|questions|was worried|were worried|had concerns|had any concerns)\b`,
+    'i',
+  ),
   new RegExp(String.raw`\b(?:we|i)\s+(?:do|did|would|could)?\s*${NEGATED_VERB}\s+(?:doubt|question)\w*\b`, 'i'),
   new RegExp(String.raw`\b(?:do|did|does|was|were|is)\s*${NEGATED_VERB}\b.{0,60}\bmatter(?:ed|s)?\b`, 'i'),
   new RegExp(String.raw`${NEGATED_VERB}\s+(?:count|counted|weigh|weighed|go|work|tell|held|hold)\s+against\s+(?:you|your)\b`, 'i'),
@@ -66,7 +71,7 @@ const RULE_OUT_PATTERNS = [
 // feel you were ready") it is the reason, so the shortfall must be in what was (not) judged.
 // Within one clause: no "and", "but", "so"… between the negation, the judging and the shortfall.
 const IN_CLAUSE = String.raw`(?!(?:and|but|so|because|or|while|whereas|though|although)\b)`;
-const NEGATED_JUDGE = String.raw`(?:\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:us|the\s+\w+))|\bat\s+no\s+(?:point|stage|time)|n't|\bnot|\bnever)\s+(?:${IN_CLAUSE}[\w-]+\s+){0,4}?`;
+const NEGATED_JUDGE = String.raw`(?:${NOBODY}|\bat\s+no\s+(?:point|stage|time)|n't|\bnot|\bnever)\s+(?:${IN_CLAUSE}[\w-]+\s+){0,4}?`;
 const JUDGED = String.raw`(?:think|thought|feel|felt|find|found|believe|believed|consider|considered|judge|judged|see|saw|view|viewed|suggest|suggested)`;
 const SHORTFALL = String.raw`(?:too|lack\w*|weak\w*|poor\w*|insufficient\w*|inadequate\w*|short\s+(?:on|of)|fell\s+short|not\s+(?:enough|good\s+enough|up\s+to)|(?:un|under|ill)-?(?:prepared|qualified|suited|suitable|ready|focused|motivated|convincing|professional|interested|committed|enthusiastic|clear|equipped|experienced))`;
 const NEGATED_SHORTFALL = new RegExp(String.raw`${NEGATED_JUDGE}${JUDGED}\b(?:${IN_CLAUSE}[^,;.:!?]){0,60}?\b${SHORTFALL}\b`, 'i');

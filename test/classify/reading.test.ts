@@ -211,6 +211,21 @@ describe("readSegment: more of the employer's side", () => {
     expect(mayBeEmployerNote('Arrived 20 mins late, then a cancellation of the second slot.')).toBe(false);
   });
 
+  it('does not take a relay of what was said of the candidate for a note about the employer', () => {
+    expect(mayBeEmployerNote('Site manager said he turned up in trackies and kept checking his phone.')).toBe(false);
+    expect(mayBeEmployerNote('Got told I was too casual in my emails to the recruiter.')).toBe(false);
+    // A promise the employer's side made is not a relay.
+    expect(mayBeEmployerNote("Recruiter said she'd chase the client and then went silent.")).toBe(true);
+    // In a note the candidate wrote, he or she is the employer's side.
+    expect(mayBeEmployerNote("Emailed twice, nothing. LinkedIn says she's seen my message.")).toBe(true);
+  });
+
+  it("needs the employer's side as who acted, not only where something went", () => {
+    expect(mayBeEmployerNote('NS - no show for 10:30 panel, no contact before or after')).toBe(false);
+    expect(mayBeEmployerNote('The client apologised for the interviewer being late.')).toBe(true);
+    expect(mayBeEmployerNote('The panel cancelled on the morning.')).toBe(true);
+  });
+
   it("does not take a note that owns up to the writer's own lateness for one about the employer", () => {
     expect(mayBeEmployerNote('My fault really - I got the time wrong and turned up an hour late.')).toBe(false);
     expect(mayBeEmployerNote('I turned up on time and they had lost my slot.')).toBe(true);

@@ -142,6 +142,9 @@ describe('a shortfall nobody judged the candidate to have', () => {
     'At no point did the panel feel your answers were too long.',
     'Please do not think that your written English was lacking.',
     'We never found you under-qualified for the post.',
+    // Nobody as the subject, in its other forms.
+    'Not one of us questioned whether you had read the brief.',
+    'Not a single assessor doubted your commitment.',
   ])('"%s" rules its theme out', (text) => {
     expect(isRuledOut(text)).toBe(true);
   });
@@ -153,6 +156,7 @@ describe('a shortfall nobody judged the candidate to have', () => {
     // The shortfall in a clause of its own is the reason too.
     "You didn't say much and your answers were too short.",
     'We were not sure and felt you were too junior.',
+    'Not one of your answers had an example.',
   ])('"%s" does not', (text) => {
     expect(isRuledOut(text)).toBe(false);
   });
