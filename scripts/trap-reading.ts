@@ -4,9 +4,10 @@
 // that theme (best score, probe on the mean vector and on the best unit, cue count). Dev rows
 // only: it refuses to read any other part of traps.csv.
 //
-//   tsx scripts/trap-reading.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--from 219] [--all]
+//   tsx scripts/trap-reading.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--from 219] [--to 658] [--all]
 //
-// --from N counts only traps-dev-N and later (a fresh batch); --all prints every trap, not only misses.
+// --from N counts only traps-dev-N and later (a fresh batch), --to N only up to traps-dev-N; --all prints
+// every trap, not only misses.
 
 import { parseArgs } from 'node:util';
 import { headItemLogits, calibrated } from '../src/classify/head/apply.js';
@@ -19,12 +20,15 @@ import { readTraps, scoreTraps } from '../test/helpers/traps.js';
 import { ENGINE_FLAGS, engineConfigFrom } from './lib/engine-flags.js';
 
 const { values: flags } = parseArgs({
-  options: { ...ENGINE_FLAGS, from: { type: 'string' }, all: { type: 'boolean' } },
+  options: { ...ENGINE_FLAGS, from: { type: 'string' }, to: { type: 'string' }, all: { type: 'boolean' } },
 });
 const from = flags.from ? Number(flags.from) : 0;
+const to = flags.to ? Number(flags.to) : Number.POSITIVE_INFINITY;
 if (!Number.isInteger(from) || from < 0) throw new Error(`--from must be a trap number, got ${flags.from}`);
+if (flags.to && (!Number.isInteger(to) || to < from)) throw new Error(`--to must be a trap number from --from on, got ${flags.to}`);
 
-const traps = readTraps('dev').filter((t) => Number(t.id.slice('traps-dev-'.length)) >= from);
+const numberOf = (id: string) => Number(id.slice('traps-dev-'.length));
+const traps = readTraps('dev').filter((t) => numberOf(t.id) >= from && numberOf(t.id) <= to);
 const prepared = await prepareClassifier(engineConfigFrom(flags), createLogger({ quiet: true }));
 const { classifier, thresholds, head, taxonomy } = prepared;
 const ids = taxonomy.themes.map((t) => t.id);
@@ -86,5 +90,5 @@ const score = scoreTraps(
   assigned.map((a) => a.themes.map((t) => t.themeId)),
 );
 console.log(
-  `\n${score.forbiddenHits} forbidden themes on ${score.sentences} dev traps (traps-dev-${String(from).padStart(3, '0')} on); required recall ${score.requiredRecall.toFixed(3)}`,
+  `\n${score.forbiddenHits} forbidden themes on ${score.sentences} dev traps (traps-dev-${String(from).padStart(3, '0')}${flags.to ? ` to ${flags.to}` : ' on'}); required recall ${score.requiredRecall.toFixed(3)}`,
 );
