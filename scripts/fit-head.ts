@@ -15,9 +15,10 @@ import { parseArgs } from 'node:util';
 import { compileThemeCues } from '../src/classify/assign.js';
 import { correctionKey } from '../src/classify/corrections.js';
 import { evaluateAssignments, readGold } from '../src/classify/evaluate.js';
-import { decideThemes, headLogits, calibrated } from '../src/classify/head/apply.js';
+import { headLogits, calibrated } from '../src/classify/head/apply.js';
 import { itemFeatures, readingOf } from '../src/classify/head/features.js';
-import { FIT_DEFAULTS, fitHead, type LabelledFeatures } from '../src/classify/head/fit.js';
+import { FIT_DEFAULTS, fitHead, reliability, type LabelledFeatures } from '../src/classify/head/fit.js';
+import { decideItem, itemShape } from '../src/classify/head/no-reason.js';
 import { attachProbe, fitProbe, itemProbeVector, modelPart, probeScores, stackProbe } from '../src/classify/head/probe.js';
 import { DEFAULT_WEIGHTS, extractFeatures } from '../src/classify/lexical.js';
 import { CONCEPTS } from '../src/classify/lexical/concepts.js';
@@ -37,6 +38,7 @@ const { values: flags, positionals: files } = parseArgs({
     l2s: { type: 'string' },
     'head-l2s': { type: 'string' },
     'head-weights': { type: 'string' },
+    'gate-l2s': { type: 'string' },
     items: { type: 'string' },
   },
 });
@@ -95,6 +97,10 @@ interface Variant {
   second?: boolean;
   /** A second probe fitted on each reason's own vector (labelled with its item's themes), read as its best over units. */
   unitProbe?: number;
+  /** Without the learnt no-reason decision (no-reason.ts): `decideThemes` alone, as heads before version 4. */
+  noGate?: boolean;
+  /** The no-reason gate's penalty (train's by default). */
+  gateL2?: number;
 }
 const l2s = (flags.l2s ?? '0.01,0.03,0.1').split(',').map(Number);
 const wanted = (flags.variants ?? 'base,probe').split(',');
@@ -111,6 +117,12 @@ const variants: Variant[] = [
   ...(wanted.includes('unitprobe')
     ? [0.001, 0.01].map((u) => ({ name: `probe+unitprobe ${u} l2=${l2s[0]}`, probeL2: l2s[0]!, unitProbe: u }))
     : []),
+  ...(wanted.includes('gate')
+    ? (flags['gate-l2s'] ?? '0.03,0.1,0.3')
+        .split(',')
+        .map((g) => ({ name: `probe, gate ${g} l2=${l2s[0]}`, probeL2: l2s[0]!, gateL2: Number(g) }))
+    : []),
+  ...(wanted.includes('nogate') ? l2s.map((l2) => ({ name: `probe, no gate l2=${l2}`, probeL2: l2, noGate: true })) : []),
   ...(wanted.includes('knn-only') ? [{ name: 'base+knn', probeL2: null, knn: true }] : []),
   ...(wanted.includes('comparison') ? [{ name: 'base+comparison', probeL2: null, comparison: true }] : []),
   ...(wanted.includes('probe-comparison') ? l2s.map((l2) => ({ name: `probe+comparison l2=${l2}`, probeL2: l2, comparison: true })) : []),
@@ -222,7 +234,7 @@ function labelled(item: ScoredItem, i: number, probe: boolean, variant: Variant)
     }
     features = features.map((f, t) => [...f, compared, subject[t]!]);
   }
-  return { features, reading: readingOf(item, ids), themes: gold[i]!.themes };
+  return { features, reading: readingOf(item, ids), shape: itemShape(item), themes: gold[i]!.themes };
 }
 
 const unitProbeOf = new Map<number, number[]>();
@@ -298,21 +310,23 @@ console.log(`${gold.length} items: ${files.map((f, s) => `${path.basename(f)} ${
 console.log(`| variant | CV all (5 folds) | ${files.map((f) => `left out: ${path.basename(f)}`).join(' | ')} | mean left out |`);
 for (const variant of variants) {
   const { trainFeatures } = featuresFor(variant, all, []);
-  const cv = fitHead(trainFeatures, ids, settings).crossValidated.microF1;
+  const cv = fitHead(trainFeatures, ids, { ...settings, noReasonL2: variant.gateL2 ?? settings.noReasonL2 }).crossValidated.microF1;
   const left: number[] = [];
   const weak: string[] = [];
   const pooledPredicted: string[][] = [];
   const pooledGold: string[][] = [];
+  const pooledPairs: { p: number; y: number }[] = [];
   for (let s = 0; s < files.length; s++) {
     const train = all.filter((i) => gold[i]!.set !== s);
     const test = all.filter((i) => gold[i]!.set === s);
     const { trainFeatures: a, testFeatures: b } = featuresFor(variant, train, test);
-    const head = fitHead(a, ids, settings);
+    const head = fitHead(a, ids, { ...settings, noReasonL2: variant.gateL2 ?? settings.noReasonL2 });
     const probabilities = b.map((item) => {
       const z = headLogits(head, item.features);
       return head.themes.map((theme, t) => calibrated(theme, z[t]!));
     });
-    const predicted = b.map((item, k) => decideThemes(probabilities[k]!, ids, head.assignAt, item.reading).map((t) => ids[t]!));
+    const gate = variant.noGate ? { ...head, noReason: null } : head;
+    const predicted = b.map((item, k) => decideItem(gate, probabilities[k]!, ids, item.reading, item.shape).map((t) => ids[t]!));
     const report = evaluateAssignments(
       predicted,
       b.map((item) => [...item.themes]),
@@ -320,6 +334,7 @@ for (const variant of variants) {
     );
     pooledPredicted.push(...predicted);
     pooledGold.push(...b.map((item) => [...item.themes]));
+    b.forEach((item, k) => ids.forEach((id, t) => pooledPairs.push({ p: probabilities[k]![t]!, y: item.themes.includes(id) ? 1 : 0 })));
     test.forEach((i, k) => {
       itemRows.push(
         JSON.stringify({
@@ -351,5 +366,10 @@ for (const variant of variants) {
     `  all left out pooled: micro ${pooled.microF1.toFixed(3)}; ${pooled.themes.map((t) => `${t.id} ${t.f1.toFixed(3)}`).join(', ')}`,
   );
   console.log(`  all left out pooled, recall: ${pooled.themes.map((t) => `${t.id} ${t.recall.toFixed(3)}`).join(', ')}`);
+  console.log(`  all left out pooled, precision: ${pooled.themes.map((t) => `${t.id} ${t.precision.toFixed(3)}`).join(', ')}`);
+  const noReasonPairs = pooledPairs.filter((_, n) => ids[n % ids.length] === 'uninformative');
+  console.log(
+    `  all left out pooled: ECE ${reliability(pooledPairs).ece.toFixed(4)} (${pooledPairs.length} item-theme pairs); uninformative alone ${reliability(noReasonPairs).ece.toFixed(4)}`,
+  );
 }
 if (flags.items) await writeFile(flags.items, itemRows.map((row) => `${row}\n`).join(''));

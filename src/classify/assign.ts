@@ -4,9 +4,10 @@
 import { UNINFORMATIVE_THEME, type SegmentResult, type Taxonomy, type ThemeAssignment, type Thresholds } from '../types.js';
 import { own } from '../own.js';
 import { compileCues, findCueRanges, prepareCueText, type CompiledCue, type CueText } from './cues.js';
-import { decideThemes, headProbabilities } from './head/apply.js';
+import { headProbabilities } from './head/apply.js';
 import { readingOf } from './head/features.js';
 import type { AppliedHead } from './head/bind.js';
+import { decideItem, itemShape } from './head/no-reason.js';
 import type { ScoredItem, ScoredSegment } from './units.js';
 
 export interface ItemAssignment {
@@ -52,7 +53,7 @@ export function assignItems(
     }
     return assignItem(item, taxonomy, thresholds, cues, undefined, {
       probabilities: probabilities!,
-      chosen: decideThemes(probabilities!, themeIds, head.assignAt, reading),
+      chosen: decideItem(head, probabilities!, themeIds, reading, itemShape(item)),
       confidentAt: head.confidentAt,
     });
   });

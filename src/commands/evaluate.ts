@@ -83,13 +83,17 @@ function measured(prepared: PreparedClassifier, config: EngineConfig) {
           probe: head.file.probe ? { dims: head.file.probe.dims, l2: head.file.probe.l2 } : null,
           assignAt: head.file.assignAt,
           confidentAt: head.file.confidentAt,
+          /** An item takes `uninformative` alone from this probability of the no-reason gate (null: no gate). */
+          noReasonAt: head.applied.noReason?.cut ?? null,
           /** Themes of this taxonomy the head does not know: similarity thresholds decide them. */
           unknown: head.unknown,
           crossValidated: fitted!.crossValidated,
         }
       : null,
     decidedBy: head
-      ? `the head's calibrated probabilities: assigned from ${head.file.assignAt}, sure from ${head.file.confidentAt}, both chosen by ${fitted!.folds}-fold cross-validation when it was fitted` +
+      ? `the head's calibrated probabilities: assigned from ${head.file.assignAt}, sure from ${head.file.confidentAt}` +
+        (head.applied.noReason ? `, no reason (uninformative alone) from the no-reason gate's ${head.applied.noReason.cut}` : '') +
+        `, chosen by ${fitted!.folds}-fold cross-validation when it was fitted` +
         (head.unknown.length > 0 ? `; ${head.unknown.join(', ')} (not known to the head) by similarity thresholds` : '')
       : `similarity thresholds (${prepared.thresholds.source === 'default' ? `the ${prepared.engine.name} defaults, fitted on the development sets` : prepared.thresholds.source}): floor ${prepared.thresholds.floor}, margin ${prepared.thresholds.margin}`,
   };

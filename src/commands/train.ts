@@ -10,6 +10,7 @@ import { featureNames, itemFeatures, readingOf } from '../classify/head/features
 import { themeDigest } from '../classify/head/bind.js';
 import { HEAD_FORMAT, HEAD_VERSION, serialiseHead, type HeadFile } from '../classify/head/file.js';
 import { fitHead } from '../classify/head/fit.js';
+import { itemShape } from '../classify/head/no-reason.js';
 import { prepareClassifier, type PreparedClassifier } from '../classify/prepare.js';
 import { memoryVectorCache } from '../classify/cache.js';
 import { modelPart, PROBE_SETTINGS, stackProbe, type Probe } from '../classify/head/probe.js';
@@ -52,7 +53,9 @@ export async function trainCommand(paths: string[], config: TrainConfig, logger:
     return (
       `fitted a ${prepared.engine.name} theme head on ${items.length} item(s) from ${paths.join(', ')}\n` +
       `cross-validated (5 folds): micro-F1 ${head.fitted.crossValidated.microF1.toFixed(3)}, macro-F1 ${head.fitted.crossValidated.macroF1.toFixed(3)}; ` +
-      `themes assigned from probability ${head.assignAt}, stated as sure from ${head.confidentAt}\n` +
+      `themes assigned from probability ${head.assignAt}, stated as sure from ${head.confidentAt}` +
+      (head.noReason ? `; no reason (uninformative alone) from the no-reason gate's ${head.noReason.cut}` : '') +
+      '\n' +
       `wrote ${config.headOut} (use: feedback-themes run … --head ${config.headOut})\n`
     );
   } finally {
@@ -81,6 +84,7 @@ export async function fitHeadFile(
   const labelled = scored.map((item, i) => ({
     features: itemFeatures(item, ids, cues, margin, probe !== null),
     reading: readingOf(item, ids),
+    shape: itemShape(item),
     themes: items[i]!.themes,
   }));
   logger.info(`fitting one head per theme (${ids.length}), choosing its settings by 5-fold cross-validation`);
@@ -101,6 +105,7 @@ export async function fitHeadFile(
     themes: fitted.themes,
     assignAt: fitted.assignAt,
     confidentAt: fitted.confidentAt,
+    noReason: fitted.noReason,
     fitted: {
       files: options.files,
       items: items.length,

@@ -73,6 +73,7 @@ describe('assignment by a head that does not know every theme', () => {
     margin: thresholds.margin,
     assignAt: 0.5,
     confidentAt: 0.8,
+    noReason: null,
   };
   async function assigned(table: Record<string, number[]>, text: string) {
     const classifier = await createClassifier(taxonomy, fakeEmbedder({ ...exemplars, ...table }), {

@@ -5,8 +5,9 @@
 // simply absent.
 
 import { hashText } from '../../hash.js';
-import type { Taxonomy, Theme } from '../../types.js';
+import { UNINFORMATIVE_THEME, type Taxonomy, type Theme } from '../../types.js';
 import type { HeadFile, ThemeHead } from './file.js';
+import type { NoReasonGate } from './no-reason.js';
 import type { Probe } from './probe.js';
 
 /** What a theme's features depend on: its id, exemplars and cues. */
@@ -26,6 +27,8 @@ export interface AppliedHead {
   margin: number;
   assignAt: number;
   confidentAt: number;
+  /** The no-reason decision, or null when the head does not know `uninformative` (or has none). */
+  noReason: NoReasonGate | null;
 }
 
 /** Per theme of `taxonomy`, the index of the head's model of it, or -1 when the head does not know it. */
@@ -51,6 +54,7 @@ export function applyHead(head: HeadFile, taxonomy: Taxonomy): AppliedHead {
     margin: head.profile.scoring.margin,
     assignAt: head.assignAt,
     confidentAt: head.confidentAt,
+    noReason: (known[taxonomy.themes.findIndex((t) => t.id === UNINFORMATIVE_THEME)] ?? -1) >= 0 ? head.noReason : null,
   };
 }
 

@@ -11,14 +11,16 @@ import { readUserText } from '../../io/user-file.js';
 import type { EngineName } from '../../types.js';
 import { featureNames } from './features.js';
 import type { LogisticModel } from './logistic.js';
+import { GATE_FEATURES, type NoReasonGate } from './no-reason.js';
 import type { Probe } from './probe.js';
 
 export const HEAD_FORMAT = 'feedback-themes-head';
 /**
  * 2: a probe on the model's vectors (probe.ts) joined the features. 3: the features no longer name
- * the other themes, and each theme has its own digest, so a head applies theme by theme.
+ * the other themes, and each theme has its own digest, so a head applies theme by theme. 4: a learnt
+ * no-reason decision (no-reason.ts) joined the per-theme models.
  */
-export const HEAD_VERSION = 3;
+export const HEAD_VERSION = 4;
 
 /** The engine settings the head's features were computed with. */
 export interface HeadProfile {
@@ -52,6 +54,8 @@ export interface HeadFile {
   assignAt: number;
   /** From this probability a theme is stated as sure; assigned themes below it read "possibly". */
   confidentAt: number;
+  /** Whether an item gives no reason (`uninformative` alone), over the themes' probabilities; null without `uninformative`. */
+  noReason: NoReasonGate | null;
   /** How it was fitted, for `evaluate` and for people reading the file. */
   fitted: {
     files: string[];
@@ -152,6 +156,26 @@ export function parseHeadFile(raw: string, path: string): HeadFile {
   }
   for (const key of ['assignAt', 'confidentAt'] as const) {
     if (!(Number.isFinite(head[key]) && head[key] > 0 && head[key] < 1)) throw refuse(`"${key}" is not a probability`);
+  }
+  const gate = head.noReason;
+  if (gate === undefined) throw refuse('"noReason" is missing');
+  const width = GATE_FEATURES.length;
+  if (
+    gate !== null &&
+    !(
+      numbers(gate.weights, width) &&
+      Number.isFinite(gate.bias) &&
+      numbers(gate.standardise?.mean, width) &&
+      numbers(gate.standardise?.sd, width) &&
+      gate.standardise.sd.every((x) => x > 0) &&
+      Number.isFinite(gate.platt?.a) &&
+      Number.isFinite(gate.platt?.b) &&
+      Number.isFinite(gate.cut) &&
+      gate.cut > 0 &&
+      gate.cut < 1
+    )
+  ) {
+    throw refuse(`"noReason" is not a model with one weight per feature (${width}) and a cut between 0 and 1`);
   }
   return head;
 }

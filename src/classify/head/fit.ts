@@ -2,19 +2,24 @@
 // standardised item features; the penalty, the weight of positives and the assignment cut are
 // chosen by k-fold cross-validation (folds by position, each fold standardised on its own training
 // part), and Platt scaling is fitted on the out-of-fold logits, so probabilities are calibrated on
-// items the weights never saw.
+// items the weights never saw. The no-reason gate (no-reason.ts) is then fitted on those
+// out-of-fold probabilities.
 
+import { UNINFORMATIVE_THEME } from '../../types.js';
 import { evaluateAssignments } from '../evaluate.js';
 import { decideThemes, headLogits } from './apply.js';
 import type { ItemReading } from './features.js';
 import type { HeadFile, ThemeHead } from './file.js';
 import { fitLogistic, fitPlatt, sigmoid } from './logistic.js';
+import { fitGate, gatedThemes, type ItemShape, type NoReasonGate } from './no-reason.js';
 
 export interface LabelledFeatures {
   /** Per theme (taxonomy order), the item's feature vector. */
   features: number[][];
   /** What the rules of reading allow and assert (decisions respect them as at run time). */
   reading: ItemReading;
+  /** What the no-reason gate reads of the item. */
+  shape: ItemShape;
   themes: readonly string[];
 }
 
@@ -25,6 +30,8 @@ export interface FitSettings {
   cuts: readonly number[];
   /** Precision that assignments at `confidentAt` and above reached out of fold. */
   confidentPrecision: number;
+  /** The no-reason gate's L2 penalty (chosen once on the development sets, leaving one set out). */
+  noReasonL2: number;
 }
 
 export const FIT_DEFAULTS: FitSettings = {
@@ -33,9 +40,10 @@ export const FIT_DEFAULTS: FitSettings = {
   positiveWeights: [1, 2],
   cuts: [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
   confidentPrecision: 0.9,
+  noReasonL2: 0.1,
 };
 
-export type FittedHead = Pick<HeadFile, 'standardise' | 'themes' | 'assignAt' | 'confidentAt'> & {
+export type FittedHead = Pick<HeadFile, 'standardise' | 'themes' | 'assignAt' | 'confidentAt' | 'noReason'> & {
   l2: number;
   positiveWeight: number;
   crossValidated: { microF1: number; macroF1: number };
@@ -75,22 +83,47 @@ export function fitHead(items: readonly LabelledFeatures[], themeIds: readonly s
   }
   const chosen = best!;
   const final = fitThemes(items, themeIds, { l2: chosen.l2, positiveWeight: chosen.positiveWeight });
+  const gated = gateOutOfFold(items, themeIds, chosen.cut, chosen.probabilities, settings);
+  const outcome = gated
+    ? evaluateAssignments(
+        gated.decisions.map((d) => d.map((t) => themeIds[t]!)),
+        labels,
+        [...themeIds],
+      )
+    : null;
+  const decisions = gated?.decisions ?? chosen.probabilities.map((p, i) => decideThemes(p, themeIds, chosen.cut, items[i]!.reading));
   return {
     standardise: final.standardise,
     themes: themeIds.map((id, t) => ({ id, weights: final.models[t]!.weights, bias: final.models[t]!.bias, platt: chosen.platt[t]! })),
     assignAt: chosen.cut,
-    confidentAt: confidentLevel(
-      chosen.probabilities,
-      labels,
-      themeIds,
-      chosen.cut,
-      settings.confidentPrecision,
-      items.map((item) => item.reading),
-    ),
+    confidentAt: confidentLevel(chosen.probabilities, decisions, labels, themeIds, chosen.cut, settings.confidentPrecision),
+    noReason: gated?.gate ?? null,
     l2: chosen.l2,
     positiveWeight: chosen.positiveWeight,
-    crossValidated: { microF1: chosen.micro, macroF1: chosen.macro },
+    crossValidated: outcome ? { microF1: outcome.microF1, macroF1: outcome.macroF1 } : { microF1: chosen.micro, macroF1: chosen.macro },
     outOfFold: chosen.probabilities,
+  };
+}
+
+/** The no-reason gate fitted on the out-of-fold probabilities, with its own out-of-fold decisions; null for a taxonomy without `uninformative`. */
+function gateOutOfFold(
+  items: readonly LabelledFeatures[],
+  themeIds: readonly string[],
+  cut: number,
+  probabilities: number[][],
+  settings: FitSettings,
+) {
+  if (!themeIds.includes(UNINFORMATIVE_THEME)) return null;
+  const labels = items.map((item) => [...item.themes]);
+  const { gate, outOfFold } = fitGate(
+    items.map((item, i) => ({ probabilities: probabilities[i]!, reading: item.reading, shape: item.shape, themes: item.themes })),
+    themeIds,
+    cut,
+    { folds: settings.folds, l2: settings.noReasonL2, score: (predicted) => evaluateAssignments(predicted, labels, [...themeIds]).microF1 },
+  );
+  return {
+    gate,
+    decisions: items.map((item, i) => gatedThemes(probabilities[i]!, themeIds, cut, item.reading, outOfFold[i]!, gate.cut)),
   };
 }
 
@@ -132,15 +165,15 @@ function fitThemes(items: readonly LabelledFeatures[], themeIds: readonly string
 /** The lowest probability from which out-of-fold assignments were right at least `precision` of the time. */
 function confidentLevel(
   probabilities: number[][],
+  decisions: number[][],
   labels: string[][],
   themeIds: readonly string[],
   cut: number,
   precision: number,
-  readings: readonly ItemReading[],
 ): number {
   const assigned: { p: number; right: boolean }[] = [];
   probabilities.forEach((p, i) => {
-    for (const t of decideThemes(p, themeIds, cut, readings[i])) assigned.push({ p: p[t]!, right: labels[i]!.includes(themeIds[t]!) });
+    for (const t of decisions[i]!) assigned.push({ p: p[t]!, right: labels[i]!.includes(themeIds[t]!) });
   });
   assigned.sort((a, b) => b.p - a.p);
   let right = 0;

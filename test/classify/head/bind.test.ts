@@ -48,5 +48,17 @@ describe('applyHead', () => {
     expect(applied.models).toEqual(head.themes);
     expect(applied.probe).toEqual(head.probe);
     expect([applied.assignAt, applied.confidentAt, applied.margin]).toEqual([head.assignAt, head.confidentAt, head.profile.scoring.margin]);
+    expect(applied.noReason).toEqual(head.noReason);
+    expect(applied.noReason).not.toBeNull();
+  });
+
+  it('drops the no-reason gate when the head does not know `uninformative` (edited or gone)', async () => {
+    const built = await loadTaxonomy(undefined);
+    const edited = built.themes.map((t) => (t.id === 'uninformative' ? { ...t, cues: [...t.cues, 'no comment'] } : t));
+    expect(applyHead(head, { ...built, themes: edited }).noReason).toBeNull();
+    expect(applyHead(head, { ...built, themes: built.themes.filter((t) => t.id !== 'uninformative') }).noReason).toBeNull();
+    // Another theme edited: the gate stays (it reads only the probabilities the head gives).
+    const other = built.themes.map((t) => (t.id === 'delivery' ? { ...t, cues: [...t.cues, 'mumbled'] } : t));
+    expect(applyHead(head, { ...built, themes: other }).noReason).toEqual(head.noReason);
   });
 });

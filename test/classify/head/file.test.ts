@@ -29,12 +29,14 @@ describe('parseHeadFile', () => {
   });
 
   it('refuses a head of an older or newer format version, saying to refit it', () => {
-    // Version 1 heads had no probe on the model's vectors; version 2 ones named every theme in each theme's features.
+    // Version 1 heads had no probe on the model's vectors; version 2 ones named every theme in each
+    // theme's features; version 3 ones had no no-reason gate.
     const { probe: _, ...older } = { ...valid, version: 1 };
-    for (const other of [older, { ...valid, version: 2 }, { ...valid, version: 4 }]) {
+    const { noReason: __, ...third } = { ...valid, version: 3 };
+    for (const other of [older, { ...valid, version: 2 }, third, { ...valid, version: 5 }]) {
       expect(refused(JSON.stringify(other))).toThrow(
         new RegExp(
-          `head\\.json: not a usable head file: it is of version ${other.version}, and this version of feedback-themes reads version 3\\. Write a new one with \`feedback-themes train`,
+          `head\\.json: not a usable head file: it is of version ${other.version}, and this version of feedback-themes reads version 4\\. Write a new one with \`feedback-themes train`,
         ),
       );
     }
@@ -49,6 +51,23 @@ describe('parseHeadFile', () => {
     const noProbe = { ...structuredClone(valid), probe: null };
     // A head without a probe has no probe features: the shipped one's feature list no longer fits it.
     expect(refused(JSON.stringify(noProbe))).toThrow(/its features are not the ones this version computes/);
+  });
+
+  it('refuses a no-reason gate that is missing, short of a weight, or with a cut that is not a probability', () => {
+    expect(valid.noReason).not.toBeNull();
+    const { noReason: _, ...missing } = valid;
+    expect(refused(JSON.stringify(missing))).toThrow(/"noReason" is missing/);
+    const short = structuredClone(valid);
+    short.noReason!.weights.pop();
+    expect(refused(JSON.stringify(short))).toThrow(/"noReason" is not a model with one weight per feature \(9\)/);
+    const cut = structuredClone(valid);
+    cut.noReason!.cut = 1;
+    expect(refused(JSON.stringify(cut))).toThrow(/"noReason" is not a model/);
+    const unscaled = structuredClone(valid);
+    delete (unscaled.noReason as Partial<NonNullable<HeadFile['noReason']>>).platt;
+    expect(refused(JSON.stringify(unscaled))).toThrow(/"noReason" is not a model/);
+    // A taxonomy without `uninformative` has no gate: null is a valid value.
+    expect(() => parseHeadFile(JSON.stringify({ ...valid, noReason: null }), 'head.json')).not.toThrow();
   });
 
   it('refuses a file without one digest per theme', () => {

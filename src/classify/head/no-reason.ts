@@ -1,0 +1,187 @@
+// "This feedback gives no reason" as one learnt decision per item. `uninformative` never goes with
+// a reason, so an item takes either it alone or its reasons. The per-theme head scores
+// `uninformative` from similarity evidence only; the gate decides from what the head concluded
+// about every theme (the no-reason probability, the two strongest reasons, `competition`, how many
+// reasons pass) and how the item reads (its reasons, a note of silence, its length and case). It
+// is fitted on out-of-fold head probabilities, so it learns how far to trust the head on feedback
+// the head did not see.
+
+import { COMPETITION_THEME, UNINFORMATIVE_THEME } from '../../types.js';
+import type { ScoredItem } from '../units.js';
+import { decideThemes } from './apply.js';
+import type { ItemReading } from './features.js';
+import { fitLogistic, fitPlatt, logit, sigmoid, type LogisticModel } from './logistic.js';
+
+export interface NoReasonGate extends LogisticModel {
+  standardise: { mean: number[]; sd: number[] };
+  /** Platt scaling of the gate's logit, fitted on its out-of-fold logits (as each theme's). */
+  platt: { a: number; b: number };
+  /** The item takes `uninformative` (alone) from this gate probability; chosen by cross-validation. */
+  cut: number;
+}
+
+/** The gate's features, in order (the head file's gate has one weight each). */
+export const GATE_FEATURES = [
+  'no_reason',
+  'best_reason',
+  'second_reason',
+  'competition',
+  'reasons_passing',
+  'silence',
+  'reasons',
+  'length',
+  'lowercase',
+] as const;
+
+/** What the gate reads of an item besides the head's probabilities and the rules of reading. */
+export interface ItemShape {
+  /** Segments that are not all praise. */
+  reasons: number;
+  /** Some reason is a note of an employer's silence. */
+  silence: boolean;
+  text: string;
+}
+
+export function itemShape(item: ScoredItem): ItemShape {
+  const reasons = item.segments.filter((s) => !s.praiseOnly);
+  return { reasons: reasons.length, silence: reasons.some((s) => s.reading.silence), text: item.text };
+}
+
+const logOdds = (p: number) => {
+  const q = Math.min(1 - 1e-4, Math.max(1e-4, p));
+  return Math.log(q / (1 - q));
+};
+
+export function gateFeatures(
+  probabilities: readonly number[],
+  themeIds: readonly string[],
+  assignAt: number,
+  reading: ItemReading,
+  shape: ItemShape,
+): number[] {
+  const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
+  const competition = themeIds.indexOf(COMPETITION_THEME);
+  // Reasons the reading allows and the head knows (a theme it does not know has no probability).
+  const reasons = probabilities
+    .flatMap((p, t) => (t !== uninformative && reading.allowed[t] && !Number.isNaN(p) ? [p] : []))
+    .sort((a, b) => b - a);
+  const competing = competition >= 0 && reading.allowed[competition] ? probabilities[competition]! : 0;
+  return [
+    logOdds(probabilities[uninformative] ?? 0),
+    logOdds(reasons[0] ?? 0),
+    logOdds(reasons[1] ?? 0),
+    logOdds(Number.isNaN(competing) ? 0 : competing),
+    Math.min(3, reasons.filter((p) => p >= assignAt).length),
+    shape.silence ? 1 : 0,
+    Math.log1p(shape.reasons),
+    Math.log1p(shape.text.length),
+    shape.text === shape.text.toLowerCase() ? 1 : 0,
+  ];
+}
+
+function gateLogit(gate: LogisticModel & Pick<NoReasonGate, 'standardise'>, features: readonly number[]): number {
+  const { mean, sd } = gate.standardise;
+  return logit(
+    gate,
+    features.map((x, j) => (x - mean[j]!) / sd[j]!),
+  );
+}
+
+export function gateProbability(gate: NoReasonGate, features: readonly number[]): number {
+  return sigmoid(gate.platt.a * gateLogit(gate, features) + gate.platt.b);
+}
+
+/**
+ * The themes (indices) an item takes given its no-reason probability: `uninformative` alone from
+ * the gate's cut when the reading allows it; otherwise its reasons as `decideThemes` picks them
+ * (which still gives `uninformative` when nothing else is allowed, or when it alone is asserted).
+ */
+export function gatedThemes(
+  probabilities: readonly number[],
+  themeIds: readonly string[],
+  assignAt: number,
+  reading: ItemReading,
+  noReason: number,
+  cut: number,
+): number[] {
+  const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
+  if (uninformative >= 0 && reading.allowed[uninformative] && noReason >= cut) return [uninformative];
+  return decideThemes(
+    probabilities.map((p, t) => (t === uninformative ? 0 : p)),
+    themeIds,
+    assignAt,
+    reading,
+  );
+}
+
+/**
+ * An item's themes (indices): with a gate, whether it gives no reason is the gate's decision;
+ * without one (a taxonomy without `uninformative`, or one the head does not know), `decideThemes`
+ * decides as it always has. Every theme is still stated with the head's own calibrated probability:
+ * the gate decides better than `uninformative`'s model but is less well calibrated on feedback
+ * it never saw (leaving one development set out).
+ */
+export function decideItem(
+  head: { assignAt: number; noReason: NoReasonGate | null },
+  probabilities: readonly number[],
+  themeIds: readonly string[],
+  reading: ItemReading,
+  shape: ItemShape,
+): number[] {
+  const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
+  if (!head.noReason || uninformative < 0 || Number.isNaN(probabilities[uninformative]!))
+    return decideThemes(probabilities, themeIds, head.assignAt, reading);
+  const noReason = gateProbability(head.noReason, gateFeatures(probabilities, themeIds, head.assignAt, reading, shape));
+  return gatedThemes(probabilities, themeIds, head.assignAt, reading, noReason, head.noReason.cut);
+}
+
+const GATE_CUTS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+
+/**
+ * Fits the gate on items' out-of-fold head probabilities (folds by position), Platt scaling on its
+ * own out-of-fold logits, and the cut whose out-of-fold decisions score best. Returns the gate fitted on all items and each item's
+ * out-of-fold gate probability.
+ */
+export function fitGate(
+  items: readonly { probabilities: number[]; reading: ItemReading; shape: ItemShape; themes: readonly string[] }[],
+  themeIds: readonly string[],
+  assignAt: number,
+  options: { folds: number; l2: number; score: (predicted: string[][], gold: string[][]) => number },
+): { gate: NoReasonGate; outOfFold: number[] } {
+  const x = items.map((item) => gateFeatures(item.probabilities, themeIds, assignAt, item.reading, item.shape));
+  const y = items.map((item) => (item.themes.includes(UNINFORMATIVE_THEME) ? 1 : 0));
+  const fit = (rows: number[]) => {
+    const width = GATE_FEATURES.length;
+    const mean = Array.from({ length: width }, (_, j) => rows.reduce((s, i) => s + x[i]![j]!, 0) / Math.max(1, rows.length));
+    const sd = Array.from(
+      { length: width },
+      (_, j) => Math.sqrt(rows.reduce((s, i) => s + (x[i]![j]! - mean[j]!) ** 2, 0) / Math.max(1, rows.length)) || 1,
+    );
+    const model = fitLogistic(
+      rows.map((i) => x[i]!.map((v, j) => (v - mean[j]!) / sd[j]!)),
+      rows.map((i) => y[i]!),
+      { l2: options.l2 },
+    );
+    return { ...model, standardise: { mean, sd } };
+  };
+  const logits = new Array<number>(items.length).fill(0);
+  for (let fold = 0; fold < options.folds; fold++) {
+    const gate = fit(items.flatMap((_, i) => (i % options.folds !== fold ? [i] : [])));
+    items.forEach((_, i) => {
+      if (i % options.folds === fold) logits[i] = gateLogit(gate, x[i]!);
+    });
+  }
+  const platt = fitPlatt(logits, y);
+  const outOfFold = logits.map((z) => sigmoid(platt.a * z + platt.b));
+  const gold = items.map((item) => [...item.themes]);
+  let best = { cut: 0.5, score: -1 };
+  for (const cut of GATE_CUTS) {
+    const predicted = items.map((item, i) =>
+      gatedThemes(item.probabilities, themeIds, assignAt, item.reading, outOfFold[i]!, cut).map((t) => themeIds[t]!),
+    );
+    const score = options.score(predicted, gold);
+    // Ties go to the lower cut, as the head's own cut.
+    if (score > best.score + 1e-9) best = { cut, score };
+  }
+  return { gate: { ...fit(items.map((_, i) => i)), platt, cut: best.cut }, outOfFold };
+}

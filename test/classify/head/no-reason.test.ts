@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { decideThemes } from '../../../src/classify/head/apply.js';
+import {
+  decideItem,
+  fitGate,
+  GATE_FEATURES,
+  gateFeatures,
+  gatedThemes,
+  type ItemShape,
+  type NoReasonGate,
+} from '../../../src/classify/head/no-reason.js';
+
+const ids = ['experience', 'motivation', 'competition', 'uninformative'];
+const names = (chosen: number[]) => chosen.map((t) => ids[t]!);
+const open = { allowed: [true, true, true, true], asserted: [false, false, false, false] };
+const shape: ItemShape = { reasons: 1, silence: false, text: 'We have decided to proceed with other applicants.' };
+
+describe('gatedThemes', () => {
+  it('gives `uninformative` alone from the gate cut, whatever else passes', () => {
+    expect(names(gatedThemes([0.1, 0.1, 0.9, 0.3], ids, 0.5, open, 0.6, 0.5))).toEqual(['uninformative']);
+    expect(names(gatedThemes([0.8, 0.1, 0.9, 0.3], ids, 0.5, open, 0.6, 0.5))).toEqual(['uninformative']);
+  });
+
+  it('below the gate cut gives the reasons, and the likeliest reason (not `uninformative`) when none passes', () => {
+    expect(names(gatedThemes([0.1, 0.1, 0.9, 0.95], ids, 0.5, open, 0.4, 0.5))).toEqual(['competition']);
+    expect(names(gatedThemes([0.2, 0.3, 0.1, 0.95], ids, 0.5, open, 0.4, 0.5))).toEqual(['motivation']);
+  });
+
+  it('follows the rules of reading: `uninformative` when nothing else is allowed, never when it is ruled out', () => {
+    const praiseOnly = { allowed: [false, false, false, true], asserted: [false, false, false, false] };
+    expect(names(gatedThemes([0.9, 0.1, 0.1, 0.1], ids, 0.5, praiseOnly, 0.1, 0.5))).toEqual(['uninformative']);
+    const noUninformative = { allowed: [true, true, true, false], asserted: [false, false, false, false] };
+    expect(names(gatedThemes([0.1, 0.1, 0.3, 0.9], ids, 0.5, noUninformative, 0.9, 0.5))).toEqual(['competition']);
+  });
+});
+
+describe('gateFeatures', () => {
+  it('reads only the reasons the reading allows and the head knows, and counts those that pass', () => {
+    const reading = { allowed: [true, false, true, true], asserted: [false, false, false, false] };
+    const features = gateFeatures([0.7, 0.99, Number.NaN, 0.2], ids, 0.5, reading, shape);
+    expect(features).toHaveLength(GATE_FEATURES.length);
+    const logOdds = (p: number) => Math.log(p / (1 - p));
+    expect(features[0]).toBeCloseTo(logOdds(0.2));
+    // motivation is not allowed and competition has no probability: the best reason is experience, and there is no second.
+    expect(features[1]).toBeCloseTo(logOdds(0.7));
+    expect(features[2]).toBeCloseTo(logOdds(1e-4));
+    expect(features[3]).toBeCloseTo(logOdds(1e-4));
+    expect(features[4]).toBe(1);
+    expect(features.slice(5)).toEqual([0, Math.log1p(1), Math.log1p(shape.text.length), 0]);
+  });
+});
+
+describe('decideItem', () => {
+  const gate: NoReasonGate = {
+    // Only the no-reason probability counts, at weight 1 on its (unstandardised) log-odds.
+    weights: GATE_FEATURES.map((_, j) => (j === 0 ? 1 : 0)),
+    bias: 0,
+    standardise: { mean: GATE_FEATURES.map(() => 0), sd: GATE_FEATURES.map(() => 1) },
+    platt: { a: 1, b: 0 },
+    cut: 0.5,
+  };
+
+  it('without a gate decides as decideThemes', () => {
+    const p = [0.1, 0.1, 0.6, 0.9];
+    expect(decideItem({ assignAt: 0.4, noReason: null }, p, ids, open, shape)).toEqual(decideThemes(p, ids, 0.4, open));
+  });
+
+  it("with a gate decides no reason by the gate's probability and cut, not `uninformative`'s own", () => {
+    // The gate's probability is that of `uninformative` here, shifted by the Platt offset.
+    expect(names(decideItem({ assignAt: 0.5, noReason: gate }, [0.1, 0.1, 0.95, 0.7], ids, open, shape))).toEqual(['uninformative']);
+    const doubting = { ...gate, platt: { a: 1, b: -2 } };
+    expect(names(decideItem({ assignAt: 0.5, noReason: doubting }, [0.1, 0.1, 0.95, 0.7], ids, open, shape))).toEqual(['competition']);
+    // decideThemes alone keeps `competition` here: it is likelier than `uninformative`.
+    expect(names(decideThemes([0.1, 0.1, 0.95, 0.7], ids, 0.5, open))).toEqual(['competition']);
+    const trusting = { ...gate, platt: { a: 1, b: 2 } };
+    expect(names(decideItem({ assignAt: 0.5, noReason: trusting }, [0.1, 0.1, 0.95, 0.3], ids, open, shape))).toEqual(['uninformative']);
+  });
+});
+
+describe('fitGate', () => {
+  // Boilerplate where the head says `competition` and `uninformative` both: the labels say no
+  // reason when the text is short and the head's no-reason probability is at least 0.3; a real
+  // comparison is long. The gate must learn that `competition` beside a fair no-reason probability in
+  // a short text is no reason, which decideThemes alone (no likelier than `uninformative`) misses.
+  const items = Array.from({ length: 200 }, (_, i) => {
+    const boilerplate = i % 2 === 0;
+    const u = boilerplate ? 0.3 + (i % 7) / 20 : 0.05 + (i % 5) / 50;
+    const text = boilerplate ? 'Others were chosen.' : `${'The other finalist had led a team of twelve for three years. '.repeat(2)}${i}`;
+    return {
+      probabilities: [0.05, 0.05, 0.8, u],
+      reading: open,
+      shape: { reasons: 1, silence: false, text },
+      themes: boilerplate ? ['uninformative'] : ['competition'],
+    };
+  });
+  const micro = (predicted: string[][], gold: string[][]) => predicted.filter((p, i) => p.join() === gold[i]!.join()).length / gold.length;
+
+  it('learns the no-reason decision out of fold, deterministically, and picks a cut from its grid', () => {
+    const fitted = fitGate(items, ids, 0.5, { folds: 5, l2: 0.1, score: micro });
+    expect(fitted.outOfFold).toHaveLength(items.length);
+    const decided = items.map((item, i) =>
+      names(gatedThemes(item.probabilities, ids, 0.5, item.reading, fitted.outOfFold[i]!, fitted.gate.cut)),
+    );
+    expect(
+      micro(
+        decided,
+        items.map((item) => item.themes),
+      ),
+    ).toBe(1);
+    const before = items.map((item) => names(decideThemes(item.probabilities, ids, 0.5, item.reading)));
+    expect(
+      micro(
+        before,
+        items.map((item) => item.themes),
+      ),
+    ).toBeLessThan(0.6);
+    expect(fitted.gate.cut).toBeGreaterThan(0);
+    expect(fitted.gate.cut).toBeLessThan(1);
+    expect(fitGate(items, ids, 0.5, { folds: 5, l2: 0.1, score: micro })).toEqual(fitted);
+  });
+});
