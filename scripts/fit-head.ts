@@ -334,7 +334,9 @@ for (const variant of variants) {
     );
     pooledPredicted.push(...predicted);
     pooledGold.push(...b.map((item) => [...item.themes]));
-    b.forEach((item, k) => ids.forEach((id, t) => pooledPairs.push({ p: probabilities[k]![t]!, y: item.themes.includes(id) ? 1 : 0 })));
+    b.forEach((item, k) => {
+      for (const [t, id] of ids.entries()) pooledPairs.push({ p: probabilities[k]![t]!, y: item.themes.includes(id) ? 1 : 0 });
+    });
     test.forEach((i, k) => {
       itemRows.push(
         JSON.stringify({
