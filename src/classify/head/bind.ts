@@ -7,7 +7,7 @@
 import { hashText } from '../../hash.js';
 import { UNINFORMATIVE_THEME, type Taxonomy, type Theme } from '../../types.js';
 import type { HeadFile, ThemeHead } from './file.js';
-import type { NoReasonGate } from './no-reason.js';
+import type { NoReasonGate } from './gate-model.js';
 import type { Probe } from './probe.js';
 
 /** What a theme's features depend on: its id, exemplars and cues. */

@@ -11,7 +11,7 @@ import { readUserText } from '../../io/user-file.js';
 import type { EngineName } from '../../types.js';
 import { featureNames } from './features.js';
 import type { LogisticModel } from './logistic.js';
-import { GATE_FEATURES, type NoReasonGate } from './no-reason.js';
+import { GATE_FEATURES, type NoReasonGate } from './gate-model.js';
 import type { Probe } from './probe.js';
 
 export const HEAD_FORMAT = 'feedback-themes-head';

@@ -11,7 +11,7 @@ import { decideThemes, headLogits } from './apply.js';
 import type { ItemReading } from './features.js';
 import type { HeadFile, ThemeHead } from './file.js';
 import { fitLogistic, fitPlatt, sigmoid } from './logistic.js';
-import { fitGate, gatedThemes, type ItemShape, type NoReasonGate } from './no-reason.js';
+import { fitGate, gatedThemes, type ItemShape } from './no-reason.js';
 
 export interface LabelledFeatures {
   /** Per theme (taxonomy order), the item's feature vector. */

@@ -10,28 +10,8 @@ import { COMPETITION_THEME, UNINFORMATIVE_THEME } from '../../types.js';
 import type { ScoredItem } from '../units.js';
 import { decideThemes } from './apply.js';
 import type { ItemReading } from './features.js';
+import { GATE_FEATURES, type NoReasonGate } from './gate-model.js';
 import { fitLogistic, fitPlatt, logit, sigmoid, type LogisticModel } from './logistic.js';
-
-export interface NoReasonGate extends LogisticModel {
-  standardise: { mean: number[]; sd: number[] };
-  /** Platt scaling of the gate's logit, fitted on its out-of-fold logits (as each theme's). */
-  platt: { a: number; b: number };
-  /** The item takes `uninformative` (alone) from this gate probability; chosen by cross-validation. */
-  cut: number;
-}
-
-/** The gate's features, in order (the head file's gate has one weight each). */
-export const GATE_FEATURES = [
-  'no_reason',
-  'best_reason',
-  'second_reason',
-  'competition',
-  'reasons_passing',
-  'silence',
-  'reasons',
-  'length',
-  'lowercase',
-] as const;
 
 /** What the gate reads of an item besides the head's probabilities and the rules of reading. */
 export interface ItemShape {
@@ -150,7 +130,7 @@ export function fitGate(
 ): { gate: NoReasonGate; outOfFold: number[] } {
   const x = items.map((item) => gateFeatures(item.probabilities, themeIds, assignAt, item.reading, item.shape));
   const y = items.map((item) => (item.themes.includes(UNINFORMATIVE_THEME) ? 1 : 0));
-  const fit = (rows: number[]) => {
+  const fitOn = (rows: number[]) => {
     const width = GATE_FEATURES.length;
     const mean = Array.from({ length: width }, (_, j) => rows.reduce((s, i) => s + x[i]![j]!, 0) / Math.max(1, rows.length));
     const sd = Array.from(
@@ -166,7 +146,7 @@ export function fitGate(
   };
   const logits = new Array<number>(items.length).fill(0);
   for (let fold = 0; fold < options.folds; fold++) {
-    const gate = fit(items.flatMap((_, i) => (i % options.folds !== fold ? [i] : [])));
+    const gate = fitOn(items.flatMap((_, i) => (i % options.folds !== fold ? [i] : [])));
     items.forEach((_, i) => {
       if (i % options.folds === fold) logits[i] = gateLogit(gate, x[i]!);
     });
@@ -183,5 +163,5 @@ export function fitGate(
     // Ties go to the lower cut, as the head's own cut.
     if (score > best.score + 1e-9) best = { cut, score };
   }
-  return { gate: { ...fit(items.map((_, i) => i)), platt, cut: best.cut }, outOfFold };
+  return { gate: { ...fitOn(items.map((_, i) => i)), platt, cut: best.cut }, outOfFold };
 }

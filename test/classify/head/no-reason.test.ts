@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideThemes } from '../../../src/classify/head/apply.js';
-import {
-  decideItem,
-  fitGate,
-  GATE_FEATURES,
-  gateFeatures,
-  gatedThemes,
-  type ItemShape,
-  type NoReasonGate,
-} from '../../../src/classify/head/no-reason.js';
+import { GATE_FEATURES, type NoReasonGate } from '../../../src/classify/head/gate-model.js';
+import { decideItem, fitGate, gateFeatures, gatedThemes, type ItemShape } from '../../../src/classify/head/no-reason.js';
 
 const ids = ['experience', 'motivation', 'competition', 'uninformative'];
 const names = (chosen: number[]) => chosen.map((t) => ids[t]!);
