@@ -112,6 +112,15 @@ const SKILL_EXPERIENCE = /\bexperience\s+(?:with|in|of|using)\b/i;
 // he'd leave").
 const STAYING =
   /\b(?:(?:will|would|'ll|'d|to|going to|plans? to|planning to|wants? to|intends? to|likely to|not sure (?:you|he|she) (?:will|would))\s+(?:\w+\s+)?(?:stay|stick|remain|leave|quit|be with us|see it through|commit)\b|\b(?:stay|staying|stick around|stay on)\s+(?:for|beyond|past|longer|more than|at least)\b|\bleaving\s+(?:in|after|once|when|to|within|early)\b|\brisk of (?:early )?leaving\b|\blong[- ]term\b|\bstability\b|\bstop-?gap\b|\bstepping stone\b|\bfor (?:a|one) year\b|\bfor the full\b)/i;
+// Time spent in a kind of work or setting, missing or wanting more of, is experience: "no classroom
+// time", "no site exp", "not enough hospital time", "no multidrop history", "more time in a live
+// environment". Not time to prepare or answer, notice, a start date, "no this time" or a form's
+// employment history.
+const NOT_A_SETTING = String.raw`(?:prep|preparation|thinking|reading|interview|answer|response|reaction|travel|travelling|commute|commuting|notice|start|lead|turnaround|screen|spare|free|lunch|break|study|revision|enough|much|real|the|a|an|this|that|next|last|first|long|short|same|length|any|more|no|extra|family|personal|own|full|part|down|face|speaking|talking|question|q&a|presentation|set-up|setup|employment|education|your|our|their|his|her|my)`;
+const TIME_IN_SETTING = new RegExp(
+  String.raw`\b(?:no|not enough|enough|more|any|little|limited|only|minimal|zero|without|lacks?|lacking)\s+(?:(?!${NOT_A_SETTING}\b)[\w&-]+\s+){1,2}(?:time|exp|experience|history)\b|\b(?:time|experience)\s+(?:in|on)\s+(?:a|an)\s+(?:live|production|real|clinical|commercial|busy|similar|frontline|front-line)\b`,
+  'i',
+);
 const PAST_WORK =
   /\b(?:experienc\w*|exp|background|worked|work history|done|track record|senior|junior|overqualified|over-qualified|years? (?:of|in|as)|yrs (?:of|in)|in post|managed|led|run|placements?|internships?|knows|been\s+\w+ing)\b/i;
 
@@ -208,12 +217,19 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
   }
   if (STAYING.test(plain) && !PAST_WORK.test(plain) && themeIds.includes(EXPERIENCE_THEME) && !reading.ruledOut.includes(EXPERIENCE_THEME))
     reading.ruledOut.push(EXPERIENCE_THEME);
+  if (TIME_IN_SETTING.test(plain) && themeIds.includes(EXPERIENCE_THEME) && !reading.ruledOut.includes(EXPERIENCE_THEME))
+    reading.asserted.push(EXPERIENCE_THEME);
   const comparison = themeIds.includes(COMPETITION_THEME) ? readComparison(plain) : null;
   if (comparison) {
     reading.asserted.push(COMPETITION_THEME);
     reading.subject = comparison.subject;
     // "The other finalist had led a migration like ours": the candidate had less experience.
-    if (comparison.workHistory && themeIds.includes(EXPERIENCE_THEME) && !reading.ruledOut.includes(EXPERIENCE_THEME))
+    if (
+      comparison.workHistory &&
+      themeIds.includes(EXPERIENCE_THEME) &&
+      !reading.ruledOut.includes(EXPERIENCE_THEME) &&
+      !reading.asserted.includes(EXPERIENCE_THEME)
+    )
       reading.asserted.push(EXPERIENCE_THEME);
   }
   return reading;

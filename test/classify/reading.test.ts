@@ -119,6 +119,26 @@ describe('readSegment: a comparison keeps its subject', () => {
   });
 });
 
+describe('readSegment: time spent in a kind of work or setting is experience', () => {
+  it.each([
+    'no forklift licence, no warehouse time. not for now',
+    'Not enough ward time yet, mostly outpatients.',
+    'no retail exp at all',
+    'They want more time in a live environment before trusting you with on-call.',
+  ])('asserts experience in "%s"', (text) => {
+    expect(read(text).asserted).toContain('experience');
+  });
+
+  it.each([
+    'Sadly it is a no this time.',
+    'You needed more preparation time for the case study.',
+    'Returned incomplete - no employment history on the form.',
+    'You have no experience with Python, which is essential.',
+  ])('does not in "%s"', (text) => {
+    expect(read(text).asserted).not.toContain('experience');
+  });
+});
+
 describe('readSegment: how long the candidate would stay is commitment, not experience', () => {
   it.each([
     "We need someone who'll stay for the full two-year programme.",
