@@ -121,6 +121,11 @@ const TIME_IN_SETTING = new RegExp(
   String.raw`\b(?:no|not enough|enough|more|any|little|limited|only|minimal|zero|without|lacks?|lacking)\s+(?:(?!${NOT_A_SETTING}\b)[\w&-]+\s+){1,2}(?:time|exp|experience|history)\b|\b(?:time|experience)\s+(?:in|on)\s+(?:a|an)\s+(?:live|production|real|clinical|commercial|busy|similar|frontline|front-line)\b`,
   'i',
 );
+// Work the candidate has not yet done is experience: "never supervised a night shift", "you haven't
+// worked in a school", "has not yet managed a budget", "only ever built prototypes". Not "never managed
+// to answer" (an ability on the day).
+const WORK_NOT_DONE =
+  /\b(?:never|not yet|yet to|hasn'?t|haven'?t|has not|have not|hadn'?t|had not|only ever)\s+(?:(?:really|actually|properly|yet|even|ever|been)\s+)?(?:supervised|led|managed(?!\s+to)|run|ran|worked\s+(?:a|an|in|on|with|as|at)|taught|nursed|been\s+in\s+charge|taken\s+charge|held\s+an?|done\s+(?:an?|the|this|that|any)\s+(?:[\w-]+\s+)?(?:job|role|shift|post)|built|shipped|delivered\s+an?)\b/i;
 const PAST_WORK =
   /\b(?:experienc\w*|exp|background|worked|work history|done|track record|senior|junior|overqualified|over-qualified|years? (?:of|in|as)|yrs (?:of|in)|in post|managed|led|run|placements?|internships?|knows|been\s+\w+ing)\b/i;
 
@@ -217,7 +222,11 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
   }
   if (STAYING.test(plain) && !PAST_WORK.test(plain) && themeIds.includes(EXPERIENCE_THEME) && !reading.ruledOut.includes(EXPERIENCE_THEME))
     reading.ruledOut.push(EXPERIENCE_THEME);
-  if (TIME_IN_SETTING.test(plain) && themeIds.includes(EXPERIENCE_THEME) && !reading.ruledOut.includes(EXPERIENCE_THEME))
+  if (
+    (TIME_IN_SETTING.test(plain) || WORK_NOT_DONE.test(plain)) &&
+    themeIds.includes(EXPERIENCE_THEME) &&
+    !reading.ruledOut.includes(EXPERIENCE_THEME)
+  )
     reading.asserted.push(EXPERIENCE_THEME);
   const comparison = themeIds.includes(COMPETITION_THEME) ? readComparison(plain) : null;
   if (comparison) {

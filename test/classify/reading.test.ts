@@ -119,12 +119,16 @@ describe('readSegment: a comparison keeps its subject', () => {
   });
 });
 
-describe('readSegment: time spent in a kind of work or setting is experience', () => {
+describe('readSegment: time spent in a kind of work or setting, or work not yet done, is experience', () => {
   it.each([
     'no forklift licence, no warehouse time. not for now',
     'Not enough ward time yet, mostly outpatients.',
     'no retail exp at all',
     'They want more time in a live environment before trusting you with on-call.',
+    // Work the candidate has not yet done.
+    "she's never run a kitchen on a Saturday night",
+    'You have not yet supervised anyone, and this post line-manages six.',
+    'only ever built demos, nothing in production',
   ])('asserts experience in "%s"', (text) => {
     expect(read(text).asserted).toContain('experience');
   });
@@ -134,6 +138,7 @@ describe('readSegment: time spent in a kind of work or setting is experience', (
     'You needed more preparation time for the case study.',
     'Returned incomplete - no employment history on the form.',
     'You have no experience with Python, which is essential.',
+    'You never managed to answer the question about budgets.',
   ])('does not in "%s"', (text) => {
     expect(read(text).asserted).not.toContain('experience');
   });
