@@ -216,10 +216,13 @@ function heldElsewhere(tokens: readonly string[], i: number, kind: Kind, writer:
       return !(next === 'call' || next === 'calls') || !TAKES_CALL.test(tokens.slice(Math.max(0, i - 3), i).join(' '));
   }
   // A possessor holds what follows: "the interviewer's mobile", "our uniform".
-  if (kind === 'noun' && before !== undefined) {
-    if (before.endsWith("'s") || before.endsWith('’s')) return !CANDIDATE.has(before.slice(0, -2)) && !CANDIDATE_POSSESSOR.has(before);
-    if (before === 'our' || writer?.has(before)) return true;
-    if (CANDIDATE_POSSESSOR.has(before)) return false;
+  // "my own phone": the possessor stands before "own".
+  const possessor = before === 'own' ? tokens[i - 2] : before;
+  if (kind === 'noun' && possessor !== undefined) {
+    if (possessor.endsWith("'s") || possessor.endsWith('’s'))
+      return !CANDIDATE.has(possessor.slice(0, -2)) && !CANDIDATE_POSSESSOR.has(possessor);
+    if (possessor === 'our' || writer?.has(possessor)) return true;
+    if (CANDIDATE_POSSESSOR.has(possessor)) return false;
   }
   if ((token === 'dress' && (next === 'code' || next === 'codes')) || token === 'uniform') return describedAsFact(tokens, i);
   if (kind === 'noun') return false;

@@ -98,3 +98,10 @@ describe("writerOwnsConduct: a candidate's note that owns up to their own latene
     expect(segments[0]!.reading.ruledOut).toEqual([]);
   });
 });
+
+describe('conductHeldElsewhere: a possessor before "own"', () => {
+  it('reads "my own phone" in a sentence to the candidate as the writer\'s, and "your own phone" as theirs', () => {
+    expect(conductHeldElsewhere('My own phone buzzed twice during your interview - apologies.')).toBe(true);
+    expect(conductHeldElsewhere('You kept checking your own phone.')).toBe(false);
+  });
+});
