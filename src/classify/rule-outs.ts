@@ -10,7 +10,7 @@ const NEGATED = String.raw`(?:no|not|never|nothing|n't|without|hardly)`;
 const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|quibbles?|gripes?|misgivings?|hesitations?|red flags?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference)`;
 const NEGATED_VERB = String.raw`(?:n't|\bnot|\bnever)`;
 // Nobody as the subject: "nobody", "no one", "none of us", "not one of the panel", "not a single assessor".
-const NOBODY = String.raw`\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:us|them|the\s+\w+)|not\s+(?:one|a\s+single\s+\w+)(?:\s+of\s+(?:us|them|the\s+\w+))?)`;
+const NOBODY = String.raw`\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:us|them|the\s+\w+)|not\s+(?:one|a\s+single\s+\w+)(?:\s+of\s+(?:us|them|the\s+\w+))?|(?:not\s+once|never)\s+did\s+(?:anyone|anybody|we|they))`;
 
 const RULE_OUT_PATTERNS = [
   new RegExp(
@@ -36,7 +36,7 @@ const RULE_OUT_PATTERNS = [
   new RegExp(String.raw`${NEGATED_VERB}\s+(?:\w+\s+)?(?:worried|concerned|bothered)\s+(?:about|by|with)\b`, 'i'),
   // "nobody on the panel questioned your fit": who did not doubt may take a few words to name.
   new RegExp(
-    String.raw`${NOBODY}\s+(?:[\w-]+\s+){0,4}?(?:doubted|doubts|questioned|questions|was worried|were worried|had concerns|had any concerns)\b`,
+    String.raw`${NOBODY}\s+(?:[\w-]+\s+){0,4}?(?:doubted|doubts|questioned|questions|doubt|question|was worried|were worried|had concerns|had any concerns|raised?\s+(?:[\w-]+\s+){0,3}?as\s+an?\s+(?:worry|concern|issue|problem))\b`,
     'i',
   ),
   new RegExp(String.raw`\b(?:we|i)\s+(?:do|did|would|could)?\s*${NEGATED_VERB}\s+(?:doubt|question)\w*\b`, 'i'),
@@ -54,6 +54,8 @@ const RULE_OUT_PATTERNS = [
   // The smallest of the worries is none: "your cover letter was the least of our worries".
   /\bthe\s+least\s+of\s+(?:our|my|the|their|his|her)\s+(?:worries|concerns|problems|issues)\b/i,
   // Never part of the decision's reckoning: "didn't enter the equation", "wasn't even on our radar", "never came into it".
+  // A shortfall denied: "your answers didn't lack for detail", "you don't lack the skills".
+  /(?:n't|\bnot|\bnever)\s+lack(?:ed)?\s+(?:for\s+)?/i,
   // …or among its reasons: "wasn't among our reasons", "was not one of our concerns".
   /(?:n't|\bnot|\bnever)\s+(?:even\s+|really\s+|at\s+all\s+)?(?:on|in|into|part\s+of|among|one\s+of)\s+(?:our|the|my|their)\s+(?:radar|equation|reckoning|calculations?|thinking|picture|considerations?|reasons|concerns|worries)\b/i,
   /(?:n't|\bnot|\bnever)\s+(?:even\s+|really\s+|once\s+)?(?:enter(?:ed)?|come|came|come\s+up|came\s+up|crop(?:ped)?\s+up|figure[ds]?|feature[ds]?)\s+(?:in(?:to)?\s+|during\s+)?(?:it|the\s+(?:equation|picture|reckoning|decision|mix|discussions?|deliberations?)|our\s+(?:thinking|decision|calculations?|reckoning|discussions?|deliberations?))\b/i,

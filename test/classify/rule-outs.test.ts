@@ -145,6 +145,9 @@ describe('a shortfall nobody judged the candidate to have', () => {
     // Nobody as the subject, in its other forms.
     'Not one of us questioned whether you had read the brief.',
     'Not a single assessor doubted your commitment.',
+    'Never did anyone raise your notice period as a concern.',
+    // A shortfall denied.
+    "Your answers didn't lack for structure.",
   ])('"%s" rules its theme out', (text) => {
     expect(isRuledOut(text)).toBe(true);
   });
@@ -157,6 +160,8 @@ describe('a shortfall nobody judged the candidate to have', () => {
     "You didn't say much and your answers were too short.",
     'We were not sure and felt you were too junior.',
     'Not one of your answers had an example.',
+    'Not once did you give an example.',
+    'You lacked structure in your answers.',
   ])('"%s" does not', (text) => {
     expect(isRuledOut(text)).toBe(false);
   });
