@@ -8,7 +8,7 @@ import { compileThemeCues } from '../classify/assign.js';
 import { readGold, scoreGold, type EvaluationReport } from '../classify/evaluate.js';
 import { headItemLogits } from '../classify/head/apply.js';
 import { reliability } from '../classify/head/fit.js';
-import { sigmoid } from '../classify/head/logistic.js';
+import { plattProbability, sigmoid } from '../classify/head/logistic.js';
 import { prepareClassifier, type PreparedClassifier } from '../classify/prepare.js';
 import { calibrate, serialiseThresholds } from '../classify/thresholds.js';
 import type { EngineConfig } from '../config.js';
@@ -113,7 +113,7 @@ function headCalibration(prepared: PreparedClassifier, items: ScoredItem[], labe
       if (!theme) return;
       const y = labels[i]!.includes(ids[t]!) ? 1 : 0;
       before.push({ p: sigmoid(z[t]!), y });
-      after.push({ p: sigmoid(theme.platt.a * z[t]! + theme.platt.b), y });
+      after.push({ p: plattProbability(theme.platt, z[t]!), y });
     });
   });
   const raw = reliability(before);

@@ -8,26 +8,18 @@ import type { ScoredItem } from '../units.js';
 import { itemFeatures, type ItemReading } from './features.js';
 import type { AppliedHead } from './bind.js';
 import type { HeadFile } from './file.js';
-import { logit, sigmoid, type LogisticModel } from './logistic.js';
+import { logit, plattProbability, standardised, type LogisticModel } from './logistic.js';
 
 /** The head's logit per theme for one item's (raw) features. */
 export function headLogits(
   head: { standardise: HeadFile['standardise']; themes: readonly (LogisticModel | null)[] },
   features: readonly (readonly number[])[],
 ): number[] {
-  const { mean, sd } = head.standardise;
-  return head.themes.map((theme, t) =>
-    theme
-      ? logit(
-          theme,
-          features[t]!.map((x, j) => (x - mean[j]!) / sd[j]!),
-        )
-      : Number.NaN,
-  );
+  return head.themes.map((theme, t) => (theme ? logit(theme, standardised(features[t]!, head.standardise)) : Number.NaN));
 }
 
 export function calibrated(theme: HeadFile['themes'][number], z: number): number {
-  return sigmoid(theme.platt.a * z + theme.platt.b);
+  return plattProbability(theme.platt, z);
 }
 
 /** The head's logit per theme for one scored item (its units carry the probe's scores when the head has a probe). */

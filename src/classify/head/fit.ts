@@ -10,7 +10,7 @@ import { evaluateAssignments } from '../evaluate.js';
 import { decideThemes, headLogits } from './apply.js';
 import type { ItemReading } from './features.js';
 import type { HeadFile, ThemeHead } from './file.js';
-import { fitLogistic, fitPlatt, sigmoid } from './logistic.js';
+import { fitLogistic, fitPlatt, plattProbability, standardisationOf, standardised } from './logistic.js';
 import { fitGate, gatedThemes, type ItemShape } from './no-reason.js';
 
 export interface LabelledFeatures {
@@ -71,7 +71,7 @@ export function fitHead(items: readonly LabelledFeatures[], themeIds: readonly s
           labels.map((l) => (l.includes(id) ? 1 : 0)),
         ),
       );
-      const probabilities = logits.map((z) => z.map((x, t) => sigmoid(platt[t]!.a * x + platt[t]!.b)));
+      const probabilities = logits.map((z) => z.map((x, t) => plattProbability(platt[t]!, x)));
       for (const cut of settings.cuts) {
         const predicted = probabilities.map((p, i) => decideThemes(p, themeIds, cut, items[i]!.reading).map((t) => themeIds[t]!));
         const report = evaluateAssignments(predicted, labels, [...themeIds]);
@@ -114,12 +114,15 @@ function gateOutOfFold(
   settings: FitSettings,
 ) {
   if (!themeIds.includes(UNINFORMATIVE_THEME)) return null;
-  const labels = items.map((item) => [...item.themes]);
   const { gate, outOfFold } = fitGate(
     items.map((item, i) => ({ probabilities: probabilities[i]!, reading: item.reading, shape: item.shape, themes: item.themes })),
     themeIds,
     cut,
-    { folds: settings.folds, l2: settings.noReasonL2, score: (predicted) => evaluateAssignments(predicted, labels, [...themeIds]).microF1 },
+    {
+      folds: settings.folds,
+      l2: settings.noReasonL2,
+      score: (predicted, gold) => evaluateAssignments(predicted, gold, [...themeIds]).microF1,
+    },
   );
   return {
     gate,
@@ -148,18 +151,13 @@ function outOfFoldLogits(
 function fitThemes(items: readonly LabelledFeatures[], themeIds: readonly string[], options: { l2: number; positiveWeight: number }) {
   // One standardisation for all themes: every theme's vector has the same features.
   const rows = items.flatMap((item) => item.features);
-  const width = rows[0]?.length ?? 0;
-  const mean = Array.from({ length: width }, (_, j) => rows.reduce((sum, row) => sum + row[j]!, 0) / rows.length);
-  const sd = Array.from(
-    { length: width },
-    (_, j) => Math.sqrt(rows.reduce((sum, row) => sum + (row[j]! - mean[j]!) ** 2, 0) / rows.length) || 1,
-  );
+  const standardise = standardisationOf(rows, rows[0]?.length ?? 0);
   const models = themeIds.map((id, t) => {
-    const x = items.map((item) => item.features[t]!.map((v, j) => (v - mean[j]!) / sd[j]!));
+    const x = items.map((item) => standardised(item.features[t]!, standardise));
     const y = items.map((item) => (item.themes.includes(id) ? 1 : 0));
     return { id, ...fitLogistic(x, y, options) };
   });
-  return { standardise: { mean, sd }, models };
+  return { standardise, models };
 }
 
 /** The lowest probability from which out-of-fold assignments were right at least `precision` of the time. */

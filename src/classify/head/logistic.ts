@@ -17,6 +17,24 @@ export function logit(model: LogisticModel, x: readonly number[]): number {
   return z;
 }
 
+/** Each feature's mean and spread, to standardise features by before a fit and when applying it. */
+export interface Standardisation {
+  mean: number[];
+  sd: number[];
+}
+
+/** The mean and spread of each of `width` features over `rows`; a feature that never varies gets spread 1. */
+export function standardisationOf(rows: readonly (readonly number[])[], width: number): Standardisation {
+  const n = Math.max(1, rows.length);
+  const mean = Array.from({ length: width }, (_, j) => rows.reduce((sum, row) => sum + row[j]!, 0) / n);
+  const sd = Array.from({ length: width }, (_, j) => Math.sqrt(rows.reduce((sum, row) => sum + (row[j]! - mean[j]!) ** 2, 0) / n) || 1);
+  return { mean, sd };
+}
+
+export function standardised(x: readonly number[], { mean, sd }: Standardisation): number[] {
+  return x.map((v, j) => (v - mean[j]!) / sd[j]!);
+}
+
 /**
  * Minimises the mean log-loss plus `l2`/2 · |w|². `positiveWeight` scales the loss of positive
  * examples (rare themes would otherwise be fitted towards never firing).
@@ -83,6 +101,11 @@ export function fitPlatt(scores: readonly number[], labels: readonly number[]): 
     { l2: 1e-6 },
   );
   return { a: model.weights[0]!, b: model.bias };
+}
+
+/** The calibrated probability of a logit under Platt scaling. */
+export function plattProbability(platt: { a: number; b: number }, z: number): number {
+  return sigmoid(platt.a * z + platt.b);
 }
 
 /** Solves A x = b for a symmetric positive definite A (Cholesky). */

@@ -11,7 +11,7 @@ import type { ScoredItem } from '../units.js';
 import { decideThemes } from './apply.js';
 import type { ItemReading } from './features.js';
 import { GATE_FEATURES, type NoReasonGate } from './gate-model.js';
-import { fitLogistic, fitPlatt, logit, sigmoid, type LogisticModel } from './logistic.js';
+import { fitLogistic, fitPlatt, logit, plattProbability, standardisationOf, standardised, type LogisticModel } from './logistic.js';
 
 /** What the gate reads of an item besides the head's probabilities and the rules of reading. */
 export interface ItemShape {
@@ -60,15 +60,11 @@ export function gateFeatures(
 }
 
 function gateLogit(gate: LogisticModel & Pick<NoReasonGate, 'standardise'>, features: readonly number[]): number {
-  const { mean, sd } = gate.standardise;
-  return logit(
-    gate,
-    features.map((x, j) => (x - mean[j]!) / sd[j]!),
-  );
+  return logit(gate, standardised(features, gate.standardise));
 }
 
 export function gateProbability(gate: NoReasonGate, features: readonly number[]): number {
-  return sigmoid(gate.platt.a * gateLogit(gate, features) + gate.platt.b);
+  return plattProbability(gate.platt, gateLogit(gate, features));
 }
 
 /**
@@ -131,18 +127,16 @@ export function fitGate(
   const x = items.map((item) => gateFeatures(item.probabilities, themeIds, assignAt, item.reading, item.shape));
   const y = items.map((item) => (item.themes.includes(UNINFORMATIVE_THEME) ? 1 : 0));
   const fitOn = (rows: number[]) => {
-    const width = GATE_FEATURES.length;
-    const mean = Array.from({ length: width }, (_, j) => rows.reduce((s, i) => s + x[i]![j]!, 0) / Math.max(1, rows.length));
-    const sd = Array.from(
-      { length: width },
-      (_, j) => Math.sqrt(rows.reduce((s, i) => s + (x[i]![j]! - mean[j]!) ** 2, 0) / Math.max(1, rows.length)) || 1,
+    const standardise = standardisationOf(
+      rows.map((i) => x[i]!),
+      GATE_FEATURES.length,
     );
     const model = fitLogistic(
-      rows.map((i) => x[i]!.map((v, j) => (v - mean[j]!) / sd[j]!)),
+      rows.map((i) => standardised(x[i]!, standardise)),
       rows.map((i) => y[i]!),
       { l2: options.l2 },
     );
-    return { ...model, standardise: { mean, sd } };
+    return { ...model, standardise };
   };
   const logits = new Array<number>(items.length).fill(0);
   for (let fold = 0; fold < options.folds; fold++) {
@@ -152,7 +146,7 @@ export function fitGate(
     });
   }
   const platt = fitPlatt(logits, y);
-  const outOfFold = logits.map((z) => sigmoid(platt.a * z + platt.b));
+  const outOfFold = logits.map((z) => plattProbability(platt, z));
   const gold = items.map((item) => [...item.themes]);
   let best = { cut: 0.5, score: -1 };
   for (const cut of GATE_CUTS) {
