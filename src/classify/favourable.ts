@@ -223,9 +223,7 @@ export function labelsTopic(topic: string, separator: string, ruleOut: string): 
 /** True when the clause praises (a praise word, no negation, no shortfall, not about other people). */
 export function isPraiseClause(clause: string): boolean {
   const tokens = words(clause);
-  // Praise words match in their own forms ("confident" ~ "confidently"); the blockers match exact words.
-  const praiseWord = tokens.some((t) => PRAISE_EXACT.has(t) || (!LIKE_FORMS.has(t) && isPraiseWord(t)));
-  if (!praiseWord && !PRAISE_PHRASES.some((p) => p.test(clause))) return false;
+  if (!holdsPraise(clause, tokens)) return false;
   // Said of the candidate's own attribute ("Your answer on why you want to join us was heartfelt and
   // convincing"), the praise is the predicate: what the subject names cannot take it back.
   const judged = praisedPredicate(clause) ?? clause;
@@ -245,6 +243,11 @@ export function isPraiseClause(clause: string): boolean {
   return true;
 }
 
+/** Whether a text holds a praise word or phrase. Praise words match in their own forms ("confident" ~ "confidently"); the blockers match exact words. */
+function holdsPraise(text: string, tokens = words(text)): boolean {
+  return tokens.some((t) => PRAISE_EXACT.has(t) || (!LIKE_FORMS.has(t) && isPraiseWord(t))) || PRAISE_PHRASES.some((p) => p.test(text));
+}
+
 /** Whether a text holds a negation or a shortfall word ("Above what the role needs" and "second to none" hold none). */
 function statesShortfall(text: string): boolean {
   return words(text.replace(NO_SHORTFALL, ' ')).some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t));
@@ -257,9 +260,7 @@ const OWN_ATTRIBUTE =
 /** The predicate of a clause that judges the candidate's own attribute, when the praise is in it. */
 function praisedPredicate(clause: string): string | null {
   const predicate = OWN_ATTRIBUTE.exec(straightenQuotes(clause))?.groups?.predicate;
-  if (!predicate) return null;
-  const praises = words(predicate).some((t) => PRAISE_EXACT.has(t) || (!LIKE_FORMS.has(t) && isPraiseWord(t)));
-  return praises || PRAISE_PHRASES.some((p) => p.test(predicate)) ? predicate : null;
+  return predicate && holdsPraise(predicate) ? predicate : null;
 }
 
 /**
