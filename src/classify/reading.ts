@@ -209,39 +209,36 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
   const trimmed = plain.trim();
   if (!aboutCandidate && employerActs(trimmed)) {
     reading.employerSide = true;
-    if (themeIds.includes(CONDUCT_THEME)) reading.ruledOut.push(CONDUCT_THEME);
+    ruleOut(reading, themeIds, CONDUCT_THEME);
   }
   // Lateness, dress, rudeness or a phone that is not the candidate's own on the day: "the take-home
   // task arrived late", "a late-stage interview", "rude customers", "the interviewer's mobile".
   if (themeIds.includes(CONDUCT_THEME) && !reading.ruledOut.includes(CONDUCT_THEME) && conductHeldElsewhere(plain))
     reading.ruledOut.push(CONDUCT_THEME);
   if (LACKING_SKILL.test(markSpark(plain))) {
-    if (themeIds.includes(QUALIFICATIONS_THEME)) reading.asserted.push(QUALIFICATIONS_THEME);
-    if (SKILL_EXPERIENCE.test(plain) && !WORK_HISTORY.test(plain) && themeIds.includes(EXPERIENCE_THEME))
-      reading.ruledOut.push(EXPERIENCE_THEME);
+    assertTheme(reading, themeIds, QUALIFICATIONS_THEME);
+    if (SKILL_EXPERIENCE.test(plain) && !WORK_HISTORY.test(plain)) ruleOut(reading, themeIds, EXPERIENCE_THEME);
   }
-  if (STAYING.test(plain) && !PAST_WORK.test(plain) && themeIds.includes(EXPERIENCE_THEME) && !reading.ruledOut.includes(EXPERIENCE_THEME))
-    reading.ruledOut.push(EXPERIENCE_THEME);
-  if (
-    (TIME_IN_SETTING.test(plain) || WORK_NOT_DONE.test(plain)) &&
-    themeIds.includes(EXPERIENCE_THEME) &&
-    !reading.ruledOut.includes(EXPERIENCE_THEME)
-  )
-    reading.asserted.push(EXPERIENCE_THEME);
+  if (STAYING.test(plain) && !PAST_WORK.test(plain)) ruleOut(reading, themeIds, EXPERIENCE_THEME);
+  if (TIME_IN_SETTING.test(plain) || WORK_NOT_DONE.test(plain)) assertTheme(reading, themeIds, EXPERIENCE_THEME);
   const comparison = themeIds.includes(COMPETITION_THEME) ? readComparison(plain) : null;
   if (comparison) {
-    reading.asserted.push(COMPETITION_THEME);
+    assertTheme(reading, themeIds, COMPETITION_THEME);
     reading.subject = comparison.subject;
     // "The other finalist had led a migration like ours": the candidate had less experience.
-    if (
-      comparison.workHistory &&
-      themeIds.includes(EXPERIENCE_THEME) &&
-      !reading.ruledOut.includes(EXPERIENCE_THEME) &&
-      !reading.asserted.includes(EXPERIENCE_THEME)
-    )
-      reading.asserted.push(EXPERIENCE_THEME);
+    if (comparison.workHistory) assertTheme(reading, themeIds, EXPERIENCE_THEME);
   }
   return reading;
+}
+
+/** Rules a theme of the taxonomy out of a sentence (once). */
+function ruleOut(reading: SegmentReading, themeIds: readonly string[], id: string): void {
+  if (themeIds.includes(id) && !reading.ruledOut.includes(id)) reading.ruledOut.push(id);
+}
+
+/** Asserts a theme of the taxonomy in a sentence (once), unless the sentence rules it out. */
+function assertTheme(reading: SegmentReading, themeIds: readonly string[], id: string): void {
+  if (themeIds.includes(id) && !reading.ruledOut.includes(id) && !reading.asserted.includes(id)) reading.asserted.push(id);
 }
 
 /**
@@ -269,5 +266,5 @@ export function settleEmployerSide(
     );
   };
   if (segments.some((s) => aboutCandidate(s.scoredText))) return;
-  for (const { reading } of segments) if (!reading.ruledOut.includes(CONDUCT_THEME)) reading.ruledOut.push(CONDUCT_THEME);
+  for (const { reading } of segments) ruleOut(reading, themeIds, CONDUCT_THEME);
 }
