@@ -310,7 +310,8 @@ console.log(`${gold.length} items: ${files.map((f, s) => `${path.basename(f)} ${
 console.log(`| variant | CV all (5 folds) | ${files.map((f) => `left out: ${path.basename(f)}`).join(' | ')} | mean left out |`);
 for (const variant of variants) {
   const { trainFeatures } = featuresFor(variant, all, []);
-  const cv = fitHead(trainFeatures, ids, { ...settings, noReasonL2: variant.gateL2 ?? settings.noReasonL2 }).crossValidated.microF1;
+  const fitSettings = { ...settings, noReasonL2: variant.gateL2 ?? settings.noReasonL2 };
+  const cv = fitHead(trainFeatures, ids, fitSettings).crossValidated.microF1;
   const left: number[] = [];
   const weak: string[] = [];
   const pooledPredicted: string[][] = [];
@@ -320,7 +321,7 @@ for (const variant of variants) {
     const train = all.filter((i) => gold[i]!.set !== s);
     const test = all.filter((i) => gold[i]!.set === s);
     const { trainFeatures: a, testFeatures: b } = featuresFor(variant, train, test);
-    const head = fitHead(a, ids, { ...settings, noReasonL2: variant.gateL2 ?? settings.noReasonL2 });
+    const head = fitHead(a, ids, fitSettings);
     const probabilities = b.map((item) => {
       const z = headLogits(head, item.features);
       return head.themes.map((theme, t) => calibrated(theme, z[t]!));
