@@ -217,7 +217,7 @@ describe('data/eval/traps.csv', () => {
     expect(traps.rows.length).toBeGreaterThanOrEqual(60);
     for (const row of traps.rows) expect(row.id).toMatch(/^traps-(dev|test)-\d{3}$/);
     expect(new Set(traps.rows.map((row) => row.id)).size).toBe(traps.rows.length);
-    expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(25);
+    expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(408);
   });
 
   it('forbids at least one known theme per sentence and never requires a forbidden one', () => {
