@@ -2,15 +2,19 @@
 // the head never saw: leave one set out (fit on the others, score the one left out), plus the
 // head's own 5-fold cross-validation over all of them. Never give it a held-out (test) set.
 //
-//   tsx scripts/fit-head.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--cache /tmp/head-vectors.json]
+//   tsx scripts/fit-head.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--cache FILE.json]
 //     [--variants base,probe,roles,unitprobe] [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] [--items FILE.jsonl] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv data/eval/voices-dev2.csv data/eval/voices-dev3.csv data/eval/voices-dev4.csv data/eval/voices-dev5.csv data/eval/voices-dev6.csv data/eval/voices-dev7.csv
 //
 // Per variant it also prints each theme's F1 and recall over all the sets left out (pooled); --items writes every
-// left-out item (variant, set, text, gold and predicted themes, each theme's probability and the cut) for error analysis.
-// The model's vectors and the engine's scores are kept in the --cache file, so a rerun embeds nothing.
+// left-out item (variant, set, text, gold and predicted themes, each theme's probability, the cut, the themes the rules
+// of reading allow and its reasons) for error analysis.
+// The model's vectors and the engine's scores are kept in the --cache file, so a rerun embeds nothing. Without --cache
+// the file is named after this checkout (defaultCacheFile), so two checkouts never read or overwrite each other's.
 
 import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileThemeCues } from '../src/classify/assign.js';
 import { correctionKey } from '../src/classify/corrections.js';
@@ -24,6 +28,7 @@ import { DEFAULT_WEIGHTS, extractFeatures } from '../src/classify/lexical.js';
 import { CONCEPTS } from '../src/classify/lexical/concepts.js';
 import { prepareClassifier } from '../src/classify/prepare.js';
 import type { ScoredItem } from '../src/classify/units.js';
+import { hashText } from '../src/hash.js';
 import { createLogger } from '../src/logger.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
 import { ENGINE_FLAGS, engineConfigFrom } from './lib/engine-flags.js';
@@ -61,7 +66,14 @@ for (const [set, file] of files.entries()) {
   }
 }
 
-const store = await fileVectorCache(flags.cache ?? '/tmp/fit-head-vectors.json');
+/** The cache file of this checkout: in the system's temporary folder, named after the checkout's own path. */
+function defaultCacheFile(): string {
+  const checkout = fileURLToPath(new URL('..', import.meta.url));
+  return path.join(tmpdir(), `fit-head-vectors-${hashText(checkout).slice(0, 12)}.json`);
+}
+const cacheFile = flags.cache ?? defaultCacheFile();
+console.log(`vectors and scores cached in ${cacheFile}`);
+const store = await fileVectorCache(cacheFile);
 const prepared = await prepareClassifier({ ...engineConfigFrom(flags), head: null }, createLogger({ quiet: true }), { store });
 const scored = await prepared.classifier.score(gold.map((g, i) => ({ id: `g${i}`, text: g.text })));
 // A segment's reason text is among its units unless the clause-role reader set some of its clauses aside (as `train` embeds them).
@@ -348,6 +360,10 @@ for (const variant of variants) {
           predicted: predicted[k],
           probabilities: Object.fromEntries(ids.map((id, t) => [id, Math.round(probabilities[k]![t]! * 1000) / 1000])),
           assignAt: head.assignAt,
+          // How the rules of reading left the item: the themes they allow, and the reasons that are not all praise.
+          allowed: ids.filter((_, t) => b[k]!.reading.allowed[t]),
+          reasons: b[k]!.shape.reasons,
+          silence: b[k]!.shape.silence,
         }),
       );
     });
