@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
-// voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7 and voices-dev8 are fitted and tuned on; test and voices-test to voices-test7 are held out. traps.csv holds sentences with
+// voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7 and voices-dev8 are fitted and tuned on; test and voices-test to voices-test8 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -72,6 +72,8 @@ const sets = [
   loadSet('voices-test6', 300, 25, [0.08, 0.11]),
   // Held out, written blind: 25 items per voice, every theme 27-34 items, 82 with two themes, 27 (9%) giving no reason.
   loadSet('voices-test7', 300, 27, [0.08, 0.1]),
+  // Held out, written blind: 25 items per voice, every theme 27-35 items, 85 with two themes, 27 (9%) giving no reason.
+  loadSet('voices-test8', 300, 27, [0.08, 0.1]),
   // Leans on no-reason declines, indirect experience, the candidate's own conduct, motivation, comparisons and fit.
   loadSet('voices-dev5', 322, 18, [0.12, 0.16]),
   // Leans on indirect experience and qualifications, motivation, comparisons, delivery and no-reason declines;
