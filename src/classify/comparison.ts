@@ -76,11 +76,18 @@ const WORK_HISTORY = new RegExp(
     String.raw`\bdone\s+(?:it|this|that)\s+(?:before|for)\b`,
     String.raw`\bbeen\s+(?:doing|working|running|managing|leading|teaching|in\s+(?:post|the role|the job|a similar))\b`,
     String.raw`\b(?:knew|knows|know)\s+(?:the\s+|our\s+|all\s+)?(?:systems?|kit|procedures|processes|customers|clients|ropes|patch|team)\b`,
-    String.raw`\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|more|several|many)\s*\+?\s*(?:years?|yrs?|seasons|months)\b`,
+    String.raw`\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|more|several|many)\s*\+?\s*(?:years?|yrs?|seasons|months)\b(?!'?\s+notice)`,
+    // A grade held: "both already Band 6", "currently in band 6 posts".
+    String.raw`\b(?:band|grade)\s*\d+\b`,
     String.raw`\b(?:experienc\w*|exposure|background|track record|seniority|more senior|work history)\b`,
   ].join('|'),
   'i',
 );
+
+/** Whether what someone had (the other candidate, or the one an employer asks for) is work history. */
+export function namesWorkHistory(text: string): boolean {
+  return WORK_HISTORY.test(text);
+}
 
 export interface Comparison {
   /** What the other candidate had, to be scored as a unit of its own (null when too short to mean anything). */
@@ -106,7 +113,7 @@ export function readComparison(plain: string): Comparison | null {
     .map((text) => (text ? tidy(text) : null))
     .find((text) => text !== null && /\p{L}{3}/u.test(text) && words(text) >= (text === captured ? 2 : 3));
   const said = subject ?? captured ?? '';
-  return { subject: subject ?? null, workHistory: WORK_HISTORY.test(said) };
+  return { subject: subject ?? null, workHistory: namesWorkHistory(said) };
 }
 
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;

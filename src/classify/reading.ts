@@ -12,6 +12,7 @@
 import { readComparison } from './comparison.js';
 import { conductHeldElsewhere, writerOwnsConduct } from './conduct.js';
 import { straightenQuotes } from './lexical/text.js';
+import { overqualified, readsAsWorkHistory, speaksOfStaying } from './work-history.js';
 
 export const CONDUCT_THEME = 'conduct';
 export const QUALIFICATIONS_THEME = 'qualifications';
@@ -101,34 +102,17 @@ const LACK = String.raw`(?:\b(?:lack(?:ed|s|ing)?|no|not|never|none|weak|weaker|
 // The shortfall sits next to the skill, not across a "but", "so" or a dash: "Python experience but no team management" is not it.
 const GAP = String.raw`(?:(?!\b(?:but|however|so|although|though)\b)[^.;:—–])`;
 const LACKING_SKILL = new RegExp(String.raw`${LACK}${GAP}{0,40}?${TECH}|${TECH}${GAP}{0,45}?${LACK}`, 'i');
+// A tool named as the kind of work done for years ("5 yrs as a Salesforce admin", "three years in SAP
+// implementation") is work history, not a skill the candidate lacks.
+const TOOL_AS_WORK = new RegExp(
+  String.raw`\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|more)\s*\+?\s*(?:years?|yrs?)(?:'|’)?\s+(?:as|in|of|doing|working|with)\s+(?:an?\s+)?${TECH}`,
+  'i',
+);
 // "Spark" the tool is written with a capital; "no real spark about the work" is not it.
 const markSpark = (text: string) => text.replace(/\b(?:Py)?Spark\b/g, 'sparktool');
 // Work history named beside the skill keeps `experience` possible: "no Python and only a year in post".
 const WORK_HISTORY = /\b(?:years?|months?|sector|industry|background|managed|managing|clients?|commercial|senior|junior)\b/i;
 const SKILL_EXPERIENCE = /\bexperience\s+(?:with|in|of|using)\b/i;
-// How long the candidate would stay is commitment, not experience: "we need someone who'll stay for
-// the full two-year programme", "said she'd quit once her masters offer is confirmed", "a stepping
-// stone", "long-term". Unless the sentence also speaks of work done or seniority ("overqualified,
-// he'd leave").
-const STAYING =
-  /\b(?:(?:will|would|'ll|'d|to|going to|plans? to|planning to|wants? to|intends? to|likely to|not sure (?:you|he|she) (?:will|would))\s+(?:\w+\s+)?(?:stay|stick|remain|leave|quit|be with us|see it through|commit)\b|\b(?:stay|staying|stick around|stay on)\s+(?:for|beyond|past|longer|more than|at least)\b|\bleaving\s+(?:in|after|once|when|to|within|early)\b|\brisk of (?:early )?leaving\b|\blong[- ]term\b|\bstability\b|\bstop-?gap\b|\bstepping stone\b|\bfor (?:a|one) year\b|\bfor the full\b)/i;
-// Time spent in a kind of work or setting, missing or wanting more of, is experience: "no classroom
-// time", "no site exp", "not enough hospital time", "no multidrop history", "more time in a live
-// environment". Not time to prepare or answer, notice, a start date, "no this time" or a form's
-// employment history.
-const NOT_A_SETTING = String.raw`(?:prep|preparation|thinking|reading|interview|answer|response|reaction|travel|travelling|commute|commuting|notice|start|lead|turnaround|screen|spare|free|lunch|break|study|revision|enough|much|real|the|a|an|this|that|next|last|first|long|short|same|length|any|more|no|extra|family|personal|own|full|part|down|face|speaking|talking|question|q&a|presentation|set-up|setup|employment|education|your|our|their|his|her|my)`;
-const TIME_IN_SETTING = new RegExp(
-  String.raw`\b(?:no|not enough|enough|more|any|little|limited|only|minimal|zero|without|lacks?|lacking)\s+(?:(?!${NOT_A_SETTING}\b)[\w&-]+\s+){1,2}(?:time|exp|experience|history)\b|\b(?:time|experience)\s+(?:in|on)\s+(?:a|an)\s+(?:live|production|real|clinical|commercial|busy|similar|frontline|front-line)\b`,
-  'i',
-);
-// Work the candidate has not yet done is experience: "never supervised a night shift", "you haven't
-// worked in a school", "has not yet managed a budget", "only ever built prototypes". Not "never managed
-// to answer" (an ability on the day).
-const WORK_NOT_DONE =
-  /\b(?:never|not yet|yet to|hasn'?t|haven'?t|has not|have not|hadn'?t|had not|only ever)\s+(?:(?:really|actually|properly|yet|even|ever|been)\s+)?(?:supervised|led|managed(?!\s+to)|run|ran|worked\s+(?:a|an|in|on|with|as|at)|taught|nursed|been\s+in\s+charge|taken\s+charge|held\s+an?|done\s+(?:an?|the|this|that|any)\s+(?:[\w-]+\s+)?(?:job|role|shift|post)|built|shipped|delivered\s+an?)\b/i;
-const PAST_WORK =
-  /\b(?:experienc\w*|exp|background|worked|work history|done|track record|senior|junior|overqualified|over-qualified|years? (?:of|in|as)|yrs (?:of|in)|in post|managed|led|run|placements?|internships?|knows|been\s+\w+ing)\b/i;
-
 // Who a note is written by or about: the candidate writing ("I", "my") or the employer's side acting.
 const EMPLOYER_SIDE = /\b(?:they|them|their|recruiters?|hr|interviewers?|panel|company|employer|agency|manager|assessors?)\b/i;
 // The employer's side named only as where something went ("no show for 10:30 panel", "rude to the
@@ -215,12 +199,14 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
   // task arrived late", "a late-stage interview", "rude customers", "the interviewer's mobile".
   if (themeIds.includes(CONDUCT_THEME) && !reading.ruledOut.includes(CONDUCT_THEME) && conductHeldElsewhere(plain))
     reading.ruledOut.push(CONDUCT_THEME);
-  if (LACKING_SKILL.test(markSpark(plain))) {
+  if (LACKING_SKILL.test(markSpark(plain)) && !TOOL_AS_WORK.test(markSpark(plain))) {
     assertTheme(reading, themeIds, QUALIFICATIONS_THEME);
     if (SKILL_EXPERIENCE.test(plain) && !WORK_HISTORY.test(plain)) ruleOut(reading, themeIds, EXPERIENCE_THEME);
   }
-  if (STAYING.test(plain) && !PAST_WORK.test(plain)) ruleOut(reading, themeIds, EXPERIENCE_THEME);
-  if (TIME_IN_SETTING.test(plain) || WORK_NOT_DONE.test(plain)) assertTheme(reading, themeIds, EXPERIENCE_THEME);
+  if (speaksOfStaying(plain)) ruleOut(reading, themeIds, EXPERIENCE_THEME);
+  // "Overqualified for the grade" is work history, not a qualification missing (work-history.ts).
+  if (overqualified(plain)) ruleOut(reading, themeIds, QUALIFICATIONS_THEME);
+  if (readsAsWorkHistory(plain)) assertTheme(reading, themeIds, EXPERIENCE_THEME);
   const comparison = themeIds.includes(COMPETITION_THEME) ? readComparison(plain) : null;
   if (comparison) {
     assertTheme(reading, themeIds, COMPETITION_THEME);

@@ -110,7 +110,12 @@ describe('readSegment: a comparison keeps its subject', () => {
     'We need someone who has already managed a team.',
     'You prefer working alone rather than with others.',
   ])('does not read boilerplate or a requirement as a comparison: "%s"', (text) => {
-    expect(read(text).asserted).toEqual([]);
+    expect(read(text).asserted).not.toContain('competition');
+    expect(read(text).subject).toBeNull();
+  });
+
+  it('reads a requirement of work done as experience, not competition', () => {
+    expect(read('We need someone who has already managed a team.').asserted).toEqual(['experience']);
   });
 
   it('applies no rule for a theme the taxonomy does not have', () => {
@@ -179,9 +184,18 @@ describe('readSegment: a missing technical skill is a qualification', () => {
     expect(read('You lacked experience with Python and have only a year in industry.').ruledOut).toEqual([]);
   });
 
+  it('reads a tool named as years of work as experience, not a missing skill', () => {
+    expect(read('The other finalist had 4 yrs as a Tableau developer, you have none.').asserted.sort()).toEqual([
+      'competition',
+      'experience',
+    ]);
+    expect(read('No Tableau, and the team has no time to train you.').asserted).toEqual(['qualifications']);
+  });
+
   it('needs the shortfall next to the skill', () => {
-    expect(read('You have two years of Python experience but no team management.').asserted).toEqual([]);
-    expect(read('Your Excel is fine, but you have no experience of managing people.').asserted).toEqual([]);
+    expect(read('You have two years of Python experience but no team management.').asserted).not.toContain('qualifications');
+    // Managing people is work history, not the skill.
+    expect(read('Your Excel is fine, but you have no experience of managing people.').asserted).toEqual(['experience']);
   });
 });
 

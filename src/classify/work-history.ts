@@ -1,0 +1,98 @@
+// Rules of reading about the candidate's work history (reading.ts applies them to a sentence):
+//  - Time spent in a kind of work or setting, and work the candidate has not yet done, is experience.
+//  - A requirement for someone whose work history is named ("we need someone who has run a site",
+//    "minimum 5 years in payments") is experience, and so is the candidate's lesser record set
+//    against it ("you have done admin work only", "your roles have all been for small sites").
+//  - A move of setting or sector is experience: "coming from a large corporate", "from an agency
+//    background", "mostly in retail, and this role is trade".
+//  - Overqualified or too senior is experience, not a missing qualification.
+//  - How long the candidate would stay is commitment, not experience.
+
+import { namesWorkHistory } from './comparison.js';
+
+// How long the candidate would stay is commitment, not experience: "we need someone who'll stay for
+// the full two-year programme", "said she'd quit once her masters offer is confirmed", "a stepping
+// stone", "long-term". Unless the sentence also speaks of work done or seniority ("overqualified,
+// he'd leave").
+const STAYING =
+  /\b(?:(?:will|would|'ll|'d|to|going to|plans? to|planning to|wants? to|intends? to|likely to|not sure (?:you|he|she) (?:will|would))\s+(?:\w+\s+)?(?:stay|stick|remain|leave|quit|be with us|see it through|commit)\b|\b(?:stay|staying|stick around|stay on)\s+(?:for|beyond|past|longer|more than|at least)\b|\bleaving\s+(?:in|after|once|when|to|within|early)\b|\brisk of (?:early )?leaving\b|\blong[- ]term\b|\bstability\b|\bstop-?gap\b|\bstepping stone\b|\bfor (?:a|one) year\b|\bfor the full\b|\b(?:will|'ll|would|'d)\s+be\s+(?:here|around)\b)/i;
+const PAST_WORK =
+  /\b(?:experienc\w*|exp|background|worked|work history|done|track record|senior|junior|overqualified|over-qualified|years? (?:of|in|as)|yrs (?:of|in)|in post|managed|led|run|placements?|internships?|knows|been\s+\w+ing)\b/i;
+
+// Time spent in a kind of work or setting, missing or wanting more of, is experience: "no classroom
+// time", "no site exp", "not enough hospital time", "no multidrop history", "more time in a live
+// environment", "any time in a customer service role". Not time to prepare or answer, notice, a start
+// date, "no this time" or a form's employment history.
+const NOT_A_SETTING = String.raw`(?:prep|preparation|thinking|reading|interview|answer|response|reaction|travel|travelling|commute|commuting|notice|start|lead|turnaround|screen|spare|free|lunch|break|study|revision|enough|much|real|the|a|an|this|that|next|last|first|long|short|same|length|any|more|no|extra|family|personal|own|full|part|down|face|speaking|talking|question|q&a|presentation|set-up|setup|employment|education|your|our|their|his|her|my)`;
+const WORKPLACE = String.raw`(?:role|job|post|position|setting|environment|sector|industry|team|ward|site|service|business|company|organisation|organization|firm|practice|agency|school|hospital|clinic|department|function)s?`;
+const TIME_IN_SETTING = new RegExp(
+  [
+    String.raw`\b(?:no|not enough|enough|more|any|little|limited|only|minimal|zero|without|lacks?|lacking)\s+(?:(?!${NOT_A_SETTING}\b)[\w&-]+\s+){1,2}(?:time|exp|experience|history)\b`,
+    String.raw`\b(?:time|experience)\s+(?:in|on)\s+(?:a|an)\s+(?:live|production|real|clinical|commercial|busy|similar|frontline|front-line)\b`,
+    String.raw`\b(?:no|any|little|limited|enough)\s+time\s+(?:in|on|at|with)\s+(?:an?|the)\s+(?:[\w&-]+\s+){0,3}?${WORKPLACE}\b`,
+    // "no background in the legal sector", "no experience signing off designs", "no exposure to audit".
+    String.raw`\bno\s+(?:real\s+|relevant\s+|prior\s+|previous\s+|direct\s+)?(?:background|experience|exposure|track record)\s+(?:in|of|on|at|to|\w+ing)\b`,
+  ].join('|'),
+  'i',
+);
+// Work the candidate has not yet done is experience: "never supervised a night shift", "you haven't
+// worked in a school", "has not yet managed a budget", "only ever built prototypes", "not done enough
+// in a live environment", "never was leading people". Not "never managed to answer" (an ability on the
+// day) nor research not done ("you hadn't done any research on us").
+const WORK_NOT_DONE =
+  /\b(?:never|not yet|yet to|hasn'?t|haven'?t|has not|have not|hadn'?t|had not|only ever|not)\s+(?:(?:really|actually|properly|yet|even|ever|been|was|were)\s+)?(?:supervised|led|leading|managed(?!\s+to)|managing|run|ran|running|worked\s+(?:a|an|in|on|with|as|at)|working\s+(?:in|as|with)|taught|teaching|nursed|been\s+in\s+charge|taken\s+charge|held\s+an?|done\s+(?:an?|the|this|that|any)\s+(?:[\w-]+\s+){0,3}?(?:job|role|shift|post|work)|done\s+(?:much|enough|any)\s+(?:(?![\w-]*(?:research|reading|prep\w*|homework))[\w-]+\s+){0,3}?(?:before|in\s+an?|work)|built|shipped|delivered\s+an?)\b/i;
+
+// A requirement for someone, with what they should have done after it: "we need someone who has
+// already shipped a title", "wants someone who has done two rollouts as lead". What follows is work
+// history when it names work done, how long or experience (comparison.ts reads the other candidate's
+// the same way).
+const REQUIRED_PERSON =
+  /\b(?:need|needs|needed|want|wants|wanted|require|requires|required|looking for|look for|after|seeking|prefer|prefers|preferred|hoping to (?:hire|find|appoint)|(?:can|could) only (?:take|appoint|consider))\s+(?:someone|somebody|a candidate|an applicant|a person|people|candidates|applicants|an?\s+[\w-]+)\s+(?:who|that|with|whose)\b([^.;]*)/i;
+// A requirement of time in work: "minimum 5 years in SAP", "at least two years of independent
+// reporting", "3 yrs PQE". Not a residency or a contract's length ("five years' UK residency",
+// "someone for 2 yrs min").
+const REQUIRED_YEARS =
+  /(?<!\b(?:last|past|first|next)\s)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:years?|yrs?)(?:'|’)?\s+(?:of|in|as|doing|working|managing|leading|running|pqe|post[- ]?qualification|post[- ]?registration|experience|exp)\b/i;
+// The candidate's own record, set out as lesser or of another kind: "you have done admin work only",
+// "you've only worked retail", "you've mostly done front-end work", "you've spent your career in
+// start-ups", "your buying has been for a single small site", "all his sites have been domestic refurbs".
+const OWN_RECORD = new RegExp(
+  [
+    String.raw`\b(?:you|he|she|they|cand|candidate)(?:'ve|'s|\s+have|\s+has)?\s+(?:only|mostly|mainly|largely|just|always|so far|previously)\s+(?:done|worked|run|led|managed|supported|assisted|handled|covered|taught|built|been\s+(?:in|at|with|a|an|on)\b)`,
+    String.raw`\b(?:you|he|she|they)(?:'ve|'s|\s+have|\s+has)\s+done\s+[^.;]{1,40}?\bonly\b`,
+    String.raw`\bspent\s+(?:your|his|her|their|most of (?:your|his|her|their))\s+(?:whole\s+|entire\s+|working\s+)?(?:career|working life|time|years)\s+(?:in|at|with|on)\b`,
+    String.raw`\b(?:your|his|her|their)\s+(?!(?:application|cv|answers?|interview|form|letter|references?|test|presentation|score|results?)\b)(?:[\w-]+\s+){1,3}?(?:has|have)\s+(?:all\s+|mostly\s+|only\s+|mainly\s+|always\s+)?been\s+(?:all\s+|mostly\s+|only\s+|mainly\s+|largely\s+|entirely\s+)?(?:for|in|at|with|on)\s+(?:an?|one|the)\b`,
+    String.raw`\ball\s+(?:your|his|her|their)\s+[\w-]+\s+(?:have|has)\s+been\b`,
+  ].join('|'),
+  'i',
+);
+// A move of setting or sector: "coming from a large corporate", "you're coming from a VP title",
+// "from an agency background", "Sector: public only".
+const SETTING_MOVE = new RegExp(
+  [
+    // An article keeps out a place ("coming from Leeds each day") and a way of answering is no setting.
+    String.raw`\b(?:coming|come|came|moving|moved|switching|transitioning)\s+(?:from|out of)\s+(?:an?|the)\s+(?!(?:long|far|way|distance|place|different\s+(?:angle|direction|city|town|country)|point of view|perspective)\b)[\w&-]+`,
+    String.raw`\bfrom\s+an?\s+(?:[\w&-]+\s+){1,2}background\b`,
+    String.raw`\b(?:sector|industry|background|setting)\s*[:=]\s*[\w&\s-]{1,30}?\b(?:only|none|nil)\b`,
+  ].join('|'),
+  'i',
+);
+const OVERQUALIFIED = /\bover-?qualified\b|\btoo\s+(?:senior|experienced)\b/i;
+
+/** How long the candidate would stay, with no work done or seniority named: commitment, not experience. */
+export function speaksOfStaying(plain: string): boolean {
+  return STAYING.test(plain) && !PAST_WORK.test(plain);
+}
+
+/** Overqualified or too senior: experience, not a missing qualification. */
+export function overqualified(plain: string): boolean {
+  return OVERQUALIFIED.test(plain);
+}
+
+/** Whether a sentence (quotes straightened) speaks of the candidate's work history, as required or as had. */
+export function readsAsWorkHistory(plain: string): boolean {
+  if (TIME_IN_SETTING.test(plain) || WORK_NOT_DONE.test(plain) || OWN_RECORD.test(plain) || SETTING_MOVE.test(plain)) return true;
+  if (OVERQUALIFIED.test(plain) || REQUIRED_YEARS.test(plain)) return true;
+  const required = REQUIRED_PERSON.exec(plain);
+  return required !== null && namesWorkHistory(required[1]!);
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { overqualified, readsAsWorkHistory, speaksOfStaying } from '../../src/classify/work-history.js';
+
+describe('readsAsWorkHistory: a requirement and the candidate’s record against it', () => {
+  it.each([
+    // A requirement for someone whose work history is named.
+    'The panel needs someone who has already run a production line of this size.',
+    'We were looking for a manager who had led a regional team through a merger.',
+    'The client wants someone with a track record in grant funding.',
+    // A requirement of time in work.
+    'The brief asks for a minimum of 4 years in treasury operations.',
+    'Req: 2 yrs post-qualification in family law',
+    // The candidate's lesser record, set against it.
+    'Your work so far has been for a single family business rather than a chain.',
+    "You've only worked in cafes, and this is a hotel kitchen at full tilt.",
+    'She has mostly done desk research; the post is fieldwork from day one.',
+    'You have done reception cover only, so we could not shortlist.',
+    "You've spent your career in small charities, and we are a national body.",
+    'All her schools have been in the independent sector.',
+  ])('reads work history in "%s"', (text) => {
+    expect(readsAsWorkHistory(text)).toBe(true);
+  });
+
+  it.each([
+    // A requirement of a certificate, a skill or a way of working names no work history.
+    'We need someone who holds a current forklift licence.',
+    'The team wants someone who is comfortable with ambiguity.',
+    'We were hoping to hire someone who is set on a career here.',
+    // A residency, a notice period or a missing part of a form is not time in work.
+    'Security clearance needs five years’ UK residency.',
+    'The last 3 years of your employment history were missing from the form.',
+    // The candidate's papers, not their record.
+    'Your application has been on hold while we checked references.',
+  ])('does not in "%s"', (text) => {
+    expect(readsAsWorkHistory(text)).toBe(false);
+  });
+});
+
+describe('readsAsWorkHistory: a move of setting or sector', () => {
+  it.each([
+    'Coming from a global consultancy, you may find our lack of process hard.',
+    "You're coming from a head-of title and this is a hands-on analyst job.",
+    'As someone from a purely academic background, the commercial pace would be new to you.',
+    'Setting: hospital only, role is community based',
+  ])('reads work history in "%s"', (text) => {
+    expect(readsAsWorkHistory(text)).toBe(true);
+  });
+
+  it.each([
+    'You would be coming from Leeds each day, which is a long commute.',
+    'Switching to a four-day week is not possible in this team.',
+  ])('does not in "%s"', (text) => {
+    expect(readsAsWorkHistory(text)).toBe(false);
+  });
+});
+
+describe('readsAsWorkHistory: work not yet done, and time in a setting', () => {
+  it.each([
+    "You haven't done much contract negotiation before.",
+    'He has not done enough in a regulated environment.',
+    'You never was managing a team before.',
+    'Your CV does not show any time in a warehouse role.',
+    'No background in the charity sector.',
+    'no experience running a till on your own',
+  ])('reads work history in "%s"', (text) => {
+    expect(readsAsWorkHistory(text)).toBe(true);
+  });
+
+  it.each(["You hadn't done any research on our products.", 'You had not done enough reading on the case study.'])(
+    'does not in "%s" (preparation)',
+    (text) => {
+      expect(readsAsWorkHistory(text)).toBe(false);
+    },
+  );
+});
+
+describe('overqualified and staying', () => {
+  it('reads overqualified or too senior as work history', () => {
+    expect(overqualified('Frankly over-qualified for a band 3 post.')).toBe(true);
+    expect(readsAsWorkHistory('They felt you were too senior for the grade.')).toBe(true);
+    expect(overqualified('You are not yet qualified for this post.')).toBe(false);
+  });
+
+  it('reads how long the candidate would stay as commitment unless work is named', () => {
+    expect(speaksOfStaying("We need people who'll be around for the whole contract.")).toBe(true);
+    expect(speaksOfStaying('Overqualified, and she would leave within a year.')).toBe(false);
+  });
+});
