@@ -135,6 +135,14 @@ const CLAUSE_BREAK = new Set([
 // the rule does not judge it, so it takes nothing away.
 const OTHER_CONDUCT =
   /\b(?:e-?mails?|messages?|texts?|texting|receptionists?|reception|front desk|no[- ]show|gum|reschedul\w*|tone|behaviou?r|conduct|swear\w*|attend\w*|manners)\b/i;
+// An email or a letter as the channel ("we'll confirm by email") is no conduct in other words.
+const CHANNEL = /\b(?:by|via|over)\s+(?:e-?mail|text|message|letter|post)s?\b/gi;
+// The candidate is the writer when the writer speaks of their own interview or application ("Partner
+// turned up to my interview a quarter of an hour late"): anyone else acting there is not the candidate.
+const CANDIDATE_WRITES =
+  /\bmy\s+(?:[\w-]+\s+)?(?:interview|interviews|application|slot|assessment|screen|call|panel|presentation|meeting|start)\b/i;
+// What a lateness word qualifies after a pronoun ("the system rejects anything late").
+const INDEFINITE = new Set('anything something everything nothing anyone anybody someone somebody everyone everybody'.split(' '));
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
@@ -152,18 +160,30 @@ const isVerb = (token: string) =>
  * candidate's own behaviour: such wording gives no evidence for `conduct` there.
  */
 export function conductHeldElsewhere(text: string): boolean {
-  if (OTHER_CONDUCT.test(text)) return false;
+  if (OTHER_CONDUCT.test(straightenQuotes(text).replace(CHANNEL, ' '))) return false;
   const tokens = tokensOf(text);
-  // Written to the candidate, "I" and "my" are the writer's: "Apologies - my phone kept ringing during your interview".
-  const writer = tokens.some((t) => ADDRESSED.has(t)) ? WRITER : null;
+  const context = readerOf(text, tokens);
   let found = 0;
   for (let i = 0; i < tokens.length; i++) {
     const kind = kindOf(tokens, i);
     if (!kind) continue;
     found++;
-    if (!heldElsewhere(tokens, i, kind, writer)) return false;
+    if (!heldElsewhere(tokens, i, kind, context)) return false;
   }
   return found > 0;
+}
+
+/** Who "I" is in a text: not the candidate when it is written to them; the candidate when the writer speaks of their own interview. */
+interface Writer {
+  /** Written to the candidate, "I" and "my" are the writer's: "Apologies - my phone kept ringing during your interview". */
+  writer: ReadonlySet<string> | null;
+  /** The candidate writes, so any other subject is someone else. */
+  candidateWrites: boolean;
+}
+
+function readerOf(text: string, tokens: readonly string[]): Writer {
+  const addressed = tokens.some((t) => ADDRESSED.has(t));
+  return { writer: addressed ? WRITER : null, candidateWrites: !addressed && CANDIDATE_WRITES.test(straightenQuotes(text)) };
 }
 
 /**
@@ -174,9 +194,13 @@ export function conductHeldElsewhere(text: string): boolean {
 export function writerOwnsConduct(text: string): boolean {
   const tokens = tokensOf(text);
   if (tokens.some((t) => ADDRESSED.has(t)) || !tokens.some((t) => WRITER.has(t))) return false;
+  const context = readerOf(text, tokens);
   return tokens.some(
     (token, i) =>
-      KINDS.get(token) === 'adjective' && token !== 'punctual' && !heldElsewhere(tokens, i, 'adjective', null) && heldByWriter(tokens, i),
+      KINDS.get(token) === 'adjective' &&
+      token !== 'punctual' &&
+      !heldElsewhere(tokens, i, 'adjective', context) &&
+      heldByWriter(tokens, i),
   );
 }
 
@@ -198,16 +222,20 @@ function kindOf(tokens: readonly string[], i: number): Kind | null {
   return KINDS.get(token) ?? (token.includes('-') ? (KINDS.get(head) ?? null) : null);
 }
 
-function heldElsewhere(tokens: readonly string[], i: number, kind: Kind, writer: ReadonlySet<string> | null): boolean {
+function heldElsewhere(tokens: readonly string[], i: number, kind: Kind, context: Writer): boolean {
+  const { writer } = context;
   const token = tokens[i]!;
   // "late-stage", "phone-screen": a compound word names a thing, not behaviour.
   if (token.includes('-')) return !OWN_DOING.has(token.split('-')[1]!);
   const next = tokens[i + 1];
   const before = tokens[i - 1];
-  if (kind === 'adjective' && token !== 'time' && isWord(next) && !AFTER_PREDICATE.has(next) && !isVerb(next) && !/^\d/.test(next)) {
-    // Qualifying a noun: "late app", "rude customers"; the candidate's own doing stays ("late arrival").
-    if (!OWN_DOING.has(next)) return true;
+  if (kind === 'adjective' && token !== 'time' && isWord(next) && !AFTER_PREDICATE.has(next) && !/^\d/.test(next)) {
+    // Qualifying a noun: "late app", "rude customers", "the Tuesday and Thursday late finishes" (a
+    // word that could be a verb is a noun after a determiner); the candidate's own doing stays ("late arrival").
+    if ((!isVerb(next) || inNounPhrase(tokens, i)) && !OWN_DOING.has(next)) return true;
   }
+  // After a pronoun it qualifies: "the system rejects anything late".
+  if (kind === 'adjective' && before !== undefined && INDEFINITE.has(before)) return true;
   if (token === 'phone' || token === 'phones' || token === 'mobile' || token === 'telephone') {
     if (before === 'by' || before === 'via' || (before === 'the' && (tokens[i - 2] === 'over' || tokens[i - 2] === 'via'))) return true;
     const state = tokens[i - 3] ?? '';
@@ -226,7 +254,25 @@ function heldElsewhere(tokens: readonly string[], i: number, kind: Kind, writer:
   }
   if ((token === 'dress' && (next === 'code' || next === 'codes')) || token === 'uniform') return describedAsFact(tokens, i);
   if (kind === 'noun') return false;
-  return subjectIsElsewhere(tokens, i, writer);
+  return subjectIsElsewhere(tokens, i, context);
+}
+
+// An article or possessive opens a noun phrase; "that" and "this" may open a clause ("that turning up late didn't help").
+const ARTICLE = new Set('the a an your ur my his her our their'.split(' '));
+const AUXILIARY = new Set(
+  'is are was were be been being am have has had do does did can could would will may might must should'.split(' '),
+);
+
+/** Whether word `i` qualifies the word after it inside a noun phrase opened by an article, with no verb between: "the Tuesday and Thursday late finishes". */
+function inNounPhrase(tokens: readonly string[], i: number): boolean {
+  const next = tokens[i + 1] ?? '';
+  if (AUXILIARY.has(next) || next.endsWith("n't")) return false;
+  for (let j = i - 1; j >= Math.max(0, i - 5); j--) {
+    const token = tokens[j]!;
+    if (ARTICLE.has(token)) return true;
+    if (isVerb(token) || (CLAUSE_BREAK.has(token) && token !== 'and' && token !== 'or') || !isWord(token)) return false;
+  }
+  return false;
 }
 
 /** "Dress code in the chambers is formal": the code, subject of its clause, described. */
@@ -237,7 +283,7 @@ function describedAsFact(tokens: readonly string[], i: number): boolean {
 }
 
 /** Whether the subject of the nearest verb before word `i`, in its clause, is someone or something other than the candidate. */
-function subjectIsElsewhere(tokens: readonly string[], i: number, writer: ReadonlySet<string> | null): boolean {
+function subjectIsElsewhere(tokens: readonly string[], i: number, { writer, candidateWrites }: Writer): boolean {
   let verb = -1;
   for (let j = i - 1; j >= 0 && !CLAUSE_BREAK.has(tokens[j]!); j--) {
     if (isVerb(tokens[j]!)) {
@@ -252,7 +298,13 @@ function subjectIsElsewhere(tokens: readonly string[], i: number, writer: Readon
   // No subject ("arrived 25 min late", "for being late") is a note about the candidate.
   if (!isWord(subject) || CLAUSE_BREAK.has(subject) || DETERMINER.has(subject)) return false;
   if (writer?.has(subject)) return true;
-  if (CANDIDATE.has(subject) || BEHAVIOUR.has(subject)) return SUBMITTED.has(tokens[verb]!) && CANDIDATE.has(subject);
+  // In the candidate's own note, whoever else is the subject is not the candidate.
+  if (candidateWrites) return !WRITER.has(subject);
+  // What was submitted, returned or sent is what was late: "you sent the slides late", "Design brief
+  // returned 48 hours late" (not "returned late from lunch").
+  const submitted = SUBMITTED.has(tokens[verb]!) && tokens[i + 1] !== 'from';
+  if (CANDIDATE.has(subject) || BEHAVIOUR.has(subject)) return submitted && CANDIDATE.has(subject);
+  if (submitted) return true;
   // Someone or something named with a determiner, or the employer's side: not the candidate. A bare
   // name ("Sam was late") or a word not known as a noun stays the candidate's.
   return hasDeterminer(tokens, s) || OTHERS.has(subject);

@@ -3,7 +3,7 @@
 // should be scored. This module finds praise clauses in a segment so the classifier can drop them.
 
 import { NEGATIONS, stem, straightenQuotes, words } from './lexical/text.js';
-import { continuesList, hasVerb, isRuledOut, justifiesRuleOut, refersBack } from './rule-outs.js';
+import { continuesList, hasVerb, isRuledOut, justifiesRuleOut, lacksSubject, refersBack } from './rule-outs.js';
 
 export interface PraiseAnalysis {
   /** Some clause of the segment praises the candidate. */
@@ -134,8 +134,12 @@ export function analysePraise(segment: string): PraiseAnalysis {
   const clauses = splitClauses(segment);
   const praise: Array<[number, number]> = [];
   const kept: string[] = [];
+  // The clause before, when it was kept whole: a rule-out that points back at it takes it along.
+  let keptWhole: Span | null = null;
   for (const clause of clauses) {
     const text = segment.slice(clause.start, clause.end);
+    const clauseBefore = keptWhole;
+    keptWhole = null;
     if (isPraiseClause(text) || (clause.conceded === true && isConcededStrength(text))) {
       praise.push([clause.start, clause.end]);
       continue;
@@ -158,6 +162,19 @@ export function analysePraise(segment: string): PraiseAnalysis {
         return;
       }
       praise.push([clause.start + part.start, clause.start + part.end]);
+      // "About your years of work, for us is enough, is not the reason": the predicate's subject is all that came before it.
+      if (lacksSubject(partText) && reasons.length === p) {
+        for (const q of parts.slice(0, p)) praise.push([clause.start + q.start, clause.start + q.end]);
+        reasons.length = 0;
+        return;
+      }
+      // "We'd have bet the house on your commitment; that was never what this was about": across the
+      // turn, a rule-out that names no topic of its own points back at the clause before.
+      const pointedAt = p === 0 && clauseBefore && refersBack(partText) && !OWN_TOPIC.test(partText) ? clauseBefore : null;
+      if (pointedAt && kept.at(-1) === segment.slice(pointedAt.start, pointedAt.end).trim()) {
+        kept.pop();
+        praise.push([pointedAt.start, pointedAt.end]);
+      }
       // "X, so please don't worry about that": the rule-out points back at X.
       const before = parts[p - 1];
       // "Visa - no issue", "Motivation: no concerns": a bare topic labelled with a verbless rule-out goes with it.
@@ -169,6 +186,7 @@ export function analysePraise(segment: string): PraiseAnalysis {
       }
     });
     if (reasons.length > 0) kept.push(parts.length === reasons.length ? text.trim() : reasons.join(', '));
+    if (parts.length === reasons.length) keptWhole = clause;
   }
   const favourable = praise.length > 0;
   return {
@@ -182,7 +200,7 @@ export function analysePraise(segment: string): PraiseAnalysis {
 // A sentence that names the reason: "The problem is the in-tray", "What we missed was the
 // conversation", "Where we hesitated was…", "That's where we had doubts", "It's that the role is in Aberdeen".
 const NAMES_THE_REASON =
-  /^(?:(?:the|our|my|one|main|only|real|big|biggest)\s+)*(?:\w+\s+)?(?:problem|issue|concern|worry|sticking point|snag|catch|stumbling block|difficulty|thing|bit|part)\b[^.;]{0,40}?\b(?:is|was|were)\b|^(?:what|where)\s+[^.;]{1,40}?\b(?:was|is|were)\b|^that(?:'s|\s+is|\s+was)\s+where\b|^it(?:'s|\s+is|\s+was)\s+(?:that|because)\b/i;
+  /^(?:(?:the|our|my|one|main|only|real|big|biggest)\s+)*(?:\w+\s+)?(?:reason|problem|issue|concern|worry|sticking point|snag|catch|stumbling block|difficulty|thing|bit|part)\b[^.;]{0,40}?\b(?:is|was|were)\b|^(?:what|where)\s+[^.;]{1,40}?\b(?:was|is|were)\b|^that(?:'s|\s+is|\s+was)\s+where\b|^it(?:'s|\s+is|\s+was)\s+(?:that|because)\b/i;
 
 /** Whether a sentence or clause opens by naming the reason. */
 export function namesTheReason(text: string): boolean {
@@ -194,15 +212,29 @@ export function namesTheReason(text: string): boolean {
  * answer on why you want to work for a housing charity. The problem is the in-tray…"), unless it
  * states a shortfall of its own.
  */
-export function isPreamble(sentence: string, next: string): boolean {
+export function isPreamble(sentence: string, next: string, favourable = false): boolean {
   // "Your knowledge of safeguarding law? That's where we had doubts.": a question, or a sentence the
   // next points back at, is the reason's topic.
   if (sentence.trim().endsWith('?') || /^\W*that\b/i.test(next)) return false;
-  return namesTheReason(next) && !namesTheReason(sentence) && !statesShortfall(sentence);
+  if (namesTheReason(sentence) || statesShortfall(sentence)) return false;
+  // Or a sentence about the candidate that the next turns from: one with praise in it before "However…"
+  // ("Credit where it's due: each of your answers had… However the post requires…"), or any before a
+  // turn set after the next one's subject, which marks what came before as the good news ("You spoke
+  // so warmly about… Your bleep test, though, finished outside the standard"); not a turn to praise.
+  const plainNext = straightenQuotes(next);
+  const turned = (favourable && TURNS_FROM.test(plainNext)) || TURN_AFTER_SUBJECT.test(plainNext);
+  return namesTheReason(next) || (ABOUT_CANDIDATE.test(sentence) && turned && !isPraiseClause(next));
 }
 
+const TURNS_FROM = /^\W*(?:however|but|unfortunately|sadly|regrettably|that said|having said that)\b/i;
+const TURN_AFTER_SUBJECT = /^\W*(?:[\w'-]+\s+){0,4}[\w'-]+,\s*(?:though|however),/i;
+const ABOUT_CANDIDATE = /\b(?:you|your|yours|u|ur|he|she|his|her|candidate|cand)\b/i;
+// A rule-out that names a topic of its own ("this is not about your interview") points at it, not back.
+const OWN_TOPIC = /\b(?:your|ur|his|her|their)\s+\w/i;
+
 // A rule-out given as a verdict with no verb of its own: "no issue", "never a worry", "not a factor".
-const VERBLESS_VERDICT = /^(?:no|not|never|nothing|none|zero|hardly)\b/i;
+// So is a negated copula with its subject left out: "The travel from Penrith? Wasn't a drama for us at all."
+const VERBLESS_VERDICT = /^(?:no|not|never|nothing|none|zero|hardly)\b|^(?:was|is|were|are)(?:n['’]t|\s+not|\s+never)\b/i;
 
 /**
  * Whether `topic` is a bare topic (a short noun phrase, no verb, nothing said against it) that the

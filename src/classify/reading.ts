@@ -90,7 +90,7 @@ const EMPLOYER_ACTS =
 // employer apologises for it ("sorry that our interviewer was late"), unless it passes on a
 // judgement of the candidate.
 const EMPLOYER_SUBJECT =
-  /^(?:(?:so\s+)?(?:sorry|apologies|we\s+apologi[sz]e)\s+(?:that\s+|for\s+)?)?(?:(?:one|two|some|all|both|either|neither|each)\s+of\s+)?(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?|receptionists?|reception|security|front desk)(?:\s+(?:lady|guy|man|woman|person|team|rep|officer|chair|lead))?\b(?!')\s+(?!(?:lady|guy|man|woman|person|team|rep|officer|chair|lead|said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)[\w']+\b(?!\s*:)/i;
+  /^(?:(?:so\s+)?(?:sorry|apologies|we\s+apologi[sz]e)\s+(?:that\s+|for\s+)?)?(?:(?:one|two|some|all|both|either|neither|each)\s+of\s+)?(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?|receptionists?|reception|security|front desk|recruitment|talent acquisition|talent|resourcing|hiring team)(?:\s+(?:lady|guy|man|woman|person|team|rep|officer|chair|lead))?\b(?!')\s+(?!(?:lady|guy|man|woman|person|team|rep|officer|chair|lead|said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)[\w']+\b(?!\s*:)/i;
 const SEGMENT_ABOUT_HIM_OR_HER = /^(?:he|she)\b/i;
 // "…and they'd double-booked the room": the employer's side as the one who acted, in a clause of the note.
 const THEY_HAD_DONE =
@@ -170,13 +170,21 @@ export function mayBeEmployerNote(text: string): boolean {
   );
 }
 
-const WRITER_LABEL = /^\W*(?:the\s+)?(?:candidate|applicant)(?:'s)?\s+(?:own\s+)?(?:note|notes|comment|comments|account)\s*[:-]/i;
+// Who wrote the note, not who it is about: "Candidate's note: …", "Candidate reports interviewer was…".
+const WRITER_LABEL =
+  /^\W*(?:the\s+)?(?:candidate|applicant|cand)(?:(?:'s)?\s+(?:own\s+)?(?:note|notes|comment|comments|account)\s*[:-]|\s+(?:reports|reported|says|said|notes|noted|mentions|mentioned|claims|claimed|complains|complained)\s+(?:that\s+)?(?!(?:he|she|they)\b))/i;
+// Words quoted from someone else are not the note's own: "HR just sent a 'we've decided to move
+// forward with other candidates' email".
+const QUOTED = /(?<![\w'])'(?=\w)[\s\S]*?(?<=[\w.!?,])'(?![\w'])|"[^"]*"/g;
 
 /** Whether a sentence (quotes straightened) speaks to or of the candidate. "Thank you" addresses
  * nobody in particular: "I sent a thank-you email and never got a reply". */
 function addressesCandidate(plain: string): boolean {
   // "Candidate's note: chased x3 by email…": a label that says who wrote the note is not about them.
-  const addressed = plain.replace(/\bthank[- ]you\b/gi, '').replace(WRITER_LABEL, '');
+  const addressed = plain
+    .replace(/\bthank[- ]you\b/gi, '')
+    .replace(WRITER_LABEL, '')
+    .replace(QUOTED, ' ');
   return SECOND_PERSON.test(addressed) || CANDIDATE_NOUN.test(addressed);
 }
 

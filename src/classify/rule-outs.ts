@@ -7,7 +7,7 @@
 import { spellOutPronouns, straightenQuotes } from './lexical/text.js';
 
 const NEGATED = String.raw`(?:no|not|never|nothing|n't|without|hardly)`;
-const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|quibbles?|gripes?|misgivings?|hesitations?|red flags?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference)`;
+const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|quibbles?|gripes?|misgivings?|hesitations?|red flags?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference|constraints?|hindrance|drawback|downside|deal-?breaker|hurdle|snag|hitch|hiccup|drama|handicap|blocker|headache)`;
 const NEGATED_VERB = String.raw`(?:n't|\bnot|\bnever)`;
 // Nobody as the subject: "nobody", "no one", "none of us", "not one of the panel", "not a single assessor".
 const NOBODY = String.raw`\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:us|them|the\s+\w+)|not\s+(?:one|a\s+single\s+\w+)(?:\s+of\s+(?:us|them|the\s+\w+))?|(?:not\s+once|never)\s+did\s+(?:anyone|anybody|we|they))`;
@@ -15,11 +15,24 @@ const NOBODY = String.raw`\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:us|them|the
 const RULE_OUT_PATTERNS = [
   new RegExp(
     // Also held or seen: "we did not have any reservation regarding…", "didn't see any issue with…".
-    String.raw`${NEGATED}\s+(?:(?:an?|the|any|real|major|big|particular|significant|serious|main|deciding|have|has|had|got|see|saw|find|found)\s+){0,3}${DISMISSING_NOUN}\b`,
+    // Degree words may stand between: "not at all a constraint", "not really an issue", "not much of a problem".
+    String.raw`${NEGATED}\s+(?:(?:an?|the|any|real|major|big|particular|significant|serious|main|deciding|have|has|had|got|see|saw|find|found|at|all|really|even|remotely|much|of)\s+){0,4}${DISMISSING_NOUN}\b`,
     'i',
   ),
   /\b(?:issue|problem|concern|reason|difference|decider)\s+(?:here\s+)?(?:was|is|were)(?:n't|\s+not|\s+never)\b/i,
-  /\b(?:was|were|is|are)(?:n't|\s+not|\s+never)\s+(?:what|where|why)\b.{0,30}\b(?:let you down|held you back|fell short|cost you|counted against you|went wrong)\b/i,
+  /(?:\b(?:was|were|is|are)|'s)(?:n't|\s+not|\s+never)\s+(?:what|where|why)\b.{0,30}\b(?:let you down|held you back|fell short|cost you|counted against you|went wrong)\b/i,
+  // Where the decision came from, denied: "that's not where this came from", "that was never what this
+  // was about", "wouldn't be where I'd go looking for a reason". Not what was wanted ("not what we
+  // were looking for"): that is the shortfall.
+  new RegExp(
+    String.raw`${NEGATED_VERB}\s+(?:be\s+|even\s+|really\s+)?(?:what|where|why)\s+(?:[\w']+\s+){0,4}?(?:came|comes|come)\s+from|${NEGATED_VERB}\s+(?:be\s+|even\s+|really\s+)?(?:what|where|why)\s+(?:this|it|that|the\s+(?:decision|outcome))\s+(?:was|is|were)\s+(?:about|decided)|${NEGATED_VERB}\s+(?:be\s+)?(?:what|where)\s+(?:[\w']+\s+){0,4}?(?:looking|look|looked)\s+for\s+(?:a|the|any)\s+(?:reason|cause|explanation)|${NEGATED_VERB}\s+(?:be\s+)?what\s+(?:this|it|the\s+(?:decision|outcome))\s+(?:turned|hinged|rested|came\s+down)\s+(?:on|to)\b`,
+    'i',
+  ),
+  // "we'd not want you thinking otherwise": what was just said stands.
+  new RegExp(
+    String.raw`${NEGATED_VERB}\s+(?:[\w']+\s+){0,3}?(?:think|thinking|assume|assuming|believe|imagine|suppose)\s+otherwise\b`,
+    'i',
+  ),
   /\bit\s+(?:was|is)(?:n't|\s+not|\s+never)\s+(?:your|the)\b.{0,40}\bthat\b/i,
   // "The assessment day result isn't why", "that's not why".
   /\b(?:is|was|were|are|'s)(?:n't|\s+not)\s+why\b/i,
@@ -83,7 +96,7 @@ const JUSTIFICATION = /^(?:as|since|because|given|which|who|so|seeing as)\b/i;
 
 /** A rule-out about what was said just before it: "so don't worry about that", "which was not a factor". */
 const BACK_REFERENCE =
-  /\b(?:about|with|over)\s+(?:that|this|it)\b|^(?:so\s+|and\s+)?(?:that|this|it)\b|^which\b|\b(?:think|thinking|assume|assuming)\s+(?:that|this|it)\s+(?:was|is)\b/i;
+  /\b(?:about|with|over)\s+(?:that|this|it)\b|^(?:so\s+|and\s+)?(?:that|this|it)\b|^which\b|\b(?:think|thinking|assume|assuming)\s+(?:that|this|it)\s+(?:was|is)\b|\botherwise\b/i;
 
 export function refersBack(part: string): boolean {
   return BACK_REFERENCE.test(part.trim());
@@ -113,7 +126,40 @@ export function continuesList(part: string): boolean {
   return LIST_RUN_ON.test(part) && !VERB.test(straightenQuotes(part));
 }
 
+// A predicate with no subject of its own ("…, is not the reason") has its subject in the parts before it.
+const SUBJECTLESS = /^(?:is|was|were|are|isn't|wasn't|weren't|aren't|did|didn't|does|doesn't|never|has|had|hasn't|hadn't)\b/i;
+
+/** True when `part` is a predicate whose subject is what came before it in the clause: "About your years of work, for us is enough, is not the reason". */
+export function lacksSubject(part: string): boolean {
+  return SUBJECTLESS.test(straightenQuotes(part).trim());
+}
+
+// A verdict that belittles its topic: "a footnote in all this, nothing more", "no more than a formality".
+const BELITTLED = /\bnothing\s+more\b|\bno\s+more\s+than\b|\b(?:merely|a\s+mere)\b/i;
+// A negated copula over a noun phrase: "your CV was not the fly in the ointment".
+const DENIED_NOUN_PHRASE = /\b(?:was|were|is|are|'s)(?:n't|\s+not|\s+never)\s+(?:really\s+|even\s+|at\s+all\s+)?(?:the|a|an|any)\b/i;
+
+/**
+ * Whether a part's grammar agrees with reading it as a rule-out: a rule-out the patterns know, a
+ * belittling verdict or a noun phrase denied of its subject. Alone the last two decide nothing ("your
+ * answer was not a good example" is the reason); they confirm what the clause-role reader leans to.
+ */
+export function agreesWithRuleOut(part: string): boolean {
+  const text = straightenQuotes(part);
+  return isRuledOut(text) || BELITTLED.test(text) || DENIED_NOUN_PHRASE.test(text);
+}
+
+// …or states how common the thing is among the employer's own people, not a word to the candidate:
+// "…, we have many staff commuting from Thane", "- plenty of the team travel further".
+const QUANTITY = String.raw`(?:plenty|lots|loads|many|most|several|half|a\s+lot)`;
+const COMMON_AT_OURS = new RegExp(
+  String.raw`^(?:we\s+(?:have|'ve\s+got|already\s+have)\s+)?${QUANTITY}\s+(?:of\s+)?(?:us|our|the|staff|people|colleagues|employees|team)\b`,
+  'i',
+);
+const TO_THE_CANDIDATE = /\b(?:you|your|yours|u|ur)\b/i;
+
 /** True when `part` explains the rule-out that comes right before it. */
 export function justifiesRuleOut(part: string): boolean {
-  return JUSTIFICATION.test(part.trim());
+  const text = straightenQuotes(part).trim();
+  return JUSTIFICATION.test(text) || (COMMON_AT_OURS.test(text) && !TO_THE_CANDIDATE.test(text));
 }

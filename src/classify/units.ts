@@ -55,7 +55,8 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
       .map((segment) => ({ segment, praise: analysePraise(segment.text) }))
       .map(({ segment, praise: own }, i, segments) => {
         const next = segments[i + 1];
-        const preamble = askedOfVerdict(segment, next) || (next !== undefined && isPreamble(segment.text, next.segment.text));
+        const preamble =
+          askedOfVerdict(segment, next) || (next !== undefined && isPreamble(segment.text, next.segment.text, own.favourable));
         const praise = preamble ? { ...own, praiseOnly: true, favourable: true } : own;
         const scoredText = praise.praiseOnly ? segment.text : praise.reasonText;
         return {

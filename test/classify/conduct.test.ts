@@ -105,3 +105,34 @@ describe('conductHeldElsewhere: a possessor before "own"', () => {
     expect(conductHeldElsewhere('You kept checking your own phone.')).toBe(false);
   });
 });
+
+describe('who holds a conduct word, read from grammar', () => {
+  it.each([
+    // What was submitted or returned is what was late.
+    'Portfolio submitted two days late, with half the pieces missing.',
+    // A word after an article qualifies the noun it stands before, even one that could be a verb.
+    'Cannot do the weekend late finishes.',
+    // After a pronoun it qualifies it.
+    'The portal turns away anything late.',
+    // The candidate writes of their own interview: whoever else is late is not them.
+    'Manager came to my interview twenty minutes late.',
+    // An email as the channel is not conduct in other words.
+    'We will follow up by email, but I wanted to let you know by phone that the role has gone.',
+  ])('"%s" is held elsewhere', (text) => {
+    expect(conductHeldElsewhere(text)).toBe(true);
+  });
+
+  it.each([
+    'Candidate returned late from lunch.',
+    'I turned up late to my interview.',
+    "Feedback was that turning up late didn't help.",
+    'The tone of your emails was curt.',
+  ])('"%s" is not', (text) => {
+    expect(conductHeldElsewhere(text)).toBe(false);
+  });
+
+  it('does not take the writer’s own interview for the writer owning up', () => {
+    expect(writerOwnsConduct('Partner turned up to my interview late and rushed it.')).toBe(false);
+    expect(writerOwnsConduct('I was late to my interview.')).toBe(true);
+  });
+});

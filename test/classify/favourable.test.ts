@@ -256,3 +256,22 @@ describe("praise of the candidate's own attribute", () => {
     expect(isPreamble('Your answers were too short.', reason)).toBe(false);
   });
 });
+
+describe('a sentence the next turns from', () => {
+  it('names the reason by "the reason" too', () => {
+    expect(namesTheReason("The reason we've said no is the rota.")).toBe(true);
+    expect(namesTheReason('Reasons to be cheerful.')).toBe(false);
+  });
+
+  it('is a preamble to a turn set after the next subject, or with praise in it to one that opens the next', () => {
+    expect(isPreamble('You spoke with real feeling about nursing.', 'Your maths test, however, was below the pass mark.')).toBe(true);
+    expect(isPreamble('Your manner with the children was lovely.', 'However, the DBS check came back with a gap.', true)).toBe(true);
+    // A statement that may carry the reason stays, and so does a turn to praise.
+    expect(isPreamble('We note your registration is under review.', 'Unfortunately we cannot engage anyone unregistered.', false)).toBe(
+      false,
+    );
+    expect(isPreamble('Your registration is under review.', 'However, we cannot engage anyone unregistered.', false)).toBe(false);
+    expect(isPreamble('Your CV was thin on detail.', 'Your interview, though, was excellent.')).toBe(false);
+    expect(isPreamble('You had too few examples.', 'Your tone, though, was fine.')).toBe(false);
+  });
+});

@@ -270,3 +270,22 @@ describe("readSegment: more of the employer's side", () => {
     expect(mayBeEmployerNote('I turned up on time and they had lost my slot.')).toBe(true);
   });
 });
+
+describe("readSegment: the employer's side, read from who wrote and who acts", () => {
+  it('reads talent and recruitment teams as the employer’s side', () => {
+    expect(read('Talent acquisition team cancelled my interview twice.')).toMatchObject({ ruledOut: ['conduct'], employerSide: true });
+    expect(read('Recruitment team moved the assessment day three times.')).toMatchObject({ ruledOut: ['conduct'], employerSide: true });
+  });
+
+  it('does not take words quoted from someone else for the note’s own', () => {
+    expect(read("The hiring manager never turned up and HR sent a 'we have chosen other candidates' email.")).toMatchObject({
+      ruledOut: ['conduct'],
+      employerSide: true,
+    });
+  });
+
+  it('reads "Candidate reports…" as written by the candidate, unless it reports of them', () => {
+    expect(mayBeEmployerNote('Candidate reports interviewer was eating throughout.')).toBe(true);
+    expect(mayBeEmployerNote('Candidate reports she was late because of the trains.')).toBe(false);
+  });
+});

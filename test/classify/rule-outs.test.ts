@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segmentItems } from '../../src/classify/units.js';
 import { analysePraise } from '../../src/classify/favourable.js';
-import { continuesList, isRuledOut, justifiesRuleOut } from '../../src/classify/rule-outs.js';
+import { agreesWithRuleOut, continuesList, isRuledOut, justifiesRuleOut, lacksSubject } from '../../src/classify/rule-outs.js';
 
 describe('isRuledOut', () => {
   it('recognises a theme named only to rule it out', () => {
@@ -182,5 +182,64 @@ describe('more verdicts that rule a theme out', () => {
   it('keeps "neither… nor" that lists what the candidate lacked', () => {
     expect(isRuledOut('You had neither the experience nor the qualifications.')).toBe(false);
     expect(isRuledOut('Your answers were neither clear nor concise.')).toBe(false);
+  });
+});
+
+describe('rule-outs read from their grammar', () => {
+  it.each([
+    // A "problem" noun denied, with degree words between.
+    'Your postcode is not at all a constraint for this team.',
+    'The notice period was never really a hurdle.',
+    'References came back without a hitch.',
+    // Where the decision came from, denied.
+    "That's not where this decision came from.",
+    "Your portfolio wouldn't be where I'd look for a reason.",
+    'That was never what the outcome was about.',
+    "that's not what held you back",
+    // What was just said stands.
+    "We wouldn't want you to think otherwise.",
+  ])('"%s" rules its theme out', (text) => {
+    expect(isRuledOut(text)).toBe(true);
+  });
+
+  it.each([
+    'Your answers were not what we were looking for.',
+    "Your SQL isn't where we need it to be yet.",
+    'The commute would be a real constraint on early starts.',
+  ])('"%s" is the reason', (text) => {
+    expect(isRuledOut(text)).toBe(false);
+  });
+
+  it('agrees with a rule-out where the grammar denies or belittles, and not otherwise', () => {
+    expect(agreesWithRuleOut('Your degree class was not the sticking point.')).toBe(true);
+    expect(agreesWithRuleOut('Your gap year was a side note, nothing more.')).toBe(true);
+    expect(agreesWithRuleOut("Your CV wasn't the weak spot in the pack.")).toBe(true);
+    expect(agreesWithRuleOut('You arrived late and seemed distracted.')).toBe(false);
+  });
+
+  it('takes a subjectless predicate with the subject before it', () => {
+    expect(lacksSubject('is not the reason.')).toBe(true);
+    expect(lacksSubject('we had other reasons')).toBe(false);
+    expect(analysePraise('About your time in retail, for us it counts, is not the reason.').praiseOnly).toBe(true);
+    expect(analysePraise('Your notice period, long as it is, was not a factor.').praiseOnly).toBe(true);
+  });
+
+  it('takes a clause across the turn with a rule-out that points back at it, unless the rule-out names its own topic', () => {
+    expect(analysePraise("You'd barely heard of the company; that's not what held you back.").praiseOnly).toBe(true);
+    expect(analysePraise('Your maths test was borderline; that was never what this was about.').praiseOnly).toBe(true);
+    expect(analysePraise('Your answers were short; this is not about your CV.').reasonText).toBe('Your answers were short');
+  });
+
+  it('takes a count of the employer’s own people as the justification of a rule-out', () => {
+    expect(justifiesRuleOut('we have plenty of staff who commute from Leeds')).toBe(true);
+    expect(justifiesRuleOut('lots of the team live further out')).toBe(true);
+    expect(justifiesRuleOut('we have concerns about your SQL')).toBe(false);
+    expect(justifiesRuleOut('many of our staff have a degree you lack')).toBe(false);
+    expect(analysePraise('Your location is not a constraint, we have many staff commuting from Thane.').praiseOnly).toBe(true);
+  });
+
+  it('takes a topic asked as a question with a verdict whose subject is left out', () => {
+    const [item] = segmentItems([{ id: 'a', text: "The drive from Ely? Wasn't an issue for us. Your Excel was basic though." }]);
+    expect(item!.segments.map((s) => s.praiseOnly)).toEqual([true, true, false]);
   });
 });

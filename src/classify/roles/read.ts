@@ -8,7 +8,7 @@ import { UNINFORMATIVE_THEME } from '../../types.js';
 import { mayBeEmployerNote, settleEmployerSide } from '../reading.js';
 import type { ScoredItem, ScoredSegment, UnitScores } from '../units.js';
 import { namesTheReason } from '../favourable.js';
-import { isRuledOut } from '../rule-outs.js';
+import { agreesWithRuleOut, isRuledOut } from '../rule-outs.js';
 import { CLAUSE_ROLES, isNotAReason, likeliestRole, readRole, type ClauseRole } from './model.js';
 
 /** More likely than not: how sure the reader must be of a clause conceded before the real reason. */
@@ -72,8 +72,10 @@ export function applyClauseRoles(segment: ScoredSegment, confidentAt: number, th
   // rule-out is enough: the two agree.
   const roleOf = (unit: { text: string; roles?: number[] }): ClauseRole | null => {
     const likeliest = unit.roles?.length === CLAUSE_ROLES.length ? likeliestRole(unit.roles) : null;
-    const agreed = (likeliest === 'employer' && reading.employerSide) || (likeliest === 'rule_out' && isRuledOut(unit.text));
+    const agreed = (likeliest === 'employer' && reading.employerSide) || (likeliest === 'rule_out' && agreesWithRuleOut(unit.text));
     const role = agreed ? likeliest : readRole(unit.roles, confidentAt);
+    // A unit that opens by naming the reason gives it, however it sounds: "The reason it's a no is the shift pattern".
+    if (isNotAReason(role) && namesTheReason(unit.text) && !isRuledOut(unit.text)) return 'reason';
     return role === 'employer' && !mayBeEmployerNote(unit.text) ? null : role;
   };
   // A polite formula with no reason in it says only that no reason is given.

@@ -151,6 +151,30 @@ describe('applyClauseRoles', () => {
     expect(alone.praiseOnly).toBe(false);
   });
 
+  it('trusts its likeliest reading of a rule-out where the grammar denies or belittles, not a bare negation', () => {
+    const leaning = [0.35, 0.05, 0.55, 0.05, 0];
+    const read = (text: string) => {
+      const s = segment(text, [unit(text, [0.6, 0.1], leaning)]);
+      applyClauseRoles(s, 0.8, THEMES);
+      return s.praiseOnly;
+    };
+    expect(read('Rest assured, your cover letter was not the fly in the ointment')).toBe(true);
+    expect(read('Your grades were a side note in all this, nothing more')).toBe(true);
+    expect(read('Your examples did not show enough depth')).toBe(false);
+  });
+
+  it('reads a unit that opens by naming the reason as a reason, however sure it is of another role', () => {
+    const named = 'The reason it is a no is the night shifts, which you cannot do';
+    const s = segment(named, [unit(named, [0.6, 0.1], [0.02, 0.02, 0.94, 0.01, 0.01])]);
+    applyClauseRoles(s, 0.8, THEMES);
+    expect(s.praiseOnly).toBe(false);
+    expect(s.units).toHaveLength(1);
+    const denied = 'The reason was not your CV';
+    const d = segment(denied, [unit(denied, [0.6, 0.1], [0.02, 0.02, 0.94, 0.01, 0.01])]);
+    applyClauseRoles(d, 0.8, THEMES);
+    expect(d.praiseOnly).toBe(true);
+  });
+
   it("does not take an employer's note of the candidate's conduct for the employer's side", () => {
     // Nobody is named: "20 min late no call" is what an employer writes about a late candidate.
     for (const text of ['20 min late no call', 'You turned up late and they noticed', 'Recruiter said my dress was too casual']) {
