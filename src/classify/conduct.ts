@@ -75,6 +75,7 @@ const BEHAVIOUR = new Set(
 const CANDIDATE_POSSESSOR = new Set('your ur his her my their candidate’s'.split(' '));
 const ADDRESSED = new Set(['you', 'your', 'u', 'ur', "you're", "you'd", "you've"]);
 const WRITER = new Set(['i', 'my', "i'm", "i'd", "i've", 'me']);
+const WRITER_SUBJECT = new Set(['i', "i'm", "i'd", "i've"]);
 const DETERMINER = new Set('the a an your ur my his her our their this that these those some any every each one'.split(' '));
 // Words skipped between a verb and its subject ("he has also joined", "I was then").
 const SKIPPED_BEFORE_VERB = new Set(
@@ -98,38 +99,9 @@ const SUBMITTED = new Set(
 // A dress code or uniform described, as a fact of the job ("is very relaxed", "requires a suit").
 const DESCRIBED = new Set("is are was were 's requires require required means includes include applies apply will can".split(' '));
 // The words that end a clause for the reading of its subject.
-const CLAUSE_BREAK = new Set([
-  ',',
-  ';',
-  ':',
-  '.',
-  '!',
-  '?',
-  '(',
-  ')',
-  '—',
-  '–',
-  '-',
-  '/',
-  'and',
-  'but',
-  'so',
-  'because',
-  'when',
-  'while',
-  'as',
-  'although',
-  'though',
-  'if',
-  'after',
-  'before',
-  'until',
-  'since',
-  'then',
-  'or',
-  'where',
-  'whereas',
-]);
+const CLAUSE_BREAK = new Set(
+  ', ; : . ! ? ( ) — – - / and but so because when while as although though if after before until since then or where whereas'.split(' '),
+);
 
 // Conduct said in other words than these ("the tone of your emails", "short with the receptionist"):
 // the rule does not judge it, so it takes nothing away.
@@ -140,7 +112,8 @@ const CHANNEL = /\b(?:by|via|over)\s+(?:e-?mail|text|message|letter|post)s?\b/gi
 // The candidate is the writer when the writer speaks of their own interview or application ("Partner
 // turned up to my interview a quarter of an hour late"): anyone else acting there is not the candidate.
 const CANDIDATE_WRITES =
-  /\bmy\s+(?:[\w-]+\s+)?(?:interview|interviews|application|slot|assessment|screen|call|panel|presentation|meeting|start)\b/i;
+  /\bmy\s+(?:[\w-]+\s+)?(?:interview|interviews|interviewer|application|slot|assessment|screen|call|panel|presentation|meeting|start)\b|\b(?:interviewing|interviewed|assessing|assessed)\s+me\b/i;
+const INTENSIFIER = new Set('so too very really quite rather extremely'.split(' '));
 // What a lateness word qualifies after a pronoun ("the system rejects anything late").
 const INDEFINITE = new Set('anything something everything nothing anyone anybody someone somebody everyone everybody'.split(' '));
 
@@ -184,6 +157,32 @@ interface Writer {
 function readerOf(text: string, tokens: readonly string[]): Writer {
   const addressed = tokens.some((t) => ADDRESSED.has(t));
   return { writer: addressed ? WRITER : null, candidateWrites: !addressed && CANDIDATE_WRITES.test(straightenQuotes(text)) };
+}
+
+// A clause that describes the job, not what anyone did: "Timekeeping is critical in this role", "This
+// is a customer-facing role with a smart dress code", "You'd be wearing a uniform", "Punctuality and
+// attendance monitoring is part of the supervisor's job here", "… is a daily task here".
+const DESCRIBES_THE_JOB =
+  /^\W*(?:this|it)\s+is\s+an?\s+(?:[\w-]+\s+){0,3}?(?:role|job|position|post)\b|\b(?:is|are)\s+(?:(?:absolutely|really|very)\s+)?(?:critical|essential|key|vital|crucial|important|non-negotiable|expected|required|mandatory|compulsory|a\s+must|part\s+of|a\s+(?:daily|big|core|key)\s+(?:task|part))\b|\byou(?:'d|'ll|\s+would|\s+will)\s+(?:be\s+)?(?:wearing|wear|following|follow|expected|required|on\s+the)\b/i;
+// Conduct topics, named as the job's or anyone's.
+const CONDUCT_TOPIC =
+  /\b(?:late|lateness|timekeeping|punctual\w*|attendance|rude\w*|manners|behaviou?r|conduct|dress(?:ed)?|attire|appearance|uniform|grooming|phones?|mobiles?)\b/i;
+// The candidate doing something on the day: "you turned up in jeans", "he kept checking his phone".
+const ON_THE_DAY =
+  /\b(?:you|he|she|they|candidate|cand|i)\s+(?:\w+\s+)?(?:turned\s+up|showed\s+up|arrived|came|wore|walked|kept|swore|dressed|rolled\s+in)\b/i;
+
+/**
+ * Whether a sentence names conduct only in clauses that describe the job ("Timekeeping is critical in
+ * this role - you'd be opening at 7am - and you told us you can't get in before 8.30"): such a
+ * sentence says nothing of the candidate's own behaviour, unless another clause has them doing
+ * something on the day.
+ */
+export function conductOnlyOfTheJob(text: string): boolean {
+  const plain = straightenQuotes(text);
+  if (ON_THE_DAY.test(plain)) return false;
+  const clauses = plain.split(/[;:—–]|\s-\s|,\s*/);
+  const naming = clauses.filter((c) => CONDUCT_TOPIC.test(c));
+  return naming.length > 0 && naming.every((c) => DESCRIBES_THE_JOB.test(c));
 }
 
 /**
@@ -285,7 +284,10 @@ function describedAsFact(tokens: readonly string[], i: number): boolean {
 /** Whether the subject of the nearest verb before word `i`, in its clause, is someone or something other than the candidate. */
 function subjectIsElsewhere(tokens: readonly string[], i: number, { writer, candidateWrites }: Writer): boolean {
   let verb = -1;
-  for (let j = i - 1; j >= 0 && !CLAUSE_BREAK.has(tokens[j]!); j--) {
+  // "so late", "too late": an intensifier, not the conjunction that ends a clause.
+  let from = i - 1;
+  while (from >= 0 && INTENSIFIER.has(tokens[from]!)) from--;
+  for (let j = from; j >= 0 && !CLAUSE_BREAK.has(tokens[j]!); j--) {
     if (isVerb(tokens[j]!)) {
       verb = j;
       break;
@@ -299,7 +301,7 @@ function subjectIsElsewhere(tokens: readonly string[], i: number, { writer, cand
   if (!isWord(subject) || CLAUSE_BREAK.has(subject) || DETERMINER.has(subject)) return false;
   if (writer?.has(subject)) return true;
   // In the candidate's own note, whoever else is the subject is not the candidate.
-  if (candidateWrites) return !WRITER.has(subject);
+  if (candidateWrites) return !WRITER_SUBJECT.has(subject);
   // What was submitted, returned or sent is what was late: "you sent the slides late", "Design brief
   // returned 48 hours late" (not "returned late from lunch").
   const submitted = SUBMITTED.has(tokens[verb]!) && tokens[i + 1] !== 'from';

@@ -3,7 +3,7 @@
 // should be scored. This module finds praise clauses in a segment so the classifier can drop them.
 
 import { NEGATIONS, stem, straightenQuotes, words } from './lexical/text.js';
-import { continuesList, hasVerb, isRuledOut, justifiesRuleOut, lacksSubject, refersBack } from './rule-outs.js';
+import { continuesList, frontsTopic, hasVerb, isRuledOut, justifiesRuleOut, lacksSubject, refersBack } from './rule-outs.js';
 
 export interface PraiseAnalysis {
   /** Some clause of the segment praises the candidate. */
@@ -52,7 +52,10 @@ const PRAISE_PHRASES = [
   /\bstood out\b/i,
   /\b(?:blown|blew)\s+(?:\w+\s+)?away\b/i,
   /\bimpressed\b/i,
-  /\b(was|were|is|are|looked|seemed|felt)( all| absolutely| perfectly| completely)? (fine|ok|okay|great|good)\b/i,
+  /\b(was|were|is|are|looked|seemed|felt|came across|comes across)( all| absolutely| perfectly| completely)? (fine|ok|okay|great|good)\b/i,
+  // A verdict in a note without its verb: "quals & exp verified OK", "prep/motiv both ok".
+  /\b(verified|checked|confirmed|both|all)\s+(ok|okay|fine|good|satisfactory)\b/i,
+  /\brated\s+(\w+\s+)?(top|highly|highest|high|well|strongly)\b/i,
   /\b(met|meet|meets|ticked|ticks|tick)\b.{0,30}\b(criteria|requirements?|standard|box|boxes|bar)\b/i,
   // A verdict given in a note without its verb: "manner/appearance fine by client".
   /\bfine\s+by\s+(?:us|me|them|the\s+\w+|client|hm|panel)\b/i,
@@ -156,7 +159,9 @@ export function analysePraise(segment: string): PraiseAnalysis {
     let ruledOut = false;
     parts.forEach((part, p) => {
       const partText = text.slice(part.start, part.end);
-      ruledOut = isRuledOut(partText) || (ruledOut && (justifiesRuleOut(partText) || continuesList(partText)));
+      // What carries a rule-out on, justifies it or praises goes with it ("Not an issue with you, you came across fine").
+      const carriesOn = justifiesRuleOut(partText) || continuesList(partText) || isPraiseClause(partText);
+      ruledOut = isRuledOut(partText) || (ruledOut && carriesOn);
       if (!ruledOut) {
         if (/[\p{L}\p{N}]/u.test(partText)) reasons.push(partText.trim());
         return;
@@ -179,7 +184,7 @@ export function analysePraise(segment: string): PraiseAnalysis {
       const before = parts[p - 1];
       // "Visa - no issue", "Motivation: no concerns": a bare topic labelled with a verbless rule-out goes with it.
       const topic = before && text.slice(before.start, before.end);
-      const labelled = topic !== undefined && labelsTopic(topic, text.slice(before!.end, part.start), partText);
+      const labelled = topic !== undefined && (labelsTopic(topic, text.slice(before!.end, part.start), partText) || frontsTopic(topic));
       if (before && (refersBack(partText) || labelled) && reasons.at(-1) === text.slice(before.start, before.end).trim()) {
         reasons.pop();
         praise.push([clause.start + before.start, clause.start + before.end]);
@@ -217,9 +222,8 @@ export function isPreamble(sentence: string, next: string, favourable = false): 
   // next points back at, is the reason's topic.
   if (sentence.trim().endsWith('?') || /^\W*that\b/i.test(next)) return false;
   if (namesTheReason(sentence) || statesShortfall(sentence)) return false;
-  // Or a sentence about the candidate that the next turns from: one with praise in it before "However…"
-  // ("Credit where it's due: each of your answers had… However the post requires…"), or any before a
-  // turn set after the next one's subject, which marks what came before as the good news ("You spoke
+  // Or a sentence about the candidate that the next turns from: one with praise in it before "However…",
+  // or any before a turn set after the next one's subject, which marks it as the good news ("You spoke
   // so warmly about… Your bleep test, though, finished outside the standard"); not a turn to praise.
   const plainNext = straightenQuotes(next);
   const turned = (favourable && TURNS_FROM.test(plainNext)) || TURN_AFTER_SUBJECT.test(plainNext);

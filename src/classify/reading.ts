@@ -10,7 +10,7 @@
 // The rules name the default theme ids; a taxonomy without them is read without these rules.
 
 import { readComparison } from './comparison.js';
-import { conductHeldElsewhere, writerOwnsConduct } from './conduct.js';
+import { conductHeldElsewhere, conductOnlyOfTheJob, writerOwnsConduct } from './conduct.js';
 import { straightenQuotes } from './lexical/text.js';
 import { overqualified, readsAsWorkHistory, speaksOfStaying } from './work-history.js';
 
@@ -92,6 +92,8 @@ const EMPLOYER_ACTS =
 const EMPLOYER_SUBJECT =
   /^(?:(?:so\s+)?(?:sorry|apologies|we\s+apologi[sz]e)\s+(?:that\s+|for\s+)?)?(?:(?:one|two|some|all|both|either|neither|each)\s+of\s+)?(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?|receptionists?|reception|security|front desk|recruitment|talent acquisition|talent|resourcing|hiring team)(?:\s+(?:lady|guy|man|woman|person|team|rep|officer|chair|lead))?\b(?!')\s+(?!(?:lady|guy|man|woman|person|team|rep|officer|chair|lead|said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)[\w']+\b(?!\s*:)/i;
 const SEGMENT_ABOUT_HIM_OR_HER = /^(?:he|she)\b/i;
+const APOLOGY =
+  /\b(?:i'm|i am|we're|we are)\s+(?:so\s+|very\s+|really\s+)?sorry\b(?!\s+to\s+(?:tell|say|inform|let|hear))|\bapologi(?:es|se|ze)\s+(?:for|that)\b/i;
 // "…and they'd double-booked the room": the employer's side as the one who acted, in a clause of the note.
 const THEY_HAD_DONE =
   /(?:^|[,;]\s*|\b(?:and|but|so|then|because)\s+)they(?:'d|'ve|\s+had|\s+have)\s+(?!(?:said|told|felt|thought|decided|wanted|needed|found|noted|noticed|asked|been)\b)[\w-]+ed\b/i;
@@ -199,14 +201,15 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
     return reading;
   }
   const trimmed = plain.trim();
-  if (!aboutCandidate && employerActs(trimmed)) {
+  // The employer apologising for its own side acts too: "The interviewer should not have taken a call
+  // during your interview and I'm sorry".
+  if ((!aboutCandidate || APOLOGY.test(plain)) && employerActs(trimmed)) {
     reading.employerSide = true;
     ruleOut(reading, themeIds, CONDUCT_THEME);
   }
   // Lateness, dress, rudeness or a phone that is not the candidate's own on the day: "the take-home
   // task arrived late", "a late-stage interview", "rude customers", "the interviewer's mobile".
-  if (themeIds.includes(CONDUCT_THEME) && !reading.ruledOut.includes(CONDUCT_THEME) && conductHeldElsewhere(plain))
-    reading.ruledOut.push(CONDUCT_THEME);
+  if (conductHeldElsewhere(plain) || conductOnlyOfTheJob(plain)) ruleOut(reading, themeIds, CONDUCT_THEME);
   if (LACKING_SKILL.test(markSpark(plain)) && !TOOL_AS_WORK.test(markSpark(plain))) {
     assertTheme(reading, themeIds, QUALIFICATIONS_THEME);
     if (SKILL_EXPERIENCE.test(plain) && !WORK_HISTORY.test(plain)) ruleOut(reading, themeIds, EXPERIENCE_THEME);

@@ -7,7 +7,7 @@
 import { spellOutPronouns, straightenQuotes } from './lexical/text.js';
 
 const NEGATED = String.raw`(?:no|not|never|nothing|n't|without|hardly)`;
-const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|quibbles?|gripes?|misgivings?|hesitations?|red flags?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference|constraints?|hindrance|drawback|downside|deal-?breaker|hurdle|snag|hitch|hiccup|drama|handicap|blocker|headache)`;
+const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|quibbles?|gripes?|misgivings?|hesitations?|red flags?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference|constraints?|hindrance|drawback|downside|deal-?breaker|hurdle|snag|hitch|hiccup|drama|handicap|blocker|headache|alarm bells?|warning (?:signs?|bells?))`;
 const NEGATED_VERB = String.raw`(?:n't|\bnot|\bnever)`;
 // Nobody as the subject: "nobody", "no one", "none of us", "not one of the panel", "not a single assessor".
 const NOBODY = String.raw`\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:us|them|the\s+\w+)|not\s+(?:one|a\s+single\s+\w+)(?:\s+of\s+(?:us|them|the\s+\w+))?|(?:not\s+once|never)\s+did\s+(?:anyone|anybody|we|they))`;
@@ -25,9 +25,18 @@ const RULE_OUT_PATTERNS = [
   // was about", "wouldn't be where I'd go looking for a reason". Not what was wanted ("not what we
   // were looking for"): that is the shortfall.
   new RegExp(
-    String.raw`${NEGATED_VERB}\s+(?:be\s+|even\s+|really\s+)?(?:what|where|why)\s+(?:[\w']+\s+){0,4}?(?:came|comes|come)\s+from|${NEGATED_VERB}\s+(?:be\s+|even\s+|really\s+)?(?:what|where|why)\s+(?:this|it|that|the\s+(?:decision|outcome))\s+(?:was|is|were)\s+(?:about|decided)|${NEGATED_VERB}\s+(?:be\s+)?(?:what|where)\s+(?:[\w']+\s+){0,4}?(?:looking|look|looked)\s+for\s+(?:a|the|any)\s+(?:reason|cause|explanation)|${NEGATED_VERB}\s+(?:be\s+)?what\s+(?:this|it|the\s+(?:decision|outcome))\s+(?:turned|hinged|rested|came\s+down)\s+(?:on|to)\b`,
+    String.raw`${NEGATED_VERB}\s+(?:going\s+to\s+)?(?:be\s+|even\s+|really\s+)?(?:what|where|why)\s+(?:[\w']+\s+){0,4}?(?:(?:came|comes|come)\s+from|sank|sunk|sinks|tipped|swung|decided|settled|did\s+for)|${NEGATED_VERB}\s+(?:be\s+|even\s+|really\s+)?(?:what|where|why)\s+(?:this|it|that|the\s+(?:decision|outcome))\s+(?:was|is|were)\s+(?:about|decided)|${NEGATED_VERB}\s+(?:be\s+)?(?:what|where)\s+(?:[\w']+\s+){0,4}?(?:looking|look|looked)\s+for\s+(?:a|the|any)\s+(?:reason|cause|explanation)|${NEGATED_VERB}\s+(?:be\s+)?what\s+(?:this|it|the\s+(?:decision|outcome))\s+(?:turned|hinged|rested|came\s+down)\s+(?:on|to)\b`,
     'i',
   ),
+  // Criticism denied: "hadn't a bad word to say about your CV", "nothing negative to report on…".
+  /(?:\bnot|n't|\bnever|\bno|\bnothing)\s+(?:a\s+)?(?:single\s+)?(?:bad|negative|critical|harsh|cross)\s*(?:word|thing|comment|remark|to say|to report)?/i,
+  // Weight that is slight or none: "counted for very little in the final call", "we barely glanced at
+  // the scores", "cut no ice with us", "a plus, if anything".
+  /\b(?:counted|counts?|mattered|matters?|weighed|weighs?|carried|carries)\s+(?:for\s+)?(?:very\s+|so\s+|pretty\s+|next\s+to\s+)?(?:little|nothing|naught|zilch)\b/i,
+  /\b(?:barely|hardly|scarcely)\s+(?:even\s+)?(?:glanced|considered|registered|mattered|figured|featured|weighed)\b/i,
+  /\bcut\s+no\s+ice\b|\b(?:plus|positive|bonus|help|asset)\b[^.;]{0,12}\bif\s+anything\b/i,
+  // A verdict with no topic of its own: "prep/motiv both ok, not why".
+  /(?:^|[,;:-]\s*)not\s+(?:why|the\s+reason|it)\W*$/i,
   // "we'd not want you thinking otherwise": what was just said stands.
   new RegExp(
     String.raw`${NEGATED_VERB}\s+(?:[\w']+\s+){0,3}?(?:think|thinking|assume|assuming|believe|imagine|suppose)\s+otherwise\b`,
@@ -62,7 +71,7 @@ const RULE_OUT_PATTERNS = [
     String.raw`${NEGATED_VERB}\s+(?:go\s+)?(?:think|thinking|feel|assume|assuming|believe|imagine)\s+(?:that\s+)?(?:this|it|that)\s+(?:is|was)\s+(?:it|why|the reason|about|because|down to|due to)\b`,
     'i',
   ),
-  /\b(?:don't|do not|no need to|needn't)\s+worry\s+about\b/i,
+  /\b(?:don't|do not|no need to|needn't)\s+(?:worry|fret|feel\s+bad)\s+(?:about|on|over)\b/i,
   new RegExp(String.raw`${NEGATED_VERB}\s+(?:the|a)\s+(?:reason|factor)\b`, 'i'),
   // The smallest of the worries is none: "your cover letter was the least of our worries".
   /\bthe\s+least\s+of\s+(?:our|my|the|their|his|her)\s+(?:worries|concerns|problems|issues)\b/i,
@@ -96,7 +105,7 @@ const JUSTIFICATION = /^(?:as|since|because|given|which|who|so|seeing as)\b/i;
 
 /** A rule-out about what was said just before it: "so don't worry about that", "which was not a factor". */
 const BACK_REFERENCE =
-  /\b(?:about|with|over)\s+(?:that|this|it)\b|^(?:so\s+|and\s+)?(?:that|this|it)\b|^which\b|\b(?:think|thinking|assume|assuming)\s+(?:that|this|it)\s+(?:was|is)\b|\botherwise\b/i;
+  /\b(?:about|with|over)\s+(?:that|this|it)\b|^(?:so\s+|and\s+)?(?:that|this|it)\b|^which\b|\b(?:think|thinking|assume|assuming)\s+(?:that|this|it)\s+(?:was|is)\b|\botherwise\b|\b(?:on|over)\s+(?:that|this)\s+(?:account|score|front)\b|^not\s+(?:why|the\s+reason|it)\W*$/i;
 
 export function refersBack(part: string): boolean {
   return BACK_REFERENCE.test(part.trim());
@@ -157,6 +166,16 @@ const COMMON_AT_OURS = new RegExp(
   'i',
 );
 const TO_THE_CANDIDATE = /\b(?:you|your|yours|u|ur)\b/i;
+
+// A topic set before the clause it is the topic of: "Regarding your qualification, there is no issue at all".
+const FRONTED_TOPIC =
+  /^(?:regarding|concerning|about|as\s+(?:for|to|regards)|re:?|with\s+regard\s+to|in\s+terms\s+of|on\s+the\s+(?:subject|question)\s+of)\s/i;
+
+/** Whether a part is a fronted topic with no verb: what the rule-out after it is about. */
+export function frontsTopic(part: string): boolean {
+  const text = straightenQuotes(part).trim();
+  return FRONTED_TOPIC.test(text) && !VERB.test(text.replace(FRONTED_TOPIC, ''));
+}
 
 /** True when `part` explains the rule-out that comes right before it. */
 export function justifiesRuleOut(part: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conductHeldElsewhere, writerOwnsConduct } from '../../src/classify/conduct.js';
+import { conductHeldElsewhere, conductOnlyOfTheJob, writerOwnsConduct } from '../../src/classify/conduct.js';
 import { readSegment, settleEmployerSide } from '../../src/classify/reading.js';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
@@ -134,5 +134,31 @@ describe('who holds a conduct word, read from grammar', () => {
   it('does not take the writer’s own interview for the writer owning up', () => {
     expect(writerOwnsConduct('Partner turned up to my interview late and rushed it.')).toBe(false);
     expect(writerOwnsConduct('I was late to my interview.')).toBe(true);
+  });
+});
+
+describe('conduct named only as the job\u2019s', () => {
+  it.each([
+    'Timekeeping is critical in this role, and you said you could not start before nine.',
+    'This is a front-of-house role with a formal dress code; we needed someone with bar experience.',
+    "You'd be wearing a uniform and following a grooming policy, and the panel felt you wanted an office job.",
+    'Attendance monitoring is part of the team leader\u2019s job, and you have not led a team.',
+  ])('"%s" says nothing of the candidate\u2019s conduct', (text) => {
+    expect(conductOnlyOfTheJob(text)).toBe(true);
+  });
+
+  it.each([
+    'Punctuality is essential in this role, and you arrived twenty minutes late.',
+    'The dress code is formal here and you turned up in jeans.',
+    'You were late and the panel noticed.',
+    'Your answers lacked examples.',
+  ])('"%s" may', (text) => {
+    expect(conductOnlyOfTheJob(text)).toBe(false);
+  });
+
+  it('reads the writer as object, and "so late", for who holds the word', () => {
+    expect(conductHeldElsewhere('The man interviewing me was half an hour late.')).toBe(true);
+    expect(conductHeldElsewhere('Sorry that our reply is so late.')).toBe(true);
+    expect(conductHeldElsewhere('You were so late that we started without you.')).toBe(false);
   });
 });

@@ -275,3 +275,12 @@ describe('a sentence the next turns from', () => {
     expect(isPreamble('You had too few examples.', 'Your tone, though, was fine.')).toBe(false);
   });
 });
+
+describe('verdicts in notes', () => {
+  it.each(['quals & refs verified OK', 'prep and motivation both ok', 'client rated her highly on the case study', 'you came across fine'])(
+    '"%s" is praise',
+    (text) => {
+      expect(isPraiseClause(text)).toBe(true);
+    },
+  );
+});

@@ -289,3 +289,10 @@ describe("readSegment: the employer's side, read from who wrote and who acts", (
     expect(mayBeEmployerNote('Candidate reports she was late because of the trains.')).toBe(false);
   });
 });
+
+describe("readSegment: the employer's apology for its own side", () => {
+  it('rules conduct out where the employer apologises for what its side did, even to the candidate', () => {
+    expect(read('The assessor should not have checked her phone during your task, and I am sorry.').ruledOut).toContain('conduct');
+    expect(read('I am sorry to tell you the panel felt you were late.').ruledOut).toEqual([]);
+  });
+});

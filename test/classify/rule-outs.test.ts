@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segmentItems } from '../../src/classify/units.js';
 import { analysePraise } from '../../src/classify/favourable.js';
-import { agreesWithRuleOut, continuesList, isRuledOut, justifiesRuleOut, lacksSubject } from '../../src/classify/rule-outs.js';
+import { agreesWithRuleOut, continuesList, frontsTopic, isRuledOut, justifiesRuleOut, lacksSubject } from '../../src/classify/rule-outs.js';
 
 describe('isRuledOut', () => {
   it('recognises a theme named only to rule it out', () => {
@@ -241,5 +241,36 @@ describe('rule-outs read from their grammar', () => {
   it('takes a topic asked as a question with a verdict whose subject is left out', () => {
     const [item] = segmentItems([{ id: 'a', text: "The drive from Ely? Wasn't an issue for us. Your Excel was basic though." }]);
     expect(item!.segments.map((s) => s.praiseOnly)).toEqual([true, true, false]);
+  });
+});
+
+describe('weight denied or slight, criticism denied, a fronted topic', () => {
+  it.each([
+    'The panel had not a bad word to say about your references.',
+    'Your gap year counted for very little in the end.',
+    'We hardly even considered the personality questionnaire.',
+    'Where you studied cut no ice with the partners.',
+    'Your accent was a plus, if anything.',
+    'No alarm bells on your references.',
+    'The notice period was never going to be what sank this.',
+    "Please don't feel bad about that.",
+  ])('"%s" rules its theme out', (text) => {
+    expect(isRuledOut(text)).toBe(true);
+  });
+
+  it.each([
+    'Your answers counted against you.',
+    'You barely looked up from your notes.',
+    'The panel had a few critical comments on your SQL.',
+  ])('"%s" is the reason', (text) => {
+    expect(isRuledOut(text)).toBe(false);
+  });
+
+  it('takes a fronted topic, and a bare "not why", with the rule-out', () => {
+    expect(frontsTopic('Regarding your degree')).toBe(true);
+    expect(frontsTopic('Regarding your degree we felt')).toBe(false);
+    expect(analysePraise('As for your degree, there was no issue at all.').praiseOnly).toBe(true);
+    expect(analysePraise('portfolio fine, not why').praiseOnly).toBe(true);
+    expect(analysePraise('No concerns there, your references came across fine.').praiseOnly).toBe(true);
   });
 });
