@@ -22,6 +22,7 @@
 //     [--bands 0.07] [--neighbours 10,15] [--resolutions 0.8,1] [--core 0,0.3]
 //     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--covered 1,0.75]
 //     [--seed-below 1,0.95] [--seed-shares 1,0.4] [--join-shares 0,0.5] [--others-join 0,1] [--join-margins 0,0.03] [--boilerplate-joins 0,1]
+//     [--methods louvain,umap-eom,umap-leaf] [--map-dims 5] [--map-min-dists 0] [--min-cluster-sizes 5,10]
 //     [--cutoffs 0.8 (lexical)] [--explained band,sure,0.7] [--refit-head SETS | --built-in-head] [--vector-cache FILE] [--runs FILE] [--detail]
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
 // settings later costs only the grouping (a changed taxonomy or set of items is classified again;
@@ -70,6 +71,10 @@ const { values: flags, positionals: paths } = parseArgs({
     'others-join': { type: 'string' },
     'join-margins': { type: 'string' },
     'boilerplate-joins': { type: 'string' },
+    methods: { type: 'string' },
+    'map-dims': { type: 'string' },
+    'map-min-dists': { type: 'string' },
+    'min-cluster-sizes': { type: 'string' },
     cutoffs: { type: 'string' },
     remove: { type: 'string' },
     novel: { type: 'string', multiple: true },
@@ -148,6 +153,9 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
     ['seedShare', flags['seed-shares']],
     ['joinShare', flags['join-shares']],
     ['joinMargin', flags['join-margins']],
+    ['mapDimensions', flags['map-dims']],
+    ['mapMinDistance', flags['map-min-dists']],
+    ['minClusterSize', flags['min-cluster-sizes']],
   ];
   let settings: GroupingSettings[] = [g];
   for (const [key, given] of axes)
@@ -156,6 +164,14 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
   if (joins) settings = settings.flatMap((s) => joins.map((othersJoin) => ({ ...s, othersJoin })));
   const boilerplate = flags['boilerplate-joins']?.split(',').map((text) => text === '1' || text === 'true');
   if (boilerplate) settings = settings.flatMap((s) => boilerplate.map((boilerplateJoins) => ({ ...s, boilerplateJoins })));
+  // louvain, umap-eom or umap-leaf: how the graph is split (discover/communities.ts).
+  const methods = flags.methods?.split(',').map((text) => {
+    if (text === 'louvain') return { method: 'louvain' as const };
+    if (text === 'umap-eom' || text === 'umap-leaf')
+      return { method: 'umap-hdbscan' as const, clusterSelection: text === 'umap-eom' ? ('eom' as const) : ('leaf' as const) };
+    throw new Error(`--methods ${text}: expected louvain, umap-eom or umap-leaf`);
+  });
+  if (methods) settings = settings.flatMap((s) => methods.map((method) => ({ ...s, ...method })));
   return settings.map((grouping) => ({ ...profile, weakBand: band, grouping }));
 }
 
@@ -201,7 +217,7 @@ async function measure(
       for (const options of grid(profile, band)) {
         const g = options.grouping;
         const setting = g
-          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins}`
+          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
           : `band ${band} cut-off ${options.maxDistance}`;
         const name = `${setting} explained from ${explainedText}`;
         if (!cells.has(name))

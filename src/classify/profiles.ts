@@ -74,6 +74,19 @@ export interface GroupingSettings {
    * a reason said in a decline's words reads as boilerplate to a taxonomy that lacks its topic.
    */
   boilerplateJoins: boolean;
+  /**
+   * How the neighbourhood graph is split into groups: Louvain communities, or a UMAP map of it
+   * clustered by HDBSCAN (discover/density.ts), as BERTopic does.
+   */
+  method: 'louvain' | 'umap-hdbscan';
+  /** umap-hdbscan: dimensions of the map. */
+  mapDimensions: number;
+  /** umap-hdbscan: UMAP's min_dist. */
+  mapMinDistance: number;
+  /** umap-hdbscan: HDBSCAN's least cluster size (and min_samples), in sentences. */
+  minClusterSize: number;
+  /** umap-hdbscan: HDBSCAN's selection, by excess of mass or the condensed tree's leaves. */
+  clusterSelection: 'eom' | 'leaf';
 }
 
 export interface DiscoveryProfile {
@@ -153,6 +166,11 @@ const NEIGHBOURHOOD: GroupingSettings = {
   othersJoin: true,
   joinMargin: -0.06,
   boilerplateJoins: false,
+  method: 'louvain',
+  mapDimensions: 5,
+  mapMinDistance: 0,
+  minClusterSize: 5,
+  clusterSelection: 'eom',
 };
 
 /**

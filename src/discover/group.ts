@@ -1,6 +1,6 @@
-// Grouping by neighbourhood: communities of the neighbourhood graph (Louvain, Blondel et al. 2008,
-// from graphology), each cut back to the sentences that belong to it rather than to a theme, then
-// kept only when they are stable.
+// Grouping by neighbourhood: communities of the neighbourhood graph (Louvain, Blondel et al. 2008;
+// or, by `method`, the dense regions of its UMAP map: discover/communities.ts), each cut back to
+// the sentences that belong to it rather than to a theme, then kept only when they are stable.
 // - Links: on the vectors, or (with themeDirections) on what the taxonomy does not explain
 //   (discover/residual.ts); the member test below always measures the vectors themselves.
 // - Resolution: low enough that one topic said in several ways (late, no-show, rude to reception)
@@ -19,14 +19,18 @@
 // Everything is seeded and follows the order of the vectors given, which the caller makes
 // canonical, so the same sentences always give the same groups.
 
-import louvainModule from 'graphology-communities-louvain';
-import { UndirectedGraph } from 'graphology';
 import type { GroupingSettings } from '../classify/profiles.js';
 import { seededRandom } from '../random.js';
-import { dot, fuzzyNeighbourEdges, nearestInMatrix, nearestNeighbours, similarityMatrix, type Neighbours } from './neighbours.js';
-
-// The package is CommonJS whose export is the function itself.
-const louvain = louvainModule as unknown as typeof louvainModule.default;
+import { densityClusters, louvainCommunities, umapMap } from './communities.js';
+import {
+  dot,
+  fuzzyNeighbourEdges,
+  nearestInMatrix,
+  nearestNeighbours,
+  similarityMatrix,
+  type Neighbours,
+  type WeightedEdge,
+} from './neighbours.js';
 
 /** Louvain visits nodes in a random order; a fixed seed makes it the same order every run. */
 const SEED = 18;
@@ -114,6 +118,8 @@ interface Context extends Nearness {
   /** Each sentence's nearest sentences, more than a graph needs, so that a resample still has enough. */
   listed: Neighbours;
   settings: GroupingSettings;
+  /** umap-hdbscan: the pool's map, laid out once (mapOf); a resample is clustered on its points of it. */
+  map?: Float64Array[];
 }
 
 /** The groups (of two or more) among the sentences `nodes`: Louvain communities cut back to their members. */
@@ -152,10 +158,13 @@ function partition(context: Context, nodes: readonly number[], seed: number): nu
     }
   });
   const edges = fuzzyNeighbourEdges({ k, index, similarity: near }, m);
-  const graph = new UndirectedGraph();
-  for (let p = 0; p < m; p++) graph.addNode(String(p));
-  for (const { a, b, weight } of edges) graph.addEdge(String(a), String(b), { weight });
-  const community = louvain(graph, { getEdgeWeight: 'weight', resolution: settings.resolution, rng: seededRandom(seed) });
+  const community =
+    settings.method === 'umap-hdbscan'
+      ? densityClusters(
+          nodes.map((i) => mapOf(context, edges, m)[i]!),
+          settings,
+        )
+      : louvainCommunities(edges, m, settings.resolution, seed);
 
   // Core: a sentence stays when enough of its link strength stays inside its community.
   const total = new Float64Array(m);
@@ -163,18 +172,26 @@ function partition(context: Context, nodes: readonly number[], seed: number): nu
   for (const { a, b, weight } of edges) {
     total[a]! += weight;
     total[b]! += weight;
-    if (community[String(a)] === community[String(b)]) {
+    if (community[a] === community[b]) {
       inside[a]! += weight;
       inside[b]! += weight;
     }
   }
   const byCommunity = new Map<number, number[]>();
   for (let p = 0; p < m; p++) {
-    if (total[p]! === 0 || inside[p]! / total[p]! < settings.coreShare) continue;
-    const c = community[String(p)]!;
+    const c = community[p]!;
+    if (c < 0 || total[p]! === 0 || inside[p]! / total[p]! < settings.coreShare) continue;
     byCommunity.set(c, [...(byCommunity.get(c) ?? []), nodes[p]!]);
   }
   return [...byCommunity.values()].map((members) => ownMembers(context, members)).filter((members) => members.length >= 2);
+}
+
+/** The pool's UMAP map, laid out from the graph of the first partition, which is the whole pool's. */
+function mapOf(context: Context, edges: readonly WeightedEdge[], m: number): Float64Array[] {
+  if (context.map) return context.map;
+  if (m !== context.n) throw new Error('the map is laid out from the whole pool first');
+  context.map = umapMap(edges, m, context.settings, SEED);
+  return context.map;
 }
 
 /**

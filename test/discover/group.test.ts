@@ -115,4 +115,25 @@ describe('grouping by neighbourhood', () => {
     expect(joined.slice(0, 3)).toEqual([topicGroup, topicGroup, topicGroup]);
     expect(joined[3]).toBe(-1);
   });
+
+  it('splits the graph by density instead (a UMAP map clustered by HDBSCAN): the planted topics, the same every run', () => {
+    const a = around(topicA, 15, 1);
+    const b = around(topicB, 12, 1);
+    const vectors = [...background, ...a, ...b];
+    const density: GroupingSettings = { ...settings, method: 'umap-hdbscan', resamples: 2 };
+    const first = groupByNeighbourhood(vectors, exemplars, density);
+    for (const [from, count] of [
+      [60, 15],
+      [75, 12],
+    ] as const) {
+      const holding = first.groups.filter((g) => g.members.some((i) => i >= from && i < from + count));
+      expect(holding).toHaveLength(1);
+      const inside = holding[0]!.members.filter((i) => i >= from && i < from + count).length;
+      expect(inside).toBeGreaterThanOrEqual(count - 2);
+      expect(inside / holding[0]!.members.length).toBeGreaterThanOrEqual(0.8);
+    }
+    expect(groupByNeighbourhood(vectors, exemplars, density)).toEqual(first);
+    // Nothing missing: no group big enough to show (discovery shows none under five items).
+    expect(groupByNeighbourhood(background, exemplars, density).groups.filter((g) => g.members.length >= 5)).toEqual([]);
+  });
 });
