@@ -1,8 +1,8 @@
 // How the neighbourhood graph (discover/neighbours.ts) is split into groups; each gives one label
 // per sentence, −1 for none.
 // - Louvain communities of the UMAP-weighted graph (graphology), the default.
-// - By density, as BERTopic does it: the same graph (UMAP's fuzzy simplicial set over the exact
-//   nearest neighbours by cosine) laid out by UMAP in a few dimensions (discover/umap-layout.ts),
+// - By density, as BERTopic does it: the same exact nearest neighbours by cosine laid out by UMAP
+//   (umap-js, McInnes et al. 2018; its fuzzy graph is the one Louvain splits) in a few dimensions,
 //   then HDBSCAN (discover/hdbscan.ts) on that map. The map keeps who is whose neighbour and drops
 //   the 384 dimensions in which every distance looks alike, so that a topic becomes a dense region
 //   and the rest thins out into noise (HDBSCAN on the raw vectors finds nothing). Seeded, so the
@@ -10,11 +10,11 @@
 
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
+import { UMAP } from 'umap-js';
 import type { GroupingSettings } from '../classify/profiles.js';
 import { seededRandom } from '../random.js';
 import { hdbscan } from './hdbscan.js';
-import type { WeightedEdge } from './neighbours.js';
-import { umapLayout } from './umap-layout.js';
+import type { Neighbours, WeightedEdge } from './neighbours.js';
 
 // The package is CommonJS whose export is the function itself.
 const louvain = louvainModule as unknown as typeof louvainModule.default;
@@ -30,14 +30,29 @@ export function louvainCommunities(edges: readonly WeightedEdge[], m: number, re
 
 export type DensitySettings = Pick<GroupingSettings, 'mapDimensions' | 'mapMinDistance' | 'minClusterSize' | 'clusterSelection'>;
 
-/** The m points of the graph `edges` (fuzzy-union weights) laid out by UMAP, one row each. */
-export function umapMap(edges: readonly WeightedEdge[], m: number, settings: DensitySettings, seed: number): Float64Array[] {
-  const dimensions = settings.mapDimensions;
-  const layout = umapLayout(edges, m, dimensions, settings.mapMinDistance, seed);
-  return Array.from({ length: m }, (_, p) => layout.subarray(p * dimensions, (p + 1) * dimensions));
+/**
+ * The m points whose nearest others `near` lists (row p: p's k nearest, by cosine similarity)
+ * laid out by UMAP (umap-js, from those neighbours: the points themselves are not read).
+ */
+export function umapMap(near: Neighbours, m: number, settings: DensitySettings, seed: number): number[][] {
+  const { k, index, similarity } = near;
+  // umap-js counts the point itself among its neighbours, first, at distance 0.
+  const knnIndices = Array.from({ length: m }, (_, p) => [p, ...index.subarray(p * k, (p + 1) * k)]);
+  const knnDistances = Array.from({ length: m }, (_, p) => [
+    0,
+    ...Array.from(similarity.subarray(p * k, (p + 1) * k), (s) => Math.max(0, 1 - s)),
+  ]);
+  const umap = new UMAP({
+    nComponents: settings.mapDimensions,
+    nNeighbors: k + 1,
+    minDist: settings.mapMinDistance,
+    random: seededRandom(seed),
+  });
+  umap.setPrecomputedKNN(knnIndices, knnDistances);
+  return umap.fit(Array.from({ length: m }, () => [0]));
 }
 
 /** HDBSCAN's cluster label for each point of a map, −1 for noise. */
-export function densityClusters(points: readonly Float64Array[], settings: DensitySettings): Int32Array {
+export function densityClusters(points: readonly number[][], settings: DensitySettings): Int32Array {
   return hdbscan(points, settings.minClusterSize, settings.clusterSelection);
 }

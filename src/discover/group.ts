@@ -22,15 +22,7 @@
 import type { GroupingSettings } from '../classify/profiles.js';
 import { seededRandom } from '../random.js';
 import { densityClusters, louvainCommunities, umapMap } from './communities.js';
-import {
-  dot,
-  fuzzyNeighbourEdges,
-  nearestInMatrix,
-  nearestNeighbours,
-  similarityMatrix,
-  type Neighbours,
-  type WeightedEdge,
-} from './neighbours.js';
+import { dot, fuzzyNeighbourEdges, nearestInMatrix, nearestNeighbours, similarityMatrix, type Neighbours } from './neighbours.js';
 
 /** Louvain visits nodes in a random order; a fixed seed makes it the same order every run. */
 const SEED = 18;
@@ -119,7 +111,7 @@ interface Context extends Nearness {
   listed: Neighbours;
   settings: GroupingSettings;
   /** umap-hdbscan: the pool's map, laid out once (mapOf); a resample is clustered on its points of it. */
-  map?: Float64Array[];
+  map?: number[][];
 }
 
 /** The groups (of two or more) among the sentences `nodes`: Louvain communities cut back to their members. */
@@ -161,7 +153,7 @@ function partition(context: Context, nodes: readonly number[], seed: number): nu
   const community =
     settings.method === 'umap-hdbscan'
       ? densityClusters(
-          nodes.map((i) => mapOf(context, edges, m)[i]!),
+          nodes.map((i) => mapOf(context, { k, index, similarity: near }, m)[i]!),
           settings,
         )
       : louvainCommunities(edges, m, settings.resolution, seed);
@@ -186,11 +178,11 @@ function partition(context: Context, nodes: readonly number[], seed: number): nu
   return [...byCommunity.values()].map((members) => ownMembers(context, members)).filter((members) => members.length >= 2);
 }
 
-/** The pool's UMAP map, laid out from the graph of the first partition, which is the whole pool's. */
-function mapOf(context: Context, edges: readonly WeightedEdge[], m: number): Float64Array[] {
+/** The pool's UMAP map, laid out from the neighbours of the first partition, which is the whole pool's. */
+function mapOf(context: Context, near: Neighbours, m: number): number[][] {
   if (context.map) return context.map;
   if (m !== context.n) throw new Error('the map is laid out from the whole pool first');
-  context.map = umapMap(edges, m, context.settings, SEED);
+  context.map = umapMap(near, m, context.settings, SEED);
   return context.map;
 }
 
