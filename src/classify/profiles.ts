@@ -147,7 +147,10 @@ export interface EngineProfile {
  * topics still back through the CLI (0.66/0.80, 0.45/0.87) and no group with nothing missing;
  * seeding 40% brought back 5 or 6 but references through the CLI at 0.40 or 0.30. Letting
  * sentences read as boilerplate join helped the scenario but showed two groups of agency voice
- * (205 items) on voices-dev2 to voices-dev5 with nothing missing, so it is off.
+ * (205 items) on voices-dev2 to voices-dev5 with nothing missing, so it is off. Splitting the graph
+ * by density (a UMAP map clustered by HDBSCAN, `method` umap-hdbscan) brought back at most as many
+ * removed themes (2–4 of 12, against 4) and lost the scenario's references topic where it matched
+ * the count, so Louvain stays (docs/engines-and-quality.md, Grouping by density).
  */
 const NEIGHBOURHOOD: GroupingSettings = {
   neighbours: 15,
