@@ -3,7 +3,7 @@
 // head's own 5-fold cross-validation over all of them. Never give it a held-out (test) set.
 //
 //   tsx scripts/fit-head.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--cache FILE.json]
-//     [--variants base,probe,roles,unitprobe] [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] [--items FILE.jsonl] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv data/eval/voices-dev2.csv data/eval/voices-dev3.csv data/eval/voices-dev4.csv data/eval/voices-dev5.csv data/eval/voices-dev6.csv data/eval/voices-dev7.csv data/eval/voices-dev8.csv
+//     [--variants base,probe,praise,nogate,roles,unitprobe] [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] [--items FILE.jsonl] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv data/eval/voices-dev2.csv data/eval/voices-dev3.csv data/eval/voices-dev4.csv data/eval/voices-dev5.csv data/eval/voices-dev6.csv data/eval/voices-dev7.csv data/eval/voices-dev8.csv
 //
 // Per variant it also prints each theme's F1 and recall over all the sets left out (pooled); --items writes every
 // left-out item (variant, set, text, gold and predicted themes, each theme's probability, the cut, the themes the rules
@@ -113,6 +113,8 @@ interface Variant {
   noGate?: boolean;
   /** The no-reason gate's penalty (train's by default). */
   gateL2?: number;
+  /** An all-praise item gives no reason whatever the clause-role reader reads in it (no `setAside`), as before (the reasons it sets aside are then never weighed). */
+  praiseAlone?: boolean;
 }
 const l2s = (flags.l2s ?? '0.01,0.03,0.1').split(',').map(Number);
 const wanted = (flags.variants ?? 'base,probe').split(',');
@@ -135,6 +137,7 @@ const variants: Variant[] = [
         .map((g) => ({ name: `probe, gate ${g} l2=${l2s[0]}`, probeL2: l2s[0]!, gateL2: Number(g) }))
     : []),
   ...(wanted.includes('nogate') ? l2s.map((l2) => ({ name: `probe, no gate l2=${l2}`, probeL2: l2, noGate: true })) : []),
+  ...(wanted.includes('praise') ? l2s.map((l2) => ({ name: `probe, praise alone l2=${l2}`, probeL2: l2, praiseAlone: true })) : []),
   ...(wanted.includes('knn-only') ? [{ name: 'base+knn', probeL2: null, knn: true }] : []),
   ...(wanted.includes('comparison') ? [{ name: 'base+comparison', probeL2: null, comparison: true }] : []),
   ...(wanted.includes('probe-comparison') ? l2s.map((l2) => ({ name: `probe+comparison l2=${l2}`, probeL2: l2, comparison: true })) : []),
@@ -246,7 +249,8 @@ function labelled(item: ScoredItem, i: number, probe: boolean, variant: Variant)
     }
     features = features.map((f, t) => [...f, compared, subject[t]!]);
   }
-  return { features, reading: readingOf(item, ids), shape: itemShape(item), themes: gold[i]!.themes };
+  const { setAside, ...reading } = readingOf(item, ids);
+  return { features, reading: variant.praiseAlone ? reading : { ...reading, setAside }, shape: itemShape(item), themes: gold[i]!.themes };
 }
 
 const unitProbeOf = new Map<number, number[]>();

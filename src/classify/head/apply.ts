@@ -42,7 +42,9 @@ export function headProbabilities(head: AppliedHead, items: readonly ScoredItem[
  * The themes (indices) an item takes: among those the rules of reading allow, the ones at
  * `assignAt` or above and the ones its phrasing asserts; `uninformative` only when no reason is. An
  * item where none qualifies takes its likeliest allowed theme, which then reads as "possibly":
- * rejection feedback always says something, if only that it gives no reason.
+ * rejection feedback always says something, if only that it gives no reason. An item that is all
+ * praise takes the reasons the head finds likely in what the clause-role reader reads as a reason
+ * (`reasonsSetAside`).
  *
  * A theme the head does not know has no probability (NaN): it is chosen only when asserted (the
  * caller asserts what passes its similarity threshold), and it wins as a reason.
@@ -59,6 +61,8 @@ export function decideThemes(
   reading: ItemReading = { allowed: probabilities.map(() => true), asserted: probabilities.map(() => false) },
 ): number[] {
   const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
+  const setAside = reasonsSetAside(probabilities, assignAt, reading);
+  if (setAside.length > 0) return setAside;
   let chosen = probabilities.flatMap((p, t) => (reading.allowed[t] && (p >= assignAt || reading.asserted[t]) ? [t] : []));
   const reasons = chosen.filter((t) => t !== uninformative);
   if (reasons.length > 0) chosen = noReasonOutweighs(probabilities, themeIds, uninformative, chosen, reasons) ? [uninformative] : reasons;
@@ -70,6 +74,16 @@ export function decideThemes(
     if (best >= 0) chosen = [best];
   }
   return chosen;
+}
+
+/**
+ * In an item that is all praise, the reasons a sentence the clause-role reader reads as a reason
+ * holds (`reading.setAside`) that the head finds likely, at `assignAt` or above. Below it such an
+ * item gives no reason, as before: the head also finds praise of a topic ("Nobody doubted your
+ * enthusiasm") a little likely for it, so only the cut tells the two apart.
+ */
+export function reasonsSetAside(probabilities: readonly number[], assignAt: number, reading: ItemReading): number[] {
+  return probabilities.flatMap((p, t) => (reading.setAside?.[t] && p >= assignAt ? [t] : []));
 }
 
 /** Whether an item's chosen `uninformative` outweighs its other chosen themes: only `competition`, and no likelier. */

@@ -9,6 +9,7 @@
 
 import { UNINFORMATIVE_THEME } from '../../types.js';
 import { countCues, prepareCueText, type CompiledCue } from '../cues.js';
+import { CLAUSE_ROLES, likeliestRole } from '../roles/model.js';
 import type { ScoredItem, ScoredSegment } from '../units.js';
 
 /** How many of the other themes' best scores each theme sees, highest first. */
@@ -43,6 +44,13 @@ export function featureNames(probe = false): string[] {
 export interface ItemReading {
   allowed: boolean[];
   asserted: boolean[];
+  /**
+   * In an item that is all praise where the clause-role reader reads some sentence likeliest as a
+   * reason, the themes those sentences do not rule out. Its scores are all the head judged it by
+   * (itemFeatures), so a theme the head finds likely there is a reason the word rules set aside ("You
+   * said you were mainly interested because it's close to home"), not a decline that gives none.
+   */
+  setAside?: boolean[];
 }
 
 export function readingOf(item: ScoredItem, themeIds: readonly string[]): ItemReading {
@@ -50,8 +58,15 @@ export function readingOf(item: ScoredItem, themeIds: readonly string[]): ItemRe
   const asserted = themeIds.map(() => false);
   const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
   const reasons = item.segments.filter((s) => !s.praiseOnly);
-  // Feedback that is all praise gives no reason.
-  if (reasons.length === 0 && uninformative >= 0) allowed[uninformative] = true;
+  // Feedback that is all praise gives no reason, unless a sentence the word rules read as praise is
+  // one the clause-role reader reads likeliest as a reason: then the head weighs it (setAside).
+  if (reasons.length === 0) {
+    if (uninformative >= 0) allowed[uninformative] = true;
+    const disputed = item.segments.filter((s) => !s.reading.silence && readsAsReason(s.units[0]?.roles));
+    if (disputed.length === 0) return { allowed, asserted };
+    const setAside = themeIds.map((id, t) => t !== uninformative && disputed.some((s) => !s.reading.ruledOut.includes(id)));
+    return { allowed, asserted, setAside };
+  }
   for (const segment of reasons) {
     const { reading } = segment;
     if (reading.silence) {
@@ -64,6 +79,11 @@ export function readingOf(item: ScoredItem, themeIds: readonly string[]): ItemRe
     });
   }
   return { allowed, asserted };
+}
+
+/** Whether the clause-role reader finds a reason the likeliest role of a text (it did not read it: no). */
+function readsAsReason(roles: readonly number[] | undefined): boolean {
+  return roles?.length === CLAUSE_ROLES.length && likeliestRole(roles) === 'reason';
 }
 
 /**

@@ -8,7 +8,7 @@
 
 import { COMPETITION_THEME, UNINFORMATIVE_THEME } from '../../types.js';
 import type { ScoredItem } from '../units.js';
-import { decideThemes } from './apply.js';
+import { decideThemes, reasonsSetAside } from './apply.js';
 import type { ItemReading } from './features.js';
 import { GATE_FEATURES, type NoReasonGate } from './gate-model.js';
 import { fitLogistic, fitPlatt, logit, plattProbability, standardisationOf, standardised, type LogisticModel } from './logistic.js';
@@ -68,7 +68,8 @@ export function gateProbability(gate: NoReasonGate, features: readonly number[])
 }
 
 /**
- * The themes (indices) an item takes given its no-reason probability: `uninformative` alone from
+ * The themes (indices) an item takes given its no-reason probability: the reasons an all-praise
+ * item's reading set aside that reach the cut (`reasonsSetAside`); else `uninformative` alone from
  * the gate's cut when the reading allows it; otherwise its reasons as `decideThemes` picks them
  * (which still gives `uninformative` when nothing else is allowed, or when it alone is asserted).
  */
@@ -81,6 +82,9 @@ export function gatedThemes(
   cut: number,
 ): number[] {
   const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
+  // A reason the word rules read as praise, the clause-role reader as a reason and the head finds likely.
+  const setAside = reasonsSetAside(probabilities, assignAt, reading);
+  if (setAside.length > 0) return setAside;
   if (uninformative >= 0 && reading.allowed[uninformative] && noReason >= cut) return [uninformative];
   return decideThemes(
     probabilities.map((p, t) => (t === uninformative ? 0 : p)),

@@ -3,7 +3,8 @@ import { decideThemes } from '../../../src/classify/head/apply.js';
 
 const ids = ['experience', 'motivation', 'competition', 'uninformative'];
 const names = (chosen: number[]) => chosen.map((t) => ids[t]!);
-const decide = (p: number[], reading?: { allowed: boolean[]; asserted: boolean[] }) => names(decideThemes(p, ids, 0.4, reading));
+const decide = (p: number[], reading?: { allowed: boolean[]; asserted: boolean[]; setAside?: boolean[] }) =>
+  names(decideThemes(p, ids, 0.4, reading));
 
 describe('decideThemes', () => {
   it('takes every theme at the cut and drops `uninformative` beside a real reason', () => {
@@ -32,6 +33,19 @@ describe('decideThemes', () => {
     const silence = { allowed: [false, false, true, true], asserted: [false, false, false, true] };
     expect(decide([0.1, 0.1, 0.2, 0.1], silence)).toEqual(['uninformative']);
     expect(decide([0.1, 0.1, 0.8, 0.1], silence)).toEqual(['competition']);
+  });
+});
+
+describe('decideThemes on an item that is all praise', () => {
+  const allPraise = { allowed: [false, false, false, true], asserted: [false, false, false, false], setAside: [true, true, false, false] };
+
+  it('takes the reasons set aside that reach the cut, never one its sentences rule out', () => {
+    expect(decide([0.1, 0.8, 0.9, 0.2], allPraise)).toEqual(['motivation']);
+    expect(decide([0.5, 0.8, 0.1, 0.2], allPraise)).toEqual(['experience', 'motivation']);
+  });
+
+  it('below the cut gives no reason, however much likelier than `uninformative` a reason is', () => {
+    expect(decide([0.3, 0.2, 0.1, 0.05], allPraise)).toEqual(['uninformative']);
   });
 });
 

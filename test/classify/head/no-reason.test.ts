@@ -22,6 +22,10 @@ describe('gatedThemes', () => {
   it('follows the rules of reading: `uninformative` when nothing else is allowed, never when it is ruled out', () => {
     const praiseOnly = { allowed: [false, false, false, true], asserted: [false, false, false, false] };
     expect(names(gatedThemes([0.9, 0.1, 0.1, 0.1], ids, 0.5, praiseOnly, 0.1, 0.5))).toEqual(['uninformative']);
+    // An item that is all praise takes a reason set aside that reaches the cut, whatever the gate says.
+    const setAside = { ...praiseOnly, setAside: [true, true, true, false] };
+    expect(names(gatedThemes([0.9, 0.1, 0.1, 0.1], ids, 0.5, setAside, 0.9, 0.5))).toEqual(['experience']);
+    expect(names(gatedThemes([0.4, 0.1, 0.1, 0.1], ids, 0.5, setAside, 0.1, 0.5))).toEqual(['uninformative']);
     const noUninformative = { allowed: [true, true, true, false], asserted: [false, false, false, false] };
     expect(names(gatedThemes([0.1, 0.1, 0.3, 0.9], ids, 0.5, noUninformative, 0.9, 0.5))).toEqual(['competition']);
   });
