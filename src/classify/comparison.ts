@@ -51,6 +51,7 @@ const OTHER_CANDIDATE = new RegExp(
     String.raw`\b(?:(?:a|an|the)\s+|${CLAUSE_START})(?<more>(?:more|better|stronger)\s+(?:\w+\s+)?)(?:qualified\s+)?(?:candidate|applicant|person|hire)\b(?:\s+${WHO})?`,
     String.raw`\b(?:(?:field|pool|shortlist|competition)\s+(?:was|were|is)\s+(?:\w+\s+)?(?:stronger|deeper|more experienced)|(?:a|the)\s+(?:much\s+|far\s+)?(?:stronger|deeper|more experienced)\s+(?:field|pool|shortlist))\s+(?:on|in|when it came to)\s+(?<field>[^.;]{3,80})`,
     String.raw`\b(?:stronger|better|fuller|clearer)\s+than\s+(?:yours|you)\b`,
+    String.raw`\b(?:ranked|scored|rated|placed)\s+(?:higher|better|above|ahead)\s+(?:on|in|for)\s+(?<ranked>[^.;)]{3,80})`,
     String.raw`\b(?:compared|next)\s+(?:with|to)\s+(?:the\s+)?other\s+(?:candidates|applicants|finalists|people)\b`,
   ].join('|'),
   'i',
@@ -71,7 +72,10 @@ const WORK_HISTORY = new RegExp(
   [
     String.raw`(?:^|\b(?:had|has|have|'d|'s|'ve|already|who|previously|both|all)\s+(?:(?:already|both|all|also|each|just|previously)\s+)?)(?:led|run|ran|managed|supervised|coordinated|overseen|oversaw|headed|taught|nursed|practised|practiced|operated)\b`,
     String.raw`\bbeen\s+(?:an?\s+|the\s+|in charge\b)`,
-    String.raw`\bworked\s+(?:in|at|on|with|as|for|across|alongside|closely|directly|abroad|overseas|nights|shifts)\b`,
+    // Not a wish to work ("motivation for working in tourism").
+    String.raw`\b(?:worked|(?<!\b(?:for|in|about|to|of)\s)working)\s+(?:in|at|on|with|as|for|across|alongside|closely|directly|abroad|overseas|nights|shifts)\b`,
+    // Years of work, not of study ("a year of college").
+    String.raw`\b(?:years?|yrs)\s+(?:of|in|as|at|running|managing|leading|doing|working|on)\s+(?!(?:college|university|uni|study|studying|school|training|education)\b)`,
     String.raw`\b(?:done|doing|did)\s+(?:[\w-]+\s+){0,4}?(?:job|role|work|post|shifts?|nights|placements?)\b`,
     String.raw`\bdone\s+(?:it|this|that)\s+(?:before|for)\b`,
     String.raw`\bbeen\s+(?:doing|working|running|managing|leading|teaching|in\s+(?:post|the role|the job|a similar))\b`,
@@ -101,7 +105,7 @@ export function readComparison(plain: string): Comparison | null {
   const other = OTHER_CANDIDATE.exec(plain);
   if (!other || OTHERS_BOILERPLATE.test(plain)) return null;
   const groups = other.groups ?? {};
-  const captured = groups.held ?? groups.more ?? groups.than ?? groups.field;
+  const captured = groups.held ?? groups.more ?? groups.than ?? groups.field ?? groups.ranked;
   const after = untilEnd(plain.slice(other.index + other[0].length).replace(/^\s*[:\-–—]\s*/, ' '));
   // Only "…stronger than yours" puts what the other had before it ("filled by an internal candidate" does not).
   const before = /\bthan\s+(?:yours|you)\b/i.test(other[0]) ? sinceStart(plain.slice(0, other.index)) : null;

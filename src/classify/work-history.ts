@@ -47,12 +47,15 @@ const WORK_NOT_DONE =
 // history when it names work done, how long or experience (comparison.ts reads the other candidate's
 // the same way).
 const REQUIRED_PERSON =
-  /\b(?:need|needs|needed|want|wants|wanted|require|requires|required|looking for|look for|after|seeking|prefer|prefers|preferred|hoping to (?:hire|find|appoint)|(?:can|could) only (?:take|appoint|consider))\s+(?:someone|somebody|a candidate|an applicant|a person|people|candidates|applicants|an?\s+[\w-]+)\s+(?:who|that|with|whose)\b([^.;]*)/i;
+  /\b(?:need|needs|needed|want|wants|wanted|require|requires|required|looking for|look for|after|seeking|prefer|prefers|preferred|hoping to (?:hire|find|appoint)|(?:can|could) only (?:take|appoint|consider))\s+(?:someone|somebody|(?:an?\s+|the\s+)?(?:candidate|applicant|person)|people|candidates|applicants|an?\s+[\w-]+)\s+(?:who|that|with|whose|which)\b([^.;]*)/i;
 // A requirement of time in work: "minimum 5 years in SAP", "at least two years of independent
 // reporting", "3 yrs PQE". Not a residency or a contract's length ("five years' UK residency",
 // "someone for 2 yrs min").
 const REQUIRED_YEARS =
   /(?<!\b(?:last|past|first|next)\s)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:years?|yrs?)(?:'|’)?\s+(?:of|in|as|doing|working|managing|leading|running|pqe|post[- ]?qualification|post[- ]?registration|experience|exp)\b/i;
+// What the candidate sent, said or knows is not their work record: "your application has been on hold",
+// "your examples were all from group projects", "your skills are mostly in PHP", "your interest was in…".
+const NOT_THE_RECORD = String.raw`(?!(?:application|cv|answers?|interview|form|letter|references?|test|presentation|score|results?|salary|notice|start|availability|expectations?|examples?|skills?|knowledge|interests?|motivation|focus|answers?|questions?)\b)`;
 // The candidate's own record, set out as lesser or of another kind: "you have done admin work only",
 // "you've only worked retail", "you've mostly done front-end work", "you've spent your career in
 // start-ups", "your buying has been for a single small site", "all his sites have been domestic refurbs".
@@ -61,7 +64,15 @@ const OWN_RECORD = new RegExp(
     String.raw`\b(?:you|he|she|they|cand|candidate)(?:'ve|'s|\s+have|\s+has)?\s+(?:only|mostly|mainly|largely|just|always|so far|previously)\s+(?:done|worked|run|led|managed|supported|assisted|handled|covered|taught|built|been\s+(?:in|at|with|a|an|on)\b)`,
     String.raw`\b(?:you|he|she|they)(?:'ve|'s|\s+have|\s+has)\s+done\s+[^.;]{1,40}?\bonly\b`,
     String.raw`\bspent\s+(?:your|his|her|their|most of (?:your|his|her|their))\s+(?:whole\s+|entire\s+|working\s+)?(?:career|working life|time|years)\s+(?:in|at|with|on)\b`,
-    String.raw`\b(?:your|his|her|their)\s+(?!(?:application|cv|answers?|interview|form|letter|references?|test|presentation|score|results?)\b)(?:[\w-]+\s+){1,3}?(?:has|have)\s+(?:all\s+|mostly\s+|only\s+|mainly\s+|always\s+)?been\s+(?:all\s+|mostly\s+|only\s+|mainly\s+|largely\s+|entirely\s+)?(?:for|in|at|with|on)\s+(?:an?|one|the)\b`,
+    String.raw`\b(?:your|his|her|their)\s+${NOT_THE_RECORD}(?:[\w-]+\s+){1,3}?(?:has|have)\s+(?:all\s+|mostly\s+|only\s+|mainly\s+|always\s+)?been\s+(?:all\s+|mostly\s+|only\s+|mainly\s+|largely\s+|entirely\s+)?(?:for|in|at|with|on)\s+(?:an?|one|the)\b`,
+    // "your profile is mostly from service companies", "her roles were all in retail".
+    String.raw`\b(?:your|his|her|their)\s+${NOT_THE_RECORD}(?:[\w-]+\s+){1,3}?(?:is|are|was|were|has been|have been)\s+(?:all\s+)?(?:mostly|only|mainly|largely|entirely|exclusively|all)\s+(?:from|for|in|at|with|on)\b`,
+    // "your previous work has been domestic cleaning rather than commercial sites".
+    String.raw`\b(?:your|his|her|their)\s+${NOT_THE_RECORD}(?:[\w-]+\s+){1,3}?(?:has|have|is|are|was|were)\s+[^.;]{1,50}?\b(?:rather than|instead of)\b`,
+    // "you work only with adults", "he's worked mostly in retail".
+    String.raw`\b(?:you|he|she|they)\s+(?:have\s+|has\s+|'ve\s+|'s\s+)?(?:work|worked|been working)\s+(?:only|mostly|mainly|just)\s+(?:with|in|at|on|for)\b`,
+    // Notes: "all domestic installs on CV".
+    String.raw`\ball\s+(?:[\w-]+\s+){1,2}on\s+(?:the\s+|his\s+|her\s+|your\s+|their\s+)?cv\b`,
     String.raw`\ball\s+(?:your|his|her|their)\s+[\w-]+\s+(?:have|has)\s+been\b`,
   ].join('|'),
   'i',
@@ -77,6 +88,12 @@ const SETTING_MOVE = new RegExp(
   ].join('|'),
   'i',
 );
+// Without an article in non-native English ("you came from big multinational"): two words in lower
+// case (case-sensitive), which keeps out a place ("coming from Leeds").
+const BARE_SETTING_MOVE =
+  /\b(?:[Cc]oming|[Cc]ame|[Cc]ome|[Mm]oving|[Mm]oved)\s+from\s+(?!(?:home|work|town|abroad|overseas|afar|far|there|here|outside|out|my|his|her|their|our|your|a|an|the)\b)[a-z][\w-]*\s+[a-z][\w-]*/;
+// A level apart: "too junior", "a Band 7 going for a Band 5".
+const LEVEL_APART = /\btoo\s+(?:junior|inexperienced|green)\b|\bband\s*\d+\b[^.;]{1,60}?\bband\s*\d+\b/i;
 const OVERQUALIFIED = /\bover-?qualified\b|\btoo\s+(?:senior|experienced)\b/i;
 
 /** How long the candidate would stay, with no work done or seniority named: commitment, not experience. */
@@ -92,7 +109,7 @@ export function overqualified(plain: string): boolean {
 /** Whether a sentence (quotes straightened) speaks of the candidate's work history, as required or as had. */
 export function readsAsWorkHistory(plain: string): boolean {
   if (TIME_IN_SETTING.test(plain) || WORK_NOT_DONE.test(plain) || OWN_RECORD.test(plain) || SETTING_MOVE.test(plain)) return true;
-  if (OVERQUALIFIED.test(plain) || REQUIRED_YEARS.test(plain)) return true;
+  if (BARE_SETTING_MOVE.test(plain) || LEVEL_APART.test(plain) || OVERQUALIFIED.test(plain) || REQUIRED_YEARS.test(plain)) return true;
   const required = REQUIRED_PERSON.exec(plain);
   return required !== null && namesWorkHistory(required[1]!);
 }

@@ -70,6 +70,9 @@ describe('readComparison: the shapes a comparison with another candidate takes',
     ['Another applicant clicked with the team and how they run things.', false],
     ['The nurse we hired has been a ward sister for three years.', true],
     ['The other finalist gave clearer examples of working under pressure.', false],
+    ['Cand 3 ranked higher on years managing night shifts.', true],
+    ['We chose a candidate who showed more enthusiasm for working in schools.', false],
+    ['We went with someone who had done a year of college in plumbing.', false],
   ])('"%s" says the other had more work history: %s', (text, workHistory) => {
     expect(readComparison(text)?.workHistory).toBe(workHistory);
   });

@@ -17,6 +17,12 @@ describe('readsAsWorkHistory: a requirement and the candidate’s record against
     'You have done reception cover only, so we could not shortlist.',
     "You've spent your career in small charities, and we are a national body.",
     'All her schools have been in the independent sector.',
+    'His background is mainly from logistics firms and we are a retailer.',
+    'Her placements have been care homes rather than acute wards.',
+    'You work only with teenagers so far, and this is a nursery.',
+    'REJ - all residential lets on CV, role is block management',
+    // A requirement in non-native English, with "which".
+    'The director prefer candidate which already worked in a laboratory.',
   ])('reads work history in "%s"', (text) => {
     expect(readsAsWorkHistory(text)).toBe(true);
   });
@@ -31,6 +37,10 @@ describe('readsAsWorkHistory: a requirement and the candidate’s record against
     'The last 3 years of your employment history were missing from the form.',
     // The candidate's papers, not their record.
     'Your application has been on hold while we checked references.',
+    // What the candidate says or knows is not their work record.
+    'Your examples were all from one summer job and said little about your part.',
+    'Your skills are mostly in Java, and we build in Go.',
+    'Your interest was in the design side rather than the client work.',
   ])('does not in "%s"', (text) => {
     expect(readsAsWorkHistory(text)).toBe(false);
   });
@@ -42,6 +52,7 @@ describe('readsAsWorkHistory: a move of setting or sector', () => {
     "You're coming from a head-of title and this is a hands-on analyst job.",
     'As someone from a purely academic background, the commercial pace would be new to you.',
     'Setting: hospital only, role is community based',
+    'You came from big bank with many layers, here everybody decide together.',
   ])('reads work history in "%s"', (text) => {
     expect(readsAsWorkHistory(text)).toBe(true);
   });
@@ -49,6 +60,7 @@ describe('readsAsWorkHistory: a move of setting or sector', () => {
   it.each([
     'You would be coming from Leeds each day, which is a long commute.',
     'Switching to a four-day week is not possible in this team.',
+    'You came from home by train and were on time.',
   ])('does not in "%s"', (text) => {
     expect(readsAsWorkHistory(text)).toBe(false);
   });
@@ -79,6 +91,12 @@ describe('overqualified and staying', () => {
     expect(overqualified('Frankly over-qualified for a band 3 post.')).toBe(true);
     expect(readsAsWorkHistory('They felt you were too senior for the grade.')).toBe(true);
     expect(overqualified('You are not yet qualified for this post.')).toBe(false);
+  });
+
+  it('reads a level apart as work history', () => {
+    expect(readsAsWorkHistory('They said I was too junior for the post.')).toBe(true);
+    expect(readsAsWorkHistory('A band 8 applying for a band 6 post would soon be bored.')).toBe(true);
+    expect(readsAsWorkHistory('You hold a Level 2 and the post needs a Level 3.')).toBe(false);
   });
 
   it('reads how long the candidate would stay as commitment unless work is named', () => {
