@@ -72,8 +72,8 @@ const WORK_HISTORY = new RegExp(
   [
     String.raw`(?:^|\b(?:had|has|have|'d|'s|'ve|already|who|previously|both|all)\s+(?:(?:already|both|all|also|each|just|previously)\s+)?)(?:led|run|ran|managed|supervised|coordinated|overseen|oversaw|headed|taught|nursed|practised|practiced|operated)\b`,
     String.raw`\bbeen\s+(?:an?\s+|the\s+|in charge\b)`,
-    // Not a wish to work ("motivation for working in tourism").
-    String.raw`\b(?:worked|(?<!\b(?:for|in|about|to|of)\s)working)\s+(?:in|at|on|with|as|for|across|alongside|closely|directly|abroad|overseas|nights|shifts)\b`,
+    // Work being done, not a wish to work ("motivation for working in tourism") nor a certificate's name.
+    String.raw`\b(?:worked|\b(?:been|is|are|was|were|'s|currently|already|still)\s+working)\s+(?:in|at|on|with|as|for|across|alongside|closely|directly|abroad|overseas|nights|shifts)\b`,
     // Years of work, not of study ("a year of college").
     String.raw`\b(?:years?|yrs)\s+(?:of|in|as|at|running|managing|leading|doing|working|on)\s+(?!(?:college|university|uni|study|studying|school|training|education)\b)`,
     String.raw`\b(?:done|doing|did)\s+(?:[\w-]+\s+){0,4}?(?:job|role|work|post|shifts?|nights|placements?)\b`,

@@ -73,6 +73,8 @@ describe('readComparison: the shapes a comparison with another candidate takes',
     ['Cand 3 ranked higher on years managing night shifts.', true],
     ['We chose a candidate who showed more enthusiasm for working in schools.', false],
     ['We went with someone who had done a year of college in plumbing.', false],
+    ['We went with an applicant who already holds a Working with Vulnerable People card.', false],
+    ['We went with someone who is working with refugees already.', true],
   ])('"%s" says the other had more work history: %s', (text, workHistory) => {
     expect(readComparison(text)?.workHistory).toBe(workHistory);
   });
