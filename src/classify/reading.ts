@@ -12,7 +12,7 @@
 import { readComparison } from './comparison.js';
 import { conductHeldElsewhere, conductOnlyOfTheJob, writerOwnsConduct } from './conduct.js';
 import { straightenQuotes } from './lexical/text.js';
-import { overqualified, readsAsWorkHistory, speaksOfStaying } from './work-history.js';
+import { noQualificationIn, overqualified, readsAsWorkHistory, speaksOfStaying } from './work-history.js';
 
 export const CONDUCT_THEME = 'conduct';
 export const QUALIFICATIONS_THEME = 'qualifications';
@@ -210,13 +210,14 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
   // Lateness, dress, rudeness or a phone that is not the candidate's own on the day: "the take-home
   // task arrived late", "a late-stage interview", "rude customers", "the interviewer's mobile".
   if (conductHeldElsewhere(plain) || conductOnlyOfTheJob(plain)) ruleOut(reading, themeIds, CONDUCT_THEME);
-  if (LACKING_SKILL.test(markSpark(plain)) && !TOOL_AS_WORK.test(markSpark(plain))) {
+  const lackingSkill = LACKING_SKILL.test(markSpark(plain));
+  if (lackingSkill && !TOOL_AS_WORK.test(markSpark(plain))) {
     assertTheme(reading, themeIds, QUALIFICATIONS_THEME);
     if (SKILL_EXPERIENCE.test(plain) && !WORK_HISTORY.test(plain)) ruleOut(reading, themeIds, EXPERIENCE_THEME);
   }
   if (speaksOfStaying(plain)) ruleOut(reading, themeIds, EXPERIENCE_THEME);
   // "Overqualified for the grade" is work history, not a qualification missing (work-history.ts).
-  if (overqualified(plain)) ruleOut(reading, themeIds, QUALIFICATIONS_THEME);
+  if (overqualified(plain) || noQualificationIn(plain, lackingSkill)) ruleOut(reading, themeIds, QUALIFICATIONS_THEME);
   if (readsAsWorkHistory(plain)) assertTheme(reading, themeIds, EXPERIENCE_THEME);
   const comparison = themeIds.includes(COMPETITION_THEME) ? readComparison(plain) : null;
   if (comparison) {

@@ -5,7 +5,8 @@
 //    against it ("you have done admin work only", "your roles have all been for small sites").
 //  - A move of setting or sector is experience: "coming from a large corporate", "from an agency
 //    background", "mostly in retail, and this role is trade".
-//  - Overqualified or too senior is experience, not a missing qualification.
+//  - Overqualified or too senior is experience, not a missing qualification; nor is work history,
+//    staying or driving where no qualification is named.
 //  - How long the candidate would stay is commitment, not experience.
 
 import { namesWorkHistory } from './comparison.js';
@@ -95,6 +96,26 @@ const BARE_SETTING_MOVE =
 // A level apart: "too junior", "a Band 7 going for a Band 5".
 const LEVEL_APART = /\btoo\s+(?:junior|inexperienced|green)\b|\bband\s*\d+\b[^.;]{1,60}?\bband\s*\d+\b/i;
 const OVERQUALIFIED = /\bover-?qualified\b|\btoo\s+(?:senior|experienced)\b/i;
+
+// A qualification named: a word for one, a level, a known award, or its letters ("CISSP", "B.Pharm",
+// "RSA"; not the CV, the UK or the NHS). Where none is named, a sentence about work history, staying
+// or driving is no missing qualification.
+const QUALIFICATION_NAMED =
+  /\b(?:qualif\w*|certif\w*|certs?|degree|diploma|registered|registration|chartered|exams?|accredit\w*|level\s*\d|gcses?|a-?levels?|ucas|nvq|pgce|cipd|acca|aca|cima|cscs|edition|ticket|forklift|hgv|trained|course|courses)\b/i;
+const LETTERS = /\b(?!(?:CV|UK|US|USA|NHS|HR|HM|JD|REJ|NQ|OK|IT|PM|AM)\b)[A-Z]{2,6}\d*s?\b|\b[A-Z]\.\s?[A-Z][a-z]+\b/;
+// A driving licence or a vehicle of one's own is how the candidate would get to work (logistics).
+const DRIVING =
+  /\b(?:driving|driver's)\s+licen[cs]e\b|\b(?:manual|automatic|full(?:\s+(?:uk|clean))?)\s+licen[cs]e\b|\bown\s+(?:car|vehicle|transport|ute|van)\b/i;
+
+/**
+ * Whether a sentence (quotes straightened) can name no missing qualification: it speaks of work
+ * history, of staying or of driving, and names no qualification (`skillNamed`: a missing technical
+ * skill was read in it).
+ */
+export function noQualificationIn(plain: string, skillNamed: boolean): boolean {
+  if (skillNamed || QUALIFICATION_NAMED.test(plain) || LETTERS.test(plain)) return false;
+  return speaksOfStaying(plain) || DRIVING.test(plain) || readsAsWorkHistory(plain);
+}
 
 /** How long the candidate would stay, with no work done or seniority named: commitment, not experience. */
 export function speaksOfStaying(plain: string): boolean {

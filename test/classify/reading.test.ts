@@ -184,6 +184,11 @@ describe('readSegment: a missing technical skill is a qualification', () => {
     expect(read('You lacked experience with Python and have only a year in industry.').ruledOut).toEqual([]);
   });
 
+  it('rules qualifications out of a sentence about work history that names none', () => {
+    expect(read('Your roles so far have been for one small charity rather than a national body.').ruledOut).toContain('qualifications');
+    expect(read('No ACCA, and your roles have been in small firms.').ruledOut).not.toContain('qualifications');
+  });
+
   it('reads a tool named as years of work as experience, not a missing skill', () => {
     expect(read('The other finalist had 4 yrs as a Tableau developer, you have none.').asserted.sort()).toEqual([
       'competition',

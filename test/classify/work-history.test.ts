@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overqualified, readsAsWorkHistory, speaksOfStaying } from '../../src/classify/work-history.js';
+import { noQualificationIn, overqualified, readsAsWorkHistory, speaksOfStaying } from '../../src/classify/work-history.js';
 
 describe('readsAsWorkHistory: a requirement and the candidate’s record against it', () => {
   it.each([
@@ -102,5 +102,31 @@ describe('overqualified and staying', () => {
   it('reads how long the candidate would stay as commitment unless work is named', () => {
     expect(speaksOfStaying("We need people who'll be around for the whole contract.")).toBe(true);
     expect(speaksOfStaying('Overqualified, and she would leave within a year.')).toBe(false);
+  });
+});
+
+describe('noQualificationIn: work history, staying or driving with no qualification named', () => {
+  it.each([
+    "You've only worked in cafes, and this is a hotel kitchen at full tilt.",
+    'She told us she would leave once her place on the masters comes through.',
+    'The van round needs a full UK licence and you have an automatic one.',
+  ])('names no missing qualification in "%s"', (text) => {
+    expect(noQualificationIn(text, false)).toBe(true);
+  });
+
+  it.each([
+    // A qualification named by a word, a level or its letters keeps the theme possible.
+    'No PRINCE2, and you have only worked on small projects.',
+    'The post needs a Level 3 and two years in a nursery; you have neither.',
+    'Without a B.Sc and with only a year in the lab, it is too early.',
+    'You need a forklift licence as well as your own car.',
+    // A sentence that is not about work history, staying or driving.
+    'Your answers lacked detail.',
+  ])('leaves it possible in "%s"', (text) => {
+    expect(noQualificationIn(text, false)).toBe(false);
+  });
+
+  it('leaves it possible where a missing skill was read', () => {
+    expect(noQualificationIn("You've only worked with spreadsheets, no SQL.", true)).toBe(false);
   });
 });
