@@ -159,30 +159,22 @@ function readerOf(text: string, tokens: readonly string[]): Writer {
   return { writer: addressed ? WRITER : null, candidateWrites: !addressed && CANDIDATE_WRITES.test(straightenQuotes(text)) };
 }
 
-// A clause that describes the job, not what anyone did: "Timekeeping is critical in this role", "This
-// is a customer-facing role with a smart dress code", "You'd be wearing a uniform", "Punctuality and
-// attendance monitoring is part of the supervisor's job here", "… is a daily task here".
-const DESCRIBES_THE_JOB =
-  /^\W*(?:this|it)\s+is\s+an?\s+(?:[\w-]+\s+){0,3}?(?:role|job|position|post)\b|\b(?:is|are)\s+(?:(?:absolutely|really|very)\s+)?(?:critical|essential|key|vital|crucial|important|non-negotiable|expected|required|mandatory|compulsory|a\s+must|part\s+of|a\s+(?:daily|big|core|key)\s+(?:task|part))\b|\byou(?:'d|'ll|\s+would|\s+will)\s+(?:be\s+)?(?:wearing|wear|following|follow|expected|required|on\s+the)\b/i;
-// Conduct topics, named as the job's or anyone's.
-const CONDUCT_TOPIC =
-  /\b(?:late|lateness|timekeeping|punctual\w*|attendance|rude\w*|manners|behaviou?r|conduct|dress(?:ed)?|attire|appearance|uniform|grooming|phones?|mobiles?)\b/i;
-// The candidate doing something on the day: "you turned up in jeans", "he kept checking his phone".
-const ON_THE_DAY =
-  /\b(?:you|he|she|they|candidate|cand|i)\s+(?:\w+\s+)?(?:turned\s+up|showed\s+up|arrived|came|wore|walked|kept|swore|dressed|rolled\s+in)\b/i;
-
 /**
- * Whether a sentence names conduct only in clauses that describe the job ("Timekeeping is critical in
- * this role - you'd be opening at 7am - and you told us you can't get in before 8.30"): such a
- * sentence says nothing of the candidate's own behaviour, unless another clause has them doing
- * something on the day.
+ * Whether a sentence has lateness or rudeness that no one named holds ("late, then snapped at the
+ * panel", "Panel note: arrived 25 min late", "Got there late because of the train"): a note about the
+ * candidate, whoever else it names. Being on time is no conduct to hold.
  */
-export function conductOnlyOfTheJob(text: string): boolean {
-  const plain = straightenQuotes(text);
-  if (ON_THE_DAY.test(plain)) return false;
-  const clauses = plain.split(/[;:—–]|\s-\s|,\s*/);
-  const naming = clauses.filter((c) => CONDUCT_TOPIC.test(c));
-  return naming.length > 0 && naming.every((c) => DESCRIBES_THE_JOB.test(c));
+export function conductOfNoOneNamed(text: string): boolean {
+  const tokens = tokensOf(text);
+  if (tokens.some((t) => ADDRESSED.has(t))) return false;
+  const context = readerOf(text, tokens);
+  return tokens.some(
+    (token, i) =>
+      KINDS.get(token) === 'adjective' &&
+      token !== 'punctual' &&
+      !heldElsewhere(tokens, i, 'adjective', context) &&
+      subjectAt(tokens, i) === null,
+  );
 }
 
 /**
@@ -281,24 +273,34 @@ function describedAsFact(tokens: readonly string[], i: number): boolean {
   return false;
 }
 
-/** Whether the subject of the nearest verb before word `i`, in its clause, is someone or something other than the candidate. */
-function subjectIsElsewhere(tokens: readonly string[], i: number, { writer, candidateWrites }: Writer): boolean {
+/** The nearest verb before word `i` in its clause and its subject, or null when it has none. */
+function subjectAt(tokens: readonly string[], i: number): { verb: number; subject: number } | null {
   let verb = -1;
   // "so late", "too late": an intensifier, not the conjunction that ends a clause.
+  // "late and rude": a coordinated adjective shares the first one's subject.
   let from = i - 1;
   while (from >= 0 && INTENSIFIER.has(tokens[from]!)) from--;
+  if ((tokens[from] === 'and' || tokens[from] === 'or') && isWord(tokens[from - 1]) && !isVerb(tokens[from - 1]!)) from -= 2;
   for (let j = from; j >= 0 && !CLAUSE_BREAK.has(tokens[j]!); j--) {
     if (isVerb(tokens[j]!)) {
       verb = j;
       break;
     }
   }
-  if (verb < 0) return false;
+  if (verb < 0) return null;
   let s = verb - 1;
   while (s >= 0 && (SKIPPED_BEFORE_VERB.has(tokens[s]!) || isVerb(tokens[s]!)) && !CLAUSE_BREAK.has(tokens[s]!)) s--;
   const subject = tokens[s];
+  return !isWord(subject) || CLAUSE_BREAK.has(subject) || DETERMINER.has(subject) ? null : { verb, subject: s };
+}
+
+/** Whether the subject of the nearest verb before word `i`, in its clause, is someone or something other than the candidate. */
+function subjectIsElsewhere(tokens: readonly string[], i: number, { writer, candidateWrites }: Writer): boolean {
+  const found = subjectAt(tokens, i);
   // No subject ("arrived 25 min late", "for being late") is a note about the candidate.
-  if (!isWord(subject) || CLAUSE_BREAK.has(subject) || DETERMINER.has(subject)) return false;
+  if (!found) return false;
+  const { verb, subject: s } = found;
+  const subject = tokens[s]!;
   if (writer?.has(subject)) return true;
   // In the candidate's own note, whoever else is the subject is not the candidate.
   if (candidateWrites) return !WRITER_SUBJECT.has(subject);

@@ -10,7 +10,8 @@
 // The rules name the default theme ids; a taxonomy without them is read without these rules.
 
 import { readComparison } from './comparison.js';
-import { conductHeldElsewhere, conductOnlyOfTheJob, writerOwnsConduct } from './conduct.js';
+import { conductHeldElsewhere, conductOfNoOneNamed, writerOwnsConduct } from './conduct.js';
+import { conductOnlyOfTheJob } from './conduct-job.js';
 import { straightenQuotes } from './lexical/text.js';
 import { noQualificationIn, overqualified, readsAsWorkHistory, speaksOfStaying } from './work-history.js';
 
@@ -71,10 +72,13 @@ const WEAK_SILENCE = new RegExp(
   'i',
 );
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|me|my|myself)\b/i;
+const OWN_SILENCE = /\bi\s+(?:didn't|did\s+not|never|don't|won't)\s+(?:reply|respond|answer|call|ring|get\s+back)\b/gi;
 // A note that passes on what the employer said about the candidate carries that reason; a promise
 // of news ("the outcome they said I'd have in a few days") passes on none.
+// Also what was said of the writer a few words on: "HR said the manager was put off that I was late",
+// "Agency passed on that I'd been 'short and dismissive'".
 const REPORTED_REASON =
-  /\b(?:said|says|told me|(?:was|got|been)\s+told|feedback (?:was|is)|apparently|because|reason was)\s+(?:that\s+)?(?:i(?!'d\s+(?:have|get|hear|receive|know)\b)|i'm|i've|my|me)\b/i;
+  /\b(?:said|says|told me|(?:was|got|been)\s+told|feedback (?:was|is)|apparently|because|reason was|passed on|relayed)\s+(?:that\s+|(?:[\w']+\s+){1,6}?that\s+)?(?:i(?!'d\s+(?:have|get|hear|receive|know)\b)|i'm|i've|my|me)\b/i;
 // A note that relays what someone said of the candidate in the third person: "Site manager said he
 // turned up in trackies". It is about the candidate, whoever else it names; in a note the candidate
 // wrote ("LinkedIn says she's seen my message") he or she is the employer's side (relaysOfCandidate).
@@ -161,9 +165,12 @@ function relaysOfCandidate(plain: string): boolean {
  * late no call" is the employer's note of the candidate's lateness, which is `conduct`.
  */
 export function mayBeEmployerNote(text: string): boolean {
-  const plain = straightenQuotes(text);
-  // "My fault - I … turned up an hour late": the writer's own conduct, not the employer's side.
-  if (addressesCandidate(plain) || REPORTED_REASON.test(plain) || relaysOfCandidate(plain) || writerOwnsConduct(plain)) return false;
+  // Words quoted from someone else ("said 'not for me'") and a label naming who wrote the note
+  // ("Panel note:", "Recruiter call notes 14/3:") say nothing of who acted.
+  const plain = straightenQuotes(text).replace(QUOTED, ' ').replace(NOTE_LABEL, '');
+  // "My fault - I … turned up an hour late": the writer's own conduct, not the employer's side; nor is
+  // "late, then snapped at the panel", whose lateness no one named holds.
+  if (aboutTheCandidate(plain)) return false;
   return (
     FIRST_PERSON.test(plain) ||
     RECEIVED.test(plain) ||
@@ -173,6 +180,21 @@ export function mayBeEmployerNote(text: string): boolean {
 }
 
 // Who wrote the note, not who it is about: "Candidate's note: …", "Candidate reports interviewer was…".
+const NOTE_LABEL = /^\W*(?:[\w-]+\s+){0,2}?(?:note|notes|comments?|summary|debrief)\b[^:]{0,12}:/i;
+// He or she acting after a label, in a note nobody writes in the first person: "Client pulled Tom: he rescheduled…".
+const HE_OR_SHE_ACTS = /^(?![^]*\b(?:i|i'm|i've|i'd|me|my)\b)[^]*[:;]\s*(?:he|she)\s+\w+/i;
+
+/** Whether a sentence (quotes straightened) is about the candidate: to or of them, what they were told, or their own conduct. */
+function aboutTheCandidate(plain: string): boolean {
+  return (
+    addressesCandidate(plain) ||
+    REPORTED_REASON.test(plain) ||
+    relaysOfCandidate(plain) ||
+    writerOwnsConduct(plain) ||
+    conductOfNoOneNamed(plain)
+  );
+}
+
 const WRITER_LABEL =
   /^\W*(?:the\s+)?(?:candidate|applicant|cand)(?:(?:'s)?\s+(?:own\s+)?(?:note|notes|comment|comments|account)\s*[:-]|\s+(?:reports|reported|says|said|notes|noted|mentions|mentioned|claims|claimed|complains|complained)\s+(?:that\s+)?(?!(?:he|she|they)\b))/i;
 // Words quoted from someone else are not the note's own: "HR just sent a 'we've decided to move
@@ -194,7 +216,8 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
   const plain = straightenQuotes(text);
   const reading: SegmentReading = { silence: false, ruledOut: [], asserted: [], subject: null, employerSide: false };
   const aboutCandidate = addressesCandidate(plain);
-  const silent = STRONG_SILENCE.test(plain) || (FIRST_PERSON.test(plain) && WEAK_SILENCE.test(plain));
+  // "I didn't ring ahead" is the writer's own silence, not the employer's.
+  const silent = STRONG_SILENCE.test(plain) || (FIRST_PERSON.test(plain) && WEAK_SILENCE.test(plain.replace(OWN_SILENCE, ' ')));
   if (!aboutCandidate && silent && !REPORTED_REASON.test(plain)) {
     reading.silence = true;
     reading.employerSide = true;
@@ -255,13 +278,7 @@ export function settleEmployerSide(
   if (!themeIds.includes(CONDUCT_THEME) || !(readAsNote || segments.some((s) => s.reading.silence || s.reading.employerSide))) return;
   const aboutCandidate = (text: string) => {
     const plain = straightenQuotes(text);
-    return (
-      addressesCandidate(plain) ||
-      REPORTED_REASON.test(plain) ||
-      relaysOfCandidate(plain) ||
-      SEGMENT_ABOUT_HIM_OR_HER.test(plain.trim()) ||
-      writerOwnsConduct(plain)
-    );
+    return aboutTheCandidate(plain) || SEGMENT_ABOUT_HIM_OR_HER.test(plain.trim()) || HE_OR_SHE_ACTS.test(plain);
   };
   if (segments.some((s) => aboutCandidate(s.scoredText))) return;
   for (const { reading } of segments) ruleOut(reading, themeIds, CONDUCT_THEME);

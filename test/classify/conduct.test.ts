@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conductHeldElsewhere, conductOnlyOfTheJob, writerOwnsConduct } from '../../src/classify/conduct.js';
+import { conductOnlyOfTheJob } from '../../src/classify/conduct-job.js';
+import { conductHeldElsewhere, conductOfNoOneNamed, writerOwnsConduct } from '../../src/classify/conduct.js';
 import { readSegment, settleEmployerSide } from '../../src/classify/reading.js';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
@@ -160,5 +161,24 @@ describe('conduct named only as the job\u2019s', () => {
     expect(conductHeldElsewhere('The man interviewing me was half an hour late.')).toBe(true);
     expect(conductHeldElsewhere('Sorry that our reply is so late.')).toBe(true);
     expect(conductHeldElsewhere('You were so late that we started without you.')).toBe(false);
+  });
+});
+
+describe('conductOfNoOneNamed', () => {
+  it.each([
+    'late, then snapped at the panel when they asked about it',
+    'Panel note: arrived 25 min late, no apology.',
+    'Got there late because of the train.',
+  ])('"%s" is lateness or rudeness no one named holds', (text) => {
+    expect(conductOfNoOneNamed(text)).toBe(true);
+  });
+
+  it.each([
+    'The interviewer was late and rude.',
+    'Turned up on time, but they kept me waiting.',
+    'You arrived late.',
+    'I waited an hour in reception.',
+  ])('"%s" is not', (text) => {
+    expect(conductOfNoOneNamed(text)).toBe(false);
   });
 });

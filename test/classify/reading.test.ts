@@ -301,3 +301,19 @@ describe("readSegment: the employer's apology for its own side", () => {
     expect(read('I am sorry to tell you the panel felt you were late.').ruledOut).toEqual([]);
   });
 });
+
+describe('mayBeEmployerNote and silence: whose note it is', () => {
+  it('is no note about the employer where lateness is held by no one named, or the note is labelled by its writer', () => {
+    expect(mayBeEmployerNote('late, then snapped at the panel when they asked about it')).toBe(false);
+    expect(mayBeEmployerNote('Panel note: arrived 25 min late, no apology.')).toBe(false);
+    expect(mayBeEmployerNote("Rej - walked out before the test finished, said 'not for me'")).toBe(false);
+    expect(mayBeEmployerNote('The panel kept me waiting for an hour.')).toBe(true);
+  });
+
+  it('passes on a judgement of the writer a few words on, and reads the writer’s own silence as no employer’s silence', () => {
+    expect(mayBeEmployerNote('HR said the manager was put off that I was late.')).toBe(false);
+    expect(mayBeEmployerNote("Agency passed on that I'd been short with the receptionist.")).toBe(false);
+    expect(read("Train was cancelled but I didn't call ahead, so I get it.").silence).toBe(false);
+    expect(read("I chased twice and they didn't reply.").silence).toBe(true);
+  });
+});

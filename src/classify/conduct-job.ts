@@ -1,0 +1,32 @@
+// `conduct` named as the job's, not as what the candidate did: "Timekeeping is critical in this role",
+// "You'd be wearing a uniform", "This is a customer-facing role with a smart dress code". Such a
+// sentence gives no evidence of the candidate's own behaviour on the day (conduct.ts reads who holds a
+// conduct word; this reads whether anyone is holding it at all).
+
+import { straightenQuotes } from './lexical/text.js';
+
+// A clause that describes the job, not what anyone did: "Timekeeping is critical in this role", "This
+// is a customer-facing role with a smart dress code", "You'd be wearing a uniform", "Punctuality and
+// attendance monitoring is part of the supervisor's job here", "… is a daily task here".
+const DESCRIBES_THE_JOB =
+  /^\W*(?:this|it)\s+is\s+an?\s+(?:[\w-]+\s+){0,3}?(?:role|job|position|post)\b|\b(?:is|are)\s+(?:(?:absolutely|really|very)\s+)?(?:critical|essential|key|vital|crucial|important|non-negotiable|expected|required|mandatory|compulsory|a\s+must|part\s+of|a\s+(?:daily|big|core|key)\s+(?:task|part))\b|\byou(?:'d|'ll|\s+would|\s+will)\s+(?:be\s+)?(?:wearing|wear|following|follow|expected|required|on\s+the)\b/i;
+// Conduct topics, named as the job's or anyone's.
+const CONDUCT_TOPIC =
+  /\b(?:late|lateness|timekeeping|punctual\w*|attendance|rude\w*|manners|behaviou?r|conduct|dress(?:ed)?|attire|appearance|uniform|grooming|phones?|mobiles?)\b/i;
+// The candidate doing something on the day: "you turned up in jeans", "he kept checking his phone".
+const ON_THE_DAY =
+  /\b(?:you|he|she|they|candidate|cand|i)\s+(?:\w+\s+)?(?:turned\s+up|showed\s+up|arrived|came|wore|walked|kept|swore|dressed|rolled\s+in)\b/i;
+
+/**
+ * Whether a sentence names conduct only in clauses that describe the job ("Timekeeping is critical in
+ * this role - you'd be opening at 7am - and you told us you can't get in before 8.30"): such a
+ * sentence says nothing of the candidate's own behaviour, unless another clause has them doing
+ * something on the day.
+ */
+export function conductOnlyOfTheJob(text: string): boolean {
+  const plain = straightenQuotes(text);
+  if (ON_THE_DAY.test(plain)) return false;
+  const clauses = plain.split(/[;:—–]|\s-\s|,\s*/);
+  const naming = clauses.filter((c) => CONDUCT_TOPIC.test(c));
+  return naming.length > 0 && naming.every((c) => DESCRIBES_THE_JOB.test(c));
+}
