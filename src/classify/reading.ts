@@ -182,7 +182,7 @@ export function mayBeEmployerNote(text: string): boolean {
 // Who wrote the note, not who it is about: "Candidate's note: …", "Candidate reports interviewer was…".
 const NOTE_LABEL = /^\W*(?:[\w-]+\s+){0,2}?(?:note|notes|comments?|summary|debrief)\b[^:]{0,12}:/i;
 // He or she acting after a label, in a note nobody writes in the first person: "Client pulled Tom: he rescheduled…".
-const HE_OR_SHE_ACTS = /^(?![^]*\b(?:i|i'm|i've|i'd|me|my)\b)[^]*[:;]\s*(?:he|she)\s+\w+/i;
+const HE_OR_SHE_ACTS = /^(?![\s\S]*\b(?:i|i'm|i've|i'd|me|my)\b)[\s\S]*[:;]\s*(?:he|she)\s+\w+/i;
 
 /** Whether a sentence (quotes straightened) is about the candidate: to or of them, what they were told, or their own conduct. */
 function aboutTheCandidate(plain: string): boolean {
