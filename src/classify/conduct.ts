@@ -165,16 +165,7 @@ function readerOf(text: string, tokens: readonly string[]): Writer {
  * candidate, whoever else it names. Being on time is no conduct to hold.
  */
 export function conductOfNoOneNamed(text: string): boolean {
-  const tokens = tokensOf(text);
-  if (tokens.some((t) => ADDRESSED.has(t))) return false;
-  const context = readerOf(text, tokens);
-  return tokens.some(
-    (token, i) =>
-      KINDS.get(token) === 'adjective' &&
-      token !== 'punctual' &&
-      !heldElsewhere(tokens, i, 'adjective', context) &&
-      subjectAt(tokens, i) === null,
-  );
+  return someUnaddressedConduct(text, false, (tokens, i) => subjectAt(tokens, i) === null);
 }
 
 /**
@@ -183,15 +174,17 @@ export function conductOfNoOneNamed(text: string): boolean {
  * behaviour even where the employer's side acts in it too ("They didn't reschedule").
  */
 export function writerOwnsConduct(text: string): boolean {
+  return someUnaddressedConduct(text, true, heldByWriter);
+}
+
+/** In a text not written to the candidate (and, if `writes`, with a writer), whether some lateness or rudeness held by nothing else passes `held`. */
+function someUnaddressedConduct(text: string, writes: boolean, held: (tokens: readonly string[], i: number) => boolean): boolean {
   const tokens = tokensOf(text);
-  if (tokens.some((t) => ADDRESSED.has(t)) || !tokens.some((t) => WRITER.has(t))) return false;
+  if (tokens.some((t) => ADDRESSED.has(t)) || (writes && !tokens.some((t) => WRITER.has(t)))) return false;
   const context = readerOf(text, tokens);
   return tokens.some(
     (token, i) =>
-      KINDS.get(token) === 'adjective' &&
-      token !== 'punctual' &&
-      !heldElsewhere(tokens, i, 'adjective', context) &&
-      heldByWriter(tokens, i),
+      KINDS.get(token) === 'adjective' && token !== 'punctual' && !heldElsewhere(tokens, i, 'adjective', context) && held(tokens, i),
   );
 }
 
