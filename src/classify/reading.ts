@@ -13,7 +13,7 @@ import { readComparison } from './comparison.js';
 import { conductHeldElsewhere, conductOfNoOneNamed, writerOwnsConduct } from './conduct.js';
 import { conductOnlyOfTheJob } from './conduct-job.js';
 import { straightenQuotes } from './lexical/text.js';
-import { noQualificationIn, overqualified, readsAsWorkHistory, speaksOfStaying } from './work-history.js';
+import { overqualified, readWorkHistory } from './work-history.js';
 
 export const CONDUCT_THEME = 'conduct';
 export const QUALIFICATIONS_THEME = 'qualifications';
@@ -233,15 +233,17 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
   // Lateness, dress, rudeness or a phone that is not the candidate's own on the day: "the take-home
   // task arrived late", "a late-stage interview", "rude customers", "the interviewer's mobile".
   if (conductHeldElsewhere(plain) || conductOnlyOfTheJob(plain)) ruleOut(reading, themeIds, CONDUCT_THEME);
-  const lackingSkill = LACKING_SKILL.test(markSpark(plain));
-  if (lackingSkill && !TOOL_AS_WORK.test(markSpark(plain))) {
+  const sparkMarked = markSpark(plain);
+  const lackingSkill = LACKING_SKILL.test(sparkMarked);
+  if (lackingSkill && !TOOL_AS_WORK.test(sparkMarked)) {
     assertTheme(reading, themeIds, QUALIFICATIONS_THEME);
     if (SKILL_EXPERIENCE.test(plain) && !WORK_HISTORY.test(plain)) ruleOut(reading, themeIds, EXPERIENCE_THEME);
   }
-  if (speaksOfStaying(plain)) ruleOut(reading, themeIds, EXPERIENCE_THEME);
+  const work = readWorkHistory(plain, lackingSkill);
+  if (work.staying) ruleOut(reading, themeIds, EXPERIENCE_THEME);
   // "Overqualified for the grade" is work history, not a qualification missing (work-history.ts).
-  if (overqualified(plain) || noQualificationIn(plain, lackingSkill)) ruleOut(reading, themeIds, QUALIFICATIONS_THEME);
-  if (readsAsWorkHistory(plain)) assertTheme(reading, themeIds, EXPERIENCE_THEME);
+  if (overqualified(plain) || work.noQualification) ruleOut(reading, themeIds, QUALIFICATIONS_THEME);
+  if (work.workHistory) assertTheme(reading, themeIds, EXPERIENCE_THEME);
   const comparison = themeIds.includes(COMPETITION_THEME) ? readComparison(plain) : null;
   if (comparison) {
     assertTheme(reading, themeIds, COMPETITION_THEME);

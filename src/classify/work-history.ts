@@ -107,14 +107,25 @@ const LETTERS = /\b(?!(?:CV|UK|US|USA|NHS|HR|HM|JD|REJ|NQ|OK|IT|PM|AM)\b)[A-Z]{2
 const DRIVING =
   /\b(?:driving|driver's)\s+licen[cs]e\b|\b(?:manual|automatic|full(?:\s+(?:uk|clean))?)\s+licen[cs]e\b|\bown\s+(?:car|vehicle|transport|ute|van)\b/i;
 
-/**
- * Whether a sentence (quotes straightened) can name no missing qualification: it speaks of work
- * history, of staying or of driving, and names no qualification (`skillNamed`: a missing technical
- * skill was read in it).
- */
-export function noQualificationIn(plain: string, skillNamed: boolean): boolean {
-  if (skillNamed || QUALIFICATION_NAMED.test(plain) || LETTERS.test(plain)) return false;
-  return speaksOfStaying(plain) || DRIVING.test(plain) || readsAsWorkHistory(plain);
+/** What a sentence says of the candidate's work history, read once for all the rules that use it. */
+export interface WorkHistoryReading {
+  /** How long the candidate would stay (`speaksOfStaying`): commitment, not experience. */
+  staying: boolean;
+  /** Work history, as required or as had (`readsAsWorkHistory`): experience. */
+  workHistory: boolean;
+  /**
+   * It can name no missing qualification: it speaks of work history, of staying or of driving, and
+   * names no qualification (nor a missing technical skill, `skillNamed`).
+   */
+  noQualification: boolean;
+}
+
+/** Reads a sentence (quotes straightened) for work history; `skillNamed`: a missing technical skill was read in it. */
+export function readWorkHistory(plain: string, skillNamed: boolean): WorkHistoryReading {
+  const staying = speaksOfStaying(plain);
+  const workHistory = readsAsWorkHistory(plain);
+  const namesOne = skillNamed || QUALIFICATION_NAMED.test(plain) || LETTERS.test(plain);
+  return { staying, workHistory, noQualification: !namesOne && (staying || DRIVING.test(plain) || workHistory) };
 }
 
 /** How long the candidate would stay, with no work done or seniority named: commitment, not experience. */

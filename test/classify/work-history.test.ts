@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noQualificationIn, overqualified, readsAsWorkHistory, speaksOfStaying } from '../../src/classify/work-history.js';
+import { overqualified, readsAsWorkHistory, readWorkHistory, speaksOfStaying } from '../../src/classify/work-history.js';
 
 describe('readsAsWorkHistory: a requirement and the candidate’s record against it', () => {
   it.each([
@@ -105,13 +105,13 @@ describe('overqualified and staying', () => {
   });
 });
 
-describe('noQualificationIn: work history, staying or driving with no qualification named', () => {
+describe('readWorkHistory: no missing qualification in work history, staying or driving with no qualification named', () => {
   it.each([
     "You've only worked in cafes, and this is a hotel kitchen at full tilt.",
     'She told us she would leave once her place on the masters comes through.',
     'The van round needs a full UK licence and you have an automatic one.',
   ])('names no missing qualification in "%s"', (text) => {
-    expect(noQualificationIn(text, false)).toBe(true);
+    expect(readWorkHistory(text, false).noQualification).toBe(true);
   });
 
   it.each([
@@ -123,10 +123,10 @@ describe('noQualificationIn: work history, staying or driving with no qualificat
     // A sentence that is not about work history, staying or driving.
     'Your answers lacked detail.',
   ])('leaves it possible in "%s"', (text) => {
-    expect(noQualificationIn(text, false)).toBe(false);
+    expect(readWorkHistory(text, false).noQualification).toBe(false);
   });
 
   it('leaves it possible where a missing skill was read', () => {
-    expect(noQualificationIn("You've only worked with spreadsheets, no SQL.", true)).toBe(false);
+    expect(readWorkHistory("You've only worked with spreadsheets, no SQL.", true).noQualification).toBe(false);
   });
 });
