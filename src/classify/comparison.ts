@@ -6,6 +6,8 @@
 // someone ("we went with a bloke who…"), a contest lost ("pipped by", "up against people who'd…"),
 // or a field stronger on something; boilerplate that only hints at others names no reason.
 
+import { COUNT_UP_TO_TEN } from './lexical/text.js';
+
 const NUMBER = String.raw`(?:\d+|two|three|four|five|six|seven|eight|both|all)`;
 const OTHERS_NOUN = String.raw`(?:(?:shortlisted|short-listed|selected|successful)\s+)?(?:candidates?|applicants?|finalists?|interviewees?|profiles?|people|person|guy|girl|bloke|one|two|three|\d+)`;
 // Where a clause starts: "other candidates" counts only there (or as a verb's subject, below). In "you
@@ -80,7 +82,7 @@ const WORK_HISTORY = new RegExp(
     String.raw`\bdone\s+(?:it|this|that)\s+(?:before|for)\b`,
     String.raw`\bbeen\s+(?:doing|working|running|managing|leading|teaching|in\s+(?:post|the role|the job|a similar))\b`,
     String.raw`\b(?:knew|knows|know)\s+(?:the\s+|our\s+|all\s+)?(?:systems?|kit|procedures|processes|customers|clients|ropes|patch|team)\b`,
-    String.raw`\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|more|several|many)\s*\+?\s*(?:years?|yrs?|seasons|months)\b(?!'?\s+notice)`,
+    String.raw`\b(?:${COUNT_UP_TO_TEN}|more|several|many)\s*\+?\s*(?:years?|yrs?|seasons|months)\b(?!'?\s+notice)`,
     // A grade held: "both already Band 6", "currently in band 6 posts".
     String.raw`\b(?:band|grade)\s*\d+\b`,
     String.raw`\b(?:experienc\w*|exposure|background|track record|seniority|more senior|work history)\b`,

@@ -12,7 +12,7 @@
 import { readComparison } from './comparison.js';
 import { conductHeldElsewhere, conductOfNoOneNamed, writerOwnsConduct } from './conduct.js';
 import { conductOnlyOfTheJob } from './conduct-job.js';
-import { straightenQuotes } from './lexical/text.js';
+import { COUNT_UP_TO_TEN, straightenQuotes } from './lexical/text.js';
 import { overqualified, readWorkHistory } from './work-history.js';
 
 export const CONDUCT_THEME = 'conduct';
@@ -111,7 +111,7 @@ const LACKING_SKILL = new RegExp(String.raw`${LACK}${GAP}{0,40}?${TECH}|${TECH}$
 // A tool named as the kind of work done for years ("5 yrs as a Salesforce admin", "three years in SAP
 // implementation") is work history, not a skill the candidate lacks.
 const TOOL_AS_WORK = new RegExp(
-  String.raw`\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|more)\s*\+?\s*(?:years?|yrs?)(?:'|’)?\s+(?:as|in|of|doing|working|with)\s+(?:an?\s+)?${TECH}`,
+  String.raw`\b(?:${COUNT_UP_TO_TEN}|more)\s*\+?\s*(?:years?|yrs?)(?:'|’)?\s+(?:as|in|of|doing|working|with)\s+(?:an?\s+)?${TECH}`,
   'i',
 );
 // "Spark" the tool is written with a capital; "no real spark about the work" is not it.

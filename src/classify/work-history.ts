@@ -10,6 +10,7 @@
 //  - How long the candidate would stay is commitment, not experience.
 
 import { namesWorkHistory } from './comparison.js';
+import { COUNT_UP_TO_TEN } from './lexical/text.js';
 
 // How long the candidate would stay is commitment, not experience: "we need someone who'll stay for
 // the full two-year programme", "said she'd quit once her masters offer is confirmed", "a stepping
@@ -52,8 +53,10 @@ const REQUIRED_PERSON =
 // A requirement of time in work: "minimum 5 years in SAP", "at least two years of independent
 // reporting", "3 yrs PQE". Not a residency or a contract's length ("five years' UK residency",
 // "someone for 2 yrs min").
-const REQUIRED_YEARS =
-  /(?<!\b(?:last|past|first|next)\s)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:years?|yrs?)(?:'|’)?\s+(?:of|in|as|doing|working|managing|leading|running|pqe|post[- ]?qualification|post[- ]?registration|experience|exp)\b/i;
+const REQUIRED_YEARS = new RegExp(
+  String.raw`(?<!\b(?:last|past|first|next)\s)\b${COUNT_UP_TO_TEN}\s*\+?\s*(?:years?|yrs?)(?:'|’)?\s+(?:of|in|as|doing|working|managing|leading|running|pqe|post[- ]?qualification|post[- ]?registration|experience|exp)\b`,
+  'i',
+);
 // What the candidate sent, said or knows is not their work record: "your application has been on hold",
 // "your examples were all from group projects", "your skills are mostly in PHP", "your interest was in…".
 const NOT_THE_RECORD = String.raw`(?!(?:application|cv|answers?|interview|form|letter|references?|test|presentation|score|results?|salary|notice|start|availability|expectations?|examples?|skills?|knowledge|interests?|motivation|focus|answers?|questions?)\b)`;

@@ -19,6 +19,9 @@ export const STOP_WORDS = new Set(
   ).split(/\s+/),
 );
 
+/** A count up to ten, in digits or words, as feedback counts years of work: "5", "five" (a regex source). */
+export const COUNT_UP_TO_TEN = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)`;
+
 /** Words that negate what follows; kept as tokens and used by praise detection. */
 export const NEGATIONS = new Set([
   'not',
