@@ -76,7 +76,7 @@ export interface GroupingSettings {
   boilerplateJoins: boolean;
   /**
    * How the neighbourhood graph is split into groups: Louvain communities, or a UMAP map of it
-   * clustered by HDBSCAN (discover/density.ts), as BERTopic does.
+   * clustered by HDBSCAN (discover/communities.ts), as BERTopic does.
    */
   method: 'louvain' | 'umap-hdbscan';
   /** umap-hdbscan: dimensions of the map. */

@@ -110,7 +110,7 @@ interface Context extends Nearness {
   /** Each sentence's nearest sentences, more than a graph needs, so that a resample still has enough. */
   listed: Neighbours;
   settings: GroupingSettings;
-  /** umap-hdbscan: the pool's map, laid out once (mapOf); a resample is clustered on its points of it. */
+  /** umap-hdbscan: the pool's map, laid out once (pointsOnMap); a resample is clustered on its points of it. */
   map?: number[][];
 }
 
@@ -152,10 +152,7 @@ function partition(context: Context, nodes: readonly number[], seed: number): nu
   const edges = fuzzyNeighbourEdges({ k, index, similarity: near }, m);
   const community =
     settings.method === 'umap-hdbscan'
-      ? densityClusters(
-          nodes.map((i) => mapOf(context, { k, index, similarity: near }, m)[i]!),
-          settings,
-        )
+      ? densityClusters(pointsOnMap(context, nodes, { k, index, similarity: near }, m), settings)
       : louvainCommunities(edges, m, settings.resolution, seed);
 
   // Core: a sentence stays when enough of its link strength stays inside its community.
@@ -178,12 +175,17 @@ function partition(context: Context, nodes: readonly number[], seed: number): nu
   return [...byCommunity.values()].map((members) => ownMembers(context, members)).filter((members) => members.length >= 2);
 }
 
-/** The pool's UMAP map, laid out from the neighbours of the first partition, which is the whole pool's. */
-function mapOf(context: Context, near: Neighbours, m: number): number[][] {
-  if (context.map) return context.map;
-  if (m !== context.n) throw new Error('the map is laid out from the whole pool first');
-  context.map = umapMap(near, m, context.settings, SEED);
-  return context.map;
+/**
+ * The points of `nodes` on the pool's UMAP map, which is laid out once, from the neighbours of the
+ * first partition (the whole pool's); a resample takes its own points of it.
+ */
+function pointsOnMap(context: Context, nodes: readonly number[], near: Neighbours, m: number): number[][] {
+  if (!context.map) {
+    if (m !== context.n) throw new Error('the map is laid out from the whole pool first');
+    context.map = umapMap(near, m, context.settings, SEED);
+  }
+  const map = context.map;
+  return nodes.map((i) => map[i]!);
 }
 
 /**

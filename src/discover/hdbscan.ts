@@ -65,6 +65,11 @@ interface Tree {
   size: Int32Array;
 }
 
+/** How many points a node of the tree holds: a point (under n) one, a merged node its size. */
+function sizeOf(tree: Tree, n: number, node: number): number {
+  return node < n ? 1 : tree.size[node - n]!;
+}
+
 /** The single-linkage tree: the spanning tree's edges merged shortest first (scipy's numbering). */
 function singleLinkage(n: number, edges: [number, number, number][]): Tree {
   const sorted = edges.map((edge, i) => ({ edge, i })).sort((x, y) => x.edge[2] - y.edge[2] || x.i - y.i);
@@ -79,14 +84,13 @@ function singleLinkage(n: number, edges: [number, number, number][]): Tree {
     height: new Float64Array(n - 1),
     size: new Int32Array(n - 1),
   };
-  const sizeOf = (node: number) => (node < n ? 1 : tree.size[node - n]!);
   sorted.forEach(({ edge: [a, b, w] }, i) => {
     const ra = find(a);
     const rb = find(b);
     tree.left[i] = ra;
     tree.right[i] = rb;
     tree.height[i] = w;
-    tree.size[i] = sizeOf(ra) + sizeOf(rb);
+    tree.size[i] = sizeOf(tree, n, ra) + sizeOf(tree, n, rb);
     parent[ra] = parent[rb] = n + i;
   });
   return tree;
@@ -108,7 +112,6 @@ function condense(n: number, tree: Tree, minClusterSize: number): Condensed {
     out.lambda.push(lambda);
     out.size.push(size);
   };
-  const sizeOf = (node: number) => (node < n ? 1 : tree.size[node - n]!);
   const leavesUnder = (node: number): number[] => {
     const found: number[] = [];
     const stack = [node];
@@ -129,15 +132,15 @@ function condense(n: number, tree: Tree, minClusterSize: number): Condensed {
     const right = tree.right[node - n]!;
     const height = tree.height[node - n]!;
     const lambda = height > 0 ? 1 / height : Number.POSITIVE_INFINITY;
-    const bigLeft = sizeOf(left) >= minClusterSize;
-    const bigRight = sizeOf(right) >= minClusterSize;
+    const bigLeft = sizeOf(tree, n, left) >= minClusterSize;
+    const bigRight = sizeOf(tree, n, right) >= minClusterSize;
     for (const [side, big, other] of [
       [left, bigLeft, bigRight],
       [right, bigRight, bigLeft],
     ] as const) {
       if (big && other) {
         const cluster = nextLabel++;
-        add(label, cluster, lambda, sizeOf(side));
+        add(label, cluster, lambda, sizeOf(tree, n, side));
         queue.push([side, cluster]);
       } else if (big) {
         queue.push([side, label]);
