@@ -219,10 +219,18 @@ describe('data/eval/traps.csv', () => {
     expect(traps.raw.split('\n')[0]).toBe('id,text,forbidden,required');
   });
 
-  it('has at least 60 sentences, numbered traps-dev-NNN or traps-test-NNN, with a held-out part', () => {
+  it('has at least 60 sentences, numbered traps-dev-N or traps-test-N (three digits up to 999, then four), with a held-out part', () => {
     expect(traps.rows.length).toBeGreaterThanOrEqual(60);
-    for (const row of traps.rows) expect(row.id).toMatch(/^traps-(dev|test)-\d{3}$/);
+    for (const row of traps.rows) expect(row.id).toMatch(/^traps-(dev|test)-(\d{3}|[1-9]\d{3,})$/);
     expect(new Set(traps.rows.map((row) => row.id)).size).toBe(traps.rows.length);
+    // The number after the last dash is unique within a part, so traps-dev-1000 never shadows traps-dev-100.
+    for (const part of ['dev', 'test']) {
+      const numbers = traps.rows
+        .filter((row) => row.id.startsWith(`traps-${part}-`))
+        .map((row) => Number(row.id.slice(row.id.lastIndexOf('-') + 1)));
+      expect(new Set(numbers).size, part).toBe(numbers.length);
+    }
+    expect(traps.rows.filter((row) => row.id.startsWith('traps-dev-')).length).toBeGreaterThanOrEqual(1138);
     expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(408);
   });
 
