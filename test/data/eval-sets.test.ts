@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
-// voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7 and voices-dev8 are fitted and tuned on; test and voices-test to voices-test8 are held out. traps.csv holds sentences with
+// voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7 and voices-dev8 are fitted and tuned on; test and voices-test to voices-test9 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -74,6 +74,10 @@ const sets = [
   loadSet('voices-test7', 300, 27, [0.08, 0.1]),
   // Held out, written blind: 25 items per voice, every theme 27-35 items, 85 with two themes, 27 (9%) giving no reason.
   loadSet('voices-test8', 300, 27, [0.08, 0.1]),
+  // Held out, written blind and harder (long items with the reason in the middle, one reason among praise or
+  // silence, indirect motivation and delivery): 25 items per voice, every theme 26-34 items, 81 with two themes,
+  // 30 (10%) giving no reason.
+  loadSet('voices-test9', 300, 26, [0.09, 0.11]),
   // Leans on no-reason declines, indirect experience, the candidate's own conduct, motivation, comparisons and fit.
   loadSet('voices-dev5', 322, 18, [0.12, 0.16]),
   // Leans on indirect experience and qualifications, motivation, comparisons, delivery and no-reason declines;
