@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
-// voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7 and voices-dev8 are fitted and tuned on; test and voices-test to voices-test9 are held out. traps.csv holds sentences with
+// voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8 and voices-dev9 are fitted and tuned on; test and voices-test to voices-test9 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -90,11 +90,14 @@ const sets = [
   // (sector and setting moves, a requirement beside a lesser record, too senior), motivation and comparisons;
   // 45 of 320 (14%) give no reason.
   loadSet('voices-dev8', 320, 21, [0.13, 0.15]),
+  // Leans on reasons buried in praise, thanks, boilerplate and silence (50 items) against no-reason declines,
+  // indirect motivation and delivery, fit, experience and comparisons; 40 of 320 (12.5%) give no reason.
+  loadSet('voices-dev9', 320, 22, [0.11, 0.14]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev9.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
