@@ -5,7 +5,7 @@ import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from '../types.js';
 import { usageError } from '../errors.js';
 import { redactText } from '../redact/text.js';
 import { headerWords, normaliseHeader } from './header-words.js';
-import { isEmailHeader, isPersonNameHeader } from './people.js';
+import { isEmailHeader, isPersonNameHeader, isStaffHeader, looksLikeNames } from './people.js';
 
 export { headerWords, normaliseHeader } from './header-words.js';
 
@@ -60,6 +60,11 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
     'candidate number',
     'candidate no',
     'candidate ref',
+    'candidate reference',
+    'applicant ref',
+    'applicant reference',
+    'student ref',
+    'student reference',
     'external reference',
     'external ref',
     'external id',
@@ -159,6 +164,13 @@ const PERSONAL_CANDIDATE = new Set(PERSONAL_CANDIDATE_SYNONYMS);
 /** Synonyms too generic to count when they are only part of a header ("Job ID" is not an id column). */
 const EXACT_ONLY = new Set(['id', 'ref', 'text', 'name', 'note', 'post', 'step', 'class', 'job', 'created']);
 
+/** Abbreviations ATS exports put in headers ("Cand. Ref", "Appl. No"), read as the words they stand for. */
+const ABBREVIATIONS: Record<string, string> = { cand: 'candidate', appl: 'applicant', stu: 'student', stud: 'student' };
+
+function headerTerms(header: string): string[] {
+  return headerWords(header).map((word) => ABBREVIATIONS[word] ?? word);
+}
+
 /** Equal, or equal but for a plural `s` ("reasons" mentions "reason"). */
 function sameWord(a: string, b: string): boolean {
   return a === b || a === `${b}s` || b === `${a}s`;
@@ -210,25 +222,30 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
     return total / sampleRows.length;
   });
 
+  const holdsNames = headers.map((_, column) => looksLikeNames(sampleRows.map((row) => row[column] ?? '')));
+
   const candidates: Candidate[] = [];
   for (const role of COLUMN_ROLES) {
     if (mapping[role] !== undefined) continue;
     COLUMN_SYNONYMS[role].forEach((synonym, rank) => {
-      const synonymWords = headerWords(synonym);
+      const synonymWords = headerTerms(synonym);
       const synonymKey = synonymWords.join('');
       const personalSynonym = role === 'candidate' && PERSONAL_CANDIDATE.has(synonym) ? 2 : 0;
       headers.forEach((header, column) => {
-        const words = headerWords(header);
-        const personalHeader = role === 'candidate' && (isPersonNameHeader(header) || isEmailHeader(header)) ? 2 : 0;
+        const words = headerTerms(header);
+        // A bare "Student" or "Candidate" column that holds names is personal data, not an id.
+        const personalHeader = role === 'candidate' && (isPersonNameHeader(header) || isEmailHeader(header) || holdsNames[column]) ? 2 : 0;
         const personal = Math.max(personalSynonym, personalHeader);
+        // A text column left blank in every sampled row loses to any text column with words in it.
+        const blank = role === 'text' && sampleRows.length > 0 && meanLengths[column] === 0 ? 3 : 0;
         if (SYSTEM_COLUMNS.has(words.join('')) && !SYSTEM_ROLES.has(role)) return;
         const labels = [words];
         const question = questions?.[column];
         if (question) labels.push(headerWords(question));
         if (words.join('') === synonymKey) {
-          candidates.push({ role, column, exact: true, tier: personal, rank, meanLength: meanLengths[column] });
+          candidates.push({ role, column, exact: true, tier: personal + blank, rank, meanLength: meanLengths[column] });
         } else if (!EXACT_ONLY.has(synonym) && labels.some((label) => containsWords(label, synonymWords))) {
-          candidates.push({ role, column, exact: false, tier: 1 + personal, rank, meanLength: meanLengths[column] });
+          candidates.push({ role, column, exact: false, tier: 1 + personal + blank, rank, meanLength: meanLengths[column] });
         }
       });
     });
@@ -277,6 +294,28 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
     );
   }
   return { mapping, notes };
+}
+
+/**
+ * Other columns whose names say feedback ("Comments" beside "Feedback"), left of right, that took no
+ * role: a row whose text column is blank reads its feedback from the first of them that has some.
+ * Columns of people (names, staff) are never read as feedback.
+ */
+export function spareTextColumns(headers: string[], mapping: ColumnMapping): number[] {
+  const used = new Set(Object.values(mapping));
+  const synonyms = COLUMN_SYNONYMS.text.map(headerTerms);
+  const spares: number[] = [];
+  headers.forEach((header, column) => {
+    if (used.has(header) || isPersonNameHeader(header) || isStaffHeader(header)) return;
+    const words = headerTerms(header);
+    if (SYSTEM_COLUMNS.has(words.join(''))) return;
+    const fits = synonyms.some(
+      (synonym, rank) =>
+        words.join('') === synonym.join('') || (!EXACT_ONLY.has(COLUMN_SYNONYMS.text[rank]!) && containsWords(words, synonym)),
+    );
+    if (fits) spares.push(column);
+  });
+  return spares;
 }
 
 /** Where a forced column name came from, for the error message. */

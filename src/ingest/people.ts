@@ -126,7 +126,13 @@ export function candidateKind(candidate: string | undefined, headers: string[], 
   const values = sampleRows.map((row) => (row[index] ?? '').trim()).filter((v) => v !== '');
   if (values.length === 0) return 'id';
   if (values.filter((v) => v.includes('@')).length * 2 > values.length) return 'email';
-  // Two or more capitalised words with no digits read as names ("Jane Doe", "Doe, Jane").
-  const nameLike = values.filter((v) => !/\d/.test(v) && /^\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*)+$/u.test(v)).length;
-  return nameLike * 2 > values.length ? 'name' : 'id';
+  return looksLikeNames(values) ? 'name' : 'id';
+}
+
+/** Most of the non-empty values are two or more capitalised words with no digits ("Jane Doe", "Doe, Jane"). */
+export function looksLikeNames(values: readonly string[]): boolean {
+  const filled = values.map((v) => v.trim()).filter((v) => v !== '');
+  if (filled.length === 0) return false;
+  const nameLike = filled.filter((v) => !/\d/.test(v) && /^\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*)+$/u.test(v)).length;
+  return nameLike * 2 > filled.length;
 }

@@ -12,7 +12,7 @@ import {
   type IngestOptions,
   type RejectedRow,
 } from '../types.js';
-import { detectColumnsExplained, noTextColumnError, resolveOverrides, type OverrideSource } from './columns.js';
+import { detectColumnsExplained, noTextColumnError, resolveOverrides, spareTextColumns, type OverrideSource } from './columns.js';
 import { isBlankRecord } from './csv.js';
 import { provenDateOrder, type DateOrder } from './dates.js';
 import { nameHeaders, type HeaderLayout } from './header.js';
@@ -51,6 +51,8 @@ export class RecordReader {
   private pendingBlankRows = 0;
   private unparsedDates = 0;
   private blankTexts = 0;
+  /** Rows whose blank text column was filled from another feedback column, by that column's name. */
+  private readonly textFrom = new Map<string, number>();
   private readonly unparsedExamples: string[] = [];
   private truncatedTexts = 0;
 
@@ -125,6 +127,7 @@ export class RecordReader {
       contactColumns: contactColumns(headers, this.mapping),
       prepareText: this.options.prepareText,
       textColumnName: textColumn,
+      spareTextColumns: spareTextColumns(headers, this.mapping),
       maxTextChars: this.options.maxTextChars,
       dateOrder: this.dateOrderFor(sampleRows, headers),
     };
@@ -161,6 +164,7 @@ export class RecordReader {
     }
     if (outcome.item.truncated) this.truncatedTexts++;
     if (outcome.item.noText) this.blankTexts++;
+    if (outcome.textFrom !== undefined) this.textFrom.set(outcome.textFrom, (this.textFrom.get(outcome.textFrom) ?? 0) + 1);
     const id = this.fileIds.assign(outcome.rawId, line);
     this.items.push({ id, ...outcome.item });
   }
@@ -174,6 +178,10 @@ export class RecordReader {
       notes.push(
         `${this.unparsedDates} date${this.unparsedDates === 1 ? '' : 's'} in column "${this.mapping.date}" not recognised (e.g. ${examples}); left empty`,
       );
+    }
+    for (const [column, count] of this.textFrom) {
+      const rows = `${count} row${count === 1 ? '' : 's'}`;
+      notes.push(`${rows} with a blank "${this.mapping.text}" read the feedback from "${column}"`);
     }
     if (this.blankTexts > 0) {
       const rows = `${this.blankTexts} row${this.blankTexts === 1 ? '' : 's'}`;

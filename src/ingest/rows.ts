@@ -19,6 +19,8 @@ export interface RowContext {
   /** The student's name, email and phone columns, kept on the item for the follow-up list. */
   contactColumns?: ContactColumns;
   textColumnName: string;
+  /** Other feedback-like columns, read in order when the text column is blank in a row. */
+  spareTextColumns?: number[];
   maxTextChars: number;
   dateOrder: DateOrder;
   /** Applied to the feedback text (with the row's person names) before it is cut: redaction. */
@@ -26,7 +28,14 @@ export interface RowContext {
 }
 
 export type RowOutcome =
-  | { kind: 'item'; item: Omit<FeedbackItem, 'id'>; rawId: string | null; dateUnparsed: boolean }
+  | {
+      kind: 'item';
+      item: Omit<FeedbackItem, 'id'>;
+      rawId: string | null;
+      dateUnparsed: boolean;
+      /** The column the text came from when the text column was blank in this row. */
+      textFrom?: string;
+    }
   | { kind: 'reject'; reject: RejectedRow };
 
 export function columnIndexes(headers: string[], mapping: ColumnMapping): Partial<Record<ColumnRole, number>> {
@@ -66,7 +75,16 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   };
 
   const prepare = ctx.prepareText;
-  const { text, truncated } = cleanText(value('text') ?? '', ctx.maxTextChars, prepare && ((t) => prepare(t, names)));
+  const clean = (raw: string) => cleanText(raw, ctx.maxTextChars, prepare && ((t) => prepare(t, names)));
+  let { text, truncated } = clean(value('text') ?? '');
+  let textFrom: string | undefined;
+  for (const spare of text === '' ? (ctx.spareTextColumns ?? []) : []) {
+    ({ text, truncated } = clean(fields[spare] ?? ''));
+    if (text !== '') {
+      textFrom = ctx.headers[spare];
+      break;
+    }
+  }
   const rawDate = normaliseValue(value('date'));
   const date = rawDate === null ? null : parseDate(rawDate, ctx.dateOrder);
   const item: Omit<FeedbackItem, 'id'> = {
@@ -93,7 +111,8 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   const contact = contactOf(fields, ctx.contactColumns);
   if (contact) item.contact = contact;
   if (names.length > 0) item.names = names;
-  return { kind: 'item', item, rawId: normaliseValue(value('id')), dateUnparsed: rawDate !== null && date === null };
+  const outcome: RowOutcome = { kind: 'item', item, rawId: normaliseValue(value('id')), dateUnparsed: rawDate !== null && date === null };
+  return textFrom === undefined ? outcome : { ...outcome, textFrom };
 }
 
 function contactOf(fields: readonly string[], columns: ContactColumns | undefined): Contact | null {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { detectColumns, headerWords, listColumns, noTextColumnError, resolveOverrides } from '../../src/ingest/columns.js';
+import {
+  detectColumns,
+  headerWords,
+  listColumns,
+  noTextColumnError,
+  resolveOverrides,
+  spareTextColumns,
+} from '../../src/ingest/columns.js';
 
 describe('headerWords', () => {
   it('splits camelCase and punctuation', () => {
@@ -108,5 +115,42 @@ describe('resolveOverrides', () => {
     expect(error.message).toBe(
       'x.csv: no feedback text column found. Columns found: "A", "B". Name the column that holds the feedback with --text-column NAME.',
     );
+  });
+});
+
+describe('detectColumns on applicant-tracking exports', () => {
+  it('reads abbreviated candidate references ("Cand. Ref") as the candidate, before a name column', () => {
+    const headers = ['Cand. Ref', 'Applicant Name', 'Stage reached', 'Date rejected', 'Outcome notes'];
+    const sampleRows = [['C-1001', 'John Smith', 'Online tests', '03/02/26', 'Numerical score below benchmark.']];
+    expect(detectColumns({ headers, sampleRows })).toMatchObject({ candidate: 'Cand. Ref', text: 'Outcome notes' });
+  });
+
+  it('prefers an id column to a bare "Student" column that holds names', () => {
+    const headers = ['Student No', 'Student', 'Feedback'];
+    const sampleRows = [
+      ['20240101', 'Tom Baker', 'Vague answers.'],
+      ['20240202', 'Fatima Ali', 'No examples.'],
+    ];
+    expect(detectColumns({ headers, sampleRows }).candidate).toBe('Student No');
+    // Without values to judge, the list order still decides.
+    expect(detectColumns({ headers }).candidate).toBe('Student');
+  });
+
+  it('passes over a feedback column that is blank in every sampled row for one with words in it', () => {
+    const headers = ['Student ID', 'Feedback', 'Comments'];
+    const sampleRows = [
+      ['S1', '', 'Did not research the company.'],
+      ['S2', '', 'Another candidate had more experience.'],
+    ];
+    expect(detectColumns({ headers, sampleRows }).text).toBe('Comments');
+    expect(detectColumns({ headers, sampleRows: [['S1', 'Too vague.', 'x']] }).text).toBe('Feedback');
+  });
+});
+
+describe('spareTextColumns', () => {
+  it('lists the other feedback-like columns that took no role, never names, staff or system columns', () => {
+    const headers = ['Student ID', 'Feedback', 'Comments', 'Interviewer notes', 'Outcome notes', 'Student name', 'Status'];
+    const mapping = { candidate: 'Student ID', text: 'Feedback' };
+    expect(spareTextColumns(headers, mapping).map((i) => headers[i])).toEqual(['Comments', 'Outcome notes']);
   });
 });

@@ -361,3 +361,48 @@ describe('ingestFiles: large files', () => {
     expect(result.items[1000].text).toBe('Multi\nline 1000');
   });
 });
+
+describe('applicant-tracking exports', () => {
+  const files = tempFiles();
+
+  it('keeps two students of the same name apart by their reference, and one student whose name is written three ways together', async () => {
+    const path = files.write(
+      'ats.csv',
+      [
+        'Cand. Ref,Applicant Name,Stage reached,Outcome notes',
+        'C-1,John Smith,Online tests,Numerical score below the benchmark.',
+        'C-1,J. Smith,Interview,Answers lacked structure.',
+        'C-1,"SMITH, John",Assessment centre,Numerical test below the threshold.',
+        'C-2,john smith ,Application,CV not tailored.',
+      ].join('\n'),
+    );
+    const result = await ingestFiles([path], defaultOptions());
+    expect(result.files[0].columns.candidate).toBe('Cand. Ref');
+    expect(result.items.map((i) => i.candidate)).toEqual(['C-1', 'C-1', 'C-1', 'C-2']);
+    expect(result.items.map((i) => i.contact?.name)).toEqual(['John Smith', 'J. Smith', 'SMITH, John', 'john smith']);
+  });
+
+  it('reads the feedback from "Comments" in rows where "Feedback" is blank, and says so', async () => {
+    const path = files.write(
+      'comments.csv',
+      [
+        'Student ID,Feedback,Comments,Stage',
+        'S1,Answers were vague.,,Interview',
+        'S1,,Knew nothing about our products.,Interview',
+        'S2,,,Application',
+      ].join('\n'),
+    );
+    const result = await ingestFiles([path], defaultOptions());
+    expectInvariant(result);
+    expect(result.files[0].columns.text).toBe('Feedback');
+    expect(result.items.map((i) => [i.text, i.noText ?? false])).toEqual([
+      ['Answers were vague.', false],
+      ['Knew nothing about our products.', false],
+      ['', true],
+    ]);
+    expect(result.files[0].notes).toContain('1 row with a blank "Feedback" read the feedback from "Comments"');
+    expect(result.files[0].notes).toContain(
+      '1 row with a blank "Feedback" counted as "no feedback given" (the no-reason theme, worth a call)',
+    );
+  });
+});
