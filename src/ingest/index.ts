@@ -161,13 +161,15 @@ async function ingestWorkbook(path: string, handle: FileHandle, size: number, op
   checkWorkbookSize(path, size);
   const checked = await inspectWorkbook(path);
   const bytes = await handle.readFile();
-  const { sheet, rows } = await readWorkbook(path, checked, options.sheet);
+  const { sheet, rows, mergedCellsFilled } = await readWorkbook(path, checked, options.sheet);
   const layout = detectLayout(rows.slice(0, SAMPLE_RECORDS), options.skipRows);
   const reader = new RecordReader(path, options, layout, rows.slice(0, SAMPLE_RECORDS), ids);
   rows.forEach((fields, index) => {
     reader.record(fields, index + 1, csvLine(fields));
   });
   const notes = [`sheet ${JSON.stringify(sheet)} of the workbook`];
+  if (mergedCellsFilled > 0)
+    notes.push(`${mergedCellsFilled} empty cell${mergedCellsFilled === 1 ? '' : 's'} under merged cells given the merged value`);
   return reader.finish(
     notes,
     { encoding: 'utf-8', delimiter: null, format: 'xlsx', sheet },

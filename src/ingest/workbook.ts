@@ -10,6 +10,7 @@ import { readSheet, SheetNotFoundError } from 'read-excel-file/node';
 import { CliError, ExitCode, usageError } from '../errors.js';
 import { buildStoredZip, openZip, ZipFormatError, type ZipEntry } from '../io/zip.js';
 import { CellReferenceError, sheetExtent } from './sheet-extent.js';
+import { columnMerges, fillColumnMerges, firstVisibleSheet, sheetParts, type ColumnMerge } from './workbook-layout.js';
 
 export interface WorkbookLimits {
   /** Bytes on disk. */
@@ -102,7 +103,16 @@ export function checkWorkbookSize(path: string, size: number, limits: WorkbookLi
  * with its output capped at the size the directory declares and checked against its checksum, its
  * sheets' extent checked, then packed afresh (stored), so the library sees exactly these entries.
  */
-export async function inspectWorkbook(path: string, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<Buffer> {
+/** A workbook that passed the checks: the archive the library reads, and what it does not tell. */
+export interface CheckedWorkbook {
+  zip: Buffer;
+  /** The first sheet not hidden, in workbook order (null when the workbook does not say). */
+  firstVisible: string | null;
+  /** Sheet name → its merged ranges of one column. */
+  merges: Map<string, ColumnMerge[]>;
+}
+
+export async function inspectWorkbook(path: string, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<CheckedWorkbook> {
   let archive;
   try {
     archive = await openZip(path, { maxEntries: 10_000, maxEntryBytes: limits.maxUncompressedBytes });
@@ -121,7 +131,14 @@ export async function inspectWorkbook(path: string, limits: WorkbookLimits = WOR
       if (WORKSHEET.test(entry.name) || data.includes(SHEET_DATA)) checkExtent(path, entry.name, data, limits);
       kept.push({ name: entry.name, data });
     }
-    return buildStoredZip(kept);
+    const part = (name: string) => kept.find((entry) => entry.name === name)?.data.toString('utf8') ?? null;
+    const sheets = sheetParts(part('xl/workbook.xml') ?? '', part('xl/_rels/workbook.xml.rels'));
+    const merges = new Map<string, ColumnMerge[]>();
+    for (const sheet of sheets) {
+      const xml = sheet.part === null ? null : part(sheet.part);
+      if (xml !== null) merges.set(sheet.name, columnMerges(xml));
+    }
+    return { zip: buildStoredZip(kept), firstVisible: firstVisibleSheet(sheets), merges };
   } catch (error) {
     if (error instanceof ZipFormatError) throw damaged(path, error.message);
     throw error;
@@ -186,21 +203,28 @@ export interface WorkbookSheet {
   sheet: string;
   /** Cells as text, as a CSV export of the sheet would hold them. */
   rows: string[][];
+  /** Empty cells given the value of the merged range above them. */
+  mergedCellsFilled: number;
 }
 
-/** Reads one sheet (the first unless named) as rows of text. */
+/**
+ * Reads one sheet (unless named, the first one not hidden) as rows of text; a value merged down a
+ * column is given to every row of the range.
+ */
 export async function readWorkbook(
   path: string,
-  zip: Buffer,
+  workbook: CheckedWorkbook,
   sheet: string | undefined,
   limits: WorkbookLimits = WORKBOOK_LIMITS,
 ): Promise<WorkbookSheet> {
+  const { zip } = workbook;
+  const wanted = sheet ?? workbook.firstVisible ?? undefined;
   let data: unknown[][];
   let name: string;
   try {
     // Numbers as written in the sheet ("20231187", not 2.0231187E7); date-styled cells as Dates.
-    data = (await readSheet(zip, sheet ?? 1, { parseNumber: (text: string) => text, trim: false })) as unknown[][];
-    name = sheet ?? (await firstSheetName(zip));
+    data = (await readSheet(zip, wanted ?? 1, { parseNumber: (text: string) => text, trim: false })) as unknown[][];
+    name = wanted ?? (await firstSheetName(zip));
   } catch (error) {
     if (error instanceof SheetNotFoundError) {
       const sheets = (error as { sheets?: unknown }).sheets;
@@ -213,7 +237,9 @@ export async function readWorkbook(
     throw damaged(path, libraryError(error));
   }
   if (data.length > limits.maxRows) throw tooLarge(path, `the sheet has ${data.length} rows, over the limit of ${limits.maxRows}`);
-  return { sheet: name, rows: data.map((row) => row.map(cellText)) };
+  const rows = data.map((row) => row.map(cellText));
+  const mergedCellsFilled = fillColumnMerges(rows, workbook.merges.get(name) ?? []);
+  return { sheet: name, rows, mergedCellsFilled };
 }
 
 /** The first sheet's name: the library lists the sheets when asked for one that is not there. */

@@ -7,6 +7,10 @@ export type XlsxCell = string | number | Date | null | { formula: string; value:
 export interface XlsxSheet {
   name: string;
   rows: XlsxCell[][];
+  /** Hidden from the workbook's tabs, as exports hide their lookup tables. */
+  hidden?: boolean;
+  /** Merged ranges, e.g. `B2:B4`. */
+  merges?: string[];
 }
 
 function xmlEscape(text: string): string {
@@ -22,6 +26,11 @@ function columnName(index: number): string {
 /** Days since 1899-12-30 (Excel's 1900 date system), as Excel stores dates. */
 function serial(date: Date): number {
   return (date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+function mergeCells(merges: string[] | undefined): string {
+  if (!merges?.length) return '';
+  return `<mergeCells count="${merges.length}">${merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`;
 }
 
 export function buildXlsx(sheets: XlsxSheet[]): Buffer {
@@ -53,7 +62,7 @@ export function xlsxEntries(sheets: XlsxSheet[]): ZipInput[] {
       });
       return `<row r="${r + 1}">${cells.join('')}</row>`;
     });
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join('')}</sheetData></worksheet>`;
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join('')}</sheetData>${mergeCells(sheet.merges)}</worksheet>`;
   });
   const files: [string, string][] = [
     [
@@ -66,7 +75,7 @@ export function xlsxEntries(sheets: XlsxSheet[]): ZipInput[] {
     ],
     [
       'xl/workbook.xml',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
     ],
     [
       'xl/_rels/workbook.xml.rels',

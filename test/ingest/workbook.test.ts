@@ -109,6 +109,42 @@ describe('.xlsx input', () => {
     );
   });
 
+  it('reads the first sheet a person sees: a hidden lookup sheet before it is passed over', async () => {
+    const file = await write(
+      'hidden-first.xlsx',
+      buildXlsx([
+        { name: 'Lookup', rows: [['Codes'], ['X1']], hidden: true },
+        { name: 'Responses', rows: FORMS_ROWS },
+      ]),
+    );
+    const { files, items } = await ingestFiles([file], options);
+    expect(files[0].sheet).toBe('Responses');
+    expect(items).toHaveLength(FORMS_ROWS.length - 1);
+  });
+
+  it('gives every row of a cell merged down a column its value (a title merged across is left alone)', async () => {
+    const file = await write(
+      'merged.xlsx',
+      buildXlsx([
+        {
+          name: 'Rejections',
+          rows: [
+            ['Careers feedback, spring term', null, null],
+            ['Student No', 'Stage', 'Feedback'],
+            ['20240101', 'Interview', 'Answers were vague.'],
+            [null, 'Interview', 'Could not explain design trade-offs.'],
+            [null, 'Assessment centre', 'Dominated the group exercise.'],
+            ['20240202', 'Application', 'CV not tailored.'],
+          ],
+          merges: ['A1:C1', 'A3:A5'],
+        },
+      ]),
+    );
+    const { files, items } = await ingestFiles([file], options);
+    expect(items.map((i) => i.candidate)).toEqual(['20240101', '20240101', '20240101', '20240202']);
+    expect(files[0].notes).toContain('2 empty cells under merged cells given the merged value');
+  });
+
   it('gives the same items.csv as the same data saved as CSV', async () => {
     const rows: XlsxCell[][] = [
       ['Response ID', 'Student No', 'Programme', 'Stage', 'Date', 'Feedback'],
