@@ -62,6 +62,9 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   const candidateId = candidateIndex === undefined ? '' : (fields[candidateIndex] ?? '').trim();
   const names = ctx.nameColumns.map((index) => (fields[index] ?? '').trim()).filter((name) => name !== '');
 
+  const summary = summaryLabel(fields);
+  if (summary !== null) return reject(`a summary row (${JSON.stringify(summary)}), not feedback`);
+
   if (fields.length < ctx.requiredFields || (fields.length > expected && fields.slice(expected).some((f) => f.trim() !== ''))) {
     // A name with an unquoted comma ("Doe, Janeway") shifts the fields: its parts sit beside the
     // name column, so name-like fields near it are redacted from the raw row as well.
@@ -120,6 +123,15 @@ function contactOf(fields: readonly string[], columns: ContactColumns | undefine
   const join = (indexes: number[]) => normaliseValue(indexes.map((i) => fields[i] ?? '').join(' '));
   const contact = { name: join(columns.name), email: join(columns.email), phone: join(columns.phone) };
   return contact.name || contact.email || contact.phone ? contact : null;
+}
+
+/** First cells of the rows spreadsheets add under a table: "Total", "Grand total:", "Count". */
+const SUMMARY_LABEL = /^(?:grand |sub-?)?totals?:?$|^(?:count|sum|average|mean):?$/i;
+
+/** The label of a summary row (its first filled cell), or null for a row of data. */
+function summaryLabel(fields: readonly string[]): string | null {
+  const first = fields.find((field) => field.trim() !== '')?.trim() ?? '';
+  return SUMMARY_LABEL.test(first) ? first : null;
 }
 
 /** Up to four capitalised words and nothing else: how a name (or part of one) looks in a field. */

@@ -406,3 +406,29 @@ describe('applicant-tracking exports', () => {
     );
   });
 });
+
+describe('rows a spreadsheet adds under the table', () => {
+  const files = tempFiles();
+
+  it('rejects a trailing total row with its reason instead of counting it as feedback', async () => {
+    const path = files.write(
+      'totals.csv',
+      [
+        'Student Number,Feedback,Stage',
+        '',
+        'S-501,Lacked motivation for the role.,Interview',
+        'S-502,Totally unprepared for the case study.,Assessment',
+        '',
+        'Total,2 candidates,',
+        'Grand total:,,2',
+      ].join('\n'),
+    );
+    const result = await ingestFiles([path], defaultOptions());
+    expectInvariant(result);
+    expect(result.items.map((i) => i.candidate)).toEqual(['S-501', 'S-502']);
+    expect(result.rejects.map((r) => [r.line, r.reason])).toEqual([
+      [6, 'a summary row ("Total"), not feedback'],
+      [7, 'a summary row ("Grand total:"), not feedback'],
+    ]);
+  });
+});
