@@ -110,8 +110,9 @@ function dateSpan(items: readonly PreparedItem[]): { first: string | null; last:
   return { first: dates[0] ?? null, last: dates[dates.length - 1] ?? null };
 }
 
-/** A student with a page but no repeating reason and no reason-less rejection still gets a row. */
-export const SINGLE_SUGGESTION = 'No reason came back twice: go through the page with the student and agree what to work on next.';
+/** A student with a page but no repeating reason and no reason-less rejection still gets a row
+ * (worded so that it never reads as the no-reason row: these employers did give reasons). */
+export const SINGLE_SUGGESTION = 'None of the reasons came up twice: go through the page with the student and agree what to work on next.';
 
 /** Themes the tool was only ever unsure of in a student's rejections, "Label ×N" in taxonomy order:
  * shown, never advised on (a theme it is sure of in one of them is asserted, not "possibly"). */

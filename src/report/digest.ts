@@ -54,7 +54,7 @@ function pattern(digest: CandidateDigest, labels: ReadonlyMap<string, string>): 
     digest.repeating.length > 0
       ? html`<p>The reasons that came back more than once:</p>
 <ul class="repeats">${digest.repeating.map((theme) => html`<li><strong>${labels.get(theme.id) ?? theme.id}</strong>: in ${partOf(theme.items, digest.items)}</li>`)}</ul>`
-      : html`<p>No reason came up in more than one of your rejections.</p>`;
+      : html`<p>None of the reasons came up in more than one of your rejections.</p>`;
   return html`<section class="pattern" aria-labelledby="pattern-title">
 <h2 id="pattern-title">The pattern</h2>
 ${digest.diagnosis.map((paragraph) => html`<p>${paragraph}</p>`)}

@@ -114,6 +114,8 @@ describe('follow-up rows', () => {
         suggestion: SINGLE_SUGGESTION,
       }),
     ]);
+    // The employers gave reasons: the row must not read like the "No reason given" phone row.
+    expect(single[0]!.suggestion).not.toMatch(/^no reason/i);
     expect(model(false, false, [...handMadeCandidates(), ...gil]).followUp.some((row) => row.kind === 'single')).toBe(false);
   });
 
