@@ -21,7 +21,7 @@
 //     [--remove conduct --novel data/eval/references-dev.csv [--known 150] [--no-loo]]
 //     [--bands 0.07] [--neighbours 10,15] [--resolutions 0.8,1] [--core 0,0.3]
 //     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--covered 1,0.75]
-//     [--seed-below 1,0.95] [--seed-shares 1,0.4] [--join-shares 0,0.5] [--others-join 0,1] [--join-margins 0,0.03] [--boilerplate-joins 0,1]
+//     [--seed-below 1,0.95] [--seed-shares 1,0.4] [--join-shares 0,0.5] [--others-join 0,1] [--join-margins 0,0.03] [--boilerplate-joins 0,1] [--no-reason-covers 0,1]
 //     [--methods louvain,umap-eom,umap-leaf] [--map-dims 5] [--map-min-dists 0] [--min-cluster-sizes 5,10]
 //     [--cutoffs 0.8 (lexical)] [--explained band,sure,0.7] [--refit-head SETS | --built-in-head] [--vector-cache FILE] [--runs FILE] [--detail]
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
@@ -71,6 +71,7 @@ const { values: flags, positionals: paths } = parseArgs({
     'others-join': { type: 'string' },
     'join-margins': { type: 'string' },
     'boilerplate-joins': { type: 'string' },
+    'no-reason-covers': { type: 'string' },
     methods: { type: 'string' },
     'map-dims': { type: 'string' },
     'map-min-dists': { type: 'string' },
@@ -79,6 +80,9 @@ const { values: flags, positionals: paths } = parseArgs({
     remove: { type: 'string' },
     novel: { type: 'string', multiple: true },
     known: { type: 'string' },
+    'per-topic': { type: 'string' },
+    sample: { type: 'string' },
+    'head-from': { type: 'string' },
     'no-loo': { type: 'boolean' },
     'vector-cache': { type: 'string' },
     runs: { type: 'string' },
@@ -120,16 +124,29 @@ const novelItems = novelFiles.length > 0 ? await labelledItems(novelFiles, [...i
 const removed = flags.remove?.split(',').filter(Boolean) ?? [];
 for (const id of removed) if (!ids.includes(id)) throw new Error(`--remove ${id}: not a theme of the taxonomy`);
 
-/** The scenario's items: every item of a missing topic, and --known N of the rest, by hash. */
+/** The order items are drawn in: by hash, and by another hash for each --sample S (S a word or number). */
+const drawKey = (entry: Labelled) => hashText(flags.sample ? `${flags.sample}|${entry.item.text}` : entry.item.text);
+const drawn = (entries: readonly Labelled[], count: number) =>
+  [...entries].sort((a, b) => (drawKey(a) < drawKey(b) ? -1 : 1)).slice(0, count);
+
+/**
+ * The scenario's items: every item of a missing topic (--per-topic N: N of each, drawn by hash),
+ * and --known N of the rest, by hash.
+ */
 function scenarioItems(missing: readonly string[]): Labelled[] {
   const all = [...devItems, ...novelItems];
-  if (!flags.known) return all;
+  if (!flags.known && !flags['per-topic']) return all;
   const isMissing = (entry: Labelled) => entry.labels.some((id) => missing.includes(id));
-  const known = all
-    .filter((entry) => !isMissing(entry))
-    .sort((a, b) => (hashText(a.item.text) < hashText(b.item.text) ? -1 : 1))
-    .slice(0, Number(flags.known));
-  const keep = new Set([...all.filter(isMissing), ...known]);
+  const perTopic = Number(flags['per-topic'] ?? Infinity);
+  const ofMissing = missing.flatMap((topic) =>
+    drawn(
+      all.filter((entry) => entry.labels.includes(topic)),
+      perTopic,
+    ),
+  );
+  const others = all.filter((entry) => !isMissing(entry));
+  const known = drawn(others, Number(flags.known ?? others.length));
+  const keep = new Set([...ofMissing, ...known]);
   return all.filter((entry) => keep.has(entry));
 }
 
@@ -164,6 +181,8 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
   if (joins) settings = settings.flatMap((s) => joins.map((othersJoin) => ({ ...s, othersJoin })));
   const boilerplate = flags['boilerplate-joins']?.split(',').map((text) => text === '1' || text === 'true');
   if (boilerplate) settings = settings.flatMap((s) => boilerplate.map((boilerplateJoins) => ({ ...s, boilerplateJoins })));
+  const noReason = flags['no-reason-covers']?.split(',').map((text) => text === '1' || text === 'true');
+  if (noReason) settings = settings.flatMap((s) => noReason.map((noReasonCovers) => ({ ...s, noReasonCovers })));
   // louvain, umap-eom or umap-leaf: how the graph is split (discover/communities.ts).
   const methods = flags.methods?.split(',').map((text) => {
     if (text === 'louvain') return { method: 'louvain' as const };
@@ -184,6 +203,10 @@ interface Outcome {
   total: number;
   purity: number;
   recall: number;
+  /** The topic's items in a shown group other than its best one (and not in it). */
+  elsewhere: number;
+  /** Shown groups holding any of the topic's items. */
+  holding: number;
 }
 interface Cell {
   name: string;
@@ -217,7 +240,7 @@ async function measure(
       for (const options of grid(profile, band)) {
         const g = options.grouping;
         const setting = g
-          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
+          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
           : `band ${band} cut-off ${options.maxDistance}`;
         const name = `${setting} explained from ${explainedText}`;
         if (!cells.has(name))
@@ -230,10 +253,23 @@ async function measure(
         const outcomes = missing.map((topic) => {
           const positives = entries.filter((e) => e.labels.includes(topic));
           const inPool = positives.filter((e) => pool.has(e.item.id)).length;
-          let best: Outcome = { topic, groups: emerging.length, id: '-', purity: 0, recall: 0, items: 0, inPool, total: positives.length };
+          const grouped = positives.filter((e) => byItem.has(e.item.id)).length;
+          let best: Outcome = {
+            topic,
+            groups: emerging.length,
+            id: '-',
+            purity: 0,
+            recall: 0,
+            items: 0,
+            inPool,
+            total: positives.length,
+            elsewhere: grouped,
+            holding: 0,
+          };
           for (const cluster of emerging) {
             const members = [...byItem].filter(([, clusters]) => clusters.includes(cluster.id)).map(([id]) => id);
             const hits = members.filter((id) => labelOf.get(id)!.includes(topic)).length;
+            if (hits > 0) best.holding++;
             if (hits / positives.length > best.recall)
               best = {
                 ...best,
@@ -243,6 +279,8 @@ async function measure(
                 items: members.length,
               };
           }
+          // Of the topic's grouped items, those not in its best group (in another group only).
+          best.elsewhere = grouped - Math.round(best.recall * positives.length);
           return best;
         });
         const labels = emerging.map((e) => {
@@ -277,29 +315,41 @@ let runsChanged = false;
 // them (their labels dropped), never with one that saw their labels; without --refit-head, with
 // the similarity thresholds alone. The whole taxonomy uses the engine's own (the built-in head).
 const headFiles = flags['refit-head']?.split(',').filter(Boolean) ?? [];
-const headTraining: { text: string; themes: string[] }[] = [];
-{
+/** The labelled items of `files`, each text once. */
+async function headTrainingFrom(files: readonly string[]): Promise<{ text: string; themes: string[] }[]> {
   const seen = new Set<string>();
-  for (const g of await readGoldFiles(headFiles, ids)) {
+  const training: { text: string; themes: string[] }[] = [];
+  for (const g of await readGoldFiles([...files], ids)) {
     if (seen.has(correctionKey(g.text))) continue;
     seen.add(correctionKey(g.text));
-    headTraining.push({ text: g.text, themes: g.themes });
+    training.push({ text: g.text, themes: g.themes });
   }
+  return training;
 }
-/** The head file to classify `taxonomy` with, null for none, undefined for the engine's own (the whole taxonomy). */
+/**
+ * The head file to classify `taxonomy` with, null for none, undefined for the engine's own (the whole taxonomy).
+ * --head-from SETS: a head fitted on SETS with the whole taxonomy, deciding the themes left as the
+ * built-in head does in `run`, but for items it was not fitted on (scenarios drawn from other sets).
+ */
 async function headFor(taxonomy: Taxonomy): Promise<string | null | undefined> {
+  if (flags['head-from']) return fittedHead(full, flags['head-from'].split(',').filter(Boolean));
   // --built-in-head: as `run` does, the built-in head (which saw every theme's labels) decides the themes left.
   if (taxonomy === full || flags['built-in-head']) return undefined;
   if (headFiles.length === 0) return null;
+  return fittedHead(taxonomy, headFiles);
+}
+
+/** A head fitted on `files` for `taxonomy` (the labels of themes it lacks dropped), kept in /tmp between runs. */
+async function fittedHead(taxonomy: Taxonomy, files: readonly string[]): Promise<string> {
   const kept = taxonomy.themes.map((t) => t.id);
   // Kept between runs (refitting takes a minute); a head of other features or format is never reused.
-  const key = `${JSON.stringify(taxonomy)}|${headFiles.join(',')}|${HEAD_VERSION}|${featureNames(true).join(',')}`;
+  const key = `${JSON.stringify(taxonomy)}|${files.join(',')}|${HEAD_VERSION}|${featureNames(true).join(',')}`;
   const file = `/tmp/fit-discovery-head-${hashText(key).slice(0, 12)}.json`;
   if (existsSync(file)) return file;
   const prepared = await prepareClassifier({ ...config, head: null }, logger, { taxonomy, store });
-  const items = headTraining.map((g) => ({ text: g.text, themes: g.themes.filter((id) => kept.includes(id)) }));
+  const items = (await headTrainingFrom(files)).map((g) => ({ text: g.text, themes: g.themes.filter((id) => kept.includes(id)) }));
   const head = await fitHeadFile(prepared, items, {
-    files: headFiles.map((f) => path.basename(f)),
+    files: files.map((f) => path.basename(f)),
     weights: prepared.profile.weights,
     logger,
   });
@@ -411,7 +461,8 @@ if (flags.runs && runsChanged) await writeFile(flags.runs, JSON.stringify(savedR
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 const back = (outcomes: Outcome[]) => outcomes.filter((row) => row.recall >= 0.4 && row.purity >= 0.6);
 const row = (r: Outcome) =>
-  `  ${r.topic.padEnd(15)} groups ${String(r.groups).padStart(2)}  in pool ${String(r.inPool).padStart(3)}/${String(r.total).padEnd(3)}  items ${String(r.items).padStart(3)}  purity ${r.purity.toFixed(2)}  recall ${r.recall.toFixed(2)}  ${r.id}`;
+  `  ${r.topic.padEnd(15)} groups ${String(r.groups).padStart(2)}  in pool ${String(r.inPool).padStart(3)}/${String(r.total).padEnd(3)}  items ${String(r.items).padStart(3)}  purity ${r.purity.toFixed(2)}  recall ${r.recall.toFixed(2)}  ` +
+  `other groups ${String(r.elsewhere).padStart(2)} items in ${Math.max(0, r.holding - (r.items > 0 ? 1 : 0))}  ${r.id}`;
 console.log(`${[...paths, ...novelFiles].join(' + ')}: ${engineName} engine, ${devItems.length + novelItems.length} items`);
 for (const cell of cells.values()) {
   const { name, leaveOneOut, scenario, falseAlarms } = cell;
