@@ -217,10 +217,13 @@ export async function discoverEmerging(
   // feedback on known themes in one shared voice or phrasing, not a missing theme. Without a head
   // a theme is only a similarity over a threshold, which a missing topic's nearest theme often
   // reaches too: then nothing counts as covered.
+  const noReasonCovers = grouping?.noReasonCovers ?? false;
   const stated = new Set(
     classified
       .filter((entry) =>
-        entry.themes.some((theme) => theme.themeId !== UNINFORMATIVE_THEME && theme.confidence !== undefined && !theme.tentative),
+        entry.themes.some(
+          (theme) => (noReasonCovers || theme.themeId !== UNINFORMATIVE_THEME) && theme.confidence !== undefined && !theme.tentative,
+        ),
       )
       .map((entry) => entry.item.id),
   );

@@ -158,6 +158,37 @@ describe('emerging themes: feedback the taxonomy already covers', () => {
     const unguarded = { ...options, grouping: { ...grouping, maxCovered: 1 } };
     expect((await discoverEmerging(stating(1), taxonomy, thresholds, embedder, unguarded)).emerging).toEqual(shown.emerging);
   });
+
+  it('counts "no reason given", stated sure, as covered only with noReasonCovers', async () => {
+    const taxonomy = full;
+    const items = [...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
+    const { embedder, thresholds, classified } = await classifyLexically(taxonomy, items);
+    const noReason = (tentative: boolean) =>
+      classified.map((entry) => {
+        if (!entry.item.id.startsWith('s')) return entry;
+        const evidence = { segmentIndex: 0, segment: entry.item.text, exemplar: '', cues: [], cueRanges: [], score: 0.9 };
+        const theme = {
+          themeId: 'uninformative',
+          score: 0.9,
+          confidence: 0.9,
+          evidence,
+          ...(tentative ? { tentative: true as const } : {}),
+        };
+        return { ...entry, themes: [theme] };
+      });
+    const options = (noReasonCovers: boolean) => ({
+      ...ENGINE_PROFILES.lexical.discovery,
+      grouping: { ...ENGINE_PROFILES.hybrid.discovery.grouping!, maxCovered: 0.75, noReasonCovers },
+    });
+    const topicIn = async (entries: ClassifiedItem[], noReasonCovers: boolean) =>
+      (await discoverEmerging(entries, taxonomy, thresholds, embedder, options(noReasonCovers))).emerging.find((e) =>
+        e.terms.includes('social'),
+      );
+    expect(await topicIn(noReason(false), false)).toBeDefined();
+    expect(await topicIn(noReason(false), true)).toBeUndefined();
+    // "Possibly no reason given" covers nothing.
+    expect(await topicIn(noReason(true), true)).toBeDefined();
+  });
 });
 
 describe('emerging themes: grouping what the head is unsure of', () => {
