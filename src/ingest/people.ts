@@ -49,6 +49,20 @@ export function isPersonNameHeader(header: string): boolean {
   return !words.some((w) => THING_WORDS.has(w));
 }
 
+/** Headers that are only a word for the person ("Student", "Candidate"): their values say whether they hold names. */
+const PERSON_WORDS = new Set(['student', 'candidate', 'applicant', 'learner', 'participant', 'interviewee', 'graduate']);
+
+/**
+ * A name column by its header ("Student name"), or a column headed only by a word for the person
+ * whose sampled values are mostly names ("Student": "Tom Baker"), as spreadsheets kept by hand have.
+ */
+function holdsPersonNames(header: string, index: number, sampleRows: readonly string[][]): boolean {
+  if (isPersonNameHeader(header)) return true;
+  const words = headerWords(header);
+  if (words.length !== 1 || !PERSON_WORDS.has(words[0]!)) return false;
+  return looksLikeNames(sampleRows.map((row) => row[index] ?? ''));
+}
+
 export function isEmailHeader(header: string): boolean {
   const words = headerWords(header);
   return words.includes('email') || (words.includes('e') && words.includes('mail')) || words.includes('mail');
@@ -88,11 +102,11 @@ export function isStaffHeader(header: string): boolean {
 }
 
 /** Indexes of the columns holding person names, students' or staff's, mapped or not (never the text column). */
-export function personNameColumns(headers: string[], mapping: ColumnMapping): number[] {
+export function personNameColumns(headers: string[], mapping: ColumnMapping, sampleRows: readonly string[][] = []): number[] {
   const indexes: number[] = [];
   headers.forEach((header, index) => {
     if (header === mapping.text) return;
-    if (isPersonNameHeader(header) || isStaffHeader(header)) indexes.push(index);
+    if (holdsPersonNames(header, index, sampleRows) || isStaffHeader(header)) indexes.push(index);
   });
   return indexes;
 }
@@ -106,11 +120,11 @@ export interface ContactColumns {
   phone: number[];
 }
 
-export function contactColumns(headers: string[], mapping: ColumnMapping): ContactColumns {
+export function contactColumns(headers: string[], mapping: ColumnMapping, sampleRows: readonly string[][] = []): ContactColumns {
   const columns: ContactColumns = { name: [], email: [], phone: [] };
   headers.forEach((header, index) => {
     if (header === mapping.text || isStaffHeader(header)) return;
-    if (isPersonNameHeader(header)) columns.name.push(index);
+    if (holdsPersonNames(header, index, sampleRows)) columns.name.push(index);
     else if (isEmailHeader(header)) columns.email.push(index);
     else if (headerWords(header).some((w) => PHONE_WORDS.has(w))) columns.phone.push(index);
   });

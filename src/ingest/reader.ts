@@ -112,7 +112,7 @@ export class RecordReader {
     const textColumn = this.mapping.text;
     if (textColumn === undefined) throw noTextColumnError(this.path, headers);
 
-    const nameColumns = personNameColumns(headers, this.mapping);
+    const nameColumns = personNameColumns(headers, this.mapping, sampleRows);
     this.nameColumns = nameColumns.map((index) => headers[index]);
     this.candidateKind = candidateKind(this.mapping.candidate, headers, sampleRows);
 
@@ -124,7 +124,7 @@ export class RecordReader {
       requiredFields: lastNamed,
       columns: columnIndexes(headers, this.mapping),
       nameColumns,
-      contactColumns: contactColumns(headers, this.mapping),
+      contactColumns: contactColumns(headers, this.mapping, sampleRows),
       prepareText: this.options.prepareText,
       textColumnName: textColumn,
       spareTextColumns: spareTextColumns(headers, this.mapping),

@@ -382,6 +382,22 @@ describe('applicant-tracking exports', () => {
     expect(result.items.map((i) => i.contact?.name)).toEqual(['John Smith', 'J. Smith', 'SMITH, John', 'john smith']);
   });
 
+  it('takes a "Student" column of names for a name column: hidden in a rejected row, kept as the contact name', async () => {
+    const path = files.write(
+      'student-names.csv',
+      [
+        'Student No,Student,Stage,Feedback',
+        '20240101,Tom Baker,Interview,Answers were vague.',
+        '20240202,Fatima Ali,Application,CV not tailored,extra,fields',
+      ].join('\n'),
+    );
+    const result = await ingestFiles([path], defaultOptions());
+    expect(result.files[0].nameColumns).toEqual(['Student']);
+    expect(result.items[0]!.contact?.name).toBe('Tom Baker');
+    const [reject] = finishRejects(result.rejects, true);
+    expect(reject!.raw).not.toMatch(/Fatima|Ali\b/);
+  });
+
   it('reads the feedback from "Comments" in rows where "Feedback" is blank, and says so', async () => {
     const path = files.write(
       'comments.csv',
