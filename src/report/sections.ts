@@ -10,6 +10,7 @@ import { howSure, sureColumn } from './confidence.js';
 import { plainStatistics, plainStatisticsText } from './plain-words.js';
 import { formatCount, formatShare } from './format.js';
 import { html, type Html } from './html.js';
+import { dataTable, table, themeCells } from './tables.js';
 
 const TABLE_ROWS = 100;
 const TOP_REPEATERS = 20;
@@ -25,26 +26,6 @@ function formatChange(theme: ThemeSummary): string {
 
 function plural(count: number, noun: string): string {
   return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-/** Tables with more rows than this may continue on the next printed page. */
-const LONG_TABLE = 20;
-/** Tables with more columns than this turn their headings upright on paper, so every column
- * fits the page without breaking a word. */
-const WIDE_TABLE = 8;
-
-function table(caption: string, head: string[], rows: HtmlValueRow[], note?: string): Html {
-  // Wide tables scroll inside their own box (focusable, so keyboards can scroll it too); the page never does.
-  return html`<p class="scroll-cue" hidden>Scroll sideways for more columns →</p><div class="table-scroll${rows.length > LONG_TABLE ? ' long-table' : ''}" role="region" tabindex="0" aria-label="${caption}"><table${head.length > WIDE_TABLE ? html` class="wide-table"` : ''}>
-<caption>${caption}</caption>
-<thead><tr>${head.map((cell) => html`<th scope="col">${cell}</th>`)}</tr></thead>
-<tbody>${rows.map((row) => html`<tr>${row.map((cell, index) => (index === 0 ? html`<th scope="row">${cell}</th>` : html`<td>${cell}</td>`))}</tr>\n`)}</tbody>
-</table></div>${note ? html`<p class="table-note">${note}</p>` : ''}`;
-}
-type HtmlValueRow = (string | Html)[];
-
-function dataTable(caption: string, head: string[], rows: HtmlValueRow[], note?: string): Html {
-  return html`<details class="data-table"><summary>Data table: ${caption}</summary>${table(caption, head, rows, note)}</details>`;
 }
 
 function chartSection(options: {
@@ -153,7 +134,7 @@ export function stageSection(model: ReportModel, labels: Map<string, string>): H
       PHASE_LABELS[phase.key],
       formatCount(phase.items),
       formatCount(phase.candidates),
-      ...themeIds.map((id) => (phase.themes === null ? 'suppressed' : formatCount(own(phase.themes, id) ?? 0))),
+      ...themeCells(phase.themes, themeIds, formatCount, model.options.minGroup),
     ]);
   const stageRows = model.breakdowns.byStage
     .slice(0, TABLE_ROWS)
@@ -184,9 +165,7 @@ export function overTimeSection(model: ReportModel, data: ChartData, labels: Map
     groupLabel(month.key),
     formatCount(month.items),
     formatCount(month.candidates),
-    ...data.trendThemes.map((id) =>
-      month.themes === null ? 'suppressed' : formatShare((own(month.themes, id) ?? 0) / Math.max(1, month.items)),
-    ),
+    ...themeCells(month.themes, data.trendThemes, (count) => formatShare(count / Math.max(1, month.items)), model.options.minGroup),
   ]);
   return chartSection({
     id: 'over-time',
@@ -263,9 +242,7 @@ export function cohortSection(model: ReportModel, data: ChartData, labels: Map<s
       groupLabel(group.key),
       formatCount(group.items),
       formatCount(group.candidates),
-      ...data.cohortThemes.map((id) =>
-        group.themes === null ? 'suppressed' : formatShare((own(group.themes, id) ?? 0) / Math.max(1, group.items)),
-      ),
+      ...themeCells(group.themes, data.cohortThemes, (count) => formatShare(count / Math.max(1, group.items)), model.options.minGroup),
     ]);
   const named = cohorts.filter((group) => group.key !== null).length;
   return chartSection({
