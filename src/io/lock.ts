@@ -197,13 +197,27 @@ async function removeIfUnchanged(lockPath: string, judged: LockHolder): Promise<
   await unlink(lockPath).catch(ignoreMissing);
 }
 
-/** True when a process with this pid exists on this host (EPERM: it exists but is not ours). */
+/**
+ * True when a process with this pid runs on this host (EPERM: it exists but is not ours). A zombie
+ * (killed, not yet reaped by its parent: seconds after a kill -9, longer in a container whose first
+ * process reaps slowly) has finished and holds nothing.
+ */
 export function isPidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/** Linux's /proc/<pid>/stat gives the state after the command's closing parenthesis; elsewhere, unknown (false). */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
   }
 }
 

@@ -1,5 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +99,25 @@ describe('acquireLock', () => {
     expect(JSON.parse(await readFile(lockPath, 'utf8')).pid).toBe(process.pid);
     expect(logger.lines.join('\n')).toMatch(new RegExp(`stale lock.*pid ${pid}`));
     await lock.release();
+  });
+
+  it.runIf(process.platform === 'linux')('takes over a lock whose holder was killed but not yet reaped (a zombie)', async () => {
+    // The shell starts a short child, then becomes a sleep that never reaps it: the child stays a zombie.
+    const parent = spawn('sh', ['-c', 'sleep 0.05 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const pid = Number((await once(parent.stdout!, 'data'))[0].toString().trim());
+      await vi.waitFor(() => expect(readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/\) Z /), { timeout: 5000 });
+      expect(isPidAlive(pid)).toBe(false);
+      await acquireLock(lockPath, 'x').then((l) => l.release()); // creates the folder
+      await writeFile(lockPath, JSON.stringify({ pid, hostname: hostname(), startedAt: '2026-01-01T00:00:00.000Z', command: 'run' }));
+      const logger = createMemoryLogger();
+      const lock = await acquireLock(lockPath, './feedback-report', { logger });
+      expect(logger.lines.join('\n')).toMatch(new RegExp(`stale lock.*pid ${pid}`));
+      await lock.release();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+    expect(isPidAlive(process.pid)).toBe(true);
   });
 
   it('takes over an empty or garbled lock once it is a moment old, waiting for a fresh one first', async () => {
