@@ -49,6 +49,8 @@ const INTERVIEW_ADVICE =
   'Getting that far means your applications work on paper, so the place to look is how you come across in the room: practise interview technique in a mock interview with a careers coach, ideally recorded.';
 const CV_ADVICE =
   'Look at your CV and cover letter against the job description: do they use its keywords, and could a reader see within 10 seconds that you fit the role?';
+const FOLLOW_THE_REPEAT =
+  'No one reason repeats at that stage, but one keeps coming back across your rejections: it, below, is what to work on.';
 const TEST_ADVICE = 'Practise the test formats (reasoning tests, situational judgement) through your careers service, and time yourself.';
 
 function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]): string[] {
@@ -66,10 +68,15 @@ function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]
   if (at.length >= 2 && at.length / staged >= DOMINANT_SHARE) {
     const lead = leadTheme(at, themes);
     const text = `You reached interview or assessment in ${partOf(at.length, n, 'application')} and were turned down there.${leadSentence(lead, at.length)}`;
+    // No reason repeats at interview, but one repeats across all the rejections (tests failed online
+    // and at the assessment centre): that reason, not interview technique, is what to work on.
+    const overall = lead === null ? leadTheme(items, themes) : null;
     const advice =
       lead !== null && !lead.theme.actionable
         ? 'That says more about the field than about you: keep applying at this level.'
-        : INTERVIEW_ADVICE;
+        : overall !== null
+          ? FOLLOW_THE_REPEAT
+          : INTERVIEW_ADVICE;
     return [`${text}${unstagedNote}`, advice];
   }
   if (before.length >= 2 && before.length / staged >= DOMINANT_SHARE) {
@@ -80,12 +87,15 @@ function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]
         : application === 0
           ? `You stopped at the online tests in ${partOf(before.length, n, 'application')}.`
           : `You did not reach interview in ${partOf(before.length, n, 'application')} (${application} at the application, ${testing} at online tests).`;
+    const overall = lead === null ? leadTheme(items, themes) : null;
     const advice =
       lead !== null && !lead.theme.actionable
         ? 'That says more about the field than about you.'
-        : application >= testing
-          ? CV_ADVICE
-          : TEST_ADVICE;
+        : overall !== null
+          ? FOLLOW_THE_REPEAT
+          : application >= testing
+            ? CV_ADVICE
+            : TEST_ADVICE;
     return [`${where}${leadSentence(lead, before.length)}${unstagedNote}`, advice];
   }
   const split = `Your applications ended both before interview (${before.length} of ${n}) and at interview or assessment (${at.length} of ${n}).${unstagedNote}`;

@@ -6,7 +6,7 @@ import { handMadeCandidates } from '../fixtures/analyse/candidates.js';
 import { referenceOf, testReferences } from '../helpers/references.js';
 import { referenceCode } from '../../src/analyse/references.js';
 
-const model = analyse({
+const MODEL_INPUT: Parameters<typeof analyse>[0] = {
   classified: handMadeCandidates(),
   taxonomy: TAXONOMY,
   engine: { name: 'lexical', model: null, fallbackReason: null },
@@ -15,7 +15,8 @@ const model = analyse({
   references: testReferences,
   previous: null,
   options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
-});
+};
+const model = analyse(MODEL_INPUT);
 /** The hand-made students, strongest recurrence first. */
 const STUDENT = ['', 'ADA-01', 'BEN-02', 'DEV-04', 'CARA-03'];
 const ref = (n: number) => referenceOf(STUDENT[n]);
@@ -63,6 +64,19 @@ describe('candidate digests', () => {
       'You reached interview or assessment in all 4 of your applications and were turned down there. 3 of those mention the same thing: Delivery.',
       expect.stringMatching(/^Getting that far means your applications work on paper.*mock interview/),
     ]);
+  });
+
+  it('points at the reason that repeats across stages, not interview technique, when none repeats at interview', () => {
+    const gia = [
+      classifiedItem({ id: 'gia-1', candidate: 'QA-GIA-77', themes: ['assessment'], stage: 'Online tests', date: '2026-02-03', line: 70 }),
+      classifiedItem({ id: 'gia-2', candidate: 'QA-GIA-77', themes: ['examples'], stage: 'First interview', date: '2026-03-14', line: 71 }),
+      classifiedItem({ id: 'gia-3', candidate: 'QA-GIA-77', themes: ['assessment'], stage: 'Assessment centre', date: '2026-04-22', line: 72 }),
+    ];
+    const withGia = analyse({ ...MODEL_INPUT, classified: [...handMadeCandidates(), ...gia] });
+    const page = withGia.digests!.find((candidate) => candidate.pseudonym === referenceOf('QA-GIA-77'))!;
+    expect(page.diagnosis[0]).toMatch(/^You reached interview or assessment in 2 of your 3 applications/);
+    expect(page.diagnosis[1]).not.toMatch(/interview technique|mock interview/);
+    expect(page.diagnosis[1]).toMatch(/keeps coming back/);
   });
 
   it('diagnoses not getting shortlisted, pointing at the CV against the job description', () => {
