@@ -42,7 +42,9 @@ const SUB_REASONS: readonly SubReason[] = [
   },
   {
     themeId: 'assessment',
-    pattern: /\b(?:technical|coding|programming|take[\s-]+home)\s+(?:tests?|tasks?|exercises?|challenges?|assessments?)\b/i,
+    // A coding interview or algorithm problem is a technical test under another name.
+    pattern:
+      /\b(?:technical|coding|programming|take[\s-]+home)\s+(?:tests?|tasks?|exercises?|challenges?|assessments?)\b|\b(?:coding|programming)\s+(?:interviews?|rounds?|questions?|problems?)\b|\balgorithm(?:s|ic)?\s+(?:problems?|questions?)\b/i,
     advice:
       'Find out what the technical test covered and practise that skill on problems of the same kind, under a time limit, explaining your reasoning as you go.',
   },

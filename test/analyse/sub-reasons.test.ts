@@ -17,6 +17,10 @@ describe('advice matched to the shortfall the feedback names', () => {
     expect(opening('assessment', ['You did not complete the coding challenge in time.', 'The technical test showed gaps in SQL.'])).toBe(
       'Find out what the',
     );
+    expect(
+      opening('assessment', ['Coding interview: could not finish the algorithm problem in time.', 'Did not complete the coding exercise.']),
+    ).toBe('Find out what the');
+    expect(opening('assessment', ['Struggled with the algorithmic questions.'])).toBe('Find out what the');
     expect(opening('assessment', ['Your psychometric results were below the benchmark.'])).toBe('Practise timed aptitude tests');
     expect(opening('assessment', ['Your presentation overran.'])).toBe('Rehearse the presentation aloud');
   });
