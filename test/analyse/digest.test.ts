@@ -70,7 +70,14 @@ describe('candidate digests', () => {
     const gia = [
       classifiedItem({ id: 'gia-1', candidate: 'QA-GIA-77', themes: ['assessment'], stage: 'Online tests', date: '2026-02-03', line: 70 }),
       classifiedItem({ id: 'gia-2', candidate: 'QA-GIA-77', themes: ['examples'], stage: 'First interview', date: '2026-03-14', line: 71 }),
-      classifiedItem({ id: 'gia-3', candidate: 'QA-GIA-77', themes: ['assessment'], stage: 'Assessment centre', date: '2026-04-22', line: 72 }),
+      classifiedItem({
+        id: 'gia-3',
+        candidate: 'QA-GIA-77',
+        themes: ['assessment'],
+        stage: 'Assessment centre',
+        date: '2026-04-22',
+        line: 72,
+      }),
     ];
     const withGia = analyse({ ...MODEL_INPUT, classified: [...handMadeCandidates(), ...gia] });
     const page = withGia.digests!.find((candidate) => candidate.pseudonym === referenceOf('QA-GIA-77'))!;
