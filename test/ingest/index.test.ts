@@ -438,6 +438,12 @@ describe('rows a spreadsheet adds under the table', () => {
         'Page 1 of 1,,,',
       ].join('\r\n'),
     );
+    // Feedback alone in the first column is feedback, whatever its first word.
+    const feedbackOnly = files.write(
+      'feedback-first.csv',
+      'Feedback,Student ID\r\nPrinted the wrong CV at the interview on 05/06/2026,\r\n',
+    );
+    expect((await ingestFiles([feedbackOnly], defaultOptions())).items).toHaveLength(1);
     const result = await ingestFiles([path], defaultOptions());
     expectInvariant(result);
     expect(result.items.map((i) => i.candidate)).toEqual(['S-1', 'S-2']);
