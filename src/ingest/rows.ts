@@ -79,7 +79,11 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   };
 
   const prepare = ctx.prepareText;
-  const clean = (raw: string) => cleanText(raw, ctx.maxTextChars, prepare && ((t) => prepare(t, names)));
+  const clean = (raw: string) => {
+    const cleaned = cleanText(raw, ctx.maxTextChars, prepare && ((t) => prepare(t, names)));
+    // A cell of punctuation alone ("-", ".", "–") is how spreadsheets mark "nothing here": blank.
+    return HAS_WORDS.test(cleaned.text) ? cleaned : { text: '', truncated: false };
+  };
   let { text, truncated } = clean(value('text') ?? '');
   let textFrom: string | undefined;
   for (const spare of text === '' ? (ctx.spareTextColumns ?? []) : []) {
@@ -125,6 +129,8 @@ function contactOf(fields: readonly string[], columns: ContactColumns | undefine
   const contact = { name: join(columns.name), email: join(columns.email), phone: join(columns.phone) };
   return contact.name || contact.email || contact.phone ? contact : null;
 }
+
+const HAS_WORDS = /[\p{L}\p{N}]/u;
 
 /** First cells of the rows spreadsheets add under a table: "Total", "Grand total:", "Count". */
 const SUMMARY_LABEL = /^(?:grand |sub-?)?totals?:?$|^(?:count|sum|average|mean):?$/i;

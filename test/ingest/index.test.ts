@@ -398,6 +398,20 @@ describe('applicant-tracking exports', () => {
     expect(reject!.raw).not.toMatch(/Fatima|Ali\b/);
   });
 
+  it('takes a feedback cell of punctuation alone ("-", ".") for a blank one: no feedback given', async () => {
+    const path = files.write(
+      'dashes.csv',
+      ['Student ID,Feedback,Comments', 'S1,-,', 'S1,.,', 'S2,–,Did not research the firm.', 'S3,:-),'].join('\n'),
+    );
+    const result = await ingestFiles([path], defaultOptions());
+    expect(result.items.map((i) => [i.text, i.noText ?? false])).toEqual([
+      ['', true],
+      ['', true],
+      ['Did not research the firm.', false],
+      ['', true],
+    ]);
+  });
+
   it('reads the feedback from "Comments" in rows where "Feedback" is blank, and says so', async () => {
     const path = files.write(
       'comments.csv',
