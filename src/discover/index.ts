@@ -148,19 +148,18 @@ export async function discoverEmerging(
     for (const i of group.members) member.push({ text: sample[i]!, group: g, similarity: dot(sampleVectors[i]!, group.centre) });
   });
   // The rest, a batch at a time: memory stays that of the sample, however many rows there are.
-  // Sentences of items the head is sure of, and those not novel enough to seed, join by the
-  // stricter join margin.
-  const joinSettings = grouping ? { ...grouping, memberMargin: grouping.joinMargin } : null;
-  // Sampled sentences left out of grouping join only where a group holds joinShare of their neighbourhood.
+  // A sentence that may only join (not novel enough to seed, read as boilerplate, or of an item
+  // the head is sure of) joins where a group holds joinShare of its neighbourhood, by the stricter
+  // join margin.
+  const joinSettings = grouping ? { ...grouping, memberMargin: grouping.joinMargin, coreShare: grouping.joinShare } : null;
   const notSeeds = sample.flatMap((_, i) => (choice && !choice.seeds[i] ? [i] : []));
-  const notSeedSettings = grouping ? { ...grouping, memberMargin: grouping.joinMargin, coreShare: grouping.joinShare } : null;
   if (grouping && groups.length > 0 && notSeeds.length > 0) {
     const vectors = notSeeds.map((i) => sampleVectors[i]!);
     const joined = joinGroups(
       vectors,
       sampleVectors,
       groupOf,
-      notSeedSettings!,
+      joinSettings!,
       themeExemplars,
       { vectors: linkOf(vectors), sample: sampleLinks },
       notSeeds,
@@ -191,7 +190,7 @@ export async function discoverEmerging(
       const near = links === vectors ? linked : nearestNeighbours(vectors, sampleVectors, settings.neighbours);
       const asSeed = vectors.map((vector, q) => choice!.wouldSeed(near, q, nearestTheme(vector, themeExemplars), spreadOf(batch[q]!)));
       const loose = join(settings, linked);
-      const strict = join(notSeedSettings!, linked);
+      const strict = join(joinSettings!, linked);
       joined = vectors.map((_, q) => (asSeed[q] ? loose[q]! : strict[q]!));
     }
     joined.forEach((g, j) => {
