@@ -70,6 +70,12 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
   });
 
   const holdsNames = headers.map((_, column) => looksLikeNames(sampleRows.map((row) => row[column] ?? '')));
+  // Among personal columns an email tells two students of one name apart, so one that holds
+  // addresses comes first ("anonymous" in every row of an anonymous form does not count).
+  const holdsEmails = headers.map((_, column) => {
+    const values = sampleRows.map((row) => (row[column] ?? '').trim()).filter((value) => value !== '');
+    return values.length > 0 && values.filter((value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)).length * 2 > values.length;
+  });
 
   const candidates: Candidate[] = [];
   for (const role of COLUMN_ROLES) {
@@ -82,7 +88,7 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
         const words = headerTerms(header);
         // A bare "Student" or "Candidate" column that holds names is personal data, not an id.
         const personalHeader = role === 'candidate' && (isPersonNameHeader(header) || isEmailHeader(header) || holdsNames[column]) ? 2 : 0;
-        const personal = Math.max(personalSynonym, personalHeader);
+        const personal = Math.max(personalSynonym, personalHeader) - (personalHeader > 0 && holdsEmails[column] ? 0.5 : 0);
         // A text column left blank in every sampled row loses to any text column with words in it.
         const blank = role === 'text' && sampleRows.length > 0 && meanLengths[column] === 0 ? 3 : 0;
         if (SYSTEM_COLUMNS.has(words.join('')) && !SYSTEM_ROLES.has(role)) return;

@@ -136,6 +136,18 @@ describe('detectColumns on applicant-tracking exports', () => {
     expect(detectColumns({ headers }).candidate).toBe('Student');
   });
 
+  it('keys students by their email rather than their name when there is no id, so two of one name stay apart', () => {
+    const headers = ['Full Name', 'Email', 'Feedback'];
+    const sampleRows = [
+      ['Mike Johnson', 'mike.j@yahoo.com', 'Rambled.'],
+      ['Mike Johnson', 'mjohnson2@gmail.com', 'Another candidate had more experience.'],
+    ];
+    expect(detectColumns({ headers, sampleRows }).candidate).toBe('Email');
+    // An anonymous form's "anonymous" in every row is no address: the name stays the key.
+    const anonymous = sampleRows.map(([name, , text]) => [name!, 'anonymous', text!]);
+    expect(detectColumns({ headers, sampleRows: anonymous }).candidate).toBe('Full Name');
+  });
+
   it('passes over a feedback column that is blank in every sampled row for one with words in it', () => {
     const headers = ['Student ID', 'Feedback', 'Comments'];
     const sampleRows = [
