@@ -2,6 +2,7 @@
 // loses its praise clauses ("Strong CV, but…"); what is left is scored as a whole and, when it
 // has several clauses, clause by clause, so two reasons in one sentence do not dilute each other.
 
+import { withoutContactPlaceholders } from '../redact/text.js';
 import { DEFAULT_THEME_IDS, type Segment } from '../types.js';
 import { analysePraise, isPreamble, labelsTopic, type PraiseAnalysis } from './favourable.js';
 import { readSegment, type SegmentReading } from './reading.js';
@@ -58,7 +59,7 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
         const preamble =
           askedOfVerdict(segment, next) || (next !== undefined && isPreamble(segment.text, next.segment.text, own.favourable));
         const praise = preamble ? { ...own, praiseOnly: true, favourable: true } : own;
-        const scoredText = praise.praiseOnly ? segment.text : praise.reasonText;
+        const scoredText = withoutContactPlaceholders(praise.praiseOnly ? segment.text : praise.reasonText);
         return {
           segment,
           favourable: praise.favourable,

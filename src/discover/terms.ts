@@ -4,10 +4,13 @@
 // across all classes and A the average number of words per class, truncated to an integer.
 
 import { isStopWord, NEGATIONS, words } from '../classify/lexical/text.js';
+import { withoutContactPlaceholders } from '../redact/text.js';
 
 /** Lower-case content words of a text: stop words, negations, numbers and short tokens left out. */
 export function termsOf(text: string): string[] {
-  return words(text).filter((word) => word.length >= 3 && !isStopWord(word) && !NEGATIONS.has(word) && !/^\d/.test(word));
+  return words(withoutContactPlaceholders(text)).filter(
+    (word) => word.length >= 3 && !isStopWord(word) && !NEGATIONS.has(word) && !/^\d/.test(word),
+  );
 }
 
 export interface WeightedTerm {

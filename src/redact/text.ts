@@ -7,6 +7,16 @@ export const EMAIL_PLACEHOLDER = '[email]';
 export const PHONE_PLACEHOLDER = '[phone]';
 export const NAME_PLACEHOLDER = '[name]';
 
+// What redaction left of a phone number or an email address, with the space before it. The words
+// inside the brackets are no reason for a rejection ("reach her at [phone]" is not `conduct`'s
+// phone on the day), so what is scored or named leaves them out.
+const CONTACT_PLACEHOLDER = /\s*\[(?:email|phone)\]/g;
+
+/** The text without the placeholders of redacted contact details: what classification and labels read. */
+export function withoutContactPlaceholders(text: string): string {
+  return text.includes('[') ? text.replace(CONTACT_PLACEHOLDER, '') : text;
+}
+
 // Every quantifier is bounded (an address part is at most 64 characters, a label 63, a name a
 // handful of labels), so the work at each position of the text is bounded too and one long token
 // redacts in linear time; unbounded `+` and `*` here once made a 40k-character token take a minute.

@@ -38,6 +38,13 @@ describe('classifier units', () => {
     expect(segment.nearest).toEqual([0, 2 + clauses.length - 1]);
     expect(segment.units.map((u) => u.text)).toEqual([whole, ...clauses]);
   });
+
+  it('scores what redaction left of a phone number or an email address as if it were not there', () => {
+    const [item] = segmentItems([{ id: 'd', text: 'Sadly no offer. Please reach her at [phone] or [email] for more.' }]);
+    const segment = item!.segments[1]!;
+    expect(segment.segment.text).toContain('[phone]');
+    expect(segment.scoredText).toBe('Please reach her at or for more.');
+  });
 });
 
 describe('a preamble before the sentence that names the reason', () => {

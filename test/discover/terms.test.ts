@@ -22,6 +22,10 @@ describe('class-based TF-IDF', () => {
     expect(first![0]!.weight).toBeCloseTo(1 * Math.log(1 + 1 / 2), 12);
   });
 
+  it('names no group after what redaction left of a phone number or an email address', () => {
+    expect(termsOf('Referee unreachable on [phone], emails to [email] bounced')).toEqual(['referee', 'unreachable', 'emails', 'bounced']);
+  });
+
   it('reads content words only: no stop words, numbers or one-letter tokens', () => {
     expect(termsOf("You weren't on time for 3 of the 4 sessions, and you'd a vape.")).toEqual(['time', 'sessions', 'vape']);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redactNames, redactText } from '../../src/redact/index.js';
-import { redactAddressedNames } from '../../src/redact/text.js';
+import { redactAddressedNames, withoutContactPlaceholders } from '../../src/redact/text.js';
 
 describe('redactText', () => {
   it.each([
@@ -100,5 +100,12 @@ describe('redactAddressedNames', () => {
     'Thank you for applying to Deloitte, London.',
   ])('leaves places, companies and skills: %j', (input) => {
     expect(redactAddressedNames(input)).toBe(input);
+  });
+});
+
+describe('contact placeholders left out of what is scored', () => {
+  it('drops [phone] and [email] with the space before them, and keeps everything else', () => {
+    expect(withoutContactPlaceholders('Please reach her at [phone] or [email].')).toBe('Please reach her at or.');
+    expect(withoutContactPlaceholders('Dear [name], your phone rang twice.')).toBe('Dear [name], your phone rang twice.');
   });
 });
