@@ -4,13 +4,19 @@
 //   npx tsx scripts/fit-clause-roles.ts data/eval/clause-roles.csv --reasons data/eval/dev.csv,data/eval/dev2.csv,data/eval/voices-dev.csv,data/eval/voices-dev2.csv \
 //     --out data/roles/default.json
 //     [--model DIR_OR_ID] [--cache-dir DIR] [--dtype q8] [--vectors /tmp/clause-vectors.json] [--errors] [--l2 0.01] [--trust 0.75]
+//     [--batches 1033,1488,2188,2788] [--drop-signals subject_candidate,topic_judged]
+//
+// --batches: cross-validate by the batch each clause was written in (the last clause number of each
+// batch; later clauses are one more batch), so the penalty and the trusted probability are chosen
+// on wording the reader was not fitted on; without it, 5 folds dealt round robin within each role.
+// --drop-signals: leave those word signals out (to measure what they add; no file is written).
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { createCachedEmbedder, memoryVectorCache } from '../src/classify/cache.js';
 import { ROLES_FORMAT, ROLES_VERSION, serialiseRoles, type RolesFile } from '../src/classify/roles/file.js';
-import { CUT_GRID, fitClauseRoles, reasonsFromLabelled, trustedReadings } from '../src/classify/roles/fit.js';
+import { batchFolds, CUT_GRID, fitClauseRoles, reasonsFromLabelled, trustedReadings } from '../src/classify/roles/fit.js';
 import { CLAUSE_ROLES, likeliestRole, LEXICAL_SIGNALS, roleFeatures, type ClauseRole } from '../src/classify/roles/model.js';
 import { readGoldFiles } from '../src/classify/evaluate.js';
 import { hashText } from '../src/hash.js';
@@ -32,6 +38,8 @@ const { values: flags, positionals } = parseArgs({
     dtype: text,
     vectors: text,
     errors: { type: 'boolean' },
+    batches: text,
+    'drop-signals': text,
   },
 });
 const file = positionals[0] ?? 'data/eval/clause-roles.csv';
@@ -67,7 +75,26 @@ const vectorCache = saved ?? memoryVectorCache();
 const embedder = createCachedEmbedder(await createTransformersEmbedder({ model, cacheDir, offline: true, dtype }), vectorCache);
 const vectors = await embedder.embed(rows.map((r) => r.text));
 await saved?.save();
-const clauses = rows.map((r, i) => ({ role: r.role, features: roleFeatures(vectors[i]!, embedder.dims, r.text) }));
+const dropped = new Set(flags['drop-signals']?.split(',').filter(Boolean) ?? []);
+const unknownSignal = [...dropped].find((name) => !LEXICAL_SIGNALS.some(([n]) => n === name));
+if (unknownSignal) throw new Error(`--drop-signals: no word signal "${unknownSignal}" (${LEXICAL_SIGNALS.map(([n]) => n).join(', ')})`);
+if (dropped.size > 0 && flags.out) throw new Error('--drop-signals measures a reader that cannot be written: leave out --out');
+const keptColumn = (j: number) => j < embedder.dims || !dropped.has(LEXICAL_SIGNALS[j - embedder.dims]![0]);
+const clauses = rows.map((r, i) => ({
+  role: r.role,
+  features: roleFeatures(vectors[i]!, embedder.dims, r.text).filter((_, j) => keptColumn(j)),
+}));
+const lastOfBatch = flags.batches?.split(',').map(Number) ?? [];
+if (lastOfBatch.some((n, k) => !Number.isInteger(n) || n <= (lastOfBatch[k - 1] ?? 0)))
+  throw new Error(`--batches must be clause numbers in ascending order, got ${flags.batches}`);
+const clauseNumber = (id: string) => (/^clause-(\d+)$/.exec(id) ? Number(id.slice('clause-'.length)) : null);
+const groups =
+  lastOfBatch.length > 0
+    ? batchFolds(
+        rows.map((r) => clauseNumber(r.id)),
+        lastOfBatch,
+      )
+    : undefined;
 
 const started = Date.now();
 // --l2 skips the penalty search (quicker while writing clauses); the shipped file is fitted without it.
@@ -76,6 +103,7 @@ const started = Date.now();
 const fit = fitClauseRoles(clauses, embedder.dims, {
   ...(flags.trust ? { confidentAt: Number(flags.trust) } : {}),
   ...(flags.l2 ? { l2Grid: [Number(flags.l2)] } : {}),
+  ...(groups ? { groups } : {}),
 });
 const { accuracy, trustedPrecision, trustedShare } = fit.crossValidated;
 console.log(
@@ -96,6 +124,21 @@ for (const role of CLAUSE_ROLES) {
   const precision = tp / Math.max(1, said.filter(Boolean).length);
   const recall = tp / Math.max(1, truth.filter(Boolean).length);
   console.log(`  ${role.padEnd(12)} P ${precision.toFixed(2)} R ${recall.toFixed(2)} n ${truth.filter(Boolean).length}`);
+}
+if (groups) {
+  // Each batch as read by the reader fitted without it: what carries over to wording it never saw.
+  for (let f = 0; f < fit.folds; f++) {
+    const mine = clauses.filter((_, i) => groups[i] === f);
+    const probabilities = fit.outOfFold.filter((_, i) => groups[i] === f);
+    const right = mine.filter((c, i) => likeliestRole(probabilities[i]!) === c.role).length;
+    const t = trustedReadings(mine, probabilities, fit.confidentAt);
+    const last = lastOfBatch[f];
+    const name = `clause-${f === 0 ? 1 : lastOfBatch[f - 1]! + 1}…${last ?? ''}`;
+    console.log(
+      `  batch ${name.padEnd(16)} n ${String(mine.length).padStart(4)} accuracy ${(right / mine.length).toFixed(3)}; at p ${fit.confidentAt}: ` +
+        `${(t.share * 100).toFixed(0)}% read as not a reason, ${(t.precision * 100).toFixed(1)}% right`,
+    );
+  }
 }
 if (flags.errors) {
   rows.forEach((r, i) => {
@@ -132,6 +175,7 @@ const out: RolesFile = {
     clauses: rows.length,
     l2: fit.l2,
     folds: fit.folds,
+    ...(lastOfBatch.length > 0 ? { batches: lastOfBatch } : {}),
     crossValidated: { accuracy: round(accuracy), trustedPrecision: round(trustedPrecision), trustedShare: round(trustedShare) },
   },
 };

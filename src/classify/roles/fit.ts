@@ -51,6 +51,20 @@ export function fitRoleModels(clauses: readonly LabelledClause[], dims: number, 
   return { dims, standardise: { mean, sd }, roles };
 }
 
+/**
+ * Folds by the batch each clause was written in: clause `n` (its number) is in the first batch whose
+ * last number is at least `n` (`lastOfBatch` ascending), or after the last; clauses with no number
+ * (reasons taken from labelled sets) are dealt round robin over the batches, so every fold has some.
+ */
+export function batchFolds(numbers: readonly (number | null)[], lastOfBatch: readonly number[]): number[] {
+  let dealt = 0;
+  return numbers.map((n) => {
+    if (n === null) return dealt++ % (lastOfBatch.length + 1);
+    const batch = lastOfBatch.findIndex((last) => n <= last);
+    return batch < 0 ? lastOfBatch.length : batch;
+  });
+}
+
 /** Fold of each clause: round robin within each role, in input order, so every fold holds every role. */
 export function stratifiedFolds(roles: readonly ClauseRole[], folds: number): number[] {
   const seen = new Map<ClauseRole, number>();
@@ -100,14 +114,23 @@ export function trustedReadings(
 export function fitClauseRoles(
   clauses: readonly LabelledClause[],
   dims: number,
-  options: { folds?: number; precisionTarget?: number; l2Grid?: readonly number[]; confidentAt?: number } = {},
+  options: {
+    folds?: number;
+    precisionTarget?: number;
+    l2Grid?: readonly number[];
+    confidentAt?: number;
+    /** A fold per clause (0, 1, …): the batch it was written in, so each is read by a reader fitted without its wording. */
+    groups?: readonly number[];
+  } = {},
 ): RoleFit {
-  const folds = options.folds ?? 5;
+  const folds = options.groups ? Math.max(...options.groups) + 1 : (options.folds ?? 5);
   const target = options.precisionTarget ?? 0.95;
-  const fold = stratifiedFolds(
-    clauses.map((c) => c.role),
-    folds,
-  );
+  const fold =
+    options.groups ??
+    stratifiedFolds(
+      clauses.map((c) => c.role),
+      folds,
+    );
   let best: { l2: number; accuracy: number; probabilities: number[][] } | null = null;
   for (const l2 of options.l2Grid ?? L2_GRID) {
     const probabilities = outOfFold(clauses, dims, l2, fold, folds);

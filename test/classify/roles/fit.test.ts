@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CUT_GRID, fitClauseRoles, stratifiedFolds, trustedReadings, type LabelledClause } from '../../../src/classify/roles/fit.js';
+import {
+  batchFolds,
+  CUT_GRID,
+  fitClauseRoles,
+  stratifiedFolds,
+  trustedReadings,
+  type LabelledClause,
+} from '../../../src/classify/roles/fit.js';
 import { CLAUSE_ROLES, likeliestRole, roleProbabilitiesOf } from '../../../src/classify/roles/model.js';
 import { seededRandom } from '../../../src/random.js';
 
@@ -21,7 +28,26 @@ describe('stratifiedFolds', () => {
   });
 });
 
+describe('batchFolds', () => {
+  it('puts each numbered clause in the batch it was written in, and deals the unnumbered round all the batches', () => {
+    expect(batchFolds([1, 10, 11, 20, 21, 99, null, null, null, null], [10, 20])).toEqual([0, 0, 1, 1, 2, 2, 0, 1, 2, 0]);
+  });
+});
+
 describe('fitClauseRoles', () => {
+  it('cross-validates by the groups it is given: one fold per batch', () => {
+    const clauses = clusters(12, 0.6);
+    const groups = clauses.map((_, i) => (i < 20 ? 0 : i < 40 ? 1 : 2));
+    const fit = fitClauseRoles(clauses, CLAUSE_ROLES.length, { groups, l2Grid: [0.1] });
+    expect(fit.folds).toBe(3);
+    expect(fit.crossValidated.accuracy).toBeGreaterThan(0.8);
+    // Out of fold for a batch means fitted without it: changing a clause of batch 0 moves no other clause of batch 0.
+    const moved = clauses.map((c, i) => (i === 0 ? { ...c, features: c.features.map((x) => x * 3) } : c));
+    const refit = fitClauseRoles(moved, CLAUSE_ROLES.length, { groups, l2Grid: [0.1] });
+    expect(refit.outOfFold[1]).toEqual(fit.outOfFold[1]);
+    expect(refit.outOfFold[25]).not.toEqual(fit.outOfFold[25]);
+  });
+
   it('learns separable roles, reads held-out clauses right and trusts them from a cut it chose', () => {
     const fit = fitClauseRoles(clusters(12, 0.6), CLAUSE_ROLES.length, { folds: 3 });
     expect(fit.crossValidated.accuracy).toBeGreaterThan(0.9);
