@@ -11,6 +11,7 @@ import { readSegment } from '../reading.js';
 import { isRuledOut } from '../rule-outs.js';
 import { logit, sigmoid, type LogisticModel } from '../head/logistic.js';
 import { modelPart } from '../head/probe.js';
+import { judgesNamedTopic, negatesPredicate, subjectOf, type Subject } from './grammar.js';
 
 /**
  * What a clause does: gives a `reason` for the rejection, praises the candidate (`praise`), says
@@ -56,6 +57,13 @@ export const LEXICAL_SIGNALS: ReadonlyArray<[string, (text: string, tokens: stri
   ['first_person', (text) => FIRST_PERSON.test(text)],
   ['third_person', (text) => THIRD_PERSON.test(text)],
   ['employer_side', (text) => EMPLOYER_SIDE.test(text)],
+  // Grammar (grammar.ts): who the subject is, a negated predicate, a topic named then judged.
+  ...(['candidate', 'writer', 'employer', 'others', 'job', 'nobody'] as const).map((who): [string, (text: string) => boolean] => [
+    `subject_${who}`,
+    (text) => subjectOf(text) === (who satisfies Subject),
+  ]),
+  ['negated_predicate', (text) => negatesPredicate(text)],
+  ['topic_judged', (text) => judgesNamedTopic(text)],
 ];
 
 /** The features of one clause: its model vector (leading `dims` components, unit length), then the word signals. */

@@ -34,6 +34,20 @@ describe('roleFeatures', () => {
   });
 });
 
+describe('the grammar signals', () => {
+  it("set the clause's subject, a negated predicate and a topic judged, each as one signal", () => {
+    const f = (text: string, name: string) => roleFeatures(Float32Array.from([1]), 1, text)[1 + signal(name)];
+    expect(f('Your degree was never an issue', 'subject_candidate')).toBe(1);
+    expect(f('Your degree was never an issue', 'subject_employer')).toBe(0);
+    expect(f('Your degree was never an issue', 'negated_predicate')).toBe(1);
+    expect(f('the successful applicant had led a team', 'subject_others')).toBe(1);
+    expect(f('the interviewer was late', 'subject_employer')).toBe(1);
+    expect(f('no examples given', 'negated_predicate')).toBe(0);
+    expect(f('Visa - no issue', 'topic_judged')).toBe(1);
+    expect(f('You were late - no apology', 'topic_judged')).toBe(0);
+  });
+});
+
 describe('roleProbabilities and readRole', () => {
   const width = 2 + LEXICAL_SIGNALS.length;
   // Axis 0 means praise, axis 1 means the employer's side; the word signals are ignored.

@@ -1,0 +1,89 @@
+// Grammar the clause-role reader is told about, beside the clause's vector: who the clause's subject
+// is (the candidate, the writer, the employer's side, the other applicants, the job), whether its
+// negation sits on the predicate ("your degree was never an issue") rather than on an object ("no
+// examples given"), and whether it names a topic and then judges it ("Visa - no issue", "As for your
+// degree, …", "Your fit with the team? Never a worry."). A mean of word vectors hears none of these
+// well, and each carries over to wording no labelled clause has: they are forms, not phrases.
+
+import { NEGATIONS, straightenQuotes, words } from '../lexical/text.js';
+
+export type Subject = 'candidate' | 'writer' | 'employer' | 'others' | 'job' | 'nobody' | null;
+
+// Words that open a clause before its subject: connectives, fillers and subordinators.
+const OPENERS = new Set(
+  (
+    'but however though although and so also just only unfortunately sadly regrettably honestly frankly overall still yet plus then ' +
+    'ok okay well look again while whereas because as since if when where once even really basically clearly obviously ' +
+    'that which who sure certainly'
+  ).split(' '),
+);
+const DETERMINERS = new Set('the a an this that these those one some any each every all both'.split(' '));
+const CANDIDATE = new Set(
+  'you your yours yourself u ur he she his her him himself herself candidate cand applicant interviewee student'.split(' '),
+);
+const WRITER = new Set('i my me myself'.split(' '));
+const EMPLOYER = new Set(
+  (
+    'we our us they their them panel panellists panelists interviewer interviewers recruiter recruiters recruitment hr company ' +
+    'employer agency manager managers hiring team assessor assessors client firm organisation organization receptionist ' +
+    'reception business school hospital trust board director partner partners staff'
+  ).split(' '),
+);
+const OTHERS = new Set(
+  'other others another someone somebody successful appointee appointed winner finalist finalists rest hire hired shortlist'.split(' '),
+);
+const JOB = new Set('role job position post vacancy shift shifts hours rota work placement programme program contract'.split(' '));
+const NOBODY = new Set('nobody noone none neither nothing'.split(' '));
+
+/** Who a clause's subject is: read from its first content word after openers and determiners. */
+export function subjectOf(clause: string): Subject {
+  const tokens = words(clause);
+  let i = 0;
+  while (i < tokens.length && (OPENERS.has(tokens[i]!) || DETERMINERS.has(tokens[i]!))) i++;
+  const first = tokens[i];
+  if (first === undefined) return null;
+  if (first === 'no' && tokens[i + 1] === 'one') return 'nobody';
+  if (NOBODY.has(first)) return 'nobody';
+  // A possessor names who the subject belongs to: "your answers", "the panel's view", "their process".
+  if (CANDIDATE.has(first)) return 'candidate';
+  if (WRITER.has(first)) return 'writer';
+  if (OTHERS.has(first)) return 'others';
+  if (EMPLOYER.has(first)) return 'employer';
+  if (JOB.has(first)) return 'job';
+  return null;
+}
+
+// An auxiliary or copula, after which a "not"/"never" negates the predicate.
+const AUXILIARIES = new Set(
+  'is was were are be been am did does do had has have could would should will can may might must shall need'.split(' '),
+);
+
+/**
+ * Whether a negation sits on the clause's predicate: after its first auxiliary ("was not", "didn't",
+ * "has never") or just before its verb ("never came up", "hardly mattered"), rather than on an
+ * object or a noun ("no examples", "without a plan", "lacked depth").
+ */
+export function negatesPredicate(clause: string): boolean {
+  const tokens = words(straightenQuotes(clause));
+  const aux = tokens.findIndex((t) => AUXILIARIES.has(t));
+  if (aux >= 0 && (tokens[aux + 1] === 'not' || tokens[aux + 1] === 'never' || tokens[aux + 2] === 'not' || tokens[aux + 2] === 'never'))
+    return true;
+  // "never/hardly/barely" before the first verb-like word ("never came up", "barely mattered").
+  const adverb = tokens.findIndex((t) => t === 'never' || t === 'hardly' || t === 'barely');
+  return adverb >= 0 && (aux < 0 || adverb < aux) && adverb + 1 < tokens.length && !NEGATIONS.has(tokens[adverb + 1]!);
+}
+
+// A topic named, then judged: a short verbless label before a colon, dash or question mark and a
+// verdict after it ("Motivation: fine", "Visa - no issue", "Your fit with the team? Never a worry"),
+// or a topic fronted with "as for", "regarding", "in terms of"… ("As for your degree, no concerns").
+const LABELLED = /^([^:?;,\u2013\u2014]{1,60}?)\s*(?::|\?|\s[-\u2013\u2014]\s|[\u2013\u2014])\s*\S/;
+const FRONTED =
+  /^(?:regarding|concerning|as\s+(?:for|to|regards)|re:?|with\s+regard\s+to|in\s+terms\s+of|on\s+the\s+(?:subject|question)\s+of|when\s+it\s+comes\s+to)\s/i;
+const VERB = /\b(?:is|was|were|are|be|been|had|has|have|did|does|do|could|would|should|will|can|\w+ed|\w+n't)\b/i;
+
+export function judgesNamedTopic(clause: string): boolean {
+  const text = straightenQuotes(clause).trim();
+  if (FRONTED.test(text)) return true;
+  const label = LABELLED.exec(text)?.[1];
+  return label !== undefined && words(label).length <= 8 && !VERB.test(label);
+}
