@@ -7,9 +7,10 @@ import { straightenQuotes } from './lexical/text.js';
 
 // A clause that describes the job, not what anyone did: "Timekeeping is critical in this role", "This
 // is a customer-facing role with a smart dress code", "You'd be wearing a uniform", "Punctuality and
-// attendance monitoring is part of the supervisor's job here", "… is a daily task here".
+// attendance monitoring is part of the supervisor's job here", "… is a daily task here"; a process the
+// job runs on it: "Punctual attendance is monitored as part of the manager's remit".
 const DESCRIBES_THE_JOB =
-  /^\W*(?:this|it)\s+is\s+an?\s+(?:[\w-]+\s+){0,3}?(?:role|job|position|post)\b|\b(?:is|are)\s+(?:(?:absolutely|really|very)\s+)?(?:critical|essential|key|vital|crucial|important|non-negotiable|expected|required|mandatory|compulsory|a\s+must|part\s+of|a\s+(?:daily|big|core|key)\s+(?:task|part))\b|\byou(?:'d|'ll|\s+would|\s+will)\s+(?:be\s+)?(?:wearing|wear|following|follow|expected|required|on\s+the)\b/i;
+  /^\W*(?:this|it)\s+is\s+an?\s+(?:[\w-]+\s+){0,3}?(?:role|job|position|post)\b|\b(?:is|are)\s+(?:(?:absolutely|really|very)\s+)?(?:critical|essential|key|vital|crucial|important|non-negotiable|expected|required|mandatory|compulsory|a\s+must|part\s+of|a\s+(?:daily|big|core|key)\s+(?:task|part))\b|\byou(?:'d|'ll|\s+would|\s+will)\s+(?:be\s+)?(?:wearing|wear|following|follow|expected|required|on\s+the)\b|\b(?:is|are)\s+(?:closely\s+|strictly\s+)?(?:monitored|tracked|checked|recorded|logged|audited|enforced)\s+(?:as\s+part\s+of|by|in|across|here|every|each|daily|weekly)\b/i;
 // Conduct topics, named as the job's or anyone's.
 const CONDUCT_TOPIC =
   /\b(?:late|lateness|timekeeping|punctual\w*|attendance|rude\w*|manners|behaviou?r|conduct|dress(?:ed)?|attire|appearance|uniform|grooming|phones?|mobiles?)\b/i;

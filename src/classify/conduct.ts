@@ -59,6 +59,10 @@ const MEDIUM = new Set(
 );
 // A phone call the candidate takes or makes is their conduct: "taking a phone call during the panel".
 const TAKES_CALL = /\b(?:take|takes|took|taking|answer|answers|answered|answering|make|made|making|a|another)\b/;
+// Verbs of reaching someone by phone (not "call" or "a call", which may be the candidate's taking one).
+const CONTACTED = new Set('called rang rung phoned texted reached contacted ring'.split(' '));
+// A rule about dress ("the dress code", "dress standard on the floor"), described as the job's.
+const DRESS_RULE = new Set('code codes standard standards policy policies requirement requirements norm norms guidelines'.split(' '));
 // Being on the phone is the candidate's state ("was on the phone", "chatting on the mobile"); said
 // or told on the phone, it is the channel.
 const IN_A_STATE = new Set('is are was were be been being kept sat stayed spent'.split(' '));
@@ -224,6 +228,8 @@ function heldElsewhere(tokens: readonly string[], i: number, kind: Kind, context
     if (before === 'by' || before === 'via' || (before === 'the' && (tokens[i - 2] === 'over' || tokens[i - 2] === 'via'))) return true;
     const state = tokens[i - 3] ?? '';
     if (before === 'the' && tokens[i - 2] === 'on' && !IN_A_STATE.has(state) && !state.endsWith('ing')) return true;
+    // Reached on it: "We called you on your mobile to arrange…" is the channel, whoever's phone it is.
+    if (tokens[i - 2] === 'on' && tokens.slice(Math.max(0, i - 6), i - 2).some((t) => CONTACTED.has(t))) return true;
     if (isWord(next) && MEDIUM.has(next))
       return !(next === 'call' || next === 'calls') || !TAKES_CALL.test(tokens.slice(Math.max(0, i - 3), i).join(' '));
   }
@@ -236,7 +242,7 @@ function heldElsewhere(tokens: readonly string[], i: number, kind: Kind, context
     if (possessor === 'our' || writer?.has(possessor)) return true;
     if (CANDIDATE_POSSESSOR.has(possessor)) return false;
   }
-  if ((token === 'dress' && (next === 'code' || next === 'codes')) || token === 'uniform') return describedAsFact(tokens, i);
+  if ((token === 'dress' && next !== undefined && DRESS_RULE.has(next)) || token === 'uniform') return describedAsFact(tokens, i);
   if (kind === 'noun') return false;
   return subjectIsElsewhere(tokens, i, context);
 }

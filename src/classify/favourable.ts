@@ -68,8 +68,8 @@ const PRAISE_PHRASES = [
   /\b(perfectly|very|always|entirely|completely|thoroughly) professional\b/i,
   /\b(first[- ]class|top marks|inside out|back to front|second to none)\b/i,
   /\b(can|could) (tell|see) how much you\b/i,
-  // A test passed is a strength: "you passed comfortably".
-  /\b(you|u|he|she|they)\s+(\w+\s+)?(passed|aced|nailed|sailed through)\b/i,
+  // A test passed is a strength: "you passed comfortably", "Aced the SQL test, the hiring manager told me".
+  /\b(you|u|he|she|they)\s+(\w+\s+)?(passed|aced|nailed|cleared|sailed through|breezed through)\b|^(passed|aced|nailed|sailed through|breezed through)\s+(the|your|his|her|my|all|every|both)\b/i,
 ];
 const SUBJECT_OF_NOTE = new Set(['candidate', 'applicant', 'interviewee']);
 // "one of the best we've read" praises the candidate; elsewhere "best" and "stronger" are about others.

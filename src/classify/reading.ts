@@ -139,8 +139,10 @@ const HIM_OR_HER = /\b(?:he|she|him|her|his|hers)\b/i;
 const SUBORDINATE = /\b(?:because|as|since|so|and|then|when|while|after|until)\s+/gi;
 // The candidate's arrangements, done to them (passive, so by the employer's side): "The room was
 // double-booked", "my interview was cancelled", "the slot had been given away".
+// Notes drop the article ("Second interview with the director was called off by his PA") and may
+// name what the arrangement was with ("… with the director", "… for Monday").
 const ARRANGEMENT_DONE =
-  /^(?:the|my|our|an?)\s+(?:[\w-]+\s+){0,2}?(?:room|slot|interview|call|meeting|booking|appointment|link|invite|invitation|venue|date|start)s?\s+(?:was|were|got|had\s+been|has\s+been|kept\s+getting)\s+(?:\w+ly\s+)?(?:double-booked|cancell?ed|moved|rescheduled|postponed|pushed\s+back|given\s+away|delayed|put\s+back|changed|shifted|forgotten|lost|cut\s+short)\b/i;
+  /^(?:(?:the|my|our|an?)\s+)?(?:[\w-]+\s+){0,2}?(?:room|slot|interview|call|meeting|booking|appointment|link|invite|invitation|venue|date|start|assessment\s+(?:centre|center|day)|stage|round|session)s?\s+(?:(?:with|for|at|on)\s+(?:[\w'-]+\s+){1,3}?)?(?:was|were|got|had\s+been|has\s+been|kept\s+getting)\s+(?:\w+ly\s+)?(?:double-booked|cancell?ed|called\s+off|pulled|scrapped|moved|rescheduled|postponed|pushed\s+back|given\s+away|delayed|put\s+back|changed|shifted|forgotten|lost|cut\s+short)\b/i;
 
 /** Whether the employer's side is who acts in a sentence (not written to or of the candidate), in its first clause or one after a conjunction. */
 function employerActs(trimmed: string): boolean {
@@ -174,6 +176,7 @@ export function mayBeEmployerNote(text: string): boolean {
   return (
     FIRST_PERSON.test(plain) ||
     RECEIVED.test(plain) ||
+    ARRANGEMENT_DONE.test(plain.trim()) ||
     EMPLOYER_SIDE.test(plain.replace(EMPLOYER_AS_OBJECT, ' ')) ||
     (EMPLOYER_OWN_SIDE.test(plain) && !HIM_OR_HER.test(plain))
   );

@@ -7,7 +7,7 @@
 import { spellOutPronouns, straightenQuotes } from './lexical/text.js';
 
 const NEGATED = String.raw`(?:no|not|never|nothing|n't|without|hardly)`;
-const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|quibbles?|gripes?|misgivings?|hesitations?|red flags?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference|constraints?|hindrance|drawback|downside|deal-?breaker|hurdle|snag|hitch|hiccup|drama|handicap|blocker|headache|alarm bells?|warning (?:signs?|bells?))`;
+const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|quibbles?|gripes?|misgivings?|hesitations?|red flags?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference|odds|constraints?|hindrance|drawback|downside|deal-?breaker|hurdle|snag|hitch|hiccup|drama|handicap|blocker|headache|alarm bells?|warning (?:signs?|bells?))`;
 const NEGATED_VERB = String.raw`(?:n't|\bnot|\bnever)`;
 // Nobody as the subject: "nobody", "no one", "none of us", "not one of the panel", "not a single assessor".
 const NOBODY = String.raw`\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:us|them|the\s+\w+)|not\s+(?:one|a\s+single\s+\w+)(?:\s+of\s+(?:us|them|the\s+\w+))?|(?:not\s+once|never)\s+did\s+(?:anyone|anybody|we|they))`;
@@ -33,6 +33,8 @@ const RULE_OUT_PATTERNS = [
   // Weight that is slight or none: "counted for very little in the final call", "we barely glanced at
   // the scores", "cut no ice with us", "a plus, if anything".
   /\b(?:counted|counts?|mattered|matters?|weighed|weighs?|carried|carries)\s+(?:for\s+)?(?:very\s+|so\s+|pretty\s+|next\s+to\s+)?(?:little|nothing|naught|zilch)\b/i,
+  // …or carried none: "it carries no further weight", "had zero bearing".
+  /\b(?:carr(?:y|ies|ied)|ha(?:s|d|ve)|held|holds?)\s+(?:no|zero|little)\s+(?:further\s+|real\s+|extra\s+|great\s+)?(?:weight|bearing|influence|sway)\b/i,
   /\b(?:barely|hardly|scarcely)\s+(?:even\s+)?(?:glanced|considered|registered|mattered|figured|featured|weighed)\b/i,
   /\bcut\s+no\s+ice\b|\b(?:plus|positive|bonus|help|asset)\b[^.;]{0,12}\bif\s+anything\b/i,
   // A verdict with no topic of its own: "prep/motiv both ok, not why".

@@ -28,6 +28,9 @@ describe('conductHeldElsewhere: lateness, dress, rudeness or a phone that is not
     // Written to the candidate, "my" is the writer's.
     'Apologies - my phone kept ringing during your interview.',
     'Sorry, I was running late for your interview.',
+    // A phone the candidate was reached on is the channel, whoever's it is; a dress rule described.
+    'We rang you on your mobile to book the next stage, but the post has since gone.',
+    'Dress standard in the branch is smart casual, so that played no part.',
   ])('"%s" is held elsewhere', (text) => {
     expect(conductHeldElsewhere(text)).toBe(true);
   });
@@ -38,6 +41,7 @@ describe('conductHeldElsewhere: lateness, dress, rudeness or a phone that is not
     'late, no apology',
     '20 min late no call',
     'Candidate was on his phone throughout.',
+    'You took a call on your mobile in the middle of the panel.',
     'Your phone went off twice during the interview.',
     'You joined the video call ten minutes late and from a busy café.',
     'The panel felt you were late and unprepared.',
@@ -144,6 +148,8 @@ describe('conduct named only as the job\u2019s', () => {
     'This is a front-of-house role with a formal dress code; we needed someone with bar experience.',
     "You'd be wearing a uniform and following a grooming policy, and the panel felt you wanted an office job.",
     'Attendance monitoring is part of the team leader\u2019s job, and you have not led a team.',
+    // A process the job runs on it, in the passive.
+    'Timekeeping is tracked by the shift lead every week, and we felt you lacked the leadership experience.',
   ])('"%s" says nothing of the candidate\u2019s conduct', (text) => {
     expect(conductOnlyOfTheJob(text)).toBe(true);
   });

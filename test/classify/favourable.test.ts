@@ -234,6 +234,10 @@ describe('a sentence before one that names the reason', () => {
   it('reads a test passed as praise', () => {
     expect(isPraiseClause('you passed comfortably')).toBe(true);
     expect(isPraiseClause("you haven't passed the numerical test")).toBe(false);
+    expect(isPraiseClause('you cleared the online tests easily')).toBe(true);
+    // Noted without its subject.
+    expect(isPraiseClause('Breezed through the coding test, the recruiter said')).toBe(true);
+    expect(isPraiseClause('Passed over for the senior post')).toBe(false);
   });
 });
 

@@ -224,6 +224,12 @@ describe('mayBeEmployerNote', () => {
     expect(mayBeEmployerNote('You were late and we noticed.')).toBe(false);
     expect(mayBeEmployerNote('20 min late no call')).toBe(false);
   });
+
+  it("takes the candidate's arrangement done to them for a possible note, with or without its article", () => {
+    expect(mayBeEmployerNote('Final interview with the CEO was called off by her assistant the day before.')).toBe(true);
+    expect(mayBeEmployerNote('The assessment day was postponed twice.')).toBe(true);
+    expect(mayBeEmployerNote('Your interview was cancelled because you did not confirm.')).toBe(false);
+  });
 });
 
 describe("readSegment: more of the employer's side", () => {

@@ -18,6 +18,8 @@ describe('isRuledOut', () => {
       "You didn't do anything wrong in the interview.",
       'Nothing you did on the day counted against you',
       'Salary wasn’t a factor in our decision.',
+      'the numeracy score carries no real weight here',
+      'The gap in your CV made no odds to us',
       'Your application was not the reason we said no.',
       'There was nothing wrong with how you interviewed',
       'Location was not a problem for us',
