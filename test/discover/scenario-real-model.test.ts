@@ -46,6 +46,9 @@ const exportCsv = (list: readonly Labelled[]) =>
     { newline: '\n' },
   );
 
+/** A real-model CLI run of these 275 rows takes 30–40 s on a busy machine; the suggest test makes two. */
+const CLI_RUNS_TIMEOUT = 180_000;
+
 describe.skipIf(!available)('two topics missing at once, default engine on the real model', () => {
   let work = '';
   const model = ['--model', REAL_MODEL_DIR, '--offline'];
@@ -87,48 +90,65 @@ describe.skipIf(!available)('two topics missing at once, default engine on the r
     }
   });
 
-  it('gives the same groups from shuffled rows', async () => {
-    const random = seededRandom(11);
-    const shuffled = [...rows];
-    for (let i = shuffled.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
-    }
-    await writeFile(path.join(work, 'shuffled.csv'), exportCsv(shuffled));
-    const again = await run(path.join(work, 'shuffled.csv'), path.join(work, 'taxonomy.yaml'), path.join(work, 'shuffled'));
-    const groupsOf = (list: Record<string, string>[]) => Object.fromEntries(list.map((row) => [row.id, row.emerging]));
-    expect(groupsOf(again)).toEqual(groupsOf(first));
-    expect(first.some((row) => row.emerging !== '')).toBe(true);
-  });
+  it(
+    'gives the same groups from shuffled rows',
+    async () => {
+      const random = seededRandom(11);
+      const shuffled = [...rows];
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+      }
+      await writeFile(path.join(work, 'shuffled.csv'), exportCsv(shuffled));
+      const again = await run(path.join(work, 'shuffled.csv'), path.join(work, 'taxonomy.yaml'), path.join(work, 'shuffled'));
+      const groupsOf = (list: Record<string, string>[]) => Object.fromEntries(list.map((row) => [row.id, row.emerging]));
+      expect(groupsOf(again)).toEqual(groupsOf(first));
+      expect(first.some((row) => row.emerging !== '')).toBe(true);
+    },
+    CLI_RUNS_TIMEOUT,
+  );
 
-  it('catches each topic on the next run with the taxonomy that taxonomy suggest writes', async () => {
-    const suggested = path.join(work, 'suggested.yaml');
-    const suggest = await runCli(
-      ['taxonomy', 'suggest', path.join(work, 'export.csv'), ...model, '--taxonomy', path.join(work, 'taxonomy.yaml'), '--out', suggested],
-      env(),
-    );
-    expect(suggest.code, suggest.stderr).toBe(0);
-    const before = new Set(
-      (YAML.parse(readFileSync(path.join(work, 'taxonomy.yaml'), 'utf8')) as { themes: { id: string }[] }).themes.map((t) => t.id),
-    );
-    const added = (YAML.parse(await readFile(suggested, 'utf8')) as { themes: { id: string }[] }).themes
-      .map((theme) => theme.id)
-      .filter((id) => !before.has(id));
-    expect(added.length).toBeGreaterThanOrEqual(2);
-    const next = await run(path.join(work, 'export.csv'), suggested, path.join(work, 'next'));
-    const topicById = new Map(rows.map((row) => [row.id, topicOf(row)]));
-    for (const topic of ['references', 'conduct']) {
-      const total = rows.filter((row) => topicOf(row) === topic).length;
-      // The suggested theme that catches most of the topic: at least 40% of it, mostly on it.
-      const best = added
-        .map((id) => {
-          const caught = next.filter((row) => row.themes.split('|').includes(id));
-          const hits = caught.filter((row) => topicById.get(row.id) === topic).length;
-          return { recall: hits / total, purity: hits / Math.max(1, caught.length) };
-        })
-        .sort((a, b) => b.recall - a.recall)[0]!;
-      expect(best.recall, topic).toBeGreaterThanOrEqual(0.4);
-      expect(best.purity, topic).toBeGreaterThanOrEqual(0.6);
-    }
-  });
+  it(
+    'catches each topic on the next run with the taxonomy that taxonomy suggest writes',
+    async () => {
+      const suggested = path.join(work, 'suggested.yaml');
+      const suggest = await runCli(
+        [
+          'taxonomy',
+          'suggest',
+          path.join(work, 'export.csv'),
+          ...model,
+          '--taxonomy',
+          path.join(work, 'taxonomy.yaml'),
+          '--out',
+          suggested,
+        ],
+        env(),
+      );
+      expect(suggest.code, suggest.stderr).toBe(0);
+      const before = new Set(
+        (YAML.parse(readFileSync(path.join(work, 'taxonomy.yaml'), 'utf8')) as { themes: { id: string }[] }).themes.map((t) => t.id),
+      );
+      const added = (YAML.parse(await readFile(suggested, 'utf8')) as { themes: { id: string }[] }).themes
+        .map((theme) => theme.id)
+        .filter((id) => !before.has(id));
+      expect(added.length).toBeGreaterThanOrEqual(2);
+      const next = await run(path.join(work, 'export.csv'), suggested, path.join(work, 'next'));
+      const topicById = new Map(rows.map((row) => [row.id, topicOf(row)]));
+      for (const topic of ['references', 'conduct']) {
+        const total = rows.filter((row) => topicOf(row) === topic).length;
+        // The suggested theme that catches most of the topic: at least 40% of it, mostly on it.
+        const best = added
+          .map((id) => {
+            const caught = next.filter((row) => row.themes.split('|').includes(id));
+            const hits = caught.filter((row) => topicById.get(row.id) === topic).length;
+            return { recall: hits / total, purity: hits / Math.max(1, caught.length) };
+          })
+          .sort((a, b) => b.recall - a.recall)[0]!;
+        expect(best.recall, topic).toBeGreaterThanOrEqual(0.4);
+        expect(best.purity, topic).toBeGreaterThanOrEqual(0.6);
+      }
+    },
+    CLI_RUNS_TIMEOUT,
+  );
 });
