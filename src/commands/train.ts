@@ -42,11 +42,15 @@ export async function trainCommand(paths: string[], config: TrainConfig, logger:
   // kept in memory, for the probe, so no text is embedded twice.
   const prepared = await prepareClassifier({ ...config, head: null }, logger, { taxonomy, store: memoryVectorCache() });
   try {
-    const head = await fitHeadFile(prepared, items, {
-      files: paths.map((p) => path.basename(p)),
-      weights: await weightDigests(config, prepared.profile.weights[0]),
-      logger,
-    });
+    const head = await fitHeadFile(
+      prepared,
+      items.map((item) => ({ ...item, set: paths.indexOf(item.source) })),
+      {
+        files: paths.map((p) => path.basename(p)),
+        weights: await weightDigests(config, prepared.profile.weights[0]),
+        logger,
+      },
+    );
     await writeOutputsAtomically(path.dirname(path.resolve(config.headOut)), [
       { name: path.basename(config.headOut), content: serialiseHead(head) },
     ]);
@@ -70,7 +74,7 @@ export async function trainCommand(paths: string[], config: TrainConfig, logger:
  */
 export async function fitHeadFile(
   prepared: PreparedClassifier,
-  items: readonly { text: string; themes: readonly string[] }[],
+  items: readonly { text: string; themes: readonly string[]; set?: number }[],
   options: { files: string[]; weights: string[]; logger: Logger },
 ): Promise<HeadFile> {
   const { taxonomy } = prepared;
@@ -86,6 +90,7 @@ export async function fitHeadFile(
     reading: readingOf(item, ids),
     shape: itemShape(item),
     themes: items[i]!.themes,
+    set: items[i]!.set,
   }));
   logger.info(`fitting one head per theme (${ids.length}), choosing its settings by 5-fold cross-validation`);
   const fitted = fitHead(labelled, ids);
