@@ -113,8 +113,6 @@ interface Variant {
   noGate?: boolean;
   /** The no-reason gate's penalty (train's by default). */
   gateL2?: number;
-  /** Folds that hold out whole sets (FitSettings.setFolds) inside each fit. */
-  setFolds?: 'gate' | 'all';
   /** An all-praise item gives no reason whatever the clause-role reader reads in it (no `setAside`), as before (the reasons it sets aside are then never weighed). */
   praiseAlone?: boolean;
 }
@@ -140,10 +138,6 @@ const variants: Variant[] = [
     : []),
   ...(wanted.includes('nogate') ? l2s.map((l2) => ({ name: `probe, no gate l2=${l2}`, probeL2: l2, noGate: true })) : []),
   ...(wanted.includes('praise') ? l2s.map((l2) => ({ name: `probe, praise alone l2=${l2}`, probeL2: l2, praiseAlone: true })) : []),
-  ...(wanted.includes('setgate')
-    ? l2s.map((l2) => ({ name: `probe, gate on set folds l2=${l2}`, probeL2: l2, setFolds: 'gate' as const }))
-    : []),
-  ...(wanted.includes('setall') ? l2s.map((l2) => ({ name: `probe, set folds l2=${l2}`, probeL2: l2, setFolds: 'all' as const })) : []),
   ...(wanted.includes('knn-only') ? [{ name: 'base+knn', probeL2: null, knn: true }] : []),
   ...(wanted.includes('comparison') ? [{ name: 'base+comparison', probeL2: null, comparison: true }] : []),
   ...(wanted.includes('probe-comparison') ? l2s.map((l2) => ({ name: `probe+comparison l2=${l2}`, probeL2: l2, comparison: true })) : []),
@@ -256,13 +250,7 @@ function labelled(item: ScoredItem, i: number, probe: boolean, variant: Variant)
     features = features.map((f, t) => [...f, compared, subject[t]!]);
   }
   const { setAside, ...reading } = readingOf(item, ids);
-  return {
-    features,
-    reading: variant.praiseAlone ? reading : { ...reading, setAside },
-    shape: itemShape(item),
-    themes: gold[i]!.themes,
-    set: gold[i]!.set,
-  };
+  return { features, reading: variant.praiseAlone ? reading : { ...reading, setAside }, shape: itemShape(item), themes: gold[i]!.themes };
 }
 
 const unitProbeOf = new Map<number, number[]>();
@@ -338,7 +326,7 @@ console.log(`${gold.length} items: ${files.map((f, s) => `${path.basename(f)} ${
 console.log(`| variant | CV all (5 folds) | ${files.map((f) => `left out: ${path.basename(f)}`).join(' | ')} | mean left out |`);
 for (const variant of variants) {
   const { trainFeatures } = featuresFor(variant, all, []);
-  const fitSettings = { ...settings, noReasonL2: variant.gateL2 ?? settings.noReasonL2, setFolds: variant.setFolds ?? settings.setFolds };
+  const fitSettings = { ...settings, noReasonL2: variant.gateL2 ?? settings.noReasonL2 };
   const cv = fitHead(trainFeatures, ids, fitSettings).crossValidated.microF1;
   const left: number[] = [];
   const weak: string[] = [];

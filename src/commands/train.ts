@@ -42,15 +42,11 @@ export async function trainCommand(paths: string[], config: TrainConfig, logger:
   // kept in memory, for the probe, so no text is embedded twice.
   const prepared = await prepareClassifier({ ...config, head: null }, logger, { taxonomy, store: memoryVectorCache() });
   try {
-    const head = await fitHeadFile(
-      prepared,
-      items.map((item) => ({ ...item, set: paths.indexOf(item.source) })),
-      {
-        files: paths.map((p) => path.basename(p)),
-        weights: await weightDigests(config, prepared.profile.weights[0]),
-        logger,
-      },
-    );
+    const head = await fitHeadFile(prepared, items, {
+      files: paths.map((p) => path.basename(p)),
+      weights: await weightDigests(config, prepared.profile.weights[0]),
+      logger,
+    });
     await writeOutputsAtomically(path.dirname(path.resolve(config.headOut)), [
       { name: path.basename(config.headOut), content: serialiseHead(head) },
     ]);
@@ -74,7 +70,7 @@ export async function trainCommand(paths: string[], config: TrainConfig, logger:
  */
 export async function fitHeadFile(
   prepared: PreparedClassifier,
-  items: readonly { text: string; themes: readonly string[]; set?: number }[],
+  items: readonly { text: string; themes: readonly string[] }[],
   options: { files: string[]; weights: string[]; logger: Logger },
 ): Promise<HeadFile> {
   const { taxonomy } = prepared;
@@ -90,7 +86,6 @@ export async function fitHeadFile(
     reading: readingOf(item, ids),
     shape: itemShape(item),
     themes: items[i]!.themes,
-    set: items[i]!.set,
   }));
   logger.info(`fitting one head per theme (${ids.length}), choosing its settings by 5-fold cross-validation`);
   const fitted = fitHead(labelled, ids);

@@ -78,22 +78,7 @@ export function readingOf(item: ScoredItem, themeIds: readonly string[]): ItemRe
       if (reading.asserted.includes(id)) asserted[t] = true;
     });
   }
-  const disputed = disputedSilence(item);
-  if (disputed.size === 0) return { allowed, asserted };
-  const setAside = themeIds.map((id, t) => t !== uninformative && [...disputed].some((s) => !s.reading.ruledOut.includes(id)));
-  return { allowed, asserted, setAside };
-}
-
-/**
- * Notes the word rules read as an employer's silence that the clause-role reader reads likeliest as
- * a reason, in an item whose every reason is such a note ("I failed the psychometric test, so they
- * didn't invite me"): their scores count for every theme they do not rule out (`countsFor`), and a
- * reason the head finds likely there is the item's (`setAside`), as for praise above.
- */
-function disputedSilence(item: ScoredItem): Set<ScoredSegment> {
-  const reasons = item.segments.filter((s) => !s.praiseOnly);
-  if (reasons.length === 0 || reasons.some((s) => !s.reading.silence)) return new Set();
-  return new Set(reasons.filter((s) => readsAsReason(s.units[0]?.roles)));
+  return { allowed, asserted };
 }
 
 /** Whether the clause-role reader finds a reason the likeliest role of a text (it did not read it: no). */
@@ -103,11 +88,10 @@ function readsAsReason(roles: readonly number[] | undefined): boolean {
 
 /**
  * Whether a segment's evidence (scores, probe, cue phrases) counts for a theme: not when a rule of
- * reading took the theme away there, nor in a note of an employer's silence (only `uninformative`)
- * unless the note is `disputed` (disputedSilence).
+ * reading took the theme away there, nor in a note of an employer's silence (only `uninformative`).
  */
-function countsFor(segment: ScoredSegment, themeId: string, disputed: ReadonlySet<ScoredSegment>): boolean {
-  if (segment.reading.silence && !disputed.has(segment)) return themeId === UNINFORMATIVE_THEME;
+function countsFor(segment: ScoredSegment, themeId: string): boolean {
+  if (segment.reading.silence) return themeId === UNINFORMATIVE_THEME;
   return !segment.reading.ruledOut.includes(themeId);
 }
 
@@ -126,7 +110,6 @@ export function itemFeatures(
   const reasons = item.segments.filter((s) => !s.praiseOnly);
   // An item that is all praise still has scores; they are all there is to judge it by.
   const judged: ScoredSegment[] = reasons.length > 0 ? reasons : item.segments;
-  const disputed = disputedSilence(item);
   const best = new Array<number>(k).fill(0);
   const eligible = new Array<number>(k).fill(0);
   const clauseLead = new Array<number>(k).fill(-1);
@@ -134,7 +117,7 @@ export function itemFeatures(
   const probeMean = new Array<number>(k).fill(0);
   const probeMax = new Array<number>(k).fill(0);
   for (const segment of judged) {
-    const counts = (t: number) => countsFor(segment, themeIds[t]!, disputed);
+    const counts = (t: number) => countsFor(segment, themeIds[t]!);
     const units =
       segment.units.length > 0 ? segment.units : [{ text: segment.scoredText, scores: segment.scores, nearest: segment.nearest }];
     if (probe) {
@@ -167,7 +150,7 @@ export function itemFeatures(
   for (const segment of reasons) {
     const text = prepareCueText(segment.segment.text, segment.praise);
     cues.forEach((compiled, t) => {
-      if (compiled.length > 0 && countsFor(segment, themeIds[t]!, disputed)) cueCounts[t]! += countCues(compiled, text);
+      if (compiled.length > 0 && countsFor(segment, themeIds[t]!)) cueCounts[t]! += countCues(compiled, text);
     });
   }
   // How often the theme is a reason's best theme, and its mean over reasons (one strong sentence or several).
@@ -177,11 +160,11 @@ export function itemFeatures(
     for (const unit of segment.units) {
       const top = Math.max(...unit.scores);
       unit.scores.forEach((score, t) => {
-        if (score === top && countsFor(segment, themeIds[t]!, disputed)) topUnits[t]!++;
+        if (score === top && countsFor(segment, themeIds[t]!)) topUnits[t]!++;
       });
     }
     segment.scores.forEach((score, t) => {
-      if (countsFor(segment, themeIds[t]!, disputed)) meanScore[t]! += score / reasons.length;
+      if (countsFor(segment, themeIds[t]!)) meanScore[t]! += score / reasons.length;
     });
   }
   const praise = item.segments.some((s) => s.favourable) ? 1 : 0;

@@ -21,8 +21,6 @@ export interface LabelledFeatures {
   /** What the no-reason gate reads of the item. */
   shape: ItemShape;
   themes: readonly string[];
-  /** The labelled set (file) the item came from: folds may hold out whole sets (`FitSettings.setFolds`). */
-  set?: number;
 }
 
 export interface FitSettings {
@@ -34,11 +32,6 @@ export interface FitSettings {
   confidentPrecision: number;
   /** The no-reason gate's L2 penalty (chosen once on the development sets, leaving one set out). */
   noReasonL2: number;
-  /**
-   * Where folds hold out whole labelled sets rather than items by position (given at least `folds`
-   * sets): nowhere, for the no-reason gate's fit only, or for everything out of fold.
-   */
-  setFolds: 'none' | 'gate' | 'all';
 }
 
 export const FIT_DEFAULTS: FitSettings = {
@@ -48,18 +41,7 @@ export const FIT_DEFAULTS: FitSettings = {
   cuts: [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
   confidentPrecision: 0.9,
   noReasonL2: 0.1,
-  setFolds: 'none',
 };
-
-/**
- * Each item's fold: with `bySet` and at least `folds` labelled sets, whole sets (set k in fold k mod
- * `folds`), so what is out of fold reads as feedback in wording the fit never saw; else by position.
- */
-export function foldsOf(items: readonly Pick<LabelledFeatures, 'set'>[], folds: number, bySet: boolean): number[] {
-  const sets = [...new Set(items.map((item) => item.set ?? -1))].sort((a, b) => a - b);
-  if (!bySet || sets.length < folds || sets.includes(-1)) return items.map((_, i) => i % folds);
-  return items.map((item) => sets.indexOf(item.set!) % folds);
-}
 
 export type FittedHead = Pick<HeadFile, 'standardise' | 'themes' | 'assignAt' | 'confidentAt' | 'noReason'> & {
   l2: number;
@@ -71,7 +53,6 @@ export type FittedHead = Pick<HeadFile, 'standardise' | 'themes' | 'assignAt' | 
 
 export function fitHead(items: readonly LabelledFeatures[], themeIds: readonly string[], settings: FitSettings = FIT_DEFAULTS): FittedHead {
   const labels = items.map((item) => item.themes.slice());
-  const folds = foldsOf(items, settings.folds, settings.setFolds === 'all');
   let best: {
     l2: number;
     positiveWeight: number;
@@ -83,7 +64,7 @@ export function fitHead(items: readonly LabelledFeatures[], themeIds: readonly s
   } | null = null;
   for (const l2 of settings.l2s) {
     for (const positiveWeight of settings.positiveWeights) {
-      const logits = outOfFoldLogits(items, themeIds, { l2, positiveWeight, folds });
+      const logits = outOfFoldLogits(items, themeIds, { l2, positiveWeight, folds: settings.folds });
       const platt = themeIds.map((id, t) =>
         fitPlatt(
           logits.map((z) => z[t]!),
@@ -102,15 +83,7 @@ export function fitHead(items: readonly LabelledFeatures[], themeIds: readonly s
   }
   const chosen = best!;
   const final = fitThemes(items, themeIds, { l2: chosen.l2, positiveWeight: chosen.positiveWeight });
-  // The gate learns from out-of-fold probabilities; with folds by set for the gate alone, from a head's that held out whole sets.
-  const gateFolds = settings.setFolds === 'gate' ? foldsOf(items, settings.folds, true) : folds;
-  const gateInput =
-    gateFolds === folds
-      ? chosen.probabilities
-      : outOfFoldLogits(items, themeIds, { l2: chosen.l2, positiveWeight: chosen.positiveWeight, folds: gateFolds }).map((z) =>
-          z.map((x, t) => plattProbability(chosen.platt[t]!, x)),
-        );
-  const gated = gateOutOfFold(items, themeIds, chosen.cut, gateInput, gateFolds, settings);
+  const gated = gateOutOfFold(items, themeIds, chosen.cut, chosen.probabilities, settings);
   const outcome = gated
     ? evaluateAssignments(
         gated.decisions.map((d) => d.map((t) => themeIds[t]!)),
@@ -138,7 +111,6 @@ function gateOutOfFold(
   themeIds: readonly string[],
   cut: number,
   probabilities: number[][],
-  folds: readonly number[],
   settings: FitSettings,
 ) {
   if (!themeIds.includes(UNINFORMATIVE_THEME)) return null;
@@ -147,7 +119,7 @@ function gateOutOfFold(
     themeIds,
     cut,
     {
-      folds,
+      folds: settings.folds,
       l2: settings.noReasonL2,
       score: (predicted, gold) => evaluateAssignments(predicted, gold, [...themeIds]).microF1,
     },
@@ -162,15 +134,15 @@ function gateOutOfFold(
 function outOfFoldLogits(
   items: readonly LabelledFeatures[],
   themeIds: readonly string[],
-  options: { l2: number; positiveWeight: number; folds: readonly number[] },
+  options: { l2: number; positiveWeight: number; folds: number },
 ): number[][] {
   const logits: number[][] = items.map(() => []);
-  for (const fold of new Set(options.folds)) {
-    const training = items.filter((_, i) => options.folds[i] !== fold);
+  for (let fold = 0; fold < options.folds; fold++) {
+    const training = items.filter((_, i) => i % options.folds !== fold);
     const fitted = fitThemes(training, themeIds, options);
     const head = { standardise: fitted.standardise, themes: fitted.models };
     items.forEach((item, i) => {
-      if (options.folds[i] === fold) logits[i] = headLogits(head, item.features);
+      if (i % options.folds === fold) logits[i] = headLogits(head, item.features);
     });
   }
   return logits;

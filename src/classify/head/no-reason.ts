@@ -118,7 +118,7 @@ export function decideItem(
 const GATE_CUTS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 
 /**
- * Fits the gate on items' out-of-fold head probabilities (`folds`: each item's fold), Platt scaling on its
+ * Fits the gate on items' out-of-fold head probabilities (folds by position), Platt scaling on its
  * own out-of-fold logits, and the cut whose out-of-fold decisions score best. Returns the gate fitted on all items and each item's
  * out-of-fold gate probability.
  */
@@ -126,7 +126,7 @@ export function fitGate(
   items: readonly { probabilities: number[]; reading: ItemReading; shape: ItemShape; themes: readonly string[] }[],
   themeIds: readonly string[],
   assignAt: number,
-  options: { folds: readonly number[]; l2: number; score: (predicted: string[][], gold: string[][]) => number },
+  options: { folds: number; l2: number; score: (predicted: string[][], gold: string[][]) => number },
 ): { gate: NoReasonGate; outOfFold: number[] } {
   const x = items.map((item) => gateFeatures(item.probabilities, themeIds, assignAt, item.reading, item.shape));
   const y = items.map((item) => (item.themes.includes(UNINFORMATIVE_THEME) ? 1 : 0));
@@ -143,10 +143,10 @@ export function fitGate(
     return { ...model, standardise };
   };
   const logits = new Array<number>(items.length).fill(0);
-  for (const fold of new Set(options.folds)) {
-    const gate = fitOn(items.flatMap((_, i) => (options.folds[i] !== fold ? [i] : [])));
+  for (let fold = 0; fold < options.folds; fold++) {
+    const gate = fitOn(items.flatMap((_, i) => (i % options.folds !== fold ? [i] : [])));
     items.forEach((_, i) => {
-      if (options.folds[i] === fold) logits[i] = gateLogit(gate, x[i]!);
+      if (i % options.folds === fold) logits[i] = gateLogit(gate, x[i]!);
     });
   }
   const platt = fitPlatt(logits, y);

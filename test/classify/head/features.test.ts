@@ -15,8 +15,6 @@ function read(text: string, roles: number[]): ScoredItem {
 }
 const asPraise = CLAUSE_ROLES.map((role) => (role === 'praise' ? 0.8 : 0.05));
 const asReason = CLAUSE_ROLES.map((role) => (role === 'reason' ? 0.6 : 0.1));
-const asEmployer = CLAUSE_ROLES.map((role) => (role === 'employer' ? 0.6 : 0.1));
-const FAILED_SO_SILENT = "I failed the psychometric test, so they didn't invite me to interview.";
 
 describe('readingOf', () => {
   it('allows an item that is all praise only `uninformative`', () => {
@@ -36,25 +34,5 @@ describe('readingOf', () => {
     const reading = readingOf(read('You were friendly, but you had not researched the company at all.', asReason), ids);
     expect(reading.allowed.filter(Boolean).length).toBeGreaterThan(1);
     expect(reading.setAside).toBeUndefined();
-  });
-
-  it('sets the reasons of a note read as silence aside only when the reader reads it as a reason and the item has no other', () => {
-    // Read as a note of the employer's silence (as the reader's clauses make "…, so they didn't invite me").
-    const silent = (text: string, roles: number[], at = 0) => {
-      const item = read(text, roles);
-      item.segments[at]!.reading.silence = true;
-      return item;
-    };
-    const item = silent(FAILED_SO_SILENT, asReason);
-    const disputed = readingOf(item, ids);
-    const ruledOut = item.segments[0]!.reading.ruledOut;
-    expect(ids.filter((_, t) => disputed.allowed[t])).toEqual(['uninformative']);
-    expect(ids.filter((_, t) => disputed.asserted[t])).toEqual(['uninformative']);
-    expect(ids.filter((_, t) => disputed.setAside?.[t])).toEqual(ids.filter((id) => id !== 'uninformative' && !ruledOut.includes(id)));
-    expect(disputed.setAside?.[ids.indexOf('assessment')]).toBe(true);
-    expect(readingOf(silent(FAILED_SO_SILENT, asEmployer), ids).setAside).toBeUndefined();
-    const withReason = readingOf(silent(`${FAILED_SO_SILENT} You had not researched the company at all.`, asReason), ids);
-    expect(withReason.allowed.filter(Boolean).length).toBeGreaterThan(1);
-    expect(withReason.setAside).toBeUndefined();
   });
 });
