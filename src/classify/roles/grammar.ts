@@ -37,7 +37,11 @@ const NOBODY = new Set('nobody noone none neither nothing'.split(' '));
 
 /** Who a clause's subject is: read from its first content word after openers and determiners. */
 export function subjectOf(clause: string): Subject {
-  const tokens = words(clause);
+  return subjectOfWords(words(clause));
+}
+
+/** `subjectOf` for a clause's word tokens (`words`), which the reader has already. */
+export function subjectOfWords(tokens: readonly string[]): Subject {
   let i = 0;
   while (i < tokens.length && (OPENERS.has(tokens[i]!) || DETERMINERS.has(tokens[i]!))) i++;
   const first = tokens[i];
@@ -64,7 +68,11 @@ const AUXILIARIES = new Set(
  * object or a noun ("no examples", "without a plan", "lacked depth").
  */
 export function negatesPredicate(clause: string): boolean {
-  const tokens = words(straightenQuotes(clause));
+  return negatesPredicateWords(words(clause));
+}
+
+/** `negatesPredicate` for a clause's word tokens (`words`). */
+export function negatesPredicateWords(tokens: readonly string[]): boolean {
   const aux = tokens.findIndex((t) => AUXILIARIES.has(t));
   if (aux >= 0 && (tokens[aux + 1] === 'not' || tokens[aux + 1] === 'never' || tokens[aux + 2] === 'not' || tokens[aux + 2] === 'never'))
     return true;

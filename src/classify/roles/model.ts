@@ -11,7 +11,7 @@ import { readSegment } from '../reading.js';
 import { isRuledOut } from '../rule-outs.js';
 import { logit, sigmoid, type LogisticModel } from '../head/logistic.js';
 import { modelPart } from '../head/probe.js';
-import { judgesNamedTopic, negatesPredicate, subjectOf, type Subject } from './grammar.js';
+import { judgesNamedTopic, negatesPredicateWords, subjectOfWords, type Subject } from './grammar.js';
 
 /**
  * What a clause does: gives a `reason` for the rejection, praises the candidate (`praise`), says
@@ -58,11 +58,13 @@ export const LEXICAL_SIGNALS: ReadonlyArray<[string, (text: string, tokens: stri
   ['third_person', (text) => THIRD_PERSON.test(text)],
   ['employer_side', (text) => EMPLOYER_SIDE.test(text)],
   // Grammar (grammar.ts): who the subject is, a negated predicate, a topic named then judged.
-  ...(['candidate', 'writer', 'employer', 'others', 'job', 'nobody'] as const).map((who): [string, (text: string) => boolean] => [
-    `subject_${who}`,
-    (text) => subjectOf(text) === (who satisfies Subject),
-  ]),
-  ['negated_predicate', (text) => negatesPredicate(text)],
+  ...(['candidate', 'writer', 'employer', 'others', 'job', 'nobody'] as const).map(
+    (who): [string, (text: string, tokens: string[]) => boolean] => [
+      `subject_${who}`,
+      (_, tokens) => subjectOfWords(tokens) === (who satisfies Subject),
+    ],
+  ),
+  ['negated_predicate', (_, tokens) => negatesPredicateWords(tokens)],
   ['topic_judged', (text) => judgesNamedTopic(text)],
 ];
 
