@@ -31,6 +31,16 @@ function containsWords(haystack: string[], needle: string[]): boolean {
   return false;
 }
 
+/**
+ * How a header's words (and the survey question above it, `labels` after the header) name a
+ * synonym: `exact`ly, as a `part` of a longer label (never a generic synonym such as "id" or
+ * "note": "Job ID" is not an id column), or not at all (null).
+ */
+function synonymMatch(labels: readonly string[][], synonym: string, synonymWords: string[]): 'exact' | 'part' | null {
+  if (labels[0]!.join('') === synonymWords.join('')) return 'exact';
+  return !EXACT_ONLY.has(synonym) && labels.some((label) => containsWords(label, synonymWords)) ? 'part' : null;
+}
+
 interface Candidate {
   role: ColumnRole;
   column: number;
@@ -82,7 +92,6 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
     if (mapping[role] !== undefined) continue;
     COLUMN_SYNONYMS[role].forEach((synonym, rank) => {
       const synonymWords = headerTerms(synonym);
-      const synonymKey = synonymWords.join('');
       const personalSynonym = role === 'candidate' && PERSONAL_CANDIDATE.has(synonym) ? 2 : 0;
       headers.forEach((header, column) => {
         const words = headerTerms(header);
@@ -95,11 +104,10 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
         const labels = [words];
         const question = questions?.[column];
         if (question) labels.push(headerWords(question));
-        if (words.join('') === synonymKey) {
-          candidates.push({ role, column, exact: true, tier: personal + blank, rank, meanLength: meanLengths[column] });
-        } else if (!EXACT_ONLY.has(synonym) && labels.some((label) => containsWords(label, synonymWords))) {
-          candidates.push({ role, column, exact: false, tier: 1 + personal + blank, rank, meanLength: meanLengths[column] });
-        }
+        const match = synonymMatch(labels, synonym, synonymWords);
+        if (match === null) return;
+        const exact = match === 'exact';
+        candidates.push({ role, column, exact, tier: (exact ? 0 : 1) + personal + blank, rank, meanLength: meanLengths[column] });
       });
     });
   }
@@ -156,17 +164,13 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
  */
 export function spareTextColumns(headers: string[], mapping: ColumnMapping): number[] {
   const used = new Set(Object.values(mapping));
-  const synonyms = COLUMN_SYNONYMS.text.map(headerTerms);
+  const synonyms = COLUMN_SYNONYMS.text.map((synonym) => [synonym, headerTerms(synonym)] as const);
   const spares: number[] = [];
   headers.forEach((header, column) => {
     if (used.has(header) || isPersonNameHeader(header) || isStaffHeader(header)) return;
     const words = headerTerms(header);
     if (SYSTEM_COLUMNS.has(words.join(''))) return;
-    const fits = synonyms.some(
-      (synonym, rank) =>
-        words.join('') === synonym.join('') || (!EXACT_ONLY.has(COLUMN_SYNONYMS.text[rank]!) && containsWords(words, synonym)),
-    );
-    if (fits) spares.push(column);
+    if (synonyms.some(([synonym, synonymWords]) => synonymMatch([words], synonym, synonymWords) !== null)) spares.push(column);
   });
   return spares;
 }
