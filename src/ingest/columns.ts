@@ -5,7 +5,7 @@ import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from '../types.js';
 import { usageError } from '../errors.js';
 import { redactText } from '../redact/text.js';
 import { headerWords, normaliseHeader } from './header-words.js';
-import { isEmailHeader, isPersonNameHeader, isStaffHeader, looksLikeNames } from './people.js';
+import { isEmailHeader, isPersonNameHeader, isStaffHeader, looksLikeEmails, looksLikeNames } from './people.js';
 import { COLUMN_SYNONYMS, EXACT_ONLY, PERSONAL_CANDIDATE, SYSTEM_COLUMNS, SYSTEM_ROLES } from './synonyms.js';
 
 export { headerWords, normaliseHeader } from './header-words.js';
@@ -82,10 +82,7 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
   const holdsNames = headers.map((_, column) => looksLikeNames(sampleRows.map((row) => row[column] ?? '')));
   // Among personal columns an email tells two students of one name apart, so one that holds
   // addresses comes first ("anonymous" in every row of an anonymous form does not count).
-  const holdsEmails = headers.map((_, column) => {
-    const values = sampleRows.map((row) => (row[column] ?? '').trim()).filter((value) => value !== '');
-    return values.length > 0 && values.filter((value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)).length * 2 > values.length;
-  });
+  const holdsEmails = headers.map((_, column) => looksLikeEmails(sampleRows.map((row) => row[column] ?? '')));
 
   const candidates: Candidate[] = [];
   for (const role of COLUMN_ROLES) {

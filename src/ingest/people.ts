@@ -143,6 +143,12 @@ export function candidateKind(candidate: string | undefined, headers: string[], 
   return looksLikeNames(values) ? 'name' : 'id';
 }
 
+/** Most of the non-empty values are whole email addresses (not "anonymous", nor a note that mentions one). */
+export function looksLikeEmails(values: readonly string[]): boolean {
+  const filled = values.map((v) => v.trim()).filter((v) => v !== '');
+  return filled.length > 0 && filled.filter((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)).length * 2 > filled.length;
+}
+
 /** Most of the non-empty values are two or more capitalised words with no digits ("Jane Doe", "Doe, Jane"). */
 export function looksLikeNames(values: readonly string[]): boolean {
   const filled = values.map((v) => v.trim()).filter((v) => v !== '');
