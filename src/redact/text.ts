@@ -47,6 +47,12 @@ const SPELLED_EMAIL = new RegExp(
   String.raw`(?<![\p{L}\p{N}])${LOCAL_WORD}(?:\s{1,3}dot\s{1,3}${LOCAL_WORD}){0,16}\s{1,3}at\s{1,3}${LABEL}(?:\s{1,3}dot\s{1,3}${LABEL}){0,8}\s{1,3}dot\s{1,3}(?:com|org|net|edu|gov|ac|co|uk|io|info|biz|us|ca|au|ie|de|fr|nl)(?![\p{L}\p{N}])`,
   'giu',
 );
+// Spoken `at` before a domain written with its dots: `jo at example.com`, `j.smith at uni.ac.uk`
+// (only with a well-known last label; "look at gov.uk" is a site, not an address).
+const SPOKEN_AT_DOMAIN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.])(?!(?:look|looked|looking|apply|applied|available|online|found|listed|advertised|posted|jobs|careers|us|here|site|website)\s)${LOCAL_WORD}(?:[.．]${LOCAL_WORD}){0,16}\s{1,3}at\s{1,3}${LABEL}(?:[.．]${LABEL}){0,8}[.．](?:com|org|net|edu|gov|ac|co|uk|io|info|biz|us|ca|au|nz|ie|de|fr|nl|es|it|in|za)(?![\p{L}\p{N}]|[.．]\p{L})`,
+  'giu',
+);
 // A mail provider named without its domain: `jane.doe at gmail`, `jdoe at hotmail dot co dot uk`.
 const PROVIDER_EMAIL = new RegExp(
   String.raw`(?<![\p{L}\p{N}])${LOCAL_WORD}(?:[.．]${LOCAL_WORD}){0,16}\s{1,3}at\s{1,3}(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|aol|protonmail|btinternet|ymail)(?:(?:${DOMAIN_DOT}|\s{1,3}dot\s{1,3})\p{L}{2,24}){0,3}(?![\p{L}\p{N}-])`,
@@ -113,6 +119,28 @@ function validPhone(head: string, digits: number, international: boolean, groups
   return false;
 }
 
+// A local number without its area code ("ph: 555 0147", "phone 9876 5432", "call me on 98765432")
+// is too short to tell from other figures on its own, so it counts only right after a word for a phone.
+const PHONE_LABEL_BEFORE =
+  /(?:^|[^\p{L}])(?:ph|phone|telephone|tel|mob|mobile|cell|cellphone|call|ring|fax|whatsapp|landline)\.?:?[ \t\u00a0]{0,3}(?:(?:me|us|him|her|them)[ \t\u00a0]{1,3})?(?:on[ \t\u00a0]{1,3})?$/iu;
+const LOCAL_DIGITS = { min: 6, max: 9 };
+
+/** Characters at the start of `run` that form a local number (groups of 2+ digits, 6–9 in all), or 0. */
+function localPhoneLength(run: string): number {
+  let best = 0;
+  let digits = 0;
+  for (const group of groupsOf(run)) {
+    if (group.digits.length < 2) break;
+    digits += group.digits.length;
+    if (digits > LOCAL_DIGITS.max) break;
+    if (digits >= LOCAL_DIGITS.min) best = group.end;
+  }
+  return best;
+}
+
+/** An extension on its own ("ext. 214", "extension 3301"): a staff member's direct line. */
+const LONE_EXTENSION = /(?<![\p{L}\p{N}])(?:ext|extn|extension)\.?[ :]{0,3}\d{2,6}(?![\p{N}])/giu;
+
 function redactPhones(text: string): string {
   let out = '';
   let last = 0;
@@ -123,7 +151,9 @@ function redactPhones(text: string): string {
       PHONE_RUN.lastIndex = match.index + date[0].length;
       continue;
     }
-    const length = phoneLength(match[0]);
+    let length = phoneLength(match[0]);
+    if (length === 0 && PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index)))
+      length = localPhoneLength(match[0]);
     const end = match.index + length;
     // A number glued to more digits or letters ("0770090012345", "07700900123abc") is not a phone.
     if (length === 0 || /[\p{L}\p{N}]/u.test(text[end] ?? '')) {
@@ -135,7 +165,7 @@ function redactPhones(text: string): string {
     last = end + extension.length;
     PHONE_RUN.lastIndex = last;
   }
-  return out + text.slice(last);
+  return (out + text.slice(last)).replace(LONE_EXTENSION, PHONE_PLACEHOLDER);
 }
 
 export function redactText(text: string): string {
@@ -144,7 +174,10 @@ export function redactText(text: string): string {
   // Each pattern needs its marker: most text has none, and is not scanned for addresses at all.
   if (AT_MARKER.test(text)) withoutEmails = withoutEmails.replace(EMAIL, EMAIL_PLACEHOLDER);
   if (SPOKEN_AT.test(withoutEmails))
-    withoutEmails = withoutEmails.replace(SPELLED_EMAIL, EMAIL_PLACEHOLDER).replace(PROVIDER_EMAIL, EMAIL_PLACEHOLDER);
+    withoutEmails = withoutEmails
+      .replace(SPELLED_EMAIL, EMAIL_PLACEHOLDER)
+      .replace(PROVIDER_EMAIL, EMAIL_PLACEHOLDER)
+      .replace(SPOKEN_AT_DOMAIN, EMAIL_PLACEHOLDER);
   return /\d/.test(withoutEmails) ? redactPhones(withoutEmails) : withoutEmails;
 }
 

@@ -48,6 +48,9 @@ describe('redactText: the formats that used to leak', () => {
     ['encoded jane%40example.com, jane&#64;example.com, jane&#x40;example.org', 'encoded [email], [email], [email]'],
     ['reach jane.doe at gmail or jdoe at hotmail dot co dot uk', 'reach [email] or [email]'],
     ['bare numbers 7700900123 and 2125550147.', 'bare numbers [phone] and [phone].'],
+    ['ph: 555 0147, Phone 555-0147, tel 9876 5432, call me on 98765432', 'ph: [phone], Phone [phone], tel [phone], call me on [phone]'],
+    ['Reception (02) 9876 5432 ext. 214; her extension 3301, or ext 45', 'Reception [phone]; her [phone], or [phone]'],
+    ['Write to jo at example.com or j.smith at uni.ac.uk', 'Write to [email] or [email]'],
   ])('%s', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
@@ -64,6 +67,8 @@ describe('redactText keeps what is not personal data', () => {
     'Look at the example dot points in the brief.',
     'Well done. Look at Gmail-style inboxes at home. See you @ 3pm.',
     'Call centre role at C++ level 3 for 30-40 hours.',
+    'Phone screen on 12 March 2026; we call back within 14 days; student number 20231187, ref 555 0147.',
+    'Have a look at gov.uk and the jobs at example.com before applying.',
   ])('%s', (input) => {
     expect(redactText(input)).toBe(input);
   });
