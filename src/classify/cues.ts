@@ -5,6 +5,7 @@
 
 import type { CueRange } from '../types.js';
 import { stem, unifySpelling, words } from './lexical/text.js';
+import { markupRanges } from './markup.js';
 
 export interface CompiledCue {
   /** The cue as written in the taxonomy. */
@@ -38,10 +39,12 @@ const TOKEN = /[\p{L}\p{N}\p{M}]+(?:['\u2018\u2019\u02bc`\u00b4\u2010-\u2015-][\
 /** Words of `text` with their positions, leaving out those inside `skip` ranges (praise clauses). */
 export function prepareCueText(text: string, skip: ReadonlyArray<readonly [number, number]> = []): CueText {
   const prepared: CueText = { words: [], stems: [], spans: [] };
+  // Words inside markup are no evidence: "<script>" is not the cue "scripted".
+  const skipped = [...skip, ...markupRanges(text)];
   for (const match of text.matchAll(TOKEN)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (skip.some(([from, to]) => start >= from && start < to)) continue;
+    if (skipped.some(([from, to]) => start >= from && start < to)) continue;
     const token = tokenOf(match[0]);
     for (let i = 0; i < token.words.length; i++) {
       prepared.words.push(token.words[i]!);

@@ -3,6 +3,7 @@
 // has several clauses, clause by clause, so two reasons in one sentence do not dilute each other.
 
 import { withoutContactPlaceholders } from '../redact/text.js';
+import { withoutMarkup } from './markup.js';
 import { DEFAULT_THEME_IDS, type Segment } from '../types.js';
 import { analysePraise, isPreamble, labelsTopic, type PraiseAnalysis } from './favourable.js';
 import { readSegment, type SegmentReading } from './reading.js';
@@ -59,7 +60,7 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
         const preamble =
           askedOfVerdict(segment, next) || (next !== undefined && isPreamble(segment.text, next.segment.text, own.favourable));
         const praise = preamble ? { ...own, praiseOnly: true, favourable: true } : own;
-        const scoredText = withoutContactPlaceholders(praise.praiseOnly ? segment.text : praise.reasonText);
+        const scoredText = withoutContactPlaceholders(withoutMarkup(praise.praiseOnly ? segment.text : praise.reasonText));
         return {
           segment,
           favourable: praise.favourable,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type CompiledCue, compileCues, countCues, type CueText, findCues, prepareCueText } from '../../src/classify/cues.js';
+import {
+  type CompiledCue,
+  compileCues,
+  countCues,
+  type CueText,
+  findCueRanges,
+  findCues,
+  prepareCueText,
+} from '../../src/classify/cues.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 
 describe('findCues', () => {
@@ -17,6 +25,14 @@ describe('findCues', () => {
     expect(findCues(compileCues(['cv']), 'cvx')).toEqual([]);
     expect(findCues(cues, 'contact by eye')).toEqual([]);
     expect(findCues(cues, 'a strong record on the track')).toEqual([]);
+  });
+
+  it('finds no cue inside markup: "<script>" is not "scripted"', () => {
+    const delivery = compileCues(['scripted', 'eye contact']);
+    const text = '<script>alert(1)</script> <!-- scripted --> You avoided <em class="scripted">eye contact</em>.';
+    expect(findCues(delivery, text)).toEqual(['eye contact']);
+    expect(findCueRanges(delivery, text).map((r) => text.slice(r.start, r.end))).toEqual(['eye contact']);
+    expect(findCues(delivery, 'Your answers sounded scripted.')).toEqual(['scripted']);
   });
 
   it('returns each cue once in taxonomy order', () => {

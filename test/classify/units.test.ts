@@ -45,6 +45,13 @@ describe('classifier units', () => {
     expect(segment.segment.text).toContain('[phone]');
     expect(segment.scoredText).toBe('Please reach her at or for more.');
   });
+
+  it('scores feedback without its markup, and shows it as written', () => {
+    const [item] = segmentItems([{ id: 'e', text: '<script>alert(1)</script> The role went to an <b>internal</b> candidate.' }]);
+    const segment = item!.segments[0]!;
+    expect(segment.segment.text).toContain('<script>');
+    expect(segment.scoredText).toBe('alert(1) The role went to an internal candidate.');
+  });
 });
 
 describe('a preamble before the sentence that names the reason', () => {
