@@ -37,6 +37,17 @@ function leadTheme(items: readonly PreparedItem[], themes: readonly Theme[]): { 
   return best;
 }
 
+/**
+ * The reason within the student's reach that repeats most across `items`: what "the reason that
+ * keeps coming back" may send them to work on (a strong field repeating is nothing to practise).
+ */
+function actionableLead(items: readonly PreparedItem[], themes: readonly Theme[]): { theme: Theme; items: number } | null {
+  return leadTheme(
+    items,
+    themes.filter((theme) => theme.actionable),
+  );
+}
+
 function leadSentence(lead: { theme: Theme; items: number } | null, sideItems: number): string {
   if (lead === null) return '';
   const which = lead.items === sideItems ? (sideItems === 2 ? 'Both' : 'All of those') : `${lead.items} of those`;
@@ -70,7 +81,7 @@ function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]
     const text = `You reached interview or assessment in ${partOf(at.length, n, 'application')} and were turned down there.${leadSentence(lead, at.length)}`;
     // No reason repeats at interview, but one repeats across all the rejections (tests failed online
     // and at the assessment centre): that reason, not interview technique, is what to work on.
-    const overall = lead === null ? leadTheme(items, themes) : null;
+    const overall = lead === null ? actionableLead(items, themes) : null;
     const advice =
       lead !== null && !lead.theme.actionable
         ? 'That says more about the field than about you: keep applying at this level.'
@@ -87,7 +98,7 @@ function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]
         : application === 0
           ? `You stopped at the online tests in ${partOf(before.length, n, 'application')}.`
           : `You did not reach interview in ${partOf(before.length, n, 'application')} (${application} at the application, ${testing} at online tests).`;
-    const overall = lead === null ? leadTheme(items, themes) : null;
+    const overall = lead === null ? actionableLead(items, themes) : null;
     const advice =
       lead !== null && !lead.theme.actionable
         ? 'That says more about the field than about you.'
@@ -100,7 +111,7 @@ function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]
   }
   const split = `Your applications ended both before interview (${before.length} of ${n}) and at interview or assessment (${at.length} of ${n}).${unstagedNote}`;
   // With a reason that repeats, that reason is the better guide than a stage that does not point one way.
-  const repeats = leadTheme(items, themes) !== null;
+  const repeats = actionableLead(items, themes) !== null;
   return [
     split,
     repeats

@@ -125,12 +125,12 @@ describe('candidate digests', () => {
     expect(digest(ref(4)).advice.map((advice) => advice.themeId)).toEqual(['competition']);
   });
 
-  it('lets a repeating reason guide a student whose rejections split across stages', () => {
+  it('lets a repeating reason within their reach guide a student whose rejections split across stages', () => {
     const split = analyse({
       classified: [
-        classifiedItem({ id: 's1', candidate: 'S', stage: 'CV screening', themes: ['logistics'], line: 2 }),
-        classifiedItem({ id: 's2', candidate: 'S', stage: 'Application', themes: ['logistics'], line: 3 }),
-        classifiedItem({ id: 's3', candidate: 'S', stage: 'Final interview', themes: ['logistics'], line: 4 }),
+        classifiedItem({ id: 's1', candidate: 'S', stage: 'CV screening', themes: ['experience'], line: 2 }),
+        classifiedItem({ id: 's2', candidate: 'S', stage: 'Application', themes: ['experience'], line: 3 }),
+        classifiedItem({ id: 's3', candidate: 'S', stage: 'Final interview', themes: ['experience'], line: 4 }),
         classifiedItem({ id: 's4', candidate: 'S', stage: 'First interview', themes: ['motivation'], line: 5 }),
       ],
       taxonomy: TAXONOMY,
@@ -145,7 +145,40 @@ describe('candidate digests', () => {
       'Your applications ended both before interview (2 of 4) and at interview or assessment (2 of 4).',
       'So the stage alone does not say where to look; the reason that keeps coming back, below, does.',
     ]);
-    expect(split.advice.map((advice) => advice.themeId)).toEqual(['logistics']);
+    expect(split.advice.map((advice) => advice.themeId)).toEqual(['experience']);
+  });
+
+  it('sends nobody to work on a reason outside their control because it repeats', () => {
+    const digestOf = (rows: Array<[string, string]>) =>
+      analyse({
+        classified: rows.map(([stage, theme], i) => classifiedItem({ id: `c${i}`, candidate: 'C', stage, themes: [theme], line: i + 2 })),
+        taxonomy: TAXONOMY,
+        engine: { name: 'lexical', model: null, fallbackReason: null },
+        inputs: { files: [], rejects: [], dataRows: rows.length },
+        thresholdsSource: 'default',
+        references: testReferences,
+        previous: null,
+        options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
+      }).digests![0]!;
+    // Turned down at interview for three different reasons; the strong field came back once there and once before.
+    const atInterview = digestOf([
+      ['First interview', 'competition'],
+      ['Final interview', 'delivery'],
+      ['Assessment centre', 'examples'],
+      ['CV screening', 'competition'],
+    ]);
+    expect(atInterview.diagnosis[1]).toMatch(/mock interview/);
+    expect(atInterview.diagnosis.join(' ')).not.toMatch(/is what to work on/);
+    // Split across the stages, with only the strong field repeating.
+    const split = digestOf([
+      ['CV screening', 'competition'],
+      ['Application', 'application'],
+      ['Final interview', 'competition'],
+      ['First interview', 'motivation'],
+    ]);
+    expect(split.diagnosis[1]).toBe(
+      'So look at both: your CV against the job description, and your interview technique in a mock interview.',
+    );
   });
 
   it('is not built unless asked for', () => {
