@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
-// voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8 and voices-dev9 are fitted and tuned on; test and voices-test to voices-test10 are held out. traps.csv holds sentences with
+// voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9 and voices-dev10 are fitted and tuned on; test and voices-test to voices-test10 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -97,11 +97,15 @@ const sets = [
   // Leans on reasons buried in praise, thanks, boilerplate and silence (50 items) against no-reason declines,
   // indirect motivation and delivery, fit, experience and comparisons; 40 of 320 (12.5%) give no reason.
   loadSet('voices-dev9', 320, 22, [0.11, 0.14]),
+  // Leans on no-reason declines (15 of the 45 a polite rule-out and nothing else) against 45 reasons buried in
+  // praise, thanks, rule-outs and silence, indirect motivation, delivery and experience, and the candidate's own
+  // conduct; 45 of 320 (14%) give no reason.
+  loadSet('voices-dev10', 320, 25, [0.13, 0.15]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev10.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
