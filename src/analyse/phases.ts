@@ -23,6 +23,12 @@ const PHASE_RULES: readonly [Phase, RegExp][] = [
   ['interview', /\b(interview|phone screen|telephone|phone|video call|video|panel)\b/i],
   ['assessment', /\b(assessment (centre|center|day)|assessment|case study|presentation|group exercise|in[- ]tray|\bac\b)/i],
   ['application', /\b(application|applied|cv|résumé|resume|screening|sift|cover letter|covering letter|form)\b/i],
+  // German, French, Spanish and Dutch exports, whose compounds hide the word inside a longer one
+  // ("Telefoninterview", "Vorstellungsgespräch", "Bewerbungsunterlagen").
+  ['testing', /(eignungstest|einstellungstest|online-?test|tests? en ligne|prueba|sollicitatietest)/i],
+  ['interview', /(interview|gespräch|entretien|entrevista|gesprek)/i],
+  ['assessment', /(assessment|fallstudie|étude de cas|caso práctico|centre d'évaluation)/i],
+  ['application', /(bewerbung|lebenslauf|anschreiben|candidature|\bdossier|solicitud|currículum|sollicitatie|vorauswahl|présélection)/i],
 ];
 
 export function phaseOfStage(stage: string | null): Phase {

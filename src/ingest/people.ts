@@ -4,7 +4,29 @@
 import type { CandidateKind, ColumnMapping } from '../types.js';
 import { headerWords } from './header-words.js';
 
-const NAME_WORDS = new Set(['name', 'names', 'surname', 'forename', 'forenames', 'firstname', 'lastname', 'fullname']);
+const NAME_WORDS = new Set([
+  'name',
+  'names',
+  'surname',
+  'forename',
+  'forenames',
+  'firstname',
+  'lastname',
+  'fullname',
+  // German, French, Spanish, Dutch.
+  'vorname',
+  'nachname',
+  'familienname',
+  'nom',
+  'prénom',
+  'prenom',
+  'nombre',
+  'apellido',
+  'apellidos',
+  'naam',
+  'voornaam',
+  'achternaam',
+]);
 /** Names of things, not people: "Company Name", "Programme name", "File name". */
 const THING_WORDS = new Set([
   'company',
@@ -41,6 +63,23 @@ const THING_WORDS = new Set([
   'cohort',
   'user',
   'stage',
+  'arbeitgeber',
+  'unternehmen',
+  'firma',
+  'employeur',
+  'entreprise',
+  'société',
+  'empresa',
+  'bedrijf',
+  'organisatie',
+  'werkgever',
+  'stelle',
+  'poste',
+  'puesto',
+  'studiengang',
+  'formation',
+  'programa',
+  'opleiding',
 ]);
 
 export function isPersonNameHeader(header: string): boolean {
@@ -50,7 +89,25 @@ export function isPersonNameHeader(header: string): boolean {
 }
 
 /** Headers that are only a word for the person ("Student", "Candidate"): their values say whether they hold names. */
-const PERSON_WORDS = new Set(['student', 'candidate', 'applicant', 'learner', 'participant', 'interviewee', 'graduate']);
+const PERSON_WORDS = new Set([
+  'student',
+  'candidate',
+  'applicant',
+  'learner',
+  'participant',
+  'interviewee',
+  'graduate',
+  'bewerber',
+  'bewerberin',
+  'kandidat',
+  'candidat',
+  'étudiant',
+  'candidato',
+  'estudiante',
+  'alumno',
+  'kandidaat',
+  'sollicitant',
+]);
 
 /**
  * A name column by its header ("Student name"), or a column headed only by a word for the person
@@ -65,7 +122,11 @@ function holdsPersonNames(header: string, index: number, sampleRows: readonly st
 
 export function isEmailHeader(header: string): boolean {
   const words = headerWords(header);
-  return words.includes('email') || (words.includes('e') && words.includes('mail')) || words.includes('mail');
+  return (
+    words.includes('email') ||
+    (words.includes('e') && words.includes('mail')) ||
+    words.some((w) => w === 'mail' || w === 'courriel' || w === 'correo')
+  );
 }
 
 /** Staff who handled the record: "Recorded By", "Interviewer", "Careers adviser", "Assessor". */
@@ -79,6 +140,17 @@ const STAFF_WORDS = new Set([
   'coach',
   'consultant',
   'caseworker',
+  'berater',
+  'beraterin',
+  'bearbeiter',
+  'bearbeiterin',
+  'conseiller',
+  'conseillère',
+  'recruteur',
+  'asesor',
+  'entrevistador',
+  'reclutador',
+  'adviseur',
 ]);
 const BY_VERBS = new Set([
   'recorded',
@@ -111,7 +183,24 @@ export function personNameColumns(headers: string[], mapping: ColumnMapping, sam
   return indexes;
 }
 
-const PHONE_WORDS = new Set(['phone', 'mobile', 'telephone', 'tel', 'cell']);
+const PHONE_WORDS = new Set([
+  'phone',
+  'mobile',
+  'telephone',
+  'tel',
+  'cell',
+  'telefon',
+  'telefonnummer',
+  'handy',
+  'mobil',
+  'téléphone',
+  'portable',
+  'teléfono',
+  'móvil',
+  'celular',
+  'telefoon',
+  'mobiel',
+]);
 
 /** Columns with the student's own contact details (not staff's): kept for the follow-up list. */
 export interface ContactColumns {

@@ -28,6 +28,15 @@ describe('phaseOfStage', () => {
     ['Case study', 'assessment'],
     ['Presentation day', 'assessment'],
     ['Offer stage', 'other'],
+    ['Vorstellungsgespräch', 'interview'],
+    ['Telefoninterview', 'interview'],
+    ['Bewerbung', 'application'],
+    ['Bewerbungsunterlagen', 'application'],
+    ['Eignungstest', 'testing'],
+    ['Entretien final', 'interview'],
+    ['Candidature', 'application'],
+    ['Entrevista', 'interview'],
+    ['Sollicitatiegesprek', 'interview'],
     ['', 'other'],
   ])('%s → %s', (stage, phase) => {
     expect(phaseOfStage(stage)).toBe(phase);

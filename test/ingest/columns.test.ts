@@ -148,6 +148,40 @@ describe('detectColumns on applicant-tracking exports', () => {
     expect(detectColumns({ headers, sampleRows: anonymous }).candidate).toBe('Full Name');
   });
 
+  it('reads German, French, Spanish and Dutch headers, with ids before names', () => {
+    const german = ['Name', 'Matrikelnummer', 'Studiengang', 'Phase', 'Datum', 'Arbeitgeber', 'Stelle', 'Rückmeldung', 'E-Mail', 'Telefon'];
+    const row = [
+      ['Anna Müller', '4711001', 'BWL', 'Interview', '03.02.2026', 'Siemens', 'Trainee', 'Zu nervös.', 'a@b.de', '0151 23456789'],
+    ];
+    expect(detectColumns({ headers: german, sampleRows: row })).toEqual({
+      text: 'Rückmeldung',
+      candidate: 'Matrikelnummer',
+      cohort: 'Studiengang',
+      stage: 'Phase',
+      date: 'Datum',
+      employer: 'Arbeitgeber',
+      role: 'Stelle',
+    });
+    expect(detectColumns({ headers: ['Nom', 'Prénom', 'Étape', 'Date', 'Entreprise', 'Poste', 'Commentaires'] })).toMatchObject({
+      text: 'Commentaires',
+      stage: 'Étape',
+      employer: 'Entreprise',
+      role: 'Poste',
+    });
+    expect(detectColumns({ headers: ['Estudiante', 'Empresa', 'Puesto', 'Fecha', 'Motivo del rechazo'] })).toMatchObject({
+      text: 'Motivo del rechazo',
+      candidate: 'Estudiante',
+      employer: 'Empresa',
+      date: 'Fecha',
+    });
+    expect(detectColumns({ headers: ['Studentnummer', 'Werkgever', 'Functie', 'Datum', 'Opmerkingen'] })).toMatchObject({
+      text: 'Opmerkingen',
+      candidate: 'Studentnummer',
+      employer: 'Werkgever',
+      role: 'Functie',
+    });
+  });
+
   it('passes over a feedback column that is blank in every sampled row for one with words in it', () => {
     const headers = ['Student ID', 'Feedback', 'Comments'];
     const sampleRows = [

@@ -28,6 +28,26 @@ describe('column detection on survey and spreadsheet exports', () => {
     expect(items[0].candidate).toBe('S2031001');
   });
 
+  it('a German ATS export: every role from German headers, the student id before the name, contacts kept for the follow-up list', async () => {
+    const { files, items } = await read('german-ats-export.tsv');
+    expect(files[0].columns).toMatchObject({
+      text: 'Rückmeldung',
+      candidate: 'Matrikel-Nr.',
+      cohort: 'Studiengang',
+      stage: 'Phase',
+      date: 'Datum',
+      employer: 'Arbeitgeber',
+      role: 'Stelle',
+    });
+    expect(files[0].candidateKind).toBe('id');
+    expect(files[0].nameColumns).toEqual(['Name', 'Erfasst durch Berater']);
+    expect(items.map((i) => [i.candidate, i.date])).toEqual([
+      ['4711001', '2026-02-03'],
+      ['4711002', '2026-02-12'],
+    ]);
+    expect(items[0].contact).toEqual({ name: 'Anna Müller', email: 'anna.mueller@example.de', phone: '+49 151 23456789' });
+  });
+
   it('SurveyMonkey: questions in the header, sub-header skipped, US dates proven by their values', async () => {
     const { files, items } = await read('surveymonkey-export.csv');
     expect(files[0].columns).toMatchObject({
