@@ -3,7 +3,7 @@
 // should be scored. This module finds praise clauses in a segment so the classifier can drop them.
 
 import { NEGATIONS, stem, straightenQuotes, words } from './lexical/text.js';
-import { continuesList, frontsTopic, hasVerb, isRuledOut, justifiesRuleOut, lacksSubject, refersBack } from './rule-outs.js';
+import { continuesList, frontsTopic, isBareTopic, isRuledOut, justifiesRuleOut, lacksSubject, refersBack } from './rule-outs.js';
 
 export interface PraiseAnalysis {
   /** Some clause of the segment praises the candidate. */
@@ -245,14 +245,11 @@ const VERBLESS_VERDICT = /^(?:no|not|never|nothing|none|zero|hardly)\b|^(?:was|i
  * verbless rule-out after the separator (a colon or a dash) is the verdict on: "Visa - no issue".
  */
 export function labelsTopic(topic: string, separator: string, ruleOut: string): boolean {
-  const tokens = words(topic);
   return (
     /[:—–]|(?:^|\s)-(?:\s|$)/.test(separator) &&
     VERBLESS_VERDICT.test(ruleOut.trim()) &&
-    tokens.length > 0 &&
-    tokens.length <= 8 &&
-    !hasVerb(topic) &&
-    !tokens.some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t))
+    isBareTopic(topic) &&
+    !words(topic).some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t))
   );
 }
 

@@ -4,7 +4,7 @@
 // address our concerns" is kept. A justification that follows a rule-out ("…, since the job is fully
 // remote") goes with it.
 
-import { spellOutPronouns, straightenQuotes } from './lexical/text.js';
+import { spellOutPronouns, straightenQuotes, words } from './lexical/text.js';
 
 const NEGATED = String.raw`(?:no|not|never|nothing|n't|without|hardly)`;
 const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|quibbles?|gripes?|misgivings?|hesitations?|red flags?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference|odds|constraints?|hindrance|drawback|downside|deal-?breaker|hurdle|snag|hitch|hiccup|drama|handicap|blocker|headache|alarm bells?|warning (?:signs?|bells?))`;
@@ -169,14 +169,30 @@ const COMMON_AT_OURS = new RegExp(
 );
 const TO_THE_CANDIDATE = /\b(?:you|your|yours|u|ur)\b/i;
 
-// A topic set before the clause it is the topic of: "Regarding your qualification, there is no issue at all".
+// A topic set before the clause it is the topic of: "Regarding your qualification, there is no issue
+// at all", "As for your degree, …". The one place this form is known: the rules of reading and the
+// clause-role reader's grammar (roles/grammar.ts) both read it from here.
 const FRONTED_TOPIC =
-  /^(?:regarding|concerning|about|as\s+(?:for|to|regards)|re:?|with\s+regard\s+to|in\s+terms\s+of|on\s+the\s+(?:subject|question)\s+of)\s/i;
+  /^(?:regarding|concerning|about|as\s+(?:for|to|regards)|re:?|with\s+regard\s+to|in\s+terms\s+of|on\s+the\s+(?:subject|question)\s+of|when\s+it\s+comes\s+to)\s/i;
+
+/** Whether a part opens with a topic fronted ("As for your degree, no concerns"), whatever follows. */
+export function opensWithFrontedTopic(part: string): boolean {
+  return FRONTED_TOPIC.test(straightenQuotes(part).trim());
+}
 
 /** Whether a part is a fronted topic with no verb: what the rule-out after it is about. */
 export function frontsTopic(part: string): boolean {
   const text = straightenQuotes(part).trim();
   return FRONTED_TOPIC.test(text) && !VERB.test(text.replace(FRONTED_TOPIC, ''));
+}
+
+/**
+ * Whether a label is a bare topic: a short noun phrase of at most eight words, no verb ("Visa", "Your
+ * fit with the team", "Hiring manager's comments": a possessive "'s" is no verb here).
+ */
+export function isBareTopic(label: string): boolean {
+  const count = words(label).length;
+  return count > 0 && count <= 8 && !hasVerb(straightenQuotes(label).replace(/'s\b/g, ''));
 }
 
 /** True when `part` explains the rule-out that comes right before it. */

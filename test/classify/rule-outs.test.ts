@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { segmentItems } from '../../src/classify/units.js';
 import { analysePraise } from '../../src/classify/favourable.js';
-import { agreesWithRuleOut, continuesList, frontsTopic, isRuledOut, justifiesRuleOut, lacksSubject } from '../../src/classify/rule-outs.js';
+import {
+  agreesWithRuleOut,
+  continuesList,
+  frontsTopic,
+  isBareTopic,
+  isRuledOut,
+  justifiesRuleOut,
+  lacksSubject,
+} from '../../src/classify/rule-outs.js';
 
 describe('isRuledOut', () => {
   it('recognises a theme named only to rule it out', () => {
@@ -271,6 +279,10 @@ describe('weight denied or slight, criticism denied, a fronted topic', () => {
   it('takes a fronted topic, and a bare "not why", with the rule-out', () => {
     expect(frontsTopic('Regarding your degree')).toBe(true);
     expect(frontsTopic('Regarding your degree we felt')).toBe(false);
+    expect(frontsTopic('When it comes to your degree')).toBe(true);
+    expect(isBareTopic("Hiring manager's comments")).toBe(true);
+    expect(isBareTopic('Got feedback')).toBe(false);
+    expect(isBareTopic('one two three four five six seven eight nine')).toBe(false);
     expect(analysePraise('As for your degree, there was no issue at all.').praiseOnly).toBe(true);
     expect(analysePraise('portfolio fine, not why').praiseOnly).toBe(true);
     expect(analysePraise('No concerns there, your references came across fine.').praiseOnly).toBe(true);

@@ -6,6 +6,7 @@
 // well, and each carries over to wording no labelled clause has: they are forms, not phrases.
 
 import { NEGATIONS, straightenQuotes, words } from '../lexical/text.js';
+import { isBareTopic, opensWithFrontedTopic } from '../rule-outs.js';
 
 export type Subject = 'candidate' | 'writer' | 'employer' | 'others' | 'job' | 'nobody' | null;
 
@@ -81,17 +82,15 @@ export function negatesPredicateWords(tokens: readonly string[]): boolean {
   return adverb >= 0 && (aux < 0 || adverb < aux) && adverb + 1 < tokens.length && !NEGATIONS.has(tokens[adverb + 1]!);
 }
 
-// A topic named, then judged: a short verbless label before a colon, dash or question mark and a
-// verdict after it ("Motivation: fine", "Visa - no issue", "Your fit with the team? Never a worry"),
-// or a topic fronted with "as for", "regarding", "in terms of"… ("As for your degree, no concerns").
+// A topic named, then judged: a bare topic (`isBareTopic`) before a colon, dash or question mark and
+// a verdict after it ("Motivation: fine", "Visa - no issue", "Your fit with the team? Never a worry"),
+// or a topic fronted with "as for", "regarding", "in terms of"… ("As for your degree, no concerns";
+// `opensWithFrontedTopic`). Both forms are the rules of reading's (rule-outs.ts), read the same way here.
 const LABELLED = /^([^:?;,\u2013\u2014]{1,60}?)\s*(?::|\?|\s[-\u2013\u2014]\s|[\u2013\u2014])\s*\S/;
-const FRONTED =
-  /^(?:regarding|concerning|as\s+(?:for|to|regards)|re:?|with\s+regard\s+to|in\s+terms\s+of|on\s+the\s+(?:subject|question)\s+of|when\s+it\s+comes\s+to)\s/i;
-const VERB = /\b(?:is|was|were|are|be|been|had|has|have|did|does|do|could|would|should|will|can|\w+ed|\w+n't)\b/i;
 
 export function judgesNamedTopic(clause: string): boolean {
   const text = straightenQuotes(clause).trim();
-  if (FRONTED.test(text)) return true;
+  if (opensWithFrontedTopic(text)) return true;
   const label = LABELLED.exec(text)?.[1];
-  return label !== undefined && words(label).length <= 8 && !VERB.test(label);
+  return label !== undefined && isBareTopic(label);
 }

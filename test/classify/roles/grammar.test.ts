@@ -50,5 +50,12 @@ describe('judgesNamedTopic', () => {
     expect(judgesNamedTopic('You were late - no apology')).toBe(false);
     expect(judgesNamedTopic('the answers lacked depth')).toBe(false);
     expect(judgesNamedTopic('Did you prepare? Not really.')).toBe(false);
+    expect(judgesNamedTopic('The panel felt you over-sold a bit — lots of buzzwords')).toBe(false);
+  });
+
+  it('reads fronted topics and bare labels as the rules of reading do', () => {
+    expect(judgesNamedTopic('about your visa, it is no problem for our company')).toBe(true);
+    expect(judgesNamedTopic('When it comes to your degree, no concerns')).toBe(true);
+    expect(judgesNamedTopic("Hiring manager's comments: good communicator")).toBe(true);
   });
 });
