@@ -278,7 +278,31 @@ export function isPraiseClause(clause: string): boolean {
 
 /** Whether a text holds a praise word or phrase. Praise words match in their own forms ("confident" ~ "confidently"); the blockers match exact words. */
 function holdsPraise(text: string, tokens = words(text)): boolean {
-  return tokens.some((t) => PRAISE_EXACT.has(t) || (!LIKE_FORMS.has(t) && isPraiseWord(t))) || PRAISE_PHRASES.some((p) => p.test(text));
+  return (
+    tokens.some((t) => PRAISE_EXACT.has(t) || (!LIKE_FORMS.has(t) && isPraiseWord(t))) ||
+    PRAISE_PHRASES.some((p) => p.test(text)) ||
+    markedAsStrength(text)
+  );
+}
+
+// A score sheet marks its strengths by form, not by word: a bare topic given a tick or a mark near
+// the top ("Research on the charity: 5/5", "Questions at the end - tick", "Written exercise: 18/20"),
+// or a line set down as a plus ("+ clearly wants to be in cardiology"). A low mark ("Safeguarding
+// knowledge: 1/5") is the shortfall, and stays the reason.
+const MARKED_TOPIC =
+  /^\W*(?<topic>[^:?;\u2013\u2014]{1,60}?)\s*(?::|\s[-\u2013\u2014]\s*|[\u2013\u2014])\s*(?:(?<score>\d+(?:\.\d+)?)\s*(?:\/|out\s+of)\s*(?<of>\d+)|(?<tick>ticks?|ticked|\u2713|\u2714|\u2705|pass(?:ed)?|met))\s*[.!]?\s*$/i;
+const PLUS_LINE = /^\s*\+\s*[\p{L}\p{N}]/u;
+// A mark at or above this share of the scale is a strength.
+const STRONG_MARK = 0.8;
+
+function markedAsStrength(text: string): boolean {
+  if (PLUS_LINE.test(text)) return true;
+  const marked = MARKED_TOPIC.exec(straightenQuotes(text))?.groups;
+  if (!marked || !isBareTopic(marked.topic!)) return false;
+  if (marked.tick) return true;
+  const score = Number(marked.score);
+  const of = Number(marked.of);
+  return of > 1 && score <= of && score >= STRONG_MARK * of;
 }
 
 /** Whether a text holds a negation or a shortfall word ("Above what the role needs" and "second to none" hold none). */
