@@ -288,3 +288,30 @@ describe('verdicts in notes', () => {
     },
   );
 });
+
+describe('praise marked on a score sheet', () => {
+  it('reads a bare topic ticked, passed or marked near the top of its scale, and a plus line, as praise', () => {
+    for (const line of [
+      'Research on the charity: 5/5.',
+      'Questions at the end - tick.',
+      'Written exercise: 18/20',
+      'Technical: 4 out of 5',
+      'SJT: pass',
+      'Integrity: met.',
+      '+ clearly wants to be in cardiology',
+    ])
+      expect(isPraiseClause(line), line).toBe(true);
+  });
+
+  it('keeps a low mark, a criterion not met, a minus line and a topic with a verb as the reason', () => {
+    for (const line of [
+      'Safeguarding knowledge: 1/5.',
+      'Teamwork: 3/5',
+      'Collaboration: not met.',
+      '- could not talk through a sepsis escalation',
+      'We scored you: 5/5',
+      '+ not enough examples',
+    ])
+      expect(isPraiseClause(line), line).toBe(false);
+  });
+});
