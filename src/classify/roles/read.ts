@@ -75,7 +75,7 @@ export function applyClauseRoles(segment: ScoredSegment, confidentAt: number, th
     const agreed = (likeliest === 'employer' && reading.employerSide) || (likeliest === 'rule_out' && agreesWithRuleOut(unit.text));
     const role = agreed ? likeliest : readRole(unit.roles, confidentAt);
     // A unit that opens by naming the reason gives it, however it sounds: "The reason it's a no is the shift pattern".
-    if (isNotAReason(role) && namesTheReason(unit.text) && !isRuledOut(unit.text)) return 'reason';
+    if (isNotAReason(role) && namesOwnReason(unit.text)) return 'reason';
     return role === 'employer' && !mayBeEmployerNote(unit.text) ? null : role;
   };
   // A polite formula with no reason in it says only that no reason is given.
@@ -155,13 +155,22 @@ function concededSentence(segment: ScoredSegment, next: ScoredSegment | undefine
   return concedes(whole, following) && turnsTo(opening);
 }
 
-/** Whether `unit` reads more likely praise or a rule-out than not, and `next` likeliest as a reason (or a polite formula). */
-function concedes(unit: { roles?: number[] }, next: { roles?: number[] }): boolean {
+/**
+ * Whether `unit` reads more likely praise or a rule-out than not, and `next` likeliest as a reason
+ * (or a polite formula), or opens by naming the reason however it sounds ("…, only thing is the
+ * shift timings are not suiting you", as `roleOf` reads it).
+ */
+function concedes(unit: { roles?: number[] }, next: { text: string; roles?: number[] }): boolean {
   if (!unit.roles || unit.roles.length !== CLAUSE_ROLES.length || !next.roles || next.roles.length !== CLAUSE_ROLES.length) return false;
   const role = likeliestRole(unit.roles);
   if ((role !== 'praise' && role !== 'rule_out') || notReasonMass(unit.roles) < CONCEDED_AT) return false;
   const turnTo = likeliestRole(next.roles);
-  return turnTo === 'reason' || turnTo === 'boilerplate';
+  return turnTo === 'reason' || turnTo === 'boilerplate' || namesOwnReason(next.text);
+}
+
+/** Whether a unit opens by naming the reason and does not rule it out: "What let him down was…", "only thing is…". */
+function namesOwnReason(text: string): boolean {
+  return namesTheReason(text.trim()) && !isRuledOut(text);
 }
 
 /**

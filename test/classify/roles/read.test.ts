@@ -223,6 +223,17 @@ describe('concededBefore', () => {
     const wrong = { text: 'case study maths all wrong.', roles: leaning };
     expect(concededBefore(plain, [wrong, { text: 'margin calc out by 10x', roles: REASON }], 0)).toBe(false);
   });
+
+  it('takes a clause that opens by naming the reason as the reason, however the reader reads it', () => {
+    const RULE_OUT = [0.1, 0.05, 0.8, 0.05, 0];
+    const only = 'You researched the company very nicely, only thing is the shift timings are not suiting you.';
+    const nicely = { text: 'You researched the company very nicely', roles: leaning };
+    const named = { text: 'only thing is the shift timings are not suiting you.', roles: RULE_OUT };
+    expect(concededBefore(only, [nicely, named], 0)).toBe(true);
+    // A clause that names a reason only to rule it out is no turn to it.
+    const notIt = { text: 'the only issue was never your degree', roles: RULE_OUT };
+    expect(concededBefore('You researched the company very nicely, the only issue was never your degree', [nicely, notIt], 0)).toBe(false);
+  });
 });
 
 describe('applyItemRoles', () => {
