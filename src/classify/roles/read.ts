@@ -147,7 +147,9 @@ const turnsTo = (text: string) => TURN_WORD.test(text) || namesTheReason(text);
  * concession ("Your degree and certifications tick every box. However, …").
  */
 function concededSentence(segment: ScoredSegment, next: ScoredSegment | undefined): boolean {
-  if (!next || settledByWords(segment) || next.praiseOnly) return false;
+  // A question is the topic of the answer after it, not praise conceded before it ("Your knowledge of
+  // safeguarding law? That's where we had doubts."), as for the preamble rule (isPreamble).
+  if (!next || settledByWords(segment) || next.praiseOnly || segment.segment.text.trim().endsWith('?')) return false;
   const [whole] = segment.units;
   const [following] = next.units;
   if (!whole || !following) return false;

@@ -284,6 +284,16 @@ describe('applyItemRoles', () => {
     expect(read("You didn't finish the in-tray.")).toBe(false);
   });
 
+  it('does not concede a question before the sentence that answers it', () => {
+    const leaning = [0.3, 0.6, 0.05, 0.05, 0];
+    const asked = 'Your knowledge of safeguarding law?';
+    const answer = "That's where we had doubts.";
+    const a = segment(asked, [unit(asked, [0.6, 0.1], leaning)]);
+    const b = segment(answer, [unit(answer, [0.1, 0.2], REASON)]);
+    applyItemRoles(item(a, b), 0.8, THEMES);
+    expect(a.praiseOnly).toBe(false);
+  });
+
   it("takes `conduct` out of a candidate's note about the employer's side, not out of feedback to the candidate", () => {
     const ids = ['conduct', 'uninformative'];
     const note = 'The interviewer took a call halfway through';
