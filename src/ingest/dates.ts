@@ -30,14 +30,76 @@ const MONTHS: Record<string, number> = {
   november: 11,
   dec: 12,
   december: 12,
+  // German, French, Spanish and Dutch month names and their usual abbreviations.
+  januar: 1,
+  jänner: 1,
+  januari: 1,
+  janvier: 1,
+  janv: 1,
+  enero: 1,
+  ene: 1,
+  februar: 2,
+  februari: 2,
+  février: 2,
+  fevrier: 2,
+  févr: 2,
+  fevr: 2,
+  febrero: 2,
+  märz: 3,
+  maerz: 3,
+  mär: 3,
+  maart: 3,
+  mrt: 3,
+  mars: 3,
+  marzo: 3,
+  avril: 4,
+  avr: 4,
+  abril: 4,
+  abr: 4,
+  mai: 5,
+  mei: 5,
+  mayo: 5,
+  juni: 6,
+  juin: 6,
+  junio: 6,
+  juli: 7,
+  juillet: 7,
+  juil: 7,
+  julio: 7,
+  augustus: 8,
+  août: 8,
+  aout: 8,
+  agosto: 8,
+  ago: 8,
+  septembre: 9,
+  septiembre: 9,
+  setiembre: 9,
+  oktober: 10,
+  okt: 10,
+  octobre: 10,
+  octubre: 10,
+  noviembre: 11,
+  novembre: 11,
+  dezember: 12,
+  dez: 12,
+  décembre: 12,
+  decembre: 12,
+  déc: 12,
+  diciembre: 12,
+  dic: 12,
 };
 
 const TIME = String.raw`(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?`;
 const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`);
 const NUMERIC = new RegExp(String.raw`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})${TIME}$`);
-const DAY_MONTH_YEAR = /^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{4})$/;
-const MONTH_DAY_YEAR = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/;
-const MONTH_YEAR = /^([a-z]+)\.?,?[\s-]+(\d{4})$/;
+// "3 March 2026", "3rd of March 2026", "03-Mar-26" (Excel's dd-mmm-yy), "3. März 2026", "3 de marzo de 2026".
+const DAY_MONTH_YEAR = /^(\d{1,2})(?:st|nd|rd|th|\.)?(?:\s+(?:of|de))?[\s-]+(\p{L}+)\.?,?(?:\s+de)?[\s-]+(\d{4}|\d{2})$/u;
+const MONTH_DAY_YEAR = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/u;
+const MONTH_YEAR = /^(\p{L}+)\.?,?[\s-]+(\d{4})$/u;
+/** `2026-03`: a month without a day. */
+const ISO_MONTH = /^(\d{4})-(\d{1,2})$/;
+/** `20260304`, as some exports write a date in one number. */
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/;
 // Excel serial days 1982–2173: a bare number in a date column is almost certainly one.
 const EXCEL_SERIAL = /^(\d{5})(?:\.\d+)?$/;
@@ -62,12 +124,17 @@ export function parseDate(value: string, order: DateOrder = 'dmy'): string | nul
 
   const words = text.toLowerCase().replace(WEEKDAY, '');
   m = DAY_MONTH_YEAR.exec(words);
-  if (m && own(MONTHS, m[2])) return iso(+m[3], MONTHS[m[2]], +m[1]);
+  if (m && own(MONTHS, m[2])) return iso(m[3].length === 2 ? 2000 + +m[3] : +m[3], MONTHS[m[2]], +m[1]);
   m = MONTH_DAY_YEAR.exec(words);
   if (m && own(MONTHS, m[1])) return iso(+m[3], MONTHS[m[1]], +m[2]);
   m = MONTH_YEAR.exec(words);
   // A month without a day counts as its first day, so it still lands in the right month.
   if (m && own(MONTHS, m[1])) return iso(+m[2], MONTHS[m[1]], 1);
+
+  m = ISO_MONTH.exec(text);
+  if (m) return iso(+m[1], +m[2], 1);
+  m = COMPACT.exec(text);
+  if (m) return iso(+m[1], +m[2], +m[3]);
 
   m = EXCEL_SERIAL.exec(text);
   if (m) {
