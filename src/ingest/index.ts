@@ -13,6 +13,7 @@ import { createDecoder, detectEncoding, SAMPLE_BYTES, validateEncoding, type Det
 import { detectDelimiter, parseDelimiterOption } from './delimiter.js';
 import { detectLayout } from './header.js';
 import { IdRegistry } from './ids.js';
+import { joinNameSpellings, nameSpellingNotes } from './name-spellings.js';
 import { describeMapping } from './mapping.js';
 import { RecordReader, type FileOutcome } from './reader.js';
 import { RAW_CHARS } from './rows.js';
@@ -71,6 +72,10 @@ export async function ingestFiles(paths: string[], options: IngestOptions, logge
       ExitCode.noInput,
     );
   }
+  // Students known only by name, written two ways across the rows (or files) of the run.
+  const named = new Set(files.filter((file) => file.candidateKind === 'name').map((file) => file.source));
+  const spellingNotes = nameSpellingNotes(joinNameSpellings(items, named));
+  if (spellingNotes.length > 0) files.find((file) => named.has(file.source))!.notes.push(...spellingNotes);
   return { items, rejects, files, dataRows: items.length + rejects.length };
 }
 

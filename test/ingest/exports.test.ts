@@ -48,6 +48,13 @@ describe('column detection on survey and spreadsheet exports', () => {
     expect(items[0].contact).toEqual({ name: 'Anna Müller', email: 'anna.mueller@example.de', phone: '+49 151 23456789' });
   });
 
+  it('a sheet of names with no id: "SMITH, John" and "John Smith" are one student, "J. Smith" stays apart, with notes', async () => {
+    const { files, items } = await read('names-only-export.csv');
+    expect(files[0].candidateKind).toBe('name');
+    expect(items.map((i) => i.candidate)).toEqual(['John Smith', 'J. Smith', 'John Smith', 'Jane Smith', 'Patel, Priya', 'Patel, Priya']);
+    expect(files[0].notes.join(' ')).toMatch(/1 student name written "Surname, Forename".*1 student name is an initial/);
+  });
+
   it('SurveyMonkey: questions in the header, sub-header skipped, US dates proven by their values', async () => {
     const { files, items } = await read('surveymonkey-export.csv');
     expect(files[0].columns).toMatchObject({

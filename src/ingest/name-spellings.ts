@@ -1,0 +1,66 @@
+// One student written two ways in a name column, when there is no id to go on: "SMITH, John" in
+// one row and "John Smith" in another. The comma form is read as the plain one when the run also
+// holds the plain one, so the two rows are one student; a student written one way throughout keeps
+// the key (and reference) they always had. An initial ("J. Smith") is never joined to a full name:
+// it may be Jane Smith, and merging two people is worse than splitting one. Such names are counted
+// for a note that says how to join them for sure (a student id column).
+import type { FeedbackItem } from '../types.js';
+
+function normalised(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** "Smith, John" → "john smith"; null for a name without exactly one comma. */
+function uncommaed(name: string): string | null {
+  const parts = name.split(',');
+  if (parts.length !== 2 || parts.some((part) => part.trim() === '')) return null;
+  return normalised(`${parts[1]} ${parts[0]}`);
+}
+
+const INITIAL_AND_SURNAME = /^(\p{L})\.?\s+(\p{L}[\p{L}'’-]+)$/u;
+
+/** "J. Smith" (or "Smith, J.") that a full name of the run ("John Smith") could also be. */
+function initialLikeAnother(name: string, fullNames: readonly string[][]): boolean {
+  const plain = uncommaed(name) ?? normalised(name);
+  const match = INITIAL_AND_SURNAME.exec(plain);
+  if (!match) return false;
+  const [, initial, surname] = match;
+  return fullNames.some((words) => words.length >= 2 && words[0]!.length > 1 && words[0]!.startsWith(initial!) && words.at(-1) === surname);
+}
+
+/**
+ * Rewrites, in place, the candidate of items from `sources` (files whose candidate column holds
+ * names) written "Surname, Forename" when the run also writes that student "Forename Surname".
+ * Returns the number of other spellings joined and of names left apart that may be the same person.
+ */
+export function joinNameSpellings(items: FeedbackItem[], sources: ReadonlySet<string>): { joined: number; apart: number } {
+  const named = items.filter((item) => sources.has(item.source) && item.candidate !== null);
+  const plain = new Map<string, string>();
+  for (const item of named) if (!item.candidate!.includes(',')) plain.set(normalised(item.candidate!), item.candidate!);
+  const joined = new Set<string>();
+  for (const item of named) {
+    const reordered = uncommaed(item.candidate!);
+    const written = reordered === null ? undefined : plain.get(reordered);
+    if (written === undefined) continue;
+    joined.add(normalised(item.candidate!));
+    item.candidate = written;
+  }
+  const fullNames = [...plain.keys()].map((name) => name.split(' '));
+  const distinct = new Set(named.map((item) => item.candidate!));
+  const apart = [...distinct].filter((name) => initialLikeAnother(name, fullNames)).length;
+  return { joined: joined.size, apart };
+}
+
+/** The data-quality note for what joinNameSpellings did (names never appear in it). */
+export function nameSpellingNotes({ joined, apart }: { joined: number; apart: number }): string[] {
+  const notes: string[] = [];
+  if (joined > 0)
+    notes.push(
+      `${joined} student name${joined === 1 ? '' : 's'} written "Surname, Forename" in some rows and "Forename Surname" in others counted as one student each`,
+    );
+  if (apart > 0)
+    notes.push(
+      `${apart} student name${apart === 1 ? ' is' : 's are'} an initial and a surname that another student's full name shares ("J. Surname" beside "Jane Surname"): kept apart, as they may be different people; an id column (student number) would tell`,
+    );
+  return notes;
+}
