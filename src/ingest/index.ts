@@ -13,7 +13,7 @@ import { createDecoder, detectEncoding, SAMPLE_BYTES, validateEncoding, type Det
 import { detectDelimiter, parseDelimiterOption } from './delimiter.js';
 import { detectLayout } from './header.js';
 import { IdRegistry } from './ids.js';
-import { joinNameSpellings, nameSpellingNotes } from './name-spellings.js';
+import { idSpellingNotes, joinIdSpellings, joinNameSpellings, nameSpellingNotes } from './name-spellings.js';
 import { describeMapping } from './mapping.js';
 import { RecordReader, type FileOutcome } from './reader.js';
 import { RAW_CHARS } from './rows.js';
@@ -72,11 +72,18 @@ export async function ingestFiles(paths: string[], options: IngestOptions, logge
       ExitCode.noInput,
     );
   }
-  // Students known only by name, written two ways across the rows (or files) of the run.
-  const named = new Set(files.filter((file) => file.candidateKind === 'name').map((file) => file.source));
-  const spellingNotes = nameSpellingNotes(joinNameSpellings(items, named));
-  if (spellingNotes.length > 0) files.find((file) => named.has(file.source))!.notes.push(...spellingNotes);
+  // One student written two ways across the rows (or files) of the run: an id in another case, a name reordered.
+  const keyedBy = (kind: string) => new Set(files.filter((file) => file.candidateKind === kind).map((file) => file.source));
+  const byId = keyedBy('id');
+  const byName = keyedBy('name');
+  noteOnFirst(files, byId, idSpellingNotes(joinIdSpellings(items, byId)));
+  noteOnFirst(files, byName, nameSpellingNotes(joinNameSpellings(items, byName)));
   return { items, rejects, files, dataRows: items.length + rejects.length };
+}
+
+/** Notes about several files, given to the first of them (the data-quality section lists notes by file). */
+function noteOnFirst(files: IngestFileReport[], sources: ReadonlySet<string>, notes: string[]): void {
+  if (notes.length > 0) files.find((file) => sources.has(file.source))!.notes.push(...notes);
 }
 
 /** `3 × empty feedback text in column "Feedback"; 1 × expected 4 fields, found 2` (most common first). */

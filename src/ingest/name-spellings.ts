@@ -1,4 +1,6 @@
-// One student written two ways in a name column, when there is no id to go on: "SMITH, John" in
+// One student written two ways in the candidate column. An id in another case or spacing in
+// another row ("c-0042", "C-0042", "C- 0042") is the same id: those rows take the spelling most
+// rows use. And in a name column, when there is no id to go on: "SMITH, John" in
 // one row and "John Smith" in another. The comma form is read as the plain one when the run also
 // holds the plain one, so the two rows are one student; a student written one way throughout keeps
 // the key (and reference) they always had. An initial ("J. Smith") is never joined to a full name:
@@ -49,6 +51,43 @@ export function joinNameSpellings(items: FeedbackItem[], sources: ReadonlySet<st
   const distinct = new Set(named.map((item) => item.candidate!));
   const apart = [...distinct].filter((name) => initialLikeAnother(name, fullNames)).length;
   return { joined: joined.size, apart };
+}
+
+/** Collapses case and spaces: how two spellings of one id compare. */
+function idKey(id: string): string {
+  return id.normalize('NFC').replace(/\s+/g, '').toLowerCase();
+}
+
+/**
+ * Rewrites, in place, candidate ids of items from `sources` (files keyed by an id column) that differ
+ * only in case or spaces to the spelling most of them use (on a tie, the first in code-point order,
+ * so row order never matters). Returns the number of ids that had more than one spelling.
+ */
+export function joinIdSpellings(items: FeedbackItem[], sources: ReadonlySet<string>): number {
+  const keyed = items.filter((item) => sources.has(item.source) && item.candidate !== null);
+  const spellings = new Map<string, Map<string, number>>();
+  for (const item of keyed) {
+    const key = idKey(item.candidate!);
+    const counts = spellings.get(key) ?? new Map<string, number>();
+    counts.set(item.candidate!, (counts.get(item.candidate!) ?? 0) + 1);
+    spellings.set(key, counts);
+  }
+  let joined = 0;
+  const chosen = new Map<string, string>();
+  for (const [key, counts] of spellings) {
+    const ranked = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+    chosen.set(key, ranked[0]![0]);
+    if (counts.size > 1) joined++;
+  }
+  for (const item of keyed) item.candidate = chosen.get(idKey(item.candidate!))!;
+  return joined;
+}
+
+/** The data-quality note for what joinIdSpellings did (ids never appear in it). */
+export function idSpellingNotes(joined: number): string[] {
+  return joined > 0
+    ? [`${joined} student id${joined === 1 ? '' : 's'} written in different case or spacing in different rows counted as one student each`]
+    : [];
 }
 
 /** The data-quality note for what joinNameSpellings did (names never appear in it). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinNameSpellings, nameSpellingNotes } from '../../src/ingest/name-spellings.js';
+import { idSpellingNotes, joinIdSpellings, joinNameSpellings, nameSpellingNotes } from '../../src/ingest/name-spellings.js';
 import type { FeedbackItem } from '../../src/types.js';
 
 const row = (candidate: string, source = 'a.csv'): FeedbackItem => ({
@@ -45,5 +45,26 @@ describe('joinNameSpellings', () => {
     const counts = joinNameSpellings(items, new Set(['a.csv']));
     expect(items.map((item) => item.candidate)).toEqual(['Doe, Jane', 'Doe, Jane', 'Roe, Richard']);
     expect(nameSpellingNotes(counts)).toEqual([]);
+  });
+});
+
+describe('joinIdSpellings', () => {
+  it('reads ids that differ only in case or spacing as one, in the spelling most rows use', () => {
+    const items = ['c-0042', 'C-0042', 'C-0042', 'C- 0042', 'C-0099', 'c-0100'].map((id) => row(id));
+    expect(joinIdSpellings(items, new Set(['a.csv']))).toBe(1);
+    expect(items.map((item) => item.candidate)).toEqual(['C-0042', 'C-0042', 'C-0042', 'C-0042', 'C-0099', 'c-0100']);
+    expect(idSpellingNotes(1)).toEqual(['1 student id written in different case or spacing in different rows counted as one student each']);
+  });
+
+  it('chooses the same spelling whatever the row order, and leaves other files alone', () => {
+    const forwards = ['ab1', 'AB1'].map((id) => row(id));
+    const backwards = ['AB1', 'ab1'].map((id) => row(id));
+    joinIdSpellings(forwards, new Set(['a.csv']));
+    joinIdSpellings(backwards, new Set(['a.csv']));
+    expect(forwards.map((item) => item.candidate)).toEqual(['AB1', 'AB1']);
+    expect(backwards.map((item) => item.candidate)).toEqual(['AB1', 'AB1']);
+    const other = [row('ab1', 'names.csv'), row('AB1', 'names.csv')];
+    expect(joinIdSpellings(other, new Set(['a.csv']))).toBe(0);
+    expect(other.map((item) => item.candidate)).toEqual(['ab1', 'AB1']);
   });
 });
