@@ -23,6 +23,7 @@ import {
   finishRejects,
   loadPseudonymSecret,
   pseudonymiser,
+  namesBySource,
   redactFileReports,
   redactItemsInTurns,
   redactFreeText,
@@ -113,7 +114,7 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
           engine: { name: engine.name, model: engine.model },
           since: config.since,
           inputs: {
-            sources: ingested.files.map((file) => file.source),
+            sources: files.map((file) => file.source),
             cohorts: items.flatMap((item) => (item.cohort ? [item.cohort] : [])),
           },
         })
@@ -158,7 +159,7 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
             // So "since the last run" compares only themes both taxonomies had.
             taxonomyThemes: taxonomy.themes.map((theme) => theme.id),
           },
-          inputs: ingested.files.map((file) => ({ path: file.source, bytes: file.bytes, sha256: file.sha256, rows: file.dataRows })),
+          inputs: files.map((file) => ({ path: file.source, bytes: file.bytes, sha256: file.sha256, rows: file.dataRows })),
           counts: {
             items: model.counts.items,
             segments: model.counts.segments,
@@ -242,11 +243,12 @@ export async function readInputs(config: RunConfig, logger: Logger, secret: Uint
     logger,
   );
   const pseudonymise = config.redact ? pseudonymiser(secret) : null;
+  const fileNames = namesBySource(ingested.items, ingested.rejects);
   const items = pseudonymise
-    ? await redactItemsInTurns(ingested.items, { pseudonymise, files: ingested.files })
+    ? await redactItemsInTurns(ingested.items, { pseudonymise, files: ingested.files, fileNames })
     : withoutNames(ingested.items);
-  const rejects = finishRejects(ingested.rejects, config.redact);
-  const files = config.redact ? redactFileReports(ingested.files) : ingested.files;
+  const rejects = finishRejects(ingested.rejects, config.redact, fileNames);
+  const files = config.redact ? redactFileReports(ingested.files, fileNames) : ingested.files;
   return { ingested, items, rejects, files };
 }
 

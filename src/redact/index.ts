@@ -31,9 +31,38 @@ export interface RedactOptions {
   pseudonymise: Pseudonymise;
   /** Files as read, for what each file's candidate column holds. */
   files: IngestFileReport[];
+  /** Per file, its people's names (namesBySource): hidden in its path and sheet name as well. */
+  fileNames?: ReadonlyMap<string, readonly string[]>;
 }
 
-function redactItem(item: FeedbackItem, pseudonymiseCandidate: boolean, pseudonymise: Pseudonymise): FeedbackItem {
+/**
+ * Per file, the names its name and staff columns hold, in every row (items and rejected rows). An
+ * adviser may name a file or a sheet after a student ("Priya Patel - feedback.xlsx"), and the path
+ * reaches items.csv, rejects.csv, the report and the store: those names are hidden there too.
+ */
+export function namesBySource(items: readonly FeedbackItem[], rejects: readonly RejectedRow[]): Map<string, string[]> {
+  const bySource = new Map<string, Set<string>>();
+  for (const { source, names } of [...items, ...rejects]) {
+    if (!names?.length) continue;
+    const known = bySource.get(source) ?? new Set<string>();
+    for (const name of names) known.add(name);
+    bySource.set(source, known);
+  }
+  return new Map([...bySource].map(([source, names]) => [source, [...names]]));
+}
+
+/** A file's path (or sheet name) as outputs show it: its own people's names replaced. */
+export function redactSource(source: string, fileNames: ReadonlyMap<string, readonly string[]>, of: string = source): string {
+  const names = fileNames.get(of);
+  return names ? redactNames(source, names) : source;
+}
+
+function redactItem(
+  item: FeedbackItem,
+  pseudonymiseCandidate: boolean,
+  pseudonymise: Pseudonymise,
+  fileNames: ReadonlyMap<string, readonly string[]>,
+): FeedbackItem {
   const names = item.names ?? [];
   // Names from the row's name columns go from every column, not only the text.
   const redactValue = (value: string | null): string | null => (value === null ? null : redactNames(redactText(value), names));
@@ -42,10 +71,14 @@ function redactItem(item: FeedbackItem, pseudonymiseCandidate: boolean, pseudony
   const candidateRaw = item.candidate;
   let candidate = candidateRaw;
   if (candidate !== null && (pseudonymiseCandidate || containsContactDetails(candidate))) candidate = pseudonymise(candidate);
-  const id = containsContactDetails(item.id) || redactNames(item.id, names) !== item.id ? pseudonymise(item.id) : item.id;
+  // An id holding personal data (or made from a file name holding a name) becomes a pseudonym: unique still.
+  const personalId =
+    containsContactDetails(item.id) || redactNames(item.id, names) !== item.id || redactSource(item.id, fileNames, item.source) !== item.id;
+  const id = personalId ? pseudonymise(item.id) : item.id;
   const redacted: FeedbackItem = {
     ...item,
     id,
+    source: redactSource(item.source, fileNames),
     text,
     candidate,
     candidateRaw,
@@ -67,7 +100,8 @@ function pseudonymousSources(files: readonly IngestFileReport[]): Set<string> {
 
 export function redactItems(items: FeedbackItem[], options: RedactOptions): FeedbackItem[] {
   const pseudonymous = pseudonymousSources(options.files);
-  return items.map((item) => redactItem(item, pseudonymous.has(item.source), options.pseudonymise));
+  const fileNames = options.fileNames ?? new Map();
+  return items.map((item) => redactItem(item, pseudonymous.has(item.source), options.pseudonymise, fileNames));
 }
 
 /** Items redacted between two turns of the event loop (a few tens of milliseconds' work). */
@@ -80,10 +114,11 @@ const REDACTED_BETWEEN_TURNS = 64;
  */
 export async function redactItemsInTurns(items: FeedbackItem[], options: RedactOptions): Promise<FeedbackItem[]> {
   const pseudonymous = pseudonymousSources(options.files);
+  const fileNames = options.fileNames ?? new Map();
   const redacted: FeedbackItem[] = [];
   for (const [i, item] of items.entries()) {
     if (i > 0 && i % REDACTED_BETWEEN_TURNS === 0) await nextTurn();
-    redacted.push(redactItem(item, pseudonymous.has(item.source), options.pseudonymise));
+    redacted.push(redactItem(item, pseudonymous.has(item.source), options.pseudonymise, fileNames));
   }
   return redacted;
 }
@@ -102,11 +137,15 @@ export function cutRaw(raw: string): string {
 }
 
 /** Redacts (when asked) and then cuts the raw text of rejected rows. */
-export function finishRejects(rejects: RejectedRow[], redact: boolean): RejectedRow[] {
+export function finishRejects(
+  rejects: RejectedRow[],
+  redact: boolean,
+  fileNames: ReadonlyMap<string, readonly string[]> = new Map(),
+): RejectedRow[] {
   return rejects.map(({ names, candidateIds, ...row }) => {
     if (!redact) return { ...row, raw: cutRaw(row.raw) };
     const raw = withoutIds(redactFreeText(row.raw, names ?? []), candidateIds ?? []);
-    return { ...row, raw: cutRaw(raw), reason: redactText(row.reason) };
+    return { ...row, source: redactSource(row.source, fileNames), raw: cutRaw(raw), reason: redactText(row.reason) };
   });
 }
 
@@ -118,6 +157,14 @@ function withoutIds(text: string, ids: readonly string[]): string {
 }
 
 /** File reports with data-derived notes redacted (examples of unparsed dates, repeated ids). */
-export function redactFileReports(files: IngestFileReport[]): IngestFileReport[] {
-  return files.map((file) => ({ ...file, notes: file.notes.map(redactText), headers: file.headers.map(redactText) }));
+export function redactFileReports(
+  files: IngestFileReport[],
+  fileNames: ReadonlyMap<string, readonly string[]> = new Map(),
+): IngestFileReport[] {
+  return files.map((file) => {
+    const hide = (text: string) => redactSource(redactText(text), fileNames, file.source);
+    const redacted = { ...file, source: hide(file.source), notes: file.notes.map(hide), headers: file.headers.map(redactText) };
+    if (typeof file.sheet === 'string') redacted.sheet = hide(file.sheet);
+    return redacted;
+  });
 }

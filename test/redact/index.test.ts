@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { finishRejects, pseudonymiser, redactItems, redactItemsInTurns, REJECT_RAW_CHARS } from '../../src/redact/index.js';
+import {
+  finishRejects,
+  namesBySource,
+  pseudonymiser,
+  redactFileReports,
+  redactItems,
+  redactItemsInTurns,
+  REJECT_RAW_CHARS,
+} from '../../src/redact/index.js';
 import type { FeedbackItem, IngestFileReport } from '../../src/types.js';
 
 const pseudonymise = pseudonymiser(new Uint8Array(32).fill(7));
@@ -105,5 +113,35 @@ describe('finishRejects', () => {
   it('only cuts with redaction off', () => {
     const [out] = finishRejects([{ source: 'a.csv', line: 3, reason: 'r', raw: 'a@b.com'.repeat(100) }], false);
     expect(out.raw).toBe('a@b.com'.repeat(100).slice(0, REJECT_RAW_CHARS));
+  });
+});
+
+describe('a file or sheet named after a student', () => {
+  const source = '/exports/Priya Patel - feedback.xlsx';
+  const fromFile = (extra: Partial<FeedbackItem>): FeedbackItem => ({ ...item, source, names: ['Priya Patel'], ...extra });
+  const items = [
+    fromFile({ id: 'Priya Patel - feedback.xlsx:2' }),
+    fromFile({ id: 'Priya Patel - feedback.xlsx:3', names: ['Tom Baker'] }),
+  ];
+  const rejects = [{ source, line: 4, reason: 'a summary row ("Total"), not feedback', raw: 'Total,,', names: ['Sam Jones'] }];
+  const fileNames = namesBySource(items, rejects);
+
+  it('hides the names of its rows in its path, its item ids and its sheet, wherever they are shown', () => {
+    expect(fileNames.get(source)).toEqual(['Priya Patel', 'Tom Baker', 'Sam Jones']);
+    const out = redactItems(items, { pseudonymise, files: [file(source, 'id')], fileNames });
+    expect(out.map((o) => o.source)).toEqual(['/exports/[name] - feedback.xlsx', '/exports/[name] - feedback.xlsx']);
+    // Ids made from the file name become pseudonyms, one per item as before (a row of Tom's included).
+    expect(out.map((o) => o.id)).toEqual([pseudonymise(items[0]!.id), pseudonymise(items[1]!.id)]);
+    expect(finishRejects(rejects, true, fileNames)[0]!.source).toBe('/exports/[name] - feedback.xlsx');
+    const [report] = redactFileReports(
+      [{ ...file(source, 'id'), sheet: 'Priya Patel', notes: ['sheet "Priya Patel" of the workbook'] }],
+      fileNames,
+    );
+    expect(report).toMatchObject({ source: '/exports/[name] - feedback.xlsx', sheet: '[name]', notes: ['sheet "[name]" of the workbook'] });
+  });
+
+  it('leaves files whose rows name nobody as they are', () => {
+    const [out] = redactItems([{ ...item, names: [] }], { pseudonymise, files: [file('a.csv', 'id')], fileNames });
+    expect(out).toMatchObject({ source: 'a.csv', id: 'R1' });
   });
 });
