@@ -11,6 +11,9 @@ export function normaliseText(value: string): string {
   return (
     value
       .replace(/\r\n?/g, '\n')
+      // A terminal's colour or cursor codes pasted with the text ("\x1b[31m") are no words: gone whole.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts them
+      .replace(/\u001B\[[0-9;?]{0,16}[A-Za-z]/g, '')
       .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
       // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters become spaces
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')

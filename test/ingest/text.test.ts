@@ -8,6 +8,12 @@ describe('normaliseText', () => {
     );
   });
 
+  it('drops control characters, and a terminal colour code pasted with the text whole', () => {
+    expect(normaliseText('Nervous\u0007 and\u0000 rambling\u001b[31m in the \u001b[0;1mgroup\u001b[0m exercise')).toBe(
+      'Nervous and rambling in the group exercise',
+    );
+  });
+
   it('normalises optional values to one line or null', () => {
     expect(normaliseValue('  BSc \n CS ')).toBe('BSc CS');
     expect(normaliseValue('   ')).toBeNull();
