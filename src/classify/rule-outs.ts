@@ -74,6 +74,14 @@ const RULE_OUT_PATTERNS = [
     'i',
   ),
   /\b(?:don't|do not|no need to|needn't)\s+(?:worry|fret|feel\s+bad)\s+(?:about|on|over)\b/i,
+  // A belief the writer tells the candidate not to hold, about what decided it: "Don't go thinking it
+  // was your nerves", "Kindly don't feel your notice period of 90 days was the hurdle", "please do
+  // not assume your degree was the problem". Told to the candidate (an imperative), or any negated
+  // belief whose complement is a decisive obstacle ("we don't feel your accent was an issue").
+  new RegExp(
+    String.raw`(?<!\b(?:we|i|they|you|he|she|panel|manager)\s+)\b(?:don't|do\s+not)\s+(?:go\s+|ever\s+)?(?:think|thinking|feel|assume|assuming|imagine|imagining|believe)\s+(?:that\s+)?(?:it|this|that)\s+(?:is|was|'s)\b|${NEGATED_VERB}\s+(?:go\s+)?(?:think|thinking|feel|assume|assuming|imagine|believe|consider)\s+(?:that\s+)?(?:[\w'-]+\s+){1,8}?(?:is|was|were|are)\s+(?:the|an?|any)\s+(?:real\s+|main\s+|big\s+|deciding\s+)?(?:${DISMISSING_NOUN}|reason|cause)\b`,
+    'i',
+  ),
   new RegExp(String.raw`${NEGATED_VERB}\s+(?:the|a)\s+(?:reason|factor)\b`, 'i'),
   // The smallest of the worries is none: "your cover letter was the least of our worries".
   /\bthe\s+least\s+of\s+(?:our|my|the|their|his|her)\s+(?:worries|concerns|problems|issues)\b/i,
@@ -167,7 +175,17 @@ const COMMON_AT_OURS = new RegExp(
   String.raw`^(?:we\s+(?:have|'ve\s+got|already\s+have)\s+)?${QUANTITY}\s+(?:of\s+)?(?:us|our|the|staff|people|colleagues|employees|team)\b`,
   'i',
 );
+// …or that the thing is usual, for everyone or for the employer: "Everyone's nervous, we make
+// allowances", "we are used to that only".
+const USUAL =
+  /^(?:(?:everyone|everybody|all\s+(?:candidates|applicants|of\s+us))(?:'s|\s+(?:is|are|was|were|gets?|got|feels?|felt))\b|we(?:'re|\s+are|\s+were)\s+(?:quite\s+|very\s+|well\s+|all\s+)?(?:used|accustomed)\s+to\b)/i;
 const TO_THE_CANDIDATE = /\b(?:you|your|yours|u|ur)\b/i;
+
+/** Whether a part states what is common or usual, not a word to the candidate: the ground a rule-out before it stands on. */
+export function statesWhatIsUsual(part: string): boolean {
+  const text = straightenQuotes(part).trim();
+  return (COMMON_AT_OURS.test(text) || USUAL.test(text)) && !TO_THE_CANDIDATE.test(text);
+}
 
 // A topic set before the clause it is the topic of: "Regarding your qualification, there is no issue
 // at all", "As for your degree, …". The one place this form is known: the rules of reading and the
@@ -198,5 +216,5 @@ export function isBareTopic(label: string): boolean {
 /** True when `part` explains the rule-out that comes right before it. */
 export function justifiesRuleOut(part: string): boolean {
   const text = straightenQuotes(part).trim();
-  return JUSTIFICATION.test(text) || (COMMON_AT_OURS.test(text) && !TO_THE_CANDIDATE.test(text));
+  return JUSTIFICATION.test(text) || statesWhatIsUsual(text);
 }

@@ -7,6 +7,7 @@ import { withoutMarkup } from './markup.js';
 import { DEFAULT_THEME_IDS, type Segment } from '../types.js';
 import { analysePraise, isPreamble, labelsTopic, type PraiseAnalysis } from './favourable.js';
 import { readSegment, type SegmentReading } from './reading.js';
+import { statesWhatIsUsual } from './rule-outs.js';
 import { clausesOf, segmentText } from './segment.js';
 
 /** Per theme, in taxonomy order: a unit's score and the index of its nearest exemplar. */
@@ -57,8 +58,11 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
       .map((segment) => ({ segment, praise: analysePraise(segment.text) }))
       .map(({ segment, praise: own }, i, segments) => {
         const next = segments[i + 1];
+        // A sentence that only says the thing ruled out just before is usual ("Don't go thinking it was
+        // your nerves. Everyone's nervous, we make allowances.") is the rule-out's ground, as within a sentence.
+        const grounds = i > 0 && segments[i - 1]!.praise.praiseOnly && statesWhatIsUsual(segment.text);
         const preamble =
-          askedOfVerdict(segment, next) || (next !== undefined && isPreamble(segment.text, next.segment.text, own.favourable));
+          grounds || askedOfVerdict(segment, next) || (next !== undefined && isPreamble(segment.text, next.segment.text, own.favourable));
         const praise = preamble ? { ...own, praiseOnly: true, favourable: true } : own;
         const scoredText = withoutContactPlaceholders(withoutMarkup(praise.praiseOnly ? segment.text : praise.reasonText));
         return {

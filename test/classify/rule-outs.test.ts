@@ -288,3 +288,27 @@ describe('weight denied or slight, criticism denied, a fronted topic', () => {
     expect(analysePraise('No concerns there, your references came across fine.').praiseOnly).toBe(true);
   });
 });
+
+describe('a belief the candidate is told not to hold', () => {
+  it('rules out what it names, told to the candidate or negated over a decisive obstacle', () => {
+    for (const text of [
+      "Don't go thinking it was your nerves.",
+      'Kindly don’t feel your notice period of 90 days was the hurdle',
+      'Please do not assume that your degree was the problem',
+      "We don't feel your accent was an issue",
+    ])
+      expect(isRuledOut(text), text).toBe(true);
+  });
+
+  it('keeps the writer’s own negated belief about the candidate as the reason', () => {
+    for (const text of [
+      "We don't think this is the right place for you",
+      "we don't think it was your strongest answer",
+      "We don't feel your answers were detailed enough",
+    ])
+      expect(isRuledOut(text), text).toBe(false);
+    expect(justifiesRuleOut('we are used to that only')).toBe(true);
+    expect(justifiesRuleOut("Everyone's nervous, we make allowances")).toBe(true);
+    expect(justifiesRuleOut('Everyone else had the licence you lacked')).toBe(false);
+  });
+});

@@ -65,3 +65,15 @@ describe('a preamble before the sentence that names the reason', () => {
     expect(item!.segments.map((s) => s.praiseOnly)).toEqual([true, false, false, false]);
   });
 });
+
+describe('a sentence that says the thing ruled out just before is usual', () => {
+  it('goes with the rule-out, and the same sentence after a reason stays', () => {
+    const ruled = segmentItems(
+      [{ id: 'a', text: "Don't go thinking it was your nerves. Everyone's nervous, we make allowances." }],
+      ['delivery'],
+    );
+    expect(ruled[0]!.segments.map((s) => s.praiseOnly)).toEqual([true, true]);
+    const after = segmentItems([{ id: 'b', text: "You spoke very quietly. Everyone's nervous, we make allowances." }], ['delivery']);
+    expect(after[0]!.segments.map((s) => s.praiseOnly)).toEqual([false, false]);
+  });
+});
