@@ -16,7 +16,9 @@ const RULE_OUT_PATTERNS = [
   new RegExp(
     // Also held or seen: "we did not have any reservation regarding…", "didn't see any issue with…".
     // Degree words may stand between: "not at all a constraint", "not really an issue", "not much of a problem".
-    String.raw`${NEGATED}\s+(?:(?:an?|the|any|real|major|big|particular|significant|serious|main|deciding|have|has|had|got|see|saw|find|found|at|all|really|even|remotely|much|of)\s+){0,4}${DISMISSING_NOUN}\b`,
+    // A negated quantity of it or a negated becoming: "never so much as a flicker of doubt", "not a
+    // shred of concern", "was never gonna be a dealbreaker", "never came within cooee of being a problem".
+    String.raw`${NEGATED}\s+(?:(?:an?|the|any|real|major|big|particular|significant|serious|main|deciding|have|has|had|got|see|saw|find|found|at|all|really|even|remotely|much|of|so\s+much\s+as|(?:flicker|hint|shred|whiff|trace|shadow|speck|iota|ounce|grain|scrap)\s+of|(?:going\s+to|gonna)\s+be|be|been|being|become)\s+){0,4}${DISMISSING_NOUN}\b|(?:n't|\bnot|\bnever)\s+(?:[\w'-]+\s+){1,4}?of\s+being\s+(?:an?|any)\s+(?:real\s+)?${DISMISSING_NOUN}\b`,
     'i',
   ),
   /\b(?:issue|problem|concern|reason|difference|decider)\s+(?:here\s+)?(?:was|is|were)(?:n't|\s+not|\s+never)\b/i,
@@ -36,6 +38,13 @@ const RULE_OUT_PATTERNS = [
   // …or carried none: "it carries no further weight", "had zero bearing".
   /\b(?:carr(?:y|ies|ied)|ha(?:s|d|ve)|held|holds?)\s+(?:no|zero|little)\s+(?:further\s+|real\s+|extra\s+|great\s+)?(?:weight|bearing|influence|sway)\b/i,
   /\b(?:barely|hardly|scarcely)\s+(?:even\s+)?(?:glanced|considered|registered|mattered|figured|featured|weighed)\b/i,
+  // Nothing to fault, no mention earned, nothing registered, ruled out in so many words: "gave us
+  // nothing to quibble about", "didn't rate a mention", "didn't register with anybody here", "loc/commute
+  // ruled out as factor".
+  /\bnothing\s+(?:at\s+all\s+)?to\s+(?:quibble|worry|complain|fret|fuss|query|criticise|criticize|fault|pick\s+at)\b/i,
+  /(?:n't|\bnot|\bnever)\s+(?:even\s+)?(?:rate|rated|get|got|merit|merited|warrant|warranted|earn|earned)\s+(?:a\s+|so\s+much\s+as\s+a\s+)?(?:single\s+)?mention\b/i,
+  /(?:n't|\bnot|\bnever)\s+(?:even\s+)?register(?:ed)?\s+with\s+(?:anybody|anyone|us|me|them|any\s+of\s+us|the\s+\w+)\b/i,
+  /\bruled\s+out\s+as\s+(?:an?\s+|the\s+)?(?:factor|reason|issue|concern|problem)\b/i,
   /\bcut\s+no\s+ice\b|\b(?:plus|positive|bonus|help|asset)\b[^.;]{0,12}\bif\s+anything\b/i,
   // A verdict with no topic of its own: "prep/motiv both ok, not why".
   /(?:^|[,;:-]\s*)not\s+(?:why|the\s+reason|it)\W*$/i,
@@ -146,11 +155,17 @@ export function continuesList(part: string): boolean {
 }
 
 // A predicate with no subject of its own ("…, is not the reason") has its subject in the parts before it.
-const SUBJECTLESS = /^(?:is|was|were|are|isn't|wasn't|weren't|aren't|did|didn't|does|doesn't|never|has|had|hasn't|hadn't)\b/i;
+const SUBJECTLESS =
+  /^(?:is|was|were|are|isn't|wasn't|weren't|aren't|did|didn't|does|doesn't|never|has|had|hasn't|hadn't|gave|made|got|came|went|took)\b/i;
 
-/** True when `part` is a predicate whose subject is what came before it in the clause: "About your years of work, for us is enough, is not the reason". */
-export function lacksSubject(part: string): boolean {
-  return SUBJECTLESS.test(straightenQuotes(part).trim());
+/**
+ * True when `part` is a predicate whose subject is what came before it in the clause: "About your
+ * years of work, for us is enough, is not the reason", or, after a part that ends on its copula, a
+ * negated complement ("Your homework on us was, shall we say, not the weak link").
+ */
+export function lacksSubject(part: string, before: readonly string[] = []): boolean {
+  const text = straightenQuotes(part).trim();
+  return SUBJECTLESS.test(text) || (/^not\b/i.test(text) && before.some((b) => /\b(?:was|is|were|are)\W*$/i.test(b)));
 }
 
 // A verdict that belittles its topic: "a footnote in all this, nothing more", "no more than a formality".

@@ -7,7 +7,7 @@ import { withoutMarkup } from './markup.js';
 import { DEFAULT_THEME_IDS, type Segment } from '../types.js';
 import { analysePraise, isPreamble, labelsTopic, type PraiseAnalysis } from './favourable.js';
 import { readSegment, type SegmentReading } from './reading.js';
-import { statesWhatIsUsual } from './rule-outs.js';
+import { isBareTopic, statesWhatIsUsual } from './rule-outs.js';
 import { clausesOf, segmentText } from './segment.js';
 
 /** Per theme, in taxonomy order: a unit's score and the index of its nearest exemplar. */
@@ -86,7 +86,14 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
  */
 function askedOfVerdict(segment: Segment, next: { segment: Segment; praise: PraiseAnalysis } | undefined): boolean {
   if (!next || !segment.text.trim().endsWith('?')) return false;
-  return next.praise.praiseOnly && labelsTopic(segment.text.trim().slice(0, -1), ':', next.segment.text);
+  // Any answer that is all rule-out or praise ("Your nerves? Mate, everyone's shaking in that chair,
+  // didn't rate a mention.") sets the bare topic asked aside, whatever the topic says of itself ("Not
+  // having chartered status yet?").
+  // A noun phrase, not a question word's question ("why analytics? 'it pays well'") nor a sentence
+  // before it ("no idea apparently. why this role?").
+  const topic = segment.text.trim().slice(0, -1);
+  const nounPhrase = isBareTopic(topic) && !/[.!?]/.test(topic) && !/^\W*(?:why|what|how|who|where|when|which)\b/i.test(topic);
+  return next.praise.praiseOnly && (labelsTopic(topic, ':', next.segment.text) || nounPhrase);
 }
 
 /**

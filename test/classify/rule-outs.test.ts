@@ -312,3 +312,32 @@ describe('a belief the candidate is told not to hold', () => {
     expect(justifiesRuleOut('Everyone else had the licence you lacked')).toBe(false);
   });
 });
+
+describe('rule-outs read from their grammar', () => {
+  it('reads a negated quantity or becoming of an obstacle, nothing to fault, no mention earned, nothing registered', () => {
+    for (const text of [
+      'Whether you would get on with the team was never so much as a flicker of doubt.',
+      'Living out at Ipswich was never gonna be a dealbreaker',
+      'Your accent never came within cooee of being a problem',
+      'gave us nothing to quibble about',
+      "didn't rate a mention",
+      "the formatting stuff people stress about didn't register with anybody here",
+      'loc/commute ruled out as factor per HM',
+    ])
+      expect(isRuledOut(text), text).toBe(true);
+    for (const text of [
+      "you didn't address our concerns",
+      'we could not mention the problems with your CV',
+      'you never became a team lead',
+    ])
+      expect(isRuledOut(text), text).toBe(false);
+  });
+
+  it('finds the subject of a predicate split from it by a parenthetical', () => {
+    expect(lacksSubject('gave us nothing to quibble about')).toBe(true);
+    expect(lacksSubject('not the weak link', ['Your homework on us was', 'shall we say'])).toBe(true);
+    expect(lacksSubject('not because of the work', ['you chose us only because of the location'])).toBe(false);
+    expect(analysePraise('Your homework on us was, shall we say, not the weak link.').praiseOnly).toBe(true);
+    expect(analysePraise('You chose us only because of the location, not because of the work.').praiseOnly).toBe(false);
+  });
+});

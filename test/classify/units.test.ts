@@ -77,3 +77,12 @@ describe('a sentence that says the thing ruled out just before is usual', () => 
     expect(after[0]!.segments.map((s) => s.praiseOnly)).toEqual([false, false]);
   });
 });
+
+describe('a bare topic asked as a question', () => {
+  it('goes with an answer that is all rule-out or praise, and not a question word’s question', () => {
+    const read = (text: string) => segmentItems([{ id: 'q', text }], ['delivery'])[0]!.segments.map((s) => s.praiseOnly);
+    expect(read("Your nerves? Mate, everyone's shaking in that chair, didn't rate a mention.")).toEqual([true, true]);
+    expect(read("why analytics? 'it pays well'")).toEqual([false, true]);
+    expect(read('Your nerves? They showed, and the panel struggled to follow you.')).toEqual([false, false]);
+  });
+});
