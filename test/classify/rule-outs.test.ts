@@ -313,7 +313,7 @@ describe('a belief the candidate is told not to hold', () => {
   });
 });
 
-describe('rule-outs read from their grammar', () => {
+describe('rule-outs by the grammar of the obstacle denied', () => {
   it('reads a negated quantity or becoming of an obstacle, nothing to fault, no mention earned, nothing registered', () => {
     for (const text of [
       'Whether you would get on with the team was never so much as a flicker of doubt.',
