@@ -23,6 +23,7 @@
 //     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--covered 1,0.75]
 //     [--seed-below 1,0.95] [--seed-shares 1,0.4] [--join-shares 0,0.5] [--others-join 0,1] [--join-margins 0,0.03] [--boilerplate-joins 0,1] [--no-reason-covers 0,1]
 //     [--methods louvain,umap-eom,umap-leaf] [--map-dims 5] [--map-min-dists 0] [--min-cluster-sizes 5,10]
+//     [--probe-ranks 0,1]
 //     [--cutoffs 0.8 (lexical)] [--explained band,sure,0.7] [--refit-head SETS | --built-in-head] [--vector-cache FILE] [--runs FILE] [--detail]
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
 // settings later costs only the grouping (a changed taxonomy or set of items is classified again;
@@ -40,7 +41,9 @@ import { unexplainedSegments } from '../src/discover/select.js';
 import { decidedThemes } from '../src/classify/head/bind.js';
 import { hashText } from '../src/hash.js';
 import { correctionKey } from '../src/classify/corrections.js';
-import { HEAD_VERSION, serialiseHead } from '../src/classify/head/file.js';
+import { HEAD_VERSION, parseHeadFile, serialiseHead } from '../src/classify/head/file.js';
+import { applyHead } from '../src/classify/head/bind.js';
+import { DEFAULT_HEAD_PATH } from '../src/classify/head/resolve.js';
 import { featureNames } from '../src/classify/head/features.js';
 import { fitHeadFile } from '../src/commands/train.js';
 import path from 'node:path';
@@ -76,6 +79,7 @@ const { values: flags, positionals: paths } = parseArgs({
     'map-dims': { type: 'string' },
     'map-min-dists': { type: 'string' },
     'min-cluster-sizes': { type: 'string' },
+    'probe-ranks': { type: 'string' },
     cutoffs: { type: 'string' },
     remove: { type: 'string' },
     novel: { type: 'string', multiple: true },
@@ -173,6 +177,7 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
     ['mapDimensions', flags['map-dims']],
     ['mapMinDistance', flags['map-min-dists']],
     ['minClusterSize', flags['min-cluster-sizes']],
+    ['probeRank', flags['probe-ranks']],
   ];
   let settings: GroupingSettings[] = [g];
   for (const [key, given] of axes)
@@ -228,7 +233,7 @@ async function measure(
   missing: readonly string[],
   visit: (cell: Cell, outcomes: Outcome[], labels: string[], items: number) => void,
 ) {
-  const { classified, thresholds, headThemes, embedder, dispose } = await classifiedRun(taxonomy, entries);
+  const { classified, thresholds, headThemes, embedder, dispose, probe } = await classifiedRun(taxonomy, entries);
   const labelOf = new Map(entries.map((e) => [e.item.id, e.labels]));
   const profile = ENGINE_PROFILES[engineName as keyof typeof ENGINE_PROFILES].discovery;
   for (const band of numbers(flags.bands, profile.weakBand)) {
@@ -240,7 +245,7 @@ async function measure(
       for (const options of grid(profile, band)) {
         const g = options.grouping;
         const setting = g
-          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
+          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
           : `band ${band} cut-off ${options.maxDistance}`;
         const name = `${setting} explained from ${explainedText}`;
         if (!cells.has(name))
@@ -249,6 +254,7 @@ async function measure(
           ...options,
           headThemes: poolThemes,
           explainedFrom: explained,
+          probe,
         });
         const outcomes = missing.map((topic) => {
           const positives = entries.filter((e) => e.labels.includes(topic));
@@ -295,6 +301,8 @@ async function measure(
     }
   }
   await dispose();
+  // Kept after every classification, so that a run stopped part way keeps what it classified.
+  if (flags.runs && runsChanged) await writeFile(flags.runs, JSON.stringify(savedRuns));
 }
 
 /** What one classification run leaves for discovery, kept in --runs FILE when given. */
@@ -360,6 +368,9 @@ async function fittedHead(taxonomy: Taxonomy, files: readonly string[]): Promise
 
 async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
   const head = await headFor(taxonomy);
+  // The probe of the head the run classifies with, over the run's taxonomy (as `run` passes it on).
+  const headFile = head === null ? null : parseHeadFile(readFileSync(head ?? DEFAULT_HEAD_PATH, 'utf8'), head ?? DEFAULT_HEAD_PATH);
+  const probe = headFile ? applyHead(headFile, taxonomy).probe : null;
   // The taxonomy in full (its exemplars and cues classify too), the head and the items: a saved run of another set-up is never reused.
   const key = hashText(
     `${JSON.stringify(taxonomy)}|${head ? readFileSync(head, 'utf8') : String(head)}|${entries.map((e) => `${e.item.id}:${e.item.text}`).join('\n')}`,
@@ -389,6 +400,7 @@ async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
       classified: saved.classified,
       thresholds: saved.thresholds,
       headThemes: saved.headThemes,
+      probe,
       embedder,
       dispose: async () => {
         await model?.dispose();
@@ -425,7 +437,7 @@ async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
     savedRuns[key] = run;
     runsChanged = true;
   }
-  return { classified, thresholds: prepared.thresholds, headThemes: run.headThemes, embedder, dispose: () => prepared.dispose() };
+  return { classified, thresholds: prepared.thresholds, headThemes: run.headThemes, probe, embedder, dispose: () => prepared.dispose() };
 }
 
 const missingInScenario = [...removed, ...novelTopics];

@@ -260,6 +260,7 @@ export async function findEmergingThemes(
 ): Promise<EmergingTheme[]> {
   const { emerging, byItem } = await discoverEmerging(classified, prepared.taxonomy, prepared.thresholds, prepared.discoveryEmbedder, {
     ...ENGINE_PROFILES[prepared.engine.name].discovery,
+    probe: prepared.head?.applied.probe ?? null,
     onProgress: (done, total) => logger.progress('grouping unexplained sentences', done, total),
   });
   logger.progressDone('grouping unexplained sentences');

@@ -93,6 +93,11 @@ export interface GroupingSettings {
   minClusterSize: number;
   /** umap-hdbscan: HDBSCAN's selection, by excess of mass or the condensed tree's leaves. */
   clusterSelection: 'eom' | 'leaf';
+  /**
+   * Weight of a third rank in choosing the seeds (discover/novelty.ts), when the run has a theme
+   * head with a probe: how little the probe of any known theme claims the sentence (0: not used).
+   */
+  probeRank: number;
 }
 
 export interface DiscoveryProfile {
@@ -187,6 +192,7 @@ const NEIGHBOURHOOD: GroupingSettings = {
   mapMinDistance: 0,
   minClusterSize: 5,
   clusterSelection: 'eom',
+  probeRank: 0,
 };
 
 /**

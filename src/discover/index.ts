@@ -13,7 +13,8 @@ import { averageLinkageClusters } from './cluster.js';
 import { groupByNeighbourhood, joinGroups, nearestTheme, type Group } from './group.js';
 import { nameGroups, representativeQuotes } from './name.js';
 import { dot, nearestNeighbours, type Neighbours } from './neighbours.js';
-import { chooseSeeds } from './novelty.js';
+import type { Probe } from '../classify/head/probe.js';
+import { chooseSeeds, probeUnclaimed, type ProbeRank } from './novelty.js';
 import { themeBasis, withoutBasis } from './residual.js';
 import { unexplainedSegments, type UnexplainedSegment } from './select.js';
 
@@ -33,6 +34,8 @@ export interface DiscoverOptions extends DiscoveryProfile {
    */
   headThemes?: readonly string[] | null;
   explainedFrom?: number | null;
+  /** The theme head's probe over the run's taxonomy (null without a head): its third seed rank, by `grouping.probeRank`. */
+  probe?: Probe | null;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -111,6 +114,17 @@ export async function discoverEmerging(
   const sample = seeds.slice(0, sampleSize);
   const sampleVectors = await embedAll(sample, 0);
   const themeExemplars = grouping ? await embedExemplars(taxonomy, embedder) : [];
+  // With probeRank (off by default) the head's probe ranks the seeds too (discover/novelty.ts).
+  const unclaimed: ProbeRank | null =
+    grouping && grouping.probeRank > 0 && options.probe
+      ? {
+          of: probeUnclaimed(
+            options.probe,
+            taxonomy.themes.findIndex((t) => t.id === UNINFORMATIVE_THEME),
+          ),
+          weight: grouping.probeRank,
+        }
+      : null;
   // With seedShare under 1 only the sample's most novel sentences are grouped (discover/novelty.ts);
   // the others, and sentences outside the sample that would not have ranked so, may only join.
   const spreadOf = (text: string) => Math.max(...occurrences.get(text)!.map((hit) => hit.spread));
@@ -123,6 +137,7 @@ export async function discoverEmerging(
           grouping.seedShare,
           grouping.neighbours,
           grouping.leastSeeds,
+          unclaimed,
         )
       : null;
   const grouped = sample.map((_, i) => i).filter((i) => !choice || choice.seeds[i]);
@@ -188,7 +203,9 @@ export async function discoverEmerging(
       // sentences are linked on their vectors as they are).
       const linked = nearestNeighbours(links, sampleLinks, settings.neighbours);
       const near = links === vectors ? linked : nearestNeighbours(vectors, sampleVectors, settings.neighbours);
-      const asSeed = vectors.map((vector, q) => choice!.wouldSeed(near, q, nearestTheme(vector, themeExemplars), spreadOf(batch[q]!)));
+      const asSeed = vectors.map((vector, q) =>
+        choice!.wouldSeed(near, q, nearestTheme(vector, themeExemplars), spreadOf(batch[q]!), vector),
+      );
       const loose = join(settings, linked);
       const strict = join(joinSettings!, linked);
       joined = vectors.map((_, q) => (asSeed[q] ? loose[q]! : strict[q]!));

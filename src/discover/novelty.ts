@@ -7,12 +7,16 @@
 //   one counts a sentence that sits near a theme as known even when it sits among its fellows);
 // - in the classifier's scores: how little its best theme stands out from the next four (a
 //   sentence a theme misses scores one theme clearly higher; a new topic scores several alike).
+// With a theme head, a third rank may be added (`probeRank`, off by default: measured, it brought
+// back no more removed themes, docs/engines-and-quality.md, *Ranking seeds by the head's probe*):
+// how little the head's probe claims the sentence for any known theme.
 // The sentences whose two ranks add up highest, a `seedShare` of the sample, are grouped; the rest
 // may only join the groups they form, at the stricter join margin. Measured on the development sets
 // (docs/engines-and-quality.md, Emerging themes): the two ranks separate a removed theme's pool
 // sentences from the rest with a mean AUC of 0.79 over leave one theme out (0.72 for the member
 // test's margin alone), without the theme head, which is trained on the very items it classifies.
 
+import { modelPart, probeScores, type Probe } from '../classify/head/probe.js';
 import { nearestNeighbours, type Neighbours } from './neighbours.js';
 
 /** Weight of the nearest theme's nearness against the nearness of the pool's sentences. */
@@ -24,7 +28,27 @@ export interface SeedChoice {
   /** Whether each sample sentence seeds groups. */
   seeds: boolean[];
   /** Whether a sentence outside the sample ranks as a seed would: by its nearest sample sentences. */
-  wouldSeed: (near: Neighbours, row: number, themeNearness: number, spread: number) => boolean;
+  wouldSeed: (near: Neighbours, row: number, themeNearness: number, spread: number, vector?: Float32Array) => boolean;
+}
+
+/**
+ * A third rank, from the theme head's probe (classify/head/probe.ts): how little any known theme's
+ * probe claims the sentence's model vector. The probe learnt each theme from every labelled item,
+ * voices and all, where the exemplars hold a few clean sentences each.
+ */
+export interface ProbeRank {
+  /** Higher for a sentence no known theme's probe claims. */
+  of: (vector: Float32Array) => number;
+  /** Its weight against the two other ranks (each of weight 1). */
+  weight: number;
+}
+
+/**
+ * The probe rank's score: minus the highest probe score of a theme other than `skip` (the
+ * boilerplate theme), so that a sentence no known theme's probe claims ranks high.
+ */
+export function probeUnclaimed(probe: Probe, skip: number): (vector: Float32Array) => number {
+  return (vector) => -Math.max(...probeScores(probe, modelPart(vector, probe.dims)).filter((_, t) => t !== skip));
 }
 
 /**
@@ -50,13 +74,18 @@ export function chooseSeeds(
   share: number,
   neighbours: number,
   least: number,
+  unclaimed: ProbeRank | null = null,
 ): SeedChoice {
   const n = vectors.length;
   const near = nearestNeighbours(vectors, vectors, neighbours, true);
   const novelty = vectors.map((_, i) => novel(near, i, themeNearness[i]!));
   const sortedNovelty = [...novelty].sort((a, b) => a - b);
   const sortedFlatness = spreads.map((s) => -s).sort((a, b) => a - b);
-  const rank = (i: number) => shareBelow(sortedNovelty, novelty[i]!) + shareBelow(sortedFlatness, -spreads[i]!);
+  const probeNovelty = unclaimed && unclaimed.weight > 0 ? vectors.map(unclaimed.of) : [];
+  const sortedProbe = [...probeNovelty].sort((a, b) => a - b);
+  const byProbe = (value: number) => (unclaimed && unclaimed.weight > 0 ? unclaimed.weight * shareBelow(sortedProbe, value) : 0);
+  const rank = (i: number) =>
+    shareBelow(sortedNovelty, novelty[i]!) + shareBelow(sortedFlatness, -spreads[i]!) + byProbe(probeNovelty[i] ?? 0);
   const ranks = vectors.map((_, i) => rank(i));
   const order = ranks.map((r, i) => ({ r, i })).sort((a, b) => b.r - a.r || a.i - b.i);
   const count = Math.min(n, Math.max(1, least, Math.ceil(share * n)));
@@ -65,8 +94,12 @@ export function chooseSeeds(
   const cut = order[count - 1]?.r ?? -Infinity;
   return {
     seeds,
-    wouldSeed: (outside, row, nearness, spread) =>
-      count === n || shareBelow(sortedNovelty, novel(outside, row, nearness)) + shareBelow(sortedFlatness, -spread) >= cut,
+    wouldSeed: (outside, row, nearness, spread, vector) =>
+      count === n ||
+      shareBelow(sortedNovelty, novel(outside, row, nearness)) +
+        shareBelow(sortedFlatness, -spread) +
+        (unclaimed && unclaimed.weight > 0 && vector ? byProbe(unclaimed.of(vector)) : 0) >=
+        cut,
   };
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nearestTheme } from '../../src/discover/group.js';
 import { nearestNeighbours } from '../../src/discover/neighbours.js';
-import { chooseSeeds, scoreSpread } from '../../src/discover/novelty.js';
-import { topicSpace } from '../helpers/vectors.js';
+import type { Probe } from '../../src/classify/head/probe.js';
+import { chooseSeeds, probeUnclaimed, scoreSpread } from '../../src/discover/novelty.js';
+import { topicSpace, unit } from '../helpers/vectors.js';
 
 const { direction, around } = topicSpace(24, 7);
 
@@ -57,5 +58,46 @@ describe('choosing the seeds', () => {
     const near = nearestNeighbours(outside, vectors, 15);
     const verdicts = outside.map((vector, q) => wouldSeed(near, q, nearestTheme(vector, exemplars), 0.1));
     expect(verdicts).toEqual([true, true, false, false]);
+  });
+});
+
+describe('the probe rank', () => {
+  // A probe that has learnt each known theme's direction (the fifth row is the boilerplate theme's,
+  // which claims everything and is left aside).
+  const dims = known[0]!.length;
+  const probe: Probe = {
+    dims,
+    l2: 0.001,
+    centre: new Array<number>(dims).fill(0),
+    weights: [...known.map((theme) => Array.from(theme)), new Array<number>(dims).fill(0)],
+    bias: [0, 0, 0, 0, 5],
+  };
+  const of = probeUnclaimed(probe, 4);
+
+  it('is minus the highest probe score of a theme other than the boilerplate one', () => {
+    expect(of(known[2]!)).toBeCloseTo(-1, 5);
+    const mixed = unit(Array.from(known[0]!, (v, d) => v + 0.5 * known[1]![d]!));
+    expect(of(mixed)).toBeCloseTo(-Math.max(...known.map((theme) => Array.from(theme).reduce((sum, w, d) => sum + w * mixed[d]!, 0))), 5);
+    expect(of(topic[0]!)).toBeGreaterThan(of(missed[0]!));
+  });
+
+  it('moves seeds from the feedback a known theme learnt to the missing topic, judging a sentence outside the sample the same way', () => {
+    // A loose topic, and exemplars that tell nothing (all equally near): the pool's density alone
+    // hardly tells the topic from the missed feedback.
+    const loose = around(direction(), 15, 1.4);
+    const pool = [...missed, ...loose];
+    const near = pool.map(() => 0.3);
+    const flat = pool.map(() => 0.1);
+    const fromTopic = (seeds: boolean[]) => seeds.filter((seed, i) => seed && isTopic(i)).length;
+    const without = chooseSeeds(pool, near, flat, 0.2, 15, 1);
+    const withProbe = chooseSeeds(pool, near, flat, 0.2, 15, 1, { of, weight: 2 });
+    expect(withProbe.seeds.filter(Boolean)).toHaveLength(without.seeds.filter(Boolean).length);
+    expect(fromTopic(withProbe.seeds)).toBeGreaterThan(fromTopic(without.seeds));
+    // Weight 0 changes nothing.
+    expect(chooseSeeds(pool, near, flat, 0.2, 15, 1, { of, weight: 0 }).seeds).toEqual(without.seeds);
+    const outside = [loose[0]!, known[0]!];
+    const listed = nearestNeighbours(outside, pool, 15);
+    const verdicts = outside.map((vector, q) => withProbe.wouldSeed(listed, q, 0.3, 0.1, vector));
+    expect(verdicts).toEqual([true, false]);
   });
 });
