@@ -22,8 +22,8 @@ afterAll(async () => {
 
 function hostilePage(): string {
   const themes = ['delivery', 'examples', 'competition', 'motivation', 'application'];
-  const classified = HOSTILE_TEXTS.map((text, index) =>
-    classifiedItem({
+  const classified = HOSTILE_TEXTS.map((text, index) => ({
+    ...classifiedItem({
       id: `h${index}`,
       candidate: 'same-student',
       stage: index % 2 === 0 ? 'Interview </style><script>window.__pwned = 10</script>' : 'CV <sift>',
@@ -32,6 +32,9 @@ function hostilePage(): string {
       text,
       line: index + 2,
     }),
+  })).map((entry, index) =>
+    // An employer of one unbroken string (a pasted URL, a spreadsheet's garbage) must wrap, not widen the page.
+    index === 1 ? { ...entry, item: { ...entry.item, employer: `https://example.org/${'x'.repeat(300)}` } } : entry,
   );
   const model = analyse({
     classified,
@@ -78,6 +81,16 @@ describe('a candidate page in Chromium', () => {
       expect(facts.widest).toBeLessThanOrEqual(390);
       expect(facts.marks).toBeGreaterThan(0);
       await opened.page.screenshot({ path: testOutputPath('candidate-page-390.png'), fullPage: true });
+    } finally {
+      await opened.page.close();
+    }
+  });
+
+  it('fits a desktop window too, whatever one unbroken value holds', async () => {
+    const opened = await openReport(browser, testOutputPath('candidate-page-wide.html'), hostilePage(), { width: 1280, height: 800 });
+    try {
+      const overflow = await opened.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBe(0);
     } finally {
       await opened.page.close();
     }
