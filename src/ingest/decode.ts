@@ -14,7 +14,7 @@ export interface DetectedEncoding {
   /** The file starts with a byte order mark (removed while decoding). */
   bom: boolean;
   /** How it was decided, for the file report. */
-  reason: 'forced' | 'bom' | 'utf-8' | 'ascii' | 'detected' | 'utf-16-pattern';
+  reason: 'forced' | 'bom' | 'utf-8' | 'ascii' | 'detected' | 'utf-16-pattern' | 'mixed';
   /** chardet's guess and confidence, when it was asked. */
   guess?: { name: string; confidence: number };
 }
@@ -98,7 +98,72 @@ const MIN_HIGH_BYTES = 16;
 const MIN_LEAD = 20;
 const WESTERN = /^(windows-1252|iso-8859-1|iso-8859-15)$/i;
 
+/**
+ * Rows pasted together from a UTF-8 file and an Excel one: text with UTF-8's multi-byte letters
+ * beside bytes no UTF-8 allows ("café" written both ways). Read as UTF-8 wherever a byte sequence
+ * is UTF-8, and byte by byte as Windows-1252 elsewhere, so neither half turns into "Ã©".
+ */
+export const MIXED_ENCODING = 'utf-8+windows-1252';
+
+/** Valid UTF-8 multi-byte sequences, and high bytes outside any, in `bytes`. */
+function utf8Evidence(bytes: Uint8Array): { sequences: number; stray: number } {
+  let sequences = 0;
+  let stray = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const length = utf8SequenceLength(bytes, i);
+    if (length > 1) sequences++;
+    else if (length === 0) stray++;
+    i += Math.max(1, length);
+  }
+  return { sequences, stray };
+}
+
+/** 1 for ASCII, 2–4 for a whole valid UTF-8 sequence at `i`, 0 for a byte that starts none (or is cut off). */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i]!;
+  if (lead < 0x80) return 1;
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  if (length === 0 || i + length > bytes.length) return 0;
+  for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return 0;
+  // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+  const second = bytes[i + 1]!;
+  if (lead === 0xe0 && second < 0xa0) return 0;
+  if (lead === 0xed && second > 0x9f) return 0;
+  if (lead === 0xf0 && second < 0x90) return 0;
+  if (lead === 0xf4 && second > 0x8f) return 0;
+  return length;
+}
+
+/** UTF-8 where the bytes are UTF-8, Windows-1252 byte by byte elsewhere; a sequence cut by a chunk waits for the next. */
+function mixedDecoder(): { write(bytes: Buffer): string; end(): string } {
+  const single = iconv.getDecoder('windows-1252');
+  let pending = Buffer.alloc(0);
+  const decode = (bytes: Buffer, final: boolean): string => {
+    let out = '';
+    let i = 0;
+    while (i < bytes.length) {
+      const length = utf8SequenceLength(bytes, i);
+      if (length === 0 && !final && bytes.length - i < 4 && bytes[i]! >= 0xc2 && bytes[i]! <= 0xf4) break;
+      const end = i + Math.max(1, length);
+      out += length > 1 ? bytes.toString('utf8', i, end) : single.write(bytes.subarray(i, end));
+      i = end;
+    }
+    pending = Buffer.from(bytes.subarray(i));
+    return out;
+  };
+  return {
+    write: (bytes) => decode(pending.length > 0 ? Buffer.concat([pending, bytes]) : bytes, false),
+    end: () => decode(pending, true),
+  };
+}
+
 function legacyEncoding(sample: Uint8Array): DetectedEncoding {
+  const evidence = utf8Evidence(sample);
+  // A few UTF-8 letters could be chance in a legacy file ("Ã©" is two Windows-1252 letters); more than
+  // stray bytes, or several, are not.
+  if (evidence.sequences >= 2 && evidence.sequences * 4 >= evidence.stray) {
+    return { encoding: MIXED_ENCODING, bom: false, reason: 'mixed' };
+  }
   const matches = chardet.analyse(sample).filter((m) => !/^utf/i.test(m.name) && iconv.encodingExists(m.name));
   const best = matches[0];
   const guess = best ? { name: best.name, confidence: best.confidence } : undefined;
@@ -123,7 +188,8 @@ function legacyEncoding(sample: Uint8Array): DetectedEncoding {
  */
 export function createDecoder(detected: DetectedEncoding): TextDecoderLike {
   let encoding = detected.encoding;
-  let decoder = iconv.getDecoder(encoding);
+  const decoderFor = (name: string) => (name === MIXED_ENCODING ? mixedDecoder() : iconv.getDecoder(name));
+  let decoder = decoderFor(encoding);
   let settled = detected.reason !== 'ascii';
   return {
     get encoding() {
@@ -138,7 +204,7 @@ export function createDecoder(detected: DetectedEncoding): TextDecoderLike {
           const window = bytes.subarray(firstHigh, firstHigh + 4096);
           if (!isValidUtf8(window)) {
             encoding = legacyEncoding(window).encoding;
-            decoder = iconv.getDecoder(encoding);
+            decoder = decoderFor(encoding);
           }
         }
       }

@@ -205,6 +205,8 @@ function encodingNotes(detected: DetectedEncoding, finalEncoding: string): strin
     const guess = detected.guess ? ` (chardet: ${detected.guess.name}, confidence ${detected.guess.confidence})` : '';
     notes.push(`not UTF-8; read as ${detected.encoding}${guess}`);
   }
+  if (detected.reason === 'mixed')
+    notes.push('UTF-8 with some Windows-1252 text (rows from two sources?); each part read in its own encoding');
   if (detected.reason === 'utf-16-pattern') notes.push(`no byte order mark; read as ${detected.encoding} from its zero bytes`);
   if (finalEncoding !== detected.encoding) notes.push(`non-ASCII text after the first 64 KB is not UTF-8; read as ${finalEncoding}`);
   return notes;

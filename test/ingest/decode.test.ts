@@ -28,6 +28,20 @@ describe('detectEncoding', () => {
     expect(be.decoded).toBe(text);
   });
 
+  it('reads rows from a UTF-8 file and an Excel one pasted together, each part in its own encoding', () => {
+    const utf8Rows = Buffer.from('id,feedback\n1,Trop nerveux — café, naïve résumé\n', 'utf8');
+    const excelRow = iconv.encode('2,Acéme said “too quiet”\n', 'windows-1252');
+    const { detected, decoded } = roundTrip(Buffer.concat([utf8Rows, excelRow]));
+    expect(detected).toMatchObject({ encoding: 'utf-8+windows-1252', reason: 'mixed' });
+    expect(decoded).toBe('id,feedback\n1,Trop nerveux — café, naïve résumé\n2,Acéme said “too quiet”\n');
+    // Cut into chunks anywhere, even inside a UTF-8 letter, it reads the same.
+    const bytes = Buffer.concat([utf8Rows, excelRow]);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const decoder = createDecoder(detected);
+      expect(decoder.write(bytes.subarray(0, cut)) + decoder.write(bytes.subarray(cut)) + decoder.end()).toBe(decoded);
+    }
+  });
+
   it('recognises UTF-16LE without a BOM from its zero bytes', () => {
     const { detected, decoded } = roundTrip(iconv.encode(text, 'utf-16le'));
     expect(detected).toMatchObject({ encoding: 'utf-16le', reason: 'utf-16-pattern' });
