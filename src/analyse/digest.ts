@@ -7,7 +7,7 @@ import { digestFileOf, hasDigest, type CandidateItems } from './followup.js';
 import { markedText } from './marked-text.js';
 import { subReasonAdvice } from './sub-reasons.js';
 import type { CandidateDigest, DigestAdvice, DigestEntry, RecurringTheme } from './model.js';
-import type { PreparedItem } from './prepare.js';
+import { onePerRejection, type PreparedItem } from './prepare.js';
 import { compareStrings } from './util.js';
 
 /** Dated items first, oldest first; then input order. */
@@ -37,7 +37,8 @@ function entryOf(prepared: PreparedItem, order: ReadonlyMap<string, number>): Di
 
 function adviceFor(items: readonly PreparedItem[], repeating: readonly RecurringTheme[], themes: readonly Theme[]) {
   const byId = new Map(themes.map((theme) => [theme.id, theme]));
-  const count = (id: string) => items.filter((prepared) => prepared.themeIds.includes(id)).length;
+  const rejections = onePerRejection(items);
+  const count = (id: string) => rejections.filter((prepared) => prepared.themeIds.includes(id)).length;
   const toAdvice = (theme: Theme): DigestAdvice => ({
     themeId: theme.id,
     label: theme.label,
@@ -69,12 +70,14 @@ export function buildDigests(
   return candidates.filter(hasDigest).map((candidate) => {
     const timeline = [...candidate.items].sort(compareTimeline);
     const repeating = (repeatingOf.get(candidate.id) ?? []).map((theme) => ({ ...theme }));
-    const { diagnosis, outsideControl, noReason } = diagnoseCandidate(candidate.items, themes);
+    // The page counts rejections (a rejection written over several rows is one) and shows every row.
+    const rejections = onePerRejection(candidate.items);
+    const { diagnosis, outsideControl, noReason } = diagnoseCandidate(rejections, themes);
     const { scope, advice } = adviceFor(candidate.items, repeating, themes);
     return {
       file: digestFileOf(candidate.reference),
       pseudonym: names.get(candidate.id) ?? candidate.id,
-      items: candidate.items.length,
+      items: rejections.length,
       entries: timeline.map((prepared) => entryOf(prepared, order)),
       repeating,
       diagnosis,

@@ -4,7 +4,7 @@
 
 import { UNINFORMATIVE_THEME, type Contact, type FollowUpMember, type Theme } from '../types.js';
 import type { FollowUpRow } from './model.js';
-import type { PreparedItem } from './prepare.js';
+import { onePerRejection, type PreparedItem } from './prepare.js';
 import type { CandidateRecurrence } from './recurrence.js';
 import { compareNatural, compareStrings } from './util.js';
 import { referenceCode } from './references.js';
@@ -87,7 +87,7 @@ export function digestFileOf(reference: string): string {
 
 /** Whether a candidate gets a page: two or more rejections. */
 export function hasDigest(candidate: CandidateItems): boolean {
-  return candidate.items.length >= 2;
+  return onePerRejection(candidate.items).length >= 2;
 }
 
 /** Distinct values as written (first spelling of each, compared case-insensitively), in item order. */
@@ -133,16 +133,11 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
     const digest = digests && hasDigest(candidate) ? digestFileOf(candidate.reference) : null;
     const possibly = possiblyOf(candidate, themes);
     const before = rows.length;
-    const byTheme = new Map<string, PreparedItem[]>();
-    for (const prepared of candidate.items) {
-      for (const id of prepared.themeIds) {
-        const list = byTheme.get(id);
-        if (list) list.push(prepared);
-        else byTheme.set(id, [prepared]);
-      }
-    }
+    // Counted by rejection (a rejection written over several rows is one); its rows' words choose the advice.
+    const rejections = onePerRejection(candidate.items);
     for (const theme of themes) {
-      const withTheme = byTheme.get(theme.id) ?? [];
+      const withTheme = rejections.filter((prepared) => prepared.themeIds.includes(theme.id));
+      const rowsWithTheme = candidate.items.filter((prepared) => prepared.themeIds.includes(theme.id));
       const noReason = theme.id === UNINFORMATIVE_THEME;
       if (withTheme.length < (noReason ? 1 : 2)) continue;
       const span = dateSpan(withTheme);
@@ -155,7 +150,7 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
         themeId: theme.id,
         label: theme.label,
         rejections: withTheme.length,
-        of: candidate.items.length,
+        of: rejections.length,
         firstDate: span.first,
         lastDate: span.last,
         stages: distinctValues(withTheme.map((prepared) => prepared.stage)),
@@ -164,7 +159,7 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
           ? NO_REASON_SUGGESTION
           : (subReasonAdvice(
               theme.id,
-              withTheme.map((prepared) => prepared.entry.item.text),
+              rowsWithTheme.map((prepared) => prepared.entry.item.text),
             ) ?? shortAdvice(theme.advice)),
         digest,
         possibly,
@@ -182,8 +177,8 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
         kind: 'single',
         themeId: '',
         label: '',
-        rejections: candidate.items.length,
-        of: candidate.items.length,
+        rejections: rejections.length,
+        of: rejections.length,
         firstDate: span.first,
         lastDate: span.last,
         stages: distinctValues(candidate.items.map((prepared) => prepared.stage)),

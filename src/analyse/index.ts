@@ -8,7 +8,7 @@ import { followUpMembers, followUpRows, groupByCandidate } from './followup.js';
 import { diagnoseStages } from './diagnosis.js';
 import { itemFacts } from './facts.js';
 import type { Cooccurrence, HeadSummary, ReportModel, ThemeSummary } from './model.js';
-import { prepare, type PreparedItem } from './prepare.js';
+import { onePerRejection, prepare, type PreparedItem } from './prepare.js';
 import { selectAllQuotes } from './quotes.js';
 import { candidateRecurrence, displayNames, toRecurringCandidates } from './recurrence.js';
 import type { AssignReferences } from './references.js';
@@ -75,7 +75,7 @@ function themeSummaries(
     }
   }
   const perCandidate = new Map<string, Map<string, number>>();
-  for (const { candidate, themeIds } of sure) {
+  for (const { candidate, themeIds } of onePerRejection(sure)) {
     if (candidate === null) continue;
     for (const id of themeIds) {
       if (!perCandidate.has(id)) perCandidate.set(id, new Map());
@@ -150,7 +150,7 @@ export function analyse(input: AnalysisInput): ReportModel {
     themeIds: prepared.themeIds.filter((id) => !prepared.possibleThemeIds.includes(id)),
   }));
   const themes = themeSummaries(items, sure, taxonomy, input.previous);
-  const { all, recurring } = candidateRecurrence(sure, order);
+  const { all, recurring } = candidateRecurrence(onePerRejection(sure), order);
   // References depend on who a student is, never on rows or order: the same in every run.
   const references = input.references(all.map((candidate) => candidate.id));
   const names = displayNames(references, options.showIds);

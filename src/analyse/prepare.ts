@@ -59,3 +59,38 @@ export function prepare(classified: readonly ClassifiedItem[]): PreparedItem[] {
     };
   });
 }
+
+/**
+ * Which rejection a row belongs to. Some exports write one row per feedback sentence: a student's
+ * rows with the same date, employer, stage and role (a date or an employer given) are one
+ * rejection, and a reason in three of its sentences came back once, not three times.
+ */
+function rejectionKey(prepared: PreparedItem): string {
+  const { item } = prepared.entry;
+  const employer = normaliseValue(item.employer)?.toLowerCase() ?? null;
+  if (prepared.candidate === null || (item.date === null && employer === null)) return `i:${item.id}`;
+  return JSON.stringify([
+    prepared.candidate,
+    item.date,
+    employer,
+    prepared.stage?.toLowerCase() ?? null,
+    normaliseValue(item.role)?.toLowerCase() ?? null,
+  ]);
+}
+
+/** One item per rejection (its first row, with the themes of all its rows): what "in N of their rejections" counts. */
+export function onePerRejection(items: readonly PreparedItem[]): PreparedItem[] {
+  const byKey = new Map<string, PreparedItem>();
+  for (const prepared of items) {
+    const key = rejectionKey(prepared);
+    const first = byKey.get(key);
+    if (first === undefined) {
+      byKey.set(key, prepared);
+      continue;
+    }
+    const themeIds = [...new Set([...first.themeIds, ...prepared.themeIds])];
+    const possibleThemeIds = [...new Set([...first.possibleThemeIds, ...prepared.possibleThemeIds])].filter((id) => !themeIds.includes(id));
+    byKey.set(key, { ...first, themeIds, possibleThemeIds });
+  }
+  return [...byKey.values()];
+}

@@ -232,3 +232,46 @@ describe('doubt on the follow-up list', () => {
     expect([repeating('experience').items, repeating('assessment').items]).toEqual([2, 2]);
   });
 });
+
+describe('a rejection written over several rows', () => {
+  // One row per feedback sentence, as some applicant-tracking exports write it.
+  const row = (id: string, date: string, employer: string, stage: string, theme: string) => {
+    const entry = classifiedItem({ id, candidate: 'S001', stage, date, themes: [theme], line: 2 });
+    entry.item.employer = employer;
+    return entry;
+  };
+  const analysed = (rows: ReturnType<typeof row>[]) =>
+    analyse({
+      classified: rows,
+      taxonomy: TAXONOMY,
+      engine: { name: 'lexical', model: null, fallbackReason: null },
+      inputs: { files: [], rejects: [], dataRows: rows.length },
+      thresholdsSource: 'default',
+      references: testReferences,
+      previous: null,
+      options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
+    });
+
+  it('is one rejection: a reason in three of its sentences did not come back three times', () => {
+    const model = analysed([
+      row('a1', '2026-02-03', 'Acme', 'Interview', 'delivery'),
+      row('a2', '2026-02-03', 'Acme', 'Interview', 'delivery'),
+      row('a3', '2026-02-03', 'ACME', 'interview', 'delivery'),
+      row('b1', '2026-03-01', 'Globex', 'Application', 'application'),
+    ]);
+    expect(model.recurrence).toEqual([]);
+    expect(model.followUp.map((r) => [r.kind, r.rejections, r.of])).toEqual([['single', 2, 2]]);
+    expect(model.digests![0]!.items).toBe(2);
+    expect(model.digests![0]!.entries).toHaveLength(4);
+  });
+
+  it('counts a reason that came back in two rejections as a repeat, however many rows each has', () => {
+    const model = analysed([
+      row('a1', '2026-02-03', 'Acme', 'Interview', 'delivery'),
+      row('a2', '2026-02-03', 'Acme', 'Interview', 'examples'),
+      row('b1', '2026-03-01', 'Globex', 'Interview', 'delivery'),
+    ]);
+    expect(model.followUp.map((r) => [r.kind, r.themeId, r.rejections, r.of])).toEqual([['repeat', 'delivery', 2, 2]]);
+    expect(model.themes.find((t) => t.id === 'delivery')!.recurringCandidates).toBe(1);
+  });
+});

@@ -38,7 +38,8 @@ function distinctItems(): ClassifiedItem[] {
       id: `evil-${k}`,
       candidate: '<img src=x onerror=alert(1)>',
       stage: 'Interview </style><script>alert(2)</script>',
-      date: '2026-04-01',
+      // Two rejections (a day apart): rows of one date, employer, stage and role would be one.
+      date: `2026-04-0${k + 1}`,
       themes: ['delivery'],
       text: `</blockquote><script>window.__pwned=${k}</script> Your answers sounded robotic.`,
       line: line++,
