@@ -183,6 +183,8 @@ export interface Embedder {
   embedLeadAndTail?(texts: string[]): Promise<LeadAndTail[]>;
   /** False when vectors are cheaper to recompute than to store (the lexical engine's are large and fast). */
   cacheable?: boolean;
+  /** A text's vector depends on it alone, not on its batch mates (one text per model call): texts may go in any grouping. */
+  textAlone?: boolean;
   /** Digest of the model weights file the vectors come from (sentence models; a theme head is bound to it). */
   weights?: string;
   /** Release native resources. */

@@ -113,6 +113,7 @@ export function createCachedEmbedder(
     id: inner.id,
     dims: inner.dims,
     ...(inner.weights ? { weights: inner.weights } : {}),
+    ...(inner.textAlone ? { textAlone: true } : {}),
     embed,
     stats: () => ({ ...stats }),
   };

@@ -84,6 +84,17 @@ const EMBED_AHEAD = 2;
 /** Texts scored between two turns of the event loop (a few milliseconds' work). */
 const SCORED_BETWEEN_TURNS = 32;
 
+/** Items segmented between two turns of the event loop (some tens of milliseconds' work). */
+const SEGMENTED_BETWEEN_TURNS = 64;
+
+/**
+ * The share of the items whose texts the model starts on while the rest are segmented, at most
+ * HEAD_START_MAX_ITEMS (their vectors wait, in memory, until the rest are segmented): about what
+ * two model workers embed in the time this thread segments the other three quarters.
+ */
+const HEAD_START_SHARE = 0.25;
+const HEAD_START_MAX_ITEMS = 2_048;
+
 /** `exemplars`: the scorer of this taxonomy's exemplars with this embedder and options, when it is already being made. */
 export async function createClassifier(
   taxonomy: Taxonomy,
@@ -133,11 +144,63 @@ export async function createClassifier(
     items: { id: string; text: string }[],
     onItemScored?: (index: number, item: ScoredItem) => void,
   ): Promise<ScoredItem[]> => {
-    const scored = segmentItems(items, themeIds);
+    // Shortest first, so that batches of several texts (`--batch-size`) hold texts of nearly one
+    // length and pad little (the embedder only sorts within the slice it is given); texts of one
+    // length in text order, so that even such batches, and with them the quantised model's
+    // vectors, do not depend on the order of the rows.
+    const byLength = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+    // Chunks in the order they are embedded (in the model's worker threads) and scored (here).
+    const chunks: string[][] = [];
+    const addChunks = (texts: string[]) => {
+      for (let i = 0; i < texts.length; i += chunkSize) chunks.push(texts.slice(i, i + chunkSize));
+    };
+    const embedChunk = (chunk: string[]) => {
+      // A text that is also an exemplar takes the exemplar's vector from the store, as it would
+      // with the exemplars done first: its chunk waits for them, so the model's batches do not
+      // depend on which finishes first.
+      // As lead and tail when the embedder gives them so (the hybrid): the same vectors, without their zeros.
+      const embed = (): Promise<EngineVector[]> => (embedder.embedLeadAndTail ? embedder.embedLeadAndTail(chunk) : embedder.embed(chunk));
+      const vectors = chunk.some((text) => exemplarTexts.has(text)) ? exemplars.then(embed) : embed();
+      // Should an earlier chunk fail, those under way must not fail unobserved.
+      vectors.catch(() => undefined);
+      return vectors;
+    };
+    // Chunks handed to the embedder and not yet scored, in order (each let go once scored).
+    const underWay: Promise<EngineVector[]>[] = [];
+    let requested = 0;
+    const embedNext = () => {
+      if (requested < chunks.length) underWay.push(embedChunk(chunks[requested++]!));
+    };
+
+    // When a text's vector is its own, the first items' texts go to the model as soon as those
+    // items are segmented, and the model embeds them while the rest are (segmenting is a good part
+    // of a run's own work, and the model would wait for all of it). Otherwise (batches of several
+    // texts) every text is known and sorted before the first batch, as batches must not depend on
+    // where the input was cut.
+    const headItems = embedder.textAlone ? Math.min(Math.ceil(items.length * HEAD_START_SHARE), HEAD_START_MAX_ITEMS) : 0;
+    const scored = segmentItems(items.slice(0, headItems), themeIds);
     // Feedback repeats itself (boilerplate recurs across thousands of rows): each distinct text is
     // embedded once, a chunk at a time, and only its scores are kept.
-    const unitTexts = distinctUnitTexts(scored, clauses);
-    const unitScores = await scoreCache.get(unitTexts);
+    const headTexts = distinctUnitTexts(scored, clauses);
+    const unitScores = await scoreCache.get(headTexts);
+    addChunks(headTexts.filter((text) => !unitScores.has(text)).sort(byLength));
+    while (requested < chunks.length) embedNext();
+    for (let start = headItems; start < items.length; start += SEGMENTED_BETWEEN_TURNS) {
+      // The model's workers get their next batches from this thread: it lets them in between slices.
+      if (start > headItems) await nextTurn();
+      for (const item of segmentItems(items.slice(start, start + SEGMENTED_BETWEEN_TURNS), themeIds)) scored.push(item);
+    }
+    const known = new Set(headTexts);
+    const restTexts = distinctUnitTexts(scored, clauses).filter((text) => !known.has(text));
+    for (const [text, scores] of await scoreCache.get(restTexts)) unitScores.set(text, scores);
+    const texts = restTexts.filter((text) => !unitScores.has(text)).sort(byLength);
+    addChunks(texts);
+    // Chunks ahead are embedded while this one is scored, two of them so that the workers still
+    // have one queued while a finished chunk is handed over; the chunks, and so the model's
+    // batches, are the same as one at a time. The texts are distinct, so no two chunks under way
+    // can embed one text twice.
+    while (underWay.length < EMBED_AHEAD && requested < chunks.length) embedNext();
+
     // Each item is settled (its units' scores folded, its clauses read) as soon as all its texts are
     // scored, while the model embeds the longer texts still to come, and handed to `onItemScored`.
     const settle = (index: number) => {
@@ -156,35 +219,13 @@ export async function createClassifier(
         settle(waiting.ready[settled++]!);
       }
     };
-    // Shortest first across the whole run, so that batches of several texts (`--batch-size`) hold
-    // texts of nearly one length and pad little (the embedder only sorts within the slice it is
-    // given); texts of one length in text order, so that even such batches, and with them the
-    // quantised model's vectors, do not depend on the order of the rows.
-    const texts = unitTexts.filter((text) => !unitScores.has(text)).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-    // Chunks ahead are embedded (in the model's worker threads) while this one is scored, two of
-    // them so that the workers still have one queued while a finished chunk is handed over; the
-    // chunks, and so the model's batches, are the same as one at a time. The texts are distinct,
-    // so no two chunks under way can embed one text twice.
-    const embedChunk = (start: number) => {
-      if (start >= texts.length) return null;
-      const chunk = texts.slice(start, start + chunkSize);
-      // A text that is also an exemplar takes the exemplar's vector from the store, as it would
-      // with the exemplars done first: its chunk waits for them, so the model's batches do not
-      // depend on which finishes first.
-      // As lead and tail when the embedder gives them so (the hybrid): the same vectors, without their zeros.
-      const embed = (): Promise<EngineVector[]> => (embedder.embedLeadAndTail ? embedder.embedLeadAndTail(chunk) : embedder.embed(chunk));
-      const vectors = chunk.some((text) => exemplarTexts.has(text)) ? exemplars.then(embed) : embed();
-      // Should an earlier chunk fail, those under way must not fail unobserved.
-      vectors.catch(() => undefined);
-      return vectors;
-    };
-    const ahead = Array.from({ length: EMBED_AHEAD }, (_, k) => embedChunk(k * chunkSize));
     await settleReady();
     const scorer = await exemplars;
-    for (let i = 0; i < texts.length; i += chunkSize) {
-      const chunk = texts.slice(i, i + chunkSize);
-      const vectors = await ahead.shift()!;
-      ahead.push(embedChunk(i + EMBED_AHEAD * chunkSize));
+    const total = chunks.reduce((n, chunk) => n + chunk.length, 0);
+    let done = 0;
+    for (const chunk of chunks) {
+      const vectors = await underWay.shift()!;
+      while (underWay.length < EMBED_AHEAD && requested < chunks.length) embedNext();
       const fresh: { text: string; scores: ThemeScores }[] = [];
       for (const [j, text] of chunk.entries()) {
         // The model's workers get their next batches from this thread: it lets them in every few texts.
@@ -200,7 +241,8 @@ export async function createClassifier(
       }
       await scoreCache.put(fresh);
       await settleReady();
-      options.onProgress?.(Math.min(i + chunkSize, texts.length), texts.length);
+      done += chunk.length;
+      options.onProgress?.(done, total);
       // Let signal handlers and timers run between chunks: a long run must still stop on Ctrl-C.
       await nextTurn();
     }

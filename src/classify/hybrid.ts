@@ -39,6 +39,7 @@ export function createHybridEmbedder(neural: Embedder, lexical: LexicalEmbedder,
     ...(neural.weights ? { weights: neural.weights } : {}),
     // The neural half is cached by its own embedder (the caller wraps it); the whole is cheap to rebuild.
     cacheable: false,
+    ...(neural.textAlone ? { textAlone: true } : {}),
     embed: async (texts) => (await leadAndTail(texts)).map((vector) => wideVector(vector, dims)),
     embedLeadAndTail: leadAndTail,
     async dispose() {

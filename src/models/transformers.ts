@@ -179,6 +179,8 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
     id: `transformers:${identity.name}:${dtype}:${digest}${pooling === 'mean' ? '' : `:${pooling}`}${dtype === 'q8' ? `:batch${batchSize}` : ''}`,
     dims,
     ...(onnxPath ? { weights: digest } : {}),
+    // One text per call: a text's vector is its own (see MODEL_BATCH_SIZE); in batches it is not.
+    textAlone: batchSize === 1,
     async embed(texts: string[]): Promise<Float32Array[]> {
       if (disposed) throw new Error('embed() called after dispose()');
       if (texts.length === 0) return [];

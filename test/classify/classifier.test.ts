@@ -272,6 +272,34 @@ describe('createClassifier: assignment', () => {
     expect(classified.map(({ item: _, ...assignment }) => assignment)).toEqual(classifier.assign(scored, thresholds()));
   });
 
+  it("hands the first items' texts to an embedder of texts alone before the rest are segmented, with the same results", async () => {
+    // Eight items: the first quarter (two) are segmented and sent first, their texts sorted among
+    // themselves; the shortest text of all, in a later item, waits for the rest.
+    const items = [
+      item('a', 'You lack the years we need.'),
+      item('b', 'Your answers sounded scripted. You lack the years we need.'),
+      item('c', 'Mostly experience. Split evenly.'),
+      item('d', 'Nothing relevant.'),
+      item('e', 'We will not progress your application.'),
+      item('f', 'Your CV was excellent.'),
+      item('g', 'Mostly experience. Split evenly.'),
+      item('h', 'Your answers sounded scripted. Nothing relevant.'),
+    ];
+    const classifyWith = async (textAlone: boolean) => {
+      const embedder = { ...fakeEmbedder(table), ...(textAlone ? { textAlone } : {}) };
+      const classifier = await createClassifier(taxonomy, embedder, { topK: 1, centroidWeight: 0, chunkSize: 2 });
+      const exemplarCalls = embedder.calls.length;
+      const classified = await classifier.classify(items, thresholds());
+      return { firstCall: embedder.calls[exemplarCalls], texts: embedder.calls.slice(exemplarCalls).flat(), classified };
+    };
+    const together = await classifyWith(false);
+    const alone = await classifyWith(true);
+    expect(together.firstCall).toEqual(['Split evenly.', 'Nothing relevant.']);
+    expect(alone.firstCall).toEqual(['You lack the years we need.', 'Your answers sounded scripted.']);
+    expect([...alone.texts].sort()).toEqual([...together.texts].sort());
+    expect(alone.classified).toEqual(together.classified);
+  });
+
   it('assigns a theme only at or above the floor or its own threshold', async () => {
     expect(ids(await classify('Nothing relevant.'))).toEqual([]);
     expect(ids(await classify('You lack the years we need.'))).toEqual(['experience']);

@@ -256,9 +256,11 @@ describe('createTransformersEmbedder with a local folder', () => {
     const [alone] = await q8.embed([TEXTS[0]!]);
     const amongOthers = await q8.embed([...TEXTS].reverse());
     expect(Array.from(amongOthers[TEXTS.length - 1]!)).toEqual(Array.from(alone!));
+    expect(q8.textAlone).toBe(true);
     // In a batch, the quantised model's activation scales are shared: vectors then depend on batch mates.
     const batched = await load({ dtype: 'q8', batchSize: 16 });
     expect(batched.id).toBe(q8.id.replace(/:batch1$/, ':batch16'));
+    expect(batched.textAlone).toBe(false);
     const [batchedAlone] = await batched.embed([TEXTS[0]!]);
     const batchedAmongOthers = await batched.embed([...TEXTS].reverse());
     expect(Array.from(batchedAmongOthers[TEXTS.length - 1]!)).not.toEqual(Array.from(batchedAlone!));
