@@ -215,13 +215,24 @@ function addressesCandidate(plain: string): boolean {
   return SECOND_PERSON.test(addressed) || CANDIDATE_NOUN.test(addressed);
 }
 
+/** Whether a sentence (quotes straightened) is the employer's silence, with nothing about the candidate or a reason they were told. */
+function silenceOf(plain: string, aboutCandidate: boolean): boolean {
+  // "I didn't ring ahead" is the writer's own silence, not the employer's.
+  const silent = STRONG_SILENCE.test(plain) || (FIRST_PERSON.test(plain) && WEAK_SILENCE.test(plain.replace(OWN_SILENCE, ' ')));
+  return !aboutCandidate && silent && !REPORTED_REASON.test(plain);
+}
+
+/** readSegment's `silence` alone, without the rest of the reading (the clause-role reader's signal). */
+export function readsAsSilence(text: string): boolean {
+  const plain = straightenQuotes(text);
+  return silenceOf(plain, addressesCandidate(plain));
+}
+
 export function readSegment(text: string, themeIds: readonly string[]): SegmentReading {
   const plain = straightenQuotes(text);
   const reading: SegmentReading = { silence: false, ruledOut: [], asserted: [], subject: null, employerSide: false };
   const aboutCandidate = addressesCandidate(plain);
-  // "I didn't ring ahead" is the writer's own silence, not the employer's.
-  const silent = STRONG_SILENCE.test(plain) || (FIRST_PERSON.test(plain) && WEAK_SILENCE.test(plain.replace(OWN_SILENCE, ' ')));
-  if (!aboutCandidate && silent && !REPORTED_REASON.test(plain)) {
+  if (silenceOf(plain, aboutCandidate)) {
     reading.silence = true;
     reading.employerSide = true;
     return reading;

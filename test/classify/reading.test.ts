@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mayBeEmployerNote, readSegment } from '../../src/classify/reading.js';
+import { mayBeEmployerNote, readSegment, readsAsSilence } from '../../src/classify/reading.js';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
+import { parseCsv } from '../helpers/csv.js';
 
 const read = (text: string) => readSegment(text, DEFAULT_THEME_IDS);
 
@@ -30,6 +32,13 @@ describe('readSegment: an employer’s silence', () => {
     'they said my python wasnt strong enough and i need spark for the data eng role',
   ])('"%s" is not', (text) => {
     expect(read(text).silence).toBe(false);
+  });
+
+  it('readsAsSilence says what readSegment says of silence, on every labelled clause', () => {
+    const clauses = parseCsv(readFileSync('data/eval/clause-roles.csv', 'utf8')).map((row) => row.text!);
+    const silences = clauses.filter((text) => read(text).silence);
+    expect(silences.length).toBeGreaterThan(50);
+    expect(clauses.filter((text) => readsAsSilence(text))).toEqual(silences);
   });
 });
 

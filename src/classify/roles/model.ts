@@ -7,7 +7,7 @@
 
 import { isPraiseClause } from '../favourable.js';
 import { NEGATIONS, straightenQuotes, words } from '../lexical/text.js';
-import { readSegment } from '../reading.js';
+import { readsAsSilence } from '../reading.js';
 import { isRuledOut } from '../rule-outs.js';
 import { logit, sigmoid, type LogisticModel } from '../head/logistic.js';
 import { modelPart } from '../head/probe.js';
@@ -51,7 +51,7 @@ export const LEXICAL_SIGNALS: ReadonlyArray<[string, (text: string, tokens: stri
   ['praise_rule', (text) => isPraiseClause(text)],
   ['rule_out_rule', (text) => isRuledOut(text)],
   ['negated_verdict', (text) => NEGATED_VERDICT.test(text)],
-  ['silence_rule', (text) => readSegment(text, []).silence],
+  ['silence_rule', (text) => readsAsSilence(text)],
   ['contrast', (text) => CONTRAST.test(text)],
   ['second_person', (text) => SECOND_PERSON.test(text)],
   ['first_person', (text) => FIRST_PERSON.test(text)],
