@@ -172,29 +172,37 @@ export async function createClassifier(
       if (requested < chunks.length) underWay.push(embedChunk(chunks[requested++]!));
     };
 
-    // When a text's vector is its own, the first items' texts go to the model as soon as those
-    // items are segmented, and the model embeds them while the rest are (segmenting is a good part
-    // of a run's own work, and the model would wait for all of it). Otherwise (batches of several
-    // texts) every text is known and sorted before the first batch, as batches must not depend on
-    // where the input was cut.
-    const headItems = embedder.textAlone ? Math.min(Math.ceil(items.length * HEAD_START_SHARE), HEAD_START_MAX_ITEMS) : 0;
-    const scored = segmentItems(items.slice(0, headItems), themeIds);
     // Feedback repeats itself (boilerplate recurs across thousands of rows): each distinct text is
-    // embedded once, a chunk at a time, and only its scores are kept.
-    const headTexts = distinctUnitTexts(scored, clauses);
-    const unitScores = await scoreCache.get(headTexts);
-    addChunks(headTexts.filter((text) => !unitScores.has(text)).sort(byLength));
-    while (requested < chunks.length) embedNext();
-    for (let start = headItems; start < items.length; start += SEGMENTED_BETWEEN_TURNS) {
+    // embedded once, a chunk at a time, and only its scores are kept. `lookUp` takes the texts of
+    // newly segmented items not seen before, finds what the score cache holds, and chunks the rest.
+    const unitScores = new Map<string, ThemeScores>();
+    const seen = new Set<string>();
+    const lookUp = async (fresh: ScoredItem[]) => {
+      const texts = distinctUnitTexts(fresh, clauses).filter((text) => !seen.has(text));
+      for (const text of texts) seen.add(text);
+      for (const [text, scores] of await scoreCache.get(texts)) unitScores.set(text, scores);
+      addChunks(texts.filter((text) => !unitScores.has(text)).sort(byLength));
+    };
+    // When a text's vector is its own, the first items' texts go to the model as they are
+    // segmented, about a chunk at a time, and the model embeds them while the rest are (segmenting
+    // is a good part of a run's own work, and the model would wait for all of it). Otherwise
+    // (batches of several texts) every text is known and sorted before the first batch, as batches
+    // must not depend on where the input was cut.
+    const headItems = embedder.textAlone ? Math.min(Math.ceil(items.length * HEAD_START_SHARE), HEAD_START_MAX_ITEMS) : 0;
+    const scored: ScoredItem[] = [];
+    let lookedUp = 0;
+    for (let start = 0; start < items.length; start += SEGMENTED_BETWEEN_TURNS) {
       // The model's workers get their next batches from this thread: it lets them in between slices.
-      if (start > headItems) await nextTurn();
+      if (start > 0) await nextTurn();
       for (const item of segmentItems(items.slice(start, start + SEGMENTED_BETWEEN_TURNS), themeIds)) scored.push(item);
+      if (lookedUp >= headItems) continue;
+      const head = scored.slice(lookedUp, headItems);
+      if (scored.length < headItems && distinctUnitTexts(head, clauses).length < chunkSize) continue;
+      await lookUp(head);
+      lookedUp = Math.min(scored.length, headItems);
+      while (requested < chunks.length) embedNext();
     }
-    const known = new Set(headTexts);
-    const restTexts = distinctUnitTexts(scored, clauses).filter((text) => !known.has(text));
-    for (const [text, scores] of await scoreCache.get(restTexts)) unitScores.set(text, scores);
-    const texts = restTexts.filter((text) => !unitScores.has(text)).sort(byLength);
-    addChunks(texts);
+    await lookUp(scored.slice(lookedUp));
     // Chunks ahead are embedded while this one is scored, two of them so that the workers still
     // have one queued while a finished chunk is handed over; the chunks, and so the model's
     // batches, are the same as one at a time. The texts are distinct, so no two chunks under way
