@@ -17,9 +17,11 @@ export function createHybridEmbedder(neural: Embedder, lexical: LexicalEmbedder,
   const dims = neural.dims + lexical.dims;
   // The model's half is the lead; the lexical half, as its non-zeros, the tail: no 16k-wide vector per text to allocate and scan.
   const leadAndTail = async (texts: string[]): Promise<LeadAndTail[]> => {
-    const dense = neural.embed(texts);
+    // The lexical half is worked out once the model's is back: the texts reach the model (in its
+    // worker threads) without waiting for this thread to do it first.
+    const dense = await neural.embed(texts);
     const sparse = lexical.sparse(texts);
-    return (await dense).map((n, i) => {
+    return dense.map((n, i) => {
       const lead = new Float32Array(n.length);
       for (let d = 0; d < n.length; d++) lead[d] = a * n[d]!;
       const { at, values } = sparse[i]!;
