@@ -78,8 +78,11 @@ function itemsWaiting(
   };
 }
 
-/** Chunks of texts being embedded at once while the classifier scores the one before them. */
+/** Chunks of texts being embedded at once, whatever the classifier is scoring meanwhile. */
 const EMBED_AHEAD = 2;
+
+/** Chunks embedded and not yet scored, at most: the vectors waiting for this thread stay bounded. */
+const EMBEDDED_WAITING = 8;
 
 /** Texts scored between two turns of the event loop (a few milliseconds' work). */
 const SCORED_BETWEEN_TURNS = 32;
@@ -161,15 +164,31 @@ export async function createClassifier(
       // As lead and tail when the embedder gives them so (the hybrid): the same vectors, without their zeros.
       const embed = (): Promise<EngineVector[]> => (embedder.embedLeadAndTail ? embedder.embedLeadAndTail(chunk) : embedder.embed(chunk));
       const vectors = chunk.some((text) => exemplarTexts.has(text)) ? exemplars.then(embed) : embed();
-      // Should an earlier chunk fail, those under way must not fail unobserved.
-      vectors.catch(() => undefined);
+      // A chunk embedded makes room for the next, even while this thread is busy scoring: the model
+      // is not kept waiting for the scoring loop to come round. (Should an earlier chunk fail,
+      // those under way must not fail unobserved.)
+      vectors.then(
+        () => {
+          embedded++;
+          keepAhead();
+        },
+        () => undefined,
+      );
       return vectors;
     };
     // Chunks handed to the embedder and not yet scored, in order (each let go once scored).
     const underWay: Promise<EngineVector[]>[] = [];
     let requested = 0;
+    let embedded = 0;
     const embedNext = () => {
       if (requested < chunks.length) underWay.push(embedChunk(chunks[requested++]!));
+    };
+    // Chunks ahead are embedded while others are scored, two of them so that the workers still
+    // have one queued while a finished chunk is handed over; the chunks, and so the model's
+    // batches, are the same as one at a time. The texts are distinct, so no two chunks under way
+    // can embed one text twice.
+    const keepAhead = () => {
+      while (requested - embedded < EMBED_AHEAD && underWay.length < EMBEDDED_WAITING && requested < chunks.length) embedNext();
     };
 
     // Feedback repeats itself (boilerplate recurs across thousands of rows): each distinct text is
@@ -203,11 +222,7 @@ export async function createClassifier(
       while (requested < chunks.length) embedNext();
     }
     await lookUp(scored.slice(lookedUp));
-    // Chunks ahead are embedded while this one is scored, two of them so that the workers still
-    // have one queued while a finished chunk is handed over; the chunks, and so the model's
-    // batches, are the same as one at a time. The texts are distinct, so no two chunks under way
-    // can embed one text twice.
-    while (underWay.length < EMBED_AHEAD && requested < chunks.length) embedNext();
+    keepAhead();
 
     // Each item is settled (its units' scores folded, its clauses read) as soon as all its texts are
     // scored, while the model embeds the longer texts still to come, and handed to `onItemScored`.
@@ -233,7 +248,7 @@ export async function createClassifier(
     let done = 0;
     for (const chunk of chunks) {
       const vectors = await underWay.shift()!;
-      while (underWay.length < EMBED_AHEAD && requested < chunks.length) embedNext();
+      keepAhead();
       const fresh: { text: string; scores: ThemeScores }[] = [];
       for (const [j, text] of chunk.entries()) {
         // The model's workers get their next batches from this thread: it lets them in every few texts.
