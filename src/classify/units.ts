@@ -40,6 +40,8 @@ export interface ScoredSegment extends ThemeScores {
   units: UnitScores[];
   /** Rules of reading (reading.ts): an employer's silence, conduct that is not the candidate's, comparisons. */
   reading: SegmentReading;
+  /** The clause-role reader, not the word rules, found no reason here (roles/read.ts). */
+  setAsideByReader?: boolean;
 }
 
 export interface ScoredItem {

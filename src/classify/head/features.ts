@@ -51,6 +51,14 @@ export interface ItemReading {
    * said you were mainly interested because it's close to home"), not a decline that gives none.
    */
   setAside?: boolean[];
+  /**
+   * In an item that is all praise, the themes not ruled out by a sentence that the clause-role
+   * reader, not the word rules, set aside although it found it at least `REASON_POSSIBLE` likely a
+   * reason. They are weighed only where the head finds "no reason" all but impossible
+   * (`reasonsSetAside`). Praise the word rules found, or the reader surely, is never weighed so: the
+   * head is as sure there as on a reason ("Your answers were clear, concise and well structured").
+   */
+  praised?: boolean[];
 }
 
 export function readingOf(item: ScoredItem, themeIds: readonly string[]): ItemReading {
@@ -62,10 +70,12 @@ export function readingOf(item: ScoredItem, themeIds: readonly string[]): ItemRe
   // one the clause-role reader reads likeliest as a reason: then the head weighs it (setAside).
   if (reasons.length === 0) {
     if (uninformative >= 0) allowed[uninformative] = true;
+    const notOf = (segments: readonly ScoredSegment[]) =>
+      themeIds.map((id, t) => t !== uninformative && segments.some((s) => !s.reading.ruledOut.includes(id)));
+    const praised = notOf(item.segments.filter((s) => s.setAsideByReader && !s.reading.silence && mayBeReason(s.units[0]?.roles)));
     const disputed = item.segments.filter((s) => !s.reading.silence && readsAsReason(s.units[0]?.roles));
-    if (disputed.length === 0) return { allowed, asserted };
-    const setAside = themeIds.map((id, t) => t !== uninformative && disputed.some((s) => !s.reading.ruledOut.includes(id)));
-    return { allowed, asserted, setAside };
+    if (disputed.length === 0) return { allowed, asserted, praised };
+    return { allowed, asserted, setAside: notOf(disputed), praised };
   }
   for (const segment of reasons) {
     const { reading } = segment;
@@ -79,6 +89,16 @@ export function readingOf(item: ScoredItem, themeIds: readonly string[]): ItemRe
     });
   }
   return { allowed, asserted };
+}
+
+/**
+ * How likely the clause-role reader must find a sentence it set aside a reason for the head to weigh
+ * it (`praised`). On the development traps that are praise or a rule-out alone the reader is surer.
+ */
+export const REASON_POSSIBLE = 0.25;
+
+function mayBeReason(roles: readonly number[] | undefined): boolean {
+  return roles?.length === CLAUSE_ROLES.length && roles[CLAUSE_ROLES.indexOf('reason')]! >= REASON_POSSIBLE;
 }
 
 /** Whether the clause-role reader finds a reason the likeliest role of a text (it did not read it: no). */

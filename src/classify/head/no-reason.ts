@@ -83,14 +83,16 @@ export function gatedThemes(
 ): number[] {
   const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
   // A reason the word rules read as praise, the clause-role reader as a reason and the head finds likely.
-  const setAside = reasonsSetAside(probabilities, assignAt, reading);
+  const setAside = reasonsSetAside(probabilities, themeIds, assignAt, reading);
   if (setAside.length > 0) return setAside;
   if (uninformative >= 0 && reading.allowed[uninformative] && noReason >= cut) return [uninformative];
+  // The head's no-reason probability was weighed just now: set to 0 below, it would say nothing.
+  const { praised: _weighed, ...rest } = reading;
   return decideThemes(
     probabilities.map((p, t) => (t === uninformative ? 0 : p)),
     themeIds,
     assignAt,
-    reading,
+    rest,
   );
 }
 

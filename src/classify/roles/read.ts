@@ -41,6 +41,7 @@ function settledByWords(segment: ScoredSegment): boolean {
 
 /** A segment with no reason in it: as for one the word rules find all praise, nothing in it is scored or marked. */
 function readAsPraise(segment: ScoredSegment): void {
+  segment.setAsideByReader = true;
   segment.praiseOnly = true;
   segment.favourable = true;
   segment.praise = [];

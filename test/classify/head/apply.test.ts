@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decideThemes } from '../../../src/classify/head/apply.js';
+import { decideThemes, NO_REASON_UNLIKELY } from '../../../src/classify/head/apply.js';
 
 const ids = ['experience', 'motivation', 'competition', 'uninformative'];
 const names = (chosen: number[]) => chosen.map((t) => ids[t]!);
-const decide = (p: number[], reading?: { allowed: boolean[]; asserted: boolean[]; setAside?: boolean[] }) =>
+const decide = (p: number[], reading?: { allowed: boolean[]; asserted: boolean[]; setAside?: boolean[]; praised?: boolean[] }) =>
   names(decideThemes(p, ids, 0.4, reading));
 
 describe('decideThemes', () => {
@@ -46,6 +46,21 @@ describe('decideThemes on an item that is all praise', () => {
 
   it('below the cut gives no reason, however much likelier than `uninformative` a reason is', () => {
     expect(decide([0.3, 0.2, 0.1, 0.05], allPraise)).toEqual(['uninformative']);
+  });
+
+  // Sentences the clause-role reader set aside though it found them possibly a reason (`praised`).
+  const praised = { allowed: [false, false, false, true], asserted: [false, false, false, false], praised: [true, false, true, false] };
+
+  it('where the head finds "no reason" all but impossible, takes the reasons of what the reader set aside that reach the cut', () => {
+    expect(NO_REASON_UNLIKELY).toBeLessThan(0.05);
+    expect(decide([0.9, 0.2, 0.6, NO_REASON_UNLIKELY / 2], praised)).toEqual(['experience', 'competition']);
+    // Never one its sentences rule out, nor one under the cut.
+    expect(decide([0.2, 0.9, 0.3, NO_REASON_UNLIKELY / 2], praised)).toEqual(['uninformative']);
+  });
+
+  it('gives no reason as before where "no reason" is at all likely', () => {
+    expect(decide([0.9, 0.2, 0.6, NO_REASON_UNLIKELY], praised)).toEqual(['uninformative']);
+    expect(decide([0.9, 0.2, 0.6, 0.3], praised)).toEqual(['uninformative']);
   });
 });
 

@@ -30,6 +30,20 @@ describe('readingOf', () => {
     expect(ids.filter((_, t) => reading.setAside?.[t])).toEqual(ids.filter((id) => id !== 'uninformative'));
   });
 
+  it('offers the reasons of sentences the reader, not the word rules, set aside though it found them possibly a reason', () => {
+    const possibly = CLAUSE_ROLES.map((role) => (role === 'reason' ? 0.3 : role === 'rule_out' ? 0.6 : 0.05));
+    const byReader = (roles: number[]) => {
+      const item = read('You rambled and lost the question halfway through.', roles);
+      for (const s of item.segments) Object.assign(s, { praiseOnly: true, setAsideByReader: true });
+      return readingOf(item, ids);
+    };
+    expect(ids.filter((_, t) => byReader(possibly).praised?.[t])).toEqual(ids.filter((id) => id !== 'uninformative'));
+    // Surely no reason, or praise by the word rules: nothing is offered.
+    const surely = CLAUSE_ROLES.map((role) => (role === 'reason' ? 0.1 : role === 'rule_out' ? 0.8 : 0.025));
+    expect(byReader(surely).praised?.some(Boolean)).toBe(false);
+    expect(readingOf(read(PRAISED, possibly), ids).praised?.some(Boolean)).toBe(false);
+  });
+
   it('sets nothing aside in an item with a reason', () => {
     const reading = readingOf(read('You were friendly, but you had not researched the company at all.', asReason), ids);
     expect(reading.allowed.filter(Boolean).length).toBeGreaterThan(1);

@@ -26,6 +26,11 @@ describe('gatedThemes', () => {
     const setAside = { ...praiseOnly, setAside: [true, true, true, false] };
     expect(names(gatedThemes([0.9, 0.1, 0.1, 0.1], ids, 0.5, setAside, 0.9, 0.5))).toEqual(['experience']);
     expect(names(gatedThemes([0.4, 0.1, 0.1, 0.1], ids, 0.5, setAside, 0.1, 0.5))).toEqual(['uninformative']);
+    // …and the reasons of what the reader set aside though it may be one, where the head finds "no
+    // reason" all but impossible (not when the gate's own probability is low: that is not the head's).
+    const praised = { ...praiseOnly, praised: [true, true, true, false] };
+    expect(names(gatedThemes([0.9, 0.1, 0.1, 0.01], ids, 0.5, praised, 0.9, 0.5))).toEqual(['experience']);
+    expect(names(gatedThemes([0.9, 0.1, 0.1, 0.2], ids, 0.5, praised, 0.1, 0.5))).toEqual(['uninformative']);
     const noUninformative = { allowed: [true, true, true, false], asserted: [false, false, false, false] };
     expect(names(gatedThemes([0.1, 0.1, 0.3, 0.9], ids, 0.5, noUninformative, 0.9, 0.5))).toEqual(['competition']);
   });
