@@ -172,7 +172,7 @@ export function mayBeEmployerNote(text: string): boolean {
   const plain = straightenQuotes(text).replace(QUOTED, ' ').replace(NOTE_LABEL, '');
   // "My fault - I … turned up an hour late": the writer's own conduct, not the employer's side; nor is
   // "late, then snapped at the panel", whose lateness no one named holds.
-  if (aboutTheCandidate(plain)) return false;
+  if (aboutTheCandidate(plain) || HE_OR_SHE_SUBJECT.test(plain)) return false;
   return (
     FIRST_PERSON.test(plain) ||
     RECEIVED.test(plain) ||
@@ -184,6 +184,10 @@ export function mayBeEmployerNote(text: string): boolean {
 
 // Who wrote the note, not who it is about: "Candidate's note: …", "Candidate reports interviewer was…".
 const NOTE_LABEL = /^\W*(?:[\w-]+\s+){0,2}?(?:note|notes|comments?|summary|debrief)\b[^:]{0,12}:/i;
+// He or she as a clause's subject, in a note nobody writes in the first person, is the candidate the
+// note is about, whoever else it names: "…when their coordinator asked about it he replied with a
+// pretty aggressive email". A promise ("she'd chase the client") is the employer's side.
+const HE_OR_SHE_SUBJECT = /^(?![\s\S]*\b(?:i|i'm|i've|i'd|me|my)\b)[\s\S]*\b(?:he|she)\s+(?!(?:would|will)\b)[a-z]/i;
 // He or she acting after a label, in a note nobody writes in the first person: "Client pulled Tom: he rescheduled…".
 const HE_OR_SHE_ACTS = /^(?![\s\S]*\b(?:i|i'm|i've|i'd|me|my)\b)[\s\S]*[:;]\s*(?:he|she)\s+\w+/i;
 

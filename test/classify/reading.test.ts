@@ -239,6 +239,16 @@ describe('mayBeEmployerNote', () => {
     expect(mayBeEmployerNote('The assessment day was postponed twice.')).toBe(true);
     expect(mayBeEmployerNote('Your interview was cancelled because you did not confirm.')).toBe(false);
   });
+
+  it('takes he or she as a subject, in a note nobody writes in the first person, for the candidate it is about', () => {
+    const clause = 'and when their coordinator asked about it he replied with a pretty aggressive email';
+    expect(mayBeEmployerNote(clause)).toBe(false);
+    expect(mayBeEmployerNote('Client binned her: she turned up without the portfolio and the panel noticed.')).toBe(false);
+    // In the writer's own note he or she is the employer's side; a promise of news is too.
+    expect(mayBeEmployerNote('I asked the recruiter and she never got back to me.')).toBe(true);
+    expect(mayBeEmployerNote("The recruiter said she'd chase the client.")).toBe(true);
+    expect(mayBeEmployerNote('Their coordinator asked about it twice.')).toBe(true);
+  });
 });
 
 describe("readSegment: more of the employer's side", () => {
