@@ -85,7 +85,9 @@ export function gatedThemes(
   // A reason the word rules read as praise, the clause-role reader as a reason and the head finds likely.
   const setAside = reasonsSetAside(probabilities, themeIds, assignAt, reading);
   if (setAside.length > 0) return setAside;
-  if (uninformative >= 0 && reading.allowed[uninformative] && noReason >= cut) return [uninformative];
+  // A theme the head does not know that passed its similarity threshold is a reason the gate never saw.
+  const unknownReason = probabilities.some((p, t) => t !== uninformative && Number.isNaN(p) && reading.allowed[t] && reading.asserted[t]);
+  if (uninformative >= 0 && reading.allowed[uninformative] && noReason >= cut && !unknownReason) return [uninformative];
   // The head's no-reason probability was weighed just now: set to 0 below, it would say nothing.
   const { praised: _weighed, ...rest } = reading;
   return decideThemes(

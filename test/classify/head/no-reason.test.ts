@@ -31,6 +31,12 @@ describe('gatedThemes', () => {
     const praised = { ...praiseOnly, praised: [true, true, true, false] };
     expect(names(gatedThemes([0.9, 0.1, 0.1, 0.01], ids, 0.5, praised, 0.9, 0.5))).toEqual(['experience']);
     expect(names(gatedThemes([0.9, 0.1, 0.1, 0.2], ids, 0.5, praised, 0.1, 0.5))).toEqual(['uninformative']);
+    // A theme the head does not know (NaN) that passed its similarity threshold is a reason the gate never saw.
+    const unknown = { allowed: [true, true, true, true], asserted: [false, true, false, false] };
+    expect(names(gatedThemes([0.1, Number.NaN, 0.1, 0.9], ids, 0.5, unknown, 0.9, 0.5))).toEqual(['motivation']);
+    expect(
+      names(gatedThemes([0.1, Number.NaN, 0.1, 0.9], ids, 0.5, { ...unknown, asserted: [false, false, false, false] }, 0.9, 0.5)),
+    ).toEqual(['uninformative']);
     const noUninformative = { allowed: [true, true, true, false], asserted: [false, false, false, false] };
     expect(names(gatedThemes([0.1, 0.1, 0.3, 0.9], ids, 0.5, noUninformative, 0.9, 0.5))).toEqual(['competition']);
   });
