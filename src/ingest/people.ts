@@ -3,6 +3,7 @@
 // pseudonym at redaction).
 import type { CandidateKind, ColumnMapping } from '../types.js';
 import { headerWords } from './header-words.js';
+import { COLUMN_SYNONYMS } from './synonyms.js';
 
 const NAME_WORDS = new Set([
   'name',
@@ -27,14 +28,13 @@ const NAME_WORDS = new Set([
   'voornaam',
   'achternaam',
 ]);
-/** Names of things, not people: "Company Name", "Programme name", "File name". */
+/**
+ * Names of things, not people: "Company Name", "Programme name", "File name". Every one-word name
+ * of an employer column, in each language read, counts (COLUMN_SYNONYMS), so the two lists never part.
+ */
 const THING_WORDS = new Set([
-  'company',
-  'employer',
-  'organisation',
-  'organization',
+  ...COLUMN_SYNONYMS.employer.filter((synonym) => !synonym.includes(' ')),
   'org',
-  'firm',
   'business',
   'job',
   'role',
@@ -63,16 +63,6 @@ const THING_WORDS = new Set([
   'cohort',
   'user',
   'stage',
-  'arbeitgeber',
-  'unternehmen',
-  'firma',
-  'employeur',
-  'entreprise',
-  'société',
-  'empresa',
-  'bedrijf',
-  'organisatie',
-  'werkgever',
   'stelle',
   'poste',
   'puesto',
