@@ -7,7 +7,7 @@ import { digestFileOf, hasDigest, type CandidateItems } from './followup.js';
 import { markedText } from './marked-text.js';
 import { subReasonAdvice } from './sub-reasons.js';
 import type { CandidateDigest, DigestAdvice, DigestEntry, RecurringTheme } from './model.js';
-import { onePerRejection, type PreparedItem } from './prepare.js';
+import type { PreparedItem } from './prepare.js';
 import { compareStrings } from './util.js';
 
 /** Dated items first, oldest first; then input order. */
@@ -35,9 +35,13 @@ function entryOf(prepared: PreparedItem, order: ReadonlyMap<string, number>): Di
   };
 }
 
-function adviceFor(items: readonly PreparedItem[], repeating: readonly RecurringTheme[], themes: readonly Theme[]) {
+function adviceFor(
+  items: readonly PreparedItem[],
+  rejections: readonly PreparedItem[],
+  repeating: readonly RecurringTheme[],
+  themes: readonly Theme[],
+) {
   const byId = new Map(themes.map((theme) => [theme.id, theme]));
-  const rejections = onePerRejection(items);
   const count = (id: string) => rejections.filter((prepared) => prepared.themeIds.includes(id)).length;
   const toAdvice = (theme: Theme): DigestAdvice => ({
     themeId: theme.id,
@@ -71,9 +75,9 @@ export function buildDigests(
     const timeline = [...candidate.items].sort(compareTimeline);
     const repeating = (repeatingOf.get(candidate.id) ?? []).map((theme) => ({ ...theme }));
     // The page counts rejections (a rejection written over several rows is one) and shows every row.
-    const rejections = onePerRejection(candidate.items);
+    const { rejections } = candidate;
     const { diagnosis, outsideControl, noReason } = diagnoseCandidate(rejections, themes);
-    const { scope, advice } = adviceFor(candidate.items, repeating, themes);
+    const { scope, advice } = adviceFor(candidate.items, rejections, repeating, themes);
     return {
       file: digestFileOf(candidate.reference),
       pseudonym: names.get(candidate.id) ?? candidate.id,

@@ -37,6 +37,8 @@ export interface CandidateItems {
   /** Name, email and phone from the export's columns (the first of each given): personal data. */
   contact: Contact;
   items: PreparedItem[];
+  /** The same items, one per rejection (`onePerRejection`): what "in N of their rejections" counts. */
+  rejections: PreparedItem[];
 }
 
 /** Every known candidate with their items in input order, strongest recurrence first. */
@@ -66,6 +68,7 @@ export function groupByCandidate(
       reference,
       contact,
       items: own,
+      rejections: onePerRejection(own),
     };
   });
 }
@@ -87,7 +90,7 @@ export function digestFileOf(reference: string): string {
 
 /** Whether a candidate gets a page: two or more rejections. */
 export function hasDigest(candidate: CandidateItems): boolean {
-  return onePerRejection(candidate.items).length >= 2;
+  return candidate.rejections.length >= 2;
 }
 
 /** Distinct values as written (first spelling of each, compared case-insensitively), in item order. */
@@ -134,7 +137,7 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
     const possibly = possiblyOf(candidate, themes);
     const before = rows.length;
     // Counted by rejection (a rejection written over several rows is one); its rows' words choose the advice.
-    const rejections = onePerRejection(candidate.items);
+    const { rejections } = candidate;
     for (const theme of themes) {
       const withTheme = rejections.filter((prepared) => prepared.themeIds.includes(theme.id));
       const rowsWithTheme = candidate.items.filter((prepared) => prepared.themeIds.includes(theme.id));

@@ -58,10 +58,10 @@ function confidenceOf(
 }
 
 /** Per theme: items and people over every assignment; candidates meeting it again only where the
- * head was sure of it each time (`sure`: the same items with unsure themes removed). */
+ * head was sure of it each time (`sureRejections`: one item per rejection, unsure themes removed). */
 function themeSummaries(
   items: readonly PreparedItem[],
-  sure: readonly PreparedItem[],
+  sureRejections: readonly PreparedItem[],
   taxonomy: Taxonomy,
   previous: PreviousRun | null,
 ): ThemeSummary[] {
@@ -75,7 +75,7 @@ function themeSummaries(
     }
   }
   const perCandidate = new Map<string, Map<string, number>>();
-  for (const { candidate, themeIds } of onePerRejection(sure)) {
+  for (const { candidate, themeIds } of sureRejections) {
     if (candidate === null) continue;
     for (const id of themeIds) {
       if (!perCandidate.has(id)) perCandidate.set(id, new Map());
@@ -149,8 +149,9 @@ export function analyse(input: AnalysisInput): ReportModel {
     ...prepared,
     themeIds: prepared.themeIds.filter((id) => !prepared.possibleThemeIds.includes(id)),
   }));
-  const themes = themeSummaries(items, sure, taxonomy, input.previous);
-  const { all, recurring } = candidateRecurrence(onePerRejection(sure), order);
+  const sureRejections = onePerRejection(sure);
+  const themes = themeSummaries(items, sureRejections, taxonomy, input.previous);
+  const { all, recurring } = candidateRecurrence(sureRejections, order);
   // References depend on who a student is, never on rows or order: the same in every run.
   const references = input.references(all.map((candidate) => candidate.id));
   const names = displayNames(references, options.showIds);
