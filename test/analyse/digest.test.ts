@@ -151,14 +151,9 @@ describe('candidate digests', () => {
   it('sends nobody to work on a reason outside their control because it repeats', () => {
     const digestOf = (rows: Array<[string, string]>) =>
       analyse({
+        ...MODEL_INPUT,
         classified: rows.map(([stage, theme], i) => classifiedItem({ id: `c${i}`, candidate: 'C', stage, themes: [theme], line: i + 2 })),
-        taxonomy: TAXONOMY,
-        engine: { name: 'lexical', model: null, fallbackReason: null },
-        inputs: { files: [], rejects: [], dataRows: rows.length },
-        thresholdsSource: 'default',
-        references: testReferences,
-        previous: null,
-        options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
+        inputs: { ...MODEL_INPUT.inputs, dataRows: rows.length },
       }).digests![0]!;
     // Turned down at interview for three different reasons; the strong field came back once there and once before.
     const atInterview = digestOf([

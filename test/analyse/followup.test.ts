@@ -16,7 +16,7 @@ function model(digests = true, showIds = false, classified = handMadeCandidates(
     classified,
     taxonomy: TAXONOMY,
     engine: { name: 'lexical', model: null, fallbackReason: null },
-    inputs: { files: [], rejects: [], dataRows: 15 },
+    inputs: { files: [], rejects: [], dataRows: classified.length },
     thresholdsSource: 'default',
     references: testReferences,
     previous: null,
@@ -240,17 +240,7 @@ describe('a rejection written over several rows', () => {
     entry.item.employer = employer;
     return entry;
   };
-  const analysed = (rows: ReturnType<typeof row>[]) =>
-    analyse({
-      classified: rows,
-      taxonomy: TAXONOMY,
-      engine: { name: 'lexical', model: null, fallbackReason: null },
-      inputs: { files: [], rejects: [], dataRows: rows.length },
-      thresholdsSource: 'default',
-      references: testReferences,
-      previous: null,
-      options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
-    });
+  const analysed = (rows: ReturnType<typeof row>[]) => model(true, false, rows);
 
   it('is one rejection: a reason in three of its sentences did not come back three times', () => {
     const model = analysed([
