@@ -1,6 +1,7 @@
 // Per-item facts every analysis needs (who, which themes, which groups), computed once so the
 // breakdowns stay linear on large exports.
 
+import { normaliseValue } from '../ingest/text.js';
 import type { ClassifiedItem } from '../types.js';
 import type { Phase } from './model.js';
 import { phaseOfStage } from './phases.js';
@@ -22,12 +23,6 @@ export interface PreparedItem {
   cohort: string | null;
   month: string | null;
   phase: Phase;
-}
-
-export function normaliseValue(value: string | null): string | null {
-  if (value === null) return null;
-  const collapsed = value.replace(/\s+/g, ' ').trim();
-  return collapsed === '' ? null : collapsed;
 }
 
 export function monthOf(date: string | null): string | null {

@@ -25,8 +25,8 @@ export function normaliseText(value: string): string {
 }
 
 /** A value for an optional column: one line, single spaces, empty → null. */
-export function normaliseValue(value: string | undefined): string | null {
-  if (value === undefined) return null;
+export function normaliseValue(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
   const cleaned = value.replace(/\s+/g, ' ').trim();
   return cleaned === '' ? null : cleaned;
 }

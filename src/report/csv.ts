@@ -4,7 +4,7 @@
 
 import type { ClassifiedItem, RejectedRow, Taxonomy } from '../types.js';
 import { compareItems } from '../analyse/util.js';
-import { normaliseValue } from '../analyse/prepare.js';
+import { normaliseValue } from '../ingest/text.js';
 
 /** Candidate id → the name an output shows (their reference); ids not in it are shown as they are. */
 export type DisplayNames = ReadonlyMap<string, string>;

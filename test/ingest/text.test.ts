@@ -18,6 +18,7 @@ describe('normaliseText', () => {
     expect(normaliseValue('  BSc \n CS ')).toBe('BSc CS');
     expect(normaliseValue('   ')).toBeNull();
     expect(normaliseValue(undefined)).toBeNull();
+    expect(normaliseValue(null)).toBeNull();
   });
 });
 
