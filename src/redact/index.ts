@@ -98,10 +98,15 @@ function pseudonymousSources(files: readonly IngestFileReport[]): Set<string> {
   return new Set(files.filter((f) => f.candidateKind === 'email' || f.candidateKind === 'name').map((f) => f.source));
 }
 
-export function redactItems(items: FeedbackItem[], options: RedactOptions): FeedbackItem[] {
+/** Redacts one item with what `options` says of its file (whose candidates get pseudonyms, whose names its path holds). */
+function itemRedactor(options: RedactOptions): (item: FeedbackItem) => FeedbackItem {
   const pseudonymous = pseudonymousSources(options.files);
   const fileNames = options.fileNames ?? new Map();
-  return items.map((item) => redactItem(item, pseudonymous.has(item.source), options.pseudonymise, fileNames));
+  return (item) => redactItem(item, pseudonymous.has(item.source), options.pseudonymise, fileNames);
+}
+
+export function redactItems(items: FeedbackItem[], options: RedactOptions): FeedbackItem[] {
+  return items.map(itemRedactor(options));
 }
 
 /** Items redacted between two turns of the event loop (a few tens of milliseconds' work). */
@@ -113,12 +118,11 @@ const REDACTED_BETWEEN_TURNS = 64;
  * not when the whole input is redacted. The same items as redactItems.
  */
 export async function redactItemsInTurns(items: FeedbackItem[], options: RedactOptions): Promise<FeedbackItem[]> {
-  const pseudonymous = pseudonymousSources(options.files);
-  const fileNames = options.fileNames ?? new Map();
+  const redact = itemRedactor(options);
   const redacted: FeedbackItem[] = [];
   for (const [i, item] of items.entries()) {
     if (i > 0 && i % REDACTED_BETWEEN_TURNS === 0) await nextTurn();
-    redacted.push(redactItem(item, pseudonymous.has(item.source), options.pseudonymise, fileNames));
+    redacted.push(redact(item));
   }
   return redacted;
 }
