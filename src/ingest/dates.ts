@@ -116,7 +116,7 @@ export function parseDate(value: string, order: DateOrder = 'dmy'): string | nul
   if (m) {
     const a = +m[1];
     const b = +m[2];
-    const year = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+    const year = fullYear(m[3]);
     const [day, month] = order === 'dmy' ? [a, b] : [b, a];
     // When only the other order makes a valid date (25/12 under mdy), the writer meant that one.
     return iso(year, month, day) ?? iso(year, day, month);
@@ -124,7 +124,7 @@ export function parseDate(value: string, order: DateOrder = 'dmy'): string | nul
 
   const words = text.toLowerCase().replace(WEEKDAY, '');
   m = DAY_MONTH_YEAR.exec(words);
-  if (m && own(MONTHS, m[2])) return iso(m[3].length === 2 ? 2000 + +m[3] : +m[3], MONTHS[m[2]], +m[1]);
+  if (m && own(MONTHS, m[2])) return iso(fullYear(m[3]), MONTHS[m[2]], +m[1]);
   m = MONTH_DAY_YEAR.exec(words);
   if (m && own(MONTHS, m[1])) return iso(+m[3], MONTHS[m[1]], +m[2]);
   m = MONTH_YEAR.exec(words);
@@ -147,6 +147,11 @@ export function parseDate(value: string, order: DateOrder = 'dmy'): string | nul
   return null;
 }
 
+/** A year as written: two digits are this century's ("26" is 2026). */
+function fullYear(written: string): number {
+  return written.length === 2 ? 2000 + +written : +written;
+}
+
 function iso(year: number, month: number, day: number): string | null {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return null;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -166,7 +171,7 @@ export function provenDateOrder(values: Iterable<string>): { order: DateOrder; e
     if (!m) continue;
     const a = +m[1];
     const b = +m[2];
-    const year = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+    const year = fullYear(m[3]);
     // Only a real date proves anything: 31/02/2026 is wrong in either order.
     if (a > 12 && b <= 12 && iso(year, b, a)) dmy ??= value.trim();
     if (b > 12 && a <= 12 && iso(year, a, b)) mdy ??= value.trim();
