@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
-// voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9 and voices-dev10 are fitted and tuned on; test and voices-test to voices-test10 are held out. traps.csv holds sentences with
+// voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10 and voices-dev11 are fitted and tuned on (voices-dev11 once the built-in head is refitted); test and voices-test to voices-test10 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -101,11 +101,15 @@ const sets = [
   // praise, thanks, rule-outs and silence, indirect motivation, delivery and experience, and the candidate's own
   // conduct; 45 of 320 (14%) give no reason.
   loadSet('voices-dev10', 320, 25, [0.13, 0.15]),
+  // Leans on no-reason declines (15 of the 45 a polite rule-out and nothing else) against 45 reasons buried in
+  // praise, thanks, rule-outs and silence, indirect motivation, delivery, experience and fit, missing certificates
+  // and registrations, and the candidate's own conduct; 45 of 320 (14%) give no reason.
+  loadSet('voices-dev11', 320, 21, [0.13, 0.15]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev11.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
