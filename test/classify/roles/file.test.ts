@@ -9,7 +9,7 @@ const shipped = readFileSync(DEFAULT_ROLES_PATH, 'utf8');
 
 // Labelled clauses appended to clause-roles.csv after the shipped reader was last fitted, from this id on:
 // fitted on once the reader is refitted (then set to null), not before. The digest is of the file as fitted.
-const FIRST_CLAUSE_NOT_YET_FITTED: string | null = null;
+const FIRST_CLAUSE_NOT_YET_FITTED: string | null = 'clause-3789';
 
 function asFitted(file: string): string {
   const text = readFileSync(file, 'utf8');
