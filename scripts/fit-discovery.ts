@@ -51,7 +51,7 @@ import { createLogger } from '../src/logger.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
 import type { ClassifiedItem, Embedder, FeedbackItem, Taxonomy, Thresholds } from '../src/types.js';
 import { feedbackItem } from '../support/feedback-item.js';
-import { ENGINE_FLAGS, engineConfigFrom } from './lib/engine-flags.js';
+import { ENGINE_FLAGS, engineConfigFrom, engineSetupKey } from './lib/engine-flags.js';
 import { fileVectorCache } from './lib/file-vector-cache.js';
 
 const { values: flags, positionals: paths } = parseArgs({
@@ -350,8 +350,8 @@ async function headFor(taxonomy: Taxonomy): Promise<string | null | undefined> {
 /** A head fitted on `files` for `taxonomy` (the labels of themes it lacks dropped), kept in /tmp between runs. */
 async function fittedHead(taxonomy: Taxonomy, files: readonly string[]): Promise<string> {
   const kept = taxonomy.themes.map((t) => t.id);
-  // Kept between runs (refitting takes a minute); a head of other features or format is never reused.
-  const key = `${JSON.stringify(taxonomy)}|${files.join(',')}|${HEAD_VERSION}|${featureNames(true).join(',')}`;
+  // Kept between runs (refitting takes a minute); a head of another engine, features or format is never reused.
+  const key = `${engineSetupKey(config)}|${JSON.stringify(taxonomy)}|${files.join(',')}|${HEAD_VERSION}|${featureNames(true).join(',')}`;
   const file = `/tmp/fit-discovery-head-${hashText(key).slice(0, 12)}.json`;
   if (existsSync(file)) return file;
   const prepared = await prepareClassifier({ ...config, head: null }, logger, { taxonomy, store });
@@ -371,9 +371,9 @@ async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
   // The probe of the head the run classifies with, over the run's taxonomy (as `run` passes it on).
   const headFile = head === null ? null : parseHeadFile(readFileSync(head ?? DEFAULT_HEAD_PATH, 'utf8'), head ?? DEFAULT_HEAD_PATH);
   const probe = headFile ? applyHead(headFile, taxonomy).probe : null;
-  // The taxonomy in full (its exemplars and cues classify too), the head and the items: a saved run of another set-up is never reused.
+  // The engine, the taxonomy in full (its exemplars and cues classify too), the head and the items: a saved run of another set-up is never reused.
   const key = hashText(
-    `${JSON.stringify(taxonomy)}|${head ? readFileSync(head, 'utf8') : String(head)}|${entries.map((e) => `${e.item.id}:${e.item.text}`).join('\n')}`,
+    `${engineSetupKey(config)}|${JSON.stringify(taxonomy)}|${head ? readFileSync(head, 'utf8') : String(head)}|${entries.map((e) => `${e.item.id}:${e.item.text}`).join('\n')}`,
   );
   const saved = flags.runs ? savedRuns[key] : undefined;
   if (saved) {

@@ -28,3 +28,11 @@ export function engineConfigFrom(flags: {
   if (flags.offline) spec.offline = true;
   return resolveEngineConfig(spec as OptionSpec);
 }
+
+/**
+ * What a cached result classified with depends on (engine, model, weights), for keys of caches kept
+ * between runs: a head or run saved with one engine is never reused for another.
+ */
+export function engineSetupKey(config: Pick<EngineConfig, 'engine' | 'model' | 'dtype'>): string {
+  return `${config.engine}|${config.model}|${config.dtype}`;
+}
