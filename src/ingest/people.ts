@@ -218,14 +218,28 @@ export function candidateKind(candidate: string | undefined, headers: string[], 
   const index = headers.indexOf(candidate);
   const values = sampleRows.map((row) => (row[index] ?? '').trim()).filter((v) => v !== '');
   if (values.length === 0) return 'id';
-  if (values.filter((v) => v.includes('@')).length * 2 > values.length) return 'email';
+  if (looksLikeEmails(values)) return 'email';
   return looksLikeNames(values) ? 'name' : 'id';
 }
 
-/** Most of the non-empty values are whole email addresses (not "anonymous", nor a note that mentions one). */
+const ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>".]+$/;
+
+/**
+ * The one email address a value is, as exports write one: bare, after `mailto:`, or in angle
+ * brackets after a display name (`Jo Smith <jo@example.com>`); null for anything else
+ * ("anonymous", a note that mentions an address). One student written these ways is one student.
+ */
+export function emailAddressOf(value: string): string | null {
+  const trimmed = value.trim();
+  const bracketed = /^[^<>@]*<([^<>]+)>$/.exec(trimmed)?.[1] ?? trimmed;
+  const address = bracketed.trim().replace(/^mailto:/i, '');
+  return ADDRESS.test(address) ? address : null;
+}
+
+/** Most of the non-empty values are email addresses (emailAddressOf), not "anonymous" nor notes that mention one. */
 export function looksLikeEmails(values: readonly string[]): boolean {
   const filled = values.map((v) => v.trim()).filter((v) => v !== '');
-  return filled.length > 0 && filled.filter((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)).length * 2 > filled.length;
+  return filled.length > 0 && filled.filter((v) => emailAddressOf(v) !== null).length * 2 > filled.length;
 }
 
 /** Most of the non-empty values are two or more capitalised words with no digits ("Jane Doe", "Doe, Jane"). */

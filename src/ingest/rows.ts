@@ -1,6 +1,6 @@
 // One data record → a FeedbackItem or a RejectedRow. Pure: the caller owns ids and counters.
 import type { ColumnMapping, ColumnRole, Contact, FeedbackItem, RejectedRow } from '../types.js';
-import type { ContactColumns } from './people.js';
+import { emailAddressOf, type ContactColumns } from './people.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { cleanText, normaliseValue } from './text.js';
 
@@ -95,8 +95,10 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   }
   const rawDate = normaliseValue(value('date'));
   const date = rawDate === null ? null : parseDate(rawDate, ctx.dateOrder);
+  const candidate = normaliseValue(value('candidate'));
   const item: Omit<FeedbackItem, 'id'> = {
-    candidate: normaliseValue(value('candidate')),
+    // A student written "Jo Smith <jo@example.com>" in one row and "jo@example.com" in another is one student.
+    candidate: candidate === null ? null : (emailAddressOf(candidate) ?? candidate),
     cohort: normaliseValue(value('cohort')),
     stage: normaliseValue(value('stage')),
     employer: normaliseValue(value('employer')),

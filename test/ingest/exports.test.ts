@@ -55,6 +55,17 @@ describe('column detection on survey and spreadsheet exports', () => {
     expect(files[0].notes.join(' ')).toMatch(/1 student name written "Surname, Forename".*1 student name is an initial/);
   });
 
+  it('applicants written as mail clients write them: one student whether bare, after mailto: or after a display name', async () => {
+    const { files, items } = await read('mail-client-applicants.csv');
+    expect(files[0].candidateKind).toBe('email');
+    expect(items.map((i) => i.candidate)).toEqual([
+      'jo.smith@example.com',
+      'jo.smith@example.com',
+      'Jo.Smith@example.com',
+      'ann.lee@example.co.uk',
+    ]);
+  });
+
   it('SurveyMonkey: questions in the header, sub-header skipped, US dates proven by their values', async () => {
     const { files, items } = await read('surveymonkey-export.csv');
     expect(files[0].columns).toMatchObject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPersonNameHeader } from '../../src/ingest/people.js';
+import { candidateKind, emailAddressOf, isPersonNameHeader, looksLikeEmails } from '../../src/ingest/people.js';
 import { COLUMN_SYNONYMS } from '../../src/ingest/synonyms.js';
 
 describe('isPersonNameHeader', () => {
@@ -17,5 +17,25 @@ describe('isPersonNameHeader', () => {
   it('never reads the name of a programme, file or site as a person', () => {
     for (const header of ['Programme name', 'File name', 'Site name', 'Course name'])
       expect(isPersonNameHeader(header), header).toBe(false);
+  });
+});
+
+describe('email addresses in a column', () => {
+  it('takes an address bare, after mailto: or after a display name, and nothing else', () => {
+    expect(emailAddressOf('jo@example.com')).toBe('jo@example.com');
+    expect(emailAddressOf(' mailto:Jo@Example.co.uk ')).toBe('Jo@Example.co.uk');
+    expect(emailAddressOf('"Smith, Jo" <jo.smith@example.com>')).toBe('jo.smith@example.com');
+    for (const value of ['anonymous', 'emailed jo@example.com on Monday', 'jo@example', 'S1234', '@jsmith'])
+      expect(emailAddressOf(value), value).toBeNull();
+  });
+
+  it('judges a candidate column of addresses the way column detection does (one concept)', () => {
+    const rows = [['Jo Smith <jo@example.com>'], ['ann@example.com'], ['mailto:li@example.org']];
+    expect(looksLikeEmails(rows.map((r) => r[0]!))).toBe(true);
+    expect(candidateKind('Applicant', ['Applicant'], rows)).toBe('email');
+    // Notes that mention an address are no address column, by either judgement.
+    const notes = [['rang, then emailed jo@example.com'], ['see ann@example.com'], ['S1234']];
+    expect(looksLikeEmails(notes.map((r) => r[0]!))).toBe(false);
+    expect(candidateKind('Applicant', ['Applicant'], notes)).toBe('id');
   });
 });
