@@ -29,6 +29,16 @@ let toolWords: Set<string> | null = null;
 let englishWords: Set<string> | null = null;
 let namedLikePeople: RegExp | null = null;
 
+export const EVERYDAY_OTHER_LANGUAGES_URL = new URL('../../data/lexicon/everyday-other-languages.txt', import.meta.url);
+
+let everydayElsewhere: Set<string> | null = null;
+
+/** An everyday word of German, French, Spanish or Dutch feedback (data/lexicon/everyday-other-languages.txt), in lowercase. */
+export function isEverydayElsewhere(lower: string): boolean {
+  everydayElsewhere ??= new Set(entries(EVERYDAY_OTHER_LANGUAGES_URL));
+  return everydayElsewhere.has(lower);
+}
+
 /** Software, tools and skills named like people (data/lexicon/not-given-names.txt): never a name. */
 export function isToolWord(lower: string): boolean {
   toolWords ??= new Set(entries(NOT_GIVEN_NAMES_URL));

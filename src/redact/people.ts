@@ -10,7 +10,7 @@
 // alone; docs/privacy.md gives the measured rates.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { isEnglishWord, isToolWord, type NameList, nameList, namedLikePeoplePattern } from './name-list.js';
+import { isEnglishWord, isEverydayElsewhere, isToolWord, type NameList, nameList, namedLikePeoplePattern } from './name-list.js';
 import { escapeRegExp, NAME_PLACEHOLDER } from './text.js';
 
 export const COMMON_WORDS_URL = new URL('../../data/lexicon/common-words.txt', import.meta.url);
@@ -92,12 +92,24 @@ function isEveryday(word: string, words: Set<string>): boolean {
 // Not after a letter and a dot: "M.Sc", "B.Tech" are degrees.
 const CAPITALISED = /(?<![\p{L}\p{N}'’-])(?<!\p{L}\.)\p{Lu}[\p{L}'’-]*/gu;
 
+/**
+ * A word capitalised only because it starts the sentence, in a language other than English ("Tu as
+ * bien fait", "Je was te nerveus", "Dein Lebenslauf …"): the list of names holds Tu, Je and Dein, but
+ * here they are a pronoun and a possessive. Elsewhere in a sentence ("Hoang Tu said"), or before a
+ * name ("De Souza said", "Tu Anh said"), they may be part of one.
+ */
+function grammaticalCapital(sentence: string, word: string, index: number): boolean {
+  if (!/^[^\p{L}\p{N}]*$/u.test(sentence.slice(0, index)) || !isEverydayElsewhere(word.toLowerCase())) return false;
+  const next = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(sentence.slice(index + word.length))?.[1];
+  return next === undefined || !(nameWords().has(next.toLowerCase()) || isPersonWord(next.toLowerCase()));
+}
+
 /** Whether a sentence holds a word that could be a name: capitalised, not an acronym, not an everyday word. */
 export function mayNameSomeone(sentence: string): boolean {
   const words = everyday();
-  for (const [word] of sentence.matchAll(CAPITALISED)) {
+  for (const { 0: word, index } of sentence.matchAll(CAPITALISED)) {
     if (word.length > 1 && word === word.toUpperCase()) continue; // SQL, CV, NHS: not a name
-    if (!isEveryday(word, words)) return true;
+    if (!isEveryday(word, words) && !grammaticalCapital(sentence, word, index)) return true;
   }
   return false;
 }
@@ -163,7 +175,7 @@ function unknownNames(sentence: string, names: NameList): Record<string, string>
   for (const { 0: word, index } of sentence.matchAll(CAPITALISED)) {
     const lower = word.toLowerCase().replace(/['’]s$/, '');
     // A capital inside a word (SaaS, LinkedIn, B.Tech) marks a brand or an abbreviation, not a name.
-    if (!NAME_SHAPE.test(word) || knownAs(lower) !== undefined) continue;
+    if (!NAME_SHAPE.test(word) || knownAs(lower) !== undefined || grammaticalCapital(sentence, word, index)) continue;
     // A word no list holds is a name when what follows is something only a person does ("Fiifi felt").
     const speaks = () => unlisted(lower) && SPEAKS.test(sentence.slice(index + word.length));
     if (names.has(lower) || speaks()) lexicon[lower] = 'FirstName';
@@ -190,9 +202,16 @@ function isPersonWord(lower: string): boolean {
   return (knownAs(lower) ?? []).some((tag) => PERSON_NAME_TAGS.has(tag));
 }
 
-/** A word of three letters or more that is no everyday or English word, no tool and nothing the recogniser knows. */
+/** A word of three letters or more that is no everyday word (of English or another language read), no tool and nothing the recogniser knows. */
 function unlisted(lower: string): boolean {
-  return lower.length >= 3 && !isEveryday(lower, everyday()) && !isEnglishWord(lower) && !isToolWord(lower) && knownAs(lower) === undefined;
+  return (
+    lower.length >= 3 &&
+    !isEveryday(lower, everyday()) &&
+    !isEnglishWord(lower) &&
+    !isEverydayElsewhere(lower) &&
+    !isToolWord(lower) &&
+    knownAs(lower) === undefined
+  );
 }
 
 /** The person names in one sentence, with their offsets; titles (Ms, Dr) and "'s" left out. */

@@ -234,10 +234,25 @@ const NOT_NAMES = new Set([
   'and',
 ]);
 const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?`;
+// In English and in the other languages feedback is read in (German, French, Spanish, Dutch).
+const GREETINGS = [
+  'Dear|Hi|Hello|Hey|Thanks|Thank you|Congratulations|Congrats|Well done|Good luck|Sorry',
+  'Bonjour|Bonsoir|Salut|Cher|Chère|Merci|Félicitations|Bravo',
+  'Hola|Estimado|Estimada|Querido|Querida|Gracias|Enhorabuena|Felicidades',
+  'Hallo|Liebe|Lieber|Danke|Glückwunsch|Herzlichen Glückwunsch',
+  'Beste|Hoi|Dag|Bedankt|Gefeliciteerd',
+].join('|');
+const SIGN_OFFS = [
+  'Kind regards|Best regards|Warm regards|Regards|Best wishes|Many thanks|Thanks|Cheers|Sincerely|Yours sincerely|Yours faithfully|Best',
+  'Cordialement|Bien cordialement|Bien à vous|Salutations|Amicalement',
+  'Saludos|Un saludo|Saludos cordiales|Atentamente|Cordialmente',
+  'Mit freundlichen Grüßen|Freundliche Grüße|Viele Grüße|Beste Grüße|Liebe Grüße|Grüße',
+  'Met vriendelijke groet|Vriendelijke groet|Hartelijke groet|Groeten|Groet',
+].join('|');
 const ADDRESSED = [
   // A greeting at the start of a sentence: "Dear Sam,", "Hi Priya -", "Well done Aisha, but …".
   new RegExp(
-    String.raw`(?<=(?:^|[.!?\n]\s{0,3})(?:Dear|Hi|Hello|Hey|Thanks|Thank you|Congratulations|Congrats|Well done|Good luck|Sorry)[ ,]{1,3})(${NAME_WORD}(?: ${NAME_WORD})?)(?=\s{0,3}(?:[,.!?:;\n—–-]|$))`,
+    String.raw`(?<=(?:^|[.!?\n]\s{0,3})(?:${GREETINGS})[ ,]{1,3})(${NAME_WORD}(?: ${NAME_WORD})?)(?=\s{0,3}(?:[,.!?:;\n—–-]|$))`,
     'gu',
   ),
   // The person thanked, at the end of the sentence: "Thank you for coming in, Sam." (not after
@@ -247,10 +262,7 @@ const ADDRESSED = [
     'gu',
   ),
   // A sign-off at the end of the text: "Kind regards, Jo Smith", "Best wishes\nTom".
-  new RegExp(
-    String.raw`(?<=(?:Kind regards|Best regards|Warm regards|Regards|Best wishes|Many thanks|Thanks|Cheers|Sincerely|Yours sincerely|Yours faithfully|Best)[,.]?\s{1,3})(${NAME_WORD}(?: ${NAME_WORD}){0,2})(?=[\s.]{0,3}$)`,
-    'gu',
-  ),
+  new RegExp(String.raw`(?<=(?:${SIGN_OFFS})[,.]?\s{1,3})(${NAME_WORD}(?: ${NAME_WORD}){0,2})(?=[\s.]{0,3}$)`, 'gu'),
 ];
 
 /** Replaces the names greetings, thank-yous and sign-offs address with `[name]`. */

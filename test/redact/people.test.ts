@@ -94,3 +94,27 @@ describe('names no list holds', () => {
     expect(redactPeople('Spoke to Hartwell re: the offer.')).toBe('Spoke to [name] re: the offer.');
   });
 });
+
+describe('feedback in the other languages read (German, French, Spanish, Dutch)', () => {
+  it('keeps a pronoun or possessive the list of names holds when it starts a sentence', () => {
+    for (const text of [
+      'Tu as bien fait.',
+      "Vous avez été excellent. Tu n'as pas assez d'expérience.",
+      'Je pense que tu étais stressé.',
+      'El candidato no tenía experiencia. Tu CV era genérico.',
+      'Je was te nerveus.',
+      'Dein Lebenslauf war zu lang.',
+      'Les réponses étaient vagues.',
+    ])
+      expect(redactPeople(text), text).toBe(text);
+  });
+
+  it('still hides such a word as part of a name, after a name or before one', () => {
+    expect(redactPeople('Hoang Tu mentioned you were late.')).toBe('[name] [name] mentioned you were late.');
+    expect(redactPeople('Tu Anh said you were late.')).toBe('[name] [name] said you were late.');
+  });
+
+  it('takes no everyday word of those languages for a name after a word of contact', () => {
+    expect(redactPeople('Het was goed. Met vriendelijke groet')).toBe('Het was goed. Met vriendelijke groet');
+  });
+});

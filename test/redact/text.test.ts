@@ -114,3 +114,20 @@ describe('contact placeholders left out of what is scored', () => {
     expect(withoutContactPlaceholders('Dear [name], your phone rang twice.')).toBe('Dear [name], your phone rang twice.');
   });
 });
+
+describe('greetings and sign-offs in the other languages read', () => {
+  it('hides the name a French, Spanish, German or Dutch greeting or sign-off addresses', () => {
+    expect(redactAddressedNames('Bonjour Amélie, malheureusement votre CV était trop général.')).toBe(
+      'Bonjour [name], malheureusement votre CV était trop général.',
+    );
+    expect(redactAddressedNames('Hola Lucía, gracias por venir.')).toBe('Hola [name], gracias por venir.');
+    expect(redactAddressedNames('Hallo Jonas, leider war dein Lebenslauf zu lang.')).toBe(
+      'Hallo [name], leider war dein Lebenslauf zu lang.',
+    );
+    expect(redactAddressedNames('Beste Sanne, helaas was je te nerveus.')).toBe('Beste [name], helaas was je te nerveus.');
+    expect(redactAddressedNames('Les réponses étaient vagues. Cordialement, Marie Dubois')).toBe(
+      'Les réponses étaient vagues. Cordialement, [name]',
+    );
+    expect(redactAddressedNames('Zu wenig Erfahrung. Viele Grüße\nKatrin Vogel')).toBe('Zu wenig Erfahrung. Viele Grüße\n[name]');
+  });
+});
