@@ -2,6 +2,7 @@
 import type { ColumnMapping, ColumnRole, Contact, FeedbackItem, RejectedRow } from '../types.js';
 import { emailAddressOf, type ContactColumns } from './people.js';
 import { parseDate, type DateOrder } from './dates.js';
+import { formulaWithoutText, isSpreadsheetFormula } from './formula.js';
 import { cleanText, normaliseValue } from './text.js';
 
 /** Raw text kept per rejected row: more than is shown, so redaction sees whole addresses before the cut. */
@@ -84,7 +85,12 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
     // A cell of punctuation alone ("-", ".", "–") is how spreadsheets mark "nothing here": blank.
     return HAS_WORDS.test(cleaned.text) ? cleaned : { text: '', truncated: false };
   };
-  let { text, truncated } = clean(value('text') ?? '');
+  const textCell = value('text') ?? '';
+  if (isSpreadsheetFormula(textCell))
+    return reject(
+      `a spreadsheet formula in column "${ctx.textColumnName}" (${formulaShown(textCell)}), not its value: save the sheet with values (copy, then Paste Special → Values) and export it again`,
+    );
+  let { text, truncated } = clean(textCell);
   let textFrom: string | undefined;
   for (const spare of text === '' ? (ctx.spareTextColumns ?? []) : []) {
     ({ text, truncated } = clean(fields[spare] ?? ''));
@@ -123,6 +129,12 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   if (names.length > 0) item.names = names;
   const outcome: RowOutcome = { kind: 'item', item, rawId: normaliseValue(value('id')), dateUnparsed: rawDate !== null && date === null };
   return textFrom === undefined ? outcome : { ...outcome, textFrom };
+}
+
+/** A formula, enough to find it in the sheet, without its quoted text (which may name someone): `=HYPERLINK("…","…")`. */
+function formulaShown(cell: string): string {
+  const shown = formulaWithoutText(cell.trim());
+  return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
 }
 
 function contactOf(fields: readonly string[], columns: ContactColumns | undefined): Contact | null {

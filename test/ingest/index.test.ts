@@ -489,3 +489,33 @@ describe('rows a spreadsheet adds under the table', () => {
     ]);
   });
 });
+
+describe('feedback cells that hold a spreadsheet formula', () => {
+  const files = tempFiles();
+
+  it('rejects the row with a reason that says how to export the values, and keeps feedback that starts with "="', async () => {
+    const path = files.write(
+      'formulas.csv',
+      [
+        'Student ID,Stage,Feedback',
+        'S-1,Interview,"=HYPERLINK(""http://ats.example/letters/41"",""Feedback letter"")"',
+        'S-1,Interview,=A1&B1',
+        "S-2,Interview,=cmd|' /C calc'!A0",
+        'S-2,Interview,= good examples but too nervous',
+        'S-3,Interview,Answers were too generic.',
+      ].join('\r\n'),
+    );
+    const result = await ingestFiles([path], defaultOptions());
+    expectInvariant(result);
+    expect(result.items.map((i) => [i.candidate, i.text])).toEqual([
+      ['S-2', '= good examples but too nervous'],
+      ['S-3', 'Answers were too generic.'],
+    ]);
+    expect(result.rejects.map((r) => r.line)).toEqual([2, 3, 4]);
+    expect(result.rejects[1]!.reason).toBe(
+      'a spreadsheet formula in column "Feedback" (=A1&B1), not its value: save the sheet with values (copy, then Paste Special → Values) and export it again',
+    );
+    // The formula's quoted text, which may name someone, is not repeated.
+    expect(result.rejects[0]!.reason).toContain('(=HYPERLINK("…","…")), not its value');
+  });
+});
