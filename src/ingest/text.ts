@@ -1,5 +1,8 @@
 // Light clean-up of feedback text: what a reader would not notice is removed (odd spaces,
-// invisible characters, runs of blank lines); words and punctuation are left as written.
+// invisible characters, runs of blank lines, an HTML email's formatting: email-body.ts); words and
+// punctuation are left as written.
+
+import { emailBodyText } from './email-body.js';
 
 /** Trim, turn every kind of space into one space, keep line breaks (at most one blank line). */
 // Anything normaliseText would change besides the ends; most texts have none of it.
@@ -43,7 +46,7 @@ export function cleanText(value: string, maxChars: number, prepare?: (text: stri
   const cut = value.length > window;
   const lastSpace = cut ? value.slice(0, window).search(/\s\S*$/) : -1;
   const prefix = cut ? value.slice(0, lastSpace > window * 0.9 ? lastSpace : window) : value;
-  const normalised = normaliseText(prefix);
+  const normalised = normaliseText(emailBodyText(prefix));
   if (normalised.length <= maxChars && !cut) return { text: normalised, truncated: false };
   const text = prepare ? prepare(normalised) : normalised;
   if (text.length <= maxChars && !cut) return { text, truncated: false };

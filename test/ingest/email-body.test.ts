@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { emailBodyText } from '../../src/ingest/email-body.js';
+import { cleanText } from '../../src/ingest/text.js';
+import { redactFreeText } from '../../src/redact/index.js';
+
+const HTML_EMAIL =
+  '<p>Hi Jo,</p><p>Thanks for coming in.&nbsp;Unfortunately your answers felt rehearsed and you didn&#39;t give examples.<br>Kind regards,<br>Sam Carter</p>';
+
+describe('feedback written as an HTML email', () => {
+  it('reads its paragraphs and line breaks as lines and its entities as characters', () => {
+    expect(cleanText(HTML_EMAIL, 20_000).text).toBe(
+      "Hi Jo,\n\nThanks for coming in. Unfortunately your answers felt rehearsed and you didn't give examples.\nKind regards,\nSam Carter",
+    );
+    expect(
+      cleanText('<div dir="ltr">Your CV was generic &amp; <b>untailored</b>.<div><br></div><div>Best,</div><div>Priya</div></div>', 20_000)
+        .text,
+    ).toBe('Your CV was generic & untailored.\n\nBest,\n\nPriya');
+  });
+
+  it('hides the name its sign-off gives, as in a plain email', () => {
+    const redacted = redactFreeText(cleanText(HTML_EMAIL, 20_000).text, []);
+    expect(redacted).not.toContain('Sam');
+    expect(redacted).not.toContain('Carter');
+    expect(redacted).toMatch(/Kind regards,\n\[name\]$/);
+  });
+
+  it('leaves other tags, and text that is no HTML email, as written', () => {
+    expect(emailBodyText('<script>alert(1)</script> You did poorly')).toBe('<script>alert(1)</script> You did poorly');
+    expect(emailBodyText('<p>Late</p><img src=x onerror=alert(2)>')).toBe('\nLate\n<img src=x onerror=alert(2)>');
+    expect(emailBodyText('R&D experience lacking; x<y and &copy')).toBe('R&D experience lacking; x<y and &copy');
+    expect(emailBodyText('<p>&#0; &#xD800; &bogus; fine</p>')).toBe('\n&#0; &#xD800; &bogus; fine\n');
+  });
+});
