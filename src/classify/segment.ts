@@ -3,6 +3,7 @@
 // lines and bullets are split first, then sentences, and over-long sentences at `;`/`,`.
 
 import type { Segment } from '../types.js';
+import { quotedRanges } from './quoted.js';
 
 /** A sentence longer than this is cut at clause boundaries so one segment stays bounded. */
 export const MAX_SEGMENT_CHARS = 400;
@@ -44,11 +45,14 @@ interface Piece {
 
 export function segmentText(itemId: string, text: string): Segment[] {
   const pieces: Piece[] = [];
+  // A reply's quoted earlier email is no feedback (quoted.ts).
+  const quoted = quotedRanges(text);
+  const isQuoted = (piece: Piece) => quoted.some(([start, end]) => piece.start >= start && piece.end <= end);
   for (const block of splitBlocks(text)) {
     const sentences: Piece[] = [];
     for (const s of sentenceSegmenter.segment(text.slice(block.start, block.end))) {
       const piece = trimPiece(text, block.start + s.index, block.start + s.index + s.segment.length);
-      if (piece && hasWordCharacter(text, piece)) sentences.push(piece);
+      if (piece && hasWordCharacter(text, piece) && !isQuoted(piece)) sentences.push(piece);
     }
     for (const sentence of mergeBrokenFragments(text, sentences)) {
       pieces.push(...splitLongPiece(text, sentence));

@@ -1,0 +1,45 @@
+// A reply quotes the email it answers: "> Could you tell me why?" lines, or everything under
+// "On Mon, 16 Mar 2026, Jo Bloggs <…> wrote:" or Outlook's "From: … Sent: …". That earlier email is
+// usually the candidate's own ("I was so nervous, I think I rambled"), not the employer's feedback,
+// so its sentences are not segments: nothing is classified from them. The text shown keeps them.
+// A text that is all quotation (a student pasting the employer's email as a quote) is read whole,
+// and a forwarded message is the feedback itself, never left out.
+
+/** A line that starts the quoted earlier email, in English and the other languages read (a mail client's header carries a date). */
+const REPLY_HEADER = new RegExp(
+  [
+    String.raw`^On\b(?=[^\n]*\d)[^\n]{4,200}(?:\n[^\n]{0,200})?\bwrote:[ \t]*$`,
+    String.raw`^Le\b(?=[^\n]*\d)[^\n]{4,200}(?:\n[^\n]{0,200})?\ba écrit ?:[ \t]*$`,
+    String.raw`^Am\b(?=[^\n]*\d)[^\n]{4,200}(?:\n[^\n]{0,200})?\bschrieb\b[^\n]{0,100}:[ \t]*$`,
+    String.raw`^El\b(?=[^\n]*\d)[^\n]{4,200}(?:\n[^\n]{0,200})?\bescribió:[ \t]*$`,
+    String.raw`^Op\b(?=[^\n]*\d)[^\n]{4,200}(?:\n[^\n]{0,200})?\bschreef\b[^\n]{0,100}:[ \t]*$`,
+    String.raw`^-{2,}[ \t]*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Oorspronkelijk bericht)[ \t]*-{2,}`,
+    String.raw`^(?:From|Von|De|Van):[^\n]{1,300}\n(?:Sent|Date|Gesendet|Envoyé|Enviado|Verzonden):`,
+  ].join('|'),
+  'imu',
+);
+/** A forwarded message: what it holds is the feedback, read whole. */
+const FORWARDED =
+  /forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|doorgestuurd bericht|^(?:fwd?|wg|tr|rv):/im;
+/** A line quoted with ">" (as mail clients quote), and the line break that ends it. */
+const QUOTED_LINE = /^[ \t]*>[^\n]*\n?/gm;
+
+/** [start, end) of the quoted earlier email in a reply; none when nothing but quotation has words. */
+export function quotedRanges(text: string): Array<[number, number]> {
+  if (!text.includes('>') && !/wrote|écrit|schrieb|escribió|schreef|from|von|de|van|original/i.test(text)) return [];
+  if (FORWARDED.test(text)) return [];
+  const ranges: Array<[number, number]> = [];
+  const header = REPLY_HEADER.exec(text);
+  const quotedFrom = header ? header.index : text.length;
+  if (header) ranges.push([header.index, text.length]);
+  for (const line of text.slice(0, quotedFrom).matchAll(QUOTED_LINE)) ranges.push([line.index, line.index + line[0].length]);
+  if (ranges.length === 0) return [];
+  let unquoted = '';
+  let last = 0;
+  for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
+    unquoted += text.slice(last, Math.max(last, start));
+    last = Math.max(last, end);
+  }
+  unquoted += text.slice(last);
+  return /\p{L}{2,}/u.test(unquoted) ? ranges : [];
+}
