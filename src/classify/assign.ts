@@ -51,10 +51,12 @@ export function assignItems(
         if (isUnknown) reading.allowed[t] = reading.asserted[t] = eligible[t]! >= themeThreshold(thresholds, themeIds[t]!);
       });
     }
+    const chosen = decideItem(head, probabilities!, themeIds, reading, itemShape(item));
     return assignItem(item, taxonomy, thresholds, cues, undefined, {
       probabilities: probabilities!,
-      chosen: decideItem(head, probabilities!, themeIds, reading, itemShape(item)),
+      chosen,
       confidentAt: head.confidentAt,
+      byReading: byReading(chosen, reading.allowed),
     });
   });
 }
@@ -154,6 +156,18 @@ interface HeadDecision {
   chosen: number[];
   probabilities: number[];
   confidentAt: number;
+  /** The chosen theme the rules of reading left as the only one possible: theirs, never "possibly". */
+  byReading?: number | null;
+}
+
+/**
+ * The theme chosen because the rules of reading allow no other: feedback that is all praise, or a
+ * note of the employer's silence, gives no reason (`uninformative`), however unsure the head's own
+ * probability is there (it is as low on praise as on a reason: NO_REASON_UNLIKELY). Null otherwise.
+ */
+function byReading(chosen: readonly number[], allowed: readonly boolean[]): number | null {
+  const possible = allowed.flatMap((isAllowed, t) => (isAllowed ? [t] : []));
+  return possible.length === 1 && chosen.length === 1 && chosen[0] === possible[0] ? chosen[0]! : null;
 }
 
 /** A head's themes sit on the segment that scores each highest, and on any other segment that passes the thresholds for it. */
@@ -220,7 +234,7 @@ function assignItem(
       themeId: theme.id,
       score,
       ...(confidence === undefined ? {} : { confidence }),
-      ...(known && decision.probabilities[t]! < decision.confidentAt ? { tentative: true as const } : {}),
+      ...(known && decision.probabilities[t]! < decision.confidentAt && decision.byReading !== t ? { tentative: true as const } : {}),
       evidence: {
         segmentIndex: scored.segment.index,
         segment: scored.segment.text,

@@ -95,4 +95,17 @@ describe('assignment by a head that does not know every theme', () => {
     const other = 'You needed more years in the role.';
     expect((await assigned({ [other]: [1, 0.3, 0, 0] }, other)).map((t) => t.themeId)).toEqual(['experience']);
   });
+
+  it('gives feedback that is all praise, or a note of silence, no reason for sure: the rules of reading allow nothing else', async () => {
+    // The head's own no-reason probability (0.2) is under its confident cut (0.8): on its own it would read "possibly".
+    const praise = 'It was lovely to meet you and the panel enjoyed your energy.';
+    const silence = 'I never heard back after the interview even though I emailed twice.';
+    for (const text of [praise, silence]) {
+      const themes = await assigned({ [text]: [0.2, 0.1, 0.1, 0.3] }, text);
+      expect(
+        themes.map((t) => [t.themeId, t.confidence, t.tentative]),
+        text,
+      ).toEqual([['uninformative', 0.2, undefined]]);
+    }
+  });
 });
