@@ -62,6 +62,14 @@ const CV_ADVICE =
   'Look at your CV and cover letter against the job description: do they use its keywords, and could a reader see within 10 seconds that you fit the role?';
 const FOLLOW_THE_REPEAT =
   'No one reason repeats at that stage, but one keeps coming back across your rejections: it, below, is what to work on.';
+/**
+ * A reason turned down at interview again and again that interview practice does not answer: the
+ * reason, not how the student comes across in the room, is what to work on ("Both mention the same
+ * thing: Work experience" sent them to mock interviews).
+ */
+const FOLLOW_THE_LEAD = 'That is not something interview practice fixes: the reason, below, is what to work on.';
+/** Reasons about how a candidate came across in the room, which mock interviews work on (default taxonomy ids). */
+const IN_THE_ROOM: ReadonlySet<string> = new Set(['delivery', 'examples', 'motivation', 'preparation', 'culture_fit', 'conduct']);
 const TEST_ADVICE = 'Practise the test formats (reasoning tests, situational judgement) through your careers service, and time yourself.';
 
 function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]): string[] {
@@ -85,9 +93,11 @@ function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]
     const advice =
       lead !== null && !lead.theme.actionable
         ? 'That says more about the field than about you: keep applying at this level.'
-        : overall !== null
-          ? FOLLOW_THE_REPEAT
-          : INTERVIEW_ADVICE;
+        : lead !== null && !IN_THE_ROOM.has(lead.theme.id)
+          ? FOLLOW_THE_LEAD
+          : overall !== null
+            ? FOLLOW_THE_REPEAT
+            : INTERVIEW_ADVICE;
     return [`${text}${unstagedNote}`, advice];
   }
   if (before.length >= 2 && before.length / staged >= DOMINANT_SHARE) {

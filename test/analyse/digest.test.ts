@@ -86,6 +86,30 @@ describe('candidate digests', () => {
     expect(page.diagnosis[1]).toMatch(/keeps coming back/);
   });
 
+  it('lets a reason that repeats at interview and that interview practice does not answer guide, not mock interviews', () => {
+    const digestOf = (rows: Array<[string, string]>) =>
+      analyse({
+        ...MODEL_INPUT,
+        classified: rows.map(([stage, theme], i) => classifiedItem({ id: `r${i}`, candidate: 'R', stage, themes: [theme], line: i + 2 })),
+        inputs: { ...MODEL_INPUT.inputs, dataRows: rows.length },
+      }).digests![0]!;
+    for (const theme of ['experience', 'assessment', 'qualifications']) {
+      const page = digestOf([
+        ['First interview', theme],
+        ['Assessment centre', theme],
+      ]);
+      expect(page.diagnosis[0], theme).toMatch(/Both mention the same thing/);
+      expect(page.diagnosis[1], theme).toBe('That is not something interview practice fixes: the reason, below, is what to work on.');
+    }
+    // How answers came across is what mock interviews are for.
+    expect(
+      digestOf([
+        ['First interview', 'delivery'],
+        ['Final interview', 'delivery'],
+      ]).diagnosis[1],
+    ).toMatch(/mock interview/);
+  });
+
   it('diagnoses not getting shortlisted, pointing at the CV against the job description', () => {
     expect(digest(ref(2)).diagnosis).toEqual([
       'You were not shortlisted in all 3 of your applications. All of those mention the same thing: Application (CV, cover letter).',
