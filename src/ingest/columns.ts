@@ -98,6 +98,8 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
         // A text column left blank in every sampled row loses to any text column with words in it.
         const blank = role === 'text' && sampleRows.length > 0 && meanLengths[column] === 0 ? 3 : 0;
         if (SYSTEM_COLUMNS.has(words.join('')) && !SYSTEM_ROLES.has(role)) return;
+        // "Stage 1 feedback" holds feedback, not the stage it names.
+        if (role === 'stage' && namesFeedback(words)) return;
         const labels = [words];
         const question = questions?.[column];
         if (question) labels.push(headerWords(question));
@@ -161,15 +163,76 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
  */
 export function spareTextColumns(headers: string[], mapping: ColumnMapping): number[] {
   const used = new Set(Object.values(mapping));
-  const synonyms = COLUMN_SYNONYMS.text.map((synonym) => [synonym, headerTerms(synonym)] as const);
   const spares: number[] = [];
   headers.forEach((header, column) => {
     if (used.has(header) || isPersonNameHeader(header) || isStaffHeader(header)) return;
     const words = headerTerms(header);
     if (SYSTEM_COLUMNS.has(words.join(''))) return;
-    if (synonyms.some(([synonym, synonymWords]) => synonymMatch([words], synonym, synonymWords) !== null)) spares.push(column);
+    if (namesFeedback(words)) spares.push(column);
   });
   return spares;
+}
+
+const TEXT_SYNONYMS = COLUMN_SYNONYMS.text.map((synonym) => [synonym, headerTerms(synonym)] as const);
+
+/** The words of a feedback synonym a header holds ("feedback" in "Stage 1 feedback"), or null. */
+function feedbackWords(words: string[]): string[] | null {
+  return TEXT_SYNONYMS.find(([synonym, synonymWords]) => synonymMatch([words], synonym, synonymWords) !== null)?.[1] ?? null;
+}
+
+function namesFeedback(words: string[]): boolean {
+  return feedbackWords(words) !== null;
+}
+
+/** Words that name a stage beside a feedback word: "Stage 2 feedback", "Interview comments", "Round 1 notes". */
+const STAGE_WORDS = new Set([
+  'stage',
+  'round',
+  'step',
+  'phase',
+  'application',
+  'cv',
+  'screening',
+  'test',
+  'telephone',
+  'phone',
+  'video',
+  'interview',
+  'assessment',
+  'final',
+  'first',
+  'second',
+  'third',
+]);
+
+/** A feedback column of an export written a column per stage, and the stage its header names. */
+export interface StageTextColumn {
+  column: number;
+  stage: string;
+}
+
+/**
+ * Feedback written a column per stage ("Stage 1 feedback", "Stage 2 feedback"; "Application
+ * feedback", "Interview feedback"): every feedback column whose header names a stage, when there are
+ * two or more and the text column is one of them; otherwise none. A row's feedback is then all of
+ * them, and its stage (without a stage column) the last one filled: one row is one application.
+ */
+export function stageTextColumns(headers: string[], mapping: ColumnMapping): StageTextColumn[] {
+  const found: StageTextColumn[] = [];
+  headers.forEach((header, column) => {
+    const words = headerTerms(header);
+    const feedback = feedbackWords(words);
+    if (feedback === null) return;
+    const rest = words.filter((word) => !feedback.some((f) => sameWord(word, f)));
+    if (rest.length === 0 || !rest.every((word) => STAGE_WORDS.has(word) || /^\d{1,2}$/.test(word))) return;
+    const stage = header
+      .split(/\s+/)
+      .filter((part) => !feedback.some((f) => sameWord(headerWords(part).join(''), f)))
+      .join(' ')
+      .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
+    found.push({ column, stage });
+  });
+  return found.length >= 2 && found.some(({ column }) => headers[column] === mapping.text) ? found : [];
 }
 
 /** Where a forced column name came from, for the error message. */

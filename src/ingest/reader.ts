@@ -12,7 +12,14 @@ import {
   type IngestOptions,
   type RejectedRow,
 } from '../types.js';
-import { detectColumnsExplained, noTextColumnError, resolveOverrides, spareTextColumns, type OverrideSource } from './columns.js';
+import {
+  detectColumnsExplained,
+  noTextColumnError,
+  resolveOverrides,
+  spareTextColumns,
+  stageTextColumns,
+  type OverrideSource,
+} from './columns.js';
 import { isBlankRecord } from './csv.js';
 import { provenDateOrder, type DateOrder } from './dates.js';
 import { nameHeaders, type HeaderLayout } from './header.js';
@@ -116,6 +123,11 @@ export class RecordReader {
     this.nameColumns = nameColumns.map((index) => headers[index]);
     this.candidateKind = candidateKind(this.mapping.candidate, headers, sampleRows);
 
+    const byStage = stageTextColumns(headers, this.mapping);
+    if (byStage.length > 0)
+      this.notes.push(
+        `feedback written a column per stage (${byStage.map(({ column }) => JSON.stringify(headers[column])).join(', ')}): read together, a row as one application, ending at the last stage with feedback`,
+      );
     let lastNamed = cells.length;
     while (lastNamed > 0 && cells[lastNamed - 1].trim() === '') lastNamed--;
     this.ctx = {
@@ -128,6 +140,7 @@ export class RecordReader {
       prepareText: this.options.prepareText,
       textColumnName: textColumn,
       spareTextColumns: spareTextColumns(headers, this.mapping),
+      stageTextColumns: byStage,
       maxTextChars: this.options.maxTextChars,
       dateOrder: this.dateOrderFor(sampleRows, headers),
     };

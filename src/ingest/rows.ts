@@ -1,5 +1,6 @@
 // One data record → a FeedbackItem or a RejectedRow. Pure: the caller owns ids and counters.
 import type { ColumnMapping, ColumnRole, Contact, FeedbackItem, RejectedRow } from '../types.js';
+import type { StageTextColumn } from './columns.js';
 import { emailAddressOf, type ContactColumns } from './people.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { formulaWithoutText, isSpreadsheetFormula } from './formula.js';
@@ -22,6 +23,8 @@ export interface RowContext {
   textColumnName: string;
   /** Other feedback-like columns, read in order when the text column is blank in a row. */
   spareTextColumns?: number[];
+  /** Feedback written a column per stage (columns.ts `stageTextColumns`): a row's feedback is all of them. */
+  stageTextColumns?: StageTextColumn[];
   maxTextChars: number;
   dateOrder: DateOrder;
   /** Applied to the feedback text (with the row's person names) before it is cut: redaction. */
@@ -85,7 +88,8 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
     // A cell of punctuation alone ("-", ".", "–") is how spreadsheets mark "nothing here": blank.
     return HAS_WORDS.test(cleaned.text) ? cleaned : { text: '', truncated: false };
   };
-  const textCell = value('text') ?? '';
+  const byStage = stageTexts(fields, ctx.stageTextColumns);
+  const textCell = byStage?.text ?? value('text') ?? '';
   if (isSpreadsheetFormula(textCell))
     return reject(
       `a spreadsheet formula in column "${ctx.textColumnName}" (${formulaShown(textCell)}), not its value: save the sheet with values (copy, then Paste Special → Values) and export it again`,
@@ -106,7 +110,7 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
     // A student written "Jo Smith <jo@example.com>" in one row and "jo@example.com" in another is one student.
     candidate: candidate === null ? null : (emailAddressOf(candidate) ?? candidate),
     cohort: normaliseValue(value('cohort')),
-    stage: normaliseValue(value('stage')),
+    stage: normaliseValue(value('stage')) ?? byStage?.stage ?? null,
     employer: normaliseValue(value('employer')),
     role: normaliseValue(value('role')),
     date,
@@ -129,6 +133,19 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   if (names.length > 0) item.names = names;
   const outcome: RowOutcome = { kind: 'item', item, rawId: normaliseValue(value('id')), dateUnparsed: rawDate !== null && date === null };
   return textFrom === undefined ? outcome : { ...outcome, textFrom };
+}
+
+/**
+ * A row of an export written a column per stage: the filled stages' feedback, each its own
+ * paragraph, and the last stage with any (where the application ended). Null without such columns.
+ */
+function stageTexts(
+  fields: readonly string[],
+  columns: readonly StageTextColumn[] | undefined,
+): { text: string; stage: string | null } | null {
+  if (!columns?.length) return null;
+  const filled = columns.filter(({ column }) => /[\p{L}\p{N}]/u.test(fields[column] ?? ''));
+  return { text: filled.map(({ column }) => fields[column]!.trim()).join('\n\n'), stage: filled.at(-1)?.stage ?? null };
 }
 
 /** A formula, enough to find it in the sheet, without its quoted text (which may name someone): `=HYPERLINK("…","…")`. */

@@ -6,6 +6,7 @@ import {
   noTextColumnError,
   resolveOverrides,
   spareTextColumns,
+  stageTextColumns,
 } from '../../src/ingest/columns.js';
 
 describe('headerWords', () => {
@@ -198,5 +199,27 @@ describe('spareTextColumns', () => {
     const headers = ['Student ID', 'Feedback', 'Comments', 'Interviewer notes', 'Outcome notes', 'Student name', 'Status'];
     const mapping = { candidate: 'Student ID', text: 'Feedback' };
     expect(spareTextColumns(headers, mapping).map((i) => headers[i])).toEqual(['Comments', 'Outcome notes']);
+  });
+});
+
+describe('feedback written a column per stage', () => {
+  it('finds the stage columns and the stage each names, only when the text column is one of two or more', () => {
+    const headers = ['Student', 'Application feedback', 'Interview feedback', 'Notes'];
+    expect(stageTextColumns(headers, { text: 'Interview feedback' })).toEqual([
+      { column: 1, stage: 'Application' },
+      { column: 2, stage: 'Interview' },
+    ]);
+    expect(stageTextColumns(['Round 1 comments', 'Round 2 comments'], { text: 'Round 1 comments' }).map((c) => c.stage)).toEqual([
+      'Round 1',
+      'Round 2',
+    ]);
+    expect(stageTextColumns(['Feedback', 'Comments'], { text: 'Feedback' })).toEqual([]);
+    expect(stageTextColumns(['Stage', 'Interview feedback'], { text: 'Interview feedback' })).toEqual([]);
+  });
+
+  it('never takes a feedback column for the stage', () => {
+    const mapping = detectColumns({ headers: ['ID', 'Stage 1 feedback', 'Stage 2 feedback'] });
+    expect(mapping.stage).toBeUndefined();
+    expect(detectColumns({ headers: ['Stage reached', 'Interview feedback'] }).stage).toBe('Stage reached');
   });
 });

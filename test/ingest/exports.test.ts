@@ -66,6 +66,19 @@ describe('column detection on survey and spreadsheet exports', () => {
     ]);
   });
 
+  it('a feedback column per stage: all of a row read as one application, its stage the last one with feedback, never a stage column', async () => {
+    const { files, items } = await read('stage-columns-export.tsv');
+    expect(files[0].columns).toMatchObject({ text: 'Stage 2 feedback', candidate: 'Student ID' });
+    expect(files[0].columns.stage).toBeUndefined();
+    expect(items.map((i) => [i.candidate, i.stage, i.text])).toEqual([
+      ['S100', 'Stage 2', 'Good CV, invited to interview.\n\nYour answers were too rehearsed and you lacked examples.'],
+      ['S100', 'Stage 1', 'CV lacked tailoring to the role.'],
+      ['S101', 'Stage 2', 'Strong application.\n\nYou arrived 20 minutes late and were rude to reception.'],
+      ['S101', 'Stage 2', 'You were late again and on your phone.'],
+    ]);
+    expect(files[0].notes.join(' ')).toContain('feedback written a column per stage ("Stage 1 feedback", "Stage 2 feedback")');
+  });
+
   it('SurveyMonkey: questions in the header, sub-header skipped, US dates proven by their values', async () => {
     const { files, items } = await read('surveymonkey-export.csv');
     expect(files[0].columns).toMatchObject({
