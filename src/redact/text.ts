@@ -119,10 +119,12 @@ function validPhone(head: string, digits: number, international: boolean, groups
   return false;
 }
 
-// A local number without its area code ("ph: 555 0147", "phone 9876 5432", "call me on 98765432")
-// is too short to tell from other figures on its own, so it counts only right after a word for a phone.
+// A local number without its area code ("ph: 555 0147", "phone 9876 5432", "call me on 98765432",
+// "my number is 555 0147", "reach me at 555-0147", "Contact: 555-0147") is too short to tell from
+// other figures on its own, so it counts only right after words for a phone ("reference number
+// 20240118" is no phone).
 const PHONE_LABEL_BEFORE =
-  /(?:^|[^\p{L}])(?:ph|phone|telephone|tel|mob|mobile|cell|cellphone|call|ring|fax|whatsapp|landline)\.?:?[ \t\u00a0]{0,3}(?:(?:me|us|him|her|them)[ \t\u00a0]{1,3})?(?:on[ \t\u00a0]{1,3})?$/iu;
+  /(?:^|[^\p{L}])(?:(?:ph|phone|telephone|tel|mob|mobile|cell|cellphone|call|ring|fax|whatsapp|landline|contact|reach|(?:text|txt)(?=[ \t\u00a0]{1,3}(?:me|us)\b))\.?(?:[ \t\u00a0]{1,3}(?:number|no\.?))?|my[ \t\u00a0]{1,3}(?:number|no\.?))(?:[ \t\u00a0]{1,3}is)?:?[ \t\u00a0]{0,3}(?:(?:me|us|him|her|them)[ \t\u00a0]{1,3})?(?:(?:on|at)[ \t\u00a0]{1,3})?$/iu;
 const LOCAL_DIGITS = { min: 6, max: 9 };
 
 /** Characters at the start of `run` that form a local number (groups of 2+ digits, 6–9 in all), or 0. */

@@ -50,6 +50,10 @@ describe('redactText: the formats that used to leak', () => {
     ['bare numbers 7700900123 and 2125550147.', 'bare numbers [phone] and [phone].'],
     ['ph: 555 0147, Phone 555-0147, tel 9876 5432, call me on 98765432', 'ph: [phone], Phone [phone], tel [phone], call me on [phone]'],
     ['Reception (02) 9876 5432 ext. 214; her extension 3301, or ext 45', 'Reception [phone]; her [phone], or [phone]'],
+    [
+      'My number is 555 0147; reach me at 555-0147, text me 555 0147, Contact: 555-0147, phone number: 5550147',
+      'My number is [phone]; reach me at [phone], text me [phone], Contact: [phone], phone number: [phone]',
+    ],
     ['Write to jo at example.com or j.smith at uni.ac.uk', 'Write to [email] or [email]'],
   ])('%s', (input, expected) => {
     expect(redactText(input)).toBe(expected);
@@ -68,6 +72,7 @@ describe('redactText keeps what is not personal data', () => {
     'Well done. Look at Gmail-style inboxes at home. See you @ 3pm.',
     'Call centre role at C++ level 3 for 30-40 hours.',
     'Phone screen on 12 March 2026; we call back within 14 days; student number 20231187, ref 555 0147.',
+    'Reference number 20240118, the number is 123456 applicants, Text 1234567 lines, we had 555 0147 reasons.',
     'Have a look at gov.uk and the jobs at example.com before applying.',
   ])('%s', (input) => {
     expect(redactText(input)).toBe(input);
