@@ -1,5 +1,6 @@
 // One student written two ways in the candidate column. An id in another case or spacing in
-// another row ("c-0042", "C-0042", "C- 0042") is the same id: those rows take the spelling most
+// another row ("c-0042", "C-0042", "C- 0042") is the same id, and so is one without its punctuation
+// ("C0042") where the rows' names do not say two students: those rows take the spelling most
 // rows use. And in a name column, when there is no id to go on: "SMITH, John" in
 // one row and "John Smith" in another. The comma form is read as the plain one when the run also
 // holds the plain one, so the two rows are one student; a student written one way throughout keeps
@@ -58,16 +59,50 @@ function idKey(id: string): string {
   return id.normalize('NFC').replace(/\s+/g, '').toLowerCase();
 }
 
+/** Also without the punctuation inside an id ("C-0042", "C0042", "c.0042"): tried when the rows' names agree. */
+function looseIdKey(id: string): string {
+  return idKey(id).replace(/[-_./\\#:]/g, '');
+}
+
+/** A contact name as compared: case, spacing and "Surname, Forename" order aside. */
+function nameKey(name: string | null | undefined): string | null {
+  if (!name) return null;
+  return uncommaed(name) ?? normalised(name);
+}
+
+/**
+ * Per item, the key its id is counted by: without punctuation where every spelling so joined names
+ * the same student (or none names anyone), else by case and spacing alone. Two students whose ids
+ * differ only by a hyphen and whose names differ stay two: merging two is worse than splitting one.
+ */
+function idKeys(items: readonly FeedbackItem[]): Map<FeedbackItem, string> {
+  const namesByLoose = new Map<string, Set<string>>();
+  for (const item of items) {
+    const loose = looseIdKey(item.candidate!);
+    const names = namesByLoose.get(loose) ?? new Set<string>();
+    const name = nameKey(item.contact?.name);
+    if (name !== null) names.add(name);
+    namesByLoose.set(loose, names);
+  }
+  return new Map(
+    items.map((item) => {
+      const loose = looseIdKey(item.candidate!);
+      return [item, namesByLoose.get(loose)!.size <= 1 ? `~${loose}` : idKey(item.candidate!)];
+    }),
+  );
+}
+
 /**
  * Rewrites, in place, candidate ids of items from `sources` (files keyed by an id column) that differ
- * only in case or spaces to the spelling most of them use (on a tie, the first in code-point order,
+ * only in case or spaces (or in punctuation, where their names agree: idKeys) to the spelling most of them use (on a tie, the first in code-point order,
  * so row order never matters). Returns the number of ids that had more than one spelling.
  */
 export function joinIdSpellings(items: FeedbackItem[], sources: ReadonlySet<string>): number {
   const keyed = items.filter((item) => sources.has(item.source) && item.candidate !== null);
+  const keys = idKeys(keyed);
   const spellings = new Map<string, Map<string, number>>();
   for (const item of keyed) {
-    const key = idKey(item.candidate!);
+    const key = keys.get(item)!;
     const counts = spellings.get(key) ?? new Map<string, number>();
     counts.set(item.candidate!, (counts.get(item.candidate!) ?? 0) + 1);
     spellings.set(key, counts);
@@ -79,14 +114,16 @@ export function joinIdSpellings(items: FeedbackItem[], sources: ReadonlySet<stri
     chosen.set(key, ranked[0]![0]);
     if (counts.size > 1) joined++;
   }
-  for (const item of keyed) item.candidate = chosen.get(idKey(item.candidate!))!;
+  for (const item of keyed) item.candidate = chosen.get(keys.get(item)!)!;
   return joined;
 }
 
 /** The data-quality note for what joinIdSpellings did (ids never appear in it). */
 export function idSpellingNotes(joined: number): string[] {
   return joined > 0
-    ? [`${joined} student id${joined === 1 ? '' : 's'} written in different case or spacing in different rows counted as one student each`]
+    ? [
+        `${joined} student id${joined === 1 ? '' : 's'} written in different case, spacing or punctuation in different rows counted as one student each`,
+      ]
     : [];
 }
 

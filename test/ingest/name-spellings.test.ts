@@ -53,7 +53,9 @@ describe('joinIdSpellings', () => {
     const items = ['c-0042', 'C-0042', 'C-0042', 'C- 0042', 'C-0099', 'c-0100'].map((id) => row(id));
     expect(joinIdSpellings(items, new Set(['a.csv']))).toBe(1);
     expect(items.map((item) => item.candidate)).toEqual(['C-0042', 'C-0042', 'C-0042', 'C-0042', 'C-0099', 'c-0100']);
-    expect(idSpellingNotes(1)).toEqual(['1 student id written in different case or spacing in different rows counted as one student each']);
+    expect(idSpellingNotes(1)).toEqual([
+      '1 student id written in different case, spacing or punctuation in different rows counted as one student each',
+    ]);
   });
 
   it('chooses the same spelling whatever the row order, and leaves other files alone', () => {
@@ -66,5 +68,21 @@ describe('joinIdSpellings', () => {
     const other = [row('ab1', 'names.csv'), row('AB1', 'names.csv')];
     expect(joinIdSpellings(other, new Set(['a.csv']))).toBe(0);
     expect(other.map((item) => item.candidate)).toEqual(['ab1', 'AB1']);
+  });
+
+  it('reads an id without its punctuation as the same id, unless the rows name two different students', () => {
+    const named = (id: string, name?: string): FeedbackItem => ({
+      ...row(id),
+      ...(name ? { contact: { name, email: null, phone: null } } : {}),
+    });
+    const same = [named('C-0042', 'Aisha Khan'), named('c-0042 ', 'KHAN, Aisha'), named('C0042', 'Aisha Khan'), named('C.0042')];
+    expect(joinIdSpellings(same, new Set(['a.csv']))).toBe(1);
+    expect(same.map((item) => item.candidate)).toEqual(['C-0042', 'C-0042', 'C-0042', 'C-0042']);
+    const two = [named('AB-12', 'Tom Baker'), named('AB12', 'Ann Lee'), named('ab-12', 'Tom Baker')];
+    joinIdSpellings(two, new Set(['a.csv']));
+    expect(two.map((item) => item.candidate)).toEqual(['AB-12', 'AB12', 'AB-12']);
+    // A leading zero is no punctuation: 24004478 and 024004478 stay two.
+    const zeros = [row('24004478'), row('024004478')];
+    expect(joinIdSpellings(zeros, new Set(['a.csv']))).toBe(0);
   });
 });
