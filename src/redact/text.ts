@@ -209,11 +209,15 @@ export function nameParts(names: readonly string[]): string[] {
   return [...parts].filter((p) => p !== '').sort((a, b) => b.length - a.length);
 }
 
-/** Replaces the given names (whole words, any case, possessives included) with `[name]`. */
+/**
+ * Replaces the given names (whole words, any case, possessives included) with `[name]`, also where
+ * digits are glued to them: an id and a name run together ("C-0042Aisha Khan", from a formula
+ * joining two cells) still hides the name.
+ */
 export function redactNames(text: string, names: readonly string[]): string {
   const parts = nameParts(names);
   if (parts.length === 0) return text;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const pattern = new RegExp(`(?<!\\p{L})(?:${parts.map(escapeRegExp).join('|')})(?!\\p{L})`, 'giu');
   return text.replace(pattern, NAME_PLACEHOLDER);
 }
 

@@ -88,6 +88,9 @@ describe('redactNames', () => {
   it('leaves words that merely contain a name', () => {
     expect(redactNames('Janet and Dominic were fine', ['Jane', 'Dom'])).toBe('Janet and Dominic were fine');
   });
+  it('hides a name glued to digits, as when a formula ran an id and a name together', () => {
+    expect(redactNames('C-0042Aisha Khan, 2026Khan', ['Aisha Khan'])).toBe('C-0042[name], 2026[name]');
+  });
 });
 
 describe('redactAddressedNames', () => {
