@@ -228,8 +228,10 @@ function heldElsewhere(tokens: readonly string[], i: number, kind: Kind, context
     if (before === 'by' || before === 'via' || (before === 'the' && (tokens[i - 2] === 'over' || tokens[i - 2] === 'via'))) return true;
     const state = tokens[i - 3] ?? '';
     if (before === 'the' && tokens[i - 2] === 'on' && !IN_A_STATE.has(state) && !state.endsWith('ing')) return true;
-    // Reached on it: "We called you on your mobile to arrange…" is the channel, whoever's phone it is.
-    if (tokens[i - 2] === 'on' && tokens.slice(Math.max(0, i - 6), i - 2).some((t) => CONTACTED.has(t))) return true;
+    // Reached on it or from it: "We called you on your mobile to arrange…", "You rang us from your
+    // mobile to say the bus was late" is the channel, whoever's phone it is.
+    if ((tokens[i - 2] === 'on' || tokens[i - 2] === 'from') && tokens.slice(Math.max(0, i - 6), i - 2).some((t) => CONTACTED.has(t)))
+      return true;
     if (isWord(next) && MEDIUM.has(next))
       return !(next === 'call' || next === 'calls') || !TAKES_CALL.test(tokens.slice(Math.max(0, i - 3), i).join(' '));
   }

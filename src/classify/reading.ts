@@ -97,7 +97,7 @@ const EMPLOYER_SUBJECT =
   /^(?:(?:so\s+)?(?:sorry|apologies|we\s+apologi[sz]e)\s+(?:that\s+|for\s+)?)?(?:(?:one|two|some|all|both|either|neither|each)\s+of\s+)?(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?|receptionists?|reception|security|front desk|recruitment|talent acquisition|talent|resourcing|hiring team)(?:\s+(?:lady|guy|man|woman|person|team|rep|officer|chair|lead))?\b(?!')\s+(?!(?:lady|guy|man|woman|person|team|rep|officer|chair|lead|said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)[\w']+\b(?!\s*:)/i;
 const SEGMENT_ABOUT_HIM_OR_HER = /^(?:he|she)\b/i;
 const APOLOGY =
-  /\b(?:i'm|i am|we're|we are)\s+(?:so\s+|very\s+|really\s+)?sorry\b(?!\s+to\s+(?:tell|say|inform|let|hear))|\bapologi(?:es|se|ze)\s+(?:for|that)\b/i;
+  /\b(?:i'm|i am|we're|we are)\s+(?:so\s+|very\s+|really\s+)?sorry\b(?!\s+to\s+(?:tell|say|inform|let|hear))|\bapologi(?:es|se|ze)\s+(?:for|that)\b|\b(?:and|so)\s+(?:(?:we|i)\s+(?:do\s+|sincerely\s+|truly\s+)?)?apologi(?:se|ze|ses|zes|sed|zed)\W*$/i;
 // "…and they'd double-booked the room": the employer's side as the one who acted, in a clause of the note.
 const THEY_HAD_DONE =
   /(?:^|[,;]\s*|\b(?:and|but|so|then|because)\s+)they(?:'d|'ve|\s+had|\s+have)\s+(?!(?:said|told|felt|thought|decided|wanted|needed|found|noted|noticed|asked|been)\b)[\w-]+ed\b/i;
@@ -144,10 +144,39 @@ const SUBORDINATE = /\b(?:because|as|since|so|and|then|when|while|after|until)\s
 const ARRANGEMENT_DONE =
   /^(?:(?:the|my|our|an?)\s+)?(?:[\w-]+\s+){0,2}?(?:room|slot|interview|call|meeting|booking|appointment|link|invite|invitation|venue|date|start|assessment\s+(?:centre|center|day)|stage|round|session)s?\s+(?:(?:with|for|at|on)\s+(?:[\w'-]+\s+){1,3}?)?(?:was|were|got|had\s+been|has\s+been|kept\s+getting)\s+(?:\w+ly\s+)?(?:double-booked|cancell?ed|called\s+off|pulled|scrapped|moved|rescheduled|postponed|pushed\s+back|given\s+away|delayed|put\s+back|changed|shifted|forgotten|lost|cut\s+short)\b/i;
 
+// What the candidate passes on is a clause of its own: "Recruiter note: she says the client kept her
+// waiting…" has the employer's side acting in what is relayed. Not the employer's side relaying its
+// own judgement ("HR said the manager was put off that I was late").
+const RELAYED_CLAUSE =
+  /^(?:[^:;]{1,40}:\s*)?(he|she)\s+(?:says|said|admits|admitted|reports|reported|mentions|mentioned|explains|explained|tells\s+me|told\s+me)\s+(?:that\s+)?/i;
+// Another third person acting on the candidate's arrangements: "he admits he was twenty minutes late
+// to her interview", "she kept him waiting": the one whose interview it is, is the candidate; the
+// other is the employer's side.
+const OTHER_THIRD_PERSON =
+  /\b(he|she)\s+(?:[\w'-]+\s+){0,6}?(?:(?:to|for|of|into|through|during|at)\s+(his|her)\s+(?:interview|slot|call|screen|screening|assessment|appointment|meeting)|kept\s+(him|her)\s+waiting)\b/i;
+// …or someone named acting on the one who relays it: "she says the client kept her waiting".
+const NAMED_SUBJECT = /^(?:the|an?|their|this|that)\s+[\w-]+/i;
+const actsOnRelayer = (relayer: string, relayedClause: string): boolean => {
+  const clause = relayedClause.split(/[;,]/)[0]!;
+  const object = relayer.toLowerCase() === 'she' ? /\bher\b/i : /\bhim\b/i;
+  return NAMED_SUBJECT.test(clause) && object.test(clause);
+};
+const otherThirdPersonActs = (text: string): boolean => {
+  const match = OTHER_THIRD_PERSON.exec(text);
+  if (!match) return false;
+  const actor = match[1]!.toLowerCase();
+  const acted = (match[2] ?? match[3])!.toLowerCase();
+  return actor === 'he' ? acted === 'her' : acted === 'him' || acted === 'his';
+};
+
 /** Whether the employer's side is who acts in a sentence (not written to or of the candidate), in its first clause or one after a conjunction. */
 function employerActs(trimmed: string): boolean {
   if (EMPLOYER_ACTS.test(trimmed) || EMPLOYER_SUBJECT.test(trimmed) || THEY_HAD_DONE.test(trimmed) || ARRANGEMENT_DONE.test(trimmed))
     return true;
+  const relayed = RELAYED_CLAUSE.exec(trimmed);
+  if (relayed && (employerActs(trimmed.slice(relayed[0].length)) || actsOnRelayer(relayed[1]!, trimmed.slice(relayed[0].length))))
+    return true;
+  if (otherThirdPersonActs(trimmed)) return true;
   for (const match of trimmed.matchAll(SUBORDINATE)) {
     const clause = trimmed.slice(match.index + match[0].length);
     if (/^(?:the|our|my|an?|one|some|all|both)\s/i.test(clause) && (EMPLOYER_SUBJECT.test(clause) || ARRANGEMENT_DONE.test(clause)))

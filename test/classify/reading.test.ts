@@ -327,6 +327,28 @@ describe("readSegment: the employer's apology for its own side", () => {
   });
 });
 
+describe("readSegment: the employer's side in what is relayed and in the writer's own apology", () => {
+  it('rules conduct out where the employer apologises at the end of the sentence for what its side did', () => {
+    expect(read("Our recruiter texted your cell at 10pm, which she shouldn't have, and we apologize.").ruledOut).toContain('conduct');
+    expect(read('You texted the recruiter at 10pm and we apologize for the delay in replying.').ruledOut).toEqual([]);
+  });
+
+  it("reads the one acting on the other's interview as the employer's side: he late to her interview, she kept him waiting", () => {
+    expect(read("Spoke to Chloe's HM: he admits he was twenty minutes late to her interview and apologises.").ruledOut).toContain(
+      'conduct',
+    );
+    expect(read('The manager says she kept him waiting an hour in reception.').ruledOut).toContain('conduct');
+    expect(read('HM says he was twenty minutes late to his interview.').ruledOut).toEqual([]);
+  });
+
+  it('reads what the candidate relays of someone named acting on them as the employer acting', () => {
+    expect(read('Recruiter note: she says the client kept her waiting in reception for half an hour').ruledOut).toContain('conduct');
+    expect(read('she says the client thought she was late').ruledOut).toEqual([]);
+    // The employer's side passing on its own judgement is no relay of the candidate's.
+    expect(read('HR said the manager was put off that I was late.').ruledOut).toEqual([]);
+  });
+});
+
 describe('mayBeEmployerNote and silence: whose note it is', () => {
   it('is no note about the employer where lateness is held by no one named, or the note is labelled by its writer', () => {
     expect(mayBeEmployerNote('late, then snapped at the panel when they asked about it')).toBe(false);
