@@ -228,6 +228,24 @@ export function isBareTopic(label: string): boolean {
   return count > 0 && count <= 8 && !hasVerb(straightenQuotes(label).replace(/'s\b/g, ''));
 }
 
+const WH_QUESTION = /^\W*(?:why|what|how|who|where|when|which)\b/i;
+// A short question, of a few words, asks about one thing: "Did the nerves show?", "Not having
+// chartered status yet?", "Was it the tattoos?".
+const SHORT_QUESTION_WORDS = 8;
+
+/**
+ * Whether a sentence asks about a topic for the next sentence to answer: a bare topic asked ("Your
+ * fit with the team?") or, with `anyShort`, any short question that is not a question word's
+ * ("Did the nerves show?", "Not having chartered status yet?"). Never "why analytics?".
+ */
+export function asksTopic(sentence: string, anyShort = false): boolean {
+  const text = straightenQuotes(sentence).trim();
+  if (!text.endsWith('?') || WH_QUESTION.test(text)) return false;
+  const topic = text.slice(0, -1);
+  if (/[.!?]/.test(topic)) return false;
+  return isBareTopic(topic) || (anyShort && words(topic).length <= SHORT_QUESTION_WORDS);
+}
+
 /** True when `part` explains the rule-out that comes right before it. */
 export function justifiesRuleOut(part: string): boolean {
   const text = straightenQuotes(part).trim();

@@ -7,7 +7,7 @@ import { withoutMarkup } from './markup.js';
 import { DEFAULT_THEME_IDS, type Segment } from '../types.js';
 import { analysePraise, isPreamble, labelsTopic, type PraiseAnalysis } from './favourable.js';
 import { readSegment, type SegmentReading } from './reading.js';
-import { isBareTopic, statesWhatIsUsual } from './rule-outs.js';
+import { asksTopic, statesWhatIsUsual } from './rule-outs.js';
 import { clausesOf, segmentText } from './segment.js';
 
 /** Per theme, in taxonomy order: a unit's score and the index of its nearest exemplar. */
@@ -42,6 +42,8 @@ export interface ScoredSegment extends ThemeScores {
   reading: SegmentReading;
   /** The clause-role reader, not the word rules, found no reason here (roles/read.ts). */
   setAsideByReader?: boolean;
+  /** A topic asked and answered by a rule-out or praise ("Your nerves? Didn't rate a mention."): no reason, however it sounds alone. */
+  answered?: boolean;
 }
 
 export interface ScoredItem {
@@ -63,8 +65,8 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
         // A sentence that only says the thing ruled out just before is usual ("Don't go thinking it was
         // your nerves. Everyone's nervous, we make allowances.") is the rule-out's ground, as within a sentence.
         const grounds = i > 0 && segments[i - 1]!.praise.praiseOnly && statesWhatIsUsual(segment.text);
-        const preamble =
-          grounds || askedOfVerdict(segment, next) || (next !== undefined && isPreamble(segment.text, next.segment.text, own.favourable));
+        const answered = askedOfVerdict(segment, next);
+        const preamble = grounds || answered || (next !== undefined && isPreamble(segment.text, next.segment.text, own.favourable));
         const praise = preamble ? { ...own, praiseOnly: true, favourable: true } : own;
         const scoredText = withoutContactPlaceholders(withoutMarkup(praise.praiseOnly ? segment.text : praise.reasonText));
         return {
@@ -77,6 +79,7 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
           nearest: [],
           units: [],
           reading: readSegment(scoredText, themeIds),
+          ...(answered ? { answered } : {}),
         };
       }),
   }));
@@ -94,8 +97,7 @@ function askedOfVerdict(segment: Segment, next: { segment: Segment; praise: Prai
   // A noun phrase, not a question word's question ("why analytics? 'it pays well'") nor a sentence
   // before it ("no idea apparently. why this role?").
   const topic = segment.text.trim().slice(0, -1);
-  const nounPhrase = isBareTopic(topic) && !/[.!?]/.test(topic) && !/^\W*(?:why|what|how|who|where|when|which)\b/i.test(topic);
-  return next.praise.praiseOnly && (labelsTopic(topic, ':', next.segment.text) || nounPhrase);
+  return next.praise.praiseOnly && (labelsTopic(topic, ':', next.segment.text) || asksTopic(segment.text));
 }
 
 /**

@@ -72,8 +72,10 @@ export function readingOf(item: ScoredItem, themeIds: readonly string[]): ItemRe
     if (uninformative >= 0) allowed[uninformative] = true;
     const notOf = (segments: readonly ScoredSegment[]) =>
       themeIds.map((id, t) => t !== uninformative && segments.some((s) => !s.reading.ruledOut.includes(id)));
-    const praised = notOf(item.segments.filter((s) => s.setAsideByReader && !s.reading.silence && mayBeReason(s.units[0]?.roles)));
-    const disputed = item.segments.filter((s) => !s.reading.silence && readsAsReason(s.units[0]?.roles));
+    // A topic asked is no reason once its answer rules it out, however the reader reads the question alone.
+    const judged = item.segments.filter((s) => !s.reading.silence && !s.answered);
+    const praised = notOf(judged.filter((s) => s.setAsideByReader && mayBeReason(s.units[0]?.roles)));
+    const disputed = judged.filter((s) => readsAsReason(s.units[0]?.roles));
     if (disputed.length === 0) return { allowed, asserted, praised };
     return { allowed, asserted, setAside: notOf(disputed), praised };
   }

@@ -8,7 +8,7 @@ import { UNINFORMATIVE_THEME } from '../../types.js';
 import { mayBeEmployerNote, settleEmployerSide } from '../reading.js';
 import type { ScoredItem, ScoredSegment, UnitScores } from '../units.js';
 import { namesTheReason } from '../favourable.js';
-import { agreesWithRuleOut, isRuledOut } from '../rule-outs.js';
+import { agreesWithRuleOut, asksTopic, isRuledOut } from '../rule-outs.js';
 import { CLAUSE_ROLES, isNotAReason, likeliestRole, readRole, type ClauseRole } from './model.js';
 
 /** More likely than not: how sure the reader must be of a clause conceded before the real reason. */
@@ -30,7 +30,25 @@ export function applyItemRoles(item: ScoredItem, confidentAt: number, themeIds: 
     if (concededSentence(segment, item.segments[i + 1])) readAsPraise(segment);
     else applyClauseRoles(segment, confidentAt, themeIds);
   });
+  // A question is answered: a topic asked goes with an answer the reader set aside as a rule-out or
+  // praise ("Not having chartered status yet? That was a nothing-burger for us."), as it does with
+  // one the word rules set aside (units.ts).
+  item.segments.forEach((segment, i) => {
+    const answer = item.segments[i + 1];
+    if (answer && !segment.praiseOnly && !segment.reading.silence && answeredBySetAside(segment, answer)) {
+      readAsPraise(segment);
+      segment.answered = true;
+    }
+  });
   settleEmployerSide(item.segments, themeIds, note);
+}
+
+/** Whether `question` is a short question and the reader set `answer` aside as a rule-out or praise of what it asks. */
+function answeredBySetAside(question: ScoredSegment, answer: ScoredSegment): boolean {
+  const roles = answer.units[0]?.roles;
+  if (!answer.setAsideByReader || !answer.praiseOnly || roles?.length !== CLAUSE_ROLES.length) return false;
+  const role = likeliestRole(roles);
+  return (role === 'rule_out' || role === 'praise') && asksTopic(question.segment.text, true);
 }
 
 /** What the word rules settled stays settled: praise, silence, and what a sentence asserts by its phrasing. */

@@ -294,6 +294,28 @@ describe('applyItemRoles', () => {
     expect(a.praiseOnly).toBe(false);
   });
 
+  it('sets a short question aside with the answer the reader set aside as a rule-out or praise', () => {
+    const RULE_OUT = [0.1, 0.05, 0.8, 0.05, 0];
+    const read = (asked: string, answerRoles: number[]) => {
+      const answer = 'That was a nothing-burger for us.';
+      const a = segment(asked, [unit(asked, [0.6, 0.1], REASON)]);
+      const b = segment(answer, [unit(answer, [0.1, 0.1], answerRoles)]);
+      const whole = item(a, b);
+      applyItemRoles(whole, 0.7, THEMES);
+      return [a.praiseOnly, a.answered ?? false, b.praiseOnly];
+    };
+    expect(read('Not having chartered status yet?', RULE_OUT)).toEqual([true, true, true]);
+    expect(read('Did the nerves show?', PRAISE)).toEqual([true, true, true]);
+    // Not a question word's question, not one the answer gives the reason to, not a long one.
+    expect(read('Why this role?', RULE_OUT)).toEqual([false, false, true]);
+    expect(read('Not having chartered status yet?', REASON)).toEqual([false, false, false]);
+    expect(read('Did you ever explain to the panel how you would handle the night shifts on your own?', RULE_OUT)).toEqual([
+      false,
+      false,
+      true,
+    ]);
+  });
+
   it("takes `conduct` out of a candidate's note about the employer's side, not out of feedback to the candidate", () => {
     const ids = ['conduct', 'uninformative'];
     const note = 'The interviewer took a call halfway through';
