@@ -61,6 +61,23 @@ const MEDIUM = new Set(
 const TAKES_CALL = /\b(?:take|takes|took|taking|answer|answers|answered|answering|make|made|making|a|another)\b/;
 // Verbs of reaching someone by phone (not "call" or "a call", which may be the candidate's taking one).
 const CONTACTED = new Set('called rang rung phoned texted reached contacted ring'.split(' '));
+// Trying to reach someone on a phone, whoever's it is: "kept ringing your mobile", "tried his phone".
+const REACHING = new Set([
+  ...CONTACTED,
+  'ringing',
+  'calling',
+  'phoning',
+  'texting',
+  'tried',
+  'trying',
+  'try',
+  'dialled',
+  'dialed',
+  'dialling',
+]);
+// A phone out of reach is a way of reaching someone that failed, not behaviour: "went to voicemail", "not reachable".
+const OUT_OF_REACH = new Set('vm voicemail voice-mail reachable unreachable unanswered'.split(' '));
+const HEARER = new Set('you him her them'.split(' '));
 // A rule about dress ("the dress code", "dress standard on the floor"), described as the job's.
 const DRESS_RULE = new Set('code codes standard standards policy policies requirement requirements norm norms guidelines'.split(' '));
 // Being on the phone is the candidate's state ("was on the phone", "chatting on the mobile"); said
@@ -232,6 +249,11 @@ function heldElsewhere(tokens: readonly string[], i: number, kind: Kind, context
     // mobile to say the bus was late" is the channel, whoever's phone it is.
     if ((tokens[i - 2] === 'on' || tokens[i - 2] === 'from') && tokens.slice(Math.max(0, i - 6), i - 2).some((t) => CONTACTED.has(t)))
       return true;
+    // Tried as a way to reach someone, or out of reach: "we kept ringing your mobile", "tried his phone",
+    // "cand's phone went to vm x3", "mobile was not reachable", "we didn't have a mobile for you".
+    if (REACHING.has(before ?? '') || (ARTICLE.has(before ?? '') && REACHING.has(tokens[i - 2] ?? ''))) return true;
+    if (tokens.slice(i + 1, i + 5).some((t) => OUT_OF_REACH.has(t))) return true;
+    if (next === 'for' && HEARER.has(tokens[i + 2] ?? '')) return true;
     if (isWord(next) && MEDIUM.has(next))
       return !(next === 'call' || next === 'calls') || !TAKES_CALL.test(tokens.slice(Math.max(0, i - 3), i).join(' '));
   }

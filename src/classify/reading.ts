@@ -152,8 +152,10 @@ const RELAYED_CLAUSE =
 // Another third person acting on the candidate's arrangements: "he admits he was twenty minutes late
 // to her interview", "she kept him waiting": the one whose interview it is, is the candidate; the
 // other is the employer's side.
+// A named person's arrangement is theirs too, so the he or she acting on it is someone else: "he
+// admits he took a phone call during Ayesha's panel".
 const OTHER_THIRD_PERSON =
-  /\b(he|she)\s+(?:[\w'-]+\s+){0,6}?(?:(?:to|for|of|into|through|during|at)\s+(his|her)\s+(?:interview|slot|call|screen|screening|assessment|appointment|meeting)|kept\s+(him|her)\s+waiting)\b/i;
+  /\b([Hh]e|[Ss]he)\s+(?:[\w'-]+\s+){0,6}?(?:(?:to|for|of|into|through|during|at|in)\s+(his|her|[A-Z][a-z]+'s)\s+(?:interview|slot|call|screen|screening|assessment|appointment|meeting|panel)|kept\s+(him|her)\s+waiting)\b/;
 // …or someone named acting on the one who relays it: "she says the client kept her waiting".
 const NAMED_SUBJECT = /^(?:the|an?|their|this|that)\s+[\w-]+/i;
 const actsOnRelayer = (relayer: string, relayedClause: string): boolean => {
@@ -165,7 +167,8 @@ const otherThirdPersonActs = (text: string): boolean => {
   const match = OTHER_THIRD_PERSON.exec(text);
   if (!match) return false;
   const actor = match[1]!.toLowerCase();
-  const acted = (match[2] ?? match[3])!.toLowerCase();
+  const acted = match[2] ?? match[3]!;
+  if (acted.endsWith("'s")) return true;
   return actor === 'he' ? acted === 'her' : acted === 'him' || acted === 'his';
 };
 

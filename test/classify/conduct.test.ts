@@ -123,6 +123,12 @@ describe('who holds a conduct word, read from grammar', () => {
     'Manager came to my interview twenty minutes late.',
     // An email as the channel is not conduct in other words.
     'We will follow up by email, but I wanted to let you know by phone that the role has gone.',
+    // A phone tried as a way to reach someone, or out of reach, is the channel, whoever's it is.
+    'Sorry we kept ringing your mobile during your shift.',
+    "cand's phone went to vm x3 - left msgs",
+    "Candidate's mobile was not reachable on the given number.",
+    "We tried the landline as we didn't have a mobile for you.",
+    'You rang us from your mobile on the way in to say the bus was running behind.',
   ])('"%s" is held elsewhere', (text) => {
     expect(conductHeldElsewhere(text)).toBe(true);
   });
@@ -132,6 +138,7 @@ describe('who holds a conduct word, read from grammar', () => {
     'I turned up late to my interview.',
     "Feedback was that turning up late didn't help.",
     'The tone of your emails was curt.',
+    'You were checking your phone all through the panel.',
   ])('"%s" is not', (text) => {
     expect(conductHeldElsewhere(text)).toBe(false);
   });
