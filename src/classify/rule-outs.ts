@@ -7,8 +7,10 @@
 import { spellOutPronouns, straightenQuotes, words } from './lexical/text.js';
 
 const NEGATED = String.raw`(?:no|not|never|nothing|n't|without|hardly)`;
-const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|quibbles?|gripes?|misgivings?|hesitations?|red flags?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference|odds|constraints?|hindrance|drawback|downside|deal-?breaker|hurdle|snag|hitch|hiccup|drama|handicap|blocker|headache|alarm bells?|warning (?:signs?|bells?))`;
+const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|quibbles?|gripes?|misgivings?|hesitations?|red flags?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference|odds|constraints?|hindrance|drawback|downside|deal-?breaker|hurdle|snag|probs?|hitch|hiccup|drama|handicap|blocker|headache|alarm bells?|warning (?:signs?|bells?))`;
 const NEGATED_VERB = String.raw`(?:n't|\bnot|\bnever)`;
+// Words of attention paid to something: what was neither noticed nor noted was not weighed.
+const ATTENDED = String.raw`(?:noticed|noted|raised|discussed|mentioned|considered|counted|scored|recorded|remarked(?:\s+on)?|seen|registered|queried)`;
 // Nobody as the subject: "nobody", "no one", "none of us", "not one of the panel", "not a single assessor".
 const NOBODY = String.raw`\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:us|them|the\s+\w+)|not\s+(?:one|a\s+single\s+\w+)(?:\s+of\s+(?:us|them|the\s+\w+))?|(?:not\s+once|never)\s+did\s+(?:anyone|anybody|we|they))`;
 
@@ -45,6 +47,14 @@ const RULE_OUT_PATTERNS = [
   /(?:n't|\bnot|\bnever)\s+(?:even\s+)?(?:rate|rated|get|got|merit|merited|warrant|warranted|earn|earned)\s+(?:a\s+|so\s+much\s+as\s+a\s+)?(?:single\s+)?mention\b/i,
   /(?:n't|\bnot|\bnever)\s+(?:even\s+)?register(?:ed)?\s+with\s+(?:anybody|anyone|us|me|them|any\s+of\s+us|the\s+\w+)\b/i,
   /\bruled\s+out\s+as\s+(?:an?\s+|the\s+)?(?:factor|reason|issue|concern|problem)\b/i,
+  // No attention paid to it: a pair of attention words denied ("neither noticed nor noted") or a
+  // perception denied with its object fronted ("The small mistakes…, these our director did not even see").
+  new RegExp(
+    String.raw`\bneither\s+${ATTENDED}\s+nor\s+${ATTENDED}\b|(?:n't|\bnot|\bnever)\s+(?:even\s+|once\s+)?(?:see|notice|spot|clock|register)\s*(?:it|them|that|this)?\W*$`,
+    'i',
+  ),
+  // Importance denied in the employer's weighing: "this for us is not important", "not important to us".
+  /\b(?:for|to)\s+(?:us|me|the\s+panel|the\s+team)\s+(?:is|was|were|are)(?:n't|\s+not)\s+(?:so\s+|very\s+|that\s+|at\s+all\s+)?(?:important|relevant|significant|a\s+priority)\b|\b(?:is|was|were|are)(?:n't|\s+not)\s+(?:so\s+|very\s+|that\s+|at\s+all\s+)?(?:important|relevant|significant)\s+(?:for|to)\s+(?:us|me|the\s+panel|the\s+team)\b/i,
   /\bcut\s+no\s+ice\b|\b(?:plus|positive|bonus|help|asset)\b[^.;]{0,12}\bif\s+anything\b/i,
   // A verdict with no topic of its own: "prep/motiv both ok, not why".
   /(?:^|[,;:-]\s*)not\s+(?:why|the\s+reason|it)\W*$/i,
@@ -124,7 +134,7 @@ const JUSTIFICATION = /^(?:as|since|because|given|which|who|so|seeing as)\b/i;
 
 /** A rule-out about what was said just before it: "so don't worry about that", "which was not a factor". */
 const BACK_REFERENCE =
-  /\b(?:about|with|over)\s+(?:that|this|it)\b|^(?:so\s+|and\s+)?(?:that|this|it)\b|^which\b|\b(?:think|thinking|assume|assuming)\s+(?:that|this|it)\s+(?:was|is)\b|\botherwise\b|\b(?:on|over)\s+(?:that|this)\s+(?:account|score|front)\b|^not\s+(?:why|the\s+reason|it)\W*$/i;
+  /\b(?:about|with|over)\s+(?:that|this|it)\b|^(?:so\s+|and\s+)?(?:that|this|it|those|these)\b|^which\b|\b(?:think|thinking|assume|assuming)\s+(?:that|this|it)\s+(?:was|is)\b|\botherwise\b|\b(?:on|over)\s+(?:that|this)\s+(?:account|score|front)\b|^not\s+(?:why|the\s+reason|it)\W*$/i;
 
 export function refersBack(part: string): boolean {
   return BACK_REFERENCE.test(part.trim());

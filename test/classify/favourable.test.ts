@@ -292,6 +292,7 @@ describe('praise marked on a score sheet', () => {
       'Written exercise: 18/20',
       'Technical: 4 out of 5',
       'SJT: pass',
+      'Numerical: 92nd percentile',
       'Integrity: met.',
       '+ clearly wants to be in cardiology',
     ])
@@ -305,9 +306,19 @@ describe('praise marked on a score sheet', () => {
       'Collaboration: not met.',
       '- could not talk through a sepsis escalation',
       'We scored you: 5/5',
+      'Verbal reasoning: 41st percentile',
       '+ not enough examples',
     ])
       expect(isPraiseClause(line), line).toBe(false);
+  });
+});
+
+describe('praise as a condition contrary to fact whose outcome is the hire', () => {
+  it('reads "if it had rested on X, you would be starting" as praise of X, not a condition that stays unmet', () => {
+    expect(isPraiseClause("If the decision had rested on your written exercise alone, you'd be starting with us next month.")).toBe(true);
+    expect(isPraiseClause('If it had come down to your case study alone, you would be joining us in May.')).toBe(true);
+    expect(isPraiseClause("If you had prepared, you'd have got the job.")).toBe(false);
+    expect(isPraiseClause('If you had a licence you would be starting with us.')).toBe(false);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   isRuledOut,
   justifiesRuleOut,
   lacksSubject,
+  refersBack,
 } from '../../src/classify/rule-outs.js';
 
 describe('isRuledOut', () => {
@@ -331,6 +332,28 @@ describe('rule-outs by the grammar of the obstacle denied', () => {
       'you never became a team lead',
     ])
       expect(isRuledOut(text), text).toBe(false);
+  });
+
+  it('reads attention not paid, importance denied in our weighing, "those" pointing back and a clipped "prob"', () => {
+    for (const text of [
+      'That you came in jeans was neither noticed nor noted.',
+      'The small mistakes in the German on your form, these our director did not even see.',
+      'this for us is not important',
+      "Your notice period isn't that important to us",
+      'exp - plenty. not the prob',
+    ])
+      expect(isRuledOut(text), text).toBe(true);
+    for (const text of [
+      'you were neither trained nor qualified for the ward',
+      'you did not see the point of the exercise',
+      'your experience is not relevant to this role',
+      'getting on with the crew = the prob',
+    ])
+      expect(isRuledOut(text), text).toBe(false);
+    expect(refersBack('so those were never the snag')).toBe(true);
+    expect(
+      analysePraise("Client confirms they'd already built the rota round his part-time hours, so those were never the snag.").praiseOnly,
+    ).toBe(true);
   });
 
   it('finds the subject of a predicate split from it by a parenthetical', () => {
