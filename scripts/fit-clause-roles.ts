@@ -4,7 +4,7 @@
 //   npx tsx scripts/fit-clause-roles.ts data/eval/clause-roles.csv --reasons data/eval/dev.csv,data/eval/dev2.csv,data/eval/voices-dev.csv,data/eval/voices-dev2.csv \
 //     --out data/roles/default.json
 //     [--model DIR_OR_ID] [--cache-dir DIR] [--dtype q8] [--vectors /tmp/clause-vectors.json] [--errors] [--l2 0.01] [--trust 0.75]
-//     [--batches 1033,1488,2188,2788,3388] [--drop-signals subject_candidate,topic_judged]
+//     [--batches 1033,1488,2188,2788,3388,3788] [--drop-signals subject_candidate,topic_judged]
 //
 // --batches: cross-validate by the batch each clause was written in (the last clause number of each
 // batch; later clauses are one more batch), so the penalty and the trusted probability are chosen

@@ -15,7 +15,7 @@ export const ROLES_VERSION = 1;
 /** The reader fitted on data/eval/clause-roles.csv for all-MiniLM-L6-v2 (scripts/fit-clause-roles.ts). */
 export const DEFAULT_ROLES_PATH: string = fileURLToPath(new URL('../../../data/roles/default.json', import.meta.url));
 export const REFIT_ROLES =
-  'npx tsx scripts/fit-clause-roles.ts data/eval/clause-roles.csv --reasons data/eval/dev.csv,data/eval/dev2.csv,data/eval/voices-dev.csv,data/eval/voices-dev2.csv --l2 0.03 --trust 0.7 --batches 1033,1488,2188,2788,3388 --out data/roles/default.json';
+  'npx tsx scripts/fit-clause-roles.ts data/eval/clause-roles.csv --reasons data/eval/dev.csv,data/eval/dev2.csv,data/eval/voices-dev.csv,data/eval/voices-dev2.csv --l2 0.03 --trust 0.7 --batches 1033,1488,2188,2788,3388,3788 --out data/roles/default.json';
 
 export interface RolesFile extends RoleModels {
   format: typeof ROLES_FORMAT;
