@@ -54,19 +54,23 @@ export interface Grouping {
   candidates: Group[];
 }
 
-/** `exemplars` holds each theme's exemplar vectors, embedded like the sentences. */
+/**
+ * `exemplars` holds each theme's exemplar vectors, embedded like the sentences. `known` gives what
+ * the caller has already worked out for these vectors: their similarityMatrix, their nearestTheme.
+ */
 export function groupByNeighbourhood(
   vectors: readonly Float32Array[],
   exemplars: readonly (readonly Float32Array[])[],
   settings: GroupingSettings,
   linkVectors: readonly Float32Array[] = vectors,
+  known: { similarity?: Float32Array; themeNearness?: readonly number[] } = {},
 ): Grouping {
   const n = vectors.length;
   if (n < 3) return { groups: [], candidates: [] };
-  const similarity = similarityMatrix(vectors);
+  const similarity = known.similarity ?? similarityMatrix(vectors);
   const linkSimilarity = linkVectors === vectors ? similarity : similarityMatrix(linkVectors);
   const listed = nearestInMatrix(linkSimilarity, n, settings.neighbours * LISTED_NEIGHBOURS);
-  const themeNearness = vectors.map((vector) => nearestTheme(vector, exemplars));
+  const themeNearness = known.themeNearness ?? vectors.map((vector) => nearestTheme(vector, exemplars));
   const context: Context = { n, similarity, linkSimilarity, listed, themeNearness, settings };
 
   const everyone = Array.from({ length: n }, (_, i) => i);
@@ -101,7 +105,7 @@ interface Nearness {
   /** Cosine similarity of every pair, row-major. */
   similarity: Float32Array;
   /** Each sentence's mean similarity to the nearest exemplars of its nearest theme. */
-  themeNearness: number[];
+  themeNearness: readonly number[];
 }
 
 interface Context extends Nearness {
@@ -287,7 +291,8 @@ function nearestMean(vector: Float32Array, others: readonly Float32Array[]): num
  * by the member margin (the rules that kept the sample's own members); otherwise −1. `ownIndex`
  * gives each vector's place in the sample when it is one of the sample's (−1 when not).
  * `link.neighbours`, when given, are the linked vectors' `settings.neighbours` nearest in the linked
- * sample, already listed (a caller joining one batch under two settings lists them once).
+ * sample (one more with `ownIndex`), already listed (a caller joining one batch under two settings
+ * lists them once). `themeNearness`, when given, is each vector's nearestTheme, already worked out.
  */
 export function joinGroups(
   vectors: readonly Float32Array[],
@@ -297,10 +302,10 @@ export function joinGroups(
   exemplars: readonly (readonly Float32Array[])[],
   link: { vectors: readonly Float32Array[]; sample: readonly Float32Array[]; neighbours?: Neighbours } = { vectors, sample },
   ownIndex: readonly number[] | null = null,
+  themeNearness: readonly number[] | null = null,
 ): number[] {
   // A sentence of the sample itself is not its own neighbour: one more is listed, and it is left out.
-  const neighbours: Neighbours =
-    link.neighbours && !ownIndex ? link.neighbours : nearestNeighbours(link.vectors, link.sample, settings.neighbours + (ownIndex ? 1 : 0));
+  const neighbours: Neighbours = link.neighbours ?? nearestNeighbours(link.vectors, link.sample, settings.neighbours + (ownIndex ? 1 : 0));
   return vectors.map((vector, q) => {
     const listed = Array.from({ length: neighbours.k }, (_, j) => neighbours.index[q * neighbours.k + j]!);
     const others = listed.map((i, j) => ({ i, j })).filter(({ i }) => i !== ownIndex?.[q]);
@@ -308,7 +313,7 @@ export function joinGroups(
       const s = neighbours.similarity[q * neighbours.k + j]!;
       return { link: s, group: groupOf[i]!, similarity: link.vectors === vectors ? s : dot(vector, sample[i]!) };
     });
-    return chooseGroup(near, nearestTheme(vector, exemplars), settings);
+    return chooseGroup(near, themeNearness?.[q] ?? nearestTheme(vector, exemplars), settings);
   });
 }
 

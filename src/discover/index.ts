@@ -12,7 +12,7 @@ import { UNINFORMATIVE_THEME, type ClassifiedItem, type Embedder, type EmergingT
 import { averageLinkageClusters } from './cluster.js';
 import { groupByNeighbourhood, joinGroups, nearestTheme, type Group } from './group.js';
 import { nameGroups, representativeQuotes } from './name.js';
-import { dot, nearestNeighbours, type Neighbours } from './neighbours.js';
+import { dot, nearestInPairs, nearestNeighbours, pairSimilarity, similarityAmong, type Neighbours } from './neighbours.js';
 import type { Probe } from '../classify/head/probe.js';
 import { chooseSeeds, probeUnclaimed, type ProbeRank } from './novelty.js';
 import { themeBasis, withoutBasis } from './residual.js';
@@ -128,26 +128,35 @@ export async function discoverEmerging(
   // With seedShare under 1 only the sample's most novel sentences are grouped (discover/novelty.ts);
   // the others, and sentences outside the sample that would not have ranked so, may only join.
   const spreadOf = (text: string) => Math.max(...occurrences.get(text)!.map((hit) => hit.spread));
+  // Ranking the seeds, grouping them and joining the rest of the sample all read the sample's
+  // pairs and each sentence's nearest theme: each is worked out once, here.
+  const everyone = sample.map((_, i) => i);
+  const pairs = grouping ? pairSimilarity(sampleVectors) : null;
+  const sampleNearness = grouping ? sampleVectors.map((vector) => nearestTheme(vector, themeExemplars)) : [];
   const choice =
     grouping && grouping.seedShare < 1
       ? chooseSeeds(
           sampleVectors,
-          sampleVectors.map((vector) => nearestTheme(vector, themeExemplars)),
+          sampleNearness,
           sample.map(spreadOf),
           grouping.seedShare,
           grouping.neighbours,
           grouping.leastSeeds,
           unclaimed,
+          nearestInPairs(pairs!, everyone, grouping.neighbours, true),
         )
       : null;
-  const grouped = sample.map((_, i) => i).filter((i) => !choice || choice.seeds[i]);
+  const grouped = everyone.filter((i) => !choice || choice.seeds[i]);
   const groupedVectors = grouped.map((i) => sampleVectors[i]!);
   // With themeDirections, sentences are linked by what no theme explains (discover/residual.ts).
   const basis = grouping ? themeBasis(themeExemplars, grouping.themeDirections) : [];
   const linkOf = (vectors: Float32Array[]) => (basis.length > 0 ? vectors.map((v) => withoutBasis(v, basis)) : vectors);
   const sampleLinks = linkOf(sampleVectors);
   const found = grouping
-    ? groupByNeighbourhood(groupedVectors, themeExemplars, grouping, linkOf(groupedVectors))
+    ? groupByNeighbourhood(groupedVectors, themeExemplars, grouping, linkOf(groupedVectors), {
+        similarity: similarityAmong(pairs!, grouped),
+        themeNearness: grouped.map((i) => sampleNearness[i]!),
+      })
     : linkageGroups(sampleVectors, maxDistance);
   // Members as indices into the sample.
   const inSample = (group: Group): Group => (choice ? { ...group, members: group.members.map((i) => grouped[i]!) } : group);
@@ -170,14 +179,18 @@ export async function discoverEmerging(
   const notSeeds = sample.flatMap((_, i) => (choice && !choice.seeds[i] ? [i] : []));
   if (grouping && groups.length > 0 && notSeeds.length > 0) {
     const vectors = notSeeds.map((i) => sampleVectors[i]!);
+    const links = linkOf(vectors);
+    // Linked on the vectors themselves, their neighbours are read from the sample's pairs.
+    const neighbours = links === vectors ? nearestInPairs(pairs!, notSeeds, joinSettings!.neighbours + 1) : undefined;
     const joined = joinGroups(
       vectors,
       sampleVectors,
       groupOf,
       joinSettings!,
       themeExemplars,
-      { vectors: linkOf(vectors), sample: sampleLinks },
+      { vectors: links, sample: sampleLinks, neighbours },
       notSeeds,
+      notSeeds.map((i) => sampleNearness[i]!),
     );
     joined.forEach((g, j) => {
       if (g >= 0) member.push({ text: sample[notSeeds[j]!]!, group: g, similarity: dot(vectors[j]!, groups[g]!.centre) });
@@ -192,8 +205,18 @@ export async function discoverEmerging(
     const vectors = await embedAll(batch, done);
     done += batch.length;
     const links = linkOf(vectors);
+    const nearness = settings && joinSettings ? vectors.map((vector) => nearestTheme(vector, themeExemplars)) : null;
     const join = (settings: NonNullable<typeof grouping>, neighbours?: Neighbours) =>
-      joinGroups(vectors, sampleVectors, groupOf, settings, themeExemplars, { vectors: links, sample: sampleLinks, neighbours });
+      joinGroups(
+        vectors,
+        sampleVectors,
+        groupOf,
+        settings,
+        themeExemplars,
+        { vectors: links, sample: sampleLinks, neighbours },
+        null,
+        nearness,
+      );
     let joined: number[];
     if (!settings || !joinSettings) joined = joinNearestCentre(vectors, groups, maxDistance);
     else if (!ranked) joined = join(settings);
@@ -203,9 +226,7 @@ export async function discoverEmerging(
       // sentences are linked on their vectors as they are).
       const linked = nearestNeighbours(links, sampleLinks, settings.neighbours);
       const near = links === vectors ? linked : nearestNeighbours(vectors, sampleVectors, settings.neighbours);
-      const asSeed = vectors.map((vector, q) =>
-        choice!.wouldSeed(near, q, nearestTheme(vector, themeExemplars), spreadOf(batch[q]!), vector),
-      );
+      const asSeed = vectors.map((vector, q) => choice!.wouldSeed(near, q, nearness![q]!, spreadOf(batch[q]!), vector));
       const loose = join(settings, linked);
       const strict = join(joinSettings!, linked);
       joined = vectors.map((_, q) => (asSeed[q] ? loose[q]! : strict[q]!));

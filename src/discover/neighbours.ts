@@ -38,17 +38,67 @@ export interface Neighbours {
  * neighbour.
  */
 export function nearestNeighbours(queries: readonly Float32Array[], points: readonly Float32Array[], k: number, self = false): Neighbours {
-  const kk = Math.max(0, Math.min(k, points.length - (self ? 1 : 0)));
-  const index = new Int32Array(queries.length * kk);
-  const similarity = new Float32Array(queries.length * kk);
+  const row = new Float64Array(points.length);
+  return rankRows(queries.length, points.length, k, self ? (q) => q : null, (q) => {
+    const query = queries[q]!;
+    for (let p = 0; p < points.length; p++) row[p] = dot(query, points[p]!);
+    return row;
+  });
+}
+
+/**
+ * The dot product of every pair of some unit vectors, each worked out once (dot(a, b) and dot(b, a)
+ * are the same sum), for the passes that read the same pairs: choosing seeds, grouping them, and
+ * joining the rest of the sample to the groups. Row-major, n × n.
+ */
+export interface PairSimilarity {
+  n: number;
+  values: Float64Array;
+}
+
+export function pairSimilarity(vectors: readonly Float32Array[]): PairSimilarity {
+  const n = vectors.length;
+  const values = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const a = vectors[i]!;
+    for (let j = i; j < n; j++) values[i * n + j] = values[j * n + i] = dot(a, vectors[j]!);
+  }
+  return { n, values };
+}
+
+/**
+ * What nearestNeighbours gives for the vectors `rows` (indices into the pairs' vectors) among all
+ * of them, from their listed dot products; with `self` a row is not its own neighbour.
+ */
+export function nearestInPairs(pairs: PairSimilarity, rows: readonly number[], k: number, self = false): Neighbours {
+  const { n, values } = pairs;
+  return rankRows(rows.length, n, k, self ? (q) => rows[q]! : null, (q) => values.subarray(rows[q]! * n, (rows[q]! + 1) * n));
+}
+
+/**
+ * Each query's k most similar points, nearest first, ties to the lower index, from its row of
+ * similarities to every point (`rowOf`); `selfOf` gives the point a query is, when it is one, to leave out.
+ */
+function rankRows(
+  queries: number,
+  points: number,
+  k: number,
+  selfOf: ((q: number) => number) | null,
+  rowOf: (q: number) => Float64Array,
+): Neighbours {
+  const kk = Math.max(0, Math.min(k, points - (selfOf ? 1 : 0)));
+  const index = new Int32Array(queries * kk);
+  const similarity = new Float32Array(queries * kk);
   const topIndex = new Int32Array(kk);
   const topSimilarity = new Float64Array(kk);
-  queries.forEach((query, q) => {
+  for (let q = 0; q < queries; q++) {
+    const row = rowOf(q);
+    const own = selfOf ? selfOf(q) : -1;
     let filled = 0;
-    points.forEach((point, p) => {
-      if (self && p === q) return;
-      const s = dot(query, point);
-      if (filled === kk && s <= topSimilarity[kk - 1]!) return;
+    for (let p = 0; p < points; p++) {
+      if (p === own) continue;
+      const s = row[p]!;
+      if (filled === kk && s <= topSimilarity[kk - 1]!) continue;
       // Insertion into the sorted top list; an equal similarity stays behind the earlier index.
       let at = filled < kk ? filled++ : kk - 1;
       while (at > 0 && topSimilarity[at - 1]! < s) {
@@ -58,10 +108,10 @@ export function nearestNeighbours(queries: readonly Float32Array[], points: read
       }
       topSimilarity[at] = s;
       topIndex[at] = p;
-    });
+    }
     index.set(topIndex, q * kk);
     similarity.set(topSimilarity, q * kk);
-  });
+  }
   return { k: kk, index, similarity };
 }
 
@@ -127,6 +177,18 @@ export function similarityMatrix(vectors: readonly Float32Array[]): Float32Array
     similarity[i * n + i] = 1;
     const a = vectors[i]!;
     for (let j = i + 1; j < n; j++) similarity[i * n + j] = similarity[j * n + i] = dot(a, vectors[j]!);
+  }
+  return similarity;
+}
+
+/** similarityMatrix of the vectors `rows` (indices into the pairs' vectors), from their listed dot products. */
+export function similarityAmong(pairs: PairSimilarity, rows: readonly number[]): Float32Array {
+  const m = rows.length;
+  const similarity = new Float32Array(m * m);
+  for (let a = 0; a < m; a++) {
+    similarity[a * m + a] = 1;
+    const row = rows[a]! * pairs.n;
+    for (let b = a + 1; b < m; b++) similarity[a * m + b] = similarity[b * m + a] = pairs.values[row + rows[b]!]!;
   }
   return similarity;
 }

@@ -66,6 +66,7 @@ export function scoreSpread(scores: readonly number[], skip: number): number {
  * `least` (all of a smaller sample).
  * `themeNearness[i]` is sentence i's mean similarity to its nearest theme's nearest exemplars,
  * `spreads[i]` its scoreSpread (the largest of its occurrences'). Ties go to the earlier sentence.
+ * `listed`, when given, is nearestNeighbours(vectors, vectors, neighbours, true), already worked out.
  */
 export function chooseSeeds(
   vectors: readonly Float32Array[],
@@ -75,9 +76,10 @@ export function chooseSeeds(
   neighbours: number,
   least: number,
   unclaimed: ProbeRank | null = null,
+  listed: Neighbours | null = null,
 ): SeedChoice {
   const n = vectors.length;
-  const near = nearestNeighbours(vectors, vectors, neighbours, true);
+  const near = listed ?? nearestNeighbours(vectors, vectors, neighbours, true);
   const novelty = vectors.map((_, i) => novel(near, i, themeNearness[i]!));
   const sortedNovelty = [...novelty].sort((a, b) => a - b);
   const sortedFlatness = spreads.map((s) => -s).sort((a, b) => a - b);

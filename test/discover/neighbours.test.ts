@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dot, fuzzyNeighbourEdges, nearestNeighbours } from '../../src/discover/neighbours.js';
+import {
+  dot,
+  fuzzyNeighbourEdges,
+  nearestInPairs,
+  nearestNeighbours,
+  pairSimilarity,
+  similarityAmong,
+  similarityMatrix,
+} from '../../src/discover/neighbours.js';
 import { randomVectors, unit } from '../helpers/vectors.js';
 
 describe('nearest neighbours', () => {
@@ -26,6 +34,20 @@ describe('nearest neighbours', () => {
     expect(k).toBe(2);
     expect([...index]).toEqual([0, 1]);
     expect(nearestNeighbours(same, same, 10, true).k).toBe(3);
+  });
+
+  it('gives the same neighbours and similarities, to the last bit, from the pairs worked out once', () => {
+    // Repeated vectors make ties, which must fall to the same index either way.
+    const vectors = [...randomVectors(50, 8, 3), ...randomVectors(10, 8, 3)];
+    const pairs = pairSimilarity(vectors);
+    const all = vectors.map((_, i) => i);
+    expect(nearestInPairs(pairs, all, 7, true)).toEqual(nearestNeighbours(vectors, vectors, 7, true));
+    const some = [3, 55, 0, 41, 12, 5];
+    const chosen = some.map((i) => vectors[i]!);
+    expect(nearestInPairs(pairs, some, 9)).toEqual(nearestNeighbours(chosen, vectors, 9));
+    expect(similarityAmong(pairs, some)).toEqual(similarityMatrix(chosen));
+    for (let i = 0; i < vectors.length; i++)
+      for (let j = 0; j < vectors.length; j++) expect(pairs.values[i * vectors.length + j]).toBe(dot(vectors[i]!, vectors[j]!));
   });
 });
 
