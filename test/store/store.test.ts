@@ -447,6 +447,27 @@ describe('embedding cache', () => {
     });
   });
 
+  it('finds every vector put before a lookup, however the writes and lookups interleave, in a new store and a reopened one', async () => {
+    const path = join(dir, 'store.duckdb');
+    const [a, b, c] = [1, 2, 3].map((seed) => ({ hash: hashText(`t${seed}`), vector: vector(seed) }));
+    const store = await open(path);
+    // Neither awaited: the first lookup finds the embedder id empty, the put lands after it.
+    const first = store.getVectors('m', [a.hash]);
+    const put = store.putVectors('m', [a]);
+    expect((await first).size).toBe(0);
+    expect((await store.getVectors('m', [a.hash, b.hash])).get(a.hash)).toEqual(a.vector);
+    await put;
+    expect((await store.getVectors('m', [b.hash])).size).toBe(0);
+    void store.putVectors('m', [b]);
+    expect((await store.getVectors('m', [b.hash])).get(b.hash)).toEqual(b.vector);
+    await closeAll();
+    // Reopened, the id holds vectors from before: found, and so is one put now.
+    const again = await open(path);
+    void again.putVectors('m', [c]);
+    const got = await again.getVectors('m', [a.hash, b.hash, c.hash]);
+    expect([...got.keys()].sort()).toEqual([a.hash, b.hash, c.hash].sort());
+  });
+
   it('keeps the first vector for a hash and ignores repeats', async () => {
     const store = await open();
     const hash = hashText('same');
