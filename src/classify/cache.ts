@@ -10,6 +10,7 @@ import type { ThemeScores } from './units.js';
 /** Float vectors kept per text hash under a namespace; the store implements it. */
 export interface VectorCache {
   getVectors(namespace: string, textHashes: string[]): Promise<Map<string, Float32Array>>;
+  /** Seen by every later lookup, awaited or not; a write that fails must fail the cache's later operations too (the store's do). */
   putVectors(namespace: string, entries: { hash: string; vector: Float32Array }[]): Promise<void>;
 }
 
@@ -102,7 +103,10 @@ export function createCachedEmbedder(
       }
       const entries = missing.map(([, hash], i) => ({ hash, vector: fresh[i]! }));
       for (const { hash, vector } of entries) vectorByHash.set(hash, vector);
-      if (cache) await cache.putVectors(inner.id, entries);
+      // Not waited for: the vectors are the caller's at once, so a model in worker threads gets
+      // its next texts without waiting for the store to write these. A write that fails fails
+      // the store's next operation, and its closing (store.ts), before a run is recorded.
+      if (cache) cache.putVectors(inner.id, entries).catch(() => undefined);
     }
 
     // Duplicate texts share one vector object; callers treat vectors as read-only.

@@ -153,16 +153,24 @@ class DuckDBStore implements Store {
     private readonly onClose: () => void,
   ) {}
 
+  /**
+   * The first write of vectors that failed. Writers of the vector cache need not wait for their
+   * writes (createCachedEmbedder does not), so every later operation fails with it, and closing
+   * reports it: a run learns of it before it is recorded.
+   */
+  private failedWrite: { error: unknown } | null = null;
+
   private serial<T>(work: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error(`store ${this.path} is closed`));
-    const next = this.queue.then(work, work);
+    const run = () => (this.failedWrite ? Promise.reject(this.failedWrite.error) : work());
+    const next = this.queue.then(run, run);
     this.queue = next.catch(() => {});
     return next;
   }
 
   getVectors(embedderId: string, textHashes: string[]): Promise<Map<string, Float32Array>> {
     const written = this.writtenHere.get(embedderId);
-    if (!this.closed && this.startedEmpty.has(embedderId) && !textHashes.some((hash) => written?.has(hash)))
+    if (!this.closed && !this.failedWrite && this.startedEmpty.has(embedderId) && !textHashes.some((hash) => written?.has(hash)))
       return Promise.resolve(new Map());
     return this.serial(async () => {
       const found = new Map<string, Float32Array>();
@@ -220,7 +228,7 @@ class DuckDBStore implements Store {
       for (const { hash } of entries) written.add(hash);
       this.writtenHere.set(embedderId, written);
     }
-    return this.serial(async () => {
+    const writing = this.serial(async () => {
       if (entries.length === 0) return;
       const c = this.connection;
       await inTransaction(c, async () => {
@@ -250,6 +258,10 @@ class DuckDBStore implements Store {
         );
         await c.run(`DROP TABLE temp.main.new_vectors`);
       });
+    });
+    return writing.catch((error: unknown) => {
+      this.failedWrite ??= { error };
+      throw error;
     });
   }
 
@@ -306,5 +318,6 @@ class DuckDBStore implements Store {
       this.instance.closeSync();
       this.onClose();
     }
+    if (this.failedWrite) throw this.failedWrite.error;
   }
 }

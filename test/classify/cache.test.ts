@@ -128,6 +128,28 @@ describe('createCachedEmbedder', () => {
     expect(vector.length).toBe(16);
   });
 
+  it('hands the vectors back without waiting for the cache to write them, and later look-ups see them', async () => {
+    const written = new Map<string, Float32Array>();
+    let finishWrite: () => void = () => undefined;
+    const slowCache = {
+      async getVectors(_: string, hashes: string[]) {
+        return new Map(hashes.flatMap((hash) => (written.has(hash) ? [[hash, written.get(hash)!] as const] : [])));
+      },
+      putVectors(_: string, entries: { hash: string; vector: Float32Array }[]) {
+        for (const { hash, vector } of entries) written.set(hash, vector);
+        return new Promise<void>((resolve) => {
+          finishWrite = resolve;
+        });
+      },
+    };
+    const inner = countingEmbedder();
+    const cached = createCachedEmbedder(inner, slowCache);
+    const [vector] = await cached.embed(['not yet written']);
+    expect(await cached.embed(['not yet written'])).toEqual([vector]);
+    expect(inner.calls).toEqual([['not yet written']]);
+    finishWrite();
+  });
+
   it('returns nothing for no texts without calling the embedder', async () => {
     const inner = countingEmbedder();
     expect(await createCachedEmbedder(inner, null).embed([])).toEqual([]);

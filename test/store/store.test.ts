@@ -468,6 +468,16 @@ describe('embedding cache', () => {
     expect([...got.keys()].sort()).toEqual([a.hash, b.hash, c.hash].sort());
   });
 
+  it('fails every later operation, and its closing, with a write that failed, so a writer that did not wait learns of it', async () => {
+    const store = await open();
+    const a = { hash: hashText('a'), vector: vector(1) };
+    const broken = store.putVectors('m', [{ hash: hashText('b'), vector: null as unknown as Float32Array }]);
+    await expect(broken).rejects.toThrow();
+    await expect(store.getVectors('m', [a.hash])).rejects.toThrow();
+    await expect(store.putVectors('m', [a])).rejects.toThrow();
+    await expect(store.close()).rejects.toThrow();
+  });
+
   it('keeps the first vector for a hash and ignores repeats', async () => {
     const store = await open();
     const hash = hashText('same');
