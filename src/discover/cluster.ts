@@ -3,8 +3,10 @@
 // The nearest-neighbour-chain algorithm builds the same dendrogram as the textbook "merge the
 // closest pair" loop in O(n²) time instead of O(n³), because average linkage is reducible
 // (Murtagh 1983; also how scipy's `linkage(method="average")` works). Memory is one n×n matrix,
-// which is why callers cluster a bounded sample.
+// which is why callers cluster a bounded sample. The lexical engine's groups are these clusters
+// (linkageGroups), and a sentence outside the sample joins the nearest (joinNearestCentre).
 
+import type { Group } from './group.js';
 import { dot } from './neighbours.js';
 
 export interface Merge {
@@ -142,5 +144,42 @@ export function averageLinkageClusters(vectors: readonly Float32Array[], maxDist
       labelOfRoot.set(root, label);
     }
     return label;
+  });
+}
+
+/** Lexical engine: average-linkage clusters of two or more sentences, each with its mean vector as centre. */
+export function linkageGroups(vectors: readonly Float32Array[], maxDistance: number): { groups: Group[]; candidates: Group[] } {
+  const labels = averageLinkageClusters(vectors, maxDistance);
+  const membersOf = new Map<number, number[]>();
+  labels.forEach((label, i) => {
+    membersOf.set(label, [...(membersOf.get(label) ?? []), i]);
+  });
+  const groups = [...membersOf.values()]
+    .filter((members) => members.length >= 2)
+    .map((members) => {
+      const centre = new Float32Array(vectors[0]!.length);
+      for (const i of members) for (let d = 0; d < centre.length; d++) centre[d]! += vectors[i]![d]! / members.length;
+      return { members, centre, novelty: Infinity, stability: Infinity };
+    });
+  return { groups, candidates: [] };
+}
+
+/**
+ * Lexical engine: a sentence outside the sample joins the nearest centre when its average
+ * similarity to the members is within the cut-off, the rule average linkage would have merged it
+ * by. Only the vector's non-zero entries matter (a few dozen of 16k).
+ */
+export function joinNearestCentre(vectors: readonly Float32Array[], groups: readonly Group[], maxDistance: number): number[] {
+  return vectors.map((vector) => {
+    const nonZero: number[] = [];
+    for (let d = 0; d < vector.length; d++) if (vector[d] !== 0) nonZero.push(d);
+    let best = -1;
+    let bestSimilarity = -Infinity;
+    groups.forEach(({ centre }, g) => {
+      let similarity = 0;
+      for (const d of nonZero) similarity += vector[d]! * centre[d]!;
+      if (similarity > bestSimilarity) [best, bestSimilarity] = [g, similarity];
+    });
+    return best >= 0 && 1 - bestSimilarity <= maxDistance ? best : -1;
   });
 }

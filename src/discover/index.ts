@@ -9,7 +9,7 @@
 import type { DiscoveryProfile } from '../classify/profiles.js';
 import { hashText } from '../hash.js';
 import { UNINFORMATIVE_THEME, type ClassifiedItem, type Embedder, type EmergingTheme, type Taxonomy, type Thresholds } from '../types.js';
-import { averageLinkageClusters } from './cluster.js';
+import { joinNearestCentre, linkageGroups } from './cluster.js';
 import { groupByNeighbourhood, joinGroups, nearestTheme, type Group } from './group.js';
 import { nameGroups, representativeQuotes } from './name.js';
 import { dot, nearestInPairs, nearestNeighbours, pairSimilarity, similarityAmong, type Neighbours } from './neighbours.js';
@@ -325,42 +325,5 @@ async function embedExemplars(taxonomy: Taxonomy, embedder: Embedder): Promise<F
   return taxonomy.themes.map((theme) => {
     at += theme.examples.length;
     return vectors.slice(at - theme.examples.length, at);
-  });
-}
-
-/** Lexical engine: average-linkage clusters of two or more sentences, each with its mean vector as centre. */
-function linkageGroups(vectors: readonly Float32Array[], maxDistance: number): { groups: Group[]; candidates: Group[] } {
-  const labels = averageLinkageClusters(vectors, maxDistance);
-  const membersOf = new Map<number, number[]>();
-  labels.forEach((label, i) => {
-    membersOf.set(label, [...(membersOf.get(label) ?? []), i]);
-  });
-  const groups = [...membersOf.values()]
-    .filter((members) => members.length >= 2)
-    .map((members) => {
-      const centre = new Float32Array(vectors[0]!.length);
-      for (const i of members) for (let d = 0; d < centre.length; d++) centre[d]! += vectors[i]![d]! / members.length;
-      return { members, centre, novelty: Infinity, stability: Infinity };
-    });
-  return { groups, candidates: [] };
-}
-
-/**
- * Lexical engine: a sentence outside the sample joins the nearest centre when its average
- * similarity to the members is within the cut-off, the rule average linkage would have merged it
- * by. Only the vector's non-zero entries matter (a few dozen of 16k).
- */
-function joinNearestCentre(vectors: readonly Float32Array[], groups: readonly Group[], maxDistance: number): number[] {
-  return vectors.map((vector) => {
-    const nonZero: number[] = [];
-    for (let d = 0; d < vector.length; d++) if (vector[d] !== 0) nonZero.push(d);
-    let best = -1;
-    let bestSimilarity = -Infinity;
-    groups.forEach(({ centre }, g) => {
-      let similarity = 0;
-      for (const d of nonZero) similarity += vector[d]! * centre[d]!;
-      if (similarity > bestSimilarity) [best, bestSimilarity] = [g, similarity];
-    });
-    return best >= 0 && 1 - bestSimilarity <= maxDistance ? best : -1;
   });
 }
