@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { CandidateDigest, DigestEntry, QuotePart, ReportModel } from '../analyse/model.js';
 import { PHASE_LABELS } from '../analyse/phases.js';
 import { assetsDirectory } from './assets.js';
-import { html, unsafe, type Html } from './html.js';
+import { breakable, html, unsafe, type Html } from './html.js';
 
 let css: string | null = null;
 
@@ -79,7 +79,7 @@ function stageText(entry: DigestEntry): string {
 function timeline(digest: CandidateDigest, labels: ReadonlyMap<string, string>): Html {
   const rows = digest.entries.map(
     (entry) =>
-      html`<tr><th scope="row">${entry.date ?? 'no date'}</th><td data-label="Employer">${entry.employer ?? '—'}</td><td data-label="Role">${entry.role ?? '—'}</td><td data-label="Stage">${stageText(entry)}</td><td data-label="Reasons given">${themeList(entry, labels)}</td></tr>\n`,
+      html`<tr><th scope="row">${entry.date ?? 'no date'}</th><td data-label="Employer">${breakable(entry.employer ?? '—')}</td><td data-label="Role">${breakable(entry.role ?? '—')}</td><td data-label="Stage">${breakable(stageText(entry))}</td><td data-label="Reasons given">${themeList(entry, labels)}</td></tr>\n`,
   );
   return html`<section aria-labelledby="timeline-title">
 <h2 id="timeline-title">Your applications, in order</h2>

@@ -110,4 +110,52 @@ describe('a candidate page in Chromium', () => {
       await opened.page.close();
     }
   });
+
+  it('never splits an ordinary word in the timeline to make room, on paper or on a desktop', async () => {
+    const classified = [
+      ['Application', 'application', '2026-02-05'],
+      ['Application', 'conduct', '2026-02-20'],
+    ].map(([stage, theme, date], index) => {
+      const entry = classifiedItem({
+        id: `w${index}`,
+        candidate: 'wrap-student',
+        stage,
+        date,
+        themes: [theme!, 'delivery'],
+        line: index + 2,
+      });
+      return { ...entry, item: { ...entry.item, employer: index === 0 ? 'Hartwell Ltd' : 'Brightwave', role: 'Analyst' } };
+    });
+    const model = analyse({
+      classified,
+      taxonomy: TAXONOMY,
+      engine: { name: 'lexical', model: null, fallbackReason: null },
+      inputs: { files: [], rejects: [], dataRows: classified.length },
+      thresholdsSource: 'default',
+      references: testReferences,
+      previous: null,
+      options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
+    });
+    const page = renderDigest(model.digests![0]!, model);
+    // A4 less its margins is about 680 CSS pixels wide.
+    for (const [width, media] of [
+      [680, 'print'],
+      [1280, 'screen'],
+    ] as const) {
+      const opened = await openReport(browser, testOutputPath(`candidate-page-words-${media}.html`), page, { width, height: 900 });
+      try {
+        await opened.page.emulateMedia({ media });
+        const lines = await opened.page.evaluate(() =>
+          [...document.querySelectorAll('td[data-label="Role"]')].map((cell) => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+          }),
+        );
+        expect(lines, media).toEqual([1, 1]);
+      } finally {
+        await opened.page.close();
+      }
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html, Html, jsonForScript, unsafe } from '../../src/report/html.js';
+import { breakable, escapeHtml, html, Html, jsonForScript, unsafe } from '../../src/report/html.js';
 
 describe('html tagged template', () => {
   it('escapes every interpolated string', () => {
@@ -43,5 +43,14 @@ describe('jsonForScript', () => {
     expect(out).toContain('\\u003c/script\\u003e');
     expect(out).toContain('\\u2028');
     expect(JSON.parse(out)).toEqual(value);
+  });
+});
+
+describe('breakable', () => {
+  it('escapes the text and offers a break every 24 characters of an unbroken run only', () => {
+    expect(breakable('Analyst <b>').value).toBe('Analyst &lt;b&gt;');
+    const url = `https://example.org/${'x'.repeat(40)}`;
+    expect(breakable(`see ${url}`).value).toBe(`see ${url.slice(0, 24)}<wbr>${url.slice(24, 48)}<wbr>${url.slice(48)}`);
+    expect(breakable(`<${'&'.repeat(30)}>`).value).toBe(`&lt;${'&amp;'.repeat(23)}<wbr>${'&amp;'.repeat(7)}&gt;`);
   });
 });
