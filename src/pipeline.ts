@@ -2,10 +2,8 @@
 // this module only sequences them and owns the side effects around them (locks, store, files).
 
 import path from 'node:path';
-import { analyse } from './analyse/index.js';
-import { describeMovement } from './analyse/changes.js';
+import type { analyse } from './analyse/index.js';
 import { checkpoint } from './checkpoint.js';
-import { discoverEmerging } from './discover/index.js';
 import { loadEngine, type LoadedEngine, type PreparedClassifier } from './classify/prepare.js';
 import { ENGINE_PROFILES } from './classify/profiles.js';
 import type { RunConfig } from './config.js';
@@ -31,9 +29,7 @@ import {
   withoutNames,
 } from './redact/index.js';
 import { referenceCoder } from './redact/reference.js';
-import { assignReferences } from './analyse/references.js';
-import { followUpMembers } from './analyse/followup.js';
-import { buildOutputs, buildSummary, DIGEST_FOLDER, FOLLOWUP_FILE } from './report/index.js';
+import type { buildSummary } from './report/index.js';
 import { newRunId, openStore, type Store } from './store/store.js';
 import { loadTaxonomy } from './taxonomy/load.js';
 
@@ -44,6 +40,33 @@ export interface RunEffects {
   /** Clock, pinned in tests so outputs are reproducible. */
   now: () => Date;
 }
+
+/**
+ * The stages after classification (discovery, analysis, the report): some 50 modules, loaded while
+ * the model embeds rather than before its first texts.
+ */
+async function laterStages() {
+  const [discover, analysis, changes, references, followup, report] = await Promise.all([
+    import('./discover/index.js'),
+    import('./analyse/index.js'),
+    import('./analyse/changes.js'),
+    import('./analyse/references.js'),
+    import('./analyse/followup.js'),
+    import('./report/index.js'),
+  ]);
+  return {
+    discoverEmerging: discover.discoverEmerging,
+    analyse: analysis.analyse,
+    describeMovement: changes.describeMovement,
+    assignReferences: references.assignReferences,
+    followUpMembers: followup.followUpMembers,
+    buildOutputs: report.buildOutputs,
+    buildSummary: report.buildSummary,
+    DIGEST_FOLDER: report.DIGEST_FOLDER,
+    FOLLOWUP_FILE: report.FOLLOWUP_FILE,
+  };
+}
+type LaterStages = Awaited<ReturnType<typeof laterStages>>;
 
 export interface RunOutcome {
   summary: ReturnType<typeof buildSummary>;
@@ -103,10 +126,15 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
 
     logger.info(`classifying ${items.length} item(s) with the ${engine.name} engine${engine.model ? ` (${engine.model})` : ''}`);
     await checkpoint('classifying');
-    const classified = await prepared.classifier.classify(items, thresholds);
+    const classifying = prepared.classifier.classify(items, thresholds);
+    const stages = laterStages();
+    // Should classifying fail first, the stages' loading must not fail unobserved.
+    stages.catch(() => undefined);
+    const classified = await classifying;
+    const { analyse, assignReferences, followUpMembers, buildOutputs, buildSummary, DIGEST_FOLDER, FOLLOWUP_FILE } = await stages;
     const cache = prepared.cacheStats();
     if (cache) logger.info(`embedding cache: ${cache.hits} hit(s), ${cache.misses} miss(es)`);
-    const emerging = await findEmergingThemes(classified, prepared, logger);
+    const emerging = await findEmergingThemes(classified, prepared, logger, stages);
 
     const previous = store
       ? await store.previousRun({
@@ -185,11 +213,11 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
     logger.info(
       `${FOLLOWUP_FILE} names ${new Set(model.followUp.map((row) => row.candidate)).size} candidate(s) to follow up: it is personal data, keep it private`,
     );
-    logger.info(privacyLine(config));
+    logger.info(privacyLine(config, await stages));
     // Under --quiet (cron mails any output) only a real change is worth a line.
     if (model.previousRun) {
-      if (model.changes.length > 0) logger.notice(changesLine(model.changes));
-      else logger.info(changesLine(model.changes));
+      if (model.changes.length > 0) logger.notice(changesLine(model.changes, await stages));
+      else logger.info(changesLine(model.changes, await stages));
     }
 
     return { summary: buildSummary(model), outDir: config.out };
@@ -211,7 +239,7 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
 }
 
 /** Which outputs may be shared and which is personal data, said once per run. */
-function privacyLine(config: RunConfig): string {
+function privacyLine(config: RunConfig, { DIGEST_FOLDER, FOLLOWUP_FILE }: LaterStages): string {
   if (!config.redact)
     return `--no-redact: every output holds names, emails, phone numbers and ids as exported; none of it is safe to share`;
   const shared = `${config.digests ? `${DIGEST_FOLDER}/*.html, ` : ''}segments.csv and rejects.csv name students by reference only`;
@@ -221,7 +249,7 @@ function privacyLine(config: RunConfig): string {
 }
 
 /** One stderr line for a scheduled re-run: what moved, or that nothing did. */
-function changesLine(changes: ReturnType<typeof analyse>['changes']): string {
+function changesLine(changes: ReturnType<typeof analyse>['changes'], { describeMovement }: LaterStages): string {
   if (changes.length === 0) return 'since the last run: no theme changed beyond noise';
   const more =
     changes.length > 1 ? ` (and ${changes.length - 1} more theme${changes.length === 2 ? '' : 's'}; see summary.json changes)` : '';
@@ -260,7 +288,9 @@ export async function findEmergingThemes(
   classified: ClassifiedItem[],
   prepared: PreparedClassifier,
   logger: Logger,
+  stages: Promise<Pick<LaterStages, 'discoverEmerging'>> = laterStages(),
 ): Promise<EmergingTheme[]> {
+  const { discoverEmerging } = await stages;
   const { emerging, byItem } = await discoverEmerging(classified, prepared.taxonomy, prepared.thresholds, prepared.discoveryEmbedder, {
     ...ENGINE_PROFILES[prepared.engine.name].discovery,
     probe: prepared.head?.applied.probe ?? null,
