@@ -224,7 +224,8 @@ export function stageTextColumns(headers: string[], mapping: ColumnMapping): Sta
     const feedback = feedbackWords(words);
     if (feedback === null) return;
     const rest = words.filter((word) => !feedback.some((f) => sameWord(word, f)));
-    if (rest.length === 0 || !rest.every((word) => STAGE_WORDS.has(word) || /^\d{1,2}$/.test(word))) return;
+    // A number alone ("Feedback 1", "Feedback 2") numbers applications, not stages.
+    if (!rest.some((word) => STAGE_WORDS.has(word)) || !rest.every((word) => STAGE_WORDS.has(word) || /^\d{1,2}$/.test(word))) return;
     const stage = header
       .split(/\s+/)
       .filter((part) => !feedback.some((f) => sameWord(headerWords(part).join(''), f)))

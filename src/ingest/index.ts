@@ -62,6 +62,7 @@ export async function ingestFiles(paths: string[], options: IngestOptions, logge
     if (report.rejected > 0) {
       logger.warn(`${path}: ${report.rejected} of ${report.dataRows} rows rejected (${summariseReasons(outcome.rejects)})`);
     }
+    for (const warning of outcome.warnings ?? []) logger.warn(`${path}: ${warning}`);
   }
 
   if (items.length === 0) {

@@ -38,6 +38,8 @@ export interface FileOutcome {
   rejects: RejectedRow[];
   report: IngestFileReport;
   emptiness: 'empty' | 'header-only' | null;
+  /** Notes worth a line on stderr too: text in the file that was not read. */
+  warnings?: string[];
 }
 
 /** Turns the records of one file into items and rejects, following the detected layout. */
@@ -60,6 +62,7 @@ export class RecordReader {
   private blankTexts = 0;
   /** Rows whose blank text column was filled from another feedback column, by that column's name. */
   private readonly textFrom = new Map<string, number>();
+  private readonly unread = new Map<string, number>();
   private readonly unparsedExamples: string[] = [];
   private truncatedTexts = 0;
 
@@ -178,6 +181,7 @@ export class RecordReader {
     if (outcome.item.truncated) this.truncatedTexts++;
     if (outcome.item.noText) this.blankTexts++;
     if (outcome.textFrom !== undefined) this.textFrom.set(outcome.textFrom, (this.textFrom.get(outcome.textFrom) ?? 0) + 1);
+    for (const column of outcome.unread ?? []) this.unread.set(column, (this.unread.get(column) ?? 0) + 1);
     const id = this.fileIds.assign(outcome.rawId, line);
     this.items.push({ id, ...outcome.item });
   }
@@ -196,6 +200,14 @@ export class RecordReader {
       const rows = `${count} row${count === 1 ? '' : 's'}`;
       notes.push(`${rows} with a blank "${this.mapping.text}" read the feedback from "${column}"`);
     }
+    const warnings = [...this.unread].map(([column, count]) => {
+      const rows = `${count} row${count === 1 ? '' : 's'}`;
+      return (
+        `${rows} also ${count === 1 ? 'has' : 'have'} words in "${column}", not read: one feedback column is read a row ("${this.mapping.text}"); ` +
+        'write a row per application, or choose the column with --text-column'
+      );
+    });
+    notes.push(...warnings);
     if (this.blankTexts > 0) {
       const rows = `${this.blankTexts} row${this.blankTexts === 1 ? '' : 's'}`;
       notes.push(`${rows} with a blank "${this.mapping.text}" counted as "no feedback given" (the no-reason theme, worth a call)`);
@@ -211,6 +223,7 @@ export class RecordReader {
       items: this.items,
       rejects: this.rejects,
       emptiness,
+      warnings,
       report: {
         source: this.path,
         ...identity,

@@ -39,6 +39,8 @@ export type RowOutcome =
       dateUnparsed: boolean;
       /** The column the text came from when the text column was blank in this row. */
       textFrom?: string;
+      /** Other feedback columns with words in them that were not read (a second application in the row). */
+      unread?: string[];
     }
   | { kind: 'reject'; reject: RejectedRow };
 
@@ -132,7 +134,13 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   if (contact) item.contact = contact;
   if (names.length > 0) item.names = names;
   const outcome: RowOutcome = { kind: 'item', item, rawId: normaliseValue(value('id')), dateUnparsed: rawDate !== null && date === null };
-  return textFrom === undefined ? outcome : { ...outcome, textFrom };
+  const readFrom = textFrom === undefined ? ctx.columns.text : ctx.headers.indexOf(textFrom);
+  const unread = byStage
+    ? []
+    : (ctx.spareTextColumns ?? [])
+        .filter((column) => column !== readFrom && HAS_WORDS.test(fields[column] ?? ''))
+        .map((column) => ctx.headers[column]!);
+  return { ...outcome, ...(textFrom === undefined ? {} : { textFrom }), ...(unread.length > 0 ? { unread } : {}) };
 }
 
 /**

@@ -214,6 +214,8 @@ describe('feedback written a column per stage', () => {
       'Round 2',
     ]);
     expect(stageTextColumns(['Feedback', 'Comments'], { text: 'Feedback' })).toEqual([]);
+    // Numbered alone, they are applications (each with its employer), not stages.
+    expect(stageTextColumns(['Employer 1', 'Feedback 1', 'Employer 2', 'Feedback 2'], { text: 'Feedback 1' })).toEqual([]);
     expect(stageTextColumns(['Stage', 'Interview feedback'], { text: 'Interview feedback' })).toEqual([]);
   });
 

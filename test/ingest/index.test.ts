@@ -519,3 +519,29 @@ describe('feedback cells that hold a spreadsheet formula', () => {
     expect(result.rejects[0]!.reason).toContain('(=HYPERLINK("…","…")), not its value');
   });
 });
+
+describe('a row holding several applications', () => {
+  const files = tempFiles();
+
+  it('says, on stderr and in the notes, that a second feedback column was not read, rather than drop it silently', async () => {
+    const path = files.write(
+      'wide.csv',
+      [
+        'Student No,Employer 1,Feedback 1,Employer 2,Feedback 2',
+        '4401,Acme,Your answers were rambling.,Beta,You rambled again.',
+        '4402,Gamma,No experience of Excel modelling.,,',
+      ].join('\n'),
+    );
+    const logger = createMemoryLogger();
+    const result = await ingestFiles([path], defaultOptions(), logger);
+    expectInvariant(result);
+    // Numbered applications are not stages: each row stays the first application, as read.
+    expect(result.items.map((i) => [i.candidate, i.employer, i.stage, i.text])).toEqual([
+      ['4401', 'Acme', null, 'Your answers were rambling.'],
+      ['4402', 'Gamma', null, 'No experience of Excel modelling.'],
+    ]);
+    const note = '1 row also has words in "Feedback 2", not read: one feedback column is read a row ("Feedback 1")';
+    expect(result.files[0]!.notes.join(' ')).toContain(note);
+    expect(logger.lines.filter((line) => line.startsWith('warning:')).join(' ')).toContain(note);
+  });
+});
