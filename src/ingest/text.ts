@@ -6,8 +6,15 @@ import { emailBodyText } from './email-body.js';
 
 /** Trim, turn every kind of space into one space, keep line breaks (at most one blank line). */
 // Anything normaliseText would change besides the ends; most texts have none of it.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds
-const NEEDS_WORK = /[\r\n\t\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00A0\u00AD\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]| {2}/;
+const NEEDS_WORK =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds
+  /[\r\n\t\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00A0\u00AD\u1680\u2000-\u200F\u202A-\u202F\u205F\u2060\u2066-\u2069\u3000\uFEFF]| {2}/;
+/**
+ * Characters nobody sees: zero-width spaces and joiners, the soft hyphen, the byte-order mark, and
+ * the marks that reorder text right to left (U+202E shows "Interview" as written but reads otherwise,
+ * and can disguise a value in a spreadsheet). Gone from every value and text, so "S\u200B77" is S77.
+ */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD]/g;
 
 export function normaliseText(value: string): string {
   if (!NEEDS_WORK.test(value)) return value.trim();
@@ -17,7 +24,7 @@ export function normaliseText(value: string): string {
       // A terminal's colour or cursor codes pasted with the text ("\x1b[31m") are no words: gone whole.
       // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts them
       .replace(/\u001B\[[0-9;?]{0,16}[A-Za-z]/g, '')
-      .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+      .replace(INVISIBLE, '')
       // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters become spaces
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
       .replace(/[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
@@ -30,7 +37,7 @@ export function normaliseText(value: string): string {
 /** A value for an optional column: one line, single spaces, empty → null. */
 export function normaliseValue(value: string | null | undefined): string | null {
   if (value === undefined || value === null) return null;
-  const cleaned = value.replace(/\s+/g, ' ').trim();
+  const cleaned = value.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
   return cleaned === '' ? null : cleaned;
 }
 

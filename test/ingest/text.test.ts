@@ -64,3 +64,12 @@ describe('cleanText', () => {
     expect(text.endsWith('on.')).toBe(true);
   });
 });
+
+describe('characters nobody sees', () => {
+  it('are gone from values and texts: a zero-width space in an id, a right-to-left override in a stage', () => {
+    expect(normaliseValue('S\u200B77')).toBe('S77');
+    expect(normaliseValue('Interview\u202E')).toBe('Interview');
+    expect(normaliseValue('\uFEFFAcme\u2066 Ltd\u2069')).toBe('Acme Ltd');
+    expect(normaliseText('You were late\u202E and rude.\u200F')).toBe('You were late and rude.');
+  });
+});
