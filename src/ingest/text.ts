@@ -37,7 +37,11 @@ export function normaliseText(value: string): string {
 /** A value for an optional column: one line, single spaces, empty → null. */
 export function normaliseValue(value: string | null | undefined): string | null {
   if (value === undefined || value === null) return null;
-  const cleaned = value.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  const cleaned = value
+    .replace(INVISIBLE, '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a control character (NUL) in a value becomes a space
+    .replace(/[\s\u0000-\u001F\u007F]+/g, ' ')
+    .trim();
   return cleaned === '' ? null : cleaned;
 }
 

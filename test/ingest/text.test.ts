@@ -70,6 +70,7 @@ describe('characters nobody sees', () => {
     expect(normaliseValue('S\u200B77')).toBe('S77');
     expect(normaliseValue('Interview\u202E')).toBe('Interview');
     expect(normaliseValue('\uFEFFAcme\u2066 Ltd\u2069')).toBe('Acme Ltd');
+    expect(normaliseValue('Acme\u0000Corp\u0007')).toBe('Acme Corp');
     expect(normaliseText('You were late\u202E and rude.\u200F')).toBe('You were late and rude.');
   });
 });
