@@ -51,10 +51,24 @@ export function namesBySource(items: readonly FeedbackItem[], rejects: readonly 
   return new Map([...bySource].map(([source, names]) => [source, [...names]]));
 }
 
-/** A file's path (or sheet name) as outputs show it: its own people's names replaced. */
+/**
+ * A file's path (or sheet name) as outputs show it: its own people's names replaced, and any name
+ * the recogniser finds in its file name ("Priya Sharma feedback.xlsx", a sheet "Tom Baker"), whose
+ * rows may name nobody.
+ */
 export function redactSource(source: string, fileNames: ReadonlyMap<string, readonly string[]>, of: string = source): string {
   const names = fileNames.get(of);
-  return names ? redactNames(source, names) : source;
+  return withoutPeopleInName(names ? redactNames(source, names) : source);
+}
+
+/** The last part of a path, read without its extension ("Oluwaseun Adeyemi.csv" → its stem) for the names in it. */
+function withoutPeopleInName(source: string): string {
+  const slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+  const base = source.slice(slash + 1);
+  const dot = base.indexOf('.');
+  const stem = dot > 0 ? base.slice(0, dot) : base;
+  const redacted = redactPeople(stem);
+  return redacted === stem ? source : `${source.slice(0, slash + 1)}${redacted}${dot > 0 ? base.slice(dot) : ''}`;
 }
 
 function redactItem(

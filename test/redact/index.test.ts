@@ -6,6 +6,7 @@ import {
   redactFileReports,
   redactItems,
   redactItemsInTurns,
+  redactSource,
   REJECT_RAW_CHARS,
 } from '../../src/redact/index.js';
 import type { FeedbackItem, IngestFileReport } from '../../src/types.js';
@@ -143,5 +144,17 @@ describe('a file or sheet named after a student', () => {
   it('leaves files whose rows name nobody as they are', () => {
     const [out] = redactItems([{ ...item, names: [] }], { pseudonymise, files: [file('a.csv', 'id')], fileNames });
     expect(out).toMatchObject({ source: 'a.csv', id: 'R1' });
+  });
+});
+
+describe('a file or sheet named after a student no row names', () => {
+  it('hides the name the recogniser finds in the file name, keeping its folder and extension', () => {
+    const none = new Map<string, string[]>();
+    expect(redactSource('/exports/Priya Sharma feedback.xlsx', none)).toBe('/exports/[name] [name] feedback.xlsx');
+    expect(redactSource('Oluwaseun Adeyemi.csv', none)).toBe('[name] [name].csv');
+    expect(redactSource('Tom Baker', none)).toBe('[name] [name]');
+    expect(redactSource('Priya Sharma feedback.xlsx:2', none, 'Priya Sharma feedback.xlsx')).toBe('[name] [name] feedback.xlsx:2');
+    for (const kept of ['/exports/March 2026 export.csv', 'Grant Thornton rejections.csv', 'Sheet1', 'export.csv:12', 'R_1a2B3c'])
+      expect(redactSource(kept, none), kept).toBe(kept);
   });
 });
