@@ -120,7 +120,7 @@ const OTHERS_WORDS = new Set(
   (
     'candidate candidates applicant applicants field others other someone somebody internal successful pool ' +
     'shortlist competition competitive stronger strongest better best whose who appointed hired chosen finalist ' +
-    'finalists interviewees shortlisted'
+    'finalists interviewees shortlisted profiles'
   ).split(' '),
 );
 
@@ -254,20 +254,49 @@ export function isPraiseClause(clause: string): boolean {
   // Said of the candidate's own attribute ("Your answer on why you want to join us was heartfelt and
   // convincing"), the praise is the predicate: what the subject names cannot take it back.
   const judged = praisedPredicate(clause) ?? clause;
-  const judgedTokens = judged === clause ? tokens : words(judged);
-  // "Listening and building on others' ideas" praises how the candidate treats others.
-  // A third-person note's subject ("Candidate was on time…", "The applicant presented well") is the candidate.
-  const noteSubject = (t: string, i: number) =>
-    judged === clause && SUBJECT_OF_NOTE.has(t) && (i === 0 || (i === 1 && tokens[0] === 'the'));
-  const aboutOthers = (t: string, i: number) =>
-    OTHERS_WORDS.has(t) &&
-    !noteSubject(t, i) &&
-    !(COMPARATIVES.has(t) && (ONE_OF_THE_BEST.test(judged) || OURS_OUTDONE.test(judged))) &&
-    !(t === 'others' && WITH_OTHERS.has(judgedTokens[i - 1] ?? ''));
   if (statesShortfall(judged)) return false;
-  if (judgedTokens.some(aboutOthers)) return false;
+  if (namesOthers(judged, judged === clause ? tokens : words(judged), judged === clause)) return false;
   if (SHORTFALL_PHRASES.some((p) => p.test(judged))) return false;
   return true;
+}
+
+/**
+ * Whether a clause with praise in it praises other people, not the candidate: the field, the other
+ * candidates, the person appointed ("We had a very strong field", "the calibre of applicants was
+ * exceptional"). That is the competition the candidate lost to, a reason, not a compliment.
+ */
+export function praisesOthers(clause: string): boolean {
+  const tokens = words(clause);
+  if (!holdsPraise(clause, tokens)) return false;
+  const judged = praisedPredicate(clause) ?? clause;
+  return namesOthers(judged, judged === clause ? tokens : words(judged), judged === clause);
+}
+
+// The vacancy itself as what changed: filled, frozen, withdrawn, cancelled, on hold, no longer there.
+const VACANCY_CHANGED =
+  /\b(?:post|role|position|vacancy|job|opening|req|requisition|requirement|hire|hiring|recruitment)\b[^.;]{0,40}?\b(?:filled|frozen|withdrawn|cancell?ed|on hold|paused|pulled|scrapped|shelved|put on ice|no longer (?:available|exists|needed|required|going ahead))\b|\b(?:hiring|recruitment) (?:freeze|pause)\b/i;
+
+/**
+ * Whether a sentence says the vacancy itself changed ("Unfortunately the post has been filled",
+ * "the requirement is cancelled from client side"): however much it sounds like a polite formula,
+ * that is the reason (competition), not a decline that gives none.
+ */
+export function saysVacancyChanged(text: string): boolean {
+  return VACANCY_CHANGED.test(straightenQuotes(text));
+}
+
+/** Whether the judged text names other people than the candidate (OTHERS_WORDS), as its subject or what it praises. */
+function namesOthers(judged: string, tokens: readonly string[], whole: boolean): boolean {
+  // "Listening and building on others' ideas" praises how the candidate treats others.
+  // A third-person note's subject ("Candidate was on time…", "The applicant presented well") is the candidate.
+  const noteSubject = (t: string, i: number) => whole && SUBJECT_OF_NOTE.has(t) && (i === 0 || (i === 1 && tokens[0] === 'the'));
+  return tokens.some(
+    (t, i) =>
+      OTHERS_WORDS.has(t) &&
+      !noteSubject(t, i) &&
+      !(COMPARATIVES.has(t) && (ONE_OF_THE_BEST.test(judged) || OURS_OUTDONE.test(judged))) &&
+      !(t === 'others' && WITH_OTHERS.has(tokens[i - 1] ?? '')),
+  );
 }
 
 /** Whether a text holds a praise word or phrase. Praise words match in their own forms ("confident" ~ "confidently"); the blockers match exact words. */

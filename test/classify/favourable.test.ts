@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { analysePraise, isPraiseClause, isPraiseWord, isPreamble, namesTheReason } from '../../src/classify/favourable.js';
+import {
+  analysePraise,
+  isPraiseClause,
+  isPraiseWord,
+  isPreamble,
+  namesTheReason,
+  praisesOthers,
+  saysVacancyChanged,
+} from '../../src/classify/favourable.js';
 
 describe('analysePraise', () => {
   it('drops the praised clause before "but" and keeps the reason', () => {
@@ -329,5 +337,49 @@ describe('praise by comparison with the employer’s own people, and by litotes'
     expect(isPraiseClause('Your wish to do the job never wobbled, not once, from where we sat.')).toBe(true);
     expect(isPraiseClause('the other candidate knew our accounts better than you')).toBe(false);
     expect(isPraiseClause('Not once did you give an example, and your focus wavered')).toBe(false);
+  });
+});
+
+describe('praisesOthers', () => {
+  it('finds praise of the field, the other candidates or the person appointed', () => {
+    for (const text of [
+      'We had a very strong field.',
+      'The calibre of applicants was exceptional.',
+      'The final round had six very strong profiles.',
+      'The successful candidate was outstanding.',
+    ])
+      expect(praisesOthers(text), text).toBe(true);
+  });
+
+  it('does not take praise of the candidate, or a text without praise, for it', () => {
+    for (const text of [
+      'Your CV was excellent.',
+      'The candidate was polite and punctual.',
+      'We had many applications.',
+      'You were one of the best we met.',
+    ])
+      expect(praisesOthers(text), text).toBe(false);
+  });
+});
+
+describe('saysVacancyChanged', () => {
+  it('finds the vacancy filled, frozen, withdrawn, cancelled or paused', () => {
+    for (const text of [
+      'Unfortunately the post has been filled.',
+      'The requirement itself is cancelled from client side.',
+      'The vacancy has now been withdrawn.',
+      'There is a hiring freeze across the company.',
+      'The role is on hold until the spring.',
+    ])
+      expect(saysVacancyChanged(text), text).toBe(true);
+  });
+
+  it('does not take a decline or a cancelled interview for it', () => {
+    for (const text of [
+      'We have decided to proceed with other candidates.',
+      'They cancelled my interview twice.',
+      'Your form was not filled in.',
+    ])
+      expect(saysVacancyChanged(text), text).toBe(false);
   });
 });

@@ -7,7 +7,7 @@
 import { UNINFORMATIVE_THEME } from '../../types.js';
 import { mayBeEmployerNote, settleEmployerSide } from '../reading.js';
 import type { ScoredItem, ScoredSegment, UnitScores } from '../units.js';
-import { namesTheReason } from '../favourable.js';
+import { namesTheReason, praisesOthers, saysVacancyChanged } from '../favourable.js';
 import { agreesWithRuleOut, asksTopic, isRuledOut } from '../rule-outs.js';
 import { CLAUSE_ROLES, isNotAReason, likeliestRole, readRole, type ClauseRole } from './model.js';
 
@@ -95,6 +95,10 @@ export function applyClauseRoles(segment: ScoredSegment, confidentAt: number, th
     const role = agreed ? likeliest : readRole(unit.roles, confidentAt);
     // A unit that opens by naming the reason gives it, however it sounds: "The reason it's a no is the shift pattern".
     if (isNotAReason(role) && namesOwnReason(unit.text)) return 'reason';
+    // Praise of the field or the other candidates is the competition the candidate lost to, however
+    // warm it sounds, and so is news that the vacancy itself changed, however formal: not praise of
+    // the candidate or a formula ("We had a very strong field", "Unfortunately the post has been filled").
+    if ((role === 'praise' || role === 'boilerplate') && (praisesOthers(unit.text) || saysVacancyChanged(unit.text))) return 'reason';
     return role === 'employer' && !mayBeEmployerNote(unit.text) ? null : role;
   };
   // A polite formula with no reason in it says only that no reason is given.

@@ -108,6 +108,29 @@ describe('applyClauseRoles', () => {
     expect(s.units).toHaveLength(3);
   });
 
+  it('keeps praise of the field or the other candidates, and news that the vacancy changed, as a reason', () => {
+    for (const text of ['We had a very strong field.', 'The calibre of applicants was exceptional.']) {
+      const s = segment(text, [unit(text, [0.2, 0.1], PRAISE)]);
+      applyClauseRoles(s, 0.8, THEMES);
+      expect(s.praiseOnly, text).toBe(false);
+    }
+    const ids = [...THEMES, 'uninformative'];
+    for (const text of ['Unfortunately the post has been filled.', 'We had a very strong field this year.']) {
+      const s = segment(text, [unit(text, [0.2, 0.1, 0.5], BOILERPLATE)]);
+      applyClauseRoles(s, 0.8, ids);
+      expect(s.reading.ruledOut, text).toEqual([]);
+    }
+    // Praise of the candidate is still praise, and a formula still a formula.
+    const praise = segment('Your CV was excellent.', [unit('Your CV was excellent.', [0.2, 0.1], PRAISE)]);
+    applyClauseRoles(praise, 0.8, THEMES);
+    expect(praise.praiseOnly).toBe(true);
+    const formula = segment('We have decided to proceed with other candidates.', [
+      unit('We have decided to proceed with other candidates.', [0.2, 0.1, 0.5], BOILERPLATE),
+    ]);
+    applyClauseRoles(formula, 0.8, ids);
+    expect(formula.reading.ruledOut).toEqual(THEMES);
+  });
+
   it('makes a sentence read as praise throughout carry no reason', () => {
     const s = segment(praised, [unit(praised, [0.7, 0.1], PRAISE)]);
     applyClauseRoles(s, 0.8, THEMES);
