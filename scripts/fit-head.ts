@@ -115,6 +115,8 @@ interface Variant {
   gateL2?: number;
   /** An all-praise item gives no reason whatever the clause-role reader reads in it (no `setAside`), as before (the reasons it sets aside are then never weighed). */
   praiseAlone?: boolean;
+  /** The probe's out-of-fold scores of the training items from folds by set (each set scored by a probe fitted on the others), not by position. */
+  probeBySet?: boolean;
 }
 const l2s = (flags.l2s ?? '0.01,0.03,0.1').split(',').map(Number);
 const wanted = (flags.variants ?? 'base,probe').split(',');
@@ -138,6 +140,7 @@ const variants: Variant[] = [
     : []),
   ...(wanted.includes('nogate') ? l2s.map((l2) => ({ name: `probe, no gate l2=${l2}`, probeL2: l2, noGate: true })) : []),
   ...(wanted.includes('praise') ? l2s.map((l2) => ({ name: `probe, praise alone l2=${l2}`, probeL2: l2, praiseAlone: true })) : []),
+  ...(wanted.includes('byset') ? l2s.map((l2) => ({ name: `probe by set l2=${l2}`, probeL2: l2, probeBySet: true })) : []),
   ...(wanted.includes('knn-only') ? [{ name: 'base+knn', probeL2: null, knn: true }] : []),
   ...(wanted.includes('comparison') ? [{ name: 'base+comparison', probeL2: null, comparison: true }] : []),
   ...(wanted.includes('probe-comparison') ? l2s.map((l2) => ({ name: `probe+comparison l2=${l2}`, probeL2: l2, comparison: true })) : []),
@@ -198,7 +201,12 @@ function featuresFor(variant: Variant, train: number[], test: number[]) {
       train.map((i) => scored[i]!),
       labelsOf(train.map((i) => gold[i]!)),
       read,
-      { dims: modelDims + (scale === undefined ? 0 : conceptNames.length), l2: variant.probeL2!, folds: 5 },
+      {
+        dims: modelDims + (scale === undefined ? 0 : conceptNames.length),
+        l2: variant.probeL2!,
+        folds: 5,
+        ...(variant.probeBySet ? { foldOf: foldsBySet(train) } : {}),
+      },
     );
     const trainFeatures = train.map((i) => labelled(scored[i]!, i, probe, variant));
     attachProbe(
@@ -212,6 +220,12 @@ function featuresFor(variant: Variant, train: number[], test: number[]) {
     trainFeatures: train.map((i) => labelled(scored[i]!, i, false, variant)),
     testFeatures: test.map((i) => labelled(scored[i]!, i, false, variant)),
   };
+}
+
+/** Each item's fold: the rank of its set among the sets the items come from. */
+function foldsBySet(items: readonly number[]): number[] {
+  const sets = [...new Set(items.map((i) => gold[i]!.set))].sort((a, b) => a - b);
+  return items.map((i) => sets.indexOf(gold[i]!.set));
 }
 
 function labelled(item: ScoredItem, i: number, probe: boolean, variant: Variant): LabelledFeatures {

@@ -98,18 +98,21 @@ export function attachProbe(items: readonly ScoredItem[], probe: Probe, vectorOf
 
 /**
  * Fits the probe on all `items` and sets the units' probe scores of each item from a probe fitted
- * without it (`folds` folds by position, as the head's cross-validation), so the head learns how
- * far to trust the probe on items it never saw. Returns the probe fitted on all items.
+ * without it (`folds` folds by position, as the head's cross-validation, or the folds `foldOf`
+ * gives each item, e.g. its labelled set), so the head learns how far to trust the probe on items
+ * it never saw. Returns the probe fitted on all items.
  */
 export function stackProbe(
   items: readonly ScoredItem[],
   labels: readonly (readonly number[])[],
   vectorOf: (text: string) => Float32Array,
-  options: { dims: number; l2: number; folds: number },
+  options: { dims: number; l2: number; folds: number; foldOf?: readonly number[] },
 ): Probe {
   const vectors = items.map((item) => itemProbeVector(item, vectorOf, options.dims));
-  for (let fold = 0; fold < options.folds; fold++) {
-    const part = (i: number) => i % options.folds !== fold;
+  const foldOf = options.foldOf ?? items.map((_, i) => i % options.folds);
+  const folds = Math.max(0, ...foldOf) + 1;
+  for (let fold = 0; fold < folds; fold++) {
+    const part = (i: number) => foldOf[i] !== fold;
     const probe = fitProbe(
       vectors.filter((_, i) => part(i)),
       labels.filter((_, i) => part(i)),
