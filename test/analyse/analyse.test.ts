@@ -2,26 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { analyse, type AnalysisInput } from '../../src/analyse/index.js';
 import type { ClassifiedItem, PreviousRun } from '../../src/types.js';
 import { TAXONOMY, classifiedItem, recurrenceCohort } from '../fixtures/analyse/build.js';
-import { referenceOf, testReferences } from '../helpers/references.js';
+import { lexicalAnalysisInput } from '../helpers/analysis-input.js';
+import { referenceOf } from '../helpers/references.js';
 
 const GENERATED_AT = '2026-04-01T09:00:00.000Z';
 
-function input(
+const input = (
   classified: ClassifiedItem[],
   overrides: Partial<AnalysisInput['options']> = {},
   previous: PreviousRun | null = null,
-): AnalysisInput {
-  return {
-    classified,
-    taxonomy: TAXONOMY,
-    engine: { name: 'lexical', model: null, fallbackReason: null },
-    inputs: { files: [], rejects: [], dataRows: classified.length },
-    thresholdsSource: 'default',
-    references: testReferences,
-    previous,
-    options: { minGroup: 5, showIds: false, generatedAt: GENERATED_AT, ...overrides },
-  };
-}
+): AnalysisInput => lexicalAnalysisInput(classified, { generatedAt: GENERATED_AT, ...overrides, previous });
 
 const ALL_ZERO = Object.fromEntries(TAXONOMY.themes.map((theme) => [theme.id, 0]));
 

@@ -7,20 +7,11 @@ import { analyse, type AnalysisInput } from '../../src/analyse/index.js';
 import type { ReportModel } from '../../src/analyse/model.js';
 import type { ClassifiedItem, PreviousRun } from '../../src/types.js';
 import { TAXONOMY, classifiedItem } from '../fixtures/analyse/build.js';
-import { referenceOf, testReferences } from '../helpers/references.js';
+import { lexicalAnalysisInput } from '../helpers/analysis-input.js';
+import { referenceOf } from '../helpers/references.js';
 
-function input(classified: ClassifiedItem[], previous: PreviousRun | null): AnalysisInput {
-  return {
-    classified,
-    taxonomy: TAXONOMY,
-    engine: { name: 'lexical', model: null, fallbackReason: null },
-    inputs: { files: [], rejects: [], dataRows: classified.length },
-    thresholdsSource: 'default',
-    references: testReferences,
-    previous,
-    options: { minGroup: 5, showIds: false, generatedAt: '2026-05-01T09:00:00.000Z' },
-  };
-}
+const input = (classified: ClassifiedItem[], previous: PreviousRun | null): AnalysisInput =>
+  lexicalAnalysisInput(classified, { generatedAt: '2026-05-01T09:00:00.000Z', previous });
 
 /** `count` items, the first `withTheme` of them carrying `theme`, the rest cycling through `others`. */
 function batch(prefix: string, count: number, theme: string, withTheme: number, others: string[]): ClassifiedItem[] {

@@ -1,22 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse/index.js';
 import type { CandidateDigest } from '../../src/analyse/model.js';
+import type { ClassifiedItem } from '../../src/types.js';
 import { TAXONOMY, classifiedItem } from '../fixtures/analyse/build.js';
 import { handMadeCandidates } from '../fixtures/analyse/candidates.js';
-import { referenceOf, testReferences } from '../helpers/references.js';
+import { lexicalAnalysisInput } from '../helpers/analysis-input.js';
+import { referenceOf } from '../helpers/references.js';
 import { referenceCode } from '../../src/analyse/references.js';
 
-const MODEL_INPUT: Parameters<typeof analyse>[0] = {
-  classified: handMadeCandidates(),
-  taxonomy: TAXONOMY,
-  engine: { name: 'lexical', model: null, fallbackReason: null },
-  inputs: { files: [], rejects: [], dataRows: 15 },
-  thresholdsSource: 'default',
-  references: testReferences,
-  previous: null,
-  options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
-};
-const model = analyse(MODEL_INPUT);
+const GENERATED_AT = '2026-06-01T09:00:00.000Z';
+/** The analysis of `classified`, with candidate pages. */
+const withPages = (classified: ClassifiedItem[]) => analyse(lexicalAnalysisInput(classified, { generatedAt: GENERATED_AT, digests: true }));
+const model = withPages(handMadeCandidates());
 /** The hand-made students, strongest recurrence first. */
 const STUDENT = ['', 'ADA-01', 'BEN-02', 'DEV-04', 'CARA-03'];
 const ref = (n: number) => referenceOf(STUDENT[n]);
@@ -79,7 +74,7 @@ describe('candidate digests', () => {
         line: 72,
       }),
     ];
-    const withGia = analyse({ ...MODEL_INPUT, classified: [...handMadeCandidates(), ...gia] });
+    const withGia = withPages([...handMadeCandidates(), ...gia]);
     const page = withGia.digests!.find((candidate) => candidate.pseudonym === referenceOf('QA-GIA-77'))!;
     expect(page.diagnosis[0]).toMatch(/^You reached interview or assessment in 2 of your 3 applications/);
     expect(page.diagnosis[1]).not.toMatch(/interview technique|mock interview/);
@@ -88,11 +83,8 @@ describe('candidate digests', () => {
 
   it('lets a reason that repeats at interview and that interview practice does not answer guide, not mock interviews', () => {
     const digestOf = (rows: Array<[string, string]>) =>
-      analyse({
-        ...MODEL_INPUT,
-        classified: rows.map(([stage, theme], i) => classifiedItem({ id: `r${i}`, candidate: 'R', stage, themes: [theme], line: i + 2 })),
-        inputs: { ...MODEL_INPUT.inputs, dataRows: rows.length },
-      }).digests![0]!;
+      withPages(rows.map(([stage, theme], i) => classifiedItem({ id: `r${i}`, candidate: 'R', stage, themes: [theme], line: i + 2 })))
+        .digests![0]!;
     for (const theme of ['experience', 'assessment', 'qualifications']) {
       const page = digestOf([
         ['First interview', theme],
@@ -150,21 +142,12 @@ describe('candidate digests', () => {
   });
 
   it('lets a repeating reason within their reach guide a student whose rejections split across stages', () => {
-    const split = analyse({
-      classified: [
-        classifiedItem({ id: 's1', candidate: 'S', stage: 'CV screening', themes: ['experience'], line: 2 }),
-        classifiedItem({ id: 's2', candidate: 'S', stage: 'Application', themes: ['experience'], line: 3 }),
-        classifiedItem({ id: 's3', candidate: 'S', stage: 'Final interview', themes: ['experience'], line: 4 }),
-        classifiedItem({ id: 's4', candidate: 'S', stage: 'First interview', themes: ['motivation'], line: 5 }),
-      ],
-      taxonomy: TAXONOMY,
-      engine: { name: 'lexical', model: null, fallbackReason: null },
-      inputs: { files: [], rejects: [], dataRows: 4 },
-      thresholdsSource: 'default',
-      references: testReferences,
-      previous: null,
-      options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
-    }).digests![0];
+    const split = withPages([
+      classifiedItem({ id: 's1', candidate: 'S', stage: 'CV screening', themes: ['experience'], line: 2 }),
+      classifiedItem({ id: 's2', candidate: 'S', stage: 'Application', themes: ['experience'], line: 3 }),
+      classifiedItem({ id: 's3', candidate: 'S', stage: 'Final interview', themes: ['experience'], line: 4 }),
+      classifiedItem({ id: 's4', candidate: 'S', stage: 'First interview', themes: ['motivation'], line: 5 }),
+    ]).digests![0];
     expect(split.diagnosis).toEqual([
       'Your applications ended both before interview (2 of 4) and at interview or assessment (2 of 4).',
       'So the stage alone does not say where to look; the reason that keeps coming back, below, does.',
@@ -174,11 +157,8 @@ describe('candidate digests', () => {
 
   it('sends nobody to work on a reason outside their control because it repeats', () => {
     const digestOf = (rows: Array<[string, string]>) =>
-      analyse({
-        ...MODEL_INPUT,
-        classified: rows.map(([stage, theme], i) => classifiedItem({ id: `c${i}`, candidate: 'C', stage, themes: [theme], line: i + 2 })),
-        inputs: { ...MODEL_INPUT.inputs, dataRows: rows.length },
-      }).digests![0]!;
+      withPages(rows.map(([stage, theme], i) => classifiedItem({ id: `c${i}`, candidate: 'C', stage, themes: [theme], line: i + 2 })))
+        .digests![0]!;
     // Turned down at interview for three different reasons; the strong field came back once there and once before.
     const atInterview = digestOf([
       ['First interview', 'competition'],
@@ -201,16 +181,7 @@ describe('candidate digests', () => {
   });
 
   it('is not built unless asked for', () => {
-    const without = analyse({
-      classified: handMadeCandidates(),
-      taxonomy: TAXONOMY,
-      engine: { name: 'lexical', model: null, fallbackReason: null },
-      inputs: { files: [], rejects: [], dataRows: 15 },
-      thresholdsSource: 'default',
-      references: testReferences,
-      previous: null,
-      options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z' },
-    });
+    const without = analyse(lexicalAnalysisInput(handMadeCandidates(), { generatedAt: GENERATED_AT }));
     expect(without.digests).toBeNull();
   });
 });

@@ -3,7 +3,8 @@ import { NO_REASON_SUGGESTION, SINGLE_SUGGESTION, shortAdvice } from '../../src/
 import { analyse } from '../../src/analyse/index.js';
 import { TAXONOMY } from '../fixtures/analyse/build.js';
 import { handMadeCandidates } from '../fixtures/analyse/candidates.js';
-import { referenceOf, testReferences } from '../helpers/references.js';
+import { lexicalAnalysisInput } from '../helpers/analysis-input.js';
+import { referenceOf } from '../helpers/references.js';
 import { referenceCode } from '../../src/analyse/references.js';
 import { classifiedItem } from '../fixtures/analyse/build.js';
 
@@ -12,16 +13,7 @@ const ref = (n: number) => referenceOf(STUDENT[n]);
 const page = (n: number) => `candidates/candidate-${referenceCode(ref(n))}.html`;
 
 function model(digests = true, showIds = false, classified = handMadeCandidates()) {
-  return analyse({
-    classified,
-    taxonomy: TAXONOMY,
-    engine: { name: 'lexical', model: null, fallbackReason: null },
-    inputs: { files: [], rejects: [], dataRows: classified.length },
-    thresholdsSource: 'default',
-    references: testReferences,
-    previous: null,
-    options: { minGroup: 5, showIds, generatedAt: '2026-06-01T09:00:00.000Z', digests },
-  });
+  return analyse(lexicalAnalysisInput(classified, { showIds, generatedAt: '2026-06-01T09:00:00.000Z', digests }));
 }
 
 const advice = (id: string) => TAXONOMY.themes.find((theme) => theme.id === id)!.advice;

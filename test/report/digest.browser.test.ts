@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse/index.js';
 import { renderDigest } from '../../src/report/digest.js';
 import { launchBrowser, openReport, testOutputPath } from '../helpers/browser.js';
-import { TAXONOMY, classifiedItem } from '../fixtures/analyse/build.js';
+import { classifiedItem } from '../fixtures/analyse/build.js';
 import { HOSTILE_TEXTS } from '../fixtures/report/models.js';
-import { testReferences } from '../helpers/references.js';
+import { lexicalAnalysisInput } from '../helpers/analysis-input.js';
 
 let browser: Browser;
+const STUDENT_PAGES = { generatedAt: '2026-06-01T09:00:00.000Z', digests: true };
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -36,16 +37,7 @@ function hostilePage(): string {
     // An employer of one unbroken string (a pasted URL, a spreadsheet's garbage) must wrap, not widen the page.
     index === 1 ? { ...entry, item: { ...entry.item, employer: `https://example.org/${'x'.repeat(300)}` } } : entry,
   );
-  const model = analyse({
-    classified,
-    taxonomy: TAXONOMY,
-    engine: { name: 'lexical', model: null, fallbackReason: null },
-    inputs: { files: [], rejects: [], dataRows: classified.length },
-    thresholdsSource: 'default',
-    references: testReferences,
-    previous: null,
-    options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
-  });
+  const model = analyse(lexicalAnalysisInput(classified, STUDENT_PAGES));
   expect(model.digests).toHaveLength(1);
   return renderDigest(model.digests![0], model);
 }
@@ -126,16 +118,7 @@ describe('a candidate page in Chromium', () => {
       });
       return { ...entry, item: { ...entry.item, employer: index === 0 ? 'Hartwell Ltd' : 'Brightwave', role: 'Analyst' } };
     });
-    const model = analyse({
-      classified,
-      taxonomy: TAXONOMY,
-      engine: { name: 'lexical', model: null, fallbackReason: null },
-      inputs: { files: [], rejects: [], dataRows: classified.length },
-      thresholdsSource: 'default',
-      references: testReferences,
-      previous: null,
-      options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
-    });
+    const model = analyse(lexicalAnalysisInput(classified, STUDENT_PAGES));
     const page = renderDigest(model.digests![0]!, model);
     // A4 less its margins is about 680 CSS pixels wide.
     for (const [width, media] of [

@@ -5,8 +5,8 @@ import type { ReportModel } from '../../src/analyse/model.js';
 import { escapeHtml } from '../../src/report/html.js';
 import { buildOutputs, renderDigest } from '../../src/report/index.js';
 import type { ClassifiedItem } from '../../src/types.js';
-import { TAXONOMY, classifiedItem } from '../fixtures/analyse/build.js';
-import { testReferences } from '../helpers/references.js';
+import { classifiedItem } from '../fixtures/analyse/build.js';
+import { lexicalAnalysisInput } from '../helpers/analysis-input.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 
@@ -52,17 +52,7 @@ function distinctItems(): ClassifiedItem[] {
 }
 
 function pagesModel(): ReportModel {
-  const classified = distinctItems();
-  return analyse({
-    classified,
-    taxonomy: TAXONOMY,
-    engine: { name: 'lexical', model: null, fallbackReason: null },
-    inputs: { files: [], rejects: [], dataRows: classified.length },
-    thresholdsSource: 'default',
-    references: testReferences,
-    previous: null,
-    options: { minGroup: 5, showIds: false, generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
-  });
+  return analyse(lexicalAnalysisInput(distinctItems(), { generatedAt: '2026-06-01T09:00:00.000Z', digests: true }));
 }
 
 describe('candidate pages', () => {
