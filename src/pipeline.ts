@@ -147,9 +147,6 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
           },
         })
       : null;
-    // The vectors written while classifying are folded into the store's file while the report is
-    // built (the model's cores are free by now), rather than all at closing.
-    store?.fold().catch(() => undefined);
     const generatedAt = effects.now().toISOString();
     const model = analyse({
       classified,

@@ -33,12 +33,6 @@ export interface Store {
   discardRun(runId: string): Promise<void>;
   /** Runs recorded as pending: their outputs may or may not have landed. */
   pendingRuns(): Promise<{ runId: string; outputs: PendingOutputs }[]>;
-  /**
-   * Folds the write-ahead log into the file now, in turn with the other operations, as closing
-   * does: started while other work is under way (a run building its report), it leaves closing
-   * little to fold. Should it fail, closing folds again and says why.
-   */
-  fold(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -309,12 +303,6 @@ class DuckDBStore implements Store {
       const runId = id ?? newRunId(new Date(isoOrThrow(run.startedAt, 'startedAt')));
       await inTransaction(this.connection, () => insertRun(this.connection, runId, run, pending));
       return runId;
-    });
-  }
-
-  fold(): Promise<void> {
-    return this.serial(async () => {
-      await this.connection.run('CHECKPOINT');
     });
   }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -476,25 +476,6 @@ describe('embedding cache', () => {
     await expect(store.getVectors('m', [a.hash])).rejects.toThrow();
     await expect(store.putVectors('m', [a])).rejects.toThrow();
     await expect(store.close()).rejects.toThrow();
-  });
-
-  it('folds its write-ahead log into the file when asked, before closing, keeping every vector', async () => {
-    const path = join(dir, 'store.duckdb');
-    const store = await open(path);
-    const entries = Array.from({ length: 50 }, (_, i) => ({ hash: hashText(`f${i}`), vector: vector(i, 384) }));
-    await store.putVectors('m', entries);
-    const walSize = async () => ((await readdir(dir)).includes('store.duckdb.wal') ? (await stat(`${path}.wal`)).size : 0);
-    expect(await walSize()).toBeGreaterThan(0);
-    await store.fold();
-    expect(await walSize()).toBe(0);
-    expect(
-      (
-        await store.getVectors(
-          'm',
-          entries.map((e) => e.hash),
-        )
-      ).size,
-    ).toBe(50);
   });
 
   it('keeps the first vector for a hash and ignores repeats', async () => {
