@@ -47,6 +47,9 @@ const PRAISE_EXACT = new Set(
     ' ',
   ),
 );
+// Praise by outdoing our own people ("you knew our accounts better than our CFO") or by litotes ("never wobbled, not once").
+const OURS_OUTDONE = /\b(?:better|more)\s+than\s+(?:(?:some|most|half|many|any|all)\s+of\s+)?our\s+/i;
+const NEVER_FALTERED = /\b(?:never|not\s+once)\s+(?:once\s+)?(?:wobbled|wavered|faltered|flagged|waned|dipped|slipped)\b/i;
 const PRAISE_PHRASES = [
   /\bspot on\b/i,
   /\bwell done\b/i,
@@ -69,25 +72,22 @@ const PRAISE_PHRASES = [
   /\b(perfectly|very|always|entirely|completely|thoroughly) professional\b/i,
   /\b(first[- ]class|top marks|inside out|back to front|second to none)\b/i,
   /\b(can|could) (tell|see) how much you\b/i,
-  // Outdoing the employer's own people: "you knew our accounts better than our CFO", "more than some of our own staff".
-  /\b(?:better|more)\s+than\s+(?:(?:some|most|half|many|any|all)\s+of\s+)?our\s+/i,
-  // A strength that never failed, by litotes: "your wish to do the job never wobbled, not once".
-  /\b(?:never|not\s+once)\s+(?:once\s+)?(?:wobbled|wavered|faltered|flagged|waned|dipped|slipped)\b/i,
+  OURS_OUTDONE,
+  NEVER_FALTERED,
   // A test passed is a strength: "you passed comfortably", "Aced the SQL test, the hiring manager told me".
   /\b(you|u|he|she|they)\s+(\w+\s+)?(passed|aced|nailed|cleared|sailed through|breezed through)\b|^(passed|aced|nailed|sailed through|breezed through)\s+(the|your|his|her|my|all|every|both)\b/i,
 ];
 const SUBJECT_OF_NOTE = new Set(['candidate', 'applicant', 'interviewee']);
-// "one of the best we've read" praises the candidate; elsewhere "best" and "stronger" are about others.
+// "one of the best we've read" and "better than our CFO" praise the candidate; elsewhere "best" and "stronger" are about others.
 const ONE_OF_THE_BEST = /\bone of the (best|strongest|highest)\b/i;
 const COMPARATIVES = new Set(['stronger', 'strongest', 'better', 'best']);
-// …and "better than our CFO" praises the candidate over the employer's own people, not others over them.
-const OURS_OUTDONE = /\b(?:better|more)\s+than\s+(?:(?:some|most|half|many|any|all)\s+of\s+)?our\s+/i;
 const WITH_OTHERS = new Set(['with', 'to', 'on', 'alongside', 'for', 'of']);
-// Words that look like a shortfall but are none: a need the candidate is above ("above what the role
-// needs"), how much they want it, why they want it (a topic: "your answer on why you want to join
-// us"), and praise by litotes ("second to none").
-const NO_SHORTFALL =
-  /\b(?:above|beyond|more than|exactly)\s+what\s+(?:\w+\s+){0,3}(?:needs?|requires?|required|wants?|wanted|expects?|expected|looks? for|looking for)\b|\b(?:can|could)\s+(?:tell|see)\s+how\s+much\s+you\s+(?:want|wanted|care|cared)\b|\bwhy\s+(?:you|u|he|she|they)\s+(?:want|wanted|would\s+like)\b|\bsecond\s+to\s+none\b|\b(?:better|more)\s+than\s+(?:(?:some|most|half|many|any|all)\s+of\s+)?our\s+|\b(?:never|not\s+once)\s+(?:once\s+)?(?:wobbled|wavered|faltered|flagged|waned|dipped|slipped)\b|\bnot\s+once\b(?=\s*[,.;]|\s*$)/gi;
+// Words that look like a shortfall but are none: a need the candidate is above ("above what the role needs"), how much they
+// want it, why they want it (a topic: "your answer on why you want to join us"), and praise by litotes ("second to none").
+const NO_SHORTFALL = new RegExp(
+  String.raw`\b(?:above|beyond|more than|exactly)\s+what\s+(?:\w+\s+){0,3}(?:needs?|requires?|required|wants?|wanted|expects?|expected|looks? for|looking for)\b|\b(?:can|could)\s+(?:tell|see)\s+how\s+much\s+you\s+(?:want|wanted|care|cared)\b|\bwhy\s+(?:you|u|he|she|they)\s+(?:want|wanted|would\s+like)\b|\bsecond\s+to\s+none\b|${OURS_OUTDONE.source}|${NEVER_FALTERED.source}|\bnot\s+once\b(?=\s*[,.;]|\s*$)`,
+  'gi',
+);
 
 const LIKE_FORMS = new Set('like likes likely liking love loves loving enjoy enjoys enjoying value values appreciate admire'.split(' '));
 
