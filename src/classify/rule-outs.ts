@@ -20,7 +20,7 @@ const RULE_OUT_PATTERNS = [
     // Degree words may stand between: "not at all a constraint", "not really an issue", "not much of a problem".
     // A negated quantity of it or a negated becoming: "never so much as a flicker of doubt", "not a
     // shred of concern", "was never gonna be a dealbreaker", "never came within cooee of being a problem".
-    String.raw`${NEGATED}\s+(?:(?:an?|the|any|real|major|big|particular|significant|serious|main|deciding|have|has|had|got|see|saw|find|found|at|all|really|even|remotely|much|of|so\s+much\s+as|(?:flicker|hint|shred|whiff|trace|shadow|speck|iota|ounce|grain|scrap)\s+of|(?:going\s+to|gonna)\s+be|be|been|being|become)\s+){0,4}${DISMISSING_NOUN}\b|(?:n't|\bnot|\bnever)\s+(?:[\w'-]+\s+){1,4}?of\s+being\s+(?:an?|any)\s+(?:real\s+)?${DISMISSING_NOUN}\b`,
+    String.raw`${NEGATED}\s+(?:(?:an?|the|any|real|major|big|particular|significant|serious|main|deciding|have|has|had|got|see|saw|find|found|at|all|really|even|remotely|much|of|so\s+much\s+as|(?:flicker|hint|shred|whiff|trace|shadow|speck|iota|ounce|grain|scrap)\s+of|(?:going\s+to|gonna)\s+be|be|been|being|become)\s+){0,4}${DISMISSING_NOUN}\b|${NEGATED_VERB}\s+(?:[\w'-]+\s+){1,4}?of\s+being\s+(?:an?|any)\s+(?:real\s+)?${DISMISSING_NOUN}\b`,
     'i',
   ),
   /\b(?:issue|problem|concern|reason|difference|decider)\s+(?:here\s+)?(?:was|is|were)(?:n't|\s+not|\s+never)\b/i,
@@ -50,7 +50,7 @@ const RULE_OUT_PATTERNS = [
   // No attention paid to it: a pair of attention words denied ("neither noticed nor noted") or a
   // perception denied with its object fronted ("The small mistakes…, these our director did not even see").
   new RegExp(
-    String.raw`\bneither\s+${ATTENDED}\s+nor\s+${ATTENDED}\b|(?:n't|\bnot|\bnever)\s+(?:even\s+|once\s+)?(?:see|notice|spot|clock|register)\s*(?:it|them|that|this)?\W*$`,
+    String.raw`\bneither\s+${ATTENDED}\s+nor\s+${ATTENDED}\b|${NEGATED_VERB}\s+(?:even\s+|once\s+)?(?:see|notice|spot|clock|register)\s*(?:it|them|that|this)?\W*$`,
     'i',
   ),
   // Importance denied in the employer's weighing: "this for us is not important", "not important to us".
