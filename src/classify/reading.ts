@@ -216,12 +216,14 @@ export function mayBeEmployerNote(text: string): boolean {
 
 // Who wrote the note, not who it is about: "Candidate's note: …", "Candidate reports interviewer was…".
 const NOTE_LABEL = /^\W*(?:[\w-]+\s+){0,2}?(?:note|notes|comments?|summary|debrief)\b[^:]{0,12}:/i;
+// A note nobody writes in the first person, up to what follows.
+const NO_FIRST_PERSON_THEN = String.raw`^(?![\s\S]*\b(?:i|i'm|i've|i'd|me|my)\b)[\s\S]*`;
 // He or she as a clause's subject, in a note nobody writes in the first person, is the candidate the
 // note is about, whoever else it names: "…when their coordinator asked about it he replied with a
 // pretty aggressive email". A promise ("she'd chase the client") is the employer's side.
-const HE_OR_SHE_SUBJECT = /^(?![\s\S]*\b(?:i|i'm|i've|i'd|me|my)\b)[\s\S]*\b(?:he|she)\s+(?!(?:would|will)\b)[a-z]/i;
+const HE_OR_SHE_SUBJECT = new RegExp(String.raw`${NO_FIRST_PERSON_THEN}\b(?:he|she)\s+(?!(?:would|will)\b)[a-z]`, 'i');
 // He or she acting after a label, in a note nobody writes in the first person: "Client pulled Tom: he rescheduled…".
-const HE_OR_SHE_ACTS = /^(?![\s\S]*\b(?:i|i'm|i've|i'd|me|my)\b)[\s\S]*[:;]\s*(?:he|she)\s+\w+/i;
+const HE_OR_SHE_ACTS = new RegExp(String.raw`${NO_FIRST_PERSON_THEN}[:;]\s*(?:he|she)\s+\w+`, 'i');
 
 /** Whether a sentence (quotes straightened) is about the candidate: to or of them, what they were told, or their own conduct. */
 function aboutTheCandidate(plain: string): boolean {
