@@ -100,11 +100,12 @@ export function reasonsSetAside(
   assignAt: number,
   reading: ItemReading,
 ): number[] {
-  const setAside = probabilities.flatMap((p, t) => (reading.setAside?.[t] && p >= assignAt ? [t] : []));
+  // A theme the head does not know (NaN) is never at `assignAt` or above.
+  const likelyOf = (marked: readonly boolean[] | undefined) => probabilities.flatMap((p, t) => (marked?.[t] && p >= assignAt ? [t] : []));
+  const setAside = likelyOf(reading.setAside);
   const noReason = probabilities[themeIds.indexOf(UNINFORMATIVE_THEME)];
-  if (setAside.length > 0 || !reading.praised || noReason === undefined || !(noReason < NO_REASON_UNLIKELY)) return setAside;
-  const praised = probabilities.flatMap((p, t) => (reading.praised?.[t] && !Number.isNaN(p) ? [t] : []));
-  return praised.filter((t) => probabilities[t]! >= assignAt);
+  if (setAside.length > 0 || noReason === undefined || !(noReason < NO_REASON_UNLIKELY)) return setAside;
+  return likelyOf(reading.praised);
 }
 
 /** Whether an item's chosen `uninformative` outweighs its other chosen themes: only `competition`, and no likelier. */
