@@ -152,7 +152,7 @@ function stageTexts(
   columns: readonly StageTextColumn[] | undefined,
 ): { text: string; stage: string | null } | null {
   if (!columns?.length) return null;
-  const filled = columns.filter(({ column }) => /[\p{L}\p{N}]/u.test(fields[column] ?? ''));
+  const filled = columns.filter(({ column }) => HAS_WORDS.test(fields[column] ?? ''));
   return { text: filled.map(({ column }) => fields[column]!.trim()).join('\n\n'), stage: filled.at(-1)?.stage ?? null };
 }
 
