@@ -97,14 +97,15 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
       `a spreadsheet formula in column "${ctx.textColumnName}" (${formulaShown(textCell)}), not its value: save the sheet with values (copy, then Paste Special → Values) and export it again`,
     );
   let { text, truncated } = clean(textCell);
-  let textFrom: string | undefined;
+  let readFrom = ctx.columns.text;
   for (const spare of text === '' ? (ctx.spareTextColumns ?? []) : []) {
     ({ text, truncated } = clean(fields[spare] ?? ''));
     if (text !== '') {
-      textFrom = ctx.headers[spare];
+      readFrom = spare;
       break;
     }
   }
+  const textFrom = readFrom === ctx.columns.text ? undefined : ctx.headers[readFrom!];
   const rawDate = normaliseValue(value('date'));
   const date = rawDate === null ? null : parseDate(rawDate, ctx.dateOrder);
   const candidate = normaliseValue(value('candidate'));
@@ -134,7 +135,6 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   if (contact) item.contact = contact;
   if (names.length > 0) item.names = names;
   const outcome: RowOutcome = { kind: 'item', item, rawId: normaliseValue(value('id')), dateUnparsed: rawDate !== null && date === null };
-  const readFrom = textFrom === undefined ? ctx.columns.text : ctx.headers.indexOf(textFrom);
   const unread = byStage
     ? []
     : (ctx.spareTextColumns ?? [])
