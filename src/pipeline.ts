@@ -131,7 +131,8 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
     // Should classifying fail first, the stages' loading must not fail unobserved.
     stages.catch(() => undefined);
     const classified = await classifying;
-    const { analyse, assignReferences, followUpMembers, buildOutputs, buildSummary, DIGEST_FOLDER, FOLLOWUP_FILE } = await stages;
+    const later = await stages;
+    const { analyse, assignReferences, followUpMembers, buildOutputs, buildSummary, DIGEST_FOLDER, FOLLOWUP_FILE } = later;
     const cache = prepared.cacheStats();
     if (cache) logger.info(`embedding cache: ${cache.hits} hit(s), ${cache.misses} miss(es)`);
     const emerging = await findEmergingThemes(classified, prepared, logger, stages);
@@ -210,11 +211,11 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
     logger.info(
       `${FOLLOWUP_FILE} names ${new Set(model.followUp.map((row) => row.candidate)).size} candidate(s) to follow up: it is personal data, keep it private`,
     );
-    logger.info(privacyLine(config, await stages));
+    logger.info(privacyLine(config, later));
     // Under --quiet (cron mails any output) only a real change is worth a line.
     if (model.previousRun) {
-      if (model.changes.length > 0) logger.notice(changesLine(model.changes, await stages));
-      else logger.info(changesLine(model.changes, await stages));
+      if (model.changes.length > 0) logger.notice(changesLine(model.changes, later));
+      else logger.info(changesLine(model.changes, later));
     }
 
     return { summary: buildSummary(model), outDir: config.out };
