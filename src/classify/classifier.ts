@@ -192,12 +192,13 @@ export async function createClassifier(
     };
 
     // Feedback repeats itself (boilerplate recurs across thousands of rows): each distinct text is
-    // embedded once, a chunk at a time, and only its scores are kept. `lookUp` takes the texts of
-    // newly segmented items not seen before, finds what the score cache holds, and chunks the rest.
+    // embedded once, a chunk at a time, and only its scores are kept. `lookUp` takes the distinct
+    // texts of newly segmented items, finds what the score cache holds of those not seen before, and
+    // chunks the rest.
     const unitScores = new Map<string, ThemeScores>();
     const seen = new Set<string>();
-    const lookUp = async (fresh: ScoredItem[]) => {
-      const texts = distinctUnitTexts(fresh, clauses).filter((text) => !seen.has(text));
+    const lookUp = async (unitTexts: string[]) => {
+      const texts = unitTexts.filter((text) => !seen.has(text));
       for (const text of texts) seen.add(text);
       for (const [text, scores] of await scoreCache.get(texts)) unitScores.set(text, scores);
       addChunks(texts.filter((text) => !unitScores.has(text)).sort(byLength));
@@ -215,13 +216,13 @@ export async function createClassifier(
       if (start > 0) await nextTurn();
       for (const item of segmentItems(items.slice(start, start + SEGMENTED_BETWEEN_TURNS), themeIds)) scored.push(item);
       if (lookedUp >= headItems) continue;
-      const head = scored.slice(lookedUp, headItems);
-      if (scored.length < headItems && distinctUnitTexts(head, clauses).length < chunkSize) continue;
-      await lookUp(head);
+      const headTexts = distinctUnitTexts(scored.slice(lookedUp, headItems), clauses);
+      if (scored.length < headItems && headTexts.length < chunkSize) continue;
+      await lookUp(headTexts);
       lookedUp = Math.min(scored.length, headItems);
       while (requested < chunks.length) embedNext();
     }
-    await lookUp(scored.slice(lookedUp));
+    await lookUp(distinctUnitTexts(scored.slice(lookedUp), clauses));
     keepAhead();
 
     // Each item is settled (its units' scores folded, its clauses read) as soon as all its texts are
