@@ -83,9 +83,11 @@ export function chooseSeeds(
   const novelty = vectors.map((_, i) => novel(near, i, themeNearness[i]!));
   const sortedNovelty = [...novelty].sort((a, b) => a - b);
   const sortedFlatness = spreads.map((s) => -s).sort((a, b) => a - b);
-  const probeNovelty = unclaimed && unclaimed.weight > 0 ? vectors.map(unclaimed.of) : [];
+  // The probe's rank counts only with a weight: at 0 the two ranks are as without it.
+  const probe = unclaimed && unclaimed.weight > 0 ? unclaimed : null;
+  const probeNovelty = probe ? vectors.map(probe.of) : [];
   const sortedProbe = [...probeNovelty].sort((a, b) => a - b);
-  const byProbe = (value: number) => (unclaimed && unclaimed.weight > 0 ? unclaimed.weight * shareBelow(sortedProbe, value) : 0);
+  const byProbe = (value: number) => (probe ? probe.weight * shareBelow(sortedProbe, value) : 0);
   const rank = (i: number) =>
     shareBelow(sortedNovelty, novelty[i]!) + shareBelow(sortedFlatness, -spreads[i]!) + byProbe(probeNovelty[i] ?? 0);
   const ranks = vectors.map((_, i) => rank(i));
@@ -100,7 +102,7 @@ export function chooseSeeds(
       count === n ||
       shareBelow(sortedNovelty, novel(outside, row, nearness)) +
         shareBelow(sortedFlatness, -spread) +
-        (unclaimed && unclaimed.weight > 0 && vector ? byProbe(unclaimed.of(vector)) : 0) >=
+        (probe && vector ? byProbe(probe.of(vector)) : 0) >=
         cut,
   };
 }
