@@ -141,10 +141,8 @@ class DuckDBStore implements Store {
    * process writes: DuckDB locks the file, and the embeddings are written nowhere else.)
    */
   private readonly writtenHere = new Map<string, Set<string>>();
-  /** Embedder ids that held no vectors when first looked up. */
-  private readonly startedEmpty = new Set<string>();
-  /** Embedder ids that held vectors from before. */
-  private readonly startedFull = new Set<string>();
+  /** Per embedder id, once first looked up: whether it held vectors from before (false: none). */
+  private readonly heldBefore = new Map<string, boolean>();
 
   constructor(
     readonly path: string,
@@ -169,23 +167,18 @@ class DuckDBStore implements Store {
   }
 
   getVectors(embedderId: string, textHashes: string[]): Promise<Map<string, Float32Array>> {
-    const written = this.writtenHere.get(embedderId);
-    if (!this.closed && !this.failedWrite && this.startedEmpty.has(embedderId) && !textHashes.some((hash) => written?.has(hash)))
+    if (!this.closed && !this.failedWrite && this.heldBefore.get(embedderId) === false && this.noneWrittenHere(embedderId, textHashes))
       return Promise.resolve(new Map());
     return this.serial(async () => {
       const found = new Map<string, Float32Array>();
       if (textHashes.length === 0) return found;
       const c = this.connection;
-      if (!this.startedEmpty.has(embedderId) && !this.startedFull.has(embedderId)) {
+      if (!this.heldBefore.has(embedderId)) {
         // Asked in turn with the writes: what was put before this was asked is in writtenHere.
-        const held = await c.run(`SELECT 1 FROM embeddings WHERE embedder_id = $1 LIMIT 1`, [embedderId]);
-        if ((await held.getRows()).length > 0) {
-          this.startedFull.add(embedderId);
-          this.writtenHere.delete(embedderId);
-        } else {
-          this.startedEmpty.add(embedderId);
-          if (!textHashes.some((hash) => this.writtenHere.get(embedderId)?.has(hash))) return found;
-        }
+        const rows = await (await c.run(`SELECT 1 FROM embeddings WHERE embedder_id = $1 LIMIT 1`, [embedderId])).getRows();
+        this.heldBefore.set(embedderId, rows.length > 0);
+        if (rows.length > 0) this.writtenHere.delete(embedderId);
+        else if (this.noneWrittenHere(embedderId, textHashes)) return found;
       }
       // Stage the wanted hashes and join: one query however many are asked for.
       await c.run(`CREATE OR REPLACE TEMP TABLE wanted_hashes (text_sha256 VARCHAR)`);
@@ -222,8 +215,14 @@ class DuckDBStore implements Store {
     });
   }
 
+  /** Whether this process has put none of these hashes under this embedder id (so far as writtenHere holds them). */
+  private noneWrittenHere(embedderId: string, textHashes: string[]): boolean {
+    const written = this.writtenHere.get(embedderId);
+    return !textHashes.some((hash) => written?.has(hash));
+  }
+
   putVectors(embedderId: string, entries: { hash: string; vector: Float32Array }[]): Promise<void> {
-    if (!this.startedFull.has(embedderId)) {
+    if (this.heldBefore.get(embedderId) !== true) {
       const written = this.writtenHere.get(embedderId) ?? new Set<string>();
       for (const { hash } of entries) written.add(hash);
       this.writtenHere.set(embedderId, written);
