@@ -72,6 +72,15 @@ const FOLLOW_THE_LEAD = 'That is not something interview practice fixes: the rea
 const IN_THE_ROOM: ReadonlySet<string> = new Set(['delivery', 'examples', 'motivation', 'preparation', 'culture_fit', 'conduct']);
 const TEST_ADVICE = 'Practise the test formats (reasoning tests, situational judgement) through your careers service, and time yourself.';
 
+/** What to work on after rejections mostly at interview, given the reason that repeats there (if any). */
+function atInterviewAdvice(lead: { theme: Theme } | null, items: readonly PreparedItem[], themes: readonly Theme[]): string {
+  // No reason repeats at interview, but one repeats across all the rejections (tests failed online
+  // and at the assessment centre): that reason, not interview technique, is what to work on.
+  if (lead === null) return actionableLead(items, themes) !== null ? FOLLOW_THE_REPEAT : INTERVIEW_ADVICE;
+  if (!lead.theme.actionable) return 'That says more about the field than about you: keep applying at this level.';
+  return IN_THE_ROOM.has(lead.theme.id) ? INTERVIEW_ADVICE : FOLLOW_THE_LEAD;
+}
+
 function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]): string[] {
   const n = items.length;
   const before = items.filter((prepared) => BEFORE_INTERVIEW.includes(prepared.phase));
@@ -87,18 +96,7 @@ function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]
   if (at.length >= 2 && at.length / staged >= DOMINANT_SHARE) {
     const lead = leadTheme(at, themes);
     const text = `You reached interview or assessment in ${partOf(at.length, n, 'application')} and were turned down there.${leadSentence(lead, at.length)}`;
-    // No reason repeats at interview, but one repeats across all the rejections (tests failed online
-    // and at the assessment centre): that reason, not interview technique, is what to work on.
-    const overall = lead === null ? actionableLead(items, themes) : null;
-    const advice =
-      lead !== null && !lead.theme.actionable
-        ? 'That says more about the field than about you: keep applying at this level.'
-        : lead !== null && !IN_THE_ROOM.has(lead.theme.id)
-          ? FOLLOW_THE_LEAD
-          : overall !== null
-            ? FOLLOW_THE_REPEAT
-            : INTERVIEW_ADVICE;
-    return [`${text}${unstagedNote}`, advice];
+    return [`${text}${unstagedNote}`, atInterviewAdvice(lead, items, themes)];
   }
   if (before.length >= 2 && before.length / staged >= DOMINANT_SHARE) {
     const lead = leadTheme(before, themes);
