@@ -140,7 +140,6 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
     const { rejections } = candidate;
     for (const theme of themes) {
       const withTheme = rejections.filter((prepared) => prepared.themeIds.includes(theme.id));
-      const rowsWithTheme = candidate.items.filter((prepared) => prepared.themeIds.includes(theme.id));
       const noReason = theme.id === UNINFORMATIVE_THEME;
       if (withTheme.length < (noReason ? 1 : 2)) continue;
       const span = dateSpan(withTheme);
@@ -162,7 +161,7 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
           ? NO_REASON_SUGGESTION
           : (subReasonAdvice(
               theme.id,
-              rowsWithTheme.map((prepared) => prepared.entry.item.text),
+              candidate.items.filter((prepared) => prepared.themeIds.includes(theme.id)).map((prepared) => prepared.entry.item.text),
             ) ?? shortAdvice(theme.advice)),
         digest,
         possibly,
