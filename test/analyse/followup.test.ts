@@ -227,11 +227,8 @@ describe('doubt on the follow-up list', () => {
 
 describe('a rejection written over several rows', () => {
   // One row per feedback sentence, as some applicant-tracking exports write it.
-  const row = (id: string, date: string, employer: string, stage: string, theme: string) => {
-    const entry = classifiedItem({ id, candidate: 'S001', stage, date, themes: [theme], line: 2 });
-    entry.item.employer = employer;
-    return entry;
-  };
+  const row = (id: string, date: string, employer: string, stage: string, theme: string) =>
+    classifiedItem({ id, candidate: 'S001', stage, date, employer, themes: [theme], line: 2 });
   const analysed = (rows: ReturnType<typeof row>[]) => model(true, false, rows);
 
   it('is one rejection: a reason in three of its sentences did not come back three times', () => {

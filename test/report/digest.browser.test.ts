@@ -23,19 +23,18 @@ afterAll(async () => {
 
 function hostilePage(): string {
   const themes = ['delivery', 'examples', 'competition', 'motivation', 'application'];
-  const classified = HOSTILE_TEXTS.map((text, index) => ({
-    ...classifiedItem({
+  const classified = HOSTILE_TEXTS.map((text, index) =>
+    classifiedItem({
       id: `h${index}`,
       candidate: 'same-student',
       stage: index % 2 === 0 ? 'Interview </style><script>window.__pwned = 10</script>' : 'CV <sift>',
       date: `2026-0${1 + index}-10`,
+      // An employer of one unbroken string (a pasted URL, a spreadsheet's garbage) must wrap, not widen the page.
+      employer: index === 1 ? `https://example.org/${'x'.repeat(300)}` : null,
       themes: [themes[index], 'delivery'],
       text,
       line: index + 2,
     }),
-  })).map((entry, index) =>
-    // An employer of one unbroken string (a pasted URL, a spreadsheet's garbage) must wrap, not widen the page.
-    index === 1 ? { ...entry, item: { ...entry.item, employer: `https://example.org/${'x'.repeat(300)}` } } : entry,
   );
   const model = analyse(lexicalAnalysisInput(classified, STUDENT_PAGES));
   expect(model.digests).toHaveLength(1);
@@ -107,17 +106,18 @@ describe('a candidate page in Chromium', () => {
     const classified = [
       ['Application', 'application', '2026-02-05'],
       ['Application', 'conduct', '2026-02-20'],
-    ].map(([stage, theme, date], index) => {
-      const entry = classifiedItem({
+    ].map(([stage, theme, date], index) =>
+      classifiedItem({
         id: `w${index}`,
         candidate: 'wrap-student',
         stage,
         date,
+        employer: index === 0 ? 'Hartwell Ltd' : 'Brightwave',
+        role: 'Analyst',
         themes: [theme!, 'delivery'],
         line: index + 2,
-      });
-      return { ...entry, item: { ...entry.item, employer: index === 0 ? 'Hartwell Ltd' : 'Brightwave', role: 'Analyst' } };
-    });
+      }),
+    );
     const model = analyse(lexicalAnalysisInput(classified, STUDENT_PAGES));
     const page = renderDigest(model.digests![0]!, model);
     // A4 less its margins is about 680 CSS pixels wide.

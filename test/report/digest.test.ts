@@ -34,19 +34,20 @@ function distinctItems(): ClassifiedItem[] {
   }
   // A hostile candidate: every field tries to break out of the page.
   for (let k = 0; k < 2; k += 1) {
-    const entry = classifiedItem({
-      id: `evil-${k}`,
-      candidate: '<img src=x onerror=alert(1)>',
-      stage: 'Interview </style><script>alert(2)</script>',
-      // Two rejections (a day apart): rows of one date, employer, stage and role would be one.
-      date: `2026-04-0${k + 1}`,
-      themes: ['delivery'],
-      text: `</blockquote><script>window.__pwned=${k}</script> Your answers sounded robotic.`,
-      line: line++,
-    });
-    entry.item.employer = '"><iframe src="https://example.invalid/"></iframe>';
-    entry.item.role = "<a href='javascript:alert(3)'>role</a>";
-    items.push(entry);
+    items.push(
+      classifiedItem({
+        id: `evil-${k}`,
+        candidate: '<img src=x onerror=alert(1)>',
+        stage: 'Interview </style><script>alert(2)</script>',
+        // Two rejections (a day apart): rows of one date, employer, stage and role would be one.
+        date: `2026-04-0${k + 1}`,
+        employer: '"><iframe src="https://example.invalid/"></iframe>',
+        role: "<a href='javascript:alert(3)'>role</a>",
+        themes: ['delivery'],
+        text: `</blockquote><script>window.__pwned=${k}</script> Your answers sounded robotic.`,
+        line: line++,
+      }),
+    );
   }
   return items;
 }
