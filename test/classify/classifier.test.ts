@@ -251,22 +251,30 @@ describe('createClassifier: assignment', () => {
     return (await classifier.classify([item('i', text)], t))[0]!;
   };
   const ids = (r: Awaited<ReturnType<typeof classify>>) => r.themes.map((t) => t.themeId);
-
-  it('settles each item as soon as its texts are scored, longer texts still embedding, and classifies as scoring all first', async () => {
-    const inner = fakeEmbedder(table);
-    let releaseLongest: () => void = () => undefined;
-    const longestHeld = new Promise<void>((resolve) => {
-      releaseLongest = resolve;
+  /** `inner`, except that a call whose texts include `held` returns only once `release` is called. */
+  const holding = (inner: Embedder, held: string): { embedder: Embedder; release: () => void } => {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
     });
-    // The longest text stays with the model until released; the others come back at once.
     const embedder: Embedder = {
       ...inner,
       embed: async (texts) => {
         const vectors = await inner.embed(texts);
-        if (texts.includes('We will not progress your application.')) await longestHeld;
+        if (texts.includes(held)) await released;
         return vectors;
       },
     };
+    return { embedder, release: () => release() };
+  };
+  /** Polls `done` for up to 3 s; what follows states what should hold by then. */
+  const until = async (done: () => boolean) => {
+    for (let wait = 0; wait < 300 && !done(); wait++) await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+
+  it('settles each item as soon as its texts are scored, longer texts still embedding, and classifies as scoring all first', async () => {
+    // The longest text stays with the model until released; the others come back at once.
+    const { embedder, release: releaseLongest } = holding(fakeEmbedder(table), 'We will not progress your application.');
     const classifier = await createClassifier(taxonomy, embedder, { topK: 1, centroidWeight: 0, chunkSize: 1 });
     const items = [
       item('a', 'Split evenly. You lack the years we need.'),
@@ -277,7 +285,7 @@ describe('createClassifier: assignment', () => {
     const settled: number[] = [];
     const scoring = classifier.score(items, (i) => settled.push(i));
     // A busy machine may take a while; the longest text is held however long it takes.
-    for (let wait = 0; wait < 300 && settled.length < 3; wait++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => settled.length >= 3);
     // Every item but the one waiting for the longest text is settled while that text is with the model.
     expect([...settled].sort()).toEqual([0, 1, 2]);
     releaseLongest();
@@ -289,19 +297,8 @@ describe('createClassifier: assignment', () => {
 
   it('keeps handing chunks to the model while an earlier one is still out, not waiting to score it', async () => {
     const inner = fakeEmbedder(table);
-    let releaseShortest: () => void = () => undefined;
-    const shortestHeld = new Promise<void>((resolve) => {
-      releaseShortest = resolve;
-    });
     // The first chunk (the shortest text) stays with the model until released.
-    const embedder: Embedder = {
-      ...inner,
-      embed: async (texts) => {
-        const vectors = await inner.embed(texts);
-        if (texts.includes('Split evenly.')) await shortestHeld;
-        return vectors;
-      },
-    };
+    const { embedder, release: releaseShortest } = holding(inner, 'Split evenly.');
     const classifier = await createClassifier(taxonomy, embedder, { topK: 1, centroidWeight: 0, chunkSize: 1 });
     const exemplarCalls = inner.calls.length;
     const scoring = classifier.score([
@@ -311,7 +308,7 @@ describe('createClassifier: assignment', () => {
       item('d', 'We will not progress your application.'),
     ]);
     const asked = () => inner.calls.slice(exemplarCalls).flat();
-    for (let wait = 0; wait < 300 && asked().length < 7; wait++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => asked().length >= 7);
     // Every later chunk went to the model while the first, which the scoring waits for, was out.
     expect(asked()).toHaveLength(7);
     releaseShortest();
