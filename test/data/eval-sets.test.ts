@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
-// voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10 and voices-dev11 are fitted and tuned on; test and voices-test to voices-test11 are held out. traps.csv holds sentences with
+// voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11 and voices-dev12 are fitted and tuned on (voices-dev12 once the built-in head is
+// refitted); test and voices-test to voices-test11 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -110,11 +111,15 @@ const sets = [
   // praise, thanks, rule-outs and silence, indirect motivation, delivery, experience and fit, missing certificates
   // and registrations, and the candidate's own conduct; 45 of 320 (14%) give no reason.
   loadSet('voices-dev11', 320, 21, [0.13, 0.15]),
+  // Leans on 60 real reasons said so briefly, politely or generically that they sound like boilerplate, against 40
+  // no-reason declines (12 a polite rule-out and nothing else), indirect motivation, delivery and experience;
+  // 40 of 320 (12.5%) give no reason.
+  loadSet('voices-dev12', 320, 20, [0.11, 0.14]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev12.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
