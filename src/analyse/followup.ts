@@ -118,11 +118,12 @@ function dateSpan(items: readonly PreparedItem[]): { first: string | null; last:
 export const SINGLE_SUGGESTION = 'None of the reasons came up twice: go through the page with the student and agree what to work on next.';
 
 /** Themes the tool was only ever unsure of in a student's rejections, "Label ×N" in taxonomy order:
- * shown, never advised on (a theme it is sure of in one of them is asserted, not "possibly"). */
+ * shown, never advised on (a theme it is sure of in one of them is asserted, not "possibly"). N counts
+ * rejections, as every other count on the list does: a rejection written over three rows is one. */
 function possiblyOf(candidate: CandidateItems, themes: readonly Theme[]): string[] {
-  const sure = new Set(candidate.items.flatMap((prepared) => prepared.themeIds));
+  const sure = new Set(candidate.rejections.flatMap((prepared) => prepared.themeIds));
   const counts = new Map<string, number>();
-  for (const prepared of candidate.items) for (const id of prepared.possibleThemeIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const prepared of candidate.rejections) for (const id of prepared.possibleThemeIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   return themes.flatMap((theme) => {
     const items = counts.get(theme.id) ?? 0;
     return items === 0 || sure.has(theme.id) ? [] : [items === 1 ? theme.label : `${theme.label} ×${items}`];

@@ -244,6 +244,22 @@ describe('a rejection written over several rows', () => {
     expect(model.digests![0]!.entries).toHaveLength(4);
   });
 
+  it('counts a possible reason by rejection too: three unsure rows of one rejection are "possibly" once', () => {
+    const unsure = (entry: ReturnType<typeof row>) => {
+      for (const assignment of entry.themes) Object.assign(assignment, { tentative: true, confidence: 0.4 });
+      return entry;
+    };
+    const model = analysed([
+      unsure(row('a1', '2026-02-03', 'Acme', 'Interview', 'experience')),
+      unsure(row('a2', '2026-02-03', 'Acme', 'Interview', 'experience')),
+      unsure(row('a3', '2026-02-03', 'Acme', 'Interview', 'experience')),
+      row('b1', '2026-03-01', 'Globex', 'Application', 'application'),
+      unsure(row('c1', '2026-04-01', 'Initech', 'Interview', 'competition')),
+      unsure(row('d1', '2026-05-01', 'Umbrella', 'Interview', 'competition')),
+    ]);
+    expect(model.followUp.map((r) => [r.kind, r.of, r.possibly])).toEqual([['single', 4, ['Experience', 'Strong competition ×2']]]);
+  });
+
   it('counts a reason that came back in two rejections as a repeat, however many rows each has', () => {
     const model = analysed([
       row('a1', '2026-02-03', 'Acme', 'Interview', 'delivery'),
