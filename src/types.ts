@@ -155,6 +155,12 @@ export interface Theme {
   advice: string;
   /** False for reasons outside the candidate's control. */
   actionable: boolean;
+  /**
+   * Whether practising interviews (a mock interview) works on this reason: true for how a candidate
+   * came across in the room, false for what practice does not change (experience, tests, a CV).
+   * Absent when the taxonomy does not say, and then no advice claims either.
+   */
+  interviewPractice?: boolean;
 }
 
 export interface Taxonomy {

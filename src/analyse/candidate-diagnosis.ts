@@ -68,8 +68,8 @@ const FOLLOW_THE_REPEAT =
  * thing: Work experience" sent them to mock interviews).
  */
 const FOLLOW_THE_LEAD = 'That is not something interview practice fixes: the reason, below, is what to work on.';
-/** Reasons about how a candidate came across in the room, which mock interviews work on (default taxonomy ids). */
-const IN_THE_ROOM: ReadonlySet<string> = new Set(['delivery', 'examples', 'motivation', 'preparation', 'culture_fit', 'conduct']);
+/** Where the taxonomy does not say whether interview practice answers the reason: claim neither. */
+const LEAD_AT_INTERVIEW = 'That reason, below, is what to work on.';
 const TEST_ADVICE = 'Practise the test formats (reasoning tests, situational judgement) through your careers service, and time yourself.';
 
 /** What to work on after rejections mostly at interview, given the reason that repeats there (if any). */
@@ -78,7 +78,9 @@ function atInterviewAdvice(lead: { theme: Theme } | null, items: readonly Prepar
   // and at the assessment centre): that reason, not interview technique, is what to work on.
   if (lead === null) return actionableLead(items, themes) !== null ? FOLLOW_THE_REPEAT : INTERVIEW_ADVICE;
   if (!lead.theme.actionable) return 'That says more about the field than about you: keep applying at this level.';
-  return IN_THE_ROOM.has(lead.theme.id) ? INTERVIEW_ADVICE : FOLLOW_THE_LEAD;
+  // The taxonomy says which reasons mock interviews work on (`interview_practice`), not a list of ids here.
+  if (lead.theme.interviewPractice === undefined) return LEAD_AT_INTERVIEW;
+  return lead.theme.interviewPractice ? INTERVIEW_ADVICE : FOLLOW_THE_LEAD;
 }
 
 function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]): string[] {

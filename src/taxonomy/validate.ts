@@ -25,7 +25,7 @@ export const MAX_THEMES = 200;
 /** Examples or cues one theme may list. */
 export const MAX_LIST_ITEMS = 200;
 export const TOP_LEVEL_KEYS = ['version', 'themes'] as const;
-export const THEME_KEYS = ['id', 'label', 'description', 'examples', 'cues', 'advice', 'actionable'] as const;
+export const THEME_KEYS = ['id', 'label', 'description', 'examples', 'cues', 'advice', 'actionable', 'interview_practice'] as const;
 
 type ThemeKey = (typeof THEME_KEYS)[number];
 
@@ -178,10 +178,26 @@ function validateTheme(entry: unknown, index: number, firstIndexById: Map<string
     actionable = entry.actionable;
   }
 
+  // Optional: a taxonomy that does not say gets advice that claims neither way.
+  let interviewPractice: boolean | undefined;
+  if ('interview_practice' in entry && entry.interview_practice !== null) {
+    if (typeof entry.interview_practice === 'boolean') interviewPractice = entry.interview_practice;
+    else fail(at('interview_practice'), `must be true or false (without quotes), found ${describe(entry.interview_practice)}.`);
+  }
+
   if (!ok || rawId === null || label === null || description === null || advice === null || !examples || !cues || actionable === null) {
     return null;
   }
-  return { id: rawId, label, description, examples, cues, advice, actionable };
+  return {
+    id: rawId,
+    label,
+    description,
+    examples,
+    cues,
+    advice,
+    actionable,
+    ...(interviewPractice === undefined ? {} : { interviewPractice }),
+  };
 }
 
 type At = (key: string | number, ...rest: (string | number)[]) => { keys: (string | number)[]; path: string };

@@ -102,6 +102,30 @@ describe('candidate digests', () => {
     ).toMatch(/mock interview/);
   });
 
+  it('asks the taxonomy which reasons interview practice answers, whatever its theme ids', () => {
+    // An institution's own taxonomy: "communication" is how answers came across, "background" is
+    // experience, and "fit" does not say.
+    const renamed: Record<string, string> = { delivery: 'communication', experience: 'background', culture_fit: 'fit' };
+    const taxonomy = {
+      source: 'ours.yaml',
+      themes: TAXONOMY.themes.map((theme) => {
+        const { interviewPractice, ...rest } = theme;
+        const id = renamed[theme.id] ?? theme.id;
+        return id === 'fit' ? { ...rest, id } : { ...rest, id, interviewPractice };
+      }),
+    };
+    const adviceFor = (theme: string) => {
+      const rows = [
+        classifiedItem({ id: 'r1', candidate: 'R', stage: 'First interview', themes: [theme], line: 2 }),
+        classifiedItem({ id: 'r2', candidate: 'R', stage: 'Final interview', themes: [theme], line: 3 }),
+      ];
+      return analyse({ ...lexicalAnalysisInput(rows, { generatedAt: GENERATED_AT, digests: true }), taxonomy }).digests![0]!.diagnosis[1];
+    };
+    expect(adviceFor('communication')).toMatch(/mock interview/);
+    expect(adviceFor('background')).toBe('That is not something interview practice fixes: the reason, below, is what to work on.');
+    expect(adviceFor('fit')).toBe('That reason, below, is what to work on.');
+  });
+
   it('diagnoses not getting shortlisted, pointing at the CV against the job description', () => {
     expect(digest(ref(2)).diagnosis).toEqual([
       'You were not shortlisted in all 3 of your applications. All of those mention the same thing: Application (CV, cover letter).',

@@ -34,7 +34,7 @@ describe('loadTaxonomy', () => {
     expect(header).toBe(`Taxonomy ${path} has 10 problems:`);
     expect(problems).toEqual([
       `  ${path}:3: themes[0].id: "Interview Nerves" is not a valid id. Use lowercase letters, digits and _, starting with a letter, e.g. "interview_nerves".`,
-      `  ${path}:6: themes[0].exemples: unknown key "exemples". Did you mean "examples"? Allowed keys: id, label, description, examples, cues, advice, actionable.`,
+      `  ${path}:6: themes[0].exemples: unknown key "exemples". Did you mean "examples"? Allowed keys: id, label, description, examples, cues, advice, actionable, interview_practice.`,
       `  ${path}:8: themes[0].examples: needs at least 3 exemplar sentences, found 1. Add sentences that sound like real feedback for this theme.`,
       `  ${path}:10: themes[0].cues: must be a list of cue phrases (one "- " line each), found text "nervous".`,
       `  ${path}:12: themes[0].actionable: must be true or false (without quotes), found text "yes".`,
@@ -105,5 +105,12 @@ describe('loadTaxonomy', () => {
     const { taxonomy, problems } = parseTaxonomy(text, 'bom.yaml');
     expect(problems).toEqual([]);
     expect(taxonomy?.themes[0].id).toBe('a');
+  });
+
+  it('says of every built-in theme whether interview practice works on it', async () => {
+    const { themes } = await loadTaxonomy();
+    const inTheRoom = themes.filter((theme) => theme.interviewPractice === true).map((theme) => theme.id);
+    expect(themes.every((theme) => typeof theme.interviewPractice === 'boolean')).toBe(true);
+    expect(inTheRoom).toEqual(['culture_fit', 'delivery', 'examples', 'motivation', 'preparation', 'conduct']);
   });
 });

@@ -55,14 +55,14 @@ describe('validateTaxonomy', () => {
 
   it('reports a theme that is not a mapping by its index', () => {
     expect(lines(problemsOf({ themes: [theme(), 'delivery'] }))).toEqual([
-      'themes[1]: must be a theme with keys id, label, description, examples, cues, advice, actionable, found text "delivery".',
+      'themes[1]: must be a theme with keys id, label, description, examples, cues, advice, actionable, interview_practice, found text "delivery".',
     ]);
   });
 
   it('names unknown keys, suggests the close one and lists the allowed keys', () => {
     const problems = problemsOf({ version: 1, themes: [theme({ exemples: ['x'] })], colour: 'red' });
     expect(lines(problems)).toContain(
-      'themes.nerves.exemples: unknown key "exemples". Did you mean "examples"? Allowed keys: id, label, description, examples, cues, advice, actionable.',
+      'themes.nerves.exemples: unknown key "exemples". Did you mean "examples"? Allowed keys: id, label, description, examples, cues, advice, actionable, interview_practice.',
     );
     expect(lines(problems)).toContain('colour: unknown key "colour". Allowed keys: version, themes.');
   });
@@ -138,6 +138,16 @@ describe('validateTaxonomy', () => {
     ]);
     const { actionable: _a, ...noActionable } = theme();
     expect(lines(problemsOf({ themes: [noActionable] }))[0]).toMatch(/^themes\.nerves\.actionable: is missing\./);
+  });
+
+  it('reads interview_practice as optional: true, false or left out (then the theme does not say)', () => {
+    const read = (extra: Record<string, unknown>) => validateTaxonomy({ version: 1, themes: [theme(extra)] }, 'x.yaml');
+    expect(read({ interview_practice: true }).taxonomy!.themes[0]!.interviewPractice).toBe(true);
+    expect(read({ interview_practice: false }).taxonomy!.themes[0]!.interviewPractice).toBe(false);
+    expect('interviewPractice' in read({}).taxonomy!.themes[0]!).toBe(false);
+    expect(lines(problemsOf({ themes: [theme({ interview_practice: 'yes' })] }))).toEqual([
+      'themes.nerves.interview_practice: must be true or false (without quotes), found text "yes".',
+    ]);
   });
 
   it('reports every problem at once, across themes', () => {
