@@ -53,22 +53,28 @@ export function namesBySource(items: readonly FeedbackItem[], rejects: readonly 
 
 /**
  * A file's path (or sheet name) as outputs show it: its own people's names replaced, and any name
- * the recogniser finds in its file name ("Priya Sharma feedback.xlsx", a sheet "Tom Baker"), whose
- * rows may name nobody.
+ * the recogniser finds in its file name or in a folder's ("Priya Sharma feedback.xlsx", a sheet
+ * "Tom Baker", "C:\\Users\\Aisha Khan\\Documents\\…", "exports/Tom Baker/feedback.csv"), whose rows
+ * may name nobody.
  */
 export function redactSource(source: string, fileNames: ReadonlyMap<string, readonly string[]>, of: string = source): string {
   const names = fileNames.get(of);
-  return withoutPeopleInName(names ? redactNames(source, names) : source);
+  return withoutPeopleInPath(names ? redactNames(source, names) : source);
 }
 
-/** The last part of a path, read without its extension ("Oluwaseun Adeyemi.csv" → its stem) for the names in it. */
-function withoutPeopleInName(source: string): string {
-  const slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
-  const base = source.slice(slash + 1);
-  const dot = base.indexOf('.');
-  const stem = dot > 0 ? base.slice(0, dot) : base;
+/** Each part of a path read without its extension ("Oluwaseun Adeyemi.csv" → its stem) for the names in it; separators kept. */
+function withoutPeopleInPath(source: string): string {
+  return source
+    .split(/([/\\])/)
+    .map((part, index) => (index % 2 === 1 ? part : withoutPeopleInName(part)))
+    .join('');
+}
+
+function withoutPeopleInName(part: string): string {
+  const dot = part.indexOf('.');
+  const stem = dot > 0 ? part.slice(0, dot) : part;
   const redacted = redactPeople(stem);
-  return redacted === stem ? source : `${source.slice(0, slash + 1)}${redacted}${dot > 0 ? base.slice(dot) : ''}`;
+  return redacted === stem ? part : `${redacted}${dot > 0 ? part.slice(dot) : ''}`;
 }
 
 function redactItem(
@@ -174,15 +180,20 @@ function withoutIds(text: string, ids: readonly string[]): string {
   return out;
 }
 
-/** File reports with data-derived notes redacted (examples of unparsed dates, repeated ids). */
+/**
+ * File reports with data-derived notes redacted (examples of unparsed dates, repeated ids, headers
+ * quoted): a note is free text, read whole for names, not as a path.
+ */
 export function redactFileReports(
   files: IngestFileReport[],
   fileNames: ReadonlyMap<string, readonly string[]> = new Map(),
 ): IngestFileReport[] {
   return files.map((file) => {
-    const hide = (text: string) => redactSource(redactText(text), fileNames, file.source);
-    const redacted = { ...file, source: hide(file.source), notes: file.notes.map(hide), headers: file.headers.map(redactText) };
-    if (typeof file.sheet === 'string') redacted.sheet = hide(file.sheet);
+    const names = fileNames.get(file.source) ?? [];
+    const hidePath = (text: string) => redactSource(redactText(text), fileNames, file.source);
+    const hideText = (text: string) => redactFreeText(text, names);
+    const redacted = { ...file, source: hidePath(file.source), notes: file.notes.map(hideText), headers: file.headers.map(redactText) };
+    if (typeof file.sheet === 'string') redacted.sheet = hidePath(file.sheet);
     return redacted;
   });
 }

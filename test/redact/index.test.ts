@@ -157,4 +157,39 @@ describe('a file or sheet named after a student no row names', () => {
     for (const kept of ['/exports/March 2026 export.csv', 'Grant Thornton rejections.csv', 'Sheet1', 'export.csv:12', 'R_1a2B3c'])
       expect(redactSource(kept, none), kept).toBe(kept);
   });
+
+  it('hides a name in a folder of the path too, on either kind of separator', () => {
+    const none = new Map<string, string[]>();
+    expect(redactSource('/exports/Tom Baker/feedback.csv', none)).toBe('/exports/[name] [name]/feedback.csv');
+    expect(redactSource('C:\\Users\\Aisha Khan\\Documents\\feedback.xlsx', none)).toBe(
+      'C:\\Users\\[name] [name]\\Documents\\feedback.xlsx',
+    );
+    for (const kept of [
+      'data/Careers Service/2026 cohort/export.csv',
+      'reports/Rolls-Royce/feedback.csv',
+      'Downloads/Microsoft Forms/Feedback.csv',
+    ])
+      expect(redactSource(kept, none), kept).toBe(kept);
+  });
+
+  it('reads a file note whole for names, not only up to its first "." or from its last "/"', () => {
+    const [report] = redactFileReports(
+      [
+        {
+          ...file('a.csv', 'id'),
+          notes: [
+            'skipped 2 title rows above the header. Prepared by Margaret Okafor',
+            'dates in column "Date" are day first (e.g. "03/04/2026"), as Tom Baker wrote them',
+            'Qualtrics export: skipped the question-text row under the header',
+          ],
+        },
+      ],
+      new Map([['a.csv', ['Tom Baker']]]),
+    );
+    expect(report!.notes).toEqual([
+      'skipped 2 title rows above the header. Prepared by [name] [name]',
+      'dates in column "Date" are day first (e.g. "03/04/2026"), as [name] wrote them',
+      'Qualtrics export: skipped the question-text row under the header',
+    ]);
+  });
 });
