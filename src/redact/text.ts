@@ -143,22 +143,36 @@ function localPhoneLength(run: string): number {
 /** An extension on its own ("ext. 214", "extension 3301"): a staff member's direct line. */
 const LONE_EXTENSION = /(?<![\p{L}\p{N}])(?:ext|extn|extension)\.?[ :]{0,3}\d{2,6}(?![\p{N}])/giu;
 
+/**
+ * A number partly masked by hand ("+61 4xx 123 456", "07xxx 900123", "0412 *** 456") keeps digits
+ * that are still the student's: masks beside digits, or standing as a group of two or more, are read
+ * as digits, so the whole number is found and hidden. The same length, so offsets hold.
+ */
+const MASK_MARKER = /[xX*•]/;
+// A lone "x" before digits is an extension ("x12"), not a mask.
+const MASKED_GROUP = /(?<![\p{L}])(?:\d+[xX*•]+\d*|[xX*•]{2,}\d*)(?![\p{L}])/gu;
+function masksAsDigits(text: string): string {
+  return MASK_MARKER.test(text) ? text.replace(MASKED_GROUP, (group) => group.replace(/[xX*•]/g, '0')) : text;
+}
+
 function redactPhones(text: string): string {
+  // Found in the text with its masks read as digits; cut from the text as written.
+  const read = masksAsDigits(text);
   let out = '';
   let last = 0;
   PHONE_RUN.lastIndex = 0;
-  for (let match = PHONE_RUN.exec(text); match !== null; match = PHONE_RUN.exec(text)) {
-    const date = DATE_AHEAD.exec(text.slice(match.index, match.index + 12));
+  for (let match = PHONE_RUN.exec(read); match !== null; match = PHONE_RUN.exec(read)) {
+    const date = DATE_AHEAD.exec(read.slice(match.index, match.index + 12));
     if (date) {
       PHONE_RUN.lastIndex = match.index + date[0].length;
       continue;
     }
     let length = phoneLength(match[0]);
-    if (length === 0 && PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index)))
+    if (length === 0 && PHONE_LABEL_BEFORE.test(read.slice(Math.max(0, match.index - 40), match.index)))
       length = localPhoneLength(match[0]);
     const end = match.index + length;
     // A number glued to more digits or letters ("0770090012345", "07700900123abc") is not a phone.
-    if (length === 0 || /[\p{L}\p{N}]/u.test(text[end] ?? '')) {
+    if (length === 0 || /[\p{L}\p{N}]/u.test(read[end] ?? '')) {
       PHONE_RUN.lastIndex = match.index + Math.max(1, match[0].search(/\d/) + 1);
       continue;
     }

@@ -55,6 +55,8 @@ describe('redactText: the formats that used to leak', () => {
       'My number is [phone]; reach me at [phone], text me [phone], Contact: [phone], phone number: [phone]',
     ],
     ['Write to jo at example.com or j.smith at uni.ac.uk', 'Write to [email] or [email]'],
+    ['partly masked: +61 4xx 123 456, 07xxx 900123, 0412 XXX 456, 07700 900 ***', 'partly masked: [phone], [phone], [phone], [phone]'],
+    ['+44 7*** 123456 or (020) 79xx 0958; mob 07•••900123', '[phone] or [phone]; mob [phone]'],
   ])('%s', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
@@ -74,6 +76,7 @@ describe('redactText keeps what is not personal data', () => {
     'Phone screen on 12 March 2026; we call back within 14 days; student number 20231187, ref 555 0147.',
     'Reference number 20240118, the number is 123456 applicants, Text 1234567 lines, we had 555 0147 reasons.',
     'Have a look at gov.uk and the jobs at example.com before applying.',
+    'Thanks so much xx, a 3x rise, 2 x 3 metres, a 1920x1080 screen, 4xx errors, level 7 xxx.',
   ])('%s', (input) => {
     expect(redactText(input)).toBe(input);
   });
