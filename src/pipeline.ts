@@ -16,6 +16,7 @@ import { acquireLock, type Lock } from './io/lock.js';
 import { RUNS_FOLDER } from './io/output-folder.js';
 import type { Logger } from './logger.js';
 import { preferredDtype } from './models/catalog.js';
+import { itemContent } from './hash.js';
 import type { ClassifiedItem, EmergingTheme } from './types.js';
 import {
   finishRejects,
@@ -156,6 +157,8 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
       inputs: { files, rejects, dataRows: ingested.dataRows },
       thresholdsSource: thresholds.source,
       previous,
+      // Hashed only when there is an earlier run's items to match them with.
+      contents: previous?.itemContents ? classified.map((entry) => itemContent(entry.item)) : undefined,
       references: (ids) => assignReferences(ids, referenceCoder(secret)),
       options: { minGroup: config.minGroup, showIds: config.showIds, generatedAt, digests: config.digests, runId },
       cache: cache ? { hits: cache.hits, misses: cache.misses } : null,

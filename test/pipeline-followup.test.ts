@@ -151,7 +151,15 @@ describe('from report to action', () => {
     expect(code, stderr).toBe(0);
     const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
     expect(summary.changes).toEqual([]);
-    expect(summary.newSincePrevious).toEqual({ items: 0, students: 0, followUp: [] });
+    expect(summary.newSincePrevious).toEqual({
+      items: 0,
+      students: 0,
+      followUp: [],
+      itemsGone: 0,
+      itemsEdited: 0,
+      studentsGone: 0,
+      leftFollowUp: [],
+    });
     const rows = parseCsv(await readFile(path.join(out, 'followup.csv'), 'utf8'));
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.new).toBe(row.kind === 'single' ? '' : 'no');
@@ -255,5 +263,43 @@ describe('a scheduled run with --quiet', () => {
     const moved = await cli([SPRING, SUMMER, '--quiet'], target);
     expect(moved.code).toBe(0);
     expect(moved.stderr).toMatch(/^since the last run: Interview delivery up from \d+% to \d+% of items[^\n]*\n$/);
+  });
+});
+
+describe('a second run on the export with rows removed and one edited', () => {
+  it('counts them, and names by reference the student who left the list because their rows went', async () => {
+    const dir = path.join(work, 'edited');
+    await mkdir(dir);
+    const target = { out: () => path.join(dir, 'report'), store: () => path.join(dir, 'history.duckdb') };
+    const exported = path.join(dir, 'export.csv');
+    const original = await readFile(SPRING, 'utf8');
+    await writeFile(exported, original);
+    expect((await cli([exported], target)).code).toBe(0);
+    const before = parseCsv(await readFile(path.join(target.out(), 'followup.csv'), 'utf8'));
+    const leaving = before.find((row) => row.kind === 'repeat')!;
+    // The adviser's export a week later: that student's rows removed, another row removed, one rewritten.
+    const lines = original.trimEnd().split('\n');
+    const [header, ...rows] = lines;
+    const kept = rows.filter((line) => !line.includes(`,${leaving.candidate},`));
+    const removed = rows.length - kept.length + 1;
+    const others = kept.filter((line) => !line.includes(`,${leaving.candidate},`));
+    const dropped = others[others.length - 1]!;
+    const rewritten = others[0]!;
+    const edited = kept
+      .filter((line) => line !== dropped)
+      .map((line) =>
+        line === rewritten ? `${line.slice(0, line.lastIndexOf(',') + 1)}"Your numerical test score was below our cut-off."` : line,
+      );
+    await writeFile(exported, `${[header, ...edited].join('\n')}\n`);
+    const { code, stderr } = await cli([exported], target);
+    expect(code, stderr).toBe(0);
+    const summary = JSON.parse(await readFile(path.join(target.out(), 'summary.json'), 'utf8'));
+    expect(summary.newSincePrevious).toMatchObject({ items: 0, itemsGone: removed, itemsEdited: 1, studentsGone: 1 });
+    expect(summary.newSincePrevious.leftFollowUp).toContainEqual({ reference: leaving.pseudonym, inExport: false });
+    expect(summary.counts.items).toBe(rows.length - removed);
+    const page = await readFile(path.join(target.out(), 'report.html'), 'utf8');
+    expect(page).toContain(`${removed} items gone from the export (1 student no longer in it) and 1 item edited`);
+    expect(page).toContain(`${escapeHtml(leaving.pseudonym)} (no longer in the export)`);
+    expect(page).not.toContain(leaving.candidate);
   });
 });

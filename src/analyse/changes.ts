@@ -2,8 +2,8 @@
 // the store (same taxonomy, same engine), listed only when the move passes the guard in
 // significance.ts. An identical re-run lists nothing.
 
-import type { FollowUpMember, PreviousRun } from '../types.js';
-import type { Arrivals, ChangeTest, FollowUpRow, ThemeMovement, ThemeSummary } from './model.js';
+import type { FollowUpMember, ItemContent, PreviousRun } from '../types.js';
+import type { Arrivals, ChangeTest, FollowUpRow, LeftFollowUp, ThemeMovement, ThemeSummary } from './model.js';
 import { CHANGE_GUARD, compareProportions, formatP } from './significance.js';
 import { compareNatural, percent, ratio, round } from './util.js';
 
@@ -20,6 +20,10 @@ export interface CurrentMembers {
   itemIds: readonly string[];
   candidateIds: readonly string[];
   followUp: readonly FollowUpMember[];
+  /** Each item by id, candidate and text hash, as the store records it: what is gone or edited since. */
+  itemContents?: readonly ItemContent[];
+  /** The references of every student in this run: whether one who left the list is still in the export. */
+  references?: readonly string[];
 }
 
 export function computeChanges(
@@ -87,31 +91,97 @@ function changesTakeaway(changes: readonly ThemeMovement[], previous: PreviousRu
 
 function newSince(previous: PreviousRun, current: CurrentMembers): Arrivals | null {
   if (previous.itemIds === undefined || previous.candidateIds === undefined) return null;
+  const contents = previous.itemContents && current.itemContents ? contentChanges(previous.itemContents, current.itemContents) : null;
+  const onList = new Set(current.followUp.map((member) => member.reference));
+  const inExport = new Set(current.references ?? []);
   return {
-    items: countNew(current.itemIds, previous.itemIds),
+    items: contents?.added ?? countNew(current.itemIds, previous.itemIds),
     students: countNew(current.candidateIds, previous.candidateIds),
     followUp: previous.followUp
-      ? [...new Set(current.followUp.map((member) => member.reference))]
-          .filter((reference) => !previous.followUp!.some((member) => member.reference === reference))
+      ? [...onList].filter((reference) => !previous.followUp!.some((member) => member.reference === reference)).sort(compareNatural)
+      : null,
+    itemsGone: contents?.gone ?? null,
+    itemsEdited: contents?.edited ?? null,
+    studentsGone: countNew(previous.candidateIds, current.candidateIds),
+    leftFollowUp: previous.followUp
+      ? [...new Set(previous.followUp.map((member) => member.reference))]
+          .filter((reference) => !onList.has(reference))
           .sort(compareNatural)
+          .map((reference): LeftFollowUp => ({ reference, inExport: inExport.has(reference) }))
       : null,
   };
+}
+
+/**
+ * What became of the earlier run's items, by content (candidate and text hash, each matched once):
+ * an item now whose content that run did not hold is an edit when its id held other content that is
+ * gone now (an edited row), else new; content of that run left unmatched is gone (a removed row). A
+ * row that only moved (its line id shifted when a row above it was removed) is neither.
+ */
+function contentChanges(before: readonly ItemContent[], now: readonly ItemContent[]): { added: number; gone: number; edited: number } {
+  const key = (content: ItemContent) => `${content.candidate ?? ''}\u0000${content.textSha256}`;
+  const unmatched = new Map<string, number>();
+  for (const content of before) unmatched.set(key(content), (unmatched.get(key(content)) ?? 0) + 1);
+  const take = (k: string): boolean => {
+    const left = unmatched.get(k) ?? 0;
+    if (left > 0) unmatched.set(k, left - 1);
+    return left > 0;
+  };
+  const fresh = now.filter((content) => !take(key(content)));
+  const beforeById = new Map(before.map((content) => [content.id, content]));
+  let edited = 0;
+  for (const content of fresh) {
+    const earlier = beforeById.get(content.id);
+    if (earlier !== undefined && take(key(earlier))) edited++;
+  }
+  let gone = 0;
+  for (const left of unmatched.values()) gone += left;
+  return { added: fresh.length - edited, gone, edited };
 }
 
 /** Students named in the report's line; the rest are counted (followup.csv marks every new row). */
 const NAMED_NEWCOMERS = 10;
 
-/** "12 new items and 3 new students since 2026-04-01; 1 student newly needs a follow-up: Candidate 4K7QXM. " */
+/**
+ * "12 new items and 3 new students since 2026-04-01; 2 items gone from the export (1 student no longer
+ * in it) and 1 edited; 1 student newly needs a follow-up: Candidate 4K7QXM; 1 is no longer on the
+ * list: Candidate Q5QM12 (no longer in the export). "
+ */
 function arrivalsLine(arrivals: Arrivals, previous: PreviousRun): string {
-  const plural = (n: number, noun: string) => `${n} new ${noun}${n === 1 ? '' : 's'}`;
-  const counts = `${plural(arrivals.items, 'item')} and ${plural(arrivals.students, 'student')} since ${previous.finishedAt.slice(0, 10)}`;
+  const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const counts = `${plural(arrivals.items, 'new item')} and ${plural(arrivals.students, 'new student')} since ${previous.finishedAt.slice(0, 10)}`;
+  const gone = arrivals.itemsGone ?? 0;
+  const edited = arrivals.itemsEdited ?? 0;
+  const goneStudents = arrivals.studentsGone > 0 ? ` (${plural(arrivals.studentsGone, 'student')} no longer in it)` : '';
+  const removed =
+    gone > 0 || edited > 0
+      ? `; ${[
+          gone > 0 ? `${plural(gone, 'item')} gone from the export${goneStudents}` : '',
+          edited > 0 ? `${plural(edited, 'item')} edited` : '',
+        ]
+          .filter(Boolean)
+          .join(' and ')}`
+      : arrivals.studentsGone > 0
+        ? `; ${plural(arrivals.studentsGone, 'student')} no longer in the export`
+        : '';
+  const left = leftLine(arrivals.leftFollowUp);
   const newcomers = arrivals.followUp;
-  if (newcomers === null) return `${counts}. `;
-  if (newcomers.length === 0) return `${counts}; nobody newly needs a follow-up. `;
+  if (newcomers === null) return `${counts}${removed}. `;
+  if (newcomers.length === 0) return `${counts}${removed}; nobody newly needs a follow-up${left}. `;
   const named = newcomers.slice(0, NAMED_NEWCOMERS).join(', ');
   const more = newcomers.length > NAMED_NEWCOMERS ? ` and ${newcomers.length - NAMED_NEWCOMERS} more (column new of followup.csv)` : '';
   const who = newcomers.length === 1 ? '1 student newly needs' : `${newcomers.length} students newly need`;
-  return `${counts}; ${who} a follow-up: ${named}${more}. `;
+  return `${counts}${removed}; ${who} a follow-up: ${named}${more}${left}. `;
+}
+
+/** "; 2 are no longer on the list: Candidate A (no longer in the export), Candidate B (their feedback changed)". */
+function leftLine(left: readonly LeftFollowUp[] | null): string {
+  if (left === null || left.length === 0) return '';
+  const why = (student: LeftFollowUp) =>
+    `${student.reference} (${student.inExport ? 'still in the export: their feedback changed' : 'no longer in the export'})`;
+  const named = left.slice(0, NAMED_NEWCOMERS).map(why).join(', ');
+  const more = left.length > NAMED_NEWCOMERS ? ` and ${left.length - NAMED_NEWCOMERS} more` : '';
+  return `; ${left.length === 1 ? '1 student is' : `${left.length} students are`} no longer on the list: ${named}${more}`;
 }
 
 /** Marks each row of the follow-up list that the earlier run's list did not have (same student, same theme). */

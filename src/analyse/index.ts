@@ -1,6 +1,15 @@
 // Classified items → ReportModel. Pure: same input, same model, whatever the input order.
 
-import type { EmergingTheme, ClassifiedItem, EngineInfo, IngestFileReport, PreviousRun, RejectedRow, Taxonomy } from '../types.js';
+import type {
+  EmergingTheme,
+  ClassifiedItem,
+  EngineInfo,
+  IngestFileReport,
+  ItemContent,
+  PreviousRun,
+  RejectedRow,
+  Taxonomy,
+} from '../types.js';
 import { computeBreakdowns, computePhases } from './breakdowns.js';
 import { computeChanges, markNewRows } from './changes.js';
 import { buildDigests } from './digest.js';
@@ -26,6 +35,9 @@ export interface AnalysisInput {
   inputs: { files: IngestFileReport[]; rejects: RejectedRow[]; dataRows: number };
   thresholdsSource: string;
   previous: PreviousRun | null;
+  /** Each classified item as the store records it (src/hash.ts `itemContent`), to tell what is new,
+   * gone or edited since `previous`; absent: by id alone. */
+  contents?: readonly ItemContent[];
   /** `digests`: also build one page per candidate with two or more rejections. */
   options: { minGroup: number; showIds: boolean; generatedAt: string; digests?: boolean; runId?: string };
   /** Each candidate id → the reference every output but followup.csv knows them by
@@ -170,6 +182,8 @@ export function analyse(input: AnalysisInput): ReportModel {
     itemIds: items.map((prepared) => prepared.entry.item.id),
     candidateIds: items.flatMap((prepared) => (prepared.candidate === null ? [] : [prepared.candidate])),
     followUp: followUpMembers(followUp),
+    itemContents: input.contents,
+    references: [...references.values()],
   });
   const digests = digestsWanted
     ? buildDigests(byCandidate, new Map(all.map((candidate) => [candidate.id, candidate.themes])), names, taxonomy.themes)

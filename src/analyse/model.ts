@@ -119,11 +119,28 @@ export interface Quote {
 
 /** Items and students in this run that the earlier run did not have (counts only, never ids). */
 export interface Arrivals {
+  /** Items new since: by content (candidate and text) where the earlier run recorded it, else by id. */
   items: number;
   students: number;
   /** References of students on the follow-up list now but not on the earlier run's (never real ids);
    * null when the earlier run did not record its list. */
   followUp: string[] | null;
+  /** Items of the earlier run whose text is no longer in the export (removed rows), and whose row now
+   * says something else (same id, other text: edited); null when that run did not record its items'
+   * texts. Items now = items then − gone + new; an edited item is in neither. */
+  itemsGone: number | null;
+  itemsEdited: number | null;
+  /** Students of the earlier run no longer in the export. */
+  studentsGone: number;
+  /** Students on the earlier run's follow-up list and on no row of this one, by reference, with
+   * whether they are still in the export (their feedback or its reading changed) or not (their rows
+   * were removed); null when the earlier run did not record its list. */
+  leftFollowUp: LeftFollowUp[] | null;
+}
+
+export interface LeftFollowUp {
+  reference: string;
+  inExport: boolean;
 }
 
 export interface Takeaways {

@@ -42,7 +42,7 @@ export interface Summary {
   changes: ThemeMovement[];
   /** The test `changes` passed; null when there was no previous run. */
   changeTest: ChangeTest | null;
-  /** Items and students new since `previousRun`, by count (never ids); null without a previous run. */
+  /** Items and students new, gone and edited since `previousRun`, by count (never ids), and who joined or left the follow-up list, by reference; null without a previous run. */
   newSincePrevious: ReportModel['newSincePrevious'];
   cache: { hits: number; misses: number } | null;
   /** The theme head (calibrated confidence) and per theme the items it is sure of and those only "possibly"; null without a head. */

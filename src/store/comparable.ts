@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type CliError, usageError } from '../errors.js';
-import type { FollowUpMember } from '../types.js';
+import type { FollowUpMember, ItemContent } from '../types.js';
 
 /** What this run read: source file names (any folder) and the cohorts of its items. */
 export interface RunInputs {
@@ -52,13 +52,19 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** The item and candidate ids a run held: what "new since that run" is counted against. */
-export async function runMembers(c: DuckDBConnection, runId: string): Promise<{ itemIds: string[]; candidateIds: string[] }> {
-  const rows = (await c.runAndReadAll(`SELECT item_id, candidate FROM items WHERE run_id = $1`, [runId])).getRowsJS() as [
-    string,
-    string | null,
-  ][];
+export async function runMembers(
+  c: DuckDBConnection,
+  runId: string,
+): Promise<{ itemIds: string[]; candidateIds: string[]; itemContents: ItemContent[] }> {
+  const rows = (
+    await c.runAndReadAll(`SELECT item_id, candidate, text_sha256 FROM items WHERE run_id = $1 ORDER BY item_id`, [runId])
+  ).getRowsJS() as [string, string | null, string][];
   const candidates = new Set(rows.flatMap(([, candidate]) => (candidate === null ? [] : [candidate])));
-  return { itemIds: rows.map(([id]) => id).sort(), candidateIds: [...candidates].sort() };
+  return {
+    itemIds: rows.map(([id]) => id).sort(),
+    candidateIds: [...candidates].sort(),
+    itemContents: rows.map(([id, candidate, textSha256]) => ({ id, candidate, textSha256 })),
+  };
 }
 
 /** A run's follow-up list by reference, or undefined when the run was recorded before lists were kept. */

@@ -1,7 +1,7 @@
 // A run's rows: one row in `runs`, its inputs, items, theme assignments and follow-up list, written in the
 // caller's transaction (see docs/store.md).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { hashText } from '../hash.js';
+import { itemContent } from '../hash.js';
 import { appendNullableVarchar, withAppender } from './duckdb.js';
 import type { EngineInfo, FeedbackItem, FollowUpMember } from '../types.js';
 
@@ -78,7 +78,7 @@ export async function insertRun(c: DuckDBConnection, runId: string, run: RunReco
       appendNullableVarchar(items, item.date); // ISO YYYY-MM-DD, cast to DATE by the appender
       items.appendVarchar(item.source);
       items.appendInteger(item.line);
-      items.appendVarchar(hashText(item.text));
+      items.appendVarchar(itemContent(item).textSha256);
       items.endRow();
     }
   });

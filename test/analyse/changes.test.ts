@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeMovement } from '../../src/analyse/changes.js';
 import { followUpMembers } from '../../src/analyse/followup.js';
 import { compareNatural } from '../../src/analyse/util.js';
+import { itemContent } from '../../src/hash.js';
 import { buildSummary } from '../../src/report/summary.js';
 import { analyse, type AnalysisInput } from '../../src/analyse/index.js';
 import type { ReportModel } from '../../src/analyse/model.js';
@@ -90,11 +91,35 @@ describe('changes since the last run', () => {
     // 13 of January's 15 students were not in the earlier run's list, plus February's 15.
     expect(grown.takeaways.changes).toMatch(/^40 new items and 28 new students since 2026-04-01\. /);
     expect(grown.takeaways.changes).not.toContain('feb-c');
-    expect(grown.newSincePrevious).toEqual({ items: 40, students: 28, followUp: null });
-    expect(buildSummary(grown).newSincePrevious).toEqual({ items: 40, students: 28, followUp: null });
+    expect(grown.newSincePrevious).toEqual({
+      items: 40,
+      students: 28,
+      followUp: null,
+      itemsGone: null,
+      itemsEdited: null,
+      studentsGone: 0,
+      leftFollowUp: null,
+    });
+    expect(buildSummary(grown).newSincePrevious).toEqual({
+      items: 40,
+      students: 28,
+      followUp: null,
+      itemsGone: null,
+      itemsEdited: null,
+      studentsGone: 0,
+      leftFollowUp: null,
+    });
     const same = analyse(input(base(), { ...previous, candidateIds: base().map((c) => c.item.candidate ?? '') }));
     expect(same.takeaways.changes).toMatch(/^0 new items and 0 new students since 2026-04-01\. No theme/);
-    expect(same.newSincePrevious).toEqual({ items: 0, students: 0, followUp: null });
+    expect(same.newSincePrevious).toEqual({
+      items: 0,
+      students: 0,
+      followUp: null,
+      itemsGone: null,
+      itemsEdited: null,
+      studentsGone: 0,
+      leftFollowUp: null,
+    });
     // No earlier run, or one that did not record what it held: no counts rather than made-up ones.
     expect(first.newSincePrevious).toBeNull();
     expect(analyse(input(base(), asPrevious(first))).newSincePrevious).toBeNull();
@@ -128,7 +153,15 @@ describe('changes since the last run', () => {
     const grown = analyse(input(february, previous));
     const ids = ['S-ANN', 'S-BEN', 'S-CAT', 'S-DAN'];
     const [ben, dan] = [referenceOf('S-BEN', ids), referenceOf('S-DAN', ids)];
-    expect(grown.newSincePrevious).toEqual({ items: 4, students: 1, followUp: [ben, dan].sort(compareNatural) });
+    expect(grown.newSincePrevious).toEqual({
+      items: 4,
+      students: 1,
+      followUp: [ben, dan].sort(compareNatural),
+      itemsGone: null,
+      itemsEdited: null,
+      studentsGone: 0,
+      leftFollowUp: [],
+    });
     expect(Object.fromEntries(grown.followUp.map((row) => [row.candidate, row.isNew]))).toEqual({
       'S-ANN': false,
       'S-BEN': true,
@@ -149,6 +182,70 @@ describe('changes since the last run', () => {
     // Nobody new: said so.
     const none = analyse(input(january, previous));
     expect(none.takeaways.changes).toMatch(/^0 new items and 0 new students since 2026-04-01; nobody newly needs a follow-up\. /);
+  });
+
+  describe('an export with rows removed or edited since', () => {
+    const one = (id: string, candidate: string, theme: string, source = 'x.csv') =>
+      classifiedItem({ id, candidate, themes: [theme], line: 2, source });
+    /** The earlier run as the store hands it back, with what each of its items held. */
+    const recorded = (model: ReportModel, items: ClassifiedItem[]): PreviousRun => ({
+      ...asPrevious(model),
+      itemIds: items.map((c) => c.item.id),
+      candidateIds: [...new Set(items.map((c) => c.item.candidate ?? ''))],
+      itemContents: items.map((c) => itemContent(c.item)),
+      followUp: followUpMembers(model.followUp),
+    });
+    const withContents = (items: ClassifiedItem[], previous: PreviousRun) =>
+      analyse({ ...input(items, previous), contents: items.map((c) => itemContent(c.item)) });
+
+    it('counts the rows gone and edited, and names who left the follow-up list and why', () => {
+      const january = [
+        one('j1', 'S-ANN', 'delivery'),
+        one('j2', 'S-ANN', 'delivery'),
+        one('j3', 'S-BEN', 'examples'),
+        one('j4', 'S-BEN', 'examples'),
+        one('j5', 'S-CAT', 'experience'),
+        one('j6', 'S-EVE', 'uninformative'),
+      ];
+      const first = analyse(input(january, null));
+      const reference = (candidate: string) => first.followUp.find((row) => row.candidate === candidate)!.pseudonym;
+      expect(first.followUp.map((row) => row.candidate)).toEqual(['S-ANN', 'S-BEN', 'S-EVE']);
+      // Ann's second delivery row and Eve's only row removed; Ben's j4 and Cat's j5 rewritten.
+      const edited = [january[0]!, january[2]!, one('j4', 'S-BEN', 'application'), one('j5', 'S-CAT', 'motivation')];
+      const model = withContents(edited, recorded(first, january));
+      expect(model.newSincePrevious).toEqual({
+        items: 0,
+        students: 0,
+        followUp: [],
+        itemsGone: 2,
+        itemsEdited: 2,
+        studentsGone: 1,
+        leftFollowUp: [
+          { reference: reference('S-ANN'), inExport: true },
+          { reference: reference('S-BEN'), inExport: true },
+          { reference: reference('S-EVE'), inExport: false },
+        ].sort((a, b) => compareNatural(a.reference, b.reference)),
+      });
+      expect(model.takeaways.changes).toMatch(
+        /^0 new items and 0 new students since 2026-04-01; 2 items gone from the export \(1 student no longer in it\) and 2 items edited; nobody newly needs a follow-up; 3 students are no longer on the list: /,
+      );
+      expect(model.takeaways.changes).toContain(`${reference('S-EVE')} (no longer in the export)`);
+      expect(model.takeaways.changes).toContain(`${reference('S-ANN')} (still in the export: their feedback changed)`);
+      expect(JSON.stringify(buildSummary(model))).not.toMatch(/S-(ANN|BEN|CAT|EVE)/);
+    });
+
+    it('does not read a row that moved up a line (its line id shifted) as edited, and keeps the sum: now = then − gone + new', () => {
+      const rows = (texts: string[]) =>
+        texts.map((theme, i) => classifiedItem({ id: `x.csv:${i + 2}`, candidate: `S-${i}`, themes: [theme], line: i + 2 }));
+      const before = rows(['delivery', 'examples', 'experience', 'application']);
+      // The second row removed: the rows under it move up a line, and each line id now holds the next row's text.
+      const after = [before[0]!, ...before.slice(2).map((c, i) => ({ ...c, item: { ...c.item, id: `x.csv:${i + 3}` } }))];
+      after.push(classifiedItem({ id: 'x.csv:5', candidate: 'S-9', themes: ['motivation'], line: 5 }));
+      const model = withContents(after, recorded(analyse(input(before, null)), before));
+      expect(model.newSincePrevious).toMatchObject({ items: 1, itemsGone: 1, itemsEdited: 0, studentsGone: 1 });
+      const { items, itemsGone } = model.newSincePrevious!;
+      expect(before.length - itemsGone! + items).toBe(after.length);
+    });
   });
 
   it('finds falls as well as rises, largest move first', () => {

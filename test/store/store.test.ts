@@ -242,6 +242,12 @@ describe('run history', () => {
       themeIds: null,
       itemIds: ['r1', 'r2', 'r3'],
       candidateIds: ['c1', 'c2'],
+      // What each item held, by its text's hash only: a later run tells removed and edited rows by it.
+      itemContents: [
+        { id: 'r1', candidate: 'c1', textSha256: hashText('Lacked specific examples.') },
+        { id: 'r2', candidate: 'c1', textSha256: hashText('Too little experience; answers sounded rehearsed.') },
+        { id: 'r3', candidate: 'c2', textSha256: hashText('Unfortunately we will not progress.') },
+      ],
       followUp: [{ reference: 'Candidate AAAAAA', kind: 'repeat', themeId: 'examples' }],
     });
   });
