@@ -224,6 +224,41 @@ export function candidateKind(candidate: string | undefined, headers: string[], 
 
 const ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>".]+$/;
 
+/** A student number: a token with a digit in it ("S1001", "20231187", "AP-7731"). */
+const ID_TOKEN = String.raw`[\p{L}\p{N}_./-]*\p{N}[\p{L}\p{N}_./-]*`;
+/** A person's name in any script: letters (and marks), with spaces, commas, dots, apostrophes, hyphens. */
+const NAME_TEXT = String.raw`\p{L}[\p{L}\p{M}'’., -]*[\p{L}\p{M}.]`;
+const NAME_THEN_ID = new RegExp(
+  String.raw`^(${NAME_TEXT})\s*[([]\s*(${ID_TOKEN})\s*[)\]]$|^(${NAME_TEXT})\s+[-–—|:]\s+(${ID_TOKEN})$`,
+  'u',
+);
+const ID_THEN_NAME = new RegExp(
+  String.raw`^(${ID_TOKEN})\s+[-–—|:]\s+(${NAME_TEXT})$|^(${ID_TOKEN})\s*[([]\s*(${NAME_TEXT})\s*[)\]]$`,
+  'u',
+);
+
+/**
+ * A candidate cell that is a name and a student number together, as some platforms export it
+ * ("Okafor, Chidi (S1001)", "王小明 (S1004)", "S1001 - Chidi Okafor"): the number is the student,
+ * the name is personal data to hide (and to give the follow-up list). Null for anything else.
+ */
+/** Whether most of a candidate column's values are a name and a number together (nameAndIdOf). */
+export function holdsNamesWithIds(candidate: string | undefined, headers: readonly string[], sampleRows: readonly string[][]): boolean {
+  if (candidate === undefined) return false;
+  const index = headers.indexOf(candidate);
+  const values = sampleRows.map((row) => (row[index] ?? '').trim()).filter((v) => v !== '');
+  return values.length > 0 && values.filter((v) => nameAndIdOf(v) !== null).length * 2 > values.length;
+}
+
+export function nameAndIdOf(value: string): { id: string; name: string } | null {
+  const trimmed = value.trim();
+  const nameFirst = NAME_THEN_ID.exec(trimmed);
+  if (nameFirst) return { name: (nameFirst[1] ?? nameFirst[3])!.trim(), id: (nameFirst[2] ?? nameFirst[4])! };
+  const idFirst = ID_THEN_NAME.exec(trimmed);
+  if (idFirst) return { id: (idFirst[1] ?? idFirst[3])!, name: (idFirst[2] ?? idFirst[4])!.trim() };
+  return null;
+}
+
 /**
  * The one email address a value is, as exports write one: bare, after `mailto:`, or in angle
  * brackets after a display name (`Jo Smith <jo@example.com>`); null for anything else

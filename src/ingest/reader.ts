@@ -24,7 +24,7 @@ import { isBlankRecord } from './csv.js';
 import { provenDateOrder, type DateOrder } from './dates.js';
 import { nameHeaders, type HeaderLayout } from './header.js';
 import type { IdRegistry } from './ids.js';
-import { candidateKind, contactColumns, personNameColumns } from './people.js';
+import { candidateKind, contactColumns, holdsNamesWithIds, personNameColumns } from './people.js';
 import { columnIndexes, convertRow, type RowContext } from './rows.js';
 
 export type ReaderOptions = Omit<IngestOptions, 'delimiter'>;
@@ -139,6 +139,7 @@ export class RecordReader {
       requiredFields: lastNamed,
       columns: columnIndexes(headers, this.mapping),
       nameColumns,
+      candidateWithName: holdsNamesWithIds(this.mapping.candidate, headers, sampleRows),
       contactColumns: contactColumns(headers, this.mapping, sampleRows),
       prepareText: this.options.prepareText,
       textColumnName: textColumn,

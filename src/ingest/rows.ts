@@ -1,7 +1,7 @@
 // One data record → a FeedbackItem or a RejectedRow. Pure: the caller owns ids and counters.
 import type { ColumnMapping, ColumnRole, Contact, FeedbackItem, RejectedRow } from '../types.js';
 import type { StageTextColumn } from './columns.js';
-import { emailAddressOf, type ContactColumns } from './people.js';
+import { emailAddressOf, nameAndIdOf, type ContactColumns } from './people.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { formulaWithoutText, isSpreadsheetFormula } from './formula.js';
 import { cleanText, normaliseValue } from './text.js';
@@ -18,6 +18,9 @@ export interface RowContext {
   columns: Partial<Record<ColumnRole, number>>;
   /** Columns holding person names (redacted from the row's text). */
   nameColumns: number[];
+  /** The candidate column writes a name with the student number ("Okafor, Chidi (S1001)"): the
+   * number is the candidate, the name one of the row's person names. */
+  candidateWithName?: boolean;
   /** The student's name, email and phone columns, kept on the item for the follow-up list. */
   contactColumns?: ContactColumns;
   textColumnName: string;
@@ -65,8 +68,11 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
     reject: withPeople({ source: ctx.source, line, reason, raw }, names, candidateId),
   });
   const candidateIndex = ctx.columns.candidate;
-  const candidateId = candidateIndex === undefined ? '' : (fields[candidateIndex] ?? '').trim();
+  const candidateCell = candidateIndex === undefined ? '' : (fields[candidateIndex] ?? '').trim();
   const names = ctx.nameColumns.map((index) => (fields[index] ?? '').trim()).filter((name) => name !== '');
+  const withName = ctx.candidateWithName ? nameAndIdOf(candidateCell) : null;
+  if (withName) names.push(withName.name);
+  const candidateId = withName?.id ?? candidateCell;
 
   const summary = summaryLabel(fields);
   if (summary !== null) return reject(`a summary row (${JSON.stringify(summary)}), not feedback`);
@@ -108,7 +114,7 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   const textFrom = readFrom === ctx.columns.text ? undefined : ctx.headers[readFrom!];
   const rawDate = normaliseValue(value('date'));
   const date = rawDate === null ? null : parseDate(rawDate, ctx.dateOrder);
-  const candidate = normaliseValue(value('candidate'));
+  const candidate = withName ? withName.id : normaliseValue(value('candidate'));
   const item: Omit<FeedbackItem, 'id'> = {
     // A student written "Jo Smith <jo@example.com>" in one row and "jo@example.com" in another is one student.
     candidate: candidate === null ? null : (emailAddressOf(candidate) ?? candidate),
@@ -131,8 +137,10 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
     item.noText = true;
   }
   if (truncated) item.truncated = true;
+  // The name written with the number is the student's, for the follow-up list (a name column wins).
   const contact = contactOf(fields, ctx.contactColumns);
-  if (contact) item.contact = contact;
+  if (contact || withName)
+    item.contact = { name: contact?.name ?? withName?.name ?? null, email: contact?.email ?? null, phone: contact?.phone ?? null };
   if (names.length > 0) item.names = names;
   const outcome: RowOutcome = { kind: 'item', item, rawId: normaliseValue(value('id')), dateUnparsed: rawDate !== null && date === null };
   const unread = byStage

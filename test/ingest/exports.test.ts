@@ -66,6 +66,52 @@ describe('column detection on survey and spreadsheet exports', () => {
     ]);
   });
 
+  it('a careers log writing "Surname, First (ID)": the number is the student, the name hidden and kept for the follow-up list', async () => {
+    const { files, items, rejects } = await read('careers-log-name-and-id.csv');
+    expect(files[0].columns).toMatchObject({ candidate: 'Candidate', date: 'Date', text: 'Feedback' });
+    expect(files[0].candidateKind).toBe('id');
+    // Three spellings of Chidi are one student; each script's name is the student's name.
+    expect(items.map((i) => i.candidate)).toEqual([
+      'S1001',
+      'S1001',
+      'S1001',
+      'S1002',
+      'S1002',
+      'S1003',
+      'S1003',
+      'S1004',
+      'S1004',
+      'S1005',
+      'S1005',
+      'S1006',
+      'S1006',
+    ]);
+    expect(items.map((i) => i.contact?.name)).toEqual([
+      'Okafor, Chidi',
+      'Okafor, Chidi',
+      'Chidi Okafor',
+      'Nguyen, Thi Lan',
+      'Nguyen, Thi Lan',
+      'محمد العلي',
+      'محمد العلي',
+      '王小明',
+      '王小明',
+      'Smith, Jo',
+      'Smith, Jo',
+      'Brown, Sam',
+      'Brown, Sam',
+    ]);
+    expect(items.every((i) => i.names?.includes(i.contact!.name!))).toBe(true);
+    // Excel serial dates (days since 1899-12-30).
+    expect(items[0]!.date).toBe('2026-01-01');
+    // The formula and the Total row are rejected, with the number (not the name) to take out of the raw row.
+    expect(rejects.map((r) => [r.line, r.candidateIds])).toEqual([
+      [17, ['S1005']],
+      [20, undefined],
+    ]);
+    expect(rejects[0]!.names).toEqual(['Smith, Jo']);
+  });
+
   it('a feedback column per stage: all of a row read as one application, its stage the last one with feedback, never a stage column', async () => {
     const { files, items } = await read('stage-columns-export.tsv');
     expect(files[0].columns).toMatchObject({ text: 'Stage 2 feedback', candidate: 'Student ID' });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { candidateKind, emailAddressOf, isPersonNameHeader, looksLikeEmails } from '../../src/ingest/people.js';
+import {
+  candidateKind,
+  emailAddressOf,
+  holdsNamesWithIds,
+  isPersonNameHeader,
+  looksLikeEmails,
+  nameAndIdOf,
+} from '../../src/ingest/people.js';
 import { COLUMN_SYNONYMS } from '../../src/ingest/synonyms.js';
 
 describe('isPersonNameHeader', () => {
@@ -37,5 +44,25 @@ describe('email addresses in a column', () => {
     const notes = [['rang, then emailed jo@example.com'], ['see ann@example.com'], ['S1234']];
     expect(looksLikeEmails(notes.map((r) => r[0]!))).toBe(false);
     expect(candidateKind('Applicant', ['Applicant'], notes)).toBe('id');
+  });
+});
+
+describe('a name and a student number in one cell', () => {
+  it('splits "Surname, First (ID)", "First Surname - ID", "ID - Name" and "Name [ID]", in any script', () => {
+    expect(nameAndIdOf('Okafor, Chidi (S1001)')).toEqual({ name: 'Okafor, Chidi', id: 'S1001' });
+    expect(nameAndIdOf('王小明 (S1004)')).toEqual({ name: '王小明', id: 'S1004' });
+    expect(nameAndIdOf('محمد العلي (S1003)')).toEqual({ name: 'محمد العلي', id: 'S1003' });
+    expect(nameAndIdOf('S1001 - Chidi Okafor')).toEqual({ name: 'Chidi Okafor', id: 'S1001' });
+    expect(nameAndIdOf('Chidi Okafor – AP-7731')).toEqual({ name: 'Chidi Okafor', id: 'AP-7731' });
+    expect(nameAndIdOf('Anne-Marie O’Neill [20231187]')).toEqual({ name: 'Anne-Marie O’Neill', id: '20231187' });
+    for (const value of ['AP-7731', 'C-0042', '20231187', 'Jo Smith', 'Jo Smith <jo@example.com>', 'Year 2 (2026)', 'Student 12 - group B'])
+      expect(nameAndIdOf(value), value).toBeNull();
+  });
+
+  it('is how a candidate column is read only when most of its values are written so', () => {
+    const rows = (values: string[]) => values.map((value) => [value]);
+    expect(holdsNamesWithIds('Candidate', ['Candidate'], rows(['Okafor, Chidi (S1001)', 'S1002', 'S1003']))).toBe(false);
+    expect(holdsNamesWithIds('Candidate', ['Candidate'], rows(['Okafor, Chidi (S1001)', 'Jo Smith (S1005)', 'S1002']))).toBe(true);
+    expect(holdsNamesWithIds(undefined, ['Candidate'], rows(['Okafor, Chidi (S1001)']))).toBe(false);
   });
 });
