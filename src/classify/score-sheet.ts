@@ -1,0 +1,29 @@
+// Praise on a score sheet, read from its form: a bare topic given a tick or a mark near the top of
+// its scale, or a line set down as a plus (favourable.ts counts it as praise).
+
+import { straightenQuotes } from './lexical/text.js';
+import { isBareTopic } from './rule-outs.js';
+
+// A score sheet marks its strengths by form, not by word: a bare topic given a tick or a mark near
+// the top ("Research on the charity: 5/5", "Questions at the end - tick", "Written exercise: 18/20",
+// "Numerical: 92nd percentile"),
+// or a line set down as a plus ("+ clearly wants to be in cardiology"). A low mark ("Safeguarding
+// knowledge: 1/5") is the shortfall, and stays the reason.
+const MARKED_TOPIC =
+  /^\W*(?<topic>[^:?;\u2013\u2014]{1,60}?)\s*(?::|\s[-\u2013\u2014]\s*|[\u2013\u2014])\s*(?:(?<score>\d+(?:\.\d+)?)\s*(?:\/|out\s+of)\s*(?<of>\d+)|(?<tick>ticks?|ticked|\u2713|\u2714|\u2705|pass(?:ed)?|met|top\s+decile)|(?<percentile>\d{1,2})(?:st|nd|rd|th)\s+percentile)\s*[.!]?\s*$/i;
+const PLUS_LINE = /^\s*\+\s*[\p{L}\p{N}]/u;
+// A mark at or above this share of the scale is a strength.
+const STRONG_MARK = 0.8;
+
+/** Whether a line of a score sheet marks a strength: a tick, a pass, a mark in the top fifth, a plus line. */
+export function markedAsStrength(text: string): boolean {
+  if (PLUS_LINE.test(text)) return true;
+  const marked = MARKED_TOPIC.exec(straightenQuotes(text))?.groups;
+  if (!marked || !isBareTopic(marked.topic!)) return false;
+  if (marked.tick) return true;
+  // A percentile is the share of the field below: in the top fifth it is a strength.
+  if (marked.percentile) return Number(marked.percentile) >= STRONG_MARK * 100;
+  const score = Number(marked.score);
+  const of = Number(marked.of);
+  return of > 1 && score <= of && score >= STRONG_MARK * of;
+}
