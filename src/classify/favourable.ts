@@ -4,7 +4,16 @@
 
 import { NEGATIONS, stem, straightenQuotes, words } from './lexical/text.js';
 import { type Span, splitClauses } from './clauses.js';
-import { continuesList, frontsTopic, isBareTopic, isRuledOut, justifiesRuleOut, lacksSubject, refersBack } from './rule-outs.js';
+import {
+  asidesBefore,
+  continuesList,
+  frontsTopic,
+  isBareTopic,
+  isRuledOut,
+  justifiesRuleOut,
+  lacksSubject,
+  refersBack,
+} from './rule-outs.js';
 import { markedAsStrength } from './score-sheet.js';
 
 export interface PraiseAnalysis {
@@ -150,6 +159,7 @@ export function analysePraise(segment: string): PraiseAnalysis {
       cursor = match.index! + match[0].length;
     }
     parts.push({ start: cursor, end: text.length });
+    const partTexts = parts.map((q) => text.slice(q.start, q.end));
     const reasons: string[] = [];
     let ruledOut = false;
     parts.forEach((part, p) => {
@@ -175,8 +185,11 @@ export function analysePraise(segment: string): PraiseAnalysis {
         kept.pop();
         praise.push([pointedAt.start, pointedAt.end]);
       }
-      // "X, so please don't worry about that": the rule-out points back at X.
-      const before = parts[p - 1];
+      // "X, so please don't worry about that": the rule-out points back at X, past a short aside.
+      const asides = parts.slice(p - asidesBefore(partTexts, p), p);
+      for (const q of asides) if (reasons.at(-1) === text.slice(q.start, q.end).trim()) reasons.pop();
+      praise.push(...asides.map((q): [number, number] => [clause.start + q.start, clause.start + q.end]));
+      const before = parts[p - 1 - asides.length];
       // "Visa - no issue", "Motivation: no concerns": a bare topic labelled with a verbless rule-out goes with it.
       const topic = before && text.slice(before.start, before.end);
       const labelled = topic !== undefined && (labelsTopic(topic, text.slice(before!.end, part.start), partText) || frontsTopic(topic));

@@ -159,6 +159,20 @@ export function hasVerb(part: string): boolean {
   return VERB.test(straightenQuotes(part));
 }
 
+// A short aside between a topic and the rule-out that points back at it ("…fifteen minutes late -
+// completely understood, and it didn't factor in", "raised by you, not us, and it made no odds"):
+// a few words with no verb of their own, that say nothing of the topic.
+const ASIDE_WORDS = 3;
+
+/** How many parts right before `parts[at]` are asides the rule-out there points back past (0 unless it points back). */
+export function asidesBefore(parts: readonly string[], at: number): number {
+  if (!refersBack(parts[at] ?? '')) return 0;
+  const isAside = (part: string) => words(part).length > 0 && words(part).length <= ASIDE_WORDS && !hasVerb(part);
+  let count = 0;
+  while (at - count - 1 > 0 && isAside(parts[at - count - 1]!)) count++;
+  return count;
+}
+
 /** True when `part` only carries on the list of things the rule-out before it named. */
 export function continuesList(part: string): boolean {
   return LIST_RUN_ON.test(part) && !VERB.test(straightenQuotes(part));
@@ -254,6 +268,17 @@ export function asksTopic(sentence: string, anyShort = false): boolean {
   const topic = text.slice(0, -1);
   if (/[.!?]/.test(topic)) return false;
   return isBareTopic(topic) || (anyShort && words(topic).length <= SHORT_QUESTION_WORDS);
+}
+
+// A worry or a question reported rather than asked: "I know you were worried that losing ten minutes
+// to the login problem might have told against you", "I asked if it was my degree". Like a question
+// asked, it is the topic of the answer after it.
+const REPORTED_DOUBT =
+  /\b(?:you|u|i|he|she|they|we)(?:\s+(?:were|was|are|am|'re|'m|may\s+be|might\s+be|have\s+been|had\s+been))?\s+(?:worried|concerned|wondering|anxious|afraid|nervous)\s+(?:that|if|whether)\b|\b(?:you|u|i|he|she|they)\s+(?:\w+\s+){0,2}?(?:asked|wondered|queried|feared)\s+(?:\w+\s+){0,2}?(?:if|whether)\b/i;
+
+/** Whether a sentence reports a worry or a question for the next sentence to answer. */
+export function reportsDoubt(sentence: string): boolean {
+  return REPORTED_DOUBT.test(straightenQuotes(sentence));
 }
 
 /** True when `part` explains the rule-out that comes right before it. */

@@ -3,6 +3,7 @@ import { segmentItems } from '../../src/classify/units.js';
 import { analysePraise } from '../../src/classify/favourable.js';
 import {
   agreesWithRuleOut,
+  asidesBefore,
   continuesList,
   frontsTopic,
   isBareTopic,
@@ -10,6 +11,7 @@ import {
   justifiesRuleOut,
   lacksSubject,
   refersBack,
+  reportsDoubt,
 } from '../../src/classify/rule-outs.js';
 
 describe('isRuledOut', () => {
@@ -106,6 +108,28 @@ describe('a rule-out that points back', () => {
 
   it('leaves the part before alone when the rule-out is about something else', () => {
     expect(analysePraise('Your examples were thin, and salary was not a factor.').reasonText).toBe('Your examples were thin');
+  });
+
+  it('points back past a short aside to the topic', () => {
+    const late =
+      "She told us security wouldn't let her up and that's why she was fifteen minutes late - completely understood, and it didn't factor in.";
+    expect(analysePraise(late).praiseOnly).toBe(true);
+    expect(analysePraise('Your commute from Croydon was raised by you, not us, and it made no odds.').praiseOnly).toBe(true);
+    // Only a pointer back skips an aside; an aside with a verb of its own is a part of its own.
+    expect(analysePraise('You were late, not ideal, and salary was not a factor.').reasonText).toBe('You were late, not ideal');
+    expect(asidesBefore(['You were late', 'that was fair', "and it didn't factor in"], 2)).toBe(0);
+    expect(asidesBefore(['You were late', 'not us', "and it didn't factor in"], 2)).toBe(1);
+    expect(asidesBefore(['not us', "and it didn't factor in"], 1)).toBe(0);
+  });
+});
+
+describe('reportsDoubt', () => {
+  it('finds a worry or question reported for the next sentence to answer', () => {
+    expect(reportsDoubt('I know you were worried that the login problem might have told against you.')).toBe(true);
+    expect(reportsDoubt('I asked if it was because I had not heard of their parent company.')).toBe(true);
+    expect(reportsDoubt('You may be wondering whether your degree class mattered.')).toBe(true);
+    expect(reportsDoubt('We were worried about your availability.')).toBe(false);
+    expect(reportsDoubt('You asked good questions at the end.')).toBe(false);
   });
 });
 

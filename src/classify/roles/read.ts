@@ -9,7 +9,7 @@ import { mayBeEmployerNote, settleEmployerSide } from '../reading.js';
 import type { ScoredItem, ScoredSegment, UnitScores } from '../units.js';
 import { namesTheReason, praisesOthers } from '../favourable.js';
 import { saysVacancyChanged } from '../vacancy.js';
-import { agreesWithRuleOut, asksTopic, isRuledOut } from '../rule-outs.js';
+import { agreesWithRuleOut, asksTopic, isRuledOut, reportsDoubt } from '../rule-outs.js';
 import { CLAUSE_ROLES, isNotAReason, likeliestRole, readRole, type ClauseRole } from './model.js';
 
 /** More likely than not: how sure the reader must be of a clause conceded before the real reason. */
@@ -44,11 +44,16 @@ export function applyItemRoles(item: ScoredItem, confidentAt: number, themeIds: 
   settleEmployerSide(item.segments, themeIds, note);
 }
 
-/** Whether `question` is a short question and the reader set `answer` aside as a rule-out or praise of what it asks. */
+/**
+ * Whether `question` is a short question and the reader set `answer` aside as a rule-out or praise of
+ * what it asks, or reports a worry or question that the answer rules out ("I know you were worried
+ * that losing ten minutes might have told against you. Let me reassure you…, and it did not.").
+ */
 function answeredBySetAside(question: ScoredSegment, answer: ScoredSegment): boolean {
   const roles = answer.units[0]?.roles;
   if (!answer.setAsideByReader || !answer.praiseOnly || roles?.length !== CLAUSE_ROLES.length) return false;
   const role = likeliestRole(roles);
+  if (role === 'rule_out' && reportsDoubt(question.segment.text)) return true;
   return (role === 'rule_out' || role === 'praise') && asksTopic(question.segment.text, true);
 }
 

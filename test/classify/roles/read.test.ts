@@ -339,6 +339,25 @@ describe('applyItemRoles', () => {
     ]);
   });
 
+  it('sets a reported worry or question aside with the answer the reader set aside as a rule-out', () => {
+    const RULE_OUT = [0.1, 0.05, 0.8, 0.05, 0];
+    const read = (reported: string, answerRoles: number[]) => {
+      const answer = 'Let me reassure you that the assessors adjusted your timing, and it did not.';
+      const a = segment(reported, [unit(reported, [0.6, 0.1], REASON)]);
+      const b = segment(answer, [unit(answer, [0.1, 0.1], answerRoles)]);
+      applyItemRoles(item(a, b), 0.7, THEMES);
+      return [a.praiseOnly, a.answered ?? false];
+    };
+    expect(
+      read('I know you were worried that losing ten minutes of the tests to the login problem might have told against you.', RULE_OUT),
+    ).toEqual([true, true]);
+    expect(read('You asked whether the gap in your CV counted against you.', RULE_OUT)).toEqual([true, true]);
+    // Answered by praise, or by a reason, it stays; so does a worry the feedback itself states.
+    expect(read('I know you were worried that the tests went badly.', PRAISE)).toEqual([false, false]);
+    expect(read('I know you were worried that the tests went badly.', REASON)).toEqual([false, false]);
+    expect(read('We were not sure you would cope with the night shifts.', RULE_OUT)).toEqual([false, false]);
+  });
+
   it("takes `conduct` out of a candidate's note about the employer's side, not out of feedback to the candidate", () => {
     const ids = ['conduct', 'uninformative'];
     const note = 'The interviewer took a call halfway through';
