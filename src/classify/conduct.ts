@@ -75,6 +75,18 @@ export function conductHeldElsewhere(text: string): boolean {
   return found > 0;
 }
 
+// Whose fault it was, said in so many words, and not the candidate's: "she started late - not her
+// doing", "late start - our fault (room double-booked)", "it was not towards him", "that's on us",
+// "another guy was rude to the receptionist and got told off, not me". Whatever the conduct, it is
+// not theirs. ("My fault" is the candidate's own in a note they write, so "my" is no one else here.)
+const FAULT_ELSEWHERE =
+  /\b(?:not|no|never)\s+(?:(?:his|her|your|their|the\s+candidate's|cand's)\s+(?:own\s+)?(?:doing|fault)|(?:a\s+|any\s+)?fault\s+of\s+(?:his|hers|yours|theirs))\b|\b(?:our|the\s+(?:client|company|employer|agency|panel|interviewer|recruiter)'s)\s+(?:own\s+)?(?:fault|doing|mistake|error|bad|oversight)\b|\bnot\s+(?:directed\s+|aimed\s+)?(?:towards?|at)\s+(?:him|her|you)\b|\b(?:that|it)(?:'s|\s+(?:is|was))\s+on\s+(?:us|them|the\s+(?:client|company|employer|agency|panel|interviewer|recruiter))\b|,\s*not\s+me\W*(?:$|[.;])/i;
+
+/** Whether a text lays the fault for what happened on someone other than the candidate, in so many words. */
+export function faultLaidElsewhere(text: string): boolean {
+  return FAULT_ELSEWHERE.test(straightenQuotes(text));
+}
+
 /** Who "I" is in a text: not the candidate when it is written to them; the candidate when the writer speaks of their own interview. */
 interface Writer {
   /** Written to the candidate, "I" and "my" are the writer's: "Apologies - my phone kept ringing during your interview". */

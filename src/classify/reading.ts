@@ -10,7 +10,7 @@
 // The rules name the default theme ids; a taxonomy without them is read without these rules.
 
 import { readComparison } from './comparison.js';
-import { conductHeldElsewhere, conductOfNoOneNamed, writerOwnsConduct } from './conduct.js';
+import { conductHeldElsewhere, conductOfNoOneNamed, faultLaidElsewhere, writerOwnsConduct } from './conduct.js';
 import { conductOnlyOfTheJob } from './conduct-job.js';
 import { COUNT_UP_TO_TEN, straightenQuotes } from './lexical/text.js';
 import { overqualified, readWorkHistory } from './work-history.js';
@@ -145,10 +145,10 @@ const ARRANGEMENT_DONE =
   /^(?:(?:the|my|our|an?)\s+)?(?:[\w-]+\s+){0,2}?(?:room|slot|interview|call|meeting|booking|appointment|link|invite|invitation|venue|date|start|assessment\s+(?:centre|center|day)|stage|round|session)s?\s+(?:(?:with|for|at|on)\s+(?:[\w'-]+\s+){1,3}?)?(?:was|were|got|had\s+been|has\s+been|kept\s+getting)\s+(?:\w+ly\s+)?(?:double-booked|cancell?ed|called\s+off|pulled|scrapped|moved|rescheduled|postponed|pushed\s+back|given\s+away|delayed|put\s+back|changed|shifted|forgotten|lost|cut\s+short)\b/i;
 
 // What the candidate passes on is a clause of its own: "Recruiter note: she says the client kept her
-// waiting…" has the employer's side acting in what is relayed. Not the employer's side relaying its
-// own judgement ("HR said the manager was put off that I was late").
+// waiting…", "She reckons the bloke interviewing her was chewing gum" have the employer's side acting
+// in what is relayed. Not the employer's side relaying its own judgement ("HR said the manager was put off that I was late").
 const RELAYED_CLAUSE =
-  /^(?:[^:;]{1,40}:\s*)?(he|she)\s+(?:says|said|admits|admitted|reports|reported|mentions|mentioned|explains|explained|tells\s+me|told\s+me)\s+(?:that\s+)?/i;
+  /^(?:[^:;]{1,40}:\s*)?(he|she)\s+(?:says|said|admits|admitted|reports|reported|mentions|mentioned|explains|explained|reckons|reckoned|claims|claimed|tells\s+me|told\s+me)\s+(?:that\s+)?/i;
 // Another third person acting on the candidate's arrangements: "he admits he was twenty minutes late
 // to her interview", "she kept him waiting": the one whose interview it is, is the candidate; the
 // other is the employer's side.
@@ -284,7 +284,7 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
   }
   // Lateness, dress, rudeness or a phone that is not the candidate's own on the day: "the take-home
   // task arrived late", "a late-stage interview", "rude customers", "the interviewer's mobile".
-  if (conductHeldElsewhere(plain) || conductOnlyOfTheJob(plain)) ruleOut(reading, themeIds, CONDUCT_THEME);
+  if (conductHeldElsewhere(plain) || conductOnlyOfTheJob(plain) || faultLaidElsewhere(plain)) ruleOut(reading, themeIds, CONDUCT_THEME);
   const sparkMarked = markSpark(plain);
   const lackingSkill = LACKING_SKILL.test(sparkMarked);
   if (lackingSkill && !TOOL_AS_WORK.test(sparkMarked)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conductOnlyOfTheJob } from '../../src/classify/conduct-job.js';
-import { conductHeldElsewhere, conductOfNoOneNamed, writerOwnsConduct } from '../../src/classify/conduct.js';
+import { conductHeldElsewhere, conductOfNoOneNamed, faultLaidElsewhere, writerOwnsConduct } from '../../src/classify/conduct.js';
 import { readSegment, settleEmployerSide } from '../../src/classify/reading.js';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
@@ -193,5 +193,26 @@ describe('conductOfNoOneNamed', () => {
     'I waited an hour in reception.',
   ])('"%s" is not', (text) => {
     expect(conductOfNoOneNamed(text)).toBe(false);
+  });
+});
+
+describe('faultLaidElsewhere: whose fault it was, said in so many words', () => {
+  it('finds the fault laid on someone other than the candidate', () => {
+    expect(faultLaidElsewhere('I ran 15 min over on the previous candidate so she started late - not her doing.')).toBe(true);
+    expect(faultLaidElsewhere('cand asked re late start - our fault (room double-booked).')).toBe(true);
+    expect(faultLaidElsewhere('The interviewer was shouting because of office problems, it was not towards him.')).toBe(true);
+    expect(faultLaidElsewhere("He says the panelist was jet-lagged - that's on us, not him.")).toBe(true);
+    expect(faultLaidElsewhere('another guy in the waiting room was rude to the receptionist and got told off, not me.')).toBe(true);
+  });
+
+  it("leaves the candidate's own fault, and what is not about fault, alone", () => {
+    expect(faultLaidElsewhere('My fault really - I got the time wrong and turned up an hour late.')).toBe(false);
+    expect(faultLaidElsewhere('Q: a project you led - answer was about the team, not her')).toBe(false);
+    expect(faultLaidElsewhere('You arrived late and that was your own doing.')).toBe(false);
+  });
+
+  it('rules conduct out of the sentence', () => {
+    expect(readSegment('Late start - our fault, the room was double-booked.', DEFAULT_THEME_IDS).ruledOut).toContain('conduct');
+    expect(readSegment('Arrived 20 minutes late, no apology.', DEFAULT_THEME_IDS).ruledOut).not.toContain('conduct');
   });
 });

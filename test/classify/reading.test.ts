@@ -343,6 +343,7 @@ describe("readSegment: the employer's side in what is relayed and in the writer'
 
   it('reads what the candidate relays of someone named acting on them as the employer acting', () => {
     expect(read('Recruiter note: she says the client kept her waiting in reception for half an hour').ruledOut).toContain('conduct');
+    expect(read('She reckons the bloke interviewing her was chewing gum the whole time.').ruledOut).toContain('conduct');
     expect(read('she says the client thought she was late').ruledOut).toEqual([]);
     // The employer's side passing on its own judgement is no relay of the candidate's.
     expect(read('HR said the manager was put off that I was late.').ruledOut).toEqual([]);
