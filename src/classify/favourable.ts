@@ -57,8 +57,10 @@ const PRAISE_EXACT = new Set(
     ' ',
   ),
 );
-// Praise by outdoing our own people ("you knew our accounts better than our CFO") or by litotes ("never wobbled, not once").
-const OURS_OUTDONE = /\b(?:better|more)\s+than\s+(?:(?:some|most|half|many|any|all)\s+of\s+)?our\s+/i;
+// Praise by outdoing our own people ("you knew our accounts better than our CFO", "more about our clients than some of
+// our staff") or by litotes ("never wobbled, not once").
+const OURS_OUTDONE =
+  /\b(?:better|more)\s+(?:(?:about|of)\s+[\w'-]+(?:\s+[\w'-]+)?\s+)?than\s+(?:(?:some|most|half|many|any|all)\s+of\s+)?our\s+/i;
 const NEVER_FALTERED = /\b(?:never|not\s+once)\s+(?:once\s+)?(?:wobbled|wavered|faltered|flagged|waned|dipped|slipped)\b/i;
 const PRAISE_PHRASES = [
   /\bspot on\b/i,

@@ -11,8 +11,9 @@ const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|re
 const NEGATED_VERB = String.raw`(?:n't|\bnot|\bnever)`;
 // Words of attention paid to something: what was neither noticed nor noted was not weighed.
 const ATTENDED = String.raw`(?:noticed|noted|raised|discussed|mentioned|considered|counted|scored|recorded|remarked(?:\s+on)?|seen|registered|queried)`;
-// Nobody as the subject: "nobody", "no one", "none of us", "not one of the panel", "not a single assessor".
-const NOBODY = String.raw`\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:us|them|the\s+\w+)|not\s+(?:one|a\s+single\s+\w+)(?:\s+of\s+(?:us|them|the\s+\w+))?|(?:not\s+once|never)\s+did\s+(?:anyone|anybody|we|they))`;
+// Nobody as the subject: "nobody", "no one", "none of us", "not one of the panel", "not a single assessor",
+// or a subject after a negative put first ("Not for one moment did the panel doubt…", "Never did we…").
+const NOBODY = String.raw`\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:us|them|the\s+\w+)|not\s+(?:one|a\s+single\s+\w+)(?:\s+of\s+(?:us|them|the\s+\w+))?|(?:not\s+once|never|not\s+for\s+(?:a|one)\s+(?:single\s+)?(?:moment|second|minute|instant)|at\s+no\s+(?:point|stage|time))\s+(?:did|was|were|had)\s+(?:anyone|anybody|we|they|i|(?:the|our)\s+\w+))`;
 
 const RULE_OUT_PATTERNS = [
   new RegExp(
@@ -39,7 +40,11 @@ const RULE_OUT_PATTERNS = [
   /\b(?:counted|counts?|mattered|matters?|weighed|weighs?|carried|carries)\s+(?:for\s+)?(?:very\s+|so\s+|pretty\s+|next\s+to\s+)?(?:little|nothing|naught|zilch)\b/i,
   // …or carried none: "it carries no further weight", "had zero bearing".
   /\b(?:carr(?:y|ies|ied)|ha(?:s|d|ve)|held|holds?)\s+(?:no|zero|little)\s+(?:further\s+|real\s+|extra\s+|great\s+)?(?:weight|bearing|influence|sway)\b/i,
-  /\b(?:barely|hardly|scarcely)\s+(?:even\s+)?(?:glanced|considered|registered|mattered|figured|featured|weighed)\b/i,
+  /\b(?:barely|hardly|scarcely)\s+(?:even\s+)?(?:glanced|considered|registered|mattered|figured|featured|weighed|rated|counted|factored)\b/i,
+  // Nothing to be read into it: "Wouldn't read anything into the group task", "read nothing into it".
+  /(?:n't|\bnot|\bnever)\s+read\s+(?:anything|too\s+much|much)\s+into\b|\bread\s+nothing\s+into\b/i,
+  // It cost nothing: "That shaky first answer cost you precisely zero points", "lost you no marks".
+  /\b(?:cost|costs|lost)\s+(?:you|him|her|them)\s+(?:precisely\s+|exactly\s+|absolutely\s+|literally\s+)?(?:zero|no|nothing|not\s+(?:a|one)(?:\s+single)?)\b/i,
   // Nothing to fault, no mention earned, nothing registered, ruled out in so many words: "gave us
   // nothing to quibble about", "didn't rate a mention", "didn't register with anybody here", "loc/commute
   // ruled out as factor".
@@ -98,7 +103,7 @@ const RULE_OUT_PATTERNS = [
   // not assume your degree was the problem". Told to the candidate (an imperative), or any negated
   // belief whose complement is a decisive obstacle ("we don't feel your accent was an issue").
   new RegExp(
-    String.raw`(?<!\b(?:we|i|they|you|he|she|panel|manager)\s+)\b(?:don't|do\s+not)\s+(?:go\s+|ever\s+)?(?:think|thinking|feel|assume|assuming|imagine|imagining|believe)\s+(?:that\s+)?(?:it|this|that)\s+(?:is|was|'s)\b|${NEGATED_VERB}\s+(?:go\s+)?(?:think|thinking|feel|assume|assuming|imagine|believe|consider)\s+(?:that\s+)?(?:[\w'-]+\s+){1,8}?(?:is|was|were|are)\s+(?:the|an?|any)\s+(?:real\s+|main\s+|big\s+|deciding\s+)?(?:${DISMISSING_NOUN}|reason|cause)\b`,
+    String.raw`(?<!\b(?:we|i|they|you|he|she|panel|manager)\s+)\b(?:don't|do\s+not)\s+(?:go\s+|ever\s+)?(?:think|thinking|feel|assume|assuming|imagine|imagining|believe)\s+(?:that\s+)?(?:it|this|that)\s+(?:is|was|'s|(?:came|comes|was)\s+down\s+to|hinged\s+on|turned\s+on)\b|${NEGATED_VERB}\s+(?:go\s+)?(?:think|thinking|feel|assume|assuming|imagine|believe|consider)\s+(?:that\s+)?(?:[\w'-]+\s+){1,8}?(?:is|was|were|are)\s+(?:the|an?|any)\s+(?:real\s+|main\s+|big\s+|deciding\s+)?(?:${DISMISSING_NOUN}|reason|cause)\b`,
     'i',
   ),
   new RegExp(String.raw`${NEGATED_VERB}\s+(?:the|a)\s+(?:reason|factor)\b`, 'i'),
@@ -281,8 +286,13 @@ export function reportsDoubt(sentence: string): boolean {
   return REPORTED_DOUBT.test(straightenQuotes(sentence));
 }
 
-/** True when `part` explains the rule-out that comes right before it. */
+// A part that is only a word of emphasis says nothing of its own: "Not a deciding factor - not a factor
+// of any kind, in fact."
+const EMPHASIS_ONLY =
+  /^\W*(?:in\s+fact|honestly|frankly|really|truly|to\s+be\s+(?:fair|honest)|at\s+all|whatsoever|either|mate|tbh|for\s+the\s+record|believe\s+me|trust\s+me)\W*$/i;
+
+/** True when `part` explains the rule-out that comes right before it, or only adds emphasis to it. */
 export function justifiesRuleOut(part: string): boolean {
   const text = straightenQuotes(part).trim();
-  return JUSTIFICATION.test(text) || statesWhatIsUsual(text);
+  return JUSTIFICATION.test(text) || statesWhatIsUsual(text) || EMPHASIS_ONLY.test(text);
 }

@@ -326,6 +326,8 @@ describe('praise by comparison with the employer’s own people, and by litotes'
   it('reads outdoing our own staff, and a strength that never wavered, as praise', () => {
     expect(isPraiseClause('you knew our accounts better than our CFO')).toBe(true);
     expect(isPraiseClause('He was across every one of our product lines, more than some of our own staff')).toBe(true);
+    expect(isPraiseClause('you knew more about our clients than some of our staff')).toBe(true);
+    expect(isPraiseClause('we needed more about our clients than you knew')).toBe(false);
     expect(isPraiseClause('Your wish to do the job never wobbled, not once, from where we sat.')).toBe(true);
     expect(isPraiseClause('the other candidate knew our accounts better than you')).toBe(false);
     expect(isPraiseClause('Not once did you give an example, and your focus wavered')).toBe(false);

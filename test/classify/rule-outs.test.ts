@@ -388,3 +388,25 @@ describe('rule-outs by the grammar of the obstacle denied', () => {
     expect(analysePraise('You chose us only because of the location, not because of the work.').praiseOnly).toBe(false);
   });
 });
+
+describe('rule-outs put first, read into, costing nothing, or only emphasised', () => {
+  it('reads a subject after a negative put first as nobody', () => {
+    expect(isRuledOut('Not for one moment did the panel doubt you wanted this job.')).toBe(true);
+    expect(isRuledOut("Not for one minute did we think you'd be a poor fit.")).toBe(true);
+    expect(isRuledOut('Not for one moment did the panel see any evidence of planning.')).toBe(false);
+  });
+
+  it('reads nothing to be read into it, a weight barely counted, and a cost of nothing as rule-outs', () => {
+    expect(isRuledOut("Wouldn't read anything into the group task")).toBe(true);
+    expect(isRuledOut('it barely rated in the final tally')).toBe(true);
+    expect(isRuledOut('That shaky first answer cost you precisely zero points.')).toBe(true);
+    expect(isRuledOut('That shaky first answer cost you the post.')).toBe(false);
+    expect(isRuledOut("Please don't think this came down to your presentation")).toBe(true);
+  });
+
+  it('lets a word of emphasis carry a rule-out on', () => {
+    expect(analysePraise('Not a deciding factor - not a factor of any kind, in fact.').praiseOnly).toBe(true);
+    expect(analysePraise('Nothing you did wrong, honestly.').praiseOnly).toBe(true);
+    expect(analysePraise('Your examples were thin, honestly.').praiseOnly).toBe(false);
+  });
+});
