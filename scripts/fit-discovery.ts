@@ -24,7 +24,12 @@
 //     [--seed-below 1,0.95] [--seed-shares 1,0.4] [--join-shares 0,0.5] [--others-join 0,1] [--join-margins 0,0.03] [--boilerplate-joins 0,1] [--no-reason-covers 0,1]
 //     [--methods louvain,umap-eom,umap-leaf] [--map-dims 5] [--map-min-dists 0] [--min-cluster-sizes 5,10]
 //     [--probe-ranks 0,1]
+//     [--learnt-ranks 0,3] [--learnt-drops 0,0.25] [--learnt-l2 1] [--learnt-out FILE | --learnt-model FILE]
+//     [--learnt-rows-out FILE | --learnt-rows-in FILE] [--runs-by-themes]
 //     [--cutoffs 0.8 (lexical)] [--explained band,sure,0.7] [--refit-head SETS | --built-in-head] [--vector-cache FILE] [--runs FILE] [--detail]
+// --learnt-ranks / --learnt-drops: the learnt test of "unexplained" (discover/unexplained.ts), fitted
+// in leave one theme out on the runs where another theme was removed (nested); --learnt-out writes
+// the model fitted on every run, --learnt-model uses such a model for every run (the scenario).
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
 // settings later costs only the grouping (a changed taxonomy or set of items is classified again;
 // delete the file after changing the classifier or its head).
@@ -49,6 +54,7 @@ import { fitHeadFile } from '../src/commands/train.js';
 import path from 'node:path';
 import { createLogger } from '../src/logger.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
+import { fitUnexplainedModel, parseUnexplainedModel, unexplainedScore, type UnexplainedModel } from '../src/discover/unexplained.js';
 import type { ClassifiedItem, Embedder, FeedbackItem, Taxonomy, Thresholds } from '../src/types.js';
 import { feedbackItem } from '../support/feedback-item.js';
 import { ENGINE_FLAGS, engineConfigFrom, engineSetupKey } from './lib/engine-flags.js';
@@ -80,6 +86,14 @@ const { values: flags, positionals: paths } = parseArgs({
     'map-min-dists': { type: 'string' },
     'min-cluster-sizes': { type: 'string' },
     'probe-ranks': { type: 'string' },
+    'learnt-ranks': { type: 'string' },
+    'learnt-l2': { type: 'string' },
+    'learnt-drops': { type: 'string' },
+    'learnt-rows-out': { type: 'string' },
+    'learnt-rows-in': { type: 'string' },
+    'learnt-model': { type: 'string' },
+    'learnt-out': { type: 'string' },
+    'runs-by-themes': { type: 'boolean' },
     cutoffs: { type: 'string' },
     remove: { type: 'string' },
     novel: { type: 'string', multiple: true },
@@ -178,6 +192,8 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
     ['mapMinDistance', flags['map-min-dists']],
     ['minClusterSize', flags['min-cluster-sizes']],
     ['probeRank', flags['probe-ranks']],
+    ['learntRank', flags['learnt-ranks']],
+    ['learntDrop', flags['learnt-drops']],
   ];
   let settings: GroupingSettings[] = [g];
   for (const [key, given] of axes)
@@ -245,7 +261,7 @@ async function measure(
       for (const options of grid(profile, band)) {
         const g = options.grouping;
         const setting = g
-          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
+          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''}${g.learntRank > 0 ? ` learnt rank ${g.learntRank}` : ''}${g.learntDrop > 0 ? ` learnt drop ${g.learntDrop}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
           : `band ${band} cut-off ${options.maxDistance}`;
         const name = `${setting} explained from ${explainedText}`;
         if (!cells.has(name))
@@ -255,6 +271,7 @@ async function measure(
           headThemes: poolThemes,
           explainedFrom: explained,
           probe,
+          unexplainedModel: learntModelFor(missing),
         });
         const outcomes = missing.map((topic) => {
           const positives = entries.filter((e) => e.labels.includes(topic));
@@ -366,8 +383,27 @@ async function fittedHead(taxonomy: Taxonomy, files: readonly string[]): Promise
   return file;
 }
 
+/**
+ * --runs-by-themes: the saved run of as many items whose head decided exactly the taxonomy's
+ * themes, whatever set-up saved it (to compare discovery settings on classifications saved by
+ * earlier code; run with the taxonomy they were classified with).
+ */
+function savedByThemes(taxonomy: Taxonomy, items: number): SavedRun | undefined {
+  const wanted = taxonomy.themes
+    .map((t) => t.id)
+    .sort()
+    .join(',');
+  const matches = Object.values(savedRuns).filter(
+    (run) => run.classified.length === items && [...(run.headThemes ?? [])].sort().join(',') === wanted,
+  );
+  if (matches.length > 1) throw new Error(`--runs-by-themes: ${matches.length} saved runs decide the themes ${wanted}; keep one`);
+  return matches[0];
+}
+
 async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
-  const head = await headFor(taxonomy);
+  // A run replayed by its themes needs no head (nor refits one): it is not classified again.
+  const byThemes = flags.runs && flags['runs-by-themes'] ? savedByThemes(taxonomy, entries.length) : undefined;
+  const head = byThemes ? null : await headFor(taxonomy);
   // The probe of the head the run classifies with, over the run's taxonomy (as `run` passes it on).
   const headFile = head === null ? null : parseHeadFile(readFileSync(head ?? DEFAULT_HEAD_PATH, 'utf8'), head ?? DEFAULT_HEAD_PATH);
   const probe = headFile ? applyHead(headFile, taxonomy).probe : null;
@@ -375,7 +411,7 @@ async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
   const key = hashText(
     `${engineSetupKey(config)}|${JSON.stringify(taxonomy)}|${head ? readFileSync(head, 'utf8') : String(head)}|${entries.map((e) => `${e.item.id}:${e.item.text}`).join('\n')}`,
   );
-  const saved = flags.runs ? savedRuns[key] : undefined;
+  const saved = byThemes ?? (flags.runs ? savedRuns[key] : undefined);
   if (saved) {
     engineName = saved.engine;
     // A pool chosen otherwise than when the run was saved may hold texts it never embedded: the model embeds those.
@@ -440,11 +476,94 @@ async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
   return { classified, thresholds: prepared.thresholds, headThemes: run.headThemes, probe, embedder, dispose: () => prepared.dispose() };
 }
 
-const missingInScenario = [...removed, ...novelTopics];
 const withoutRemoved = (taxonomy: Taxonomy, gone: readonly string[]) => ({
   ...taxonomy,
   themes: taxonomy.themes.filter((t) => !gone.includes(t.id)),
 });
+// The learnt test of "unexplained" (--learnt-ranks): a model read from --learnt-model for every
+// run, else, in leave one theme out, for each removed theme one fitted on the runs where another
+// theme was removed (nested: no theme is scored by a model that saw it removed).
+const fixedModel = flags['learnt-model'] ? parseUnexplainedModel(readFileSync(flags['learnt-model'], 'utf8'), flags['learnt-model']) : null;
+const nestedModels = new Map<string, UnexplainedModel>();
+function learntModelFor(missing: readonly string[]): UnexplainedModel | null {
+  if (fixedModel) return fixedModel;
+  // With nothing missing, the model fitted on every leave-one-out run.
+  return missing.length === 1 ? (nestedModels.get(missing[0]!) ?? null) : (nestedModels.get('') ?? null);
+}
+const learning = [...numbers(flags['learnt-ranks'], 0), ...numbers(flags['learnt-drops'], 0)].some((w) => w > 0) || flags['learnt-out'];
+const looThemes = ids.filter((id) => id !== 'uninformative');
+if (!flags['no-loo'] && learning && !fixedModel) {
+  // Each leave-one-out run's sample: its feature rows, and whether each sentence is the removed theme's.
+  const labelOf = new Map(devItems.map((e) => [e.item.id, e.labels]));
+  const rowsOf = new Map<string, { features: number[]; target: number }[]>();
+  for (const theme of looThemes) {
+    const taxonomy = withoutRemoved(full, [theme]);
+    const run = await classifiedRun(taxonomy, devItems);
+    const profile = ENGINE_PROFILES[engineName as keyof typeof ENGINE_PROFILES].discovery;
+    const rows: { features: number[]; target: number }[] = [];
+    await discoverEmerging(run.classified, taxonomy, run.thresholds, run.embedder, {
+      ...profile,
+      probe: run.probe,
+      onSampleFeatures: (sample) => {
+        for (const s of sample)
+          rows.push({ features: s.features, target: s.itemIds.some((id) => labelOf.get(id)!.includes(theme)) ? 1 : 0 });
+      },
+    });
+    await run.dispose();
+    rowsOf.set(theme, rows);
+  }
+  // --learnt-rows-out FILE: each removed theme's rows, for fitting on another pool's runs too
+  // (--learnt-rows-in FILE: those rows join the fit, a removed theme's only where it is not the one scored).
+  if (flags['learnt-rows-out']) {
+    await writeFile(flags['learnt-rows-out'], JSON.stringify(Object.fromEntries(rowsOf)));
+    process.exit(0);
+  }
+  const extraRows: Record<string, { features: number[]; target: number }[]> = flags['learnt-rows-in']
+    ? JSON.parse(readFileSync(flags['learnt-rows-in'], 'utf8'))
+    : {};
+  const l2 = Number(flags['learnt-l2'] ?? 1);
+  const fitExcept = (left: string | null) => {
+    const rows = looThemes.filter((t) => t !== left).flatMap((t) => [...rowsOf.get(t)!, ...(extraRows[t] ?? [])]);
+    return fitUnexplainedModel(
+      rows.map((r) => r.features),
+      rows.map((r) => r.target),
+      l2,
+      `leave one theme out over ${paths.map((p) => path.basename(p)).join(', ')}${left ? `, ${left} left out` : ''} (l2 ${l2})`,
+    );
+  };
+  const aucs: string[] = [];
+  for (const theme of looThemes) {
+    const model = fitExcept(theme);
+    nestedModels.set(theme, model);
+    const rows = rowsOf.get(theme)!;
+    aucs.push(
+      `${theme} ${auc(
+        rows.map((r) => unexplainedScore(model, r.features)),
+        rows.map((r) => r.target),
+      ).toFixed(2)}`,
+    );
+  }
+  console.log(`learnt test, nested AUC per removed theme: ${aucs.join(', ')}`);
+  nestedModels.set('', fitExcept(null));
+  if (flags['learnt-out']) {
+    const model = fitExcept(null);
+    await writeFile(flags['learnt-out'], `${JSON.stringify(model, null, 1)}\n`);
+    console.log(`learnt test fitted on every run: ${weightsText(model)}`);
+  }
+}
+/** Area under the ROC curve of `scores` for 0/1 `targets` (ties count half). */
+function auc(scores: readonly number[], targets: readonly number[]): number {
+  const pos = scores.filter((_, i) => targets[i]! > 0.5);
+  const neg = scores.filter((_, i) => targets[i]! <= 0.5);
+  let wins = 0;
+  for (const p of pos) for (const n of neg) wins += p > n ? 1 : p === n ? 0.5 : 0;
+  return pos.length * neg.length > 0 ? wins / (pos.length * neg.length) : 0.5;
+}
+function weightsText(model: UnexplainedModel): string {
+  return model.features.map((f, j) => `${f} ${model.weights[j]!.toFixed(2)}`).join(', ');
+}
+
+const missingInScenario = [...removed, ...novelTopics];
 const knownOnly = scenarioItems(missingInScenario).filter((e) => !e.labels.some((id) => novelTopics.includes(id)));
 await measure(
   full,
@@ -461,7 +580,7 @@ if (missingInScenario.length > 0) {
   });
 }
 if (!flags['no-loo']) {
-  for (const theme of ids.filter((id) => id !== 'uninformative')) {
+  for (const theme of looThemes) {
     await measure(withoutRemoved(full, [theme]), devItems, [theme], (cell, outcomes) => {
       cell.leaveOneOut.push(...outcomes);
     });

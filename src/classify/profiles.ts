@@ -98,6 +98,14 @@ export interface GroupingSettings {
    * head with a probe: how little the probe of any known theme claims the sentence (0: not used).
    */
   probeRank: number;
+  /**
+   * Weight of a rank by the learnt test of "unexplained" (discover/unexplained.ts) in choosing the
+   * seeds, when the caller passes a fitted model (0: not used; `run` passes none: measured, it
+   * moved leave one theme out by one theme at most, docs/engines-and-quality.md).
+   */
+  learntRank: number;
+  /** Share of the sample the learnt test scores lowest, which neither seeds nor joins (0: none). */
+  learntDrop: number;
 }
 
 export interface DiscoveryProfile {
@@ -193,6 +201,8 @@ const NEIGHBOURHOOD: GroupingSettings = {
   minClusterSize: 5,
   clusterSelection: 'eom',
   probeRank: 0,
+  learntRank: 0,
+  learntDrop: 0,
 };
 
 /**

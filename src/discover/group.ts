@@ -274,7 +274,12 @@ export function novelty(
 
 /** Mean similarity to the nearest exemplars of the nearest theme (−1 without exemplars). */
 export function nearestTheme(vector: Float32Array, exemplars: readonly (readonly Float32Array[])[]): number {
-  return Math.max(-1, ...exemplars.filter((list) => list.length > 0).map((list) => nearestMean(vector, list)));
+  return Math.max(-1, ...themeNearnesses(vector, exemplars));
+}
+
+/** Each theme's nearness, as nearestTheme takes the largest of (−1 for a theme without exemplars). */
+export function themeNearnesses(vector: Float32Array, exemplars: readonly (readonly Float32Array[])[]): number[] {
+  return exemplars.map((list) => (list.length > 0 ? nearestMean(vector, list) : -1));
 }
 
 /** Mean similarity to the NEAREST most similar of `others`. */

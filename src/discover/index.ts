@@ -10,13 +10,21 @@ import type { DiscoveryProfile } from '../classify/profiles.js';
 import { hashText } from '../hash.js';
 import { UNINFORMATIVE_THEME, type ClassifiedItem, type Embedder, type EmergingTheme, type Taxonomy, type Thresholds } from '../types.js';
 import { joinNearestCentre, linkageGroups } from './cluster.js';
-import { groupByNeighbourhood, joinGroups, nearestTheme, type Group } from './group.js';
+import { groupByNeighbourhood, joinGroups, nearestTheme, themeNearnesses, type Group } from './group.js';
 import { nameGroups, representativeQuotes } from './name.js';
 import { dot, nearestInPairs, nearestNeighbours, pairSimilarity, similarityAmong, type Neighbours } from './neighbours.js';
 import type { Probe } from '../classify/head/probe.js';
-import { chooseSeeds, probeUnclaimed, type ProbeRank } from './novelty.js';
+import { chooseSeeds, probeUnclaimed, type LearntRank, type ProbeRank } from './novelty.js';
 import { themeBasis, withoutBasis } from './residual.js';
 import { unexplainedSegments, type UnexplainedSegment } from './select.js';
+import {
+  poolFacts,
+  unexplainedFeatures,
+  unexplainedScore,
+  type PoolFacts,
+  type SentenceFacts,
+  type UnexplainedModel,
+} from './unexplained.js';
 
 /** weakBand, maxDistance and grouping: the engine's discovery profile (classify/profiles.ts), passed in. */
 export interface DiscoverOptions extends DiscoveryProfile {
@@ -36,6 +44,16 @@ export interface DiscoverOptions extends DiscoveryProfile {
   explainedFrom?: number | null;
   /** The theme head's probe over the run's taxonomy (null without a head): its third seed rank, by `grouping.probeRank`. */
   probe?: Probe | null;
+  /**
+   * The learnt test of "unexplained" (discover/unexplained.ts), ranking the seeds by
+   * `grouping.learntRank` and keeping the lowest-scored out by `grouping.learntDrop`; only for a
+   * run whose theme head decided every theme (its features include the head's probabilities).
+   * `run` passes none: measured by scripts/fit-discovery.ts and not kept (docs/engines-and-quality.md,
+   * A learnt test of "unexplained"). Null: the hand-set ranks alone.
+   */
+  unexplainedModel?: UnexplainedModel | null;
+  /** Receives the sample's feature rows (for fitting the learnt test): each sentence, its items, its features. */
+  onSampleFeatures?: (rows: { text: string; itemIds: string[]; features: number[] }[]) => void;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -133,6 +151,34 @@ export async function discoverEmerging(
   const everyone = sample.map((_, i) => i);
   const pairs = grouping ? pairSimilarity(sampleVectors) : null;
   const sampleNearness = grouping ? sampleVectors.map((vector) => nearestTheme(vector, themeExemplars)) : [];
+  // The learnt test's features of the sample's sentences, when a model ranks them or a fitter asks.
+  const learntModel = grouping && (grouping.learntRank > 0 || grouping.learntDrop > 0) ? (options.unexplainedModel ?? null) : null;
+  const wantFeatures = grouping && (learntModel || options.onSampleFeatures);
+  const centroids = wantFeatures ? themeExemplars.map(unitMean) : [];
+  const headView = wantFeatures ? headProbabilities(classified) : null;
+  const factsOf = (text: string, vector: Float32Array) =>
+    sentenceFacts(occurrences.get(text)!, vector, themeExemplars, centroids, spreadOf(text), headView);
+  // Each sample sentence's nearest sample sentences, for the seed ranks and the learnt test's features.
+  const sampleNear =
+    grouping && (wantFeatures || grouping.seedShare < 1) ? nearestInPairs(pairs!, everyone, grouping.neighbours, true) : null;
+  let sampleFacts: PoolFacts | null = null;
+  let learnt: LearntRank | null = null;
+  if (wantFeatures) {
+    const facts = sample.map((text, i) => factsOf(text, sampleVectors[i]!));
+    sampleFacts = poolFacts(sampleNear!, facts);
+    const rows = facts.map((f, i) => unexplainedFeatures(sampleNear!, i, f, sampleFacts!));
+    options.onSampleFeatures?.(
+      sample.map((text, i) => ({ text, itemIds: [...new Set(occurrences.get(text)!.map((hit) => hit.itemId))], features: rows[i]! })),
+    );
+    if (learntModel) learnt = { scores: rows.map((row) => unexplainedScore(learntModel, row)), weight: grouping.learntRank };
+  }
+  // With learntDrop, the share of the sample the learnt test scores lowest neither seeds nor joins,
+  // nor does a sentence outside the sample scoring under them.
+  const dropBelow =
+    learnt && grouping && grouping.learntDrop > 0
+      ? ([...learnt.scores].sort((a, b) => a - b)[Math.floor(grouping.learntDrop * sample.length)] ?? Infinity)
+      : -Infinity;
+  const dropped = (i: number) => learnt !== null && learnt.scores[i]! < dropBelow;
   const choice =
     grouping && grouping.seedShare < 1
       ? chooseSeeds(
@@ -143,10 +189,11 @@ export async function discoverEmerging(
           grouping.neighbours,
           grouping.leastSeeds,
           unclaimed,
-          nearestInPairs(pairs!, everyone, grouping.neighbours, true),
+          sampleNear,
+          learnt,
         )
       : null;
-  const grouped = everyone.filter((i) => !choice || choice.seeds[i]);
+  const grouped = everyone.filter((i) => (!choice || choice.seeds[i]) && !dropped(i));
   const groupedVectors = grouped.map((i) => sampleVectors[i]!);
   // With themeDirections, sentences are linked by what no theme explains (discover/residual.ts).
   const basis = grouping ? themeBasis(themeExemplars, grouping.themeDirections) : [];
@@ -176,7 +223,7 @@ export async function discoverEmerging(
   // the head is sure of) joins where a group holds joinShare of its neighbourhood, by the stricter
   // join margin.
   const joinSettings = grouping ? { ...grouping, memberMargin: grouping.joinMargin, coreShare: grouping.joinShare } : null;
-  const notSeeds = sample.flatMap((_, i) => (choice && !choice.seeds[i] ? [i] : []));
+  const notSeeds = sample.flatMap((_, i) => (choice && !choice.seeds[i] && !dropped(i) ? [i] : []));
   if (grouping && groups.length > 0 && notSeeds.length > 0) {
     const vectors = notSeeds.map((i) => sampleVectors[i]!);
     const links = linkOf(vectors);
@@ -226,10 +273,21 @@ export async function discoverEmerging(
       // sentences are linked on their vectors as they are).
       const linked = nearestNeighbours(links, sampleLinks, settings.neighbours);
       const near = links === vectors ? linked : nearestNeighbours(vectors, sampleVectors, settings.neighbours);
-      const asSeed = vectors.map((vector, q) => choice!.wouldSeed(near, q, nearness![q]!, spreadOf(batch[q]!), vector));
+      const learntScore = (q: number) =>
+        learntModel && sampleFacts
+          ? unexplainedScore(learntModel, unexplainedFeatures(near, q, factsOf(batch[q]!, vectors[q]!), sampleFacts))
+          : undefined;
+      const asSeed = vectors.map((vector, q) => choice!.wouldSeed(near, q, nearness![q]!, spreadOf(batch[q]!), vector, learntScore(q)));
       const loose = join(settings, linked);
       const strict = join(joinSettings!, linked);
       joined = vectors.map((_, q) => (asSeed[q] ? loose[q]! : strict[q]!));
+    }
+    if (dropBelow > -Infinity && sampleFacts) {
+      const near = nearestNeighbours(vectors, sampleVectors, grouping!.neighbours);
+      vectors.forEach((vector, q) => {
+        if (unexplainedScore(learntModel!, unexplainedFeatures(near, q, factsOf(batch[q]!, vector), sampleFacts!)) < dropBelow)
+          joined[q] = -1;
+      });
     }
     joined.forEach((g, j) => {
       if (g >= 0) member.push({ text: batch[j]!, group: g, similarity: dot(vectors[j]!, groups[g]!.centre) });
@@ -315,6 +373,63 @@ function unsureItems(classified: readonly ClassifiedItem[], below: number): Set<
   const surest = (entry: ClassifiedItem) =>
     Math.max(0, ...entry.themes.filter((theme) => theme.themeId !== UNINFORMATIVE_THEME).map((theme) => theme.confidence ?? 0));
   return new Set(classified.filter((entry) => surest(entry) < below).map((entry) => entry.item.id));
+}
+
+/** The head's view of each item: its stated themes' probabilities (no reason given aside), surest first, and no reason's. */
+interface HeadView {
+  probabilities: Map<string, number[]>;
+  noReason: Map<string, number>;
+}
+
+function headProbabilities(classified: readonly ClassifiedItem[]): HeadView {
+  const probabilities = new Map<string, number[]>();
+  const noReason = new Map<string, number>();
+  for (const entry of classified) {
+    const themes = entry.themes.filter((theme) => theme.confidence !== undefined);
+    probabilities.set(
+      entry.item.id,
+      themes
+        .filter((theme) => theme.themeId !== UNINFORMATIVE_THEME)
+        .map((theme) => theme.confidence!)
+        .sort((a, b) => b - a),
+    );
+    noReason.set(entry.item.id, themes.find((theme) => theme.themeId === UNINFORMATIVE_THEME)?.confidence ?? 0);
+  }
+  return { probabilities, noReason };
+}
+
+/** What the learnt test reads of one sentence besides its neighbourhood; of its items, the one the head is surest of. */
+function sentenceFacts(
+  hits: readonly UnexplainedSegment[],
+  vector: Float32Array,
+  exemplars: readonly (readonly Float32Array[])[],
+  centroids: readonly Float32Array[],
+  spread: number,
+  head: HeadView | null,
+): SentenceFacts {
+  let surest: string = hits[0]!.itemId;
+  for (const hit of hits) {
+    const best = head?.probabilities.get(hit.itemId)?.[0] ?? 0;
+    if (best > (head?.probabilities.get(surest)?.[0] ?? 0)) surest = hit.itemId;
+  }
+  return {
+    themeNearness: themeNearnesses(vector, exemplars),
+    centroidSimilarity: centroids.map((centre) => dot(vector, centre)),
+    spread,
+    headProbabilities: head?.probabilities.get(surest) ?? [],
+    headNoReason: head?.noReason.get(surest) ?? 0,
+    boilerplate: hits.every((hit) => hit.boilerplate === true),
+  };
+}
+
+/** The unit-length mean of some vectors (zero when there are none). */
+function unitMean(vectors: readonly Float32Array[]): Float32Array {
+  const dims = vectors[0]?.length ?? 0;
+  const centre = new Float32Array(dims);
+  for (const v of vectors) for (let d = 0; d < dims; d++) centre[d]! += v[d]!;
+  const norm = Math.sqrt(dot(centre, centre));
+  if (norm > 0) for (let d = 0; d < dims; d++) centre[d]! /= norm;
+  return centre;
 }
 
 /** Each theme's exemplars in the space the sentences are grouped in. */

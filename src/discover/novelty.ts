@@ -27,8 +27,20 @@ const NEXT_THEMES = 4;
 export interface SeedChoice {
   /** Whether each sample sentence seeds groups. */
   seeds: boolean[];
-  /** Whether a sentence outside the sample ranks as a seed would: by its nearest sample sentences. */
-  wouldSeed: (near: Neighbours, row: number, themeNearness: number, spread: number, vector?: Float32Array) => boolean;
+  /**
+   * Whether a sentence outside the sample ranks as a seed would: by its nearest sample sentences
+   * (and its learnt score, with a learnt rank).
+   */
+  wouldSeed: (near: Neighbours, row: number, themeNearness: number, spread: number, vector?: Float32Array, learnt?: number) => boolean;
+}
+
+/**
+ * A rank from the learnt test of "unexplained" (discover/unexplained.ts): each sample sentence's
+ * probability of being about a topic the taxonomy lacks, with its weight against the two ranks.
+ */
+export interface LearntRank {
+  scores: readonly number[];
+  weight: number;
 }
 
 /**
@@ -77,6 +89,7 @@ export function chooseSeeds(
   least: number,
   unclaimed: ProbeRank | null = null,
   listed: Neighbours | null = null,
+  learnt: LearntRank | null = null,
 ): SeedChoice {
   const n = vectors.length;
   const near = listed ?? nearestNeighbours(vectors, vectors, neighbours, true);
@@ -88,8 +101,15 @@ export function chooseSeeds(
   const probeNovelty = probe ? vectors.map(probe.of) : [];
   const sortedProbe = [...probeNovelty].sort((a, b) => a - b);
   const byProbe = (value: number) => (probe ? probe.weight * shareBelow(sortedProbe, value) : 0);
+  const learntUsed = learnt && learnt.weight > 0 ? learnt : null;
+  const sortedLearnt = learntUsed ? [...learntUsed.scores].sort((a, b) => a - b) : [];
+  const byLearnt = (value: number | undefined) =>
+    learntUsed && value !== undefined ? learntUsed.weight * shareBelow(sortedLearnt, value) : 0;
   const rank = (i: number) =>
-    shareBelow(sortedNovelty, novelty[i]!) + shareBelow(sortedFlatness, -spreads[i]!) + byProbe(probeNovelty[i] ?? 0);
+    shareBelow(sortedNovelty, novelty[i]!) +
+    shareBelow(sortedFlatness, -spreads[i]!) +
+    byProbe(probeNovelty[i] ?? 0) +
+    byLearnt(learntUsed?.scores[i]);
   const ranks = vectors.map((_, i) => rank(i));
   const order = ranks.map((r, i) => ({ r, i })).sort((a, b) => b.r - a.r || a.i - b.i);
   const count = Math.min(n, Math.max(1, least, Math.ceil(share * n)));
@@ -98,11 +118,12 @@ export function chooseSeeds(
   const cut = order[count - 1]?.r ?? -Infinity;
   return {
     seeds,
-    wouldSeed: (outside, row, nearness, spread, vector) =>
+    wouldSeed: (outside, row, nearness, spread, vector, learntScore) =>
       count === n ||
       shareBelow(sortedNovelty, novel(outside, row, nearness)) +
         shareBelow(sortedFlatness, -spread) +
-        (probe && vector ? byProbe(probe.of(vector)) : 0) >=
+        (probe && vector ? byProbe(probe.of(vector)) : 0) +
+        byLearnt(learntScore) >=
         cut,
   };
 }

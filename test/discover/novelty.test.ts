@@ -101,3 +101,24 @@ describe('the probe rank', () => {
     expect(verdicts).toEqual([true, false]);
   });
 });
+
+describe('the learnt rank', () => {
+  it('moves seeds to the sentences the learnt test scores high, judging a sentence outside the sample by its score', () => {
+    const loose = around(direction(), 15, 1.4);
+    const pool = [...missed, ...loose];
+    const near = pool.map(() => 0.3);
+    const flat = pool.map(() => 0.1);
+    const fromTopic = (seeds: boolean[]) => seeds.filter((seed, i) => seed && isTopic(i)).length;
+    // A test that knows the topic's sentences (scores them 0.9, the rest 0.1).
+    const scores = pool.map((_, i) => (isTopic(i) ? 0.9 : 0.1));
+    const without = chooseSeeds(pool, near, flat, 0.2, 15, 1);
+    const withLearnt = chooseSeeds(pool, near, flat, 0.2, 15, 1, null, null, { scores, weight: 3 });
+    expect(withLearnt.seeds.filter(Boolean)).toHaveLength(without.seeds.filter(Boolean).length);
+    expect(fromTopic(withLearnt.seeds)).toBeGreaterThan(fromTopic(without.seeds));
+    expect(chooseSeeds(pool, near, flat, 0.2, 15, 1, null, null, { scores, weight: 0 }).seeds).toEqual(without.seeds);
+    const outside = [loose[0]!, loose[0]!];
+    const listed = nearestNeighbours(outside, pool, 15);
+    const verdicts = outside.map((vector, q) => withLearnt.wouldSeed(listed, q, 0.3, 0.1, vector, q === 0 ? 0.9 : 0.1));
+    expect(verdicts).toEqual([true, false]);
+  });
+});
