@@ -10,11 +10,10 @@ import type { ModelDtype } from '../types.js';
 import { ModelUnavailableError } from './unavailable.js';
 import { poolRows, type Pooling } from './pooling.js';
 import { cachedModelPath, isHubModelId, isLocalModelPath, onnxFileFor, REQUIRED_MODEL_FILES, resolveLocalModelPath } from './catalog.js';
+import { importInferenceLibrary, type TransformersModule } from './library.js';
 
 /** Give up on the hub when it has not answered (headers) within this time. */
 const HUB_RESPONSE_TIMEOUT_MS = 30_000;
-
-type TransformersModule = typeof import('@huggingface/transformers');
 
 /** A tensor as the library returns it: flat data in row-major order. */
 interface TensorLike {
@@ -144,7 +143,7 @@ async function loadNow(options: LoadOptions): Promise<LoadedModel> {
 
   let transformers: TransformersModule;
   try {
-    transformers = await import('@huggingface/transformers');
+    transformers = await importInferenceLibrary();
   } catch (error) {
     throw new ModelUnavailableError(options.model, `the inference library failed to load: ${shortReason(error)}`, {
       cause: error,
