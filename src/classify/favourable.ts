@@ -2,7 +2,7 @@
 // mentions the application favourably and gives examples as the reason; only the second clause
 // should be scored. This module finds praise clauses in a segment so the classifier can drop them.
 
-import { NEGATIONS, stem, straightenQuotes, words } from './lexical/text.js';
+import { NEGATIONS, oncePerText, stem, straightenQuotes, words } from './lexical/text.js';
 import { type Span, splitClauses } from './clauses.js';
 import {
   asidesBefore,
@@ -265,6 +265,10 @@ export function labelsTopic(topic: string, separator: string, ruleOut: string): 
 
 /** True when the clause praises (a praise word, no negation, no shortfall, not about other people). */
 export function isPraiseClause(clause: string): boolean {
+  return praises(clause);
+}
+
+const praises = oncePerText((clause: string): boolean => {
   const tokens = words(clause);
   if (!holdsPraise(clause, tokens)) return false;
   // Said of the candidate's own attribute ("Your answer on why you want to join us was heartfelt and
@@ -274,7 +278,7 @@ export function isPraiseClause(clause: string): boolean {
   if (namesOthers(judged, judged === clause ? tokens : words(judged), judged === clause)) return false;
   if (SHORTFALL_PHRASES.some((p) => p.test(judged))) return false;
   return true;
-}
+});
 
 /**
  * Whether a clause with praise in it praises other people, not the candidate: the field, the other

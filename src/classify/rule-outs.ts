@@ -4,7 +4,7 @@
 // address our concerns" is kept. A justification that follows a rule-out ("…, since the job is fully
 // remote") goes with it.
 
-import { spellOutPronouns, straightenQuotes, words } from './lexical/text.js';
+import { oncePerText, spellOutPronouns, straightenQuotes, words } from './lexical/text.js';
 
 const NEGATED = String.raw`(?:no|not|never|nothing|n't|without|hardly)`;
 const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|quibbles?|gripes?|misgivings?|hesitations?|red flags?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference|odds|constraints?|hindrance|drawback|downside|deal-?breaker|hurdle|snag|probs?|hitch|hiccup|drama|handicap|blocker|headache|alarm bells?|warning (?:signs?|bells?))`;
@@ -148,9 +148,13 @@ export function refersBack(part: string): boolean {
 // Negative contractions typed without the apostrophe in quick notes: "wasnt", "didnt".
 const BARE_CONTRACTION = /\b(was|were|is|are|did|does|do|could|would|should|has|have|had|need)nt\b/gi;
 
-export function isRuledOut(part: string): boolean {
+const ruledOut = oncePerText((part: string): boolean => {
   const text = spellOutPronouns(straightenQuotes(part)).replace(BARE_CONTRACTION, "$1n't");
   return RULE_OUT_PATTERNS.some((p) => p.test(text)) || NEGATED_SHORTFALL.test(text);
+});
+
+export function isRuledOut(part: string): boolean {
+  return ruledOut(part);
 }
 
 // The rest of a list the rule-out began ("wasn't driven by your grades, the numerical test or anything

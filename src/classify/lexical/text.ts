@@ -143,6 +143,21 @@ export function words(text: string): string[] {
 
 /** Feedback vocabularies are small and repetitive: a token's words, spellings and stems are worked out once. */
 const MEMO_LIMIT = 200_000;
+
+/**
+ * `read` worked out once per text (for the first MEMO_LIMIT texts), for a pure reading of a clause
+ * that several stages ask of the same text: segmenting, the clause-role reader and discovery each
+ * ask whether a clause is praise or a rule-out, and feedback repeats its clauses.
+ */
+export function oncePerText<T>(read: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (known.has(text)) return known.get(text) as T;
+    const value = read(text);
+    if (known.size < MEMO_LIMIT) known.set(text, value);
+    return value;
+  };
+}
 const tokenCache = new Map<string, readonly string[]>();
 
 /** The words of one lower-cased token of `words`. */
