@@ -9,6 +9,7 @@ import { analysePraise, isPreamble, labelsTopic, type PraiseAnalysis } from './f
 import { readSegment, type SegmentReading } from './reading.js';
 import { asksTopic, statesWhatIsUsual } from './rule-outs.js';
 import { clausesOf, segmentText } from './segment.js';
+import { oncePerText } from './lexical/text.js';
 
 /** Per theme, in taxonomy order: a unit's score and the index of its nearest exemplar. */
 export interface ThemeScores {
@@ -100,12 +101,17 @@ function askedOfVerdict(segment: Segment, next: { segment: Segment; praise: Prai
   return next.praise.praiseOnly && (labelsTopic(topic, ':', next.segment.text) || asksTopic(segment.text));
 }
 
+// A segment's units are listed several times a run (to look its texts up, to wait for them, to fold
+// their scores), and sentences repeat across items: each text's clauses are split once (and only
+// spread from here, never handed out).
+const clausesOnce = oncePerText(clausesOf);
+
 /**
  * The texts scored for a segment: its reason text, then each clause (unless clauses are off), then
  * the subject of a comparison with another candidate.
  */
 export function unitTextsOf(segment: ScoredSegment, clauses: boolean): string[] {
-  const texts = clauses ? [segment.scoredText, ...clausesOf(segment.scoredText)] : [segment.scoredText];
+  const texts = clauses ? [segment.scoredText, ...clausesOnce(segment.scoredText)] : [segment.scoredText];
   const subject = segment.reading.subject;
   return subject && !texts.includes(subject) ? [...texts, subject] : texts;
 }

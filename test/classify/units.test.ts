@@ -25,6 +25,19 @@ describe('classifier units', () => {
     expect(distinctUnitTexts(items, false)).toEqual(['Strong CV.', reason.scoredText]);
   });
 
+  it('lists a repeated sentence’s clauses afresh each time: a list changed by its caller changes no other', () => {
+    const [first, second] = segmentItems([
+      { id: 'c', text: 'Your answers lacked examples, and you arrived late.' },
+      { id: 'd', text: 'Your answers lacked examples, and you arrived late.' },
+    ]).map((item) => item.segments[0]!);
+    const listed = unitTextsOf(first!, true);
+    const expected = [...listed];
+    expect(listed.length).toBe(3);
+    listed.splice(1, 2, 'changed');
+    expect(unitTextsOf(first!, true)).toEqual(expected);
+    expect(unitTextsOf(second!, true)).toEqual(expected);
+  });
+
   it('takes, per theme, the best unit score and that unit’s nearest exemplar', () => {
     const copy = segmentItems([{ id: 'c', text: 'Your answers lacked examples, and you arrived late.' }]);
     const [whole, ...clauses] = unitTextsOf(copy[0]!.segments[0]!, true);

@@ -145,9 +145,9 @@ export function words(text: string): string[] {
 const MEMO_LIMIT = 200_000;
 
 /**
- * `read` worked out once per text (for the first MEMO_LIMIT texts), for a pure reading of a clause
- * that several stages ask of the same text: segmenting, the clause-role reader and discovery each
- * ask whether a clause is praise or a rule-out, and feedback repeats its clauses.
+ * `read` worked out once per text (for the first MEMO_LIMIT texts), for a pure function of a text
+ * that a run asks again of the same texts: segmenting, the clause-role reader and discovery each
+ * ask whether a clause is praise or a rule-out, and feedback repeats its sentences and clauses.
  */
 export function oncePerText<T>(read: (text: string) => T): (text: string) => T {
   const known = new Map<string, T>();
