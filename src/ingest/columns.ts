@@ -153,7 +153,36 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
       `${role} column: chose ${JSON.stringify(headers[winner.column])} over ${others}; use --${role}-column NAME to choose another`,
     );
   }
+  // An "ID" column whose values repeat beside a candidate column of names or emails names students,
+  // not rows: it is the candidate, a student number, and the names stay a name column.
+  const idChosen = chosen.get('id');
+  const candidateChosen = chosen.get('candidate');
+  if (
+    idChosen &&
+    candidateChosen &&
+    candidateChosen.tier >= PERSONAL_TIER &&
+    valuesRepeat(sampleRows.map((row) => row[idChosen.column] ?? ''))
+  ) {
+    mapping.candidate = headers[idChosen.column];
+    delete mapping.id;
+    notes.push(
+      `id column ${JSON.stringify(headers[idChosen.column])} repeats its values, so it is read as the student (candidate) column; use --id-column or --candidate-column NAME to choose otherwise`,
+    );
+  }
   return { mapping, notes };
+}
+
+/** The lowest tier a candidate column of names or emails gets (an exact email header: 0 + 2 − 0.5). */
+const PERSONAL_TIER = 1.5;
+
+/** Some non-empty value is there twice. */
+function valuesRepeat(values: readonly string[]): boolean {
+  const seen = new Set<string>();
+  for (const value of values.map((v) => v.trim()).filter((v) => v !== '')) {
+    if (seen.has(value)) return true;
+    seen.add(value);
+  }
+  return false;
 }
 
 /**

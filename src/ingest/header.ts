@@ -99,6 +99,12 @@ export function detectLayout(records: string[][], skipRows: number | undefined):
     while (start < Math.min(PREAMBLE_LIMIT, nonBlank.length - 1) && isTitleRow(nonBlank[start].fields)) start++;
     if (start > 0) notes.push(`skipped ${start} title row${start === 1 ? '' : 's'} above the header`);
   }
+  // Headings over groups of columns (cells merged across them in the spreadsheet: "Student", ,
+  // "Application", , , "Outcome") above the header that names each column.
+  if (start < nonBlank.length - 1 && isGroupHeadings(nonBlank[start].fields, nonBlank[start + 1].fields)) {
+    notes.push('skipped a row of headings over groups of columns (merged cells) above the header');
+    start++;
+  }
   const header = nonBlank[start];
   const next = nonBlank[start + 1];
   const third = nonBlank[start + 2];
@@ -134,6 +140,18 @@ function isTitleRow(fields: string[]): boolean {
   const first = fields[0]?.trim() ?? '';
   if (first === '') return false;
   return !KNOWN_HEADERS.has(normaliseHeader(first));
+}
+
+/**
+ * A row with empty cells over a row that fills every cell and names more known columns (two or
+ * more): headings over groups of columns, the real header under them. A header with empty cells
+ * over rows of data (`,Feedback,` then `A1,Your examples…`) stays the header.
+ */
+function isGroupHeadings(fields: string[], below: string[]): boolean {
+  if (filledCells(fields) === fields.length || filledCells(below) < below.length || below.length < fields.length) return false;
+  const known = (row: string[]) => row.filter((cell) => KNOWN_HEADERS.has(normaliseHeader(cell))).length;
+  const belowKnown = known(below);
+  return belowKnown >= 2 && belowKnown > known(fields);
 }
 
 const KNOWN_HEADERS = new Set(Object.values(COLUMN_SYNONYMS).flat().map(normaliseHeader));

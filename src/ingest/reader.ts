@@ -140,6 +140,8 @@ export class RecordReader {
       columns: columnIndexes(headers, this.mapping),
       nameColumns,
       candidateWithName: holdsNamesWithIds(this.mapping.candidate, headers, sampleRows),
+      firstColumnNamesPeople:
+        nameColumns.includes(0) || (this.mapping.candidate === headers[0] && this.candidateKind !== null && this.candidateKind !== 'id'),
       contactColumns: contactColumns(headers, this.mapping, sampleRows),
       prepareText: this.options.prepareText,
       textColumnName: textColumn,

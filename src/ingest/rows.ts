@@ -18,6 +18,9 @@ export interface RowContext {
   columns: Partial<Record<ColumnRole, number>>;
   /** Columns holding person names (redacted from the row's text). */
   nameColumns: number[];
+  /** The first column holds people's names or emails (a name or email candidate column): a row
+   * with only its first cell filled is a student, not a title. */
+  firstColumnNamesPeople?: boolean;
   /** The candidate column writes a name with the student number ("Okafor, Chidi (S1001)"): the
    * number is the candidate, the name one of the row's person names. */
   candidateWithName?: boolean;
@@ -77,6 +80,11 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   const summary = summaryLabel(fields);
   if (summary !== null) return reject(`a summary row (${JSON.stringify(summary)}), not feedback`);
   if (ctx.columns.text !== 0 && isExportNote(fields)) return reject('a note the export added under or above the table, not feedback');
+  // Two tables on one sheet (an intake each, pages pasted together): the second's header and the
+  // title above it are not rows of data, and read as rows they were students to phone.
+  if (repeatsHeader(fields, ctx.headers)) return reject('the header again (a second table on the sheet?), not feedback');
+  if (ctx.columns.text !== 0 && !ctx.firstColumnNamesPeople && isSectionTitle(fields))
+    return reject(`a title row (${JSON.stringify(fields[0]!.trim())}) with nothing else filled, not feedback`);
 
   if (fields.length < ctx.requiredFields || (fields.length > expected && fields.slice(expected).some((f) => f.trim() !== ''))) {
     // A name with an unquoted comma ("Doe, Janeway") shifts the fields: its parts sit beside the
@@ -194,6 +202,24 @@ const EXPORT_NOTE =
 function isExportNote(fields: readonly string[]): boolean {
   const filled = fields.map((field) => field.trim()).filter((field) => field !== '');
   return filled.length === 1 && fields[0]!.trim() === filled[0] && EXPORT_NOTE.test(filled[0]!);
+}
+
+/** Every filled cell (two or more) is the header's own name for its column. */
+function repeatsHeader(fields: readonly string[], headers: readonly string[]): boolean {
+  let same = 0;
+  for (const [index, field] of fields.entries()) {
+    const value = field.trim().toLowerCase();
+    if (value === '') continue;
+    if (value !== (headers[index] ?? '').trim().toLowerCase()) return false;
+    same++;
+  }
+  return same >= 2;
+}
+
+/** Only the first cell filled, with words and no digit ("Summer intake"): a title, not a student's id. */
+function isSectionTitle(fields: readonly string[]): boolean {
+  const first = fields[0]?.trim() ?? '';
+  return first !== '' && !/\p{N}/u.test(first) && fields.slice(1).every((field) => field.trim() === '');
 }
 
 /** The label of a summary row (its first filled cell), or null for a row of data. */

@@ -112,6 +112,30 @@ describe('column detection on survey and spreadsheet exports', () => {
     expect(rejects[0]!.names).toEqual(['Smith, Jo']);
   });
 
+  it('two tables on one sheet: the second title and header are rejected as such, never read as students', async () => {
+    const { items, rejects } = await read('two-intakes-one-sheet.csv');
+    expect([...new Set(items.map((i) => i.candidate))]).toEqual(['S2001', 'S2002', 'S2003']);
+    expect(items).toHaveLength(6);
+    expect(rejects.map((r) => [r.line, r.reason])).toEqual([
+      [7, 'a title row ("Summer intake") with nothing else filled, not feedback'],
+      [8, 'the header again (a second table on the sheet?), not feedback'],
+    ]);
+  });
+
+  it('headings over groups of columns above the header: skipped, and a repeating ID column read as the student', async () => {
+    const { files, items } = await read('grouped-headings.csv');
+    expect(files[0].columns).toMatchObject({ candidate: 'ID', text: 'Feedback', employer: 'Employer', stage: 'Stage', date: 'Date' });
+    expect(files[0].columns.id).toBeUndefined();
+    expect(files[0].nameColumns).toEqual(['Name']);
+    expect(files[0].notes).toContain('skipped a row of headings over groups of columns (merged cells) above the header');
+    expect(items.map((i) => [i.candidate, i.contact?.name])).toEqual([
+      ['S3001', 'Aisha Khan'],
+      ['S3001', 'Aisha Khan'],
+      ['S3002', 'Tom Baker'],
+      ['S3002', 'Tom Baker'],
+    ]);
+  });
+
   it('a feedback column per stage: all of a row read as one application, its stage the last one with feedback, never a stage column', async () => {
     const { files, items } = await read('stage-columns-export.tsv');
     expect(files[0].columns).toMatchObject({ text: 'Stage 2 feedback', candidate: 'Student ID' });
