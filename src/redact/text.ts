@@ -5,12 +5,13 @@
 
 export const EMAIL_PLACEHOLDER = '[email]';
 export const PHONE_PLACEHOLDER = '[phone]';
+export const PROFILE_PLACEHOLDER = '[profile]';
 export const NAME_PLACEHOLDER = '[name]';
 
 // What redaction left of a phone number or an email address, with the space before it. The words
 // inside the brackets are no reason for a rejection ("reach her at [phone]" is not `conduct`'s
 // phone on the day), so what is scored or named leaves them out.
-const CONTACT_PLACEHOLDER = /\s*\[(?:email|phone)\]/g;
+const CONTACT_PLACEHOLDER = /\s*\[(?:email|phone|profile)\]/g;
 
 /** The text without the placeholders of redacted contact details: what classification and labels read. */
 export function withoutContactPlaceholders(text: string): string {
@@ -58,6 +59,12 @@ const PROVIDER_EMAIL = new RegExp(
   String.raw`(?<![\p{L}\p{N}])${LOCAL_WORD}(?:[.．]${LOCAL_WORD}){0,16}\s{1,3}at\s{1,3}(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|aol|protonmail|btinternet|ymail)(?:(?:${DOMAIN_DOT}|\s{1,3}dot\s{1,3})\p{L}{2,24}){0,3}(?![\p{L}\p{N}-])`,
   'giu',
 );
+
+// A person's page on a social or portfolio site ("linkedin.com/in/rahulkumar", "github.com/jsmith",
+// "x.com/jo_smith"): the address is the person. A company's page ("linkedin.com/company/acme") stays.
+const PROFILE_LINK =
+  /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?(?:[a-z]{2,3}\.)?(?:linkedin\.com\/(?:in|pub)|github\.com|gitlab\.com|twitter\.com|x\.com|facebook\.com|fb\.com|instagram\.com|tiktok\.com|behance\.net|dribbble\.com|medium\.com)\/@?[\p{L}\p{N}_%-](?:[\p{L}\p{N}_.%-]{0,98}[\p{L}\p{N}_%-])(?:\/(?:[^\s<>"'),;]{0,200}[^\s<>"'),;.])?)?/giu;
+const PROFILE_MARKER = /\.(?:com|net)\//i;
 
 /** Separators inside a phone number: space, dot, hyphen, en/em dash, slash (optionally spaced). */
 const SEP = String.raw`(?:[ \u00a0]?[.\-\u2010-\u2015/][ \u00a0]?|[ \u00a0])`;
@@ -194,7 +201,8 @@ export function redactText(text: string): string {
       .replace(SPELLED_EMAIL, EMAIL_PLACEHOLDER)
       .replace(PROVIDER_EMAIL, EMAIL_PLACEHOLDER)
       .replace(SPOKEN_AT_DOMAIN, EMAIL_PLACEHOLDER);
-  return /\d/.test(withoutEmails) ? redactPhones(withoutEmails) : withoutEmails;
+  const withoutProfiles = PROFILE_MARKER.test(withoutEmails) ? withoutEmails.replace(PROFILE_LINK, PROFILE_PLACEHOLDER) : withoutEmails;
+  return /\d/.test(withoutProfiles) ? redactPhones(withoutProfiles) : withoutProfiles;
 }
 
 /** True when the value holds an email address or a phone number. */

@@ -57,6 +57,10 @@ describe('redactText: the formats that used to leak', () => {
     ['Write to jo at example.com or j.smith at uni.ac.uk', 'Write to [email] or [email]'],
     ['partly masked: +61 4xx 123 456, 07xxx 900123, 0412 XXX 456, 07700 900 ***', 'partly masked: [phone], [phone], [phone], [phone]'],
     ['+44 7*** 123456 or (020) 79xx 0958; mob 07•••900123', '[phone] or [phone]; mob [phone]'],
+    [
+      'Rahul | linkedin.com/in/rahulkumar | https://www.linkedin.com/in/rahul-kumar-0a1b2c/ and github.com/rkumar, x.com/@rk_99.',
+      'Rahul | [profile] | [profile] and [profile], [profile].',
+    ],
   ])('%s', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
@@ -77,6 +81,7 @@ describe('redactText keeps what is not personal data', () => {
     'Reference number 20240118, the number is 123456 applicants, Text 1234567 lines, we had 555 0147 reasons.',
     'Have a look at gov.uk and the jobs at example.com before applying.',
     'Thanks so much xx, a 3x rise, 2 x 3 metres, a 1920x1080 screen, 4xx errors, level 7 xxx.',
+    'Follow linkedin.com/company/acme-bank and read box.com/pricing, github.com is where we work.',
   ])('%s', (input) => {
     expect(redactText(input)).toBe(input);
   });
@@ -123,6 +128,7 @@ describe('contact placeholders left out of what is scored', () => {
   it('drops [phone] and [email] with the space before them, and keeps everything else', () => {
     expect(withoutContactPlaceholders('Please reach her at [phone] or [email].')).toBe('Please reach her at or.');
     expect(withoutContactPlaceholders('Dear [name], your phone rang twice.')).toBe('Dear [name], your phone rang twice.');
+    expect(withoutContactPlaceholders('Her profile [profile] shows it.')).toBe('Her profile shows it.');
   });
 });
 
