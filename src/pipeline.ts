@@ -217,8 +217,10 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
     logger.info(privacyLine(config, later));
     // Under --quiet (cron mails any output) only a real change is worth a line.
     if (model.previousRun) {
-      if (model.changes.length > 0) logger.notice(changesLine(model.changes, later));
-      else logger.info(changesLine(model.changes, later));
+      // Who to call is news too: a student newly on the follow-up list, or off it, is shown even with --quiet.
+      const line = changesLine(model.changes, model.newSincePrevious, later);
+      if (model.changes.length > 0 || followUpMoved(model.newSincePrevious)) logger.notice(line);
+      else logger.info(line);
     }
 
     return { summary: buildSummary(model), outDir: config.out };
@@ -249,12 +251,25 @@ function privacyLine(config: RunConfig, { DIGEST_FOLDER, FOLLOWUP_FILE }: LaterS
   return `report.html, items.csv, summary.json, ${shared}; ${FOLLOWUP_FILE} alone holds real ids and contact details`;
 }
 
-/** One stderr line for a scheduled re-run: what moved, or that nothing did. */
-function changesLine(changes: ReturnType<typeof analyse>['changes'], { describeMovement }: LaterStages): string {
-  if (changes.length === 0) return 'since the last run: no theme changed beyond noise';
+type Model = ReturnType<typeof analyse>;
+
+/** Students joined or left the follow-up list since the earlier run. */
+function followUpMoved(arrivals: Model['newSincePrevious']): boolean {
+  return (arrivals?.followUp?.length ?? 0) > 0 || (arrivals?.leftFollowUp?.length ?? 0) > 0;
+}
+
+/** One stderr line for a scheduled re-run: what moved, or that nothing did, and who joined or left the follow-up list (counts only). */
+function changesLine(changes: Model['changes'], arrivals: Model['newSincePrevious'], { describeMovement }: LaterStages): string {
   const more =
     changes.length > 1 ? ` (and ${changes.length - 1} more theme${changes.length === 2 ? '' : 's'}; see summary.json changes)` : '';
-  return `since the last run: ${describeMovement(changes[0])}${more}`;
+  const themes = changes.length === 0 ? 'no theme changed beyond noise' : `${describeMovement(changes[0])}${more}`;
+  const joined = arrivals?.followUp?.length ?? 0;
+  const left = arrivals?.leftFollowUp?.length ?? 0;
+  const list = [
+    joined > 0 ? `${joined} student${joined === 1 ? ' newly needs' : 's newly need'} a follow-up` : '',
+    left > 0 ? `${left} student${left === 1 ? ' is' : 's are'} no longer on the follow-up list` : '',
+  ].filter(Boolean);
+  return `since the last run: ${themes}${list.length > 0 ? `; ${list.join(', ')} (see the report)` : ''}`;
 }
 
 /** The inputs read as the run options say: redacted and pseudonymised (keyed by `secret`) unless told otherwise. */
