@@ -82,6 +82,41 @@ describe('privacy across every output, the logs and the store', () => {
     expect([...again.matchAll(/p-[0-9a-f]{12}/g)].map((m) => m[0])).toEqual(keys);
   });
 
+  it('lets no name out of a careers log writing each student as "Surname, First (ID)", in any script', async () => {
+    const log = path.resolve('test/fixtures/exports/careers-log-name-and-id.csv');
+    const out = path.join(work, 'out-log');
+    const store = path.join(work, 'log.duckdb');
+    const run = await cli(['run', log, '--out', out, '--store', store, '--engine', 'lexical', '--digests', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const pages = (await readdir(path.join(out, 'candidates'))).map((page) => path.join('candidates', page));
+    expect(pages.length).toBe(6);
+    const shown = ['items.csv', 'segments.csv', 'rejects.csv', 'summary.json', 'report.html', ...pages];
+    const texts = await Promise.all(shown.map((f) => readFile(path.join(out, f), 'utf8')));
+    const markup = (text: string) =>
+      text.replace(/<script(?![^>]*application\/json)[^>]*>[\s\S]*?<\/script>|<style>[\s\S]*?<\/style>/g, '');
+    const everything = [...texts.map(markup), run.stdout, run.stderr, await storeText(store)];
+    const names = [
+      /Okafor/,
+      /Chidi/,
+      /Nguyen/,
+      /Thi Lan/,
+      /محمد/,
+      /العلي/,
+      /王小明/,
+      /Smith/,
+      /\bJo\b/,
+      /Brown/,
+      /\bSam\b/,
+      /900123/,
+      /123 456/,
+    ];
+    for (const name of names)
+      for (const [i, text] of everything.entries()) expect(text, `${name} in ${shown[i] ?? 'logs or store'}`).not.toMatch(name);
+    // The adviser's list has each student once by number, with the name beside it.
+    const followUp = await readFile(path.join(out, 'followup.csv'), 'utf8');
+    expect(followUp).toMatch(/^S1004,[^\n]*,王小明,/m);
+  });
+
   it('keeps everything as written with --no-redact', async () => {
     const out = path.join(work, 'raw');
     const result = await cli(['run', input, '--out', out, '--no-store', '--engine', 'lexical', '--no-redact']);
