@@ -261,12 +261,16 @@ export function nameAndIdOf(value: string): { id: string; name: string } | null 
 
 /**
  * The one email address a value is, as exports write one: bare, after `mailto:`, or in angle
- * brackets after a display name (`Jo Smith <jo@example.com>`); null for anything else
+ * brackets or in parentheses after a display name (`Jo Smith <jo@example.com>`, `Smith, Jo (jo@example.com)`); null for anything else
  * ("anonymous", a note that mentions an address). One student written these ways is one student.
  */
 export function emailAddressOf(value: string): string | null {
   const trimmed = value.trim();
-  const bracketed = /^[^<>@]*<([^<>]+)>$/.exec(trimmed)?.[1] ?? trimmed;
+  const bracketed =
+    /^[^<>()@]*(?:<([^<>]+)>|\(([^()]+)\))$/
+      .exec(trimmed)
+      ?.slice(1)
+      .find((part) => part !== undefined) ?? trimmed;
   const address = bracketed.trim().replace(/^mailto:/i, '');
   return ADDRESS.test(address) ? address : null;
 }

@@ -55,7 +55,7 @@ describe('column detection on survey and spreadsheet exports', () => {
     expect(files[0].notes.join(' ')).toMatch(/1 student name written "Surname, Forename".*1 student name is an initial/);
   });
 
-  it('applicants written as mail clients write them: one student whether bare, after mailto: or after a display name', async () => {
+  it('applicants written as mail clients write them: one student whether bare, after mailto: or after a display name, in <> or ()', async () => {
     const { files, items } = await read('mail-client-applicants.csv');
     expect(files[0].candidateKind).toBe('email');
     expect(items.map((i) => i.candidate)).toEqual([
@@ -63,6 +63,7 @@ describe('column detection on survey and spreadsheet exports', () => {
       'jo.smith@example.com',
       'Jo.Smith@example.com',
       'ann.lee@example.co.uk',
+      'jo.smith@example.com',
     ]);
   });
 

@@ -32,6 +32,8 @@ describe('email addresses in a column', () => {
     expect(emailAddressOf('jo@example.com')).toBe('jo@example.com');
     expect(emailAddressOf(' mailto:Jo@Example.co.uk ')).toBe('Jo@Example.co.uk');
     expect(emailAddressOf('"Smith, Jo" <jo.smith@example.com>')).toBe('jo.smith@example.com');
+    expect(emailAddressOf('Smith, Jo (jo.smith@example.com)')).toBe('jo.smith@example.com');
+    expect(emailAddressOf('Jo Smith ( jo.smith@example.com )')).toBe('jo.smith@example.com');
     for (const value of ['anonymous', 'emailed jo@example.com on Monday', 'jo@example', 'S1234', '@jsmith'])
       expect(emailAddressOf(value), value).toBeNull();
   });
