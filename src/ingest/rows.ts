@@ -77,7 +77,7 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   if (withName) names.push(withName.name);
   const candidateId = withName?.id ?? candidateCell;
 
-  const summary = summaryLabel(fields);
+  const summary = summaryLabel(fields) ?? unlabelledTotals(fields, [ctx.columns.candidate, ctx.columns.id]);
   if (summary !== null) return reject(`a summary row (${JSON.stringify(summary)}), not feedback`);
   if (ctx.columns.text !== 0 && isExportNote(fields)) return reject('a note the export added under or above the table, not feedback');
   // Two tables on one sheet (an intake each, pages pasted together): the second's header and the
@@ -202,6 +202,21 @@ const EXPORT_NOTE =
 function isExportNote(fields: readonly string[]): boolean {
   const filled = fields.map((field) => field.trim()).filter((field) => field !== '');
   return filled.length === 1 && fields[0]!.trim() === filled[0] && EXPORT_NOTE.test(filled[0]!);
+}
+
+const NUMBER = /^[-+]?[£$€]?\d[\d,.\s]*%?$/u;
+const LABEL = /^\p{L}[\p{L}\s]*:$/u;
+
+/**
+ * A totals row without a "Total" label: only numbers ("3" under the feedback column) and labels
+ * ending in ":" ("Rows:"), none of them a student's number in the candidate or id column. Shown as
+ * its cells, e.g. "Rows: 3".
+ */
+function unlabelledTotals(fields: readonly string[], idColumns: readonly (number | undefined)[]): string | null {
+  const filled = fields.map((field, index) => ({ value: field.trim(), index })).filter(({ value }) => value !== '');
+  if (!filled.some(({ value }) => NUMBER.test(value))) return null;
+  const totals = filled.every(({ value, index }) => LABEL.test(value) || (NUMBER.test(value) && !idColumns.includes(index)));
+  return totals ? filled.map(({ value }) => value).join(' ') : null;
 }
 
 /** Every filled cell (two or more) is the header's own name for its column. */

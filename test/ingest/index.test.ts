@@ -488,6 +488,24 @@ describe('rows a spreadsheet adds under the table', () => {
       [7, 'a summary row ("Grand total:"), not feedback'],
     ]);
   });
+
+  it('rejects a totals row with no "Total" label (a count under the feedback, "Rows:"), and keeps a student number with nothing else', async () => {
+    const path = files.write(
+      'unlabelled-totals.csv',
+      ['Student Number,Stage,Date,Feedback', '20231187,Interview,2027-01-05,You rambled.', '20231188,,,', ',,,2', ',,Rows:,2'].join('\n'),
+    );
+    const result = await ingestFiles([path], defaultOptions());
+    expectInvariant(result);
+    // A student number alone is a rejection with no feedback given (worth a call), not a total.
+    expect(result.items.map((i) => [i.candidate, i.noText ?? false])).toEqual([
+      ['20231187', false],
+      ['20231188', true],
+    ]);
+    expect(result.rejects.map((r) => [r.line, r.reason])).toEqual([
+      [4, 'a summary row ("2"), not feedback'],
+      [5, 'a summary row ("Rows: 2"), not feedback'],
+    ]);
+  });
 });
 
 describe('feedback cells that hold a spreadsheet formula', () => {
