@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { FeedbackItem, ItemContent } from './types.js';
+import type { ItemContent } from './previous-run.js';
+import type { FeedbackItem } from './types.js';
 
 /** sha256 hex of the exact text (UTF-8). The store keys texts by this, never by the text itself. */
 export function hashText(text: string): string {

@@ -2,7 +2,7 @@
 // the store (same taxonomy, same engine), listed only when the move passes the guard in
 // significance.ts. An identical re-run lists nothing.
 
-import type { FollowUpMember, ItemContent, PreviousRun } from '../types.js';
+import type { FollowUpMember, ItemContent, PreviousRun } from '../previous-run.js';
 import type { Arrivals, ChangeTest, FollowUpRow, LeftFollowUp, ThemeMovement, ThemeSummary } from './model.js';
 import { CHANGE_GUARD, compareProportions, formatP } from './significance.js';
 import { compareNatural, percent, ratio, round } from './util.js';

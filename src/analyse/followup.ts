@@ -2,7 +2,8 @@
 // "People tend to repeat the same failures": a theme back in two or more of a candidate's
 // rejections is worth a one-to-one; a rejection with no reason is worth a phone call.
 
-import { UNINFORMATIVE_THEME, type Contact, type FollowUpMember, type Theme } from '../types.js';
+import type { FollowUpMember } from '../previous-run.js';
+import { UNINFORMATIVE_THEME, type Contact, type Theme } from '../types.js';
 import type { FollowUpRow } from './model.js';
 import { onePerRejection, type PreparedItem } from './prepare.js';
 import type { CandidateRecurrence } from './recurrence.js';

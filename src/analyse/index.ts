@@ -1,15 +1,7 @@
 // Classified items → ReportModel. Pure: same input, same model, whatever the input order.
 
-import type {
-  EmergingTheme,
-  ClassifiedItem,
-  EngineInfo,
-  IngestFileReport,
-  ItemContent,
-  PreviousRun,
-  RejectedRow,
-  Taxonomy,
-} from '../types.js';
+import type { EmergingTheme, ClassifiedItem, EngineInfo, IngestFileReport, RejectedRow, Taxonomy } from '../types.js';
+import type { ItemContent, PreviousRun } from '../previous-run.js';
 import { computeBreakdowns, computePhases } from './breakdowns.js';
 import { computeChanges, markNewRows } from './changes.js';
 import { buildDigests } from './digest.js';

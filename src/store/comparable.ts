@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type CliError, usageError } from '../errors.js';
-import type { FollowUpMember, ItemContent } from '../types.js';
+import type { FollowUpMember, ItemContent } from '../previous-run.js';
 
 /** What this run read: source file names (any folder) and the cohorts of its items. */
 export interface RunInputs {

@@ -3,7 +3,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { usageError } from '../errors.js';
 import { emptyTable } from '../own.js';
-import type { PreviousRun } from '../types.js';
+import type { PreviousRun } from '../previous-run.js';
 import { comparableRun, isCalendarDate, runFollowUp, runMembers, type RunInputs, unknownSince } from './comparable.js';
 
 export interface PreviousRunQuery {

@@ -3,7 +3,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { itemContent } from '../hash.js';
 import { appendNullableVarchar, withAppender } from './duckdb.js';
-import type { EngineInfo, FeedbackItem, FollowUpMember } from '../types.js';
+import type { FollowUpMember } from '../previous-run.js';
+import type { EngineInfo, FeedbackItem } from '../types.js';
 
 /** Where a pending run's outputs go: enough to finish or undo landing them after a crash. */
 export interface PendingOutputs {

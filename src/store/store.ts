@@ -7,7 +7,7 @@ import { mkdir, open, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBBlobVector, type DuckDBConnection } from '@duckdb/node-api';
 import { CliError, ExitCode } from '../errors.js';
-import type { PreviousRun } from '../types.js';
+import type { PreviousRun } from '../previous-run.js';
 import { toEnvironmentError } from '../io/environment.js';
 import { bytesToVector, inTransaction, vectorBytes, withAppender } from './duckdb.js';
 import { insertRun, isoOrThrow, type PendingOutputs, type RunRecord } from './runs.js';

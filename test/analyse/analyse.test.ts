@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, type AnalysisInput } from '../../src/analyse/index.js';
-import type { ClassifiedItem, PreviousRun } from '../../src/types.js';
+import type { PreviousRun } from '../../src/previous-run.js';
+import type { ClassifiedItem } from '../../src/types.js';
 import { TAXONOMY, classifiedItem, recurrenceCohort } from '../fixtures/analyse/build.js';
 import { lexicalAnalysisInput } from '../helpers/analysis-input.js';
 import { referenceOf } from '../helpers/references.js';

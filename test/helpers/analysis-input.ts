@@ -1,7 +1,8 @@
 // The input analyse() gets from a lexical run over in-memory items: no files read, nothing rejected,
 // default thresholds and the tests' references, so a test states only what it is about.
 import type { AnalysisInput } from '../../src/analyse/index.js';
-import type { ClassifiedItem, PreviousRun } from '../../src/types.js';
+import type { PreviousRun } from '../../src/previous-run.js';
+import type { ClassifiedItem } from '../../src/types.js';
 import { TAXONOMY } from '../fixtures/analyse/build.js';
 import { testReferences } from './references.js';
 
