@@ -10,21 +10,14 @@ import type { DiscoveryProfile } from '../classify/profiles.js';
 import { hashText } from '../hash.js';
 import { UNINFORMATIVE_THEME, type ClassifiedItem, type Embedder, type EmergingTheme, type Taxonomy, type Thresholds } from '../types.js';
 import { joinNearestCentre, linkageGroups } from './cluster.js';
-import { groupByNeighbourhood, joinGroups, nearestTheme, themeNearnesses, type Group } from './group.js';
+import { groupByNeighbourhood, joinGroups, nearestTheme, type Group } from './group.js';
 import { nameGroups, representativeQuotes } from './name.js';
 import { dot, nearestInPairs, nearestNeighbours, pairSimilarity, similarityAmong, type Neighbours } from './neighbours.js';
 import type { Probe } from '../classify/head/probe.js';
 import { chooseSeeds, probeUnclaimed, type LearntRank, type ProbeRank } from './novelty.js';
 import { themeBasis, withoutBasis } from './residual.js';
 import { unexplainedSegments, type UnexplainedSegment } from './select.js';
-import {
-  poolFacts,
-  unexplainedFeatures,
-  unexplainedScore,
-  type PoolFacts,
-  type SentenceFacts,
-  type UnexplainedModel,
-} from './unexplained.js';
+import { sampleFeatures, unexplainedScore, type UnexplainedModel } from './unexplained.js';
 
 /** weakBand, maxDistance and grouping: the engine's discovery profile (classify/profiles.ts), passed in. */
 export interface DiscoverOptions extends DiscoveryProfile {
@@ -153,25 +146,27 @@ export async function discoverEmerging(
   const sampleNearness = grouping ? sampleVectors.map((vector) => nearestTheme(vector, themeExemplars)) : [];
   // The learnt test's features of the sample's sentences, when a model ranks them or a fitter asks.
   const learntModel = grouping && (grouping.learntRank > 0 || grouping.learntDrop > 0) ? (options.unexplainedModel ?? null) : null;
-  const wantFeatures = grouping && (learntModel || options.onSampleFeatures);
-  const centroids = wantFeatures ? themeExemplars.map(unitMean) : [];
-  const headView = wantFeatures ? headProbabilities(classified) : null;
-  const factsOf = (text: string, vector: Float32Array) =>
-    sentenceFacts(occurrences.get(text)!, vector, themeExemplars, centroids, spreadOf(text), headView);
   // Each sample sentence's nearest sample sentences, for the seed ranks and the learnt test's features.
   const sampleNear =
-    grouping && (wantFeatures || grouping.seedShare < 1) ? nearestInPairs(pairs!, everyone, grouping.neighbours, true) : null;
-  let sampleFacts: PoolFacts | null = null;
-  let learnt: LearntRank | null = null;
-  if (wantFeatures) {
-    const facts = sample.map((text, i) => factsOf(text, sampleVectors[i]!));
-    sampleFacts = poolFacts(sampleNear!, facts);
-    const rows = facts.map((f, i) => unexplainedFeatures(sampleNear!, i, f, sampleFacts!));
+    grouping && (learntModel || options.onSampleFeatures || grouping.seedShare < 1)
+      ? nearestInPairs(pairs!, everyone, grouping.neighbours, true)
+      : null;
+  const features =
+    grouping && (learntModel || options.onSampleFeatures)
+      ? sampleFeatures({ classified, occurrences, exemplars: themeExemplars, spreadOf }, sample, sampleVectors, sampleNear!)
+      : null;
+  if (features)
     options.onSampleFeatures?.(
-      sample.map((text, i) => ({ text, itemIds: [...new Set(occurrences.get(text)!.map((hit) => hit.itemId))], features: rows[i]! })),
+      sample.map((text, i) => ({
+        text,
+        itemIds: [...new Set(occurrences.get(text)!.map((hit) => hit.itemId))],
+        features: features.rows[i]!,
+      })),
     );
-    if (learntModel) learnt = { scores: rows.map((row) => unexplainedScore(learntModel, row)), weight: grouping.learntRank };
-  }
+  const learnt: LearntRank | null =
+    learntModel && features
+      ? { scores: features.rows.map((row) => unexplainedScore(learntModel, row)), weight: grouping!.learntRank }
+      : null;
   // With learntDrop, the share of the sample the learnt test scores lowest neither seeds nor joins,
   // nor does a sentence outside the sample scoring under them.
   const dropBelow =
@@ -264,6 +259,12 @@ export async function discoverEmerging(
         null,
         nearness,
       );
+    // A ranked batch's nearest sample sentences, and with the learnt test each sentence's score by them.
+    const nearSample = ranked || (learnt && dropBelow > -Infinity) ? nearestNeighbours(vectors, sampleVectors, grouping!.neighbours) : null;
+    const scores =
+      learntModel && features && nearSample
+        ? vectors.map((vector, q) => unexplainedScore(learntModel, features.outside(nearSample, q, batch[q]!, vector)))
+        : null;
     let joined: number[];
     if (!settings || !joinSettings) joined = joinNearestCentre(vectors, groups, maxDistance);
     else if (!ranked) joined = join(settings);
@@ -271,24 +272,16 @@ export async function discoverEmerging(
       // Outside the sample: ranked against it, then joining as a seed or as the rest would. Both
       // joins read the same nearest sample sentences, listed once (and the ranking too, when
       // sentences are linked on their vectors as they are).
-      const linked = nearestNeighbours(links, sampleLinks, settings.neighbours);
-      const near = links === vectors ? linked : nearestNeighbours(vectors, sampleVectors, settings.neighbours);
-      const learntScore = (q: number) =>
-        learntModel && sampleFacts
-          ? unexplainedScore(learntModel, unexplainedFeatures(near, q, factsOf(batch[q]!, vectors[q]!), sampleFacts))
-          : undefined;
-      const asSeed = vectors.map((vector, q) => choice!.wouldSeed(near, q, nearness![q]!, spreadOf(batch[q]!), vector, learntScore(q)));
+      const linked = links === vectors ? nearSample! : nearestNeighbours(links, sampleLinks, settings.neighbours);
+      const asSeed = vectors.map((vector, q) => choice!.wouldSeed(nearSample!, q, nearness![q]!, spreadOf(batch[q]!), vector, scores?.[q]));
       const loose = join(settings, linked);
       const strict = join(joinSettings!, linked);
       joined = vectors.map((_, q) => (asSeed[q] ? loose[q]! : strict[q]!));
     }
-    if (dropBelow > -Infinity && sampleFacts) {
-      const near = nearestNeighbours(vectors, sampleVectors, grouping!.neighbours);
-      vectors.forEach((vector, q) => {
-        if (unexplainedScore(learntModel!, unexplainedFeatures(near, q, factsOf(batch[q]!, vector), sampleFacts!)) < dropBelow)
-          joined[q] = -1;
+    if (scores && dropBelow > -Infinity)
+      scores.forEach((score, q) => {
+        if (score < dropBelow) joined[q] = -1;
       });
-    }
     joined.forEach((g, j) => {
       if (g >= 0) member.push({ text: batch[j]!, group: g, similarity: dot(vectors[j]!, groups[g]!.centre) });
     });
@@ -373,63 +366,6 @@ function unsureItems(classified: readonly ClassifiedItem[], below: number): Set<
   const surest = (entry: ClassifiedItem) =>
     Math.max(0, ...entry.themes.filter((theme) => theme.themeId !== UNINFORMATIVE_THEME).map((theme) => theme.confidence ?? 0));
   return new Set(classified.filter((entry) => surest(entry) < below).map((entry) => entry.item.id));
-}
-
-/** The head's view of each item: its stated themes' probabilities (no reason given aside), surest first, and no reason's. */
-interface HeadView {
-  probabilities: Map<string, number[]>;
-  noReason: Map<string, number>;
-}
-
-function headProbabilities(classified: readonly ClassifiedItem[]): HeadView {
-  const probabilities = new Map<string, number[]>();
-  const noReason = new Map<string, number>();
-  for (const entry of classified) {
-    const themes = entry.themes.filter((theme) => theme.confidence !== undefined);
-    probabilities.set(
-      entry.item.id,
-      themes
-        .filter((theme) => theme.themeId !== UNINFORMATIVE_THEME)
-        .map((theme) => theme.confidence!)
-        .sort((a, b) => b - a),
-    );
-    noReason.set(entry.item.id, themes.find((theme) => theme.themeId === UNINFORMATIVE_THEME)?.confidence ?? 0);
-  }
-  return { probabilities, noReason };
-}
-
-/** What the learnt test reads of one sentence besides its neighbourhood; of its items, the one the head is surest of. */
-function sentenceFacts(
-  hits: readonly UnexplainedSegment[],
-  vector: Float32Array,
-  exemplars: readonly (readonly Float32Array[])[],
-  centroids: readonly Float32Array[],
-  spread: number,
-  head: HeadView | null,
-): SentenceFacts {
-  let surest: string = hits[0]!.itemId;
-  for (const hit of hits) {
-    const best = head?.probabilities.get(hit.itemId)?.[0] ?? 0;
-    if (best > (head?.probabilities.get(surest)?.[0] ?? 0)) surest = hit.itemId;
-  }
-  return {
-    themeNearness: themeNearnesses(vector, exemplars),
-    centroidSimilarity: centroids.map((centre) => dot(vector, centre)),
-    spread,
-    headProbabilities: head?.probabilities.get(surest) ?? [],
-    headNoReason: head?.noReason.get(surest) ?? 0,
-    boilerplate: hits.every((hit) => hit.boilerplate === true),
-  };
-}
-
-/** The unit-length mean of some vectors (zero when there are none). */
-function unitMean(vectors: readonly Float32Array[]): Float32Array {
-  const dims = vectors[0]?.length ?? 0;
-  const centre = new Float32Array(dims);
-  for (const v of vectors) for (let d = 0; d < dims; d++) centre[d]! += v[d]!;
-  const norm = Math.sqrt(dot(centre, centre));
-  if (norm > 0) for (let d = 0; d < dims; d++) centre[d]! /= norm;
-  return centre;
 }
 
 /** Each theme's exemplars in the space the sentences are grouped in. */

@@ -8,7 +8,10 @@
 // its features include the head's probabilities.
 
 import { fitLogistic, logit, sigmoid, standardisationOf, standardised, type Standardisation } from '../classify/head/logistic.js';
-import type { Neighbours } from './neighbours.js';
+import { UNINFORMATIVE_THEME, type ClassifiedItem } from '../types.js';
+import { themeNearnesses } from './group.js';
+import { dot, type Neighbours } from './neighbours.js';
+import type { UnexplainedSegment } from './select.js';
 
 export const UNEXPLAINED_MODEL_VERSION = 1;
 
@@ -130,6 +133,101 @@ export function unexplainedFeatures(near: Neighbours, row: number, facts: Senten
     facts.headNoReason,
     facts.boilerplate ? 1 : 0,
   ];
+}
+
+/** What the learnt test reads of a run besides the sentences' vectors and neighbourhoods. */
+export interface RunFacts {
+  classified: readonly ClassifiedItem[];
+  /** Each unexplained sentence's occurrences. */
+  occurrences: ReadonlyMap<string, readonly UnexplainedSegment[]>;
+  /** Each theme's exemplars, in the space the sentences are grouped in. */
+  exemplars: readonly (readonly Float32Array[])[];
+  /** A sentence's score spread (novelty.ts's scoreSpread, the largest of its occurrences'). */
+  spreadOf: (text: string) => number;
+}
+
+/** The learnt test's feature rows over a run's sample. */
+export interface SampleFeatures {
+  /** Each sample sentence's row. */
+  rows: number[][];
+  /** The row of a sentence outside the sample, whose nearest sample sentences are at `row` of `near`. */
+  outside: (near: Neighbours, row: number, text: string, vector: Float32Array) => number[];
+}
+
+/** The feature rows of the sample's sentences (`near`: each one's nearest among the sample, itself aside). */
+export function sampleFeatures(
+  run: RunFacts,
+  sample: readonly string[],
+  vectors: readonly Float32Array[],
+  near: Neighbours,
+): SampleFeatures {
+  const centroids = run.exemplars.map(unitMean);
+  const head = headViewOf(run.classified);
+  const factsOf = (text: string, vector: Float32Array) =>
+    sentenceFacts(run.occurrences.get(text)!, vector, run.exemplars, centroids, run.spreadOf(text), head);
+  const facts = sample.map((text, i) => factsOf(text, vectors[i]!));
+  const pool = poolFacts(near, facts);
+  return {
+    rows: facts.map((f, i) => unexplainedFeatures(near, i, f, pool)),
+    outside: (outsideNear, row, text, vector) => unexplainedFeatures(outsideNear, row, factsOf(text, vector), pool),
+  };
+}
+
+/** The head's view of each item: its stated themes' probabilities (no reason given aside), surest first, and no reason's. */
+interface HeadView {
+  probabilities: Map<string, number[]>;
+  noReason: Map<string, number>;
+}
+
+function headViewOf(classified: readonly ClassifiedItem[]): HeadView {
+  const probabilities = new Map<string, number[]>();
+  const noReason = new Map<string, number>();
+  for (const entry of classified) {
+    const themes = entry.themes.filter((theme) => theme.confidence !== undefined);
+    probabilities.set(
+      entry.item.id,
+      themes
+        .filter((theme) => theme.themeId !== UNINFORMATIVE_THEME)
+        .map((theme) => theme.confidence!)
+        .sort((a, b) => b - a),
+    );
+    noReason.set(entry.item.id, themes.find((theme) => theme.themeId === UNINFORMATIVE_THEME)?.confidence ?? 0);
+  }
+  return { probabilities, noReason };
+}
+
+/** What the learnt test reads of one sentence besides its neighbourhood; of its items, the one the head is surest of. */
+function sentenceFacts(
+  hits: readonly UnexplainedSegment[],
+  vector: Float32Array,
+  exemplars: readonly (readonly Float32Array[])[],
+  centroids: readonly Float32Array[],
+  spread: number,
+  head: HeadView,
+): SentenceFacts {
+  let surest: string = hits[0]!.itemId;
+  for (const hit of hits) {
+    const best = head.probabilities.get(hit.itemId)?.[0] ?? 0;
+    if (best > (head.probabilities.get(surest)?.[0] ?? 0)) surest = hit.itemId;
+  }
+  return {
+    themeNearness: themeNearnesses(vector, exemplars),
+    centroidSimilarity: centroids.map((centre) => dot(vector, centre)),
+    spread,
+    headProbabilities: head.probabilities.get(surest) ?? [],
+    headNoReason: head.noReason.get(surest) ?? 0,
+    boilerplate: hits.every((hit) => hit.boilerplate === true),
+  };
+}
+
+/** The unit-length mean of some vectors (zero when there are none). */
+function unitMean(vectors: readonly Float32Array[]): Float32Array {
+  const dims = vectors[0]?.length ?? 0;
+  const centre = new Float32Array(dims);
+  for (const v of vectors) for (let d = 0; d < dims; d++) centre[d]! += v[d]!;
+  const norm = Math.sqrt(dot(centre, centre));
+  if (norm > 0) for (let d = 0; d < dims; d++) centre[d]! /= norm;
+  return centre;
 }
 
 /** The model's probability that the sentence is about a topic the taxonomy lacks. */
