@@ -32,6 +32,13 @@ export interface Neighbours {
   similarity: Float32Array;
 }
 
+/** Mean similarity of row `row` to its listed nearest points (0 with none listed). */
+export function meanSimilarity(near: Neighbours, row: number): number {
+  let sum = 0;
+  for (let j = 0; j < near.k; j++) sum += near.similarity[row * near.k + j]!;
+  return near.k > 0 ? sum / near.k : 0;
+}
+
 /**
  * Exact k nearest neighbours of each `queries` vector among `points` (cosine on unit vectors),
  * ties to the lower index. With `self` the queries are the points and a point is not its own

@@ -17,7 +17,7 @@
 // test's margin alone), without the theme head, which is trained on the very items it classifies.
 
 import { modelPart, probeScores, type Probe } from '../classify/head/probe.js';
-import { nearestNeighbours, type Neighbours } from './neighbours.js';
+import { meanSimilarity, nearestNeighbours, type Neighbours } from './neighbours.js';
 
 /** Weight of the nearest theme's nearness against the nearness of the pool's sentences. */
 const NOVELTY_THEME_WEIGHT = 0.5;
@@ -129,10 +129,8 @@ export function chooseSeeds(
 }
 
 /** Mean similarity to the listed nearest sentences, less the weighted nearness of the nearest theme. */
-function novel(near: Neighbours, row: number, themeNearness: number): number {
-  let sum = 0;
-  for (let j = 0; j < near.k; j++) sum += near.similarity[row * near.k + j]!;
-  return (near.k > 0 ? sum / near.k : 0) - NOVELTY_THEME_WEIGHT * themeNearness;
+export function novel(near: Neighbours, row: number, themeNearness: number): number {
+  return meanSimilarity(near, row) - NOVELTY_THEME_WEIGHT * themeNearness;
 }
 
 /** Share of the sorted values under `value` (ties count half): a rank in [0, 1]. */

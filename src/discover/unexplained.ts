@@ -10,7 +10,8 @@
 import { fitLogistic, logit, sigmoid, standardisationOf, standardised, type Standardisation } from '../classify/head/logistic.js';
 import { UNINFORMATIVE_THEME, type ClassifiedItem } from '../types.js';
 import { themeNearnesses } from './group.js';
-import { dot, type Neighbours } from './neighbours.js';
+import { dot, meanSimilarity, type Neighbours } from './neighbours.js';
+import { novel } from './novelty.js';
 import type { UnexplainedSegment } from './select.js';
 
 export const UNEXPLAINED_MODEL_VERSION = 1;
@@ -59,14 +60,11 @@ export interface SentenceFacts {
   boilerplate: boolean;
 }
 
-/** Each sentence's density and nearest theme, which its neighbours' features read. */
+/** Each sentence's novelty (as the seed rank's, novelty.ts) and nearest theme, which its neighbours' features read. */
 export interface PoolFacts {
-  density: readonly number[];
   novelty: readonly number[];
   nearestTheme: readonly number[];
 }
-
-const NOVELTY_THEME_WEIGHT = 0.5;
 
 function bestTwo(values: readonly number[]): { best: number; at: number; second: number } {
   let best = -Infinity;
@@ -84,16 +82,8 @@ function bestTwo(values: readonly number[]): { best: number; at: number; second:
 
 /** The pool facts of sentences whose nearest pool sentences are `near` (rows in order). */
 export function poolFacts(near: Neighbours, facts: readonly SentenceFacts[]): PoolFacts {
-  const density = facts.map((_, i) => meanRow(near, i));
-  const nearestTheme = facts.map((f) => bestTwo(f.themeNearness).at);
-  const novelty = facts.map((f, i) => density[i]! - NOVELTY_THEME_WEIGHT * bestTwo(f.themeNearness).best);
-  return { density, novelty, nearestTheme };
-}
-
-function meanRow(near: Neighbours, row: number): number {
-  let sum = 0;
-  for (let j = 0; j < near.k; j++) sum += near.similarity[row * near.k + j]!;
-  return near.k > 0 ? sum / near.k : 0;
+  const themes = facts.map((f) => bestTwo(f.themeNearness));
+  return { novelty: themes.map((theme, i) => novel(near, i, theme.best)), nearestTheme: themes.map((theme) => theme.at) };
 }
 
 /**
@@ -101,7 +91,7 @@ function meanRow(near: Neighbours, row: number): number {
  * facts `pool` holds), UNEXPLAINED_FEATURES in order.
  */
 export function unexplainedFeatures(near: Neighbours, row: number, facts: SentenceFacts, pool: PoolFacts): number[] {
-  const density = meanRow(near, row);
+  const density = meanSimilarity(near, row);
   const theme = bestTwo(facts.themeNearness);
   let neighbourNovelty = 0;
   let same = 0;
