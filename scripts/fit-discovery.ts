@@ -544,11 +544,11 @@ if (!flags['no-loo'] && learning && !fixedModel) {
     );
   }
   console.log(`learnt test, nested AUC per removed theme: ${aucs.join(', ')}`);
-  nestedModels.set('', fitExcept(null));
+  const everyRun = fitExcept(null);
+  nestedModels.set('', everyRun);
   if (flags['learnt-out']) {
-    const model = fitExcept(null);
-    await writeFile(flags['learnt-out'], `${JSON.stringify(model, null, 1)}\n`);
-    console.log(`learnt test fitted on every run: ${weightsText(model)}`);
+    await writeFile(flags['learnt-out'], `${JSON.stringify(everyRun, null, 1)}\n`);
+    console.log(`learnt test fitted on every run: ${weightsText(everyRun)}`);
   }
 }
 /** Area under the ROC curve of `scores` for 0/1 `targets` (ties count half). */
