@@ -70,7 +70,7 @@ export function gateProbability(gate: NoReasonGate, features: readonly number[])
 /**
  * The themes (indices) an item takes given its no-reason probability: the reasons an all-praise
  * item's reading set aside that reach the cut (`reasonsSetAside`); else `uninformative` alone from
- * the gate's cut when the reading allows it; otherwise its reasons as `decideThemes` picks them
+ * the gate's cut when the reading allows it and its phrasing asserts no reason (`assertsReason`); otherwise its reasons as `decideThemes` picks them
  * (which still gives `uninformative` when nothing else is allowed, or when it alone is asserted).
  */
 export function gatedThemes(
@@ -87,7 +87,8 @@ export function gatedThemes(
   if (setAside.length > 0) return setAside;
   // A theme the head does not know that passed its similarity threshold is a reason the gate never saw.
   const unknownReason = probabilities.some((p, t) => t !== uninformative && Number.isNaN(p) && reading.allowed[t] && reading.asserted[t]);
-  if (uninformative >= 0 && reading.allowed[uninformative] && noReason >= cut && !unknownReason) return [uninformative];
+  if (uninformative >= 0 && reading.allowed[uninformative] && noReason >= cut && !unknownReason && !assertsReason(themeIds, reading))
+    return [uninformative];
   // The head's no-reason probability was weighed just now: set to 0 below, it would say nothing.
   const { praised: _weighed, ...rest } = reading;
   return decideThemes(
@@ -96,6 +97,18 @@ export function gatedThemes(
     assignAt,
     rest,
   );
+}
+
+/**
+ * Whether the item's phrasing asserts a reason the rules of reading allow ("overqualified", "your
+ * profile is mostly from service companies"): a reason, however briefly or politely put, so the
+ * gate does not read it as no reason. Not `competition`: boilerplate asserts it too ("we have
+ * chosen another person"), and by the labelling conventions that gives no reason. Leaving one
+ * development set out, every item whose no-reason the gate so overruled was labelled with the
+ * asserted reason.
+ */
+function assertsReason(themeIds: readonly string[], reading: ItemReading): boolean {
+  return themeIds.some((id, t) => id !== UNINFORMATIVE_THEME && id !== COMPETITION_THEME && reading.allowed[t] && reading.asserted[t]);
 }
 
 /**

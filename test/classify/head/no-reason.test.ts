@@ -37,6 +37,15 @@ describe('gatedThemes', () => {
     expect(
       names(gatedThemes([0.1, Number.NaN, 0.1, 0.9], ids, 0.5, { ...unknown, asserted: [false, false, false, false] }, 0.9, 0.5)),
     ).toEqual(['uninformative']);
+    // A reason the phrasing asserts is a reason, however sure the gate is there is none; `competition`
+    // asserted is not (boilerplate asserts it: "we have chosen another person").
+    const asserted = { allowed: [true, true, true, true], asserted: [true, false, false, false] };
+    expect(names(gatedThemes([0.2, 0.1, 0.1, 0.9], ids, 0.5, asserted, 0.9, 0.5))).toEqual(['experience']);
+    expect(names(gatedThemes([0.2, 0.1, 0.1, 0.9], ids, 0.5, { ...asserted, allowed: [false, true, true, true] }, 0.9, 0.5))).toEqual([
+      'uninformative',
+    ]);
+    const competing = { allowed: [true, true, true, true], asserted: [false, false, true, false] };
+    expect(names(gatedThemes([0.1, 0.1, 0.4, 0.9], ids, 0.5, competing, 0.9, 0.5))).toEqual(['uninformative']);
     const noUninformative = { allowed: [true, true, true, false], asserted: [false, false, false, false] };
     expect(names(gatedThemes([0.1, 0.1, 0.3, 0.9], ids, 0.5, noUninformative, 0.9, 0.5))).toEqual(['competition']);
   });
