@@ -266,10 +266,7 @@ export function novelty(
     similarity: similarityMatrix(chosen),
     themeNearness: chosen.map((vector) => nearestTheme(vector, exemplars)),
   };
-  return meanMargin(
-    nearness,
-    chosen.map((_, i) => i),
-  );
+  return meanMargin(nearness, Array.from(chosen.keys()));
 }
 
 /** Mean similarity to the nearest exemplars of the nearest theme (−1 without exemplars). */

@@ -6,7 +6,6 @@
 // named by their distinctive words and their most central sentence (discover/name.ts), and shown
 // only when big enough (items and candidates), like every other group in the report.
 
-import type { DiscoveryProfile } from '../classify/profiles.js';
 import { hashText } from '../hash.js';
 import { UNINFORMATIVE_THEME, type ClassifiedItem, type Embedder, type EmergingTheme, type Taxonomy, type Thresholds } from '../types.js';
 import { joinNearestCentre, linkageGroups } from './cluster.js';
@@ -16,43 +15,10 @@ import { dot, nearestInPairs, nearestNeighbours, pairSimilarity, similarityAmong
 import type { Probe } from '../classify/head/probe.js';
 import { chooseSeeds, probeUnclaimed, type LearntRank, type ProbeRank } from './novelty.js';
 import { themeBasis, withoutBasis } from './residual.js';
-import { unexplainedSegments, type UnexplainedSegment } from './select.js';
+import { DEFAULT_MIN_CANDIDATES, DEFAULT_MIN_ITEMS, DEFAULT_SAMPLE_SIZE, type DiscoverOptions } from './options.js';
+import { unexplainedSegments, unsureItems, type UnexplainedSegment } from './select.js';
 import { sampleFeatures, unexplainedScore, type UnexplainedModel } from './unexplained.js';
 
-/** weakBand, maxDistance and grouping: the engine's discovery profile (classify/profiles.ts), passed in. */
-export interface DiscoverOptions extends DiscoveryProfile {
-  /** Clusters with fewer items are not shown (default 5). */
-  minItems?: number;
-  /** …or with fewer candidates (default 3). */
-  minCandidates?: number;
-  /** Distinct sentences grouped directly; the rest join the groups of their nearest sampled sentences. */
-  sampleSize?: number;
-  batchSize?: number;
-  /**
-   * Chooses the pool with a theme head (select.ts): the themes it decides in this run, and the
-   * probability from which they explain a sentence. Measured, not used by `run` (it keeps the
-   * similarity band; docs/engines-and-quality.md, Choosing the pool with the head).
-   */
-  headThemes?: readonly string[] | null;
-  explainedFrom?: number | null;
-  /** The theme head's probe over the run's taxonomy (null without a head): its third seed rank, by `grouping.probeRank`. */
-  probe?: Probe | null;
-  /**
-   * The learnt test of "unexplained" (discover/unexplained.ts), ranking the seeds by
-   * `grouping.learntRank` and keeping the lowest-scored out by `grouping.learntDrop`; only for a
-   * run whose theme head decided every theme (its features include the head's probabilities).
-   * `run` passes none: measured by scripts/fit-discovery.ts and not kept (docs/engines-and-quality.md,
-   * A learnt test of "unexplained"). Null: the hand-set ranks alone.
-   */
-  unexplainedModel?: UnexplainedModel | null;
-  /** Receives the sample's feature rows (for fitting the learnt test): each sentence, its items, its features. */
-  onSampleFeatures?: (rows: { text: string; itemIds: string[]; features: number[] }[]) => void;
-  onProgress?: (done: number, total: number) => void;
-}
-
-export const DEFAULT_MIN_ITEMS = 5;
-export const DEFAULT_MIN_CANDIDATES = 3;
-export const DEFAULT_SAMPLE_SIZE = 2000;
 const SENTENCES_KEPT = 24;
 
 export interface DiscoveryResult {
@@ -354,18 +320,6 @@ export async function discoverEmerging(
 
 function batchesOf<T>(list: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(list.length / size) }, (_, b) => list.slice(b * size, (b + 1) * size));
-}
-
-/**
- * The items whose surest theme (other than "no reason given") the head gives a probability under
- * `below`; null when every item counts (`below` ≥ 1). Without a head no theme has a probability,
- * so every item is unsure.
- */
-function unsureItems(classified: readonly ClassifiedItem[], below: number): Set<string> | null {
-  if (below >= 1) return null;
-  const surest = (entry: ClassifiedItem) =>
-    Math.max(0, ...entry.themes.filter((theme) => theme.themeId !== UNINFORMATIVE_THEME).map((theme) => theme.confidence ?? 0));
-  return new Set(classified.filter((entry) => surest(entry) < below).map((entry) => entry.item.id));
 }
 
 /** Each theme's exemplars in the space the sentences are grouped in. */

@@ -95,3 +95,15 @@ export function unexplainedSegments(
   }
   return out;
 }
+
+/**
+ * The items whose surest theme (other than "no reason given") the head gives a probability under
+ * `below`; null when every item counts (`below` ≥ 1). Without a head no theme has a probability,
+ * so every item is unsure.
+ */
+export function unsureItems(classified: readonly ClassifiedItem[], below: number): Set<string> | null {
+  if (below >= 1) return null;
+  const surest = (entry: ClassifiedItem) =>
+    Math.max(0, ...entry.themes.filter((theme) => theme.themeId !== UNINFORMATIVE_THEME).map((theme) => theme.confidence ?? 0));
+  return new Set(classified.filter((entry) => surest(entry) < below).map((entry) => entry.item.id));
+}
