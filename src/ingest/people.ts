@@ -237,11 +237,6 @@ const ID_THEN_NAME = new RegExp(
   'u',
 );
 
-/**
- * A candidate cell that is a name and a student number together, as some platforms export it
- * ("Okafor, Chidi (S1001)", "王小明 (S1004)", "S1001 - Chidi Okafor"): the number is the student,
- * the name is personal data to hide (and to give the follow-up list). Null for anything else.
- */
 /** Whether most of a candidate column's values are a name and a number together (nameAndIdOf). */
 export function holdsNamesWithIds(candidate: string | undefined, headers: readonly string[], sampleRows: readonly string[][]): boolean {
   if (candidate === undefined) return false;
@@ -250,6 +245,11 @@ export function holdsNamesWithIds(candidate: string | undefined, headers: readon
   return values.length > 0 && values.filter((v) => nameAndIdOf(v) !== null).length * 2 > values.length;
 }
 
+/**
+ * A candidate cell that is a name and a student number together, as some platforms export it
+ * ("Okafor, Chidi (S1001)", "王小明 (S1004)", "S1001 - Chidi Okafor"): the number is the student,
+ * the name is personal data to hide (and to give the follow-up list). Null for anything else.
+ */
 export function nameAndIdOf(value: string): { id: string; name: string } | null {
   const trimmed = value.trim();
   const nameFirst = NAME_THEN_ID.exec(trimmed);
