@@ -215,11 +215,16 @@ export function candidateKind(candidate: string | undefined, headers: string[], 
   if (candidate === undefined) return null;
   if (isEmailHeader(candidate)) return 'email';
   if (isPersonNameHeader(candidate)) return 'name';
-  const index = headers.indexOf(candidate);
-  const values = sampleRows.map((row) => (row[index] ?? '').trim()).filter((v) => v !== '');
+  const values = filledValues(candidate, headers, sampleRows);
   if (values.length === 0) return 'id';
   if (looksLikeEmails(values)) return 'email';
   return looksLikeNames(values) ? 'name' : 'id';
+}
+
+/** A column's filled values in the sampled rows, trimmed: what its kind is judged from. */
+function filledValues(column: string, headers: readonly string[], sampleRows: readonly string[][]): string[] {
+  const index = headers.indexOf(column);
+  return sampleRows.map((row) => (row[index] ?? '').trim()).filter((v) => v !== '');
 }
 
 const ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>".]+$/;
@@ -240,8 +245,7 @@ const ID_THEN_NAME = new RegExp(
 /** Whether most of a candidate column's values are a name and a number together (nameAndIdOf). */
 export function holdsNamesWithIds(candidate: string | undefined, headers: readonly string[], sampleRows: readonly string[][]): boolean {
   if (candidate === undefined) return false;
-  const index = headers.indexOf(candidate);
-  const values = sampleRows.map((row) => (row[index] ?? '').trim()).filter((v) => v !== '');
+  const values = filledValues(candidate, headers, sampleRows);
   return values.length > 0 && values.filter((v) => nameAndIdOf(v) !== null).length * 2 > values.length;
 }
 
