@@ -198,10 +198,16 @@ const SUMMARY_LABEL = /^(?:grand |sub-?)?totals?:?$|^(?:count|sum|average|mean):
 const EXPORT_NOTE =
   /^(?:(?:report|data|file|list)\s+)?(?:generated|exported|printed|downloaded|extracted)\b.*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}:\d{2})|^page\s+\d+(?:\s+of\s+\d+)?$|^end of (?:report|data|file|list)\b/i;
 
+/** The first cell, trimmed, when it is the row's one filled cell; null for any other row. */
+function loneFirstCell(fields: readonly string[]): string | null {
+  const first = fields[0]?.trim() ?? '';
+  return first !== '' && fields.slice(1).every((field) => field.trim() === '') ? first : null;
+}
+
 /** A row whose one filled cell, its first, is a note of the export rather than a record. */
 function isExportNote(fields: readonly string[]): boolean {
-  const filled = fields.map((field) => field.trim()).filter((field) => field !== '');
-  return filled.length === 1 && fields[0]!.trim() === filled[0] && EXPORT_NOTE.test(filled[0]!);
+  const lone = loneFirstCell(fields);
+  return lone !== null && EXPORT_NOTE.test(lone);
 }
 
 const NUMBER = /^[-+]?[£$€]?\d[\d,.\s]*%?$/u;
@@ -233,8 +239,8 @@ function repeatsHeader(fields: readonly string[], headers: readonly string[]): b
 
 /** Only the first cell filled, with words and no digit ("Summer intake"): a title, not a student's id. */
 function isSectionTitle(fields: readonly string[]): boolean {
-  const first = fields[0]?.trim() ?? '';
-  return first !== '' && !/\p{N}/u.test(first) && fields.slice(1).every((field) => field.trim() === '');
+  const lone = loneFirstCell(fields);
+  return lone !== null && !/\p{N}/u.test(lone);
 }
 
 /** The label of a summary row (its first filled cell), or null for a row of data. */
