@@ -93,18 +93,17 @@ function newSince(previous: PreviousRun, current: CurrentMembers): Arrivals | nu
   if (previous.itemIds === undefined || previous.candidateIds === undefined) return null;
   const contents = previous.itemContents && current.itemContents ? contentChanges(previous.itemContents, current.itemContents) : null;
   const onList = new Set(current.followUp.map((member) => member.reference));
+  const wasOnList = previous.followUp ? new Set(previous.followUp.map((member) => member.reference)) : null;
   const inExport = new Set(current.references ?? []);
   return {
     items: contents?.added ?? countNew(current.itemIds, previous.itemIds),
     students: countNew(current.candidateIds, previous.candidateIds),
-    followUp: previous.followUp
-      ? [...onList].filter((reference) => !previous.followUp!.some((member) => member.reference === reference)).sort(compareNatural)
-      : null,
+    followUp: wasOnList ? [...onList].filter((reference) => !wasOnList.has(reference)).sort(compareNatural) : null,
     itemsGone: contents?.gone ?? null,
     itemsEdited: contents?.edited ?? null,
     studentsGone: countNew(previous.candidateIds, current.candidateIds),
-    leftFollowUp: previous.followUp
-      ? [...new Set(previous.followUp.map((member) => member.reference))]
+    leftFollowUp: wasOnList
+      ? [...wasOnList]
           .filter((reference) => !onList.has(reference))
           .sort(compareNatural)
           .map((reference): LeftFollowUp => ({ reference, inExport: inExport.has(reference) }))
