@@ -152,17 +152,14 @@ function arrivalsLine(arrivals: Arrivals, previous: PreviousRun): string {
   const gone = arrivals.itemsGone ?? 0;
   const edited = arrivals.itemsEdited ?? 0;
   const goneStudents = arrivals.studentsGone > 0 ? ` (${plural(arrivals.studentsGone, 'student')} no longer in it)` : '';
-  const removed =
-    gone > 0 || edited > 0
-      ? `; ${[
-          gone > 0 ? `${plural(gone, 'item')} gone from the export${goneStudents}` : '',
-          edited > 0 ? `${plural(edited, 'item')} edited` : '',
-        ]
-          .filter(Boolean)
-          .join(' and ')}`
-      : arrivals.studentsGone > 0
-        ? `; ${plural(arrivals.studentsGone, 'student')} no longer in the export`
-        : '';
+  const removals = [
+    gone > 0 ? `${plural(gone, 'item')} gone from the export${goneStudents}` : '',
+    edited > 0 ? `${plural(edited, 'item')} edited` : '',
+  ].filter(Boolean);
+  // Students gone are said beside the items gone; with no item gone or edited, on their own.
+  if (removals.length === 0 && arrivals.studentsGone > 0)
+    removals.push(`${plural(arrivals.studentsGone, 'student')} no longer in the export`);
+  const removed = removals.length > 0 ? `; ${removals.join(' and ')}` : '';
   const left = leftLine(arrivals.leftFollowUp);
   const newcomers = arrivals.followUp;
   if (newcomers === null) return `${counts}${removed}. `;
