@@ -143,8 +143,8 @@ const NAMED_NEWCOMERS = 10;
 
 /**
  * "12 new items and 3 new students since 2026-04-01; 2 items gone from the export (1 student no longer
- * in it) and 1 edited; 1 student newly needs a follow-up: Candidate 4K7QXM; 1 is no longer on the
- * list: Candidate Q5QM12 (no longer in the export). "
+ * in it) and 1 item edited; 1 student newly needs a follow-up: Candidate 4K7QXM; 1 student is no
+ * longer on the list: Candidate Q5QM12 (no longer in the export). "
  */
 function arrivalsLine(arrivals: Arrivals, previous: PreviousRun): string {
   const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -170,7 +170,7 @@ function arrivalsLine(arrivals: Arrivals, previous: PreviousRun): string {
   return `${counts}${removed}; ${who} a follow-up: ${named}${more}${left}. `;
 }
 
-/** "; 2 are no longer on the list: Candidate A (no longer in the export), Candidate B (their feedback changed)". */
+/** "; 2 students are no longer on the list: Candidate A (no longer in the export), Candidate B (still in the export: their feedback changed)". */
 function leftLine(left: readonly LeftFollowUp[] | null): string {
   if (left === null || left.length === 0) return '';
   const why = (student: LeftFollowUp) =>
