@@ -12,12 +12,11 @@ import { joinNearestCentre, linkageGroups } from './cluster.js';
 import { groupByNeighbourhood, joinGroups, nearestTheme, type Group } from './group.js';
 import { nameGroups, representativeQuotes } from './name.js';
 import { dot, nearestInPairs, nearestNeighbours, pairSimilarity, similarityAmong, type Neighbours } from './neighbours.js';
-import type { Probe } from '../classify/head/probe.js';
 import { chooseSeeds, probeUnclaimed, type LearntRank, type ProbeRank } from './novelty.js';
 import { themeBasis, withoutBasis } from './residual.js';
 import { DEFAULT_MIN_CANDIDATES, DEFAULT_MIN_ITEMS, DEFAULT_SAMPLE_SIZE, type DiscoverOptions } from './options.js';
 import { unexplainedSegments, unsureItems, type UnexplainedSegment } from './select.js';
-import { sampleFeatures, unexplainedScore, type UnexplainedModel } from './unexplained.js';
+import { sampleFeatures, unexplainedScore } from './unexplained.js';
 
 const SENTENCES_KEPT = 24;
 
