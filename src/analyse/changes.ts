@@ -156,8 +156,9 @@ function arrivalsLine(arrivals: Arrivals, previous: PreviousRun): string {
     gone > 0 ? `${plural(gone, 'item')} gone from the export${goneStudents}` : '',
     edited > 0 ? `${plural(edited, 'item')} edited` : '',
   ].filter(Boolean);
-  // Students gone are said beside the items gone; with no item gone or edited, on their own.
-  if (removals.length === 0 && arrivals.studentsGone > 0)
+  // Students gone are said beside the items gone; with none gone (an edit can move a student's only
+  // row to another), on their own.
+  if (gone === 0 && arrivals.studentsGone > 0)
     removals.push(`${plural(arrivals.studentsGone, 'student')} no longer in the export`);
   const removed = removals.length > 0 ? `; ${removals.join(' and ')}` : '';
   const left = leftLine(arrivals.leftFollowUp);

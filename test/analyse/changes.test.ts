@@ -235,6 +235,15 @@ describe('changes since the last run', () => {
       expect(JSON.stringify(buildSummary(model))).not.toMatch(/S-(ANN|BEN|CAT|EVE)/);
     });
 
+    it('says a student is gone from the export when an edit, not a removal, took their only row', () => {
+      const before = [one('j1', 'S-ANN', 'delivery'), one('j2', 'S-EVE', 'examples')];
+      // Eve's only row rewritten as Ann's: no row gone, one edited, and Eve no longer in the export.
+      const after = [before[0]!, one('j2', 'S-ANN', 'delivery')];
+      const model = withContents(after, recorded(analyse(input(before, null)), before));
+      expect(model.newSincePrevious).toMatchObject({ itemsGone: 0, itemsEdited: 1, studentsGone: 1 });
+      expect(model.takeaways.changes).toMatch(/; 1 item edited and 1 student no longer in the export[;.]/);
+    });
+
     it('does not read a row that moved up a line (its line id shifted) as edited, and keeps the sum: now = then − gone + new', () => {
       const rows = (texts: string[]) =>
         texts.map((theme, i) => classifiedItem({ id: `x.csv:${i + 2}`, candidate: `S-${i}`, themes: [theme], line: i + 2 }));
