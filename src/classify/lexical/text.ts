@@ -131,12 +131,7 @@ export function words(text: string): string[] {
   if (/[^\x00-\x7f]/.test(normalised)) normalised = normalised.normalize('NFD').replace(/\p{M}+/gu, '');
   const out: string[] = [];
   for (const match of normalised.matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu)) {
-    let split = tokenCache.get(match[0]);
-    if (split === undefined) {
-      split = tokenWords(match[0]);
-      if (tokenCache.size < MEMO_LIMIT) tokenCache.set(match[0], split);
-    }
-    for (const word of split) out.push(word);
+    for (const word of tokenWordsOnce(match[0])) out.push(word);
   }
   return out;
 }
@@ -146,19 +141,24 @@ const MEMO_LIMIT = 200_000;
 
 /**
  * `read` worked out once per text (for the first MEMO_LIMIT texts), for a pure function of a text
- * that a run asks again of the same texts: segmenting, the clause-role reader and discovery each
- * ask whether a clause is praise or a rule-out, and feedback repeats its sentences and clauses.
+ * that a run asks again of the same texts: a token's words, spelling and stem; segmenting, the
+ * clause-role reader and discovery each ask whether a clause is praise or a rule-out, and feedback
+ * repeats its sentences and clauses.
  */
 export function oncePerText<T>(read: (text: string) => T): (text: string) => T {
   const known = new Map<string, T>();
   return (text) => {
-    if (known.has(text)) return known.get(text) as T;
-    const value = read(text);
-    if (known.size < MEMO_LIMIT) known.set(text, value);
-    return value;
+    // One look-up when the text is known (the usual case on a hot path), two only for a known `undefined`.
+    let value = known.get(text);
+    if (value === undefined && !known.has(text)) {
+      value = read(text);
+      if (known.size < MEMO_LIMIT) known.set(text, value);
+    }
+    return value as T;
   };
 }
-const tokenCache = new Map<string, readonly string[]>();
+
+const tokenWordsOnce = oncePerText(tokenWords);
 
 /** The words of one lower-cased token of `words`. */
 function tokenWords(written: string): readonly string[] {
@@ -188,19 +188,11 @@ export function joinedCompounds(text: string): string[] {
  * not matter whether the result is a real word: organised/organized, behaviour/behavior, centre/center.
  */
 export function unifySpelling(word: string): string {
-  if (word.length < 5) return word;
-  let unified = spellingCache.get(word);
-  if (unified === undefined) {
-    unified = unifiedSpelling(word);
-    if (spellingCache.size < MEMO_LIMIT) spellingCache.set(word, unified);
-  }
-  return unified;
+  return word.length < 5 ? word : unifiedSpelling(word);
 }
 
-const spellingCache = new Map<string, string>();
-
-function unifiedSpelling(word: string): string {
-  return word
+const unifiedSpelling = oncePerText((word: string): string =>
+  word
     .replace(/([a-z]{3,})is(e|ed|es|ing|ation|ations|er|ers)$/, '$1iz$2')
     .replace(/([a-z]{2,})ys(e|ed|es|ing)$/, '$1yz$2')
     .replace(/([a-z]{3,})our(s|ed|ing|ite|ites|able)?$/, '$1or$2')
@@ -208,20 +200,11 @@ function unifiedSpelling(word: string): string {
     .replace(/^licen[cs]e/, 'license')
     .replace(/^practi[cs]e/, 'practice')
     .replace(/^programme/, 'program')
-    .replace(/^judgement/, 'judgment');
-}
-
-const stemCache = new Map<string, string>();
+    .replace(/^judgement/, 'judgment'),
+);
 
 /** Porter stem of a normalised word (memoised: feedback vocabularies are small and repetitive). */
-export function stem(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    s = stemmer(unifySpelling(word));
-    if (stemCache.size < MEMO_LIMIT) stemCache.set(word, s);
-  }
-  return s;
-}
+export const stem = oncePerText((word: string): string => stemmer(unifySpelling(word)));
 
 /** Stems of every word, stop words included (for phrase matching). */
 export function stemAll(text: string): string[] {
