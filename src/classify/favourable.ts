@@ -264,11 +264,7 @@ export function labelsTopic(topic: string, separator: string, ruleOut: string): 
 }
 
 /** True when the clause praises (a praise word, no negation, no shortfall, not about other people). */
-export function isPraiseClause(clause: string): boolean {
-  return praises(clause);
-}
-
-const praises = oncePerText((clause: string): boolean => {
+export const isPraiseClause = oncePerText((clause: string): boolean => {
   const tokens = words(clause);
   if (!holdsPraise(clause, tokens)) return false;
   // Said of the candidate's own attribute ("Your answer on why you want to join us was heartfelt and

@@ -148,14 +148,10 @@ export function refersBack(part: string): boolean {
 // Negative contractions typed without the apostrophe in quick notes: "wasnt", "didnt".
 const BARE_CONTRACTION = /\b(was|were|is|are|did|does|do|could|would|should|has|have|had|need)nt\b/gi;
 
-const ruledOut = oncePerText((part: string): boolean => {
+export const isRuledOut = oncePerText((part: string): boolean => {
   const text = spellOutPronouns(straightenQuotes(part)).replace(BARE_CONTRACTION, "$1n't");
   return RULE_OUT_PATTERNS.some((p) => p.test(text)) || NEGATED_SHORTFALL.test(text);
 });
-
-export function isRuledOut(part: string): boolean {
-  return ruledOut(part);
-}
 
 // The rest of a list the rule-out began ("wasn't driven by your grades, the numerical test or anything
 // on your form"): a part with no verb, whose items run on with "or"/"nor".
