@@ -172,7 +172,10 @@ const ASIDE_WORDS = 3;
 /** How many parts right before `parts[at]` are asides the rule-out there points back past (0 unless it points back). */
 export function asidesBefore(parts: readonly string[], at: number): number {
   if (!refersBack(parts[at] ?? '')) return 0;
-  const isAside = (part: string) => words(part).length > 0 && words(part).length <= ASIDE_WORDS && !hasVerb(part);
+  const isAside = (part: string) => {
+    const length = words(part).length;
+    return length > 0 && length <= ASIDE_WORDS && !hasVerb(part);
+  };
   let count = 0;
   while (at - count - 1 > 0 && isAside(parts[at - count - 1]!)) count++;
   return count;
