@@ -79,8 +79,18 @@ export function conductHeldElsewhere(text: string): boolean {
 // doing", "late start - our fault (room double-booked)", "it was not towards him", "that's on us",
 // "another guy was rude to the receptionist and got told off, not me". Whatever the conduct, it is
 // not theirs. ("My fault" is the candidate's own in a note they write, so "my" is no one else here.)
-const FAULT_ELSEWHERE =
-  /\b(?:not|no|never)\s+(?:(?:his|her|your|their|the\s+candidate's|cand's)\s+(?:own\s+)?(?:doing|fault)|(?:a\s+|any\s+)?fault\s+of\s+(?:his|hers|yours|theirs))\b|\b(?:our|the\s+(?:client|company|employer|agency|panel|interviewer|recruiter)'s)\s+(?:own\s+)?(?:fault|doing|mistake|error|bad|oversight)\b|\bnot\s+(?:directed\s+|aimed\s+)?(?:towards?|at)\s+(?:him|her|you)\b|\b(?:that|it)(?:'s|\s+(?:is|was))\s+on\s+(?:us|them|the\s+(?:client|company|employer|agency|panel|interviewer|recruiter))\b|,\s*not\s+me\W*(?:$|[.;])/i;
+// One alternative a line; the employer's side is named the same way in two of them.
+const EMPLOYER_PARTY = String.raw`(?:client|company|employer|agency|panel|interviewer|recruiter)`;
+const FAULT_ELSEWHERE = new RegExp(
+  [
+    String.raw`\b(?:not|no|never)\s+(?:(?:his|her|your|their|the\s+candidate's|cand's)\s+(?:own\s+)?(?:doing|fault)|(?:a\s+|any\s+)?fault\s+of\s+(?:his|hers|yours|theirs))\b`,
+    String.raw`\b(?:our|the\s+${EMPLOYER_PARTY}'s)\s+(?:own\s+)?(?:fault|doing|mistake|error|bad|oversight)\b`,
+    String.raw`\bnot\s+(?:directed\s+|aimed\s+)?(?:towards?|at)\s+(?:him|her|you)\b`,
+    String.raw`\b(?:that|it)(?:'s|\s+(?:is|was))\s+on\s+(?:us|them|the\s+${EMPLOYER_PARTY})\b`,
+    String.raw`,\s*not\s+me\W*(?:$|[.;])`,
+  ].join('|'),
+  'i',
+);
 
 /** Whether a text lays the fault for what happened on someone other than the candidate, in so many words. */
 export function faultLaidElsewhere(text: string): boolean {
