@@ -158,8 +158,7 @@ function arrivalsLine(arrivals: Arrivals, previous: PreviousRun): string {
   ].filter(Boolean);
   // Students gone are said beside the items gone; with none gone (an edit can move a student's only
   // row to another), on their own.
-  if (gone === 0 && arrivals.studentsGone > 0)
-    removals.push(`${plural(arrivals.studentsGone, 'student')} no longer in the export`);
+  if (gone === 0 && arrivals.studentsGone > 0) removals.push(`${plural(arrivals.studentsGone, 'student')} no longer in the export`);
   const removed = removals.length > 0 ? `; ${removals.join(' and ')}` : '';
   const left = leftLine(arrivals.leftFollowUp);
   const newcomers = arrivals.followUp;
