@@ -189,7 +189,8 @@ export function analysePraise(segment: string): PraiseAnalysis {
       }
       // "X, so please don't worry about that": the rule-out points back at X, past a short aside.
       const asides = parts.slice(p - asidesBefore(partTexts, p), p);
-      for (const q of asides) if (reasons.at(-1) === text.slice(q.start, q.end).trim()) reasons.pop();
+      // Last aside first: each is the latest reason once the one after it is popped.
+      for (const q of asides.toReversed()) if (reasons.at(-1) === text.slice(q.start, q.end).trim()) reasons.pop();
       praise.push(...asides.map((q): [number, number] => [clause.start + q.start, clause.start + q.end]));
       const before = parts[p - 1 - asides.length];
       // "Visa - no issue", "Motivation: no concerns": a bare topic labelled with a verbless rule-out goes with it.

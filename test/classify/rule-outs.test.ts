@@ -121,6 +121,11 @@ describe('a rule-out that points back', () => {
     expect(asidesBefore(['You were late', 'not us', "and it didn't factor in"], 2)).toBe(1);
     expect(asidesBefore(['not us', "and it didn't factor in"], 1)).toBe(0);
   });
+
+  it('points back past two short asides, setting both aside with the topic', () => {
+    const late = "You were fifteen minutes late, completely understood, no fuss, and it didn't factor in.";
+    expect(analysePraise(late)).toMatchObject({ praiseOnly: true, reasonText: '' });
+  });
 });
 
 describe('reportsDoubt', () => {
