@@ -20,11 +20,16 @@ function uncommaed(name: string): string | null {
   return normalised(`${parts[1]} ${parts[0]}`);
 }
 
+/** A name as compared: case, spacing and "Surname, Forename" order aside. */
+function nameKey(name: string): string {
+  return uncommaed(name) ?? normalised(name);
+}
+
 const INITIAL_AND_SURNAME = /^(\p{L})\.?\s+(\p{L}[\p{L}'’-]+)$/u;
 
 /** "J. Smith" (or "Smith, J.") that a full name of the run ("John Smith") could also be. */
 function initialLikeAnother(name: string, fullNames: readonly string[][]): boolean {
-  const plain = uncommaed(name) ?? normalised(name);
+  const plain = nameKey(name);
   const match = INITIAL_AND_SURNAME.exec(plain);
   if (!match) return false;
   const [, initial, surname] = match;
@@ -64,12 +69,6 @@ function looseIdKey(id: string): string {
   return idKey(id).replace(/[-_./\\#:]/g, '');
 }
 
-/** A contact name as compared: case, spacing and "Surname, Forename" order aside. */
-function nameKey(name: string | null | undefined): string | null {
-  if (!name) return null;
-  return uncommaed(name) ?? normalised(name);
-}
-
 /**
  * Per item, the key its id is counted by: without punctuation where every spelling so joined names
  * the same student (or none names anyone), else by case and spacing alone. Two students whose ids
@@ -80,8 +79,8 @@ function idKeys(items: readonly FeedbackItem[]): Map<FeedbackItem, string> {
   for (const item of items) {
     const loose = looseIdKey(item.candidate!);
     const names = namesByLoose.get(loose) ?? new Set<string>();
-    const name = nameKey(item.contact?.name);
-    if (name !== null) names.add(name);
+    const name = item.contact?.name;
+    if (name) names.add(nameKey(name));
     namesByLoose.set(loose, names);
   }
   return new Map(
