@@ -96,20 +96,15 @@ export function chooseSeeds(
   const novelty = vectors.map((_, i) => novel(near, i, themeNearness[i]!));
   const sortedNovelty = [...novelty].sort((a, b) => a - b);
   const sortedFlatness = spreads.map((s) => -s).sort((a, b) => a - b);
-  // The probe's rank counts only with a weight: at 0 the two ranks are as without it.
   const probe = unclaimed && unclaimed.weight > 0 ? unclaimed : null;
-  const probeNovelty = probe ? vectors.map(probe.of) : [];
-  const sortedProbe = [...probeNovelty].sort((a, b) => a - b);
-  const byProbe = (value: number) => (probe ? probe.weight * shareBelow(sortedProbe, value) : 0);
-  const learntUsed = learnt && learnt.weight > 0 ? learnt : null;
-  const sortedLearnt = learntUsed ? [...learntUsed.scores].sort((a, b) => a - b) : [];
-  const byLearnt = (value: number | undefined) =>
-    learntUsed && value !== undefined ? learntUsed.weight * shareBelow(sortedLearnt, value) : 0;
+  const probeNovelty = probe ? vectors.map(probe.of) : null;
+  const byProbe = weightedRank(probeNovelty, probe?.weight ?? 0);
+  const byLearnt = weightedRank(learnt?.scores ?? null, learnt?.weight ?? 0);
   const rank = (i: number) =>
     shareBelow(sortedNovelty, novelty[i]!) +
     shareBelow(sortedFlatness, -spreads[i]!) +
-    byProbe(probeNovelty[i] ?? 0) +
-    byLearnt(learntUsed?.scores[i]);
+    byProbe(probeNovelty?.[i]) +
+    byLearnt(learnt?.scores[i]);
   const ranks = vectors.map((_, i) => rank(i));
   const order = ranks.map((r, i) => ({ r, i })).sort((a, b) => b.r - a.r || a.i - b.i);
   const count = Math.min(n, Math.max(1, least, Math.ceil(share * n)));
@@ -122,10 +117,21 @@ export function chooseSeeds(
       count === n ||
       shareBelow(sortedNovelty, novel(outside, row, nearness)) +
         shareBelow(sortedFlatness, -spread) +
-        (probe && vector ? byProbe(probe.of(vector)) : 0) +
+        byProbe(probe && vector ? probe.of(vector) : undefined) +
         byLearnt(learntScore) >=
         cut,
   };
+}
+
+/**
+ * An added rank (the probe's, the learnt test's): `weight` times the share of the sample's `scores`
+ * under a sentence's score. It counts only with a weight: without one, or without a score, it adds
+ * nothing, and the two ranks are as without it.
+ */
+function weightedRank(scores: readonly number[] | null, weight: number): (value: number | undefined) => number {
+  if (scores === null || !(weight > 0)) return () => 0;
+  const sorted = [...scores].sort((a, b) => a - b);
+  return (value) => (value === undefined ? 0 : weight * shareBelow(sorted, value));
 }
 
 /** Mean similarity to the listed nearest sentences, less the weighted nearness of the nearest theme. */
