@@ -266,13 +266,11 @@ export function labelsTopic(topic: string, separator: string, ruleOut: string): 
 
 /** True when the clause praises (a praise word, no negation, no shortfall, not about other people). */
 export const isPraiseClause = oncePerText((clause: string): boolean => {
-  const tokens = words(clause);
-  if (!holdsPraise(clause, tokens)) return false;
-  // Said of the candidate's own attribute ("Your answer on why you want to join us was heartfelt and
-  // convincing"), the praise is the predicate: what the subject names cannot take it back.
-  const judged = praisedPredicate(clause) ?? clause;
+  const praised = judgedPraise(clause);
+  if (!praised) return false;
+  const { judged } = praised;
   if (statesShortfall(judged)) return false;
-  if (namesOthers(judged, judged === clause ? tokens : words(judged), judged === clause)) return false;
+  if (namesOthers(praised)) return false;
   if (SHORTFALL_PHRASES.some((p) => p.test(judged))) return false;
   return true;
 });
@@ -283,14 +281,29 @@ export const isPraiseClause = oncePerText((clause: string): boolean => {
  * exceptional"). That is the competition the candidate lost to, a reason, not a compliment.
  */
 export function praisesOthers(clause: string): boolean {
+  const praised = judgedPraise(clause);
+  return praised !== null && namesOthers(praised);
+}
+
+/** What the praise in a clause judges, with its words; `whole` when that is the whole clause. */
+interface JudgedPraise {
+  judged: string;
+  tokens: readonly string[];
+  whole: boolean;
+}
+
+/** What a clause with praise in it judges; null when it holds no praise. */
+function judgedPraise(clause: string): JudgedPraise | null {
   const tokens = words(clause);
-  if (!holdsPraise(clause, tokens)) return false;
-  const judged = praisedPredicate(clause) ?? clause;
-  return namesOthers(judged, judged === clause ? tokens : words(judged), judged === clause);
+  if (!holdsPraise(clause, tokens)) return null;
+  // Said of the candidate's own attribute ("Your answer on why you want to join us was heartfelt and
+  // convincing"), the praise is the predicate: what the subject names cannot take it back.
+  const predicate = praisedPredicate(clause);
+  return predicate === null ? { judged: clause, tokens, whole: true } : { judged: predicate, tokens: words(predicate), whole: false };
 }
 
 /** Whether the judged text names other people than the candidate (OTHERS_WORDS), as its subject or what it praises. */
-function namesOthers(judged: string, tokens: readonly string[], whole: boolean): boolean {
+function namesOthers({ judged, tokens, whole }: JudgedPraise): boolean {
   // "Listening and building on others' ideas" praises how the candidate treats others.
   // A third-person note's subject ("Candidate was on time…", "The applicant presented well") is the candidate.
   const noteSubject = (t: string, i: number) => whole && SUBJECT_OF_NOTE.has(t) && (i === 0 || (i === 1 && tokens[0] === 'the'));
