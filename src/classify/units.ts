@@ -5,7 +5,8 @@
 import { withoutContactPlaceholders } from '../redact/text.js';
 import { withoutMarkup } from './markup.js';
 import { DEFAULT_THEME_IDS, type Segment } from '../types.js';
-import { analysePraise, isPreamble, labelsTopic, type PraiseAnalysis } from './favourable.js';
+import { analysePraise, labelsTopic, type PraiseAnalysis } from './favourable.js';
+import { isPreamble } from './preamble.js';
 import { readSegment, type SegmentReading } from './reading.js';
 import { asksTopic, statesWhatIsUsual } from './rule-outs.js';
 import { clausesOf, segmentText } from './segment.js';

@@ -7,7 +7,8 @@
 import { UNINFORMATIVE_THEME } from '../../types.js';
 import { mayBeEmployerNote, settleEmployerSide } from '../reading.js';
 import type { ScoredItem, ScoredSegment, UnitScores } from '../units.js';
-import { namesTheReason, praisesOthers } from '../favourable.js';
+import { praisesOthers } from '../favourable.js';
+import { namesTheReason } from '../preamble.js';
 import { saysVacancyChanged } from '../vacancy.js';
 import { agreesWithRuleOut, asksTopic, isRuledOut, reportsDoubt } from '../rule-outs.js';
 import { CLAUSE_ROLES, isNotAReason, likeliestRole, readRole, type ClauseRole } from './model.js';
