@@ -264,7 +264,7 @@ describe('data/eval/traps.csv', () => {
       expect(new Set(numbers).size, part).toBe(numbers.length);
     }
     expect(traps.rows.filter((row) => row.id.startsWith('traps-dev-')).length).toBeGreaterThanOrEqual(1618);
-    expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(648);
+    expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(708);
   });
 
   it('forbids at least one known theme per sentence and never requires a forbidden one', () => {
