@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
-// voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11 and voices-dev12 are fitted and tuned on;
-// test and voices-test to voices-test12 are held out. traps.csv holds sentences with
+// voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12 and
+// voices-dev13 are fitted and tuned on (voices-dev13 once the built-in head is refitted); test and voices-test to
+// voices-test12 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -119,11 +120,15 @@ const sets = [
   // no-reason declines (12 a polite rule-out and nothing else), indirect motivation, delivery and experience;
   // 40 of 320 (12.5%) give no reason.
   loadSet('voices-dev12', 320, 20, [0.11, 0.14]),
+  // Leans on 60 real reasons said so briefly, politely or generically that they sound like boilerplate (five per theme),
+  // against 45 no-reason declines that sound as if they might say something, indirect motivation, delivery and
+  // experience; 45 of 320 (14%) give no reason.
+  loadSet('voices-dev13', 320, 20, [0.13, 0.15]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev13.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
