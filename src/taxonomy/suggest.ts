@@ -11,6 +11,21 @@ import { normaliseSentence } from './validate.js';
 /** Exemplars per suggested theme: enough to match its feedback, few enough to read and edit. */
 export const SUGGESTED_EXAMPLES = 20;
 
+/**
+ * A suggested theme's advice until the adviser writes its own. The file validates and runs as
+ * written, so this reaches a student's page and the follow-up list as it stands: it is written to
+ * the student and claims nothing about the reason (an instruction to the adviser read there as advice).
+ */
+export const SUGGESTED_ADVICE =
+  'Talk this feedback through with your careers adviser, who can help you work out what to do differently next time.';
+
+/**
+ * Said under each suggestion: the key that decides whether a student's page sends them to a mock
+ * interview is left out (claiming neither) until the adviser decides, but they are shown it.
+ */
+const INTERVIEW_PRACTICE_HINT =
+  ' interview_practice: true  # add it (true or false) once you know whether a mock interview works on this reason';
+
 interface SuggestedTheme {
   comment: string;
   theme: { id: string; label: string; description: string; examples: string[]; cues: string[]; advice: string; actionable: true };
@@ -31,7 +46,7 @@ export function suggestTaxonomy(sourceText: string, taxonomy: Taxonomy, emerging
     const indent = /^(\s*)-/.exec(sourceText.slice(lineStart, firstItem.range[0]))?.[1] ?? '';
     const blocks = suggestions.map(({ comment, theme }) => {
       const body = stringify([theme], { lineWidth: 0 }).trimEnd().split('\n');
-      return [`${indent}#${comment}`, ...body.map((line) => `${indent}${line}`)].join('\n');
+      return [`${indent}#${comment}`, ...body.map((line) => `${indent}${line}`), `${indent}  #${INTERVIEW_PRACTICE_HINT}`].join('\n');
     });
     return `${sourceText.trimEnd()}\n\n${blocks.join('\n\n')}\n`;
   }
@@ -39,6 +54,7 @@ export function suggestTaxonomy(sourceText: string, taxonomy: Taxonomy, emerging
   for (const { comment, theme } of suggestions) {
     const node = document.createNode(theme) as YAMLMap;
     node.commentBefore = comment;
+    node.comment = INTERVIEW_PRACTICE_HINT;
     node.spaceBefore = true;
     themes.items.push(node);
   }
@@ -58,14 +74,14 @@ function suggestedThemes(taxonomy: Taxonomy, emerging: readonly EmergingTheme[])
     const id = readableId(cues, used);
     used.add(id);
     out.push({
-      comment: ` Suggested by feedback-themes from emerging theme ${cluster.id} (${cluster.terms.slice(0, 5).join(', ')}). Rename, edit or delete it.`,
+      comment: ` Suggested by feedback-themes from emerging theme ${cluster.id} (${cluster.terms.slice(0, 5).join(', ')}). Rename, edit or delete it; write its advice to the student.`,
       theme: {
         id,
         label: cluster.label,
         description: `Suggested from ${cluster.items} feedback items (${cluster.candidates} candidates) that no theme explained. Say what this theme covers and what it does not, or delete the theme.`,
         examples,
         cues,
-        advice: 'Write what an adviser should suggest to a candidate who hears this. Keep it to two or three sentences.',
+        advice: SUGGESTED_ADVICE,
         actionable: true,
       },
     });

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
+import { SUGGESTED_ADVICE } from '../../src/taxonomy/suggest.js';
 import { feedbackCsv, ORDINARY, SOCIAL_MEDIA } from '../fixtures/discover/feedback.js';
+import Papa from 'papaparse';
 import { parseCsv } from '../helpers/csv.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -81,5 +83,41 @@ describe('taxonomy suggest', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/no emerging theme was large enough/);
     expect(result.stdout).toBe(await readFile(new URL('../../data/taxonomy.yaml', import.meta.url), 'utf8'));
+  });
+
+  it('used as written, gives a student who hears it twice advice written to them, on their page and the follow-up list', async () => {
+    // Three students each told twice about their posts, at interview: each gets a page.
+    const rows = [
+      ...SOCIAL_MEDIA.map((text, i) => ({ student: `S${100 + (i % 3)}`, stage: 'Interview', employer: `Firm ${i}`, feedback: text })),
+      ...ORDINARY.map((text, i) => ({ student: `T${200 + i}`, stage: 'Interview', employer: `Other ${i}`, feedback: text })),
+    ];
+    const repeated = path.join(work, 'repeated.csv');
+    await writeFile(repeated, Papa.unparse(rows, { newline: '\n' }));
+    const suggested = path.join(work, 'repeated.yaml');
+    expect((await cli(['taxonomy', 'suggest', repeated, '--engine', 'lexical', '--out', suggested])).code).toBe(0);
+    const out = path.join(work, 'repeated-report');
+    const run = await cli([
+      'run',
+      repeated,
+      '--engine',
+      'lexical',
+      '--no-store',
+      '--taxonomy',
+      suggested,
+      '--digests',
+      '--out',
+      out,
+      '--quiet',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const added = (await loadTaxonomy(suggested)).themes.at(-1)!;
+    const followup = parseCsv(await readFile(path.join(out, 'followup.csv'), 'utf8')).filter((row) => row.theme_id === added.id);
+    expect(followup.map((row) => row.candidate).sort()).toEqual(['S100', 'S101', 'S102']);
+    for (const row of followup) {
+      expect(SUGGESTED_ADVICE.startsWith(row.suggestion!)).toBe(true);
+      const page = await readFile(path.join(out, row.digest!), 'utf8');
+      expect(page).toContain(SUGGESTED_ADVICE);
+      expect(page).not.toMatch(/adviser should suggest/);
+    }
   });
 });

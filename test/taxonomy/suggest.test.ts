@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TAXONOMY_PATH, loadTaxonomy, parseTaxonomy } from '../../src/taxonomy/load.js';
-import { suggestTaxonomy } from '../../src/taxonomy/suggest.js';
+import { SUGGESTED_ADVICE, suggestTaxonomy } from '../../src/taxonomy/suggest.js';
 import type { EmergingTheme } from '../../src/types.js';
 
 const sentences = [
@@ -36,5 +36,38 @@ describe('a suggested theme', () => {
     const parsed = parseTaxonomy(yaml, 'suggested');
     expect(parsed.problems).toEqual([]);
     expect(parsed.taxonomy!.themes).toHaveLength(taxonomy.themes.length);
+  });
+
+  it('carries advice written to the student, and shows the interview_practice key without setting it', async () => {
+    // Used as written, the advice reaches a student's page: an instruction to the adviser must not.
+    const yaml = suggestTaxonomy(await readFile(DEFAULT_TAXONOMY_PATH, 'utf8'), await loadTaxonomy(), [group(['receptionist', 'rude'])]);
+    const added = parseTaxonomy(yaml, 'suggested').taxonomy!.themes.at(-1)!;
+    expect(added.advice).toBe(SUGGESTED_ADVICE);
+    expect(added.advice).toMatch(/\byour\b/);
+    expect(added.advice).not.toMatch(/\badviser should\b|\bcandidate\b|\bwrite\b/i);
+    // Left out (claiming neither way) until the adviser decides, but named where they will see it.
+    expect(added.interviewPractice).toBeUndefined();
+    expect(yaml.slice(yaml.indexOf('- id: receptionist_rude'))).toMatch(/^\s+# interview_practice: true\b/m);
+  });
+
+  it('shows the interview_practice key when the themes list is not last in the file', () => {
+    const source = [
+      'themes:',
+      '  - id: own',
+      '    label: Own',
+      '    description: An adviser-written theme.',
+      '    examples: [You were late on the day., You did not call ahead., You missed the start.]',
+      '    cues: [late]',
+      '    advice: Plan the journey.',
+      '    actionable: true',
+      'version: 1',
+      '',
+    ].join('\n');
+    const taxonomy = parseTaxonomy(source, 'own').taxonomy!;
+    const yaml = suggestTaxonomy(source, taxonomy, [group(['receptionist', 'rude'])]);
+    const parsed = parseTaxonomy(yaml, 'suggested');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.taxonomy!.themes.at(-1)!.advice).toBe(SUGGESTED_ADVICE);
+    expect(yaml.slice(yaml.indexOf('- id: receptionist_rude'))).toMatch(/^\s+# interview_practice: true\b/m);
   });
 });
