@@ -7,7 +7,7 @@ import { DEFAULT_THEME_IDS } from '../../src/types.js';
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
 // voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12 and
 // voices-dev13 are fitted and tuned on (voices-dev13 once the built-in head is refitted); test and voices-test to
-// voices-test12 are held out. traps.csv holds sentences with
+// voices-test13 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -93,6 +93,11 @@ const sets = [
   // experience said indirectly, a strong field or closer match, and missing certificates and named skills: 25 items
   // per voice, every theme 26-33 items, 80 with two themes (17 comparisons), 28 (9%) giving no reason.
   loadSet('voices-test12', 300, 26, [0.09, 0.1]),
+  // Held out, written blind and hard in the same ways, leaning on reasons said briefly or in boilerplate words against
+  // no-reason declines that sound specific, indirect motivation, a strong field or closer match, and tests and forms in
+  // unusual shapes (portals, psychometrics, trade tests, portfolios, references forms): 25 items per voice, every theme
+  // 26-33 items, 80 with two themes (17 comparisons), 29 (10%) giving no reason.
+  loadSet('voices-test13', 300, 26, [0.09, 0.1]),
   // Leans on no-reason declines, indirect experience, the candidate's own conduct, motivation, comparisons and fit.
   loadSet('voices-dev5', 322, 18, [0.12, 0.16]),
   // Leans on indirect experience and qualifications, motivation, comparisons, delivery and no-reason declines;
