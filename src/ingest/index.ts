@@ -58,11 +58,14 @@ export async function ingestFiles(paths: string[], options: IngestOptions, logge
     }
     const how =
       report.format === 'xlsx' ? `sheet ${JSON.stringify(report.sheet)}` : `${report.encoding}, ${JSON.stringify(report.delimiter)}`;
-    logger.info(`read ${path}: ${report.dataRows} rows, ${how}, ${report.rejected} rejected; columns ${describeMapping(report)}`);
+    // Headers are data too (a column per student, a notes column naming its author): logged as the
+    // outputs show them, read for names like any text when the run redacts.
+    const shown = (text: string) => options.prepareText?.(text, []) ?? text;
+    logger.info(`read ${path}: ${report.dataRows} rows, ${how}, ${report.rejected} rejected; columns ${describeMapping(report, shown)}`);
     if (report.rejected > 0) {
-      logger.warn(`${path}: ${report.rejected} of ${report.dataRows} rows rejected (${summariseReasons(outcome.rejects)})`);
+      logger.warn(`${path}: ${report.rejected} of ${report.dataRows} rows rejected (${shown(summariseReasons(outcome.rejects))})`);
     }
-    for (const warning of outcome.warnings ?? []) logger.warn(`${path}: ${warning}`);
+    for (const warning of outcome.warnings ?? []) logger.warn(`${path}: ${shown(warning)}`);
   }
 
   if (items.length === 0) {

@@ -29,6 +29,8 @@ export function inputSummary(file: IngestFileReport): InputSummary {
 }
 
 /** `text="Q3" id="ResponseId" candidate="ExternalReference" stage="Q2" cohort=- …` */
-export function describeMapping(file: IngestFileReport): string {
-  return COLUMN_ROLES.map((role) => `${role}=${file.columns[role] === undefined ? '-' : JSON.stringify(file.columns[role])}`).join(' ');
+export function describeMapping(file: IngestFileReport, shown: (header: string) => string = (header) => header): string {
+  return COLUMN_ROLES.map((role) => `${role}=${file.columns[role] === undefined ? '-' : JSON.stringify(shown(file.columns[role]))}`).join(
+    ' ',
+  );
 }

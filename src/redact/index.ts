@@ -182,7 +182,9 @@ function withoutIds(text: string, ids: readonly string[]): string {
 
 /**
  * File reports with data-derived notes redacted (examples of unparsed dates, repeated ids, headers
- * quoted): a note is free text, read whole for names, not as a path.
+ * quoted): a note is free text, read whole for names, not as a path. Headers are read the same way
+ * wherever a report shows them (the column map in summary.json and the report, the name columns): a
+ * pivoted export has a column per student ("Chidi Okafor"), a notes column may name its author.
  */
 export function redactFileReports(
   files: IngestFileReport[],
@@ -192,7 +194,17 @@ export function redactFileReports(
     const names = fileNames.get(file.source) ?? [];
     const hidePath = (text: string) => redactSource(redactText(text), fileNames, file.source);
     const hideText = (text: string) => redactFreeText(text, names);
-    const redacted = { ...file, source: hidePath(file.source), notes: file.notes.map(hideText), headers: file.headers.map(redactText) };
+    const columns = Object.fromEntries(
+      Object.entries(file.columns).map(([role, header]) => [role, typeof header === 'string' ? hideText(header) : header]),
+    ) as IngestFileReport['columns'];
+    const redacted: IngestFileReport = {
+      ...file,
+      source: hidePath(file.source),
+      notes: file.notes.map(hideText),
+      headers: file.headers.map(hideText),
+      columns,
+    };
+    if (file.nameColumns) redacted.nameColumns = file.nameColumns.map(hideText);
     if (typeof file.sheet === 'string') redacted.sheet = hidePath(file.sheet);
     return redacted;
   });

@@ -117,6 +117,35 @@ describe('privacy across every output, the logs and the store', () => {
     expect(followUp).toMatch(/^S1004,[^\n]*,王小明,/m);
   });
 
+  it('lets no name or address out of a column header: a notes column named for its author, a column per student', async () => {
+    const ats = path.resolve('test/fixtures/exports/ats-headers-naming-people.csv');
+    const pivoted = path.join(work, 'pivoted.csv');
+    // A tracker kept a column per student: the adviser reads one with --text-column.
+    await writeFile(
+      pivoted,
+      'Employer,Chidi Okafor,Sam Lee\nAcme,Your answers sounded rehearsed.,Your CV was not tailored.\nGlobex,You rambled on several questions.,Your CV had spelling errors.\n',
+    );
+    const runs = [
+      { input: ats, extra: ['--text-column', 'Recruiter notes - Priya Raman'] },
+      { input: ats, extra: [] },
+      { input: pivoted, extra: ['--text-column', 'Chidi Okafor'] },
+    ];
+    for (const [n, { input: file, extra }] of runs.entries()) {
+      const out = path.join(work, `out-headers-${n}`);
+      const store = path.join(work, `headers-${n}.duckdb`);
+      const run = await cli(['run', file, '--out', out, '--store', store, '--engine', 'lexical', '--json', ...extra]);
+      expect(run.code, run.stderr).toBe(0);
+      const shown = ['items.csv', 'segments.csv', 'summary.json', 'report.html'];
+      const texts = await Promise.all(shown.map((f) => readFile(path.join(out, f), 'utf8')));
+      const markup = (text: string) =>
+        text.replace(/<script(?![^>]*application\/json)[^>]*>[\s\S]*?<\/script>|<style>[\s\S]*?<\/style>/g, '');
+      const everything = [...texts.map(markup), run.stdout, run.stderr, await storeText(store)];
+      for (const name of [/Priya/, /Raman/, /Chidi/, /Okafor/, /Sam Lee/, /@/])
+        for (const [i, text] of everything.entries())
+          expect(text, `${name} in ${shown[i] ?? 'logs or store'} (run ${n})`).not.toMatch(name);
+    }
+  });
+
   it('keeps everything as written with --no-redact', async () => {
     const out = path.join(work, 'raw');
     const result = await cli(['run', input, '--out', out, '--no-store', '--engine', 'lexical', '--no-redact']);
