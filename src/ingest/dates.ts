@@ -87,10 +87,45 @@ const MONTHS: Record<string, number> = {
   déc: 12,
   diciembre: 12,
   dic: 12,
+  // Italian and Portuguese, where they differ from the above.
+  gennaio: 1,
+  gen: 1,
+  janeiro: 1,
+  febbraio: 2,
+  fevereiro: 2,
+  fev: 2,
+  março: 3,
+  marco: 3,
+  aprile: 4,
+  maggio: 5,
+  mag: 5,
+  maio: 5,
+  giugno: 6,
+  giu: 6,
+  junho: 6,
+  luglio: 7,
+  lug: 7,
+  julho: 7,
+  settembre: 9,
+  setembro: 9,
+  set: 9,
+  ottobre: 10,
+  ott: 10,
+  outubro: 10,
+  out: 10,
+  dicembre: 12,
+  dezembro: 12,
 };
 
-const TIME = String.raw`(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?`;
-const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`);
+// A time of day after a date ("14:05:33", "2:05 PM", "2:05 p. m.", "14.05", with a zone): ignored.
+const CLOCK = String.raw`\d{1,2}[:.]\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:Z|(?:UTC|GMT)?\s?[+-]\d{2}:?\d{2}|UTC|GMT)?(?:\s*\([^)]*\))?`;
+const TIME = String.raw`(?:[T\s]+${CLOCK})?`;
+/** A time after a date written in words, with what joins them ("4 Mar 2026 14:05", "March 4, 2026 at 2:05 PM", "4. März 2026 um 14:05"). */
+const TRAILING_TIME = new RegExp(String.raw`,?\s+(?:(?:at|um|à|a las|às|alle|om)\s+)?${CLOCK}$`, 'i');
+// "2026-03-04", "2026/3/4", "2026.03.04." and "2026. 03. 04." (Korean and Hungarian dots, spaced).
+const ISO = new RegExp(String.raw`^(\d{4})(?:[-/]|\.\s?)(\d{1,2})(?:[-/]|\.\s?)(\d{1,2})\.?${TIME}$`);
+/** "2026年3月4日", "2026년 3월 4일" (Chinese, Japanese, Korean), a time after it ignored. */
+const CJK = /^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?(?:\s|$)/u;
 const NUMERIC = new RegExp(String.raw`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})${TIME}$`);
 // "3 March 2026", "3rd of March 2026", "03-Mar-26" (Excel's dd-mmm-yy), "3. März 2026", "3 de marzo de 2026".
 const DAY_MONTH_YEAR = /^(\d{1,2})(?:st|nd|rd|th|\.)?(?:\s+(?:of|de))?[\s-]+(\p{L}+)\.?,?(?:\s+de)?[\s-]+(\d{4}|\d{2})$/u;
@@ -101,8 +136,9 @@ const ISO_MONTH = /^(\d{4})-(\d{1,2})$/;
 /** `20260304`, as some exports write a date in one number. */
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/;
-// Excel serial days 1982–2173: a bare number in a date column is almost certainly one.
-const EXCEL_SERIAL = /^(\d{5})(?:\.\d+)?$/;
+// Excel serial days 1982–2173: a bare number in a date column is almost certainly one. The
+// fraction is the time of day, written with a decimal comma in much of Europe ("46023,5").
+const EXCEL_SERIAL = /^(\d{5})(?:[.,]\d+)?$/;
 
 /** Parse a date; returns ISO `YYYY-MM-DD` or null when the value is not a recognisable date. */
 export function parseDate(value: string, order: DateOrder = 'dmy'): string | null {
@@ -122,7 +158,10 @@ export function parseDate(value: string, order: DateOrder = 'dmy'): string | nul
     return iso(year, month, day) ?? iso(year, day, month);
   }
 
-  const words = text.toLowerCase().replace(WEEKDAY, '');
+  m = CJK.exec(text);
+  if (m) return iso(+m[1], +m[2], +m[3]);
+
+  const words = text.toLowerCase().replace(WEEKDAY, '').replace(TRAILING_TIME, '');
   m = DAY_MONTH_YEAR.exec(words);
   if (m && own(MONTHS, m[2])) return iso(fullYear(m[3]), MONTHS[m[2]], +m[1]);
   m = MONTH_DAY_YEAR.exec(words);

@@ -37,6 +37,31 @@ describe('parseDate', () => {
     ['4 de marzo de 2026', '2026-03-04'],
     ['4 maart 2026', '2026-03-04'],
     ['Oktober 2026', '2026-10-01'],
+    // An Excel serial with its time of day after a decimal comma, as European locales write it.
+    ['46085,5', '2026-03-04'],
+    ['46085,75', '2026-03-04'],
+    // Word dates with a time after them: a mail log, Google Forms and Outlook, JavaScript's Date.
+    ['Wed, 4 Mar 2026 14:05:33 +0000', '2026-03-04'],
+    ['04-Mar-2026 14:05', '2026-03-04'],
+    ['4 March 2026, 14:05', '2026-03-04'],
+    ['March 4, 2026 at 2:05 PM', '2026-03-04'],
+    ['Mar 4, 2026, 2:05:33 PM', '2026-03-04'],
+    ['4. März 2026 um 14:05', '2026-03-04'],
+    ['Thu Mar 04 2026 14:05:33 GMT+0000 (Coordinated Universal Time)', '2026-03-04'],
+    // Times written the Spanish and Nordic ways.
+    ['04/03/2026 2:05 p. m.', '2026-03-04'],
+    ['4/3/2026 14.05', '2026-03-04'],
+    // Chinese, Japanese and Korean; Korean and Hungarian dotted year-first dates.
+    ['2026年3月4日', '2026-03-04'],
+    ['2026年03月04日 14:05', '2026-03-04'],
+    ['2026년 3월 4일', '2026-03-04'],
+    ['2026. 03. 04.', '2026-03-04'],
+    ['2026.03.04.', '2026-03-04'],
+    // Italian and Portuguese month names.
+    ['4 maggio 2026', '2026-05-04'],
+    ['4 de março de 2026', '2026-03-04'],
+    ['4 de outubro de 2026', '2026-10-04'],
+    ['dicembre 2026', '2026-12-01'],
   ])('%s → %s (day first)', (input, expected) => {
     expect(parseDate(input)).toBe(expected);
   });
@@ -63,6 +88,9 @@ describe('parseDate', () => {
     '20261304',
     '2026-13',
     '4 Smarch 26',
+    '46085,5,5',
+    '2026年13月4日',
+    'March 2026 at noon',
   ])('rejects %j', (input) => {
     expect(parseDate(input)).toBeNull();
   });
