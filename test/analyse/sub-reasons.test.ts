@@ -46,6 +46,13 @@ describe('advice matched to the shortfall the feedback names', () => {
     expect(subReasonAdvice('assessment', [])).toBeNull();
   });
 
+  it('belongs to the built-in ids: a theme of a taxonomy of your own, even on tests, gets its own advice', () => {
+    const failedNumerical = ['Failed the numerical test.', 'Numerical reasoning below the bar.'];
+    expect(opening('assessment', failedNumerical)).toBe('Practise timed numerical reasoning');
+    for (const ownId of ['tests', 'online_tests', 'assessment_centre', 'Assessment'])
+      expect(subReasonAdvice(ownId, failedNumerical)).toBeNull();
+  });
+
   it('gives the one named most often when two are named in most texts', () => {
     const texts = ['Nervous and rambling.', 'You rambled.', 'Your answers rambled on.'];
     expect(opening('delivery', texts)).toBe('Practise answering in about');
