@@ -7,11 +7,14 @@ export const EMAIL_PLACEHOLDER = '[email]';
 export const PHONE_PLACEHOLDER = '[phone]';
 export const PROFILE_PLACEHOLDER = '[profile]';
 export const NAME_PLACEHOLDER = '[name]';
+export const ID_NUMBER_PLACEHOLDER = '[id-number]';
+export const BIRTH_DATE_PLACEHOLDER = '[birth-date]';
+export const ADDRESS_PLACEHOLDER = '[address]';
 
 // What redaction left of a phone number or an email address, with the space before it. The words
 // inside the brackets are no reason for a rejection ("reach her at [phone]" is not `conduct`'s
 // phone on the day), so what is scored or named leaves them out.
-const CONTACT_PLACEHOLDER = /\s*\[(?:email|phone|profile)\]/g;
+const CONTACT_PLACEHOLDER = /\s*\[(?:email|phone|profile|id-number|birth-date|address)\]/g;
 
 /** The text without the placeholders of redacted contact details: what classification and labels read. */
 export function withoutContactPlaceholders(text: string): string {
@@ -191,8 +194,38 @@ function redactPhones(text: string): string {
   return (out + text.slice(last)).replace(LONE_EXTENSION, PHONE_PLACEHOLDER);
 }
 
+// Identity numbers, dates of birth and postal addresses: a form's details pasted into a notes
+// column ("DOB 14/02/2003, NI QQ 12 34 56 C", "lives at 14 Acacia Avenue, London SW1A 1AA").
+/** A UK National Insurance number (two letters, six digits, A–D; spaced or not; `QQ`, the example prefix, too). */
+const NATIONAL_INSURANCE = /(?<![\p{L}\p{N}])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\p{L}\p{N}])/giu;
+/** A US Social Security number written 3-2-4 with hyphens. */
+const SOCIAL_SECURITY = /(?<![\p{N}-])\d{3}-\d{2}-\d{4}(?![\p{N}-])/gu;
+/** A date of birth: the date after words that say it is one (the label stays). */
+const BIRTH_DATE =
+  /(?<=(?:^|[^\p{L}])(?:d\.?o\.?b\.?|date of birth|birth ?date|born(?: on)?|geburtsdatum|geboren am|née? le|fecha de nacimiento|nacid[oa] el)[ \t:,-]{0,3})(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}(?:st|nd|rd|th)? \p{L}{3,9}\.? \d{2,4}|\p{L}{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})/giu;
+/** A UK postcode ("SW1A 1AA", "M1 1AE"), in capitals as written on forms. */
+const POSTCODE = /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}(?![\p{L}\p{N}])/gu;
+/** A house number and a street ("14 Acacia Avenue", "221B Baker Street", "Hauptstraße 12"). */
+const STREET = new RegExp(
+  [
+    String.raw`(?<![\p{L}\p{N}])\d{1,4}[A-Za-z]?,? (?:\p{Lu}[\p{Ll}'’]+ ){1,3}(?:Street|Road|Avenue|Lane|Drive|Close|Crescent|Court|Place|Terrace|Gardens|Grove|Square|Mews|Boulevard|Rd|Ave)\b\.?`,
+    String.raw`(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:straße|strasse|weg|gasse|allee) \d{1,4}[a-z]?(?![\p{L}\p{N}])`,
+  ].join('|'),
+  'gu',
+);
+
+function redactIdentity(text: string): string {
+  return text
+    .replace(BIRTH_DATE, BIRTH_DATE_PLACEHOLDER)
+    .replace(NATIONAL_INSURANCE, ID_NUMBER_PLACEHOLDER)
+    .replace(SOCIAL_SECURITY, ID_NUMBER_PLACEHOLDER)
+    .replace(STREET, ADDRESS_PLACEHOLDER)
+    .replace(POSTCODE, ADDRESS_PLACEHOLDER);
+}
+
 export function redactText(text: string): string {
   if (text === '') return text;
+  if (/\d/.test(text)) text = redactIdentity(text);
   let withoutEmails = text;
   // Each pattern needs its marker: most text has none, and is not scanned for addresses at all.
   if (AT_MARKER.test(text)) withoutEmails = withoutEmails.replace(EMAIL, EMAIL_PLACEHOLDER);
