@@ -294,28 +294,50 @@ const NOT_NAMES = new Set([
   'for',
   'and',
 ]);
-const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?`;
-// In English and in the other languages feedback is read in (German, French, Spanish, Dutch).
+// A name word: capitalised in a script with case, or a word of a script without case (Arabic,
+// Hebrew, Devanagari, Thai), or two to four characters of Chinese, Japanese or Korean (written
+// without spaces), where capitals cannot mark a name.
+const CASED_NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?`;
+const UNCASED_NAME_WORD = String.raw`[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Devanagari}\p{sc=Thai}\p{M}]{2,20}`;
+const CJK_NAME = String.raw`[\p{sc=Han}\p{sc=Hangul}\p{sc=Katakana}]{2,4}`;
+const NAME_WORD = String.raw`(?:${CASED_NAME_WORD}|${UNCASED_NAME_WORD})`;
+/** Where a name addressed ends: punctuation of any script, a line break or the end. */
+const NAME_END = String.raw`(?=\s{0,3}(?:[,.!?:;\n—–\-،؛。，、：！？]|$))`;
+// In English and in the other languages feedback is read in (German, French, Spanish, Dutch), and
+// in those a student's own correspondence may be in (Italian, Portuguese, Polish, Russian,
+// Ukrainian, Greek, Turkish, Arabic, Hebrew, Hindi).
 const GREETINGS = [
   'Dear|Hi|Hello|Hey|Thanks|Thank you|Congratulations|Congrats|Well done|Good luck|Sorry',
   'Bonjour|Bonsoir|Salut|Cher|Chère|Merci|Félicitations|Bravo',
   'Hola|Estimado|Estimada|Querido|Querida|Gracias|Enhorabuena|Felicidades',
   'Hallo|Liebe|Lieber|Danke|Glückwunsch|Herzlichen Glückwunsch',
   'Beste|Hoi|Dag|Bedankt|Gefeliciteerd',
+  'Gentile|Caro|Cara|Ciao|Buongiorno|Prezado|Prezada|Olá|Oi|Obrigado|Obrigada|Grazie',
+  'Szanowna Pani|Szanowny Panie|Droga|Drogi|Cześć|Dzień dobry|Sayın|Merhaba',
+  'Уважаемый|Уважаемая|Дорогой|Дорогая|Здравствуйте|Привет|Спасибо|Шановний|Шановна|Αγαπητέ|Αγαπητή',
+  'عزيزي|عزيزتي|مرحبا|مرحباً|السيد|السيدة|شكرا|שלום|היי|प्रिय|नमस्ते',
 ].join('|');
+/** Chinese greetings run into the name without a space ("亲爱的王小明："). */
+const CJK_GREETINGS = '亲爱的|親愛的|尊敬的';
+/** Chinese, Japanese and Korean write a name before its honorific ("田中様", "김민수님"). */
+const CJK_HONORIFICS = '様|さん|님|씨';
+/** Honorifics after words that are not names ("선생님", teacher; "고객님", customer). */
+const CJK_NOT_NAMES = new Set(['선생', '고객', '여러분', '담당자']);
 const SIGN_OFFS = [
   'Kind regards|Best regards|Warm regards|Regards|Best wishes|Many thanks|Thanks|Cheers|Sincerely|Yours sincerely|Yours faithfully|Best',
   'Cordialement|Bien cordialement|Bien à vous|Salutations|Amicalement',
   'Saludos|Un saludo|Saludos cordiales|Atentamente|Cordialmente',
   'Mit freundlichen Grüßen|Freundliche Grüße|Viele Grüße|Beste Grüße|Liebe Grüße|Grüße',
   'Met vriendelijke groet|Vriendelijke groet|Hartelijke groet|Groeten|Groet',
+  'Cordiali saluti|Distinti saluti|Un saluto|Saluti|Atenciosamente|Cumprimentos|Abraços|Z poważaniem|Pozdrawiam|Saygılarımla',
+  'С уважением|С наилучшими пожеланиями|Всего доброго|Всего наилучшего|З повагою|Με εκτίμηση',
+  'مع أطيب التحيات|مع خالص التحيات|مع التحية|مع تحياتي|تحياتي|בברכה|सादर|धन्यवाद',
+  '此致\\s{0,3}敬礼|此致|祝好|顺祝商祺|敬具|よろしくお願いいたします|よろしくお願いします|감사합니다|드림',
 ].join('|');
 const ADDRESSED = [
   // A greeting at the start of a sentence: "Dear Sam,", "Hi Priya -", "Well done Aisha, but …".
-  new RegExp(
-    String.raw`(?<=(?:^|[.!?\n]\s{0,3})(?:${GREETINGS})[ ,]{1,3})(${NAME_WORD}(?: ${NAME_WORD})?)(?=\s{0,3}(?:[,.!?:;\n—–-]|$))`,
-    'gu',
-  ),
+  new RegExp(String.raw`(?<=(?:^|[.!?\n]\s{0,3})(?:${GREETINGS})[ ,،]{1,3})(${NAME_WORD}(?: ${NAME_WORD})?)${NAME_END}`, 'gu'),
+  new RegExp(String.raw`(?<=(?:^|[.!?。！？\n]\s{0,3})(?:${CJK_GREETINGS})\s{0,2})(${CJK_NAME})${NAME_END}`, 'gu'),
   // The person thanked, at the end of the sentence: "Thank you for coming in, Sam." (not after
   // another capitalised word: "applying to Deloitte, London.")
   new RegExp(
@@ -323,8 +345,10 @@ const ADDRESSED = [
     'gu',
   ),
   // A sign-off at the end of the text: "Kind regards, Jo Smith", "Best wishes\nTom".
-  new RegExp(String.raw`(?<=(?:${SIGN_OFFS})[,.]?\s{1,3})(${NAME_WORD}(?: ${NAME_WORD}){0,2})(?=[\s.]{0,3}$)`, 'gu'),
+  new RegExp(String.raw`(?<=(?:${SIGN_OFFS})[,.،，]?\s{1,3})(${NAME_WORD}(?: ${NAME_WORD}){0,2}|${CJK_NAME})(?=[\s.。]{0,3}$)`, 'gu'),
 ];
+/** A name before a Chinese, Japanese or Korean honorific: the name goes, the honorific stays. */
+const BEFORE_HONORIFIC = new RegExp(String.raw`${CJK_NAME}(?=${CJK_HONORIFICS})`, 'gu');
 
 /** Replaces the names greetings, thank-yous and sign-offs address with `[name]`. */
 export function redactAddressedNames(text: string): string {
@@ -332,5 +356,5 @@ export function redactAddressedNames(text: string): string {
   // "Regards, Recruitment Team": a sign-off from a team, not a person.
   const notAName = (name: string) => name.split(' ').some((word) => NOT_NAMES.has(word.toLowerCase()));
   for (const pattern of ADDRESSED) out = out.replace(pattern, (name) => (notAName(name) ? name : NAME_PLACEHOLDER));
-  return out;
+  return out.replace(BEFORE_HONORIFIC, (name) => (CJK_NOT_NAMES.has(name) ? name : NAME_PLACEHOLDER));
 }

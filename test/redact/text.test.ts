@@ -181,3 +181,34 @@ describe('redactText: identity numbers, dates of birth and addresses pasted from
     );
   });
 });
+
+describe('greetings, sign-offs and honorifics in other scripts', () => {
+  it.each([
+    [
+      'عزيزي محمد، Your answers were too general. مع أطيب التحيات، سارة',
+      'عزيزي [name]، Your answers were too general. مع أطيب التحيات، [name]',
+    ],
+    ['Уважаемый Иван, ответы были общими. С уважением, Мария Петрова', 'Уважаемый [name], ответы были общими. С уважением, [name]'],
+    ['亲爱的王小明：您的回答缺乏具体例子。此致\n敬礼\n李华', '亲爱的[name]：您的回答缺乏具体例子。此致\n敬礼\n[name]'],
+    ['田中様、具体例が不足していました。', '[name]様、具体例が不足していました。'],
+    ['김민수님, 답변이 너무 길었습니다. 감사합니다\n박지은', '[name]님, 답변이 너무 길었습니다. 감사합니다\n[name]'],
+    ['שלום דנה, התשובות היו כלליות. בברכה, יוסי', 'שלום [name], התשובות היו כלליות. בברכה, [name]'],
+    ['प्रिय राहुल, आपके उत्तर अस्पष्ट थे। सादर, अनीता', 'प्रिय [name], आपके उत्तर अस्पष्ट थे। सादर, [name]'],
+    [
+      'Gentile Giulia, le risposte erano vaghe. Cordiali saluti, Marco Rossi',
+      'Gentile [name], le risposte erano vaghe. Cordiali saluti, [name]',
+    ],
+    ['Olá João, faltaram exemplos. Atenciosamente, Ana', 'Olá [name], faltaram exemplos. Atenciosamente, [name]'],
+    [
+      'Szanowna Pani Kowalska, brakowało przykładów. Z poważaniem, Piotr',
+      'Szanowna Pani [name], brakowało przykładów. Z poważaniem, [name]',
+    ],
+  ])('%j', (input, expected) => {
+    expect(redactAddressedNames(input)).toBe(expected);
+  });
+
+  it('keeps honorifics after words that are no one, and a team signing off', () => {
+    for (const text of ['선생님, 감사합니다.', '고객님께 안내드립니다.', 'We used Python and SQL. Best, Recruitment Team'])
+      expect(redactAddressedNames(text)).toBe(text);
+  });
+});
