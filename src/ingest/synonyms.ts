@@ -48,6 +48,11 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
     'free text',
     'verbatim',
     'remarks',
+    // A mail merge's or mail client's log: the message sent is the feedback.
+    'body',
+    'message body',
+    'email body',
+    'message',
     // German, French, Spanish, Dutch.
     'rückmeldung',
     'kommentar',
@@ -188,6 +193,13 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
     'rejection date',
     'interview date',
     'start date',
+    // A mail log's and an applicant-tracking system's dates.
+    'sent',
+    'date sent',
+    'sent at',
+    'decision date',
+    'disposition date',
+    'last updated',
     // German, French, Spanish, Dutch.
     'datum',
     'eingangsdatum',
@@ -293,6 +305,9 @@ export const EXACT_ONLY = new Set([
   'class',
   'job',
   'created',
+  'sent',
+  'body',
+  'message',
   'nom',
   'motif',
   'motivo',

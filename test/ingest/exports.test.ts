@@ -150,6 +150,13 @@ describe('column detection on survey and spreadsheet exports', () => {
     expect(files[0].notes.join(' ')).toContain('feedback written a column per stage ("Stage 1 feedback", "Stage 2 feedback")');
   });
 
+  it("a mail merge's sent log: the message body is the feedback, the time it was sent its date", async () => {
+    const { files, items } = await read('mail-merge-log.csv');
+    expect(files[0].columns).toMatchObject({ text: 'Body', date: 'Sent' });
+    expect(items.map((item) => item.date)).toEqual(['2026-03-04', '2026-03-12', '2026-03-13', '2026-03-20']);
+    expect(items[0]!.text).toMatch(/^Dear Chidi,\n\nThank you for your application/);
+  });
+
   it('SurveyMonkey: questions in the header, sub-header skipped, US dates proven by their values', async () => {
     const { files, items } = await read('surveymonkey-export.csv');
     expect(files[0].columns).toMatchObject({
