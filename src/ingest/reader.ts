@@ -14,6 +14,7 @@ import {
 } from '../types.js';
 import {
   detectColumnsExplained,
+  normaliseHeader,
   noTextColumnError,
   resolveOverrides,
   spareTextColumns,
@@ -131,6 +132,19 @@ export class RecordReader {
       this.notes.push(
         `feedback written a column per stage (${byStage.map(({ column }) => JSON.stringify(headers[column])).join(', ')}): read together, a row as one application, ending at the last stage with feedback`,
       );
+    // "Round 1" beside "Round 1 reason" holds that round's outcome (Passed, Failed), not the stage a
+    // row reached: the stage is then the last one with feedback, as without a stage column.
+    const detectedStage = this.mapping.stage;
+    if (
+      detectedStage !== undefined &&
+      fixed.stage === undefined &&
+      byStage.some(({ stage }) => normaliseHeader(stage) === normaliseHeader(detectedStage))
+    ) {
+      delete this.mapping.stage;
+      this.notes.push(
+        `"${detectedStage}" names one of those stages, so it is read as that stage's outcome, not as the stage a row reached (choose it with --stage-column if it is)`,
+      );
+    }
     let lastNamed = cells.length;
     while (lastNamed > 0 && cells[lastNamed - 1].trim() === '') lastNamed--;
     this.ctx = {

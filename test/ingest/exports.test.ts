@@ -150,6 +150,19 @@ describe('column detection on survey and spreadsheet exports', () => {
     expect(files[0].notes.join(' ')).toContain('feedback written a column per stage ("Stage 1 feedback", "Stage 2 feedback")');
   });
 
+  it('a round\'s outcome beside its reason ("Round 1", "Round 1 reason") is no stage column: the stage is the last round with a reason', async () => {
+    const { files, items } = await read('interview-rounds-export.csv');
+    expect(files[0]!.columns.stage).toBeUndefined();
+    expect(items.map((item) => item.stage)).toEqual(['Round 2', 'Round 1', 'Round 3', 'Round 2']);
+    expect(items.map((item) => item.text)).toEqual([
+      'Your answers sounded scripted and over-rehearsed.',
+      "Your CV didn't show the C++ we asked for.",
+      'Rehearsed answers again; little eye contact with the panel.',
+      'We appointed an internal candidate.',
+    ]);
+    expect(files[0]!.notes.join('\n')).toMatch(/"Round 1" names one of those stages/);
+  });
+
   it("a mail merge's sent log: the message body is the feedback, the time it was sent its date", async () => {
     const { files, items } = await read('mail-merge-log.csv');
     expect(files[0].columns).toMatchObject({ text: 'Body', date: 'Sent' });
