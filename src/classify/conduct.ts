@@ -75,6 +75,12 @@ export function conductHeldElsewhere(text: string): boolean {
   return found > 0;
 }
 
+/** Whether a segment has a word of lateness, dress, rudeness or a phone at all, whoever holds it. */
+export function speaksOfConduct(text: string): boolean {
+  const tokens = tokensOf(text);
+  return tokens.some((_, i) => kindOf(tokens, i) !== null);
+}
+
 // Whose fault it was, said in so many words, and not the candidate's: "she started late - not her
 // doing", "late start - our fault (room double-booked)", "it was not towards him", "that's on us",
 // "another guy was rude to the receptionist and got told off, not me". Whatever the conduct, it is

@@ -10,8 +10,9 @@
 // The rules name the default theme ids; a taxonomy without them is read without these rules.
 
 import { readComparison } from './comparison.js';
-import { conductHeldElsewhere, conductOfNoOneNamed, faultLaidElsewhere, writerOwnsConduct } from './conduct.js';
+import { conductHeldElsewhere, conductOfNoOneNamed, faultLaidElsewhere, speaksOfConduct, writerOwnsConduct } from './conduct.js';
 import { conductOnlyOfTheJob } from './conduct-job.js';
+import { ARRANGEMENT_DONE, candidateRelaysEmployer, employerActs, ownPeopleActOn } from './employer-acts.js';
 import { COUNT_UP_TO_TEN, straightenQuotes } from './lexical/text.js';
 import { overqualified, readWorkHistory } from './work-history.js';
 
@@ -85,22 +86,9 @@ const REPORTED_REASON =
 // A promise ("said she'd chase the client") relays nothing about the candidate.
 const RELAYED_OF_CANDIDATE =
   /\b(?:said|says|told us|felt|feels|thought|reckoned|noted|reported|mentioned)\s+(?:that\s+)?(?:he|she)\b(?!'d|'ll|\s+would|\s+will)/i;
-// The employer's side as the one acting: "the interviewer was late", "they cancelled", "by them".
-const EMPLOYER_ACTS =
-  /^(?:the\s+)?(?:interviewer|interviewers|hiring manager|manager|panel|recruiter|recruiters|hr|they|company|employer|coordinator)\s+(?:was|were|spent|took|turned|arrived|came|cancell?ed|forgot|stopped|never|didn't|did not|rushed|kept|sent|left|went)\b|\bby them\b|\bthey\s+(?:forgot|cancell?ed|never|stopped|didn't|lost)\b/i;
-
-// The employer's side as the subject, whatever it did ("the interviewer swore", "interview panel
-// was late", "the HR lady was rude", "the receptionist didn't know I was coming"), also where the
-// employer apologises for it ("sorry that our interviewer was late"), unless it passes on a
-// judgement of the candidate.
-const EMPLOYER_SUBJECT =
-  /^(?:(?:so\s+)?(?:sorry|apologies|we\s+apologi[sz]e)\s+(?:that\s+|for\s+)?)?(?:(?:one|two|some|all|both|either|neither|each)\s+of\s+)?(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?|receptionists?|reception|security|front desk|recruitment|talent acquisition|talent|resourcing|hiring team)(?:\s+(?:lady|guy|man|woman|person|team|rep|officer|chair|lead))?\b(?!')\s+(?!(?:lady|guy|man|woman|person|team|rep|officer|chair|lead|said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)[\w']+\b(?!\s*:)/i;
 const SEGMENT_ABOUT_HIM_OR_HER = /^(?:he|she)\b/i;
 const APOLOGY =
-  /\b(?:i'm|i am|we're|we are)\s+(?:so\s+|very\s+|really\s+)?sorry\b(?!\s+to\s+(?:tell|say|inform|let|hear))|\bapologi(?:es|se|ze)\s+(?:for|that)\b|\b(?:and|so)\s+(?:(?:we|i)\s+(?:do\s+|sincerely\s+|truly\s+)?)?apologi(?:se|ze|ses|zes|sed|zed)\W*$/i;
-// "…and they'd double-booked the room": the employer's side as the one who acted, in a clause of the note.
-const THEY_HAD_DONE =
-  /(?:^|[,;]\s*|\b(?:and|but|so|then|because)\s+)they(?:'d|'ve|\s+had|\s+have)\s+(?!(?:said|told|felt|thought|decided|wanted|needed|found|noted|noticed|asked|been)\b)[\w-]+ed\b/i;
+  /\b(?:i'm|i am|we're|we are)\s+(?:so\s+|very\s+|really\s+)?sorry\b(?!\s+to\s+(?:tell|say|inform|let|hear))|\bapologi(?:es|se|ze)\s+(?:for|that)\b|\b(?:and|so)\s+(?:(?:we|i)\s+(?:do\s+|sincerely\s+|truly\s+)?)?apologi(?:se|ze|ses|zes|sed|zed)\W*$|\b(?:has|have|had)\s+(?:since\s+|already\s+|now\s+)?apologi[sz]ed\b/i;
 
 // Tools and languages employers name as skills; "R" and "C" alone are too ambiguous to list.
 const TECH = String.raw`\b(?:python|sparktool|sql|nosql|java|javascript|typescript|react|node(?:\.js)?|c\+\+|c#|scala|hadoop|airflow|dbt|kafka|excel|vba|power ?bi|tableau|aws|azure|gcp|docker|kubernetes|terraform|git|linux|matlab|sas|spss|stata|autocad|revit|solidworks|salesforce|sap|photoshop|figma)(?![\w+#])`;
@@ -133,60 +121,6 @@ const RECEIVED =
 // sentence about nobody else: "we started without him" is about a candidate.
 const EMPLOYER_OWN_SIDE = /\b(?:we|we're|we've|our|us)\b/i;
 const HIM_OR_HER = /\b(?:he|she|him|her|his|hers)\b/i;
-
-// A clause that opens after one of these has a subject of its own: "…ran over because the assessors
-// were late back from lunch".
-const SUBORDINATE = /\b(?:because|as|since|so|and|then|when|while|after|until)\s+/gi;
-// The candidate's arrangements, done to them (passive, so by the employer's side): "The room was
-// double-booked", "my interview was cancelled", "the slot had been given away".
-// Notes drop the article ("Second interview with the director was called off by his PA") and may
-// name what the arrangement was with ("… with the director", "… for Monday").
-const ARRANGEMENT_DONE =
-  /^(?:(?:the|my|our|an?)\s+)?(?:[\w-]+\s+){0,2}?(?:room|slot|interview|call|meeting|booking|appointment|link|invite|invitation|venue|date|start|assessment\s+(?:centre|center|day)|stage|round|session)s?\s+(?:(?:with|for|at|on)\s+(?:[\w'-]+\s+){1,3}?)?(?:was|were|got|had\s+been|has\s+been|kept\s+getting)\s+(?:\w+ly\s+)?(?:double-booked|cancell?ed|called\s+off|pulled|scrapped|moved|rescheduled|postponed|pushed\s+back|given\s+away|delayed|put\s+back|changed|shifted|forgotten|lost|cut\s+short)\b/i;
-
-// What the candidate passes on is a clause of its own: "Recruiter note: she says the client kept her
-// waiting…", "She reckons the bloke interviewing her was chewing gum" have the employer's side acting
-// in what is relayed. Not the employer's side relaying its own judgement ("HR said the manager was put off that I was late").
-const RELAYED_CLAUSE =
-  /^(?:[^:;]{1,40}:\s*)?(he|she)\s+(?:says|said|admits|admitted|reports|reported|mentions|mentioned|explains|explained|reckons|reckoned|claims|claimed|tells\s+me|told\s+me)\s+(?:that\s+)?/i;
-// Another third person acting on the candidate's arrangements: "he admits he was twenty minutes late
-// to her interview", "she kept him waiting": the one whose interview it is, is the candidate; the
-// other is the employer's side.
-// A named person's arrangement is theirs too, so the he or she acting on it is someone else: "he
-// admits he took a phone call during Ayesha's panel".
-const OTHER_THIRD_PERSON =
-  /\b([Hh]e|[Ss]he)\s+(?:[\w'-]+\s+){0,6}?(?:(?:to|for|of|into|through|during|at|in)\s+(his|her|[A-Z][a-z]+'s)\s+(?:interview|slot|call|screen|screening|assessment|appointment|meeting|panel)|kept\s+(him|her)\s+waiting)\b/;
-// …or someone named acting on the one who relays it: "she says the client kept her waiting".
-const NAMED_SUBJECT = /^(?:the|an?|their|this|that)\s+[\w-]+/i;
-const actsOnRelayer = (relayer: string, relayedClause: string): boolean => {
-  const clause = relayedClause.split(/[;,]/)[0]!;
-  const object = relayer.toLowerCase() === 'she' ? /\bher\b/i : /\bhim\b/i;
-  return NAMED_SUBJECT.test(clause) && object.test(clause);
-};
-const otherThirdPersonActs = (text: string): boolean => {
-  const match = OTHER_THIRD_PERSON.exec(text);
-  if (!match) return false;
-  const actor = match[1]!.toLowerCase();
-  const acted = match[2] ?? match[3]!;
-  if (acted.endsWith("'s")) return true;
-  return actor === 'he' ? acted === 'her' : acted === 'him' || acted === 'his';
-};
-
-/** Whether the employer's side is who acts in a sentence (not written to or of the candidate), in its first clause or one after a conjunction. */
-function employerActs(trimmed: string): boolean {
-  if (EMPLOYER_ACTS.test(trimmed) || EMPLOYER_SUBJECT.test(trimmed) || THEY_HAD_DONE.test(trimmed) || ARRANGEMENT_DONE.test(trimmed))
-    return true;
-  const relayed = RELAYED_CLAUSE.exec(trimmed);
-  if (relayed && (employerActs(trimmed.slice(relayed[0].length)) || actsOnRelayer(relayed[1]!, trimmed.slice(relayed[0].length))))
-    return true;
-  if (otherThirdPersonActs(trimmed)) return true;
-  for (const match of trimmed.matchAll(SUBORDINATE)) {
-    const clause = trimmed.slice(match.index + match[0].length);
-    if (/^(?:the|our|my|an?|one|some|all|both)\s/i.test(clause) && (EMPLOYER_SUBJECT.test(clause) || ARRANGEMENT_DONE.test(clause)))
-      return true;
-  }
-  return false;
-}
 
 function relaysOfCandidate(plain: string): boolean {
   return RELAYED_OF_CANDIDATE.test(plain) && !FIRST_PERSON.test(plain);
@@ -278,7 +212,10 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
   const trimmed = plain.trim();
   // The employer apologising for its own side acts too: "The interviewer should not have taken a call
   // during your interview and I'm sorry".
-  if ((!aboutCandidate || APOLOGY.test(plain)) && employerActs(trimmed)) {
+  // …or acts on the candidate, who holds no conduct in it: "our receptionist told you to come in the
+  // back door and you ended up in the coolroom".
+  const actedOn = aboutCandidate && ownPeopleActOn(trimmed) && (!speaksOfConduct(plain) || conductHeldElsewhere(plain));
+  if (((!aboutCandidate || APOLOGY.test(plain)) && employerActs(trimmed)) || actedOn || candidateRelaysEmployer(trimmed)) {
     reading.employerSide = true;
     ruleOut(reading, themeIds, CONDUCT_THEME);
   }

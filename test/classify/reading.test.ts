@@ -365,3 +365,32 @@ describe('mayBeEmployerNote and silence: whose note it is', () => {
     expect(read("I chased twice and they didn't reply.").silence).toBe(true);
   });
 });
+
+describe("readSegment: the employer's own people, named by whose they are", () => {
+  it('rules conduct out where our foreman, a member of our team or the client’s HR acts, whatever their job', () => {
+    expect(read("Our foreman swore at her during the site tour, which he shouldn't have done.").ruledOut).toContain('conduct');
+    expect(
+      read('When the candidate arrived, a member of our team was arguing loudly on the phone; she has since apologised to him.').ruledOut,
+    ).toContain('conduct');
+    expect(read("Candidate upset: says the client's HR took a call and ate a sandwich during her interview.").ruledOut).toContain(
+      'conduct',
+    );
+    // What one of them judged of the candidate is no act of theirs.
+    expect(read('When the candidate arrived, a member of our team noticed he was late.').ruledOut).toEqual([]);
+  });
+
+  it('reads a role named with its holder in brackets, relaying of another sex than the candidate, as its own account', () => {
+    expect(read('Her interviewer (Gareth) says he turned up in gym kit, and apologises.').ruledOut).toContain('conduct');
+    expect(read('Her interviewer (Gareth) says she turned up in gym kit.').ruledOut).toEqual([]);
+  });
+
+  it('reads them acting on the candidate, who holds no conduct, as the employer acting; not what they judged or hold', () => {
+    expect(
+      read('Bit of a mix-up - our receptionist told you to come in the back door and you ended up in the coolroom.').ruledOut,
+    ).toContain('conduct');
+    expect(read('Our receptionist told you to wait and you were rude to her.').ruledOut).toEqual([]);
+    expect(read('Our receptionist said you were rude to her.').ruledOut).toEqual([]);
+    expect(read('Our concern was that you arrived late.').ruledOut).toEqual([]);
+    expect(read('Our values put respect first.').ruledOut).toEqual([]);
+  });
+});

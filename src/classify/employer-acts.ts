@@ -1,0 +1,130 @@
+// Who acts in a sentence, read from its grammar: the employer's side as the subject ("the interviewer
+// was late", "our foreman swore at her", "the client's HR took a call"), the candidate's arrangements
+// done to them ("my interview was cancelled"), and what a he or she or the candidate relays of the
+// employer's side acting. `conduct` is ruled out there (reading.ts): it is the candidate's own behaviour.
+
+// The employer's side as the one acting: "the interviewer was late", "they cancelled", "by them".
+const EMPLOYER_ACTS =
+  /^(?:the\s+)?(?:interviewer|interviewers|hiring manager|manager|panel|recruiter|recruiters|hr|they|company|employer|coordinator)\s+(?:was|were|spent|took|turned|arrived|came|cancell?ed|forgot|stopped|never|didn't|did not|rushed|kept|sent|left|went)\b|\bby them\b|\bthey\s+(?:forgot|cancell?ed|never|stopped|didn't|lost)\b/i;
+
+// The employer's side as the subject, whatever it did ("the interviewer swore", "interview panel
+// was late", "the HR lady was rude", "the receptionist didn't know I was coming"), also where the
+// employer apologises for it ("sorry that our interviewer was late"), unless it passes on a
+// judgement of the candidate.
+const EMPLOYER_SUBJECT =
+  /^(?:(?:so\s+)?(?:sorry|apologies|we\s+apologi[sz]e)\s+(?:that\s+|for\s+)?)?(?:(?:one|two|some|all|both|either|neither|each)\s+of\s+)?(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?|receptionists?|reception|security|front desk|recruitment|talent acquisition|talent|resourcing|hiring team)(?:\s+(?:lady|guy|man|woman|person|team|rep|officer|chair|lead))?\b(?!')\s+(?!(?:lady|guy|man|woman|person|team|rep|officer|chair|lead|said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)[\w']+\b(?!\s*:)/i;
+// What the employer holds that is not a person acting, and verbs of judging or recording.
+const EMPLOYER_THINGS =
+  'concerns?|worry|worries|view|views|feedback|decision|reasons?|impression|sense|feeling|main|only|biggest|records?|notes?|logs?|files?|data|policy|requirements?|criteria|expectations?|standards?|assessment|scores?|scoring|role|job|post|position|offer|process|advert|ad|vacancy|candidates?|applicants?|shortlist';
+const EMPLOYER_JUDGES =
+  'said|felt|thought|noted|noticed|found|decided|considered|judged|reported|mentioned|commented|observed|believed|concluded|agreed|wanted|needed|preferred|liked|loved|scored|rated|marked|assessed|flagged|recorded|showed|suggested|indicated|expected|required|looking|hoping|seeking|saying|feeling|thinking|worried|concerned|impressed|disappointed';
+// "…and they'd double-booked the room": the employer's side as the one who acted, in a clause of the note.
+const THEY_HAD_DONE =
+  /(?:^|[,;]\s*|\b(?:and|but|so|then|because)\s+)they(?:'d|'ve|\s+had|\s+have)\s+(?!(?:said|told|felt|thought|decided|wanted|needed|found|noted|noticed|asked|been)\b)[\w-]+ed\b/i;
+// A clause that opens after one of these has a subject of its own: "…ran over because the assessors
+// were late back from lunch".
+const SUBORDINATE = /\b(?:because|as|since|so|and|then|when|while|after|until)\s+/gi;
+// The candidate's arrangements, done to them (passive, so by the employer's side): "The room was
+// double-booked", "my interview was cancelled", "the slot had been given away".
+// Notes drop the article ("Second interview with the director was called off by his PA") and may
+// name what the arrangement was with ("… with the director", "… for Monday").
+export const ARRANGEMENT_DONE =
+  /^(?:(?:the|my|our|an?)\s+)?(?:[\w-]+\s+){0,2}?(?:room|slot|interview|call|meeting|booking|appointment|link|invite|invitation|venue|date|start|assessment\s+(?:centre|center|day)|stage|round|session)s?\s+(?:(?:with|for|at|on)\s+(?:[\w'-]+\s+){1,3}?)?(?:was|were|got|had\s+been|has\s+been|kept\s+getting)\s+(?:\w+ly\s+)?(?:double-booked|cancell?ed|called\s+off|pulled|scrapped|moved|rescheduled|postponed|pushed\s+back|given\s+away|delayed|put\s+back|changed|shifted|forgotten|lost|cut\s+short)\b/i;
+
+// What the candidate passes on is a clause of its own: "Recruiter note: she says the client kept her
+// waiting…", "She reckons the bloke interviewing her was chewing gum" have the employer's side acting
+// in what is relayed. Not the employer's side relaying its own judgement ("HR said the manager was put off that I was late").
+const RELAYED_CLAUSE =
+  /^(?:[^:;]{1,40}:\s*)?(he|she)\s+(?:says|said|admits|admitted|reports|reported|mentions|mentioned|explains|explained|reckons|reckoned|claims|claimed|tells\s+me|told\s+me)\s+(?:that\s+)?/i;
+// Another third person acting on the candidate's arrangements: "he admits he was twenty minutes late
+// to her interview", "she kept him waiting": the one whose interview it is, is the candidate; the
+// other is the employer's side.
+// A named person's arrangement is theirs too, so the he or she acting on it is someone else: "he
+// admits he took a phone call during Ayesha's panel".
+const OTHER_THIRD_PERSON =
+  /\b([Hh]e|[Ss]he)\s+(?:[\w'-]+\s+){0,6}?(?:(?:to|for|of|into|through|during|at|in)\s+(his|her|[A-Z][a-z]+'s)\s+(?:interview|slot|call|screen|screening|assessment|appointment|meeting|panel)|kept\s+(him|her)\s+waiting)\b/;
+// …or someone named acting on the one who relays it: "she says the client kept her waiting".
+const NAMED_SUBJECT = /^(?:the|an?|their|this|that)\s+[\w-]+/i;
+const actsOnRelayer = (relayer: string, relayedClause: string): boolean => {
+  const clause = relayedClause.split(/[;,]/)[0]!;
+  const object = relayer.toLowerCase() === 'she' ? /\bher\b/i : /\bhim\b/i;
+  return NAMED_SUBJECT.test(clause) && object.test(clause);
+};
+const otherThirdPersonActs = (text: string): boolean => {
+  const match = OTHER_THIRD_PERSON.exec(text);
+  if (!match) return false;
+  const actor = match[1]!.toLowerCase();
+  const acted = match[2] ?? match[3]!;
+  if (acted.endsWith("'s")) return true;
+  return actor === 'he' ? acted === 'her' : acted === 'him' || acted === 'his';
+};
+
+// The employer's own people, whatever their job, named by whose they are: "our foreman", "our duty
+// manager", "a member of our team", "the client's HR", "her interviewer (Gareth)" (a role and the name
+// of who holds it). Not what the employer thinks or records ("our concern", "our notes").
+const OWN_PEOPLE = String.raw`(?:(?:an?|one|two|some|another)\s+(?:member|members)\s+of\s+(?:our|the|their)\s+(?:[\w-]+\s+)?(?:team|staff|crew|panel|department|office)|our\s+(?!(?:${EMPLOYER_THINGS})\b)(?:[\w-]+\s+){0,2}?[\w-]+|the\s+(?:client|company|employer|agency|firm|hotel|school|trust|site)'s\s+(?:[\w-]+\s+)?[\w-]+|(?:his|her|their)\s+[\w-]+\s+\(\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*\))`;
+// Acting, not judging or passing on a judgement: "swore at her", "told you to come in the back door",
+// "was arguing loudly", "took a call".
+const OWN_PEOPLE_ACT = new RegExp(
+  String.raw`^(?:${OWN_PEOPLE})\s+(?:(?:also|then|just|[\w-]+ly)\s+)?(?:(?:was|were)\s+(?!(?:${EMPLOYER_JUDGES})\b)[\w-]+ing\b|(?!(?:${EMPLOYER_JUDGES})\b)(?:[\w-]+ed|swore|took|told|kept|left|ate|came|went|forgot|gave|made|spoke|sent|rang|ran|wore|lost|got|shouted|snapped)\b(?!\s+(?:us|me|the\s+panel)\b))`,
+  'i',
+);
+// A role named for the candidate relaying what its holder did, of another sex than the candidate:
+// "Her interviewer (Gareth) says he turned up in gym kit…": he is the interviewer, not her.
+const ROLE_OWN_ACCOUNT =
+  /^(his|her)\s+[\w-]+(?:\s+\([^)]{1,30}\))?\s+(?:says|said|admits|admitted|explains|explained|told\s+us)\s+(?:that\s+)?(he|she)\b/i;
+const ownAccount = (text: string): boolean => {
+  const match = ROLE_OWN_ACCOUNT.exec(text);
+  return match !== null && (match[1]!.toLowerCase() === 'her') === (match[2]!.toLowerCase() === 'he');
+};
+
+/** Whether a clause of a sentence opens with one of the employer's own people acting on the candidate: "our receptionist told you…", "Our foreman swore at her". */
+export function ownPeopleActOn(trimmed: string): boolean {
+  return clauseStarts(trimmed).some((start) => {
+    const clause = trimmed.slice(start);
+    const match = OWN_PEOPLE_ACT.exec(clause);
+    return match !== null && /^\s+(?:(?:at|to|with|towards)\s+)?(?:you|him|her)\b/i.test(clause.slice(match[0].length));
+  });
+}
+
+// Where a clause may open: the sentence's start, after a comma, semicolon, colon or spaced dash, or a conjunction.
+const CLAUSE_OPENING = /[,;:]\s+|\s[-–—]\s+|\b(?:and|but|because|when|while|then)\s+/gi;
+const clauseStarts = (text: string): number[] => [0, ...[...text.matchAll(CLAUSE_OPENING)].map((m) => m.index + m[0].length)];
+
+// A note labelled with the candidate, who relays what happened: "Candidate upset: says the client's HR
+// took a call…", "Cand rang in upset: says the client's interviewer asked…".
+const CANDIDATE_RELAYS =
+  /^\W*(?:the\s+)?(?:cand|candidate|applicant)\b[^:.]{0,30}:\s*(?:(?:he|she)\s+)?(?:says|said|reports|reported|claims|claimed|mentions|mentioned|tells\s+us|told\s+us)\s+(?:that\s+)?/i;
+
+/** Whether the candidate, named in a note's label, relays the employer's side acting. */
+export function candidateRelaysEmployer(trimmed: string): boolean {
+  const relayed = CANDIDATE_RELAYS.exec(trimmed);
+  return relayed !== null && employerActs(trimmed.slice(relayed[0].length));
+}
+
+/** Whether one of the employer's own people, named by whose they are, acts in some clause of a sentence: "When the candidate arrived, a member of our team was arguing…". */
+function ownPeopleAct(trimmed: string): boolean {
+  return ownAccount(trimmed) || clauseStarts(trimmed).some((start) => OWN_PEOPLE_ACT.test(trimmed.slice(start)));
+}
+
+/** Whether the employer's side is who acts in a sentence (not written to or of the candidate), in its first clause or one after a conjunction. */
+export function employerActs(trimmed: string): boolean {
+  if (
+    EMPLOYER_ACTS.test(trimmed) ||
+    EMPLOYER_SUBJECT.test(trimmed) ||
+    THEY_HAD_DONE.test(trimmed) ||
+    ARRANGEMENT_DONE.test(trimmed) ||
+    ownPeopleAct(trimmed)
+  )
+    return true;
+  const relayed = RELAYED_CLAUSE.exec(trimmed);
+  if (relayed && (employerActs(trimmed.slice(relayed[0].length)) || actsOnRelayer(relayed[1]!, trimmed.slice(relayed[0].length))))
+    return true;
+  if (otherThirdPersonActs(trimmed)) return true;
+  for (const match of trimmed.matchAll(SUBORDINATE)) {
+    const clause = trimmed.slice(match.index + match[0].length);
+    if (/^(?:the|our|my|an?|one|some|all|both)\s/i.test(clause) && (EMPLOYER_SUBJECT.test(clause) || ARRANGEMENT_DONE.test(clause)))
+      return true;
+  }
+  return false;
+}
