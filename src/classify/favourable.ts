@@ -7,10 +7,12 @@ import { type Span, splitClauses } from './clauses.js';
 import {
   asidesBefore,
   continuesList,
+  excludesCodesOnly,
   frontsTopic,
   isBareTopic,
   isRuledOut,
   justifiesRuleOut,
+  leftUnscored,
   lacksSubject,
   refersBack,
 } from './rule-outs.js';
@@ -140,6 +142,10 @@ const OTHERS_WORDS = new Set(
 const SUBCLAUSE_BOUNDARY = /[,;—–]\s*|(?<!\bre):\s*|\s-\s/gi;
 
 export function analysePraise(segment: string): PraiseAnalysis {
+  // "RSN_NA: SALARY_EXPECT | RSN_NA: NOTICE_PERIOD": codes that only say which reasons were not it;
+  // "Appearance/punctuality: N/A - not scored": a topic the sheet left out.
+  if (excludesCodesOnly(segment) || leftUnscored(segment))
+    return { favourable: true, praiseOnly: true, reasonText: '', praise: [[0, segment.length]] };
   const clauses = splitClauses(segment);
   const praise: Array<[number, number]> = [];
   const kept: string[] = [];

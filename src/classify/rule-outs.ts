@@ -148,6 +148,28 @@ export function refersBack(part: string): boolean {
 // Negative contractions typed without the apostrophe in quick notes: "wasnt", "didnt".
 const BARE_CONTRACTION = /\b(was|were|is|are|did|does|do|could|would|should|has|have|had|need)nt\b/gi;
 
+// A reason code whose field says the reason does not apply ("RSN_NA: SALARY_EXPECT", "RSN_EXCL: QUAL,
+// EXP"), and fields left empty beside it ("RSN_PRIMARY: (blank)", "NOTES: -").
+const EXCLUDED_FIELD = /^\s*[a-z]+[_-](?:na|n\/a|excl|excluded|not)\s*:\s*[\w ,/&-]*$/i;
+const EMPTY_FIELD = /^\s*[\w ]+:\s*(?:\(?(?:blank|none|empty|n\/a)\)?|-+)?\s*$/i;
+
+// A topic on a score sheet left out of the scoring: "Appearance/punctuality: N/A - not scored",
+// "commute - n/a, not scored". "N/A" alone ("Reason: N/A") says only that nothing was written.
+const LEFT_UNSCORED =
+  /^[^:.;]{1,60}?(?::|\s[-–—])\s*(?:n\/a\s*[-–—,]\s*)?not\s+(?:scored|assessed|rated|marked)(?:\s+(?:here|at\s+this\s+stage))?\W*$/i;
+
+/** Whether a line sets a topic down as left out of the scoring. */
+export function leftUnscored(text: string): boolean {
+  const line = straightenQuotes(text).trim();
+  return LEFT_UNSCORED.test(line) && isBareTopic(line.split(/:|\s[-–—]/)[0]!);
+}
+
+/** Whether a line of reason codes only excludes reasons: each field one that does not apply, or empty. */
+export function excludesCodesOnly(text: string): boolean {
+  const fields = straightenQuotes(text).split('|');
+  return fields.some((f) => EXCLUDED_FIELD.test(f)) && fields.every((f) => EXCLUDED_FIELD.test(f) || EMPTY_FIELD.test(f));
+}
+
 export const isRuledOut = oncePerText((part: string): boolean => {
   const text = spellOutPronouns(straightenQuotes(part)).replace(BARE_CONTRACTION, "$1n't");
   return RULE_OUT_PATTERNS.some((p) => p.test(text)) || NEGATED_SHORTFALL.test(text);
@@ -223,9 +245,9 @@ const COMMON_AT_OURS = new RegExp(
   'i',
 );
 // …or that the thing is usual, for everyone or for the employer: "Everyone's nervous, we make
-// allowances", "we are used to that only".
+// allowances", "Everyone has them", "we are used to that only".
 const USUAL =
-  /^(?:(?:everyone|everybody|all\s+(?:candidates|applicants|of\s+us))(?:'s|\s+(?:is|are|was|were|gets?|got|feels?|felt))\b|we(?:'re|\s+are|\s+were)\s+(?:quite\s+|very\s+|well\s+|all\s+)?(?:used|accustomed)\s+to\b)/i;
+  /^(?:(?:everyone|everybody|all\s+(?:candidates|applicants|of\s+us))(?:'s|\s+(?:is|are|was|were|gets?|got|feels?|felt|has|have|had|does))\b|we(?:'re|\s+are|\s+were)\s+(?:quite\s+|very\s+|well\s+|all\s+)?(?:used|accustomed)\s+to\b)/i;
 const TO_THE_CANDIDATE = /\b(?:you|your|yours|u|ur)\b/i;
 
 /** Whether a part states what is common or usual, not a word to the candidate: the ground a rule-out before it stands on. */

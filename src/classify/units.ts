@@ -66,7 +66,11 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
         const next = segments[i + 1];
         // A sentence that only says the thing ruled out just before is usual ("Don't go thinking it was
         // your nerves. Everyone's nervous, we make allowances.") is the rule-out's ground, as within a sentence.
-        const grounds = i > 0 && segments[i - 1]!.praise.praiseOnly && statesWhatIsUsual(segment.text);
+        // So is what is usual given as the answer to a topic asked ("Nerves? Everyone has them.").
+        const grounds =
+          i > 0 &&
+          (segments[i - 1]!.praise.praiseOnly || askedOfVerdict(segments[i - 1]!.segment, segments[i])) &&
+          statesWhatIsUsual(segment.text);
         const answered = askedOfVerdict(segment, next);
         const preamble = grounds || answered || (next !== undefined && isPreamble(segment.text, next.segment.text, own.favourable));
         const praise = preamble ? { ...own, praiseOnly: true, favourable: true } : own;
@@ -99,7 +103,9 @@ function askedOfVerdict(segment: Segment, next: { segment: Segment; praise: Prai
   // A noun phrase, not a question word's question ("why analytics? 'it pays well'") nor a sentence
   // before it ("no idea apparently. why this role?").
   const topic = segment.text.trim().slice(0, -1);
-  return next.praise.praiseOnly && (labelsTopic(topic, ':', next.segment.text) || asksTopic(segment.text));
+  // What is usual answers it too: "Nerves? Everyone has them." (the rule-out's ground, said as the answer).
+  const verdict = next.praise.praiseOnly || statesWhatIsUsual(next.segment.text);
+  return verdict && (labelsTopic(topic, ':', next.segment.text) || asksTopic(segment.text));
 }
 
 // A segment's units are listed several times a run (to look its texts up, to wait for them, to fold

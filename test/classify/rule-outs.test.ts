@@ -5,11 +5,13 @@ import {
   agreesWithRuleOut,
   asidesBefore,
   continuesList,
+  excludesCodesOnly,
   frontsTopic,
   isBareTopic,
   isRuledOut,
   justifiesRuleOut,
   lacksSubject,
+  leftUnscored,
   refersBack,
   reportsDoubt,
 } from '../../src/classify/rule-outs.js';
@@ -413,5 +415,23 @@ describe('rule-outs put first, read into, costing nothing, or only emphasised', 
     expect(analysePraise('Not a deciding factor - not a factor of any kind, in fact.').praiseOnly).toBe(true);
     expect(analysePraise('Nothing you did wrong, honestly.').praiseOnly).toBe(true);
     expect(analysePraise('Your examples were thin, honestly.').praiseOnly).toBe(false);
+  });
+});
+
+describe('reason codes that exclude, and topics left out of the scoring', () => {
+  it('reads a line of codes that only exclude reasons, or leave fields empty, as a rule-out', () => {
+    expect(excludesCodesOnly('RSN_NA: SALARY_EXPECT | RSN_NA: NOTICE_PERIOD')).toBe(true);
+    expect(excludesCodesOnly('RSN_EXCL: QUAL, EXP | RSN_PRIMARY: (blank) | NOTES: -')).toBe(true);
+    expect(excludesCodesOnly('RSN: QUAL | RSN_NA: SALARY')).toBe(false);
+    expect(excludesCodesOnly('Notes: n/a')).toBe(false);
+    expect(analysePraise('RSN_NA: SALARY_EXPECT | RSN_NA: NOTICE_PERIOD').praiseOnly).toBe(true);
+  });
+
+  it('reads a topic set down as not scored as left out, and "N/A" alone as nothing written', () => {
+    expect(leftUnscored('Appearance/punctuality: N/A - not scored')).toBe(true);
+    expect(leftUnscored('commute - n/a, not scored')).toBe(true);
+    expect(leftUnscored('Reason: N/A')).toBe(false);
+    expect(leftUnscored('Your answers on safety were weak and were not scored')).toBe(false);
+    expect(analysePraise('Appearance/punctuality: N/A - not scored').praiseOnly).toBe(true);
   });
 });

@@ -99,3 +99,11 @@ describe('a bare topic asked as a question', () => {
     expect(read('Your nerves? They showed, and the panel struggled to follow you.')).toEqual([false, false]);
   });
 });
+
+describe('a bare topic asked and answered by what is usual', () => {
+  it('goes with the answer, as with a rule-out; an answer that turns to the candidate stays', () => {
+    const read = (text: string) => segmentItems([{ id: 'u', text }], ['delivery'])[0]!.segments.map((s) => s.praiseOnly);
+    expect(read('Nerves? Everyone has them. That shaky first answer cost you precisely zero points.')).toEqual([true, true, true]);
+    expect(read('Nerves? Everyone has them, but yours got in the way.')).toEqual([false, false]);
+  });
+});
