@@ -119,8 +119,10 @@ export const CLAUSE_BREAK = new Set(
 // the rule does not judge it, so it takes nothing away.
 export const OTHER_CONDUCT =
   /\b(?:e-?mails?|messages?|texts?|texting|receptionists?|reception|front desk|no[- ]show|gum|reschedul\w*|tone|behaviou?r|conduct|swear\w*|attend\w*|manners)\b/i;
-// An email or a letter as the channel ("we'll confirm by email") is no conduct in other words.
-export const CHANNEL = /\b(?:by|via|over)\s+(?:e-?mail|text|message|letter|post)s?\b/gi;
+// An email or a letter as the channel ("we'll confirm by email") is no conduct in other words; nor is a
+// message taken or left for someone ("your mum very kindly took a message", "left a message with reception").
+export const CHANNEL =
+  /\b(?:by|via|over)\s+(?:e-?mail|text|message|letter|post)s?\b|\b(?:took|take|takes|taken|taking|left|leave|leaving)\s+(?:a|the|another|two|several)\s+(?:phone\s+)?messages?\b/gi;
 // The candidate is the writer when the writer speaks of their own interview or application ("Partner
 // turned up to my interview a quarter of an hour late"): anyone else acting there is not the candidate.
 export const CANDIDATE_WRITES =

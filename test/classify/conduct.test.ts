@@ -128,6 +128,8 @@ describe('who holds a conduct word, read from grammar', () => {
     "cand's phone went to vm x3 - left msgs",
     "Candidate's mobile was not reachable on the given number.",
     "We tried the landline as we didn't have a mobile for you.",
+    // …and a message taken or left for someone is the channel too.
+    "We tried the landline as we didn't have a mobile for you, and your mum very kindly took a message.",
     'You rang us from your mobile on the way in to say the bus was running behind.',
   ])('"%s" is held elsewhere', (text) => {
     expect(conductHeldElsewhere(text)).toBe(true);
@@ -138,6 +140,7 @@ describe('who holds a conduct word, read from grammar', () => {
     'I turned up late to my interview.',
     "Feedback was that turning up late didn't help.",
     'The tone of your emails was curt.',
+    'You left a message on the panel chair’s phone and were rude to her.',
     'You were checking your phone all through the panel.',
   ])('"%s" is not', (text) => {
     expect(conductHeldElsewhere(text)).toBe(false);
