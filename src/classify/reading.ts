@@ -176,6 +176,10 @@ const WRITER_LABEL =
 // forward with other candidates' email".
 const QUOTED = /(?<![\w'])'(?=\w)[\s\S]*?(?<=[\w.!?,])'(?![\w'])|"[^"]*"/g;
 
+// Candidates someone else had, before or beside this one, are not the candidate: "while describing
+// his previous candidates".
+const OTHERS_CANDIDATES = /\b(?:his|her|their|previous|past|earlier|former)\s+(?:[\w-]+\s+)?(?:candidates|applicants)\b/gi;
+
 /** Whether a sentence (quotes straightened) speaks to or of the candidate. "Thank you" addresses
  * nobody in particular: "I sent a thank-you email and never got a reply". */
 function addressesCandidate(plain: string): boolean {
@@ -183,7 +187,8 @@ function addressesCandidate(plain: string): boolean {
   const addressed = plain
     .replace(/\bthank[- ]you\b/gi, '')
     .replace(WRITER_LABEL, '')
-    .replace(QUOTED, ' ');
+    .replace(QUOTED, ' ')
+    .replace(OTHERS_CANDIDATES, ' ');
   return SECOND_PERSON.test(addressed) || CANDIDATE_NOUN.test(addressed);
 }
 

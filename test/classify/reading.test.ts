@@ -394,3 +394,10 @@ describe("readSegment: the employer's own people, named by whose they are", () =
     expect(read('Our values put respect first.').ruledOut).toEqual([]);
   });
 });
+
+describe('readSegment: candidates someone else had are not the candidate', () => {
+  it("reads the interviewer acting while speaking of his previous candidates as the employer's side", () => {
+    expect(read('Interviewer swore twice while describing his previous candidates.').ruledOut).toContain('conduct');
+    expect(read('Interviewer swore twice while describing the candidate.').ruledOut).toEqual([]);
+  });
+});
