@@ -90,7 +90,10 @@ const EMPLOYER_PARTY = String.raw`(?:client|company|employer|agency|panel|interv
 const FAULT_ELSEWHERE = new RegExp(
   [
     String.raw`\b(?:not|no|never)\s+(?:(?:his|her|your|their|the\s+candidate's|cand's)\s+(?:own\s+)?(?:doing|fault)|(?:a\s+|any\s+)?fault\s+of\s+(?:his|hers|yours|theirs))\b`,
-    String.raw`\b(?:our|the\s+${EMPLOYER_PARTY}'s)\s+(?:own\s+)?(?:fault|doing|mistake|error|bad|oversight)\b`,
+    String.raw`\b(?:our|(?:the\s+)?${EMPLOYER_PARTY}'s)\s+(?:own\s+)?(?:fault|doing|mistake|error|bad|oversight)\b`,
+    String.raw`\bon\s+our\s+end\b|\(\s*our\s+end\s*\)`,
+    // The conduct said not to be the candidate's: "we know this is not you", "neither was you".
+    String.raw`\b(?:this|that|it|which)\s+(?:is|was)(?:\s+not|n't)\s+(?:you|him|her)\b(?!')|\bneither\s+(?:of\s+them\s+)?(?:was|were)\s+(?:you|him|her)\b(?!')`,
     String.raw`\bnot\s+(?:directed\s+|aimed\s+)?(?:towards?|at)\s+(?:him|her|you)\b`,
     String.raw`\b(?:that|it)(?:'s|\s+(?:is|was))\s+on\s+(?:us|them|the\s+${EMPLOYER_PARTY})\b`,
     String.raw`,\s*not\s+me\W*(?:$|[.;])`,
@@ -98,9 +101,14 @@ const FAULT_ELSEWHERE = new RegExp(
   'i',
 );
 
+// …or on someone else than the candidate named: "…was the 11 o'clock, not Ayo - checked the log",
+// "- not a reflection on Liam". A name keeps its capital, so this is read case by case.
+const NOT_THE_NAMED = /,\s*not\s+[A-Z][a-z]+\b(?:\s*[-–—.;]|\s*$)|\b[Nn]ot\s+(?:a\s+)?reflection\s+on\s+(?:[A-Z][a-z]+|you|him|her)\b(?!')/;
+
 /** Whether a text lays the fault for what happened on someone other than the candidate, in so many words. */
 export function faultLaidElsewhere(text: string): boolean {
-  return FAULT_ELSEWHERE.test(straightenQuotes(text));
+  const plain = straightenQuotes(text);
+  return FAULT_ELSEWHERE.test(plain) || NOT_THE_NAMED.test(plain);
 }
 
 /** Who "I" is in a text: not the candidate when it is written to them; the candidate when the writer speaks of their own interview. */

@@ -12,7 +12,7 @@ const EMPLOYER_ACTS =
 // employer apologises for it ("sorry that our interviewer was late"), unless it passes on a
 // judgement of the candidate.
 const EMPLOYER_SUBJECT =
-  /^(?:(?:so\s+)?(?:sorry|apologies|we\s+apologi[sz]e)\s+(?:that\s+|for\s+)?)?(?:(?:one|two|some|all|both|either|neither|each)\s+of\s+)?(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?|receptionists?|reception|security|front desk|recruitment|talent acquisition|talent|resourcing|hiring team)(?:\s+(?:lady|guy|man|woman|person|team|rep|officer|chair|lead))?\b(?!')\s+(?!(?:lady|guy|man|woman|person|team|rep|officer|chair|lead|said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)[\w']+\b(?!\s*:)/i;
+  /^(?:(?:so\s+)?(?:sorry|apologies|we\s+apologi[sz]e)\s+(?:that\s+|for\s+)?)?(?:(?:one|two|some|all|both|either|neither|each)\s+of\s+)?(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?|receptionists?|reception|security|front desk|recruitment|talent acquisition|talent|resourcing|hiring team)(?:\s+(?:lady|guy|man|woman|person|team|rep|officer|chair|lead))?\b(?!')(?:\s+\([^)]{1,40}\))?\s+(?!(?:lady|guy|man|woman|person|team|rep|officer|chair|lead|said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)[\w']+\b(?!\s*:)/i;
 // What the employer holds that is not a person acting, and verbs of judging or recording.
 const EMPLOYER_THINGS =
   'concerns?|worry|worries|view|views|feedback|decision|reasons?|impression|sense|feeling|main|only|biggest|records?|notes?|logs?|files?|data|policy|requirements?|criteria|expectations?|standards?|assessment|scores?|scoring|role|job|post|position|offer|process|advert|ad|vacancy|candidates?|applicants?|shortlist';
@@ -102,9 +102,23 @@ export function candidateRelaysEmployer(trimmed: string): boolean {
   return relayed !== null && employerActs(trimmed.slice(relayed[0].length));
 }
 
+// Someone other than the candidate acting on the candidate's interview, named by whose it is: "The boss
+// turned up to her interview half cut" (the one whose interview it is, is the candidate).
+const ON_ANOTHERS_INTERVIEW =
+  /^(?:the|our|their|an?)\s+(?!(?:candidate|applicant|cand)\b)[\w-]+\s+(?:[\w'-]+\s+){0,4}?(?:to|for|during|into|at)\s+(?:his|her|[A-Z][a-z]+'s)\s+(?:interview|slot|call|screen|screening|assessment|appointment|meeting|panel)\b/i;
+
+// …or named by what they did to the candidate: "the bloke interviewing him turned up in boardies".
+const INTERVIEWING_THEM =
+  /\bthe\s+[\w-]+\s+(?:interviewing|assessing|panelling)\s+(?:him|her)\s+(?:was|were|turned|came|arrived|wore|took|kept|left|swore)\b/i;
+
 /** Whether one of the employer's own people, named by whose they are, acts in some clause of a sentence: "When the candidate arrived, a member of our team was arguing…". */
 function ownPeopleAct(trimmed: string): boolean {
-  return ownAccount(trimmed) || clauseStarts(trimmed).some((start) => OWN_PEOPLE_ACT.test(trimmed.slice(start)));
+  return (
+    ownAccount(trimmed) ||
+    ON_ANOTHERS_INTERVIEW.test(trimmed) ||
+    INTERVIEWING_THEM.test(trimmed) ||
+    clauseStarts(trimmed).some((start) => OWN_PEOPLE_ACT.test(trimmed.slice(start)))
+  );
 }
 
 /** Whether the employer's side is who acts in a sentence (not written to or of the candidate), in its first clause or one after a conjunction. */

@@ -7,7 +7,7 @@
 import { oncePerText, spellOutPronouns, straightenQuotes, words } from './lexical/text.js';
 
 const NEGATED = String.raw`(?:no|not|never|nothing|n't|without|hardly)`;
-const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|quibbles?|gripes?|misgivings?|hesitations?|red flags?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference|odds|constraints?|hindrance|drawback|downside|deal-?breaker|hurdle|snag|probs?|hitch|hiccup|drama|handicap|blocker|headache|alarm bells?|warning (?:signs?|bells?))`;
+const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|quibbles?|gripes?|misgivings?|hesitations?|red flags?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference|differentiator|odds|constraints?|hindrance|drawback|downside|deal-?breaker|hurdle|snag|probs?|hitch|hiccup|drama|handicap|blocker|headache|alarm bells?|warning (?:signs?|bells?))`;
 const NEGATED_VERB = String.raw`(?:n't|\bnot|\bnever)`;
 // Words of attention paid to something: what was neither noticed nor noted was not weighed.
 const ATTENDED = String.raw`(?:noticed|noted|raised|discussed|mentioned|considered|counted|scored|recorded|remarked(?:\s+on)?|seen|registered|queried)`;
@@ -55,7 +55,7 @@ const RULE_OUT_PATTERNS = [
   // No attention paid to it: a pair of attention words denied ("neither noticed nor noted") or a
   // perception denied with its object fronted ("The small mistakes…, these our director did not even see").
   new RegExp(
-    String.raw`\bneither\s+${ATTENDED}\s+nor\s+${ATTENDED}\b|${NEGATED_VERB}\s+(?:even\s+|once\s+)?(?:see|notice|spot|clock|register)\s*(?:it|them|that|this)?\W*$`,
+    String.raw`\bneither\s+${ATTENDED}\s+nor\s+${ATTENDED}\b|\b(?:went|passed|was|were)\s+(?:entirely\s+|completely\s+|totally\s+|quite\s+)?(?:unremarked|unnoticed|unmentioned|undiscussed)\b|${NEGATED_VERB}\s+(?:even\s+|once\s+)?(?:see|notice|spot|clock|register)\s*(?:it|them|that|this)?\W*$`,
     'i',
   ),
   // Importance denied in the employer's weighing: "this for us is not important", "not important to us".

@@ -401,3 +401,28 @@ describe('readSegment: candidates someone else had are not the candidate', () =>
     expect(read('Interviewer swore twice while describing the candidate.').ruledOut).toEqual([]);
   });
 });
+
+describe('readSegment: the fault laid elsewhere, someone else on the candidate’s interview, and a role named with its holder', () => {
+  it('rules conduct out where the sentence says it was not the candidate, or was on the employer’s end', () => {
+    expect(read('The man before you left the door open and shouted in the corridor, we know this is not you.').ruledOut).toContain(
+      'conduct',
+    );
+    expect(read('Two applicants arrived very late and one was rude at the front desk; neither was you.').ruledOut).toContain('conduct');
+    expect(
+      read("A complaint about 'a candidate on his phone the whole time' was the 11 o'clock, not Ayo - checked the log.").ruledOut,
+    ).toContain('conduct');
+    expect(read('NB: started 20 min late, panel’s fault (previous overran)').ruledOut).toContain('conduct');
+    expect(read('the twenty-minute wait in reception (our end) was not held against him').ruledOut).toContain('conduct');
+    expect(read('You arrived late and it was you who was rude at the front desk.').ruledOut).toEqual([]);
+  });
+
+  it('reads someone acting on her interview, the one interviewing him, and a role with its holder in brackets as the employer’s side', () => {
+    expect(read("The boss turned up to her interview half cut from a work lunch, which we've had words about.").ruledOut).toContain(
+      'conduct',
+    );
+    expect(read('Told Liam the bloke interviewing him turned up in boardies.').ruledOut).toContain('conduct');
+    expect(read('The interviewer (Nadia, the clinical lead) rushed in late and apologised.').ruledOut).toContain('conduct');
+    expect(read('panel lead (Sue) 25 mins late, no apology.').ruledOut).toContain('conduct');
+    expect(read('The candidate turned up to her interview half cut from a work lunch.').ruledOut).toEqual([]);
+  });
+});

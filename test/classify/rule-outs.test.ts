@@ -435,3 +435,11 @@ describe('reason codes that exclude, and topics left out of the scoring', () => 
     expect(analysePraise('Appearance/punctuality: N/A - not scored').praiseOnly).toBe(true);
   });
 });
+
+describe('attention not paid, and a differentiator denied', () => {
+  it('reads what went unremarked or unnoticed as a rule-out, and "not a differentiator" as "not a factor"', () => {
+    expect(isRuledOut("Your CV's length went entirely unremarked by the shortlisting panel.")).toBe(true);
+    expect(isRuledOut('above the pass mark, not a differentiator')).toBe(true);
+    expect(isRuledOut('Your CV left the panel unimpressed.')).toBe(false);
+  });
+});
