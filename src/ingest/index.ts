@@ -13,7 +13,14 @@ import { createDecoder, detectEncoding, SAMPLE_BYTES, validateEncoding, type Det
 import { detectDelimiter, parseDelimiterOption } from './delimiter.js';
 import { detectLayout } from './header.js';
 import { IdRegistry } from './ids.js';
-import { idSpellingNotes, joinIdSpellings, joinNameSpellings, nameSpellingNotes } from './name-spellings.js';
+import {
+  idSpellingNotes,
+  joinIdSpellings,
+  joinNameSpellings,
+  nameSpellingNotes,
+  zeroPaddedIdNotes,
+  zeroPaddedIds,
+} from './name-spellings.js';
 import { describeMapping } from './mapping.js';
 import { RecordReader, type FileOutcome } from './reader.js';
 import { RAW_CHARS } from './rows.js';
@@ -81,6 +88,7 @@ export async function ingestFiles(paths: string[], options: IngestOptions, logge
   const byId = keyedBy('id');
   const byName = keyedBy('name');
   noteOnFirst(files, byId, idSpellingNotes(joinIdSpellings(items, byId)));
+  noteOnFirst(files, byId, zeroPaddedIdNotes(zeroPaddedIds(items, byId)));
   noteOnFirst(files, byName, nameSpellingNotes(joinNameSpellings(items, byName)));
   return { items, rejects, files, dataRows: items.length + rejects.length };
 }

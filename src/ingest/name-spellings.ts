@@ -117,6 +117,32 @@ export function joinIdSpellings(items: FeedbackItem[], sources: ReadonlySet<stri
   return joined;
 }
 
+/**
+ * Students whose ids are all digits and the same but for leading zeros ("00123", "123"): kept apart
+ * (two students may be numbered so), but Excel drops a number's leading zeros when a file passes
+ * through it, so the adviser is told. The number of such ids beyond the first of each number.
+ */
+export function zeroPaddedIds(items: readonly FeedbackItem[], sources: ReadonlySet<string>): number {
+  const byNumber = new Map<string, Set<string>>();
+  for (const item of items) {
+    if (!sources.has(item.source) || item.candidate === null || !/^\d+$/.test(item.candidate)) continue;
+    const number = item.candidate.replace(/^0+(?=\d)/, '');
+    byNumber.set(number, (byNumber.get(number) ?? new Set()).add(item.candidate));
+  }
+  let extra = 0;
+  for (const spellings of byNumber.values()) extra += spellings.size - 1;
+  return extra;
+}
+
+/** The data-quality note for zeroPaddedIds (ids never appear in it). */
+export function zeroPaddedIdNotes(extra: number): string[] {
+  return extra > 0
+    ? [
+        `${extra} student id${extra === 1 ? ' is' : 's are'} another's but for leading zeros ("00123" beside "123"): kept apart, as they may be different students; Excel drops the leading zeros of a number, so if they are one student, open the export with the id column as text and save it again`,
+      ]
+    : [];
+}
+
 /** The data-quality note for what joinIdSpellings did (ids never appear in it). */
 export function idSpellingNotes(joined: number): string[] {
   return joined > 0

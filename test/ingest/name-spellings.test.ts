@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { idSpellingNotes, joinIdSpellings, joinNameSpellings, nameSpellingNotes } from '../../src/ingest/name-spellings.js';
+import {
+  idSpellingNotes,
+  joinIdSpellings,
+  joinNameSpellings,
+  nameSpellingNotes,
+  zeroPaddedIdNotes,
+  zeroPaddedIds,
+} from '../../src/ingest/name-spellings.js';
 import type { FeedbackItem } from '../../src/types.js';
 
 const row = (candidate: string, source = 'a.csv'): FeedbackItem => ({
@@ -84,5 +91,17 @@ describe('joinIdSpellings', () => {
     // A leading zero is no punctuation: 24004478 and 024004478 stay two.
     const zeros = [row('24004478'), row('024004478')];
     expect(joinIdSpellings(zeros, new Set(['a.csv']))).toBe(0);
+  });
+});
+
+describe('zeroPaddedIds', () => {
+  it('counts ids that are another but for leading zeros, keeps them apart, and says why', () => {
+    // One file kept its zeros, the other passed through Excel.
+    const items = [row('00123'), row('123', 'b.csv'), row('0123', 'b.csv'), row('00456'), row('789'), row('S0123'), row('S123')];
+    expect(zeroPaddedIds(items, new Set(['a.csv', 'b.csv']))).toBe(2);
+    expect(items.map((item) => item.candidate)).toEqual(['00123', '123', '0123', '00456', '789', 'S0123', 'S123']);
+    expect(zeroPaddedIds(items, new Set(['a.csv']))).toBe(0);
+    expect(zeroPaddedIdNotes(1)[0]).toMatch(/^1 student id is another's but for leading zeros .*kept apart.*as text/);
+    expect(zeroPaddedIdNotes(0)).toEqual([]);
   });
 });
