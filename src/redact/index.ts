@@ -169,7 +169,9 @@ export function finishRejects(
   return rejects.map(({ names, candidateIds, ...row }) => {
     if (!redact) return { ...row, raw: cutRaw(row.raw) };
     const raw = withoutIds(redactFreeText(row.raw, names ?? []), candidateIds ?? []);
-    return { ...row, source: redactSource(row.source, fileNames), raw: cutRaw(raw), reason: redactText(row.reason) };
+    // A reason may quote the row ("a title row ("Priya Patel")", a sheet grouped by student) or a header: read as the row is.
+    const reason = withoutIds(redactFreeText(row.reason, names ?? []), candidateIds ?? []);
+    return { ...row, source: redactSource(row.source, fileNames), raw: cutRaw(raw), reason };
   });
 }
 

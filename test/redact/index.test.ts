@@ -111,6 +111,22 @@ describe('finishRejects', () => {
     expect(out).not.toHaveProperty('names');
   });
 
+  it('reads the reason as the row: a sheet grouped under a row per student quotes that name', () => {
+    const [out] = finishRejects(
+      [
+        {
+          source: 'a.csv',
+          line: 2,
+          reason: 'a title row ("Priya Patel") with nothing else filled, not feedback',
+          raw: 'Priya Patel,,,',
+        },
+      ],
+      true,
+    );
+    expect(out!.reason).toBe('a title row ("[name] [name]") with nothing else filled, not feedback');
+    expect(out!.raw).toBe('[name] [name],,,');
+  });
+
   it('only cuts with redaction off', () => {
     const [out] = finishRejects([{ source: 'a.csv', line: 3, reason: 'r', raw: 'a@b.com'.repeat(100) }], false);
     expect(out.raw).toBe('a@b.com'.repeat(100).slice(0, REJECT_RAW_CHARS));
