@@ -36,6 +36,14 @@ const SUB_REASONS: readonly SubReason[] = [
   },
   {
     themeId: 'assessment',
+    // Before case studies: a group case study is judged on how the candidate works in the group.
+    pattern:
+      /\bgroup[\s-]+(?:exercises?|tasks?|discussions?|activit(?:y|ies)|case[\s-]+stud(?:y|ies)|work)\b|\bteam (?:exercises?|tasks?)\b/i,
+    advice:
+      'Practise group exercises, in a mock assessment centre or a group task with other students: speak early, build on others’ ideas by name, bring quieter members in and help the group reach an answer on time.',
+  },
+  {
+    themeId: 'assessment',
     pattern: /\bcase[\s-]+(?:stud(?:y|ies)|exercises?|interviews?)\b/i,
     advice:
       'Practise case studies against the clock with someone who can play the assessor: structure the problem, say your assumptions aloud and end with a clear recommendation.',

@@ -46,6 +46,17 @@ describe('advice matched to the shortfall the feedback names', () => {
     expect(subReasonAdvice('assessment', [])).toBeNull();
   });
 
+  it('tells a group exercise from a case study, and reads a group case study as a group exercise', () => {
+    const quiet = [
+      'Your group exercise contribution was limited: others led the discussion.',
+      'The assessors felt you were quiet in the group task.',
+      'In the group exercise you let others do the talking.',
+    ];
+    expect(opening('assessment', quiet)).toBe('Practise group exercises, in');
+    expect(opening('assessment', ['You said little in the group case study.'])).toBe('Practise group exercises, in');
+    expect(opening('assessment', ['Your case study lacked a recommendation.'])).toBe('Practise case studies against');
+  });
+
   it('belongs to the built-in ids: a theme of a taxonomy of your own, even on tests, gets its own advice', () => {
     const failedNumerical = ['Failed the numerical test.', 'Numerical reasoning below the bar.'];
     expect(opening('assessment', failedNumerical)).toBe('Practise timed numerical reasoning');
