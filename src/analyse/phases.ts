@@ -20,9 +20,17 @@ const PHASE_RULES: readonly [Phase, RegExp][] = [
     'testing',
     /\b(online (test|assessment|exercise|task|game|stage)s?|e-?tray|coding (test|challenge|assessment)|tests?\b|testing|psychometric|aptitude|numerical|verbal reasoning|logical reasoning|situational judg(e)?ment|sjt|game[- ]based)/i,
   ],
-  ['interview', /\b(interview|phone screen|telephone|phone|video call|video|panel)\b/i],
+  // Applicant-tracking systems' stages too: "Onsite", "Superday", "Hiring Manager Screen" (a call).
+  [
+    'interview',
+    /\b(interview|phone screen|telephone|phone|video call|video|panel|on-?site|super ?day|final round|(recruiter|hiring manager|hr) (screen|call))\b/i,
+  ],
   ['assessment', /\b(assessment (centre|center|day)|assessment|case study|presentation|group exercise|in[- ]tray|\bac\b)/i],
-  ['application', /\b(application|applied|cv|résumé|resume|screening|sift|cover letter|covering letter|form)\b/i],
+  // "Hiring Manager Review", "Recruiter Review": the CV read, before any interview.
+  [
+    'application',
+    /\b(application|applied|cv|résumé|resume|screening|sift|cover letter|covering letter|form|review|shortlisting|long-?list)\b/i,
+  ],
   // German, French, Spanish and Dutch exports, whose compounds hide the word inside a longer one
   // ("Telefoninterview", "Vorstellungsgespräch", "Bewerbungsunterlagen").
   ['testing', /(eignungstest|einstellungstest|online-?test|tests? en ligne|prueba|sollicitatietest)/i],
