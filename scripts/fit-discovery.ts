@@ -23,13 +23,17 @@
 //     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--covered 1,0.75]
 //     [--seed-below 1,0.95] [--seed-shares 1,0.4] [--join-shares 0,0.5] [--others-join 0,1] [--join-margins 0,0.03] [--boilerplate-joins 0,1] [--no-reason-covers 0,1]
 //     [--methods louvain,umap-eom,umap-leaf] [--map-dims 5] [--map-min-dists 0] [--min-cluster-sizes 5,10]
-//     [--probe-ranks 0,1]
+//     [--probe-ranks 0,1] [--sure-leave 0,0.9] [--trace]
 //     [--learnt-ranks 0,3] [--learnt-drops 0,0.25] [--learnt-l2 1] [--learnt-out FILE | --learnt-model FILE]
 //     [--learnt-rows-out FILE | --learnt-rows-in FILE] [--runs-by-themes]
 //     [--cutoffs 0.8 (lexical)] [--explained band,sure,0.7] [--refit-head SETS | --built-in-head] [--vector-cache FILE] [--runs FILE] [--detail]
 // --learnt-ranks / --learnt-drops: the learnt test of "unexplained" (discover/unexplained.ts), fitted
 // in leave one theme out on the runs where another theme was removed (nested); --learnt-out writes
 // the model fitted on every run, --learnt-model uses such a model for every run (the scenario).
+// --trace prints, for each removed theme, where its items are lost stage by stage (the pool, the
+// seeds, the community before and after the member test, stability, the group once the rest
+// joined and what pollutes it); --sure-leave the probability from which items the head is sure of
+// leave a group (0: none).
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
 // settings later costs only the grouping (a changed taxonomy or set of items is classified again;
 // delete the file after changing the classifier or its head).
@@ -42,7 +46,7 @@ import { readGoldFiles } from '../src/classify/evaluate.js';
 import { prepareClassifier } from '../src/classify/prepare.js';
 import { ENGINE_PROFILES, type DiscoveryProfile, type GroupingSettings } from '../src/classify/profiles.js';
 import { discoverEmerging } from '../src/discover/index.js';
-import type { DiscoverOptions } from '../src/discover/options.js';
+import type { DiscoverOptions, DiscoveryTrace } from '../src/discover/options.js';
 import { unexplainedSegments } from '../src/discover/select.js';
 import { decidedThemes } from '../src/classify/head/bind.js';
 import { hashText } from '../src/hash.js';
@@ -68,6 +72,7 @@ const { values: flags, positionals: paths } = parseArgs({
     bands: { type: 'string' },
     neighbours: { type: 'string' },
     resolutions: { type: 'string' },
+
     core: { type: 'string' },
     margins: { type: 'string' },
     resamples: { type: 'string' },
@@ -75,6 +80,7 @@ const { values: flags, positionals: paths } = parseArgs({
     novelty: { type: 'string' },
     directions: { type: 'string' },
     covered: { type: 'string' },
+    'sure-leave': { type: 'string' },
     'seed-below': { type: 'string' },
     'seed-shares': { type: 'string' },
     'join-shares': { type: 'string' },
@@ -106,6 +112,7 @@ const { values: flags, positionals: paths } = parseArgs({
     'vector-cache': { type: 'string' },
     runs: { type: 'string' },
     detail: { type: 'boolean' },
+    trace: { type: 'boolean' },
     'refit-head': { type: 'string' },
     'built-in-head': { type: 'boolean' },
     explained: { type: 'string' },
@@ -178,6 +185,7 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
   const axes: [keyof GroupingSettings, string | undefined][] = [
     ['neighbours', flags.neighbours],
     ['resolution', flags.resolutions],
+
     ['coreShare', flags.core],
     ['memberMargin', flags.margins],
     ['resamples', flags.resamples],
@@ -185,6 +193,7 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
     ['minNovelty', flags.novelty],
     ['themeDirections', flags.directions],
     ['maxCovered', flags.covered],
+    ['sureLeave', flags['sure-leave']],
     ['seedBelow', flags['seed-below']],
     ['seedShare', flags['seed-shares']],
     ['joinShare', flags['join-shares']],
@@ -216,6 +225,75 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
   return settings.map((grouping) => ({ ...profile, weakBand: band, grouping }));
 }
 
+/**
+ * --trace: where a missing topic's items are lost, stage by stage (items, not sentences): in the
+ * pool (the sample), among the seeds; the community holding most of the seeds' topic items before
+ * the member test (share of those items, purity), the same community after it; the best candidate
+ * group and its stability; the best group passing stability once the rest joined (recall of all
+ * the topic's items, purity, covered share, big enough); what else its items are labelled.
+ */
+/** The items a head states a theme for (sure of it, not "possibly"), "no reason given" included, as the coverage guard counts them. */
+function statedItems(classified: readonly ClassifiedItem[]): Set<string> {
+  return new Set(
+    classified
+      .filter((entry) => entry.themes.some((theme) => theme.confidence !== undefined && !theme.tentative))
+      .map((entry) => entry.item.id),
+  );
+}
+
+function traceLine(trace: DiscoveryTrace, entries: readonly Labelled[], topic: string, minStability: number, stated: Set<string>): string {
+  const labelOf = new Map(entries.map((e) => [e.item.id, e.labels]));
+  const total = entries.filter((e) => e.labels.includes(topic)).length;
+  const itemsOf = (sentences: readonly number[]) => new Set(sentences.flatMap((i) => trace.sample[i]!.itemIds));
+  const hits = (items: Set<string>) => [...items].filter((id) => labelOf.get(id)!.includes(topic)).length;
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : 0).toFixed(2);
+  const poolItems = itemsOf(trace.sample.map((_, i) => i));
+  const seedItems = itemsOf(trace.seeds);
+  const inSeeds = hits(seedItems);
+  const best = <T>(list: readonly T[], members: (x: T) => readonly number[]) =>
+    list.reduce<{ x: T | null; hit: number; items: number }>(
+      (top, x) => {
+        const items = itemsOf(members(x));
+        const hit = hits(items);
+        return hit > top.hit ? { x, hit, items: items.size } : top;
+      },
+      { x: null, hit: 0, items: 0 },
+    );
+  const raw = best(trace.communities, (c) => c.raw);
+  const kept = raw.x ? { hit: hits(itemsOf(raw.x.kept)), items: itemsOf(raw.x.kept).size } : { hit: 0, items: 0 };
+  const candidate = best(trace.candidates, (c) => c.members);
+  const stable = best(
+    trace.candidates.filter((c) => c.stability >= minStability),
+    (c) => c.members,
+  );
+  const joined = trace.groups.reduce<{ g: DiscoveryTrace['groups'][number] | null; hit: number }>(
+    (top, g) => {
+      const hit = hits(new Set(g.items));
+      return hit > top.hit ? { g, hit } : top;
+    },
+    { g: null, hit: 0 },
+  );
+  const onTopic = (joined.g?.items ?? []).filter((id) => labelOf.get(id)!.includes(topic));
+  const offTopic = (joined.g?.items ?? []).filter((id) => !labelOf.get(id)!.includes(topic));
+  const others = new Map<string, number>();
+  for (const id of joined.g?.items ?? [])
+    for (const label of labelOf.get(id)!) if (label !== topic) others.set(label, (others.get(label) ?? 0) + 1);
+  const polluters = [...others]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([l, n]) => `${l} ${n}`)
+    .join(', ');
+  return (
+    `  trace ${topic.padEnd(15)} pool ${hits(poolItems)}/${total} (share ${ratio(hits(poolItems), poolItems.size)})  seeds ${inSeeds} (share ${ratio(inSeeds, seedItems.size)})` +
+    `  community ${raw.hit} (${ratio(raw.hit, inSeeds)} of seeds, purity ${ratio(raw.hit, raw.items)}, ${raw.items} items)` +
+    `  members ${kept.hit} (purity ${ratio(kept.hit, kept.items)})` +
+    `  candidate ${candidate.hit} stability ${candidate.x ? candidate.x.stability.toFixed(2) : '-'}  stable ${stable.hit}` +
+    `  joined ${joined.hit} (recall ${ratio(joined.hit, total)}, purity ${ratio(joined.hit, joined.g?.items.length ?? 0)}, covered ${joined.g ? joined.g.covered.toFixed(2) : '-'}${joined.g && !joined.g.bigEnough ? ', too small' : ''})` +
+    `  with ${polluters || '-'}` +
+    `  stated: topic ${ratio(onTopic.filter((id) => stated.has(id)).length, onTopic.length)}, rest ${ratio(offTopic.filter((id) => stated.has(id)).length, offTopic.length)}`
+  );
+}
+
 interface Outcome {
   topic: string;
   groups: number;
@@ -236,6 +314,8 @@ interface Cell {
   scenario: Outcome[];
   scenarioGroups: string[];
   falseAlarms: { groups: number; items: number; labels: string[] };
+  /** --trace: where each missing topic was lost, stage by stage. */
+  traces: string[];
 }
 const cells = new Map<string, Cell>();
 let engineName = '';
@@ -261,19 +341,31 @@ async function measure(
       const pool = new Set(unexplainedSegments(classified, taxonomy, thresholds, band, poolThemes, explained).map((s) => s.itemId));
       for (const options of grid(profile, band)) {
         const g = options.grouping;
+        let trace: DiscoveryTrace | null = null;
         const setting = g
-          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''}${g.learntRank > 0 ? ` learnt rank ${g.learntRank}` : ''}${g.learntDrop > 0 ? ` learnt drop ${g.learntDrop}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
+          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.sureLeave > 0 ? ` sure leave ${g.sureLeave}` : ''}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''}${g.learntRank > 0 ? ` learnt rank ${g.learntRank}` : ''}${g.learntDrop > 0 ? ` learnt drop ${g.learntDrop}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
           : `band ${band} cut-off ${options.maxDistance}`;
         const name = `${setting} explained from ${explainedText}`;
         if (!cells.has(name))
-          cells.set(name, { name, leaveOneOut: [], scenario: [], scenarioGroups: [], falseAlarms: { groups: 0, items: 0, labels: [] } });
+          cells.set(name, {
+            name,
+            leaveOneOut: [],
+            scenario: [],
+            scenarioGroups: [],
+            falseAlarms: { groups: 0, items: 0, labels: [] },
+            traces: [],
+          });
         const { emerging, byItem } = await discoverEmerging(classified, taxonomy, thresholds, embedder, {
           ...options,
           headThemes: poolThemes,
           explainedFrom: explained,
           probe,
           unexplainedModel: learntModelFor(missing),
+          onTrace: flags.trace ? (t) => (trace = t) : undefined,
         });
+        if (trace)
+          for (const topic of missing)
+            cells.get(name)!.traces.push(traceLine(trace, entries, topic, options.grouping?.minStability ?? 0, statedItems(classified)));
         const outcomes = missing.map((topic) => {
           const positives = entries.filter((e) => e.labels.includes(topic));
           const inPool = positives.filter((e) => pool.has(e.item.id)).length;
@@ -617,4 +709,5 @@ for (const cell of cells.values()) {
     }
     for (const r of leaveOneOut) console.log(row(r));
   }
+  for (const line of cell.traces) console.log(line);
 }

@@ -22,7 +22,7 @@
 import type { GroupingSettings } from '../classify/profiles.js';
 import { seededRandom } from '../random.js';
 import { densityClusters, louvainCommunities, umapMap } from './communities.js';
-import { dot, fuzzyNeighbourEdges, nearestInMatrix, nearestNeighbours, similarityMatrix, type Neighbours } from './neighbours.js';
+import { dot, fuzzyNeighbourEdges, nearestInMatrix, similarityMatrix, type Neighbours } from './neighbours.js';
 
 /** Louvain visits nodes in a random order; a fixed seed makes it the same order every run. */
 const SEED = 18;
@@ -52,6 +52,11 @@ export interface Grouping {
   groups: Group[];
   /** Groups before the stability test, for fitting its bar. */
   candidates: Group[];
+  /**
+   * The whole pool's communities before the member test (`raw`) and after it (`kept`, aligned;
+   * candidates are the kept ones of two or more, in order): for diagnosing where a topic is lost.
+   */
+  communities?: { raw: number[]; kept: number[] }[];
 }
 
 /**
@@ -66,7 +71,7 @@ export function groupByNeighbourhood(
   known: { similarity?: Float32Array; themeNearness?: readonly number[] } = {},
 ): Grouping {
   const n = vectors.length;
-  if (n < 3) return { groups: [], candidates: [] };
+  if (n < 3) return { groups: [], candidates: [], communities: [] };
   const similarity = known.similarity ?? similarityMatrix(vectors);
   const linkSimilarity = linkVectors === vectors ? similarity : similarityMatrix(linkVectors);
   const listed = nearestInMatrix(linkSimilarity, n, settings.neighbours * LISTED_NEIGHBOURS);
@@ -74,7 +79,8 @@ export function groupByNeighbourhood(
   const context: Context = { n, similarity, linkSimilarity, listed, themeNearness, settings };
 
   const everyone = Array.from({ length: n }, (_, i) => i);
-  const found = partition(context, everyone, SEED);
+  const communities: { raw: number[]; kept: number[] }[] = [];
+  const found = partition(context, everyone, SEED, communities);
   const stability = new Float64Array(found.length);
   for (let r = 0; r < settings.resamples; r++) {
     const random = seededRandom(SEED * 1000 + r);
@@ -96,6 +102,7 @@ export function groupByNeighbourhood(
   return {
     groups: candidates.filter((group) => group.stability >= settings.minStability && group.novelty >= settings.minNovelty),
     candidates,
+    communities,
   };
 }
 
@@ -119,7 +126,7 @@ interface Context extends Nearness {
 }
 
 /** The groups (of two or more) among the sentences `nodes`: Louvain communities cut back to their members. */
-function partition(context: Context, nodes: readonly number[], seed: number): number[][] {
+function partition(context: Context, nodes: readonly number[], seed: number, record?: { raw: number[]; kept: number[] }[]): number[][] {
   const { n, linkSimilarity, listed, settings } = context;
   const m = nodes.length;
   if (m < 3) return [];
@@ -176,7 +183,12 @@ function partition(context: Context, nodes: readonly number[], seed: number): nu
     if (c < 0 || total[p]! === 0 || inside[p]! / total[p]! < settings.coreShare) continue;
     byCommunity.set(c, [...(byCommunity.get(c) ?? []), nodes[p]!]);
   }
-  return [...byCommunity.values()].map((members) => ownMembers(context, members)).filter((members) => members.length >= 2);
+  const kept = [...byCommunity.values()].map((members) => {
+    const own = ownMembers(context, members);
+    record?.push({ raw: members, kept: own });
+    return own;
+  });
+  return kept.filter((members) => members.length >= 2);
 }
 
 /**
@@ -217,7 +229,7 @@ function ownMembers(context: Context, members: number[]): number[] {
 }
 
 /** Keeps `top` the NEAREST largest values seen, largest first. */
-function insertTop(top: number[], value: number, count = NEAREST): void {
+export function insertTop(top: number[], value: number, count = NEAREST): void {
   if (top.length === count && value <= top[count - 1]!) return;
   let at = top.length < count ? top.length : count - 1;
   top[at] = value;
@@ -228,7 +240,7 @@ function insertTop(top: number[], value: number, count = NEAREST): void {
   }
 }
 
-const mean = (values: readonly number[]) => (values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : 0);
+export const mean = (values: readonly number[]) => (values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : 0);
 
 function describeGroup(context: Context, vectors: readonly Float32Array[], members: number[], stability: number): Group {
   const dims = vectors[0]!.length;
@@ -284,66 +296,4 @@ function nearestMean(vector: Float32Array, others: readonly Float32Array[]): num
   const top: number[] = [];
   for (const other of others) insertTop(top, dot(vector, other));
   return mean(top);
-}
-
-/**
- * Which group each of `vectors` joins, by its nearest sentences among the grouped sample: the group
- * holding the largest share of its neighbours' similarity, when that share reaches the core share
- * and the sentence is nearer that group's sentences among its neighbours than its nearest theme
- * by the member margin (the rules that kept the sample's own members); otherwise −1. `ownIndex`
- * gives each vector's place in the sample when it is one of the sample's (−1 when not).
- * `link.neighbours`, when given, are the linked vectors' `settings.neighbours` nearest in the linked
- * sample (one more with `ownIndex`), already listed (a caller joining one batch under two settings
- * lists them once). `themeNearness`, when given, is each vector's nearestTheme, already worked out.
- */
-export function joinGroups(
-  vectors: readonly Float32Array[],
-  sample: readonly Float32Array[],
-  groupOf: Int32Array,
-  settings: GroupingSettings,
-  exemplars: readonly (readonly Float32Array[])[],
-  link: { vectors: readonly Float32Array[]; sample: readonly Float32Array[]; neighbours?: Neighbours } = { vectors, sample },
-  ownIndex: readonly number[] | null = null,
-  themeNearness: readonly number[] | null = null,
-): number[] {
-  // A sentence of the sample itself is not its own neighbour: one more is listed, and it is left out.
-  const neighbours: Neighbours = link.neighbours ?? nearestNeighbours(link.vectors, link.sample, settings.neighbours + (ownIndex ? 1 : 0));
-  return vectors.map((vector, q) => {
-    const listed = Array.from({ length: neighbours.k }, (_, j) => neighbours.index[q * neighbours.k + j]!);
-    const others = listed.map((i, j) => ({ i, j })).filter(({ i }) => i !== ownIndex?.[q]);
-    const near = others.slice(0, settings.neighbours).map(({ i, j }) => {
-      const s = neighbours.similarity[q * neighbours.k + j]!;
-      return { link: s, group: groupOf[i]!, similarity: link.vectors === vectors ? s : dot(vector, sample[i]!) };
-    });
-    return chooseGroup(near, themeNearness?.[q] ?? nearestTheme(vector, exemplars), settings);
-  });
-}
-
-/**
- * The group a sentence joins from its nearest grouped sentences (`link`: their similarity where
- * sentences are linked; `group`: −1 when in none): the group holding the largest share of that
- * similarity, when the share reaches the core share and the sentence's NEAREST members of it are
- * nearer than its nearest theme (`themeNearness`) by the member margin; otherwise −1.
- */
-function chooseGroup(
-  near: readonly { link: number; group: number; similarity: number }[],
-  themeNearness: number,
-  settings: GroupingSettings,
-): number {
-  const share = new Map<number, number>();
-  const nearest = new Map<number, number[]>();
-  let total = 0;
-  for (const { link, group, similarity } of near) {
-    total += Math.max(0, link);
-    if (group < 0) continue;
-    share.set(group, (share.get(group) ?? 0) + Math.max(0, link));
-    const top = nearest.get(group) ?? [];
-    insertTop(top, similarity);
-    nearest.set(group, top);
-  }
-  let best = -1;
-  let bestShare = 0;
-  for (const [g, s] of share) if (s > bestShare || (s === bestShare && g < best)) [best, bestShare] = [g, s];
-  if (best < 0 || total === 0 || bestShare / total < settings.coreShare) return -1;
-  return mean(nearest.get(best)!) - themeNearness >= settings.memberMargin ? best : -1;
 }

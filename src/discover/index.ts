@@ -9,13 +9,14 @@
 import { hashText } from '../hash.js';
 import { UNINFORMATIVE_THEME, type ClassifiedItem, type Embedder, type EmergingTheme, type Taxonomy, type Thresholds } from '../types.js';
 import { joinNearestCentre, linkageGroups } from './cluster.js';
-import { groupByNeighbourhood, joinGroups, nearestTheme, type Group } from './group.js';
+import { groupByNeighbourhood, nearestTheme, type Group, type Grouping } from './group.js';
+import { joinGroups } from './join.js';
 import { nameGroups, representativeQuotes } from './name.js';
 import { dot, nearestInPairs, nearestNeighbours, pairSimilarity, similarityAmong, type Neighbours } from './neighbours.js';
 import { chooseSeeds, probeUnclaimed, type LearntRank, type ProbeRank } from './novelty.js';
 import { themeBasis, withoutBasis } from './residual.js';
 import { DEFAULT_MIN_CANDIDATES, DEFAULT_MIN_ITEMS, DEFAULT_SAMPLE_SIZE, type DiscoverOptions } from './options.js';
-import { unexplainedSegments, unsureItems, type UnexplainedSegment } from './select.js';
+import { statedItems, sureItems, unexplainedSegments, unsureItems, type UnexplainedSegment } from './select.js';
 import { sampleFeatures, unexplainedScore } from './unexplained.js';
 
 const SENTENCES_KEPT = 24;
@@ -159,7 +160,7 @@ export async function discoverEmerging(
   const basis = grouping ? themeBasis(themeExemplars, grouping.themeDirections) : [];
   const linkOf = (vectors: Float32Array[]) => (basis.length > 0 ? vectors.map((v) => withoutBasis(v, basis)) : vectors);
   const sampleLinks = linkOf(sampleVectors);
-  const found = grouping
+  const found: Grouping = grouping
     ? groupByNeighbourhood(groupedVectors, themeExemplars, grouping, linkOf(groupedVectors), {
         similarity: similarityAmong(pairs!, grouped),
         themeNearness: grouped.map((i) => sampleNearness[i]!),
@@ -270,18 +271,26 @@ export async function discoverEmerging(
   // feedback on known themes in one shared voice or phrasing, not a missing theme. Without a head
   // a theme is only a similarity over a threshold, which a missing topic's nearest theme often
   // reaches too: then nothing counts as covered.
-  const noReasonCovers = grouping?.noReasonCovers ?? false;
-  const stated = new Set(
-    classified
-      .filter((entry) =>
-        entry.themes.some(
-          (theme) => (noReasonCovers || theme.themeId !== UNINFORMATIVE_THEME) && theme.confidence !== undefined && !theme.tentative,
-        ),
-      )
-      .map((entry) => entry.item.id),
-  );
+  const stated = statedItems(classified, grouping?.noReasonCovers ?? false);
   const covered = (items: Set<string>) => [...items].filter((id) => stated.has(id)).length / items.size;
-  const shown = clusters.filter((cluster) => bigEnough(cluster.hits) && (!grouping || covered(cluster.items) <= grouping.maxCovered));
+  // Then the items of a shown group the head is sure of a theme for leave it (sureLeave).
+  const sure = grouping && grouping.sureLeave > 0 ? sureItems(classified, grouping.sureLeave) : new Set<string>();
+  const shown = clusters
+    .filter((cluster) => !grouping || covered(cluster.items) <= grouping.maxCovered)
+    .map((cluster) => {
+      const hits = cluster.hits.filter((hit) => !sure.has(hit.itemId));
+      const texts = cluster.texts.filter((m) => occurrences.get(m.text)!.some((hit) => !sure.has(hit.itemId)));
+      return sure.size === 0 ? cluster : { texts, hits, items: new Set(hits.map((hit) => hit.itemId)), people: people(hits) };
+    })
+    .filter((cluster) => bigEnough(cluster.hits));
+  const inSampleOf = (members: number[]) => members.map((i) => (choice ? grouped[i]! : i));
+  options.onTrace?.({
+    sample: sample.map((text) => ({ text, itemIds: [...new Set(occurrences.get(text)!.map((hit) => hit.itemId))] })),
+    seeds: grouped,
+    communities: (found.communities ?? []).map(({ raw, kept }) => ({ raw: inSampleOf(raw), kept: inSampleOf(kept) })),
+    candidates: candidates.map((group) => ({ members: group.members, stability: group.stability })),
+    groups: clusters.map((cluster) => ({ items: [...cluster.items], covered: covered(cluster.items), bigEnough: bigEnough(cluster.hits) })),
+  });
   if (shown.length === 0) return { ...none, stability };
 
   const exemplars = shown.map((cluster) => occurrences.get(cluster.texts[0]!.text)![0]!.text);

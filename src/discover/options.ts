@@ -33,6 +33,22 @@ export interface DiscoverOptions extends DiscoveryProfile {
   /** Receives the sample's feature rows (for fitting the learnt test): each sentence, its items, its features. */
   onSampleFeatures?: (rows: { text: string; itemIds: string[]; features: number[] }[]) => void;
   onProgress?: (done: number, total: number) => void;
+  /** Receives each stage's groups, for diagnosing where a topic is lost (scripts/fit-discovery.ts). */
+  onTrace?: (trace: DiscoveryTrace) => void;
+}
+
+/**
+ * Each stage of one grouping, as sample sentences (indices into `sample`) or items: the sentences
+ * grouped (seeds), the communities before and after the member test, the groups before the
+ * stability test with their stability, and each stable group after joining, with the share of its
+ * items a head states a theme for and whether it is big enough to show.
+ */
+export interface DiscoveryTrace {
+  sample: { text: string; itemIds: string[] }[];
+  seeds: number[];
+  communities: { raw: number[]; kept: number[] }[];
+  candidates: { members: number[]; stability: number }[];
+  groups: { items: string[]; covered: number; bigEnough: boolean }[];
 }
 
 export const DEFAULT_MIN_ITEMS = 5;

@@ -107,3 +107,28 @@ export function unsureItems(classified: readonly ClassifiedItem[], below: number
     Math.max(0, ...entry.themes.filter((theme) => theme.themeId !== UNINFORMATIVE_THEME).map((theme) => theme.confidence ?? 0));
   return new Set(classified.filter((entry) => surest(entry) < below).map((entry) => entry.item.id));
 }
+
+/**
+ * The items for which a theme head states a theme, sure of it (not "possibly"): "no reason given"
+ * only with `noReasonCovers`. A group mostly of these is feedback on known themes in one shared
+ * voice or phrasing, not a missing theme. Without a head a theme is only a similarity over a
+ * threshold, which a missing topic's nearest theme often reaches too: then no item is stated.
+ */
+export function statedItems(classified: readonly ClassifiedItem[], noReasonCovers: boolean): Set<string> {
+  const states = (entry: ClassifiedItem) =>
+    entry.themes.some(
+      (theme) => (noReasonCovers || theme.themeId !== UNINFORMATIVE_THEME) && theme.confidence !== undefined && !theme.tentative,
+    );
+  return new Set(classified.filter(states).map((entry) => entry.item.id));
+}
+
+/**
+ * The items for which a theme head states a theme ("no reason given" too, not "possibly") with a
+ * probability of at least `from`. In a group that passed the coverage guard these are mostly
+ * feedback on a known theme swept in with the new topic (docs/engines-and-quality.md, Where a
+ * removed theme is lost): a missing topic's own items are seldom stated so surely.
+ */
+export function sureItems(classified: readonly ClassifiedItem[], from: number): Set<string> {
+  const sure = (entry: ClassifiedItem) => entry.themes.some((theme) => !theme.tentative && (theme.confidence ?? 0) >= from);
+  return new Set(classified.filter(sure).map((entry) => entry.item.id));
+}

@@ -132,7 +132,8 @@ describe('emerging themes: feedback the taxonomy already covers', () => {
     const taxonomy = full;
     const items = [...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
     const { embedder, thresholds, classified } = await classifyLexically(taxonomy, items);
-    const grouping = { ...ENGINE_PROFILES.hybrid.discovery.grouping!, maxCovered: 0.75 };
+    // Only the coverage guard is tested here: no item leaves a group for being stated.
+    const grouping = { ...ENGINE_PROFILES.hybrid.discovery.grouping!, maxCovered: 0.75, sureLeave: 0 };
     const options = { ...ENGINE_PROFILES.lexical.discovery, grouping };
     const shown = await discoverEmerging(classified, taxonomy, thresholds, embedder, options);
     const topic = shown.emerging.find((e) => e.terms.includes('social'));
@@ -179,7 +180,7 @@ describe('emerging themes: feedback the taxonomy already covers', () => {
       });
     const options = (noReasonCovers: boolean) => ({
       ...ENGINE_PROFILES.lexical.discovery,
-      grouping: { ...ENGINE_PROFILES.hybrid.discovery.grouping!, maxCovered: 0.75, noReasonCovers },
+      grouping: { ...ENGINE_PROFILES.hybrid.discovery.grouping!, maxCovered: 0.75, noReasonCovers, sureLeave: 0 },
     });
     const topicIn = async (entries: ClassifiedItem[], noReasonCovers: boolean) =>
       (await discoverEmerging(entries, taxonomy, thresholds, embedder, options(noReasonCovers))).emerging.find((e) =>
@@ -189,6 +190,41 @@ describe('emerging themes: feedback the taxonomy already covers', () => {
     expect(await topicIn(noReason(false), true)).toBeUndefined();
     // "Possibly no reason given" covers nothing.
     expect(await topicIn(noReason(true), true)).toBeDefined();
+  });
+});
+
+describe('emerging themes: items the head is sure of leave a group', () => {
+  it('takes out of a shown group the items a head states a theme for with at least sureLeave, after the coverage guard', async () => {
+    const taxonomy = full;
+    const items = [...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
+    const { embedder, thresholds, classified } = await classifyLexically(taxonomy, items);
+    const grouping = { ...ENGINE_PROFILES.hybrid.discovery.grouping!, maxCovered: 0.75, sureLeave: 0.9 };
+    const options = { ...ENGINE_PROFILES.lexical.discovery, grouping };
+    const ids = feedbackItems(SOCIAL_MEDIA, 's').map((item) => item.id);
+    // The head states `motivation` for the first `count` social-media items (s1, s2, …) with probability `confidence`.
+    const sureOf = (count: number, confidence: number, tentative = false) =>
+      classified.map((entry) =>
+        !entry.item.id.startsWith('s') || Number(entry.item.id.slice(1)) > count ? entry : withMotivation(entry, confidence, tentative),
+      );
+    const membersIn = async (entries: ClassifiedItem[], sureLeave = 0.9) => {
+      const result = await discoverEmerging(entries, taxonomy, thresholds, embedder, {
+        ...options,
+        grouping: { ...grouping, sureLeave },
+      });
+      const topic = result.emerging.find((e) => e.terms.includes('social'));
+      return topic ? membersOf(result, topic.id) : [];
+    };
+    expect(await membersIn(classified)).toEqual([...ids].sort());
+    expect(ids).toHaveLength(6);
+    // One sure item leaves; the group, under the coverage bar, stays with the other five.
+    const one = sureOf(1, 0.95);
+    expect(await membersIn(one)).toEqual(ids.slice(1).sort());
+    // Not at 0 (none leave), nor under the bar, nor when only "possibly" stated.
+    expect(await membersIn(one, 0)).toEqual([...ids].sort());
+    expect(await membersIn(sureOf(1, 0.85))).toEqual([...ids].sort());
+    expect(await membersIn(sureOf(1, 0.95, true))).toEqual([...ids].sort());
+    // A group left with fewer than 5 items is not shown.
+    expect(await membersIn(sureOf(2, 0.95))).toEqual([]);
   });
 });
 
@@ -205,6 +241,7 @@ describe('emerging themes: grouping what the head is unsure of', () => {
       othersJoin: true,
       joinMargin: -0.06,
       boilerplateJoins: false,
+      sureLeave: 0,
     };
     const options = { ...ENGINE_PROFILES.lexical.discovery, grouping };
     const topicOf = (result: Awaited<ReturnType<typeof discoverEmerging>>) => result.emerging.find((e) => e.terms.includes('social'));

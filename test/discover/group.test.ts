@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupByNeighbourhood, joinGroups, novelty } from '../../src/discover/group.js';
+import { groupByNeighbourhood, novelty } from '../../src/discover/group.js';
+import { joinGroups } from '../../src/discover/join.js';
 import { ENGINE_PROFILES, type GroupingSettings } from '../../src/classify/profiles.js';
 import { topicSpace, unit } from '../helpers/vectors.js';
 
