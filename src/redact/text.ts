@@ -1,15 +1,14 @@
-// Emails and phone numbers in free text → `[email]`, `[phone]`; given names → `[name]`.
+// Emails and phone numbers in free text → `[email]`, `[phone]` (form details through identity.ts); given names → `[name]`.
 // Recall matters more than elegance here (a missed number is a leak), but years, money, dates,
 // percentages, scores and reference numbers must survive, so phone candidates are checked for
 // shape (a trunk `0`, an international prefix or the North American 3-3-4 layout) and digit count.
+
+import { redactIdentity } from './identity.js';
 
 export const EMAIL_PLACEHOLDER = '[email]';
 export const PHONE_PLACEHOLDER = '[phone]';
 export const PROFILE_PLACEHOLDER = '[profile]';
 export const NAME_PLACEHOLDER = '[name]';
-export const ID_NUMBER_PLACEHOLDER = '[id-number]';
-export const BIRTH_DATE_PLACEHOLDER = '[birth-date]';
-export const ADDRESS_PLACEHOLDER = '[address]';
 
 // What redaction left of a phone number or an email address, with the space before it. The words
 // inside the brackets are no reason for a rejection ("reach her at [phone]" is not `conduct`'s
@@ -192,35 +191,6 @@ function redactPhones(text: string): string {
     PHONE_RUN.lastIndex = last;
   }
   return (out + text.slice(last)).replace(LONE_EXTENSION, PHONE_PLACEHOLDER);
-}
-
-// Identity numbers, dates of birth and postal addresses: a form's details pasted into a notes
-// column ("DOB 14/02/2003, NI QQ 12 34 56 C", "lives at 14 Acacia Avenue, London SW1A 1AA").
-/** A UK National Insurance number (two letters, six digits, A–D; spaced or not; `QQ`, the example prefix, too). */
-const NATIONAL_INSURANCE = /(?<![\p{L}\p{N}])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\p{L}\p{N}])/giu;
-/** A US Social Security number written 3-2-4 with hyphens. */
-const SOCIAL_SECURITY = /(?<![\p{N}-])\d{3}-\d{2}-\d{4}(?![\p{N}-])/gu;
-/** A date of birth: the date after words that say it is one (the label stays). */
-const BIRTH_DATE =
-  /(?<=(?:^|[^\p{L}])(?:d\.?o\.?b\.?|date of birth|birth ?date|born(?: on)?|geburtsdatum|geboren am|née? le|fecha de nacimiento|nacid[oa] el)[ \t:,-]{0,3})(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}(?:st|nd|rd|th)? \p{L}{3,9}\.? \d{2,4}|\p{L}{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})/giu;
-/** A UK postcode ("SW1A 1AA", "M1 1AE"), in capitals as written on forms. */
-const POSTCODE = /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}(?![\p{L}\p{N}])/gu;
-/** A house number and a street ("14 Acacia Avenue", "221B Baker Street", "Hauptstraße 12"). */
-const STREET = new RegExp(
-  [
-    String.raw`(?<![\p{L}\p{N}])\d{1,4}[A-Za-z]?,? (?:\p{Lu}[\p{Ll}'’]+ ){1,3}(?:Street|Road|Avenue|Lane|Drive|Close|Crescent|Court|Place|Terrace|Gardens|Grove|Square|Mews|Boulevard|Rd|Ave)\b\.?`,
-    String.raw`(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:straße|strasse|weg|gasse|allee) \d{1,4}[a-z]?(?![\p{L}\p{N}])`,
-  ].join('|'),
-  'gu',
-);
-
-function redactIdentity(text: string): string {
-  return text
-    .replace(BIRTH_DATE, BIRTH_DATE_PLACEHOLDER)
-    .replace(NATIONAL_INSURANCE, ID_NUMBER_PLACEHOLDER)
-    .replace(SOCIAL_SECURITY, ID_NUMBER_PLACEHOLDER)
-    .replace(STREET, ADDRESS_PLACEHOLDER)
-    .replace(POSTCODE, ADDRESS_PLACEHOLDER);
 }
 
 export function redactText(text: string): string {
