@@ -27,6 +27,7 @@ import { nameHeaders, type HeaderLayout } from './header.js';
 import type { IdRegistry } from './ids.js';
 import { candidateKind, contactColumns, holdsNamesWithIds, personNameColumns } from './people.js';
 import { columnIndexes, convertRow, type RowContext } from './rows.js';
+import { withdrawalColumns } from './withdrawal.js';
 
 export type ReaderOptions = Omit<IngestOptions, 'delimiter'>;
 
@@ -64,6 +65,8 @@ export class RecordReader {
   /** Rows whose blank text column was filled from another feedback column, by that column's name. */
   private readonly textFrom = new Map<string, number>();
   private readonly unread = new Map<string, number>();
+  /** Rows where the candidate withdrew or declined, by the column that says so. */
+  private readonly withdrawnIn = new Map<string, number>();
   private readonly unparsedExamples: string[] = [];
   private truncatedTexts = 0;
 
@@ -145,6 +148,8 @@ export class RecordReader {
         `"${detectedStage}" names one of those stages, so it is read as that stage's outcome, not as the stage a row reached (choose it with --stage-column if it is)`,
       );
     }
+    const spares = spareTextColumns(headers, this.mapping);
+    const feedbackColumns = [headers.indexOf(textColumn), ...spares, ...byStage.map(({ column }) => column)];
     let lastNamed = cells.length;
     while (lastNamed > 0 && cells[lastNamed - 1].trim() === '') lastNamed--;
     this.ctx = {
@@ -159,8 +164,9 @@ export class RecordReader {
       contactColumns: contactColumns(headers, this.mapping, sampleRows),
       prepareText: this.options.prepareText,
       textColumnName: textColumn,
-      spareTextColumns: spareTextColumns(headers, this.mapping),
+      spareTextColumns: spares,
       stageTextColumns: byStage,
+      withdrawalColumns: withdrawalColumns(headers, this.mapping, feedbackColumns),
       maxTextChars: this.options.maxTextChars,
       dateOrder: this.dateOrderFor(sampleRows, headers),
     };
@@ -186,6 +192,8 @@ export class RecordReader {
     const outcome = convertRow(fields, line, raw, this.ctx!);
     if (outcome.kind === 'reject') {
       this.rejects.push(outcome.reject);
+      if (outcome.withdrawnIn !== undefined)
+        this.withdrawnIn.set(outcome.withdrawnIn, (this.withdrawnIn.get(outcome.withdrawnIn) ?? 0) + 1);
       return;
     }
     if (outcome.dateUnparsed) {
@@ -225,6 +233,13 @@ export class RecordReader {
       );
     });
     notes.push(...warnings);
+    if (this.withdrawnIn.size > 0) {
+      const count = [...this.withdrawnIn.values()].reduce((sum, n) => sum + n, 0);
+      const where = [...this.withdrawnIn].map(([column, n]) => `"${column}" ${n}`).join(', ');
+      notes.push(
+        `${count} row${count === 1 ? '' : 's'} where the candidate withdrew or declined (said in ${where}): not rejections, so not themed or listed to follow up; they are in rejects.csv`,
+      );
+    }
     if (this.blankTexts > 0) {
       const rows = `${this.blankTexts} row${this.blankTexts === 1 ? '' : 's'}`;
       notes.push(`${rows} with a blank "${this.mapping.text}" counted as "no feedback given" (the no-reason theme, worth a call)`);

@@ -5,6 +5,10 @@ import { emailAddressOf, nameAndIdOf, type ContactColumns } from './people.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { formulaWithoutText, isSpreadsheetFormula } from './formula.js';
 import { cleanText, normaliseValue } from './text.js';
+import { withdrawalIn, type WithdrawalColumns } from './withdrawal.js';
+
+/** One reason for every such row, so the data-quality section counts them in one line. */
+export const WITHDRAWN_REASON = 'the candidate withdrew or declined: not a rejection';
 
 /** Raw text kept per rejected row: more than is shown, so redaction sees whole addresses before the cut. */
 export const RAW_CHARS = 4000;
@@ -31,6 +35,8 @@ export interface RowContext {
   spareTextColumns?: number[];
   /** Feedback written a column per stage (columns.ts `stageTextColumns`): a row's feedback is all of them. */
   stageTextColumns?: StageTextColumn[];
+  /** Columns that may say the candidate withdrew or declined: such a row is not a rejection. */
+  withdrawalColumns?: WithdrawalColumns;
   maxTextChars: number;
   dateOrder: DateOrder;
   /** Applied to the feedback text (with the row's person names) before it is cut: redaction. */
@@ -48,7 +54,12 @@ export type RowOutcome =
       /** Other feedback columns with words in them that were not read (a second application in the row). */
       unread?: string[];
     }
-  | { kind: 'reject'; reject: RejectedRow };
+  | {
+      kind: 'reject';
+      reject: RejectedRow;
+      /** The column that says the candidate withdrew or declined, when that is why. */
+      withdrawnIn?: string;
+    };
 
 export function columnIndexes(headers: string[], mapping: ColumnMapping): Partial<Record<ColumnRole, number>> {
   const indexes: Partial<Record<ColumnRole, number>> = {};
@@ -66,7 +77,7 @@ export function columnIndexes(headers: string[], mapping: ColumnMapping): Partia
  */
 export function convertRow(fields: string[], line: number, raw: string, ctx: RowContext): RowOutcome {
   const expected = ctx.headers.length;
-  const reject = (reason: string): RowOutcome => ({
+  const reject = (reason: string): RowOutcome & { kind: 'reject' } => ({
     kind: 'reject',
     reject: withPeople({ source: ctx.source, line, reason, raw }, names, candidateId),
   });
@@ -110,6 +121,10 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
     return reject(
       `a spreadsheet formula in column "${ctx.textColumnName}" (${formulaShown(textCell)}), not its value: save the sheet with values (copy, then Paste Special → Values) and export it again`,
     );
+  // Withdrawn, offer declined, accepted elsewhere: the candidate's choice, not a rejection to
+  // theme or an employer to chase for a reason (read as feedback, "Withdrawn by Candidate" gave none).
+  const withdrawal = ctx.withdrawalColumns ? withdrawalIn(fields, ctx.headers, ctx.withdrawalColumns) : null;
+  if (withdrawal !== null) return { ...reject(WITHDRAWN_REASON), withdrawnIn: withdrawal };
   let { text, truncated } = clean(textCell);
   let readFrom = ctx.columns.text;
   for (const spare of text === '' ? (ctx.spareTextColumns ?? []) : []) {
