@@ -13,6 +13,7 @@ import { readComparison } from './comparison.js';
 import { conductHeldElsewhere, conductOfNoOneNamed, faultLaidElsewhere, speaksOfConduct, writerOwnsConduct } from './conduct.js';
 import { conductOnlyOfTheJob } from './conduct-job.js';
 import { ARRANGEMENT_DONE, candidateRelaysEmployer, employerActs, ownPeopleActOn } from './employer-acts.js';
+import { statesFieldAsGround } from './field.js';
 import { COUNT_UP_TO_TEN, straightenQuotes } from './lexical/text.js';
 import { overqualified, readWorkHistory } from './work-history.js';
 
@@ -32,6 +33,8 @@ export interface SegmentReading {
   subject: string | null;
   /** The employer's side is who acts: "the interviewer was late", "HR never replied". */
   employerSide: boolean;
+  /** The field's strength or size is stated (field.ts): its `competition` is a reason, not others merely named. */
+  fieldStated?: boolean;
 }
 
 const SECOND_PERSON = /\b(?:you|your|yours|you're|you've|you'd|u|ur)\b/i;
@@ -244,6 +247,10 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
     reading.subject = comparison.subject;
     // "The other finalist had led a migration like ours": the candidate had less experience.
     if (comparison.workHistory) assertTheme(reading, themeIds, EXPERIENCE_THEME);
+  }
+  if (themeIds.includes(COMPETITION_THEME) && statesFieldAsGround(plain)) {
+    assertTheme(reading, themeIds, COMPETITION_THEME);
+    reading.fieldStated = true;
   }
   return reading;
 }

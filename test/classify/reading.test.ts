@@ -426,3 +426,14 @@ describe('readSegment: the fault laid elsewhere, someone else on the candidateâ€
     expect(read('The candidate turned up to her interview half cut from a work lunch.').ruledOut).toEqual([]);
   });
 });
+
+describe('readSegment: the field as the ground', () => {
+  it('asserts `competition` where the fieldâ€™s strength or size is stated, and marks it as a reason given', () => {
+    const strong = read('There was a really strong pool this round and we are not progressing yours.');
+    expect(strong.asserted).toContain('competition');
+    expect(strong.fieldStated).toBe(true);
+    // Others merely named: a comparison may assert `competition`, but no field is stated.
+    expect(read('We have decided to go with another applicant.').fieldStated).toBeUndefined();
+    expect(read('Due to the high volume of applications we cannot reply to each one.').asserted).toEqual([]);
+  });
+});

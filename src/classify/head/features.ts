@@ -44,6 +44,8 @@ export function featureNames(probe = false): string[] {
 export interface ItemReading {
   allowed: boolean[];
   asserted: boolean[];
+  /** Some reason states the field's strength, calibre or size as the ground (field.ts): its `competition` is a reason given. */
+  fieldStated?: boolean;
   /**
    * In an item that is all praise where the clause-role reader reads some sentence likeliest as a
    * reason, the themes those sentences do not rule out. Its scores are all the head judged it by
@@ -79,6 +81,7 @@ export function readingOf(item: ScoredItem, themeIds: readonly string[]): ItemRe
     if (disputed.length === 0) return { allowed, asserted, praised };
     return { allowed, asserted, setAside: notOf(disputed), praised };
   }
+  let fieldStated = false;
   for (const segment of reasons) {
     const { reading } = segment;
     if (reading.silence) {
@@ -89,8 +92,9 @@ export function readingOf(item: ScoredItem, themeIds: readonly string[]): ItemRe
       if (!reading.ruledOut.includes(id)) allowed[t] = true;
       if (reading.asserted.includes(id)) asserted[t] = true;
     });
+    if (reading.fieldStated) fieldStated = true;
   }
-  return { allowed, asserted };
+  return fieldStated ? { allowed, asserted, fieldStated } : { allowed, asserted };
 }
 
 /**

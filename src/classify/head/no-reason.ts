@@ -102,13 +102,17 @@ export function gatedThemes(
 /**
  * Whether the item's phrasing asserts a reason the rules of reading allow ("overqualified", "your
  * profile is mostly from service companies"): a reason, however briefly or politely put, so the
- * gate does not read it as no reason. Not `competition`: boilerplate asserts it too ("we have
- * chosen another person"), and by the labelling conventions that gives no reason. Leaving one
- * development set out, every item whose no-reason the gate so overruled was labelled with the
- * asserted reason.
+ * gate does not read it as no reason. Leaving one development set out, every item whose no-reason
+ * the gate so overruled was labelled with the asserted reason. `competition` only where the field's
+ * strength, calibre or size is stated ("We had a very strong field and have decided not to take
+ * your application further"): boilerplate asserts it too ("we have chosen another person"), and by
+ * the labelling conventions that gives no reason.
  */
 function assertsReason(themeIds: readonly string[], reading: ItemReading): boolean {
-  return themeIds.some((id, t) => id !== UNINFORMATIVE_THEME && id !== COMPETITION_THEME && reading.allowed[t] && reading.asserted[t]);
+  return themeIds.some(
+    (id, t) =>
+      id !== UNINFORMATIVE_THEME && (id !== COMPETITION_THEME || reading.fieldStated === true) && reading.allowed[t] && reading.asserted[t],
+  );
 }
 
 /**

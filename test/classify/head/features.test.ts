@@ -44,6 +44,13 @@ describe('readingOf', () => {
     expect(readingOf(read(PRAISED, possibly), ids).praised?.some(Boolean)).toBe(false);
   });
 
+  it('says when a reason states the field as the ground, so its `competition` is a reason given', () => {
+    expect(
+      readingOf(read('Thanks for applying. It was an unusually strong field and yours did not go through.', asReason), ids).fieldStated,
+    ).toBe(true);
+    expect(readingOf(read('Thanks for applying. We have chosen another candidate.', asReason), ids).fieldStated).toBeUndefined();
+  });
+
   it('sets nothing aside in an item with a reason', () => {
     const reading = readingOf(read('You were friendly, but you had not researched the company at all.', asReason), ids);
     expect(reading.allowed.filter(Boolean).length).toBeGreaterThan(1);

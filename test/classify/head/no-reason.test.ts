@@ -46,6 +46,9 @@ describe('gatedThemes', () => {
     ]);
     const competing = { allowed: [true, true, true, true], asserted: [false, false, true, false] };
     expect(names(gatedThemes([0.1, 0.1, 0.4, 0.9], ids, 0.5, competing, 0.9, 0.5))).toEqual(['uninformative']);
+    // …unless the field's strength or size is stated as the ground ("We had a very strong field and
+    // have decided not to take your application further"): that is a reason given.
+    expect(names(gatedThemes([0.1, 0.1, 0.1, 0.9], ids, 0.5, { ...competing, fieldStated: true }, 0.9, 0.5))).toEqual(['competition']);
     const noUninformative = { allowed: [true, true, true, false], asserted: [false, false, false, false] };
     expect(names(gatedThemes([0.1, 0.1, 0.3, 0.9], ids, 0.5, noUninformative, 0.9, 0.5))).toEqual(['competition']);
   });
