@@ -14,6 +14,7 @@ import { conductHeldElsewhere, conductOfNoOneNamed, faultLaidElsewhere, speaksOf
 import { conductOnlyOfTheJob } from './conduct-job.js';
 import { ARRANGEMENT_DONE, candidateRelaysEmployer, employerActs, ownPeopleActOn } from './employer-acts.js';
 import { statesFieldAsGround } from './field.js';
+import { lacksQualification } from './qualification.js';
 import { COUNT_UP_TO_TEN, straightenQuotes } from './lexical/text.js';
 import { overqualified, readWorkHistory } from './work-history.js';
 
@@ -241,6 +242,7 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
   // "Overqualified for the grade" is work history, not a qualification missing (work-history.ts).
   if (overqualified(plain) || work.noQualification) ruleOut(reading, themeIds, QUALIFICATIONS_THEME);
   if (work.workHistory) assertTheme(reading, themeIds, EXPERIENCE_THEME);
+  if (lacksQualification(plain)) assertTheme(reading, themeIds, QUALIFICATIONS_THEME);
   const comparison = themeIds.includes(COMPETITION_THEME) ? readComparison(plain) : null;
   if (comparison) {
     assertTheme(reading, themeIds, COMPETITION_THEME);

@@ -2,7 +2,8 @@
 //  - Time spent in a kind of work or setting, and work the candidate has not yet done, is experience.
 //  - A requirement for someone whose work history is named ("we need someone who has run a site",
 //    "minimum 5 years in payments") is experience, and so is the candidate's lesser record set
-//    against it ("you have done admin work only", "your roles have all been for small sites").
+//    against it ("you have done admin work only", "your roles have all been for small sites"), and
+//    more work put as what the role needs ("the post needs someone a bit further along").
 //  - A move of setting or sector is experience: "coming from a large corporate", "from an agency
 //    background", "mostly in retail, and this role is trade".
 //  - Overqualified or too senior is experience, not a missing qualification; nor is work history,
@@ -50,6 +51,17 @@ const WORK_NOT_DONE =
 // the same way).
 const REQUIRED_PERSON =
   /\b(?:need|needs|needed|want|wants|wanted|require|requires|required|looking for|look for|after|seeking|prefer|prefers|preferred|hoping to (?:hire|find|appoint)|(?:can|could) only (?:take|appoint|consider))\s+(?:someone|somebody|(?:an?\s+|the\s+)?(?:candidate|applicant|person)|people|candidates|applicants|an?\s+[\w-]+)\s+(?:who|that|with|whose|which)\b([^.;]*)/i;
+// A requirement of more work than the candidate has, put as what the role needs: "the role needs
+// someone a little further along with paid search", "the job needs a bit more time actually running a
+// crew", "more exposure to handling escalations is required for this post", "a little more practice of
+// leading the projects alone". The requirement (needs, wants, is required) and a degree of work
+// (further along, more senior, more time or practice doing it, more exposure, experience or years);
+// not more time to decide or to prepare, nor more examples or practice at answering.
+const MORE_WORK = String.raw`(?:further\s+(?:along|on|ahead)|more\s+(?:senior|seasoned|established|rounded)|more\s+(?:[\w-]+\s+){0,2}?(?:experience|exp|exposure|years|yrs|seniority|track record|background|mileage|hands-on)|more\s+(?:time|practice)\s+(?:(?:actually|really|properly)\s+)?(?:(?:of|in|at|on)\s+)?(?:doing|running|leading|managing|handling|supervising|working|owning|delivering|in\s+(?:an?|the)\s+[\w-]+\s+(?:role|post|setting|environment|team)|on\s+(?:the\s+)?(?:floor|site|wards?|tools)|as\s+an?\b))`;
+const REQUIRED_MORE_WORK = new RegExp(
+  String.raw`\b(?:needs?|needed|requires?|required|wants?|wanted|calls?\s+for|looking\s+for|after|expects?|expected)\s+(?:(?:someone|somebody|a\s+person|a\s+candidate|an?\s+applicant|people)\s+)?(?:(?:a\s+(?:little|bit|touch|lot|good\s+deal|great\s+deal)|slightly|much|far|quite\s+a\s+bit|some|rather|somewhat)\s+)?${MORE_WORK}|\b${MORE_WORK}[^.;]{0,60}?\b(?:is|are|was|were|would\s+be)\s+(?:needed|required|essential|necessary|expected|wanted)\b`,
+  'i',
+);
 // A requirement of time in work: "minimum 5 years in SAP", "at least two years of independent
 // reporting", "3 yrs PQE". Not a residency or a contract's length ("five years' UK residency",
 // "someone for 2 yrs min").
@@ -145,6 +157,7 @@ export function overqualified(plain: string): boolean {
 export function readsAsWorkHistory(plain: string): boolean {
   if (TIME_IN_SETTING.test(plain) || WORK_NOT_DONE.test(plain) || OWN_RECORD.test(plain) || SETTING_MOVE.test(plain)) return true;
   if (BARE_SETTING_MOVE.test(plain) || LEVEL_APART.test(plain) || OVERQUALIFIED.test(plain) || REQUIRED_YEARS.test(plain)) return true;
+  if (REQUIRED_MORE_WORK.test(plain)) return true;
   const required = REQUIRED_PERSON.exec(plain);
   return required !== null && namesWorkHistory(required[1]!);
 }

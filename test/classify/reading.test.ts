@@ -427,7 +427,7 @@ describe('readSegment: the fault laid elsewhere, someone else on the candidateâ€
   });
 });
 
-describe('readSegment: the field as the ground', () => {
+describe('readSegment: the field as the ground, and a qualification lacked or required', () => {
   it('asserts `competition` where the fieldâ€™s strength or size is stated, and marks it as a reason given', () => {
     const strong = read('There was a really strong pool this round and we are not progressing yours.');
     expect(strong.asserted).toContain('competition');
@@ -435,5 +435,10 @@ describe('readSegment: the field as the ground', () => {
     // Others merely named: a comparison may assert `competition`, but no field is stated.
     expect(read('We have decided to go with another applicant.').fieldStated).toBeUndefined();
     expect(read('Due to the high volume of applications we cannot reply to each one.').asserted).toEqual([]);
+  });
+
+  it('asserts `qualifications` for a credential lacked or required, not a driving licence', () => {
+    expect(read('No food hygiene certificate, so we cannot put you in the kitchen.').asserted).toContain('qualifications');
+    expect(read('The job requires a full driving licence and you have none.').asserted).not.toContain('qualifications');
   });
 });

@@ -23,6 +23,12 @@ describe('readsAsWorkHistory: a requirement and the candidate’s record against
     'REJ - all residential lets on CV, role is block management',
     // A requirement in non-native English, with "which".
     'The director prefer candidate which already worked in a laboratory.',
+    // More work than the candidate has, put as what the role needs or requires.
+    'The post needs somebody a good deal further along in contract negotiation.',
+    'We felt the role calls for a bit more time actually managing a rota.',
+    'For this job is required some more practice of running audits alone.',
+    'Rather more exposure to board reporting would be needed for this post.',
+    'The partners are looking for someone more senior for the team lead seat.',
   ])('reads work history in "%s"', (text) => {
     expect(readsAsWorkHistory(text)).toBe(true);
   });
@@ -41,6 +47,10 @@ describe('readsAsWorkHistory: a requirement and the candidate’s record against
     'Your examples were all from one summer job and said little about your part.',
     'Your skills are mostly in Java, and we build in Go.',
     'Your interest was in the design side rather than the client work.',
+    // More time to decide or prepare, more examples or practice at answering, are not work history.
+    'We need a bit more time to decide, and will write by Friday.',
+    'Your answers needed more examples of what you did yourself.',
+    'The panel wanted more practice at structuring answers before the final round.',
   ])('does not in "%s"', (text) => {
     expect(readsAsWorkHistory(text)).toBe(false);
   });
