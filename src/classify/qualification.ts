@@ -9,7 +9,7 @@
 import { straightenQuotes } from './lexical/text.js';
 
 const CREDENTIAL = String.raw`(?:licen[cs]e|degree|diploma|certificat\w*|certs?|qualification|registration|accreditation|chartered\s+status|ticket|admission|card|masters?|bachelor'?s|phd|b\.?tech|m\.?sc|b\.?sc)`;
-const LACK = String.raw`\b(?:no|without|not\s+(?:having|holding|yet\s+(?:got|holding|having))|lacks?|lacking|missing|doesn't\s+(?:have|hold)|don't\s+(?:have|hold)|hasn't\s+got|haven't\s+got)`;
+const LACK = String.raw`\b(?:no|without|not\s+(?:having|holding|yet\s+(?:got|holding|having))|lacks|lacking|lack(?!\s+of)|missing|doesn't\s+(?:have|hold)|don't\s+(?:have|hold)|hasn't\s+got|haven't\s+got)`;
 const REQUIRED = String.raw`\b(?:requires?|required|needs?|mandatory|essential|insists?\s+on|must\s+(?:have|hold))`;
 const STATE = String.raw`(?:pending|lapsed|expired|not\s+(?:yet\s+)?(?:held|obtained|completed|recognised|valid))`;
 const CREDENTIAL_NAMED = new RegExp(
@@ -21,7 +21,8 @@ const CREDENTIAL_NAMED = new RegExp(
 const LOGISTICS_CREDENTIAL =
   /\b(?:driv\w*|car|van|minibus|vehicle|clean)\b|\b(?:an?|your|his|her)\s+licen[cs]e\b|\bon\s+(?:your|his|her)\s+licen[cs]e\b|\bfull\s+(?:uk\s+|clean\s+)?licen[cs]e\b|\bclearance\b|\bresiden\w*/i;
 
-// A question asks whether it was the credential; it does not say so ("asked the recruiter was it my lack of a degree").
+// "Your lack of a master's" names a topic whose verdict follows ("…was the smallest of small print"), so
+// only a verb of lacking counts. A question asks whether it was the credential; it does not say so ("asked the recruiter was it my lack of a degree").
 const ASKED = /\?\s*$|\b(?:asked|ask|wondered|wondering)\b[^.;]{0,40}?\b(?:if|whether|was it|is it)\b/i;
 
 /** Whether a sentence says the candidate lacks a credential, or the role requires one, by its kind. */

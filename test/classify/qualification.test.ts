@@ -22,7 +22,8 @@ describe('lacksQualification', () => {
     'The role needs a full clean licence for the van.',
     'You told us you do not have a licence, and the job is driving between sites.',
     'The contract needs SC clearance, which takes five years of residency.',
-    // A question whether it was the credential.
+    // A lack named as a topic, whose verdict follows, and a question whether it was the credential.
+    'Your lack of a teaching diploma was never the point for the governors.',
     'I asked the agency was it the missing diploma, and they would not say.',
     // No credential named.
     'Your answers had no examples of your own part.',
