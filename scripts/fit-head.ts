@@ -3,7 +3,7 @@
 // head's own 5-fold cross-validation over all of them. Never give it a held-out (test) set.
 //
 //   tsx scripts/fit-head.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--cache FILE.json]
-//     [--variants base,probe,praise,nogate,roles,unitprobe] [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] [--items FILE.jsonl] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv data/eval/voices-dev2.csv data/eval/voices-dev3.csv data/eval/voices-dev4.csv data/eval/voices-dev5.csv data/eval/voices-dev6.csv data/eval/voices-dev7.csv data/eval/voices-dev8.csv data/eval/voices-dev9.csv data/eval/voices-dev10.csv data/eval/voices-dev11.csv data/eval/voices-dev12.csv
+//     [--variants base,probe,praise,nogate,roles,unitprobe] [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] [--items FILE.jsonl] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv data/eval/voices-dev2.csv data/eval/voices-dev3.csv data/eval/voices-dev4.csv data/eval/voices-dev5.csv data/eval/voices-dev6.csv data/eval/voices-dev7.csv data/eval/voices-dev8.csv data/eval/voices-dev9.csv data/eval/voices-dev10.csv data/eval/voices-dev11.csv data/eval/voices-dev12.csv data/eval/voices-dev13.csv
 //
 // Per variant it also prints each theme's F1 and recall over all the sets left out (pooled); --items writes every
 // left-out item (variant, set, text, gold and predicted themes, each theme's probability, the cut, the themes the rules
