@@ -168,10 +168,9 @@ export function finishRejects(
 ): RejectedRow[] {
   return rejects.map(({ names, candidateIds, ...row }) => {
     if (!redact) return { ...row, raw: cutRaw(row.raw) };
-    const raw = withoutIds(redactFreeText(row.raw, names ?? []), candidateIds ?? []);
     // A reason may quote the row ("a title row ("Priya Patel")", a sheet grouped by student) or a header: read as the row is.
-    const reason = withoutIds(redactFreeText(row.reason, names ?? []), candidateIds ?? []);
-    return { ...row, source: redactSource(row.source, fileNames), raw: cutRaw(raw), reason };
+    const hide = (text: string) => withoutIds(redactFreeText(text, names ?? []), candidateIds ?? []);
+    return { ...row, source: redactSource(row.source, fileNames), raw: cutRaw(hide(row.raw)), reason: hide(row.reason) };
   });
 }
 
