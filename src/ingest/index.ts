@@ -48,6 +48,10 @@ export async function ingestFiles(paths: string[], options: IngestOptions, logge
   const rejects: RejectedRow[] = [];
   const files: IngestFileReport[] = [];
 
+  // Headers and rejects' reasons are data too (a column per student, a notes column naming its
+  // author, a title row quoting a student): logged as the outputs show them, read for names like any
+  // text when the run redacts.
+  const shown = (text: string) => options.prepareText?.(text, []) ?? text;
   for (const path of paths) {
     const outcome = await ingestFile(path, { ...options, delimiter }, ids, logger);
     const { report } = outcome;
@@ -65,9 +69,6 @@ export async function ingestFiles(paths: string[], options: IngestOptions, logge
     }
     const how =
       report.format === 'xlsx' ? `sheet ${JSON.stringify(report.sheet)}` : `${report.encoding}, ${JSON.stringify(report.delimiter)}`;
-    // Headers are data too (a column per student, a notes column naming its author): logged as the
-    // outputs show them, read for names like any text when the run redacts.
-    const shown = (text: string) => options.prepareText?.(text, []) ?? text;
     logger.info(`read ${path}: ${report.dataRows} rows, ${how}, ${report.rejected} rejected; columns ${describeMapping(report, shown)}`);
     if (report.rejected > 0) {
       logger.warn(`${path}: ${report.rejected} of ${report.dataRows} rows rejected (${shown(summariseReasons(outcome.rejects))})`);
@@ -77,7 +78,7 @@ export async function ingestFiles(paths: string[], options: IngestOptions, logge
 
   if (items.length === 0) {
     const names = paths.join(', ');
-    const why = rejects.length > 0 ? `${rejects.length} rows rejected: ${summariseReasons(rejects)}` : 'no data rows';
+    const why = rejects.length > 0 ? `${rejects.length} rows rejected: ${shown(summariseReasons(rejects))}` : 'no data rows';
     throw new CliError(
       `no usable feedback rows in ${names} (${why}). Check the files and the column choice (--text-column).`,
       ExitCode.noInput,

@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/ingest/index.js';
+import { ExitCode } from '../../src/errors.js';
 import { createMemoryLogger } from '../../src/logger.js';
 import type { IngestResult } from '../../src/types.js';
 import { cliErrorOf, defaultOptions, fixture, tempFiles } from './helpers.js';
-import { finishRejects } from '../../src/redact/index.js';
+import { finishRejects, redactFreeText } from '../../src/redact/index.js';
 import { RAW_CHARS } from '../../src/ingest/rows.js';
 
 const files = tempFiles();
@@ -79,6 +80,18 @@ describe('ingestFiles: columns', () => {
     expect(error.message).toMatch(
       /no feedback text column found\. Columns found: "Response ID", "Student ID", "Score"\..*--text-column NAME/,
     );
+  });
+
+  it('fails with exit 3 (no input) when every row is rejected, quoting the reasons as the outputs would show them', async () => {
+    // Title rows quote their first cell; with redaction on, a student's name there is hidden in
+    // the error as in rejects.csv and the per-file warning.
+    const path = files.write('titles-only.csv', 'Employer,Stage,Feedback\nPriya Patel,,\nChidi Okafor,,\n');
+    const error = await cliErrorOf(() => ingestFiles([path], defaultOptions({ prepareText: redactFreeText })));
+    expect(error.exitCode).toBe(ExitCode.noInput);
+    expect(error.message).toMatch(/no usable feedback rows in .*\(2 rows rejected: .*a title row \("\[name\] \[name\]"\)/);
+    expect(error.message).not.toMatch(/Priya|Patel|Chidi|Okafor/);
+    const plain = await cliErrorOf(() => ingestFiles([path], defaultOptions()));
+    expect(plain.message).toContain('a title row ("Priya Patel")');
   });
 
   it('fails with exit 2 naming a file that does not exist', async () => {
