@@ -219,18 +219,19 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
     return reading;
   }
   const trimmed = plain.trim();
+  // Lateness, dress, rudeness or a phone that is not the candidate's own on the day: "the take-home
+  // task arrived late", "a late-stage interview", "rude customers", "the interviewer's mobile".
+  const conductElsewhere = conductHeldElsewhere(plain);
   // The employer apologising for its own side acts too: "The interviewer should not have taken a call
   // during your interview and I'm sorry".
   // …or acts on the candidate, who holds no conduct in it: "our receptionist told you to come in the
   // back door and you ended up in the coolroom".
-  const actedOn = aboutCandidate && ownPeopleActOn(trimmed) && (!speaksOfConduct(plain) || conductHeldElsewhere(plain));
+  const actedOn = aboutCandidate && ownPeopleActOn(trimmed) && (!speaksOfConduct(plain) || conductElsewhere);
   if (((!aboutCandidate || APOLOGY.test(plain)) && employerActs(trimmed)) || actedOn || candidateRelaysEmployer(trimmed)) {
     reading.employerSide = true;
     ruleOut(reading, themeIds, CONDUCT_THEME);
   }
-  // Lateness, dress, rudeness or a phone that is not the candidate's own on the day: "the take-home
-  // task arrived late", "a late-stage interview", "rude customers", "the interviewer's mobile".
-  if (conductHeldElsewhere(plain) || conductOnlyOfTheJob(plain) || faultLaidElsewhere(plain)) ruleOut(reading, themeIds, CONDUCT_THEME);
+  if (conductElsewhere || conductOnlyOfTheJob(plain) || faultLaidElsewhere(plain)) ruleOut(reading, themeIds, CONDUCT_THEME);
   const sparkMarked = markSpark(plain);
   const lackingSkill = LACKING_SKILL.test(sparkMarked);
   if (lackingSkill && !TOOL_AS_WORK.test(sparkMarked)) {
