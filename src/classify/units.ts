@@ -59,19 +59,18 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
   return items.map((item) => ({
     id: item.id,
     text: item.text,
-    // Each segment's praise is read once: a question's verdict reads its answer's too.
+    // Each segment's praise, and whether it is a question its answer sets aside, is read once: a
+    // question's verdict reads its answer's too, and the answer reads whether it was one.
     segments: segmentText(item.id, item.text)
       .map((segment) => ({ segment, praise: analysePraise(segment.text) }))
-      .map(({ segment, praise: own }, i, segments) => {
+      .map(({ segment, praise }, i, segments) => ({ segment, praise, answered: askedOfVerdict(segment, segments[i + 1]) }))
+      .map(({ segment, praise: own, answered }, i, segments) => {
         const next = segments[i + 1];
+        const previous = segments[i - 1];
         // A sentence that only says the thing ruled out just before is usual ("Don't go thinking it was
         // your nerves. Everyone's nervous, we make allowances.") is the rule-out's ground, as within a sentence.
         // So is what is usual given as the answer to a topic asked ("Nerves? Everyone has them.").
-        const grounds =
-          i > 0 &&
-          (segments[i - 1]!.praise.praiseOnly || askedOfVerdict(segments[i - 1]!.segment, segments[i])) &&
-          statesWhatIsUsual(segment.text);
-        const answered = askedOfVerdict(segment, next);
+        const grounds = previous !== undefined && (previous.praise.praiseOnly || previous.answered) && statesWhatIsUsual(segment.text);
         const preamble = grounds || answered || (next !== undefined && isPreamble(segment.text, next.segment.text, own.favourable));
         const praise = preamble ? { ...own, praiseOnly: true, favourable: true } : own;
         const scoredText = withoutContactPlaceholders(withoutMarkup(praise.praiseOnly ? segment.text : praise.reasonText));
