@@ -81,7 +81,6 @@ export function readingOf(item: ScoredItem, themeIds: readonly string[]): ItemRe
     if (disputed.length === 0) return { allowed, asserted, praised };
     return { allowed, asserted, setAside: notOf(disputed), praised };
   }
-  let fieldStated = false;
   for (const segment of reasons) {
     const { reading } = segment;
     if (reading.silence) {
@@ -92,9 +91,8 @@ export function readingOf(item: ScoredItem, themeIds: readonly string[]): ItemRe
       if (!reading.ruledOut.includes(id)) allowed[t] = true;
       if (reading.asserted.includes(id)) asserted[t] = true;
     });
-    if (reading.fieldStated) fieldStated = true;
   }
-  return fieldStated ? { allowed, asserted, fieldStated } : { allowed, asserted };
+  return reasons.some((s) => s.reading.fieldStated) ? { allowed, asserted, fieldStated: true } : { allowed, asserted };
 }
 
 /**
