@@ -13,8 +13,8 @@ const INTENSIFIER = String.raw`(?:(?:very|really|super|so|extremely|exceptionall
 const STRENGTH = String.raw`(?:strong|competitive|talented|impressive|excellent|exceptional|outstanding|high[- ]calibre|high[- ]quality|good|great|brilliant|deep|accomplished)`;
 // The field itself, or the people in it as a plural (a single "strong candidate" is the candidate).
 const FIELD_NOUN = String.raw`(?:field|pool|shortlist|short-list|bunch|cohort|line-?up|crop|set\s+of\s+(?:candidates|applicants|applications|finalists)|group\s+of\s+(?:candidates|applicants|people|finalists)|candidates|applicants|applications|apps|profiles|people|finalists|interviewees|cvs|resumes|contenders)`;
-const FIELD_SUBJECT = String.raw`(?:field|pool|shortlist|competition|calibre\s+of\s+(?:the\s+)?(?:field|candidates|applicants|applications|shortlist|finalists)|standard\s+of\s+(?:the\s+)?(?:field|candidates|applicants|applications|shortlist|finalists)|(?:other\s+)?(?:candidates|applicants|applications|finalists))`;
-const NUMBER = String.raw`(?:\d[\d,]*|${COUNT_UP_TO_TEN}|a\s+single|one|only\s+(?:\d+|one|two|three|four|five|six))`;
+const FIELD_SUBJECT = String.raw`(?:field|pool|shortlist|competition|(?:calibre|standard)\s+of\s+(?:the\s+)?(?:field|candidates|applicants|applications|shortlist|finalists)|(?:other\s+)?(?:candidates|applicants|applications|finalists))`;
+const NUMBER = String.raw`(?:\d[\d,]*|${COUNT_UP_TO_TEN}|a\s+single|only\s+(?:\d+|one|two|three|four|five|six))`;
 const PLACES = String.raw`(?:places?|posts?|spots?|roles?|positions?|vacanc(?:y|ies)|seats?|jobs?|openings?|slots?|offers?|hires?)`;
 const ORDINAL = String.raw`(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|bottom)`;
 
