@@ -18,7 +18,6 @@ export interface GroupingSettings {
   neighbours: number;
   /** Louvain resolution: higher gives more, smaller communities. */
   resolution: number;
-
   /** Share of a sentence's link strength that must stay inside its community to keep it there. */
   coreShare: number;
   /**
