@@ -47,7 +47,7 @@ import { prepareClassifier } from '../src/classify/prepare.js';
 import { ENGINE_PROFILES, type DiscoveryProfile, type GroupingSettings } from '../src/classify/profiles.js';
 import { discoverEmerging } from '../src/discover/index.js';
 import type { DiscoverOptions, DiscoveryTrace } from '../src/discover/options.js';
-import { unexplainedSegments } from '../src/discover/select.js';
+import { statedItems, unexplainedSegments } from '../src/discover/select.js';
 import { decidedThemes } from '../src/classify/head/bind.js';
 import { hashText } from '../src/hash.js';
 import { correctionKey } from '../src/classify/corrections.js';
@@ -72,7 +72,6 @@ const { values: flags, positionals: paths } = parseArgs({
     bands: { type: 'string' },
     neighbours: { type: 'string' },
     resolutions: { type: 'string' },
-
     core: { type: 'string' },
     margins: { type: 'string' },
     resamples: { type: 'string' },
@@ -185,7 +184,6 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
   const axes: [keyof GroupingSettings, string | undefined][] = [
     ['neighbours', flags.neighbours],
     ['resolution', flags.resolutions],
-
     ['coreShare', flags.core],
     ['memberMargin', flags.margins],
     ['resamples', flags.resamples],
@@ -232,15 +230,6 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
  * group and its stability; the best group passing stability once the rest joined (recall of all
  * the topic's items, purity, covered share, big enough); what else its items are labelled.
  */
-/** The items a head states a theme for (sure of it, not "possibly"), "no reason given" included, as the coverage guard counts them. */
-function statedItems(classified: readonly ClassifiedItem[]): Set<string> {
-  return new Set(
-    classified
-      .filter((entry) => entry.themes.some((theme) => theme.confidence !== undefined && !theme.tentative))
-      .map((entry) => entry.item.id),
-  );
-}
-
 function traceLine(trace: DiscoveryTrace, entries: readonly Labelled[], topic: string, minStability: number, stated: Set<string>): string {
   const labelOf = new Map(entries.map((e) => [e.item.id, e.labels]));
   const total = entries.filter((e) => e.labels.includes(topic)).length;
@@ -332,6 +321,8 @@ async function measure(
 ) {
   const { classified, thresholds, headThemes, embedder, dispose, probe } = await classifiedRun(taxonomy, entries);
   const labelOf = new Map(entries.map((e) => [e.item.id, e.labels]));
+  // For --trace: the items a head states a theme for, "no reason given" included.
+  const stated = statedItems(classified, true);
   const profile = ENGINE_PROFILES[engineName as keyof typeof ENGINE_PROFILES].discovery;
   for (const band of numbers(flags.bands, profile.weakBand)) {
     for (const explainedText of flags.explained?.split(',') ?? ['band']) {
@@ -365,7 +356,7 @@ async function measure(
         });
         if (trace)
           for (const topic of missing)
-            cells.get(name)!.traces.push(traceLine(trace, entries, topic, options.grouping?.minStability ?? 0, statedItems(classified)));
+            cells.get(name)!.traces.push(traceLine(trace, entries, topic, options.grouping?.minStability ?? 0, stated));
         const outcomes = missing.map((topic) => {
           const positives = entries.filter((e) => e.labels.includes(topic));
           const inPool = positives.filter((e) => pool.has(e.item.id)).length;
