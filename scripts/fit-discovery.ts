@@ -239,33 +239,30 @@ function traceLine(trace: DiscoveryTrace, entries: readonly Labelled[], topic: s
   const poolItems = itemsOf(trace.sample.map((_, i) => i));
   const seedItems = itemsOf(trace.seeds);
   const inSeeds = hits(seedItems);
-  const best = <T>(list: readonly T[], members: (x: T) => readonly number[]) =>
+  // The one of `list` holding most of the topic's items, with how many items it holds.
+  const best = <T>(list: readonly T[], itemsIn: (x: T) => Set<string>) =>
     list.reduce<{ x: T | null; hit: number; items: number }>(
       (top, x) => {
-        const items = itemsOf(members(x));
+        const items = itemsIn(x);
         const hit = hits(items);
         return hit > top.hit ? { x, hit, items: items.size } : top;
       },
       { x: null, hit: 0, items: 0 },
     );
-  const raw = best(trace.communities, (c) => c.raw);
-  const kept = raw.x ? { hit: hits(itemsOf(raw.x.kept)), items: itemsOf(raw.x.kept).size } : { hit: 0, items: 0 };
-  const candidate = best(trace.candidates, (c) => c.members);
+  const raw = best(trace.communities, (c) => itemsOf(c.raw));
+  const keptItems = itemsOf(raw.x?.kept ?? []);
+  const kept = { hit: hits(keptItems), items: keptItems.size };
+  const candidate = best(trace.candidates, (c) => itemsOf(c.members));
   const stable = best(
     trace.candidates.filter((c) => c.stability >= minStability),
-    (c) => c.members,
+    (c) => itemsOf(c.members),
   );
-  const joined = trace.groups.reduce<{ g: DiscoveryTrace['groups'][number] | null; hit: number }>(
-    (top, g) => {
-      const hit = hits(new Set(g.items));
-      return hit > top.hit ? { g, hit } : top;
-    },
-    { g: null, hit: 0 },
-  );
-  const onTopic = (joined.g?.items ?? []).filter((id) => labelOf.get(id)!.includes(topic));
-  const offTopic = (joined.g?.items ?? []).filter((id) => !labelOf.get(id)!.includes(topic));
+  const joined = best(trace.groups, (g) => new Set(g.items));
+  const group = joined.x;
+  const onTopic = (group?.items ?? []).filter((id) => labelOf.get(id)!.includes(topic));
+  const offTopic = (group?.items ?? []).filter((id) => !labelOf.get(id)!.includes(topic));
   const others = new Map<string, number>();
-  for (const id of joined.g?.items ?? [])
+  for (const id of group?.items ?? [])
     for (const label of labelOf.get(id)!) if (label !== topic) others.set(label, (others.get(label) ?? 0) + 1);
   const polluters = [...others]
     .sort((a, b) => b[1] - a[1])
@@ -277,7 +274,7 @@ function traceLine(trace: DiscoveryTrace, entries: readonly Labelled[], topic: s
     `  community ${raw.hit} (${ratio(raw.hit, inSeeds)} of seeds, purity ${ratio(raw.hit, raw.items)}, ${raw.items} items)` +
     `  members ${kept.hit} (purity ${ratio(kept.hit, kept.items)})` +
     `  candidate ${candidate.hit} stability ${candidate.x ? candidate.x.stability.toFixed(2) : '-'}  stable ${stable.hit}` +
-    `  joined ${joined.hit} (recall ${ratio(joined.hit, total)}, purity ${ratio(joined.hit, joined.g?.items.length ?? 0)}, covered ${joined.g ? joined.g.covered.toFixed(2) : '-'}${joined.g && !joined.g.bigEnough ? ', too small' : ''})` +
+    `  joined ${joined.hit} (recall ${ratio(joined.hit, total)}, purity ${ratio(joined.hit, joined.items)}, covered ${group ? group.covered.toFixed(2) : '-'}${group && !group.bigEnough ? ', too small' : ''})` +
     `  with ${polluters || '-'}` +
     `  stated: topic ${ratio(onTopic.filter((id) => stated.has(id)).length, onTopic.length)}, rest ${ratio(offTopic.filter((id) => stated.has(id)).length, offTopic.length)}`
   );
