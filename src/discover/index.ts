@@ -167,7 +167,8 @@ export async function discoverEmerging(
       })
     : linkageGroups(sampleVectors, maxDistance);
   // Members as indices into the sample.
-  const inSample = (group: Group): Group => (choice ? { ...group, members: group.members.map((i) => grouped[i]!) } : group);
+  const toSample = (members: number[]) => (choice ? members.map((i) => grouped[i]!) : members);
+  const inSample = (group: Group): Group => (choice ? { ...group, members: toSample(group.members) } : group);
   const groups = found.groups.map(inSample);
   const candidates = found.candidates.map(inSample);
   const groupOf = new Int32Array(sample.length).fill(-1);
@@ -283,11 +284,10 @@ export async function discoverEmerging(
       return sure.size === 0 ? cluster : { texts, hits, items: new Set(hits.map((hit) => hit.itemId)), people: people(hits) };
     })
     .filter((cluster) => bigEnough(cluster.hits));
-  const inSampleOf = (members: number[]) => members.map((i) => (choice ? grouped[i]! : i));
   options.onTrace?.({
     sample: sample.map((text) => ({ text, itemIds: [...new Set(occurrences.get(text)!.map((hit) => hit.itemId))] })),
     seeds: grouped,
-    communities: (found.communities ?? []).map(({ raw, kept }) => ({ raw: inSampleOf(raw), kept: inSampleOf(kept) })),
+    communities: (found.communities ?? []).map(({ raw, kept }) => ({ raw: toSample(raw), kept: toSample(kept) })),
     candidates: candidates.map((group) => ({ members: group.members, stability: group.stability })),
     groups: clusters.map((cluster) => ({ items: [...cluster.items], covered: covered(cluster.items), bigEnough: bigEnough(cluster.hits) })),
   });
