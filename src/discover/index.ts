@@ -268,10 +268,7 @@ export async function discoverEmerging(
     const hits = texts.flatMap((m) => occurrences.get(m.text)!);
     return { texts, hits, items: new Set(hits.map((hit) => hit.itemId)), people: people(hits) };
   });
-  // A group whose items a theme head already states a theme for (sure of it, not "possibly") is
-  // feedback on known themes in one shared voice or phrasing, not a missing theme. Without a head
-  // a theme is only a similarity over a threshold, which a missing topic's nearest theme often
-  // reaches too: then nothing counts as covered.
+  // A group mostly of items a theme head already states a theme for is not a missing theme (statedItems).
   const stated = statedItems(classified, grouping?.noReasonCovers ?? false);
   const covered = (items: Set<string>) => [...items].filter((id) => stated.has(id)).length / items.size;
   // Then the items of a shown group the head is sure of a theme for leave it (sureLeave).
@@ -279,9 +276,10 @@ export async function discoverEmerging(
   const shown = clusters
     .filter((cluster) => !grouping || covered(cluster.items) <= grouping.maxCovered)
     .map((cluster) => {
+      if (sure.size === 0) return cluster;
       const hits = cluster.hits.filter((hit) => !sure.has(hit.itemId));
       const texts = cluster.texts.filter((m) => occurrences.get(m.text)!.some((hit) => !sure.has(hit.itemId)));
-      return sure.size === 0 ? cluster : { texts, hits, items: new Set(hits.map((hit) => hit.itemId)), people: people(hits) };
+      return { texts, hits, items: new Set(hits.map((hit) => hit.itemId)), people: people(hits) };
     })
     .filter((cluster) => bigEnough(cluster.hits));
   options.onTrace?.({
