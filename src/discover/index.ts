@@ -63,6 +63,8 @@ export async function discoverEmerging(
     if (list) list.push(segment);
     else occurrences.set(segment.reasonText, [segment]);
   }
+  /** The items a sentence stands in, each once (for the fitting and tracing callbacks). */
+  const itemIdsOf = (text: string) => [...new Set(occurrences.get(text)!.map((hit) => hit.itemId))];
   // Distinct texts in the order of their hash: a sample and a grouping that depend only on the
   // texts themselves, not on file or row order, and a sample spread over the whole input.
   const texts = [...occurrences.keys()]
@@ -121,14 +123,7 @@ export async function discoverEmerging(
     grouping && (learntModel || options.onSampleFeatures)
       ? sampleFeatures({ classified, occurrences, exemplars: themeExemplars, spreadOf }, sample, sampleVectors, sampleNear!)
       : null;
-  if (features)
-    options.onSampleFeatures?.(
-      sample.map((text, i) => ({
-        text,
-        itemIds: [...new Set(occurrences.get(text)!.map((hit) => hit.itemId))],
-        features: features.rows[i]!,
-      })),
-    );
+  if (features) options.onSampleFeatures?.(sample.map((text, i) => ({ text, itemIds: itemIdsOf(text), features: features.rows[i]! })));
   const learnt: LearntRank | null =
     learntModel && features
       ? { scores: features.rows.map((row) => unexplainedScore(learntModel, row)), weight: grouping!.learntRank }
@@ -283,7 +278,7 @@ export async function discoverEmerging(
     })
     .filter((cluster) => bigEnough(cluster.hits));
   options.onTrace?.({
-    sample: sample.map((text) => ({ text, itemIds: [...new Set(occurrences.get(text)!.map((hit) => hit.itemId))] })),
+    sample: sample.map((text) => ({ text, itemIds: itemIdsOf(text) })),
     seeds: grouped,
     communities: (found.communities ?? []).map(({ raw, kept }) => ({ raw: toSample(raw), kept: toSample(kept) })),
     candidates: candidates.map((group) => ({ members: group.members, stability: group.stability })),
