@@ -3,17 +3,30 @@
 // percentages, scores and reference numbers must survive, so phone candidates are checked for
 // shape (a trunk `0`, an international prefix or the North American 3-3-4 layout) and digit count.
 
-import { redactIdentity } from './identity.js';
+import { ADDRESS_PLACEHOLDER, BIRTH_DATE_PLACEHOLDER, ID_NUMBER_PLACEHOLDER, redactIdentity } from './identity.js';
 
 export const EMAIL_PLACEHOLDER = '[email]';
 export const PHONE_PLACEHOLDER = '[phone]';
 export const PROFILE_PLACEHOLDER = '[profile]';
 export const NAME_PLACEHOLDER = '[name]';
 
-// What redaction left of a phone number or an email address, with the space before it. The words
-// inside the brackets are no reason for a rejection ("reach her at [phone]" is not `conduct`'s
-// phone on the day), so what is scored or named leaves them out.
-const CONTACT_PLACEHOLDER = /\s*\[(?:email|phone|profile|id-number|birth-date|address)\]/g;
+// What redaction left of contact and form details, with the space before it. The words inside the
+// brackets are no reason for a rejection ("reach her at [phone]" is not `conduct`'s phone on the
+// day), so what is scored or named leaves them out. Built from the placeholders' own constants, so
+// each is spelled in one place.
+const CONTACT_PLACEHOLDER = new RegExp(
+  String.raw`\s*(?:${[
+    EMAIL_PLACEHOLDER,
+    PHONE_PLACEHOLDER,
+    PROFILE_PLACEHOLDER,
+    ID_NUMBER_PLACEHOLDER,
+    BIRTH_DATE_PLACEHOLDER,
+    ADDRESS_PLACEHOLDER,
+  ]
+    .map(escapeRegExp)
+    .join('|')})`,
+  'g',
+);
 
 /** The text without the placeholders of redacted contact details: what classification and labels read. */
 export function withoutContactPlaceholders(text: string): string {
