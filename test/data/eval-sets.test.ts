@@ -7,7 +7,7 @@ import { DEFAULT_THEME_IDS } from '../../src/types.js';
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
 // voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12 and
 // voices-dev13 are fitted and tuned on; test and voices-test to
-// voices-test13 are held out. traps.csv holds sentences with
+// voices-test14 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -98,6 +98,11 @@ const sets = [
   // unusual shapes (portals, psychometrics, trade tests, portfolios, references forms): 25 items per voice, every theme
   // 26-33 items, 80 with two themes (17 comparisons), 29 (10%) giving no reason.
   loadSet('voices-test13', 300, 26, [0.09, 0.1]),
+  // Held out, written blind and hard in the same ways, leaning on fit said in every voice without naming it (values,
+  // ways of working, small or large teams, taking feedback), how answers came across against what they lacked or what
+  // was not researched, indirect motivation, and brief reasons against no-reason declines: 25 items per voice, every
+  // theme 25-33 items, 81 with two themes (17 comparisons), 28 (9%) giving no reason.
+  loadSet('voices-test14', 300, 25, [0.09, 0.1]),
   // Leans on no-reason declines, indirect experience, the candidate's own conduct, motivation, comparisons and fit.
   loadSet('voices-dev5', 322, 18, [0.12, 0.16]),
   // Leans on indirect experience and qualifications, motivation, comparisons, delivery and no-reason declines;
