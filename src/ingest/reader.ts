@@ -166,7 +166,12 @@ export class RecordReader {
       textColumnName: textColumn,
       spareTextColumns: spares,
       stageTextColumns: byStage,
-      withdrawalColumns: withdrawalColumns(headers, this.mapping, feedbackColumns),
+      withdrawalColumns: withdrawalColumns(
+        headers,
+        this.mapping,
+        feedbackColumns,
+        byStage.map(({ stage }) => stage),
+      ),
       maxTextChars: this.options.maxTextChars,
       dateOrder: this.dateOrderFor(sampleRows, headers),
     };

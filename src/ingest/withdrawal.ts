@@ -6,7 +6,7 @@
 // "No show" is the candidate's conduct in a rejection (the conduct theme), and not matched either.
 
 import type { ColumnMapping } from '../types.js';
-import { headerWords } from './header-words.js';
+import { headerWords, normaliseHeader } from './header-words.js';
 import { isPersonNameHeader, isStaffHeader } from './people.js';
 
 /** Lower case, one kind of apostrophe and space; a hyphen inside a word is a space ("Self-withdrawn"). */
@@ -45,7 +45,10 @@ const STATUS_FORMS = [
   // Offer declined, Offer declined by candidate, Job offer turned down; never a bare "Declined".
   String.raw`(?:job )?offer (?:declined|turned down|refused|rejected by (?:the )?(?:candidate|applicant|student))(?: ${BY_PERSON})?`,
   String.raw`declined ${BY_PERSON}`,
-  String.raw`${PERSON} declined(?: to (?:proceed|continue|attend))?`,
+  String.raw`${PERSON} declined(?: to (?:proceed|continue|attend)| (?:the |an |our |their )?(?:interview|invitation|invite)(?: to (?:interview|attend))?)?`,
+  // Declined - candidate, Declined (candidate): who declined follows; a bare "Declined" is the employer's.
+  String.raw`declined(?= ?[-–—:(/] ?(?:by )?(?:the )?(?:candidate|applicant|student|self)\b)`,
+  String.raw`(?:${PERSON} )?dropped out(?: of (?:the )?(?:process|recruitment|application))?`,
   String.raw`offer accepted elsewhere`,
 ];
 const STATUS = new RegExp(String.raw`^(?:${STATUS_FORMS.join('|')})(?=$|\s*[-–—:;,.!(/|])`);
@@ -117,13 +120,24 @@ export interface WithdrawalColumns {
   outcome: number[];
 }
 
-export function withdrawalColumns(headers: readonly string[], mapping: ColumnMapping, feedback: readonly number[]): WithdrawalColumns {
+/**
+ * `stages` are the stages named by feedback written a column per stage ("Round 1" of "Round 1
+ * feedback"): a column named just that ("Round 1") holds that round's outcome, withdrawals included.
+ */
+export function withdrawalColumns(
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  feedback: readonly number[],
+  stages: readonly string[] = [],
+): WithdrawalColumns {
   const outcome: number[] = [];
+  const stageNames = new Set(stages.map(normaliseHeader));
   headers.forEach((header, column) => {
     if (header === mapping.date || isPersonNameHeader(header) || isStaffHeader(header)) return;
     const words = headerWords(header);
     if (words.some((word) => FEEDBACK_WORDS.has(word))) return;
-    if (header === mapping.stage || words.some((word) => OUTCOME_WORDS.has(word))) outcome.push(column);
+    if (header === mapping.stage || stageNames.has(normaliseHeader(header)) || words.some((word) => OUTCOME_WORDS.has(word)))
+      outcome.push(column);
   });
   return { feedback: [...new Set(feedback)].filter((column) => column >= 0), outcome };
 }

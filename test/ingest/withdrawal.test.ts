@@ -1,5 +1,8 @@
 // A candidate who withdrew or declined was not rejected: such rows go to rejects.csv with that
 // reason, never to the themes or the list of employers to ask for a reason.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/ingest/index.js';
@@ -36,6 +39,12 @@ describe('statusSaysWithdrawn: ATS statuses, outcomes and dispositions', () => {
     'Withdrawn – accepted another offer',
     'Withdrawn - personal reasons',
     'Withdrawn: not interested',
+    'Candidate declined interview',
+    'Candidate declined the invitation to interview',
+    'Declined - candidate',
+    'Declined (candidate)',
+    'Candidate dropped out',
+    'Dropped out of the process',
   ])('%s is the candidate withdrawing or declining', (cell) => {
     expect(statusSaysWithdrawn(cell)).toBe(true);
   });
@@ -115,6 +124,36 @@ describe('withdrawalColumns', () => {
     const columns = withdrawalColumns(headers, { text: 'Notes', stage: 'Stage', date: 'Decision date' }, [8, 3, 5]);
     expect(columns.outcome.map((column) => headers[column])).toEqual(['Stage', 'Status', 'Disposition reason']);
     expect(columns.feedback.map((column) => headers[column])).toEqual(['Notes', 'Disposition reason', 'Outcome notes']);
+  });
+
+  it('reads a column named after a stage of feedback written a column per stage ("Round 2" beside "Round 2 feedback") as that round\'s outcome', () => {
+    const headers = ['Student ID', 'Round 1', 'Round 1 feedback', 'Round 2', 'Round 2 feedback'];
+    const columns = withdrawalColumns(headers, { text: 'Round 1 feedback' }, [2, 4], ['Round 1', 'Round 2']);
+    expect(columns.outcome.map((column) => headers[column])).toEqual(['Round 1', 'Round 2']);
+  });
+});
+
+describe('an export with an outcome and feedback column per round', () => {
+  it('rejects a row whose round outcome says the candidate withdrew or declined, so it is never on the call list', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rounds-'));
+    const file = join(dir, 'rounds.csv');
+    writeFileSync(
+      file,
+      [
+        'Student ID,Employer,Round 1,Round 1 feedback,Round 2,Round 2 feedback',
+        'S1,Acme,Passed,Good CV.,Withdrawn,',
+        'S2,Beta,Candidate declined,,,',
+        'S3,Gamma,Passed,Fine.,Failed,Not enough experience in retail.',
+        'S4,Delta,Failed,,,',
+      ].join('\n'),
+    );
+    const { items, rejects, dataRows } = await ingestFiles([file], { columns: {}, maxTextChars: 20_000 });
+    expect(rejects.map((reject) => [reject.candidateIds?.[0], reject.reason])).toEqual([
+      ['S1', WITHDREW],
+      ['S2', WITHDREW],
+    ]);
+    expect(items.map((item) => item.candidate)).toEqual(['S3', 'S4']);
+    expect(items.length + rejects.length).toBe(dataRows);
   });
 });
 
