@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
-// voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12 and
-// voices-dev13 are fitted and tuned on; test and voices-test to
+// voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12,
+// voices-dev13 and voices-dev14 are fitted and tuned on; test and voices-test to
 // voices-test14 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
@@ -134,11 +134,15 @@ const sets = [
   // against 45 no-reason declines that sound as if they might say something, indirect motivation, delivery and
   // experience; 45 of 320 (14%) give no reason.
   loadSet('voices-dev13', 320, 20, [0.13, 0.15]),
+  // Leans on fit said indirectly (and 10 items that sound like fit but give another reason), the lines between delivery,
+  // examples and preparation, indirect motivation, 30 real reasons said briefly enough to pass for boilerplate and no-reason
+  // declines that sound as if they might say something; 40 of 320 (12.5%) give no reason.
+  loadSet('voices-dev14', 320, 21, [0.12, 0.13]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev14.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
