@@ -6,7 +6,7 @@ import { usageError } from '../errors.js';
 import { redactText } from '../redact/text.js';
 import { headerWords, normaliseHeader } from './header-words.js';
 import { isEmailHeader, isPersonNameHeader, isStaffHeader, looksLikeEmails, looksLikeNames } from './people.js';
-import { COLUMN_SYNONYMS, EXACT_ONLY, PERSONAL_CANDIDATE, SYSTEM_COLUMNS, SYSTEM_ROLES } from './synonyms.js';
+import { COLUMN_SYNONYMS, EMAIL_ONLY_CANDIDATE, EXACT_ONLY, PERSONAL_CANDIDATE, SYSTEM_COLUMNS, SYSTEM_ROLES } from './synonyms.js';
 
 export { headerWords, normaliseHeader } from './header-words.js';
 export { COLUMN_SYNONYMS } from './synonyms.js';
@@ -100,6 +100,7 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
         if (SYSTEM_COLUMNS.has(words.join('')) && !SYSTEM_ROLES.has(role)) return;
         // "Stage 1 feedback" holds feedback, not the stage it names.
         if (role === 'stage' && namesFeedback(words)) return;
+        if (role === 'candidate' && EMAIL_ONLY_CANDIDATE.has(synonym) && !holdsEmails[column]) return;
         const labels = [words];
         const question = questions?.[column];
         if (question) labels.push(headerWords(question));

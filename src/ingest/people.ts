@@ -204,7 +204,9 @@ export function contactColumns(headers: string[], mapping: ColumnMapping, sample
   headers.forEach((header, index) => {
     if (header === mapping.text || isStaffHeader(header)) return;
     if (holdsPersonNames(header, index, sampleRows)) columns.name.push(index);
-    else if (isEmailHeader(header)) columns.email.push(index);
+    // A candidate column of addresses under another name ("To" of a mail log) is the student's email too.
+    else if (isEmailHeader(header) || (header === mapping.candidate && looksLikeEmails(sampleRows.map((row) => row[index] ?? ''))))
+      columns.email.push(index);
     else if (headerWords(header).some((w) => PHONE_WORDS.has(w))) columns.phone.push(index);
   });
   return columns;

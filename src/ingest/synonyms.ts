@@ -13,6 +13,14 @@ const PERSONAL_CANDIDATE_SYNONYMS = [
   'email',
   'email address',
   'recipient email',
+  // A mail merge's or mail client's log: the recipient is the student (only when it holds addresses).
+  'to',
+  'recipient',
+  'recipients',
+  'sent to',
+  'email to',
+  'to address',
+  'recipient address',
   'candidate email',
   'student email',
   // German, French, Spanish, Dutch.
@@ -293,6 +301,9 @@ export const SYSTEM_ROLES = new Set<ColumnRole>(['id', 'date']);
 /** Candidate synonyms that are personal data; an id-like column is preferred to any of them. */
 export const PERSONAL_CANDIDATE = new Set(PERSONAL_CANDIDATE_SYNONYMS);
 
+/** Candidate synonyms that name a student only in a column of email addresses ("To" of a mail log, not of a date range). */
+export const EMAIL_ONLY_CANDIDATE = new Set(['to', 'recipient', 'recipients', 'sent to', 'email to', 'to address', 'recipient address']);
+
 /** Synonyms too generic to count when they are only part of a header ("Job ID" is not an id column). */
 export const EXACT_ONLY = new Set([
   'id',
@@ -306,6 +317,9 @@ export const EXACT_ONLY = new Set([
   'job',
   'created',
   'sent',
+  'to',
+  'recipient',
+  'recipients',
   'body',
   'message',
   'nom',

@@ -225,3 +225,34 @@ describe('feedback written a column per stage', () => {
     expect(detectColumns({ headers: ['Stage reached', 'Interview feedback'] }).stage).toBe('Stage reached');
   });
 });
+
+describe('a mail merge log: the recipient is the student', () => {
+  const mailLog = ['From', 'To', 'Cc', 'Subject', 'Date', 'Body'];
+  const rows = [
+    [
+      'careers@uni.ac.uk',
+      'Amara Mensah <amara.mensah@uni.ac.uk>',
+      'adviser@uni.ac.uk',
+      'Feedback',
+      '2026-03-04',
+      'The CV was not tailored.',
+    ],
+    ['careers@uni.ac.uk', 'ben.lee@uni.ac.uk', '', 'Feedback', '2026-03-05', 'You were late.'],
+  ];
+
+  it('reads a "To" or "Recipient" column of addresses as the candidate', () => {
+    expect(detectColumns({ headers: mailLog, sampleRows: rows })).toMatchObject({ candidate: 'To', text: 'Body', date: 'Date' });
+    const recipient = ['Recipient', 'Message'];
+    expect(detectColumns({ headers: recipient, sampleRows: [['"Okafor, Chidi" <chidi@uni.ac.uk>', 'No examples.']] })).toMatchObject({
+      candidate: 'Recipient',
+    });
+  });
+
+  it('never takes a "To" column that holds no addresses (the end of a date range)', () => {
+    const mapping = detectColumns({
+      headers: ['Employer', 'From', 'To', 'Feedback'],
+      sampleRows: [['Acme', '2025-01-01', '2025-06-30', 'Not enough experience.']],
+    });
+    expect(mapping.candidate).toBeUndefined();
+  });
+});

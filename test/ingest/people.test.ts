@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   candidateKind,
+  contactColumns,
   emailAddressOf,
   holdsNamesWithIds,
   isPersonNameHeader,
@@ -66,5 +67,15 @@ describe('a name and a student number in one cell', () => {
     expect(holdsNamesWithIds('Candidate', ['Candidate'], rows(['Okafor, Chidi (S1001)', 'S1002', 'S1003']))).toBe(false);
     expect(holdsNamesWithIds('Candidate', ['Candidate'], rows(['Okafor, Chidi (S1001)', 'Jo Smith (S1005)', 'S1002']))).toBe(true);
     expect(holdsNamesWithIds(undefined, ['Candidate'], rows(['Okafor, Chidi (S1001)']))).toBe(false);
+  });
+});
+
+describe('contactColumns', () => {
+  it('gives the follow-up list the address of a candidate column of addresses under another name (a mail log\'s "To")', () => {
+    const headers = ['From', 'To', 'Body'];
+    const rows = [['careers@uni.ac.uk', 'Amara Mensah <amara@uni.ac.uk>', 'CV not tailored.']];
+    expect(contactColumns(headers, { text: 'Body', candidate: 'To' }, rows).email).toEqual([1]);
+    // Not the sender's, and not a candidate column of student numbers.
+    expect(contactColumns(['Student', 'Body'], { text: 'Body', candidate: 'Student' }, [['S1', 'x']]).email).toEqual([]);
   });
 });
