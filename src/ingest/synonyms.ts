@@ -174,6 +174,13 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
     'outcome',
     'step',
     'application status',
+    // A form's question of how far the application went: "How far did you get?", "Furthest point reached".
+    'how far',
+    'furthest',
+    'farthest',
+    'last step',
+    'last round',
+    'made it to',
     // German, French, Spanish, Dutch.
     'phase',
     'bewerbungsphase',

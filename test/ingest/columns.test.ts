@@ -256,3 +256,16 @@ describe('a mail merge log: the recipient is the student', () => {
     expect(mapping.candidate).toBeUndefined();
   });
 });
+
+describe("a form's question of how far the application went is the stage", () => {
+  it.each([
+    'How far did you get?',
+    'How far did you get in the process?',
+    'Furthest point reached',
+    'What was the last round you made it to?',
+  ])('%s', (question) => {
+    const headers = ['ID', 'Which employer did you apply to?', question, 'What feedback did they give you?'];
+    const mapping = detectColumns({ headers, sampleRows: [['1', 'Acme', 'Final interview', 'Answers lacked examples.']] });
+    expect(mapping).toMatchObject({ stage: question, text: 'What feedback did they give you?' });
+  });
+});
