@@ -99,7 +99,10 @@ const CAPITALISED = /(?<![\p{L}\p{N}'’-])(?<!\p{L}\.)\p{Lu}[\p{L}'’-]*/gu;
  * name ("De Souza said", "Tu Anh said"), they may be part of one.
  */
 function grammaticalCapital(sentence: string, word: string, index: number): boolean {
-  if (!/^[^\p{L}\p{N}]*$/u.test(sentence.slice(0, index)) || !isEverydayElsewhere(word.toLowerCase())) return false;
+  if (!isEverydayElsewhere(word.toLowerCase())) return false;
+  // German writes its formal "you" with a capital anywhere ("wirkten Sie unsicher", "danken Ihnen").
+  const atStart = /^[^\p{L}\p{N}]*$/u.test(sentence.slice(0, index));
+  if (!atStart && !readsAsOtherLanguage(sentence)) return false;
   const next = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(sentence.slice(index + word.length))?.[1];
   return next === undefined || !(nameWords().has(next.toLowerCase()) || isPersonWord(next.toLowerCase()));
 }
@@ -150,13 +153,70 @@ const PERSON_CUE = new RegExp(`${BEFORE_PERSON.source.replace(/\$$/, '\\p{Ll}')}
 /** Before a place, not a person: "the team in Chester", "based near Stanley". */
 const BEFORE_PLACE = /(?:^|[^\p{L}])(?:in|near|outside|around|at|(?:relocat|mov|travel|commut)\p{L}*\s+to)\s+$/iu;
 
+/**
+ * A sentence in German, Dutch, French or Spanish: two or more of its words are everyday there and no
+ * English word ("nicht", "für", "uns"; "niet", "voor"), or one in a sentence with no English word.
+ * German capitalises every noun, and the broad list of names holds many nouns of these languages
+ * (Stelle, Arbeit, Deutsch, Werk, Poste), so there a word only that list knows, after an article or
+ * a possessive ("die Stelle"), is a noun unless something says it is a name (nameSupported).
+ */
+function readsAsOtherLanguage(sentence: string): boolean {
+  let elsewhere = 0;
+  let english = 0;
+  for (const { 0: word } of sentence.matchAll(WORD)) {
+    const lower = word.toLowerCase();
+    const englishWord = isEnglishWord(lower) || everyday().has(lower);
+    if (isEverydayElsewhere(lower)) {
+      if (!englishWord) elsewhere++;
+    } else if (englishWord) english++;
+  }
+  // One such word is enough in a sentence with no word of English ("Stelle war nicht ausreichend.").
+  return elsewhere >= 2 || (elsewhere === 1 && english === 0);
+}
+
+/** Titles of these languages: "Herr Müller", "Frau Schmidt", "Mevrouw de Vries", "Mme Dubois", "Sra. García". */
+const TITLE_ELSEWHERE = String.raw`Herrn?|Frau|Fr|Hr|Kollegin|Kollege|Mevrouw|Meneer|Mevr|Dhr|Monsieur|Madame|Mme|Mlle|Señora?|Sra?|Srta|Doña|Don`;
+/** What only a person does, in those languages: "Anja meinte …", "Jan zei …", "Luis dijo …". */
+const PERSON_VERB_ELSEWHERE = String.raw`sagte|sagt|meinte|meint|fand|findet|zei|zegt|vond|vindt|dit|a dit|trouve|dijo|dice|comentó|opina`;
+const AFTER_TITLE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${TITLE_ELSEWHERE}|Dr|Prof|Mr|Mrs|Ms)\.?\s+(?:(?:de|van|von|der|den|la|le|del|di)\s+)*$`,
+  'u',
+);
+const SPEAKS_ELSEWHERE = new RegExp(String.raw`^(?:['’]s)?[ ),]{1,3}(?:${PERSON_VERB}|(?:${PERSON_VERB_ELSEWHERE})(?![\p{L}]))`, 'iu');
+
+/** An article or possessive of those languages just before a word: a noun follows ("die Stelle", "Ihre Arbeit", "de Werkgever", "la Poste"). */
+const AFTER_DETERMINER =
+  /(?:^|[^\p{L}])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|keinen|keinem|keiner|ihr|ihre|ihren|ihrem|ihrer|unser|unsere|unseren|unserem|dein|deine|mein|meine|sein|seine|im|am|zum|zur|vom|beim|ins|diese|dieser|dieses|diesem|diesen|de|het|een|uw|jouw|onze|deze|le|la|les|l['’]|un|une|du|au|aux|votre|vos|notre|nos|cette|ces|el|los|las|una|unos|unas|su|sus|del|al|nuestro|nuestra|este|esta|il|lo|gli)\s*$/iu;
+
+/**
+ * In a sentence of another language, whether a capitalised word only the broad list knows as a name
+ * stands where a name stands: after a title, beside another name ("Anna Becker"), or before what only
+ * a person does ("Anja meinte").
+ */
+function nameSupported(sentence: string, word: string, index: number, names: NameList): boolean {
+  if (AFTER_TITLE.test(sentence.slice(0, index))) return true;
+  if (SPEAKS_ELSEWHERE.test(sentence.slice(index + word.length))) return true;
+  const isName = (other: string | undefined) =>
+    other !== undefined &&
+    !TITLE.test(other) &&
+    NAME_SHAPE.test(other) &&
+    (isPersonWord(other.toLowerCase()) || names.has(other.toLowerCase()));
+  const before = /(\p{Lu}[\p{L}'’-]*)\s+$/u.exec(sentence.slice(0, index))?.[1];
+  const after = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(sentence.slice(index + word.length))?.[1];
+  return isName(before) || isName(after);
+}
+
 /** Names in lowercase shorthand, each beside a word that marks a person (or beside another such name). */
 function lowercaseNamesIn(sentence: string, names: NameList): [offset: number, name: string][] {
   const found: [number, string][] = [];
   let lastEnd = -2;
+  // In another language the cues are other words ("met een", "met meer ervaring" is Dutch for "with"):
+  // only a word the recogniser knows as a name counts there.
+  const otherLanguage = readsAsOtherLanguage(sentence);
   for (const match of sentence.matchAll(WORD)) {
     const word = match[0].replace(/['’]s$/, '');
     if (!/^\p{Ll}+(?:-\p{Ll}+)?$/u.test(word)) continue;
+    if (otherLanguage && (isEverydayElsewhere(word) || !isPersonWord(word))) continue;
     const named = names.has(word) || (isPersonWord(word) && !everyday().has(word));
     if (!named && !(unlisted(word) && MET_PERSON.test(sentence.slice(0, match.index)))) continue;
     const joined = match.index === lastEnd + 1 && sentence[lastEnd] === ' ';
@@ -172,13 +232,17 @@ function lowercaseNamesIn(sentence: string, names: NameList): [offset: number, n
 /** The sentence's capitalised words the list knows as names and the recogniser does not know at all. */
 function unknownNames(sentence: string, names: NameList): Record<string, string> {
   const lexicon: Record<string, string> = {};
+  const otherLanguage = readsAsOtherLanguage(sentence);
   for (const { 0: word, index } of sentence.matchAll(CAPITALISED)) {
     const lower = word.toLowerCase().replace(/['’]s$/, '');
     // A capital inside a word (SaaS, LinkedIn, B.Tech) marks a brand or an abbreviation, not a name.
-    if (!NAME_SHAPE.test(word) || knownAs(lower) !== undefined || grammaticalCapital(sentence, word, index)) continue;
+    if (!NAME_SHAPE.test(word) || TITLE.test(word) || knownAs(lower) !== undefined || grammaticalCapital(sentence, word, index)) continue;
     // A word no list holds is a name when what follows is something only a person does ("Fiifi felt").
     const speaks = () => unlisted(lower) && SPEAKS.test(sentence.slice(index + word.length));
-    if (names.has(lower) || speaks()) lexicon[lower] = 'FirstName';
+    const listed =
+      names.has(lower) &&
+      !(otherLanguage && AFTER_DETERMINER.test(sentence.slice(0, index)) && !nameSupported(sentence, word, index, names));
+    if (listed || speaks()) lexicon[lower] = 'FirstName';
   }
   // "Yaw and Efua": a word no list holds, joined by "and" to a name, is a name too.
   const isName = (lower: string) => lower in lexicon || isPersonWord(lower);
@@ -193,7 +257,7 @@ function unknownNames(sentence: string, names: NameList): Record<string, string>
 /** Capitals only at the start of a name or of its parts: Okafor, O'Brien, McAllister, Smith-Jones. */
 const NAME_SHAPE = /^(?:Mc|Mac|O['’]|D['’])?\p{Lu}\P{Lu}*(?:-\p{Lu}\P{Lu}*)*$/u;
 /** A title the recogniser may read as part of the name ("Professor Nwosu"): it stays. */
-const TITLE = /^(?:Professor|Prof|Dr|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady)\.?$/;
+const TITLE = new RegExp(String.raw`^(?:Professor|Prof|Dr|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady|${TITLE_ELSEWHERE})\.?$`, 'u');
 const NAME_PAIR = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}[\p{L}'’-]*) and (\p{Lu}\p{Ll}[\p{L}'’-]*)/gu;
 const PERSON_NAME_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName']);
 

@@ -118,3 +118,31 @@ describe('feedback in the other languages read (German, French, Spanish, Dutch)'
     expect(redactPeople('Het was goed. Met vriendelijke groet')).toBe('Het was goed. Met vriendelijke groet');
   });
 });
+
+describe('nouns and pronouns of German, Dutch, French and Spanish feedback are not names', () => {
+  it.each([
+    'Leider war die Stelle nicht auf Ihr Profil zugeschnitten.',
+    'Ihr Deutsch reichte für die Rolle nicht aus.',
+    'Der Bewerber kam zu spät; die Arbeit im Vertrieb fehlte.',
+    'Im Vorstellungsgespräch wirkten Sie unsicher.',
+    'Leider fehlte Ihnen die Erfahrung im Markt.',
+    'Helaas was de Taal niet voldoende voor ons.',
+    'Wij kozen voor iemand met meer ervaring.',
+    'Het gesprek met een collega ging goed.',
+    'Malheureusement la Poste était trop exigeante pour vous.',
+    'Lamentablemente su Carta no era suficiente para nosotros.',
+  ])('%s stays whole', (text) => {
+    expect(redactPeople(text)).toBe(text);
+  });
+
+  it.each([
+    ['Frau Yilmaz fand die Antworten zu allgemein.', 'Frau [name] fand die Antworten zu allgemein.'],
+    ['Der Bewerber Herr Müller kam zu spät.', 'Der Bewerber Herr [name] kam zu spät.'],
+    ['Kollegin Anna Becker meinte, die Präsentation war zu lang.', 'Kollegin [name] [name] meinte, die Präsentation war zu lang.'],
+    ['Oluwaseun war leider zu spät.', '[name] war leider zu spät.'],
+    ['Wij hebben Priya niet gekozen.', 'Wij hebben [name] niet gekozen.'],
+    ['Mevrouw de Vries was niet overtuigd.', 'Mevrouw de [name] was niet overtuigd.'],
+  ])('still hides the names in %s', (text, redacted) => {
+    expect(redactPeople(text)).toBe(redacted);
+  });
+});
