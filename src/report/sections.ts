@@ -4,6 +4,7 @@
 import type { GroupBreakdown, Quote, ReportModel, ThemeSummary } from '../analyse/model.js';
 import { PHASE_LABELS } from '../analyse/phases.js';
 import { own } from '../own.js';
+import { isSuggestedDescription } from '../taxonomy/placeholder.js';
 import { CHART_COHORTS, type ChartData } from './chart-data.js';
 import { changesFinding, repeatersNote } from './followup-notes.js';
 import { howSure, sureColumn } from './confidence.js';
@@ -272,6 +273,16 @@ function quoteBlock(quote: Quote): Html {
   return html`<figure class="quote"><blockquote>${body}</blockquote><figcaption>${context || 'no details'}</figcaption></figure>`;
 }
 
+/**
+ * A theme's definition; a theme `taxonomy suggest` added and nobody has described yet says so, rather
+ * than showing the instruction to the adviser (and the counts of the run it came from) as its meaning.
+ */
+function definitionOf(theme: { description: string }): Html {
+  if (isSuggestedDescription(theme.description))
+    return html`<p class="definition">Not described yet: this theme was suggested from feedback no theme explained, and its description has not been written in the taxonomy. Read its quotes for what it holds.</p>`;
+  return html`<p class="definition">${theme.description}</p>`;
+}
+
 export function themesSection(model: ReportModel): Html {
   const definitions = new Map(model.taxonomy.themes.map((theme) => [theme.id, theme]));
   const ranked = [...model.themes].sort((a, b) => b.items - a.items);
@@ -283,7 +294,7 @@ export function themesSection(model: ReportModel): Html {
     return html`<article class="theme-card" id="theme-${summary.id}">
 <header><h3>${summary.label}</h3><span class="badge ${summary.actionable ? 'badge-actionable' : 'badge-outside'}">${summary.actionable ? 'Actionable' : 'Outside the candidate’s control'}</span></header>
 <p class="theme-figures"><strong>${formatCount(summary.items)}</strong> items (${formatShare(summary.share)}) · ${plural(summary.candidates, 'candidate')} · ${formatCount(summary.recurringCandidates)} repeating</p>
-<p class="definition">${theme.description}</p>
+${definitionOf(theme)}
 <div class="advice"><h4>What to suggest</h4><p>${theme.advice}</p></div>
 ${quotes.length > 0 ? html`<h4>In their words</h4>${quotes.map(quoteBlock)}` : ''}
 </article>`;

@@ -6,6 +6,7 @@
 
 import { isMap, isSeq, parseDocument, stringify, type YAMLMap } from 'yaml';
 import type { EmergingTheme, Taxonomy } from '../types.js';
+import { suggestedDescription } from './placeholder.js';
 import { normaliseSentence } from './validate.js';
 
 /** Exemplars per suggested theme: enough to match its feedback, few enough to read and edit. */
@@ -78,7 +79,7 @@ function suggestedThemes(taxonomy: Taxonomy, emerging: readonly EmergingTheme[])
       theme: {
         id,
         label: cluster.label,
-        description: `Suggested from ${cluster.items} feedback items (${cluster.candidates} candidates) that no theme explained. Say what this theme covers and what it does not, or delete the theme.`,
+        description: suggestedDescription(cluster.items, cluster.candidates),
         examples,
         cues,
         advice: SUGGESTED_ADVICE,

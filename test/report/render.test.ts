@@ -8,6 +8,7 @@ import { chartData, renderReport } from '../../src/report/render.js';
 import { contrast, PAGE_BACKGROUND, PALETTE } from '../../src/report/palette.js';
 import { GENERATED_AT, cohortModel, hostileModel, modelFrom, syntheticClassified } from '../fixtures/report/models.js';
 import { referenceOf } from '../helpers/references.js';
+import { isSuggestedDescription, suggestedDescription } from '../../src/taxonomy/placeholder.js';
 
 function inlineScripts(page: string): { attributes: string; body: string }[] {
   return [...page.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].map((match) => ({ attributes: match[1], body: match[2] }));
@@ -188,5 +189,25 @@ describe('assets', () => {
     for (const colour of [...PALETTE.series, PALETTE.actionable, PALETTE.notActionable, PALETTE.suppressed]) {
       expect(contrast(colour, PAGE_BACKGROUND), colour).toBeGreaterThanOrEqual(3);
     }
+  });
+});
+
+describe('a theme taxonomy suggest added and nobody has described', () => {
+  it('says it is not described yet, and never shows the instruction to the adviser as its definition', () => {
+    const { model } = cohortModel();
+    const present = model.themes.find((theme) => theme.items > 0)!;
+    const placeholder = suggestedDescription(12, 5);
+    const taxonomy = {
+      ...model.taxonomy,
+      themes: model.taxonomy.themes.map((theme) => (theme.id === present.id ? { ...theme, description: placeholder } : theme)),
+    };
+    const page = renderReport({ ...model, taxonomy });
+    const card = page.slice(page.indexOf(`id="theme-${present.id}"`), page.indexOf('</article>', page.indexOf(`id="theme-${present.id}"`)));
+    expect(card).toContain('Not described yet');
+    const shown = page.replace(/<script[\s\S]*?<\/script>/g, '');
+    expect(shown).not.toContain('Say what this theme covers');
+    expect(shown).not.toContain('Suggested from 12 feedback items');
+    expect(isSuggestedDescription(placeholder)).toBe(true);
+    expect(isSuggestedDescription(`${placeholder} Covers references.`)).toBe(false);
   });
 });
