@@ -29,7 +29,8 @@ export interface FeedbackItem {
   /** The student's name, email and phone as the export's columns give them: personal data, for
    * the adviser's private follow-up list only (never another output, a log or the store). */
   contact?: Contact;
-  /** The feedback cell was blank: no feedback given (the item is `uninformative`, its text ''). */
+  /** The feedback cell was blank, or held only personal details that redaction removed: no feedback
+   * given (the item is `uninformative`, its text ''). */
   noText?: true;
   /** Person names read from this row's name columns: redacted from its text, never written out. */
   names?: string[];

@@ -8,7 +8,7 @@
 // Long values are cut only after redaction, so a cut never leaves half an address behind.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FeedbackItem, IngestFileReport, RejectedRow } from '../types.js';
-import { containsContactDetails, redactAddressedNames, redactNames, redactText } from './text.js';
+import { containsContactDetails, holdsOnlyRedactions, redactAddressedNames, redactNames, redactText } from './text.js';
 import { redactPeople } from './people.js';
 import type { Pseudonymise } from './pseudonym.js';
 
@@ -110,6 +110,12 @@ function redactItem(
   };
   if (redacted.rawDate === undefined) delete redacted.rawDate;
   delete redacted.names;
+  // A reply that was only a phone number, an address or a name gives no feedback: it is read, shown
+  // and followed up as a blank one, never quoted as "[phone]" nor classified from its placeholders.
+  if (holdsOnlyRedactions(text)) {
+    redacted.text = '';
+    redacted.noText = true;
+  }
   return redacted;
 }
 

@@ -209,3 +209,20 @@ describe('a file or sheet named after a student no row names', () => {
     ]);
   });
 });
+
+describe('a reply that held only personal details', () => {
+  it.each(['07700 900123', 'priya.patel@gmail.com', 'Priya Patel, +44 7700 900456', 'Priya Patel'])(
+    '%s is no feedback given: blank text, never "[phone]"',
+    (text) => {
+      const [out] = redactItems([{ ...item, text, names: ['Priya Patel'] }], { pseudonymise, files: [file('a.csv', 'id')] });
+      expect(out.text).toBe('');
+      expect(out.noText).toBe(true);
+    },
+  );
+
+  it('keeps a reply with words beside the details', () => {
+    const [out] = redactItems([{ ...item, text: 'Too quiet; call 07700 900123.' }], { pseudonymise, files: [file('a.csv', 'id')] });
+    expect(out.text).toBe('Too quiet; call [phone].');
+    expect(out.noText).toBeUndefined();
+  });
+});
