@@ -11,6 +11,7 @@ import { ModelUnavailableError } from './unavailable.js';
 import { poolRows, type Pooling } from './pooling.js';
 import { cachedModelPath, isHubModelId, isLocalModelPath, onnxFileFor, REQUIRED_MODEL_FILES, resolveLocalModelPath } from './catalog.js';
 import { importInferenceLibrary, type TransformersModule } from './library.js';
+import { shortcutTokenizer } from './tokenizer-shortcuts.js';
 
 /** Give up on the hub when it has not answered (headers) within this time. */
 const HUB_RESPONSE_TIMEOUT_MS = 30_000;
@@ -178,6 +179,8 @@ async function loadNow(options: LoadOptions): Promise<LoadedModel> {
     throw new ModelUnavailableError(options.model, describeLoadFailure(error, allowRemote), { cause: error });
   }
 
+  // The same ids with less work for a BERT tokenizer (tokenizer-shortcuts.ts).
+  shortcutTokenizer(pipe.tokenizer);
   const hidden = Number(pipe.model.config.hidden_size);
   if (!Number.isInteger(hidden) || hidden <= 0) {
     await pipe.dispose();
