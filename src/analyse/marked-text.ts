@@ -3,6 +3,7 @@
 
 import type { ClassifiedItem } from '../types.js';
 import type { QuotePart } from './model.js';
+import { placeholderSpans } from '../redact/placeholders.js';
 import { evidenceRange } from './quotes.js';
 
 interface Range {
@@ -25,13 +26,15 @@ export function markedText(entry: ClassifiedItem): QuotePart[] {
   const text = entry.item.text;
   const evidence: Range[] = [];
   const cues: Range[] = [];
+  const placeholders = placeholderSpans(text);
   for (const assignment of entry.themes) {
     const range = evidenceRange(entry, assignment);
     if (range === null) continue;
     evidence.push(range);
     // The classifier's own cue ranges (offsets into the segment): nothing is matched again here.
     for (const cue of assignment.evidence.cueRanges) {
-      if (range.start + cue.end <= range.end) cues.push({ start: range.start + cue.start, end: range.start + cue.end });
+      const at = { start: range.start + cue.start, end: range.start + cue.end };
+      if (at.end <= range.end && !placeholders.some((span) => at.start < span.end && at.end > span.start)) cues.push(at);
     }
   }
   const marks = merge(evidence);

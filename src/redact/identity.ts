@@ -1,9 +1,9 @@
 // Details pasted from a form into feedback or notes: identity numbers, dates of birth and postal
 // addresses → `[id-number]`, `[birth-date]`, `[address]` (redactText runs this on text with digits).
 
-export const ID_NUMBER_PLACEHOLDER = '[id-number]';
-export const BIRTH_DATE_PLACEHOLDER = '[birth-date]';
-export const ADDRESS_PLACEHOLDER = '[address]';
+import { ADDRESS_PLACEHOLDER, BIRTH_DATE_PLACEHOLDER, ID_NUMBER_PLACEHOLDER } from './placeholders.js';
+
+export { ADDRESS_PLACEHOLDER, BIRTH_DATE_PLACEHOLDER, ID_NUMBER_PLACEHOLDER };
 
 // A form's details pasted into a notes column ("DOB 14/02/2003, NI QQ 12 34 56 C", "lives at 14
 // Acacia Avenue, London SW1A 1AA").

@@ -3,12 +3,18 @@
 // percentages, scores and reference numbers must survive, so phone candidates are checked for
 // shape (a trunk `0`, an international prefix or the North American 3-3-4 layout) and digit count.
 
-import { ADDRESS_PLACEHOLDER, BIRTH_DATE_PLACEHOLDER, ID_NUMBER_PLACEHOLDER, redactIdentity } from './identity.js';
+import { redactIdentity } from './identity.js';
+import {
+  ADDRESS_PLACEHOLDER,
+  BIRTH_DATE_PLACEHOLDER,
+  EMAIL_PLACEHOLDER,
+  ID_NUMBER_PLACEHOLDER,
+  NAME_PLACEHOLDER,
+  PHONE_PLACEHOLDER,
+  PROFILE_PLACEHOLDER,
+} from './placeholders.js';
 
-export const EMAIL_PLACEHOLDER = '[email]';
-export const PHONE_PLACEHOLDER = '[phone]';
-export const PROFILE_PLACEHOLDER = '[profile]';
-export const NAME_PLACEHOLDER = '[name]';
+export { EMAIL_PLACEHOLDER, NAME_PLACEHOLDER, PHONE_PLACEHOLDER, PROFILE_PLACEHOLDER };
 
 // What redaction left of contact and form details, with the space before it. The words inside the
 // brackets are no reason for a rejection ("reach her at [phone]" is not `conduct`'s phone on the

@@ -2,6 +2,7 @@
 // at exactly the characters the classifier matched, and nothing else is highlighted.
 
 import { describe, expect, it } from 'vitest';
+import { markedText } from '../../src/analyse/marked-text.js';
 import { assignmentQuoteParts } from '../../src/analyse/quotes.js';
 import { createClassifier } from '../../src/classify/classifier.js';
 import { readGold } from '../../src/classify/evaluate.js';
@@ -63,3 +64,34 @@ function mergeRanges(ranges: readonly { start: number; end: number }[]): { start
   }
   return merged;
 }
+
+describe('a cue inside a placeholder of redaction', () => {
+  it('is never highlighted: "phone" of "[phone]" is not what conduct was read from', async () => {
+    const taxonomy = await loadTaxonomy();
+    const classifier = await createClassifier(
+      taxonomy,
+      createLexicalEmbedder({ corpus: taxonomy.themes.flatMap((theme) => theme.examples) }),
+      ENGINE_PROFILES.lexical.scoring,
+    );
+    const text = 'She was late and on her phone; call [name] on [phone].';
+    const [entry] = await classifier.classify(
+      [feedbackItem({ id: 'x', text, source: 'x.csv', line: 2 })],
+      defaultThresholds('lexical', null),
+    );
+    const conduct = entry!.themes.find((assignment) => assignment.themeId === 'conduct')!;
+    // The classifier reports "phone" twice: in the feedback, and inside the placeholder.
+    expect(conduct.evidence.cueRanges.filter((range) => range.cue === 'phone').length).toBe(2);
+    const cues = (parts: { text: string; mark: string }[]) => parts.filter((part) => part.mark === 'cue').map((part) => part.text);
+    const quoted = assignmentQuoteParts(entry!, conduct);
+    expect(cues(quoted)).toContain('phone');
+    expect(quoted.map((part) => part.text).join('')).toContain('[phone]');
+    expect(
+      quoted.some((part) => part.mark === 'cue' && part.text === 'phone' && quoted[quoted.indexOf(part) - 1]?.text.endsWith('[')),
+    ).toBe(false);
+    const marked = markedText(entry!);
+    expect(
+      marked.some((part) => part.mark === 'cue' && part.text === 'phone' && marked[marked.indexOf(part) - 1]?.text.endsWith('[')),
+    ).toBe(false);
+    expect(cues(marked)).toContain('phone');
+  });
+});

@@ -1,0 +1,32 @@
+// What redaction writes in place of personal details, each spelled here once. This module imports
+// nothing, so the report's quotes (also built in the browser) can find placeholders without the
+// redaction patterns.
+
+export const EMAIL_PLACEHOLDER = '[email]';
+export const PHONE_PLACEHOLDER = '[phone]';
+export const PROFILE_PLACEHOLDER = '[profile]';
+export const NAME_PLACEHOLDER = '[name]';
+export const ID_NUMBER_PLACEHOLDER = '[id-number]';
+export const BIRTH_DATE_PLACEHOLDER = '[birth-date]';
+export const ADDRESS_PLACEHOLDER = '[address]';
+
+const ANY_PLACEHOLDER = new RegExp(
+  [
+    EMAIL_PLACEHOLDER,
+    PHONE_PLACEHOLDER,
+    PROFILE_PLACEHOLDER,
+    ID_NUMBER_PLACEHOLDER,
+    BIRTH_DATE_PLACEHOLDER,
+    ADDRESS_PLACEHOLDER,
+    NAME_PLACEHOLDER,
+  ]
+    .map((placeholder) => placeholder.replace(/[[\]]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+
+/** Where a text holds a placeholder of redaction (`[phone]`, `[name]`): a word inside one is no evidence ("phone" of `[phone]`). */
+export function placeholderSpans(text: string): { start: number; end: number }[] {
+  if (!text.includes('[')) return [];
+  return [...text.matchAll(ANY_PLACEHOLDER)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
