@@ -161,9 +161,10 @@ export async function discoverEmerging(
         themeNearness: grouped.map((i) => sampleNearness[i]!),
       })
     : linkageGroups(sampleVectors, maxDistance);
-  // Members as indices into the sample.
-  const toSample = (members: number[]) => (choice ? members.map((i) => grouped[i]!) : members);
-  const inSample = (group: Group): Group => (choice ? { ...group, members: toSample(group.members) } : group);
+  // Members as indices into the sample: the grouped sentences are a part of it whenever seeds
+  // were chosen or the learnt test kept some out.
+  const toSample = (members: number[]) => members.map((i) => grouped[i]!);
+  const inSample = (group: Group): Group => ({ ...group, members: toSample(group.members) });
   const groups = found.groups.map(inSample);
   const candidates = found.candidates.map(inSample);
   const groupOf = new Int32Array(sample.length).fill(-1);

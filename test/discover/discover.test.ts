@@ -4,6 +4,7 @@ import { createLexicalEmbedder } from '../../src/classify/lexical.js';
 import { defaultThresholds } from '../../src/classify/thresholds.js';
 import { discoverEmerging } from '../../src/discover/index.js';
 import type { DiscoverOptions } from '../../src/discover/options.js';
+import { UNEXPLAINED_FEATURES, type UnexplainedModel } from '../../src/discover/unexplained.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 import type { ClassifiedItem, FeedbackItem, Taxonomy } from '../../src/types.js';
 import { feedbackItems, ORDINARY, SOCIAL_MEDIA, TIMEKEEPING } from '../fixtures/discover/feedback.js';
@@ -334,5 +335,44 @@ describe('emerging themes: grouping the most novel sentences', () => {
     expect(membersIn(await run({ seedShare: 0.35, joinMargin: 1 }))).toEqual([]);
     // A sample smaller than the pool: the sentences outside it are ranked against it and join alike.
     expect(membersIn(await run({ seedShare: 0.5 }, 6))).toEqual(ids);
+  });
+});
+
+describe('emerging themes: the learnt test keeping sentences out', () => {
+  it('with every sentence seeding, groups and shows the sentences the learnt test leaves in, not others in their places', async () => {
+    const taxonomy = withoutConduct;
+    const items = [...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(TIMEKEEPING, 't'), ...feedbackItems(ORDINARY, 'o')];
+    const { embedder, thresholds, classified } = await classifyLexically(taxonomy, items);
+    // A learnt test that reads only the head's best probability: the sentences of the items the
+    // head states a theme for score near 0, every other 0.5, so learntDrop 0.6 keeps exactly
+    // those out (8 of the 14 unexplained sentences).
+    const width = UNEXPLAINED_FEATURES.length;
+    const model: UnexplainedModel = {
+      version: 1,
+      features: [...UNEXPLAINED_FEATURES],
+      fittedOn: 'test',
+      standardisation: { mean: new Array(width).fill(0), sd: new Array(width).fill(1) },
+      weights: UNEXPLAINED_FEATURES.map((name) => (name === 'headBest' ? -20 : 0)),
+      bias: 0,
+    };
+    // The head states a theme for the timekeeping items; no item leaves a group for it, and no bar on coverage.
+    const entries = classified.map((entry) => (entry.item.id.startsWith('t') ? withMotivation(entry, 0.95) : entry));
+    const grouping = { ...ENGINE_PROFILES.hybrid.discovery.grouping!, seedShare: 1, maxCovered: 1, sureLeave: 0, learntRank: 0 };
+    const run = (learntDrop: number) =>
+      discoverEmerging(entries, taxonomy, thresholds, embedder, {
+        ...ENGINE_PROFILES.lexical.discovery,
+        grouping: { ...grouping, learntDrop },
+        unexplainedModel: model,
+      });
+    const membersByGroup = (result: Awaited<ReturnType<typeof run>>) => result.emerging.map((e) => membersOf(result, e.id));
+    const social = feedbackItems(SOCIAL_MEDIA, 's')
+      .map((item) => item.id)
+      .sort();
+    // Without the drop both topics are found; with it, the timekeeping sentences neither seed nor
+    // join, and the social-media group is the same as before, its own items and no other.
+    const kept = membersByGroup(await run(0));
+    expect(kept).toContainEqual(social);
+    expect(kept.some((members) => members.every((id) => id.startsWith('t')))).toBe(true);
+    expect(membersByGroup(await run(0.6))).toEqual([social]);
   });
 });
