@@ -23,7 +23,7 @@
 //     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--covered 1,0.75]
 //     [--seed-below 1,0.95] [--seed-shares 1,0.4] [--join-shares 0,0.5] [--others-join 0,1] [--join-margins 0,0.03] [--boilerplate-joins 0,1] [--no-reason-covers 0,1]
 //     [--methods louvain,umap-eom,umap-leaf] [--map-dims 5] [--map-min-dists 0] [--min-cluster-sizes 5,10]
-//     [--probe-ranks 0,1] [--sure-leave 0,0.9] [--trace]
+//     [--probe-ranks 0,1] [--sure-leave 0,0.9] [--sure-nearer 0.125,Infinity] [--trace]
 //     [--learnt-ranks 0,3] [--learnt-drops 0,0.25] [--learnt-l2 1] [--learnt-out FILE | --learnt-model FILE]
 //     [--learnt-rows-out FILE | --learnt-rows-in FILE] [--runs-by-themes]
 //     [--cutoffs 0.8 (lexical)] [--explained band,sure,0.7] [--refit-head SETS | --built-in-head] [--vector-cache FILE] [--runs FILE] [--detail]
@@ -33,7 +33,8 @@
 // --trace prints, for each removed theme, where its items are lost stage by stage (the pool, the
 // seeds, the community before and after the member test, stability, the group once the rest
 // joined and what pollutes it); --sure-leave the probability from which items the head is sure of
-// leave a group (0: none).
+// leave a group (0: none), --sure-nearer how much nearer the group than the sure theme one of
+// their sentences there keeps them (Infinity: none kept).
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
 // settings later costs only the grouping (a changed taxonomy or set of items is classified again;
 // delete the file after changing the classifier or its head).
@@ -80,6 +81,7 @@ const { values: flags, positionals: paths } = parseArgs({
     directions: { type: 'string' },
     covered: { type: 'string' },
     'sure-leave': { type: 'string' },
+    'sure-nearer': { type: 'string' },
     'seed-below': { type: 'string' },
     'seed-shares': { type: 'string' },
     'join-shares': { type: 'string' },
@@ -192,6 +194,7 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
     ['themeDirections', flags.directions],
     ['maxCovered', flags.covered],
     ['sureLeave', flags['sure-leave']],
+    ['sureNearer', flags['sure-nearer']],
     ['seedBelow', flags['seed-below']],
     ['seedShare', flags['seed-shares']],
     ['joinShare', flags['join-shares']],
@@ -331,7 +334,7 @@ async function measure(
         const g = options.grouping;
         let trace: DiscoveryTrace | null = null;
         const setting = g
-          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.sureLeave > 0 ? ` sure leave ${g.sureLeave}` : ''}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''}${g.learntRank > 0 ? ` learnt rank ${g.learntRank}` : ''}${g.learntDrop > 0 ? ` learnt drop ${g.learntDrop}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
+          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.sureLeave > 0 ? ` sure leave ${g.sureLeave}` : ''}${g.sureNearer < Infinity ? ` sure nearer ${g.sureNearer}` : ''}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''}${g.learntRank > 0 ? ` learnt rank ${g.learntRank}` : ''}${g.learntDrop > 0 ? ` learnt drop ${g.learntDrop}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
           : `band ${band} cut-off ${options.maxDistance}`;
         const name = `${setting} explained from ${explainedText}`;
         if (!cells.has(name))

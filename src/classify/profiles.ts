@@ -54,6 +54,14 @@ export interface GroupingSettings {
    */
   sureLeave: number;
   /**
+   * An item sureLeave takes out stays when one of its sentences in the group is nearer the group
+   * than the sure theme by at least this (its mean similarity to the group's members less its mean
+   * similarity to that theme's exemplars): a missing topic the head takes for a known theme sits
+   * in its own group, a neighbouring theme's feedback nearly as near that theme. Infinity: every
+   * sure item leaves.
+   */
+  sureNearer: number;
+  /**
    * Only the unexplained sentences of items whose surest theme the head gives a probability under
    * this are grouped (1: every item's); the other unexplained sentences may then join a group by
    * the member test. A head that never saw a missing topic is unsure of its items. Without a head
@@ -198,6 +206,7 @@ const NEIGHBOURHOOD: GroupingSettings = {
   maxCovered: 0.75,
   noReasonCovers: true,
   sureLeave: 0.9,
+  sureNearer: 0.125,
   seedBelow: 1,
   seedShare: 0.5,
   leastSeeds: 60,

@@ -16,7 +16,7 @@ import { dot, nearestInPairs, nearestNeighbours, pairSimilarity, similarityAmong
 import { chooseSeeds, probeUnclaimed, type LearntRank, type ProbeRank } from './novelty.js';
 import { themeBasis, withoutBasis } from './residual.js';
 import { DEFAULT_MIN_CANDIDATES, DEFAULT_MIN_ITEMS, DEFAULT_SAMPLE_SIZE, type DiscoverOptions } from './options.js';
-import { statedItems, sureItems, unexplainedSegments, unsureItems, type UnexplainedSegment } from './select.js';
+import { statedItems, sureThemes, unexplainedSegments, unsureItems, type UnexplainedSegment } from './select.js';
 import { sampleFeatures, unexplainedScore } from './unexplained.js';
 
 const SENTENCES_KEPT = 24;
@@ -172,9 +172,18 @@ export async function discoverEmerging(
     for (const i of group.members) groupOf[i] = g;
   });
 
-  const member: { text: string; group: number; similarity: number }[] = [];
+  // With sureNearer, each member's mean similarity to every theme's exemplars too (sureLeavers).
+  const themeMeans = grouping && grouping.sureLeave > 0 && grouping.sureNearer < Infinity ? themeExemplars.map(meanOf) : null;
+  const member: Member[] = [];
+  const addMember = (text: string, g: number, vector: Float32Array) =>
+    member.push({
+      text,
+      group: g,
+      similarity: dot(vector, groups[g]!.centre),
+      ...(themeMeans ? { themeSimilarity: Float32Array.from(themeMeans, (m) => (m ? dot(vector, m) : -1)) } : {}),
+    });
   groups.forEach((group, g) => {
-    for (const i of group.members) member.push({ text: sample[i]!, group: g, similarity: dot(sampleVectors[i]!, group.centre) });
+    for (const i of group.members) addMember(sample[i]!, g, sampleVectors[i]!);
   });
   // The rest, a batch at a time: memory stays that of the sample, however many rows there are.
   // A sentence that may only join (not novel enough to seed, read as boilerplate, or of an item
@@ -198,7 +207,7 @@ export async function discoverEmerging(
       notSeeds.map((i) => sampleNearness[i]!),
     );
     joined.forEach((g, j) => {
-      if (g >= 0) member.push({ text: sample[notSeeds[j]!]!, group: g, similarity: dot(vectors[j]!, groups[g]!.centre) });
+      if (g >= 0) addMember(sample[notSeeds[j]!]!, g, vectors[j]!);
     });
   }
   const batches = [
@@ -246,7 +255,7 @@ export async function discoverEmerging(
         if (score < dropBelow) joined[q] = -1;
       });
     joined.forEach((g, j) => {
-      if (g >= 0) member.push({ text: batch[j]!, group: g, similarity: dot(vectors[j]!, groups[g]!.centre) });
+      if (g >= 0) addMember(batch[j]!, g, vectors[j]!);
     });
   }
 
@@ -268,13 +277,15 @@ export async function discoverEmerging(
   const stated = statedItems(classified, grouping?.noReasonCovers ?? false);
   const covered = (items: Set<string>) => [...items].filter((id) => stated.has(id)).length / items.size;
   // Then the items of a shown group the head is sure of a theme for leave it (sureLeave).
-  const sure = grouping && grouping.sureLeave > 0 ? sureItems(classified, grouping.sureLeave) : new Set<string>();
+  const sure = grouping && grouping.sureLeave > 0 ? sureThemes(classified, grouping.sureLeave) : new Map<string, string[]>();
+  const themeIndex = new Map(taxonomy.themes.map((theme, t) => [theme.id, t]));
   const shown = clusters
     .filter((cluster) => !grouping || covered(cluster.items) <= grouping.maxCovered)
     .map((cluster) => {
       if (sure.size === 0) return cluster;
-      const hits = cluster.hits.filter((hit) => !sure.has(hit.itemId));
-      const texts = cluster.texts.filter((m) => occurrences.get(m.text)!.some((hit) => !sure.has(hit.itemId)));
+      const leaves = sureLeavers(cluster, sure, themeIndex, grouping!.sureNearer, itemIdsOf);
+      const hits = cluster.hits.filter((hit) => !leaves.has(hit.itemId));
+      const texts = cluster.texts.filter((m) => occurrences.get(m.text)!.some((hit) => !leaves.has(hit.itemId)));
       return { texts, hits, items: new Set(hits.map((hit) => hit.itemId)), people: people(hits) };
     })
     .filter((cluster) => bigEnough(cluster.hits));
@@ -318,6 +329,50 @@ export async function discoverEmerging(
     };
   });
   return { emerging, byItem, stability };
+}
+
+interface Member {
+  text: string;
+  group: number;
+  /** Mean similarity to the group's members (its centre). */
+  similarity: number;
+  /** With sureNearer: mean similarity to each theme's exemplars, in taxonomy order. */
+  themeSimilarity?: Float32Array;
+}
+
+/**
+ * The items of a group that leave it: those the head is sure of a theme for (`sure`), unless, with
+ * sureNearer, one of the item's sentences there is nearer the group than that theme by at least
+ * sureNearer (its mean similarity to the group's members less its mean similarity to the theme's
+ * exemplars). A missing topic the head takes for a known theme sits in its group; a neighbouring
+ * theme's feedback sits nearly as near that theme's exemplars.
+ */
+function sureLeavers(
+  cluster: { texts: Member[]; items: Set<string> },
+  sure: ReadonlyMap<string, readonly string[]>,
+  themeIndex: ReadonlyMap<string, number>,
+  sureNearer: number,
+  itemIdsOf: (text: string) => string[],
+): Set<string> {
+  // Each sure item's best sentence: how much nearer the group it is than its nearest sure theme.
+  const nearer = new Map<string, number>();
+  if (sureNearer < Infinity)
+    for (const m of cluster.texts)
+      for (const id of itemIdsOf(m.text)) {
+        const themes = sure.get(id);
+        if (!themes || !m.themeSimilarity) continue;
+        const toTheme = Math.max(-1, ...themes.map((theme) => m.themeSimilarity![themeIndex.get(theme) ?? -1] ?? -1));
+        nearer.set(id, Math.max(nearer.get(id) ?? -Infinity, m.similarity - toTheme));
+      }
+  return new Set([...cluster.items].filter((id) => sure.has(id) && (nearer.get(id) ?? -Infinity) < sureNearer));
+}
+
+/** The mean of `vectors` (null for none). */
+function meanOf(vectors: readonly Float32Array[]): Float32Array | null {
+  if (vectors.length === 0) return null;
+  const out = new Float32Array(vectors[0]!.length);
+  for (const v of vectors) for (let d = 0; d < out.length; d++) out[d]! += v[d]! / vectors.length;
+  return out;
 }
 
 function batchesOf<T>(list: readonly T[], size: number): T[][] {

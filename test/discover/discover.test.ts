@@ -199,7 +199,8 @@ describe('emerging themes: items the head is sure of leave a group', () => {
     const taxonomy = full;
     const items = [...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
     const { embedder, thresholds, classified } = await classifyLexically(taxonomy, items);
-    const grouping = { ...ENGINE_PROFILES.hybrid.discovery.grouping!, maxCovered: 0.75, sureLeave: 0.9 };
+    // Every sure item leaves (sureNearer, tested below, keeps none).
+    const grouping = { ...ENGINE_PROFILES.hybrid.discovery.grouping!, maxCovered: 0.75, sureLeave: 0.9, sureNearer: Infinity };
     const options = { ...ENGINE_PROFILES.lexical.discovery, grouping };
     const ids = feedbackItems(SOCIAL_MEDIA, 's').map((item) => item.id);
     // The head states `motivation` for the first `count` social-media items (s1, s2, …) with probability `confidence`.
@@ -226,6 +227,31 @@ describe('emerging themes: items the head is sure of leave a group', () => {
     expect(await membersIn(sureOf(1, 0.95, true))).toEqual([...ids].sort());
     // A group left with fewer than 5 items is not shown.
     expect(await membersIn(sureOf(2, 0.95))).toEqual([]);
+  });
+
+  it('keeps a sure item whose sentence there is nearer the group than its sure theme by sureNearer', async () => {
+    const taxonomy = full;
+    const items = [...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
+    const { embedder, thresholds, classified } = await classifyLexically(taxonomy, items);
+    const ids = feedbackItems(SOCIAL_MEDIA, 's').map((item) => item.id);
+    // The head is sure the first two social-media items are about motivation, which their
+    // sentences are far from: a missing topic taken for a known theme.
+    const entries = classified.map((entry) =>
+      !entry.item.id.startsWith('s') || Number(entry.item.id.slice(1)) > 2 ? entry : withMotivation(entry, 0.95),
+    );
+    const membersIn = async (sureNearer: number) => {
+      const grouping = { ...ENGINE_PROFILES.hybrid.discovery.grouping!, maxCovered: 0.75, sureLeave: 0.9, sureNearer };
+      const result = await discoverEmerging(entries, taxonomy, thresholds, embedder, { ...ENGINE_PROFILES.lexical.discovery, grouping });
+      const topic = result.emerging.find((e) => e.terms.includes('social'));
+      return topic ? membersOf(result, topic.id) : [];
+    };
+    // Nearer the group than motivation by more than 0.1: they stay, as at 0.
+    expect(await membersIn(0.1)).toEqual([...ids].sort());
+    expect(await membersIn(0)).toEqual([...ids].sort());
+    // A margin no sentence reaches (similarities lie in [−1, 1]), or none asked: they leave, and
+    // the group, left with four items, is not shown.
+    expect(await membersIn(2)).toEqual([]);
+    expect(await membersIn(Infinity)).toEqual([]);
   });
 });
 
