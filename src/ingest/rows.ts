@@ -93,7 +93,12 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   if (ctx.columns.text !== 0 && isExportNote(fields)) return reject('a note the export added under or above the table, not feedback');
   // Two tables on one sheet (an intake each, pages pasted together): the second's header and the
   // title above it are not rows of data, and read as rows they were students to phone.
-  if (repeatsHeader(fields, ctx.headers)) return reject('the header again (a second table on the sheet?), not feedback');
+  // Its cells are column names, not people: "Student Name" read as a name hid "Student" in the file's path and notes.
+  if (repeatsHeader(fields, ctx.headers))
+    return {
+      kind: 'reject',
+      reject: { source: ctx.source, line, reason: 'the header again (a second table on the sheet?), not feedback', raw },
+    };
   if (ctx.columns.text !== 0 && !ctx.firstColumnNamesPeople && isSectionTitle(fields))
     return reject(`a title row (${JSON.stringify(fields[0]!.trim())}) with nothing else filled, not feedback`);
 

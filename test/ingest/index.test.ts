@@ -7,7 +7,7 @@ import { ExitCode } from '../../src/errors.js';
 import { createMemoryLogger } from '../../src/logger.js';
 import type { IngestResult } from '../../src/types.js';
 import { cliErrorOf, defaultOptions, fixture, tempFiles } from './helpers.js';
-import { finishRejects, redactFreeText } from '../../src/redact/index.js';
+import { finishRejects, namesBySource, redactFreeText } from '../../src/redact/index.js';
 import { RAW_CHARS } from '../../src/ingest/rows.js';
 
 const files = tempFiles();
@@ -574,5 +574,28 @@ describe('a row holding several applications', () => {
     const note = '1 row also has words in "Feedback 2", not read: one feedback column is read a row ("Feedback 1")';
     expect(result.files[0]!.notes.join(' ')).toContain(note);
     expect(logger.lines.filter((line) => line.startsWith('warning:')).join(' ')).toContain(note);
+  });
+});
+
+describe('two exports pasted together, the header repeated mid-file', () => {
+  const files = tempFiles();
+
+  it('rejects the header again without taking its column names for people ("Student Name" would hide "Student" in the path)', async () => {
+    const path = files.write(
+      'student-name-list.csv',
+      [
+        'Student ID,Student Name,Employer,Feedback',
+        'S1,Ann Lee,Acme,As a student you lacked examples.',
+        'Student ID,Student Name,Employer,Feedback',
+        'S2,Bo Chan,Beta,The student did not research the company.',
+      ].join('\n'),
+    );
+    const { items, rejects } = await ingestFiles([path], defaultOptions());
+    expect(items.map((item) => item.candidate)).toEqual(['S1', 'S2']);
+    expect(rejects).toHaveLength(1);
+    expect(rejects[0]!.reason).toBe('the header again (a second table on the sheet?), not feedback');
+    expect(rejects[0]!.names).toBeUndefined();
+    expect(rejects[0]!.candidateIds).toBeUndefined();
+    expect(namesBySource(items, rejects).get(path)).toEqual(['Ann Lee', 'Bo Chan']);
   });
 });
