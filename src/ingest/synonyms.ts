@@ -181,6 +181,9 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
     'last step',
     'last round',
     'made it to',
+    // An applicant-tracking system's "Disposition" ("Rejected - Interview"), only as the whole header:
+    // "Disposition reason" and "Disposition date" are not the stage.
+    'disposition',
     // German, French, Spanish, Dutch.
     'phase',
     'bewerbungsphase',
@@ -251,6 +254,12 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
     'job role',
     'post',
     'opportunity',
+    // An applicant-tracking system's opening: "Requisition", "Job requisition", "Job posting".
+    'requisition',
+    'requisition title',
+    'job requisition',
+    'job posting',
+    'job opening',
     'stelle',
     'stellenbezeichnung',
     'jobtitel',
@@ -324,6 +333,7 @@ export const EXACT_ONLY = new Set([
   'job',
   'created',
   'sent',
+  'disposition',
   'to',
   'recipient',
   'recipients',

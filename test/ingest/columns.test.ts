@@ -269,3 +269,27 @@ describe("a form's question of how far the application went is the stage", () =>
     expect(mapping).toMatchObject({ stage: question, text: 'What feedback did they give you?' });
   });
 });
+
+describe('an applicant-tracking export: Applicant, Requisition, Disposition, Notes', () => {
+  it('reads the requisition as the role and the disposition as the stage, never its reason or date', () => {
+    const headers = ['Applicant', 'Requisition', 'Disposition', 'Notes', 'Disposition Date', 'Disposition reason', 'Recruiter'];
+    const row = [
+      'Okafor, Chidi (S1001)',
+      'REQ-1042 Graduate Analyst',
+      'Rejected - Interview',
+      'No SQL.',
+      '2026-02-03',
+      'Not qualified',
+      'Jane Smith',
+    ];
+    expect(detectColumns({ headers, sampleRows: [row] })).toMatchObject({
+      candidate: 'Applicant',
+      role: 'Requisition',
+      stage: 'Disposition',
+      text: 'Notes',
+      date: 'Disposition Date',
+    });
+    const withoutDisposition = detectColumns({ headers: ['Applicant', 'Notes', 'Disposition reason'], sampleRows: [['S1', 'x', 'y']] });
+    expect(withoutDisposition.stage).toBeUndefined();
+  });
+});

@@ -249,3 +249,17 @@ describe('column detection on survey and spreadsheet exports', () => {
     expect(() => parseDelimiterOption(':')).toThrow(/Use one of , ; tab \|/);
   });
 });
+
+describe('an applicant-tracking export (test/fixtures/exports/ats-requisition.csv)', () => {
+  it('keeps each applicant apart by the number beside the name, with the requisition as role and the disposition as stage', async () => {
+    const { items, rejects, dataRows } = await ingestFiles([fixture('ats-requisition.csv')], { columns: {}, maxTextChars: 20_000 });
+    expect(items.map((item) => [item.candidate, item.stage, item.role])).toEqual([
+      ['S1001', 'Rejected - Not Qualified', 'REQ-1042 Graduate Analyst'],
+      ['S1001', 'Rejected - Interview', 'REQ-1077 Data Intern'],
+      ['S1002', 'Rejected - Other', 'REQ-1090 Junior PM'],
+      ['S1001', 'Rejected - Interview', 'REQ-1101 BI Analyst'],
+    ]);
+    expect(rejects.map((reject) => reject.reason)).toEqual(['the candidate withdrew or declined: not a rejection']);
+    expect(items.length + rejects.length).toBe(dataRows);
+  });
+});
