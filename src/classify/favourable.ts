@@ -144,7 +144,7 @@ const SUBCLAUSE_BOUNDARY = /[,;—–]\s*|(?<!\bre):\s*|\s-\s/gi;
 export function analysePraise(segment: string): PraiseAnalysis {
   // "RSN_NA: SALARY_EXPECT | RSN_NA: NOTICE_PERIOD": codes that only say which reasons were not it;
   // "Appearance/punctuality: N/A - not scored": a topic the sheet left out.
-  if (excludesCodesOnly(segment) || leftUnscored(segment))
+  if (excludesCodesOnly(segment) || leftUnscored(segment) || labelRuledOut(segment))
     return { favourable: true, praiseOnly: true, reasonText: '', praise: [[0, segment.length]] };
   const clauses = splitClauses(segment);
   const praise: Array<[number, number]> = [];
@@ -237,6 +237,38 @@ export function labelsTopic(topic: string, separator: string, ruleOut: string): 
     isBareTopic(topic) &&
     !words(topic).some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t))
   );
+}
+
+// A line that opens with a bare topic as its label ("Written exercise: …", "Commitment to sector - …").
+const LABELLED_LINE = /^\W*(?<label>[^:;.?!\u2013\u2014]{1,60}?)\s*(?::|\s[-\u2013\u2014]\s*|[\u2013\u2014])\s*(?<verdicts>.+)$/s;
+// Where the verdicts on a label part: commas, semicolons, dashes.
+const VERDICT_BOUNDARY = /[,;\u2013\u2014]\s*|\s-\s/;
+// A mark given as a number on a scale ("14/20", "2 out of 5").
+const MARK = /\b(\d+(?:\.\d+)?)\s*(?:\/|out\s+of)\s*(\d+)\b/i;
+
+/**
+ * Whether a line labels a bare topic and its last verdict rules the topic out, with nothing said
+ * against it on the way: "Written exercise: 14/20 - above the pass mark, not a differentiator",
+ * "Commitment to sector: evident throughout; no bearing on panel's decision." The verdicts before
+ * the rule-out describe the topic; the rule-out, which names no topic of its own and has no subject,
+ * says it was not the reason. A verdict with a negation or a shortfall word in it, or a mark in the
+ * lower half of its scale, is the reason, and the line stays one.
+ */
+export function labelRuledOut(line: string): boolean {
+  const labelled = LABELLED_LINE.exec(straightenQuotes(line).trim())?.groups;
+  if (!labelled || !isBareTopic(labelled.label!) || words(labelled.label!).some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t)))
+    return false;
+  const verdicts = labelled
+    .verdicts!.split(VERDICT_BOUNDARY)
+    .map((v) => v.trim().replace(/[.!]+$/, ''))
+    .filter((v) => /[\p{L}\p{N}]/u.test(v));
+  const last = verdicts.at(-1);
+  if (!last || verdicts.length < 2 || !VERBLESS_VERDICT.test(last) || OWN_TOPIC.test(last) || !isRuledOut(last)) return false;
+  return verdicts.slice(0, -1).every((v) => {
+    const mark = MARK.exec(v);
+    if (mark && Number(mark[1]) < Number(mark[2]) / 2) return false;
+    return !statesShortfall(v) && !SHORTFALL_PHRASES.some((p) => p.test(v));
+  });
 }
 
 /** True when the clause praises (a praise word, no negation, no shortfall, not about other people). */

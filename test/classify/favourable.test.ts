@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysePraise, isPraiseClause, isPraiseWord, praisesOthers } from '../../src/classify/favourable.js';
+import { analysePraise, isPraiseClause, isPraiseWord, labelRuledOut, praisesOthers } from '../../src/classify/favourable.js';
 import { isPreamble } from '../../src/classify/preamble.js';
 
 describe('analysePraise', () => {
@@ -315,5 +315,30 @@ describe('praisesOthers', () => {
       'You were one of the best we met.',
     ])
       expect(praisesOthers(text), text).toBe(false);
+  });
+});
+
+describe('labelRuledOut', () => {
+  it('reads a labelled topic whose last verdict rules it out as no reason, with what was said of it on the way', () => {
+    for (const text of [
+      'Written exercise: 14/20 - above the pass mark, not a differentiator',
+      "Commitment to sector: evident throughout; no bearing on panel's decision.",
+      'Commute - long, but manageable, no issue',
+    ]) {
+      expect(labelRuledOut(text), text).toBe(true);
+      expect(analysePraise(text).praiseOnly, text).toBe(true);
+    }
+  });
+
+  it('keeps the line a reason when a verdict on the way finds fault, the mark is low, or the rule-out is not last', () => {
+    for (const text of [
+      'Motivation: weak, not a factor',
+      'Written exercise: 6/20, not a differentiator',
+      'Written exercise: 14/20 - not a differentiator, but the case study was',
+      'Research: could have gone further, no issue',
+      'Visa - no issue',
+      'Your answers were detailed, not an issue',
+    ])
+      expect(labelRuledOut(text), text).toBe(false);
   });
 });
