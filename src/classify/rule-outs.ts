@@ -256,6 +256,21 @@ export function statesWhatIsUsual(part: string): boolean {
   return (COMMON_AT_OURS.test(text) || USUAL.test(text)) && !TO_THE_CANDIDATE.test(text);
 }
 
+// A negation made emphatic ("not even", "never so much as"): the topic was not weighed at all.
+// What someone could or would not even do is a limit, not a dismissal: "We could not even wait a month".
+const EMPHATIC_NEGATION = /(?<!\b(?:could|can|would|will|ca|wo)(?:\s+)?)(?:n't|\bnot|\bnever)\s+(?:even|so\s+much\s+as)\b/i;
+
+/**
+ * Whether an answer waves its topic away with an emphatic negation said of no candidate: "Not even a
+ * conversation.", "Honestly, not even a little - half our senior staff don't have one.", "…the panel
+ * has not even discussed." Said of the candidate ("you didn't even look at our website") it is the
+ * reason, and so is what someone could or would not even do ("We could not even wait a month").
+ */
+export function dismissesEmphatically(answer: string): boolean {
+  const text = straightenQuotes(answer);
+  return EMPHATIC_NEGATION.test(text) && !TO_THE_CANDIDATE.test(text) && !/\b(?:he|she|him|her|his|i|me|my)\b/i.test(text);
+}
+
 // A topic set before the clause it is the topic of: "Regarding your qualification, there is no issue
 // at all", "As for your degree, …". The one place this form is known: the rules of reading and the
 // clause-role reader's grammar (roles/grammar.ts) both read it from here.
@@ -298,6 +313,13 @@ export function asksTopic(sentence: string, anyShort = false): boolean {
   const topic = text.slice(0, -1);
   if (/[.!?]/.test(topic)) return false;
   return isBareTopic(topic) || (anyShort && words(topic).length <= SHORT_QUESTION_WORDS);
+}
+
+/** Whether a sentence is one question that is not a question word's ("Did your lack of a CPA count against you?"; not "Why sales?"). */
+export function asksYesOrNo(sentence: string): boolean {
+  const text = straightenQuotes(sentence).trim();
+  // A full stop inside a word ("B.Com") ends no sentence.
+  return text.endsWith('?') && !WH_QUESTION.test(text) && !/[!?]|\.\s/.test(text.slice(0, -1));
 }
 
 // A worry or a question reported rather than asked: "I know you were worried that losing ten minutes

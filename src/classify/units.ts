@@ -8,7 +8,7 @@ import { DEFAULT_THEME_IDS, type Segment } from '../types.js';
 import { analysePraise, labelsTopic, type PraiseAnalysis } from './favourable.js';
 import { isPreamble } from './preamble.js';
 import { readSegment, type SegmentReading } from './reading.js';
-import { asksTopic, statesWhatIsUsual } from './rule-outs.js';
+import { asksTopic, asksYesOrNo, dismissesEmphatically, statesWhatIsUsual } from './rule-outs.js';
 import { clausesOf, segmentText } from './segment.js';
 import { oncePerText } from './lexical/text.js';
 
@@ -70,7 +70,11 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
         // A sentence that only says the thing ruled out just before is usual ("Don't go thinking it was
         // your nerves. Everyone's nervous, we make allowances.") is the rule-out's ground, as within a sentence.
         // So is what is usual given as the answer to a topic asked ("Nerves? Everyone has them.").
-        const grounds = previous !== undefined && (previous.praise.praiseOnly || previous.answered) && statesWhatIsUsual(segment.text);
+        // An answer that only waves the topic asked away ("Fit with the team? Not even a conversation.") goes with it.
+        const grounds =
+          previous !== undefined &&
+          (((previous.praise.praiseOnly || previous.answered) && statesWhatIsUsual(segment.text)) ||
+            (previous.answered && dismissesEmphatically(segment.text)));
         const preamble = grounds || answered || (next !== undefined && isPreamble(segment.text, next.segment.text, own.favourable));
         const praise = preamble ? { ...own, praiseOnly: true, favourable: true } : own;
         const scoredText = withoutContactPlaceholders(withoutMarkup(praise.praiseOnly ? segment.text : praise.reasonText));
@@ -104,7 +108,10 @@ function askedOfVerdict(segment: Segment, next: { segment: Segment; praise: Prai
   const topic = segment.text.trim().slice(0, -1);
   // What is usual answers it too: "Nerves? Everyone has them." (the rule-out's ground, said as the answer).
   const verdict = next.praise.praiseOnly || statesWhatIsUsual(next.segment.text);
-  return verdict && (labelsTopic(topic, ':', next.segment.text) || asksTopic(segment.text));
+  if (verdict && (labelsTopic(topic, ':', next.segment.text) || asksTopic(segment.text))) return true;
+  // A "not even" said of no candidate answers any question that is not a question word's: "Fit with the
+  // team? Not even a conversation.", "Did your lack of a CPA count against you? Honestly, not even a little".
+  return dismissesEmphatically(next.segment.text) && asksYesOrNo(segment.text);
 }
 
 // A segment's units are listed several times a run (to look its texts up, to wait for them, to fold

@@ -4,7 +4,9 @@ import { analysePraise } from '../../src/classify/favourable.js';
 import {
   agreesWithRuleOut,
   asidesBefore,
+  asksYesOrNo,
   continuesList,
+  dismissesEmphatically,
   excludesCodesOnly,
   frontsTopic,
   isBareTopic,
@@ -441,5 +443,23 @@ describe('attention not paid, and a differentiator denied', () => {
     expect(isRuledOut("Your CV's length went entirely unremarked by the shortlisting panel.")).toBe(true);
     expect(isRuledOut('above the pass mark, not a differentiator')).toBe(true);
     expect(isRuledOut('Your CV left the panel unimpressed.')).toBe(false);
+  });
+});
+
+describe('dismissesEmphatically and asksYesOrNo', () => {
+  it('finds a "not even" said of no candidate', () => {
+    expect(dismissesEmphatically('Not even a conversation.')).toBe(true);
+    expect(dismissesEmphatically('So many candidates are having such breaks, the panel has not even discussed.')).toBe(true);
+    expect(dismissesEmphatically("You didn't even look at our website.")).toBe(false);
+    expect(dismissesEmphatically('She never so much as opened the pack.')).toBe(false);
+    expect(dismissesEmphatically('Not a conversation we had.')).toBe(false);
+  });
+
+  it('finds one question that is not a question word’s', () => {
+    expect(asksYesOrNo("Two years in your father's shop after B.Com?")).toBe(true);
+    expect(asksYesOrNo('Did the nerves show?')).toBe(true);
+    expect(asksYesOrNo('Why sales?')).toBe(false);
+    expect(asksYesOrNo('no idea apparently. why this role?')).toBe(false);
+    expect(asksYesOrNo('Your notice period.')).toBe(false);
   });
 });

@@ -107,3 +107,15 @@ describe('a bare topic asked and answered by what is usual', () => {
     expect(read('Nerves? Everyone has them, but yours got in the way.')).toEqual([false, false]);
   });
 });
+
+describe('a question answered by a "not even" said of no candidate', () => {
+  it('goes with the answer, whatever the question; a "not even" said of the candidate, or a question word, stays', () => {
+    const read = (text: string) => segmentItems([{ id: 'e', text }], ['experience'])[0]!.segments.map((s) => s.praiseOnly);
+    expect(read('Fit with the team? Not even a conversation.')).toEqual([true, true]);
+    expect(read("Two years in your father's shop after B.Com? The panel has not even discussed it.")).toEqual([true, true]);
+    expect(read('Did your lack of a CPA count against you? Honestly, not even a little.')).toEqual([true, true]);
+    expect(read("Your research on us? You hadn't even looked at the website.")).toEqual([false, false]);
+    expect(read('Why sales? Not even a clear answer.')).toEqual([false, false]);
+    expect(read('Your notice period? We could not even wait a month.')).toEqual([false, false]);
+  });
+});
