@@ -12,7 +12,7 @@ const EMPLOYER_ACTS =
 // employer apologises for it ("sorry that our interviewer was late"), unless it passes on a
 // judgement of the candidate.
 const EMPLOYER_SUBJECT =
-  /^(?:(?:so\s+)?(?:sorry|apologies|we\s+apologi[sz]e)\s+(?:that\s+|for\s+)?)?(?:(?:one|two|some|all|both|either|neither|each)\s+of\s+)?(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?|receptionists?|reception|security|front desk|recruitment|talent acquisition|talent|resourcing|hiring team)(?:\s+(?:lady|guy|man|woman|person|team|rep|officer|chair|lead))?\b(?!')(?:\s+\([^)]{1,40}\))?\s+(?!(?:lady|guy|man|woman|person|team|rep|officer|chair|lead|said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)[\w']+\b(?!\s*:)/i;
+  /^(?:(?:so\s+)?(?:sorry|apologies|we\s+apologi[sz]e)\s+(?:that\s+|for\s+)?)?(?:(?:one|two|some|all|both|either|neither|each)\s+of\s+)?(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?|receptionists?|reception|security|front desk|recruitment|talent acquisition|talent|resourcing|hiring team)(?:\s+(?:lady|guy|man|woman|person|team|rep|officer|chair|lead))?\b(?!')(?:\s+\([^)]{1,40}\))?(?:,\s+(?:an?|the)\s+[^,]{1,60},)?\s+(?!(?:lady|guy|man|woman|person|team|rep|officer|chair|lead|said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)[\w']+\b(?!\s*:)/i;
 // What the employer holds that is not a person acting, and verbs of judging or recording.
 const EMPLOYER_THINGS =
   'concerns?|worry|worries|view|views|feedback|decision|reasons?|impression|sense|feeling|main|only|biggest|records?|notes?|logs?|files?|data|policy|requirements?|criteria|expectations?|standards?|assessment|scores?|scoring|role|job|post|position|offer|process|advert|ad|vacancy|candidates?|applicants?|shortlist';
@@ -35,7 +35,7 @@ export const ARRANGEMENT_DONE =
 // waiting…", "She reckons the bloke interviewing her was chewing gum" have the employer's side acting
 // in what is relayed. Not the employer's side relaying its own judgement ("HR said the manager was put off that I was late").
 const RELAYED_CLAUSE =
-  /^(?:[^:;]{1,40}:\s*)?(he|she)\s+(?:says|said|admits|admitted|reports|reported|mentions|mentioned|explains|explained|reckons|reckoned|claims|claimed|tells\s+me|told\s+me)\s+(?:that\s+)?/i;
+  /^(?:[^:;]{1,40}:\s*)?(he|she)\s+(?:(?:has|had)\s+)?(?:says|said|admits|admitted|reports|reported|mentions|mentioned|explains|explained|reckons|reckoned|claims|claimed|informed|informs|heard|tells\s+me|told\s+me)\s+(?:that\s+)?/i;
 // Another third person acting on the candidate's arrangements: "he admits he was twenty minutes late
 // to her interview", "she kept him waiting": the one whose interview it is, is the candidate; the
 // other is the employer's side.
@@ -92,9 +92,10 @@ const CLAUSE_OPENING = /[,;:]\s+|\s[-–—]\s+|\b(?:and|but|because|when|while|
 const clauseStarts = (text: string): number[] => [0, ...[...text.matchAll(CLAUSE_OPENING)].map((m) => m.index + m[0].length)];
 
 // A note labelled with the candidate, who relays what happened: "Candidate upset: says the client's HR
-// took a call…", "Cand rang in upset: says the client's interviewer asked…".
+// took a call…", "Cand rang in upset: says the client's interviewer asked…", or with the candidate as
+// the one who relays: "Candidate has informed that the interviewer was taking calls…".
 const CANDIDATE_RELAYS =
-  /^\W*(?:the\s+)?(?:cand|candidate|applicant)\b[^:.]{0,30}:\s*(?:(?:he|she)\s+)?(?:says|said|reports|reported|claims|claimed|mentions|mentioned|tells\s+us|told\s+us)\s+(?:that\s+)?/i;
+  /^\W*(?:the\s+)?(?:cand|candidate|applicant)\b(?:[^:.]{0,30}:\s*(?:(?:he|she)\s+)?|\s+(?:(?:has|had)\s+)?)(?:says|said|reports|reported|claims|claimed|mentions|mentioned|informs|informed|tells\s+us|told\s+us)\s+(?:that\s+)?/i;
 
 /** Whether the candidate, named in a note's label, relays the employer's side acting. */
 export function candidateRelaysEmployer(trimmed: string): boolean {
@@ -121,6 +122,12 @@ function ownPeopleAct(trimmed: string): boolean {
   );
 }
 
+// Someone other than the candidate, named so, as the one acting: "the other guy waiting with me was
+// swearing on the phone", "two other applicants arrived late", "Heard the other bloke on the trial
+// shift mouthed off at the head chef". Whoever they are, their conduct is not the candidate's.
+const OTHER_PERSON_ACTS =
+  /^(?:(?:heard|saw|noticed)\s+(?:that\s+)?)?(?:the|an?|one|two|three|four|five|some|several|\d+)?\s*(?:other|another)\s+(?!(?:candidates?|applicants?|finalists?|shortlistees?|interviewees?)\s+(?:had|has|have|was|were|is|are|showed|gave|brought|scored|did|came|could|knew)\b)(?:[\w'-]+\s+){1,5}?(?:was|were|kept|swore|took|left|came|went|got|turned|arrived|walked|shouted|mouthed|spoke|talked|laughed|disrupted|argued|answered)\b/i;
+
 /** Whether the employer's side is who acts in a sentence (not written to or of the candidate), in its first clause or one after a conjunction. */
 export function employerActs(trimmed: string): boolean {
   if (
@@ -128,7 +135,8 @@ export function employerActs(trimmed: string): boolean {
     EMPLOYER_SUBJECT.test(trimmed) ||
     THEY_HAD_DONE.test(trimmed) ||
     ARRANGEMENT_DONE.test(trimmed) ||
-    ownPeopleAct(trimmed)
+    ownPeopleAct(trimmed) ||
+    clauseStarts(trimmed).some((start) => OTHER_PERSON_ACTS.test(trimmed.slice(start)))
   )
     return true;
   const relayed = RELAYED_CLAUSE.exec(trimmed);

@@ -442,3 +442,25 @@ describe('readSegment: the field as the ground, and a qualification lacked or re
     expect(read('The job requires a full driving licence and you have none.').asserted).not.toContain('qualifications');
   });
 });
+
+describe('readSegment: someone else named so, the candidate relaying, and a role with an aside', () => {
+  const read = (text: string) => readSegment(text, DEFAULT_THEME_IDS).ruledOut;
+  it('rules conduct out where another person acts, where the candidate relays the employer acting, and past an aside after the role', () => {
+    for (const text of [
+      "the other guy waiting with me was swearing on the phone in the lobby and i was worried they'd think he was with me.",
+      'Cand reports two other applicants arrived late to the selection day and disrupted the briefing.',
+      'Candidate has informed that the interviewer was taking calls on his mobile throughout.',
+      "my interviewer, a VP whose name I still don't know, showed up 20 minutes late to the Zoom, camera off.",
+    ])
+      expect(read(text), text).toContain('conduct');
+  });
+
+  it('keeps conduct where the candidate is who acts, or the other candidates are only compared', () => {
+    for (const text of [
+      'Candidate reports she was late because of the trains.',
+      'He was late and the other candidate was on time.',
+      'Candidate has informed that she was on her phone during the group task.',
+    ])
+      expect(read(text), text).not.toContain('conduct');
+  });
+});
