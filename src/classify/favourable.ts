@@ -151,10 +151,17 @@ export function analysePraise(segment: string): PraiseAnalysis {
   const kept: string[] = [];
   // The clause before, when it was kept whole: a rule-out that points back at it takes it along.
   let keptWhole: Span | null = null;
+  // Whether the clause before ended on a rule-out: across a semicolon, its ground goes with it
+  // ("…wasn't a worry for anyone on the panel; people here commute further").
+  let endedRuledOut = false;
+  let previousEnd = 0;
   for (const clause of clauses) {
     const text = segment.slice(clause.start, clause.end);
     const clauseBefore = keptWhole;
     keptWhole = null;
+    const afterSemicolon: boolean = endedRuledOut && /^\s*;\s*$/.test(segment.slice(previousEnd, clause.start));
+    endedRuledOut = false;
+    previousEnd = clause.end;
     if (isPraiseClause(text) || (clause.conceded === true && isConcededStrength(text))) {
       praise.push([clause.start, clause.end]);
       continue;
@@ -169,7 +176,7 @@ export function analysePraise(segment: string): PraiseAnalysis {
     parts.push({ start: cursor, end: text.length });
     const partTexts = parts.map((q) => text.slice(q.start, q.end));
     const reasons: string[] = [];
-    let ruledOut = false;
+    let ruledOut: boolean = afterSemicolon;
     parts.forEach((part, p) => {
       const partText = text.slice(part.start, part.end);
       // What carries a rule-out on, justifies it or praises goes with it ("Not an issue with you, you came across fine").
@@ -207,6 +214,7 @@ export function analysePraise(segment: string): PraiseAnalysis {
         praise.push([clause.start + before.start, clause.start + before.end]);
       }
     });
+    endedRuledOut = ruledOut;
     if (reasons.length > 0) kept.push(parts.length === reasons.length ? text.trim() : reasons.join(', '));
     if (parts.length === reasons.length) keptWhole = clause;
   }

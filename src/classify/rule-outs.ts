@@ -150,7 +150,8 @@ const BARE_CONTRACTION = /\b(was|were|is|are|did|does|do|could|would|should|has|
 
 // A reason code whose field says the reason does not apply ("RSN_NA: SALARY_EXPECT", "RSN_EXCL: QUAL,
 // EXP"), and fields left empty beside it ("RSN_PRIMARY: (blank)", "NOTES: -").
-const EXCLUDED_FIELD = /^\s*[a-z]+[_-](?:na|n\/a|excl|excluded|not)\s*:\s*[\w ,/&-]*$/i;
+// A field cleared ("DECLINE_FACTORS_CLEARED: dress, timekeeping") excludes its reasons too.
+const EXCLUDED_FIELD = /^\s*[a-z]+(?:[_-][a-z]+)*[_-](?:na|n\/a|excl|excluded|not|cleared)\s*:\s*[\w ,/&-]*$/i;
 const EMPTY_FIELD = /^\s*[\w ]+:\s*(?:\(?(?:blank|none|empty|n\/a)\)?|-+)?\s*$/i;
 
 // A topic on a score sheet left out of the scoring: "Appearance/punctuality: N/A - not scored",
@@ -240,8 +241,9 @@ export function agreesWithRuleOut(part: string): boolean {
 // …or states how common the thing is among the employer's own people, not a word to the candidate:
 // "…, we have many staff commuting from Thane", "- plenty of the team travel further".
 const QUANTITY = String.raw`(?:plenty|lots|loads|many|most|several|half|a\s+lot)`;
+// The employer's own people in general are as good as a quantity: "people here commute further".
 const COMMON_AT_OURS = new RegExp(
-  String.raw`^(?:we\s+(?:have|'ve\s+got|already\s+have)\s+)?${QUANTITY}\s+(?:of\s+)?(?:us|our|the|staff|people|colleagues|employees|team)\b`,
+  String.raw`^(?:we\s+(?:have|'ve\s+got|already\s+have)\s+)?(?:${QUANTITY}\s+(?:of\s+)?(?:us|our|the|staff|people|colleagues|employees|team)\b|(?:people|folk|staff|colleagues)\s+(?:here|at\s+ours|on\s+the\s+team|in\s+the\s+team)\b)`,
   'i',
 );
 // …or that the thing is usual, for everyone or for the employer: "Everyone's nervous, we make
@@ -258,7 +260,9 @@ export function statesWhatIsUsual(part: string): boolean {
 
 // A negation made emphatic ("not even", "never so much as"): the topic was not weighed at all.
 // What someone could or would not even do is a limit, not a dismissal: "We could not even wait a month".
-const EMPHATIC_NEGATION = /(?<!\b(?:could|can|would|will|ca|wo)(?:\s+)?)(?:n't|\bnot|\bnever)\s+(?:even|so\s+much\s+as)\b/i;
+// A negation of degree that closes its clause is emphatic too: "Not remotely.", "not in the slightest".
+const EMPHATIC_NEGATION =
+  /(?<!\b(?:could|can|would|will|ca|wo)(?:\s+)?)(?:n't|\bnot|\bnever)\s+(?:even|so\s+much\s+as)\b|\b(?:not|never)\s+(?:remotely|at\s+all|in\s+the\s+(?:slightest|least)|one\s+bit|a\s+bit)\s*(?:[.!,;]|\s-\s|$)/i;
 
 /**
  * Whether an answer waves its topic away with an emphatic negation said of no candidate: "Not even a

@@ -16,6 +16,7 @@ import {
   leftUnscored,
   refersBack,
   reportsDoubt,
+  statesWhatIsUsual,
 } from '../../src/classify/rule-outs.js';
 
 describe('isRuledOut', () => {
@@ -461,5 +462,31 @@ describe('dismissesEmphatically and asksYesOrNo', () => {
     expect(asksYesOrNo('Why sales?')).toBe(false);
     expect(asksYesOrNo('no idea apparently. why this role?')).toBe(false);
     expect(asksYesOrNo('Your notice period.')).toBe(false);
+  });
+});
+
+describe('codes cleared, a negation of degree as an answer, and a ground across a semicolon', () => {
+  it('reads a field of cleared codes as excluding them', () => {
+    expect(excludesCodesOnly('DECLINE_FACTORS_CLEARED: dress, timekeeping')).toBe(true);
+    expect(excludesCodesOnly('DECLINE_FACTORS: dress, timekeeping')).toBe(false);
+  });
+
+  it('takes a negation of degree that closes its clause as emphatic, not one before what it grades', () => {
+    expect(dismissesEmphatically('Not remotely.')).toBe(true);
+    expect(dismissesEmphatically('Not at all.')).toBe(true);
+    expect(dismissesEmphatically('Not at all realistic for the band.')).toBe(false);
+    expect(
+      segmentItems([{ id: 'r', text: 'Was it the $88k you asked for? Not remotely.' }], ['logistics'])[0]!.segments.map(
+        (s) => s.praiseOnly,
+      ),
+    ).toEqual([true, true]);
+  });
+
+  it('takes what is usual among the employer’s people, after a rule-out and a semicolon, as its ground', () => {
+    expect(statesWhatIsUsual('people here commute further.')).toBe(true);
+    expect(analysePraise("Travel time from Wigan wasn't a worry for anyone on the panel; people here commute further.").praiseOnly).toBe(
+      true,
+    );
+    expect(analysePraise("Salary wasn't an issue; the role needs a licence.").reasonText).toBe('the role needs a licence.');
   });
 });
