@@ -124,9 +124,11 @@ function ownPeopleAct(trimmed: string): boolean {
 
 // Someone other than the candidate, named so, as the one acting: "the other guy waiting with me was
 // swearing on the phone", "two other applicants arrived late", "Heard the other bloke on the trial
-// shift mouthed off at the head chef". Whoever they are, their conduct is not the candidate's.
+// shift mouthed off at the head chef". Whoever they are, their conduct is not the candidate's. The
+// verb is an act on the day, not a state or a record that compares them ("other guy was much more
+// composed", "another teacher came through with several years of SEN experience").
 const OTHER_PERSON_ACTS =
-  /^(?:(?:heard|saw|noticed)\s+(?:that\s+)?)?(?:the|an?|one|two|three|four|five|some|several|\d+)?\s*(?:other|another)\s+(?!(?:candidates?|applicants?|finalists?|shortlistees?|interviewees?)\s+(?:had|has|have|was|were|is|are|showed|gave|brought|scored|did|came|could|knew)\b)(?:[\w'-]+\s+){1,5}?(?:was|were|kept|swore|took|left|came|went|got|turned|arrived|walked|shouted|mouthed|spoke|talked|laughed|disrupted|argued|answered)\b/i;
+  /^(?:(?:heard|saw|noticed)\s+(?:that\s+)?)?(?:the|an?|one|two|three|four|five|some|several|\d+)?\s*(?:other|another)\s+(?!(?:candidates?|applicants?|finalists?|shortlistees?|interviewees?)\s+(?:had|has|have|was|were|is|are|showed|gave|brought|scored|did|came|could|knew)\b)(?:[\w'-]+\s+){1,5}?(?:(?:was|were)\s+[\w-]+ing|swore|arrived|walked\s+out|shouted|yelled|snapped|mouthed|laughed|disrupted|argued|(?:turned|showed)\s+up)\b/i;
 
 /** Whether the employer's side is who acts in a sentence (not written to or of the candidate), in its first clause or one after a conjunction. */
 export function employerActs(trimmed: string): boolean {

@@ -251,6 +251,10 @@ export function labelsTopic(topic: string, separator: string, ruleOut: string): 
 const LABELLED_LINE = /^\W*(?<label>[^:;.?!\u2013\u2014]{1,60}?)\s*(?::|\s[-\u2013\u2014]\s*|[\u2013\u2014])\s*(?<verdicts>.+)$/s;
 // Where the verdicts on a label part: commas, semicolons, dashes.
 const VERDICT_BOUNDARY = /[,;\u2013\u2014]\s*|\s-\s/;
+// A rule-out that names what it is about ("no issue on money") judges that, not the label; the
+// decision it had no part in is no topic ("no bearing on panel's decision").
+const NAMES_ITS_TOPIC =
+  /\b(?:on|about|with|re|regarding|over|around|for)\s+(?!(?:(?:the|our|this|that|any)\s+)?(?:panel's\s+|our\s+)?(?:decision|outcome|result|choice|us|me|them|panel|anyone|anybody)\b)\w/i;
 // A mark given as a number on a scale ("14/20", "2 out of 5").
 const MARK = /\b(\d+(?:\.\d+)?)\s*(?:\/|out\s+of)\s*(\d+)\b/i;
 
@@ -271,7 +275,15 @@ export function labelRuledOut(line: string): boolean {
     .map((v) => v.trim().replace(/[.!]+$/, ''))
     .filter((v) => /[\p{L}\p{N}]/u.test(v));
   const last = verdicts.at(-1);
-  if (!last || verdicts.length < 2 || !VERBLESS_VERDICT.test(last) || OWN_TOPIC.test(last) || !isRuledOut(last)) return false;
+  if (
+    !last ||
+    verdicts.length < 2 ||
+    !VERBLESS_VERDICT.test(last) ||
+    OWN_TOPIC.test(last) ||
+    NAMES_ITS_TOPIC.test(last) ||
+    !isRuledOut(last)
+  )
+    return false;
   return verdicts.slice(0, -1).every((v) => {
     const mark = MARK.exec(v);
     if (mark && Number(mark[1]) < Number(mark[2]) / 2) return false;

@@ -338,6 +338,7 @@ describe('labelRuledOut', () => {
       'Research: could have gone further, no issue',
       'Visa - no issue',
       'Your answers were detailed, not an issue',
+      'Client call re Marek: rated him highly, technical round one of the strongest, no issue on money.',
     ])
       expect(labelRuledOut(text), text).toBe(false);
   });
