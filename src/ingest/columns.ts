@@ -3,6 +3,7 @@
 // merely contains one; ties go to the earlier synonym in the list, then to the leftmost column.
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from '../types.js';
 import { usageError } from '../errors.js';
+import { redactPeople } from '../redact/people.js';
 import { redactText } from '../redact/text.js';
 import { headerWords, normaliseHeader } from './header-words.js';
 import { isEmailHeader, isPersonNameHeader, isStaffHeader, looksLikeEmails, looksLikeNames } from './people.js';
@@ -308,9 +309,17 @@ export function listColumns(headers: string[], max = 25): string {
   return headers.length > max ? `${shown}, … (${headers.length - max} more)` : shown;
 }
 
+/** A header cell that reads as a sentence of feedback (five words or more): the file's first row is data. */
+const SENTENCE_CELL = /^(?:\S+\s+){4,}\S+/u;
+
 export function noTextColumnError(fileLabel: string, headers: string[]) {
+  // A file without a header row shows its first row here: its people and its feedback stay out of the message (and the logs).
+  const firstRowIsData = headers.some((header) => SENTENCE_CELL.test(header.trim()));
+  const shown = headers.map((header) => (SENTENCE_CELL.test(header.trim()) ? '…' : redactPeople(redactText(header))));
   return usageError(
-    `${fileLabel}: no feedback text column found. Columns found: ${redactText(listColumns(headers))}. ` +
-      'Name the column that holds the feedback with --text-column NAME.',
+    `${fileLabel}: no feedback text column found. Columns found: ${listColumns(shown)}. ` +
+      (firstRowIsData
+        ? 'The first row reads as feedback, not column names: add a header row naming the columns (e.g. Student ID, Feedback).'
+        : 'Name the column that holds the feedback with --text-column NAME.'),
   );
 }

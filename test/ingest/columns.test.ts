@@ -293,3 +293,13 @@ describe('an applicant-tracking export: Applicant, Requisition, Disposition, Not
     expect(withoutDisposition.stage).toBeUndefined();
   });
 });
+
+describe('a file without a header row', () => {
+  it("keeps its first row's people and feedback out of the message, and says to add a header row", () => {
+    const error = noTextColumnError('x.csv', ['S1001', 'Chidi Okafor', 'Acme', 'Your answers lacked specific examples of results.']);
+    expect(error.message).not.toContain('Chidi');
+    expect(error.message).not.toContain('Okafor');
+    expect(error.message).not.toContain('lacked');
+    expect(error.message).toContain('The first row reads as feedback, not column names: add a header row');
+  });
+});
