@@ -203,6 +203,14 @@ function iso(year: number, month: number, day: number): string | null {
  * month first. Null when the values prove neither (or, inconsistently, both).
  */
 export function provenDateOrder(values: Iterable<string>): { order: DateOrder; example: string } | null {
+  const { dmy, mdy } = dateOrderProofs(values);
+  if (dmy && !mdy) return { order: 'dmy', example: dmy };
+  if (mdy && !dmy) return { order: 'mdy', example: mdy };
+  return null;
+}
+
+/** The first value that can only be day first, and the first that can only be month first (a column of pasted-together exports may hold both). */
+export function dateOrderProofs(values: Iterable<string>): { dmy: string | null; mdy: string | null } {
   let dmy: string | null = null;
   let mdy: string | null = null;
   for (const value of values) {
@@ -215,7 +223,5 @@ export function provenDateOrder(values: Iterable<string>): { order: DateOrder; e
     if (a > 12 && b <= 12 && iso(year, b, a)) dmy ??= value.trim();
     if (b > 12 && a <= 12 && iso(year, a, b)) mdy ??= value.trim();
   }
-  if (dmy && !mdy) return { order: 'dmy', example: dmy };
-  if (mdy && !dmy) return { order: 'mdy', example: mdy };
-  return null;
+  return { dmy, mdy };
 }

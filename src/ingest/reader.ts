@@ -22,7 +22,7 @@ import {
   type OverrideSource,
 } from './columns.js';
 import { isBlankRecord } from './csv.js';
-import { provenDateOrder, type DateOrder } from './dates.js';
+import { dateOrderProofs, provenDateOrder, type DateOrder } from './dates.js';
 import { nameHeaders, type HeaderLayout } from './header.js';
 import type { IdRegistry } from './ids.js';
 import { candidateKind, contactColumns, holdsNamesWithIds, personNameColumns } from './people.js';
@@ -182,7 +182,16 @@ export class RecordReader {
     const asked = this.options.dateOrder ?? 'dmy';
     const column = this.mapping.date === undefined ? -1 : headers.indexOf(this.mapping.date);
     if (column < 0) return asked;
-    const proven = provenDateOrder(sampleRows.map((row) => row[column] ?? ''));
+    const dates = sampleRows.map((row) => row[column] ?? '');
+    const proofs = dateOrderProofs(dates);
+    if (proofs.dmy && proofs.mdy) {
+      const how = asked === 'dmy' ? 'day first' : 'month first';
+      this.notes.push(
+        `dates in column "${this.mapping.date}" are written both day first (e.g. ${JSON.stringify(proofs.dmy)}) and month first (e.g. ${JSON.stringify(proofs.mdy)}), as in exports pasted together: dates that read either way (03/04/2026) were read ${how}, so check them or give each export its own file`,
+      );
+      return asked;
+    }
+    const proven = provenDateOrder(dates);
     if (!proven || proven.order === asked) return asked;
     const how = proven.order === 'dmy' ? 'day first' : 'month first';
     const said = this.options.dateOrder ? `--date-order ${asked}` : 'the default (day first)';

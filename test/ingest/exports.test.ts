@@ -1,5 +1,8 @@
 // Real-shaped exports (fictional rows; see test/fixtures/exports/README.md): the right column for
 // each role, system columns never used as stage, cohort or candidate, id-like candidates preferred.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles, parseDelimiterOption } from '../../src/ingest/index.js';
@@ -182,6 +185,20 @@ describe('column detection on survey and spreadsheet exports', () => {
     });
     expect(files[0].notes.join('\n')).toMatch(/month first \(e\.g\. "03\/13\/2026.*contradicts the default \(day first\)/);
     expect(items.map((i) => i.date)).toEqual(['2026-03-10', '2026-03-13']);
+  });
+
+  it('dates written both day first and month first in one column: said, and the ambiguous ones read in the asked order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dates-'));
+    const path = join(dir, 'pasted.csv');
+    writeFileSync(
+      path,
+      'Student ID,Date,Feedback\nS1,20/02/2026,No examples.\nS1,02/25/2026,No examples again.\nS1,03/04/2026,Still none.\n',
+    );
+    const { files, items } = await ingestFiles([path], { columns: {}, maxTextChars: 20_000 });
+    expect(files[0].notes.join('\n')).toMatch(
+      /dates in column "Date" are written both day first \(e\.g\. "20\/02\/2026"\) and month first \(e\.g\. "02\/25\/2026"\).*read day first/,
+    );
+    expect(items.map((i) => i.date)).toEqual(['2026-02-20', '2026-02-25', '2026-04-03']);
   });
 
   it('--date-order contradicted by the values: said, and the file read in the proven order', async () => {
