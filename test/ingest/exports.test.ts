@@ -280,3 +280,23 @@ describe('an applicant-tracking export (test/fixtures/exports/ats-requisition.cs
     expect(items.length + rejects.length).toBe(dataRows);
   });
 });
+
+describe('exports pasted together with hostile cells (test/fixtures/exports/pasted-hostile.csv)', () => {
+  it('accounts for every row, keeps each student apart and joins one id written three ways', async () => {
+    const { items, rejects, dataRows, files } = await read('pasted-hostile.csv');
+    // A title row above, the header again, a totals row below and one withdrawal are not feedback.
+    expect(rejects.map((reject) => reject.reason)).toEqual([
+      'the header again (a second table on the sheet?), not feedback',
+      'the candidate withdrew or declined: not a rejection',
+      'a summary row ("Total"), not feedback',
+    ]);
+    expect(items.length + rejects.length).toBe(dataRows);
+    // "S1001", "s1001 " and "S1001" with a zero-width space are one student; the others stay apart.
+    const rejections = new Map<string, number>();
+    for (const item of items) rejections.set(item.candidate!, (rejections.get(item.candidate!) ?? 0) + 1);
+    expect([...rejections.values()]).toEqual([3, 2, 2, 2, 2]);
+    expect(files[0]!.notes.join('\n')).toContain('skipped 1 title row above the header');
+    // The header repeated mid-file gives no names: "Student" stays in what is said of the file.
+    expect(rejects[0]!.names).toBeUndefined();
+  });
+});
