@@ -181,8 +181,7 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
     'last step',
     'last round',
     'made it to',
-    // An applicant-tracking system's "Disposition" ("Rejected - Interview"), only as the whole header:
-    // "Disposition reason" and "Disposition date" are not the stage.
+    // An ATS's "Disposition" ("Rejected - Interview"), only as the whole header (not its reason or date).
     'disposition',
     // German, French, Spanish, Dutch.
     'phase',

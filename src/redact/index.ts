@@ -8,7 +8,8 @@
 // Long values are cut only after redaction, so a cut never leaves half an address behind.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FeedbackItem, IngestFileReport, RejectedRow } from '../types.js';
-import { containsContactDetails, holdsOnlyRedactions, redactAddressedNames, redactNames, redactText } from './text.js';
+import { holdsOnlyRedactions } from './placeholders.js';
+import { containsContactDetails, redactAddressedNames, redactNames, redactText } from './text.js';
 import { redactPeople } from './people.js';
 import type { Pseudonymise } from './pseudonym.js';
 

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isEnglishWord, isEverydayElsewhere, isToolWord, type NameList, nameList, namedLikePeoplePattern } from './name-list.js';
+import { AFTER_DETERMINER, AFTER_TITLE, PERSON_VERB_ELSEWHERE, readsAsOtherLanguage, TITLE_ELSEWHERE } from './other-languages.js';
 import { escapeRegExp, NAME_PLACEHOLDER } from './text.js';
 
 export const COMMON_WORDS_URL = new URL('../../data/lexicon/common-words.txt', import.meta.url);
@@ -35,6 +36,8 @@ function everyday(): Set<string> {
   commonWords ??= new Set(readFileSync(COMMON_WORDS_URL, 'utf8').split('\n').filter(Boolean));
   return commonWords;
 }
+
+const isEverydayEnglish = (lower: string) => isEnglishWord(lower) || everyday().has(lower);
 
 /** Loaded on first need: most runs' text has no sentence that needs it. */
 export function recogniser(): Recognise {
@@ -102,7 +105,7 @@ function grammaticalCapital(sentence: string, word: string, index: number): bool
   if (!isEverydayElsewhere(word.toLowerCase())) return false;
   // German writes its formal "you" with a capital anywhere ("wirkten Sie unsicher", "danken Ihnen").
   const atStart = /^[^\p{L}\p{N}]*$/u.test(sentence.slice(0, index));
-  if (!atStart && !readsAsOtherLanguage(sentence)) return false;
+  if (!atStart && !readsAsOtherLanguage(sentence, isEverydayEnglish)) return false;
   const next = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(sentence.slice(index + word.length))?.[1];
   return next === undefined || !(nameWords().has(next.toLowerCase()) || isPersonWord(next.toLowerCase()));
 }
@@ -153,40 +156,7 @@ const PERSON_CUE = new RegExp(`${BEFORE_PERSON.source.replace(/\$$/, '\\p{Ll}')}
 /** Before a place, not a person: "the team in Chester", "based near Stanley". */
 const BEFORE_PLACE = /(?:^|[^\p{L}])(?:in|near|outside|around|at|(?:relocat|mov|travel|commut)\p{L}*\s+to)\s+$/iu;
 
-/**
- * A sentence in German, Dutch, French or Spanish: two or more of its words are everyday there and no
- * English word ("nicht", "für", "uns"; "niet", "voor"), or one in a sentence with no English word.
- * German capitalises every noun, and the broad list of names holds many nouns of these languages
- * (Stelle, Arbeit, Deutsch, Werk, Poste), so there a word only that list knows, after an article or
- * a possessive ("die Stelle"), is a noun unless something says it is a name (nameSupported).
- */
-function readsAsOtherLanguage(sentence: string): boolean {
-  let elsewhere = 0;
-  let english = 0;
-  for (const { 0: word } of sentence.matchAll(WORD)) {
-    const lower = word.toLowerCase();
-    const englishWord = isEnglishWord(lower) || everyday().has(lower);
-    if (isEverydayElsewhere(lower)) {
-      if (!englishWord) elsewhere++;
-    } else if (englishWord) english++;
-  }
-  // One such word is enough in a sentence with no word of English ("Stelle war nicht ausreichend.").
-  return elsewhere >= 2 || (elsewhere === 1 && english === 0);
-}
-
-/** Titles of these languages: "Herr Müller", "Frau Schmidt", "Mevrouw de Vries", "Mme Dubois", "Sra. García". */
-const TITLE_ELSEWHERE = String.raw`Herrn?|Frau|Fr|Hr|Kollegin|Kollege|Mevrouw|Meneer|Mevr|Dhr|Monsieur|Madame|Mme|Mlle|Señora?|Sra?|Srta|Doña|Don`;
-/** What only a person does, in those languages: "Anja meinte …", "Jan zei …", "Luis dijo …". */
-const PERSON_VERB_ELSEWHERE = String.raw`sagte|sagt|meinte|meint|fand|findet|zei|zegt|vond|vindt|dit|a dit|trouve|dijo|dice|comentó|opina`;
-const AFTER_TITLE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${TITLE_ELSEWHERE}|Dr|Prof|Mr|Mrs|Ms)\.?\s+(?:(?:de|van|von|der|den|la|le|del|di)\s+)*$`,
-  'u',
-);
 const SPEAKS_ELSEWHERE = new RegExp(String.raw`^(?:['’]s)?[ ),]{1,3}(?:${PERSON_VERB}|(?:${PERSON_VERB_ELSEWHERE})(?![\p{L}]))`, 'iu');
-
-/** An article or possessive of those languages just before a word: a noun follows ("die Stelle", "Ihre Arbeit", "de Werkgever", "la Poste"). */
-const AFTER_DETERMINER =
-  /(?:^|[^\p{L}])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|keinen|keinem|keiner|ihr|ihre|ihren|ihrem|ihrer|unser|unsere|unseren|unserem|dein|deine|mein|meine|sein|seine|im|am|zum|zur|vom|beim|ins|diese|dieser|dieses|diesem|diesen|de|het|een|uw|jouw|onze|deze|le|la|les|l['’]|un|une|du|au|aux|votre|vos|notre|nos|cette|ces|el|los|las|una|unos|unas|su|sus|del|al|nuestro|nuestra|este|esta|il|lo|gli)\s*$/iu;
 
 /**
  * In a sentence of another language, whether a capitalised word only the broad list knows as a name
@@ -212,7 +182,7 @@ function lowercaseNamesIn(sentence: string, names: NameList): [offset: number, n
   let lastEnd = -2;
   // In another language the cues are other words ("met een", "met meer ervaring" is Dutch for "with"):
   // only a word the recogniser knows as a name counts there.
-  const otherLanguage = readsAsOtherLanguage(sentence);
+  const otherLanguage = readsAsOtherLanguage(sentence, isEverydayEnglish);
   for (const match of sentence.matchAll(WORD)) {
     const word = match[0].replace(/['’]s$/, '');
     if (!/^\p{Ll}+(?:-\p{Ll}+)?$/u.test(word)) continue;
@@ -232,7 +202,7 @@ function lowercaseNamesIn(sentence: string, names: NameList): [offset: number, n
 /** The sentence's capitalised words the list knows as names and the recogniser does not know at all. */
 function unknownNames(sentence: string, names: NameList): Record<string, string> {
   const lexicon: Record<string, string> = {};
-  const otherLanguage = readsAsOtherLanguage(sentence);
+  const otherLanguage = readsAsOtherLanguage(sentence, isEverydayEnglish);
   for (const { 0: word, index } of sentence.matchAll(CAPITALISED)) {
     const lower = word.toLowerCase().replace(/['’]s$/, '');
     // A capital inside a word (SaaS, LinkedIn, B.Tech) marks a brand or an abbreviation, not a name.

@@ -30,3 +30,8 @@ export function placeholderSpans(text: string): { start: number; end: number }[]
   if (!text.includes('[')) return [];
   return [...text.matchAll(ANY_PLACEHOLDER)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
+
+/** Text that held only personal details ("07700 900123", "[name], [email]"): nothing of it is left but placeholders. */
+export function holdsOnlyRedactions(text: string): boolean {
+  return text.trim() !== '' && !/[\p{L}\p{N}]/u.test(text.replace(ANY_PLACEHOLDER, ''));
+}

@@ -39,11 +39,6 @@ export function withoutContactPlaceholders(text: string): string {
   return text.includes('[') ? text.replace(CONTACT_PLACEHOLDER, '') : text;
 }
 
-/** Text that held only personal details ("07700 900123", "[name], [email]"): nothing of it is left but placeholders. */
-export function holdsOnlyRedactions(text: string): boolean {
-  return text.trim() !== '' && !/[\p{L}\p{N}]/u.test(withoutContactPlaceholders(text).replaceAll(NAME_PLACEHOLDER, ''));
-}
-
 // Every quantifier is bounded (an address part is at most 64 characters, a label 63, a name a
 // handful of labels), so the work at each position of the text is bounded too and one long token
 // redacts in linear time; unbounded `+` and `*` here once made a 40k-character token take a minute.
