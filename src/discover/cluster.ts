@@ -7,7 +7,7 @@
 // (linkageGroups), and a sentence outside the sample joins the nearest (joinNearestCentre).
 
 import type { Group } from './group.js';
-import { dot } from './neighbours.js';
+import { dot, meanVector } from './neighbours.js';
 
 export interface Merge {
   /** Representative point of each side (the smallest index of its cluster's slot). */
@@ -156,11 +156,7 @@ export function linkageGroups(vectors: readonly Float32Array[], maxDistance: num
   });
   const groups = [...membersOf.values()]
     .filter((members) => members.length >= 2)
-    .map((members) => {
-      const centre = new Float32Array(vectors[0]!.length);
-      for (const i of members) for (let d = 0; d < centre.length; d++) centre[d]! += vectors[i]![d]! / members.length;
-      return { members, centre, novelty: Infinity, stability: Infinity };
-    });
+    .map((members) => ({ members, centre: meanVector(members.map((i) => vectors[i]!)), novelty: Infinity, stability: Infinity }));
   return { groups, candidates: [] };
 }
 

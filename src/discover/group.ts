@@ -22,7 +22,7 @@
 import type { GroupingSettings } from '../classify/profiles.js';
 import { seededRandom } from '../random.js';
 import { densityClusters, louvainCommunities, umapMap } from './communities.js';
-import { dot, fuzzyNeighbourEdges, nearestInMatrix, similarityMatrix, type Neighbours } from './neighbours.js';
+import { dot, fuzzyNeighbourEdges, meanVector, nearestInMatrix, similarityMatrix, type Neighbours } from './neighbours.js';
 
 /** Louvain visits nodes in a random order; a fixed seed makes it the same order every run. */
 const SEED = 18;
@@ -243,9 +243,7 @@ export function insertTop(top: number[], value: number, count = NEAREST): void {
 export const mean = (values: readonly number[]) => (values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : 0);
 
 function describeGroup(context: Context, vectors: readonly Float32Array[], members: number[], stability: number): Group {
-  const dims = vectors[0]!.length;
-  const centre = new Float32Array(dims);
-  for (const i of members) for (let d = 0; d < dims; d++) centre[d]! += vectors[i]![d]! / members.length;
+  const centre = meanVector(members.map((i) => vectors[i]!));
   const centrality = new Map(members.map((i) => [i, dot(vectors[i]!, centre)]));
   const ordered = [...members].sort((a, b) => centrality.get(b)! - centrality.get(a)! || a - b);
   return { members: ordered, novelty: meanMargin(context, members), stability, centre };

@@ -12,7 +12,7 @@ import { joinNearestCentre, linkageGroups } from './cluster.js';
 import { groupByNeighbourhood, nearestTheme, type Group, type Grouping } from './group.js';
 import { joinGroups } from './join.js';
 import { nameGroups, representativeQuotes } from './name.js';
-import { dot, nearestInPairs, nearestNeighbours, pairSimilarity, similarityAmong, type Neighbours } from './neighbours.js';
+import { dot, meanVector, nearestInPairs, nearestNeighbours, pairSimilarity, similarityAmong, type Neighbours } from './neighbours.js';
 import { chooseSeeds, probeUnclaimed, type LearntRank, type ProbeRank } from './novelty.js';
 import { themeBasis, withoutBasis } from './residual.js';
 import { DEFAULT_MIN_CANDIDATES, DEFAULT_MIN_ITEMS, DEFAULT_SAMPLE_SIZE, type DiscoverOptions } from './options.js';
@@ -173,7 +173,10 @@ export async function discoverEmerging(
   });
 
   // With sureNearer, each member's mean similarity to every theme's exemplars too (sureLeavers).
-  const themeMeans = grouping && grouping.sureLeave > 0 && grouping.sureNearer < Infinity ? themeExemplars.map(meanOf) : null;
+  const themeMeans =
+    grouping && grouping.sureLeave > 0 && grouping.sureNearer < Infinity
+      ? themeExemplars.map((list) => (list.length > 0 ? meanVector(list) : null))
+      : null;
   const member: Member[] = [];
   const addMember = (text: string, g: number, vector: Float32Array) =>
     member.push({
@@ -365,14 +368,6 @@ function sureLeavers(
         nearer.set(id, Math.max(nearer.get(id) ?? -Infinity, m.similarity - toTheme));
       }
   return new Set([...cluster.items].filter((id) => sure.has(id) && (nearer.get(id) ?? -Infinity) < sureNearer));
-}
-
-/** The mean of `vectors` (null for none). */
-function meanOf(vectors: readonly Float32Array[]): Float32Array | null {
-  if (vectors.length === 0) return null;
-  const out = new Float32Array(vectors[0]!.length);
-  for (const v of vectors) for (let d = 0; d < out.length; d++) out[d]! += v[d]! / vectors.length;
-  return out;
 }
 
 function batchesOf<T>(list: readonly T[], size: number): T[][] {

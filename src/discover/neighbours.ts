@@ -24,6 +24,13 @@ export function dot(a: Float32Array, b: Float32Array): number {
   return s0 + s1 + s2 + s3;
 }
 
+/** The mean of some vectors, component by component (not rescaled to unit length); at least one vector. */
+export function meanVector(vectors: readonly Float32Array[]): Float32Array {
+  const mean = new Float32Array(vectors[0]!.length);
+  for (const v of vectors) for (let d = 0; d < mean.length; d++) mean[d]! += v[d]! / vectors.length;
+  return mean;
+}
+
 export interface Neighbours {
   k: number;
   /** Row i holds the indices of i's k nearest points, nearest first. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   dot,
   fuzzyNeighbourEdges,
+  meanVector,
   nearestInPairs,
   nearestNeighbours,
   pairSimilarity,
@@ -48,6 +49,16 @@ describe('nearest neighbours', () => {
     expect(similarityAmong(pairs, some)).toEqual(similarityMatrix(chosen));
     for (let i = 0; i < vectors.length; i++)
       for (let j = 0; j < vectors.length; j++) expect(pairs.values[i * vectors.length + j]).toBe(dot(vectors[i]!, vectors[j]!));
+  });
+});
+
+describe('mean vector', () => {
+  it('averages component by component, so that a vector’s similarity to it is its mean similarity to each', () => {
+    expect([...meanVector([Float32Array.of(1, 0, 2), Float32Array.of(0, 1, 4)])]).toEqual([0.5, 0.5, 3]);
+    const vectors = randomVectors(7, 8, 5);
+    const probe = randomVectors(1, 8, 6)[0]!;
+    const mean = vectors.reduce((sum, v) => sum + dot(probe, v), 0) / vectors.length;
+    expect(dot(probe, meanVector(vectors))).toBeCloseTo(mean, 6);
   });
 });
 
