@@ -295,7 +295,7 @@ export async function readInputs(config: RunConfig, logger: Logger, secret: Uint
     ? await redactItemsInTurns(ingested.items, { pseudonymise, files: ingested.files, fileNames })
     : withoutNames(ingested.items);
   const rejects = finishRejects(ingested.rejects, config.redact, fileNames);
-  const files = config.redact ? redactFileReports(ingested.files, fileNames) : ingested.files;
+  const files = config.redact ? redactFileReports(ingested.files, fileNames, { read: ingested.items, redacted: items }) : ingested.files;
   return { ingested, items, rejects, files };
 }
 

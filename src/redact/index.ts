@@ -197,8 +197,22 @@ function withoutIds(text: string, ids: readonly string[]): string {
 export function redactFileReports(
   files: IngestFileReport[],
   fileNames: ReadonlyMap<string, readonly string[]> = new Map(),
+  items?: { read: readonly FeedbackItem[]; redacted: readonly FeedbackItem[] },
 ): IngestFileReport[] {
+  // Replies that held only personal details became "no feedback given" here, after ingest counted the blank ones.
+  const onlyDetails = new Map<string, number>();
+  items?.read.forEach((item, i) => {
+    if (!item.noText && items.redacted[i]?.noText) onlyDetails.set(item.source, (onlyDetails.get(item.source) ?? 0) + 1);
+  });
   return files.map((file) => {
+    const emptied = onlyDetails.get(file.source) ?? 0;
+    const notes =
+      emptied === 0
+        ? file.notes
+        : [
+            ...file.notes,
+            `${emptied} ${emptied === 1 ? 'row' : 'rows'} whose feedback held only personal details (a phone number, an address, a name) counted as "no feedback given" once they were hidden`,
+          ];
     const names = fileNames.get(file.source) ?? [];
     const hidePath = (text: string) => redactSource(redactText(text), fileNames, file.source);
     const hideText = (text: string) => redactFreeText(text, names);
@@ -208,7 +222,7 @@ export function redactFileReports(
     const redacted: IngestFileReport = {
       ...file,
       source: hidePath(file.source),
-      notes: file.notes.map(hideText),
+      notes: notes.map(hideText),
       headers: file.headers.map(hideText),
       columns,
     };

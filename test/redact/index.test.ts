@@ -226,3 +226,21 @@ describe('a reply that held only personal details', () => {
     expect(out.noText).toBeUndefined();
   });
 });
+
+describe('the data-quality notes of a file with replies that held only personal details', () => {
+  it('counts them as no feedback given, beside the blank ones ingest counted', () => {
+    const read = [
+      { ...item, text: '07700 900123' },
+      { ...item, id: 'R2', text: 'Too quiet.' },
+    ];
+    const redacted = redactItems(read, { pseudonymise, files: [file('a.csv', 'id')] });
+    const [report] = redactFileReports([{ ...file(item.source, 'id'), notes: ['1 row with a blank "Feedback"'] }], new Map(), {
+      read,
+      redacted,
+    });
+    expect(report!.notes).toEqual([
+      '1 row with a blank "Feedback"',
+      '1 row whose feedback held only personal details (a phone number, an address, a name) counted as "no feedback given" once they were hidden',
+    ]);
+  });
+});
