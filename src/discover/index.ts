@@ -12,11 +12,12 @@ import { joinNearestCentre, linkageGroups } from './cluster.js';
 import { groupByNeighbourhood, nearestTheme, type Group, type Grouping } from './group.js';
 import { joinGroups } from './join.js';
 import { nameGroups, representativeQuotes } from './name.js';
-import { dot, meanVector, nearestInPairs, nearestNeighbours, pairSimilarity, similarityAmong, type Neighbours } from './neighbours.js';
+import { dot, nearestInPairs, nearestNeighbours, pairSimilarity, similarityAmong, type Neighbours } from './neighbours.js';
 import { chooseSeeds, probeUnclaimed, type LearntRank, type ProbeRank } from './novelty.js';
 import { themeBasis, withoutBasis } from './residual.js';
 import { DEFAULT_MIN_CANDIDATES, DEFAULT_MIN_ITEMS, DEFAULT_SAMPLE_SIZE, type DiscoverOptions } from './options.js';
-import { statedItems, sureThemes, unexplainedSegments, unsureItems, type UnexplainedSegment } from './select.js';
+import { statedItems, unexplainedSegments, unsureItems, type UnexplainedSegment } from './select.js';
+import { sureLeaving, type MemberNearness } from './sure-leavers.js';
 import { sampleFeatures, unexplainedScore } from './unexplained.js';
 
 const SENTENCES_KEPT = 24;
@@ -172,19 +173,14 @@ export async function discoverEmerging(
     for (const i of group.members) groupOf[i] = g;
   });
 
-  // With sureNearer, each member's mean similarity to every theme's exemplars too (sureLeavers).
-  const themeMeans =
-    grouping && grouping.sureLeave > 0 && grouping.sureNearer < Infinity
-      ? themeExemplars.map((list) => (list.length > 0 ? meanVector(list) : null))
-      : null;
+  // With sureLeave, the items the head is sure of a theme for and, with sureNearer, each member's
+  // similarity to every theme's exemplars: what leaving reads (discover/sure-leavers.ts).
+  const sure = grouping && grouping.sureLeave > 0 ? sureLeaving(classified, taxonomy, themeExemplars, grouping) : null;
   const member: Member[] = [];
-  const addMember = (text: string, g: number, vector: Float32Array) =>
-    member.push({
-      text,
-      group: g,
-      similarity: dot(vector, groups[g]!.centre),
-      ...(themeMeans ? { themeSimilarity: Float32Array.from(themeMeans, (m) => (m ? dot(vector, m) : -1)) } : {}),
-    });
+  const addMember = (text: string, g: number, vector: Float32Array) => {
+    const themeSimilarity = sure?.themeSimilarity(vector);
+    member.push({ text, group: g, similarity: dot(vector, groups[g]!.centre), ...(themeSimilarity ? { themeSimilarity } : {}) });
+  };
   groups.forEach((group, g) => {
     for (const i of group.members) addMember(sample[i]!, g, sampleVectors[i]!);
   });
@@ -280,13 +276,11 @@ export async function discoverEmerging(
   const stated = statedItems(classified, grouping?.noReasonCovers ?? false);
   const covered = (items: Set<string>) => [...items].filter((id) => stated.has(id)).length / items.size;
   // Then the items of a shown group the head is sure of a theme for leave it (sureLeave).
-  const sure = grouping && grouping.sureLeave > 0 ? sureThemes(classified, grouping.sureLeave) : new Map<string, string[]>();
-  const themeIndex = new Map(taxonomy.themes.map((theme, t) => [theme.id, t]));
   const shown = clusters
     .filter((cluster) => !grouping || covered(cluster.items) <= grouping.maxCovered)
     .map((cluster) => {
-      if (sure.size === 0) return cluster;
-      const leaves = sureLeavers(cluster, sure, themeIndex, grouping!.sureNearer, itemIdsOf);
+      const leaves = sure?.leavers(cluster, itemIdsOf);
+      if (!leaves) return cluster;
       const hits = cluster.hits.filter((hit) => !leaves.has(hit.itemId));
       const texts = cluster.texts.filter((m) => occurrences.get(m.text)!.some((hit) => !leaves.has(hit.itemId)));
       return { texts, hits, items: new Set(hits.map((hit) => hit.itemId)), people: people(hits) };
@@ -334,40 +328,8 @@ export async function discoverEmerging(
   return { emerging, byItem, stability };
 }
 
-interface Member {
-  text: string;
+interface Member extends MemberNearness {
   group: number;
-  /** Mean similarity to the group's members (its centre). */
-  similarity: number;
-  /** With sureNearer: mean similarity to each theme's exemplars, in taxonomy order. */
-  themeSimilarity?: Float32Array;
-}
-
-/**
- * The items of a group that leave it: those the head is sure of a theme for (`sure`), unless, with
- * sureNearer, one of the item's sentences there is nearer the group than that theme by at least
- * sureNearer (its mean similarity to the group's members less its mean similarity to the theme's
- * exemplars). A missing topic the head takes for a known theme sits in its group; a neighbouring
- * theme's feedback sits nearly as near that theme's exemplars.
- */
-function sureLeavers(
-  cluster: { texts: Member[]; items: Set<string> },
-  sure: ReadonlyMap<string, readonly string[]>,
-  themeIndex: ReadonlyMap<string, number>,
-  sureNearer: number,
-  itemIdsOf: (text: string) => string[],
-): Set<string> {
-  // Each sure item's best sentence: how much nearer the group it is than its nearest sure theme.
-  const nearer = new Map<string, number>();
-  if (sureNearer < Infinity)
-    for (const m of cluster.texts)
-      for (const id of itemIdsOf(m.text)) {
-        const themes = sure.get(id);
-        if (!themes || !m.themeSimilarity) continue;
-        const toTheme = Math.max(-1, ...themes.map((theme) => m.themeSimilarity![themeIndex.get(theme) ?? -1] ?? -1));
-        nearer.set(id, Math.max(nearer.get(id) ?? -Infinity, m.similarity - toTheme));
-      }
-  return new Set([...cluster.items].filter((id) => sure.has(id) && (nearer.get(id) ?? -Infinity) < sureNearer));
 }
 
 function batchesOf<T>(list: readonly T[], size: number): T[][] {

@@ -121,19 +121,3 @@ export function statedItems(classified: readonly ClassifiedItem[], noReasonCover
     );
   return new Set(classified.filter(states).map((entry) => entry.item.id));
 }
-
-/**
- * The items for which a theme head states a theme ("no reason given" too, not "possibly") with a
- * probability of at least `from`. In a group that passed the coverage guard these are mostly
- * feedback on a known theme swept in with the new topic (docs/engines-and-quality.md, Where a
- * removed theme is lost): a missing topic's own items are seldom stated so surely. Each item with
- * the themes stated so.
- */
-export function sureThemes(classified: readonly ClassifiedItem[], from: number): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const entry of classified) {
-    const themes = entry.themes.filter((theme) => !theme.tentative && (theme.confidence ?? 0) >= from).map((theme) => theme.themeId);
-    if (themes.length > 0) out.set(entry.item.id, themes);
-  }
-  return out;
-}
