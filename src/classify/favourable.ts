@@ -268,8 +268,7 @@ const MARK = /\b(\d+(?:\.\d+)?)\s*(?:\/|out\s+of)\s*(\d+)\b/i;
  */
 export function labelRuledOut(line: string): boolean {
   const labelled = LABELLED_LINE.exec(straightenQuotes(line).trim())?.groups;
-  if (!labelled || !isBareTopic(labelled.label!) || words(labelled.label!).some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t)))
-    return false;
+  if (!labelled) return false;
   const verdicts = labelled
     .verdicts!.split(VERDICT_BOUNDARY)
     .map((v) => v.trim().replace(/[.!]+$/, ''))
@@ -278,7 +277,7 @@ export function labelRuledOut(line: string): boolean {
   if (
     !last ||
     verdicts.length < 2 ||
-    !VERBLESS_VERDICT.test(last) ||
+    !labelsTopic(labelled.label!, ':', last) ||
     OWN_TOPIC.test(last) ||
     NAMES_ITS_TOPIC.test(last) ||
     !isRuledOut(last)
