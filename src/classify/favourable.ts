@@ -16,7 +16,7 @@ import {
   lacksSubject,
   refersBack,
 } from './rule-outs.js';
-import { markedAsStrength } from './score-sheet.js';
+import { MARK_ON_SCALE, markedAsStrength } from './score-sheet.js';
 
 export interface PraiseAnalysis {
   /** Some clause of the segment praises the candidate. */
@@ -255,8 +255,8 @@ const VERDICT_BOUNDARY = /[,;\u2013\u2014]\s*|\s-\s/;
 // decision it had no part in is no topic ("no bearing on panel's decision").
 const NAMES_ITS_TOPIC =
   /\b(?:on|about|with|re|regarding|over|around|for)\s+(?!(?:(?:the|our|this|that|any)\s+)?(?:panel's\s+|our\s+)?(?:decision|outcome|result|choice|us|me|them|panel|anyone|anybody)\b)\w/i;
-// A mark given as a number on a scale ("14/20", "2 out of 5").
-const MARK = /\b(\d+(?:\.\d+)?)\s*(?:\/|out\s+of)\s*(\d+)\b/i;
+// A mark given on a scale, anywhere in a verdict (score-sheet.ts).
+const MARK = new RegExp(String.raw`\b${MARK_ON_SCALE}\b`, 'i');
 
 /**
  * Whether a line labels a bare topic and its last verdict rules the topic out, with nothing said
@@ -284,8 +284,8 @@ export function labelRuledOut(line: string): boolean {
   )
     return false;
   return verdicts.slice(0, -1).every((v) => {
-    const mark = MARK.exec(v);
-    if (mark && Number(mark[1]) < Number(mark[2]) / 2) return false;
+    const mark = MARK.exec(v)?.groups;
+    if (mark && Number(mark.score) < Number(mark.of) / 2) return false;
     return !statesShortfall(v) && !SHORTFALL_PHRASES.some((p) => p.test(v));
   });
 }

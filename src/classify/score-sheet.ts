@@ -4,13 +4,18 @@
 import { straightenQuotes } from './lexical/text.js';
 import { isBareTopic } from './rule-outs.js';
 
+// A mark given as a number on a scale: "14/20", "2 out of 5" (also read in a labelled verdict, favourable.ts).
+export const MARK_ON_SCALE = String.raw`(?<score>\d+(?:\.\d+)?)\s*(?:\/|out\s+of)\s*(?<of>\d+)`;
+
 // A score sheet marks its strengths by form, not by word: a bare topic given a tick or a mark near
 // the top ("Research on the charity: 5/5", "Questions at the end - tick", "Written exercise: 18/20",
 // "Numerical: 92nd percentile"),
 // or a line set down as a plus ("+ clearly wants to be in cardiology"). A low mark ("Safeguarding
 // knowledge: 1/5") is the shortfall, and stays the reason.
-const MARKED_TOPIC =
-  /^\W*(?<topic>[^:?;\u2013\u2014]{1,60}?)\s*(?::|\s[-\u2013\u2014]\s*|[\u2013\u2014])\s*(?:(?<score>\d+(?:\.\d+)?)\s*(?:\/|out\s+of)\s*(?<of>\d+)|(?<tick>ticks?|ticked|\u2713|\u2714|\u2705|pass(?:ed)?|met|top\s+decile)|(?<percentile>\d{1,2})(?:st|nd|rd|th)\s+percentile)\s*[.!]?\s*$/i;
+const MARKED_TOPIC = new RegExp(
+  String.raw`^\W*(?<topic>[^:?;\u2013\u2014]{1,60}?)\s*(?::|\s[-\u2013\u2014]\s*|[\u2013\u2014])\s*(?:${MARK_ON_SCALE}|(?<tick>ticks?|ticked|\u2713|\u2714|\u2705|pass(?:ed)?|met|top\s+decile)|(?<percentile>\d{1,2})(?:st|nd|rd|th)\s+percentile)\s*[.!]?\s*$`,
+  'i',
+);
 const PLUS_LINE = /^\s*\+\s*[\p{L}\p{N}]/u;
 // A mark at or above this share of the scale is a strength.
 const STRONG_MARK = 0.8;
