@@ -69,12 +69,9 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
         const previous = segments[i - 1];
         // A sentence that only says the thing ruled out just before is usual ("Don't go thinking it was
         // your nerves. Everyone's nervous, we make allowances.") is the rule-out's ground, as within a sentence.
-        // So is what is usual given as the answer to a topic asked ("Nerves? Everyone has them.").
-        // An answer that only waves the topic asked away ("Fit with the team? Not even a conversation.") goes with it.
-        const grounds =
-          previous !== undefined &&
-          (((previous.praise.praiseOnly || previous.answered) && statesWhatIsUsual(segment.text)) ||
-            (previous.answered && dismissesEmphatically(segment.text)));
+        // So is the answer that set a topic asked aside (askedOfVerdict): a rule-out, what is usual ("Nerves?
+        // Everyone has them.") or a wave of the hand ("Fit with the team? Not even a conversation.").
+        const grounds = previous !== undefined && (previous.answered || (previous.praise.praiseOnly && statesWhatIsUsual(segment.text)));
         const preamble = grounds || answered || (next !== undefined && isPreamble(segment.text, next.segment.text, own.favourable));
         const praise = preamble ? { ...own, praiseOnly: true, favourable: true } : own;
         const scoredText = withoutContactPlaceholders(withoutMarkup(praise.praiseOnly ? segment.text : praise.reasonText));
