@@ -151,17 +151,15 @@ export function analysePraise(segment: string): PraiseAnalysis {
   const kept: string[] = [];
   // The clause before, when it was kept whole: a rule-out that points back at it takes it along.
   let keptWhole: Span | null = null;
-  // Whether the clause before ended on a rule-out: across a semicolon, its ground goes with it
+  // The clause before, when it ended on a rule-out: across a semicolon, its ground goes with it
   // ("…wasn't a worry for anyone on the panel; people here commute further").
-  let endedRuledOut = false;
-  let previousEnd = 0;
+  let endedRuledOut: Span | null = null;
   for (const clause of clauses) {
     const text = segment.slice(clause.start, clause.end);
     const clauseBefore = keptWhole;
     keptWhole = null;
-    const afterSemicolon: boolean = endedRuledOut && /^\s*;\s*$/.test(segment.slice(previousEnd, clause.start));
-    endedRuledOut = false;
-    previousEnd = clause.end;
+    const afterSemicolon = endedRuledOut !== null && /^\s*;\s*$/.test(segment.slice(endedRuledOut.end, clause.start));
+    endedRuledOut = null;
     if (isPraiseClause(text) || (clause.conceded === true && isConcededStrength(text))) {
       praise.push([clause.start, clause.end]);
       continue;
@@ -214,7 +212,7 @@ export function analysePraise(segment: string): PraiseAnalysis {
         praise.push([clause.start + before.start, clause.start + before.end]);
       }
     });
-    endedRuledOut = ruledOut;
+    if (ruledOut) endedRuledOut = clause;
     if (reasons.length > 0) kept.push(parts.length === reasons.length ? text.trim() : reasons.join(', '));
     if (parts.length === reasons.length) keptWhole = clause;
   }
