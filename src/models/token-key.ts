@@ -11,7 +11,8 @@ interface TokenizerJson {
   added_tokens?: { content?: unknown }[];
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Text a lower-casing BertNormalizer only lower-cases (the reason is above; tokenizer-shortcuts.ts relies on it too). */
+export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** The tokenizer's ids of two texts are equal when their keys are (tokenizer.json, parsed). */
 export function tokenKeyFor(tokenizer: unknown): (text: string) => string {

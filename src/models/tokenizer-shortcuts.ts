@@ -8,7 +8,7 @@
 // Anything else (another normaliser or model, other settings, a text with other characters) goes
 // through the library's own code.
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+import { PRINTABLE_ASCII } from './token-key.js';
 
 /** Words whose pieces are kept, at most: the vocabulary of a run's feedback is far smaller. */
 const WORD_PIECES_KEPT = 100_000;
