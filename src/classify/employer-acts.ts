@@ -1,7 +1,8 @@
 // Who acts in a sentence, read from its grammar: the employer's side as the subject ("the interviewer
 // was late", "our foreman swore at her", "the client's HR took a call"), the candidate's arrangements
-// done to them ("my interview was cancelled"), and what a he or she or the candidate relays of the
-// employer's side acting. `conduct` is ruled out there (reading.ts): it is the candidate's own behaviour.
+// done to them ("my interview was cancelled"), someone named as other than the candidate ("the other
+// guy waiting with me was swearing"), and what a he or she or the candidate relays of the employer's
+// side acting. `conduct` is ruled out there (reading.ts): it is the candidate's own behaviour.
 
 // The employer's side as the one acting: "the interviewer was late", "they cancelled", "by them".
 const EMPLOYER_ACTS =
@@ -130,7 +131,7 @@ function ownPeopleAct(trimmed: string): boolean {
 const OTHER_PERSON_ACTS =
   /^(?:(?:heard|saw|noticed)\s+(?:that\s+)?)?(?:the|an?|one|two|three|four|five|some|several|\d+)?\s*(?:other|another)\s+(?!(?:candidates?|applicants?|finalists?|shortlistees?|interviewees?)\s+(?:had|has|have|was|were|is|are|showed|gave|brought|scored|did|came|could|knew)\b)(?:[\w'-]+\s+){1,5}?(?:(?:was|were)\s+[\w-]+ing|swore|arrived|walked\s+out|shouted|yelled|snapped|mouthed|laughed|disrupted|argued|(?:turned|showed)\s+up)\b/i;
 
-/** Whether the employer's side is who acts in a sentence (not written to or of the candidate), in its first clause or one after a conjunction. */
+/** Whether the employer's side, or someone named as other than the candidate, is who acts in a sentence (not written to or of the candidate), in its first clause or one after a conjunction. */
 export function employerActs(trimmed: string): boolean {
   if (
     EMPLOYER_ACTS.test(trimmed) ||
