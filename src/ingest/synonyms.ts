@@ -3,6 +3,8 @@
 import type { ColumnRole } from '../types.js';
 
 /** Synonyms per role, best first. */
+/** A mail merge's or mail client's log: the recipient is the student (only when it holds addresses). */
+const EMAIL_ONLY_CANDIDATE_SYNONYMS = ['to', 'recipient', 'recipients', 'sent to', 'email to', 'to address', 'recipient address'];
 /** Candidate synonyms that are personal data (names, emails), listed last among the candidate's. */
 const PERSONAL_CANDIDATE_SYNONYMS = [
   'candidate name',
@@ -13,14 +15,7 @@ const PERSONAL_CANDIDATE_SYNONYMS = [
   'email',
   'email address',
   'recipient email',
-  // A mail merge's or mail client's log: the recipient is the student (only when it holds addresses).
-  'to',
-  'recipient',
-  'recipients',
-  'sent to',
-  'email to',
-  'to address',
-  'recipient address',
+  ...EMAIL_ONLY_CANDIDATE_SYNONYMS,
   'candidate email',
   'student email',
   // German, French, Spanish, Dutch.
@@ -317,7 +312,7 @@ export const SYSTEM_ROLES = new Set<ColumnRole>(['id', 'date']);
 export const PERSONAL_CANDIDATE = new Set(PERSONAL_CANDIDATE_SYNONYMS);
 
 /** Candidate synonyms that name a student only in a column of email addresses ("To" of a mail log, not of a date range). */
-export const EMAIL_ONLY_CANDIDATE = new Set(['to', 'recipient', 'recipients', 'sent to', 'email to', 'to address', 'recipient address']);
+export const EMAIL_ONLY_CANDIDATE = new Set(EMAIL_ONLY_CANDIDATE_SYNONYMS);
 
 /** Synonyms too generic to count when they are only part of a header ("Job ID" is not an id column). */
 export const EXACT_ONLY = new Set([
