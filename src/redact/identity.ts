@@ -3,8 +3,6 @@
 
 import { ADDRESS_PLACEHOLDER, BIRTH_DATE_PLACEHOLDER, ID_NUMBER_PLACEHOLDER } from './placeholders.js';
 
-export { ADDRESS_PLACEHOLDER, BIRTH_DATE_PLACEHOLDER, ID_NUMBER_PLACEHOLDER };
-
 // A form's details pasted into a notes column ("DOB 14/02/2003, NI QQ 12 34 56 C", "lives at 14
 // Acacia Avenue, London SW1A 1AA").
 /** A UK National Insurance number (two letters, six digits, A–D; spaced or not; `QQ`, the example prefix, too). */

@@ -13,7 +13,8 @@ import { containsContactDetails, redactAddressedNames, redactNames, redactText }
 import { redactPeople } from './people.js';
 import type { Pseudonymise } from './pseudonym.js';
 
-export { EMAIL_PLACEHOLDER, NAME_PLACEHOLDER, PHONE_PLACEHOLDER, redactText, redactNames } from './text.js';
+export { EMAIL_PLACEHOLDER, NAME_PLACEHOLDER, PHONE_PLACEHOLDER } from './placeholders.js';
+export { redactText, redactNames } from './text.js';
 
 /** Free text (feedback, a rejected row) as it may be shown: contacts, the row's names, the
  * names its greetings and sign-offs address and the people a name recogniser finds, all replaced;

@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isEnglishWord, isEverydayElsewhere, isToolWord, type NameList, nameList, namedLikePeoplePattern } from './name-list.js';
 import { AFTER_DETERMINER, AFTER_TITLE, PERSON_VERB_ELSEWHERE, readsAsOtherLanguage, TITLE_ELSEWHERE } from './other-languages.js';
-import { escapeRegExp, NAME_PLACEHOLDER } from './text.js';
+import { NAME_PLACEHOLDER } from './placeholders.js';
+import { escapeRegExp } from './text.js';
 
 export const COMMON_WORDS_URL = new URL('../../data/lexicon/common-words.txt', import.meta.url);
 

@@ -10,20 +10,22 @@ export const ID_NUMBER_PLACEHOLDER = '[id-number]';
 export const BIRTH_DATE_PLACEHOLDER = '[birth-date]';
 export const ADDRESS_PLACEHOLDER = '[address]';
 
-const ANY_PLACEHOLDER = new RegExp(
-  [
-    EMAIL_PLACEHOLDER,
-    PHONE_PLACEHOLDER,
-    PROFILE_PLACEHOLDER,
-    ID_NUMBER_PLACEHOLDER,
-    BIRTH_DATE_PLACEHOLDER,
-    ADDRESS_PLACEHOLDER,
-    NAME_PLACEHOLDER,
-  ]
-    .map((placeholder) => placeholder.replace(/[[\]]/g, '\\$&'))
-    .join('|'),
-  'g',
-);
+/** The placeholders of contact and form details: all but a name's. */
+export const CONTACT_PLACEHOLDERS = [
+  EMAIL_PLACEHOLDER,
+  PHONE_PLACEHOLDER,
+  PROFILE_PLACEHOLDER,
+  ID_NUMBER_PLACEHOLDER,
+  BIRTH_DATE_PLACEHOLDER,
+  ADDRESS_PLACEHOLDER,
+] as const;
+
+/** A pattern's alternatives that match any of `placeholders` as written. */
+export function placeholderAlternatives(placeholders: readonly string[]): string {
+  return placeholders.map((placeholder) => placeholder.replace(/[[\]]/g, '\\$&')).join('|');
+}
+
+const ANY_PLACEHOLDER = new RegExp(placeholderAlternatives([...CONTACT_PLACEHOLDERS, NAME_PLACEHOLDER]), 'g');
 
 /** Where a text holds a placeholder of redaction (`[phone]`, `[name]`): a word inside one is no evidence ("phone" of `[phone]`). */
 export function placeholderSpans(text: string): { start: number; end: number }[] {

@@ -5,34 +5,19 @@
 
 import { redactIdentity } from './identity.js';
 import {
-  ADDRESS_PLACEHOLDER,
-  BIRTH_DATE_PLACEHOLDER,
+  CONTACT_PLACEHOLDERS,
   EMAIL_PLACEHOLDER,
-  ID_NUMBER_PLACEHOLDER,
   NAME_PLACEHOLDER,
   PHONE_PLACEHOLDER,
+  placeholderAlternatives,
   PROFILE_PLACEHOLDER,
 } from './placeholders.js';
 
-export { EMAIL_PLACEHOLDER, NAME_PLACEHOLDER, PHONE_PLACEHOLDER, PROFILE_PLACEHOLDER };
-
 // What redaction left of contact and form details, with the space before it. The words inside the
 // brackets are no reason for a rejection ("reach her at [phone]" is not `conduct`'s phone on the
-// day), so what is scored or named leaves them out. Built from the placeholders' own constants, so
+// day), so what is scored or named leaves them out. Built from the placeholders' own list, so
 // each is spelled in one place.
-const CONTACT_PLACEHOLDER = new RegExp(
-  String.raw`\s*(?:${[
-    EMAIL_PLACEHOLDER,
-    PHONE_PLACEHOLDER,
-    PROFILE_PLACEHOLDER,
-    ID_NUMBER_PLACEHOLDER,
-    BIRTH_DATE_PLACEHOLDER,
-    ADDRESS_PLACEHOLDER,
-  ]
-    .map(escapeRegExp)
-    .join('|')})`,
-  'g',
-);
+const CONTACT_PLACEHOLDER = new RegExp(String.raw`\s*(?:${placeholderAlternatives(CONTACT_PLACEHOLDERS)})`, 'g');
 
 /** The text without the placeholders of redacted contact details: what classification and labels read. */
 export function withoutContactPlaceholders(text: string): string {
