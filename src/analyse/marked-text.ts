@@ -3,7 +3,7 @@
 
 import type { ClassifiedItem } from '../types.js';
 import type { QuotePart } from './model.js';
-import { placeholderSpans } from '../redact/placeholders.js';
+import { placeholderOverlap } from '../redact/placeholders.js';
 import { evidenceRange } from './quotes.js';
 
 interface Range {
@@ -26,7 +26,7 @@ export function markedText(entry: ClassifiedItem): QuotePart[] {
   const text = entry.item.text;
   const evidence: Range[] = [];
   const cues: Range[] = [];
-  const placeholders = placeholderSpans(text);
+  const onPlaceholder = placeholderOverlap(text);
   for (const assignment of entry.themes) {
     const range = evidenceRange(entry, assignment);
     if (range === null) continue;
@@ -34,7 +34,7 @@ export function markedText(entry: ClassifiedItem): QuotePart[] {
     // The classifier's own cue ranges (offsets into the segment): nothing is matched again here.
     for (const cue of assignment.evidence.cueRanges) {
       const at = { start: range.start + cue.start, end: range.start + cue.end };
-      if (at.end <= range.end && !placeholders.some((span) => at.start < span.end && at.end > span.start)) cues.push(at);
+      if (at.end <= range.end && !onPlaceholder(at.start, at.end)) cues.push(at);
     }
   }
   const marks = merge(evidence);

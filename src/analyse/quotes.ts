@@ -1,7 +1,7 @@
 // A handful of representative quotes per theme, with the matched sentence and cues marked. The
 // report samples (never embeds every item) so it stays small on large exports.
 
-import { placeholderSpans } from '../redact/placeholders.js';
+import { placeholderOverlap } from '../redact/placeholders.js';
 import type { ClassifiedItem, ThemeAssignment } from '../types.js';
 import type { Quote, QuotePart } from './model.js';
 import type { PreparedItem } from './prepare.js';
@@ -94,10 +94,9 @@ export function quoteParts(text: string, evidence: Range | null, cues: readonly 
 export function assignmentQuoteParts(entry: ClassifiedItem, assignment: ThemeAssignment): QuotePart[] {
   const evidence = evidenceRange(entry, assignment);
   // A cue inside a placeholder of redaction ("phone" of "[phone]") is not what the reason was read from.
-  const placeholders = placeholderSpans(entry.item.text);
+  const onPlaceholder = placeholderOverlap(entry.item.text);
   const cues = cueOffsets(assignment.evidence).filter(
-    (cue) =>
-      evidence === null || !placeholders.some((span) => evidence.start + cue.start < span.end && evidence.start + cue.end > span.start),
+    (cue) => evidence === null || !onPlaceholder(evidence.start + cue.start, evidence.start + cue.end),
   );
   return quoteParts(entry.item.text, evidence, cues);
 }

@@ -27,10 +27,15 @@ export function placeholderAlternatives(placeholders: readonly string[]): string
 
 const ANY_PLACEHOLDER = new RegExp(placeholderAlternatives([...CONTACT_PLACEHOLDERS, NAME_PLACEHOLDER]), 'g');
 
-/** Where a text holds a placeholder of redaction (`[phone]`, `[name]`): a word inside one is no evidence ("phone" of `[phone]`). */
-export function placeholderSpans(text: string): { start: number; end: number }[] {
-  if (!text.includes('[')) return [];
-  return [...text.matchAll(ANY_PLACEHOLDER)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+/**
+ * Whether a range of `text` (start, end) touches a placeholder of redaction (`[phone]`, `[name]`): a
+ * word inside one is no evidence ("phone" of `[phone]`).
+ */
+export function placeholderOverlap(text: string): (start: number, end: number) => boolean {
+  const spans = text.includes('[')
+    ? [...text.matchAll(ANY_PLACEHOLDER)].map((match) => ({ start: match.index, end: match.index + match[0].length }))
+    : [];
+  return (start, end) => spans.some((span) => start < span.end && end > span.start);
 }
 
 /** Text that held only personal details ("07700 900123", "[name], [email]"): nothing of it is left but placeholders. */
