@@ -199,18 +199,22 @@ function iso(year: number, month: number, day: number): string | null {
 }
 
 /**
- * The order that a column's values prove: `13/01/2026` can only be day first, `01/13/2026` only
- * month first. Null when the values prove neither (or, inconsistently, both).
+ * The order that a column's proofs (dateOrderProofs) prove: `13/01/2026` can only be day first,
+ * `01/13/2026` only month first. Null when they prove neither (or, inconsistently, both).
  */
-export function provenDateOrder(values: Iterable<string>): { order: DateOrder; example: string } | null {
-  const { dmy, mdy } = dateOrderProofs(values);
+export function provenDateOrder({ dmy, mdy }: DateOrderProofs): { order: DateOrder; example: string } | null {
   if (dmy && !mdy) return { order: 'dmy', example: dmy };
   if (mdy && !dmy) return { order: 'mdy', example: mdy };
   return null;
 }
 
+export interface DateOrderProofs {
+  dmy: string | null;
+  mdy: string | null;
+}
+
 /** The first value that can only be day first, and the first that can only be month first (a column of pasted-together exports may hold both). */
-export function dateOrderProofs(values: Iterable<string>): { dmy: string | null; mdy: string | null } {
+export function dateOrderProofs(values: Iterable<string>): DateOrderProofs {
   let dmy: string | null = null;
   let mdy: string | null = null;
   for (const value of values) {

@@ -182,8 +182,7 @@ export class RecordReader {
     const asked = this.options.dateOrder ?? 'dmy';
     const column = this.mapping.date === undefined ? -1 : headers.indexOf(this.mapping.date);
     if (column < 0) return asked;
-    const dates = sampleRows.map((row) => row[column] ?? '');
-    const proofs = dateOrderProofs(dates);
+    const proofs = dateOrderProofs(sampleRows.map((row) => row[column] ?? ''));
     if (proofs.dmy && proofs.mdy) {
       const how = asked === 'dmy' ? 'day first' : 'month first';
       this.notes.push(
@@ -191,7 +190,7 @@ export class RecordReader {
       );
       return asked;
     }
-    const proven = provenDateOrder(dates);
+    const proven = provenDateOrder(proofs);
     if (!proven || proven.order === asked) return asked;
     const how = proven.order === 'dmy' ? 'day first' : 'month first';
     const said = this.options.dateOrder ? `--date-order ${asked}` : 'the default (day first)';
