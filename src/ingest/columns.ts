@@ -300,11 +300,14 @@ export function resolveOverrides(
   return mapping;
 }
 
-/** `"Response ID", "Feedback", …` (long header lists are cut). */
+/**
+ * `"Response ID", "Feedback", …` (long header lists are cut), with names and contact details hidden:
+ * a file without a header row shows its first row here, a student's, and errors reach the logs.
+ */
 export function listColumns(headers: string[], max = 25): string {
   const shown = headers
     .slice(0, max)
-    .map((h) => JSON.stringify(h))
+    .map((h) => JSON.stringify(redactPeople(redactText(h))))
     .join(', ');
   return headers.length > max ? `${shown}, … (${headers.length - max} more)` : shown;
 }
@@ -313,9 +316,9 @@ export function listColumns(headers: string[], max = 25): string {
 const SENTENCE_CELL = /^(?:\S+\s+){4,}\S+/u;
 
 export function noTextColumnError(fileLabel: string, headers: string[]) {
-  // A file without a header row shows its first row here: its people and its feedback stay out of the message (and the logs).
+  // A file without a header row shows its first row here: its feedback stays out of the message (and the logs) as its people do.
   const firstRowIsData = headers.some((header) => SENTENCE_CELL.test(header.trim()));
-  const shown = headers.map((header) => (SENTENCE_CELL.test(header.trim()) ? '…' : redactPeople(redactText(header))));
+  const shown = headers.map((header) => (SENTENCE_CELL.test(header.trim()) ? '…' : header));
   return usageError(
     `${fileLabel}: no feedback text column found. Columns found: ${listColumns(shown)}. ` +
       (firstRowIsData

@@ -302,4 +302,11 @@ describe('a file without a header row', () => {
     expect(error.message).not.toContain('lacked');
     expect(error.message).toContain('The first row reads as feedback, not column names: add a header row');
   });
+
+  it("keeps its first row's name and email out of the message when a column it was told to read is not there", () => {
+    const firstRow = ['S1001', 'Chidi Okafor', 'chidi.okafor@uni.ac.uk', 'Your answers lacked specific examples of results.'];
+    expect(() => resolveOverrides('x.csv', firstRow, [{ role: 'text', name: 'Feedback', source: 'flag' }])).toThrow(
+      /^x\.csv: no column "Feedback" \(--text-column\)\. Columns found: "S1001", "\[name\] \[name\]", "\[email\]", /,
+    );
+  });
 });
