@@ -3,7 +3,7 @@
 // head's own 5-fold cross-validation over all of them. Never give it a held-out (test) set.
 //
 //   tsx scripts/fit-head.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--cache FILE.json]
-//     [--variants base,probe,praise,nogate,roles,unitprobe] [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] [--items FILE.jsonl] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv data/eval/voices-dev2.csv data/eval/voices-dev3.csv data/eval/voices-dev4.csv data/eval/voices-dev5.csv data/eval/voices-dev6.csv data/eval/voices-dev7.csv data/eval/voices-dev8.csv data/eval/voices-dev9.csv data/eval/voices-dev10.csv data/eval/voices-dev11.csv data/eval/voices-dev12.csv data/eval/voices-dev13.csv
+//     [--variants base,probe,praise,nogate,roles,unitprobe] [--forward N [--forward-only]] [--fit "cut=0.5;gatecut=0.4"]… [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] [--items FILE.jsonl] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv data/eval/voices-dev2.csv data/eval/voices-dev3.csv data/eval/voices-dev4.csv data/eval/voices-dev5.csv data/eval/voices-dev6.csv data/eval/voices-dev7.csv data/eval/voices-dev8.csv data/eval/voices-dev9.csv data/eval/voices-dev10.csv data/eval/voices-dev11.csv data/eval/voices-dev12.csv data/eval/voices-dev13.csv
 //
 // Per variant it also prints each theme's F1 and recall over all the sets left out (pooled); --items writes every
 // left-out item (variant, set, text, gold and predicted themes, each theme's probability, the cut, the themes the rules
@@ -21,7 +21,7 @@ import { correctionKey } from '../src/classify/corrections.js';
 import { evaluateAssignments, readGold } from '../src/classify/evaluate.js';
 import { headLogits, calibrated } from '../src/classify/head/apply.js';
 import { itemFeatures, readingOf } from '../src/classify/head/features.js';
-import { FIT_DEFAULTS, fitHead, reliability, type LabelledFeatures } from '../src/classify/head/fit.js';
+import { FIT_DEFAULTS, fitHead, reliability, type FitSettings, type LabelledFeatures } from '../src/classify/head/fit.js';
 import { decideItem, itemShape } from '../src/classify/head/no-reason.js';
 import { attachProbe, fitProbe, itemProbeVector, modelPart, probeScores, stackProbe } from '../src/classify/head/probe.js';
 import { DEFAULT_WEIGHTS, extractFeatures } from '../src/classify/lexical.js';
@@ -45,6 +45,9 @@ const { values: flags, positionals: files } = parseArgs({
     'head-weights': { type: 'string' },
     'gate-l2s': { type: 'string' },
     items: { type: 'string' },
+    forward: { type: 'string' },
+    'forward-only': { type: 'boolean' },
+    fit: { type: 'string', multiple: true },
   },
 });
 if (files.length < 2) throw new Error('give at least two development sets (leave-one-set-out needs them)');
@@ -117,6 +120,10 @@ interface Variant {
   praiseAlone?: boolean;
   /** The probe's out-of-fold scores of the training items from folds by set (each set scored by a probe fitted on the others), not by position. */
   probeBySet?: boolean;
+  /** The head's own settings where they differ from train's (`--fit`). */
+  fit?: Partial<FitSettings>;
+  /** Each training set counts this times the set written after it (the newest 1; weights then scaled to a mean of 1). */
+  decay?: number;
 }
 const l2s = (flags.l2s ?? '0.01,0.03,0.1').split(',').map(Number);
 const wanted = (flags.variants ?? 'base,probe').split(',');
@@ -144,7 +151,31 @@ const variants: Variant[] = [
   ...(wanted.includes('knn-only') ? [{ name: 'base+knn', probeL2: null, knn: true }] : []),
   ...(wanted.includes('comparison') ? [{ name: 'base+comparison', probeL2: null, comparison: true }] : []),
   ...(wanted.includes('probe-comparison') ? l2s.map((l2) => ({ name: `probe+comparison l2=${l2}`, probeL2: l2, comparison: true })) : []),
+  ...(flags.fit ?? []).map((spec) => fitVariant(spec, l2s[0]!)),
 ];
+
+/**
+ * A variant of the head's own fit, e.g. `cut=0.5`, `l2=0.3,1;w=1`, `gatecut=0.4`, `gatel2=0.3`,
+ * `decay=0.8` (older sets count less), `probe=0.01` (the probe's penalty): on the probe at `probeL2`.
+ */
+function fitVariant(spec: string, probeL2: number): Variant {
+  const fit: Partial<FitSettings> = {};
+  const variant: Variant = { name: `fit ${spec}`, probeL2, fit };
+  for (const part of spec.split(';')) {
+    const [key, value = ''] = part.split('=');
+    const list = value.split(',').map(Number);
+    if (list.some(Number.isNaN)) throw new Error(`--fit ${spec}: ${part} is not a number or list of numbers`);
+    if (key === 'cut') fit.cuts = list;
+    else if (key === 'l2') fit.l2s = list;
+    else if (key === 'w') fit.positiveWeights = list;
+    else if (key === 'gatecut') fit.gateCuts = list;
+    else if (key === 'gatel2') fit.noReasonL2 = list[0]!;
+    else if (key === 'decay') variant.decay = list[0]!;
+    else if (key === 'probe') variant.probeL2 = list[0]!;
+    else throw new Error(`--fit ${spec}: unknown setting ${key} (cut, l2, w, gatecut, gatel2, decay, probe)`);
+  }
+  return variant;
+}
 
 // The head's own penalties to choose among by cross-validation (train's by default).
 const numbers = (list: string | undefined, fallback: readonly number[]) => list?.split(',').map(Number) ?? fallback;
@@ -190,6 +221,23 @@ function knnFeatures(i: number): number[][] {
 
 /** Features of the training items (probe out of fold) and of the items scored, with the probe fitted on all training items. */
 function featuresFor(variant: Variant, train: number[], test: number[]) {
+  // Variants that differ only in the head's own fit read the same features: computed once per split.
+  const { name: _name, fit: _fit, decay: _decay, gateL2: _gateL2, noGate: _noGate, ...reading } = variant;
+  const key = `${JSON.stringify(reading)}|${train.length}:${train[0]}:${train.at(-1)}|${test.length}:${test[0]}`;
+  let features = featureCache.get(key);
+  if (!features) {
+    features = unweightedFeaturesFor(variant, train, test);
+    featureCache.set(key, features);
+  }
+  if (variant.decay === undefined) return features;
+  const newest = Math.max(...train.map((i) => gold[i]!.set));
+  const raw = train.map((i) => variant.decay! ** (newest - gold[i]!.set));
+  const mean = raw.reduce((a, b) => a + b, 0) / raw.length;
+  return { ...features, trainFeatures: features.trainFeatures.map((item, k) => ({ ...item, weight: raw[k]! / mean })) };
+}
+const featureCache = new Map<string, ReturnType<typeof unweightedFeaturesFor>>();
+
+function unweightedFeaturesFor(variant: Variant, train: number[], test: number[]) {
   knnTrain = train;
   unitProbeOf.clear();
   if (variant.unitProbe !== undefined) stackUnitProbe(train, test, variant.unitProbe);
@@ -336,20 +384,28 @@ function roleSummary(item: ScoredItem): number[] {
 
 const all = gold.map((_, i) => i);
 const itemRows: string[] = [];
+const forward = flags.forward === undefined ? 0 : Number(flags.forward);
+if (!Number.isInteger(forward) || forward < 0 || forward >= files.length)
+  throw new Error(`--forward ${flags.forward}: give how many of the newest sets to score, each fitted on the sets before it (1–${files.length - 1})`);
+const loso = !flags['forward-only'];
 console.log(`${gold.length} items: ${files.map((f, s) => `${path.basename(f)} ${gold.filter((g) => g.set === s).length}`).join(', ')}`);
-console.log(`| variant | CV all (5 folds) | ${files.map((f) => `left out: ${path.basename(f)}`).join(' | ')} | mean left out |`);
-for (const variant of variants) {
-  const { trainFeatures } = featuresFor(variant, all, []);
-  const fitSettings = { ...settings, noReasonL2: variant.gateL2 ?? settings.noReasonL2 };
-  const cv = fitHead(trainFeatures, ids, fitSettings).crossValidated.microF1;
-  const left: number[] = [];
+if (loso) console.log(`| variant | CV all (5 folds) | ${files.map((f) => `left out: ${path.basename(f)}`).join(' | ')} | mean left out |`);
+
+interface Split {
+  /** The set scored. */
+  set: number;
+  train: number[];
+  test: number[];
+}
+
+/** Each split's items scored by a head fitted on its training items alone: per set micro-F1 and its weakest themes, and all of them pooled. */
+function scoreSplits(variant: Variant, fitSettings: FitSettings, splits: readonly Split[], label: string) {
+  const perSet: number[] = [];
   const weak: string[] = [];
   const pooledPredicted: string[][] = [];
   const pooledGold: string[][] = [];
   const pooledPairs: { p: number; y: number }[] = [];
-  for (let s = 0; s < files.length; s++) {
-    const train = all.filter((i) => gold[i]!.set !== s);
-    const test = all.filter((i) => gold[i]!.set === s);
+  for (const { set, train, test } of splits) {
     const { trainFeatures: a, testFeatures: b } = featuresFor(variant, train, test);
     const head = fitHead(a, ids, fitSettings);
     const probabilities = b.map((item) => {
@@ -372,41 +428,70 @@ for (const variant of variants) {
       itemRows.push(
         JSON.stringify({
           variant: variant.name,
-          set: path.basename(files[s]!),
+          split: label,
+          set: path.basename(files[set]!),
           text: gold[i]!.text,
           gold: gold[i]!.themes,
           predicted: predicted[k],
           probabilities: Object.fromEntries(ids.map((id, t) => [id, Math.round(probabilities[k]![t]! * 1000) / 1000])),
           assignAt: head.assignAt,
+          gateCut: head.noReason?.cut,
           // How the rules of reading left the item: the themes they allow, and the reasons that are not all praise.
           allowed: ids.filter((_, t) => b[k]!.reading.allowed[t]),
+          asserted: ids.filter((_, t) => b[k]!.reading.asserted[t]),
           reasons: b[k]!.shape.reasons,
           silence: b[k]!.shape.silence,
         }),
       );
     });
-    left.push(report.microF1);
+    perSet.push(report.microF1);
     weak.push(
-      report.themes
-        .filter((t) => t.support > 0)
-        .sort((x, y) => x.f1 - y.f1)
-        .slice(0, 3)
-        .map((t) => `${t.id} ${t.f1.toFixed(2)}`)
-        .join(', '),
+      `${path.basename(files[set]!)} (l2 ${head.l2}, w ${head.positiveWeight}, cut ${head.assignAt}, gate ${head.noReason?.cut ?? '-'}): ` +
+        report.themes
+          .filter((t) => t.support > 0)
+          .sort((x, y) => x.f1 - y.f1)
+          .slice(0, 3)
+          .map((t) => `${t.id} ${t.f1.toFixed(2)}`)
+          .join(', '),
     );
   }
-  const mean = left.reduce((a, b) => a + b, 0) / left.length;
-  console.log(`| ${variant.name} | ${cv.toFixed(3)} | ${left.map((x) => x.toFixed(3)).join(' | ')} | ${mean.toFixed(3)} |`);
-  console.log(`  weakest left out: ${weak.map((w, s) => `${path.basename(files[s]!)}: ${w}`).join('; ')}`);
-  const pooled = evaluateAssignments(pooledPredicted, pooledGold, ids);
+  return { perSet, weak, pooled: evaluateAssignments(pooledPredicted, pooledGold, ids), pooledPairs };
+}
+
+function printPooled(label: string, pooled: ReturnType<typeof evaluateAssignments>, pairs: { p: number; y: number }[]) {
+  console.log(`  ${label} pooled: micro ${pooled.microF1.toFixed(3)}; ${pooled.themes.map((t) => `${t.id} ${t.f1.toFixed(3)}`).join(', ')}`);
+  console.log(`  ${label} pooled, recall: ${pooled.themes.map((t) => `${t.id} ${t.recall.toFixed(3)}`).join(', ')}`);
+  console.log(`  ${label} pooled, precision: ${pooled.themes.map((t) => `${t.id} ${t.precision.toFixed(3)}`).join(', ')}`);
+  const noReasonPairs = pairs.filter((_, n) => ids[n % ids.length] === 'uninformative');
   console.log(
-    `  all left out pooled: micro ${pooled.microF1.toFixed(3)}; ${pooled.themes.map((t) => `${t.id} ${t.f1.toFixed(3)}`).join(', ')}`,
+    `  ${label} pooled: ECE ${reliability(pairs).ece.toFixed(4)} (${pairs.length} item-theme pairs); uninformative alone ${reliability(noReasonPairs).ece.toFixed(4)}`,
   );
-  console.log(`  all left out pooled, recall: ${pooled.themes.map((t) => `${t.id} ${t.recall.toFixed(3)}`).join(', ')}`);
-  console.log(`  all left out pooled, precision: ${pooled.themes.map((t) => `${t.id} ${t.precision.toFixed(3)}`).join(', ')}`);
-  const noReasonPairs = pooledPairs.filter((_, n) => ids[n % ids.length] === 'uninformative');
-  console.log(
-    `  all left out pooled: ECE ${reliability(pooledPairs).ece.toFixed(4)} (${pooledPairs.length} item-theme pairs); uninformative alone ${reliability(noReasonPairs).ece.toFixed(4)}`,
-  );
+}
+
+for (const variant of variants) {
+  const fitSettings: FitSettings = { ...settings, noReasonL2: variant.gateL2 ?? settings.noReasonL2, ...variant.fit };
+  if (loso) {
+    const { trainFeatures } = featuresFor(variant, all, []);
+    const cv = fitHead(trainFeatures, ids, fitSettings).crossValidated.microF1;
+    const splits = files.map((_, s) => ({ set: s, train: all.filter((i) => gold[i]!.set !== s), test: all.filter((i) => gold[i]!.set === s) }));
+    const { perSet, weak, pooled, pooledPairs } = scoreSplits(variant, fitSettings, splits, 'left out');
+    const mean = perSet.reduce((a, b) => a + b, 0) / perSet.length;
+    console.log(`| ${variant.name} | ${cv.toFixed(3)} | ${perSet.map((x) => x.toFixed(3)).join(' | ')} | ${mean.toFixed(3)} |`);
+    console.log(`  weakest left out: ${weak.join('; ')}`);
+    printPooled('all left out', pooled, pooledPairs);
+  }
+  if (forward > 0) {
+    // Forward: each of the newest sets scored by a head fitted only on the sets written before it, as it was measured when it was new.
+    const splits = files.slice(files.length - forward).map((_, k) => {
+      const set = files.length - forward + k;
+      return { set, train: all.filter((i) => gold[i]!.set < set), test: all.filter((i) => gold[i]!.set === set) };
+    });
+    const { perSet, weak, pooled, pooledPairs } = scoreSplits(variant, fitSettings, splits, 'forward');
+    console.log(
+      `| ${variant.name} | forward | ${splits.map((sp, k) => `${path.basename(files[sp.set]!)} ${perSet[k]!.toFixed(3)}`).join(' | ')} | pooled ${pooled.microF1.toFixed(3)} |`,
+    );
+    console.log(`  weakest forward: ${weak.join('; ')}`);
+    printPooled('forward', pooled, pooledPairs);
+  }
 }
 if (flags.items) await writeFile(flags.items, itemRows.map((row) => `${row}\n`).join(''));

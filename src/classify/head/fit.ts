@@ -21,6 +21,8 @@ export interface LabelledFeatures {
   /** What the no-reason gate reads of the item. */
   shape: ItemShape;
   themes: readonly string[];
+  /** How much the item counts in the themes' fits (1 if absent). */
+  weight?: number;
 }
 
 export interface FitSettings {
@@ -32,6 +34,8 @@ export interface FitSettings {
   confidentPrecision: number;
   /** The no-reason gate's L2 penalty (chosen once on the development sets, leaving one set out). */
   noReasonL2: number;
+  /** The gate's cuts to choose among (no-reason.ts's by default). */
+  gateCuts?: readonly number[];
 }
 
 export const FIT_DEFAULTS: FitSettings = {
@@ -121,6 +125,7 @@ function gateOutOfFold(
     {
       folds: settings.folds,
       l2: settings.noReasonL2,
+      ...(settings.gateCuts ? { cuts: settings.gateCuts } : {}),
       score: (predicted, gold) => evaluateAssignments(predicted, gold, [...themeIds]).microF1,
     },
   );
@@ -155,7 +160,8 @@ function fitThemes(items: readonly LabelledFeatures[], themeIds: readonly string
   const models = themeIds.map((id, t) => {
     const x = items.map((item) => standardised(item.features[t]!, standardise));
     const y = items.map((item) => (item.themes.includes(id) ? 1 : 0));
-    return { id, ...fitLogistic(x, y, options) };
+    const weights = items.some((item) => item.weight !== undefined) ? items.map((item) => item.weight ?? 1) : undefined;
+    return { id, ...fitLogistic(x, y, { ...options, ...(weights ? { weights } : {}) }) };
   });
   return { standardise, models };
 }

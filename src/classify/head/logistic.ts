@@ -37,12 +37,13 @@ export function standardised(x: readonly number[], { mean, sd }: Standardisation
 
 /**
  * Minimises the mean log-loss plus `l2`/2 · |w|². `positiveWeight` scales the loss of positive
- * examples (rare themes would otherwise be fitted towards never firing).
+ * examples (rare themes would otherwise be fitted towards never firing); `weights`, if given, each
+ * example's (1 by default).
  */
 export function fitLogistic(
   x: readonly (readonly number[])[],
   y: readonly number[],
-  options: { l2: number; positiveWeight?: number; iterations?: number },
+  options: { l2: number; positiveWeight?: number; iterations?: number; weights?: readonly number[] },
 ): LogisticModel {
   const n = x.length;
   const d = n > 0 ? x[0]!.length : 0;
@@ -58,7 +59,7 @@ export function fitLogistic(
       let z = beta[d]!;
       for (let j = 0; j < d; j++) z += beta[j]! * row[j]!;
       const p = sigmoid(z);
-      const weight = (y[i]! > 0.5 ? positiveWeight : 1) / n;
+      const weight = ((y[i]! > 0.5 ? positiveWeight : 1) * (options.weights?.[i] ?? 1)) / n;
       const residual = weight * (p - y[i]!);
       const curvature = weight * Math.max(p * (1 - p), 1e-9);
       for (let j = 0; j <= d; j++) {

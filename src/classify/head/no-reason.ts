@@ -136,7 +136,7 @@ export function decideItem(
   return gatedThemes(probabilities, themeIds, head.assignAt, reading, noReason, head.noReason.cut);
 }
 
-const GATE_CUTS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+export const GATE_CUTS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 
 /**
  * Fits the gate on items' out-of-fold head probabilities (folds by position), Platt scaling on its
@@ -147,7 +147,7 @@ export function fitGate(
   items: readonly { probabilities: number[]; reading: ItemReading; shape: ItemShape; themes: readonly string[] }[],
   themeIds: readonly string[],
   assignAt: number,
-  options: { folds: number; l2: number; score: (predicted: string[][], gold: string[][]) => number },
+  options: { folds: number; l2: number; score: (predicted: string[][], gold: string[][]) => number; cuts?: readonly number[] },
 ): { gate: NoReasonGate; outOfFold: number[] } {
   const x = items.map((item) => gateFeatures(item.probabilities, themeIds, assignAt, item.reading, item.shape));
   const y = items.map((item) => (item.themes.includes(UNINFORMATIVE_THEME) ? 1 : 0));
@@ -174,7 +174,7 @@ export function fitGate(
   const outOfFold = logits.map((z) => plattProbability(platt, z));
   const gold = items.map((item) => [...item.themes]);
   let best = { cut: 0.5, score: -1 };
-  for (const cut of GATE_CUTS) {
+  for (const cut of options.cuts ?? GATE_CUTS) {
     const predicted = items.map((item, i) =>
       gatedThemes(item.probabilities, themeIds, assignAt, item.reading, outOfFold[i]!, cut).map((t) => themeIds[t]!),
     );
