@@ -386,7 +386,9 @@ const all = gold.map((_, i) => i);
 const itemRows: string[] = [];
 const forward = flags.forward === undefined ? 0 : Number(flags.forward);
 if (!Number.isInteger(forward) || forward < 0 || forward >= files.length)
-  throw new Error(`--forward ${flags.forward}: give how many of the newest sets to score, each fitted on the sets before it (1–${files.length - 1})`);
+  throw new Error(
+    `--forward ${flags.forward}: give how many of the newest sets to score, each fitted on the sets before it (1–${files.length - 1})`,
+  );
 const loso = !flags['forward-only'];
 console.log(`${gold.length} items: ${files.map((f, s) => `${path.basename(f)} ${gold.filter((g) => g.set === s).length}`).join(', ')}`);
 if (loso) console.log(`| variant | CV all (5 folds) | ${files.map((f) => `left out: ${path.basename(f)}`).join(' | ')} | mean left out |`);
@@ -459,7 +461,9 @@ function scoreSplits(variant: Variant, fitSettings: FitSettings, splits: readonl
 }
 
 function printPooled(label: string, pooled: ReturnType<typeof evaluateAssignments>, pairs: { p: number; y: number }[]) {
-  console.log(`  ${label} pooled: micro ${pooled.microF1.toFixed(3)}; ${pooled.themes.map((t) => `${t.id} ${t.f1.toFixed(3)}`).join(', ')}`);
+  console.log(
+    `  ${label} pooled: micro ${pooled.microF1.toFixed(3)}; ${pooled.themes.map((t) => `${t.id} ${t.f1.toFixed(3)}`).join(', ')}`,
+  );
   console.log(`  ${label} pooled, recall: ${pooled.themes.map((t) => `${t.id} ${t.recall.toFixed(3)}`).join(', ')}`);
   console.log(`  ${label} pooled, precision: ${pooled.themes.map((t) => `${t.id} ${t.precision.toFixed(3)}`).join(', ')}`);
   const noReasonPairs = pairs.filter((_, n) => ids[n % ids.length] === 'uninformative');
@@ -473,7 +477,11 @@ for (const variant of variants) {
   if (loso) {
     const { trainFeatures } = featuresFor(variant, all, []);
     const cv = fitHead(trainFeatures, ids, fitSettings).crossValidated.microF1;
-    const splits = files.map((_, s) => ({ set: s, train: all.filter((i) => gold[i]!.set !== s), test: all.filter((i) => gold[i]!.set === s) }));
+    const splits = files.map((_, s) => ({
+      set: s,
+      train: all.filter((i) => gold[i]!.set !== s),
+      test: all.filter((i) => gold[i]!.set === s),
+    }));
     const { perSet, weak, pooled, pooledPairs } = scoreSplits(variant, fitSettings, splits, 'left out');
     const mean = perSet.reduce((a, b) => a + b, 0) / perSet.length;
     console.log(`| ${variant.name} | ${cv.toFixed(3)} | ${perSet.map((x) => x.toFixed(3)).join(' | ')} | ${mean.toFixed(3)} |`);

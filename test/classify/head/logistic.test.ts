@@ -16,6 +16,21 @@ describe('fitLogistic', () => {
     expect(fitLogistic(x, y, { l2: 0.001 })).toEqual(model);
   });
 
+  it('counts an example of weight 2 as two of weight 1', () => {
+    const weights = x.map((_, i) => (i % 3 === 0 ? 2 : 1));
+    const weighted = fitLogistic(x, y, { l2: 0.01, weights });
+    // Weighted by the mean weight, the loss is the same as with every weighted row written twice.
+    const rows = x.flatMap((row, i) => (weights[i] === 2 ? [row, row] : [row]));
+    const labels = y.flatMap((label, i) => (weights[i] === 2 ? [label, label] : [label]));
+    const scale = rows.length / x.length;
+    const repeated = fitLogistic(rows, labels, { l2: 0.01 / scale });
+    weighted.weights.forEach((w, j) => {
+      expect(w).toBeCloseTo(repeated.weights[j]!, 6);
+    });
+    expect(weighted.bias).toBeCloseTo(repeated.bias, 6);
+    expect(weighted).not.toEqual(fitLogistic(x, y, { l2: 0.01 }));
+  });
+
   it('shrinks the weights as the penalty grows', () => {
     const loose = fitLogistic(x, y, { l2: 0.001 });
     const tight = fitLogistic(x, y, { l2: 1 });

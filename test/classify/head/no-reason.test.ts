@@ -138,4 +138,9 @@ describe('fitGate', () => {
     expect(fitted.gate.cut).toBeLessThan(1);
     expect(fitGate(items, ids, 0.5, { folds: 5, l2: 0.1, score: micro })).toEqual(fitted);
   });
+
+  it('chooses its cut only among the cuts it is given', () => {
+    expect(fitGate(items, ids, 0.5, { folds: 5, l2: 0.1, score: micro, cuts: [0.85] }).gate.cut).toBe(0.85);
+    expect([0.92, 0.88]).toContain(fitGate(items, ids, 0.5, { folds: 5, l2: 0.1, score: micro, cuts: [0.92, 0.88] }).gate.cut);
+  });
 });
