@@ -9,7 +9,9 @@
 import { COUNT_UP_TO_TEN } from './lexical/text.js';
 
 const NUMBER = String.raw`(?:\d+|two|three|four|five|six|seven|eight|both|all)`;
-const OTHERS_NOUN = String.raw`(?:(?:shortlisted|short-listed|selected|successful)\s+)?(?:candidates?|applicants?|finalists?|interviewees?|profiles?|people|person|guy|girl|bloke|one|two|three|\d+)`;
+// Who "other" or "another" names as a person: "the other applicants", "another guy".
+export const PERSON_NOUN = String.raw`(?:candidates?|applicants?|finalists?|interviewees?|people|person|guy|girl|bloke)`;
+const OTHERS_NOUN = String.raw`(?:(?:shortlisted|short-listed|selected|successful)\s+)?(?:${PERSON_NOUN}|profiles?|one|two|three|\d+)`;
 // Where a clause starts: "other candidates" counts only there (or as a verb's subject, below). In "you
 // talked over two other candidates" or "build on other people's ideas" they are fellow members of a
 // group exercise. A spaced dash starts a clause in notes ("Rej - other finalist had 6 yrs").

@@ -1,3 +1,5 @@
+import { PERSON_NOUN } from './comparison.js';
+
 // Who acts in a sentence, read from its grammar: the employer's side as the subject ("the interviewer
 // was late", "our foreman swore at her", "the client's HR took a call"), the candidate's arrangements
 // done to them ("my interview was cancelled"), someone named as other than the candidate ("the other
@@ -126,10 +128,18 @@ function ownPeopleAct(trimmed: string): boolean {
 // Someone other than the candidate, named so, as the one acting: "the other guy waiting with me was
 // swearing on the phone", "two other applicants arrived late", "Heard the other bloke on the trial
 // shift mouthed off at the head chef". Whoever they are, their conduct is not the candidate's. The
-// verb is an act on the day, not a state or a record that compares them ("other guy was much more
-// composed", "another teacher came through with several years of SEN experience").
-const OTHER_PERSON_ACTS =
-  /^(?:(?:heard|saw|noticed)\s+(?:that\s+)?)?(?:the|an?|one|two|three|four|five|some|several|\d+)?\s*(?:other|another)\s+(?!(?:candidates?|applicants?|finalists?|shortlistees?|interviewees?)\s+(?:had|has|have|was|were|is|are|showed|gave|brought|scored|did|came|could|knew)\b)(?:[\w'-]+\s+){1,5}?(?:(?:was|were)\s+[\w-]+ing|swore|arrived|walked\s+out|shouted|yelled|snapped|mouthed|laughed|disrupted|argued|(?:turned|showed)\s+up)\b/i;
+// "other" names a person (PERSON_NOUN), not a reason ("Another concern was timekeeping"), and the act
+// is said of that person: its verb follows them, past at most a phrase that places them ("waiting
+// with me", "on the trial shift") and has no verb of its own. The verb is an act on the day, not a
+// state or a record that compares them ("other guy was much more composed", "another teacher came
+// through with several years of SEN experience").
+const OTHER_PERSON = String.raw`(?:the|an?|one|two|three|four|five|some|several|\d+)?\s*(?:other|another)\s+(?!(?:candidates?|applicants?|finalists?|interviewees?)\s+(?:had|has|have|was|were|is|are|showed|gave|brought|scored|did|came|could|knew)\b)(?:[\w-]+\s+){0,2}?${PERSON_NOUN}\b(?!')`;
+// What places them: a participle or a preposition and a few words, none a verb of their own.
+const PLACING = String.raw`(?:\s+(?:[\w-]+ing|on|in|at|with|from|near|beside|behind|next\s+to|outside|inside)(?:\s+(?!(?:was|were|is|are|had|has|said|says|told|thought|felt|reckoned|reckons|and|but|that|who)\b)[\w'-]+){0,4}?)?`;
+const OTHER_PERSON_ACTS = new RegExp(
+  String.raw`^(?:(?:heard|saw|noticed)\s+(?:that\s+)?)?${OTHER_PERSON}${PLACING}\s+(?:(?:was|were)\s+[\w-]+ing|swore|arrived|walked\s+out|shouted|yelled|snapped|mouthed|laughed|disrupted|argued|(?:turned|showed)\s+up)\b`,
+  'i',
+);
 
 /** Whether the employer's side, or someone named as other than the candidate, is who acts in a sentence (not written to or of the candidate), in its first clause or one after a conjunction. */
 export function employerActs(trimmed: string): boolean {

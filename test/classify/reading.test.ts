@@ -463,4 +463,12 @@ describe('readSegment: someone else named so, the candidate relaying, and a role
     ])
       expect(read(text), text).not.toContain('conduct');
   });
+
+  it('reads "other" as someone else only where it names a person and the act is said of them', () => {
+    // A reason named "other" is no one acting: these are the candidate's conduct.
+    for (const text of ['Another concern was timekeeping.', 'The other problem was swearing in the waiting room.'])
+      expect(read(text), text).not.toContain('conduct');
+    for (const text of ['the other guy waiting with me was swearing', 'Another guy in the waiting room was shouting at reception.'])
+      expect(read(text), text).toContain('conduct');
+  });
 });
