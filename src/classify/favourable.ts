@@ -17,6 +17,7 @@ import {
   refersBack,
 } from './rule-outs.js';
 import { MARK_ON_SCALE, markedAsStrength } from './score-sheet.js';
+import { NEVER_FALTERED, OURS_OUTDONE, SHORTFALL_PHRASES, SHORTFALL_WORDS, statesShortfall } from './shortfall.js';
 
 export interface PraiseAnalysis {
   /** Some clause of the segment praises the candidate. */
@@ -59,11 +60,6 @@ const PRAISE_EXACT = new Set(
     ' ',
   ),
 );
-// Praise by outdoing our own people ("you knew our accounts better than our CFO", "more about our clients than some of
-// our staff") or by litotes ("never wobbled, not once").
-const OURS_OUTDONE =
-  /\b(?:better|more)\s+(?:(?:about|of)\s+[\w'-]+(?:\s+[\w'-]+)?\s+)?than\s+(?:(?:some|most|half|many|any|all)\s+of\s+)?our\s+/i;
-const NEVER_FALTERED = /\b(?:never|not\s+once)\s+(?:once\s+)?(?:wobbled|wavered|faltered|flagged|waned|dipped|slipped)\b/i;
 const PRAISE_PHRASES = [
   /\bspot on\b/i,
   /\bwell done\b/i,
@@ -96,38 +92,7 @@ const SUBJECT_OF_NOTE = new Set(['candidate', 'applicant', 'interviewee']);
 const ONE_OF_THE_BEST = /\bone of the (best|strongest|highest)\b/i;
 const COMPARATIVES = new Set(['stronger', 'strongest', 'better', 'best']);
 const WITH_OTHERS = new Set(['with', 'to', 'on', 'alongside', 'for', 'of']);
-// Words that look like a shortfall but are none: a need the candidate is above ("above what the role needs"), how much they
-// want it, why they want it (a topic: "your answer on why you want to join us"), and praise by litotes ("second to none").
-const NO_SHORTFALL = new RegExp(
-  String.raw`\b(?:above|beyond|more than|exactly)\s+what\s+(?:\w+\s+){0,3}(?:needs?|requires?|required|wants?|wanted|expects?|expected|looks? for|looking for)\b|\b(?:can|could)\s+(?:tell|see)\s+how\s+much\s+you\s+(?:want|wanted|care|cared)\b|\bwhy\s+(?:you|u|he|she|they)\s+(?:want|wanted|would\s+like)\b|\bsecond\s+to\s+none\b|${OURS_OUTDONE.source}|${NEVER_FALTERED.source}|\bnot\s+once\b(?=\s*[,.;]|\s*$)`,
-  'gi',
-);
-
 const LIKE_FORMS = new Set('like likes likely liking love loves loving enjoy enjoys enjoying value values appreciate admire'.split(' '));
-
-// Words that turn an apparently positive clause into a shortfall or a requirement
-// ("we were looking for strong SQL skills", "would have liked more examples", "good but not enough").
-const SHORTFALL_WORDS = new Set(
-  (
-    'more further enough insufficient insufficiently limited too less weak weaker poor lacked looking seeking ' +
-    'sought want wanted wanting require required requires requirement need needed needs expect expected essential ' +
-    'must improve improvement develop unfortunately however struggled difficult concern concerns concerned ' +
-    'unclear missing failed unable only hard'
-  ).split(' '),
-);
-const SHORTFALL_PHRASES = [
-  /\b(would|could|should|might) have\b/i,
-  /\w'd (have|like|love|want|need)\b/i,
-  /\b(would|could) (like|love)\b/i,
-  /\b(work|focus) on\b/i,
-  /\bas well\b/i,
-  // "well" as a measure, not a compliment: "well above the budget", "well short of the pass mark".
-  /\bwell (above|below|over|under|short|beyond|outside|behind|past)\b/i,
-  /\bgood luck\b/i,
-  /\bwish(es)? you (well|(the )?(very )?best)\b/i,
-  /\b(all the best|(the )?best of luck)\b/i,
-  /\bnot (as|so) (well|good|strong|clear)\b/i,
-];
 
 // Praise of someone else is competition, not a compliment to the candidate.
 const OTHERS_WORDS = new Set(
@@ -355,11 +320,6 @@ function holdsPraise(text: string, tokens = words(text)): boolean {
 // what the condition was not.
 const WOULD_HAVE_HIRED =
   /^\W*(?:if\b[^.;?]{0,100}?\bhad\b|had\b)[^.;?]{0,100}?,\s*(?:(?:you'd|you\s+would)\s+(?:(?:be|have\s+been)\s+(?:starting|joining|working)|have\s+(?:got|had|landed|walked\s+into)\s+(?:it|the\s+(?:job|post|role|offer|place)))|(?:we'd|we\s+would)\s+(?:have\s+)?(?:offered|hired|appointed|taken|given)\s+you)\b/i;
-
-/** Whether a text holds a negation or a shortfall word ("Above what the role needs" and "second to none" hold none). */
-export function statesShortfall(text: string): boolean {
-  return words(text.replace(NO_SHORTFALL, ' ')).some((t) => NEGATIONS.has(t) || SHORTFALL_WORDS.has(t));
-}
 
 // "Your <attribute> was/were <predicate>": the candidate's own attribute as subject of a copula.
 const OWN_ATTRIBUTE =

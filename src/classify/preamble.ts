@@ -1,7 +1,8 @@
 // A preamble: the courtesy or praise right before the sentence that names the reason ("Top answer
 // on why you want to work for a housing charity. The problem is the in-tray…"), which is no reason.
 
-import { isPraiseClause, statesShortfall } from './favourable.js';
+import { isPraiseClause } from './favourable.js';
+import { statesShortfall } from './shortfall.js';
 import { straightenQuotes } from './lexical/text.js';
 
 // A sentence that names the reason: "The problem is the in-tray", "What we missed was the
