@@ -250,29 +250,13 @@ const COMMON_AT_OURS = new RegExp(
 // allowances", "Everyone has them", "we are used to that only".
 const USUAL =
   /^(?:(?:everyone|everybody|all\s+(?:candidates|applicants|of\s+us))(?:'s|\s+(?:is|are|was|were|gets?|got|feels?|felt|has|have|had|does))\b|we(?:'re|\s+are|\s+were)\s+(?:quite\s+|very\s+|well\s+|all\s+)?(?:used|accustomed)\s+to\b)/i;
-const TO_THE_CANDIDATE = /\b(?:you|your|yours|u|ur)\b/i;
+// Words to the candidate: what is usual, or a "not even" (not-even.ts), said to them is about them.
+export const TO_THE_CANDIDATE = /\b(?:you|your|yours|u|ur)\b/i;
 
 /** Whether a part states what is common or usual, not a word to the candidate: the ground a rule-out before it stands on. */
 export function statesWhatIsUsual(part: string): boolean {
   const text = straightenQuotes(part).trim();
   return (COMMON_AT_OURS.test(text) || USUAL.test(text)) && !TO_THE_CANDIDATE.test(text);
-}
-
-// A negation made emphatic ("not even", "never so much as"): the topic was not weighed at all.
-// What someone could or would not even do is a limit, not a dismissal: "We could not even wait a month".
-// A negation of degree that closes its clause is emphatic too: "Not remotely.", "not in the slightest".
-const EMPHATIC_NEGATION =
-  /(?<!\b(?:could|can|would|will|ca|wo)(?:\s+)?)(?:n't|\bnot|\bnever)\s+(?:even|so\s+much\s+as)\b|\b(?:not|never)\s+(?:remotely|at\s+all|in\s+the\s+(?:slightest|least)|one\s+bit|a\s+bit)\s*(?:[.!,;]|\s-\s|$)/i;
-
-/**
- * Whether an answer waves its topic away with an emphatic negation said of no candidate: "Not even a
- * conversation.", "Honestly, not even a little - half our senior staff don't have one.", "…the panel
- * has not even discussed." Said of the candidate ("you didn't even look at our website") it is the
- * reason, and so is what someone could or would not even do ("We could not even wait a month").
- */
-export function dismissesEmphatically(answer: string): boolean {
-  const text = straightenQuotes(answer);
-  return EMPHATIC_NEGATION.test(text) && !TO_THE_CANDIDATE.test(text) && !/\b(?:he|she|him|her|his|i|me|my)\b/i.test(text);
 }
 
 // A topic set before the clause it is the topic of: "Regarding your qualification, there is no issue

@@ -8,7 +8,8 @@ import { DEFAULT_THEME_IDS, type Segment } from '../types.js';
 import { analysePraise, labelsTopic, type PraiseAnalysis } from './favourable.js';
 import { isPreamble } from './preamble.js';
 import { readSegment, type SegmentReading } from './reading.js';
-import { asksTopic, asksYesOrNo, dismissesEmphatically, statesWhatIsUsual } from './rule-outs.js';
+import { dismissesEmphatically } from './not-even.js';
+import { asksTopic, asksYesOrNo, statesWhatIsUsual } from './rule-outs.js';
 import { clausesOf, segmentText } from './segment.js';
 import { oncePerText } from './lexical/text.js';
 

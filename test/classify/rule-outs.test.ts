@@ -6,7 +6,6 @@ import {
   asidesBefore,
   asksYesOrNo,
   continuesList,
-  dismissesEmphatically,
   excludesCodesOnly,
   frontsTopic,
   isBareTopic,
@@ -447,15 +446,7 @@ describe('attention not paid, and a differentiator denied', () => {
   });
 });
 
-describe('dismissesEmphatically and asksYesOrNo', () => {
-  it('finds a "not even" said of no candidate', () => {
-    expect(dismissesEmphatically('Not even a conversation.')).toBe(true);
-    expect(dismissesEmphatically('So many candidates are having such breaks, the panel has not even discussed.')).toBe(true);
-    expect(dismissesEmphatically("You didn't even look at our website.")).toBe(false);
-    expect(dismissesEmphatically('She never so much as opened the pack.')).toBe(false);
-    expect(dismissesEmphatically('Not a conversation we had.')).toBe(false);
-  });
-
+describe('asksYesOrNo', () => {
   it('finds one question that is not a question word’s', () => {
     expect(asksYesOrNo("Two years in your father's shop after B.Com?")).toBe(true);
     expect(asksYesOrNo('Did the nerves show?')).toBe(true);
@@ -465,21 +456,10 @@ describe('dismissesEmphatically and asksYesOrNo', () => {
   });
 });
 
-describe('codes cleared, a negation of degree as an answer, and a ground across a semicolon', () => {
+describe('codes cleared, and a ground across a semicolon', () => {
   it('reads a field of cleared codes as excluding them', () => {
     expect(excludesCodesOnly('DECLINE_FACTORS_CLEARED: dress, timekeeping')).toBe(true);
     expect(excludesCodesOnly('DECLINE_FACTORS: dress, timekeeping')).toBe(false);
-  });
-
-  it('takes a negation of degree that closes its clause as emphatic, not one before what it grades', () => {
-    expect(dismissesEmphatically('Not remotely.')).toBe(true);
-    expect(dismissesEmphatically('Not at all.')).toBe(true);
-    expect(dismissesEmphatically('Not at all realistic for the band.')).toBe(false);
-    expect(
-      segmentItems([{ id: 'r', text: 'Was it the $88k you asked for? Not remotely.' }], ['logistics'])[0]!.segments.map(
-        (s) => s.praiseOnly,
-      ),
-    ).toEqual([true, true]);
   });
 
   it('takes what is usual among the employer’s people, after a rule-out and a semicolon, as its ground', () => {

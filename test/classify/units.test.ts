@@ -115,6 +115,10 @@ describe('a question answered by a "not even" said of no candidate', () => {
     expect(read("Two years in your father's shop after B.Com? The panel has not even discussed it.")).toEqual([true, true]);
     expect(read('Did your lack of a CPA count against you? Honestly, not even a little.')).toEqual([true, true]);
     expect(read("Your research on us? You hadn't even looked at the website.")).toEqual([false, false]);
+    // The candidate named in a third-person note, or by a first name, is who the "not even" is said of.
+    expect(read('Was preparation an issue? The candidate had not even read the job description.')).toEqual([false, false]);
+    expect(read('Did the research count? Applicant had not even looked at our website.')).toEqual([false, false]);
+    expect(read('Was attendance a problem? Priya did not even show up.')).toEqual([false, false]);
     expect(read('Why sales? Not even a clear answer.')).toEqual([false, false]);
     expect(read('Your notice period? We could not even wait a month.')).toEqual([false, false]);
   });
