@@ -4,6 +4,8 @@
 import { own } from '../own.js';
 
 export type DateOrder = 'dmy' | 'mdy';
+/** How each order is said in the notes. */
+export const DATE_ORDER_IN_WORDS: Record<DateOrder, string> = { dmy: 'day first', mdy: 'month first' };
 
 const MONTHS: Record<string, number> = {
   jan: 1,

@@ -22,7 +22,7 @@ import {
   type OverrideSource,
 } from './columns.js';
 import { isBlankRecord } from './csv.js';
-import { dateOrderProofs, provenDateOrder, type DateOrder } from './dates.js';
+import { DATE_ORDER_IN_WORDS, dateOrderProofs, provenDateOrder, type DateOrder } from './dates.js';
 import { nameHeaders, type HeaderLayout } from './header.js';
 import type { IdRegistry } from './ids.js';
 import { candidateKind, contactColumns, holdsNamesWithIds, personNameColumns } from './people.js';
@@ -184,15 +184,14 @@ export class RecordReader {
     if (column < 0) return asked;
     const proofs = dateOrderProofs(sampleRows.map((row) => row[column] ?? ''));
     if (proofs.dmy && proofs.mdy) {
-      const how = asked === 'dmy' ? 'day first' : 'month first';
       this.notes.push(
-        `dates in column "${this.mapping.date}" are written both day first (e.g. ${JSON.stringify(proofs.dmy)}) and month first (e.g. ${JSON.stringify(proofs.mdy)}), as in exports pasted together: dates that read either way (03/04/2026) were read ${how}, so check them or give each export its own file`,
+        `dates in column "${this.mapping.date}" are written both day first (e.g. ${JSON.stringify(proofs.dmy)}) and month first (e.g. ${JSON.stringify(proofs.mdy)}), as in exports pasted together: dates that read either way (03/04/2026) were read ${DATE_ORDER_IN_WORDS[asked]}, so check them or give each export its own file`,
       );
       return asked;
     }
     const proven = provenDateOrder(proofs);
     if (!proven || proven.order === asked) return asked;
-    const how = proven.order === 'dmy' ? 'day first' : 'month first';
+    const how = DATE_ORDER_IN_WORDS[proven.order];
     const said = this.options.dateOrder ? `--date-order ${asked}` : 'the default (day first)';
     this.notes.push(
       `dates in column "${this.mapping.date}" are ${how} (e.g. ${JSON.stringify(proven.example)}), which contradicts ${said}; this file was read ${how}`,
