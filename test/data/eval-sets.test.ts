@@ -283,7 +283,7 @@ describe('data/eval/traps.csv', () => {
       expect(new Set(numbers).size, part).toBe(numbers.length);
     }
     expect(traps.rows.filter((row) => row.id.startsWith('traps-dev-')).length).toBeGreaterThanOrEqual(1938);
-    expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(768);
+    expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(828);
   });
 
   it('forbids at least one known theme per sentence and never requires a forbidden one', () => {
