@@ -8,7 +8,7 @@ import { DEFAULT_THEME_IDS } from '../../src/types.js';
 // voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12,
 // voices-dev13, voices-dev14 and voices-dev15 are fitted and tuned on (voices-dev15 once the built-in head is
 // refitted with it); test and voices-test to
-// voices-test14 are held out. traps.csv holds sentences with
+// voices-test15 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -104,6 +104,11 @@ const sets = [
   // was not researched, indirect motivation, and brief reasons against no-reason declines: 25 items per voice, every
   // theme 25-33 items, 81 with two themes (17 comparisons), 28 (9%) giving no reason.
   loadSet('voices-test14', 300, 25, [0.09, 0.1]),
+  // Held out, written blind and hard in the same ways, leaning on one real reason buried in warm words against no-reason
+  // declines, indirect motivation and experience, the candidate's own conduct against wording that only sounds like it,
+  // and missing evidence against how answers came across: 25 items per voice, every theme 27-31 items, 81 with two
+  // themes (17 comparisons), 28 (9%) giving no reason.
+  loadSet('voices-test15', 300, 27, [0.09, 0.1]),
   // Leans on no-reason declines, indirect experience, the candidate's own conduct, motivation, comparisons and fit.
   loadSet('voices-dev5', 322, 18, [0.12, 0.16]),
   // Leans on indirect experience and qualifications, motivation, comparisons, delivery and no-reason declines;
