@@ -124,7 +124,7 @@ export class RecordReader {
     this.mapping = detected.mapping;
     this.notes.push(...detected.notes);
     const textColumn = this.mapping.text;
-    if (textColumn === undefined) throw noTextColumnError(this.path, headers);
+    if (textColumn === undefined) throw noTextColumnError(this.path, headers, sampleRows);
 
     const nameColumns = personNameColumns(headers, this.mapping, sampleRows);
     this.nameColumns = nameColumns.map((index) => headers[index]);

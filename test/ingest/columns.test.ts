@@ -3,6 +3,7 @@ import {
   detectColumns,
   headerWords,
   listColumns,
+  columnLetter,
   noTextColumnError,
   resolveOverrides,
   spareTextColumns,
@@ -114,7 +115,7 @@ describe('resolveOverrides', () => {
     const error = noTextColumnError('x.csv', ['A', 'B']);
     expect(error.exitCode).toBe(2);
     expect(error.message).toBe(
-      'x.csv: no feedback text column found. Columns found: "A", "B". Name the column that holds the feedback with --text-column NAME.',
+      'x.csv: no feedback text column found. Columns found: A "A", B "B". Name the column that holds the feedback with --text-column NAME.',
     );
   });
 });
@@ -300,7 +301,65 @@ describe('a file without a header row', () => {
     expect(error.message).not.toContain('Chidi');
     expect(error.message).not.toContain('Okafor');
     expect(error.message).not.toContain('lacked');
-    expect(error.message).toContain('The first row reads as feedback, not column names: add a header row');
+    expect(error.message).toContain('the first row reads as feedback, not column names). Add a header row');
+    expect(error.message).toContain('Columns found: A, B, C, D (cells not shown');
+    expect(error.message).not.toContain('S1001');
+  });
+
+  it('still hides a first row of data that holds one value spelt like a column name ("Submitted")', () => {
+    const error = noTextColumnError('x.csv', ['S1001', 'Submitted', 'Your answers lacked specific examples of results.']);
+    expect(error.message).not.toContain('lacked');
+    expect(error.message).toContain('Add a header row');
+  });
+});
+
+describe('a form whose feedback question is not recognised', () => {
+  const headers = [
+    'ID',
+    'Start time',
+    'Completion time',
+    'Email',
+    'Name',
+    'Which company?',
+    'Please tell us in your own words why you were unsuccessful',
+  ];
+  const sampleRows = [
+    [
+      '1',
+      '1/3/26 10:00',
+      '1/3/26 10:05',
+      'chidi.okafor@uni.ac.uk',
+      'Chidi Okafor',
+      'Acme',
+      'Answers sounded rehearsed and lacked examples.',
+    ],
+    ['2', '1/3/26 11:00', '1/3/26 11:05', 'jo.bloggs@uni.ac.uk', 'Jo Bloggs', 'Beta', 'Not enough experience.'],
+  ];
+
+  it('names every column by letter and header (a question, not a cell), and the column of longest answers as the one to choose', () => {
+    const error = noTextColumnError('forms.csv', headers, sampleRows);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain(
+      'A "ID", B "Start time", C "Completion time", D "Email", E "Name", F "Which company?", G "Please tell us in your own words why you were unsuccessful"',
+    );
+    expect(error.message).toContain(
+      'if it is column G, whose answers are longest, --text-column "Please tell us in your own words why you were unsuccessful"',
+    );
+    expect(error.message).not.toMatch(/add a header row/i);
+    for (const cell of sampleRows.flat().filter((cell) => cell.length > 2)) expect(error.message).not.toContain(cell);
+  });
+
+  it('never suggests the email or name column, however long its values', () => {
+    const error = noTextColumnError(
+      'forms.csv',
+      ['Timestamp', 'Email address', 'Why?'],
+      [['x', 'a.very.long.address.indeed@example.ac.uk', 'short']],
+    );
+    expect(error.message).not.toMatch(/column B/);
+  });
+
+  it('letters columns past Z as a spreadsheet does', () => {
+    expect([0, 25, 26, 51, 52, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
   });
 
   it("keeps its first row's name and email out of the message when a column it was told to read is not there", () => {
