@@ -11,6 +11,7 @@ import { COLUMN_SYNONYMS, EMAIL_ONLY_CANDIDATE, EXACT_ONLY, PERSONAL_CANDIDATE, 
 
 export { headerWords, normaliseHeader } from './header-words.js';
 export { COLUMN_SYNONYMS } from './synonyms.js';
+export { columnLetter, noTextColumnError } from './no-text-column.js';
 
 /** Abbreviations ATS exports put in headers ("Cand. Ref", "Appl. No"), read as the words they stand for. */
 const ABBREVIATIONS: Record<string, string> = { cand: 'candidate', appl: 'applicant', stu: 'student', stud: 'student' };
@@ -310,69 +311,4 @@ export function listColumns(headers: string[], max = 25): string {
     .map((h) => JSON.stringify(redactPeople(redactText(h))))
     .join(', ');
   return headers.length > max ? `${shown}, … (${headers.length - max} more)` : shown;
-}
-
-/** A header cell that reads as a sentence (five words or more): a form's question, or feedback in a first row of data. */
-const SENTENCE_CELL = /^(?:\S+\s+){4,}\S+/u;
-
-/** `A`, `B`, … `Z`, `AA`: how a spreadsheet names the column at this index. */
-export function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-const EXACT_HEADER_NAMES = new Set(Object.values(COLUMN_SYNONYMS).flatMap((synonyms) => synonyms.map(normaliseHeader)));
-
-/**
- * Whether a row reads as column names: a survey tool's bookkeeping column (Microsoft Forms' "Start time",
- * Qualtrics' "ResponseId"), a form's "Timestamp", or two cells that are whole column names ("ID", "Email").
- * One alone could be a value ("Submitted"); a row of a student's data holds none of these.
- */
-function readsAsColumnNames(cells: string[]): boolean {
-  const names = cells.map(normaliseHeader);
-  if (names.some((name) => SYSTEM_COLUMNS.has(name) || name === 'timestamp')) return true;
-  return names.filter((name) => EXACT_HEADER_NAMES.has(name)).length >= 2;
-}
-
-/**
- * No column reads as feedback. Columns are named by letter, as the adviser sees them in a spreadsheet.
- * A header row of a form whose feedback question is not recognised shows its headers (questions are
- * the form's, not a student's) and names the column whose answers are longest as the one to choose.
- * A file without a header row shows its first row here, a student's: then only letters are shown,
- * never a cell, so its people and feedback stay out of the message and the logs.
- */
-export function noTextColumnError(fileLabel: string, headers: string[], sampleRows: readonly string[][] = []) {
-  const prefix = `${fileLabel}: no feedback text column found.`;
-  if (!readsAsColumnNames(headers) && headers.some((header) => SENTENCE_CELL.test(header.trim()))) {
-    const letters = headers.map((_, column) => columnLetter(column));
-    const shown = letters.length > 25 ? `${letters.slice(0, 25).join(', ')}, … (${letters.length - 25} more)` : letters.join(', ');
-    return usageError(
-      `${prefix} Columns found: ${shown} (cells not shown: the first row reads as feedback, not column names). ` +
-        'Add a header row naming the columns (e.g. Student ID, Feedback), then run again.',
-    );
-  }
-  const named = headers.slice(0, 25).map((header, column) => `${columnLetter(column)} ${JSON.stringify(redactPeople(redactText(header)))}`);
-  const listed = headers.length > 25 ? `${named.join(', ')}, … (${headers.length - 25} more)` : named.join(', ');
-  const likely = longestAnswers(headers, sampleRows);
-  const fix =
-    likely === null
-      ? 'Name the column that holds the feedback with --text-column NAME.'
-      : `Name the column that holds the feedback with --text-column NAME: if it is column ${columnLetter(likely)}, whose answers are longest, ` +
-        `--text-column ${JSON.stringify(redactPeople(redactText(headers[likely]!)))}.`;
-  return usageError(`${prefix} Columns found: ${listed}. ${fix}`);
-}
-
-/** The column with the longest values on average among the sampled rows (at least 20 characters), or null. */
-function longestAnswers(headers: string[], sampleRows: readonly string[][]): number | null {
-  if (sampleRows.length === 0) return null;
-  let best: number | null = null;
-  let bestLength = 20;
-  headers.forEach((header, column) => {
-    if (header.trim() === '' || SYSTEM_COLUMNS.has(normaliseHeader(header)) || isEmailHeader(header) || isPersonNameHeader(header)) return;
-    if (looksLikeEmails(sampleRows.map((row) => row[column] ?? ''))) return;
-    const mean = sampleRows.reduce((total, row) => total + (row[column] ?? '').trim().length, 0) / sampleRows.length;
-    if (mean > bestLength) [best, bestLength] = [column, mean];
-  });
-  return best;
 }
