@@ -9,6 +9,7 @@ import { CHART_COHORTS, type ChartData } from './chart-data.js';
 import { changesFinding, repeatersNote } from './followup-notes.js';
 import { howSure, sureColumn } from './confidence.js';
 import { plainStatistics, plainStatisticsText } from './plain-words.js';
+import { quotesIntro } from './quotes-intro.js';
 import { formatCount, formatShare } from './format.js';
 import { html, type Html } from './html.js';
 import { dataTable, table, themeCells } from './tables.js';
@@ -301,7 +302,7 @@ ${quotes.length > 0 ? html`<h4>In their words</h4>${quotes.map(quoteBlock)}` : '
   });
   return html`<section id="themes" aria-labelledby="themes-title">
 <h2 id="themes-title">Themes, advice and evidence</h2>
-<p class="section-intro">Quotes are sampled from the highest-scoring items, one per candidate; the highlighted sentence is the evidence the theme was matched on, with taxonomy cues in bold.</p>
+<p class="section-intro">${quotesIntro(model.quotes)} The highlighted sentence is the evidence the theme was matched on, with taxonomy cues in bold.</p>
 <div class="theme-grid">${cards}</div>
 ${absent.length > 0 ? html`<p class="absent">Not found in this feedback: ${absent.map((theme) => theme.label).join(', ')}.</p>` : ''}
 </section>`;
