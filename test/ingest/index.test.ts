@@ -78,7 +78,7 @@ describe('ingestFiles: columns', () => {
     const error = await cliErrorOf(() => ingestFiles([fixture('no-text.csv')], defaultOptions()));
     expect(error.exitCode).toBe(2);
     expect(error.message).toMatch(
-      /no feedback text column found\. Columns found: "Response ID", "Student ID", "Score"\..*--text-column NAME/,
+      /no feedback text column found\. Columns found: A "Response ID", B "Student ID", C "Score"\..*--text-column NAME/,
     );
   });
 
