@@ -6,8 +6,8 @@ import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
 // voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12,
-// voices-dev13, voices-dev14 and voices-dev15 are fitted and tuned on (voices-dev15 once the built-in head is
-// refitted with it); test and voices-test to
+// voices-dev13, voices-dev14, voices-dev15 and voices-dev16 are fitted and tuned on (voices-dev15 and voices-dev16
+// once the built-in head is refitted with them); test and voices-test to
 // voices-test15 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
@@ -148,11 +148,15 @@ const sets = [
   // thanks and warmth, candidates' notes that relay the real reason, indirect motivation, the candidate's own conduct
   // (and 10 items that only sound like it), and the line between examples and experience; 40 of 320 (12.5%) give no reason.
   loadSet('voices-dev15', 320, 22, [0.12, 0.13]),
+  // Leans on indirect experience and qualifications (10 items on the line between them), missing evidence against how
+  // answers came across and what was not read, fit said indirectly, and 20 comparisons naming how the other candidate
+  // was stronger; 25 of 320 (8%) give no reason.
+  loadSet('voices-dev16', 320, 22, [0.07, 0.08]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev15.csv'];
+const NOT_YET_FITTED: string[] = ['voices-dev15.csv', 'voices-dev16.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
