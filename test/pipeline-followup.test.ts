@@ -255,6 +255,51 @@ describe('candidates known only by email', () => {
   });
 });
 
+describe('one student written many ways over a year', () => {
+  // S2001: six rejections at four stages, one withdrawal, a new email address from May, the name
+  // written "Priya Sharma", "Sharma, Priya" and "SHARMA, Priya"; S2003 is another Priya Sharma.
+  const MANY_WAYS = path.resolve('test/fixtures/followup/one-student-written-many-ways.csv');
+
+  it('is one student, on one page in date order, reachable at the newest address first, and never merged with a namesake', async () => {
+    const target = { out: () => path.join(work, 'many-ways'), store: () => path.join(work, 'many-ways.duckdb') };
+    const { code, stderr } = await cli([MANY_WAYS, '--digests'], target);
+    expect(code, stderr).toBe(0);
+    const rows = parseCsv(await readFile(path.join(target.out(), 'followup.csv'), 'utf8'));
+    const priya = rows.filter((row) => row.candidate === 'S2001');
+    expect(new Set(priya.map((row) => row.pseudonym)).size).toBe(1);
+    expect(priya.map((row) => `${row.kind}:${row.theme_id}`).sort()).toEqual([
+      'no-reason:uninformative',
+      'repeat:assessment',
+      'repeat:examples',
+    ]);
+    expect(priya.every((row) => row.of === '6')).toBe(true); // the withdrawal is no rejection
+    expect(priya.every((row) => row.name === 'Priya Sharma')).toBe(true);
+    expect(priya.every((row) => row.email === 'p.sharma.career@gmail.com; priya.sharma@uni.ac.uk')).toBe(true);
+    const namesake = rows.filter((row) => row.candidate === 'S2003');
+    expect(namesake.map((row) => row.email)).toEqual(['priya.s.2@uni.ac.uk']);
+    expect(namesake[0].pseudonym).not.toBe(priya[0].pseudonym);
+
+    const page = await readFile(path.join(target.out(), priya[0].digest), 'utf8');
+    const dates = [...page.matchAll(/<th scope="row">(2026-\d\d-\d\d)<\/th>/g)].map(([, date]) => date);
+    expect(dates).toEqual(['2026-01-10', '2026-02-03', '2026-03-15', '2026-06-02', '2026-06-20', '2026-07-01']);
+    expect(page).not.toMatch(/Millbrook|priya|Data Science|Sharma|gmail|@uni/i);
+    const rejects = parseCsv(await readFile(path.join(target.out(), 'rejects.csv'), 'utf8'));
+    expect(rejects.map((row) => `${row.line}: ${row.reason}`)).toEqual(['7: the candidate withdrew or declined: not a rejection']);
+  });
+
+  it('known only by email, the change of address is said in the report (counted, never named), as it splits the student', async () => {
+    const input = path.join(work, 'many-ways-no-id.csv');
+    const csv = await readFile(MANY_WAYS, 'utf8');
+    await writeFile(input, csv.replace(/^(Student ID|S200\d),/gm, ''));
+    const target = { out: () => path.join(work, 'many-ways-no-id'), store: () => path.join(work, 'many-ways-no-id.duckdb') };
+    const { code, stderr } = await cli([input], target);
+    expect(code, stderr).toBe(0);
+    const page = await readFile(path.join(target.out(), 'report.html'), 'utf8');
+    expect(page).toContain('1 student name is written beside more than one email address');
+    expect(page).not.toMatch(/Sharma|@uni/);
+  });
+});
+
 describe('a scheduled run with --quiet', () => {
   it('prints nothing when nothing moved, and the one line when something did', async () => {
     const target = { out: () => path.join(work, 'quiet-report'), store: () => path.join(work, 'quiet.duckdb') };

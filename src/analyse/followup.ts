@@ -35,7 +35,7 @@ export interface CandidateItems {
   rank: number;
   /** `Candidate 4K7QXM`: the same for this student in every run sharing the secret. */
   reference: string;
-  /** Name, email and phone from the export's columns (the first of each given): personal data. */
+  /** Name, email and phone from the export's columns (contactOf): personal data. */
   contact: Contact;
   items: PreparedItem[];
   /** The same items, one per rejection (`onePerRejection`): what "in N of their rejections" counts. */
@@ -74,10 +74,28 @@ export function groupByCandidate(
   });
 }
 
+/**
+ * Where to reach the student: their newest details first (the latest dated row, then the last in the
+ * export), as an address or number changes mid-year. Every email and phone they were written with
+ * is kept, newest first and joined with "; " (an old university address may still be read); the
+ * name is the one most of their rows use (on a tie, the newest), as "SHARMA, Priya" and "Priya
+ * Sharma" are one student.
+ */
 function contactOf(items: readonly PreparedItem[]): Contact {
-  const first = (key: keyof Contact) =>
-    items.map((prepared) => prepared.entry.item.contact?.[key] ?? null).find((value) => value !== null) ?? null;
-  return { name: first('name'), email: first('email'), phone: first('phone') };
+  const newestFirst = [...items].sort(
+    (a, b) => (b.entry.item.date ?? '').localeCompare(a.entry.item.date ?? '') || b.position - a.position,
+  );
+  const values = (key: keyof Contact) =>
+    newestFirst.map((prepared) => prepared.entry.item.contact?.[key] ?? null).filter((value) => value !== null);
+  const every = (key: keyof Contact) => {
+    const distinct = [...new Set(values(key))];
+    return distinct.length === 0 ? null : distinct.join('; ');
+  };
+  const counts = new Map<string, number>();
+  for (const name of values('name')) counts.set(name, (counts.get(name) ?? 0) + 1);
+  let name: string | null = null;
+  for (const [spelling, count] of counts) if (name === null || count > counts.get(name)!) name = spelling;
+  return { name, email: every('email'), phone: every('phone') };
 }
 
 /** Where candidate pages go, and what their names look like (so pages of earlier runs can be removed). */

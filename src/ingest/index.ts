@@ -18,6 +18,8 @@ import {
   joinIdSpellings,
   joinNameSpellings,
   nameSpellingNotes,
+  namesUnderSeveralEmails,
+  severalEmailsNotes,
   zeroPaddedIdNotes,
   zeroPaddedIds,
 } from './name-spellings.js';
@@ -91,6 +93,8 @@ export async function ingestFiles(paths: string[], options: IngestOptions, logge
   noteOnFirst(files, byId, idSpellingNotes(joinIdSpellings(items, byId)));
   noteOnFirst(files, byId, zeroPaddedIdNotes(zeroPaddedIds(items, byId)));
   noteOnFirst(files, byName, nameSpellingNotes(joinNameSpellings(items, byName)));
+  const byEmail = keyedBy('email');
+  noteOnFirst(files, byEmail, severalEmailsNotes(namesUnderSeveralEmails(items, byEmail)));
   return { items, rejects, files, dataRows: items.length + rejects.length };
 }
 

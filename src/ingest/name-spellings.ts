@@ -165,3 +165,31 @@ export function nameSpellingNotes({ joined, apart }: { joined: number; apart: nu
     );
   return notes;
 }
+
+/**
+ * In files keyed by email address (no id column), the names written beside more than one address: a
+ * student whose address changed mid-year, or two students who share a name. They are kept apart,
+ * as merging two people is worse than splitting one, but a student split in two loses the reasons
+ * that repeat across the halves, so the adviser is told how many (never who).
+ */
+export function namesUnderSeveralEmails(items: readonly FeedbackItem[], sources: ReadonlySet<string>): number {
+  const addresses = new Map<string, Set<string>>();
+  for (const item of items) {
+    const name = item.contact?.name;
+    if (!sources.has(item.source) || item.candidate === null || !name) continue;
+    const key = nameKey(name);
+    const seen = addresses.get(key) ?? new Set<string>();
+    seen.add(item.candidate);
+    addresses.set(key, seen);
+  }
+  return [...addresses.values()].filter((seen) => seen.size > 1).length;
+}
+
+/** The data-quality note for namesUnderSeveralEmails (names never appear in it). */
+export function severalEmailsNotes(names: number): string[] {
+  return names > 0
+    ? [
+        `${names} student name${names === 1 ? ' is' : 's are'} written beside more than one email address (a student whose address changed, or two students who share a name): counted as a student per address, so a reason repeated across two addresses is not counted as repeating; an id column (student number) would join them for sure`,
+      ]
+    : [];
+}

@@ -4,6 +4,8 @@ import {
   joinIdSpellings,
   joinNameSpellings,
   nameSpellingNotes,
+  namesUnderSeveralEmails,
+  severalEmailsNotes,
   zeroPaddedIdNotes,
   zeroPaddedIds,
 } from '../../src/ingest/name-spellings.js';
@@ -103,5 +105,29 @@ describe('zeroPaddedIds', () => {
     expect(zeroPaddedIds(items, new Set(['a.csv']))).toBe(0);
     expect(zeroPaddedIdNotes(1)[0]).toMatch(/^1 student id is another's but for leading zeros .*kept apart.*as text/);
     expect(zeroPaddedIdNotes(0)).toEqual([]);
+  });
+});
+
+describe('namesUnderSeveralEmails', () => {
+  const emailed = (address: string, name: string, source = 'a.csv'): FeedbackItem => ({
+    ...row(address, source),
+    contact: { name, email: address, phone: null },
+  });
+
+  it('counts a name beside two addresses once, written either way round, and a name beside one address not at all', () => {
+    const items = [
+      emailed('p.sharma@uni.ac.uk', 'Priya Sharma'),
+      emailed('p.sharma@uni.ac.uk', 'Priya Sharma'),
+      emailed('priya@gmail.com', 'SHARMA, Priya'),
+      emailed('tom@uni.ac.uk', 'Tom Baker'),
+    ];
+    expect(namesUnderSeveralEmails(items, new Set(['a.csv']))).toBe(1);
+    expect(severalEmailsNotes(1)[0]).toMatch(/^1 student name is written beside more than one email address/);
+    expect(severalEmailsNotes(0)).toEqual([]);
+  });
+
+  it('looks only at files keyed by email', () => {
+    const items = [emailed('p.sharma@uni.ac.uk', 'Priya Sharma'), emailed('priya@gmail.com', 'Priya Sharma', 'b.csv')];
+    expect(namesUnderSeveralEmails(items, new Set(['a.csv']))).toBe(0);
   });
 });
