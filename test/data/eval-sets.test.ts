@@ -6,8 +6,8 @@ import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
 // voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12,
-// voices-dev13, voices-dev14, voices-dev15 and voices-dev16 are fitted and tuned on (voices-dev15 and voices-dev16
-// once the built-in head is refitted with them); test and voices-test to
+// voices-dev13, voices-dev14, voices-dev15, voices-dev16 and voices-dev17 are fitted and tuned on (voices-dev15,
+// voices-dev16 and voices-dev17 once the built-in head is refitted with them); test and voices-test to
 // voices-test15 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
@@ -152,11 +152,15 @@ const sets = [
   // answers came across and what was not read, fit said indirectly, and 20 comparisons naming how the other candidate
   // was stronger; 25 of 320 (8%) give no reason.
   loadSet('voices-dev16', 320, 22, [0.07, 0.08]),
+  // Leans on a real reason said softly, indirectly or in passing: 120 single reasons as one short clause among warmth,
+  // thanks, apology or process talk, 60 items with one reason plain and one in passing, and warm no-reason declines as
+  // long as those; 32 of 320 (10%) give no reason.
+  loadSet('voices-dev17', 320, 30, [0.1, 0.1]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev15.csv', 'voices-dev16.csv'];
+const NOT_YET_FITTED: string[] = ['voices-dev15.csv', 'voices-dev16.csv', 'voices-dev17.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
