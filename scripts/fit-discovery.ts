@@ -23,7 +23,7 @@
 //     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--covered 1,0.75]
 //     [--seed-below 1,0.95] [--seed-shares 1,0.4] [--join-shares 0,0.5] [--others-join 0,1] [--join-margins 0,0.03] [--boilerplate-joins 0,1] [--no-reason-covers 0,1]
 //     [--methods louvain,umap-eom,umap-leaf] [--map-dims 5] [--map-min-dists 0] [--min-cluster-sizes 5,10]
-//     [--probe-ranks 0,1] [--sure-leave 0,0.9] [--sure-nearer 0.125,Infinity] [--trace]
+//     [--probe-ranks 0,1] [--sure-leave 0,0.9] [--sure-nearer 0.125,Infinity] [--unsure-stability 0,1] [--trace]
 //     [--learnt-ranks 0,3] [--learnt-drops 0,0.25] [--learnt-l2 1] [--learnt-out FILE | --learnt-model FILE]
 //     [--learnt-rows-out FILE | --learnt-rows-in FILE] [--runs-by-themes]
 //     [--cutoffs 0.8 (lexical)] [--explained band,sure,0.7] [--refit-head SETS | --built-in-head] [--vector-cache FILE] [--runs FILE] [--detail]
@@ -32,9 +32,12 @@
 // the model fitted on every run, --learnt-model uses such a model for every run (the scenario).
 // --trace prints, for each removed theme, where its items are lost stage by stage (the pool, the
 // seeds, the community before and after the member test, stability, the group once the rest
-// joined and what pollutes it); --sure-leave the probability from which items the head is sure of
-// leave a group (0: none), --sure-nearer how much nearer the group than the sure theme one of
-// their sentences there keeps them (Infinity: none kept).
+// joined and what pollutes it), then, after every guard, the topic's items in any shown group and
+// in its best one and what else that group holds; --sure-leave the probability from
+// which items the head is sure of leave a group (0: none), --sure-nearer how much nearer the group
+// than the sure theme one of their sentences there keeps them (Infinity: none kept);
+// --unsure-stability whether the stability test counts only the sentences of items the head is
+// not sure of.
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
 // settings later costs only the grouping (a changed taxonomy or set of items is classified again;
 // delete the file after changing the classifier or its head).
@@ -77,6 +80,7 @@ const { values: flags, positionals: paths } = parseArgs({
     margins: { type: 'string' },
     resamples: { type: 'string' },
     stability: { type: 'string' },
+    'unsure-stability': { type: 'string' },
     novelty: { type: 'string' },
     directions: { type: 'string' },
     covered: { type: 'string' },
@@ -213,6 +217,8 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
   if (joins) settings = settings.flatMap((s) => joins.map((othersJoin) => ({ ...s, othersJoin })));
   const boilerplate = flags['boilerplate-joins']?.split(',').map((text) => text === '1' || text === 'true');
   if (boilerplate) settings = settings.flatMap((s) => boilerplate.map((boilerplateJoins) => ({ ...s, boilerplateJoins })));
+  const unsureStability = flags['unsure-stability']?.split(',').map((text) => text === '1' || text === 'true');
+  if (unsureStability) settings = settings.flatMap((s) => unsureStability.map((value) => ({ ...s, unsureStability: value })));
   const noReason = flags['no-reason-covers']?.split(',').map((text) => text === '1' || text === 'true');
   if (noReason) settings = settings.flatMap((s) => noReason.map((noReasonCovers) => ({ ...s, noReasonCovers })));
   // louvain, umap-eom or umap-leaf: how the graph is split (discover/communities.ts).
@@ -283,6 +289,40 @@ function traceLine(trace: DiscoveryTrace, entries: readonly Labelled[], topic: s
   );
 }
 
+/**
+ * --trace, after every guard: of the topic's items, how many are in any shown group and in its best
+ * one, that group's size and purity, and what else it holds; then each shown group's make-up.
+ */
+function shownLines(
+  emerging: readonly { id: string }[],
+  byItem: Map<string, string[]>,
+  entries: readonly Labelled[],
+  topic: string,
+): string[] {
+  const labelOf = new Map(entries.map((e) => [e.item.id, e.labels]));
+  const total = entries.filter((e) => e.labels.includes(topic)).length;
+  const membersOf = (id: string) => [...byItem].filter(([, ids]) => ids.includes(id)).map(([item]) => item);
+  const onTopic = (items: string[]) => items.filter((item) => labelOf.get(item)!.includes(topic)).length;
+  const makeUp = (items: string[]) => {
+    const counts = new Map<string, number>();
+    for (const item of items) for (const label of labelOf.get(item)!) counts.set(label, (counts.get(label) ?? 0) + 1);
+    return [...counts]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 4)
+      .map(([l, n]) => `${l} ${n}`)
+      .join(', ');
+  };
+  const inAny = [...byItem.keys()].filter((item) => labelOf.get(item)!.includes(topic)).length;
+  const groups = emerging.map((e) => ({ id: e.id, items: membersOf(e.id) }));
+  const best = groups.reduce<(typeof groups)[number] | null>((top, g) => (!top || onTopic(g.items) > onTopic(top.items) ? g : top), null);
+  const hit = best ? onTopic(best.items) : 0;
+  const size = best?.items.length ?? 0;
+  return [
+    `  shown ${topic.padEnd(15)} in any group ${inAny}/${total}  best ${hit} (recall ${(hit / total).toFixed(2)}, purity ${(size ? hit / size : 0).toFixed(2)}, ${size} items)  with ${best ? makeUp(best.items.filter((item) => !labelOf.get(item)!.includes(topic))) || '-' : '-'}`,
+    ...groups.map((g) => `    group ${g.id} ${g.items.length} items: ${makeUp(g.items)}`),
+  ];
+}
+
 interface Outcome {
   topic: string;
   groups: number;
@@ -334,7 +374,7 @@ async function measure(
         const g = options.grouping;
         let trace: DiscoveryTrace | null = null;
         const setting = g
-          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.sureLeave > 0 ? ` sure leave ${g.sureLeave}` : ''}${g.sureNearer < Infinity ? ` sure nearer ${g.sureNearer}` : ''}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''}${g.learntRank > 0 ? ` learnt rank ${g.learntRank}` : ''}${g.learntDrop > 0 ? ` learnt drop ${g.learntDrop}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
+          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability}${g.unsureStability ? ' unsure stability' : ''} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.sureLeave > 0 ? ` sure leave ${g.sureLeave}` : ''}${g.sureNearer < Infinity ? ` sure nearer ${g.sureNearer}` : ''}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''}${g.learntRank > 0 ? ` learnt rank ${g.learntRank}` : ''}${g.learntDrop > 0 ? ` learnt drop ${g.learntDrop}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
           : `band ${band} cut-off ${options.maxDistance}`;
         const name = `${setting} explained from ${explainedText}`;
         if (!cells.has(name))
@@ -356,7 +396,12 @@ async function measure(
         });
         if (trace)
           for (const topic of missing)
-            cells.get(name)!.traces.push(traceLine(trace, entries, topic, options.grouping?.minStability ?? 0, stated));
+            cells
+              .get(name)!
+              .traces.push(
+                traceLine(trace, entries, topic, options.grouping?.minStability ?? 0, stated),
+                ...shownLines(emerging, byItem, entries, topic),
+              );
         const outcomes = missing.map((topic) => {
           const positives = entries.filter((e) => e.labels.includes(topic));
           const inPool = positives.filter((e) => pool.has(e.item.id)).length;

@@ -68,7 +68,7 @@ export function groupByNeighbourhood(
   exemplars: readonly (readonly Float32Array[])[],
   settings: GroupingSettings,
   linkVectors: readonly Float32Array[] = vectors,
-  known: { similarity?: Float32Array; themeNearness?: readonly number[] } = {},
+  known: { similarity?: Float32Array; themeNearness?: readonly number[]; counted?: Uint8Array } = {},
 ): Grouping {
   const n = vectors.length;
   if (n < 3) return { groups: [], candidates: [], communities: [] };
@@ -81,19 +81,31 @@ export function groupByNeighbourhood(
   const everyone = Array.from({ length: n }, (_, i) => i);
   const communities: { raw: number[]; kept: number[] }[] = [];
   const found = partition(context, everyone, SEED, communities);
+  // With `counted` (unsureStability), a group and the resamples' groups are matched on their
+  // counted sentences alone, when the group has two or more of them.
+  const { counted } = known;
+  const matched = found.map((members) => {
+    const own = counted ? members.filter((i) => counted[i]) : members;
+    return own.length >= 2 ? own : members;
+  });
   const stability = new Float64Array(found.length);
   for (let r = 0; r < settings.resamples; r++) {
     const random = seededRandom(SEED * 1000 + r);
     const kept = everyone.filter(() => random() < RESAMPLE_SHARE);
     const inResample = new Uint8Array(n);
     for (const i of kept) inResample[i] = 1;
-    const again = partition(context, kept, SEED + r + 1).map((members) => new Set(members));
-    found.forEach((members, g) => {
+    const again = partition(context, kept, SEED + r + 1).map((members) => ({
+      set: new Set(members),
+      size: members.length,
+      counted: counted ? members.filter((i) => counted[i]).length : members.length,
+    }));
+    matched.forEach((members, g) => {
       const present = members.filter((i) => inResample[i]);
+      const byCount = members !== found[g];
       let best = 0;
       for (const other of again) {
-        const shared = present.filter((i) => other.has(i)).length;
-        best = Math.max(best, shared / (present.length + other.size - shared));
+        const shared = present.filter((i) => other.set.has(i)).length;
+        best = Math.max(best, shared / (present.length + (byCount ? other.counted : other.size) - shared));
       }
       stability[g]! += best / settings.resamples;
     });

@@ -17,7 +17,7 @@ import { chooseSeeds, probeUnclaimed, type LearntRank, type ProbeRank } from './
 import { themeBasis, withoutBasis } from './residual.js';
 import { DEFAULT_MIN_CANDIDATES, DEFAULT_MIN_ITEMS, DEFAULT_SAMPLE_SIZE, type DiscoverOptions } from './options.js';
 import { statedItems, unexplainedSegments, unsureItems, type UnexplainedSegment } from './select.js';
-import { sureLeaving, type MemberNearness } from './sure-leavers.js';
+import { sureLeaving, unsureSentences, type MemberNearness } from './sure-leavers.js';
 import { sampleFeatures, unexplainedScore } from './unexplained.js';
 
 const SENTENCES_KEPT = 24;
@@ -160,6 +160,7 @@ export async function discoverEmerging(
     ? groupByNeighbourhood(groupedVectors, themeExemplars, grouping, linkOf(groupedVectors), {
         similarity: similarityAmong(pairs!, grouped),
         themeNearness: grouped.map((i) => sampleNearness[i]!),
+        counted: unsureSentences(classified, grouping, grouped, sample, itemIdsOf),
       })
     : linkageGroups(sampleVectors, maxDistance);
   // Members as indices into the sample: the grouped sentences are a part of it whenever seeds

@@ -2,7 +2,8 @@
 // those are mostly a neighbouring known theme's feedback swept in with the new topic. With
 // sureNearer an item stays when one of its sentences there is nearer the group than its sure
 // theme, as a missing topic the head takes for a known theme is (docs/engines-and-quality.md,
-// Which items the head is wrongly sure of).
+// Which items the head is wrongly sure of). Those items are also left out of the stability test's
+// count (unsureStability, unsureSentences).
 
 import type { GroupingSettings } from '../classify/profiles.js';
 import type { ClassifiedItem, Taxonomy } from '../types.js';
@@ -85,4 +86,21 @@ function sureLeavers(
         nearer.set(id, Math.max(nearer.get(id) ?? -Infinity, m.similarity - toTheme));
       }
   return new Set([...cluster.items].filter((id) => sure.has(id) && (nearer.get(id) ?? -Infinity) < sureNearer));
+}
+
+/**
+ * With unsureStability, which grouped sentences (`grouped`: indices into `sample`) the stability
+ * test counts: those of an item the head is not sure of (sureLeave), the items that stay in a
+ * shown group. Undefined (every sentence counts) when the setting is off or nothing leaves.
+ */
+export function unsureSentences(
+  classified: readonly ClassifiedItem[],
+  settings: Pick<GroupingSettings, 'sureLeave' | 'unsureStability'>,
+  grouped: readonly number[],
+  sample: readonly string[],
+  itemIdsOf: (text: string) => string[],
+): Uint8Array | undefined {
+  if (!settings.unsureStability || settings.sureLeave <= 0) return undefined;
+  const sure = sureThemes(classified, settings.sureLeave);
+  return Uint8Array.from(grouped, (i) => (itemIdsOf(sample[i]!).some((id) => !sure.has(id)) ? 1 : 0));
 }

@@ -72,6 +72,39 @@ describe('grouping by neighbourhood', () => {
     expect(shown[0]!.members.filter((i) => i >= 120).length).toBeGreaterThanOrEqual(13);
   });
 
+  it('measures stability on the counted sentences alone (unsureStability): a topic with strays it swept in comes back steadily', () => {
+    // A planted topic among scattered sentences: its community also sweeps in some of them, a
+    // different few in each resample, so it matches its resamples less well. Counting only the
+    // topic's sentences (the strays standing for items the head is sure of) measures the topic.
+    const wide = () => unit(Array.from({ length: 256 }, gaussian));
+    const themes = [Array.from({ length: 5 }, wide)];
+    const scattered = Array.from({ length: 120 }, wide);
+    const centre = wide();
+    const topic = Array.from({ length: 15 }, () => {
+      const offset = wide();
+      return unit(Array.from(centre, (c, d) => c + 1.2 * offset[d]!));
+    });
+    const vectors = [...scattered, ...topic];
+    const isTopic = (i: number) => i >= 120;
+    const topicGroup = (grouping: ReturnType<typeof groupByNeighbourhood>) =>
+      grouping.candidates.find((g) => g.members.filter(isTopic).length >= 13)!;
+    const all = groupByNeighbourhood(vectors, themes, settings);
+    const counted = Uint8Array.from(vectors, (_, i) => (isTopic(i) ? 1 : 0));
+    const byCount = groupByNeighbourhood(vectors, themes, settings, vectors, { counted });
+    expect(topicGroup(all).members.some((i) => !isTopic(i))).toBe(true);
+    expect(topicGroup(byCount).members).toEqual(topicGroup(all).members);
+    expect(topicGroup(byCount).stability).toBeGreaterThanOrEqual(0.95);
+    expect(topicGroup(byCount).stability).toBeGreaterThan(topicGroup(all).stability + 0.2);
+    // A group with fewer than two counted sentences is measured on all of them, as without a count.
+    const others = (grouping: ReturnType<typeof groupByNeighbourhood>) =>
+      grouping.candidates.filter((g) => g.members.filter(isTopic).length < 2).map((g) => g.stability);
+    expect(others(byCount)).toEqual(others(all));
+    expect(others(all).length).toBeGreaterThan(0);
+    // Every sentence counted is no count at all.
+    const everyOne = groupByNeighbourhood(vectors, themes, settings, vectors, { counted: new Uint8Array(vectors.length).fill(1) });
+    expect(everyOne.candidates.map((g) => g.stability)).toEqual(all.candidates.map((g) => g.stability));
+  });
+
   it('keeps in a group only the sentences nearer one another than their nearest theme', () => {
     // A topic and, between it and a known theme, feedback nearer that theme's exemplars than one
     // another: linked into the topic's community, it leaves it.
