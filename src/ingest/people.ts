@@ -163,12 +163,35 @@ export function isStaffHeader(header: string): boolean {
   return by > 0 && BY_VERBS.has(words[by - 1]!);
 }
 
-/** Indexes of the columns holding person names, students' or staff's, mapped or not (never the text column). */
+/** Words of a header that say its cells are what staff wrote, not who they are ("Interviewer 1 notes"). */
+const WRITING_WORDS = new Set([
+  'notes',
+  'note',
+  'comments',
+  'comment',
+  'feedback',
+  'remarks',
+  'observations',
+  'summary',
+  'reason',
+  'reasons',
+]);
+
+/** A staff column that holds their names ("Interviewer", "Recorded by"), not their notes ("Interviewer notes"). */
+function holdsStaffNames(header: string): boolean {
+  return isStaffHeader(header) && !headerWords(header).some((word) => WRITING_WORDS.has(word));
+}
+
+/**
+ * Indexes of the columns holding person names, students' or staff's, mapped or not (never the text
+ * column). A staff column of notes is none: every word of its notes would be hidden from every
+ * value of the row as a name ("too", "fast", "examples").
+ */
 export function personNameColumns(headers: string[], mapping: ColumnMapping, sampleRows: readonly string[][] = []): number[] {
   const indexes: number[] = [];
   headers.forEach((header, index) => {
     if (header === mapping.text) return;
-    if (holdsPersonNames(header, index, sampleRows) || isStaffHeader(header)) indexes.push(index);
+    if (holdsPersonNames(header, index, sampleRows) || holdsStaffNames(header)) indexes.push(index);
   });
   return indexes;
 }

@@ -222,6 +222,10 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The longest value read as a person's name ("María de los Ángeles García y López" is 8 words, 37 characters). */
+const MAX_NAME_CHARS = 100;
+const MAX_NAME_WORDS = 10;
+
 /**
  * The parts of a person's name worth hiding: the full value and each word of two letters or more
  * ("Jane Doe" → "Jane Doe", "Jane", "Doe"; "Doe, Jane" → the same words).
@@ -231,6 +235,9 @@ export function nameParts(names: readonly string[]): string[] {
   for (const name of names) {
     const trimmed = name.trim();
     if (trimmed.length < 2 || /@/.test(trimmed)) continue;
+    // Not a name but a note or a pasted paragraph in a name column: its words are no names, and a
+    // cell of 50,000 characters would make a pattern too large to compile.
+    if (trimmed.length > MAX_NAME_CHARS || trimmed.split(/\s+/).length > MAX_NAME_WORDS) continue;
     parts.add(trimmed);
     for (const word of trimmed.split(/[\s,]+/))
       if (word.replace(/[^\p{L}]/gu, '').length >= 2) parts.add(word.replace(/^[.'’-]+|[.'’-]+$/g, ''));

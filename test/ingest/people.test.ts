@@ -7,6 +7,7 @@ import {
   isPersonNameHeader,
   looksLikeEmails,
   nameAndIdOf,
+  personNameColumns,
 } from '../../src/ingest/people.js';
 import { COLUMN_SYNONYMS } from '../../src/ingest/synonyms.js';
 
@@ -77,5 +78,16 @@ describe('contactColumns', () => {
     expect(contactColumns(headers, { text: 'Body', candidate: 'To' }, rows).email).toEqual([1]);
     // Not the sender's, and not a candidate column of student numbers.
     expect(contactColumns(['Student', 'Body'], { text: 'Body', candidate: 'Student' }, [['S1', 'x']]).email).toEqual([]);
+  });
+});
+
+describe('personNameColumns and staff columns', () => {
+  it('reads a staff column of names ("Interviewer", "Recorded by") as names, and one of their notes ("Interviewer 1 notes") not', () => {
+    const headers = ['Student ID', 'Feedback', 'Interviewer', 'Recorded by', 'Interviewer 1 notes', 'Assessor comments'];
+    const sampleRows = [['S1', 'Too vague.', 'Sarah Jones', 'Dave Brown', 'candidate spoke too fast', 'no examples given']];
+    expect(personNameColumns(headers, { text: 'Feedback', candidate: 'Student ID' }, sampleRows).map((index) => headers[index])).toEqual([
+      'Interviewer',
+      'Recorded by',
+    ]);
   });
 });

@@ -179,3 +179,16 @@ describe('greetings, sign-offs and honorifics in other scripts', () => {
       expect(redactAddressedNames(text)).toBe(text);
   });
 });
+
+describe('redactNames on a name column holding notes', () => {
+  it('passes over a value too long to be a name, which would not compile as a pattern, and still hides the real names', () => {
+    const note = `Interviewer Sarah Jones said: ${'x'.repeat(50_000)}`;
+    expect(redactNames('Jo Bloggs spoke too fast.', [note, 'Jo Bloggs'])).toBe('[name] spoke too fast.');
+  });
+
+  it('passes over a sentence in a name column: its words are no names', () => {
+    expect(
+      redactNames('You spoke too fast and gave no examples.', ['the candidate spoke too fast and gave no examples at all, sadly']),
+    ).toBe('You spoke too fast and gave no examples.');
+  });
+});
