@@ -8,6 +8,8 @@ import { CliError, ExitCode, usageError } from '../errors.js';
 import { openUserFile } from '../io/user-file.js';
 import type { Logger } from '../logger.js';
 import type { FeedbackItem, IngestFileReport, IngestOptions, IngestResult, RejectedRow } from '../types.js';
+import { redactPeople } from '../redact/people.js';
+import { redactText } from '../redact/text.js';
 import { CsvParser, UnclosedQuoteError, unclosedQuote } from './csv.js';
 import { createDecoder, detectEncoding, SAMPLE_BYTES, validateEncoding, type DetectedEncoding } from './decode.js';
 import { detectDelimiter, parseDelimiterOption } from './delimiter.js';
@@ -199,10 +201,28 @@ async function ingestWorkbook(path: string, handle: FileHandle, size: number, op
   const notes = [`sheet ${JSON.stringify(sheet)} of the workbook`];
   if (mergedCellsFilled > 0)
     notes.push(`${mergedCellsFilled} empty cell${mergedCellsFilled === 1 ? '' : 's'} under merged cells given the merged value`);
-  return reader.finish(
+  const unread = options.sheet === undefined ? unreadSheetsWarning(checked.visible.filter((name) => name !== sheet)) : null;
+  if (unread !== null) notes.push(unread);
+  const outcome = reader.finish(
     notes,
     { encoding: 'utf-8', delimiter: null, format: 'xlsx', sheet },
     { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+  );
+  return unread === null ? outcome : { ...outcome, warnings: [...(outcome.warnings ?? []), unread] };
+}
+
+/**
+ * A workbook of a sheet per cohort or intake has rows on sheets a run without --sheet does not read:
+ * said on stderr and in the data-quality section, with how to read them (names are the workbook's,
+ * redacted like any value), so no sheet is passed over unseen.
+ */
+function unreadSheetsWarning(others: readonly string[]): string | null {
+  if (others.length === 0) return null;
+  const names = others.slice(0, 10).map((name) => JSON.stringify(redactPeople(redactText(name))));
+  const listed = others.length > 10 ? `${names.join(', ')} and ${others.length - 10} more` : names.join(', ');
+  return (
+    `the workbook has ${others.length} other sheet${others.length === 1 ? '' : 's'} (${listed}), not read: only one sheet is read per run of a workbook; ` +
+    'to read them all, save each sheet as CSV and give every file to one run, or run once per sheet with --sheet NAME'
   );
 }
 

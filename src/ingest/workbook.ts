@@ -108,6 +108,8 @@ export interface CheckedWorkbook {
   zip: Buffer;
   /** The first sheet not hidden, in workbook order (null when the workbook does not say). */
   firstVisible: string | null;
+  /** Every sheet not hidden, in workbook order. */
+  visible: string[];
   /** Sheet name → its merged ranges of one column. */
   merges: Map<string, ColumnMerge[]>;
 }
@@ -138,7 +140,12 @@ export async function inspectWorkbook(path: string, limits: WorkbookLimits = WOR
       const xml = sheet.part === null ? null : part(sheet.part);
       if (xml !== null) merges.set(sheet.name, columnMerges(xml));
     }
-    return { zip: buildStoredZip(kept), firstVisible: firstVisibleSheet(sheets), merges };
+    return {
+      zip: buildStoredZip(kept),
+      firstVisible: firstVisibleSheet(sheets),
+      visible: sheets.filter((sheet) => !sheet.hidden).map((sheet) => sheet.name),
+      merges,
+    };
   } catch (error) {
     if (error instanceof ZipFormatError) throw damaged(path, error.message);
     throw error;

@@ -122,6 +122,26 @@ describe('.xlsx input', () => {
     expect(items).toHaveLength(FORMS_ROWS.length - 1);
   });
 
+  it('says which other sheets were not read (a sheet per cohort), on stderr and in the notes; a hidden one and a named --sheet say nothing', async () => {
+    const file = await write(
+      'cohorts.xlsx',
+      buildXlsx([
+        { name: 'BSc 2025', rows: FORMS_ROWS },
+        { name: 'Lookup', rows: [['Codes'], ['X1']], hidden: true },
+        { name: 'MSc 2025', rows: FORMS_ROWS },
+        { name: 'PhD 2025', rows: FORMS_ROWS },
+      ]),
+    );
+    const warnings: string[] = [];
+    const logger = { info() {}, notice() {}, warn: (line: string) => warnings.push(line), progress() {}, progressDone() {} };
+    const { files } = await ingestFiles([file], options, logger);
+    const said = 'the workbook has 2 other sheets ("MSc 2025", "PhD 2025"), not read';
+    expect(files[0].notes.some((note) => note.startsWith(said))).toBe(true);
+    expect(warnings.some((line) => line.includes(said) && line.includes('--sheet NAME'))).toBe(true);
+    const named = await ingestFiles([file], { ...options, sheet: 'MSc 2025' });
+    expect(named.files[0].notes.some((note) => note.includes('not read'))).toBe(false);
+  });
+
   it('gives every row of a cell merged down a column its value (a title merged across is left alone)', async () => {
     const file = await write(
       'merged.xlsx',
