@@ -25,6 +25,8 @@ const RULE_OUT_PATTERNS = [
     'i',
   ),
   /\b(?:issue|problem|concern|reason|difference|decider)\s+(?:here\s+)?(?:was|is|were)(?:n't|\s+not|\s+never)\b/i,
+  // The noun denied by its own prefix: "a non-issue", "a total non-factor".
+  /\bnon-?(?:issue|factor|concern|problem|worry)s?\b/i,
   /(?:\b(?:was|were|is|are)|'s)(?:n't|\s+not|\s+never)\s+(?:what|where|why)\b.{0,30}\b(?:let you down|held you back|fell short|cost you|counted against you|went wrong)\b/i,
   // Where the decision came from, denied: "that's not where this came from", "that was never what this
   // was about", "wouldn't be where I'd go looking for a reason". Not what was wanted ("not what we

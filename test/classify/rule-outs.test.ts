@@ -147,8 +147,14 @@ describe('more rule-outs', () => {
     'Being five minutes late made no difference to our decision.',
     'Your degree result played no part in this.',
     "Please don't think this is about whether you'd fit in here.",
+    'Not having a CSCS card yet was a non-issue; we sort that for new starters.',
+    'Your GPA was a total non-factor.',
   ])('"%s"', (text) => {
     expect(isRuledOut(text)).toBe(true);
+  });
+
+  it('reads a noun denied by its own prefix, but not a non-starter, which is the reason', () => {
+    expect(isRuledOut('Your salary expectation was a non-starter for this budget.')).toBe(false);
   });
 });
 
