@@ -96,7 +96,7 @@ const FAULT_ELSEWHERE = new RegExp(
     String.raw`\b(?:this|that|it|which)\s+(?:is|was)(?:\s+not|n't)\s+(?:you|him|her)\b(?!')|\bneither\s+(?:of\s+them\s+)?(?:was|were)\s+(?:you|him|her)\b(?!')`,
     String.raw`\bnot\s+(?:directed\s+|aimed\s+)?(?:towards?|at)\s+(?:him|her|you)\b`,
     String.raw`\b(?:that|it)(?:'s|\s+(?:is|was))\s+on\s+(?:us|them|the\s+${EMPLOYER_PARTY})\b`,
-    String.raw`,\s*not\s+me\W*(?:$|[.;])`,
+    String.raw`,\s*not\s+(?:me|you)\W*(?:$|[.;])`,
   ].join('|'),
   'i',
 );

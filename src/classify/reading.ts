@@ -209,7 +209,7 @@ export function readsAsSilence(text: string): boolean {
   return silenceOf(plain, addressesCandidate(plain));
 }
 
-export function readSegment(text: string, themeIds: readonly string[]): SegmentReading {
+export function readSegment(text: string, themeIds: readonly string[], whole: string = text): SegmentReading {
   const plain = straightenQuotes(text);
   const reading: SegmentReading = { silence: false, ruledOut: [], asserted: [], subject: null, employerSide: false };
   const aboutCandidate = addressesCandidate(plain);
@@ -231,7 +231,11 @@ export function readSegment(text: string, themeIds: readonly string[]): SegmentR
     reading.employerSide = true;
     ruleOut(reading, themeIds, CONDUCT_THEME);
   }
-  if (conductElsewhere || conductOnlyOfTheJob(plain) || faultLaidElsewhere(plain)) ruleOut(reading, themeIds, CONDUCT_THEME);
+  // Whose fault it was may be said in a clause set aside from the text read ("…shouting into his phone
+  // the whole time she was there - not a reflection on her."): in a sentence that speaks of conduct,
+  // it is read in the whole sentence.
+  if (conductElsewhere || conductOnlyOfTheJob(plain) || faultLaidElsewhere(plain) || (speaksOfConduct(whole) && faultLaidElsewhere(whole)))
+    ruleOut(reading, themeIds, CONDUCT_THEME);
   const sparkMarked = markSpark(plain);
   const lackingSkill = LACKING_SKILL.test(sparkMarked);
   if (lackingSkill && !TOOL_AS_WORK.test(sparkMarked)) {

@@ -85,7 +85,7 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
           scores: [],
           nearest: [],
           units: [],
-          reading: readSegment(scoredText, themeIds),
+          reading: readSegment(scoredText, themeIds, segment.text),
           ...(answered ? { answered } : {}),
         };
       }),

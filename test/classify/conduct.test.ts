@@ -206,16 +206,26 @@ describe('faultLaidElsewhere: whose fault it was, said in so many words', () => 
     expect(faultLaidElsewhere('The interviewer was shouting because of office problems, it was not towards him.')).toBe(true);
     expect(faultLaidElsewhere("He says the panelist was jet-lagged - that's on us, not him.")).toBe(true);
     expect(faultLaidElsewhere('another guy in the waiting room was rude to the receptionist and got told off, not me.')).toBe(true);
+    expect(faultLaidElsewhere('Heard the other bloke mouthed off at the head chef - that was him, not you.')).toBe(true);
   });
 
   it("leaves the candidate's own fault, and what is not about fault, alone", () => {
     expect(faultLaidElsewhere('My fault really - I got the time wrong and turned up an hour late.')).toBe(false);
     expect(faultLaidElsewhere('Q: a project you led - answer was about the team, not her')).toBe(false);
     expect(faultLaidElsewhere('You arrived late and that was your own doing.')).toBe(false);
+    expect(faultLaidElsewhere('We wanted someone who had run a kitchen, not you in your first head chef role.')).toBe(false);
   });
 
   it('rules conduct out of the sentence', () => {
     expect(readSegment('Late start - our fault, the room was double-booked.', DEFAULT_THEME_IDS).ruledOut).toContain('conduct');
     expect(readSegment('Arrived 20 minutes late, no apology.', DEFAULT_THEME_IDS).ruledOut).not.toContain('conduct');
+  });
+
+  it('reads it in the whole of a sentence that speaks of conduct, also in a clause set aside from the text read', () => {
+    const read = 'She said a man in the waiting area was shouting into his phone the whole time she was there';
+    expect(readSegment(read, DEFAULT_THEME_IDS).ruledOut).not.toContain('conduct');
+    expect(readSegment(read, DEFAULT_THEME_IDS, `${read} - not a reflection on her.`).ruledOut).toContain('conduct');
+    const noConduct = "it just isn't a yes this time";
+    expect(readSegment(noConduct, DEFAULT_THEME_IDS, `This was not a reflection on you; ${noConduct}.`).ruledOut).not.toContain('conduct');
   });
 });
