@@ -4,10 +4,10 @@
 // that theme (best score, probe on the mean vector and on the best unit, cue count). Dev rows
 // only: it refuses to read any other part of traps.csv.
 //
-//   tsx scripts/trap-reading.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--from 219] [--to 658] [--all]
+//   tsx scripts/trap-reading.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--from 219] [--to 658] [--all] [--head FILE]
 //
 // --from N counts only traps-dev-N and later (a fresh batch), --to N only up to traps-dev-N; --all prints
-// every trap, not only misses.
+// every trap, not only misses; --head FILE reads with that head instead of the built-in one (a head from `train`).
 
 import { parseArgs } from 'node:util';
 import { headItemLogits, calibrated } from '../src/classify/head/apply.js';
@@ -20,7 +20,7 @@ import { readTraps, scoreTraps } from '../test/helpers/traps.js';
 import { ENGINE_FLAGS, engineConfigFrom } from './lib/engine-flags.js';
 
 const { values: flags } = parseArgs({
-  options: { ...ENGINE_FLAGS, from: { type: 'string' }, to: { type: 'string' }, all: { type: 'boolean' } },
+  options: { ...ENGINE_FLAGS, from: { type: 'string' }, to: { type: 'string' }, all: { type: 'boolean' }, head: { type: 'string' } },
 });
 const from = flags.from ? Number(flags.from) : 0;
 const to = flags.to ? Number(flags.to) : Number.POSITIVE_INFINITY;
@@ -29,7 +29,10 @@ if (flags.to && (!Number.isInteger(to) || to < from)) throw new Error(`--to must
 
 const numberOf = (id: string) => Number(id.slice('traps-dev-'.length));
 const traps = readTraps('dev').filter((t) => numberOf(t.id) >= from && numberOf(t.id) <= to);
-const prepared = await prepareClassifier(engineConfigFrom(flags), createLogger({ quiet: true }));
+const prepared = await prepareClassifier(
+  { ...engineConfigFrom(flags), ...(flags.head ? { head: flags.head } : {}) },
+  createLogger({ quiet: true }),
+);
 const { classifier, thresholds, head, taxonomy } = prepared;
 const ids = taxonomy.themes.map((t) => t.id);
 const cues = compileThemeCues(taxonomy);
