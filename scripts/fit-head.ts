@@ -124,6 +124,8 @@ interface Variant {
   fit?: Partial<FitSettings>;
   /** Each training set counts this times the set written after it (the newest 1; weights then scaled to a mean of 1). */
   decay?: number;
+  /** Bagging draws whole sets (each item's group is its set). */
+  bySet?: boolean;
 }
 const l2s = (flags.l2s ?? '0.01,0.03,0.1').split(',').map(Number);
 const wanted = (flags.variants ?? 'base,probe').split(',');
@@ -156,7 +158,9 @@ const variants: Variant[] = [
 
 /**
  * A variant of the head's own fit, e.g. `cut=0.5`, `l2=0.3,1;w=1`, `gatecut=0.4`, `gatel2=0.3`,
- * `decay=0.8` (older sets count less), `probe=0.01` (the probe's penalty): on the probe at `probeL2`.
+ * `decay=0.8` (older sets count less), `probe=0.01` (the probe's penalty), `cuttol=0` (the cut that scores best,
+ * however little: `surestCut`), `bags=10` / `bagset=10` (weights averaged over fits on resampled items / sets): on the
+ * probe at `probeL2`.
  */
 function fitVariant(spec: string, probeL2: number): Variant {
   const fit: Partial<FitSettings> = {};
@@ -172,7 +176,12 @@ function fitVariant(spec: string, probeL2: number): Variant {
     else if (key === 'gatel2') fit.noReasonL2 = list[0]!;
     else if (key === 'decay') variant.decay = list[0]!;
     else if (key === 'probe') variant.probeL2 = list[0]!;
-    else throw new Error(`--fit ${spec}: unknown setting ${key} (cut, l2, w, gatecut, gatel2, decay, probe)`);
+    else if (key === 'cuttol') fit.cutTolerance = list[0]!;
+    else if (key === 'bags') fit.bags = list[0]!;
+    else if (key === 'bagset') {
+      fit.bags = list[0]!;
+      variant.bySet = true;
+    } else throw new Error(`--fit ${spec}: unknown setting ${key} (cut, cuttol, l2, w, gatecut, gatel2, decay, probe, bags, bagset)`);
   }
   return variant;
 }
@@ -222,13 +231,15 @@ function knnFeatures(i: number): number[][] {
 /** Features of the training items (probe out of fold) and of the items scored, with the probe fitted on all training items. */
 function featuresFor(variant: Variant, train: number[], test: number[]) {
   // Variants that differ only in the head's own fit read the same features: computed once per split.
-  const { name: _name, fit: _fit, decay: _decay, gateL2: _gateL2, noGate: _noGate, ...reading } = variant;
+  const { name: _name, fit: _fit, decay: _decay, gateL2: _gateL2, noGate: _noGate, bySet: _bySet, ...reading } = variant;
   const key = `${JSON.stringify(reading)}|${train.length}:${train[0]}:${train.at(-1)}|${test.length}:${test[0]}`;
   let features = featureCache.get(key);
   if (!features) {
     features = unweightedFeaturesFor(variant, train, test);
     featureCache.set(key, features);
   }
+  if (variant.bySet)
+    features = { ...features, trainFeatures: features.trainFeatures.map((item, k) => ({ ...item, group: gold[train[k]!]!.set })) };
   if (variant.decay === undefined) return features;
   const newest = Math.max(...train.map((i) => gold[i]!.set));
   const raw = train.map((i) => variant.decay! ** (newest - gold[i]!.set));
