@@ -131,6 +131,7 @@ export function itemFeatures(
   probe = false,
 ): number[][] {
   const k = themeIds.length;
+  const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
   const reasons = item.segments.filter((s) => !s.praiseOnly);
   // An item that is all praise still has scores; they are all there is to judge it by.
   const judged: ScoredSegment[] = reasons.length > 0 ? reasons : item.segments;
@@ -148,7 +149,11 @@ export function itemFeatures(
       const own = segment.units[0]?.probe;
       for (let t = 0; t < k; t++) if (counts(t)) probeMean[t]! += (own?.[t] ?? 0) / judged.length;
       for (const unit of segment.units) {
+        // A clause the reader reads as other than a reason (praise, boilerplate, the employer's side)
+        // is evidence of no reason, not of a theme its words lie near ("We'd happily have you on the team").
+        const aside = unit.roles !== undefined && !readsAsReason(unit.roles);
         unit.probe?.forEach((p, t) => {
+          if (aside && t !== uninformative) return;
           if (counts(t) && p > probeMax[t]!) probeMax[t] = p;
         });
       }
@@ -169,7 +174,6 @@ export function itemFeatures(
       });
     }
   }
-  const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
   const cueCounts = new Array<number>(k).fill(0);
   for (const segment of reasons) {
     const text = prepareCueText(segment.segment.text, segment.praise);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingOf } from '../../../src/classify/head/features.js';
+import { featureNames, itemFeatures, readingOf } from '../../../src/classify/head/features.js';
 import { CLAUSE_ROLES } from '../../../src/classify/roles/model.js';
 import { segmentItems, type ScoredItem } from '../../../src/classify/units.js';
 import { DEFAULT_THEME_IDS } from '../../../src/types.js';
@@ -55,5 +55,41 @@ describe('readingOf', () => {
     const reading = readingOf(read('You were friendly, but you had not researched the company at all.', asReason), ids);
     expect(reading.allowed.filter(Boolean).length).toBeGreaterThan(1);
     expect(reading.setAside).toBeUndefined();
+  });
+});
+
+describe('itemFeatures: the probe', () => {
+  const names = featureNames(true);
+  const probeMax = names.indexOf('probe_max');
+  const motivation = ids.indexOf('motivation');
+  const uninformative = ids.indexOf('uninformative');
+  const cues = ids.map(() => []);
+  /** One reason whose whole reads as a reason and whose second clause reads as `roles`, with the probe high there. */
+  function withClause(roles: number[]): ScoredItem {
+    const item = segmentItems(
+      [{ id: 'a', text: 'We have appointed someone with the licence; you said you would like to train for it.' }],
+      ids,
+    )[0]!;
+    const scores = ids.map(() => 0.2);
+    const probe = (p: number) => ids.map(() => p);
+    item.segments[0]!.units = [
+      { text: item.segments[0]!.scoredText, scores, nearest: [], roles: asReason, probe: probe(0.1) },
+      { text: 'you said you would like to train for it.', scores, nearest: [], roles, probe: probe(0.7) },
+    ];
+    return item;
+  }
+  const boilerplate = CLAUSE_ROLES.map((role) => (role === 'boilerplate' ? 0.6 : 0.1));
+
+  it('takes its best over the clauses read as reasons', () => {
+    const features = itemFeatures(withClause(asReason), ids, cues, 0.05, true);
+    expect(features[motivation]![probeMax]).toBeCloseTo(0.7, 5);
+  });
+
+  it('reads a clause of praise or boilerplate as evidence of no reason only, not of the theme its words lie near', () => {
+    for (const roles of [boilerplate, asPraise]) {
+      const features = itemFeatures(withClause(roles), ids, cues, 0.05, true);
+      expect(features[motivation]![probeMax]).toBeCloseTo(0.1, 5);
+      expect(features[uninformative]![probeMax]).toBeCloseTo(0.7, 5);
+    }
   });
 });
