@@ -52,9 +52,9 @@ export function sheetParts(workbookXml: string, relationshipsXml: string | null,
   return sheets;
 }
 
-/** The first sheet a person opening the workbook sees, or null when none is marked visible. */
-export function firstVisibleSheet(sheets: readonly SheetPart[]): string | null {
-  return sheets.find((sheet) => !sheet.hidden)?.name ?? null;
+/** The sheets a person opening the workbook sees as tabs, in workbook order (the first is the one they see first). */
+export function visibleSheets(sheets: readonly SheetPart[]): string[] {
+  return sheets.filter((sheet) => !sheet.hidden).map((sheet) => sheet.name);
 }
 
 const CELL = /^([A-Z]{1,3})(\d{1,7})$/;

@@ -10,7 +10,7 @@ import { readSheet, SheetNotFoundError } from 'read-excel-file/node';
 import { CliError, ExitCode, usageError } from '../errors.js';
 import { buildStoredZip, openZip, ZipFormatError, type ZipEntry } from '../io/zip.js';
 import { CellReferenceError, sheetExtent } from './sheet-extent.js';
-import { columnMerges, fillColumnMerges, firstVisibleSheet, sheetParts, type ColumnMerge } from './workbook-layout.js';
+import { columnMerges, fillColumnMerges, sheetParts, visibleSheets, type ColumnMerge } from './workbook-layout.js';
 
 export interface WorkbookLimits {
   /** Bytes on disk. */
@@ -106,9 +106,7 @@ export function checkWorkbookSize(path: string, size: number, limits: WorkbookLi
 /** A workbook that passed the checks: the archive the library reads, and what it does not tell. */
 export interface CheckedWorkbook {
   zip: Buffer;
-  /** The first sheet not hidden, in workbook order (null when the workbook does not say). */
-  firstVisible: string | null;
-  /** Every sheet not hidden, in workbook order. */
+  /** Every sheet not hidden, in workbook order (none when the workbook does not say). */
   visible: string[];
   /** Sheet name → its merged ranges of one column. */
   merges: Map<string, ColumnMerge[]>;
@@ -140,12 +138,7 @@ export async function inspectWorkbook(path: string, limits: WorkbookLimits = WOR
       const xml = sheet.part === null ? null : part(sheet.part);
       if (xml !== null) merges.set(sheet.name, columnMerges(xml));
     }
-    return {
-      zip: buildStoredZip(kept),
-      firstVisible: firstVisibleSheet(sheets),
-      visible: sheets.filter((sheet) => !sheet.hidden).map((sheet) => sheet.name),
-      merges,
-    };
+    return { zip: buildStoredZip(kept), visible: visibleSheets(sheets), merges };
   } catch (error) {
     if (error instanceof ZipFormatError) throw damaged(path, error.message);
     throw error;
@@ -225,7 +218,7 @@ export async function readWorkbook(
   limits: WorkbookLimits = WORKBOOK_LIMITS,
 ): Promise<WorkbookSheet> {
   const { zip } = workbook;
-  const wanted = sheet ?? workbook.firstVisible ?? undefined;
+  const wanted = sheet ?? workbook.visible[0];
   let data: unknown[][];
   let name: string;
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnMerges, fillColumnMerges, firstVisibleSheet, sheetParts } from '../../src/ingest/workbook-layout.js';
+import { columnMerges, fillColumnMerges, sheetParts, visibleSheets } from '../../src/ingest/workbook-layout.js';
 
 describe('sheetParts', () => {
   it('lists sheets in order with their state and part, following the relationships', () => {
@@ -12,8 +12,8 @@ describe('sheetParts', () => {
       { name: 'Lookup & codes', hidden: true, part: 'xl/worksheets/other.xml' },
       { name: 'Data', hidden: false, part: 'xl/worksheets/sheet1.xml' },
     ]);
-    expect(firstVisibleSheet(sheets)).toBe('Data');
-    expect(firstVisibleSheet([{ name: 'A', hidden: true, part: null }])).toBeNull();
+    expect(visibleSheets(sheets)).toEqual(['Data']);
+    expect(visibleSheets([{ name: 'A', hidden: true, part: null }])).toEqual([]);
   });
 });
 
