@@ -3,15 +3,15 @@
 // merely contains one; ties go to the earlier synonym in the list, then to the leftmost column.
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from '../types.js';
 import { usageError } from '../errors.js';
-import { redactPeople } from '../redact/people.js';
-import { redactText } from '../redact/text.js';
+import { listColumns } from './column-list.js';
 import { headerWords, normaliseHeader } from './header-words.js';
 import { isEmailHeader, isPersonNameHeader, isStaffHeader, looksLikeEmails, looksLikeNames } from './people.js';
 import { COLUMN_SYNONYMS, EMAIL_ONLY_CANDIDATE, EXACT_ONLY, PERSONAL_CANDIDATE, SYSTEM_COLUMNS, SYSTEM_ROLES } from './synonyms.js';
 
 export { headerWords, normaliseHeader } from './header-words.js';
 export { COLUMN_SYNONYMS } from './synonyms.js';
-export { columnLetter, noTextColumnError } from './no-text-column.js';
+export { columnLetter, listColumns } from './column-list.js';
+export { noTextColumnError } from './no-text-column.js';
 
 /** Abbreviations ATS exports put in headers ("Cand. Ref", "Appl. No"), read as the words they stand for. */
 const ABBREVIATIONS: Record<string, string> = { cand: 'candidate', appl: 'applicant', stu: 'student', stud: 'student' };
@@ -299,16 +299,4 @@ export function resolveOverrides(
     mapping[role] = found;
   }
   return mapping;
-}
-
-/**
- * `"Response ID", "Feedback", …` (long header lists are cut), with names and contact details hidden:
- * a file without a header row shows its first row here, a student's, and errors reach the logs.
- */
-export function listColumns(headers: string[], max = 25): string {
-  const shown = headers
-    .slice(0, max)
-    .map((h) => JSON.stringify(redactPeople(redactText(h))))
-    .join(', ');
-  return headers.length > max ? `${shown}, … (${headers.length - max} more)` : shown;
 }

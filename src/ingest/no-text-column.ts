@@ -4,19 +4,13 @@ import { usageError } from '../errors.js';
 import { redactPeople } from '../redact/people.js';
 import { redactText } from '../redact/text.js';
 import { CHAT_TRANSCRIPT_FIX, readsAsChatTranscript } from './chat-transcript.js';
+import { columnLetter, listColumns, quotedHeader } from './column-list.js';
 import { normaliseHeader } from './header-words.js';
 import { isEmailHeader, isPersonNameHeader, looksLikeEmails } from './people.js';
 import { COLUMN_SYNONYMS, SYSTEM_COLUMNS } from './synonyms.js';
 
 /** A header cell that reads as a sentence (five words or more): a form's question, or feedback in a first row of data. */
 const SENTENCE_CELL = /^(?:\S+\s+){4,}\S+/u;
-
-/** `A`, `B`, … `Z`, `AA`: how a spreadsheet names the column at this index. */
-export function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 const EXACT_HEADER_NAMES = new Set(Object.values(COLUMN_SYNONYMS).flatMap((synonyms) => synonyms.map(normaliseHeader)));
 
@@ -42,15 +36,12 @@ export function noTextColumnError(fileLabel: string, headers: string[], sampleRo
   const prefix = `${fileLabel}: no feedback text column found.`;
   if (readsAsChatTranscript(headers)) return usageError(`${prefix} ${CHAT_TRANSCRIPT_FIX}`);
   if (!readsAsColumnNames(headers) && headers.some((header) => SENTENCE_CELL.test(header.trim()))) {
-    const letters = headers.map((_, column) => columnLetter(column));
-    const shown = letters.length > 25 ? `${letters.slice(0, 25).join(', ')}, … (${letters.length - 25} more)` : letters.join(', ');
     return usageError(
-      `${prefix} Columns found: ${shown} (cells not shown: the first row reads as feedback, not column names). ` +
+      `${prefix} Columns found: ${listColumns(headers, (_, column) => columnLetter(column))} (cells not shown: the first row reads as feedback, not column names). ` +
         'Add a header row naming the columns (e.g. Student ID, Feedback), then run again.',
     );
   }
-  const named = headers.slice(0, 25).map((header, column) => `${columnLetter(column)} ${JSON.stringify(redactPeople(redactText(header)))}`);
-  const listed = headers.length > 25 ? `${named.join(', ')}, … (${headers.length - 25} more)` : named.join(', ');
+  const listed = listColumns(headers, (header, column) => `${columnLetter(column)} ${quotedHeader(header)}`);
   const likely = longestAnswers(headers, sampleRows);
   const fix =
     likely === null || redactPeople(redactText(headers[likely]!)) !== headers[likely]
