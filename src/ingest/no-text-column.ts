@@ -43,11 +43,12 @@ export function noTextColumnError(fileLabel: string, headers: string[], sampleRo
   }
   const listed = listColumns(headers, (header, column) => `${columnLetter(column)} ${quotedHeader(header)}`);
   const likely = longestAnswers(headers, sampleRows);
+  // Offered only when redaction hides nothing of its header, which is then quoted as written.
   const fix =
     likely === null || redactPeople(redactText(headers[likely]!)) !== headers[likely]
       ? 'Name the column that holds the feedback with --text-column NAME.'
       : `Name the column that holds the feedback with --text-column NAME: if it is column ${columnLetter(likely)}, whose answers are longest, ` +
-        `--text-column ${JSON.stringify(redactPeople(redactText(headers[likely]!)))}.`;
+        `--text-column ${JSON.stringify(headers[likely])}.`;
   return usageError(`${prefix} Columns found: ${listed}. ${fix}`);
 }
 
