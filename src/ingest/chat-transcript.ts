@@ -9,20 +9,16 @@ const DATE = String.raw`\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?`;
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|[\p{L}\d]+[._][\p{L}\d._]+)`;
 const SENDER = String.raw`${NAME_WORD}(?:\s${NAME_WORD}){0,3}`;
 
+// WhatsApp: "14/03/2026, 10:32 - Jo Bloggs: message", "[14/03/2026, 10:32:05] Jo Bloggs: message".
+const WHATSAPP_LINE = new RegExp(String.raw`^\[?${DATE},?\s*${TIME}\]?\s*(?:[-–]\s*)?${SENDER}:\s`, 'u');
+
 const MESSAGE_HEADINGS = [
   // Teams: "[10:32] Jo Bloggs", "[14/03/2026 10:32] Jo Bloggs".
   new RegExp(String.raw`^\[(?:${DATE},?\s*)?${TIME}\]\s*${SENDER}$`, 'u'),
   // Slack, Teams: "Jo Bloggs  10:32 AM", "Jo Bloggs, Today at 10:32", "Jo Bloggs 14/03/2026 10:32".
   new RegExp(String.raw`^${SENDER},?\s+(?:(?:[Tt]oday|[Yy]esterday)\s+at\s+|${DATE},?\s*)?${TIME}$`, 'u'),
-  // WhatsApp: "14/03/2026, 10:32 - Jo Bloggs: message", "[14/03/2026, 10:32:05] Jo Bloggs: message".
-  new RegExp(String.raw`^\[?${DATE},?\s*${TIME}\]?\s*(?:[-–]\s*)?${SENDER}:\s`, 'u'),
+  WHATSAPP_LINE,
 ];
-
-function isMessageHeading(line: string): boolean {
-  const trimmed = line.trim();
-  if (trimmed.split(/\s+/).length > 8) return MESSAGE_HEADINGS[2]!.test(trimmed);
-  return MESSAGE_HEADINGS.some((heading) => heading.test(trimmed));
-}
 
 /**
  * Whether a file whose feedback column was not found is a chat: its first line a message heading (a
@@ -30,10 +26,11 @@ function isMessageHeading(line: string): boolean {
  * message, in any number).
  */
 export function readsAsChatTranscript(headers: readonly string[]): boolean {
-  const line = headers.join(', ');
-  // A WhatsApp line carries its message, whose commas split it into any number of cells.
-  if (headers.length > 2) return MESSAGE_HEADINGS[2]!.test(line.trim());
-  return isMessageHeading(line);
+  const line = headers.join(', ').trim();
+  // A WhatsApp line carries its message, whose commas split it into any number of cells and whose
+  // words make it long; a heading of the others is a sender and a time alone.
+  if (headers.length > 2 || line.split(/\s+/).length > 8) return WHATSAPP_LINE.test(line);
+  return MESSAGE_HEADINGS.some((heading) => heading.test(line));
 }
 
 export const CHAT_TRANSCRIPT_FIX =
