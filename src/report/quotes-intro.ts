@@ -7,14 +7,11 @@ import type { ReportModel } from '../analyse/model.js';
  * without candidate ids cannot tell whose a quote is.
  */
 export function quotesIntro(quotes: ReportModel['quotes']): string {
-  const all = Object.values(quotes);
-  const known = all.flatMap((theme) => theme.map((quote) => quote.candidate).filter((candidate) => candidate !== null));
+  // Per theme, the candidates its quotes are known to be from.
+  const whose = Object.values(quotes).map((theme) => theme.map((quote) => quote.candidate).filter((candidate) => candidate !== null));
   const base = 'Quotes are each theme’s highest-scoring items, never the same words twice';
-  if (known.length === 0) return `${base}.`;
-  const repeats = all.some((theme) => {
-    const whose = theme.map((quote) => quote.candidate).filter((candidate) => candidate !== null);
-    return new Set(whose).size < whose.length;
-  });
+  if (whose.every((candidates) => candidates.length === 0)) return `${base}.`;
+  const repeats = whose.some((candidates) => new Set(candidates).size < candidates.length);
   return repeats
     ? `${base}, from different candidates while a theme has enough of them; a theme heard from fewer quotes one candidate more than once (the reference under each quote says whose it is).`
     : `${base}, each from a different candidate.`;
