@@ -83,7 +83,7 @@ export function groupByCandidate(
  */
 function contactOf(items: readonly PreparedItem[]): Contact {
   const newestFirst = [...items].sort(
-    (a, b) => (b.entry.item.date ?? '').localeCompare(a.entry.item.date ?? '') || b.position - a.position,
+    (a, b) => compareStrings(b.entry.item.date ?? '', a.entry.item.date ?? '') || b.position - a.position,
   );
   const values = (key: keyof Contact) =>
     newestFirst.map((prepared) => prepared.entry.item.contact?.[key] ?? null).filter((value) => value !== null);
