@@ -1,7 +1,7 @@
 // Where the header is, which rows under it are survey metadata, and what to call each column.
 import { own } from '../own.js';
-import { COLUMN_SYNONYMS } from './columns.js';
 import { normaliseHeader } from './header-words.js';
+import { KNOWN_HEADERS } from './synonyms.js';
 
 /**
  * Header names. Each header cell is trimmed. An empty header cell is named `column_<n>`, where
@@ -153,8 +153,6 @@ function isGroupHeadings(fields: string[], below: string[]): boolean {
   const belowKnown = known(below);
   return belowKnown >= 2 && belowKnown > known(fields);
 }
-
-const KNOWN_HEADERS = new Set(Object.values(COLUMN_SYNONYMS).flat().map(normaliseHeader));
 
 function filledCells(fields: string[]): number {
   return fields.filter((f) => f.trim() !== '').length;

@@ -7,12 +7,10 @@ import { CHAT_TRANSCRIPT_FIX, readsAsChatTranscript } from './chat-transcript.js
 import { columnLetter, listColumns, quotedHeader } from './column-list.js';
 import { normaliseHeader } from './header-words.js';
 import { isEmailHeader, isPersonNameHeader, looksLikeEmails } from './people.js';
-import { COLUMN_SYNONYMS, SYSTEM_COLUMNS } from './synonyms.js';
+import { KNOWN_HEADERS, SYSTEM_COLUMNS } from './synonyms.js';
 
 /** A header cell that reads as a sentence (five words or more): a form's question, or feedback in a first row of data. */
 const SENTENCE_CELL = /^(?:\S+\s+){4,}\S+/u;
-
-const EXACT_HEADER_NAMES = new Set(Object.values(COLUMN_SYNONYMS).flatMap((synonyms) => synonyms.map(normaliseHeader)));
 
 /**
  * Whether a row reads as column names: a survey tool's bookkeeping column (Microsoft Forms' "Start time",
@@ -22,7 +20,7 @@ const EXACT_HEADER_NAMES = new Set(Object.values(COLUMN_SYNONYMS).flatMap((synon
 function readsAsColumnNames(cells: string[]): boolean {
   const names = cells.map(normaliseHeader);
   if (names.some((name) => SYSTEM_COLUMNS.has(name) || name === 'timestamp')) return true;
-  return names.filter((name) => EXACT_HEADER_NAMES.has(name)).length >= 2;
+  return names.filter((name) => KNOWN_HEADERS.has(name)).length >= 2;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Which header names mean which role: synonyms per role, survey bookkeeping columns that take
 // none, and synonyms too generic to count inside a longer header.
 import type { ColumnRole } from '../types.js';
+import { normaliseHeader } from './header-words.js';
 
 /** Synonyms per role, best first. */
 /** A mail merge's or mail client's log: the recipient is the student (only when it holds addresses). */
@@ -266,6 +267,9 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
     'vacature',
   ],
 };
+
+/** Every role's synonyms as normalised headers: a cell that is one of them is a column's name ("Email", "Student ID"). */
+export const KNOWN_HEADERS = new Set(Object.values(COLUMN_SYNONYMS).flat().map(normaliseHeader));
 
 /**
  * Survey-tool bookkeeping columns (Qualtrics, SurveyMonkey, Microsoft Forms): never the text, stage,
