@@ -201,14 +201,12 @@ async function ingestWorkbook(path: string, handle: FileHandle, size: number, op
   const notes = [`sheet ${JSON.stringify(sheet)} of the workbook`];
   if (mergedCellsFilled > 0)
     notes.push(`${mergedCellsFilled} empty cell${mergedCellsFilled === 1 ? '' : 's'} under merged cells given the merged value`);
-  const unread = options.sheet === undefined ? unreadSheetsWarning(checked.visible.filter((name) => name !== sheet)) : null;
-  if (unread !== null) notes.push(unread);
-  const outcome = reader.finish(
+  return reader.finish(
     notes,
     { encoding: 'utf-8', delimiter: null, format: 'xlsx', sheet },
     { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+    options.sheet === undefined ? unreadSheetsWarnings(checked.visible.filter((name) => name !== sheet)) : [],
   );
-  return unread === null ? outcome : { ...outcome, warnings: [...(outcome.warnings ?? []), unread] };
 }
 
 /**
@@ -216,14 +214,14 @@ async function ingestWorkbook(path: string, handle: FileHandle, size: number, op
  * said on stderr and in the data-quality section, with how to read them (names are the workbook's,
  * redacted like any value), so no sheet is passed over unseen.
  */
-function unreadSheetsWarning(others: readonly string[]): string | null {
-  if (others.length === 0) return null;
+function unreadSheetsWarnings(others: readonly string[]): string[] {
+  if (others.length === 0) return [];
   const names = others.slice(0, 10).map((name) => JSON.stringify(redactPeople(redactText(name))));
   const listed = others.length > 10 ? `${names.join(', ')} and ${others.length - 10} more` : names.join(', ');
-  return (
+  return [
     `the workbook has ${others.length} other sheet${others.length === 1 ? '' : 's'} (${listed}), not read: only one sheet is read per run of a workbook; ` +
-    'to read them all, save each sheet as CSV and give every file to one run, or run once per sheet with --sheet NAME'
-  );
+      'to read them all, save each sheet as CSV and give every file to one run, or run once per sheet with --sheet NAME',
+  ];
 }
 
 /** A row as one CSV line, for the raw text of rejected rows. */

@@ -223,8 +223,17 @@ export class RecordReader {
     this.items.push({ id, ...outcome.item });
   }
 
-  finish(encodingNotes: string[], shape: FileShape, identity: { bytes: number; sha256: string }): FileOutcome {
-    const notes = [...encodingNotes, ...this.notes];
+  /**
+   * `fileWarnings` are what the caller found not read in the file (a workbook's other sheets): like
+   * the reader's own warnings, each is a note and a line on stderr.
+   */
+  finish(
+    encodingNotes: string[],
+    shape: FileShape,
+    identity: { bytes: number; sha256: string },
+    fileWarnings: readonly string[] = [],
+  ): FileOutcome {
+    const notes = [...encodingNotes, ...fileWarnings, ...this.notes];
     if (this.blankRows > 0) notes.push(`${this.blankRows} blank row${this.blankRows === 1 ? '' : 's'} ignored`);
     notes.push(...this.fileIds.notes());
     if (this.unparsedDates > 0) {
@@ -267,7 +276,7 @@ export class RecordReader {
       items: this.items,
       rejects: this.rejects,
       emptiness,
-      warnings,
+      warnings: [...warnings, ...fileWarnings],
       report: {
         source: this.path,
         ...identity,
