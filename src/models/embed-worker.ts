@@ -18,6 +18,16 @@ export interface EmbedWorkerJob {
   batches: string[][];
 }
 
+/**
+ * Asks the worker to end: after the jobs sent before it, it releases its session and closes its
+ * port, and the thread ends on its own. Terminating it instead stops its JavaScript wherever it is,
+ * and ONNX Runtime's binding, caught in a call or releasing a session as the thread is torn down,
+ * throws a C++ `Napi::Error` nothing catches: the whole process aborts (exit 134).
+ */
+export interface EmbedWorkerClose {
+  close: true;
+}
+
 export type EmbedWorkerReply =
   | { type: 'ready'; dims: number }
   /** The model did not load: `unavailable` carries a ModelUnavailableError's reason. */
@@ -29,31 +39,42 @@ async function serve(): Promise<void> {
   const port = parentPort!;
   const setup = workerData as EmbedWorkerSetup;
   const reply = (message: EmbedWorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
-  let loaded: LoadedModel;
-  try {
-    loaded = await loadFeatureExtractionPipeline(setup.load);
-  } catch (error) {
-    const unavailable = error instanceof ModelUnavailableError ? error.reason : null;
-    reply({ type: 'failed', unavailable, message: shortReason(error) });
-    return;
-  }
-  // The pool sends a few jobs ahead; they run one at a time, in the order sent (one session on one core).
-  let previous: Promise<void> = Promise.resolve();
-  port.on('message', ({ job, batches }: EmbedWorkerJob) => {
+  let loaded: LoadedModel | null = null;
+  // Everything runs in the order sent, after the load: jobs one at a time (one session on one
+  // core), and a close, which may come while the model still loads, last.
+  let previous: Promise<void> = loadFeatureExtractionPipeline(setup.load).then(
+    (model) => {
+      loaded = model;
+      reply({ type: 'ready', dims: model.dims });
+    },
+    (error: unknown) => {
+      const unavailable = error instanceof ModelUnavailableError ? error.reason : null;
+      reply({ type: 'failed', unavailable, message: shortReason(error) });
+    },
+  );
+  port.on('message', (message: EmbedWorkerJob | EmbedWorkerClose) => {
     previous = previous.then(async () => {
+      if ('close' in message) {
+        const model = loaded;
+        loaded = null;
+        await model?.pipeline.dispose().catch(() => undefined);
+        port.close();
+        return;
+      }
+      // A worker whose model did not load has failed the pool, which rejected these jobs itself.
+      if (!loaded) return;
       try {
-        const vectors = await embedBatches(loaded.pipeline, batches, loaded.dims, setup.pooling);
+        const vectors = await embedBatches(loaded.pipeline, message.batches, loaded.dims, setup.pooling);
         // Each vector owns its buffer (poolRows), so all of them move without a copy.
         reply(
-          { type: 'done', job, vectors },
+          { type: 'done', job: message.job, vectors },
           vectors.map((vector) => vector.buffer as ArrayBuffer),
         );
       } catch (error) {
-        reply({ type: 'error', job, message: shortReason(error) });
+        reply({ type: 'error', job: message.job, message: shortReason(error) });
       }
     });
   });
-  reply({ type: 'ready', dims: loaded.dims });
 }
 
 // Imported in the main thread (for its types, say) it does nothing.

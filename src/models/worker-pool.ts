@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type { EmbedWorkerJob, EmbedWorkerReply, EmbedWorkerSetup } from './embed-worker.js';
+import type { EmbedWorkerClose, EmbedWorkerJob, EmbedWorkerReply, EmbedWorkerSetup } from './embed-worker.js';
 import { ModelUnavailableError } from './unavailable.js';
 
 export interface EmbedWorkerPool {
@@ -32,6 +32,8 @@ interface Member {
   loaded: boolean;
   /** Jobs sent to this worker, in the order it runs them (one at a time). */
   running: Pending[];
+  /** Settles when the thread has ended. */
+  exited: Promise<void>;
 }
 
 /**
@@ -42,7 +44,7 @@ interface Member {
 const JOBS_PER_WORKER = 3;
 
 /** The part of a worker thread the pool uses (tests start fakes). */
-export type EmbedWorkerHandle = Pick<Worker, 'on' | 'postMessage' | 'ref' | 'unref' | 'terminate'>;
+export type EmbedWorkerHandle = Pick<Worker, 'on' | 'postMessage' | 'ref' | 'unref'>;
 
 /** `model` names the model in errors; every worker loads `setup.load` from disk. */
 export function createEmbedWorkerPool(
@@ -57,16 +59,26 @@ export function createEmbedWorkerPool(
   let started: Promise<number> | null = null;
   let jobs = 0;
 
-  const fail = (error: unknown) => {
+  // A worker is never terminated (embed-worker.ts, EmbedWorkerClose): it is asked to close, and
+  // held (ref) so that the process cannot end before it has, even if nothing else is left to do.
+  // A process ending with a worker still open tears the thread down as terminate does.
+  const close = (member: Member): Promise<void> => {
+    member.worker.ref();
+    member.worker.postMessage({ close: true } satisfies EmbedWorkerClose);
+    return member.exited;
+  };
+
+  /** Rejects every batch waiting or running and closes every worker; resolves once all have ended. */
+  const fail = (error: unknown): Promise<void> => {
     failure ??= error;
     for (const pending of queue.splice(0)) pending.reject(failure);
-    for (const member of members) {
-      for (const pending of member.running.splice(0)) pending.reject(failure);
-      void member.worker.terminate();
-    }
+    for (const member of members) for (const pending of member.running.splice(0)) pending.reject(failure);
+    return Promise.all(members.map(close)).then(() => undefined);
   };
 
   const dispatch = () => {
+    // Once failed or disposed, the workers are closing and stay held until they have.
+    if (failure !== null) return;
     // Each job to the worker holding the fewest, a loaded one first (the first of them on a tie). A
     // worker still loading takes jobs too: it runs them the moment its model is loaded, without
     // waiting for this thread, which may be busy reading the input just then.
@@ -93,18 +105,20 @@ export function createEmbedWorkerPool(
     // other is loading: ONNX Runtime for Node, creating sessions in two threads at the same moment,
     // now and then aborted the process (`Napi::Error`). The first loads while the input is read.
     const loading = members.some((member) => !member.loaded);
-    if (failure === null && members.length > 0 && members.length < size && !loading && queue.length > 0) spawn();
+    if (members.length > 0 && members.length < size && !loading && queue.length > 0) spawn();
   };
 
   let resolveReady: (dims: number) => void = () => undefined;
   let rejectReady: (error: unknown) => void = () => undefined;
   const stop = (error: unknown) => {
-    fail(error);
+    void fail(error);
     rejectReady(failure);
   };
 
   const spawn = () => {
-    const member: Member = { worker: startWorker(setup), loaded: false, running: [] };
+    const worker = startWorker(setup);
+    const exited = new Promise<void>((resolve) => worker.on('exit', () => resolve()));
+    const member: Member = { worker, loaded: false, running: [], exited };
     members.push(member);
     member.worker.on('message', (reply: EmbedWorkerReply) => {
       if (reply.type === 'ready') {
@@ -148,13 +162,12 @@ export function createEmbedWorkerPool(
       return result;
     },
     async dispose() {
-      failure ??= new Error('the embedder was disposed');
       // Batches waiting or running end now: whoever awaits them (exemplars embedded while a run
-      // that stopped early read its input, say) must not wait for ever.
-      for (const pending of queue.splice(0)) pending.reject(failure);
-      for (const member of members) for (const pending of member.running.splice(0)) pending.reject(failure);
+      // that stopped early read its input, say) must not wait for ever. A worker still loading
+      // ends once it has loaded: the model's load cannot be stopped part way without the abort.
+      const closed = fail(failure ?? new Error('the embedder was disposed'));
       rejectReady(failure);
-      await Promise.all(members.map((member) => member.worker.terminate()));
+      await closed;
     },
   };
 }

@@ -1,18 +1,30 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { EmbedWorkerJob, EmbedWorkerReply, EmbedWorkerSetup } from '../../src/models/embed-worker.js';
+import type { EmbedWorkerClose, EmbedWorkerJob, EmbedWorkerReply, EmbedWorkerSetup } from '../../src/models/embed-worker.js';
 import { createEmbedWorkerPool, type EmbedWorkerHandle } from '../../src/models/worker-pool.js';
 
 /** A worker thread stand-in: it records the jobs it is sent and answers when the test says so. */
 class FakeWorker extends EventEmitter {
   jobs: EmbedWorkerJob[] = [];
-  postMessage(job: EmbedWorkerJob): void {
-    this.jobs.push(job);
+  /** Whether the process would wait for this thread (ref) or not (unref). */
+  held = true;
+  closeAsked = false;
+  /** Set by a test to end the thread itself, once it has finished what it was doing. */
+  exitsOnClose = true;
+  postMessage(message: EmbedWorkerJob | EmbedWorkerClose): void {
+    if ('close' in message) {
+      this.closeAsked = true;
+      if (this.exitsOnClose) this.exit();
+    } else this.jobs.push(message);
   }
-  ref(): void {}
-  unref(): void {}
-  async terminate(): Promise<number> {
-    return 0;
+  ref(): void {
+    this.held = true;
+  }
+  unref(): void {
+    this.held = false;
+  }
+  exit(): void {
+    setImmediate(() => this.emit('exit', 0));
   }
   reply(message: EmbedWorkerReply): void {
     this.emit('message', message);
@@ -64,5 +76,24 @@ describe('createEmbedWorkerPool', () => {
     expect(await result).toEqual([Float32Array.of(11)]);
     expect(workers).toHaveLength(1);
     await pool.dispose();
+  });
+
+  it('ends a worker still loading by asking it to close, and holds the process until it has', async () => {
+    const { pool, workers } = fakePool(2);
+    const result = pool.run([['a few words']]);
+    const loading = workers[0]!;
+    loading.exitsOnClose = false;
+    let disposed = false;
+    const disposing = pool.dispose().then(() => (disposed = true));
+    await expect(result).rejects.toThrow(/disposed/);
+    expect(loading.closeAsked).toBe(true);
+    // The model loads after all; idle, the worker would no longer hold the process, but closing it does.
+    loading.reply({ type: 'ready', dims: 1 });
+    expect(loading.held).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(disposed).toBe(false);
+    loading.exit();
+    await disposing;
+    expect(workers).toHaveLength(1);
   });
 });
