@@ -242,13 +242,17 @@ function releaseAllSync(): void {
   heldLocks.clear();
 }
 
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
-
 function onSignal(signal: NodeJS.Signals): void {
   releaseAllSync();
   removeHandlers();
-  // Keep the conventional exit status unless someone else also handles the signal.
-  if (process.listenerCount(signal) === 0) process.exit(SIGNAL_EXIT_CODES[signal as keyof typeof SIGNAL_EXIT_CODES] ?? 1);
+  // Someone else also handling the signal decides how the process ends.
+  if (process.listenerCount(signal) > 0) return;
+  process.stderr.write(`feedback-themes: stopped by ${signal}; the output folder shows the last run that finished.\n`);
+  // The same signal again, now unhandled: the process ends as killed by it (a shell shows 130 for
+  // SIGINT, 143 for SIGTERM), at once and with no teardown. process.exit would first tear down the
+  // model's worker threads wherever they are, and ONNX Runtime's binding, torn down in a call,
+  // aborts the process (exit 134; embed-worker.ts).
+  process.kill(process.pid, signal);
 }
 
 function onExit(): void {
