@@ -17,7 +17,7 @@ import { chooseSeeds, probeUnclaimed, type LearntRank, type ProbeRank } from './
 import { themeBasis, withoutBasis } from './residual.js';
 import { DEFAULT_MIN_CANDIDATES, DEFAULT_MIN_ITEMS, DEFAULT_SAMPLE_SIZE, type DiscoverOptions } from './options.js';
 import { statedItems, unexplainedSegments, unsureItems, type UnexplainedSegment } from './select.js';
-import { sureLeaving, unsureSentences, type MemberNearness } from './sure-leavers.js';
+import { sureLeaving, type MemberNearness } from './sure-leavers.js';
 import { sampleFeatures, unexplainedScore } from './unexplained.js';
 
 const SENTENCES_KEPT = 24;
@@ -156,11 +156,16 @@ export async function discoverEmerging(
   const basis = grouping ? themeBasis(themeExemplars, grouping.themeDirections) : [];
   const linkOf = (vectors: Float32Array[]) => (basis.length > 0 ? vectors.map((v) => withoutBasis(v, basis)) : vectors);
   const sampleLinks = linkOf(sampleVectors);
+  // With sureLeave, the items the head is sure of a theme for and, with sureNearer, each member's
+  // similarity to every theme's exemplars: what leaving reads, and with unsureStability the
+  // stability test (discover/sure-leavers.ts).
+  const sure = grouping && grouping.sureLeave > 0 ? sureLeaving(classified, taxonomy, themeExemplars, grouping) : null;
+  const counted = grouping?.unsureStability ? sure?.counted(grouped.map((i) => itemIdsOf(sample[i]!))) : undefined;
   const found: Grouping = grouping
     ? groupByNeighbourhood(groupedVectors, themeExemplars, grouping, linkOf(groupedVectors), {
         similarity: similarityAmong(pairs!, grouped),
         themeNearness: grouped.map((i) => sampleNearness[i]!),
-        counted: unsureSentences(classified, grouping, grouped, sample, itemIdsOf),
+        counted,
       })
     : linkageGroups(sampleVectors, maxDistance);
   // Members as indices into the sample: the grouped sentences are a part of it whenever seeds
@@ -174,9 +179,6 @@ export async function discoverEmerging(
     for (const i of group.members) groupOf[i] = g;
   });
 
-  // With sureLeave, the items the head is sure of a theme for and, with sureNearer, each member's
-  // similarity to every theme's exemplars: what leaving reads (discover/sure-leavers.ts).
-  const sure = grouping && grouping.sureLeave > 0 ? sureLeaving(classified, taxonomy, themeExemplars, grouping) : null;
   const member: Member[] = [];
   const addMember = (text: string, g: number, vector: Float32Array) => {
     const themeSimilarity = sure?.themeSimilarity(vector);

@@ -3,7 +3,7 @@
 // sureNearer an item stays when one of its sentences there is nearer the group than its sure
 // theme, as a missing topic the head takes for a known theme is (docs/engines-and-quality.md,
 // Which items the head is wrongly sure of). Those items are also left out of the stability test's
-// count (unsureStability, unsureSentences).
+// count (unsureStability, SureLeaving.counted).
 
 import type { GroupingSettings } from '../classify/profiles.js';
 import type { ClassifiedItem, Taxonomy } from '../types.js';
@@ -23,6 +23,11 @@ export interface SureLeaving {
   themeSimilarity: (vector: Float32Array) => Float32Array | undefined;
   /** The items of a group that leave it (sureLeavers); null when the head is sure of no item. */
   leavers: (cluster: { texts: MemberNearness[]; items: Set<string> }, itemIdsOf: (text: string) => string[]) => Set<string> | null;
+  /**
+   * With unsureStability, which grouped sentences (each given by its items) the stability test
+   * counts (1): those of an item the head is not sure of, the items that stay in a shown group.
+   */
+  counted: (sentenceItems: readonly (readonly string[])[]) => Uint8Array;
 }
 
 /**
@@ -42,6 +47,7 @@ export function sureLeaving(
   return {
     themeSimilarity: (vector) => (themeMeans ? Float32Array.from(themeMeans, (m) => (m ? dot(vector, m) : -1)) : undefined),
     leavers: (cluster, itemIdsOf) => (sure.size === 0 ? null : sureLeavers(cluster, sure, themeIndex, settings.sureNearer, itemIdsOf)),
+    counted: (sentenceItems) => Uint8Array.from(sentenceItems, (ids) => (ids.some((id) => !sure.has(id)) ? 1 : 0)),
   };
 }
 
@@ -86,21 +92,4 @@ function sureLeavers(
         nearer.set(id, Math.max(nearer.get(id) ?? -Infinity, m.similarity - toTheme));
       }
   return new Set([...cluster.items].filter((id) => sure.has(id) && (nearer.get(id) ?? -Infinity) < sureNearer));
-}
-
-/**
- * With unsureStability, which grouped sentences (`grouped`: indices into `sample`) the stability
- * test counts: those of an item the head is not sure of (sureLeave), the items that stay in a
- * shown group. Undefined (every sentence counts) when the setting is off or nothing leaves.
- */
-export function unsureSentences(
-  classified: readonly ClassifiedItem[],
-  settings: Pick<GroupingSettings, 'sureLeave' | 'unsureStability'>,
-  grouped: readonly number[],
-  sample: readonly string[],
-  itemIdsOf: (text: string) => string[],
-): Uint8Array | undefined {
-  if (!settings.unsureStability || settings.sureLeave <= 0) return undefined;
-  const sure = sureThemes(classified, settings.sureLeave);
-  return Uint8Array.from(grouped, (i) => (itemIdsOf(sample[i]!).some((id) => !sure.has(id)) ? 1 : 0));
 }
