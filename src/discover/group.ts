@@ -85,8 +85,8 @@ export function groupByNeighbourhood(
   // counted sentences alone, when the group has two or more of them.
   const { counted } = known;
   const matched = found.map((members) => {
-    const own = counted ? members.filter((i) => counted[i]) : members;
-    return own.length >= 2 ? own : members;
+    const own = counted ? members.filter((i) => counted[i]) : [];
+    return own.length >= 2 ? { members: own, byCount: true } : { members, byCount: false };
   });
   const stability = new Float64Array(found.length);
   for (let r = 0; r < settings.resamples; r++) {
@@ -99,9 +99,8 @@ export function groupByNeighbourhood(
       size: members.length,
       counted: counted ? members.filter((i) => counted[i]).length : members.length,
     }));
-    matched.forEach((members, g) => {
+    matched.forEach(({ members, byCount }, g) => {
       const present = members.filter((i) => inResample[i]);
-      const byCount = members !== found[g];
       let best = 0;
       for (const other of again) {
         const shared = present.filter((i) => other.set.has(i)).length;
