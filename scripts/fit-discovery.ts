@@ -213,14 +213,17 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
   let settings: GroupingSettings[] = [g];
   for (const [key, given] of axes)
     settings = settings.flatMap((s) => numbers(given, s[key] as number).map((value) => ({ ...s, [key]: value })));
-  const joins = flags['others-join']?.split(',').map((text) => text === '1' || text === 'true');
-  if (joins) settings = settings.flatMap((s) => joins.map((othersJoin) => ({ ...s, othersJoin })));
-  const boilerplate = flags['boilerplate-joins']?.split(',').map((text) => text === '1' || text === 'true');
-  if (boilerplate) settings = settings.flatMap((s) => boilerplate.map((boilerplateJoins) => ({ ...s, boilerplateJoins })));
-  const unsureStability = flags['unsure-stability']?.split(',').map((text) => text === '1' || text === 'true');
-  if (unsureStability) settings = settings.flatMap((s) => unsureStability.map((value) => ({ ...s, unsureStability: value })));
-  const noReason = flags['no-reason-covers']?.split(',').map((text) => text === '1' || text === 'true');
-  if (noReason) settings = settings.flatMap((s) => noReason.map((noReasonCovers) => ({ ...s, noReasonCovers })));
+  // The settings that are on or off: 1 or true is on, anything else off.
+  const switches: [keyof GroupingSettings, string | undefined][] = [
+    ['othersJoin', flags['others-join']],
+    ['boilerplateJoins', flags['boilerplate-joins']],
+    ['unsureStability', flags['unsure-stability']],
+    ['noReasonCovers', flags['no-reason-covers']],
+  ];
+  for (const [key, given] of switches) {
+    const values = given?.split(',').map((text) => text === '1' || text === 'true');
+    if (values) settings = settings.flatMap((s) => values.map((value) => ({ ...s, [key]: value })));
+  }
   // louvain, umap-eom or umap-leaf: how the graph is split (discover/communities.ts).
   const methods = flags.methods?.split(',').map((text) => {
     if (text === 'louvain') return { method: 'louvain' as const };
