@@ -297,14 +297,13 @@ function traceLine(trace: DiscoveryTrace, entries: readonly Labelled[], topic: s
  * one, that group's size and purity, and what else it holds; then each shown group's make-up.
  */
 function shownLines(
-  emerging: readonly { id: string }[],
+  groups: readonly { id: string; members: string[] }[],
   byItem: Map<string, string[]>,
+  labelOf: ReadonlyMap<string, string[]>,
   entries: readonly Labelled[],
   topic: string,
 ): string[] {
-  const labelOf = new Map(entries.map((e) => [e.item.id, e.labels]));
   const total = entries.filter((e) => e.labels.includes(topic)).length;
-  const membersOf = (id: string) => [...byItem].filter(([, ids]) => ids.includes(id)).map(([item]) => item);
   const onTopic = (items: string[]) => items.filter((item) => labelOf.get(item)!.includes(topic)).length;
   const makeUp = (items: string[]) => {
     const counts = new Map<string, number>();
@@ -316,13 +315,15 @@ function shownLines(
       .join(', ');
   };
   const inAny = [...byItem.keys()].filter((item) => labelOf.get(item)!.includes(topic)).length;
-  const groups = emerging.map((e) => ({ id: e.id, items: membersOf(e.id) }));
-  const best = groups.reduce<(typeof groups)[number] | null>((top, g) => (!top || onTopic(g.items) > onTopic(top.items) ? g : top), null);
-  const hit = best ? onTopic(best.items) : 0;
-  const size = best?.items.length ?? 0;
+  const best = groups.reduce<(typeof groups)[number] | null>(
+    (top, g) => (!top || onTopic(g.members) > onTopic(top.members) ? g : top),
+    null,
+  );
+  const hit = best ? onTopic(best.members) : 0;
+  const size = best?.members.length ?? 0;
   return [
-    `  shown ${topic.padEnd(15)} in any group ${inAny}/${total}  best ${hit} (recall ${(hit / total).toFixed(2)}, purity ${(size ? hit / size : 0).toFixed(2)}, ${size} items)  with ${best ? makeUp(best.items.filter((item) => !labelOf.get(item)!.includes(topic))) || '-' : '-'}`,
-    ...groups.map((g) => `    group ${g.id} ${g.items.length} items: ${makeUp(g.items)}`),
+    `  shown ${topic.padEnd(15)} in any group ${inAny}/${total}  best ${hit} (recall ${(hit / total).toFixed(2)}, purity ${(size ? hit / size : 0).toFixed(2)}, ${size} items)  with ${best ? makeUp(best.members.filter((item) => !labelOf.get(item)!.includes(topic))) || '-' : '-'}`,
+    ...groups.map((g) => `    group ${g.id} ${g.members.length} items: ${makeUp(g.members)}`),
   ];
 }
 
@@ -389,7 +390,7 @@ async function measure(
             falseAlarms: { groups: 0, items: 0, labels: [] },
             traces: [],
           });
-        const { emerging, byItem } = await discoverEmerging(classified, taxonomy, thresholds, embedder, {
+        const { emerging: found, byItem } = await discoverEmerging(classified, taxonomy, thresholds, embedder, {
           ...options,
           headThemes: poolThemes,
           explainedFrom: explained,
@@ -397,13 +398,15 @@ async function measure(
           unexplainedModel: learntModelFor(missing),
           onTrace: flags.trace ? (t) => (trace = t) : undefined,
         });
+        // Each shown group with its items.
+        const emerging = found.map((e) => ({ ...e, members: [...byItem].filter(([, ids]) => ids.includes(e.id)).map(([id]) => id) }));
         if (trace)
           for (const topic of missing)
             cells
               .get(name)!
               .traces.push(
                 traceLine(trace, entries, topic, options.grouping?.minStability ?? 0, stated),
-                ...shownLines(emerging, byItem, entries, topic),
+                ...shownLines(emerging, byItem, labelOf, entries, topic),
               );
         const outcomes = missing.map((topic) => {
           const positives = entries.filter((e) => e.labels.includes(topic));
@@ -422,7 +425,7 @@ async function measure(
             holding: 0,
           };
           for (const cluster of emerging) {
-            const members = [...byItem].filter(([, clusters]) => clusters.includes(cluster.id)).map(([id]) => id);
+            const { members } = cluster;
             const hits = members.filter((id) => labelOf.get(id)!.includes(topic)).length;
             if (hits > 0) best.holding++;
             if (hits / positives.length > best.recall)
@@ -439,7 +442,7 @@ async function measure(
           return best;
         });
         const labels = emerging.map((e) => {
-          const members = [...byItem].filter(([, clusters]) => clusters.includes(e.id)).map(([id]) => id);
+          const { members } = e;
           const counts = new Map<string, number>();
           for (const id of members) for (const label of labelOf.get(id)!) counts.set(label, (counts.get(label) ?? 0) + 1);
           const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3);
