@@ -233,8 +233,8 @@ export function readSegment(text: string, themeIds: readonly string[], whole: st
   }
   // Whose fault it was may be said in a clause set aside from the text read ("…shouting into his phone
   // the whole time she was there - not a reflection on her."): in a sentence that speaks of conduct,
-  // it is read in the whole sentence.
-  if (conductElsewhere || conductOnlyOfTheJob(plain) || faultLaidElsewhere(plain) || (speaksOfConduct(whole) && faultLaidElsewhere(whole)))
+  // it is read in the whole sentence (whose fault first: it is rarer, and cheaper to read).
+  if (conductElsewhere || conductOnlyOfTheJob(plain) || faultLaidElsewhere(plain) || (faultLaidElsewhere(whole) && speaksOfConduct(whole)))
     ruleOut(reading, themeIds, CONDUCT_THEME);
   const sparkMarked = markSpark(plain);
   const lackingSkill = LACKING_SKILL.test(sparkMarked);
