@@ -157,15 +157,13 @@ export async function discoverEmerging(
   const linkOf = (vectors: Float32Array[]) => (basis.length > 0 ? vectors.map((v) => withoutBasis(v, basis)) : vectors);
   const sampleLinks = linkOf(sampleVectors);
   // With sureLeave, the items the head is sure of a theme for and, with sureNearer, each member's
-  // similarity to every theme's exemplars: what leaving reads, and with unsureStability the
-  // stability test (discover/sure-leavers.ts).
+  // similarity to every theme's exemplars: what leaving and unsureStability read (discover/sure-leavers.ts).
   const sure = grouping && grouping.sureLeave > 0 ? sureLeaving(classified, taxonomy, themeExemplars, grouping) : null;
-  const counted = grouping?.unsureStability ? sure?.counted(grouped.map((i) => itemIdsOf(sample[i]!))) : undefined;
   const found: Grouping = grouping
     ? groupByNeighbourhood(groupedVectors, themeExemplars, grouping, linkOf(groupedVectors), {
         similarity: similarityAmong(pairs!, grouped),
         themeNearness: grouped.map((i) => sampleNearness[i]!),
-        counted,
+        counted: grouping.unsureStability ? sure?.counted(grouped.map((i) => itemIdsOf(sample[i]!))) : undefined,
       })
     : linkageGroups(sampleVectors, maxDistance);
   // Members as indices into the sample: the grouped sentences are a part of it whenever seeds
