@@ -88,7 +88,8 @@ function contactOf(items: readonly PreparedItem[]): Contact {
   const values = (key: keyof Contact) =>
     newestFirst.map((prepared) => prepared.entry.item.contact?.[key] ?? null).filter((value) => value !== null);
   const every = (key: keyof Contact) => {
-    const distinct = [...new Set(values(key))];
+    // One address written in two cases is one address, kept as its newest row wrote it.
+    const distinct = distinctValues(values(key));
     return distinct.length === 0 ? null : distinct.join('; ');
   };
   const counts = new Map<string, number>();

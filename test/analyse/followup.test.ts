@@ -270,3 +270,21 @@ describe('a rejection written over several rows', () => {
     expect(model.themes.find((t) => t.id === 'delivery')!.recurringCandidates).toBe(1);
   });
 });
+
+describe("a candidate's contact in the follow-up list", () => {
+  it('gives an address written in two cases once, as the newest row wrote it, beside a different one', () => {
+    const withEmail = (email: string) => (item: ReturnType<typeof handMadeCandidates>[number]) => ({
+      ...item,
+      item: { ...item.item, contact: { name: 'Ada Lovelace', email, phone: null } },
+    });
+    const emails: Record<string, string> = {
+      a1: 'Ada.Lovelace@Uni.ac.uk',
+      a2: 'ada.lovelace@uni.ac.uk',
+      a3: 'ada.lovelace@uni.ac.uk ',
+      a4: 'ada@example.org',
+    };
+    const classified = handMadeCandidates().map((item) => (item.item.id in emails ? withEmail(emails[item.item.id]!)(item) : item));
+    const row = model(true, false, classified).followUp.find((r) => r.candidate === 'ADA-01')!;
+    expect(row.email).toBe('ada@example.org; ada.lovelace@uni.ac.uk');
+  });
+});
