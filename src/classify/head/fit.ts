@@ -189,10 +189,11 @@ function fitThemes(
   // One standardisation for all themes: every theme's vector has the same features.
   const rows = items.flatMap((item) => item.features);
   const standardise = given ?? standardisationOf(rows, rows[0]?.length ?? 0);
+  // The items' weights are the same for every theme.
+  const weights = items.some((item) => item.weight !== undefined) ? items.map((item) => item.weight ?? 1) : undefined;
   const models = themeIds.map((id, t) => {
     const x = items.map((item) => standardised(item.features[t]!, standardise));
     const y = items.map((item) => (item.themes.includes(id) ? 1 : 0));
-    const weights = items.some((item) => item.weight !== undefined) ? items.map((item) => item.weight ?? 1) : undefined;
     return { id, ...fitLogistic(x, y, { ...options, ...(weights ? { weights } : {}) }) };
   });
   return { standardise, models };
