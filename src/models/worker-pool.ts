@@ -110,9 +110,11 @@ export function createEmbedWorkerPool(
 
   let resolveReady: (dims: number) => void = () => undefined;
   let rejectReady: (error: unknown) => void = () => undefined;
-  const stop = (error: unknown) => {
-    void fail(error);
+  /** Fails the pool and its start; resolves once every worker has ended. */
+  const stop = (error: unknown): Promise<void> => {
+    const closed = fail(error);
     rejectReady(failure);
+    return closed;
   };
 
   const spawn = () => {
@@ -125,7 +127,7 @@ export function createEmbedWorkerPool(
         member.loaded = true;
         resolveReady(reply.dims);
       } else if (reply.type === 'failed') {
-        stop(new ModelUnavailableError(model, reply.unavailable ?? reply.message));
+        void stop(new ModelUnavailableError(model, reply.unavailable ?? reply.message));
       } else {
         // A worker answers its jobs in the order they were sent.
         const pending = member.running.shift();
@@ -136,7 +138,7 @@ export function createEmbedWorkerPool(
     });
     member.worker.on('error', stop);
     member.worker.on('exit', (code) => {
-      if (failure === null) stop(new Error(`a model worker thread stopped unexpectedly (exit code ${code})`));
+      if (failure === null) void stop(new Error(`a model worker thread stopped unexpectedly (exit code ${code})`));
     });
   };
 
@@ -165,9 +167,7 @@ export function createEmbedWorkerPool(
       // Batches waiting or running end now: whoever awaits them (exemplars embedded while a run
       // that stopped early read its input, say) must not wait for ever. A worker still loading
       // ends once it has loaded: the model's load cannot be stopped part way without the abort.
-      const closed = fail(failure ?? new Error('the embedder was disposed'));
-      rejectReady(failure);
-      await closed;
+      await stop(failure ?? new Error('the embedder was disposed'));
     },
   };
 }
