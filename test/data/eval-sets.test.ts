@@ -301,7 +301,7 @@ describe('data/eval/traps.csv', () => {
       expect(new Set(numbers).size, part).toBe(numbers.length);
     }
     expect(traps.rows.filter((row) => row.id.startsWith('traps-dev-')).length).toBeGreaterThanOrEqual(2098);
-    expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(828);
+    expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(888);
   });
 
   it('forbids at least one known theme per sentence and never requires a forbidden one', () => {
