@@ -6,8 +6,8 @@ import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
 // voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12,
-// voices-dev13, voices-dev14, voices-dev15, voices-dev16, voices-dev17 and voices-dev18 are fitted and tuned on
-// (voices-dev16 to voices-dev18 once the built-in head is refitted with them); test and voices-test to
+// voices-dev13, voices-dev14, voices-dev15, voices-dev16, voices-dev17, voices-dev18 and voices-dev19 are fitted and
+// tuned on (voices-dev16 to voices-dev19 once the built-in head is refitted with them); test and voices-test to
 // voices-test16 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
@@ -164,11 +164,14 @@ const sets = [
   // as long as those, the candidate's own conduct said tactfully (and 10 items that only sound like it), and motivation
   // said indirectly; 35 of 320 (11%) give no reason.
   loadSet('voices-dev18', 320, 29, [0.1, 0.12]),
+  // A fair sample of a cohort export rather than the hardest cases: a third plain and short, a third long or warm, a
+  // third shorthand, codes and notes, in sectors the other sets use little; 32 of 320 (10%) give no reason.
+  loadSet('voices-dev19', 320, 29, [0.1, 0.1]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev18.csv'];
+const NOT_YET_FITTED: string[] = ['voices-dev18.csv', 'voices-dev19.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
