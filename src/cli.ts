@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_MODEL } from './models/catalog.js';
 import { ExitCode, isCliError } from './errors.js';
 import { toEnvironmentError } from './io/environment.js';
+import { sayWhenStopped } from './io/signals.js';
 import { createLogger } from './logger.js';
 import { optionsFor, type CommandName, type OptionDef, type OptionSpec } from './options.js';
 import { COLUMN_ROLES } from './types.js';
@@ -86,6 +87,19 @@ function givenOptions(command: Command, name: CommandName): OptionSpec {
   return spec as OptionSpec;
 }
 
+/**
+ * Runs a command that holds no lock (`run`'s locks say the same for it): stopped by SIGINT or
+ * SIGTERM, it says so and that nothing was printed or written (its files are written atomically).
+ */
+async function whileSayingWhenStopped<T>(command: () => Promise<T>): Promise<T> {
+  const stopSaying = sayWhenStopped('nothing was printed or written');
+  try {
+    return await command();
+  } finally {
+    stopSaying();
+  }
+}
+
 export function buildProgram(effects: CliEffects): Command {
   const program = new Command('feedback-themes')
     .description('Find the recurring reasons candidates are rejected, from the feedback employers give.')
@@ -130,7 +144,8 @@ export function buildProgram(effects: CliEffects): Command {
   addTableOptions(classify, 'classify').action(async (text: string, _flags: unknown, command: Command) => {
     const { options, logger } = await engineContext(command, 'classify');
     const { classifyCommand } = await import('./commands/classify.js');
-    effects.stdout(await classifyCommand(text, options, { logger, json: options.json }));
+    const output = await whileSayingWhenStopped(() => classifyCommand(text, options, { logger, json: options.json }));
+    effects.stdout(output);
   });
 
   const evaluate = program
@@ -140,7 +155,10 @@ export function buildProgram(effects: CliEffects): Command {
   addTableOptions(evaluate, 'evaluate').action(async (gold: string, _flags: unknown, command: Command) => {
     const { options, logger } = await engineContext(command, 'evaluate');
     const { evaluateCommand } = await import('./commands/evaluate.js');
-    effects.stdout(await evaluateCommand(gold, options, { logger, json: options.json, calibrate: options.calibrate }));
+    const output = await whileSayingWhenStopped(() =>
+      evaluateCommand(gold, options, { logger, json: options.json, calibrate: options.calibrate }),
+    );
+    effects.stdout(output);
   });
 
   const train = program
@@ -150,7 +168,7 @@ export function buildProgram(effects: CliEffects): Command {
   addTableOptions(train, 'train').action(async (labelled: string[], _flags: unknown, command: Command) => {
     const { options, logger } = await engineContext(command, 'train');
     const { trainCommand } = await import('./commands/train.js');
-    effects.stdout(await trainCommand(labelled, options, logger));
+    effects.stdout(await whileSayingWhenStopped(() => trainCommand(labelled, options, logger)));
   });
 
   const taxonomy = program.command('taxonomy').description('check, list or extend the theme taxonomy');
@@ -178,7 +196,7 @@ export function buildProgram(effects: CliEffects): Command {
     const { suggestOut, ...flags } = givenOptions(command, 'taxonomy suggest');
     const { config, logger } = await runContext(flags, inputs);
     const { taxonomySuggestCommand } = await import('./commands/suggest.js');
-    effects.stdout(await taxonomySuggestCommand(config, logger, suggestOut));
+    effects.stdout(await whileSayingWhenStopped(() => taxonomySuggestCommand(config, logger, suggestOut)));
   });
 
   const model = program.command('model').description('fetch or inspect sentence-embedding models');

@@ -3,7 +3,8 @@
 // well its probabilities are calibrated on these labels.
 
 import { preferredDtype } from '../models/catalog.js';
-import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeOutputsAtomically } from '../io/atomic.js';
 import { compileThemeCues } from '../classify/assign.js';
 import { readGold, scoreGold, type EvaluationReport } from '../classify/evaluate.js';
 import { headItemLogits } from '../classify/head/apply.js';
@@ -40,7 +41,10 @@ export async function evaluateCommand(
     let calibrated: (EvaluationReport & { file: string }) | null = null;
     if (options.calibrate) {
       const fitted = calibrate(scored.scored, scored.labels, prepared.taxonomy, prepared.thresholds);
-      await writeFile(options.calibrate, serialiseThresholds({ ...fitted, source: options.calibrate }));
+      // Whole or not at all: a stopped or failed evaluation leaves no half-written thresholds file.
+      await writeOutputsAtomically(path.dirname(path.resolve(options.calibrate)), [
+        { name: path.basename(options.calibrate), content: serialiseThresholds({ ...fitted, source: options.calibrate }) },
+      ]);
       calibrated = { file: options.calibrate, ...scored.measure(fitted) };
     }
     if (options.json) {

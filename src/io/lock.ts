@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import { CliError, ExitCode } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { writingTo } from './environment.js';
+import { endStoppedBy } from './signals.js';
 
 export interface Lock {
   release(): Promise<void>;
@@ -247,12 +248,7 @@ function onSignal(signal: NodeJS.Signals): void {
   removeHandlers();
   // Someone else also handling the signal decides how the process ends.
   if (process.listenerCount(signal) > 0) return;
-  process.stderr.write(`feedback-themes: stopped by ${signal}; the output folder shows the last run that finished.\n`);
-  // The same signal again, now unhandled: the process ends as killed by it (a shell shows 130 for
-  // SIGINT, 143 for SIGTERM), at once and with no teardown. process.exit would first tear down the
-  // model's worker threads wherever they are, and ONNX Runtime's binding, torn down in a call,
-  // aborts the process (exit 134; embed-worker.ts).
-  process.kill(process.pid, signal);
+  endStoppedBy(signal, 'the output folder shows the last run that finished');
 }
 
 function onExit(): void {
