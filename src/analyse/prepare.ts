@@ -2,10 +2,10 @@
 // breakdowns stay linear on large exports.
 
 import { normaliseValue } from '../ingest/text.js';
-import type { ClassifiedItem } from '../types.js';
+import { UNINFORMATIVE_THEME, type ClassifiedItem } from '../types.js';
 import type { Phase } from './model.js';
 import { phaseOfStage } from './phases.js';
-import { compareItems } from './util.js';
+import { compareItems, compareStrings } from './util.js';
 
 export interface PreparedItem {
   entry: ClassifiedItem;
@@ -73,19 +73,73 @@ function rejectionKey(prepared: PreparedItem): string {
   ]);
 }
 
-/** One item per rejection (its first row, with the themes of all its rows): what "in N of their rejections" counts. */
+/**
+ * One item per rejection (its first row, with the themes of all its rows): what "in N of their
+ * rejections" counts. A rejection that gave a reason in any of its rows gave one: it is "no reason
+ * given" only when none of its rows gave one.
+ */
 export function onePerRejection(items: readonly PreparedItem[]): PreparedItem[] {
   const byKey = new Map<string, PreparedItem>();
   for (const prepared of items) {
     const key = rejectionKey(prepared);
     const first = byKey.get(key);
-    if (first === undefined) {
-      byKey.set(key, prepared);
-      continue;
-    }
-    const themeIds = [...new Set([...first.themeIds, ...prepared.themeIds])];
-    const possibleThemeIds = [...new Set([...first.possibleThemeIds, ...prepared.possibleThemeIds])].filter((id) => !themeIds.includes(id));
-    byKey.set(key, { ...first, themeIds, possibleThemeIds });
+    byKey.set(key, first === undefined ? prepared : withThemesOf(first, prepared));
   }
-  return [...byKey.values()];
+  return withCallbacks([...byKey.values()]);
+}
+
+/** `first` (the rejection's first row) with the themes of `other` too. */
+function withThemesOf(first: PreparedItem, other: PreparedItem): PreparedItem {
+  let themeIds = [...new Set([...first.themeIds, ...other.themeIds])];
+  if (themeIds.some((id) => id !== UNINFORMATIVE_THEME)) themeIds = themeIds.filter((id) => id !== UNINFORMATIVE_THEME);
+  const possibleThemeIds = [...new Set([...first.possibleThemeIds, ...other.possibleThemeIds])].filter((id) => !themeIds.includes(id));
+  return { ...first, themeIds, possibleThemeIds };
+}
+
+const givesNoReason = (prepared: PreparedItem) => prepared.themeIds.length === 1 && prepared.themeIds[0] === UNINFORMATIVE_THEME;
+const givesReason = (prepared: PreparedItem) => prepared.themeIds.some((id) => id !== UNINFORMATIVE_THEME);
+
+/**
+ * An employer who gave no reason and later called back with one: the later row of the same student,
+ * employer, role and stage, dated after the silent one, is that rejection's reason, not a rejection
+ * of its own (nor is the employer still to be asked). A second silence from the same application
+ * stays a rejection of its own, as does anything undated (which came first cannot be told).
+ */
+function withCallbacks(rejections: readonly PreparedItem[]): PreparedItem[] {
+  const byApplication = new Map<string, PreparedItem[]>();
+  for (const rejection of rejections) {
+    const key = applicationKey(rejection);
+    if (key === null) continue;
+    const list = byApplication.get(key);
+    if (list) list.push(rejection);
+    else byApplication.set(key, [rejection]);
+  }
+  const answered = new Map<PreparedItem, PreparedItem>();
+  const absorbed = new Set<PreparedItem>();
+  for (const list of byApplication.values()) {
+    if (list.length < 2) continue;
+    let silent: PreparedItem | null = null;
+    for (const rejection of [...list].sort((a, b) => compareStrings(a.entry.item.date!, b.entry.item.date!) || a.position - b.position)) {
+      if (silent !== null && givesReason(rejection) && rejection.entry.item.date! > silent.entry.item.date!) {
+        answered.set(silent, withThemesOf(silent, rejection));
+        absorbed.add(rejection);
+        silent = null;
+      } else if (givesNoReason(rejection)) silent = rejection;
+    }
+  }
+  if (absorbed.size === 0) return [...rejections];
+  return rejections.flatMap((rejection) => (absorbed.has(rejection) ? [] : [answered.get(rejection) ?? rejection]));
+}
+
+/** The student's application a dated row is about (employer named), or null. */
+function applicationKey(prepared: PreparedItem): string | null {
+  const { item } = prepared.entry;
+  const employer = normaliseValue(item.employer)?.toLowerCase() ?? null;
+  if (prepared.candidate === null || employer === null || item.date === null) return null;
+  return JSON.stringify([
+    prepared.candidate,
+    employer,
+    prepared.stage?.toLowerCase() ?? null,
+    normaliseValue(item.role)?.toLowerCase() ?? null,
+  ]);
 }

@@ -271,6 +271,50 @@ describe('a rejection written over several rows', () => {
   });
 });
 
+describe('an employer who gave no reason, then called back with one', () => {
+  // One student's year: a silent final interview at Northwind, the reason phoned through weeks later.
+  const row = (id: string, date: string | null, employer: string, stage: string, themes: string[], role = 'Graduate Analyst') =>
+    classifiedItem({ id, candidate: 'S001', stage, date, employer, role, themes, line: 2 });
+  const analysed = (rows: ReturnType<typeof row>[]) => model(true, false, rows);
+  const listed = (rows: ReturnType<typeof row>[]) => analysed(rows).followUp.map((r) => [r.kind, r.themeId, r.rejections, r.of]);
+
+  it('is one rejection with the reason it was given: nobody is sent to ask again, nothing counts twice', () => {
+    const rows = [
+      row('a', '2026-01-10', 'Globex', 'Interview', ['examples'], 'Analyst'),
+      row('b', '2026-03-25', 'Northwind', 'Final interview', ['uninformative']),
+      row('c', '2026-05-02', 'NORTHWIND', 'final interview', ['examples']),
+    ];
+    expect(listed(rows)).toEqual([['repeat', 'examples', 2, 2]]);
+    const digest = analysed(rows).digests![0]!;
+    expect(digest.items).toBe(2);
+    // The page still shows every row the student was sent.
+    expect(digest.entries).toHaveLength(3);
+  });
+
+  it('stays a call to make when the later row is for another role or stage, comes first, or is silent too', () => {
+    const silent = row('b', '2026-03-25', 'Northwind', 'Final interview', ['uninformative']);
+    const later = (role: string, stage: string, date: string) => row('c', date, 'Northwind', stage, ['examples'], role);
+    for (const other of [
+      later('Graduate Analyst', 'Application', '2026-05-02'),
+      later('Risk Analyst', 'Final interview', '2026-05-02'),
+      later('Graduate Analyst', 'Final interview', '2026-02-01'),
+    ]) {
+      expect(listed([silent, other])).toEqual([['no-reason', 'uninformative', 1, 2]]);
+    }
+    const twice = [silent, row('c', '2026-05-02', 'Northwind', 'Final interview', ['uninformative'])];
+    expect(listed(twice)).toEqual([['no-reason', 'uninformative', 2, 2]]);
+  });
+
+  it('a rejection written over rows gave a reason when any of its rows did', () => {
+    const rows = [
+      row('a1', '2026-02-03', 'Acme', 'Interview', ['uninformative']),
+      row('a2', '2026-02-03', 'Acme', 'Interview', ['delivery']),
+      row('b1', '2026-03-01', 'Globex', 'Interview', ['delivery']),
+    ];
+    expect(listed(rows)).toEqual([['repeat', 'delivery', 2, 2]]);
+  });
+});
+
 describe("a candidate's contact in the follow-up list", () => {
   it('gives an address written in two cases once, as the newest row wrote it, beside a different one', () => {
     const withEmail = (email: string) => (item: ReturnType<typeof handMadeCandidates>[number]) => ({
