@@ -5,7 +5,7 @@
 import type { FollowUpMember } from '../previous-run.js';
 import { UNINFORMATIVE_THEME, type Contact, type Theme } from '../types.js';
 import type { FollowUpRow } from './model.js';
-import { onePerRejection, type PreparedItem } from './prepare.js';
+import { onePerRejection, type PreparedItem, type Rejection } from './prepare.js';
 import type { CandidateRecurrence } from './recurrence.js';
 import { compareNatural, compareStrings } from './util.js';
 import { referenceCode } from './references.js';
@@ -39,7 +39,7 @@ export interface CandidateItems {
   contact: Contact;
   items: PreparedItem[];
   /** The same items, one per rejection (`onePerRejection`): what "in N of their rejections" counts. */
-  rejections: PreparedItem[];
+  rejections: Rejection[];
 }
 
 /** Every known candidate with their items in input order, strongest recurrence first. */
@@ -125,6 +125,11 @@ function distinctValues(values: readonly (string | null)[]): string[] {
   return [...seen.values()];
 }
 
+/** The ids `items.csv` gives the rows, in input order: where a row of the list came from. */
+function itemIds(items: readonly PreparedItem[]): string[] {
+  return [...items].sort((a, b) => a.position - b.position).map((prepared) => prepared.entry.item.id);
+}
+
 function dateSpan(items: readonly PreparedItem[]): { first: string | null; last: string | null } {
   const dates = items
     .map((prepared) => prepared.entry.item.date)
@@ -187,6 +192,7 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
         digest,
         possibly,
         isNew: null,
+        items: itemIds(withTheme.flatMap((rejection) => rejection.rows.filter((prepared) => prepared.themeIds.includes(theme.id)))),
       });
     }
     // Every page is listed: a page nobody can match to a student is no use to an adviser.
@@ -210,6 +216,7 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
         digest,
         possibly,
         isNew: null,
+        items: itemIds(candidate.items),
       });
     }
   }

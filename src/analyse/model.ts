@@ -213,6 +213,8 @@ export interface FollowUpRow {
   /** True when this (student, theme) row was not on the earlier run's list; null without one to compare
    * with (no earlier run, one that did not record its list, or a `single` row). */
   isNew: boolean | null;
+  /** The ids (as in `items.csv`) of the rows this row rests on: those with its theme, or all the student's for `single`. */
+  items: string[];
 }
 
 export interface DigestEntry {

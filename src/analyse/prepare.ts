@@ -25,6 +25,12 @@ export interface PreparedItem {
   phase: Phase;
 }
 
+/** One rejection: its first row, with the themes of all its `rows` (`onePerRejection`). */
+export interface Rejection extends PreparedItem {
+  /** Every row it was written in (a row per sentence; an employer's call back), in input order. */
+  rows: readonly PreparedItem[];
+}
+
 export function monthOf(date: string | null): string | null {
   return date !== null && /^\d{4}-\d{2}/.test(date) ? date.slice(0, 7) : null;
 }
@@ -78,22 +84,23 @@ function rejectionKey(prepared: PreparedItem): string {
  * rejections" counts. A rejection that gave a reason in any of its rows gave one: it is "no reason
  * given" only when none of its rows gave one.
  */
-export function onePerRejection(items: readonly PreparedItem[]): PreparedItem[] {
-  const byKey = new Map<string, PreparedItem>();
+export function onePerRejection(items: readonly PreparedItem[]): Rejection[] {
+  const byKey = new Map<string, Rejection>();
   for (const prepared of items) {
     const key = rejectionKey(prepared);
     const first = byKey.get(key);
-    byKey.set(key, first === undefined ? prepared : withThemesOf(first, prepared));
+    byKey.set(key, first === undefined ? { ...prepared, rows: [prepared] } : withThemesOf(first, prepared));
   }
   return withCallbacks([...byKey.values()]);
 }
 
 /** `first` (the rejection's first row) with the themes of `other` too. */
-function withThemesOf(first: PreparedItem, other: PreparedItem): PreparedItem {
+function withThemesOf(first: Rejection, other: Rejection | PreparedItem): Rejection {
   let themeIds = [...new Set([...first.themeIds, ...other.themeIds])];
   if (themeIds.some((id) => id !== UNINFORMATIVE_THEME)) themeIds = themeIds.filter((id) => id !== UNINFORMATIVE_THEME);
   const possibleThemeIds = [...new Set([...first.possibleThemeIds, ...other.possibleThemeIds])].filter((id) => !themeIds.includes(id));
-  return { ...first, themeIds, possibleThemeIds };
+  const rows = [...first.rows, ...('rows' in other ? other.rows : [other])].sort((a, b) => a.position - b.position);
+  return { ...first, themeIds, possibleThemeIds, rows };
 }
 
 const givesNoReason = (prepared: PreparedItem) => prepared.themeIds.length === 1 && prepared.themeIds[0] === UNINFORMATIVE_THEME;
@@ -105,8 +112,8 @@ const givesReason = (prepared: PreparedItem) => prepared.themeIds.some((id) => i
  * of its own (nor is the employer still to be asked). A second silence from the same application
  * stays a rejection of its own, as does anything undated (which came first cannot be told).
  */
-function withCallbacks(rejections: readonly PreparedItem[]): PreparedItem[] {
-  const byApplication = new Map<string, PreparedItem[]>();
+function withCallbacks(rejections: readonly Rejection[]): Rejection[] {
+  const byApplication = new Map<string, Rejection[]>();
   for (const rejection of rejections) {
     const key = applicationKey(rejection);
     if (key === null) continue;
@@ -114,11 +121,11 @@ function withCallbacks(rejections: readonly PreparedItem[]): PreparedItem[] {
     if (list) list.push(rejection);
     else byApplication.set(key, [rejection]);
   }
-  const answered = new Map<PreparedItem, PreparedItem>();
-  const absorbed = new Set<PreparedItem>();
+  const answered = new Map<Rejection, Rejection>();
+  const absorbed = new Set<Rejection>();
   for (const list of byApplication.values()) {
     if (list.length < 2) continue;
-    let silent: PreparedItem | null = null;
+    let silent: Rejection | null = null;
     for (const rejection of [...list].sort((a, b) => compareStrings(a.entry.item.date!, b.entry.item.date!) || a.position - b.position)) {
       if (silent !== null && givesReason(rejection) && rejection.entry.item.date! > silent.entry.item.date!) {
         answered.set(silent, withThemesOf(silent, rejection));

@@ -28,6 +28,8 @@ export const FOLLOWUP_COLUMNS = [
   'new',
   // Themes the tool was unsure of in this student's rejections: shown, never a reason for a row or a suggestion.
   'possibly',
+  // The ids, as in items.csv, of the rows this row rests on: each count and suggestion can be checked.
+  'items',
 ] as const;
 
 /** Excel reads a CSV as the local code page unless it starts with a UTF-8 byte-order mark. */
@@ -57,6 +59,7 @@ export function followUpCsv(rows: readonly FollowUpRow[]): string {
         row.phone,
         row.isNew === null ? null : row.isNew ? 'yes' : 'no',
         row.possibly.join('; '),
+        row.items.join('; '),
       ]),
     )
   );

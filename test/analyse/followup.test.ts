@@ -31,6 +31,17 @@ describe('follow-up rows', () => {
     ]);
   });
 
+  it('names the rows of items.csv each row rests on, so every count and suggestion can be checked', () => {
+    expect(model().followUp.map((row) => [row.candidate, row.themeId, row.items])).toEqual([
+      ['ADA-01', 'delivery', ['a1', 'a2', 'a3']],
+      ['BEN-02', 'application', ['b1', 'b2', 'b3']],
+      ['ADA-01', 'examples', ['a1', 'a3']],
+      ['DEV-04', 'competition', ['d1', 'd2']],
+      ['CARA-03', 'uninformative', ['c1']],
+      ['FAY-06', 'uninformative', ['f1']],
+    ]);
+  });
+
   it('uses exactly the pseudonyms the report shows for the same candidates and counts', () => {
     const analysed = model();
     for (const repeater of analysed.recurrence) {
@@ -285,6 +296,8 @@ describe('an employer who gave no reason, then called back with one', () => {
       row('c', '2026-05-02', 'NORTHWIND', 'final interview', ['examples']),
     ];
     expect(listed(rows)).toEqual([['repeat', 'examples', 2, 2]]);
+    // Traceable to the rows the reason was read from: the call back, not the silent row.
+    expect(analysed(rows).followUp[0]!.items).toEqual(['a', 'c']);
     const digest = analysed(rows).digests![0]!;
     expect(digest.items).toBe(2);
     // The page still shows every row the student was sent.
@@ -303,6 +316,7 @@ describe('an employer who gave no reason, then called back with one', () => {
     }
     const twice = [silent, row('c', '2026-05-02', 'Northwind', 'Final interview', ['uninformative'])];
     expect(listed(twice)).toEqual([['no-reason', 'uninformative', 2, 2]]);
+    expect(analysed(twice).followUp[0]!.items).toEqual(['b', 'c']);
   });
 
   it('a rejection written over rows gave a reason when any of its rows did', () => {
@@ -312,6 +326,7 @@ describe('an employer who gave no reason, then called back with one', () => {
       row('b1', '2026-03-01', 'Globex', 'Interview', ['delivery']),
     ];
     expect(listed(rows)).toEqual([['repeat', 'delivery', 2, 2]]);
+    expect(analysed(rows).followUp[0]!.items).toEqual(['a2', 'b1']);
   });
 });
 

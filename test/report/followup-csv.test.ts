@@ -22,6 +22,7 @@ const row = (overrides: Partial<FollowUpRow> = {}): FollowUpRow => ({
   phone: null,
   isNew: true,
   possibly: ['Work experience ×2', 'Strong competition'],
+  items: ['R0012', 'export.csv:41'],
   ...overrides,
 });
 
@@ -58,6 +59,7 @@ describe('followup.csv', () => {
         phone: '',
         new: 'yes',
         possibly: 'Work experience ×2; Strong competition',
+        items: 'R0012; export.csv:41',
       },
     ]);
     // Without an earlier list to compare with, the column is empty rather than a guess.
