@@ -76,6 +76,9 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
         const preamble = grounds || answered || (next !== undefined && isPreamble(segment.text, next.segment.text, own.favourable));
         const praise = preamble ? { ...own, praiseOnly: true, favourable: true } : own;
         const scoredText = withoutContactPlaceholders(withoutMarkup(praise.praiseOnly ? segment.text : praise.reasonText));
+        // Whose fault it was is read in the whole sentence as it is read for the rest: without its
+        // markup ("not a reflection on <i>her</i>") or what redaction left ("call me on [phone]").
+        const whole = withoutContactPlaceholders(withoutMarkup(segment.text));
         return {
           segment,
           favourable: praise.favourable,
@@ -85,7 +88,7 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
           scores: [],
           nearest: [],
           units: [],
-          reading: readSegment(scoredText, themeIds, segment.text),
+          reading: readSegment(scoredText, themeIds, whole),
           ...(answered ? { answered } : {}),
         };
       }),

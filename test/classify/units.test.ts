@@ -65,6 +65,14 @@ describe('classifier units', () => {
     expect(segment.segment.text).toContain('<script>');
     expect(segment.scoredText).toBe('alert(1) The role went to an internal candidate.');
   });
+
+  it('reads whose fault it was in the whole sentence without its markup, as the rest is read', () => {
+    const conductOf = (text: string) => segmentItems([{ id: 'f', text }])[0]!.segments[0]!.reading.ruledOut;
+    const scene = 'A man in the waiting area was shouting into his phone the whole time she was there';
+    expect(conductOf(`${scene} - not a reflection on her.`)).toContain('conduct');
+    expect(conductOf(`${scene} - not a reflection on <i>her</i>.`)).toContain('conduct');
+    expect(conductOf(`${scene} - <b>rude</b>.`)).not.toContain('conduct');
+  });
 });
 
 describe('a preamble before the sentence that names the reason', () => {
