@@ -82,14 +82,29 @@ const OWN_SILENCE = /\bi\s+(?:didn't|did\s+not|never|don't|won't)\s+(?:reply|res
 // of news ("the outcome they said I'd have in a few days") passes on none.
 // Also what was said of the writer a few words on: "HR said the manager was put off that I was late",
 // "Agency passed on that I'd been 'short and dismissive'".
-const REPORTED_REASON =
-  /\b(?:said|says|told me|(?:was|got|been)\s+told|feedback (?:was|is)|apparently|because|reason was|passed on|relayed)\s+(?:that\s+|(?:[\w']+\s+){1,6}?that\s+)?(?:i(?!'d\s+(?:have|get|hear|receive|know)\b)|i'm|i've|my|me)\b/i;
+// …and what someone said or asked of the writer as the subject of a clause a few words on, in one
+// clause (no conjunction between), when the writer is not the one who said it: "They said the fact I
+// forgot to mute… didn't help", "HR said the team felt I'd struggle", "HM told the agency I 'seemed
+// to be treating it as a backup'", "The interviewer said it sounded like I was…". "I told them I was
+// still keen" and "a job I'd said twice I wasn't interested in" are the writer's own word, "nobody
+// told me how I'd scored" passes on nothing, nor does a question asked ("asked where I'd studied twice").
+const REPORTED_OF_WRITER =
+  /(?<!\b(?:i|i'd|i've|we)\s+(?:[\w']+\s+)?|\b(?:nobody|no\s+one|never|not|n't)\s+)\b(?:said|says|told|felt|feels|thought|reckoned|noted|mentioned|cited)\s+(?:(?!(?:and|but|so|then|or|until|because|though|although|while|if|when|whether)\b)[\w']+\s+){0,4}?(?:i(?:'d(?!\s+(?:have|get|hear|receive|know)\b)|'m|'ve)?)\s+(?!(?:would|will|could|might|should)\b)[a-z']/i;
+const REPORTED_REASON = new RegExp(
+  `${String.raw`\b(?:said|says|told me|(?:was|got|been)\s+told|feedback (?:was|is)|apparently|because|reason was|passed on|relayed)\s+(?:that\s+|(?:[\w']+\s+){1,6}?that\s+)?(?:i(?!'d\s+(?:have|get|hear|receive|know)\b)|i'm|i've|my|me)\b`}|${REPORTED_OF_WRITER.source}`,
+  'i',
+);
 // A note that relays what someone said of the candidate in the third person: "Site manager said he
 // turned up in trackies". It is about the candidate, whoever else it names; in a note the candidate
 // wrote ("LinkedIn says she's seen my message") he or she is the employer's side (relaysOfCandidate).
-// A promise ("said she'd chase the client") relays nothing about the candidate.
-const RELAYED_OF_CANDIDATE =
-  /\b(?:said|says|told us|felt|feels|thought|reckoned|noted|reported|mentioned)\s+(?:that\s+)?(?:he|she)\b(?!'d|'ll|\s+would|\s+will)/i;
+// A promise ("said she'd chase the client") relays nothing about the candidate; what he or she had
+// done does ("The manager also said she'd been chewing gum through the whole interview").
+// "'d" before a past participle is "had": "she'd been", "he'd emailed", "he'd told reception".
+const HAD_DONE = String.raw`'d\s+(?:been|had|gone|done|got|made|left|taken|told|said|sent|shown|worn|come|forgotten|brought|[a-z]+[^e\s]ed)\b`;
+const RELAYED_OF_CANDIDATE = new RegExp(
+  String.raw`\b(?:said|says|told us|felt|feels|thought|reckoned|noted|reported|mentioned)\s+(?:that\s+)?(?:he|she)\b(?!(?!${HAD_DONE})'d|'ll|\s+would|\s+will)`,
+  'i',
+);
 const SEGMENT_ABOUT_HIM_OR_HER = /^(?:he|she)\b/i;
 const APOLOGY =
   /\b(?:i'm|i am|we're|we are)\s+(?:so\s+|very\s+|really\s+)?sorry\b(?!\s+to\s+(?:tell|say|inform|let|hear))|\bapologi(?:es|se|ze)\s+(?:for|that)\b|\b(?:and|so)\s+(?:(?:we|i)\s+(?:do\s+|sincerely\s+|truly\s+)?)?apologi(?:se|ze|ses|zes|sed|zed)\W*$|\b(?:has|have|had)\s+(?:since\s+|already\s+|now\s+)?apologi[sz]ed\b/i;
@@ -158,15 +173,24 @@ const NOTE_LABEL = /^\W*(?:[\w-]+\s+){0,2}?(?:note|notes|comments?|summary|debri
 const NO_FIRST_PERSON_THEN = String.raw`^(?![\s\S]*\b(?:i|i'm|i've|i'd|me|my)\b)[\s\S]*`;
 // He or she as a clause's subject, in a note nobody writes in the first person, is the candidate the
 // note is about, whoever else it names: "…when their coordinator asked about it he replied with a
-// pretty aggressive email". A promise ("she'd chase the client") is the employer's side.
-const HE_OR_SHE_SUBJECT = new RegExp(String.raw`${NO_FIRST_PERSON_THEN}\b(?:he|she)\s+(?!(?:would|will)\b)[a-z]`, 'i');
+// pretty aggressive email", "Also, he'd emailed the HR manager quite sharply". A promise ("she'd
+// chase the client") is the employer's side.
+const HE_OR_SHE_SUBJECT = new RegExp(String.raw`${NO_FIRST_PERSON_THEN}\b(?:he|she)(?:\s+(?!(?:would|will)\b)[a-z]|${HAD_DONE})`, 'i');
 // He or she acting after a label, in a note nobody writes in the first person: "Client pulled Tom: he rescheduled…".
 const HE_OR_SHE_ACTS = new RegExp(String.raw`${NO_FIRST_PERSON_THEN}[:;]\s*(?:he|she)\s+\w+`, 'i');
+
+// A note that opens with someone not attending and names no one is the employer's note of the
+// candidate who did not come: "No-show 2nd int Thu 14:00.", "FTA 10:30 panel (failed to attend).",
+// "Did not attend 10:30 video slot, no message received.", "DNA - 10:30 panel slot". A no-show by
+// someone named ("No-show by the hiring manager") is theirs.
+const ABSENT_NO_ONE_NAMED =
+  /^\W*(?:(?:no[- ]?show|dna|fta)\b(?!\s+(?:by|from|of)\b)|(?:did\s+not|didn't|didnt|failed\s+to|never)\s+(?:attend|show|turn\s+up|join|log\s+on|dial\s+in)\b|never\s+(?:showed|turned\s+up|attended|joined)\b)/i;
 
 /** Whether a sentence (quotes straightened) is about the candidate: to or of them, what they were told, or their own conduct. */
 function aboutTheCandidate(plain: string): boolean {
   return (
     addressesCandidate(plain) ||
+    ABSENT_NO_ONE_NAMED.test(plain.replace(NOTE_LABEL, '')) ||
     REPORTED_REASON.test(plain) ||
     relaysOfCandidate(plain) ||
     writerOwnsConduct(plain) ||
@@ -227,7 +251,11 @@ export function readSegment(text: string, themeIds: readonly string[], whole: st
   // …or acts on the candidate, who holds no conduct in it: "our receptionist told you to come in the
   // back door and you ended up in the coolroom".
   const actedOn = aboutCandidate && ownPeopleActOn(trimmed) && (!speaksOfConduct(plain) || conductElsewhere);
-  if (((!aboutCandidate || APOLOGY.test(plain)) && employerActs(trimmed)) || actedOn || candidateRelaysEmployer(trimmed)) {
+  // Someone on the employer's side who relays what the candidate did is not the one acting in it:
+  // "The manager also said she'd been chewing gum through the whole interview." With both a he and a
+  // she in it, the one relaying may be speaking of their own act ("The manager says she kept him waiting").
+  const relayed = relaysOfCandidate(plain) && !(/\b(?:he|him|his)\b/i.test(plain) && /\b(?:she|her|hers)\b/i.test(plain));
+  if (((!(aboutCandidate || relayed) || APOLOGY.test(plain)) && employerActs(trimmed)) || actedOn || candidateRelaysEmployer(trimmed)) {
     reading.employerSide = true;
     ruleOut(reading, themeIds, CONDUCT_THEME);
   }

@@ -102,6 +102,23 @@ describe("writerOwnsConduct: a candidate's note that owns up to their own latene
     settleEmployerSide(segments, DEFAULT_THEME_IDS);
     expect(segments[0]!.reading.ruledOut).toEqual([]);
   });
+
+  const settled = (texts: string[]) => {
+    const segments = texts.map((text) => ({ scoredText: text, reading: readSegment(text, DEFAULT_THEME_IDS) }));
+    settleEmployerSide(segments, DEFAULT_THEME_IDS, true);
+    return segments.map((s) => s.reading.ruledOut.includes('conduct'));
+  };
+
+  it("keeps `conduct` in an employer's note that opens with a no-show naming no one, and in one that relays what he or she had done", () => {
+    expect(settled(['FTA 10:30 panel (failed to attend).', 'Rang twice, voicemail, nothing back since'])).toEqual([false, false]);
+    expect(settled(['No-show Tue 10:00 panel, no call / no email.', 'Withdrawn by recruiter.'])).toEqual([false, false]);
+    expect(
+      settled(['Rang Steph re the pharmacy tech role.', "The manager also said she'd been chewing gum through the whole interview."]),
+    ).toEqual([false, false]);
+    // A no-show by someone named, and a promise ("she'd chase"), are the employer's side.
+    expect(settled(['No-show by the hiring manager, rescheduled.', 'Rang twice, voicemail, nothing back since'])).toEqual([true, true]);
+    expect(settled(["The recruiter said she'd chase the client.", 'Nothing back since.'])).toEqual([true, true]);
+  });
 });
 
 describe('conductHeldElsewhere: a possessor before "own"', () => {

@@ -249,6 +249,24 @@ describe('mayBeEmployerNote', () => {
     expect(mayBeEmployerNote("The recruiter said she'd chase the client.")).toBe(true);
     expect(mayBeEmployerNote('Their coordinator asked about it twice.')).toBe(true);
   });
+
+  it('takes what was said of the writer a few words on, as the subject of a clause, for a reason passed on', () => {
+    expect(mayBeEmployerNote("They said the fact I forgot to mute and swore on the Teams call didn't help.")).toBe(false);
+    expect(mayBeEmployerNote("HR said the team felt I'd struggle with how fast things move there.")).toBe(false);
+    expect(mayBeEmployerNote('The interviewer said it sounded like I was waiting for the police intake.')).toBe(false);
+    // The writer's own word, a question asked, nothing passed on, or a promise of news: still a possible note.
+    expect(mayBeEmployerNote("Recruiter put me forward for a job I'd said twice I wasn't interested in.")).toBe(true);
+    expect(mayBeEmployerNote("My interviewer seemed to have not read my CV and asked where I'd studied twice.")).toBe(true);
+    expect(mayBeEmployerNote("I didn't get through and nobody told me how I'd scored.")).toBe(true);
+    expect(mayBeEmployerNote('The recruiter told the client I would call on Monday.')).toBe(true);
+  });
+
+  it('takes "he\'d" or "she\'d" before a past participle for "had": what the candidate had done, not a promise', () => {
+    expect(mayBeEmployerNote("Also, he'd emailed the HR manager quite sharply asking why nobody had called him.")).toBe(false);
+    expect(mayBeEmployerNote("The manager also said she'd been chewing gum through the whole interview.")).toBe(false);
+    expect(mayBeEmployerNote("Declined as she'd need sponsorship from day one and they don't sponsor for this band.")).toBe(true);
+    expect(mayBeEmployerNote("The recruiter said she'd chase the client.")).toBe(true);
+  });
 });
 
 describe("readSegment: more of the employer's side", () => {
