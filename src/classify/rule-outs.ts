@@ -6,7 +6,8 @@
 
 import { oncePerText, spellOutPronouns, straightenQuotes, words } from './lexical/text.js';
 
-const NEGATED = String.raw`(?:no|not|never|nothing|n't|without|hardly)`;
+// "Zero" denies as "no" does: "Zero concern.", "zero issue with the commute".
+const NEGATED = String.raw`(?:no|not|never|nothing|n't|without|hardly|zero)`;
 const DISMISSING_NOUN = String.raw`(?:issues?|problems?(?![- ]solv)|concerns?|reservations?|qualms?|quibbles?|gripes?|misgivings?|hesitations?|red flags?|complaints?|worry|worries|doubts?|factor|deciding factor|stumbling block|sticking point|barrier|obstacle|weakness|weak (?:link|spot|point)|difference|differentiator|odds|constraints?|hindrance|drawback|downside|deal-?breaker|hurdle|snag|probs?|hitch|hiccup|drama|handicap|blocker|headache|alarm bells?|warning (?:signs?|bells?))`;
 const NEGATED_VERB = String.raw`(?:n't|\bnot|\bnever)`;
 // Words of attention paid to something: what was neither noticed nor noted was not weighed.
@@ -62,6 +63,8 @@ const RULE_OUT_PATTERNS = [
   ),
   // Importance denied in the employer's weighing: "this for us is not important", "not important to us".
   /\b(?:for|to)\s+(?:us|me|the\s+panel|the\s+team)\s+(?:is|was|were|are)(?:n't|\s+not)\s+(?:so\s+|very\s+|that\s+|at\s+all\s+)?(?:important|relevant|significant|a\s+priority)\b|\b(?:is|was|were|are)(?:n't|\s+not)\s+(?:so\s+|very\s+|that\s+|at\s+all\s+)?(?:important|relevant|significant)\s+(?:for|to)\s+(?:us|me|the\s+panel|the\s+team)\b/i,
+  // What was just said, approved as it is: "…, which is totally fine", "which was perfectly understandable".
+  /^which\s+(?:is|was)\s+(?:totally\s+|perfectly\s+|completely\s+|absolutely\s+|entirely\s+|quite\s+)?(?:fine|ok|okay|understandable|normal|reasonable)\W*$/i,
   /\bcut\s+no\s+ice\b|\b(?:plus|positive|bonus|help|asset)\b[^.;]{0,12}\bif\s+anything\b/i,
   // A verdict with no topic of its own: "prep/motiv both ok, not why".
   /(?:^|[,;:-]\s*)not\s+(?:why|the\s+reason|it)\W*$/i,
@@ -84,6 +87,12 @@ const RULE_OUT_PATTERNS = [
   // "please don't take this as a criticism of", "none of this is a comment on".
   /(?:\bnot|n't|\bno|\bnone of (?:this|it) is)\s+(?:\w+\s+){0,3}(?:a\s+)?(?:criticism|comment|judgement|judgment)\s+(?:of|on|about)\b/i,
   new RegExp(String.raw`${NEGATED_VERB}\s+(?:\w+\s+)?(?:worried|concerned|bothered)\s+(?:about|by|with)\b`, 'i'),
+  // A verb of concern denied, with the employer's side as who was not concerned: "Didn't trouble us.",
+  // "never bothered the panel", "it didn't faze anyone".
+  new RegExp(
+    String.raw`${NEGATED_VERB}\s+(?:\w+\s+)?(?:put\s+(?:us|anyone|anybody|the\s+panel)\s+off|(?:trouble|troubled|bother|bothered|worry|worried|faze|fazed|concern|concerned)\s+(?:us|anyone|anybody|the\s+(?:panel|team|client|manager)))\W*$`,
+    'i',
+  ),
   // "nobody on the panel questioned your fit": who did not doubt may take a few words to name.
   new RegExp(
     String.raw`${NOBODY}\s+(?:[\w-]+\s+){0,4}?(?:doubted|doubts|questioned|questions|doubt|question|was worried|were worried|had concerns|had any concerns|raised?\s+(?:[\w-]+\s+){0,3}?as\s+an?\s+(?:worry|concern|issue|problem))\b`,
@@ -133,7 +142,8 @@ const RULE_OUT_PATTERNS = [
 const IN_CLAUSE = String.raw`(?!(?:and|but|so|because|or|while|whereas|though|although)\b)`;
 const NEGATED_JUDGE = String.raw`(?:${NOBODY}|\bat\s+no\s+(?:point|stage|time)|n't|\bnot|\bnever)\s+(?:${IN_CLAUSE}[\w-]+\s+){0,4}?`;
 const JUDGED = String.raw`(?:think|thought|feel|felt|find|found|believe|believed|consider|considered|judge|judged|see|saw|view|viewed|suggest|suggested)`;
-const SHORTFALL = String.raw`(?:too|lack\w*|weak\w*|poor\w*|insufficient\w*|inadequate\w*|short\s+(?:on|of)|fell\s+short|not\s+(?:enough|good\s+enough|up\s+to)|(?:un|under|ill)-?(?:prepared|qualified|suited|suitable|ready|focused|motivated|convincing|professional|interested|committed|enthusiastic|clear|equipped|experienced))`;
+// …or a shortfall said as a negation of the candidate's own doing: "No one on the panel felt you hadn't done your homework".
+const SHORTFALL = String.raw`(?:(?:you|he|she)\s+(?:had|did|were|was)(?:n't|\s+not)|too|lack\w*|weak\w*|poor\w*|insufficient\w*|inadequate\w*|short\s+(?:on|of)|fell\s+short|not\s+(?:enough|good\s+enough|up\s+to)|(?:un|under|ill)-?(?:prepared|qualified|suited|suitable|ready|focused|motivated|convincing|professional|interested|committed|enthusiastic|clear|equipped|experienced))`;
 const NEGATED_SHORTFALL = new RegExp(String.raw`${NEGATED_JUDGE}${JUDGED}\b(?:${IN_CLAUSE}[^,;.:!?]){0,60}?\b${SHORTFALL}\b`, 'i');
 
 /** A part that starts like this justifies the rule-out before it ("…, since the job is fully remote"). */
@@ -245,7 +255,7 @@ export function agreesWithRuleOut(part: string): boolean {
 const QUANTITY = String.raw`(?:plenty|lots|loads|many|most|several|half|a\s+lot)`;
 // The employer's own people in general are as good as a quantity: "people here commute further".
 const COMMON_AT_OURS = new RegExp(
-  String.raw`^(?:we\s+(?:have|'ve\s+got|already\s+have)\s+)?(?:${QUANTITY}\s+(?:of\s+)?(?:us|our|the|staff|people|colleagues|employees|team)\b|(?:people|folk|staff|colleagues)\s+(?:here|at\s+ours|on\s+the\s+team|in\s+the\s+team)\b)`,
+  String.raw`^(?:we\s+(?:have|'ve\s+got|already\s+have)\s+)?(?:${QUANTITY}\s+(?:of\s+)?(?:us|our|the|staff|people|colleagues|employees|team)\b|(?:people|folks?|staff|colleagues)\s+(?:here|at\s+ours|on\s+the\s+team|in\s+the\s+team)\b)`,
   'i',
 );
 // …or that the thing is usual, for everyone or for the employer: "Everyone's nervous, we make

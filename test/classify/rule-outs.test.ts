@@ -476,3 +476,37 @@ describe('codes cleared, and a ground across a semicolon', () => {
     expect(analysePraise("Salary wasn't an issue; the role needs a licence.").reasonText).toBe('the role needs a licence.');
   });
 });
+
+describe('a denial by "zero", a verb of concern denied, and a double negative nobody judged', () => {
+  it.each([
+    'Zero concern.',
+    'zero issue with the commute',
+    "Didn't trouble us.",
+    'It never bothered the panel.',
+    "No one on the panel felt you hadn't done your homework on us.",
+  ])('"%s" is a rule-out', (text) => {
+    expect(isRuledOut(text)).toBe(true);
+  });
+
+  it.each([
+    'Read as not that bothered.',
+    'they promised to ring me back with feedback and never bothered',
+    'zero questions about the patients',
+    "The panel felt you hadn't done your homework on us.",
+  ])('"%s" is not', (text) => {
+    expect(isRuledOut(text)).toBe(false);
+  });
+
+  it('takes "folks here" for what is usual among the employer\'s own people', () => {
+    expect(statesWhatIsUsual('Folks here do worse every day.')).toBe(true);
+  });
+});
+
+describe('what was just said, approved as it is', () => {
+  it('sets the clause before aside with it; approval of something else stays', () => {
+    expect(analysePraise("He'd emailed the recruiter three times asking for a status update, which is totally fine.").praiseOnly).toBe(
+      true,
+    );
+    expect(analysePraise('He emailed the recruiter three times, which is why we withdrew him.').praiseOnly).toBe(false);
+  });
+});
