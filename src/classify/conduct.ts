@@ -106,6 +106,16 @@ const FAULT_ELSEWHERE = new RegExp(
 const NOT_THE_NAMED = /,\s*not\s+[A-Z][a-z]+\b(?:\s*[-–—.;]|\s*$)|\b[Nn]ot\s+(?:a\s+)?reflection\s+on\s+(?:[A-Z][a-z]+|you|him|her)\b(?!')/;
 
 /** Whether a text lays the fault for what happened on someone other than the candidate, in so many words. */
+// A sentence that opens by saying it was not the candidate: "Not you - you were great.", "That wasn't
+// him.", "Not your fault at all."
+const NOT_THE_CANDIDATE =
+  /^\W*(?:(?:it|that|this)\s+(?:was|is)(?:n't|\s+not)\s+|not\s+)(?:(?:you|him|her)\b(?!')\s*(?:[-\u2013\u2014,.;:!]|$)|(?:your|his|her)\s+(?:own\s+)?(?:fault|doing)\b)/i;
+
+/** Whether a sentence opens by saying that what was just said was not the candidate's doing: it lays the fault of the sentence before elsewhere. */
+export function deniesItWasTheCandidate(sentence: string): boolean {
+  return NOT_THE_CANDIDATE.test(straightenQuotes(sentence));
+}
+
 export function faultLaidElsewhere(text: string): boolean {
   const plain = straightenQuotes(text);
   return FAULT_ELSEWHERE.test(plain) || NOT_THE_NAMED.test(plain);

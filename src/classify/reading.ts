@@ -290,6 +290,11 @@ export function readSegment(text: string, themeIds: readonly string[], whole: st
   return reading;
 }
 
+/** `conduct` is not in a sentence whose fault the sentence after it lays elsewhere ("…got into it with our front desk. Not you - you were great."). */
+export function layFaultElsewhere(reading: SegmentReading, themeIds: readonly string[]): void {
+  ruleOut(reading, themeIds, CONDUCT_THEME);
+}
+
 /** Rules a theme of the taxonomy out of a sentence (once). */
 function ruleOut(reading: SegmentReading, themeIds: readonly string[], id: string): void {
   if (themeIds.includes(id) && !reading.ruledOut.includes(id)) reading.ruledOut.push(id);

@@ -7,9 +7,11 @@ import { withoutMarkup } from './markup.js';
 import { DEFAULT_THEME_IDS, type Segment } from '../types.js';
 import { analysePraise, labelsTopic, type PraiseAnalysis } from './favourable.js';
 import { isPreamble } from './preamble.js';
-import { readSegment, type SegmentReading } from './reading.js';
+import { layFaultElsewhere, readSegment, type SegmentReading } from './reading.js';
+import { deniesItWasTheCandidate } from './conduct.js';
 import { dismissesEmphatically } from './not-even.js';
 import { asksTopic, asksYesOrNo, statesWhatIsUsual } from './rule-outs.js';
+import { waivesWhatWentBefore } from './waived.js';
 import { clausesOf, segmentText } from './segment.js';
 import { oncePerText } from './lexical/text.js';
 
@@ -64,7 +66,11 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
     // question's verdict reads its answer's too, and the answer reads whether it was one.
     segments: segmentText(item.id, item.text)
       .map((segment) => ({ segment, praise: analysePraise(segment.text) }))
-      .map(({ segment, praise }, i, segments) => ({ segment, praise, answered: askedOfVerdict(segment, segments[i + 1]) }))
+      .map(({ segment, praise }, i, segments) => ({
+        segment,
+        praise,
+        answered: askedOfVerdict(segment, segments[i + 1]) || waivedByNext(segment, segments[i + 1]),
+      }))
       .map(({ segment, praise: own, answered }, i, segments) => {
         const next = segments[i + 1];
         const previous = segments[i - 1];
@@ -79,6 +85,8 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
         // Whose fault it was is read in the whole sentence as it is read for the rest: without its
         // markup ("not a reflection on <i>her</i>") or what redaction left ("call me on [phone]").
         const whole = withoutContactPlaceholders(withoutMarkup(segment.text));
+        const reading = readSegment(scoredText, themeIds, whole);
+        if (next !== undefined && deniesItWasTheCandidate(next.segment.text)) layFaultElsewhere(reading, themeIds);
         return {
           segment,
           favourable: praise.favourable,
@@ -88,7 +96,7 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
           scores: [],
           nearest: [],
           units: [],
-          reading: readSegment(scoredText, themeIds, whole),
+          reading,
           ...(answered ? { answered } : {}),
         };
       }),
@@ -113,6 +121,15 @@ function askedOfVerdict(segment: Segment, next: { segment: Segment; praise: Prai
   // A "not even" said of no candidate answers any question that is not a question word's: "Fit with the
   // team? Not even a conversation.", "Did your lack of a CPA count against you? Honestly, not even a little".
   return dismissesEmphatically(next.segment.text) && asksYesOrNo(segment.text);
+}
+
+/**
+ * A sentence waved away by the short rule-out after it, with no topic of its own ("Three months'
+ * notice sounds long, but we've held seats open for longer than that. Didn't trouble us."), goes with
+ * it, as a question does with its answer. Not a sentence that is already all praise or rule-out.
+ */
+function waivedByNext(segment: Segment, next: { segment: Segment; praise: PraiseAnalysis } | undefined): boolean {
+  return next?.praise.praiseOnly === true && waivesWhatWentBefore(next.segment.text) && !segment.text.trim().endsWith('?');
 }
 
 // A segment's units are listed several times a run (to look its texts up, to wait for them, to fold

@@ -131,3 +131,26 @@ describe('a question answered by a "not even" said of no candidate', () => {
     expect(read('Your notice period? We could not even wait a month.')).toEqual([false, false]);
   });
 });
+
+describe('a sentence waved away by a short rule-out after it', () => {
+  it('goes with the rule-out when it names no topic of its own; one that names its own, or speaks to the candidate, does not', () => {
+    const read = (text: string) => segmentItems([{ id: 'w', text }], ['logistics'])[0]!.segments.map((s) => s.praiseOnly);
+    expect(read("Three months' notice sounds long, but we've held seats open for longer than that. Didn't trouble us.")).toEqual([
+      true,
+      true,
+    ]);
+    expect(read('The commute from Jersey City? Folks here do worse every day. Zero concern.')).toEqual([true, true, true]);
+    expect(read('The shifts start at 5am and you said you cannot do that. Salary no issue.')).toEqual([false, true]);
+    expect(read('The shifts start at 5am and you said you cannot do that. Not a problem for you, we know.')).toEqual([false, false]);
+  });
+});
+
+describe('a sentence that opens by saying it was not the candidate', () => {
+  it('lays the fault of the sentence before elsewhere: `conduct` is ruled out there, and nowhere else', () => {
+    const read = (text: string) => segmentItems([{ id: 'n', text }])[0]!.segments.map((s) => s.reading.ruledOut.includes('conduct'));
+    const scene = 'Heads up, the other finalist got into it with our front desk over parking validation.';
+    expect(read(`${scene} Not you - you were great. Your background is web, not iOS.`)).toEqual([true, false, false]);
+    expect(read(`${scene} Your background is web, not iOS.`)).toEqual([false, false]);
+    expect(read(`${scene} Not your fault at all.`)[0]).toBe(true);
+  });
+});
