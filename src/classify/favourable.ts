@@ -212,8 +212,10 @@ export function labelsTopic(topic: string, separator: string, ruleOut: string): 
 
 // A line that opens with a bare topic as its label ("Written exercise: …", "Commitment to sector - …").
 const LABELLED_LINE = /^\W*(?<label>[^:;.?!\u2013\u2014]{1,60}?)\s*(?::|\s[-\u2013\u2014]\s*|[\u2013\u2014])\s*(?<verdicts>.+)$/s;
-// Where the verdicts on a label part: commas, semicolons, dashes.
+// Where the verdicts on a label part: commas, semicolons, dashes; or a full stop inside a line too,
+// where the verdicts run on past it ("keenness: plenty. not a factor").
 const VERDICT_BOUNDARY = /[,;\u2013\u2014]\s*|\s-\s/;
+const VERDICT_OR_STOP = /[,;\u2013\u2014]\s*|\s-\s|\.\s+/;
 // A rule-out that names what it is about ("no issue on money") judges that, not the label; the
 // decision it had no part in is no topic ("no bearing on panel's decision").
 const NAMES_ITS_TOPIC =
@@ -232,15 +234,19 @@ const MARK = new RegExp(String.raw`\b${MARK_ON_SCALE}\b`, 'i');
 export function labelRuledOut(line: string): boolean {
   const labelled = LABELLED_LINE.exec(straightenQuotes(line).trim())?.groups;
   if (!labelled) return false;
-  const verdicts = labelled
-    .verdicts!.split(VERDICT_BOUNDARY)
+  return [VERDICT_BOUNDARY, VERDICT_OR_STOP].some((boundary) => lastVerdictRulesOut(labelled.label!, labelled.verdicts!, boundary));
+}
+
+function lastVerdictRulesOut(label: string, said: string, boundary: RegExp): boolean {
+  const verdicts = said
+    .split(boundary)
     .map((v) => v.trim().replace(/[.!]+$/, ''))
     .filter((v) => /[\p{L}\p{N}]/u.test(v));
   const last = verdicts.at(-1);
   if (
     !last ||
     verdicts.length < 2 ||
-    !labelsTopic(labelled.label!, ':', last) ||
+    !labelsTopic(label, ':', last) ||
     OWN_TOPIC.test(last) ||
     NAMES_ITS_TOPIC.test(last) ||
     !isRuledOut(last)

@@ -22,7 +22,7 @@ const RULE_OUT_PATTERNS = [
     // Degree words may stand between: "not at all a constraint", "not really an issue", "not much of a problem".
     // A negated quantity of it or a negated becoming: "never so much as a flicker of doubt", "not a
     // shred of concern", "was never gonna be a dealbreaker", "never came within cooee of being a problem".
-    String.raw`${NEGATED}\s+(?:(?:an?|the|any|real|major|big|particular|significant|serious|main|deciding|have|has|had|got|see|saw|find|found|at|all|really|even|remotely|much|of|so\s+much\s+as|(?:flicker|hint|shred|whiff|trace|shadow|speck|iota|ounce|grain|scrap)\s+of|(?:going\s+to|gonna)\s+be|be|been|being|become)\s+){0,4}${DISMISSING_NOUN}\b|${NEGATED_VERB}\s+(?:[\w'-]+\s+){1,4}?of\s+being\s+(?:an?|any)\s+(?:real\s+)?${DISMISSING_NOUN}\b`,
+    String.raw`${NEGATED}\s+(?:(?:an?|the|any|real|major|big|particular|significant|serious|main|deciding|decline|rejection|decision|have|has|had|got|see|saw|find|found|at|all|really|even|remotely|much|of|so\s+much\s+as|(?:flicker|hint|shred|whiff|trace|shadow|speck|iota|ounce|grain|scrap)\s+of|(?:going\s+to|gonna)\s+be|be|been|being|become)\s+){0,4}${DISMISSING_NOUN}\b|${NEGATED_VERB}\s+(?:[\w'-]+\s+){1,4}?of\s+being\s+(?:an?|any)\s+(?:real\s+)?${DISMISSING_NOUN}\b`,
     'i',
   ),
   /\b(?:issue|problem|concern|reason|difference|decider)\s+(?:here\s+)?(?:was|is|were)(?:n't|\s+not|\s+never)\b/i,

@@ -324,6 +324,10 @@ describe('labelRuledOut', () => {
       'Written exercise: 14/20 - above the pass mark, not a differentiator',
       "Commitment to sector: evident throughout; no bearing on panel's decision.",
       'Commute - long, but manageable, no issue',
+      // A full stop inside the line, where the verdicts run on past it; a compound noun as the factor denied.
+      'keenness: plenty. not a factor',
+      'SCREEN_NOTE: cover letter generic - disregarded per HM, not a decline factor',
+      'qs at end - asked plenty, not an issue. homework on us fine.',
     ]) {
       expect(labelRuledOut(text), text).toBe(true);
       expect(analysePraise(text).praiseOnly, text).toBe(true);
@@ -337,6 +341,7 @@ describe('labelRuledOut', () => {
       'Written exercise: 14/20 - not a differentiator, but the case study was',
       'Research: could have gone further, no issue',
       'Visa - no issue',
+      'keenness: plenty. not a factor. answers thin',
       'Your answers were detailed, not an issue',
       'Client call re Marek: rated him highly, technical round one of the strongest, no issue on money.',
     ])

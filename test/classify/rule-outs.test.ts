@@ -510,3 +510,10 @@ describe('what was just said, approved as it is', () => {
     expect(analysePraise('He emailed the recruiter three times, which is why we withdrew him.').praiseOnly).toBe(false);
   });
 });
+
+describe('a factor denied with a compound noun', () => {
+  it('reads "not a decline factor" as "not a factor"', () => {
+    expect(isRuledOut('not a decline factor')).toBe(true);
+    expect(isRuledOut('was not a rejection factor for us')).toBe(true);
+  });
+});
