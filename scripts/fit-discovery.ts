@@ -38,6 +38,8 @@
 // than the sure theme one of their sentences there keeps them (Infinity: none kept);
 // --unsure-stability whether the stability test counts only the sentences of items the head is
 // not sure of.
+// A run replayed by --runs-by-themes reads the probe of the head --refit-head or --built-in-head
+// names, when kept in /tmp from before.
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
 // settings later costs only the grouping (a changed taxonomy or set of items is classified again;
 // delete the file after changing the classifier or its head).
@@ -491,21 +493,25 @@ async function headTrainingFrom(files: readonly string[]): Promise<{ text: strin
  * --head-from SETS: a head fitted on SETS with the whole taxonomy, deciding the themes left as the
  * built-in head does in `run`, but for items it was not fitted on (scenarios drawn from other sets).
  */
-async function headFor(taxonomy: Taxonomy): Promise<string | null | undefined> {
-  if (flags['head-from']) return fittedHead(full, flags['head-from'].split(',').filter(Boolean));
+async function headFor(taxonomy: Taxonomy, fit = true): Promise<string | null | undefined> {
+  if (flags['head-from']) return fittedHead(full, flags['head-from'].split(',').filter(Boolean), fit);
   // --built-in-head: as `run` does, the built-in head (which saw every theme's labels) decides the themes left.
   if (taxonomy === full || flags['built-in-head']) return undefined;
   if (headFiles.length === 0) return null;
-  return fittedHead(taxonomy, headFiles);
+  return fittedHead(taxonomy, headFiles, fit);
 }
 
-/** A head fitted on `files` for `taxonomy` (the labels of themes it lacks dropped), kept in /tmp between runs. */
-async function fittedHead(taxonomy: Taxonomy, files: readonly string[]): Promise<string> {
+/**
+ * A head fitted on `files` for `taxonomy` (the labels of themes it lacks dropped), kept in /tmp
+ * between runs; without `fit`, only one kept before (null when there is none).
+ */
+async function fittedHead(taxonomy: Taxonomy, files: readonly string[], fit = true): Promise<string | null> {
   const kept = taxonomy.themes.map((t) => t.id);
   // Kept between runs (refitting takes a minute); a head of another engine, features or format is never reused.
   const key = `${engineSetupKey(config)}|${JSON.stringify(taxonomy)}|${files.join(',')}|${HEAD_VERSION}|${featureNames(true).join(',')}`;
   const file = `/tmp/fit-discovery-head-${hashText(key).slice(0, 12)}.json`;
   if (existsSync(file)) return file;
+  if (!fit) return null;
   const prepared = await prepareClassifier({ ...config, head: null }, logger, { taxonomy, store });
   const items = (await headTrainingFrom(files)).map((g) => ({ text: g.text, themes: g.themes.filter((id) => kept.includes(id)) }));
   const head = await fitHeadFile(prepared, items, {
@@ -539,8 +545,11 @@ async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
   // A run replayed by its themes needs no head (nor refits one): it is not classified again.
   const byThemes = flags.runs && flags['runs-by-themes'] ? savedByThemes(taxonomy, entries.length) : undefined;
   const head = byThemes ? null : await headFor(taxonomy);
-  // The probe of the head the run classifies with, over the run's taxonomy (as `run` passes it on).
-  const headFile = head === null ? null : parseHeadFile(readFileSync(head ?? DEFAULT_HEAD_PATH, 'utf8'), head ?? DEFAULT_HEAD_PATH);
+  // The probe of the head the run classifies with, over the run's taxonomy (as `run` passes it on);
+  // a replayed run's, when the flags name a head kept from before (--refit-head, --built-in-head).
+  const probeHead = byThemes ? await headFor(taxonomy, false) : head;
+  const headFile =
+    probeHead === null ? null : parseHeadFile(readFileSync(probeHead ?? DEFAULT_HEAD_PATH, 'utf8'), probeHead ?? DEFAULT_HEAD_PATH);
   const probe = headFile ? applyHead(headFile, taxonomy).probe : null;
   // The engine, the taxonomy in full (its exemplars and cues classify too), the head and the items: a saved run of another set-up is never reused.
   const key = hashText(
