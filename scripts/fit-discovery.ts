@@ -20,7 +20,7 @@
 //   tsx scripts/fit-discovery.ts [--engine E --model M …] data/eval/dev.csv data/eval/dev2.csv
 //     [--remove conduct --novel data/eval/references-dev.csv [--known 150] [--no-loo]]
 //     [--bands 0.07] [--neighbours 10,15] [--resolutions 0.8,1] [--core 0,0.3]
-//     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--covered 1,0.75]
+//     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--probe-directions 0,0.5] [--covered 1,0.75]
 //     [--seed-below 1,0.95] [--seed-shares 1,0.4] [--join-shares 0,0.5] [--others-join 0,1] [--join-margins 0,0.03] [--boilerplate-joins 0,1] [--no-reason-covers 0,1]
 //     [--methods louvain,umap-eom,umap-leaf] [--map-dims 5] [--map-min-dists 0] [--min-cluster-sizes 5,10]
 //     [--probe-ranks 0,1] [--sure-leave 0,0.9] [--sure-nearer 0.125,Infinity] [--unsure-stability 0,1] [--trace]
@@ -38,8 +38,9 @@
 // than the sure theme one of their sentences there keeps them (Infinity: none kept);
 // --unsure-stability whether the stability test counts only the sentences of items the head is
 // not sure of.
-// A run replayed by --runs-by-themes reads the probe of the head --refit-head or --built-in-head
-// names, when kept in /tmp from before.
+// --probe-directions: the share of each vector's parts along the head's probe directions taken out
+// of the vectors sentences are linked by (a run replayed by --runs-by-themes reads the probe of the
+// head --refit-head or --built-in-head names, when kept in /tmp from before).
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
 // settings later costs only the grouping (a changed taxonomy or set of items is classified again;
 // delete the file after changing the classifier or its head).
@@ -85,6 +86,7 @@ const { values: flags, positionals: paths } = parseArgs({
     'unsure-stability': { type: 'string' },
     novelty: { type: 'string' },
     directions: { type: 'string' },
+    'probe-directions': { type: 'string' },
     covered: { type: 'string' },
     'sure-leave': { type: 'string' },
     'sure-nearer': { type: 'string' },
@@ -198,6 +200,7 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
     ['minStability', flags.stability],
     ['minNovelty', flags.novelty],
     ['themeDirections', flags.directions],
+    ['probeDirections', flags['probe-directions']],
     ['maxCovered', flags.covered],
     ['sureLeave', flags['sure-leave']],
     ['sureNearer', flags['sure-nearer']],
@@ -380,7 +383,7 @@ async function measure(
         const g = options.grouping;
         let trace: DiscoveryTrace | null = null;
         const setting = g
-          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability}${g.unsureStability ? ' unsure stability' : ''} novelty ${g.minNovelty} directions ${g.themeDirections} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.sureLeave > 0 ? ` sure leave ${g.sureLeave}` : ''}${g.sureNearer < Infinity ? ` sure nearer ${g.sureNearer}` : ''}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''}${g.learntRank > 0 ? ` learnt rank ${g.learntRank}` : ''}${g.learntDrop > 0 ? ` learnt drop ${g.learntDrop}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
+          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability}${g.unsureStability ? ' unsure stability' : ''} novelty ${g.minNovelty} directions ${g.themeDirections}${g.probeDirections > 0 ? ` probe directions ${g.probeDirections}` : ''} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.sureLeave > 0 ? ` sure leave ${g.sureLeave}` : ''}${g.sureNearer < Infinity ? ` sure nearer ${g.sureNearer}` : ''}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''}${g.learntRank > 0 ? ` learnt rank ${g.learntRank}` : ''}${g.learntDrop > 0 ? ` learnt drop ${g.learntDrop}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
           : `band ${band} cut-off ${options.maxDistance}`;
         const name = `${setting} explained from ${explainedText}`;
         if (!cells.has(name))

@@ -43,6 +43,12 @@ export interface GroupingSettings {
    */
   themeDirections: number;
   /**
+   * Share of each vector's part along the theme head's probe directions (each known theme's probe
+   * weights, "no reason given" aside) taken out of the vectors sentences are linked by
+   * (discover/residual.ts); 0 links the vectors as they are. Without a head, nothing is taken out.
+   */
+  probeDirections: number;
+  /**
    * Largest share of a group's items for which a theme head already states a theme (not
    * "possibly") for the group to be shown: feedback the taxonomy covers, grouped by its voice, is
    * not a missing theme. Without a head nothing counts as covered.
@@ -202,7 +208,10 @@ export interface EngineProfile {
  * Those items are also left out of the stability test's count (unsureStability): a topic whose
  * community sweeps in its neighbours' sure feedback, a different share in each resample, then
  * comes back steadily (on voices-dev10 to voices-dev14, 5 → 6 of 12; the other pools and every
- * scenario unchanged: Where each failing theme is lost, on three pools).
+ * scenario unchanged: Where each failing theme is lost, on three pools). Linking sentences without
+ * a share of their parts along the head's probe directions (probeDirections) moved leave one theme
+ * out both ways by pool and share and purified no failing theme's community: off (The space the
+ * pool is grouped in).
  */
 const NEIGHBOURHOOD: GroupingSettings = {
   neighbours: 15,
@@ -214,6 +223,7 @@ const NEIGHBOURHOOD: GroupingSettings = {
   unsureStability: true,
   minNovelty: -1,
   themeDirections: 0,
+  probeDirections: 0,
   maxCovered: 0.75,
   noReasonCovers: true,
   sureLeave: 0.9,

@@ -14,7 +14,7 @@ import { joinGroups } from './join.js';
 import { nameGroups, representativeQuotes } from './name.js';
 import { dot, nearestInPairs, nearestNeighbours, pairSimilarity, similarityAmong, type Neighbours } from './neighbours.js';
 import { chooseSeeds, probeUnclaimed, type LearntRank, type ProbeRank } from './novelty.js';
-import { themeBasis, withoutBasis } from './residual.js';
+import { linkSpace } from './residual.js';
 import { DEFAULT_MIN_CANDIDATES, DEFAULT_MIN_ITEMS, DEFAULT_SAMPLE_SIZE, type DiscoverOptions } from './options.js';
 import { statedItems, unexplainedSegments, unsureItems, type UnexplainedSegment } from './select.js';
 import { sureLeaving, type MemberNearness } from './sure-leavers.js';
@@ -152,9 +152,8 @@ export async function discoverEmerging(
       : null;
   const grouped = everyone.filter((i) => (!choice || choice.seeds[i]) && !dropped(i));
   const groupedVectors = grouped.map((i) => sampleVectors[i]!);
-  // With themeDirections, sentences are linked by what no theme explains (discover/residual.ts).
-  const basis = grouping ? themeBasis(themeExemplars, grouping.themeDirections) : [];
-  const linkOf = (vectors: Float32Array[]) => (basis.length > 0 ? vectors.map((v) => withoutBasis(v, basis)) : vectors);
+  // With themeDirections or probeDirections, sentences are linked by what no theme explains (discover/residual.ts).
+  const linkOf = grouping ? linkSpace(themeExemplars, options.probe ?? null, grouping, taxonomy) : (vectors: Float32Array[]) => vectors;
   const sampleLinks = linkOf(sampleVectors);
   // With sureLeave, the items the head is sure of a theme for and, with sureNearer, each member's
   // similarity to every theme's exemplars: what leaving and unsureStability read (discover/sure-leavers.ts).

@@ -5,7 +5,28 @@
 // therefore more often sentences of the same missing topic, and less often of a known theme that
 // happens to sit nearby (how a removed theme used to merge with its neighbours).
 
+import type { Probe } from '../classify/head/probe.js';
+import type { GroupingSettings } from '../classify/profiles.js';
+import { UNINFORMATIVE_THEME, type Taxonomy } from '../types.js';
 import { dot } from './neighbours.js';
+
+/**
+ * The vectors sentences are linked by: without each known theme's `themeDirections` exemplar
+ * directions and without `probeDirections` (a share) of their parts along the head's probe
+ * directions ("no reason given" aside; none without a head). The vectors as they are when both are 0.
+ */
+export function linkSpace(
+  exemplars: readonly (readonly Float32Array[])[],
+  probe: Probe | null,
+  settings: Pick<GroupingSettings, 'themeDirections' | 'probeDirections'>,
+  taxonomy: Taxonomy,
+): (vectors: Float32Array[]) => Float32Array[] {
+  const basis = themeBasis(exemplars, settings.themeDirections);
+  const skip = taxonomy.themes.findIndex((theme) => theme.id === UNINFORMATIVE_THEME);
+  const probeParts = probe && settings.probeDirections > 0 ? probeBasis(probe.weights, skip) : [];
+  if (basis.length === 0 && probeParts.length === 0) return (vectors) => vectors;
+  return (vectors) => vectors.map((v) => withoutBasis(withoutBasis(v, basis), probeParts, settings.probeDirections));
+}
 
 /** Below this length (of a unit vector) a direction adds nothing new to the basis. */
 const INDEPENDENT = 1e-3;
@@ -37,15 +58,31 @@ export function themeBasis(exemplars: readonly (readonly Float32Array[])[], perT
   return basis;
 }
 
-/** `vector` without its part in the span of `basis`, made unit length (unchanged if nothing is left). */
-export function withoutBasis(vector: Float32Array, basis: readonly Float32Array[]): Float32Array {
-  if (basis.length === 0) return vector;
+/**
+ * An orthonormal basis of the directions the theme head's probe reads each known theme along (its
+ * weights over the model's vectors), the theme at `skip` (the boilerplate theme) aside: what tells
+ * the known themes apart in the model's space, learnt from every labelled item.
+ */
+export function probeBasis(weights: readonly (readonly number[])[], skip: number): Float32Array[] {
+  const basis: Float32Array[] = [];
+  weights.forEach((w, t) => {
+    if (t !== skip) addToBasis(basis, w);
+  });
+  return basis;
+}
+
+/**
+ * `vector` without `share` (1: all) of its part in the span of `basis`, made unit length
+ * (unchanged if nothing is left).
+ */
+export function withoutBasis(vector: Float32Array, basis: readonly Float32Array[], share = 1): Float32Array {
+  if (basis.length === 0 || share === 0) return vector;
   const rest = Float64Array.from(vector);
-  for (const b of basis) {
-    let along = 0;
-    for (let d = 0; d < rest.length; d++) along += rest[d]! * b[d]!;
-    for (let d = 0; d < rest.length; d++) rest[d]! -= along * b[d]!;
-  }
+  // The parts along the basis, all read from the vector itself (the basis is orthonormal).
+  const along = basis.map((b) => dot(vector, b));
+  basis.forEach((b, k) => {
+    for (let d = 0; d < rest.length; d++) rest[d]! -= share * along[k]! * b[d]!;
+  });
   const norm = Math.hypot(...rest);
   return norm > INDEPENDENT ? Float32Array.from(rest, (x) => x / norm) : vector;
 }

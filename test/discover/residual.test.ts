@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ENGINE_PROFILES } from '../../src/classify/profiles.js';
 import { groupByNeighbourhood } from '../../src/discover/group.js';
 import { dot, nearestNeighbours } from '../../src/discover/neighbours.js';
-import { themeBasis, withoutBasis } from '../../src/discover/residual.js';
+import { probeBasis, themeBasis, withoutBasis } from '../../src/discover/residual.js';
 import { topicSpace, unit } from '../helpers/vectors.js';
 
 const { direction, around } = topicSpace(32, 9);
@@ -60,5 +60,28 @@ describe('what the taxonomy does not explain', () => {
       .sort((a, b) => b.own - a.own)[0]!;
     expect(best.own).toBeGreaterThanOrEqual(10);
     expect(best.own / best.size).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('takes a share of the parts along the probe’s theme weights out, never the boilerplate theme’s', () => {
+    // Weights of three themes, the last the boilerplate theme's, not unit length nor orthogonal.
+    const weights = [themes[0]!, themes[1]!, themes[2]!].map((t, i) => Array.from(t, (x, d) => (i + 2) * x + 0.3 * themes[0]![d]!));
+    const basis = probeBasis(weights, 2);
+    expect(basis).toHaveLength(2);
+    expect(dot(basis[0]!, basis[1]!)).toBeCloseTo(0, 5);
+    const vector = unit(Array.from(themes[0]!, (t, d) => t + themes[2]![d]! + 0.5 * offset[d]!));
+    const along = (v: Float32Array, w: readonly number[]) => dot(v, unit(w));
+    // All of it: nothing left along the two themes' weights, the boilerplate theme's part kept.
+    const rest = withoutBasis(vector, basis);
+    expect(dot(rest, rest)).toBeCloseTo(1, 5);
+    expect(along(rest, weights[0]!)).toBeCloseTo(0, 5);
+    expect(along(rest, weights[1]!)).toBeCloseTo(0, 5);
+    expect(along(rest, weights[2]!)).toBeGreaterThan(0.3);
+    // Half of it: less along the first theme than before, more than with all of it taken out.
+    const half = withoutBasis(vector, basis, 0.5);
+    expect(dot(half, half)).toBeCloseTo(1, 5);
+    expect(along(half, weights[0]!)).toBeLessThan(along(vector, weights[0]!) - 0.05);
+    expect(along(half, weights[0]!)).toBeGreaterThan(0.05);
+    // None of it: the vector itself.
+    expect(withoutBasis(vector, basis, 0)).toBe(vector);
   });
 });
