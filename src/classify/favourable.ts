@@ -4,6 +4,7 @@
 
 import { NEGATIONS, oncePerText, stem, straightenQuotes, words } from './lexical/text.js';
 import { type Span, splitClauses } from './clauses.js';
+import { readCodeFields } from './code-fields.js';
 import {
   asidesBefore,
   continuesList,
@@ -111,6 +112,8 @@ export function analysePraise(segment: string): PraiseAnalysis {
   // "Appearance/punctuality: N/A - not scored": a topic the sheet left out.
   if (excludesCodesOnly(segment) || leftUnscored(segment) || labelRuledOut(segment))
     return { favourable: true, praiseOnly: true, reasonText: '', praise: [[0, segment.length]] };
+  const codes = readCodeFields(segment); // "RSN_X: SALARY (excluded) | RSN_FINAL: NO_ICU_EXP": only the field set aside goes.
+  if (codes) return { favourable: true, praiseOnly: false, reasonText: codes.kept, praise: codes.setAside };
   const clauses = splitClauses(segment);
   const praise: Array<[number, number]> = [];
   const kept: string[] = [];
