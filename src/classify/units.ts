@@ -120,7 +120,17 @@ function askedOfVerdict(segment: Segment, next: { segment: Segment; praise: Prai
   if (verdict && (labelsTopic(topic, ':', next.segment.text) || asksTopic(segment.text))) return true;
   // A "not even" said of no candidate answers any question that is not a question word's: "Fit with the
   // team? Not even a conversation.", "Did your lack of a CPA count against you? Honestly, not even a little".
-  return dismissesEmphatically(next.segment.text) && asksYesOrNo(segment.text);
+  // So does a plain "no", said or relayed, that opens an answer all praise after it: "Was it the
+  // presentation? Client says no, presentation was solid." ("No, it was the Mandarin" gives the reason.)
+  return (dismissesEmphatically(next.segment.text) || answeredNo(next.segment.text)) && asksYesOrNo(segment.text);
+}
+
+const ANSWERED_NO = /^\W*(?:(?:the\s+)?[\w'-]+\s+(?:says|said|reckons|replied|answered)\s+)?no\s*[,.;!\u2013\u2014-]\s*/i;
+
+function answeredNo(answer: string): boolean {
+  const no = ANSWERED_NO.exec(answer);
+  const rest = no ? answer.slice(no[0].length) : '';
+  return no !== null && (!/[\p{L}\p{N}]/u.test(rest) || analysePraise(rest).praiseOnly);
 }
 
 /**

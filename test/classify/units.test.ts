@@ -154,3 +154,11 @@ describe('a sentence that opens by saying it was not the candidate', () => {
     expect(read(`${scene} Not your fault at all.`)[0]).toBe(true);
   });
 });
+
+describe('a yes-or-no question answered by a plain "no"', () => {
+  it('goes with an answer that is all praise after the "no", said or relayed; an answer that gives the reason stays', () => {
+    const read = (text: string) => segmentItems([{ id: 'o', text }], ['assessment'])[0]!.segments.map((s) => s.praiseOnly);
+    expect(read('Was it the presentation? Client says no, presentation was solid. It is the Mandarin.')).toEqual([true, true, false]);
+    expect(read('Was it the presentation? No, it was the Mandarin.')).toEqual([false, false]);
+  });
+});
