@@ -60,6 +60,9 @@ export interface RejectedRow {
   names?: string[];
   /** The row's candidate id as read, for redaction; never written out. */
   candidateIds?: string[];
+  /** The row's cells of personal-detail columns (date of birth, address, NI number) with the
+   * placeholder each becomes, for redaction; never written out. */
+  personalDetails?: [value: string, placeholder: string][];
 }
 
 export interface IngestFileReport {

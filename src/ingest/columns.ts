@@ -6,6 +6,7 @@ import { usageError } from '../errors.js';
 import { listColumns } from './column-list.js';
 import { headerWords, normaliseHeader } from './header-words.js';
 import { isEmailHeader, isPersonNameHeader, isStaffHeader, looksLikeEmails, looksLikeNames } from './people.js';
+import { isBirthDateHeader } from './personal-details.js';
 import { COLUMN_SYNONYMS, EMAIL_ONLY_CANDIDATE, EXACT_ONLY, PERSONAL_CANDIDATE, SYSTEM_COLUMNS, SYSTEM_ROLES } from './synonyms.js';
 
 export { headerWords, normaliseHeader } from './header-words.js';
@@ -81,6 +82,8 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
     return total / sampleRows.length;
   });
 
+  // No letter in any sampled row (blank, or numbers: a German "Note" is a grade, "2,5"): not where feedback is written.
+  const wordless = headers.map((_, column) => sampleRows.every((row) => !/\p{L}/u.test(row[column] ?? '')));
   const holdsNames = headers.map((_, column) => looksLikeNames(sampleRows.map((row) => row[column] ?? '')));
   // Among personal columns an email tells two students of one name apart, so one that holds
   // addresses comes first ("anonymous" in every row of an anonymous form does not count).
@@ -97,9 +100,10 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
         // A bare "Student" or "Candidate" column that holds names is personal data, not an id.
         const personalHeader = role === 'candidate' && (isPersonNameHeader(header) || isEmailHeader(header) || holdsNames[column]) ? 2 : 0;
         const personal = Math.max(personalSynonym, personalHeader) - (personalHeader > 0 && holdsEmails[column] ? 0.5 : 0);
-        // A text column left blank in every sampled row loses to any text column with words in it.
-        const blank = role === 'text' && sampleRows.length > 0 && meanLengths[column] === 0 ? 3 : 0;
+        // A text column with no words in any sampled row (blank, or numbers) loses to any text column with words in it.
+        const blank = role === 'text' && sampleRows.length > 0 && wordless[column] ? 3 : 0;
         if (SYSTEM_COLUMNS.has(words.join('')) && !SYSTEM_ROLES.has(role)) return;
+        if (isBirthDateHeader(header)) return;
         // "Stage 1 feedback" holds feedback, not the stage it names.
         if (role === 'stage' && namesFeedback(words)) return;
         if (role === 'candidate' && EMAIL_ONLY_CANDIDATE.has(synonym) && !holdsEmails[column]) return;

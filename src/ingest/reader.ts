@@ -26,6 +26,7 @@ import { DATE_ORDER_IN_WORDS, dateOrderProofs, provenDateOrder, type DateOrder }
 import { nameHeaders, type HeaderLayout } from './header.js';
 import type { IdRegistry } from './ids.js';
 import { candidateKind, contactColumns, holdsNamesWithIds, personNameColumns } from './people.js';
+import { personalDetailOf } from './personal-details.js';
 import { columnIndexes, convertRow, type RowContext } from './rows.js';
 import { withdrawalColumns } from './withdrawal.js';
 
@@ -158,6 +159,10 @@ export class RecordReader {
       requiredFields: lastNamed,
       columns: columnIndexes(headers, this.mapping),
       nameColumns,
+      personalDetailColumns: headers.flatMap((header, index): [number, string][] => {
+        const placeholder = personalDetailOf(header);
+        return placeholder === null ? [] : [[index, placeholder]];
+      }),
       candidateWithName: holdsNamesWithIds(this.mapping.candidate, headers, sampleRows),
       firstColumnNamesPeople:
         nameColumns.includes(0) || (this.mapping.candidate === headers[0] && this.candidateKind !== null && this.candidateKind !== 'id'),

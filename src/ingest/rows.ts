@@ -22,6 +22,8 @@ export interface RowContext {
   columns: Partial<Record<ColumnRole, number>>;
   /** Columns holding person names (redacted from the row's text). */
   nameColumns: number[];
+  /** Columns of personal details (people.ts `personalDetailOf`) and their placeholders: hidden in a rejected row. */
+  personalDetailColumns?: [column: number, placeholder: string][];
   /** The first column holds people's names or emails (a name or email candidate column): a row
    * with only its first cell filled is a student, not a title. */
   firstColumnNamesPeople?: boolean;
@@ -79,7 +81,11 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   const expected = ctx.headers.length;
   const reject = (reason: string): RowOutcome & { kind: 'reject' } => ({
     kind: 'reject',
-    reject: withPeople({ source: ctx.source, line, reason, raw }, names, candidateId),
+    reject: withPersonalDetails(
+      withPeople({ source: ctx.source, line, reason, raw }, names, candidateId),
+      fields,
+      ctx.personalDetailColumns,
+    ),
   });
   const candidateIndex = ctx.columns.candidate;
   const candidateCell = candidateIndex === undefined ? '' : (fields[candidateIndex] ?? '').trim();
@@ -101,6 +107,9 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
     };
   if (ctx.columns.text !== 0 && !ctx.firstColumnNamesPeople && isSectionTitle(fields))
     return reject(`a title row (${JSON.stringify(fields[0]!.trim())}) with nothing else filled, not feedback`);
+  // Not quoted: a note written by hand may name a member of staff, an address or a number.
+  if (ctx.columns.text !== 0 && !ctx.firstColumnNamesPeople && isSentenceAlone(fields))
+    return reject('a note under or above the table (a sentence in its first cell, nothing else filled), not feedback');
 
   if (fields.length < ctx.requiredFields || (fields.length > expected && fields.slice(expected).some((f) => f.trim() !== ''))) {
     // A name with an unquoted comma ("Doe, Janeway") shifts the fields: its parts sit beside the
@@ -133,8 +142,9 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   let { text, truncated } = clean(textCell);
   let readFrom = ctx.columns.text;
   for (const spare of text === '' ? (ctx.spareTextColumns ?? []) : []) {
-    ({ text, truncated } = clean(fields[spare] ?? ''));
-    if (text !== '') {
+    const found = clean(fields[spare] ?? '');
+    if (HAS_LETTERS.test(found.text)) {
+      ({ text, truncated } = found);
       readFrom = spare;
       break;
     }
@@ -174,7 +184,7 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   const unread = byStage
     ? []
     : (ctx.spareTextColumns ?? [])
-        .filter((column) => column !== readFrom && HAS_WORDS.test(fields[column] ?? ''))
+        .filter((column) => column !== readFrom && HAS_LETTERS.test(fields[column] ?? ''))
         .map((column) => ctx.headers[column]!);
   return { ...outcome, ...(textFrom === undefined ? {} : { textFrom }), ...(unread.length > 0 ? { unread } : {}) };
 }
@@ -206,6 +216,8 @@ function contactOf(fields: readonly string[], columns: ContactColumns | undefine
 }
 
 const HAS_WORDS = /[\p{L}\p{N}]/u;
+/** Another feedback-like column is read, or said to be unread, only for words: "2,5" under a German "Note" is a grade. */
+const HAS_LETTERS = /\p{L}/u;
 
 /** First cells of the rows spreadsheets add under a table: "Total", "Grand total:", "Count". */
 const SUMMARY_LABEL = /^(?:grand |sub-?)?totals?:?$|^(?:count|sum|average|mean):?$/i;
@@ -263,6 +275,16 @@ function isSectionTitle(fields: readonly string[]): boolean {
   return lone !== null && !/\p{N}/u.test(lone);
 }
 
+/**
+ * Only the first cell filled, with a sentence in it ("Notes: rows added by the placement team; call
+ * Jo on ext. 4412", "Last updated 01/05/2026 by …"), as people write under a shared sheet's table:
+ * four words or more is no student's id, and read as one it put a note on the list of students to phone.
+ */
+function isSentenceAlone(fields: readonly string[]): boolean {
+  const lone = loneFirstCell(fields);
+  return lone !== null && (lone.match(/\p{L}+/gu) ?? []).length >= 4 && /\s/.test(lone);
+}
+
 /** The label of a summary row (its first filled cell), or null for a row of data. */
 function summaryLabel(fields: readonly string[]): string | null {
   const first = fields.find((field) => field.trim() !== '')?.trim() ?? '';
@@ -281,6 +303,14 @@ function shiftedNames(fields: readonly string[], nameColumns: readonly number[],
     }
   }
   return found;
+}
+
+function withPersonalDetails(reject: RejectedRow, fields: readonly string[], columns: RowContext['personalDetailColumns']): RejectedRow {
+  const personalDetails = (columns ?? []).flatMap(([index, placeholder]): [string, string][] => {
+    const value = (fields[index] ?? '').trim();
+    return value === '' ? [] : [[value, placeholder]];
+  });
+  return personalDetails.length > 0 ? { ...reject, personalDetails } : reject;
 }
 
 function withPeople(reject: RejectedRow, names: string[], candidateId: string): RejectedRow {

@@ -174,12 +174,20 @@ export function finishRejects(
   redact: boolean,
   fileNames: ReadonlyMap<string, readonly string[]> = new Map(),
 ): RejectedRow[] {
-  return rejects.map(({ names, candidateIds, ...row }) => {
+  return rejects.map(({ names, candidateIds, personalDetails, ...row }) => {
     if (!redact) return { ...row, raw: cutRaw(row.raw) };
     // A reason may quote the row ("a title row ("Priya Patel")", a sheet grouped by student) or a header: read as the row is.
-    const hide = (text: string) => withoutIds(redactFreeText(text, names ?? []), candidateIds ?? []);
+    // Whole cells first: an address's postcode alone would otherwise be hidden, its street kept.
+    const hide = (text: string) => withoutIds(redactFreeText(withoutDetails(text, personalDetails ?? []), names ?? []), candidateIds ?? []);
     return { ...row, source: redactSource(row.source, fileNames), raw: cutRaw(hide(row.raw)), reason: hide(row.reason) };
   });
+}
+
+/** A rejected row's cells of personal details (date of birth, address, NI number) → their placeholders. */
+function withoutDetails(text: string, details: readonly [string, string][]): string {
+  let out = text;
+  for (const [value, placeholder] of details) if (value.length >= 2) out = out.split(value).join(placeholder);
+  return out;
 }
 
 /** A rejected row's candidate id (a student number) → `[candidate]`: rejects.csv names nobody. */

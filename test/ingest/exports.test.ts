@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestFiles, parseDelimiterOption } from '../../src/ingest/index.js';
 import { describeMapping, inputSummary } from '../../src/ingest/mapping.js';
 import { detectColumnsExplained } from '../../src/ingest/columns.js';
+import { finishRejects } from '../../src/redact/index.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/exports/${name}`, import.meta.url));
 const read = async (name: string) => ingestFiles([fixture(name)], { columns: {}, maxTextChars: 20_000 });
@@ -298,5 +299,43 @@ describe('exports pasted together with hostile cells (test/fixtures/exports/past
     expect(files[0]!.notes.join('\n')).toContain('skipped 1 title row above the header');
     // The header repeated mid-file gives no names: "Student" stays in what is said of the file.
     expect(rejects[0]!.names).toBeUndefined();
+  });
+});
+
+describe('sheets kept by hand, read as an adviser would want', () => {
+  it('a shared sheet: notes typed under the table are rejected as notes, never students to phone', async () => {
+    const { items, rejects } = await read('shared-sheet-notes.csv');
+    expect(items.map((i) => [i.candidate, i.date])).toEqual([
+      ['S3101', '2025-03-14'],
+      ['S3101', '2025-03-24'],
+      ['S3102', '2026-04-03'],
+      ['S3103', '2026-04-03'],
+    ]);
+    const note = 'a note under or above the table (a sentence in its first cell, nothing else filled), not feedback';
+    expect(rejects.map((r) => [r.line, r.reason])).toEqual([
+      [8, note],
+      [9, note],
+    ]);
+  });
+
+  it('a German "Note" (a grade, 2,5) is not the feedback, nor read when the feedback is blank', async () => {
+    const { files, items } = await read('german-grade-column.csv');
+    expect(files[0]!.encoding).toBe('windows-1252');
+    expect(files[0]!.columns.text).toBe('Rückmeldung');
+    expect(items.map((i) => i.text)).toEqual([
+      'Ihre Antworten wirkten einstudiert; zu wenig Beispiele.',
+      'Der Lebenslauf war nicht auf die Stelle zugeschnitten – schade.',
+      '',
+    ]);
+    expect(files[0]!.notes.join('\n')).not.toContain('"Note"');
+  });
+
+  it('a date of birth is never the date of a rejection, and personal-detail cells are hidden in a rejected row', async () => {
+    const { files, items, rejects } = await read('personal-details-columns.csv');
+    expect(files[0]!.columns.date).toBeUndefined();
+    expect(items.map((i) => i.date)).toEqual([null, null]);
+    const [raw] = finishRejects(rejects, true).map((r) => r.raw);
+    expect(raw).toContain('[birth-date],[id-number],"[address]"');
+    for (const detail of ['06/11/1998', 'AB 12 34 56 D', 'High St', 'YO1']) expect(raw).not.toContain(detail);
   });
 });
