@@ -218,7 +218,7 @@ export async function readWorkbook(
   limits: WorkbookLimits = WORKBOOK_LIMITS,
 ): Promise<WorkbookSheet> {
   const { zip } = workbook;
-  const wanted = sheet ?? workbook.visible[0];
+  const wanted = sheet === undefined ? workbook.visible[0] : sheetNamed(sheet, workbook.visible);
   let data: unknown[][];
   let name: string;
   try {
@@ -240,6 +240,17 @@ export async function readWorkbook(
   const rows = data.map((row) => row.map(cellText));
   const mergedCellsFilled = fillColumnMerges(rows, workbook.merges.get(name) ?? []);
   return { sheet: name, rows, mergedCellsFilled };
+}
+
+/**
+ * The sheet `--sheet` names: as written, else the one sheet whose name differs only in case or
+ * spacing (`--sheet "msc 2025"` for the tab "MSc 2025", as an adviser types what they see).
+ */
+function sheetNamed(asked: string, sheets: readonly string[]): string {
+  if (sheets.includes(asked)) return asked;
+  const loose = (name: string) => name.replace(/\s+/g, ' ').trim().toLowerCase();
+  const matches = sheets.filter((name) => loose(name) === loose(asked));
+  return matches.length === 1 ? matches[0]! : asked;
 }
 
 /** The first sheet's name: the library lists the sheets when asked for one that is not there. */

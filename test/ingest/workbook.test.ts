@@ -142,6 +142,21 @@ describe('.xlsx input', () => {
     expect(named.files[0].notes.some((note) => note.includes('not read'))).toBe(false);
   });
 
+  it('takes --sheet as an adviser types the tab: in another case or spacing, when only one sheet reads so', async () => {
+    const file = await write(
+      'cohorts-typed.xlsx',
+      buildXlsx([
+        { name: 'BSc 2025', rows: FORMS_ROWS },
+        { name: 'MSc  2025', rows: FORMS_ROWS },
+      ]),
+    );
+    const { files } = await ingestFiles([file], { ...options, sheet: 'msc 2025' });
+    expect(files[0].sheet).toBe('MSc  2025');
+    await expect(ingestFiles([file], { ...options, sheet: 'MSc 2026' })).rejects.toThrow(
+      /no sheet "MSc 2026" \(sheets: "BSc 2025", "MSc {2}2025"\)/,
+    );
+  });
+
   it('gives every row of a cell merged down a column its value (a title merged across is left alone)', async () => {
     const file = await write(
       'merged.xlsx',
