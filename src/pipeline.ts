@@ -13,7 +13,7 @@ import { commitRun, recoverPendingRuns, type CommitProgress } from './commit.js'
 import { cleanupStaleTempFiles } from './io/atomic.js';
 import { prepareOutFolder, toEnvironmentError } from './io/environment.js';
 import { acquireLock, type Lock } from './io/lock.js';
-import { RUNS_FOLDER } from './io/output-folder.js';
+import { checkFolderLayout, RUNS_FOLDER } from './io/output-folder.js';
 import type { Logger } from './logger.js';
 import { preferredDtype } from './models/catalog.js';
 import { itemContent } from './hash.js';
@@ -100,6 +100,7 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
     await prepareOutFolder(config.out);
     locks.push(await acquireLock(path.join(config.out, LOCK_NAME), config.out));
     if (config.store) locks.push(await acquireLock(`${config.store}.lock`, config.store));
+    await checkFolderLayout(config.out);
 
     // Taxonomy, store and engine first: a config mistake or a missing model should fail before
     // minutes of reading.

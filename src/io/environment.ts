@@ -125,7 +125,8 @@ function fixFor(problem: Problem, path: string, targets: WriteTargets): string {
         ? `--out needs a folder path; a file stands where a folder is needed. Move it aside or choose another folder with --out DIR.`
         : `Move the file aside${elsewhere}.`;
     case 'is-a-file':
-      return target === 'out'
+      // A file named `runs` inside the folder is in the way; the folder itself is fine.
+      return target === 'out' && resolve(path) === resolve(targets.out!)
         ? `--out names the folder for the report; give a folder (it is created when missing), not a file.`
         : `Move the file aside${elsewhere}.`;
     case 'is-a-folder':

@@ -152,6 +152,25 @@ export async function showRun(staged: StagedRun, beforeSwitch?: () => void, onCo
   return { previous };
 }
 
+/**
+ * Something of the wrong kind where a run writes (a folder named report.html, a file named runs or
+ * candidates) is refused before any work, not after minutes of classifying. Links are the folder's
+ * own (or an adviser's), and are left to the switch.
+ */
+export async function checkFolderLayout(outDir: string): Promise<void> {
+  const expected: [string, 'file' | 'folder'][] = [
+    [RUNS_FOLDER, 'folder'],
+    // A link, or (where links cannot be made) a file naming the run shown.
+    [CURRENT, 'file'],
+    ...EARLIER_OUTPUTS.map((name): [string, 'file' | 'folder'] => [name, name === DIGESTS ? 'folder' : 'file']),
+  ];
+  for (const [name, wanted] of expected) {
+    const kind = await entryKind(join(outDir, name));
+    if (kind === 'missing' || kind === 'link' || kind === wanted) continue;
+    throw environmentErrorFor(kind === 'folder' ? 'is-a-folder' : 'is-a-file', join(outDir, name), { out: outDir });
+  }
+}
+
 /** Switches back to the run shown before (a run that could not be recorded), or to none. */
 export async function showPrevious(outDir: string, previous: string | null): Promise<void> {
   if ((await entryKind(join(outDir, CURRENT))) === 'file') await showByCopies(outDir, previous);

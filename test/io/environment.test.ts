@@ -132,6 +132,23 @@ describe('run: environment problems exit 2 with the path and the fix', () => {
     expectCleanExit2(await cli(['--out', out, '--no-store']), /report\.html: a folder is in the way.*Move the folder aside/);
     expect(await readFile(path.join(out, 'items.csv'), 'utf8')).toBe('old');
   });
+
+  it('a file where the run folders or the student pages go: refused before the input is read, naming it, not the --out folder', async () => {
+    for (const name of ['runs', 'candidates', 'current']) {
+      const out = path.join(work, `${name}-in-the-way`);
+      await mkdir(path.join(out, ...(name === 'current' ? [name, 'x'] : [])), { recursive: true });
+      if (name !== 'current') await writeFile(path.join(out, name), 'x');
+      const result = await runCli(['run', input, '--engine', 'lexical', '--out', out, '--no-store', '--digests'], {
+        FEEDBACK_THEMES_CACHE: path.join(work, 'cache'),
+      });
+      expectCleanExit2(
+        result,
+        new RegExp(`${name}-in-the-way/${name}: .*Move the (file|folder) aside, or choose another folder with --out DIR`),
+      );
+      // Found at once, not after reading and classifying every row.
+      expect(result.stderr).not.toMatch(/read .*in\.csv|classifying/);
+    }
+  });
 });
 
 const mountable = canMount(path.join(tmpdir(), `ft-mount-probe-${process.pid}`));
