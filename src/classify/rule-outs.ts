@@ -63,8 +63,9 @@ const RULE_OUT_PATTERNS = [
   ),
   // Importance denied in the employer's weighing: "this for us is not important", "not important to us".
   /\b(?:for|to)\s+(?:us|me|the\s+panel|the\s+team)\s+(?:is|was|were|are)(?:n't|\s+not)\s+(?:so\s+|very\s+|that\s+|at\s+all\s+)?(?:important|relevant|significant|a\s+priority)\b|\b(?:is|was|were|are)(?:n't|\s+not)\s+(?:so\s+|very\s+|that\s+|at\s+all\s+)?(?:important|relevant|significant)\s+(?:for|to)\s+(?:us|me|the\s+panel|the\s+team)\b/i,
-  // What was just said, approved as it is: "…, which is totally fine", "which was perfectly understandable".
-  /^which\s+(?:is|was)\s+(?:totally\s+|perfectly\s+|completely\s+|absolutely\s+|entirely\s+|quite\s+)?(?:fine|ok|okay|understandable|normal|reasonable)\W*$/i,
+  // What was just said, approved as it is, closing the sentence: "…, which is totally fine." (not
+  // conceded before a turn: "…, which is fine, just not here.").
+  /^which\s+(?:is|was)\s+(?:totally\s+|perfectly\s+|completely\s+|absolutely\s+|entirely\s+|quite\s+)?(?:fine|ok|okay)\s*[.!]+\W*$/i,
   /\bcut\s+no\s+ice\b|\b(?:plus|positive|bonus|help|asset)\b[^.;]{0,12}\bif\s+anything\b/i,
   // A verdict with no topic of its own: "prep/motiv both ok, not why".
   /(?:^|[,;:-]\s*)not\s+(?:why|the\s+reason|it)\W*$/i,

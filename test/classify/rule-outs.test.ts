@@ -508,6 +508,11 @@ describe('what was just said, approved as it is', () => {
       true,
     );
     expect(analysePraise('He emailed the recruiter three times, which is why we withdrew him.').praiseOnly).toBe(false);
+    expect(analysePraise('You told us you like close supervision, which is fine, just not here.').reasonText).toContain(
+      'close supervision',
+    );
+    // Sympathy is not dismissal: the nerves still count.
+    expect(analysePraise('You came across pretty nervous, which is totally understandable').praiseOnly).toBe(false);
   });
 });
 
