@@ -7,7 +7,7 @@ import { checkpoint } from './checkpoint.js';
 import { loadEngine, type LoadedEngine, type PreparedClassifier } from './classify/prepare.js';
 import { ENGINE_PROFILES } from './classify/profiles.js';
 import type { RunConfig } from './config.js';
-import { ingestFiles } from './ingest/index.js';
+import { checkInputs, ingestFiles } from './ingest/index.js';
 import { usageError } from './errors.js';
 import { commitRun, recoverPendingRuns, type CommitProgress } from './commit.js';
 import { cleanupStaleTempFiles } from './io/atomic.js';
@@ -101,6 +101,7 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
     locks.push(await acquireLock(path.join(config.out, LOCK_NAME), config.out));
     if (config.store) locks.push(await acquireLock(`${config.store}.lock`, config.store));
     await checkFolderLayout(config.out);
+    await checkInputs(config.inputs, config);
 
     // Taxonomy, store and engine first: a config mistake or a missing model should fail before
     // minutes of reading.

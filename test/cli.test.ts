@@ -192,6 +192,22 @@ describe('run', () => {
     expect(result.stderr).toContain('nope.csv');
   });
 
+  it('a missing second input or a bad --encoding exits 2 before the store is made or the model loads', async () => {
+    const store = path.join(work, 'never-made.duckdb');
+    const missingModel = ['--engine', 'transformers', '--model', path.join(work, 'no-such-model'), '--offline', '--store', store];
+    for (const [args, said] of [
+      [[SAMPLE, path.join(work, 'second-nope.csv')], 'second-nope.csv: cannot read the export: no such file'],
+      [[SAMPLE, '--encoding', 'klingon'], 'unknown encoding "klingon"'],
+    ] as const) {
+      const early = await cli(['run', ...args, '--out', path.join(work, 'early'), ...missingModel]);
+      // A missing model would exit 4: the input is checked first, and nothing is read or classified.
+      expect(early.code, early.stderr).toBe(2);
+      expect(early.stderr).toContain(said);
+      expect(early.stderr).not.toMatch(/no-such-model|read .*sample-feedback|classifying/);
+      expect((await readdir(work)).filter((name) => name.startsWith('never-made.duckdb'))).toEqual([]);
+    }
+  });
+
   it('exits 2 on an unknown flag or a bad engine name', async () => {
     expect((await cli(['run', SAMPLE, '--colour'])).code).toBe(2);
     const bad = await cli(['run', SAMPLE, '--engine', 'gpt']);

@@ -229,6 +229,17 @@ function csvLine(fields: string[]): string {
   return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',');
 }
 
+/**
+ * Every input can be opened, and the options that apply to every file are well formed: checked
+ * before the store opens or the model loads, so a mistyped second file name fails at once.
+ */
+export async function checkInputs(paths: readonly string[], options: Pick<IngestOptions, 'encoding' | 'delimiter'>): Promise<void> {
+  if (paths.length === 0) throw usageError('no input files. Give one or more CSV exports, e.g. feedback-themes run export.csv');
+  if (options.encoding !== undefined) validateEncoding(options.encoding);
+  if (options.delimiter !== undefined) parseDelimiterOption(options.delimiter);
+  for (const path of paths) await (await openInput(path)).close();
+}
+
 async function openInput(path: string): Promise<FileHandle> {
   return openUserFile(path, { what: 'the export', hint: 'Give the path of a readable CSV export.' });
 }
