@@ -4,6 +4,7 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import { link, lstat, mkdir, open, readdir, rename, rmdir, unlink } from 'node:fs/promises';
+import { makeFolder } from './make-folder.js';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../types.js';
 import { environmentErrorFor, writingTo } from './environment.js';
@@ -68,7 +69,7 @@ export async function stageOutputs(outDir: string, files: OutputFile[]): Promise
   for (const file of files) assertPlainName(file.name);
   const names = new Set(files.map((f) => f.name));
   if (names.size !== files.length) throw new Error('output names must be unique');
-  await mkdir(outDir, { recursive: true });
+  await makeFolder(outDir);
   for (const folder of new Set(files.map((f) => dirname(f.name)).filter((folder) => folder !== '.'))) {
     await mkdir(join(outDir, folder), { recursive: true });
   }

@@ -2,7 +2,8 @@
 // folder should be) are the user's to fix: they become a CliError (exit 2) that names the path and
 // says what to do, never "this is a bug" with a stack trace.
 import { constants } from 'node:fs';
-import { access, mkdir, stat } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
+import { makeFolder } from './make-folder.js';
 import { dirname, resolve, sep } from 'node:path';
 import { CliError, ExitCode } from '../errors.js';
 
@@ -54,6 +55,9 @@ export function environmentProblem(error: unknown): { problem: Problem; path: st
   if (!(error instanceof Error)) return null;
   const errno = error as NodeJS.ErrnoException & { dest?: string };
   const code = errno.code;
+  // makeFolder makes one level at a time under one that exists: ENOENT there is a folder the file
+  // system will not make (/proc, /sys), not a missing parent.
+  if (code === 'ENOENT' && errno.syscall === 'mkdir') return { problem: 'cannot-create', path: errno.path ?? null };
   if (code && Object.hasOwn(ERRNO_PROBLEMS, code) && (errno.path || errno.syscall)) {
     return { problem: ERRNO_PROBLEMS[code], path: errno.dest ?? errno.path ?? null };
   }
@@ -76,7 +80,9 @@ type Target = 'store' | 'out' | 'cache' | 'state' | null;
 
 function targetOf(path: string, targets: WriteTargets): Target {
   const store = targets.store ?? null;
-  if (store !== null && (path === store || resolve(path).startsWith(resolve(store)))) return 'store';
+  // The store's folder too: made for it (and its lock) when missing.
+  if (store !== null && (path === store || resolve(path).startsWith(resolve(store)) || resolve(path) === dirname(resolve(store))))
+    return 'store';
   if (targets.out !== undefined && isInside(path, targets.out)) return 'out';
   if (targets.cache !== undefined && isInside(path, targets.cache)) return 'cache';
   if (targets.state !== undefined && isInside(path, targets.state)) return 'state';
@@ -180,7 +186,7 @@ export async function prepareOutFolder(out: string): Promise<void> {
   if (existing && !existing.isDirectory()) throw environmentErrorFor('is-a-file', out, targets);
   if (!existing) {
     try {
-      await mkdir(out, { recursive: true });
+      await makeFolder(out);
     } catch (error) {
       // Some file systems answer ENOENT for a folder that cannot be made: ask the nearest folder that exists.
       const why = toEnvironmentError(error, targets) ? error : await writeProblemOfAncestor(out);

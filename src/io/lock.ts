@@ -4,7 +4,8 @@
 
 import { randomBytes } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
-import { link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { link, open, readFile, stat, unlink } from 'node:fs/promises';
+import { makeFolder } from './make-folder.js';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { CliError, ExitCode } from '../errors.js';
@@ -43,7 +44,7 @@ let handlersInstalled = false;
 export async function acquireLock(lockPath: string, what: string, options: LockOptions = {}): Promise<Lock> {
   const logger = options.logger ?? createLogger();
   const garbageAgeMs = options.garbageAgeMs ?? DEFAULT_GARBAGE_AGE_MS;
-  await mkdir(dirname(lockPath), { recursive: true });
+  await makeFolder(dirname(lockPath));
 
   const token = randomBytes(8).toString('hex');
   const holder: LockHolder = {

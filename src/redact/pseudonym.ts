@@ -9,7 +9,8 @@
 // next to a store that has history stops the run.
 import { createHmac, randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, readFile, rm, writeFile } from 'node:fs/promises';
+import { makeFolder } from '../io/make-folder.js';
 import os from 'node:os';
 import path from 'node:path';
 import { writingTo } from '../io/environment.js';
@@ -89,7 +90,7 @@ export async function loadPseudonymSecret(location: SecretLocation): Promise<Uin
 /** Writes the secret whole under a temporary name and links it into place: never half a file,
  * never over an existing one (a run that loses the race reads the winner's). */
 async function createSecret(file: string, secret: Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeFolder(path.dirname(file));
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     // A failed write names no path by itself; a full disk must name this file.

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tmpdir } from 'node:os';
@@ -132,6 +132,26 @@ describe('run: environment problems exit 2 with the path and the fix', () => {
     expectCleanExit2(await cli(['--out', out, '--no-store']), /report\.html: a folder is in the way.*Move the folder aside/);
     expect(await readFile(path.join(out, 'items.csv'), 'utf8')).toBe('old');
   });
+
+  // Node's recursive mkdir never returns there: each run hung for ever.
+  it.runIf(existsSync('/proc/self'))(
+    'an output folder, store or state folder the file system will not make (/proc): exit 2 at once',
+    async () => {
+      for (const [args, fix] of [
+        [['--out', '/proc/ft-no-such/out', '--no-store'], /--out DIR/],
+        [['--out', path.join(work, 'proc-store'), '--store', '/proc/ft-no-such/s.duckdb'], /--store FILE, or run with --no-store/],
+        [['--out', path.join(work, 'proc-state'), '--no-store', '--state-dir', '/proc/ft-no-such'], /--state-dir DIR/],
+      ] as const) {
+        const result = await Promise.race([
+          cli([...args]),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running after 30 s: ${args.join(' ')}`)), 30_000)),
+        ]);
+        expectCleanExit2(result, /\/proc\/ft-no-such(\/out)?: the folder cannot be created/);
+        expect(result.stderr).toMatch(fix);
+      }
+    },
+    120_000,
+  );
 
   it('a file where the run folders or the student pages go: refused before the input is read, naming it, not the --out folder', async () => {
     for (const name of ['runs', 'candidates', 'current']) {
