@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { phaseOfStage } from '../src/analyse/phases.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../src/report/html.js';
 import { parseCsv } from './helpers/csv.js';
@@ -98,8 +99,18 @@ describe('from report to action', () => {
     // items.csv names students by reference, as the follow-up list's pseudonym column does.
     const themed = rows.filter((row) => row.kind !== 'single');
     expect(themed.map((row) => `${row.pseudonym}/${row.theme_id}/${row.rejections}/${row.of}`).sort()).toEqual(expected.sort());
-    const repeated = rows.map((row) => Number(row.rejections));
-    expect([...repeated].sort((a, b) => b - a)).toEqual(repeated);
+    // Who to call first (a reason back three times, an employer silent after meeting the student), then
+    // the rest, each most repeated first.
+    const callFirst = (row: (typeof rows)[number]) =>
+      row.kind === 'repeat'
+        ? Number(row.rejections) >= 3
+        : row.kind === 'no-reason' && row.stages.split('; ').some((stage) => ['interview', 'assessment'].includes(phaseOfStage(stage)));
+    const first = rows.map(callFirst);
+    expect([...first].sort((a, b) => Number(b) - Number(a))).toEqual(first);
+    for (const flag of [true, false]) {
+      const repeated = rows.filter((row) => callFirst(row) === flag).map((row) => Number(row.rejections));
+      expect([...repeated].sort((a, b) => b - a)).toEqual(repeated);
+    }
     expect(rows.filter((row) => row.kind === 'no-reason').every((row) => /phone/i.test(row.suggestion))).toBe(true);
     expect(rows.length).toBeGreaterThan(3);
   });

@@ -4,7 +4,7 @@
 
 import type { FollowUpMember } from '../previous-run.js';
 import { UNINFORMATIVE_THEME, type Contact, type Theme } from '../types.js';
-import type { FollowUpRow } from './model.js';
+import type { FollowUpRow, Phase } from './model.js';
 import { onePerRejection, type PreparedItem, type Rejection } from './prepare.js';
 import type { CandidateRecurrence } from './recurrence.js';
 import { compareNatural, compareStrings } from './util.js';
@@ -155,9 +155,17 @@ function possiblyOf(candidate: CandidateItems, themes: readonly Theme[]): string
   });
 }
 
+/**
+ * Who to call first, as the seeds would have it: a reason back three times or more ("people tend to
+ * repeat the same failures": worth a one-to-one now), and an employer who met the student at
+ * interview or an assessment and gave no reason (phone the decision-maker while they remember).
+ */
+const CALL_FIRST_REPEATS = 3;
+const MET_THE_STUDENT = new Set<Phase>(['interview', 'assessment']);
+
 export function followUpRows(candidates: readonly CandidateItems[], themes: readonly Theme[], digests: boolean): FollowUpRow[] {
   const order = new Map(themes.map((theme, index) => [theme.id, index]));
-  const rows: (FollowUpRow & { rank: number })[] = [];
+  const rows: (FollowUpRow & { rank: number; callFirst: boolean })[] = [];
   for (const candidate of candidates) {
     const digest = digests && hasDigest(candidate) ? digestFileOf(candidate.reference) : null;
     const possibly = possiblyOf(candidate, themes);
@@ -171,6 +179,7 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
       const span = dateSpan(withTheme);
       rows.push({
         rank: candidate.rank,
+        callFirst: noReason ? withTheme.some((prepared) => MET_THE_STUDENT.has(prepared.phase)) : withTheme.length >= CALL_FIRST_REPEATS,
         candidate: candidate.raw,
         ...candidate.contact,
         pseudonym: candidate.reference,
@@ -200,6 +209,7 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
       const span = dateSpan(candidate.items);
       rows.push({
         rank: candidate.rank,
+        callFirst: false,
         candidate: candidate.raw,
         ...candidate.contact,
         pseudonym: candidate.reference,
@@ -222,12 +232,13 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
   }
   rows.sort(
     (a, b) =>
+      Number(b.callFirst) - Number(a.callFirst) ||
       b.rejections - a.rejections ||
       a.rank - b.rank ||
       (order.get(a.themeId) ?? 0) - (order.get(b.themeId) ?? 0) ||
       compareNatural(a.pseudonym, b.pseudonym),
   );
-  return rows.map(({ rank: _rank, ...row }) => row);
+  return rows.map(({ rank: _rank, callFirst: _callFirst, ...row }) => row);
 }
 
 /** The list as the store keeps it: who needs a call and for which theme, by reference only. */

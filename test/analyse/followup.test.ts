@@ -330,6 +330,33 @@ describe('an employer who gave no reason, then called back with one', () => {
   });
 });
 
+describe('who to call first', () => {
+  const row = (id: string, candidate: string, date: string, employer: string, stage: string, theme: string) =>
+    classifiedItem({ id, candidate, stage, date, employer, themes: [theme], line: 2 });
+
+  it('a reason back three times, and an employer silent after an interview, come before a reason back twice', () => {
+    const rows = model(true, false, [
+      // Twice the same reason: worth a one-to-one, not first.
+      row('a1', 'S-TWICE', '2026-01-10', 'Acme', 'Interview', 'delivery'),
+      row('a2', 'S-TWICE', '2026-02-10', 'Globex', 'Interview', 'delivery'),
+      // One silent employer after a final interview: phone them while they remember.
+      row('b1', 'S-FINAL', '2026-03-01', 'Initech', 'Final interview', 'uninformative'),
+      // One silent employer at the application stage: a call, not first.
+      row('c1', 'S-APPLIED', '2026-03-02', 'Umbrella', 'Application', 'uninformative'),
+      // Three times the same reason.
+      row('d1', 'S-THRICE', '2026-01-05', 'Acme', 'Online test', 'assessment'),
+      row('d2', 'S-THRICE', '2026-02-05', 'Globex', 'Online test', 'assessment'),
+      row('d3', 'S-THRICE', '2026-03-05', 'Initech', 'Online test', 'assessment'),
+    ]).followUp;
+    expect(rows.map((r) => [r.candidate, r.kind, r.rejections])).toEqual([
+      ['S-THRICE', 'repeat', 3],
+      ['S-FINAL', 'no-reason', 1],
+      ['S-TWICE', 'repeat', 2],
+      ['S-APPLIED', 'no-reason', 1],
+    ]);
+  });
+});
+
 describe("a candidate's contact in the follow-up list", () => {
   it('gives an address written in two cases once, as the newest row wrote it, beside a different one', () => {
     const withEmail = (email: string) => (item: ReturnType<typeof handMadeCandidates>[number]) => ({
