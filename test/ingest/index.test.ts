@@ -574,6 +574,25 @@ describe('a row holding several applications', () => {
     const note = '1 row also has words in "Feedback 2", not read: one feedback column is read a row ("Feedback 1")';
     expect(result.files[0]!.notes.join(' ')).toContain(note);
     expect(logger.lines.filter((line) => line.startsWith('warning:')).join(' ')).toContain(note);
+    expect(result.files[0]!.notes.join(' ')).toContain('write a row per application');
+  });
+
+  it('for a reason column beside the comments of the same application, says how to read it, not to write a row per application', async () => {
+    const path = files.write(
+      'ats-reason-and-comments.csv',
+      [
+        'Candidate ID,Company,Disposition Reason,Recruiter Comments',
+        'C1,Acme,Insufficient experience,CV lacked relevant internship experience.',
+        'C2,Beta,Not a culture fit,Answers felt scripted.',
+      ].join('\n'),
+    );
+    const result = await ingestFiles([path], defaultOptions(), createMemoryLogger());
+    const notes = result.files[0]!.notes.join(' ');
+    expect(notes).toContain(
+      '2 rows also have words in "Disposition Reason", not read: one feedback column is read a row ("Recruiter Comments")',
+    );
+    expect(notes).toContain('to read "Disposition Reason" instead, choose it with --text-column');
+    expect(notes).not.toContain('write a row per application');
   });
 });
 
