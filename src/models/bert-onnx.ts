@@ -1,8 +1,10 @@
 // The BERT encoder as an ONNX graph, from its weights: embeddings, self-attention layers with exact
 // GELU, LayerNorm, output `last_hidden_state`. One builder serves `model import` (real weights
-// from a checkpoint) and the tests (seeded random weights). `quantized` writes the int8 variant
-// that ONNX Runtime's dynamic quantisation produces: per-column int8 weights, activations
-// quantised at run time (DynamicQuantizeLinear -> MatMulInteger), float32 everywhere else.
+// from a checkpoint) and the tests (seeded random weights). `quantized` writes the int8 variant:
+// per-column int8 weights, and each product's input quantised at run time with one scale per
+// token row (symmetric, uint8 around 128), float32 everywhere else. ONNX Runtime's own dynamic
+// quantisation (DynamicQuantizeLinear) sets one scale per call, so a text's vector would depend on
+// the texts batched with it; with a scale per row it depends on the text alone, in any batch.
 
 import onnxProto from 'onnx-proto';
 
@@ -60,7 +62,7 @@ const IR_VERSION = 8;
 // BERT's own additive mask value; exp(-10000) is zero in float32, so padding gets no attention.
 const MASK_VALUE = -10000;
 
-const { FLOAT, INT8, INT64 } = onnx.TensorProto.DataType;
+const { FLOAT, INT8, INT64, UINT8 } = onnx.TensorProto.DataType;
 
 type AttributeValue = number | number[] | { float: number };
 
@@ -145,21 +147,40 @@ export function buildBertOnnx(shape: BertShape, weights: BertWeights, options: {
   const headDim = hidden / heads;
   const quantized = options.quantized;
   const zeroInt8 = quantized ? g.tensor('int8_zero', INT8, [], Int8Array.of(0)) : '';
+  const rowQuantization = quantized ? rowQuantizationConstants(g, shape) : null;
+  // Query, key and value read the same input: it is quantised once for the three.
+  const quantizedInputs = new Map<string, { values: string; rowScale: string }>();
 
   const dense = (x: string, linear: Linear, name: string): string => {
     const bias = g.float(`${name}.bias`, [linear.outDim], linear.bias);
-    if (!quantized) {
+    if (!rowQuantization) {
       const weight = g.float(`${name}.weight`, [linear.inDim, linear.outDim], linear.weight);
       return g.one('Add', [g.one('MatMul', [x, weight]), bias]);
     }
     const q = quantizeColumns(linear.weight, linear.inDim, linear.outDim);
     const weight = g.tensor(`${name}.weight_quantized`, INT8, [linear.inDim, linear.outDim], q.values);
     const weightScale = g.float(`${name}.weight_scale`, [linear.outDim], q.scales);
-    const [xq, xScale, xZero] = g.op('DynamicQuantizeLinear', [x], {}, 3) as [string, string, string];
-    const product = g.one('MatMulInteger', [xq, weight, xZero, zeroInt8]);
-    const scale = g.one('Mul', [xScale, weightScale]);
-    const dequantized = g.one('Mul', [g.one('Cast', [product], { to: FLOAT }), scale]);
-    return g.one('Add', [dequantized, bias]);
+    let input = quantizedInputs.get(x);
+    if (!input) {
+      // [batch * seq, K] rows, each scaled by its largest magnitude / 127 (QuantizeLinear per axis 0).
+      const rows = g.one('Reshape', [x, linear.inDim === hidden ? rowQuantization.hiddenRows : rowQuantization.wideRows]);
+      const largest = g.one('ReduceMax', [g.one('Abs', [rows])], { axes: [-1], keepdims: 0 });
+      const scale = g.one('Mul', [g.one('Max', [largest, rowQuantization.tiny]), rowQuantization.inverse127]);
+      input = {
+        values: g.one('QuantizeLinear', [rows, scale, rowQuantization.zeroPoints], { axis: 0 }),
+        rowScale: g.one('Unsqueeze', [scale, rowQuantization.lastAxis]),
+      };
+      quantizedInputs.set(x, input);
+    }
+    // MatMulInteger, Cast and the product of a (run-time) 1 and the column scales: ONNX Runtime
+    // fuses them into one MatMulIntegerToFloat; a constant 1 would be folded first and not fuse.
+    const product = g.one('MatMulInteger', [input.values, weight, rowQuantization.zeroPoint, zeroInt8]);
+    const columnScaled = g.one('Mul', [g.one('Cast', [product], { to: FLOAT }), g.one('Mul', [rowQuantization.runtimeOne, weightScale])]);
+    const scaled = g.one('Mul', [columnScaled, input.rowScale]);
+    return g.one('Reshape', [
+      g.one('Add', [scaled, bias]),
+      linear.outDim === hidden ? rowQuantization.hiddenShape : rowQuantization.wideShape,
+    ]);
   };
 
   const layerNorm = (x: string, norm: Norm, name: string): string =>
@@ -245,6 +266,30 @@ export function buildBertOnnx(shape: BertShape, weights: BertWeights, options: {
     },
   });
   return onnx.ModelProto.encode(model).finish();
+}
+
+/** The constants and shapes every row-quantised product shares, built once per graph. */
+function rowQuantizationConstants(g: GraphBuilder, shape: BertShape) {
+  const batchAndSequence = g.one('Shape', ['input_ids']);
+  const zeroPoint = g.tensor('row_quant_zero_point', UINT8, [], Uint8Array.of(128));
+  const concat = (name: string, width: number) =>
+    g.one('Concat', [batchAndSequence, g.int64(`row_quant_${name}_width`, [1], [width])], { axis: 0 });
+  return {
+    zeroPoint,
+    /** One zero point of 128 per row: [batch * seq]. */
+    zeroPoints: g.one('Expand', [
+      g.tensor('row_quant_zero_point_1', UINT8, [1], Uint8Array.of(128)),
+      g.one('ReduceProd', [batchAndSequence], { keepdims: 1 }),
+    ]),
+    runtimeOne: g.one('Cast', [g.one('Greater', [g.one('Size', ['input_ids']), g.int64('row_quant_zero_i64', [], [0])])], { to: FLOAT }),
+    tiny: g.scalarFloat('row_quant_tiny', 1e-30),
+    inverse127: g.scalarFloat('row_quant_inverse_127', 1 / 127),
+    lastAxis: g.int64('row_quant_last_axis', [1], [-1]),
+    hiddenRows: g.int64('row_quant_hidden_rows', [2], [-1, shape.hidden]),
+    wideRows: g.int64('row_quant_wide_rows', [2], [-1, shape.intermediate]),
+    hiddenShape: concat('hidden', shape.hidden),
+    wideShape: concat('wide', shape.intermediate),
+  };
 }
 
 /** Row-major [rows, cols] -> [cols, rows]. */

@@ -67,6 +67,7 @@ export async function importModel(options: ImportOptions): Promise<ImportedModel
       normalize: pooling.normalize,
       maxSeqLength: pooling.maxSeqLength,
       source: path.basename(files.source) + (files.root ? `:${files.root}` : ''),
+      q8ActivationScale: 'row',
     };
     options.logger.info('building onnx/model.onnx and onnx/model_quantized.onnx …');
     const outputs: [string, Uint8Array | string][] = [

@@ -16,14 +16,25 @@ export interface ModelMeta {
   maxSeqLength: number | null;
   /** The file or folder it was imported from (its name only). */
   source: string;
+  /** How the q8 file quantises a product's input: 'row' (one scale per token row, bert-onnx.ts), so a
+   * text's vector is the same in any batch. Absent in models imported before (one scale per call). */
+  q8ActivationScale?: 'row';
+}
+
+async function readModelMeta(dir: string): Promise<Partial<ModelMeta>> {
+  try {
+    return JSON.parse(await readFile(path.join(dir, MODEL_META_FILE), 'utf8')) as Partial<ModelMeta>;
+  } catch {
+    return {};
+  }
 }
 
 /** The pooling a model folder asks for: its recorded meta, else mean (the transformers.js models' own). */
 export async function readModelPooling(dir: string): Promise<'mean' | 'cls'> {
-  try {
-    const meta = JSON.parse(await readFile(path.join(dir, MODEL_META_FILE), 'utf8')) as Partial<ModelMeta>;
-    return meta.pooling === 'cls' ? 'cls' : 'mean';
-  } catch {
-    return 'mean';
-  }
+  return (await readModelMeta(dir)).pooling === 'cls' ? 'cls' : 'mean';
+}
+
+/** Whether the folder's q8 file scales each token row on its own (recorded by `model import`). */
+export async function readRowScaledQ8(dir: string): Promise<boolean> {
+  return (await readModelMeta(dir)).q8ActivationScale === 'row';
 }

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { env as transformersEnv } from '@huggingface/transformers';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fileDigest } from '../../src/models/digest.js';
+import { MODEL_META_FILE } from '../../src/models/meta.js';
 import { ModelUnavailableError } from '../../src/models/unavailable.js';
 import { embedBatch, type FeatureExtractor, loadFeatureExtractionPipeline } from '../../src/models/load.js';
 import { createTransformersEmbedder, type TransformersOptions } from '../../src/models/transformers.js';
@@ -251,19 +252,43 @@ describe('createTransformersEmbedder with a local folder', () => {
     expect(Math.min(...cosines)).toBeLessThan(1);
   });
 
-  it('gives a q8 text the same vector whatever texts it is embedded with, and names a batch size that would not', async () => {
+  it('gives a q8 text the same vector whatever texts it is embedded with, in a call of its own or in a batch', async () => {
     const q8 = await load({ dtype: 'q8' });
     const [alone] = await q8.embed([TEXTS[0]!]);
     const amongOthers = await q8.embed([...TEXTS].reverse());
     expect(Array.from(amongOthers[TEXTS.length - 1]!)).toEqual(Array.from(alone!));
     expect(q8.textAlone).toBe(true);
-    // In a batch, the quantised model's activation scales are shared: vectors then depend on batch mates.
+    // A folder that does not say its q8 file scales each row (imported before) keeps one text per
+    // call, and its batched ids name the batch size.
     const batched = await load({ dtype: 'q8', batchSize: 16 });
     expect(batched.id).toBe(q8.id.replace(/:batch1$/, ':batch16'));
     expect(batched.textAlone).toBe(false);
-    const [batchedAlone] = await batched.embed([TEXTS[0]!]);
+    // The graph scales each token row on its own: padded in a batch of 16, the same bytes.
     const batchedAmongOthers = await batched.embed([...TEXTS].reverse());
-    expect(Array.from(batchedAmongOthers[TEXTS.length - 1]!)).not.toEqual(Array.from(batchedAlone!));
+    expect(Array.from(batchedAmongOthers[TEXTS.length - 1]!)).toEqual(Array.from(alone!));
+  });
+
+  it('batches a row-scaled q8 model by default, each text still its own', async () => {
+    const rowScaledDir = path.join(path.dirname(modelDir), 'tiny-bert-rows');
+    await cp(modelDir, rowScaledDir, { recursive: true });
+    await writeFile(
+      path.join(rowScaledDir, MODEL_META_FILE),
+      JSON.stringify({
+        format: 1,
+        architecture: 'bert',
+        pooling: 'mean',
+        normalize: true,
+        maxSeqLength: null,
+        source: 'test',
+        q8ActivationScale: 'row',
+      }),
+    );
+    const q8 = await load({ model: rowScaledDir, dtype: 'q8' });
+    expect(q8.id).toMatch(/^transformers:tiny-bert-rows:q8:[0-9a-f]{12}:rows$/);
+    expect(q8.textAlone).toBe(true);
+    const one = await load({ dtype: 'q8' });
+    const [rows, single] = [await q8.embed([...TEXTS]), await one.embed([...TEXTS])];
+    expect(rows.map((vector) => Array.from(vector))).toEqual(single.map((vector) => Array.from(vector)));
   });
 });
 
