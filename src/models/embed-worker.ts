@@ -3,13 +3,16 @@
 // (tokenise, run, pool), one batch at a time.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { embedBatches, loadFeatureExtractionPipeline, shortReason, type LoadedModel, type LoadOptions } from './load.js';
+import { embedBatches, embedByTokenCount, loadFeatureExtractionPipeline, shortReason, type LoadedModel, type LoadOptions } from './load.js';
 import type { Pooling } from './pooling.js';
 import { ModelUnavailableError } from './unavailable.js';
 
 export interface EmbedWorkerSetup {
   load: LoadOptions;
   pooling: Pooling;
+  /** A model whose vectors do not depend on the batch: each job's texts are run in batches of up
+   * to this many, regrouped by token count (embedByTokenCount) rather than as the embedder formed them. */
+  tokenCountBatch?: number;
 }
 
 /** What the pool sends: a job of batches, each exactly as the embedder formed it and run as one model call. */
@@ -64,7 +67,9 @@ async function serve(): Promise<void> {
       // A worker whose model did not load has failed the pool, which rejected these jobs itself.
       if (!loaded) return;
       try {
-        const vectors = await embedBatches(loaded.pipeline, message.batches, loaded.dims, setup.pooling);
+        const vectors = setup.tokenCountBatch
+          ? await embedByTokenCount(loaded.pipeline, message.batches.flat(), setup.tokenCountBatch, loaded.dims, setup.pooling)
+          : await embedBatches(loaded.pipeline, message.batches, loaded.dims, setup.pooling);
         // Each vector owns its buffer (poolRows), so all of them move without a copy.
         reply(
           { type: 'done', job: message.job, vectors },

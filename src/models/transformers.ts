@@ -168,6 +168,7 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
             threads: Math.floor(threads / workers),
           },
           pooling,
+          ...(rowScaled ? { tokenCountBatch: batchSize } : {}),
         },
         workers,
       )
