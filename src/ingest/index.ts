@@ -42,10 +42,7 @@ const READ_CHUNK = 256 * 1024;
 const silentLogger: Logger = { info() {}, notice() {}, warn() {}, progress() {}, progressDone() {} };
 
 export async function ingestFiles(paths: string[], options: IngestOptions, logger: Logger = silentLogger): Promise<IngestResult> {
-  if (paths.length === 0) throw usageError('no input files. Give one or more CSV exports, e.g. feedback-themes run export.csv');
-  // Check the options once, before any file is read.
-  if (options.encoding !== undefined) validateEncoding(options.encoding);
-  const delimiter = options.delimiter !== undefined ? parseDelimiterOption(options.delimiter) : undefined;
+  const delimiter = checkedOptions(paths, options);
 
   const ids = new IdRegistry();
   const items: FeedbackItem[] = [];
@@ -234,10 +231,15 @@ function csvLine(fields: string[]): string {
  * before the store opens or the model loads, so a mistyped second file name fails at once.
  */
 export async function checkInputs(paths: readonly string[], options: Pick<IngestOptions, 'encoding' | 'delimiter'>): Promise<void> {
+  checkedOptions(paths, options);
+  for (const path of paths) await (await openInput(path)).close();
+}
+
+/** Some input given, and the options that apply to every file well formed, before any file is read: the delimiter asked for. */
+function checkedOptions(paths: readonly string[], options: Pick<IngestOptions, 'encoding' | 'delimiter'>): string | undefined {
   if (paths.length === 0) throw usageError('no input files. Give one or more CSV exports, e.g. feedback-themes run export.csv');
   if (options.encoding !== undefined) validateEncoding(options.encoding);
-  if (options.delimiter !== undefined) parseDelimiterOption(options.delimiter);
-  for (const path of paths) await (await openInput(path)).close();
+  return options.delimiter !== undefined ? parseDelimiterOption(options.delimiter) : undefined;
 }
 
 async function openInput(path: string): Promise<FileHandle> {
