@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import { CliError, ExitCode } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { writingTo } from './environment.js';
-import { endStoppedBy } from './signals.js';
+import { endStoppedBy, STOP_SIGNALS } from './signals.js';
 
 export interface Lock {
   release(): Promise<void>;
@@ -259,16 +259,14 @@ function onExit(): void {
 function installHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   process.on('exit', onExit);
 }
 
 function removeHandlers(): void {
   if (!handlersInstalled) return;
   handlersInstalled = false;
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
+  for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   process.off('exit', onExit);
 }
 
