@@ -162,13 +162,21 @@ export async function checkFolderLayout(outDir: string): Promise<void> {
     [RUNS_FOLDER, 'folder'],
     // A link, or (where links cannot be made) a file naming the run shown.
     [CURRENT, 'file'],
-    ...EARLIER_OUTPUTS.map((name): [string, 'file' | 'folder'] => [name, name === DIGESTS ? 'folder' : 'file']),
+    ...EARLIER_OUTPUTS.map((name): [string, 'file' | 'folder'] => [name, outputKind(name)]),
   ];
-  for (const [name, wanted] of expected) {
-    const kind = await entryKind(join(outDir, name));
-    if (kind === 'missing' || kind === 'link' || kind === wanted) continue;
-    throw environmentErrorFor(kind === 'folder' ? 'is-a-folder' : 'is-a-file', join(outDir, name), { out: outDir });
-  }
+  for (const [name, wanted] of expected) await entryOfKind(outDir, name, wanted);
+}
+
+/** What an output at the folder's top is: the digests' folder, else a file. */
+function outputKind(name: string): 'file' | 'folder' {
+  return name === DIGESTS ? 'folder' : 'file';
+}
+
+/** What stands at `name` (missing, a link, or `wanted`): something of another kind is refused (a folder named report.html). */
+async function entryOfKind(outDir: string, name: string, wanted: 'file' | 'folder'): Promise<'missing' | 'link' | 'file' | 'folder'> {
+  const kind = await entryKind(join(outDir, name));
+  if (kind === 'missing' || kind === 'link' || kind === wanted) return kind;
+  throw environmentErrorFor(kind === 'folder' ? 'is-a-folder' : 'is-a-file', join(outDir, name), { out: outDir });
 }
 
 /** Switches back to the run shown before (a run that could not be recorded), or to none. */
@@ -253,12 +261,9 @@ async function removeDanglingLinks(outDir: string): Promise<void> {
 async function adoptEarlierLayout(outDir: string, links: boolean): Promise<void> {
   const present: { name: string; kind: 'file' | 'folder' }[] = [];
   for (const name of EARLIER_OUTPUTS) {
-    const kind = await entryKind(join(outDir, name));
-    if (kind === 'missing' || kind === 'link') continue;
-    const wanted = name === DIGESTS ? 'folder' : 'file';
     // Something else where an output goes (a folder named report.html): refuse before changing anything.
-    if (kind !== wanted) throw environmentErrorFor(kind === 'folder' ? 'is-a-folder' : 'is-a-file', join(outDir, name), { out: outDir });
-    present.push({ name, kind });
+    const kind = await entryOfKind(outDir, name, outputKind(name));
+    if (kind !== 'missing' && kind !== 'link') present.push({ name, kind });
   }
   if (present.length === 0) return;
   if ((await currentRun(outDir)) === null) {
