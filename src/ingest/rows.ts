@@ -22,7 +22,7 @@ export interface RowContext {
   columns: Partial<Record<ColumnRole, number>>;
   /** Columns holding person names (redacted from the row's text). */
   nameColumns: number[];
-  /** Columns of personal details (people.ts `personalDetailOf`) and their placeholders: hidden in a rejected row. */
+  /** Columns of personal details (personal-details.ts `personalDetailOf`) and their placeholders: hidden in a rejected row. */
   personalDetailColumns?: [column: number, placeholder: string][];
   /** The first column holds people's names or emails (a name or email candidate column): a row
    * with only its first cell filled is a student, not a title. */
