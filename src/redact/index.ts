@@ -178,22 +178,19 @@ export function finishRejects(
     if (!redact) return { ...row, raw: cutRaw(row.raw) };
     // A reason may quote the row ("a title row ("Priya Patel")", a sheet grouped by student) or a header: read as the row is.
     // Whole cells first: an address's postcode alone would otherwise be hidden, its street kept.
-    const hide = (text: string) => withoutIds(redactFreeText(withoutDetails(text, personalDetails ?? []), names ?? []), candidateIds ?? []);
+    const ids = (candidateIds ?? []).map((id): [string, string] => [id, CANDIDATE_PLACEHOLDER]);
+    const hide = (text: string) => withoutCells(redactFreeText(withoutCells(text, personalDetails ?? []), names ?? []), ids);
     return { ...row, source: redactSource(row.source, fileNames), raw: cutRaw(hide(row.raw)), reason: hide(row.reason) };
   });
 }
 
-/** A rejected row's cells of personal details (date of birth, address, NI number) → their placeholders. */
-function withoutDetails(text: string, details: readonly [string, string][]): string {
+/**
+ * A rejected row's cells → their placeholders: its candidate id (a student number) → `[candidate]`,
+ * its personal details (date of birth, address, NI number) → theirs. rejects.csv names nobody.
+ */
+function withoutCells(text: string, cells: readonly [value: string, placeholder: string][]): string {
   let out = text;
-  for (const [value, placeholder] of details) if (value.length >= 2) out = out.split(value).join(placeholder);
-  return out;
-}
-
-/** A rejected row's candidate id (a student number) → `[candidate]`: rejects.csv names nobody. */
-function withoutIds(text: string, ids: readonly string[]): string {
-  let out = text;
-  for (const id of ids) if (id.length >= 2) out = out.split(id).join(CANDIDATE_PLACEHOLDER);
+  for (const [value, placeholder] of cells) if (value.length >= 2) out = out.split(value).join(placeholder);
   return out;
 }
 
