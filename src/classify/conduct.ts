@@ -106,6 +106,11 @@ const FAULT_ELSEWHERE = new RegExp(
 const NOT_THE_NAMED = /,\s*not\s+[A-Z][a-z]+\b(?:\s*[-–—.;]|\s*$)|\b[Nn]ot\s+(?:a\s+)?reflection\s+on\s+(?:[A-Z][a-z]+|you|him|her)\b(?!')/;
 
 /** Whether a text lays the fault for what happened on someone other than the candidate, in so many words. */
+export function faultLaidElsewhere(text: string): boolean {
+  const plain = straightenQuotes(text);
+  return FAULT_ELSEWHERE.test(plain) || NOT_THE_NAMED.test(plain);
+}
+
 // A sentence that opens by saying it was not the candidate: "Not you - you were great.", "That wasn't
 // him.", "Not your fault at all."
 const NOT_THE_CANDIDATE =
@@ -114,11 +119,6 @@ const NOT_THE_CANDIDATE =
 /** Whether a sentence opens by saying that what was just said was not the candidate's doing: it lays the fault of the sentence before elsewhere. */
 export function deniesItWasTheCandidate(sentence: string): boolean {
   return NOT_THE_CANDIDATE.test(straightenQuotes(sentence));
-}
-
-export function faultLaidElsewhere(text: string): boolean {
-  const plain = straightenQuotes(text);
-  return FAULT_ELSEWHERE.test(plain) || NOT_THE_NAMED.test(plain);
 }
 
 /** Who "I" is in a text: not the candidate when it is written to them; the candidate when the writer speaks of their own interview. */
