@@ -81,10 +81,10 @@ export function segmentItems(items: { id: string; text: string }[], themeIds: re
         const grounds = previous !== undefined && (previous.answered || (previous.praise.praiseOnly && statesWhatIsUsual(segment.text)));
         const preamble = grounds || answered || (next !== undefined && isPreamble(segment.text, next.segment.text, own.favourable));
         const praise = preamble ? { ...own, praiseOnly: true, favourable: true } : own;
-        const scoredText = withoutContactPlaceholders(withoutMarkup(praise.praiseOnly ? segment.text : praise.reasonText));
         // Whose fault it was is read in the whole sentence as it is read for the rest: without its
         // markup ("not a reflection on <i>her</i>") or what redaction left ("call me on [phone]").
         const whole = withoutContactPlaceholders(withoutMarkup(segment.text));
+        const scoredText = praise.praiseOnly ? whole : withoutContactPlaceholders(withoutMarkup(praise.reasonText));
         const reading = readSegment(scoredText, themeIds, whole);
         if (next !== undefined && deniesItWasTheCandidate(next.segment.text)) layFaultElsewhere(reading, themeIds);
         return {
