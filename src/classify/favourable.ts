@@ -218,7 +218,7 @@ const LABELLED_LINE = /^\W*(?<label>[^:;.?!\u2013\u2014]{1,60}?)\s*(?::|\s[-\u20
 // Where the verdicts on a label part: commas, semicolons, dashes; or a full stop inside a line too,
 // where the verdicts run on past it ("keenness: plenty. not a factor").
 const VERDICT_BOUNDARY = /[,;\u2013\u2014]\s*|\s-\s/;
-const VERDICT_OR_STOP = /[,;\u2013\u2014]\s*|\s-\s|\.\s+/;
+const VERDICT_OR_STOP = new RegExp(String.raw`${VERDICT_BOUNDARY.source}|\.\s+`);
 // A rule-out that names what it is about ("no issue on money") judges that, not the label; the
 // decision it had no part in is no topic ("no bearing on panel's decision").
 const NAMES_ITS_TOPIC =
