@@ -91,7 +91,7 @@ const OWN_SILENCE = /\bi\s+(?:didn't|did\s+not|never|don't|won't)\s+(?:reply|res
 const REPORTED_OF_WRITER =
   /(?<!\b(?:i|i'd|i've|we)\s+(?:[\w']+\s+)?|\b(?:nobody|no\s+one|never|not|n't)\s+)\b(?:said|says|told|felt|feels|thought|reckoned|noted|mentioned|cited)\s+(?:(?!(?:and|but|so|then|or|until|because|though|although|while|if|when|whether)\b)[\w']+\s+){0,4}?(?:i(?:'d(?!\s+(?:have|get|hear|receive|know)\b)|'m|'ve)?)\s+(?!(?:would|will|could|might|should)\b)[a-z']/i;
 const REPORTED_REASON = new RegExp(
-  `${String.raw`\b(?:said|says|told me|(?:was|got|been)\s+told|feedback (?:was|is)|apparently|because|reason was|passed on|relayed)\s+(?:that\s+|(?:[\w']+\s+){1,6}?that\s+)?(?:i(?!'d\s+(?:have|get|hear|receive|know)\b)|i'm|i've|my|me)\b`}|${REPORTED_OF_WRITER.source}`,
+  String.raw`\b(?:said|says|told me|(?:was|got|been)\s+told|feedback (?:was|is)|apparently|because|reason was|passed on|relayed)\s+(?:that\s+|(?:[\w']+\s+){1,6}?that\s+)?(?:i(?!'d\s+(?:have|get|hear|receive|know)\b)|i'm|i've|my|me)\b|${REPORTED_OF_WRITER.source}`,
   'i',
 );
 // A note that relays what someone said of the candidate in the third person: "Site manager said he
