@@ -492,11 +492,12 @@ async function headTrainingFrom(files: readonly string[]): Promise<{ text: strin
   return training;
 }
 /**
- * The head file to classify `taxonomy` with, null for none, undefined for the engine's own (the whole taxonomy).
+ * The head file to classify `taxonomy` with, null for none, undefined for the engine's own (the whole taxonomy);
+ * without `fit`, a fitted head only when one was kept from before.
  * --head-from SETS: a head fitted on SETS with the whole taxonomy, deciding the themes left as the
  * built-in head does in `run`, but for items it was not fitted on (scenarios drawn from other sets).
  */
-async function headFor(taxonomy: Taxonomy, fit = true): Promise<string | null | undefined> {
+async function headFor(taxonomy: Taxonomy, fit: boolean): Promise<string | null | undefined> {
   if (flags['head-from']) return fittedHead(full, flags['head-from'].split(',').filter(Boolean), fit);
   // --built-in-head: as `run` does, the built-in head (which saw every theme's labels) decides the themes left.
   if (taxonomy === full || flags['built-in-head']) return undefined;
@@ -508,7 +509,7 @@ async function headFor(taxonomy: Taxonomy, fit = true): Promise<string | null | 
  * A head fitted on `files` for `taxonomy` (the labels of themes it lacks dropped), kept in /tmp
  * between runs; without `fit`, only one kept before (null when there is none).
  */
-async function fittedHead(taxonomy: Taxonomy, files: readonly string[], fit = true): Promise<string | null> {
+async function fittedHead(taxonomy: Taxonomy, files: readonly string[], fit: boolean): Promise<string | null> {
   const kept = taxonomy.themes.map((t) => t.id);
   // Kept between runs (refitting takes a minute); a head of another engine, features or format is never reused.
   const key = `${engineSetupKey(config)}|${JSON.stringify(taxonomy)}|${files.join(',')}|${HEAD_VERSION}|${featureNames(true).join(',')}`;
@@ -545,14 +546,12 @@ function savedByThemes(taxonomy: Taxonomy, items: number): SavedRun | undefined 
 }
 
 async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
-  // A run replayed by its themes needs no head (nor refits one): it is not classified again.
+  // A run replayed by its themes is not classified again, so it refits no head: its probe is that of
+  // a head the flags name kept from before (--refit-head, --built-in-head), if any.
   const byThemes = flags.runs && flags['runs-by-themes'] ? savedByThemes(taxonomy, entries.length) : undefined;
-  const head = byThemes ? null : await headFor(taxonomy);
-  // The probe of the head the run classifies with, over the run's taxonomy (as `run` passes it on);
-  // a replayed run's, when the flags name a head kept from before (--refit-head, --built-in-head).
-  const probeHead = byThemes ? await headFor(taxonomy, false) : head;
-  const headFile =
-    probeHead === null ? null : parseHeadFile(readFileSync(probeHead ?? DEFAULT_HEAD_PATH, 'utf8'), probeHead ?? DEFAULT_HEAD_PATH);
+  const head = await headFor(taxonomy, !byThemes);
+  // The probe of the head the run classifies with, over the run's taxonomy (as `run` passes it on).
+  const headFile = head === null ? null : parseHeadFile(readFileSync(head ?? DEFAULT_HEAD_PATH, 'utf8'), head ?? DEFAULT_HEAD_PATH);
   const probe = headFile ? applyHead(headFile, taxonomy).probe : null;
   // The engine, the taxonomy in full (its exemplars and cues classify too), the head and the items: a saved run of another set-up is never reused.
   const key = hashText(
