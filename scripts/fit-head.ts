@@ -7,7 +7,8 @@
 //
 // Per variant it also prints each theme's F1 and recall over all the sets left out (pooled); --items writes every
 // left-out item (variant, set, text, gold and predicted themes, each theme's probability, the cut, the themes the rules
-// of reading allow and its reasons) for error analysis.
+// of reading allow and its reasons, the no-reason gate's features and probability, and each clause as the clause-role
+// reader and the probe read it) for error analysis.
 // The model's vectors and the engine's scores are kept in the --cache file, so a rerun embeds nothing. Without --cache
 // the file is named after this checkout (defaultCacheFile), so two checkouts never read or overwrite each other's.
 
@@ -22,7 +23,8 @@ import { evaluateAssignments, readGold } from '../src/classify/evaluate.js';
 import { headLogits, calibrated } from '../src/classify/head/apply.js';
 import { itemFeatures, readingOf } from '../src/classify/head/features.js';
 import { FIT_DEFAULTS, fitHead, reliability, type FitSettings, type LabelledFeatures } from '../src/classify/head/fit.js';
-import { decideItem, itemShape } from '../src/classify/head/no-reason.js';
+import { decideItem, gateFeatures, gateProbability, itemShape } from '../src/classify/head/no-reason.js';
+import { CLAUSE_ROLES, likeliestRole } from '../src/classify/roles/model.js';
 import { attachProbe, fitProbe, itemProbeVector, modelPart, probeScores, stackProbe } from '../src/classify/head/probe.js';
 import { DEFAULT_WEIGHTS, extractFeatures } from '../src/classify/lexical.js';
 import { CONCEPTS } from '../src/classify/lexical/concepts.js';
@@ -273,11 +275,17 @@ function unweightedFeaturesFor(variant: Variant, train: number[], test: number[]
       fitted,
       read,
     );
-    return { trainFeatures, testFeatures: test.map((i) => labelled(scored[i]!, i, probe, variant)) };
+    // The clauses as read now: a later split overwrites the units' probe scores.
+    return {
+      trainFeatures,
+      testFeatures: test.map((i) => labelled(scored[i]!, i, probe, variant)),
+      testClauses: test.map((i) => clausesOf(scored[i]!)),
+    };
   }
   return {
     trainFeatures: train.map((i) => labelled(scored[i]!, i, false, variant)),
     testFeatures: test.map((i) => labelled(scored[i]!, i, false, variant)),
+    testClauses: test.map((i) => clausesOf(scored[i]!)),
   };
 }
 
@@ -419,7 +427,7 @@ function scoreSplits(variant: Variant, fitSettings: FitSettings, splits: readonl
   const pooledGold: string[][] = [];
   const pooledPairs: { p: number; y: number }[] = [];
   for (const { set, train, test } of splits) {
-    const { trainFeatures: a, testFeatures: b } = featuresFor(variant, train, test);
+    const { trainFeatures: a, testFeatures: b, testClauses } = featuresFor(variant, train, test);
     const head = fitHead(a, ids, fitSettings);
     const probabilities = b.map((item) => {
       const z = headLogits(head, item.features);
@@ -454,6 +462,14 @@ function scoreSplits(variant: Variant, fitSettings: FitSettings, splits: readonl
           asserted: ids.filter((_, t) => b[k]!.reading.asserted[t]),
           reasons: b[k]!.shape.reasons,
           silence: b[k]!.shape.silence,
+          // What the no-reason gate saw and concluded, and each clause as the reader and the probe read it.
+          ...(head.noReason
+            ? (() => {
+                const g = gateFeatures(probabilities[k]!, ids, head.assignAt, b[k]!.reading, b[k]!.shape);
+                return { gateFeatures: g.map(round), gate: round(gateProbability(head.noReason, g)) };
+              })()
+            : {}),
+          clauses: testClauses[k],
         }),
       );
     });
@@ -469,6 +485,29 @@ function scoreSplits(variant: Variant, fitSettings: FitSettings, splits: readonl
     );
   }
   return { perSet, weak, pooled: evaluateAssignments(pooledPredicted, pooledGold, ids), pooledPairs };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Each clause of an item as read: its segment's standing, the reader's likeliest role and reason probability, the probe's best theme. */
+function clausesOf(item: ScoredItem) {
+  return item.segments.flatMap((segment) =>
+    segment.units.map((unit) => {
+      let best = -1;
+      unit.probe?.forEach((p, t) => {
+        if (best < 0 || p > unit.probe![best]!) best = t;
+      });
+      return {
+        text: unit.text,
+        praiseOnly: segment.praiseOnly,
+        ruledOut: segment.reading.ruledOut,
+        role: unit.roles?.length === CLAUSE_ROLES.length ? likeliestRole(unit.roles) : null,
+        reason: unit.roles ? round(unit.roles[0]!) : null,
+        probe: best >= 0 ? `${ids[best]} ${round(unit.probe![best]!)}` : null,
+        score: `${ids[unit.scores.indexOf(Math.max(...unit.scores))]} ${round(Math.max(...unit.scores))}`,
+      };
+    }),
+  );
 }
 
 function printPooled(label: string, pooled: ReturnType<typeof evaluateAssignments>, pairs: { p: number; y: number }[]) {
