@@ -101,7 +101,6 @@ export interface LoadOptions {
   threads?: number;
 }
 
-// `env` of the library is global; loads are serialised so two embedders cannot interleave settings.
 /**
  * A job's texts in batches of up to `batchSize` texts of neighbouring token counts (fewest padded
  * tokens), for a model whose vectors do not depend on the batch; the vectors come back in the
@@ -132,6 +131,7 @@ export async function embedByTokenCount(
   return vectors;
 }
 
+// `env` of the library is global; loads are serialised so two embedders cannot interleave settings.
 let loadQueue: Promise<unknown> = Promise.resolve();
 
 export function loadFeatureExtractionPipeline(options: LoadOptions): Promise<LoadedModel> {
