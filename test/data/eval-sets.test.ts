@@ -6,8 +6,8 @@ import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
 // voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12,
-// voices-dev13, voices-dev14, voices-dev15, voices-dev16, voices-dev17, voices-dev18 and voices-dev19 are fitted and
-// tuned on (voices-dev19 once the built-in head is refitted with it); test and voices-test to
+// voices-dev13, voices-dev14, voices-dev15, voices-dev16, voices-dev17, voices-dev18, voices-dev19 and voices-dev20 are
+// fitted and tuned on (voices-dev19 and voices-dev20 once the built-in head is refitted with them); test and voices-test to
 // voices-test16 are held out. traps.csv holds sentences with
 // themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
@@ -167,11 +167,14 @@ const sets = [
   // A fair sample of a cohort export rather than the hardest cases: a third plain and short, a third long or warm, a
   // third shorthand, codes and notes, in sectors the other sets use little; 32 of 320 (10%) give no reason.
   loadSet('voices-dev19', 320, 29, [0.1, 0.1]),
+  // Leans on warm no-reason declines that use the job's words against one real reason buried in warmth or silence,
+  // delivery said indirectly and in codes, 20 comparisons naming the stronger side; 40 of 320 (12.5%) give no reason.
+  loadSet('voices-dev20', 320, 28, [0.125, 0.125]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev19.csv'];
+const NOT_YET_FITTED: string[] = ['voices-dev19.csv', 'voices-dev20.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
