@@ -16,9 +16,12 @@ import { detectDelimiter, parseDelimiterOption } from './delimiter.js';
 import { detectLayout } from './header.js';
 import { IdRegistry } from './ids.js';
 import {
+  type DoubtfulRows,
   idSpellingNotes,
   joinIdSpellings,
   joinNameSpellings,
+  keyedOtherwiseNotes,
+  keyedOtherwiseThanById,
   nameSpellingNotes,
   namesUnderSeveralEmails,
   severalEmailsNotes,
@@ -90,10 +93,20 @@ export async function ingestFiles(paths: string[], options: IngestOptions, logge
   const byId = keyedBy('id');
   const byName = keyedBy('name');
   noteOnFirst(files, byId, idSpellingNotes(joinIdSpellings(items, byId)));
-  noteOnFirst(files, byId, zeroPaddedIdNotes(zeroPaddedIds(items, byId)));
   noteOnFirst(files, byName, nameSpellingNotes(joinNameSpellings(items, byName)));
   const byEmail = keyedBy('email');
-  noteOnFirst(files, byEmail, severalEmailsNotes(namesUnderSeveralEmails(items, byEmail)));
+  // Rows that may be one student or two are kept apart; the adviser is told where, on stderr too,
+  // in the notes of the first file that holds such rows.
+  const doubts: [DoubtfulRows[], (groups: DoubtfulRows[]) => string[]][] = [
+    [zeroPaddedIds(items, byId), zeroPaddedIdNotes],
+    [namesUnderSeveralEmails(items, byEmail), severalEmailsNotes],
+    [keyedOtherwiseThanById(items, byId, byEmail, byName), keyedOtherwiseNotes],
+  ];
+  for (const [groups, notesOf] of doubts) {
+    const notes = notesOf(groups);
+    noteOnFirst(files, new Set(groups.flat().map((item) => item.source)), notes);
+    for (const note of notes) logger.warn(shown(note));
+  }
   return { items, rejects, files, dataRows: items.length + rejects.length };
 }
 

@@ -7,7 +7,9 @@
 // the key (and reference) they always had. An initial ("J. Smith") is never joined to a full name:
 // it may be Jane Smith, and merging two people is worse than splitting one. Such names are counted
 // for a note that says how to join them for sure (a student id column).
+import { basename } from 'node:path';
 import type { FeedbackItem } from '../types.js';
+import { emailAddressOf } from './people.js';
 
 function normalised(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
@@ -120,25 +122,24 @@ export function joinIdSpellings(items: FeedbackItem[], sources: ReadonlySet<stri
 /**
  * Students whose ids are all digits and the same but for leading zeros ("00123", "123"): kept apart
  * (two students may be numbered so), but Excel drops a number's leading zeros when a file passes
- * through it, so the adviser is told. The number of such ids beyond the first of each number.
+ * through it, so the adviser is told, with the rows. One group of rows per number written so.
  */
-export function zeroPaddedIds(items: readonly FeedbackItem[], sources: ReadonlySet<string>): number {
-  const byNumber = new Map<string, Set<string>>();
+export function zeroPaddedIds(items: readonly FeedbackItem[], sources: ReadonlySet<string>): DoubtfulRows[] {
+  const byNumber = new Map<string, FeedbackItem[]>();
   for (const item of items) {
     if (!sources.has(item.source) || item.candidate === null || !/^\d+$/.test(item.candidate)) continue;
     const number = item.candidate.replace(/^0+(?=\d)/, '');
-    byNumber.set(number, (byNumber.get(number) ?? new Set()).add(item.candidate));
+    byNumber.set(number, [...(byNumber.get(number) ?? []), item]);
   }
-  let extra = 0;
-  for (const spellings of byNumber.values()) extra += spellings.size - 1;
-  return extra;
+  return [...byNumber.values()].filter((rows) => new Set(rows.map((item) => item.candidate)).size > 1);
 }
 
-/** The data-quality note for zeroPaddedIds (ids never appear in it). */
-export function zeroPaddedIdNotes(extra: number): string[] {
+/** The data-quality note for zeroPaddedIds: the rows by file and line (ids never appear in it). */
+export function zeroPaddedIdNotes(groups: readonly DoubtfulRows[]): string[] {
+  const extra = groups.reduce((sum, rows) => sum + new Set(rows.map((item) => item.candidate)).size - 1, 0);
   return extra > 0
     ? [
-        `${extra} student id${extra === 1 ? ' is' : 's are'} another's but for leading zeros ("00123" beside "123"): kept apart, as they may be different students; Excel drops the leading zeros of a number, so if they are one student, open the export with the id column as text and save it again`,
+        `${extra} student id${extra === 1 ? ' is' : 's are'} another's but for leading zeros ("00123" beside "123"): kept apart, as they may be different students (${whereRows(groups)}); Excel drops the leading zeros of a number, so if they are one student, open the export with the id column as text and save it again`,
       ]
     : [];
 }
@@ -170,26 +171,99 @@ export function nameSpellingNotes({ joined, apart }: { joined: number; apart: nu
  * In files keyed by email address (no id column), the names written beside more than one address: a
  * student whose address changed mid-year, or two students who share a name. They are kept apart,
  * as merging two people is worse than splitting one, but a student split in two loses the reasons
- * that repeat across the halves, so the adviser is told how many (never who).
+ * that repeat across the halves, so the adviser is told where (rows, never who). A group per name.
  */
-export function namesUnderSeveralEmails(items: readonly FeedbackItem[], sources: ReadonlySet<string>): number {
-  const addresses = new Map<string, Set<string>>();
+export function namesUnderSeveralEmails(items: readonly FeedbackItem[], sources: ReadonlySet<string>): DoubtfulRows[] {
+  const byName = new Map<string, FeedbackItem[]>();
   for (const item of items) {
     const name = item.contact?.name;
     if (!sources.has(item.source) || item.candidate === null || !name) continue;
     const key = nameKey(name);
-    const seen = addresses.get(key) ?? new Set<string>();
-    seen.add(item.candidate);
-    addresses.set(key, seen);
+    byName.set(key, [...(byName.get(key) ?? []), item]);
   }
-  return [...addresses.values()].filter((seen) => seen.size > 1).length;
+  return [...byName.values()].filter((rows) => new Set(rows.map((item) => item.candidate)).size > 1);
 }
 
-/** The data-quality note for namesUnderSeveralEmails (names never appear in it). */
-export function severalEmailsNotes(names: number): string[] {
+/** The data-quality note for namesUnderSeveralEmails: the rows by file and line (names never appear in it). */
+export function severalEmailsNotes(groups: readonly DoubtfulRows[]): string[] {
+  const names = groups.length;
   return names > 0
     ? [
-        `${names} student name${names === 1 ? ' is' : 's are'} written beside more than one email address (a student whose address changed, or two students who share a name): counted as a student per address, so a reason repeated across two addresses is not counted as repeating; an id column (student number) would join them for sure`,
+        `${names} student name${names === 1 ? ' is' : 's are'} written beside more than one email address (a student whose address changed, or two students who share a name): counted as a student per address, so a reason repeated across two addresses is not counted as repeating (${whereRows(groups)}); an id column (student number) would join them for sure`,
       ]
     : [];
+}
+
+/**
+ * A student known by an email address or a name in one file (no id column) whom another file, keyed
+ * by student id, gives that address or name in its email or name column (or an id column that holds
+ * an address in some rows): perhaps one student, written
+ * by id in one export and by address in the other, perhaps two who share a name (or a family
+ * address). They are kept apart, as merging two people is worse than splitting one, but a student
+ * split across files loses the reasons that repeat across the halves, so the adviser is told where.
+ * A group per address or name: its rows of both kinds.
+ */
+export function keyedOtherwiseThanById(
+  items: readonly FeedbackItem[],
+  byId: ReadonlySet<string>,
+  byEmail: ReadonlySet<string>,
+  byName: ReadonlySet<string>,
+): DoubtfulRows[] {
+  const idRowsByContact = new Map<string, FeedbackItem[]>();
+  const add = (key: string, item: FeedbackItem) => idRowsByContact.set(key, [...(idRowsByContact.get(key) ?? []), item]);
+  const address = (item: FeedbackItem) => (item.candidate === null ? null : emailAddressOf(item.candidate));
+  for (const item of items) {
+    if (!byId.has(item.source) || item.candidate === null || address(item) !== null) continue;
+    const { email, name } = item.contact ?? {};
+    if (email) add(`@${email.trim().toLowerCase()}`, item);
+    if (name) add(`n${nameKey(name)}`, item);
+  }
+  const groups = new Map<string, FeedbackItem[]>();
+  for (const item of items) {
+    if (item.candidate === null) continue;
+    // An address in an id column (a file keyed by id where some rows give the student's address) counts as one too.
+    const written = address(item);
+    const key =
+      written !== null && (byEmail.has(item.source) || byId.has(item.source))
+        ? `@${written.toLowerCase()}`
+        : byName.has(item.source)
+          ? `n${nameKey(item.candidate)}`
+          : null;
+    if (key === null || !idRowsByContact.has(key)) continue;
+    groups.set(key, [...(groups.get(key) ?? idRowsByContact.get(key)!), item]);
+  }
+  return [...groups.values()];
+}
+
+/** The data-quality note for keyedOtherwiseThanById: the rows by file and line (ids, names and addresses never appear in it). */
+export function keyedOtherwiseNotes(groups: readonly DoubtfulRows[]): string[] {
+  const students = groups.length;
+  return students > 0
+    ? [
+        `${students} student${students === 1 ? '' : 's'} known by an email address or a name in some rows ${students === 1 ? 'has' : 'have'} that address or name beside a student id in others: kept apart, as the tool cannot tell one student written two ways from two students who share a name or an address, so a reason repeated across the files is not counted as repeating (${whereRows(groups)}); if they are one student, give those rows the student id`,
+      ]
+    : [];
+}
+
+/** Rows the tool cannot tell belong to one student or several: they are kept apart and named by file and line. */
+export type DoubtfulRows = readonly FeedbackItem[];
+
+const GROUPS_NAMED = 5;
+
+/** "rows a.csv line 2 and b.csv lines 3, 4; rows a.csv lines 7, 9; and 2 more": where, never who. */
+export function whereRows(groups: readonly DoubtfulRows[]): string {
+  const named = groups.slice(0, GROUPS_NAMED).map((rows) => {
+    const linesByFile = new Map<string, number[]>();
+    for (const item of rows) {
+      const file = basename(item.source);
+      linesByFile.set(file, [...(linesByFile.get(file) ?? []), item.line]);
+    }
+    const files = [...linesByFile].map(([file, lines]) => {
+      const sorted = [...new Set(lines)].sort((a, b) => a - b);
+      return `${file} line${sorted.length === 1 ? '' : 's'} ${sorted.join(', ')}`;
+    });
+    return `rows ${files.join(' and ')}`;
+  });
+  const more = groups.length > GROUPS_NAMED ? `; and ${groups.length - GROUPS_NAMED} more` : '';
+  return `${named.join('; ')}${more}`;
 }

@@ -337,6 +337,37 @@ describe('ingestFiles: broken input', () => {
     expect(logger.lines[0]).toMatch(/^warning: .*empty\.csv: the file is empty; skipped$/);
   });
 
+  it('keeps apart, and warns naming the rows, a student written by id in one export and by address in another', async () => {
+    const byId = files.write(
+      'cohort-ids.csv',
+      [
+        'Response ID,Student ID,Student Name,Email,Feedback',
+        'A1,00123,Sam Patel,sam.patel@uni.ac.uk,Your CV was not tailored.',
+        'A2,S90,Chris Lee,chris.lee@uni.ac.uk,You gave no examples.',
+        'A3,S91,Ana Ruiz,ana@uni.ac.uk,You gave no examples.',
+      ].join('\n'),
+    );
+    const mixed = files.write(
+      'cohort-mixed.csv',
+      [
+        'Response ID,Student,Feedback',
+        'B1,Chris.Lee@uni.ac.uk,Again no examples.',
+        'B2,123,Spelling errors in the CV.',
+        'B3,S91,Too vague.',
+      ].join('\n'),
+    );
+    const logger = createMemoryLogger();
+    const result = await ingestFiles([byId, mixed], defaultOptions(), logger);
+    expect(result.items.map((item) => item.candidate)).toEqual(['00123', 'S90', 'S91', 'Chris.Lee@uni.ac.uk', '123', 'S91']);
+    const warnings = logger.lines.filter((line) => line.startsWith('warning: '));
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain("another's but for leading zeros");
+    expect(warnings[0]).toContain('(rows cohort-ids.csv line 2 and cohort-mixed.csv line 3)');
+    expect(warnings[1]).toContain('(rows cohort-ids.csv line 3 and cohort-mixed.csv line 2)');
+    expect(result.files[0]!.notes).toEqual(expect.arrayContaining(warnings.map((line) => line.slice('warning: '.length))));
+    expect(warnings.join('\n')).not.toMatch(/Chris|Lee@|S90|Patel/);
+  });
+
   it('fails with exit 3 when no file yields an item, listing files and reasons', async () => {
     const allRejected = files.write('all-rejected.csv', 'id,feedback\n1,\n2,  \n');
     const error = await cliErrorOf(() => ingestFiles([fixture('header-only.csv'), allRejected], defaultOptions()));

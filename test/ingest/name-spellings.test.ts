@@ -3,6 +3,8 @@ import {
   idSpellingNotes,
   joinIdSpellings,
   joinNameSpellings,
+  keyedOtherwiseNotes,
+  keyedOtherwiseThanById,
   nameSpellingNotes,
   namesUnderSeveralEmails,
   severalEmailsNotes,
@@ -100,11 +102,16 @@ describe('zeroPaddedIds', () => {
   it('counts ids that are another but for leading zeros, keeps them apart, and says why', () => {
     // One file kept its zeros, the other passed through Excel.
     const items = [row('00123'), row('123', 'b.csv'), row('0123', 'b.csv'), row('00456'), row('789'), row('S0123'), row('S123')];
-    expect(zeroPaddedIds(items, new Set(['a.csv', 'b.csv']))).toBe(2);
+    const groups = zeroPaddedIds(items, new Set(['a.csv', 'b.csv']));
+    expect(groups.map((rows) => rows.map((item) => item.candidate))).toEqual([['00123', '123', '0123']]);
     expect(items.map((item) => item.candidate)).toEqual(['00123', '123', '0123', '00456', '789', 'S0123', 'S123']);
-    expect(zeroPaddedIds(items, new Set(['a.csv']))).toBe(0);
-    expect(zeroPaddedIdNotes(1)[0]).toMatch(/^1 student id is another's but for leading zeros .*kept apart.*as text/);
-    expect(zeroPaddedIdNotes(0)).toEqual([]);
+    expect(zeroPaddedIds(items, new Set(['a.csv']))).toEqual([]);
+    const [note] = zeroPaddedIdNotes(groups);
+    expect(note).toMatch(/^2 student ids are another's but for leading zeros .*kept apart.*as text/);
+    // Where, by file and line, never who.
+    expect(note).toContain('(rows a.csv line 2 and b.csv line 2)');
+    expect(note.replace('("00123" beside "123")', '')).not.toMatch(/123/);
+    expect(zeroPaddedIdNotes([])).toEqual([]);
   });
 });
 
@@ -121,13 +128,82 @@ describe('namesUnderSeveralEmails', () => {
       emailed('priya@gmail.com', 'SHARMA, Priya'),
       emailed('tom@uni.ac.uk', 'Tom Baker'),
     ];
-    expect(namesUnderSeveralEmails(items, new Set(['a.csv']))).toBe(1);
-    expect(severalEmailsNotes(1)[0]).toMatch(/^1 student name is written beside more than one email address/);
-    expect(severalEmailsNotes(0)).toEqual([]);
+    items.forEach((item, index) => {
+      item.line = index + 2;
+    });
+    const groups = namesUnderSeveralEmails(items, new Set(['a.csv']));
+    expect(groups.map((rows) => rows.map((item) => item.line))).toEqual([[2, 3, 4]]);
+    const [note] = severalEmailsNotes(groups);
+    expect(note).toMatch(/^1 student name is written beside more than one email address.*\(rows a\.csv lines 2, 3, 4\)/);
+    expect(note).not.toMatch(/Sharma|@/);
+    expect(severalEmailsNotes([])).toEqual([]);
   });
 
   it('looks only at files keyed by email', () => {
     const items = [emailed('p.sharma@uni.ac.uk', 'Priya Sharma'), emailed('priya@gmail.com', 'Priya Sharma', 'b.csv')];
-    expect(namesUnderSeveralEmails(items, new Set(['a.csv']))).toBe(0);
+    expect(namesUnderSeveralEmails(items, new Set(['a.csv']))).toEqual([]);
+  });
+});
+
+describe('keyedOtherwiseThanById', () => {
+  const at = (item: FeedbackItem, line: number, contact?: FeedbackItem['contact']): FeedbackItem => ({
+    ...item,
+    line,
+    ...(contact ? { contact } : {}),
+  });
+  const byId = new Set(['ids.csv']);
+  const byEmail = new Set(['emails.csv']);
+  const byName = new Set(['names.csv']);
+
+  it('names the rows of a student known by address in one file whom another file gives that address beside an id, and keeps them apart', () => {
+    const items = [
+      at(row('S90', 'ids.csv'), 8, { name: 'Chris Lee', email: 'Chris.Lee@uni.ac.uk', phone: null }),
+      at(row('S90', 'ids.csv'), 9, { name: 'Chris Lee', email: 'chris.lee2@gmail.com', phone: null }),
+      at(row('S91', 'ids.csv'), 10, { name: 'Ana Ruiz', email: 'ana@uni.ac.uk', phone: null }),
+      at(row('chris.lee@uni.ac.uk', 'emails.csv'), 2),
+      at(row('someone@uni.ac.uk', 'emails.csv'), 3),
+      at(row('ANA RUIZ', 'names.csv'), 4),
+      at(row('Tom Baker', 'names.csv'), 5),
+    ];
+    const groups = keyedOtherwiseThanById(items, byId, byEmail, byName);
+    expect(groups.map((rows) => rows.map((item) => `${item.source}:${item.line}`))).toEqual([
+      ['ids.csv:8', 'emails.csv:2'],
+      ['ids.csv:10', 'names.csv:4'],
+    ]);
+    expect(items.map((item) => item.candidate)).toEqual([
+      'S90',
+      'S90',
+      'S91',
+      'chris.lee@uni.ac.uk',
+      'someone@uni.ac.uk',
+      'ANA RUIZ',
+      'Tom Baker',
+    ]);
+    const [note] = keyedOtherwiseNotes(groups);
+    expect(note).toMatch(
+      /^2 students known by an email address or a name in some rows have that address or name beside a student id in others: kept apart/,
+    );
+    expect(note).toContain('(rows ids.csv line 8 and emails.csv line 2; rows ids.csv line 10 and names.csv line 4)');
+    expect(note).not.toMatch(/S90|S91|Chris|Ruiz|@/i);
+  });
+
+  it('counts an address written in an id column as a student known by address', () => {
+    const items = [
+      at(row('S90', 'ids.csv'), 8, { name: 'Chris Lee', email: 'chris.lee@uni.ac.uk', phone: null }),
+      at(row('Chris.Lee@uni.ac.uk', 'more-ids.csv'), 2),
+      at(row('S90', 'more-ids.csv'), 3),
+    ];
+    const groups = keyedOtherwiseThanById(items, new Set(['ids.csv', 'more-ids.csv']), byEmail, byName);
+    expect(groups.map((rows) => rows.map((item) => `${item.source}:${item.line}`))).toEqual([['ids.csv:8', 'more-ids.csv:2']]);
+  });
+
+  it('says nothing when every file is keyed the same way, or no address or name meets an id', () => {
+    const items = [
+      at(row('S90', 'ids.csv'), 2, { name: 'Chris Lee', email: 'chris@uni.ac.uk', phone: null }),
+      at(row('jo@uni.ac.uk', 'emails.csv'), 2),
+    ];
+    expect(keyedOtherwiseThanById(items, byId, byEmail, byName)).toEqual([]);
+    expect(keyedOtherwiseThanById(items, new Set(), byEmail, byName)).toEqual([]);
+    expect(keyedOtherwiseNotes([])).toEqual([]);
   });
 });
