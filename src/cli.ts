@@ -3,7 +3,7 @@
 // `--help`, `--version`, `taxonomy` and `model info` never load DuckDB or the inference library.
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { DEFAULT_MODEL } from './models/catalog.js';
 import { ExitCode, isCliError } from './errors.js';
 import { toEnvironmentError } from './io/environment.js';
@@ -131,8 +131,18 @@ export function buildProgram(effects: CliEffects): Command {
     .argument('<input...>', 'CSV export(s) with one piece of feedback per row');
   addTableOptions(run, 'run').action(async (inputs: string[], _flags: unknown, command: Command) => {
     const { config, logger } = await runContext(givenOptions(command, 'run'), inputs);
-    const { runJob } = await import('./pipeline.js');
-    const { summary, outDir } = await runJob(config, { logger, now: effects.now });
+    // A run with nothing stored yet (a new store, or --no-store) embeds whatever it reads: its model
+    // starts loading now, beside the loading of the run's own modules, not once the engine is chosen.
+    const { releaseEarlyModel, startModelEarly } = await import('./models/transformers.js');
+    if (config.engine !== 'lexical' && (config.store === null || !existsSync(config.store))) await startModelEarly(config);
+    let outcome: Awaited<ReturnType<typeof import('./pipeline.js').runJob>>;
+    try {
+      const { runJob } = await import('./pipeline.js');
+      outcome = await runJob(config, { logger, now: effects.now });
+    } finally {
+      await releaseEarlyModel();
+    }
+    const { summary, outDir } = outcome;
     if (config.json) effects.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     logger.info(`done: open ${outDir}/report.html in a browser`);
   });

@@ -12,10 +12,19 @@ import { readModelPooling, readRowScaledQ8 } from './meta.js';
 import { DIGEST_MEMO_FILE, fileDigest } from './digest.js';
 import { ModelUnavailableError } from './unavailable.js';
 import type { Pooling } from './pooling.js';
-import { cachedModelPath, isHubModelId, isLocalModelPath, onnxFileFor, REQUIRED_MODEL_FILES, resolveLocalModelPath } from './catalog.js';
+import {
+  cachedModelPath,
+  isHubModelId,
+  isLocalModelPath,
+  onnxFileFor,
+  preferredDtype,
+  REQUIRED_MODEL_FILES,
+  resolveLocalModelPath,
+} from './catalog.js';
 import { checkModelFolder, embedBatches, loadFeatureExtractionPipeline, shortReason, type LoadedModel, type LoadOptions } from './load.js';
 import { tokenKeyFor } from './token-key.js';
-import { createEmbedWorkerPool } from './worker-pool.js';
+import type { EmbedWorkerSetup } from './embed-worker.js';
+import { createEmbedWorkerPool, type EmbedWorkerPool } from './worker-pool.js';
 
 export interface TransformersOptions {
   /** Hub id like "Xenova/all-MiniLM-L6-v2" or a local folder path (absolute or relative). */
@@ -122,6 +131,92 @@ async function readTokenizer(dir: string): Promise<unknown> {
   }
 }
 
+/** The worker threads a model on disk runs in: how many, and what each loads (one plan for the embedder and an early start). */
+export interface ModelWorkerPlan {
+  size: number;
+  setup: EmbedWorkerSetup;
+}
+
+export function modelWorkerPlan(
+  options: Pick<TransformersOptions, 'model' | 'cacheDir' | 'offline' | 'batchSize' | 'threads'> & { dtype: ModelDtype },
+  onDisk: { pooling: Pooling; rowScaled: boolean },
+): ModelWorkerPlan {
+  const threads = Math.max(1, Math.floor(options.threads ?? os.availableParallelism()));
+  const size = Math.min(threads, MAX_MODEL_WORKERS);
+  const batchSize = modelBatchSize(options.batchSize, onDisk.rowScaled);
+  return {
+    size,
+    setup: {
+      load: {
+        model: options.model,
+        cacheDir: options.cacheDir,
+        offline: options.offline,
+        dtype: options.dtype,
+        threads: Math.floor(threads / size),
+      },
+      pooling: onDisk.pooling,
+      ...(onDisk.rowScaled ? { tokenCountBatch: batchSize } : {}),
+    },
+  };
+}
+
+/**
+ * A pool started before its embedder was made (startModelEarly), with the plan it was started on:
+ * the embedder made with that plan takes it; otherwise releaseEarlyModel closes it.
+ */
+let early: { model: string; plan: string; pool: EmbedWorkerPool } | null = null;
+
+/**
+ * Starts loading a model on disk in its first worker thread now, for a run that will embed with it
+ * whatever it reads (nothing stored yet): the worker loads while this thread loads the run's own
+ * modules, reads and redacts, instead of only once the engine is chosen. The embedder made later
+ * with the same model, dtype and batch size takes the pool (createTransformersEmbedder); whatever
+ * happens, releaseEarlyModel must be awaited before the process ends. A model not (all) on disk
+ * is left to the run, which says what is missing.
+ */
+export async function startModelEarly(
+  options: Pick<TransformersOptions, 'model' | 'cacheDir' | 'offline' | 'batchSize' | 'dtype'>,
+): Promise<void> {
+  if (early) return;
+  const dtype = options.dtype ?? preferredDtype(options.model, options.cacheDir).dtype;
+  const dir = isLocalModelPath(options.model)
+    ? resolveLocalModelPath(options.model)
+    : isHubModelId(options.model)
+      ? cachedModelPath(options.model, options.cacheDir)
+      : null;
+  if (!dir || ![...REQUIRED_MODEL_FILES, onnxFileFor(dtype)].every((file) => existsSync(path.join(dir, file)))) return;
+  const rowScaled = dtype === 'q8' && (await readRowScaledQ8(dir));
+  const plan = modelWorkerPlan({ ...options, dtype }, { pooling: await readModelPooling(dir), rowScaled });
+  const pool = createEmbedWorkerPool(options.model, plan.setup, plan.size);
+  // A model that fails to load fails the run when its embedder is first used, as it would have then.
+  pool.ready().catch(() => undefined);
+  early = { model: options.model, plan: JSON.stringify(plan), pool };
+}
+
+/** The early pool, when it was started on exactly this plan (else null: the embedder makes its own). */
+function takeEarlyPool(model: string, plan: ModelWorkerPlan): EmbedWorkerPool | null {
+  if (!early || early.model !== model || early.plan !== JSON.stringify(plan)) return null;
+  const { pool } = early;
+  early = null;
+  return pool;
+}
+
+/**
+ * Closes an early pool no embedder took (the run failed first, or chose another engine), resolving
+ * once its worker has ended with whether there was one.
+ */
+export async function releaseEarlyModel(): Promise<boolean> {
+  const pool = early?.pool;
+  early = null;
+  await pool?.dispose();
+  return pool !== undefined;
+}
+
+/** Texts per model call: as asked, else by the model's graph (see ROW_SCALED_BATCH_SIZE). */
+function modelBatchSize(asked: number | undefined, rowScaled: boolean): number {
+  return Math.max(1, Math.floor(asked ?? (rowScaled ? ROW_SCALED_BATCH_SIZE : MODEL_BATCH_SIZE)));
+}
+
 export async function createTransformersEmbedder(options: TransformersOptions): Promise<Embedder> {
   const dtype = options.dtype ?? 'fp32';
   const jobCharLimit = Math.max(1, options.jobChars ?? WORKER_JOB_CHARS);
@@ -135,7 +230,7 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
   const onDisk = options.eager ? null : await describeModelOnDisk({ ...options, dtype });
   // A row-scaled q8 model gives a text the same vector in any batch (see ROW_SCALED_BATCH_SIZE).
   const rowScaled = onDisk?.rowScaled ?? false;
-  const batchSize = Math.max(1, Math.floor(options.batchSize ?? (rowScaled ? ROW_SCALED_BATCH_SIZE : MODEL_BATCH_SIZE)));
+  const batchSize = modelBatchSize(options.batchSize, rowScaled);
   const textAlone = batchSize === 1 || rowScaled;
   let loading: Promise<LoadedModel> | null = onDisk ? null : Promise.resolve(await loadFeatureExtractionPipeline({ ...options, dtype }));
   const identity = onDisk ?? (await loading!);
@@ -153,26 +248,10 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
   };
   let disposed = false;
 
-  // A model on disk runs in worker threads (worker-pool.ts); one loaded here (just downloaded)
-  // runs in this thread, a batch at a time.
-  const workers = Math.min(threads, MAX_MODEL_WORKERS);
-  const pool = onDisk
-    ? createEmbedWorkerPool(
-        options.model,
-        {
-          load: {
-            model: options.model,
-            cacheDir: options.cacheDir,
-            offline: options.offline,
-            dtype,
-            threads: Math.floor(threads / workers),
-          },
-          pooling,
-          ...(rowScaled ? { tokenCountBatch: batchSize } : {}),
-        },
-        workers,
-      )
-    : null;
+  // A model on disk runs in worker threads (worker-pool.ts), perhaps already loading since the run
+  // began (early-start.ts); one loaded here (just downloaded) runs in this thread, a batch at a time.
+  const plan = onDisk ? modelWorkerPlan({ ...options, dtype }, onDisk) : null;
+  const pool = plan ? (takeEarlyPool(options.model, plan) ?? createEmbedWorkerPool(options.model, plan.setup, plan.size)) : null;
   let inThread: Promise<unknown> = Promise.resolve();
   const runJob = async (batches: string[][]): Promise<Float32Array[]> => {
     if (pool) {

@@ -10,7 +10,7 @@ import { fileDigest } from '../../src/models/digest.js';
 import { MODEL_META_FILE } from '../../src/models/meta.js';
 import { ModelUnavailableError } from '../../src/models/unavailable.js';
 import { embedBatch, type FeatureExtractor, loadFeatureExtractionPipeline } from '../../src/models/load.js';
-import { createTransformersEmbedder, type TransformersOptions } from '../../src/models/transformers.js';
+import { createTransformersEmbedder, releaseEarlyModel, startModelEarly, type TransformersOptions } from '../../src/models/transformers.js';
 import { ExitCode } from '../../src/errors.js';
 import type { Embedder } from '../../src/types.js';
 import { buildBertModel, TINY_SHAPE } from '../helpers/bert-model.js';
@@ -210,6 +210,27 @@ describe('createTransformersEmbedder with a local folder', () => {
       cwd: fileURLToPath(new URL('../..', import.meta.url)),
     });
     expect(stdout).toBe('embedded 3\n');
+  });
+
+  it('hands a pool started early to the embedder made with the same plan, and closes one no embedder took', async () => {
+    const options = { model: modelDir, cacheDir: emptyCache, offline: true, dtype: 'q8' as const };
+    await startModelEarly(options);
+    const taking = await createTransformersEmbedder(options);
+    const [vector] = await taking.embed([TEXTS[0]!]);
+    await taking.dispose?.();
+    expect(await releaseEarlyModel()).toBe(false);
+    // The same vector as from a pool of its own.
+    const own = await load({ dtype: 'q8' });
+    expect(Array.from((await own.embed([TEXTS[0]!]))[0]!)).toEqual(Array.from(vector!));
+
+    // Another plan (one thread) makes its own pool; the early one is closed at the end, unused.
+    await startModelEarly(options);
+    const other = await load({ dtype: 'q8' });
+    await other.embed([TEXTS[0]!]);
+    expect(await releaseEarlyModel()).toBe(true);
+    // Nothing is started for a folder that is not there: the run says what is missing.
+    await startModelEarly({ ...options, model: path.join(root, 'no-such-model') });
+    expect(await releaseEarlyModel()).toBe(false);
   });
 
   it('handles an empty list and refuses to embed after dispose', async () => {
