@@ -128,6 +128,7 @@ export function createCachedEmbedder(
 export interface ScoreCache {
   /** Scores kept for these texts; texts without any are left out. */
   get(texts: string[]): Promise<Map<string, ThemeScores>>;
+  /** Seen by every later get, awaited or not; a write that fails fails the cache's later operations (VectorCache.putVectors). */
   put(entries: { text: string; scores: ThemeScores }[]): Promise<void>;
   /** Distinct texts whose scores came from the cache so far. */
   hits(): number;

@@ -78,11 +78,20 @@ function itemsWaiting(
   };
 }
 
-/** Chunks of texts being embedded at once, whatever the classifier is scoring meanwhile. */
+/** Chunks' worth of texts being embedded at once, whatever the classifier is scoring meanwhile. */
 const EMBED_AHEAD = 2;
 
-/** Chunks embedded and not yet scored, at most: the vectors waiting for this thread stay bounded. */
+/** Chunks' worth of texts embedded and not yet scored, at most: the vectors waiting for this thread stay bounded. */
 const EMBEDDED_WAITING = 8;
+
+/**
+ * When a text's vector is its own, the last TAIL_CHUNKS chunks' worth of texts go to the model in
+ * chunks TAIL_SPLIT times smaller (32 texts, by default): the model's last vectors are then scored,
+ * and their items settled, a few at a time as they come back, not a whole chunk's worth after the
+ * workers have finished, with this thread alone at work and the cores idle.
+ */
+const TAIL_CHUNKS = 2;
+const TAIL_SPLIT = 8;
 
 /** Texts scored between two turns of the event loop (a few milliseconds' work). */
 const SCORED_BETWEEN_TURNS = 32;
@@ -106,6 +115,7 @@ export async function createClassifier(
   exemplars: Promise<ThemeScorer> = createThemeScorer(taxonomy, embedder, options),
 ): Promise<Classifier> {
   const chunkSize = Math.max(1, options.chunkSize ?? EMBED_CHUNK_SIZE);
+  const tailChunkSize = Math.max(1, Math.floor(chunkSize / TAIL_SPLIT));
   const clauses = options.clauses !== false;
   // Awaited only once the first chunks of texts are with the model: the input is segmented while
   // the exemplars are still being embedded. Should it fail first, it fails when awaited, not unobserved.
@@ -154,8 +164,10 @@ export async function createClassifier(
     const byLength = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
     // Chunks in the order they are embedded (in the model's worker threads) and scored (here).
     const chunks: string[][] = [];
-    const addChunks = (texts: string[]) => {
-      for (let i = 0; i < texts.length; i += chunkSize) chunks.push(texts.slice(i, i + chunkSize));
+    const addChunks = (texts: string[], tailTexts = 0) => {
+      const body = texts.length - Math.min(texts.length, tailTexts);
+      for (let i = 0; i < body; i += chunkSize) chunks.push(texts.slice(i, Math.min(body, i + chunkSize)));
+      for (let i = body; i < texts.length; i += tailChunkSize) chunks.push(texts.slice(i, i + tailChunkSize));
     };
     const embedChunk = (chunk: string[]) => {
       // A text that is also an exemplar takes the exemplar's vector from the store, as it would
@@ -169,7 +181,7 @@ export async function createClassifier(
       // those under way must not fail unobserved.)
       vectors.then(
         () => {
-          embedded++;
+          embeddedTexts += chunk.length;
           keepAhead();
         },
         () => undefined,
@@ -179,16 +191,29 @@ export async function createClassifier(
     // Chunks handed to the embedder and not yet scored, in order (each let go once scored).
     const underWay: Promise<EngineVector[]>[] = [];
     let requested = 0;
-    let embedded = 0;
+    // Texts handed to the embedder, embedded, and handed over but not yet scored (counted in texts,
+    // as the last chunks are smaller).
+    let requestedTexts = 0;
+    let embeddedTexts = 0;
+    let underWayTexts = 0;
     const embedNext = () => {
-      if (requested < chunks.length) underWay.push(embedChunk(chunks[requested++]!));
+      if (requested >= chunks.length) return;
+      const chunk = chunks[requested++]!;
+      requestedTexts += chunk.length;
+      underWayTexts += chunk.length;
+      underWay.push(embedChunk(chunk));
     };
-    // Chunks ahead are embedded while others are scored, two of them so that the workers still
-    // have one queued while a finished chunk is handed over; the chunks, and so the model's
+    // Chunks ahead are embedded while others are scored, two chunks' worth so that the workers
+    // still have one queued while a finished chunk is handed over; the chunks, and so the model's
     // batches, are the same as one at a time. The texts are distinct, so no two chunks under way
     // can embed one text twice.
     const keepAhead = () => {
-      while (requested - embedded < EMBED_AHEAD && underWay.length < EMBEDDED_WAITING && requested < chunks.length) embedNext();
+      while (
+        requestedTexts - embeddedTexts < EMBED_AHEAD * chunkSize &&
+        underWayTexts < EMBEDDED_WAITING * chunkSize &&
+        requested < chunks.length
+      )
+        embedNext();
     };
 
     // Feedback repeats itself (boilerplate recurs across thousands of rows): each distinct text is
@@ -197,11 +222,11 @@ export async function createClassifier(
     // chunks the rest.
     const unitScores = new Map<string, ThemeScores>();
     const seen = new Set<string>();
-    const lookUp = async (unitTexts: string[]) => {
+    const lookUp = async (unitTexts: string[], tailTexts = 0) => {
       const texts = unitTexts.filter((text) => !seen.has(text));
       for (const text of texts) seen.add(text);
       for (const [text, scores] of await scoreCache.get(texts)) unitScores.set(text, scores);
-      addChunks(texts.filter((text) => !unitScores.has(text)).sort(byLength));
+      addChunks(texts.filter((text) => !unitScores.has(text)).sort(byLength), tailTexts);
     };
     // When a text's vector is its own, the first items' texts go to the model as they are
     // segmented, about a chunk at a time, and the model embeds them while the rest are (segmenting
@@ -222,7 +247,8 @@ export async function createClassifier(
       lookedUp = Math.min(scored.length, headItems);
       while (requested < chunks.length) embedNext();
     }
-    await lookUp(distinctUnitTexts(scored.slice(lookedUp), clauses));
+    // Batches of several texts keep whole chunks: where a chunk ends would change them.
+    await lookUp(distinctUnitTexts(scored.slice(lookedUp), clauses), embedder.textAlone ? TAIL_CHUNKS * chunkSize : 0);
     keepAhead();
 
     // Each item is settled (its units' scores folded, its clauses read) as soon as all its texts are
@@ -249,6 +275,7 @@ export async function createClassifier(
     let done = 0;
     for (const chunk of chunks) {
       const vectors = await underWay.shift()!;
+      underWayTexts -= chunk.length;
       keepAhead();
       const fresh: { text: string; scores: ThemeScores }[] = [];
       for (const [j, text] of chunk.entries()) {
@@ -263,7 +290,10 @@ export async function createClassifier(
         unitScores.set(text, scores);
         waiting.scored(text);
       }
-      await scoreCache.put(fresh);
+      // Not waited for, as the vectors are not (cache.ts): the store writes them in turn with the
+      // vectors while this thread goes on, and a write that fails fails the store's next operation,
+      // so the run stops before it is recorded. Waiting held the run's end behind every write queued.
+      scoreCache.put(fresh).catch(() => undefined);
       await settleReady();
       done += chunk.length;
       options.onProgress?.(done, total);

@@ -343,6 +343,30 @@ describe('createClassifier: assignment', () => {
     expect(alone.classified).toEqual(together.classified);
   });
 
+  it('hands an embedder of texts alone its last texts in smaller chunks, with the same results', async () => {
+    const many: Record<string, number[]> = { ...table };
+    const texts = Array.from({ length: 40 }, (_, k) => `Reason number ${String(k).padStart(2, '0')}`);
+    texts.forEach((text, k) => {
+      many[text] = [Math.cos(k), Math.sin(k), 0.5, 0];
+    });
+    const items = texts.map((text, k) => item(`i${k}`, `${text}.`));
+    const classifyWith = async (textAlone: boolean) => {
+      const embedder = { ...fakeEmbedder(many), ...(textAlone ? { textAlone } : {}) };
+      const classifier = await createClassifier(taxonomy, embedder, { topK: 1, centroidWeight: 0, chunkSize: 8 });
+      const exemplarCalls = embedder.calls.length;
+      const classified = await classifier.classify(items, thresholds());
+      return { sizes: embedder.calls.slice(exemplarCalls).map((call) => call.length), classified };
+    };
+    const together = await classifyWith(false);
+    const alone = await classifyWith(true);
+    expect(together.sizes).toEqual([8, 8, 8, 8, 8]);
+    // The last two chunks' worth (16 texts) in chunks of an eighth (one text); the rest as before.
+    expect(alone.sizes.slice(-16)).toEqual(Array<number>(16).fill(1));
+    expect(alone.sizes.slice(0, -16).every((size) => size > 1)).toBe(true);
+    expect(alone.sizes.reduce((sum, size) => sum + size, 0)).toBe(40);
+    expect(alone.classified).toEqual(together.classified);
+  });
+
   it('assigns a theme only at or above the floor or its own threshold', async () => {
     expect(ids(await classify('Nothing relevant.'))).toEqual([]);
     expect(ids(await classify('You lack the years we need.'))).toEqual(['experience']);
