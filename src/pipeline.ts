@@ -6,6 +6,7 @@ import type { analyse } from './analyse/index.js';
 import { checkpoint } from './checkpoint.js';
 import { loadEngine, type LoadedEngine, type PreparedClassifier } from './classify/prepare.js';
 import { ENGINE_PROFILES } from './classify/profiles.js';
+import { withUnreadSetAside } from './analyse/unread.js';
 import type { RunConfig } from './config.js';
 import { checkInputs, ingestFiles } from './ingest/index.js';
 import { usageError } from './errors.js';
@@ -123,7 +124,7 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
       store: store && config.store ? { path: config.store, hasHistory: async () => (await store!.previousRun()) !== null } : null,
       logger,
     });
-    const { ingested, items, rejects, files } = await readInputs(config, logger, secret);
+    const { ingested, items, rejects, files: read } = await readInputs(config, logger, secret);
     const prepared = await loaded.build(items, { redact: config.redact });
     if (rejects.length > 0) logger.info(`rows that could not be used are listed in ${path.join(config.out, 'rejects.csv')}`);
 
@@ -133,7 +134,9 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
     const stages = laterStages();
     // Should classifying fail first, the stages' loading must not fail unobserved.
     stages.catch(() => undefined);
-    const classified = await classifying;
+    // Feedback the model cannot read (another language, only "see attached") is themed only as "possibly".
+    const { classified, files, warnings } = withUnreadSetAside(await classifying, read);
+    for (const warning of warnings) logger.warn(warning);
     const later = await stages;
     const { analyse, assignReferences, followUpMembers, buildOutputs, buildSummary, DIGEST_FOLDER, FOLLOWUP_FILE } = later;
     const cache = prepared.cacheStats();

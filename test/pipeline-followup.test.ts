@@ -361,3 +361,31 @@ describe('a second run on the export with rows removed and one edited', () => {
     expect(page).not.toContain(leaving.candidate);
   });
 });
+
+describe('feedback the model cannot read', () => {
+  it('is never the reason for a follow-up row: its themes read "possibly", and its rows are named on stderr and in the report', async () => {
+    const input = path.join(work, 'not-english.csv');
+    await writeFile(
+      input,
+      [
+        'Response ID,Student ID,Application Stage,Date,Employer,Feedback',
+        'H1,S301,Application,2026-03-02,Acme,Aapka CV tailor nahi kiya gaya tha job description ke hisaab se.',
+        'H2,S301,Application,2026-03-09,Beta,Aapke CV mein job description ke hisaab se koi tailoring nahi thi aur bahut generic laga.',
+        'H3,S302,Application,2026-03-03,Acme,Your CV was not tailored to the job description.',
+        'H4,S302,Application,2026-03-10,Beta,Your cover letter was generic and your CV was not tailored to the role.',
+        'H5,S303,Application,2026-03-04,Gamma,see attached',
+      ].join('\n'),
+    );
+    const target = { out: () => path.join(work, 'not-english'), store: () => path.join(work, 'not-english.duckdb') };
+    const { code, stderr } = await cli([input], target);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('not-english.csv: 2 rows (lines 2, 3) of feedback not in English, which the model cannot read');
+    expect(stderr).toContain('not-english.csv: 1 row (line 6) of feedback that only points elsewhere');
+    const rows = parseCsv(await readFile(path.join(target.out(), 'followup.csv'), 'utf8'));
+    expect(rows.filter((row) => row.candidate === 'S301' && row.kind === 'repeat')).toEqual([]);
+    // Feedback in English repeating the same theme is still followed up.
+    expect(rows.find((row) => row.candidate === 'S302')!.kind).toBe('repeat');
+    const page = unescapeHtml(await readFile(path.join(target.out(), 'report.html'), 'utf8'));
+    expect(page).toContain('2 rows (lines 2, 3) of feedback not in English');
+  });
+});
