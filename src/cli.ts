@@ -140,7 +140,9 @@ export function buildProgram(effects: CliEffects): Command {
       const { runJob } = await import('./pipeline.js');
       outcome = await runJob(config, { logger, now: effects.now });
     } finally {
-      await releaseEarlyModel();
+      // Not waited for: a failure is reported at once, and the worker, held while it closes (it
+      // finishes loading first), keeps the process alive until it has ended.
+      void releaseEarlyModel();
     }
     const { summary, outDir } = outcome;
     if (config.json) effects.stdout(`${JSON.stringify(summary, null, 2)}\n`);
