@@ -15,7 +15,8 @@
 // of the topic's items reached the unexplained pool; a topic comes back with recall ≥ 0.4 and
 // purity ≥ 0.6. With the whole taxonomy it counts the false alarms: groups shown when nothing is
 // missing. Fit on the development sets only; held-out sets may be measured, never used to choose.
-// Vectors and scores are kept in --vector-cache between runs.
+// Vectors and scores are kept in --vector-cache between runs; they, the heads and --runs are keyed by
+// the engine, the model's weights and the classifying code and data (scripts/lib/code-stamp.ts).
 //
 //   tsx scripts/fit-discovery.ts [--engine E --model M …] data/eval/dev.csv data/eval/dev2.csv
 //     [--remove conduct --novel data/eval/references-dev.csv [--known 150] [--no-loo]]
@@ -42,8 +43,8 @@
 // of the vectors sentences are linked by (a run replayed by --runs-by-themes reads the probe of the
 // head --refit-head or --built-in-head names, when kept in /tmp from before).
 // --runs FILE keeps each run's classification and discovery vectors, so that trying other grouping
-// settings later costs only the grouping (a changed taxonomy or set of items is classified again;
-// delete the file after changing the classifier or its head).
+// settings later costs only the grouping (a changed taxonomy, set of items, head, model or
+// classifying code is classified again).
 
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -70,6 +71,7 @@ import { fitUnexplainedModel, parseUnexplainedModel, unexplainedScore, type Unex
 import type { ClassifiedItem, Embedder, FeedbackItem, Taxonomy, Thresholds } from '../src/types.js';
 import { feedbackItem } from '../support/feedback-item.js';
 import { ENGINE_FLAGS, engineConfigFrom, engineSetupKey } from './lib/engine-flags.js';
+import { classifierCodeStamp } from './lib/code-stamp.js';
 import { fileVectorCache } from './lib/file-vector-cache.js';
 
 const { values: flags, positionals: paths } = parseArgs({
@@ -129,7 +131,11 @@ const { values: flags, positionals: paths } = parseArgs({
 });
 const config = engineConfigFrom(flags);
 const logger = createLogger({ quiet: true });
-const store = await fileVectorCache(flags['vector-cache'] ?? '/tmp/fit-discovery-vectors.json');
+// The classifying code and data (rules of reading, the reader, the head files) key every head, run
+// and score kept between runs, beside the engine and the model's weights: a stale one never feeds a fit.
+const codeStamp = classifierCodeStamp();
+const setupKey = `${engineSetupKey(config)}|${codeStamp}`;
+const store = await fileVectorCache(flags['vector-cache'] ?? `/tmp/fit-discovery-vectors-${codeStamp}.json`, codeStamp);
 const full = await loadTaxonomy(config.taxonomy);
 const ids = full.themes.map((t) => t.id);
 
@@ -512,7 +518,7 @@ async function headFor(taxonomy: Taxonomy, fit: boolean): Promise<string | null 
 async function fittedHead(taxonomy: Taxonomy, files: readonly string[], fit: boolean): Promise<string | null> {
   const kept = taxonomy.themes.map((t) => t.id);
   // Kept between runs (refitting takes a minute); a head of another engine, features or format is never reused.
-  const key = `${engineSetupKey(config)}|${JSON.stringify(taxonomy)}|${files.join(',')}|${HEAD_VERSION}|${featureNames(true).join(',')}`;
+  const key = `${setupKey}|${JSON.stringify(taxonomy)}|${files.join(',')}|${HEAD_VERSION}|${featureNames(true).join(',')}`;
   const file = `/tmp/fit-discovery-head-${hashText(key).slice(0, 12)}.json`;
   if (existsSync(file)) return file;
   if (!fit) return null;
@@ -555,7 +561,7 @@ async function classifiedRun(taxonomy: Taxonomy, entries: readonly Labelled[]) {
   const probe = headFile ? applyHead(headFile, taxonomy).probe : null;
   // The engine, the taxonomy in full (its exemplars and cues classify too), the head and the items: a saved run of another set-up is never reused.
   const key = hashText(
-    `${engineSetupKey(config)}|${JSON.stringify(taxonomy)}|${head ? readFileSync(head, 'utf8') : String(head)}|${entries.map((e) => `${e.item.id}:${e.item.text}`).join('\n')}`,
+    `${setupKey}|${JSON.stringify(taxonomy)}|${head ? readFileSync(head, 'utf8') : String(head)}|${entries.map((e) => `${e.item.id}:${e.item.text}`).join('\n')}`,
   );
   const saved = byThemes ?? (flags.runs ? savedRuns[key] : undefined);
   if (saved) {

@@ -5,7 +5,10 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { memoryVectorCache, type VectorCache } from '../../src/classify/cache.js';
 
-export async function fileVectorCache(file: string): Promise<VectorCache & { save(): Promise<void> }> {
+// `scope` (e.g. a digest of the classifying code) prefixes every namespace, so vectors and scores
+// kept under one scope are never read under another.
+export async function fileVectorCache(file: string, scope = ''): Promise<VectorCache & { save(): Promise<void> }> {
+  const scoped = (namespace: string) => (scope ? `${scope}:${namespace}` : namespace);
   const memory = memoryVectorCache();
   const entries: Record<string, Record<string, string>> = existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) : {};
   for (const [namespace, byHash] of Object.entries(entries)) {
@@ -16,11 +19,11 @@ export async function fileVectorCache(file: string): Promise<VectorCache & { sav
     await memory.putVectors(namespace, vectors);
   }
   return {
-    getVectors: (namespace, hashes) => memory.getVectors(namespace, hashes),
+    getVectors: (namespace, hashes) => memory.getVectors(scoped(namespace), hashes),
     async putVectors(namespace, list) {
-      await memory.putVectors(namespace, list);
-      entries[namespace] ??= {};
-      const byHash = entries[namespace];
+      await memory.putVectors(scoped(namespace), list);
+      entries[scoped(namespace)] ??= {};
+      const byHash = entries[scoped(namespace)];
       for (const { hash, vector } of list)
         byHash[hash] = Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('base64');
     },
