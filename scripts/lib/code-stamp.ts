@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENGINE_PROFILES } from '../../src/classify/profiles.js';
 import { hashText } from '../../src/hash.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,6 +14,13 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Folders whose files shape a classification; `src/discover` is left out, as it reads a classification and never makes one. */
 export const CLASSIFYING_FOLDERS = ['src', 'data/heads', 'data/roles', 'data/lexicon'] as const;
 const NOT_CLASSIFYING = [path.join('src', 'discover')];
+/**
+ * The engines' profiles hold discovery's settings beside the classifier's: they stand in the stamp
+ * by their values without those, so a discovery setting changed there never calls for classifying again.
+ */
+const PROFILES = path.join('src', 'classify', 'profiles.ts');
+const classifyingProfiles = () =>
+  JSON.stringify(Object.entries(ENGINE_PROFILES).map(([engine, { discovery: _discovery, ...classifying }]) => [engine, classifying]));
 
 /** Every file under `folder` (relative to `root`), in a fixed order, that a classification may read. */
 function filesUnder(root: string, folder: string): string[] {
@@ -23,13 +31,15 @@ function filesUnder(root: string, folder: string): string[] {
     .sort()
     .flatMap((name) => {
       const relative = path.join(folder, name);
+      if (relative === PROFILES) return [];
       return statSync(path.join(root, relative)).isDirectory() ? filesUnder(root, relative) : [relative];
     });
 }
 
 /**
  * A digest of the classifying code and data under `root` (the checkout by default): their paths and
- * contents, so an edit anywhere in them (not a mere touch) gives another stamp.
+ * contents, so an edit anywhere in them (not a mere touch) gives another stamp; the engines'
+ * profiles count by their values as this checkout loads them, less discovery's settings.
  */
 export function classifierCodeStamp(root: string = ROOT): string {
   const files = [...CLASSIFYING_FOLDERS.flatMap((folder) => filesUnder(root, folder)), 'data/taxonomy.yaml'];
@@ -37,5 +47,5 @@ export function classifierCodeStamp(root: string = ROOT): string {
     const text = statSync(path.join(root, file), { throwIfNoEntry: false }) ? readFileSync(path.join(root, file), 'utf8') : '';
     return `${file}\0${hashText(text)}`;
   });
-  return hashText(parts.join('\n')).slice(0, 16);
+  return hashText([...parts, `${PROFILES}\0${hashText(classifyingProfiles())}`].join('\n')).slice(0, 16);
 }

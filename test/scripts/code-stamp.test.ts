@@ -47,4 +47,11 @@ describe('classifierCodeStamp', () => {
     write('src/discover/group.ts', 'export const k = 10;');
     expect(classifierCodeStamp(root)).toBe(before);
   });
+
+  it("reads the engines' profiles by their values less discovery's settings, not by the file's text", () => {
+    write('src/classify/profiles.ts', 'const NEIGHBOURHOOD = { resolution: 0.5 };');
+    const before = classifierCodeStamp(root);
+    write('src/classify/profiles.ts', 'const NEIGHBOURHOOD = { resolution: 0.4 };');
+    expect(classifierCodeStamp(root)).toBe(before);
+  });
 });
