@@ -1,5 +1,6 @@
-// A line of reason codes ("RSN_1: NOT_QUALS (cleared) | RSN_2: FAILED_PSYCHOMETRIC") may mark one
-// field as set aside in brackets: that field is no reason, and the others still are.
+// Lines of reason codes: a line whose every field excludes its reasons ("RSN_NA: SALARY_EXPECT | NOTES: -")
+// gives none, and a line may mark one field as set aside in brackets ("RSN_1: NOT_QUALS (cleared) |
+// RSN_2: FAILED_PSYCHOMETRIC"): that field is no reason, and the others still are.
 
 import { straightenQuotes } from './lexical/text.js';
 
@@ -28,4 +29,16 @@ export function readCodeFields(line: string): CodeFields | null {
     start += field.length + 1;
   }
   return setAside.length > 0 && kept.length > 0 ? { setAside, kept: kept.join(' | ') } : null;
+}
+
+// A reason code whose field says the reason does not apply ("RSN_NA: SALARY_EXPECT", "RSN_EXCL: QUAL,
+// EXP"), and fields left empty beside it ("RSN_PRIMARY: (blank)", "NOTES: -").
+// A field cleared ("DECLINE_FACTORS_CLEARED: dress, timekeeping") excludes its reasons too.
+const EXCLUDED_FIELD = /^\s*[a-z]+(?:[_-][a-z]+)*[_-](?:na|n\/a|excl|excluded|not|cleared)\s*:\s*[\w ,/&-]*$/i;
+const EMPTY_FIELD = /^\s*[\w ]+:\s*(?:\(?(?:blank|none|empty|n\/a)\)?|-+)?\s*$/i;
+
+/** Whether a line of reason codes only excludes reasons: each field one that does not apply, or empty. */
+export function excludesCodesOnly(text: string): boolean {
+  const fields = straightenQuotes(text).split('|');
+  return fields.some((f) => EXCLUDED_FIELD.test(f)) && fields.every((f) => EXCLUDED_FIELD.test(f) || EMPTY_FIELD.test(f));
 }

@@ -4,11 +4,10 @@
 
 import { NEGATIONS, oncePerText, stem, straightenQuotes, words } from './lexical/text.js';
 import { type Span, splitClauses } from './clauses.js';
-import { readCodeFields } from './code-fields.js';
+import { excludesCodesOnly, readCodeFields } from './code-fields.js';
 import {
   asidesBefore,
   continuesList,
-  excludesCodesOnly,
   frontsTopic,
   isBareTopic,
   isRuledOut,

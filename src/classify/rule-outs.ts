@@ -161,12 +161,6 @@ export function refersBack(part: string): boolean {
 // Negative contractions typed without the apostrophe in quick notes: "wasnt", "didnt".
 const BARE_CONTRACTION = /\b(was|were|is|are|did|does|do|could|would|should|has|have|had|need)nt\b/gi;
 
-// A reason code whose field says the reason does not apply ("RSN_NA: SALARY_EXPECT", "RSN_EXCL: QUAL,
-// EXP"), and fields left empty beside it ("RSN_PRIMARY: (blank)", "NOTES: -").
-// A field cleared ("DECLINE_FACTORS_CLEARED: dress, timekeeping") excludes its reasons too.
-const EXCLUDED_FIELD = /^\s*[a-z]+(?:[_-][a-z]+)*[_-](?:na|n\/a|excl|excluded|not|cleared)\s*:\s*[\w ,/&-]*$/i;
-const EMPTY_FIELD = /^\s*[\w ]+:\s*(?:\(?(?:blank|none|empty|n\/a)\)?|-+)?\s*$/i;
-
 // A topic on a score sheet left out of the scoring: "Appearance/punctuality: N/A - not scored",
 // "commute - n/a, not scored". "N/A" alone ("Reason: N/A") says only that nothing was written.
 const LEFT_UNSCORED =
@@ -176,12 +170,6 @@ const LEFT_UNSCORED =
 export function leftUnscored(text: string): boolean {
   const line = straightenQuotes(text).trim();
   return LEFT_UNSCORED.test(line) && isBareTopic(line.split(/:|\s[-–—]/)[0]!);
-}
-
-/** Whether a line of reason codes only excludes reasons: each field one that does not apply, or empty. */
-export function excludesCodesOnly(text: string): boolean {
-  const fields = straightenQuotes(text).split('|');
-  return fields.some((f) => EXCLUDED_FIELD.test(f)) && fields.every((f) => EXCLUDED_FIELD.test(f) || EMPTY_FIELD.test(f));
 }
 
 export const isRuledOut = oncePerText((part: string): boolean => {

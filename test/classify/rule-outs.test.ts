@@ -6,7 +6,6 @@ import {
   asidesBefore,
   asksYesOrNo,
   continuesList,
-  excludesCodesOnly,
   frontsTopic,
   isBareTopic,
   isRuledOut,
@@ -426,15 +425,7 @@ describe('rule-outs put first, read into, costing nothing, or only emphasised', 
   });
 });
 
-describe('reason codes that exclude, and topics left out of the scoring', () => {
-  it('reads a line of codes that only exclude reasons, or leave fields empty, as a rule-out', () => {
-    expect(excludesCodesOnly('RSN_NA: SALARY_EXPECT | RSN_NA: NOTICE_PERIOD')).toBe(true);
-    expect(excludesCodesOnly('RSN_EXCL: QUAL, EXP | RSN_PRIMARY: (blank) | NOTES: -')).toBe(true);
-    expect(excludesCodesOnly('RSN: QUAL | RSN_NA: SALARY')).toBe(false);
-    expect(excludesCodesOnly('Notes: n/a')).toBe(false);
-    expect(analysePraise('RSN_NA: SALARY_EXPECT | RSN_NA: NOTICE_PERIOD').praiseOnly).toBe(true);
-  });
-
+describe('topics left out of the scoring', () => {
   it('reads a topic set down as not scored as left out, and "N/A" alone as nothing written', () => {
     expect(leftUnscored('Appearance/punctuality: N/A - not scored')).toBe(true);
     expect(leftUnscored('commute - n/a, not scored')).toBe(true);
@@ -462,12 +453,7 @@ describe('asksYesOrNo', () => {
   });
 });
 
-describe('codes cleared, and a ground across a semicolon', () => {
-  it('reads a field of cleared codes as excluding them', () => {
-    expect(excludesCodesOnly('DECLINE_FACTORS_CLEARED: dress, timekeeping')).toBe(true);
-    expect(excludesCodesOnly('DECLINE_FACTORS: dress, timekeeping')).toBe(false);
-  });
-
+describe('a ground across a semicolon', () => {
   it('takes what is usual among the employer’s people, after a rule-out and a semicolon, as its ground', () => {
     expect(statesWhatIsUsual('people here commute further.')).toBe(true);
     expect(analysePraise("Travel time from Wigan wasn't a worry for anyone on the panel; people here commute further.").praiseOnly).toBe(
