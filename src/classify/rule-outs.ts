@@ -159,7 +159,7 @@ export function refersBack(part: string): boolean {
 }
 
 // Negative contractions typed without the apostrophe in quick notes: "wasnt", "didnt".
-const BARE_CONTRACTION = /\b(was|were|is|are|did|does|do|could|would|should|has|have|had|need)nt\b/gi;
+export const BARE_CONTRACTION = /\b(was|were|is|are|did|does|do|could|would|should|has|have|had|need)nt\b/gi;
 
 // A topic on a score sheet left out of the scoring: "Appearance/punctuality: N/A - not scored",
 // "commute - n/a, not scored". "N/A" alone ("Reason: N/A") says only that nothing was written.

@@ -9,6 +9,7 @@ import { isPraiseClause } from '../favourable.js';
 import { NEGATIONS, straightenQuotes, words } from '../lexical/text.js';
 import { readsAsSilence } from '../reading.js';
 import { isRuledOut } from '../rule-outs.js';
+import { negatesVerdict } from '../negated-criticism.js';
 import { logit, sigmoid, type LogisticModel } from '../head/logistic.js';
 import { modelPart } from '../head/probe.js';
 import { judgesNamedTopic, negatesPredicateWords, subjectOfWords, type Subject } from './grammar.js';
@@ -38,19 +39,12 @@ const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|me|my|myself)\b/i;
 const THIRD_PERSON = /\b(?:he|she|him|her|his|candidate|applicant)\b/i;
 const EMPLOYER_SIDE = /\b(?:they|them|their|recruiter|hr|interviewer|panel|company|employer|agency|manager)\b/i;
 
-// A negation within a few words of the decision itself ("was not what tipped the balance", "didn't
-// come up in our discussion", "had zero bearing on the outcome", "nobody questioned your fit"): the mean of a sentence's word
-// vectors barely changes with a "not", so the reader is told where a negation sits.
-const NEGATION = String.raw`(?:\b(?:not|never|no|nothing|none|nobody|zero|without)\b|n't\b|\bnt\b)`;
-const VERDICT = String.raw`\b(?:decid\w*|decision|outcome|reason|factor|count(?:ed|s)?|matter\w*|part|role|bearing|balance|swung|swing|tipped|tip|came up|come up|come into|came into|consider\w*|thinking|against|issue|problem|concern\w*|worr\w*|doubt\w*|question\w*|reservations?|difference|why we|held (?:you )?back|let you down|cost you|influenc\w*|driven|affect\w*|weigh\w*|irrelevant|held against|put (?:\w+ )?off|mark\w* (?:\w+ )?down|enter\w* into|constraint)\b`;
-const NEGATED_VERDICT = new RegExp(String.raw`${NEGATION}(?:\W+\w+){0,5}?\W+${VERDICT}|${VERDICT}(?:\W+\w+){0,3}?\W+${NEGATION}`, 'i');
-
 /** The word-level signals, by name; the role file lists them so a file from another version is refused. */
 export const LEXICAL_SIGNALS: ReadonlyArray<[string, (text: string, tokens: string[]) => boolean]> = [
   ['negation', (_, tokens) => tokens.some((t) => NEGATIONS.has(t))],
   ['praise_rule', (text) => isPraiseClause(text)],
   ['rule_out_rule', (text) => isRuledOut(text)],
-  ['negated_verdict', (text) => NEGATED_VERDICT.test(text)],
+  ['negated_verdict', (text) => negatesVerdict(text)],
   ['silence_rule', (text) => readsAsSilence(text)],
   ['contrast', (text) => CONTRAST.test(text)],
   ['second_person', (text) => SECOND_PERSON.test(text)],

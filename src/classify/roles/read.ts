@@ -9,6 +9,7 @@ import { mayBeEmployerNote, settleEmployerSide } from '../reading.js';
 import type { ScoredItem, ScoredSegment, UnitScores } from '../units.js';
 import { praisesOthers } from '../favourable.js';
 import { namesTheReason } from '../preamble.js';
+import { criticisesByNegation } from '../negated-criticism.js';
 import { saysVacancyChanged } from '../vacancy.js';
 import { agreesWithRuleOut, asksTopic, isRuledOut, reportsDoubt } from '../rule-outs.js';
 import { CLAUSE_ROLES, isNotAReason, likeliestRole, readRole, type ClauseRole } from './model.js';
@@ -102,6 +103,9 @@ export function applyClauseRoles(segment: ScoredSegment, confidentAt: number, th
     const role = agreed ? likeliest : readRole(unit.roles, confidentAt);
     // A unit that opens by naming the reason gives it, however it sounds: "The reason it's a no is the shift pattern".
     if (isNotAReason(role) && namesOwnReason(unit.text)) return 'reason';
+    // A criticism said with a negation is no rule-out ("never said why nursing", "zero questions about
+    // the patients", "not good enough"; negated-criticism.ts): the reader's reading is not trusted there.
+    if ((role === 'rule_out' || role === 'praise') && criticisesByNegation(unit.text) && !isRuledOut(unit.text)) return null;
     // Praise of the field or the other candidates is the competition the candidate lost to, however
     // warm it sounds, and so is news that the vacancy itself changed, however formal: not praise of
     // the candidate or a formula ("We had a very strong field", "Unfortunately the post has been filled").

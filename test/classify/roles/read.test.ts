@@ -198,6 +198,20 @@ describe('applyClauseRoles', () => {
     expect(d.praiseOnly).toBe(true);
   });
 
+  it('does not trust a reading of a criticism said with a negation as a rule-out or praise, however sure', () => {
+    const sure = [0.05, 0.05, 0.9, 0, 0];
+    const read = (text: string, roles = sure) => {
+      const s = segment(text, [unit(text, [0.6, 0.1], roles)]);
+      applyClauseRoles(s, 0.8, THEMES);
+      return s.praiseOnly;
+    };
+    expect(read('kept asking about the bonus and the car, zero questions about the patients')).toBe(false);
+    expect(read('The practical test with the sewing machine was not good enough', PRAISE)).toBe(false);
+    // A topic denied its weight in the decision stays a rule-out.
+    expect(read('Your degree was never an issue for the panel')).toBe(true);
+    expect(read('We never asked about your degree')).toBe(true);
+  });
+
   it("does not take an employer's note of the candidate's conduct for the employer's side", () => {
     // Nobody is named: "20 min late no call" is what an employer writes about a late candidate.
     for (const text of ['20 min late no call', 'You turned up late and they noticed', 'Recruiter said my dress was too casual']) {
