@@ -136,7 +136,10 @@ function answeredNo(answer: string): boolean {
 /**
  * A sentence waved away by the short rule-out after it, with no topic of its own ("Three months'
  * notice sounds long, but we've held seats open for longer than that. Didn't trouble us."), goes with
- * it, as a question does with its answer. Not a sentence that is already all praise or rule-out.
+ * it, as a question does with its answer. So does one the word rules already read as praise
+ * ("Questions at the end - tick. No issues there."): waved away, it is no reason however the
+ * clause-role reader reads it alone (readingOf leaves answered sentences out). A question is answered
+ * by askedOfVerdict instead.
  */
 function waivedByNext(segment: Segment, next: { segment: Segment; praise: PraiseAnalysis } | undefined): boolean {
   return next?.praise.praiseOnly === true && waivesWhatWentBefore(next.segment.text) && !segment.text.trim().endsWith('?');

@@ -143,6 +143,13 @@ describe('a sentence waved away by a short rule-out after it', () => {
     expect(read('The shifts start at 5am and you said you cannot do that. Salary no issue.')).toEqual([false, true]);
     expect(read('The shifts start at 5am and you said you cannot do that. Not a problem for you, we know.')).toEqual([false, false]);
   });
+
+  it('marks a sentence already read as praise as answered too, so no reading of it alone makes it a reason; not a question', () => {
+    const answered = (text: string) => segmentItems([{ id: 'w', text }], ['preparation'])[0]!.segments.map((s) => s.answered === true);
+    expect(answered('Research on us - tick. Questions at the end - tick. No issues there.')).toEqual([false, true, false]);
+    expect(answered('Your notice period? Zero concern.')).toEqual([true, false]);
+    expect(answered('Was it your notice period? Not really.')).toEqual([false, false]);
+  });
 });
 
 describe('a sentence that opens by saying it was not the candidate', () => {
