@@ -5,6 +5,7 @@
 import { NEGATIONS, oncePerText, stem, straightenQuotes, words } from './lexical/text.js';
 import { type Span, splitClauses } from './clauses.js';
 import { excludesCodesOnly, readCodeFields } from './code-fields.js';
+import { deniesTheDecision } from './negated-criticism.js';
 import {
   asidesBefore,
   continuesList,
@@ -251,7 +252,7 @@ function lastVerdictRulesOut(label: string, said: string, boundary: RegExp): boo
     !labelsTopic(label, ':', last) ||
     OWN_TOPIC.test(last) ||
     NAMES_ITS_TOPIC.test(last) ||
-    !isRuledOut(last)
+    !(isRuledOut(last) || deniesTheDecision(last))
   )
     return false;
   return verdicts.slice(0, -1).every((v) => {

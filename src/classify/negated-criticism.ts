@@ -29,12 +29,13 @@ const HEDGE = String.raw`(?:(?:really|even|once|actually|properly|quite|much|a|a
 const ACT = String.raw`(?:give|gave|given|giving|ask|asked|asking|answer|answered|say|said|know|knew|show|showed|shown|explain|explained|mention|mentioned|land|landed|look|looked|come back|came back|provide|provided|offer|offered|demonstrate|demonstrated|name|named|describe|described|research|researched|prepare|prepared|questions?|examples?|instances?|numbers|figures|results|outcomes|evidence|answers?|idea|clue|eye contact|specifics|details?)`;
 const VIRTUE = String.raw`(?:\w+\s+){0,2}enough\b|(?:right|suitable|appropriate|up to|ready|keen|interested|enthusiastic|engaged|motivated|confident|convincing|fluent|familiar|professional|polite|punctual)\b`;
 const DENIED_PART = new RegExp(String.raw`${DENIED}\s+${HEDGE}(?:${ACT}\b|${VIRTUE})`, 'gi');
-// Who denies it: the employer's side or nobody as the subject ("we could not meet…", "the panel
-// never asked about…", "nobody said…") is not the candidate falling short; "they reckon you weren't…" is.
+// Who denies it: the writer, the employer's side or nobody as the subject ("I wouldn't say your nerves
+// were…", "we could not meet…", "the panel never asked about…", "nobody said…") is not the candidate
+// falling short; "they reckon you weren't…" is.
 const DENIED_BY_EMPLOYER =
-  /\b(?:we|us|our|they|panel|interviewers?|recruiters?|hr|manager|client|company|employer|nobody|one|anyone)\s+(?:(?!(?:you|your|he|his|she|her|i|my)\b)\w+\s+){0,2}$/i;
+  /\b(?:i|we|us|our|they|panel|interviewers?|recruiters?|hr|manager|client|company|employer|nobody|one|anyone)\s+(?:(?!(?:you|your|he|his|she|her|i|my)\b)\w+\s+){0,2}$/i;
 // Litotes: a fault denied is praise ("you didn't say anything wrong", "never once gave a vague answer").
-const FAULT_AFTER = /^(?:\W+\w+){0,4}?\W+(?:wrong|bad|amiss|rude|inappropriate|vague|weak|poor|negative|out of (?:place|line))\b/i;
+const FAULT_AFTER = /^(?:\W+\w+){0,4}?\W+(?:wrong|bad|worse|amiss|rude|inappropriate|vague|weak|poor|negative|out of (?:place|line))\b/i;
 // The negation before a verdict in its own clause ("was never an issue", "had zero bearing"). The
 // interview's questions and the role applied for are no verdict: "zero questions about the patients",
 // "not good enough for the role".
@@ -56,4 +57,20 @@ export function criticisesByNegation(clause: string): boolean {
     if (!DENIED_BY_EMPLOYER.test(before.replace(/(?:\w+)$/, '')) && !FAULT_AFTER.test(after)) return true;
   }
   return false;
+}
+
+// A verdict with no subject that opens with its negation and denies the decision: "not relevant to
+// outcome", "did not decide anything", "not in the mix re decision".
+// Only the decision's own words: "no outcome" (no result given) or "no pastoral lead role" is a shortfall.
+const DECISION = String.raw`(?:decid\w*|decision|factor|consideration|considered|bearing|relevant|mix|matter(?:ed|s)?|count(?:ed)?|difference|weight|differentiator|(?:to|on|in|re|the)\s+outcome)`;
+const OPENS_DENYING_DECISION = new RegExp(
+  String.raw`^\W*(?:(?:did|does|was|were|is|had|has)\s*(?:n't|not)|not|never|no|zero)\b(?:\W+\w+){0,5}?\W+${DECISION}\b`,
+  'i',
+);
+const MOST_WORDS = 8;
+
+/** Whether a short verdict with no subject of its own denies the decision (a label's last verdict, favourable.ts). */
+export function deniesTheDecision(verdict: string): boolean {
+  const text = straightenQuotes(verdict).trim();
+  return text.split(/\s+/).length <= MOST_WORDS && OPENS_DENYING_DECISION.test(text);
 }

@@ -328,6 +328,10 @@ describe('labelRuledOut', () => {
       'keenness: plenty. not a factor',
       'SCREEN_NOTE: cover letter generic - disregarded per HM, not a decline factor',
       'qs at end - asked plenty, not an issue. homework on us fine.',
+      // A last verdict with no subject that denies the decision in its own words.
+      'Spelling & grammar check: 9/10 (pass 6) - not relevant to outcome',
+      'knowledge of the org: solid. not in the mix re decision',
+      'travel - fine w/ it, not a consideration',
     ]) {
       expect(labelRuledOut(text), text).toBe(true);
       expect(analysePraise(text).praiseOnly, text).toBe(true);
@@ -344,7 +348,23 @@ describe('labelRuledOut', () => {
       'keenness: plenty. not a factor. answers thin',
       'Your answers were detailed, not an issue',
       'Client call re Marek: rated him highly, technical round one of the strongest, no issue on money.',
+      // "No outcome" (no result given) and a role not held are shortfalls, not the decision denied.
+      'Q: Example of working under pressure - generic, no outcome.',
+      'This candidate - classroom teacher 4 yrs, no pastoral lead role',
     ])
       expect(labelRuledOut(text), text).toBe(false);
+  });
+});
+
+describe('a mark set against its own pass mark', () => {
+  it('is praise when clear of the bar, whatever share of the scale it is; a bare pass or less stays the reason', () => {
+    for (const text of [
+      'Typing speed: 58 wpm (min 45) - met',
+      'Situational judgement: 34/40 (cut-off 26).',
+      'Numerical reasoning: 61% (pass mark 50%) - cleared',
+    ])
+      expect(analysePraise(text).praiseOnly, text).toBe(true);
+    for (const text of ['Typing speed: 38 wpm (min 45)', 'Written test: 62 (pass 60).', 'Values interview: 12/24 (threshold 14)'])
+      expect(analysePraise(text).praiseOnly, text).toBe(false);
   });
 });

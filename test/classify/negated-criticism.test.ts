@@ -26,6 +26,7 @@ describe('criticisesByNegation', () => {
       'We could not meet your salary expectations.',
       'The panel never asked about your degree',
       'Nobody said you were unprepared',
+      "I wouldn't say your nerves were any worse than anyone else's on the day",
       "you didn't say anything wrong",
       'Not your fault at all.',
     ])
