@@ -177,6 +177,10 @@ describe('conduct named only as the job\u2019s', () => {
     'Attendance monitoring is part of the team leader\u2019s job, and you have not led a team.',
     // A process the job runs on it, in the passive.
     'Timekeeping is tracked by the shift lead every week, and we felt you lacked the leadership experience.',
+    // A duty the job holds over other people's conduct.
+    'Whoever gets this post has to enforce the uniform policy and challenge lateness among 300 pupils; we felt you had not taught long enough.',
+    'The job is essentially enforcing dress code and ID checks on the door; we need someone with a current SIA badge.',
+    "In this job you'll be the one disciplining staff for lateness and no-shows, and your answer was too vague.",
   ])('"%s" says nothing of the candidate\u2019s conduct', (text) => {
     expect(conductOnlyOfTheJob(text)).toBe(true);
   });
@@ -186,6 +190,7 @@ describe('conduct named only as the job\u2019s', () => {
     'The dress code is formal here and you turned up in jeans.',
     'You were late and the panel noticed.',
     'Your answers lacked examples.',
+    'You were challenging and rude with the panel.',
   ])('"%s" may', (text) => {
     expect(conductOnlyOfTheJob(text)).toBe(false);
   });
