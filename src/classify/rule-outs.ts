@@ -55,10 +55,12 @@ const RULE_OUT_PATTERNS = [
   /(?:n't|\bnot|\bnever)\s+(?:even\s+)?(?:rate|rated|get|got|merit|merited|warrant|warranted|earn|earned)\s+(?:a\s+|so\s+much\s+as\s+a\s+)?(?:single\s+)?mention\b/i,
   /(?:n't|\bnot|\bnever)\s+(?:even\s+)?register(?:ed)?\s+with\s+(?:anybody|anyone|us|me|them|any\s+of\s+us|the\s+\w+)\b/i,
   /\bruled\s+out\s+as\s+(?:an?\s+|the\s+)?(?:factor|reason|issue|concern|problem)\b/i,
-  // No attention paid to it: a pair of attention words denied ("neither noticed nor noted") or a
-  // perception denied with its object fronted ("The small mistakes…, these our director did not even see").
+  // No attention paid to it: a pair of attention words denied ("neither noticed nor noted"), a
+  // perception denied with its object fronted ("The small mistakes…, these our director did not even see"),
+  // or nobody noticing or mentioning it ("Nobody so much as mentioned the way you speak", "not one of us
+  // could tell you now what you wore", "nobody look at it much in the decision").
   new RegExp(
-    String.raw`\bneither\s+${ATTENDED}\s+nor\s+${ATTENDED}\b|\b(?:went|passed|was|were)\s+(?:entirely\s+|completely\s+|totally\s+|quite\s+)?(?:unremarked|unnoticed|unmentioned|undiscussed)\b|${NEGATED_VERB}\s+(?:even\s+|once\s+)?(?:see|notice|spot|clock|register)\s*(?:it|them|that|this)?\W*$`,
+    String.raw`${NOBODY}\s+(?:(?:so\s+much\s+as|even|ever|once|really|could|would|can|did)\s+)*(?:mention(?:ed)?|notic(?:e|ed)|remark(?:ed)?\s+on|comment(?:ed)?\s+on|rais(?:e|ed)|br(?:ing|ought)\s+up|clock(?:ed)?|look(?:ed)?\s+at|tell\s+you)\b|\bneither\s+${ATTENDED}\s+nor\s+${ATTENDED}\b|\b(?:went|passed|was|were)\s+(?:entirely\s+|completely\s+|totally\s+|quite\s+)?(?:unremarked|unnoticed|unmentioned|undiscussed)\b|${NEGATED_VERB}\s+(?:even\s+|once\s+)?(?:see|notice|spot|clock|register)\s*(?:it|them|that|this)?\W*$`,
     'i',
   ),
   // Importance denied in the employer's weighing: "this for us is not important", "not important to us".

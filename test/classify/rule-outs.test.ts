@@ -440,6 +440,9 @@ describe('attention not paid, and a differentiator denied', () => {
     expect(isRuledOut("Your CV's length went entirely unremarked by the shortlisting panel.")).toBe(true);
     expect(isRuledOut('above the pass mark, not a differentiator')).toBe(true);
     expect(isRuledOut('Your CV left the panel unimpressed.')).toBe(false);
+    expect(isRuledOut('Nobody so much as mentioned the way you speak.')).toBe(true);
+    expect(isRuledOut('honestly, not one of us could tell you now what you wore.')).toBe(true);
+    expect(isRuledOut('The panel mentioned the way you speak.')).toBe(false);
   });
 });
 
