@@ -124,7 +124,7 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
       store: store && config.store ? { path: config.store, hasHistory: async () => (await store!.previousRun()) !== null } : null,
       logger,
     });
-    const { ingested, items, rejects, files: read } = await readInputs(config, logger, secret);
+    const { ingested, items, rejects, files: read } = await readInputs(config, logger, secret, effects.now().toISOString().slice(0, 10));
     const prepared = await loaded.build(items, { redact: config.redact });
     if (rejects.length > 0) logger.info(`rows that could not be used are listed in ${path.join(config.out, 'rejects.csv')}`);
 
@@ -278,7 +278,7 @@ function changesLine(changes: Model['changes'], arrivals: Model['newSincePreviou
 }
 
 /** The inputs read as the run options say: redacted and pseudonymised (keyed by `secret`) unless told otherwise. */
-export async function readInputs(config: RunConfig, logger: Logger, secret: Uint8Array) {
+export async function readInputs(config: RunConfig, logger: Logger, secret: Uint8Array, today?: string) {
   const ingested = await ingestFiles(
     config.inputs,
     {
@@ -290,6 +290,7 @@ export async function readInputs(config: RunConfig, logger: Logger, secret: Uint
       sheet: config.sheet,
       maxTextChars: config.maxTextChars,
       dateOrder: config.dateOrder,
+      today,
       prepareText: config.redact ? redactFreeText : undefined,
     },
     logger,

@@ -114,6 +114,8 @@ export interface IngestOptions {
   maxTextChars: number;
   /** How to read ambiguous dates like 03/04/2026; day first unless told. */
   dateOrder?: 'dmy' | 'mdy';
+  /** The day of the run (YYYY-MM-DD): a date after it is left empty, with a note. */
+  today?: string;
   /** Applied to each feedback text, with the row's person names, before it is cut (redaction). */
   prepareText?: (text: string, names: string[]) => string;
 }

@@ -28,6 +28,7 @@ import {
   zeroPaddedIdNotes,
   zeroPaddedIds,
 } from './name-spellings.js';
+import { setAsideImplausibleDates } from './date-range.js';
 import { describeMapping } from './mapping.js';
 import { RecordReader, type FileOutcome } from './reader.js';
 import { RAW_CHARS } from './rows.js';
@@ -59,6 +60,7 @@ export async function ingestFiles(paths: string[], options: IngestOptions, logge
   for (const path of paths) {
     const outcome = await ingestFile(path, { ...options, delimiter }, ids, logger);
     const { report } = outcome;
+    report.notes.push(...setAsideImplausibleDates(outcome.items, report.columns.date, options.today));
     files.push(report);
     for (const item of outcome.items) items.push(item);
     for (const reject of outcome.rejects) rejects.push(reject);

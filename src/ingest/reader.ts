@@ -22,6 +22,7 @@ import {
   type OverrideSource,
 } from './columns.js';
 import { isBlankRecord } from './csv.js';
+import { namedLines } from './date-range.js';
 import { DATE_ORDER_IN_WORDS, dateOrderProofs, provenDateOrder, type DateOrder } from './dates.js';
 import { nameHeaders, type HeaderLayout } from './header.js';
 import type { IdRegistry } from './ids.js';
@@ -61,7 +62,8 @@ export class RecordReader {
   private dataRows = 0;
   private blankRows = 0;
   private pendingBlankRows = 0;
-  private unparsedDates = 0;
+  /** Lines whose date was not recognised. */
+  private readonly unparsedDates: number[] = [];
   private blankTexts = 0;
   /** Rows whose blank text column was filled from another feedback column, by that column's name. */
   private readonly textFrom = new Map<string, number>();
@@ -214,7 +216,7 @@ export class RecordReader {
       return;
     }
     if (outcome.dateUnparsed) {
-      this.unparsedDates++;
+      this.unparsedDates.push(line);
       // Quoted in a note: redacted like the row's own values (a name typed into the date column).
       const example = outcome.item.rawDate!;
       if (this.unparsedExamples.length < 3)
@@ -241,10 +243,11 @@ export class RecordReader {
     const notes = [...encodingNotes, ...fileWarnings, ...this.notes];
     if (this.blankRows > 0) notes.push(`${this.blankRows} blank row${this.blankRows === 1 ? '' : 's'} ignored`);
     notes.push(...this.fileIds.notes());
-    if (this.unparsedDates > 0) {
+    const unparsed = this.unparsedDates.length;
+    if (unparsed > 0) {
       const examples = this.unparsedExamples.map((d) => JSON.stringify(d)).join(', ');
       notes.push(
-        `${this.unparsedDates} date${this.unparsedDates === 1 ? '' : 's'} in column "${this.mapping.date}" not recognised (e.g. ${examples}); left empty`,
+        `${unparsed} date${unparsed === 1 ? '' : 's'} in column "${this.mapping.date}" not recognised (e.g. ${examples}; ${namedLines(this.unparsedDates)}); left empty`,
       );
     }
     for (const [column, count] of this.textFrom) {

@@ -291,9 +291,33 @@ describe('ingestFiles: headers and rows', () => {
     ]);
     expect(result.items[7].rawDate).toBe('next Tuesday');
     expect(result.items[8].rawDate).toBeNull();
-    expect(result.files[0].notes).toContain('2 dates in column "date" not recognised (e.g. "next Tuesday", "31/02/2026"); left empty');
+    // Named by line, so each can be found and corrected.
+    expect(result.files[0].notes).toContain(
+      '2 dates in column "date" not recognised (e.g. "next Tuesday", "31/02/2026"; lines 9, 11); left empty',
+    );
     const mdy = await ingestFiles([fixture('dates.csv')], defaultOptions({ dateOrder: 'mdy' }));
     expect(mdy.items[3].date).toBe('2026-04-03');
+  });
+
+  it('leaves empty, naming rows and column, a date after the day of the run or years before the rest of the file', async () => {
+    const path = files.write(
+      'implausible-dates.csv',
+      ['id,feedback,date', '1,a,2026-03-04', '2,b,2031-05-01', '3,c,1999-01-01', '4,d,2026-12-07', '5,e,2021-06-01', '6,f,2027-01-02'].join(
+        '\n',
+      ),
+    );
+    const result = await ingestFiles([path], defaultOptions({ today: '2026-12-06' }));
+    // A day's grace for time zones; 2021-06-01 is within five years of the middle date left.
+    expect(result.items.map((item) => item.date)).toEqual(['2026-03-04', null, null, '2026-12-07', '2021-06-01', null]);
+    expect(result.items[1]!.rawDate).toBe('2031-05-01');
+    const notes = result.files[0]!.notes;
+    expect(notes).toContain(
+      '2 dates in column "date" after the day of this run (e.g. "2031-05-01", "2027-01-02"; lines 3, 7): left empty, as feedback comes after a rejection; correct them in the export',
+    );
+    expect(notes.find((note) => note.startsWith('1 date in column "date" 5 years or more before'))).toContain('"1999-01-01"; line 4)');
+    // Without the day of the run (a library caller), only the early date is set aside.
+    const undated = await ingestFiles([path], defaultOptions());
+    expect(undated.items.map((item) => item.date)).toEqual(['2026-03-04', '2031-05-01', null, '2026-12-07', '2021-06-01', '2027-01-02']);
   });
 
   it('truncates very long texts at a boundary, marks them and notes it', async () => {
