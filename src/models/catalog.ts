@@ -21,13 +21,23 @@ export function onnxFileFor(dtype: ModelDtype): string {
 /** The weights to run when none were asked for: q8, unless the model on disk (a folder, or the
  * cache offline) has only the fp32 weights; then fp32, with a one-line note saying so. */
 export function preferredDtype(model: string, cacheDir: string): { dtype: ModelDtype; note: string | null } {
-  const dir = isLocalModelPath(model) ? resolveLocalModelPath(model) : isHubModelId(model) ? cachedModelPath(model, cacheDir) : null;
+  const dir = modelFolder(model, cacheDir);
   const has = (dtype: ModelDtype) => dir !== null && existsSync(path.join(dir, onnxFileFor(dtype)));
   if (has('q8') || !has('fp32')) return { dtype: 'q8', note: null };
   return {
     dtype: 'fp32',
     note: `model ${model} has no ${onnxFileFor('q8')}: running its fp32 weights (${onnxFileFor('fp32')}); same themes, slower.`,
   };
+}
+
+/** The folder a model argument names: a local folder, or where a hub model lives in the cache (null: neither). */
+export function modelFolder(model: string, cacheDir: string): string | null {
+  return isLocalModelPath(model) ? resolveLocalModelPath(model) : isHubModelId(model) ? cachedModelPath(model, cacheDir) : null;
+}
+
+/** Whether a model folder holds every file its weights of this dtype need. */
+export function hasModelFiles(dir: string, dtype: ModelDtype): boolean {
+  return [...REQUIRED_MODEL_FILES, onnxFileFor(dtype)].every((file) => existsSync(path.join(dir, file)));
 }
 
 /** FEEDBACK_THEMES_CACHE, else $XDG_CACHE_HOME/feedback-themes/models, else ~/.cache/feedback-themes/models. */

@@ -3,7 +3,6 @@
 // hub id kept in the model cache. Texts are sorted by length and cut into batches here; a model on
 // disk runs the batches in worker threads (worker-pool.ts).
 
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,11 +13,12 @@ import { ModelUnavailableError } from './unavailable.js';
 import type { Pooling } from './pooling.js';
 import {
   cachedModelPath,
+  hasModelFiles,
   isHubModelId,
   isLocalModelPath,
+  modelFolder,
   onnxFileFor,
   preferredDtype,
-  REQUIRED_MODEL_FILES,
   resolveLocalModelPath,
 } from './catalog.js';
 import { checkModelFolder, embedBatches, loadFeatureExtractionPipeline, shortReason, type LoadedModel, type LoadOptions } from './load.js';
@@ -99,7 +99,7 @@ async function describeModelOnDisk(options: LoadOptions & { dtype: ModelDtype })
   } else {
     if (!isHubModelId(options.model)) return null;
     dir = cachedModelPath(options.model, options.cacheDir);
-    if (![...REQUIRED_MODEL_FILES, onnxFile].every((file) => existsSync(path.join(dir, file)))) return null;
+    if (!hasModelFiles(dir, options.dtype)) return null;
     name = options.model;
   }
   let hidden: number;
@@ -179,12 +179,8 @@ export async function startModelEarly(
 ): Promise<void> {
   if (early) return;
   const dtype = options.dtype ?? preferredDtype(options.model, options.cacheDir).dtype;
-  const dir = isLocalModelPath(options.model)
-    ? resolveLocalModelPath(options.model)
-    : isHubModelId(options.model)
-      ? cachedModelPath(options.model, options.cacheDir)
-      : null;
-  if (!dir || ![...REQUIRED_MODEL_FILES, onnxFileFor(dtype)].every((file) => existsSync(path.join(dir, file)))) return;
+  const dir = modelFolder(options.model, options.cacheDir);
+  if (!dir || !hasModelFiles(dir, dtype)) return;
   const rowScaled = dtype === 'q8' && (await readRowScaledQ8(dir));
   const plan = modelWorkerPlan({ ...options, dtype }, { pooling: await readModelPooling(dir), rowScaled });
   const pool = createEmbedWorkerPool(options.model, plan.setup, plan.size);
@@ -249,7 +245,7 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
   let disposed = false;
 
   // A model on disk runs in worker threads (worker-pool.ts), perhaps already loading since the run
-  // began (early-start.ts); one loaded here (just downloaded) runs in this thread, a batch at a time.
+  // began (startModelEarly); one loaded here (just downloaded) runs in this thread, a batch at a time.
   const plan = onDisk ? modelWorkerPlan({ ...options, dtype }, onDisk) : null;
   const pool = plan ? (takeEarlyPool(options.model, plan) ?? createEmbedWorkerPool(options.model, plan.setup, plan.size)) : null;
   let inThread: Promise<unknown> = Promise.resolve();
