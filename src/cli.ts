@@ -135,16 +135,11 @@ export function buildProgram(effects: CliEffects): Command {
     // starts loading now, beside the loading of the run's own modules, not once the engine is chosen.
     const { releaseEarlyModel, startModelEarly } = await import('./models/transformers.js');
     if (config.engine !== 'lexical' && (config.store === null || !existsSync(config.store))) await startModelEarly(config);
-    let outcome: Awaited<ReturnType<typeof import('./pipeline.js').runJob>>;
-    try {
-      const { runJob } = await import('./pipeline.js');
-      outcome = await runJob(config, { logger, now: effects.now });
-    } finally {
+    const { summary, outDir } = await import('./pipeline.js')
+      .then(({ runJob }) => runJob(config, { logger, now: effects.now }))
       // Not waited for: a failure is reported at once, and the worker, held while it closes (it
       // finishes loading first), keeps the process alive until it has ended.
-      void releaseEarlyModel();
-    }
-    const { summary, outDir } = outcome;
+      .finally(() => void releaseEarlyModel());
     if (config.json) effects.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     logger.info(`done: open ${outDir}/report.html in a browser`);
   });
