@@ -125,18 +125,12 @@ export function joinIdSpellings(items: FeedbackItem[], sources: ReadonlySet<stri
  * through it, so the adviser is told, with the rows. One group of rows per number written so.
  */
 export function zeroPaddedIds(items: readonly FeedbackItem[], sources: ReadonlySet<string>): DoubtfulRows[] {
-  const byNumber = new Map<string, FeedbackItem[]>();
-  for (const item of items) {
-    if (!sources.has(item.source) || item.candidate === null || !/^\d+$/.test(item.candidate)) continue;
-    const number = item.candidate.replace(/^0+(?=\d)/, '');
-    byNumber.set(number, [...(byNumber.get(number) ?? []), item]);
-  }
-  return [...byNumber.values()].filter((rows) => new Set(rows.map((item) => item.candidate)).size > 1);
+  return candidatesSharingKey(items, sources, (candidate) => (/^\d+$/.test(candidate) ? candidate.replace(/^0+(?=\d)/, '') : null));
 }
 
 /** The data-quality note for zeroPaddedIds: the rows by file and line (ids never appear in it). */
 export function zeroPaddedIdNotes(groups: readonly DoubtfulRows[]): string[] {
-  const extra = groups.reduce((sum, rows) => sum + new Set(rows.map((item) => item.candidate)).size - 1, 0);
+  const extra = groups.reduce((sum, rows) => sum + candidatesIn(rows) - 1, 0);
   return extra > 0
     ? [
         `${extra} student id${extra === 1 ? ' is' : 's are'} another's but for leading zeros ("00123" beside "123"): kept apart, as they may be different students (${whereRows(groups)}); Excel drops the leading zeros of a number, so if they are one student, open the export with the id column as text and save it again`,
@@ -174,14 +168,30 @@ export function nameSpellingNotes({ joined, apart }: { joined: number; apart: nu
  * that repeat across the halves, so the adviser is told where (rows, never who). A group per name.
  */
 export function namesUnderSeveralEmails(items: readonly FeedbackItem[], sources: ReadonlySet<string>): DoubtfulRows[] {
-  const byName = new Map<string, FeedbackItem[]>();
+  return candidatesSharingKey(items, sources, (_, item) => (item.contact?.name ? nameKey(item.contact.name) : null));
+}
+
+/**
+ * The rows from `sources` grouped by `keyOf` (null: the row is in no group), where a group's rows
+ * give more than one candidate: perhaps one student written several ways, perhaps several students.
+ */
+function candidatesSharingKey(
+  items: readonly FeedbackItem[],
+  sources: ReadonlySet<string>,
+  keyOf: (candidate: string, item: FeedbackItem) => string | null,
+): DoubtfulRows[] {
+  const groups = new Map<string, FeedbackItem[]>();
   for (const item of items) {
-    const name = item.contact?.name;
-    if (!sources.has(item.source) || item.candidate === null || !name) continue;
-    const key = nameKey(name);
-    byName.set(key, [...(byName.get(key) ?? []), item]);
+    if (!sources.has(item.source) || item.candidate === null) continue;
+    const key = keyOf(item.candidate, item);
+    if (key !== null) groups.set(key, [...(groups.get(key) ?? []), item]);
   }
-  return [...byName.values()].filter((rows) => new Set(rows.map((item) => item.candidate)).size > 1);
+  return [...groups.values()].filter((rows) => candidatesIn(rows) > 1);
+}
+
+/** Distinct candidates the rows give. */
+function candidatesIn(rows: DoubtfulRows): number {
+  return new Set(rows.map((item) => item.candidate)).size;
 }
 
 /** The data-quality note for namesUnderSeveralEmails: the rows by file and line (names never appear in it). */
