@@ -204,21 +204,31 @@ async function ingestWorkbook(path: string, handle: FileHandle, size: number, op
   checkWorkbookSize(path, size);
   const checked = await inspectWorkbook(path);
   const bytes = await handle.readFile();
-  const { sheet, rows, mergedCellsFilled } = await readWorkbook(path, checked, options.sheet);
+  const { sheet, rows, mergedCellsFilled, emptyPassed } = await readWorkbook(path, checked, options.sheet);
   const layout = detectLayout(rows.slice(0, SAMPLE_RECORDS), options.skipRows);
   const reader = new RecordReader(path, options, layout, rows.slice(0, SAMPLE_RECORDS), ids);
   rows.forEach((fields, index) => {
     reader.record(fields, index + 1, csvLine(fields));
   });
   const notes = [`sheet ${JSON.stringify(sheet)} of the workbook`];
+  if (emptyPassed.length > 0)
+    notes.push(`empty sheet${emptyPassed.length === 1 ? '' : 's'} before it passed over: ${sheetNames(emptyPassed)}`);
   if (mergedCellsFilled > 0)
     notes.push(`${mergedCellsFilled} empty cell${mergedCellsFilled === 1 ? '' : 's'} under merged cells given the merged value`);
   return reader.finish(
     notes,
     { encoding: 'utf-8', delimiter: null, format: 'xlsx', sheet },
     { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
-    options.sheet === undefined ? unreadSheetsWarnings(checked.visible.filter((name) => name !== sheet)) : [],
+    options.sheet === undefined
+      ? unreadSheetsWarnings(checked.visible.filter((name) => name !== sheet && !emptyPassed.includes(name)))
+      : [],
   );
+}
+
+/** `"MSc 2025", "PhD 2025" and 3 more`: the workbook's names, redacted like any value. */
+function sheetNames(names: readonly string[]): string {
+  const shown = names.slice(0, 10).map((name) => JSON.stringify(redactPeople(redactText(name))));
+  return names.length > 10 ? `${shown.join(', ')} and ${names.length - 10} more` : shown.join(', ');
 }
 
 /**
@@ -228,8 +238,7 @@ async function ingestWorkbook(path: string, handle: FileHandle, size: number, op
  */
 function unreadSheetsWarnings(others: readonly string[]): string[] {
   if (others.length === 0) return [];
-  const names = others.slice(0, 10).map((name) => JSON.stringify(redactPeople(redactText(name))));
-  const listed = others.length > 10 ? `${names.join(', ')} and ${others.length - 10} more` : names.join(', ');
+  const listed = sheetNames(others);
   return [
     `the workbook has ${others.length} other sheet${others.length === 1 ? '' : 's'} (${listed}), not read: only one sheet is read per run of a workbook; ` +
       'to read them all, save each sheet as CSV and give every file to one run, or run once per sheet with --sheet NAME',

@@ -205,11 +205,14 @@ export interface WorkbookSheet {
   rows: string[][];
   /** Empty cells given the value of the merged range above them. */
   mergedCellsFilled: number;
+  /** Sheets before it with nothing in them, passed over (only when no sheet was named). */
+  emptyPassed: string[];
 }
 
 /**
- * Reads one sheet (unless named, the first one not hidden) as rows of text; a value merged down a
- * column is given to every row of the range.
+ * Reads one sheet as rows of text (a value merged down a column is given to every row of the
+ * range): the one named, else the first not hidden that holds anything. Empty sheets before it (a
+ * blank first tab, a cover page left empty) are passed over and listed in `emptyPassed`.
  */
 export async function readWorkbook(
   path: string,
@@ -217,8 +220,25 @@ export async function readWorkbook(
   sheet: string | undefined,
   limits: WorkbookLimits = WORKBOOK_LIMITS,
 ): Promise<WorkbookSheet> {
+  if (sheet !== undefined) return readOneSheet(path, workbook, sheetNamed(sheet, workbook.visible), sheet, limits);
+  const emptyPassed: string[] = [];
+  for (const [index, name] of workbook.visible.entries()) {
+    const read = await readOneSheet(path, workbook, name, undefined, limits);
+    const last = index === workbook.visible.length - 1;
+    if (last || read.rows.some((row) => row.some((cell) => cell.trim() !== ''))) return { ...read, emptyPassed };
+    emptyPassed.push(name);
+  }
+  return readOneSheet(path, workbook, undefined, undefined, limits);
+}
+
+async function readOneSheet(
+  path: string,
+  workbook: CheckedWorkbook,
+  wanted: string | undefined,
+  asked: string | undefined,
+  limits: WorkbookLimits,
+): Promise<WorkbookSheet> {
   const { zip } = workbook;
-  const wanted = sheet === undefined ? workbook.visible[0] : sheetNamed(sheet, workbook.visible);
   let data: unknown[][];
   let name: string;
   try {
@@ -230,7 +250,7 @@ export async function readWorkbook(
       const sheets = (error as { sheets?: unknown }).sheets;
       const available = Array.isArray(sheets) ? sheets.map((s) => JSON.stringify(String(s))).join(', ') : null;
       throw usageError(
-        `${path}: no sheet ${JSON.stringify(sheet)}${available ? ` (sheets: ${available})` : ''}. Name one of them with --sheet NAME.`,
+        `${path}: no sheet ${JSON.stringify(asked)}${available ? ` (sheets: ${available})` : ''}. Name one of them with --sheet NAME.`,
       );
     }
     if (error instanceof CliError) throw error;
@@ -239,7 +259,7 @@ export async function readWorkbook(
   if (data.length > limits.maxRows) throw tooLarge(path, `the sheet has ${data.length} rows, over the limit of ${limits.maxRows}`);
   const rows = data.map((row) => row.map(cellText));
   const mergedCellsFilled = fillColumnMerges(rows, workbook.merges.get(name) ?? []);
-  return { sheet: name, rows, mergedCellsFilled };
+  return { sheet: name, rows, mergedCellsFilled, emptyPassed: [] };
 }
 
 /**

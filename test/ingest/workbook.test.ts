@@ -122,6 +122,29 @@ describe('.xlsx input', () => {
     expect(items).toHaveLength(FORMS_ROWS.length - 1);
   });
 
+  it('passes over an empty first sheet (a blank tab, an empty cover) to the first that holds anything, and says so', async () => {
+    const file = await write(
+      'empty-first.xlsx',
+      buildXlsx([
+        { name: 'Sheet1', rows: [] },
+        { name: 'Cover', rows: [[null, '  ']] },
+        { name: 'Lookup', rows: [['Codes'], ['X1']], hidden: true },
+        { name: 'Responses', rows: FORMS_ROWS },
+        { name: 'Spring', rows: FORMS_ROWS },
+      ]),
+    );
+    const warnings: string[] = [];
+    const logger = { info() {}, notice() {}, warn: (line: string) => warnings.push(line), progress() {}, progressDone() {} };
+    const { files, items } = await ingestFiles([file], options, logger);
+    expect(files[0].sheet).toBe('Responses');
+    expect(items).toHaveLength(FORMS_ROWS.length - 1);
+    expect(files[0].notes).toContain('empty sheets before it passed over: "Sheet1", "Cover"');
+    // The empty ones are not said to be unread; the other sheet with rows is.
+    expect(warnings.join('\n')).toContain('1 other sheet ("Spring"), not read');
+    // A sheet named is read as asked, empty or not.
+    await expect(ingestFiles([file], { ...options, sheet: 'Sheet1' })).rejects.toThrow(/the file is empty/);
+  });
+
   it('says which other sheets were not read (a sheet per cohort), on stderr and in the notes; a hidden one and a named --sheet say nothing', async () => {
     const file = await write(
       'cohorts.xlsx',
