@@ -225,7 +225,9 @@ export function keyedOtherwiseThanById(
   for (const item of items) {
     if (!byId.has(item.source) || item.candidate === null || address(item) !== null) continue;
     const { email, name } = item.contact ?? {};
-    if (email) add(`@${email.trim().toLowerCase()}`, item);
+    // The address as the other file's candidate is read: without "Name <…>" or "mailto:" around it.
+    const contactAddress = email ? emailAddressOf(email) : null;
+    if (contactAddress !== null) add(`@${contactAddress.toLowerCase()}`, item);
     if (name) add(`n${nameKey(name)}`, item);
   }
   const groups = new Map<string, FeedbackItem[]>();

@@ -197,6 +197,20 @@ describe('keyedOtherwiseThanById', () => {
     expect(groups.map((rows) => rows.map((item) => `${item.source}:${item.line}`))).toEqual([['ids.csv:8', 'more-ids.csv:2']]);
   });
 
+  it('reads the address in an email column written as an address book writes it ("Name <address>", "mailto:")', () => {
+    const items = [
+      at(row('S90', 'ids.csv'), 8, { name: null, email: 'Chris Lee <Chris.Lee@uni.ac.uk>', phone: null }),
+      at(row('S91', 'ids.csv'), 9, { name: null, email: 'mailto:ana@uni.ac.uk', phone: null }),
+      at(row('chris.lee@uni.ac.uk', 'emails.csv'), 2),
+      at(row('ana@uni.ac.uk', 'emails.csv'), 3),
+    ];
+    const groups = keyedOtherwiseThanById(items, byId, byEmail, byName);
+    expect(groups.map((rows) => rows.map((item) => `${item.source}:${item.line}`))).toEqual([
+      ['ids.csv:8', 'emails.csv:2'],
+      ['ids.csv:9', 'emails.csv:3'],
+    ]);
+  });
+
   it('says nothing when every file is keyed the same way, or no address or name meets an id', () => {
     const items = [
       at(row('S90', 'ids.csv'), 2, { name: 'Chris Lee', email: 'chris@uni.ac.uk', phone: null }),
