@@ -10,7 +10,10 @@ import type { ClassifiedItem, IngestFileReport } from '../types.js';
 export type Unread = 'other-language' | 'elsewhere';
 
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+/giu;
+/** The same, to test for: without the global flag, whose last index would carry from one text to the next. */
+const HAS_URL = new RegExp(URL_PATTERN.source, 'iu');
 const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
+const wordCount = (text: string) => (text.match(WORD) ?? []).length;
 // Redaction placeholders ("[name]", "[email]") are the tool's words, not the writer's.
 const PLACEHOLDER = /\[[a-z-]+\]/g;
 /** "See attached", "Please refer to the attached letter", "Feedback in the email sent 3 May", "As per link". */
@@ -49,14 +52,14 @@ function onlyPoints(text: string): boolean {
   const sentences = text
     .split(/(?<=[.!?])\s+|\n+/u)
     .map((sentence) => sentence.trim().replace(/[.!:;,\s]+$/u, ''))
-    .filter((sentence) => (sentence.match(WORD) ?? []).length > 0);
+    .filter((sentence) => wordCount(sentence) > 0);
   const isPointer = (sentence: string) => {
     const pointer = POINTER.exec(sentence);
     if (!pointer) return false;
     const tail = sentence.slice(pointer[0].length);
-    return !/[:;–—]|\s-\s/u.test(tail) && (tail.match(WORD) ?? []).length <= POINTER_TAIL_WORDS;
+    return !/[:;–—]|\s-\s/u.test(tail) && wordCount(tail) <= POINTER_TAIL_WORDS;
   };
-  const isCourtesy = (sentence: string) => COURTESY.test(sentence) && (sentence.match(WORD) ?? []).length <= COURTESY_WORDS;
+  const isCourtesy = (sentence: string) => COURTESY.test(sentence) && wordCount(sentence) <= COURTESY_WORDS;
   return sentences.some(isPointer) && sentences.every((sentence) => isPointer(sentence) || isCourtesy(sentence));
 }
 
@@ -64,7 +67,7 @@ function onlyPoints(text: string): boolean {
 export function unreadBy(text: string): Unread | null {
   const withoutLinks = text.replace(URL_PATTERN, ' ').replace(PLACEHOLDER, ' ');
   const words = withoutLinks.match(WORD) ?? [];
-  if (words.length === 0) return new RegExp(URL_PATTERN.source, 'iu').test(text) ? 'elsewhere' : null;
+  if (words.length === 0) return HAS_URL.test(text) ? 'elsewhere' : null;
   if (onlyPoints(withoutLinks)) return 'elsewhere';
   // Distinct words: shorthand said twice ("24 mths vs 60 mths") is one word, not two.
   const foreign = new Set(words.filter(foreignLooking).map((word) => word.toLowerCase())).size;
