@@ -135,13 +135,13 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
     // Should classifying fail first, the stages' loading must not fail unobserved.
     stages.catch(() => undefined);
     // Feedback the model cannot read (another language, only "see attached") is themed only as "possibly".
-    const { classified, files, warnings } = withUnreadSetAside(await classifying, read);
+    const { classified, readable, files, warnings } = withUnreadSetAside(await classifying, read);
     for (const warning of warnings) logger.warn(warning);
     const later = await stages;
     const { analyse, assignReferences, followUpMembers, buildOutputs, buildSummary, DIGEST_FOLDER, FOLLOWUP_FILE } = later;
     const cache = prepared.cacheStats();
     if (cache) logger.info(`embedding cache: ${cache.hits} hit(s), ${cache.misses} miss(es)`);
-    const emerging = await findEmergingThemes(classified, prepared, logger, stages);
+    const emerging = await findEmergingThemes(readable, prepared, logger, stages);
 
     const previous = store
       ? await store.previousRun({

@@ -76,6 +76,7 @@ export function unreadBy(text: string): Unread | null {
 }
 
 export interface UnreadRow {
+  id: string;
   source: string;
   line: number;
   why: Unread;
@@ -90,7 +91,7 @@ export function setAsideUnread(classified: readonly ClassifiedItem[]): { classif
   const out = classified.map((entry) => {
     const why = entry.item.noText ? null : unreadBy(entry.item.text);
     if (why === null) return entry;
-    unread.push({ source: entry.item.source, line: entry.item.line, why });
+    unread.push({ id: entry.item.id, source: entry.item.source, line: entry.item.line, why });
     return { ...entry, themes: entry.themes.map((theme) => ({ ...theme, tentative: true as const })) };
   });
   return { classified: out, unread };
@@ -118,17 +119,20 @@ export function unreadNotes(unread: readonly UnreadRow[], files: readonly Ingest
 }
 
 /**
- * The run's items with unreadable feedback set aside (setAsideUnread), its file reports with a note
+ * The run's items with unreadable feedback set aside (setAsideUnread), those that can be read, its file reports with a note
  * naming those rows, and the same notes as warnings for stderr (`name.csv: …`).
  */
 export function withUnreadSetAside(
   classified: readonly ClassifiedItem[],
   files: readonly IngestFileReport[],
-): { classified: ClassifiedItem[]; files: IngestFileReport[]; warnings: string[] } {
+): { classified: ClassifiedItem[]; readable: ClassifiedItem[]; files: IngestFileReport[]; warnings: string[] } {
   const { classified: setAside, unread } = setAsideUnread(classified);
   const notes = unreadNotes(unread, files);
+  const unreadIds = new Set(unread.map((row) => row.id));
   return {
     classified: setAside,
+    // What discovery groups: text it cannot read would form a group of its own ("the taxonomy may be missing" Welsh).
+    readable: setAside.filter((entry) => !unreadIds.has(entry.item.id)),
     files: files.map((file) => (notes.has(file.source) ? { ...file, notes: [...file.notes, ...notes.get(file.source)!] } : file)),
     warnings: [...notes].flatMap(([source, list]) => list.map((note) => `${basename(source)}: ${note}`)),
   };

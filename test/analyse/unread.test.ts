@@ -66,7 +66,10 @@ describe('withUnreadSetAside', () => {
       entry('R2', 'Your answers lacked specific examples.', 3),
       entry('R3', 'see attached', 4),
     ];
-    const { classified: out, files, warnings } = withUnreadSetAside(classified, [file, other]);
+    const { classified: out, readable, files, warnings } = withUnreadSetAside(classified, [file, other]);
+    // Discovery groups only what can be read: unread text would be a group of its own.
+    expect(readable.map((e) => e.item.id)).toEqual(['R2']);
+    expect(readable[0]).toBe(out[1]);
     expect(out.map((e) => e.themes.map((theme) => theme.tentative ?? false))).toEqual([[true], [false], [true]]);
     // The classifier's guess and its confidence are kept, as "possibly".
     expect(out[0]!.themes[0]!.confidence).toBe(0.85);
