@@ -4,6 +4,7 @@
 // classifier gave such an item is kept but stated only as "possibly": never counted as sure, never
 // the basis of a student's follow-up row or advice. The adviser is told which rows, by file and line.
 import { basename } from 'node:path';
+import { namedLines } from '../ingest/date-range.js';
 import { isEnglishWord } from '../redact/name-list.js';
 import type { ClassifiedItem, IngestFileReport } from '../types.js';
 
@@ -97,8 +98,6 @@ export function setAsideUnread(classified: readonly ClassifiedItem[]): { classif
   return { classified: out, unread };
 }
 
-const ROWS_NAMED = 12;
-
 /** The data-quality notes, one per file and kind: where, never what. */
 export function unreadNotes(unread: readonly UnreadRow[], files: readonly IngestFileReport[]): Map<string, string[]> {
   const notes = new Map<string, string[]>();
@@ -106,8 +105,7 @@ export function unreadNotes(unread: readonly UnreadRow[], files: readonly Ingest
     for (const why of ['other-language', 'elsewhere'] as const) {
       const lines = unread.filter((row) => row.source === file.source && row.why === why).map((row) => row.line);
       if (lines.length === 0) continue;
-      const shown = lines.slice(0, ROWS_NAMED).join(', ') + (lines.length > ROWS_NAMED ? ` and ${lines.length - ROWS_NAMED} more` : '');
-      const rows = `${lines.length} row${lines.length === 1 ? '' : 's'} (line${lines.length === 1 ? '' : 's'} ${shown})`;
+      const rows = `${lines.length} row${lines.length === 1 ? '' : 's'} (${namedLines(lines)})`;
       const note =
         why === 'other-language'
           ? `${rows} of feedback not in English, which the model cannot read: any theme found there is shown only as "possibly" and is never the reason for a follow-up or a suggestion; read ${lines.length === 1 ? 'it' : 'them'} yourself`
