@@ -124,7 +124,7 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
       store: store && config.store ? { path: config.store, hasHistory: async () => (await store!.previousRun()) !== null } : null,
       logger,
     });
-    const { ingested, items, rejects, files: read } = await readInputs(config, logger, secret, effects.now().toISOString().slice(0, 10));
+    const { ingested, items, rejects, files: read } = await readInputs(config, logger, secret, startedAt.slice(0, 10));
     const prepared = await loaded.build(items, { redact: config.redact });
     if (rejects.length > 0) logger.info(`rows that could not be used are listed in ${path.join(config.out, 'rejects.csv')}`);
 
