@@ -300,6 +300,8 @@ export interface ClassifiedItem {
   segments: SegmentResult[];
   /** Ids of the emerging clusters (shown ones only) that some segment of the item belongs to. */
   emerging?: string[];
+  /** Why the model cannot read the feedback (another language, only a pointer elsewhere): its themes are only "possibly" and it is never quoted as a theme's words. */
+  unread?: 'other-language' | 'elsewhere';
   /** An adviser's correction set the item's themes (see classify/corrections.ts). */
   corrected?: true;
 }

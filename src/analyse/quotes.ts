@@ -114,8 +114,8 @@ export function selectAllQuotes(
 ): Record<string, Quote[]> {
   const byTheme = new Map<string, Scored[]>(themeIds.map((id) => [id, []]));
   for (const prepared of items) {
-    // A blank reply has nothing to quote.
-    if (prepared.entry.item.noText) continue;
+    // A blank reply has nothing to quote; words the model cannot read are no theme's words.
+    if (prepared.entry.item.noText || prepared.entry.unread) continue;
     for (const assignment of prepared.entry.themes) {
       const list = byTheme.get(assignment.themeId);
       // An item carries each theme once; keep its best assignment if it repeats.

@@ -8,7 +8,7 @@ import { namedLines } from '../ingest/date-range.js';
 import { isEnglishWord } from '../redact/name-list.js';
 import type { ClassifiedItem, IngestFileReport } from '../types.js';
 
-export type Unread = 'other-language' | 'elsewhere';
+export type Unread = NonNullable<ClassifiedItem['unread']>;
 
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+/giu;
 /** The same, to test for: without the global flag, whose last index would carry from one text to the next. */
@@ -93,7 +93,7 @@ export function setAsideUnread(classified: readonly ClassifiedItem[]): { classif
     const why = entry.item.noText ? null : unreadBy(entry.item.text);
     if (why === null) return entry;
     unread.push({ id: entry.item.id, source: entry.item.source, line: entry.item.line, why });
-    return { ...entry, themes: entry.themes.map((theme) => ({ ...theme, tentative: true as const })) };
+    return { ...entry, unread: why, themes: entry.themes.map((theme) => ({ ...theme, tentative: true as const })) };
   });
   return { classified: out, unread };
 }

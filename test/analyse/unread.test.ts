@@ -71,6 +71,7 @@ describe('withUnreadSetAside', () => {
     expect(readable.map((e) => e.item.id)).toEqual(['R2']);
     expect(readable[0]).toBe(out[1]);
     expect(out.map((e) => e.themes.map((theme) => theme.tentative ?? false))).toEqual([[true], [false], [true]]);
+    expect(out.map((e) => e.unread)).toEqual(['other-language', undefined, 'elsewhere']);
     // The classifier's guess and its confidence are kept, as "possibly".
     expect(out[0]!.themes[0]!.confidence).toBe(0.85);
     expect(classified[0]!.themes[0]!.tentative).toBeUndefined();
