@@ -3,7 +3,7 @@
 // head's own 5-fold cross-validation over all of them. Never give it a held-out (test) set.
 //
 //   tsx scripts/fit-head.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--cache FILE.json]
-//     [--variants base,probe,praise,nogate,roles,unitprobe] [--forward N [--forward-only]] [--fit "cut=0.5;gatecut=0.4"]… [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] [--items FILE.jsonl] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv data/eval/voices-dev2.csv data/eval/voices-dev3.csv data/eval/voices-dev4.csv data/eval/voices-dev5.csv data/eval/voices-dev6.csv data/eval/voices-dev7.csv data/eval/voices-dev8.csv data/eval/voices-dev9.csv data/eval/voices-dev10.csv data/eval/voices-dev11.csv data/eval/voices-dev12.csv data/eval/voices-dev13.csv
+//     [--variants base,probe,praise,nogate,roles,unitprobe] [--forward N [--forward-only]] [--cv-only] [--fit "cut=0.5;gatecut=0.4"]… [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] [--items FILE.jsonl] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv data/eval/voices-dev2.csv data/eval/voices-dev3.csv data/eval/voices-dev4.csv data/eval/voices-dev5.csv data/eval/voices-dev6.csv data/eval/voices-dev7.csv data/eval/voices-dev8.csv data/eval/voices-dev9.csv data/eval/voices-dev10.csv data/eval/voices-dev11.csv data/eval/voices-dev12.csv data/eval/voices-dev13.csv
 //
 // Per variant it also prints each theme's F1 and recall over all the sets left out (pooled); --items writes every
 // left-out item (variant, set, text, gold and predicted themes, each theme's probability, the cut, the themes the rules
@@ -49,6 +49,7 @@ const { values: flags, positionals: files } = parseArgs({
     items: { type: 'string' },
     forward: { type: 'string' },
     'forward-only': { type: 'boolean' },
+    'cv-only': { type: 'boolean' },
     fit: { type: 'string', multiple: true },
   },
 });
@@ -161,7 +162,7 @@ const variants: Variant[] = [
 /**
  * A variant of the head's own fit, e.g. `cut=0.5`, `l2=0.3,1;w=1`, `gatecut=0.4`, `gatel2=0.3`,
  * `decay=0.8` (older sets count less), `probe=0.01` (the probe's penalty), `cuttol=0` (the cut that scores best,
- * however little: `surestCut`), `bags=10` / `bagset=10` (weights averaged over fits on resampled items / sets): on the
+ * however little: `surestCut`), `cutsmooth=0` (that tolerance read off each cut's own figure, not a parabola fitted to them: `smoothedCut`), `bags=10` / `bagset=10` (weights averaged over fits on resampled items / sets): on the
  * probe at `probeL2`.
  */
 function fitVariant(spec: string, probeL2: number): Variant {
@@ -179,11 +180,13 @@ function fitVariant(spec: string, probeL2: number): Variant {
     else if (key === 'decay') variant.decay = list[0]!;
     else if (key === 'probe') variant.probeL2 = list[0]!;
     else if (key === 'cuttol') fit.cutTolerance = list[0]!;
+    else if (key === 'cutsmooth') fit.smoothCut = list[0] !== 0;
     else if (key === 'bags') fit.bags = list[0]!;
     else if (key === 'bagset') {
       fit.bags = list[0]!;
       variant.bySet = true;
-    } else throw new Error(`--fit ${spec}: unknown setting ${key} (cut, cuttol, l2, w, gatecut, gatel2, decay, probe, bags, bagset)`);
+    } else
+      throw new Error(`--fit ${spec}: unknown setting ${key} (cut, cuttol, cutsmooth, l2, w, gatecut, gatel2, decay, probe, bags, bagset)`);
   }
   return variant;
 }
@@ -524,6 +527,16 @@ function printPooled(label: string, pooled: ReturnType<typeof evaluateAssignment
 
 for (const variant of variants) {
   const fitSettings: FitSettings = { ...settings, noReasonL2: variant.gateL2 ?? settings.noReasonL2, ...variant.fit };
+  if (flags['cv-only']) {
+    // The cross-validation over all items alone, as `train` fits: the cut it takes and each cut's micro-F1 (the plateau).
+    const { trainFeatures } = featuresFor(variant, all, []);
+    const head = fitHead(trainFeatures, ids, fitSettings);
+    console.log(
+      `| ${variant.name} | CV ${head.crossValidated.microF1.toFixed(4)} | l2 ${head.l2}, w ${head.positiveWeight}, cut ${head.assignAt}, gate ${head.noReason?.cut ?? '-'} | ` +
+        head.byCut.map((c) => `${c.cut}: ${c.micro.toFixed(4)}`).join(', '),
+    );
+    continue;
+  }
   if (loso) {
     const { trainFeatures } = featuresFor(variant, all, []);
     const cv = fitHead(trainFeatures, ids, fitSettings).crossValidated.microF1;

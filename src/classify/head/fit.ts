@@ -44,6 +44,11 @@ export interface FitSettings {
    * highest is taken (see surestCut).
    */
   cutTolerance: number;
+  /**
+   * Read that tolerance off a parabola fitted to the cuts' out-of-fold micro-F1 (`smoothedCut`)
+   * rather than off each cut's own figure (`surestCut`).
+   */
+  smoothCut: boolean;
   /** The final weights averaged over this many fits on resamples of the items (by set where items have a group); none by default. */
   bags?: number;
 }
@@ -56,6 +61,7 @@ export const FIT_DEFAULTS: FitSettings = {
   confidentPrecision: 0.9,
   noReasonL2: 0.1,
   cutTolerance: 0.002,
+  smoothCut: true,
 };
 
 /**
@@ -70,12 +76,67 @@ export function surestCut(byCut: readonly { cut: number; micro: number; macro: n
   return near.reduce((a, b) => (b.cut > a.cut ? b : a));
 }
 
+/**
+ * The cut to assign themes from, read off a parabola fitted (least squares) to the cuts'
+ * out-of-fold micro-F1: the highest cut, within the grid, at which the parabola is within
+ * `tolerance` of its peak; to 0.01. Each cut's own figure moves by about 0.001 when a set is added,
+ * as much as the plateau's whole fall (0.45–0.6 within 0.003), so the highest cut within the
+ * tolerance of the best (`surestCut`) jumped a step of the grid when the twenty-first set came (0.6
+ * → 0.55, its fall from the best 0.0017 → 0.0023); the parabola's shape moves little (0.60 →
+ * 0.59). Where the figures do not rise and fall (no peak inside the grid) it is `surestCut`'s cut.
+ */
+export function smoothedCut(byCut: readonly { cut: number; micro: number; macro: number }[], best: number, tolerance: number): number {
+  const fallback = surestCut(byCut, best, tolerance).cut;
+  const [c0, c1, c2] = parabola(
+    byCut.map((c) => c.cut),
+    byCut.map((c) => c.micro),
+  );
+  if (!(c2 < 0)) return fallback;
+  const peakAt = -c1 / (2 * c2);
+  const cuts = byCut.map((c) => c.cut);
+  const lowest = Math.min(...cuts);
+  const highest = Math.max(...cuts);
+  if (!(peakAt > lowest && peakAt < highest) || !Number.isFinite(c0)) return fallback;
+  // c2·(x − peak)² = −tolerance on the high side.
+  const cut = peakAt + Math.sqrt(tolerance / -c2);
+  return Math.round(Math.min(highest, cut) * 100) / 100;
+}
+
+/** Least-squares coefficients [c0, c1, c2] of c0 + c1·x + c2·x². */
+function parabola(x: readonly number[], y: readonly number[]): [number, number, number] {
+  const s = [0, 0, 0, 0, 0];
+  const t = [0, 0, 0];
+  x.forEach((xi, i) => {
+    for (let k = 0; k < 5; k++) s[k]! += xi ** k;
+    for (let k = 0; k < 3; k++) t[k]! += y[i]! * xi ** k;
+  });
+  const m = [
+    [s[0]!, s[1]!, s[2]!, t[0]!],
+    [s[1]!, s[2]!, s[3]!, t[1]!],
+    [s[2]!, s[3]!, s[4]!, t[2]!],
+  ];
+  for (let i = 0; i < 3; i++)
+    for (let j = i + 1; j < 3; j++) {
+      const f = m[j]![i]! / m[i]![i]!;
+      for (let k = i; k < 4; k++) m[j]![k]! -= f * m[i]![k]!;
+    }
+  const c = [0, 0, 0];
+  for (let i = 2; i >= 0; i--) {
+    let sum = m[i]![3]!;
+    for (let k = i + 1; k < 3; k++) sum -= m[i]![k]! * c[k]!;
+    c[i] = sum / m[i]![i]!;
+  }
+  return [c[0]!, c[1]!, c[2]!];
+}
+
 export type FittedHead = Pick<HeadFile, 'standardise' | 'themes' | 'assignAt' | 'confidentAt' | 'noReason'> & {
   l2: number;
   positiveWeight: number;
   crossValidated: { microF1: number; macroF1: number };
   /** Out-of-fold calibrated probabilities per item and theme (for reliability tables). */
   outOfFold: number[][];
+  /** Each cut of the grid's out-of-fold micro- and macro-F1 with the chosen penalty and weight (before the gate). */
+  byCut: { cut: number; micro: number; macro: number }[];
 };
 
 export function fitHead(items: readonly LabelledFeatures[], themeIds: readonly string[], settings: FitSettings = FIT_DEFAULTS): FittedHead {
@@ -112,7 +173,10 @@ export function fitHead(items: readonly LabelledFeatures[], themeIds: readonly s
       }
     }
   }
-  const chosen = { ...best!, ...surestCut(best!.byCut, best!.micro, settings.cutTolerance) };
+  const cut = settings.smoothCut
+    ? smoothedCut(best!.byCut, best!.micro, settings.cutTolerance)
+    : surestCut(best!.byCut, best!.micro, settings.cutTolerance).cut;
+  const chosen = { ...best!, cut, ...outcomeAt(cut, best!.probabilities, items, labels, themeIds) };
   const final = baggedThemes(items, themeIds, { l2: chosen.l2, positiveWeight: chosen.positiveWeight }, settings.bags ?? 0);
   const gated = gateOutOfFold(items, themeIds, chosen.cut, chosen.probabilities, settings);
   const outcome = gated
@@ -133,7 +197,21 @@ export function fitHead(items: readonly LabelledFeatures[], themeIds: readonly s
     positiveWeight: chosen.positiveWeight,
     crossValidated: outcome ? { microF1: outcome.microF1, macroF1: outcome.macroF1 } : { microF1: chosen.micro, macroF1: chosen.macro },
     outOfFold: chosen.probabilities,
+    byCut: chosen.byCut,
   };
+}
+
+/** Out-of-fold micro- and macro-F1 of the themes decided at a cut (before the gate). */
+function outcomeAt(
+  cut: number,
+  probabilities: readonly number[][],
+  items: readonly LabelledFeatures[],
+  labels: string[][],
+  themeIds: readonly string[],
+): { micro: number; macro: number } {
+  const predicted = probabilities.map((p, i) => decideThemes(p, themeIds, cut, items[i]!.reading).map((t) => themeIds[t]!));
+  const report = evaluateAssignments(predicted, labels, [...themeIds]);
+  return { micro: report.microF1, macro: report.macroF1 };
 }
 
 /** The no-reason gate fitted on the out-of-fold probabilities, with its own out-of-fold decisions; null for a taxonomy without `uninformative`. */
