@@ -24,8 +24,8 @@ describe('surestCut', () => {
     expect(surestCut(falling, 0.8743, 0.002).cut).toBe(0.6);
   });
 
-  it('is what train uses, with a tolerance of 0.002', () => {
-    expect(FIT_DEFAULTS.cutTolerance).toBe(0.002);
+  it('is what train uses, with a tolerance of 0.003', () => {
+    expect(FIT_DEFAULTS.cutTolerance).toBe(0.003);
   });
 });
 
@@ -55,8 +55,10 @@ describe('smoothedCut', () => {
     expect(smoothedCut(falling, 0.87, 0.002)).toBe(surestCut(falling, 0.87, 0.002).cut);
   });
 
-  it('is what train uses', () => {
+  it('is what train uses: with its tolerance of 0.003 the cut is 0.6 on both', () => {
     expect(FIT_DEFAULTS.smoothCut).toBe(true);
+    expect(smoothedCut(twenty, 0.871, FIT_DEFAULTS.cutTolerance)).toBe(0.6);
+    expect(smoothedCut(twentyOne, 0.8724, FIT_DEFAULTS.cutTolerance)).toBe(0.6);
   });
 });
 
