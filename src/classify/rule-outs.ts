@@ -279,13 +279,16 @@ export function frontsTopic(part: string): boolean {
   return FRONTED_TOPIC.test(text) && !VERB.test(text.replace(FRONTED_TOPIC, ''));
 }
 
+// A label names one topic in a few words: at most this many (also the bound on a score sheet's label, score-sheet.ts).
+export const LABEL_MOST_WORDS = 8;
+
 /**
  * Whether a label is a bare topic: a short noun phrase of at most eight words, no verb ("Visa", "Your
  * fit with the team", "Hiring manager's comments": a possessive "'s" is no verb here).
  */
 export function isBareTopic(label: string): boolean {
   const count = words(label).length;
-  return count > 0 && count <= 8 && !hasVerb(straightenQuotes(label).replace(/'s\b/g, ''));
+  return count > 0 && count <= LABEL_MOST_WORDS && !hasVerb(straightenQuotes(label).replace(/'s\b/g, ''));
 }
 
 const WH_QUESTION = /^\W*(?:why|what|how|who|where|when|which)\b/i;

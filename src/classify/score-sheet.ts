@@ -2,7 +2,7 @@
 // its scale, or a line set down as a plus (favourable.ts counts it as praise).
 
 import { straightenQuotes, words } from './lexical/text.js';
-import { isBareTopic } from './rule-outs.js';
+import { isBareTopic, LABEL_MOST_WORDS } from './rule-outs.js';
 
 // A mark given as a number on a scale: "14/20", "2 out of 5" (also read in a labelled verdict, favourable.ts).
 export const MARK_ON_SCALE = String.raw`(?<score>\d+(?:\.\d+)?)\s*(?:\/|out\s+of)\s*(?<of>\d+)`;
@@ -38,7 +38,7 @@ export function markedAsStrength(text: string): boolean {
   const line = straightenQuotes(text);
   const barred = MARK_AGAINST_BAR.exec(line)?.groups;
   // The form is the score sheet's, so its label may be a gerund ("Typing speed"), which isBareTopic takes for a verb.
-  if (barred && words(barred.topic!).length <= 8) return Number(barred.score) >= CLEAR_OF_BAR * Number(barred.bar);
+  if (barred && words(barred.topic!).length <= LABEL_MOST_WORDS) return Number(barred.score) >= CLEAR_OF_BAR * Number(barred.bar);
   const marked = MARKED_TOPIC.exec(line)?.groups;
   if (!marked || !isBareTopic(marked.topic!)) return false;
   if (marked.tick) return true;
