@@ -32,7 +32,7 @@ const PLUS_LINE = /^\s*\+\s*[\p{L}\p{N}]/u;
 // A mark at or above this share of the scale is a strength.
 const STRONG_MARK = 0.8;
 
-/** Whether a line of a score sheet marks a strength: a tick, a pass, a mark in the top fifth or at its pass mark, a plus line. */
+/** Whether a line of a score sheet marks a strength: a tick, a pass, a mark in the top fifth or clear of its pass mark, a plus line. */
 export function markedAsStrength(text: string): boolean {
   if (PLUS_LINE.test(text)) return true;
   const line = straightenQuotes(text);
