@@ -5,7 +5,7 @@
 // a reason. The clause-role reader hears a negation and often reads both as rule-outs, so it is told
 // (roles/read.ts) which one a clause is; and what it is told of a negated verdict is read here too.
 
-import { BARE_CONTRACTION } from './rule-outs.js';
+import { withApostrophes } from './rule-outs.js';
 import { straightenQuotes } from './lexical/text.js';
 
 const NEGATION = String.raw`(?:\b(?:not|never|no|nothing|none|nobody|zero|without)\b|n't\b|\bnt\b)`;
@@ -49,7 +49,7 @@ const THE_ROLE = /\b(?:for|in|into|to)\s+(?:the|this|a|our|that)\s+(?:[\w-]+\s+)
  * and denies no topic its weight in the decision.
  */
 export function criticisesByNegation(clause: string): boolean {
-  const text = straightenQuotes(clause).replace(BARE_CONTRACTION, "$1n't");
+  const text = withApostrophes(straightenQuotes(clause));
   if (DENIES_VERDICT.test(text.replace(ASKED_OF_THEM, 'queries').replace(THE_ROLE, 'for the job'))) return false;
   for (const match of text.matchAll(DENIED_PART)) {
     const before = text.slice(0, match.index);

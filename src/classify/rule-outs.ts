@@ -161,7 +161,12 @@ export function refersBack(part: string): boolean {
 }
 
 // Negative contractions typed without the apostrophe in quick notes: "wasnt", "didnt".
-export const BARE_CONTRACTION = /\b(was|were|is|are|did|does|do|could|would|should|has|have|had|need)nt\b/gi;
+const BARE_CONTRACTION = /\b(was|were|is|are|did|does|do|could|would|should|has|have|had|need)nt\b/gi;
+
+/** The text with its negative contractions given back their apostrophe ("wasnt" is "wasn't"), for patterns that read "n't". */
+export function withApostrophes(text: string): string {
+  return text.replace(BARE_CONTRACTION, "$1n't");
+}
 
 // A topic on a score sheet left out of the scoring: "Appearance/punctuality: N/A - not scored",
 // "commute - n/a, not scored". "N/A" alone ("Reason: N/A") says only that nothing was written.
@@ -175,7 +180,7 @@ export function leftUnscored(text: string): boolean {
 }
 
 export const isRuledOut = oncePerText((part: string): boolean => {
-  const text = spellOutPronouns(straightenQuotes(part)).replace(BARE_CONTRACTION, "$1n't");
+  const text = withApostrophes(spellOutPronouns(straightenQuotes(part)));
   return RULE_OUT_PATTERNS.some((p) => p.test(text)) || NEGATED_SHORTFALL.test(text);
 });
 
