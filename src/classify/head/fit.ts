@@ -4,6 +4,11 @@
 // part), and Platt scaling is fitted on the out-of-fold logits, so probabilities are calibrated on
 // items the weights never saw. The no-reason gate (no-reason.ts) is then fitted on those
 // out-of-fold probabilities.
+//
+// Items may be partly labelled (a trap sentence: themes it must get and themes it must not, every
+// other theme unknown). Such an item takes part only in the fits of the themes whose label it
+// gives; the standardisation, Platt scaling, the cut, the sure level and the gate are chosen on the
+// fully labelled items, which stand for the feedback the head will read.
 
 import { UNINFORMATIVE_THEME } from '../../types.js';
 import { evaluateAssignments } from '../evaluate.js';
@@ -26,7 +31,35 @@ export interface LabelledFeatures {
   weight?: number;
   /** The labelled set the item comes from (bagging by set draws whole sets). */
   group?: number;
+  /**
+   * Per theme (taxonomy order), whether the item's label is known: absent, every theme's is (a
+   * fully labelled item). A theme whose label is known is in `themes` (a positive) or not (a
+   * negative); an unknown one is left out of that theme's fit.
+   */
+  known?: readonly boolean[];
 }
+
+/**
+ * A partly labelled item's labels: the themes it must get are its positives, those it must not its
+ * negatives, every other theme unknown.
+ */
+export function partialLabels(
+  required: readonly string[],
+  forbidden: readonly string[],
+  themeIds: readonly string[],
+): { themes: string[]; known: boolean[] } {
+  return { themes: [...required], known: themeIds.map((id) => required.includes(id) || forbidden.includes(id)) };
+}
+
+/**
+ * How partly labelled items join a fit: how much each counts in a theme's fit against a fully
+ * labelled item, and whether they join the probe's fit too (placeholder until measured).
+ */
+export const PARTIAL_LABEL_SETTINGS = { weight: 1, probe: true } as const;
+
+/** Whether an item's label for theme `t` is known (every theme's is for a fully labelled item). */
+const knows = (item: LabelledFeatures, t: number) => item.known?.[t] ?? true;
+const fullyLabelled = (item: LabelledFeatures) => item.known === undefined;
 
 export interface FitSettings {
   folds: number;
@@ -51,6 +84,8 @@ export interface FitSettings {
   smoothCut: boolean;
   /** The final weights averaged over this many fits on resamples of the items (by set where items have a group); none by default. */
   bags?: number;
+  /** Partly labelled items that say whether they give no reason join the no-reason gate's fit (not its cut or calibration). */
+  gateLearnsPartial?: boolean;
 }
 
 export const FIT_DEFAULTS: FitSettings = {
@@ -135,14 +170,20 @@ export type FittedHead = Pick<HeadFile, 'standardise' | 'themes' | 'assignAt' | 
   l2: number;
   positiveWeight: number;
   crossValidated: { microF1: number; macroF1: number };
-  /** Out-of-fold calibrated probabilities per item and theme (for reliability tables). */
+  /** Out-of-fold calibrated probabilities per fully labelled item (in order) and theme (for reliability tables). */
   outOfFold: number[][];
   /** Each cut of the grid's out-of-fold micro- and macro-F1 with the chosen penalty and weight (before the gate). */
   byCut: { cut: number; micro: number; macro: number }[];
 };
 
 export function fitHead(items: readonly LabelledFeatures[], themeIds: readonly string[], settings: FitSettings = FIT_DEFAULTS): FittedHead {
-  const labels = items.map((item) => item.themes.slice());
+  // Every item is in the themes' fits (where its label is known); only fully labelled items choose
+  // and calibrate. Those come first in the folds' positions as given, so partly labelled items added
+  // after them leave the folds of the others as they were.
+  const full = items.flatMap((item, i) => (fullyLabelled(item) ? [i] : []));
+  if (full.length === 0) throw new Error('fitHead: no fully labelled item to choose the cut and calibrate on');
+  const fullItems = full.map((i) => items[i]!);
+  const labels = fullItems.map((item) => item.themes.slice());
   let best: {
     l2: number;
     positiveWeight: number;
@@ -151,12 +192,15 @@ export function fitHead(items: readonly LabelledFeatures[], themeIds: readonly s
     macro: number;
     platt: ThemeHead['platt'][];
     probabilities: number[][];
+    /** Out-of-fold logits of every item, partly labelled ones too. */
+    allLogits: number[][];
     /** Each cut's out-of-fold micro- and macro-F1 with this penalty and weight. */
     byCut: { cut: number; micro: number; macro: number }[];
   } | null = null;
   for (const l2 of settings.l2s) {
     for (const positiveWeight of settings.positiveWeights) {
-      const logits = outOfFoldLogits(items, themeIds, { l2, positiveWeight, folds: settings.folds });
+      const allLogits = outOfFoldLogits(items, themeIds, { l2, positiveWeight, folds: settings.folds });
+      const logits = full.map((i) => allLogits[i]!);
       const platt = themeIds.map((id, t) =>
         fitPlatt(
           logits.map((z) => z[t]!),
@@ -165,22 +209,29 @@ export function fitHead(items: readonly LabelledFeatures[], themeIds: readonly s
       );
       const probabilities = logits.map((z) => z.map((x, t) => plattProbability(platt[t]!, x)));
       const byCut = settings.cuts.map((cut) => {
-        const predicted = probabilities.map((p, i) => decideThemes(p, themeIds, cut, items[i]!.reading).map((t) => themeIds[t]!));
+        const predicted = probabilities.map((p, i) => decideThemes(p, themeIds, cut, fullItems[i]!.reading).map((t) => themeIds[t]!));
         const report = evaluateAssignments(predicted, labels, [...themeIds]);
         return { cut, micro: report.microF1, macro: report.macroF1 };
       });
       for (const { cut, micro, macro } of byCut) {
         // Ties go to the first setting tried: the stronger penalty, equal weights, the lower cut.
-        if (!best || micro > best.micro + 1e-9) best = { l2, positiveWeight, cut, micro, macro, platt, probabilities, byCut };
+        if (!best || micro > best.micro + 1e-9) best = { l2, positiveWeight, cut, micro, macro, platt, probabilities, allLogits, byCut };
       }
     }
   }
   const cut = settings.smoothCut
     ? smoothedCut(best!.byCut, best!.micro, settings.cutTolerance)
     : surestCut(best!.byCut, best!.micro, settings.cutTolerance).cut;
-  const chosen = { ...best!, cut, ...outcomeAt(cut, best!.probabilities, items, labels, themeIds) };
+  const chosen = { ...best!, cut, ...outcomeAt(cut, best!.probabilities, fullItems, labels, themeIds) };
   const final = baggedThemes(items, themeIds, { l2: chosen.l2, positiveWeight: chosen.positiveWeight }, settings.bags ?? 0);
-  const gated = gateOutOfFold(items, themeIds, chosen.cut, chosen.probabilities, settings);
+  // The gate reads the fully labelled items first (its folds by position), then any partly labelled ones it learns from.
+  const gateItems = fullItems.map((item, i) => ({ item, probabilities: chosen.probabilities[i]! }));
+  if (settings.gateLearnsPartial)
+    items.forEach((item, i) => {
+      if (!fullyLabelled(item))
+        gateItems.push({ item, probabilities: chosen.allLogits[i]!.map((z, t) => plattProbability(chosen.platt[t]!, z)) });
+    });
+  const gated = gateOutOfFold(gateItems, themeIds, chosen.cut, settings);
   const outcome = gated
     ? evaluateAssignments(
         gated.decisions.map((d) => d.map((t) => themeIds[t]!)),
@@ -188,7 +239,7 @@ export function fitHead(items: readonly LabelledFeatures[], themeIds: readonly s
         [...themeIds],
       )
     : null;
-  const decisions = gated?.decisions ?? chosen.probabilities.map((p, i) => decideThemes(p, themeIds, chosen.cut, items[i]!.reading));
+  const decisions = gated?.decisions ?? chosen.probabilities.map((p, i) => decideThemes(p, themeIds, chosen.cut, fullItems[i]!.reading));
   return {
     standardise: final.standardise,
     themes: themeIds.map((id, t) => ({ id, weights: final.models[t]!.weights, bias: final.models[t]!.bias, platt: chosen.platt[t]! })),
@@ -216,17 +267,25 @@ function outcomeAt(
   return { micro: report.microF1, macro: report.macroF1 };
 }
 
-/** The no-reason gate fitted on the out-of-fold probabilities, with its own out-of-fold decisions; null for a taxonomy without `uninformative`. */
+/**
+ * The no-reason gate fitted on the out-of-fold probabilities, with the fully labelled items' own
+ * out-of-fold decisions (they come first); null for a taxonomy without `uninformative`.
+ */
 function gateOutOfFold(
-  items: readonly LabelledFeatures[],
+  items: readonly { item: LabelledFeatures; probabilities: number[] }[],
   themeIds: readonly string[],
   cut: number,
-  probabilities: number[][],
   settings: FitSettings,
 ) {
   if (!themeIds.includes(UNINFORMATIVE_THEME)) return null;
   const { gate, outOfFold } = fitGate(
-    items.map((item, i) => ({ probabilities: probabilities[i]!, reading: item.reading, shape: item.shape, themes: item.themes })),
+    items.map(({ item, probabilities }) => ({
+      probabilities,
+      reading: item.reading,
+      shape: item.shape,
+      themes: item.themes,
+      ...(item.known ? { known: item.known } : {}),
+    })),
     themeIds,
     cut,
     {
@@ -236,9 +295,10 @@ function gateOutOfFold(
       score: (predicted, gold) => evaluateAssignments(predicted, gold, [...themeIds]).microF1,
     },
   );
+  const full = items.filter(({ item }) => fullyLabelled(item));
   return {
     gate,
-    decisions: items.map((item, i) => gatedThemes(probabilities[i]!, themeIds, cut, item.reading, outOfFold[i]!, gate.cut)),
+    decisions: full.map(({ item, probabilities }, i) => gatedThemes(probabilities, themeIds, cut, item.reading, outOfFold[i]!, gate.cut)),
   };
 }
 
@@ -266,14 +326,17 @@ function fitThemes(
   options: { l2: number; positiveWeight: number },
   given?: Standardisation,
 ) {
-  // One standardisation for all themes: every theme's vector has the same features.
-  const rows = items.flatMap((item) => item.features);
-  const standardise = given ?? standardisationOf(rows, rows[0]?.length ?? 0);
-  // The items' weights are the same for every theme.
-  const weights = items.some((item) => item.weight !== undefined) ? items.map((item) => item.weight ?? 1) : undefined;
+  // One standardisation for all themes (every theme's vector has the same features), over the
+  // fully labelled items: the feedback the head reads, not the sentences chosen to trap it.
+  const rows = (items.some(fullyLabelled) ? items.filter(fullyLabelled) : items).flatMap((item) => item.features);
+  const standardise = given ?? standardisationOf(rows, rows[0]?.length ?? items[0]?.features[0]?.length ?? 0);
+  const weighted = items.some((item) => item.weight !== undefined);
   const models = themeIds.map((id, t) => {
-    const x = items.map((item) => standardised(item.features[t]!, standardise));
-    const y = items.map((item) => (item.themes.includes(id) ? 1 : 0));
+    // A theme's fit reads the items that give its label.
+    const part = items.filter((item) => knows(item, t));
+    const x = part.map((item) => standardised(item.features[t]!, standardise));
+    const y = part.map((item) => (item.themes.includes(id) ? 1 : 0));
+    const weights = weighted ? part.map((item) => item.weight ?? 1) : undefined;
     return { id, ...fitLogistic(x, y, { ...options, ...(weights ? { weights } : {}) }) };
   });
   return { standardise, models };

@@ -141,24 +141,37 @@ export const GATE_CUTS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 /**
  * Fits the gate on items' out-of-fold head probabilities (folds by position), Platt scaling on its
  * own out-of-fold logits, and the cut whose out-of-fold decisions score best. Returns the gate fitted on all items and each item's
- * out-of-fold gate probability.
+ * out-of-fold gate probability. A partly labelled item (`known`) joins the gate's fit where it
+ * says whether the item gives no reason; the standardisation, Platt scaling and the cut are the
+ * fully labelled items' alone.
  */
 export function fitGate(
-  items: readonly { probabilities: number[]; reading: ItemReading; shape: ItemShape; themes: readonly string[] }[],
+  items: readonly {
+    probabilities: number[];
+    reading: ItemReading;
+    shape: ItemShape;
+    themes: readonly string[];
+    known?: readonly boolean[];
+  }[],
   themeIds: readonly string[],
   assignAt: number,
   options: { folds: number; l2: number; score: (predicted: string[][], gold: string[][]) => number; cuts?: readonly number[] },
 ): { gate: NoReasonGate; outOfFold: number[] } {
+  const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
   const x = items.map((item) => gateFeatures(item.probabilities, themeIds, assignAt, item.reading, item.shape));
   const y = items.map((item) => (item.themes.includes(UNINFORMATIVE_THEME) ? 1 : 0));
+  const full = items.flatMap((item, i) => (item.known === undefined ? [i] : []));
+  const learns = (i: number) => items[i]!.known?.[uninformative] ?? true;
   const fitOn = (rows: number[]) => {
+    const fullRows = rows.filter((i) => items[i]!.known === undefined);
     const standardise = standardisationOf(
-      rows.map((i) => x[i]!),
+      (fullRows.length > 0 ? fullRows : rows).map((i) => x[i]!),
       GATE_FEATURES.length,
     );
+    const used = rows.filter(learns);
     const model = fitLogistic(
-      rows.map((i) => standardised(x[i]!, standardise)),
-      rows.map((i) => y[i]!),
+      used.map((i) => standardised(x[i]!, standardise)),
+      used.map((i) => y[i]!),
       { l2: options.l2 },
     );
     return { ...model, standardise };
@@ -170,13 +183,16 @@ export function fitGate(
       if (i % options.folds === fold) logits[i] = gateLogit(gate, x[i]!);
     });
   }
-  const platt = fitPlatt(logits, y);
+  const platt = fitPlatt(
+    full.map((i) => logits[i]!),
+    full.map((i) => y[i]!),
+  );
   const outOfFold = logits.map((z) => plattProbability(platt, z));
-  const gold = items.map((item) => [...item.themes]);
+  const gold = full.map((i) => [...items[i]!.themes]);
   let best = { cut: 0.5, score: -1 };
   for (const cut of options.cuts ?? GATE_CUTS) {
-    const predicted = items.map((item, i) =>
-      gatedThemes(item.probabilities, themeIds, assignAt, item.reading, outOfFold[i]!, cut).map((t) => themeIds[t]!),
+    const predicted = full.map((i) =>
+      gatedThemes(items[i]!.probabilities, themeIds, assignAt, items[i]!.reading, outOfFold[i]!, cut).map((t) => themeIds[t]!),
     );
     const score = options.score(predicted, gold);
     // Ties go to the lower cut, as the head's own cut.

@@ -143,4 +143,22 @@ describe('fitGate', () => {
     expect(fitGate(items, ids, 0.5, { folds: 5, l2: 0.1, score: micro, cuts: [0.85] }).gate.cut).toBe(0.85);
     expect([0.92, 0.88]).toContain(fitGate(items, ids, 0.5, { folds: 5, l2: 0.1, score: micro, cuts: [0.92, 0.88] }).gate.cut);
   });
+
+  it('learns from partly labelled items only where they say whether they give no reason, and chooses and calibrates on the rest', () => {
+    const fitted = fitGate(items, ids, 0.5, { folds: 5, l2: 0.1, score: micro });
+    // Short texts labelled as reasons: they pull the gate away from boilerplate's no reason.
+    const partly = (knowsNoReason: boolean) =>
+      Array.from({ length: 60 }, () => ({
+        probabilities: [0.05, 0.05, 0.8, 0.6],
+        reading: open,
+        shape: { reasons: 1, silence: false, text: 'Others were chosen.' },
+        themes: ['competition'],
+        known: [false, false, true, knowsNoReason],
+      }));
+    const silent = fitGate([...items, ...partly(false)], ids, 0.5, { folds: 5, l2: 0.1, score: micro });
+    expect(silent.gate).toEqual(fitted.gate);
+    const told = fitGate([...items, ...partly(true)], ids, 0.5, { folds: 5, l2: 0.1, score: micro });
+    expect(told.gate.weights).not.toEqual(fitted.gate.weights);
+    expect(told.gate.standardise).toEqual(fitted.gate.standardise);
+  });
 });

@@ -29,6 +29,42 @@ describe('fitProbe', () => {
   });
 });
 
+describe('fitProbe with partly labelled rows', () => {
+  const half = (k: number) => vectors.filter((_, i) => (i < 40 ? 0 : 1) === k);
+  const halfLabels = (k: number) => labels.filter((_, i) => (i < 40 ? 0 : 1) === k);
+  const scores = (probe: ReturnType<typeof fitProbe>) => vectors.map((v) => probeScores(probe, v));
+
+  it('with every label known and weight 1, scores as the fit on all rows together', () => {
+    const together = fitProbe([...half(0), ...half(1)], [...halfLabels(0), ...halfLabels(1)], 0.01);
+    const known = half(1).map(() => [true, true]);
+    const split = fitProbe(half(0), halfLabels(0), 0.01, { vectors: half(1), labels: halfLabels(1), known, weight: 1 });
+    // One centre is kept (the fully labelled rows'), so the weights match and the biases absorb the shift.
+    expect(split.centre).toEqual(fitProbe(half(0), halfLabels(0), 0.01).centre);
+    scores(split).forEach((row, i) => {
+      row.forEach((p, t) => {
+        expect(p).toBeCloseTo(scores(together)[i]![t]!, 4);
+      });
+    });
+  });
+
+  it('leaves a theme whose label the rows do not give as without them, and moves one they give', () => {
+    const alone = fitProbe(half(0), halfLabels(0), 0.01);
+    // Rows along theme 0's direction said not to have it.
+    const against = half(1).map((v) => [v[0]! + 1, v[1]!, v[2]!]);
+    const partly = fitProbe(half(0), halfLabels(0), 0.01, {
+      vectors: against,
+      labels: against.map(() => [0, 0]),
+      known: against.map(() => [true, false]),
+      weight: 2,
+    });
+    partly.weights[1]!.forEach((w, d) => {
+      expect(w).toBeCloseTo(alone.weights[1]![d]!, 9);
+    });
+    expect(partly.bias[1]).toBeCloseTo(alone.bias[1]!, 9);
+    expect(partly.weights[0]![0]!).toBeLessThan(alone.weights[0]![0]! - 0.1);
+  });
+});
+
 describe('modelPart', () => {
   it("takes the model's leading entries of a hybrid vector at unit length, and leaves the input alone", () => {
     const hybrid = Float32Array.from([0.6, 0.8, 0, 5, 5].map((x, i) => (i < 3 ? x * 0.5 : x)));
