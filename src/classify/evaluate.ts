@@ -51,7 +51,7 @@ export async function readGold(
   options: GoldOptions = {},
 ): Promise<GoldItem[]> {
   const records = await readTable(path, { what: 'the labelled file', hint: 'Check the path of the labelled CSV.' });
-  return goldOf(records, path, themeIds, options);
+  return goldFromRecords(records, path, themeIds, options);
 }
 
 export interface GoldOptions {
@@ -66,11 +66,16 @@ export function parseGold(
   themeIds: readonly string[] = DEFAULT_THEME_IDS,
   options: GoldOptions = {},
 ): GoldItem[] {
-  return goldOf(parseTable(csv, path), path, themeIds, options);
+  return goldFromRecords(parseTable(csv, path), path, themeIds, options);
 }
 
 /** Every unknown theme id (and, when strict, every row without text or themes) is listed, each with its line (exit 2). */
-function goldOf(records: TableRecord[], path: string, themeIds: readonly string[], options: GoldOptions): GoldItem[] {
+export function goldFromRecords(
+  records: readonly TableRecord[],
+  path: string,
+  themeIds: readonly string[],
+  options: GoldOptions,
+): GoldItem[] {
   const rows = [...records];
   const header = rows.shift();
   if (!header) throw new CliError(`${path}: the file is empty. Expected a header with columns text and themes.`, ExitCode.usage);

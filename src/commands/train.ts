@@ -1,19 +1,23 @@
 // `feedback-themes train LABELLED.csv… [--out FILE]`: fit a theme head on labelled feedback (the
 // project's sets, an institution's own labels, corrections files with a text column) for the
-// engine, model and taxonomy given, and write it for `run`/`evaluate --head FILE`.
+// engine, model and taxonomy given, and write it for `run`/`evaluate --head FILE`. Files with
+// `required`/`forbidden` columns instead of `themes` (the trap sentences' header
+// id,text,forbidden,required) are partly labelled: each row teaches only the themes it names.
 
 import path from 'node:path';
 import { compileThemeCues } from '../classify/assign.js';
 import { correctionKey } from '../classify/corrections.js';
-import { readGold, type GoldItem } from '../classify/evaluate.js';
+import { goldFromRecords, type GoldItem } from '../classify/evaluate.js';
+import { isPartialHeader, partialGoldFromRecords, type PartialGoldItem } from '../classify/partial-gold.js';
+import { readTable } from '../ingest/table.js';
 import { featureNames, itemFeatures, readingOf } from '../classify/head/features.js';
 import { themeDigest } from '../classify/head/bind.js';
 import { HEAD_FORMAT, HEAD_VERSION, serialiseHead, type HeadFile } from '../classify/head/file.js';
-import { fitHead } from '../classify/head/fit.js';
+import { fitHead, PARTIAL_LABEL_SETTINGS, partialLabels } from '../classify/head/fit.js';
 import { itemShape } from '../classify/head/no-reason.js';
 import { prepareClassifier, type PreparedClassifier } from '../classify/prepare.js';
 import { memoryVectorCache } from '../classify/cache.js';
-import { modelPart, PROBE_SETTINGS, stackProbe, type Probe } from '../classify/head/probe.js';
+import { attachProbe, modelPart, PROBE_SETTINGS, stackProbe, type Probe } from '../classify/head/probe.js';
 import { EMBED_CHUNK_SIZE, embedInChunks } from '../classify/scoring.js';
 import type { ScoredItem } from '../classify/units.js';
 import { createTransformersEmbedder } from '../models/transformers.js';
@@ -37,21 +41,25 @@ export async function trainCommand(paths: string[], config: TrainConfig, logger:
     );
   const taxonomy = await loadTaxonomy(config.taxonomy);
   const ids = taxonomy.themes.map((t) => t.id);
-  const items = checkTrainingSet(await readTrainingFiles(paths, ids), ids, logger);
+  const { items, partial } = checkTrainingSet(await readTrainingFiles(paths, ids, logger), ids, logger);
   // Scores come from the engine alone: the head is what is being fitted. The model's vectors are
   // kept in memory, for the probe, so no text is embedded twice.
   const prepared = await prepareClassifier({ ...config, head: null }, logger, { taxonomy, store: memoryVectorCache() });
   try {
-    const head = await fitHeadFile(prepared, items, {
-      files: paths.map((p) => path.basename(p)),
-      weights: await weightDigests(config, prepared.profile.weights[0]),
-      logger,
-    });
+    const head = await fitHeadFile(
+      prepared,
+      [...items, ...partial.map((p) => ({ text: p.text, ...partialLabels(p.required, p.forbidden, ids) }))],
+      {
+        files: paths.map((p) => path.basename(p)),
+        weights: await weightDigests(config, prepared.profile.weights[0]),
+        logger,
+      },
+    );
     await writeOutputsAtomically(path.dirname(path.resolve(config.headOut)), [
       { name: path.basename(config.headOut), content: serialiseHead(head) },
     ]);
     return (
-      `fitted a ${prepared.engine.name} theme head on ${items.length} item(s) from ${paths.join(', ')}\n` +
+      `fitted a ${prepared.engine.name} theme head on ${items.length} item(s)${partial.length > 0 ? ` and ${partial.length} partly labelled` : ''} from ${paths.join(', ')}\n` +
       `cross-validated (5 folds): micro-F1 ${head.fitted.crossValidated.microF1.toFixed(3)}, macro-F1 ${head.fitted.crossValidated.macroF1.toFixed(3)}; ` +
       `themes assigned from probability ${head.assignAt}, stated as sure from ${head.confidentAt}` +
       (head.noReason ? `; no reason (uninformative alone) from the no-reason gate's ${head.noReason.cut}` : '') +
@@ -66,26 +74,32 @@ export async function trainCommand(paths: string[], config: TrainConfig, logger:
 /**
  * A head fitted on labelled items for the prepared engine and its taxonomy (which must have been
  * prepared without a head: the engine's scores are what the head reads). An item may carry no
- * theme of the taxonomy: it then teaches every theme what it is not.
+ * theme of the taxonomy: it then teaches every theme what it is not. An item with `known` is partly
+ * labelled (`themes` its positives among the themes it knows): it joins only those themes' fits
+ * (and the probe's, as `PARTIAL_LABEL_SETTINGS` says), never the cut's or the calibration's.
  */
 export async function fitHeadFile(
   prepared: PreparedClassifier,
-  items: readonly { text: string; themes: readonly string[] }[],
+  items: readonly { text: string; themes: readonly string[]; known?: readonly boolean[] }[],
   options: { files: string[]; weights: string[]; logger: Logger },
 ): Promise<HeadFile> {
   const { taxonomy } = prepared;
   const ids = taxonomy.themes.map((t) => t.id);
   const logger = options.logger;
-  logger.info(`scoring ${items.length} labelled item(s) with the ${prepared.engine.name} engine`);
-  const scored = await prepared.classifier.score(items.map((item, i) => ({ id: `train-${i}`, text: item.text })));
+  // Fully labelled items first: the folds of cross-validation are by position.
+  const ordered = [...items.filter((item) => !item.known), ...items.filter((item) => item.known)];
+  const full = ordered.filter((item) => !item.known).length;
+  logger.info(`scoring ${ordered.length} labelled item(s) with the ${prepared.engine.name} engine`);
+  const scored = await prepared.classifier.score(ordered.map((item, i) => ({ id: `train-${i}`, text: item.text })));
   const cues = compileThemeCues(taxonomy);
   const margin = prepared.profile.scoring.margin;
-  const probe = prepared.engine.model ? await fitItemProbe(prepared, scored, items, ids) : null;
+  const probe = prepared.engine.model ? await fitItemProbe(prepared, scored, ordered, full, ids) : null;
   const labelled = scored.map((item, i) => ({
     features: itemFeatures(item, ids, cues, margin, probe !== null),
     reading: readingOf(item, ids),
     shape: itemShape(item),
-    themes: items[i]!.themes,
+    themes: ordered[i]!.themes,
+    ...(ordered[i]!.known ? { known: ordered[i]!.known, weight: PARTIAL_LABEL_SETTINGS.weight } : {}),
   }));
   logger.info(`fitting one head per theme (${ids.length}), choosing its settings by 5-fold cross-validation`);
   const fitted = fitHead(labelled, ids);
@@ -108,7 +122,8 @@ export async function fitHeadFile(
     noReason: fitted.noReason,
     fitted: {
       files: options.files,
-      items: items.length,
+      items: full,
+      ...(ordered.length > full ? { partlyLabelled: ordered.length - full } : {}),
       l2: fitted.l2,
       positiveWeight: fitted.positiveWeight,
       folds: 5,
@@ -120,13 +135,17 @@ export async function fitHeadFile(
 type TrainingRow = GoldItem & { source: string };
 
 /**
- * The probe on the model's vectors (probe.ts), fitted on every item; each item's units are given
- * the scores of a probe fitted without it, so the head learns how far to trust it on new feedback.
+ * The probe on the model's vectors (probe.ts), fitted on the first `full` (fully labelled) items
+ * and, as `PARTIAL_LABEL_SETTINGS` says, the partly labelled ones after them; each item's units are
+ * given the scores of a probe fitted without it, so the head learns how far to trust it on new
+ * feedback (partly labelled items the probe does not learn from are read by the probe fitted on
+ * all the others, which never saw them).
  */
 async function fitItemProbe(
   prepared: PreparedClassifier,
   scored: ScoredItem[],
-  items: readonly { themes: readonly string[] }[],
+  items: readonly { themes: readonly string[]; known?: readonly boolean[] }[],
+  full: number,
   ids: string[],
 ): Promise<Probe> {
   const dims = prepared.discoveryEmbedder.dims;
@@ -134,37 +153,75 @@ async function fitItemProbe(
   const texts = [...new Set(scored.flatMap((item) => item.segments.flatMap((s) => [s.scoredText, ...s.units.map((u) => u.text)])))];
   const embedded = await embedInChunks(prepared.embedder, texts, EMBED_CHUNK_SIZE);
   const vectors = new Map(texts.map((text, i) => [text, modelPart(embedded[i]!, dims)]));
-  const labels = items.map((item) => ids.map((id) => (item.themes.includes(id) ? 1 : 0)));
-  return stackProbe(scored, labels, (text) => vectors.get(text)!, { dims, ...PROBE_SETTINGS });
+  const vectorOf = (text: string) => vectors.get(text)!;
+  const labelsOf = (part: readonly { themes: readonly string[] }[]) =>
+    part.map((item) => ids.map((id) => (item.themes.includes(id) ? 1 : 0)));
+  const partial = items.slice(full);
+  const learns = partial.length > 0 && PARTIAL_LABEL_SETTINGS.probe;
+  const probe = stackProbe(scored.slice(0, full), labelsOf(items.slice(0, full)), vectorOf, {
+    dims,
+    ...PROBE_SETTINGS,
+    ...(learns
+      ? {
+          partial: {
+            items: scored.slice(full),
+            labels: labelsOf(partial),
+            known: partial.map((item) => item.known!),
+            weight: PARTIAL_LABEL_SETTINGS.weight,
+          },
+        }
+      : {}),
+  });
+  if (!learns) attachProbe(scored.slice(full), probe, vectorOf);
+  return probe;
 }
 
-async function readTrainingFiles(paths: string[], ids: string[]): Promise<TrainingRow[][]> {
-  const read: TrainingRow[][] = [];
+type PartialRow = PartialGoldItem & { source: string };
+
+/** Each file read as fully labelled (a `themes` column) or partly labelled (`required`/`forbidden`); every file's problems listed together (exit 2). */
+async function readTrainingFiles(
+  paths: string[],
+  ids: string[],
+  logger: Logger,
+): Promise<{ full: TrainingRow[][]; partial: PartialRow[][] }> {
+  const full: TrainingRow[][] = [];
+  const partial: PartialRow[][] = [];
   const problems: string[] = [];
   for (const file of paths) {
     try {
-      read.push((await readGold(file, ids, { strict: true })).map((row) => ({ ...row, source: file })));
+      const records = await readTable(file, { what: 'the labelled file', hint: 'Check the path of the labelled CSV.' });
+      const names = records[0]?.cells.map((c) => c.trim().toLowerCase()) ?? [];
+      if (isPartialHeader(names)) {
+        const { items, heldOut } = partialGoldFromRecords(records, file, ids);
+        if (heldOut > 0) logger.info(`${file}: ${heldOut} held-out row(s) (ids traps-test-…) left out: never fitted on`);
+        partial.push(items.map((row) => ({ ...row, source: file })));
+      } else full.push(goldFromRecords(records, file, ids, { strict: true }).map((row) => ({ ...row, source: file })));
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       problems.push(error.message);
     }
   }
   if (problems.length > 0) throw new CliError(problems.join('\n'), ExitCode.usage);
-  return read;
+  return { full, partial };
 }
 
 /**
  * One item per distinct text: rows repeating an item with the same themes count once (said so);
  * rows that label the same text differently, and themes with too few items, are all listed (exit 2).
+ * A partly labelled row of a text that a fully labelled row gives is that item, if they agree; two
+ * partly labelled rows of one text are one, with both rows' themes.
  */
-export function checkTrainingSet(files: TrainingRow[][], ids: readonly string[], logger: Logger): TrainingRow[] {
+export function checkTrainingSet(
+  { full: fullFiles, partial: partialFiles }: { full: TrainingRow[][]; partial: PartialRow[][] },
+  ids: readonly string[],
+  logger: Logger,
+): { items: TrainingRow[]; partial: PartialRow[] } {
   const problems: string[] = [];
   const seen = new Map<string, TrainingRow>();
   const items: TrainingRow[] = [];
   let repeats = 0;
-  for (const rows of files) {
-    for (const item of rows) {
-      const row = item;
+  for (const rows of fullFiles) {
+    for (const row of rows) {
       const key = correctionKey(row.text);
       const earlier = seen.get(key);
       const themes = [...row.themes].sort().join('|');
@@ -172,15 +229,60 @@ export function checkTrainingSet(files: TrainingRow[][], ids: readonly string[],
         const before = [...earlier.themes].sort().join('|');
         if (before !== themes)
           problems.push(
-            `${item.source}:${row.line}: the same feedback as ${earlier.source}:${earlier.line}, labelled "${themes}" there "${before}"; keep one of the two rows`,
+            `${row.source}:${row.line}: the same feedback as ${earlier.source}:${earlier.line}, labelled "${themes}" there "${before}"; keep one of the two rows`,
           );
         else repeats++;
         continue;
       }
-      seen.set(key, item);
-      items.push(item);
+      seen.set(key, row);
+      items.push(row);
     }
   }
+  const partialSeen = new Map<string, PartialRow>();
+  let agreeing = 0;
+  const partial: PartialRow[] = [];
+  for (const rows of partialFiles) {
+    for (const row of rows) {
+      const key = correctionKey(row.text);
+      const labelled = seen.get(key);
+      if (labelled) {
+        const clash = [
+          ...row.required.filter((t) => !labelled.themes.includes(t)),
+          ...row.forbidden.filter((t) => labelled.themes.includes(t)),
+        ];
+        if (clash.length > 0)
+          problems.push(
+            `${row.source}:${row.line}: the same feedback as ${labelled.source}:${labelled.line}, labelled "${[...labelled.themes].sort().join('|')}" there, which ${clash.map((t) => `"${t}"`).join(', ')} here contradicts; keep one of the two rows`,
+          );
+        else agreeing++;
+        continue;
+      }
+      const earlier = partialSeen.get(key);
+      if (earlier) {
+        const clash = [
+          ...row.required.filter((t) => earlier.forbidden.includes(t)),
+          ...row.forbidden.filter((t) => earlier.required.includes(t)),
+        ];
+        if (clash.length > 0)
+          problems.push(
+            `${row.source}:${row.line}: the same feedback as ${earlier.source}:${earlier.line}, where ${clash.map((t) => `"${t}"`).join(', ')} is labelled the other way; keep one of the two rows`,
+          );
+        else {
+          earlier.required = [...new Set([...earlier.required, ...row.required])];
+          earlier.forbidden = [...new Set([...earlier.forbidden, ...row.forbidden])];
+          agreeing++;
+        }
+        continue;
+      }
+      const own = { ...row, required: [...row.required], forbidden: [...row.forbidden] };
+      partialSeen.set(key, own);
+      partial.push(own);
+    }
+  }
+  if (items.length === 0 && partial.length > 0)
+    problems.push(
+      'no fully labelled item (a file with columns text and themes): the head chooses its cut and calibrates on those; partly labelled rows (required/forbidden) only add to them',
+    );
   for (const id of ids) {
     const lines = items.filter((item) => item.themes.includes(id));
     if (lines.length < MIN_THEME_EXAMPLES) {
@@ -192,7 +294,8 @@ export function checkTrainingSet(files: TrainingRow[][], ids: readonly string[],
   }
   if (problems.length > 0) throw new CliError(problems.join('\n'), ExitCode.usage);
   if (repeats > 0) logger.info(`${repeats} row(s) repeat an earlier item with the same themes and count once`);
-  return items;
+  if (agreeing > 0) logger.info(`${agreeing} partly labelled row(s) repeat an earlier item's text, agree with its labels and join it`);
+  return { items, partial };
 }
 
 /**

@@ -62,6 +62,52 @@ describe('train: bad labelled files', () => {
   });
 });
 
+describe('train: partly labelled files (id,text,forbidden,required)', () => {
+  it('names each bad row with its line, a row contradicting a labelled one, and a fit with no fully labelled item (exit 2)', async () => {
+    const row = parseCsv(await readFile(LABELLED, 'utf8'))[0]!;
+    const text = row.text!;
+    const theme = row.themes!.split('|')[0]!;
+    const file = path.join(work, 'corrections.csv');
+    await writeFile(
+      file,
+      ['id,text,forbidden,required', 'a,Late again.,punctuality,', 'b,,conduct,', `c,"${text.replaceAll('"', '""')}",${theme},`].join('\n'),
+    );
+    const result = await cli(['train', LABELLED, file, '--engine', 'lexical', '--out', path.join(work, 'bad-partial.json')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file}:2: unknown theme id "punctuality"`);
+    expect(result.stderr).toContain(`${file}:3: empty text`);
+    const good = path.join(work, 'contradicting.csv');
+    await writeFile(good, ['id,text,forbidden,required', `c,"${text.replaceAll('"', '""')}",${theme},`].join('\n'));
+    const contradicting = await cli(['train', LABELLED, good, '--engine', 'lexical', '--out', path.join(work, 'bad-partial.json')]);
+    expect(contradicting.code).toBe(2);
+    expect(contradicting.stderr).toMatch(
+      new RegExp(`${good}:2: the same feedback as ${LABELLED}:\\d+, labelled ".*" there, which "${theme}" here contradicts`),
+    );
+    const alone = await cli(['train', good, '--engine', 'lexical', '--out', path.join(work, 'bad-partial.json')]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/no fully labelled item/);
+  });
+
+  it("fits the trap sentences' development rows beside the labelled ones, never the held-out rows, and the head differs", async () => {
+    const out = path.join(work, 'trap-head.json');
+    const result = await cli(['train', LABELLED, path.resolve('data/eval/traps.csv'), '--engine', 'lexical', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/fitted a lexical theme head on 186 item\(s\) and \d+ partly labelled from /);
+    expect(result.stderr).toMatch(/traps\.csv: \d+ held-out row\(s\) \(ids traps-test-…\) left out: never fitted on/);
+    const head = parseHeadFile(await readFile(out, 'utf8'), out);
+    const devTraps = (await readFile(path.resolve('data/eval/traps.csv'), 'utf8'))
+      .split('\n')
+      .filter((row) => row.startsWith('traps-dev-'));
+    expect(head.fitted.items).toBe(186);
+    expect(head.fitted.partlyLabelled).toBeGreaterThan(0);
+    expect(head.fitted.partlyLabelled).toBeLessThanOrEqual(devTraps.length);
+    const plain = path.join(work, 'plain-head.json');
+    expect((await cli(['train', LABELLED, '--engine', 'lexical', '--out', plain])).code).toBe(0);
+    const plainHead = parseHeadFile(await readFile(plain, 'utf8'), plain);
+    expect(head.themes.map((t) => t.weights)).not.toEqual(plainHead.themes.map((t) => t.weights));
+  }, 180_000);
+});
+
 describe('train: a head for the lexical engine', () => {
   const head = () => path.join(work, 'lexical-head.json');
 

@@ -59,7 +59,10 @@ export interface HeadFile {
   /** How it was fitted, for `evaluate` and for people reading the file. */
   fitted: {
     files: string[];
+    /** Fully labelled items. */
     items: number;
+    /** Partly labelled items (required and forbidden themes, e.g. the development trap sentences), when any. */
+    partlyLabelled?: number;
     l2: number;
     positiveWeight: number;
     folds: number;
