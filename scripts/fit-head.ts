@@ -22,7 +22,7 @@ import { correctionKey } from '../src/classify/corrections.js';
 import { evaluateAssignments, readGold } from '../src/classify/evaluate.js';
 import { headLogits, calibrated } from '../src/classify/head/apply.js';
 import { itemFeatures, readingOf } from '../src/classify/head/features.js';
-import { FIT_DEFAULTS, fitHead, reliability, type FitSettings, type LabelledFeatures } from '../src/classify/head/fit.js';
+import { FIT_DEFAULTS, fitHead, partialLabels, reliability, type FitSettings, type LabelledFeatures } from '../src/classify/head/fit.js';
 import { decideItem, gateFeatures, gateProbability, itemShape } from '../src/classify/head/no-reason.js';
 import { CLAUSE_ROLES, likeliestRole } from '../src/classify/roles/model.js';
 import { attachProbe, fitProbe, itemProbeVector, modelPart, probeScores, stackProbe } from '../src/classify/head/probe.js';
@@ -33,6 +33,7 @@ import type { ScoredItem } from '../src/classify/units.js';
 import { hashText } from '../src/hash.js';
 import { createLogger } from '../src/logger.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
+import { readTraps, scoreTraps, type Trap } from '../test/helpers/traps.js';
 import { ENGINE_FLAGS, engineConfigFrom } from './lib/engine-flags.js';
 import { fileVectorCache } from './lib/file-vector-cache.js';
 
@@ -51,6 +52,9 @@ const { values: flags, positionals: files } = parseArgs({
     'forward-only': { type: 'boolean' },
     'cv-only': { type: 'boolean' },
     fit: { type: 'string', multiple: true },
+    traps: { type: 'boolean' },
+    lobo: { type: 'string' },
+    'trap-cv': { type: 'string' },
   },
 });
 if (files.length < 2) throw new Error('give at least two development sets (leave-one-set-out needs them)');
@@ -72,6 +76,18 @@ for (const [set, file] of files.entries()) {
   }
 }
 
+// The development trap sentences (traps-dev-* rows only), partly labelled: required themes are
+// positives, forbidden ones negatives. A trap whose text is a labelled item's is that item.
+const trapNumber = (id: string) => Number(id.slice('traps-dev-'.length));
+const traps: Trap[] = flags.traps || flags.lobo || flags['trap-cv'] ? readTraps('dev').filter((t) => !seen.has(correctionKey(t.text))) : [];
+const trapTexts = new Set<string>();
+const trapList = traps.filter((t) => {
+  const key = correctionKey(t.text);
+  if (trapTexts.has(key)) return false;
+  trapTexts.add(key);
+  return true;
+});
+
 /** The cache file of this checkout: in the system's temporary folder, named after the checkout's own path. */
 function defaultCacheFile(): string {
   const checkout = fileURLToPath(new URL('..', import.meta.url));
@@ -82,8 +98,11 @@ console.log(`vectors and scores cached in ${cacheFile}`);
 const store = await fileVectorCache(cacheFile);
 const prepared = await prepareClassifier({ ...engineConfigFrom(flags), head: null }, createLogger({ quiet: true }), { store });
 const scored = await prepared.classifier.score(gold.map((g, i) => ({ id: `g${i}`, text: g.text })));
+const scoredTraps = await prepared.classifier.score(trapList.map((t) => ({ id: t.id, text: t.text })));
 // A segment's reason text is among its units unless the clause-role reader set some of its clauses aside (as `train` embeds them).
-const unitTexts = [...new Set(scored.flatMap((item) => item.segments.flatMap((s) => [s.scoredText, ...s.units.map((u) => u.text)])))];
+const unitTexts = [
+  ...new Set([...scored, ...scoredTraps].flatMap((item) => item.segments.flatMap((s) => [s.scoredText, ...s.units.map((u) => u.text)]))),
+];
 const modelDims = prepared.discoveryEmbedder.dims;
 const vectors = new Map<string, Float32Array>();
 for (let i = 0; i < unitTexts.length; i += 256) {
@@ -129,6 +148,10 @@ interface Variant {
   decay?: number;
   /** Bagging draws whole sets (each item's group is its set). */
   bySet?: boolean;
+  /** The development traps join every fit as partly labelled items, each counting this much (`--fit "traps=0.5"`). */
+  trapWeight?: number;
+  /** The traps join the probe's fit too, each counting this much (`--fit "probetraps=1"`). */
+  probeTrapWeight?: number;
 }
 const l2s = (flags.l2s ?? '0.01,0.03,0.1').split(',').map(Number);
 const wanted = (flags.variants ?? 'base,probe').split(',');
@@ -161,7 +184,7 @@ const variants: Variant[] = [
 
 /**
  * A variant of the head's own fit, e.g. `cut=0.5`, `l2=0.3,1;w=1`, `gatecut=0.4`, `gatel2=0.3`,
- * `decay=0.8` (older sets count less), `probe=0.01` (the probe's penalty), `cuttol=0` (the cut that scores best,
+ * `decay=0.8` (older sets count less), `traps=0.5` (the dev traps join the fit, each counting 0.5), `gatetraps=1` (those that say whether they give no reason join the gate's), `probetraps=1` (the traps join the probe's fit, each counting 1), `probe=0.01` (the probe's penalty), `cuttol=0` (the cut that scores best,
  * however little: `surestCut`), `cutsmooth=0` (that tolerance read off each cut's own figure, not a parabola fitted to them: `smoothedCut`), `bags=10` / `bagset=10` (weights averaged over fits on resampled items / sets): on the
  * probe at `probeL2`.
  */
@@ -182,11 +205,16 @@ function fitVariant(spec: string, probeL2: number): Variant {
     else if (key === 'cuttol') fit.cutTolerance = list[0]!;
     else if (key === 'cutsmooth') fit.smoothCut = list[0] !== 0;
     else if (key === 'bags') fit.bags = list[0]!;
+    else if (key === 'traps') variant.trapWeight = list[0]!;
+    else if (key === 'probetraps') variant.probeTrapWeight = list[0]!;
+    else if (key === 'gatetraps') fit.gateLearnsPartial = list[0] === 1;
     else if (key === 'bagset') {
       fit.bags = list[0]!;
       variant.bySet = true;
     } else
-      throw new Error(`--fit ${spec}: unknown setting ${key} (cut, cuttol, cutsmooth, l2, w, gatecut, gatel2, decay, probe, bags, bagset)`);
+      throw new Error(
+        `--fit ${spec}: unknown setting ${key} (cut, cuttol, cutsmooth, l2, w, gatecut, gatel2, decay, probe, bags, bagset, traps, probetraps, gatetraps)`,
+      );
   }
   return variant;
 }
@@ -236,12 +264,28 @@ function knnFeatures(i: number): number[][] {
 /** Features of the training items (probe out of fold) and of the items scored, with the probe fitted on all training items. */
 function featuresFor(variant: Variant, train: number[], test: number[]) {
   // Variants that differ only in the head's own fit read the same features: computed once per split.
-  const { name: _name, fit: _fit, decay: _decay, gateL2: _gateL2, noGate: _noGate, bySet: _bySet, ...reading } = variant;
-  const key = `${JSON.stringify(reading)}|${train.length}:${train[0]}:${train.at(-1)}|${test.length}:${test[0]}`;
+  const {
+    name: _name,
+    fit: _fit,
+    decay: _decay,
+    gateL2: _gateL2,
+    noGate: _noGate,
+    bySet: _bySet,
+    trapWeight: _trapWeight,
+    ...reading
+  } = variant;
+  // A probe that learns from traps depends on which traps are left out.
+  const left = variant.probeTrapWeight === undefined ? '' : [...trapsLeftOut].join(',');
+  const key = `${JSON.stringify(reading)}|${train.length}:${train[0]}:${train.at(-1)}|${test.length}:${test[0]}|${left}`;
   let features = featureCache.get(key);
   if (!features) {
     features = unweightedFeaturesFor(variant, train, test);
     featureCache.set(key, features);
+  }
+  if (variant.trapWeight !== undefined) {
+    // Partly labelled traps after the labelled items (their folds stay as they were), less any left out.
+    const joined = features.trapFeatures.flatMap((item, k) => (trapsLeftOut.has(k) ? [] : [{ ...item, weight: variant.trapWeight! }]));
+    features = { ...features, trainFeatures: [...features.trainFeatures, ...joined] };
   }
   if (variant.bySet)
     features = { ...features, trainFeatures: features.trainFeatures.map((item, k) => ({ ...item, group: gold[train[k]!]!.set })) };
@@ -249,7 +293,35 @@ function featuresFor(variant: Variant, train: number[], test: number[]) {
   const newest = Math.max(...train.map((i) => gold[i]!.set));
   const raw = train.map((i) => variant.decay! ** (newest - gold[i]!.set));
   const mean = raw.reduce((a, b) => a + b, 0) / raw.length;
-  return { ...features, trainFeatures: features.trainFeatures.map((item, k) => ({ ...item, weight: raw[k]! / mean })) };
+  return {
+    ...features,
+    trainFeatures: features.trainFeatures.map((item, k) => (k < raw.length ? { ...item, weight: raw[k]! / mean } : item)),
+  };
+}
+/** The traps the probe learns from: all but those left out, as partly labelled rows. */
+function probePartial(weight: number) {
+  const kept = trapList.flatMap((_, k) => (trapsLeftOut.has(k) ? [] : [k]));
+  return {
+    items: kept.map((k) => scoredTraps[k]!),
+    labels: kept.map((k) => ids.map((id) => (trapList[k]!.required.includes(id) ? 1 : 0))),
+    known: kept.map((k) => partialLabels(trapList[k]!.required, trapList[k]!.forbidden, ids).known),
+    weight,
+  };
+}
+
+/** Traps (by index in trapList) kept out of the fit: the batch a leave-one-batch-out split scores. */
+let trapsLeftOut = new Set<number>();
+
+/** A trap's features as a partly labelled item (its probe scores are whatever probe was attached last). */
+function trapLabelled(k: number, probe: boolean): LabelledFeatures {
+  const trap = trapList[k]!;
+  const item = scoredTraps[k]!;
+  return {
+    features: itemFeatures(item, ids, cues, margin, probe),
+    reading: readingOf(item, ids),
+    shape: itemShape(item),
+    ...partialLabels(trap.required, trap.forbidden, ids),
+  };
 }
 const featureCache = new Map<string, ReturnType<typeof unweightedFeaturesFor>>();
 
@@ -270,6 +342,7 @@ function unweightedFeaturesFor(variant: Variant, train: number[], test: number[]
         l2: variant.probeL2!,
         folds: 5,
         ...(variant.probeBySet ? { foldOf: foldsBySet(train) } : {}),
+        ...(variant.probeTrapWeight !== undefined ? { partial: probePartial(variant.probeTrapWeight) } : {}),
       },
     );
     const trainFeatures = train.map((i) => labelled(scored[i]!, i, probe, variant));
@@ -278,17 +351,26 @@ function unweightedFeaturesFor(variant: Variant, train: number[], test: number[]
       fitted,
       read,
     );
+    // Traps outside the probe's fit are read by the probe fitted on all it learnt from (the others
+    // were scored out of fold by stackProbe).
+    attachProbe(
+      scoredTraps.filter((_, k) => variant.probeTrapWeight === undefined || trapsLeftOut.has(k)),
+      fitted,
+      read,
+    );
     // The clauses as read now: a later split overwrites the units' probe scores.
     return {
       trainFeatures,
       testFeatures: test.map((i) => labelled(scored[i]!, i, probe, variant)),
       testClauses: test.map((i) => clausesOf(scored[i]!)),
+      trapFeatures: trapList.map((_, k) => trapLabelled(k, probe)),
     };
   }
   return {
     trainFeatures: train.map((i) => labelled(scored[i]!, i, false, variant)),
     testFeatures: test.map((i) => labelled(scored[i]!, i, false, variant)),
     testClauses: test.map((i) => clausesOf(scored[i]!)),
+    trapFeatures: trapList.map((_, k) => trapLabelled(k, false)),
   };
 }
 
@@ -411,7 +493,7 @@ if (!Number.isInteger(forward) || forward < 0 || forward >= files.length)
   throw new Error(
     `--forward ${flags.forward}: give how many of the newest sets to score, each fitted on the sets before it (1–${files.length - 1})`,
   );
-const loso = !flags['forward-only'];
+const loso = !flags['forward-only'] && !flags.lobo && !flags['trap-cv'];
 console.log(`${gold.length} items: ${files.map((f, s) => `${path.basename(f)} ${gold.filter((g) => g.set === s).length}`).join(', ')}`);
 if (loso) console.log(`| variant | CV all (5 folds) | ${files.map((f) => `left out: ${path.basename(f)}`).join(' | ')} | mean left out |`);
 
@@ -563,6 +645,95 @@ for (const variant of variants) {
     );
     console.log(`  weakest forward: ${weak.join('; ')}`);
     printPooled('forward', pooled, pooledPairs);
+  }
+}
+
+/** The traps (indices into trapList) numbered within `from`–`to`. */
+const trapsNumbered = (from: number, to: number) =>
+  trapList.flatMap((t, k) => (trapNumber(t.id) >= from && trapNumber(t.id) <= to ? [k] : []));
+const parseRange = (spec: string) => {
+  const [from, to] = spec.split('-').map(Number);
+  if (!Number.isInteger(from) || !Number.isInteger(to)) throw new Error(`${spec}: give a range of trap numbers, e.g. 2259-2418`);
+  return { from: from!, to: to! };
+};
+
+const trapFreeHeads = new Map<string, ReturnType<typeof fitHead>>();
+
+/** The given traps decided by a head fitted on `features` (traps outside the fit's `trapsLeftOut` joined it where the variant says). */
+function scoreTrapsWith(variant: Variant, fitSettings: FitSettings, scoredKs: readonly number[]) {
+  const features = featuresFor(variant, all, []);
+  // Without traps in its fit the head is the same whichever traps are left out: fitted once.
+  const key = variant.trapWeight === undefined && variant.probeTrapWeight === undefined ? variant.name : null;
+  const head = (key && trapFreeHeads.get(key)) || fitHead(features.trainFeatures, ids, fitSettings);
+  if (key) trapFreeHeads.set(key, head);
+  const predicted = scoredKs.map((k) => {
+    const item = features.trapFeatures[k]!;
+    const z = headLogits(head, item.features);
+    const p = head.themes.map((theme, t) => calibrated(theme, z[t]!));
+    return decideItem(head, p, ids, item.reading, item.shape).map((t) => ids[t]!);
+  });
+  return {
+    head,
+    score: scoreTraps(
+      scoredKs.map((k) => trapList[k]!),
+      predicted,
+    ),
+  };
+}
+
+// Leave one trap batch out: each batch scored by heads fitted on every labelled set and (where the
+// variant takes traps) every other dev trap; the variant without traps fits the same sets.
+if (flags.lobo) {
+  const batches = flags.lobo.split(',').map(parseRange);
+  for (const variant of variants) {
+    const fitSettings: FitSettings = { ...settings, noReasonL2: variant.gateL2 ?? settings.noReasonL2, ...variant.fit };
+    const rows: string[] = [];
+    let hits = 0;
+    let sentences = 0;
+    for (const { from, to } of batches) {
+      const batch = trapsNumbered(from, to);
+      trapsLeftOut = new Set(batch);
+      const { head, score } = scoreTrapsWith(variant, fitSettings, batch);
+      hits += score.forbiddenHits;
+      sentences += score.sentences;
+      rows.push(
+        `${from}…${to}: ${score.forbiddenHits} of ${score.sentences}, required ${score.requiredRecall.toFixed(3)} (cut ${head.assignAt}, gate ${head.noReason?.cut ?? '-'}, CV ${head.crossValidated.microF1.toFixed(3)})`,
+      );
+    }
+    trapsLeftOut = new Set();
+    console.log(`| ${variant.name} | lobo | ${rows.join(' | ')} | ${hits} of ${sentences} |`);
+  }
+}
+
+// Cross-validation over the traps numbered in a range (5 folds by position), every trap outside it
+// kept out of the fit: how much traps should count, chosen without the newest batch.
+if (flags['trap-cv']) {
+  const { from, to } = parseRange(flags['trap-cv']);
+  const within = trapsNumbered(from, to);
+  const outside = trapList.map((_, k) => k).filter((k) => !within.includes(k));
+  for (const variant of variants) {
+    const fitSettings: FitSettings = { ...settings, noReasonL2: variant.gateL2 ?? settings.noReasonL2, ...variant.fit };
+    const perFold: number[] = [];
+    let hits = 0;
+    let required = 0;
+    let found = 0;
+    const cvs: number[] = [];
+    // Without traps in the fit one head scores them all; with them, five heads, each without its fold.
+    const folds = variant.trapWeight === undefined ? [within] : [0, 1, 2, 3, 4].map((fold) => within.filter((_, n) => n % 5 === fold));
+    for (const out of folds) {
+      trapsLeftOut = new Set([...outside, ...out]);
+      const { head, score } = scoreTrapsWith(variant, fitSettings, out);
+      hits += score.forbiddenHits;
+      const listed = out.reduce((n, k) => n + trapList[k]!.required.length, 0);
+      required += listed;
+      found += score.requiredRecall * listed;
+      cvs.push(head.crossValidated.microF1);
+      perFold.push(score.forbiddenHits);
+    }
+    trapsLeftOut = new Set();
+    console.log(
+      `| ${variant.name} | trap cv ${from}-${to} | ${hits} of ${within.length} forbidden | required ${(found / Math.max(1, required)).toFixed(3)} | labelled CV micro ${(cvs.reduce((a, b) => a + b, 0) / cvs.length).toFixed(4)} | folds ${perFold.join('/')} |`,
+    );
   }
 }
 if (flags.items) await writeFile(flags.items, itemRows.map((row) => `${row}\n`).join(''));
