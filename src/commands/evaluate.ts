@@ -8,7 +8,7 @@ import { writeOutputsAtomically } from '../io/atomic.js';
 import { compileThemeCues } from '../classify/assign.js';
 import { readGold, scoreGold, type EvaluationReport } from '../classify/evaluate.js';
 import { headItemLogits } from '../classify/head/apply.js';
-import { reliability } from '../classify/head/fit.js';
+import { reliability } from '../classify/head/reliability.js';
 import { plattProbability, sigmoid } from '../classify/head/logistic.js';
 import { prepareClassifier, type PreparedClassifier } from '../classify/prepare.js';
 import { calibrate, serialiseThresholds } from '../classify/thresholds.js';
