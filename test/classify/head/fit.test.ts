@@ -2,6 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { FIT_DEFAULTS, fitHead, partialLabels, type LabelledFeatures } from '../../../src/classify/head/fit.js';
 import { seededRandom } from '../../../src/random.js';
 
+/** An item of two themes whose features are its two coordinates, one theme per coordinate. */
+const twoThemeItem = (a: number, b: number, labels: string[], i: number): LabelledFeatures => ({
+  features: [
+    [a, b],
+    [b, a],
+  ],
+  reading: { allowed: [true, true], asserted: [false, false] },
+  shape: { reasons: 1, silence: false, text: `item ${i}` },
+  themes: labels,
+});
+
 describe('fitHead with bagging', () => {
   const themes = ['x', 'y'];
   const random = seededRandom(7);
@@ -9,16 +20,7 @@ describe('fitHead with bagging', () => {
     const a = random() * 2 - 1;
     const b = random() * 2 - 1;
     const labels = [...(a + 0.3 * random() > 0.2 ? ['x'] : []), ...(b - 0.3 * random() > 0 ? ['y'] : [])];
-    return {
-      features: [
-        [a, b],
-        [b, a],
-      ],
-      reading: { allowed: [true, true], asserted: [false, false] },
-      shape: { reasons: 1, silence: false, text: `item ${i}` },
-      themes: labels,
-      group: i % 6,
-    };
+    return { ...twoThemeItem(a, b, labels, i), group: i % 6 };
   });
   const settings = { ...FIT_DEFAULTS, l2s: [0.1], positiveWeights: [1], cuts: [0.5] };
   const weightsOf = (head: ReturnType<typeof fitHead>) => head.themes.flatMap((t) => [...t.weights, t.bias]);
@@ -45,23 +47,14 @@ describe('fitHead with bagging', () => {
 describe('fitHead with partly labelled items', () => {
   const themes = ['x', 'y'];
   const random = seededRandom(11);
-  const item = (a: number, b: number, labels: string[], i: number): LabelledFeatures => ({
-    features: [
-      [a, b],
-      [b, a],
-    ],
-    reading: { allowed: [true, true], asserted: [false, false] },
-    shape: { reasons: 1, silence: false, text: `item ${i}` },
-    themes: labels,
-  });
   const full: LabelledFeatures[] = Array.from({ length: 100 }, (_, i) => {
     const a = random() * 2 - 1;
     const b = random() * 2 - 1;
-    return item(a, b, [...(a + 0.4 * random() > 0.2 ? ['x'] : []), ...(b - 0.4 * random() > 0 ? ['y'] : [])], i);
+    return twoThemeItem(a, b, [...(a + 0.4 * random() > 0.2 ? ['x'] : []), ...(b - 0.4 * random() > 0 ? ['y'] : [])], i);
   });
   // Sentences that say x must not be there, where x's evidence is strong: they pull x's weights down.
   const traps: LabelledFeatures[] = Array.from({ length: 30 }, (_, i) => ({
-    ...item(0.9 + 0.1 * random(), random() * 2 - 1, [], 100 + i),
+    ...twoThemeItem(0.9 + 0.1 * random(), random() * 2 - 1, [], 100 + i),
     ...partialLabels([], ['x'], themes),
     weight: 2,
   }));
