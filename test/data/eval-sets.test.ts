@@ -6,9 +6,9 @@ import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
 // voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12,
-// voices-dev13, voices-dev14, voices-dev15, voices-dev16, voices-dev17, voices-dev18, voices-dev19 and voices-dev20 are
-// fitted and tuned on; test and voices-test to voices-test17 are held out. traps.csv holds sentences with
-// themes they must not get.
+// voices-dev13, voices-dev14, voices-dev15, voices-dev16, voices-dev17, voices-dev18, voices-dev19, voices-dev20 and
+// voices-dev21 are fitted and tuned on (voices-dev21 once the built-in head is refitted with it); test and voices-test
+// to voices-test17 are held out. traps.csv holds sentences with themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
 interface EvalRow {
@@ -173,11 +173,15 @@ const sets = [
   // Leans on warm no-reason declines that use the job's words against one real reason buried in warmth or silence,
   // delivery said indirectly and in codes, 20 comparisons naming the stronger side; 40 of 320 (12.5%) give no reason.
   loadSet('voices-dev20', 320, 28, [0.125, 0.125]),
+  // Leans on 60 single reasons small enough to miss (one clause among warmth, process talk or silence, a negation, a
+  // reason code beside boilerplate) against 35 warm or coded no-reason declines, indirect motivation, delivery and 18
+  // comparisons naming the stronger side; 35 of 320 (11%) give no reason.
+  loadSet('voices-dev21', 320, 30, [0.109, 0.11]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev21.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
