@@ -72,6 +72,8 @@ export class RecordReader {
   private readonly withdrawnIn = new Map<string, number>();
   private readonly unparsedExamples: string[] = [];
   private truncatedTexts = 0;
+  /** Lines whose feedback was a pasted email, its header, signature or disclaimer left out. */
+  private readonly emailClutter: number[] = [];
 
   constructor(
     private readonly path: string,
@@ -224,6 +226,7 @@ export class RecordReader {
     }
     if (outcome.item.truncated) this.truncatedTexts++;
     if (outcome.item.noText) this.blankTexts++;
+    if (outcome.emailClutter) this.emailClutter.push(line);
     if (outcome.textFrom !== undefined) this.textFrom.set(outcome.textFrom, (this.textFrom.get(outcome.textFrom) ?? 0) + 1);
     for (const column of outcome.unread ?? []) this.unread.set(column, (this.unread.get(column) ?? 0) + 1);
     const id = this.fileIds.assign(outcome.rawId, line);
@@ -277,6 +280,12 @@ export class RecordReader {
     if (this.blankTexts > 0) {
       const rows = `${this.blankTexts} row${this.blankTexts === 1 ? '' : 's'}`;
       notes.push(`${rows} with a blank "${this.mapping.text}" counted as "no feedback given" (the no-reason theme, worth a call)`);
+    }
+    if (this.emailClutter.length > 0) {
+      const rows = `${this.emailClutter.length} row${this.emailClutter.length === 1 ? '' : 's'}`;
+      notes.push(
+        `${rows} (${namedLines(this.emailClutter)}) held a whole email in "${this.mapping.text}": what the mail client added around the feedback (header lines, the sender's signature, a confidentiality notice, "Sent from my …") was left out`,
+      );
     }
     if (this.truncatedTexts > 0) {
       notes.push(

@@ -55,6 +55,8 @@ export type RowOutcome =
       textFrom?: string;
       /** Other feedback columns with words in them that were not read (a second application in the row). */
       unread?: string[];
+      /** The feedback was a pasted email: its header, signature, disclaimer or app line was left out (email-clutter.ts). */
+      emailClutter?: true;
     }
   | {
       kind: 'reject';
@@ -127,7 +129,7 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   const clean = (raw: string) => {
     const cleaned = cleanText(raw, ctx.maxTextChars, prepare && ((t) => prepare(t, names)));
     // A cell of punctuation alone ("-", ".", "–") is how spreadsheets mark "nothing here": blank.
-    return HAS_WORDS.test(cleaned.text) ? cleaned : { text: '', truncated: false };
+    return HAS_WORDS.test(cleaned.text) ? cleaned : { text: '', truncated: false, emailClutter: cleaned.emailClutter };
   };
   const byStage = stageTexts(fields, ctx.stageTextColumns);
   const textCell = byStage?.text ?? value('text') ?? '';
@@ -139,12 +141,12 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   // theme or an employer to chase for a reason (read as feedback, "Withdrawn by Candidate" gave none).
   const withdrawal = ctx.withdrawalColumns ? withdrawalIn(fields, ctx.headers, ctx.withdrawalColumns) : null;
   if (withdrawal !== null) return { ...reject(WITHDRAWN_REASON), withdrawnIn: withdrawal };
-  let { text, truncated } = clean(textCell);
+  let { text, truncated, emailClutter } = clean(textCell);
   let readFrom = ctx.columns.text;
   for (const spare of text === '' ? (ctx.spareTextColumns ?? []) : []) {
     const found = clean(fields[spare] ?? '');
     if (HAS_LETTERS.test(found.text)) {
-      ({ text, truncated } = found);
+      ({ text, truncated, emailClutter } = found);
       readFrom = spare;
       break;
     }
@@ -186,7 +188,12 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
     : (ctx.spareTextColumns ?? [])
         .filter((column) => column !== readFrom && HAS_LETTERS.test(fields[column] ?? ''))
         .map((column) => ctx.headers[column]!);
-  return { ...outcome, ...(textFrom === undefined ? {} : { textFrom }), ...(unread.length > 0 ? { unread } : {}) };
+  return {
+    ...outcome,
+    ...(textFrom === undefined ? {} : { textFrom }),
+    ...(unread.length > 0 ? { unread } : {}),
+    ...(emailClutter ? { emailClutter } : {}),
+  };
 }
 
 /**

@@ -3,6 +3,7 @@
 // punctuation are left as written.
 
 import { emailBodyText } from './email-body.js';
+import { withoutEmailClutter } from './email-clutter.js';
 
 /** Trim, turn every kind of space into one space, keep line breaks (at most one blank line). */
 // Anything normaliseText would change besides the ends; most texts have none of it.
@@ -50,18 +51,24 @@ export function normaliseValue(value: string | null | undefined): string | null 
  * final 40% of the allowance, else at the last space in the final 20%, else exactly at the limit.
  * `prepare` (redaction) sees the text before any cut, so a cut never leaves half an address.
  */
-export function cleanText(value: string, maxChars: number, prepare?: (text: string) => string): { text: string; truncated: boolean } {
+export function cleanText(
+  value: string,
+  maxChars: number,
+  prepare?: (text: string) => string,
+): { text: string; truncated: boolean; emailClutter?: true } {
   // Normalising megabytes only to throw most of them away is wasteful: look at a prefix, ending
   // at a space so that no word (or address) is split at its end.
   const window = Math.max(maxChars * 4, 4096);
   const cut = value.length > window;
   const lastSpace = cut ? value.slice(0, window).search(/\s\S*$/) : -1;
   const prefix = cut ? value.slice(0, lastSpace > window * 0.9 ? lastSpace : window) : value;
-  const normalised = normaliseText(emailBodyText(prefix));
-  if (normalised.length <= maxChars && !cut) return { text: normalised, truncated: false };
+  // A pasted email's header, signature, disclaimer and "Sent from my iPhone" are no feedback (email-clutter.ts).
+  const { text: normalised, removed } = withoutEmailClutter(normaliseText(emailBodyText(prefix)));
+  const clutter = removed ? { emailClutter: true as const } : {};
+  if (normalised.length <= maxChars && !cut) return { text: normalised, truncated: false, ...clutter };
   const text = prepare ? prepare(normalised) : normalised;
-  if (text.length <= maxChars && !cut) return { text, truncated: false };
-  return { text: truncateAtBoundary(text, maxChars), truncated: true };
+  if (text.length <= maxChars && !cut) return { text, truncated: false, ...clutter };
+  return { text: truncateAtBoundary(text, maxChars), truncated: true, ...clutter };
 }
 
 export function truncateAtBoundary(text: string, maxChars: number): string {

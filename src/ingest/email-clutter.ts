@@ -1,0 +1,131 @@
+// A whole email pasted into the feedback cell brings what a mail client adds around the feedback:
+// the forwarded email's own header lines ("-----Original Message-----", "From: … Sent: … To: …
+// Subject: …"), the sender's signature block (name, job title, phone, address), a confidentiality
+// disclaimer and "Sent from my iPhone". None of it is feedback: read as feedback, a disclaimer's
+// "confidential … delete it" came out as conduct on a rejection that gave no reason, and every line
+// of a signature was a sentence to classify, quote and show on the student's page. They are left
+// out here, before anything is redacted, classified or shown; the reader counts the rows in a note.
+// A reply's quoted earlier email ("On … wrote:", "> …", or a header under the reply's own words) is
+// the classifier's to set aside (classify/quoted.ts), so it is never touched here, nor is anything
+// under it.
+
+/** A line a phone or mail app adds under what was written. */
+const MOBILE_LINE =
+  /^(?:sent from my [\p{L}\d ’'.-]{2,40}|sent from (?:outlook|mail|yahoo mail|gmail|aol|samsung|proton ?mail)\b[\p{L}\d ’'.-]{0,40}|get outlook for (?:ios|android)|sent (?:via|using) (?:outlook|gmail|the [\p{L} ]{2,30} app)|envoyé de mon [\p{L} ]{2,30}|von meinem [\p{L}\d ]{2,30} gesendet|enviado desde mi [\p{L}\d ]{2,30}|verzonden (?:vanaf|met) mijn [\p{L}\d ]{2,30})[.!]?$/iu;
+
+/** The line that starts a forwarded or quoted email in Outlook and other clients. */
+const SEPARATOR_LINE =
+  /^(?:-{2,}\s*(?:original message|forwarded message|ursprüngliche nachricht|weitergeleitete nachricht|message d'origine|message transféré|mensaje original|mensaje reenviado|oorspronkelijk bericht|doorgestuurd bericht)\s*-{2,}|begin forwarded message:|_{10,})$/i;
+
+/** One line of a mail header: "From: …", "Sent: …", "Betreff: …", "Objet : …". */
+const HEADER_LINE =
+  /^(?:from|sent|date|to|cc|bcc|subject|reply-to|importance|von|gesendet|datum|an|betreff|de|envoyé|à|objet|enviado|para|asunto|van|verzonden|aan|onderwerp)\s?:/i;
+/** The header line that names the sender: a block of header lines is a mail header only with one. */
+const SENDER_LINE = /^(?:from|von|de|van)\s?:/i;
+
+/** A line that closes a letter, alone or with the sender's name after a comma or dash ("Kind regards, Jo Smith"). */
+const SIGN_OFF_LINE =
+  /^(?:(?:kind|best|warm|warmest|many|with (?:kind|best|warm)) (?:regards|wishes|thanks)|regards|best|thanks|thank you|many thanks|cheers|sincerely|yours (?:sincerely|faithfully|truly)|all the best|respectfully|cordialement|bien à vous|mit freundlichen grüßen|viele grüße|beste grüße|saludos(?: cordiales)?|un saludo|atentamente|met vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten)[,.!]?(?:\s*[,–—-]\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})?$/iu;
+
+/** Words a signature line may hold besides capitalised ones: "Head of Early Careers", "Harlow & Finch". */
+const CONNECTIVES = new Set(['of', 'and', 'for', 'the', 'at', 'in', 'to', 'de', 'und', 'et', 'y', 'en', 'van', 'von', 'plc', 'ltd', 'llp']);
+/** Contact details and their labels: "T: …", "Mob …", a number, a UK postcode, an email, a web address, "|" between parts. */
+const CONTACT_LIKE =
+  /@|\d{3}|\||https?:|www\.|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|^(?:(?:[tmpewf]|tel|mob|mobile|phone|direct|dd|office|email|e-mail|web|fax)\s*:\s*\S|(?:tel|mob|mobile|phone|direct|dd|fax)\.?\s*[\d+(])/i;
+
+/** The opening words of a confidentiality or legal footer. */
+const DISCLAIMER_PARTS = [
+  String.raw`(?:confidentiality (?:notice|note|statement|disclaimer|warning)|e-?mail disclaimer|disclaimer|legal notice|privileged (?:and|&) confidential)\b`,
+  String.raw`this (?:e-?mail|message|communication|transmission)\b[^\n]{0,120}?\b(?:confidential|privileged|intended (?:solely|only|exclusively) for|addressee)`,
+  String.raw`the (?:information|contents?) (?:in|of|contained in) this (?:e-?mail|message|communication)\b[^\n]{0,80}\b(?:confidential|privileged|intended)`,
+  String.raw`if you (?:are not the intended|have received this (?:e-?mail|message|communication) in error)`,
+  String.raw`please consider the environment before printing`,
+  String.raw`[^\n]{0,80}\bregistered in (?:england|scotland|wales|northern ireland)\b[^\n]{0,40}\b(?:no\b|number|company|registration)`,
+  String.raw`registered (?:office|address)\s*:|(?:company|registered|registration) (?:no|number)\b\.?\s*:?\s*\d`,
+  String.raw`[^\n]{0,80}\baccepts? no (?:liability|responsibility) for\b[^\n]{0,80}\b(?:virus|viruses|damage|loss|e-?mail|message|attachments?)\b`,
+  String.raw`(?:any )?(?:views|opinions) expressed in this (?:e-?mail|message)`,
+  String.raw`diese (?:e-?mail|nachricht) (?:enthält|ist) vertraulich|ce (?:message|courriel) (?:est|et) [^\n]{0,40}confidentiel|este (?:correo|mensaje) [^\n]{0,40}confidencial|deze e-?mail is [^\n]{0,40}vertrouwelijk`,
+];
+const DISCLAIMER_START = new RegExp(`^(?:${DISCLAIMER_PARTS.map((part) => `(?:${part})`).join('|')})`, 'i');
+
+/** Words of the line: runs of letters, digits and the placeholders of redaction. */
+function wordsOf(line: string): string[] {
+  return line.match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? [];
+}
+
+/** A line of a signature: a name or job title in capitalised words, or a line of contact details or an address. */
+function isSignatureLine(line: string): boolean {
+  if (line === '' || MOBILE_LINE.test(line)) return true;
+  if (SEPARATOR_LINE.test(line) || HEADER_LINE.test(line) || line.startsWith('>')) return false;
+  const words = wordsOf(line);
+  // A sentence is never part of a signature ("P.S. Your salary expectation of 28000 was high.").
+  if (/[.!?]$/.test(line) && words.length >= 5) return false;
+  if (CONTACT_LIKE.test(line)) return words.length <= 20;
+  if (words.length === 0 || words.length > 12 || /[.!?]$/.test(line)) return false;
+  return words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || CONNECTIVES.has(word.toLowerCase()));
+}
+
+/** Lines of the email's own header at the top: separators and a block of header lines naming the sender. */
+function topHeaderEnd(lines: readonly string[]): number {
+  let index = 0;
+  let end = 0;
+  while (index < lines.length) {
+    const line = lines[index]!;
+    if (line === '' || SEPARATOR_LINE.test(line)) {
+      index++;
+      if (line !== '') end = index;
+      continue;
+    }
+    if (!HEADER_LINE.test(line)) break;
+    let last = index;
+    while (last < lines.length && HEADER_LINE.test(lines[last]!)) last++;
+    const block = lines.slice(index, last);
+    if (block.length < 2 || !block.some((l) => SENDER_LINE.test(l))) break;
+    end = last;
+    index = last;
+  }
+  return end;
+}
+
+/** Whether any line before `index` has words: a sign-off or header needs feedback above it to be one. */
+function hasWordsBefore(lines: readonly string[], index: number): boolean {
+  return lines.slice(0, index).some((line) => /\p{L}/u.test(line));
+}
+
+/**
+ * The feedback without what a mail client added around it (see the top of this file), lines joined
+ * as they were; `removed` says whether anything was left out. Text with no such lines is returned as
+ * it is. Expects normalised text (`normaliseText`: `\n` line ends, single spaces, trimmed lines).
+ */
+export function withoutEmailClutter(text: string): { text: string; removed: boolean } {
+  if (!/\n/.test(text) && !MOBILE_LINE.test(text) && !DISCLAIMER_START.test(text)) return { text, removed: false };
+  const lines = text.split('\n');
+  const keep = lines.map(() => true);
+  // The pasted email's own header, when nothing is written above it.
+  const headerEnd = topHeaderEnd(lines);
+  for (let i = 0; i < headerEnd; i++) keep[i] = false;
+  // The first mark of an earlier email quoted under a reply: nothing from there on is touched.
+  const quoteFrom = lines.findIndex(
+    (line, i) =>
+      i >= headerEnd && (SEPARATOR_LINE.test(line) || line.startsWith('>') || (HEADER_LINE.test(line) && SENDER_LINE.test(line))),
+  );
+  const limit = quoteFrom < 0 ? lines.length : quoteFrom;
+  for (let i = headerEnd; i < limit; i++) {
+    const line = lines[i]!;
+    if (MOBILE_LINE.test(line)) keep[i] = false;
+    else if (DISCLAIMER_START.test(line)) {
+      // A footer runs to the end of its paragraph.
+      while (i < limit && lines[i] !== '') keep[i++] = false;
+    } else if (SIGN_OFF_LINE.test(line) && hasWordsBefore(lines.slice(headerEnd), i - headerEnd)) {
+      keep[i] = false;
+      while (i + 1 < limit && isSignatureLine(lines[i + 1]!)) keep[++i] = false;
+    }
+  }
+  if (keep.every(Boolean)) return { text, removed: false };
+  const kept = lines
+    .filter((_, i) => keep[i])
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return { text: kept, removed: true };
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { withoutEmailClutter } from '../../src/ingest/email-clutter.js';
+import { ingestFiles } from '../../src/ingest/index.js';
+import { createMemoryLogger } from '../../src/logger.js';
+import { defaultOptions, tempFiles } from './helpers.js';
+
+const files = tempFiles();
+
+const SIGNATURE = [
+  'Kind regards,',
+  '',
+  'Rebecca Thornbury',
+  'Senior Talent Acquisition Partner | Harlow & Finch Consulting',
+  'T: +44 (0)20 7946 0321 | M: 07700 900456',
+  'rebecca.thornbury@harlowfinch.co.uk',
+  'Brightwater Retail plc, 45 Castle Street, Leeds LS1 2AB',
+].join('\n');
+const DISCLAIMER =
+  'DISCLAIMER: The information in this email is confidential. Brightwater Retail accepts no liability for any damage caused by viruses transmitted by this email. Please consider the environment before printing this email.';
+
+describe('withoutEmailClutter: what a mail client adds around pasted feedback', () => {
+  it('leaves out the signature block, a confidentiality footer and "Sent from my iPhone"', () => {
+    const pasted = `Unfortunately we will not be progressing your application.\n\n${SIGNATURE}\n\n${DISCLAIMER}\n\nSent from my iPhone`;
+    expect(withoutEmailClutter(pasted)).toEqual({ text: 'Unfortunately we will not be progressing your application.', removed: true });
+  });
+
+  it("leaves out a pasted email's own header at the top, and keeps the feedback under it", () => {
+    const pasted =
+      '-----Original Message-----\nFrom: Graduate Recruitment <grads@kestrelbank.com>\nSent: 19 February 2026 16:02\nTo: Amara Osei <amara@uni.ac.uk>\nSubject: RE: Feedback request\n\nHi Amara,\n\nYour numerical reasoning test score was below our benchmark.\n\nBest wishes\nTom Hadley\nEarly Careers Team';
+    expect(withoutEmailClutter(pasted).text).toBe('Hi Amara,\n\nYour numerical reasoning test score was below our benchmark.');
+  });
+
+  it('keeps what a sentence says after the signature, and lines that are feedback, not a signature', () => {
+    expect(withoutEmailClutter('Your CV had typos.\nKind regards,\nJo\n\nP.S. Your salary expectation of 28000 was too high.').text).toBe(
+      'Your CV had typos.\nP.S. Your salary expectation of 28000 was too high.',
+    );
+    expect(withoutEmailClutter('Your CV was vague.\nThanks\nNo STAR examples either').text).toBe(
+      'Your CV was vague.\nNo STAR examples either',
+    );
+  });
+
+  it('reads sentences that only sound like a footer, and short texts, as written', () => {
+    for (const text of [
+      'The candidate accepts no responsibility for mistakes and blamed the team.',
+      'This message is intended to give you feedback: your CV was not tailored.',
+      'Regards, the panel felt you were unprepared.',
+      'Thank you',
+      'Thanks,\nJo',
+    ])
+      expect(withoutEmailClutter(text)).toEqual({ text, removed: false });
+  });
+
+  it("never touches a reply's quoted earlier email, nor what is under it (the classifier sets it aside)", () => {
+    const reply = 'Your answers were good.\n\nOn Thu, 5 Mar 2026, Jo <jo@x.com> wrote:\n> Why?\nKind regards\nJo';
+    expect(withoutEmailClutter(reply)).toEqual({ text: reply, removed: false });
+    const outlook = 'Feedback below.\n\nFrom: Sam\nSent: Monday\nTo: Jo\n\nYou were nervous.\nBest wishes\nSam Carter';
+    expect(withoutEmailClutter(outlook)).toEqual({ text: outlook, removed: false });
+  });
+
+  it('leaves nothing of a cell that was only a footer: no feedback given', () => {
+    expect(withoutEmailClutter('Sent from my iPhone')).toEqual({ text: '', removed: true });
+  });
+});
+
+describe('ingestFiles: a whole email pasted into the feedback cell', () => {
+  it('reads the feedback alone, says which rows held an email, and counts a footer alone as no feedback given', async () => {
+    const csv = [
+      'Student ID,Date,Employer,Feedback',
+      `S1,2026-03-01,Brightwater,"Unfortunately we will not be progressing your application.\n\n${SIGNATURE}\n\n${DISCLAIMER}"`,
+      'S2,2026-03-02,Kestrel,Your answers lacked examples.',
+      'S3,2026-03-03,Kestrel,"Sent from my iPhone"',
+    ].join('\n');
+    const result = await ingestFiles([files.write('emails.csv', csv)], defaultOptions(), createMemoryLogger());
+    expect(result.items.map((item) => item.text)).toEqual([
+      'Unfortunately we will not be progressing your application.',
+      'Your answers lacked examples.',
+      '',
+    ]);
+    expect(result.items[2]!.noText).toBe(true);
+    const text = JSON.stringify(result.items);
+    for (const personal of ['Thornbury', '07700', 'rebecca', 'Castle Street', 'confidential']) expect(text).not.toContain(personal);
+    expect(result.files[0]!.notes.join('\n')).toContain('2 rows (lines 2, 14) held a whole email in "Feedback"');
+  });
+});
