@@ -1,7 +1,8 @@
 // A streaming CSV tokenizer. It is fed decoded text in chunks of any size and calls back once
-// per record, so a file is never held in memory twice. It knows the physical line where each
-// record starts (line breaks inside quoted fields are counted), keeps the start of each record's
-// original text for error reports, and reports a quote that is never closed.
+// per record, so a file is never held in memory twice. It knows the row a spreadsheet shows each
+// record on and the physical line where it starts (the two part after a cell holding a line break),
+// keeps the start of each record's original text for error reports, and reports a quote that is
+// never closed.
 //
 // Dialect: RFC 4180 with the usual leniency — CRLF, LF and lone CR all end a record; a quote
 // only opens a field when it is the field's first character; `""` inside a quoted field is a
@@ -11,8 +12,14 @@ import { type CliError, usageError } from '../errors.js';
 
 export interface CsvRecord {
   fields: string[];
-  /** 1-based physical line where the record starts. */
+  /** 1-based physical line where the record starts (line breaks inside quoted fields counted). */
   line: number;
+  /**
+   * 1-based row a spreadsheet shows the record on: the records before it (blank lines and rows above
+   * a header included) plus one. What every message naming a row of the file gives, as a workbook's
+   * rows are its sheet's: a cell's own line breaks move `line` down, not the row.
+   */
+  row: number;
   /** The record's original text, without its line break, cut to `rawChars`. */
   raw: string;
   /** True when at least one field was longer than `maxFieldChars` and was cut. */
@@ -66,6 +73,7 @@ export class CsvParser {
   private state: State = State.FieldStart;
   private line = 1;
   private recordLine = 1;
+  private row = 0;
   private quoteLine = 1;
   private fields: string[] = [];
   private fieldParts: string[] = [];
@@ -245,7 +253,7 @@ export class CsvParser {
   }
 
   private emit(raw: string): void {
-    const record: CsvRecord = { fields: this.fields, line: this.recordLine, raw, clipped: this.clipped };
+    const record: CsvRecord = { fields: this.fields, line: this.recordLine, row: ++this.row, raw, clipped: this.clipped };
     this.fields = [];
     this.clipped = false;
     this.recordStarted = false;

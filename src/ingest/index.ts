@@ -166,7 +166,8 @@ async function ingestFile(path: string, options: FileOptions, ids: IdRegistry, l
     const reader = new RecordReader(path, options, layout, sampleRecords, ids);
     const maxFieldChars = Math.max(options.maxTextChars * 4, 4096) + 1024;
     const parser = new CsvParser({ delimiter, maxFieldChars, rawChars: RAW_CHARS }, (record) =>
-      reader.record(record.fields, record.line, record.raw),
+      // Rows are named as a spreadsheet shows them, as a workbook's are (csv.ts `CsvRecord.row`).
+      reader.record(record.fields, record.row, record.raw),
     );
     const decoder = createDecoder(detected);
     const stream = handle.createReadStream({ start: 0, highWaterMark: READ_CHUNK });

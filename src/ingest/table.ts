@@ -1,7 +1,7 @@
 // A small table read whole: a labelled set or a corrections file. The same reading as an export's:
 // encoding detected from the first bytes (Excel saves CSV as UTF-8 with a BOM, UTF-16 or
-// Windows-1252, by version), delimiter detected, the same CSV dialect, each record with the physical
-// line it starts on, and the same error for a quote that is never closed.
+// Windows-1252, by version), delimiter detected, the same CSV dialect, each record with the row a
+// spreadsheet shows it on, and the same error for a quote that is never closed.
 
 import { readUserBytes, type UserFile } from '../io/user-file.js';
 import { parseCsv, UnclosedQuoteError, unclosedQuote } from './csv.js';
@@ -10,7 +10,7 @@ import { detectDelimiter } from './delimiter.js';
 
 export interface TableRecord {
   cells: string[];
-  /** 1-based physical line where the record starts (line breaks inside quoted cells counted). */
+  /** 1-based row a spreadsheet shows the record on (csv.ts `CsvRecord.row`): what messages name as its line. */
   line: number;
 }
 
@@ -24,7 +24,7 @@ export async function readTable(path: string, file: UserFile): Promise<TableReco
 export function parseTable(text: string, path: string): TableRecord[] {
   const delimiter = detectDelimiter(text.slice(0, SAMPLE_BYTES), text.length <= SAMPLE_BYTES);
   try {
-    return parseCsv(text, { delimiter, rawChars: 0 }).map((record) => ({ cells: record.fields, line: record.line }));
+    return parseCsv(text, { delimiter, rawChars: 0 }).map((record) => ({ cells: record.fields, line: record.row }));
   } catch (error) {
     if (error instanceof UnclosedQuoteError) throw unclosedQuote(path, error);
     throw error;

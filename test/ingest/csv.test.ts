@@ -47,6 +47,8 @@ describe('CsvParser', () => {
       for (const size of [1, 3, 1000]) {
         const records = parseInChunks(text, size);
         expect(records.map((r) => r.line)).toEqual([1, 2, 4, 7]);
+        // The row a spreadsheet shows each record on: a cell's own line breaks do not move it.
+        expect(records.map((r) => r.row)).toEqual([1, 2, 3, 4]);
         expect(records[1].fields).toEqual(['1', `x${eol}y`]);
         expect(records[2].fields).toEqual(['2', `p${eol}${eol}q`]);
       }
@@ -61,6 +63,7 @@ describe('CsvParser', () => {
   it('emits blank lines as blank records and ignores a final line break', () => {
     const records = parseCsv('a,b\n\n1,2\n', { delimiter: ',' });
     expect(records.map((r) => r.fields)).toEqual([['a', 'b'], [''], ['1', '2']]);
+    expect(records.map((r) => r.row)).toEqual([1, 2, 3]);
     expect(isBlankRecord(records[1].fields)).toBe(true);
     expect(isBlankRecord(['', ' '])).toBe(true);
     expect(isBlankRecord(['', 'x'])).toBe(false);

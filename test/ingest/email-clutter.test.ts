@@ -79,6 +79,6 @@ describe('ingestFiles: a whole email pasted into the feedback cell', () => {
     expect(result.items[2]!.noText).toBe(true);
     const text = JSON.stringify(result.items);
     for (const personal of ['Thornbury', '07700', 'rebecca', 'Castle Street', 'confidential']) expect(text).not.toContain(personal);
-    expect(result.files[0]!.notes.join('\n')).toContain('2 rows (lines 2, 14) held a whole email in "Feedback"');
+    expect(result.files[0]!.notes.join('\n')).toContain('2 rows (lines 2, 4) held a whole email in "Feedback"');
   });
 });

@@ -187,13 +187,13 @@ describe('ingestFiles: delimiters and line endings', () => {
     ['CRLF', '\r\n'],
     ['LF', '\n'],
     ['CR', '\r'],
-  ])('reads %s line endings with quoted line breaks and reports start lines', async (name, eol) => {
+  ])('reads %s line endings with quoted line breaks and names each row as a spreadsheet shows it', async (name, eol) => {
     const content = ['id,feedback', '1,"First line', 'second line"', '2,"He said ""no"""', '3,plain', '', ''].join(eol);
     const result = await ingestFiles([files.write(`eol-${name}.csv`, content)], defaultOptions());
     expect(result.items.map((i) => [i.id, i.line, i.text])).toEqual([
       ['1', 2, 'First line\nsecond line'],
-      ['2', 4, 'He said "no"'],
-      ['3', 5, 'plain'],
+      ['2', 3, 'He said "no"'],
+      ['3', 4, 'plain'],
     ]);
     expect(result.rejects).toEqual([]);
   });
@@ -415,7 +415,7 @@ describe('ingestFiles: broken input', () => {
 });
 
 describe('ingestFiles: large files', () => {
-  it('streams a file larger than the sample with correct lines across chunk boundaries', async () => {
+  it('streams a file larger than the sample with correct rows across chunk boundaries', async () => {
     const rows = Array.from({ length: 30_000 }, (_, i) =>
       i % 1000 === 0 ? `${i},"Multi\nline ${i}",S${i % 50}` : `${i},Feedback text for row ${i},S${i % 50}`,
     );
@@ -423,8 +423,8 @@ describe('ingestFiles: large files', () => {
     const result = await ingestFiles([path], defaultOptions());
     expectInvariant(result);
     expect(result.items).toHaveLength(30_000);
-    // Each multi-line row adds one physical line to every row after it.
-    const line = (i: number) => 2 + i + Math.ceil(i / 1000);
+    // A multi-line cell adds a physical line to every row after it, but not a row of the sheet.
+    const line = (i: number) => 2 + i;
     for (const i of [0, 1, 999, 1000, 1001, 29_999]) expect(result.items[i].line).toBe(line(i));
     expect(result.items[1000].text).toBe('Multi\nline 1000');
   });

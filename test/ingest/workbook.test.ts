@@ -248,6 +248,27 @@ describe('.xlsx input', () => {
     expect(outputs[0]).not.toMatch(/20231187/);
   });
 
+  it('names each row as the sheet does, in a workbook and in the same data as CSV, whatever line breaks its cells hold', async () => {
+    const rows: XlsxCell[][] = [
+      ['Spring intake feedback'],
+      [],
+      ['Student No', 'Date', 'Employer', 'Feedback'],
+      ['S1', '2026-03-02', 'Acme', 'Dear Jo,\n\nYour answers rambled.\n\nKind regards,\nSam'],
+      ['S2', 'last spring', 'Beta', 'You lacked examples.'],
+      ['S3', '2026-03-04', 'Gamma', 'Candidate withdrew'],
+      ['Total', null, null, 3],
+    ];
+    const xlsx = await write('rows.xlsx', buildXlsx([{ name: 'Sheet1', rows }]));
+    const csvText = rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c)}"` : String(c))).join(',')).join('\n');
+    const csv = await write('rows.csv', `${csvText}\n`);
+    for (const input of [xlsx, csv]) {
+      const { items, rejects, files } = await ingestFiles([input], options);
+      expect(items.map((item) => item.line)).toEqual([4, 5]);
+      expect(rejects.map((row) => row.line)).toEqual([6, 7]);
+      expect(files[0]!.notes.join('\n')).toContain('"last spring"; line 5)');
+    }
+  });
+
   it('refuses legacy .xls, .ods and other binaries with what to do (exit 2)', async () => {
     const xls = await write('old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
     const ods = await write(
