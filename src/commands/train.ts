@@ -27,6 +27,7 @@ import { writeOutputsAtomically } from '../io/atomic.js';
 import type { Logger } from '../logger.js';
 import { loadTaxonomy } from '../taxonomy/load.js';
 import { MODEL_DTYPES } from '../types.js';
+import { redactSource } from '../redact/index.js';
 
 /** Fewer labelled items than this for a theme and its weights would be guesses. */
 export const MIN_THEME_EXAMPLES = 5;
@@ -50,7 +51,8 @@ export async function trainCommand(paths: string[], config: TrainConfig, logger:
       prepared,
       [...items, ...partial.map((p) => ({ text: p.text, ...partialLabels(p.required, p.forbidden, ids) }))],
       {
-        files: paths.map((p) => path.basename(p)),
+        // A file named after a student ("Priya Patel labels.csv") names nobody in the head, which may be shared.
+        files: paths.map((p) => redactSource(path.basename(p), new Map())),
         weights: await weightDigests(config, prepared.profile.weights[0]),
         logger,
       },

@@ -127,6 +127,16 @@ describe('train: a head for the lexical engine', () => {
     expect(await readFile(again, 'utf8')).toBe(text);
   }, 120_000);
 
+  it("names no student in the head: a labelled file named after one is written as '[name] [name] labels.csv'", async () => {
+    const named = path.join(work, 'Priya Patel labels.csv');
+    await writeFile(named, await readFile(LABELLED));
+    const out = path.join(work, 'named-head.json');
+    expect((await cli(['train', named, '--engine', 'lexical', '--out', out])).code).toBe(0);
+    const text = await readFile(out, 'utf8');
+    expect(parseHeadFile(text, out).fitted.files).toEqual(['[name] [name] labels.csv']);
+    expect(text).not.toMatch(/Priya|Patel/);
+  }, 120_000);
+
   it('is used by evaluate --head, which says so and what decided the themes', async () => {
     const result = await cli(['evaluate', path.resolve('data/eval/dev2.csv'), '--engine', 'lexical', '--head', head(), '--json']);
     expect(result.code, result.stderr).toBe(0);
