@@ -66,6 +66,9 @@ export function createCacheLedger(): CacheLedger {
   };
 }
 
+/** Vectors a cached embedder keeps in memory (about 1.5 KiB each at 384 dimensions): bounded, whatever the input's size. */
+export const RECENT_VECTORS = 8_192;
+
 /** Wraps an Embedder so each distinct text is embedded once, and vectors are kept in `cache`. */
 export function createCachedEmbedder(
   inner: Embedder,
@@ -75,6 +78,17 @@ export function createCachedEmbedder(
   // Some embedders are cheaper to rerun than to look up; those only get the de-duplication.
   const cache = inner.cacheable === false ? null : givenCache;
   const stats: CacheStats = { hits: 0, misses: 0, unique: 0, requested: 0 };
+  // The run's latest vectors, kept in memory (at most RECENT_VECTORS): discovery asks again for the
+  // sentences and exemplars the classifier has just embedded, at the end of the run, where the store
+  // answered only once every write queued before it was done (and, with no store, the model embedded
+  // them again). The vector is the one the store holds, or, with no store, the one the model gives
+  // again when a text's vector is its own; a batch-dependent model with no store keeps none.
+  const recent = cache || inner.textAlone ? new Map<string, Float32Array>() : null;
+  const remember = (hash: string, vector: Float32Array) => {
+    if (!recent || recent.has(hash)) return;
+    if (recent.size >= RECENT_VECTORS) recent.delete(recent.keys().next().value!);
+    recent.set(hash, vector);
+  };
 
   async function embed(texts: string[]): Promise<Float32Array[]> {
     stats.requested += texts.length;
@@ -84,9 +98,21 @@ export function createCachedEmbedder(
     for (const text of texts) if (!hashByText.has(text)) hashByText.set(text, hashText(text));
     stats.unique += hashByText.size;
 
-    const vectorByHash = cache ? await cache.getVectors(inner.id, [...hashByText.values()]) : new Map<string, Float32Array>();
-    // A cached vector of the wrong length is stale (the embedder changed without a new id): re-embed.
-    for (const [hash, vector] of vectorByHash) if (vector.length !== inner.dims) vectorByHash.delete(hash);
+    const vectorByHash = new Map<string, Float32Array>();
+    const asked: string[] = [];
+    for (const hash of hashByText.values()) {
+      const vector = recent?.get(hash);
+      if (vector) vectorByHash.set(hash, vector);
+      else asked.push(hash);
+    }
+    if (cache && asked.length > 0) {
+      for (const [hash, vector] of await cache.getVectors(inner.id, asked)) {
+        // A cached vector of the wrong length is stale (the embedder changed without a new id): re-embed.
+        if (vector.length !== inner.dims) continue;
+        vectorByHash.set(hash, vector);
+        remember(hash, vector);
+      }
+    }
 
     const missing = [...hashByText].filter(([, hash]) => !vectorByHash.has(hash));
     stats.hits += hashByText.size - missing.length;
@@ -102,7 +128,10 @@ export function createCachedEmbedder(
         throw new Error(`embedder ${inner.id} returned ${fresh.length} vectors for ${missing.length} texts`);
       }
       const entries = missing.map(([, hash], i) => ({ hash, vector: fresh[i]! }));
-      for (const { hash, vector } of entries) vectorByHash.set(hash, vector);
+      for (const { hash, vector } of entries) {
+        vectorByHash.set(hash, vector);
+        remember(hash, vector);
+      }
       // Not waited for: the vectors are the caller's at once, so a model in worker threads gets
       // its next texts without waiting for the store to write these. A write that fails fails
       // the store's next operation, and its closing (store.ts), before a run is recorded.

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCacheLedger, createCachedEmbedder } from '../../src/classify/cache.js';
+import { createCacheLedger, createCachedEmbedder, RECENT_VECTORS } from '../../src/classify/cache.js';
 import { hashText, openStore, type Store } from '../../src/store/store.js';
 import type { Embedder } from '../../src/types.js';
 
@@ -148,6 +148,55 @@ describe('createCachedEmbedder', () => {
     expect(await cached.embed(['not yet written'])).toEqual([vector]);
     expect(inner.calls).toEqual([['not yet written']]);
     finishWrite();
+  });
+
+  it("answers a look-up of the run's latest vectors from memory, not from the store, the same vectors", async () => {
+    store = await openStore(join(dir, 'store.duckdb'));
+    const asked: string[][] = [];
+    const watched = {
+      getVectors: (id: string, hashes: string[]) => {
+        asked.push(hashes);
+        return store!.getVectors(id, hashes);
+      },
+      putVectors: (id: string, entries: { hash: string; vector: Float32Array }[]) => store!.putVectors(id, entries),
+    };
+    const inner = countingEmbedder();
+    const cached = createCachedEmbedder(inner, watched);
+    const first = await cached.embed(['a', 'b']);
+    asked.length = 0;
+    const again = await cached.embed(['b', 'a', 'c']);
+    expect(asked).toEqual([[hashText('c')]]);
+    expect(inner.calls).toEqual([['a', 'b'], ['c']]);
+    expect(again.slice(0, 2)).toEqual([first[1], first[0]]);
+    expect(cached.stats()).toMatchObject({ hits: 2, misses: 3 });
+    // A fresh wrapper (the next run) has nothing in memory and reads the same bytes from the store.
+    const reread = await createCachedEmbedder(countingEmbedder(), store).embed(['a', 'b']);
+    expect(reread).toEqual(first);
+  });
+
+  it('with no store, embeds a text again only when its vector may depend on its batch mates', async () => {
+    const alone = { ...countingEmbedder(), textAlone: true };
+    const kept = createCachedEmbedder(alone, null);
+    await kept.embed(['a', 'b']);
+    await kept.embed(['b', 'c']);
+    expect(alone.calls).toEqual([['a', 'b'], ['c']]);
+    const batched = countingEmbedder();
+    const notKept = createCachedEmbedder(batched, null);
+    await notKept.embed(['a', 'b']);
+    await notKept.embed(['b', 'c']);
+    expect(batched.calls).toEqual([
+      ['a', 'b'],
+      ['b', 'c'],
+    ]);
+  });
+
+  it('keeps at most RECENT_VECTORS vectors in memory, the latest', async () => {
+    const inner = { ...countingEmbedder('test:tiny', 4), textAlone: true };
+    const cached = createCachedEmbedder(inner, null);
+    const texts = Array.from({ length: RECENT_VECTORS + 1 }, (_, i) => `text ${i}`);
+    await cached.embed(texts);
+    await cached.embed([texts[1]!, texts.at(-1)!, texts[0]!]);
+    expect(inner.calls.at(-1)).toEqual([texts[0]]);
   });
 
   it('returns nothing for no texts without calling the embedder', async () => {
