@@ -26,7 +26,12 @@ interface TensorLike {
 /** The slice of the feature-extraction pipeline this module uses. */
 export interface FeatureExtractor {
   (texts: string[], options: { pooling: 'mean'; normalize: true }): Promise<TensorLike>;
-  tokenizer(texts: string[], options: { padding: true; truncation: true }): { attention_mask: TensorLike } & Record<string, unknown>;
+  tokenizer: {
+    (texts: string[], options: { padding: true; truncation: true }): { attention_mask: TensorLike } & Record<string, unknown>;
+    (texts: string[], options: { padding: true; truncation: true; return_tensor: false }): Record<string, number[][]>;
+    pad_token_id?: unknown;
+    padding_side?: unknown;
+  };
   model: ((inputs: Record<string, unknown>) => Promise<Record<string, TensorLike | undefined>>) & {
     config: Record<string, unknown>;
     sessions?: { model?: ModelSession };
@@ -35,17 +40,71 @@ export interface FeatureExtractor {
 }
 
 /** One batch through the model, then pooling and L2 normalisation (pooling.ts). */
-export async function embedBatch(pipe: FeatureExtractor, texts: string[], dims: number, pooling: Pooling): Promise<Float32Array[]> {
-  const inputs = pipe.tokenizer(texts, { padding: true, truncation: true });
+export function embedBatch(pipe: FeatureExtractor, texts: string[], dims: number, pooling: Pooling): Promise<Float32Array[]> {
+  return embedInputs(pipe, pipe.tokenizer(texts, { padding: true, truncation: true }), texts.length, dims, pooling);
+}
+
+/** A tokenised batch of `count` texts through the model, then pooling and L2 normalisation. */
+async function embedInputs(
+  pipe: FeatureExtractor,
+  inputs: { attention_mask: TensorLike } & Record<string, unknown>,
+  count: number,
+  dims: number,
+  pooling: Pooling,
+): Promise<Float32Array[]> {
   const outputs = await runModel(pipe, inputs);
   const hidden = outputs.last_hidden_state ?? outputs.logits ?? outputs.token_embeddings;
-  if (hidden?.dims.length !== 3 || hidden.dims[0] !== texts.length || hidden.dims[2] !== dims) {
-    throw new Error(`model output has shape [${hidden?.dims.join(', ') ?? ''}], expected [${texts.length}, tokens, ${dims}]`);
+  if (hidden?.dims.length !== 3 || hidden.dims[0] !== count || hidden.dims[2] !== dims) {
+    throw new Error(`model output has shape [${hidden?.dims.join(', ') ?? ''}], expected [${count}, tokens, ${dims}]`);
   }
   const [rows, tokens] = hidden.dims as [number, number, number];
   const vectors = poolRows(hidden.data as Float32Array, inputs.attention_mask.data, { rows, tokens, dims }, pooling);
   hidden.dispose?.();
   return vectors;
+}
+
+/**
+ * The tensors the tokenizer gives a batch (`padding`, `truncation`), from its texts each tokenised
+ * alone, as the tokenizer builds them: every text is truncated alone to the model's length, then
+ * padded to the batch's longest, its ids with the pad token, its other rows with 0, on the
+ * tokenizer's side; int64 rows in text order. A tokenizer that pads otherwise than on the right
+ * or left, or has no pad token, tokenises the batch itself (`tokenize`).
+ */
+function paddedBatch(
+  pipe: FeatureExtractor,
+  texts: readonly Record<string, number[][]>[],
+  tokenize: () => { attention_mask: TensorLike } & Record<string, unknown>,
+): { attention_mask: TensorLike } & Record<string, unknown> {
+  const { pad_token_id: padId, padding_side: side } = pipe.tokenizer;
+  const Tensor = tensorClass(pipe);
+  if (typeof padId !== 'number' || (side !== 'right' && side !== 'left') || !Tensor || texts.length === 0) return tokenize();
+  const keys = Object.keys(texts[0]!);
+  const length = Math.max(...texts.map((text) => text.input_ids?.[0]?.length ?? 0));
+  const batch: Record<string, unknown> = {};
+  for (const key of keys) {
+    const pad = BigInt(key === 'input_ids' ? padId : 0);
+    const data = new BigInt64Array(texts.length * length).fill(pad);
+    texts.forEach((text, row) => {
+      const values = text[key]?.[0] ?? [];
+      const at = row * length + (side === 'left' ? length - values.length : 0);
+      for (let j = 0; j < values.length; j++) data[at + j] = BigInt(values[j]!);
+    });
+    batch[key] = new Tensor('int64', data, [texts.length, length]);
+  }
+  return batch as { attention_mask: TensorLike } & Record<string, unknown>;
+}
+
+type TensorClass = new (type: string, data: BigInt64Array, dims: number[]) => TensorLike;
+const tensorClasses = new WeakMap<FeatureExtractor, TensorClass | null>();
+
+/** The library's Tensor class, as its tokenizer makes them (null if it makes none). */
+function tensorClass(pipe: FeatureExtractor): TensorClass | null {
+  if (!tensorClasses.has(pipe)) {
+    const mask = pipe.tokenizer([''], { padding: true, truncation: true }).attention_mask as unknown;
+    const made = (mask as { constructor?: unknown } | null)?.constructor;
+    tensorClasses.set(pipe, typeof made === 'function' && made !== Object ? (made as TensorClass) : null);
+  }
+  return tensorClasses.get(pipe)!;
 }
 
 /** Batches in order, one model call each (embedBatch), their vectors in one list. */
@@ -113,14 +172,25 @@ export async function embedByTokenCount(
   dims: number,
   pooling: Pooling,
 ): Promise<Float32Array[]> {
-  const tokens = texts.map((text) => pipe.tokenizer([text], { padding: true, truncation: true }).attention_mask.dims[1] ?? 0);
+  // Each text is tokenised once: its count orders the batches, and its ids are padded into them.
+  const encoded = texts.map((text) => pipe.tokenizer([text], { padding: true, truncation: true, return_tensor: false }));
+  const tokens = encoded.map((text) => text.attention_mask[0]?.length ?? 0);
   const order = texts.map((_, i) => i).sort((a, b) => tokens[a]! - tokens[b]! || a - b);
   const vectors = new Array<Float32Array>(texts.length);
   for (let start = 0; start < order.length; start += batchSize) {
     const batch = order.slice(start, start + batchSize);
-    const batchVectors = await embedBatch(
+    const batchVectors = await embedInputs(
       pipe,
-      batch.map((i) => texts[i]!),
+      paddedBatch(
+        pipe,
+        batch.map((i) => encoded[i]!),
+        () =>
+          pipe.tokenizer(
+            batch.map((i) => texts[i]!),
+            { padding: true, truncation: true },
+          ),
+      ),
+      batch.length,
       dims,
       pooling,
     );
