@@ -9,9 +9,12 @@
 // the classifier's to set aside (classify/quoted.ts), so it is never touched here, nor is anything
 // under it.
 
-/** A line a phone or mail app adds under what was written. */
-const MOBILE_LINE =
-  /^(?:sent from my [\p{L}\d ’'.-]{2,40}|sent from (?:outlook|mail|yahoo mail|gmail|aol|samsung|proton ?mail)\b[\p{L}\d ’'.-]{0,40}|get outlook for (?:ios|android)|sent (?:via|using) (?:outlook|gmail|the [\p{L} ]{2,30} app)|envoyé de mon [\p{L} ]{2,30}|von meinem [\p{L}\d ]{2,30} gesendet|enviado desde mi [\p{L}\d ]{2,30}|verzonden (?:vanaf|met) mijn [\p{L}\d ]{2,30})[.!]?$/iu;
+/** What a phone or mail app adds under what was written: "Sent from my iPhone", "Get Outlook for iOS". */
+const MOBILE =
+  /(?:sent from my [\p{L}\d ’'.-]{2,40}|sent from (?:outlook|mail|yahoo mail|gmail|aol|samsung|proton ?mail)\b[\p{L}\d ’'.-]{0,40}|get outlook for (?:ios|android)|sent (?:via|using) (?:outlook|gmail|the [\p{L} ]{2,30} app)|envoyé de mon [\p{L} ]{2,30}|von meinem [\p{L}\d ]{2,30} gesendet|enviado desde mi [\p{L}\d ]{2,30}|verzonden (?:vanaf|met) mijn [\p{L}\d ]{2,30})[.!]?/iu;
+const MOBILE_LINE = new RegExp(`^${MOBILE.source}$`, 'iu');
+/** The same at the end of a line of feedback, after its last sentence (the line breaks lost, as some platforms store them). */
+const MOBILE_TAIL = new RegExp(`(?<=[.!?…]\\s*)${MOBILE.source}$`, 'iu');
 
 /** The line that starts a forwarded or quoted email in Outlook and other clients. */
 const SEPARATOR_LINE =
@@ -23,9 +26,16 @@ const HEADER_LINE =
 /** The header line that names the sender: a block of header lines is a mail header only with one. */
 const SENDER_LINE = /^(?:from|von|de|van)\s?:/i;
 
+/** The words that close a letter. */
+const SIGN_OFF =
+  /(?:(?:kind|best|warm|warmest|many|with (?:kind|best|warm)) (?:regards|wishes|thanks)|regards|best|thanks|thank you|many thanks|cheers|sincerely|yours (?:sincerely|faithfully|truly)|all the best|respectfully|cordialement|bien à vous|mit freundlichen grüßen|viele grüße|beste grüße|saludos(?: cordiales)?|un saludo|atentamente|met vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten)/iu;
 /** A line that closes a letter, alone or with the sender's name after a comma or dash ("Kind regards, Jo Smith"). */
-const SIGN_OFF_LINE =
-  /^(?:(?:kind|best|warm|warmest|many|with (?:kind|best|warm)) (?:regards|wishes|thanks)|regards|best|thanks|thank you|many thanks|cheers|sincerely|yours (?:sincerely|faithfully|truly)|all the best|respectfully|cordialement|bien à vous|mit freundlichen grüßen|viele grüße|beste grüße|saludos(?: cordiales)?|un saludo|atentamente|met vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten)[,.!]?(?:\s*[,–—-]\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})?$/iu;
+const SIGN_OFF_LINE = new RegExp(
+  `^${SIGN_OFF.source}[,.!]?(?:\\s*[,–—-]\\s*\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3})?$`,
+  'iu',
+);
+/** A sign-off (or a signature's "--") after the last sentence of a line, and what follows it to the line's end. */
+const SIGN_OFF_TAIL = new RegExp(`(?<=[.!?…]\\s+)(?:${SIGN_OFF.source}\\b[,.!]?|--?|—)(?=\\s|$)(.*)$`, 'iu');
 
 /** Words a signature line may hold besides capitalised ones: "Head of Early Careers", "Harlow & Finch". */
 const CONNECTIVES = new Set(['of', 'and', 'for', 'the', 'at', 'in', 'to', 'de', 'und', 'et', 'y', 'en', 'van', 'von', 'plc', 'ltd', 'llp']);
@@ -46,7 +56,13 @@ const DISCLAIMER_PARTS = [
   String.raw`(?:any )?(?:views|opinions) expressed in this (?:e-?mail|message)`,
   String.raw`diese (?:e-?mail|nachricht) (?:enthält|ist) vertraulich|ce (?:message|courriel) (?:est|et) [^\n]{0,40}confidentiel|este (?:correo|mensaje) [^\n]{0,40}confidencial|deze e-?mail is [^\n]{0,40}vertrouwelijk`,
 ];
-const DISCLAIMER_START = new RegExp(`^(?:${DISCLAIMER_PARTS.map((part) => `(?:${part})`).join('|')})`, 'i');
+const DISCLAIMER_ALTERNATIVES = DISCLAIMER_PARTS.map((part) => `(?:${part})`).join('|');
+const DISCLAIMER_START = new RegExp(`^(?:${DISCLAIMER_ALTERNATIVES})`, 'i');
+/** A footer that starts inside a line: its label in capitals anywhere ("… 0777 DISCLAIMER: …"), or written with a colon. */
+const DISCLAIMER_LABEL_INSIDE =
+  /(?<=\s)(?:(?:CONFIDENTIALITY NOTICE|CONFIDENTIALITY|DISCLAIMER|LEGAL NOTICE)\b|(?:[Cc]onfidentiality notice|[Dd]isclaimer|[Ll]egal notice)\s*:)/;
+/** Or its first sentence, after a sentence end. */
+const DISCLAIMER_SENTENCE_INSIDE = new RegExp(`(?<=[.!?…]\\s+)(?:${DISCLAIMER_ALTERNATIVES})`, 'i');
 
 /** Words of the line: runs of letters, digits and the placeholders of redaction. */
 function wordsOf(line: string): string[] {
@@ -63,6 +79,38 @@ function isSignatureLine(line: string): boolean {
   if (CONTACT_LIKE.test(line)) return words.length <= 20;
   if (words.length === 0 || words.length > 12 || /[.!?]$/.test(line)) return false;
   return words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || CONNECTIVES.has(word.toLowerCase()));
+}
+
+/** Words without which no line ends in clutter: most lines are passed over without the patterns below. */
+const CLUTTER_HINT =
+  /confidential|disclaim|notice|intended|recipient|registered|liabilit|environment|sent |outlook|regards|wishes|thanks|thank you|cheers|sincerely|faithfully|truly|best|respectfully|cordialement|grüße|saludo|atentamente|groet|--|—/i;
+
+/** What follows a sign-off inside a line is a signature: names, a job title, contact details, an address; no sentence of lowercase words. */
+function isSignatureTail(tail: string): boolean {
+  const tokens = tail
+    .split(/\s+/)
+    .map((token) => token.replace(/^[^\p{L}\p{N}@]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean);
+  return (
+    tokens.length <= 25 &&
+    tokens.every((token) => /^[\p{Lu}\p{N}]|[@\d]|^www\.|^https?:/u.test(token) || CONNECTIVES.has(token.toLowerCase()))
+  );
+}
+
+/**
+ * Where the clutter at the end of a line of feedback starts (its line breaks lost, as some platforms
+ * store an email): a footer, "Sent from my …", or a sign-off followed by a signature alone; -1 when none.
+ * Only after the line's first sentence, so a line is never left without its feedback.
+ */
+function tailClutterStart(line: string): number {
+  if (!CLUTTER_HINT.test(line)) return -1;
+  const footers = [DISCLAIMER_LABEL_INSIDE.exec(line), DISCLAIMER_SENTENCE_INSIDE.exec(line)];
+  let cut = Math.min(...footers.map((footer) => (footer && footer.index > 0 ? footer.index : line.length)));
+  const mobile = MOBILE_TAIL.exec(line.slice(0, cut).trimEnd());
+  if (mobile) cut = mobile.index;
+  const signOff = SIGN_OFF_TAIL.exec(line.slice(0, cut).trimEnd());
+  if (signOff && isSignatureTail(signOff[1] ?? '')) cut = signOff.index;
+  return cut < line.length && /\p{L}/u.test(line.slice(0, cut)) ? cut : -1;
 }
 
 /** Lines of the email's own header at the top: separators and a block of header lines naming the sender. */
@@ -98,9 +146,9 @@ function hasWordsBefore(lines: readonly string[], index: number): boolean {
  * it is. Expects normalised text (`normaliseText`: `\n` line ends, single spaces, trimmed lines).
  */
 export function withoutEmailClutter(text: string): { text: string; removed: boolean } {
-  if (!/\n/.test(text) && !MOBILE_LINE.test(text) && !DISCLAIMER_START.test(text)) return { text, removed: false };
   const lines = text.split('\n');
   const keep = lines.map(() => true);
+  let trimmed = false;
   // The pasted email's own header, when nothing is written above it.
   const headerEnd = topHeaderEnd(lines);
   for (let i = 0; i < headerEnd; i++) keep[i] = false;
@@ -119,9 +167,15 @@ export function withoutEmailClutter(text: string): { text: string; removed: bool
     } else if (SIGN_OFF_LINE.test(line) && hasWordsBefore(lines.slice(headerEnd), i - headerEnd)) {
       keep[i] = false;
       while (i + 1 < limit && isSignatureLine(lines[i + 1]!)) keep[++i] = false;
+    } else {
+      const cut = tailClutterStart(line);
+      if (cut >= 0) {
+        lines[i] = line.slice(0, cut).trimEnd();
+        trimmed = true;
+      }
     }
   }
-  if (keep.every(Boolean)) return { text, removed: false };
+  if (keep.every(Boolean) && !trimmed) return { text, removed: false };
   const kept = lines
     .filter((_, i) => keep[i])
     .join('\n')

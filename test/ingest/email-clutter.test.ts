@@ -57,6 +57,22 @@ describe('withoutEmailClutter: what a mail client adds around pasted feedback', 
     expect(withoutEmailClutter(outlook)).toEqual({ text: outlook, removed: false });
   });
 
+  it('finds the same at the end of a line, where the platform lost the line breaks', () => {
+    const flattened = [
+      `Unfortunately we will not be progressing your application. Regards Priya Nandakumar | HR Advisor Brightwater Retail plc, 45 Castle Street, Leeds LS1 2AB Direct: 0113 496 0777 ${DISCLAIMER}`,
+      'Unfortunately we will not be progressing your application. Kind regards, Tom Hadley, Early Careers Team. This email and any files transmitted with it are confidential and intended solely for the addressee. Sent from my iPhone',
+      'Unfortunately we will not be progressing your application. -- Rebecca Thornbury, Talent Partner, Harlow & Finch. CONFIDENTIALITY NOTICE: If you are not the intended recipient, please delete it.',
+    ];
+    for (const text of flattened)
+      expect(withoutEmailClutter(text)).toEqual({ text: 'Unfortunately we will not be progressing your application.', removed: true });
+    for (const text of [
+      'You breached confidentiality by discussing a client. Best of luck with your search.',
+      'Your CV was weak. Thanks, Jo. P.S. Your cover letter had typos.',
+      'Your answers lacked depth. Best wishes for the future.',
+    ])
+      expect(withoutEmailClutter(text)).toEqual({ text, removed: false });
+  });
+
   it('leaves nothing of a cell that was only a footer: no feedback given', () => {
     expect(withoutEmailClutter('Sent from my iPhone')).toEqual({ text: '', removed: true });
   });
