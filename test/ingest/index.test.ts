@@ -555,6 +555,11 @@ describe('rows a spreadsheet adds under the table', () => {
       [6, 'a summary row ("Total"), not feedback'],
       [7, 'a summary row ("Grand total:"), not feedback'],
     ]);
+    // Redacted for rejects.csv and the report, the label in the student number's column is no student's number.
+    expect(finishRejects(result.rejects, true).map((r) => [r.reason, r.raw])).toEqual([
+      ['a summary row ("Total"), not feedback', 'Total,2 candidates,'],
+      ['a summary row ("Grand total:"), not feedback', 'Grand total:,,2'],
+    ]);
   });
 
   it('rejects a totals row with no "Total" label (a count under the feedback, "Rows:"), and keeps a student number with nothing else', async () => {
