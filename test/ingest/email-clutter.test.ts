@@ -57,6 +57,16 @@ describe('withoutEmailClutter: what a mail client adds around pasted feedback', 
     expect(withoutEmailClutter(outlook)).toEqual({ text: outlook, removed: false });
   });
 
+  it('knows the other footers mail servers add', () => {
+    for (const footer of [
+      'Think before you print.',
+      'This email has been scanned for viruses and malware.',
+      'Emails sent to or from Kestrel Bank may be monitored for compliance.',
+      'The contents of this e-mail are confidential and for the addressee only.',
+    ])
+      expect(withoutEmailClutter(`Your answers lacked examples.\n\n${footer}`).text).toBe('Your answers lacked examples.');
+  });
+
   it('finds the same at the end of a line, where the platform lost the line breaks', () => {
     const flattened = [
       `Unfortunately we will not be progressing your application. Regards Priya Nandakumar | HR Advisor Brightwater Retail plc, 45 Castle Street, Leeds LS1 2AB Direct: 0113 496 0777 ${DISCLAIMER}`,
