@@ -38,7 +38,11 @@ const SIGN_OFF_LINE = new RegExp(
 const SIGN_OFF_TAIL = new RegExp(`(?<=[.!?…]\\s+)(?:${SIGN_OFF.source}\\b[,.!]?|--?|—)(?=\\s|$)(.*)$`, 'iu');
 
 /** Words a signature line may hold besides capitalised ones: "Head of Early Careers", "Harlow & Finch". */
-const CONNECTIVES = new Set(['of', 'and', 'for', 'the', 'at', 'in', 'to', 'de', 'und', 'et', 'y', 'en', 'van', 'von', 'plc', 'ltd', 'llp']);
+const CONNECTIVES = new Set([
+  ...['of', 'and', 'for', 'the', 'at', 'in', 'to', 'de', 'und', 'et', 'y', 'en', 'van', 'von', 'plc', 'ltd', 'llp'],
+  // "Emerging Talent team", "HR department"
+  ...['team', 'department', 'office', 'services', 'recruitment'],
+]);
 /** Contact details and their labels: "T: …", "Mob …", a number, a UK postcode, an email, a web address, "|" between parts. */
 const CONTACT_LIKE =
   /@|\d{3}|\||https?:|www\.|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|^(?:(?:[tmpewf]|tel|mob|mobile|phone|direct|dd|office|email|e-mail|web|fax)\s*:\s*\S|(?:tel|mob|mobile|phone|direct|dd|fax)\.?\s*[\d+(])/i;
@@ -101,18 +105,20 @@ function isSignatureTail(tail: string): boolean {
 
 /**
  * Where the clutter at the end of a line of feedback starts (its line breaks lost, as some platforms
- * store an email): a footer, "Sent from my …", or a sign-off followed by a signature alone; -1 when none.
+ * store an email): a footer, "Sent from my …", or a sign-off followed by a signature alone; null when none.
+ * `signOff` says a sign-off was cut: the signature may go on below it ("… get back in touch. Best wishes,⏎Maureen").
  * Only after the line's first sentence, so a line is never left without its feedback.
  */
-function tailClutterStart(line: string): number {
-  if (!CLUTTER_HINT.test(line)) return -1;
+function tailClutterStart(line: string): { cut: number; signOff: boolean } | null {
+  if (!CLUTTER_HINT.test(line)) return null;
   const footers = [DISCLAIMER_LABEL_INSIDE.exec(line), DISCLAIMER_SENTENCE_INSIDE.exec(line)];
   let cut = Math.min(...footers.map((footer) => (footer && footer.index > 0 ? footer.index : line.length)));
   const mobile = MOBILE_TAIL.exec(line.slice(0, cut).trimEnd());
   if (mobile) cut = mobile.index;
   const signOff = SIGN_OFF_TAIL.exec(line.slice(0, cut).trimEnd());
-  if (signOff && isSignatureTail(signOff[1] ?? '')) cut = signOff.index;
-  return cut < line.length && /\p{L}/u.test(line.slice(0, cut)) ? cut : -1;
+  const signed = signOff !== null && isSignatureTail(signOff[1] ?? '');
+  if (signed) cut = signOff.index;
+  return cut < line.length && /\p{L}/u.test(line.slice(0, cut)) ? { cut, signOff: signed } : null;
 }
 
 /** Lines of the email's own header at the top: separators and a block of header lines naming the sender. */
@@ -160,6 +166,13 @@ export function withoutEmailClutter(text: string): { text: string; removed: bool
       i >= headerEnd && (SEPARATOR_LINE.test(line) || line.startsWith('>') || (HEADER_LINE.test(line) && SENDER_LINE.test(line))),
   );
   const limit = quoteFrom < 0 ? lines.length : quoteFrom;
+  /** Leaves out the signature lines under line `at` (a sign-off); a blank line before what follows stays. Returns the last line left out. */
+  const dropSignatureBelow = (at: number): number => {
+    let last = at;
+    while (last + 1 < limit && isSignatureLine(lines[last + 1]!)) keep[++last] = false;
+    for (let blank = last; blank > at && lines[blank] === '' && last + 1 < limit; blank--) keep[blank] = true;
+    return last;
+  };
   for (let i = headerEnd; i < limit; i++) {
     const line = lines[i]!;
     if (MOBILE_LINE.test(line)) keep[i] = false;
@@ -168,12 +181,13 @@ export function withoutEmailClutter(text: string): { text: string; removed: bool
       while (i < limit && lines[i] !== '') keep[i++] = false;
     } else if (SIGN_OFF_LINE.test(line) && hasWordsBefore(lines.slice(headerEnd), i - headerEnd)) {
       keep[i] = false;
-      while (i + 1 < limit && isSignatureLine(lines[i + 1]!)) keep[++i] = false;
+      i = dropSignatureBelow(i);
     } else {
-      const cut = tailClutterStart(line);
-      if (cut >= 0) {
-        lines[i] = line.slice(0, cut).trimEnd();
+      const tail = tailClutterStart(line);
+      if (tail) {
+        lines[i] = line.slice(0, tail.cut).trimEnd();
         trimmed = true;
+        if (tail.signOff) i = dropSignatureBelow(i);
       }
     }
   }

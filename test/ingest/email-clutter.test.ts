@@ -32,7 +32,7 @@ describe('withoutEmailClutter: what a mail client adds around pasted feedback', 
 
   it('keeps what a sentence says after the signature, and lines that are feedback, not a signature', () => {
     expect(withoutEmailClutter('Your CV had typos.\nKind regards,\nJo\n\nP.S. Your salary expectation of 28000 was too high.').text).toBe(
-      'Your CV had typos.\nP.S. Your salary expectation of 28000 was too high.',
+      'Your CV had typos.\n\nP.S. Your salary expectation of 28000 was too high.',
     );
     expect(withoutEmailClutter('Your CV was vague.\nThanks\nNo STAR examples either').text).toBe(
       'Your CV was vague.\nNo STAR examples either',
@@ -55,6 +55,15 @@ describe('withoutEmailClutter: what a mail client adds around pasted feedback', 
     expect(withoutEmailClutter(reply)).toEqual({ text: reply, removed: false });
     const outlook = 'Feedback below.\n\nFrom: Sam\nSent: Monday\nTo: Jo\n\nYou were nervous.\nBest wishes\nSam Carter';
     expect(withoutEmailClutter(outlook)).toEqual({ text: outlook, removed: false });
+  });
+
+  it('leaves out the signature under a sign-off that ends a line of feedback, and a team signed in lowercase', () => {
+    expect(withoutEmailClutter('If you complete it, please do get back in touch. Best wishes,\nMaureen').text).toBe(
+      'If you complete it, please do get back in touch.',
+    );
+    expect(withoutEmailClutter('The written exercise had no summary.\n\nBest,\nEmerging Talent team').text).toBe(
+      'The written exercise had no summary.',
+    );
   });
 
   it('knows the other footers mail servers add', () => {
