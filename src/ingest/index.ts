@@ -77,7 +77,9 @@ export async function ingestFiles(paths: string[], options: IngestOptions, logge
       report.format === 'xlsx' ? `sheet ${JSON.stringify(report.sheet)}` : `${report.encoding}, ${JSON.stringify(report.delimiter)}`;
     logger.info(`read ${path}: ${report.dataRows} rows, ${how}, ${report.rejected} rejected; columns ${describeMapping(report, shown)}`);
     if (report.rejected > 0) {
-      logger.warn(`${path}: ${report.rejected} of ${report.dataRows} rows rejected (${shown(summariseReasons(outcome.rejects))})`);
+      // rejects.csv names a workbook's rows by the sheet's numbers: say which sheet they are on.
+      const where = report.format === 'xlsx' ? `${path} (sheet ${sheetNames([report.sheet ?? ''])})` : path;
+      logger.warn(`${where}: ${report.rejected} of ${report.dataRows} rows rejected (${shown(summariseReasons(outcome.rejects))})`);
     }
     for (const warning of outcome.warnings ?? []) logger.warn(`${path}: ${shown(warning)}`);
   }

@@ -262,10 +262,15 @@ describe('.xlsx input', () => {
     const csvText = rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c)}"` : String(c))).join(',')).join('\n');
     const csv = await write('rows.csv', `${csvText}\n`);
     for (const input of [xlsx, csv]) {
-      const { items, rejects, files } = await ingestFiles([input], options);
+      const warnings: string[] = [];
+      const logger = { info() {}, notice() {}, warn: (line: string) => warnings.push(line), progress() {}, progressDone() {} };
+      const { items, rejects, files } = await ingestFiles([input], options, logger);
       expect(items.map((item) => item.line)).toEqual([4, 5]);
       expect(rejects.map((row) => row.line)).toEqual([6, 7]);
       expect(files[0]!.notes.join('\n')).toContain('"last spring"; line 5)');
+      // The rows of rejects.csv are the sheet's: the warning says which sheet.
+      const rejected = input === xlsx ? 'rows.xlsx (sheet "Sheet1"): 2 of 4 rows rejected' : 'rows.csv: 2 of 4 rows rejected';
+      expect(warnings.some((line) => line.includes(rejected))).toBe(true);
     }
   });
 
