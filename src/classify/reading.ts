@@ -13,6 +13,7 @@ import { readComparison } from './comparison.js';
 import { conductHeldElsewhere, conductOfNoOneNamed, faultLaidElsewhere, speaksOfConduct, writerOwnsConduct } from './conduct.js';
 import { conductOnlyOfTheJob } from './conduct-job.js';
 import { ARRANGEMENT_DONE, candidateRelaysEmployer, employerActs, ownPeopleActOn } from './employer-acts.js';
+import { someoneElseActs } from './others-act.js';
 import { statesFieldAsGround } from './field.js';
 import { lacksQualification } from './qualification.js';
 import { COUNT_UP_TO_TEN, straightenQuotes } from './lexical/text.js';
@@ -262,7 +263,15 @@ export function readSegment(text: string, themeIds: readonly string[], whole: st
   // Whose fault it was may be said in a clause set aside from the text read ("…shouting into his phone
   // the whole time she was there - not a reflection on her."): in a sentence that speaks of conduct,
   // it is read in the whole sentence (whose fault first: it is rarer, and cheaper to read).
-  if (conductElsewhere || conductOnlyOfTheJob(plain) || faultLaidElsewhere(plain) || (faultLaidElsewhere(whole) && speaksOfConduct(whole)))
+  // …or someone else, named as a person, acts in a sentence to or of the candidate, who is no clause's
+  // subject in it: "The traffic controller out front gave you a hard time about where you parked".
+  if (
+    conductElsewhere ||
+    conductOnlyOfTheJob(plain) ||
+    faultLaidElsewhere(plain) ||
+    (faultLaidElsewhere(whole) && speaksOfConduct(whole)) ||
+    someoneElseActs(plain)
+  )
     ruleOut(reading, themeIds, CONDUCT_THEME);
   const sparkMarked = markSpark(plain);
   const lackingSkill = LACKING_SKILL.test(sparkMarked);
