@@ -11,6 +11,8 @@
 // the main clause; "The recruiter told me you were late" has the candidate as the subject and stays).
 
 import { straightenQuotes } from './lexical/text.js';
+import { conductHeldElsewhere, speaksOfConduct } from './conduct.js';
+import { isPerson } from './person.js';
 
 // Who passes it on, before the sentence proper: "He told us", "She said", "HM apologised that", "Told
 // Simone", "Spoke to the foreman - said".
@@ -38,32 +40,9 @@ function reactions(): string {
   return 'upset|unhappy|annoyed|offended|put\\s+off|shocked|surprised|disappointed|concerned|worried|uncomfortable|unimpressed|not\\s+impressed|impressed|pleased|struck|told|informed|asked|made\\s+aware|looking|hoping|keen|clear|left\\s+with';
 }
 
-// A noun of a person by its ending, long enough to be one ("receptionist", "controller", "technician",
-// "interviewees", "foreman"), or one of the few with none.
-const PERSON_ENDING = /^[a-z]{3,}(?:er|ier|or|ist|ista|ian|ant|ee|man|men|woman|women)s?$/;
-const PEOPLE = new Set(
-  (
-    'man men woman women guy guys bloke blokes lady ladies chap chaps fella fellas lad lads person people rep reps deputy deputies staff boss ' +
-    'chair sparky colleague colleagues parent parents patient patients customer customers public crew family partner ' +
-    'partners wife husband son daughter kid kids child children head lead'
-  ).split(' '),
-);
-// Nouns with a person's ending that name no person; some name the candidate's own conduct ("the manner
-// was abrupt").
-const NOT_PEOPLE = new Set(
-  (
-    'answer answers manner manners temper character humour humor behavior demeanor error errors color colour letter letters ' +
-    'number numbers paper papers matter order cover water power border center centre corner chapter floor door factor ' +
-    'factors sector monitor computer printer folder timer meter other others whether together either neither rather after ' +
-    'over under never ever however later earlier better quarter summer winter offer offers register poster dinner weather ' +
-    'trailer shower tower flower jumper sweater blazer trainers restaurant plant want important elevator calculator barrier ' +
-    'frontier dossier premier'
-  ).split(' '),
-);
 const CANDIDATE_NOUNS = new Set('candidate candidates applicant applicants cand interviewee trainee student'.split(' '));
 
-const isPerson = (noun: string): boolean =>
-  !NOT_PEOPLE.has(noun) && !CANDIDATE_NOUNS.has(noun) && (PEOPLE.has(noun) || PERSON_ENDING.test(noun));
+const isSomeoneElse = (noun: string): boolean => !CANDIDATE_NOUNS.has(noun) && isPerson(noun);
 
 // The candidate as a clause's subject: a pronoun followed by a verb, not by an object's company ("gave
 // you a hard time", "told you to", "in front of cand during"); after a word of time it is a time ("when
@@ -99,6 +78,16 @@ export function someoneElseActs(plain: string): boolean {
   const noun = match[1]!.toLowerCase();
   // "the other applicant" is someone else; "the applicant" alone is the one it is about.
   const other = /\b(?:other|another|fellow)\s/i.test(match[0]);
-  if (!isPerson(noun) && !(other && CANDIDATE_NOUNS.has(noun))) return false;
-  return !candidateIsASubject(tokensOf(rest));
+  if (!isSomeoneElse(noun) && !(other && CANDIDATE_NOUNS.has(noun))) return false;
+  if (candidateIsASubject(tokensOf(rest))) return false;
+  // A clause after theirs may hold the candidate's own conduct with no subject: "Another applicant was
+  // a bit stronger, and to be honest turning up late didn't help your case."
+  const after = rest.slice(match[0].length);
+  const next = CLAUSE_BREAK.exec(after);
+  const later = next ? after.slice(next.index) : '';
+  return !speaksOfConduct(later) || conductHeldElsewhere(later);
 }
+
+// Where the clause of the one acting ends: a comma or "and"/"but" before a new clause, a semicolon, a
+// spaced dash or a full stop.
+const CLAUSE_BREAK = /,\s*(?:and|but|so|though|yet)?\b|\s(?:and|but)\s|[;.!?]|\s[-–—]\s/i;

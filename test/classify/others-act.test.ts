@@ -34,6 +34,8 @@ describe('someoneElseActs: a person other than the candidate acting, read from t
     'Your answers were vague.',
     'The candidate arrived twenty minutes late.',
     'The applicant was on her phone in the waiting area.',
+    // A later clause holds the candidate's own conduct, with no subject.
+    'The other applicant was more fluent, and frankly arriving late did not help.',
     // No determiner: a note about the candidate.
     'Turned up late and was rude to the receptionist.',
   ])('"%s" is not', (text) => {
