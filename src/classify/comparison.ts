@@ -7,6 +7,7 @@
 // or a field stronger on something; boilerplate that only hints at others names no reason.
 
 import { COUNT_UP_TO_TEN } from './lexical/text.js';
+import { isPerson } from './person.js';
 
 const NUMBER = String.raw`(?:\d+|two|three|four|five|six|seven|eight|both|all)`;
 // Who "other" or "another" names as a person: "the other applicants", "another guy".
@@ -104,9 +105,27 @@ export interface Comparison {
   workHistory: boolean;
 }
 
+// The one who got the job, named by a relative clause on a person, whatever the noun: "the woman who got
+// it", "the guy they went with", "the nurse who was appointed", "a lad they took on" (person.ts). Got
+// "it" or the job, not got back to the candidate.
+const THE_JOB = String.raw`(?:it|the\s+(?:job|role|post|position|place|offer|seat|contract|vacancy))`;
+const APPOINTEE = new RegExp(
+  String.raw`\b(?:the|an?|this|that)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s+(?:who(?:'s|\s+has|\s+had)?|that|(?:they|we)(?:'ve|\s+have|\s+had)?)\s+(?:(?:eventually|finally|actually|ultimately|in the end)\s+)?(?:(?:got|landed|won|took|bagged|was\s+given|was\s+offered|were\s+offered)\s+${THE_JOB}|(?:was|were|got|been)\s+(?:hired|appointed|picked|chosen|selected|offered)|(?:hired|appointed|picked|chose|selected|went\s+with|took\s+on|offered\s+it\s+to|gave\s+it\s+to))\b`,
+  'gi',
+);
+
+/** Where a sentence names the one who got the job by a relative clause on a person noun, or null. */
+function appointeeNamed(plain: string): RegExpExecArray | null {
+  for (const match of plain.matchAll(APPOINTEE)) {
+    const noun = match[1]!.toLowerCase();
+    if (noun === 'one' || noun === 'candidate' || noun === 'applicant' || isPerson(noun)) return match;
+  }
+  return null;
+}
+
 /** The comparison with another candidate in a sentence (quotes straightened), or null if it makes none. */
 export function readComparison(plain: string): Comparison | null {
-  const other = OTHER_CANDIDATE.exec(plain);
+  const other = OTHER_CANDIDATE.exec(plain) ?? appointeeNamed(plain);
   if (!other || OTHERS_BOILERPLATE.test(plain)) return null;
   const groups = other.groups ?? {};
   const captured = groups.held ?? groups.more ?? groups.than ?? groups.field ?? groups.ranked;

@@ -93,3 +93,22 @@ describe('readComparison: the shapes a comparison with another candidate takes',
     expect(readComparison(text)).toBeNull();
   });
 });
+
+describe('readComparison: the one who got the job, named by a relative clause on any person noun', () => {
+  it.each([
+    ['the plumber who got it had his gas ticket already', 'had his gas ticket already'],
+    ['Heard the lass they took on had two seasons on a dairy farm.', 'had two seasons on a dairy farm'],
+    ['The teacher who was appointed has led a maths department for years.', 'has led a maths department for years'],
+    ['the chap they went with knew the software inside out', 'knew the software inside out'],
+  ])('"%s" compares, with what they had as its subject', (text, subject) => {
+    expect(subjectOf(text)).toBe(subject);
+  });
+
+  it.each([
+    'The recruiter who got back to me was lovely.',
+    'The manager who took the call was apologetic.',
+    'The answer that got the most marks was about budgeting.',
+  ])('"%s" is no comparison', (text) => {
+    expect(readComparison(text)).toBeNull();
+  });
+});
