@@ -13,9 +13,10 @@ const DESCRIBES_THE_JOB =
   /^\W*(?:this|it)\s+is\s+an?\s+(?:[\w-]+\s+){0,3}?(?:role|job|position|post)\b|\b(?:is|are)\s+(?:(?:absolutely|really|very)\s+)?(?:critical|essential|key|vital|crucial|important|non-negotiable|expected|required|mandatory|compulsory|a\s+must|part\s+of|a\s+(?:daily|big|core|key)\s+(?:task|part))\b|\byou(?:'d|'ll|\s+would|\s+will)\s+(?:be\s+)?(?:wearing|wear|following|follow|expected|required|on\s+the)\b|\b(?:is|are)\s+(?:closely\s+|strictly\s+)?(?:monitored|tracked|checked|recorded|logged|audited|enforced)\s+(?:as\s+part\s+of|by|in|across|here|every|each|daily|weekly)\b/i;
 // A duty the job holds over other people's conduct: "has to enforce the uniform policy and challenge
 // lateness among 300 pupils", "The job is essentially enforcing dress code", "you'll be the one
-// disciplining staff for lateness". Not the candidate described ("you were challenging and rude").
+// disciplining staff for lateness", "A big part of this role is dealing with patients who turn up late". Not
+// the candidate described ("you were challenging and rude"): only "challenging" reads as an adjective.
 const DUTY_OVER_CONDUCT =
-  /(?<!\b(?:was|were|is|are|being|be|quite|very|bit|so|too|rather)\s)\b(?:enforc\w*|challeng(?:e|es|ing)|disciplin(?:e|es|ing)|polic(?:e|es|ing)|tackl(?:e|es|ing)|sanction(?:s|ing)?|crack(?:ing)?\s+down\s+on|deal(?:ing)?\s+with)\s+(?:[\w'-]+\s+){0,4}?(?:late\w*|timekeeping|punctual\w*|attendance|absence|no-shows?|rude\w*|manners|behaviou?r|conduct|dress|uniform|appearance|phones?|mobiles?)\b/i;
+  /\b(?:(?<!\b(?:was|were|is|are|being|be|quite|very|bit|so|too|rather)\s)challeng(?:e|es|ing)|enforc\w*|disciplin(?:e|es|ing)|polic(?:e|es|ing)|tackl(?:e|es|ing)|sanction(?:s|ing)?|crack(?:ing)?\s+down\s+on|deal(?:ing)?\s+with)\s+(?:[\w'-]+\s+){0,4}?(?:late\w*|timekeeping|punctual\w*|attendance|absence|no-shows?|rude\w*|manners|behaviou?r|conduct|dress|uniform|appearance|phones?|mobiles?)\b/i;
 // Conduct topics, named as the job's or anyone's.
 const CONDUCT_TOPIC =
   /\b(?:late|lateness|timekeeping|punctual\w*|attendance|rude\w*|manners|behaviou?r|conduct|dress(?:ed)?|attire|appearance|uniform|grooming|phones?|mobiles?)\b/i;

@@ -181,6 +181,8 @@ describe('conduct named only as the job\u2019s', () => {
     'Whoever gets this post has to enforce the uniform policy and challenge lateness among 300 pupils; we felt you had not taught long enough.',
     'The job is essentially enforcing dress code and ID checks on the door; we need someone with a current SIA badge.',
     "In this job you'll be the one disciplining staff for lateness and no-shows, and your answer was too vague.",
+    // A duty said in the progressive after "is": not an adjective, as "challenging" can be.
+    'Most of the shift is dealing with diners who are rude about waiting times, and you have not worked a pass before.',
   ])('"%s" says nothing of the candidate\u2019s conduct', (text) => {
     expect(conductOnlyOfTheJob(text)).toBe(true);
   });
