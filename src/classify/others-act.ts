@@ -51,7 +51,8 @@ const CANDIDATE_SUBJECTS = new Set("you you're you'd you've u he he'd he's she s
 const NOT_A_VERB = new Set(
   "a an the to for at on in about of from and or but with during mid through up off back out down over into by , . ; : - ? ! 's".split(' '),
 );
-const TIME_WORDS = new Set('when while as once after before until since time whenever if where'.split(' '));
+// …and after an apology it is what the candidate went through: "which I'm sorry you had to see".
+const TIME_WORDS = new Set('when while as once after before until since time whenever if where sorry'.split(' '));
 
 // Words with their possessive kept ("the candidate's partner" names no candidate as subject), and punctuation.
 const tokensOf = (text: string): string[] =>

@@ -14,6 +14,8 @@ describe('someoneElseActs: a person other than the candidate acting, read from t
     'The man who sat in with me left early to take a call, which was unfair on you.',
     "HM note: the candidate's brother, who drove him in, was rude to the parking staff.",
     'Told Priya the site rep swore twice during her tour.',
+    // After an apology the candidate as a subject is what they went through.
+    "A visitor was swearing at the guard as you came in, which we're sorry you had to hear.",
     'Spoke to the charge nurse - said the other applicant on the shift turned up late and was sent home.',
   ])('"%s" is someone else acting', (text) => {
     expect(someoneElseActs(text)).toBe(true);
