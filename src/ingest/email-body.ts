@@ -7,6 +7,13 @@
 
 /** Tags that break a line: paragraphs, line breaks, blocks, list items, table rows. */
 const LINE_BREAKING = /<(?:br|hr)\s*\/?>|<\/?(?:p|div|li|ul|ol|tr|table|tbody|thead|blockquote|h[1-6])(?:\s[^<>]{0,500})?>/gi;
+/**
+ * What a mail client writes that is no text of the email: the <head> with its <style> sheet, comments
+ * (Outlook's conditional ones), and the tags of links and metadata (a link's words stay). Shown as
+ * written, Outlook's "p.MsoNormal {margin:0cm; …}" stood above the feedback on a student's page.
+ */
+const NOT_TEXT =
+  /<head(?:\s[^<>]{0,500})?>[\s\S]{0,20000}?<\/head>|<style(?:\s[^<>]{0,500})?>[\s\S]{0,20000}?<\/style>|<!--[\s\S]{0,20000}?-->|<\/?(?:a|meta|title|link|xml|o:p)(?:\s[^<>]{0,2000})?\/?>/gi;
 /** Tags that only style text: gone, leaving their words. */
 const STYLING = /<\/?(?:span|font|b|strong|i|em|u|small|big|sup|sub|td|th|html|body|o:p|center)(?:\s[^<>]{0,500})?>/gi;
 const NAMED_ENTITIES: Record<string, string> = {
@@ -43,5 +50,5 @@ function decodeEntity(entity: string, decimal?: string, hex?: string, name?: str
 /** The text of an HTML email body (lines for its paragraphs and breaks, entities decoded); other text as it is. */
 export function emailBodyText(text: string): string {
   if (!isHtmlEmail(text)) return text;
-  return text.replace(LINE_BREAKING, '\n').replace(STYLING, '').replace(ENTITY, decodeEntity);
+  return text.replace(NOT_TEXT, '').replace(LINE_BREAKING, '\n').replace(STYLING, '').replace(ENTITY, decodeEntity);
 }

@@ -25,6 +25,12 @@ describe('feedback written as an HTML email', () => {
     expect(redacted).not.toContain('Kind regards');
   });
 
+  it("leaves out what Outlook writes that is no text: its <head> and style sheet, comments, and links' tags (their words stay)", () => {
+    const outlook =
+      '<html><head><style><!-- p.MsoNormal {margin:0cm; font-family:"Calibri";} --></style></head><body><!--[if gte mso 9]><xml><o:shapedefaults/></xml><![endif]--><p class=MsoNormal>Your answers sounded rehearsed.<o:p></o:p></p><p>Write to <a href="mailto:hr@example.com">hr@example.com</a>.</p></body></html>';
+    expect(cleanText(outlook, 20_000).text).toBe('Your answers sounded rehearsed.\n\nWrite to hr@example.com.');
+  });
+
   it('leaves other tags, and text that is no HTML email, as written', () => {
     expect(emailBodyText('<script>alert(1)</script> You did poorly')).toBe('<script>alert(1)</script> You did poorly');
     expect(emailBodyText('<p>Late</p><img src=x onerror=alert(2)>')).toBe('\nLate\n<img src=x onerror=alert(2)>');
