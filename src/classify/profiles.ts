@@ -61,6 +61,14 @@ export interface GroupingSettings {
    */
   noReasonCovers: boolean;
   /**
+   * Under 1: the stability test matches a community and the resamples' communities only on the
+   * grouped sentences in this most novel share of them by the seeds' rank (and, with
+   * unsureStability, of items the head is unsure of), every sentence when a community holds fewer
+   * than two: a missing topic's own sentences rank as more novel than the neighbours' feedback a
+   * community sweeps in, and they decide whether it is real. 1: every grouped sentence.
+   */
+  stabilityCore: number;
+  /**
    * Above 0: once a group passes the coverage guard, its items for which the head states a theme
    * with at least this probability leave it (0: none leave).
    */
@@ -208,7 +216,11 @@ export interface EngineProfile {
  * Those items are also left out of the stability test's count (unsureStability): a topic whose
  * community sweeps in its neighbours' sure feedback, a different share in each resample, then
  * comes back steadily (on voices-dev10 to voices-dev14, 5 → 6 of 12; the other pools and every
- * scenario unchanged: Where each failing theme is lost, on three pools). Linking sentences without
+ * scenario unchanged: Where each failing theme is lost, on three pools), and of them only the most
+ * novel half of the seeds counts (stabilityCore 0.5): a missing topic's own sentences rank as more
+ * novel than the neighbours' feedback its community sweeps in (voices-dev10 to voices-dev14, 3 → 5
+ * of 12, the other pools, the scenarios and nothing missing unchanged: Where each removed theme's
+ * items go). Linking sentences without
  * a share of their parts along the head's probe directions (probeDirections) moved leave one theme
  * out both ways by pool and share and purified no failing theme's community: off (The space the
  * pool is grouped in).
@@ -226,6 +238,7 @@ const NEIGHBOURHOOD: GroupingSettings = {
   probeDirections: 0,
   maxCovered: 0.75,
   noReasonCovers: true,
+  stabilityCore: 0.5,
   sureLeave: 0.9,
   sureNearer: 0.125,
   seedBelow: 1,

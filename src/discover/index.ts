@@ -13,7 +13,7 @@ import { groupByNeighbourhood, nearestTheme, type Group, type Grouping } from '.
 import { joinGroups } from './join.js';
 import { nameGroups, representativeQuotes } from './name.js';
 import { dot, nearestInPairs, nearestNeighbours, pairSimilarity, similarityAmong, type Neighbours } from './neighbours.js';
-import { chooseSeeds, probeUnclaimed, type LearntRank, type ProbeRank } from './novelty.js';
+import { chooseSeeds, novelCore, probeUnclaimed, type LearntRank, type ProbeRank } from './novelty.js';
 import { linkSpace } from './residual.js';
 import { DEFAULT_MIN_CANDIDATES, DEFAULT_MIN_ITEMS, DEFAULT_SAMPLE_SIZE, type DiscoverOptions } from './options.js';
 import { statedItems, unexplainedSegments, unsureItems, type UnexplainedSegment } from './select.js';
@@ -158,11 +158,13 @@ export async function discoverEmerging(
   // With sureLeave, the items the head is sure of a theme for and, with sureNearer, each member's
   // similarity to every theme's exemplars: what leaving and unsureStability read (discover/sure-leavers.ts).
   const sure = grouping && grouping.sureLeave > 0 ? sureLeaving(classified, taxonomy, themeExemplars, grouping) : null;
+  const unsureCounted = grouping?.unsureStability ? sure?.counted(grouped.map((i) => itemIdsOf(sample[i]!))) : undefined;
   const found: Grouping = grouping
     ? groupByNeighbourhood(groupedVectors, themeExemplars, grouping, linkOf(groupedVectors), {
         similarity: similarityAmong(pairs!, grouped),
         themeNearness: grouped.map((i) => sampleNearness[i]!),
-        counted: grouping.unsureStability ? sure?.counted(grouped.map((i) => itemIdsOf(sample[i]!))) : undefined,
+        // Of the unsure items' sentences, with stabilityCore only the most novel seeds (discover/novelty.ts).
+        counted: novelCore(unsureCounted, choice && grouped.map((i) => choice.ranks[i]!), grouping.stabilityCore),
       })
     : linkageGroups(sampleVectors, maxDistance);
   // Members as indices into the sample: the grouped sentences are a part of it whenever seeds

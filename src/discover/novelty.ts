@@ -27,6 +27,8 @@ const NEXT_THEMES = 4;
 export interface SeedChoice {
   /** Whether each sample sentence seeds groups. */
   seeds: boolean[];
+  /** Each sample sentence's novelty rank (higher: more novel), which chose the seeds. */
+  ranks: number[];
   /**
    * Whether a sentence outside the sample ranks as a seed would: by its nearest sample sentences
    * (and its learnt score, with a learnt rank).
@@ -113,6 +115,7 @@ export function chooseSeeds(
   const cut = order[count - 1]?.r ?? -Infinity;
   return {
     seeds,
+    ranks,
     wouldSeed: (outside, row, nearness, spread, vector, learntScore) =>
       count === n ||
       shareBelow(sortedNovelty, novel(outside, row, nearness)) +
@@ -151,4 +154,15 @@ function shareBelow(sorted: readonly number[], value: number): number {
   let equal = low;
   while (equal < sorted.length && sorted[equal] === value) equal++;
   return sorted.length === 0 ? 0 : (low + (equal - low) / 2) / sorted.length;
+}
+
+/**
+ * The grouped sentences the stability test matches communities on (stabilityCore): of those
+ * `counted` already (items the head is unsure of; undefined: every one), the `core` share ranking
+ * as most novel among the grouped sentences by `ranks`. With `core` 1 or no ranks, `counted` as it is.
+ */
+export function novelCore(counted: Uint8Array | undefined, ranks: readonly number[] | null, core: number): Uint8Array | undefined {
+  if (core >= 1 || !ranks || ranks.length === 0) return counted;
+  const cut = [...ranks].sort((a, b) => b - a)[Math.max(0, Math.ceil(core * ranks.length) - 1)]!;
+  return Uint8Array.from(ranks, (rank, i) => (rank >= cut && (!counted || counted[i]) ? 1 : 0));
 }

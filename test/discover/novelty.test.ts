@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nearestTheme } from '../../src/discover/group.js';
 import { nearestNeighbours } from '../../src/discover/neighbours.js';
 import type { Probe } from '../../src/classify/head/probe.js';
-import { chooseSeeds, probeUnclaimed, scoreSpread } from '../../src/discover/novelty.js';
+import { chooseSeeds, novelCore, probeUnclaimed, scoreSpread } from '../../src/discover/novelty.js';
 import { topicSpace, unit } from '../helpers/vectors.js';
 
 const { direction, around } = topicSpace(24, 7);
@@ -120,5 +120,21 @@ describe('the learnt rank', () => {
     const listed = nearestNeighbours(outside, pool, 15);
     const verdicts = outside.map((vector, q) => withLearnt.wouldSeed(listed, q, 0.3, 0.1, vector, q === 0 ? 0.9 : 0.1));
     expect(verdicts).toEqual([true, false]);
+  });
+});
+
+describe('the seeds the stability test counts (stabilityCore)', () => {
+  const ranks = [0.9, 0.1, 0.5, 0.7, 0.3, 0.8];
+
+  it('counts the most novel share of the grouped sentences, and of them only those counted already', () => {
+    expect([...novelCore(undefined, ranks, 0.5)!]).toEqual([1, 0, 0, 1, 0, 1]);
+    expect([...novelCore(Uint8Array.from([1, 1, 1, 0, 1, 1]), ranks, 0.5)!]).toEqual([1, 0, 0, 0, 0, 1]);
+  });
+
+  it('leaves the counted sentences as they are at a share of 1 or without seed ranks', () => {
+    const unsure = Uint8Array.from([1, 0, 1, 0, 1, 0]);
+    expect(novelCore(unsure, ranks, 1)).toBe(unsure);
+    expect(novelCore(unsure, null, 0.5)).toBe(unsure);
+    expect(novelCore(undefined, null, 0.5)).toBeUndefined();
   });
 });
