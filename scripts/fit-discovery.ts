@@ -24,7 +24,7 @@
 //     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--probe-directions 0,0.5] [--covered 1,0.75]
 //     [--seed-below 1,0.95] [--seed-shares 1,0.4] [--join-shares 0,0.5] [--others-join 0,1] [--join-margins 0,0.03] [--boilerplate-joins 0,1] [--no-reason-covers 0,1]
 //     [--methods louvain,umap-eom,umap-leaf] [--map-dims 5] [--map-min-dists 0] [--min-cluster-sizes 5,10]
-//     [--probe-ranks 0,1] [--sure-leave 0,0.9] [--sure-nearer 0.125,Infinity] [--unsure-stability 0,1] [--trace]
+//     [--probe-ranks 0,1] [--sure-leave 0,0.9] [--sure-nearer 0.125,Infinity] [--unsure-stability 0,1] [--stability-core 1,0.5] [--trace]
 //     [--learnt-ranks 0,3] [--learnt-drops 0,0.25] [--learnt-l2 1] [--learnt-out FILE | --learnt-model FILE]
 //     [--learnt-rows-out FILE | --learnt-rows-in FILE] [--runs-by-themes]
 //     [--cutoffs 0.8 (lexical)] [--explained band,sure,0.7] [--refit-head SETS | --built-in-head] [--vector-cache FILE] [--runs FILE] [--detail]
@@ -34,11 +34,12 @@
 // --trace prints, for each removed theme, where its items are lost stage by stage (the pool, the
 // seeds, the community before and after the member test, stability, the group once the rest
 // joined and what pollutes it), then, after every guard, the topic's items in any shown group and
-// in its best one and what else that group holds; --sure-leave the probability from
+// in its best one and what else that group holds, and where each of its items ends (fateLine: the
+// `fates` lines, from explained by a known theme to the best group); --sure-leave the probability from
 // which items the head is sure of leave a group (0: none), --sure-nearer how much nearer the group
 // than the sure theme one of their sentences there keeps them (Infinity: none kept);
 // --unsure-stability whether the stability test counts only the sentences of items the head is
-// not sure of.
+// not sure of; --stability-core the most novel share of the seeds it counts (1: every seed).
 // --probe-directions: the share of each vector's parts along the head's probe directions taken out
 // of the vectors sentences are linked by (a run replayed by --runs-by-themes reads the probe of the
 // head --refit-head or --built-in-head names, when kept in /tmp from before).
@@ -57,6 +58,7 @@ import { discoverEmerging } from '../src/discover/index.js';
 import type { DiscoverOptions, DiscoveryTrace } from '../src/discover/options.js';
 import { statedItems, unexplainedSegments } from '../src/discover/select.js';
 import { decidedThemes } from '../src/classify/head/bind.js';
+import { themeThreshold } from '../src/classify/assign.js';
 import { hashText } from '../src/hash.js';
 import { correctionKey } from '../src/classify/corrections.js';
 import { HEAD_VERSION, parseHeadFile, serialiseHead } from '../src/classify/head/file.js';
@@ -99,6 +101,7 @@ const { values: flags, positionals: paths } = parseArgs({
     'join-margins': { type: 'string' },
     'boilerplate-joins': { type: 'string' },
     'no-reason-covers': { type: 'string' },
+    'stability-core': { type: 'string' },
     methods: { type: 'string' },
     'map-dims': { type: 'string' },
     'map-min-dists': { type: 'string' },
@@ -204,6 +207,7 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
     ['memberMargin', flags.margins],
     ['resamples', flags.resamples],
     ['minStability', flags.stability],
+    ['stabilityCore', flags['stability-core']],
     ['minNovelty', flags.novelty],
     ['themeDirections', flags.directions],
     ['probeDirections', flags['probe-directions']],
@@ -338,6 +342,113 @@ function shownLines(
   ];
 }
 
+/** Why each item of a missing topic is not in the unexplained pool, for --trace's fates. */
+interface OutsidePool {
+  /** Items whose only pool sentences the boilerplate theme claims (they may join a group, never seed one). */
+  boilerplate: Set<string>;
+  /** Items none of whose sentences is unexplained or boilerplate, though some would be without the band: a known theme explains them. */
+  explained: Set<string>;
+}
+
+/**
+ * --trace, item by item: where each of the topic's items ends, the first of these that holds:
+ * outside the pool (explained by a known theme, the item's own second theme or another, with the
+ * head's probability for it; boilerplate, which may only join; praise or too short); in the pool
+ * but not among the seeds and in no group; a seed the member test put out of its community or
+ * whose community kept under two sentences (a crumb); a seed whose community the stability test
+ * refused (mixed or pure: the topic's share of its items under or over 0.6); in a stable group
+ * that is too small, that the coverage guard refused, or that it left (the head sure of it); in
+ * the topic's best shown group or in another shown group.
+ */
+function fateLine(
+  trace: DiscoveryTrace,
+  shown: readonly { members: string[] }[],
+  entries: readonly Labelled[],
+  classified: readonly ClassifiedItem[],
+  outside: OutsidePool,
+  thresholds: Thresholds,
+  taxonomy: Taxonomy,
+  topic: string,
+  minStability: number,
+  maxCovered: number,
+): string {
+  const labelOf = new Map(entries.map((e) => [e.item.id, e.labels]));
+  const byId = new Map(classified.map((c) => [c.item.id, c]));
+  const onTopic = (items: Iterable<string>) => [...items].filter((id) => labelOf.get(id)!.includes(topic)).length;
+  const ids = taxonomy.themes.map((t) => t.id);
+  // Each sample sentence's community (raw) and whether the member test kept it there.
+  const communityOf = new Map<number, { at: number; kept: boolean }>();
+  trace.communities.forEach((c, at) => {
+    const kept = new Set(c.kept);
+    for (const i of c.raw) communityOf.set(i, { at, kept: kept.has(i) });
+  });
+  const itemsOfSentences = (sentences: readonly number[]) => new Set(sentences.flatMap((i) => trace.sample[i]!.itemIds));
+  const communityPurity = trace.communities.map((c) => {
+    const items = itemsOfSentences(c.raw);
+    return onTopic(items) / Math.max(1, items.size);
+  });
+  // Candidates are the communities whose kept part holds two sentences or more, in order.
+  const candidateOf = new Map<number, number>();
+  let next = 0;
+  trace.communities.forEach((c, at) => {
+    if (c.kept.length >= 2) candidateOf.set(at, next++);
+  });
+  const best = shown.reduce<{ members: string[] } | null>((top, g) => (!top || onTopic(g.members) > onTopic(top.members) ? g : top), null);
+  const inBest = new Set(best?.members ?? []);
+  const inShown = new Set(shown.flatMap((g) => g.members));
+  const sentencesOf = new Map<string, number[]>();
+  trace.sample.forEach((s, i) => {
+    for (const id of s.itemIds) sentencesOf.set(id, [...(sentencesOf.get(id) ?? []), i]);
+  });
+  const seeds = new Set(trace.seeds);
+  const counts = new Map<string, number>();
+  const count = (fate: string) => counts.set(fate, (counts.get(fate) ?? 0) + 1);
+  for (const entry of entries) {
+    if (!entry.labels.includes(topic)) continue;
+    const id = entry.item.id;
+    if (inBest.has(id)) count('best group');
+    else if (inShown.has(id)) count('other shown group');
+    else if (trace.groups.some((g) => g.items.includes(id))) {
+      const group = trace.groups.find((g) => g.items.includes(id))!;
+      count(!group.bigEnough ? 'stable group too small' : group.covered > maxCovered ? 'coverage refused' : 'left (head sure)');
+    } else if (sentencesOf.has(id)) {
+      const own = sentencesOf.get(id)!.filter((i) => seeds.has(i));
+      if (own.length === 0) {
+        count('pool, not a seed, joined none');
+        continue;
+      }
+      const homes = own.map((i) => communityOf.get(i)).filter((h) => h !== undefined);
+      const home = homes.find((h) => h.kept) ?? homes[0];
+      if (!home?.kept) count('member test put out');
+      else if (!candidateOf.has(home.at)) count('crumb');
+      else {
+        const stability = trace.candidates[candidateOf.get(home.at)!]!.stability;
+        const mixed = communityPurity[home.at]! < 0.6 ? 'mixed' : 'pure';
+        count(stability < minStability ? `stability refused, ${mixed}` : `stable, ${mixed}, joined no shown group`);
+      }
+    } else if (outside.explained.has(id)) {
+      const item = byId.get(id)!;
+      // The known theme that explains it most clearly, and the head's probability for it.
+      let top = { theme: '', margin: -Infinity };
+      for (const segment of item.segments)
+        segment.scores.forEach((score, t) => {
+          const margin = score - themeThreshold(thresholds, ids[t]!);
+          if (ids[t] !== 'uninformative' && margin > top.margin) top = { theme: ids[t]!, margin };
+        });
+      const stated = item.themes.find((t) => t.themeId === top.theme);
+      const p = stated?.confidence;
+      const sure = p === undefined ? 'not stated' : stated!.tentative ? 'possibly' : p >= 0.9 ? 'sure' : 'stated';
+      count(`explained, ${entry.labels.includes(top.theme) ? 'its own second theme' : 'another theme'} (${sure})`);
+    } else if (outside.boilerplate.has(id)) count('boilerplate only');
+    else count('praise or short');
+  }
+  const total = entries.filter((e) => e.labels.includes(topic)).length;
+  return `  fates ${topic.padEnd(15)} ${total} items: ${[...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([f, n]) => `${f} ${n}`)
+    .join('; ')}`;
+}
+
 interface Outcome {
   topic: string;
   groups: number;
@@ -385,11 +496,20 @@ async function measure(
       const explained = explainedText === 'sure' || explainedText === 'band' ? null : Number(explainedText);
       const poolThemes = explainedText === 'band' ? null : headThemes;
       const pool = new Set(unexplainedSegments(classified, taxonomy, thresholds, band, poolThemes, explained).map((s) => s.itemId));
+      // For --trace's fates: the items outside the pool that the boilerplate theme claims, and those a known theme explains.
+      const withBoilerplate = new Set(
+        unexplainedSegments(classified, taxonomy, thresholds, band, poolThemes, explained, true).map((s) => s.itemId),
+      );
+      const unbanded = new Set(unexplainedSegments(classified, taxonomy, thresholds, Infinity, null, null, true).map((s) => s.itemId));
+      const outside: OutsidePool = {
+        boilerplate: new Set([...withBoilerplate].filter((id) => !pool.has(id))),
+        explained: new Set([...unbanded].filter((id) => !withBoilerplate.has(id))),
+      };
       for (const options of grid(profile, band)) {
         const g = options.grouping;
         let trace: DiscoveryTrace | null = null;
         const setting = g
-          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability}${g.unsureStability ? ' unsure stability' : ''} novelty ${g.minNovelty} directions ${g.themeDirections}${g.probeDirections > 0 ? ` probe directions ${g.probeDirections}` : ''} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.sureLeave > 0 ? ` sure leave ${g.sureLeave}` : ''}${g.sureNearer < Infinity ? ` sure nearer ${g.sureNearer}` : ''}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''}${g.learntRank > 0 ? ` learnt rank ${g.learntRank}` : ''}${g.learntDrop > 0 ? ` learnt drop ${g.learntDrop}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
+          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability}${g.unsureStability ? ' unsure stability' : ''}${g.stabilityCore < 1 ? ` stability core ${g.stabilityCore}` : ''} novelty ${g.minNovelty} directions ${g.themeDirections}${g.probeDirections > 0 ? ` probe directions ${g.probeDirections}` : ''} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.sureLeave > 0 ? ` sure leave ${g.sureLeave}` : ''}${g.sureNearer < Infinity ? ` sure nearer ${g.sureNearer}` : ''}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''}${g.learntRank > 0 ? ` learnt rank ${g.learntRank}` : ''}${g.learntDrop > 0 ? ` learnt drop ${g.learntDrop}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
           : `band ${band} cut-off ${options.maxDistance}`;
         const name = `${setting} explained from ${explainedText}`;
         if (!cells.has(name))
@@ -418,6 +538,18 @@ async function measure(
               .traces.push(
                 traceLine(trace, entries, topic, options.grouping?.minStability ?? 0, stated),
                 ...shownLines(emerging, byItem, labelOf, entries, topic),
+                fateLine(
+                  trace,
+                  emerging,
+                  entries,
+                  classified,
+                  outside,
+                  thresholds,
+                  taxonomy,
+                  topic,
+                  options.grouping?.minStability ?? 0,
+                  options.grouping?.maxCovered ?? 1,
+                ),
               );
         const outcomes = missing.map((topic) => {
           const positives = entries.filter((e) => e.labels.includes(topic));
