@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRowDots } from '../../src/discover/dot-kernel.js';
 import { themeNearnesses } from '../../src/discover/group.js';
 import { dot, nearestNeighbours, pairSimilarity, similarityMatrix } from '../../src/discover/neighbours.js';
@@ -76,5 +76,52 @@ describe('discovery sums through the kernel', () => {
       });
       expect(themeNearnesses(query, exemplars)).toEqual(expected);
     }
+  });
+});
+
+describe('a runtime without WebAssembly SIMD', () => {
+  const vectors = unitVectors(23, 384, 10);
+  const queries = unitVectors(4, 384, 11);
+  const exemplars = [vectors.slice(0, 5), [], vectors.slice(5, 12)];
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  // The Node typings this project compiles with do not declare WebAssembly's values.
+  const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: { validate(bytes: Uint8Array): boolean } };
+
+  // The kernel is compiled once per module instance: each case loads discovery afresh.
+  async function discoveryWithout(runtime: () => void) {
+    runtime();
+    vi.resetModules();
+    return {
+      ...(await import('../../src/discover/dot-kernel.js')),
+      ...(await import('../../src/discover/neighbours.js')),
+      ...(await import('../../src/discover/group.js')),
+    };
+  }
+
+  it.each([
+    ['rejects the SIMD module', () => void vi.spyOn(wasm, 'validate').mockReturnValue(false)],
+    ['has no WebAssembly', () => void vi.stubGlobal('WebAssembly', undefined)],
+  ])('that %s leaves every sum to dot, with the same results', async (_, runtime) => {
+    const plain = await discoveryWithout(() => undefined);
+    expect(plain.createRowDots(vectors)).not.toBeNull();
+    const expected = {
+      pairs: Array.from(plain.pairSimilarity(vectors).values),
+      matrix: Array.from(plain.similarityMatrix(vectors)),
+      near: plain.nearestNeighbours(queries, vectors, 5),
+      nearness: queries.map((query) => plain.themeNearnesses(query, exemplars)),
+    };
+    const without = await discoveryWithout(runtime);
+    expect(without.createRowDots(vectors)).toBeNull();
+    expect(Array.from(without.pairSimilarity(vectors).values)).toEqual(expected.pairs);
+    expect(Array.from(without.similarityMatrix(vectors))).toEqual(expected.matrix);
+    expect(without.nearestNeighbours(queries, vectors, 5)).toEqual(expected.near);
+    expect(queries.map((query) => without.themeNearnesses(query, exemplars))).toEqual(expected.nearness);
+    expect(expected.pairs).toEqual(vectors.flatMap((a) => vectors.map((b) => dot(a, b))));
   });
 });
