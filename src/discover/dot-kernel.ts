@@ -5,65 +5,16 @@
 // ((s0 + s1) + s2) + s3; here the sums s0, s1 are the two lanes of one register and s2, s3 of
 // another. Reading the sample's pairs and each sentence's nearest theme was about half of
 // discovery's CPU time, at the end of a run with both model workers done. The module is a few
-// dozen instructions, assembled here as the classifier's dense kernel is (classify/dense-kernel.ts).
+// dozen instructions, assembled as the classifier's dense kernel is (wasm-kernel.ts).
 
-const SIMD = 0xfd;
-const I32 = 0x7f;
-const V128 = 0x7b;
-const op = {
-  block: 0x02,
-  loop: 0x03,
-  end: 0x0b,
-  brIf: 0x0d,
-  localGet: 0x20,
-  localSet: 0x21,
-  localTee: 0x22,
-  f64Store: 0x39,
-  i32Const: 0x41,
-  i32Eqz: 0x45,
-  i32LtU: 0x49,
-  i32Add: 0x6a,
-  f64Add: 0xa0,
-  void: 0x40,
-} as const;
-/** SIMD opcodes (after the 0xfd prefix), as LEB128 bytes. */
-const simd = {
-  v128Load: [0x00],
-  v128Const: [0x0c],
-  f64x2ExtractLane: [0x21],
-  f64x2Add: [0xf0, 0x01],
-  f64x2Mul: [0xf2, 0x01],
-} as const;
-
-function uleb(value: number): number[] {
-  const bytes: number[] = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value !== 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (value !== 0);
-  return bytes;
-}
-
-function section(id: number, body: number[]): number[] {
-  return [id, ...uleb(body.length), ...body];
-}
-
-function vector(items: number[][]): number[] {
-  return [...uleb(items.length), ...items.flat()];
-}
-
-function name(text: string): number[] {
-  return vector([...text].map((c) => [c.charCodeAt(0)]));
-}
+import { functionBody, I32, kernelCompiler, op, SIMD, simd, sleb, uleb, V128 } from '../wasm-kernel.js';
 
 // dots(query, rows, count, rowBytes, output), all byte addresses but count; rowBytes is dims × 8,
 // a multiple of 32. Locals: 5 row, 6 dimension offset, 7 and 8 the sums (s0, s1) and (s2, s3).
 function kernelBody(): number[] {
   const get = (local: number) => [op.localGet, local];
   const set = (local: number) => [op.localSet, local];
-  const i32 = (value: number) => [op.i32Const, ...uleb(value)];
+  const i32 = (value: number) => [op.i32Const, ...sleb(value)];
   const v = (code: readonly number[]) => [SIMD, ...code];
   const load = (offset: number) => [...v(simd.v128Load), 4, ...uleb(offset)];
   const zero = [...v(simd.v128Const), ...new Array<number>(16).fill(0)];
@@ -137,49 +88,16 @@ function kernelBody(): number[] {
     op.end,
     op.end,
   ];
-  const locals = vector([
-    [2, I32],
-    [2, V128],
-  ]);
-  const body = [...locals, ...code];
-  return [...uleb(body.length), ...body];
+  return functionBody(
+    [
+      [2, I32],
+      [2, V128],
+    ],
+    code,
+  );
 }
 
-function kernelModule(): Uint8Array {
-  const FUNC = 0x60;
-  const bytes = [
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vector([[FUNC, ...vector([[I32], [I32], [I32], [I32], [I32]]), 0x00]])),
-    // The memory is the caller's: import "m" "memory", at least one page.
-    ...section(2, vector([[...name('m'), ...name('memory'), 0x02, 0x00, 0x01]])),
-    ...section(3, vector([[0x00]])),
-    ...section(7, vector([[...name('dots'), 0x00, 0x00]])),
-    ...section(10, vector([kernelBody()])),
-  ];
-  return Uint8Array.from(bytes);
-}
-
-/** The part of WebAssembly used here (the Node typings this project compiles with do not declare its values). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-}
-
-let compiled: { wasm: WasmApi; module: object } | null | undefined;
-
-function kernelCode(): { wasm: WasmApi; module: object } | null {
-  if (compiled === undefined) {
-    const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-    const bytes = kernelModule();
-    // Without WebAssembly SIMD the JavaScript loop does the work, with the same sums.
-    compiled = wasm?.validate(bytes) ? { wasm, module: new wasm.Module(bytes) } : null;
-  }
-  return compiled;
-}
-
-const PAGE = 65_536;
+const kernelCode = kernelCompiler('dots', kernelBody);
 
 /** Some vectors (rows) held for dot products with a query: `dot` of each, in row order. */
 export interface RowDots {
@@ -203,16 +121,13 @@ export function createRowDots(vectors: readonly Float32Array[]): RowDots | null 
   const rowBytes = dims * 8;
   const rowsAt = rowBytes;
   const outputAt = rowsAt + rows * rowBytes;
-  const { wasm, module } = code;
-  const memory = new wasm.Memory({ initial: Math.ceil((outputAt + rows * 8) / PAGE) });
-  const query = new Float64Array(memory.buffer, 0, dims);
-  const held = new Float64Array(memory.buffer, rowsAt, rows * dims);
+  const { buffer, run } = code.instantiate(outputAt + rows * 8);
+  const query = new Float64Array(buffer, 0, dims);
+  const held = new Float64Array(buffer, rowsAt, rows * dims);
   vectors.forEach((v, r) => {
     held.set(v, r * dims);
   });
-  const instance = new wasm.Instance(module, { m: { memory } });
-  const run = instance.exports.dots as (query: number, rows: number, count: number, rowBytes: number, output: number) => void;
-  const output = new Float64Array(memory.buffer, outputAt, rows);
+  const output = new Float64Array(buffer, outputAt, rows);
   return {
     rows,
     dots(vector, from = 0, count = rows - from) {
