@@ -143,7 +143,7 @@ function topHeaderEnd(lines: readonly string[]): number {
   return end;
 }
 
-/** Whether any line before `index` has words: a sign-off or header needs feedback above it to be one. */
+/** Whether any line before `index` has words: a sign-off or footer needs something above it to be one. */
 function hasWordsBefore(lines: readonly string[], index: number): boolean {
   return lines.slice(0, index).some((line) => /\p{L}/u.test(line));
 }
@@ -176,8 +176,9 @@ export function withoutEmailClutter(text: string): { text: string; removed: bool
   for (let i = headerEnd; i < limit; i++) {
     const line = lines[i]!;
     if (MOBILE_LINE.test(line)) keep[i] = false;
-    else if (DISCLAIMER_START.test(line)) {
-      // A footer runs to the end of its paragraph.
+    else if (DISCLAIMER_START.test(line) && hasWordsBefore(lines, i)) {
+      // A footer runs to the end of its paragraph. One that opens the cell is feedback worded like one
+      // ('He accepts no responsibility for the loss of the client'): left out, it was no feedback given.
       while (i < limit && lines[i] !== '') keep[i++] = false;
     } else if (SIGN_OFF_LINE.test(line) && hasWordsBefore(lines.slice(headerEnd), i - headerEnd)) {
       keep[i] = false;

@@ -50,6 +50,17 @@ describe('withoutEmailClutter: what a mail client adds around pasted feedback', 
       expect(withoutEmailClutter(text)).toEqual({ text, removed: false });
   });
 
+  it('reads a cell that opens with words a footer opens with as feedback: a footer has the email above it', () => {
+    for (const text of [
+      'He accepts no responsibility for the loss of the client in the role play, which worried us.',
+      'You were not registered in England with the NMC and had no registration number yet.',
+      'Disclaimer: I was not on the panel.\nThe panel said you were late and rude.',
+    ])
+      expect(withoutEmailClutter(text)).toEqual({ text, removed: false });
+    // Under feedback, the same words are still a footer.
+    expect(withoutEmailClutter(`Your answers lacked examples.\n\n${DISCLAIMER}`).text).toBe('Your answers lacked examples.');
+  });
+
   it("never touches a reply's quoted earlier email, nor what is under it (the classifier sets it aside)", () => {
     const reply = 'Your answers were good.\n\nOn Thu, 5 Mar 2026, Jo <jo@x.com> wrote:\n> Why?\nKind regards\nJo';
     expect(withoutEmailClutter(reply)).toEqual({ text: reply, removed: false });
