@@ -37,6 +37,9 @@ const SIGN_OFF_LINE = new RegExp(
 /** A sign-off (or a signature's "--") after the last sentence of a line, and what follows it to the line's end. */
 const SIGN_OFF_TAIL = new RegExp(`(?<=[.!?…]\\s+)(?:${SIGN_OFF.source}\\b[,.!]?|--?|—)(?=\\s|$)(.*)$`, 'iu');
 
+/** A postscript ("P.S.", "PS:"): what follows it was written after the signature, to be read, whatever its case. */
+const POSTSCRIPT = /(?:^|\s)(?:p\.\s?s\b\.?|ps:)/i;
+
 /** Words a signature line may hold besides capitalised ones: "Head of Early Careers", "Harlow & Finch". */
 const CONNECTIVES = new Set([
   ...['of', 'and', 'for', 'the', 'at', 'in', 'to', 'de', 'und', 'et', 'y', 'en', 'van', 'von', 'plc', 'ltd', 'llp'],
@@ -78,7 +81,7 @@ function wordsOf(line: string): string[] {
 /** A line of a signature: a name or job title in capitalised words, or a line of contact details or an address. */
 function isSignatureLine(line: string): boolean {
   if (line === '' || MOBILE_LINE.test(line)) return true;
-  if (SEPARATOR_LINE.test(line) || HEADER_LINE.test(line) || line.startsWith('>')) return false;
+  if (SEPARATOR_LINE.test(line) || HEADER_LINE.test(line) || line.startsWith('>') || POSTSCRIPT.test(line)) return false;
   const words = wordsOf(line);
   // A sentence is never part of a signature ("P.S. Your salary expectation of 28000 was high.").
   if (/[.!?]$/.test(line) && words.length >= 5) return false;
@@ -93,6 +96,7 @@ const CLUTTER_HINT =
 
 /** What follows a sign-off inside a line is a signature: names, a job title, contact details, an address; no sentence of lowercase words. */
 function isSignatureTail(tail: string): boolean {
+  if (POSTSCRIPT.test(tail)) return false;
   const tokens = tail
     .split(/\s+/)
     .map((token) => token.replace(/^[^\p{L}\p{N}@]+|[^\p{L}\p{N}]+$/gu, ''))

@@ -39,6 +39,14 @@ describe('withoutEmailClutter: what a mail client adds around pasted feedback', 
     );
   });
 
+  it('keeps a postscript under the signature whatever its case: its capitalised words are no job title', () => {
+    expect(withoutEmailClutter('We went with someone else.\nKind regards,\nJo Smith\nP.S. Punctuality Matters').text).toBe(
+      'We went with someone else.\nP.S. Punctuality Matters',
+    );
+    const flattened = 'We went with someone else. Best, Jo. P.S. You Were Late.';
+    expect(withoutEmailClutter(flattened)).toEqual({ text: flattened, removed: false });
+  });
+
   it('reads sentences that only sound like a footer, and short texts, as written', () => {
     for (const text of [
       'The candidate accepts no responsibility for mistakes and blamed the team.',
