@@ -59,8 +59,9 @@ const DISCLAIMER_PARTS = [
   String.raw`(?:please )?(?:consider the environment|think) before (?:you )?print(?:ing)?\b`,
   String.raw`this (?:e-?mail|message)(?: and any attachments?)? (?:has|have) been (?:scanned|checked|swept)\b`,
   String.raw`(?:e-?mails|communications) (?:sent to or from [^\n]{0,60})?(?:are|may be) (?:monitored|recorded)\b`,
-  String.raw`[^\n]{0,80}\bregistered in (?:england|scotland|wales|northern ireland)\b[^\n]{0,40}\b(?:no\b|number|company|registration)`,
-  String.raw`registered (?:office|address)\s*:|(?:company|registered|registration) (?:no|number)\b\.?\s*:?\s*\d`,
+  // With the company's number: 'not registered in England with the NMC, no registration number yet' is a reason.
+  String.raw`[^\n]{0,80}\bregistered in (?:england|scotland|wales|northern ireland)\b[^\n]{0,50}?\b(?:no|number)\b\.?\s*:?\s*[a-z]{0,2}\d`,
+  String.raw`registered (?:office|address)\s*:|(?:company|registered|registration) (?:no|number)\b\.?\s*:?\s*[a-z]{0,2}\d`,
   String.raw`[^\n]{0,80}\baccepts? no (?:liability|responsibility) for\b[^\n]{0,80}\b(?:virus|viruses|damage|loss|e-?mail|message|attachments?)\b`,
   String.raw`(?:any )?(?:views|opinions) expressed in this (?:e-?mail|message)`,
   String.raw`diese (?:e-?mail|nachricht) (?:enthält|ist) vertraulich|ce (?:message|courriel) (?:est|et) [^\n]{0,40}confidentiel|este (?:correo|mensaje) [^\n]{0,40}confidencial|deze e-?mail is [^\n]{0,40}vertrouwelijk`,

@@ -95,6 +95,23 @@ describe('withoutEmailClutter: what a mail client adds around pasted feedback', 
       expect(withoutEmailClutter(`Your answers lacked examples.\n\n${footer}`).text).toBe('Your answers lacked examples.');
   });
 
+  it("knows a company's registration by its number, and reads a reason about registering as written", () => {
+    for (const footer of [
+      'Registered in England and Wales No. 1234567.',
+      'Harlow & Finch Ltd is registered in England & Wales, Company Number 01234567.',
+      'A company registered in England and Wales under number 2065.',
+      'Kestrel Bank plc. Registered in Scotland No: SC123456',
+    ]) {
+      expect(withoutEmailClutter(`Your answers lacked examples.\n\n${footer}`).text).toBe('Your answers lacked examples.');
+      expect(withoutEmailClutter(`Your answers lacked examples. ${footer}`).text).toBe('Your answers lacked examples.');
+    }
+    for (const text of [
+      'You were strong on the technical side. You were not registered in England with the NMC and had no registration number yet.',
+      'Good interview.\nYou are not registered in England yet, and your NMC registration is pending.',
+    ])
+      expect(withoutEmailClutter(text)).toEqual({ text, removed: false });
+  });
+
   it('finds the same at the end of a line, where the platform lost the line breaks', () => {
     const flattened = [
       `Unfortunately we will not be progressing your application. Regards Priya Nandakumar | HR Advisor Brightwater Retail plc, 45 Castle Street, Leeds LS1 2AB Direct: 0113 496 0777 ${DISCLAIMER}`,
