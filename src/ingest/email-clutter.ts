@@ -62,7 +62,8 @@ const DISCLAIMER_PARTS = [
   // With the company's number: 'not registered in England with the NMC, no registration number yet' is a reason.
   String.raw`[^\n]{0,80}\bregistered in (?:england|scotland|wales|northern ireland)\b[^\n]{0,50}?\b(?:no|number)\b\.?\s*:?\s*[a-z]{0,2}\d`,
   String.raw`registered (?:office|address)\s*:|(?:company|registered|registration) (?:no|number)\b\.?\s*:?\s*[a-z]{0,2}\d`,
-  String.raw`[^\n]{0,80}\baccepts? no (?:liability|responsibility) for\b[^\n]{0,80}\b(?:virus|viruses|damage|loss|e-?mail|message|attachments?)\b`,
+  // Of the email or "any" loss: 'he accepts no responsibility for the loss of the client' is conduct.
+  String.raw`[^\n]{0,80}\baccepts? no (?:liability|responsibility) for\b(?:[^\n]{0,80}\b(?:virus|viruses|e-?mail|message|attachments?)\b| any (?:loss|damage)\b)`,
   String.raw`(?:any )?(?:views|opinions) expressed in this (?:e-?mail|message)`,
   String.raw`diese (?:e-?mail|nachricht) (?:enthält|ist) vertraulich|ce (?:message|courriel) (?:est|et) [^\n]{0,40}confidentiel|este (?:correo|mensaje) [^\n]{0,40}confidencial|deze e-?mail is [^\n]{0,40}vertrouwelijk`,
 ];

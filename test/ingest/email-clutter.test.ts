@@ -112,6 +112,21 @@ describe('withoutEmailClutter: what a mail client adds around pasted feedback', 
       expect(withoutEmailClutter(text)).toEqual({ text, removed: false });
   });
 
+  it("knows a footer's disowning of the email or of any loss, and reads a candidate's as conduct", () => {
+    for (const footer of [
+      'Kestrel Bank accepts no liability for any loss or damage arising from this message.',
+      'The company accepts no liability for errors or omissions in the contents of this email.',
+    ]) {
+      expect(withoutEmailClutter(`Your answers lacked examples.\n\n${footer}`).text).toBe('Your answers lacked examples.');
+      expect(withoutEmailClutter(`Your answers lacked examples. ${footer}`).text).toBe('Your answers lacked examples.');
+    }
+    for (const text of [
+      'You did well on the tests. In the role play he accepts no responsibility for the loss of the client, which worried us.',
+      'Good interview.\nYou accept no responsibility for damage to team morale, which worried us.',
+    ])
+      expect(withoutEmailClutter(text)).toEqual({ text, removed: false });
+  });
+
   it('finds the same at the end of a line, where the platform lost the line breaks', () => {
     const flattened = [
       `Unfortunately we will not be progressing your application. Regards Priya Nandakumar | HR Advisor Brightwater Retail plc, 45 Castle Street, Leeds LS1 2AB Direct: 0113 496 0777 ${DISCLAIMER}`,
