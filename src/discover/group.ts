@@ -22,8 +22,7 @@
 import type { GroupingSettings } from '../classify/profiles.js';
 import { seededRandom } from '../random.js';
 import { densityClusters, louvainCommunities, umapMap } from './communities.js';
-import { createRowDots, type RowDots } from './dot-kernel.js';
-import { dot, fuzzyNeighbourEdges, meanVector, nearestInMatrix, similarityMatrix, type Neighbours } from './neighbours.js';
+import { dot, dotsWith, fuzzyNeighbourEdges, meanVector, nearestInMatrix, similarityMatrix, type Neighbours } from './neighbours.js';
 
 /** Louvain visits nodes in a random order; a fixed seed makes it the same order every run. */
 const SEED = 18;
@@ -298,11 +297,8 @@ export function nearestTheme(vector: Float32Array, exemplars: readonly (readonly
 
 /** Each theme's nearness, as nearestTheme takes the largest of (−1 for a theme without exemplars). */
 export function themeNearnesses(vector: Float32Array, exemplars: readonly (readonly Float32Array[])[]): number[] {
-  const kernel = exemplarDots(exemplars);
-  if (!kernel || vector.length !== exemplars.find((list) => list.length > 0)![0]!.length)
-    return exemplars.map((list) => (list.length > 0 ? nearestMean(vector, list) : -1));
-  // The same sums as nearestMean's, all the exemplars' at once, read theme by theme in the same order.
-  const sums = kernel.dots(vector);
+  // Every theme's exemplars' sums at once, read theme by theme: the mean of each theme's NEAREST most similar.
+  const sums = exemplarDots(exemplars)(vector);
   let at = 0;
   return exemplars.map((list) => {
     if (list.length === 0) return -1;
@@ -313,16 +309,9 @@ export function themeNearnesses(vector: Float32Array, exemplars: readonly (reado
   });
 }
 
-/** The kernel over every theme's exemplars, end to end, made once per set of exemplars (null: `dot` does it). */
-const exemplarKernels = new WeakMap<readonly (readonly Float32Array[])[], RowDots | null>();
-function exemplarDots(exemplars: readonly (readonly Float32Array[])[]): RowDots | null {
-  if (!exemplarKernels.has(exemplars)) exemplarKernels.set(exemplars, createRowDots(exemplars.flat()));
-  return exemplarKernels.get(exemplars)!;
-}
-
-/** Mean similarity to the NEAREST most similar of `others`. */
-function nearestMean(vector: Float32Array, others: readonly Float32Array[]): number {
-  const top: number[] = [];
-  for (const other of others) insertTop(top, dot(vector, other));
-  return mean(top);
+/** The sums over every theme's exemplars, end to end (dotsWith), made once per set of exemplars. */
+const exemplarSums = new WeakMap<readonly (readonly Float32Array[])[], (query: Float32Array) => Float64Array>();
+function exemplarDots(exemplars: readonly (readonly Float32Array[])[]): (query: Float32Array) => Float64Array {
+  if (!exemplarSums.has(exemplars)) exemplarSums.set(exemplars, dotsWith(exemplars.flat()));
+  return exemplarSums.get(exemplars)!;
 }

@@ -26,6 +26,23 @@ export function dot(a: Float32Array, b: Float32Array): number {
   return s0 + s1 + s2 + s3;
 }
 
+/**
+ * dot of a query (a vector, or the index of one of `vectors`) with each of `vectors` from `from` on,
+ * in order: by the kernel (dot-kernel.ts) where it can, else by dot, the same sums. The array is
+ * overwritten by the next call.
+ */
+export function dotsWith(vectors: readonly Float32Array[]): (query: Float32Array | number, from?: number) => Float64Array {
+  const kernel = createRowDots(vectors);
+  const dims = vectors[0]?.length;
+  const row = new Float64Array(vectors.length);
+  return (query, from = 0) => {
+    if (kernel && (typeof query === 'number' || query.length === dims)) return kernel.dots(query, from);
+    const a = typeof query === 'number' ? vectors[query]! : query;
+    for (let j = from; j < vectors.length; j++) row[j - from] = dot(a, vectors[j]!);
+    return row.subarray(0, vectors.length - from);
+  };
+}
+
 /** The mean of some vectors, component by component (not rescaled to unit length); at least one vector. */
 export function meanVector(vectors: readonly Float32Array[]): Float32Array {
   const mean = new Float32Array(vectors[0]!.length);
@@ -54,14 +71,8 @@ export function meanSimilarity(near: Neighbours, row: number): number {
  * neighbour.
  */
 export function nearestNeighbours(queries: readonly Float32Array[], points: readonly Float32Array[], k: number, self = false): Neighbours {
-  const kernel = createRowDots(points);
-  const row = new Float64Array(points.length);
-  return rankRows(queries.length, points.length, k, self ? (q) => q : null, (q) => {
-    const query = queries[q]!;
-    if (kernel && query.length === points[0]!.length) return kernel.dots(query);
-    for (let p = 0; p < points.length; p++) row[p] = dot(query, points[p]!);
-    return row;
-  });
+  const dots = dotsWith(points);
+  return rankRows(queries.length, points.length, k, self ? (q) => q : null, (q) => dots(queries[q]!));
 }
 
 /**
@@ -77,15 +88,10 @@ export interface PairSimilarity {
 export function pairSimilarity(vectors: readonly Float32Array[]): PairSimilarity {
   const n = vectors.length;
   const values = new Float64Array(n * n);
-  const kernel = createRowDots(vectors);
+  const dots = dotsWith(vectors);
   for (let i = 0; i < n; i++) {
-    if (kernel) {
-      const row = kernel.dots(i, i);
-      for (let j = i; j < n; j++) values[i * n + j] = values[j * n + i] = row[j - i]!;
-      continue;
-    }
-    const a = vectors[i]!;
-    for (let j = i; j < n; j++) values[i * n + j] = values[j * n + i] = dot(a, vectors[j]!);
+    const row = dots(i, i);
+    for (let j = i; j < n; j++) values[i * n + j] = values[j * n + i] = row[j - i]!;
   }
   return { n, values };
 }
@@ -197,16 +203,11 @@ function scaleFor(distances: readonly number[], rho: number, target: number): nu
 export function similarityMatrix(vectors: readonly Float32Array[]): Float32Array {
   const n = vectors.length;
   const similarity = new Float32Array(n * n);
-  const kernel = createRowDots(vectors);
+  const dots = dotsWith(vectors);
   for (let i = 0; i < n; i++) {
     similarity[i * n + i] = 1;
-    if (kernel) {
-      const row = kernel.dots(i, i + 1);
-      for (let j = i + 1; j < n; j++) similarity[i * n + j] = similarity[j * n + i] = row[j - i - 1]!;
-      continue;
-    }
-    const a = vectors[i]!;
-    for (let j = i + 1; j < n; j++) similarity[i * n + j] = similarity[j * n + i] = dot(a, vectors[j]!);
+    const row = dots(i, i + 1);
+    for (let j = i + 1; j < n; j++) similarity[i * n + j] = similarity[j * n + i] = row[j - i - 1]!;
   }
   return similarity;
 }

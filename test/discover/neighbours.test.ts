@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   dot,
+  dotsWith,
   fuzzyNeighbourEdges,
   meanVector,
   nearestInPairs,
@@ -10,6 +11,24 @@ import {
   similarityMatrix,
 } from '../../src/discover/neighbours.js';
 import { randomVectors, unit } from '../helpers/vectors.js';
+
+describe('dotsWith', () => {
+  it('gives dot of a query, or of one of the vectors, with each vector from a given one on', () => {
+    const vectors = randomVectors(9, 8, 2);
+    const dots = dotsWith(vectors);
+    const query = randomVectors(1, 8, 3)[0]!;
+    expect(Array.from(dots(query))).toEqual(vectors.map((v) => dot(query, v)));
+    expect(Array.from(dots(4, 6))).toEqual(vectors.slice(6).map((v) => dot(vectors[4]!, v)));
+    expect(Array.from(dots(8, 9))).toEqual([]);
+  });
+
+  it('leaves a query of another length to dot, as it does vectors the kernel cannot hold', () => {
+    const query = randomVectors(1, 6, 4)[0]!;
+    for (const vectors of [randomVectors(5, 8, 5), randomVectors(5, 6, 6)]) {
+      expect(Array.from(dotsWith(vectors)(query))).toEqual(vectors.map((v) => dot(query, v)));
+    }
+  });
+});
 
 describe('nearest neighbours', () => {
   it('lists each point’s k most similar other points, nearest first, as a full sort would', () => {
