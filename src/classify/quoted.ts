@@ -2,7 +2,9 @@
 // "On Mon, 16 Mar 2026, Jo Bloggs <…> wrote:" or Outlook's "From: … Sent: …". That earlier email is
 // usually the candidate's own ("I was so nervous, I think I rambled"), not the employer's feedback,
 // so its sentences are not segments: nothing is classified from them. The text shown keeps them.
-// A text that is all quotation (a student pasting the employer's email as a quote) is read whole,
+// A header followed by ">" lines ends where those lines end: what the writer put below the quote
+// (a reply written under it) is read. A text that is all quotation (a student pasting the
+// employer's email as a quote) is read whole,
 // and a forwarded message is the feedback itself, never left out.
 
 /** A line that starts the quoted earlier email, in English and the other languages read (a mail client's header carries a date). */
@@ -23,6 +25,15 @@ const FORWARDED =
   /forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|doorgestuurd bericht|^(?:fwd?|wg|tr|rv):/im;
 /** A line quoted with ">" (as mail clients quote), and the line break that ends it. */
 const QUOTED_LINE = /^[ \t]*>[^\n]*\n?/gm;
+/** The run of ">" lines (blank lines between them included) right under a reply header. */
+const QUOTED_RUN_UNDER_HEADER = /^(?:[ \t]*\r?\n)*(?:[ \t]*>[^\n]*(?:\n|$)(?:[ \t]*\r?\n)*)*[ \t]*>[^\n]*\n?/;
+
+/** Where the quote that a reply header starts ends: after its ">" lines when it has them, else at the end of the text. */
+function quoteEnd(text: string, headerEnd: number): number {
+  const afterHeader = text.slice(headerEnd).replace(/^\r?\n/, '');
+  const run = QUOTED_RUN_UNDER_HEADER.exec(afterHeader);
+  return run ? text.length - afterHeader.length + run[0].length : text.length;
+}
 
 /** [start, end) of the quoted earlier email in a reply; none when nothing but quotation has words. */
 export function quotedRanges(text: string): Array<[number, number]> {
@@ -30,9 +41,12 @@ export function quotedRanges(text: string): Array<[number, number]> {
   if (FORWARDED.test(text)) return [];
   const ranges: Array<[number, number]> = [];
   const header = REPLY_HEADER.exec(text);
-  const quotedFrom = header ? header.index : text.length;
-  if (header) ranges.push([header.index, text.length]);
-  for (const line of text.slice(0, quotedFrom).matchAll(QUOTED_LINE)) ranges.push([line.index, line.index + line[0].length]);
+  const quoteUntil = header ? quoteEnd(text, header.index + header[0].length) : text.length;
+  if (header) ranges.push([header.index, quoteUntil]);
+  const outsideHeaderQuote = (at: number) => !header || at < header.index || at >= quoteUntil;
+  for (const line of text.matchAll(QUOTED_LINE)) {
+    if (outsideHeaderQuote(line.index)) ranges.push([line.index, line.index + line[0].length]);
+  }
   if (ranges.length === 0) return [];
   let unquoted = '';
   let last = 0;

@@ -1,6 +1,11 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { quotedRanges } from '../../src/classify/quoted.js';
 import { segmentText } from '../../src/classify/segment.js';
+import { parseCsv } from '../helpers/csv.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const segments = (text: string) => segmentText('x', text).map((s) => s.text);
 
@@ -22,6 +27,41 @@ describe("a reply's quoted earlier email", () => {
     expect(segments('Zu wenig Erfahrung.\n\nAm 03.03.2026 um 10:00 schrieb [name] <[email]>:\nIch war nervös.')).toEqual([
       'Zu wenig Erfahrung.',
     ]);
+  });
+
+  it('ends where the ">" lines under its header end: a reply written below the quote is read', () => {
+    const reply =
+      'On Thu, 5 Mar 2026 at 14:02, [name] <[email]> wrote:\n> Could you tell me why I was not successful?\n>\n> Thanks, [name]\n\nYour answers lacked examples with measurable results.';
+    expect(segments(reply)).toEqual(['Your answers lacked examples with measurable results.']);
+    expect(segments(reply.replaceAll('\n', '\r\n'))).toEqual(['Your answers lacked examples with measurable results.']);
+    // A quote interleaved with answers: each answer is read, no quoted line is.
+    expect(
+      segments('On Thu, 5 Mar 2026, [name] wrote:\n> Was it my CV?\nNo, the CV was fine.\n> My answers then?\nThey lacked examples.'),
+    ).toEqual(['No, the CV was fine.', 'They lacked examples.']);
+    // Without ">" lines under it, the header still quotes everything below.
+    expect(segments('You lacked examples.\n\nOn Tue, 3 Mar 2026, [name] wrote:\nI was nervous and rambled.')).toEqual([
+      'You lacked examples.',
+    ]);
+  });
+
+  it('leaves the reply under the quote to be classified: the item gets its theme in a run', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'ft-quoted-'));
+    try {
+      const input = path.join(work, 'in.csv');
+      await writeFile(
+        input,
+        'id,feedback\n1,"Reply from the recruiter:\n\nOn Thu, 5 Mar 2026 at 14:02, Sam <sam@example.com> wrote:\n> Could you tell me why I was not successful?\n> Thanks, Sam\n\nYour answers lacked examples with measurable results."\n',
+      );
+      const out = path.join(work, 'out');
+      const { code, stderr } = await runCli(['run', input, '--out', out, '--no-store', '--engine', 'lexical'], {
+        FEEDBACK_THEMES_CACHE: path.join(work, 'no-models'),
+      });
+      expect(code, stderr).toBe(0);
+      const [item] = parseCsv(await readFile(path.join(out, 'items.csv'), 'utf8'));
+      expect(item!.themes).toBe('examples');
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 
   it('is read whole when nothing else has words, when forwarded, or when no date says a mail client wrote the header', () => {
