@@ -9,6 +9,7 @@ import { CliError, ExitCode } from '../errors.js';
 import { parseTable, readTable, type TableRecord } from '../ingest/table.js';
 import type { Taxonomy, Thresholds } from '../types.js';
 import type { Classifier } from './classifier.js';
+import { themeListReader, unknownThemeIds } from './theme-list.js';
 
 export interface CorrectionRow {
   /** 1-based line of the row in the file. */
@@ -96,29 +97,20 @@ function correctionsOf(records: TableRecord[], path: string, themeIds: readonly 
       ExitCode.usage,
     );
   }
-  const valid = new Set(themeIds);
+  const readThemes = themeListReader(themeIds);
   const problems: string[] = [];
   const rows: CorrectionRow[] = [];
   for (const { cells, line: rowLine } of body) {
     if (cells.every((cell) => cell.trim() === '')) continue;
     const text = textColumn >= 0 ? (cells[textColumn] ?? '').trim() : '';
     const id = idColumn >= 0 ? (cells[idColumn] ?? '').trim() : '';
-    const themes = [
-      ...new Set(
-        (cells[themesColumn] ?? '')
-          .split(/[|;,]/)
-          .map((t) => t.trim())
-          .filter(Boolean),
-      ),
-    ];
-    const unknown = themes.filter((theme) => !valid.has(theme));
-    if (unknown.length > 0)
-      problems.push(`${path}:${rowLine}: unknown theme id${unknown.length > 1 ? 's' : ''} ${unknown.map((t) => `"${t}"`).join(', ')}`);
+    const { themes, unknown } = readThemes(cells[themesColumn] ?? '');
+    if (unknown.length > 0) problems.push(unknownThemeIds(`${path}:${rowLine}`, unknown));
     if (!text && !id) problems.push(`${path}:${rowLine}: no text and no id: say which feedback the row corrects`);
     rows.push({ line: rowLine, ...(text ? { text } : { id }), themes });
   }
   if (problems.length > 0) {
-    throw new CliError(`${problems.join('\n')}\nValid theme ids: ${[...valid].join(', ')}.`, ExitCode.usage);
+    throw new CliError(`${problems.join('\n')}\nValid theme ids: ${themeIds.join(', ')}.`, ExitCode.usage);
   }
   return { source: path, rows };
 }

@@ -5,6 +5,7 @@ import { CliError, ExitCode } from '../errors.js';
 import { parseTable, readTable, type TableRecord } from '../ingest/table.js';
 import { DEFAULT_THEME_IDS, type Thresholds } from '../types.js';
 import type { Classifier } from './classifier.js';
+import { themeListReader, unknownThemeIds } from './theme-list.js';
 import type { ScoredItem } from './units.js';
 
 /** The stable default theme ids; gold labels are checked against these unless told otherwise. */
@@ -90,23 +91,14 @@ export function goldFromRecords(
       ExitCode.usage,
     );
   }
-  const valid = new Set(themeIds);
+  const readThemes = themeListReader(themeIds);
   const gold: GoldItem[] = [];
   const problems: string[] = [];
   for (const row of rows) {
     if (row.cells.every((c) => c.trim() === '')) continue;
     const text = (row.cells[textColumn] ?? '').trim();
-    const themes = [
-      ...new Set(
-        (row.cells[themesColumn] ?? '')
-          .split(/[|;,]/)
-          .map((t) => t.trim())
-          .filter(Boolean),
-      ),
-    ];
-    const unknown = themes.filter((theme) => !valid.has(theme));
-    if (unknown.length > 0)
-      problems.push(`${path}:${row.line}: unknown theme id${unknown.length > 1 ? 's' : ''} ${unknown.map((t) => `"${t}"`).join(', ')}`);
+    const { themes, unknown } = readThemes(row.cells[themesColumn] ?? '');
+    if (unknown.length > 0) problems.push(unknownThemeIds(`${path}:${row.line}`, unknown));
     if (text === '') {
       if (options.strict) problems.push(`${path}:${row.line}: empty text: add the feedback or delete the row`);
       continue;
@@ -117,7 +109,7 @@ export function goldFromRecords(
   }
   if (problems.length > 0) {
     const unknownIds = problems.some((p) => p.includes('unknown theme id'));
-    throw new CliError(`${problems.join('\n')}${unknownIds ? `\nValid ids: ${[...valid].join(', ')}.` : ''}`, ExitCode.usage);
+    throw new CliError(`${problems.join('\n')}${unknownIds ? `\nValid ids: ${themeIds.join(', ')}.` : ''}`, ExitCode.usage);
   }
   return gold;
 }

@@ -6,6 +6,7 @@
 
 import { CliError, ExitCode } from '../errors.js';
 import { parseTable, readTable, type TableRecord } from '../ingest/table.js';
+import { themeListReader, unknownThemeIds } from './theme-list.js';
 
 export interface PartialGoldItem {
   text: string;
@@ -62,18 +63,8 @@ export function partialGoldFromRecords(
         'A partly labelled file needs "text" and "required" and/or "forbidden" columns with theme ids separated by "|".',
       ExitCode.usage,
     );
-  const valid = new Set(themeIds);
-  const listed = (row: TableRecord, at: number) =>
-    at < 0
-      ? []
-      : [
-          ...new Set(
-            (row.cells[at] ?? '')
-              .split(/[|;,]/)
-              .map((t) => t.trim())
-              .filter(Boolean),
-          ),
-        ];
+  const readThemes = themeListReader(themeIds);
+  const listed = (row: TableRecord, at: number) => (at < 0 ? { themes: [], unknown: [] } : readThemes(row.cells[at] ?? ''));
   const items: PartialGoldItem[] = [];
   const problems: string[] = [];
   let heldOut = 0;
@@ -84,12 +75,11 @@ export function partialGoldFromRecords(
       continue;
     }
     const text = (row.cells[textColumn] ?? '').trim();
-    const required = listed(row, requiredColumn);
-    const forbidden = listed(row, forbiddenColumn);
+    const { themes: required, unknown: unknownRequired } = listed(row, requiredColumn);
+    const { themes: forbidden, unknown: unknownForbidden } = listed(row, forbiddenColumn);
     const where = `${path}:${row.line}`;
-    const unknown = [...required, ...forbidden].filter((theme) => !valid.has(theme));
-    if (unknown.length > 0)
-      problems.push(`${where}: unknown theme id${unknown.length > 1 ? 's' : ''} ${unknown.map((t) => `"${t}"`).join(', ')}`);
+    const unknown = [...new Set([...unknownRequired, ...unknownForbidden])];
+    if (unknown.length > 0) problems.push(unknownThemeIds(where, unknown));
     const both = required.filter((theme) => forbidden.includes(theme));
     if (both.length > 0)
       problems.push(`${where}: ${both.map((t) => `"${t}"`).join(', ')} both required and forbidden: keep it in one list`);
@@ -100,7 +90,7 @@ export function partialGoldFromRecords(
   }
   if (problems.length > 0) {
     const unknownIds = problems.some((p) => p.includes('unknown theme id'));
-    throw new CliError(`${problems.join('\n')}${unknownIds ? `\nValid ids: ${[...valid].join(', ')}.` : ''}`, ExitCode.usage);
+    throw new CliError(`${problems.join('\n')}${unknownIds ? `\nValid ids: ${themeIds.join(', ')}.` : ''}`, ExitCode.usage);
   }
   return { items, heldOut };
 }

@@ -70,6 +70,17 @@ describe('corrections file', () => {
     expect(error.message).toMatch(/Valid theme ids: qualifications, .*conduct, uninformative/);
   });
 
+  it('reads theme ids typed in any case and with spaces around them, as a spreadsheet keeps them', () => {
+    const { rows } = parseCorrections('id,themes\nr1,"Delivery | LOGISTICS "\nr2, Examples\n', 'fix.csv', ids);
+    expect(rows).toEqual([
+      { line: 2, id: 'r1', themes: ['delivery', 'logistics'] },
+      { line: 3, id: 'r2', themes: ['examples'] },
+    ]);
+    const error = errorOf(() => parseCorrections('id,themes\nr1,Delivery|Deliveryy\n', 'fix.csv', ids));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(/^fix\.csv:2: unknown theme id "Deliveryy"\n/);
+  });
+
   it(`refuses more than ${MAX_CORRECTIONS} rows before learning from any (blank lines do not count)`, () => {
     const rows = (n: number) => Array.from({ length: n }, (_, i) => `Answer ${i} lacked examples.,examples`).join('\n');
     const over = errorOf(() => parseCorrections(`text,themes\n${rows(MAX_CORRECTIONS + 1)}\n`, 'fix.csv', ids));

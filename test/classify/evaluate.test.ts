@@ -85,6 +85,16 @@ describe('readGold', () => {
     expect(b.predict(thresholds)).toEqual(a.predict(thresholds));
   });
 
+  it('reads theme ids typed in any case and with spaces around them as the taxonomy spells them', () => {
+    expect(parseGold('text,themes\nYou were late.," Delivery|LOGISTICS"\nNo examples.,Examples ; examples\n', 'g.csv')).toEqual([
+      { text: 'You were late.', themes: ['delivery', 'logistics'], line: 2 },
+      { text: 'No examples.', themes: ['examples'], line: 3 },
+    ]);
+    expect(() => parseGold('text,themes\nYou were late.,Delivery|Punctuality\n', 'g.csv')).toThrow(
+      /^g\.csv:2: unknown theme id "Punctuality"\n/,
+    );
+  });
+
   it('names the file, line and valid ids for an unknown theme', () => {
     const error = (() => {
       try {

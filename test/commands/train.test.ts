@@ -43,6 +43,25 @@ describe('train: bad labelled files', () => {
     expect(result.stderr).toContain(`${file}:5: no theme`);
   });
 
+  it("reads the tool's own items.csv corrected in a spreadsheet: theme ids in any case; blank feedback refused with what to do", async () => {
+    const file = path.join(work, 'items-corrected.csv');
+    await writeFile(
+      file,
+      [
+        'id,candidate,themes,text',
+        'a1,[name],Delivery,You spoke too quietly.',
+        'a2,[name], LOGISTICS ,The role needs relocation.',
+        'a3,[name],Deliveryy,You mumbled.',
+        'a4,[name],examples,',
+      ].join('\n'),
+    );
+    const result = await cli(['train', file, '--engine', 'lexical', '--out', path.join(work, 'items-head.json')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file}:4: unknown theme id "Deliveryy"`);
+    expect(result.stderr).not.toMatch(/unknown theme id "(Delivery|LOGISTICS)"/);
+    expect(result.stderr).toContain(`${file}:5: empty text: add the feedback or delete the row`);
+  });
+
   it('lists rows that label the same feedback two ways, and themes with fewer than 5 items, with their lines', async () => {
     const file = path.join(work, 'thin.csv');
     const rows = (await readFile(LABELLED, 'utf8')).trimEnd().split('\n');
