@@ -51,13 +51,13 @@ describe('evaluateAssignments', () => {
 });
 
 describe('readGold', () => {
-  it('reads text and themes, ignores other columns, and reports physical lines', async () => {
+  it('reads text and themes, ignores other columns, and reports the rows a spreadsheet shows', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gold-'));
     const path = join(dir, 'gold.csv');
     await writeFile(path, '\uFEFFid,Text,themes,notes\r\n1,"Two\nlines",delivery|examples,x\r\n\r\n2,Too junior,experience,\r\n');
     expect(await readGold(path)).toEqual([
       { text: 'Two\nlines', themes: ['delivery', 'examples'], line: 2 },
-      { text: 'Too junior', themes: ['experience'], line: 5 },
+      { text: 'Too junior', themes: ['experience'], line: 4 },
     ]);
   });
 
