@@ -71,7 +71,7 @@ export function gateProbability(gate: NoReasonGate, features: readonly number[])
  * The themes (indices) an item takes given its no-reason probability: the reasons an all-praise
  * item's reading set aside that reach the cut (`reasonsSetAside`); else `uninformative` alone from
  * the gate's cut when the reading allows it and its phrasing asserts no reason (`assertsReason`); otherwise its reasons as `decideThemes` picks them
- * (which still gives `uninformative` when nothing else is allowed, or when it alone is asserted).
+ * (which still gives `uninformative` when nothing else is allowed; a note of silence beside a reason yields, `silenceYields`).
  */
 export function gatedThemes(
   probabilities: readonly number[],
@@ -95,8 +95,22 @@ export function gatedThemes(
     probabilities.map((p, t) => (t === uninformative ? 0 : p)),
     themeIds,
     assignAt,
-    rest,
+    { ...rest, asserted: silenceYields(themeIds, rest) },
   );
+}
+
+/**
+ * What the item's phrasing asserts once the gate has found it gives a reason: a note of silence
+ * beside sentences the reading allows a reason from no longer asserts `uninformative` ("Nobody
+ * replied for a month, then the agency said they'd gone for someone with more time in community
+ * mental health"); the gate read the note (its `silence`) and still found a reason, and the item
+ * takes its likeliest. Forward over seven development sets, all 12 items so decided against the
+ * gate gave a reason. A note of silence alone still gives no reason: nothing else is allowed.
+ */
+function silenceYields(themeIds: readonly string[], reading: ItemReading): boolean[] {
+  const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
+  const reasonAllowed = reading.allowed.some((allowed, t) => allowed && t !== uninformative);
+  return reasonAllowed ? reading.asserted.map((asserted, t) => asserted && t !== uninformative) : [...reading.asserted];
 }
 
 /**

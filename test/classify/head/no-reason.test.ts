@@ -52,6 +52,15 @@ describe('gatedThemes', () => {
     const noUninformative = { allowed: [true, true, true, false], asserted: [false, false, false, false] };
     expect(names(gatedThemes([0.1, 0.1, 0.3, 0.9], ids, 0.5, noUninformative, 0.9, 0.5))).toEqual(['competition']);
   });
+
+  it('below the gate cut a note of silence beside a reason yields to the likeliest reason; a note alone still gives no reason', () => {
+    const silenceAndReason = { allowed: [true, true, true, true], asserted: [false, false, false, true] };
+    expect(names(gatedThemes([0.3, 0.1, 0.2, 0.9], ids, 0.5, silenceAndReason, 0.2, 0.5))).toEqual(['experience']);
+    // From the gate's cut the note is heard: no reason.
+    expect(names(gatedThemes([0.3, 0.1, 0.2, 0.9], ids, 0.5, silenceAndReason, 0.6, 0.5))).toEqual(['uninformative']);
+    const silenceAlone = { allowed: [false, false, false, true], asserted: [false, false, false, true] };
+    expect(names(gatedThemes([0.3, 0.1, 0.2, 0.9], ids, 0.5, silenceAlone, 0.2, 0.5))).toEqual(['uninformative']);
+  });
 });
 
 describe('gateFeatures', () => {
