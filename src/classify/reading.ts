@@ -15,6 +15,7 @@ import { conductOnlyOfTheJob } from './conduct-job.js';
 import { ARRANGEMENT_DONE, candidateRelaysEmployer, employerActs, ownPeopleActOn } from './employer-acts.js';
 import { someoneElseActs } from './others-act.js';
 import { statesFieldAsGround } from './field.js';
+import { passingThrough } from './passing-through.js';
 import { lacksQualification } from './qualification.js';
 import { COUNT_UP_TO_TEN, straightenQuotes } from './lexical/text.js';
 import { overqualified, readWorkHistory } from './work-history.js';
@@ -22,6 +23,7 @@ import { overqualified, readWorkHistory } from './work-history.js';
 export const CONDUCT_THEME = 'conduct';
 export const QUALIFICATIONS_THEME = 'qualifications';
 export const EXPERIENCE_THEME = 'experience';
+export const MOTIVATION_THEME = 'motivation';
 export const COMPETITION_THEME = 'competition';
 
 export interface SegmentReading {
@@ -285,6 +287,8 @@ export function readSegment(text: string, themeIds: readonly string[], whole: st
   if (overqualified(plain) || work.noQualification) ruleOut(reading, themeIds, QUALIFICATIONS_THEME);
   if (work.workHistory) assertTheme(reading, themeIds, EXPERIENCE_THEME);
   if (lacksQualification(plain)) assertTheme(reading, themeIds, QUALIFICATIONS_THEME);
+  // A job seen as a stop on the way elsewhere is commitment, whatever dates or contracts it names.
+  if (passingThrough(plain)) assertTheme(reading, themeIds, MOTIVATION_THEME);
   const comparison = themeIds.includes(COMPETITION_THEME) ? readComparison(plain) : null;
   if (comparison) {
     assertTheme(reading, themeIds, COMPETITION_THEME);
