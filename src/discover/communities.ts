@@ -19,13 +19,29 @@ import type { Neighbours, WeightedEdge } from './neighbours.js';
 // The package is CommonJS whose export is the function itself.
 const louvain = louvainModule as unknown as typeof louvainModule.default;
 
-/** Louvain communities of the weighted graph, one label per node (seeded: the same every run). */
-export function louvainCommunities(edges: readonly WeightedEdge[], m: number, resolution: number, seed: number): Int32Array {
+/**
+ * Louvain communities of the weighted graph, one label per node: of one seeded run per seed, the
+ * partition of highest modularity at this resolution (the earlier seed on a tie). Louvain visits
+ * the nodes in a random order and stops at a local optimum that depends on it, so one run's
+ * partition hangs on one draw; the best of several does not, and is the same every run.
+ */
+export function louvainCommunities(edges: readonly WeightedEdge[], m: number, resolution: number, seeds: readonly number[]): Int32Array {
+  if (seeds.length === 0) throw new Error('louvainCommunities needs at least one seed');
   const graph = new UndirectedGraph();
   for (let p = 0; p < m; p++) graph.addNode(String(p));
   for (const { a, b, weight } of edges) graph.addEdge(String(a), String(b), { weight });
-  const community = louvain(graph, { getEdgeWeight: 'weight', resolution, rng: seededRandom(seed) });
-  return Int32Array.from({ length: m }, (_, p) => community[String(p)]!);
+  let best: Record<string, number> | undefined;
+  let bestModularity = -Infinity;
+  for (const seed of seeds) {
+    const run = louvain.detailed(graph, { getEdgeWeight: 'weight', resolution, rng: seededRandom(seed) });
+    // The first run is kept whatever its modularity (NaN for a graph without edges), a later one only when higher.
+    if (best === undefined || run.modularity > bestModularity) {
+      best = run.communities;
+      bestModularity = run.modularity;
+    }
+  }
+  const chosen = best!;
+  return Int32Array.from({ length: m }, (_, p) => chosen[String(p)]!);
 }
 
 export type DensitySettings = Pick<GroupingSettings, 'mapDimensions' | 'mapMinDistance' | 'minClusterSize' | 'clusterSelection'>;
