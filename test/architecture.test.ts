@@ -29,7 +29,7 @@ function importsOf(file: string): string[] {
  * (and from within itself). The first layer is the shared vocabulary, whose files may use each other.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['types.ts', 'previous-run.ts', 'own.ts', 'hash.ts', 'errors.ts', 'logger.ts', 'random.ts'],
+  ['types.ts', 'previous-run.ts', 'own.ts', 'hash.ts', 'errors.ts', 'logger.ts', 'random.ts', 'wasm-kernel.ts'],
   ['io'],
   ['models', 'redact', 'taxonomy', 'store'],
   ['options.ts'],
