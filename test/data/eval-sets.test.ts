@@ -7,7 +7,7 @@ import { DEFAULT_THEME_IDS } from '../../src/types.js';
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
 // voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12,
 // voices-dev13, voices-dev14, voices-dev15, voices-dev16, voices-dev17, voices-dev18, voices-dev19, voices-dev20 and
-// voices-dev21 are fitted and tuned on; test and voices-test
+// voices-dev21 are fitted and tuned on; voices-dev22 is development data not yet fitted on; test and voices-test
 // to voices-test18 are held out. traps.csv holds sentences with themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -181,11 +181,16 @@ const sets = [
   // reason code beside boilerplate) against 35 warm or coded no-reason declines, indirect motivation, delivery and 18
   // comparisons naming the stronger side; 35 of 320 (11%) give no reason.
   loadSet('voices-dev21', 320, 30, [0.109, 0.11]),
+  // Leans on the no-reason decision: 40 warm or formal no-reason declines that use the job's words ("strong field", "a
+  // closer match", an empty score grid) against about 60 single reasons small, late or relayed by the candidate, 30
+  // salaries, hours or starts the employer could not meet, indirect motivation and delivery, 17 comparisons; 40 of 320
+  // (12.5%) give no reason.
+  loadSet('voices-dev22', 320, 26, [0.125, 0.125]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev22.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
