@@ -84,6 +84,7 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
 
   // No letter in any sampled row (blank, or numbers: a German "Note" is a grade, "2,5"): not where feedback is written.
   const wordless = headers.map((_, column) => sampleRows.every((row) => !/\p{L}/u.test(row[column] ?? '')));
+  const coded = headers.map((_, column) => looksCoded(sampleRows.map((row) => row[column] ?? '')));
   const holdsNames = headers.map((_, column) => looksLikeNames(sampleRows.map((row) => row[column] ?? '')));
   // Among personal columns an email tells two students of one name apart, so one that holds
   // addresses comes first ("anonymous" in every row of an anonymous form does not count).
@@ -102,6 +103,8 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
         const personal = Math.max(personalSynonym, personalHeader) - (personalHeader > 0 && holdsEmails[column] ? 0.5 : 0);
         // A text column with no words in any sampled row (blank, or numbers) loses to any text column with words in it.
         const blank = role === 'text' && sampleRows.length > 0 && wordless[column] ? 3 : 0;
+        // A tracker's reason code ("Not Selected" in every row) loses to the feedback written out beside it.
+        const code = role === 'text' && REASON_SYNONYMS.has(synonym) && coded[column] ? 1 : 0;
         if (SYSTEM_COLUMNS.has(words.join('')) && !SYSTEM_ROLES.has(role)) return;
         if (isBirthDateHeader(header)) return;
         // "Stage 1 feedback" holds feedback, not the stage it names.
@@ -113,7 +116,7 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
         const match = synonymMatch(labels, synonym, synonymWords);
         if (match === null) return;
         const exact = match === 'exact';
-        candidates.push({ role, column, exact, tier: (exact ? 0 : 1) + personal + blank, rank, meanLength: meanLengths[column] });
+        candidates.push({ role, column, exact, tier: (exact ? 0 : 1) + personal + blank + code, rank, meanLength: meanLengths[column] });
       });
     });
   }
@@ -177,6 +180,18 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
     );
   }
   return { mapping, notes };
+}
+
+/** Text synonyms that name a reason, which trackers keep as a dropdown of set words. */
+const REASON_SYNONYMS = new Set([
+  ...['reason', 'rejection reason', 'reason for rejection', 'begründung', 'absagegrund', 'ablehnungsgrund'],
+  ...['motif du refus', 'motif', 'motivo del rechazo', 'motivo'],
+]);
+
+/** A column of a few set values, repeated, of four words at most ("Not Selected", "Position Filled"): a code, not writing. */
+function looksCoded(values: readonly string[]): boolean {
+  const filled = values.map((value) => value.trim().toLowerCase()).filter((value) => value !== '');
+  return filled.length >= 2 && new Set(filled).size < filled.length && filled.every((value) => value.split(/\s+/).length <= 4);
 }
 
 /** The lowest tier a candidate column of names or emails gets (an exact email header: 0 + 2 − 0.5). */

@@ -193,6 +193,21 @@ describe('detectColumns on applicant-tracking exports', () => {
     expect(detectColumns({ headers, sampleRows }).text).toBe('Comments');
     expect(detectColumns({ headers, sampleRows: [['S1', 'Too vague.', 'x']] }).text).toBe('Feedback');
   });
+
+  it("passes over a tracker's reason code (a few set words) for the feedback a recruiter wrote out", () => {
+    // A Workday or Greenhouse export: "Rejection Reason" is a dropdown, the feedback is beside it.
+    const headers = ['Candidate ID', 'Stage', 'Rejection Reason', 'Recruiter Feedback'];
+    const sampleRows = [
+      ['C-1', 'Interview', 'Not Selected', 'Your answers on teamwork were vague and gave no results.'],
+      ['C-2', 'Interview', 'Not Selected', 'Another candidate had more site experience.'],
+      ['C-3', 'Application', 'Position Filled', ''],
+    ];
+    expect(detectColumns({ headers, sampleRows }).text).toBe('Recruiter Feedback');
+    // Reasons written out are the feedback, and a code is read when nothing else is written.
+    const written = sampleRows.map(([id, stage, , text]) => [id!, stage!, text || 'No reason given.', '']);
+    expect(detectColumns({ headers, sampleRows: written }).text).toBe('Rejection Reason');
+    expect(detectColumns({ headers: headers.slice(0, 3), sampleRows }).text).toBe('Rejection Reason');
+  });
 });
 
 describe('spareTextColumns', () => {
