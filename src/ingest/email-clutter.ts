@@ -50,9 +50,19 @@ const CONNECTIVES = new Set([
 const CONTACT_LIKE =
   /@|\d{3}|\||https?:|www\.|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|^(?:(?:[tmpewf]|tel|mob|mobile|phone|direct|dd|office|email|e-mail|web|fax)\s*:\s*\S|(?:tel|mob|mobile|phone|direct|dd|fax)\.?\s*[\d+(])/i;
 
+/** A footer's label alone: "Disclaimer:", "Legal notice". */
+const FOOTER_LABEL = String.raw`(?:confidentiality (?:notice|note|statement|disclaimer|warning)|e-?mail disclaimer|disclaimer|legal notice)\b`;
+const FOOTER_LABEL_START = new RegExp(`^(?:${FOOTER_LABEL})`, 'i');
+/**
+ * What a footer under its label speaks of. "Disclaimer: I was not on the panel, but they said you
+ * were late" is the writer's aside, and feedback: read as a footer, it and all under it were cut.
+ */
+const FOOTER_WORDS =
+  /confidential|privileged|intended (?:solely |only |exclusively )?for|recipient|addressee|liabilit|virus|monitored|attachment|registered|(?:views|opinions) expressed|unauthori[sz]ed|prohibited|legally binding|this (?:e-?mail|message|communication|transmission)\b/i;
+
 /** The opening words of a confidentiality or legal footer. */
 const DISCLAIMER_PARTS = [
-  String.raw`(?:confidentiality (?:notice|note|statement|disclaimer|warning)|e-?mail disclaimer|disclaimer|legal notice|privileged (?:and|&) confidential)\b`,
+  String.raw`(?:${FOOTER_LABEL}|privileged (?:and|&) confidential\b)`,
   String.raw`this (?:e-?mail|message|communication|transmission)\b[^\n]{0,120}?\b(?:confidential|privileged|intended (?:solely|only|exclusively) for|addressee)`,
   String.raw`the (?:information|contents?) (?:in|of|contained in) this (?:e-?mail|message|communication)\b[^\n]{0,80}\b(?:confidential|privileged|intended)`,
   String.raw`if you (?:are not the intended|have received this (?:e-?mail|message|communication) in error)`,
@@ -80,6 +90,16 @@ function wordsOf(line: string): string[] {
   return line.match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? [];
 }
 
+/**
+ * Words that say something of the candidate, never of who signs: "Weak Answers On Teamwork",
+ * "No Examples Of Leadership" in capitals under a sign-off are feedback, not a job title.
+ */
+const FEEDBACK_WORDS = new Set([
+  ...['no', 'not', 'never', 'too', 'very', 'you', 'your', 'we', 'was', 'were', 'did', 'didn’t', "didn't", 'could', 'should', 'would'],
+  ...['lack', 'lacks', 'lacked', 'lacking', 'weak', 'weaker', 'poor', 'poorly', 'need', 'needs', 'needed', 'missing', 'vague'],
+  ...['unclear', 'rehearsed', 'insufficient', 'failed', 'struggled', 'answers', 'examples', 'improve', 'improvement'],
+]);
+
 /** A line of a signature: a name or job title in capitalised words, or a line of contact details or an address. */
 function isSignatureLine(line: string): boolean {
   if (line === '' || MOBILE_LINE.test(line)) return true;
@@ -89,8 +109,12 @@ function isSignatureLine(line: string): boolean {
   if (/[.!?]$/.test(line) && words.length >= 5) return false;
   if (CONTACT_LIKE.test(line)) return words.length <= 20;
   if (words.length === 0 || words.length > 12 || /[.!?]$/.test(line)) return false;
+  if (words.some((word) => FEEDBACK_WORDS.has(word.toLowerCase()))) return false;
   return words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || CONNECTIVES.has(word.toLowerCase()));
 }
+
+/** One lowercase word of a name's length, alone on its line. */
+const LOWERCASE_NAME = /^\p{Ll}[\p{Ll}'’-]{1,19}$/u;
 
 /** Words without which no line ends in clutter: most lines are passed over without the patterns below. */
 const CLUTTER_HINT =
@@ -117,7 +141,9 @@ function isSignatureTail(tail: string): boolean {
  */
 function tailClutterStart(line: string): { cut: number; signOff: boolean } | null {
   if (!CLUTTER_HINT.test(line)) return null;
-  const footers = [DISCLAIMER_LABEL_INSIDE.exec(line), DISCLAIMER_SENTENCE_INSIDE.exec(line)];
+  const footers = [DISCLAIMER_LABEL_INSIDE.exec(line), DISCLAIMER_SENTENCE_INSIDE.exec(line)].map((footer) =>
+    footer && readsAsFooter(line.slice(footer.index)) ? footer : null,
+  );
   let cut = Math.min(...footers.map((footer) => (footer && footer.index > 0 ? footer.index : line.length)));
   const mobile = MOBILE_TAIL.exec(line.slice(0, cut).trimEnd());
   if (mobile) cut = mobile.index;
@@ -125,6 +151,11 @@ function tailClutterStart(line: string): { cut: number; signOff: boolean } | nul
   const signed = signOff !== null && isSignatureTail(signOff[1] ?? '');
   if (signed) cut = signOff.index;
   return cut < line.length && /\p{L}/u.test(line.slice(0, cut)) ? { cut, signOff: signed } : null;
+}
+
+/** A footer's text reads as one: a label alone ("Disclaimer:") must be followed by a footer's words. */
+function readsAsFooter(text: string): boolean {
+  return !FOOTER_LABEL_START.test(text) || FOOTER_WORDS.test(text);
 }
 
 /** Lines of the email's own header at the top: separators and a block of header lines naming the sender. */
@@ -147,6 +178,12 @@ function topHeaderEnd(lines: readonly string[]): number {
     index = last;
   }
   return end;
+}
+
+/** The lines from `index` to the end of its paragraph, joined. */
+function paragraphFrom(lines: readonly string[], index: number, limit: number): string {
+  const end = lines.findIndex((line, i) => i >= index && (i >= limit || line === ''));
+  return lines.slice(index, end < 0 ? limit : end).join(' ');
 }
 
 /** Whether any line before `index` has words: a sign-off or footer needs something above it to be one. */
@@ -175,6 +212,9 @@ export function withoutEmailClutter(text: string): { text: string; removed: bool
   /** Leaves out the signature lines under line `at` (a sign-off); a blank line before what follows stays. Returns the last line left out. */
   const dropSignatureBelow = (at: number): number => {
     let last = at;
+    // A name signed in lowercase, as a quick reply is ("Thanks,⏎jo"): one word alone on the next line.
+    if (last + 1 < limit && LOWERCASE_NAME.test(lines[last + 1]!) && !FEEDBACK_WORDS.has(lines[last + 1]!.toLowerCase()))
+      keep[++last] = false;
     while (last + 1 < limit && isSignatureLine(lines[last + 1]!)) keep[++last] = false;
     for (let blank = last; blank > at && lines[blank] === '' && last + 1 < limit; blank--) keep[blank] = true;
     return last;
@@ -182,7 +222,7 @@ export function withoutEmailClutter(text: string): { text: string; removed: bool
   for (let i = headerEnd; i < limit; i++) {
     const line = lines[i]!;
     if (MOBILE_LINE.test(line)) keep[i] = false;
-    else if (DISCLAIMER_START.test(line) && hasWordsBefore(lines, i)) {
+    else if (DISCLAIMER_START.test(line) && hasWordsBefore(lines, i) && readsAsFooter(paragraphFrom(lines, i, limit))) {
       // A footer runs to the end of its paragraph. One that opens the cell is feedback worded like one
       // ('He accepts no responsibility for the loss of the client'): left out, it was no feedback given.
       while (i < limit && lines[i] !== '') keep[i++] = false;

@@ -39,6 +39,36 @@ describe('withoutEmailClutter: what a mail client adds around pasted feedback', 
     );
   });
 
+  it('keeps lines under a sign-off that say something about the candidate, whatever their case', () => {
+    const pasted =
+      'We went with someone else.\nKind regards,\nJo Smith\nHead of Talent\n\nInterview Notes\nWeak Answers On Teamwork\nNo Examples Of Leadership';
+    expect(withoutEmailClutter(pasted).text).toBe('We went with someone else.\nWeak Answers On Teamwork\nNo Examples Of Leadership');
+    expect(withoutEmailClutter('Thanks for coming in.\nBest,\nJo\nCommunication Needs Work\nYou Were Late').text).toBe(
+      'Thanks for coming in.\nCommunication Needs Work\nYou Were Late',
+    );
+  });
+
+  it('leaves out a name signed in lowercase under the sign-off', () => {
+    expect(withoutEmailClutter('The group exercise showed you talked over others.\nThanks,\njo\n\nSent from my iPhone').text).toBe(
+      'The group exercise showed you talked over others.',
+    );
+    expect(withoutEmailClutter('Your CV was vague.\nThanks\nno examples').text).toBe('Your CV was vague.\nno examples');
+  });
+
+  it('reads a line that opens with "Disclaimer:" as a footer only when it reads like one', () => {
+    const aside =
+      'Your technical knowledge was good.\nDisclaimer: I was not on the panel, but they said you were late.\nCall me if you want to talk.';
+    expect(withoutEmailClutter(aside)).toEqual({ text: aside, removed: false });
+    const flattened = 'Your technical knowledge was good. Disclaimer: I was not on the panel, but they said you were late.';
+    expect(withoutEmailClutter(flattened)).toEqual({ text: flattened, removed: false });
+    expect(
+      withoutEmailClutter('Your CV had typos.\nDisclaimer: This email is confidential and intended for the addressee only.').text,
+    ).toBe('Your CV had typos.');
+    expect(withoutEmailClutter("Your CV had typos. Disclaimer: the views expressed in this email are the sender's own.").text).toBe(
+      'Your CV had typos.',
+    );
+  });
+
   it('keeps a postscript under the signature whatever its case: its capitalised words are no job title', () => {
     expect(withoutEmailClutter('We went with someone else.\nKind regards,\nJo Smith\nP.S. Punctuality Matters').text).toBe(
       'We went with someone else.\nP.S. Punctuality Matters',
