@@ -327,6 +327,12 @@ const ADDRESSED = [
   ),
   // A sign-off at the end of the text: "Kind regards, Jo Smith", "Best wishes\nTom".
   new RegExp(String.raw`(?<=(?:${SIGN_OFFS})[,.،，]?\s{1,3})(${NAME_WORD}(?: ${NAME_WORD}){0,2}|${CJK_NAME})(?=[\s.。]{0,3}$)`, 'gu'),
+  // Signed in lowercase, as a quick reply is ("thanks, jo", "Cheers,⏎maureen"): one word after the
+  // sign-off's comma or line break, ending the text ("Best of luck", "Best, good luck" are no names).
+  new RegExp(
+    String.raw`(?<=(?:^|[.!?\n]\s{0,3})(?:${SIGN_OFFS}|${SIGN_OFFS.toLowerCase()})(?:,\s{0,3}|\s{0,2}\n\s{0,2}))(\p{Ll}[\p{Ll}'’-]{1,19})(?=[\s.!]{0,3}$)`,
+    'gu',
+  ),
 ];
 /** A name before a Chinese, Japanese or Korean honorific: the name goes, the honorific stays. */
 const BEFORE_HONORIFIC = new RegExp(String.raw`${CJK_NAME}(?=${CJK_HONORIFICS})`, 'gu');

@@ -109,6 +109,9 @@ describe('redactAddressedNames', () => {
     ['Sorry Mark - the role went elsewhere.', 'Sorry [name] - the role went elsewhere.'],
     ['Strong answers. Kind regards, Tom Baker', 'Strong answers. Kind regards, [name]'],
     ['Strong answers.\nBest wishes\nPriya', 'Strong answers.\nBest wishes\n[name]'],
+    // Signed in lowercase, as a quick reply is: the name is a name all the same.
+    ['Your CV had typos. thanks, jo', 'Your CV had typos. thanks, [name]'],
+    ['You were late.\nCheers,\nmaureen', 'You were late.\nCheers,\n[name]'],
   ])('%j', (input, expected) => {
     expect(redactAddressedNames(input)).toBe(expected);
   });
@@ -119,6 +122,9 @@ describe('redactAddressedNames', () => {
     'Your Python and Excel skills were weak; Sage experience is needed.',
     'We are based in Leeds, Manchester.',
     'Thank you for applying to Deloitte, London.',
+    'You were late. Thanks, again',
+    'Your examples were weak. Best, good luck',
+    'You were late. Best of luck',
   ])('leaves places, companies and skills: %j', (input) => {
     expect(redactAddressedNames(input)).toBe(input);
   });
