@@ -53,6 +53,8 @@ export type CandidateKind = 'id' | 'email' | 'name';
 /** A data row that could not be used, with where it came from and why. */
 export interface RejectedRow {
   source: string;
+  /** The workbook's sheet the row is on (its line is the sheet's row); absent for CSV. */
+  sheet?: string | null;
   line: number;
   reason: string;
   raw: string;

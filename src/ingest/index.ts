@@ -218,7 +218,7 @@ async function ingestWorkbook(path: string, handle: FileHandle, size: number, op
     notes.push(`empty sheet${emptyPassed.length === 1 ? '' : 's'} before it passed over: ${sheetNames(emptyPassed)}`);
   if (mergedCellsFilled > 0)
     notes.push(`${mergedCellsFilled} empty cell${mergedCellsFilled === 1 ? '' : 's'} under merged cells given the merged value`);
-  return reader.finish(
+  const outcome = reader.finish(
     notes,
     { encoding: 'utf-8', delimiter: null, format: 'xlsx', sheet },
     { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
@@ -226,6 +226,9 @@ async function ingestWorkbook(path: string, handle: FileHandle, size: number, op
       ? unreadSheetsWarnings(checked.visible.filter((name) => name !== sheet && !emptyPassed.includes(name)))
       : [],
   );
+  // A rejected row's line is the sheet's row: rejects.csv says which sheet.
+  for (const reject of outcome.rejects) reject.sheet = sheet;
+  return outcome;
 }
 
 /** `"MSc 2025", "PhD 2025" and 3 more`: the workbook's names, redacted like any value. */

@@ -180,7 +180,8 @@ export function finishRejects(
     // Whole cells first: an address's postcode alone would otherwise be hidden, its street kept.
     const ids = (candidateIds ?? []).map((id): [string, string] => [id, CANDIDATE_PLACEHOLDER]);
     const hide = (text: string) => withoutCells(redactFreeText(withoutCells(text, personalDetails ?? []), names ?? []), ids);
-    return { ...row, source: redactSource(row.source, fileNames), raw: cutRaw(hide(row.raw)), reason: hide(row.reason) };
+    const sheet = typeof row.sheet === 'string' ? { sheet: redactSource(row.sheet, fileNames, row.source) } : {};
+    return { ...row, source: redactSource(row.source, fileNames), ...sheet, raw: cutRaw(hide(row.raw)), reason: hide(row.reason) };
   });
 }
 

@@ -139,11 +139,12 @@ function* segmentRows(classified: readonly ClassifiedItem[], taxonomy: Taxonomy)
   }
 }
 
-export const REJECTS_COLUMNS = ['source', 'line', 'reason', 'raw'] as const;
+/** `sheet` (a workbook's, empty for CSV) comes last, so a reader of the first four columns reads them as before. */
+export const REJECTS_COLUMNS = ['source', 'line', 'reason', 'raw', 'sheet'] as const;
 
 export function rejectsCsv(rejects: readonly RejectedRow[]): string {
   const rows = [...rejects]
     .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.line - b.line))
-    .map((row) => [row.source, row.line, row.reason, row.raw]);
+    .map((row) => [row.source, row.line, row.reason, row.raw, row.sheet ?? null]);
   return csv(REJECTS_COLUMNS, rows);
 }

@@ -318,7 +318,10 @@ export function dataQualitySection(model: ReportModel): Html {
   const firstRejects = [...rejects]
     .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.line - b.line))
     .slice(0, REJECTS_LISTED)
-    .map((reject) => [`${reject.source}:${reject.line}`, reject.reason]);
+    .map((reject) => [
+      `${reject.source}:${reject.line}${typeof reject.sheet === 'string' ? ` (sheet “${reject.sheet}”)` : ''}`,
+      reject.reason,
+    ]);
   const notes = files.flatMap((file) => file.notes.map((note) => html`<li><code>${file.source}</code>: ${note}</li>`));
   return html`<section id="data-quality" aria-labelledby="data-quality-title">
 <h2 id="data-quality-title">Data quality</h2>

@@ -271,6 +271,8 @@ describe('.xlsx input', () => {
       // The rows of rejects.csv are the sheet's: the warning says which sheet.
       const rejected = input === xlsx ? 'rows.xlsx (sheet "Sheet1"): 2 of 4 rows rejected' : 'rows.csv: 2 of 4 rows rejected';
       expect(warnings.some((line) => line.includes(rejected))).toBe(true);
+      // And so does each of its rows, as rejects.csv writes them.
+      expect(rejects.map((row) => row.sheet ?? null)).toEqual(input === xlsx ? ['Sheet1', 'Sheet1'] : [null, null]);
     }
   });
 

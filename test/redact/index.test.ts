@@ -127,6 +127,15 @@ describe('finishRejects', () => {
     expect(out!.raw).toBe('[name] [name],,,');
   });
 
+  it("hides a student's name in the sheet a row is on, as in the file's path", () => {
+    const [out] = finishRejects(
+      [{ source: 'Priya Patel.xlsx', sheet: 'Priya Patel', line: 5, reason: 'a summary row ("Total"), not feedback', raw: 'Total,3' }],
+      true,
+      new Map([['Priya Patel.xlsx', ['Priya Patel']]]),
+    );
+    expect(out).toMatchObject({ source: '[name].xlsx', sheet: '[name]' });
+  });
+
   it('only cuts with redaction off', () => {
     const [out] = finishRejects([{ source: 'a.csv', line: 3, reason: 'r', raw: 'a@b.com'.repeat(100) }], false);
     expect(out.raw).toBe('a@b.com'.repeat(100).slice(0, REJECT_RAW_CHARS));

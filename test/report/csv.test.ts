@@ -146,10 +146,20 @@ describe('rejects.csv', () => {
       { source: 'a.csv', line: 2, reason: 'too few columns', raw: 'y' },
     ]);
     expect(parse(text)).toEqual([
-      ['source', 'line', 'reason', 'raw'],
-      ['a.csv', '2', 'too few columns', 'y'],
-      ['a.csv', '9', 'empty text', `'=cmd|x`],
-      ['b.csv', '3', 'empty text', 'x,,'],
+      ['source', 'line', 'reason', 'raw', 'sheet'],
+      ['a.csv', '2', 'too few columns', 'y', ''],
+      ['a.csv', '9', 'empty text', `'=cmd|x`, ''],
+      ['b.csv', '3', 'empty text', 'x,,', ''],
+    ]);
+  });
+
+  it("names a workbook's sheet in a last column, so a reader of the first four still reads them", () => {
+    const text = rejectsCsv([
+      { source: 'book.xlsx', sheet: '=Spring', line: 5, reason: 'a summary row ("Total"), not feedback', raw: 'Total,3' },
+    ]);
+    expect(parse(text)).toEqual([
+      ['source', 'line', 'reason', 'raw', 'sheet'],
+      ['book.xlsx', '5', 'a summary row ("Total"), not feedback', 'Total,3', `'=Spring`],
     ]);
   });
 });

@@ -170,6 +170,19 @@ describe('buildOutputs', () => {
   });
 });
 
+describe('the data-quality section', () => {
+  it("names a workbook's rejected row by its sheet, as rejects.csv does", () => {
+    const { classified } = cohortModel();
+    const rejects = [
+      { source: 'book.xlsx', sheet: 'Spring 2026', line: 5, reason: 'a summary row ("Total"), not feedback', raw: 'Total,3' },
+      { source: 'export.csv', line: 7, reason: 'expected 6 fields, found 7', raw: 'a;b' },
+    ];
+    const page = renderReport(modelFrom(classified, { inputs: { files: [], rejects, dataRows: classified.length + 2 } }));
+    expect(page.includes('book.xlsx:5 (sheet “Spring 2026”)')).toBe(true);
+    expect(page.includes('export.csv:7<')).toBe(true);
+  });
+});
+
 describe('assets', () => {
   it('finds the stylesheet next to the package and bundles the chart script from TypeScript', () => {
     const directory = assetsDirectory();
