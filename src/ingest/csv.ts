@@ -1,8 +1,8 @@
 // A streaming CSV tokenizer. It is fed decoded text in chunks of any size and calls back once
 // per record, so a file is never held in memory twice. It knows the row a spreadsheet shows each
-// record on and the physical line where it starts (the two part after a cell holding a line break),
-// keeps the start of each record's original text for error reports, and reports a quote that is
-// never closed.
+// record on, keeps the start of each record's original text for error reports, and reports a quote
+// that is never closed by the physical line where it opens (the two part after a cell holding a
+// line break).
 //
 // Dialect: RFC 4180 with the usual leniency — CRLF, LF and lone CR all end a record; a quote
 // only opens a field when it is the field's first character; `""` inside a quoted field is a
@@ -12,12 +12,10 @@ import { type CliError, usageError } from '../errors.js';
 
 export interface CsvRecord {
   fields: string[];
-  /** 1-based physical line where the record starts (line breaks inside quoted fields counted). */
-  line: number;
   /**
    * 1-based row a spreadsheet shows the record on: the records before it (blank lines and rows above
    * a header included) plus one. What every message naming a row of the file gives, as a workbook's
-   * rows are its sheet's: a cell's own line breaks move `line` down, not the row.
+   * rows are its sheet's: a cell's own line breaks do not move it.
    */
   row: number;
   /** The record's original text, without its line break, cut to `rawChars`. */
@@ -72,7 +70,6 @@ export class CsvParser {
 
   private state: State = State.FieldStart;
   private line = 1;
-  private recordLine = 1;
   private row = 0;
   private quoteLine = 1;
   private fields: string[] = [];
@@ -112,10 +109,7 @@ export class CsvParser {
     while (i < n) {
       switch (this.state) {
         case State.FieldStart: {
-          if (!this.recordStarted && this.fields.length === 0) {
-            rawStart = i;
-            this.recordLine = this.line;
-          }
+          if (!this.recordStarted && this.fields.length === 0) rawStart = i;
           if (chunk.charCodeAt(i) === QUOTE) {
             this.state = State.Quoted;
             this.quoteLine = this.line;
@@ -253,7 +247,7 @@ export class CsvParser {
   }
 
   private emit(raw: string): void {
-    const record: CsvRecord = { fields: this.fields, line: this.recordLine, row: ++this.row, raw, clipped: this.clipped };
+    const record: CsvRecord = { fields: this.fields, row: ++this.row, raw, clipped: this.clipped };
     this.fields = [];
     this.clipped = false;
     this.recordStarted = false;

@@ -41,16 +41,17 @@ describe('csv-spectrum', () => {
 });
 
 describe('CsvParser', () => {
-  it('counts physical lines across quoted line breaks for CRLF, LF and CR', () => {
+  it('names rows as a spreadsheet shows them, and counts physical lines across quoted line breaks, for CRLF, LF and CR', () => {
     for (const eol of ['\r\n', '\n', '\r']) {
       const text = ['a,b', '1,"x', 'y"', '2,"p', '', 'q"', '3,z'].join(eol) + eol;
       for (const size of [1, 3, 1000]) {
         const records = parseInChunks(text, size);
-        expect(records.map((r) => r.line)).toEqual([1, 2, 4, 7]);
         // The row a spreadsheet shows each record on: a cell's own line breaks do not move it.
         expect(records.map((r) => r.row)).toEqual([1, 2, 3, 4]);
         expect(records[1].fields).toEqual(['1', `x${eol}y`]);
         expect(records[2].fields).toEqual(['2', `p${eol}${eol}q`]);
+        // A quote never closed is named by its physical line: the eighth, after the two cells' breaks.
+        expect(() => parseInChunks(`${text}4,"open${eol}`, size)).toThrow(expect.objectContaining({ line: 8 }));
       }
     }
   });
