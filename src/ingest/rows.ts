@@ -82,11 +82,16 @@ export function columnIndexes(headers: string[], mapping: ColumnMapping): Partia
 export function convertRow(fields: string[], line: number, raw: string, ctx: RowContext): RowOutcome {
   const expected = ctx.headers.length;
   // A row that is a label (a summary row's "Total", a title) names no student: its first cell, in the
-  // candidate column, is not hidden as one ("a summary row ("[candidate]")" told the adviser nothing).
-  const reject = (reason: string, label = false): RowOutcome & { kind: 'reject' } => ({
+  // candidate column, is not hidden as one ("a summary row ("[candidate]")" told the adviser nothing),
+  // nor is a summary's label in a column of names ("("[name]")"; a title may be a student's name).
+  const reject = (reason: string, label?: { summary: string } | 'title'): RowOutcome & { kind: 'reject' } => ({
     kind: 'reject',
     reject: withPersonalDetails(
-      withPeople({ source: ctx.source, line, reason, raw }, names, label ? '' : candidateId),
+      withPeople(
+        { source: ctx.source, line, reason, raw },
+        typeof label === 'object' ? names.filter((name) => name !== label.summary) : names,
+        label === undefined ? candidateId : '',
+      ),
       fields,
       ctx.personalDetailColumns,
     ),
@@ -99,7 +104,7 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
   const candidateId = withName?.id ?? candidateCell;
 
   const summary = summaryLabel(fields) ?? unlabelledTotals(fields, [ctx.columns.candidate, ctx.columns.id]);
-  if (summary !== null) return reject(`a summary row (${JSON.stringify(summary)}), not feedback`, true);
+  if (summary !== null) return reject(`a summary row (${JSON.stringify(summary)}), not feedback`, { summary });
   if (ctx.columns.text !== 0 && isExportNote(fields)) return reject('a note the export added under or above the table, not feedback');
   // Two tables on one sheet (an intake each, pages pasted together): the second's header and the
   // title above it are not rows of data, and read as rows they were students to phone.
@@ -110,7 +115,7 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
       reject: { source: ctx.source, line, reason: 'the header again (a second table on the sheet?), not feedback', raw },
     };
   if (ctx.columns.text !== 0 && !ctx.firstColumnNamesPeople && isSectionTitle(fields))
-    return reject(`a title row (${JSON.stringify(fields[0]!.trim())}) with nothing else filled, not feedback`, true);
+    return reject(`a title row (${JSON.stringify(fields[0]!.trim())}) with nothing else filled, not feedback`, 'title');
   // Not quoted: a note written by hand may name a member of staff, an address or a number.
   if (ctx.columns.text !== 0 && !ctx.firstColumnNamesPeople && isSentenceAlone(fields))
     return reject('a note under or above the table (a sentence in its first cell, nothing else filled), not feedback');

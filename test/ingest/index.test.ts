@@ -562,6 +562,22 @@ describe('rows a spreadsheet adds under the table', () => {
     ]);
   });
 
+  it("does not hide a summary row's label in a column of names as a name", async () => {
+    const path = files.write(
+      'named.csv',
+      [
+        'Student,Student No,Feedback',
+        'Amara Osei,0010021,You did not research our clients.',
+        'Ben Carter,0010022,You arrived 20 minutes late.',
+        'Total,,2',
+      ].join('\n'),
+    );
+    const result = await ingestFiles([path], defaultOptions());
+    expect(finishRejects(result.rejects, true).map((r) => [r.reason, r.raw])).toEqual([
+      ['a summary row ("Total"), not feedback', 'Total,,2'],
+    ]);
+  });
+
   it('rejects a totals row with no "Total" label (a count under the feedback, "Rows:"), and keeps a student number with nothing else', async () => {
     const path = files.write(
       'unlabelled-totals.csv',
