@@ -98,7 +98,11 @@ const FEEDBACK_WORDS = new Set([
   ...['no', 'not', 'never', 'too', 'very', 'you', 'your', 'we', 'was', 'were', 'did', 'didn’t', "didn't", 'could', 'should', 'would'],
   ...['lack', 'lacks', 'lacked', 'lacking', 'weak', 'weaker', 'poor', 'poorly', 'need', 'needs', 'needed', 'missing', 'vague'],
   ...['unclear', 'rehearsed', 'insufficient', 'failed', 'struggled', 'answers', 'examples', 'improve', 'improvement'],
+  // A score sheet's headings: "Panel Feedback", "Interview Score", "Strengths".
+  ...['feedback', 'score', 'scores', 'scored', 'rating', 'expectations', 'strengths', 'weaknesses'],
 ]);
+/** A rating or a mark ("Commercial Awareness: Below Expectations", "Case Study 1/5", "60%"): a score sheet's line, not a signature's. */
+const SCORE_LINE = /^[\p{L}][\p{L} &'’-]{1,40}:\s*\p{L}|\b\d{1,3}\s*(?:\/|out of)\s*\d{1,3}\b|\b\d{1,3}\s*%/iu;
 
 /** A line of a signature: a name or job title in capitalised words, or a line of contact details or an address. */
 function isSignatureLine(line: string): boolean {
@@ -108,6 +112,7 @@ function isSignatureLine(line: string): boolean {
   // A sentence is never part of a signature ("P.S. Your salary expectation of 28000 was high.").
   if (/[.!?]$/.test(line) && words.length >= 5) return false;
   if (CONTACT_LIKE.test(line)) return words.length <= 20;
+  if (SCORE_LINE.test(line)) return false;
   if (words.length === 0 || words.length > 12 || /[.!?]$/.test(line)) return false;
   if (words.some((word) => FEEDBACK_WORDS.has(word.toLowerCase()))) return false;
   return words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || CONNECTIVES.has(word.toLowerCase()));

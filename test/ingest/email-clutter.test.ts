@@ -48,6 +48,26 @@ describe('withoutEmailClutter: what a mail client adds around pasted feedback', 
     );
   });
 
+  it('keeps a score sheet pasted under the signature: headings, ratings and scores are no job title', () => {
+    expect(
+      withoutEmailClutter(
+        'Please see below.\nKind regards,\nJo Smith\n\nPanel Feedback\nCommercial Awareness: Below Expectations\nTeamwork: Meets Expectations',
+      ).text,
+    ).toBe('Please see below.\n\nPanel Feedback\nCommercial Awareness: Below Expectations\nTeamwork: Meets Expectations');
+    expect(withoutEmailClutter('Thanks for applying.\nRegards\nRecruitment Team\nGroup Exercise 2/5\nCase Study 1/5').text).toBe(
+      'Thanks for applying.\nGroup Exercise 2/5\nCase Study 1/5',
+    );
+    expect(
+      withoutEmailClutter(
+        'The panel felt you lacked depth.\nMany thanks\nJo Smith\nHead of Talent | Harlow & Finch\nAreas To Develop: Structure',
+      ).text,
+    ).toBe('The panel felt you lacked depth.\nAreas To Develop: Structure');
+    // Contact details under their labels are still the signature's.
+    expect(withoutEmailClutter('You were late.\nBest,\nJo Smith\nMobile: 07700 900456\nWeb: www.harlowfinch.co.uk').text).toBe(
+      'You were late.',
+    );
+  });
+
   it('leaves out a name signed in lowercase under the sign-off', () => {
     expect(withoutEmailClutter('The group exercise showed you talked over others.\nThanks,\njo\n\nSent from my iPhone').text).toBe(
       'The group exercise showed you talked over others.',
