@@ -217,9 +217,12 @@ export function withoutEmailClutter(text: string): { text: string; removed: bool
   /** Leaves out the signature lines under line `at` (a sign-off); a blank line before what follows stays. Returns the last line left out. */
   const dropSignatureBelow = (at: number): number => {
     let last = at;
-    // A name signed in lowercase, as a quick reply is ("Thanks,⏎jo"): one word alone on the next line.
-    if (last + 1 < limit && LOWERCASE_NAME.test(lines[last + 1]!) && !FEEDBACK_WORDS.has(lines[last + 1]!.toLowerCase()))
-      keep[++last] = false;
+    // A name signed in lowercase, as a quick reply is ("Thanks,⏎jo"): one word alone on the next line
+    // with words (an HTML email's <div>s put blank lines between).
+    let next = last + 1;
+    while (next < limit && next - last <= 2 && lines[next] === '') next++;
+    const name = lines[next] ?? '';
+    if (next < limit && LOWERCASE_NAME.test(name) && !FEEDBACK_WORDS.has(name.toLowerCase())) while (last < next) keep[++last] = false;
     while (last + 1 < limit && isSignatureLine(lines[last + 1]!)) keep[++last] = false;
     for (let blank = last; blank > at && lines[blank] === '' && last + 1 < limit; blank--) keep[blank] = true;
     return last;

@@ -73,6 +73,8 @@ describe('withoutEmailClutter: what a mail client adds around pasted feedback', 
       'The group exercise showed you talked over others.',
     );
     expect(withoutEmailClutter('Your CV was vague.\nThanks\nno examples').text).toBe('Your CV was vague.\nno examples');
+    // An HTML email's paragraphs put a blank line between each (<div>Best,</div><div>priya</div>).
+    expect(withoutEmailClutter('Your CV lacked detail.\n\nBest,\n\npriya\n\nTalent Team').text).toBe('Your CV lacked detail.');
   });
 
   it('reads a line that opens with "Disclaimer:" as a footer only when it reads like one', () => {
