@@ -34,7 +34,8 @@
 // --trace prints, for each removed theme, where its items are lost stage by stage (the pool, the
 // seeds, the community before and after the member test, stability, the group once the rest
 // joined and what pollutes it), then, after every guard, the topic's items in any shown group and
-// in its best one and what else that group holds, and where each of its items ends (fateLine: the
+// in its best one, what else that group holds and what the head states for its items on and off
+// the topic (`head reads`: nothing, no reason, a theme under 0.7, to 0.9, from 0.9), and where each of its items ends (fateLine: the
 // `fates` lines, from explained by a known theme to the best group); --sure-leave the probability from
 // which items the head is sure of leave a group (0: none), --sure-nearer how much nearer the group
 // than the sure theme one of their sentences there keeps them (Infinity: none kept);
@@ -70,7 +71,14 @@ import path from 'node:path';
 import { createLogger } from '../src/logger.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
 import { fitUnexplainedModel, parseUnexplainedModel, unexplainedScore, type UnexplainedModel } from '../src/discover/unexplained.js';
-import type { ClassifiedItem, Embedder, FeedbackItem, Taxonomy, Thresholds } from '../src/types.js';
+import {
+  UNINFORMATIVE_THEME,
+  type ClassifiedItem,
+  type Embedder,
+  type FeedbackItem,
+  type Taxonomy,
+  type Thresholds,
+} from '../src/types.js';
 import { feedbackItem } from '../support/feedback-item.js';
 import { ENGINE_FLAGS, engineConfigFrom, engineSetupKey } from './lib/engine-flags.js';
 import { classifierCodeStamp } from './lib/code-stamp.js';
@@ -138,7 +146,8 @@ const logger = createLogger({ quiet: true });
 // and score kept between runs, beside the engine and the model's weights: a stale one never feeds a fit.
 const codeStamp = classifierCodeStamp();
 const setupKey = `${engineSetupKey(config)}|${codeStamp}`;
-const store = await fileVectorCache(flags['vector-cache'] ?? `/tmp/fit-discovery-vectors-${codeStamp}.json`, codeStamp);
+const storeFile = flags['vector-cache'] ?? `/tmp/fit-discovery-vectors-${codeStamp}.json`;
+const store = await fileVectorCache(storeFile, codeStamp);
 const full = await loadTaxonomy(config.taxonomy);
 const ids = full.themes.map((t) => t.id);
 
@@ -317,6 +326,7 @@ function shownLines(
   labelOf: ReadonlyMap<string, string[]>,
   entries: readonly Labelled[],
   topic: string,
+  classified: readonly ClassifiedItem[],
 ): string[] {
   const total = entries.filter((e) => e.labels.includes(topic)).length;
   const onTopic = (items: string[]) => items.filter((item) => labelOf.get(item)!.includes(topic)).length;
@@ -336,8 +346,33 @@ function shownLines(
   );
   const hit = best ? onTopic(best.members) : 0;
   const size = best?.members.length ?? 0;
+  // What the head states for the best group's items on and off the topic: nothing, "no reason
+  // given", or a theme under 0.7, 0.7–0.9, from 0.9 (the surest stated theme).
+  const themesOf = new Map(classified.map((c) => [c.item.id, c.themes.filter((t) => !t.tentative)]));
+  const headRead = (items: string[]) => {
+    const bins = new Map<string, number>();
+    for (const item of items) {
+      const stated = themesOf.get(item) ?? [];
+      const top = Math.max(0, ...stated.map((t) => t.confidence ?? 0));
+      const bin =
+        stated.length === 0
+          ? 'none'
+          : stated.some((t) => t.themeId === UNINFORMATIVE_THEME)
+            ? 'noreason'
+            : top >= 0.9
+              ? 'sure'
+              : top >= 0.7
+                ? '0.7-0.9'
+                : '<0.7';
+      bins.set(bin, (bins.get(bin) ?? 0) + 1);
+    }
+    return ['none', 'noreason', '<0.7', '0.7-0.9', 'sure'].map((b) => `${b} ${bins.get(b) ?? 0}`).join(' ');
+  };
+  const on = best ? best.members.filter((item) => labelOf.get(item)!.includes(topic)) : [];
+  const off = best ? best.members.filter((item) => !labelOf.get(item)!.includes(topic)) : [];
   return [
     `  shown ${topic.padEnd(15)} in any group ${inAny}/${total}  best ${hit} (recall ${(hit / total).toFixed(2)}, purity ${(size ? hit / size : 0).toFixed(2)}, ${size} items)  with ${best ? makeUp(best.members.filter((item) => !labelOf.get(item)!.includes(topic))) || '-' : '-'}`,
+    `    head reads: topic ${headRead(on)} | rest ${headRead(off)}`,
     ...groups.map((g) => `    group ${g.id} ${g.members.length} items: ${makeUp(g.members)}`),
   ];
 }
@@ -537,7 +572,7 @@ async function measure(
               .get(name)!
               .traces.push(
                 traceLine(trace, entries, topic, options.grouping?.minStability ?? 0, stated),
-                ...shownLines(emerging, byItem, labelOf, entries, topic),
+                ...shownLines(emerging, byItem, labelOf, entries, topic, classified),
                 fateLine(
                   trace,
                   emerging,
@@ -644,14 +679,14 @@ async function headFor(taxonomy: Taxonomy, fit: boolean): Promise<string | null 
 }
 
 /**
- * A head fitted on `files` for `taxonomy` (the labels of themes it lacks dropped), kept in /tmp
- * between runs; without `fit`, only one kept before (null when there is none).
+ * A head fitted on `files` for `taxonomy` (the labels of themes it lacks dropped), kept beside the
+ * vector cache (/tmp by default) between runs; without `fit`, only one kept before (null when there is none).
  */
 async function fittedHead(taxonomy: Taxonomy, files: readonly string[], fit: boolean): Promise<string | null> {
   const kept = taxonomy.themes.map((t) => t.id);
   // Kept between runs (refitting takes a minute); a head of another engine, features or format is never reused.
   const key = `${setupKey}|${JSON.stringify(taxonomy)}|${files.join(',')}|${HEAD_VERSION}|${featureNames(true).join(',')}`;
-  const file = `/tmp/fit-discovery-head-${hashText(key).slice(0, 12)}.json`;
+  const file = path.join(path.dirname(storeFile), `fit-discovery-head-${hashText(key).slice(0, 12)}.json`);
   if (existsSync(file)) return file;
   if (!fit) return null;
   const prepared = await prepareClassifier({ ...config, head: null }, logger, { taxonomy, store });
