@@ -297,10 +297,12 @@ export async function readInputs(config: RunConfig, logger: Logger, secret: Uint
   );
   const pseudonymise = config.redact ? pseudonymiser(secret) : null;
   const fileNames = namesBySource(ingested.items, ingested.rejects);
+  // The names found in the items' texts are hidden in the rejected rows' too (names-found.ts).
+  const namesFound = new Set<string>();
   const items = pseudonymise
-    ? await redactItemsInTurns(ingested.items, { pseudonymise, files: ingested.files, fileNames })
+    ? await redactItemsInTurns(ingested.items, { pseudonymise, files: ingested.files, fileNames, namesFound })
     : withoutNames(ingested.items);
-  const rejects = finishRejects(ingested.rejects, config.redact, fileNames);
+  const rejects = finishRejects(ingested.rejects, config.redact, fileNames, namesFound);
   const files = config.redact ? redactFileReports(ingested.files, fileNames, { read: ingested.items, redacted: items }) : ingested.files;
   return { ingested, items, rejects, files };
 }

@@ -10,6 +10,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FeedbackItem, IngestFileReport, RejectedRow } from '../types.js';
 import { holdsOnlyRedactions } from './placeholders.js';
 import { containsContactDetails, redactAddressedNames, redactNames, redactText } from './text.js';
+import { hideNamesFound } from './names-found.js';
 import { redactPeople } from './people.js';
 import type { Pseudonymise } from './pseudonym.js';
 
@@ -19,8 +20,8 @@ export { redactText, redactNames } from './text.js';
 /** Free text (feedback, a rejected row) as it may be shown: contacts, the row's names, the
  * names its greetings and sign-offs address and the people a name recogniser finds, all replaced;
  * the row's employer (as its employer column gives it) stays even when named like a person. */
-export function redactFreeText(text: string, names: readonly string[], employers: readonly string[] = []): string {
-  return redactPeople(redactAddressedNames(redactNames(redactText(text), names)), employers);
+export function redactFreeText(text: string, names: readonly string[], employers: readonly string[] = [], found?: Set<string>): string {
+  return redactPeople(redactAddressedNames(redactNames(redactText(text), names)), employers, { found });
 }
 export { defaultStateDir, loadPseudonymSecret, pseudonymiser, PSEUDONYM_KEY_FILE, secretPath, type Pseudonymise } from './pseudonym.js';
 
@@ -35,6 +36,8 @@ export interface RedactOptions {
   files: IngestFileReport[];
   /** Per file, its people's names (namesBySource): hidden in its path and sheet name as well. */
   fileNames?: ReadonlyMap<string, readonly string[]>;
+  /** The names found in the run's texts (names-found.ts), filled here: pass it on to finishRejects. */
+  namesFound?: Set<string>;
 }
 
 /**
@@ -84,12 +87,13 @@ function redactItem(
   pseudonymiseCandidate: boolean,
   pseudonymise: Pseudonymise,
   fileNames: ReadonlyMap<string, readonly string[]>,
+  found: Set<string>,
 ): FeedbackItem {
   const names = item.names ?? [];
   // Names from the row's name columns go from every column, not only the text.
   const redactValue = (value: string | null): string | null => (value === null ? null : redactNames(redactText(value), names));
   const employer = redactValue(item.employer);
-  const text = redactFreeText(item.text, names, employer === null ? [] : [employer]);
+  const text = redactFreeText(item.text, names, employer === null ? [] : [employer], found);
   const candidateRaw = item.candidate;
   let candidate = candidateRaw;
   if (candidate !== null && (pseudonymiseCandidate || containsContactDetails(candidate))) candidate = pseudonymise(candidate);
@@ -112,13 +116,19 @@ function redactItem(
   };
   if (redacted.rawDate === undefined) delete redacted.rawDate;
   delete redacted.names;
-  // A reply that was only a phone number, an address or a name gives no feedback: it is read, shown
-  // and followed up as a blank one, never quoted as "[phone]" nor classified from its placeholders.
-  if (holdsOnlyRedactions(text)) {
-    redacted.text = '';
-    redacted.noText = true;
-  }
-  return redacted;
+  return withText(redacted, text);
+}
+
+/** The item with its redacted `text`. A reply that was only a phone number, an address or a name gives no feedback: it is read, shown and followed up as a blank one, never quoted as "[phone]" nor classified from its placeholders. */
+function withText(item: FeedbackItem, text: string): FeedbackItem {
+  if (!holdsOnlyRedactions(text)) return { ...item, text };
+  return { ...item, text: '', noText: true };
+}
+
+/** Second pass: the names found anywhere in the run, hidden in this item's text too. */
+function withNamesFound(item: FeedbackItem, found: ReadonlySet<string>): FeedbackItem {
+  const text = hideNamesFound(item.text, found, item.employer === null ? [] : [item.employer]);
+  return text === item.text ? item : withText(item, text);
 }
 
 /** The files whose candidate column holds emails or names: their candidates get pseudonyms. */
@@ -126,15 +136,17 @@ function pseudonymousSources(files: readonly IngestFileReport[]): Set<string> {
   return new Set(files.filter((f) => f.candidateKind === 'email' || f.candidateKind === 'name').map((f) => f.source));
 }
 
-/** Redacts one item with what `options` says of its file (whose candidates get pseudonyms, whose names its path holds). */
-function itemRedactor(options: RedactOptions): (item: FeedbackItem) => FeedbackItem {
+/** Redacts one item with what `options` says of its file (whose candidates get pseudonyms, whose names its path holds), the names it finds into `found`. */
+function itemRedactor(options: RedactOptions, found: Set<string>): (item: FeedbackItem) => FeedbackItem {
   const pseudonymous = pseudonymousSources(options.files);
   const fileNames = options.fileNames ?? new Map();
-  return (item) => redactItem(item, pseudonymous.has(item.source), options.pseudonymise, fileNames);
+  return (item) => redactItem(item, pseudonymous.has(item.source), options.pseudonymise, fileNames, found);
 }
 
+/** The items redacted: each read alone, then the names found in any of them hidden in all (names-found.ts). */
 export function redactItems(items: FeedbackItem[], options: RedactOptions): FeedbackItem[] {
-  return items.map(itemRedactor(options));
+  const found = options.namesFound ?? new Set<string>();
+  return items.map(itemRedactor(options, found)).map((item) => withNamesFound(item, found));
 }
 
 /** Items redacted between two turns of the event loop (a few tens of milliseconds' work). */
@@ -146,13 +158,14 @@ const REDACTED_BETWEEN_TURNS = 64;
  * not when the whole input is redacted. The same items as redactItems.
  */
 export async function redactItemsInTurns(items: FeedbackItem[], options: RedactOptions): Promise<FeedbackItem[]> {
-  const redact = itemRedactor(options);
+  const found = options.namesFound ?? new Set<string>();
+  const redact = itemRedactor(options, found);
   const redacted: FeedbackItem[] = [];
   for (const [i, item] of items.entries()) {
     if (i > 0 && i % REDACTED_BETWEEN_TURNS === 0) await nextTurn();
     redacted.push(redact(item));
   }
-  return redacted;
+  return redacted.map((item) => withNamesFound(item, found));
 }
 
 /** Items as read, but without the transient name lists (for --no-redact). */
@@ -168,21 +181,25 @@ export function cutRaw(raw: string): string {
   return raw.length > REJECT_RAW_CHARS ? raw.slice(0, REJECT_RAW_CHARS) : raw;
 }
 
-/** Redacts (when asked) and then cuts the raw text of rejected rows. */
+/** Redacts (when asked) and then cuts the raw text of rejected rows; `found`: the names found in the run's items, to which theirs are added (names-found.ts). */
 export function finishRejects(
   rejects: RejectedRow[],
   redact: boolean,
   fileNames: ReadonlyMap<string, readonly string[]> = new Map(),
+  found: Set<string> = new Set(),
 ): RejectedRow[] {
-  return rejects.map(({ names, candidateIds, personalDetails, ...row }) => {
+  const read = rejects.map(({ names, candidateIds, personalDetails, ...row }) => {
     if (!redact) return { ...row, raw: cutRaw(row.raw) };
     // A reason may quote the row ("a title row ("Priya Patel")", a sheet grouped by student) or a header: read as the row is.
     // Whole cells first: an address's postcode alone would otherwise be hidden, its street kept.
     const ids = (candidateIds ?? []).map((id): [string, string] => [id, CANDIDATE_PLACEHOLDER]);
-    const hide = (text: string) => withoutCells(redactFreeText(withoutCells(text, personalDetails ?? []), names ?? []), ids);
+    const hide = (text: string) => withoutCells(redactFreeText(withoutCells(text, personalDetails ?? []), names ?? [], [], found), ids);
     const sheet = typeof row.sheet === 'string' ? { sheet: redactSource(row.sheet, fileNames, row.source) } : {};
-    return { ...row, source: redactSource(row.source, fileNames), ...sheet, raw: cutRaw(hide(row.raw)), reason: hide(row.reason) };
+    return { ...row, source: redactSource(row.source, fileNames), ...sheet, raw: hide(row.raw), reason: hide(row.reason) };
   });
+  if (!redact) return read;
+  // Cut after the names found in every row are hidden, so a cut never leaves half a name behind.
+  return read.map((row) => ({ ...row, raw: cutRaw(hideNamesFound(row.raw, found)), reason: hideNamesFound(row.reason, found) }));
 }
 
 /**

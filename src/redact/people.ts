@@ -9,26 +9,15 @@
 // team in Chester") and employers named like people ("Grant Thornton", "Marks & Spencer") are left
 // alone; docs/privacy.md gives the measured rates.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { isEnglishWord, isEverydayElsewhere, isToolWord, type NameList, nameList, namedLikePeoplePattern } from './name-list.js';
 import { AFTER_DETERMINER, AFTER_TITLE, PERSON_VERB_ELSEWHERE, readsAsOtherLanguage, TITLE_ELSEWHERE } from './other-languages.js';
 import { NAME_PLACEHOLDER } from './placeholders.js';
-import { escapeRegExp } from './text.js';
+import { peopleIn, recogniser } from './recogniser.js';
+import { employerSpans } from './employers.js';
 
 export const COMMON_WORDS_URL = new URL('../../data/lexicon/common-words.txt', import.meta.url);
 
-interface Term {
-  text: string;
-  tags: string[];
-  offset: { start: number; length: number };
-}
-interface Recognise {
-  (sentence: string, lexicon?: Record<string, string>): { people(): { json(options: { offset: true }): { terms: Term[] }[] } };
-  model(): { one: { lexicon: Record<string, string | string[]> } };
-}
-
 let commonWords: Set<string> | null = null;
-let recognise: Recognise | null = null;
 let givenNames: NameList | null = null;
 /** Sentences handed to the recogniser since the process started (for the bench's cost line). */
 export const recogniserCalls = { sentences: 0 };
@@ -39,19 +28,6 @@ function everyday(): Set<string> {
 }
 
 const isEverydayEnglish = (lower: string) => isEnglishWord(lower) || everyday().has(lower);
-
-/** Loaded on first need: most runs' text has no sentence that needs it. */
-export function recogniser(): Recognise {
-  try {
-    recognise ??= createRequire(import.meta.url)('compromise') as Recognise;
-  } catch (error) {
-    // Without it names would reach the outputs: stop rather than carry on unredacted.
-    throw new Error('the name recogniser (the npm package compromise) is not installed: run `npm ci` in the feedback-themes folder', {
-      cause: error,
-    });
-  }
-  return recognise;
-}
 
 /** The recogniser and the lists it is told, loaded now (the bench times this). */
 export function loadRecogniser(): void {
@@ -178,7 +154,7 @@ function nameSupported(sentence: string, word: string, index: number, names: Nam
 }
 
 /** Names in lowercase shorthand, each beside a word that marks a person (or beside another such name). */
-function lowercaseNamesIn(sentence: string, names: NameList): [offset: number, name: string][] {
+function lowercaseNamesIn(sentence: string, names: NameList, known: readonly string[]): [offset: number, name: string][] {
   const found: [number, string][] = [];
   let lastEnd = -2;
   // In another language the cues are other words ("met een", "met meer ervaring" is Dutch for "with"):
@@ -187,8 +163,9 @@ function lowercaseNamesIn(sentence: string, names: NameList): [offset: number, n
   for (const match of sentence.matchAll(WORD)) {
     const word = match[0].replace(/['’]s$/, '');
     if (!/^\p{Ll}+(?:-\p{Ll}+)?$/u.test(word)) continue;
-    if (otherLanguage && (isEverydayElsewhere(word) || !isPersonWord(word))) continue;
-    const named = names.has(word) || (isPersonWord(word) && !everyday().has(word));
+    const knownName = known.includes(word);
+    if (otherLanguage && (isEverydayElsewhere(word) || !(isPersonWord(word) || knownName))) continue;
+    const named = knownName || names.has(word) || (isPersonWord(word) && !everyday().has(word));
     if (!named && !(unlisted(word) && MET_PERSON.test(sentence.slice(0, match.index)))) continue;
     const joined = match.index === lastEnd + 1 && sentence[lastEnd] === ' ';
     const before = BEFORE_PERSON.test(sentence.slice(0, match.index));
@@ -249,26 +226,29 @@ function unlisted(lower: string): boolean {
   );
 }
 
-/** The person names in one sentence, with their offsets; titles (Ms, Dr) and "'s" left out. */
-function namesIn(sentence: string): [offset: number, name: string][] {
-  const known = namesBySentence.get(sentence);
-  if (known) return known;
+/** The person names in one sentence, with their offsets; titles (Ms, Dr) and "'s" left out; `known`: words read as first names. */
+function namesIn(sentence: string, known: readonly string[]): [offset: number, name: string][] {
+  const key = known.length === 0 ? sentence : `${known.join(' ')}\n${sentence}`;
+  const read = namesBySentence.get(key);
+  if (read) return read;
   const names: [number, string][] = [];
   const listed = nameWords();
-  if (mayNameSomeone(sentence)) recognised(sentence, listed, names);
-  names.push(...lowercaseNamesIn(sentence, listed));
+  if (mayNameSomeone(sentence)) recognised(sentence, listed, known, names);
+  names.push(...lowercaseNamesIn(sentence, listed, known));
   // Employers and places named like people ("Grant Thornton", "Marks & Spencer") stay.
   const kept = [...sentence.matchAll(namedLikePeoplePattern())].map((m) => [m.index, m.index + m[0].length] as const);
   const people = names.filter(([offset, name]) => !kept.some(([start, end]) => offset < end && offset + name.length > start));
   if (namesBySentence.size >= REMEMBERED_SENTENCES) namesBySentence.clear();
-  namesBySentence.set(sentence, people);
+  namesBySentence.set(key, people);
   return people;
 }
 
 /** The capitalised names the recogniser finds (told the listed names it does not know), into `names`. */
-function recognised(sentence: string, listed: NameList, names: [offset: number, name: string][]): void {
+function recognised(sentence: string, listed: NameList, known: readonly string[], names: [offset: number, name: string][]): void {
   recogniserCalls.sentences += 1;
-  for (const person of recogniser()(sentence, unknownNames(sentence, listed)).people().json({ offset: true })) {
+  const told = unknownNames(sentence, listed);
+  for (const word of known) told[word] = 'FirstName';
+  for (const person of peopleIn(sentence, told)) {
     const titled = person.terms.some((term) => term.tags.includes('Honorific'));
     const first = person.terms[0];
     // "the team in Chester": a place, unless a title or a possessive says it is a person.
@@ -281,54 +261,87 @@ function recognised(sentence: string, listed: NameList, names: [offset: number, 
   }
 }
 
-/** "Hartwell & Co Ltd" → "Hartwell & Co": an employer as feedback writes it. */
-const LEGAL_FORM = /(?:[\s,]+(?:ltd|limited|llp|plc|inc|llc|gmbh|group|uk))+\.?$/iu;
-
-/** Where the row's employer (its employer column) is named in the text: kept even when named like a person. */
-function employerSpans(text: string, employers: readonly string[]): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const value of employers) {
-    const name = value.trim().replace(LEGAL_FORM, '');
-    if (name.length < 2) continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu');
-    for (const match of text.matchAll(pattern)) spans.push([match.index, match.index + match[0].length]);
+/** The words of `sentence` that `known` holds (lowercase, without "'s"), each once, in order. */
+function knownIn(sentence: string, known: ReadonlySet<string>): string[] {
+  const words = new Set<string>();
+  for (const [word] of sentence.matchAll(WORD)) {
+    const lower = word.toLowerCase().replace(/['’]s$/, '');
+    if (known.has(lower)) words.add(lower);
   }
-  return spans;
+  return [...words].sort();
 }
 
 /**
  * Replaces the person names the recogniser finds with `[name]`; titles (Ms, Dr) and "'s" stay, and
  * so does the row's own employer (`employers`: its employer column) wherever the text names it.
+ * The names hidden that a later reading may be told (see mayBeTold) go into `run.found`; with
+ * `run.known`, only the sentences holding one of those words are read, told them as first names.
  */
-export function redactPeople(text: string, employers: readonly string[] = []): string {
+export function redactPeople(
+  text: string,
+  employers: readonly string[] = [],
+  run: { found?: Set<string>; known?: ReadonlySet<string> } = {},
+): string {
   if (!/\p{Lu}/u.test(text) && !PERSON_CUE.test(text)) return text;
   const ranges: [number, number][] = [];
-  const employer = employerSpans(text, employers);
   for (const match of text.matchAll(SENTENCE)) {
     // Read without its leading spaces, so a sentence is the same wherever it stands.
     const sentence = match[0].trimStart();
     if (!mayNameSomeone(sentence) && !PERSON_CUE.test(sentence)) continue;
+    const known = run.known ? knownIn(sentence, run.known) : [];
+    if (run.known && known.length === 0) continue;
     const at = match.index + match[0].length - sentence.length;
-    for (const [offset, name] of namesIn(sentence)) {
+    for (const [offset, name] of namesIn(sentence, known)) {
       const start = at + offset;
-      const end = start + name.length;
-      if (text.slice(start, end) === name && !employer.some(([from, to]) => start < to && end > from)) ranges.push([start, end]);
+      if (text.slice(start, start + name.length) === name) ranges.push([start, start + name.length]);
     }
   }
+  return withPlaceholders(text, ranges, employers, run.found);
+}
+
+/** `ranges` of `text` → `[name]`, less the row's employer and half of a company's hyphenated name; each name hidden that mayBeTold into `found`. */
+function withPlaceholders(text: string, ranges: [number, number][], employers: readonly string[], found?: Set<string>): string {
   if (ranges.length === 0) return text;
+  const employer = employerSpans(text, employers);
   // Half of a hyphenated compound ("Rolls-Royce") is a name only when the other half is one too
   // ("Smith-Jones"): a company named after its founders stays.
   const starts = new Set(ranges.map(([start]) => start));
   const ends = new Set(ranges.map(([, end]) => end));
   const whole = ranges.filter(
-    ([start, end]) => (text[start - 1] !== '-' || ends.has(start - 1)) && (text[end] !== '-' || starts.has(end + 1)),
+    ([start, end]) =>
+      (text[start - 1] !== '-' || ends.has(start - 1)) &&
+      (text[end] !== '-' || starts.has(end + 1)) &&
+      !employer.some(([from, to]) => start < to && end > from),
   );
   let out = '';
   let last = 0;
   for (const [start, end] of whole.sort((a, b) => a[0] - b[0])) {
     if (start < last) continue;
+    const name = text.slice(start, end);
+    if (found && mayBeTold(name)) found.add(name.toLowerCase());
     out += text.slice(last, start) + NAME_PLACEHOLDER;
     last = end;
   }
   return out + text.slice(last);
+}
+
+/**
+ * A name hidden in one row that the run's other rows are read knowing (names-found.ts): one
+ * capitalised word shaped like a name, or in lowercase one the list of names holds ("spoke with
+ * ngozi"; not "call mid-interview", taken only for following a cue), of three letters or more, that is no everyday word of English or of another
+ * language read, no tool, and nothing the recogniser knows as other than a person ("Fiifi",
+ * "Okafor"; not "Mark", "Grace", "London").
+ */
+function mayBeTold(name: string): boolean {
+  const lower = name.toLowerCase();
+  return (
+    /^\p{L}[\p{L}'’-]*$/u.test(name) &&
+    (NAME_SHAPE.test(name) || (name === lower && nameWords().has(lower))) &&
+    lower.length >= 3 &&
+    !isEveryday(lower, everyday()) &&
+    !isEnglishWord(lower) &&
+    !isEverydayElsewhere(lower) &&
+    !isToolWord(lower) &&
+    (knownAs(lower) ?? []).every((tag) => PERSON_TAGS.has(tag))
+  );
 }
