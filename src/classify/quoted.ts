@@ -5,7 +5,7 @@
 // A header followed by ">" lines ends where those lines end: what the writer put below the quote
 // (a reply written under it) is read. A text that is all quotation (a student pasting the
 // employer's email as a quote) is read whole,
-// and a forwarded message is the feedback itself, never left out.
+// and a forwarded message (or one a note above passes on) is the feedback itself, never left out.
 
 /** A line that starts the quoted earlier email, in English and the other languages read (a mail client's header carries a date). */
 const REPLY_HEADER = new RegExp(
@@ -22,7 +22,10 @@ const REPLY_HEADER = new RegExp(
 );
 /** A forwarded message: what it holds is the feedback, read whole. */
 const FORWARDED =
-  /forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|doorgestuurd bericht|^(?:fwd?|wg|tr|rv):/im;
+  /forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|doorgestuurd bericht|^(?:subject:\s*)?(?:fwd?|wg|tr|rv):/im;
+/** A note above the header that passes the email on ("Forwarding the feedback below", "Please see below"): the email is the feedback. */
+const PASSED_ON =
+  /\b(?:forwarding|passing (?:this|it|on)|(?:please )?see (?:the )?(?:feedback |email |message |their (?:feedback|reply) )?below|(?:feedback|reply) (?:is )?below)\b/i;
 /** A line quoted with ">" (as mail clients quote), and the line break that ends it. */
 const QUOTED_LINE = /^[ \t]*>[^\n]*\n?/gm;
 /** The run of ">" lines (blank lines between them included) right under a reply header. */
@@ -35,12 +38,22 @@ function quoteEnd(text: string, headerEnd: number): number {
   return run ? text.length - afterHeader.length + run[0].length : text.length;
 }
 
+/**
+ * The text above a header is a note passing the email on, with at most a greeting or a sign-off beside it:
+ * "see below" over a paragraph of the writer's own feedback points to that feedback.
+ */
+function passesOn(above: string): boolean {
+  const paragraphs = above.trim().split(/\n[ \t]*\n/);
+  return paragraphs.some((p) => PASSED_ON.test(p)) && paragraphs.every((p) => PASSED_ON.test(p) || p.trim().length <= 40);
+}
+
 /** [start, end) of the quoted earlier email in a reply; none when nothing but quotation has words. */
 export function quotedRanges(text: string): Array<[number, number]> {
   if (!text.includes('>') && !/wrote|écrit|schrieb|escribió|schreef|from|von|de|van|original/i.test(text)) return [];
   if (FORWARDED.test(text)) return [];
   const ranges: Array<[number, number]> = [];
   const header = REPLY_HEADER.exec(text);
+  if (header && passesOn(text.slice(0, header.index))) return [];
   const quoteUntil = header ? quoteEnd(text, header.index + header[0].length) : text.length;
   if (header) ranges.push([header.index, quoteUntil]);
   const outsideHeaderQuote = (at: number) => !header || at < header.index || at >= quoteUntil;

@@ -74,4 +74,19 @@ describe("a reply's quoted earlier email", () => {
     expect(segments('On the score sheet the assessor wrote:\nLacked examples throughout.')).toContain('Lacked examples throughout.');
     expect(quotedRanges('You were late. > 5 minutes late in fact.')).toEqual([]);
   });
+
+  it('is read whole when Outlook forwarded it (Subject: FW:) or a note above says it is passed on', () => {
+    const header = 'From: Tom <[email]>\nSent: 01 March 2026 10:00\nTo: [name] <[email]>\nSubject: ';
+    for (const text of [
+      `Forwarding the feedback below.\n\n${header}Feedback\n\nYou were late and your examples lacked results.`,
+      `Please see the feedback below.\n\n${header}Feedback\n\nYou were late and your examples lacked results.`,
+      `Hi, passing this on.\n\n${header}FW: Feedback\n\nYou were late and your examples lacked results.`,
+    ])
+      expect(quotedRanges(text)).toEqual([]);
+    // A reply above the employer's earlier email is still the reply, and so is feedback a note points to.
+    expect(quotedRanges(`Thank you, I will work on it.\n\n${header}Feedback\n\nYou were late.`)).toHaveLength(1);
+    const own =
+      'Please see the feedback below.\n\nThe panel felt your answers were rehearsed and lacked examples from your placement, and the case study ran over time.\n\n';
+    expect(quotedRanges(`${own}${header}Feedback request\n\nI was so nervous, I think I rambled.`)).toHaveLength(1);
+  });
 });
