@@ -287,9 +287,8 @@ export function redactPeople(
   for (const match of text.matchAll(SENTENCE)) {
     // Read without its leading spaces, so a sentence is the same wherever it stands.
     const sentence = match[0].trimStart();
-    if (!mayNameSomeone(sentence) && !PERSON_CUE.test(sentence)) continue;
     const known = run.known ? knownIn(sentence, run.known) : [];
-    if (run.known && known.length === 0) continue;
+    if ((run.known && known.length === 0) || (!mayNameSomeone(sentence) && !PERSON_CUE.test(sentence))) continue;
     const at = match.index + match[0].length - sentence.length;
     for (const [offset, name] of namesIn(sentence, known)) {
       const start = at + offset;
