@@ -244,7 +244,7 @@ const NEIGHBOURHOOD: GroupingSettings = {
   seedBelow: 1,
   seedShare: 0.5,
   leastSeeds: 60,
-  joinShare: 0.5,
+  joinShare: 0.4,
   othersJoin: true,
   joinMargin: -0.06,
   boilerplateJoins: true,
