@@ -16,7 +16,6 @@ import { ARRANGEMENT_DONE, candidateRelaysEmployer, employerActs, ownPeopleActOn
 import { someoneElseActs } from './others-act.js';
 import { statesFieldAsGround } from './field.js';
 import { passingThrough } from './passing-through.js';
-import { relaysAReason } from './relayed.js';
 import { lacksQualification } from './qualification.js';
 import { COUNT_UP_TO_TEN, straightenQuotes } from './lexical/text.js';
 import { overqualified, readWorkHistory } from './work-history.js';
@@ -49,9 +48,7 @@ const CANDIDATE_NOUN = /\b(?:candidate|candidates|applicant|cand)\b/i;
 // went quiet, so they count only in a note the candidate wrote (first person).
 const STRONG_SILENCE = new RegExp(
   [
-    // "Heard back" is news arriving ("Finally heard back from the council"), unless it did not.
-    String.raw`\b(?:heard|hear|hearing)\s+(?:nothing|anything)\b`,
-    String.raw`(?:\b(?:never|not|no|yet\s+to|without)|n't)\s+(?:\w+\s+){0,2}?(?:heard|hear|hearing)\s+back\b`,
+    String.raw`\b(?:heard|hear|hearing)\s+(?:back|nothing|anything)\b`,
     String.raw`\b(?:have|has|had)n't\s+heard\b(?!\s+of)`,
     String.raw`\bghost(?:ed|ing)?\b`,
     String.raw`\bchas(?:ed|ing)\b`,
@@ -77,8 +74,7 @@ const WEAK_SILENCE = new RegExp(
   [
     String.raw`\bno\s+(?:reply|replies|response|answer|acknowledge?ment|word|news|reason|feedback)\b`,
     String.raw`\bnever\s+(?:replied|responded|answered|got back|came back|called|rang|did|confirmed|heard)\b`,
-    // Not the candidate's own answer or call: "my presentation didn't answer the brief", "didn't call ahead".
-    String.raw`\b(?:didn't|did not|don't|won't)\s+(?:reply|respond|answer(?!\s+(?:the|a|any|their|our|my|his|her)\s+(?:\w+\s+)?(?:brief|question|questions|task|case|point|prompt)\b)|call(?!\s+ahead)|ring(?!\s+ahead)|get back)\b`,
+    String.raw`\b(?:didn't|did not|don't|won't)\s+(?:reply|respond|answer|call|ring|get back)\b`,
     String.raw`\bstopped\s+(?:replying|responding|answering)\b`,
   ].join('|'),
   'i',
@@ -200,7 +196,6 @@ function aboutTheCandidate(plain: string): boolean {
     ABSENT_NO_ONE_NAMED.test(plain.replace(NOTE_LABEL, '')) ||
     REPORTED_REASON.test(plain) ||
     relaysOfCandidate(plain) ||
-    relaysAReason(plain, saysSilence) ||
     writerOwnsConduct(plain) ||
     conductOfNoOneNamed(plain)
   );
@@ -228,15 +223,11 @@ function addressesCandidate(plain: string): boolean {
   return SECOND_PERSON.test(addressed) || CANDIDATE_NOUN.test(addressed);
 }
 
-/** Whether a text speaks of silence at all, whoever wrote it: what a relay passes on may ("…got no answer"). */
-const saysSilence = (text: string) => STRONG_SILENCE.test(text) || WEAK_SILENCE.test(text);
-
 /** Whether a sentence (quotes straightened) is the employer's silence, with nothing about the candidate or a reason they were told. */
 function silenceOf(plain: string, aboutCandidate: boolean): boolean {
   // "I didn't ring ahead" is the writer's own silence, not the employer's.
   const silent = STRONG_SILENCE.test(plain) || (FIRST_PERSON.test(plain) && WEAK_SILENCE.test(plain.replace(OWN_SILENCE, ' ')));
-  // Passing on what was said of the candidate, or a reason they were told, is no note of silence.
-  return !aboutCandidate && silent && !REPORTED_REASON.test(plain) && !relaysOfCandidate(plain) && !relaysAReason(plain, saysSilence);
+  return !aboutCandidate && silent && !REPORTED_REASON.test(plain);
 }
 
 /** readSegment's `silence` alone, without the rest of the reading (the clause-role reader's signal). */

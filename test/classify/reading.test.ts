@@ -18,8 +18,6 @@ describe('readSegment: an employer’s silence', () => {
     "They said they'd email feedback but never did.",
     'The trust lost my ID documents, then withdrew the conditional offer without saying why.',
     "I didn't get through and nobody told me how I'd scored.",
-    'Never heard back at all.',
-    "Today got an automated email saying I've been unsuccessful.",
   ])('"%s" is a silence note', (text) => {
     expect(read(text)).toMatchObject({ silence: true, asserted: [], ruledOut: [] });
   });
@@ -32,13 +30,6 @@ describe('readSegment: an employer’s silence', () => {
     // A note that passes on a reason.
     'The recruiter said my CV was too long and I never heard why it mattered.',
     'they said my python wasnt strong enough and i need spark for the data eng role',
-    // …or what was said of the candidate, or a reason relayed after the silence (relayed.ts).
-    'Feedback call: HM felt she was chasing the title more than the work.',
-    "Heard nothing for six weeks, then a one-line email saying the role needs a counterbalance licence and I don't have one.",
-    // News arriving, and the writer's own answer or call.
-    'Finally heard back from the council after nearly seven weeks.',
-    "They said I did well but my presentation didn't answer the brief.",
-    "I was late because of the trains and didn't call ahead.",
   ])('"%s" is not', (text) => {
     expect(read(text).silence).toBe(false);
   });

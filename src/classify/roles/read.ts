@@ -10,7 +10,6 @@ import type { ScoredItem, ScoredSegment, UnitScores } from '../units.js';
 import { praisesOthers } from '../favourable.js';
 import { namesTheReason } from '../preamble.js';
 import { criticisesByNegation } from '../negated-criticism.js';
-import { cannotMeetTerms } from '../terms-not-met.js';
 import { saysVacancyChanged } from '../vacancy.js';
 import { agreesWithRuleOut, asksTopic, isRuledOut, reportsDoubt } from '../rule-outs.js';
 import { CLAUSE_ROLES, isNotAReason, likeliestRole, readRole, type ClauseRole } from './model.js';
@@ -103,8 +102,7 @@ export function applyClauseRoles(segment: ScoredSegment, confidentAt: number, th
     const agreed = (likeliest === 'employer' && reading.employerSide) || (likeliest === 'rule_out' && agreesWithRuleOut(unit.text));
     const role = agreed ? likeliest : readRole(unit.roles, confidentAt);
     // A unit that opens by naming the reason gives it, however it sounds: "The reason it's a no is the shift pattern".
-    // …and so does the employer saying it could not meet the candidate's terms ("We could not meet your salary expectations").
-    if (isNotAReason(role) && (namesOwnReason(unit.text) || cannotMeetTerms(unit.text))) return 'reason';
+    if (isNotAReason(role) && namesOwnReason(unit.text)) return 'reason';
     // A criticism said with a negation is no rule-out ("never said why nursing", "zero questions about
     // the patients", "not good enough"; negated-criticism.ts): the reader's reading is not trusted there.
     if ((role === 'rule_out' || role === 'praise') && criticisesByNegation(unit.text) && !isRuledOut(unit.text)) return null;
@@ -143,10 +141,7 @@ export function applyClauseRoles(segment: ScoredSegment, confidentAt: number, th
     return;
   }
   markSetAside(segment, droppedClauses);
-  // A note of silence is the whole sentence's: a clause about the employer's side in a sentence about
-  // the candidate ("the front desk flagged that you were short with them, and the manager took that
-  // into account") makes it none.
-  const employer = mayBeEmployerNote(whole.text) && [whole, ...droppedClauses].some((unit) => roleOf(unit) === 'employer');
+  const employer = [whole, ...droppedClauses].some((unit) => roleOf(unit) === 'employer');
   if (employer) reading.silence = true;
   else readAsPraise(segment);
 }
