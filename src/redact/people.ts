@@ -214,16 +214,14 @@ function isPersonWord(lower: string): boolean {
   return (knownAs(lower) ?? []).some((tag) => PERSON_NAME_TAGS.has(tag));
 }
 
-/** A word of three letters or more that is no everyday word (of English or another language read), no tool and nothing the recogniser knows. */
+/** A word of three letters or more that is no everyday word (of English or another language read) and no tool. */
+function noOrdinaryWord(lower: string): boolean {
+  return lower.length >= 3 && !isEveryday(lower, everyday()) && !isEnglishWord(lower) && !isEverydayElsewhere(lower) && !isToolWord(lower);
+}
+
+/** No ordinary word, and nothing the recogniser knows. */
 function unlisted(lower: string): boolean {
-  return (
-    lower.length >= 3 &&
-    !isEveryday(lower, everyday()) &&
-    !isEnglishWord(lower) &&
-    !isEverydayElsewhere(lower) &&
-    !isToolWord(lower) &&
-    knownAs(lower) === undefined
-  );
+  return noOrdinaryWord(lower) && knownAs(lower) === undefined;
 }
 
 /** The person names in one sentence, with their offsets; titles (Ms, Dr) and "'s" left out; `known`: words read as first names. */
@@ -336,11 +334,7 @@ function mayBeTold(name: string): boolean {
   return (
     /^\p{L}[\p{L}'’-]*$/u.test(name) &&
     (NAME_SHAPE.test(name) || (name === lower && nameWords().has(lower))) &&
-    lower.length >= 3 &&
-    !isEveryday(lower, everyday()) &&
-    !isEnglishWord(lower) &&
-    !isEverydayElsewhere(lower) &&
-    !isToolWord(lower) &&
+    noOrdinaryWord(lower) &&
     (knownAs(lower) ?? []).every((tag) => PERSON_TAGS.has(tag))
   );
 }
