@@ -334,7 +334,7 @@ describe('data/eval/traps.csv', () => {
         .map((row) => Number(row.id.slice(row.id.lastIndexOf('-') + 1)));
       expect(new Set(numbers).size, part).toBe(numbers.length);
     }
-    expect(traps.rows.filter((row) => row.id.startsWith('traps-dev-')).length).toBeGreaterThanOrEqual(2738);
+    expect(traps.rows.filter((row) => row.id.startsWith('traps-dev-')).length).toBeGreaterThanOrEqual(2898);
     expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(1128);
   });
 
