@@ -7,8 +7,8 @@ import { DEFAULT_THEME_IDS } from '../../src/types.js';
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
 // voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12,
 // voices-dev13, voices-dev14, voices-dev15, voices-dev16, voices-dev17, voices-dev18, voices-dev19, voices-dev20,
-// voices-dev21 and voices-dev22 are fitted and tuned on; test and voices-test
-// to voices-test19 are held out. traps.csv holds sentences with themes they must not get.
+// voices-dev21 and voices-dev22 are fitted and tuned on; voices-dev23 is development data not yet fitted on (measured
+// once before it is); test and voices-test to voices-test19 are held out. traps.csv holds sentences with themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
 interface EvalRow {
@@ -190,11 +190,16 @@ const sets = [
   // salaries, hours or starts the employer could not meet, indirect motivation and delivery, 17 comparisons; 40 of 320
   // (12.5%) give no reason.
   loadSet('voices-dev22', 320, 26, [0.125, 0.125]),
+  // Leans on indirect motivation (42: a stepping stone, not convinced they would stay, more about the pay than the work,
+  // no reason for choosing this employer, applying everywhere) against 16 items praising enthusiasm beside another real
+  // reason, qualifications (46) against experience (40) in full and in shorthand or codes, 34 candidates' own notes (12
+  // only guessing or reporting silence); 80 with two themes (18 comparisons); 30 of 320 (9.4%) give no reason.
+  loadSet('voices-dev23', 320, 25, [0.09, 0.1]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev23.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
