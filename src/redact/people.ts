@@ -111,11 +111,11 @@ export function forgetReadSentences(): void {
 }
 
 const WORD = /(?<![\p{L}\p{N}'’-])\p{L}[\p{L}'’-]*/gu;
-/** Words of contact with a person ("spoke to", "rang", "cc"): what follows is a name even when no list holds it. */
-const CONTACT = String.raw`spoke|speak|speaking|talked|talking|chatted|met|rang|phoned|emailed|messaged|texted|cc|w\/`;
-/** Before a name in shorthand: "spoke to anjali", "HM (yusuf)", "per deepika", "cc kofi". */
+/** Words of contact with a person ("spoke to", "rang", "ring", "cc"): what follows is a name even when no list holds it. */
+const CONTACT = String.raw`spoke|speak|speaking|talked|talking|chatted|met|rang|ring|ringing|phoned|emailed|messaged|texted|cc|w\/`;
+/** Before a name in shorthand: "spoke to anjali", "HM (yusuf)", "per deepika", "cc kofi", "ask for raj", "contact femi". */
 const BEFORE_PERSON = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${CONTACT}|meeting|call|called|per|with|told|asked|chased|hm)(?: to| with| in)?[ :(]{1,3}$`,
+  String.raw`(?:^|[^\p{L}])(?:${CONTACT}|meeting|call|called|per|with|told|asked|chased|hm|email|contact|ask(?:ed|ing)? for)(?: to| with| in)?[ :(]{1,3}$`,
   'iu',
 );
 /** What only a person does: "Xiaoming said …", "Fiifi felt …" (not "was": "Kubernetes was weak"). */
@@ -130,6 +130,8 @@ const AFTER_PERSON = new RegExp(
 const MET_PERSON = new RegExp(String.raw`(?:^|[^\p{L}])(?:${CONTACT})(?: to| with)?[ :(]{1,3}$`, 'iu');
 /** Any word that may stand beside a name in shorthand: only such sentences are searched for one. */
 const PERSON_CUE = new RegExp(`${BEFORE_PERSON.source.replace(/\$$/, '\\p{Ll}')}|\\p{Ll}${AFTER_PERSON.source.replace(/^\^/, '')}`, 'iu');
+/** Before a noun, not a name: "the anjali template", "our rota". */
+const AFTER_ARTICLE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|our|your|their|its|my|no|any|each|every)\s+$/iu;
 /** Before a place, not a person: "the team in Chester", "based near Stanley". */
 const BEFORE_PLACE = /(?:^|[^\p{L}])(?:in|near|outside|around|at|(?:relocat|mov|travel|commut)\p{L}*\s+to)\s+$/iu;
 
@@ -153,7 +155,7 @@ function nameSupported(sentence: string, word: string, index: number, names: Nam
   return isName(before) || isName(after);
 }
 
-/** Names in lowercase shorthand, each beside a word that marks a person (or beside another such name). */
+/** Names in lowercase shorthand, each beside a word that marks a person (or beside another such name); `known` as namesIn's. */
 function lowercaseNamesIn(sentence: string, names: NameList, known: readonly string[]): [offset: number, name: string][] {
   const found: [number, string][] = [];
   let lastEnd = -2;
@@ -163,14 +165,18 @@ function lowercaseNamesIn(sentence: string, names: NameList, known: readonly str
   for (const match of sentence.matchAll(WORD)) {
     const word = match[0].replace(/['’]s$/, '');
     if (!/^\p{Ll}+(?:-\p{Ll}+)?$/u.test(word)) continue;
-    const knownName = known.includes(word);
+    // Written so by some row: a name written in lowercase beside a cue there ("spoke to anjali").
+    const shorthand = known.includes(word);
+    const knownName = shorthand || known.some((name) => name.toLowerCase() === word);
     if (otherLanguage && (isEverydayElsewhere(word) || !(isPersonWord(word) || knownName))) continue;
     const named = knownName || names.has(word) || (isPersonWord(word) && !everyday().has(word));
     if (!named && !(unlisted(word) && MET_PERSON.test(sentence.slice(0, match.index)))) continue;
     const joined = match.index === lastEnd + 1 && sentence[lastEnd] === ' ';
     const before = BEFORE_PERSON.test(sentence.slice(0, match.index));
     const after = AFTER_PERSON.test(sentence.slice(match.index + word.length));
-    if (word.length < 3 || !(joined || before || after)) continue;
+    // Such a name needs no cue here ("anjali was impressed"), unless an article makes it a noun ("the anjali template").
+    const told = shorthand && !AFTER_ARTICLE.test(sentence.slice(0, match.index));
+    if (word.length < 3 || !(joined || before || after || told)) continue;
     found.push([match.index, word]);
     lastEnd = match.index + word.length;
   }
@@ -224,7 +230,7 @@ function unlisted(lower: string): boolean {
   return noOrdinaryWord(lower) && knownAs(lower) === undefined;
 }
 
-/** The person names in one sentence, with their offsets; titles (Ms, Dr) and "'s" left out; `known`: words read as first names. */
+/** The person names in one sentence, with their offsets; titles (Ms, Dr) and "'s" left out; `known`: words read as first names, as a row wrote them. */
 function namesIn(sentence: string, known: readonly string[]): [offset: number, name: string][] {
   const key = known.length === 0 ? sentence : `${known.join(' ')}\n${sentence}`;
   const read = namesBySentence.get(key);
@@ -245,7 +251,7 @@ function namesIn(sentence: string, known: readonly string[]): [offset: number, n
 function recognised(sentence: string, listed: NameList, known: readonly string[], names: [offset: number, name: string][]): void {
   recogniserCalls.sentences += 1;
   const told = unknownNames(sentence, listed);
-  for (const word of known) told[word] = 'FirstName';
+  for (const word of known) told[word.toLowerCase()] = 'FirstName';
   for (const person of peopleIn(sentence, told)) {
     const titled = person.terms.some((term) => term.tags.includes('Honorific'));
     const first = person.terms[0];
@@ -259,12 +265,12 @@ function recognised(sentence: string, listed: NameList, known: readonly string[]
   }
 }
 
-/** The words of `sentence` that `known` holds (lowercase, without "'s"), each once, in order. */
-function knownIn(sentence: string, known: ReadonlySet<string>): string[] {
+/** The words of `sentence` that `known` holds (by lowercase, without "'s"), as a row wrote them, each once, in order. */
+function knownIn(sentence: string, known: ReadonlyMap<string, string>): string[] {
   const words = new Set<string>();
   for (const [word] of sentence.matchAll(WORD)) {
-    const lower = word.toLowerCase().replace(/['’]s$/, '');
-    if (known.has(lower)) words.add(lower);
+    const written = known.get(word.toLowerCase().replace(/['’]s$/, ''));
+    if (written !== undefined) words.add(written);
   }
   return [...words].sort();
 }
@@ -272,21 +278,21 @@ function knownIn(sentence: string, known: ReadonlySet<string>): string[] {
 /**
  * Replaces the person names the recogniser finds with `[name]`; titles (Ms, Dr) and "'s" stay, and
  * so does the row's own employer (`employers`: its employer column) wherever the text names it.
- * The names hidden that a later reading may be told (see mayBeTold) go into `run.found`; with
- * `run.known`, only the sentences holding one of those words are read, told them as first names.
+ * The names hidden that a later reading may be told (see mayBeTold) go into `run.found`, as written; with
+ * `run.known` (lowercase → as written), only the sentences holding one of those words are read, told them as first names.
  */
 export function redactPeople(
   text: string,
   employers: readonly string[] = [],
-  run: { found?: Set<string>; known?: ReadonlySet<string> } = {},
+  run: { found?: Set<string>; known?: ReadonlyMap<string, string> } = {},
 ): string {
-  if (!/\p{Lu}/u.test(text) && !PERSON_CUE.test(text)) return text;
+  if (!run.known && !/\p{Lu}/u.test(text) && !PERSON_CUE.test(text)) return text;
   const ranges: [number, number][] = [];
   for (const match of text.matchAll(SENTENCE)) {
     // Read without its leading spaces, so a sentence is the same wherever it stands.
     const sentence = match[0].trimStart();
     const known = run.known ? knownIn(sentence, run.known) : [];
-    if ((run.known && known.length === 0) || (!mayNameSomeone(sentence) && !PERSON_CUE.test(sentence))) continue;
+    if (run.known ? known.length === 0 : !mayNameSomeone(sentence) && !PERSON_CUE.test(sentence)) continue;
     const at = match.index + match[0].length - sentence.length;
     for (const [offset, name] of namesIn(sentence, known)) {
       const start = at + offset;
@@ -315,7 +321,7 @@ function withPlaceholders(text: string, ranges: [number, number][], employers: r
   for (const [start, end] of whole.sort((a, b) => a[0] - b[0])) {
     if (start < last) continue;
     const name = text.slice(start, end);
-    if (found && mayBeTold(name)) found.add(name.toLowerCase());
+    if (found && mayBeTold(name)) found.add(name);
     out += text.slice(last, start) + NAME_PLACEHOLDER;
     last = end;
   }

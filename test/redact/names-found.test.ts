@@ -40,11 +40,28 @@ describe('names found in one row, hidden in the others', () => {
   it('lets the words around decide: a name found once is not hidden where it reads as something else', () => {
     const found = new Set<string>();
     expect(redactPeople('Rota said your examples were thin.', [], { found })).toBe('[name] said your examples were thin.');
-    expect([...found]).toEqual(['rota']);
+    expect([...found]).toEqual(['Rota']);
     expect(hideNamesFound('The rota was tight, so we asked about weekends.', found)).toBe(
       'The rota was tight, so we asked about weekends.',
     );
     expect(hideNamesFound('We asked rota about weekends.', found)).toBe('We asked [name] about weekends.');
+  });
+
+  it('hides a lowercase name found beside a cue in one row wherever another row writes it, not after "the"', () => {
+    const out = redacted([
+      row('a', 'Cover letter generic, spoke to anjali for more detail.'),
+      row('b', 'anjali was impressed by the portfolio but you lacked experience.'),
+      row('c', 'I think anjali was right: no examples.'),
+      row('d', 'the anjali template was used.'),
+    ]);
+    expect(out).toEqual({
+      a: 'Cover letter generic, spoke to [name] for more detail.',
+      b: '[name] was impressed by the portfolio but you lacked experience.',
+      c: 'I think [name] was right: no examples.',
+      d: 'the anjali template was used.',
+    });
+    // A word of English written so stays elsewhere: "call rota" does not make every rota a name.
+    expect(redacted([row('a', 'call rota about the shifts'), row('b', 'rota is 5 x 8, no flex')]).b).toBe('rota is 5 x 8, no flex');
   });
 
   it('tells the other rows only capitalised names and listed names, not a word taken for following a cue', () => {

@@ -63,6 +63,19 @@ describe('names the recogniser does not know, and names in shorthand', () => {
     expect(redactPeople('spoke to the recruiter re offer.')).toBe('spoke to the recruiter re offer.');
   });
 
+  it('hides a lowercase name after a word of getting in touch: ring, contact, email, ask for', () => {
+    expect(redactPeople('Cover letter generic, ring sam on [phone] for more detail.')).toBe(
+      'Cover letter generic, ring [name] on [phone] for more detail.',
+    );
+    expect(redactPeople('Ask for raj if you want more info.')).toBe('Ask for [name] if you want more info.');
+    expect(redactPeople('contact femi for details.')).toBe('contact [name] for details.');
+    expect(redactPeople('email chioma for more.')).toBe('email [name] for more.');
+    // What such words are followed by when they name no one stays.
+    expect(redactPeople('ring reception and ask for feedback, or contact careers by email.')).toBe(
+      'ring reception and ask for feedback, or contact careers by email.',
+    );
+  });
+
   it('keeps places, employers and tools named like people', () => {
     expect(redactPeople('The team in Chester wanted SQL.')).toBe('The team in Chester wanted SQL.');
     expect(redactPeople('Grant Thornton said the audit answers were weak.')).toBe('Grant Thornton said the audit answers were weak.');
