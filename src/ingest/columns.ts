@@ -7,7 +7,15 @@ import { listColumns } from './column-list.js';
 import { headerWords, normaliseHeader } from './header-words.js';
 import { isEmailHeader, isPersonNameHeader, isStaffHeader, looksLikeEmails, looksLikeNames } from './people.js';
 import { isBirthDateHeader } from './personal-details.js';
-import { COLUMN_SYNONYMS, EMAIL_ONLY_CANDIDATE, EXACT_ONLY, PERSONAL_CANDIDATE, SYSTEM_COLUMNS, SYSTEM_ROLES } from './synonyms.js';
+import {
+  APP_IDS,
+  COLUMN_SYNONYMS,
+  EMAIL_ONLY_CANDIDATE,
+  EXACT_ONLY,
+  PERSONAL_CANDIDATE,
+  SYSTEM_COLUMNS,
+  SYSTEM_ROLES,
+} from './synonyms.js';
 
 export { headerWords, normaliseHeader } from './header-words.js';
 export { COLUMN_SYNONYMS } from './synonyms.js';
@@ -164,13 +172,15 @@ export function detectColumnsExplained(input: DetectColumnsInput): { mapping: Co
     );
   }
   // An "ID" column whose values repeat beside a candidate column of names or emails names students,
-  // not rows: it is the candidate, a student number, and the names stay a name column.
+  // not rows: it is the candidate, a student number, and the names stay a name column. An
+  // application's code repeats over the rows of one application, and stays its id.
   const idChosen = chosen.get('id');
   const candidateChosen = chosen.get('candidate');
   if (
     idChosen &&
     candidateChosen &&
     candidateChosen.tier >= PERSONAL_TIER &&
+    !APP_IDS.includes(COLUMN_SYNONYMS.id[idChosen.rank]!) &&
     valuesRepeat(sampleRows.map((row) => row[idChosen.column] ?? ''))
   ) {
     mapping.candidate = headers[idChosen.column];

@@ -3,7 +3,8 @@
 import type { ColumnRole } from '../types.js';
 import { normaliseHeader } from './header-words.js';
 
-/** Synonyms per role, best first. */
+/** An applicant-tracking export's own code for each application, beside the feedback: the item's id. */
+export const APP_IDS = ['application id', 'application code', 'application ref', 'application no', 'submission id', 'code', 'ref no'];
 /** A mail merge's or mail client's log: the recipient is the student (only when it holds addresses). */
 const EMAIL_ONLY_CANDIDATE_SYNONYMS = ['to', 'recipient', 'recipients', 'sent to', 'email to', 'to address', 'recipient address'];
 /** Candidate synonyms that are personal data (names, emails), listed last among the candidate's. */
@@ -31,7 +32,7 @@ const PERSONAL_CANDIDATE_SYNONYMS = [
   'courriel',
   'correo',
 ];
-
+/** Synonyms per role, best first. */
 export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
   text: [
     'feedback',
@@ -81,7 +82,7 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
     'terugkoppeling',
     'toelichting',
   ],
-  id: ['id', 'response id', 'responseid', 'feedback id', 'record id', 'respondent id', 'row id', 'uuid', 'reference', 'ref'],
+  id: ['id', 'response id', 'responseid', 'feedback id', 'record id', 'respondent id', 'row id', 'uuid', 'reference', 'ref', ...APP_IDS],
   candidate: [
     'candidate',
     'candidate id',
@@ -314,7 +315,6 @@ export const SYSTEM_COLUMNS = new Set([
 export const SYSTEM_ROLES = new Set<ColumnRole>(['id', 'date']);
 /** Candidate synonyms that are personal data; an id-like column is preferred to any of them. */
 export const PERSONAL_CANDIDATE = new Set(PERSONAL_CANDIDATE_SYNONYMS);
-
 /** Candidate synonyms that name a student only in a column of email addresses ("To" of a mail log, not of a date range). */
 export const EMAIL_ONLY_CANDIDATE = new Set(EMAIL_ONLY_CANDIDATE_SYNONYMS);
 
@@ -322,6 +322,7 @@ export const EMAIL_ONLY_CANDIDATE = new Set(EMAIL_ONLY_CANDIDATE_SYNONYMS);
 export const EXACT_ONLY = new Set([
   'id',
   'ref',
+  'code',
   'text',
   'name',
   'note',

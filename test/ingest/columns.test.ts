@@ -76,6 +76,22 @@ describe('detectColumns', () => {
     expect(mapping.id).toBeUndefined();
   });
 
+  it("reads an ATS's application code beside the feedback as the id, never a postcode or a job's code", () => {
+    const headers = ['Candidate Name', 'Candidate Email', 'Requisition', 'Application Code', 'Recruiter Feedback'];
+    const sampleRows = [
+      ['Amara Okafor', 'amara@uni.example', 'Graduate Analyst', 'APP-7F3K29', 'Answers felt rehearsed.'],
+      ['Amara Okafor', 'amara@uni.example', 'Trainee Accountant', 'APP-8Q2M11', 'Did not pass the numerical test.'],
+    ];
+    const mapping = detectColumns({ headers, sampleRows });
+    expect(mapping).toMatchObject({ id: 'Application Code', candidate: 'Candidate Email', text: 'Recruiter Feedback' });
+    for (const header of ['Application ID', 'Application Ref', 'Application No.', 'Submission ID', 'Code', 'Ref No'])
+      expect(detectColumns({ headers: [header, 'Feedback'] }).id, header).toBe(header);
+    expect(detectColumns({ headers: ['Postcode', 'Post code', 'Job Code', 'Feedback'] }).id).toBeUndefined();
+    // A row per sentence of one application repeats its code: still the id, not the student.
+    const repeated = detectColumns({ headers, sampleRows: [sampleRows[0]!, sampleRows[0]!] });
+    expect(repeated).toMatchObject({ id: 'Application Code', candidate: 'Candidate Email' });
+  });
+
   it('never gives one column two roles and keeps fixed roles', () => {
     const mapping = detectColumns({ headers: ['Notes', 'Comments'], fixed: { text: 'Comments' } });
     expect(mapping.text).toBe('Comments');
