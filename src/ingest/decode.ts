@@ -191,7 +191,34 @@ function legacyEncoding(sample: Uint8Array): DetectedEncoding {
   }
   // ISO-8859-1 would turn 0x80–0x9F into control characters; in real exports those bytes are
   // Windows-1252's curly quotes, dashes and €.
+  if (encoding === 'windows-1252' && readsAsMacRoman(sample)) encoding = 'macintosh';
   return { encoding, bom: false, reason: 'detected', guess };
+}
+
+/**
+ * Letters out of place: a capital after a small letter, between letters or alone ("cafŽ", "MŸller",
+ * "field Ñ 12" for "field — 12"), or a sign between two letters ("Gonz‡lez" for "González"; not an
+ * apostrophe nor a dash: "Mon–Thu"). Excel for Mac's plain CSV is Mac Roman, whose é, ü and — are
+ * Windows-1252's Ž, Ÿ and Ñ; read either way, the wrong one puts letters where no word has them.
+ */
+function misplacedLetters(text: string): number {
+  let count = 0;
+  for (const { 0: c, index } of text.matchAll(/[^\x00-\x7f]/gu)) {
+    const before = text[index - 1] ?? ' ';
+    const after = text[index + 1] ?? ' ';
+    const letter = (x: string) => /\p{L}/u.test(x);
+    const capital = /\p{Lu}/u.test(c);
+    if (capital && (/\p{Ll}/u.test(before) || (letter(before) ? /\p{Ll}/u.test(after) : !letter(after)))) count++;
+    else if (!letter(c) && !/['‘’–—]/u.test(c) && letter(before) && letter(after)) count++;
+  }
+  return count;
+}
+
+/** Mac Roman reads the bytes with far fewer letters out of place than Windows-1252 (at least two there). */
+function readsAsMacRoman(sample: Uint8Array): boolean {
+  const bytes = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength);
+  const windows = misplacedLetters(iconv.decode(bytes, 'windows-1252'));
+  return windows >= 2 && misplacedLetters(iconv.decode(bytes, 'macintosh')) * 4 <= windows;
 }
 
 /**

@@ -106,6 +106,16 @@ describe('legacy encodings', () => {
     expect(detectEncoding(bytes).encoding).toBe('windows-1252');
   });
 
+  it("reads Excel for Mac's plain CSV as Mac Roman, and Windows-1252 still as Windows-1252", () => {
+    const mac = 'Student No;Nom;Employer;Feedback\r1;Zoë Müller;Société Générale;The café project was vague – no results.\r2;José Núñez;Crédit Agricole;Didn’t tailor the CV\r';
+    const bytes = iconv.encode(mac, 'macintosh');
+    const detected = detectEncoding(bytes);
+    expect(detected.encoding).toBe('macintosh');
+    expect(decodeBytes(bytes, detected)).toBe(mac);
+    for (const windows of [text, mac, 'id,feedback\n1,DÉBUT: Émile’s “answers” — naïve, Straße, Šimon, €30k\n'])
+      expect(detectEncoding(iconv.encode(windows, 'windows-1252')).encoding, windows).toBe('windows-1252');
+  });
+
   it('takes a non-Western encoding when the evidence is strong', () => {
     const polish = `id,feedback\n${Array.from({ length: 8 }, (_, i) => `${i},Zbyt nieśmiały, źle przygotowany; świetny ale żółć ąę ść\n`).join('')}`;
     const bytes = iconv.encode(polish, 'windows-1250');
