@@ -203,7 +203,7 @@ function legacyEncoding(sample: Uint8Array): DetectedEncoding {
  */
 function misplacedLetters(text: string): number {
   let count = 0;
-  for (const { 0: c, index } of text.matchAll(/[^\x00-\x7f]/gu)) {
+  for (const { 0: c, index } of text.matchAll(/\P{ASCII}/gu)) {
     const before = text[index - 1] ?? ' ';
     const after = text[index + 1] ?? ' ';
     const letter = (x: string) => /\p{L}/u.test(x);

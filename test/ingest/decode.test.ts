@@ -107,7 +107,8 @@ describe('legacy encodings', () => {
   });
 
   it("reads Excel for Mac's plain CSV as Mac Roman, and Windows-1252 still as Windows-1252", () => {
-    const mac = 'Student No;Nom;Employer;Feedback\r1;Zoë Müller;Société Générale;The café project was vague – no results.\r2;José Núñez;Crédit Agricole;Didn’t tailor the CV\r';
+    const mac =
+      'Student No;Nom;Employer;Feedback\r1;Zoë Müller;Société Générale;The café project was vague – no results.\r2;José Núñez;Crédit Agricole;Didn’t tailor the CV\r';
     const bytes = iconv.encode(mac, 'macintosh');
     const detected = detectEncoding(bytes);
     expect(detected.encoding).toBe('macintosh');
