@@ -189,9 +189,8 @@ export const OPTIONS = {
   dateOrder: {
     type: ['dmy', 'mdy'],
     flag: '--date-order <order>',
-    default: 'dmy',
     commands: INPUT_COMMANDS,
-    help: 'how to read 03/04/2026: day first (dmy) or month first (mdy)',
+    help: "how to read 03/04/2026: day first (dmy) or month first (mdy) (default: what the file's dates prove, else dmy)",
   },
   maxTextChars: { type: 'count', default: 20_000, commands: INPUT_COMMANDS, help: 'longest feedback text read, in characters' },
   minGroup: {

@@ -89,7 +89,7 @@ describe('resolving options', () => {
       // No dtype: q8 is chosen when the model has it (models/catalog.ts preferredDtype).
       columns: {},
       fileColumns: {},
-      dateOrder: 'dmy',
+      // No dateOrder: day first unless the file's dates prove month first (ingest/reader.ts).
       maxTextChars: 20_000,
       keep: 12,
       minGroup: 5,

@@ -199,13 +199,34 @@ export class RecordReader {
       return asked;
     }
     const proven = provenDateOrder(proofs);
-    if (!proven || proven.order === asked) return asked;
+    if (!proven) return this.options.dateOrder ? asked : this.orderOfOtherDates(sampleRows, headers, column, asked);
+    if (proven.order === asked) return asked;
     const how = DATE_ORDER_IN_WORDS[proven.order];
     const said = this.options.dateOrder ? `--date-order ${asked}` : 'the default (day first)';
     this.notes.push(
       `dates in column "${this.mapping.date}" are ${how} (e.g. ${JSON.stringify(proven.example)}), which contradicts ${said}; this file was read ${how}`,
     );
     return proven.order;
+  }
+
+  /**
+   * Dates that read either way (03/05/2026) take the order the file's other columns of dates prove, if they
+   * prove one: one export, one locale (a date of birth is personal, never read nor quoted).
+   */
+  private orderOfOtherDates(sampleRows: string[][], headers: string[], dateColumn: number, asked: DateOrder): DateOrder {
+    const proven = headers.map((header, c) =>
+      c === dateColumn || personalDetailOf(header) !== null
+        ? null
+        : provenDateOrder(dateOrderProofs(sampleRows.map((row) => row[c] ?? ''))),
+    );
+    const orders = new Set(proven.map((proof) => proof?.order).filter((order) => order !== undefined));
+    const at = proven.findIndex((proof) => proof !== null);
+    if (orders.size !== 1 || proven[at]!.order === asked) return asked;
+    const { order, example } = proven[at]!;
+    this.notes.push(
+      `dates in column "${this.mapping.date}" read either way, and column "${headers[at]}" of the same file has ${JSON.stringify(example)}, ${DATE_ORDER_IN_WORDS[order]}: the file was read ${DATE_ORDER_IN_WORDS[order]}`,
+    );
+    return order;
   }
 
   private readRow(fields: string[], line: number, raw: string): void {

@@ -202,6 +202,26 @@ describe('column detection on survey and spreadsheet exports', () => {
     expect(items.map((i) => i.date)).toEqual(['2026-02-20', '2026-02-25', '2026-04-03']);
   });
 
+  it("a date column that reads either way takes the order the file's other dates prove (a survey's End Date beside its question)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dates-'));
+    const path = join(dir, 'survey.csv');
+    writeFileSync(
+      path,
+      'Student ID,End Date,When did you hear back?,Feedback\nS1,03/05/2026 10:09:40 AM,02/28/2026,No examples.\nS1,03/06/2026 01:20:00 PM,03/04/2026,Too quiet.\n',
+    );
+    const { files, items } = await ingestFiles([path], { columns: {}, maxTextChars: 20_000 });
+    expect(files[0].columns.date).toBe('End Date');
+    expect(items.map((i) => i.date)).toEqual(['2026-03-05', '2026-03-06']);
+    expect(files[0].notes.join('\n')).toMatch(
+      /dates in column "End Date" read either way, and column "When did you hear back\?" of the same file has "02\/28\/2026", month first: the file was read month first/,
+    );
+    // A date of birth is never quoted, nor read for the order.
+    writeFileSync(path, 'Student ID,Date,Date of birth,Feedback\nS1,03/05/2026,01/13/2004,No examples.\n');
+    const born = await ingestFiles([path], { columns: {}, maxTextChars: 20_000 });
+    expect(born.items.map((i) => i.date)).toEqual(['2026-05-03']);
+    expect(born.files[0].notes.join('\n')).not.toContain('2004');
+  });
+
   it('--date-order contradicted by the values: said, and the file read in the proven order', async () => {
     const { files, items } = await ingestFiles([fixture('excel-semicolon-export.csv')], {
       columns: {},
