@@ -57,6 +57,8 @@ export interface HeaderLayout {
   survey: SurveyKind;
   /** Per column, the question text of a survey export (used to recognise columns), when known. */
   questions: string[] | null;
+  /** A SurveyMonkey multiple-choice question's columns, first and last (a column per choice, the header over the first). */
+  choiceGroups?: [first: number, last: number][];
   notes: string[];
 }
 
@@ -126,7 +128,12 @@ export function detectLayout(records: string[][], skipRows: number | undefined):
   // SurveyMonkey: question row, then a sub-header row ("Response", "Open-Ended Response").
   if (next && looksLikeSurveyMonkeySubheader(next.fields)) {
     notes.push('SurveyMonkey export: skipped the sub-header row under the header');
-    return { ...base, metadataIndexes: [next.index], survey: 'surveymonkey', questions: null, notes };
+    const choiceGroups = choiceColumns(header.fields, next.fields);
+    for (const [first, last] of choiceGroups)
+      notes.push(
+        `SurveyMonkey: the answers to ${JSON.stringify(header.fields[first]!.trim())} (${last - first + 1} columns, one per choice) read as one column`,
+      );
+    return { ...base, metadataIndexes: [next.index], survey: 'surveymonkey', questions: null, choiceGroups, notes };
   }
   return { ...base, metadataIndexes: [], survey: null, questions: null, notes };
 }
@@ -191,4 +198,28 @@ function looksLikeSurveyMonkeySubheader(fields: string[]): boolean {
   // "Response" alone is a plausible data value; require it to be a sub-header of most filled cells.
   const subheaders = filled.filter((f) => SURVEYMONKEY_SUBHEADERS.has(f)).length;
   return subheaders > 0 && subheaders >= filled.length / 2 && fields[0].trim() === '';
+}
+
+/** A question whose sub-header names a choice, and the columns after it with no header of their own: one per choice. */
+function choiceColumns(header: string[], subheader: string[]): [number, number][] {
+  const groups: [number, number][] = [];
+  const choice = (i: number) => (subheader[i] ?? '').trim() !== '' && !SURVEYMONKEY_SUBHEADERS.has(subheader[i]!.trim().toLowerCase());
+  for (let first = 0; first < header.length; first++) {
+    if (header[first]!.trim() === '' || !choice(first)) continue;
+    let last = first;
+    while (last + 1 < header.length && header[last + 1]!.trim() === '' && (subheader[last + 1] ?? '').trim() !== '') last++;
+    if (last > first) groups.push([first, last]);
+  }
+  return groups;
+}
+
+/** The row with each multiple-choice question's answer (its filled choices, joined by "; ") in the question's first column. */
+export function withChoicesJoined(fields: string[], groups: readonly [number, number][] | undefined): string[] {
+  if (!groups?.length) return fields;
+  const joined = [...fields];
+  for (const [first, last] of groups) {
+    const picked = fields.slice(first, last + 1).filter((value) => value.trim() !== '');
+    joined[first] = picked.join('; ');
+  }
+  return joined;
 }

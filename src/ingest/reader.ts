@@ -24,7 +24,7 @@ import {
 import { isBlankRecord } from './csv.js';
 import { namedLines } from './date-range.js';
 import { DATE_ORDER_IN_WORDS, dateOrderProofs, provenDateOrder, type DateOrder } from './dates.js';
-import { nameHeaders, type HeaderLayout } from './header.js';
+import { nameHeaders, type HeaderLayout, withChoicesJoined } from './header.js';
 import type { IdRegistry } from './ids.js';
 import { candidateKind, contactColumns, holdsNamesWithIds, personNameColumns } from './people.js';
 import { personalDetailOf } from './personal-details.js';
@@ -102,7 +102,7 @@ export class RecordReader {
     // Blank rows between data rows are worth a note; trailing ones (common in exports) are not.
     this.blankRows += this.pendingBlankRows;
     this.pendingBlankRows = 0;
-    this.readRow(fields, line, raw);
+    this.readRow(withChoicesJoined(fields, this.layout.choiceGroups), line, raw);
   }
 
   private readHeader(cells: string[]): void {
@@ -124,7 +124,8 @@ export class RecordReader {
     const sampleRows = this.sampleRecords
       .slice(this.layout.headerIndex + 1)
       .filter((_, i) => !this.metadata.has(this.layout.headerIndex + 1 + i))
-      .filter((fields) => !isBlankRecord(fields));
+      .filter((fields) => !isBlankRecord(fields))
+      .map((fields) => withChoicesJoined(fields, this.layout.choiceGroups));
     const detected = detectColumnsExplained({ headers, questions: this.layout.questions, sampleRows, fixed });
     this.mapping = detected.mapping;
     this.notes.push(...detected.notes);

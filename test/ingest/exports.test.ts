@@ -188,6 +188,27 @@ describe('column detection on survey and spreadsheet exports', () => {
     expect(items.map((i) => i.date)).toEqual(['2026-03-10', '2026-03-13']);
   });
 
+  it("SurveyMonkey: a multiple-choice question's answer is read from whichever of its columns holds it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monkey-'));
+    const path = join(dir, 'monkey.csv');
+    writeFileSync(
+      path,
+      [
+        'Respondent ID,What is your student ID number?,At which stage of the process did your application end?,,,What feedback did the employer give?',
+        ',Open-Ended Response,Application / CV,Online tests,Interview,Open-Ended Response',
+        '1,U1,,,Interview,Came across as arrogant.',
+        '2,U1,,Online tests,,Failed the verbal test.',
+        '3,U2,Application / CV,,,No reply after the automated email.',
+      ].join('\n'),
+    );
+    const { files, items } = await ingestFiles([path], { columns: {}, maxTextChars: 20_000 });
+    expect(files[0].columns.stage).toBe('At which stage of the process did your application end?');
+    expect(items.map((i) => i.stage)).toEqual(['Interview', 'Online tests', 'Application / CV']);
+    expect(files[0].notes.join('\n')).toMatch(
+      /"At which stage of the process did your application end\?" \(3 columns, one per choice\) read as one column/,
+    );
+  });
+
   it('dates written both day first and month first in one column: said, and the ambiguous ones read in the asked order', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dates-'));
     const path = join(dir, 'pasted.csv');
