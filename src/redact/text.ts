@@ -183,6 +183,9 @@ function redactPhones(text: string): string {
     let length = phoneLength(match[0]);
     if (length === 0 && PHONE_LABEL_BEFORE.test(read.slice(Math.max(0, match.index - 40), match.index)))
       length = localPhoneLength(match[0]);
+    // A bracket closing the words around the number ("(call her on 0161 496 0000) said") stays.
+    const taken = match[0].slice(0, length);
+    if (taken.endsWith(')') && taken.split(')').length > taken.split('(').length) length--;
     const end = match.index + length;
     // A number glued to more digits or letters ("0770090012345", "07700900123abc") is not a phone.
     if (length === 0 || /[\p{L}\p{N}]/u.test(read[end] ?? '')) {

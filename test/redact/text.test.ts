@@ -12,6 +12,8 @@ describe('redactText', () => {
     ['US office: +1 (555) 123-4567, or 555-123-4567.', 'US office: [phone], or [phone].'],
     ['Paris: +33 1 23 45 67 89', 'Paris: [phone]'],
     ['Dial 0044 7700 900123', 'Dial [phone]'],
+    ['the assessor (call her on 0161 496 0000) said so', 'the assessor (call her on [phone]) said so'],
+    ['(ring +44 (0)20 7946 0958) or (020) 7946 0958', '(ring [phone]) or [phone]'],
   ])('redacts %s', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
