@@ -10,6 +10,7 @@ import { loadTaxonomy } from '../taxonomy/load.js';
 import type { Embedder, EngineInfo, Taxonomy, Thresholds } from '../types.js';
 import { createCacheLedger, createCachedEmbedder, type CacheStats, type VectorCache } from './cache.js';
 import { createClassifier, type Classifier, type ClassifierOptions } from './classifier.js';
+import { readExemplarVectors, withExemplarVectors } from './exemplar-vectors.js';
 import { learnFromCorrections, readCorrections, resolveCorrections, unmatchedTextRows, type Corrections } from './corrections.js';
 import { selectEngine } from './engine.js';
 import type { HeadProfile } from './head/file.js';
@@ -64,7 +65,8 @@ export async function loadEngine(
   options: { store?: VectorCache | null; taxonomy?: Taxonomy } = {},
 ): Promise<LoadedEngine> {
   checkHeadOptions(config);
-  const taxonomy = options.taxonomy ?? (await loadTaxonomy(config.taxonomy));
+  // The built-in exemplars' vectors, shipped for the default model, read beside the taxonomy.
+  const [taxonomy, shipped] = await Promise.all([options.taxonomy ?? loadTaxonomy(config.taxonomy), readExemplarVectors()]);
   // A bad corrections file fails before the model loads or any input is read.
   const corrections = config.corrections
     ? await readCorrections(
@@ -78,7 +80,7 @@ export async function loadEngine(
   let cachedModel: Embedder | null = null as Embedder | null;
   const selected = await selectEngine(config, taxonomy, logger, {
     wrapModel: (model) => {
-      cachedModel = createCachedEmbedder(model, store, ledger);
+      cachedModel = createCachedEmbedder(withExemplarVectors(model, shipped), store, ledger);
       return cachedModel;
     },
   });
