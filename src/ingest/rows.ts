@@ -224,8 +224,15 @@ function formulaShown(cell: string): string {
 
 function contactOf(fields: readonly string[], columns: ContactColumns | undefined): Contact | null {
   if (!columns) return null;
-  const join = (indexes: number[]) => normaliseValue(indexes.map((i) => fields[i] ?? '').join(' '));
-  const contact = { name: join(columns.name), email: join(columns.email), phone: join(columns.phone) };
+  const join = (indexes: number[], keep = (_: string) => true) =>
+    normaliseValue(
+      indexes
+        .map((i) => fields[i] ?? '')
+        .filter(keep)
+        .join(' '),
+    );
+  // A form's "anonymous" in its Email column is no address to write to.
+  const contact = { name: join(columns.name), email: join(columns.email, (v) => v.includes('@')), phone: join(columns.phone) };
   return contact.name || contact.email || contact.phone ? contact : null;
 }
 

@@ -209,6 +209,17 @@ describe('column detection on survey and spreadsheet exports', () => {
     );
   });
 
+  it("Microsoft Forms: an anonymous response's Email of 'anonymous' is no address for the follow-up list", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forms-'));
+    const path = join(dir, 'forms.csv');
+    writeFileSync(
+      path,
+      'ID,Email,Name,Your student number,What feedback did the employer give you?\n1,anonymous,,S1,Too quiet.\n2,jo@uni.example,Jo Bloggs,S2,Late.\n',
+    );
+    const { items } = await ingestFiles([path], { columns: {}, maxTextChars: 20_000 });
+    expect(items.map((i) => i.contact?.email ?? null)).toEqual([null, 'jo@uni.example']);
+  });
+
   it('dates written both day first and month first in one column: said, and the ambiguous ones read in the asked order', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dates-'));
     const path = join(dir, 'pasted.csv');
