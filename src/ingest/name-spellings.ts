@@ -233,15 +233,17 @@ export function keyedOtherwiseThanById(
   const groups = new Map<string, FeedbackItem[]>();
   for (const item of items) {
     if (item.candidate === null) continue;
-    // An address in an id column (a file keyed by id where some rows give the student's address) counts as one too.
+    // An address in an id column (a file keyed by id where some rows give the student's address) counts as one too,
+    // and so does the name its name column gives beside the address ("Chidi Okafor" beside "S3001" in another row).
     const written = address(item);
-    const key =
+    const keys =
       written !== null && (byEmail.has(item.source) || byId.has(item.source))
-        ? `@${written.toLowerCase()}`
+        ? [`@${written.toLowerCase()}`, ...(item.contact?.name ? [`n${nameKey(item.contact.name)}`] : [])]
         : byName.has(item.source)
-          ? `n${nameKey(item.candidate)}`
-          : null;
-    if (key === null || !idRowsByContact.has(key)) continue;
+          ? [`n${nameKey(item.candidate)}`]
+          : [];
+    const key = keys.find((k) => idRowsByContact.has(k));
+    if (key === undefined) continue;
     groups.set(key, [...(groups.get(key) ?? idRowsByContact.get(key)!), item]);
   }
   return [...groups.values()];

@@ -197,6 +197,18 @@ describe('keyedOtherwiseThanById', () => {
     expect(groups.map((rows) => rows.map((item) => `${item.source}:${item.line}`))).toEqual([['ids.csv:8', 'more-ids.csv:2']]);
   });
 
+  it('names a row whose id column holds an address when its name column gives the name another row gives beside an id', () => {
+    // One sheet: "S3001" beside "Chidi Okafor" in one row, the address beside the same name in another.
+    const items = [
+      at(row('S3001', 'log.xlsx'), 4, { name: 'Chidi Okafor', email: null, phone: null }),
+      at(row('chidi.okafor@uni.example.ac.uk', 'log.xlsx'), 5, { name: 'Chidi Okafor', email: null, phone: null }),
+      at(row('S3002', 'log.xlsx'), 6, { name: 'Chidi Eze', email: null, phone: null }),
+    ];
+    const groups = keyedOtherwiseThanById(items, new Set(['log.xlsx']), byEmail, byName);
+    expect(groups.map((rows) => rows.map((item) => `${item.source}:${item.line}`))).toEqual([['log.xlsx:4', 'log.xlsx:5']]);
+    expect(items.map((item) => item.candidate)).toEqual(['S3001', 'chidi.okafor@uni.example.ac.uk', 'S3002']);
+  });
+
   it('reads the address in an email column written as an address book writes it ("Name <address>", "mailto:")', () => {
     const items = [
       at(row('S90', 'ids.csv'), 8, { name: null, email: 'Chris Lee <Chris.Lee@uni.ac.uk>', phone: null }),
