@@ -58,6 +58,7 @@ import { ENGINE_PROFILES, type DiscoveryProfile, type GroupingSettings } from '.
 import { discoverEmerging } from '../src/discover/index.js';
 import type { DiscoverOptions, DiscoveryTrace } from '../src/discover/options.js';
 import { statedItems, unexplainedSegments } from '../src/discover/select.js';
+import { sureThemes } from '../src/discover/sure-leavers.js';
 import { decidedThemes } from '../src/classify/head/bind.js';
 import { themeThreshold } from '../src/classify/assign.js';
 import { hashText } from '../src/hash.js';
@@ -102,6 +103,7 @@ const { values: flags, positionals: paths } = parseArgs({
     covered: { type: 'string' },
     'sure-leave': { type: 'string' },
     'sure-nearer': { type: 'string' },
+    'max-leaving': { type: 'string' },
     'seed-below': { type: 'string' },
     'seed-shares': { type: 'string' },
     'join-shares': { type: 'string' },
@@ -223,6 +225,7 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
     ['maxCovered', flags.covered],
     ['sureLeave', flags['sure-leave']],
     ['sureNearer', flags['sure-nearer']],
+    ['maxLeaving', flags['max-leaving']],
     ['seedBelow', flags['seed-below']],
     ['seedShare', flags['seed-shares']],
     ['joinShare', flags['join-shares']],
@@ -266,7 +269,14 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
  * group and its stability; the best group passing stability once the rest joined (recall of all
  * the topic's items, purity, covered share, big enough); what else its items are labelled.
  */
-function traceLine(trace: DiscoveryTrace, entries: readonly Labelled[], topic: string, minStability: number, stated: Set<string>): string {
+function traceLine(
+  trace: DiscoveryTrace,
+  entries: readonly Labelled[],
+  topic: string,
+  minStability: number,
+  stated: Set<string>,
+  sure: ReadonlyMap<string, string[]>,
+): string {
   const labelOf = new Map(entries.map((e) => [e.item.id, e.labels]));
   const total = entries.filter((e) => e.labels.includes(topic)).length;
   const itemsOf = (sentences: readonly number[]) => new Set(sentences.flatMap((i) => trace.sample[i]!.itemIds));
@@ -310,7 +320,7 @@ function traceLine(trace: DiscoveryTrace, entries: readonly Labelled[], topic: s
     `  community ${raw.hit} (${ratio(raw.hit, inSeeds)} of seeds, purity ${ratio(raw.hit, raw.items)}, ${raw.items} items)` +
     `  members ${kept.hit} (purity ${ratio(kept.hit, kept.items)})` +
     `  candidate ${candidate.hit} stability ${candidate.x ? candidate.x.stability.toFixed(2) : '-'}  stable ${stable.hit}` +
-    `  joined ${joined.hit} (recall ${ratio(joined.hit, total)}, purity ${ratio(joined.hit, joined.items)}, covered ${group ? group.covered.toFixed(2) : '-'}${group && !group.bigEnough ? ', too small' : ''})` +
+    `  joined ${joined.hit} (recall ${ratio(joined.hit, total)}, purity ${ratio(joined.hit, joined.items)}, covered ${group ? group.covered.toFixed(2) : '-'}, sure ${group ? (group.items.filter((id) => sure.has(id)).length / group.items.length).toFixed(2) : '-'}, leaving ${group ? group.leaving.toFixed(2) : '-'}${group && !group.bigEnough ? ', too small' : ''})` +
     `  with ${polluters || '-'}` +
     `  stated: topic ${ratio(onTopic.filter((id) => stated.has(id)).length, onTopic.length)}, rest ${ratio(offTopic.filter((id) => stated.has(id)).length, offTopic.length)}`
   );
@@ -377,6 +387,30 @@ function shownLines(
   ];
 }
 
+/**
+ * --trace with nothing missing: each group that passed the stability test, once the rest joined,
+ * with its stability, the share of its items a head states a theme for, and its items' labels, so
+ * that a false alarm can be told from a missing topic's group by what the guards read.
+ */
+function stableLines(
+  trace: DiscoveryTrace,
+  labelOf: ReadonlyMap<string, string[]>,
+  minStability: number,
+  sure: ReadonlyMap<string, string[]>,
+): string[] {
+  const stable = trace.candidates.filter((c) => c.stability >= minStability);
+  return trace.groups.map((g, i) => {
+    const counts = new Map<string, number>();
+    for (const id of g.items) for (const label of labelOf.get(id)!) counts.set(label, (counts.get(label) ?? 0) + 1);
+    const makeUp = [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([l, n]) => `${l} ${n}`)
+      .join(', ');
+    return `  stable group ${i + 1}: ${g.items.length} items, stability ${stable[i]?.stability.toFixed(2) ?? '-'}, covered ${g.covered.toFixed(2)}, sure ${(g.items.filter((id) => sure.has(id)).length / g.items.length).toFixed(2)}, leaving ${g.leaving.toFixed(2)}${g.bigEnough ? '' : ', too small'}: ${makeUp}`;
+  });
+}
+
 /** Why each item of a missing topic is not in the unexplained pool, for --trace's fates. */
 interface OutsidePool {
   /** Items whose only pool sentences the boilerplate theme claims (they may join a group, never seed one). */
@@ -406,6 +440,8 @@ function fateLine(
   topic: string,
   minStability: number,
   maxCovered: number,
+  maxLeaving: number,
+  sure: ReadonlyMap<string, string[]>,
 ): string {
   const labelOf = new Map(entries.map((e) => [e.item.id, e.labels]));
   const byId = new Map(classified.map((c) => [c.item.id, c]));
@@ -445,7 +481,15 @@ function fateLine(
     else if (inShown.has(id)) count('other shown group');
     else if (trace.groups.some((g) => g.items.includes(id))) {
       const group = trace.groups.find((g) => g.items.includes(id))!;
-      count(!group.bigEnough ? 'stable group too small' : group.covered > maxCovered ? 'coverage refused' : 'left (head sure)');
+      count(
+        !group.bigEnough
+          ? 'stable group too small'
+          : group.covered > maxCovered
+            ? 'coverage refused'
+            : group.leaving > maxLeaving && !sure.has(id)
+              ? 'leaving refused'
+              : 'left (head sure)',
+      );
     } else if (sentencesOf.has(id)) {
       const own = sentencesOf.get(id)!.filter((i) => seeds.has(i));
       if (own.length === 0) {
@@ -544,7 +588,7 @@ async function measure(
         const g = options.grouping;
         let trace: DiscoveryTrace | null = null;
         const setting = g
-          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability}${g.unsureStability ? ' unsure stability' : ''}${g.stabilityCore < 1 ? ` stability core ${g.stabilityCore}` : ''} novelty ${g.minNovelty} directions ${g.themeDirections}${g.probeDirections > 0 ? ` probe directions ${g.probeDirections}` : ''} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.sureLeave > 0 ? ` sure leave ${g.sureLeave}` : ''}${g.sureNearer < Infinity ? ` sure nearer ${g.sureNearer}` : ''}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''}${g.learntRank > 0 ? ` learnt rank ${g.learntRank}` : ''}${g.learntDrop > 0 ? ` learnt drop ${g.learntDrop}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
+          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability}${g.unsureStability ? ' unsure stability' : ''}${g.stabilityCore < 1 ? ` stability core ${g.stabilityCore}` : ''} novelty ${g.minNovelty} directions ${g.themeDirections}${g.probeDirections > 0 ? ` probe directions ${g.probeDirections}` : ''} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.sureLeave > 0 ? ` sure leave ${g.sureLeave}` : ''}${g.sureNearer < Infinity ? ` sure nearer ${g.sureNearer}` : ''}${g.maxLeaving < 1 ? ` max leaving ${g.maxLeaving}` : ''}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''}${g.learntRank > 0 ? ` learnt rank ${g.learntRank}` : ''}${g.learntDrop > 0 ? ` learnt drop ${g.learntDrop}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
           : `band ${band} cut-off ${options.maxDistance}`;
         const name = `${setting} explained from ${explainedText}`;
         if (!cells.has(name))
@@ -566,12 +610,30 @@ async function measure(
         });
         // Each shown group with its items.
         const emerging = found.map((e) => ({ ...e, members: [...byItem].filter(([, ids]) => ids.includes(e.id)).map(([id]) => id) }));
+        if (trace && missing.length === 0)
+          cells
+            .get(name)!
+            .traces.push(
+              ...stableLines(
+                trace,
+                labelOf,
+                options.grouping?.minStability ?? 0,
+                sureThemes(classified, options.grouping?.sureLeave || Infinity),
+              ),
+            );
         if (trace)
           for (const topic of missing)
             cells
               .get(name)!
               .traces.push(
-                traceLine(trace, entries, topic, options.grouping?.minStability ?? 0, stated),
+                traceLine(
+                  trace,
+                  entries,
+                  topic,
+                  options.grouping?.minStability ?? 0,
+                  stated,
+                  sureThemes(classified, options.grouping?.sureLeave || Infinity),
+                ),
                 ...shownLines(emerging, byItem, labelOf, entries, topic, classified),
                 fateLine(
                   trace,
@@ -584,6 +646,8 @@ async function measure(
                   topic,
                   options.grouping?.minStability ?? 0,
                   options.grouping?.maxCovered ?? 1,
+                  options.grouping?.maxLeaving ?? 1,
+                  sureThemes(classified, options.grouping?.sureLeave || Infinity),
                 ),
               );
         const outcomes = missing.map((topic) => {

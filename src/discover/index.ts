@@ -14,7 +14,7 @@ import { joinGroups } from './join.js';
 import { nameGroups, representativeQuotes } from './name.js';
 import { dot, nearestInPairs, nearestNeighbours, pairSimilarity, similarityAmong, type Neighbours } from './neighbours.js';
 import { chooseSeeds, novelCore, probeUnclaimed, type LearntRank, type ProbeRank } from './novelty.js';
-import { linkSpace } from './residual.js';
+import { embedExemplars, linkSpace } from './residual.js';
 import { DEFAULT_MIN_CANDIDATES, DEFAULT_MIN_ITEMS, DEFAULT_SAMPLE_SIZE, type DiscoverOptions } from './options.js';
 import { statedItems, unexplainedSegments, unsureItems, type UnexplainedSegment } from './select.js';
 import { sureLeaving, type MemberNearness } from './sure-leavers.js';
@@ -277,23 +277,29 @@ export async function discoverEmerging(
   // A group mostly of items a theme head already states a theme for is not a missing theme (statedItems).
   const stated = statedItems(classified, grouping?.noReasonCovers ?? false);
   const covered = (items: Set<string>) => [...items].filter((id) => stated.has(id)).length / items.size;
-  // Then the items of a shown group the head is sure of a theme for leave it (sureLeave).
-  const shown = clusters
-    .filter((cluster) => !grouping || covered(cluster.items) <= grouping.maxCovered)
-    .map((cluster) => {
-      const leaves = sure?.leavers(cluster, itemIdsOf);
-      if (!leaves) return cluster;
-      const hits = cluster.hits.filter((hit) => !leaves.has(hit.itemId));
-      const texts = cluster.texts.filter((m) => occurrences.get(m.text)!.some((hit) => !leaves.has(hit.itemId)));
-      return { texts, hits, items: new Set(hits.map((hit) => hit.itemId)), people: people(hits) };
-    })
-    .filter((cluster) => bigEnough(cluster.hits));
+  // Then the items of a shown group the head is sure of a theme for leave it (sureLeave); a group
+  // more than maxLeaving of whose items leave is those themes' feedback with a fringe, not shown.
+  const leaving = clusters.map((cluster) => sure?.leavers(cluster, itemIdsOf) ?? null);
+  const shown = clusters.flatMap((cluster, g) => {
+    const leaves = leaving[g] ?? null;
+    if (grouping && covered(cluster.items) > grouping.maxCovered) return [];
+    if (!leaves) return bigEnough(cluster.hits) ? [cluster] : [];
+    if (leaves.size > grouping!.maxLeaving * cluster.items.size) return [];
+    const hits = cluster.hits.filter((hit) => !leaves.has(hit.itemId));
+    const texts = cluster.texts.filter((m) => occurrences.get(m.text)!.some((hit) => !leaves.has(hit.itemId)));
+    return bigEnough(hits) ? [{ texts, hits, items: new Set(hits.map((hit) => hit.itemId)), people: people(hits) }] : [];
+  });
   options.onTrace?.({
     sample: sample.map((text) => ({ text, itemIds: itemIdsOf(text) })),
     seeds: grouped,
     communities: (found.communities ?? []).map(({ raw, kept }) => ({ raw: toSample(raw), kept: toSample(kept) })),
     candidates: candidates.map((group) => ({ members: group.members, stability: group.stability })),
-    groups: clusters.map((cluster) => ({ items: [...cluster.items], covered: covered(cluster.items), bigEnough: bigEnough(cluster.hits) })),
+    groups: clusters.map((cluster, g) => ({
+      items: [...cluster.items],
+      covered: covered(cluster.items),
+      leaving: (leaving[g]?.size ?? 0) / cluster.items.size,
+      bigEnough: bigEnough(cluster.hits),
+    })),
   });
   if (shown.length === 0) return { ...none, stability };
 
@@ -336,15 +342,4 @@ interface Member extends MemberNearness {
 
 function batchesOf<T>(list: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(list.length / size) }, (_, b) => list.slice(b * size, (b + 1) * size));
-}
-
-/** Each theme's exemplars in the space the sentences are grouped in. */
-async function embedExemplars(taxonomy: Taxonomy, embedder: Embedder): Promise<Float32Array[][]> {
-  const texts = taxonomy.themes.flatMap((theme) => theme.examples);
-  const vectors = await embedder.embed(texts);
-  let at = 0;
-  return taxonomy.themes.map((theme) => {
-    at += theme.examples.length;
-    return vectors.slice(at - theme.examples.length, at);
-  });
 }

@@ -41,14 +41,15 @@ export interface DiscoverOptions extends DiscoveryProfile {
  * Each stage of one grouping, as sample sentences (indices into `sample`) or items: the sentences
  * grouped (seeds), the communities before and after the member test, the groups before the
  * stability test with their stability, and each stable group after joining, with the share of its
- * items a head states a theme for and whether it is big enough to show.
+ * items a head states a theme for, the share that would leave it (sureLeave) and whether it is big
+ * enough to show.
  */
 export interface DiscoveryTrace {
   sample: { text: string; itemIds: string[] }[];
   seeds: number[];
   communities: { raw: number[]; kept: number[] }[];
   candidates: { members: number[]; stability: number }[];
-  groups: { items: string[]; covered: number; bigEnough: boolean }[];
+  groups: { items: string[]; covered: number; leaving: number; bigEnough: boolean }[];
 }
 
 export const DEFAULT_MIN_ITEMS = 5;

@@ -7,8 +7,19 @@
 
 import type { Probe } from '../classify/head/probe.js';
 import type { GroupingSettings } from '../classify/profiles.js';
-import { UNINFORMATIVE_THEME, type Taxonomy } from '../types.js';
+import { UNINFORMATIVE_THEME, type Embedder, type Taxonomy } from '../types.js';
 import { dot } from './neighbours.js';
+
+/** Each theme's exemplars in the space the sentences are grouped in. */
+export async function embedExemplars(taxonomy: Taxonomy, embedder: Embedder): Promise<Float32Array[][]> {
+  const texts = taxonomy.themes.flatMap((theme) => theme.examples);
+  const vectors = await embedder.embed(texts);
+  let at = 0;
+  return taxonomy.themes.map((theme) => {
+    at += theme.examples.length;
+    return vectors.slice(at - theme.examples.length, at);
+  });
+}
 
 /**
  * The vectors sentences are linked by: without each known theme's `themeDirections` exemplar

@@ -229,6 +229,31 @@ describe('emerging themes: items the head is sure of leave a group', () => {
     expect(await membersIn(sureOf(2, 0.95))).toEqual([]);
   });
 
+  it('shows no group more than maxLeaving of whose items leave it', async () => {
+    const taxonomy = full;
+    const items = [...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
+    const { embedder, thresholds, classified } = await classifyLexically(taxonomy, items);
+    const ids = feedbackItems(SOCIAL_MEDIA, 's').map((item) => item.id);
+    // The head is sure the first social-media item is about motivation: one of the group's six leaves.
+    const entries = classified.map((entry) => (entry.item.id === 's1' ? withMotivation(entry, 0.95) : entry));
+    const membersIn = async (maxLeaving: number) => {
+      const grouping = {
+        ...ENGINE_PROFILES.hybrid.discovery.grouping!,
+        maxCovered: 0.75,
+        sureLeave: 0.9,
+        sureNearer: Infinity,
+        maxLeaving,
+      };
+      const result = await discoverEmerging(entries, taxonomy, thresholds, embedder, { ...ENGINE_PROFILES.lexical.discovery, grouping });
+      const topic = result.emerging.find((e) => e.terms.includes('social'));
+      return topic ? membersOf(result, topic.id) : [];
+    };
+    expect(await membersIn(1)).toEqual(ids.slice(1).sort());
+    expect(await membersIn(0.2)).toEqual(ids.slice(1).sort());
+    // A sixth of the group leaving is more than a tenth: the group is not shown.
+    expect(await membersIn(0.1)).toEqual([]);
+  });
+
   it('keeps a sure item whose sentence there is nearer the group than its sure theme by sureNearer', async () => {
     const taxonomy = full;
     const items = [...feedbackItems(SOCIAL_MEDIA, 's'), ...feedbackItems(ORDINARY, 'o')];
