@@ -115,7 +115,7 @@ const WORD = /(?<![\p{L}\p{N}'’-])\p{L}[\p{L}'’-]*/gu;
 const CONTACT = String.raw`spoke|speak|speaking|talked|talking|chatted|met|rang|ring|ringing|phoned|emailed|messaged|texted|cc|w\/`;
 /** Before a name in shorthand: "spoke to anjali", "HM (yusuf)", "per deepika", "cc kofi", "ask for raj", "contact femi". */
 const BEFORE_PERSON = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${CONTACT}|meeting|call|called|per|with|told|asked|chased|hm|email|contact|ask(?:ed|ing)? for)(?: to| with| in)?[ :(]{1,3}$`,
+  String.raw`(?:^|[^\p{L}])(?:${CONTACT}|meeting|call|called|per|with|told|asked|chased|hm|email|contact|ask(?:ed|ing)? for|reach(?:ed)? out to|phone|text|ask|manager|recruiter|interviewer|assessor)(?: to| with| in)?[ :(]{1,3}$`,
   'iu',
 );
 /** What only a person does: "Xiaoming said …", "Fiifi felt …" (not "was": "Kubernetes was weak"). */

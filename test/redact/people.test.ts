@@ -70,9 +70,21 @@ describe('names the recogniser does not know, and names in shorthand', () => {
     expect(redactPeople('Ask for raj if you want more info.')).toBe('Ask for [name] if you want more info.');
     expect(redactPeople('contact femi for details.')).toBe('contact [name] for details.');
     expect(redactPeople('email chioma for more.')).toBe('email [name] for more.');
+    for (const [text, hidden] of [
+      ['reach out to kemi in HR', 'reach out to [name] in HR'],
+      ['phone kemi on monday', 'phone [name] on monday'],
+      ['text kemi for the slot', 'text [name] for the slot'],
+      ['ask kemi for details', 'ask [name] for details'],
+      ['hiring manager kemi was clear', 'hiring manager [name] was clear'],
+      ['the recruiter kemi was clear', 'the recruiter [name] was clear'],
+    ])
+      expect(redactPeople(text)).toBe(hidden);
     // What such words are followed by when they name no one stays.
     expect(redactPeople('ring reception and ask for feedback, or contact careers by email.')).toBe(
       'ring reception and ask for feedback, or contact careers by email.',
+    );
+    expect(redactPeople('text analysis was weak; ask about the rota; the hiring manager said no.')).toBe(
+      'text analysis was weak; ask about the rota; the hiring manager said no.',
     );
   });
 
