@@ -18,7 +18,7 @@ import { checkFolderLayout, RUNS_FOLDER } from './io/output-folder.js';
 import type { Logger } from './logger.js';
 import { preferredDtype } from './models/catalog.js';
 import { itemContent } from './hash.js';
-import type { ClassifiedItem, EmergingTheme } from './types.js';
+import type { ClassifiedItem, EmergingTheme, FeedbackItem } from './types.js';
 import {
   finishRejects,
   loadPseudonymSecret,
@@ -124,7 +124,14 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
       store: store && config.store ? { path: config.store, hasHistory: async () => (await store!.previousRun()) !== null } : null,
       logger,
     });
-    const { ingested, items, rejects, files: read } = await readInputs(config, logger, secret, startedAt.slice(0, 10));
+    // With nothing stored yet, the first rows' units go to the model while the rest are redacted.
+    const cold = store === null || (await store.previousRun()) === null;
+    const {
+      ingested,
+      items,
+      rejects,
+      files: read,
+    } = await readInputs(config, logger, secret, startedAt.slice(0, 10), cold ? loaded.prefetch : undefined);
     const prepared = await loaded.build(items, { redact: config.redact });
     if (rejects.length > 0) logger.info(`rows that could not be used are listed in ${path.join(config.out, 'rejects.csv')}`);
 
@@ -278,7 +285,13 @@ function changesLine(changes: Model['changes'], arrivals: Model['newSincePreviou
 }
 
 /** The inputs read as the run options say: redacted and pseudonymised (keyed by `secret`) unless told otherwise. */
-export async function readInputs(config: RunConfig, logger: Logger, secret: Uint8Array, today?: string) {
+export async function readInputs(
+  config: RunConfig,
+  logger: Logger,
+  secret: Uint8Array,
+  today?: string,
+  onFirstReading?: (items: readonly FeedbackItem[]) => void,
+) {
   const ingested = await ingestFiles(
     config.inputs,
     {
@@ -300,7 +313,7 @@ export async function readInputs(config: RunConfig, logger: Logger, secret: Uint
   // The names found in the items' texts are hidden in the rejected rows' too (names-found.ts).
   const namesFound = new Set<string>();
   const items = pseudonymise
-    ? await redactItemsInTurns(ingested.items, { pseudonymise, files: ingested.files, fileNames, namesFound })
+    ? await redactItemsInTurns(ingested.items, { pseudonymise, files: ingested.files, fileNames, namesFound, onFirstReading })
     : withoutNames(ingested.items);
   const rejects = finishRejects(ingested.rejects, config.redact, fileNames, namesFound);
   const files = config.redact ? redactFileReports(ingested.files, fileNames, { read: ingested.items, redacted: items }) : ingested.files;

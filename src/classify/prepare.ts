@@ -10,7 +10,8 @@ import { loadTaxonomy } from '../taxonomy/load.js';
 import type { Embedder, EngineInfo, Taxonomy, Thresholds } from '../types.js';
 import { createCacheLedger, createCachedEmbedder, type CacheStats, type VectorCache } from './cache.js';
 import { createClassifier, type Classifier, type ClassifierOptions } from './classifier.js';
-import { readExemplarVectors, withExemplarVectors } from './exemplar-vectors.js';
+import { exemplarTexts, readExemplarVectors, withExemplarVectors } from './exemplar-vectors.js';
+import { withPrefetch, type Prefetching } from './prefetch.js';
 import { learnFromCorrections, readCorrections, resolveCorrections, unmatchedTextRows, type Corrections } from './corrections.js';
 import { selectEngine } from './engine.js';
 import type { HeadProfile } from './head/file.js';
@@ -19,6 +20,7 @@ import { ENGINE_PROFILES } from './profiles.js';
 import { createThemeScorer } from './scoring.js';
 import { resolveClauseRoles } from './roles/file.js';
 import { defaultThresholds, loadThresholds } from './thresholds.js';
+import { distinctUnitTexts, segmentItems } from './units.js';
 
 /** The run's classifier, built once; what it reports is about the classifier that ran. */
 export interface PreparedClassifier {
@@ -45,6 +47,9 @@ export interface PreparedClassifier {
   cacheStats(): Pick<CacheStats, 'hits' | 'misses'> | null;
 }
 
+/** Items whose units are sent to the model while the rest of the input is read (LoadedEngine.prefetch): about what two workers embed meanwhile. */
+const PREFETCH_ITEMS = 256;
+
 /** An engine ready to build the run's classifier. */
 export interface LoadedEngine {
   readonly taxonomy: Taxonomy;
@@ -56,6 +61,11 @@ export interface LoadedEngine {
    * `items`, text rows are redacted like the input unless `redact` is false. Called once per load.
    */
   build(items: readonly { id: string; text: string }[], options?: { redact?: boolean }): Promise<PreparedClassifier>;
+  /**
+   * Sends the units of items not yet read to the end to the model (prefetch.ts), while the rest
+   * of the input is: the first PREFETCH_ITEMS items with text, for a run with nothing stored yet.
+   */
+  prefetch(items: readonly { text: string; noText?: boolean }[]): void;
   dispose(): Promise<void>;
 }
 
@@ -78,9 +88,14 @@ export async function loadEngine(
   const ledger = createCacheLedger();
   // The sentence model's vectors are worth keeping between runs; the lexical engine's are not.
   let cachedModel: Embedder | null = null as Embedder | null;
+  let ahead: Prefetching | null = null as Prefetching | null;
+  let exemplarsShipped = false;
   const selected = await selectEngine(config, taxonomy, logger, {
     wrapModel: (model) => {
-      cachedModel = createCachedEmbedder(withExemplarVectors(model, shipped), store, ledger);
+      const answered = withExemplarVectors(model, shipped);
+      exemplarsShipped = answered !== model && exemplarTexts(taxonomy).every((text) => shipped.byText.has(text));
+      ahead = withPrefetch(answered);
+      cachedModel = createCachedEmbedder(ahead, store, ledger);
       return cachedModel;
     },
   });
@@ -108,12 +123,17 @@ export async function loadEngine(
     ledger,
   };
   // The exemplars' vectors depend on no input: embedding them (and loading the model, when they
-  // are not in the store) starts now, while the input is read. With corrections the exemplars
+  // are not in the store) starts now, while the input is read. When all of them are shipped, the
+  // scorer is this thread's work alone (their lexical half, the centroids), done once the input
+  // is read: the model's first texts then do not wait for it. With corrections the exemplars
   // change, so the classifier embeds its own.
-  const exemplars = corrections ? null : createThemeScorer(taxonomy, embedder, classifierOptions);
+  const scorer = () => createThemeScorer(taxonomy, embedder, classifierOptions);
+  let exemplars = corrections || exemplarsShipped ? null : scorer();
   // Observed by build(); a run that stops before it (bad input, say) must not fail on it unobserved.
   exemplars?.catch(() => undefined);
   let built = false;
+  let prefetched = 0;
+  const themeIds = taxonomy.themes.map((theme) => theme.id);
   return {
     taxonomy,
     engine: selected.info,
@@ -122,6 +142,7 @@ export async function loadEngine(
     async build(items, { redact = true } = {}) {
       if (built) throw new Error('loadEngine: build() is called once per loaded engine');
       built = true;
+      if (!corrections) exemplars ??= scorer();
       const classifier = corrections
         ? await correctedClassifier({ taxonomy, embedder, thresholds, classifierOptions, corrections, items, redact, logger })
         : await createClassifier(taxonomy, embedder, classifierOptions, exemplars!);
@@ -136,6 +157,20 @@ export async function loadEngine(
         discoveryEmbedder: cachedModel ?? embedder,
         cacheStats: () => (cacheable ? ledger.stats() : null),
       };
+    },
+    prefetch(items) {
+      if (!ahead || built || prefetched >= PREFETCH_ITEMS) return;
+      const read = items.filter((item) => !item.noText).slice(0, PREFETCH_ITEMS - prefetched);
+      prefetched += read.length;
+      ahead.prefetch(
+        distinctUnitTexts(
+          segmentItems(
+            read.map((item) => ({ id: '', text: item.text })),
+            themeIds,
+          ),
+          true,
+        ),
+      );
     },
     dispose: async () => {
       logger.progressDone('classifying sentences');

@@ -38,6 +38,8 @@ export interface RedactOptions {
   fileNames?: ReadonlyMap<string, readonly string[]>;
   /** The names found in the run's texts (names-found.ts), filled here: pass it on to finishRejects. */
   namesFound?: Set<string>;
+  /** Told of each turn's items as their first reading left them (redactItemsInTurns): the names found in later rows are not yet hidden. */
+  onFirstReading?: (items: readonly FeedbackItem[]) => void;
 }
 
 /**
@@ -162,7 +164,10 @@ export async function redactItemsInTurns(items: FeedbackItem[], options: RedactO
   const redact = itemRedactor(options, found);
   const redacted: FeedbackItem[] = [];
   for (const [i, item] of items.entries()) {
-    if (i > 0 && i % REDACTED_BETWEEN_TURNS === 0) await nextTurn();
+    if (i > 0 && i % REDACTED_BETWEEN_TURNS === 0) {
+      options.onFirstReading?.(redacted.slice(i - REDACTED_BETWEEN_TURNS));
+      await nextTurn();
+    }
     redacted.push(redact(item));
   }
   return redacted.map((item) => withNamesFound(item, found));

@@ -99,6 +99,20 @@ describe('redactItemsInTurns', () => {
     expect(redacted.map((out) => out.text)).toEqual(items.map((_, i) => `Row ${i}: write to [email], [name].`));
     expect(await redactItemsInTurns([], options)).toEqual([]);
   });
+
+  it('tells of each slice but the last as its first reading left it, before the names found later are hidden', async () => {
+    // Row 0 names no one by itself; row 100 tells that Fiifi is a name, hidden in row 0 only at the end.
+    const items = Array.from({ length: 150 }, (_, i) => ({ ...item, id: `R${i}`, text: `Row ${i} was read.` }));
+    items[0] = { ...items[0]!, text: 'I asked fiifi about the offer.' };
+    items[100] = { ...items[100]!, text: 'Fiifi felt the case study was rushed.' };
+    const options = { pseudonymise, files: [file('a.csv', 'id')] };
+    const told: string[][] = [];
+    const redacted = await redactItemsInTurns(items, { ...options, onFirstReading: (slice) => told.push(slice.map((out) => out.text)) });
+    expect(told.map((slice) => slice.length)).toEqual([64, 64]);
+    expect(told[0]![0]).toBe('I asked fiifi about the offer.');
+    expect(redacted[0]!.text).toBe('I asked [name] about the offer.');
+    expect(redacted).toEqual(redactItems(items, options));
+  });
 });
 
 describe('finishRejects', () => {

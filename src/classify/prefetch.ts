@@ -1,0 +1,41 @@
+// Texts sent to the model before the classifier asks for them. A cold run's model workers are
+// loaded long before the first texts reach them: every row is redacted first, as a row's text
+// can change once the names found in the others are known. Meanwhile the first rows' units, as
+// their first reading left them, are embedded; a unit the second reading changes is never asked
+// for, and its vector is dropped with the run. Only for a model whose vector of a text is its own:
+// when it was embedded, and beside which texts, changes nothing.
+
+import type { Embedder } from '../types.js';
+
+export interface Prefetching extends Embedder {
+  /** Starts embedding these texts; the first `embed` that asks for one takes its vector. */
+  prefetch(texts: readonly string[]): void;
+}
+
+export function withPrefetch(model: Embedder): Prefetching {
+  if (!model.textAlone) return { ...model, prefetch: () => undefined };
+  const ahead = new Map<string, Promise<Float32Array>>();
+  return {
+    ...model,
+    prefetch(texts) {
+      const fresh = [...new Set(texts)].filter((text) => !ahead.has(text));
+      if (fresh.length === 0) return;
+      const vectors = model.embed(fresh);
+      fresh.forEach((text, i) => {
+        const vector = vectors.then((all) => all[i]!);
+        // Failing only when asked for, as the model would have then.
+        vector.catch(() => undefined);
+        ahead.set(text, vector);
+      });
+    },
+    async embed(texts) {
+      const missing = texts.filter((text) => !ahead.has(text));
+      if (missing.length === texts.length) return model.embed(texts);
+      const early = texts.map((text) => ahead.get(text));
+      for (const text of texts) ahead.delete(text);
+      const fresh = missing.length > 0 ? await model.embed(missing) : [];
+      let next = 0;
+      return Promise.all(early.map((vector) => vector ?? fresh[next++]!));
+    },
+  };
+}
