@@ -3,8 +3,14 @@
 // sentence gives no evidence of the candidate's own behaviour on the day (conduct.ts reads who holds a
 // conduct word; this reads whether anyone is holding it at all).
 
+import { speaksOfConduct } from './conduct.js';
 import { straightenQuotes } from './lexical/text.js';
+import { isPerson } from './person.js';
 
+// A requirement for someone who is so ("they need someone 'impeccably professional on the phone at all
+// times'"), not one said as a comparison with the candidate ("someone a bit more professional").
+const REQUIREMENT =
+  /\b(?:need|needs|needed|want|wants|wanted|require|requires|looking\s+for)\s+(?:someone|somebody|a\s+person|people)\s+(?:who(?:'s|\s+is|\s+are)?\s+)?['"]?(?!(?:[\w-]+\s+){0,2}?(?:more|less|better)\b)(?:[\w-]+ly\s+)?(?:professional|punctual|polite|presentable|well[-\s]presented|smart|reliable|courteous)\b/i;
 // A clause that describes the job, not what anyone did: "Timekeeping is critical in this role", "This
 // is a customer-facing role with a smart dress code", "You'd be wearing a uniform", "Punctuality and
 // attendance monitoring is part of the supervisor's job here", "… is a daily task here"; a process the
@@ -35,5 +41,30 @@ export function conductOnlyOfTheJob(text: string): boolean {
   if (ON_THE_DAY.test(plain)) return false;
   const clauses = plain.split(/[;:—–]|\s-\s|,\s*/);
   const naming = clauses.filter((c) => CONDUCT_TOPIC.test(c));
-  return naming.length > 0 && naming.every((c) => DESCRIBES_THE_JOB.test(c) || DUTY_OVER_CONDUCT.test(c));
+  return naming.length > 0 && naming.every((c) => DESCRIBES_THE_JOB.test(c) || REQUIREMENT.test(c) || DUTY_OVER_CONDUCT.test(c));
+}
+
+// Conduct of a class of people the job deals with, named by a relative clause on a plural noun of
+// people: "Patients who don't turn up for appointments are the clinic's biggest headache", "calming
+// down patients who get aggressive at A&E reception", "handling disciplinaries and staff who turn up
+// drunk or late". Not candidates ("candidates who arrive late are not considered").
+const CLASS_WHO = /\b([a-z]+)\s+(?:who|that)\s+[^,;:.!?\u2013\u2014]*/gi;
+const CLASS_CONDUCT =
+  /\b(?:late|lateness|turn(?:s|ed)?\s+up|show(?:s|ed)?\s+up|rude|aggressive|abusive|violent|drunk|no[-\s]shows?|behaviou?r|dress(?:ed)?|phones?|swear|swore|shout\w*|kick(?:s|ed)?\s+off)\b/i;
+const COLLECTIVE = new Set('staff people public crew children men women folk'.split(' '));
+const CANDIDATES = new Set('candidates applicants interviewees'.split(' '));
+
+/** Whether a sentence names conduct only in relative clauses on a class of people other than the candidates. */
+export function conductOfAClass(text: string): boolean {
+  const plain = straightenQuotes(text);
+  if (ON_THE_DAY.test(plain)) return false;
+  let found = false;
+  const rest = plain.replace(CLASS_WHO, (clause, noun: string) => {
+    const lower = noun.toLowerCase();
+    const plural = COLLECTIVE.has(lower) || (lower.endsWith('s') && isPerson(lower));
+    if (!plural || CANDIDATES.has(lower) || !CLASS_CONDUCT.test(clause)) return clause;
+    found = true;
+    return `${noun} `;
+  });
+  return found && !CLASS_CONDUCT.test(rest) && !speaksOfConduct(rest);
 }

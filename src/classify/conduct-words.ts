@@ -48,6 +48,12 @@ export const MEDIUM = new Set(
 );
 // A phone call the candidate takes or makes is their conduct: "taking a phone call during the panel".
 export const TAKES_CALL = /\b(?:take|takes|took|taking|answer|answers|answered|answering|make|made|making|a|another)\b/;
+// A phone or mobile that names a kind of thing, not a handset on the day: "a mobile app", "mobile banking".
+export const PHONE_AS_KIND = new Set(
+  'app apps banking game games developer developers development platform platforms device devices network networks product products payments technology tech engineering engineer engineers coverage signal data contract contracts workforce working site sites first'.split(
+    ' ',
+  ),
+);
 // Verbs of reaching someone by phone (not "call" or "a call", which may be the candidate's taking one).
 export const CONTACTED = new Set('called rang rung phoned texted reached contacted ring'.split(' '));
 // Trying to reach someone on a phone, whoever's it is: "kept ringing your mobile", "tried his phone".

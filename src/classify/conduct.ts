@@ -37,6 +37,7 @@ import {
   OTHER_CONDUCT,
   OUT_OF_REACH,
   OWN_DOING,
+  PHONE_AS_KIND,
   REACHING,
   SKIPPED_BEFORE_VERB,
   SUBMITTED,
@@ -195,6 +196,8 @@ function heldElsewhere(tokens: readonly string[], i: number, kind: Kind, context
   }
   // After a pronoun it qualifies: "the system rejects anything late".
   if (kind === 'adjective' && before !== undefined && INDEFINITE.has(before)) return true;
+  // …or through a relative clause on it: "auto-rejects anything that lands late".
+  if (kind === 'adjective' && relativeOnIndefinite(tokens, i)) return true;
   if (token === 'phone' || token === 'phones' || token === 'mobile' || token === 'telephone') {
     if (before === 'by' || before === 'via' || (before === 'the' && (tokens[i - 2] === 'over' || tokens[i - 2] === 'via'))) return true;
     const state = tokens[i - 3] ?? '';
@@ -207,6 +210,7 @@ function heldElsewhere(tokens: readonly string[], i: number, kind: Kind, context
     // "cand's phone went to vm x3", "mobile was not reachable", "we didn't have a mobile for you".
     if (REACHING.has(before ?? '') || (ARTICLE.has(before ?? '') && REACHING.has(tokens[i - 2] ?? ''))) return true;
     if (tokens.slice(i + 1, i + 5).some((t) => OUT_OF_REACH.has(t))) return true;
+    if (isWord(next) && PHONE_AS_KIND.has(next)) return true;
     if (next === 'for' && HEARER.has(tokens[i + 2] ?? '')) return true;
     if (isWord(next) && MEDIUM.has(next))
       return !(next === 'call' || next === 'calls') || !TAKES_CALL.test(tokens.slice(Math.max(0, i - 3), i).join(' '));
@@ -223,6 +227,15 @@ function heldElsewhere(tokens: readonly string[], i: number, kind: Kind, context
   if ((token === 'dress' && next !== undefined && DRESS_RULE.has(next)) || token === 'uniform') return describedAsFact(tokens, i);
   if (kind === 'noun') return false;
   return subjectIsElsewhere(tokens, i, context);
+}
+
+/** Whether word `i` ends a short relative clause ("that lands", "which comes in") on a pronoun like "anything". */
+function relativeOnIndefinite(tokens: readonly string[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(1, i - 4); j--) {
+    if (CLAUSE_BREAK.has(tokens[j]!)) return false;
+    if (tokens[j] === 'that' || tokens[j] === 'which') return INDEFINITE.has(tokens[j - 1]!);
+  }
+  return false;
 }
 
 // An article or possessive opens a noun phrase; "that" and "this" may open a clause ("that turning up late didn't help").

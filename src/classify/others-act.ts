@@ -28,7 +28,7 @@ const MODIFIERS = String.raw`(?:(?!(?:with|for|of|to|in|on|at|about|from|and|or)
 // "on trial that day", "who interviewed you with me".
 const PLACING = String.raw`(?:,\s+who\s+[^,]{1,40},|\s+(?:out\s+front|outside|who\s+(?:[\w'-]+\s+){0,5}?[\w'-]+|(?:in|at|on|from|near|by|behind|inside|beside|next\s+to|running|doing|sitting|standing|waiting)(?:\s+[\w'-]+){1,4}?))?`;
 // Verbs of acting (a past act or a state on the day), not of judging, recording or passing on.
-const ACTS = String.raw`(?:(?:also|then|just|still|actually|[\w-]+ly)\s+)?(?:(?:was|were)\s+(?!(?:${reactions()})\b)|(?!(?:${judging()})\b)(?:kept|left|gave|took|came|went|got|made|spoke|swore|ran|ate|sat|stood|wore|forgot|lost|sent|rang|shouted|snapped|yelled|[a-z]{3,}ed)\b)`;
+const ACTS = String.raw`(?:(?:also|then|just|still|actually|[\w-]+ly)\s+)?(?:(?:was|were)\s+(?!(?:${reactions()})\b)|(?!(?:${judging()})\b)(?:kept|left|gave|took|came|went|got|had|made|spoke|swore|ran|ate|sat|stood|wore|forgot|lost|sent|rang|shouted|snapped|yelled|[a-z]{3,}ed)\b)`;
 const SOMEONE_ACTS = new RegExp(String.raw`^${DETERMINER}${MODIFIERS}([\w-]+)${PLACING}\s+${ACTS}`, 'i');
 
 function judging(): string {

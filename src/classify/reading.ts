@@ -12,6 +12,7 @@
 import { readComparison } from './comparison.js';
 import { conductHeldElsewhere, conductOfNoOneNamed, faultLaidElsewhere, speaksOfConduct, writerOwnsConduct } from './conduct.js';
 import { conductOnlyOfTheJob } from './conduct-job.js';
+import { ownConductNotFound } from './conduct-praised.js';
 import { ARRANGEMENT_DONE, candidateRelaysEmployer, employerActs, ownPeopleActOn } from './employer-acts.js';
 import { someoneElseActs } from './others-act.js';
 import { statesFieldAsGround } from './field.js';
@@ -271,6 +272,7 @@ export function readSegment(text: string, themeIds: readonly string[], whole: st
     conductElsewhere ||
     conductOnlyOfTheJob(plain) ||
     faultLaidElsewhere(plain) ||
+    ownConductNotFound(plain, whole) ||
     (faultLaidElsewhere(whole) && speaksOfConduct(whole)) ||
     someoneElseActs(plain)
   )

@@ -116,12 +116,16 @@ function mergeBrokenFragments(text: string, sentences: Piece[]): Piece[] {
     const current: Piece = pending ? { start: pending.start, end: sentence.end } : sentence;
     pending = null;
     const body = text.slice(current.start, current.end);
-    if (wordCount(body) <= 2 && isBroken(body)) pending = current;
+    if ((wordCount(body) <= 2 && isBroken(body)) || TITLE_AT_END.test(body)) pending = current;
     else out.push(current);
   }
   if (pending) out.push(pending);
   return out;
 }
+
+// A title before a name never ends a sentence, however long the fragment: "Candidate said the
+// interviewer Mr. Verma was eating…".
+const TITLE_AT_END = /\b(?:mr|mrs|ms|dr|prof)\.\s*$/i;
 
 function isBroken(fragment: string): boolean {
   const lastWord = fragment.trim().split(/\s+/).pop()!.toLowerCase();

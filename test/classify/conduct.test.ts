@@ -31,6 +31,11 @@ describe('conductHeldElsewhere: lateness, dress, rudeness or a phone that is not
     // A phone the candidate was reached on is the channel, whoever's it is; a dress rule described.
     'We rang you on your mobile to book the next stage, but the post has since gone.',
     'Dress standard in the branch is smart casual, so that played no part.',
+    // A phone that names a kind of thing, not a handset on the day.
+    "The piece we couldn't get past is that you haven't shipped a mobile app before.",
+    'Most of our customers do their mobile banking with us.',
+    // Lateness of what a relative clause holds on a pronoun.
+    "Your form reached us three days after the closing date, and the portal doesn't let us consider anything that arrives late.",
   ])('"%s" is held elsewhere', (text) => {
     expect(conductHeldElsewhere(text)).toBe(true);
   });
@@ -183,6 +188,8 @@ describe('conduct named only as the job\u2019s', () => {
     "In this job you'll be the one disciplining staff for lateness and no-shows, and your answer was too vague.",
     // A duty said in the progressive after "is": not an adjective, as "challenging" can be.
     'Most of the shift is dealing with diners who are rude about waiting times, and you have not worked a pass before.',
+    // A requirement for someone who is so, not said as a comparison with the candidate.
+    "They said they need someone 'impeccably professional on the phone at all times' because it's a law firm reception.",
   ])('"%s" says nothing of the candidate\u2019s conduct', (text) => {
     expect(conductOnlyOfTheJob(text)).toBe(true);
   });
@@ -193,6 +200,7 @@ describe('conduct named only as the job\u2019s', () => {
     'You were late and the panel noticed.',
     'Your answers lacked examples.',
     'You were challenging and rude with the panel.',
+    'For a front counter job he needs someone a bit more professional on the phone.',
   ])('"%s" may', (text) => {
     expect(conductOnlyOfTheJob(text)).toBe(false);
   });

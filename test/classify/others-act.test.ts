@@ -17,6 +17,8 @@ describe('someoneElseActs: a person other than the candidate acting, read from t
     // After an apology the candidate as a subject is what they went through.
     "A visitor was swearing at the guard as you came in, which we're sorry you had to hear.",
     'Spoke to the charge nurse - said the other applicant on the shift turned up late and was sent home.',
+    // What someone else had, done or had out on the day.
+    'Another applicant had a full-blown blue with our office manager in the car park before your interview, sorry you copped the tail end of it.',
   ])('"%s" is someone else acting', (text) => {
     expect(someoneElseActs(text)).toBe(true);
   });

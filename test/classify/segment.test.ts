@@ -26,6 +26,13 @@ describe('segmentText', () => {
     for (const s of segments) expect(input.slice(s.start, s.end)).toBe(s.text);
   });
 
+  it('never ends a sentence at a title before a name, however long the fragment', () => {
+    expect(texts('Candidate said the interviewer Mr. Verma was eating throughout. Their feedback is IFRS.')).toEqual([
+      'Candidate said the interviewer Mr. Verma was eating throughout.',
+      'Their feedback is IFRS.',
+    ]);
+  });
+
   it('splits inline bullets', () => {
     expect(texts('Strong CV • Weak research • Poor eye contact')).toEqual(['Strong CV', 'Weak research', 'Poor eye contact']);
   });
