@@ -213,12 +213,15 @@ export function provenDateOrder({ dmy, mdy }: DateOrderProofs): { order: DateOrd
 export interface DateOrderProofs {
   dmy: string | null;
   mdy: string | null;
+  /** The first value that reads as two different dates (03/05/2026), which only the order decides. */
+  either?: string | null;
 }
 
 /** The first value that can only be day first, and the first that can only be month first (a column of pasted-together exports may hold both). */
 export function dateOrderProofs(values: Iterable<string>): DateOrderProofs {
   let dmy: string | null = null;
   let mdy: string | null = null;
+  let either: string | null = null;
   for (const value of values) {
     const m = NUMERIC.exec(value.trim());
     if (!m) continue;
@@ -228,6 +231,7 @@ export function dateOrderProofs(values: Iterable<string>): DateOrderProofs {
     // Only a real date proves anything: 31/02/2026 is wrong in either order.
     if (a > 12 && b <= 12 && iso(year, b, a)) dmy ??= value.trim();
     if (b > 12 && a <= 12 && iso(year, a, b)) mdy ??= value.trim();
+    if (a !== b && a <= 12 && b <= 12 && iso(year, a, b)) either ??= value.trim();
   }
-  return { dmy, mdy };
+  return { dmy, mdy, either };
 }

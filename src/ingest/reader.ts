@@ -200,7 +200,7 @@ export class RecordReader {
       return asked;
     }
     const proven = provenDateOrder(proofs);
-    if (!proven) return this.options.dateOrder ? asked : this.orderOfOtherDates(sampleRows, headers, column, asked);
+    if (!proven) return this.options.dateOrder ? asked : this.orderOfOtherDates(sampleRows, headers, column, asked, proofs.either);
     if (proven.order === asked) return asked;
     const how = DATE_ORDER_IN_WORDS[proven.order];
     const said = this.options.dateOrder ? `--date-order ${asked}` : 'the default (day first)';
@@ -214,7 +214,13 @@ export class RecordReader {
    * Dates that read either way (03/05/2026) take the order the file's other columns of dates prove, if they
    * prove one: one export, one locale (a date of birth is personal, never read nor quoted).
    */
-  private orderOfOtherDates(sampleRows: string[][], headers: string[], dateColumn: number, asked: DateOrder): DateOrder {
+  private orderOfOtherDates(
+    sampleRows: string[][],
+    headers: string[],
+    dateColumn: number,
+    asked: DateOrder,
+    either?: string | null,
+  ): DateOrder {
     const proven = headers.map((header, c) =>
       c === dateColumn || personalDetailOf(header) !== null
         ? null
@@ -222,6 +228,10 @@ export class RecordReader {
     );
     const orders = new Set(proven.map((proof) => proof?.order).filter((order) => order !== undefined));
     const at = proven.findIndex((proof) => proof !== null);
+    if (orders.size === 0 && either)
+      this.notes.push(
+        `dates in column "${this.mapping.date}" read either way (e.g. ${JSON.stringify(either)}) and no date in the file says which: read ${DATE_ORDER_IN_WORDS[asked]}; if the export writes the month first, as US survey tools do, give --date-order mdy`,
+      );
     if (orders.size !== 1 || proven[at]!.order === asked) return asked;
     const { order, example } = proven[at]!;
     this.notes.push(

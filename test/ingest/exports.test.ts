@@ -247,6 +247,13 @@ describe('column detection on survey and spreadsheet exports', () => {
     expect(files[0].notes.join('\n')).toMatch(
       /dates in column "End Date" read either way, and column "When did you hear back\?" of the same file has "02\/28\/2026", month first: the file was read month first/,
     );
+    // Nothing in the file to tell: read day first, and said.
+    writeFileSync(path, 'Student ID,Date,Feedback\nS1,03/05/2026 9:05:12 AM,No examples.\nS1,04/04/2026,Late.\n');
+    const unsure = await ingestFiles([path], { columns: {}, maxTextChars: 20_000 });
+    expect(unsure.items.map((i) => i.date)).toEqual(['2026-05-03', '2026-04-04']);
+    expect(unsure.files[0].notes.join('\n')).toMatch(
+      /dates in column "Date" read either way \(e\.g\. "03\/05\/2026 9:05:12 AM"\) and no date in the file says which: read day first; .*--date-order mdy/,
+    );
     // A date of birth is never quoted, nor read for the order.
     writeFileSync(path, 'Student ID,Date,Date of birth,Feedback\nS1,03/05/2026,01/13/2004,No examples.\n');
     const born = await ingestFiles([path], { columns: {}, maxTextChars: 20_000 });
