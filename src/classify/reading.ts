@@ -10,12 +10,14 @@
 // The rules name the default theme ids; a taxonomy without them is read without these rules.
 
 import { readComparison } from './comparison.js';
+import { holdsCredential } from './credential-held.js';
 import { conductHeldElsewhere, conductOfNoOneNamed, faultLaidElsewhere, speaksOfConduct, writerOwnsConduct } from './conduct.js';
 import { conductOnlyOfTheJob } from './conduct-job.js';
 import { ownConductNotFound } from './conduct-praised.js';
 import { ARRANGEMENT_DONE, candidateRelaysEmployer, employerActs, ownPeopleActOn } from './employer-acts.js';
 import { someoneElseActs } from './others-act.js';
 import { statesFieldAsGround } from './field.js';
+import { drawnByOtherThanWork } from './drawn-by.js';
 import { passingThrough } from './passing-through.js';
 import { lacksQualification } from './qualification.js';
 import { COUNT_UP_TO_TEN, straightenQuotes } from './lexical/text.js';
@@ -290,13 +292,15 @@ export function readSegment(text: string, themeIds: readonly string[], whole: st
   if (work.workHistory) assertTheme(reading, themeIds, EXPERIENCE_THEME);
   if (lacksQualification(plain)) assertTheme(reading, themeIds, QUALIFICATIONS_THEME);
   // A job seen as a stop on the way elsewhere is commitment, whatever dates or contracts it names.
-  if (passingThrough(plain)) assertTheme(reading, themeIds, MOTIVATION_THEME);
+  // …and so is a job wanted for the pay, a visa or a perk rather than the work.
+  if (passingThrough(plain) || drawnByOtherThanWork(plain)) assertTheme(reading, themeIds, MOTIVATION_THEME);
   const comparison = themeIds.includes(COMPETITION_THEME) ? readComparison(plain) : null;
   if (comparison) {
     assertTheme(reading, themeIds, COMPETITION_THEME);
     reading.subject = comparison.subject;
     // "The other finalist had led a migration like ours": the candidate had less experience.
     if (comparison.workHistory) assertTheme(reading, themeIds, EXPERIENCE_THEME);
+    else if (comparison.subject && holdsCredential(comparison.subject)) assertTheme(reading, themeIds, QUALIFICATIONS_THEME);
   }
   if (themeIds.includes(COMPETITION_THEME) && statesFieldAsGround(plain)) {
     assertTheme(reading, themeIds, COMPETITION_THEME);

@@ -100,7 +100,11 @@ describe('readSegment: a comparison keeps its subject', () => {
 
   it('asserts experience too where what the other had is work history', () => {
     expect(read('The other finalist had already run a ward of this size.').asserted).toEqual(['competition', 'experience']);
-    expect(read('The person we appointed already holds the CIPD Level 5 qualification.').asserted).toEqual(['competition']);
+    // A credential the other held is `qualifications`, not work history (credential-held.ts).
+    expect(read('The person we appointed already holds the CIPD Level 5 qualification.').asserted).toEqual([
+      'competition',
+      'qualifications',
+    ]);
     // A missing skill named as "experience with Python" is the skill, not work history.
     expect(read('The other applicant had more experience with Python, which you lack.').asserted).toEqual([
       'qualifications',

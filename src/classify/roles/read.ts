@@ -13,6 +13,7 @@ import { criticisesByNegation } from '../negated-criticism.js';
 import { saysVacancyChanged } from '../vacancy.js';
 import { agreesWithRuleOut, asksTopic, isRuledOut, reportsDoubt } from '../rule-outs.js';
 import { CLAUSE_ROLES, isNotAReason, likeliestRole, readRole, type ClauseRole } from './model.js';
+import { writerStatesOwnPart } from './writer-part.js';
 
 /** More likely than not: how sure the reader must be of a clause conceded before the real reason. */
 export const CONCEDED_AT = 0.5;
@@ -110,6 +111,9 @@ export function applyClauseRoles(segment: ScoredSegment, confidentAt: number, th
     // warm it sounds, and so is news that the vacancy itself changed, however formal: not praise of
     // the candidate or a formula ("We had a very strong field", "Unfortunately the post has been filled").
     if ((role === 'praise' || role === 'boilerplate') && (praisesOthers(unit.text) || saysVacancyChanged(unit.text))) return 'reason';
+    // A note in which the writer states their own part ("I failed the typing test") is their reason, not
+    // the employer's side; a sentence with clauses is read through them.
+    if (role === 'employer' && (unit !== whole || clauses.length === 0) && writerStatesOwnPart(unit.text)) return 'reason';
     return role === 'employer' && !mayBeEmployerNote(unit.text) ? null : role;
   };
   // A polite formula with no reason in it says only that no reason is given.

@@ -151,6 +151,24 @@ describe('applyClauseRoles', () => {
     expect(only.praiseOnly).toBe(false);
   });
 
+  it("keeps the writer's own part as a reason where the reader reads the note as the employer's side", () => {
+    const own = 'Recruiter was honest: I failed the typing test';
+    const failed = segment(own, [unit(own, [0.2, 0.6], EMPLOYER)]);
+    applyClauseRoles(failed, 0.8, THEMES);
+    expect(failed.reading.silence).toBe(false);
+    expect(failed.units.map((u) => u.text)).toEqual([own]);
+    const note = "I'm on three months and they need someone in four weeks";
+    const notice = "I'm on three months";
+    const need = 'and they need someone in four weeks';
+    const mixed = segment(note, [unit(note, [0.5, 0.2], EMPLOYER), unit(notice, [0.6, 0.1], EMPLOYER), unit(need, [0.1, 0.2], EMPLOYER)]);
+    applyClauseRoles(mixed, 0.8, THEMES);
+    expect(mixed.units.map((u) => u.text)).toEqual([notice]);
+    const chased = 'I chased twice and got a two-line reply';
+    const silent = segment(chased, [unit(chased, [0.5, 0.2], EMPLOYER)]);
+    applyClauseRoles(silent, 0.8, THEMES);
+    expect(silent.reading.silence).toBe(true);
+  });
+
   it("trusts its likeliest reading of a note where the word rules found the employer's side acting", () => {
     const note = 'The panel were abrupt and talked over me the whole time';
     const leaning = [0.25, 0.05, 0.05, 0.6, 0.05];
