@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { hashText } from '../hash.js';
 import type { Embedder, Taxonomy } from '../types.js';
+import { embedAnswering } from './answered.js';
 
 export const EXEMPLAR_VECTORS_PATH: string = fileURLToPath(new URL('../../data/exemplar-vectors.json', import.meta.url));
 
@@ -87,13 +88,7 @@ export function withExemplarVectors(model: Embedder, shipped: ReturnType<typeof 
   const { byText } = shipped;
   return {
     ...model,
-    async embed(texts) {
-      const missing = texts.filter((text) => !byText.has(text));
-      if (missing.length === texts.length) return model.embed(texts);
-      const fresh = missing.length > 0 ? await model.embed(missing) : [];
-      let next = 0;
-      // A copy each: the caller owns its vectors.
-      return texts.map((text) => byText.get(text)?.slice() ?? fresh[next++]!);
-    },
+    // A copy each: the caller owns its vectors.
+    embed: (texts) => embedAnswering(model, texts, (text) => byText.get(text)?.slice()),
   };
 }

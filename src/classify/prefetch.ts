@@ -6,6 +6,7 @@
 // when it was embedded, and beside which texts, changes nothing.
 
 import type { Embedder } from '../types.js';
+import { embedAnswering } from './answered.js';
 
 export interface Prefetching extends Embedder {
   /** Starts embedding these texts; the first `embed` that asks for one takes its vector. */
@@ -28,14 +29,11 @@ export function withPrefetch(model: Embedder): Prefetching {
         ahead.set(text, vector);
       });
     },
-    async embed(texts) {
-      const missing = texts.filter((text) => !ahead.has(text));
-      if (missing.length === texts.length) return model.embed(texts);
-      const early = texts.map((text) => ahead.get(text));
+    embed(texts) {
+      const vectors = embedAnswering(model, texts, (text) => ahead.get(text));
+      // Each vector embedded ahead is taken once: embedAnswering has read them all by now.
       for (const text of texts) ahead.delete(text);
-      const fresh = missing.length > 0 ? await model.embed(missing) : [];
-      let next = 0;
-      return Promise.all(early.map((vector) => vector ?? fresh[next++]!));
+      return vectors;
     },
   };
 }
