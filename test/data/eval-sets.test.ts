@@ -7,8 +7,9 @@ import { DEFAULT_THEME_IDS } from '../../src/types.js';
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
 // voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12,
 // voices-dev13, voices-dev14, voices-dev15, voices-dev16, voices-dev17, voices-dev18, voices-dev19, voices-dev20,
-// voices-dev21, voices-dev22 and voices-dev23 are fitted and tuned on; test and voices-test to voices-test20 are
-// held out. traps.csv holds sentences with themes they must not get.
+// voices-dev21, voices-dev22 and voices-dev23 are fitted and tuned on; voices-dev24 is development data not yet fitted
+// on (measured once before it is); test and voices-test to voices-test20 are held out. traps.csv holds sentences with
+// themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
 interface EvalRow {
@@ -199,11 +200,17 @@ const sets = [
   // reason, qualifications (46) against experience (40) in full and in shorthand or codes, 34 candidates' own notes (12
   // only guessing or reporting silence); 80 with two themes (18 comparisons); 30 of 320 (9.4%) give no reason.
   loadSet('voices-dev23', 320, 25, [0.09, 0.1]),
+  // Leans on delivery (50: rambling, answers that ran out of time, nerves, too quiet or fast, one-line, monotone, no eye
+  // contact on video, read from notes, talking over the panel, off the question; in codes, notes and first person) against
+  // 22 items praising delivery beside another reason, warm no-reason declines against about 25 warm emails with one
+  // reason in the middle, indirect motivation, examples against delivery; 80 with two themes (17 comparisons); 34 of 320
+  // (10.6%) give no reason.
+  loadSet('voices-dev24', 320, 26, [0.1, 0.11]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev24.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
