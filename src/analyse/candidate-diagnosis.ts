@@ -26,13 +26,22 @@ function partOf(part: number, whole: number, noun: string): string {
   return `${part} of your ${times(whole, noun)}`;
 }
 
-/** The reason given most often across `items` (two or more times), ignoring "no reason". */
-function leadTheme(items: readonly PreparedItem[], themes: readonly Theme[]): { theme: Theme; items: number } | null {
+/**
+ * The reason given most often across `items` (two or more times), ignoring "no reason"; between
+ * reasons given as often, the one given most often across `tieBreak` (the first in the taxonomy).
+ */
+function leadTheme(
+  items: readonly PreparedItem[],
+  themes: readonly Theme[],
+  tieBreak: readonly PreparedItem[] = [],
+): { theme: Theme; items: number } | null {
+  const countIn = (list: readonly PreparedItem[], theme: Theme) => list.filter((prepared) => prepared.themeIds.includes(theme.id)).length;
   let best: { theme: Theme; items: number } | null = null;
   for (const theme of themes) {
     if (theme.id === UNINFORMATIVE_THEME) continue;
-    const count = items.filter((prepared) => prepared.themeIds.includes(theme.id)).length;
-    if (count >= 2 && (best === null || count > best.items)) best = { theme, items: count };
+    const count = countIn(items, theme);
+    if (count < 2 || (best !== null && count < best.items)) continue;
+    if (best === null || count > best.items || countIn(tieBreak, theme) > countIn(tieBreak, best.theme)) best = { theme, items: count };
   }
   return best;
 }
@@ -48,13 +57,49 @@ function actionableLead(items: readonly PreparedItem[], themes: readonly Theme[]
   );
 }
 
+/** "Both", "All of those" or "3 of those". */
+function ofThose(count: number, sideItems: number): string {
+  return count === sideItems ? (sideItems === 2 ? 'Both' : 'All of those') : `${count} of those`;
+}
+
 function leadSentence(lead: { theme: Theme; items: number } | null, sideItems: number): string {
   if (lead === null) return '';
-  const which = lead.items === sideItems ? (sideItems === 2 ? 'Both' : 'All of those') : `${lead.items} of those`;
+  const which = ofThose(lead.items, sideItems);
   return lead.theme.actionable
     ? ` ${which} mention the same thing: ${lead.theme.label}.`
     : ` ${which} came down to ${lead.theme.label}, which was outside your control.`;
 }
+
+/**
+ * Beside a strong field leading a side of the process, the reason within the student's reach that
+ * also repeats there: "3 came down to Strong competition" must not hide "2 mention Experience" and
+ * send them to keep applying as they are (the seeds: plug the gaps, then apply again).
+ */
+function reachBeside(
+  lead: { theme: Theme } | null,
+  side: readonly PreparedItem[],
+  items: readonly PreparedItem[],
+  themes: readonly Theme[],
+): { theme: Theme; items: number } | null {
+  // Between reasons as frequent there, the one that repeats most overall: the first advice below.
+  if (lead === null || lead.theme.actionable) return null;
+  return leadTheme(
+    side,
+    themes.filter((theme) => theme.actionable),
+    items,
+  );
+}
+
+function reachSentence(reach: { theme: Theme; items: number } | null, sideItems: number): string {
+  if (reach === null) return '';
+  const which = ofThose(reach.items, sideItems);
+  return ` But ${which.charAt(0).toLowerCase()}${which.slice(1)} also mention ${reach.theme.label}, which is within your reach.`;
+}
+
+const FIELD_ADVICE = 'That says more about the field than about you.';
+const KEEP_APPLYING = 'That says more about the field than about you: keep applying at this level.';
+/** A strong field leads a side, but a reason within their reach repeats across the rejections. */
+const FIELD_BUT_A_REPEAT = `${FIELD_ADVICE} One reason within your reach does keep coming back across your rejections: it, below, is what to work on.`;
 
 const INTERVIEW_ADVICE =
   'Getting that far means your applications work on paper, so the place to look is how you come across in the room: practise interview technique in a mock interview with a careers coach, ideally recorded.';
@@ -72,15 +117,24 @@ const FOLLOW_THE_LEAD = 'That is not something interview practice fixes: the rea
 const LEAD_AT_INTERVIEW = 'That reason, below, is what to work on.';
 const TEST_ADVICE = 'Practise the test formats (reasoning tests, situational judgement) through your careers service, and time yourself.';
 
-/** What to work on after rejections mostly at interview, given the reason that repeats there (if any). */
-function atInterviewAdvice(lead: { theme: Theme } | null, items: readonly PreparedItem[], themes: readonly Theme[]): string {
+/**
+ * What to work on after rejections mostly at interview, given the reason that repeats there (if
+ * any) and, when that is outside their control, the one within their reach that repeats beside it.
+ */
+function atInterviewAdvice(
+  lead: { theme: Theme } | null,
+  reach: { theme: Theme } | null,
+  items: readonly PreparedItem[],
+  themes: readonly Theme[],
+): string {
   // No reason repeats at interview, but one repeats across all the rejections (tests failed online
   // and at the assessment centre): that reason, not interview technique, is what to work on.
   if (lead === null) return actionableLead(items, themes) !== null ? FOLLOW_THE_REPEAT : INTERVIEW_ADVICE;
-  if (!lead.theme.actionable) return 'That says more about the field than about you: keep applying at this level.';
+  const guide = lead.theme.actionable ? lead : reach;
+  if (guide === null) return actionableLead(items, themes) !== null ? FIELD_BUT_A_REPEAT : KEEP_APPLYING;
   // The taxonomy says which reasons mock interviews work on (`interview_practice`), not a list of ids here.
-  if (lead.theme.interviewPractice === undefined) return LEAD_AT_INTERVIEW;
-  return lead.theme.interviewPractice ? INTERVIEW_ADVICE : FOLLOW_THE_LEAD;
+  if (guide.theme.interviewPractice === undefined) return LEAD_AT_INTERVIEW;
+  return guide.theme.interviewPractice ? INTERVIEW_ADVICE : FOLLOW_THE_LEAD;
 }
 
 function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]): string[] {
@@ -97,8 +151,9 @@ function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]
 
   if (at.length >= 2 && at.length / staged >= DOMINANT_SHARE) {
     const lead = leadTheme(at, themes);
-    const text = `You reached interview or assessment in ${partOf(at.length, n, 'application')} and were turned down there.${leadSentence(lead, at.length)}`;
-    return [`${text}${unstagedNote}`, atInterviewAdvice(lead, items, themes)];
+    const reach = reachBeside(lead, at, items, themes);
+    const text = `You reached interview or assessment in ${partOf(at.length, n, 'application')} and were turned down there.${leadSentence(lead, at.length)}${reachSentence(reach, at.length)}`;
+    return [`${text}${unstagedNote}`, atInterviewAdvice(lead, reach, items, themes)];
   }
   if (before.length >= 2 && before.length / staged >= DOMINANT_SHARE) {
     const lead = leadTheme(before, themes);
@@ -108,16 +163,19 @@ function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]
         : application === 0
           ? `You stopped at the online tests in ${partOf(before.length, n, 'application')}.`
           : `You did not reach interview in ${partOf(before.length, n, 'application')} (${application} at the application, ${testing} at online tests).`;
+    const reach = reachBeside(lead, before, items, themes);
     const overall = lead === null ? actionableLead(items, themes) : null;
     const advice =
-      lead !== null && !lead.theme.actionable
-        ? 'That says more about the field than about you.'
+      lead !== null && !lead.theme.actionable && reach === null
+        ? actionableLead(items, themes) !== null
+          ? FIELD_BUT_A_REPEAT
+          : FIELD_ADVICE
         : overall !== null
           ? FOLLOW_THE_REPEAT
           : application >= testing
             ? CV_ADVICE
             : TEST_ADVICE;
-    return [`${where}${leadSentence(lead, before.length)}${unstagedNote}`, advice];
+    return [`${where}${leadSentence(lead, before.length)}${reachSentence(reach, before.length)}${unstagedNote}`, advice];
   }
   const split = `Your applications ended both before interview (${before.length} of ${n}) and at interview or assessment (${at.length} of ${n}).${unstagedNote}`;
   // With a reason that repeats, that reason is the better guide than a stage that does not point one way.

@@ -204,6 +204,48 @@ describe('candidate digests', () => {
     );
   });
 
+  it('does not tell a student to keep applying as they are when a reason within their reach repeats beside a strong field', () => {
+    const digestOf = (rows: Array<[string, string[]]>) =>
+      withPages(rows.map(([stage, themes], i) => classifiedItem({ id: `k${i}`, candidate: 'K', stage, themes, line: i + 2 }))).digests![0]!;
+    // Turned down at interview five times: three a strong field, two their experience (three in
+    // all, the first advice on the page) and two their qualifications.
+    const atInterview = digestOf([
+      ['First interview', ['qualifications']],
+      ['First interview', ['experience', 'competition']],
+      ['Final interview', ['experience', 'competition']],
+      ['Assessment centre', ['competition']],
+      ['Final interview', ['qualifications']],
+      ['CV screening', ['experience']],
+    ]);
+    expect(atInterview.advice[0]!.themeId).toBe('experience');
+    expect(atInterview.diagnosis).toEqual([
+      'You reached interview or assessment in 5 of your 6 applications and were turned down there. 3 of those came down to Strong competition, which was outside your control. But 2 of those also mention Experience, which is within your reach.',
+      'That is not something interview practice fixes: the reason, below, is what to work on.',
+    ]);
+    // The reason within reach repeats only across the stages.
+    const across = digestOf([
+      ['First interview', ['competition']],
+      ['Final interview', ['competition']],
+      ['Assessment centre', ['experience']],
+      ['CV screening', ['experience']],
+    ]);
+    expect(across.diagnosis[1]).toBe(
+      'That says more about the field than about you. One reason within your reach does keep coming back across your rejections: it, below, is what to work on.',
+    );
+    expect(across.advice.map((advice) => advice.themeId)).toEqual(['experience', 'competition']);
+    // Not shortlisted: a strong field three times, and their experience twice.
+    const before = digestOf([
+      ['CV screening', ['experience', 'competition']],
+      ['Application', ['experience', 'competition']],
+      ['Application', ['competition']],
+    ]);
+    expect(before.diagnosis[0]).toBe(
+      'You were not shortlisted in all 3 of your applications. All of those came down to Strong competition, which was outside your control. But 2 of those also mention Experience, which is within your reach.',
+    );
+    expect(before.diagnosis[1]).toMatch(/CV and cover letter against the job description/);
+    expect(before.diagnosis.join(' ')).not.toMatch(/keep applying|more about the field/);
+  });
+
   it('is not built unless asked for', () => {
     const without = analyse(lexicalAnalysisInput(handMadeCandidates(), { generatedAt: GENERATED_AT }));
     expect(without.digests).toBeNull();
