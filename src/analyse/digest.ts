@@ -21,18 +21,20 @@ function compareTimeline(a: PreparedItem, b: PreparedItem): number {
 }
 
 function entryOf(prepared: PreparedItem, order: ReadonlyMap<string, number>): DigestEntry {
-  const { item } = prepared.entry;
-  return {
+  const { item, unread } = prepared.entry;
+  const inOrder = (ids: readonly string[]) => [...ids].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  const entry = {
     itemId: item.id,
     date: item.date ?? item.rawDate ?? null,
     employer: item.employer,
     role: item.role,
     stage: prepared.stage,
     phase: prepared.phase,
-    themes: [...prepared.themeIds].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
-    possibly: [...prepared.possibleThemeIds].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
-    parts: markedText(prepared.entry),
   };
+  // What the model could not read carries only guesses: a page handed to the student shows none
+  // ("possibly conduct" for a French "your profile does not match the post") and says why instead.
+  if (unread !== undefined) return { ...entry, themes: [], possibly: [], unread, parts: [{ text: item.text, mark: 'none' }] };
+  return { ...entry, themes: inOrder(prepared.themeIds), possibly: inOrder(prepared.possibleThemeIds), parts: markedText(prepared.entry) };
 }
 
 function adviceFor(

@@ -152,6 +152,8 @@ export function analyse(input: AnalysisInput): ReportModel {
   const sure = items.map((prepared) => ({
     ...prepared,
     themeIds: prepared.themeIds.filter((id) => !prepared.possibleThemeIds.includes(id)),
+    // What the model could not read (another language, "see attached") holds only guesses: not even "possibly" for one student.
+    possibleThemeIds: prepared.entry.unread === undefined ? prepared.possibleThemeIds : [],
   }));
   const sureRejections = onePerRejection(sure);
   const themes = themeSummaries(items, sureRejections, taxonomy, input.previous);

@@ -229,7 +229,9 @@ export interface DigestEntry {
   themes: string[];
   /** Themes the head was not sure of, in taxonomy order: shown as "possibly …", never advised on. */
   possibly?: string[];
-  /** The whole feedback with the evidence of each theme marked. */
+  /** Feedback the model cannot read (another language, "see attached"): no theme is shown for it, not even "possibly". */
+  unread?: 'other-language' | 'elsewhere';
+  /** The whole feedback with the evidence of each theme marked (nothing marked when unread). */
   parts: QuotePart[];
 }
 

@@ -108,8 +108,8 @@ export function unreadNotes(unread: readonly UnreadRow[], files: readonly Ingest
       const rows = `${lines.length} row${lines.length === 1 ? '' : 's'} (${namedLines(lines)})`;
       const note =
         why === 'other-language'
-          ? `${rows} of feedback not in English, which the model cannot read: any theme found there is shown only as "possibly" and is never the reason for a follow-up or a suggestion; read ${lines.length === 1 ? 'it' : 'them'} yourself`
-          : `${rows} of feedback that only points elsewhere (a link, "see attached"): the reasons are not in the export; any theme found there is shown only as "possibly"; read the attachment or link yourself`;
+          ? `${rows} of feedback not in English, which the model cannot read: any theme found there is counted in the report only as "possibly", and left off the follow-up list and the student's page; read ${lines.length === 1 ? 'it' : 'them'} yourself`
+          : `${rows} of feedback that only points elsewhere (a link, "see attached"): the reasons are not in the export; any theme found there is counted in the report only as "possibly", and left off the follow-up list and the student's page; read the attachment or link yourself`;
       notes.set(file.source, [...(notes.get(file.source) ?? []), note]);
     }
   }

@@ -64,9 +64,21 @@ ${digest.noReason ? html`<p class="no-reason">${digest.noReason}</p>` : ''}
 </section>`;
 }
 
+/** Why a piece of feedback was not read, in place of its reasons. */
+const UNREAD: Record<NonNullable<DigestEntry['unread']>, string> = {
+  'other-language': 'not read: it is not in English, so go through it with your careers adviser',
+  elsewhere: 'not read: the reasons are in an attachment or link, not in the feedback itself',
+};
+
+/** A label inside a sentence: "possibly conduct and first impressions", but "possibly CV, …" and "possibly UK visa". */
+function inSentence(label: string): string {
+  return /^\p{Lu}[\p{Lu}\d]/u.test(label) ? label : `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+}
+
 function themeList(entry: DigestEntry, labels: ReadonlyMap<string, string>): string {
+  if (entry.unread !== undefined) return UNREAD[entry.unread];
   const sure = entry.themes.map((id) => labels.get(id) ?? id).join(', ');
-  const possibly = (entry.possibly ?? []).map((id) => `possibly ${(labels.get(id) ?? id).toLowerCase()}`).join(', ');
+  const possibly = (entry.possibly ?? []).map((id) => `possibly ${inSentence(labels.get(id) ?? id)}`).join(', ');
   return [sure, possibly].filter(Boolean).join('; ') || 'no theme found';
 }
 

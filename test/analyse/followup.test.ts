@@ -213,6 +213,16 @@ describe('doubt on the follow-up list', () => {
     expect(sure.followUp.find((row) => row.themeId === 'assessment')?.suggestion).toMatch(/^Practise timed numerical reasoning tests/);
     expect(sure.followUp.every((row) => row.possibly.length === 0)).toBe(true);
   });
+  it('lists as possibly nothing guessed from feedback the model could not read', () => {
+    // Ada: a French reply the classifier guessed delivery for, and an English one only possibly experience.
+    const french = {
+      ...item('a1', 'ADA-01', [], ['delivery'], 'Votre profil ne correspond pas au poste.'),
+      unread: 'other-language' as const,
+    };
+    const rows = model(true, false, [french, item('a2', 'ADA-01', [], ['experience'])]).followUp;
+    expect(rows.map((row) => [row.kind, row.possibly])).toEqual([['single', ['Experience']]]);
+  });
+
   it('counts a student as meeting a problem again in the report only where it was sure each time', () => {
     const analysed = model(true, false, [
       // Ada: examples sure twice; experience sure once and only possible once more.

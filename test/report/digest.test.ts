@@ -103,6 +103,43 @@ describe('candidate pages', () => {
     expect(names.join(' ')).not.toMatch(/P-\d00|onerror/);
   });
 
+  it('shows no guessed reason for feedback the model could not read, and keeps a label’s capitals after "possibly"', () => {
+    const unsure = (entry: ClassifiedItem): ClassifiedItem => ({
+      ...entry,
+      themes: entry.themes.map((theme) => ({ ...theme, confidence: 0.3, tentative: true as const })),
+    });
+    const french = unsure(
+      classifiedItem({
+        id: 'u1',
+        candidate: 'U',
+        stage: 'CV screening',
+        date: '2026-02-03',
+        themes: ['delivery'],
+        text: 'Votre profil ne correspond pas au poste.',
+        line: 2,
+      }),
+    );
+    const rows = [
+      { ...french, unread: 'other-language' as const },
+      unsure(classifiedItem({ id: 'u2', candidate: 'U', stage: 'CV screening', date: '2026-03-03', themes: ['application'], line: 3 })),
+    ];
+    const unread = analyse(lexicalAnalysisInput(rows, { generatedAt: '2026-06-01T09:00:00.000Z', digests: true }));
+    const labelled = {
+      ...unread,
+      themes: unread.themes.map((theme) =>
+        theme.id === 'application' ? { ...theme, label: 'CV, cover letter and application form' } : theme,
+      ),
+    };
+    const page = renderDigest(unread.digests![0]!, labelled);
+    const cells = [...page.matchAll(/<td data-label="Reasons given">([^<]*)<\/td>/g)].map((match) => match[1]);
+    expect(cells).toEqual([
+      'not read: it is not in English, so go through it with your careers adviser',
+      'possibly CV, cover letter and application form',
+    ]);
+    // Its words are shown, with nothing highlighted as the sentence a reason was read from.
+    expect(page).toContain('<blockquote>Votre profil ne correspond pas au poste.</blockquote>');
+  });
+
   it('speaks to the student', () => {
     const page = renderDigest(model.digests![0], model);
     expect(page).toContain('What your feedback says');
