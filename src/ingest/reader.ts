@@ -23,12 +23,13 @@ import {
 } from './columns.js';
 import { isBlankRecord } from './csv.js';
 import { namedLines } from './date-range.js';
-import { DATE_ORDER_IN_WORDS, dateOrderProofs, provenDateOrder, type DateOrder } from './dates.js';
+import { fileDateOrder } from './date-order.js';
 import { nameHeaders, type HeaderLayout, withChoicesJoined } from './header.js';
 import type { IdRegistry } from './ids.js';
 import { candidateKind, contactColumns, holdsNamesWithIds, personNameColumns } from './people.js';
 import { personalDetailOf } from './personal-details.js';
 import { columnIndexes, convertRow, type RowContext } from './rows.js';
+import { type RawRow, ShortRows } from './short-rows.js';
 import { withdrawalColumns } from './withdrawal.js';
 
 export type ReaderOptions = Omit<IngestOptions, 'delimiter'>;
@@ -51,6 +52,7 @@ export class RecordReader {
   private recordIndex = 0;
   private readonly metadata: Set<number>;
   private ctx: RowContext | null = null;
+  private shortRows: ShortRows | null = null;
   private headers: string[] = [];
   private mapping: ColumnMapping = {};
   private nameColumns: string[] = [];
@@ -102,7 +104,7 @@ export class RecordReader {
     // Blank rows between data rows are worth a note; trailing ones (common in exports) are not.
     this.blankRows += this.pendingBlankRows;
     this.pendingBlankRows = 0;
-    this.readRow(withChoicesJoined(fields, this.layout.choiceGroups), line, raw);
+    for (const row of this.shortRows!.take({ fields, line, raw })) this.readRow(row);
   }
 
   private readHeader(cells: string[]): void {
@@ -158,6 +160,9 @@ export class RecordReader {
     const feedbackColumns = [headers.indexOf(textColumn), ...spares, ...byStage.map(({ column }) => column)];
     let lastNamed = cells.length;
     while (lastNamed > 0 && cells[lastNamed - 1].trim() === '') lastNamed--;
+    const dates = fileDateOrder(sampleRows, headers, this.mapping.date, this.options.dateOrder);
+    this.notes.push(...dates.notes);
+    this.shortRows = new ShortRows(headers.length, lastNamed, headers.indexOf(textColumn));
     this.ctx = {
       source: this.path,
       headers,
@@ -183,66 +188,13 @@ export class RecordReader {
         byStage.map(({ stage }) => stage),
       ),
       maxTextChars: this.options.maxTextChars,
-      dateOrder: this.dateOrderFor(sampleRows, headers),
+      dateOrder: dates.order,
     };
   }
 
-  /** --date-order (day first by default), unless this file's own dates prove the other order. */
-  private dateOrderFor(sampleRows: string[][], headers: string[]): DateOrder {
-    const asked = this.options.dateOrder ?? 'dmy';
-    const column = this.mapping.date === undefined ? -1 : headers.indexOf(this.mapping.date);
-    if (column < 0) return asked;
-    const proofs = dateOrderProofs(sampleRows.map((row) => row[column] ?? ''));
-    if (proofs.dmy && proofs.mdy) {
-      this.notes.push(
-        `dates in column "${this.mapping.date}" are written both day first (e.g. ${JSON.stringify(proofs.dmy)}) and month first (e.g. ${JSON.stringify(proofs.mdy)}), as in exports pasted together: dates that read either way (03/04/2026) were read ${DATE_ORDER_IN_WORDS[asked]}, so check them or give each export its own file`,
-      );
-      return asked;
-    }
-    const proven = provenDateOrder(proofs);
-    if (!proven) return this.options.dateOrder ? asked : this.orderOfOtherDates(sampleRows, headers, column, asked, proofs.either);
-    if (proven.order === asked) return asked;
-    const how = DATE_ORDER_IN_WORDS[proven.order];
-    const said = this.options.dateOrder ? `--date-order ${asked}` : 'the default (day first)';
-    this.notes.push(
-      `dates in column "${this.mapping.date}" are ${how} (e.g. ${JSON.stringify(proven.example)}), which contradicts ${said}; this file was read ${how}`,
-    );
-    return proven.order;
-  }
-
-  /**
-   * Dates that read either way (03/05/2026) take the order the file's other columns of dates prove, if they
-   * prove one: one export, one locale (a date of birth is personal, never read nor quoted).
-   */
-  private orderOfOtherDates(
-    sampleRows: string[][],
-    headers: string[],
-    dateColumn: number,
-    asked: DateOrder,
-    either?: string | null,
-  ): DateOrder {
-    const proven = headers.map((header, c) =>
-      c === dateColumn || personalDetailOf(header) !== null
-        ? null
-        : provenDateOrder(dateOrderProofs(sampleRows.map((row) => row[c] ?? ''))),
-    );
-    const orders = new Set(proven.map((proof) => proof?.order).filter((order) => order !== undefined));
-    const at = proven.findIndex((proof) => proof !== null);
-    if (orders.size === 0 && either)
-      this.notes.push(
-        `dates in column "${this.mapping.date}" read either way (e.g. ${JSON.stringify(either)}) and no date in the file says which: read ${DATE_ORDER_IN_WORDS[asked]}; if the export writes the month first, as US survey tools do, give --date-order mdy`,
-      );
-    if (orders.size !== 1 || proven[at]!.order === asked) return asked;
-    const { order, example } = proven[at]!;
-    this.notes.push(
-      `dates in column "${this.mapping.date}" read either way, and column "${headers[at]}" of the same file has ${JSON.stringify(example)}, ${DATE_ORDER_IN_WORDS[order]}: the file was read ${DATE_ORDER_IN_WORDS[order]}`,
-    );
-    return order;
-  }
-
-  private readRow(fields: string[], line: number, raw: string): void {
+  private readRow({ fields, line, raw }: RawRow): void {
     this.dataRows++;
-    const outcome = convertRow(fields, line, raw, this.ctx!);
+    const outcome = convertRow(withChoicesJoined(fields, this.layout.choiceGroups), line, raw, this.ctx!);
     if (outcome.kind === 'reject') {
       this.rejects.push(outcome.reject);
       if (outcome.withdrawnIn !== undefined)
@@ -275,7 +227,8 @@ export class RecordReader {
     identity: { bytes: number; sha256: string },
     fileWarnings: readonly string[] = [],
   ): FileOutcome {
-    const notes = [...encodingNotes, ...fileWarnings, ...this.notes];
+    for (const row of this.shortRows?.flush() ?? []) this.readRow(row);
+    const notes = [...encodingNotes, ...fileWarnings, ...this.notes, ...(this.shortRows?.notes() ?? [])];
     if (this.blankRows > 0) notes.push(`${this.blankRows} blank row${this.blankRows === 1 ? '' : 's'} ignored`);
     notes.push(...this.fileIds.notes());
     const unparsed = this.unparsedDates.length;

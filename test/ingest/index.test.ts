@@ -243,28 +243,29 @@ describe('ingestFiles: headers and rows', () => {
     expect(byName.items[1]).toMatchObject({ candidate: 'Bobby', cohort: 'more' });
   });
 
-  it('rejects ragged rows, keeps a blank text as no feedback given, tolerates a trailing delimiter, ignores blank lines', async () => {
+  it('rejects ragged rows, reads one that stops early with its last cells empty, keeps a blank text as no feedback given, tolerates a trailing delimiter, ignores blank lines', async () => {
     const path = fixture('ragged.csv');
     const logger = createMemoryLogger();
     const result = await ingestFiles([path], defaultOptions(), logger);
     expectInvariant(result);
     expect(result.items.map((i) => [i.id, i.line, i.noText ?? false])).toEqual([
       ['1', 2, false],
+      ['3', 4, false],
       ['4', 5, true],
       ['5', 6, false],
       ['6', 8, false],
     ]);
-    expect(result.items[1]).toMatchObject({ text: '', stage: 'Application' });
+    expect(result.items[1]).toMatchObject({ text: 'No keywords in the CV.', stage: null });
+    expect(result.items[2]).toMatchObject({ text: '', stage: 'Application' });
     expect(result.rejects).toEqual([
       { source: path, line: 3, reason: 'expected 3 fields, found 4', raw: '2,Too short,Interview,unexpected' },
-      { source: path, line: 4, reason: 'expected 3 fields, found 2', raw: '3,No keywords in the CV.' },
     ]);
-    expect(result.files[0]).toMatchObject({ dataRows: 6, items: 4, rejected: 2 });
+    expect(result.files[0]).toMatchObject({ dataRows: 6, items: 5, rejected: 1 });
     expect(result.files[0].notes).toContain('1 blank row ignored');
     expect(result.files[0].notes).toContain(
       '1 row with a blank "feedback" counted as "no feedback given" (the no-reason theme, worth a call)',
     );
-    expect(logger.lines[1]).toMatch(/^warning: .*ragged\.csv: 2 of 6 rows rejected \(1 × expected 3 fields/);
+    expect(logger.lines[1]).toMatch(/^warning: .*ragged\.csv: 1 of 6 rows rejected \(1 × expected 3 fields, found 4\)/);
   });
 
   it('keeps ids from the id column, makes repeats unique and uses <file>:<line> when missing', async () => {
@@ -334,7 +335,7 @@ describe('ingestFiles: headers and rows', () => {
   });
 
   it('keeps enough of a rejected row to redact it whole; the output keeps at most 500 characters', async () => {
-    const path = files.write('long-reject.csv', `id,feedback,stage\n1,${'z'.repeat(5000)}\n`);
+    const path = files.write('long-reject.csv', `id,feedback,stage\n1,${'z'.repeat(5000)},Interview,extra\n`);
     const error = await cliErrorOf(() => ingestFiles([path], defaultOptions()));
     expect(error.exitCode).toBe(3);
     const result = await ingestFiles([path, fixture('basic.csv')], defaultOptions());
