@@ -207,7 +207,7 @@ async function ingestWorkbook(path: string, handle: FileHandle, size: number, op
   checkWorkbookSize(path, size);
   const checked = await inspectWorkbook(path);
   const bytes = await handle.readFile();
-  const { sheet, rows, mergedCellsFilled, emptyPassed } = await readWorkbook(path, checked, options.sheet);
+  const { sheet, rows, mergedCellsFilled, emptyPassed, notesPassed = [] } = await readWorkbook(path, checked, options.sheet);
   const layout = detectLayout(rows.slice(0, SAMPLE_RECORDS), options.skipRows);
   const reader = new RecordReader(path, options, layout, rows.slice(0, SAMPLE_RECORDS), ids);
   rows.forEach((fields, index) => {
@@ -216,6 +216,8 @@ async function ingestWorkbook(path: string, handle: FileHandle, size: number, op
   const notes = [`sheet ${JSON.stringify(sheet)} of the workbook`];
   if (emptyPassed.length > 0)
     notes.push(`empty sheet${emptyPassed.length === 1 ? '' : 's'} before it passed over: ${sheetNames(emptyPassed)}`);
+  if (notesPassed.length > 0)
+    notes.push(`sheet${notesPassed.length === 1 ? '' : 's'} of notes in one column before it passed over: ${sheetNames(notesPassed)}`);
   if (mergedCellsFilled > 0)
     notes.push(`${mergedCellsFilled} empty cell${mergedCellsFilled === 1 ? '' : 's'} under merged cells given the merged value`);
   const outcome = reader.finish(
@@ -223,7 +225,7 @@ async function ingestWorkbook(path: string, handle: FileHandle, size: number, op
     { encoding: 'utf-8', delimiter: null, format: 'xlsx', sheet },
     { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
     options.sheet === undefined
-      ? unreadSheetsWarnings(checked.visible.filter((name) => name !== sheet && !emptyPassed.includes(name)))
+      ? unreadSheetsWarnings(checked.visible.filter((name) => name !== sheet && !emptyPassed.includes(name) && !notesPassed.includes(name)))
       : [],
   );
   // A rejected row's line is the sheet's row: rejects.csv says which sheet.

@@ -207,12 +207,21 @@ export interface WorkbookSheet {
   mergedCellsFilled: number;
   /** Sheets before it with nothing in them, passed over (only when no sheet was named). */
   emptyPassed: string[];
+  /** Sheets before it of notes in one column (a "Read me" tab), passed over for a table (only when no sheet was named). */
+  notesPassed?: string[];
+}
+
+/** A sheet with no row of two cells filled is notes or a title page ("Read me", "Instructions"), not a table. */
+function readsAsNotes(rows: readonly string[][]): boolean {
+  return rows.every((row) => row.filter((cell) => cell.trim() !== '').length < 2);
 }
 
 /**
  * Reads one sheet as rows of text (a value merged down a column is given to every row of the
- * range): the one named, else the first not hidden that holds anything. Empty sheets before it (a
- * blank first tab, a cover page left empty) are passed over and listed in `emptyPassed`.
+ * range): the one named, else the first not hidden that holds a table. Empty sheets before it (a
+ * blank first tab, a cover page left empty) are passed over and listed in `emptyPassed`, and
+ * sheets of notes in one column (a "Read me" tab before the data) in `notesPassed`; with no table
+ * on any sheet, the first that holds anything is read.
  */
 export async function readWorkbook(
   path: string,
@@ -222,12 +231,16 @@ export async function readWorkbook(
 ): Promise<WorkbookSheet> {
   if (sheet !== undefined) return readOneSheet(path, workbook, sheetNamed(sheet, workbook.visible), sheet, limits);
   const emptyPassed: string[] = [];
-  for (const [index, name] of workbook.visible.entries()) {
-    const read = await readOneSheet(path, workbook, name, undefined, limits);
-    const last = index === workbook.visible.length - 1;
-    if (last || read.rows.some((row) => row.some((cell) => cell.trim() !== ''))) return { ...read, emptyPassed };
-    emptyPassed.push(name);
+  const notes: WorkbookSheet[] = [];
+  let read: WorkbookSheet | null = null;
+  for (const name of workbook.visible) {
+    read = await readOneSheet(path, workbook, name, undefined, limits);
+    if (!read.rows.some((row) => row.some((cell) => cell.trim() !== ''))) emptyPassed.push(name);
+    else if (readsAsNotes(read.rows)) notes.push({ ...read, emptyPassed: [...emptyPassed] });
+    else return { ...read, emptyPassed, notesPassed: notes.map((passed) => passed.sheet) };
   }
+  if (notes.length > 0) return notes[0]!;
+  if (read) return { ...read, emptyPassed: emptyPassed.slice(0, -1) };
   return readOneSheet(path, workbook, undefined, undefined, limits);
 }
 

@@ -145,6 +145,31 @@ describe('.xlsx input', () => {
     await expect(ingestFiles([file], { ...options, sheet: 'Sheet1' })).rejects.toThrow(/the file is empty/);
   });
 
+  it('passes over a "Read me" tab of notes in one column to the table on the next, and says so', async () => {
+    const readMe = [
+      ['Careers Service - employer feedback tracker'],
+      ['Exported 7 Dec 2026 by the placements team'],
+      ['Feedback is on the next tab.'],
+    ];
+    const file = await write(
+      'read-me-first.xlsx',
+      buildXlsx([
+        { name: 'Read me', rows: readMe },
+        { name: 'Feedback 2026-27', rows: FORMS_ROWS },
+      ]),
+    );
+    const warnings: string[] = [];
+    const logger = { info() {}, notice() {}, warn: (line: string) => warnings.push(line), progress() {}, progressDone() {} };
+    const { files, items } = await ingestFiles([file], options, logger);
+    expect(files[0].sheet).toBe('Feedback 2026-27');
+    expect(items).toHaveLength(FORMS_ROWS.length - 1);
+    expect(files[0].notes).toContain('sheet of notes in one column before it passed over: "Read me"');
+    expect(warnings).toEqual([]);
+    // A workbook of notes alone is read as before: its first sheet.
+    const alone = await write('notes-only.xlsx', buildXlsx([{ name: 'Read me', rows: readMe }]));
+    expect((await ingestFiles([alone], options)).files[0].sheet).toBe('Read me');
+  });
+
   it('says which other sheets were not read (a sheet per cohort), on stderr and in the notes; a hidden one and a named --sheet say nothing', async () => {
     const file = await write(
       'cohorts.xlsx',
