@@ -193,6 +193,14 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
   date: [
     'date',
     'feedback date',
+    // The outcome's own date before a form's or a system's time of writing it down.
+    'rejection date',
+    'date of rejection',
+    'date rejected',
+    'outcome date',
+    'date of outcome',
+    'decision date',
+    'date of decision',
     'submitted',
     'recorded date',
     'response date',
@@ -204,14 +212,12 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, string[]> = {
     'created',
     'created at',
     'date received',
-    'rejection date',
     'interview date',
     'start date',
     // A mail log's and an applicant-tracking system's dates.
     'sent',
     'date sent',
     'sent at',
-    'decision date',
     'disposition date',
     'last updated',
     // German, French, Spanish, Dutch.
@@ -277,40 +283,15 @@ export const KNOWN_HEADERS = new Set(Object.values(COLUMN_SYNONYMS).flat().map(n
  * cohort, candidate, employer or role, however their names read ("Status" is the response type,
  * not the application stage). Compared as normalised headers.
  */
-export const SYSTEM_COLUMNS = new Set([
-  'status',
-  'ipaddress',
-  'progress',
-  'durationinseconds',
-  'duration',
-  'finished',
-  'responseid',
-  'responseidentifier',
-  'distributionchannel',
-  'userlanguage',
-  'locationlatitude',
-  'locationlongitude',
-  'latitude',
-  'longitude',
-  'startdate',
-  'enddate',
-  'recordeddate',
-  'collectorid',
-  'respondentid',
-  'starttime',
-  'completiontime',
-  'lastmodifiedtime',
-  'qrecaptchascore',
-  'qrelevantidduplicate',
-  'qrelevantidduplicatescore',
-  'qrelevantidfraudscore',
-  'qrelevantidlaststartdate',
-  'recipientfirstname',
-  'recipientlastname',
-  'customdata1',
-  'customdata',
-  'consent',
-]);
+export const SYSTEM_COLUMNS = new Set(
+  (
+    'status ipaddress progress durationinseconds duration finished responseid responseidentifier ' +
+    'distributionchannel userlanguage locationlatitude locationlongitude latitude longitude startdate ' +
+    'enddate recordeddate collectorid respondentid starttime completiontime lastmodifiedtime ' +
+    'qrecaptchascore qrelevantidduplicate qrelevantidduplicatescore qrelevantidfraudscore ' +
+    'qrelevantidlaststartdate recipientfirstname recipientlastname customdata1 customdata consent'
+  ).split(' '),
+);
 /** Roles a system column may still take: its id and its dates are what they say. */
 export const SYSTEM_ROLES = new Set<ColumnRole>(['id', 'date']);
 /** Candidate synonyms that are personal data; an id-like column is preferred to any of them. */

@@ -53,6 +53,13 @@ describe('detectColumns', () => {
     expect(detectColumns({ headers: ['StartDate', 'RecordedDate', 'Feedback'] }).date).toBe('RecordedDate');
   });
 
+  it("takes the date of the outcome over a form's submission time (the timeline is of rejections, not of forms filled in)", () => {
+    for (const outcome of ['Date of outcome', 'Outcome date', 'Rejection date', 'Date rejected', 'Decision date'])
+      expect(detectColumns({ headers: ['Timestamp', 'Student number', outcome, 'Feedback'] }).date).toBe(outcome);
+    expect(detectColumns({ headers: ['Submitted', 'Date of rejection', 'Feedback'] }).date).toBe('Date of rejection');
+    expect(detectColumns({ headers: ['Completion time', 'Date of decision', 'Feedback'] }).date).toBe('Date of decision');
+  });
+
   it('among headers that only mention feedback, takes the one with the longest values', () => {
     const headers = ['Did you get feedback?', 'What feedback did the employer give you?'];
     const sampleRows = [
