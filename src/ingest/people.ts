@@ -232,7 +232,19 @@ export function contactColumns(headers: string[], mapping: ColumnMapping, sample
       columns.email.push(index);
     else if (headerWords(header).some((w) => PHONE_WORDS.has(w))) columns.phone.push(index);
   });
+  // "Surname" before "Forename" in the sheet still writes "Priya Patel", not "Patel Priya".
+  columns.name.sort((a, b) => nameOrder(headers[a]!) - nameOrder(headers[b]!));
   return columns;
+}
+
+const GIVEN_NAME = new Set('first given forename forenames firstname givenname vorname prénom prenom voornaam'.split(' '));
+const FAMILY_NAME = new Set('last family surname lastname familyname nachname familienname nom apellido apellidos achternaam'.split(' '));
+
+/** Where a name column's part goes in the name written out: a given name first, a family name last. */
+function nameOrder(header: string): number {
+  const words = headerWords(header);
+  if (words.some((word) => GIVEN_NAME.has(word))) return 0;
+  return words.some((word) => FAMILY_NAME.has(word)) ? 2 : 1;
 }
 
 /** What the candidate column holds: judged from its header, then from its sampled values. */

@@ -79,6 +79,15 @@ describe('contactColumns', () => {
     // Not the sender's, and not a candidate column of student numbers.
     expect(contactColumns(['Student', 'Body'], { text: 'Body', candidate: 'Student' }, [['S1', 'x']]).email).toEqual([]);
   });
+
+  it('writes a name kept in two columns given name first, whichever comes first in the sheet', () => {
+    const rows = [['4040', 'Patel', 'Priya', 'CV not tailored.']];
+    const name = (headers: string[]) => contactColumns(headers, { text: 'Feedback', candidate: headers[0] }, rows).name;
+    expect(name(['Student No', 'Surname', 'Forename', 'Feedback'])).toEqual([2, 1]);
+    expect(name(['Student No', 'Last name', 'First name', 'Feedback'])).toEqual([2, 1]);
+    expect(name(['Matrikelnummer', 'Nachname', 'Vorname', 'Feedback'])).toEqual([2, 1]);
+    expect(name(['Student No', 'First name', 'Last name', 'Feedback'])).toEqual([1, 2]);
+  });
 });
 
 describe('personNameColumns and staff columns', () => {
