@@ -183,3 +183,16 @@ describe('source layout', () => {
     expect(long).toEqual([]);
   });
 });
+
+describe('test files', () => {
+  it('remove every temp folder they make, so a run of the tests leaves none in the system temp folder', () => {
+    const leaving = sourceFiles(path.resolve('test'))
+      .filter((file) => file !== path.resolve('test/architecture.test.ts'))
+      .filter((file) => {
+        const text = readFileSync(file, 'utf8');
+        return /\bmkdtemp(?:Sync)?\(/.test(text) && !/\brm(?:Sync)?\(/.test(text);
+      })
+      .map((file) => path.relative('test', file));
+    expect(leaving).toEqual([]);
+  });
+});

@@ -1,8 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createClassifier } from '../../src/classify/classifier.js';
 import { evaluateAssignments, parseGold, readGold, scoreGold } from '../../src/classify/evaluate.js';
 import { lexicalEmbedderFor } from '../../src/classify/lexical.js';
@@ -53,6 +53,7 @@ describe('evaluateAssignments', () => {
 describe('readGold', () => {
   it('reads text and themes, ignores other columns, and reports the rows a spreadsheet shows', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gold-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const path = join(dir, 'gold.csv');
     await writeFile(path, '\uFEFFid,Text,themes,notes\r\n1,"Two\nlines",delivery|examples,x\r\n\r\n2,Too junior,experience,\r\n');
     expect(await readGold(path)).toEqual([
@@ -63,6 +64,7 @@ describe('readGold', () => {
 
   it('gives a Windows-1252 labelled file the same evaluation as its UTF-8 twin', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gold-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const csv = [
       'text,themes',
       'Your résumé was generic and not tailored to the rôle,application',

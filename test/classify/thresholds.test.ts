@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createClassifier } from '../../src/classify/classifier.js';
 import type { ScoredItem } from '../../src/classify/units.js';
 import { evaluateAssignments } from '../../src/classify/evaluate.js';
@@ -50,6 +50,7 @@ describe('thresholds files', () => {
 
   it('round-trips through serialise and load (JSON or YAML)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'thr-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const json = join(dir, 't.json');
     await writeFile(json, serialiseThresholds(fitted));
     expect(await loadThresholds(json, 'transformers', 'Xenova/all-MiniLM-L6-v2')).toEqual({ ...fitted, source: json });

@@ -2,7 +2,7 @@
 // with the lexical engine, once per test file.
 
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,6 @@ import { cliCommand } from '../../support/cli-process.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface SampleReport {
-  directory: string;
   html: string;
   summary: Record<string, unknown>;
 }
@@ -33,13 +32,17 @@ export async function sampleReport(engine: 'lexical' | 'auto' = 'lexical'): Prom
     '--no-store',
     '--quiet',
   ];
-  await promisify(execFile)(node!, args, {
-    cwd: ROOT,
-    env: { ...process.env, FEEDBACK_THEMES_CACHE: path.join(directory, 'no-models') },
-  });
-  return {
-    directory,
-    html: await readFile(path.join(directory, 'report.html'), 'utf8'),
-    summary: JSON.parse(await readFile(path.join(directory, 'summary.json'), 'utf8')) as Record<string, unknown>,
-  };
+  try {
+    await promisify(execFile)(node!, args, {
+      cwd: ROOT,
+      env: { ...process.env, FEEDBACK_THEMES_CACHE: path.join(directory, 'no-models') },
+    });
+    return {
+      html: await readFile(path.join(directory, 'report.html'), 'utf8'),
+      summary: JSON.parse(await readFile(path.join(directory, 'summary.json'), 'utf8')) as Record<string, unknown>,
+    };
+  } finally {
+    // Read whole into memory: the folder is not needed once the report is.
+    await rm(directory, { recursive: true, force: true });
+  }
 }

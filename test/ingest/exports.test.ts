@@ -1,16 +1,16 @@
 // Real-shaped exports (fictional rows; see test/fixtures/exports/README.md): the right column for
 // each role, system columns never used as stage, cohort or candidate, id-like candidates preferred.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles, parseDelimiterOption } from '../../src/ingest/index.js';
 import { describeMapping, inputSummary } from '../../src/ingest/mapping.js';
 import { detectColumnsExplained } from '../../src/ingest/columns.js';
 import { finishRejects } from '../../src/redact/index.js';
+import { tempFiles } from './helpers.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/exports/${name}`, import.meta.url));
+const temp = tempFiles();
 const read = async (name: string) => ingestFiles([fixture(name)], { columns: {}, maxTextChars: 20_000 });
 
 describe('column detection on survey and spreadsheet exports', () => {
@@ -189,10 +189,8 @@ describe('column detection on survey and spreadsheet exports', () => {
   });
 
   it("SurveyMonkey: a multiple-choice question's answer is read from whichever of its columns holds it", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'monkey-'));
-    const path = join(dir, 'monkey.csv');
-    writeFileSync(
-      path,
+    const path = temp.write(
+      'monkey.csv',
       [
         'Respondent ID,What is your student ID number?,At which stage of the process did your application end?,,,What feedback did the employer give?',
         ',Open-Ended Response,Application / CV,Online tests,Interview,Open-Ended Response',
@@ -210,10 +208,8 @@ describe('column detection on survey and spreadsheet exports', () => {
   });
 
   it("Microsoft Forms: an anonymous response's Email of 'anonymous' is no address for the follow-up list", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'forms-'));
-    const path = join(dir, 'forms.csv');
-    writeFileSync(
-      path,
+    const path = temp.write(
+      'forms.csv',
       'ID,Email,Name,Your student number,What feedback did the employer give you?\n1,anonymous,,S1,Too quiet.\n2,jo@uni.example,Jo Bloggs,S2,Late.\n',
     );
     const { items } = await ingestFiles([path], { columns: {}, maxTextChars: 20_000 });
@@ -221,10 +217,8 @@ describe('column detection on survey and spreadsheet exports', () => {
   });
 
   it('dates written both day first and month first in one column: said, and the ambiguous ones read in the asked order', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dates-'));
-    const path = join(dir, 'pasted.csv');
-    writeFileSync(
-      path,
+    const path = temp.write(
+      'pasted.csv',
       'Student ID,Date,Feedback\nS1,20/02/2026,No examples.\nS1,02/25/2026,No examples again.\nS1,03/04/2026,Still none.\n',
     );
     const { files, items } = await ingestFiles([path], { columns: {}, maxTextChars: 20_000 });
@@ -235,10 +229,8 @@ describe('column detection on survey and spreadsheet exports', () => {
   });
 
   it("a date column that reads either way takes the order the file's other dates prove (a survey's End Date beside its question)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dates-'));
-    const path = join(dir, 'survey.csv');
-    writeFileSync(
-      path,
+    const path = temp.write(
+      'survey.csv',
       'Student ID,End Date,When did you hear back?,Feedback\nS1,03/05/2026 10:09:40 AM,02/28/2026,No examples.\nS1,03/06/2026 01:20:00 PM,03/04/2026,Too quiet.\n',
     );
     const { files, items } = await ingestFiles([path], { columns: {}, maxTextChars: 20_000 });

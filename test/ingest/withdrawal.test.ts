@@ -1,12 +1,12 @@
 // A candidate who withdrew or declined was not rejected: such rows go to rejects.csv with that
 // reason, never to the themes or the list of employers to ask for a reason.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/ingest/index.js';
 import { feedbackSaysWithdrawn, statusSaysWithdrawn, withdrawalColumns } from '../../src/ingest/withdrawal.js';
+import { tempFiles } from './helpers.js';
+
+const temp = tempFiles();
 
 const WITHDREW = 'the candidate withdrew or declined: not a rejection';
 
@@ -135,10 +135,8 @@ describe('withdrawalColumns', () => {
 
 describe('an export with an outcome and feedback column per round', () => {
   it('rejects a row whose round outcome says the candidate withdrew or declined, so it is never on the call list', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rounds-'));
-    const file = join(dir, 'rounds.csv');
-    writeFileSync(
-      file,
+    const file = temp.write(
+      'rounds.csv',
       [
         'Student ID,Employer,Round 1,Round 1 feedback,Round 2,Round 2 feedback',
         'S1,Acme,Passed,Good CV.,Withdrawn,',
