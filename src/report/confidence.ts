@@ -1,6 +1,6 @@
 // How sure the tool is of the report's headline figures, when a theme head decided the themes:
 // per theme, the items whose calibrated probability reached the head's `confidentAt` ("sure") and
-// those under it (only "possibly"). Without a head (or in a filtered view) nothing is said.
+// those under it (only "possibly"). Without a head it says that it cannot say; in a filtered view, nothing.
 
 import type { ReportModel } from '../analyse/model.js';
 import { formatCount } from './format.js';
@@ -10,10 +10,37 @@ import { own } from '../own.js';
 /** The themes the key findings name: the most common, and the top three the takeaway counts. */
 const HEADLINE_THEMES = 3;
 
-/** A line under the key findings: for each headline theme, of its items how many the tool is sure of. */
-export function howSure(model: ReportModel): Html | '' {
+/** "all 17", "both" or "3": how many of a theme's items the tool is sure of. */
+function sureOf(sure: number, items: number): string {
+  if (sure !== items || items < 2) return formatCount(sure);
+  return items === 2 ? 'both' : `all ${formatCount(items)}`;
+}
+
+/** The headline figures that do not rest on how sure it is of a theme, said in either case. */
+const OTHER_FIGURES = 'The split between before and at interview comes from the stage column as exported, not from reading the feedback.';
+
+/**
+ * Without calibrated confidence the report still says how sure it is: that it cannot say, and
+ * why, so an adviser reads a theme's quotes before acting on its figure (issue 17: the report says
+ * how sure the tool is about each headline figure).
+ */
+function noMeasure(model: ReportModel): Html {
+  const how =
+    model.engine.name === 'lexical'
+      ? 'Themes were found by matching words, which gives no measure of how likely each theme is.'
+      : 'Themes were found by likeness to each theme’s examples, with nothing fitted to this list of themes to say how likely each theme is.';
+  return html`<p class="how-sure">How sure the tool is: it cannot say for this run. ${how} Every theme found is counted, in the figures and in who keeps meeting the same problem, so read the quotes under a theme before acting on its figure. ${OTHER_FIGURES}</p>`;
+}
+
+/**
+ * A line under the key findings: for each headline theme, of its items how many the tool is sure
+ * of; what the repeats rest on; and where the stage split comes from. A filtered view says nothing:
+ * its figures are recounted without the confidence.
+ */
+export function howSure(model: ReportModel, filtered = false): Html | '' {
+  if (filtered) return '';
   const confidence = model.confidence;
-  if (!confidence) return '';
+  if (!confidence) return model.counts.items === 0 ? '' : noMeasure(model);
   const threshold = Math.round(confidence.head.confidentAt * 100);
   const sure = html`<abbr class="exact" title="${`Its calibrated probability is at least ${threshold}% for these items.`}">sure</abbr>`;
   const headline = [...model.themes]
@@ -28,10 +55,10 @@ export function howSure(model: ReportModel): Html | '' {
         ? ''
         : `; ${formatCount(figures.possible)} ${figures.possible === 1 ? 'is only a possible match' : 'are only possible matches'}`;
     return index === 0
-      ? html`of the ${formatCount(theme.items)} items counted under ${theme.label}, it is ${sure} of ${formatCount(figures.sure)}${possible}.`
-      : html` Of the ${formatCount(theme.items)} under ${theme.label}, ${formatCount(figures.sure)}${possible}.`;
+      ? html`of the ${formatCount(theme.items)} items counted under ${theme.label}, it is ${sure} of ${sureOf(figures.sure, theme.items)}${possible}.`
+      : html` Of the ${formatCount(theme.items)} under ${theme.label}, ${sureOf(figures.sure, theme.items)}${possible}.`;
   });
-  return html`<p class="how-sure">How sure the tool is: ${sentences} The table “Themes by items” gives the figure for every theme.</p>`;
+  return html`<p class="how-sure">How sure the tool is: ${sentences} The table “Themes by items” gives the figure for every theme. Who keeps meeting the same problem counts only themes it is sure of. ${OTHER_FIGURES}</p>`;
 }
 
 /** The prevalence table's "Sure of" column: present only when a head decided. */

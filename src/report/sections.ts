@@ -87,7 +87,8 @@ ${banner}
 </header>`;
 }
 
-export function keyFindings(model: ReportModel): Html {
+/** `filtered`: a view the report's filters recounted, without the confidence the run had. */
+export function keyFindings(model: ReportModel, filtered = false): Html {
   return html`<section class="findings" id="findings" aria-labelledby="findings-title">
 <h2 id="findings-title">Key findings</h2>
 <ul>
@@ -96,7 +97,7 @@ export function keyFindings(model: ReportModel): Html {
 <li><strong>Who keeps meeting the same problem:</strong> ${model.takeaways.recurrence}</li>
 ${changesFinding(model)}
 </ul>
-${howSure(model)}
+${howSure(model, filtered)}
 </section>`;
 }
 

@@ -5,6 +5,7 @@ import { assetsDirectory, inlineScriptSafe } from '../../src/report/assets.js';
 import { bundleClientScript } from '../../src/report/client-bundle.js';
 import { buildOutputs } from '../../src/report/index.js';
 import { chartData, renderReport } from '../../src/report/render.js';
+import { keyFindings } from '../../src/report/sections.js';
 import { contrast, PAGE_BACKGROUND, PALETTE } from '../../src/report/palette.js';
 import { GENERATED_AT, cohortModel, hostileModel, modelFrom, syntheticClassified } from '../fixtures/report/models.js';
 import { referenceOf } from '../helpers/references.js';
@@ -64,12 +65,20 @@ describe('renderReport', () => {
     expect(JSON.parse(data).themes.find((theme: { id: string }) => theme.id === 'delivery').label).toBe('Delivery <i onclick="x">\u2028');
   });
 
-  it('says how sure the theme head was of each headline theme, only when a head decided, and of every theme in the table', () => {
+  it('says how sure the theme head was of each headline theme, and of every theme in the table; without one, that it cannot say', () => {
     const { model } = cohortModel();
     // (The chart script carries the words too: it re-renders the findings for a filter.)
     const without = renderReport({ ...model, confidence: null }).split('<script')[0];
-    expect(without).not.toContain('How sure the tool is');
+    expect(without).toContain(
+      '<p class="how-sure">How sure the tool is: it cannot say for this run. Themes were found by likeness to each theme’s examples, with nothing fitted to this list of themes to say how likely each theme is. ' +
+        'Every theme found is counted, in the figures and in who keeps meeting the same problem, so read the quotes under a theme before acting on its figure. ' +
+        'The split between before and at interview comes from the stage column as exported, not from reading the feedback.</p>',
+    );
+    const lexical = renderReport({ ...model, confidence: null, engine: { name: 'lexical', model: null, fallbackReason: null } });
+    expect(lexical).toContain('Themes were found by matching words, which gives no measure of how likely each theme is.');
     expect(without).not.toContain('<th scope="col">Sure of</th>');
+    // A filtered view recounts without the confidence: it says nothing rather than "it cannot say".
+    expect(keyFindings({ ...model, confidence: null }, true).value).not.toContain('How sure');
     const withHead = {
       ...model,
       confidence: {
@@ -81,7 +90,8 @@ describe('renderReport', () => {
     // Delivery (4), Application (2) and the first theme of one item in taxonomy order are the headline.
     expect(page).toContain(
       'How sure the tool is: of the 4 items counted under Delivery, it is <abbr class="exact" title="Its calibrated probability is at least 70% for these items.">sure</abbr> of 3; 1 is only a possible match. ' +
-        'Of the 2 under Application (CV, cover letter), 2. Of the 1 under Qualifications, 0; 1 is only a possible match. The table “Themes by items” gives the figure for every theme.',
+        'Of the 2 under Application (CV, cover letter), both. Of the 1 under Qualifications, 0; 1 is only a possible match. The table “Themes by items” gives the figure for every theme. ' +
+        'Who keeps meeting the same problem counts only themes it is sure of. The split between before and at interview comes from the stage column as exported, not from reading the feedback.',
     );
     const table = /<caption>Themes by items<\/caption>([\s\S]*?)<\/table>/.exec(page)![1];
     expect(table).toContain('<th scope="col">Sure of</th>');

@@ -81,7 +81,7 @@ export function setUpFilters(data: FilterData, redraw: (chart: ChartData) => voi
     const labels = new Map(model.themes.map((theme) => [theme.id, theme.label]));
     const chart = chartData(model);
     replaceSections({
-      findings: keyFindings(model).value,
+      findings: keyFindings(model, true).value,
       prevalence: prevalenceSection(model).value,
       stages: stageSection(model, labels).value,
       'over-time': overTimeSection(model, chart, labels).value,
