@@ -53,3 +53,15 @@ export function plainStatisticsText(text: string): string {
     .map((piece) => piece.text)
     .join('');
 }
+
+/**
+ * A theme's definition as an adviser reads it: the taxonomy points at its other themes by id
+ * ("doubts about team fit (culture_fit)"), the report by the name on their cards ("(see Culture and
+ * team fit)").
+ */
+export function plainDefinition(description: string, labels: ReadonlyMap<string, string>): string {
+  return description.replace(/\(([a-z][a-z0-9_]*)\)/g, (whole, id: string) => {
+    const label = labels.get(id);
+    return label === undefined ? whole : `(see ${label})`;
+  });
+}

@@ -8,7 +8,7 @@ import { isSuggestedDescription } from '../taxonomy/placeholder.js';
 import { CHART_COHORTS, type ChartData } from './chart-data.js';
 import { changesFinding, repeatersNote } from './followup-notes.js';
 import { howSure, sureColumn } from './confidence.js';
-import { plainStatistics, plainStatisticsText } from './plain-words.js';
+import { plainDefinition, plainStatistics, plainStatisticsText } from './plain-words.js';
 import { quotesIntro } from './quotes-intro.js';
 import { formatCount, formatShare } from './format.js';
 import { html, type Html } from './html.js';
@@ -279,14 +279,15 @@ function quoteBlock(quote: Quote): Html {
  * A theme's definition; a theme `taxonomy suggest` added and nobody has described yet says so, rather
  * than showing the instruction to the adviser (and the counts of the run it came from) as its meaning.
  */
-function definitionOf(theme: { description: string }): Html {
+function definitionOf(theme: { description: string }, labels: ReadonlyMap<string, string>): Html {
   if (isSuggestedDescription(theme.description))
     return html`<p class="definition">Not described yet: this theme was suggested from feedback no theme explained, and its description has not been written in the taxonomy. Read its quotes for what it holds.</p>`;
-  return html`<p class="definition">${theme.description}</p>`;
+  return html`<p class="definition">${plainDefinition(theme.description, labels)}</p>`;
 }
 
 export function themesSection(model: ReportModel): Html {
   const definitions = new Map(model.taxonomy.themes.map((theme) => [theme.id, theme]));
+  const labels = new Map(model.themes.map((theme) => [theme.id, theme.label]));
   const ranked = [...model.themes].sort((a, b) => b.items - a.items);
   const present = ranked.filter((theme) => theme.items > 0);
   const absent = ranked.filter((theme) => theme.items === 0);
@@ -296,14 +297,14 @@ export function themesSection(model: ReportModel): Html {
     return html`<article class="theme-card" id="theme-${summary.id}">
 <header><h3>${summary.label}</h3><span class="badge ${summary.actionable ? 'badge-actionable' : 'badge-outside'}">${summary.actionable ? 'Actionable' : 'Outside the candidate’s control'}</span></header>
 <p class="theme-figures"><strong>${formatCount(summary.items)}</strong> items (${formatShare(summary.share)}) · ${plural(summary.candidates, 'candidate')} · ${formatCount(summary.recurringCandidates)} repeating</p>
-${definitionOf(theme)}
+${definitionOf(theme, labels)}
 <div class="advice"><h4>What to suggest</h4><p>${theme.advice}</p></div>
 ${quotes.length > 0 ? html`<h4>In their words</h4>${quotes.map(quoteBlock)}` : ''}
 </article>`;
   });
   return html`<section id="themes" aria-labelledby="themes-title">
 <h2 id="themes-title">Themes, advice and evidence</h2>
-<p class="section-intro">${quotesIntro(model.quotes)} The highlighted sentence is the evidence the theme was matched on, with taxonomy cues in bold.</p>
+<p class="section-intro">${quotesIntro(model.quotes)} The highlighted sentence is the evidence the theme was matched on, with the words that matched it in bold.</p>
 <div class="theme-grid">${cards}</div>
 ${absent.length > 0 ? html`<p class="absent">Not found in this feedback: ${absent.map((theme) => theme.label).join(', ')}.</p>` : ''}
 </section>`;

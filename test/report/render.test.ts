@@ -98,6 +98,17 @@ describe('renderReport', () => {
     expect(table).toMatch(/<th scope="row">Delivery<\/th><td>yes<\/td><td>4<\/td><td>3<\/td>/);
   });
 
+  it('names the other themes a definition points at by the labels on their cards, not by their ids', () => {
+    const { model } = cohortModel();
+    const description = 'How answers came across. Not what they contained (examples) nor doubts about team fit (culture_fit), nor (this).';
+    const themes = model.taxonomy.themes.map((theme) => (theme.id === 'delivery' ? { ...theme, description } : theme));
+    const page = renderReport({ ...model, taxonomy: { ...model.taxonomy, themes } }).split('<script')[0];
+    expect(page).toContain(
+      '<p class="definition">How answers came across. Not what they contained (see Specific examples) nor doubts about team fit (see Culture fit), nor (this).</p>',
+    );
+    expect(page).not.toContain('taxonomy cues');
+  });
+
   it('shows a warning banner only when the lexical fallback was used', () => {
     expect(renderReport(hostileModel().model)).toContain('class="banner banner-warning" role="alert"');
     expect(renderReport(cohortModel().model)).not.toContain('banner-warning');
