@@ -2,7 +2,8 @@
 // the suggestion speaks to that instead ("practise more thoroughly", as the seeds put it, means
 // practising the thing that failed): numerical tests → practise such tests, a presentation →
 // rehearse it with someone who will give honest feedback, nerves → mock interviews until the
-// format is familiar, too little experience at that level → a stepping-stone role.
+// format is familiar, too little experience at that level → a stepping-stone role, a tool the job
+// uses (SQL, Excel) → learn it with a project to show, a licence or certificate → find the route to it.
 
 interface SubReason {
   themeId: string;
@@ -90,6 +91,27 @@ const SUB_REASONS: readonly SubReason[] = [
       /\bmore (?:senior|experienced)\b|\bseniority\b|\b(?:years|level) of experience\b|\btoo junior\b|\bmanagement experience\b|\bexperience at (?:this|that|a higher|a senior) level\b/i,
     advice:
       'Aim for roles at the level your experience fits now (a stepping-stone role), build the missing experience there, and apply again for this level later.',
+  },
+  {
+    themeId: 'qualifications',
+    // A tool the job uses every day: "gaps in SQL and Python", "could not build a pivot or a VLOOKUP".
+    pattern:
+      /\b(?:SQL|Python|Java(?:Script)?|C\+\+|C#|Excel|VLOOKUPs?|pivot(?: tables?)?|Power ?BI|Tableau|AutoCAD|Revit|MATLAB|SAP|coding|programming)(?![\w+#])/i,
+    advice:
+      'Learn the tool the feedback names with a short course and a practice project you can show (a worked spreadsheet, a small analysis, code you can share), then put it on your CV where a reader sees it within 10 seconds.',
+  },
+  {
+    themeId: 'qualifications',
+    pattern: /\b(?:2:1|2\.1|2:2|first[\s-]class|UCAS|GPA|A-levels?|grades|degree classification)(?!\w)/i,
+    advice:
+      'Where a grade is a cut-off, look for employers and schemes that set none (many say so on their site) or a route in that does not ask for it, such as an apprenticeship, a master’s or a stepping-stone role.',
+  },
+  {
+    themeId: 'qualifications',
+    pattern:
+      /\b(?:certificates?|certification|certified|licen[cs]es?|licensed|chartered|accredit\w*|CIPD|ACCA|CIMA|CPA|PRINCE2|CSCS|SIA|NVQ|diploma|registration|level \d)\b/i,
+    advice:
+      'Find out how to get the qualification or licence the feedback names (the course, its cost, how long it takes, whether employers fund it), start it, and meanwhile apply to roles that take people working towards it.',
   },
 ];
 

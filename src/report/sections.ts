@@ -82,7 +82,7 @@ export function header(model: ReportModel): Html {
   return html`<header class="masthead">
 <p class="eyebrow">Rejection feedback report</p>
 <h1>What keeps going wrong for our candidates</h1>
-<p class="lede">${formatCount(counts.items)} feedback items from ${formatCount(counts.candidates)} candidates${range}.</p>
+<p class="lede">${plural(counts.items, 'feedback item')} from ${plural(counts.candidates, 'candidate')}${range}.</p>
 ${banner}
 </header>`;
 }

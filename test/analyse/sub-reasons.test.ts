@@ -37,6 +37,26 @@ describe('advice matched to the shortfall the feedback names', () => {
     expect(opening('experience', ['We need someone more senior.', 'You are a bit too junior for this role.'])).toBe('Aim for roles at');
   });
 
+  it('tells a tool the job uses, a grade cut-off and a licence or certificate apart in missing qualifications', () => {
+    expect(
+      opening('qualifications', [
+        'Your technical answers showed gaps in SQL and Python, which are essential for the role.',
+        'Excel practical: could not build a pivot or a VLOOKUP (both JD essentials).',
+      ]),
+    ).toBe('Learn the tool the');
+    expect(opening('qualifications', ['Unfortunately your application did not demonstrate the required 2:1 degree classification.'])).toBe(
+      'Where a grade is',
+    );
+    expect(opening('qualifications', ['You don’t yet hold the CIPD Level 5, which we listed as essential.'])).toBe('Find out how to');
+    expect(opening('qualifications', ['The role requires a current counterbalance forklift licence.'])).toBe('Find out how to');
+    // A subject, not a tool, a grade or a licence: the theme's own advice.
+    expect(subReasonAdvice('qualifications', ['The post requires a degree in a biological science; yours is in chemistry.'])).toBeNull();
+    // Words that merely contain a tool's name are not it.
+    expect(
+      subReasonAdvice('qualifications', ['An excellent interview, but you lack the degree we require.', 'Lacked sapience.']),
+    ).toBeNull();
+  });
+
   it('gives nothing where no one shortfall is clear: a minority, two named equally, or another theme', () => {
     // One of three names numerical tests: not most of them.
     expect(subReasonAdvice('assessment', ['Failed the numerical test.', 'The group exercise went badly.', 'Weak in-tray.'])).toBeNull();

@@ -98,6 +98,15 @@ describe('renderReport', () => {
     expect(table).toMatch(/<th scope="row">Delivery<\/th><td>yes<\/td><td>4<\/td><td>3<\/td>/);
   });
 
+  it('counts one student and one item in the singular under the title', () => {
+    const { model } = cohortModel();
+    const lede = (items: number, candidates: number) =>
+      /<p class="lede">([^<]*)</.exec(renderReport({ ...model, counts: { ...model.counts, items, candidates } }))![1];
+    expect(lede(3, 1)).toMatch(/^3 feedback items from 1 candidate,/);
+    expect(lede(1, 1)).toMatch(/^1 feedback item from 1 candidate,/);
+    expect(lede(1200, 40)).toMatch(/^1,200 feedback items from 40 candidates,/);
+  });
+
   it('names the other themes a definition points at by the labels on their cards, not by their ids', () => {
     const { model } = cohortModel();
     const description = 'How answers came across. Not what they contained (examples) nor doubts about team fit (culture_fit), nor (this).';
