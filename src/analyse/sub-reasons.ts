@@ -115,15 +115,40 @@ const SUB_REASONS: readonly SubReason[] = [
   },
 ];
 
-/** The advice for the shortfall most of these texts name under this theme, or null when none is clear. */
+/** No more pieces of advice than this are put together for one theme. */
+const MOST_NAMED = 3;
+
+/**
+ * Where no one shortfall is named in most texts but several together are (a presentation that ran
+ * over, a quiet group exercise, a case study that missed the point), the advice for each: "ask which
+ * part fell short" is no use when the feedback already says. The more specific first, each only
+ * for a text the ones before it do not name; null unless two or more cover most of the texts.
+ */
+function severalNamed(reasons: readonly SubReason[], texts: readonly string[]): string | null {
+  const covered = new Set<number>();
+  const advice: string[] = [];
+  for (const reason of reasons) {
+    const naming = texts.flatMap((text, i) => (!covered.has(i) && reason.pattern.test(text) ? [i] : []));
+    if (naming.length === 0 || advice.includes(reason.advice)) continue;
+    for (const i of naming) covered.add(i);
+    advice.push(reason.advice);
+    if (advice.length === MOST_NAMED) break;
+  }
+  return advice.length >= 2 && covered.size * 2 > texts.length ? advice.join(' ') : null;
+}
+
+/**
+ * The advice for the shortfall most of these texts name under this theme; else for each of the
+ * several that together most of them name; null when none is clear.
+ */
 export function subReasonAdvice(themeId: string, texts: readonly string[]): string | null {
   if (texts.length === 0) return null;
+  const reasons = SUB_REASONS.filter((reason) => reason.themeId === themeId);
   let best: { advice: string; naming: number } | null = null;
-  for (const reason of SUB_REASONS) {
-    if (reason.themeId !== themeId) continue;
+  for (const reason of reasons) {
     const naming = texts.filter((text) => reason.pattern.test(text)).length;
     // Clear means named in most of the texts; the most often named wins, the more specific on a tie.
     if (naming * 2 > texts.length && (best === null || naming > best.naming)) best = { advice: reason.advice, naming };
   }
-  return best?.advice ?? null;
+  return best?.advice ?? severalNamed(reasons, texts);
 }

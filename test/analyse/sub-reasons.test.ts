@@ -57,13 +57,33 @@ describe('advice matched to the shortfall the feedback names', () => {
     ).toBeNull();
   });
 
-  it('gives nothing where no one shortfall is clear: a minority, two named equally, or another theme', () => {
+  it('gives nothing where no shortfall is clear: named in a minority, or another theme', () => {
     // One of three names numerical tests: not most of them.
-    expect(subReasonAdvice('assessment', ['Failed the numerical test.', 'The group exercise went badly.', 'Weak in-tray.'])).toBeNull();
+    expect(subReasonAdvice('assessment', ['Failed the numerical test.', 'Weak in-tray.', 'The e-tray was incomplete.'])).toBeNull();
     expect(subReasonAdvice('delivery', ['Answers were too short.', 'Little eye contact.'])).toBeNull();
     expect(subReasonAdvice('experience', ['You lacked relevant experience.'])).toBeNull();
     expect(subReasonAdvice('competition', ['More senior candidates applied.'])).toBeNull();
     expect(subReasonAdvice('assessment', [])).toBeNull();
+  });
+
+  it('gives the advice for each of several shortfalls that together most of the feedback names', () => {
+    const advice = (texts: string[]) =>
+      subReasonAdvice('assessment', texts)
+        ?.split('. ')
+        .map((sentence) => sentence.split(' ').slice(0, 3).join(' '));
+    // An assessment centre: the presentation, the group exercise and the case study each fell short.
+    expect(
+      advice([
+        'Your presentation ran over time and the slides were hard to follow.',
+        'In the group exercise you did not contribute much and let others dominate.',
+        'Your case study analysis missed the key financial issues.',
+      ]),
+    ).toEqual(['Practise group exercises,', 'Practise case studies', 'Rehearse the presentation']);
+    // Two of three name a kind of test, each a different one; the third names none.
+    expect(advice(['Failed the numerical test.', 'The group exercise went badly.', 'Weak in-tray.'])).toEqual([
+      'Practise timed numerical',
+      'Practise group exercises,',
+    ]);
   });
 
   it('tells a group exercise from a case study, and reads a group case study as a group exercise', () => {
