@@ -64,7 +64,7 @@ export function aboutSection(model: ReportModel): Html {
 <p>Themes were found with ${engineInWords(model.engine)}, using ${model.taxonomy.source === 'built-in' ? 'the built-in list' : html`the list in <code>${model.taxonomy.source}</code>`} of ${model.taxonomy.themes.length} themes and ${thresholdsInWords(model.thresholdsSource)}.${cache}</p>
 <p>${thisRun}${compared}</p>
 <h3>Privacy</h3>
-<p>Groups with fewer than ${model.options.minGroup} candidates are not shown, so no one can be picked out; candidates are ${model.options.showIds ? 'shown by their ids' : 'shown under made-up names (“Candidate 7”)'}.${followUpPrivacyNote(model)}</p>
+<p>Groups with fewer than ${model.options.minGroup} candidates are not shown, so no one can be picked out; candidates are ${model.options.showIds ? 'shown by their ids' : 'shown under made-up references (“Candidate 4K7QXM”)'}.${followUpPrivacyNote(model)}</p>
 ${mapping}
 </section>`;
 }

@@ -85,7 +85,9 @@ function themeList(entry: DigestEntry, labels: ReadonlyMap<string, string>): str
 function stageText(entry: DigestEntry): string {
   if (entry.stage === null) return 'not recorded';
   const phase = PHASE_LABELS[entry.phase];
-  return entry.phase === 'other' || entry.stage.toLowerCase() === phase.toLowerCase() ? entry.stage : `${entry.stage} (${phase})`;
+  // "Application" is already one of "Application / CV screening": said once.
+  const names = phase.toLowerCase().split(' / ');
+  return entry.phase === 'other' || names.includes(entry.stage.toLowerCase()) ? entry.stage : `${entry.stage} (${phase})`;
 }
 
 function timeline(digest: CandidateDigest, labels: ReadonlyMap<string, string>): Html {

@@ -13,9 +13,12 @@ export function changesFinding(model: ReportModel): Html | '' {
     : html`<li><strong>Since the last run:</strong> ${plainStatistics(model.takeaways.changes)}</li>`;
 }
 
+/** Where the names are. A student's page names nobody but holds one student's feedback: it is theirs alone. */
 export function followUpPrivacyNote(model: ReportModel): Html {
-  const pages = model.options.digests ? ' (and the student pages in candidates/)' : '';
-  return html` <strong>${FOLLOWUP_FILE}</strong>${pages}, beside this report, names the students behind the pseudonyms: it is personal data, so keep it out of anything you share.`;
+  const pages = model.options.digests
+    ? ' The student pages in candidates/ name nobody, but each holds one student’s feedback: give it to that student only.'
+    : '';
+  return html` <strong>${FOLLOWUP_FILE}</strong>, beside this report, names the students behind the pseudonyms: it is personal data, so keep it out of anything you share.${pages}`;
 }
 
 export function repeatersNote(): Html {

@@ -140,6 +140,16 @@ describe('candidate pages', () => {
     expect(page).toContain('<blockquote>Votre profil ne correspond pas au poste.</blockquote>');
   });
 
+  it('names a stage once when it is the name of its phase, and says the phase of one written otherwise', () => {
+    const rows = ['Application', 'CV screening', 'First-round interview'].map((stage, i) =>
+      classifiedItem({ id: `st${i}`, candidate: 'ST', stage, date: `2026-0${i + 1}-01`, themes: ['application'], line: i + 2 }),
+    );
+    const staged = analyse(lexicalAnalysisInput(rows, { generatedAt: '2026-06-01T09:00:00.000Z', digests: true }));
+    const page = renderDigest(staged.digests![0]!, staged);
+    const cells = [...page.matchAll(/<td data-label="Stage">([^<]*)<\/td>/g)].map((match) => match[1]);
+    expect(cells).toEqual(['Application', 'CV screening', 'First-round interview (Interview)']);
+  });
+
   it('speaks to the student', () => {
     const page = renderDigest(model.digests![0], model);
     expect(page).toContain('What your feedback says');

@@ -98,6 +98,17 @@ describe('renderReport', () => {
     expect(table).toMatch(/<th scope="row">Delivery<\/th><td>yes<\/td><td>4<\/td><td>3<\/td>/);
   });
 
+  it('says that followup.csv names the students and that a student’s page, naming nobody, is for that student only', () => {
+    const { model } = cohortModel();
+    const privacy = (digests: boolean) =>
+      /<h3[^>]*>Privacy<\/h3>\s*<p>([\s\S]*?)<\/p>/.exec(renderReport({ ...model, options: { ...model.options, digests } }))![1];
+    expect(privacy(true)).toContain(
+      'shown under made-up references (“Candidate 4K7QXM”). <strong>followup.csv</strong>, beside this report, names the students behind the pseudonyms: it is personal data, so keep it out of anything you share. ' +
+        'The student pages in candidates/ name nobody, but each holds one student’s feedback: give it to that student only.',
+    );
+    expect(privacy(false)).not.toContain('candidates/');
+  });
+
   it('counts one student and one item in the singular under the title', () => {
     const { model } = cohortModel();
     const lede = (items: number, candidates: number) =>
