@@ -14,7 +14,7 @@ export function emergingSection(model: ReportModel): Html {
   // Without the sentence model, grouping goes by shared words only: paraphrases of one topic rarely meet.
   const weaker = ENGINE_PROFILES[model.engine.name].usesModel
     ? ''
-    : html` <small>This run had no sentence model (lexical engine), so sentences were grouped by shared words only: a missing topic written in different words may not show here.</small>`;
+    : html` <small>This run had no language model (themes found by matching words), so sentences were grouped by shared words only: a missing topic written in different words may not show here.</small>`;
   const intro = html`<p class="section-intro">Sentences that matched no theme (or only weakly) were grouped by meaning. Groups smaller than 5 items from 3 candidates are not shown. If a group is a real reason, <code>feedback-themes taxonomy suggest</code> turns it into a theme you can rename and keep.${weaker}</p>`;
   if (clusters.length === 0) {
     return html`<section id="${EMERGING_SECTION_ID}" aria-labelledby="${EMERGING_SECTION_ID}-title">
