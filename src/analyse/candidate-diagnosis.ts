@@ -113,8 +113,9 @@ const FOLLOW_THE_REPEAT =
  * thing: Work experience" sent them to mock interviews).
  */
 const FOLLOW_THE_LEAD = 'That is not something interview practice fixes: the reason, below, is what to work on.';
-/** Where the taxonomy does not say whether interview practice answers the reason: claim neither. */
-const LEAD_AT_INTERVIEW = 'That reason, below, is what to work on.';
+/** Where the taxonomy does not say whether interview practice answers the reason (claim neither), and a
+ * reason before interview that neither the CV nor the test advice answers. */
+const THE_REASON_GUIDES = 'That reason, below, is what to work on.';
 const TEST_ADVICE = 'Practise the test formats (reasoning tests, situational judgement) through your careers service, and time yourself.';
 
 /**
@@ -133,8 +134,35 @@ function atInterviewAdvice(
   const guide = lead.theme.actionable ? lead : reach;
   if (guide === null) return actionableLead(items, themes) !== null ? FIELD_BUT_A_REPEAT : KEEP_APPLYING;
   // The taxonomy says which reasons mock interviews work on (`interview_practice`), not a list of ids here.
-  if (guide.theme.interviewPractice === undefined) return LEAD_AT_INTERVIEW;
+  if (guide.theme.interviewPractice === undefined) return THE_REASON_GUIDES;
   return guide.theme.interviewPractice ? INTERVIEW_ADVICE : FOLLOW_THE_LEAD;
+}
+
+/**
+ * The built-in themes the before-interview advice itself answers (ids are stable and mean what the
+ * built-in taxonomy says, as for sub-reasons.ts): the CV, and the online tests.
+ */
+const STAGE_ANSWERS = new Map([
+  ['application', CV_ADVICE],
+  ['assessment', TEST_ADVICE],
+]);
+
+/**
+ * What to work on after rejections mostly before interview. A reason that repeats there guides; the
+ * CV and test advice only where it is that reason, or where none repeats ("Both mention the same
+ * thing: Practical requirements" was followed by "Look at your CV … keywords").
+ */
+function beforeInterviewAdvice(
+  lead: { theme: Theme } | null,
+  reach: { theme: Theme } | null,
+  items: readonly PreparedItem[],
+  themes: readonly Theme[],
+  stageAdvice: string,
+): string {
+  if (lead === null) return actionableLead(items, themes) !== null ? FOLLOW_THE_REPEAT : stageAdvice;
+  const guide = lead.theme.actionable ? lead : reach;
+  if (guide === null) return actionableLead(items, themes) !== null ? FIELD_BUT_A_REPEAT : FIELD_ADVICE;
+  return STAGE_ANSWERS.get(guide.theme.id) ?? THE_REASON_GUIDES;
 }
 
 function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]): string[] {
@@ -164,17 +192,7 @@ function stageDiagnosis(items: readonly PreparedItem[], themes: readonly Theme[]
           ? `You stopped at the online tests in ${partOf(before.length, n, 'application')}.`
           : `You did not reach interview in ${partOf(before.length, n, 'application')} (${application} at the application, ${testing} at online tests).`;
     const reach = reachBeside(lead, before, items, themes);
-    const overall = lead === null ? actionableLead(items, themes) : null;
-    const advice =
-      lead !== null && !lead.theme.actionable && reach === null
-        ? actionableLead(items, themes) !== null
-          ? FIELD_BUT_A_REPEAT
-          : FIELD_ADVICE
-        : overall !== null
-          ? FOLLOW_THE_REPEAT
-          : application >= testing
-            ? CV_ADVICE
-            : TEST_ADVICE;
+    const advice = beforeInterviewAdvice(lead, reach, items, themes, application >= testing ? CV_ADVICE : TEST_ADVICE);
     return [`${where}${leadSentence(lead, before.length)}${reachSentence(reach, before.length)}${unstagedNote}`, advice];
   }
   const split = `Your applications ended both before interview (${before.length} of ${n}) and at interview or assessment (${at.length} of ${n}).${unstagedNote}`;

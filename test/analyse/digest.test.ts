@@ -242,8 +242,38 @@ describe('candidate digests', () => {
     expect(before.diagnosis[0]).toBe(
       'You were not shortlisted in all 3 of your applications. All of those came down to Strong competition, which was outside your control. But 2 of those also mention Experience, which is within your reach.',
     );
-    expect(before.diagnosis[1]).toMatch(/CV and cover letter against the job description/);
+    expect(before.diagnosis[1]).toBe('That reason, below, is what to work on.');
     expect(before.diagnosis.join(' ')).not.toMatch(/keep applying|more about the field/);
+  });
+
+  it('before interview, sends to the CV or the tests only for those reasons, or when none repeats', () => {
+    const digestOf = (rows: Array<[string, string]>) =>
+      withPages(rows.map(([stage, theme], i) => classifiedItem({ id: `b${i}`, candidate: 'B', stage, themes: [theme], line: i + 2 })))
+        .digests![0]!.diagnosis[1];
+    // Half at the application, half at the tests, and the tests the reason: practise them.
+    expect(
+      digestOf([
+        ['Application', 'application'],
+        ['CV screening', 'experience'],
+        ['Online tests', 'assessment'],
+        ['Online tests', 'assessment'],
+      ]),
+    ).toMatch(/^Practise the test formats/);
+    // Too little experience, a missing qualification, interest not shown: that reason, not CV keywords.
+    for (const theme of ['experience', 'qualifications', 'motivation'])
+      expect(
+        digestOf([
+          ['Application', theme],
+          ['CV screening', theme],
+        ]),
+        theme,
+      ).toBe('That reason, below, is what to work on.');
+    expect(
+      digestOf([
+        ['Application', 'application'],
+        ['CV screening', 'application'],
+      ]),
+    ).toMatch(/^Look at your CV and cover letter against the job description/);
   });
 
   it('is not built unless asked for', () => {
