@@ -118,14 +118,16 @@ async function runLocked(config: RunConfig, effects: RunEffects, progress: { rea
     loaded = await loadEngine(config, logger, { store, taxonomy });
     const { engine, thresholds } = loaded;
 
+    // Asked once: the secret's check and the cold start both want to know only whether runs are stored.
+    const history = store !== null && (await store.hasRuns());
     const secret = await loadPseudonymSecret({
       file: secretPath(config.store, config.stateDir),
       legacyDir: config.cacheDir,
-      store: store && config.store ? { path: config.store, hasHistory: async () => (await store!.previousRun()) !== null } : null,
+      store: store && config.store ? { path: config.store, hasHistory: async () => history } : null,
       logger,
     });
     // With nothing stored yet, the first rows' units go to the model while the rest are redacted.
-    const cold = store === null || (await store.previousRun()) === null;
+    const cold = !history;
     const {
       ingested,
       items,

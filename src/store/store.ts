@@ -24,6 +24,8 @@ export interface Store {
   putVectors(embedderId: string, entries: { hash: string; vector: Float32Array }[]): Promise<void>;
   /** Theme counts of the most recent completed run (optionally only runs over the same taxonomy), or null. */
   previousRun(query?: PreviousRunQuery): Promise<PreviousRun | null>;
+  /** Whether any run is committed: one cheap question, where previousRun() reads the latest run whole. */
+  hasRuns(): Promise<boolean>;
   /** `--since` checked before any classification work: exit 2 when it names no committed run (see history.ts). */
   checkSince(since: string, taxonomySource?: string): Promise<void>;
   /** Records a run (under `runId`, else a new id); with `pending`, as pending (not counted until `markCommitted`). */
@@ -266,6 +268,13 @@ class DuckDBStore implements Store {
 
   previousRun(query: PreviousRunQuery = {}): Promise<PreviousRun | null> {
     return this.serial(() => findPreviousRun(this.connection, query));
+  }
+
+  hasRuns(): Promise<boolean> {
+    return this.serial(async () => {
+      const rows = (await this.connection.runAndReadAll(`SELECT 1 FROM runs WHERE status = 'committed' LIMIT 1`)).getRowsJS();
+      return rows.length > 0;
+    });
   }
 
   checkSince(since: string, taxonomySource?: string): Promise<void> {

@@ -227,6 +227,15 @@ describe('run history', () => {
   it('has no previous run in a new store', async () => {
     const store = await open();
     expect(await store.previousRun()).toBeNull();
+    expect(await store.hasRuns()).toBe(false);
+  });
+
+  it('holds runs once one is committed, not while it is pending', async () => {
+    const store = await open();
+    const pending = await store.recordRun(run(), { outDir: dir, files: [] });
+    expect(await store.hasRuns()).toBe(false);
+    await store.markCommitted(pending);
+    expect(await store.hasRuns()).toBe(true);
   });
 
   it('records a run and reads back its theme counts', async () => {
