@@ -1,6 +1,7 @@
 // One data record → a FeedbackItem or a RejectedRow. Pure: the caller owns ids and counters.
 import type { ColumnMapping, ColumnRole, Contact, FeedbackItem, RejectedRow } from '../types.js';
 import type { StageTextColumn } from './columns.js';
+import { columnLetter } from './column-list.js';
 import { emailAddressOf, nameAndIdOf, type ContactColumns } from './people.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { formulaWithoutText, isSpreadsheetFormula } from './formula.js';
@@ -124,7 +125,10 @@ export function convertRow(fields: string[], line: number, raw: string, ctx: Row
     // A name with an unquoted comma ("Doe, Janeway") shifts the fields: its parts sit beside the
     // name column, so name-like fields near it are redacted from the raw row as well.
     names.push(...shiftedNames(fields, ctx.nameColumns, Math.abs(fields.length - expected)));
-    return reject(`expected ${expected} fields, found ${fields.length}`);
+    // By letter, as a spreadsheet shows it (a file without a header row would quote a student's cell).
+    const ends =
+      fields.length < ctx.requiredFields && fields.length > 0 ? `: the row ends at column ${columnLetter(fields.length - 1)}` : '';
+    return reject(`expected ${expected} fields, found ${fields.length}${ends}`);
   }
 
   const value = (role: ColumnRole): string | undefined => {

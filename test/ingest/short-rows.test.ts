@@ -51,8 +51,8 @@ describe('rows that stop before the last columns', () => {
     const { items, rejects, files: read } = await ingestFiles([path], defaultOptions());
     expect(items.map((i) => i.candidate)).toEqual(['S1', 'S3']);
     expect(rejects.map((r) => [r.line, r.reason])).toEqual([
-      [3, 'expected 5 fields, found 4'],
-      [4, 'expected 5 fields, found 2'],
+      [3, 'expected 5 fields, found 4: the row ends at column D'],
+      [4, 'expected 5 fields, found 2: the row ends at column B'],
     ]);
     expect(read[0].notes.join('\n')).toMatch(/lines 3 and 4 look like one row split by a line break in a field that is not in quotes/);
   });
