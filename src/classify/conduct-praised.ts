@@ -10,6 +10,7 @@
 import { asksOfOwnConduct } from './asked-of-conduct.js';
 import { speaksOfConduct } from './conduct.js';
 import { conductOfAClass } from './conduct-job.js';
+import { CONDUCT_IN_OTHER_WORDS } from './conduct-words.js';
 import { straightenQuotes } from './lexical/text.js';
 
 // Conduct named as a topic ("behaviour", "timekeeping", "dress"), or a virtue of it that is both topic
@@ -26,9 +27,6 @@ const PRAISE =
 // Anything denied or faulted in a clause that names conduct: it may be the finding.
 const FAULT =
   /\b(?:not|no|never|nothing|without|n't|lack\w*|poor|bad|sloppy|casual|inappropriate|unprofessional|late|rude|too|could\s+have|should|concerns?|issues?|problems?|question\w*|although|except|more|less|enough|needs?|needed|wants?|wanted|someone|require\w*|expect\w*|improv\w*)\b|n't\b/i;
-// Conduct said in other words than the conduct words (conduct.ts), in a clause that names no topic.
-const OTHER_CONDUCT =
-  /\b(?:e-?mails?|gum|no[-\s]shows?|swear\w*|swore|reschedul\w*|hoodie|jeans|trainers|tracksuit|shorts|sunglasses|headphones|earbuds|attend\w*|turn(?:ed|s)?\s+up|show(?:ed|s)?\s+up|arriv\w*|chew\w*|drunk|hungover|aggressive|abrupt|curt|dismissive|arrogant|scrolling|texting|familiar|feet)\b/i;
 // Clauses: at punctuation, a spaced dash, or a turn ("but", "however").
 const CLAUSE = /[,;:.!?()]+|\s[-\u2013\u2014]+\s|\b(?:but|however|though|yet|whereas)\b/i;
 
@@ -49,12 +47,12 @@ export function conductOnlyPraised(text: string): boolean {
     const virtue = virtueIn(clause);
     const named = TOPIC.test(clause) || virtue;
     if (!named) {
-      if (speaksOfConduct(clause) || OTHER_CONDUCT.test(clause)) return false;
+      if (speaksOfConduct(clause) || CONDUCT_IN_OTHER_WORDS.test(clause)) return false;
       continue;
     }
     const rest = clause.replace(PRAISE_IDIOM, ' ');
     const praise = rest !== clause || virtue || PRAISE.test(clause);
-    if (!praise || FAULT.test(rest) || OTHER_CONDUCT.test(rest)) return false;
+    if (!praise || FAULT.test(rest) || CONDUCT_IN_OTHER_WORDS.test(rest)) return false;
     praised++;
   }
   return praised > 0;

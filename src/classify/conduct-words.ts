@@ -121,10 +121,22 @@ export const CLAUSE_BREAK = new Set(
   ', ; : . ! ? ( ) — – - / and but so because when while as although though if after before until since then or where whereas'.split(' '),
 );
 
-// Conduct said in other words than these ("the tone of your emails", "short with the receptionist"):
-// the rule does not judge it, so it takes nothing away.
-export const OTHER_CONDUCT =
-  /\b(?:e-?mails?|messages?|texts?|texting|receptionists?|reception|front desk|no[- ]show|gum|reschedul\w*|tone|behaviou?r|conduct|swear\w*|attend\w*|manners)\b/i;
+// Conduct said in other words than these: the candidate's emails or texts, gum, a no-show, swearing,
+// rescheduling, attendance.
+const OTHER_WORDS = String.raw`e-?mails?|texting|gum|no[-\s]shows?|swear\w*|reschedul\w*|attend\w*`;
+// What the rule of conduct held elsewhere does not judge, so it takes nothing away: conduct in other
+// words, or named by its channel, its setting or as conduct ("the tone of your emails", "short with
+// the receptionist").
+export const CONDUCT_NOT_JUDGED = new RegExp(
+  String.raw`\b(?:${OTHER_WORDS}|messages?|texts?|receptionists?|reception|front desk|tone|behaviou?r|conduct|manners)\b`,
+  'i',
+);
+// Conduct in other words, or in what was seen of it (dress, arrival, manner): a clause saying it is
+// no praise of conduct alone (conduct-praised.ts).
+export const CONDUCT_IN_OTHER_WORDS = new RegExp(
+  String.raw`\b(?:${OTHER_WORDS}|swore|hoodie|jeans|trainers|tracksuit|shorts|sunglasses|headphones|earbuds|turn(?:ed|s)?\s+up|show(?:ed|s)?\s+up|arriv\w*|chew\w*|drunk|hungover|aggressive|abrupt|curt|dismissive|arrogant|scrolling|familiar|feet)\b`,
+  'i',
+);
 // An email or a letter as the channel ("we'll confirm by email") is no conduct in other words; nor is a
 // message taken or left for someone ("your mum very kindly took a message", "left a message with reception").
 export const CHANNEL =

@@ -34,7 +34,7 @@ import {
   KINDS,
   type Kind,
   MEDIUM,
-  OTHER_CONDUCT,
+  CONDUCT_NOT_JUDGED,
   OUT_OF_REACH,
   OWN_DOING,
   PHONE_AS_KIND,
@@ -63,7 +63,7 @@ const isVerb = (token: string) =>
  * candidate's own behaviour: such wording gives no evidence for `conduct` there.
  */
 export function conductHeldElsewhere(text: string): boolean {
-  if (OTHER_CONDUCT.test(straightenQuotes(text).replace(CHANNEL, ' '))) return false;
+  if (CONDUCT_NOT_JUDGED.test(straightenQuotes(text).replace(CHANNEL, ' '))) return false;
   const tokens = tokensOf(text);
   const context = readerOf(text, tokens);
   let found = 0;
