@@ -14,6 +14,7 @@ import { AFTER_DETERMINER, AFTER_TITLE, PERSON_VERB_ELSEWHERE, readsAsOtherLangu
 import { NAME_PLACEHOLDER } from './placeholders.js';
 import { peopleIn, recogniser } from './recogniser.js';
 import { employerSpans } from './employers.js';
+import { PERSON_VERB, repeatedWordNames, wordNamesIn } from './word-names.js';
 
 export const COMMON_WORDS_URL = new URL('../../data/lexicon/common-words.txt', import.meta.url);
 
@@ -118,8 +119,6 @@ const BEFORE_PERSON = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:${CONTACT}|meeting|call|called|per|with|told|asked|chased|hm|email|contact|ask(?:ed|ing)? for|reach(?:ed)? out to|phone|text|ask|manager|recruiter|interviewer|assessor)(?: to| with| in)?[ :(]{1,3}$`,
   'iu',
 );
-/** What only a person does: "Xiaoming said …", "Fiifi felt …" (not "was": "Kubernetes was weak"). */
-const PERSON_VERB = String.raw`(?:said|says|felt|feels|thinks|thought|mentioned|noted|reckons|told|asked|agreed|interviewed)(?![\p{L}])`;
 const SPEAKS = new RegExp(String.raw`^(?:['’]s)?[ ),]{1,3}${PERSON_VERB}`, 'iu');
 /** After a name in shorthand: "ahmed said …", "kofi's offer", "yusuf wants …". */
 const AFTER_PERSON = new RegExp(
@@ -238,7 +237,7 @@ function namesIn(sentence: string, known: readonly string[]): [offset: number, n
   const names: [number, string][] = [];
   const listed = nameWords();
   if (mayNameSomeone(sentence)) recognised(sentence, listed, known, names);
-  names.push(...lowercaseNamesIn(sentence, listed, known));
+  names.push(...lowercaseNamesIn(sentence, listed, known), ...wordNamesIn(sentence));
   // Employers and places named like people ("Grant Thornton", "Marks & Spencer") stay.
   const kept = [...sentence.matchAll(namedLikePeoplePattern())].map((m) => [m.index, m.index + m[0].length] as const);
   const people = names.filter(([offset, name]) => !kept.some(([start, end]) => offset < end && offset + name.length > start));
@@ -292,13 +291,15 @@ export function redactPeople(
     // Read without its leading spaces, so a sentence is the same wherever it stands.
     const sentence = match[0].trimStart();
     const known = run.known ? knownIn(sentence, run.known) : [];
-    if (run.known ? known.length === 0 : !mayNameSomeone(sentence) && !PERSON_CUE.test(sentence)) continue;
+    if (run.known ? known.length === 0 : !mayNameSomeone(sentence) && !PERSON_CUE.test(sentence) && wordNamesIn(sentence).length === 0)
+      continue;
     const at = match.index + match[0].length - sentence.length;
     for (const [offset, name] of namesIn(sentence, known)) {
       const start = at + offset;
       if (text.slice(start, start + name.length) === name) ranges.push([start, start + name.length]);
     }
   }
+  ranges.push(...repeatedWordNames(text, ranges));
   return withPlaceholders(text, ranges, employers, run.found);
 }
 

@@ -1,0 +1,57 @@
+// Names that are also English words ("Grace", "Faith", "Hope", "Mark", "Will"): the lists that
+// find names leave every everyday word out, so "Noted by Grace (interviewer)" kept the interviewer's
+// name. Such a word is a name only where nothing but a person stands: before what only a person
+// does ("Grace said"), beside a recruiting role ("Hope, the interviewer,", "Faith (panel chair)",
+// "Grace from HR", "Interviewer: Grace"), after "noted by", "spoke to" and their kind, or greeted
+// ("Hi Jade,"); then wherever the text writes it again.
+import { readFileSync } from 'node:fs';
+
+const WORD_NAMES_URL = new URL('../../data/lexicon/word-names.txt', import.meta.url);
+let wordNames: Set<string> | null = null;
+
+/** A given name that is also an everyday word (data/lexicon/word-names.txt), in lowercase. */
+function isWordName(lower: string): boolean {
+  wordNames ??= new Set(
+    readFileSync(WORD_NAMES_URL, 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#')),
+  );
+  return wordNames.has(lower);
+}
+
+/** What only a person does: "Xiaoming said …", "Fiifi felt …" (not "was": "Kubernetes was weak"). */
+export const PERSON_VERB = String.raw`(?:said|says|felt|feels|thinks|thought|mentioned|noted|reckons|told|asked|agreed|interviewed)(?![\p{L}])`;
+
+const ROLE = String.raw`(?:interviewer|recruiter|assessor|hiring manager|line manager|hm|panel chair|chair of the panel|panellist|panelist|talent partner)`;
+const CAPITALISED_WORD = /(?<![\p{L}\p{N}'’.-])\p{Lu}\p{Ll}+(?![\p{L}\p{N}'’-])/gu;
+const AFTER = new RegExp(
+  String.raw`^(?:[ ,]{1,3}${PERSON_VERB}|\s*\(\s*${ROLE}\b|,\s*(?:the|our|my|your)\s+${ROLE}\b|\s+from\s+(?:hr|recruitment|resourcing|talent|the panel)\b)`,
+  'iu',
+);
+const BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${ROLE}|noted by|written by|interviewed by|spoke to|spoke with|talked to|rang|phoned|cc|hi|hello|dear)\s*[:(]?\s*$`,
+  'iu',
+);
+/** Before a noun, not a name: "the Grace period", "our Will". */
+const AFTER_ARTICLE = /(?:^|[^\p{L}])(?:the|a|an|this|that|our|your|their|its|my)\s+$/iu;
+
+/** The capitalised word names of a sentence that a person cue stands beside, with their offsets. */
+export function wordNamesIn(sentence: string): [offset: number, name: string][] {
+  const found: [number, string][] = [];
+  for (const { 0: word, index } of sentence.matchAll(CAPITALISED_WORD)) {
+    if (!isWordName(word.toLowerCase())) continue;
+    const before = sentence.slice(0, index);
+    if (AFTER_ARTICLE.test(before)) continue;
+    if (AFTER.test(sentence.slice(index + word.length)) || BEFORE.test(before)) found.push([index, word]);
+  }
+  return found;
+}
+
+/** Where a text writes again, capitalised, a word name hidden beside its cue ("Spoke to Grace. … Grace thanked us"). */
+export function repeatedWordNames(text: string, ranges: readonly [number, number][]): [number, number][] {
+  const names = new Set(ranges.map(([start, end]) => text.slice(start, end)).filter((name) => isWordName(name.toLowerCase())));
+  const again: [number, number][] = [];
+  for (const match of text.matchAll(CAPITALISED_WORD)) if (names.has(match[0])) again.push([match.index, match.index + match[0].length]);
+  return again;
+}
