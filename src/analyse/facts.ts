@@ -93,5 +93,8 @@ export function itemFacts(
     facts.candidate.push(prepared.candidate === null ? 0 : (numberOf.get(prepared.candidate) ?? 0));
     facts.themes.push(themeMask(prepared.themeIds, order));
   }
+  // A filtered view recounts who meets a reason again from these: only where the head was sure.
+  const unsure = items.map((prepared) => themeMask(prepared.possibleThemeIds, order));
+  if (unsure.some((mask) => mask !== 0)) facts.unsure = unsure;
   return facts;
 }

@@ -289,6 +289,8 @@ export interface ItemFacts {
   month: number[];
   candidate: number[];
   themes: number[];
+  /** Of `themes`, those the head was not sure of ("possibly"); absent when it was sure of every one. */
+  unsure?: number[];
 }
 
 /** The theme head a run used: where it came from and its two cuts (calibrated probabilities). */

@@ -12,6 +12,7 @@ export function filteredModel(data: FilterData, chosen: readonly number[]): Repo
   const themeIds = data.taxonomy.themes.map((theme) => theme.id);
   const classified: ClassifiedItem[] = chosen.map((i) => {
     const month = facts.month[i] === 0 ? null : facts.months[facts.month[i] - 1];
+    const unsure = new Set(themesOfMask(facts.unsure?.[i] ?? 0, themeIds));
     return {
       item: {
         id: String(i),
@@ -28,6 +29,8 @@ export function filteredModel(data: FilterData, chosen: readonly number[]): Repo
       themes: themesOfMask(facts.themes[i], themeIds).map((themeId) => ({
         themeId,
         score: 0,
+        // Unsure stays unsure: "who keeps meeting the same problem" counts only what the head was sure of.
+        ...(unsure.has(themeId) ? { tentative: true as const } : {}),
         evidence: { segmentIndex: 0, segment: '', exemplar: '', cues: [], cueRanges: [], score: 0 },
       })),
       segments: [],
