@@ -32,7 +32,7 @@ function pageText(file: string, page: number): string[] {
 }
 
 describe('the sample report on A4', () => {
-  it('prints on 12 pages or fewer, headings never last on a page, every section and theme card kept', async () => {
+  it('prints on 13 pages or fewer, nothing off the page, headings never last on a page, every section and theme card kept', async () => {
     const report = await openReport(browser, testOutputPath('sample-print.html'), sample.html);
     try {
       await report.page.emulateMedia({ media: 'print' });
@@ -49,6 +49,14 @@ describe('the sample report on A4', () => {
         pairs: document.querySelectorAll('#cooccurrence .data-table tbody tr').length,
         pairCells: Array.from(document.querySelectorAll('figure[data-chart="cooccurrence"] rect.cell[data-pair]')).length,
       }));
+      // Nothing runs off the paper: a table wider than its column is cut at the page's edge (the
+      // side-by-side table's "Too few to tell" prints its explanation after it).
+      const tooWide = await report.page.evaluate(() =>
+        Array.from(document.querySelectorAll('table'))
+          .filter((table) => table.offsetHeight > 0 && table.scrollWidth > (table.parentElement?.clientWidth ?? 0) + 1)
+          .map((table) => table.className || table.closest('section')?.id),
+      );
+      expect(tooWide).toEqual([]);
       expect(expected.toc).toBe('none');
       expect(new Set(expected.leads)).toEqual(new Set(['avoid']));
       expect(expected.hiddenTables).toEqual(['cooccurrence']);
@@ -60,7 +68,8 @@ describe('the sample report on A4', () => {
       const pages = pdfPages(file);
       console.log(`sample report: ${pages} A4 pages`);
       expect(pages).toBeGreaterThan(1);
-      expect(pages).toBeLessThanOrEqual(12);
+      // 13 at full size: the 11 before were printed shrunk to 90%, as the side-by-side table ran off the page.
+      expect(pages).toBeLessThanOrEqual(13);
 
       const printed = Array.from({ length: pages }, (_, index) => pageText(file, index + 1));
       const all = printed.flat().join('\n');
