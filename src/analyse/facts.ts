@@ -5,7 +5,7 @@
 
 import type { Breakdowns, ItemFacts, Phase } from './model.js';
 import { phaseOfStage, PHASES } from './phases.js';
-import type { PreparedItem } from './prepare.js';
+import { onePerRejection, type PreparedItem } from './prepare.js';
 
 /** Group values listed by name in the report's tables; the rest are pooled (see below). */
 export const LISTED_GROUPS = 100;
@@ -96,5 +96,12 @@ export function itemFacts(
   // A filtered view recounts who meets a reason again from these: only where the head was sure.
   const unsure = items.map((prepared) => themeMask(prepared.possibleThemeIds, order));
   if (unsure.some((mask) => mask !== 0)) facts.unsure = unsure;
+  // ... and by rejection as the page counts them: the facts date an item by its month alone, so two
+  // rejections in one month were one there (an employer's later call back is one with its silence).
+  const rejectionOf = new Map<PreparedItem, number>();
+  onePerRejection(items).forEach((rejection, index) => {
+    for (const row of rejection.rows) rejectionOf.set(row, index + 1);
+  });
+  facts.rejection = items.map((prepared) => rejectionOf.get(prepared) ?? 0);
   return facts;
 }

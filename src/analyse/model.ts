@@ -291,6 +291,8 @@ export interface ItemFacts {
   themes: number[];
   /** Of `themes`, those the head was not sure of ("possibly"); absent when it was sure of every one. */
   unsure?: number[];
+  /** The rejection each item is part of, numbered from 1 (rows of one rejection share it). */
+  rejection?: number[];
 }
 
 /** The theme head a run used: where it came from and its two cuts (calibrated probabilities). */

@@ -19,7 +19,9 @@ export function filteredModel(data: FilterData, chosen: readonly number[]): Repo
         candidate: facts.candidate[i] > 0 ? facts.references[facts.candidate[i] - 1] : null,
         cohort: facts.cohort[i] === 0 ? null : facts.cohorts[facts.cohort[i] - 1],
         stage: facts.stage[i] === 0 ? null : facts.stages[facts.stage[i] - 1],
-        employer: null,
+        // Not the employer, which the facts do not hold: the page's rejection, so that rows are
+        // grouped into rejections as the page grouped them (two in one month stay two).
+        employer: facts.rejection && facts.rejection[i] > 0 ? `rejection ${facts.rejection[i]}` : null,
         role: null,
         date: month === null ? null : `${month}-01`,
         text: '',

@@ -40,6 +40,23 @@ describe('a filtered view', () => {
     expect(everything.themes.find((theme) => theme.id === 'assessment')!.items).toBe(2);
   });
 
+  it('counts rejections as the page does: two in one month are two, rows of one rejection are one', () => {
+    const row = (id: string, date: string, employer: string, theme: string) =>
+      classifiedItem({ id, candidate: 'CY', date, employer, stage: 'Interview', themes: [theme], line: 2 });
+    const rows = [
+      // Two employers in one month, each the same reason: a repeat.
+      row('c1', '2026-03-03', 'Acme', 'delivery'),
+      row('c2', '2026-03-24', 'Globex', 'delivery'),
+      // One rejection written over two rows, each the same reason: not a repeat.
+      row('d1', '2026-04-02', 'Initech', 'examples'),
+      row('d2', '2026-04-02', 'Initech', 'examples'),
+    ];
+    const model = analyse(lexicalAnalysisInput(rows, { generatedAt: '2026-06-01T09:00:00.000Z' }));
+    const repeats = (view: typeof model) => view.recurrence.map((candidate) => candidate.themes.map((theme) => [theme.id, theme.items]));
+    expect(repeats(model)).toEqual([[['delivery', 2]]]);
+    expect(repeats(filteredModel(filterData(model)!, [0, 1, 2, 3]))).toEqual([[['delivery', 2]]]);
+  });
+
   it('carries no doubt when the tool was sure of everything', () => {
     const model = analyse(
       lexicalAnalysisInput([item('a1', 'ADA', ['examples']), item('a2', 'ADA', ['examples'])], { generatedAt: '2026-06-01T09:00:00.000Z' }),
