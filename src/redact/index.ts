@@ -10,6 +10,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FeedbackItem, IngestFileReport, RejectedRow } from '../types.js';
 import { holdsOnlyRedactions } from './placeholders.js';
 import { containsContactDetails, redactAddressedNames, redactNames, redactText } from './text.js';
+import { outsideNamedLikePeople } from './name-list.js';
 import { hideNamesFound } from './names-found.js';
 import { redactPeople } from './people.js';
 import type { Pseudonymise } from './pseudonym.js';
@@ -94,7 +95,9 @@ function redactItem(
   const names = item.names ?? [];
   // Names from the row's name columns go from every column, not only the text.
   const redactValue = (value: string | null): string | null => (value === null ? null : redactNames(redactText(value), names));
-  const employer = redactValue(item.employer);
+  // An employer named like people keeps its name beside a student who shares a part of it ("Morgan
+  // Stanley" for Siân Morgan read "[name] Stanley"); anything else in the cell is redacted as before.
+  const employer = item.employer === null ? null : outsideNamedLikePeople(item.employer, (part) => redactValue(part)!);
   const text = redactFreeText(item.text, names, employer === null ? [] : [employer], found);
   const candidateRaw = item.candidate;
   let candidate = candidateRaw;

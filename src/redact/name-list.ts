@@ -126,3 +126,14 @@ export function namedLikePeoplePattern(): RegExp {
   );
   return namedLikePeople;
 }
+
+/** `redact` applied to the parts of `value` outside the employers and places named like people it holds. */
+export function outsideNamedLikePeople(value: string, redact: (part: string) => string): string {
+  let out = '';
+  let last = 0;
+  for (const match of value.matchAll(namedLikePeoplePattern())) {
+    out += redact(value.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + redact(value.slice(last));
+}

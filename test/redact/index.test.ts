@@ -78,6 +78,18 @@ describe('redactItems', () => {
     const [other] = redactItems([{ ...item, text, employer: 'Acme', names: [] }], { pseudonymise, files: [file('a.csv', 'id')] });
     expect(other.text).toBe('Spoke to [name] re: the offer; [name] said the panel wanted more.');
   });
+
+  it('keeps an employer named like people beside a student who shares a part of its name, and redacts the rest of the cell', () => {
+    const named = { ...item, names: ['Siân Morgan'], text: 'Morgan, thank you for coming in.' };
+    const [out] = redactItems([{ ...named, employer: 'Morgan Stanley' }], { pseudonymise, files: [file('a.csv', 'id')] });
+    expect(out.employer).toBe('Morgan Stanley');
+    expect(out.text).toBe('[name], thank you for coming in.');
+    const [other] = redactItems([{ ...named, employer: 'Morgan Recruitment (Siân Morgan) 07700 900123' }], {
+      pseudonymise,
+      files: [file('a.csv', 'id')],
+    });
+    expect(other.employer).toBe('[name] Recruitment ([name]) [phone]');
+  });
 });
 
 describe('redactItemsInTurns', () => {
