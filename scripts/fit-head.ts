@@ -159,6 +159,11 @@ interface Variant {
    * how often an item is read as giving no reason.
    */
   holdGate?: boolean;
+  /**
+   * The themes' cut and the no-reason gate's cut are those of the same head fitted without traps,
+   * the gate's weights fitted on the probabilities of the head with traps (`--fit "holdcut=1"`).
+   */
+  holdCut?: boolean;
 }
 const l2s = (flags.l2s ?? '0.01,0.03,0.1').split(',').map(Number);
 const wanted = (flags.variants ?? 'base,probe').split(',');
@@ -191,7 +196,7 @@ const variants: Variant[] = [
 
 /**
  * A variant of the head's own fit, e.g. `cut=0.5`, `l2=0.3,1;w=1`, `gatecut=0.4`, `gatel2=0.3`,
- * `decay=0.8` (older sets count less), `traps=0.5` (the dev traps join the fit, each counting 0.5), `gatetraps=1` (those that say whether they give no reason join the gate's), `probetraps=1` (the traps join the probe's fit, each counting 1), `holdgate=1` (the cut and the gate those of the head fitted without traps), `probe=0.01` (the probe's penalty), `cuttol=0` (the cut that scores best,
+ * `decay=0.8` (older sets count less), `traps=0.5` (the dev traps join the fit, each counting 0.5), `gatetraps=1` (those that say whether they give no reason join the gate's), `probetraps=1` (the traps join the probe's fit, each counting 1), `holdgate=1` (the cut and the gate those of the head fitted without traps), `holdcut=1` (the cut and the gate's cut those of the head fitted without traps, the gate's weights fitted with them), `probe=0.01` (the probe's penalty), `cuttol=0` (the cut that scores best,
  * however little: `surestCut`), `cutsmooth=0` (that tolerance read off each cut's own figure, not a parabola fitted to them: `smoothedCut`), `bags=10` / `bagset=10` (weights averaged over fits on resampled items / sets): on the
  * probe at `probeL2`.
  */
@@ -216,12 +221,13 @@ function fitVariant(spec: string, probeL2: number): Variant {
     else if (key === 'probetraps') variant.probeTrapWeight = list[0]!;
     else if (key === 'gatetraps') fit.gateLearnsPartial = list[0] === 1;
     else if (key === 'holdgate') variant.holdGate = list[0] === 1;
+    else if (key === 'holdcut') variant.holdCut = list[0] === 1;
     else if (key === 'bagset') {
       fit.bags = list[0]!;
       variant.bySet = true;
     } else
       throw new Error(
-        `--fit ${spec}: unknown setting ${key} (cut, cuttol, cutsmooth, l2, w, gatecut, gatel2, decay, probe, bags, bagset, traps, probetraps, gatetraps, holdgate)`,
+        `--fit ${spec}: unknown setting ${key} (cut, cuttol, cutsmooth, l2, w, gatecut, gatel2, decay, probe, bags, bagset, traps, probetraps, gatetraps, holdgate, holdcut)`,
       );
   }
   return variant;
@@ -280,6 +286,8 @@ function featuresFor(variant: Variant, train: number[], test: number[]) {
     noGate: _noGate,
     bySet: _bySet,
     trapWeight: _trapWeight,
+    holdGate: _holdGate,
+    holdCut: _holdCut,
     ...reading
   } = variant;
   // A probe that learns from traps depends on which traps are left out.
@@ -521,7 +529,7 @@ function scoreSplits(variant: Variant, fitSettings: FitSettings, splits: readonl
   const pooledPairs: { p: number; y: number }[] = [];
   for (const { set, train, test } of splits) {
     const { trainFeatures: a, testFeatures: b, testClauses } = featuresFor(variant, train, test);
-    const head = heldGate(variant, fitSettings, fitHead(a, ids, fitSettings), train, test);
+    const head = fitFor(variant, fitSettings, a, train, test);
     const probabilities = b.map((item) => {
       const z = headLogits(head, item.features);
       return head.themes.map((theme, t) => calibrated(theme, z[t]!));
@@ -668,15 +676,21 @@ const parseRange = (spec: string) => {
 const trapFreeHeads = new Map<string, ReturnType<typeof fitHead>>();
 
 /**
- * With `holdGate`, the head with the cut and the no-reason gate of the same variant fitted without
- * traps on the same items (computed after the variant's own features, which are plain numbers by
- * then, so re-reading the items with a trap-free probe leaves them as they were).
+ * The variant's head; with `holdGate`, with the cut and the no-reason gate of the same variant fitted
+ * without traps on the same items; with `holdCut`, fitted with the cut and the gate's cut held at
+ * those (computed after the variant's own features, which are plain numbers by then, so re-reading
+ * the items with a trap-free probe leaves them as they were).
  */
-function heldGate(variant: Variant, fitSettings: FitSettings, head: ReturnType<typeof fitHead>, train: number[], test: number[]) {
-  if (!variant.holdGate) return head;
-  const { trapWeight: _t, probeTrapWeight: _p, holdGate: _h, ...rest } = variant;
+function fitFor(variant: Variant, fitSettings: FitSettings, features: LabelledFeatures[], train: number[], test: number[]) {
+  if (!variant.holdGate && !variant.holdCut) return fitHead(features, ids, fitSettings);
+  const { trapWeight: _t, probeTrapWeight: _p, holdGate: _h, holdCut: _c, ...rest } = variant;
   const free = fitHead(featuresFor({ ...rest, name: `${variant.name} without traps` }, train, test).trainFeatures, ids, fitSettings);
-  return { ...head, assignAt: free.assignAt, noReason: free.noReason };
+  if (variant.holdGate) return { ...fitHead(features, ids, fitSettings), assignAt: free.assignAt, noReason: free.noReason };
+  return fitHead(features, ids, {
+    ...fitSettings,
+    cuts: [free.assignAt],
+    gateCuts: free.noReason ? [free.noReason.cut] : fitSettings.gateCuts,
+  });
 }
 
 /** The given traps decided by a head fitted on `features` (traps outside the fit's `trapsLeftOut` joined it where the variant says). */
@@ -684,11 +698,10 @@ function scoreTrapsWith(variant: Variant, fitSettings: FitSettings, scoredKs: re
   const features = featuresFor(variant, all, []);
   // Without traps in its fit the head is the same whichever traps are left out: fitted once.
   const key = variant.trapWeight === undefined && variant.probeTrapWeight === undefined ? variant.name : null;
-  const fitted = (key && trapFreeHeads.get(key)) || fitHead(features.trainFeatures, ids, fitSettings);
-  if (key) trapFreeHeads.set(key, fitted);
-  // The trap features were read before a trap-free probe re-reads the traps (heldGate).
+  // The trap features were read before a trap-free probe re-reads the traps (fitFor).
   const trapFeatures = features.trapFeatures;
-  const head = heldGate(variant, fitSettings, fitted, all, []);
+  const head = (key && trapFreeHeads.get(key)) || fitFor(variant, fitSettings, features.trainFeatures, all, []);
+  if (key) trapFreeHeads.set(key, head);
   const predicted = scoredKs.map((k) => {
     const item = trapFeatures[k]!;
     const z = headLogits(head, item.features);
