@@ -20,7 +20,7 @@
 //
 //   tsx scripts/fit-discovery.ts [--engine E --model M …] data/eval/dev.csv data/eval/dev2.csv
 //     [--remove conduct --novel data/eval/references-dev.csv [--known 150] [--no-loo]]
-//     [--bands 0.07] [--neighbours 10,15] [--resolutions 0.8,1] [--core 0,0.3]
+//     [--bands 0.07] [--neighbours 10,15] [--resolutions 0.8,1] [--second-resolutions 0,0.5] [--core 0,0.3]
 //     [--margins 0,0.02] [--resamples 10] [--stability 0.5] [--novelty -1] [--directions 0,1] [--probe-directions 0,0.5] [--covered 1,0.75]
 //     [--seed-below 1,0.95] [--seed-shares 1,0.4] [--join-shares 0,0.5] [--others-join 0,1] [--join-margins 0,0.03] [--boilerplate-joins 0,1] [--no-reason-covers 0,1]
 //     [--methods louvain,umap-eom,umap-leaf] [--map-dims 5] [--map-min-dists 0] [--min-cluster-sizes 5,10]
@@ -92,6 +92,7 @@ const { values: flags, positionals: paths } = parseArgs({
     bands: { type: 'string' },
     neighbours: { type: 'string' },
     resolutions: { type: 'string' },
+    'second-resolutions': { type: 'string' },
     core: { type: 'string' },
     margins: { type: 'string' },
     resamples: { type: 'string' },
@@ -214,6 +215,7 @@ function grid(profile: DiscoveryProfile, band: number): DiscoverOptions[] {
   const axes: [keyof GroupingSettings, string | undefined][] = [
     ['neighbours', flags.neighbours],
     ['resolution', flags.resolutions],
+    ['secondResolution', flags['second-resolutions']],
     ['coreShare', flags.core],
     ['memberMargin', flags.margins],
     ['resamples', flags.resamples],
@@ -588,7 +590,7 @@ async function measure(
         const g = options.grouping;
         let trace: DiscoveryTrace | null = null;
         const setting = g
-          ? `band ${band} k ${g.neighbours} resolution ${g.resolution} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability}${g.unsureStability ? ' unsure stability' : ''}${g.stabilityCore < 1 ? ` stability core ${g.stabilityCore}` : ''} novelty ${g.minNovelty} directions ${g.themeDirections}${g.probeDirections > 0 ? ` probe directions ${g.probeDirections}` : ''} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.sureLeave > 0 ? ` sure leave ${g.sureLeave}` : ''}${g.sureNearer < Infinity ? ` sure nearer ${g.sureNearer}` : ''}${g.maxLeaving < 1 ? ` max leaving ${g.maxLeaving}` : ''}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''}${g.learntRank > 0 ? ` learnt rank ${g.learntRank}` : ''}${g.learntDrop > 0 ? ` learnt drop ${g.learntDrop}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
+          ? `band ${band} k ${g.neighbours} resolution ${g.resolution}${g.secondResolution > 0 ? ` and ${g.secondResolution}` : ''} core ${g.coreShare} margin ${g.memberMargin} resamples ${g.resamples} stability ${g.minStability}${g.unsureStability ? ' unsure stability' : ''}${g.stabilityCore < 1 ? ` stability core ${g.stabilityCore}` : ''} novelty ${g.minNovelty} directions ${g.themeDirections}${g.probeDirections > 0 ? ` probe directions ${g.probeDirections}` : ''} covered ${g.maxCovered} seed below ${g.seedBelow} seed share ${g.seedShare} join share ${g.joinShare} others join ${g.othersJoin} join margin ${g.joinMargin} boilerplate joins ${g.boilerplateJoins} no reason covers ${g.noReasonCovers}${g.sureLeave > 0 ? ` sure leave ${g.sureLeave}` : ''}${g.sureNearer < Infinity ? ` sure nearer ${g.sureNearer}` : ''}${g.maxLeaving < 1 ? ` max leaving ${g.maxLeaving}` : ''}${g.probeRank > 0 ? ` probe rank ${g.probeRank}` : ''}${g.learntRank > 0 ? ` learnt rank ${g.learntRank}` : ''}${g.learntDrop > 0 ? ` learnt drop ${g.learntDrop}` : ''} ${g.method === 'louvain' ? 'louvain' : `umap ${g.mapDimensions}d min dist ${g.mapMinDistance} hdbscan ${g.clusterSelection} ${g.minClusterSize}`}`
           : `band ${band} cut-off ${options.maxDistance}`;
         const name = `${setting} explained from ${explainedText}`;
         if (!cells.has(name))

@@ -87,11 +87,15 @@ export function groupByNeighbourhood(
 
   const everyone = Array.from({ length: n }, (_, i) => i);
   const communities: { raw: number[]; kept: number[] }[] = [];
-  const found = partition(context, everyone, communities);
+  // With secondResolution, the pool is partitioned at both resolutions, each resample likewise.
+  const resolutions = settings.secondResolution > 0 ? [settings.resolution, settings.secondResolution] : [settings.resolution];
+  const found = resolutions.flatMap((resolution, scale) =>
+    partition(context, everyone, communities, resolution).map((members) => ({ members, scale })),
+  );
   // With `counted` (unsureStability), a group and the resamples' groups are matched on their
   // counted sentences alone, when the group has two or more of them.
   const { counted } = known;
-  const matched = found.map((members) => {
+  const matched = found.map(({ members }) => {
     const own = counted ? members.filter((i) => counted[i]) : [];
     return own.length >= 2 ? { members: own, byCount: true } : { members, byCount: false };
   });
@@ -101,27 +105,44 @@ export function groupByNeighbourhood(
     const kept = everyone.filter(() => random() < RESAMPLE_SHARE);
     const inResample = new Uint8Array(n);
     for (const i of kept) inResample[i] = 1;
-    const again = partition(context, kept).map((members) => ({
-      set: new Set(members),
-      size: members.length,
-      counted: counted ? members.filter((i) => counted[i]).length : members.length,
-    }));
+    const again = resolutions.map((resolution) =>
+      partition(context, kept, undefined, resolution).map((members) => ({
+        set: new Set(members),
+        size: members.length,
+        counted: counted ? members.filter((i) => counted[i]).length : members.length,
+      })),
+    );
     matched.forEach(({ members, byCount }, g) => {
       const present = members.filter((i) => inResample[i]);
       let best = 0;
-      for (const other of again) {
+      for (const other of again[found[g]!.scale]!) {
         const shared = present.filter((i) => other.set.has(i)).length;
         best = Math.max(best, shared / (present.length + (byCount ? other.counted : other.size) - shared));
       }
       stability[g]! += best / settings.resamples;
     });
   }
-  const candidates = found.map((members, g) => describeGroup(context, vectors, members, settings.resamples > 0 ? stability[g]! : 1));
-  return {
-    groups: candidates.filter((group) => group.stability >= settings.minStability && group.novelty >= settings.minNovelty),
-    candidates,
-    communities,
-  };
+  const candidates = found.map(({ members }, g) => describeGroup(context, vectors, members, settings.resamples > 0 ? stability[g]! : 1));
+  const passing = candidates.filter((group) => group.stability >= settings.minStability && group.novelty >= settings.minNovelty);
+  return { groups: resolutions.length > 1 ? mostNovelFirst(context, vectors, passing) : passing, candidates, communities };
+}
+
+/**
+ * Stable groups of two partitions, which overlap: the most novel first (the finer partition's on a
+ * tie), each keeping the members no group before it took, and dropped when that is under half of
+ * them or fewer than two. A topic that is a larger share of the pool holds together at the coarser
+ * resolution, a smaller one only at the finer; a part merged with its neighbours' feedback is the
+ * less novel (docs/engines-and-quality.md, A second, coarser partition).
+ */
+function mostNovelFirst(context: Context, vectors: readonly Float32Array[], groups: readonly Group[]): Group[] {
+  const taken = new Uint8Array(context.n);
+  const order = groups.map((group, g) => ({ group, g })).sort((a, b) => b.group.novelty - a.group.novelty || a.g - b.g);
+  return order.flatMap(({ group }) => {
+    const free = group.members.filter((i) => !taken[i]);
+    if (free.length < 2 || free.length * 2 < group.members.length) return [];
+    for (const i of free) taken[i] = 1;
+    return [free.length === group.members.length ? group : describeGroup(context, vectors, free, group.stability)];
+  });
 }
 
 /** What a member's margin is measured from. */
@@ -144,7 +165,12 @@ interface Context extends Nearness {
 }
 
 /** The groups (of two or more) among the sentences `nodes`: Louvain communities cut back to their members. */
-function partition(context: Context, nodes: readonly number[], record?: { raw: number[]; kept: number[] }[]): number[][] {
+function partition(
+  context: Context,
+  nodes: readonly number[],
+  record?: { raw: number[]; kept: number[] }[],
+  resolution = context.settings.resolution,
+): number[][] {
   const { n, linkSimilarity, listed, settings } = context;
   const m = nodes.length;
   if (m < 3) return [];
@@ -182,7 +208,7 @@ function partition(context: Context, nodes: readonly number[], record?: { raw: n
   const community =
     settings.method === 'umap-hdbscan'
       ? densityClusters(pointsOnMap(context, nodes, { k, index, similarity: near }, m), settings)
-      : louvainCommunities(edges, m, settings.resolution, LOUVAIN_SEEDS);
+      : louvainCommunities(edges, m, resolution, LOUVAIN_SEEDS);
 
   // Core: a sentence stays when enough of its link strength stays inside its community.
   const total = new Float64Array(m);

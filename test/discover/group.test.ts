@@ -48,8 +48,8 @@ describe('grouping by neighbourhood', () => {
     const wide = () => unit(Array.from({ length: 256 }, gaussian));
     const themes = [Array.from({ length: 5 }, wide)];
     const scattered = Array.from({ length: 120 }, wide);
-    // A high resolution, so that Louvain cuts the cloud into several communities.
-    const fine = { ...settings, resolution: 2 };
+    // A high resolution (alone), so that Louvain cuts the cloud into several communities.
+    const fine = { ...settings, resolution: 2, secondResolution: 0 };
     const unguarded = groupByNeighbourhood(scattered, themes, { ...fine, minStability: 0 });
     expect(unguarded.groups.length).toBeGreaterThan(1);
     const guarded = groupByNeighbourhood(scattered, themes, fine);
@@ -105,16 +105,47 @@ describe('grouping by neighbourhood', () => {
     expect(everyOne.candidates.map((g) => g.stability)).toEqual(all.candidates.map((g) => g.stability));
   });
 
+  it('with a second resolution, the groups of both partitions compete: none shares a sentence, the planted topics still found', () => {
+    const a = around(topicA, 15, 1);
+    const b = around(topicB, 12, 1);
+    const vectors = [...background, ...a, ...b];
+    const one = groupByNeighbourhood(vectors, exemplars, { ...settings, secondResolution: 0 });
+    const two = groupByNeighbourhood(vectors, exemplars, { ...settings, secondResolution: 0.3 });
+    // Both partitions' communities are candidates; the coarser one finds some the finer does not.
+    expect(two.candidates.length).toBeGreaterThan(one.candidates.length);
+    const members = two.groups.flatMap((g) => g.members);
+    expect(new Set(members).size).toBe(members.length);
+    for (const [from, count] of [
+      [60, 15],
+      [75, 12],
+    ] as const) {
+      const best = Math.max(...two.groups.map((g) => g.members.filter((i) => i >= from && i < from + count).length));
+      expect(best).toBeGreaterThanOrEqual(count - 2);
+    }
+  });
+
   it('keeps in a group only the sentences nearer one another than their nearest theme', () => {
     // A topic and, between it and a known theme, feedback nearer that theme's exemplars than one
     // another: linked into the topic's community, it leaves it.
     const near = around(unit(Array.from(known[0]!, (k, d) => k + 0.7 * topicA[d]!)), 5, 1);
     const vectors = [...around(topicA, 15, 1), ...near];
-    const { candidates } = groupByNeighbourhood(vectors, exemplars, { ...settings, resolution: 0.05, minStability: 0, memberMargin: 0 });
+    const { candidates } = groupByNeighbourhood(vectors, exemplars, {
+      ...settings,
+      resolution: 0.05,
+      secondResolution: 0,
+      minStability: 0,
+      memberMargin: 0,
+    });
     const holding = candidates.filter((g) => g.members.some((i) => i < 15));
     expect(holding).toHaveLength(1);
     expect(holding[0]!.members.filter((i) => i >= 15)).toEqual([]);
-    const unfiltered = groupByNeighbourhood(vectors, exemplars, { ...settings, resolution: 0.05, minStability: 0, memberMargin: -1 });
+    const unfiltered = groupByNeighbourhood(vectors, exemplars, {
+      ...settings,
+      resolution: 0.05,
+      secondResolution: 0,
+      minStability: 0,
+      memberMargin: -1,
+    });
     expect(unfiltered.candidates.some((g) => g.members.some((i) => i < 15) && g.members.some((i) => i >= 15))).toBe(true);
   });
 
