@@ -93,15 +93,48 @@ export function itemFacts(
     facts.candidate.push(prepared.candidate === null ? 0 : (numberOf.get(prepared.candidate) ?? 0));
     facts.themes.push(themeMask(prepared.themeIds, order));
   }
-  // A filtered view recounts who meets a reason again from these: only where the head was sure.
-  const unsure = items.map((prepared) => themeMask(prepared.possibleThemeIds, order));
-  if (unsure.some((mask) => mask !== 0)) facts.unsure = unsure;
-  // ... and by rejection as the page counts them: the facts date an item by its month alone, so two
-  // rejections in one month were one there (an employer's later call back is one with its silence).
-  const rejectionOf = new Map<PreparedItem, number>();
-  onePerRejection(items).forEach((rejection, index) => {
-    for (const row of rejection.rows) rejectionOf.set(row, index + 1);
-  });
-  facts.rejection = items.map((prepared) => rejectionOf.get(prepared) ?? 0);
+  // A filtered view recounts who meets a reason again from these, so they say what the months do
+  // not, sparsely ([item, value] pairs; a page of 200,000 items holds 2.9 MiB of facts): the themes
+  // the head was not sure of, and which rejection an item is part of where the month cannot tell.
+  const unsure = items.flatMap((prepared, i): [number, number][] =>
+    prepared.possibleThemeIds.length > 0 ? [[i, themeMask(prepared.possibleThemeIds, order)]] : [],
+  );
+  if (unsure.length > 0) facts.unsure = unsure;
+  const rejection = rejectionsTheMonthHides(items);
+  if (rejection.length > 0) facts.rejection = rejection;
   return facts;
+}
+
+/**
+ * [item, n]: the item is part of its student's n-th rejection, for the items whose month does not
+ * tell their rejections apart: a student's month holding two rejections (two employers in March
+ * were one in a filtered view), and a rejection over two months (an employer's later call back).
+ */
+function rejectionsTheMonthHides(items: readonly PreparedItem[]): [number, number][] {
+  const rejectionOf = new Map<PreparedItem, number>();
+  const overMonths = new Set<PreparedItem>();
+  const seen = new Map<string, number>();
+  for (const rejection of onePerRejection(items)) {
+    if (rejection.candidate === null) continue;
+    const n = (seen.get(rejection.candidate) ?? 0) + 1;
+    seen.set(rejection.candidate, n);
+    const spans = new Set(rejection.rows.map((row) => row.month)).size > 1;
+    for (const row of rejection.rows) {
+      rejectionOf.set(row, n);
+      if (spans) overMonths.add(row);
+    }
+  }
+  const inMonth = new Map<string, Set<number>>();
+  const monthKey = (prepared: PreparedItem) => JSON.stringify([prepared.candidate, prepared.month]);
+  for (const prepared of items) {
+    const n = rejectionOf.get(prepared);
+    if (n === undefined) continue;
+    const key = monthKey(prepared);
+    inMonth.set(key, (inMonth.get(key) ?? new Set()).add(n));
+  }
+  return items.flatMap((prepared, i): [number, number][] => {
+    const n = rejectionOf.get(prepared);
+    if (n === undefined) return [];
+    return inMonth.get(monthKey(prepared))!.size > 1 || overMonths.has(prepared) ? [[i, n]] : [];
+  });
 }

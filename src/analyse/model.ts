@@ -289,10 +289,10 @@ export interface ItemFacts {
   month: number[];
   candidate: number[];
   themes: number[];
-  /** Of `themes`, those the head was not sure of ("possibly"); absent when it was sure of every one. */
-  unsure?: number[];
-  /** The rejection each item is part of, numbered from 1 (rows of one rejection share it). */
-  rejection?: number[];
+  /** [item, mask]: of an item's `themes`, those the head was not sure of ("possibly"); absent when it was sure of every one. */
+  unsure?: [number, number][];
+  /** [item, n]: the item is part of its student's n-th rejection, where its month does not tell (facts.ts). */
+  rejection?: [number, number][];
 }
 
 /** The theme head a run used: where it came from and its two cuts (calibrated probabilities). */

@@ -10,9 +10,12 @@ import type { FilterData } from '../filter-data.js';
 export function filteredModel(data: FilterData, chosen: readonly number[]): ReportModel {
   const { facts } = data;
   const themeIds = data.taxonomy.themes.map((theme) => theme.id);
+  const unsureOf = new Map(facts.unsure ?? []);
+  const rejectionOf = new Map(facts.rejection ?? []);
   const classified: ClassifiedItem[] = chosen.map((i) => {
     const month = facts.month[i] === 0 ? null : facts.months[facts.month[i] - 1];
-    const unsure = new Set(themesOfMask(facts.unsure?.[i] ?? 0, themeIds));
+    const unsure = new Set(themesOfMask(unsureOf.get(i) ?? 0, themeIds));
+    const rejection = rejectionOf.get(i);
     return {
       item: {
         id: String(i),
@@ -21,7 +24,7 @@ export function filteredModel(data: FilterData, chosen: readonly number[]): Repo
         stage: facts.stage[i] === 0 ? null : facts.stages[facts.stage[i] - 1],
         // Not the employer, which the facts do not hold: the page's rejection, so that rows are
         // grouped into rejections as the page grouped them (two in one month stay two).
-        employer: facts.rejection && facts.rejection[i] > 0 ? `rejection ${facts.rejection[i]}` : null,
+        employer: rejection === undefined ? null : `rejection ${rejection}`,
         role: null,
         date: month === null ? null : `${month}-01`,
         text: '',
