@@ -39,6 +39,16 @@ export function isEverydayElsewhere(lower: string): boolean {
   return everydayElsewhere.has(lower);
 }
 
+export const WORD_NAMES_URL = new URL('../../data/lexicon/word-names.txt', import.meta.url);
+
+let wordNames: Set<string> | null = null;
+
+/** A given name that is also an everyday word (data/lexicon/word-names.txt: "grace", "mark"), in lowercase. */
+export function isWordName(lower: string): boolean {
+  wordNames ??= new Set(entries(WORD_NAMES_URL));
+  return wordNames.has(lower);
+}
+
 /** Software, tools and skills named like people (data/lexicon/not-given-names.txt): never a name. */
 export function isToolWord(lower: string): boolean {
   toolWords ??= new Set(entries(NOT_GIVEN_NAMES_URL));

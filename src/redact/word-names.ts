@@ -4,21 +4,7 @@
 // does ("Grace said"), beside a recruiting role ("Hope, the interviewer,", "Faith (panel chair)",
 // "Grace from HR", "Interviewer: Grace"), after "noted by", "spoke to" and their kind, or greeted
 // ("Hi Jade,"); then wherever the text writes it again.
-import { readFileSync } from 'node:fs';
-
-const WORD_NAMES_URL = new URL('../../data/lexicon/word-names.txt', import.meta.url);
-let wordNames: Set<string> | null = null;
-
-/** A given name that is also an everyday word (data/lexicon/word-names.txt), in lowercase. */
-function isWordName(lower: string): boolean {
-  wordNames ??= new Set(
-    readFileSync(WORD_NAMES_URL, 'utf8')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line !== '' && !line.startsWith('#')),
-  );
-  return wordNames.has(lower);
-}
+import { isWordName } from './name-list.js';
 
 /** What only a person does: "Xiaoming said …", "Fiifi felt …" (not "was": "Kubernetes was weak"). */
 export const PERSON_VERB = String.raw`(?:said|says|felt|feels|thinks|thought|mentioned|noted|reckons|told|asked|agreed|interviewed)(?![\p{L}])`;
