@@ -355,7 +355,7 @@ describe('data/eval/traps.csv', () => {
       expect(new Set(numbers).size, part).toBe(numbers.length);
     }
     expect(traps.rows.filter((row) => row.id.startsWith('traps-dev-')).length).toBeGreaterThanOrEqual(3058);
-    expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(1188);
+    expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(1248);
   });
 
   it('forbids at least one known theme per sentence and never requires a forbidden one', () => {
