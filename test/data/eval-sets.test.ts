@@ -354,7 +354,7 @@ describe('data/eval/traps.csv', () => {
         .map((row) => Number(row.id.slice(row.id.lastIndexOf('-') + 1)));
       expect(new Set(numbers).size, part).toBe(numbers.length);
     }
-    expect(traps.rows.filter((row) => row.id.startsWith('traps-dev-')).length).toBeGreaterThanOrEqual(3058);
+    expect(traps.rows.filter((row) => row.id.startsWith('traps-dev-')).length).toBeGreaterThanOrEqual(3218);
     expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(1248);
   });
 
