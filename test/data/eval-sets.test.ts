@@ -7,9 +7,9 @@ import { DEFAULT_THEME_IDS } from '../../src/types.js';
 // The labelled sets that measure classification quality: dev, dev2, voices-dev, voices-dev2,
 // voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12,
 // voices-dev13, voices-dev14, voices-dev15, voices-dev16, voices-dev17, voices-dev18, voices-dev19, voices-dev20,
-// voices-dev21, voices-dev22 and voices-dev23 are fitted and tuned on; voices-dev24 is development data not yet fitted
-// on (measured once before it is); test and voices-test to voices-test21 are held out. traps.csv holds sentences with
-// themes they must not get.
+// voices-dev21, voices-dev22, voices-dev23 and voices-dev24 are fitted and tuned on; voices-dev25 is development data
+// not yet fitted on (measured once before it is); test and voices-test to voices-test21 are held out. traps.csv holds
+// sentences with themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
 interface EvalRow {
@@ -210,11 +210,17 @@ const sets = [
   // reason in the middle, indirect motivation, examples against delivery; 80 with two themes (17 comparisons); 34 of 320
   // (10.6%) give no reason.
   loadSet('voices-dev24', 320, 26, [0.1, 0.11]),
+  // Leans on culture_fit (38: "not sure you'd gel", a hands-on or fast-paced place, values, the way we work, a self-starter,
+  // better suited to a corporate setting; in codes, notes and first person) against 14 items praising or describing the
+  // team beside another reason, logistics (32) said in passing, conduct (32, the candidate's own behaviour on the day)
+  // against 16 items on someone else's behaviour or the job's rules of conduct, no-reason declines against warm emails
+  // with one reason; 82 with two themes (18 comparisons); 33 of 320 (10.3%) give no reason.
+  loadSet('voices-dev25', 320, 29, [0.1, 0.11]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev25.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
