@@ -7,7 +7,7 @@ import { digestFileOf, hasDigest, type CandidateItems } from './followup.js';
 import { markedText } from './marked-text.js';
 import { subReasonAdvice } from './sub-reasons.js';
 import type { CandidateDigest, DigestAdvice, DigestEntry, RecurringTheme } from './model.js';
-import type { PreparedItem } from './prepare.js';
+import type { PreparedItem, Rejection } from './prepare.js';
 import { compareStrings } from './util.js';
 
 /** Dated items first, oldest first; then input order. */
@@ -66,6 +66,16 @@ function adviceFor(
   return { scope: 'given' as const, advice: given.sort((a, b) => b.items - a.items) };
 }
 
+/** The rejections written at several stages of one application (`onePerRejection`), as the page names them. */
+function throughStagesOf(rejections: readonly Rejection[]): CandidateDigest['throughStages'] {
+  return rejections.flatMap((rejection) => {
+    const byCase = new Map(rejection.rows.flatMap((row) => (row.stage === null ? [] : [[row.stage.toLowerCase(), row.stage] as const])));
+    const stages = [...byCase.values()];
+    const { employer, role } = rejection.entry.item;
+    return stages.length > 1 && employer && role ? [{ employer, role, stages }] : [];
+  });
+}
+
 export function buildDigests(
   candidates: readonly CandidateItems[],
   repeatingOf: ReadonlyMap<string, RecurringTheme[]>,
@@ -85,6 +95,7 @@ export function buildDigests(
       pseudonym: names.get(candidate.id) ?? candidate.id,
       items: rejections.length,
       entries: timeline.map((prepared) => entryOf(prepared, order)),
+      throughStages: throughStagesOf(rejections),
       repeating,
       diagnosis,
       outsideControl,

@@ -250,8 +250,8 @@ export interface CandidateDigest {
   file: string;
   pseudonym: string;
   items: number;
-  /** Timeline: dated items first, oldest first. */
-  entries: DigestEntry[];
+  entries: DigestEntry[]; // the timeline: dated items first, oldest first
+  throughStages: { employer: string; role: string; stages: string[] }[]; // one application each, counted once, ended at the last stage
   repeating: RecurringTheme[];
   /** The stage diagnosis for this student alone, in "you" form. */
   diagnosis: string[];

@@ -91,7 +91,7 @@ export function onePerRejection(items: readonly PreparedItem[]): Rejection[] {
     const first = byKey.get(key);
     byKey.set(key, first === undefined ? { ...prepared, rows: [prepared] } : withThemesOf(first, prepared));
   }
-  return withCallbacks([...byKey.values()]);
+  return withLaterStages(withCallbacks([...byKey.values()]));
 }
 
 /** `first` (the rejection's first row) with the themes of `other` too. */
@@ -138,15 +138,76 @@ function withCallbacks(rejections: readonly Rejection[]): Rejection[] {
   return rejections.flatMap((rejection) => (absorbed.has(rejection) ? [] : [answered.get(rejection) ?? rejection]));
 }
 
-/** The student's application a dated row is about (employer named), or null. */
-function applicationKey(prepared: PreparedItem): string | null {
+/** The student's application a dated row is about (employer named), or null; `stage`: at that stage. */
+function applicationKey(prepared: PreparedItem, stage = true): string | null {
   const { item } = prepared.entry;
   const employer = normaliseValue(item.employer)?.toLowerCase() ?? null;
   if (prepared.candidate === null || employer === null || item.date === null) return null;
   return JSON.stringify([
     prepared.candidate,
     employer,
-    prepared.stage?.toLowerCase() ?? null,
+    stage ? (prepared.stage?.toLowerCase() ?? null) : '',
     normaliseValue(item.role)?.toLowerCase() ?? null,
   ]);
+}
+
+/** How far into a hiring process a phase lies; an interview and an assessment centre come in either order. */
+const PHASE_STEP: Partial<Record<Phase, number>> = { application: 0, testing: 1, interview: 2, assessment: 2 };
+/** A hiring process from application to its last stage; the same role applied for again is further apart. */
+const ONE_PROCESS_DAYS = 183;
+const DAY_MS = 86_400_000;
+
+/**
+ * One application followed through its stages: a student's rows for one employer and role at a
+ * later stage than the row before (a CV's feedback on 3 February, the interview's on 17 February)
+ * are one rejection, where the process ended, with every stage's themes: the student got past the
+ * earlier stage, and one employer saying a thing at two stages is not two employers saying it. A
+ * silent last stage stays a rejection of its own (the employer is still to be asked), as does a row
+ * undated, without a role (two of one employer's vacancies cannot be told apart), at an unknown
+ * stage, at an earlier stage than the one before, or over six months on (the role applied for again).
+ */
+function withLaterStages(rejections: readonly Rejection[]): Rejection[] {
+  const byApplication = new Map<string, Rejection[]>();
+  for (const rejection of rejections) {
+    const known = PHASE_STEP[rejection.phase] !== undefined && normaliseValue(rejection.entry.item.role) !== null;
+    const key = known ? applicationKey(rejection, false) : null;
+    if (key === null) continue;
+    const list = byApplication.get(key);
+    if (list) list.push(rejection);
+    else byApplication.set(key, [rejection]);
+  }
+  // Each chain's last rejection stands for the whole chain; the ones before it are gone.
+  const ended = new Map<Rejection, Rejection>();
+  const absorbed = new Set<Rejection>();
+  for (const list of byApplication.values()) {
+    if (list.length < 2) continue;
+    let chain: Rejection[] = [];
+    const close = () => {
+      if (chain.length < 2) return;
+      const last = chain.at(-1)!;
+      ended.set(last, chain.slice(0, -1).reduce(withThemesOf, last));
+      for (const rejection of chain.slice(0, -1)) absorbed.add(rejection);
+    };
+    for (const rejection of [...list].sort((a, b) => compareStrings(a.entry.item.date!, b.entry.item.date!) || a.position - b.position)) {
+      const previous = chain.at(-1);
+      const follows =
+        previous !== undefined &&
+        givesReason(rejection) &&
+        rejection.stage?.toLowerCase() !== previous.stage?.toLowerCase() &&
+        PHASE_STEP[rejection.phase]! >= PHASE_STEP[previous.phase]! &&
+        daysBetween(chain[0]!.entry.item.date!, rejection.entry.item.date!) <= ONE_PROCESS_DAYS;
+      if (follows) chain.push(rejection);
+      else {
+        close();
+        chain = [rejection];
+      }
+    }
+    close();
+  }
+  if (ended.size === 0) return [...rejections];
+  return rejections.flatMap((rejection) => (absorbed.has(rejection) ? [] : [ended.get(rejection) ?? rejection]));
+}
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / DAY_MS;
 }

@@ -102,7 +102,13 @@ function timeline(digest: CandidateDigest, labels: ReadonlyMap<string, string>):
 <thead><tr><th scope="col">Date</th><th scope="col">Employer</th><th scope="col">Role</th><th scope="col">Stage</th><th scope="col">Reasons given</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>
+${digest.throughStages.map(({ employer, role, stages }) => html`<p class="through-stages">${employer}, ${role}: the feedback at ${inList(stages)} is one application, so it counts once, as a rejection at ${stages.at(-1)!}.</p>`)}
 </section>`;
+}
+
+/** "A, B and C". */
+function inList(values: readonly string[]): string {
+  return values.length < 2 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} and ${values.at(-1)}`;
 }
 
 function feedback(digest: CandidateDigest): Html {

@@ -217,7 +217,8 @@ ${repeatersNote()}
     title: 'Failures that repeat for the same candidate',
     takeaway: model.takeaways.recurrence,
     chart: 'recurrence',
-    description: 'Candidates who got the theme in two or more of their rejections.',
+    description:
+      'Candidates who got the theme in two or more of their rejections. One application is one rejection, however many stages its employer wrote feedback at.',
     tables: dataTable('Candidates repeating each theme', ['Theme', 'Candidates repeating it', 'Candidates with it at all'], themeRows),
     extra: repeaters,
   });

@@ -340,6 +340,63 @@ describe('an employer who gave no reason, then called back with one', () => {
   });
 });
 
+describe('one application followed through its stages', () => {
+  // Halden Bank's feedback on the CV, then on the interview, then on the final interview, for one role.
+  const row = (
+    id: string,
+    date: string | null,
+    employer: string,
+    stage: string,
+    themes: string[],
+    role: string | null = 'Grace Period Analyst',
+  ) => classifiedItem({ id, candidate: 'S3101', stage, date, employer, role, themes, line: 2 });
+  const analysed = (rows: ReturnType<typeof row>[]) => model(true, false, rows);
+  const listed = (rows: ReturnType<typeof row>[]) => analysed(rows).followUp.map((r) => [r.kind, r.themeId, r.rejections, r.of, r.stages]);
+  const halden = [
+    row('h1', '2026-02-03', 'Halden Bank', 'Application', ['qualifications']),
+    row('h2', '2026-02-17', 'Halden Bank', 'Interview', ['delivery', 'examples']),
+    row('h3', '2026-04-08', 'HALDEN BANK', 'Final interview', ['delivery']),
+  ];
+
+  it('is one rejection where the process ended: one employer saying it at two stages is no repeat', () => {
+    expect(listed(halden)).toEqual([]);
+    const other = row('o1', '2026-05-01', 'Corran Motors', 'Interview', ['delivery'], 'Graduate Engineer');
+    expect(listed([...halden, other])).toEqual([['repeat', 'delivery', 2, 2, ['Final interview', 'Interview']]]);
+    // Traceable to every row read with the theme, at every stage.
+    expect(analysed([...halden, other]).followUp[0]!.items).toEqual(['h2', 'h3', 'o1']);
+    const digest = analysed([...halden, other]).digests![0]!;
+    expect(digest.items).toBe(2);
+    expect(digest.entries).toHaveLength(4);
+    // Both applications ended at interview: the page does not send the student back to the CV.
+    expect(digest.diagnosis.join(' ')).not.toMatch(/before interview|CV/);
+  });
+
+  it('stays apart when the later stage is silent, comes earlier in the process, is months on, or for another role', () => {
+    const cv = row('h1', '2026-02-03', 'Halden Bank', 'Application', ['qualifications']);
+    // A final stage with no reason is still a call to make.
+    expect(listed([cv, row('h2', '2026-02-17', 'Halden Bank', 'Interview', ['uninformative'])])).toEqual([
+      ['no-reason', 'uninformative', 1, 2, ['Interview']],
+    ]);
+    for (const later of [
+      row('h2', '2026-01-20', 'Halden Bank', 'Interview', ['qualifications']),
+      row('h2', '2026-11-02', 'Halden Bank', 'Interview', ['qualifications']),
+      row('h2', '2026-02-17', 'Halden Bank', 'Interview', ['qualifications'], 'Risk Analyst'),
+      row('h2', '2026-02-17', 'Halden Bank', 'Interview', ['qualifications'], null),
+      row('h2', null, 'Halden Bank', 'Interview', ['qualifications']),
+    ]) {
+      const first = later.item.role === null ? row('h1', '2026-02-03', 'Halden Bank', 'Application', ['qualifications'], null) : cv;
+      expect(listed([first, later])).toEqual([['repeat', 'qualifications', 2, 2, ['Application', 'Interview']]]);
+    }
+    // An interview, then the application again: the role applied for a second time.
+    expect(
+      listed([
+        row('h1', '2026-02-17', 'Halden Bank', 'Interview', ['qualifications']),
+        row('h2', '2026-03-01', 'Halden Bank', 'Application', ['qualifications']),
+      ]),
+    ).toEqual([['repeat', 'qualifications', 2, 2, ['Interview', 'Application']]]);
+  });
+});
+
 describe('who to call first', () => {
   const row = (id: string, candidate: string, date: string, employer: string, stage: string, theme: string) =>
     classifiedItem({ id, candidate, stage, date, employer, themes: [theme], line: 2 });

@@ -157,3 +157,37 @@ describe('candidate pages', () => {
     expect(page).toContain('What you can do next');
   });
 });
+
+describe('an application followed through its stages', () => {
+  it('says the stages are one application, counted once, where it ended, every value escaped', () => {
+    const row = (
+      id: string,
+      date: string,
+      stage: string,
+      themes: string[],
+      employer = '<b>Halden</b> & Co',
+      role = 'Grace Period Analyst',
+    ) => classifiedItem({ id, candidate: 'S3101', stage, date, employer, role, themes, line: 2 });
+    const model = analyse(
+      lexicalAnalysisInput(
+        [
+          row('h1', '2026-02-03', 'Application', ['application']),
+          row('h2', '2026-02-17', 'Interview', ['delivery']),
+          row('h3', '2026-04-08', 'Final interview', ['delivery']),
+          row('o1', '2026-05-01', 'Interview', ['delivery'], 'Corran Motors', 'Graduate Engineer'),
+        ],
+        { generatedAt: '2026-06-01T09:00:00.000Z', digests: true },
+      ),
+    );
+    const digest = model.digests![0]!;
+    expect(digest.items).toBe(2);
+    expect(digest.throughStages).toEqual([
+      { employer: '<b>Halden</b> & Co', role: 'Grace Period Analyst', stages: ['Application', 'Interview', 'Final interview'] },
+    ]);
+    const page = renderDigest(digest, model);
+    expect(page).toContain(
+      '&lt;b&gt;Halden&lt;/b&gt; &amp; Co, Grace Period Analyst: the feedback at Application, Interview and Final interview is one application, so it counts once, as a rejection at Final interview.',
+    );
+    expect(page).not.toContain('<b>Halden');
+  });
+});
