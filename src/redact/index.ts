@@ -98,7 +98,7 @@ function redactItem(
   // An employer named like people keeps its name beside a student who shares a part of it ("Morgan
   // Stanley" for Siân Morgan read "[name] Stanley"); anything else in the cell is redacted as before.
   const employer = item.employer === null ? null : outsideNamedLikePeople(item.employer, (part) => redactValue(part)!);
-  const text = redactFreeText(item.text, names, employer === null ? [] : [employer], found);
+  const text = redactFreeText(item.text, names, keptNames(employer, item.role), found);
   const candidateRaw = item.candidate;
   let candidate = candidateRaw;
   if (candidate !== null && (pseudonymiseCandidate || containsContactDetails(candidate))) candidate = pseudonymise(candidate);
@@ -124,6 +124,11 @@ function redactItem(
   return withText(redacted, text);
 }
 
+/** What the text may name that reads like people and is not: the row's employer and its job title ("Mark Scheme Moderator", "Will Writer"). */
+function keptNames(employer: string | null, role: string | null): string[] {
+  return [employer, role].filter((value): value is string => value !== null);
+}
+
 /** The item with its redacted `text`. A reply that was only a phone number, an address or a name gives no feedback: it is read, shown and followed up as a blank one, never quoted as "[phone]" nor classified from its placeholders. */
 function withText(item: FeedbackItem, text: string): FeedbackItem {
   if (!holdsOnlyRedactions(text)) return { ...item, text };
@@ -132,7 +137,7 @@ function withText(item: FeedbackItem, text: string): FeedbackItem {
 
 /** Second pass: the names found anywhere in the run, hidden in this item's text too. */
 function withNamesFound(item: FeedbackItem, found: ReadonlySet<string>): FeedbackItem {
-  const text = hideNamesFound(item.text, found, item.employer === null ? [] : [item.employer]);
+  const text = hideNamesFound(item.text, found, keptNames(item.employer, item.role));
   return text === item.text ? item : withText(item, text);
 }
 

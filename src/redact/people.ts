@@ -14,7 +14,7 @@ import { AFTER_DETERMINER, AFTER_TITLE, PERSON_VERB_ELSEWHERE, readsAsOtherLangu
 import { NAME_PLACEHOLDER } from './placeholders.js';
 import { peopleIn, recogniser } from './recogniser.js';
 import { employerSpans } from './employers.js';
-import { PERSON_VERB, repeatedWordNames, wordNamesIn } from './word-names.js';
+import { PERSON_VERB, repeatedWordNames, wordNamesBefore, wordNamesIn } from './word-names.js';
 
 export const COMMON_WORDS_URL = new URL('../../data/lexicon/common-words.txt', import.meta.url);
 
@@ -299,6 +299,7 @@ export function redactPeople(
       if (text.slice(start, start + name.length) === name) ranges.push([start, start + name.length]);
     }
   }
+  ranges.push(...wordNamesBefore(text, ranges));
   ranges.push(...repeatedWordNames(text, ranges));
   return withPlaceholders(text, ranges, employers, run.found);
 }

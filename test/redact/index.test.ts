@@ -90,6 +90,21 @@ describe('redactItems', () => {
     });
     expect(other.employer).toBe('[name] Recruitment ([name]) [phone]');
   });
+
+  it('keeps the row’s job title where the feedback names it, though its first word is a given name', () => {
+    const titled = (role: string, text: string) =>
+      redactItems([{ ...item, names: ['Riya Patel'], role, text }], { pseudonymise, files: [file('a.csv', 'id')] })[0]!;
+    expect(titled('Mark Scheme Moderator', 'Riya, the Mark Scheme Moderator role needs more marking experience.').text).toBe(
+      '[name], the Mark Scheme Moderator role needs more marking experience.',
+    );
+    expect(titled('Mark Scheme Moderator', 'Riya, the Mark Scheme Moderator role needs more marking experience.').role).toBe(
+      'Mark Scheme Moderator',
+    );
+    // Another row's title is no exception: a person the recogniser finds is hidden as before.
+    expect(titled('Data Analyst', 'Mark Ellis said you need more marking experience.').text).toBe(
+      '[name] [name] said you need more marking experience.',
+    );
+  });
 });
 
 describe('redactItemsInTurns', () => {

@@ -30,3 +30,22 @@ describe('names that are everyday words', () => {
     expect(redactPeople(text)).toBe(text);
   });
 });
+
+describe('names that are everyday words, reached by phone or in person', () => {
+  it.each([
+    ['Please call Hope on [phone] for more.', 'Please call [name] on [phone] for more.'],
+    ['Any questions, speak to Will Brown.', 'Any questions, speak to [name] [name].'],
+    ['Contact Mark for details of the next intake.', 'Contact [name] for details of the next intake.'],
+    // The surname was hidden already, from the student's name column: the given name goes with it.
+    ['Your interviewer was Hope [name].', 'Your interviewer was [name] [name].'],
+  ])('"%s" hides the name', (text, redacted) => {
+    expect(redactPeople(text)).toBe(redacted);
+  });
+
+  it.each(['You applied for the Will Writer post.', 'Call us if you would like to discuss it.', 'Please call the Grace Period team.'])(
+    '"%s" hides nothing',
+    (text) => {
+      expect(redactPeople(text)).toBe(text);
+    },
+  );
+});
