@@ -235,8 +235,10 @@ function contactOf(fields: readonly string[], columns: ContactColumns | undefine
         .filter(keep)
         .join(' '),
     );
-  // A form's "anonymous" in its Email column is no address to write to.
-  const contact = { name: join(columns.name), email: join(columns.email, (v) => v.includes('@')), phone: join(columns.phone) };
+  // A form's "anonymous" in its Email column is no address to write to; an address typed in the Phone column is one.
+  const address = (v: string) => v.includes('@');
+  const email = join([...columns.email, ...columns.phone], address);
+  const contact = { name: join(columns.name), email, phone: join(columns.phone, (v) => !address(v)) };
   return contact.name || contact.email || contact.phone ? contact : null;
 }
 

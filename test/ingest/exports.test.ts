@@ -216,6 +216,18 @@ describe('column detection on survey and spreadsheet exports', () => {
     expect(items.map((i) => i.contact?.email ?? null)).toEqual([null, 'jo@uni.example']);
   });
 
+  it('a tracker with an address typed in its Phone column: the address is for writing to, the numbers for calling', async () => {
+    const path = temp.write(
+      'tracker.csv',
+      'Student number,Name,Email,Phone,Feedback\nS1,Mei Li,,mei.li@student.example.ac.uk,Salary above our band.\nS2,Jo Bloggs,jo@uni.example,07700 900123,Late.\n',
+    );
+    const { items } = await ingestFiles([path], { columns: {}, maxTextChars: 20_000 });
+    expect(items.map((i) => [i.contact?.email ?? null, i.contact?.phone ?? null])).toEqual([
+      ['mei.li@student.example.ac.uk', null],
+      ['jo@uni.example', '07700 900123'],
+    ]);
+  });
+
   it('dates written both day first and month first in one column: said, and the ambiguous ones read in the asked order', async () => {
     const path = temp.write(
       'pasted.csv',
