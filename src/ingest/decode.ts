@@ -51,6 +51,22 @@ export function detectEncoding(sample: Uint8Array, forced?: string): DetectedEnc
   return legacyEncoding(sample);
 }
 
+/**
+ * Why the bytes cannot be in the encoding `--encoding` asked for, or null. Read as UTF-16, a file
+ * saved in one byte a character is one line of CJK-looking characters: the error then listed it as
+ * the one column, students' names garbled in it; read one byte a character, UTF-16 is text laced
+ * with zeros. Both are a mistaken option, said as such.
+ */
+export function forcedEncodingMismatch(sample: Uint8Array, forced: string): string | null {
+  const wide = /^(?:utf-?16|ucs-?2)/i.test(forced);
+  const unicode = bomOf(sample) ?? utf16ByZeroBytes(sample);
+  const fix = 'Leave --encoding out to detect it, or give the encoding the export was saved in.';
+  if (wide && unicode === null && sample.length >= 8 && !sample.includes(0))
+    return `the file is not ${forced} (--encoding): UTF-16 has a zero byte beside every plain letter, digit and comma, and it has none. ${fix}`;
+  if (!wide && unicode?.startsWith('utf-16')) return `the file is ${unicode}, not ${forced} (--encoding). ${fix}`;
+  return null;
+}
+
 function bomOf(bytes: Uint8Array): string | null {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';

@@ -11,7 +11,7 @@ import type { FeedbackItem, IngestFileReport, IngestOptions, IngestResult, Rejec
 import { redactPeople } from '../redact/people.js';
 import { redactText } from '../redact/text.js';
 import { CsvParser, UnclosedQuoteError, unclosedQuote } from './csv.js';
-import { createDecoder, detectEncoding, SAMPLE_BYTES, validateEncoding, type DetectedEncoding } from './decode.js';
+import { createDecoder, detectEncoding, forcedEncodingMismatch, SAMPLE_BYTES, validateEncoding, type DetectedEncoding } from './decode.js';
 import { detectDelimiter, parseDelimiterOption } from './delimiter.js';
 import { detectLayout } from './header.js';
 import { IdRegistry } from './ids.js';
@@ -147,6 +147,8 @@ async function ingestFile(path: string, options: FileOptions, ids: IdRegistry, l
     if (binary !== null) throw binaryFileError(path, binary);
 
     const detected = detectEncoding(sample, options.encoding);
+    const mismatch = options.encoding === undefined ? null : forcedEncodingMismatch(sample, detected.encoding);
+    if (mismatch !== null) throw usageError(`${path}: ${mismatch}`);
     const sampleDecoder = createDecoder(detected);
     const sampleText = sampleDecoder.write(sample) + (wholeFileInSample ? sampleDecoder.end() : '');
     const delimiter = options.delimiter ?? detectDelimiter(sampleText, wholeFileInSample);
@@ -264,7 +266,19 @@ function csvLine(fields: string[]): string {
  */
 export async function checkInputs(paths: readonly string[], options: Pick<IngestOptions, 'encoding' | 'delimiter'>): Promise<void> {
   checkedOptions(paths, options);
-  for (const path of paths) await (await openInput(path)).close();
+  for (const path of paths) {
+    const handle = await openInput(path);
+    try {
+      // An encoding the bytes contradict is said before the model loads, as a missing file is.
+      if (options.encoding === undefined) continue;
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(SAMPLE_BYTES), 0, SAMPLE_BYTES, 0);
+      const mismatch =
+        binaryKind(buffer.subarray(0, bytesRead)) === null ? forcedEncodingMismatch(buffer.subarray(0, bytesRead), options.encoding) : null;
+      if (mismatch !== null) throw usageError(`${path}: ${mismatch}`);
+    } finally {
+      await handle.close();
+    }
+  }
 }
 
 /** Some input given, and the options that apply to every file well formed, before any file is read: the delimiter asked for. */

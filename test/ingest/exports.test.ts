@@ -2,8 +2,10 @@
 // each role, system columns never used as stage, cohort or candidate, id-like candidates preferred.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { ingestFiles, parseDelimiterOption } from '../../src/ingest/index.js';
+import { CliError } from '../../src/errors.js';
+import { checkInputs, ingestFiles, parseDelimiterOption } from '../../src/ingest/index.js';
 import { describeMapping, inputSummary } from '../../src/ingest/mapping.js';
 import { detectColumnsExplained } from '../../src/ingest/columns.js';
 import { finishRejects } from '../../src/redact/index.js';
@@ -214,6 +216,30 @@ describe('column detection on survey and spreadsheet exports', () => {
     );
     const { items } = await ingestFiles([path], { columns: {}, maxTextChars: 20_000 });
     expect(items.map((i) => i.contact?.email ?? null)).toEqual([null, 'jo@uni.example']);
+  });
+
+  it('--encoding that the bytes contradict is an error naming the file and the fix, never the rows garbled', async () => {
+    const text = 'Student ID,Name,Feedback\r\nS1,"EVANS, Gareth",You weren’t “commercially aware”: our £2m target.\r\n';
+    const cp1252 = temp.write('log-1252.csv', iconv.encode(text, 'windows-1252'));
+    const read = (path: string, encoding: string) => ingestFiles([path], { columns: {}, encoding, maxTextChars: 20_000 });
+    const refused = await read(cp1252, 'utf-16le').catch((error: unknown) => error as CliError);
+    expect(refused).toBeInstanceOf(CliError);
+    expect((refused as CliError).exitCode).toBe(2);
+    expect((refused as CliError).message).toContain(`${cp1252}: the file is not utf-16le (--encoding)`);
+    expect((refused as CliError).message).toMatch(/Leave --encoding out/);
+    const unicode = temp.write(
+      'unicode.txt',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text.replace(/,/g, '\t'), 'utf-16le')]),
+    );
+    await expect(read(unicode, 'windows-1252')).rejects.toThrow(`${unicode}: the file is utf-16le, not windows-1252 (--encoding)`);
+    // Said when the inputs are checked, before the model loads.
+    await expect(checkInputs([unicode, cp1252], { encoding: 'utf-16le' })).rejects.toThrow(
+      `${cp1252}: the file is not utf-16le (--encoding)`,
+    );
+    await expect(checkInputs([unicode], { encoding: 'utf-16le' })).resolves.toBeUndefined();
+    // What the bytes allow is read as asked.
+    expect((await read(cp1252, 'windows-1252')).items[0]!.text).toContain('£2m');
+    expect((await read(unicode, 'utf-16le')).items[0]!.text).toContain('£2m');
   });
 
   it('a tracker with an address typed in its Phone column: the address is for writing to, the numbers for calling', async () => {
