@@ -15,6 +15,13 @@ import { subReasonAdvice } from './sub-reasons.js';
 export const NO_REASON_SUGGESTION =
   'Ask again by phone for specific feedback: call the person who made the decision and ask "what should I do differently next time?"';
 
+/**
+ * Without calibrated confidence (no theme head: the lexical engine, or a head that does not fit the
+ * run) no theme is confirmed, so a repeat's advice waits on the adviser reading the feedback first.
+ */
+export const UNCONFIRMED_CHECK =
+  'Unconfirmed: the tool cannot say how sure it is of this reason, so read the feedback with the student and agree it says this first. If it does: ';
+
 const SUGGESTION_CHARS = 220;
 
 /** The advice's first sentence, cut at a word when it is very long. */
@@ -163,7 +170,12 @@ function possiblyOf(candidate: CandidateItems, themes: readonly Theme[]): string
 const CALL_FIRST_REPEATS = 3;
 const MET_THE_STUDENT = new Set<Phase>(['interview', 'assessment']);
 
-export function followUpRows(candidates: readonly CandidateItems[], themes: readonly Theme[], digests: boolean): FollowUpRow[] {
+export function followUpRows(
+  candidates: readonly CandidateItems[],
+  themes: readonly Theme[],
+  digests: boolean,
+  confirmed: boolean,
+): FollowUpRow[] {
   const order = new Map(themes.map((theme, index) => [theme.id, index]));
   const rows: (FollowUpRow & { rank: number; callFirst: boolean })[] = [];
   for (const candidate of candidates) {
@@ -194,10 +206,12 @@ export function followUpRows(candidates: readonly CandidateItems[], themes: read
         employers: distinctValues(withTheme.map((prepared) => prepared.entry.item.employer)),
         suggestion: noReason
           ? NO_REASON_SUGGESTION
-          : (subReasonAdvice(
-              theme.id,
-              candidate.items.filter((prepared) => prepared.themeIds.includes(theme.id)).map((prepared) => prepared.entry.item.text),
-            ) ?? shortAdvice(theme.advice)),
+          : `${confirmed ? '' : UNCONFIRMED_CHECK}${
+              subReasonAdvice(
+                theme.id,
+                candidate.items.filter((prepared) => prepared.themeIds.includes(theme.id)).map((prepared) => prepared.entry.item.text),
+              ) ?? shortAdvice(theme.advice)
+            }`,
         digest,
         possibly,
         isNew: null,

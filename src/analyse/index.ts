@@ -171,7 +171,7 @@ export function analyse(input: AnalysisInput): ReportModel {
   const facts = input.withFacts === false ? null : itemFacts(items, breakdowns, themeIds, references);
   const digestsWanted = options.digests ?? false;
   const byCandidate = groupByCandidate(sure, all, references);
-  const followUp = markNewRows(followUpRows(byCandidate, taxonomy.themes, digestsWanted), input.previous);
+  const followUp = markNewRows(followUpRows(byCandidate, taxonomy.themes, digestsWanted, (input.head ?? null) !== null), input.previous);
   const changes = computeChanges(themes, items.length, input.previous, {
     itemIds: items.map((prepared) => prepared.entry.item.id),
     candidateIds: items.flatMap((prepared) => (prepared.candidate === null ? [] : [prepared.candidate])),

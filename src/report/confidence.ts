@@ -19,6 +19,11 @@ function sureOf(sure: number, items: number): string {
 /** The headline figures that do not rest on how sure it is of a theme, said in either case. */
 const OTHER_FIGURES = 'The split between before and at interview comes from the stage column as exported, not from reading the feedback.';
 
+/** How themes were found when no head gave them a calibrated confidence: "by matching words". */
+export function howFound(model: ReportModel): string {
+  return model.engine.name === 'lexical' ? 'by matching words' : 'by likeness to each theme’s examples';
+}
+
 /**
  * Without calibrated confidence the report still says how sure it is: that it cannot say, and
  * why, so an adviser reads a theme's quotes before acting on its figure (issue 17: the report says
@@ -27,8 +32,8 @@ const OTHER_FIGURES = 'The split between before and at interview comes from the 
 function noMeasure(model: ReportModel): Html {
   const how =
     model.engine.name === 'lexical'
-      ? 'Themes were found by matching words, which gives no measure of how likely each theme is.'
-      : 'Themes were found by likeness to each theme’s examples, with nothing fitted to this list of themes to say how likely each theme is.';
+      ? `Themes were found ${howFound(model)}, which gives no measure of how likely each theme is.`
+      : `Themes were found ${howFound(model)}, with nothing fitted to this list of themes to say how likely each theme is.`;
   return html`<p class="how-sure">How sure the tool is: it cannot say for this run. ${how} Every theme found is counted, in the figures and in who keeps meeting the same problem, so read the quotes under a theme before acting on its figure. ${OTHER_FIGURES}</p>`;
 }
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { CandidateDigest, DigestEntry, QuotePart, ReportModel } from '../analyse/model.js';
 import { PHASE_LABELS } from '../analyse/phases.js';
 import { assetsDirectory } from './assets.js';
+import { howFound } from './confidence.js';
 import { breakable, html, unsafe, type Html } from './html.js';
 
 let css: string | null = null;
@@ -125,12 +126,23 @@ ${items}
 </section>`;
 }
 
-function advice(digest: CandidateDigest): Html {
+/**
+ * Said once, near the top, when no reason on the page carries a calibrated confidence (no theme
+ * head): the program cannot say how sure it is, so the student and adviser confirm each reason
+ * from the employers' words before the advice is acted on.
+ */
+function unconfirmed(model: ReportModel): Html | '' {
+  if (model.confidence !== null) return '';
+  return html`<p class="unconfirmed"><strong>How sure:</strong> the program found these reasons ${howFound(model)}, which cannot say how sure it is of any of them. Read the employers’ words below with your careers adviser and agree which reasons they really give before you act on the advice.</p>`;
+}
+
+function advice(digest: CandidateDigest, model: ReportModel): Html {
   if (digest.advice.length === 0) return html``;
-  const intro =
+  const scope =
     digest.adviceScope === 'repeating'
-      ? 'For the reasons that keep coming back:'
-      : 'No reason repeats yet, so here is the advice for each reason you were given:';
+      ? 'For the reasons that keep coming back'
+      : 'No reason repeats yet, so here is the advice for each reason you were given';
+  const intro = model.confidence === null ? `${scope}, once you and your adviser agree the feedback says so:` : `${scope}:`;
   const items = digest.advice.map(
     (item) => html`<div class="advice-item"><h3>${item.label}</h3>
 <p class="advice-count">In ${partOf(item.items, digest.items)}${item.actionable ? '' : ' · outside your control'}</p>
@@ -165,11 +177,12 @@ export function renderDigest(digest: CandidateDigest, model: ReportModel): strin
 <h1>What your feedback says</h1>
 <p class="lede">${times(digest.items, 'rejection')}${dateRange(digest)}. Each piece of feedback is a small piece of evidence; put together, they show the bigger picture.</p>
 <p class="reference">Reference: ${digest.pseudonym}</p>
+${unconfirmed(model)}
 </header>
 ${pattern(digest, labels)}
 ${timeline(digest, labels)}
 ${feedback(digest)}
-${advice(digest)}
+${advice(digest, model)}
 <footer>Put together on ${model.generatedAt.slice(0, 10)} from the feedback employers gave, by feedback-themes. The reasons are read by a program and can be wrong: talk them through with your careers adviser.</footer>
 </main>
 </body>

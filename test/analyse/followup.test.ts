@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_REASON_SUGGESTION, SINGLE_SUGGESTION, shortAdvice } from '../../src/analyse/followup.js';
+import { NO_REASON_SUGGESTION, SINGLE_SUGGESTION, UNCONFIRMED_CHECK, shortAdvice } from '../../src/analyse/followup.js';
 import { analyse } from '../../src/analyse/index.js';
 import { TAXONOMY } from '../fixtures/analyse/build.js';
 import { handMadeCandidates } from '../fixtures/analyse/candidates.js';
@@ -12,8 +12,11 @@ const STUDENT = ['', 'ADA-01', 'BEN-02', 'DEV-04', 'CARA-03', '', 'FAY-06'];
 const ref = (n: number) => referenceOf(STUDENT[n]);
 const page = (n: number) => `candidates/candidate-${referenceCode(ref(n))}.html`;
 
-function model(digests = true, showIds = false, classified = handMadeCandidates()) {
-  return analyse(lexicalAnalysisInput(classified, { showIds, generatedAt: '2026-06-01T09:00:00.000Z', digests }));
+/** A theme head decided (calibrated confidence), unless `head` is null: the lexical engine's run as it is. */
+const HEAD = { source: 'built-in', assignAt: 0.6, confidentAt: 0.6 };
+
+function model(digests = true, showIds = false, classified = handMadeCandidates(), head: typeof HEAD | null = HEAD) {
+  return analyse({ ...lexicalAnalysisInput(classified, { showIds, generatedAt: '2026-06-01T09:00:00.000Z', digests }), head });
 }
 
 const advice = (id: string) => TAXONOMY.themes.find((theme) => theme.id === id)!.advice;
@@ -82,6 +85,19 @@ describe('follow-up rows', () => {
       NO_REASON_SUGGESTION,
     ]);
     expect(NO_REASON_SUGGESTION).toMatch(/phone/);
+  });
+
+  it('asks the adviser to confirm a repeat before its advice when no theme carries a calibrated confidence', () => {
+    const rows = model(true, false, handMadeCandidates(), null).followUp;
+    const repeats = rows.filter((row) => row.kind === 'repeat');
+    expect(repeats.length).toBeGreaterThan(0);
+    // The same rows as with a head: who to see does not change, only that the reason is checked first.
+    expect(rows.map((row) => [row.candidate, row.themeId])).toEqual(model().followUp.map((row) => [row.candidate, row.themeId]));
+    expect(repeats[0]!.suggestion).toBe(`${UNCONFIRMED_CHECK}${shortAdvice(advice('delivery'))}`);
+    for (const row of repeats) expect(row.suggestion.startsWith(UNCONFIRMED_CHECK)).toBe(true);
+    // Asking the employer again by phone needs no theme to be right.
+    for (const row of rows.filter((entry) => entry.kind === 'no-reason')) expect(row.suggestion).toBe(NO_REASON_SUGGESTION);
+    expect(model().followUp.some((row) => row.suggestion.includes(UNCONFIRMED_CHECK))).toBe(false);
   });
 
   it('links the candidate page only when pages are written and the candidate has two or more rejections', () => {

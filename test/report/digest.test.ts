@@ -156,6 +156,20 @@ describe('candidate pages', () => {
     expect(page).toMatch(/You reached interview or assessment in 2 of your 3 applications/);
     expect(page).toContain('What you can do next');
   });
+
+  it('says once, plainly, that no reason is confirmed when the run has no calibrated confidence, and makes the advice wait on the adviser', () => {
+    const unconfirmed = renderDigest(model.digests![0], model);
+    expect(model.confidence).toBeNull();
+    expect(unconfirmed.match(/class="unconfirmed"/g)).toHaveLength(1);
+    expect(unconfirmed).toContain('found these reasons by matching words, which cannot say how sure it is of any of them');
+    expect(unconfirmed).toMatch(/<p>For the reasons that keep coming back, once you and your adviser agree the feedback says so:<\/p>/);
+    // With a head every theme on the page is sure or "possibly": nothing to add.
+    const head = { source: 'built-in', assignAt: 0.6, confidentAt: 0.6 };
+    const sure = analyse({ ...lexicalAnalysisInput(distinctItems(), { generatedAt: '2026-06-01T09:00:00.000Z', digests: true }), head });
+    const confirmed = renderDigest(sure.digests![0], sure);
+    expect(confirmed).not.toContain('class="unconfirmed"');
+    expect(confirmed).toContain('<p>For the reasons that keep coming back:</p>');
+  });
 });
 
 describe('an application followed through its stages', () => {
