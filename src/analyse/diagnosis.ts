@@ -9,6 +9,9 @@ import { percent, ratio } from './util.js';
 
 const TOP_THEMES = 5;
 
+/** How many of each side's top themes the takeaway (the key finding "Where candidates lose out") names. */
+export const NAMED_PER_SIDE = 2;
+
 function side(items: readonly PreparedItem[], phases: readonly Phase[], themes: readonly Theme[], minGroup: number): DiagnosisSide {
   const inSide = items.filter((prepared) => phases.includes(prepared.phase));
   const people = new Set(inSide.map((prepared) => prepared.person));
@@ -31,7 +34,7 @@ function describeTop(top: ThemeShare[] | null, labels: ReadonlyMap<string, strin
   if (top === null) return 'too few candidates to show themes';
   if (top.length === 0) return 'no theme stands out';
   return top
-    .slice(0, 2)
+    .slice(0, NAMED_PER_SIDE)
     .map((theme) => `${labels.get(theme.id) ?? theme.id} (${percent(theme.share)})`)
     .join(' and ');
 }

@@ -2,13 +2,23 @@
 // per theme, the items whose calibrated probability reached the head's `confidentAt` ("sure") and
 // those under it (only "possibly"). Without a head it says that it cannot say; in a filtered view, nothing.
 
-import type { ReportModel } from '../analyse/model.js';
+import { NAMED_PER_SIDE } from '../analyse/diagnosis.js';
+import type { ReportModel, ThemeSummary } from '../analyse/model.js';
 import { formatCount } from './format.js';
 import { html, type Html } from './html.js';
 import { own } from '../own.js';
 
-/** The themes the key findings name: the most common, and the top three the takeaway counts. */
+/** The most common themes the key findings name: the first, and the top three the takeaway counts. */
 const HEADLINE_THEMES = 3;
+
+/** Every theme a key finding gives a figure for: the most common, then those it names at each stage. */
+function headlineThemes(model: ReportModel): ThemeSummary[] {
+  const byItems = [...model.themes].filter((theme) => theme.items > 0).sort((a, b) => b.items - a.items);
+  const { beforeInterview, atInterview } = model.stageDiagnosis;
+  const named = [beforeInterview, atInterview].flatMap((side) => (side.top ?? []).slice(0, NAMED_PER_SIDE).map((theme) => theme.id));
+  const ids = new Set([...byItems.slice(0, HEADLINE_THEMES).map((theme) => theme.id), ...named]);
+  return byItems.filter((theme) => ids.has(theme.id));
+}
 
 /** "all 17", "both" or "3": how many of a theme's items the tool is sure of. */
 function sureOf(sure: number, items: number): string {
@@ -48,10 +58,7 @@ export function howSure(model: ReportModel, filtered = false): Html | '' {
   if (!confidence) return model.counts.items === 0 ? '' : noMeasure(model);
   const threshold = Math.round(confidence.head.confidentAt * 100);
   const sure = html`<abbr class="exact" title="${`Its calibrated probability is at least ${threshold}% for these items.`}">sure</abbr>`;
-  const headline = [...model.themes]
-    .filter((theme) => theme.items > 0 && own(confidence.themes, theme.id) !== undefined)
-    .sort((a, b) => b.items - a.items)
-    .slice(0, HEADLINE_THEMES);
+  const headline = headlineThemes(model).filter((theme) => own(confidence.themes, theme.id) !== undefined);
   if (headline.length === 0) return '';
   const sentences = headline.map((theme, index) => {
     const figures = own(confidence.themes, theme.id)!;

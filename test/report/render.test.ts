@@ -98,6 +98,25 @@ describe('renderReport', () => {
     expect(table).toMatch(/<th scope="row">Delivery<\/th><td>yes<\/td><td>4<\/td><td>3<\/td>/);
   });
 
+  it('says how sure it is of every theme a key finding gives a figure for, those it names at each stage too', () => {
+    const { model } = cohortModel();
+    const themes = model.themes.map((theme, i) => ({ ...theme, items: [9, 7, 5, 2, 1][i] ?? 0 }));
+    const fifth = themes[4]!;
+    const stageDiagnosis = {
+      ...model.stageDiagnosis,
+      beforeInterview: { ...model.stageDiagnosis.beforeInterview, top: [{ id: fifth.id, items: 1, share: 0.5 }] },
+      atInterview: { ...model.stageDiagnosis.atInterview, top: [{ id: themes[0]!.id, items: 9, share: 0.9 }] },
+    };
+    const confidence = {
+      head: { source: 'built-in', assignAt: 0.6, confidentAt: 0.6 },
+      themes: Object.fromEntries(themes.map((theme) => [theme.id, { sure: theme.items, possible: 0 }])),
+    };
+    const sure = keyFindings({ ...model, themes, stageDiagnosis, confidence }).value.split('class="how-sure"')[1]!;
+    // The three most common, then the stage finding's own: the fourth most common is named nowhere.
+    expect(sure).toContain(`Of the 1 under ${fifth.label}, 1.`);
+    expect(sure).not.toContain(`under ${themes[3]!.label}`);
+  });
+
   it('says that followup.csv names the students and that a student’s page, naming nobody, is for that student only', () => {
     const { model } = cohortModel();
     const privacy = (digests: boolean) =>
