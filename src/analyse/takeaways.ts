@@ -13,7 +13,7 @@ export function prevalenceTakeaway(themes: readonly ThemeSummary[], totalItems: 
   return (
     `${top.label} is the most common theme: ${percent(top.share)} of items (${formatCount(top.items)} of ${formatCount(totalItems)}), ` +
     `from ${formatCount(top.candidates)} candidate${top.candidates === 1 ? '' : 's'}. ` +
-    `${actionableInTop} of the top ${Math.min(3, ranked.length)} themes are within the candidate's control.`
+    `${actionableInTop} of the top ${Math.min(3, ranked.length)} themes ${actionableInTop === 1 ? 'is' : 'are'} within the candidate's control.`
   );
 }
 

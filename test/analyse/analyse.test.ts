@@ -1,3 +1,4 @@
+import { prevalenceTakeaway } from '../../src/analyse/takeaways.js';
 import { describe, expect, it } from 'vitest';
 import { analyse, type AnalysisInput } from '../../src/analyse/index.js';
 import type { PreviousRun } from '../../src/previous-run.js';
@@ -310,6 +311,13 @@ describe('analyse: quotes and takeaways', () => {
     ];
     const quotes = analyse(input(items)).quotes.uninformative;
     expect(quotes.map((quote) => quote.itemId)).toEqual(['s1', 's4']);
+  });
+
+  it('says "1 of the top 3 themes is" in the singular', () => {
+    const theme = (id: string, items: number, actionable: boolean) =>
+      ({ id, label: id, actionable, items, share: items / 10, candidates: items, recurringCandidates: 0, change: null }) as const;
+    const takeaway = prevalenceTakeaway([theme('a', 5, false), theme('b', 3, true), theme('c', 2, false)], 10);
+    expect(takeaway).toMatch(/ 1 of the top 3 themes is within the candidate's control\.$/);
   });
 
   it('writes takeaways from the figures', () => {
