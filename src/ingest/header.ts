@@ -98,7 +98,7 @@ export function detectLayout(records: string[][], skipRows: number | undefined):
   const widest = modalWidth(nonBlank.map((r) => r.fields));
   let start = 0;
   if (widest >= 2) {
-    while (start < Math.min(PREAMBLE_LIMIT, nonBlank.length - 1) && isTitleRow(nonBlank[start].fields)) start++;
+    while (start < Math.min(PREAMBLE_LIMIT, nonBlank.length - 1) && isTitleRow(nonBlank[start].fields, widest)) start++;
     if (start > 0) notes.push(`skipped ${start} title row${start === 1 ? '' : 's'} above the header`);
   }
   // Headings over groups of columns (cells merged across them in the spreadsheet: "Student", ,
@@ -140,13 +140,17 @@ export function detectLayout(records: string[][], skipRows: number | undefined):
 
 /**
  * A title above the table ("Feedback export, March 2026"): one filled cell, the first, that does
- * not name a column. A header with empty cells (`,Feedback,`) is a header.
+ * not name a column, or a row of at most half the table's width naming none, a title with a comma
+ * in it ("Employer feedback log, Spring term 2026" over six columns: it was read as a two-column
+ * header, every row under it rejected). A header with empty cells (`,Feedback,`) is a header.
  */
-function isTitleRow(fields: string[]): boolean {
+function isTitleRow(fields: string[], width: number): boolean {
+  const names = (cell: string) => KNOWN_HEADERS.has(normaliseHeader(cell));
+  if (fields.length * 2 <= width && (fields[0]?.trim() ?? '') !== '') return !fields.some(names);
   if (filledCells(fields) > 1) return false;
   const first = fields[0]?.trim() ?? '';
   if (first === '') return false;
-  return !KNOWN_HEADERS.has(normaliseHeader(first));
+  return !names(first);
 }
 
 /**

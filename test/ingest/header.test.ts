@@ -63,6 +63,26 @@ describe('detectLayout', () => {
     expect(layout.preambleRows).toBe(2);
   });
 
+  it('skips title rows with a comma in them, narrower than the table and naming no column', () => {
+    const records = [
+      ['Employer feedback log', ' Spring term 2026'],
+      ['Exported by: Janet Smith', ' 21/03/2026'],
+      [''],
+      ['Student ID', 'Stage', 'Date', 'Employer', 'Job Title', 'Feedback'],
+      ['S1', 'Interview', '2026-03-01', 'Acme', 'Will Writer', 'You were late.'],
+      ['S2', 'Application', '2026-03-02', 'Acme', 'Analyst', 'No feedback given.'],
+    ];
+    expect(detectLayout(records, undefined)).toMatchObject({ headerIndex: 3, preambleRows: 2 });
+    // A short header that names its columns is the header, over rows with a trailing empty cell.
+    const short = [
+      ['Student ID', 'Feedback'],
+      ['S1', 'Late.', '', ''],
+      ['S2', 'Rambled.', '', ''],
+      ['S3', 'Vague.', '', ''],
+    ];
+    expect(detectLayout(short, undefined)).toMatchObject({ headerIndex: 0, preambleRows: 0 });
+  });
+
   it('obeys skipRows and does no detection', () => {
     const layout = detectLayout(recordsOf('qualtrics.csv'), 1);
     expect(layout).toMatchObject({ headerIndex: 1, metadataIndexes: [], preambleRows: 1, survey: null });
