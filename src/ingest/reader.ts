@@ -245,8 +245,9 @@ export class RecordReader {
     const warnings = [...this.unread].map(([column, count]) => {
       const rows = `${count} row${count === 1 ? '' : 's'}`;
       // "Feedback 2" is a second application in the row; "Disposition reason" beside "Recruiter
-      // comments" is the same application's other column, and a row per application would not help.
-      const secondApplication = /\d\s*$/.test(column);
+      // comments" is the same application's other column, and a row per application would not help;
+      // nor would it for "Notes_2", a header written twice (nameHeaders' suffix).
+      const secondApplication = /\d\s*$/.test(column) && !/_\d+$/.test(column);
       return (
         `${rows} also ${count === 1 ? 'has' : 'have'} words in "${column}", not read: one feedback column is read a row ("${this.mapping.text}"); ` +
         (secondApplication

@@ -671,6 +671,16 @@ describe('a row holding several applications', () => {
     expect(notes).toContain('to read "Disposition Reason" instead, choose it with --text-column');
     expect(notes).not.toContain('write a row per application');
   });
+
+  it('for a column named twice (the second renamed "Notes_2"), says how to read it, not to write a row per application', async () => {
+    const path = files.write(
+      'notes-twice.csv',
+      ['Student number,Notes,Notes,Feedback', 'S1,Called twice,Keen,Your examples were vague.'].join('\n'),
+    );
+    const notes = (await ingestFiles([path], defaultOptions(), createMemoryLogger())).files[0]!.notes.join(' ');
+    expect(notes).toContain('to read "Notes_2" instead, choose it with --text-column');
+    expect(notes).not.toContain('write a row per application');
+  });
 });
 
 describe('two exports pasted together, the header repeated mid-file', () => {
