@@ -198,6 +198,10 @@ async function ingestFile(path: string, options: FileOptions, ids: IdRegistry, l
       encodingNotes(detected, decoder.encoding),
       { encoding: decoder.encoding, delimiter, format: 'csv', sheet: null },
       { bytes: size, sha256: digest.digest('hex') },
+      // A sheet asked of a CSV file (saved from one sheet) is not there to choose: it is read whole, and said.
+      options.sheet === undefined
+        ? []
+        : [`--sheet ${JSON.stringify(options.sheet)} is for workbooks (.xlsx): this file is CSV, saved from one sheet, and is read whole`],
     );
   } finally {
     if (!closed) await handle.close();

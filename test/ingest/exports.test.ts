@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
+import { createMemoryLogger } from '../../src/logger.js';
 import { checkInputs, ingestFiles, parseDelimiterOption } from '../../src/ingest/index.js';
 import { describeMapping, inputSummary } from '../../src/ingest/mapping.js';
 import { detectColumnsExplained } from '../../src/ingest/columns.js';
@@ -240,6 +241,16 @@ describe('column detection on survey and spreadsheet exports', () => {
     // What the bytes allow is read as asked.
     expect((await read(cp1252, 'windows-1252')).items[0]!.text).toContain('£2m');
     expect((await read(unicode, 'utf-16le')).items[0]!.text).toContain('£2m');
+  });
+
+  it('--sheet given for a CSV file: read whole, and said on stderr and in the notes', async () => {
+    const path = temp.write('one-sheet.csv', 'Student ID,Feedback\nS1,Too quiet.\n');
+    const logger = createMemoryLogger();
+    const { files, items } = await ingestFiles([path], { columns: {}, sheet: 'MSc 2025', maxTextChars: 20_000 }, logger);
+    expect(items).toHaveLength(1);
+    const said = '--sheet "MSc 2025" is for workbooks (.xlsx): this file is CSV, saved from one sheet, and is read whole';
+    expect(files[0]!.notes.join('\n')).toContain(said);
+    expect(logger.lines.join('\n')).toContain(`warning: ${path}: ${said}`);
   });
 
   it('a tracker with an address typed in its Phone column: the address is for writing to, the numbers for calling', async () => {
