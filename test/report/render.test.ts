@@ -89,7 +89,7 @@ describe('renderReport', () => {
     const page = renderReport(withHead).split('<script')[0];
     // Delivery (4), Application (2) and the first theme of one item in taxonomy order are the headline.
     expect(page).toContain(
-      'How sure the tool is: of the 4 items counted under Delivery, it is <abbr class="exact" title="Its calibrated probability is at least 70% for these items.">sure</abbr> of 3; 1 is only a possible match. ' +
+      'How sure the tool is: of the 4 items counted under Delivery, it is <abbr class="exact" title="it gives each a chance of at least 70%, the level from which about 9 in 10 were right on feedback it was not fitted on">sure</abbr> of 3; 1 is only a possible match. ' +
         'Of the 2 under Application (CV, cover letter), both. Of the 1 under Qualifications, 0; 1 is only a possible match. The table “Themes by items” gives the figure for every theme. ' +
         'Who keeps meeting the same problem counts only themes it is sure of. The split between before and at interview comes from the stage column as exported, not from reading the feedback.',
     );
