@@ -99,14 +99,14 @@ function reachSentence(reach: { theme: Theme; items: number } | null, sideItems:
 const FIELD_ADVICE = 'That says more about the field than about you.';
 const KEEP_APPLYING = 'That says more about the field than about you: keep applying at this level.';
 /** A strong field leads a side, but a reason within their reach repeats across the rejections. */
-const FIELD_BUT_A_REPEAT = `${FIELD_ADVICE} One reason within your reach does keep coming back across your rejections: it, below, is what to work on.`;
+const FIELD_BUT_A_REPEAT = `${FIELD_ADVICE} One reason within your reach does keep coming back across your rejections: that one, below, is what to work on.`;
 
 const INTERVIEW_ADVICE =
   'Getting that far means your applications work on paper, so the place to look is how you come across in the room: practise interview technique in a mock interview with a careers coach, ideally recorded.';
 const CV_ADVICE =
   'Look at your CV and cover letter against the job description: do they use its keywords, and could a reader see within 10 seconds that you fit the role?';
 const FOLLOW_THE_REPEAT =
-  'No one reason repeats at that stage, but one keeps coming back across your rejections: it, below, is what to work on.';
+  'No one reason repeats at that stage, but one keeps coming back across your rejections: that one, below, is what to work on.';
 /**
  * A reason turned down at interview again and again that interview practice does not answer: the
  * reason, not how the student comes across in the room, is what to work on ("Both mention the same
