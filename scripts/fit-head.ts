@@ -3,7 +3,7 @@
 // head's own 5-fold cross-validation over all of them. Never give it a held-out (test) set.
 //
 //   tsx scripts/fit-head.ts --model .cache/test-model/all-MiniLM-L6-v2 --offline [--cache FILE.json]
-//     [--variants base,probe,praise,nogate,roles,unitprobe] [--forward N [--forward-only]] [--cv-only] [--fit "cut=0.5;gatecut=0.4"]… [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] [--items FILE.jsonl] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv data/eval/voices-dev2.csv data/eval/voices-dev3.csv data/eval/voices-dev4.csv data/eval/voices-dev5.csv data/eval/voices-dev6.csv data/eval/voices-dev7.csv data/eval/voices-dev8.csv data/eval/voices-dev9.csv data/eval/voices-dev10.csv data/eval/voices-dev11.csv data/eval/voices-dev12.csv data/eval/voices-dev13.csv
+//     [--variants base,probe,praise,nogate,roles,unitprobe,knnshare,knnweighted [--knn-ks 10,30] [--knn-dims 64] [--knn-int8]] [--forward N [--forward-only]] [--cv-only] [--fit "cut=0.5;gatecut=0.4"]… [--l2s 0.01,0.03] [--head-l2s 0.01,0.03,0.1,0.3] [--head-weights 1,2,3] [--items FILE.jsonl] data/eval/dev.csv data/eval/dev2.csv data/eval/voices-dev.csv data/eval/voices-dev2.csv data/eval/voices-dev3.csv data/eval/voices-dev4.csv data/eval/voices-dev5.csv data/eval/voices-dev6.csv data/eval/voices-dev7.csv data/eval/voices-dev8.csv data/eval/voices-dev9.csv data/eval/voices-dev10.csv data/eval/voices-dev11.csv data/eval/voices-dev12.csv data/eval/voices-dev13.csv
 //
 // Per variant it also prints each theme's F1 and recall over all the sets left out (pooled); --items writes every
 // left-out item (variant, set, text, gold and predicted themes, each theme's probability, the cut, the themes the rules
@@ -32,6 +32,7 @@ import { CONCEPTS } from '../src/classify/lexical/concepts.js';
 import { prepareClassifier } from '../src/classify/prepare.js';
 import type { ScoredItem } from '../src/classify/units.js';
 import { hashText } from '../src/hash.js';
+import { seededRandom } from '../src/random.js';
 import { createLogger } from '../src/logger.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
 import { readTraps, scoreTraps, type Trap } from '../test/helpers/traps.js';
@@ -56,6 +57,9 @@ const { values: flags, positionals: files } = parseArgs({
     traps: { type: 'boolean' },
     lobo: { type: 'string' },
     'trap-cv': { type: 'string' },
+    'knn-ks': { type: 'string' },
+    'knn-dims': { type: 'string' },
+    'knn-int8': { type: 'boolean' },
   },
 });
 if (files.length < 2) throw new Error('give at least two development sets (leave-one-set-out needs them)');
@@ -129,6 +133,14 @@ interface Variant {
   concepts?: number;
   /** Per theme, the nearest labelled item with the theme (cosine of item vectors), and its gap to the nearest of all. */
   knn?: boolean;
+  /**
+   * Per theme, the share of the `knnShare` nearest labelled items (cosine of the mean of their
+   * reasons' model vectors) that carry it: out of fold for the training items (the probe's folds),
+   * from every training item for the items scored (`--variants knnshare --knn-ks 10,30`).
+   */
+  knnShare?: number;
+  /** The shares weighted by each neighbour's similarity to this power (none: each neighbour counts alike). */
+  knnPower?: number;
   /** What the clause-role reader read of the item's reasons (shared by every theme). */
   roles?: boolean;
   /** Per theme, how far it leads the third theme in a unit where it is among the two best (a second theme). */
@@ -175,6 +187,16 @@ const variants: Variant[] = [
     ? [0.1, 0.3].map((scale) => ({ name: `probe+concepts ×${scale} l2=${l2s[0]}`, probeL2: l2s[0]!, concepts: scale }))
     : []),
   ...(wanted.includes('knn') ? l2s.map((l2) => ({ name: `probe+knn l2=${l2}`, probeL2: l2, knn: true })) : []),
+  ...(wanted.includes('knnshare')
+    ? (flags['knn-ks'] ?? '10,30')
+        .split(',')
+        .map((k) => ({ name: `probe+knnshare k=${k} l2=${l2s[0]}`, probeL2: l2s[0]!, knnShare: Number(k) }))
+    : []),
+  ...(wanted.includes('knnweighted')
+    ? (flags['knn-ks'] ?? '10,30')
+        .split(',')
+        .map((k) => ({ name: `probe+knnweighted k=${k} l2=${l2s[0]}`, probeL2: l2s[0]!, knnShare: Number(k), knnPower: 8 }))
+    : []),
   ...(wanted.includes('roles') ? l2s.map((l2) => ({ name: `probe+roles l2=${l2}`, probeL2: l2, roles: true })) : []),
   ...(wanted.includes('second') ? l2s.map((l2) => ({ name: `probe+second l2=${l2}`, probeL2: l2, second: true })) : []),
   ...(wanted.includes('unitprobe')
@@ -344,6 +366,8 @@ const featureCache = new Map<string, ReturnType<typeof unweightedFeaturesFor>>()
 function unweightedFeaturesFor(variant: Variant, train: number[], test: number[]) {
   knnTrain = train;
   unitProbeOf.clear();
+  knnShareOf.clear();
+  if (variant.knnShare !== undefined) stackKnnShare(train, test, variant.knnShare, variant.knnPower ?? 0);
   if (variant.unitProbe !== undefined) stackUnitProbe(train, test, variant.unitProbe);
   const probe = variant.probeL2 !== null;
   if (probe) {
@@ -406,6 +430,10 @@ function labelled(item: ScoredItem, i: number, probe: boolean, variant: Variant)
     const knn = knnFeatures(i);
     features = features.map((f, t) => [...f, ...knn[t]!]);
   }
+  if (variant.knnShare !== undefined) {
+    const extra = knnShareOf.get(i)!;
+    features = features.map((f, t) => [...f, extra[t]!]);
+  }
   if (variant.unitProbe !== undefined) {
     const extra = unitProbeOf.get(i)!;
     features = features.map((f, t) => [...f, extra[t]!]);
@@ -436,6 +464,95 @@ function labelled(item: ScoredItem, i: number, probe: boolean, variant: Variant)
 }
 
 const unitProbeOf = new Map<number, number[]>();
+
+// The nearest labelled items: every item's NEIGHBOURS nearest of all (by cosine), computed once; a
+// split takes the first k of them that it may read, scanning all items where too few are left.
+const NEIGHBOURS = 400;
+const knnShareOf = new Map<number, number[]>();
+let nearestLists: { index: Int32Array; similarity: Float32Array }[] | null = null;
+// What a compact copy would keep (`--knn-dims N`: a seeded Gaussian projection to N dimensions;
+// `--knn-int8`: each vector rounded to 127 steps of its largest entry), then unit length again.
+const knnDims = flags['knn-dims'] ? Number(flags['knn-dims']) : modelDims;
+const itemMatrix = (() => {
+  const random = seededRandom(7);
+  const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const projection = knnDims === modelDims ? null : Array.from({ length: knnDims }, () => Array.from({ length: modelDims }, gaussian));
+  const matrix = new Float32Array(scored.length * knnDims);
+  unitItemVectors.forEach((v, i) => {
+    let row = projection ? projection.map((p) => p.reduce((sum, x, d) => sum + x * v[d]!, 0)) : Array.from(v);
+    if (flags['knn-int8']) {
+      const top = Math.max(...row.map(Math.abs)) || 1;
+      row = row.map((x) => Math.round((x / top) * 127));
+    }
+    const norm = Math.hypot(...row) || 1;
+    matrix.set(
+      row.map((x) => x / norm),
+      i * knnDims,
+    );
+  });
+  return matrix;
+})();
+function similarityRow(i: number, row: Float32Array) {
+  const a = i * knnDims;
+  for (let j = 0; j < scored.length; j++) {
+    const b = j * knnDims;
+    let c = 0;
+    for (let d = 0; d < knnDims; d++) c += itemMatrix[a + d]! * itemMatrix[b + d]!;
+    row[j] = c;
+  }
+  row[i] = -Infinity;
+}
+function nearestOfAll() {
+  if (nearestLists) return nearestLists;
+  const row = new Float32Array(scored.length);
+  nearestLists = scored.map((_, i) => {
+    similarityRow(i, row);
+    // The NEIGHBOURS-th highest similarity (a numeric sort of a copy is fast), then only those above it ordered.
+    const bar = Float32Array.from(row).sort()[Math.max(0, row.length - NEIGHBOURS)]!;
+    const order = Int32Array.from([...row.keys()].filter((j) => row[j]! >= bar))
+      .sort((x, y) => row[y]! - row[x]!)
+      .slice(0, NEIGHBOURS);
+    return { index: order, similarity: Float32Array.from(order, (j) => row[j]!) };
+  });
+  return nearestLists;
+}
+/** Per theme, the (similarity-weighted) share of item i's k nearest items among `readable` that carry it. */
+function knnShares(i: number, readable: Uint8Array, k: number, power: number): number[] {
+  const { index, similarity } = nearestOfAll()[i]!;
+  let picked: { j: number; s: number }[] = [];
+  for (let n = 0; n < index.length && picked.length < k; n++) if (readable[index[n]!]) picked.push({ j: index[n]!, s: similarity[n]! });
+  if (picked.length < k) {
+    const row = new Float32Array(scored.length);
+    similarityRow(i, row);
+    picked = [...row.keys()]
+      .filter((j) => readable[j] && j !== i)
+      .sort((x, y) => row[y]! - row[x]!)
+      .slice(0, k)
+      .map((j) => ({ j, s: row[j]! }));
+  }
+  const share = ids.map(() => 0);
+  let total = 0;
+  for (const { j, s } of picked) {
+    const w = power > 0 ? Math.max(0, s) ** power : 1;
+    total += w;
+    for (const [t, id] of ids.entries()) if (gold[j]!.themes.includes(id)) share[t]! += w;
+  }
+  return share.map((x) => (total > 0 ? x / total : 0));
+}
+function stackKnnShare(train: number[], test: number[], k: number, power: number) {
+  for (let fold = 0; fold < 5; fold++) {
+    const readable = new Uint8Array(scored.length);
+    train.forEach((i, n) => {
+      if (n % 5 !== fold) readable[i] = 1;
+    });
+    train.forEach((i, n) => {
+      if (n % 5 === fold) knnShareOf.set(i, knnShares(i, readable, k, power));
+    });
+  }
+  const readable = new Uint8Array(scored.length);
+  for (const i of train) readable[i] = 1;
+  for (const i of test) knnShareOf.set(i, knnShares(i, readable, k, power));
+}
 const reasonSegments = (i: number) => scored[i]!.segments.filter((s) => !s.praiseOnly);
 function fitUnitProbe(items: number[], l2: number) {
   const vectors: Float32Array[] = [];
