@@ -113,20 +113,12 @@ const givesReason = (prepared: PreparedItem) => prepared.themeIds.some((id) => i
  * stays a rejection of its own, as does anything undated (which came first cannot be told).
  */
 function withCallbacks(rejections: readonly Rejection[]): Rejection[] {
-  const byApplication = new Map<string, Rejection[]>();
-  for (const rejection of rejections) {
-    const key = applicationKey(rejection);
-    if (key === null) continue;
-    const list = byApplication.get(key);
-    if (list) list.push(rejection);
-    else byApplication.set(key, [rejection]);
-  }
   const answered = new Map<Rejection, Rejection>();
   const absorbed = new Set<Rejection>();
-  for (const list of byApplication.values()) {
+  for (const list of byApplication(rejections, (rejection) => applicationKey(rejection)).values()) {
     if (list.length < 2) continue;
     let silent: Rejection | null = null;
-    for (const rejection of [...list].sort((a, b) => compareStrings(a.entry.item.date!, b.entry.item.date!) || a.position - b.position)) {
+    for (const rejection of inDateOrder(list)) {
       if (silent !== null && givesReason(rejection) && rejection.entry.item.date! > silent.entry.item.date!) {
         answered.set(silent, withThemesOf(silent, rejection));
         absorbed.add(rejection);
@@ -134,8 +126,31 @@ function withCallbacks(rejections: readonly Rejection[]): Rejection[] {
       } else if (givesNoReason(rejection)) silent = rejection;
     }
   }
+  return merged(rejections, answered, absorbed);
+}
+
+/** The dated rejections grouped by the application `keyOf` names (null: none), in input order. */
+function byApplication(rejections: readonly Rejection[], keyOf: (rejection: Rejection) => string | null): Map<string, Rejection[]> {
+  const groups = new Map<string, Rejection[]>();
+  for (const rejection of rejections) {
+    const key = keyOf(rejection);
+    if (key === null) continue;
+    const list = groups.get(key);
+    if (list) list.push(rejection);
+    else groups.set(key, [rejection]);
+  }
+  return groups;
+}
+
+/** One application's rejections, earliest first (file order between rows of one day). */
+function inDateOrder(list: readonly Rejection[]): Rejection[] {
+  return [...list].sort((a, b) => compareStrings(a.entry.item.date!, b.entry.item.date!) || a.position - b.position);
+}
+
+/** `rejections` with each one `into` names replaced by what it became and each one `absorbed` gone. */
+function merged(rejections: readonly Rejection[], into: ReadonlyMap<Rejection, Rejection>, absorbed: ReadonlySet<Rejection>): Rejection[] {
   if (absorbed.size === 0) return [...rejections];
-  return rejections.flatMap((rejection) => (absorbed.has(rejection) ? [] : [answered.get(rejection) ?? rejection]));
+  return rejections.flatMap((rejection) => (absorbed.has(rejection) ? [] : [into.get(rejection) ?? rejection]));
 }
 
 /** The student's application a dated row is about (employer named), or null; `stage`: at that stage. */
@@ -167,19 +182,14 @@ const DAY_MS = 86_400_000;
  * stage, at an earlier stage than the one before, or over six months on (the role applied for again).
  */
 function withLaterStages(rejections: readonly Rejection[]): Rejection[] {
-  const byApplication = new Map<string, Rejection[]>();
-  for (const rejection of rejections) {
-    const known = PHASE_STEP[rejection.phase] !== undefined && normaliseValue(rejection.entry.item.role) !== null;
-    const key = known ? applicationKey(rejection, false) : null;
-    if (key === null) continue;
-    const list = byApplication.get(key);
-    if (list) list.push(rejection);
-    else byApplication.set(key, [rejection]);
-  }
+  const roleAtKnownStage = (rejection: Rejection) =>
+    PHASE_STEP[rejection.phase] !== undefined && normaliseValue(rejection.entry.item.role) !== null
+      ? applicationKey(rejection, false)
+      : null;
   // Each chain's last rejection stands for the whole chain; the ones before it are gone.
   const ended = new Map<Rejection, Rejection>();
   const absorbed = new Set<Rejection>();
-  for (const list of byApplication.values()) {
+  for (const list of byApplication(rejections, roleAtKnownStage).values()) {
     if (list.length < 2) continue;
     let chain: Rejection[] = [];
     const close = () => {
@@ -188,7 +198,7 @@ function withLaterStages(rejections: readonly Rejection[]): Rejection[] {
       ended.set(last, chain.slice(0, -1).reduce(withThemesOf, last));
       for (const rejection of chain.slice(0, -1)) absorbed.add(rejection);
     };
-    for (const rejection of [...list].sort((a, b) => compareStrings(a.entry.item.date!, b.entry.item.date!) || a.position - b.position)) {
+    for (const rejection of inDateOrder(list)) {
       const previous = chain.at(-1);
       const follows =
         previous !== undefined &&
@@ -204,8 +214,7 @@ function withLaterStages(rejections: readonly Rejection[]): Rejection[] {
     }
     close();
   }
-  if (ended.size === 0) return [...rejections];
-  return rejections.flatMap((rejection) => (absorbed.has(rejection) ? [] : [ended.get(rejection) ?? rejection]));
+  return merged(rejections, ended, absorbed);
 }
 
 function daysBetween(from: string, to: string): number {
