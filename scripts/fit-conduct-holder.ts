@@ -27,13 +27,14 @@ import {
   type HolderRow,
 } from './lib/conduct-holder.js';
 import { correctionKey } from '../src/classify/corrections.js';
-import { evaluateAssignments, readGold } from '../src/classify/evaluate.js';
+import { evaluateAssignments } from '../src/classify/evaluate.js';
 import { modelPart } from '../src/classify/head/probe.js';
 import { prepareClassifier } from '../src/classify/prepare.js';
 import type { ScoredItem, ScoredSegment } from '../src/classify/units.js';
 import { createLogger } from '../src/logger.js';
 import { readTraps, scoreTraps, type Trap } from '../test/helpers/traps.js';
 import { ENGINE_FLAGS, engineConfigFrom } from './lib/engine-flags.js';
+import { readLabelledSets } from './lib/labelled-sets.js';
 
 const { values: flags, positionals: files } = parseArgs({
   allowPositionals: true,
@@ -62,16 +63,7 @@ const conduct = ids.indexOf(CONDUCT_THEME);
 const conductCues = compileThemeCues(taxonomy)[conduct]!;
 
 // One item per distinct text, first set first (as `train` does); traps whose text is a labelled item's are that item.
-const seen = new Set<string>();
-const gold: { text: string; themes: string[]; set: number }[] = [];
-for (const [set, file] of files.entries()) {
-  for (const row of await readGold(file, ids, { strict: true })) {
-    const key = correctionKey(row.text);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    gold.push({ text: row.text, themes: row.themes, set });
-  }
-}
+const { gold, seen } = await readLabelledSets(files, ids);
 const traps: Trap[] = readTraps('dev').filter((t) => {
   const key = correctionKey(t.text);
   if (seen.has(key)) return false;

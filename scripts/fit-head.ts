@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileThemeCues } from '../src/classify/assign.js';
 import { correctionKey } from '../src/classify/corrections.js';
-import { evaluateAssignments, readGold } from '../src/classify/evaluate.js';
+import { evaluateAssignments } from '../src/classify/evaluate.js';
 import { headLogits, calibrated } from '../src/classify/head/apply.js';
 import { itemFeatures, readingOf } from '../src/classify/head/features.js';
 import { FIT_DEFAULTS, fitHead, partialLabels, type FitSettings, type LabelledFeatures } from '../src/classify/head/fit.js';
@@ -37,6 +37,7 @@ import { createLogger } from '../src/logger.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
 import { readTraps, scoreTraps, type Trap } from '../test/helpers/traps.js';
 import { ENGINE_FLAGS, engineConfigFrom } from './lib/engine-flags.js';
+import { readLabelledSets } from './lib/labelled-sets.js';
 import { fileVectorCache } from './lib/file-vector-cache.js';
 
 const { values: flags, positionals: files } = parseArgs({
@@ -70,16 +71,7 @@ const ids = taxonomy.themes.map((t) => t.id);
 const cues = compileThemeCues(taxonomy);
 
 // One item per distinct text, first set first (as `train` does).
-const seen = new Set<string>();
-const gold: { text: string; themes: string[]; set: number }[] = [];
-for (const [set, file] of files.entries()) {
-  for (const row of await readGold(file, ids, { strict: true })) {
-    const key = correctionKey(row.text);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    gold.push({ text: row.text, themes: row.themes, set });
-  }
-}
+const { gold, seen } = await readLabelledSets(files, ids);
 
 // The development trap sentences (traps-dev-* rows only), partly labelled: required themes are
 // positives, forbidden ones negatives. A trap whose text is a labelled item's is that item.
