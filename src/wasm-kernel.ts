@@ -16,6 +16,7 @@ export const op = {
   localTee: 0x22,
   f64Load: 0x2b,
   f64Store: 0x39,
+  i32Store: 0x36,
   i32Const: 0x41,
   i32Eqz: 0x45,
   i32LtU: 0x49,
@@ -33,6 +34,9 @@ export const simd = {
   f64x2ExtractLane: [0x21],
   f64x2Add: [0xf0, 0x01],
   f64x2Mul: [0xf2, 0x01],
+  i32x4ExtractLane: [0x1b],
+  i32x4Add: [0xae, 0x01],
+  i32x4DotI16x8S: [0xba, 0x01],
 } as const;
 
 export function uleb(value: number): number[] {

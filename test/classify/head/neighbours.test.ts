@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import {
+  itemQuery,
+  neighbourFile,
+  neighbourShares,
+  neighboursFromFile,
+  outOfFoldShares,
+  quantise,
+} from '../../../src/classify/head/neighbours.js';
+
+const THEMES = ['experience', 'delivery', 'competition'];
+
+/** Items of 4 dimensions, labelled by theme index. */
+function store(rows: number[][], labels: number[][], k = 2) {
+  const file = neighbourFile(
+    rows.map((r) => quantise(r).values),
+    labels.map((own) => own.map((t) => THEMES[t]!)),
+    THEMES,
+    4,
+  );
+  return neighboursFromFile({ ...file, k }, [0, 1, 2]);
+}
+
+describe('quantise', () => {
+  it('scales the largest entry to ±127 and keeps the scale to undo it', () => {
+    const q = quantise([0.5, -1, 0.25, 0]);
+    expect(Array.from(q.values)).toEqual([64, -127, 32, 0]);
+    expect(q.scale).toBeCloseTo(1 / 127, 6);
+  });
+  it('keeps an all-zero vector all zeros', () => {
+    expect(Array.from(quantise([0, 0]).values)).toEqual([0, 0]);
+  });
+});
+
+describe('itemQuery', () => {
+  it('is the mean of the segments as kept in 8 bits, in 8 bits again', () => {
+    const query = itemQuery([quantise([1, 0, 0, 0]), quantise([0, 1, 0, 0])], 4);
+    expect(Array.from(query)).toEqual([127, 127, 0, 0]);
+  });
+});
+
+describe('neighbourShares', () => {
+  const neighbours = store(
+    [
+      [1, 0, 0, 0],
+      [0.9, 0.1, 0, 0],
+      [0, 1, 0, 0],
+      [0, 0, 1, 0],
+    ],
+    [[0], [0, 2], [1], [2]],
+  );
+
+  it('gives each theme the share of the k nearest items (by cosine) that carry it', () => {
+    const shares = neighbourShares(neighbours, quantise([1, 0.05, 0, 0]).values);
+    expect(shares).toEqual([1, 0, 0.5]);
+  });
+
+  it('passes over the items it is told to skip', () => {
+    const shares = neighbourShares(neighbours, quantise([1, 0.05, 0, 0]).values, (j) => j === 0);
+    // Items 1 (experience, competition) and 2 (delivery) are then the nearest.
+    expect(shares).toEqual([0.5, 0.5, 0.5]);
+  });
+
+  it('ranks by cosine, not by the dot product: a long vector does not win for its length', () => {
+    const long = store(
+      [
+        [1, 1, 0, 0],
+        [1, 0.05, 0, 0],
+      ],
+      [[1], [0]],
+      1,
+    );
+    expect(neighbourShares(long, quantise([1, 0, 0, 0]).values)).toEqual([1, 0, 0]);
+  });
+
+  it('keeps the earlier of two items at the same distance', () => {
+    const twins = store(
+      [
+        [0, 0, 1, 0],
+        [0, 0, 1, 0],
+      ],
+      [[1], [2]],
+      1,
+    );
+    expect(neighbourShares(twins, quantise([0, 0, 1, 0]).values)).toEqual([0, 1, 0]);
+  });
+
+  it('reads an item with nothing in it as near nothing', () => {
+    expect(neighbourShares(neighbours, new Int8Array(4))).toEqual([0, 0, 0]);
+  });
+});
+
+describe('neighboursFromFile', () => {
+  it("reports the shares in the run's theme order, and none for a theme the head does not know", () => {
+    const file = neighbourFile([quantise([1, 0, 0, 0]).values], [['experience', 'competition']], THEMES, 4);
+    // The run's themes: competition, a theme the head does not know, experience.
+    const neighbours = neighboursFromFile({ ...file, k: 1 }, [2, -1, 0]);
+    expect(neighbourShares(neighbours, quantise([1, 0, 0, 0]).values)).toEqual([1, 0, 1]);
+  });
+});
+
+describe('outOfFoldShares', () => {
+  it("reads each stored item's shares from the other folds only, and extra queries from every item", () => {
+    const rows = [
+      [1, 0, 0, 0],
+      [1, 0, 0, 0],
+      [0, 1, 0, 0],
+    ];
+    const neighbours = store(rows, [[0], [1], [2]], 1);
+    const queries = rows.map((r) => quantise(r).values);
+    // Two folds: items 0 and 2 share a fold, item 1 is alone in the other.
+    const shares = outOfFoldShares(neighbours, queries, 2, [quantise([1, 0, 0, 0]).values]);
+    expect(shares).toEqual([
+      [0, 1, 0],
+      [1, 0, 0],
+      [0, 1, 0],
+      [1, 0, 0],
+    ]);
+  });
+});
