@@ -178,6 +178,8 @@ export function createScoreCache(
     counterExamples?: Readonly<Record<string, readonly string[]>>;
     /** A digest of the theme head's probe, whose scores are kept too. */
     probe?: string;
+    /** The model's dimensions, when each text's vector is kept in 8 bits too (the head's nearest labelled items). */
+    vector8?: number;
     /** The clause-role reader whose probabilities travel with the scores (its digest). */
     roles?: string;
   },
@@ -187,7 +189,9 @@ export function createScoreCache(
   const themes = dependsOn.themes.length;
   // Scores and nearest exemplars, then the probe's scores when there is one.
   const width = dependsOn.probe ? 3 : 2;
-  // Role probabilities, when a reader is in use, ride after the scores and nearest exemplars.
+  // The 8-bit vector (its values, then its scale), when kept, rides after them.
+  const vector8 = dependsOn.vector8 ? dependsOn.vector8 + 1 : 0;
+  // Role probabilities, when a reader is in use, ride after the scores, nearest exemplars and vector.
   const roleCount = dependsOn.roles ? CLAUSE_ROLES.length : 0;
   const hashes = new Map<string, string>();
   const hashOf = (text: string) => {
@@ -206,13 +210,17 @@ export function createScoreCache(
       const packed = await cache.getVectors(namespace, texts.map(hashOf));
       for (const text of texts) {
         const vector = packed.get(hashOf(text));
-        if (vector?.length !== themes * width + roleCount) continue;
+        if (vector?.length !== themes * width + vector8 + roleCount) continue;
         const scores: ThemeScores = {
           scores: Array.from(vector.subarray(0, themes)),
           nearest: Array.from(vector.subarray(themes, 2 * themes)),
           ...(dependsOn.probe ? { probe: Array.from(vector.subarray(2 * themes, 3 * themes)) } : {}),
         };
-        if (roleCount > 0) scores.roles = Array.from(vector.subarray(themes * width));
+        if (vector8 > 0) {
+          const at = themes * width;
+          scores.vector8 = { values: Int8Array.from(vector.subarray(at, at + vector8 - 1)), scale: vector[at + vector8 - 1]! };
+        }
+        if (roleCount > 0) scores.roles = Array.from(vector.subarray(themes * width + vector8));
         found.set(text, scores);
         ledger?.hit(hashOf(text));
         hits++;
@@ -229,6 +237,7 @@ export function createScoreCache(
             ...scores.scores,
             ...scores.nearest,
             ...(dependsOn.probe ? (scores.probe ?? []) : []),
+            ...(vector8 > 0 && scores.vector8 ? [...scores.vector8.values, scores.vector8.scale] : []),
             ...(roleCount > 0 ? (scores.roles ?? []) : []),
           ]),
         })),

@@ -9,6 +9,7 @@ import { assignItems, compileThemeCues, type ItemAssignment, type PinnedThemes }
 import { createScoreCache, type CacheLedger, type VectorCache } from './cache.js';
 import type { AppliedHead } from './head/bind.js';
 import { modelPart, probeScores } from './head/probe.js';
+import { itemNeighbourQuery, neighbourShares, quantise } from './head/neighbours.js';
 import { settleEmployerSide } from './reading.js';
 import { applyItemRoles } from './roles/read.js';
 import type { RolesFile } from './roles/file.js';
@@ -129,11 +130,17 @@ export async function createClassifier(
   const probe = options.head?.probe ?? null;
   if (probe && options.modelDims !== probe.dims)
     throw new Error(`the head's probe reads ${probe.dims} model dimensions, the engine gives ${options.modelDims ?? 'none'}`);
-  // The probe's scores of a text are kept with its theme scores: both come from its one vector.
-  const scoreVector = (scorer: ThemeScorer, vector: EngineVector): ThemeScores =>
-    probe
-      ? { ...scorer.score(vector), probe: probeScores(probe, modelPart(leadOf(vector, probe.dims), probe.dims)) }
-      : scorer.score(vector);
+  const neighbours = options.head?.neighbours ?? null;
+  if (neighbours && options.modelDims !== neighbours.dims)
+    throw new Error(`the head's labelled items have ${neighbours.dims} model dimensions, the engine gives ${options.modelDims ?? 'none'}`);
+  // The probe's scores of a text, and its vector in 8 bits for the nearest labelled items, are
+  // kept with its theme scores: all come from its one vector.
+  const scoreVector = (scorer: ThemeScorer, vector: EngineVector): ThemeScores => {
+    const scores = scorer.score(vector);
+    if (probe) scores.probe = probeScores(probe, modelPart(leadOf(vector, probe.dims), probe.dims));
+    if (neighbours) scores.vector8 = quantise(modelPart(leadOf(vector, neighbours.dims), neighbours.dims));
+    return scores;
+  };
   // The sentence model's part of a vector is its leading entries (the whole lead of a hybrid's).
   const leadOf = (vector: EngineVector, modelDims: number): Float32Array =>
     vector instanceof Float32Array ? vector : vector.lead.length >= modelDims ? vector.lead : wideVector(vector, embedder.dims);
@@ -148,6 +155,7 @@ export async function createClassifier(
       // Absent without corrections, so their scores stay cached under the same name as before.
       ...(options.counterExamples ? { counterExamples: options.counterExamples } : {}),
       ...(probe ? { probe: hashText(JSON.stringify(probe)).slice(0, 16) } : {}),
+      ...(neighbours ? { vector8: neighbours.dims } : {}),
       ...(roles ? { roles: hashText(JSON.stringify([roles.roles, roles.standardise])).slice(0, 16) } : {}),
     },
     options.ledger,
@@ -258,6 +266,11 @@ export async function createClassifier(
       foldUnitScores([item], clauses, (text) => unitScores.get(text) as ThemeScores);
       if (roles) applyItemRoles(item, roles.confidentAt, themeIds);
       else settleEmployerSide(item.segments, themeIds);
+      if (neighbours) {
+        const query = itemNeighbourQuery(item, (text) => unitScores.get(text)?.vector8, neighbours.dims);
+        if (!query) throw new Error(`item ${item.id}: a text was scored without its 8-bit vector`);
+        item.neighbourShares = neighbourShares(neighbours, query);
+      }
       onItemScored?.(index, item);
     };
     const waiting = itemsWaiting(scored, clauses, (text) => unitScores.has(text));

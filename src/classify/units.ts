@@ -14,6 +14,7 @@ import { asksTopic, asksYesOrNo, statesWhatIsUsual } from './rule-outs.js';
 import { waivesWhatWentBefore } from './waived.js';
 import { clausesOf, segmentText } from './segment.js';
 import { oncePerText } from './lexical/text.js';
+import type { QuantisedVector } from './head/neighbours.js';
 
 /** Per theme, in taxonomy order: a unit's score and the index of its nearest exemplar. */
 export interface ThemeScores {
@@ -25,6 +26,8 @@ export interface ThemeScores {
   probe?: number[];
   /** What the unit does (roles/model.ts, CLAUSE_ROLES order), when a clause-role reader read it. */
   roles?: number[];
+  /** The model's vector of the text in 8 bits, when the head reads the nearest labelled items (head/neighbours.ts). */
+  vector8?: QuantisedVector;
 }
 
 export interface UnitScores extends ThemeScores {
@@ -55,6 +58,8 @@ export interface ScoredItem {
   id: string;
   text: string;
   segments: ScoredSegment[];
+  /** Per theme, the share of the item's nearest labelled items that carry it, when the head reads them (head/neighbours.ts). */
+  neighbourShares?: number[];
 }
 
 /** Items split into segments, praise marked and the rules of reading applied, scores still empty. */

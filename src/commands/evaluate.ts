@@ -53,7 +53,7 @@ export async function evaluateCommand(
     const lines = [
       `${goldPath}: ${report.items} items`,
       `engine ${report.engine}, model ${report.model ?? '(none)'}, dtype ${report.dtype ?? '(does not apply to this engine)'}`,
-      `head: ${report.head ? `${report.head.source} (fitted on ${report.head.fittedOn}; ${report.head.probe ? `engine scores and a probe on the model's ${report.head.probe.dims}-dimensional vectors` : 'engine scores only'})` : 'none'}`,
+      `head: ${report.head ? `${report.head.source} (fitted on ${report.head.fittedOn}; ${headReads(report.head)})` : 'none'}`,
       `themes decided by: ${report.decidedBy}`,
       formatTable(report),
     ];
@@ -71,6 +71,13 @@ export async function evaluateCommand(
   }
 }
 
+/** What the head reads besides the engine's scores, in words. */
+function headReads(head: { probe: { dims: number } | null; neighbours: { items: number; k: number } | null }): string {
+  if (!head.probe) return 'engine scores only';
+  const probe = `engine scores and a probe on the model's ${head.probe.dims}-dimensional vectors`;
+  return head.neighbours ? `${probe}, and the ${head.neighbours.k} nearest of ${head.neighbours.items} labelled items` : probe;
+}
+
 /** What was measured: the engine, model and dtype, the head, and where the cuts that decide themes came from. */
 function measured(prepared: PreparedClassifier, config: EngineConfig) {
   const head = prepared.head;
@@ -85,6 +92,8 @@ function measured(prepared: PreparedClassifier, config: EngineConfig) {
           fittedOn: `${fitted!.items} items of ${fitted!.files.join(', ')}`,
           /** Format 2 heads read a probe on the model's vectors besides the engine's scores. */
           probe: head.file.probe ? { dims: head.file.probe.dims, l2: head.file.probe.l2 } : null,
+          /** Format 5 heads also read the share of an item's k nearest labelled items that carry each theme. */
+          neighbours: head.file.neighbours ? { items: head.file.neighbours.labels.length, k: head.file.neighbours.k } : null,
           assignAt: head.file.assignAt,
           confidentAt: head.file.confidentAt,
           /** An item takes `uninformative` alone from this probability of the no-reason gate (null: no gate). */

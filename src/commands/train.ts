@@ -18,6 +18,14 @@ import { itemShape } from '../classify/head/no-reason.js';
 import { prepareClassifier, type PreparedClassifier } from '../classify/prepare.js';
 import { memoryVectorCache } from '../classify/cache.js';
 import { attachProbe, modelPart, PROBE_SETTINGS, stackProbe, type Probe } from '../classify/head/probe.js';
+import {
+  itemNeighbourQuery,
+  neighbourFile,
+  neighboursFromFile,
+  outOfFoldShares,
+  quantise,
+  type NeighbourFile,
+} from '../classify/head/neighbours.js';
 import { EMBED_CHUNK_SIZE, embedInChunks } from '../classify/scoring.js';
 import type { ScoredItem } from '../classify/units.js';
 import { createTransformersEmbedder } from '../models/transformers.js';
@@ -95,9 +103,12 @@ export async function fitHeadFile(
   const scored = await prepared.classifier.score(ordered.map((item, i) => ({ id: `train-${i}`, text: item.text })));
   const cues = compileThemeCues(taxonomy);
   const margin = prepared.profile.scoring.margin;
-  const probe = prepared.engine.model ? await fitItemProbe(prepared, scored, ordered, full, ids) : null;
+  const vectorOf = prepared.engine.model ? await modelVectors(prepared, scored) : null;
+  const dims = prepared.discoveryEmbedder.dims;
+  const probe = vectorOf ? fitItemProbe(scored, ordered, full, ids, dims, vectorOf) : null;
+  const near = vectorOf ? labelledNeighbours(scored, ordered, full, ids, dims, vectorOf) : null;
   const labelled = scored.map((item, i) => ({
-    features: itemFeatures(item, ids, cues, margin, probe !== null),
+    features: itemFeatures(item, ids, cues, margin, probe !== null, near?.shares[i]),
     reading: readingOf(item, ids),
     shape: itemShape(item),
     themes: ordered[i]!.themes,
@@ -115,8 +126,9 @@ export async function fitHeadFile(
       weights: options.weights,
       scoring: prepared.profile.scoring,
     },
-    features: featureNames(probe !== null),
+    features: featureNames(probe !== null, near !== null),
     probe,
+    neighbours: near?.file ?? null,
     standardise: fitted.standardise,
     themes: fitted.themes,
     assignAt: fitted.assignAt,
@@ -143,19 +155,14 @@ type TrainingRow = GoldItem & { source: string };
  * feedback (partly labelled items the probe does not learn from are read by the probe fitted on
  * all the others, which never saw them).
  */
-async function fitItemProbe(
-  prepared: PreparedClassifier,
+function fitItemProbe(
   scored: ScoredItem[],
   items: readonly { themes: readonly string[]; known?: readonly boolean[] }[],
   full: number,
   ids: string[],
-): Promise<Probe> {
-  const dims = prepared.discoveryEmbedder.dims;
-  // A segment's reason text is among its units unless the clause-role reader set some of its clauses aside.
-  const texts = [...new Set(scored.flatMap((item) => item.segments.flatMap((s) => [s.scoredText, ...s.units.map((u) => u.text)])))];
-  const embedded = await embedInChunks(prepared.embedder, texts, EMBED_CHUNK_SIZE);
-  const vectors = new Map(texts.map((text, i) => [text, modelPart(embedded[i]!, dims)]));
-  const vectorOf = (text: string) => vectors.get(text)!;
+  dims: number,
+  vectorOf: (text: string) => Float32Array,
+): Probe {
   const labelsOf = (part: readonly { themes: readonly string[] }[]) =>
     part.map((item) => ids.map((id) => (item.themes.includes(id) ? 1 : 0)));
   const partial = items.slice(full);
@@ -176,6 +183,44 @@ async function fitItemProbe(
   });
   if (!learns) attachProbe(scored.slice(full), probe, vectorOf);
   return probe;
+}
+
+/** The model's part of every scored text's vector (kept in memory: the probe and the neighbours read them). */
+async function modelVectors(prepared: PreparedClassifier, scored: ScoredItem[]): Promise<(text: string) => Float32Array> {
+  const dims = prepared.discoveryEmbedder.dims;
+  // A segment's reason text is among its units unless the clause-role reader set some of its clauses aside.
+  const texts = [...new Set(scored.flatMap((item) => item.segments.flatMap((s) => [s.scoredText, ...s.units.map((u) => u.text)])))];
+  const embedded = await embedInChunks(prepared.embedder, texts, EMBED_CHUNK_SIZE);
+  const vectors = new Map(texts.map((text, i) => [text, modelPart(embedded[i]!, dims)]));
+  return (text) => vectors.get(text)!;
+}
+
+/**
+ * The fully labelled items (the first `full`) as the head keeps them for the nearest-items feature,
+ * and each item's shares: a fully labelled item's from the items outside its fold (as the probe's
+ * scores are out of fold), a partly labelled one's from all of them (it is not kept).
+ */
+function labelledNeighbours(
+  scored: ScoredItem[],
+  items: readonly { themes: readonly string[] }[],
+  full: number,
+  ids: string[],
+  dims: number,
+  vectorOf: (text: string) => Float32Array,
+): { file: NeighbourFile; shares: number[][] } {
+  // Quantised text by text, as a run keeps each text's vector (classifier.ts), then the item's mean.
+  const queries = scored.map((item) => itemNeighbourQuery(item, (text) => quantise(vectorOf(text)), dims)!);
+  const file = neighbourFile(
+    queries.slice(0, full),
+    items.slice(0, full).map((item) => item.themes),
+    ids,
+    dims,
+  );
+  const ready = neighboursFromFile(
+    file,
+    ids.map((_, t) => t),
+  );
+  return { file, shares: outOfFoldShares(ready, queries.slice(0, full), PROBE_SETTINGS.folds, queries.slice(full)) };
 }
 
 type PartialRow = PartialGoldItem & { source: string };

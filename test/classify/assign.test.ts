@@ -69,6 +69,7 @@ describe('assignment by a head that does not know every theme', () => {
     themeIds: taxonomy.themes.map((t) => t.id),
     models: [model('experience', 0.9), null, model('competition', 0.1), model('uninformative', 0.2)],
     probe: null,
+    neighbours: null,
     standardise: { mean: new Array<number>(width).fill(0), sd: new Array<number>(width).fill(1) },
     margin: thresholds.margin,
     assignAt: 0.5,

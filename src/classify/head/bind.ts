@@ -9,6 +9,7 @@ import { UNINFORMATIVE_THEME, type Taxonomy, type Theme } from '../../types.js';
 import type { HeadFile, ThemeHead } from './file.js';
 import type { NoReasonGate } from './gate-model.js';
 import type { Probe } from './probe.js';
+import { neighboursFromFile, type Neighbours } from './neighbours.js';
 
 /** What a theme's features depend on: its id, exemplars and cues. */
 export function themeDigest(theme: Theme): string {
@@ -22,6 +23,8 @@ export interface AppliedHead {
   models: readonly (ThemeHead | null)[];
   /** The probe, one row per theme of the run (zero for a theme the head does not know), or null. */
   probe: Probe | null;
+  /** The labelled items, their themes in the run's order (a theme the head does not know: none), or null. */
+  neighbours: Neighbours | null;
   standardise: HeadFile['standardise'];
   /** The engine's margin the features were computed with. */
   margin: number;
@@ -50,6 +53,7 @@ export function applyHead(head: HeadFile, taxonomy: Taxonomy): AppliedHead {
       weights: known.map((at) => (at >= 0 ? probe.weights[at]! : new Array<number>(probe.dims).fill(0))),
       bias: known.map((at) => (at >= 0 ? probe.bias[at]! : 0)),
     },
+    neighbours: head.neighbours && neighboursFromFile(head.neighbours, known),
     standardise: head.standardise,
     margin: head.profile.scoring.margin,
     assignAt: head.assignAt,

@@ -5,7 +5,8 @@
 // praise; how often and how evenly it leads across reasons; the scores of the other themes as a
 // summary that names none of them (their three best, and the no-reason theme's), so each theme's
 // model holds in a taxonomy with other themes (bind.ts); and, shared by every theme, the praise,
-// the number of reasons, and the length and case of the text.
+// the number of reasons, and the length and case of the text; with labelled items kept in the head,
+// the share of the item's nearest labelled items that carry the theme (neighbours.ts).
 
 import { UNINFORMATIVE_THEME } from '../../types.js';
 import { countCues, prepareCueText, type CompiledCue } from '../cues.js';
@@ -16,7 +17,7 @@ import type { ScoredItem, ScoredSegment } from '../units.js';
 const OTHERS_SEEN = 3;
 
 /** Names of the features, in order; the head file lists them so a file from another version is refused. */
-export function featureNames(probe = false): string[] {
+export function featureNames(probe = false, neighbours = false): string[] {
   return [
     'score',
     'eligible',
@@ -32,6 +33,7 @@ export function featureNames(probe = false): string[] {
     ...Array.from({ length: OTHERS_SEEN }, (_, r) => `other_${r + 1}`),
     'no_reason_score',
     ...(probe ? ['probe_mean', 'probe_max'] : []),
+    ...(neighbours ? ['neighbour_share'] : []),
   ];
 }
 
@@ -129,6 +131,8 @@ export function itemFeatures(
   cues: readonly CompiledCue[][],
   margin: number,
   probe = false,
+  /** Per theme, the share of the item's nearest labelled items that carry it (neighbours.ts), when the head reads them. */
+  neighbourShares?: readonly number[],
 ): number[][] {
   const k = themeIds.length;
   const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
@@ -207,6 +211,7 @@ export function itemFeatures(
     const noReason = uninformative >= 0 && uninformative !== t ? best[uninformative]! : 0;
     const own = [best[t]!, eligible[t]!, best[t]! - seen[0]!, clauseLead[t]!, Math.min(cueCounts[t]!, 3), praise, reasonCount];
     const learnt = probe ? [probeMean[t]!, probeMax[t]!] : [];
-    return [...own, Math.min(topUnits[t]!, 3), meanScore[t]!, length, lowercase, ...seen, noReason, ...learnt];
+    const near = neighbourShares ? [neighbourShares[t]!] : [];
+    return [...own, Math.min(topUnits[t]!, 3), meanScore[t]!, length, lowercase, ...seen, noReason, ...learnt, ...near];
   });
 }

@@ -13,14 +13,16 @@ import { featureNames } from './features.js';
 import type { LogisticModel } from './logistic.js';
 import { GATE_FEATURES, type NoReasonGate } from './gate-model.js';
 import type { Probe } from './probe.js';
+import type { NeighbourFile } from './neighbours.js';
 
 export const HEAD_FORMAT = 'feedback-themes-head';
 /**
  * 2: a probe on the model's vectors (probe.ts) joined the features. 3: the features no longer name
  * the other themes, and each theme has its own digest, so a head applies theme by theme. 4: a learnt
- * no-reason decision (no-reason.ts) joined the per-theme models.
+ * no-reason decision (no-reason.ts) joined the per-theme models. 5: the labelled items' vectors and
+ * themes, whose nearest to an item are a feature (neighbours.ts).
  */
-export const HEAD_VERSION = 4;
+export const HEAD_VERSION = 5;
 
 /** The engine settings the head's features were computed with. */
 export interface HeadProfile {
@@ -48,6 +50,8 @@ export interface HeadFile {
   features: string[];
   /** The probe on the model's vectors whose scores are features, or null (an engine without a model). */
   probe: Probe | null;
+  /** The labelled items whose nearest to an item are a feature, or null (an engine without a model). */
+  neighbours: NeighbourFile | null;
   standardise: { mean: number[]; sd: number[] };
   themes: ThemeHead[];
   /** A theme is assigned at this calibrated probability (chosen by cross-validation for F1). */
@@ -135,7 +139,13 @@ export function parseHeadFile(raw: string, path: string): HeadFile {
   ) {
     throw refuse('"probe" is not one weight per model dimension and theme');
   }
-  const names = featureNames(probe !== null);
+  const neighbours = head.neighbours;
+  if (neighbours === undefined) throw refuse('"neighbours" is missing');
+  if (neighbours !== null) {
+    const problem = neighbourFileProblem(neighbours, themes.length);
+    if (problem) throw refuse(`"neighbours" ${problem}`);
+  }
+  const names = featureNames(probe !== null, neighbours !== null);
   if (!Array.isArray(head.features) || head.features.join('|') !== names.join('|'))
     throw refuse('its features are not the ones this version computes');
   if (
@@ -181,6 +191,20 @@ export function parseHeadFile(raw: string, path: string): HeadFile {
     throw refuse(`"noReason" is not a model with one weight per feature (${width}) and a cut between 0 and 1`);
   }
   return head;
+}
+
+/** What is wrong with a head's labelled items, or null: counts, dimensions and theme indices must agree. */
+function neighbourFileProblem(file: NeighbourFile, themes: number): string | null {
+  if (!(Number.isInteger(file.k) && file.k > 0)) return 'does not say how many nearest items to read';
+  if (!(Number.isInteger(file.dims) && file.dims > 0)) return "does not give the vectors' dimensions";
+  if (typeof file.vectors !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(file.vectors)) return 'has no base64 vectors';
+  if (!Array.isArray(file.labels) || file.labels.length < file.k) return `holds fewer items than the ${file.k} it reads`;
+  if (!file.labels.every((own) => Array.isArray(own) && own.every((t) => Number.isInteger(t) && t >= 0 && t < themes)))
+    return 'has a label that is not one of its themes';
+  const bytes = Buffer.byteLength(file.vectors, 'base64');
+  if (bytes !== file.labels.length * file.dims)
+    return `holds ${bytes} vector values for ${file.labels.length} items of ${file.dims} dimensions`;
+  return null;
 }
 
 /** The file as written by `train`: stable key order, numbers at float precision that round-trips. */

@@ -30,13 +30,14 @@ describe('parseHeadFile', () => {
 
   it('refuses a head of an older or newer format version, saying to refit it', () => {
     // Version 1 heads had no probe on the model's vectors; version 2 ones named every theme in each
-    // theme's features; version 3 ones had no no-reason gate.
+    // theme's features; version 3 ones had no no-reason gate; version 4 ones kept no labelled items.
     const { probe: _, ...older } = { ...valid, version: 1 };
     const { noReason: __, ...third } = { ...valid, version: 3 };
-    for (const other of [older, { ...valid, version: 2 }, third, { ...valid, version: 5 }]) {
+    const { neighbours: ___, ...fourth } = { ...valid, version: 4 };
+    for (const other of [older, { ...valid, version: 2 }, third, fourth, { ...valid, version: 6 }]) {
       expect(refused(JSON.stringify(other))).toThrow(
         new RegExp(
-          `head\\.json: not a usable head file: it is of version ${other.version}, and this version of feedback-themes reads version 4\\. Write a new one with \`feedback-themes train`,
+          `head\\.json: not a usable head file: it is of version ${other.version}, and this version of feedback-themes reads version 5\\. Write a new one with \`feedback-themes train`,
         ),
       );
     }
@@ -51,6 +52,24 @@ describe('parseHeadFile', () => {
     const noProbe = { ...structuredClone(valid), probe: null };
     // A head without a probe has no probe features: the shipped one's feature list no longer fits it.
     expect(refused(JSON.stringify(noProbe))).toThrow(/its features are not the ones this version computes/);
+  });
+
+  it('refuses labelled items that are missing, or whose vectors, counts or themes do not agree', () => {
+    expect(valid.neighbours).not.toBeNull();
+    const { neighbours: _, ...missing } = valid;
+    expect(refused(JSON.stringify(missing))).toThrow(/"neighbours" is missing/);
+    const short = structuredClone(valid);
+    short.neighbours!.labels.pop();
+    expect(refused(JSON.stringify(short))).toThrow(/"neighbours" holds \d+ vector values for \d+ items of 384 dimensions/);
+    const foreign = structuredClone(valid);
+    foreign.neighbours!.labels[0] = [valid.taxonomy.themes.length];
+    expect(refused(JSON.stringify(foreign))).toThrow(/"neighbours" has a label that is not one of its themes/);
+    const garbled = structuredClone(valid);
+    garbled.neighbours!.vectors = `${garbled.neighbours!.vectors.slice(0, 100)}!`;
+    expect(refused(JSON.stringify(garbled))).toThrow(/"neighbours" has no base64 vectors/);
+    const none = { ...structuredClone(valid), neighbours: null };
+    // A head without labelled items has no neighbour feature: the shipped one's feature list no longer fits it.
+    expect(refused(JSON.stringify(none))).toThrow(/its features are not the ones this version computes/);
   });
 
   it('refuses a no-reason gate that is missing, short of a weight, or with a cut that is not a probability', () => {
