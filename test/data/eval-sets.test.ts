@@ -8,7 +8,7 @@ import { DEFAULT_THEME_IDS } from '../../src/types.js';
 // voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12,
 // voices-dev13, voices-dev14, voices-dev15, voices-dev16, voices-dev17, voices-dev18, voices-dev19, voices-dev20,
 // voices-dev21, voices-dev22, voices-dev23, voices-dev24 and voices-dev25 are fitted and tuned on; test and voices-test to
-// voices-test22 are held out. traps.csv holds
+// voices-test23 are held out. traps.csv holds
 // sentences with themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -137,6 +137,10 @@ const sets = [
   // a third codes, call notes, score sheets and shorthand): 25 items per voice, every theme 28-31 items, 75 with two
   // themes (16 comparisons), 28 (9%) giving no reason.
   loadSet('voices-test22', 300, 28, [0.09, 0.1]),
+  // Held out, written blind as a fair sample of a real cohort's export (a third plain and short, a third long or warm,
+  // a third codes, call notes, score sheets and shorthand): 25 items per voice, every theme 28-29 items, 75 with two
+  // themes (16 comparisons), 28 (9%) giving no reason.
+  loadSet('voices-test23', 300, 28, [0.09, 0.1]),
   // Leans on no-reason declines, indirect experience, the candidate's own conduct, motivation, comparisons and fit.
   loadSet('voices-dev5', 322, 18, [0.12, 0.16]),
   // Leans on indirect experience and qualifications, motivation, comparisons, delivery and no-reason declines;
