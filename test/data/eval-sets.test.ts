@@ -8,7 +8,7 @@ import { DEFAULT_THEME_IDS } from '../../src/types.js';
 // voices-dev3, voices-dev4, voices-dev5, voices-dev6, voices-dev7, voices-dev8, voices-dev9, voices-dev10, voices-dev11, voices-dev12,
 // voices-dev13, voices-dev14, voices-dev15, voices-dev16, voices-dev17, voices-dev18, voices-dev19, voices-dev20,
 // voices-dev21, voices-dev22, voices-dev23, voices-dev24 and voices-dev25 are fitted and tuned on; test and voices-test to
-// voices-test22 are held out. traps.csv holds
+// voices-test23 are held out; voices-dev26 and voices-dev27 are fitted on once the built-in head is refitted. traps.csv holds
 // sentences with themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -137,6 +137,10 @@ const sets = [
   // a third codes, call notes, score sheets and shorthand): 25 items per voice, every theme 28-31 items, 75 with two
   // themes (16 comparisons), 28 (9%) giving no reason.
   loadSet('voices-test22', 300, 28, [0.09, 0.1]),
+  // Held out, written blind as a fair sample of a real cohort's export (a third plain and short, a third long or warm,
+  // a third codes, call notes, score sheets and shorthand): 25 items per voice, every theme 28-29 items, 75 with two
+  // themes (16 comparisons), 28 (9%) giving no reason.
+  loadSet('voices-test23', 300, 28, [0.09, 0.1]),
   // Leans on no-reason declines, indirect experience, the candidate's own conduct, motivation, comparisons and fit.
   loadSet('voices-dev5', 322, 18, [0.12, 0.16]),
   // Leans on indirect experience and qualifications, motivation, comparisons, delivery and no-reason declines;
@@ -220,11 +224,23 @@ const sets = [
   // against 16 items on someone else's behaviour or the job's rules of conduct, no-reason declines against warm emails
   // with one reason; 82 with two themes (18 comparisons); 33 of 320 (10.3%) give no reason.
   loadSet('voices-dev25', 320, 29, [0.1, 0.11]),
+  // Leans on indirect experience (40: too senior, a sector or setting not worked in, time in post, never led a team or
+  // shift, scale; 12 comparisons naming the other side's record), warm or coded no-reason declines against 20 warm or
+  // long items with one reason in the middle, indirect motivation (37: a stop-gap, perks or pay over the work, options
+  // kept open, a friend there, a counter-offer), conduct (27, the candidate's own behaviour) against 10 items on someone
+  // else's behaviour or the job's rules; 80 with two themes (18 comparisons); 34 of 320 (10.6%) give no reason.
+  loadSet('voices-dev26', 320, 27, [0.1, 0.11]),
+  // Leans on indirect experience (42: seniority, too senior, a sector or setting not worked in, time in post, never led a
+  // team or shift, scale; 12 comparisons naming the other side's record), warm or coded no-reason declines against 20
+  // warm or long items with one reason in the middle, indirect motivation (a stop-gap, the perks or pay, options kept
+  // open, a friend there, a counter-offer), conduct (27, the candidate's own behaviour on the day) against 10 items on
+  // someone else's behaviour or the job's rules; 80 with two themes (22 comparisons); 34 of 320 (10.6%) give no reason.
+  loadSet('voices-dev27', 320, 27, [0.1, 0.11]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev26.csv', 'voices-dev27.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
@@ -365,7 +381,7 @@ describe('data/eval/traps.csv', () => {
       expect(new Set(numbers).size, part).toBe(numbers.length);
     }
     expect(traps.rows.filter((row) => row.id.startsWith('traps-dev-')).length).toBeGreaterThanOrEqual(3218);
-    expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(1248);
+    expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(1308);
   });
 
   it('forbids at least one known theme per sentence and never requires a forbidden one', () => {
