@@ -9,7 +9,7 @@ import { assignItems, compileThemeCues, type ItemAssignment, type PinnedThemes }
 import { createScoreCache, type CacheLedger, type VectorCache } from './cache.js';
 import type { AppliedHead } from './head/bind.js';
 import { modelPart, probeScores } from './head/probe.js';
-import { itemNeighbourQuery, neighbourShares, quantise } from './head/neighbours.js';
+import { quantise, settleNeighbourShares } from './head/neighbours.js';
 import { settleEmployerSide } from './reading.js';
 import { applyItemRoles } from './roles/read.js';
 import type { RolesFile } from './roles/file.js';
@@ -128,13 +128,11 @@ export async function createClassifier(
   ]);
   const themeIds = taxonomy.themes.map((t) => t.id);
   const probe = options.head?.probe ?? null;
-  if (probe && options.modelDims !== probe.dims)
-    throw new Error(`the head's probe reads ${probe.dims} model dimensions, the engine gives ${options.modelDims ?? 'none'}`);
   const neighbours = options.head?.neighbours ?? null;
-  if (neighbours && options.modelDims !== neighbours.dims)
-    throw new Error(`the head's labelled items have ${neighbours.dims} model dimensions, the engine gives ${options.modelDims ?? 'none'}`);
-  // The probe's scores of a text, and its vector in 8 bits for the nearest labelled items, are
-  // kept with its theme scores: all come from its one vector.
+  for (const dims of [probe?.dims, neighbours?.dims])
+    if (dims !== undefined && options.modelDims !== dims)
+      throw new Error(`the head reads ${dims} model dimensions, the engine gives ${options.modelDims ?? 'none'}`);
+  // A text's probe scores and 8-bit vector (for the nearest labelled items) ride with its theme scores.
   const scoreVector = (scorer: ThemeScorer, vector: EngineVector): ThemeScores => {
     const scores = scorer.score(vector);
     if (probe) scores.probe = probeScores(probe, modelPart(leadOf(vector, probe.dims), probe.dims));
@@ -266,11 +264,7 @@ export async function createClassifier(
       foldUnitScores([item], clauses, (text) => unitScores.get(text) as ThemeScores);
       if (roles) applyItemRoles(item, roles.confidentAt, themeIds);
       else settleEmployerSide(item.segments, themeIds);
-      if (neighbours) {
-        const query = itemNeighbourQuery(item, (text) => unitScores.get(text)?.vector8, neighbours.dims);
-        if (!query) throw new Error(`item ${item.id}: a text was scored without its 8-bit vector`);
-        item.neighbourShares = neighbourShares(neighbours, query);
-      }
+      if (neighbours) settleNeighbourShares(item, neighbours, (text) => unitScores.get(text)?.vector8);
       onItemScored?.(index, item);
     };
     const waiting = itemsWaiting(scored, clauses, (text) => unitScores.has(text));

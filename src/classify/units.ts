@@ -14,7 +14,12 @@ import { asksTopic, asksYesOrNo, statesWhatIsUsual } from './rule-outs.js';
 import { waivesWhatWentBefore } from './waived.js';
 import { clausesOf, segmentText } from './segment.js';
 import { oncePerText } from './lexical/text.js';
-import type { QuantisedVector } from './head/neighbours.js';
+
+/** A vector in 8 bits: `values` · `scale` approximates it (head/neighbours.ts). */
+export interface QuantisedVector {
+  values: Int8Array;
+  scale: number;
+}
 
 /** Per theme, in taxonomy order: a unit's score and the index of its nearest exemplar. */
 export interface ThemeScores {

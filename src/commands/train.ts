@@ -18,14 +18,7 @@ import { itemShape } from '../classify/head/no-reason.js';
 import { prepareClassifier, type PreparedClassifier } from '../classify/prepare.js';
 import { memoryVectorCache } from '../classify/cache.js';
 import { attachProbe, modelPart, PROBE_SETTINGS, stackProbe, type Probe } from '../classify/head/probe.js';
-import {
-  itemNeighbourQuery,
-  neighbourFile,
-  neighboursFromFile,
-  outOfFoldShares,
-  quantise,
-  type NeighbourFile,
-} from '../classify/head/neighbours.js';
+import { labelledNeighbours } from '../classify/head/neighbours.js';
 import { EMBED_CHUNK_SIZE, embedInChunks } from '../classify/scoring.js';
 import type { ScoredItem } from '../classify/units.js';
 import { createTransformersEmbedder } from '../models/transformers.js';
@@ -106,7 +99,7 @@ export async function fitHeadFile(
   const vectorOf = prepared.engine.model ? await modelVectors(prepared, scored) : null;
   const dims = prepared.discoveryEmbedder.dims;
   const probe = vectorOf ? fitItemProbe(scored, ordered, full, ids, dims, vectorOf) : null;
-  const near = vectorOf ? labelledNeighbours(scored, ordered, full, ids, dims, vectorOf) : null;
+  const near = vectorOf ? labelledNeighbours(scored, ordered, full, ids, dims, vectorOf, PROBE_SETTINGS.folds) : null;
   const labelled = scored.map((item, i) => ({
     features: itemFeatures(item, ids, cues, margin, probe !== null, near?.shares[i]),
     reading: readingOf(item, ids),
@@ -193,34 +186,6 @@ async function modelVectors(prepared: PreparedClassifier, scored: ScoredItem[]):
   const embedded = await embedInChunks(prepared.embedder, texts, EMBED_CHUNK_SIZE);
   const vectors = new Map(texts.map((text, i) => [text, modelPart(embedded[i]!, dims)]));
   return (text) => vectors.get(text)!;
-}
-
-/**
- * The fully labelled items (the first `full`) as the head keeps them for the nearest-items feature,
- * and each item's shares: a fully labelled item's from the items outside its fold (as the probe's
- * scores are out of fold), a partly labelled one's from all of them (it is not kept).
- */
-function labelledNeighbours(
-  scored: ScoredItem[],
-  items: readonly { themes: readonly string[] }[],
-  full: number,
-  ids: string[],
-  dims: number,
-  vectorOf: (text: string) => Float32Array,
-): { file: NeighbourFile; shares: number[][] } {
-  // Quantised text by text, as a run keeps each text's vector (classifier.ts), then the item's mean.
-  const queries = scored.map((item) => itemNeighbourQuery(item, (text) => quantise(vectorOf(text)), dims)!);
-  const file = neighbourFile(
-    queries.slice(0, full),
-    items.slice(0, full).map((item) => item.themes),
-    ids,
-    dims,
-  );
-  const ready = neighboursFromFile(
-    file,
-    ids.map((_, t) => t),
-  );
-  return { file, shares: outOfFoldShares(ready, queries.slice(0, full), PROBE_SETTINGS.folds, queries.slice(full)) };
 }
 
 type PartialRow = PartialGoldItem & { source: string };

@@ -11,17 +11,11 @@
 // machine; 8 bits kept the gain (0.875) where 64 or 128 dimensions kept a third of it. Ties go to
 // the earlier item, so the shares never depend on anything but the vectors and their order.
 
-import type { ScoredItem } from '../units.js';
+import type { QuantisedVector, ScoredItem } from '../units.js';
 import { createNeighbourKernel, type NeighbourKernel } from './neighbour-kernel.js';
 
 /** How many nearest labelled items are read (chosen on the development sets, leaving later sets out). */
 export const NEIGHBOURS_READ = 10;
-
-/** A vector in 8 bits: `values` · `scale` approximates it. */
-export interface QuantisedVector {
-  values: Int8Array;
-  scale: number;
-}
 
 /** The labelled items as the head file keeps them. */
 export interface NeighbourFile {
@@ -73,6 +67,17 @@ export function itemNeighbourQuery(
   const vectors = judged.map((s) => vectorOf(s.scoredText));
   if (vectors.some((v) => v === undefined)) return undefined;
   return itemQuery(vectors as QuantisedVector[], dims);
+}
+
+/** Sets a settled item's shares from its texts' 8-bit vectors (as a run keeps them with their scores). */
+export function settleNeighbourShares(
+  item: ScoredItem,
+  neighbours: Neighbours,
+  vectorOf: (text: string) => QuantisedVector | undefined,
+): void {
+  const query = itemNeighbourQuery(item, vectorOf, neighbours.dims);
+  if (!query) throw new Error(`item ${item.id}: a text was scored without its 8-bit vector`);
+  item.neighbourShares = neighbourShares(neighbours, query);
 }
 
 /**
@@ -189,4 +194,33 @@ export function outOfFoldShares(
     ...queries.map((query, i) => neighbourShares(neighbours, query, (j) => j % folds === i % folds)),
     ...extra.map((query) => neighbourShares(neighbours, query)),
   ];
+}
+
+/**
+ * The fully labelled items (the first `full`) as the head keeps them for the nearest-items feature,
+ * and each item's shares: a fully labelled item's from the items outside its fold (as the probe's
+ * scores are out of fold), a partly labelled one's from all of them (it is not kept).
+ */
+export function labelledNeighbours(
+  scored: ScoredItem[],
+  items: readonly { themes: readonly string[] }[],
+  full: number,
+  ids: readonly string[],
+  dims: number,
+  vectorOf: (text: string) => Float32Array,
+  folds: number,
+): { file: NeighbourFile; shares: number[][] } {
+  // Quantised text by text, as a run keeps each text's vector (classifier.ts), then the item's mean.
+  const queries = scored.map((item) => itemNeighbourQuery(item, (text) => quantise(vectorOf(text)), dims)!);
+  const file = neighbourFile(
+    queries.slice(0, full),
+    items.slice(0, full).map((item) => item.themes),
+    ids,
+    dims,
+  );
+  const ready = neighboursFromFile(
+    file,
+    ids.map((_, t) => t),
+  );
+  return { file, shares: outOfFoldShares(ready, queries.slice(0, full), folds, queries.slice(full)) };
 }
