@@ -28,6 +28,7 @@ export const op = {
 /** SIMD opcodes (after the 0xfd prefix), as LEB128 bytes. */
 export const simd = {
   v128Load: [0x00],
+  v128Load8x8S: [0x01],
   v128Store: [0x0b],
   v128Const: [0x0c],
   f64x2Splat: [0x14],

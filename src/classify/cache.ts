@@ -189,8 +189,8 @@ export function createScoreCache(
   const themes = dependsOn.themes.length;
   // Scores and nearest exemplars, then the probe's scores when there is one.
   const width = dependsOn.probe ? 3 : 2;
-  // The 8-bit vector (its values, then its scale), when kept, rides after them.
-  const vector8 = dependsOn.vector8 ? dependsOn.vector8 + 1 : 0;
+  // The 8-bit vector, when kept, rides after them: three values to a float (vector8.ts), then its scale.
+  const vector8 = dependsOn.vector8 ? packedWidth(dependsOn.vector8) + 1 : 0;
   // Role probabilities, when a reader is in use, ride after the scores, nearest exemplars and vector.
   const roleCount = dependsOn.roles ? CLAUSE_ROLES.length : 0;
   const hashes = new Map<string, string>();
@@ -202,6 +202,10 @@ export function createScoreCache(
     }
     return hash;
   };
+  const complete = (scores: ThemeScores) =>
+    (!dependsOn.probe || scores.probe !== undefined) &&
+    (vector8 === 0 || scores.vector8 !== undefined) &&
+    (roleCount === 0 || scores.roles !== undefined);
   let hits = 0;
   return {
     async get(texts) {
@@ -218,7 +222,10 @@ export function createScoreCache(
         };
         if (vector8 > 0) {
           const at = themes * width;
-          scores.vector8 = { values: Int8Array.from(vector.subarray(at, at + vector8 - 1)), scale: vector[at + vector8 - 1]! };
+          scores.vector8 = {
+            values: unpackInt8(vector.subarray(at, at + vector8 - 1), dependsOn.vector8!),
+            scale: vector[at + vector8 - 1]!,
+          };
         }
         if (roleCount > 0) scores.roles = Array.from(vector.subarray(themes * width + vector8));
         found.set(text, scores);
@@ -231,18 +238,43 @@ export function createScoreCache(
       if (!cache) return;
       await cache.putVectors(
         namespace,
-        entries.map(({ text, scores }) => ({
-          hash: hashOf(text),
-          vector: Float32Array.from([
-            ...scores.scores,
-            ...scores.nearest,
-            ...(dependsOn.probe ? (scores.probe ?? []) : []),
-            ...(vector8 > 0 && scores.vector8 ? [...scores.vector8.values, scores.vector8.scale] : []),
-            ...(roleCount > 0 ? (scores.roles ?? []) : []),
-          ]),
-        })),
+        // A text's scores missing a part this namespace keeps are not stored (read back, they would be short).
+        entries
+          .filter(({ scores }) => complete(scores))
+          .map(({ text, scores }) => {
+            const vector = new Float32Array(themes * width + vector8 + roleCount);
+            vector.set(scores.scores);
+            vector.set(scores.nearest, themes);
+            if (scores.probe && dependsOn.probe) vector.set(scores.probe, 2 * themes);
+            if (scores.vector8 && vector8 > 0) {
+              vector.set(packInt8(scores.vector8.values), themes * width);
+              vector[themes * width + vector8 - 1] = scores.vector8.scale;
+            }
+            if (scores.roles && roleCount > 0) vector.set(scores.roles, themes * width + vector8);
+            return { hash: hashOf(text), vector };
+          }),
       );
     },
     hits: () => hits,
   };
+}
+
+// An 8-bit vector kept in a float32 vector: three values to a float, each shifted to 0–255, so that
+// every float is an integer under 2^24 and exact (a third of the room one value to a float takes).
+const PACKED = 3;
+
+function packedWidth(dims: number): number {
+  return Math.ceil(dims / PACKED);
+}
+
+function packInt8(values: Int8Array): Float32Array {
+  const packed = new Float32Array(packedWidth(values.length));
+  for (let d = 0; d < values.length; d++) packed[Math.floor(d / PACKED)]! += (values[d]! + 128) * 256 ** (d % PACKED);
+  return packed;
+}
+
+function unpackInt8(packed: Float32Array, dims: number): Int8Array {
+  const values = new Int8Array(dims);
+  for (let d = 0; d < dims; d++) values[d] = (Math.floor(packed[Math.floor(d / PACKED)]! / 256 ** (d % PACKED)) % 256) - 128;
+  return values;
 }

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCacheLedger, createCachedEmbedder, RECENT_VECTORS } from '../../src/classify/cache.js';
+import { createCacheLedger, createCachedEmbedder, createScoreCache, memoryVectorCache, RECENT_VECTORS } from '../../src/classify/cache.js';
+import { CLAUSE_ROLES } from '../../src/classify/roles/model.js';
 import { hashText, openStore, type Store } from '../../src/store/store.js';
 import type { Embedder } from '../../src/types.js';
 
@@ -208,5 +209,39 @@ describe('createCachedEmbedder', () => {
   it('fails loudly when the inner embedder returns the wrong number of vectors', async () => {
     const broken: Embedder = { id: 'broken', dims: 2, embed: async () => [new Float32Array(2)] };
     await expect(createCachedEmbedder(broken, null).embed(['a', 'b'])).rejects.toThrow(/1 vectors for 2 texts/);
+  });
+});
+
+describe('createScoreCache', () => {
+  const themes: [string, string[]][] = [
+    ['experience', ['a']],
+    ['delivery', ['b']],
+  ];
+  const dependsOn = { embedder: 'e', topK: 3, centroidWeight: 0.4, themes, probe: 'p', vector8: 7, roles: 'r' };
+
+  it("reads back a text's scores, probe, 8-bit vector (three values to a float) and roles exactly as kept", async () => {
+    const cache = createScoreCache(memoryVectorCache(), dependsOn);
+    const values = Int8Array.from([-128, 127, 0, -1, 1, 64, -65]);
+    const roles = Array.from({ length: CLAUSE_ROLES.length }, (_, r) => Math.fround(r / 10));
+    await cache.put([
+      {
+        text: 'You lacked the years',
+        scores: { scores: [0.5, 0.25], nearest: [0, 1], probe: [0.75, -0.5], vector8: { values, scale: Math.fround(0.01) }, roles },
+      },
+    ]);
+    const read = (await cache.get(['You lacked the years'])).get('You lacked the years')!;
+    expect(Array.from(read.vector8!.values)).toEqual(Array.from(values));
+    expect(read.vector8!.scale).toBe(Math.fround(0.01));
+    expect(read.scores).toEqual([0.5, 0.25]);
+    expect(read.probe).toEqual([0.75, -0.5]);
+    expect(read.roles).toEqual(roles);
+  });
+
+  it('keeps nothing of scores that lack a part its namespace keeps, so they are scored again', async () => {
+    const cache = createScoreCache(memoryVectorCache(), dependsOn);
+    await cache.put([
+      { text: 'No vector', scores: { scores: [0.5, 0.25], nearest: [0, 1], probe: [0, 0], roles: CLAUSE_ROLES.map(() => 0) } },
+    ]);
+    expect((await cache.get(['No vector'])).size).toBe(0);
   });
 });
