@@ -236,11 +236,17 @@ const sets = [
   // open, a friend there, a counter-offer), conduct (27, the candidate's own behaviour on the day) against 10 items on
   // someone else's behaviour or the job's rules; 80 with two themes (22 comparisons); 34 of 320 (10.6%) give no reason.
   loadSet('voices-dev27', 320, 27, [0.1, 0.11]),
+  // Leans on wordings that invite conduct wrongly (70: a late or rude interviewer, another candidate, staff or customers,
+  // duties about others' conduct, dress, punctuality or phones as the workplace's rules, late forms and tasks, phone
+  // screens, praised manners) against 30 on the candidate's own behaviour on the day, 50 praising one theme or ruling one
+  // out before the real reason; care, hospitality, retail, trades, transport and public sector; 80 with two themes (13
+  // comparisons); 32 of 320 (10%) give no reason.
+  loadSet('voices-dev28', 320, 26, [0.1, 0.11]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev28.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
