@@ -242,6 +242,12 @@ const sets = [
   // out before the real reason; care, hospitality, retail, trades, transport and public sector; 80 with two themes (13
   // comparisons); 32 of 320 (10%) give no reason.
   loadSet('voices-dev28', 320, 26, [0.1, 0.11]),
+  // Leans on warm or formal no-reason declines in every voice (36: ATS dispositions and score grids with no comment,
+  // boilerplate naming fit or background only generically, candidates' notes of silence) against 25 warm or long items
+  // with one reason in the middle, indirect motivation (38), delivery (36: rambling, nerves, too quiet, one-word answers,
+  // reading notes, talking over the panel) against examples (30), indirect experience (36; 12 comparisons); health,
+  // logistics, farming, mining, media, sport and hotels; 80 with two themes; 36 of 320 (11.25%) give no reason.
+  loadSet('voices-dev30', 320, 28, [0.11, 0.12]),
   // Leans on warm, formal or coded no-reason declines (36: ATS dispositions and score grids with no comment,
   // boilerplate naming skills or fit only generically, candidates' notes of silence) against 25 warm or long items with
   // one reason in the middle, indirect motivation (39), delivery (36: rambling, nerves, too quiet, one-word answers,
@@ -253,7 +259,7 @@ const sets = [
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev28.csv', 'voices-dev31.csv'];
+const NOT_YET_FITTED: string[] = ['voices-dev28.csv', 'voices-dev30.csv', 'voices-dev31.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
