@@ -242,6 +242,12 @@ const sets = [
   // out before the real reason; care, hospitality, retail, trades, transport and public sector; 80 with two themes (13
   // comparisons); 32 of 320 (10%) give no reason.
   loadSet('voices-dev28', 320, 26, [0.1, 0.11]),
+  // Leans on wordings that invite conduct wrongly (70: a late or rude interviewer, another candidate, pupils or
+  // customers, duties about others' conduct, dress codes, timekeeping or no-phones rules as the workplace's, late forms
+  // and tasks, phone screens, praised manners) against 30 on the candidate's own behaviour on the day (8 with a second
+  // theme), 50 praising one theme or ruling one out before the real reason; finance, law, tech, engineering, schools,
+  // charities and science; 80 with two themes (12 comparisons); 32 of 320 (10%) give no reason.
+  loadSet('voices-dev29', 320, 26, [0.1, 0.11]),
   // Leans on warm or formal no-reason declines in every voice (36: ATS dispositions and score grids with no comment,
   // boilerplate naming fit or background only generically, candidates' notes of silence) against 25 warm or long items
   // with one reason in the middle, indirect motivation (38), delivery (36: rambling, nerves, too quiet, one-word answers,
@@ -259,7 +265,7 @@ const sets = [
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev28.csv', 'voices-dev30.csv', 'voices-dev31.csv'];
+const NOT_YET_FITTED: string[] = ['voices-dev28.csv', 'voices-dev29.csv', 'voices-dev30.csv', 'voices-dev31.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
