@@ -51,6 +51,61 @@ export function uleb(value: number): number[] {
   return bytes;
 }
 
+/** Code pieces every kernel is assembled from. */
+export const asm = {
+  get: (local: number) => [op.localGet, local],
+  set: (local: number) => [op.localSet, local],
+  i32: (value: number) => [op.i32Const, ...sleb(value)],
+  simd: (code: readonly number[]) => [SIMD, ...code],
+};
+
+/**
+ * The code of a scan of rows against a query, as the dot-product kernels run it. Parameters: 0
+ * query, 1 rows, 2 count, 3 rowBytes, 4 output (byte addresses but count); local 5 is the row
+ * number and local 6 the byte offset within the row. For each row, `start` (clear its sums), then
+ * `turn` while the offset, moved on `step` bytes a turn, is under rowBytes, then `finish` (store the
+ * row's result at the output address), after which the output moves on `outputStep` bytes.
+ */
+export function rowScan(parts: { start: number[]; turn: number[]; step: number; finish: number[]; outputStep: number }): number[] {
+  const { get, set, i32 } = asm;
+  const next = (local: number, by: number[]) => [...get(local), ...by, op.i32Add, ...set(local)];
+  return [
+    ...[op.block, op.void],
+    ...get(2),
+    op.i32Eqz,
+    ...[op.brIf, 0],
+    ...i32(0),
+    ...set(5),
+    ...[op.loop, op.void],
+    ...parts.start,
+    ...i32(0),
+    ...set(6),
+    ...[op.loop, op.void],
+    ...parts.turn,
+    ...get(6),
+    ...i32(parts.step),
+    op.i32Add,
+    ...[op.localTee, 6],
+    ...get(3),
+    op.i32LtU,
+    ...[op.brIf, 0],
+    op.end,
+    ...parts.finish,
+    ...next(4, i32(parts.outputStep)),
+    ...next(1, get(3)),
+    ...get(5),
+    ...i32(1),
+    op.i32Add,
+    ...[op.localTee, 5],
+    ...get(2),
+    op.i32LtU,
+    ...[op.brIf, 0],
+    op.end,
+    op.end,
+    op.end,
+  ];
+}
+
 /** Signed LEB128, as i32.const takes its value. */
 export function sleb(value: number): number[] {
   const bytes: number[] = [];

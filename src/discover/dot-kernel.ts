@@ -7,15 +7,12 @@
 // discovery's CPU time, at the end of a run with both model workers done. The module is a few
 // dozen instructions, assembled as the classifier's dense kernel is (wasm-kernel.ts).
 
-import { functionBody, I32, kernelCompiler, op, SIMD, simd, sleb, uleb, V128 } from '../wasm-kernel.js';
+import { asm, functionBody, I32, kernelCompiler, op, rowScan, simd, uleb, V128 } from '../wasm-kernel.js';
 
 // dots(query, rows, count, rowBytes, output), all byte addresses but count; rowBytes is dims × 8,
 // a multiple of 32. Locals: 5 row, 6 dimension offset, 7 and 8 the sums (s0, s1) and (s2, s3).
 function kernelBody(): number[] {
-  const get = (local: number) => [op.localGet, local];
-  const set = (local: number) => [op.localSet, local];
-  const i32 = (value: number) => [op.i32Const, ...sleb(value)];
-  const v = (code: readonly number[]) => [SIMD, ...code];
+  const { get, set, simd: v } = asm;
   const load = (offset: number) => [...v(simd.v128Load), 4, ...uleb(offset)];
   const zero = [...v(simd.v128Const), ...new Array<number>(16).fill(0)];
   // sum + query[d + offset…] · row[d + offset…], two lanes.
@@ -34,60 +31,24 @@ function kernelBody(): number[] {
     ...set(sum),
   ];
   const lane = (sum: number, index: number) => [...get(sum), ...v(simd.f64x2ExtractLane), index];
-  const code = [
-    ...[op.block, op.void],
-    ...get(2),
-    op.i32Eqz,
-    ...[op.brIf, 0],
-    ...i32(0),
-    ...set(5),
-    ...[op.loop, op.void],
-    ...zero,
-    ...set(7),
-    ...zero,
-    ...set(8),
-    ...i32(0),
-    ...set(6),
-    ...[op.loop, op.void],
-    ...accumulate(7, 0),
-    ...accumulate(8, 16),
-    ...get(6),
-    ...i32(32),
-    op.i32Add,
-    ...[op.localTee, 6],
-    ...get(3),
-    op.i32LtU,
-    ...[op.brIf, 0],
-    op.end,
+  const code = rowScan({
+    start: [...zero, ...set(7), ...zero, ...set(8)],
+    turn: [...accumulate(7, 0), ...accumulate(8, 16)],
+    step: 32,
     // output[row] = ((s0 + s1) + s2) + s3
-    ...get(4),
-    ...lane(7, 0),
-    ...lane(7, 1),
-    op.f64Add,
-    ...lane(8, 0),
-    op.f64Add,
-    ...lane(8, 1),
-    op.f64Add,
-    ...[op.f64Store, 3, 0],
-    ...get(4),
-    ...i32(8),
-    op.i32Add,
-    ...set(4),
-    ...get(1),
-    ...get(3),
-    op.i32Add,
-    ...set(1),
-    ...get(5),
-    ...i32(1),
-    op.i32Add,
-    ...[op.localTee, 5],
-    ...get(2),
-    op.i32LtU,
-    ...[op.brIf, 0],
-    op.end,
-    op.end,
-    op.end,
-  ];
+    finish: [
+      ...get(4),
+      ...lane(7, 0),
+      ...lane(7, 1),
+      op.f64Add,
+      ...lane(8, 0),
+      op.f64Add,
+      ...lane(8, 1),
+      op.f64Add,
+      ...[op.f64Store, 3, 0],
+    ],
+    outputStep: 8,
+  });
   return functionBody(
     [
       [2, I32],

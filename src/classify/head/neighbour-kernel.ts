@@ -6,35 +6,20 @@
 // most 127² · dims, far inside 32 bits), so they equal the JavaScript loop's exactly. The plain
 // loop took 8–9 ms per item against 8,621 items; assembled as the other kernels are (wasm-kernel.ts).
 
-import { functionBody, I32, kernelCompiler, op, SIMD, simd, sleb, uleb, V128 } from '../../wasm-kernel.js';
+import { asm, functionBody, I32, kernelCompiler, op, rowScan, simd, uleb, V128 } from '../../wasm-kernel.js';
 
 // dots(query, rows, count, rowBytes, output), all byte addresses but count; rowBytes is dims padded
 // to a multiple of UNROLLED (values read in one turn of the inner loop). Locals: 5 row number, 6 byte offset in the row, 7 the four lane sums.
 const UNROLLED = 32;
 
 function kernelBody(): number[] {
-  const get = (local: number) => [op.localGet, local];
-  const set = (local: number) => [op.localSet, local];
-  const i32 = (value: number) => [op.i32Const, ...sleb(value)];
-  const v = (code: readonly number[]) => [SIMD, ...code];
+  const { get, set, simd: v } = asm;
   const load = (offset: number) => [...v(simd.v128Load8x8S), 3, ...uleb(offset)];
-  const zero = [...v(simd.v128Const), ...new Array<number>(16).fill(0)];
   const lane = (index: number) => [...get(7), ...v(simd.i32x4ExtractLane), index];
-  const code = [
-    ...[op.block, op.void],
-    ...get(2),
-    op.i32Eqz,
-    ...[op.brIf, 0],
-    ...i32(0),
-    ...set(5),
-    ...[op.loop, op.void],
-    ...zero,
-    ...set(7),
-    ...i32(0),
-    ...set(6),
-    ...[op.loop, op.void],
+  const code = rowScan({
+    start: [...v(simd.v128Const), ...new Array<number>(16).fill(0), ...set(7)],
     // sums += dot(query[offset…+8], row[offset…+8]), pairwise into four lanes; four times a turn.
-    ...[0, 8, 16, 24].flatMap((step) => [
+    turn: [0, 8, 16, 24].flatMap((step) => [
       ...get(7),
       ...get(0),
       ...get(6),
@@ -48,43 +33,11 @@ function kernelBody(): number[] {
       ...v(simd.i32x4Add),
       ...set(7),
     ]),
-    ...get(6),
-    ...i32(UNROLLED),
-    op.i32Add,
-    ...[op.localTee, 6],
-    ...get(3),
-    op.i32LtU,
-    ...[op.brIf, 0],
-    op.end,
+    step: UNROLLED,
     // output[row] = the four lanes' sum
-    ...get(4),
-    ...lane(0),
-    ...lane(1),
-    op.i32Add,
-    ...lane(2),
-    op.i32Add,
-    ...lane(3),
-    op.i32Add,
-    ...[op.i32Store, 2, 0],
-    ...get(4),
-    ...i32(4),
-    op.i32Add,
-    ...set(4),
-    ...get(1),
-    ...get(3),
-    op.i32Add,
-    ...set(1),
-    ...get(5),
-    ...i32(1),
-    op.i32Add,
-    ...[op.localTee, 5],
-    ...get(2),
-    op.i32LtU,
-    ...[op.brIf, 0],
-    op.end,
-    op.end,
-    op.end,
-  ];
+    finish: [...get(4), ...lane(0), ...lane(1), op.i32Add, ...lane(2), op.i32Add, ...lane(3), op.i32Add, ...[op.i32Store, 2, 0]],
+    outputStep: 4,
+  });
   return functionBody(
     [
       [2, I32],
