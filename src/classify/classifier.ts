@@ -129,14 +129,14 @@ export async function createClassifier(
   const themeIds = taxonomy.themes.map((t) => t.id);
   const probe = options.head?.probe ?? null;
   const neighbours = options.head?.neighbours ?? null;
-  for (const dims of [probe?.dims, neighbours?.dims])
-    if (dims !== undefined && options.modelDims !== dims)
-      throw new Error(`the head reads ${dims} model dimensions, the engine gives ${options.modelDims ?? 'none'}`);
-  // A text's probe scores and 8-bit vector (for the nearest labelled items) ride with its theme scores.
+  const read = [probe?.dims, neighbours?.dims].find((dims) => dims !== undefined && dims !== options.modelDims);
+  if (read !== undefined) throw new Error(`the head reads ${read} model dimensions, the engine gives ${options.modelDims ?? 'none'}`);
+  // A text's probe scores and 8-bit vector (nearest labelled items) come from its vector's model part.
   const scoreVector = (scorer: ThemeScorer, vector: EngineVector): ThemeScores => {
     const scores = scorer.score(vector);
-    if (probe) scores.probe = probeScores(probe, modelPart(leadOf(vector, probe.dims), probe.dims));
-    if (neighbours) scores.vector8 = quantise(modelPart(leadOf(vector, neighbours.dims), neighbours.dims));
+    const part = probe || neighbours ? modelPart(leadOf(vector, options.modelDims!), options.modelDims!) : null;
+    if (part && probe) scores.probe = probeScores(probe, part);
+    if (part && neighbours) scores.vector8 = quantise(part);
     return scores;
   };
   // The sentence model's part of a vector is its leading entries (the whole lead of a hybrid's).
