@@ -11,7 +11,7 @@
 import { UNINFORMATIVE_THEME } from '../../types.js';
 import { countCues, prepareCueText, type CompiledCue } from '../cues.js';
 import { CLAUSE_ROLES, likeliestRole } from '../roles/model.js';
-import type { ScoredItem, ScoredSegment } from '../units.js';
+import { judgedSegments, type ScoredItem, type ScoredSegment } from '../units.js';
 
 /** How many of the other themes' best scores each theme sees, highest first. */
 const OTHERS_SEEN = 3;
@@ -137,8 +137,7 @@ export function itemFeatures(
   const k = themeIds.length;
   const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
   const reasons = item.segments.filter((s) => !s.praiseOnly);
-  // An item that is all praise still has scores; they are all there is to judge it by.
-  const judged: ScoredSegment[] = reasons.length > 0 ? reasons : item.segments;
+  const judged = judgedSegments(item);
   const best = new Array<number>(k).fill(0);
   const eligible = new Array<number>(k).fill(0);
   const clauseLead = new Array<number>(k).fill(-1);

@@ -11,7 +11,7 @@
 // machine; 8 bits kept the gain (0.875) where 64 or 128 dimensions kept a third of it. Ties go to
 // the earlier item, so the shares never depend on anything but the vectors and their order.
 
-import type { QuantisedVector, ScoredItem } from '../units.js';
+import { judgedSegments, type QuantisedVector, type ScoredItem } from '../units.js';
 import { createNeighbourKernel, type NeighbourKernel } from './neighbour-kernel.js';
 
 /** How many nearest labelled items are read (chosen on the development sets, leaving later sets out). */
@@ -62,9 +62,7 @@ export function itemNeighbourQuery(
   vectorOf: (text: string) => QuantisedVector | undefined,
   dims: number,
 ): Int8Array | undefined {
-  const reasons = item.segments.filter((s) => !s.praiseOnly);
-  const judged = reasons.length > 0 ? reasons : item.segments;
-  const vectors = judged.map((s) => vectorOf(s.scoredText));
+  const vectors = judgedSegments(item).map((s) => vectorOf(s.scoredText));
   if (vectors.some((v) => v === undefined)) return undefined;
   return itemQuery(vectors as QuantisedVector[], dims);
 }

@@ -5,7 +5,7 @@
 // part of a hybrid vector is used (the lexical part is the engine's own concept evidence, already
 // in the scores). Exact and deterministic: one shared linear solve for all themes.
 
-import type { ScoredItem } from '../units.js';
+import { judgedSegments, type ScoredItem } from '../units.js';
 import { solveSymmetric } from './logistic.js';
 
 export interface Probe {
@@ -172,8 +172,7 @@ function fitPartialProbe(
 
 /** The item's vector for the probe: the mean of its reasons' model vectors (of every segment when all are praise). */
 export function itemProbeVector(item: ScoredItem, vectorOf: (text: string) => Float32Array, dims: number): Float64Array {
-  const reasons = item.segments.filter((s) => !s.praiseOnly);
-  const judged = reasons.length > 0 ? reasons : item.segments;
+  const judged = judgedSegments(item);
   const mean = new Float64Array(dims);
   for (const segment of judged) {
     const v = vectorOf(segment.scoredText);
