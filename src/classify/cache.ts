@@ -269,12 +269,12 @@ function packedWidth(dims: number): number {
 
 function packInt8(values: Int8Array): Float32Array {
   const packed = new Float32Array(packedWidth(values.length));
-  for (let d = 0; d < values.length; d++) packed[Math.floor(d / PACKED)]! += (values[d]! + 128) * 256 ** (d % PACKED);
+  for (let d = 0; d < values.length; d++) packed[Math.floor(d / PACKED)]! += (values[d]! + 128) << (8 * (d % PACKED));
   return packed;
 }
 
 function unpackInt8(packed: Float32Array, dims: number): Int8Array {
   const values = new Int8Array(dims);
-  for (let d = 0; d < dims; d++) values[d] = (Math.floor(packed[Math.floor(d / PACKED)]! / 256 ** (d % PACKED)) % 256) - 128;
+  for (let d = 0; d < dims; d++) values[d] = ((packed[Math.floor(d / PACKED)]! >> (8 * (d % PACKED))) & 255) - 128;
   return values;
 }
