@@ -40,10 +40,11 @@ export function howFound(model: ReportModel): string {
  * how sure the tool is about each headline figure).
  */
 function noMeasure(model: ReportModel): Html {
-  const how =
+  const why =
     model.engine.name === 'lexical'
-      ? `Themes were found ${howFound(model)}, which gives no measure of how likely each theme is.`
-      : `Themes were found ${howFound(model)}, with nothing fitted to this list of themes to say how likely each theme is.`;
+      ? 'which gives no measure of how likely each theme is'
+      : 'with nothing fitted to this list of themes to say how likely each theme is';
+  const how = `Themes were found ${howFound(model)}, ${why}.`;
   return html`<p class="how-sure">How sure the tool is: it cannot say for this run. ${how} Every theme found is counted, in the figures and in who keeps meeting the same problem, so read the quotes under a theme before acting on its figure. ${OTHER_FIGURES}</p>`;
 }
 
