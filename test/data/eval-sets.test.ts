@@ -257,11 +257,17 @@ const sets = [
   // indirect experience (36; 12 comparisons); banking, IT services, manufacturing, local government, universities and
   // startups; 80 with two themes (25 comparisons); 36 of 320 (11.25%) give no reason.
   loadSet('voices-dev31', 320, 26, [0.11, 0.12]),
+  // Leans on warm, formal or coded no-reason declines in every voice (36: ATS dispositions and score grids left empty,
+  // generic boilerplate, a reason refused, candidates' notes of silence) against 25 warm or long items with one reason in
+  // the middle of thanks, indirect motivation (36), delivery (34) against examples (30: no specifics, "we" not "I") and
+  // preparation (28); creative and media, science labs, hospitality abroad, public sector, agriculture, gig work,
+  // apprenticeships, sport and leisure; 80 with two themes (14 comparisons); 36 of 320 (11.25%) give no reason.
+  loadSet('voices-dev32', 320, 28, [0.11, 0.12]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev32.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
