@@ -263,6 +263,13 @@ const sets = [
   // preparation (28); creative and media, science labs, hospitality abroad, public sector, agriculture, gig work,
   // apprenticeships, sport and leisure; 80 with two themes (14 comparisons); 36 of 320 (11.25%) give no reason.
   loadSet('voices-dev32', 320, 28, [0.11, 0.12]),
+  // Leans on wordings that invite conduct wrongly (60: a late, eating or distracted interviewer, another candidate,
+  // customers, pupils or passengers, duties about others' conduct, dress codes, timekeeping and no-phones rules as the
+  // workplace's, late forms, phone screens, praised manners) against 32 on the candidate's own behaviour on the day (10
+  // with a second theme), 45 praising or ruling out one theme before the real reason; retail, call centres, logistics,
+  // aviation, hotels, security, schools, banks, law firms and NGOs; 80 with two themes (14 comparisons); 32 of 320 (10%)
+  // give no reason.
+  loadSet('voices-dev33', 320, 27, [0.1, 0.11]),
   // Leans on indirect experience (40: too senior, a setting or sector not worked in, scale, never yet leading, time since
   // qualifying; 14 comparisons), indirect motivation (38), culture fit in employers' words (36: pace, autonomy against
   // structure, candour, small crews), qualifications (34: registrations, tickets, degree subject or class, named tools,
@@ -273,7 +280,7 @@ const sets = [
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev32.csv', 'voices-dev34.csv'];
+const NOT_YET_FITTED: string[] = ['voices-dev32.csv', 'voices-dev34.csv', 'voices-dev33.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
