@@ -63,8 +63,16 @@ export interface ScoredItem {
   id: string;
   text: string;
   segments: ScoredSegment[];
-  /** Per theme, the share of the item's nearest labelled items that carry it, when the head reads them (head/neighbours.ts). */
-  neighbourShares?: number[];
+  /** What the item's nearest labelled items say, when the head reads them (head/neighbours.ts). */
+  neighbours?: NeighbourEvidence;
+}
+
+/** What an item's nearest labelled items say, per theme (the order the head reports them in). */
+export interface NeighbourEvidence {
+  /** The share of the k nearest that carry the theme. */
+  shares: number[];
+  /** The same over the weighted nearest, each weighted by its closeness to the nearest of all. */
+  weighted: number[];
 }
 
 /** Items split into segments, praise marked and the rules of reading applied, scores still empty. */

@@ -27,11 +27,10 @@ export function calibrated(theme: HeadFile['themes'][number], z: number): number
  * has a probe, and the item its nearest labelled items' shares when the head keeps them).
  */
 export function headItemLogits(head: AppliedHead, item: ScoredItem, cues: readonly CompiledCue[][]): number[] {
-  if (head.neighbours && !item.neighbourShares)
-    throw new Error(`item ${item.id} was scored without the nearest labelled items the head reads`);
+  if (head.neighbours && !item.neighbours) throw new Error(`item ${item.id} was scored without the nearest labelled items the head reads`);
   return headLogits(
     { standardise: head.standardise, themes: head.models },
-    itemFeatures(item, head.themeIds, cues, head.margin, head.probe !== null, head.neighbours ? item.neighbourShares : undefined),
+    itemFeatures(item, head.themeIds, cues, head.margin, head.probe !== null, head.neighbours ? item.neighbours : undefined),
   );
 }
 

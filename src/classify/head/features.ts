@@ -6,12 +6,13 @@
 // summary that names none of them (their three best, and the no-reason theme's), so each theme's
 // model holds in a taxonomy with other themes (bind.ts); and, shared by every theme, the praise,
 // the number of reasons, and the length and case of the text; with labelled items kept in the head,
-// the share of the item's nearest labelled items that carry the theme (neighbours.ts).
+// the share of the item's nearest labelled items that carry the theme, plain and weighted by
+// closeness (neighbours.ts).
 
 import { UNINFORMATIVE_THEME } from '../../types.js';
 import { countCues, prepareCueText, type CompiledCue } from '../cues.js';
 import { CLAUSE_ROLES, likeliestRole } from '../roles/model.js';
-import { judgedSegments, type ScoredItem, type ScoredSegment } from '../units.js';
+import { judgedSegments, type NeighbourEvidence, type ScoredItem, type ScoredSegment } from '../units.js';
 
 /** How many of the other themes' best scores each theme sees, highest first. */
 const OTHERS_SEEN = 3;
@@ -33,7 +34,7 @@ export function featureNames(probe = false, neighbours = false): string[] {
     ...Array.from({ length: OTHERS_SEEN }, (_, r) => `other_${r + 1}`),
     'no_reason_score',
     ...(probe ? ['probe_mean', 'probe_max'] : []),
-    ...(neighbours ? ['neighbour_share'] : []),
+    ...(neighbours ? ['neighbour_share', 'neighbour_weighted'] : []),
   ];
 }
 
@@ -131,8 +132,8 @@ export function itemFeatures(
   cues: readonly CompiledCue[][],
   margin: number,
   probe = false,
-  /** Per theme, the share of the item's nearest labelled items that carry it (neighbours.ts), when the head reads them. */
-  neighbourShares?: readonly number[],
+  /** What the item's nearest labelled items say (neighbours.ts), when the head reads them. */
+  neighbours?: NeighbourEvidence,
 ): number[][] {
   const k = themeIds.length;
   const uninformative = themeIds.indexOf(UNINFORMATIVE_THEME);
@@ -210,7 +211,7 @@ export function itemFeatures(
     const noReason = uninformative >= 0 && uninformative !== t ? best[uninformative]! : 0;
     const own = [best[t]!, eligible[t]!, best[t]! - seen[0]!, clauseLead[t]!, Math.min(cueCounts[t]!, 3), praise, reasonCount];
     const learnt = probe ? [probeMean[t]!, probeMax[t]!] : [];
-    const near = neighbourShares ? [neighbourShares[t]!] : [];
+    const near = neighbours ? [neighbours.shares[t]!, neighbours.weighted[t]!] : [];
     return [...own, Math.min(topUnits[t]!, 3), meanScore[t]!, length, lowercase, ...seen, noReason, ...learnt, ...near];
   });
 }

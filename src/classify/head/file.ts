@@ -20,9 +20,10 @@ export const HEAD_FORMAT = 'feedback-themes-head';
  * 2: a probe on the model's vectors (probe.ts) joined the features. 3: the features no longer name
  * the other themes, and each theme has its own digest, so a head applies theme by theme. 4: a learnt
  * no-reason decision (no-reason.ts) joined the per-theme models. 5: the labelled items' vectors and
- * themes, whose nearest to an item are a feature (neighbours.ts).
+ * themes, whose nearest to an item are a feature (neighbours.ts). 6: a second share of the nearest
+ * items, weighted by closeness.
  */
-export const HEAD_VERSION = 5;
+export const HEAD_VERSION = 6;
 
 /** The engine settings the head's features were computed with. */
 export interface HeadProfile {
@@ -196,6 +197,9 @@ export function parseHeadFile(raw: string, path: string): HeadFile {
 /** What is wrong with a head's labelled items, or null: counts, dimensions and theme indices must agree. */
 function neighbourFileProblem(file: NeighbourFile, themes: number): string | null {
   if (!(Number.isInteger(file.k) && file.k > 0)) return 'does not say how many nearest items to read';
+  const weighted = file.weighted;
+  if (!(weighted && Number.isInteger(weighted.k) && weighted.k > 0 && Number.isFinite(weighted.temperature) && weighted.temperature > 0))
+    return 'does not say how many nearest items the weighted share reads, and how its weight falls';
   if (!(Number.isInteger(file.dims) && file.dims > 0)) return "does not give the vectors' dimensions";
   if (typeof file.vectors !== 'string') return 'has no base64 vectors';
   if (!Array.isArray(file.labels) || file.labels.length < file.k) return `holds fewer items than the ${file.k} it reads`;

@@ -30,14 +30,21 @@ describe('parseHeadFile', () => {
 
   it('refuses a head of an older or newer format version, saying to refit it', () => {
     // Version 1 heads had no probe on the model's vectors; version 2 ones named every theme in each
-    // theme's features; version 3 ones had no no-reason gate; version 4 ones kept no labelled items.
+    // theme's features; version 3 ones had no no-reason gate; version 4 ones kept no labelled items;
+    // version 5 ones read no weighted share of them.
     const { probe: _, ...older } = { ...valid, version: 1 };
     const { noReason: __, ...third } = { ...valid, version: 3 };
     const { neighbours: ___, ...fourth } = { ...valid, version: 4 };
-    for (const other of [older, { ...valid, version: 2 }, third, fourth, { ...valid, version: 6 }]) {
+    const fifth = {
+      ...valid,
+      version: 5,
+      features: valid.features.filter((name) => name !== 'neighbour_weighted'),
+      neighbours: { ...valid.neighbours!, weighted: undefined },
+    };
+    for (const other of [older, { ...valid, version: 2 }, third, fourth, fifth, { ...valid, version: 7 }]) {
       expect(refused(JSON.stringify(other))).toThrow(
         new RegExp(
-          `head\\.json: not a usable head file: it is of version ${other.version}, and this version of feedback-themes reads version 5\\. Write a new one with \`feedback-themes train`,
+          `head\\.json: not a usable head file: it is of version ${other.version}, and this version of feedback-themes reads version 6\\. Write a new one with \`feedback-themes train`,
         ),
       );
     }
@@ -67,6 +74,11 @@ describe('parseHeadFile', () => {
     const garbled = structuredClone(valid);
     garbled.neighbours!.vectors = `${garbled.neighbours!.vectors.slice(0, 100)}!`;
     expect(refused(JSON.stringify(garbled))).toThrow(/"neighbours" holds \d+ vector values .* or vectors that are not base64/);
+    for (const weighted of [undefined, { k: 0, temperature: 0.03 }, { k: 30, temperature: 0 }, { k: 30, temperature: 'warm' }]) {
+      const unweighted = structuredClone(valid);
+      (unweighted.neighbours as unknown as { weighted: unknown }).weighted = weighted;
+      expect(refused(JSON.stringify(unweighted))).toThrow(/"neighbours" does not say how many nearest items the weighted share reads/);
+    }
     const none = { ...structuredClone(valid), neighbours: null };
     // A head without labelled items has no neighbour feature: the shipped one's feature list no longer fits it.
     expect(refused(JSON.stringify(none))).toThrow(/its features are not the ones this version computes/);
