@@ -233,8 +233,8 @@ export const OPTIONS = {
     type: 'boolean',
     flag: '--no-redact',
     default: true,
-    commands: INPUT_COMMANDS,
-    help: 'keep emails, phone numbers and names (and real candidate ids) in the outputs',
+    commands: [...INPUT_COMMANDS, 'evaluate', 'train'],
+    help: 'keep emails, phone numbers and names (and real candidate ids) in the outputs; evaluate and train then classify labelled text as given, not redacted as a run reads it',
   },
   json: {
     type: 'boolean',

@@ -20,7 +20,8 @@ import type { ScoredItem } from '../classify/units.js';
 
 export async function evaluateCommand(
   goldPath: string,
-  config: EngineConfig,
+  /** `redact` false: the labelled text is classified as given, as `run --no-redact` would. */
+  config: EngineConfig & { redact?: boolean },
   options: { logger: Logger; json: boolean; calibrate?: string },
 ): Promise<string> {
   const taxonomy = await loadTaxonomy(config.taxonomy);
@@ -35,7 +36,7 @@ export async function evaluateCommand(
         ExitCode.usage,
       );
     }
-    const scored = await scoreGold(prepared.classifier, gold, themeIds);
+    const scored = await scoreGold(prepared.classifier, gold, themeIds, { redact: config.redact });
     const report = { ...measured(prepared, config), ...scored.measure(prepared.thresholds) };
     const calibration = prepared.head ? headCalibration(prepared, scored.scored, scored.labels) : null;
     let calibrated: (EvaluationReport & { file: string }) | null = null;
@@ -51,7 +52,7 @@ export async function evaluateCommand(
       return `${JSON.stringify({ ...report, ...(calibration ? { calibration } : {}), ...(calibrated ? { calibrated } : {}) }, null, 2)}\n`;
     }
     const lines = [
-      `${goldPath}: ${report.items} items`,
+      `${goldPath}: ${report.items} items, ${report.text}`,
       `engine ${report.engine}, model ${report.model ?? '(none)'}, dtype ${report.dtype ?? '(does not apply to this engine)'}`,
       `head: ${report.head ? `${report.head.source} (fitted on ${report.head.fittedOn}; ${headReads(report.head)})` : 'none'}`,
       `themes decided by: ${report.decidedBy}`,
@@ -72,17 +73,21 @@ export async function evaluateCommand(
 }
 
 /** What the head reads besides the engine's scores, in words. */
-function headReads(head: { probe: { dims: number } | null; neighbours: { items: number; k: number } | null }): string {
+function headReads(head: { probe: { dims: number } | null; neighbours: { items: number; k: number; weightedK: number } | null }): string {
   if (!head.probe) return 'engine scores only';
   const probe = `engine scores and a probe on the model's ${head.probe.dims}-dimensional vectors`;
-  return head.neighbours ? `${probe}, and the ${head.neighbours.k} nearest of ${head.neighbours.items} labelled items` : probe;
+  if (!head.neighbours) return probe;
+  const { k, weightedK, items } = head.neighbours;
+  return `${probe}, and the ${k} nearest of ${items} labelled items (and the ${weightedK} nearest, weighted by closeness)`;
 }
 
 /** What was measured: the engine, model and dtype, the head, and where the cuts that decide themes came from. */
-function measured(prepared: PreparedClassifier, config: EngineConfig) {
+function measured(prepared: PreparedClassifier, config: EngineConfig & { redact?: boolean }) {
   const head = prepared.head;
   const fitted = head?.file.fitted;
   return {
+    /** The text classified: redacted as a run reads it, or as given (--no-redact). */
+    text: config.redact === false ? 'as given (--no-redact)' : 'redacted as a run reads it',
     engine: prepared.engine.name,
     model: prepared.engine.model,
     dtype: prepared.engine.name === 'lexical' ? null : (config.dtype ?? preferredDtype(config.model, config.cacheDir).dtype),
@@ -92,8 +97,10 @@ function measured(prepared: PreparedClassifier, config: EngineConfig) {
           fittedOn: `${fitted!.items} items of ${fitted!.files.join(', ')}`,
           /** Format 2 heads read a probe on the model's vectors besides the engine's scores. */
           probe: head.file.probe ? { dims: head.file.probe.dims, l2: head.file.probe.l2 } : null,
-          /** Format 5 heads also read the share of an item's k nearest labelled items that carry each theme. */
-          neighbours: head.file.neighbours ? { items: head.file.neighbours.labels.length, k: head.file.neighbours.k } : null,
+          /** Format 5 heads also read the share of an item's k nearest labelled items that carry each theme, format 6 ones the same weighted by closeness. */
+          neighbours: head.file.neighbours
+            ? { items: head.file.neighbours.labels.length, k: head.file.neighbours.k, weightedK: head.file.neighbours.weighted.k }
+            : null,
           assignAt: head.file.assignAt,
           confidentAt: head.file.confidentAt,
           /** An item takes `uninformative` alone from this probability of the no-reason gate (null: no gate). */

@@ -28,12 +28,12 @@ import { writeOutputsAtomically } from '../io/atomic.js';
 import type { Logger } from '../logger.js';
 import { loadTaxonomy } from '../taxonomy/load.js';
 import { MODEL_DTYPES } from '../types.js';
-import { redactSource } from '../redact/index.js';
+import { redactLabelledTexts, redactSource } from '../redact/index.js';
 
 /** Fewer labelled items than this for a theme and its weights would be guesses. */
 export const MIN_THEME_EXAMPLES = 5;
 
-export type TrainConfig = Omit<EngineConfig, 'head' | 'thresholds' | 'corrections'> & { headOut: string };
+export type TrainConfig = Omit<EngineConfig, 'head' | 'thresholds' | 'corrections'> & { headOut: string; redact?: boolean };
 
 export async function trainCommand(paths: string[], config: TrainConfig, logger: Logger): Promise<string> {
   if (paths.length === 0)
@@ -56,6 +56,7 @@ export async function trainCommand(paths: string[], config: TrainConfig, logger:
         files: paths.map((p) => redactSource(path.basename(p), new Map())),
         weights: await weightDigests(config, prepared.profile.weights[0]),
         logger,
+        redact: config.redact,
       },
     );
     await writeOutputsAtomically(path.dirname(path.resolve(config.headOut)), [
@@ -84,7 +85,8 @@ export async function trainCommand(paths: string[], config: TrainConfig, logger:
 export async function fitHeadFile(
   prepared: PreparedClassifier,
   items: readonly { text: string; themes: readonly string[]; known?: readonly boolean[] }[],
-  options: { files: string[]; weights: string[]; logger: Logger },
+  /** `redact`: classify the texts as a run reads them, redacted (the default), or as given (for runs with --no-redact). */
+  options: { files: string[]; weights: string[]; logger: Logger; redact?: boolean },
 ): Promise<HeadFile> {
   const { taxonomy } = prepared;
   const ids = taxonomy.themes.map((t) => t.id);
@@ -93,7 +95,8 @@ export async function fitHeadFile(
   const ordered = [...items.filter((item) => !item.known), ...items.filter((item) => item.known)];
   const full = ordered.filter((item) => !item.known).length;
   logger.info(`scoring ${ordered.length} labelled item(s) with the ${prepared.engine.name} engine`);
-  const scored = await prepared.classifier.score(ordered.map((item, i) => ({ id: `train-${i}`, text: item.text })));
+  const texts = options.redact === false ? ordered.map((item) => item.text) : redactLabelledTexts(ordered.map((item) => item.text));
+  const scored = await prepared.classifier.score(texts.map((text, i) => ({ id: `train-${i}`, text })));
   const cues = compileThemeCues(taxonomy);
   const margin = prepared.profile.scoring.margin;
   const vectorOf = prepared.engine.model ? await modelVectors(prepared, scored) : null;

@@ -147,6 +147,18 @@ function pseudonymousSources(files: readonly IngestFileReport[]): Set<string> {
 }
 
 /** Redacts one item with what `options` says of its file (whose candidates get pseudonyms, whose names its path holds), the names it finds into `found`. */
+/**
+ * Labelled feedback as a run reads it: each text redacted as an item's feedback is (with no row's
+ * names to go on), then the names found in any hidden in all. `evaluate` and `train` classify this,
+ * so a head learns from, and quality is measured on, the text a run classifies: "Dear [name]," where
+ * the label file says "Dear Grace," (raw text measured about 0.006 higher than a run would get).
+ */
+export function redactLabelledTexts(texts: readonly string[]): string[] {
+  const found = new Set<string>();
+  const alone = texts.map((text) => redactFreeText(text, [], [], found));
+  return alone.map((text) => hideNamesFound(text, found));
+}
+
 function itemRedactor(options: RedactOptions, found: Set<string>): (item: FeedbackItem) => FeedbackItem {
   const pseudonymous = pseudonymousSources(options.files);
   const fileNames = options.fileNames ?? new Map();
