@@ -6,7 +6,7 @@
 import type { ClassifiedItem } from '../types.js';
 import type { UnexplainedSegment } from './select.js';
 import { words as wordsOf } from '../classify/lexical/text.js';
-import { classTfIdf, termsOf } from './terms.js';
+import { classTfIdf, labelTermsOf } from './terms.js';
 
 const TERMS_SHOWN = 8;
 /** A label word must occur in at least this share of the group's sentences (and in two of them). */
@@ -46,7 +46,7 @@ export function nameGroups(
   const fold = pluralFolding(classified);
   const weights = classTfIdf(termClasses(classified, groupHits, fold));
   return groupHits.map((hits, g) => {
-    const sentences = [...new Set(hits.map((hit) => hit.reasonText))].map((text) => new Set(termsOf(text).map(fold)));
+    const sentences = [...new Set(hits.map((hit) => hit.reasonText))].map((text) => new Set(labelTermsOf(text).map(fold)));
     const saidBy = (term: string) => sentences.filter((words) => words.has(term)).length;
     const candidates = weights[g]!.filter(({ term }) => !GENERIC_WORDS.has(term) && saidBy(term) >= 2).map((entry) => entry.term);
     const needed = Math.max(2, Math.ceil(sentences.length * LABEL_COVERAGE));
@@ -59,7 +59,7 @@ export function nameGroups(
     // No word said widely enough to name the group: it is named by its exemplar, and its
     // strongest words said twice at least, else the exemplar's own, stand as its terms (a
     // suggested theme's cues).
-    const exemplarWords = termsOf(exemplars[g]!)
+    const exemplarWords = labelTermsOf(exemplars[g]!)
       .map(fold)
       .filter((term) => !GENERIC_WORDS.has(term));
     const fallback = candidates.length > 0 ? candidates : [...new Set(exemplarWords)];
@@ -76,7 +76,7 @@ export function nameGroups(
  * group; a word is never changed into one the feedback does not use.
  */
 function pluralFolding(classified: readonly ClassifiedItem[]): (term: string) => string {
-  const vocabulary = new Set(classified.flatMap((entry) => entry.segments.flatMap((segment) => termsOf(segment.text))));
+  const vocabulary = new Set(classified.flatMap((entry) => entry.segments.flatMap((segment) => labelTermsOf(segment.text))));
   const singular = (term: string) =>
     term.endsWith('ies') && vocabulary.has(`${term.slice(0, -3)}y`)
       ? `${term.slice(0, -3)}y`
@@ -100,7 +100,7 @@ function termClasses(
   const rest: string[] = [];
   for (const entry of classified) {
     for (const segment of entry.segments) {
-      const tokens = termsOf(segment.text).map(fold);
+      const tokens = labelTermsOf(segment.text).map(fold);
       const c = inGroup.get(`${entry.item.id}\u0000${segment.index}`);
       if (c !== undefined) classes[c]!.push(...tokens);
       else if (segment.themes.length > 0) {

@@ -4,6 +4,7 @@
 // across all classes and A the average number of words per class, truncated to an integer.
 
 import { isStopWord, NEGATIONS, words } from '../classify/lexical/text.js';
+import { NAME_PLACEHOLDER } from '../redact/placeholders.js';
 import { withoutContactPlaceholders } from '../redact/text.js';
 
 /** Lower-case content words of a text: stop words, negations, numbers and short tokens left out. */
@@ -11,6 +12,15 @@ export function termsOf(text: string): string[] {
   return words(withoutContactPlaceholders(text)).filter(
     (word) => word.length >= 3 && !isStopWord(word) && !NEGATIONS.has(word) && !/^\d/.test(word),
   );
+}
+
+/**
+ * The words a group may be named by: its content words less a redacted name's placeholder (a group
+ * of warm emails is not about "name", of their greetings' `[name]`). The pool's test of enough
+ * content words (select.ts) still counts it, as it was fitted.
+ */
+export function labelTermsOf(text: string): string[] {
+  return termsOf(text.replaceAll(NAME_PLACEHOLDER, ' '));
 }
 
 export interface WeightedTerm {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classTfIdf, termsOf } from '../../src/discover/terms.js';
+import { classTfIdf, labelTermsOf, termsOf } from '../../src/discover/terms.js';
 
 describe('class-based TF-IDF', () => {
   it('weighs a term by its l1-normalised count in the class times log(1 + A / its count across all classes)', () => {
@@ -22,8 +22,17 @@ describe('class-based TF-IDF', () => {
     expect(first![0]!.weight).toBeCloseTo(1 * Math.log(1 + 1 / 2), 12);
   });
 
-  it('names no group after what redaction left of a phone number or an email address', () => {
+  it('names no group after what redaction left of a phone number, an email address or a name', () => {
     expect(termsOf('Referee unreachable on [phone], emails to [email] bounced')).toEqual(['referee', 'unreachable', 'emails', 'bounced']);
+    // Greetings and sign-offs are redacted in most warm emails: "name" would lead their group's label.
+    expect(labelTermsOf('Dear [name], your referee never replied. Best wishes, [name]')).toEqual(['referee', 'replied', 'wishes']);
+    expect(termsOf('Dear [name], your referee never replied. Best wishes, [name]')).toEqual([
+      'name',
+      'referee',
+      'replied',
+      'wishes',
+      'name',
+    ]);
   });
 
   it('reads content words only: no stop words, numbers or one-letter tokens', () => {
