@@ -168,16 +168,16 @@ function waivedByNext(segment: Segment, next: { segment: Segment; praise: Praise
 // spread from here, never handed out).
 const clausesOnce = oncePerText(clausesOf);
 
-/**
- * The texts scored for a segment: its reason text, then each clause (unless clauses are off), then
- * the subject of a comparison with another candidate.
- */
 /** The segments an item is judged by: its reasons, or every segment when all are praise (their scores are all there is). */
 export function judgedSegments(item: ScoredItem): ScoredSegment[] {
   const reasons = item.segments.filter((s) => !s.praiseOnly);
   return reasons.length > 0 ? reasons : item.segments;
 }
 
+/**
+ * The texts scored for a segment: its reason text, then each clause (unless clauses are off), then
+ * the subject of a comparison with another candidate.
+ */
 export function unitTextsOf(segment: ScoredSegment, clauses: boolean): string[] {
   const texts = clauses ? [segment.scoredText, ...clausesOnce(segment.scoredText)] : [segment.scoredText];
   const subject = segment.reading.subject;

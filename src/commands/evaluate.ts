@@ -18,10 +18,12 @@ import type { Logger } from '../logger.js';
 import { loadTaxonomy } from '../taxonomy/load.js';
 import type { ScoredItem } from '../classify/units.js';
 
+/** The engine's settings, and `redact` false to classify the labelled text as given, as `run --no-redact` would. */
+type EvaluateConfig = EngineConfig & { redact?: boolean };
+
 export async function evaluateCommand(
   goldPath: string,
-  /** `redact` false: the labelled text is classified as given, as `run --no-redact` would. */
-  config: EngineConfig & { redact?: boolean },
+  config: EvaluateConfig,
   options: { logger: Logger; json: boolean; calibrate?: string },
 ): Promise<string> {
   const taxonomy = await loadTaxonomy(config.taxonomy);
@@ -82,7 +84,7 @@ function headReads(head: { probe: { dims: number } | null; neighbours: { items: 
 }
 
 /** What was measured: the engine, model and dtype, the head, and where the cuts that decide themes came from. */
-function measured(prepared: PreparedClassifier, config: EngineConfig & { redact?: boolean }) {
+function measured(prepared: PreparedClassifier, config: EvaluateConfig) {
   const head = prepared.head;
   const fitted = head?.file.fitted;
   return {

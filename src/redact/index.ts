@@ -146,7 +146,6 @@ function pseudonymousSources(files: readonly IngestFileReport[]): Set<string> {
   return new Set(files.filter((f) => f.candidateKind === 'email' || f.candidateKind === 'name').map((f) => f.source));
 }
 
-/** Redacts one item with what `options` says of its file (whose candidates get pseudonyms, whose names its path holds), the names it finds into `found`. */
 /**
  * Labelled feedback as a run reads it: each text redacted as an item's feedback is (with no row's
  * names to go on), then the names found in any hidden in all. `evaluate` and `train` classify this,
@@ -159,6 +158,7 @@ export function redactLabelledTexts(texts: readonly string[]): string[] {
   return alone.map((text) => hideNamesFound(text, found));
 }
 
+/** Redacts one item with what `options` says of its file (whose candidates get pseudonyms, whose names its path holds), the names it finds into `found`. */
 function itemRedactor(options: RedactOptions, found: Set<string>): (item: FeedbackItem) => FeedbackItem {
   const pseudonymous = pseudonymousSources(options.files);
   const fileNames = options.fileNames ?? new Map();

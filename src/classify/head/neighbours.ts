@@ -120,7 +120,7 @@ export function readyNeighbours(
   k: number,
   labels: Uint8Array,
   themes: number,
-  weighted: { k: number; temperature: number } = WEIGHTED_READ,
+  weighted: { k: number; temperature: number },
 ): Neighbours {
   const count = themes > 0 ? labels.length / themes : 0;
   if (rows.length !== count * dims) throw new Error(`neighbours: ${rows.length} values for ${count} items of ${dims} dimensions`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNeighbourKernel } from '../../../src/classify/head/neighbour-kernel.js';
-import { neighbourShares, plainDots, readyNeighbours } from '../../../src/classify/head/neighbours.js';
+import { neighbourShares, plainDots, readyNeighbours, WEIGHTED_READ } from '../../../src/classify/head/neighbours.js';
 import { seededRandom } from '../../../src/random.js';
 
 describe('the scan in WebAssembly', () => {
@@ -22,7 +22,7 @@ describe('the scan in WebAssembly', () => {
     const count = 200;
     const rows = Int8Array.from({ length: count * dims }, () => Math.round((random() * 2 - 1) * 127));
     const labels = Uint8Array.from({ length: count * 3 }, () => (random() < 0.3 ? 1 : 0));
-    const withKernel = readyNeighbours(rows, dims, 10, labels, 3);
+    const withKernel = readyNeighbours(rows, dims, 10, labels, 3, WEIGHTED_READ);
     const without = { ...withKernel, kernel: null };
     for (let n = 0; n < 20; n++) {
       const query = Int8Array.from({ length: dims }, () => Math.round((random() * 2 - 1) * 127));
