@@ -286,11 +286,17 @@ const sets = [
   // praise; delivery (32) against examples and preparation (30 each); 80 with two themes (14 comparisons); 40 of 320
   // (12.5%) give no reason.
   loadSet('voices-dev35', 320, 26, [0.12, 0.13]),
+  // Leans on the two weakest themes pooled: no-reason items (44: warm, formal and terse declines, empty ATS codes and score
+  // grids, "another direction", "not at this time", a final decision, feedback refused, candidates' notes of silence)
+  // against 26 boilerplate-looking items that carry one real reason; motivation (40) said indirectly against culture_fit
+  // (30) and preparation (28); every other theme 28-29; 80 with two themes (14 comparisons); 44 of 320 (13.75%) give
+  // no reason.
+  loadSet('voices-dev38', 320, 28, [0.13, 0.14]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev38.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
