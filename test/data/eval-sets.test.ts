@@ -286,6 +286,12 @@ const sets = [
   // praise; delivery (32) against examples and preparation (30 each); 80 with two themes (14 comparisons); 40 of 320
   // (12.5%) give no reason.
   loadSet('voices-dev35', 320, 26, [0.12, 0.13]),
+  // Leans on indirect experience (48: years, level, a setting, client group or sector not worked in, a team or budget
+  // never held, too senior, career changers and returners; 16 comparisons in varied grammar), qualifications (38:
+  // licences, registrations, degree class or subject, named certificates and tools, test scores) and competition (34, 10
+  // alone); trades, nursing and care, finance, software, teaching, hospitality, law and logistics; 80 with two themes;
+  // 28 of 320 (8.75%) give no reason.
+  loadSet('voices-dev36', 320, 28, [0.08, 0.09]),
   // Leans on the two weakest themes pooled: no-reason items (44: warm, formal and terse declines, empty ATS codes and score
   // grids, "another direction", "not at this time", a final decision, feedback refused, candidates' notes of silence)
   // against 26 boilerplate-looking items that carry one real reason; motivation (40) said indirectly against culture_fit
@@ -296,7 +302,7 @@ const sets = [
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev38.csv'];
+const NOT_YET_FITTED: string[] = ['voices-dev36.csv', 'voices-dev38.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
