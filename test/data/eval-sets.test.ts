@@ -307,11 +307,18 @@ const sets = [
   // forestry, paralegal work, museums, air traffic, pharmacy, social work, data engineering and events: every theme
   // 30-31 items, 80 with two themes (16 comparisons); 30 of 320 (9.4%) give no reason.
   loadSet('voices-dev39', 320, 28, [0.09, 0.1]),
+  // Leans on wordings that invite conduct or logistics wrongly (60: a late, distracted or absent interviewer, moved or
+  // cancelled interviews, withdrawn roles, duties about others' behaviour, rotas, travel, pay and start dates accepted,
+  // phone screens, praised manners and dress) against 30 on the candidate's own behaviour and 30 on their own
+  // availability, location, pay or right to work (10 each with a second theme), 40 praising or ruling out one theme
+  // before the real reason; warehousing, nursing, retail, field sales, aviation, hospitality, the civil service, security
+  // and teaching; 80 with two themes (14 comparisons); 32 of 320 (10%) give no reason.
+  loadSet('voices-dev37', 320, 29, [0.1, 0.11]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev36.csv', 'voices-dev38.csv', 'voices-dev39.csv'];
+const NOT_YET_FITTED: string[] = ['voices-dev36.csv', 'voices-dev38.csv', 'voices-dev39.csv', 'voices-dev37.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
