@@ -29,6 +29,33 @@ let toolWords: Set<string> | null = null;
 let englishWords: Set<string> | null = null;
 let namedLikePeople: RegExp | null = null;
 
+export const COMMON_WORDS_URL = new URL('../../data/lexicon/common-words.txt', import.meta.url);
+
+let commonWords: Set<string> | null = null;
+
+/** An everyday English word of feedback (data/lexicon/common-words.txt), exactly, in lowercase. */
+export function isCommonWord(lower: string): boolean {
+  commonWords ??= new Set(entries(COMMON_WORDS_URL));
+  return commonWords.has(lower);
+}
+
+/** Endings an everyday word may carry, and what undoes each. */
+const ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/s$/, ''],
+  [/es$/, ''],
+  [/ed$/, ''],
+  [/d$/, ''],
+  [/ing$/, ''],
+  [/ing$/, 'e'],
+];
+
+/** A form of an everyday word, in any case: "Answers" → answers, answer; "Interviewed" → interviewed, interview. */
+export function isEverydayForm(word: string): boolean {
+  const lower = word.toLowerCase().replace(/['’]s$/, '');
+  if (isCommonWord(lower)) return true;
+  return ENDINGS.some(([ending, replacement]) => ending.test(lower) && isCommonWord(lower.replace(ending, replacement)));
+}
+
 export const EVERYDAY_OTHER_LANGUAGES_URL = new URL('../../data/lexicon/everyday-other-languages.txt', import.meta.url);
 
 let everydayElsewhere: Set<string> | null = null;
@@ -49,7 +76,7 @@ export function isWordName(lower: string): boolean {
   return wordNames.has(lower);
 }
 
-/** Software, tools and skills named like people (data/lexicon/not-given-names.txt): never a name. */
+/** Software, tools, skills, holidays and borrowed words named like people (data/lexicon/not-given-names.txt): never a name. */
 export function isToolWord(lower: string): boolean {
   toolWords ??= new Set(entries(NOT_GIVEN_NAMES_URL));
   return toolWords.has(lower);

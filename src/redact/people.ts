@@ -8,27 +8,41 @@
 // ("spoke to anjali re: offer") are taken only beside a word that marks a person. Places ("the
 // team in Chester") and employers named like people ("Grant Thornton", "Marks & Spencer") are left
 // alone; docs/privacy.md gives the measured rates.
-import { readFileSync } from 'node:fs';
-import { isEnglishWord, isEverydayElsewhere, isToolWord, type NameList, nameList, namedLikePeoplePattern } from './name-list.js';
-import { AFTER_DETERMINER, AFTER_TITLE, PERSON_VERB_ELSEWHERE, readsAsOtherLanguage, TITLE_ELSEWHERE } from './other-languages.js';
+import {
+  isAnyEnglishWord,
+  isCommonWord,
+  isEnglishWord,
+  isEverydayForm,
+  isEverydayElsewhere,
+  isToolWord,
+  type NameList,
+  nameList,
+  namedLikePeoplePattern,
+} from './name-list.js';
+import { AFTER_DETERMINER, AFTER_TITLE, readsAsOtherLanguage, TITLE_ELSEWHERE } from './other-languages.js';
 import { NAME_PLACEHOLDER } from './placeholders.js';
 import { peopleIn, recogniser } from './recogniser.js';
 import { employerSpans } from './employers.js';
-import { PERSON_VERB, repeatedWordNames, wordNamesBefore, wordNamesIn } from './word-names.js';
+import { repeatedWordNames, wordNamesBefore, wordNamesIn } from './word-names.js';
+import {
+  ACTS_AFTER,
+  ADDRESSED_PERSON,
+  AFTER_ARTICLE,
+  AFTER_PERSON,
+  BEFORE_PERSON,
+  BEFORE_PLACE,
+  ENGLISH_PREFIXED,
+  MET_PERSON,
+  PERSON_CUE,
+  SPEAKS,
+  SPEAKS_ELSEWHERE,
+} from './person-cues.js';
 
-export const COMMON_WORDS_URL = new URL('../../data/lexicon/common-words.txt', import.meta.url);
-
-let commonWords: Set<string> | null = null;
 let givenNames: NameList | null = null;
 /** Sentences handed to the recogniser since the process started (for the bench's cost line). */
 export const recogniserCalls = { sentences: 0 };
 
-function everyday(): Set<string> {
-  commonWords ??= new Set(readFileSync(COMMON_WORDS_URL, 'utf8').split('\n').filter(Boolean));
-  return commonWords;
-}
-
-const isEverydayEnglish = (lower: string) => isEnglishWord(lower) || everyday().has(lower);
+const isEverydayEnglish = (lower: string) => isEnglishWord(lower) || isCommonWord(lower);
 
 /** The recogniser and the lists it is told, loaded now (the bench times this). */
 export function loadRecogniser(): void {
@@ -49,25 +63,8 @@ function nameWords(): NameList {
   recogniser(); // loaded with the lists, not inside the first sentence
   // Exact words only: the everyday forms would read "Aisling" as aisle + ing (the list of English
   // words name-list.ts applies holds the inflected forms).
-  givenNames = nameList((lower) => !everyday().has(lower) && (knownAs(lower) ?? []).every((tag) => PERSON_TAGS.has(tag)));
+  givenNames = nameList((lower) => !isCommonWord(lower) && (knownAs(lower) ?? []).every((tag) => PERSON_TAGS.has(tag)));
   return givenNames;
-}
-
-/** Endings an everyday word may carry, and what undoes each. */
-const ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/s$/, ''],
-  [/es$/, ''],
-  [/ed$/, ''],
-  [/d$/, ''],
-  [/ing$/, ''],
-  [/ing$/, 'e'],
-];
-
-/** A word's everyday forms: "Answers" → answers, answer; "Interviewed" → interviewed, interview. */
-function isEveryday(word: string, words: Set<string>): boolean {
-  const lower = word.toLowerCase().replace(/['’]s$/, '');
-  if (words.has(lower)) return true;
-  return ENDINGS.some(([ending, replacement]) => ending.test(lower) && words.has(lower.replace(ending, replacement)));
 }
 
 // Not after a letter and a dot: "M.Sc", "B.Tech" are degrees.
@@ -90,10 +87,9 @@ function grammaticalCapital(sentence: string, word: string, index: number): bool
 
 /** Whether a sentence holds a word that could be a name: capitalised, not an acronym, not an everyday word. */
 export function mayNameSomeone(sentence: string): boolean {
-  const words = everyday();
   for (const { 0: word, index } of sentence.matchAll(CAPITALISED)) {
     if (word.length > 1 && word === word.toUpperCase()) continue; // SQL, CV, NHS: not a name
-    if (!isEveryday(word, words) && !grammaticalCapital(sentence, word, index)) return true;
+    if (!isEverydayForm(word) && !grammaticalCapital(sentence, word, index)) return true;
   }
   return false;
 }
@@ -112,29 +108,6 @@ export function forgetReadSentences(): void {
 }
 
 const WORD = /(?<![\p{L}\p{N}'’-])\p{L}[\p{L}'’-]*/gu;
-/** Words of contact with a person ("spoke to", "rang", "ring", "cc"): what follows is a name even when no list holds it. */
-const CONTACT = String.raw`spoke|speak|speaking|talked|talking|chatted|met|rang|ring|ringing|phoned|emailed|messaged|texted|cc|w\/`;
-/** Before a name in shorthand: "spoke to anjali", "HM (yusuf)", "per deepika", "cc kofi", "ask for raj", "contact femi". */
-const BEFORE_PERSON = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${CONTACT}|meeting|call|called|per|with|told|asked|chased|hm|email|contact|ask(?:ed|ing)? for|reach(?:ed)? out to|phone|text|ask|manager|recruiter|interviewer|assessor)(?: to| with| in)?[ :(]{1,3}$`,
-  'iu',
-);
-const SPEAKS = new RegExp(String.raw`^(?:['’]s)?[ ),]{1,3}${PERSON_VERB}`, 'iu');
-/** After a name in shorthand: "ahmed said …", "kofi's offer", "yusuf wants …". */
-const AFTER_PERSON = new RegExp(
-  String.raw`^(?:['’]s(?![\p{L}])|[ ),:]{1,3}(?:${PERSON_VERB}|(?:wants|wanted|confirmed)(?![\p{L}])))`,
-  'iu',
-);
-/** Contact with a person: the word after it is a name even when no list holds it ("rang aisling"). */
-const MET_PERSON = new RegExp(String.raw`(?:^|[^\p{L}])(?:${CONTACT})(?: to| with)?[ :(]{1,3}$`, 'iu');
-/** Any word that may stand beside a name in shorthand: only such sentences are searched for one. */
-const PERSON_CUE = new RegExp(`${BEFORE_PERSON.source.replace(/\$$/, '\\p{Ll}')}|\\p{Ll}${AFTER_PERSON.source.replace(/^\^/, '')}`, 'iu');
-/** Before a noun, not a name: "the anjali template", "our rota". */
-const AFTER_ARTICLE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|our|your|their|its|my|no|any|each|every)\s+$/iu;
-/** Before a place, not a person: "the team in Chester", "based near Stanley". */
-const BEFORE_PLACE = /(?:^|[^\p{L}])(?:in|near|outside|around|at|(?:relocat|mov|travel|commut)\p{L}*\s+to)\s+$/iu;
-
-const SPEAKS_ELSEWHERE = new RegExp(String.raw`^(?:['’]s)?[ ),]{1,3}(?:${PERSON_VERB}|(?:${PERSON_VERB_ELSEWHERE})(?![\p{L}]))`, 'iu');
 
 /**
  * In a sentence of another language, whether a capitalised word only the broad list knows as a name
@@ -168,14 +141,17 @@ function lowercaseNamesIn(sentence: string, names: NameList, known: readonly str
     const shorthand = known.includes(word);
     const knownName = shorthand || known.some((name) => name.toLowerCase() === word);
     if (otherLanguage && (isEverydayElsewhere(word) || !(isPersonWord(word) || knownName))) continue;
-    const named = knownName || names.has(word) || (isPersonWord(word) && !everyday().has(word));
+    const named = knownName || names.has(word) || (isPersonWord(word) && !isCommonWord(word));
     if (!named && !(unlisted(word) && MET_PERSON.test(sentence.slice(0, match.index)))) continue;
     const joined = match.index === lastEnd + 1 && sentence[lastEnd] === ' ';
-    const before = BEFORE_PERSON.test(sentence.slice(0, match.index));
-    const after = AFTER_PERSON.test(sentence.slice(match.index + word.length));
+    const [preceding, following] = [sentence.slice(0, match.index), sentence.slice(match.index + word.length)];
+    // A word of English ("rota", "robotics", "mid-interview") is a name only where nothing but a person stands.
+    const ordinary = !knownName && word.split('-').every(isAnyEnglishWord);
+    const before = ordinary ? ADDRESSED_PERSON.test(preceding) : BEFORE_PERSON.test(preceding);
+    const after = ordinary ? ACTS_AFTER.test(following) : AFTER_PERSON.test(following);
     // Such a name needs no cue here ("anjali was impressed"), unless an article makes it a noun ("the anjali template").
-    const told = shorthand && !AFTER_ARTICLE.test(sentence.slice(0, match.index));
-    if (word.length < 3 || !(joined || before || after || told)) continue;
+    const told = shorthand && !AFTER_ARTICLE.test(preceding);
+    if (word.length < 3 || ENGLISH_PREFIXED.test(word) || !((joined && !ordinary) || before || after || told)) continue;
     found.push([match.index, word]);
     lastEnd = match.index + word.length;
   }
@@ -212,6 +188,7 @@ const NAME_SHAPE = /^(?:Mc|Mac|O['’]|D['’])?\p{Lu}\P{Lu}*(?:-\p{Lu}\P{Lu}*)*
 /** A title the recogniser may read as part of the name ("Professor Nwosu"): it stays. */
 const TITLE = new RegExp(String.raw`^(?:Professor|Prof|Dr|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady|${TITLE_ELSEWHERE})\.?$`, 'u');
 const NAME_PAIR = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}[\p{L}'’-]*) and (\p{Lu}\p{Ll}[\p{L}'’-]*)/gu;
+const DATE_TAGS = new Set(['Month', 'WeekDay', 'Date', 'Holiday']);
 const PERSON_NAME_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName']);
 
 /** A word the recogniser's lexicon knows as a name (Aisling, Patel). */
@@ -221,7 +198,7 @@ function isPersonWord(lower: string): boolean {
 
 /** A word of three letters or more that is no everyday word (of English or another language read) and no tool. */
 function noOrdinaryWord(lower: string): boolean {
-  return lower.length >= 3 && !isEveryday(lower, everyday()) && !isEnglishWord(lower) && !isEverydayElsewhere(lower) && !isToolWord(lower);
+  return lower.length >= 3 && !isEverydayForm(lower) && !isEnglishWord(lower) && !isEverydayElsewhere(lower) && !isToolWord(lower);
 }
 
 /** No ordinary word, and nothing the recogniser knows. */
@@ -256,9 +233,22 @@ function recognised(sentence: string, listed: NameList, known: readonly string[]
     const first = person.terms[0];
     // "the team in Chester": a place, unless a title or a possessive says it is a person.
     if (first && !titled && BEFORE_PLACE.test(sentence.slice(0, first.offset.start)) && !/['’]s$/.test(person.terms.at(-1)!.text)) continue;
-    for (const term of person.terms) {
+    // "Earliest start: January": a month or a day alone is a date, unless a title or what a person does says otherwise.
+    const lone = person.terms.length === 1 ? first!.text.toLowerCase() : '';
+    if (
+      lone &&
+      !titled &&
+      (knownAs(lone) ?? []).some((tag) => DATE_TAGS.has(tag)) &&
+      !SPEAKS.test(sentence.slice(first!.offset.start + lone.length))
+    )
+      continue;
+    for (const [i, term] of person.terms.entries()) {
+      // A name does not go on past a possessive: "Ravi's CV", "Ahmed's NMC PIN".
+      if (i > 0 && /['’]s$/.test(person.terms[i - 1]!.text)) break;
       if (/\p{L}\.$/u.test(sentence.slice(0, term.offset.start))) continue;
       if (term.tags.includes('Honorific') || TITLE.test(term.text) || !/^\p{Lu}/u.test(term.text)) continue;
+      // Two or three capitals in a sentence written in lower case are a code ("SAL EXP", "(HM)", "an ED"), not a name.
+      if (/^\p{Lu}{2,3}(?:['’]s)?$/u.test(term.text) && /\p{Ll}{2}/u.test(sentence)) continue;
       names.push([term.offset.start, term.text.replace(/['’]s$/, '')]);
     }
   }

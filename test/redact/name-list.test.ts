@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isToolWord, nameList, namedLikePeoplePattern } from '../../src/redact/name-list.js';
+import { isCommonWord, isEverydayForm, isToolWord, nameList, namedLikePeoplePattern } from '../../src/redact/name-list.js';
 
 describe('the list of names and the names that are not people', () => {
   it('reads the broad list of names in lowercase, through the filter it is given', () => {
@@ -14,6 +14,21 @@ describe('the list of names and the names that are not people', () => {
     expect(isToolWord('tableau')).toBe(true);
     expect(isToolWord('julia')).toBe(false);
     expect(nameList(() => true).has('jira')).toBe(false);
+  });
+
+  it('leaves out holidays and words of borrowed phrases the list holds', () => {
+    const names = nameList(() => true);
+    for (const word of ['christmas', 'diwali', 'diem', 'sous']) {
+      expect(isToolWord(word), word).toBe(true);
+      expect(names.has(word), word).toBe(false);
+    }
+  });
+
+  it('knows the everyday words of feedback and their forms, in any case', () => {
+    expect(isCommonWord('answer')).toBe(true);
+    expect(isCommonWord('Answers')).toBe(false);
+    for (const word of ['Answers', 'Interviewed', "answer's", 'managing']) expect(isEverydayForm(word), word).toBe(true);
+    expect(isEverydayForm('Oluwaseun')).toBe(false);
   });
 
   it('finds employers named like people, and any two names joined by "&", but not after a title', () => {

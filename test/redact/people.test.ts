@@ -88,6 +88,37 @@ describe('names the recogniser does not know, and names in shorthand', () => {
     );
   });
 
+  it('takes an English word for a name only where nothing but a person stands', () => {
+    for (const text of [
+      'team is on-call rota with constant reprioritising.',
+      'the team had a blast talking robotics with you.',
+      'my boss rang mid-interview and I answered.',
+      "The ute's a manual and you've only got an auto licence.",
+      'half the rota is overnight, per the hiring manager.',
+    ])
+      expect(redactPeople(text)).toBe(text);
+    // Such a word where a person stands: rung, spoken to, or doing what a person does.
+    expect(redactPeople('rang rota twice.')).toBe('rang [name] twice.');
+    expect(redactPeople('talking to rota now.')).toBe('talking to [name] now.');
+    expect(redactPeople('per rota said no.')).toBe('per [name] said no.');
+  });
+
+  it('takes no code, month, holiday or word after a possessive for part of a name', () => {
+    expect(redactPeople("Client said Ravi's CV lists duties at every job.")).toBe("Client said [name]'s CV lists duties at every job.");
+    expect(redactPeople("Heard back: Ahmed's NMC PIN isn't live yet.")).toBe("Heard back: [name]'s NMC PIN isn't live yet.");
+    expect(redactPeople('Call w/ Sunita (HM): she needs hospital pharmacy.')).toBe('Call w/ [name] (HM): she needs hospital pharmacy.');
+    expect(redactPeople('REJ - SAL EXP 28L vs BAND MAX 19L | Infra Support Lead | Pune')).toBe(
+      'REJ - SAL EXP 28L vs BAND MAX 19L | Infra Support Lead | Pune',
+    );
+    expect(redactPeople('Earliest start: January (contract mobilises October)')).toBe(
+      'Earliest start: January (contract mobilises October)',
+    );
+    expect(redactPeople('You asked when the Christmas shutdown was.')).toBe('You asked when the Christmas shutdown was.');
+    expect(redactPeople('more excited about the per diem than the product.')).toBe('more excited about the per diem than the product.');
+    // A month that does what a person does is one.
+    expect(redactPeople('June said the answers were thin.')).toBe('[name] said the answers were thin.');
+  });
+
   it('keeps places, employers and tools named like people', () => {
     expect(redactPeople('The team in Chester wanted SQL.')).toBe('The team in Chester wanted SQL.');
     expect(redactPeople('Grant Thornton said the audit answers were weak.')).toBe('Grant Thornton said the audit answers were weak.');
