@@ -2,7 +2,7 @@
 // mentions the application favourably and gives examples as the reason; only the second clause
 // should be scored. This module finds praise clauses in a segment so the classifier can drop them.
 
-import { NEGATIONS, oncePerText, stem, straightenQuotes, words } from './lexical/text.js';
+import { NEGATIONS, oncePerText, straightenQuotes, words } from './lexical/text.js';
 import { type Span, splitClauses } from './clauses.js';
 import { excludesCodesOnly, readCodeFields } from './code-fields.js';
 import { deniesTheDecision } from './negated-criticism.js';
@@ -18,6 +18,7 @@ import {
   refersBack,
 } from './rule-outs.js';
 import { MARK_ON_SCALE, markedAsStrength } from './score-sheet.js';
+import { holdsPraiseWord, withoutPraiseIdioms } from './praise-words.js';
 import { NEVER_FALTERED, OURS_OUTDONE, SHORTFALL_PHRASES, SHORTFALL_WORDS, statesShortfall } from './shortfall.js';
 
 export interface PraiseAnalysis {
@@ -31,36 +32,6 @@ export interface PraiseAnalysis {
   praise: Array<[number, number]>;
 }
 
-const PRAISE_WORDS = new Set(
-  // Manners and presentation on the day, so "you arrived on time and were very polite, but…" is praise.
-  (
-    'excellent strong impressive impressed great good well solid positive pleased satisfactory acceptable decent ' +
-    'fab superb outstanding fantastic brilliant wonderful superb exceptional commendable appreciated polished ' +
-    'thorough articulate confident engaging friendly enthusiastic passionate knowledgeable competent capable ' +
-    'talented credible nice lovely perfect high-quality well-prepared well-written well-structured praised ' +
-    'admired valued terrific stellar polite courteous punctual smartly faultless flawless impeccable glowing ' +
-    'refreshing infectious convincing ideal insightful thoughtful composed well-organised'
-  ).split(' '),
-);
-
-// A praise word matches its own longer forms ("confident" ~ "confidently", "impressive" ~
-// "impressively"), not every word that shares its stem: "position" is not "positive", "Excel" not
-// "excellent", "knowledge" not "knowledgeable", "thought" not "thoughtful".
-const PRAISE_BY_STEM = new Map<string, string[]>();
-for (const word of PRAISE_WORDS) PRAISE_BY_STEM.set(stem(word), [...(PRAISE_BY_STEM.get(stem(word)) ?? []), word.replace(/e$/, '')]);
-/** Whether a word is a praise word or one of its longer forms. */
-export function isPraiseWord(token: string): boolean {
-  return PRAISE_BY_STEM.get(stem(token))?.some((word) => token.startsWith(word)) ?? false;
-}
-// Verbs of liking count only in the past tense: "like" is more often a comparison ("it felt like you
-// were reciting"), and "like", "likely" and "liked" share a stem.
-// "personable" only as written: its stem is "person" ("the person we appointed").
-// Adverbs of praise are listed as written ("clearly" and "strongly" are not praise).
-const PRAISE_EXACT = new Set(
-  'liked loved enjoyed appreciated admired valued raved personable brilliantly impressively convincingly superbly excellently articulately'.split(
-    ' ',
-  ),
-);
 const PRAISE_PHRASES = [
   /\bspot on\b/i,
   /\bwell done\b/i,
@@ -93,7 +64,6 @@ const SUBJECT_OF_NOTE = new Set(['candidate', 'applicant', 'interviewee']);
 const ONE_OF_THE_BEST = /\bone of the (best|strongest|highest)\b/i;
 const COMPARATIVES = new Set(['stronger', 'strongest', 'better', 'best']);
 const WITH_OTHERS = new Set(['with', 'to', 'on', 'alongside', 'for', 'of']);
-const LIKE_FORMS = new Set('like likes likely liking love loves loving enjoy enjoys enjoying value values appreciate admire'.split(' '));
 
 // Praise of someone else is competition, not a compliment to the candidate.
 const OTHERS_WORDS = new Set(
@@ -314,10 +284,11 @@ function namesOthers({ judged, tokens, whole }: JudgedPraise): boolean {
   );
 }
 
-/** Whether a text holds a praise word or phrase. Praise words match in their own forms ("confident" ~ "confidently"); the blockers match exact words. */
-function holdsPraise(text: string, tokens = words(text)): boolean {
+/** Whether a text holds a praise word or phrase (praise-words.ts), not used as an idiom. */
+function holdsPraise(written: string, writtenTokens?: readonly string[]): boolean {
+  const text = withoutPraiseIdioms(written);
   return (
-    tokens.some((t) => PRAISE_EXACT.has(t) || (!LIKE_FORMS.has(t) && isPraiseWord(t))) ||
+    holdsPraiseWord(text === written && writtenTokens ? writtenTokens : words(text)) ||
     PRAISE_PHRASES.some((p) => p.test(text)) ||
     markedAsStrength(text) ||
     WOULD_HAVE_HIRED.test(straightenQuotes(text))
