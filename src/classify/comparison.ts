@@ -85,7 +85,8 @@ const WORK_HISTORY = new RegExp(
     String.raw`\bdone\s+(?:it|this|that)\s+(?:before|for)\b`,
     String.raw`\bbeen\s+(?:doing|working|running|managing|leading|teaching|in\s+(?:post|the role|the job|a similar))\b`,
     String.raw`\b(?:knew|knows|know)\s+(?:the\s+|our\s+|all\s+)?(?:systems?|kit|procedures|processes|customers|clients|ropes|patch|team)\b`,
-    String.raw`\b(?:${COUNT_UP_TO_TEN}|more|several|many)\s*\+?\s*(?:years?|yrs?|seasons|months)\b(?!'?\s+notice)`,
+    // Not a notice period, either way round: "three months' notice", "your notice is three months".
+    String.raw`(?<!\bnotice(?:\s+period)?\s+(?:is|was|of)\s+(?:only\s+|just\s+)?)\b(?:${COUNT_UP_TO_TEN}|more|several|many)\s*\+?\s*(?:years?|yrs?|seasons|months)\b(?!'?\s+notice)`,
     // A grade held: "both already Band 6", "currently in band 6 posts".
     String.raw`\b(?:band|grade)\s*\d+\b`,
     String.raw`\b(?:experienc\w*|exposure|background|track record|seniority|more senior|work history)\b`,

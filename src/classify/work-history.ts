@@ -15,10 +15,11 @@ import { COUNT_UP_TO_TEN } from './lexical/text.js';
 
 // How long the candidate would stay is commitment, not experience: "we need someone who'll stay for
 // the full two-year programme", "said she'd quit once her masters offer is confirmed", "a stepping
-// stone", "long-term". Unless the sentence also speaks of work done or seniority ("overqualified,
+// stone", "long-term", "people who'll still be here in three years", "someone for at least two
+// years", "for the whole season", "for the long haul", "as per bond". Unless the sentence also speaks of work done or seniority ("overqualified,
 // he'd leave").
 const STAYING =
-  /\b(?:(?:will|would|'ll|'d|to|going to|plans? to|planning to|wants? to|intends? to|likely to|not sure (?:you|he|she) (?:will|would))\s+(?:\w+\s+)?(?:stay|stick|remain|leave|quit|be with us|see it through|commit)\b|\b(?:stay|staying|stick around|stay on)\s+(?:for|beyond|past|longer|more than|at least)\b|\bleaving\s+(?:in|after|once|when|to|within|early)\b|\brisk of (?:early )?leaving\b|\blong[- ]term\b|\bstability\b|\bstop-?gap\b|\bstepping stone\b|\bfor (?:a|one) year\b|\bfor the full\b|\b(?:will|'ll|would|'d)\s+be\s+(?:here|around)\b)/i;
+  /\b(?:(?:will|would|'ll|'d|to|going to|plans? to|planning to|wants? to|intends? to|likely to|not sure (?:you|he|she) (?:will|would))\s+(?:\w+\s+)?(?:stay|stick|remain|leave|quit|be with us|see it through|commit)\b|\b(?:stay|staying|stick around|stay on)\s+(?:(?:only|just|much|on)\s+)?(?:for|beyond|past|longer|more than|at least)\b|\bleaving\s+(?:in|after|once|when|to|within|early)\b|\brisk of (?:early )?leaving\b|\blong[- ]term\b|\bstability\b|\bstop-?gap\b|\bstepping stone\b|\bfor (?:a|one) year\b|\bfor the full\b|\b(?:will|'ll|would|'d)\s+(?:still\s+|actually\s+|really\s+)?be\s+(?:here|around|with us)\b|\bcontinue\s+with\s+us\b|\blong\s+haul\b|\b(?:service\s+)?bond\b|\b(?:someone|somebody|a\s+person|person|people|candidates?)\s+for\s+(?:a\s+)?(?:minimum|min|at\s+least|the\s+(?:whole|full|entire)\s+(?:year|season|contract|term))\b)/i;
 const PAST_WORK =
   /\b(?:experienc\w*|exp|background|worked|work history|done|track record|senior|junior|overqualified|over-qualified|years? (?:of|in|as)|yrs (?:of|in)|in post|managed|led|run|placements?|internships?|knows|been\s+\w+ing)\b/i;
 
@@ -30,7 +31,8 @@ const NOT_A_SETTING = String.raw`(?:prep|preparation|thinking|reading|interview|
 const WORKPLACE = String.raw`(?:role|job|post|position|setting|environment|sector|industry|team|ward|site|service|business|company|organisation|organization|firm|practice|agency|school|hospital|clinic|department|function)s?`;
 const TIME_IN_SETTING = new RegExp(
   [
-    String.raw`\b(?:no|not enough|enough|more|any|little|limited|only|minimal|zero|without|lacks?|lacking)\s+(?:(?!${NOT_A_SETTING}\b)[\w&-]+\s+){1,2}(?:time|exp|experience|history)\b`,
+    // Not a count or an ordinal between: "no show 1st time" is no setting.
+    String.raw`\b(?:no|not enough|enough|more|any|little|limited|only|minimal|zero|without|lacks?|lacking)\s+(?:(?!${NOT_A_SETTING}\b)(?!\d+(?:st|nd|rd|th)?\b)[\w&-]+\s+){1,2}(?:time|exp|experience|history)\b`,
     String.raw`\b(?:time|experience)\s+(?:in|on)\s+(?:a|an)\s+(?:live|production|real|clinical|commercial|busy|similar|frontline|front-line)\b`,
     String.raw`\b(?:no|any|little|limited|enough)\s+time\s+(?:in|on|at|with)\s+(?:an?|the)\s+(?:[\w&-]+\s+){0,3}?${WORKPLACE}\b`,
     // "no background in the legal sector", "no experience signing off designs", "no exposure to audit".
@@ -72,6 +74,8 @@ const REQUIRED_YEARS = new RegExp(
 // What the candidate sent, said or knows is not their work record: "your application has been on hold",
 // "your examples were all from group projects", "your skills are mostly in PHP", "your interest was in…".
 const NOT_THE_RECORD = String.raw`(?!(?:application|cv|answers?|interview|form|letter|references?|test|presentation|score|results?|salary|notice|start|availability|expectations?|examples?|skills?|knowledge|interests?|motivation|focus|answers?|questions?)\b)`;
+// A record of work by name: "your previous work", "her roles", "his career so far".
+const RECORD = String.raw`(?:work|roles?|jobs?|posts?|positions?|experience|background|career|history|employment|placements?|sites?|projects?|clients?|caseload|practice|duties|time|years)`;
 // The candidate's own record, set out as lesser or of another kind: "you have done admin work only",
 // "you've only worked retail", "you've mostly done front-end work", "you've spent your career in
 // start-ups", "your buying has been for a single small site", "all his sites have been domestic refurbs".
@@ -83,8 +87,9 @@ const OWN_RECORD = new RegExp(
     String.raw`\b(?:your|his|her|their)\s+${NOT_THE_RECORD}(?:[\w-]+\s+){1,3}?(?:has|have)\s+(?:all\s+|mostly\s+|only\s+|mainly\s+|always\s+)?been\s+(?:all\s+|mostly\s+|only\s+|mainly\s+|largely\s+|entirely\s+)?(?:for|in|at|with|on)\s+(?:an?|one|the)\b`,
     // "your profile is mostly from service companies", "her roles were all in retail".
     String.raw`\b(?:your|his|her|their)\s+${NOT_THE_RECORD}(?:[\w-]+\s+){1,3}?(?:is|are|was|were|has been|have been)\s+(?:all\s+)?(?:mostly|only|mainly|largely|entirely|exclusively|all)\s+(?:from|for|in|at|with|on)\b`,
-    // "your previous work has been domestic cleaning rather than commercial sites".
-    String.raw`\b(?:your|his|her|their)\s+${NOT_THE_RECORD}(?:[\w-]+\s+){1,3}?(?:has|have|is|are|was|were)\s+[^.;]{1,50}?\b(?:rather than|instead of)\b`,
+    // "your previous work has been domestic cleaning rather than commercial sites": of a record by name
+    // (not "your mock segment was stiff - you sounded like you were reciting rather than talking").
+    String.raw`\b(?:your|his|her|their)\s+(?:[\w-]+\s+){0,2}?${RECORD}\s+(?:has|have|is|are|was|were)\s+[^.;]{1,50}?\b(?:rather than|instead of)\b`,
     // "you work only with adults", "he's worked mostly in retail".
     String.raw`\b(?:you|he|she|they)\s+(?:have\s+|has\s+|'ve\s+|'s\s+)?(?:work|worked|been working)\s+(?:only|mostly|mainly|just)\s+(?:with|in|at|on|for)\b`,
     // Notes: "all domestic installs on CV".
@@ -107,7 +112,7 @@ const SETTING_MOVE = new RegExp(
 // Without an article in non-native English ("you came from big multinational"): two words in lower
 // case (case-sensitive), which keeps out a place ("coming from Leeds").
 const BARE_SETTING_MOVE =
-  /\b(?:[Cc]oming|[Cc]ame|[Cc]ome|[Mm]oving|[Mm]oved)\s+from\s+(?!(?:home|work|town|abroad|overseas|afar|far|there|here|outside|out|my|his|her|their|our|your|a|an|the)\b)[a-z][\w-]*\s+[a-z][\w-]*/;
+  /\b(?:[Cc]oming|[Cc]ame|[Cc]ome|[Mm]oving|[Mm]oved)\s+from\s+(?!(?:home|work|town|abroad|overseas|afar|far|there|here|outside|out|my|his|her|their|our|your|you|him|them|us|me|it|a|an|the)\b)[a-z][\w-]*\s+[a-z][\w-]*/;
 // A level apart: "too junior", "a Band 7 going for a Band 5".
 const LEVEL_APART = /\btoo\s+(?:junior|inexperienced|green)\b|\bband\s*\d+\b[^.;]{1,60}?\bband\s*\d+\b/i;
 const OVERQUALIFIED = /\bover-?qualified\b|\btoo\s+(?:senior|experienced)\b/i;

@@ -51,6 +51,11 @@ describe('readsAsWorkHistory: a requirement and the candidate’s record against
     'We need a bit more time to decide, and will write by Friday.',
     'Your answers needed more examples of what you did yourself.',
     'The panel wanted more practice at structuring answers before the final round.',
+    // A notice period said either way round, a second attempt at a slot, a time of arrival, a way of answering.
+    'The position needs a person who can start on 1 March and your notice is three months.',
+    'no show 1st time, came 2nd time 15 min late.',
+    'You appeared at reception at 11:05 although the slot was 10:00, and no message came from you before.',
+    'Your mock segment was very stiff - you sounded like you were reciting rather than talking to viewers.',
   ])('does not in "%s"', (text) => {
     expect(readsAsWorkHistory(text)).toBe(false);
   });
@@ -111,6 +116,17 @@ describe('overqualified and staying', () => {
 
   it('reads how long the candidate would stay as commitment unless work is named', () => {
     expect(speaksOfStaying("We need people who'll be around for the whole contract.")).toBe(true);
+    for (const text of [
+      "They need someone for at least two years, so it's a no.",
+      "The super wants people who'll still be here in three years.",
+      'They want someone for the long haul.',
+      'We are looking for a person for the whole year.',
+      'You want to stay only for the summer season and then go back to study.',
+      'Management is looking for someone who will continue with us for minimum 2 to 3 years.',
+    ])
+      expect(speaksOfStaying(text), text).toBe(true);
+    expect(speaksOfStaying('We need someone with at least two years in a similar role.')).toBe(false);
+    expect(speaksOfStaying('She has five years in retail and would stay for the long haul.')).toBe(false);
     expect(speaksOfStaying('Overqualified, and she would leave within a year.')).toBe(false);
   });
 });
