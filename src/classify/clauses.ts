@@ -3,8 +3,14 @@
 
 // "X, but Y": X is the concession. "Although X, Y" / "Y, although X": X is the concession. A
 // semicolon also parts praise from the reason ("Great eye contact throughout; the gap was…").
+// Shorthand starts its sentences in lower case ("product knowledge great. seemed bored tho, flat
+// voice"), and the sentence segmenter leaves them together: a full stop after a word, then a word in
+// lower case, parts them as a semicolon would (not after an abbreviation: "etc. and").
 const CONCESSION_BEFORE =
   /(?:^|[\s,;:—–-])(but|however|yet|unfortunately|nevertheless|nonetheless|that said|having said that|sadly|regrettably|on the other hand)\b|(;)/gi;
+const LOWERCASE_SENTENCE_END = /(?<=\p{L}{2})[.!?](?=\s+\p{Ll})/gu;
+const ABBREVIATION_BEFORE =
+  /\b(?:etc|vs|no|approx|dept|co|fig|e\.g|i\.e|mr|mrs|ms|dr|prof|st|inc|ltd|jr|sr|esp|incl|min|max|yrs?|mins?|hrs?)$/i;
 const CONCESSION_INTRODUCER = /\b(although|even though|though|while|whilst|despite|in spite of|notwithstanding|even if)\b/gi;
 
 export interface Span {
@@ -16,14 +22,21 @@ export interface Span {
 
 /** Clauses separated by contrast markers; the markers themselves belong to no clause. */
 export function splitClauses(segment: string): Span[] {
-  // First cut at "but/however/…": each cut leaves the marker out.
+  // First cut at "but/however/…" and at sentences of shorthand: each cut leaves the marker out.
   const chunks: Span[] = [];
   let cursor = 0;
-  for (const match of segment.matchAll(CONCESSION_BEFORE)) {
-    const marker = match[1] ?? match[2]!;
-    const markerStart = match.index! + match[0].length - marker.length;
-    if (markerStart > cursor) chunks.push({ start: cursor, end: markerStart });
-    cursor = markerStart + marker.length;
+  const markers = [
+    ...[...segment.matchAll(CONCESSION_BEFORE)].map((match) => {
+      const marker = match[1] ?? match[2]!;
+      return { start: match.index! + match[0].length - marker.length, length: marker.length };
+    }),
+    ...[...segment.matchAll(LOWERCASE_SENTENCE_END)]
+      .filter((match) => !ABBREVIATION_BEFORE.test(segment.slice(0, match.index)))
+      .map((match) => ({ start: match.index!, length: 1 })),
+  ].sort((a, b) => a.start - b.start);
+  for (const marker of markers) {
+    if (marker.start > cursor) chunks.push({ start: cursor, end: marker.start });
+    cursor = marker.start + marker.length;
   }
   chunks.push({ start: cursor, end: segment.length });
 

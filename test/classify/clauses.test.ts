@@ -23,6 +23,17 @@ describe('splitClauses', () => {
     ]);
   });
 
+  it('parts sentences of shorthand that start in lower case, not after an abbreviation', () => {
+    expect(clausesOf('product knowledge great. seemed bored tho, flat voice the whole time').map((c) => c.text)).toEqual([
+      'product knowledge great',
+      'seemed bored tho, flat voice the whole time',
+    ]);
+    expect(clausesOf('Strong on Excel, SQL etc. and clear answers.').map((c) => c.text)).toEqual([
+      'Strong on Excel, SQL etc. and clear answers.',
+    ]);
+    expect(clausesOf('Great answers. The gap was the numbers.').map((c) => c.text)).toEqual(['Great answers. The gap was the numbers.']);
+  });
+
   it('keeps a sentence with no marker whole', () => {
     expect(clausesOf('No lab experience.')).toEqual([{ text: 'No lab experience.', conceded: false }]);
   });
