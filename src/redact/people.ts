@@ -191,6 +191,9 @@ const NAME_PAIR = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}[\p{L}'’-]*) and (\p{Lu}
 const DATE_TAGS = new Set(['Month', 'WeekDay', 'Date', 'Holiday']);
 const PERSON_NAME_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName']);
 
+/** A word someone is called by: the list of names or the recogniser's lexicon holds it. */
+const isGivenName = (word: string) => nameWords().has(word.toLowerCase()) || isPersonWord(word.toLowerCase());
+
 /** A word the recogniser's lexicon knows as a name (Aisling, Patel). */
 function isPersonWord(lower: string): boolean {
   return (knownAs(lower) ?? []).some((tag) => PERSON_NAME_TAGS.has(tag));
@@ -247,8 +250,10 @@ function recognised(sentence: string, listed: NameList, known: readonly string[]
       if (i > 0 && /['’]s$/.test(person.terms[i - 1]!.text)) break;
       if (/\p{L}\.$/u.test(sentence.slice(0, term.offset.start))) continue;
       if (term.tags.includes('Honorific') || TITLE.test(term.text) || !/^\p{Lu}/u.test(term.text)) continue;
-      // Two or three capitals in a sentence written in lower case are a code ("SAL EXP", "(HM)", "an ED"), not a name.
-      if (/^\p{Lu}{2,3}(?:['’]s)?$/u.test(term.text) && /\p{Ll}{2}/u.test(sentence)) continue;
+      // Two or three capitals in a sentence written in lower case are a code ("(HM)", "NMC PIN", "CV"),
+      // unless someone is called so ("JO", "SAM", "SAL", "ED": hiding a code is the safer mistake).
+      if (/^\p{Lu}{2,3}(?:['’]s)?$/u.test(term.text) && /\p{Ll}{2}/u.test(sentence) && !isGivenName(term.text.replace(/['’]s$/, '')))
+        continue;
       names.push([term.offset.start, term.text.replace(/['’]s$/, '')]);
     }
   }
