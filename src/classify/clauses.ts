@@ -1,6 +1,8 @@
 // Where a feedback segment parts into clauses: at contrast markers ("…, but …", "; …") and around
 // concessions ("although X, Y"). Praise and reasons are judged clause by clause (favourable.ts).
 
+import { ABBREVIATIONS } from './segment.js';
+
 // "X, but Y": X is the concession. "Although X, Y" / "Y, although X": X is the concession. A
 // semicolon also parts praise from the reason ("Great eye contact throughout; the gap was…").
 // Shorthand starts its sentences in lower case ("product knowledge great. seemed bored tho, flat
@@ -9,8 +11,11 @@
 const CONCESSION_BEFORE =
   /(?:^|[\s,;:—–-])(but|however|yet|unfortunately|nevertheless|nonetheless|that said|having said that|sadly|regrettably|on the other hand)\b|(;)/gi;
 const LOWERCASE_SENTENCE_END = /(?<=\p{L}{2})[.!?](?=\s+\p{Ll})/gu;
-const ABBREVIATION_BEFORE =
-  /\b(?:etc|vs|no|approx|dept|co|fig|e\.g|i\.e|mr|mrs|ms|dr|prof|st|inc|ltd|jr|sr|esp|incl|min|max|yrs?|mins?|hrs?)$/i;
+// The segmenter's abbreviations (segment.ts), and the units of shorthand notes ("3 yrs. exp").
+const ABBREVIATION_BEFORE = new RegExp(
+  String.raw`\b(?:${[...ABBREVIATIONS].map((word) => word.replaceAll('.', '\\.')).join('|')}|esp|incl|min|max|yrs?|mins?|hrs?)$`,
+  'i',
+);
 const CONCESSION_INTRODUCER = /\b(although|even though|though|while|whilst|despite|in spite of|notwithstanding|even if)\b/gi;
 
 export interface Span {

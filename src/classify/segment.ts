@@ -11,7 +11,7 @@ export const MAX_SEGMENT_CHARS = 400;
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 // Words that end in a full stop without ending the sentence; the segmenter splits after some of them.
-const ABBREVIATIONS = new Set([
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'dr',
   'mr',
   'mrs',
