@@ -3,7 +3,7 @@
 
 import { CliError, ExitCode } from '../errors.js';
 import { parseTable, readTable, type TableRecord } from '../ingest/table.js';
-import { redactLabelledTexts } from '../redact/index.js';
+import { labelledTextsAsRead } from '../redact/index.js';
 import { DEFAULT_THEME_IDS, type Thresholds } from '../types.js';
 import type { Classifier } from './classifier.js';
 import { themeListReader, unknownThemeIds } from './theme-list.js';
@@ -182,7 +182,10 @@ export async function scoreGold(
   /** Whether the texts are classified as a run reads them, redacted (the default), or as given (a run with --no-redact). */
   options: { redact?: boolean } = {},
 ): Promise<ScoredGold> {
-  const texts = options.redact === false ? gold.map((g) => g.text) : redactLabelledTexts(gold.map((g) => g.text));
+  const texts = labelledTextsAsRead(
+    gold.map((g) => g.text),
+    options.redact !== false,
+  );
   const scored = await classifier.score(texts.map((text, i) => ({ id: `gold-${i}`, text })));
   const labels = gold.map((g) => g.themes);
   const predict = (thresholds: Thresholds) => classifier.assign(scored, thresholds).map((a) => a.themes.map((t) => t.themeId));

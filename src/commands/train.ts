@@ -28,7 +28,7 @@ import { writeOutputsAtomically } from '../io/atomic.js';
 import type { Logger } from '../logger.js';
 import { loadTaxonomy } from '../taxonomy/load.js';
 import { MODEL_DTYPES } from '../types.js';
-import { redactLabelledTexts, redactSource } from '../redact/index.js';
+import { labelledTextsAsRead, redactSource } from '../redact/index.js';
 
 /** Fewer labelled items than this for a theme and its weights would be guesses. */
 export const MIN_THEME_EXAMPLES = 5;
@@ -95,7 +95,10 @@ export async function fitHeadFile(
   const ordered = [...items.filter((item) => !item.known), ...items.filter((item) => item.known)];
   const full = ordered.filter((item) => !item.known).length;
   logger.info(`scoring ${ordered.length} labelled item(s) with the ${prepared.engine.name} engine`);
-  const texts = options.redact === false ? ordered.map((item) => item.text) : redactLabelledTexts(ordered.map((item) => item.text));
+  const texts = labelledTextsAsRead(
+    ordered.map((item) => item.text),
+    options.redact !== false,
+  );
   const scored = await prepared.classifier.score(texts.map((text, i) => ({ id: `train-${i}`, text })));
   const cues = compileThemeCues(taxonomy);
   const margin = prepared.profile.scoring.margin;

@@ -158,6 +158,11 @@ export function redactLabelledTexts(texts: readonly string[]): string[] {
   return alone.map((text) => hideNamesFound(text, found));
 }
 
+/** Labelled texts as a run reads them: redacted (redactLabelledTexts), or as given for a run with --no-redact (`redact` false). */
+export function labelledTextsAsRead(texts: readonly string[], redact = true): string[] {
+  return redact ? redactLabelledTexts(texts) : [...texts];
+}
+
 /** Redacts one item with what `options` says of its file (whose candidates get pseudonyms, whose names its path holds), the names it finds into `found`. */
 function itemRedactor(options: RedactOptions, found: Set<string>): (item: FeedbackItem) => FeedbackItem {
   const pseudonymous = pseudonymousSources(options.files);

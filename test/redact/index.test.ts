@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   finishRejects,
+  labelledTextsAsRead,
   namesBySource,
   pseudonymiser,
   redactFileReports,
@@ -45,6 +46,22 @@ const item: FeedbackItem = {
   line: 2,
   names: ['Jane Doe'],
 };
+
+describe('labelledTextsAsRead', () => {
+  const texts = ['Dear Grace, your answers lacked examples.', 'Fiifi felt the answers were short.', 'asked fiifi about the rota.'];
+
+  it('redacts labelled texts as a run reads them, a name found in one hidden in all', () => {
+    expect(labelledTextsAsRead(texts)).toEqual([
+      'Dear [name], your answers lacked examples.',
+      '[name] felt the answers were short.',
+      'asked [name] about the rota.',
+    ]);
+  });
+
+  it('gives them as written for a run that does not redact', () => {
+    expect(labelledTextsAsRead(texts, false)).toEqual(texts);
+  });
+});
 
 describe('redactItems', () => {
   it('redacts every text column, names from name columns, and keeps ids that are ids', () => {
