@@ -321,11 +321,19 @@ const sets = [
   // hospitality, mining and FIFO, farms, the civil service, newsrooms, charities, care and nursing, retail, software
   // and engineering; 80 with two themes (14 comparisons); 28 of 320 (8.75%) give no reason.
   loadSet('voices-dev40', 320, 28, [0.08, 0.09]),
+  // Leans on what conduct and logistics are and are not: 52 conduct items (late, a no-show, rude or dismissive to
+  // staff, a phone out, dress, gum, swearing at staff, overfamiliar, arguing with the panel, leaving early; 16 with a
+  // second theme) and 52 logistics items (the candidate's own pay, place, hours, visa, notice or travel; 20 with a
+  // second theme) against 40 that invite either wrongly (a late or rude interviewer, duties about others' behaviour,
+  // shifts and dress accepted, late forms and tasks, phone screens, praised manners); hospitality, retail, care,
+  // trades, warehouses, airports, schools, call centres, offices and software; 80 with two themes (14 comparisons);
+  // 26 of 320 (8.1%) give no reason.
+  loadSet('voices-dev43', 320, 26, [0.08, 0.1]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev43.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
