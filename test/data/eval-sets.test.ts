@@ -333,6 +333,12 @@ const sets = [
   // trades, warehouses, airports, schools, call centres, offices and software; 80 with two themes (14 comparisons);
   // 26 of 320 (8.1%) give no reason.
   loadSet('voices-dev43', 320, 26, [0.08, 0.1]),
+  // Leans on formal declines and system reasons that do carry a reason: 44 template emails, HR letters and ATS fields
+  // whose reason sits in a causal or conditional clause or a short field (14 with two reasons), against 34 that look the
+  // same and give none (template regrets, "after careful consideration", empty reason fields, notes of silence); public
+  // sector, banking, law, retail head offices, universities, the NHS, charities and tech; 80 with two themes (14
+  // comparisons); 34 of 320 (10.6%) give no reason.
+  loadSet('voices-dev42', 320, 27, [0.1, 0.11]),
   // A fair sample of a real cohort's export (a third plain and short, a third long or warm, a third codes, call notes,
   // score sheets and shorthand) from dentistry, archaeology, logistics planning, cyber security, speech therapy,
   // horticulture, underwriting, broadcasting, quantity surveying, aviation maintenance, youth work and the wine trade:
@@ -349,7 +355,7 @@ const sets = [
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev43.csv', 'voices-dev41.csv', 'voices-dev44.csv'];
+const NOT_YET_FITTED: string[] = ['voices-dev43.csv', 'voices-dev42.csv', 'voices-dev41.csv', 'voices-dev44.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
