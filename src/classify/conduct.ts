@@ -309,7 +309,9 @@ const OTHERS = new Set(
   (
     'interviewer interviewers panel panellist panellists manager managers hm recruiter recruiters hr receptionist reception ' +
     'assessor assessors director chair staff team customers clients public callers patients guests colleagues people everyone ' +
-    'nobody someone they we train trains bus buses traffic tube transport flight'
+    'nobody someone they we train trains bus buses traffic tube transport flight ' +
+    // The employer's people as notes name them: "Owner rocked up half an hour late", "Client turned up late".
+    'owner owners boss client ceo founder supervisor coordinator partner partners principal headteacher head organiser organizer'
   ).split(' '),
 );
 

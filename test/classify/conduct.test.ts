@@ -34,6 +34,9 @@ describe('conductHeldElsewhere: lateness, dress, rudeness or a phone that is not
     // A phone that names a kind of thing, not a handset on the day.
     "The piece we couldn't get past is that you haven't shipped a mobile app before.",
     'Most of our customers do their mobile banking with us.',
+    // The employer's people named without a determiner, as notes name them.
+    'Owner rocked up half an hour late and ran the interview from his ute in the car park.',
+    'Client turned up late and cut it short.',
     // Lateness of what a relative clause holds on a pronoun.
     "Your form reached us three days after the closing date, and the portal doesn't let us consider anything that arrives late.",
   ])('"%s" is held elsewhere', (text) => {
@@ -57,6 +60,8 @@ describe('conductHeldElsewhere: lateness, dress, rudeness or a phone that is not
     'They told me my outfit was too casual.',
     'My fault - I turned up an hour late.',
     'the dress code thing we could have overlooked',
+    // A bare name or a word not known as someone else's stays the candidate's.
+    'Rocked up half an hour late and ran out of time on the case.',
     // Conduct in other words is not judged: nothing is taken away.
     'HM said on the phone that the candidate was short with the receptionist.',
     'The hiring manager was put off by the tone of your emails after the phone screen.',

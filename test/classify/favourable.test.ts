@@ -351,6 +351,18 @@ describe('labelRuledOut', () => {
   });
 });
 
+describe('a bare topic and the verdict that denies it', () => {
+  it('sets the topic aside with a verdict the noun denies by its own prefix', () => {
+    for (const text of ['hoodie at interview - non-issue.', 'Notice period: a total non-factor'])
+      expect(analysePraise(text).praiseOnly, text).toBe(true);
+  });
+
+  it('keeps a topic that has a verb of its own', () => {
+    const analysis = analysePraise('you never asked about the team - non-issue for some, not for us');
+    expect(analysis.praiseOnly).toBe(false);
+  });
+});
+
 describe('a mark set against its own pass mark', () => {
   it('is praise when clear of the bar, whatever share of the scale it is; a bare pass or less stays the reason', () => {
     for (const text of [

@@ -11,6 +11,7 @@
 
 import { UNINFORMATIVE_THEME } from '../../types.js';
 import { countCues, prepareCueText, type CompiledCue } from '../cues.js';
+import { isRuledOut } from '../rule-outs.js';
 import { CLAUSE_ROLES, likeliestRole } from '../roles/model.js';
 import { judgedSegments, type NeighbourEvidence, type ScoredItem, type ScoredSegment } from '../units.js';
 
@@ -80,7 +81,9 @@ export function readingOf(item: ScoredItem, themeIds: readonly string[]): ItemRe
     // A topic asked is no reason once its answer rules it out, however the reader reads the question alone.
     const judged = item.segments.filter((s) => !s.reading.silence && !s.answered);
     const praised = notOf(judged.filter((s) => s.setAsideByReader && mayBeReason(s.units[0]?.roles)));
-    const disputed = judged.filter((s) => readsAsReason(s.units[0]?.roles));
+    // A rule-out said in so many words ("Whatever you may be thinking about the group task, that's not
+    // where this came from") stands against the reader, which reads the topic it names as a reason.
+    const disputed = judged.filter((s) => readsAsReason(s.units[0]?.roles) && !isRuledOut(s.segment.text));
     if (disputed.length === 0) return { allowed, asserted, praised };
     return { allowed, asserted, setAside: notOf(disputed), praised };
   }

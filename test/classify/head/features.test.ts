@@ -30,6 +30,14 @@ describe('readingOf', () => {
     expect(ids.filter((_, t) => reading.setAside?.[t])).toEqual(ids.filter((id) => id !== 'uninformative'));
   });
 
+  it('keeps a rule-out said in so many words set aside, however likely a reason the reader finds it', () => {
+    const ruledOut = "Whatever you may be thinking about the group task, that's not where this came from.";
+    expect(read(ruledOut, asReason).segments.every((s) => s.praiseOnly)).toBe(true);
+    const reading = readingOf(read(ruledOut, asReason), ids);
+    expect(ids.filter((_, t) => reading.allowed[t])).toEqual(['uninformative']);
+    expect(reading.setAside).toBeUndefined();
+  });
+
   it('offers the reasons of sentences the reader, not the word rules, set aside though it found them possibly a reason', () => {
     const possibly = CLAUSE_ROLES.map((role) => (role === 'reason' ? 0.3 : role === 'rule_out' ? 0.6 : 0.05));
     const byReader = (roles: number[]) => {
