@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
-// The labelled sets that measure classification quality: dev, dev2 and voices-dev to voices-dev40 are fitted and tuned
+// The labelled sets that measure classification quality: dev, dev2 and voices-dev to voices-dev44 are fitted and tuned
 // on; test and voices-test to voices-test26 are held out. traps.csv holds sentences with themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -325,6 +325,17 @@ const sets = [
   // hospitality, mining and FIFO, farms, the civil service, newsrooms, charities, care and nursing, retail, software
   // and engineering; 80 with two themes (14 comparisons); 28 of 320 (8.75%) give no reason.
   loadSet('voices-dev40', 320, 28, [0.08, 0.09]),
+  // A fair sample of a real cohort's export (a third plain and short, a third long or warm, a third codes, call notes,
+  // score sheets and shorthand) from dentistry, archaeology, logistics planning, cyber security, speech therapy,
+  // horticulture, underwriting, broadcasting, quantity surveying, aviation maintenance, youth work and the wine trade:
+  // every theme 30-31 items, 80 with two themes (16 comparisons); 30 of 320 (9.4%) give no reason.
+  loadSet('voices-dev41', 320, 30, [0.09, 0.1]),
+  // Leans on formal declines and system reasons that do carry a reason: 44 template emails, HR letters and ATS fields
+  // whose reason sits in a causal or conditional clause or a short field (14 with two reasons), against 34 that look the
+  // same and give none (template regrets, "after careful consideration", empty reason fields, notes of silence); public
+  // sector, banking, law, retail head offices, universities, the NHS, charities and tech; 80 with two themes (14
+  // comparisons); 34 of 320 (10.6%) give no reason.
+  loadSet('voices-dev42', 320, 27, [0.1, 0.11]),
   // Leans on what conduct and logistics are and are not: 52 conduct items (late, a no-show, rude or dismissive to
   // staff, a phone out, dress, gum, swearing at staff, overfamiliar, arguing with the panel, leaving early; 16 with a
   // second theme) and 52 logistics items (the candidate's own pay, place, hours, visa, notice or travel; 20 with a
@@ -333,17 +344,6 @@ const sets = [
   // trades, warehouses, airports, schools, call centres, offices and software; 80 with two themes (14 comparisons);
   // 26 of 320 (8.1%) give no reason.
   loadSet('voices-dev43', 320, 26, [0.08, 0.1]),
-  // Leans on formal declines and system reasons that do carry a reason: 44 template emails, HR letters and ATS fields
-  // whose reason sits in a causal or conditional clause or a short field (14 with two reasons), against 34 that look the
-  // same and give none (template regrets, "after careful consideration", empty reason fields, notes of silence); public
-  // sector, banking, law, retail head offices, universities, the NHS, charities and tech; 80 with two themes (14
-  // comparisons); 34 of 320 (10.6%) give no reason.
-  loadSet('voices-dev42', 320, 27, [0.1, 0.11]),
-  // A fair sample of a real cohort's export (a third plain and short, a third long or warm, a third codes, call notes,
-  // score sheets and shorthand) from dentistry, archaeology, logistics planning, cyber security, speech therapy,
-  // horticulture, underwriting, broadcasting, quantity surveying, aviation maintenance, youth work and the wine trade:
-  // every theme 30-31 items, 80 with two themes (16 comparisons); 30 of 320 (9.4%) give no reason.
-  loadSet('voices-dev41', 320, 30, [0.09, 0.1]),
   // Leans on motivation said subtly (50: a stepping stone, any job will do, only pay, perks or progression asked about,
   // no answer to why this employer or role, a move to another team soon, study or travel plans, pushed into applying;
   // 16 with a second theme) against preparation (38: the company, product, role or sector not known) and culture_fit
@@ -355,7 +355,7 @@ const sets = [
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev43.csv', 'voices-dev42.csv', 'voices-dev41.csv', 'voices-dev44.csv'];
+const NOT_YET_FITTED: string[] = [];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
@@ -572,6 +572,10 @@ describe('the built-in head (data/heads/default.json)', () => {
     expect(fitSets).toContain('voices-dev38.csv');
     expect(fitSets).toContain('voices-dev39.csv');
     expect(fitSets).toContain('voices-dev40.csv');
+    expect(fitSets).toContain('voices-dev41.csv');
+    expect(fitSets).toContain('voices-dev42.csv');
+    expect(fitSets).toContain('voices-dev43.csv');
+    expect(fitSets).toContain('voices-dev44.csv');
     expect(heldOut).toContain('voices-test2.csv');
     expect(heldOut).toContain('voices-test3.csv');
     expect([...head.fitted.files].sort()).toEqual(fitSets.sort());
