@@ -15,7 +15,8 @@ import { straightenQuotes } from './lexical/text.js';
 
 // Conduct named as a topic ("behaviour", "timekeeping", "dress"), or a virtue of it that is both topic
 // and praise ("punctual", "polite", "on time").
-const TOPIC = /\b(?:behaviou?r|conduct|timekeeping|punctuality|manners|attitude|dress|dressed|attire|appearance|demeanou?r)\b/i;
+const TOPIC =
+  /\b(?:behaviou?r|conduct|timekeeping|punctuality|manners|attitude|dress|dressed|attire|appearance|demeanou?r|arrival|arrived|uniform|courtesy|grooming)\b/i;
 // A virtue qualifying a noun is no praise of conduct: "a polite chaser", "Professional Engineer".
 const VIRTUE =
   /(?<![-\w])(?:punctual|on\s+time|polite|courteous|respectful|well[-\s]mannered|well[-\s]presented|smartly\s+dressed|professional)\b(?=\s*$|\s+(?:to|with|throughout|and|or|on|at|in|from|all|during|the\s+whole)\b)/i;
@@ -23,10 +24,12 @@ const VIRTUE =
 const PRAISE_IDIOM =
   /\bcould(?:n't|\s+not)\s+have\s+been\s+(?:more|better|nicer)\b|\bnothing\s+to\s+fault\b|\bno\s+(?:issues?|problems?|concerns?|complaints?)\b|\bbeyond\s+reproach\b|\bfaultless\b/gi;
 const PRAISE =
-  /\b(?:fine|spot\s+on|impeccable|excellent|great|good|perfect|exemplary|immaculate|smart|lovely|first[-\s]class|all\s+good|ok|okay|appropriate)\b/i;
+  /\b(?:fine|spot\s+on|impeccable|excellent|great|good|perfect|exemplary|immaculate|smart|lovely|first[-\s]class|all\s+good|ok|okay|appropriate|early|correct|yes|neat|tidy)\b/i;
 // Anything denied or faulted in a clause that names conduct: it may be the finding.
 const FAULT =
   /\b(?:not|no|never|nothing|without|n't|lack\w*|poor|bad|sloppy|casual|inappropriate|unprofessional|late|rude|too|could\s+have|should|concerns?|issues?|problems?|question\w*|although|except|more|less|enough|needs?|needed|wants?|wanted|someone|require\w*|expect\w*|improv\w*)\b|n't\b/i;
+const TOPICS = new RegExp(TOPIC.source, 'gi');
+const LABELLED_TOPIC = new RegExp(String.raw`(${TOPIC.source})\s*:\s*`, 'gi');
 // Clauses: at punctuation, a spaced dash, or a turn ("but", "however").
 const CLAUSE = /[,;:.!?()]+|\s[-\u2013\u2014]+\s|\b(?:but|however|though|yet|whereas)\b/i;
 
@@ -38,7 +41,9 @@ function virtueIn(clause: string): boolean {
 
 /** Whether a sentence names the candidate's conduct only to praise it, and speaks of no conduct otherwise. */
 export function conductOnlyPraised(text: string): boolean {
+  // A score sheet's field and its verdict are one clause: "Arrived: 5 mins early - yes", "Dress: appropriate".
   const clauses = straightenQuotes(text)
+    .replace(LABELLED_TOPIC, '$1 ')
     .split(CLAUSE)
     .map((c) => c.trim())
     .filter(Boolean);
@@ -52,7 +57,8 @@ export function conductOnlyPraised(text: string): boolean {
     }
     const rest = clause.replace(PRAISE_IDIOM, ' ');
     const praise = rest !== clause || virtue || PRAISE.test(clause);
-    if (!praise || FAULT.test(rest) || CONDUCT_IN_OTHER_WORDS.test(rest)) return false;
+    // The topic itself is no conduct in other words: "Arrived: 5 mins early".
+    if (!praise || FAULT.test(rest) || CONDUCT_IN_OTHER_WORDS.test(rest.replace(TOPICS, ' '))) return false;
     praised++;
   }
   return praised > 0;
@@ -75,5 +81,8 @@ export function conductWavedAside(text: string): boolean {
  * the job deals with (conduct-job.ts). `whole`: the sentence before its praise clauses were left out.
  */
 export function ownConductNotFound(plain: string, whole: string): boolean {
-  return asksOfOwnConduct(plain) || conductOnlyPraised(plain) || conductWavedAside(whole) || conductOfAClass(plain);
+  // Praise read in the whole sentence too: leaving its praise clauses out also leaves out the stops between the rest.
+  return (
+    asksOfOwnConduct(plain) || conductOnlyPraised(plain) || conductOnlyPraised(whole) || conductWavedAside(whole) || conductOfAClass(plain)
+  );
 }

@@ -11,6 +11,11 @@ describe('conductOnlyPraised: the candidate’s conduct named only to praise it'
     'the manager said my timekeeping and attitude on the trial were spot on',
     'dress fine. punctual. just zero idea what we make. hadn’t looked at the site apparently',
     'You came across as warm and professional.',
+    // A score sheet's field and its verdict.
+    'Arrived: 5 mins early - yes',
+    'Arrival: 15 min early',
+    'Dress: appropriate',
+    'Uniform: correct - yes',
   ])('"%s" holds no conduct', (text) => {
     expect(conductOnlyPraised(text)).toBe(true);
     expect(readSegment(text, DEFAULT_THEME_IDS).ruledOut).toContain('conduct');
@@ -24,6 +29,9 @@ describe('conductOnlyPraised: the candidate’s conduct named only to praise it'
     'Your dress was fine but you were on your phone throughout.',
     'For a front counter job he needs someone a bit more professional with the public.',
     'Your punctuality was not good enough.',
+    'Arrived: 20 mins late',
+    'Dress: too casual',
+    'Arrived early but chewing gum in the interview.',
     // A virtue qualifying a noun, or a title, praises no conduct.
     'Professional presentation 2/5.',
     'Sent a polite chaser, then another.',
@@ -70,5 +78,15 @@ describe('conductOfAClass: conduct of the people the job deals with', () => {
     'You were rude to patients who were waiting.',
   ])('"%s" does not', (text) => {
     expect(conductOfAClass(text)).toBe(false);
+  });
+});
+
+describe('ownConductNotFound: conduct praised in the whole sentence', () => {
+  it('reads the praise in the sentence as written, though its praise clauses were left out of the text read', () => {
+    const whole = 'dress fine. punctual. just zero idea what we make. hadn’t looked at the site apparently';
+    const read = 'dress fine just zero idea what we make hadn’t looked at the site apparently';
+    expect(conductOnlyPraised(read)).toBe(false);
+    expect(ownConductNotFound(read, whole)).toBe(true);
+    expect(readSegment(read, DEFAULT_THEME_IDS, whole).ruledOut).toContain('conduct');
   });
 });
