@@ -7,6 +7,7 @@
 //    "experience with Python" is that skill, not work history.
 //  - A comparison keeps its subject: "other applicants had more client-facing experience" is
 //    `competition`, and its subject ("had more client-facing experience") is scored as well (comparison.ts).
+//  - Pay, place, hours or dates named only to say they suited are no `logistics` (logistics-approved.ts).
 // The rules name the default theme ids; a taxonomy without them is read without these rules.
 
 import { readComparison } from './comparison.js';
@@ -19,6 +20,7 @@ import { someoneElseActs } from './others-act.js';
 import { statesFieldAsGround } from './field.js';
 import { drawnByOtherThanWork } from './drawn-by.js';
 import { passingThrough } from './passing-through.js';
+import { logisticsOnlyApproved } from './logistics-approved.js';
 import { lacksQualification } from './qualification.js';
 import { COUNT_UP_TO_TEN, straightenQuotes } from './lexical/text.js';
 import { overqualified, readWorkHistory } from './work-history.js';
@@ -28,6 +30,7 @@ export const QUALIFICATIONS_THEME = 'qualifications';
 export const EXPERIENCE_THEME = 'experience';
 export const MOTIVATION_THEME = 'motivation';
 export const COMPETITION_THEME = 'competition';
+export const LOGISTICS_THEME = 'logistics';
 
 export interface SegmentReading {
   /** The candidate's note of an employer's silence: no theme but `uninformative`. */
@@ -104,8 +107,8 @@ const REPORTED_REASON = new RegExp(
 // turned up in trackies". It is about the candidate, whoever else it names; in a note the candidate
 // wrote ("LinkedIn says she's seen my message") he or she is the employer's side (relaysOfCandidate).
 // A promise ("said she'd chase the client") relays nothing about the candidate; what he or she had
-// done does ("The manager also said she'd been chewing gum through the whole interview").
-// "'d" before a past participle is "had": "she'd been", "he'd emailed", "he'd told reception".
+// done does ("The manager also said she'd been chewing gum through the whole interview"); "'d"
+// before a past participle is "had": "she'd been", "he'd emailed", "he'd told reception".
 const HAD_DONE = String.raw`'d\s+(?:been|had|gone|done|got|made|left|taken|told|said|sent|shown|worn|come|forgotten|brought|[a-z]+[^e\s]ed)\b`;
 const RELAYED_OF_CANDIDATE = new RegExp(
   String.raw`\b(?:said|says|told us|felt|feels|thought|reckoned|noted|reported|mentioned)\s+(?:that\s+)?(?:he|she)\b(?!(?!${HAD_DONE})'d|'ll|\s+would|\s+will)`,
@@ -114,7 +117,6 @@ const RELAYED_OF_CANDIDATE = new RegExp(
 const SEGMENT_ABOUT_HIM_OR_HER = /^(?:he|she)\b/i;
 const APOLOGY =
   /\b(?:i'm|i am|we're|we are)\s+(?:so\s+|very\s+|really\s+)?sorry\b(?!\s+to\s+(?:tell|say|inform|let|hear))|\bapologi(?:es|se|ze)\s+(?:for|that)\b|\b(?:and|so)\s+(?:(?:we|i)\s+(?:do\s+|sincerely\s+|truly\s+)?)?apologi(?:se|ze|ses|zes|sed|zed)\W*$|\b(?:has|have|had)\s+(?:since\s+|already\s+|now\s+)?apologi[sz]ed\b/i;
-
 // Tools and languages employers name as skills; "R" and "C" alone are too ambiguous to list.
 const TECH = String.raw`\b(?:python|sparktool|sql|nosql|java|javascript|typescript|react|node(?:\.js)?|c\+\+|c#|scala|hadoop|airflow|dbt|kafka|excel|vba|power ?bi|tableau|aws|azure|gcp|docker|kubernetes|terraform|git|linux|matlab|sas|spss|stata|autocad|revit|solidworks|salesforce|sap|photoshop|figma)(?![\w+#])`;
 const LACK = String.raw`(?:\b(?:lack(?:ed|s|ing)?|no|not|never|none|weak|weaker|basic|limited|gaps?|missing|unfamiliar|insufficient|below|neither|nor|little|patchy|rusty|struggled)\b|n't\b)`;
@@ -279,6 +281,7 @@ export function readSegment(text: string, themeIds: readonly string[], whole: st
     someoneElseActs(plain)
   )
     ruleOut(reading, themeIds, CONDUCT_THEME);
+  if (logisticsOnlyApproved(plain) || logisticsOnlyApproved(whole)) ruleOut(reading, themeIds, LOGISTICS_THEME);
   const sparkMarked = markSpark(plain);
   const lackingSkill = LACKING_SKILL.test(sparkMarked);
   if (lackingSkill && !TOOL_AS_WORK.test(sparkMarked)) {

@@ -33,7 +33,7 @@ const RULE_OUT_PATTERNS = [
   // was about", "wouldn't be where I'd go looking for a reason". Not what was wanted ("not what we
   // were looking for"): that is the shortfall.
   new RegExp(
-    String.raw`${NEGATED_VERB}\s+(?:going\s+to\s+)?(?:be\s+|even\s+|really\s+)?(?:what|where|why)\s+(?:[\w']+\s+){0,4}?(?:(?:came|comes|come)\s+from|sank|sunk|sinks|tipped|swung|decided|settled|did\s+for)|${NEGATED_VERB}\s+(?:be\s+|even\s+|really\s+)?(?:what|where|why)\s+(?:this|it|that|the\s+(?:decision|outcome))\s+(?:was|is|were)\s+(?:about|decided)|${NEGATED_VERB}\s+(?:be\s+)?(?:what|where)\s+(?:[\w']+\s+){0,4}?(?:looking|look|looked)\s+for\s+(?:a|the|any)\s+(?:reason|cause|explanation)|${NEGATED_VERB}\s+(?:be\s+)?what\s+(?:this|it|the\s+(?:decision|outcome))\s+(?:turned|hinged|rested|came\s+down)\s+(?:on|to)\b`,
+    String.raw`${NEGATED_VERB}\s+(?:going\s+to\s+)?(?:be\s+|even\s+|really\s+)?(?:what|where|why)\s+(?:[\w']+\s+){0,4}?(?:(?:came|comes|come)\s+from|sank|sunk|sinks|tipped|swung|decided|settled|did\s+for|(?:fell|falls|fall)\s+down|went\s+wrong|came\s+unstuck)|${NEGATED_VERB}\s+(?:be\s+|even\s+|really\s+)?(?:what|where|why)\s+(?:this|it|that|the\s+(?:decision|outcome))\s+(?:was|is|were)\s+(?:about|decided)|${NEGATED_VERB}\s+(?:be\s+)?(?:what|where)\s+(?:[\w']+\s+){0,4}?(?:looking|look|looked)\s+for\s+(?:a|the|any)\s+(?:reason|cause|explanation)|${NEGATED_VERB}\s+(?:be\s+)?what\s+(?:this|it|the\s+(?:decision|outcome))\s+(?:turned|hinged|rested|came\s+down)\s+(?:on|to)\b`,
     'i',
   ),
   // Criticism denied: "hadn't a bad word to say about your CV", "nothing negative to report on…".

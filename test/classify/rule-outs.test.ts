@@ -245,6 +245,8 @@ describe('rule-outs read from their grammar', () => {
     "Your portfolio wouldn't be where I'd look for a reason.",
     'That was never what the outcome was about.',
     "that's not what held you back",
+    'that was never going to be where it fell down',
+    "The interview isn't where it went wrong.",
     // What was just said stands.
     "We wouldn't want you to think otherwise.",
   ])('"%s" rules its theme out', (text) => {
