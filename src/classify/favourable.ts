@@ -7,6 +7,7 @@ import { type Span, splitClauses } from './clauses.js';
 import { excludesCodesOnly, readCodeFields } from './code-fields.js';
 import { deniesTheDecision } from './negated-criticism.js';
 import {
+  DENIED_BY_PREFIX,
   asidesBefore,
   continuesList,
   frontsTopic,
@@ -169,8 +170,10 @@ const OWN_TOPIC = /\b(?:your|ur|his|her|their)\s+\w/i;
 // A rule-out given as a verdict with no verb of its own: "no issue", "never a worry", "not a factor".
 // So is a negated copula with its subject left out: "The travel from Penrith? Wasn't a drama for us at all."
 // …or the topic denied by the noun's own prefix, or said to have no bearing: "hoodie - non-issue", "SAL_EXP: within band - N/A".
-const VERBLESS_VERDICT =
-  /^(?:(?:a\s+)?(?:total\s+|complete\s+)?non-?(?:issue|factor|concern|problem|worry)\b|n\/a\b|(?:irrelevant|immaterial)\b|(?:no|not|never|nothing|none|zero|hardly)\b|(?:was|is|were|are)(?:n['’]t|\s+not|\s+never)\b)/i;
+const VERBLESS_VERDICT = new RegExp(
+  String.raw`^(?:(?:a\s+)?(?:total\s+|complete\s+)?${DENIED_BY_PREFIX}\b|n\/a\b|(?:irrelevant|immaterial)\b|(?:no|not|never|nothing|none|zero|hardly)\b|(?:was|is|were|are)(?:n['’]t|\s+not|\s+never)\b)`,
+  'i',
+);
 
 /**
  * Whether `topic` is a bare topic (a short noun phrase, no verb, nothing said against it) that the

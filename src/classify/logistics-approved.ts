@@ -2,8 +2,8 @@
 // turned down. Named only to say it suited ("Your salary ask sat comfortably inside what we'd
 // budgeted", "re salary - you were under budget if anything", "Your spring start date would have
 // suited us perfectly well", "the holiday you've booked - we can work round that"), it is no reason.
-// Read clause by clause, as conduct praised is (conduct-praised.ts): every clause that names such a
-// term approves it and finds no fault, and no other clause speaks of one.
+// Read clause by clause, as conduct praised is (conduct-praised.ts): the sentence names such a term,
+// some clause approves, and no clause faults or limits anything (a clause that is a rule-out aside).
 
 import { straightenQuotes } from './lexical/text.js';
 import { isRuledOut } from './rule-outs.js';

@@ -16,6 +16,9 @@ const ATTENDED = String.raw`(?:noticed|noted|raised|discussed|mentioned|consider
 // or a subject after a negative put first ("Not for one moment did the panel doubt…", "Never did we…").
 const NOBODY = String.raw`\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:us|them|the\s+\w+)|not\s+(?:one|a\s+single\s+\w+)(?:\s+of\s+(?:us|them|the\s+\w+))?|(?:not\s+once|never|not\s+for\s+(?:a|one)\s+(?:single\s+)?(?:moment|second|minute|instant)|at\s+no\s+(?:point|stage|time))\s+(?:did|was|were|had)\s+(?:anyone|anybody|we|they|i|(?:the|our)\s+\w+))`;
 
+/** A noun denied by its own prefix: "non-issue", "non-factor". */
+export const DENIED_BY_PREFIX = String.raw`non-?(?:issue|factor|concern|problem|worry)`;
+
 const RULE_OUT_PATTERNS = [
   new RegExp(
     // Also held or seen: "we did not have any reservation regarding…", "didn't see any issue with…".
@@ -27,7 +30,7 @@ const RULE_OUT_PATTERNS = [
   ),
   /\b(?:issue|problem|concern|reason|difference|decider)\s+(?:here\s+)?(?:was|is|were)(?:n't|\s+not|\s+never)\b/i,
   // The noun denied by its own prefix: "a non-issue", "a total non-factor".
-  /\bnon-?(?:issue|factor|concern|problem|worry)s?\b/i,
+  new RegExp(String.raw`\b${DENIED_BY_PREFIX}s?\b`, 'i'),
   /(?:\b(?:was|were|is|are)|'s)(?:n't|\s+not|\s+never)\s+(?:what|where|why)\b.{0,30}\b(?:let you down|held you back|fell short|cost you|counted against you|went wrong)\b/i,
   // Where the decision came from, denied: "that's not where this came from", "that was never what this
   // was about", "wouldn't be where I'd go looking for a reason". Not what was wanted ("not what we
