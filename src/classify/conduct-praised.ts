@@ -81,8 +81,8 @@ export function conductWavedAside(text: string): boolean {
  * the job deals with (conduct-job.ts). `whole`: the sentence before its praise clauses were left out.
  */
 export function ownConductNotFound(plain: string, whole: string): boolean {
-  // Praise read in the whole sentence too: leaving its praise clauses out also leaves out the stops between the rest.
-  return (
-    asksOfOwnConduct(plain) || conductOnlyPraised(plain) || conductOnlyPraised(whole) || conductWavedAside(whole) || conductOfAClass(plain)
-  );
+  // Praise read in the whole sentence too, where praise clauses were left out of it: that also left out
+  // the stops between the rest.
+  const praisedInWhole = whole !== plain && conductOnlyPraised(whole);
+  return asksOfOwnConduct(plain) || conductOnlyPraised(plain) || praisedInWhole || conductWavedAside(whole) || conductOfAClass(plain);
 }

@@ -281,7 +281,7 @@ export function readSegment(text: string, themeIds: readonly string[], whole: st
     someoneElseActs(plain)
   )
     ruleOut(reading, themeIds, CONDUCT_THEME);
-  if (logisticsOnlyApproved(plain) || logisticsOnlyApproved(whole)) ruleOut(reading, themeIds, LOGISTICS_THEME);
+  if (logisticsOnlyApproved(plain) || (whole !== text && logisticsOnlyApproved(whole))) ruleOut(reading, themeIds, LOGISTICS_THEME);
   const sparkMarked = markSpark(plain);
   const lackingSkill = LACKING_SKILL.test(sparkMarked);
   if (lackingSkill && !TOOL_AS_WORK.test(sparkMarked)) {
