@@ -259,21 +259,28 @@ export async function createClassifier(
 
     // Each item is settled (its units' scores folded, its clauses read) as soon as all its texts are
     // scored, while the model embeds the longer texts still to come, and handed to `onItemScored`.
-    const settle = (index: number) => {
-      const item = scored[index]!;
-      foldUnitScores([item], clauses, (text) => unitScores.get(text) as ThemeScores);
-      if (roles) applyItemRoles(item, roles.confidentAt, themeIds);
-      else settleEmployerSide(item.segments, themeIds);
-      if (neighbours) settleNeighbourShares(item, neighbours, (text) => unitScores.get(text)?.vector8);
-      onItemScored?.(index, item);
+    // The nearest labelled items are found for a batch of items in one scan (neighbour-scan.ts).
+    const settle = async (indices: readonly number[]) => {
+      const items = indices.map((index) => scored[index]!);
+      foldUnitScores(items, clauses, (text) => unitScores.get(text) as ThemeScores);
+      for (const item of items) {
+        if (roles) applyItemRoles(item, roles.confidentAt, themeIds);
+        else settleEmployerSide(item.segments, themeIds);
+      }
+      if (neighbours) await settleNeighbourShares(items, neighbours, (text) => unitScores.get(text)?.vector8);
+      indices.forEach((index, i) => {
+        onItemScored?.(index, items[i]!);
+      });
     };
     const waiting = itemsWaiting(scored, clauses, (text) => unitScores.has(text));
     // Read by position, not shifted off: on a warm run every item is ready at once.
     let settled = 0;
     const settleReady = async () => {
-      for (let k = 0; settled < waiting.ready.length; k++) {
-        if (k > 0 && k % SCORED_BETWEEN_TURNS === 0) await nextTurn();
-        settle(waiting.ready[settled++]!);
+      while (settled < waiting.ready.length) {
+        const batch = waiting.ready.slice(settled, settled + SCORED_BETWEEN_TURNS);
+        settled += batch.length;
+        await settle(batch);
+        await nextTurn();
       }
     };
     await settleReady();

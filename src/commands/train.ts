@@ -105,7 +105,7 @@ export async function fitHeadFile(
   const vectorOf = prepared.engine.model ? await modelVectors(prepared, scored) : null;
   const dims = prepared.discoveryEmbedder.dims;
   const probe = vectorOf ? fitItemProbe(scored, ordered, full, ids, dims, vectorOf) : null;
-  const near = vectorOf ? labelledNeighbours(scored, ordered, full, ids, dims, vectorOf, PROBE_SETTINGS.folds) : null;
+  const near = vectorOf ? await labelledNeighbours(scored, ordered, full, ids, dims, vectorOf, PROBE_SETTINGS.folds) : null;
   const labelled = scored.map((item, i) => ({
     features: itemFeatures(item, ids, cues, margin, probe !== null, near?.shares[i]),
     reading: readingOf(item, ids),

@@ -14,7 +14,7 @@
 // the earlier item, so the shares never depend on anything but the vectors and their order.
 
 import { judgedSegments, type NeighbourEvidence, type QuantisedVector, type ScoredItem } from '../units.js';
-import { createNeighbourKernel, type NeighbourKernel } from './neighbour-kernel.js';
+import { createNeighbourScan, type NeighbourScan } from './neighbour-scan.js';
 
 /** How many nearest labelled items are read (chosen on the development sets, leaving later sets out). */
 export const NEIGHBOURS_READ = 10;
@@ -52,7 +52,7 @@ export interface Neighbours {
   labels: Uint8Array;
   /** Themes the shares are reported for. */
   themes: number;
-  kernel: NeighbourKernel | null;
+  scan: NeighbourScan;
 }
 
 /** A vector in 8 bits; all zeros stays all zeros. */
@@ -79,15 +79,39 @@ export function itemNeighbourQuery(
   return itemQuery(vectors as QuantisedVector[], dims);
 }
 
-/** Sets a settled item's shares from its texts' 8-bit vectors (as a run keeps them with their scores). */
-export function settleNeighbourShares(
-  item: ScoredItem,
+/** Sets settled items' shares from their texts' 8-bit vectors (as a run keeps them with their scores), in one scan. */
+export async function settleNeighbourShares(
+  items: readonly ScoredItem[],
   neighbours: Neighbours,
   vectorOf: (text: string) => QuantisedVector | undefined,
-): void {
-  const query = itemNeighbourQuery(item, vectorOf, neighbours.dims);
-  if (!query) throw new Error(`item ${item.id}: a text was scored without its 8-bit vector`);
-  item.neighbours = neighbourShares(neighbours, query);
+): Promise<void> {
+  const queries = items.map((item) => {
+    const query = itemNeighbourQuery(item, vectorOf, neighbours.dims);
+    if (!query) throw new Error(`item ${item.id}: a text was scored without its 8-bit vector`);
+    return query;
+  });
+  const shares = await sharesOf(neighbours, queries);
+  items.forEach((item, i) => {
+    item.neighbours = shares[i]!;
+  });
+}
+
+/** Each query's shares (neighbourShares), the dot products of all of them in one scan; `skip` as there, per query. */
+export async function sharesOf(
+  neighbours: Neighbours,
+  queries: readonly Int8Array[],
+  skip?: (query: number, item: number) => boolean,
+): Promise<NeighbourEvidence[]> {
+  const { dims, count } = neighbours;
+  const all = new Int8Array(queries.length * dims);
+  queries.forEach((query, q) => {
+    if (query.length !== dims) throw new RangeError(`a query of ${query.length} dimensions against rows of ${dims}`);
+    all.set(query, q * dims);
+  });
+  const dots = await neighbours.scan.dots(all);
+  return queries.map((query, q) =>
+    neighbourShares(neighbours, query, dots.subarray(q * count, (q + 1) * count), skip && ((j) => skip(q, j))),
+  );
 }
 
 /**
@@ -130,18 +154,23 @@ export function readyNeighbours(
     for (let d = j * dims; d < (j + 1) * dims; d++) sum += rows[d]! * rows[d]!;
     inverseLengths[j] = sum > 0 ? 1 / Math.sqrt(sum) : 0;
   }
-  return { k, weighted, dims, count, rows, inverseLengths, labels, themes, kernel: createNeighbourKernel(rows, dims) };
+  return { k, weighted, dims, count, rows, inverseLengths, labels, themes, scan: createNeighbourScan(rows, dims) };
 }
 
 /**
  * Per theme, the plain and the weighted share of the query's nearest items that carry it; items for
  * which `skip` says so are passed over (an item's own fold when it is scored out of fold).
  */
-export function neighbourShares(neighbours: Neighbours, query: Int8Array, skip?: (item: number) => boolean): NeighbourEvidence {
-  const { k, dims, count, rows, inverseLengths, labels, themes } = neighbours;
+export function neighbourShares(
+  neighbours: Neighbours,
+  query: Int8Array,
+  /** The query's dot product with each item (the scan's, or plainDots'). */
+  dots: Int32Array,
+  skip?: (item: number) => boolean,
+): NeighbourEvidence {
+  const { k, dims, count, inverseLengths, labels, themes } = neighbours;
   // An item with nothing to read (no segment) is near nothing.
   if (query.every((x) => x === 0)) return { shares: new Array<number>(themes).fill(0), weighted: new Array<number>(themes).fill(0) };
-  const dots = neighbours.kernel ? neighbours.kernel.dots(query) : plainDots(rows, dims, count, query);
   // The `kept` best so far, best first; a later item must beat one to enter (ties keep the earlier),
   // so the first k are the k nearest whatever `kept` is.
   const kept = Math.max(k, neighbours.weighted.k);
@@ -182,7 +211,7 @@ export function neighbourShares(neighbours: Neighbours, query: Int8Array, skip?:
   };
 }
 
-/** The exact integer dot products of the query with every row (what the kernel computes, in JavaScript). */
+/** The exact integer dot products of the query with every row (what the scan computes, in JavaScript). */
 export function plainDots(rows: Int8Array, dims: number, count: number, query: Int8Array): Int32Array {
   const dots = new Int32Array(count);
   for (let j = 0, at = 0; j < count; j++) {
@@ -218,24 +247,31 @@ export function neighbourFile(
  * position, as the head's cross-validation and the probe's), so the head learns how far to trust
  * neighbours on feedback it never saw; `extra` queries (partly labelled items, never stored) read every item.
  */
-export function outOfFoldShares(
+export async function outOfFoldShares(
   neighbours: Neighbours,
   queries: readonly Int8Array[],
   folds: number,
   extra: readonly Int8Array[] = [],
-): NeighbourEvidence[] {
-  return [
-    ...queries.map((query, i) => neighbourShares(neighbours, query, (j) => j % folds === i % folds)),
-    ...extra.map((query) => neighbourShares(neighbours, query)),
-  ];
+): Promise<NeighbourEvidence[]> {
+  const shares: NeighbourEvidence[] = [];
+  // A few hundred queries a scan: the products of all of them at once would be gigabytes.
+  for (let start = 0; start < queries.length; start += OUT_OF_FOLD_SCANNED) {
+    const some = await sharesOf(neighbours, queries.slice(start, start + OUT_OF_FOLD_SCANNED), (q, j) => j % folds === (start + q) % folds);
+    shares.push(...some);
+  }
+  for (let start = 0; start < extra.length; start += OUT_OF_FOLD_SCANNED)
+    shares.push(...(await sharesOf(neighbours, extra.slice(start, start + OUT_OF_FOLD_SCANNED))));
+  return shares;
 }
+
+const OUT_OF_FOLD_SCANNED = 256;
 
 /**
  * The fully labelled items (the first `full`) as the head keeps them for the nearest-items feature,
  * and each item's shares: a fully labelled item's from the items outside its fold (as the probe's
  * scores are out of fold), a partly labelled one's from all of them (it is not kept).
  */
-export function labelledNeighbours(
+export async function labelledNeighbours(
   scored: ScoredItem[],
   items: readonly { themes: readonly string[] }[],
   full: number,
@@ -243,7 +279,7 @@ export function labelledNeighbours(
   dims: number,
   vectorOf: (text: string) => Float32Array,
   folds: number,
-): { file: NeighbourFile; shares: NeighbourEvidence[] } {
+): Promise<{ file: NeighbourFile; shares: NeighbourEvidence[] }> {
   // Quantised text by text, as a run keeps each text's vector (classifier.ts), then the item's mean.
   const queries = scored.map((item) => itemNeighbourQuery(item, (text) => quantise(vectorOf(text)), dims)!);
   const file = neighbourFile(
@@ -256,5 +292,5 @@ export function labelledNeighbours(
     file,
     ids.map((_, t) => t),
   );
-  return { file, shares: outOfFoldShares(ready, queries.slice(0, full), folds, queries.slice(full)) };
+  return { file, shares: await outOfFoldShares(ready, queries.slice(0, full), folds, queries.slice(full)) };
 }

@@ -5,10 +5,17 @@ import {
   neighbourShares,
   neighboursFromFile,
   outOfFoldShares,
+  plainDots,
   quantise,
+  type Neighbours,
 } from '../../../src/classify/head/neighbours.js';
 
 const THEMES = ['experience', 'delivery', 'competition'];
+
+/** The shares with the dot products of the plain loop. */
+function sharesNear(neighbours: Neighbours, query: Int8Array, skip?: (item: number) => boolean) {
+  return neighbourShares(neighbours, query, plainDots(neighbours.rows, neighbours.dims, neighbours.count, query), skip);
+}
 
 /** Items of 4 dimensions, labelled by theme index. */
 function store(rows: number[][], labels: number[][], k = 2) {
@@ -51,12 +58,12 @@ describe('neighbourShares', () => {
   );
 
   it('gives each theme the share of the k nearest items (by cosine) that carry it', () => {
-    const { shares } = neighbourShares(neighbours, quantise([1, 0.05, 0, 0]).values);
+    const { shares } = sharesNear(neighbours, quantise([1, 0.05, 0, 0]).values);
     expect(shares).toEqual([1, 0, 0.5]);
   });
 
   it('passes over the items it is told to skip', () => {
-    const { shares } = neighbourShares(neighbours, quantise([1, 0.05, 0, 0]).values, (j) => j === 0);
+    const { shares } = sharesNear(neighbours, quantise([1, 0.05, 0, 0]).values, (j) => j === 0);
     // Items 1 (experience, competition) and 2 (delivery) are then the nearest.
     expect(shares).toEqual([0.5, 0.5, 0.5]);
   });
@@ -70,7 +77,7 @@ describe('neighbourShares', () => {
       [[1], [0]],
       1,
     );
-    expect(neighbourShares(long, quantise([1, 0, 0, 0]).values).shares).toEqual([1, 0, 0]);
+    expect(sharesNear(long, quantise([1, 0, 0, 0]).values).shares).toEqual([1, 0, 0]);
   });
 
   it('keeps the earlier of two items at the same distance', () => {
@@ -82,11 +89,11 @@ describe('neighbourShares', () => {
       [[1], [2]],
       1,
     );
-    expect(neighbourShares(twins, quantise([0, 0, 1, 0]).values).shares).toEqual([0, 1, 0]);
+    expect(sharesNear(twins, quantise([0, 0, 1, 0]).values).shares).toEqual([0, 1, 0]);
   });
 
   it('reads an item with nothing in it as near nothing', () => {
-    expect(neighbourShares(neighbours, new Int8Array(4))).toEqual({ shares: [0, 0, 0], weighted: [0, 0, 0] });
+    expect(sharesNear(neighbours, new Int8Array(4))).toEqual({ shares: [0, 0, 0], weighted: [0, 0, 0] });
   });
 });
 
@@ -104,7 +111,7 @@ describe('the weighted share', () => {
   );
 
   it('reads mostly the nearest item when the rest are much further, where the plain share counts them alike', () => {
-    const { shares, weighted } = neighbourShares(crowd, quantise([0.6, 0.8, 0, 0]).values);
+    const { shares, weighted } = sharesNear(crowd, quantise([0.6, 0.8, 0, 0]).values);
     expect(shares).toEqual([2 / 3, 1 / 3, 0]);
     // Item 2 is at a cosine of 0.995 (weight about e^-0.17), items 0 and 3 at 0.8 and 0.6 (weights under e^-6).
     expect(weighted[0]).toBeGreaterThan(0.99);
@@ -124,7 +131,7 @@ describe('the weighted share', () => {
       4,
     );
     const one = neighboursFromFile({ ...file, k: 1, weighted: { k: 2, temperature: 0.03 } }, [0, 1, 2]);
-    const evidence = neighbourShares(one, quantise([1, 0, 0, 0]).values);
+    const evidence = sharesNear(one, quantise([1, 0, 0, 0]).values);
     expect(evidence.shares).toEqual([1, 0, 0]);
     expect(evidence.weighted).toEqual([0.5, 0.5, 0]);
   });
@@ -135,12 +142,12 @@ describe('neighboursFromFile', () => {
     const file = neighbourFile([quantise([1, 0, 0, 0]).values], [['experience', 'competition']], THEMES, 4);
     // The run's themes: competition, a theme the head does not know, experience.
     const neighbours = neighboursFromFile({ ...file, k: 1 }, [2, -1, 0]);
-    expect(neighbourShares(neighbours, quantise([1, 0, 0, 0]).values).shares).toEqual([1, 0, 1]);
+    expect(sharesNear(neighbours, quantise([1, 0, 0, 0]).values).shares).toEqual([1, 0, 1]);
   });
 });
 
 describe('outOfFoldShares', () => {
-  it("reads each stored item's shares from the other folds only, and extra queries from every item", () => {
+  it("reads each stored item's shares from the other folds only, and extra queries from every item", async () => {
     const rows = [
       [1, 0, 0, 0],
       [1, 0, 0, 0],
@@ -149,7 +156,7 @@ describe('outOfFoldShares', () => {
     const neighbours = store(rows, [[0], [1], [2]], 1);
     const queries = rows.map((r) => quantise(r).values);
     // Two folds: items 0 and 2 share a fold, item 1 is alone in the other.
-    const shares = outOfFoldShares(neighbours, queries, 2, [quantise([1, 0, 0, 0]).values]);
+    const shares = await outOfFoldShares(neighbours, queries, 2, [quantise([1, 0, 0, 0]).values]);
     expect(shares.map((evidence) => evidence.shares)).toEqual([
       [0, 1, 0],
       [1, 0, 0],
