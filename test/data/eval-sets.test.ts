@@ -357,6 +357,12 @@ const sets = [
   // phrase, a causal clause, a code or a field (12 with two); hospitality, NHS and care, schools, local government,
   // banking, start-ups, media and engineering; 80 with two themes (14 comparisons); 44 of 320 (13.75%) give no reason.
   loadSet('voices-dev47', 320, 27, [0.13, 0.14]),
+  // Leans on praise of one part of the process before the real reason (70: tests, tasks, presentations, CVs, forms,
+  // portfolios and cover letters praised with scores, percentiles, "passed", ticks, stars and grades, then the reason,
+  // spread over every theme) against 52 assessment and 52 application items where the test, task, CV or form was the
+  // reason; graduate schemes, accountancy, software, engineering, civil service, retail management, healthcare and law;
+  // 80 with two themes (14 comparisons); 26 of 320 (8.1%) give no reason.
+  loadSet('voices-dev46', 320, 26, [0.08, 0.1]),
   // Leans on experience said indirectly (54: exposure, hands-on time, scale, "more of a junior profile", "more years
   // under the belt", a fresher, no domain background, a setting, client group or sector not yet worked in; 16
   // comparisons) against qualifications (40: degrees, licences, registrations, certificates, named tools, test scores)
@@ -368,7 +374,7 @@ const sets = [
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev47.csv', 'voices-dev48.csv'];
+const NOT_YET_FITTED: string[] = ['voices-dev47.csv', 'voices-dev46.csv', 'voices-dev48.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
