@@ -361,6 +361,11 @@ const sets = [
   // phrase, a causal clause, a code or a field (12 with two); hospitality, NHS and care, schools, local government,
   // banking, start-ups, media and engineering; 80 with two themes (14 comparisons); 44 of 320 (13.75%) give no reason.
   loadSet('voices-dev47', 320, 27, [0.13, 0.14]),
+  // A fair sample of a real cohort's export (a third plain and short, a third long or warm, a third codes, call notes,
+  // score sheets and shorthand) from radiography, court reporting, brewing, structural engineering, occupational
+  // therapy, fundraising, merchandising, meteorology, tax advice, stage management, ecology, procurement and audiology:
+  // every theme 30-31 items, 80 with two themes (16 comparisons); 30 of 320 (9.4%) give no reason.
+  loadSet('voices-dev45', 320, 30, [0.09, 0.1]),
   // Leans on praise of one part of the process before the real reason (70: tests, tasks, presentations, CVs, forms,
   // portfolios and cover letters praised with scores, percentiles, "passed", ticks, stars and grades, then the reason,
   // spread over every theme) against 52 assessment and 52 application items where the test, task, CV or form was the
@@ -378,7 +383,7 @@ const sets = [
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev47.csv', 'voices-dev46.csv', 'voices-dev48.csv'];
+const NOT_YET_FITTED: string[] = ['voices-dev47.csv', 'voices-dev45.csv', 'voices-dev46.csv', 'voices-dev48.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
