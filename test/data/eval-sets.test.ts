@@ -355,12 +355,6 @@ const sets = [
   // schemes, consulting, marketing, teaching, engineering, hospitality, nonprofits and start-ups; 80 with two themes
   // (14 comparisons); 26 of 320 (8.1%) give no reason.
   loadSet('voices-dev44', 320, 26, [0.08, 0.1]),
-  // Leans on no-reason items (44: warm or formal declines, a reason promised and not given, "not the right time", "the
-  // hiring manager has chosen", details kept on file, a recruiter relaying only a no, empty ATS codes and score sheets,
-  // candidates' notes of silence or a refused request) against 40 that read the same but give one reason in a short
-  // phrase, a causal clause, a code or a field (12 with two); hospitality, NHS and care, schools, local government,
-  // banking, start-ups, media and engineering; 80 with two themes (14 comparisons); 44 of 320 (13.75%) give no reason.
-  loadSet('voices-dev47', 320, 27, [0.13, 0.14]),
   // A fair sample of a real cohort's export (a third plain and short, a third long or warm, a third codes, call notes,
   // score sheets and shorthand) from radiography, court reporting, brewing, structural engineering, occupational
   // therapy, fundraising, merchandising, meteorology, tax advice, stage management, ecology, procurement and audiology:
@@ -372,6 +366,12 @@ const sets = [
   // reason; graduate schemes, accountancy, software, engineering, civil service, retail management, healthcare and law;
   // 80 with two themes (14 comparisons); 26 of 320 (8.1%) give no reason.
   loadSet('voices-dev46', 320, 26, [0.08, 0.1]),
+  // Leans on no-reason items (44: warm or formal declines, a reason promised and not given, "not the right time", "the
+  // hiring manager has chosen", details kept on file, a recruiter relaying only a no, empty ATS codes and score sheets,
+  // candidates' notes of silence or a refused request) against 40 that read the same but give one reason in a short
+  // phrase, a causal clause, a code or a field (12 with two); hospitality, NHS and care, schools, local government,
+  // banking, start-ups, media and engineering; 80 with two themes (14 comparisons); 44 of 320 (13.75%) give no reason.
+  loadSet('voices-dev47', 320, 27, [0.13, 0.14]),
   // Leans on experience said indirectly (54: exposure, hands-on time, scale, "more of a junior profile", "more years
   // under the belt", a fresher, no domain background, a setting, client group or sector not yet worked in; 16
   // comparisons) against qualifications (40: degrees, licences, registrations, certificates, named tools, test scores)
@@ -383,7 +383,7 @@ const sets = [
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev47.csv', 'voices-dev45.csv', 'voices-dev46.csv', 'voices-dev48.csv'];
+const NOT_YET_FITTED: string[] = ['voices-dev45.csv', 'voices-dev46.csv', 'voices-dev47.csv', 'voices-dev48.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
