@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
 // The labelled sets that measure classification quality: dev, dev2 and voices-dev to voices-dev44 are fitted and tuned
-// on; test and voices-test to voices-test26 are held out. traps.csv holds sentences with themes they must not get.
+// on; test and voices-test to voices-test27 are held out. traps.csv holds sentences with themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
 interface EvalRow {
@@ -149,6 +149,10 @@ const sets = [
   // a third codes, call notes, score sheets and shorthand): 25 items per voice, every theme 28-29 items, 75 with two
   // themes (16 comparisons), 28 (9%) giving no reason.
   loadSet('voices-test26', 300, 28, [0.09, 0.1]),
+  // Held out, written blind as a fair sample of a real cohort's export (a third plain and short, a third long or warm,
+  // a third codes, call notes, score sheets and shorthand): 25 items per voice, every theme 28-29 items, 75 with two
+  // themes (16 comparisons), 28 (9%) giving no reason.
+  loadSet('voices-test27', 300, 28, [0.09, 0.1]),
   // Leans on no-reason declines, indirect experience, the candidate's own conduct, motivation, comparisons and fit.
   loadSet('voices-dev5', 322, 18, [0.12, 0.16]),
   // Leans on indirect experience and qualifications, motivation, comparisons, delivery and no-reason declines;
@@ -351,11 +355,35 @@ const sets = [
   // schemes, consulting, marketing, teaching, engineering, hospitality, nonprofits and start-ups; 80 with two themes
   // (14 comparisons); 26 of 320 (8.1%) give no reason.
   loadSet('voices-dev44', 320, 26, [0.08, 0.1]),
+  // A fair sample of a real cohort's export (a third plain and short, a third long or warm, a third codes, call notes,
+  // score sheets and shorthand) from radiography, court reporting, brewing, structural engineering, occupational
+  // therapy, fundraising, merchandising, meteorology, tax advice, stage management, ecology, procurement and audiology:
+  // every theme 30-31 items, 80 with two themes (16 comparisons); 30 of 320 (9.4%) give no reason.
+  loadSet('voices-dev45', 320, 30, [0.09, 0.1]),
+  // Leans on praise of one part of the process before the real reason (70: tests, tasks, presentations, CVs, forms,
+  // portfolios and cover letters praised with scores, percentiles, "passed", ticks, stars and grades, then the reason,
+  // spread over every theme) against 52 assessment and 52 application items where the test, task, CV or form was the
+  // reason; graduate schemes, accountancy, software, engineering, civil service, retail management, healthcare and law;
+  // 80 with two themes (14 comparisons); 26 of 320 (8.1%) give no reason.
+  loadSet('voices-dev46', 320, 26, [0.08, 0.1]),
+  // Leans on no-reason items (44: warm or formal declines, a reason promised and not given, "not the right time", "the
+  // hiring manager has chosen", details kept on file, a recruiter relaying only a no, empty ATS codes and score sheets,
+  // candidates' notes of silence or a refused request) against 40 that read the same but give one reason in a short
+  // phrase, a causal clause, a code or a field (12 with two); hospitality, NHS and care, schools, local government,
+  // banking, start-ups, media and engineering; 80 with two themes (14 comparisons); 44 of 320 (13.75%) give no reason.
+  loadSet('voices-dev47', 320, 27, [0.13, 0.14]),
+  // Leans on experience said indirectly (54: exposure, hands-on time, scale, "more of a junior profile", "more years
+  // under the belt", a fresher, no domain background, a setting, client group or sector not yet worked in; 16
+  // comparisons) against qualifications (40: degrees, licences, registrations, certificates, named tools, test scores)
+  // and examples (37: the background there but no concrete instance) in similar words, in Indian, Australian, US and
+  // non-native English, shorthand, ATS codes and phone notes; IT services, BPO, mining, nursing, teaching, banking,
+  // construction and retail; 80 with two themes (20 comparisons); 26 of 320 (8.1%) give no reason.
+  loadSet('voices-dev48', 320, 26, [0.08, 0.1]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev45.csv', 'voices-dev46.csv', 'voices-dev47.csv', 'voices-dev48.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
@@ -496,7 +524,7 @@ describe('data/eval/traps.csv', () => {
       expect(new Set(numbers).size, part).toBe(numbers.length);
     }
     expect(traps.rows.filter((row) => row.id.startsWith('traps-dev-')).length).toBeGreaterThanOrEqual(3218);
-    expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(1488);
+    expect(traps.rows.filter((row) => row.id.startsWith('traps-test-')).length).toBeGreaterThanOrEqual(1548);
   });
 
   it('forbids at least one known theme per sentence and never requires a forbidden one', () => {
