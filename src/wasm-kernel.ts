@@ -28,16 +28,12 @@ export const op = {
 /** SIMD opcodes (after the 0xfd prefix), as LEB128 bytes. */
 export const simd = {
   v128Load: [0x00],
-  v128Load8x8S: [0x01],
   v128Store: [0x0b],
   v128Const: [0x0c],
   f64x2Splat: [0x14],
   f64x2ExtractLane: [0x21],
   f64x2Add: [0xf0, 0x01],
   f64x2Mul: [0xf2, 0x01],
-  i32x4ExtractLane: [0x1b],
-  i32x4Add: [0xae, 0x01],
-  i32x4DotI16x8S: [0xba, 0x01],
 } as const;
 
 export function uleb(value: number): number[] {
