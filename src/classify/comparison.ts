@@ -61,6 +61,10 @@ const OTHER_CANDIDATE = new RegExp(
   ].join('|'),
   'i',
 );
+// A decision that came down to the candidate and another ("came down to you and one other", "…to
+// two of you"): the contest, when nothing else in the sentence names the other candidate.
+const CAME_DOWN_TO =
+  /\b(?:came|come|comes|coming|boiled)\s+down\s+to\s+(?:you\s+and\s+(?:one|an)\s*other\b|(?:the\s+)?two(?:\s+of\s+(?:you|them|us))?\b|(?:you\s+and\s+)?an?\s+[\w-]+\s+(?:who(?:'s|'d)?|with|w\/)(?=\s))/i;
 // Boilerplate that only hints at others ("we have decided to pursue other candidates") names no reason.
 const OTHERS_BOILERPLATE =
   /\b(?:pursue|proceed with|progress|progressing|move forward with|go forward with|moving forward with)\s+(?:\w+\s+)?other\s+(?:candidates|applicants)\b|\bother\s+(?:candidates|applicants)\s+whose\b/i;
@@ -126,7 +130,7 @@ function appointeeNamed(plain: string): RegExpExecArray | null {
 
 /** The comparison with another candidate in a sentence (quotes straightened), or null if it makes none. */
 export function readComparison(plain: string): Comparison | null {
-  const other = OTHER_CANDIDATE.exec(plain) ?? appointeeNamed(plain);
+  const other = OTHER_CANDIDATE.exec(plain) ?? appointeeNamed(plain) ?? CAME_DOWN_TO.exec(plain);
   if (!other || OTHERS_BOILERPLATE.test(plain)) return null;
   const groups = other.groups ?? {};
   const captured = groups.held ?? groups.more ?? groups.than ?? groups.field ?? groups.ranked;

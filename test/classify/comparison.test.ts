@@ -53,6 +53,18 @@ describe('readComparison: the shapes a comparison with another candidate takes',
   it('keeps a comparison with nothing said of the other candidate, without a subject', () => {
     expect(readComparison('The position has been filled by an internal candidate.')).toEqual({ subject: null, workHistory: false });
     expect(readComparison('Someone else got it.')).toEqual({ subject: null, workHistory: false });
+    expect(readComparison('Look, it came down to you and one other, and the panel picked them.')).toEqual({ subject: null, workHistory: false });
+    expect(readComparison('Came down to the two of you.')).toEqual({ subject: null, workHistory: false });
+  });
+
+  it('reads a decision that came down to the candidate and another only where nothing else names the other', () => {
+    // The other candidate named later in the sentence gives the subject, not the contest before it.
+    expect(subjectOf('It came down to two, and the other one had her forklift and first aid tickets.')).toBe(
+      'had her forklift and first aid tickets',
+    );
+    expect(subjectOf("Came down to you and a fella who's done six years on a Pilbara site.")).toBe('done six years on a Pilbara site');
+    expect(readComparison('It came down to your notice period in the end.')).toBeNull();
+    expect(readComparison('It came down to her not having managed direct reports yet.')).toBeNull();
   });
 
   it.each([
