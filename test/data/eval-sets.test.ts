@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
-// The labelled sets that measure classification quality: dev, dev2 and voices-dev to voices-dev44 are fitted and tuned
+// The labelled sets that measure classification quality: dev, dev2 and voices-dev to voices-dev48 are fitted and tuned
 // on; test and voices-test to voices-test27 are held out. traps.csv holds sentences with themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -383,7 +383,7 @@ const sets = [
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev45.csv', 'voices-dev46.csv', 'voices-dev47.csv', 'voices-dev48.csv'];
+const NOT_YET_FITTED: string[] = [];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
@@ -604,6 +604,10 @@ describe('the built-in head (data/heads/default.json)', () => {
     expect(fitSets).toContain('voices-dev42.csv');
     expect(fitSets).toContain('voices-dev43.csv');
     expect(fitSets).toContain('voices-dev44.csv');
+    expect(fitSets).toContain('voices-dev45.csv');
+    expect(fitSets).toContain('voices-dev46.csv');
+    expect(fitSets).toContain('voices-dev47.csv');
+    expect(fitSets).toContain('voices-dev48.csv');
     expect(heldOut).toContain('voices-test2.csv');
     expect(heldOut).toContain('voices-test3.csv');
     expect([...head.fitted.files].sort()).toEqual(fitSets.sort());
