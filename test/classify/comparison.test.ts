@@ -53,7 +53,10 @@ describe('readComparison: the shapes a comparison with another candidate takes',
   it('keeps a comparison with nothing said of the other candidate, without a subject', () => {
     expect(readComparison('The position has been filled by an internal candidate.')).toEqual({ subject: null, workHistory: false });
     expect(readComparison('Someone else got it.')).toEqual({ subject: null, workHistory: false });
-    expect(readComparison('Look, it came down to you and one other, and the panel picked them.')).toEqual({ subject: null, workHistory: false });
+    expect(readComparison('Look, it came down to you and one other, and the panel picked them.')).toEqual({
+      subject: null,
+      workHistory: false,
+    });
     expect(readComparison('Came down to the two of you.')).toEqual({ subject: null, workHistory: false });
   });
 
