@@ -16,7 +16,8 @@ import type { RolesFile } from './roles/file.js';
 import { roleProbabilities } from './roles/model.js';
 import { createThemeScorer, EMBED_CHUNK_SIZE, scorerSettings, type ScoringOptions, type ThemeScorer } from './scoring.js';
 import { wideVector, type EngineVector } from './similarity.js';
-import { distinctUnitTexts, foldUnitScores, segmentItems, unitTextsOf, type ScoredItem, type ThemeScores } from './units.js';
+import { itemsWaiting } from './items-waiting.js';
+import { distinctUnitTexts, foldUnitScores, segmentItems, type ScoredItem, type ThemeScores } from './units.js';
 
 export interface Classifier {
   /** Raw scores: per item, per segment, per theme (taxonomy order); each item also to `onItemScored` as soon as all its texts are scored. */
@@ -46,37 +47,6 @@ export interface ClassifierOptions extends ScoringOptions {
   modelDims?: number;
   /** A clause-role reader for this embedder's sentence model: units it reads as praise, rule-outs or notes of the employer's side give no evidence. */
   roles?: RolesFile | null;
-}
-
-/**
- * Which items wait for which texts: `ready` lists (in order) the items all of whose texts are
- * scored, at first those `isScored` already, then as `scored` is told of each text scored.
- */
-function itemsWaiting(
-  items: ScoredItem[],
-  clauses: boolean,
-  isScored: (text: string) => boolean,
-): { ready: number[]; scored(text: string): void } {
-  const waitingFor = new Map<string, number[]>();
-  const ready: number[] = [];
-  const pending = items.map((item, i) => {
-    let count = 0;
-    for (const text of new Set(item.segments.flatMap((segment) => unitTextsOf(segment, clauses)))) {
-      if (isScored(text)) continue;
-      count++;
-      const items = waitingFor.get(text);
-      if (items) items.push(i);
-      else waitingFor.set(text, [i]);
-    }
-    if (count === 0) ready.push(i);
-    return count;
-  });
-  return {
-    ready,
-    scored(text) {
-      for (const i of waitingFor.get(text) ?? []) if (--pending[i]! === 0) ready.push(i);
-    },
-  };
 }
 
 /** Chunks' worth of texts being embedded at once, whatever the classifier is scoring meanwhile. */
@@ -268,9 +238,7 @@ export async function createClassifier(
         else settleEmployerSide(item.segments, themeIds);
       }
       if (neighbours) await settleNeighbourShares(items, neighbours, (text) => unitScores.get(text)?.vector8);
-      indices.forEach((index, i) => {
-        onItemScored?.(index, items[i]!);
-      });
+      for (const index of indices) onItemScored?.(index, scored[index]!);
     };
     const waiting = itemsWaiting(scored, clauses, (text) => unitScores.has(text));
     // Read by position, not shifted off: on a warm run every item is ready at once.
