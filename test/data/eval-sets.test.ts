@@ -379,11 +379,18 @@ const sets = [
   // non-native English, shorthand, ATS codes and phone notes; IT services, BPO, mining, nursing, teaching, banking,
   // construction and retail; 80 with two themes (20 comparisons); 26 of 320 (8.1%) give no reason.
   loadSet('voices-dev48', 320, 26, [0.08, 0.1]),
+  // Leans on the lines between motivation (46: why this job or employer, a stop-gap, only the pay or perks, a plan to
+  // leave or study, flat interest in the work itself, pushed into applying), culture_fit (46: ways of working, pace,
+  // team style, values, formality, how decisions are made, working alone or in a crowd) and delivery (39: rambling, too
+  // brief, nervous, flat, over-rehearsed, talking over, not answering the question asked), told apart by what is said;
+  // start-ups, schools, hospitals, agencies, consultancies, retail head offices, councils and hotels; 80 with two themes
+  // (14 comparisons); 26 of 320 (8.1%) give no reason.
+  loadSet('voices-dev51', 320, 26, [0.08, 0.1]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev51.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
