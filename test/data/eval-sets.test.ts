@@ -379,6 +379,12 @@ const sets = [
   // non-native English, shorthand, ATS codes and phone notes; IT services, BPO, mining, nursing, teaching, banking,
   // construction and retail; 80 with two themes (20 comparisons); 26 of 320 (8.1%) give no reason.
   loadSet('voices-dev48', 320, 26, [0.08, 0.1]),
+  // Leans on praise that is not a reason (120 items praise the CV or form, tests, degrees and tickets, background,
+  // research, manner, stories, enthusiasm, the team's liking, availability, punctuality, dress and manners, in ratings,
+  // ticks, "spot on", "couldn't fault", "top marks", "ticked every box"): 50 give no reason beside it, 70 then give the
+  // real reason, over every theme; graduate schemes, engineering, care, law, media, logistics, sport and leisure and
+  // banking; 80 with two themes (14 comparisons); 62 of 320 (19.4%) give no reason.
+  loadSet('voices-dev50', 320, 27, [0.19, 0.2]),
   // Leans on the lines between motivation (46: why this job or employer, a stop-gap, only the pay or perks, a plan to
   // leave or study, flat interest in the work itself, pushed into applying), culture_fit (46: ways of working, pace,
   // team style, values, formality, how decisions are made, working alone or in a crowd) and delivery (39: rambling, too
@@ -390,7 +396,7 @@ const sets = [
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev51.csv'];
+const NOT_YET_FITTED: string[] = ['voices-dev50.csv', 'voices-dev51.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
