@@ -392,11 +392,17 @@ const sets = [
   // start-ups, schools, hospitals, agencies, consultancies, retail head offices, councils and hotels; 80 with two themes
   // (14 comparisons); 26 of 320 (8.1%) give no reason.
   loadSet('voices-dev51', 320, 26, [0.08, 0.1]),
+  // Leans on rule-outs: a topic named only to say it was not the reason ("not a factor", "never came up", "nobody
+  // batted an eyelid", "storm in a teacup", "SALARY: ok (n/a)", "Notice period - not an issue", questions answered,
+  // fronted topics, double negatives), over every theme's topic: 50 give no other reason, 70 then give the real
+  // reason, over every theme; retail, hospitality, trades, nursing, teaching, finance, tech, public sector and
+  // charities; 80 with two themes (14 comparisons); 62 of 320 (19.4%) give no reason.
+  loadSet('voices-dev49', 320, 27, [0.19, 0.2]),
 ];
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev50.csv', 'voices-dev51.csv'];
+const NOT_YET_FITTED: string[] = ['voices-dev49.csv', 'voices-dev50.csv', 'voices-dev51.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
