@@ -379,6 +379,12 @@ const sets = [
   // non-native English, shorthand, ATS codes and phone notes; IT services, BPO, mining, nursing, teaching, banking,
   // construction and retail; 80 with two themes (20 comparisons); 26 of 320 (8.1%) give no reason.
   loadSet('voices-dev48', 320, 26, [0.08, 0.1]),
+  // Leans on rule-outs: a topic named only to say it was not the reason ("not a factor", "never came up", "nobody
+  // batted an eyelid", "storm in a teacup", "SALARY: ok (n/a)", "Notice period - not an issue", questions answered,
+  // fronted topics, double negatives), over every theme's topic: 50 give no other reason, 70 then give the real
+  // reason, over every theme; retail, hospitality, trades, nursing, teaching, finance, tech, public sector and
+  // charities; 80 with two themes (14 comparisons); 62 of 320 (19.4%) give no reason.
+  loadSet('voices-dev49', 320, 27, [0.19, 0.2]),
   // Leans on praise that is not a reason (120 items praise the CV or form, tests, degrees and tickets, background,
   // research, manner, stories, enthusiasm, the team's liking, availability, punctuality, dress and manners, in ratings,
   // ticks, "spot on", "couldn't fault", "top marks", "ticked every box"): 50 give no reason beside it, 70 then give the
@@ -392,12 +398,6 @@ const sets = [
   // start-ups, schools, hospitals, agencies, consultancies, retail head offices, councils and hotels; 80 with two themes
   // (14 comparisons); 26 of 320 (8.1%) give no reason.
   loadSet('voices-dev51', 320, 26, [0.08, 0.1]),
-  // Leans on rule-outs: a topic named only to say it was not the reason ("not a factor", "never came up", "nobody
-  // batted an eyelid", "storm in a teacup", "SALARY: ok (n/a)", "Notice period - not an issue", questions answered,
-  // fronted topics, double negatives), over every theme's topic: 50 give no other reason, 70 then give the real
-  // reason, over every theme; retail, hospitality, trades, nursing, teaching, finance, tech, public sector and
-  // charities; 80 with two themes (14 comparisons); 62 of 320 (19.4%) give no reason.
-  loadSet('voices-dev49', 320, 27, [0.19, 0.2]),
   // A fair sample of a cohort's export rather than hard cases: a third short and plain, a third long or warm, a third
   // ATS codes, call notes, score sheets and shorthand; optometry, mortgage advice, sound engineering, podiatry, port
   // operations, patent work, sports coaching, catering management, environmental health, dietetics, facilities
