@@ -6,11 +6,8 @@
 // quantisation (DynamicQuantizeLinear) sets one scale per call, so a text's vector would depend on
 // the texts batched with it; with a scale per row it depends on the text alone, in any batch.
 
-import onnxProto from 'onnx-proto';
+import { encodeModel, onnx, tensorProto, valueInfo, type NodeProto, type TensorProto } from './onnx-graph.js';
 
-const { onnx } = onnxProto;
-type NodeProto = InstanceType<typeof onnx.NodeProto>;
-type TensorProto = InstanceType<typeof onnx.TensorProto>;
 type AttributeProto = InstanceType<typeof onnx.AttributeProto>;
 
 export interface BertShape {
@@ -57,8 +54,6 @@ export interface BertWeights {
   layers: LayerWeights[];
 }
 
-const OPSET = 17;
-const IR_VERSION = 8;
 // BERT's own additive mask value; exp(-10000) is zero in float32, so padding gets no attention.
 const MASK_VALUE = -10000;
 
@@ -100,9 +95,7 @@ class GraphBuilder {
   }
 
   tensor(name: string, dataType: number, dims: number[], data: ArrayBufferView): string {
-    this.initializers.push(
-      onnx.TensorProto.create({ name, dataType, dims, rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) }),
-    );
+    this.initializers.push(tensorProto(name, dataType, dims, data));
     return name;
   }
 
@@ -248,24 +241,13 @@ export function buildBertOnnx(shape: BertShape, weights: BertWeights, options: {
   });
   g.renameLastOutput('last_hidden_state');
 
-  const dim = (d: string | number) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d });
-  const valueInfo = (name: string, elemType: number, dims: (string | number)[]) =>
-    onnx.ValueInfoProto.create({ name, type: { tensorType: { elemType, shape: { dim: dims.map(dim) } } } });
-
-  const model = onnx.ModelProto.create({
-    irVersion: IR_VERSION,
-    producerName: options.producer,
-    producerVersion: '1',
-    opsetImport: [{ domain: '', version: OPSET }],
-    graph: {
-      name: 'bert',
-      node: g.nodes,
-      initializer: g.initializers,
-      input: ['input_ids', 'attention_mask', 'token_type_ids'].map((name) => valueInfo(name, INT64, ['batch_size', 'sequence_length'])),
-      output: [valueInfo('last_hidden_state', FLOAT, ['batch_size', 'sequence_length', hidden])],
-    },
+  return encodeModel(options.producer, {
+    name: 'bert',
+    node: g.nodes,
+    initializer: g.initializers,
+    input: ['input_ids', 'attention_mask', 'token_type_ids'].map((name) => valueInfo(name, INT64, ['batch_size', 'sequence_length'])),
+    output: [valueInfo('last_hidden_state', FLOAT, ['batch_size', 'sequence_length', hidden])],
   });
-  return onnx.ModelProto.encode(model).finish();
 }
 
 /** The constants and shapes every row-quantised product shares, built once per graph. */
