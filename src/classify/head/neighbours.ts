@@ -14,7 +14,7 @@
 // the earlier item, so the shares never depend on anything but the vectors and their order.
 
 import { judgedSegments, type NeighbourEvidence, type QuantisedVector, type ScoredItem } from '../units.js';
-import { createNeighbourScan, type NeighbourScan } from './neighbour-scan.js';
+import { createNeighbourScan, QUERIES_PER_PRODUCT, type NeighbourScan } from './neighbour-scan.js';
 
 /** How many nearest labelled items are read (chosen on the development sets, leaving later sets out). */
 export const NEIGHBOURS_READ = 10;
@@ -96,22 +96,31 @@ export async function settleNeighbourShares(
   });
 }
 
-/** Each query's shares (neighbourShares), the dot products of all of them in one scan; `skip` as there, per query. */
+/**
+ * Each query's shares (neighbourShares), their dot products a product's worth of queries at a time
+ * (the products of thousands at once would be gigabytes); `skip` as there, per query.
+ */
 export async function sharesOf(
   neighbours: Neighbours,
   queries: readonly Int8Array[],
   skip?: (query: number, item: number) => boolean,
 ): Promise<NeighbourEvidence[]> {
   const { dims, count } = neighbours;
-  const all = new Int8Array(queries.length * dims);
-  queries.forEach((query, q) => {
-    if (query.length !== dims) throw new RangeError(`a query of ${query.length} dimensions against rows of ${dims}`);
-    all.set(query, q * dims);
-  });
-  const dots = await neighbours.scan.dots(all);
-  return queries.map((query, q) =>
-    neighbourShares(neighbours, query, dots.subarray(q * count, (q + 1) * count), skip && ((j) => skip(q, j))),
-  );
+  const shares: NeighbourEvidence[] = [];
+  for (let start = 0; start < queries.length; start += QUERIES_PER_PRODUCT) {
+    const some = queries.slice(start, start + QUERIES_PER_PRODUCT);
+    const all = new Int8Array(some.length * dims);
+    some.forEach((query, q) => {
+      if (query.length !== dims) throw new RangeError(`a query of ${query.length} dimensions against rows of ${dims}`);
+      all.set(query, q * dims);
+    });
+    const dots = await neighbours.scan.dots(all);
+    some.forEach((query, q) => {
+      const at = start + q;
+      shares.push(neighbourShares(neighbours, query, dots.subarray(q * count, (q + 1) * count), skip && ((j) => skip(at, j))));
+    });
+  }
+  return shares;
 }
 
 /**
@@ -253,18 +262,8 @@ export async function outOfFoldShares(
   folds: number,
   extra: readonly Int8Array[] = [],
 ): Promise<NeighbourEvidence[]> {
-  const shares: NeighbourEvidence[] = [];
-  // A few hundred queries a scan: the products of all of them at once would be gigabytes.
-  for (let start = 0; start < queries.length; start += OUT_OF_FOLD_SCANNED) {
-    const some = await sharesOf(neighbours, queries.slice(start, start + OUT_OF_FOLD_SCANNED), (q, j) => j % folds === (start + q) % folds);
-    shares.push(...some);
-  }
-  for (let start = 0; start < extra.length; start += OUT_OF_FOLD_SCANNED)
-    shares.push(...(await sharesOf(neighbours, extra.slice(start, start + OUT_OF_FOLD_SCANNED))));
-  return shares;
+  return sharesOf(neighbours, [...queries, ...extra], (q, j) => q < queries.length && j % folds === q % folds);
 }
-
-const OUT_OF_FOLD_SCANNED = 256;
 
 /**
  * The fully labelled items (the first `full`) as the head keeps them for the nearest-items feature,

@@ -31,13 +31,14 @@ describe('the scan as one integer product', () => {
     await expect(scan.dots(new Int8Array(6))).rejects.toThrow(/6 values against rows of 4/);
   });
 
-  it('finds the same neighbours in one scan as query by query with the plain loop', async () => {
+  it('finds the same neighbours, a product’s worth of queries at a time, as query by query with the plain loop', async () => {
     const dims = 24;
     const count = 200;
     const rows = int8s(count * dims);
     const labels = Uint8Array.from({ length: count * 3 }, () => (random() < 0.3 ? 1 : 0));
     const neighbours = readyNeighbours(rows, dims, 10, labels, 3, WEIGHTED_READ);
-    const queries = Array.from({ length: 20 }, () => int8s(dims));
+    // More than two products' worth, so a query's place in the whole list is what `skip` is told.
+    const queries = Array.from({ length: 2 * QUERIES_PER_PRODUCT + 5 }, () => int8s(dims));
     const skip = (q: number, j: number) => (q + j) % 7 === 0;
     const together = await sharesOf(neighbours, queries, skip);
     queries.forEach((query, q) => {
