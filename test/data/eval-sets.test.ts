@@ -414,6 +414,12 @@ const sets = [
   // veterinary nursing, game testing and court clerking: every theme 30-31 items, 80 with two themes (16
   // comparisons); 30 of 320 (9.4%) give no reason.
   loadSet('voices-dev53', 320, 30, [0.09, 0.1]),
+  // Leans on the line between uninformative and a real reason: 60 give none (warm declines, boilerplate that sounds like
+  // a reason but names none, praise alone, candidates' notes of silence or a form reply, recruiters who got nothing back,
+  // ATS codes), set against 60 whose real reason is brief, buried or hedged, over every theme; law, marketing, social
+  // care, engineering, hospitality, government, universities and retail banking; 80 with two themes (14 comparisons);
+  // 60 of 320 (18.8%) give no reason.
+  loadSet('voices-dev54', 320, 28, [0.18, 0.19]),
   // Leans on conduct (50: late without a word, a no-show, rude to reception or the gate, a phone out, gum, swearing, gym
   // kit, running down the last employer, arguing with the panel) and logistics (50: notice, hours, shifts, start date,
   // relocation, travel, visa, pay) against 55 that mention punctuality, manners, dress, shifts, travel, pay or the
@@ -425,7 +431,7 @@ const sets = [
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev53.csv', 'voices-dev55.csv'];
+const NOT_YET_FITTED: string[] = ['voices-dev53.csv', 'voices-dev54.csv', 'voices-dev55.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
