@@ -28,6 +28,9 @@ export function asksOfOwnConduct(text: string): boolean {
   const plain = straightenQuotes(text);
   const asked = REPORTED_QUESTION.exec(plain);
   if (!asked || asked.index === undefined) return false;
+  // Written to the candidate, a he or she who asks is someone else: "…because you argued with our
+  // manager when she asked about the gap in your CV".
+  if (/^(?:he|she)\b/i.test(asked[0]) && /\byou\b/i.test(plain.slice(0, asked.index))) return false;
   const after = plain.slice(asked.index + asked[0].length);
   const end = CLAUSE_END.exec(after);
   const rest = end ? after.slice(end.index) : '';

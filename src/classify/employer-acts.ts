@@ -1,4 +1,5 @@
 import { PERSON_NOUN } from './comparison.js';
+import { speaksOfConduct } from './conduct.js';
 
 // Who acts in a sentence, read from its grammar: the employer's side as the subject ("the interviewer
 // was late", "our foreman swore at her", "the client's HR took a call"), the candidate's arrangements
@@ -17,8 +18,13 @@ const EMPLOYER_ACTS =
 // was late", "the HR lady was rude", "the receptionist didn't know I was coming"), also where the
 // employer apologises for it ("sorry that our interviewer was late"), unless it passes on a
 // judgement of the candidate.
-const EMPLOYER_SUBJECT =
-  /^(?:(?:so\s+)?(?:sorry|apologies|we\s+apologi[sz]e)\s+(?:that\s+|for\s+)?)?(?:(?:one|two|some|all|both|either|neither|each)\s+of\s+)?(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?|receptionists?|reception|security|front desk|recruitment|talent acquisition|talent|resourcing|hiring team)(?:\s+(?:lady|guy|man|woman|person|team|rep|officer|chair|lead))?\b(?!')(?:\s+\([^)]{1,40}\))?(?:,\s+(?:an?|the)\s+[^,]{1,60},)?\s+(?!(?:lady|guy|man|woman|person|team|rep|officer|chair|lead|said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)[\w']+\b(?!\s*:)/i;
+// Passing the feedback on is not acting on the day: "Agency rang with the airline's feedback: …",
+// "Recruiter passed on the school's reason: …".
+const RELAYS = String.raw`(?:passed\s+on|(?:rang|called|phoned|e-?mailed|wrote|texted|came|got|fed|relayed|forwarded)\b(?=[^.:;]{0,40}\b(?:feedback|reasons?|outcome|decision|verdict|news)\b))`;
+const EMPLOYER_SUBJECT = new RegExp(
+  String.raw`^(?:(?:so\s+)?(?:sorry|apologies|we\s+apologi[sz]e)\s+(?:that\s+|for\s+)?)?(?:(?:one|two|some|all|both|either|neither|each)\s+of\s+)?(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interviewers?|hiring manager|manager|panel|recruiters?|hr|company|employer|coordinator|agency|assessors?|receptionists?|reception|security|front desk|recruitment|talent acquisition|talent|resourcing|hiring team)(?:\s+(?:lady|guy|man|woman|person|team|rep|officer|chair|lead))?\b(?!')(?:\s+\([^)]{1,40}\))?(?:,\s+(?:an?|the)\s+[^,]{1,60},)?\s+(?!(?:lady|guy|man|woman|person|team|rep|officer|chair|lead|said|says|felt|feel|feels|thought|think|noted|noticed|mentioned|told|reported|found|commented|decided|wants?|wanted|needs?|needed|(?:is|are|was|were)\s+looking)\b)(?!\d+\s+(?!(?:mins?|minutes?|hours?|hrs?)\b))(?!${RELAYS})[\w']+\b(?!\s*:)`,
+  'i',
+);
 // What the employer holds that is not a person acting, and verbs of judging or recording.
 const EMPLOYER_THINGS =
   'concerns?|worry|worries|view|views|feedback|decision|reasons?|impression|sense|feeling|main|only|biggest|records?|notes?|logs?|files?|data|policy|requirements?|criteria|expectations?|standards?|assessment|scores?|scoring|role|job|post|position|offer|process|advert|ad|vacancy|candidates?|applicants?|shortlist';
@@ -89,8 +95,28 @@ export function ownPeopleActOn(trimmed: string): boolean {
   return clauseStarts(trimmed).some((start) => {
     const clause = trimmed.slice(start);
     const match = OWN_PEOPLE_ACT.exec(clause);
-    return match !== null && /^\s+(?:(?:at|to|with|towards)\s+)?(?:you|him|her)\b/i.test(clause.slice(match[0].length));
+    return match !== null && ACTED_ON.test(clause.slice(match[0].length)) && !sceneOfOwnAct(trimmed, start, match[0].length);
   });
+}
+
+// Whom the employer's side acted on, right after its verb.
+const ACTED_ON = /^\s+(?:[\w-]+ing\s+)?(?:(?:at|to|with|towards)\s+)?(you|him|her)\b/i;
+
+// A clause of time that sets the scene, then the candidate acting: "When our receptionist asked you to
+// take a seat, you told her you 'didn't have all day'", "When our foreman asked him to wait, he
+// walked off". What the employer's side did there is the occasion of the candidate's own act.
+const SCENE_OPENER = /\b(?:when|while|after|once|as\s+soon\s+as)\s+$/i;
+const SUBJECT_OF: Record<string, RegExp> = { you: /^you\b/i, him: /^he\b/i, her: /^she\b/i };
+
+/**
+ * Whether the employer's side acting in the clause at `start` (its subject and verb `length` long) is
+ * a clause of time acting on the candidate, whose main clause then has the candidate as its subject.
+ */
+function sceneOfOwnAct(trimmed: string, start: number, length: number): boolean {
+  if (!SCENE_OPENER.test(trimmed.slice(0, start))) return false;
+  const object = ACTED_ON.exec(trimmed.slice(start + length));
+  const comma = trimmed.indexOf(',', start);
+  return object !== null && comma >= 0 && SUBJECT_OF[object[1]!.toLowerCase()]!.test(trimmed.slice(comma + 1).trimStart());
 }
 
 // Where a clause may open: the sentence's start, after a comma, semicolon, colon or spaced dash, or a conjunction.
@@ -124,7 +150,10 @@ function ownPeopleAct(trimmed: string): boolean {
     ownAccount(trimmed) ||
     ON_ANOTHERS_INTERVIEW.test(trimmed) ||
     INTERVIEWING_THEM.test(trimmed) ||
-    clauseStarts(trimmed).some((start) => OWN_PEOPLE_ACT.test(trimmed.slice(start)))
+    clauseStarts(trimmed).some((start) => {
+      const match = OWN_PEOPLE_ACT.exec(trimmed.slice(start));
+      return match !== null && !sceneOfOwnAct(trimmed, start, match[0].length);
+    })
   );
 }
 
@@ -146,9 +175,12 @@ const OTHER_PERSON_ACTS = new RegExp(
 
 /** Whether the employer's side, or someone named as other than the candidate, is who acts in a sentence (not written to or of the candidate), in its first clause or one after a conjunction. */
 export function employerActs(trimmed: string): boolean {
+  // Read from the start, the subject may stand in a clause of time ("When our receptionist asked you…").
+  const subject = EMPLOYER_SUBJECT.exec(trimmed);
+  const scene = /^(?:when|while|after|once|as\s+soon\s+as)\s+/i.exec(trimmed);
   if (
     EMPLOYER_ACTS.test(trimmed) ||
-    EMPLOYER_SUBJECT.test(trimmed) ||
+    (subject !== null && !(scene && sceneOfOwnAct(trimmed, scene[0].length, subject[0].length - scene[0].length))) ||
     THEY_HAD_DONE.test(trimmed) ||
     ARRANGEMENT_DONE.test(trimmed) ||
     ownPeopleAct(trimmed) ||
@@ -160,9 +192,14 @@ export function employerActs(trimmed: string): boolean {
     return true;
   if (otherThirdPersonActs(trimmed)) return true;
   for (const match of trimmed.matchAll(SUBORDINATE)) {
-    const clause = trimmed.slice(match.index + match[0].length);
-    if (/^(?:the|our|my|an?|one|some|all|both)\s/i.test(clause) && (EMPLOYER_SUBJECT.test(clause) || ARRANGEMENT_DONE.test(clause)))
-      return true;
+    const start = match.index + match[0].length;
+    const clause = trimmed.slice(start);
+    if (!/^(?:the|our|my|an?|one|some|all|both)\s/i.test(clause)) continue;
+    // The candidate's own conduct, then the moment it happened: "20 mins late, vaping at the back door
+    // when the manager came out", "checked his phone while the panel was talking".
+    if (/^(?:when|while)\s/i.test(match[0]) && speaksOfConduct(trimmed.slice(0, match.index))) continue;
+    const subject = EMPLOYER_SUBJECT.exec(clause);
+    if ((subject && !sceneOfOwnAct(trimmed, start, subject[0].length)) || ARRANGEMENT_DONE.test(clause)) return true;
   }
   return false;
 }

@@ -27,6 +27,8 @@ describe('a question or worry of the candidate', () => {
     'Late, then snapped at the panel when they asked about it.',
     // A note that asks of no writer is the employer's side asking.
     "Asked him whether he'd be happy working nights.",
+    // Written to the candidate, the he or she who asks is someone else.
+    'You argued with our manager when she asked about the gap in your CV.',
   ])('"%s" is read as it stands', (text) => {
     expect(asksOfOwnConduct(text)).toBe(false);
   });
