@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_IDS } from '../../src/types.js';
 
-// The labelled sets that measure classification quality: dev, dev2 and voices-dev to voices-dev53 are fitted and tuned
+// The labelled sets that measure classification quality: dev, dev2 and voices-dev to voices-dev55 are fitted and tuned
 // on; test and voices-test to voices-test28 are held out. traps.csv holds sentences with themes they must not get.
 const THEME_IDS = DEFAULT_THEME_IDS;
 
@@ -431,7 +431,7 @@ const sets = [
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = ['voices-dev53.csv', 'voices-dev54.csv', 'voices-dev55.csv'];
+const NOT_YET_FITTED: string[] = [];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
@@ -660,6 +660,9 @@ describe('the built-in head (data/heads/default.json)', () => {
     expect(fitSets).toContain('voices-dev50.csv');
     expect(fitSets).toContain('voices-dev51.csv');
     expect(fitSets).toContain('voices-dev52.csv');
+    expect(fitSets).toContain('voices-dev53.csv');
+    expect(fitSets).toContain('voices-dev54.csv');
+    expect(fitSets).toContain('voices-dev55.csv');
     expect(heldOut).toContain('voices-test2.csv');
     expect(heldOut).toContain('voices-test3.csv');
     expect([...head.fitted.files].sort()).toEqual(fitSets.sort());
