@@ -27,6 +27,8 @@ export async function fileVectorCache(file: string, scope = ''): Promise<VectorC
       for (const { hash, vector } of list)
         byHash[hash] = Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('base64');
     },
-    save: () => writeFile(file, JSON.stringify(entries)),
+    // Kept under another scope, entries are never read again: only this scope's are written back, so
+    // the file does not grow with every change to the code it is scoped by.
+    save: () => writeFile(file, JSON.stringify(scope ? Object.fromEntries(Object.entries(entries).filter(([namespace]) => namespace.startsWith(`${scope}:`))) : entries)),
   };
 }
