@@ -29,6 +29,9 @@ export async function fileVectorCache(file: string, scope = ''): Promise<VectorC
     },
     // Kept under another scope, entries are never read again: only this scope's are written back, so
     // the file does not grow with every change to the code it is scoped by.
-    save: () => writeFile(file, JSON.stringify(scope ? Object.fromEntries(Object.entries(entries).filter(([namespace]) => namespace.startsWith(`${scope}:`))) : entries)),
+    save: () => {
+      const kept = Object.entries(entries).filter(([namespace]) => !scope || namespace.startsWith(`${scope}:`));
+      return writeFile(file, JSON.stringify(Object.fromEntries(kept)));
+    },
   };
 }
