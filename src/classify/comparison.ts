@@ -145,8 +145,14 @@ export function readComparison(plain: string): Comparison | null {
     .map((text) => (text ? tidy(text) : null))
     .find((text) => text !== null && /\p{L}{3}/u.test(text) && words(text) >= (text === captured ? 2 : 3));
   const said = subject ?? captured ?? '';
-  return { subject: subject ?? null, workHistory: namesWorkHistory(said) };
+  return { subject: subject ?? null, workHistory: namesWorkHistory(said) && !INSIDER.test(said) };
 }
+
+// One already inside the employer got it: "a nurse already working on the ward on a fixed-term
+// contract", "one of their own senior carers". Their time there is the contest's, not experience the
+// candidate lacked (the labels: an internal appointment is competition).
+const INSIDER =
+  /\b(?:internal(?:ly)?|one\s+of\s+(?:their|our)\s+own|(?:placement|contract|secondment)\s+with\s+(?:us|them)|already\s+(?:working|employed|based)\s+(?:with\s+(?:us|them)|(?:on|in|at|for)\s+(?:the|our|their|this)\s+(?:ward|team|site|store|branch|department|unit|school|practice|office|trust|hospital|home|shop|account)))\b/i;
 
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
 const tidy = (text: string) =>

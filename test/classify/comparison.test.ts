@@ -90,6 +90,9 @@ describe('readComparison: the shapes a comparison with another candidate takes',
     ['We went with someone who had done a year of college in plumbing.', false],
     ['We went with an applicant who already holds a Working with Vulnerable People card.', false],
     ['We went with someone who is working with refugees already.', true],
+    // One already inside the employer: an internal appointment, not experience the candidate lacked.
+    ['In the end the post went to a nurse already working on the ward on a fixed-term contract.', false],
+    ['Another applicant was already working many years as site engineer for wind parks.', true],
   ])('"%s" says the other had more work history: %s', (text, workHistory) => {
     expect(readComparison(text)?.workHistory).toBe(workHistory);
   });
