@@ -432,6 +432,12 @@ const sets = [
   // teaching assistants, warehouses, junior finance and HR, marketing, junior developers, labs and trainee nurses; every
   // reason theme 30-31; 80 with two themes (16 comparisons); 30 of 320 (9.4%) give no reason.
   loadSet('voices-dev56', 320, 28, [0.09, 0.1]),
+  // Leans on culture_fit and uninformative: 51 culture_fit said the way people say it (pace, formality, flat or
+  // structured places, working alone or in pairs, consensus; 14 with a second theme) and 52 that give no reason
+  // (boilerplate, praise alone, codes, notes of silence, "a closer match"); start-ups, charities, law firms, schools,
+  // hospitals, public sector, agencies, hotels and banks; 80 with two themes (14 comparisons); 52 of 320 (16.3%) give
+  // no reason.
+  loadSet('voices-dev57', 320, 27, [0.16, 0.17]),
   // Leans on competition and experience told apart: 40 competition alone (an internal, ward, returning or referred
   // appointee, a field of 212 to 3,000, a frozen, withdrawn, paused or filled post, a rank with no reason), 30
   // experience|competition comparisons, 30 experience alone said indirectly (scale, a setting not yet worked in, a
@@ -442,7 +448,7 @@ const sets = [
 
 // Development sets written after data/heads/default.json was last fitted: fitted on once the
 // built-in head is refitted, not before.
-const NOT_YET_FITTED: string[] = [];
+const NOT_YET_FITTED: string[] = ['voices-dev57.csv'];
 
 for (const set of sets) {
   describe(`data/eval/${set.name}.csv`, () => {
