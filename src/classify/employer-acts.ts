@@ -105,7 +105,10 @@ const ACTED_ON = /^\s+(?:[\w-]+ing\s+)?(?:(?:at|to|with|towards)\s+)?(you|him|he
 // A clause of time that sets the scene, then the candidate acting: "When our receptionist asked you to
 // take a seat, you told her you 'didn't have all day'", "When our foreman asked him to wait, he
 // walked off". What the employer's side did there is the occasion of the candidate's own act.
-const SCENE_OPENER = /\b(?:when|while|after|once|as\s+soon\s+as)\s+$/i;
+const SCENE_WORDS = String.raw`(?:when|while|after|once|as\s+soon\s+as)`;
+/** A clause of time opening just before a position; and one opening a sentence. */
+const SCENE_OPENER = new RegExp(String.raw`\b${SCENE_WORDS}\s+$`, 'i');
+const SCENE_LEAD = new RegExp(String.raw`^${SCENE_WORDS}\s+`, 'i');
 const SUBJECT_OF: Record<string, RegExp> = { you: /^you\b/i, him: /^he\b/i, her: /^she\b/i };
 
 /**
@@ -177,7 +180,7 @@ const OTHER_PERSON_ACTS = new RegExp(
 export function employerActs(trimmed: string): boolean {
   // Read from the start, the subject may stand in a clause of time ("When our receptionist asked you…").
   const subject = EMPLOYER_SUBJECT.exec(trimmed);
-  const scene = /^(?:when|while|after|once|as\s+soon\s+as)\s+/i.exec(trimmed);
+  const scene = SCENE_LEAD.exec(trimmed);
   if (
     EMPLOYER_ACTS.test(trimmed) ||
     (subject !== null && !(scene && sceneOfOwnAct(trimmed, scene[0].length, subject[0].length - scene[0].length))) ||
